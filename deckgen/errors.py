@@ -1,0 +1,59 @@
+"""Domain errors. Every message reads ``path:line: what is wrong — how to fix``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a source file, with where it is and how to fix it."""
+
+    path: str
+    line: int
+    message: str
+    fix: str = ""
+    rule: str = "schema"
+    col: int = 1
+    severity: Severity = "error"
+
+    def location(self) -> str:
+        """``path:line:col``, or just ``path`` when the line is unknown (0)."""
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col}"
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: {self.rule}: {self.message}"
+        return f"{text} — {self.fix}" if self.fix else text
+
+
+class DeckgenError(Exception):
+    """Base class: a problem with the user's content, configuration or environment."""
+
+    def __init__(self, findings: Iterable[Finding] | Finding | str) -> None:
+        if isinstance(findings, str):
+            findings = [Finding(path="deckgen", line=0, message=findings)]
+        elif isinstance(findings, Finding):
+            findings = [findings]
+        self.findings: list[Finding] = list(findings)
+        super().__init__("\n".join(str(f) for f in self.findings))
+
+
+class ConfigError(DeckgenError):
+    """deckgen.toml or the environment is missing or invalid."""
+
+
+class ContentError(DeckgenError):
+    """One or more notes or manifests are invalid."""
+
+
+class LockError(DeckgenError):
+    """deckgen.lock is unreadable, or `--locked` was given and it would change."""
+
+
+class SchemaFrozenError(DeckgenError):
+    """A shipped note type's schema would change; learners would get a forked note type."""

@@ -1,0 +1,154 @@
+"""Note -> candidate cards: the curator's authored cards plus rule-generated ones.
+
+Generators plug in through :data:`GENERATORS`; each has a rule name and turns a note
+into cards whose keys are stable (``g.<rule>`` plus an anchor), never derived from the
+card's wording, so rewording a note updates a learner's card instead of duplicating it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Callable, Iterable
+
+from deckgen.errors import ContentError, Finding
+from deckgen.model import Card, CardBlock, Note
+from deckgen.notes import CARD_ID_RE
+
+Generator = Callable[[Note], Iterable[Card]]
+_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
+_TRUE = {"yes", "true", "on", "1"}
+_FALSE = {"no", "false", "off", "0", ""}
+
+
+def normalize(text: str) -> str:
+    """Lowercase, accent-free, punctuation-free text used to compare wording."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def provisional_key(front: str) -> str:
+    """Key for an authored card without ``id:``, before the lockfile is consulted."""
+    return "q-" + hashlib.sha256(normalize(front).encode()).hexdigest()[:10]
+
+
+def authored_cards(note: Note) -> tuple[list[Card], list[Finding]]:
+    """Turn a note's ``## Cards`` blocks into cards, collecting problems instead of stopping."""
+    cards: list[Card] = []
+    findings: list[Finding] = []
+    for block in note.card_blocks:
+        card = _card_from_block(note, block, findings)
+        if card is not None:
+            cards.append(card)
+    seen: dict[str, Card] = {}
+    for card in cards:
+        if card.key in seen:
+            what = "id" if card.explicit_id else "question"
+            findings.append(
+                Finding(note.path, card.line, f"two cards in this note have the same {what} (first at line {seen[card.key].line})",
+                        "remove one, or give them different ids", "duplicate-card")
+            )
+        seen[card.key] = card
+    return cards, findings
+
+
+def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> Card | None:
+    path = note.path
+    question, answer, cloze = block.get("Q"), block.get("A"), block.get("C")
+    before = len(findings)
+    if cloze is not None and (question is not None or answer is not None):
+        findings.append(Finding(path, block.line, "a card has both 'C:' (cloze) and 'Q:'/'A:'", "use 'C:' for a cloze card or 'Q:' + 'A:' for a question, not both", "card-syntax"))
+    elif cloze is None and question is None:
+        findings.append(Finding(path, block.line, "card has no 'Q:' line", "start the card with 'Q: your question'", "card-syntax"))
+    elif cloze is None and not answer:
+        findings.append(Finding(path, block.line_of("Q"), "card has a question but no answer", "add an 'A: …' line right below the question", "card-syntax"))
+    elif cloze is None and not question:
+        findings.append(Finding(path, block.line_of("Q"), "card has an empty question", "write the question after 'Q:'", "card-syntax"))
+    elif cloze is not None and not _CLOZE_RE.search(cloze):
+        findings.append(Finding(path, block.line_of("C"), "cloze card has no deletion", "mark the hidden part like {{c1::hidden words}}", "card-syntax"))
+    explicit = block.get("id")
+    if explicit is not None and not CARD_ID_RE.match(explicit):
+        findings.append(Finding(path, block.line_of("id"), f"card id {explicit!r} is not valid", "use lowercase letters, digits, '-', '_' or '.'", "bad-id"))
+    reverse_text = (block.get("Reverse") or "").strip().lower()
+    if reverse_text not in _TRUE | _FALSE:
+        findings.append(Finding(path, block.line_of("Reverse"), f"Reverse: {reverse_text!r} is not yes or no", "write 'Reverse: yes' to also ask the answer -> question", "card-syntax"))
+    if cloze is not None and reverse_text in _TRUE:
+        findings.append(Finding(path, block.line_of("Reverse"), "a cloze card cannot be reversed", "remove the 'Reverse:' line", "card-syntax"))
+    if len(findings) > before:
+        return None
+    front = cloze if cloze is not None else question
+    assert front is not None
+    ignore = tuple(r.strip() for r in re.split(r"[,\s]+", block.get("Ignore") or "") if r.strip())
+    return Card(
+        note_id=note.id,
+        key=explicit or provisional_key(front),
+        kind="cloze" if cloze is not None else "basic",
+        front=front,
+        back=answer or "",
+        extra=block.get("Extra") or "",
+        reverse=reverse_text in _TRUE,
+        origin="authored",
+        path=path,
+        line=block.line,
+        tags=note.tags,
+        ignore=ignore,
+        explicit_id=explicit is not None,
+    )
+
+
+def possessive(name: str) -> str:
+    """``Norton`` -> ``Norton's``; ``Jobs`` -> ``Jobs'``."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def context_phrase(note: Note) -> str:
+    """"In Norton's 'Empathy and Product Management'": the cue a question needs months later."""
+    if note.surname:
+        return f"In {possessive(note.surname)} '{note.title}'"
+    return f"In '{note.title}'"
+
+
+def author_card(note: Note) -> Iterable[Card]:
+    """Metadata: who wrote the essay (only when the note names an author)."""
+    if note.author:
+        yield Card(
+            note_id=note.id, key="g.author", kind="basic",
+            front=f"Who wrote the essay '{note.title}'?", back=note.author,
+            origin="generated:author", path=note.path, line=note.meta_lines.get("author", 2), tags=note.tags,
+        )
+
+
+GENERATORS: dict[str, Generator] = {"author": author_card}
+
+
+def note_cards(note: Note, generators: dict[str, Generator] | None = None) -> list[Card]:
+    """All cards of one note: authored first, then generated ones no authored card already asks."""
+    cards, findings = authored_cards(note)
+    if findings:
+        raise ContentError(findings)
+    generate = note.meta.get("generate", True)
+    if generate is False:
+        return cards
+    asked = {normalize(c.front) for c in cards}
+    keys = {c.key for c in cards}
+    for rule, generator in (GENERATORS if generators is None else generators).items():
+        for card in generator(note):
+            if normalize(card.front) not in asked and card.key not in keys:
+                cards.append(card)
+                keys.add(card.key)
+    return cards
+
+
+def all_cards(notes: Iterable[Note]) -> dict[str, list[Card]]:
+    """Cards for every note, by note id; raise one ContentError with every problem."""
+    result: dict[str, list[Card]] = {}
+    findings: list[Finding] = []
+    for note in notes:
+        try:
+            result[note.id] = note_cards(note)
+        except ContentError as exc:
+            findings.extend(exc.findings)
+    if findings:
+        raise ContentError(findings)
+    return result

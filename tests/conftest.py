@@ -1,0 +1,76 @@
+"""Shared fixtures: throw-away projects in tmp_path, and the CLI run in-process or as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MINIMAL_TOML = '[project]\nname = "Test"\nnamespace = "test-namespace-0001"\n'
+
+
+def write(path: Path, text: str) -> Path:
+    """Create parent folders and write ``text``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project (deckgen.toml only) in a temp directory."""
+    root = tmp_path / "proj"
+    write(root / "deckgen.toml", MINIMAL_TOML)
+    return root
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A copy of the repository's own content/, decks/, deckgen.toml and deckgen.lock."""
+    root = tmp_path / "shipped"
+    root.mkdir()
+    for name in ("content", "decks"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("deckgen.toml", "deckgen.lock"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, root / name)
+    return root
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., "CliResult"]:
+    """Run ``deckgen ARGS`` in-process from directory ``cwd``."""
+    from deckgen.cli import app
+
+    def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> CliResult:
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+def run_deckgen(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m deckgen ARGS`` as a real process using this checkout's code."""
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=cwd, env=full_env, text=True,
+                          capture_output=True, timeout=timeout)
+
+
+class CliResult:
+    """Exit code and captured output of an in-process CLI run."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+    def __repr__(self) -> str:
+        return f"CliResult({self.exit_code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
