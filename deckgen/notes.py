@@ -22,6 +22,7 @@ NOTE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 CARD_ID_RE = NOTE_ID_RE
 MAX_NOTE_BYTES = 1_000_000
 MAX_FRONT_MATTER_BYTES = 64_000
+MAX_YAML_DEPTH = 20
 CARDS_HEADING = "cards"
 
 # Keys a card block may use. A line starting with one of these (and a colon) starts a
@@ -57,9 +58,26 @@ def read_text(path: Path, rel: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
+    """Refuse aliases (a few lines can expand to billions of nodes) and absurd nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ContentError(Finding(rel, first_line + event.start_mark.line, "YAML anchors and aliases (&name, *name) are not supported",
+                                       "write the value out in full", "schema"))
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise ContentError(Finding(rel, first_line + event.start_mark.line, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep",
+                                           "flatten the structure", "schema"))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
     """Parse YAML safely; errors name the file and line (``first_line`` is text's line 1)."""
     try:
+        _check_yaml_shape(text, rel, first_line)
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -270,6 +288,14 @@ def note_files(content_dir: Path) -> list[Path]:
 
 def load_notes(content_dir: Path, root: Path) -> list[Note]:
     """Parse every note below ``content_dir``; raise one ContentError with all problems."""
+    notes, findings = read_notes(content_dir, root)
+    if findings:
+        raise ContentError(findings)
+    return notes
+
+
+def read_notes(content_dir: Path, root: Path) -> tuple[list[Note], list[Finding]]:
+    """Every note that parses, and every problem found (lint reports all of them at once)."""
     notes: list[Note] = []
     findings: list[Finding] = []
     for path in note_files(content_dir):
@@ -287,6 +313,4 @@ def load_notes(content_dir: Path, root: Path) -> list[Note]:
             )
         else:
             seen[note.id] = note
-    if findings:
-        raise ContentError(findings)
-    return notes
+    return notes, findings

@@ -11,6 +11,7 @@ from deckgen.decks import assemble, load_manifests, select_notes
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
 from deckgen.generate import all_cards
+from deckgen.lint import LintReport, finish, load_sources, lint_sources, lock_findings, media_store, settings_for
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
@@ -18,7 +19,7 @@ from deckgen.identity import (
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
 from deckgen.notes import load_notes
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
-from deckgen.render import render_markdown
+from deckgen.render import ImageResolver, render_markdown
 
 BASE_TAG = "deckgen"
 
@@ -38,6 +39,8 @@ class Plan:
     decisions: list[MatchDecision]
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
+    media: dict[str, tuple[str, ...]] = field(default_factory=dict)  # packaged image names by card uid
+    media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
 
     @property
     def lock_changed(self) -> bool:
@@ -91,9 +94,14 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     stamped: dict[str, Stamped] = {}
     fields: dict[str, tuple[str, ...]] = {}
     changes: list[CardChange] = []
+    store = media_store(config)
+    media: dict[str, tuple[str, ...]] = {}
     for note in notes:
         for card in cards_by_note[note.id]:
-            values = card_fields(card, note)
+            used: list[str] = []
+            values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
+            if used:
+                media[card.uid] = tuple(sorted(set(used)))
             content_hash = stable_hash(note_type_for(card).id, values, card_tags(card))
             result = stamp(card, content_hash, deck_of.get(card.uid, ""), lock, new_lock, timestamp)
             stamped[card.uid] = result
@@ -102,7 +110,33 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings)
+    media_files = {name: store.files[name].path for names in media.values() for name in names}
+    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings, media, media_files)
+
+
+def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
+    """Wrap an image resolver so the build knows which media each card ships."""
+    def record(src: str) -> str | None:
+        name = resolve(src)
+        if name is not None:
+            used.append(name)
+        return name
+
+    return record
+
+
+def lint_project(config: Config, deck_names: Sequence[str] = (), now: int | None = None) -> tuple[LintReport, Plan | None]:
+    """Every lint finding, including a stale lockfile; the build plan when the sources are clean."""
+    settings = settings_for(config)
+    report = lint_sources(config, load_sources(config), settings)
+    if report.errors:
+        return report, None
+    plan = plan_build(config, deck_names, now)
+    changed = [c.uid for c in plan.changes if c.status != "unchanged"]
+    if plan.lock_changed and not changed:
+        changed = ["note type templates or CSS"]
+    stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
+    return finish([*report.findings, *stale], settings, report.files, report.cards), plan
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:
@@ -126,7 +160,13 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
     """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock."""
     from deckgen.package import PackagedDeck, PackagedNote, write_apkg  # genanki loads only when building
 
-    plan = plan_build(config, deck_names, now)
+    report, checked = lint_project(config, deck_names, now)
+    if checked is None:
+        raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
+    plan = checked
+    warned = [f for f in report.warnings if f.rule != "lock-stale"]
+    if warned:
+        plan.warnings.append(f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them")
     if locked and plan.lock_changed:
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
@@ -154,7 +194,8 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
                 ),
             )
             target = config.out_dir / f"{deck.spec.slug}.apkg"
-            write_apkg(target, [packaged], nts)
+            names = sorted({name for card in deck.cards for name in plan.media.get(card.uid, ())})
+            write_apkg(target, [packaged], nts, media=[(name, plan.media_files[name]) for name in names])
             outputs.append(str(target))
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock.to_json())
