@@ -148,6 +148,67 @@ def new(
     typer.echo(f"created {path}")
 
 
+@app.command()
+def lint(
+    output: str = typer.Option("text", "--format", "-f", help="text (grouped by file), json, or github (workflow annotations)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    explain: Optional[str] = typer.Option(None, "--explain", metavar="RULE", help="Explain one rule, with a bad and a good example."),
+    rules: bool = typer.Option(False, "--rules", help="Print the rule reference (Markdown) and exit."),
+) -> None:
+    """Check every note, card and deck manifest; report each problem as file:line:col: rule: message — fix.
+
+    Exit 1 on errors, 0 with warnings only (--strict: 1). `deckgen build` runs the same
+    checks and refuses to build on errors. Silence a quality rule on one card with an
+    `Ignore: L8` line; thresholds live in deckgen.toml [lint].
+
+    Example:
+
+        deckgen lint
+
+        deckgen lint --format github --strict
+
+        deckgen lint --explain L4
+    """
+    from deckgen.rules import explain as explain_rule, find_rule, rules_markdown
+
+    if rules:
+        typer.echo(rules_markdown(), nl=False)
+        return
+    if explain is not None:
+        rule = find_rule(explain)
+        if rule is None:
+            typer.echo(f"no rule named '{explain}'; see `deckgen lint --rules`", err=True)
+            raise typer.Exit(2)
+        typer.echo(explain_rule(rule))
+        return
+    if output not in ("text", "json", "github"):
+        typer.echo(f"unknown --format '{output}': use text, json or github", err=True)
+        raise typer.Exit(2)
+    from deckgen.config import load_config
+    from deckgen.lintformat import by_file, summary, to_github, to_json
+    from deckgen.pipeline import lint_project
+
+    with reporting():
+        report, _ = lint_project(load_config())
+    if output == "json":
+        typer.echo(to_json(report))
+    elif output == "github":
+        if report.findings:
+            typer.echo(to_github(report))
+        typer.echo(summary(report))
+    else:
+        console = _console()
+        for path, findings in by_file(report):
+            console.print(f"[bold underline]{_escape(path)}[/bold underline]")
+            for finding in findings:
+                label = "[red]error[/red]  " if finding.severity == "error" else "[yellow]warning[/yellow]"
+                console.print(f"  {label} {_escape(str(finding))}")
+        style = "red" if report.failed(strict) else "green"
+        console.print(f"[{style}]{_escape(summary(report))}[/{style}]")
+    if report.failed(strict):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="deckgen")

@@ -30,7 +30,11 @@ _AUXILIARIES = frozenset(
 )
 _INSTRUCTIONS = ("name", "list", "give", "define", "state", "identify", "complete", "fill", "translate", "recall", "finish")
 _VAGUE_RE = re.compile(r"^(explain|discuss|describe|elaborate|talk about|tell me about|what about|thoughts on|what do you think)\b", re.I)
-_PRONOUN_RE = re.compile(r"^(he|she|it|they|this|that|these|those|his|her|its|their|the (author|essay|article|book|piece|writer))\b", re.I)
+_PRONOUN_RE = re.compile(
+    r"^((what|why|how|who|when|where|which)\s+(does|did|do|is|was|were|are|can|could|should|would|will)\s+)?"
+    r"(he|she|it|they|this|that|these|those|his|her|its|their|the (author|essay|article|book|piece|writer))\b",
+    re.I,
+)
 _CONTEXT_PREFIX_RE = re.compile(r"^(in|according to|per|for|from|within|as)\b[^,?]{0,120},\s*", re.I)
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CLOZE_OPEN_RE = re.compile(r"\{\{c(\d+)::")
@@ -152,8 +156,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         yield Issue("L4", "error", f"yes/no question (starts with '{first}')", "ask for the content: 'What…', 'Why…', 'How…'")
     elif plain(answer).strip().rstrip(".!").lower() in ("yes", "no", "true", "false"):
         yield Issue("L4", "error", "the answer is just yes or no", "ask for the content, so the answer is a fact to recall", "back")
-    last_clause = re.split(r"[,;:]", core)[-1]
-    if end.endswith("?") and re.search(r"\b\w[\w'-]*\s+or\s+\w", last_clause, re.I):
+    if end.endswith("?") and re.search(r"\b\w[\w'-]*\s+or\s+\w", core, re.I):
         yield Issue("L5", "warning", "binary-choice question ('X or Y?')", "ask an open question whose answer is the right option")
     masked = content_stems(question) - content_stems(" ".join((note.title, note.author)))
     answer_stems = content_stems(answer)
@@ -177,8 +180,8 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
 
 def _context_issues(text: str) -> Iterator[Issue]:
     if _PRONOUN_RE.match(text.strip()):
-        word = _PRONOUN_RE.match(text.strip()).group(0)  # type: ignore[union-attr]
-        yield Issue("L14", "warning", f"the prompt starts with '{word}', which will mean nothing months from now", "name the author, the essay or the idea")
+        word = _PRONOUN_RE.match(text.strip()).group(4)  # type: ignore[union-attr]
+        yield Issue("L14", "warning", f"the prompt refers to '{word}', which will mean nothing months from now", "name the author, the essay or the idea")
     if _VAGUE_RE.match(strip_context(text)):
         yield Issue("L15", "warning", "vague prompt (Explain/Discuss/Describe)", "ask a precise question with one answer")
 
