@@ -21,6 +21,7 @@ ImageResolver = Callable[[str], Optional[str]]
 
 _SAFE_LINK_RE = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_MATH_DELIMITER_RE = re.compile(r"\\([()\[\]])")
 # Characters that can start Markdown syntax; text without any of them is rendered by
 # escaping alone, which is ~50x cheaper than a full parse and gives identical output.
 _MARKDOWN_CHARS_RE = re.compile(r"[\\`*_\[\]<>&!~|#\n]|^\s*([-+>]|\d+[.)])\s|^\s{4}|^[=-]+$")
@@ -75,7 +76,16 @@ def _markdown() -> MarkdownIt:
 
 def escape(text: str) -> str:
     """Escape plain text for an HTML field, the same way markdown-it does."""
-    return html.escape(text, quote=False).replace('"', "&quot;")
+    return _no_mathjax(html.escape(text, quote=False).replace('"', "&quot;"))
+
+
+def _no_mathjax(rendered: str) -> str:
+    # Anki's reviewer typesets \( \) and \[ \] with MathJax, whose \href accepts javascript:
+    # URLs. An empty element between the backslash and the bracket keeps the text as
+    # shown while MathJax no longer sees a delimiter (delimiters cannot span tags).
+    if "\\" not in rendered:
+        return rendered
+    return _MATH_DELIMITER_RE.sub(lambda m: "\\<span></span>" + m.group(1), rendered)
 
 
 def render_markdown(text: str, images: ImageResolver | None = None) -> str:
@@ -89,7 +99,7 @@ def render_markdown(text: str, images: ImageResolver | None = None) -> str:
         return ""
     if not _MARKDOWN_CHARS_RE.search(text):
         return escape(text)
-    rendered = _markdown().render(text, {"images": images}).strip()
+    rendered = _no_mathjax(_markdown().render(text, {"images": images}).strip())
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return rendered
