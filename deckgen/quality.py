@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Literal
 
 from deckgen.errors import Severity
@@ -65,6 +66,7 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(plain(text))
 
 
+@lru_cache(maxsize=1 << 16)  # a library has a few thousand distinct words and calls this ~30x per card
 def stem(word: str) -> str:
     """A crude English stem, enough to match 'teams'/'team' and 'crowded'/'crowd'."""
     word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
