@@ -224,3 +224,11 @@ def test_shipped_fixture_copy_is_complete(shipped: Path) -> None:
     shutil.rmtree(shipped / "content")
     report, plan = lint_project(load_config(shipped))
     assert plan is None and any(f.rule == "empty-selector" or f.rule == "empty-deck" for f in report.errors)
+
+
+def test_a_new_project_lints_clean_once_built(tmp_path: Path, cli) -> None:
+    assert cli("init", str(tmp_path / "new"), cwd=tmp_path).exit_code == 0
+    first = cli("lint", "--format", "json", cwd=tmp_path / "new")
+    assert [f["rule"] for f in json.loads(first.stdout)["findings"]] == ["lock-stale"]
+    assert cli("build", cwd=tmp_path / "new").exit_code == 0
+    assert cli("lint", "--strict", cwd=tmp_path / "new").exit_code == 0
