@@ -7,16 +7,16 @@ from pathlib import Path
 from typing import Sequence
 
 from deckgen.config import Config
-from deckgen.decks import assemble, load_manifests, select_notes
+from deckgen.decks import assemble, collect_manifests, select_notes
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
-from deckgen.generate import all_cards
+from deckgen.generate import collect_cards
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.notes import load_notes
+from deckgen.notes import collect_notes
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.render import render_markdown
 
@@ -52,13 +52,17 @@ def card_tags(card: Card) -> tuple[str, ...]:
 
 def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None) -> Plan:
     """Parse, generate and stamp every card; choose the decks to build. Writes nothing."""
-    notes = load_notes(config.content_dir, config.root)
-    specs = load_manifests(config.decks_dir, config.root)
-    if not specs:
-        raise ContentError(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
+    # Gather every problem from every stage before giving up: the curator fixes them in one go.
+    notes, findings = collect_notes(config.content_dir, config.root)
+    specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
+    cards_by_note, card_findings = collect_cards(notes)
+    findings += manifest_findings + card_findings
+    if not specs and not manifest_findings:
+        findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
+    if findings:
+        raise ContentError(findings)
     chosen = _choose_specs(specs, deck_names)
     by_id = {note.id: note for note in notes}
-    cards_by_note = all_cards(notes)
     lock = read_lock(config.lock_path)
     timestamp = build_time() if now is None else now
 
@@ -67,7 +71,6 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         cards_by_note[note_id], note_decisions = resolve_keys(cards, lock, note_id)
         decisions.extend(note_decisions)
 
-    findings: list[Finding] = []
     warnings = [d.warning for d in decisions if d.warning]
     deck_of: dict[str, str] = {}
     built: list[BuiltDeck] = []
