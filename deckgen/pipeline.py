@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -38,11 +39,18 @@ class Plan:
     decisions: list[MatchDecision]
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
+    lock_path: Path = Path("deckgen.lock")
 
-    @property
+    @functools.cached_property
+    def new_lock_text(self) -> str:
+        """The lockfile as it will be written."""
+        return self.new_lock.to_json()
+
+    @functools.cached_property
     def lock_changed(self) -> bool:
         """Whether deckgen.lock would be rewritten."""
-        return self.lock.to_json() != self.new_lock.to_json()
+        old = self.lock_path.read_text(encoding="utf-8") if self.lock_path.exists() else ""
+        return old != self.new_lock_text
 
 
 def card_tags(card: Card) -> tuple[str, ...]:
@@ -105,7 +113,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings)
+    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings, config.lock_path)
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:
@@ -160,7 +168,7 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
             write_apkg(target, [packaged], nts)
             outputs.append(str(target))
         if plan.lock_changed:
-            atomic_write_text(config.lock_path, plan.new_lock.to_json())
+            atomic_write_text(config.lock_path, plan.new_lock_text)
     return BuildResult(
         outputs=tuple(outputs),
         decks=tuple(plan.decks),
