@@ -90,14 +90,14 @@ def _parse_selectors(raw: Any, text: str, rel: str, line: int, findings: list[Fi
 
 def load_manifests(decks_dir: Path, root: Path) -> list[DeckSpec]:
     """Every manifest in ``decks/``; one ContentError with all problems."""
-    specs, findings = read_manifests(decks_dir, root)
+    specs, findings = collect_manifests(decks_dir, root)
     if findings:
         raise ContentError(findings)
     return specs
 
 
-def read_manifests(decks_dir: Path, root: Path) -> tuple[list[DeckSpec], list[Finding]]:
-    """Every manifest that parses, and every problem found."""
+def collect_manifests(decks_dir: Path, root: Path) -> tuple[list[DeckSpec], list[Finding]]:
+    """Every manifest that parses, and the problems of the others."""
     specs: list[DeckSpec] = []
     findings: list[Finding] = []
     for path in manifest_files(decks_dir):

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from deckgen.config import Config
-from deckgen.decks import read_manifests, select_notes
+from deckgen.decks import collect_manifests, select_notes
 from deckgen.errors import ContentError, Finding
-from deckgen.generate import note_cards
+from deckgen.generate import collect_cards
 from deckgen.lintconfig import LintSettings, lint_settings
 from deckgen.media import MediaStore
 from deckgen.model import Card, CardBlock, DeckSpec, Note
 from deckgen.neardup import near_duplicates
-from deckgen.notes import KNOWN_META_KEYS, read_notes
+from deckgen.notes import KNOWN_META_KEYS, collect_notes
 from deckgen.quality import Issue, check_card, plain
 from deckgen.rules import BY_ID, find_rule
 
@@ -77,15 +77,12 @@ def media_store(config: Config, settings: LintSettings | None = None) -> MediaSt
 
 def load_sources(config: Config) -> Sources:
     """Parse every note and manifest and make every note's cards, collecting problems."""
-    notes, findings = read_notes(config.content_dir, config.root)
-    specs, manifest_findings = read_manifests(config.decks_dir, config.root)
+    notes, findings = collect_notes(config.content_dir, config.root)
+    specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
     sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings)
     sources.files = len({f.path for f in sources.findings} | {n.path for n in notes} | {s.path for s in specs})
-    for note in notes:
-        try:
-            sources.cards[note.id] = note_cards(note)
-        except ContentError as exc:
-            sources.findings.extend(exc.findings)
+    sources.cards, card_findings = collect_cards(notes)
+    sources.findings.extend(card_findings)
     return sources
 
 

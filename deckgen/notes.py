@@ -81,6 +81,8 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if mark and exc.context_mark and mark.line >= text.count("\n"):
+            mark = exc.context_mark  # hit the end of the text: where the unclosed thing began is more useful
         line = first_line + (mark.line if mark else 0)
         raise ContentError(
             Finding(rel, line, f"invalid YAML: {exc.problem or exc}", "fix the YAML syntax (quote values containing ':' or '#')")
@@ -288,14 +290,14 @@ def note_files(content_dir: Path) -> list[Path]:
 
 def load_notes(content_dir: Path, root: Path) -> list[Note]:
     """Parse every note below ``content_dir``; raise one ContentError with all problems."""
-    notes, findings = read_notes(content_dir, root)
+    notes, findings = collect_notes(content_dir, root)
     if findings:
         raise ContentError(findings)
     return notes
 
 
-def read_notes(content_dir: Path, root: Path) -> tuple[list[Note], list[Finding]]:
-    """Every note that parses, and every problem found (lint reports all of them at once)."""
+def collect_notes(content_dir: Path, root: Path) -> tuple[list[Note], list[Finding]]:
+    """Parse every note that parses; return them with the problems of the others."""
     notes: list[Note] = []
     findings: list[Finding] = []
     for path in note_files(content_dir):
@@ -313,4 +315,4 @@ def read_notes(content_dir: Path, root: Path) -> tuple[list[Note], list[Finding]
             )
         else:
             seen[note.id] = note
-    return notes, findings
+    return [n for n in notes if seen.get(n.id) is n], findings

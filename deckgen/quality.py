@@ -164,7 +164,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     answer_stems = content_stems(answer)
     if answer_stems:
         share = len(answer_stems & masked) / len(answer_stems)
-        if share >= s.answer_leak:
+        if share > s.answer_leak:
             yield Issue("L6", "error", f"{share:.0%} of the answer's words are already in the question", "reword the question so it does not contain the answer", "front")
     items = list_items(answer)
     if items > s.list_items_error:

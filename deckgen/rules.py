@@ -114,7 +114,7 @@ RULES: tuple[Rule, ...] = (
          "'X or Y?' leads the learner to the answer.",
          "Q: Which does Norton call empathy, a trait or a craft?\nA: A craft.", "Q: How does Norton characterise empathy, if not as a trait?\nA: As a craft.", configurable=True),
     Rule("L6", "Answer leaked in the question", "error", "quality",
-         "If most of the answer's words are already in the question, the card tests reading, not memory (share >= answer_leak).",
+         "If most of the answer's words are already in the question, the card tests reading, not memory (share above answer_leak).",
          "Q: What crowds out empathy: dashboards and frameworks?\nA: Dashboards and frameworks.",
          "Q: According to Norton, what has crowded out the practice of empathy?\nA: Dashboards and frameworks.", configurable=True),
     Rule("L7", "Cloze answer given away", "error", "quality",
