@@ -22,12 +22,13 @@ from deckgen.model import Card, CardBlock, DeckSpec, Note
 from deckgen.neardup import near_duplicates
 from deckgen.notes import KNOWN_META_KEYS, collect_notes
 from deckgen.quality import Issue, check_card, plain
-from deckgen.rules import BY_ID, find_rule
+from deckgen.rules import BY_ID, QUALITY_IDS, find_rule
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
 _RAW_HTML_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<!--")
 _SAFE_LINK_RE = re.compile(r"^(https?:|mailto:)", re.I)
+_CARD_RULES = frozenset(QUALITY_IDS) | {"media", "raw-html", "unsafe-link"}
 _SIDE_KEYS = {"front": ("Q", "C"), "back": ("A",), "extra": ("Extra",)}
 
 
@@ -109,7 +110,8 @@ def finish(findings: Iterable[Finding], settings: LintSettings, files: int = 0, 
     """Apply ``[lint.rules]`` severities, drop repeats and sort by file, line and rule."""
     kept: dict[tuple[object, ...], Finding] = {}
     for finding in findings:
-        level = settings.level(finding.rule, finding.severity)
+        # card rules were graded per card (generated cards stay warnings); grade the rest here
+        level = finding.severity if finding.rule in _CARD_RULES else settings.level(finding.rule, finding.severity)
         if level == "off":
             continue
         finding = replace(finding, severity=level)
@@ -169,9 +171,10 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
             ignored.add(rule.id)
     generated = card.origin != "authored"
     for issue in issues:
-        if issue.rule in ignored:
+        severity = settings.level(issue.rule, issue.severity)
+        if issue.rule in ignored or severity == "off":
             continue
-        message, fix, severity = issue.message, issue.fix, issue.severity
+        message, fix = issue.message, issue.fix
         if generated and issue.rule != "media":
             # The curator cannot edit or Ignore: a generated card; flag it without blocking the build.
             message = f"generated card '{plain(card.front)[:60]}': {message}"
@@ -212,7 +215,9 @@ def _near_duplicate_findings(cards: Sequence[Card], notes: dict[str, Note], sett
         if "L16" in second.ignore or "L16" in first.ignore:
             continue
         where = f"{first.path}:{first.line}"
-        severity = "warning"
+        severity = settings.level("L16", "warning")
+        if severity == "off":
+            break
         findings.append(Finding(second.path, _line(second, _block_of(second, notes[second.note_id]), "front"),
                                 f"question is {pair.similarity:.0%} like the one at {where}",
                                 "merge the two cards, or make each question ask something different", "L16", severity=severity))

@@ -232,3 +232,12 @@ def test_a_new_project_lints_clean_once_built(tmp_path: Path, cli) -> None:
     assert [f["rule"] for f in json.loads(first.stdout)["findings"]] == ["lock-stale"]
     assert cli("build", cwd=tmp_path / "new").exit_code == 0
     assert cli("lint", "--strict", cwd=tmp_path / "new").exit_code == 0
+
+
+def test_rule_levels_apply_to_card_rules_but_generated_cards_never_block(tmp_path: Path) -> None:
+    long_author = " ".join(["Name"] * 30)
+    text = GOOD.replace("author: Ken Norton", f"author: {long_author}").replace("Learnable moves.", "Learnable moves. They can be coached.")
+    root = make_project(tmp_path / "p", {"a.md": text}, toml_extra='[lint.rules]\nL1 = "error"\nL10 = "error"\nL16 = "off"\n')
+    report, _ = lint_project(load_config(root))
+    graded = {(f.rule, f.severity, "generated card" in f.message) for f in report.findings if f.rule in ("L1", "L10")}
+    assert graded == {("L1", "warning", True), ("L10", "error", False)}
