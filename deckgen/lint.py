@@ -19,7 +19,7 @@ from deckgen.generate import collect_cards
 from deckgen.lintconfig import LintSettings, lint_settings
 from deckgen.media import MediaStore
 from deckgen.model import Card, CardBlock, DeckSpec, Note
-from deckgen.neardup import near_duplicates
+from deckgen.neardup import near_duplicates as find_near_duplicates
 from deckgen.notes import KNOWN_META_KEYS, collect_notes
 from deckgen.quality import Issue, check_card, plain
 from deckgen.rules import BY_ID, QUALITY_IDS, find_rule
@@ -87,7 +87,7 @@ def load_sources(config: Config) -> Sources:
     return sources
 
 
-def lint_sources(config: Config, sources: Sources, settings: LintSettings | None = None) -> LintReport:
+def lint_sources(config: Config, sources: Sources, settings: LintSettings | None = None, *, near_duplicates: bool = True) -> LintReport:
     """Every finding for parsed sources (the lockfile check is added by the pipeline)."""
     settings = settings or settings_for(config)
     findings = list(sources.findings)
@@ -102,7 +102,8 @@ def lint_sources(config: Config, sources: Sources, settings: LintSettings | None
     store = media_store(config, settings)
     for card in cards:
         findings += _card_findings(card, notes[card.note_id], settings, store)
-    findings += _near_duplicate_findings(cards, notes, settings)
+    if near_duplicates:
+        findings += _near_duplicate_findings(cards, notes, settings)
     return finish(findings, settings, files=sources.files, cards=len(cards))
 
 
@@ -210,7 +211,7 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
 def _near_duplicate_findings(cards: Sequence[Card], notes: dict[str, Note], settings: LintSettings) -> list[Finding]:
     prompts = [card.front for card in cards]
     findings: list[Finding] = []
-    for pair in near_duplicates(prompts, settings.near_duplicate):
+    for pair in find_near_duplicates(prompts, settings.near_duplicate):
         first, second = cards[pair.first], cards[pair.second]
         if "L16" in second.ignore or "L16" in first.ignore:
             continue

@@ -8,17 +8,15 @@ from pathlib import Path
 from typing import Sequence
 
 from deckgen.config import Config
-from deckgen.decks import assemble, collect_manifests, select_notes
+from deckgen.decks import assemble, select_notes
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
-from deckgen.generate import collect_cards
-from deckgen.lint import LintReport, finish, lint_sources, load_sources, lock_findings, media_store, settings_for
+from deckgen.lint import LintReport, Sources, finish, lint_sources, load_sources, lock_findings, media_store, settings_for
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.notes import collect_notes
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.render import ImageResolver, render_markdown
 
@@ -61,14 +59,13 @@ def card_tags(card: Card) -> tuple[str, ...]:
     return tuple(sorted({BASE_TAG, *card.tags}))
 
 
-def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None) -> Plan:
-    """Parse, generate and stamp every card; choose the decks to build. Writes nothing."""
+def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None, sources: Sources | None = None) -> Plan:
+    """Parse (unless ``sources`` were already loaded), generate and stamp every card; choose the decks. Writes nothing."""
     # Gather every problem from every stage before giving up: the curator fixes them in one go.
-    notes, findings = collect_notes(config.content_dir, config.root)
-    specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
-    cards_by_note, card_findings = collect_cards(notes)
-    findings += manifest_findings + card_findings
-    if not specs and not manifest_findings:
+    sources = sources or load_sources(config)
+    notes, specs, findings = sources.notes, sources.specs, list(sources.findings)
+    cards_by_note = dict(sources.cards)
+    if not specs and not any(f.path.endswith((".yaml", ".yml")) for f in findings):
         findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
     if findings:
         raise ContentError(findings)
@@ -137,13 +134,19 @@ def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
     return record
 
 
-def lint_project(config: Config, deck_names: Sequence[str] = (), now: int | None = None) -> tuple[LintReport, Plan | None]:
-    """Every lint finding, including a stale lockfile; the build plan when the sources are clean."""
+def lint_project(
+    config: Config, deck_names: Sequence[str] = (), now: int | None = None, *, warnings: bool = True
+) -> tuple[LintReport, Plan | None]:
+    """Every lint finding, including a stale lockfile; the build plan when the sources are clean.
+
+    ``warnings=False`` (the build) may skip checks that can only warn, such as L16.
+    """
     settings = settings_for(config)
-    report = lint_sources(config, load_sources(config), settings)
+    sources = load_sources(config)
+    report = lint_sources(config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error")
     if report.errors:
         return report, None
-    plan = plan_build(config, deck_names, now)
+    plan = plan_build(config, deck_names, now, sources)
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
     if plan.lock_changed and not changed:
         changed = ["note type templates or CSS"]
@@ -178,7 +181,7 @@ def build(
     """
     from deckgen.package import PackagedDeck, PackagedNote, write_apkg  # genanki loads only when building
 
-    report, checked = lint_project(config, deck_names, now) if lint else (LintReport(()), plan_build(config, deck_names, now))
+    report, checked = lint_project(config, deck_names, now, warnings=False) if lint else (LintReport(()), plan_build(config, deck_names, now))
     if checked is None:
         raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
     plan = checked
