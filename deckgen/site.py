@@ -124,13 +124,13 @@ def index_page(site: SiteInput) -> str:
         parts.append('<section aria-labelledby="tracks-h"><h2 id="tracks-h">Onboarding tracks</h2><ul class="tiles">')
         for built in site.tracks:
             track, schedule = built.track, _schedule(built)
-            peak = max((s.avg_minutes for s in schedule.stages), default=0.0)
+            busiest = max((s.avg_minutes for s in schedule.stages), default=0.0)
             parts.append(
                 f'<li class="tile"><h3><a href="tracks/{esc(track.slug)}.html">{esc(track.title)}</a></h3>'
                 f'<p class="role">For: {esc(track.role)}</p>'
                 + (f'<div class="desc">{render_markdown(track.description)}</div>' if track.description else "")
                 + f'<p class="facts">{_plural(len(track.stages), "week")} · {_plural(schedule.total_cards, "card")} · '
-                f'up to {_minutes(peak)} a day</p>'
+                f'about {_minutes(busiest)} a day</p>'
                 f'<p class="actions"><a class="button primary" href="tracks/{esc(track.slug)}.html">Open the track</a> '
                 + _download(f"downloads/tracks/{track.slug}.apkg", "Download", site.track_files[track.slug])
                 + "</p></li>"
@@ -203,7 +203,7 @@ def _import_section() -> str:
 def track_page(site: SiteInput, built: BuiltTrack) -> str:
     """A track: its weeks, decks, card counts, workload, download and import steps."""
     track, schedule = built.track, _schedule(built)
-    peak = max((s.peak_minutes for s in schedule.stages), default=0.0)
+    busiest = max((s.avg_minutes for s in schedule.stages), default=0.0)
     finish_week = 1 + ((schedule.finish - _REFERENCE_MONDAY).days // 7) if schedule.finish else len(track.stages)
     parts = [f"<h1>{esc(track.title)}</h1>", f'<p class="role">For: {esc(track.role)}</p>']
     if track.description:
@@ -215,7 +215,7 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
         f'<div><dt>Length</dt><dd>{_plural(len(track.stages), "week")}</dd></div>'
         f'<div><dt>Cards</dt><dd>{schedule.total_cards}</dd></div>'
         f'<div><dt>New cards a day</dt><dd>{schedule.new_per_day}</dd></div>'
-        f'<div><dt>Daily time</dt><dd>up to {_minutes(peak)}</dd></div>'
+        f'<div><dt>Daily time</dt><dd>about {_minutes(busiest)}</dd></div>'
         f'<div><dt>All cards seen</dt><dd>in week {finish_week}</dd></div>'
         "</dl>"
     )

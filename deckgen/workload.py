@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import math
 from dataclasses import asdict, dataclass, field
-from typing import Literal, Sequence
+from typing import Literal
 
 from deckgen.tracks import BuiltTrack, count_anki_cards
 
@@ -202,7 +202,7 @@ def plan_track(
                                 f"{fmt_date(week_end)}; start on a weekday (e.g. --start {next_monday(start).isoformat()})")
             else:
                 warnings.append(
-                    f"Week {stage.stage.number} — {stage.stage.title}: {count} cards do not fit by {fmt_date(week_end)} at {pace} new cards a day "
+                    f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
                     f"(last one starts {fmt_date(done) if done else 'later'}); it needs {pace_to_fit} a day"
                 )
     suggested = max(needed) if needed and any(not s.fits for s in stages) else None
@@ -220,6 +220,10 @@ def _dates(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
+def _cards(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _study_days_label(days_per_week: int) -> str:
     return "every day" if days_per_week == 7 else f"{_WEEKDAYS[0]}–{_WEEKDAYS[days_per_week - 1]}" if days_per_week > 1 else "Mondays"
 
@@ -234,7 +238,7 @@ def _stage_rows(schedule: Schedule) -> list[list[str]]:
         decks = ", ".join(f"{d.name.split('::')[-1]} ({d.cards}{', optional' if d.optional else ''})" for d in stage.decks)
         status = "fits" if stage.fits else f"needs {stage.pace_to_fit}/day" if stage.pace_to_fit else "no study day"
         rows.append([
-            str(stage.number), f"{stage.week_start:%d %b} – {stage.week_end:%d %b}", stage.title, decks, str(stage.cards),
+            str(stage.number), f"{stage.week_start.day} {stage.week_start:%b} – {stage.week_end.day} {stage.week_end:%b}", stage.title, decks, str(stage.cards),
             f"{_minutes(stage.avg_minutes)} (peak {_minutes(stage.peak_minutes)})", status,
         ])
     return rows
@@ -247,8 +251,8 @@ def _summary_lines(schedule: Schedule) -> list[str]:
     finish = fmt_date(schedule.finish) if schedule.finish else "—"
     model = schedule.model
     return [
-        f"Start {fmt_date(schedule.start)} · {schedule.new_per_day} new cards a day · study {_study_days_label(schedule.days_per_week)}",
-        f"{schedule.total_cards} cards in {len(schedule.stages)} weeks · every card started by {finish}",
+        f"Start {fmt_date(schedule.start)} · {_cards(schedule.new_per_day, 'new card')} a day · study {_study_days_label(schedule.days_per_week)}",
+        f"{_cards(schedule.total_cards, 'card')} in {_cards(len(schedule.stages), 'week')} · every card started by {finish}",
         f"Model: learning steps {' and '.join(f'{m}m' for m in model.learning_steps_minutes)}, reviews after "
         f"{', '.join(str(d) for d in model.review_offsets_days)} days, {model.lapse_rate:.0%} lapses, "
         f"{model.seconds_per_new_card:.0f} s per new card, {model.seconds_per_review:.0f} s per review.",
@@ -280,7 +284,7 @@ def render_markdown_plan(schedule: Schedule) -> str:
     lines.extend("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _stage_rows(schedule))
     if schedule.warnings:
         lines.append("")
-        lines.extend(f"> **Warning:** {_md_cell(w)}" for w in schedule.warnings)
+        lines.extend(f"- **Warning:** {w}" for w in schedule.warnings)
     return "\n".join(lines) + "\n"
 
 
@@ -303,7 +307,3 @@ def render(schedule: Schedule, output: OutputFormat) -> str:
         return render_markdown_plan(schedule)
     return render_text(schedule)
 
-
-def minutes_summary(schedules: Sequence[Schedule]) -> float:
-    """The highest weekly average of daily minutes over several schedules (for a cohort page)."""
-    return max((s.avg_minutes for sched in schedules for s in sched.stages), default=0.0)
