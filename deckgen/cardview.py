@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping, Sequence, Union
 
 from deckgen.notetypes import NoteType
 
@@ -40,25 +40,40 @@ def is_empty(value: str) -> bool:
     return bool(_EMPTY_RE.match(value))
 
 
-def _parse(template: str) -> list[object]:
-    """Template text to a tree: strings, ("var", name) and ("section", name, inverted, children)."""
-    root: list[object] = []
-    stack: list[tuple[str, list[object]]] = [("", root)]
+@dataclass(frozen=True)
+class _Var:
+    name: str
+
+
+@dataclass(frozen=True)
+class _Section:
+    name: str
+    inverted: bool
+    children: list["_Node"]
+
+
+_Node = Union[str, _Var, _Section]
+
+
+def _parse(template: str) -> list[_Node]:
+    """Template text to a tree of text, field references and (inverted) sections."""
+    root: list[_Node] = []
+    stack: list[tuple[str, list[_Node]]] = [("", root)]
     position = 0
     for match in _TAG_RE.finditer(template):
         stack[-1][1].append(template[position:match.start()])
         position = match.end()
         sigil, name = match.group(1), match.group(2)
         if sigil in ("#", "^"):
-            children: list[object] = []
-            stack[-1][1].append(("section", name, sigil == "^", children))
+            children: list[_Node] = []
+            stack[-1][1].append(_Section(name, sigil == "^", children))
             stack.append((name, children))
         elif sigil == "/":
             if len(stack) == 1 or stack[-1][0] != name:
                 raise TemplateError(f"unexpected {{{{/{name}}}}}")
             stack.pop()
         else:
-            stack[-1][1].append(("var", name))
+            stack[-1][1].append(_Var(name))
     if len(stack) != 1:
         raise TemplateError(f"{{{{#{stack[-1][0]}}}}} is never closed")
     stack[-1][1].append(template[position:])
@@ -103,17 +118,15 @@ def render_template(template: str, fields: Mapping[str, str], *, front_side: str
                 raise TemplateError(f"unsupported filter {filter_name!r}")
         return text
 
-    def walk(nodes: Sequence[object]) -> str:
+    def walk(nodes: Sequence[_Node]) -> str:
         out: list[str] = []
         for node in nodes:
             if isinstance(node, str):
                 out.append(node)
-            elif node[0] == "var":  # type: ignore[index]
-                out.append(value(node[1]))  # type: ignore[index]
-            else:
-                _, name, inverted, children = node  # type: ignore[misc]
-                if is_empty(fields.get(name, "")) == inverted:
-                    out.append(walk(children))
+            elif isinstance(node, _Var):
+                out.append(value(node.name))
+            elif is_empty(fields.get(node.name, "")) == node.inverted:
+                out.append(walk(node.children))
         return "".join(out)
 
     return walk(_parse(template))

@@ -185,7 +185,7 @@ def plan_track(
         done = last_new.get(index)
         fits = count == 0 or (done is not None and done <= week_end)
         week_days = [d for d in days if week_start <= d.date <= week_end and _is_study_day(d.date, days_per_week)]
-        minutes = [d.minutes for d in week_days]
+        week_minutes = [d.minutes for d in week_days]
         decks = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards)) for d in stage.decks)
         optional = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards), True) for d in stage.optional)
         stages.append(StagePlan(
@@ -193,8 +193,8 @@ def plan_track(
             week_start=week_start, week_end=week_end, study_days=len(week_days), cards=count,
             optional_cards=sum(d.cards for d in optional), decks=decks + optional,
             first_new=first_new.get(index), last_new=done, fits=fits, pace_to_fit=pace_to_fit,
-            avg_minutes=round(sum(minutes) / len(minutes), 1) if minutes else 0.0,
-            peak_minutes=round(max(minutes), 1) if minutes else 0.0,
+            avg_minutes=round(sum(week_minutes) / len(week_minutes), 1) if week_minutes else 0.0,
+            peak_minutes=round(max(week_minutes), 1) if week_minutes else 0.0,
         ))
         if not fits:
             if pace_to_fit is None:
