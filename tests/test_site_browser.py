@@ -330,3 +330,21 @@ def test_screenshots_at_desktop_and_phone_widths(browser: Any, base_url: str) ->
                 visit.close()
     for target in written:
         assert target.stat().st_size > 10_000 and target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_harness_catches_errors_missing_files_and_remote_requests(browser: Any, builds: Path, tricky_url: str) -> None:
+    # A page with the three faults the site tests look for, to show they would be noticed.
+    write(builds / "tricky/build/site/broken.html",
+          '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="missing.css">'
+          '<link rel="stylesheet" href="https://cdn.example.com/x.css"></head>'
+          '<body><script>throw new Error("boom")</script></body></html>')
+    visit = Visit(browser, tricky_url)
+    try:
+        visit.open(tricky_url + "broken.html")
+        visit.page.wait_for_load_state("networkidle")
+        problems = "\n".join(visit.problems)
+        assert "page error: boom" in problems or "Error: boom" in problems
+        assert "HTTP 404" in problems and "missing.css" in problems
+        assert "outside request: https://cdn.example.com/x.css" in problems
+    finally:
+        visit.close()
