@@ -1,6 +1,6 @@
 """Benchmark: `deckgen lint` on a generated library of 10,000 cards (and L16 alone).
 
-Run: python benchmarks/bench_lint.py [--cards 10000]
+Run: python bench/lint.py [--cards 10000]
 Prints wall-clock seconds; not a test (timings vary with the machine).
 """
 

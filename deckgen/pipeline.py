@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
+from deckgen.bundles import publish_tracks, resolve_tracks
 from deckgen.config import Config
 from deckgen.decks import assemble, select_notes
 from deckgen.errors import ContentError, Finding, LockError
@@ -41,6 +42,11 @@ class Plan:
     lock_path: Path = Path("deckgen.lock")
     media: dict[str, tuple[str, ...]] = field(default_factory=dict)  # packaged image names by card uid
     media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
+
+    def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
+        """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
+        names = sorted({name for card in cards for name in self.media.get(card.uid, ())})
+        return [(name, self.media_files[name]) for name in names]
 
     @functools.cached_property
     def new_lock_text(self) -> str:
@@ -188,6 +194,9 @@ def build(
     warned = [f for f in report.warnings if f.rule != "lock-stale"]
     if warned:
         plan.warnings.append(f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them")
+    # Tracks and the site need every deck: a build of named decks skips them. Resolved
+    # before anything is written, so a bad track file leaves the build untouched.
+    tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
     if locked and plan.lock_changed:
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
@@ -215,11 +224,12 @@ def build(
                 ),
             )
             target = config.out_dir / f"{deck.spec.slug}.apkg"
-            names = sorted({name for card in deck.cards for name in plan.media.get(card.uid, ())})
-            write_apkg(target, [packaged], nts, media=[(name, plan.media_files[name]) for name in names])
+            write_apkg(target, [packaged], nts, media=plan.media_for(deck.cards))
             outputs.append(str(target))
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock_text)
+        if tracks is not None:
+            outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, card_tags))
     return BuildResult(
         outputs=tuple(outputs),
         decks=tuple(plan.decks),

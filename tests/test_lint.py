@@ -208,13 +208,13 @@ def test_generated_card_findings_never_block(tmp_path: Path) -> None:
 def test_build_refuses_on_errors_and_keeps_old_outputs(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"a.md": GOOD})
     build(load_config(root))
-    before = {p.name: p.read_bytes() for p in (root / "build").iterdir()}
+    before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
     lock = (root / "deckgen.lock").read_bytes()
     (root / "content" / "a.md").write_text(GOOD.replace("What does Norton", "Does Norton"), encoding="utf-8")
     with pytest.raises(ContentError) as info:
         build(load_config(root))
     assert [f.rule for f in info.value.findings] == ["L4"]
-    assert {p.name: p.read_bytes() for p in (root / "build").iterdir()} == before
+    assert {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()} == before
     assert (root / "deckgen.lock").read_bytes() == lock
 
 

@@ -46,7 +46,8 @@ def test_images_ship_with_unique_names_and_reach_anki(tmp_path: Path) -> None:
     (root / "images").mkdir()
     (root / "images/shared.gif").write_bytes(GIF)
     assert lint_project(load_config(root))[0].errors == ()
-    (apkg,) = build(load_config(root)).outputs
+    build(load_config(root))
+    apkg = root / "build" / "d.apkg"
     col = open_collection(tmp_path / "c.anki2")
     try:
         import_apkg(col, Path(apkg))
@@ -115,3 +116,21 @@ def test_lint_json_reports_media_problems(tmp_path: Path, cli) -> None:
     assert result.exit_code == 1
     rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
     assert "media" in rules
+
+
+def test_track_bundles_and_site_carry_the_images(tmp_path: Path) -> None:
+    root = make(tmp_path / "p", {"one.md": note("one", "![the loop](loop.png)")})
+    (root / "content/loop.png").write_bytes(PNG)
+    write(root / "decks/tracks/starter.yaml",
+          "track: Starter\nrole: PM\ndeck: Onboarding\nstages:\n  - title: Week one\n    decks: [d]\n")
+    build(load_config(root))
+    bundle = root / "build/tracks/starter.apkg"
+    col = open_collection(tmp_path / "c.anki2")
+    try:
+        import_apkg(col, bundle)
+        (name,) = [p.name for p in Path(col.media.dir()).iterdir()]
+        assert all(f'src="{name}"' in col.get_card(cid).answer() for cid in col.find_cards("Answer:_*"))
+    finally:
+        col.close()
+    page = (root / "build/site/decks/d.html").read_text(encoding="utf-8")
+    assert f'src="{name}"' in page and (root / "build/site/decks" / name).read_bytes() == PNG
