@@ -63,7 +63,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     # Gather every problem from every stage before giving up: the curator fixes them in one go.
     notes, findings = collect_notes(config.content_dir, config.root)
     specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
-    cards_by_note, card_findings = collect_cards(notes)
+    cards_by_note, card_findings = collect_cards(notes, config.section("generate"))
     findings += manifest_findings + card_findings
     if not specs and not manifest_findings:
         findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
