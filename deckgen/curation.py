@@ -196,3 +196,22 @@ def _answer_words(card: Card) -> set[str]:
         hidden = _CLOZE_RE.findall(card.front)
         return set(content_words(" ".join(hidden)))
     return set(content_words(plain(card.back)))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """One note's cards as the curator reviews them: authored ones and every generated verdict."""
+
+    note: Note
+    authored: list[Card]
+    verdicts: list[Verdict]
+
+
+def preview(note: Note, generators: Mapping[str, Callable[[Note], Iterable[Card]]], project: Mapping[str, Any] | None = None) -> Preview:
+    """What ``deckgen cards`` shows: nothing is built or written."""
+    from deckgen.generate import authored_cards  # generate imports this module; only the preview needs it back
+
+    authored, findings = authored_cards(note)
+    if findings:
+        raise ContentError(findings)
+    return Preview(note, authored, review(note, authored, generators, project))

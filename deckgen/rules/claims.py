@@ -29,7 +29,8 @@ def make_card(note: Note, rule: str, anchor: str, sentence: Sentence | None, fro
         front=front, back=back, extra=sentence.text if sentence else "", origin=f"generated:{rule}",
         path=note.path, line=sentence.line if sentence else note.meta_lines.get("title", 1), tags=note.tags,
     )
-    if hard_problems(card, note) or (rule != "thesis" and _title_gives_away(note, card)):
+    # A generic '<subject> <predicate>' split can merely restate the title ('stuck in the build trap').
+    if hard_problems(card, note) or (rule == "argues" and _title_gives_away(note, card)):
         return None
     return card
 
