@@ -244,7 +244,8 @@ def _critical_point(texts: list[str]) -> str:
     """The first clause of the critique's opening sentences that carries a critical cue, else the first."""
     parts: list[str] = []
     for text in texts:
-        for clause in clauses(text):
+        text = re.split(r"\s+[—–]\s+", text)[0]  # what follows a dash elaborates; it is not the point
+        for clause in re.split(r";\s+|:\s+", text):
             pieces = re.split(r",\s+(?:but|and)\s+", clause)
             for piece in pieces:
                 parts.extend(re.split(r"\s+and\s+", piece) if len(words(piece)) > 20 else [piece])
@@ -261,20 +262,30 @@ def rather(note: Note) -> Iterator[Card]:
         if sentence.in_blurb or sentence.item:
             continue
         for clause in clauses(sentence.text):
-            clause_plain = plain(clause)
+            clause_plain = _rather_clause(plain(clause))
             match = re.search(r"\s(?:rather than|instead of)\s", clause_plain)
-            if not match or len(words(clause_plain)) > 30 or re.match(r"^(?:if|when|making|while)\b", clause_plain, re.I):
-                continue
+            if not match or len(words(clause_plain)) > 30 or re.match(r"^(?:\w+ing|while|it|they|this|these|that|its|their)\b", clause_plain, re.I):
+                continue  # a participle or pronoun opening leaves the cloze without its subject
             before = clause_plain[: match.start()].split()
             stop = _rather_stop(before, clause_plain[match.end():].split())
             hidden = before[stop + 1:]
-            if stop < 0 or not 1 <= len(hidden) <= 6:
+            if stop < 0 or not 1 <= len(hidden) <= 6 or re.search(r"[\"“”()\[\]]", " ".join(hidden)):
                 continue
             text = " ".join(before[: stop + 1]) + " {{c1::" + " ".join(hidden) + "}}" + clause_plain[match.start():]
             card = make_card(note, "rather", slug(clause_plain[match.end():], 2), sentence, _with_context(note, text))
             if card:
                 yield card
             break
+
+
+def _rather_clause(clause: str) -> str:
+    """The part of a clause around 'rather than': no leading 'And', no unrelated ', and …' tail."""
+    clause = re.sub(r"^(?:And|But|So|Yet)\s+", "", clause.strip())
+    pieces = re.split(r",\s+(?:and|but)\s+", clause)
+    for piece in pieces:
+        if re.search(r"\s(?:rather than|instead of)\s", piece) and len(words(piece)) >= 6:
+            return piece[0].upper() + piece[1:]
+    return clause[0].upper() + clause[1:] if clause else clause
 
 
 _RATHER_STOPS = frozenset("as is are be been on to for with into by from of than that define defines treat measure".split())

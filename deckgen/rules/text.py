@@ -184,11 +184,11 @@ def short_answer(text: str, max_words: int = MAX_ANSWER_WORDS) -> str | None:
     if len(words(head)) >= 3:
         text = head
     if len(words(text)) > max_words:
-        best = None
-        for match in re.finditer(r",\s+|\s+(?:and|while|because|which|so that)\s+", text):
-            prefix = text[: match.start()]
-            if 4 <= len(words(prefix)) <= max_words:
-                best = prefix
+        # cut at the first clause boundary that leaves a full thought (8+ words); a later
+        # comma may sit inside a list ('dashboards, frameworks and process')
+        cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:and|while|because|which|so that)\s+", text)]
+        fitting = [c for c in cuts if 4 <= len(words(c)) <= max_words]
+        best = next((c for c in fitting if len(words(c)) >= 8), fitting[-1] if fitting else None)
         if best is None:
             return None
         text = best
