@@ -7,7 +7,7 @@ already made a card from the same sentence.
 
 ```yaml
 generate:                      # in a note's front matter; or `generate: false`
-  off: [emphasis]              # rules not to run for this note
+  skip: [emphasis]             # rules not to run for this note ('only: [...]' keeps just those)
   reject: [g.rather.hiring-filter]
   accept: [g.contrast.empathy]  # reviewed; required when review = "accepted"
 ```
@@ -27,8 +27,9 @@ from deckgen.rules.text import content_words, plain
 
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed"]
 ReviewMode = Literal["auto", "accepted"]
-_NOTE_KEYS = ("off", "only", "reject", "accept", "review")
-_PROJECT_KEYS = ("enabled", "off", "only", "review")
+# Not 'off': YAML reads an unquoted off/on/yes/no key as a boolean.
+_NOTE_KEYS = ("skip", "only", "reject", "accept", "review")
+_PROJECT_KEYS = ("enabled", "skip", "only", "review")
 _SAME_QUESTION = 0.85
 _CLOZE_RE = re.compile(r"\{\{c\d+::(.+?)\}\}", re.DOTALL)
 
@@ -80,14 +81,15 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
     elif isinstance(raw, dict):
         for key in raw:
             if key not in _NOTE_KEYS:
-                findings.append(Finding(note.path, line, f"'generate' has no setting '{key}'", "use: " + ", ".join(_NOTE_KEYS), "generate"))
+                hint = " (YAML reads off/on/yes/no as true/false)" if isinstance(key, bool) else ""
+                findings.append(Finding(note.path, line, f"'generate' has no setting '{key}'{hint}", "use: " + ", ".join(_NOTE_KEYS), "generate"))
         rules = tuple(r for r in rules if r in _rule_set(raw, known, note.path, line, "generate: ", findings))
         reject = frozenset(_keys(raw.get("reject"), note.path, line, "reject", findings))
         accept = frozenset(_keys(raw.get("accept"), note.path, line, "accept", findings))
         if "review" in raw:
             review = _review(raw["review"], note.path, line, findings)
     else:
-        findings.append(Finding(note.path, line, "'generate' must be true, false or a mapping", "write 'generate: false' or 'generate: {off: [emphasis]}'", "generate"))
+        findings.append(Finding(note.path, line, "'generate' must be true, false or a mapping", "write 'generate: false' or 'generate: {skip: [emphasis]}'", "generate"))
     if findings:
         raise ContentError(findings)
     return Policy(enabled, rules, reject, accept, review)
@@ -95,7 +97,7 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
 
 def _rule_set(table: Mapping[str, Any], known: tuple[str, ...], path: str, line: int, where: str, findings: list[Finding]) -> tuple[str, ...]:
     chosen = list(known)
-    for key in ("only", "off"):
+    for key in ("only", "skip"):
         value = table.get(key)
         if value is None:
             continue

@@ -37,7 +37,7 @@ _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
 _AUTHOR_IN_BLURB_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s))({_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|da|del|le)){{1,3}})"
     r"(?:,\s+[^,]{1,80},)?\s+"
-    r"(?:spent|wrote|writes|is|was|runs|ran|led|leads|has|had|argues|argued|explains|explained|describes|"
+    r"(?:spent|wrote|writes|runs|ran|led|leads|argues|argued|explains|explained|describes|"
     r"described|used|uses|founded|co-founded|lays|laid|makes|made|sets|set|built|builds|shares|shared|"
     r"collects|collected|tells|told|offers|offered|introduces|introduced|coined|gives|gave)\b"
 )
@@ -316,8 +316,8 @@ def _callouts(lines: list[str]) -> list[str]:
             continue
         match = _CALLOUT_RE.match(line)
         if match:
-            label = match.group(3).strip() or match.group(2).capitalize()
-            out.append(f"{match.group(1)}**{label}**")
+            kind, title = match.group(2).capitalize(), match.group(3).strip()
+            out.append(f"{match.group(1)}**{kind}: {title}**" if title else f"{match.group(1)}**{kind}**")
         else:
             out.append(line)
     return out

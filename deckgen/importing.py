@@ -146,7 +146,6 @@ def _fresh_id(title: str, taken: set[str]) -> str:
 
 def render_note(imported: Imported, note_id: str, existing: Note | None = None, previous_text: str = "") -> str:
     """The canonical note text: front matter (with CHECK markers), blurb, sections, kept cards."""
-    old_meta: dict[str, Any] = dict(existing.meta) if existing else {}
     author, author_note = imported.author, ""
     if existing and existing.author and not imported.author_certain:
         author = existing.author  # the curator already confirmed or corrected a guessed author
@@ -164,7 +163,7 @@ def render_note(imported: Imported, note_id: str, existing: Note | None = None, 
     lines.append(_dump("tags", tags))
     if imported.aliases:
         lines.append(_dump("aliases", list(imported.aliases)))
-    lines.extend(_dump(key, value) for key, value in old_meta.items() if key not in _OWNED)
+    lines.extend(_kept_front_matter(existing, previous_text))
     lines.append(_dump("imported", record))
     lines.extend(f"# {MARKER} {u}" for u in imported.unsure if not _is_field_note(u))
     lines.append("---")
@@ -187,6 +186,21 @@ def _dump(key: str, value: Any) -> str:
 def _is_field_note(message: str) -> bool:
     """Unsure notes about author or source sit beside those keys, not in the list below them."""
     return message.startswith(("author ", "no author", "no source", "no 'Source"))
+
+
+def _kept_front_matter(existing: Note | None, text: str) -> list[str]:
+    """The curator's own front matter entries (generate:, status: …), as written, comments included."""
+    if existing is None or not text:
+        return []
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
+    starts = sorted((line - 1, key) for key, line in existing.meta_lines.items() if 0 < line - 1 < end)
+    kept: list[str] = []
+    for n, (start, key) in enumerate(starts):
+        stop = starts[n + 1][0] if n + 1 < len(starts) else end
+        if key not in _OWNED:
+            kept.extend(ln for ln in lines[start:stop] if not ln.startswith(f"# {MARKER}"))
+    return kept
 
 
 def _cards_section(existing: Note | None, text: str) -> str:
