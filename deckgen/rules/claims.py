@@ -249,11 +249,23 @@ def _critical_point(texts: list[str]) -> str:
             pieces = re.split(r",\s+(?:but|and)\s+", clause)
             for piece in pieces:
                 parts.extend(re.split(r"\s+and\s+", piece) if len(words(piece)) > 20 else [piece])
-    chosen = next((p for p in parts if _CRITICAL_CUES.search(p) and len(words(p)) >= 4), parts[0] if parts else "")
+    candidates = [p for p in parts if _CRITICAL_CUES.search(p) and len(words(p)) >= 4 and _has_subject(p)]
+    chosen = candidates[0] if candidates else (parts[0] if parts else "")
     first = chosen.split()[0] if chosen.split() else ""
-    if first and first[0].islower() and first.lower() not in ("the", "a", "an", "it", "its", "in", "this", "many", "most"):
+    if first and first[0].islower() and first.lower() not in _SUBJECT_STARTS:
         chosen = "It " + chosen  # 'says little about …' -> 'It says little about …'
     return chosen
+
+
+_SUBJECT_STARTS = frozenset("the a an it its in this these that many most some his her their".split())
+
+
+def _has_subject(piece: str) -> bool:
+    """Whether a clause piece can stand alone: it opens with a subject, or with a verb that 'It' can head."""
+    first = piece.split()[0] if piece.split() else ""
+    if not first or first[0].isupper() or first.lower() in _SUBJECT_STARTS:
+        return True
+    return first.lower().endswith("s") and not first.lower().endswith("ss")  # 'says little' yes, 'overlook' no
 
 
 def rather(note: Note) -> Iterator[Card]:
@@ -363,7 +375,10 @@ def _list_item_cloze(note: Note, sentence: Sentence, siblings: list[Sentence]) -
 
 
 def _inline_list(note: Note, sentence: Sentence) -> Iterator[Card]:
-    match = re.search(r"\b(?P<n>two|three|four|five|six)\s+(?P<what>[\w -]{2,40}?):\s+(?P<items>[^:;]+?)\.?$", sentence.plain)
+    match = re.search(
+        r"\b(?P<n>two|three|four|five|six)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$",
+        sentence.plain,
+    )
     if not match:
         return
     items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group("items")) if i.strip()]
