@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Literal, Mapping
 
 from deckgen.errors import ContentError, Finding
 from deckgen.model import Card, Note
-from deckgen.rules import RULES, WHOLE_NOTE_RULES
+from deckgen.rules import WHOLE_NOTE_RULES
 from deckgen.rules.text import content_words, plain
 
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed"]

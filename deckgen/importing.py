@@ -48,16 +48,21 @@ class _Planned:
 def import_notes(config: Config, sources: Sequence[Path], into: Path | None = None, *, dry_run: bool = False) -> list[ImportResult]:
     """Convert ``sources`` into canonical notes in ``into`` (default: content/); return what happened."""
     into = into if into is not None else config.content_dir
-    into = into if into.is_absolute() else Path.cwd() / into
+    into = (into if into.is_absolute() else Path.cwd() / into).resolve()
+    content = config.content_dir.resolve()
+    if into != content and content not in into.parents:
+        # build only reads notes below content/; a note elsewhere would silently never ship
+        raise ContentError(Finding(str(into), 0, "--into is outside the project's content folder", f"choose a folder inside {config.rel(content)}/", "import"))
     notes, _ = collect_notes(config.content_dir, config.root)
     taken = {n.id for n in notes} | {p.stem for p in note_files(config.content_dir)}
     planned: list[_Planned] = []
     findings: list[Finding] = []
     seen_targets: dict[Path, str] = {}
+    media: dict[Path, bytes] = {}  # images this batch will write, so two notes' 'diagram.png' both survive
     for source in sources:
         shown = str(source)
         try:
-            plan = _plan_one(config, source, shown, into, notes, taken)
+            plan = _plan_one(config, source, shown, into, notes, taken, media)
         except DeckgenError as exc:
             findings.extend(exc.findings)
             continue
@@ -80,7 +85,8 @@ def import_notes(config: Config, sources: Sequence[Path], into: Path | None = No
     return [p.result for p in planned]
 
 
-def _plan_one(config: Config, source: Path, shown: str, into: Path, notes: list[Note], taken: set[str]) -> _Planned:
+def _plan_one(config: Config, source: Path, shown: str, into: Path, notes: list[Note], taken: set[str],
+              media: dict[Path, bytes]) -> _Planned:
     if not source.is_file():
         raise ContentError(Finding(shown, 0, "no such file", "check the path of the file to import", "import"))
     text = read_text(source, shown)
@@ -107,7 +113,15 @@ def _plan_one(config: Config, source: Path, shown: str, into: Path, notes: list[
             continue
         if image.path.stat().st_size > MAX_IMAGE_BYTES:
             raise ContentError(Finding(shown, 0, f"image {image.original} is over {MAX_IMAGE_BYTES:,} bytes", "shrink it before importing", "import"))
-        images.append((image.path, target.parent / "media" / image.name))
+        data = image.path.read_bytes()
+        dest = target.parent / "media" / image.name
+        existing_bytes = media.get(dest, dest.read_bytes() if dest.exists() else None)
+        if existing_bytes is not None and existing_bytes != data:
+            # another note's image has this name: keep both, this one prefixed by the note id
+            dest = dest.with_name(f"{note_id}-{image.name}")
+            new_text = new_text.replace(f"](media/{image.name})", f"](media/{dest.name})")
+        media[dest] = data
+        images.append((image.path, dest))
     unsure = imported.unsure
     if existing is not None and existing.author and not imported.author_certain:
         unsure = tuple(u for u in unsure if not u.startswith(("author ", "no author")))

@@ -172,3 +172,25 @@ def test_every_gold_note_imports_from_the_cli_into_valid_notes(project: Path) ->
     ids = {parse_note(p.read_text(), p.name).id for p in written}
     assert len(ids) == len(sources)
     assert "andreessen-only-thing" in ids  # canonical notes keep their own id
+
+
+def test_images_are_copied_into_media_without_clobbering_another_notes(project: Path, tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    for name, pixel in (("one", b"1"), ("two", b"2")):
+        folder = vault / name
+        write(folder / f"{name}.md", f"---\ntitle: Essay {name}\nauthor: Ann Author\nsource: https://example.com/{name}\n---\n"
+              f"# Essay {name}\n\n## Central argument\nText about {name}.\n\n![[diagram.png]]\n")
+        (folder / "diagram.png").write_bytes(b"\x89PNG" + pixel)
+    result = run_deckgen("import", str(vault / "one" / "one.md"), str(vault / "two" / "two.md"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    media = project / "content" / "media"
+    assert (media / "diagram.png").read_bytes() == b"\x89PNG1"
+    assert (media / "essay-two-diagram.png").read_bytes() == b"\x89PNG2"
+    assert "](media/essay-two-diagram.png)" in (project / "content" / "essay-two.md").read_text()
+
+
+def test_into_must_be_inside_the_content_folder(project: Path) -> None:
+    result = run_deckgen("import", str(SEED), "--into", "elsewhere", cwd=project)
+    assert result.returncode == 1 and "outside the project's content folder" in result.stderr
+    assert not (project / "elsewhere").exists()
+
