@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -146,6 +148,52 @@ def new(
     with reporting():
         path = new_note(load_config(), title, author, source, folder)
     typer.echo(f"created {path}")
+
+class PlanFormat(str, Enum):
+    """Output formats of ``deckgen plan``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def _parse_date(value: Optional[str]) -> Optional[datetime.date]:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02") from None
+
+
+@app.command()
+def plan(
+    track: str = typer.Argument(..., help="Track to plan: its file stem in decks/tracks/ (or its title)."),
+    start: Optional[str] = typer.Option(None, "--start", help="First day, YYYY-MM-DD (default: next Monday)."),
+    new_per_day: Optional[int] = typer.Option(None, "--new-per-day", min=1, max=500, help="New cards a day (default: the track's new_per_day, else 20)."),
+    days_per_week: int = typer.Option(5, "--days-per-week", min=1, max=7, help="Study days a week, from Monday (5 = weekdays)."),
+    output: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help="text, markdown (for an onboarding doc) or json."),
+) -> None:
+    """Plan a track for a person or cohort: weeks, cards, daily minutes, finish date.
+
+    Warns when a stage does not fit its week at that pace and suggests a pace that does.
+    The workload model (Anki's default learning steps, review intervals, seconds per
+    card) is described in the README.
+
+    Example:
+
+        deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
+    """
+    from deckgen.config import load_config
+    from deckgen.planning import plan_for
+
+    first_day = _parse_date(start)
+    with reporting():
+        schedule_text, warnings = plan_for(load_config(), track, first_day, new_per_day, days_per_week, output.value)
+    typer.echo(schedule_text, nl=False)
+    err = _console(stderr=True)
+    for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
+        err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
 
 
 @app.command("import")

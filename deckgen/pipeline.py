@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from deckgen.bundles import publish_tracks, resolve_tracks
 from deckgen.config import Config
 from deckgen.decks import assemble, collect_manifests, select_notes
 from deckgen.errors import ContentError, Finding, LockError
@@ -138,6 +139,9 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
     from deckgen.package import PackagedDeck, PackagedNote, write_apkg  # genanki loads only when building
 
     plan = plan_build(config, deck_names, now)
+    # Tracks and the site need every deck: a build of named decks skips them. Resolved
+    # before anything is written, so a bad track file leaves the build untouched.
+    tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
     if locked and plan.lock_changed:
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
@@ -169,6 +173,8 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
             outputs.append(str(target))
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock_text)
+        if tracks is not None:
+            outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, card_tags))
     return BuildResult(
         outputs=tuple(outputs),
         decks=tuple(plan.decks),
