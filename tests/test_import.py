@@ -12,10 +12,15 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_deckgen, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from deckgen.errors import DeckgenError
+from deckgen.generate import note_cards
 from deckgen.importers import convert, detect_format, infer_author
 from deckgen.importing import render_note
 from deckgen.notes import parse_note
+from deckgen.rules.text import hard_problems
 
 GOLD = FIXTURES / "gold"
 SEED = GOLD / "norton-empathy.txt"
@@ -194,3 +199,24 @@ def test_into_must_be_inside_the_content_folder(project: Path) -> None:
     assert result.returncode == 1 and "outside the project's content folder" in result.stderr
     assert not (project / "elsewhere").exists()
 
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "Title line", "Source: https://example.com/x ↗", "Jane Roe wrote this essay.", "Central argument", "Critique",
+    "Roe argues that teams should ship *small* changes rather than big ones.", "- a bullet", "1. step", "# Heading",
+    "## Section", "---", "title: [unclosed", "> [!tip] Note", "<aside>", "</aside>", "![[pic.png|300]]",
+    "[[Link|alias]]", "Key: value", "", "   ", "Ünïcødé — line", "**Bold**: definition here",
+]), min_size=1, max_size=14), st.sampled_from(["note.txt", "note.md", "Page 0123456789abcdef0123456789abcdef.md"]))
+def test_any_mix_of_lines_imports_or_fails_with_a_located_error(lines: list[str], name: str) -> None:
+    text = "\n".join(lines)
+    path = Path("/nonexistent") / name
+    try:
+        imported = convert(text, path, name)
+        note = parse_note(render_note(imported, "x"), "content/x.md")
+    except DeckgenError as exc:
+        assert all(f.path for f in exc.findings) and all(f.fix for f in exc.findings), exc.findings
+        return
+    assert note.title.strip()
+    for card in note_cards(note):  # generation never crashes, and never breaks a hard rule, on what import produced
+        assert not hard_problems(card, note), (card, hard_problems(card, note))
