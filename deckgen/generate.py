@@ -155,4 +155,4 @@ def collect_cards(notes: Iterable[Note], settings: Mapping[str, Any] | None = No
             result[note.id] = note_cards(note, settings=settings)
         except ContentError as exc:
             findings.extend(exc.findings)
-    return result, findings
+    return result, list(dict.fromkeys(findings))  # a bad [generate] setting is found once per note; report it once

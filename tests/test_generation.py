@@ -206,3 +206,15 @@ def test_quality_script_prints_figures_and_meets_the_floor() -> None:
     assert "hard card-quality failures: 0" in result.stdout
     assert len(list(GOLD.glob("*.cards"))) >= 12
     shutil.rmtree(REPO / "scripts" / "__pycache__", ignore_errors=True)
+
+
+def test_a_bad_project_setting_fails_the_build_once_with_a_fix(project: Path) -> None:
+    write(project / "decks" / "all.yaml", "deck: PM::Essays\nnotes: all\n")
+    for name in ("a", "b"):
+        write(project / "content" / f"{name}.md", render_note(convert(SEED.read_text(), SEED, SEED.name), name))
+    config = project / "deckgen.toml"
+    config.write_text(config.read_text() + '\n[generate]\nskip = ["clozes"]\n')
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.count("no rule named 'clozes'") == 1 and "rules: author, thesis" in result.stderr
+    assert not (project / "build").exists()
