@@ -247,7 +247,7 @@ def cards(
     from deckgen.config import load_config
     from deckgen.curation import preview
     from deckgen.errors import ContentError, Finding
-    from deckgen.generate import GENERATORS
+    from deckgen.generate import GENERATORS, authored_cards
     from deckgen.notes import collect_notes
 
     with reporting():
@@ -258,7 +258,10 @@ def cards(
         if found is None:
             broken = [f for f in findings if (config.root / f.path).resolve() == wanted]
             raise ContentError(broken or [Finding(note, 0, "no note with this id or path", "give a note id (front matter 'id:') or a path under content/", "cards")])
-        result = preview(found, GENERATORS, config.section("generate"))
+        authored, problems = authored_cards(found)
+        if problems:
+            raise ContentError(problems)
+        result = preview(found, authored, GENERATORS, config.section("generate"))
     console = _console()
     author = f" — {result.note.author}" if result.note.author else ""
     console.print(f"[bold]{_escape(result.note.title)}[/bold]{_escape(author)} ({_escape(result.note.path)})")

@@ -209,11 +209,7 @@ class Preview:
     verdicts: list[Verdict]
 
 
-def preview(note: Note, generators: Mapping[str, Callable[[Note], Iterable[Card]]], project: Mapping[str, Any] | None = None) -> Preview:
+def preview(note: Note, authored: list[Card], generators: Mapping[str, Callable[[Note], Iterable[Card]]],
+            project: Mapping[str, Any] | None = None) -> Preview:
     """What ``deckgen cards`` shows: nothing is built or written."""
-    from deckgen.generate import authored_cards  # generate imports this module; only the preview needs it back
-
-    authored, findings = authored_cards(note)
-    if findings:
-        raise ContentError(findings)
     return Preview(note, authored, review(note, authored, generators, project))

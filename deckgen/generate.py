@@ -12,9 +12,9 @@ import re
 import unicodedata
 from typing import Any, Callable, Iterable, Mapping
 
+from deckgen.curation import review
 from deckgen.errors import ContentError, Finding
 from deckgen.model import Card, CardBlock, Note
-from deckgen.curation import review
 from deckgen.notes import CARD_ID_RE
 from deckgen.rules import RULES
 

@@ -16,7 +16,7 @@ from conftest import FIXTURES, REPO, run_deckgen, write
 from deckgen.config import load_config
 from deckgen.curation import preview
 from deckgen.errors import ContentError
-from deckgen.generate import GENERATORS, note_cards
+from deckgen.generate import GENERATORS, authored_cards, note_cards
 from deckgen.importers import convert
 from deckgen.importing import render_note
 from deckgen.model import Card, Note
@@ -135,7 +135,7 @@ def test_note_switches_reject_accept_and_review() -> None:
     assert "g.contrast.empathy" in keys and "g.author" in keys
     reviewed = set(generated(curated, {"review": "accepted"}))
     assert reviewed == {"g.contrast.empathy"}  # only what the curator accepted ships
-    verdicts = {v.card.key: v for v in preview(curated, GENERATORS).verdicts}
+    verdicts = {v.card.key: v for v in preview(curated, [], GENERATORS).verdicts}
     assert verdicts["g.critique"].status == "rejected"
 
 
@@ -162,7 +162,7 @@ def test_authored_cards_win_by_key_and_by_meaning() -> None:
     assert len(rewritten) == 1 and rewritten[0].origin == "authored"
     assert rewritten[0].front == "What does Norton mean by empathy as craft?"
     assert "g.critique" not in {c.key for c in cards}  # the authored card asks the same thing
-    verdicts = {v.card.key: v.status for v in preview(note, GENERATORS).verdicts}
+    verdicts = {v.card.key: v.status for v in preview(note, authored_cards(note)[0], GENERATORS).verdicts}
     assert verdicts["g.contrast.empathy"] == "replaced" and verdicts["g.critique"] == "duplicate"
 
 
