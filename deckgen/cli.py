@@ -257,6 +257,99 @@ def lint(
         raise typer.Exit(1)
 
 
+@app.command("import")
+def import_notes(
+    files: List[Path] = typer.Argument(..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports."),
+    into: Optional[Path] = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
+) -> None:
+    """Convert notes from the seed text format, Obsidian or Notion into deckgen notes.
+
+    Title, source link and author are taken from the file (the author may be inferred
+    from the blurb: "Ken Norton spent a decade…"); every guess is marked '# CHECK:' in
+    the note's front matter. Re-importing a file updates the note it made before and
+    keeps that note's id, '## Cards' and 'generate:' settings.
+
+    Example:
+
+        deckgen import ~/notes/empathy.txt "Export/RICE 0a9e….md" --into content/essays
+    """
+    from deckgen.config import load_config
+    from deckgen.importing import import_notes as run_import
+
+    with reporting():
+        config = load_config()
+        results = run_import(config, files, into, dry_run=dry_run)
+    console = _console()
+    for result in results:
+        verb = {"created": "would create", "updated": "would update", "unchanged": "unchanged"}[result.status] if dry_run else result.status
+        console.print(f"{verb} {_escape(config.rel(result.target))} (id {result.note_id}, from {_escape(result.source)}, {result.format})")
+        for note in result.unsure:
+            console.print(f"  [yellow]check[/yellow] {_escape(note)}")
+    if dry_run:
+        console.print("Dry run: nothing was written.")
+
+
+@app.command()
+def cards(
+    note: str = typer.Argument(..., help="The note: its id or its file path."),
+    shipping: bool = typer.Option(False, "--shipping", help="Only the cards that would go into decks."),
+) -> None:
+    """Preview a note's cards without building: authored ones and every generated one with its key.
+
+    Each generated card shows whether it ships and, if not, why (rejected, replaced by an
+    authored card with its id, asks what an authored card asks, …). Curate in the note:
+    'generate: {reject: [KEY]}' drops a card, a '## Cards' entry with 'id: KEY' rewrites it.
+
+    Example:
+
+        deckgen cards norton-empathy
+    """
+    from deckgen.config import load_config
+    from deckgen.curation import preview
+    from deckgen.errors import ContentError, Finding
+    from deckgen.generate import GENERATORS, authored_cards
+    from deckgen.notes import collect_notes
+
+    with reporting():
+        config = load_config()
+        notes, findings = collect_notes(config.content_dir, config.root)
+        wanted = Path(note).resolve()
+        found = next((n for n in notes if n.id == note or (config.root / n.path).resolve() == wanted), None)
+        if found is None:
+            broken = [f for f in findings if (config.root / f.path).resolve() == wanted]
+            raise ContentError(broken or [Finding(note, 0, "no note with this id or path", "give a note id (front matter 'id:') or a path under content/", "cards")])
+        authored, problems = authored_cards(found)
+        if problems:
+            raise ContentError(problems)
+        result = preview(found, authored, GENERATORS, config.section("generate"))
+    console = _console()
+    author = f" — {result.note.author}" if result.note.author else ""
+    console.print(f"[bold]{_escape(result.note.title)}[/bold]{_escape(author)} ({_escape(result.note.path)})")
+    ships = sum(v.ships for v in result.verdicts)
+    console.print(f"{len(result.authored)} authored, {len(result.verdicts)} generated ({ships} ship)")
+    for card in result.authored:
+        _print_card(console, "authored", card, "")
+    for verdict in result.verdicts:
+        if shipping and not verdict.ships:
+            continue
+        label = "ships" if verdict.ships else verdict.status
+        _print_card(console, label, verdict.card, verdict.reason)
+
+
+def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore[no-untyped-def]
+    colour = {"authored": "cyan", "ships": "green"}.get(label, "yellow")
+    origin = card.origin.removeprefix("generated:")
+    console.print(f"\n[{colour}]{label:<10}[/{colour}] {_escape(card.key)}  [dim]{origin}, line {card.line}[/dim]")
+    if reason:
+        console.print(f"           [dim]{_escape(reason)}[/dim]")
+    if card.kind == "cloze":
+        console.print(f"  C: {_escape(card.front)}")
+    else:
+        console.print(f"  Q: {_escape(card.front)}")
+        console.print(f"  A: {_escape(card.back)}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="deckgen")

@@ -82,7 +82,7 @@ def load_sources(config: Config) -> Sources:
     specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
     sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings)
     sources.files = len({f.path for f in sources.findings} | {n.path for n in notes} | {s.path for s in specs})
-    sources.cards, card_findings = collect_cards(notes)
+    sources.cards, card_findings = collect_cards(notes, config.section("generate"))
     sources.findings.extend(card_findings)
     return sources
 

@@ -29,7 +29,7 @@ CARDS_HEADING = "cards"
 # field; any other line continues the previous field, so answers may span lines.
 CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore")
 KNOWN_META_KEYS: tuple[str, ...] = (
-    "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status",
+    "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status", "imported",
 )
 _KEY_LINE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:\s|$)")
 _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
