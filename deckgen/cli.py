@@ -217,7 +217,7 @@ def lint(
 
         deckgen lint --explain L4
     """
-    from deckgen.rules import explain as explain_rule, find_rule, rules_markdown
+    from deckgen.lintrules import explain as explain_rule, find_rule, rules_markdown
 
     if rules:
         typer.echo(rules_markdown(), nl=False)

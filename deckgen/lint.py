@@ -22,7 +22,7 @@ from deckgen.model import Card, CardBlock, DeckSpec, Note
 from deckgen.neardup import near_duplicates as find_near_duplicates
 from deckgen.notes import KNOWN_META_KEYS, collect_notes
 from deckgen.quality import Issue, check_card, plain
-from deckgen.rules import BY_ID, QUALITY_IDS, find_rule
+from deckgen.lintrules import BY_ID, QUALITY_IDS, find_rule
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")

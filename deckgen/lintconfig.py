@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Mapping
 
 from deckgen.errors import ConfigError, Finding
-from deckgen.rules import BY_ID, find_rule
+from deckgen.lintrules import BY_ID, find_rule
 
 Level = Literal["error", "warning", "off"]
 _LEVELS = ("error", "warning", "off")

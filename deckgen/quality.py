@@ -31,8 +31,11 @@ _AUXILIARIES = frozenset(
 )
 _INSTRUCTIONS = ("name", "list", "give", "define", "state", "identify", "complete", "fill", "translate", "recall", "finish")
 _VAGUE_RE = re.compile(r"^(explain|discuss|describe|elaborate|talk about|tell me about|what about|thoughts on|what do you think)\b", re.I)
+# A prompt that opens with a pronoun, or asks "what does he/this …" with nobody named before it.
+# "it"/"that" after a question word are usually expletive ("why is it a mistake to …"), so not flagged.
 _PRONOUN_RE = re.compile(
-    r"^((what|why|how|who|when|where|which)\s+(does|did|do|is|was|were|are|can|could|should|would|will)\s+)?"
+    r"^((what|why|how|who|when|where|which)\s+(does|did|do|is|was|were|are|can|could|should|would|will)\s+"
+    r"(?=(he|she|they|this|these|those|his|her|their)\b))?"
     r"(he|she|it|they|this|that|these|those|his|her|its|their|the (author|essay|article|book|piece|writer))\b",
     re.I,
 )
@@ -177,12 +180,13 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     count = sentences(answer)
     if count > 1 and len(_BULLET_RE.findall(answer)) < 2:
         yield Issue("L10", "warning", f"the answer has {count} sentences", "keep one idea: move background to 'Extra:'", "back")
-    yield from _context_issues(core if _PRONOUN_RE.match(core) else plain(question))
+    # "In Cagan's typology, what does he …": the stripped prefix names who "he" is.
+    yield from _context_issues(plain(question))
 
 
 def _context_issues(text: str) -> Iterator[Issue]:
     if _PRONOUN_RE.match(text.strip()):
-        word = _PRONOUN_RE.match(text.strip()).group(4)  # type: ignore[union-attr]
+        word = _PRONOUN_RE.match(text.strip()).group(5)  # type: ignore[union-attr]
         yield Issue("L14", "warning", f"the prompt refers to '{word}', which will mean nothing months from now", "name the author, the essay or the idea")
     if _VAGUE_RE.match(strip_context(text)):
         yield Issue("L15", "warning", "vague prompt (Explain/Discuss/Describe)", "ask a precise question with one answer")

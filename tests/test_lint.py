@@ -20,7 +20,7 @@ from deckgen.neardup import near_duplicates, prompt_stems
 from deckgen.notes import parse_note
 from deckgen.pipeline import build, lint_project
 from deckgen.quality import check_card
-from deckgen.rules import RULES, rules_markdown
+from deckgen.lintrules import RULES, rules_markdown
 
 HEAD = "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\ngenerate: false\n---\n## Cards\n\n"
 DECK = "deck: Test\nnotes: all\n"
