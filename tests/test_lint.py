@@ -60,6 +60,9 @@ def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> No
         ("C: Norton calls {{c1::empathy}} a {{c2::craft", "L13"),
         ("C: Norton calls empathy {{c1::  }} today.", "L17"),
         ("Q: Explain Norton's view of empathy?\nA: A craft.", "L15"),
+        ("Q: In Norton's essay, what does he call empathy?\nA: A craft.", None),  # 'he' is named in the prefix
+        ("Q: According to Norton, why is it a mistake to skip discovery?\nA: Teams build the wrong thing.", None),
+        ("Q: What does he call empathy?\nA: A craft.", "L14"),
     ],
 )
 def test_rule_calibration(card: str, rule: str | None) -> None:
