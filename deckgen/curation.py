@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Literal, Mapping
 
 from deckgen.errors import ContentError, Finding
@@ -159,7 +160,7 @@ def _judge(card: Card, rule: str, authored: list[Card], authored_keys: set[str],
         if clash is not None:
             return Verdict(card, "overlap", f"{clash.key} already asks about this sentence")
         earlier.append(card)
-    same = next((c for c in authored if asks_same(c, card)), None)
+    same = _first_asking_same(authored, card)
     if same is not None:
         return Verdict(card, "duplicate", f"the authored card at line {same.line} asks the same")
     if card.key in rules.reject:
@@ -171,12 +172,37 @@ def _judge(card: Card, rule: str, authored: list[Card], authored_keys: set[str],
 
 def asks_same(authored: Card, generated: Card) -> bool:
     """Whether an authored card already asks what a generated one asks (same question or same answer)."""
-    if _question(authored) == _question(generated):
-        return True
-    if _same_answer(authored, generated, 0.75):
-        return True
-    ratio = difflib.SequenceMatcher(None, _question(authored), _question(generated), autojunk=False).ratio()
-    return ratio >= _SAME_QUESTION
+    return _first_asking_same([authored], generated) is not None
+
+
+def _first_asking_same(authored: list[Card], generated: Card) -> Card | None:
+    """The first authored card that asks what ``generated`` asks: the same question or answer words, or
+    questions whose difflib ratio reaches _SAME_QUESTION.
+
+    ratio() is 2*M/T; the length bound and quick_ratio() are upper bounds of it with the same
+    formula, so when either falls short the slow exact ratio cannot reach the threshold.
+    """
+    question = _question(generated)
+    matcher: difflib.SequenceMatcher[str] | None = None
+    for card in authored:
+        other = _question(card)
+        if other == question or _same_answer(card, generated, 0.75):
+            return card
+        if not _may_be_similar(other, question):
+            continue
+        if matcher is None:
+            # One matcher per generated card: difflib indexes the second sequence once.
+            matcher = difflib.SequenceMatcher(None, "", question, autojunk=False)
+        matcher.set_seq1(other)
+        if matcher.quick_ratio() >= _SAME_QUESTION and matcher.ratio() >= _SAME_QUESTION:
+            return card
+    return None
+
+
+def _may_be_similar(one: str, other: str) -> bool:
+    """False when the lengths alone keep difflib's ratio below _SAME_QUESTION (an exact upper bound)."""
+    total = len(one) + len(other)
+    return not total or 2.0 * min(len(one), len(other)) / total >= _SAME_QUESTION
 
 
 def _same_answer(one: Card, other: Card, threshold: float = 0.5) -> bool:
@@ -189,15 +215,26 @@ def _same_answer(one: Card, other: Card, threshold: float = 0.5) -> bool:
 
 
 def _question(card: Card) -> str:
-    text = _CLOZE_RE.sub(" ", card.front) if card.kind == "cloze" else card.front
+    return _question_text(card.kind, card.front)
+
+
+def _answer_words(card: Card) -> frozenset[str]:
+    return _answer_set(card.kind, card.front, card.back)
+
+
+# Each authored card is compared with every generated card of its note: work out its words once.
+@lru_cache(maxsize=1 << 14)
+def _question_text(kind: str, front: str) -> str:
+    text = _CLOZE_RE.sub(" ", front) if kind == "cloze" else front
     return " ".join(content_words(text))
 
 
-def _answer_words(card: Card) -> set[str]:
-    if card.kind == "cloze":
-        hidden = _CLOZE_RE.findall(card.front)
-        return set(content_words(" ".join(hidden)))
-    return set(content_words(plain(card.back)))
+@lru_cache(maxsize=1 << 14)
+def _answer_set(kind: str, front: str, back: str) -> frozenset[str]:
+    if kind == "cloze":
+        hidden = _CLOZE_RE.findall(front)
+        return frozenset(content_words(" ".join(hidden)))
+    return frozenset(content_words(plain(back)))
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,9 @@ def near_duplicates(prompts: Sequence[str], threshold: float) -> list[Pair]:
     sets = [prompt_stems(p) for p in prompts]
     frequency = Counter(stem for s in sets for stem in s)
     ordered = [sorted(s, key=lambda x: (frequency[x], x)) for s in sets]
-    index: dict[str, list[int]] = defaultdict(list)
+    # stem -> (size, position of the stem in that prompt's order) -> prompts: the position
+    # filter below skips whole groups without looking at their prompts one by one.
+    index: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(dict)
     pairs: list[Pair] = []
     # Process prompts from small to large so each pair is seen once, from its larger side.
     for i in sorted(range(len(sets)), key=lambda k: (len(sets[k]), k)):
@@ -50,16 +52,24 @@ def near_duplicates(prompts: Sequence[str], threshold: float) -> list[Pair]:
             continue  # one-word prompts are too short to call duplicates
         prefix = ordered[i][: size - math.ceil(threshold * size) + 1]
         candidates: set[int] = set()
-        for stem in prefix:
-            candidates.update(index[stem])
+        for position, stem in enumerate(prefix):
+            for (other, other_position), group in index[stem].items():
+                # sizes only grow, so other <= size; Jaccard <= small/large bounds it.
+                if other < threshold * size:
+                    continue
+                # Positional filter (Xiao et al., PPJoin): if this is the pair's first shared
+                # stem, every shared stem comes at or after it in both orders, so at most
+                # `bound` are shared. If it is not the first, the first one was checked
+                # already. A pair cut here would fail the exact test below as well.
+                bound = min(size - position, other - other_position)
+                if bound / (size + other - bound) < threshold:
+                    continue
+                candidates.update(group)
         for j in candidates:
-            # sizes only grow, so len(sets[j]) <= size; Jaccard <= small/large bounds it.
-            if len(sets[j]) < threshold * size:
-                continue
             shared = len(sets[i] & sets[j])
             score = shared / (size + len(sets[j]) - shared)
             if score >= threshold:
                 pairs.append(Pair(min(i, j), max(i, j), score))
-        for stem in prefix:
-            index[stem].append(i)
+        for position, stem in enumerate(prefix):
+            index[stem].setdefault((size, position), []).append(i)
     return sorted(pairs, key=lambda p: (p.first, p.second))

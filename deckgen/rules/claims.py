@@ -20,6 +20,43 @@ from deckgen.rules.text import (
 _REPORT_VERBS = r"(?:argues?|claims?|contends?|holds?|insists?|maintains?|believes?)"
 _CRITIQUE_HEADINGS = ("critique", "criticism", "limitations", "weaknesses", "where it falls short", "counterpoints")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Compiled once: every rule runs these on every sentence of every note.
+_C1_HIDDEN_RE = re.compile(r"\{\{c1::(.+?)\}\}")
+_SUBJECT_SPLIT_RE = re.compile(r"\b(?:that|about|is|:)\s+|,\s+")
+_AUTHOR_REF_RE = re.compile(r"^(?:he|she|they|the (?:essay|post|article|memo|letter|author|piece))\b")
+_CONTRAST_RE = re.compile(r"^(?P<pre>.*?)\s+(?:is|are)\s+not\s+(?P<a>[^,;:]+?),?\s+but\s+(?:rather\s+)?(?P<b>.+)$")
+_CONTRAST_DASH_RE = re.compile(r"^(?P<pre>.*?)\s+[—–]\s+not\s+(?P<a>[^,;:]+?),?\s+but\s+(?P<b>.+)$")
+_TERM_ITEM_RE = re.compile(r"^\*\*(?P<t>[^*]{1,40})\*\*\s*(?::|—|–|-)\s*(?P<y>.+)$")
+_TERM_COLON_RE = re.compile(r"(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s*:\s+(?P<y>.+)$")
+_CAPITALISED_NUMBER_RE = re.compile(r"^[A-Z][a-z]*\s+\d")
+_NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,80}?)\s+\*(?P<t>[^*]{1,40})\*")
+_FRAMING_RE = re.compile(r"\b(?P<v>positions|frames|casts|treats|presents)\s+(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$")
+_FRAMING_CUT_RE = re.compile(r"\s+(?:and|but|while)\s+|,")
+_CONNECTS_RE = re.compile(r"^(?P<who>.*?)\b(?:connects|links|ties)\s+(?P<x>.+?)\s+(?:to|with)\s+(?P<y>.+)$")
+_ARTICLE_START_RE = re.compile(r"^(?:an?|the|one)\s")
+_ARGUES_RE = re.compile(rf"^(?P<who>.*?)\b{_REPORT_VERBS}\s+that\s+(?P<p>.+)$")
+_DASH_SPLIT_RE = re.compile(r"\s+[—–]\s+")
+_SEMICOLON_COLON_RE = re.compile(r";\s+|:\s+")
+_BUT_AND_SPLIT_RE = re.compile(r",\s+(?:but|and)\s+")
+_AND_SPLIT_RE = re.compile(r"\s+and\s+")
+_RATHER_RE = re.compile(r"\s(?:rather than|instead of)\s")
+_QUOTE_OR_BRACKET_RE = re.compile(r"[\"“”()\[\]]")
+_LEADING_CONJUNCTION_RE = re.compile(r"^(?:And|But|So|Yet)\s+")
+_AND_BUT_SPLIT_RE = re.compile(r",\s+(?:and|but)\s+")
+_HE_SHE_RE = re.compile(r"^(?:He|She)\s")
+_BOLD_ITEM_RE = re.compile(r"^\*\*[^*]+\*\*\s*[:—–-]")
+_EMPHASISED_TERM_RE = re.compile(r"(?<![*\w])\*{1,2}([^*]{2,40})\*{1,2}")
+_ITS_THEIR_RE = re.compile(r"^(?:Its|Their)\s")
+_INLINE_LIST_RE = re.compile(r"\b(?P<n>two|three|four|five|six)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$")
+_LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_EMPHASIS_RE = re.compile(r"(?<![*\w])(\*{1,2}|_)(?P<t>[^*_]{2,60})\1(?![*\w])")
+_TERM_MEANS_RE = re.compile(
+    r"(?:^|\bthat\s+|:\s+)(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
+    r"(?:is|are|means|mean|refers to|refer to|says|say)\s+(?:(?:the\s+idea\s+)?that\s+)?(?P<y>.+)$"
+)
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,.;:])")
+_CENTRAL_CLAIM_RE = re.compile(r"^(?:his|her|their)\s+central\s+claim\s+is\s+", re.IGNORECASE)
+_NO_SUBJECT_START_RE = re.compile(r"^(?:\w+ing|while|it|they|this|these|that|its|their)\b", re.I)
 
 
 def make_card(note: Note, rule: str, anchor: str, sentence: Sentence | None, front: str, back: str = "") -> Card | None:
@@ -37,7 +74,7 @@ def make_card(note: Note, rule: str, anchor: str, sentence: Sentence | None, fro
 
 def _title_gives_away(note: Note, card: Card) -> bool:
     """Whether the title (shown above every card) already holds most of the answer."""
-    hidden = " ".join(re.findall(r"\{\{c1::(.+?)\}\}", card.front)) if card.kind == "cloze" else card.back
+    hidden = " ".join(_C1_HIDDEN_RE.findall(card.front)) if card.kind == "cloze" else card.back
     answer = set(content_words(hidden))
     return len(answer) >= 2 and len(answer & set(content_words(note.title))) / len(answer) >= 0.6
 
@@ -52,8 +89,8 @@ def _ask(note: Note, with_author: str, without_author: str, **parts: str) -> str
 
 def _subject(text: str) -> str:
     """The noun phrase a claim is about: the last clause before the verb, without 'that'/'about'."""
-    text = re.split(r"\b(?:that|about|is|:)\s+|,\s+", text.strip())[-1].strip()
-    text = re.sub(r"^(?:his|her|their)\s+central\s+claim\s+is\s+", "", text, flags=re.IGNORECASE)
+    text = _SUBJECT_SPLIT_RE.split(text.strip())[-1].strip()
+    text = _CENTRAL_CLAIM_RE.sub("", text)
     return text
 
 
@@ -65,7 +102,7 @@ def _usable_subject(subject: str, max_words: int = 6) -> bool:
 def _mentions_author(text: str, note: Note) -> bool:
     lowered = text.lower()
     return bool(note.surname) and note.surname.lower() in lowered or bool(
-        re.match(r"^(?:he|she|they|the (?:essay|post|article|memo|letter|author|piece))\b", lowered)
+        _AUTHOR_REF_RE.match(lowered)
     ) or "co-authors" in lowered
 
 
@@ -73,9 +110,7 @@ def contrast(note: Note) -> Iterator[Card]:
     """'X is not A but B' -> 'In Norton's 'Title', what is X, if not A?' -> 'B'."""
     for sentence in sentences(note):
         text = sentence.plain
-        match = re.search(r"^(?P<pre>.*?)\s+(?:is|are)\s+not\s+(?P<a>[^,;:]+?),?\s+but\s+(?:rather\s+)?(?P<b>.+)$", text) or re.search(
-            r"^(?P<pre>.*?)\s+[—–]\s+not\s+(?P<a>[^,;:]+?),?\s+but\s+(?P<b>.+)$", text
-        )
+        match = _CONTRAST_RE.search(text) or _CONTRAST_DASH_RE.search(text)
         if not match:
             continue
         subject = _subject(match.group("pre"))
@@ -101,15 +136,11 @@ def definition(note: Note) -> Iterator[Card]:
 def _term_definition(note: Note, sentence: Sentence) -> Card | None:
     text = sentence.text
     term, meaning = "", ""
-    item = re.match(r"^\*\*(?P<t>[^*]{1,40})\*\*\s*(?::|—|–|-)\s*(?P<y>.+)$", text) if sentence.item else None
+    item = _TERM_ITEM_RE.match(text) if sentence.item else None
     if item:
         term, meaning = item.group("t"), item.group("y")
     else:
-        match = re.search(
-            r"(?:^|\bthat\s+|:\s+)(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
-            r"(?:is|are|means|mean|refers to|refer to|says|say)\s+(?:(?:the\s+idea\s+)?that\s+)?(?P<y>.+)$",
-            text,
-        ) or re.search(r"(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s*:\s+(?P<y>.+)$", text)
+        match = _TERM_MEANS_RE.search(text) or _TERM_COLON_RE.search(text)
         if match:
             term, meaning = match.group("t"), match.group("y")
             article = match.groupdict().get("art")
@@ -121,13 +152,13 @@ def _term_definition(note: Note, sentence: Sentence) -> Card | None:
     if not answer:
         return None
     term = plain(term).strip()
-    shown = term if term.isupper() or re.match(r"^[A-Z][a-z]*\s+\d", term) else term[0].lower() + term[1:]
+    shown = term if term.isupper() or _CAPITALISED_NUMBER_RE.match(term) else term[0].lower() + term[1:]
     front = _ask(note, "What does {S} mean by {X} in '{T}'?", "In '{T}', what is meant by {X}?", X=shown)
     return make_card(note, "definition", slug(term), sentence, front, answer)
 
 
 def _naming(note: Note, sentence: Sentence) -> Card | None:
-    match = re.search(r"\bcalls?\s+(?P<x>[^*]{3,80}?)\s+\*(?P<t>[^*]{1,40})\*", sentence.text)
+    match = _NAMING_RE.search(sentence.text)
     if not match or not _usable_subject(plain(match.group("x")), 10):
         return None
     front = _ask(note, "What does {S} call {X} in '{T}'?", "In '{T}', what is {X} called?", X=plain(match.group("x")))
@@ -135,12 +166,12 @@ def _naming(note: Note, sentence: Sentence) -> Card | None:
 
 
 def _framing(note: Note, sentence: Sentence) -> Card | None:
-    match = re.search(r"\b(?P<v>positions|frames|casts|treats|presents)\s+(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$", sentence.plain)
+    match = _FRAMING_RE.search(sentence.plain)
     if not match or not _mentions_author(sentence.plain[: match.start()], note) or not _usable_subject(match.group("x"), 4):
         return None
     if sentence.heading.strip().lower() in _CRITIQUE_HEADINGS:
         return None  # in a critique, 'the essay treats X as Y' is the critic's framing, not the author's claim
-    answer = short_answer(trim_relative(re.split(r"\s+(?:and|but|while)\s+|,", match.group("y"))[0]), 12)
+    answer = short_answer(trim_relative(_FRAMING_CUT_RE.split(match.group("y"))[0]), 12)
     if not answer:
         return None
     participle = {"positions": "positioned", "frames": "framed", "casts": "cast", "treats": "treated", "presents": "presented"}[match.group("v")]
@@ -151,7 +182,7 @@ def _framing(note: Note, sentence: Sentence) -> Card | None:
 def connects(note: Note) -> Iterator[Card]:
     """'Norton connects X to Y' -> 'What does Norton connect X to in 'Title'?' -> 'Y'."""
     for sentence in sentences(note):
-        match = re.search(r"^(?P<who>.*?)\b(?:connects|links|ties)\s+(?P<x>.+?)\s+(?:to|with)\s+(?P<y>.+)$", sentence.plain)
+        match = _CONNECTS_RE.search(sentence.plain)
         if not match or not _mentions_author(match.group("who"), note) or not _usable_subject(match.group("x")):
             continue
         answer = short_answer(trim_relative(clauses(match.group("y"))[0]), 12)
@@ -170,7 +201,7 @@ def argues(note: Note) -> Iterator[Card]:
         if not split:
             continue
         subject, verb, rest = split
-        if verb in ("is", "are") and re.match(r"^(?:an?|the|one)\s", rest):
+        if verb in ("is", "are") and _ARTICLE_START_RE.match(rest):
             answer = short_answer(rest)
             front = _ask(note, "According to {Ss} '{T}', what {V} {X}?", "According to '{T}', what {V} {X}?", V=verb, X=subject)
         else:
@@ -184,7 +215,7 @@ def argues(note: Note) -> Iterator[Card]:
 
 def _argued_claim(sentence: Sentence, note: Note) -> tuple[str, str, str] | None:
     """(subject, verb, predicate) of '… argues that <subject> <verb> <predicate>'."""
-    match = re.search(rf"^(?P<who>.*?)\b{_REPORT_VERBS}\s+that\s+(?P<p>.+)$", sentence.plain)
+    match = _ARGUES_RE.search(sentence.plain)
     if not match or not _mentions_author(match.group("who"), note):
         return None
     tokens = match.group("p").split()
@@ -201,7 +232,7 @@ def _argued_claim(sentence: Sentence, note: Note) -> tuple[str, str, str] | None
 def thesis(note: Note) -> Iterator[Card]:
     """Metadata: 'Which essay argues that <claim>?' -> "Norton's 'Title'" (the first argued claim)."""
     for sentence in sentences(note):
-        match = re.search(rf"^(?P<who>.*?)\b{_REPORT_VERBS}\s+that\s+(?P<p>.+)$", sentence.plain)
+        match = _ARGUES_RE.search(sentence.plain)
         if not match or not _mentions_author(match.group("who"), note) or sentence.in_blurb:
             continue
         claim = short_answer(match.group("p"), 16)
@@ -244,11 +275,11 @@ def _critical_point(texts: list[str]) -> str:
     """The first clause of the critique's opening sentences that carries a critical cue, else the first."""
     parts: list[str] = []
     for text in texts:
-        text = re.split(r"\s+[—–]\s+", text)[0]  # what follows a dash elaborates; it is not the point
-        for clause in re.split(r";\s+|:\s+", text):
-            pieces = re.split(r",\s+(?:but|and)\s+", clause)
+        text = _DASH_SPLIT_RE.split(text)[0]  # what follows a dash elaborates; it is not the point
+        for clause in _SEMICOLON_COLON_RE.split(text):
+            pieces = _BUT_AND_SPLIT_RE.split(clause)
             for piece in pieces:
-                parts.extend(re.split(r"\s+and\s+", piece) if len(words(piece)) > 20 else [piece])
+                parts.extend(_AND_SPLIT_RE.split(piece) if len(words(piece)) > 20 else [piece])
     candidates = [p for p in parts if _CRITICAL_CUES.search(p) and len(words(p)) >= 4 and _has_subject(p)]
     chosen = candidates[0] if candidates else (parts[0] if parts else "")
     first = chosen.split()[0] if chosen.split() else ""
@@ -275,13 +306,13 @@ def rather(note: Note) -> Iterator[Card]:
             continue
         for clause in clauses(sentence.text):
             clause_plain = _rather_clause(plain(clause))
-            match = re.search(r"\s(?:rather than|instead of)\s", clause_plain)
-            if not match or len(words(clause_plain)) > 30 or re.match(r"^(?:\w+ing|while|it|they|this|these|that|its|their)\b", clause_plain, re.I):
+            match = _RATHER_RE.search(clause_plain)
+            if not match or len(words(clause_plain)) > 30 or _NO_SUBJECT_START_RE.match(clause_plain):
                 continue  # a participle or pronoun opening leaves the cloze without its subject
             before = clause_plain[: match.start()].split()
             stop = _rather_stop(before, clause_plain[match.end():].split())
             hidden = before[stop + 1:]
-            if stop < 0 or not 1 <= len(hidden) <= 6 or re.search(r"[\"“”()\[\]]", " ".join(hidden)):
+            if stop < 0 or not 1 <= len(hidden) <= 6 or _QUOTE_OR_BRACKET_RE.search(" ".join(hidden)):
                 continue
             text = " ".join(before[: stop + 1]) + " {{c1::" + " ".join(hidden) + "}}" + clause_plain[match.start():]
             card = make_card(note, "rather", slug(clause_plain[match.end():], 2), sentence, _with_context(note, text))
@@ -292,10 +323,10 @@ def rather(note: Note) -> Iterator[Card]:
 
 def _rather_clause(clause: str) -> str:
     """The part of a clause around 'rather than': no leading 'And', no unrelated ', and …' tail."""
-    clause = re.sub(r"^(?:And|But|So|Yet)\s+", "", clause.strip())
-    pieces = re.split(r",\s+(?:and|but)\s+", clause)
+    clause = _LEADING_CONJUNCTION_RE.sub("", clause.strip())
+    pieces = _AND_BUT_SPLIT_RE.split(clause)
     for piece in pieces:
-        if re.search(r"\s(?:rather than|instead of)\s", piece) and len(words(piece)) >= 6:
+        if _RATHER_RE.search(piece) and len(words(piece)) >= 6:
             return piece[0].upper() + piece[1:]
     return clause[0].upper() + clause[1:] if clause else clause
 
@@ -327,7 +358,7 @@ def _rather_stop(before: list[str], after: list[str]) -> int:
 def _with_context(note: Note, text: str) -> str:
     """Prefix a cloze with the author's surname unless the text already names them."""
     text = text.strip().rstrip(".") + "."
-    text = re.sub(r"^(?:He|She)\s", f"{note.surname} " if note.surname else r"\g<0>", text)
+    text = _HE_SHE_RE.sub(f"{note.surname} " if note.surname else r"\g<0>", text)
     if note.surname and note.surname in text.split("{{")[0] + text.split("}}")[-1]:
         return text[0].upper() + text[1:]
     label = note.surname or f"'{short_title(note)}'"
@@ -341,7 +372,7 @@ def lists(note: Note) -> Iterator[Card]:
     for sentence in all_sentences:
         if sentence.in_blurb:
             continue
-        if sentence.item and sentence.lead and not re.match(r"^\*\*[^*]+\*\*\s*[:—–-]", sentence.text):
+        if sentence.item and sentence.lead and not _BOLD_ITEM_RE.match(sentence.text):
             card = _list_item_cloze(note, sentence, [s for s in all_sentences if s.lead == sentence.lead and s.heading == sentence.heading and s.item])
             if card and sentence.index not in seen_items:
                 seen_items.add(sentence.index)
@@ -352,10 +383,10 @@ def lists(note: Note) -> Iterator[Card]:
 
 def _list_item_cloze(note: Note, sentence: Sentence, siblings: list[Sentence]) -> Card | None:
     lead = plain(sentence.lead).rstrip(":").strip()
-    term = re.search(r"(?<![*\w])\*{1,2}([^*]{2,40})\*{1,2}", sentence.lead_context)
-    if term and re.match(r"^(?:Its|Their)\s", lead):
+    term = _EMPHASISED_TERM_RE.search(sentence.lead_context)
+    if term and _ITS_THEIR_RE.match(lead):
         # 'Its signs include' names nothing months later: say whose signs they are
-        lead = re.sub(r"^(?:Its|Their)\s", f"The {term.group(1)}'s ", lead)
+        lead = _ITS_THEIR_RE.sub(f"The {term.group(1)}'s ", lead)
     items = [plain(s.text).rstrip(".") for s in siblings]
     mine = plain(sentence.text).rstrip(".")
     if not 2 <= len(items) <= 7:
@@ -375,13 +406,10 @@ def _list_item_cloze(note: Note, sentence: Sentence, siblings: list[Sentence]) -
 
 
 def _inline_list(note: Note, sentence: Sentence) -> Iterator[Card]:
-    match = re.search(
-        r"\b(?P<n>two|three|four|five|six)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$",
-        sentence.plain,
-    )
+    match = _INLINE_LIST_RE.search(sentence.plain)
     if not match:
         return
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group("items")) if i.strip()]
+    items = [i.strip() for i in _LIST_SPLIT_RE.split(match.group("items")) if i.strip()]
     if len(items) != _NUMBER_WORDS[match.group("n")] or any(len(words(i)) > 6 for i in items):
         return
     head = sentence.plain[: match.start("items")]
@@ -399,14 +427,14 @@ def emphasis(note: Note) -> Iterator[Card]:
         if sentence.in_blurb or sentence.item:
             continue
         for clause in clauses(sentence.text):
-            match = re.search(r"(?<![*\w])(\*{1,2}|_)(?P<t>[^*_]{2,60})\1(?![*\w])", clause)
+            match = _EMPHASIS_RE.search(clause)
             if not match or len(words(plain(clause))) > 30:
                 continue
             hidden = match.group("t").strip()
             if len(words(hidden)) > 6 or hidden.lower() in note.title.lower():
                 continue
             text = plain(clause[: match.start()]) + " {{c1::" + hidden + "}} " + plain(clause[match.end():])
-            text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+            text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", " ".join(text.split()))
             card = make_card(note, "emphasis", slug(hidden), sentence, _with_context(note, text))
             if card:
                 yield card

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
-from deckgen.model import Card, Note
+from deckgen.model import Card, Note, Section
 
 STOPWORDS = frozenset(
     """a an the and or but nor of in on at to for from by with as into onto about over under than then
@@ -36,6 +37,22 @@ _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
 _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
 _FILLERS = re.compile(r"\b(?:fully|actually|really|very|simply|just|quite|merely)\s+", re.IGNORECASE)
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$")
+# Compiled once: the rules run these on every sentence of every note, and re's own cache
+# lookup cost more than the matching itself on a large library.
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKS_RE = re.compile(r"(\*\*|__|\*|`)")
+_UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
+_SLUG_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_QUOTE_RE = re.compile(r"^\s*>\s?")
+_BOLD_LABEL_RE = re.compile(r"\*\*[^*]+\*\*:?")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
+_ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs|\bSt)\.$")
+_CLAUSE_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+--\s+|;\s+|:\s+")
+_AND_THAT_RE = re.compile(r",\s+and that\s+|\s+and that\s+")
+_CUT_RE = re.compile(r",\s+|\s+(?:and|while|because|which|so that)\s+")
+_RELATIVE_RE = re.compile(r"\s+(?:that|which|who)\s+")
+_HEAD_PREPOSITION_RE = re.compile(r"\s+(?:in|of|for|on|at|with|from|about)\s+")
 
 
 @dataclass(frozen=True)
@@ -63,12 +80,13 @@ class Sentence:
         return not self.heading
 
 
+@lru_cache(maxsize=1 << 15)  # pure; the rules and curation ask for the same sentence's plain text many times
 def plain(markdown: str) -> str:
     """Markdown to plain words: emphasis, code marks, links and images removed."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|`)", "", text)
-    text = re.sub(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)", r"\1", text)
+    text = _IMAGE_RE.sub("", markdown)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _MARKS_RE.sub("", text)
+    text = _UNDERSCORE_RE.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -79,15 +97,21 @@ def words(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Lower-case words that carry meaning (no stopwords), with a crude plural fold."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=1 << 15)  # pure; a fresh list is returned above so callers may not share one
+def _content_words(text: str) -> tuple[str, ...]:
     out = []
     for word in words(plain(text).lower()):
         word = word.replace("’", "'").removesuffix("'s")
         if word in STOPWORDS or len(word) < 2:
             continue
         out.append(_stem(word))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=1 << 15)
 def _stem(word: str) -> str:
     for suffix in ("ies", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
@@ -98,19 +122,29 @@ def _stem(word: str) -> str:
 def slug(text: str, limit: int = 3) -> str:
     """An anchor for a card key from the first content words of ``text``: 'empathy-craft'."""
     ascii_text = unicodedata.normalize("NFKD", plain(text)).encode("ascii", "ignore").decode().lower()
-    tokens = re.findall(r"[a-z0-9]+", ascii_text)
+    tokens = _SLUG_TOKEN_RE.findall(ascii_text)
     picked = [w for w in tokens if w not in STOPWORDS][:limit] or tokens[:limit]
     return "-".join(picked)[:28].strip("-") or "x"
 
 
 def sentences(note: Note) -> Iterator[Sentence]:
     """Every sentence and list item of the note's sections, then of its blurb."""
+    # Every rule reads every sentence: split each note once (Sentence is frozen, so sharing is safe).
+    return iter(_sentences(note.sections, note.blurb, note.meta_lines.get("title", 1)))
+
+
+@lru_cache(maxsize=64)  # rules run note by note, so the last few notes are all that is reused
+def _sentences(sections: tuple[Section, ...], blurb: str, title_line: int) -> tuple[Sentence, ...]:
+    return tuple(_split_note(sections, blurb, title_line))
+
+
+def _split_note(sections: tuple[Section, ...], blurb: str, title_line: int) -> Iterator[Sentence]:
     index = 0
-    parts = [(s.heading, s.text, s.line + 1) for s in note.sections] + [("", note.blurb, 0)]
+    parts = [(s.heading, s.text, s.line + 1) for s in sections] + [("", blurb, 0)]
     for heading, text, first_line in parts:
         lead = lead_context = ""
         previous = ""
-        for kind, number, numbered, line_no, block in _blocks(text, first_line or note.meta_lines.get("title", 1)):
+        for kind, number, numbered, line_no, block in _blocks(text, first_line or title_line):
             if kind == "item":
                 index += 1
                 yield Sentence(block, heading, line_no, index, number, numbered, lead, previous, lead_context)
@@ -135,8 +169,8 @@ def _blocks(text: str, first_line: int) -> Iterator[tuple[str, int, bool, int, s
         current.clear()
 
     for offset, raw in enumerate(text.split("\n")):
-        line = re.sub(r"^\s*>\s?", "", raw).strip()
-        if not line or line.startswith(("#", "![", "|")) or re.fullmatch(r"\*\*[^*]+\*\*:?", line):
+        line = _QUOTE_RE.sub("", raw).strip()
+        if not line or line.startswith(("#", "![", "|")) or _BOLD_LABEL_RE.fullmatch(line):
             yield from flush()
             if not line:
                 count = 0 if kind == "para" else count
@@ -160,10 +194,10 @@ def _blocks(text: str, first_line: int) -> Iterator[tuple[str, int, bool, int, s
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph at sentence ends, not at initials ("Clayton M. Christensen") or decimals."""
-    pieces = re.split(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])", text)
+    pieces = _SENTENCE_SPLIT_RE.split(text)
     merged: list[str] = []
     for piece in pieces:
-        if merged and re.search(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs|\bSt)\.$", merged[-1]):
+        if merged and _ABBREVIATION_END_RE.search(merged[-1]):
             merged[-1] += " " + piece
         else:
             merged.append(piece)
@@ -172,13 +206,13 @@ def split_sentences(text: str) -> list[str]:
 
 def clauses(text: str) -> list[str]:
     """A sentence split at strong breaks (dash, semicolon, colon)."""
-    return [c.strip() for c in re.split(r"\s+[—–]\s+|\s+--\s+|;\s+|:\s+", text) if c.strip()]
+    return [c.strip() for c in _CLAUSE_SPLIT_RE.split(text) if c.strip()]
 
 
 def short_answer(text: str, max_words: int = MAX_ANSWER_WORDS) -> str | None:
     """A short answer from a clause, or None when no honest cut is short enough (never a paragraph)."""
     text = _FILLERS.sub("", text.strip())
-    text = re.split(r",\s+and that\s+|\s+and that\s+", text)[0]
+    text = _AND_THAT_RE.split(text)[0]
     text = text.strip().rstrip(".,;:").strip()
     head = clauses(text)[0] if clauses(text) else text
     if len(words(head)) >= 3:
@@ -186,7 +220,7 @@ def short_answer(text: str, max_words: int = MAX_ANSWER_WORDS) -> str | None:
     if len(words(text)) > max_words:
         # cut at the first clause boundary that leaves a full thought (8+ words); a later
         # comma may sit inside a list ('dashboards, frameworks and process')
-        cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:and|while|because|which|so that)\s+", text)]
+        cuts = [text[: m.start()] for m in _CUT_RE.finditer(text)]
         fitting = [c for c in cuts if 4 <= len(words(c)) <= max_words]
         best = next((c for c in fitting if len(words(c)) >= 8), fitting[-1] if fitting else None)
         if best is None:
@@ -200,7 +234,7 @@ def short_answer(text: str, max_words: int = MAX_ANSWER_WORDS) -> str | None:
 
 def trim_relative(text: str) -> str:
     """'a craft of product management that he argues …' -> 'a craft of product management'."""
-    match = re.search(r"\s+(?:that|which|who)\s+", text)
+    match = _RELATIVE_RE.search(text)
     if match and len(words(text[: match.start()])) >= 2:
         return text[: match.start()]
     return text
@@ -208,7 +242,7 @@ def trim_relative(text: str) -> str:
 
 def is_plural(subject: str) -> bool:
     """Whether a noun phrase's head is plural: 'startups', 'product teams' (not 'empathy in teams')."""
-    head = re.split(r"\s+(?:in|of|for|on|at|with|from|about)\s+", subject.strip())[0].split()[-1].lower()
+    head = _HEAD_PREPOSITION_RE.split(subject.strip())[0].split()[-1].lower()
     return head in {"people", "teams", "users", "customers", "companies", "startups"} or (
         head.endswith("s") and not head.endswith(("ss", "us", "is", "ics"))
     )
