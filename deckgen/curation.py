@@ -179,8 +179,9 @@ def _first_asking_same(authored: list[Card], generated: Card) -> Card | None:
     """The first authored card that asks what ``generated`` asks: the same question or answer words, or
     questions whose difflib ratio reaches _SAME_QUESTION.
 
-    ratio() is 2*M/T; the length bound and quick_ratio() are upper bounds of it with the same
-    formula, so when either falls short the slow exact ratio cannot reach the threshold.
+    ratio() is 2*M/T with M the characters of difflib's matching blocks, which form a common
+    subsequence, so 2*LCS/T (and the length bound 2*min/T) is an upper bound computed with the
+    same formula: when it falls short, the slow exact ratio cannot reach the threshold either.
     """
     question = _question(generated)
     matcher: difflib.SequenceMatcher[str] | None = None
@@ -188,21 +189,37 @@ def _first_asking_same(authored: list[Card], generated: Card) -> Card | None:
         other = _question(card)
         if other == question or _same_answer(card, generated, 0.75):
             return card
-        if not _may_be_similar(other, question):
+        total = len(other) + len(question)
+        if total and 2.0 * min(len(other), len(question)) / total < _SAME_QUESTION:
+            continue
+        if total and 2.0 * _common_subsequence(question, other) / total < _SAME_QUESTION:
             continue
         if matcher is None:
             # One matcher per generated card: difflib indexes the second sequence once.
             matcher = difflib.SequenceMatcher(None, "", question, autojunk=False)
         matcher.set_seq1(other)
-        if matcher.quick_ratio() >= _SAME_QUESTION and matcher.ratio() >= _SAME_QUESTION:
+        if matcher.ratio() >= _SAME_QUESTION:
             return card
     return None
 
 
-def _may_be_similar(one: str, other: str) -> bool:
-    """False when the lengths alone keep difflib's ratio below _SAME_QUESTION (an exact upper bound)."""
-    total = len(one) + len(other)
-    return not total or 2.0 * min(len(one), len(other)) / total >= _SAME_QUESTION
+def _common_subsequence(one: str, other: str) -> int:
+    """Length of the longest common subsequence, bit-parallel (Hyyrö 2004): one pass over ``other``."""
+    masks, full = _char_masks(one)
+    row = full
+    for char in other:
+        match = row & masks.get(char, 0)
+        row = ((row + match) | (row - match)) & full
+    return len(one) - row.bit_count()
+
+
+@lru_cache(maxsize=1 << 12)
+def _char_masks(text: str) -> tuple[dict[str, int], int]:
+    """For each character, the bit set of its positions in ``text``; and the mask of all positions."""
+    masks: dict[str, int] = {}
+    for position, char in enumerate(text):
+        masks[char] = masks.get(char, 0) | (1 << position)
+    return masks, (1 << len(text)) - 1
 
 
 def _same_answer(one: Card, other: Card, threshold: float = 0.5) -> bool:

@@ -45,7 +45,11 @@ _CLOZE_OPEN_RE = re.compile(r"\{\{c(\d+)::")
 _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(])")
+_MARKUP_CHAR_RE = re.compile(r"[\[*_`~#>]")
 _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`~]+|^\s*#+\s*|^\s*>\s*", re.M)
+_SEPARATOR_RE = re.compile(r"[,;](?=\s)")
+_BINARY_CHOICE_RE = re.compile(r"\b\w[\w'-]*\s+or\s+\w", re.I)
+_COMPOUND_RE = re.compile(r"\balso\b|\band\s+(what|why|how|who|when|where|which)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,14 +63,22 @@ class Issue:
     side: Side = "front"
 
 
+@lru_cache(maxsize=1 << 15)  # pure; each check asks for the same side's plain text several times
 def plain(text: str) -> str:
     """Markdown with markup removed: what a learner reads."""
-    return _MARKUP_RE.sub(lambda m: m.group(1) or "", text)
+    if not _MARKUP_CHAR_RE.search(text):  # every markup alternative needs one of these characters
+        return text
+    return _MARKUP_RE.sub(r"\1", text)  # an unmatched group is replaced by "": only links keep text
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (Markdown markup ignored)."""
-    return _WORD_RE.findall(plain(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 15)  # pure; each check counts the words of the same side several times
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD_RE.findall(plain(text)))
 
 
 @lru_cache(maxsize=1 << 16)  # a library has a few thousand distinct words and calls this ~30x per card
@@ -79,14 +91,37 @@ def stem(word: str) -> str:
     return word
 
 
-def content_stems(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 15)  # pure; the note's title and author are masked on every one of its cards
+def content_stems(text: str) -> frozenset[str]:
     """Stems of the words that carry meaning (stopwords dropped)."""
-    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+    return frozenset(filter(None, map(_content_stem, _words(text))))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> str:
+    """The stem of a word that carries meaning, or "" for a stopword or a one-letter word."""
+    return stem(word) if word.lower() not in STOPWORDS and len(word) > 1 else ""
 
 
 def strip_context(question: str) -> str:
     """``In Norton's 'X', what …`` -> ``what …``: the part a learner must parse."""
     return _CONTEXT_PREFIX_RE.sub("", question.strip(), count=1)
+
+
+def _bounded_find(text: str, needle: str) -> bool:
+    """``re.search(r"\b" + re.escape(needle) + r"\b", text)`` without compiling a pattern per needle."""
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        # \b holds where one side is a word character (re: alphanumeric or '_') and the other is not
+        if _is_word(text[start - 1: start]) != _is_word(needle[0]) and _is_word(text[end: end + 1]) != _is_word(needle[-1]):
+            return True
+        start = text.find(needle, start + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def cloze_parts(text: str) -> list[tuple[int, str]]:
@@ -118,7 +153,7 @@ def list_items(answer: str) -> int:
     bullets = len(_BULLET_RE.findall(answer))
     if bullets >= 2:
         return bullets
-    separators = len(re.findall(r"[,;](?=\s)", plain(answer)))
+    separators = len(_SEPARATOR_RE.findall(plain(answer)))
     return separators + 1 if separators >= 2 else 0
 
 
@@ -161,7 +196,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         yield Issue("L4", "error", f"yes/no question (starts with '{first}')", "ask for the content: 'What…', 'Why…', 'How…'")
     elif plain(answer).strip().rstrip(".!").lower() in ("yes", "no", "true", "false"):
         yield Issue("L4", "error", "the answer is just yes or no", "ask for the content, so the answer is a fact to recall", "back")
-    if end.endswith("?") and re.search(r"\b\w[\w'-]*\s+or\s+\w", core, re.I):
+    if end.endswith("?") and _BINARY_CHOICE_RE.search(core):
         yield Issue("L5", "warning", "binary-choice question ('X or Y?')", "ask an open question whose answer is the right option")
     masked = content_stems(question) - content_stems(" ".join((note.title, note.author)))
     answer_stems = content_stems(answer)
@@ -175,7 +210,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     elif items >= s.list_items_warn:
         yield Issue("L8", "warning", f"the answer lists {items} items", "consider one card per item, or ask for one item", "back")
     title_masked = plain(question).replace(note.title, "") if note.title else plain(question)
-    if title_masked.count("?") > 1 or ";" in title_masked or re.search(r"\balso\b|\band\s+(what|why|how|who|when|where|which)\b", title_masked, re.I):
+    if title_masked.count("?") > 1 or ";" in title_masked or _COMPOUND_RE.search(title_masked):
         yield Issue("L9", "warning", "this looks like two questions in one", "split it into two cards")
     count = sentences(answer)
     if count > 1 and len(_BULLET_RE.findall(answer)) < 2:
@@ -216,7 +251,7 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         visible = _CLOZE_RE.sub(lambda m: "" if int(m.group(1)) == number else m.group(2), text) + " " + note.title
         for hidden in hidden_list:
             needle = " ".join(words(hidden)).lower()
-            if needle and re.search(r"\b" + re.escape(needle) + r"\b", " ".join(words(visible)).lower()):
+            if needle and _bounded_find(" ".join(words(visible)).lower(), needle):
                 yield Issue("L7", "error", f"'{plain(hidden).strip()}' is hidden by c{number} but also shown on the card", "reword so the hidden words appear only inside the deletion")
     shown = _CLOZE_RE.sub("…", text)
     yield from _length_issue("L2", len(words(shown)), s.question_words_warn, None, "cloze text", "front")

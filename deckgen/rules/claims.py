@@ -20,7 +20,9 @@ from deckgen.rules.text import (
 _REPORT_VERBS = r"(?:argues?|claims?|contends?|holds?|insists?|maintains?|believes?)"
 _CRITIQUE_HEADINGS = ("critique", "criticism", "limitations", "weaknesses", "where it falls short", "counterpoints")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# Compiled once: every rule runs these on every sentence of every note.
+_FRAMING_VERBS = ("positions", "frames", "casts", "treats", "presents")
+# Compiled once: every rule runs these on every sentence of every note. Where a pattern
+# needs a literal word or mark, a plain substring test runs first: most sentences lack it.
 _C1_HIDDEN_RE = re.compile(r"\{\{c1::(.+?)\}\}")
 _SUBJECT_SPLIT_RE = re.compile(r"\b(?:that|about|is|:)\s+|,\s+")
 _AUTHOR_REF_RE = re.compile(r"^(?:he|she|they|the (?:essay|post|article|memo|letter|author|piece))\b")
@@ -57,6 +59,11 @@ _TERM_MEANS_RE = re.compile(
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,.;:])")
 _CENTRAL_CLAIM_RE = re.compile(r"^(?:his|her|their)\s+central\s+claim\s+is\s+", re.IGNORECASE)
 _NO_SUBJECT_START_RE = re.compile(r"^(?:\w+ing|while|it|they|this|these|that|its|their)\b", re.I)
+
+
+def _has_emphasis(text: str) -> bool:
+    """Whether ``text`` has a mark that emphasis and term patterns need (``*`` or ``_``)."""
+    return "*" in text or "_" in text
 
 
 def make_card(note: Note, rule: str, anchor: str, sentence: Sentence | None, front: str, back: str = "") -> Card | None:
@@ -110,7 +117,8 @@ def contrast(note: Note) -> Iterator[Card]:
     """'X is not A but B' -> 'In Norton's 'Title', what is X, if not A?' -> 'B'."""
     for sentence in sentences(note):
         text = sentence.plain
-        match = _CONTRAST_RE.search(text) or _CONTRAST_DASH_RE.search(text)
+        # Both patterns need the words 'not' and 'but': a substring test skips most sentences at C speed.
+        match = "not" in text and "but" in text and (_CONTRAST_RE.search(text) or _CONTRAST_DASH_RE.search(text))
         if not match:
             continue
         subject = _subject(match.group("pre"))
@@ -140,7 +148,7 @@ def _term_definition(note: Note, sentence: Sentence) -> Card | None:
     if item:
         term, meaning = item.group("t"), item.group("y")
     else:
-        match = _TERM_MEANS_RE.search(text) or _TERM_COLON_RE.search(text)
+        match = _has_emphasis(text) and (_TERM_MEANS_RE.search(text) or _TERM_COLON_RE.search(text))
         if match:
             term, meaning = match.group("t"), match.group("y")
             article = match.groupdict().get("art")
@@ -158,7 +166,7 @@ def _term_definition(note: Note, sentence: Sentence) -> Card | None:
 
 
 def _naming(note: Note, sentence: Sentence) -> Card | None:
-    match = _NAMING_RE.search(sentence.text)
+    match = "call" in sentence.text and "*" in sentence.text and _NAMING_RE.search(sentence.text)
     if not match or not _usable_subject(plain(match.group("x")), 10):
         return None
     front = _ask(note, "What does {S} call {X} in '{T}'?", "In '{T}', what is {X} called?", X=plain(match.group("x")))
@@ -166,7 +174,8 @@ def _naming(note: Note, sentence: Sentence) -> Card | None:
 
 
 def _framing(note: Note, sentence: Sentence) -> Card | None:
-    match = _FRAMING_RE.search(sentence.plain)
+    text = sentence.plain
+    match = "as" in text and any(verb in text for verb in _FRAMING_VERBS) and _FRAMING_RE.search(text)
     if not match or not _mentions_author(sentence.plain[: match.start()], note) or not _usable_subject(match.group("x"), 4):
         return None
     if sentence.heading.strip().lower() in _CRITIQUE_HEADINGS:
@@ -182,7 +191,8 @@ def _framing(note: Note, sentence: Sentence) -> Card | None:
 def connects(note: Note) -> Iterator[Card]:
     """'Norton connects X to Y' -> 'What does Norton connect X to in 'Title'?' -> 'Y'."""
     for sentence in sentences(note):
-        match = _CONNECTS_RE.search(sentence.plain)
+        text = sentence.plain
+        match = ("connects" in text or "links" in text or "ties" in text) and _CONNECTS_RE.search(text)
         if not match or not _mentions_author(match.group("who"), note) or not _usable_subject(match.group("x")):
             continue
         answer = short_answer(trim_relative(clauses(match.group("y"))[0]), 12)
@@ -215,7 +225,7 @@ def argues(note: Note) -> Iterator[Card]:
 
 def _argued_claim(sentence: Sentence, note: Note) -> tuple[str, str, str] | None:
     """(subject, verb, predicate) of '… argues that <subject> <verb> <predicate>'."""
-    match = _ARGUES_RE.search(sentence.plain)
+    match = "that" in sentence.plain and _ARGUES_RE.search(sentence.plain)
     if not match or not _mentions_author(match.group("who"), note):
         return None
     tokens = match.group("p").split()
@@ -232,7 +242,7 @@ def _argued_claim(sentence: Sentence, note: Note) -> tuple[str, str, str] | None
 def thesis(note: Note) -> Iterator[Card]:
     """Metadata: 'Which essay argues that <claim>?' -> "Norton's 'Title'" (the first argued claim)."""
     for sentence in sentences(note):
-        match = _ARGUES_RE.search(sentence.plain)
+        match = "that" in sentence.plain and _ARGUES_RE.search(sentence.plain)
         if not match or not _mentions_author(match.group("who"), note) or sentence.in_blurb:
             continue
         claim = short_answer(match.group("p"), 16)
@@ -305,7 +315,10 @@ def rather(note: Note) -> Iterator[Card]:
         if sentence.in_blurb or sentence.item:
             continue
         for clause in clauses(sentence.text):
-            clause_plain = _rather_clause(plain(clause))
+            clause_plain = plain(clause)
+            if "rather than" not in clause_plain and "instead of" not in clause_plain:
+                continue  # _rather_clause only cuts and trims, so it cannot create them
+            clause_plain = _rather_clause(clause_plain)
             match = _RATHER_RE.search(clause_plain)
             if not match or len(words(clause_plain)) > 30 or _NO_SUBJECT_START_RE.match(clause_plain):
                 continue  # a participle or pronoun opening leaves the cloze without its subject
@@ -406,7 +419,8 @@ def _list_item_cloze(note: Note, sentence: Sentence, siblings: list[Sentence]) -
 
 
 def _inline_list(note: Note, sentence: Sentence) -> Iterator[Card]:
-    match = _INLINE_LIST_RE.search(sentence.plain)
+    text = sentence.plain
+    match = any(number in text for number in _NUMBER_WORDS) and _INLINE_LIST_RE.search(text)
     if not match:
         return
     items = [i.strip() for i in _LIST_SPLIT_RE.split(match.group("items")) if i.strip()]
@@ -427,7 +441,7 @@ def emphasis(note: Note) -> Iterator[Card]:
         if sentence.in_blurb or sentence.item:
             continue
         for clause in clauses(sentence.text):
-            match = _EMPHASIS_RE.search(clause)
+            match = _has_emphasis(clause) and _EMPHASIS_RE.search(clause)
             if not match or len(words(plain(clause))) > 30:
                 continue
             hidden = match.group("t").strip()

@@ -83,10 +83,13 @@ class Sentence:
 @lru_cache(maxsize=1 << 15)  # pure; the rules and curation ask for the same sentence's plain text many times
 def plain(markdown: str) -> str:
     """Markdown to plain words: emphasis, code marks, links and images removed."""
-    text = _IMAGE_RE.sub("", markdown)
-    text = _LINK_RE.sub(r"\1", text)
-    text = _MARKS_RE.sub("", text)
-    text = _UNDERSCORE_RE.sub(r"\1", text)
+    text = markdown
+    if "](" in text:  # both link patterns need it; most sentences have no link
+        text = _IMAGE_RE.sub("", text)
+        text = _LINK_RE.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _MARKS_RE.sub("", text)
+        text = _UNDERSCORE_RE.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -102,13 +105,16 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 15)  # pure; a fresh list is returned above so callers may not share one
 def _content_words(text: str) -> tuple[str, ...]:
-    out = []
-    for word in words(plain(text).lower()):
-        word = word.replace("’", "'").removesuffix("'s")
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        out.append(_stem(word))
-    return tuple(out)
+    return tuple(stem for stem in map(_content_word, words(plain(text).lower())) if stem)
+
+
+@lru_cache(maxsize=1 << 15)  # a library has a few thousand distinct words
+def _content_word(word: str) -> str:
+    """The stem of a lower-case word, or "" for a stopword or a one-letter word."""
+    word = word.replace("’", "'").removesuffix("'s")
+    if word in STOPWORDS or len(word) < 2:
+        return ""
+    return _stem(word)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -206,7 +212,12 @@ def split_sentences(text: str) -> list[str]:
 
 def clauses(text: str) -> list[str]:
     """A sentence split at strong breaks (dash, semicolon, colon)."""
-    return [c.strip() for c in _CLAUSE_SPLIT_RE.split(text) if c.strip()]
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=1 << 12)  # several rules split the same sentence
+def _clauses(text: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in _CLAUSE_SPLIT_RE.split(text) if c.strip())
 
 
 def short_answer(text: str, max_words: int = MAX_ANSWER_WORDS) -> str | None:
