@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
-import re
 import shutil
 import sys
 import tempfile
@@ -35,76 +33,19 @@ from deckgen.config import load_config  # noqa: E402
 from deckgen.curation import review  # noqa: E402
 from deckgen.errors import ContentError  # noqa: E402
 from deckgen.generate import GENERATORS, authored_cards  # noqa: E402
-from deckgen.importers import convert, detect_format  # noqa: E402
-from deckgen.importing import render_note  # noqa: E402
 from deckgen.lint import load_sources  # noqa: E402
 from deckgen.lintconfig import LintSettings  # noqa: E402
 from deckgen.neardup import near_duplicates  # noqa: E402
 from deckgen.pipeline import lint_project  # noqa: E402
 from deckgen.quality import check_card  # noqa: E402
 from deckgen.rules.text import hard_problems  # noqa: E402
-from deckgen.scaffold import slugify  # noqa: E402
+from corpora import fixture_notes, mutated_notes, project, real_notes  # noqa: E402
 from synthetic import make_library  # noqa: E402
 
-FIXTURES = ROOT / "tests" / "fixtures"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 # Stricter thresholds than the defaults, so more quality-rule branches fire.
 STRICT = LintSettings(answer_words_warn=4, answer_words_error=8, question_words_warn=8, answer_leak=0.2,
                       list_items_warn=2, list_items_error=3, clozes_per_card_warn=1)
-_MUTABLE_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
-_PROTECTED = {"Extra", "Reverse", "Ignore", "Cards"}
-
-
-def _project(root: Path, notes: dict[str, str], namespace: str) -> Path:
-    """A deckgen project holding ``notes`` (file name -> text) in one deck."""
-    (root / "content").mkdir(parents=True)
-    (root / "decks").mkdir()
-    (root / "deckgen.toml").write_text(f'[project]\nname = "Snapshot"\nnamespace = "{namespace}"\n', encoding="utf-8")
-    (root / "decks" / "all.yaml").write_text("deck: Snapshot\nnotes: all\n", encoding="utf-8")
-    for name, text in notes.items():
-        (root / "content" / name).write_text(text, encoding="utf-8")
-    return root
-
-
-def fixture_notes() -> dict[str, str]:
-    """The gold and held-out notes, converted to canonical deckgen notes."""
-    notes: dict[str, str] = {}
-    for folder in ("gold", "heldout"):
-        for path in sorted((FIXTURES / folder).iterdir()):
-            if path.suffix == ".cards":
-                continue
-            text = path.read_text(encoding="utf-8")
-            if detect_format(text, path.name) != "canonical":
-                text = render_note(convert(text, path, path.name), slugify(path.stem.split(" ")[0]))
-            notes[f"{folder}-{slugify(path.stem)}.md"] = text
-    return notes
-
-
-def mutated_notes(sources: dict[str, str], variants: int, seed: int = 11) -> dict[str, str]:
-    """Deterministic variants of real notes: some body words swapped for words of other notes."""
-    pool = sorted({w for text in sources.values() for w in _MUTABLE_WORD.findall(text.split("\n---", 1)[-1])})
-    out: dict[str, str] = {}
-    for name, text in sorted(sources.items()):
-        head, sep, body = text.partition("\n---\n")
-        for k in range(variants):
-            rng = random.Random(f"{seed}:{name}:{k}")
-            rate = (0.02, 0.08, 0.2)[k % 3]
-
-            def swap(match: re.Match[str]) -> str:
-                word = match.group(0)
-                if word in _PROTECTED or rng.random() >= rate:
-                    return word
-                new = rng.choice(pool)
-                return new.capitalize() if word[0].isupper() else new
-
-            lines = []
-            for line in body.split("\n"):
-                # headings pick rules (critique); ids, links and images must stay valid
-                keep = line.startswith("#") or line.startswith("id:") or "](" in line
-                lines.append(line if keep else _MUTABLE_WORD.sub(swap, line))
-            new_head = re.sub(r"^id:\s*(\S+)", lambda m: f"id: {m.group(1)}-v{k}", head, count=1, flags=re.M)
-            out[f"{Path(name).stem}-v{k}.md"] = new_head + sep + "\n".join(lines)
-    return out
 
 
 def snapshot(root: Path) -> dict[str, Any]:
@@ -167,10 +108,8 @@ def main() -> None:
         for name in ("deckgen.toml", "deckgen.lock"):
             shutil.copy(ROOT / name, shipped / name)
         result["shipped"] = snapshot(shipped)
-        fixtures = fixture_notes()
-        result["fixtures"] = snapshot(_project(base / "fixtures", fixtures, "snapshot-fixtures-01"))
-        real = {**fixtures, **{p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.md"))}}
-        result["mutated"] = snapshot(_project(base / "mutated", mutated_notes(real, args.variants), "snapshot-mutated-01"))
+        result["fixtures"] = snapshot(project(base / "fixtures", fixture_notes(), "snapshot-fixtures-01"))
+        result["mutated"] = snapshot(project(base / "mutated", mutated_notes(real_notes(), args.variants), "snapshot-mutated-01"))
         result["synthetic"] = snapshot(make_library(base / "synthetic", args.notes))
     data = json.dumps(result, indent=1, ensure_ascii=False, sort_keys=True).encode()
     args.out.write_bytes(data)

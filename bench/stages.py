@@ -1,6 +1,8 @@
-"""Benchmark: CPU seconds of card generation and lint, stage by stage, on the synthetic library.
+"""Benchmark: CPU seconds of card generation and lint, stage by stage.
 
-Run: python bench/stages.py [--notes 2000] [--runs 5]
+Run: python bench/stages.py [--notes 2000] [--runs 5] [--library synthetic|realistic]
+The synthetic library (synthetic.py) is random words, so most generation rules never fire
+on it; the realistic one is variants of the real notes (corpora.py), where they all do.
 Prints the median, min and max CPU time (user+sys of this process) of each stage over
 ``--runs`` runs; each run starts with empty memo caches, as a fresh ``deckgen`` process
 does. Not a test: timings vary with the machine and its load.
@@ -28,6 +30,7 @@ from deckgen.lint import Sources, lint_sources, settings_for  # noqa: E402
 from deckgen.neardup import near_duplicates  # noqa: E402
 from deckgen.notes import collect_notes  # noqa: E402
 from deckgen.rules import text  # noqa: E402
+from corpora import realistic_library  # noqa: E402
 from synthetic import make_library  # noqa: E402
 
 STAGES = ("parse notes", "generate cards", "lint checks (no L16)", "L16 near-duplicates", "generate + lint")
@@ -69,11 +72,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--library", choices=("synthetic", "realistic"), default="synthetic")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        root = make_library(Path(tmp), args.notes)
+        make = make_library if args.library == "synthetic" else realistic_library
+        root = make(Path(tmp), args.notes)
         runs = [one_run(root) for _ in range(args.runs)]
-    print(f"{args.notes} notes, {args.runs} runs, CPU seconds")
+        notes = len(list((root / "content").rglob("*.md")))
+    print(f"{args.library} library, {notes} notes, {args.runs} runs, CPU seconds")
     print(f"{'stage':<24} {'median':>7} {'min':>7} {'max':>7}")
     for stage in STAGES:
         values = [run[stage] for run in runs]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from deckgen.curation import review
@@ -20,14 +21,16 @@ from deckgen.rules import RULES
 
 Generator = Callable[[Note], Iterable[Card]]
 _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _TRUE = {"yes", "true", "on", "1"}
 _FALSE = {"no", "false", "off", "0", ""}
 
 
+@lru_cache(maxsize=1 << 15)  # pure; matching cards to the lockfile normalises the same texts many times
 def normalize(text: str) -> str:
     """Lowercase, accent-free, punctuation-free text used to compare wording."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+    return " ".join(_NOT_ALNUM_RE.sub(" ", text.lower()).split())
 
 
 def provisional_key(front: str) -> str:

@@ -133,18 +133,24 @@ def cloze_structure_error(text: str) -> str:
     """Why the cloze markup is nested, overlapping or unclosed, or "" when it is sound."""
     depth = 0
     index = 0
-    while index < len(text):
-        if text.startswith("{{c", index) and _CLOZE_OPEN_RE.match(text, index):
-            depth += 1
-            if depth > 1:
-                return "a cloze is nested inside another"
-            index = _CLOZE_OPEN_RE.match(text, index).end()  # type: ignore[union-attr]
-            continue
-        if text.startswith("}}", index) and depth:
+    while True:
+        # Only an opening '{{cN::' or (inside a deletion) a closing '}}' changes anything: jump to the next.
+        opening = text.find("{{c", index)
+        closing = text.find("}}", index) if depth else -1
+        if closing >= 0 and (opening < 0 or closing < opening):
             depth -= 1
-            index += 2
+            index = closing + 2
             continue
-        index += 1
+        if opening < 0:
+            break
+        match = _CLOZE_OPEN_RE.match(text, opening)
+        if match is None:
+            index = opening + 1
+            continue
+        depth += 1
+        if depth > 1:
+            return "a cloze is nested inside another"
+        index = match.end()
     return "a cloze is never closed with '}}'" if depth else ""
 
 

@@ -13,8 +13,8 @@ from typing import Iterator
 
 from deckgen.model import Card, Note
 from deckgen.rules.text import (
-    AUXILIARIES, CLAIM_VERBS, MAX_CLOZE_WORDS, PRONOUNS, Sentence, clauses, content_words, hard_problems,
-    is_plural, plain, sentences, short_answer, short_title, slug, surname_possessive, trim_relative, words,
+    AUXILIARIES, CLAIM_VERBS, MAX_CLOZE_WORDS, PRONOUNS, Sentence, clauses, content_words, hard_problems, has_marks,
+    is_plural, may_read, plain, sentences, short_answer, short_title, slug, surname_possessive, trim_relative, words,
 )
 
 _REPORT_VERBS = r"(?:argues?|claims?|contends?|holds?|insists?|maintains?|believes?)"
@@ -115,6 +115,8 @@ def _mentions_author(text: str, note: Note) -> bool:
 
 def contrast(note: Note) -> Iterator[Card]:
     """'X is not A but B' -> 'In Norton's 'Title', what is X, if not A?' -> 'B'."""
+    if not (may_read(note, "not") and may_read(note, "but")):
+        return  # both patterns need both words
     for sentence in sentences(note):
         text = sentence.plain
         # Both patterns need the words 'not' and 'but': a substring test skips most sentences at C speed.
@@ -134,6 +136,8 @@ def contrast(note: Note) -> Iterator[Card]:
 
 def definition(note: Note) -> Iterator[Card]:
     """Definitions: '*Term* is/means Y', '**Term**: Y' items, 'calls X *Term*', 'positions X as Y'."""
+    if not has_marks(note) and not may_read(note, *_FRAMING_VERBS):
+        return  # terms and namings need an emphasis mark, framings one of the verbs
     for sentence in sentences(note):
         for rule_output in (_term_definition(note, sentence), _naming(note, sentence), _framing(note, sentence)):
             if rule_output:
@@ -190,6 +194,8 @@ def _framing(note: Note, sentence: Sentence) -> Card | None:
 
 def connects(note: Note) -> Iterator[Card]:
     """'Norton connects X to Y' -> 'What does Norton connect X to in 'Title'?' -> 'Y'."""
+    if not may_read(note, "connects", "links", "ties"):
+        return
     for sentence in sentences(note):
         text = sentence.plain
         match = ("connects" in text or "links" in text or "ties" in text) and _CONNECTS_RE.search(text)
@@ -206,6 +212,8 @@ def connects(note: Note) -> Iterator[Card]:
 
 def argues(note: Note) -> Iterator[Card]:
     """'Norton argues that X has been …' -> 'What does Norton argue about X in 'Title'?' -> 'It has been …'."""
+    if not may_read(note, "that"):
+        return
     for sentence in sentences(note):
         split = _argued_claim(sentence, note)
         if not split:
@@ -241,6 +249,8 @@ def _argued_claim(sentence: Sentence, note: Note) -> tuple[str, str, str] | None
 
 def thesis(note: Note) -> Iterator[Card]:
     """Metadata: 'Which essay argues that <claim>?' -> "Norton's 'Title'" (the first argued claim)."""
+    if not may_read(note, "that"):
+        return
     for sentence in sentences(note):
         match = "that" in sentence.plain and _ARGUES_RE.search(sentence.plain)
         if not match or not _mentions_author(match.group("who"), note) or sentence.in_blurb:
@@ -311,6 +321,8 @@ def _has_subject(piece: str) -> bool:
 
 def rather(note: Note) -> Iterator[Card]:
     """'… define the what rather than the how' -> a cloze hiding the preferred side."""
+    if not may_read(note, "rather", "instead"):
+        return
     for sentence in sentences(note):
         if sentence.in_blurb or sentence.item:
             continue
@@ -437,6 +449,8 @@ def _inline_list(note: Note, sentence: Sentence) -> Iterator[Card]:
 
 def emphasis(note: Note) -> Iterator[Card]:
     """Single-deletion clozes from emphasised phrases in the sections (the curator's own highlights)."""
+    if not has_marks(note):
+        return
     for sentence in sentences(note):
         if sentence.in_blurb or sentence.item:
             continue

@@ -144,6 +144,39 @@ def _sentences(sections: tuple[Section, ...], blurb: str, title_line: int) -> tu
     return tuple(_split_note(sections, blurb, title_line))
 
 
+def may_read(note: Note, *words: str) -> bool:
+    """False only when none of ``words`` (letters only) can be in any sentence of the note, or part
+    of one, once Markdown is removed: a rule skips the whole note with one substring test.
+    """
+    bare = _bare_text(note.sections, note.blurb, note.meta_lines.get("title", 1))
+    return bare is None or any(word in bare for word in words)
+
+
+def has_marks(note: Note) -> bool:
+    """Whether any sentence of the note, as written, has an emphasis mark (``*`` or ``_``)."""
+    raw = _raw_text(note.sections, note.blurb, note.meta_lines.get("title", 1))
+    return "*" in raw or "_" in raw
+
+
+@lru_cache(maxsize=64)
+def _raw_text(sections: tuple[Section, ...], blurb: str, title_line: int) -> str:
+    return "\n".join(s.text for s in _sentences(sections, blurb, title_line))
+
+
+@lru_cache(maxsize=64)
+def _bare_text(sections: tuple[Section, ...], blurb: str, title_line: int) -> str | None:
+    """The note's sentences without emphasis marks; None when a link or image makes that unsafe.
+
+    Without '](' plain() only deletes '*', '_' and '`' and narrows runs of spaces, so a word
+    in plain() of any sentence or clause is in this text too. A link's target is deleted
+    whole, which could join letters around it, hence None.
+    """
+    raw = _raw_text(sections, blurb, title_line)
+    if "](" in raw:
+        return None
+    return raw.replace("*", "").replace("_", "").replace("`", "")
+
+
 def _split_note(sections: tuple[Section, ...], blurb: str, title_line: int) -> Iterator[Sentence]:
     index = 0
     parts = [(s.heading, s.text, s.line + 1) for s in sections] + [("", blurb, 0)]
