@@ -15,6 +15,7 @@ from typing import Iterator, Literal
 from deckgen.errors import Severity
 from deckgen.lintconfig import LintSettings
 from deckgen.model import Card, Note
+from deckgen.wordsearch import has_bounded
 
 Side = Literal["front", "back", "extra"]
 
@@ -106,22 +107,6 @@ def _content_stem(word: str) -> str:
 def strip_context(question: str) -> str:
     """``In Norton's 'X', what …`` -> ``what …``: the part a learner must parse."""
     return _CONTEXT_PREFIX_RE.sub("", question.strip(), count=1)
-
-
-def _bounded_find(text: str, needle: str) -> bool:
-    """``re.search(r"\b" + re.escape(needle) + r"\b", text)`` without compiling a pattern per needle."""
-    start = text.find(needle)
-    while start >= 0:
-        end = start + len(needle)
-        # \b holds where one side is a word character (re: alphanumeric or '_') and the other is not
-        if _is_word(text[start - 1: start]) != _is_word(needle[0]) and _is_word(text[end: end + 1]) != _is_word(needle[-1]):
-            return True
-        start = text.find(needle, start + 1)
-    return False
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def cloze_parts(text: str) -> list[tuple[int, str]]:
@@ -257,7 +242,7 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         visible = _CLOZE_RE.sub(lambda m: "" if int(m.group(1)) == number else m.group(2), text) + " " + note.title
         for hidden in hidden_list:
             needle = " ".join(words(hidden)).lower()
-            if needle and _bounded_find(" ".join(words(visible)).lower(), needle):
+            if needle and has_bounded(" ".join(words(visible)).lower(), needle):
                 yield Issue("L7", "error", f"'{plain(hidden).strip()}' is hidden by c{number} but also shown on the card", "reword so the hidden words appear only inside the deletion")
     shown = _CLOZE_RE.sub("…", text)
     yield from _length_issue("L2", len(words(shown)), s.question_words_warn, None, "cloze text", "front")

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from deckgen.model import Card, Note, Section
+from deckgen.wordsearch import has_isolated
 
 STOPWORDS = frozenset(
     """a an the and or but nor of in on at to for from by with as into onto about over under than then
@@ -316,7 +317,7 @@ def hard_problems(card: Card, note: Note) -> list[str]:
         elif deletions:
             hidden = plain(deletions[0][1]).lower()
             rest = plain(_CLOZE_RE.sub(" ", card.front)).lower()
-            if not hidden.strip() or re.search(rf"(?<!\w){re.escape(hidden)}(?!\w)", rest):
+            if not hidden.strip() or has_isolated(rest, hidden):
                 problems.append("the hidden text also appears, not hidden, in the cloze")
             if len(words(hidden)) > HARD_ANSWER_WORDS:
                 problems.append("the hidden text is longer than 25 words")
