@@ -1,0 +1,259 @@
+"""The speed-ups in generation and lint give exactly the answers of the plain algorithms they shortcut.
+
+Each shortcut (a bound before difflib, a positional filter in L16, a substring gate before a
+pattern, a find() loop instead of a per-phrase regex, a memo) is checked against the slow,
+obvious computation on random inputs, so a shortcut that ever changes an answer fails here.
+bench/snapshot_outputs.py checks the same on whole libraries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from deckgen import curation, quality
+from deckgen.model import Card, Note, Section
+from deckgen.neardup import near_duplicates, prompt_stems
+from deckgen.notes import parse_note
+from deckgen.rules import RULES, claims
+from deckgen.rules import text as rtext
+from deckgen.wordsearch import has_bounded, has_isolated
+
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Letters, digits, '_', apostrophes, hyphens, spaces, a non-ASCII letter and digit: every \w edge case.
+TRICKY = st.text(alphabet="ab1_ -'’éⅫ٣.", max_size=14)
+
+
+@FAST
+@given(TRICKY, TRICKY.filter(bool))
+def test_word_searches_answer_as_the_regexes_do(text: str, needle: str) -> None:
+    bounded = re.search(r"\b" + re.escape(needle) + r"\b", text) is not None
+    isolated = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", text) is not None
+    assert has_bounded(text, needle) == bounded
+    assert has_isolated(text, needle) == isolated
+
+
+def _lcs(one: str, other: str) -> int:
+    row = [0] * (len(other) + 1)
+    for char in one:
+        diagonal, row[0] = 0, 0
+        for j, theirs in enumerate(other, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if char == theirs else max(row[j], row[j - 1])
+    return row[-1]
+
+
+@FAST
+@given(st.text(alphabet="abc d", max_size=70), st.text(alphabet="abc d", max_size=70))
+def test_bit_parallel_common_subsequence_is_the_longest(one: str, other: str) -> None:
+    assert curation._common_subsequence(one, other) == _lcs(one, other)
+
+
+# --- curation: asks_same keeps the original three tests, only faster ----------------------
+_CLOZE = re.compile(r"\{\{c\d+::(.+?)\}\}", re.DOTALL)
+WORDS = st.sampled_from("empathy craft teams roadmap outcome trait moves users metric Norton".split())
+
+
+def _question(card: Card) -> str:
+    text = _CLOZE.sub(" ", card.front) if card.kind == "cloze" else card.front
+    return " ".join(rtext.content_words(text))
+
+
+def _answer(card: Card) -> set[str]:
+    if card.kind == "cloze":
+        return set(rtext.content_words(" ".join(_CLOZE.findall(card.front))))
+    return set(rtext.content_words(rtext.plain(card.back)))
+
+
+def reference_asks_same(authored: Card, generated: Card) -> bool:
+    """The definition: same question words, answers sharing most words, or difflib ratio >= 0.85."""
+    if _question(authored) == _question(generated):
+        return True
+    a, b = _answer(authored), _answer(generated)
+    if a and b:
+        shared = len(a & b)
+        if shared / min(len(a), len(b)) >= 0.75 and shared >= min(2, len(a), len(b)):
+            return True
+    return difflib.SequenceMatcher(None, _question(authored), _question(generated), autojunk=False).ratio() >= 0.85
+
+
+@st.composite
+def cards(draw: st.DrawFn) -> Card:
+    question = " ".join(draw(st.lists(WORDS, min_size=1, max_size=8)))
+    if draw(st.booleans()):
+        hidden = " ".join(draw(st.lists(WORDS, min_size=1, max_size=3)))
+        return Card("n", "k", "cloze", f"{question} {{{{c1::{hidden}}}}}.")
+    answer = " ".join(draw(st.lists(WORDS, min_size=1, max_size=5)))
+    return Card("n", "k", "basic", f"What about {question}?", answer)
+
+
+@st.composite
+def near_copy(draw: st.DrawFn, card: Card) -> Card:
+    """``card`` with one word of its front swapped: ratios near the 0.85 line."""
+    tokens = card.front.split(" ")
+    tokens[draw(st.integers(0, len(tokens) - 1))] = draw(WORDS)
+    return Card("n", "g", card.kind, " ".join(tokens), draw(WORDS))
+
+
+@FAST
+@given(st.lists(cards(), min_size=1, max_size=5).flatmap(lambda a: st.tuples(st.just(a), st.one_of(cards(), near_copy(a[-1])))))
+def test_asks_same_matches_the_definition(drawn: tuple[list[Card], Card]) -> None:
+    authored, generated = drawn
+    for card in authored:
+        assert curation.asks_same(card, generated) == reference_asks_same(card, generated)
+    expected = next((c for c in authored if reference_asks_same(c, generated)), None)
+    assert curation._first_asking_same(authored, generated) is expected
+
+
+def test_a_reworded_question_is_caught_by_difflib_and_a_different_one_is_not() -> None:
+    authored = Card("n", "a", "basic", "How does Cagan define empowered product teams in startups?", "Missionaries")
+    reworded = Card("n", "g", "basic", "How does Cagan define empowered product groups in startups?", "Owners of outcomes")
+    ratio = difflib.SequenceMatcher(None, _question(authored), _question(reworded), autojunk=False).ratio()
+    assert 0.85 <= ratio < 0.9  # close to the line, so a loose bound would be caught
+    other = Card("n", "h", "basic", "Who wrote the essay on roadmaps?", "Ken Norton")
+    assert _question(authored) != _question(reworded) and not _answer(authored) & _answer(reworded)
+    assert curation.asks_same(authored, reworded) and reference_asks_same(authored, reworded)
+    assert not curation.asks_same(authored, other) and not reference_asks_same(authored, other)
+
+
+# --- L16: the positional filter only drops pairs the exact test would drop ---------------
+def brute_force_pairs(prompts: list[str], threshold: float) -> list[tuple[int, int, float]]:
+    sets = [prompt_stems(p) for p in prompts]
+    out = []
+    for i, j in itertools.combinations(range(len(prompts)), 2):
+        if len(sets[i]) < 2 or len(sets[j]) < 2:
+            continue
+        shared = len(sets[i] & sets[j])
+        score = shared / (len(sets[i]) + len(sets[j]) - shared)
+        if score >= threshold:
+            out.append((i, j, score))
+    return out
+
+
+@FAST
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=9), min_size=2, max_size=25),
+       st.sampled_from([0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]))
+def test_near_duplicates_finds_exactly_the_pairs_at_or_over_the_threshold(prompts: list[list[str]], threshold: float) -> None:
+    texts = [" ".join(p) + "?" for p in prompts]
+    found = [(p.first, p.second, p.similarity) for p in near_duplicates(texts, threshold)]
+    assert found == brute_force_pairs(texts, threshold)
+
+
+# --- text helpers: fast paths and memos ---------------------------------------------------
+MARKDOWN = st.text(alphabet="ab _*`[]()!#>~\n.", max_size=24)
+
+
+def _text_plain(markdown: str) -> str:
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    text = re.sub(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)", r"\1", text)
+    return " ".join(text.split())
+
+
+def _quality_plain(text: str) -> str:
+    return quality._MARKUP_RE.sub(lambda m: m.group(1) or "", text)
+
+
+@FAST
+@given(MARKDOWN)
+def test_plain_skips_only_patterns_that_cannot_match(markdown: str) -> None:
+    assert rtext.plain(markdown) == _text_plain(markdown)
+    assert quality.plain(markdown) == _quality_plain(markdown)
+
+
+def _cloze_error(text: str) -> str:
+    depth, index = 0, 0
+    while index < len(text):
+        opening = quality._CLOZE_OPEN_RE.match(text, index) if text.startswith("{{c", index) else None
+        if opening:
+            depth += 1
+            if depth > 1:
+                return "a cloze is nested inside another"
+            index = opening.end()
+        elif text.startswith("}}", index) and depth:
+            depth, index = depth - 1, index + 2
+        else:
+            index += 1
+    return "a cloze is never closed with '}}'" if depth else ""
+
+
+@FAST
+@given(st.lists(st.sampled_from(["{{c1::", "{{c", "{{c12::", "}}", "}}}", "{", "}", "c", "::", "x "]), max_size=10))
+def test_cloze_structure_check_walks_the_text_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert quality.cloze_structure_error(text) == _cloze_error(text)
+
+
+def test_memoised_helpers_hand_out_fresh_lists() -> None:
+    first = rtext.content_words("Empathy is a craft of learnable moves")
+    first.append("mutated")
+    assert rtext.content_words("Empathy is a craft of learnable moves") == ["empathy", "craft", "learnable", "move"]
+    clauses = rtext.clauses("one thing; another thing")
+    clauses.clear()
+    assert rtext.clauses("one thing; another thing") == ["one thing", "another thing"]
+    said = quality.words("Empathy *is* a craft")
+    said.pop()
+    assert quality.words("Empathy *is* a craft") == ["Empathy", "is", "a", "craft"]
+
+
+# --- generation: the whole-note gates never skip a note a rule would use ------------------
+SENTENCE_WORDS = st.sampled_from(
+    "Norton argues that connects links ties empathy is not a trait but craft rather than instead of "
+    "positions treats as the four risks: value, usability *craft* _moves_ **Term**: calls teams "
+    "[link](https://x.y) ![img](a.png) it -- ; : tha[t](u) b*u*t rat`her`".split(" ")  # words Markdown splits
+)
+
+
+# Claim shapes the rules look for, filled with random words, and free word soup.
+CLAIMS = ["{} {}", "Norton argues that teams {} {}", "{} is not {} but {}", "Norton connects {} to {}",
+          "Teams define {} rather than {}", "The essay treats {} as {}", "The four risks: {}, {}, {} and {}",
+          "He calls {} *{}*"]
+
+
+@st.composite
+def notes(draw: st.DrawFn) -> Note:
+    def phrase(low: int = 1, high: int = 5) -> str:
+        return " ".join(draw(st.lists(SENTENCE_WORDS, min_size=low, max_size=high)))
+
+    def sentence() -> str:
+        template = draw(st.sampled_from(CLAIMS))
+        return template.format(*(phrase() for _ in range(template.count("{}"))))
+
+    def paragraph() -> str:
+        sentences = [sentence() + "." for _ in range(draw(st.integers(1, 3)))]
+        return " ".join(s[0].upper() + s[1:] for s in sentences)
+
+    items = "\n".join(f"- {paragraph()}" for _ in range(draw(st.integers(0, 3))))
+    body = f"{paragraph()}\n\n## Central argument\n\n{paragraph()}\n\nThe four parts:\n{items}\n\n## Critique\n\n{paragraph()}\n"
+    return parse_note(f"---\nid: n\ntitle: Empathy\nauthor: Ken Norton\n---\n{body}", "content/n.md")
+
+
+@FAST
+@given(notes())
+def test_whole_note_gates_never_hide_a_card(note: Note) -> None:
+    for sentence in rtext.sentences(note):
+        if not sentence.text:
+            continue
+        for word in ("not", "but", "that", "rather", "instead", "connects", "as", "treats"):
+            if not rtext.may_read(note, word):
+                readable = [sentence.plain] + [rtext.plain(c) for c in rtext.clauses(sentence.text)]
+                assert all(word not in r for r in readable)
+        if not rtext.has_marks(note):
+            assert "*" not in sentence.text and "_" not in sentence.text
+    gated = {name: list(rule(note)) for name, rule in RULES.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(claims, "may_read", lambda *_: True)
+        patch.setattr(claims, "has_marks", lambda *_: True)
+        ungated = {name: list(rule(note)) for name, rule in RULES.items()}
+    assert gated == ungated
+
+
+def test_sentences_of_a_note_are_split_once_and_shared() -> None:
+    note = Note("n", "T", "content/n.md", sections=(Section("Central argument", "Empathy is a craft. It can be coached.", 5),))
+    first, second = list(rtext.sentences(note)), list(rtext.sentences(note))
+    assert [s.text for s in first] == ["Empathy is a craft.", "It can be coached."] and first == second
+    assert first[0] is second[0]
