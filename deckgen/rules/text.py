@@ -47,7 +47,8 @@ _UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
 _SLUG_TOKEN_RE = re.compile(r"[a-z0-9]+")
 _QUOTE_RE = re.compile(r"^\s*>\s?")
 _BOLD_LABEL_RE = re.compile(r"\*\*[^*]+\*\*:?")
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
+# (?=…) first: a split starts with a closing quote or a space, so other positions fail at once.
+_SENTENCE_SPLIT_RE = re.compile(r"(?=[\"”’)\s])(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs|\bSt)\.$")
 _CLAUSE_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+--\s+|;\s+|:\s+")
 _AND_THAT_RE = re.compile(r",\s+and that\s+|\s+and that\s+")
@@ -209,8 +210,8 @@ def _blocks(text: str, first_line: int) -> Iterator[tuple[str, int, bool, int, s
         current.clear()
 
     for offset, raw in enumerate(text.split("\n")):
-        line = _QUOTE_RE.sub("", raw).strip()
-        if not line or line.startswith(("#", "![", "|")) or _BOLD_LABEL_RE.fullmatch(line):
+        line = (_QUOTE_RE.sub("", raw) if ">" in raw else raw).strip()
+        if not line or line.startswith(("#", "![", "|")) or line.startswith("**") and _BOLD_LABEL_RE.fullmatch(line):
             yield from flush()
             if not line:
                 count = 0 if kind == "para" else count
@@ -237,7 +238,7 @@ def split_sentences(text: str) -> list[str]:
     pieces = _SENTENCE_SPLIT_RE.split(text)
     merged: list[str] = []
     for piece in pieces:
-        if merged and _ABBREVIATION_END_RE.search(merged[-1]):
+        if merged and merged[-1].endswith((".", ".\n")) and _ABBREVIATION_END_RE.search(merged[-1]):
             merged[-1] += " " + piece
         else:
             merged.append(piece)
