@@ -257,3 +257,9 @@ def test_sentences_of_a_note_are_split_once_and_shared() -> None:
     first, second = list(rtext.sentences(note)), list(rtext.sentences(note))
     assert [s.text for s in first] == ["Empathy is a craft.", "It can be coached."] and first == second
     assert first[0] is second[0]
+
+
+def test_a_naming_whose_term_is_only_an_image_gives_no_card() -> None:
+    # Found by the property test above: generation crashed with an IndexError on this note.
+    note = parse_note("---\nid: n\ntitle: Empathy\nauthor: Ken Norton\n---\nHe calls Norton *![img](a.png)*.\n", "content/n.md")
+    assert list(claims.definition(note)) == []

@@ -173,8 +173,11 @@ def _naming(note: Note, sentence: Sentence) -> Card | None:
     match = "call" in sentence.text and "*" in sentence.text and _NAMING_RE.search(sentence.text)
     if not match or not _usable_subject(plain(match.group("x")), 10):
         return None
+    term = plain(match.group("t"))
+    if not term:
+        return None  # '*![image](x.png)*' names nothing once the image is dropped
     front = _ask(note, "What does {S} call {X} in '{T}'?", "In '{T}', what is {X} called?", X=plain(match.group("x")))
-    return make_card(note, "definition", slug(match.group("t")), sentence, front, plain(match.group("t"))[0].upper() + plain(match.group("t"))[1:])
+    return make_card(note, "definition", slug(match.group("t")), sentence, front, term[0].upper() + term[1:])
 
 
 def _framing(note: Note, sentence: Sentence) -> Card | None:
