@@ -213,7 +213,7 @@ def _common_subsequence(one: str, other: str) -> int:
     return len(one) - row.bit_count()
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=256)  # a generated question meets the few authored cards of its note
 def _char_masks(text: str) -> tuple[dict[str, int], int]:
     """For each character, the bit set of its positions in ``text``; and the mask of all positions."""
     masks: dict[str, int] = {}
@@ -240,13 +240,14 @@ def _answer_words(card: Card) -> frozenset[str]:
 
 
 # Each authored card is compared with every generated card of its note: work out its words once.
-@lru_cache(maxsize=1 << 14)
+# Reuse is within one note, so small caches keep memory flat on any library size.
+@lru_cache(maxsize=1024)
 def _question_text(kind: str, front: str) -> str:
     text = _CLOZE_RE.sub(" ", front) if kind == "cloze" else front
     return " ".join(content_words(text))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1024)
 def _answer_set(kind: str, front: str, back: str) -> frozenset[str]:
     if kind == "cloze":
         hidden = _CLOZE_RE.findall(front)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from deckgen.curation import review
@@ -26,7 +25,6 @@ _TRUE = {"yes", "true", "on", "1"}
 _FALSE = {"no", "false", "off", "0", ""}
 
 
-@lru_cache(maxsize=1 << 15)  # pure; matching cards to the lockfile normalises the same texts many times
 def normalize(text: str) -> str:
     """Lowercase, accent-free, punctuation-free text used to compare wording."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

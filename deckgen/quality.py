@@ -66,7 +66,9 @@ class Issue:
     side: Side = "front"
 
 
-@lru_cache(maxsize=1 << 15)  # pure; each check asks for the same side's plain text several times
+# Text-keyed memos are small (reuse is within one card or note, and memory stays flat);
+# word-keyed ones are large (a library has a few thousand distinct words).
+@lru_cache(maxsize=1024)  # pure; each check asks for the same side's plain text several times
 def plain(text: str) -> str:
     """Markdown with markup removed: what a learner reads."""
     if not _MARKUP_CHAR_RE.search(text):  # every markup alternative needs one of these characters
@@ -79,7 +81,7 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@lru_cache(maxsize=1 << 15)  # pure; each check counts the words of the same side several times
+@lru_cache(maxsize=1024)  # pure; each check counts the words of the same side several times
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD_RE.findall(plain(text)))
 
@@ -94,7 +96,7 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 15)  # pure; the note's title and author are masked on every one of its cards
+@lru_cache(maxsize=1024)  # pure; the note's title and author are masked on every one of its cards
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the words that carry meaning (stopwords dropped)."""
     return frozenset(filter(None, map(_content_stem, _words(text))))

@@ -82,7 +82,9 @@ class Sentence:
         return not self.heading
 
 
-@lru_cache(maxsize=1 << 15)  # pure; the rules and curation ask for the same sentence's plain text many times
+# Text-keyed memos are small (rules and curation reuse them within one note, and memory stays
+# flat); word-keyed ones are large (a library has a few thousand distinct words).
+@lru_cache(maxsize=1024)  # pure; the rules and curation ask for the same sentence's plain text many times
 def plain(markdown: str) -> str:
     """Markdown to plain words: emphasis, code marks, links and images removed."""
     text = markdown
@@ -105,12 +107,12 @@ def content_words(text: str) -> list[str]:
     return list(_content_words(text))
 
 
-@lru_cache(maxsize=1 << 15)  # pure; a fresh list is returned above so callers may not share one
+@lru_cache(maxsize=1024)  # pure; a fresh list is returned above so callers may not share one
 def _content_words(text: str) -> tuple[str, ...]:
     return tuple(stem for stem in map(_content_word, words(plain(text).lower())) if stem)
 
 
-@lru_cache(maxsize=1 << 15)  # a library has a few thousand distinct words
+@lru_cache(maxsize=1 << 16)  # a library has a few thousand distinct words
 def _content_word(word: str) -> str:
     """The stem of a lower-case word, or "" for a stopword or a one-letter word."""
     word = word.replace("’", "'").removesuffix("'s")
@@ -119,7 +121,7 @@ def _content_word(word: str) -> str:
     return _stem(word)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix in ("ies", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
@@ -250,7 +252,7 @@ def clauses(text: str) -> list[str]:
     return list(_clauses(text))
 
 
-@lru_cache(maxsize=1 << 12)  # several rules split the same sentence
+@lru_cache(maxsize=256)  # several rules split the same sentence
 def _clauses(text: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in _CLAUSE_SPLIT_RE.split(text) if c.strip())
 
