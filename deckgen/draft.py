@@ -240,7 +240,7 @@ def parse_reply(content: str) -> list[Any]:
     fenced = re.search(r"```(?:json)?\s*(.*?)```", text, re.DOTALL)
     if fenced:
         candidates.append(fenced.group(1))
-    if "{" in text:
+    if "{" in text and "}" in text:  # prose around the object
         candidates.append(text[text.index("{"): text.rindex("}") + 1])
     for candidate in candidates:
         try:
@@ -417,8 +417,8 @@ def place(text: str, rel: str, proposals: Sequence[Proposal], model: str, lint: 
 
 def render_drafts(drafts: Sequence[Draft], model: str) -> list[str]:
     """The lines to add: a header comment, then each draft's findings and card block."""
-    lines = [_comment(f"drafted by {model}: change 'Status: draft' to 'Status: approved' to ship a card, "
-                      "or to 'Status: rejected' so it is never proposed again")]
+    lines = [_comment(f"drafted by {model}: review each card, then set its Status to approved to ship it, "
+                      "or to rejected so it is never proposed again")]
     for item in drafts:
         lines.append("")
         for finding in item.findings:
