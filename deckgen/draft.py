@@ -324,7 +324,7 @@ def _is_repeat(gist: str, seen: Sequence[str]) -> bool:
 
 _STOPWORDS = frozenset(
     "a an the in on of to for by with from as at and or but is are was were be been does do did what which who whom "
-    "whose why how when where s his her their its he she they it this that these those according essay author argue "
+    "whose why how when where s his her their its he she they it this that these those according essay author argue has have had "
     "argues say says".split()
 )
 
@@ -469,9 +469,9 @@ def ask(job: DraftJob, client: ChatClient, settings: AISettings) -> tuple[list[P
             raise LLMError(Finding(settings.endpoint, 0, f"the model refused to draft cards for {job.rel}: {_one_line(why)[:200]}",
                                    "check the note's text, or try another model", "llm"))
         try:
-            items = parse_reply(completion.content)
             if completion.finish_reason == "length":
                 raise MalformedReply("the reply was cut off (finish_reason=length)")
+            items = parse_reply(completion.content)
             proposals: list[Proposal] = []
             dropped: list[Dropped] = []
             for item in items:

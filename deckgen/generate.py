@@ -69,6 +69,11 @@ def _ships(note: Note, block: CardBlock, findings: list[Finding]) -> bool:
     return status.strip().lower() == "approved"
 
 
+def waiting_drafts(note: Note) -> int:
+    """How many of a note's card blocks are drafts the curator has not decided on yet."""
+    return sum(1 for block in note.card_blocks if (block.get("Status") or "").strip().lower() == "draft")
+
+
 def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> Card | None:
     path = note.path
     question, answer, cloze = block.get("Q"), block.get("A"), block.get("C")

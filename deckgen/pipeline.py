@@ -10,7 +10,7 @@ from deckgen.config import Config
 from deckgen.decks import assemble, load_manifests, select_notes
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
-from deckgen.generate import all_cards
+from deckgen.generate import all_cards, waiting_drafts
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
@@ -69,6 +69,8 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
 
     findings: list[Finding] = []
     warnings = [d.warning for d in decisions if d.warning]
+    warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
+                 for n in notes if waiting_drafts(n)]
     deck_of: dict[str, str] = {}
     built: list[BuiltDeck] = []
     for spec in specs:
