@@ -191,11 +191,12 @@ def draft(
             if not result.drafts:
                 console.print(f"{_escape(result.rel)}: no new drafts")
                 continue
+            count = f"{len(result.drafts)} draft{'s' if len(result.drafts) != 1 else ''}"
             if dry_run:
-                console.print(f"{_escape(result.rel)}: {len(result.drafts)} drafts would be added:")
+                console.print(f"{_escape(result.rel)}: {count} would be added:")
                 console.print(_escape(result.inserted))
             else:
-                console.print(f"{_escape(result.rel)}: wrote {len(result.drafts)} drafts — review them, then set "
+                console.print(f"{_escape(result.rel)}: wrote {count} — review them, then set "
                               "'Status: approved' or 'Status: rejected'")
     if dry_run:
         console.print("Dry run: no note was changed.")

@@ -10,7 +10,7 @@ from typing import Any, Callable
 import pytest
 from ankiutil import import_apkg, open_collection, snapshot
 from chatserver import ChatServer, Reply, cards_reply, chat_server, completion  # noqa: F401 - fixture
-from conftest import write
+from conftest import run_deckgen, write
 
 from deckgen.identity import card_guid
 
@@ -311,3 +311,14 @@ def test_other_commands_never_touch_the_network(cli: Cli, proj: Path, monkeypatc
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     assert cli("build", cwd=proj).exit_code == 0
     assert attempts == []
+
+
+def test_draft_as_a_real_process(proj: Path, chat_server: ChatServer) -> None:
+    """`python -m deckgen draft` in its own process, by note id, against the in-process server."""
+    chat_server.push(cards_reply(GOOD, HALLUCINATED))
+    done = run_deckgen("draft", "norton-empathy", cwd=proj, env=env_for(chat_server))
+    assert done.returncode == 0, done.stderr
+    assert f"to {chat_server.url}/chat/completions, model test-model" in " ".join(done.stderr.split())
+    assert "content/norton.md: wrote 1 draft —" in done.stdout
+    assert [d["Q"] for d in blocks_with(note_text(proj), "draft")] == [GOOD["question"]]
+    assert chat_server.requests[0].headers["authorization"] == "Bearer sk-test"
