@@ -90,6 +90,14 @@ def _parse_selectors(raw: Any, text: str, rel: str, line: int, findings: list[Fi
 
 def load_manifests(decks_dir: Path, root: Path) -> list[DeckSpec]:
     """Every manifest in ``decks/``; one ContentError with all problems."""
+    specs, findings = collect_manifests(decks_dir, root)
+    if findings:
+        raise ContentError(findings)
+    return specs
+
+
+def collect_manifests(decks_dir: Path, root: Path) -> tuple[list[DeckSpec], list[Finding]]:
+    """Every manifest that parses, and the problems of the others."""
     specs: list[DeckSpec] = []
     findings: list[Finding] = []
     for path in manifest_files(decks_dir):
@@ -98,9 +106,7 @@ def load_manifests(decks_dir: Path, root: Path) -> list[DeckSpec]:
             specs.append(parse_manifest(read_text(path, rel), rel))
         except ContentError as exc:
             findings.extend(exc.findings)
-    if findings:
-        raise ContentError(findings)
-    return specs
+    return specs, findings
 
 
 def select_notes(spec: DeckSpec, notes: Iterable[Note]) -> tuple[list[Note], list[Finding]]:

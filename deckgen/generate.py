@@ -163,6 +163,14 @@ def note_cards(note: Note, generators: dict[str, Generator] | None = None) -> li
 
 def all_cards(notes: Iterable[Note]) -> dict[str, list[Card]]:
     """Cards for every note, by note id; raise one ContentError with every problem."""
+    result, findings = collect_cards(notes)
+    if findings:
+        raise ContentError(findings)
+    return result
+
+
+def collect_cards(notes: Iterable[Note]) -> tuple[dict[str, list[Card]], list[Finding]]:
+    """Cards for every note whose cards are valid, and the problems of the others."""
     result: dict[str, list[Card]] = {}
     findings: list[Finding] = []
     for note in notes:
@@ -170,6 +178,4 @@ def all_cards(notes: Iterable[Note]) -> dict[str, list[Card]]:
             result[note.id] = note_cards(note)
         except ContentError as exc:
             findings.extend(exc.findings)
-    if findings:
-        raise ContentError(findings)
-    return result
+    return result, findings

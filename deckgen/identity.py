@@ -63,9 +63,27 @@ class Lock:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        """Serialise with sorted keys so the file diffs cleanly in git."""
-        data = {"format": LOCK_FORMAT, "notetypes": self.notetypes, "cards": self.cards, **self.extra}
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        """Serialise with sorted keys and one card per line, so the file diffs cleanly in git.
+
+        Built by hand around compact ``json.dumps`` calls because ``indent=`` forces the
+        pure-Python encoder, which took ~0.3 s for 10,000 cards.
+        """
+        dump = _compact
+        lines = ["{", f' "format": {LOCK_FORMAT},']
+        for key in sorted(self.extra):
+            lines.append(f" {dump(key)}: {dump(self.extra[key])},")
+        lines.append(' "notetypes": {')
+        lines.append(",\n".join(f"  {dump(k)}: {dump(v)}" for k, v in sorted(self.notetypes.items())))
+        lines.append(" },")
+        lines.append(' "cards": {')
+        notes = []
+        for note_id, records in sorted(self.cards.items()):
+            body = ",\n".join(f"   {dump(k)}: {dump(v)}" for k, v in sorted(records.items()))
+            notes.append(f"  {dump(note_id)}: {{\n{body}\n  }}")
+        lines.append(",\n".join(notes))
+        lines.append(" }")
+        lines.append("}")
+        return "\n".join(line for line in lines if line) + "\n"
 
     def copy(self) -> "Lock":
         """A deep copy (records are plain JSON data)."""
@@ -74,6 +92,10 @@ class Lock:
     def live(self, note_id: str) -> dict[str, dict[str, Any]]:
         """The note's records that are not retired."""
         return {k: v for k, v in self.cards.get(note_id, {}).items() if not v.get("retired")}
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 
 def read_lock(path: Path) -> Lock:

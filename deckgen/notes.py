@@ -64,6 +64,8 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if mark and exc.context_mark and mark.line >= text.count("\n"):
+            mark = exc.context_mark  # hit the end of the text: where the unclosed thing began is more useful
         line = first_line + (mark.line if mark else 0)
         raise ContentError(
             Finding(rel, line, f"invalid YAML: {exc.problem or exc}", "fix the YAML syntax (quote values containing ':' or '#')")
@@ -271,6 +273,14 @@ def note_files(content_dir: Path) -> list[Path]:
 
 def load_notes(content_dir: Path, root: Path) -> list[Note]:
     """Parse every note below ``content_dir``; raise one ContentError with all problems."""
+    notes, findings = collect_notes(content_dir, root)
+    if findings:
+        raise ContentError(findings)
+    return notes
+
+
+def collect_notes(content_dir: Path, root: Path) -> tuple[list[Note], list[Finding]]:
+    """Parse every note that parses; return them with the problems of the others."""
     notes: list[Note] = []
     findings: list[Finding] = []
     for path in note_files(content_dir):
@@ -288,6 +298,4 @@ def load_notes(content_dir: Path, root: Path) -> list[Note]:
             )
         else:
             seen[note.id] = note
-    if findings:
-        raise ContentError(findings)
-    return notes
+    return [n for n in notes if seen.get(n.id) is n], findings

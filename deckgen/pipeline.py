@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from deckgen.config import Config
-from deckgen.decks import assemble, load_manifests, select_notes
+from deckgen.decks import assemble, collect_manifests, select_notes
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
-from deckgen.generate import all_cards, waiting_drafts
+from deckgen.generate import collect_cards, waiting_drafts
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.notes import load_notes
+from deckgen.notes import collect_notes
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.render import render_markdown
 
@@ -38,11 +39,18 @@ class Plan:
     decisions: list[MatchDecision]
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
+    lock_path: Path = Path("deckgen.lock")
 
-    @property
+    @functools.cached_property
+    def new_lock_text(self) -> str:
+        """The lockfile as it will be written."""
+        return self.new_lock.to_json()
+
+    @functools.cached_property
     def lock_changed(self) -> bool:
         """Whether deckgen.lock would be rewritten."""
-        return self.lock.to_json() != self.new_lock.to_json()
+        old = self.lock_path.read_text(encoding="utf-8") if self.lock_path.exists() else ""
+        return old != self.new_lock_text
 
 
 def card_tags(card: Card) -> tuple[str, ...]:
@@ -52,13 +60,17 @@ def card_tags(card: Card) -> tuple[str, ...]:
 
 def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None) -> Plan:
     """Parse, generate and stamp every card; choose the decks to build. Writes nothing."""
-    notes = load_notes(config.content_dir, config.root)
-    specs = load_manifests(config.decks_dir, config.root)
-    if not specs:
-        raise ContentError(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
+    # Gather every problem from every stage before giving up: the curator fixes them in one go.
+    notes, findings = collect_notes(config.content_dir, config.root)
+    specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
+    cards_by_note, card_findings = collect_cards(notes)
+    findings += manifest_findings + card_findings
+    if not specs and not manifest_findings:
+        findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
+    if findings:
+        raise ContentError(findings)
     chosen = _choose_specs(specs, deck_names)
     by_id = {note.id: note for note in notes}
-    cards_by_note = all_cards(notes)
     lock = read_lock(config.lock_path)
     timestamp = build_time() if now is None else now
 
@@ -67,7 +79,6 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         cards_by_note[note_id], note_decisions = resolve_keys(cards, lock, note_id)
         decisions.extend(note_decisions)
 
-    findings: list[Finding] = []
     warnings = [d.warning for d in decisions if d.warning]
     warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
                  for n in notes if waiting_drafts(n)]
@@ -104,7 +115,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings)
+    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings, config.lock_path)
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:
@@ -159,7 +170,7 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
             write_apkg(target, [packaged], nts)
             outputs.append(str(target))
         if plan.lock_changed:
-            atomic_write_text(config.lock_path, plan.new_lock.to_json())
+            atomic_write_text(config.lock_path, plan.new_lock_text)
     return BuildResult(
         outputs=tuple(outputs),
         decks=tuple(plan.decks),

@@ -1,0 +1,65 @@
+"""Generate a synthetic deckgen library: N notes with realistic sections and authored cards."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+WORDS = (
+    "product discovery customer team roadmap metric outcome strategy market insight "
+    "experiment hypothesis research interview prototype launch feedback retention growth "
+    "pricing segment onboarding workflow decision trade-off stakeholder vision mission "
+    "priority backlog velocity quality design engineering data signal churn activation"
+).split()
+AUTHORS = ["Ada Lovelace", "Grace Hopper", "Ken Norton", "Marty Cagan", "Teresa Torres", "Ben Horowitz",
+           "Julie Zhuo", "Shreyas Doshi", "Lenny Rachitsky", "Gibson Biddle"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def note_text(index: int, rng: random.Random, decks: int) -> str:
+    author = rng.choice(AUTHORS)
+    surname = author.split()[-1]
+    title = f"Essay {index}: " + " ".join(rng.choice(WORDS) for _ in range(3)).title()
+    cards = []
+    for c in range(3):
+        cards.append(
+            f"Q: In {surname}'s '{title}', what is point {c + 1} about {rng.choice(WORDS)}?\n"
+            f"A: {sentence(rng, rng.randint(3, 9))}"
+        )
+    cards.append(f"C: {surname} calls {rng.choice(WORDS)} a {{{{c1::{rng.choice(WORDS)} {rng.choice(WORDS)}}}}} problem.")
+    sections = "\n\n".join(
+        f"## {heading}\n" + " ".join(sentence(rng, rng.randint(8, 18)) for _ in range(4))
+        for heading in ("Central argument", "Critique", "Why it matters for product")
+    )
+    return (
+        "---\n"
+        f"id: note-{index:05d}\n"
+        f"title: \"{title}\"\n"
+        f"author: {author}\n"
+        f"source: https://example.com/essays/{index}\n"
+        f"tags: [topic-{index % decks:02d}, synthetic]\n"
+        "year: 2020\n"
+        "---\n"
+        f"{sentence(rng, 20)} {sentence(rng, 14)}\n\n{sections}\n\n## Cards\n\n" + "\n\n".join(cards) + "\n"
+    )
+
+
+def make_library(root: Path, notes: int = 2000, decks: int = 20, seed: int = 7) -> Path:
+    """Write deckgen.toml, content/ and decks/ (one deck per topic tag) under ``root``."""
+    rng = random.Random(seed)
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "decks").mkdir(parents=True, exist_ok=True)
+    (root / "deckgen.toml").write_text('[project]\nname = "Bench"\nnamespace = "bench-namespace-0001"\n')
+    for index in range(notes):
+        folder = root / "content" / f"part-{index % 10}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"note-{index:05d}.md").write_text(note_text(index, rng, decks))
+    for deck in range(decks):
+        (root / "decks" / f"topic-{deck:02d}.yaml").write_text(
+            f"deck: Bench::Topic {deck:02d}\nnotes:\n  - tag: topic-{deck:02d}\n"
+        )
+    return root

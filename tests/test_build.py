@@ -1,0 +1,147 @@
+"""`deckgen build`, `init` and `new`: outputs, atomic writes, reproducibility, --locked."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from conftest import run_deckgen, write
+
+NOTE = """\
+---
+id: {id}
+title: Essay {id}
+author: Ann Author
+source: https://example.com/{id}
+tags: [t]
+---
+Blurb.
+
+## Cards
+
+Q: In Author's 'Essay {id}', what is the point?
+A: The point of {id}.
+"""
+
+
+def make_project(root: Path, ids: tuple[str, ...] = ("one", "two")) -> Path:
+    for note_id in ids:
+        write(root / "content" / f"{note_id}.md", NOTE.format(id=note_id))
+    write(root / "decks" / "main.yaml", "deck: Test::Main\nnotes: all\n")
+    write(root / "decks" / "second.yaml", "deck: Test::Second\nnotes:\n  - id: two\n")
+    return root
+
+
+def test_build_writes_one_apkg_per_manifest_and_a_lock(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_project(project)
+    result = cli("build", cwd=project, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.exit_code == 0, result
+    assert sorted(p.name for p in (project / "build").iterdir()) == ["main.apkg", "second.apkg"]
+    assert (project / "deckgen.lock").exists()
+    assert "4 added" in result.stdout and "Test::Main" in result.stdout
+    with zipfile.ZipFile(project / "build" / "main.apkg") as archive:
+        assert sorted(archive.namelist()) == ["collection.anki2", "media"]
+
+
+def test_rebuild_is_byte_identical_and_leaves_no_temp_files(project: Path, tmp_path: Path) -> None:
+    make_project(project)
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    env = {"TMPDIR": str(tmpdir)}
+    assert run_deckgen("build", cwd=project, env=env).returncode == 0
+    first = (project / "build" / "main.apkg").read_bytes()
+    lock = (project / "deckgen.lock").read_bytes()
+    # a later clock must not matter for unchanged content
+    second_run = run_deckgen("build", cwd=project, env={**env, "SOURCE_DATE_EPOCH": str(2_000_000_000)})
+    assert second_run.returncode == 0, second_run.stderr
+    assert (project / "build" / "main.apkg").read_bytes() == first
+    assert (project / "deckgen.lock").read_bytes() == lock
+    assert list(tmpdir.iterdir()) == [], "genanki-style temp files leaked"
+    assert sorted(p.name for p in (project / "build").iterdir()) == ["main.apkg", "second.apkg"]
+
+
+def test_locked_fails_and_lists_changes_without_writing(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_project(project)
+    assert cli("build", cwd=project).exit_code == 0
+    lock_before = (project / "deckgen.lock").read_bytes()
+    apkg_before = (project / "build" / "main.apkg").read_bytes()
+    note = project / "content" / "one.md"
+    note.write_text(note.read_text().replace("The point of one.", "The real point of one."))
+    result = cli("build", "--locked", cwd=project)
+    assert result.exit_code == 1
+    assert "edited: one/" in result.stderr
+    assert (project / "deckgen.lock").read_bytes() == lock_before
+    assert (project / "build" / "main.apkg").read_bytes() == apkg_before
+    assert cli("build", cwd=project).exit_code == 0
+    assert cli("build", "--locked", cwd=project).exit_code == 0
+
+
+def test_building_named_decks_only(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_project(project)
+    result = cli("build", "second", cwd=project)
+    assert result.exit_code == 0, result
+    assert [p.name for p in (project / "build").iterdir()] == ["second.apkg"]
+    bad = cli("build", "nope", cwd=project)
+    assert bad.exit_code == 1 and "no deck named 'nope'" in bad.stderr and "main, second" in bad.stderr
+
+
+def test_content_errors_exit_1_list_every_problem_and_write_nothing(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_project(project)
+    write(project / "content" / "bad.md", "---\nid: bad\ntitle: Bad\n---\n## Cards\n\nQ: no answer?\n\nA: no question\n")
+    write(project / "content" / "worse.md", "---\ntitle: No id\n---\n")
+    result = cli("build", cwd=project)
+    assert result.exit_code == 1
+    assert "content/bad.md:7:" in result.stderr and "content/bad.md:9:" in result.stderr
+    assert "content/worse.md:2:" in result.stderr
+    assert not (project / "build").exists() and not (project / "deckgen.lock").exists()
+
+
+def test_missing_note_id_in_manifest_is_an_error_with_line(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_project(project)
+    write(project / "decks" / "second.yaml", "deck: Test::Second\nnotes:\n  - id: two\n  - id: three\n")
+    result = cli("build", cwd=project)
+    assert result.exit_code == 1
+    assert "decks/second.yaml:4:" in result.stderr and "id 'three' selects no note" in result.stderr
+
+
+def test_outside_a_project_says_how_to_start(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("build", cwd=tmp_path)
+    assert result.exit_code == 1 and "deckgen init" in result.stderr
+
+
+def test_init_scaffolds_a_project_that_builds_at_once(tmp_path: Path) -> None:
+    target = tmp_path / "decks-project"
+    assert run_deckgen("init", str(target), cwd=tmp_path).returncode == 0
+    assert {p.name for p in target.iterdir()} >= {"deckgen.toml", "content", "decks", ".gitignore"}
+    result = run_deckgen("build", cwd=target)
+    assert result.returncode == 0, result.stderr
+    assert (target / "build" / "all.apkg").stat().st_size > 0
+    again = run_deckgen("init", str(target), cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    other = tmp_path / "other"
+    assert run_deckgen("init", str(other), cwd=tmp_path).returncode == 0
+    assert (other / "deckgen.toml").read_text() != (target / "deckgen.toml").read_text()  # fresh namespace
+
+
+def test_new_adds_a_note_with_a_fresh_id_that_builds(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_project(project)
+    first = cli("new", "Good Product Manager/Bad Product Manager", "--author", "Ben Horowitz", cwd=project)
+    second = cli("new", "Good Product Manager/Bad Product Manager", cwd=project)
+    assert first.exit_code == 0 and second.exit_code == 0
+    names = sorted(p.name for p in (project / "content").iterdir())
+    assert "good-product-manager-bad-product-manager.md" in names
+    assert "good-product-manager-bad-product-manager-2.md" in names
+    assert "Ben Horowitz" in (project / "content" / "good-product-manager-bad-product-manager.md").read_text()
+    assert cli("build", cwd=project).exit_code == 0
+
+
+def test_outputs_are_readable_by_others(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_project(project)
+    old = os.umask(0o022)
+    try:
+        assert cli("build", cwd=project).exit_code == 0
+    finally:
+        os.umask(old)
+    assert (project / "build" / "main.apkg").stat().st_mode & 0o777 == 0o644
+    assert (project / "deckgen.lock").stat().st_mode & 0o777 == 0o644

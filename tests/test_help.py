@@ -1,0 +1,30 @@
+"""Every command explains itself with an example (the sqlite-utils test_docs pattern)."""
+
+from __future__ import annotations
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from deckgen.cli import app
+
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_top_level_help_lists_commands() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert name in result.stdout
+    assert "Example" in result.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = CliRunner().invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and f"deckgen {name}" in result.stdout
+
+
+def test_usage_error_exits_2() -> None:
+    assert CliRunner().invoke(app, ["build", "--no-such-option"]).exit_code == 2

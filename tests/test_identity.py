@@ -1,0 +1,71 @@
+"""GUIDs and matching edited cards to their past selves through the lockfile."""
+
+from __future__ import annotations
+
+from deckgen.generate import provisional_key
+from deckgen.identity import Lock, card_guid, resolve_keys, stable_hash
+from deckgen.model import Card
+
+
+def test_guid_depends_on_place_not_text_and_is_unambiguous() -> None:
+    assert card_guid("ns", "a", "b") == card_guid("ns", "a", "b")
+    assert card_guid("ns", "a__b", "c") != card_guid("ns", "a", "b__c")  # genanki's guid_for would collide
+    assert card_guid("ns", "a", "b") != card_guid("other", "a", "b")
+    assert stable_hash(1) != stable_hash("1")
+
+
+def card(front: str, back: str, key: str | None = None) -> Card:
+    return Card(note_id="n", key=key or provisional_key(front), kind="basic", front=front, back=back,
+                explicit_id=key is not None)
+
+
+def lock_with(*cards: Card) -> Lock:
+    return Lock(cards={"n": {c.key: {"front": c.front, "back": c.back, "hash": "h", "mod": 1, "origin": "authored"} for c in cards}})
+
+
+def test_reworded_question_keeps_identity_by_its_answer() -> None:
+    old = card("What is A?", "Alpha")
+    other = card("What is B?", "Beta")
+    new = [card("Which letter is A?", "Alpha"), other]
+    resolved, decisions = resolve_keys(new, lock_with(old, other), "n")
+    assert [c.key for c in resolved] == [old.key, other.key]
+    assert decisions[0].reason.startswith("same answer")
+
+
+def test_reworded_answer_keeps_identity_by_its_question() -> None:
+    old = card("What is A?", "Alpha")
+    resolved, _ = resolve_keys([card("What is A?", "The letter alpha")], lock_with(old), "n")
+    assert resolved[0].key == old.key
+
+
+def test_question_edited_twice_still_matches_latest_recorded_text() -> None:
+    old = card("What is A?", "Alpha")
+    lock = lock_with(old)
+    lock.cards["n"][old.key]["front"] = "Which letter is A?"  # what the last build recorded
+    resolved, _ = resolve_keys([card("Which letter is A?", "The first letter")], lock, "n")
+    assert resolved[0].key == old.key
+
+
+def test_both_sides_edited_matches_by_clear_similarity() -> None:
+    old = card("In Norton's essay, what is empathy as craft?", "A set of concrete learnable moves")
+    unrelated = card("Who coined product/market fit?", "Marc Andreessen")
+    edited = card("In Norton's essay, what does empathy as craft mean?", "A set of concrete, learnable moves, not a trait")
+    resolved, decisions = resolve_keys([edited, unrelated], lock_with(old, unrelated), "n")
+    assert resolved[0].key == old.key
+    assert "similar" in decisions[0].reason
+
+
+def test_never_guesses_between_two_equally_good_candidates() -> None:
+    a = card("What colour is the sky on Mars by day?", "Butterscotch")
+    b = card("What colour is the sky on Mars at dusk?", "Blue")
+    edited = card("What colour is the sky on Mars?", "It depends")
+    resolved, decisions = resolve_keys([edited], lock_with(a, b), "n")
+    assert resolved[0].key == edited.key  # a new identity
+    assert decisions[0].previous_key == "" and "id:" in decisions[0].warning
+
+
+def test_explicit_ids_are_never_rematched() -> None:
+    old = card("Q1?", "Same answer")
+    pinned = card("Q2?", "Same answer", key="pinned")
+    resolved, decisions = resolve_keys([pinned], lock_with(old), "n")
+    assert resolved[0].key == "pinned" and decisions == []

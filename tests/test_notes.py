@@ -1,0 +1,120 @@
+"""Parsing notes: front matter, sections, card syntax, and errors that name file:line."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.errors import ContentError
+from deckgen.generate import authored_cards, note_cards
+from deckgen.notes import parse_note
+
+NOTE = """\
+---
+id: sample
+title: A Sample Essay
+author: Jane Q. Writer
+source: https://example.com/a
+tags: [one, two]
+---
+The blurb.
+
+## Central argument
+Writer argues that samples matter.
+
+## Cards
+
+Q: In Writer's 'A Sample Essay', why do samples matter?
+A: They show the shape
+   of the real thing.
+
+id: pinned
+Q: What is pinned?
+A: This card.
+Extra: Some *context*.
+Reverse: yes
+
+C: Samples show {{c1::the shape}} of the real thing.
+"""
+
+
+def test_parses_front_matter_sections_and_cards() -> None:
+    note = parse_note(NOTE, "content/sample.md")
+    assert (note.id, note.title, note.author, note.tags) == ("sample", "A Sample Essay", "Jane Q. Writer", ("one", "two"))
+    assert note.surname == "Writer"
+    assert [s.heading for s in note.sections] == ["Central argument"]
+    assert note.sections[0].line == 10
+    assert note.blurb == "The blurb."
+    cards, findings = authored_cards(note)
+    assert findings == []
+    assert [c.kind for c in cards] == ["basic", "basic", "cloze"]
+    assert cards[0].back == "They show the shape\nof the real thing."
+    assert cards[0].line == 15
+    assert (cards[1].key, cards[1].explicit_id, cards[1].reverse, cards[1].extra) == ("pinned", True, True, "Some *context*.")
+    assert cards[2].front.startswith("Samples show {{c1::")
+
+
+def test_card_key_ignores_position_and_formatting_of_the_question() -> None:
+    note = parse_note(NOTE, "content/sample.md")
+    reordered = NOTE.replace("## Cards\n\n", "## Cards\n\nQ: A new first card?\nA: Yes it is.\n\n")
+    before = {c.front: c.key for c in authored_cards(note)[0]}
+    after = {c.front: c.key for c in authored_cards(parse_note(reordered, "content/moved/sample.md"))[0]}
+    for front, key in before.items():
+        assert after[front] == key
+
+
+def test_generated_author_card_is_added_unless_generation_is_off() -> None:
+    note = parse_note(NOTE, "content/sample.md")
+    assert "g.author" in {c.key for c in note_cards(note)}
+    off = parse_note(NOTE.replace("tags: [one, two]", "tags: [one, two]\ngenerate: false"), "content/sample.md")
+    assert "g.author" not in {c.key for c in note_cards(off)}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "needle"),
+    [
+        ("no front matter\n", 1, "no YAML front matter"),
+        ("---\nid: x\ntitle: [unclosed\n---\n", 3, "invalid YAML"),
+        ("---\ntitle: T\n---\n", 2, "no 'id'"),
+        ("---\nid: Bad Id\ntitle: T\n---\n", 2, "not a valid note id"),
+        ("---\nid: a\nid: b\ntitle: T\n---\n", 3, "appears twice"),
+        ("---\nid: a\ntitle: T\n---\n## Cards\n\nQ: Only a question?\n", 7, "no answer"),
+        ("---\nid: a\ntitle: T\n---\n## Cards\n\nA: An answer alone\n", 7, "no 'Q:'"),
+        ("---\nid: a\ntitle: T\n---\n## Cards\n\nQuestion: wrong key\n", 7, "not a card field"),
+        ("---\nid: a\ntitle: T\n---\n## Cards\n\nC: no deletion here\n", 7, "no deletion"),
+        ("---\nid: a\ntitle: T\n---\n## Cards\n\nQ: q?\nA: a\nReverse: maybe\n", 9, "not yes or no"),
+    ],
+)
+def test_errors_name_the_line_and_a_fix(text: str, line: int, needle: str) -> None:
+    with pytest.raises(ContentError) as info:
+        note = parse_note(text, "content/bad.md")
+        cards, findings = authored_cards(note)
+        if findings:
+            raise ContentError(findings)
+    finding = info.value.findings[0]
+    assert finding.path == "content/bad.md"
+    assert finding.line == line, str(finding)
+    assert needle in finding.message
+    assert finding.fix, "every error says how to fix it"
+    assert str(finding).startswith(f"content/bad.md:{line}:")
+
+
+def test_all_problems_in_a_note_are_reported_at_once() -> None:
+    text = "---\nid: a\ntitle: T\n---\n## Cards\n\nQ: one?\n\nA: lonely\n\nC: none\n"
+    note = parse_note(text, "content/bad.md")
+    _, findings = authored_cards(note)
+    assert [f.line for f in findings] == [7, 9, 11]
+
+
+def test_headings_inside_code_fences_are_not_sections() -> None:
+    text = "---\nid: a\ntitle: T\n---\n## Real\n```\n## not a heading\n```\n"
+    note = parse_note(text, "content/a.md")
+    assert [s.heading for s in note.sections] == ["Real"]
+
+
+def test_crlf_and_bom_are_accepted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from deckgen.notes import read_text
+
+    path = tmp_path / "n.md"
+    path.write_bytes("\ufeff".encode() + NOTE.replace("\n", "\r\n").encode())
+    note = parse_note(read_text(path, "n.md"), "n.md")
+    assert note.id == "sample" and len(note.card_blocks) == 3

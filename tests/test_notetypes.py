@@ -1,0 +1,44 @@
+"""The shipped note types' schema is frozen forever: changing it forks every learner's note type."""
+
+from __future__ import annotations
+
+from deckgen.notetypes import CLOZE_MODEL_ID, QA_MODEL_ID, note_types
+
+# The first release's schema. NEVER edit these literals: Anki matches note types by id and
+# schema, and any difference leaves every learner with a "Name+" copy and no updates.
+FROZEN = {
+    1_607_392_301: (
+        "standard",
+        ("Question", "Answer", "Context", "Source", "Extra", "Status", "Reverse", "DeckgenId"),
+        ("Forward", "Reverse"),
+    ),
+    1_607_392_302: (
+        "cloze",
+        ("Text", "Extra", "Context", "Source", "Status", "DeckgenId"),
+        ("Cloze",),
+    ),
+}
+
+
+def test_shipped_note_type_schema_is_frozen() -> None:
+    shipped = {nt.id: (nt.kind, nt.fields, tuple(t.name for t in nt.templates)) for nt in note_types()}
+    assert shipped == FROZEN
+
+
+def test_model_ids_are_the_frozen_constants() -> None:
+    assert (QA_MODEL_ID, CLOZE_MODEL_ID) == (1_607_392_301, 1_607_392_302)
+
+
+def test_templates_reference_only_existing_fields() -> None:
+    import re
+
+    for nt in note_types():
+        for template in nt.templates:
+            for side in (template.qfmt, template.afmt):
+                for ref in re.findall(r"\{\{[#/^]?(?:cloze:)?([A-Za-z]+)\}\}", side):
+                    assert ref in nt.fields or ref == "FrontSide", (nt.name, ref)
+
+
+def test_css_has_night_mode_and_mobile_rules() -> None:
+    css = note_types()[0].css
+    assert ".nightMode" in css and ".mobile" in css
