@@ -158,6 +158,9 @@ def find_note(config: Config, target: str) -> Path:
     """A note file from a path (relative to the cwd or the project root) or a note id."""
     for candidate in (Path(target), config.root / target):
         if candidate.is_file():
+            if not candidate.resolve().is_relative_to(config.root.resolve()):
+                # drafting rewrites the file: only ever touch notes inside this project
+                raise ContentError(Finding(target, 0, "this file is outside the project", f"draft notes below {config.root}", "draft"))
             return candidate
     for path in note_files(config.content_dir):
         rel = config.rel(path)
@@ -166,7 +169,7 @@ def find_note(config: Config, target: str) -> Path:
                 return path
         except ContentError:
             continue
-    raise ContentError(Finding(target, 0, "no note file or note id by this name", "give a path like content/my-note.md, or a note's id"))
+    raise ContentError(Finding(target, 0, "no note file or note id by this name", "give a path like content/my-note.md, or a note's id", "draft"))
 
 
 def _read(path: Path, rel: str) -> tuple[str, bool, bool]:

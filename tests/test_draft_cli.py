@@ -322,3 +322,12 @@ def test_draft_as_a_real_process(proj: Path, chat_server: ChatServer) -> None:
     assert "content/norton.md: wrote 1 draft —" in done.stdout
     assert [d["Q"] for d in blocks_with(note_text(proj), "draft")] == [GOOD["question"]]
     assert chat_server.requests[0].headers["authorization"] == "Bearer sk-test"
+
+
+def test_unknown_notes_and_files_outside_the_project_are_refused(cli: Cli, proj: Path, chat_server: ChatServer, tmp_path: Path) -> None:
+    outside = write(tmp_path / "elsewhere.md", NOTE)
+    result = cli("draft", str(outside), cwd=proj, env=env_for(chat_server))
+    assert result.exit_code == 1 and "this file is outside the project" in result.stderr
+    missing = cli("draft", "no-such-note", cwd=proj, env=env_for(chat_server))
+    assert missing.exit_code == 1 and "no-such-note: draft: no note file or note id by this name" in " ".join(missing.stderr.split())
+    assert chat_server.requests == [] and outside.read_text(encoding="utf-8") == NOTE
