@@ -180,6 +180,8 @@ def draft(
         settings = ai_settings(config, {"base_url": base_url, "model": model, "max_cards": max_cards, "timeout": timeout})
         jobs = [prepare(config, target, settings) for target in notes]
         client = ChatClient(settings)
+        if settings.key_in_clear:
+            err.print("[yellow]warning[/yellow] the API key will be sent unencrypted (plain http to another machine); use https")
         for job in jobs:
             key = " with an API key" if settings.api_key else ""
             err.print(f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.endpoint)}, model {_escape(settings.model)} …")

@@ -49,6 +49,12 @@ class AISettings:
         """The full chat-completions URL."""
         return self.base_url.rstrip("/") + "/chat/completions"
 
+    @property
+    def key_in_clear(self) -> bool:
+        """Whether an API key would cross the network unencrypted (plain http to another machine)."""
+        parts = urlsplit(self.base_url)
+        return bool(self.api_key) and parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1")
+
 
 def ai_settings(
     config: Config,

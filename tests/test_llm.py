@@ -161,3 +161,10 @@ def test_settings_are_required_and_checked(tmp_path: Path) -> None:
         ai_settings(load_config(root), environ={"DECKGEN_AI_BASE_URL": "localhost:11434", "DECKGEN_AI_MODEL": "m"})
     with pytest.raises(ConfigError, match=r"DECKGEN_AI_TIMEOUT.*'soon' is not a number"):
         ai_settings(load_config(root), environ={"DECKGEN_AI_BASE_URL": "http://h/v1", "DECKGEN_AI_MODEL": "m", "DECKGEN_AI_TIMEOUT": "soon"})
+
+
+def test_an_api_key_over_plain_http_to_another_machine_is_flagged() -> None:
+    assert AISettings("http://10.0.0.5:8000/v1", "m", api_key="k").key_in_clear
+    assert not AISettings("https://api.example.com/v1", "m", api_key="k").key_in_clear
+    assert not AISettings("http://localhost:11434/v1", "m", api_key="k").key_in_clear
+    assert not AISettings("http://10.0.0.5:8000/v1", "m").key_in_clear
