@@ -11,7 +11,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -25,6 +25,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering
     drop: bool = False  # close the connection without answering
+    during: Callable[[], None] | None = None  # runs while the client waits (e.g. the curator edits the note)
 
 
 def completion(content: str, finish_reason: str = "stop", refusal: str | None = None, model: str = "test-model") -> dict[str, Any]:
@@ -83,6 +84,8 @@ class ChatServer:
                     body = {"_raw": raw.decode("utf-8", "replace")}
                 server.requests.append(Request("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body))
                 reply = server.replies.pop(0) if server.replies else Reply({"error": {"message": "no scripted reply left"}}, 500)
+                if reply.during is not None:
+                    reply.during()
                 if reply.delay and server._stop.wait(reply.delay):
                     return
                 if reply.drop:

@@ -268,23 +268,24 @@ def test_an_invalid_note_is_refused_before_anything_is_sent(cli: Cli, proj: Path
     assert chat_server.requests == []
 
 
-def test_the_note_changed_while_the_model_was_thinking(cli: Cli, proj: Path, chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The curator's edit made during the request survives; drafts are added to the edited note."""
-    import deckgen.draft as draft
+def test_the_note_changed_while_the_model_was_thinking(cli: Cli, proj: Path, chat_server: ChatServer) -> None:
+    """The curator's edit made while the request is in flight survives; drafts are added to the edited note."""
+    path = proj / "content" / "norton.md"
+    edit = "\nQ: In Norton's 'Empathy and Product Management', what has empathy become?\nA: A buzzword.\n"
 
-    real_ask = draft.ask
+    def curator_edits() -> None:
+        path.write_text(path.read_text(encoding="utf-8") + edit, encoding="utf-8")
 
-    def ask_while_curator_edits(*args: Any, **kwargs: Any) -> Any:
-        answer = real_ask(*args, **kwargs)
-        path = proj / "content" / "norton.md"
-        path.write_text(path.read_text(encoding="utf-8") + "\nQ: In Norton's 'Empathy and Product Management', what has empathy become?\nA: A buzzword.\n", encoding="utf-8")
-        return answer
-
-    monkeypatch.setattr(draft, "ask", ask_while_curator_edits)
-    chat_server.push(cards_reply(GOOD))
-    assert cli("draft", "content/norton.md", cwd=proj, env=env_for(chat_server)).exit_code == 0
+    reply = cards_reply(GOOD, {"question": "In Norton's 'Empathy and Product Management', what has empathy become?",
+                               "answer": "A buzzword.", "quote": "empathy in product management has been reduced to a buzzword"})
+    reply.during = curator_edits
+    chat_server.push(reply)
+    result = cli("draft", "content/norton.md", cwd=proj, env=env_for(chat_server))
+    assert result.exit_code == 0, result
     text = note_text(proj)
-    assert "A: A buzzword." in text and len(blocks_with(text, "draft")) == 1
+    assert text.startswith(NOTE.rstrip("\n") + "\n" + edit)  # the edit is kept
+    assert [d["Q"] for d in blocks_with(text, "draft")] == [GOOD["question"]]  # the new card it duplicates is not drafted
+    assert "the note already has this card" in result.stderr
 
 
 def test_crlf_and_bom_are_kept(cli: Cli, proj: Path, chat_server: ChatServer) -> None:
