@@ -217,11 +217,12 @@ class ChatClient:
         if code == 404:
             return self._fail(f"not found (404){detail}",
                               f"check base_url (usually ends in /v1) and that the model {self.settings.model!r} exists on the server")
+        if "response_format" in detail or "json_schema" in detail:
+            # llama-cpp-python answers 500, others 400/422, when they do not know a response_format
+            return self._fail(f"the server rejected the request ({code}){detail}",
+                              'this server does not accept the JSON schema: set [ai] response_format = "json_object" (or "none")')
         if code in (400, 422):
-            fix = "check [ai] model and settings"
-            if "response_format" in detail or "json_schema" in detail or "grammar" in detail:
-                fix = 'this server does not accept the JSON schema: set [ai] response_format = "json_object" or "none"'
-            return self._fail(f"the server rejected the request ({code}){detail}", fix)
+            return self._fail(f"the server rejected the request ({code}){detail}", "check [ai] model and settings")
         if code >= 500:
             return self._fail(f"the server failed ({code}){detail}", "check the server's log (out of memory? model not loaded?) and try again")
         return self._fail(f"unexpected HTTP status {code}{detail}", "check base_url")
