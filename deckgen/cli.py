@@ -165,7 +165,7 @@ def draft(
 
     Example:
 
-        deckgen draft content/norton-empathy.md
+        deckgen draft content/essays/norton-empathy.md
 
         deckgen draft norton-empathy --dry-run --base-url http://localhost:11434/v1 --model llama3.2
     """
