@@ -22,6 +22,7 @@ NOTE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 CARD_ID_RE = NOTE_ID_RE
 MAX_NOTE_BYTES = 1_000_000
 MAX_FRONT_MATTER_BYTES = 64_000
+MAX_YAML_DEPTH = 20
 CARDS_HEADING = "cards"
 
 # Keys a card block may use. A line starting with one of these (and a colon) starts a
@@ -29,7 +30,7 @@ CARDS_HEADING = "cards"
 # ``Status`` and ``Quote`` mark language-model drafts (deckgen/draft.py) awaiting review.
 CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore", "Status", "Quote")
 KNOWN_META_KEYS: tuple[str, ...] = (
-    "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status",
+    "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status", "imported",
 )
 _KEY_LINE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:\s|$)")
 _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -58,9 +59,26 @@ def read_text(path: Path, rel: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
+    """Refuse aliases (a few lines can expand to billions of nodes) and absurd nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ContentError(Finding(rel, first_line + event.start_mark.line, "YAML anchors and aliases (&name, *name) are not supported",
+                                       "write the value out in full", "schema"))
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise ContentError(Finding(rel, first_line + event.start_mark.line, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep",
+                                           "flatten the structure", "schema"))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
     """Parse YAML safely; errors name the file and line (``first_line`` is text's line 1)."""
     try:
+        _check_yaml_shape(text, rel, first_line)
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -5,21 +5,22 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
+from deckgen.bundles import publish_tracks, resolve_tracks
 from deckgen.config import Config
-from deckgen.decks import assemble, collect_manifests, select_notes
+from deckgen.decks import assemble, select_notes
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
-from deckgen.generate import collect_cards, waiting_drafts
+from deckgen.generate import waiting_drafts
+from deckgen.lint import LintReport, Sources, finish, lint_sources, load_sources, lock_findings, media_store, settings_for
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.notes import collect_notes
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
-from deckgen.render import render_markdown
+from deckgen.render import ImageResolver, render_markdown
 
 BASE_TAG = "deckgen"
 
@@ -40,6 +41,13 @@ class Plan:
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
     lock_path: Path = Path("deckgen.lock")
+    media: dict[str, tuple[str, ...]] = field(default_factory=dict)  # packaged image names by card uid
+    media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
+
+    def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
+        """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
+        names = sorted({name for card in cards for name in self.media.get(card.uid, ())})
+        return [(name, self.media_files[name]) for name in names]
 
     @functools.cached_property
     def new_lock_text(self) -> str:
@@ -58,14 +66,13 @@ def card_tags(card: Card) -> tuple[str, ...]:
     return tuple(sorted({BASE_TAG, *card.tags}))
 
 
-def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None) -> Plan:
-    """Parse, generate and stamp every card; choose the decks to build. Writes nothing."""
+def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None, sources: Sources | None = None) -> Plan:
+    """Parse (unless ``sources`` were already loaded), generate and stamp every card; choose the decks. Writes nothing."""
     # Gather every problem from every stage before giving up: the curator fixes them in one go.
-    notes, findings = collect_notes(config.content_dir, config.root)
-    specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
-    cards_by_note, card_findings = collect_cards(notes)
-    findings += manifest_findings + card_findings
-    if not specs and not manifest_findings:
+    sources = sources or load_sources(config)
+    notes, specs, findings = sources.notes, sources.specs, list(sources.findings)
+    cards_by_note = dict(sources.cards)
+    if not specs and not any(f.path.endswith((".yaml", ".yml")) for f in findings):
         findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
     if findings:
         raise ContentError(findings)
@@ -104,9 +111,14 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     stamped: dict[str, Stamped] = {}
     fields: dict[str, tuple[str, ...]] = {}
     changes: list[CardChange] = []
+    store = media_store(config)
+    media: dict[str, tuple[str, ...]] = {}
     for note in notes:
         for card in cards_by_note[note.id]:
-            values = card_fields(card, note)
+            used: list[str] = []
+            values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
+            if used:
+                media[card.uid] = tuple(sorted(set(used)))
             content_hash = stable_hash(note_type_for(card).id, values, card_tags(card))
             result = stamp(card, content_hash, deck_of.get(card.uid, ""), lock, new_lock, timestamp)
             stamped[card.uid] = result
@@ -115,7 +127,40 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings, config.lock_path)
+    media_files = {name: store.files[name].path for names in media.values() for name in names}
+    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings, config.lock_path,
+                media, media_files)
+
+
+def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
+    """Wrap an image resolver so the build knows which media each card ships."""
+    def record(src: str) -> str | None:
+        name = resolve(src)
+        if name is not None:
+            used.append(name)
+        return name
+
+    return record
+
+
+def lint_project(
+    config: Config, deck_names: Sequence[str] = (), now: int | None = None, *, warnings: bool = True
+) -> tuple[LintReport, Plan | None]:
+    """Every lint finding, including a stale lockfile; the build plan when the sources are clean.
+
+    ``warnings=False`` (the build) may skip checks that can only warn, such as L16.
+    """
+    settings = settings_for(config)
+    sources = load_sources(config)
+    report = lint_sources(config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error")
+    if report.errors:
+        return report, None
+    plan = plan_build(config, deck_names, now, sources)
+    changed = [c.uid for c in plan.changes if c.status != "unchanged"]
+    if plan.lock_changed and not changed:
+        changed = ["note type templates or CSS"]
+    stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
+    return finish([*report.findings, *stale], settings, report.files, report.cards), plan
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:
@@ -135,11 +180,26 @@ def _notetype_hash(note_type: NoteType) -> str:
     return stable_hash(note_type.css, [(t.name, t.qfmt, t.afmt) for t in note_type.templates])
 
 
-def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None) -> BuildResult:
-    """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock."""
+def build(
+    config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
+    lint: bool = True,
+) -> BuildResult:
+    """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
+
+    ``lint=False`` skips the lint gate; only tests use it, to prove rendering is safe on its own.
+    """
     from deckgen.package import PackagedDeck, PackagedNote, write_apkg  # genanki loads only when building
 
-    plan = plan_build(config, deck_names, now)
+    report, checked = lint_project(config, deck_names, now, warnings=False) if lint else (LintReport(()), plan_build(config, deck_names, now))
+    if checked is None:
+        raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
+    plan = checked
+    warned = [f for f in report.warnings if f.rule != "lock-stale"]
+    if warned:
+        plan.warnings.append(f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them")
+    # Tracks and the site need every deck: a build of named decks skips them. Resolved
+    # before anything is written, so a bad track file leaves the build untouched.
+    tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
     if locked and plan.lock_changed:
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
@@ -167,10 +227,12 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
                 ),
             )
             target = config.out_dir / f"{deck.spec.slug}.apkg"
-            write_apkg(target, [packaged], nts)
+            write_apkg(target, [packaged], nts, media=plan.media_for(deck.cards))
             outputs.append(str(target))
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock_text)
+        if tracks is not None:
+            outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, card_tags))
     return BuildResult(
         outputs=tuple(outputs),
         decks=tuple(plan.decks),
