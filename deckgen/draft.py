@@ -22,13 +22,17 @@ from deckgen.config import Config
 from deckgen.errors import ContentError, Finding, LLMError
 from deckgen.files import atomic_write_text
 from deckgen.generate import context_phrase, normalize, note_cards
+from deckgen.lint import load_sources, settings_for
+from deckgen.lintconfig import LintSettings
 from deckgen.llm import AISettings, ChatClient
 from deckgen.model import Card, Note
+from deckgen.neardup import prompt_stems
 from deckgen.notes import note_files, parse_note, read_text
+from deckgen.quality import check_card
 
 LintFn = Callable[[Card, Note], list[Finding]]
 MIN_QUOTE_WORDS = 4
-REPEAT_SIMILARITY = 0.85
+REPEAT_SIMILARITY = 0.8
 MAX_FIELD_CHARS = {"question": 400, "answer": 600, "cloze": 600, "quote": 1200}
 _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)(?:::[^}]*)?\}\}", re.DOTALL)
 
@@ -127,6 +131,8 @@ class DraftJob:
     rel: str
     note: Note
     messages: tuple[Mapping[str, str], ...]
+    lint: LintFn
+    generate: Mapping[str, Any]
 
     @property
     def chars(self) -> int:
@@ -190,9 +196,9 @@ def source_text(note: Note) -> str:
     return "\n\n".join(parts)
 
 
-def covered_fronts(note: Note) -> list[str]:
-    """Questions the note already has: authored, generated, drafted or rejected."""
-    fronts = [c.front for c in note_cards(note)]
+def covered_fronts(note: Note, generate: Mapping[str, Any] | None = None) -> list[str]:
+    """Questions the note already has: authored, generated (under the project's ``[generate]``), drafted or rejected."""
+    fronts = [c.front for c in note_cards(note, settings=generate)]
     for block in note.card_blocks:
         front = block.get("C") or block.get("Q")
         if front and front not in fronts:
@@ -206,7 +212,9 @@ def prepare(config: Config, target: str, settings: AISettings) -> DraftJob:
     rel = config.rel(path)
     text, _, _ = _read(path, rel)
     note = parse_note(text, rel)
-    return DraftJob(path, rel, note, tuple(build_messages(note, covered_fronts(note), settings.max_cards)))
+    generate = config.section("generate")
+    messages = tuple(build_messages(note, covered_fronts(note, generate), settings.max_cards))
+    return DraftJob(path, rel, note, messages, quality_for(config), generate)
 
 
 def build_messages(note: Note, covered: Sequence[str], max_cards: int) -> list[dict[str, str]]:
@@ -322,7 +330,9 @@ def _gist(front: str, note: Note) -> str:
 
 
 def _is_repeat(gist: str, seen: Sequence[str]) -> bool:
-    return any(gist == old or difflib.SequenceMatcher(None, gist, old, autojunk=False).ratio() >= REPEAT_SIMILARITY for old in seen)
+    # compare word sequences, not characters: "set learnable moves" and "mean learnable moves" differ
+    words = gist.split()
+    return any(gist == old or difflib.SequenceMatcher(None, words, old.split(), autojunk=False).ratio() >= REPEAT_SIMILARITY for old in seen)
 
 
 _STOPWORDS = frozenset(
@@ -335,45 +345,39 @@ _STOPWORDS = frozenset(
 # ---------------------------------------------------------------------------- card quality
 
 
-def quality_findings(card: Card, note: Note) -> list[Finding]:
-    """Card-quality findings for one draft.
+def quality_checker(settings: LintSettings, library: Sequence[Card] = ()) -> LintFn:
+    """The card-quality rules of ``deckgen lint`` for drafts, with the project's thresholds and severities.
 
-    A minimal stand-in for the full card-quality rules (deckgen.lint, issue 5), with the
-    same rule ids (research/card-quality-and-generation.md §1); swap the body for a call
-    to deckgen.lint once it exists.
+    Rules L1–L15/L17 run on each draft; L16 compares it with ``library``, the cards of
+    the project's other notes (repeats within the note are dropped before this).
     """
-    findings: list[Finding] = []
+    others = [(card, prompt_stems(card.front)) for card in library]
 
-    def add(rule: str, severity: Literal["error", "warning"], message: str, fix: str) -> None:
-        findings.append(Finding(card.path, card.line, message, fix, rule, severity=severity))
-
-    if card.kind == "cloze":
-        deletions = {m.group(1) for m in _CLOZE_RE.finditer(card.front)}
-        if len(deletions) != 1:
-            add("L11", "error", f"cloze has {len(deletions)} deletions", "hide exactly one phrase per card")
+    def check(card: Card, note: Note) -> list[Finding]:
+        findings: list[Finding] = []
+        for issue in check_card(card, note, settings):
+            level = settings.level(issue.rule, issue.severity)
+            if level != "off":
+                findings.append(Finding(card.path, 0, issue.message, issue.fix, issue.rule, severity=level))
+        level = settings.level("L16", "warning")
+        stems = prompt_stems(card.front)
+        for other, other_stems in others:
+            if level == "off" or other.note_id == note.id or len(stems) < 2:
+                continue
+            similarity = len(stems & other_stems) / len(stems | other_stems)
+            if similarity >= settings.near_duplicate:
+                findings.append(Finding(card.path, 0, f"question is {similarity:.0%} like the one at {other.path}:{other.line}",
+                                        "drop this draft, or make it ask something different", "L16", severity=level))
+                break
         return findings
-    answer_words, question_words = len(card.back.split()), len(card.front.split())
-    if answer_words > 25:
-        add("L1", "error", f"answer has {answer_words} words", "cut the answer to 15 words or fewer")
-    elif answer_words > 15:
-        add("L1", "warning", f"answer has {answer_words} words", "cut the answer to 15 words or fewer")
-    if question_words > 25:
-        add("L2", "warning", f"question has {question_words} words", "ask something shorter and simpler")
-    if not card.front.rstrip().endswith(("?", "…", "...")):
-        add("L3", "warning", "question does not end with '?'", "phrase it as a question")
-    # "In Norton's 'Essay', is …?" is still a yes/no question: look past the context phrase
-    first = normalize(re.sub(r"^\s*in\s[^,]*,", "", card.front, flags=re.IGNORECASE)).split()[:1]
-    if first and first[0] in _YES_NO_STARTS:
-        add("L4", "error", "a yes/no question", "ask what, why or how instead")
-    if normalize(card.front) == normalize(card.back):
-        add("L17", "error", "question and answer are the same", "rewrite the answer")
-    context = {normalize(note.title), normalize(note.surname)} - {""}
-    if context and not any(c in normalize(card.front) for c in context):
-        add("L14", "warning", "the question names neither the essay nor its author", f"start it with \"{context_phrase(note)}, …\"")
-    return findings
+
+    return check
 
 
-_YES_NO_STARTS = frozenset("is are was were do does did can could should would will has have had may might must".split())
+def quality_for(config: Config) -> LintFn:
+    """:func:`quality_checker` with the project's ``[lint]`` settings and every note's cards."""
+    sources = load_sources(config)
+    return quality_checker(settings_for(config), [card for cards in sources.cards.values() for card in cards])
 
 
 # ---------------------------------------------------------------------------- writing back
@@ -390,7 +394,9 @@ def draft_id(front: str, note: Note, taken: set[str]) -> str:
     return candidate
 
 
-def place(text: str, rel: str, proposals: Sequence[Proposal], model: str, lint: LintFn = quality_findings) -> tuple[str, list[Draft], list[Dropped]]:
+def place(
+    text: str, rel: str, proposals: Sequence[Proposal], model: str, lint: LintFn, generate: Mapping[str, Any] | None = None
+) -> tuple[str, list[Draft], list[Dropped]]:
     """Turn proposals into drafts for the note ``text`` and return the text with them added.
 
     Works on the note as it is now (it may have changed while the model was thinking):
@@ -398,7 +404,7 @@ def place(text: str, rel: str, proposals: Sequence[Proposal], model: str, lint: 
     rejected — are dropped, and ids are unique against the ids it holds.
     """
     note = parse_note(text, rel)
-    seen = [_gist(f, note) for f in covered_fronts(note)]
+    seen = [_gist(f, note) for f in covered_fronts(note, generate)]
     taken = {block.get("id") or "" for block in note.card_blocks}
     drafts: list[Draft] = []
     dropped: list[Dropped] = []
@@ -498,7 +504,7 @@ def ask(job: DraftJob, client: ChatClient, settings: AISettings) -> tuple[list[P
                            'try again, use a stronger model, or set [ai] response_format = "json_schema"', "llm"))
 
 
-def run(job: DraftJob, client: ChatClient, settings: AISettings, *, dry_run: bool = False, lint: LintFn = quality_findings) -> DraftResult:
+def run(job: DraftJob, client: ChatClient, settings: AISettings, *, dry_run: bool = False) -> DraftResult:
     """Ask for drafts for one note, keep those its text supports, and (unless ``dry_run``) write them in."""
     proposals, dropped, attempts, model = ask(job, client, settings)
     source = source_text(job.note)
@@ -512,7 +518,7 @@ def run(job: DraftJob, client: ChatClient, settings: AISettings, *, dry_run: boo
         dropped += [Dropped(p.summary(), f"over max_cards ({settings.max_cards})") for p in supported[settings.max_cards:]]
         supported = supported[: settings.max_cards]
     text, bom, crlf = _read(job.path, job.rel)  # re-read: the curator may have edited it meanwhile
-    new_text, drafts, repeats = place(text, job.rel, supported, settings.model, lint)
+    new_text, drafts, repeats = place(text, job.rel, supported, settings.model, job.lint, job.generate)
     dropped += repeats
     inserted = _added(text, new_text)
     written = False

@@ -12,7 +12,9 @@ from ankiutil import import_apkg, open_collection, snapshot
 from chatserver import ChatServer, Reply, cards_reply, chat_server, completion  # noqa: F401 - fixture
 from conftest import run_deckgen, write
 
+from deckgen.generate import note_cards
 from deckgen.identity import card_guid
+from deckgen.notes import parse_note
 
 NAMESPACE = "test-namespace-0001"
 NOTE = """\
@@ -119,7 +121,7 @@ def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_ser
     drafts = blocks_with(text, "draft")
     assert [d.get("Q") or d.get("C") for d in drafts] == [GOOD["question"], LEVER["question"], CLOZE["cloze"], YES_NO["question"]]
     assert "how many customer calls" not in text
-    assert "<!-- L4 error: a yes/no question — ask what, why or how instead -->\nStatus: draft" in text
+    assert "<!-- L4 error: yes/no question (starts with 'is') — ask for the content: 'What…', 'Why…', 'How…' -->\nStatus: draft" in text
     assert drafts[0]["Quote"] == GOOD["quote"]
 
     # drafts never reach a deck, and the build says they are waiting
@@ -128,9 +130,11 @@ def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_ser
     assert "content/norton.md: 4 draft card(s) not built yet" in " ".join(built.stderr.split())
     col = open_collection(tmp_path / "learner.anki2")
     first = import_apkg(col, proj / "build" / "essays.apkg")
-    assert first.new == 2  # the authored card and the generated author card; no drafts
+    # exactly the note's own cards (authored and generated) were imported, none of the drafts
+    own = note_cards(parse_note(NOTE, "content/norton.md"))
+    assert first.new == len(own) and set(snapshot(col)["notes"]) == {card_guid(NAMESPACE, c.note_id, c.key) for c in own}
     fronts = json.dumps([n["fields"] for n in snapshot(col)["notes"].values()])
-    assert "replaced the practice" not in fronts and "coached" not in fronts
+    assert "replaced the practice" not in fronts and "{{c1::coached}}" not in fronts
 
     # the curator approves two (a one-word change each) and rejects two
     approved = [drafts[0]["id"], drafts[2]["id"]]
@@ -147,7 +151,9 @@ def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_ser
         assert card_guid(NAMESPACE, "norton-empathy", key) in notes  # identity from the draft's id, not its text
     guid = card_guid(NAMESPACE, "norton-empathy", approved[0])
     assert "Dashboards, frameworks and process theater." in json.dumps(notes[guid]["fields"])
-    assert not any("organizational design lever" in json.dumps(n["fields"]) for n in notes.values())  # rejected
+    for key in (drafts[1]["id"], drafts[3]["id"]):  # rejected: never shipped
+        assert card_guid(NAMESPACE, "norton-empathy", key) not in notes
+    assert LEVER["answer"] not in json.dumps([n["fields"] for n in notes.values()])
 
     # a later run never proposes the rejected (or approved) cards again
     chat_server.push(cards_reply(LEVER | {"question": LEVER["question"].replace("what does", "what would")}, GOOD, {
