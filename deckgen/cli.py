@@ -96,13 +96,15 @@ def build(
     err = _console(stderr=True)
     for warning in result.warnings:
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
-    for deck in result.decks:
-        console.print(f"[bold]{_escape(deck.spec.name)}[/bold]: {len(deck.cards)} cards")
+    for name, count in result.deck_sizes():
+        console.print(f"[bold]{_escape(name)}[/bold]: {count} cards")
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
     console.print(f"Changes since deckgen.lock: {summary}")
     if dry_run:
         console.print("Dry run: nothing was written.")
     else:
+        if result.up_to_date:
+            console.print("Everything is up to date: nothing to write.")
         for output in result.outputs:
             console.print(f"wrote {output}")
         if result.lock_changed:
