@@ -108,7 +108,7 @@ def read_state(out_dir: Path, warnings: list[str]) -> BuildState | None:
 def write_state(out_dir: Path, state: BuildState) -> None:
     """Record a finished build (atomically)."""
     data = {"digest": state.digest, "outputs": state.outputs, "summary": state.summary, "deck_digests": state.deck_digests}
-    atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode())
+    atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
 
 
 def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
@@ -157,7 +157,10 @@ class NoteCache:
         for rel in stale:
             del self.entries[rel]
         if self.dirty or stale:
-            atomic_write_bytes(self.path, pickle.dumps((self.salt, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
+            try:
+                atomic_write_bytes(self.path, pickle.dumps((self.salt, self.entries), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            except OSError:
+                return  # a read-only build folder only costs speed (e.g. `deckgen lint` in a locked-down CI)
             self.dirty = False
 
 

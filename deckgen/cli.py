@@ -236,10 +236,14 @@ def lint(
         raise typer.Exit(2)
     from deckgen.config import load_config
     from deckgen.lintformat import by_file, summary, to_github, to_json
-    from deckgen.pipeline import lint_project
+    from deckgen.pipeline import lint_project, open_note_cache
 
     with reporting():
-        report, _ = lint_project(load_config())
+        config = load_config()
+        cache = open_note_cache(config, [])
+        report, _ = lint_project(config, cache=cache)
+        if not report.errors:
+            cache.save()  # speeds up the next lint or build; never written for broken sources
     if output == "json":
         typer.echo(to_json(report))
     elif output == "github":

@@ -212,7 +212,7 @@ def build(
         digest = _inputs_digest(config, options, state.summary.get("media", []))
         if is_noop(state, digest, config.out_dir):
             return _cached_result(state)
-    note_cache = NoteCache(config.out_dir, code_fingerprint() + repr(config.settings), cache_warnings) if use_cache else None
+    note_cache = open_note_cache(config, cache_warnings) if use_cache else None
     report, checked = lint_project(config, deck_names, now, warnings=False, cache=note_cache) if lint else (LintReport(()), plan_build(config, deck_names, now))
     if checked is None:
         raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
@@ -250,7 +250,7 @@ def build(
         if tracks is not None:
             outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
         result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings))
-        if note_cache is not None:
+        if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
             note_cache.save()
             media = sorted(config.rel(p) for p in plan.media_files.values())
             summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
@@ -260,6 +260,11 @@ def build(
                                                    summary, writer.digests))
         return result
     return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings))
+
+
+def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
+    """The per-note cache for this project's code and settings."""
+    return NoteCache(config.out_dir, code_fingerprint() + repr(config.settings), warnings)
 
 
 def _inputs_digest(config: Config, options: dict[str, object], media: Sequence[str]) -> str:
