@@ -21,9 +21,11 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
+from deckgen.config import Config
 from deckgen.files import atomic_write_bytes
+from deckgen.model import BuildResult
 
 CACHE_DIR = ".deckgen-cache"
 _STATE = "build.json"
@@ -114,6 +116,30 @@ def write_state(out_dir: Path, state: BuildState) -> None:
 def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
     """Whether the last build had exactly these inputs and its outputs are untouched."""
     return state is not None and state.digest == digest and outputs_snapshot(out_dir) == state.outputs
+
+
+def build_options(config: Config, deck_names: Sequence[str], lint: bool) -> dict[str, Any]:
+    """The settings a build depends on besides its input files."""
+    return {"decks": list(deck_names), "namespace": config.namespace, "settings": config.settings,
+            "lint": lint, "content": str(config.content_dir), "decks_dir": str(config.decks_dir)}
+
+
+def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
+    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images."""
+    files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
+    return inputs_digest(config.root, [config.content_dir, config.decks_dir], files, options)
+
+
+def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) -> BuildResult | None:
+    """The result of a build with nothing to do (every card unchanged, nothing written), or None."""
+    summary = state.summary
+    if not is_noop(state, project_digest(config, options, summary.get("media", [])), config.out_dir):
+        return None
+    return BuildResult(
+        outputs=(), decks=(), changes=(), lock_changed=False, warnings=tuple(summary.get("warnings", [])),
+        up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
+        unchanged=int(summary.get("cards", 0)),
+    )
 
 
 class NoteCache:

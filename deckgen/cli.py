@@ -86,12 +86,18 @@ def build(
 
         deckgen build onboarding --locked
     """
+    from deckgen.cache import build_options, read_state, up_to_date
     from deckgen.config import load_config
-    from deckgen.pipeline import build as run_build
 
     with reporting():
         config = load_config(out_dir=out)
-        result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
+        # Checked before the rest of deckgen is imported: a build with nothing to do stays instant.
+        state = None if dry_run else read_state(config.out_dir, [])
+        result = up_to_date(config, state, build_options(config, decks or (), True)) if state else None
+        if result is None:
+            from deckgen.pipeline import build as run_build
+
+            result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
     console = _console()
     err = _console(stderr=True)
     for warning in result.warnings:

@@ -9,8 +9,8 @@ from typing import Iterable, Sequence
 
 from deckgen.bundles import publish_tracks, resolve_tracks
 from deckgen.cache import (
-    BuildState, DeckWriter, NoteCache, code_fingerprint, inputs_digest, is_noop, outputs_snapshot, read_state,
-    remove_stale_temp_files, write_state,
+    BuildState, DeckWriter, NoteCache, build_options, code_fingerprint, outputs_snapshot, project_digest, read_state,
+    remove_stale_temp_files, up_to_date, write_state,
 )
 from deckgen.config import Config
 from deckgen.decks import assemble, select_notes
@@ -205,13 +205,12 @@ def build(
     tests use it, to prove rendering is safe on its own.
     """
     cache_warnings: list[str] = []
-    options = {"decks": list(deck_names), "namespace": config.namespace, "settings": config.settings,
-               "lint": lint, "content": str(config.content_dir), "decks_dir": str(config.decks_dir)}
+    options = build_options(config, deck_names, lint)
     state = read_state(config.out_dir, cache_warnings) if use_cache and not dry_run else None
     if state is not None and now is None:
-        digest = _inputs_digest(config, options, state.summary.get("media", []))
-        if is_noop(state, digest, config.out_dir):
-            return _cached_result(state)
+        cached = up_to_date(config, state, options)
+        if cached is not None:
+            return cached
     note_cache = open_note_cache(config, cache_warnings) if use_cache else None
     report, checked = lint_project(config, deck_names, now, warnings=False, cache=note_cache) if lint else (LintReport(()), plan_build(config, deck_names, now))
     if checked is None:
@@ -256,7 +255,7 @@ def build(
             summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
                        "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.stamped),
                        "media": media}
-            write_state(config.out_dir, BuildState(_inputs_digest(config, options, media), outputs_snapshot(config.out_dir),
+            write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
                                                    summary, writer.digests))
         return result
     return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings))
@@ -265,19 +264,3 @@ def build(
 def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
     """The per-note cache for this project's code and settings."""
     return NoteCache(config.out_dir, code_fingerprint() + repr(config.settings), warnings)
-
-
-def _inputs_digest(config: Config, options: dict[str, object], media: Sequence[str]) -> str:
-    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images."""
-    files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
-    return inputs_digest(config.root, [config.content_dir, config.decks_dir], files, options)
-
-
-def _cached_result(state: BuildState) -> BuildResult:
-    """The result of a build that had nothing to do: every card unchanged, nothing written."""
-    summary = state.summary
-    return BuildResult(
-        outputs=(), decks=(), changes=(), lock_changed=False, warnings=tuple(summary.get("warnings", [])),
-        up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
-        unchanged=int(summary.get("cards", 0)),
-    )
