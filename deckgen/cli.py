@@ -86,23 +86,31 @@ def build(
 
         deckgen build onboarding --locked
     """
+    from deckgen.cache import build_options, read_state, up_to_date
     from deckgen.config import load_config
-    from deckgen.pipeline import build as run_build
 
     with reporting():
         config = load_config(out_dir=out)
-        result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
+        # Checked before the rest of deckgen is imported: a build with nothing to do stays instant.
+        state = None if dry_run else read_state(config.out_dir, [])
+        result = up_to_date(config, state, build_options(config, decks or (), True)) if state else None
+        if result is None:
+            from deckgen.pipeline import build as run_build
+
+            result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
     console = _console()
     err = _console(stderr=True)
     for warning in result.warnings:
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
-    for deck in result.decks:
-        console.print(f"[bold]{_escape(deck.spec.name)}[/bold]: {len(deck.cards)} cards")
+    for name, count in result.deck_sizes():
+        console.print(f"[bold]{_escape(name)}[/bold]: {count} cards")
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
     console.print(f"Changes since deckgen.lock: {summary}")
     if dry_run:
         console.print("Dry run: nothing was written.")
     else:
+        if result.up_to_date:
+            console.print("Everything is up to date: nothing to write.")
         for output in result.outputs:
             console.print(f"wrote {output}")
         if result.lock_changed:
@@ -234,10 +242,14 @@ def lint(
         raise typer.Exit(2)
     from deckgen.config import load_config
     from deckgen.lintformat import by_file, summary, to_github, to_json
-    from deckgen.pipeline import lint_project
+    from deckgen.pipeline import lint_project, open_note_cache
 
     with reporting():
-        report, _ = lint_project(load_config())
+        config = load_config()
+        cache = open_note_cache(config, [])
+        report, _ = lint_project(config, cache=cache)
+        if not report.errors:
+            cache.save()  # speeds up the next lint or build; never written for broken sources
     if output == "json":
         typer.echo(to_json(report))
     elif output == "github":
