@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from deckgen.config import Config
-from deckgen.identity import card_guid, stable_int
-from deckgen.notetypes import NoteType, note_type_for
+from deckgen.identity import stable_int
+from deckgen.notetypes import NoteType
 from deckgen.render import render_markdown
 from deckgen.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
     from deckgen.model import BuiltDeck, Card, DeckSpec
-    from deckgen.package import PackagedDeck
+    from deckgen.packaged import PackagedDeck
     from deckgen.pipeline import Plan
 
 BUNDLE_DIR = "tracks"
@@ -31,17 +31,17 @@ def bundle_path(config: Config, slug: str) -> Path:
     return config.out_dir / BUNDLE_DIR / f"{slug}.apkg"
 
 
-TagsFor = Callable[["Card"], tuple[str, ...]]
+WriteApkg = Callable[..., None]
 
 
-def packaged_track(config: Config, plan: "Plan", built: BuiltTrack, tags_for: TagsFor) -> list["PackagedDeck"]:
+def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["PackagedDeck"]:
     """The bundle's decks: the track's parent deck, then one subdeck per stage.
 
     ``due`` numbers run across the whole track, so Anki serves new cards stage by stage
     in curriculum order; GUIDs and ``mod`` are the cards' own, shared with every other
     package that ships them.
     """
-    from deckgen.package import PackagedDeck, PackagedNote
+    from deckgen.packaged import PackagedDeck
 
     track = built.track
     parent = PackagedDeck(
@@ -54,14 +54,7 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack, tags_for: Ta
         notes = []
         for card in stage.cards:
             position += 1
-            notes.append(PackagedNote(
-                guid=card_guid(config.namespace, card.note_id, card.key),
-                model_id=note_type_for(card).id,
-                fields=plan.fields[card.uid],
-                tags=tags_for(card),
-                mod=plan.stamped[card.uid].mod,
-                due=position,
-            ))
+            notes.append(plan.packaged_note(config.namespace, card, position))
         decks.append(PackagedDeck(
             deck_id=stable_int("deck", stage.deck_name), name=stage.deck_name,
             description=render_markdown(stage.stage.description), notes=tuple(notes),
@@ -70,25 +63,26 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack, tags_for: Ta
 
 
 def write_bundles(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], note_types: Sequence[tuple[NoteType, int]],
-                  tags_for: TagsFor) -> list[Path]:
-    """Write one bundle per track (cards tagged by ``tags_for``, as in their decks); return the paths."""
-    from deckgen.package import write_apkg
+                  write: WriteApkg | None = None) -> list[Path]:
+    """Write one bundle per track (``write`` defaults to package.write_apkg); return the paths."""
+    if write is None:
+        from deckgen.package import write_apkg as write
 
     written = []
     for built in tracks:
         target = bundle_path(config, built.track.slug)
         cards = [card for stage in built.stages for card in stage.cards]
-        write_apkg(target, packaged_track(config, plan, built, tags_for), note_types, media=plan.media_for(cards))
+        write(target, packaged_track(config, plan, built), note_types, media=plan.media_for(cards))
         written.append(target)
     return written
 
 
 def publish_tracks(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], note_types: Sequence[tuple[NoteType, int]],
-                   tags_for: TagsFor) -> list[Path]:
+                   write: WriteApkg | None = None) -> list[Path]:
     """Write the track bundles, then ``build/site/`` over every deck and track; return what was written."""
     from deckgen.site import SiteInput, find_changelog, write_site
 
-    bundles = write_bundles(config, plan, tracks, note_types, tags_for)
+    bundles = write_bundles(config, plan, tracks, note_types, write)
     site = SiteInput(
         project=config.name,
         notes=plan.notes,

@@ -8,6 +8,7 @@ they are: escaping them again would show ``&lt;b&gt;`` where the author wrote ``
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence, Union
@@ -55,8 +56,9 @@ class _Section:
 _Node = Union[str, _Var, _Section]
 
 
+@functools.lru_cache(maxsize=64)
 def _parse(template: str) -> list[_Node]:
-    """Template text to a tree of text, field references and (inverted) sections."""
+    """Template text to a tree of text, field references and (inverted) sections (cached: a few templates serve every card)."""
     root: list[_Node] = []
     stack: list[tuple[str, list[_Node]]] = [("", root)]
     position = 0

@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
 
 from deckgen.config import Config
 from deckgen.decks import collect_manifests, select_notes
@@ -20,7 +21,8 @@ from deckgen.lintconfig import LintSettings, lint_settings
 from deckgen.media import MediaStore
 from deckgen.model import Card, CardBlock, DeckSpec, Note
 from deckgen.neardup import near_duplicates as find_near_duplicates
-from deckgen.notes import KNOWN_META_KEYS, collect_notes
+from deckgen.cache import NoteCache
+from deckgen.notes import KNOWN_META_KEYS, collect_notes, decode_text, parse_file, parse_note, read_bytes
 from deckgen.quality import Issue, check_card, plain
 from deckgen.lintrules import BY_ID, QUALITY_IDS, find_rule
 
@@ -76,15 +78,53 @@ def media_store(config: Config, settings: LintSettings | None = None) -> MediaSt
     return MediaStore(config.root, (settings or settings_for(config)).media_max_bytes)
 
 
-def load_sources(config: Config) -> Sources:
-    """Parse every note and manifest and make every note's cards, collecting problems."""
-    notes, findings = collect_notes(config.content_dir, config.root)
+def load_sources(config: Config, cache: NoteCache | None = None) -> Sources:
+    """Parse every note and manifest and make every note's cards, collecting problems.
+
+    With a ``cache``, a note file whose bytes are unchanged since the last build is not
+    parsed or generated again.
+    """
+    settings = config.section("generate")
+    parse, cached_cards = (parse_file, {}) if cache is None else _cached_parser(cache, settings)
+    notes, findings = collect_notes(config.content_dir, config.root, parse)
     specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
     sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings)
     sources.files = len({f.path for f in sources.findings} | {n.path for n in notes} | {s.path for s in specs})
-    sources.cards, card_findings = collect_cards(notes, config.section("generate"))
-    sources.findings.extend(card_findings)
+    fresh = [note for note in notes if note.path not in cached_cards]
+    sources.cards, card_findings = collect_cards(fresh, settings)
+    for note in notes:
+        if note.path in cached_cards:
+            cards, note_findings = cached_cards[note.path]
+            card_findings += note_findings
+            if not note_findings:
+                sources.cards[note.id] = cards
+    sources.findings.extend(dict.fromkeys(card_findings))
     return sources
+
+
+def _cached_parser(cache: NoteCache, settings: Any) -> tuple[Callable[[Path, str], Note], dict[str, tuple[list[Card], list[Finding]]]]:
+    """A parse function that remembers each note's parse and cards by the file's content hash."""
+    cards_by_path: dict[str, tuple[list[Card], list[Finding]]] = {}
+
+    def parse(path: Path, rel: str) -> Note:
+        raw = read_bytes(path, rel)
+        digest = cache.key(raw)
+        entry = cache.get(rel, digest)
+        if entry is None:
+            try:
+                note = parse_note(decode_text(raw, rel), rel)
+            except ContentError as exc:
+                entry = ("error", exc.findings)
+            else:
+                cards, findings = collect_cards([note], settings)
+                entry = ("ok", note, cards.get(note.id, []), findings)
+            cache.put(rel, digest, entry)
+        if entry[0] == "error":
+            raise ContentError(entry[1])
+        cards_by_path[rel] = (entry[2], entry[3])
+        return entry[1]
+
+    return parse, cards_by_path
 
 
 def lint_sources(config: Config, sources: Sources, settings: LintSettings | None = None, *, near_duplicates: bool = True) -> LintReport:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
@@ -27,7 +27,8 @@ CARDS_HEADING = "cards"
 
 # Keys a card block may use. A line starting with one of these (and a colon) starts a
 # field; any other line continues the previous field, so answers may span lines.
-CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore")
+# ``Status`` and ``Quote`` mark language-model drafts (deckgen/draft.py) awaiting review.
+CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore", "Status", "Quote")
 KNOWN_META_KEYS: tuple[str, ...] = (
     "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status", "imported",
 )
@@ -36,12 +37,21 @@ _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
-def read_text(path: Path, rel: str) -> str:
-    """Decode a source file as UTF-8 (BOM allowed), refusing binary or huge files."""
+def read_bytes(path: Path, rel: str) -> bytes:
+    """A source file's bytes, or a ContentError naming it."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ContentError(Finding(rel, 0, f"cannot read file: {exc.strerror}", "check the path and permissions")) from exc
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Decode a source file as UTF-8 (BOM allowed), refusing binary or huge files."""
+    return decode_text(read_bytes(path, rel), rel)
+
+
+def decode_text(raw: bytes, rel: str) -> str:
+    """Decode a source file's bytes as UTF-8 (BOM allowed), refusing binary or huge files."""
     if len(raw) > MAX_NOTE_BYTES:
         raise ContentError(
             Finding(rel, 0, f"file is {len(raw):,} bytes, over the {MAX_NOTE_BYTES:,} limit", "split the note into smaller notes")
@@ -296,14 +306,21 @@ def load_notes(content_dir: Path, root: Path) -> list[Note]:
     return notes
 
 
-def collect_notes(content_dir: Path, root: Path) -> tuple[list[Note], list[Finding]]:
-    """Parse every note that parses; return them with the problems of the others."""
+def parse_file(path: Path, rel: str) -> Note:
+    """Read and parse one note file."""
+    return parse_note(read_text(path, rel), rel)
+
+
+def collect_notes(
+    content_dir: Path, root: Path, parse: Callable[[Path, str], Note] = parse_file
+) -> tuple[list[Note], list[Finding]]:
+    """Parse every note that parses (with ``parse``, e.g. a caching one); return them with the problems of the others."""
     notes: list[Note] = []
     findings: list[Finding] = []
     for path in note_files(content_dir):
         rel = path.relative_to(root).as_posix()
         try:
-            notes.append(parse_note(read_text(path, rel), rel))
+            notes.append(parse(path, rel))
         except ContentError as exc:
             findings.extend(exc.findings)
     seen: dict[str, Note] = {}

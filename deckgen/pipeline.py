@@ -8,10 +8,15 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from deckgen.bundles import publish_tracks, resolve_tracks
+from deckgen.cache import (
+    BuildState, DeckWriter, NoteCache, build_options, code_fingerprint, outputs_snapshot, project_digest, read_state,
+    remove_stale_temp_files, up_to_date, write_state,
+)
 from deckgen.config import Config
 from deckgen.decks import assemble, select_notes
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
+from deckgen.generate import waiting_drafts
 from deckgen.lint import LintReport, Sources, finish, lint_sources, load_sources, lock_findings, media_store, settings_for
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
@@ -19,6 +24,7 @@ from deckgen.identity import (
 )
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
+from deckgen.packaged import PackagedDeck, PackagedNote
 from deckgen.render import ImageResolver, render_markdown
 
 BASE_TAG = "deckgen"
@@ -47,6 +53,17 @@ class Plan:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
         names = sorted({name for card in cards for name in self.media.get(card.uid, ())})
         return [(name, self.media_files[name]) for name in names]
+
+    def packaged_note(self, namespace: str, card: Card, position: int) -> PackagedNote:
+        """``card`` as written into a deck or bundle, ``position`` its place in the new-card queue."""
+        return PackagedNote(
+            guid=card_guid(namespace, card.note_id, card.key),
+            model_id=note_type_for(card).id,
+            fields=self.fields[card.uid],
+            tags=card_tags(card),
+            mod=self.stamped[card.uid].mod,
+            due=position,
+        )
 
     @functools.cached_property
     def new_lock_text(self) -> str:
@@ -86,6 +103,8 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         decisions.extend(note_decisions)
 
     warnings = [d.warning for d in decisions if d.warning]
+    warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
+                 for n in notes if waiting_drafts(n)]
     deck_of: dict[str, str] = {}
     built: list[BuiltDeck] = []
     for spec in specs:
@@ -141,14 +160,15 @@ def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
 
 
 def lint_project(
-    config: Config, deck_names: Sequence[str] = (), now: int | None = None, *, warnings: bool = True
+    config: Config, deck_names: Sequence[str] = (), now: int | None = None, *, warnings: bool = True,
+    cache: NoteCache | None = None,
 ) -> tuple[LintReport, Plan | None]:
     """Every lint finding, including a stale lockfile; the build plan when the sources are clean.
 
     ``warnings=False`` (the build) may skip checks that can only warn, such as L16.
     """
     settings = settings_for(config)
-    sources = load_sources(config)
+    sources = load_sources(config, cache)
     report = lint_sources(config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error")
     if report.errors:
         return report, None
@@ -179,18 +199,27 @@ def _notetype_hash(note_type: NoteType) -> str:
 
 def build(
     config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
-    lint: bool = True,
+    lint: bool = True, use_cache: bool = True,
 ) -> BuildResult:
     """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
 
-    ``lint=False`` skips the lint gate; only tests use it, to prove rendering is safe on its own.
+    Work is skipped where the cache under ``build/`` proves it would change nothing
+    (``use_cache=False`` rebuilds everything). ``lint=False`` skips the lint gate; only
+    tests use it, to prove rendering is safe on its own.
     """
-    from deckgen.package import PackagedDeck, PackagedNote, write_apkg  # genanki loads only when building
-
-    report, checked = lint_project(config, deck_names, now, warnings=False) if lint else (LintReport(()), plan_build(config, deck_names, now))
+    cache_warnings: list[str] = []
+    options = build_options(config, deck_names, lint)
+    state = read_state(config.out_dir, cache_warnings) if use_cache and not dry_run else None
+    if state is not None and now is None:
+        cached = up_to_date(config, state, options)
+        if cached is not None:
+            return cached
+    note_cache = open_note_cache(config, cache_warnings) if use_cache else None
+    report, checked = lint_project(config, deck_names, now, warnings=False, cache=note_cache) if lint else (LintReport(()), plan_build(config, deck_names, now))
     if checked is None:
         raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
     plan = checked
+    plan.warnings[:0] = cache_warnings
     warned = [f for f in report.warnings if f.rule != "lock-stale"]
     if warned:
         plan.warnings.append(f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them")
@@ -205,35 +234,36 @@ def build(
         )
     outputs: list[str] = []
     if not dry_run:
+        remove_stale_temp_files(config.out_dir)
+        writer = DeckWriter(config.out_dir, state if use_cache else None)
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
         for deck in plan.decks:
             packaged = PackagedDeck(
                 deck_id=stable_int("deck", deck.spec.name),
                 name=deck.spec.name,
                 description=render_markdown(deck.spec.description),
-                notes=tuple(
-                    PackagedNote(
-                        guid=card_guid(config.namespace, card.note_id, card.key),
-                        model_id=note_type_for(card).id,
-                        fields=plan.fields[card.uid],
-                        tags=card_tags(card),
-                        mod=plan.stamped[card.uid].mod,
-                        due=position,
-                    )
-                    for position, card in enumerate(deck.cards, 1)
-                ),
+                notes=tuple(plan.packaged_note(config.namespace, card, position) for position, card in enumerate(deck.cards, 1)),
             )
             target = config.out_dir / f"{deck.spec.slug}.apkg"
-            write_apkg(target, [packaged], nts, media=plan.media_for(deck.cards))
+            writer.write(target, [packaged], nts, media=plan.media_for(deck.cards))
             outputs.append(str(target))
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock_text)
         if tracks is not None:
-            outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, card_tags))
-    return BuildResult(
-        outputs=tuple(outputs),
-        decks=tuple(plan.decks),
-        changes=tuple(plan.changes),
-        lock_changed=plan.lock_changed,
-        warnings=tuple(plan.warnings),
-    )
+            outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
+        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings))
+        if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
+            note_cache.save()
+            media = sorted(config.rel(p) for p in plan.media_files.values())
+            summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
+                       "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.stamped),
+                       "media": media}
+            write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
+                                                   summary, writer.digests))
+        return result
+    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings))
+
+
+def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
+    """The per-note cache for this project's code and settings."""
+    return NoteCache(config.out_dir, code_fingerprint() + repr(config.settings), warnings)
