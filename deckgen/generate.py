@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from deckgen.curation import review
@@ -27,6 +28,7 @@ _FALSE = {"no", "false", "off", "0", ""}
 CARD_STATUSES = ("draft", "approved", "rejected")
 
 
+@lru_cache(maxsize=1024)  # pure; matching a note's cards to the lockfile compares every pair of them
 def normalize(text: str) -> str:
     """Lowercase, accent-free, punctuation-free text used to compare wording."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
