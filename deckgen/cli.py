@@ -99,6 +99,10 @@ def build(
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
     console.print(f"Changes since deckgen.lock: {summary}")
     if dry_run:
+        if result.report is not None:
+            from deckgen.diff import render_text
+
+            typer.echo(render_text(result.report))
         console.print("Dry run: nothing was written.")
     else:
         for output in result.outputs:
@@ -146,6 +150,41 @@ def new(
     with reporting():
         path = new_note(load_config(), title, author, source, folder)
     typer.echo(f"created {path}")
+
+
+@app.command()
+def diff(
+    decks: Optional[List[str]] = typer.Argument(None, help="Deck manifests to compare (file stem or deck name); all by default."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json (for scripts)."),
+) -> None:
+    """Show what the next build changes for learners, per deck; write nothing.
+
+    Lists the cards added, edited (old and new text side by side), unchanged, retired
+    and moved between decks, note types whose templates or CSS changed, and every
+    decision that matched an edited card to its earlier self.
+
+    Example:
+
+        deckgen diff
+
+        deckgen diff onboarding --format json > diff.json
+    """
+    import json
+
+    from deckgen.config import load_config
+    from deckgen.diff import render_text
+    from deckgen.pipeline import plan_build
+
+    if output_format not in ("text", "json"):
+        typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
+        raise typer.Exit(2)
+    with reporting():
+        plan = plan_build(load_config(), decks or ())
+    assert plan.report is not None
+    if output_format == "json":
+        typer.echo(json.dumps(plan.report.to_json(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(render_text(plan.report))
 
 
 def main() -> None:

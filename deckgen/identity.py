@@ -214,6 +214,8 @@ def stamp(card: Card, content_hash: str, deck: str, lock: Lock, new_lock: Lock, 
     }
     if card.explicit_id:
         record["explicit"] = True
+    if card.reverse:
+        record["reverse"] = True  # a retired card must keep it, or its reverse card would turn blank
     new_lock.cards.setdefault(card.note_id, {})[card.key] = record
     return Stamped(card, content_hash, mod, status)
 

@@ -155,6 +155,7 @@ class BuildResult:
     changes: tuple[CardChange, ...]
     lock_changed: bool
     warnings: tuple[str, ...] = ()
+    report: Any = None  # deckgen.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
 
     def count(self, status: str) -> int:
         """Number of cards with the given change status."""

@@ -8,18 +8,21 @@ from pathlib import Path
 from typing import Sequence
 
 from deckgen.config import Config
+from deckgen.changelog import write_changelog
 from deckgen.decks import assemble, collect_manifests, select_notes
+from deckgen.diff import DiffReport, compare
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
 from deckgen.generate import collect_cards
+from deckgen.guard import check_frozen_schema
 from deckgen.identity import (
-    Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
+    Lock, MatchDecision, Stamped, build_time, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
 from deckgen.notes import collect_notes
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
-from deckgen.render import render_markdown
+from deckgen.release import DeckRelease, plan_releases
 
 BASE_TAG = "deckgen"
 
@@ -40,6 +43,8 @@ class Plan:
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
     lock_path: Path = Path("deckgen.lock")
+    releases: list[DeckRelease] = field(default_factory=list)
+    report: DiffReport | None = None
 
     @functools.cached_property
     def new_lock_text(self) -> str:
@@ -99,6 +104,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
 
     new_lock = Lock(extra=dict(lock.extra))
     notetype_mods = {nt.id: stamp_notetype(nt.name, _notetype_hash(nt), lock, new_lock, timestamp) for nt in note_types()}
+    check_frozen_schema(note_types(), lock, new_lock)
     stamped: dict[str, Stamped] = {}
     fields: dict[str, tuple[str, ...]] = {}
     changes: list[CardChange] = []
@@ -113,7 +119,13 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings, config.lock_path)
+    releases, release_warnings = plan_releases(
+        config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp
+    )
+    warnings += release_warnings
+    report = compare(releases, changes, decisions, lock, new_lock, warnings)
+    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes,
+                list(report.warnings), config.lock_path, releases, report)
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:
@@ -147,26 +159,24 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
     outputs: list[str] = []
     if not dry_run:
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
-        for deck in plan.decks:
+        for release in plan.releases:
             packaged = PackagedDeck(
-                deck_id=stable_int("deck", deck.spec.name),
-                name=deck.spec.name,
-                description=render_markdown(deck.spec.description),
+                deck_id=stable_int("deck", release.spec.name),
+                name=release.spec.name,
+                description=release.description,
                 notes=tuple(
-                    PackagedNote(
-                        guid=card_guid(config.namespace, card.note_id, card.key),
-                        model_id=note_type_for(card).id,
-                        fields=plan.fields[card.uid],
-                        tags=card_tags(card),
-                        mod=plan.stamped[card.uid].mod,
-                        due=position,
-                    )
-                    for position, card in enumerate(deck.cards, 1)
+                    PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, n.due, with_cards=n.with_cards)
+                    for n in release.notes
                 ),
             )
-            target = config.out_dir / f"{deck.spec.slug}.apkg"
+            target = config.out_dir / f"{release.spec.slug}.apkg"
             write_apkg(target, [packaged], nts)
             outputs.append(str(target))
+        if plan.report is not None:
+            design_changed = any(change == "changed" for _, change in plan.report.note_types)
+            for deck_diff in plan.report.decks:
+                if deck_diff.bumped:
+                    write_changelog(config.out_dir, deck_diff, design_changed)
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock_text)
     return BuildResult(
@@ -175,4 +185,5 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
         changes=tuple(plan.changes),
         lock_changed=plan.lock_changed,
         warnings=tuple(plan.warnings),
+        report=plan.report,
     )

@@ -1,0 +1,162 @@
+"""What each deck ships in this release: live notes, retired notes, version and date.
+
+A deck's release number goes up only when what it ships changes (a note's ``mod``, a
+retirement, the order, its name or description, or a note type's templates/CSS), so a
+rebuild of unchanged sources gives the same number, date and bytes. The numbers live in
+``deckgen.lock`` under ``releases``, keyed by the manifest's file name so a renamed deck
+keeps counting and remembers its earlier names (its learners' cards stay under them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+from deckgen.identity import Lock, Stamped, card_guid, stable_hash
+from deckgen.model import BuiltDeck, Card, DeckSpec, Note
+from deckgen.notetypes import note_type_for
+from deckgen.render import escape, render_markdown
+from deckgen.retire import record_card, release_date, retired_fields, retired_tags
+
+RELEASES_KEY = "releases"
+
+
+@dataclass(frozen=True)
+class ShipNote:
+    """One note as this release ships it (``with_cards`` False for a retired card)."""
+
+    uid: str
+    guid: str
+    model_id: int
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    mod: int
+    due: int
+    with_cards: bool = True
+
+
+@dataclass(frozen=True)
+class DeckRelease:
+    """One deck's package contents and release number."""
+
+    spec: DeckSpec
+    version: int
+    time: int
+    bumped: bool  # this build changes what the deck ships
+    previous_names: tuple[str, ...]  # names the deck shipped under before, oldest first
+    notes: tuple[ShipNote, ...]
+
+    @property
+    def date(self) -> str:
+        """The release date, ``YYYY-MM-DD`` (UTC)."""
+        return release_date(self.time)
+
+    @property
+    def description(self) -> str:
+        """The deck description shown in Anki: the manifest's text plus release and date."""
+        body = render_markdown(self.spec.description)
+        stamp = f'<p class="dg-release">Release {self.version} · {escape(self.date)}</p>'
+        return f"{body}\n{stamp}" if body else stamp
+
+
+def guid_of(namespace: str, note_id: str, key: str, record: Mapping[str, Any] | None = None) -> str:
+    """A card's GUID: from its place, or from the place it had before it moved to another note."""
+    anchor = str((record or {}).get("anchor", ""))
+    if anchor and "/" in anchor:
+        anchor_note, anchor_key = anchor.split("/", 1)
+        return card_guid(namespace, anchor_note, anchor_key)
+    return card_guid(namespace, note_id, key)
+
+
+def deck_history(lock: Lock) -> dict[str, dict[str, Any]]:
+    """The lock's release records, by manifest slug."""
+    value = lock.extra.get(RELEASES_KEY, {})
+    return value if isinstance(value, dict) else {}
+
+
+def home_deck(deck_name: str, specs: Sequence[DeckSpec], lock: Lock) -> DeckSpec | None:
+    """The manifest that builds (or built, under an earlier name) the deck ``deck_name``."""
+    for spec in specs:
+        if spec.name == deck_name:
+            return spec
+    history = deck_history(lock)
+    for spec in specs:
+        if deck_name in history.get(spec.slug, {}).get("names", []):
+            return spec
+    return None
+
+
+def plan_releases(
+    namespace: str,
+    specs: Sequence[DeckSpec],
+    built: Sequence[BuiltDeck],
+    notes: Mapping[str, Note],
+    stamped: Mapping[str, Stamped],
+    fields: Mapping[str, tuple[str, ...]],
+    tags_of: Callable[[Card], tuple[str, ...]],
+    lock: Lock,
+    new_lock: Lock,
+    notetype_mods: Mapping[int, int],
+    now: int,
+) -> tuple[list[DeckRelease], list[str]]:
+    """Each built deck's notes (live in deck order, then retired) and release; record it in ``new_lock``.
+
+    Retired cards are shipped (for ever) in the deck they were last in, so a learner
+    who skips releases still gets them marked. Returns the releases and warnings.
+    """
+    warnings: list[str] = []
+    retired_by_deck: dict[str, list[ShipNote]] = {}
+    lost: dict[str, int] = {}
+    for note_id, records in sorted(new_lock.cards.items()):
+        for key, record in sorted(records.items()):
+            retired_at = record.get("retired")
+            if not retired_at:
+                continue
+            spec = home_deck(str(record.get("deck", "")), specs, lock)
+            if spec is None:
+                lost[str(record.get("deck", ""))] = lost.get(str(record.get("deck", "")), 0) + 1
+                continue
+            card = record_card(note_id, key, record)
+            note = notes.get(note_id)
+            model_id, values = retired_fields(card, note, int(retired_at))
+            live_tags = tags_of(Card(note_id, key, card.kind, card.front, tags=note.tags if note else ()))
+            retired_by_deck.setdefault(spec.slug, []).append(
+                ShipNote(card.uid, guid_of(namespace, note_id, key, record), model_id, values,
+                         retired_tags(live_tags), int(retired_at), 0, with_cards=False)
+            )
+    for deck_name, count in sorted(lost.items()):
+        warnings.append(
+            f"{count} retired card(s) were last in deck '{deck_name or '(none)'}', which no manifest builds any more, "
+            "so learners of that deck will not see them marked retired — keep a manifest for that deck (or rename it back)"
+        )
+
+    history = dict(deck_history(lock))
+    releases: list[DeckRelease] = []
+    for deck in built:
+        live = [
+            ShipNote(card.uid, guid_of(namespace, card.note_id, card.key, new_lock.cards[card.note_id][card.key]),
+                     note_type_for(card).id, fields[card.uid], tags_of(card), stamped[card.uid].mod, position)
+            for position, card in enumerate(deck.cards, 1)
+        ]
+        retired = [
+            ShipNote(n.uid, n.guid, n.model_id, n.fields, n.tags, n.mod, len(live) + index, False)
+            for index, n in enumerate(retired_by_deck.get(deck.spec.slug, []), 1)
+        ]
+        shipped = tuple(live + retired)
+        digest = stable_hash(
+            deck.spec.name, deck.spec.description, sorted(notetype_mods.items()),
+            [(n.guid, n.mod, n.due, n.with_cards) for n in shipped],
+        )
+        old = history.get(deck.spec.slug, {})
+        names = [str(n) for n in old.get("names", [])]
+        bumped = old.get("digest") != digest
+        version = int(old.get("version", 0)) + 1 if bumped else int(old.get("version", 1))
+        when = now if bumped else int(old.get("time", now))
+        previous = tuple(n for n in names if n != deck.spec.name)
+        if deck.spec.name not in names:
+            names.append(deck.spec.name)
+        history[deck.spec.slug] = {"digest": digest, "names": names, "time": when, "version": version}
+        releases.append(DeckRelease(deck.spec, version, when, bumped, previous, shipped))
+    if history:
+        new_lock.extra[RELEASES_KEY] = history
+    return releases, warnings
