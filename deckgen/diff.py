@@ -115,6 +115,7 @@ def compare(
     warnings: Sequence[str] = (),
 ) -> DiffReport:
     """Build the report for ``releases`` from the plan's card changes and the two lockfiles."""
+    decisions = list(decisions)
     reasons = {f"{d.note_id}/{d.key}": d.reason for d in decisions if d.previous_key and d.reason}
     by_uid = {c.uid: c for c in changes}
     decks: list[DeckDiff] = []
@@ -128,7 +129,7 @@ def compare(
                 continue
             card = CardDiff(uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason))
             {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
-            note_id, key = uid.split("/", 1)
+            note_id, key = (change.matched_from or uid).split("/", 1)
             old = lock.cards.get(note_id, {}).get(key, {})
             old_deck = str(old.get("deck", ""))
             if old and not old.get("retired") and old_deck and old_deck != release.spec.name:
@@ -153,7 +154,7 @@ def compare(
         if lock.notetypes.get(name, {}).get("hash") != record.get("hash")
     )
     all_decisions = tuple(
-        Decision(f"{d.note_id}/{d.key}", f"{d.note_id}/{d.previous_key}" if d.previous_key else "", d.reason, d.warning)
+        Decision(f"{d.note_id}/{d.key}", _previous_uid(d), d.reason, d.warning)
         for d in decisions
     )
     move_warnings = [
@@ -163,6 +164,13 @@ def compare(
         for deck in decks for m in deck.moves
     ]
     return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings))
+
+
+def _previous_uid(decision: MatchDecision) -> str:
+    """The uid a card was matched to: in its own note, or a full uid when it moved between notes."""
+    if not decision.previous_key:
+        return ""
+    return decision.previous_key if "/" in decision.previous_key else f"{decision.note_id}/{decision.previous_key}"
 
 
 def _escape_search(text: str) -> str:

@@ -19,6 +19,7 @@ from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
+from deckgen.moves import apply_moves, avoid_moved_keys, match_moves
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
 from deckgen.notes import collect_notes
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
@@ -84,6 +85,9 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         cards_by_note[note_id], note_decisions = resolve_keys(cards, lock, note_id)
         decisions.extend(note_decisions)
 
+    avoid_moved_keys(cards_by_note, lock)
+    moves, move_decisions = match_moves(cards_by_note, lock)
+    decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
     deck_of: dict[str, str] = {}
     built: list[BuiltDeck] = []
@@ -117,6 +121,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             fields[card.uid] = values
             old = lock.cards.get(card.note_id, {}).get(card.key, {})
             changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
+    apply_moves(moves, lock, new_lock, stamped, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
     releases, release_warnings = plan_releases(
