@@ -214,8 +214,9 @@ def stamp(card: Card, content_hash: str, deck: str, lock: Lock, new_lock: Lock, 
     }
     if card.explicit_id:
         record["explicit"] = True
-    if old and old.get("anchor"):
-        record["anchor"] = old["anchor"]  # the card moved here from another note: its GUID stays
+    for kept in ("anchor", "due"):  # where its GUID comes from; its new-card position
+        if old and kept in old:
+            record[kept] = old[kept]
     if card.reverse:
         record["reverse"] = True  # a retired card must keep it, or its reverse card would turn blank
     new_lock.cards.setdefault(card.note_id, {})[card.key] = record

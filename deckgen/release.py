@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 from deckgen.identity import Lock, Stamped, card_guid, stable_hash
 from deckgen.model import BuiltDeck, Card, DeckSpec, Note
 from deckgen.notetypes import note_type_for
+from deckgen.order import assign_positions
 from deckgen.render import escape, render_markdown
 from deckgen.retire import record_card, release_date, retired_fields, retired_tags
 
@@ -133,16 +134,15 @@ def plan_releases(
     history = dict(deck_history(lock))
     releases: list[DeckRelease] = []
     for deck in built:
-        live = [
-            ShipNote(card.uid, guid_of(namespace, card.note_id, card.key, new_lock.cards[card.note_id][card.key]),
-                     note_type_for(card).id, fields[card.uid], tags_of(card), stamped[card.uid].mod, position)
-            for position, card in enumerate(deck.cards, 1)
-        ]
-        retired = [
-            ShipNote(n.uid, n.guid, n.model_id, n.fields, n.tags, n.mod, len(live) + index, False)
-            for index, n in enumerate(retired_by_deck.get(deck.spec.slug, []), 1)
-        ]
-        shipped = tuple(live + retired)
+        positions = _positions(deck, lock, history.get(deck.spec.slug, {}).get("names", []))
+        live = []
+        for card in deck.cards:
+            record = new_lock.cards[card.note_id][card.key]
+            if record.get("deck") == deck.spec.name:
+                record["due"] = positions[card.uid]  # the position this card keeps for good
+            live.append(ShipNote(card.uid, guid_of(namespace, card.note_id, card.key, record), note_type_for(card).id,
+                                 fields[card.uid], tags_of(card), stamped[card.uid].mod, positions[card.uid]))
+        shipped = tuple(live + retired_by_deck.get(deck.spec.slug, []))
         digest = stable_hash(
             deck.spec.name, deck.spec.description, sorted(notetype_mods.items()),
             [(n.guid, n.mod, n.due, n.with_cards) for n in shipped],
@@ -160,3 +160,14 @@ def plan_releases(
     if history:
         new_lock.extra[RELEASES_KEY] = history
     return releases, warnings
+
+
+def _positions(deck: BuiltDeck, lock: Lock, earlier_names: Sequence[str]) -> dict[str, int]:
+    """New-card positions for the deck: earlier positions kept, new cards fitted between them."""
+    names = {deck.spec.name, *earlier_names}
+    stored = {}
+    for card in deck.cards:
+        old = lock.cards.get(card.note_id, {}).get(card.key, {})
+        if "due" in old and old.get("deck") in names and not old.get("retired"):
+            stored[card.uid] = int(old["due"])
+    return assign_positions([card.uid for card in deck.cards], stored)
