@@ -225,9 +225,10 @@ def render_text(report: DiffReport) -> str:
     if shown:
         out.append("Match decisions:")
         for decision in shown:
-            if decision.previous:
-                target = decision.previous if decision.previous != decision.uid else "its earlier self"
-                out.append(f"  {decision.uid} = {target}: {decision.reason}")
+            if decision.previous == decision.uid:
+                out.append(f"  {decision.uid}: kept its identity ({decision.reason})")
+            elif decision.previous:
+                out.append(f"  {decision.uid}: is {decision.previous} ({decision.reason})")
             else:
                 out.append(f"  {decision.uid}: new identity ({decision.reason})")
     for warning in report.warnings:
