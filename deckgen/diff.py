@@ -163,7 +163,22 @@ def compare(
         f"Browse, search {m.search}, select all, Change Deck"
         for deck in decks for m in deck.moves
     ]
-    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings))
+    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, new_lock)))
+
+
+def _deckless(lock: Lock, new_lock: Lock) -> list[str]:
+    """Warnings for notes whose cards shipped in a deck before and now sit in no deck at all."""
+    dropped: dict[str, str] = {}
+    for note_id, records in sorted(new_lock.cards.items()):
+        for key, record in records.items():
+            old = lock.cards.get(note_id, {}).get(key, {})
+            if not record.get("retired") and not record.get("moved_to") and not record.get("deck") and old.get("deck"):
+                dropped.setdefault(note_id, str(old["deck"]))
+    return [
+        f"note '{note_id}' is no longer in any deck: learners of '{deck}' keep its cards, unmarked — "
+        "add it back to a deck manifest, or delete the note file to retire its cards"
+        for note_id, deck in dropped.items()
+    ]
 
 
 def _previous_uid(decision: MatchDecision) -> str:

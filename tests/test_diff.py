@@ -169,3 +169,16 @@ def test_schema_refusal_from_the_cli_exits_1(project: Path) -> None:
     result = run_deckgen("build", cwd=project)
     assert result.returncode == 1
     assert "schema-frozen" in result.stderr and "nothing was written" in result.stderr
+
+
+def test_note_dropped_from_every_deck_is_reported(project: Path) -> None:
+    write(project / "content" / "cagan.md", NOTE)
+    write(project / "content" / "other.md", NOTE.replace("id: cagan", "id: other").replace("Cagan's", "Other's"))
+    write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes: all\n")
+    build(load_config(project), now=T0)
+    write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes:\n  - id: other\n")
+    result = build(load_config(project), now=T0 + 10)
+    assert [w for w in result.warnings if "no longer in any deck" in w] == [
+        "note 'cagan' is no longer in any deck: learners of 'PM::Discovery' keep its cards, unmarked — "
+        "add it back to a deck manifest, or delete the note file to retire its cards"
+    ]
