@@ -169,3 +169,17 @@ def test_two_equal_candidates_give_a_new_identity_and_a_warning(project: Path) -
 def test_moved_card_guid_comes_from_its_anchor() -> None:
     assert guid_of("ns", "b", "k2", {"anchor": "a/k1"}) == guid_of("ns", "a", "k1")
     assert guid_of("ns", "b", "k2", {}) != guid_of("ns", "a", "k1")
+
+
+def test_card_with_an_id_moved_to_another_note_keeps_its_guid_even_when_reworded(project: Path) -> None:
+    pinned = "id: four-risks\n" + CARDS["risks"]
+    path = setup(project, note("inspired", pinned, CARDS["owner"]))
+    before, _ = guids(project)
+    path.write_text(note("inspired", CARDS["owner"]))
+    reworded = "id: four-risks\nQ: Which risks does product discovery tackle?\nA: Value, usability, feasibility, viability."
+    write(project / "content" / "empowered.md", note("empowered", reworded, title="Empowered"))
+    after, plan = guids(project)
+    assert after["empowered/four-risks"] == before["inspired/four-risks"]
+    decision = next(d for d in plan.report.decisions if d.uid == "empowered/four-risks")
+    assert decision.reason == "moved from note 'inspired' (the same id)"
+    assert not by_status(plan, "retired")
