@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 
 from deckgen.identity import Lock, MatchDecision
 from deckgen.model import CardChange
-from deckgen.release import DeckRelease
+from deckgen.release import DeckRelease, record_decks
 from deckgen.retire import RETIRED_SEARCH
 
 
@@ -131,9 +131,15 @@ def compare(
             {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
             note_id, key = (change.matched_from or uid).split("/", 1)
             old = lock.cards.get(note_id, {}).get(key, {})
-            old_deck = str(old.get("deck", ""))
-            if old and not old.get("retired") and old_deck and old_deck != release.spec.name:
-                moved.setdefault(old_deck, []).append(uid)
+            new = new_lock.cards.get(uid.split("/", 1)[0], {}).get(uid.split("/", 1)[1], {})
+            here = {release.spec.name}
+            old_decks = record_decks(old) if old and not old.get("retired") else []
+            if old_decks and not here & set(old_decks):
+                # a learner of this deck has the card in a deck it has now left
+                for old_deck in old_decks:
+                    if old_deck not in record_decks(new):
+                        moved.setdefault(old_deck, []).append(uid)
+                        break
         retired = [
             CardDiff(n.uid, old_front=by_uid[n.uid].old_front, old_back=by_uid[n.uid].old_back)
             for n in release.notes

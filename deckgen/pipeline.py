@@ -90,6 +90,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
     deck_of: dict[str, str] = {}
+    decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
     for spec in specs:
         selected, selector_findings = select_notes(spec, notes)
@@ -101,6 +102,8 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         deck = assemble(spec, selected, cards_by_note)
         for card in deck.cards:
             deck_of.setdefault(card.uid, spec.name)
+            if spec.name not in decks_of.setdefault(card.uid, []):
+                decks_of[card.uid].append(spec.name)
         if spec in chosen:
             built.append(deck)
     if findings:
@@ -125,7 +128,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
     releases, release_warnings = plan_releases(
-        config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp
+        config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp, decks_of
     )
     warnings += release_warnings
     report = compare(releases, changes, decisions, lock, new_lock, warnings)

@@ -75,6 +75,12 @@ def deck_history(lock: Lock) -> dict[str, dict[str, Any]]:
     return value if isinstance(value, dict) else {}
 
 
+def record_decks(record: Mapping[str, Any]) -> list[str]:
+    """Every deck a lock record's card shipped in (``decks`` when several, else ``deck``)."""
+    names = record.get("decks") or ([record["deck"]] if record.get("deck") else [])
+    return [str(name) for name in names]
+
+
 def home_deck(deck_name: str, specs: Sequence[DeckSpec], lock: Lock) -> DeckSpec | None:
     """The manifest that builds (or built, under an earlier name) the deck ``deck_name``."""
     for spec in specs:
@@ -99,6 +105,7 @@ def plan_releases(
     new_lock: Lock,
     notetype_mods: Mapping[int, int],
     now: int,
+    decks_of: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list[DeckRelease], list[str]]:
     """Each built deck's notes (live in deck order, then retired) and release; record it in ``new_lock``.
 
@@ -112,19 +119,24 @@ def plan_releases(
         for key, record in sorted(records.items()):
             retired_at = record.get("retired")
             if not retired_at:
-                continue
-            spec = home_deck(str(record.get("deck", "")), specs, lock)
-            if spec is None:
-                lost[str(record.get("deck", ""))] = lost.get(str(record.get("deck", "")), 0) + 1
+                names = list((decks_of or {}).get(f"{note_id}/{key}", ()))
+                if len(names) > 1 and not record.get("moved_to"):
+                    record["decks"] = names  # retire it in every deck it shipped in
+                else:
+                    record.pop("decks", None)
                 continue
             card = record_card(note_id, key, record)
             note = notes.get(note_id)
             model_id, values = retired_fields(card, note, int(retired_at))
             live_tags = tags_of(Card(note_id, key, card.kind, card.front, tags=note.tags if note else ()))
-            retired_by_deck.setdefault(spec.slug, []).append(
-                ShipNote(card.uid, guid_of(namespace, note_id, key, record), model_id, values,
-                         retired_tags(live_tags), int(retired_at), 0, with_cards=False)
-            )
+            shipped_note = ShipNote(card.uid, guid_of(namespace, note_id, key, record), model_id, values,
+                                    retired_tags(live_tags), int(retired_at), 0, with_cards=False)
+            homes = {spec.slug: spec for spec in (home_deck(name, specs, lock) for name in record_decks(record)) if spec}
+            for name in record_decks(record):
+                if home_deck(name, specs, lock) is None:
+                    lost[name] = lost.get(name, 0) + 1
+            for slug in sorted(homes):
+                retired_by_deck.setdefault(slug, []).append(shipped_note)
     for deck_name, count in sorted(lost.items()):
         warnings.append(
             f"{count} retired card(s) were last in deck '{deck_name or '(none)'}', which no manifest builds any more, "

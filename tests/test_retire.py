@@ -133,3 +133,19 @@ def test_retired_card_brought_back_is_live_again_for_both_learners(project: Path
     finally:
         old.close()
         fresh.close()
+
+
+def test_card_in_two_decks_is_retired_in_both_and_never_reported_moved(project: Path) -> None:
+    note_path = write(project / "content" / "horowitz.md", NOTE)
+    write(project / "decks" / "all.yaml", "deck: PM::All\nnotes: all\n")
+    write(project / "decks" / "roles.yaml", "deck: PM::Roles\nnotes:\n  - id: horowitz\n")
+    config = load_config(project)
+    build(config, now=1_700_000_000)
+    blocks = note_path.read_text().split("\n\n")
+    note_path.write_text("\n\n".join(b for b in blocks if RETIRED[0] not in b))
+    result = build(config, now=1_700_000_100)
+    assert result.count("retired") == 1
+    retired_in = {d.deck: [c.uid for c in d.retired] for d in result.report.decks}
+    assert len(retired_in["PM::All"]) == 1 and retired_in["PM::All"] == retired_in["PM::Roles"]
+    assert all(not d.moves for d in result.report.decks)
+    assert not any("stay in deck" in w for w in result.warnings)
