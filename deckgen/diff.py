@@ -159,9 +159,12 @@ def compare(
         for name, record in sorted(new_lock.notetypes.items())
         if lock.notetypes.get(name, {}).get("hash") != record.get("hash")
     )
+    # A card matched by content in an earlier release is re-matched on every build; only
+    # decisions that change something (or warn) are news to the curator.
     all_decisions = tuple(
         Decision(f"{d.note_id}/{d.key}", _previous_uid(d), d.reason, d.warning)
         for d in decisions
+        if d.warning or getattr(by_uid.get(f"{d.note_id}/{d.key}"), "status", "") != "unchanged"
     )
     move_warnings = [
         f"deck '{deck.deck}': {len(m.uids)} card(s) learners already have stay in deck '{m.from_deck}' "
