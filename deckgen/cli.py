@@ -92,8 +92,9 @@ def build(
         result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
     console = _console()
     err = _console(stderr=True)
-    for warning in result.warnings:
-        err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
+    if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
+        for warning in result.warnings:
+            err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
     for deck in result.decks:
         console.print(f"[bold]{_escape(deck.spec.name)}[/bold]: {len(deck.cards)} cards")
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
@@ -107,6 +108,12 @@ def build(
     else:
         for output in result.outputs:
             console.print(f"wrote {output}")
+        if result.report is not None:
+            from deckgen.changelog import changelog_path
+
+            for deck_diff in result.report.decks:
+                if deck_diff.bumped:
+                    console.print(f"wrote {changelog_path(config.out_dir, deck_diff.slug)} (release {deck_diff.version})")
         if result.lock_changed:
             console.print("updated deckgen.lock (commit it with your notes)")
 

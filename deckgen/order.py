@@ -40,7 +40,8 @@ def _increasing_run(values: Sequence[tuple[int, int]]) -> set[int]:
 def assign_positions(uids: Sequence[str], stored: Mapping[str, int]) -> dict[str, int]:
     """A position per card, strictly increasing in ``uids`` order, reusing ``stored`` ones where possible."""
     known = [(index, int(stored[uid])) for index, uid in enumerate(uids) if uid in stored and int(stored[uid]) > 0]
-    anchors = {index: value for index, value in known if index in _increasing_run(known)}
+    keep = _increasing_run(known)
+    anchors = {index: value for index, value in known if index in keep}
     result: dict[str, int] = {}
     run: list[str] = []
     low = 0

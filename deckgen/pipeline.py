@@ -162,7 +162,7 @@ def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = Fals
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
              for c in plan.changes if c.status != "unchanged"]
-            or [Finding(config.rel(config.lock_path), 0, "note type templates or CSS changed", "run `deckgen build` locally and commit deckgen.lock", "locked")]
+            or [Finding(config.rel(config.lock_path), 0, "note type templates or CSS, card order, or a deck's name, description or release changed", "run `deckgen build` locally and commit deckgen.lock", "locked")]
         )
     outputs: list[str] = []
     if not dry_run:

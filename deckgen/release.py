@@ -24,7 +24,11 @@ RELEASES_KEY = "releases"
 
 @dataclass(frozen=True)
 class ShipNote:
-    """One note as this release ships it (``with_cards`` False for a retired card)."""
+    """One note as this release ships it (``with_cards`` False for a retired card).
+
+    Mirrors ``package.PackagedNote`` plus the card's uid, so planning and ``deckgen diff``
+    never import genanki; ``pipeline.build`` converts it field by field.
+    """
 
     uid: str
     guid: str
