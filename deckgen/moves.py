@@ -4,8 +4,8 @@ A card's GUID comes from (namespace, note id, key), so a card cut from one note 
 pasted into another would otherwise reach learners as a new card while the old one is
 retired. After each note's own matching (identity.resolve_keys), a card that found no
 earlier self in its note is matched to a card that disappeared from *another* note when
-exactly one such pair shares the same explicit ``id:``, else the same answer, else the
-same question. Nothing fuzzy is tried across notes: that would be a guess. The matched
+exactly one such pair shares the same explicit ``id:``, else the same answer (of three
+words or more), else the same question. Only authored cards move. Nothing fuzzy is tried across notes: that would be a guess. The matched
 card records an ``anchor`` (the place its GUID comes from) in the lockfile, and the old
 record is kept as ``moved_to`` so its identity is never handed to another card.
 """
@@ -43,13 +43,16 @@ def _orphans(cards_by_note: Mapping[str, list[Card]], lock: Lock) -> dict[str, d
 
 def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[Move], list[MatchDecision]]:
     """Pair cards new to their note with cards gone from another note; never guess between two."""
-    orphans = _orphans(cards_by_note, lock)
-    homeless = [c for cards in cards_by_note.values() for c in cards if c.key not in lock.cards.get(c.note_id, {})]
+    # Only authored cards: a generated card's identity is its rule (two notes' "who wrote it?"
+    # cards share an answer whenever they share an author, and are not the same card).
+    orphans = {uid: r for uid, r in _orphans(cards_by_note, lock).items() if r.get("origin", "authored") == "authored"}
+    homeless = [c for cards in cards_by_note.values() for c in cards
+                if c.key not in lock.cards.get(c.note_id, {}) and c.origin == "authored"]
     moves: list[Move] = []
     decisions: list[MatchDecision] = []
     rules = (
         ("the same id", lambda c: c.key if c.explicit_id else None, lambda uid, r: uid.split("/", 1)[1] if r.get("explicit") else None),
-        ("the same answer", lambda c: normalize(c.back) or None, lambda uid, r: normalize(r.get("back", "")) or None),
+        ("the same answer", lambda c: _telling(c.back), lambda uid, r: _telling(r.get("back", ""))),
         ("the same question", lambda c: normalize(c.front) or None, lambda uid, r: normalize(r.get("front", "")) or None),
     )
     for label, card_value, record_value in rules:
@@ -70,6 +73,12 @@ def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[
                 decisions.append(MatchDecision(card.note_id, card.key, previous, reason))
                 free.pop(previous)
     return moves, decisions
+
+
+def _telling(answer: str) -> str | None:
+    """An answer distinctive enough to identify a card across notes: three words or more."""
+    words = normalize(answer)
+    return words if len(words.split()) >= 3 else None
 
 
 def avoid_moved_keys(cards_by_note: dict[str, list[Card]], lock: Lock) -> None:

@@ -149,3 +149,30 @@ def test_card_in_two_decks_is_retired_in_both_and_never_reported_moved(project: 
     assert len(retired_in["PM::All"]) == 1 and retired_in["PM::All"] == retired_in["PM::Roles"]
     assert all(not d.moves for d in result.report.decks)
     assert not any("stay in deck" in w for w in result.warnings)
+
+
+def test_deleting_a_whole_note_file_retires_its_cards_with_real_fronts(project: Path, tmp_path: Path) -> None:
+    note_path = write(project / "content" / "horowitz.md", NOTE)
+    write(project / "content" / "other.md", NOTE.replace("id: horowitz", "id: other").replace("Horowitz's", "Other's"))
+    write(project / "decks" / "roles.yaml", "deck: PM::Roles\nnotes: all\n")
+    config = load_config(project)
+    base = int(time.time()) - 100_000
+    first = Path(build(config, now=base).outputs[0]).read_bytes()
+    (tmp_path / "r1.apkg").write_bytes(first)
+    note_path.unlink()
+    second = build(config, now=base + 1000)
+    assert second.count("retired") == 5
+    col = open_collection(tmp_path / "learner.anki2")
+    try:
+        import_apkg(col, tmp_path / "r1.apkg")
+        log = import_apkg(col, Path(second.outputs[0]))
+        assert log.updated == 5 and log.new == 0
+        retired_cards = col.find_cards(RETIRED_SEARCH)
+        assert len(retired_cards) == 6  # five notes, one of them reversed
+        for cid in retired_cards:
+            card = col.get_card(cid)
+            assert "Retired on" in card.question() and visible(card.answer())
+            assert card.note()["Context"] == ""  # the note file is gone, so no context line
+            assert "horowitz/" in card.note()["DeckgenId"]
+    finally:
+        col.close()
