@@ -25,12 +25,21 @@ def note_text(index: int, rng: random.Random, decks: int) -> str:
     surname = author.split()[-1]
     title = f"Essay {index}: " + " ".join(rng.choice(WORDS) for _ in range(3)).title()
     cards = []
+    # Cards stay lint-clean (deckgen build refuses lint errors): answers and cloze deletions
+    # never reuse the words shown in the question or the title (rules L6, L7).
+    shown = set(title.lower().replace(":", "").split())
+    fresh = [w for w in WORDS if w not in shown]
     for c in range(3):
+        topic = rng.choice(fresh)
+        answer = [w for w in fresh if w != topic]
         cards.append(
-            f"Q: In {surname}'s '{title}', what is point {c + 1} about {rng.choice(WORDS)}?\n"
-            f"A: {sentence(rng, rng.randint(3, 9))}"
+            f"Q: In {surname}'s '{title}', what is point {c + 1} about {topic}?\n"
+            f"A: {' '.join(rng.choice(answer) for _ in range(rng.randint(3, 9))).capitalize()}."
         )
-    cards.append(f"C: {surname} calls {rng.choice(WORDS)} a {{{{c1::{rng.choice(WORDS)} {rng.choice(WORDS)}}}}} problem.")
+    subject, hidden = rng.sample(fresh, 2), rng.sample(fresh, 2)
+    while set(hidden) & set(subject):
+        hidden = rng.sample(fresh, 2)
+    cards.append(f"C: {surname} calls {subject[0]} a {{{{c1::{hidden[0]} {hidden[1]}}}}} problem.")
     sections = "\n\n".join(
         f"## {heading}\n" + " ".join(sentence(rng, rng.randint(8, 18)) for _ in range(4))
         for heading in ("Central argument", "Critique", "Why it matters for product")

@@ -1,7 +1,8 @@
 """The per-deck changelog (``build/<deck>.changelog.md``) learners read with each release.
 
-Each release that changes a deck adds an entry at the top and keeps the earlier ones; the
-header (how to update on each Anki app, how to find retired cards) is rewritten each time.
+Each release that changes a deck adds an entry at the top and keeps the earlier ones. The
+entries are kept in ``deckgen.lock`` (so CI and cold rebuilds write the same file); the
+header (how to update on each Anki app, how to find retired cards) is written each time.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from deckgen.diff import CardDiff, DeckDiff
+from deckgen.diff import CardDiff, DeckDiff, DiffReport
 from deckgen.files import atomic_write_text
+from deckgen.identity import Lock
 from deckgen.render import escape
 from deckgen.retire import RETIRED_SEARCH
 
 _ENTRY_RE = re.compile(r"^## Release (\d+)\b", re.MULTILINE)
+CHANGELOG_KEY = "changelog"  # deckgen.lock: each deck's entries, newest first
+INDEX_NAME = "CHANGELOG.md"
 
 
 def changelog_path(out_dir: Path, slug: str) -> Path:
@@ -81,28 +85,53 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
     return "\n".join(lines)
 
 
-def write_changelog(out_dir: Path, deck: DeckDiff, note_types_changed: bool) -> Path:
-    """Add this release's entry on top of the earlier ones (replacing a same-numbered one)."""
-    path = changelog_path(out_dir, deck.slug)
-    earlier = ""
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-        blocks = _entries(text)
-        earlier = "".join(block for version, block in blocks if version < deck.version)
-    body = header(deck) + "\n" + entry(deck, note_types_changed) + ("\n" + earlier if earlier else "")
-    atomic_write_text(path, body.rstrip("\n") + "\n")
-    return path
+def record_entries(report: DiffReport, lock: Lock, new_lock: Lock) -> None:
+    """Keep each deck's changelog entries in ``new_lock`` (newest first), adding this release's.
+
+    The entries live in the lockfile, not only in ``build/``, so a clean checkout (CI) or
+    a cold rebuild writes the same changelog with every earlier entry.
+    """
+    design_changed = any(change == "changed" for _, change in report.note_types)
+    old = lock.extra.get(CHANGELOG_KEY, {})
+    kept = {slug: list(entries) for slug, entries in (old.items() if isinstance(old, dict) else [])}
+    for deck in report.decks:
+        if deck.bumped:
+            earlier = [e for e in kept.get(deck.slug, []) if _version(e) < deck.version]
+            kept[deck.slug] = [entry(deck, design_changed)] + earlier
+    if kept:
+        new_lock.extra[CHANGELOG_KEY] = kept
 
 
-def _entries(text: str) -> list[tuple[int, str]]:
-    """The ``## Release N`` blocks of an existing changelog, in file order."""
-    starts = list(_ENTRY_RE.finditer(text))
-    blocks = []
-    for index, match in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        block = text[match.start():end].rstrip("\n") + "\n\n"
-        blocks.append((int(match.group(1)), block))
-    return blocks
+def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path]:
+    """Write every built deck's changelog and the combined ``CHANGELOG.md`` from the lockfile's entries.
+
+    The combined file (what the site links as "the changelog") holds every deck's entries
+    under its name, so one page tells a learner what changed in any deck.
+    """
+    stored = lock.extra.get(CHANGELOG_KEY, {})
+    stored = stored if isinstance(stored, dict) else {}
+    written: list[Path] = []
+    parts = [f"# Changelog\n\nEach deck also has its own file beside its `.apkg` "
+             f"({', '.join(f'`{d.slug}.changelog.md`' for d in report.decks)}), which says how to update "
+             f"on each Anki app. Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"]
+    for deck in report.decks:
+        entries = [str(e).rstrip("\n") + "\n" for e in stored.get(deck.slug, [])]
+        if not entries:
+            continue
+        path = changelog_path(out_dir, deck.slug)
+        atomic_write_text(path, header(deck) + "\n" + "\n".join(entries))
+        written.append(path)
+        parts.append(f"## {deck.deck}\n\n" + "\n".join(e.replace("## Release ", "### Release ", 1) for e in entries))
+    if written:
+        index = out_dir / INDEX_NAME
+        atomic_write_text(index, "\n".join(parts).rstrip("\n") + "\n")
+        written.append(index)
+    return written
+
+
+def _version(text: object) -> int:
+    match = _ENTRY_RE.search(str(text))
+    return int(match.group(1)) if match else 0
 
 
 def _one_line(text: str) -> str:
@@ -119,3 +148,4 @@ def _edit_line(card: CardDiff) -> str:
     if card.back != card.old_back:
         parts.append(f"answer: {_one_line(card.old_back)} → **{_one_line(card.back)}**")
     return "; ".join(parts)
+

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -84,19 +86,25 @@ def build(
 
         deckgen build onboarding --locked
     """
+    from deckgen.cache import build_options, read_state, up_to_date
     from deckgen.config import load_config
-    from deckgen.pipeline import build as run_build
 
     with reporting():
         config = load_config(out_dir=out)
-        result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
+        # Checked before the rest of deckgen is imported: a build with nothing to do stays instant.
+        state = None if dry_run else read_state(config.out_dir, [])
+        result = up_to_date(config, state, build_options(config, decks or (), True)) if state else None
+        if result is None:
+            from deckgen.pipeline import build as run_build
+
+            result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
     console = _console()
     err = _console(stderr=True)
     if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
         for warning in result.warnings:
             err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
-    for deck in result.decks:
-        console.print(f"[bold]{_escape(deck.spec.name)}[/bold]: {len(deck.cards)} cards")
+    for name, count in result.deck_sizes():
+        console.print(f"[bold]{_escape(name)}[/bold]: {count} cards")
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
     console.print(f"Changes since deckgen.lock: {summary}")
     if dry_run:
@@ -106,6 +114,8 @@ def build(
             typer.echo(render_text(result.report))
         console.print("Dry run: nothing was written.")
     else:
+        if result.up_to_date:
+            console.print("Everything is up to date: nothing to write.")
         for output in result.outputs:
             console.print(f"wrote {output}")
         if result.report is not None:
@@ -157,6 +167,210 @@ def new(
     with reporting():
         path = new_note(load_config(), title, author, source, folder)
     typer.echo(f"created {path}")
+
+class PlanFormat(str, Enum):
+    """Output formats of ``deckgen plan``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def _parse_date(value: Optional[str]) -> Optional[datetime.date]:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02") from None
+
+
+@app.command()
+def plan(
+    track: str = typer.Argument(..., help="Track to plan: its file stem in decks/tracks/ (or its title)."),
+    start: Optional[str] = typer.Option(None, "--start", help="First day, YYYY-MM-DD (default: next Monday)."),
+    new_per_day: Optional[int] = typer.Option(None, "--new-per-day", min=1, max=500, help="New cards a day (default: the track's new_per_day, else 20)."),
+    days_per_week: int = typer.Option(5, "--days-per-week", min=1, max=7, help="Study days a week, from Monday (5 = weekdays)."),
+    output: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help="text, markdown (for an onboarding doc) or json."),
+) -> None:
+    """Plan a track for a person or cohort: weeks, cards, daily minutes, finish date.
+
+    Warns when a stage does not fit its week at that pace and suggests a pace that does.
+    The workload model (Anki's default learning steps, review intervals, seconds per
+    card) is described in the README.
+
+    Example:
+
+        deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
+    """
+    from deckgen.config import load_config
+    from deckgen.planning import plan_for
+
+    first_day = _parse_date(start)
+    with reporting():
+        schedule_text, warnings = plan_for(load_config(), track, first_day, new_per_day, days_per_week, output.value)
+    typer.echo(schedule_text, nl=False)
+    err = _console(stderr=True)
+    for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
+        err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
+
+
+@app.command()
+def lint(
+    output: str = typer.Option("text", "--format", "-f", help="text (grouped by file), json, or github (workflow annotations)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    explain: Optional[str] = typer.Option(None, "--explain", metavar="RULE", help="Explain one rule, with a bad and a good example."),
+    rules: bool = typer.Option(False, "--rules", help="Print the rule reference (Markdown) and exit."),
+) -> None:
+    """Check every note, card and deck manifest; report each problem as file:line:col: rule: message — fix.
+
+    Exit 1 on errors, 0 with warnings only (--strict: 1). `deckgen build` runs the same
+    checks and refuses to build on errors. Silence a quality rule on one card with an
+    `Ignore: L8` line; thresholds live in deckgen.toml [lint].
+
+    Example:
+
+        deckgen lint
+
+        deckgen lint --format github --strict
+
+        deckgen lint --explain L4
+    """
+    from deckgen.lintrules import explain as explain_rule, find_rule, rules_markdown
+
+    if rules:
+        typer.echo(rules_markdown(), nl=False)
+        return
+    if explain is not None:
+        rule = find_rule(explain)
+        if rule is None:
+            typer.echo(f"no rule named '{explain}'; see `deckgen lint --rules`", err=True)
+            raise typer.Exit(2)
+        typer.echo(explain_rule(rule))
+        return
+    if output not in ("text", "json", "github"):
+        typer.echo(f"unknown --format '{output}': use text, json or github", err=True)
+        raise typer.Exit(2)
+    from deckgen.config import load_config
+    from deckgen.lintformat import by_file, summary, to_github, to_json
+    from deckgen.pipeline import lint_project, open_note_cache
+
+    with reporting():
+        config = load_config()
+        cache = open_note_cache(config, [])
+        report, _ = lint_project(config, cache=cache)
+        if not report.errors:
+            cache.save()  # speeds up the next lint or build; never written for broken sources
+    if output == "json":
+        typer.echo(to_json(report))
+    elif output == "github":
+        if report.findings:
+            typer.echo(to_github(report))
+        typer.echo(summary(report))
+    else:
+        console = _console()
+        for path, findings in by_file(report):
+            console.print(f"[bold underline]{_escape(path)}[/bold underline]")
+            for finding in findings:
+                label = "[red]error[/red]  " if finding.severity == "error" else "[yellow]warning[/yellow]"
+                console.print(f"  {label} {_escape(str(finding))}")
+        style = "red" if report.failed(strict) else "green"
+        console.print(f"[{style}]{_escape(summary(report))}[/{style}]")
+    if report.failed(strict):
+        raise typer.Exit(1)
+
+
+@app.command("import")
+def import_notes(
+    files: List[Path] = typer.Argument(..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports."),
+    into: Optional[Path] = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
+) -> None:
+    """Convert notes from the seed text format, Obsidian or Notion into deckgen notes.
+
+    Title, source link and author are taken from the file (the author may be inferred
+    from the blurb: "Ken Norton spent a decade…"); every guess is marked '# CHECK:' in
+    the note's front matter. Re-importing a file updates the note it made before and
+    keeps that note's id, '## Cards' and 'generate:' settings.
+
+    Example:
+
+        deckgen import ~/notes/empathy.txt "Export/RICE 0a9e….md" --into content/essays
+    """
+    from deckgen.config import load_config
+    from deckgen.importing import import_notes as run_import
+
+    with reporting():
+        config = load_config()
+        results = run_import(config, files, into, dry_run=dry_run)
+    console = _console()
+    for result in results:
+        verb = {"created": "would create", "updated": "would update", "unchanged": "unchanged"}[result.status] if dry_run else result.status
+        console.print(f"{verb} {_escape(config.rel(result.target))} (id {result.note_id}, from {_escape(result.source)}, {result.format})")
+        for note in result.unsure:
+            console.print(f"  [yellow]check[/yellow] {_escape(note)}")
+    if dry_run:
+        console.print("Dry run: nothing was written.")
+
+
+@app.command()
+def cards(
+    note: str = typer.Argument(..., help="The note: its id or its file path."),
+    shipping: bool = typer.Option(False, "--shipping", help="Only the cards that would go into decks."),
+) -> None:
+    """Preview a note's cards without building: authored ones and every generated one with its key.
+
+    Each generated card shows whether it ships and, if not, why (rejected, replaced by an
+    authored card with its id, asks what an authored card asks, …). Curate in the note:
+    'generate: {reject: [KEY]}' drops a card, a '## Cards' entry with 'id: KEY' rewrites it.
+
+    Example:
+
+        deckgen cards norton-empathy
+    """
+    from deckgen.config import load_config
+    from deckgen.curation import preview
+    from deckgen.errors import ContentError, Finding
+    from deckgen.generate import GENERATORS, authored_cards
+    from deckgen.notes import collect_notes
+
+    with reporting():
+        config = load_config()
+        notes, findings = collect_notes(config.content_dir, config.root)
+        wanted = Path(note).resolve()
+        found = next((n for n in notes if n.id == note or (config.root / n.path).resolve() == wanted), None)
+        if found is None:
+            broken = [f for f in findings if (config.root / f.path).resolve() == wanted]
+            raise ContentError(broken or [Finding(note, 0, "no note with this id or path", "give a note id (front matter 'id:') or a path under content/", "cards")])
+        authored, problems = authored_cards(found)
+        if problems:
+            raise ContentError(problems)
+        result = preview(found, authored, GENERATORS, config.section("generate"))
+    console = _console()
+    author = f" — {result.note.author}" if result.note.author else ""
+    console.print(f"[bold]{_escape(result.note.title)}[/bold]{_escape(author)} ({_escape(result.note.path)})")
+    ships = sum(v.ships for v in result.verdicts)
+    console.print(f"{len(result.authored)} authored, {len(result.verdicts)} generated ({ships} ship)")
+    for card in result.authored:
+        _print_card(console, "authored", card, "")
+    for verdict in result.verdicts:
+        if shipping and not verdict.ships:
+            continue
+        label = "ships" if verdict.ships else verdict.status
+        _print_card(console, label, verdict.card, verdict.reason)
+
+
+def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore[no-untyped-def]
+    colour = {"authored": "cyan", "ships": "green"}.get(label, "yellow")
+    origin = card.origin.removeprefix("generated:")
+    console.print(f"\n[{colour}]{label:<10}[/{colour}] {_escape(card.key)}  [dim]{origin}, line {card.line}[/dim]")
+    if reason:
+        console.print(f"           [dim]{_escape(reason)}[/dim]")
+    if card.kind == "cloze":
+        console.print(f"  C: {_escape(card.front)}")
+    else:
+        console.print(f"  Q: {_escape(card.front)}")
+        console.print(f"  A: {_escape(card.back)}")
 
 
 @app.command()

@@ -19,15 +19,19 @@ def publish(tmp_name: str, path: Path) -> None:
     os.replace(tmp_name, path)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, flush it to disk, then rename it into place."""
+def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to a temp file beside ``path``, flush it to disk, then rename it into place.
+
+    ``durable=False`` skips the fsync, for caches that are safe to lose.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         publish(tmp_name, path)
     finally:
         if os.path.exists(tmp_name):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
+from deckgen.curation import review
 from deckgen.errors import ContentError, Finding
 from deckgen.model import Card, CardBlock, Note
 from deckgen.notes import CARD_ID_RE
+from deckgen.rules import RULES
 
 Generator = Callable[[Note], Iterable[Card]]
 _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
@@ -119,42 +121,38 @@ def author_card(note: Note) -> Iterable[Card]:
         )
 
 
-GENERATORS: dict[str, Generator] = {"author": author_card}
+# Rule order is priority: when two rules would ask about the same sentence, the earlier wins.
+GENERATORS: dict[str, Generator] = {"author": author_card, **RULES}
 
 
-def note_cards(note: Note, generators: dict[str, Generator] | None = None) -> list[Card]:
-    """All cards of one note: authored first, then generated ones no authored card already asks."""
+def note_cards(note: Note, generators: dict[str, Generator] | None = None, settings: Mapping[str, Any] | None = None) -> list[Card]:
+    """All cards of one note: authored first, then the generated ones that ship (see deckgen.curation).
+
+    ``settings`` is the project's ``[generate]`` table; the note's ``generate:`` front
+    matter switches rules off, rejects or accepts generated cards by key.
+    """
     cards, findings = authored_cards(note)
     if findings:
         raise ContentError(findings)
-    generate = note.meta.get("generate", True)
-    if generate is False:
-        return cards
-    asked = {normalize(c.front) for c in cards}
-    keys = {c.key for c in cards}
-    for rule, generator in (GENERATORS if generators is None else generators).items():
-        for card in generator(note):
-            if normalize(card.front) not in asked and card.key not in keys:
-                cards.append(card)
-                keys.add(card.key)
-    return cards
+    verdicts = review(note, cards, GENERATORS if generators is None else generators, settings)
+    return cards + [v.card for v in verdicts if v.ships]
 
 
-def all_cards(notes: Iterable[Note]) -> dict[str, list[Card]]:
+def all_cards(notes: Iterable[Note], settings: Mapping[str, Any] | None = None) -> dict[str, list[Card]]:
     """Cards for every note, by note id; raise one ContentError with every problem."""
-    result, findings = collect_cards(notes)
+    result, findings = collect_cards(notes, settings)
     if findings:
         raise ContentError(findings)
     return result
 
 
-def collect_cards(notes: Iterable[Note]) -> tuple[dict[str, list[Card]], list[Finding]]:
+def collect_cards(notes: Iterable[Note], settings: Mapping[str, Any] | None = None) -> tuple[dict[str, list[Card]], list[Finding]]:
     """Cards for every note whose cards are valid, and the problems of the others."""
     result: dict[str, list[Card]] = {}
     findings: list[Finding] = []
     for note in notes:
         try:
-            result[note.id] = note_cards(note)
+            result[note.id] = note_cards(note, settings=settings)
         except ContentError as exc:
             findings.extend(exc.findings)
-    return result, findings
+    return result, list(dict.fromkeys(findings))  # a bad [generate] setting is found once per note; report it once

@@ -155,8 +155,15 @@ class BuildResult:
     changes: tuple[CardChange, ...]
     lock_changed: bool
     warnings: tuple[str, ...] = ()
+    up_to_date: tuple[tuple[str, int], ...] = ()  # (deck, cards) when the cache proved nothing changed
+    unchanged: int = 0  # cards known unchanged without listing them (an up-to-date build)
     report: Any = None  # deckgen.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
 
     def count(self, status: str) -> int:
         """Number of cards with the given change status."""
-        return sum(1 for c in self.changes if c.status == status)
+        extra = self.unchanged if status == "unchanged" else 0
+        return extra + sum(1 for c in self.changes if c.status == status)
+
+    def deck_sizes(self) -> tuple[tuple[str, int], ...]:
+        """(deck name, number of cards) for every deck built or found up to date."""
+        return self.up_to_date or tuple((d.spec.name, len(d.cards)) for d in self.decks)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
@@ -22,25 +22,35 @@ NOTE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 CARD_ID_RE = NOTE_ID_RE
 MAX_NOTE_BYTES = 1_000_000
 MAX_FRONT_MATTER_BYTES = 64_000
+MAX_YAML_DEPTH = 20
 CARDS_HEADING = "cards"
 
 # Keys a card block may use. A line starting with one of these (and a colon) starts a
 # field; any other line continues the previous field, so answers may span lines.
 CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore")
 KNOWN_META_KEYS: tuple[str, ...] = (
-    "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status",
+    "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status", "imported",
 )
 _KEY_LINE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:\s|$)")
 _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
-def read_text(path: Path, rel: str) -> str:
-    """Decode a source file as UTF-8 (BOM allowed), refusing binary or huge files."""
+def read_bytes(path: Path, rel: str) -> bytes:
+    """A source file's bytes, or a ContentError naming it."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ContentError(Finding(rel, 0, f"cannot read file: {exc.strerror}", "check the path and permissions")) from exc
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Decode a source file as UTF-8 (BOM allowed), refusing binary or huge files."""
+    return decode_text(read_bytes(path, rel), rel)
+
+
+def decode_text(raw: bytes, rel: str) -> str:
+    """Decode a source file's bytes as UTF-8 (BOM allowed), refusing binary or huge files."""
     if len(raw) > MAX_NOTE_BYTES:
         raise ContentError(
             Finding(rel, 0, f"file is {len(raw):,} bytes, over the {MAX_NOTE_BYTES:,} limit", "split the note into smaller notes")
@@ -57,9 +67,26 @@ def read_text(path: Path, rel: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
+    """Refuse aliases (a few lines can expand to billions of nodes) and absurd nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ContentError(Finding(rel, first_line + event.start_mark.line, "YAML anchors and aliases (&name, *name) are not supported",
+                                       "write the value out in full", "schema"))
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise ContentError(Finding(rel, first_line + event.start_mark.line, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep",
+                                           "flatten the structure", "schema"))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
     """Parse YAML safely; errors name the file and line (``first_line`` is text's line 1)."""
     try:
+        _check_yaml_shape(text, rel, first_line)
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -278,14 +305,21 @@ def load_notes(content_dir: Path, root: Path) -> list[Note]:
     return notes
 
 
-def collect_notes(content_dir: Path, root: Path) -> tuple[list[Note], list[Finding]]:
-    """Parse every note that parses; return them with the problems of the others."""
+def parse_file(path: Path, rel: str) -> Note:
+    """Read and parse one note file."""
+    return parse_note(read_text(path, rel), rel)
+
+
+def collect_notes(
+    content_dir: Path, root: Path, parse: Callable[[Path, str], Note] = parse_file
+) -> tuple[list[Note], list[Finding]]:
+    """Parse every note that parses (with ``parse``, e.g. a caching one); return them with the problems of the others."""
     notes: list[Note] = []
     findings: list[Finding] = []
     for path in note_files(content_dir):
         rel = path.relative_to(root).as_posix()
         try:
-            notes.append(parse_note(read_text(path, rel), rel))
+            notes.append(parse(path, rel))
         except ContentError as exc:
             findings.extend(exc.findings)
     seen: dict[str, Note] = {}

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Literal
 
 from deckgen.model import Card, Note
-from deckgen.render import escape, render_markdown
+from deckgen.render import ImageResolver, escape, render_markdown
 
 QA_MODEL_ID = 1_607_392_301
 CLOZE_MODEL_ID = 1_607_392_302
@@ -121,21 +121,21 @@ def source_html(note: Note) -> str:
     return label
 
 
-def card_fields(card: Card, note: Note, status: str = "") -> tuple[str, ...]:
-    """The HTML of every field of ``card``'s note type, in schema order."""
+def card_fields(card: Card, note: Note, status: str = "", images: ImageResolver | None = None) -> tuple[str, ...]:
+    """The HTML of every field of ``card``'s note type, in schema order (``images``: see render)."""
     common = {
         "Context": context_line(note),
         "Source": source_html(note),
-        "Extra": render_markdown(card.extra),
+        "Extra": render_markdown(card.extra, images),
         "Status": escape(status),
         "DeckgenId": escape(card.uid),
     }
     if card.kind == "cloze":
-        values = {"Text": render_markdown(card.front), **common}
+        values = {"Text": render_markdown(card.front, images), **common}
     else:
         values = {
-            "Question": render_markdown(card.front),
-            "Answer": render_markdown(card.back),
+            "Question": render_markdown(card.front, images),
+            "Answer": render_markdown(card.back, images),
             "Reverse": "y" if card.reverse else "",
             **common,
         }

@@ -13,39 +13,16 @@ import os
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
 import genanki
 
 from deckgen.files import publish
+from deckgen.packaged import PackagedDeck, PackagedNote
 from deckgen.notetypes import NoteType
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-@dataclass(frozen=True)
-class PackagedNote:
-    """One Anki note ready to write."""
-
-    guid: str
-    model_id: int
-    fields: tuple[str, ...]
-    tags: tuple[str, ...]
-    mod: int
-    due: int
-    with_cards: bool = True  # False for retired notes: fields update, nothing to study
-
-
-@dataclass(frozen=True)
-class PackagedDeck:
-    """One Anki deck with its notes, in study order."""
-
-    deck_id: int
-    name: str
-    description: str
-    notes: tuple[PackagedNote, ...]
 
 
 class _Model(genanki.Model):  # type: ignore[misc]

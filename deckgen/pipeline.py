@@ -5,25 +5,31 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
+from deckgen.bundles import publish_tracks, resolve_tracks
+from deckgen.cache import (
+    BuildState, DeckWriter, NoteCache, build_options, code_fingerprint, outputs_snapshot, project_digest, read_state,
+    remove_stale_temp_files, up_to_date, write_state,
+)
+from deckgen.changelog import record_entries, write_changelogs
 from deckgen.config import Config
-from deckgen.changelog import write_changelog
-from deckgen.decks import assemble, collect_manifests, select_notes
+from deckgen.decks import assemble, select_notes
 from deckgen.diff import DiffReport, compare
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
-from deckgen.generate import collect_cards
 from deckgen.guard import check_frozen_schema
+from deckgen.lint import LintReport, Sources, finish, lint_sources, load_sources, lock_findings, media_store, settings_for
 from deckgen.identity import (
     Lock, MatchDecision, Stamped, build_time, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
-from deckgen.moves import apply_moves, avoid_moved_keys, match_moves
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.notes import collect_notes
+from deckgen.moves import apply_moves, avoid_moved_keys, match_moves
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
-from deckgen.release import DeckRelease, plan_releases
+from deckgen.packaged import PackagedDeck, PackagedNote
+from deckgen.release import DeckRelease, guid_of, plan_releases
+from deckgen.render import ImageResolver
 
 BASE_TAG = "deckgen"
 
@@ -44,8 +50,26 @@ class Plan:
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
     lock_path: Path = Path("deckgen.lock")
-    releases: list[DeckRelease] = field(default_factory=list)
-    report: DiffReport | None = None
+    media: dict[str, tuple[str, ...]] = field(default_factory=dict)  # packaged image names by card uid
+    media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
+    releases: list[DeckRelease] = field(default_factory=list)  # per built deck: notes shipped, release number
+    report: DiffReport | None = None  # what this build changes, for `deckgen diff` and the changelog
+
+    def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
+        """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
+        names = sorted({name for card in cards for name in self.media.get(card.uid, ())})
+        return [(name, self.media_files[name]) for name in names]
+
+    def packaged_note(self, namespace: str, card: Card, position: int) -> PackagedNote:
+        """``card`` as written into a deck or bundle, ``position`` its place in the new-card queue."""
+        return PackagedNote(
+            guid=guid_of(namespace, card.note_id, card.key, self.new_lock.cards.get(card.note_id, {}).get(card.key)),
+            model_id=note_type_for(card).id,
+            fields=self.fields[card.uid],
+            tags=card_tags(card),
+            mod=self.stamped[card.uid].mod,
+            due=position,
+        )
 
     @functools.cached_property
     def new_lock_text(self) -> str:
@@ -64,14 +88,13 @@ def card_tags(card: Card) -> tuple[str, ...]:
     return tuple(sorted({BASE_TAG, *card.tags}))
 
 
-def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None) -> Plan:
-    """Parse, generate and stamp every card; choose the decks to build. Writes nothing."""
+def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None, sources: Sources | None = None) -> Plan:
+    """Parse (unless ``sources`` were already loaded), generate and stamp every card; choose the decks. Writes nothing."""
     # Gather every problem from every stage before giving up: the curator fixes them in one go.
-    notes, findings = collect_notes(config.content_dir, config.root)
-    specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
-    cards_by_note, card_findings = collect_cards(notes)
-    findings += manifest_findings + card_findings
-    if not specs and not manifest_findings:
+    sources = sources or load_sources(config)
+    notes, specs, findings = sources.notes, sources.specs, list(sources.findings)
+    cards_by_note = dict(sources.cards)
+    if not specs and not any(f.path.endswith((".yaml", ".yml")) for f in findings):
         findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
     if findings:
         raise ContentError(findings)
@@ -115,9 +138,14 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     stamped: dict[str, Stamped] = {}
     fields: dict[str, tuple[str, ...]] = {}
     changes: list[CardChange] = []
+    store = media_store(config)
+    media: dict[str, tuple[str, ...]] = {}
     for note in notes:
         for card in cards_by_note[note.id]:
-            values = card_fields(card, note)
+            used: list[str] = []
+            values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
+            if used:
+                media[card.uid] = tuple(sorted(set(used)))
             content_hash = stable_hash(note_type_for(card).id, values, card_tags(card))
             result = stamp(card, content_hash, deck_of.get(card.uid, ""), lock, new_lock, timestamp)
             stamped[card.uid] = result
@@ -127,13 +155,46 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     apply_moves(moves, lock, new_lock, stamped, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
+    media_files = {name: store.files[name].path for names in media.values() for name in names}
     releases, release_warnings = plan_releases(
         config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp, decks_of
     )
-    warnings += release_warnings
-    report = compare(releases, changes, decisions, lock, new_lock, warnings)
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes,
-                list(report.warnings), config.lock_path, releases, report)
+    report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings)
+    record_entries(report, lock, new_lock)
+    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
+                config.lock_path, media, media_files, releases, report)
+
+
+def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
+    """Wrap an image resolver so the build knows which media each card ships."""
+    def record(src: str) -> str | None:
+        name = resolve(src)
+        if name is not None:
+            used.append(name)
+        return name
+
+    return record
+
+
+def lint_project(
+    config: Config, deck_names: Sequence[str] = (), now: int | None = None, *, warnings: bool = True,
+    cache: NoteCache | None = None,
+) -> tuple[LintReport, Plan | None]:
+    """Every lint finding, including a stale lockfile; the build plan when the sources are clean.
+
+    ``warnings=False`` (the build) may skip checks that can only warn, such as L16.
+    """
+    settings = settings_for(config)
+    sources = load_sources(config, cache)
+    report = lint_sources(config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error")
+    if report.errors:
+        return report, None
+    plan = plan_build(config, deck_names, now, sources)
+    changed = [c.uid for c in plan.changes if c.status != "unchanged"]
+    if plan.lock_changed and not changed:
+        changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
+    stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
+    return finish([*report.findings, *stale], settings, report.files, report.cards), plan
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:
@@ -153,45 +214,79 @@ def _notetype_hash(note_type: NoteType) -> str:
     return stable_hash(note_type.css, [(t.name, t.qfmt, t.afmt) for t in note_type.templates])
 
 
-def build(config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None) -> BuildResult:
-    """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock."""
-    from deckgen.package import PackagedDeck, PackagedNote, write_apkg  # genanki loads only when building
+def build(
+    config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
+    lint: bool = True, use_cache: bool = True,
+) -> BuildResult:
+    """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
 
-    plan = plan_build(config, deck_names, now)
+    Work is skipped where the cache under ``build/`` proves it would change nothing
+    (``use_cache=False`` rebuilds everything). ``lint=False`` skips the lint gate; only
+    tests use it, to prove rendering is safe on its own.
+    """
+    cache_warnings: list[str] = []
+    options = build_options(config, deck_names, lint)
+    state = read_state(config.out_dir, cache_warnings) if use_cache and not dry_run else None
+    if state is not None and now is None:
+        cached = up_to_date(config, state, options)
+        if cached is not None:
+            return cached
+    note_cache = open_note_cache(config, cache_warnings) if use_cache else None
+    report, checked = lint_project(config, deck_names, now, warnings=False, cache=note_cache) if lint else (LintReport(()), plan_build(config, deck_names, now))
+    if checked is None:
+        raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
+    plan = checked
+    plan.warnings[:0] = cache_warnings
+    warned = [f for f in report.warnings if f.rule != "lock-stale"]
+    if warned:
+        plan.warnings.append(f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them")
+    # Tracks and the site need every deck: a build of named decks skips them. Resolved
+    # before anything is written, so a bad track file leaves the build untouched.
+    tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
     if locked and plan.lock_changed:
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
              for c in plan.changes if c.status != "unchanged"]
-            or [Finding(config.rel(config.lock_path), 0, "note type templates or CSS, card order, or a deck's name, description or release changed", "run `deckgen build` locally and commit deckgen.lock", "locked")]
+            or [Finding(config.rel(config.lock_path), 0, "note type templates or CSS, card order, or a deck's name, description or release changed",
+                        "run `deckgen build` locally and commit deckgen.lock", "locked")]
         )
     outputs: list[str] = []
     if not dry_run:
+        remove_stale_temp_files(config.out_dir)
+        writer = DeckWriter(config.out_dir, state if use_cache else None)
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
-        for release in plan.releases:
+        for deck, release in zip(plan.decks, plan.releases):
+            # live cards in manifest order, then the deck's retired cards (shipped without cards)
             packaged = PackagedDeck(
                 deck_id=stable_int("deck", release.spec.name),
                 name=release.spec.name,
                 description=release.description,
-                notes=tuple(
-                    PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, n.due, with_cards=n.with_cards)
-                    for n in release.notes
-                ),
+                notes=tuple(PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, n.due, n.with_cards) for n in release.notes),
             )
             target = config.out_dir / f"{release.spec.slug}.apkg"
-            write_apkg(target, [packaged], nts)
+            writer.write(target, [packaged], nts, media=plan.media_for(deck.cards))
             outputs.append(str(target))
-        if plan.report is not None:
-            design_changed = any(change == "changed" for _, change in plan.report.note_types)
-            for deck_diff in plan.report.decks:
-                if deck_diff.bumped:
-                    write_changelog(config.out_dir, deck_diff, design_changed)
+        if plan.report is not None:  # before the site, which links the changelog
+            write_changelogs(config.out_dir, plan.report, plan.new_lock)
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock_text)
-    return BuildResult(
-        outputs=tuple(outputs),
-        decks=tuple(plan.decks),
-        changes=tuple(plan.changes),
-        lock_changed=plan.lock_changed,
-        warnings=tuple(plan.warnings),
-        report=plan.report,
-    )
+        if tracks is not None:
+            outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
+        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+                             report=plan.report)
+        if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
+            note_cache.save()
+            media = sorted(config.rel(p) for p in plan.media_files.values())
+            summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
+                       "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.stamped),
+                       "media": media}
+            write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
+                                                   summary, writer.digests))
+        return result
+    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+                       report=plan.report)
+
+
+def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
+    """The per-note cache for this project's code and settings."""
+    return NoteCache(config.out_dir, code_fingerprint() + repr(config.settings), warnings)

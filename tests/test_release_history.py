@@ -190,7 +190,7 @@ def test_seven_releases_through_one_collection(project: Path, tmp_path: Path, mo
 
         # Release 4: split a card in two.
         library.note("norton", [NORTON[0].replace("moves.", "moves, not a trait."),
-                                "Q: In Norton's essay, is empathy an attitude or a craft?\nA: A craft.",
+                                "Q: In Norton's essay, what replaces empathy as a personality trait?\nA: Practice you can coach.",
                                 NORTON[1].replace("process.", "process for its own sake."), NORTON[2],
                                 "Q: In Norton's essay, what should a PM do when a metric trades away user welfare?\nA: Push back."])
         apkg, result = library.build()

@@ -1,0 +1,133 @@
+"""Incremental builds: the cache under build/ skips work but never changes a byte of output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import write
+
+from deckgen.cache import CACHE_DIR
+from deckgen.config import load_config
+from deckgen.pipeline import build
+
+NOTE = """\
+---
+id: {id}
+title: Essay {id}
+author: Ann Author
+source: https://example.com/{id}
+tags: [{tag}]
+---
+Blurb.
+
+## Central argument
+Author argues that {id} matters more than anything else in product work.
+
+## Cards
+
+Q: In Author's 'Essay {id}', what matters most?
+A: {answer}.
+"""
+
+
+def make(root: Path) -> Path:
+    for note_id, tag in (("one", "a"), ("two", "a"), ("three", "b")):
+        write(root / "content" / f"{note_id}.md", NOTE.format(id=note_id, tag=tag, answer=f"The {note_id} thing"))
+    write(root / "decks" / "alpha.yaml", "deck: T::Alpha\nnotes:\n  - tag: a\n")
+    write(root / "decks" / "beta.yaml", "deck: T::Beta\nnotes:\n  - tag: b\n")
+    return root
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    out = root / "build"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and CACHE_DIR not in p.parts}
+
+
+def mtimes(root: Path) -> dict[str, int]:
+    out = root / "build"
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.apkg")}
+
+
+def cold_outputs(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The same project built from scratch without any cache, for comparison."""
+    copy = tmp_path / "cold"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("build"))
+    build(load_config(copy), use_cache=False)
+    return outputs(copy)
+
+
+def test_noop_rebuild_writes_nothing_and_reports_up_to_date(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make(project)
+    cards = build(load_config(project)).count("added")
+    assert cli("build", cwd=project).exit_code == 0
+    before = mtimes(project)
+    lock = (project / "deckgen.lock").stat().st_mtime_ns
+    result = cli("build", cwd=project)
+    assert result.exit_code == 0, result
+    assert "up to date" in result.stdout and "T::Alpha:" in result.stdout
+    assert f"0 added, 0 edited, 0 retired, {cards} unchanged" in result.stdout
+    assert mtimes(project) == before and (project / "deckgen.lock").stat().st_mtime_ns == lock
+
+
+def test_editing_one_note_rewrites_only_its_deck_and_matches_a_cold_build(project: Path, tmp_path: Path) -> None:
+    make(project)
+    config = load_config(project)
+    build(config)
+    before = mtimes(project)
+    note = project / "content" / "three.md"
+    note.write_text(note.read_text().replace("The three thing", "The third thing"))
+    result = build(config)
+    assert result.count("edited") == 1
+    after = mtimes(project)
+    assert after["alpha.apkg"] == before["alpha.apkg"], "a deck without the edited note is not rewritten"
+    assert after["beta.apkg"] != before["beta.apkg"]
+    assert outputs(project) == cold_outputs(project, tmp_path)
+
+
+def test_a_changed_setting_or_a_deleted_output_is_rebuilt(project: Path) -> None:
+    make(project)
+    config = load_config(project)
+    build(config)
+    (project / "build" / "alpha.apkg").unlink()
+    result = build(config)
+    assert not result.up_to_date and (project / "build" / "alpha.apkg").exists()
+    with (project / "deckgen.toml").open("a") as handle:
+        handle.write('\n[generate]\nenabled = false\n')
+    result = build(load_config(project))
+    assert not result.up_to_date
+
+
+def test_corrupt_cache_is_ignored_with_a_warning(project: Path, tmp_path: Path) -> None:
+    make(project)
+    config = load_config(project)
+    build(config)
+    for path in (project / "build" / CACHE_DIR).iterdir():
+        path.write_bytes(b"\x80not a cache")
+    note = project / "content" / "one.md"
+    note.write_text(note.read_text().replace("The one thing", "The first thing"))
+    result = build(config)
+    assert any("cache is unreadable" in w for w in result.warnings)
+    assert outputs(project) == cold_outputs(project, tmp_path)
+    assert not any("unreadable" in w for w in build(config).warnings), "the next build rewrote a good cache"
+
+
+def test_cache_can_be_deleted_at_any_time(project: Path, tmp_path: Path) -> None:
+    make(project)
+    config = load_config(project)
+    cards = build(config).count("added")
+    shutil.rmtree(project / "build" / CACHE_DIR)
+    result = build(config)
+    assert not result.up_to_date and result.count("unchanged") == cards
+    assert outputs(project) == cold_outputs(project, tmp_path)
+
+
+def test_a_broken_note_is_still_reported_when_cached(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make(project)
+    assert cli("build", cwd=project).exit_code == 0
+    write(project / "content" / "bad.md", "---\nid: bad\ntitle: Bad\n---\n## Cards\n\nQ: no answer?\n")
+    first = cli("build", cwd=project)
+    second = cli("build", cwd=project)
+    assert first.exit_code == second.exit_code == 1
+    assert "content/bad.md:7:" in first.stderr and "content/bad.md:7:" in second.stderr

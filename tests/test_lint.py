@@ -1,0 +1,246 @@
+"""deckgen lint: every rule fires on its documented bad example and not on its good one; schema,
+manifest, lockfile and per-card Ignore checks; output formats and exit codes; build refuses on errors."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, write
+from deckgen.config import load_config
+from deckgen.errors import ConfigError, ContentError
+from deckgen.generate import note_cards
+from deckgen.lintconfig import LintSettings, lint_settings
+from deckgen.neardup import near_duplicates, prompt_stems
+from deckgen.notes import parse_note
+from deckgen.pipeline import build, lint_project
+from deckgen.quality import check_card
+from deckgen.lintrules import RULES, rules_markdown
+
+HEAD = "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\ngenerate: false\n---\n## Cards\n\n"
+DECK = "deck: Test\nnotes: all\n"
+
+
+def fired(card_text: str, settings: LintSettings | None = None) -> set[str]:
+    note = parse_note(HEAD + card_text + "\n", "content/x.md")
+    return {issue.rule for card in note_cards(note) for issue in check_card(card, note, settings or LintSettings())}
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "quality" and r.id != "L16"], ids=lambda r: r.id)
+def test_quality_rule_fires_on_bad_example_only(rule) -> None:
+    assert rule.id in fired(rule.bad)
+    assert rule.id not in fired(rule.good)
+
+
+def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert {f"L{n}" for n in range(1, 18)} <= set(ids)
+    assert all(r.bad.strip() and r.good.strip() and r.bad != r.good for r in RULES)
+    assert (REPO / "docs" / "lint-rules.md").read_text(encoding="utf-8") == rules_markdown(), \
+        "docs/lint-rules.md is stale: run `deckgen lint --rules > docs/lint-rules.md`"
+
+
+@pytest.mark.parametrize(
+    "card, rule",
+    [
+        ("Q: Name one concrete empathy move Norton describes.\nA: Speaking for user needs.", None),  # instruction prompt
+        ("Q: In Norton's essay, complete: empathy is a …\nA: Craft.", None),
+        ("Q: In Norton's 'Empathy and Product Management', does he call empathy a craft?\nA: Yes.", "L4"),
+        ("Q: What does Norton call empathy?\nA: Yes.", "L4"),
+        ("Q: Is empathy a craft or a trait, for Norton?\nA: A craft.", "L5"),
+        ("Q: What is empathy? Why does it matter?\nA: A craft.", "L9"),
+        ("Q: What does Norton call empathy, e.g. in meetings?\nA: A craft, i.e. learnable moves.", None),  # abbreviations: one sentence
+        ("Q: What does Norton list as empathy moves?\nA:\n- listening\n- speaking for users\n- pushing back", "L8"),
+        ("C: Norton calls {{c1::empathy}} a {{c2::craft", "L13"),
+        ("C: Norton calls empathy {{c1::  }} today.", "L17"),
+        ("Q: Explain Norton's view of empathy?\nA: A craft.", "L15"),
+        ("Q: In Norton's essay, what does he call empathy?\nA: A craft.", None),  # 'he' is named in the prefix
+        ("Q: According to Norton, why is it a mistake to skip discovery?\nA: Teams build the wrong thing.", None),
+        ("Q: What does he call empathy?\nA: A craft.", "L14"),
+    ],
+)
+def test_rule_calibration(card: str, rule: str | None) -> None:
+    rules = fired(card)
+    if rule is None:
+        assert rules == set()
+    else:
+        assert rule in rules
+
+
+def test_thresholds_come_from_settings() -> None:
+    card = "Q: What does Norton mean by empathy as craft?\nA: A set of concrete learnable moves."
+    assert "L1" not in fired(card)
+    assert "L1" in fired(card, LintSettings(answer_words_warn=3, answer_words_error=10))
+
+
+def test_near_duplicates_match_brute_force() -> None:
+    rng = random.Random(7)
+    vocab = [f"word{n}" for n in range(12)]
+    prompts = [" ".join(rng.sample(vocab, rng.randint(2, 6))) for _ in range(300)]
+    for threshold in (0.5, 0.8, 1.0):
+        sets = [prompt_stems(p) for p in prompts]
+        expected = {
+            (i, j) for i, j in combinations(range(len(sets)), 2)
+            if len(sets[i]) >= 2 and len(sets[j]) >= 2 and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= threshold
+        }
+        got = {(p.first, p.second) for p in near_duplicates(prompts, threshold)}
+        assert got == expected and expected
+
+
+def make_project(root: Path, notes: dict[str, str], deck: str = DECK, toml_extra: str = "") -> Path:
+    write(root / "deckgen.toml", '[project]\nname = "T"\nnamespace = "test-namespace-0001"\n' + toml_extra)
+    for name, text in notes.items():
+        write(root / "content" / name, text)
+    write(root / "decks" / "deck.yaml", deck)
+    return root
+
+
+GOOD = HEAD.replace("generate: false\n", "") + "Q: What does Norton mean by empathy as craft?\nA: Learnable moves.\n"
+
+
+def test_every_problem_in_one_run(tmp_path: Path, cli) -> None:
+    root = make_project(
+        tmp_path / "p",
+        {
+            "a.md": GOOD.replace("author: Ken Norton\n", "author: Ken Norton\ntag: [x]\n"),
+            "b.md": "---\nid: Bad Id\n---\nbody\n",
+            "c.md": GOOD.replace("id: norton-empathy", "id: other").replace("What does Norton mean by empathy as craft?", "Is empathy a craft?"),
+            "d.md": GOOD.replace("id: norton-empathy", "id: dup-of-a").replace("Learnable moves.", "Learnable moves.\nIgnore: L99"),
+        },
+        deck="deck: Test\nnotes:\n  - id: no-such-note\n  - tag: no-such-tag\n  - path: content/*.md\n",
+    )
+    result = cli("lint", "--format", "json", cwd=root)
+    assert result.exit_code == 1
+    found = {(f["path"], f["line"], f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("content/a.md", 5, "unknown-key", "warning") in found
+    assert ("content/b.md", 2, "bad-id", "error") in found and ("content/b.md", 2, "missing-title", "error") in found
+    assert ("content/c.md", 8, "L4", "error") in found
+    assert ("content/d.md", 10, "bad-ignore", "warning") in found
+    assert ("content/d.md", 8, "L16", "warning") in found  # same question as a.md
+    assert ("decks/deck.yaml", 3, "empty-selector", "error") in found
+    assert ("decks/deck.yaml", 4, "empty-selector", "warning") in found
+    fixes = json.loads(result.stdout)["findings"]
+    assert next(f for f in fixes if f["rule"] == "unknown-key")["fix"] == "did you mean 'tags'?"
+    # build runs the same checks and writes nothing
+    built = cli("build", cwd=root)
+    assert built.exit_code == 1 and "content/c.md:8:1: L4" in built.stderr
+    assert not (root / "build").exists() and not (root / "deckgen.lock").exists()
+
+
+def test_text_output_groups_by_file_and_exit_codes(tmp_path: Path, cli) -> None:
+    root = make_project(tmp_path / "p", {"a.md": GOOD.replace("Learnable moves.", "Learnable moves. They can be coached.")})
+    result = cli("lint", cwd=root)
+    assert result.exit_code == 0  # warnings only
+    lines = result.stdout.splitlines()
+    assert lines[0] == "content/a.md"
+    assert "content/a.md:9:1: L10: the answer has 2 sentences — keep one idea" in result.stdout
+    assert "0 errors, " in lines[-1]
+    assert cli("lint", "--strict", cwd=root).exit_code == 1
+    github = cli("lint", "--format", "github", cwd=root).stdout
+    assert "::warning file=content/a.md,line=9,col=1,title=L10::the answer has 2 sentences — " in github
+
+
+def test_lint_rules_config_and_per_card_ignore(tmp_path: Path, cli) -> None:
+    bad = GOOD.replace("What does Norton mean by empathy as craft?", "Is empathy a craft?")
+    root = make_project(tmp_path / "p", {"a.md": bad})
+    assert cli("lint", cwd=root).exit_code == 1
+    root2 = make_project(tmp_path / "q", {"a.md": bad}, toml_extra='[lint]\nanswer_words_warn = 10\n[lint.rules]\nL4 = "warning"\n')
+    result = cli("lint", cwd=root2)
+    assert result.exit_code == 0 and "warning content/a.md:8:1: L4" in result.stdout
+    root3 = make_project(tmp_path / "r", {"a.md": bad.replace("Learnable moves.", "Learnable moves.\nIgnore: L4")})
+    assert "L4" not in cli("lint", cwd=root3).stdout
+    root4 = make_project(tmp_path / "s", {"a.md": GOOD}, toml_extra='[lint]\nanser_words_warn = 10\n[lint.rules]\nmissing-id = "off"\n')
+    with pytest.raises(ConfigError) as info:
+        lint_project(load_config(root4))
+    messages = [str(f) for f in info.value.findings]
+    assert any("did you mean 'answer_words_warn'" in m for m in messages)
+    assert any("rule 'missing-id' cannot be changed" in m for m in messages)
+
+
+def test_lint_settings_validate_types() -> None:
+    with pytest.raises(ConfigError):
+        lint_settings({"answer_leak": 3})
+    with pytest.raises(ConfigError):
+        lint_settings({"answer_words_warn": "ten"})
+    assert lint_settings({"near_duplicate": 0.9}).near_duplicate == 0.9
+
+
+def test_lockfile_out_of_step_is_reported(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"a.md": GOOD})
+    report, _ = lint_project(load_config(root))
+    assert [f.rule for f in report.findings] == ["lock-stale"]  # no lock yet
+    build(load_config(root))
+    assert lint_project(load_config(root))[0].findings == ()
+    (root / "content" / "a.md").write_text(GOOD.replace("Learnable moves.", "Concrete, learnable moves."), encoding="utf-8")
+    report, _ = lint_project(load_config(root))
+    assert [f.rule for f in report.findings] == ["lock-stale"] and "norton-empathy/" in report.findings[0].message
+
+
+def test_explain_and_rules_commands(cli, tmp_path: Path) -> None:
+    for rule in RULES:
+        result = cli("lint", "--explain", rule.id.lower(), cwd=tmp_path)
+        assert result.exit_code == 0
+        assert "Bad:" in result.stdout and "Good:" in result.stdout and rule.bad.split("\n")[0] in result.stdout
+    assert cli("lint", "--explain", "L99", cwd=tmp_path).exit_code == 2
+    assert cli("lint", "--rules", cwd=tmp_path).stdout == rules_markdown()
+
+
+def test_shipped_content_lints_without_errors(shipped: Path, cli) -> None:
+    result = cli("lint", "--format", "json", cwd=shipped)
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0, [f for f in data["findings"] if f["severity"] == "error"]
+    assert data["summary"]["errors"] == 0 and data["summary"]["cards"] > 0
+
+
+def test_generated_card_findings_never_block(tmp_path: Path) -> None:
+    # a generated card quoting a long author field: L1 is a warning the curator can act on, not an error
+    long_author = " ".join(["Name"] * 30)
+    root = make_project(tmp_path / "p", {"a.md": GOOD.replace("author: Ken Norton", f"author: {long_author}")})
+    report, plan = lint_project(load_config(root))
+    l1 = [f for f in report.findings if f.rule == "L1"]
+    assert l1 and all(f.severity == "warning" and "generated card" in f.message for f in l1)
+    assert plan is not None
+
+
+def test_build_refuses_on_errors_and_keeps_old_outputs(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"a.md": GOOD})
+    build(load_config(root))
+    before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    lock = (root / "deckgen.lock").read_bytes()
+    (root / "content" / "a.md").write_text(GOOD.replace("What does Norton", "Does Norton"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        build(load_config(root))
+    assert [f.rule for f in info.value.findings] == ["L4"]
+    assert {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()} == before
+    assert (root / "deckgen.lock").read_bytes() == lock
+
+
+def test_shipped_fixture_copy_is_complete(shipped: Path) -> None:
+    # guards the fixture the shipped-content test relies on
+    assert (shipped / "deckgen.toml").exists() and any((shipped / "content").rglob("*.md"))
+    shutil.rmtree(shipped / "content")
+    report, plan = lint_project(load_config(shipped))
+    assert plan is None and any(f.rule == "empty-selector" or f.rule == "empty-deck" for f in report.errors)
+
+
+def test_a_new_project_lints_clean_once_built(tmp_path: Path, cli) -> None:
+    assert cli("init", str(tmp_path / "new"), cwd=tmp_path).exit_code == 0
+    first = cli("lint", "--format", "json", cwd=tmp_path / "new")
+    assert [f["rule"] for f in json.loads(first.stdout)["findings"]] == ["lock-stale"]
+    assert cli("build", cwd=tmp_path / "new").exit_code == 0
+    assert cli("lint", "--strict", cwd=tmp_path / "new").exit_code == 0
+
+
+def test_rule_levels_apply_to_card_rules_but_generated_cards_never_block(tmp_path: Path) -> None:
+    long_author = " ".join(["Name"] * 30)
+    text = GOOD.replace("author: Ken Norton", f"author: {long_author}").replace("Learnable moves.", "Learnable moves. They can be coached.")
+    root = make_project(tmp_path / "p", {"a.md": text}, toml_extra='[lint.rules]\nL1 = "error"\nL10 = "error"\nL16 = "off"\n')
+    report, _ = lint_project(load_config(root))
+    graded = {(f.rule, f.severity, "generated card" in f.message) for f in report.findings if f.rule in ("L1", "L10")}
+    assert graded == {("L1", "warning", True), ("L10", "error", False)}

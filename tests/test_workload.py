@@ -1,0 +1,124 @@
+"""`deckgen plan`: the documented workload model, pace warnings, and the three output formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_deckgen, write
+from deckgen.model import BuiltDeck, Card, DeckSpec
+from deckgen.tracks import BuiltStage, BuiltTrack, DeckRef, Stage, Track
+from deckgen.workload import WorkloadModel, next_monday, plan_track, render
+
+MONDAY = dt.date(2026, 3, 2)
+
+
+def built_track(*sizes: int, pace: int = 5) -> BuiltTrack:
+    """A track whose stage ``i`` has one deck of ``sizes[i]`` single-card notes."""
+    stages, built = [], []
+    for number, size in enumerate(sizes, 1):
+        spec = DeckSpec(name=f"Root::D{number}", slug=f"d{number}", path=f"decks/d{number}.yaml", selectors=())
+        cards = tuple(Card(note_id=f"n{number}", key=f"k{i}", kind="basic", front="q", back="a") for i in range(size))
+        stage = Stage(number=number, title=f"S{number}", decks=(DeckRef(spec.slug, False, 1),))
+        stages.append(stage)
+        built.append(BuiltStage(stage, f"Root::Week {number} — S{number}", (BuiltDeck(spec, cards),), ()))
+    track = Track(slug="t", title="T", role="R", path="decks/tracks/t.yaml", stages=tuple(stages), root_deck="Root", new_per_day=pace)
+    return BuiltTrack(track, tuple(built))
+
+
+def test_model_defaults_match_anki_defaults_and_the_readme(tmp_path: Path) -> None:
+    from ankiutil import open_collection
+
+    from deckgen.tracks import DEFAULT_NEW_PER_DAY
+
+    col = open_collection(tmp_path / "c.anki2")
+    try:  # the real engine's defaults for a new deck: what a learner who changes nothing gets
+        new = col.decks.config_dict_for_deck_id(1)["new"]
+    finally:
+        col.close()
+    model = WorkloadModel()
+    assert list(model.learning_steps_minutes) == new["delays"] == [1.0, 10.0]
+    assert DEFAULT_NEW_PER_DAY == new["perDay"] and new["ints"][0] == model.review_offsets_days[0]
+    assert new["initialFactor"] == 2500  # ease 250%: the x2.5 between review offsets
+    assert model.seconds_per_new_card == 30  # two learning steps at 15 s
+    assert model.seconds_per_due_review == pytest.approx(11)  # 10 s plus a 10% chance of one relearning step
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "1, 4, 12, 32 and 82 days" in readme and "10 seconds" in readme and "30 seconds" in readme
+
+
+def test_daily_minutes_follow_the_model_by_hand() -> None:
+    schedule = plan_track(built_track(10), MONDAY, 5)
+    minutes = {d.date: round(d.minutes, 4) for d in schedule.days}
+    # Mon: 5 new x 30 s. Tue: 5 new + Monday's 5 first reviews x 11 s. Wed: Tuesday's 5 reviews.
+    # Fri: Monday's 4-day reviews. Tuesday's 4-day reviews fall on Saturday and wait for Monday.
+    assert minutes[MONDAY] == 2.5
+    assert minutes[MONDAY + dt.timedelta(1)] == round(205 / 60, 4)
+    assert minutes[MONDAY + dt.timedelta(2)] == round(55 / 60, 4)
+    assert minutes[MONDAY + dt.timedelta(3)] == 0
+    assert minutes[MONDAY + dt.timedelta(4)] == round(55 / 60, 4)
+    assert minutes[MONDAY + dt.timedelta(5)] == 0  # Saturday: no study
+    (stage,) = schedule.stages
+    assert stage.fits and stage.cards == 10 and stage.study_days == 5
+    assert stage.avg_minutes == round((150 + 205 + 55 + 0 + 55) / 60 / 5, 1)
+    assert stage.peak_minutes == 3.4
+    assert schedule.finish == MONDAY + dt.timedelta(1)
+    assert schedule.warnings == () and schedule.suggested_pace is None
+
+
+def test_a_stage_that_does_not_fit_warns_and_suggests_a_pace_that_fits() -> None:
+    schedule = plan_track(built_track(30, 5), MONDAY, 5)
+    first, second = schedule.stages
+    assert not first.fits and first.last_new == MONDAY + dt.timedelta(7) and first.pace_to_fit == 6
+    assert second.fits and second.pace_to_fit == 4  # 35 cards over 10 study days
+    assert schedule.suggested_pace == 6
+    assert schedule.warnings[0].startswith("Week 1 — S1: 30 cards do not fit by Sun 8 Mar 2026 at 5 new cards a day")
+    assert schedule.warnings[-1] == "Suggested pace: --new-per-day 6 finishes every stage in its week."
+    again = plan_track(built_track(30, 5), MONDAY, schedule.suggested_pace)
+    assert all(s.fits for s in again.stages) and again.warnings == ()
+
+
+def test_a_late_start_shortens_the_first_week() -> None:
+    saturday = plan_track(built_track(3), MONDAY + dt.timedelta(5), 5)
+    assert not saturday.stages[0].fits and saturday.stages[0].pace_to_fit is None
+    assert "no study day" in saturday.warnings[0] and "--start 2026-03-09" in saturday.warnings[0]
+    every_day = plan_track(built_track(3), MONDAY + dt.timedelta(5), 5, days_per_week=7)
+    assert every_day.stages[0].fits and every_day.finish == MONDAY + dt.timedelta(5)
+    assert next_monday(dt.date(2026, 3, 4)) == dt.date(2026, 3, 9) and next_monday(MONDAY) == MONDAY
+
+
+def test_formats_carry_the_same_plan() -> None:
+    schedule = plan_track(built_track(30, 5), MONDAY, 5)
+    data = json.loads(render(schedule, "json"))
+    assert data["start"] == "2026-03-02" and data["finish"] == "2026-03-10" and data["suggested_pace"] == 6
+    assert [s["cards"] for s in data["stages"]] == [30, 5] and data["model"]["seconds_per_new_card"] == 30
+    markdown = render(schedule, "markdown")
+    assert "| 1 | 2 Mar – 8 Mar | S1 | D1 (30) | 30 |" in markdown
+    assert "- **Warning:** Suggested pace: --new-per-day 6" in markdown
+    text = render(schedule, "text")
+    assert "35 cards in 2 weeks · every card started by Tue 10 Mar 2026" in text
+    assert "needs 6/day" in text and "warning: Suggested pace" in text
+
+
+def test_plan_command_on_the_shipped_track(shipped: Path) -> None:
+    result = run_deckgen("plan", "associate-pm", "--start", "2026-03-02", "--format", "json", cwd=shipped)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["slug"] == "associate-pm" and data["start"] == "2026-03-02" and len(data["stages"]) >= 2
+    assert data["total_cards"] == sum(s["cards"] for s in data["stages"]) > 0
+    slow = run_deckgen("plan", "associate-pm", "--start", "2026-03-02", "--new-per-day", "1", cwd=shipped)
+    assert slow.returncode == 0 and "warning: Suggested pace: --new-per-day" in slow.stdout
+
+
+def test_plan_command_errors(project: Path) -> None:
+    write(project / "content/a.md", "---\nid: a\ntitle: A\n---\n## Cards\n\nQ: In A, what?\nA: That.\n")
+    write(project / "decks/a.yaml", "deck: A\nnotes: all\n")
+    write(project / "decks/tracks/t.yaml", "track: T\nrole: R\nstages:\n  - title: One\n    decks: [a]\n")
+    missing = run_deckgen("plan", "nope", cwd=project)
+    assert missing.returncode == 1 and "no track named 'nope' — use one of: t" in missing.stderr
+    bad_date = run_deckgen("plan", "t", "--start", "2026-02-30", cwd=project)
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+    ok = run_deckgen("plan", "t", "--start", "2026-03-02", "-f", "markdown", cwd=project)
+    assert ok.returncode == 0 and ok.stdout.startswith("## T — R\n")
