@@ -176,3 +176,30 @@ def test_deleting_a_whole_note_file_retires_its_cards_with_real_fronts(project: 
             assert "horowitz/" in card.note()["DeckgenId"]
     finally:
         col.close()
+
+
+def test_track_bundles_carry_the_retired_cards_of_their_decks(project: Path, tmp_path: Path) -> None:
+    from test_tracks import make_project
+
+    from deckgen.bundles import bundle_path
+
+    make_project(project)
+    config = load_config(project)
+    base = int(time.time()) - 100_000
+    build(config, now=base)
+    bundle = bundle_path(config, "test")
+    first = tmp_path / "bundle1.apkg"
+    first.write_bytes(bundle.read_bytes())
+    note = project / "content" / "a.md"
+    note.write_text(note.read_text().replace("Q: In Essay a, what is the second point?\nA: Fast feedback (a).\nReverse: yes\n", ""))
+    assert build(config, now=base + 1000).count("retired") == 1
+    col = open_collection(tmp_path / "track-learner.anki2")
+    try:
+        import_apkg(col, first)
+        log = import_apkg(col, bundle)
+        assert log.updated == 1 and log.new == 0
+        retired_cards = col.find_cards(RETIRED_SEARCH)
+        assert len(retired_cards) == 2  # the retired card was reversed: both its cards are marked
+        assert all("Retired on" in col.get_card(cid).question() for cid in retired_cards)
+    finally:
+        col.close()
