@@ -408,6 +408,62 @@ def diff(
     typer.echo(render_text(plan.report))
 
 
+@app.command()
+def draft(
+    notes: List[str] = typer.Argument(..., help="Note files (or note ids) to draft cards for."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the drafts; leave the note unchanged."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible API base URL (default: \\[ai] base_url or DECKGEN_AI_BASE_URL)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Model name (default: \\[ai] model or DECKGEN_AI_MODEL)."),
+    max_cards: Optional[int] = typer.Option(None, "--max-cards", min=1, help="Most drafts to ask for per note (default 8)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="Seconds to wait for the server (default 120)."),
+) -> None:
+    """Ask a language model to draft cards for notes, and write them into each note for you to review.
+
+    The only command that uses the network: it sends each note's text to the configured chat-completions server and says where before sending. Drafts land in the note's '## Cards' with 'Status: draft', the sentence of the note that supports them ('Quote:') and their card-quality findings; drafts whose quote is not in the note are dropped.
+
+    Builds skip drafts until you change 'Status: draft' to 'Status: approved'; 'Status: rejected' keeps a draft out for good.
+
+    Example:
+
+        deckgen draft content/essays/norton-empathy.md
+
+        deckgen draft norton-empathy --dry-run --base-url http://localhost:11434/v1 --model llama3.2
+    """
+    from deckgen.config import load_config
+    from deckgen.draft import prepare, run
+    from deckgen.llm import ChatClient, ai_settings
+
+    console = _console()
+    err = _console(stderr=True)
+    with reporting():
+        config = load_config()
+        settings = ai_settings(config, {"base_url": base_url, "model": model, "max_cards": max_cards, "timeout": timeout})
+        jobs = [prepare(config, target, settings) for target in notes]
+        client = ChatClient(settings)
+        if settings.key_in_clear:
+            err.print("[yellow]warning[/yellow] the API key will be sent unencrypted (plain http to another machine); use https")
+        for job in jobs:
+            key = " with an API key" if settings.api_key else ""
+            err.print(f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.endpoint)}, model {_escape(settings.model)} …")
+            result = run(job, client, settings, dry_run=dry_run)
+            for dropped in result.dropped:
+                err.print(f"[yellow]dropped[/yellow] {_escape(dropped.summary)} — {_escape(dropped.reason)}")
+            if result.attempts > 1:
+                err.print("[yellow]note[/yellow] the first reply was malformed; the second was used")
+            if not result.drafts:
+                console.print(f"{_escape(result.rel)}: no new drafts")
+                continue
+            count = f"{len(result.drafts)} draft{'s' if len(result.drafts) != 1 else ''}"
+            if dry_run:
+                console.print(f"{_escape(result.rel)}: {count} would be added:")
+                console.print(_escape(result.inserted))
+            else:
+                console.print(f"{_escape(result.rel)}: wrote {count} — review them, then set "
+                              "'Status: approved' or 'Status: rejected'")
+    if dry_run:
+        console.print("Dry run: no note was changed.")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="deckgen")

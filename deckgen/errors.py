@@ -57,3 +57,7 @@ class LockError(DeckgenError):
 
 class SchemaFrozenError(DeckgenError):
     """A shipped note type's schema would change; learners would get a forked note type."""
+
+
+class LLMError(DeckgenError):
+    """A language-model server could not be reached or gave no usable answer (``deckgen draft``)."""

@@ -22,6 +22,8 @@ Generator = Callable[[Note], Iterable[Card]]
 _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
 _TRUE = {"yes", "true", "on", "1"}
 _FALSE = {"no", "false", "off", "0", ""}
+# A card block's ``Status:``; only approved cards (or blocks without Status) ship.
+CARD_STATUSES = ("draft", "approved", "rejected")
 
 
 def normalize(text: str) -> str:
@@ -40,6 +42,8 @@ def authored_cards(note: Note) -> tuple[list[Card], list[Finding]]:
     cards: list[Card] = []
     findings: list[Finding] = []
     for block in note.card_blocks:
+        if not _ships(note, block, findings):
+            continue  # drafts wait for the curator; rejected drafts are kept only as a memory
         card = _card_from_block(note, block, findings)
         if card is not None:
             cards.append(card)
@@ -53,6 +57,23 @@ def authored_cards(note: Note) -> tuple[list[Card], list[Finding]]:
             )
         seen[card.key] = card
     return cards, findings
+
+
+def _ships(note: Note, block: CardBlock, findings: list[Finding]) -> bool:
+    """Whether a block is a card to ship: no ``Status:`` or ``Status: approved``."""
+    status = block.get("Status")
+    if status is None:
+        return True
+    if status.strip().lower() not in CARD_STATUSES:
+        findings.append(Finding(note.path, block.line_of("Status"), f"Status: {status!r} is not draft, approved or rejected",
+                                "write 'Status: approved' to ship the card or 'Status: rejected' to drop it", "card-syntax"))
+        return False
+    return status.strip().lower() == "approved"
+
+
+def waiting_drafts(note: Note) -> int:
+    """How many of a note's card blocks are drafts the curator has not decided on yet."""
+    return sum(1 for block in note.card_blocks if (block.get("Status") or "").strip().lower() == "draft")
 
 
 def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> Card | None:

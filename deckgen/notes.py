@@ -27,7 +27,8 @@ CARDS_HEADING = "cards"
 
 # Keys a card block may use. A line starting with one of these (and a colon) starts a
 # field; any other line continues the previous field, so answers may span lines.
-CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore")
+# ``Status`` and ``Quote`` mark language-model drafts (deckgen/draft.py) awaiting review.
+CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore", "Status", "Quote")
 KNOWN_META_KEYS: tuple[str, ...] = (
     "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status", "imported",
 )

@@ -18,6 +18,7 @@ from deckgen.decks import assemble, select_notes
 from deckgen.diff import DiffReport, compare
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
+from deckgen.generate import waiting_drafts
 from deckgen.guard import check_frozen_schema
 from deckgen.lint import LintReport, Sources, finish, lint_sources, load_sources, lock_findings, media_store, settings_for
 from deckgen.identity import (
@@ -112,6 +113,8 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     moves, move_decisions = match_moves(cards_by_note, lock)
     decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
+    warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
+                 for n in notes if waiting_drafts(n)]
     deck_of: dict[str, str] = {}
     decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
