@@ -264,7 +264,7 @@ def build(
                 deck_id=stable_int("deck", release.spec.name),
                 name=release.spec.name,
                 description=release.description,
-                notes=tuple(PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, n.due, n.with_cards) for n in release.notes),
+                notes=release.notes,
             )
             target = config.out_dir / f"{release.spec.slug}.apkg"
             writer.write(target, [packaged], nts, media=plan.media_for(deck.cards))

@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 from deckgen.identity import Lock, Stamped, card_guid, stable_hash
 from deckgen.model import BuiltDeck, Card, DeckSpec, Note
 from deckgen.notetypes import note_type_for
+from deckgen.packaged import PackagedNote
 from deckgen.order import assign_positions
 from deckgen.render import escape, render_markdown
 from deckgen.retire import record_card, release_date, retired_fields, retired_tags
@@ -23,21 +24,10 @@ RELEASES_KEY = "releases"
 
 
 @dataclass(frozen=True)
-class ShipNote:
-    """One note as this release ships it (``with_cards`` False for a retired card).
+class ShipNote(PackagedNote):
+    """One note as this release ships it: what ``package.write_apkg`` writes, plus the card's uid for reports."""
 
-    Mirrors ``package.PackagedNote`` plus the card's uid, so planning and ``deckgen diff``
-    never import genanki; ``pipeline.build`` converts it field by field.
-    """
-
-    uid: str
-    guid: str
-    model_id: int
-    fields: tuple[str, ...]
-    tags: tuple[str, ...]
-    mod: int
-    due: int
-    with_cards: bool = True
+    uid: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,8 +123,8 @@ def plan_releases(
             note = notes.get(note_id)
             model_id, values = retired_fields(card, note, int(retired_at))
             live_tags = tags_of(Card(note_id, key, card.kind, card.front, tags=note.tags if note else ()))
-            shipped_note = ShipNote(card.uid, guid_of(namespace, note_id, key, record), model_id, values,
-                                    retired_tags(live_tags), int(retired_at), 0, with_cards=False)
+            shipped_note = ShipNote(guid_of(namespace, note_id, key, record), model_id, values,
+                                    retired_tags(live_tags), int(retired_at), 0, with_cards=False, uid=card.uid)
             homes = {spec.slug: spec for spec in (home_deck(name, specs, lock) for name in record_decks(record)) if spec}
             for name in record_decks(record):
                 if home_deck(name, specs, lock) is None:
@@ -156,8 +146,8 @@ def plan_releases(
             record = new_lock.cards[card.note_id][card.key]
             if record.get("deck") == deck.spec.name:
                 record["due"] = positions[card.uid]  # the position this card keeps for good
-            live.append(ShipNote(card.uid, guid_of(namespace, card.note_id, card.key, record), note_type_for(card).id,
-                                 fields[card.uid], tags_of(card), stamped[card.uid].mod, positions[card.uid]))
+            live.append(ShipNote(guid_of(namespace, card.note_id, card.key, record), note_type_for(card).id,
+                                 fields[card.uid], tags_of(card), stamped[card.uid].mod, positions[card.uid], uid=card.uid))
         shipped = tuple(live + retired_by_deck.get(deck.spec.slug, []))
         digest = stable_hash(
             deck.spec.name, deck.spec.description, sorted(notetype_mods.items()),
