@@ -12,7 +12,7 @@ from deckgen.render import render_markdown
 from deckgen.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
-    from deckgen.model import BuiltDeck, Card, DeckSpec
+    from deckgen.model import BuiltDeck, DeckSpec
     from deckgen.packaged import PackagedDeck
     from deckgen.pipeline import Plan
 
