@@ -12,7 +12,7 @@ from deckgen.render import render_markdown
 from deckgen.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
-    from deckgen.model import BuiltDeck, Card, DeckSpec
+    from deckgen.model import BuiltDeck, DeckSpec
     from deckgen.packaged import PackagedDeck
     from deckgen.pipeline import Plan
 
@@ -43,10 +43,17 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
     """
     from deckgen.packaged import PackagedDeck
 
+    from deckgen.packaged import PackagedNote
+
     track = built.track
+    # Retired cards of the track's decks ride along without cards (see deckgen.retire), so a
+    # learner who studies through the bundle sees them marked too.
+    slugs = {deck.spec.slug for stage in built.stages for deck in (*stage.decks, *stage.optional)}
+    retired = {n.guid: n for release in plan.releases if release.spec.slug in slugs for n in release.notes if not n.with_cards}
     parent = PackagedDeck(
         deck_id=stable_int("deck", track.root_deck), name=track.root_deck,
-        description=render_markdown(track.description), notes=(),
+        description=render_markdown(track.description),
+        notes=tuple(PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, 0, False) for _, n in sorted(retired.items())),
     )
     decks = [parent]
     position = 0

@@ -100,19 +100,30 @@ def build(
             result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
     console = _console()
     err = _console(stderr=True)
-    for warning in result.warnings:
-        err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
+    if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
+        for warning in result.warnings:
+            err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
     for name, count in result.deck_sizes():
         console.print(f"[bold]{_escape(name)}[/bold]: {count} cards")
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
     console.print(f"Changes since deckgen.lock: {summary}")
     if dry_run:
+        if result.report is not None:
+            from deckgen.diff import render_text
+
+            typer.echo(render_text(result.report))
         console.print("Dry run: nothing was written.")
     else:
         if result.up_to_date:
             console.print("Everything is up to date: nothing to write.")
         for output in result.outputs:
             console.print(f"wrote {output}")
+        if result.report is not None:
+            from deckgen.changelog import changelog_path
+
+            for deck_diff in result.report.decks:
+                if deck_diff.bumped:
+                    console.print(f"wrote {changelog_path(config.out_dir, deck_diff.slug)} (release {deck_diff.version})")
         if result.lock_changed:
             console.print("updated deckgen.lock (commit it with your notes)")
 
@@ -360,6 +371,41 @@ def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore
     else:
         console.print(f"  Q: {_escape(card.front)}")
         console.print(f"  A: {_escape(card.back)}")
+
+
+@app.command()
+def diff(
+    decks: Optional[List[str]] = typer.Argument(None, help="Deck manifests to compare (file stem or deck name); all by default."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json (for scripts)."),
+) -> None:
+    """Show what the next build changes for learners, per deck; write nothing.
+
+    Lists the cards added, edited (old and new text side by side), unchanged, retired
+    and moved between decks, note types whose templates or CSS changed, and every
+    decision that matched an edited card to its earlier self.
+
+    Example:
+
+        deckgen diff
+
+        deckgen diff onboarding --format json > diff.json
+    """
+    import json
+
+    from deckgen.config import load_config
+    from deckgen.diff import render_text
+    from deckgen.pipeline import plan_build
+
+    if output_format not in ("text", "json"):
+        typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
+        raise typer.Exit(2)
+    with reporting():
+        plan = plan_build(load_config(), decks or ())
+    assert plan.report is not None
+    if output_format == "json":
+        typer.echo(json.dumps(plan.report.to_json(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(render_text(plan.report))
 
 
 @app.command()

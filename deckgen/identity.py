@@ -90,8 +90,8 @@ class Lock:
         return Lock(**json.loads(json.dumps({"cards": self.cards, "notetypes": self.notetypes, "extra": self.extra})))
 
     def live(self, note_id: str) -> dict[str, dict[str, Any]]:
-        """The note's records that are not retired."""
-        return {k: v for k, v in self.cards.get(note_id, {}).items() if not v.get("retired")}
+        """The note's records that are neither retired nor moved to another note."""
+        return {k: v for k, v in self.cards.get(note_id, {}).items() if not v.get("retired") and not v.get("moved_to")}
 
 
 def _compact(value: object) -> str:
@@ -214,6 +214,11 @@ def stamp(card: Card, content_hash: str, deck: str, lock: Lock, new_lock: Lock, 
     }
     if card.explicit_id:
         record["explicit"] = True
+    for kept in ("anchor", "due"):  # where its GUID comes from; its new-card position
+        if old and kept in old:
+            record[kept] = old[kept]
+    if card.reverse:
+        record["reverse"] = True  # a retired card must keep it, or its reverse card would turn blank
     new_lock.cards.setdefault(card.note_id, {})[card.key] = record
     return Stamped(card, content_hash, mod, status)
 
@@ -237,7 +242,7 @@ def carry_removed(lock: Lock, new_lock: Lock, now: int) -> list[tuple[str, str, 
             if key in new_lock.cards.get(note_id, {}):
                 continue
             kept = dict(record)
-            if not kept.get("retired"):
+            if not kept.get("retired") and not kept.get("moved_to"):
                 kept["retired"] = max(now, int(record.get("mod", 0)) + 1)
                 removed.append((note_id, key, kept))
             new_lock.cards.setdefault(note_id, {})[key] = kept

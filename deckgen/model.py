@@ -157,6 +157,7 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
     up_to_date: tuple[tuple[str, int], ...] = ()  # (deck, cards) when the cache proved nothing changed
     unchanged: int = 0  # cards known unchanged without listing them (an up-to-date build)
+    report: Any = None  # deckgen.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
 
     def count(self, status: str) -> int:
         """Number of cards with the given change status."""

@@ -12,20 +12,25 @@ from deckgen.cache import (
     BuildState, DeckWriter, NoteCache, build_options, code_fingerprint, outputs_snapshot, project_digest, read_state,
     remove_stale_temp_files, up_to_date, write_state,
 )
+from deckgen.changelog import record_entries, write_changelogs
 from deckgen.config import Config
 from deckgen.decks import assemble, select_notes
+from deckgen.diff import DiffReport, compare
 from deckgen.errors import ContentError, Finding, LockError
 from deckgen.files import atomic_write_text
 from deckgen.generate import waiting_drafts
+from deckgen.guard import check_frozen_schema
 from deckgen.lint import LintReport, Sources, finish, lint_sources, load_sources, lock_findings, media_store, settings_for
 from deckgen.identity import (
-    Lock, MatchDecision, Stamped, build_time, card_guid, carry_removed, read_lock, resolve_keys,
+    Lock, MatchDecision, Stamped, build_time, carry_removed, read_lock, resolve_keys,
     stable_hash, stable_int, stamp, stamp_notetype,
 )
 from deckgen.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
+from deckgen.moves import apply_moves, avoid_moved_keys, match_moves
 from deckgen.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.packaged import PackagedDeck, PackagedNote
-from deckgen.render import ImageResolver, render_markdown
+from deckgen.release import DeckRelease, guid_of, plan_releases
+from deckgen.render import ImageResolver
 
 BASE_TAG = "deckgen"
 
@@ -48,6 +53,8 @@ class Plan:
     lock_path: Path = Path("deckgen.lock")
     media: dict[str, tuple[str, ...]] = field(default_factory=dict)  # packaged image names by card uid
     media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
+    releases: list[DeckRelease] = field(default_factory=list)  # per built deck: notes shipped, release number
+    report: DiffReport | None = None  # what this build changes, for `deckgen diff` and the changelog
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
@@ -57,7 +64,7 @@ class Plan:
     def packaged_note(self, namespace: str, card: Card, position: int) -> PackagedNote:
         """``card`` as written into a deck or bundle, ``position`` its place in the new-card queue."""
         return PackagedNote(
-            guid=card_guid(namespace, card.note_id, card.key),
+            guid=guid_of(namespace, card.note_id, card.key, self.new_lock.cards.get(card.note_id, {}).get(card.key)),
             model_id=note_type_for(card).id,
             fields=self.fields[card.uid],
             tags=card_tags(card),
@@ -102,10 +109,14 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         cards_by_note[note_id], note_decisions = resolve_keys(cards, lock, note_id)
         decisions.extend(note_decisions)
 
+    avoid_moved_keys(cards_by_note, lock)
+    moves, move_decisions = match_moves(cards_by_note, lock)
+    decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
     warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
                  for n in notes if waiting_drafts(n)]
     deck_of: dict[str, str] = {}
+    decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
     for spec in specs:
         selected, selector_findings = select_notes(spec, notes)
@@ -117,6 +128,8 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         deck = assemble(spec, selected, cards_by_note)
         for card in deck.cards:
             deck_of.setdefault(card.uid, spec.name)
+            if spec.name not in decks_of.setdefault(card.uid, []):
+                decks_of[card.uid].append(spec.name)
         if spec in chosen:
             built.append(deck)
     if findings:
@@ -124,6 +137,7 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
 
     new_lock = Lock(extra=dict(lock.extra))
     notetype_mods = {nt.id: stamp_notetype(nt.name, _notetype_hash(nt), lock, new_lock, timestamp) for nt in note_types()}
+    check_frozen_schema(note_types(), lock, new_lock)
     stamped: dict[str, Stamped] = {}
     fields: dict[str, tuple[str, ...]] = {}
     changes: list[CardChange] = []
@@ -141,11 +155,17 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             fields[card.uid] = values
             old = lock.cards.get(card.note_id, {}).get(card.key, {})
             changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
+    apply_moves(moves, lock, new_lock, stamped, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
     media_files = {name: store.files[name].path for names in media.values() for name in names}
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, warnings, config.lock_path,
-                media, media_files)
+    releases, release_warnings = plan_releases(
+        config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp, decks_of
+    )
+    report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings)
+    record_entries(report, lock, new_lock)
+    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
+                config.lock_path, media, media_files, releases, report)
 
 
 def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
@@ -175,7 +195,7 @@ def lint_project(
     plan = plan_build(config, deck_names, now, sources)
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
     if plan.lock_changed and not changed:
-        changed = ["note type templates or CSS"]
+        changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
     return finish([*report.findings, *stale], settings, report.files, report.cards), plan
 
@@ -230,28 +250,33 @@ def build(
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
              for c in plan.changes if c.status != "unchanged"]
-            or [Finding(config.rel(config.lock_path), 0, "note type templates or CSS changed", "run `deckgen build` locally and commit deckgen.lock", "locked")]
+            or [Finding(config.rel(config.lock_path), 0, "note type templates or CSS, card order, or a deck's name, description or release changed",
+                        "run `deckgen build` locally and commit deckgen.lock", "locked")]
         )
     outputs: list[str] = []
     if not dry_run:
         remove_stale_temp_files(config.out_dir)
         writer = DeckWriter(config.out_dir, state if use_cache else None)
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
-        for deck in plan.decks:
+        for deck, release in zip(plan.decks, plan.releases):
+            # live cards in manifest order, then the deck's retired cards (shipped without cards)
             packaged = PackagedDeck(
-                deck_id=stable_int("deck", deck.spec.name),
-                name=deck.spec.name,
-                description=render_markdown(deck.spec.description),
-                notes=tuple(plan.packaged_note(config.namespace, card, position) for position, card in enumerate(deck.cards, 1)),
+                deck_id=stable_int("deck", release.spec.name),
+                name=release.spec.name,
+                description=release.description,
+                notes=release.notes,
             )
-            target = config.out_dir / f"{deck.spec.slug}.apkg"
+            target = config.out_dir / f"{release.spec.slug}.apkg"
             writer.write(target, [packaged], nts, media=plan.media_for(deck.cards))
             outputs.append(str(target))
+        if plan.report is not None:  # before the site, which links the changelog
+            write_changelogs(config.out_dir, plan.report, plan.new_lock)
         if plan.lock_changed:
             atomic_write_text(config.lock_path, plan.new_lock_text)
         if tracks is not None:
             outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
-        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings))
+        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+                             report=plan.report)
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
             note_cache.save()
             media = sorted(config.rel(p) for p in plan.media_files.values())
@@ -261,7 +286,8 @@ def build(
             write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
                                                    summary, writer.digests))
         return result
-    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings))
+    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+                       report=plan.report)
 
 
 def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:

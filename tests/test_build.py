@@ -37,7 +37,8 @@ def test_build_writes_one_apkg_per_manifest_and_a_lock(project: Path, cli) -> No
     make_project(project)
     result = cli("build", cwd=project, env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.exit_code == 0, result
-    assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == ["main.apkg", "second.apkg", "site"]  # site: issue 6
+    assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [
+        "CHANGELOG.md", "main.apkg", "main.changelog.md", "second.apkg", "second.changelog.md", "site"]  # site: issue 6
     assert (project / "deckgen.lock").exists()
     assert "4 added" in result.stdout and "Test::Main" in result.stdout
     with zipfile.ZipFile(project / "build" / "main.apkg") as archive:
@@ -58,7 +59,8 @@ def test_rebuild_is_byte_identical_and_leaves_no_temp_files(project: Path, tmp_p
     assert (project / "build" / "main.apkg").read_bytes() == first
     assert (project / "deckgen.lock").read_bytes() == lock
     assert list(tmpdir.iterdir()) == [], "genanki-style temp files leaked"
-    assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == ["main.apkg", "second.apkg", "site"]  # site: issue 6
+    assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [
+        "CHANGELOG.md", "main.apkg", "main.changelog.md", "second.apkg", "second.changelog.md", "site"]  # site: issue 6
 
 
 def test_locked_fails_and_lists_changes_without_writing(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +83,8 @@ def test_building_named_decks_only(project: Path, cli) -> None:  # type: ignore[
     make_project(project)
     result = cli("build", "second", cwd=project)
     assert result.exit_code == 0, result
-    assert [p.name for p in (project / "build").iterdir() if not p.name.startswith(".")] == ["second.apkg"]
+    assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [
+        "CHANGELOG.md", "second.apkg", "second.changelog.md"]
     bad = cli("build", "nope", cwd=project)
     assert bad.exit_code == 1 and "no deck named 'nope'" in bad.stderr and "main, second" in bad.stderr
 

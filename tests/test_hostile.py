@@ -98,7 +98,7 @@ def test_hostile_note_gives_a_clear_error(name: str, tmp_path: Path, cli) -> Non
     hits = [f for f in findings if f["path"] == "content/note.md" and f["line"] == line and words in f["message"]]
     assert hits and all(f["fix"] for f in hits), findings
     built = cli("build", cwd=root)
-    assert built.exit_code == 1 and f"content/note.md" in built.stderr and "Traceback" not in built.stderr
+    assert built.exit_code == 1 and "content/note.md" in built.stderr and "Traceback" not in built.stderr
     assert not (root / "build").exists()
 
 

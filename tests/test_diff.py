@@ -1,0 +1,184 @@
+"""`deckgen diff`, `build --dry-run`, the changelog, release numbers, and the schema-freeze guard."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import run_deckgen, write
+
+import deckgen.pipeline
+from deckgen.changelog import changelog_path
+from deckgen.config import load_config
+from deckgen.errors import SchemaFrozenError
+from deckgen.guard import check_frozen_schema
+from deckgen.identity import Lock
+from deckgen.notetypes import Template, note_types
+from deckgen.pipeline import build
+
+NOTE = """\
+---
+id: cagan
+title: Inspired
+author: Marty Cagan
+tags: [discovery]
+---
+Blurb <b>bold</b>.
+
+## Cards
+
+Q: In Cagan's 'Inspired', which four risks does discovery address?
+A: Value, usability, feasibility and viability.
+
+Q: In Cagan's 'Inspired', who owns value and viability risk?
+A: The product manager.
+
+Q: In Cagan's 'Inspired', what is an empowered team given?
+A: Problems to solve, not features to build.
+"""
+
+T0 = 1_700_000_000
+
+
+def release_two(project: Path) -> Path:
+    """Release 1 built; then edit one answer, retire one card, add one, rename the deck."""
+    path = write(project / "content" / "cagan.md", NOTE)
+    write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\ndescription: Read *first*.\nnotes: all\n")
+    build(load_config(project), now=T0)
+    text = NOTE.replace("A: The product manager.", "A: The product manager, always.")
+    text = text.replace("which four risks does discovery address?", "which four risks must discovery address?")
+    text = text.replace("Q: In Cagan's 'Inspired', what is an empowered team given?\nA: Problems to solve, not features to build.\n",
+                        "Q: In Cagan's 'Inspired', what makes a team <script>x</script> missionaries?\nA: Owning problems.\n")
+    path.write_text(text)
+    write(project / "decks" / "discovery.yaml", "deck: PM::Product Discovery\ndescription: Read *first*.\nnotes: all\n")
+    return path
+
+
+def test_diff_reports_every_kind_of_change_and_writes_nothing(project: Path) -> None:
+    release_two(project)
+    lock = (project / "deckgen.lock").read_bytes()
+    apkg = (project / "build" / "discovery.apkg").read_bytes()
+    result = run_deckgen("diff", cwd=project, env={"SOURCE_DATE_EPOCH": str(T0 + 86_400)})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "PM::Product Discovery — release 2, 2023-11-15" in out
+    assert "+ added     cagan/" in out and "what makes a team" in out
+    assert "~ edited" in out and "The product manager." in out and "The product manager, always." in out
+    assert "- retired" in out and "empowered team" in out
+    assert "> moved     3 card(s) from deck 'PM::Discovery'" in out
+    assert "= unchanged 1" in out  # the author card
+    assert "question In Cagan's 'Inspired', which four      → In Cagan's 'Inspired', which four" in out  # side by side
+    assert "Match decisions:" in out and "kept its identity (same answer, question reworded)" in out
+    assert "tag:deckgen::retired" in out
+    assert (project / "deckgen.lock").read_bytes() == lock
+    assert (project / "build" / "discovery.apkg").read_bytes() == apkg
+
+
+def test_diff_json_is_machine_readable(project: Path) -> None:
+    release_two(project)
+    result = run_deckgen("diff", "--format", "json", cwd=project, env={"SOURCE_DATE_EPOCH": str(T0 + 86_400)})
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    [deck] = data["decks"]
+    assert deck["deck"] == "PM::Product Discovery" and deck["version"] == 2 and deck["bumped"] is True
+    assert deck["previous_names"] == ["PM::Discovery"]
+    assert len(deck["added"]) == 1 and len(deck["edited"]) == 2 and len(deck["retired"]) == 1
+    [owner] = [c for c in deck["edited"] if c["old_back"] == "The product manager."]
+    assert owner["back"] == "The product manager, always." and owner["front"] == owner["old_front"]
+    [risks] = [c for c in deck["edited"] if c["reason"]]
+    assert risks["reason"] == "same answer, question reworded" and "must discovery" in risks["front"]
+    assert [d["previous"] for d in data["decisions"] if d["reason"] == risks["reason"]] == [risks["uid"]]
+    assert [m["from_deck"] for m in deck["moves"]] == ["PM::Discovery"]
+    assert deck["moves"][0]["search"].startswith('"deck:PM::Discovery" (DeckgenId:cagan/*)')
+    assert data["retired_search"] == "tag:deckgen::retired"
+    assert any("stay in deck 'PM::Discovery'" in w for w in data["warnings"])
+    assert run_deckgen("diff", "--format", "yaml", cwd=project).returncode == 2
+
+
+def test_build_dry_run_shows_the_same_report(project: Path) -> None:
+    release_two(project)
+    env = {"SOURCE_DATE_EPOCH": str(T0 + 86_400)}
+    diff = run_deckgen("diff", cwd=project, env=env).stdout
+    dry = run_deckgen("build", "--dry-run", cwd=project, env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert diff.strip() in dry.stdout and "Dry run: nothing was written." in dry.stdout
+    assert not changelog_path(project / "build", "discovery").read_text().count("## Release 2")
+
+
+def test_changelog_keeps_earlier_entries_and_description_shows_release(project: Path) -> None:
+    release_two(project)
+    build(load_config(project), now=T0 + 86_400)
+    text = changelog_path(project / "build", "discovery").read_text()
+    assert text.index("## Release 2 — 2023-11-15") < text.index("## Release 1 — 2023-11-14")
+    assert "The product manager. → **The product manager, always.**" in text
+    assert "**Retired (1)**" in text and "`tag:deckgen::retired`" in text
+    assert "This deck was renamed" in text and "Cards → Change Deck" in text
+    assert "&lt;script&gt;" in text and "<script>" not in text
+    # an unchanged rebuild neither bumps the release nor touches the changelog
+    before = text
+    build(load_config(project), now=T0 + 2 * 86_400)
+    assert changelog_path(project / "build", "discovery").read_text() == before
+    with zipfile.ZipFile(project / "build" / "discovery.apkg") as archive:
+        db = project / "col.anki2"
+        db.write_bytes(archive.read("collection.anki2"))
+    decks = json.loads(sqlite3.connect(db).execute("select decks from col").fetchone()[0])
+    [desc] = [d["desc"] for d in decks.values() if d["name"] == "PM::Product Discovery"]
+    assert "Read <em>first</em>." in desc and "Release 2 · 2023-11-15" in desc
+
+
+def test_schema_change_to_a_shipped_note_type_is_refused(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project / "content" / "cagan.md", NOTE)
+    write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes: all\n")
+    build(load_config(project), now=T0)
+    lock = (project / "deckgen.lock").read_bytes()
+    qa, cloze = note_types()
+    forked = replace(qa, fields=qa.fields + ("Notes",), templates=qa.templates + (Template("Third", "{{Notes}}", "{{Notes}}"),))
+    monkeypatch.setattr(deckgen.pipeline, "note_types", lambda: (forked, cloze))
+    with pytest.raises(SchemaFrozenError) as caught:
+        build(load_config(project), now=T0 + 10)
+    message = str(caught.value)
+    assert "deckgen Q/A" in message and "Notes" in message and "Third" in message and "deckgen Q/A+" in message
+    assert (project / "deckgen.lock").read_bytes() == lock, "nothing written"
+    # template text and CSS are free to change
+    restyled = replace(qa, css=qa.css + "\n.x {}", templates=tuple(replace(t, qfmt=t.qfmt + "<br>") for t in qa.templates))
+    monkeypatch.setattr(deckgen.pipeline, "note_types", lambda: (restyled, cloze))
+    result = build(load_config(project), now=T0 + 20)
+    assert result.report.note_types == (("deckgen Q/A", "changed"),)
+
+
+def test_guard_matches_a_renamed_note_type_by_id() -> None:
+    qa, _ = note_types()
+    lock, new_lock = Lock(), Lock()
+    check_frozen_schema([qa], lock, new_lock)
+    renamed = replace(qa, name="Renamed", kind="cloze")
+    with pytest.raises(SchemaFrozenError, match="kind: standard -> cloze"):
+        check_frozen_schema([renamed], new_lock, Lock())
+
+
+def test_schema_refusal_from_the_cli_exits_1(project: Path) -> None:
+    write(project / "content" / "cagan.md", NOTE)
+    write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes: all\n")
+    build(load_config(project), now=T0)
+    lock = json.loads((project / "deckgen.lock").read_text())
+    lock["notetypes"]["deckgen Q/A"]["schema"]["fields"].append("OldField")  # a schema shipped earlier
+    (project / "deckgen.lock").write_text(json.dumps(lock))
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 1
+    assert "schema-frozen" in result.stderr and "nothing was written" in result.stderr
+
+
+def test_note_dropped_from_every_deck_is_reported(project: Path) -> None:
+    write(project / "content" / "cagan.md", NOTE)
+    write(project / "content" / "other.md", NOTE.replace("id: cagan", "id: other").replace("Cagan's", "Other's"))
+    write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes: all\n")
+    build(load_config(project), now=T0)
+    write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes:\n  - id: other\n")
+    result = build(load_config(project), now=T0 + 10)
+    assert [w for w in result.warnings if "no longer in any deck" in w] == [
+        "note 'cagan' is no longer in any deck: learners of 'PM::Discovery' keep its cards, unmarked — "
+        "add it back to a deck manifest, or delete the note file to retire its cards"
+    ]
