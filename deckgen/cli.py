@@ -97,7 +97,7 @@ def build(
         if result is None:
             from deckgen.pipeline import build as run_build
 
-            result = run_build(config, decks or (), locked=locked, dry_run=dry_run)
+            result = run_build(config, decks or (), locked=locked, dry_run=dry_run, check_up_to_date=False)  # checked above
     console = _console()
     err = _console(stderr=True)
     if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself

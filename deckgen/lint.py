@@ -43,6 +43,24 @@ class Sources:
     cards: dict[str, list[Card]] = field(default_factory=dict)  # by note id
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    cache: NoteCache | None = None  # per-note results of an earlier run, keyed by each file's bytes
+    digests: dict[str, str] = field(default_factory=dict)  # note path -> content hash (with a cache)
+
+    def remembered(self, kind: str, note: Note, compute: Callable[[], Any]) -> Any:
+        """``compute()`` for ``note``, reused from the cache while the note's file is unchanged.
+
+        Notes that show images are always recomputed: their results also depend on the image files.
+        """
+        digest = self.digests.get(note.path)
+        cards = self.cards.get(note.id, [])
+        if self.cache is None or digest is None or any("![" in t for c in cards for t in (c.front, c.back, c.extra)):
+            return compute()
+        key = f"{kind}:{note.path}"
+        value = self.cache.get(key, digest)
+        if value is None:
+            value = compute()
+            self.cache.put(key, digest, value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -85,10 +103,11 @@ def load_sources(config: Config, cache: NoteCache | None = None) -> Sources:
     parsed or generated again.
     """
     settings = config.section("generate")
-    parse, cached_cards = (parse_file, {}) if cache is None else _cached_parser(cache, settings)
+    digests: dict[str, str] = {}
+    parse, cached_cards = (parse_file, {}) if cache is None else _cached_parser(cache, settings, digests)
     notes, findings = collect_notes(config.content_dir, config.root, parse)
     specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
-    sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings)
+    sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings, cache=cache, digests=digests)
     sources.files = len({f.path for f in sources.findings} | {n.path for n in notes} | {s.path for s in specs})
     fresh = [note for note in notes if note.path not in cached_cards]
     sources.cards, card_findings = collect_cards(fresh, settings)
@@ -102,13 +121,15 @@ def load_sources(config: Config, cache: NoteCache | None = None) -> Sources:
     return sources
 
 
-def _cached_parser(cache: NoteCache, settings: Any) -> tuple[Callable[[Path, str], Note], dict[str, tuple[list[Card], list[Finding]]]]:
+def _cached_parser(
+    cache: NoteCache, settings: Any, digests: dict[str, str]
+) -> tuple[Callable[[Path, str], Note], dict[str, tuple[list[Card], list[Finding]]]]:
     """A parse function that remembers each note's parse and cards by the file's content hash."""
     cards_by_path: dict[str, tuple[list[Card], list[Finding]]] = {}
 
     def parse(path: Path, rel: str) -> Note:
         raw = read_bytes(path, rel)
-        digest = cache.key(raw)
+        digest = digests[rel] = cache.key(raw)
         entry = cache.get(rel, digest)
         if entry is None:
             try:
@@ -140,8 +161,10 @@ def lint_sources(config: Config, sources: Sources, settings: LintSettings | None
         findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
     cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
     store = media_store(config, settings)
-    for card in cards:
-        findings += _card_findings(card, notes[card.note_id], settings, store)
+    for note in sources.notes:
+        findings += sources.remembered(
+            "lint", note, lambda note=note: [f for c in sources.cards.get(note.id, []) for f in _card_findings(c, note, settings, store)]
+        )
     if near_duplicates:
         findings += _near_duplicate_findings(cards, notes, settings)
     return finish(findings, settings, files=sources.files, cards=len(cards))

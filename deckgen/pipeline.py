@@ -144,12 +144,20 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     store = media_store(config)
     media: dict[str, tuple[str, ...]] = {}
     for note in notes:
+        # rendering is a pure function of the note's file (and images, which opt out of the memo)
+        rendered: dict[tuple[str, str], tuple[tuple[str, ...], str]] = sources.remembered("fields", note, dict)
         for card in cards_by_note[note.id]:
             used: list[str] = []
-            values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
+            memo_key = (card.key, repr(card))
+            memo = rendered.get(memo_key)
+            if memo is None:
+                values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
+                memo = rendered[memo_key] = (values, stable_hash(note_type_for(card).id, values, card_tags(card)))
+                if sources.cache is not None:
+                    sources.cache.dirty = True
+            values, content_hash = memo
             if used:
                 media[card.uid] = tuple(sorted(set(used)))
-            content_hash = stable_hash(note_type_for(card).id, values, card_tags(card))
             result = stamp(card, content_hash, deck_of.get(card.uid, ""), lock, new_lock, timestamp)
             stamped[card.uid] = result
             fields[card.uid] = values
@@ -219,18 +227,19 @@ def _notetype_hash(note_type: NoteType) -> str:
 
 def build(
     config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
-    lint: bool = True, use_cache: bool = True,
+    lint: bool = True, use_cache: bool = True, check_up_to_date: bool = True,
 ) -> BuildResult:
     """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
 
     Work is skipped where the cache under ``build/`` proves it would change nothing
-    (``use_cache=False`` rebuilds everything). ``lint=False`` skips the lint gate; only
+    (``use_cache=False`` rebuilds everything; ``check_up_to_date=False`` when the caller
+    has just found the build out of date). ``lint=False`` skips the lint gate; only
     tests use it, to prove rendering is safe on its own.
     """
     cache_warnings: list[str] = []
     options = build_options(config, deck_names, lint)
     state = read_state(config.out_dir, cache_warnings) if use_cache and not dry_run else None
-    if state is not None and now is None:
+    if state is not None and now is None and check_up_to_date:
         cached = up_to_date(config, state, options)
         if cached is not None:
             return cached

@@ -8,7 +8,9 @@ templates and CSS (deckgen.cardview), so a reviewer sees what Anki will show.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -16,7 +18,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from deckgen.cache import code_fingerprint
 from deckgen.cardview import render_note
+from deckgen.files import atomic_write_bytes
 from deckgen.model import BuiltDeck, Card, Note
 from deckgen.notetypes import card_css, note_type_for
 from deckgen.render import render_markdown
@@ -310,6 +314,31 @@ def changelog_page(site: SiteInput) -> str | None:
                 0, crumbs=[("Home", "index.html")])
 
 
+PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
+
+
+def _deck_page_digests(site: SiteInput) -> dict[str, str]:
+    """What each deck preview page is made from; an unchanged digest means an unchanged page."""
+    digests = {}
+    for deck in site.decks:
+        notes = {c.note_id: site.notes.get(c.note_id) for c in deck.cards}
+        parts = (
+            site.project, deck.spec, [(c.uid, c.note_id, c.kind, site.fields[c.uid]) for c in deck.cards],
+            sorted((k, (n.title, n.author) if n else None) for k, n in notes.items()),
+            _size(site.deck_files[deck.spec.slug]), code_fingerprint(),
+        )
+        digests[f"decks/{deck.spec.slug}.html"] = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return digests
+
+
+def _read_json(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def write_site(target: Path, site: SiteInput) -> Path:
     """Write the whole site to ``target`` (replacing it); built in a temp folder, then moved into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -323,8 +352,15 @@ def write_site(target: Path, site: SiteInput) -> Path:
         }
         for built in site.tracks:
             files[f"tracks/{built.track.slug}.html"] = track_page(site, built)
+        digests = _deck_page_digests(site)
+        previous = _read_json(target.parent / PAGE_DIGESTS)
         for deck in site.decks:
-            files[f"decks/{deck.spec.slug}.html"] = deck_page(site, deck)
+            name = f"decks/{deck.spec.slug}.html"
+            reused = target / name
+            if previous.get(name) == digests[name] and reused.is_file():
+                files[name] = reused.read_text(encoding="utf-8")  # same inputs, same page: skip rendering every card
+            else:
+                files[name] = deck_page(site, deck)
         changelog = changelog_page(site)
         if changelog is not None:
             files["changelog.html"] = changelog
@@ -347,6 +383,7 @@ def write_site(target: Path, site: SiteInput) -> Path:
             target.rename(old)
         staging.rename(target)
         shutil.rmtree(old, ignore_errors=True)
+        atomic_write_bytes(target.parent / PAGE_DIGESTS, json.dumps(digests, sort_keys=True).encode(), durable=False)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
