@@ -12,6 +12,7 @@ record is kept as ``moved_to`` so its identity is never handed to another card.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
@@ -56,16 +57,27 @@ def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[
         ("the same question", lambda c: normalize(c.front) or None, lambda uid, r: normalize(r.get("front", "")) or None),
     )
     for label, card_value, record_value in rules:
-        waiting = [c for c in homeless if c.uid not in {m.uid for m in moves}]
-        free = {uid: r for uid, r in orphans.items() if uid not in {m.previous_uid for m in moves}}
+        moved = {m.uid for m in moves}
+        used = {m.previous_uid for m in moves}
+        waiting = [c for c in homeless if c.uid not in moved]
+        free = {uid: r for uid, r in orphans.items() if uid not in used}
+        if not free:
+            break  # nothing vanished that a card could have moved from (every first build)
+        # Indexes instead of nested scans: a library's first build has every card "new".
+        wanted_of = {c.uid: card_value(c) for c in waiting}
+        rivals = Counter(v for v in wanted_of.values() if v is not None)
+        free_by_value: dict[str, list[str]] = {}
+        for uid, record in free.items():
+            value = record_value(uid, record)
+            if value is not None:
+                free_by_value.setdefault(value, []).append(uid)
         for card in waiting:
-            wanted = card_value(card)
+            wanted = wanted_of[card.uid]
             if wanted is None:
                 continue
             # Only another note's card counts: a move within a note is resolve_keys' job.
-            candidates = [uid for uid, r in free.items() if uid.split("/", 1)[0] != card.note_id and record_value(uid, r) == wanted]
-            rivals = [c for c in waiting if card_value(c) == wanted]
-            if len(candidates) == 1 and len(rivals) == 1:
+            candidates = [uid for uid in free_by_value.get(wanted, []) if uid in free and uid.split("/", 1)[0] != card.note_id]
+            if len(candidates) == 1 and rivals[wanted] == 1:
                 previous = candidates[0]
                 anchor = str(free[previous].get("anchor") or previous)
                 reason = f"moved from note '{previous.split('/', 1)[0]}' ({label})"
