@@ -162,14 +162,6 @@ def note_cards(note: Note, generators: dict[str, Generator] | None = None, setti
     return cards + [v.card for v in verdicts if v.ships]
 
 
-def all_cards(notes: Iterable[Note], settings: Mapping[str, Any] | None = None) -> dict[str, list[Card]]:
-    """Cards for every note, by note id; raise one ContentError with every problem."""
-    result, findings = collect_cards(notes, settings)
-    if findings:
-        raise ContentError(findings)
-    return result
-
-
 def collect_cards(notes: Iterable[Note], settings: Mapping[str, Any] | None = None) -> tuple[dict[str, list[Card]], list[Finding]]:
     """Cards for every note whose cards are valid, and the problems of the others."""
     result: dict[str, list[Card]] = {}

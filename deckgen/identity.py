@@ -15,7 +15,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from deckgen.errors import Finding, LockError
 from deckgen.generate import normalize
@@ -247,8 +247,3 @@ def carry_removed(lock: Lock, new_lock: Lock, now: int) -> list[tuple[str, str, 
                 removed.append((note_id, key, kept))
             new_lock.cards.setdefault(note_id, {})[key] = kept
     return removed
-
-
-def all_keys(cards: Iterable[Card]) -> set[str]:
-    """Every card's ``note/key`` uid."""
-    return {c.uid for c in cards}
