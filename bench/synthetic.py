@@ -1,4 +1,4 @@
-"""Generate a synthetic deckgen library: N notes with realistic sections and authored cards."""
+"""Generate a synthetic deckgen library: N notes with realistic sections and authored cards, decks and one track."""
 
 from __future__ import annotations
 
@@ -71,4 +71,13 @@ def make_library(root: Path, notes: int = 2000, decks: int = 20, seed: int = 7) 
         (root / "decks" / f"topic-{deck:02d}.yaml").write_text(
             f"deck: Bench::Topic {deck:02d}\nnotes:\n  - tag: topic-{deck:02d}\n"
         )
+    # one onboarding track over every deck, a few decks a week
+    weeks = [list(range(decks))[start:start + 4] for start in range(0, decks, 4)]
+    stages = "".join(
+        f"  - title: Week {n + 1}\n    decks: [{', '.join(f'topic-{d:02d}' for d in week)}]\n" for n, week in enumerate(weeks)
+    )
+    (root / "decks" / "tracks").mkdir(exist_ok=True)
+    (root / "decks" / "tracks" / "bench.yaml").write_text(
+        f"track: Bench track\nrole: Benchmark reader\ndeck: Bench Track\nnew_per_day: 20\nstages:\n{stages}"
+    )
     return root
