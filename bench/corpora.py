@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from deckgen.importers import convert, detect_format  # noqa: E402
-from deckgen.importing import render_note  # noqa: E402
-from deckgen.scaffold import slugify  # noqa: E402
+from deckgen.authoring.importers import convert, detect_format  # noqa: E402
+from deckgen.authoring.importing import render_note  # noqa: E402
+from deckgen.authoring.scaffold import slugify  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 _MUTABLE_WORD = re.compile(r"\b[A-Za-z]{4,}\b")

@@ -23,13 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from deckgen import curation, quality  # noqa: E402
-from deckgen.config import load_config  # noqa: E402
-from deckgen.generate import collect_cards  # noqa: E402
-from deckgen.lint import Sources, lint_sources, settings_for  # noqa: E402
-from deckgen.neardup import near_duplicates  # noqa: E402
-from deckgen.notes import collect_notes  # noqa: E402
-from deckgen.rules import text  # noqa: E402
+from deckgen.cards import curation  # noqa: E402
+from deckgen.quality import checks as quality  # noqa: E402
+from deckgen.core.config import load_config  # noqa: E402
+from deckgen.cards.generate import collect_cards  # noqa: E402
+from deckgen.cards.load import Sources  # noqa: E402
+from deckgen.lint.run import lint_sources, settings_for  # noqa: E402
+from deckgen.quality.neardup import near_duplicates  # noqa: E402
+from deckgen.sources.notes import collect_notes  # noqa: E402
+from deckgen.cards.rules import text  # noqa: E402
 from corpora import realistic_library  # noqa: E402
 from synthetic import make_library  # noqa: E402
 

@@ -11,7 +11,7 @@ from typing import Iterator, List, Optional
 
 import typer
 
-from deckgen.errors import DeckgenError
+from deckgen.core.errors import DeckgenError
 
 app = typer.Typer(
     name="deckgen",
@@ -86,8 +86,8 @@ def build(
 
         deckgen build onboarding --locked
     """
-    from deckgen.cache import build_options, read_state, up_to_date
-    from deckgen.config import load_config
+    from deckgen.build.cache import build_options, read_state, up_to_date
+    from deckgen.core.config import load_config
 
     with reporting():
         config = load_config(out_dir=out)
@@ -95,7 +95,7 @@ def build(
         state = None if dry_run else read_state(config.out_dir, [])
         result = up_to_date(config, state, build_options(config, decks or (), True)) if state else None
         if result is None:
-            from deckgen.pipeline import build as run_build
+            from deckgen.build.pipeline import build as run_build
 
             result = run_build(config, decks or (), locked=locked, dry_run=dry_run, check_up_to_date=False)  # checked above
     console = _console()
@@ -109,7 +109,7 @@ def build(
     console.print(f"Changes since deckgen.lock: {summary}")
     if dry_run:
         if result.report is not None:
-            from deckgen.diff import render_text
+            from deckgen.build.diff import render_text
 
             typer.echo(render_text(result.report))
         console.print("Dry run: nothing was written.")
@@ -119,7 +119,7 @@ def build(
         for output in result.outputs:
             console.print(f"wrote {output}")
         if result.report is not None:
-            from deckgen.changelog import changelog_path
+            from deckgen.build.changelog import changelog_path
 
             for deck_diff in result.report.decks:
                 if deck_diff.bumped:
@@ -139,7 +139,7 @@ def init(
 
         deckgen init pm-onboarding && cd pm-onboarding && deckgen build
     """
-    from deckgen.scaffold import init_project
+    from deckgen.authoring.scaffold import init_project
 
     with reporting():
         files = init_project(directory, name)
@@ -161,8 +161,8 @@ def new(
 
         deckgen new "Good Product Manager/Bad Product Manager" --author "Ben Horowitz"
     """
-    from deckgen.config import load_config
-    from deckgen.scaffold import new_note
+    from deckgen.core.config import load_config
+    from deckgen.authoring.scaffold import new_note
 
     with reporting():
         path = new_note(load_config(), title, author, source, folder)
@@ -203,8 +203,8 @@ def plan(
 
         deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
     """
-    from deckgen.config import load_config
-    from deckgen.planning import plan_for
+    from deckgen.core.config import load_config
+    from deckgen.build.planning import plan_for
 
     first_day = _parse_date(start)
     with reporting():
@@ -236,7 +236,7 @@ def lint(
 
         deckgen lint --explain L4
     """
-    from deckgen.lintrules import explain as explain_rule, find_rule, rules_markdown
+    from deckgen.quality.catalogue import explain as explain_rule, find_rule, rules_markdown
 
     if rules:
         typer.echo(rules_markdown(), nl=False)
@@ -251,9 +251,9 @@ def lint(
     if output not in ("text", "json", "github"):
         typer.echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
-    from deckgen.config import load_config
-    from deckgen.lintformat import by_file, summary, to_github, to_json
-    from deckgen.pipeline import lint_project, open_note_cache
+    from deckgen.core.config import load_config
+    from deckgen.lint.format import by_file, summary, to_github, to_json
+    from deckgen.build.pipeline import lint_project, open_note_cache
 
     with reporting():
         config = load_config()
@@ -297,8 +297,8 @@ def import_notes(
 
         deckgen import ~/notes/empathy.txt "Export/RICE 0a9e….md" --into content/essays
     """
-    from deckgen.config import load_config
-    from deckgen.importing import import_notes as run_import
+    from deckgen.core.config import load_config
+    from deckgen.authoring.importing import import_notes as run_import
 
     with reporting():
         config = load_config()
@@ -328,11 +328,11 @@ def cards(
 
         deckgen cards norton-empathy
     """
-    from deckgen.config import load_config
-    from deckgen.curation import preview
-    from deckgen.errors import ContentError, Finding
-    from deckgen.generate import GENERATORS, authored_cards
-    from deckgen.notes import collect_notes
+    from deckgen.core.config import load_config
+    from deckgen.cards.curation import preview
+    from deckgen.core.errors import ContentError, Finding
+    from deckgen.cards.generate import GENERATORS, authored_cards
+    from deckgen.sources.notes import collect_notes
 
     with reporting():
         config = load_config()
@@ -392,9 +392,9 @@ def diff(
     """
     import json
 
-    from deckgen.config import load_config
-    from deckgen.diff import render_text
-    from deckgen.pipeline import plan_build
+    from deckgen.core.config import load_config
+    from deckgen.build.diff import render_text
+    from deckgen.build.pipeline import plan_build
 
     if output_format not in ("text", "json"):
         typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
@@ -429,9 +429,9 @@ def draft(
 
         deckgen draft norton-empathy --dry-run --base-url http://localhost:11434/v1 --model llama3.2
     """
-    from deckgen.config import load_config
-    from deckgen.draft import prepare, run
-    from deckgen.llm import ChatClient, ai_settings
+    from deckgen.core.config import load_config
+    from deckgen.authoring.draft import prepare, run
+    from deckgen.authoring.llm import ChatClient, ai_settings
 
     console = _console()
     err = _console(stderr=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import write
 
-from deckgen.cache import CACHE_DIR
-from deckgen.config import load_config
-from deckgen.pipeline import build
+from deckgen.core.diskcache import CACHE_DIR
+from deckgen.core.config import load_config
+from deckgen.build.pipeline import build
 
 NOTE = """\
 ---

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.cardview import TemplateError, cloze_ordinals, render_cloze, render_note, render_template
-from deckgen.model import Card, Note
-from deckgen.notetypes import card_fields, note_type_for, note_types
+from deckgen.anki.cardview import TemplateError, cloze_ordinals, render_cloze, render_note, render_template
+from deckgen.core.model import Card, Note
+from deckgen.anki.notetypes import card_fields, note_type_for, note_types
 
 NOTE = Note(id="n1", title="An <Essay> & more", path="content/n1.md", author="A. Writer")
 

@@ -11,7 +11,7 @@ WORKFLOW = REPO / "docs" / "ci-example.yml"
 
 
 def test_ci_example_commands_work_on_the_shipped_project(shipped: Path) -> None:
-    from deckgen.notes import load_yaml
+    from deckgen.sources.notes import load_yaml
 
     workflow = load_yaml(WORKFLOW.read_text(encoding="utf-8"), "docs/ci-example.yml")
     steps = workflow["jobs"]["build"]["steps"]

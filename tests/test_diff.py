@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import run_deckgen, write
 
-import deckgen.pipeline
-from deckgen.changelog import changelog_path
-from deckgen.config import load_config
-from deckgen.errors import SchemaFrozenError
-from deckgen.guard import check_frozen_schema
-from deckgen.identity import Lock
-from deckgen.notetypes import Template, note_types
-from deckgen.pipeline import build
+import deckgen.build.pipeline
+from deckgen.build.changelog import changelog_path
+from deckgen.core.config import load_config
+from deckgen.core.errors import SchemaFrozenError
+from deckgen.lock.guard import check_frozen_schema
+from deckgen.lock.identity import Lock
+from deckgen.anki.notetypes import Template, note_types
+from deckgen.build.pipeline import build
 
 NOTE = """\
 ---
@@ -137,7 +137,7 @@ def test_schema_change_to_a_shipped_note_type_is_refused(project: Path, monkeypa
     lock = (project / "deckgen.lock").read_bytes()
     qa, cloze = note_types()
     forked = replace(qa, fields=qa.fields + ("Notes",), templates=qa.templates + (Template("Third", "{{Notes}}", "{{Notes}}"),))
-    monkeypatch.setattr(deckgen.pipeline, "note_types", lambda: (forked, cloze))
+    monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: (forked, cloze))
     with pytest.raises(SchemaFrozenError) as caught:
         build(load_config(project), now=T0 + 10)
     message = str(caught.value)
@@ -145,7 +145,7 @@ def test_schema_change_to_a_shipped_note_type_is_refused(project: Path, monkeypa
     assert (project / "deckgen.lock").read_bytes() == lock, "nothing written"
     # template text and CSS are free to change
     restyled = replace(qa, css=qa.css + "\n.x {}", templates=tuple(replace(t, qfmt=t.qfmt + "<br>") for t in qa.templates))
-    monkeypatch.setattr(deckgen.pipeline, "note_types", lambda: (restyled, cloze))
+    monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: (restyled, cloze))
     result = build(load_config(project), now=T0 + 20)
     assert result.report.note_types == (("deckgen Q/A", "changed"),)
 

@@ -1,18 +1,18 @@
-"""deckgen.draft and the draft statuses: checking replies and quotes, writing drafts, what builds ship."""
+"""deckgen.authoring.draft and the draft statuses: checking replies and quotes, writing drafts, what builds ship."""
 
 from __future__ import annotations
 
 import pytest
 
-from deckgen.draft import (
+from deckgen.authoring.draft import (
     MalformedReply, Proposal, insert_blocks, parse_reply, place, quality_checker, quote_in_note, source_text,
     validate_card,
 )
-from deckgen.errors import ContentError
-from deckgen.generate import authored_cards, note_cards
-from deckgen.lintconfig import LintSettings
-from deckgen.model import Card
-from deckgen.notes import CARD_ID_RE, parse_note
+from deckgen.core.errors import ContentError
+from deckgen.cards.generate import authored_cards, note_cards
+from deckgen.quality.settings import LintSettings
+from deckgen.core.model import Card
+from deckgen.sources.notes import CARD_ID_RE, parse_note
 
 NOTE = """\
 ---

@@ -12,9 +12,9 @@ from ankiutil import import_apkg, open_collection, snapshot
 from chatserver import ChatServer, Reply, cards_reply, chat_server, completion  # noqa: F401 - fixture
 from conftest import run_deckgen, write
 
-from deckgen.generate import note_cards
-from deckgen.identity import card_guid
-from deckgen.notes import parse_note
+from deckgen.cards.generate import note_cards
+from deckgen.lock.identity import card_guid
+from deckgen.sources.notes import parse_note
 
 NAMESPACE = "test-namespace-0001"
 NOTE = """\

@@ -19,9 +19,9 @@ import pytest
 from conftest import write
 from test_draft_cli import DECK, NOTE, blocks_with
 
-from deckgen.draft import quote_in_note, source_text
-from deckgen.generate import note_cards
-from deckgen.notes import parse_note
+from deckgen.authoring.draft import quote_in_note, source_text
+from deckgen.cards.generate import note_cards
+from deckgen.sources.notes import parse_note
 
 URL = os.environ.get("DECKGEN_LLM_URL", "")
 pytestmark = [pytest.mark.llm, pytest.mark.skipif(not URL, reason="set DECKGEN_LLM_URL to a local OpenAI-compatible server")]

@@ -13,15 +13,15 @@ from types import ModuleType
 import pytest
 from conftest import FIXTURES, REPO, run_deckgen, write
 
-from deckgen.config import load_config
-from deckgen.curation import preview
-from deckgen.errors import ContentError
-from deckgen.generate import GENERATORS, authored_cards, note_cards
-from deckgen.importers import convert
-from deckgen.importing import render_note
-from deckgen.model import Card, Note
-from deckgen.notes import parse_note
-from deckgen.pipeline import plan_build
+from deckgen.core.config import load_config
+from deckgen.cards.curation import preview
+from deckgen.core.errors import ContentError
+from deckgen.cards.generate import GENERATORS, authored_cards, note_cards
+from deckgen.authoring.importers import convert
+from deckgen.authoring.importing import render_note
+from deckgen.core.model import Card, Note
+from deckgen.sources.notes import parse_note
+from deckgen.build.pipeline import plan_build
 
 GOLD = FIXTURES / "gold"
 SEED = Path("/work/shared/seeds/000_c2c26acbc8dd69e1.txt")

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import MINIMAL_TOML, write
-from deckgen.config import load_config
-from deckgen.errors import DeckgenError
-from deckgen.notes import MAX_NOTE_BYTES
-from deckgen.pipeline import build, lint_project
+from deckgen.core.config import load_config
+from deckgen.core.errors import DeckgenError
+from deckgen.sources.notes import MAX_NOTE_BYTES
+from deckgen.build.pipeline import build, lint_project
 
 NOTE = """---
 id: norton-empathy

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from deckgen.generate import provisional_key
-from deckgen.identity import Lock, card_guid, resolve_keys, stable_hash
-from deckgen.model import Card
+from deckgen.cards.generate import provisional_key
+from deckgen.lock.identity import Lock, card_guid, resolve_keys, stable_hash
+from deckgen.core.model import Card
 
 
 def test_guid_depends_on_place_not_text_and_is_unambiguous() -> None:

@@ -20,7 +20,7 @@ from conftest import MINIMAL_TOML, REPO, write
 # Runs `deckgen build` in a real process; optionally parks it mid-write so the kill lands there.
 SCRIPT = """
 import os, sys, time
-import deckgen.package as package
+import deckgen.anki.package as package
 stage, marker = sys.argv[1], sys.argv[2]
 
 def park():

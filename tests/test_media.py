@@ -10,10 +10,10 @@ import pytest
 
 from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, write
-from deckgen.config import load_config
-from deckgen.errors import ContentError
-from deckgen.media import MediaStore
-from deckgen.pipeline import build, lint_project
+from deckgen.core.config import load_config
+from deckgen.core.errors import ContentError
+from deckgen.sources.media import MediaStore
+from deckgen.build.pipeline import build, lint_project
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 GIF = b"GIF89a" + b"\x01" * 30

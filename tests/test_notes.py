@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.errors import ContentError
-from deckgen.generate import authored_cards, note_cards
-from deckgen.notes import parse_note
+from deckgen.core.errors import ContentError
+from deckgen.cards.generate import authored_cards, note_cards
+from deckgen.sources.notes import parse_note
 
 NOTE = """\
 ---
@@ -112,7 +112,7 @@ def test_headings_inside_code_fences_are_not_sections() -> None:
 
 
 def test_crlf_and_bom_are_accepted(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from deckgen.notes import read_text
+    from deckgen.sources.notes import read_text
 
     path = tmp_path / "n.md"
     path.write_bytes("\ufeff".encode() + NOTE.replace("\n", "\r\n").encode())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.notetypes import CLOZE_MODEL_ID, QA_MODEL_ID, note_types
+from deckgen.anki.notetypes import CLOZE_MODEL_ID, QA_MODEL_ID, note_types
 
 # The first release's schema. NEVER edit these literals: Anki matches note types by id and
 # schema, and any difference leaves every learner with a "Name+" copy and no updates.

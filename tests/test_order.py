@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deckgen.order import GAP, assign_positions
+from deckgen.lock.order import GAP, assign_positions
 
 
 def test_first_release_is_evenly_spaced() -> None:

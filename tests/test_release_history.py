@@ -20,14 +20,14 @@ from anki.collection import Collection
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
-import deckgen.pipeline
-from deckgen.changelog import changelog_path
-from deckgen.config import load_config
-from deckgen.identity import read_lock
-from deckgen.notetypes import QA_MODEL_ID, note_types
-from deckgen.pipeline import build
-from deckgen.release import guid_of
-from deckgen.retire import RETIRED_SEARCH
+import deckgen.build.pipeline
+from deckgen.build.changelog import changelog_path
+from deckgen.core.config import load_config
+from deckgen.lock.identity import read_lock
+from deckgen.anki.notetypes import QA_MODEL_ID, note_types
+from deckgen.build.pipeline import build
+from deckgen.build.release import guid_of
+from deckgen.lock.retire import RETIRED_SEARCH
 
 HEAD = "---\nid: {id}\ntitle: {title}\nauthor: {author}\ntags: [{tag}]\n---\nBlurb.\n\n## Cards\n\n"
 
@@ -220,7 +220,7 @@ def test_seven_releases_through_one_collection(project: Path, tmp_path: Path, mo
 
         # Release 6: change the CSS; learners get it on import, nothing else changes.
         styled = tuple(replace(nt, css=nt.css + "\n" + NEW_CSS_MARK) for nt in note_types())
-        monkeypatch.setattr(deckgen.pipeline, "note_types", lambda: styled)
+        monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: styled)
         apkg, result = library.build()
         assert result.report.note_types and all(change == "changed" for _, change in result.report.note_types)
         outcome = check_import(col, library, apkg, tmp_path)

@@ -9,11 +9,11 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
-from deckgen.config import load_config
-from deckgen.identity import read_lock
-from deckgen.pipeline import build
-from deckgen.release import guid_of
-from deckgen.retire import RETIRED_SEARCH, RETIRED_TAG
+from deckgen.core.config import load_config
+from deckgen.lock.identity import read_lock
+from deckgen.build.pipeline import build
+from deckgen.build.release import guid_of
+from deckgen.lock.retire import RETIRED_SEARCH, RETIRED_TAG
 
 NOTE = """\
 ---
@@ -181,7 +181,7 @@ def test_deleting_a_whole_note_file_retires_its_cards_with_real_fronts(project: 
 def test_track_bundles_carry_the_retired_cards_of_their_decks(project: Path, tmp_path: Path) -> None:
     from test_tracks import make_project
 
-    from deckgen.bundles import bundle_path
+    from deckgen.build.bundles import bundle_path
 
     make_project(project)
     config = load_config(project)

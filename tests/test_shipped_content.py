@@ -17,12 +17,12 @@ import pytest
 from ankiutil import import_apkg, open_collection
 from conftest import CliResult
 
-from deckgen.config import load_config
-from deckgen.decks import load_manifests, select_notes
-from deckgen.generate import authored_cards
-from deckgen.identity import card_guid
-from deckgen.model import Card, Note
-from deckgen.notes import load_notes
+from deckgen.core.config import load_config
+from deckgen.sources.manifests import load_manifests, select_notes
+from deckgen.cards.generate import authored_cards
+from deckgen.lock.identity import card_guid
+from deckgen.core.model import Card, Note
+from deckgen.sources.notes import load_notes
 
 MIN_NOTES = 7
 STANDARD_SECTIONS = ("Central argument", "Critique", "Why it matters for product", "Cards")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_deckgen, write
-from deckgen.config import load_config
-from deckgen.errors import ContentError
-from deckgen.pipeline import build, plan_build
-from deckgen.bundles import resolve_tracks
+from deckgen.core.config import load_config
+from deckgen.core.errors import ContentError
+from deckgen.build.pipeline import build, plan_build
+from deckgen.build.bundles import resolve_tracks
 
 NOTE = """---
 id: {id}

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_deckgen, write
-from deckgen.model import BuiltDeck, Card, DeckSpec
-from deckgen.tracks import BuiltStage, BuiltTrack, DeckRef, Stage, Track
-from deckgen.workload import WorkloadModel, next_monday, plan_track, render
+from deckgen.core.model import BuiltDeck, Card, DeckSpec
+from deckgen.sources.tracks import BuiltStage, BuiltTrack, DeckRef, Stage, Track
+from deckgen.tracks.workload import WorkloadModel, next_monday, plan_track, render
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -32,7 +32,7 @@ def built_track(*sizes: int, pace: int = 5) -> BuiltTrack:
 def test_model_defaults_match_anki_defaults_and_the_readme(tmp_path: Path) -> None:
     from ankiutil import open_collection
 
-    from deckgen.tracks import DEFAULT_NEW_PER_DAY
+    from deckgen.sources.tracks import DEFAULT_NEW_PER_DAY
 
     col = open_collection(tmp_path / "c.anki2")
     try:  # the real engine's defaults for a new deck: what a learner who changes nothing gets

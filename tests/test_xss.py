@@ -16,9 +16,9 @@ import yaml
 
 from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, write
-from deckgen.config import load_config
-from deckgen.notetypes import card_css
-from deckgen.pipeline import build, lint_project
+from deckgen.core.config import load_config
+from deckgen.anki.notetypes import card_css
+from deckgen.build.pipeline import build, lint_project
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" + b"\x00" * 16
 

@@ -1,0 +1,118 @@
+"""Write reproducible ``.apkg`` files. The only module that imports genanki.
+
+Same input, same bytes: note and note type times come from the lockfile, ids from a
+counter seeded by them, zip entries carry fixed metadata, and the SQLite file goes
+through a private temp file that is always deleted (genanki's ``write_to_file`` leaks one).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any, Sequence
+
+import genanki
+
+from deckgen.core.files import publish
+from deckgen.anki.packaged import PackagedDeck, PackagedNote
+from deckgen.anki.notetypes import NoteType
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class _Model(genanki.Model):  # type: ignore[misc]
+    """A genanki model whose ``mod`` is the time its templates last changed, not the build time."""
+
+    def __init__(self, note_type: NoteType, mod: int) -> None:
+        super().__init__(
+            model_id=note_type.id,
+            name=note_type.name,
+            fields=[{"name": name} for name in note_type.fields],
+            templates=[{"name": t.name, "qfmt": t.qfmt, "afmt": t.afmt} for t in note_type.templates],
+            css=note_type.css,
+            model_type=genanki.Model.CLOZE if note_type.kind == "cloze" else genanki.Model.FRONT_BACK,
+            sort_field_index=0,
+        )
+        self.mod = mod
+
+    def to_json(self, timestamp: float, deck_id: int) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_json(timestamp, deck_id)
+        data["mod"] = self.mod
+        data["did"] = None  # not deck-specific: keeps bytes independent of deck order
+        return data
+
+
+class _Note(genanki.Note):  # type: ignore[misc]
+    """A genanki note written with its own ``mod`` (the time its content last changed)."""
+
+    def __init__(self, model: _Model, note: PackagedNote) -> None:
+        super().__init__(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid, due=note.due)
+        self.mod = note.mod
+        self.with_cards = note.with_cards
+
+    @property
+    def cards(self) -> list[genanki.Card]:  # type: ignore[override]
+        return super().cards if self.with_cards else []
+
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+
+def write_apkg(
+    target: Path,
+    decks: Sequence[PackagedDeck],
+    note_types: Sequence[tuple[NoteType, int]],
+    media: Sequence[tuple[str, Path]] = (),
+) -> None:
+    """Write ``decks`` to ``target`` atomically; ``media`` is (name in package, file) pairs."""
+    models = {nt.id: _Model(nt, mod) for nt, mod in note_types}
+    genanki_decks = []
+    for deck in decks:
+        gdeck = genanki.Deck(deck_id=deck.deck_id, name=deck.name, description=deck.description)
+        for model in models.values():
+            gdeck.add_model(model)
+        for note in deck.notes:
+            gdeck.add_note(_Note(models[note.model_id], note))
+        genanki_decks.append(gdeck)
+    seed = max([mod for _, mod in note_types] + [n.mod for d in decks for n in d.notes] + [0])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, db_name = tempfile.mkstemp(prefix=".deckgen-", suffix=".anki2")
+    os.close(fd)
+    db_path = Path(db_name)
+    zip_fd, zip_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(zip_fd)
+    zip_path = Path(zip_name)
+    try:
+        conn = sqlite3.connect(db_path)
+        try:
+            # The file is disposable: skip the journal and fsyncs (research: 56 fsyncs per build).
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            package = genanki.Package(genanki_decks)
+            package.write_to_db(conn.cursor(), seed, itertools.count(seed * 1000))
+            conn.commit()
+        finally:
+            conn.close()
+        with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            _add(archive, "collection.anki2", db_path.read_bytes())
+            manifest = {str(index): name for index, (name, _) in enumerate(media)}
+            _add(archive, "media", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+            for index, (_, path) in enumerate(media):
+                _add(archive, str(index), path.read_bytes())
+        publish(str(zip_path), target)
+    finally:
+        db_path.unlink(missing_ok=True)
+        zip_path.unlink(missing_ok=True)
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    archive.writestr(info, data)

@@ -1,0 +1,111 @@
+"""Create a new content project (``deckgen init``) or a new note file (``deckgen new``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from pathlib import Path
+
+from deckgen.core.config import CONFIG_NAME, Config
+from deckgen.core.errors import ConfigError, Finding
+from deckgen.core.files import atomic_write_text
+from deckgen.sources.notes import NOTE_ID_RE, note_files, parse_note, read_text
+
+EXAMPLE_NOTE = """\
+---
+id: example-essay
+title: An Example Essay
+author: Ada Example
+source: https://example.com/essay
+tags: [example]
+---
+One or two sentences on what the essay is and why a new PM should read it.
+
+## Central argument
+The author argues that small, frequent releases teach a team more than big launches.
+
+## Cards
+
+Q: In Example's 'An Example Essay', what teaches a team more than big launches?
+A: Small, frequent releases.
+"""
+
+DECK_MANIFEST = """\
+# One deck that takes every note in content/, in file order.
+deck: {name}
+description: Every note in this project.
+notes: all
+"""
+
+
+def slugify(text: str) -> str:
+    """A note id from a title: lowercase ASCII words joined by '-' (at most 64 characters)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].strip("-")
+    return slug or "note"
+
+
+def init_project(target: Path, name: str | None = None) -> list[Path]:
+    """Scaffold a project in ``target``; refuse to touch an existing project."""
+    if (target / CONFIG_NAME).exists():
+        raise ConfigError(Finding(str(target / CONFIG_NAME), 0, "a deckgen project already exists here", "choose an empty directory", "init"))
+    project_name = name or target.resolve().name or "My decks"
+    files = {
+        target / CONFIG_NAME: (
+            "[project]\n"
+            f"name = {_toml_string(project_name)}\n"
+            "# Part of every card's identity in Anki. Never change it after the first release.\n"
+            f'namespace = "{uuid.uuid4().hex}"\n'
+        ),
+        target / "content" / "example-essay.md": EXAMPLE_NOTE,
+        target / "decks" / "all.yaml": DECK_MANIFEST.format(name=_yaml_string(project_name)),
+        target / ".gitignore": "build/\n",
+    }
+    for path, text in files.items():
+        if path.exists():
+            raise ConfigError(Finding(str(path), 0, "file already exists", "choose an empty directory", "init"))
+    for path, text in files.items():
+        atomic_write_text(path, text)
+    return list(files)
+
+
+def new_note(config: Config, title: str, author: str = "", source: str = "", folder: str = "") -> Path:
+    """Write a new note with a fresh id (the title's slug, made unique) and return its path."""
+    if not title.strip():
+        raise ConfigError(Finding("deckgen new", 0, "the title is empty", 'give a title: deckgen new "The Essay Title"', "usage"))
+    taken = set()
+    for path in note_files(config.content_dir):
+        rel = config.rel(path)
+        try:
+            taken.add(parse_note(read_text(path, rel), rel).id)
+        except Exception:  # a broken note must not stop a new one being created
+            taken.add(path.stem)
+    base = slugify(title)
+    note_id, n = base, 2
+    while note_id in taken or (config.content_dir / folder / f"{note_id}.md").exists():
+        note_id, n = f"{base[:60]}-{n}", n + 1
+    assert NOTE_ID_RE.match(note_id)
+    path = config.content_dir / folder / f"{note_id}.md"
+    text = (
+        "---\n"
+        f"id: {note_id}\n"
+        f"title: {_yaml_string(title.strip())}\n"
+        f"author: {_yaml_string(author)}\n"
+        f"source: {_yaml_string(source)}\n"
+        "tags: []\n"
+        "---\n"
+        "What the essay is and why a new PM should read it.\n\n"
+        "## Central argument\n\n"
+        "## Cards\n\n"
+    )
+    atomic_write_text(path, text)
+    return path
+
+
+def _yaml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _toml_string(value: str) -> str:
+    return _yaml_string(value)

@@ -1,0 +1,167 @@
+"""Build caches under ``build/.deckgen-cache/``: safe to delete, ignored (with a warning) when corrupt.
+
+Two levels, both keyed by content hashes, never by timestamps of the sources:
+
+* **no-op**: a digest of every input (notes, manifests, tracks, media, deckgen.toml,
+  deckgen.lock, the build options and deckgen's own code). When it matches the last
+  build's and every output is still there untouched, nothing needs doing.
+* **per note**: :mod:`deckgen.core.diskcache`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from deckgen.core.config import Config
+from deckgen.core.diskcache import CACHE_DIR, cache_dir, code_fingerprint
+from deckgen.core.files import atomic_write_bytes
+from deckgen.core.model import BuildResult
+
+_STATE = "build.json"
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _tree_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def inputs_digest(root: Path, folders: Iterable[Path], files: Iterable[Path], options: Mapping[str, Any]) -> str:
+    """One hash over every input file's path and bytes, the options, and deckgen's code."""
+    hasher = hashlib.sha256()
+    hasher.update(code_fingerprint().encode())
+    hasher.update(json.dumps(options, sort_keys=True, default=str).encode())
+    paths = [p for folder in folders for p in _tree_files(folder)] + [p for p in files if p.is_file()]
+    for path in sorted(set(paths)):
+        hasher.update(f"\0{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}\0".encode())
+        hasher.update(path.read_bytes())
+    for path in files:  # a missing optional input (no lockfile yet) must differ from an empty one
+        hasher.update(b"1" if path.is_file() else b"0")
+    return hasher.hexdigest()
+
+
+def outputs_snapshot(out_dir: Path) -> dict[str, list[int]]:
+    """Size and mtime of every output file (the cache itself and screenshots excluded)."""
+    snapshot = {}
+    for path in _tree_files(out_dir):
+        rel = path.relative_to(out_dir).as_posix()
+        if rel.startswith((CACHE_DIR + "/", "screenshots/")):
+            continue
+        stat = path.stat()
+        snapshot[rel] = [stat.st_size, stat.st_mtime_ns]
+    return snapshot
+
+
+@dataclass
+class BuildState:
+    """What the last successful build saw and wrote."""
+
+    digest: str
+    outputs: dict[str, list[int]]
+    summary: dict[str, Any]  # printed again on a no-op: decks and card counts, outputs, warnings
+    deck_digests: dict[str, str] = field(default_factory=dict)  # output file -> digest of what it holds
+
+
+def read_state(out_dir: Path, warnings: list[str]) -> BuildState | None:
+    """The last build's state, or None (with a warning when the file is corrupt)."""
+    path = cache_dir(out_dir) / _STATE
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return BuildState(data["digest"], data["outputs"], data["summary"], data.get("deck_digests", {}))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        warnings.append(f"{path}: build cache is unreadable ({exc.__class__.__name__}); ignoring it and building everything")
+        return None
+
+
+def write_state(out_dir: Path, state: BuildState) -> None:
+    """Record a finished build (atomically)."""
+    data = {"digest": state.digest, "outputs": state.outputs, "summary": state.summary, "deck_digests": state.deck_digests}
+    atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
+
+
+def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
+    """Whether the last build had exactly these inputs and its outputs are untouched."""
+    return state is not None and state.digest == digest and outputs_snapshot(out_dir) == state.outputs
+
+
+def build_options(config: Config, deck_names: Sequence[str], lint: bool) -> dict[str, Any]:
+    """The settings a build depends on besides its input files."""
+    return {"decks": list(deck_names), "namespace": config.namespace, "settings": config.settings,
+            "lint": lint, "content": str(config.content_dir), "decks_dir": str(config.decks_dir)}
+
+
+def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
+    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images."""
+    files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
+    return inputs_digest(config.root, [config.content_dir, config.decks_dir], files, options)
+
+
+def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) -> BuildResult | None:
+    """The result of a build with nothing to do (every card unchanged, nothing written), or None."""
+    summary = state.summary
+    if not is_noop(state, project_digest(config, options, summary.get("media", [])), config.out_dir):
+        return None
+    return BuildResult(
+        outputs=(), decks=(), changes=(), lock_changed=False, warnings=tuple(summary.get("warnings", [])),
+        up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
+        unchanged=int(summary.get("cards", 0)),
+    )
+
+
+def remove_stale_temp_files(out_dir: Path, older_than: float = 600.0) -> None:
+    """Delete temp files a killed build left in ``out_dir`` ('.NAME.*.tmp', untouched for 10 minutes)."""
+    if not out_dir.is_dir():
+        return
+    import time
+
+    cutoff = time.time() - older_than
+    for path in out_dir.rglob(".*.tmp"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                os.unlink(path)
+        except OSError:
+            pass
+
+
+class DeckWriter:
+    """Writes an .apkg only when what it would hold changed since the last build.
+
+    Output bytes are a pure function of what goes in, so an unchanged digest and an
+    untouched file mean the file on disk is already exactly what a cold build writes.
+    """
+
+    def __init__(self, out_dir: Path, state: BuildState | None) -> None:
+        self.out_dir = out_dir
+        self.previous = state.deck_digests if state else {}
+        self.snapshot = state.outputs if state else {}
+        self.digests: dict[str, str] = {}
+        self.skipped = 0
+
+    def write(self, target: Path, decks: Any, note_types: Any, media: Any = ()) -> None:
+        """``package.write_apkg`` unless the same content is already at ``target``."""
+        from deckgen.anki.package import write_apkg
+
+        hasher = hashlib.sha256(repr(decks).encode())
+        hasher.update(repr([(nt.id, nt.css, nt.templates, mod) for nt, mod in note_types]).encode())
+        for name, path in media:
+            hasher.update(f"{name}\0{_file_digest(path)}".encode())
+        digest = hasher.hexdigest()
+        rel = target.relative_to(self.out_dir).as_posix() if target.is_relative_to(self.out_dir) else str(target)
+        self.digests[rel] = digest
+        if self.previous.get(rel) == digest and target.is_file():
+            stat = target.stat()
+            if self.snapshot.get(rel) == [stat.st_size, stat.st_mtime_ns]:
+                self.skipped += 1
+                return
+        write_apkg(target, decks, note_types, media=media)

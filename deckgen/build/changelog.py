@@ -1,0 +1,151 @@
+"""The per-deck changelog (``build/<deck>.changelog.md``) learners read with each release.
+
+Each release that changes a deck adds an entry at the top and keeps the earlier ones. The
+entries are kept in ``deckgen.lock`` (so CI and cold rebuilds write the same file); the
+header (how to update on each Anki app, how to find retired cards) is written each time.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from deckgen.build.diff import CardDiff, DeckDiff, DiffReport
+from deckgen.core.files import atomic_write_text
+from deckgen.lock.identity import Lock
+from deckgen.anki.render import escape
+from deckgen.lock.retire import RETIRED_SEARCH
+
+_ENTRY_RE = re.compile(r"^## Release (\d+)\b", re.MULTILINE)
+CHANGELOG_KEY = "changelog"  # deckgen.lock: each deck's entries, newest first
+INDEX_NAME = "CHANGELOG.md"
+
+
+def changelog_path(out_dir: Path, slug: str) -> Path:
+    """Where a deck's changelog lives, beside its ``.apkg``."""
+    return out_dir / f"{slug}.changelog.md"
+
+
+def header(deck: DeckDiff) -> str:
+    """The top of the changelog: what the deck is and how a learner updates it."""
+    return f"""# {deck.deck} — changelog
+
+## How to update
+
+Import the new `{deck.slug}.apkg` over your existing deck. Keep the import options at their
+defaults (update notes **if newer**, update note types **if newer**, merge note types off):
+that is what keeps your progress.
+
+- **Anki desktop**: File → Import…, choose `{deck.slug}.apkg`, then Import.
+- **AnkiDroid**: on the deck list, open the menu (⋮) → Import, and choose `{deck.slug}.apkg`.
+- **AnkiMobile**: open `{deck.slug}.apkg` from Files, Mail or Safari and choose to open it in AnkiMobile
+  (or use Import on the decks screen).
+
+You keep every review, interval and flag, and your own edits and tags on cards this release
+does not change. A card that a release changes takes the new wording and the deck's tags.
+Nothing is ever deleted from your collection by an import.
+
+**Retired cards** stay in your collection with a "Retired" badge. To find them all, open
+Browse and search `{RETIRED_SEARCH}`, select all, then suspend them (Cards → Toggle Suspend)
+or delete them (Notes → Delete). Anki's Tools → Check Database gives retired notes a card in
+the Default deck; the same search finds those too.
+"""
+
+
+def entry(deck: DeckDiff, note_types_changed: bool) -> str:
+    """The Markdown entry for this release of ``deck``."""
+    lines = [f"## Release {deck.version} — {deck.date}", ""]
+    if deck.version == 1:
+        lines += [f"First release: {len(deck.added) + len(deck.edited) + len(deck.unchanged)} cards.", ""]
+    if deck.added and deck.version > 1:
+        lines += [f"**New cards ({len(deck.added)})** — they arrive as new cards, in reading order.", ""]
+        lines += [f"- {_one_line(c.front)}" for c in deck.added] + [""]
+    if deck.edited:
+        lines += [f"**Changed ({len(deck.edited)})** — updated in place; your progress on them is kept.", ""]
+        lines += [f"- {_edit_line(c)}" for c in deck.edited] + [""]
+    if deck.retired:
+        lines += [
+            f"**Retired ({len(deck.retired)})** — no longer part of the deck. In Anki, Browse and search "
+            f"`{RETIRED_SEARCH}`, select all, then Cards → Toggle Suspend (or Notes → Delete).",
+            "",
+        ]
+        lines += [f"- {_one_line(c.old_front)}" for c in deck.retired] + [""]
+    for move in deck.moves:
+        why = "This deck was renamed" if move.from_deck in deck.previous_names else "Some notes moved to this deck"
+        lines += [
+            f"**{why}** — Anki does not move cards you already have: {len(move.uids)} card(s) stay in "
+            f"`{move.from_deck}`. To move them: Browse, search `{move.search}`, select all, "
+            f"Cards → Change Deck…, choose `{deck.deck}`. New cards already go to `{deck.deck}`.",
+            "",
+        ]
+    if note_types_changed:
+        lines += ["**Card design** — the card templates or style changed; you get them with this import.", ""]
+    if len(lines) == 2:
+        lines += ["Card order or deck details changed; your cards are not affected.", ""]
+    return "\n".join(lines)
+
+
+def record_entries(report: DiffReport, lock: Lock, new_lock: Lock) -> None:
+    """Keep each deck's changelog entries in ``new_lock`` (newest first), adding this release's.
+
+    The entries live in the lockfile, not only in ``build/``, so a clean checkout (CI) or
+    a cold rebuild writes the same changelog with every earlier entry.
+    """
+    design_changed = any(change == "changed" for _, change in report.note_types)
+    old = lock.extra.get(CHANGELOG_KEY, {})
+    kept = {slug: list(entries) for slug, entries in (old.items() if isinstance(old, dict) else [])}
+    for deck in report.decks:
+        if deck.bumped:
+            earlier = [e for e in kept.get(deck.slug, []) if _version(e) < deck.version]
+            kept[deck.slug] = [entry(deck, design_changed)] + earlier
+    if kept:
+        new_lock.extra[CHANGELOG_KEY] = kept
+
+
+def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path]:
+    """Write every built deck's changelog and the combined ``CHANGELOG.md`` from the lockfile's entries.
+
+    The combined file (what the site links as "the changelog") holds every deck's entries
+    under its name, so one page tells a learner what changed in any deck.
+    """
+    stored = lock.extra.get(CHANGELOG_KEY, {})
+    stored = stored if isinstance(stored, dict) else {}
+    written: list[Path] = []
+    parts = [f"# Changelog\n\nEach deck also has its own file beside its `.apkg` "
+             f"({', '.join(f'`{d.slug}.changelog.md`' for d in report.decks)}), which says how to update "
+             f"on each Anki app. Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"]
+    for deck in report.decks:
+        entries = [str(e).rstrip("\n") + "\n" for e in stored.get(deck.slug, [])]
+        if not entries:
+            continue
+        path = changelog_path(out_dir, deck.slug)
+        atomic_write_text(path, header(deck) + "\n" + "\n".join(entries))
+        written.append(path)
+        parts.append(f"## {deck.deck}\n\n" + "\n".join(e.replace("## Release ", "### Release ", 1) for e in entries))
+    if written:
+        index = out_dir / INDEX_NAME
+        atomic_write_text(index, "\n".join(parts).rstrip("\n") + "\n")
+        written.append(index)
+    return written
+
+
+def _version(text: object) -> int:
+    match = _ENTRY_RE.search(str(text))
+    return int(match.group(1)) if match else 0
+
+
+def _one_line(text: str) -> str:
+    # Card text is untrusted: escape it so a Markdown viewer never runs HTML from a note.
+    return escape(" ".join(text.split()))
+
+
+def _edit_line(card: CardDiff) -> str:
+    parts = []
+    if card.front != card.old_front:
+        parts.append(f"{_one_line(card.old_front)} → **{_one_line(card.front)}**")
+    else:
+        parts.append(_one_line(card.front))
+    if card.back != card.old_back:
+        parts.append(f"answer: {_one_line(card.old_back)} → **{_one_line(card.back)}**")
+    return "; ".join(parts)
+

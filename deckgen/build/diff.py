@@ -1,0 +1,268 @@
+"""What a build changes, per deck: the report behind ``deckgen diff``, ``build --dry-run`` and the changelog.
+
+Computed from the lockfile (what learners have) and the new plan (what they will get);
+nothing here reads or writes files. Rendering is plain text or JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable, Sequence
+
+from deckgen.lock.identity import Lock, MatchDecision
+from deckgen.core.model import CardChange
+from deckgen.build.release import DeckRelease, record_decks
+from deckgen.lock.retire import RETIRED_SEARCH
+
+
+@dataclass(frozen=True)
+class CardDiff:
+    """One card's change: its texts before and after (Markdown) and why it was matched."""
+
+    uid: str
+    front: str = ""
+    back: str = ""
+    old_front: str = ""
+    old_back: str = ""
+    reason: str = ""  # the match decision, when the card was matched by its content
+
+
+@dataclass(frozen=True)
+class Move:
+    """Cards a learner already has in ``from_deck`` that this release lists under ``to_deck``."""
+
+    from_deck: str
+    to_deck: str
+    uids: tuple[str, ...]
+
+    @property
+    def search(self) -> str:
+        """The Anki Browse search that finds exactly these cards in the learner's collection."""
+        notes = sorted({uid.split("/", 1)[0] for uid in self.uids})
+        ids = " OR ".join(f"DeckgenId:{_escape_search(note)}/*" for note in notes)
+        return f'"deck:{_escape_search(self.from_deck)}" ({ids}) -{RETIRED_SEARCH}'
+
+
+@dataclass(frozen=True)
+class DeckDiff:
+    """Everything one deck's release changes."""
+
+    deck: str
+    slug: str
+    version: int
+    date: str
+    bumped: bool
+    previous_names: tuple[str, ...]
+    added: tuple[CardDiff, ...] = ()
+    edited: tuple[CardDiff, ...] = ()
+    retired: tuple[CardDiff, ...] = ()
+    moves: tuple[Move, ...] = ()
+    unchanged: tuple[str, ...] = ()
+
+    @property
+    def renamed_from(self) -> tuple[str, ...]:
+        """Earlier names of this deck that learners' existing cards still sit under."""
+        return tuple(m.from_deck for m in self.moves if m.from_deck in self.previous_names)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How a card found (or did not find) its earlier identity."""
+
+    uid: str
+    previous: str
+    reason: str
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    """The whole report: decks, note type changes, match decisions and warnings."""
+
+    decks: tuple[DeckDiff, ...]
+    note_types: tuple[tuple[str, str], ...]  # (name, "added" | "changed")
+    decisions: tuple[Decision, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """Whether any deck ships something new."""
+        return any(d.bumped for d in self.decks)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data (``deckgen diff --format json``)."""
+        decks = []
+        for deck in self.decks:
+            data = asdict(deck)
+            data["moves"] = [{**asdict(m), "search": m.search} for m in deck.moves]
+            decks.append(data)
+        return {
+            "decks": decks,
+            "note_types": [{"name": n, "change": c} for n, c in self.note_types],
+            "decisions": [asdict(d) for d in self.decisions],
+            "warnings": list(self.warnings),
+            "retired_search": RETIRED_SEARCH,
+        }
+
+
+def compare(
+    releases: Sequence[DeckRelease],
+    changes: Iterable[CardChange],
+    decisions: Iterable[MatchDecision],
+    lock: Lock,
+    new_lock: Lock,
+    warnings: Sequence[str] = (),
+) -> DiffReport:
+    """Build the report for ``releases`` from the plan's card changes and the two lockfiles."""
+    decisions = list(decisions)
+    reasons = {f"{d.note_id}/{d.key}": d.reason for d in decisions if d.previous_key and d.reason}
+    by_uid = {c.uid: c for c in changes}
+    decks: list[DeckDiff] = []
+    for release in releases:
+        live = [n.uid for n in release.notes if n.with_cards]
+        added, edited, unchanged = [], [], []
+        moved: dict[str, list[str]] = {}
+        for uid in live:
+            change = by_uid.get(uid)
+            if change is None:
+                continue
+            card = CardDiff(uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason))
+            {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
+            note_id, key = (change.matched_from or uid).split("/", 1)
+            old = lock.cards.get(note_id, {}).get(key, {})
+            new = new_lock.cards.get(uid.split("/", 1)[0], {}).get(uid.split("/", 1)[1], {})
+            here = {release.spec.name}
+            old_decks = record_decks(old) if old and not old.get("retired") else []
+            if old_decks and not here & set(old_decks):
+                # a learner of this deck has the card in a deck it has now left
+                for old_deck in old_decks:
+                    if old_deck not in record_decks(new):
+                        moved.setdefault(old_deck, []).append(uid)
+                        break
+        retired = [
+            CardDiff(n.uid, old_front=by_uid[n.uid].old_front, old_back=by_uid[n.uid].old_back)
+            for n in release.notes
+            if not n.with_cards and n.uid in by_uid and by_uid[n.uid].status == "retired"
+        ]
+        decks.append(
+            DeckDiff(
+                deck=release.spec.name, slug=release.spec.slug, version=release.version, date=release.date,
+                bumped=release.bumped, previous_names=release.previous_names,
+                added=tuple(added), edited=tuple(edited), retired=tuple(retired),
+                moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
+                unchanged=tuple(c.uid for c in unchanged),
+            )
+        )
+    note_types = tuple(
+        (name, "added" if name not in lock.notetypes else "changed")
+        for name, record in sorted(new_lock.notetypes.items())
+        if lock.notetypes.get(name, {}).get("hash") != record.get("hash")
+    )
+    # A card matched by content in an earlier release is re-matched on every build; only
+    # decisions that change something (or warn) are news to the curator.
+    all_decisions = tuple(
+        Decision(f"{d.note_id}/{d.key}", _previous_uid(d), d.reason, d.warning)
+        for d in decisions
+        if d.warning or getattr(by_uid.get(f"{d.note_id}/{d.key}"), "status", "") != "unchanged"
+    )
+    move_warnings = [
+        f"deck '{deck.deck}': {len(m.uids)} card(s) learners already have stay in deck '{m.from_deck}' "
+        f"(Anki never moves existing cards on import); the changelog tells learners how to move them: "
+        f"Browse, search {m.search}, select all, Change Deck"
+        for deck in decks for m in deck.moves
+    ]
+    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, new_lock)))
+
+
+def _deckless(lock: Lock, new_lock: Lock) -> list[str]:
+    """Warnings for notes whose cards shipped in a deck before and now sit in no deck at all."""
+    dropped: dict[str, str] = {}
+    for note_id, records in sorted(new_lock.cards.items()):
+        for key, record in records.items():
+            old = lock.cards.get(note_id, {}).get(key, {})
+            if not record.get("retired") and not record.get("moved_to") and not record.get("deck") and old.get("deck"):
+                dropped.setdefault(note_id, str(old["deck"]))
+    return [
+        f"note '{note_id}' is no longer in any deck: learners of '{deck}' keep its cards, unmarked — "
+        "add it back to a deck manifest, or delete the note file to retire its cards"
+        for note_id, deck in dropped.items()
+    ]
+
+
+def _previous_uid(decision: MatchDecision) -> str:
+    """The uid a card was matched to: in its own note, or a full uid when it moved between notes."""
+    if not decision.previous_key:
+        return ""
+    return decision.previous_key if "/" in decision.previous_key else f"{decision.note_id}/{decision.previous_key}"
+
+
+def _escape_search(text: str) -> str:
+    """Escape Anki search wildcards and quotes so ``text`` matches literally."""
+    out = text
+    for char in ("\\", '"', "*", "_"):
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def _side_by_side(label: str, old: str, new: str, width: int = 38) -> list[str]:
+    """``label`` with the old and new text in two wrapped columns."""
+    left = textwrap.wrap(" ".join(old.split()), width) or ["(empty)"]
+    right = textwrap.wrap(" ".join(new.split()), width) or ["(empty)"]
+    rows = max(len(left), len(right))
+    lines = []
+    for index in range(rows):
+        prefix = f"{label:>8} " if index == 0 else " " * 9
+        mid = " → " if index == 0 else "   "
+        lines.append(f"      {prefix}{(left[index] if index < len(left) else ''):<{width}}{mid}{right[index] if index < len(right) else ''}".rstrip())
+    return lines
+
+
+def render_text(report: DiffReport) -> str:
+    """The human report: one block per deck, then note types, match decisions and warnings."""
+    out: list[str] = []
+    for deck in report.decks:
+        head = f"{deck.deck} — release {deck.version}, {deck.date}"
+        if not deck.bumped:
+            head += " (nothing changes)"
+        out.append(head)
+        for card in deck.added:
+            out.append(f"  + added     {card.uid}: {_short(card.front)}")
+        for card in deck.edited:
+            why = f"  [{card.reason}]" if card.reason else ""
+            out.append(f"  ~ edited    {card.uid}{why}")
+            if card.front != card.old_front:
+                out.extend(_side_by_side("question", card.old_front, card.front))
+            if card.back != card.old_back:
+                out.extend(_side_by_side("answer", card.old_back, card.back))
+            if card.front == card.old_front and card.back == card.old_back:
+                out.append("      (context, source, extra or tags changed)")
+        for card in deck.retired:
+            out.append(f"  - retired   {card.uid}: {_short(card.old_front)}")
+        for move in deck.moves:
+            out.append(f"  > moved     {len(move.uids)} card(s) from deck '{move.from_deck}' (learners' existing cards stay there)")
+        out.append(f"  = unchanged {len(deck.unchanged)}")
+    for name, change in report.note_types:
+        what = "new note type" if change == "added" else "templates or CSS changed; learners get them on their next import"
+        out.append(f"Note type '{name}': {what}")
+    shown = [d for d in report.decisions if d.previous or d.warning]
+    if shown:
+        out.append("Match decisions:")
+        for decision in shown:
+            if decision.previous == decision.uid:
+                out.append(f"  {decision.uid}: kept its identity ({decision.reason})")
+            elif decision.previous:
+                out.append(f"  {decision.uid}: is {decision.previous} ({decision.reason})")
+            else:
+                out.append(f"  {decision.uid}: new identity ({decision.reason})")
+    for warning in report.warnings:
+        out.append(f"warning: {warning}")
+    if any(d.retired for d in report.decks):
+        out.append(f"Retired cards: learners find them in Anki with the search {RETIRED_SEARCH}")
+    return "\n".join(out)
+
+
+def _short(text: str, width: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+

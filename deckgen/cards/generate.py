@@ -1,0 +1,174 @@
+"""Note -> candidate cards: the curator's authored cards plus rule-generated ones.
+
+Generators plug in through :data:`GENERATORS`; each has a rule name and turns a note
+into cards whose keys are stable (``g.<rule>`` plus an anchor), never derived from the
+card's wording, so rewording a note updates a learner's card instead of duplicating it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping
+
+from deckgen.cards.curation import review
+from deckgen.core.errors import ContentError, Finding
+from deckgen.core.model import Card, CardBlock, Note
+from deckgen.sources.notes import CARD_ID_RE
+from deckgen.cards.rules import RULES
+
+Generator = Callable[[Note], Iterable[Card]]
+_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+_TRUE = {"yes", "true", "on", "1"}
+_FALSE = {"no", "false", "off", "0", ""}
+# A card block's ``Status:``; only approved cards (or blocks without Status) ship.
+CARD_STATUSES = ("draft", "approved", "rejected")
+
+
+@lru_cache(maxsize=1024)  # pure; matching a note's cards to the lockfile compares every pair of them
+def normalize(text: str) -> str:
+    """Lowercase, accent-free, punctuation-free text used to compare wording."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_NOT_ALNUM_RE.sub(" ", text.lower()).split())
+
+
+def provisional_key(front: str) -> str:
+    """Key for an authored card without ``id:``, before the lockfile is consulted."""
+    return "q-" + hashlib.sha256(normalize(front).encode()).hexdigest()[:10]
+
+
+def authored_cards(note: Note) -> tuple[list[Card], list[Finding]]:
+    """Turn a note's ``## Cards`` blocks into cards, collecting problems instead of stopping."""
+    cards: list[Card] = []
+    findings: list[Finding] = []
+    for block in note.card_blocks:
+        if not _ships(note, block, findings):
+            continue  # drafts wait for the curator; rejected drafts are kept only as a memory
+        card = _card_from_block(note, block, findings)
+        if card is not None:
+            cards.append(card)
+    seen: dict[str, Card] = {}
+    for card in cards:
+        if card.key in seen:
+            what = "id" if card.explicit_id else "question"
+            findings.append(
+                Finding(note.path, card.line, f"two cards in this note have the same {what} (first at line {seen[card.key].line})",
+                        "remove one, or give them different ids", "duplicate-card")
+            )
+        seen[card.key] = card
+    return cards, findings
+
+
+def _ships(note: Note, block: CardBlock, findings: list[Finding]) -> bool:
+    """Whether a block is a card to ship: no ``Status:`` or ``Status: approved``."""
+    status = block.get("Status")
+    if status is None:
+        return True
+    if status.strip().lower() not in CARD_STATUSES:
+        findings.append(Finding(note.path, block.line_of("Status"), f"Status: {status!r} is not draft, approved or rejected",
+                                "write 'Status: approved' to ship the card or 'Status: rejected' to drop it", "card-syntax"))
+        return False
+    return status.strip().lower() == "approved"
+
+
+def waiting_drafts(note: Note) -> int:
+    """How many of a note's card blocks are drafts the curator has not decided on yet."""
+    return sum(1 for block in note.card_blocks if (block.get("Status") or "").strip().lower() == "draft")
+
+
+def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> Card | None:
+    path = note.path
+    question, answer, cloze = block.get("Q"), block.get("A"), block.get("C")
+    before = len(findings)
+    if cloze is not None and (question is not None or answer is not None):
+        findings.append(Finding(path, block.line, "a card has both 'C:' (cloze) and 'Q:'/'A:'", "use 'C:' for a cloze card or 'Q:' + 'A:' for a question, not both", "card-syntax"))
+    elif cloze is None and question is None:
+        findings.append(Finding(path, block.line, "card has no 'Q:' line", "start the card with 'Q: your question'", "card-syntax"))
+    elif cloze is None and not answer:
+        findings.append(Finding(path, block.line_of("Q"), "card has a question but no answer", "add an 'A: …' line right below the question", "card-syntax"))
+    elif cloze is None and not question:
+        findings.append(Finding(path, block.line_of("Q"), "card has an empty question", "write the question after 'Q:'", "card-syntax"))
+    elif cloze is not None and not _CLOZE_RE.search(cloze):
+        findings.append(Finding(path, block.line_of("C"), "cloze card has no deletion", "mark the hidden part like {{c1::hidden words}}", "card-syntax"))
+    explicit = block.get("id")
+    if explicit is not None and not CARD_ID_RE.match(explicit):
+        findings.append(Finding(path, block.line_of("id"), f"card id {explicit!r} is not valid", "use lowercase letters, digits, '-', '_' or '.'", "bad-id"))
+    reverse_text = (block.get("Reverse") or "").strip().lower()
+    if reverse_text not in _TRUE | _FALSE:
+        findings.append(Finding(path, block.line_of("Reverse"), f"Reverse: {reverse_text!r} is not yes or no", "write 'Reverse: yes' to also ask the answer -> question", "card-syntax"))
+    if cloze is not None and reverse_text in _TRUE:
+        findings.append(Finding(path, block.line_of("Reverse"), "a cloze card cannot be reversed", "remove the 'Reverse:' line", "card-syntax"))
+    if len(findings) > before:
+        return None
+    front = cloze if cloze is not None else question
+    assert front is not None
+    ignore = tuple(r.strip() for r in re.split(r"[,\s]+", block.get("Ignore") or "") if r.strip())
+    return Card(
+        note_id=note.id,
+        key=explicit or provisional_key(front),
+        kind="cloze" if cloze is not None else "basic",
+        front=front,
+        back=answer or "",
+        extra=block.get("Extra") or "",
+        reverse=reverse_text in _TRUE,
+        origin="authored",
+        path=path,
+        line=block.line,
+        tags=note.tags,
+        ignore=ignore,
+        explicit_id=explicit is not None,
+    )
+
+
+def possessive(name: str) -> str:
+    """``Norton`` -> ``Norton's``; ``Jobs`` -> ``Jobs'``."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def context_phrase(note: Note) -> str:
+    """"In Norton's 'Empathy and Product Management'": the cue a question needs months later."""
+    if note.surname:
+        return f"In {possessive(note.surname)} '{note.title}'"
+    return f"In '{note.title}'"
+
+
+def author_card(note: Note) -> Iterable[Card]:
+    """Metadata: who wrote the essay (only when the note names an author)."""
+    if note.author:
+        yield Card(
+            note_id=note.id, key="g.author", kind="basic",
+            front=f"Who wrote the essay '{note.title}'?", back=note.author,
+            origin="generated:author", path=note.path, line=note.meta_lines.get("author", 2), tags=note.tags,
+        )
+
+
+# Rule order is priority: when two rules would ask about the same sentence, the earlier wins.
+GENERATORS: dict[str, Generator] = {"author": author_card, **RULES}
+
+
+def note_cards(note: Note, generators: dict[str, Generator] | None = None, settings: Mapping[str, Any] | None = None) -> list[Card]:
+    """All cards of one note: authored first, then the generated ones that ship (see deckgen.cards.curation).
+
+    ``settings`` is the project's ``[generate]`` table; the note's ``generate:`` front
+    matter switches rules off, rejects or accepts generated cards by key.
+    """
+    cards, findings = authored_cards(note)
+    if findings:
+        raise ContentError(findings)
+    verdicts = review(note, cards, GENERATORS if generators is None else generators, settings)
+    return cards + [v.card for v in verdicts if v.ships]
+
+
+def collect_cards(notes: Iterable[Note], settings: Mapping[str, Any] | None = None) -> tuple[dict[str, list[Card]], list[Finding]]:
+    """Cards for every note whose cards are valid, and the problems of the others."""
+    result: dict[str, list[Card]] = {}
+    findings: list[Finding] = []
+    for note in notes:
+        try:
+            result[note.id] = note_cards(note, settings=settings)
+        except ContentError as exc:
+            findings.extend(exc.findings)
+    return result, list(dict.fromkeys(findings))  # a bad [generate] setting is found once per note; report it once

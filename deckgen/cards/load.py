@@ -1,0 +1,96 @@
+"""Read every note and manifest and make each note's cards, per note and memoised by file content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from deckgen.cards.generate import collect_cards
+from deckgen.core.config import Config
+from deckgen.core.diskcache import NoteCache
+from deckgen.core.errors import ContentError, Finding
+from deckgen.core.model import Card, DeckSpec, Note
+from deckgen.sources.manifests import collect_manifests
+from deckgen.sources.notes import collect_notes, decode_text, parse_file, parse_note, read_bytes
+
+
+@dataclass
+class Sources:
+    """Everything that parsed, plus every problem met while parsing."""
+
+    notes: list[Note] = field(default_factory=list)
+    specs: list[DeckSpec] = field(default_factory=list)
+    cards: dict[str, list[Card]] = field(default_factory=dict)  # by note id
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    cache: NoteCache | None = None  # per-note results of an earlier run, keyed by each file's bytes
+    digests: dict[str, str] = field(default_factory=dict)  # note path -> content hash (with a cache)
+
+    def remembered(self, kind: str, note: Note, compute: Callable[[], Any]) -> Any:
+        """``compute()`` for ``note``, reused from the cache while the note's file is unchanged.
+
+        Notes that show images are always recomputed: their results also depend on the image files.
+        """
+        digest = self.digests.get(note.path)
+        cards = self.cards.get(note.id, [])
+        if self.cache is None or digest is None or any("![" in t for c in cards for t in (c.front, c.back, c.extra)):
+            return compute()
+        key = f"{kind}:{note.path}"
+        value = self.cache.get(key, digest)
+        if value is None:
+            value = compute()
+            self.cache.put(key, digest, value)
+        return value
+
+
+def load_sources(config: Config, cache: NoteCache | None = None) -> Sources:
+    """Parse every note and manifest and make every note's cards, collecting problems.
+
+    With a ``cache``, a note file whose bytes are unchanged since the last build is not
+    parsed or generated again.
+    """
+    settings = config.section("generate")
+    digests: dict[str, str] = {}
+    parse, cached_cards = (parse_file, {}) if cache is None else _cached_parser(cache, settings, digests)
+    notes, findings = collect_notes(config.content_dir, config.root, parse)
+    specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
+    sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings, cache=cache, digests=digests)
+    sources.files = len({f.path for f in sources.findings} | {n.path for n in notes} | {s.path for s in specs})
+    fresh = [note for note in notes if note.path not in cached_cards]
+    sources.cards, card_findings = collect_cards(fresh, settings)
+    for note in notes:
+        if note.path in cached_cards:
+            cards, note_findings = cached_cards[note.path]
+            card_findings += note_findings
+            if not note_findings:
+                sources.cards[note.id] = cards
+    sources.findings.extend(dict.fromkeys(card_findings))
+    return sources
+
+
+def _cached_parser(
+    cache: NoteCache, settings: Any, digests: dict[str, str]
+) -> tuple[Callable[[Path, str], Note], dict[str, tuple[list[Card], list[Finding]]]]:
+    """A parse function that remembers each note's parse and cards by the file's content hash."""
+    cards_by_path: dict[str, tuple[list[Card], list[Finding]]] = {}
+
+    def parse(path: Path, rel: str) -> Note:
+        raw = read_bytes(path, rel)
+        digest = digests[rel] = cache.key(raw)
+        entry = cache.get(rel, digest)
+        if entry is None:
+            try:
+                note = parse_note(decode_text(raw, rel), rel)
+            except ContentError as exc:
+                entry = ("error", exc.findings)
+            else:
+                cards, findings = collect_cards([note], settings)
+                entry = ("ok", note, cards.get(note.id, []), findings)
+            cache.put(rel, digest, entry)
+        if entry[0] == "error":
+            raise ContentError(entry[1])
+        cards_by_path[rel] = (entry[2], entry[3])
+        return entry[1]
+
+    return parse, cards_by_path

@@ -1,0 +1,346 @@
+"""Text helpers for the generation rules: sentences with their place in the note, short answers, checks.
+
+Everything here is plain string work, deterministic and offline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from deckgen.core.model import Card, Note, Section
+from deckgen.core.text import has_isolated
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of in on at to for from by with as into onto about over under than then
+    that this these those it its it's he she they them their his her we our you your i is are was were be
+    been being has have had do does did can could should would will shall may might must not no so if
+    when while because which who whom whose what where why how there here also just only very more most
+    such one any all each every some own same other too s t""".split()
+)
+AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "would", "will",
+               "has", "have", "had", "may", "might", "must", "shall")
+PRONOUNS = frozenset("it this that these those he she they we you i its their his her them there".split())
+# Verbs that may follow a claim's subject ("startups take off", "innovation fails"); with the
+# auxiliaries they split "argues that <subject> <predicate>" without a parser.
+CLAIM_VERBS = frozenset(
+    """take takes fail fails go goes matter matters come comes need needs pull pulls divide divides make makes
+    measure measures tackle tackles define defines start starts lead leads depend depends win wins lose loses
+    beat beats create creates drive drives require requires rest rests begin begins""".split()
+)
+MAX_ANSWER_WORDS = 20
+HARD_ANSWER_WORDS = 25
+MAX_CLOZE_WORDS = 40
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
+_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
+_FILLERS = re.compile(r"\b(?:fully|actually|really|very|simply|just|quite|merely)\s+", re.IGNORECASE)
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$")
+# Compiled once: the rules run these on every sentence of every note, and re's own cache
+# lookup cost more than the matching itself on a large library.
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKS_RE = re.compile(r"(\*\*|__|\*|`)")
+_UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
+_SLUG_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_QUOTE_RE = re.compile(r"^\s*>\s?")
+_BOLD_LABEL_RE = re.compile(r"\*\*[^*]+\*\*:?")
+# (?=…) first: a split starts with a closing quote or a space, so other positions fail at once.
+_SENTENCE_SPLIT_RE = re.compile(r"(?=[\"”’)\s])(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
+_ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs|\bSt)\.$")
+_CLAUSE_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+--\s+|;\s+|:\s+")
+_AND_THAT_RE = re.compile(r",\s+and that\s+|\s+and that\s+")
+_CUT_RE = re.compile(r",\s+|\s+(?:and|while|because|which|so that)\s+")
+_RELATIVE_RE = re.compile(r"\s+(?:that|which|who)\s+")
+_HEAD_PREPOSITION_RE = re.compile(r"\s+(?:in|of|for|on|at|with|from|about)\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or list item) of a note, with where it is and what surrounds it."""
+
+    text: str  # Markdown, as written
+    heading: str  # the section heading, "" for the blurb
+    line: int
+    index: int  # position in the note, for a stable order
+    item: int = 0  # list item number (1-based) when the sentence is a list item, else 0
+    numbered: bool = False
+    lead: str = ""  # for list items: the sentence that introduced the list
+    previous: str = ""  # the sentence before, in the same paragraph
+    lead_context: str = ""  # for list items: the sentence before the lead (what "its" refers to)
+
+    @property
+    def plain(self) -> str:
+        """The text without Markdown emphasis, links or quote markers."""
+        return plain(self.text)
+
+    @property
+    def in_blurb(self) -> bool:
+        """Whether the sentence comes from the blurb rather than a section."""
+        return not self.heading
+
+
+# Text-keyed memos are small (rules and curation reuse them within one note, and memory stays
+# flat); word-keyed ones are large (a library has a few thousand distinct words).
+@lru_cache(maxsize=1024)  # pure; the rules and curation ask for the same sentence's plain text many times
+def plain(markdown: str) -> str:
+    """Markdown to plain words: emphasis, code marks, links and images removed."""
+    text = markdown
+    if "](" in text:  # both link patterns need it; most sentences have no link
+        text = _IMAGE_RE.sub("", text)
+        text = _LINK_RE.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _MARKS_RE.sub("", text)
+        text = _UNDERSCORE_RE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters, digits and inner apostrophes, slashes, hyphens)."""
+    return _WORD_RE.findall(text)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-case words that carry meaning (no stopwords), with a crude plural fold."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=1024)  # pure; a fresh list is returned above so callers may not share one
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(stem for stem in map(_content_word, words(plain(text).lower())) if stem)
+
+
+@lru_cache(maxsize=1 << 16)  # a library has a few thousand distinct words
+def _content_word(word: str) -> str:
+    """The stem of a lower-case word, or "" for a stopword or a one-letter word."""
+    word = word.replace("’", "'").removesuffix("'s")
+    if word in STOPWORDS or len(word) < 2:
+        return ""
+    return _stem(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def slug(text: str, limit: int = 3) -> str:
+    """An anchor for a card key from the first content words of ``text``: 'empathy-craft'."""
+    ascii_text = unicodedata.normalize("NFKD", plain(text)).encode("ascii", "ignore").decode().lower()
+    tokens = _SLUG_TOKEN_RE.findall(ascii_text)
+    picked = [w for w in tokens if w not in STOPWORDS][:limit] or tokens[:limit]
+    return "-".join(picked)[:28].strip("-") or "x"
+
+
+def sentences(note: Note) -> Iterator[Sentence]:
+    """Every sentence and list item of the note's sections, then of its blurb."""
+    # Every rule reads every sentence: split each note once (Sentence is frozen, so sharing is safe).
+    return iter(_sentences(note.sections, note.blurb, note.meta_lines.get("title", 1)))
+
+
+@lru_cache(maxsize=64)  # rules run note by note, so the last few notes are all that is reused
+def _sentences(sections: tuple[Section, ...], blurb: str, title_line: int) -> tuple[Sentence, ...]:
+    return tuple(_split_note(sections, blurb, title_line))
+
+
+def may_read(note: Note, *words: str) -> bool:
+    """False only when none of ``words`` (letters only) can be in any sentence of the note, or part
+    of one, once Markdown is removed: a rule skips the whole note with one substring test.
+    """
+    bare = _bare_text(note.sections, note.blurb, note.meta_lines.get("title", 1))
+    return bare is None or any(word in bare for word in words)
+
+
+def has_marks(note: Note) -> bool:
+    """Whether any sentence of the note, as written, has an emphasis mark (``*`` or ``_``)."""
+    raw = _raw_text(note.sections, note.blurb, note.meta_lines.get("title", 1))
+    return "*" in raw or "_" in raw
+
+
+@lru_cache(maxsize=64)
+def _raw_text(sections: tuple[Section, ...], blurb: str, title_line: int) -> str:
+    return "\n".join(s.text for s in _sentences(sections, blurb, title_line))
+
+
+@lru_cache(maxsize=64)
+def _bare_text(sections: tuple[Section, ...], blurb: str, title_line: int) -> str | None:
+    """The note's sentences without emphasis marks; None when a link or image makes that unsafe.
+
+    Without '](' plain() only deletes '*', '_' and '`' and narrows runs of spaces, so a word
+    in plain() of any sentence or clause is in this text too. A link's target is deleted
+    whole, which could join letters around it, hence None.
+    """
+    raw = _raw_text(sections, blurb, title_line)
+    if "](" in raw:
+        return None
+    return raw.replace("*", "").replace("_", "").replace("`", "")
+
+
+def _split_note(sections: tuple[Section, ...], blurb: str, title_line: int) -> Iterator[Sentence]:
+    index = 0
+    parts = [(s.heading, s.text, s.line + 1) for s in sections] + [("", blurb, 0)]
+    for heading, text, first_line in parts:
+        lead = lead_context = ""
+        previous = ""
+        for kind, number, numbered, line_no, block in _blocks(text, first_line or title_line):
+            if kind == "item":
+                index += 1
+                yield Sentence(block, heading, line_no, index, number, numbered, lead, previous, lead_context)
+                continue
+            previous = before = ""
+            for sentence in split_sentences(block):
+                index += 1
+                yield Sentence(sentence, heading, line_no, index, previous=previous)
+                before, previous = previous, sentence
+            lead, lead_context = (previous, before) if previous.rstrip().endswith(":") else ("", "")
+
+
+def _blocks(text: str, first_line: int) -> Iterator[tuple[str, int, bool, int, str]]:
+    """(kind, item number, numbered, line, text) for each paragraph or list item; wrapped lines joined."""
+    current: list[str] = []
+    kind, number, numbered, start = "para", 0, False, first_line
+    count = 0
+
+    def flush() -> Iterator[tuple[str, int, bool, int, str]]:
+        if current:
+            yield kind, number, numbered, start, " ".join(current)
+        current.clear()
+
+    for offset, raw in enumerate(text.split("\n")):
+        line = (_QUOTE_RE.sub("", raw) if ">" in raw else raw).strip()
+        if not line or line.startswith(("#", "![", "|")) or line.startswith("**") and _BOLD_LABEL_RE.fullmatch(line):
+            yield from flush()
+            if not line:
+                count = 0 if kind == "para" else count
+            continue
+        match = _LIST_ITEM_RE.match(line)
+        if match:
+            yield from flush()
+            count += 1
+            kind, number, numbered, start = "item", count, bool(match.group(1)), first_line + offset
+            current.append(match.group(2).strip())
+        elif kind == "item" and current and raw.startswith((" ", "\t")):
+            current.append(line)  # an indented continuation of a list item
+        else:
+            if kind == "item" or not current:
+                yield from flush()
+                kind, number, numbered, start = "para", 0, False, first_line + offset
+                count = 0
+            current.append(line)
+    yield from flush()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph at sentence ends, not at initials ("Clayton M. Christensen") or decimals."""
+    pieces = _SENTENCE_SPLIT_RE.split(text)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and merged[-1].endswith((".", ".\n")) and _ABBREVIATION_END_RE.search(merged[-1]):
+            merged[-1] += " " + piece
+        else:
+            merged.append(piece)
+    return [m.strip() for m in merged if m.strip()]
+
+
+def clauses(text: str) -> list[str]:
+    """A sentence split at strong breaks (dash, semicolon, colon)."""
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=256)  # several rules split the same sentence
+def _clauses(text: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in _CLAUSE_SPLIT_RE.split(text) if c.strip())
+
+
+def short_answer(text: str, max_words: int = MAX_ANSWER_WORDS) -> str | None:
+    """A short answer from a clause, or None when no honest cut is short enough (never a paragraph)."""
+    text = _FILLERS.sub("", text.strip())
+    text = _AND_THAT_RE.split(text)[0]
+    text = text.strip().rstrip(".,;:").strip()
+    head = clauses(text)[0] if clauses(text) else text
+    if len(words(head)) >= 3:
+        text = head
+    if len(words(text)) > max_words:
+        # cut at the first clause boundary that leaves a full thought (8+ words); a later
+        # comma may sit inside a list ('dashboards, frameworks and process')
+        cuts = [text[: m.start()] for m in _CUT_RE.finditer(text)]
+        fitting = [c for c in cuts if 4 <= len(words(c)) <= max_words]
+        best = next((c for c in fitting if len(words(c)) >= 8), fitting[-1] if fitting else None)
+        if best is None:
+            return None
+        text = best
+    text = text.strip().rstrip(".,;:").strip()
+    if not words(text):
+        return None
+    return text[0].upper() + text[1:]
+
+
+def trim_relative(text: str) -> str:
+    """'a craft of product management that he argues …' -> 'a craft of product management'."""
+    match = _RELATIVE_RE.search(text)
+    if match and len(words(text[: match.start()])) >= 2:
+        return text[: match.start()]
+    return text
+
+
+def is_plural(subject: str) -> bool:
+    """Whether a noun phrase's head is plural: 'startups', 'product teams' (not 'empathy in teams')."""
+    head = _HEAD_PREPOSITION_RE.split(subject.strip())[0].split()[-1].lower()
+    return head in {"people", "teams", "users", "customers", "companies", "startups"} or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is", "ics"))
+    )
+
+
+def short_title(note: Note) -> str:
+    """The title, or its part before ':' when it is long ('Opportunity Solution Trees')."""
+    title = note.title
+    if len(words(title)) > 7 and ":" in title:
+        return title.split(":")[0].strip()
+    return title
+
+
+def surname_possessive(note: Note) -> str:
+    """``Norton's`` / ``Jobs'``."""
+    name = note.surname
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def hard_problems(card: Card, note: Note) -> list[str]:
+    """The card-quality rules a generated card must pass (lint L1, L3, L4, L6, L11, L13)."""
+    problems: list[str] = []
+    if card.kind == "cloze":
+        deletions = _CLOZE_RE.findall(card.front)
+        if len(deletions) != 1 or card.front.count("{{") != 1:
+            problems.append("a cloze needs exactly one deletion")
+        elif deletions:
+            hidden = plain(deletions[0][1]).lower()
+            rest = plain(_CLOZE_RE.sub(" ", card.front)).lower()
+            if not hidden.strip() or has_isolated(rest, hidden):
+                problems.append("the hidden text also appears, not hidden, in the cloze")
+            if len(words(hidden)) > HARD_ANSWER_WORDS:
+                problems.append("the hidden text is longer than 25 words")
+        if len(words(plain(card.front))) > MAX_CLOZE_WORDS:
+            problems.append(f"a cloze longer than {MAX_CLOZE_WORDS} words")
+        return problems
+    question = plain(card.front)
+    answer = plain(card.back)
+    if not question.endswith("?"):
+        problems.append("the question does not end with '?'")
+    first = question.split()[0].lower() if question.split() else ""
+    if first in AUXILIARIES:
+        problems.append("a yes/no question")
+    count = len(words(answer))
+    if count == 0 or count > HARD_ANSWER_WORDS:
+        problems.append("the answer is empty or longer than 25 words")
+    masked = set(content_words(note.title + " " + note.author))
+    answer_words = [w for w in content_words(answer) if w not in masked]
+    if answer_words:
+        question_words = set(content_words(question))
+        if sum(w in question_words for w in answer_words) / len(answer_words) >= 0.5:
+            problems.append("the answer is given away by the question")
+    return problems

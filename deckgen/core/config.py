@@ -1,0 +1,129 @@
+"""Project settings: CLI options > ``DECKGEN_*`` environment > deckgen.toml > defaults.
+
+Nothing is read at import time; call :func:`load_config`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from deckgen.core.errors import ConfigError, Finding
+
+CONFIG_NAME = "deckgen.toml"
+LOCK_NAME = "deckgen.lock"
+_NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings for one project."""
+
+    root: Path
+    namespace: str
+    name: str = "deckgen project"
+    content_dir: Path = Path("content")
+    decks_dir: Path = Path("decks")
+    out_dir: Path = Path("build")
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def lock_path(self) -> Path:
+        """Where ``deckgen.lock`` lives (beside deckgen.toml)."""
+        return self.root / LOCK_NAME
+
+    def rel(self, path: Path) -> str:
+        """``path`` relative to the project root, with forward slashes, for messages."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """A table of deckgen.toml (``[lint]``, ``[generate]`` …), empty when absent."""
+        value = self.settings.get(name, {})
+        return value if isinstance(value, Mapping) else {}
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory at or above ``start`` holding deckgen.toml."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate
+    raise ConfigError(
+        Finding(
+            path=str(start),
+            line=0,
+            rule="config",
+            message=f"no {CONFIG_NAME} here or in any parent directory",
+            fix="run deckgen inside a project, or create one with `deckgen init DIR`",
+        )
+    )
+
+
+def load_config(
+    start: Path | None = None,
+    *,
+    out_dir: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Config:
+    """Find the project containing ``start`` (default: cwd) and resolve its settings."""
+    env = os.environ if environ is None else environ
+    root = find_root(start or Path.cwd())
+    toml_path = root / CONFIG_NAME
+    try:
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = _toml_error_line(exc)
+        raise ConfigError(
+            Finding(CONFIG_NAME, line, f"cannot read the file: {exc}", "fix the TOML syntax", "config")
+        ) from exc
+    project = data.get("project", {})
+    paths = data.get("paths", {})
+    if not isinstance(project, dict) or not isinstance(paths, dict):
+        raise ConfigError(
+            Finding(CONFIG_NAME, 0, "[project] and [paths] must be tables", "see README", "config")
+        )
+    namespace = env.get("DECKGEN_NAMESPACE") or project.get("namespace")
+    if not isinstance(namespace, str) or not _NAMESPACE_RE.match(namespace):
+        raise ConfigError(
+            Finding(
+                CONFIG_NAME,
+                _find_key_line(toml_path, "namespace"),
+                "[project] namespace is missing or malformed",
+                'set namespace = "<8-64 letters, digits, . _ : ->" once and never change it: '
+                "it is part of every card's identity in Anki",
+                "config",
+            )
+        )
+    out = out_dir or _path_setting(env.get("DECKGEN_OUT") or paths.get("out"), "build")
+    return Config(
+        root=root,
+        namespace=namespace,
+        name=str(project.get("name", root.name)),
+        content_dir=root / _path_setting(env.get("DECKGEN_CONTENT") or paths.get("content"), "content"),
+        decks_dir=root / _path_setting(env.get("DECKGEN_DECKS") or paths.get("decks"), "decks"),
+        out_dir=out if out.is_absolute() else root / out,
+        settings=data,
+    )
+
+
+def _path_setting(value: object, default: str) -> Path:
+    return Path(value) if isinstance(value, str) and value else Path(default)
+
+
+def _toml_error_line(exc: Exception) -> int:
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else 0
+
+
+def _find_key_line(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if line.strip().startswith(key):
+            return number
+    return 0

@@ -1,0 +1,169 @@
+"""Frozen data passed between deckgen's stages. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+CardKind = Literal["basic", "cloze"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A ``##`` section of a note body: its heading, text and the line the heading is on."""
+
+    heading: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """One ``Key: value`` entry of a card block, with the line where it starts."""
+
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class CardBlock:
+    """An unparsed card from a note's ``## Cards`` section: keys to values, with lines."""
+
+    line: int
+    fields: Mapping[str, FieldValue]
+
+    def get(self, key: str) -> str | None:
+        """The value of ``key`` or None when the block does not have it."""
+        entry = self.fields.get(key)
+        return entry.value if entry else None
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` or of the block itself when missing."""
+        entry = self.fields.get(key)
+        return entry.line if entry else self.line
+
+
+@dataclass(frozen=True)
+class Note:
+    """A parsed note file: front matter, blurb, sections and card blocks."""
+
+    id: str
+    title: str
+    path: str  # relative to the project root, with forward slashes
+    author: str = ""
+    source: str = ""
+    tags: tuple[str, ...] = ()
+    blurb: str = ""
+    sections: tuple[Section, ...] = ()
+    card_blocks: tuple[CardBlock, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    meta_lines: Mapping[str, int] = field(default_factory=dict)
+    cards_line: int = 0  # line of the "## Cards" heading, 0 if absent
+
+    def section(self, heading: str) -> Section | None:
+        """The first section whose heading matches ``heading`` case-insensitively."""
+        wanted = heading.strip().lower()
+        for section in self.sections:
+            if section.heading.strip().lower() == wanted:
+                return section
+        return None
+
+    @property
+    def surname(self) -> str:
+        """The author's last name, used in question context ("In Norton's …")."""
+        first_author = self.author.split(",")[0].split(" and ")[0].strip()
+        return first_author.split()[-1] if first_author else ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One Anki note to ship: Markdown texts plus where they came from.
+
+    ``key`` is unique within the note and never derived from the card's text once
+    the lockfile has recorded it; ``origin`` is "authored" or "generated:<rule>".
+    """
+
+    note_id: str
+    key: str
+    kind: CardKind
+    front: str  # Markdown: the question, or the cloze text
+    back: str = ""  # Markdown: the answer (empty for cloze)
+    extra: str = ""
+    reverse: bool = False
+    origin: str = "authored"
+    path: str = ""
+    line: int = 0
+    tags: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()  # lint rules the curator silenced for this card
+    explicit_id: bool = False
+
+    @property
+    def uid(self) -> str:
+        """``note_id/key``: unique in the whole project."""
+        return f"{self.note_id}/{self.key}"
+
+
+@dataclass(frozen=True)
+class Selector:
+    """One line of a deck manifest's ``notes:`` list."""
+
+    kind: Literal["id", "tag", "path", "all"]
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    """A deck manifest from ``decks/*.yaml``."""
+
+    name: str  # Anki deck name, ``::`` for subdecks
+    slug: str  # output file stem
+    path: str
+    selectors: tuple[Selector, ...]
+    description: str = ""
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class BuiltDeck:
+    """One deck as it will be packaged: its name and its ordered cards."""
+
+    spec: DeckSpec
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class CardChange:
+    """How one card differs from what the lockfile recorded."""
+
+    uid: str
+    status: Literal["added", "edited", "unchanged", "retired"]
+    front: str = ""
+    back: str = ""
+    old_front: str = ""
+    old_back: str = ""
+    matched_from: str = ""  # previous key when an edit was matched by content
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced (or would produce, for a dry run)."""
+
+    outputs: tuple[str, ...]
+    decks: tuple[BuiltDeck, ...]
+    changes: tuple[CardChange, ...]
+    lock_changed: bool
+    warnings: tuple[str, ...] = ()
+    up_to_date: tuple[tuple[str, int], ...] = ()  # (deck, cards) when the cache proved nothing changed
+    unchanged: int = 0  # cards known unchanged without listing them (an up-to-date build)
+    report: Any = None  # deckgen.build.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
+
+    def count(self, status: str) -> int:
+        """Number of cards with the given change status."""
+        extra = self.unchanged if status == "unchanged" else 0
+        return extra + sum(1 for c in self.changes if c.status == status)
+
+    def deck_sizes(self) -> tuple[tuple[str, int], ...]:
+        """(deck name, number of cards) for every deck built or found up to date."""
+        return self.up_to_date or tuple((d.spec.name, len(d.cards)) for d in self.decks)

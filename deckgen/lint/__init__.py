@@ -1,0 +1,1 @@
+"""``deckgen lint``: run every rule over the loaded sources and format the findings."""

@@ -1,0 +1,207 @@
+"""Schema, safety and card-quality checks over the whole project; returns findings, never prints.
+
+Parsing here is tolerant: a broken note is reported and the others are still checked,
+so one run lists every problem. ``pipeline.lint_project`` adds the lockfile check,
+which needs a build plan.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from deckgen.core.config import Config
+from deckgen.sources.manifests import collect_manifests, select_notes
+from deckgen.core.errors import ContentError, Finding
+from deckgen.cards.generate import collect_cards
+from deckgen.quality.settings import LintSettings, lint_settings
+from deckgen.sources.media import MediaStore
+from deckgen.core.model import Card, CardBlock, DeckSpec, Note
+from deckgen.quality.neardup import near_duplicates as find_near_duplicates
+from deckgen.core.diskcache import NoteCache
+from deckgen.sources.notes import KNOWN_META_KEYS, collect_notes, decode_text, parse_file, parse_note, read_bytes
+from deckgen.quality.checks import Issue, check_card, plain
+from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
+
+_REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
+_RAW_HTML_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<!--")
+_SAFE_LINK_RE = re.compile(r"^(https?:|mailto:)", re.I)
+_CARD_RULES = frozenset(QUALITY_IDS) | {"media", "raw-html", "unsafe-link"}
+_SIDE_KEYS = {"front": ("Q", "C"), "back": ("A",), "extra": ("Extra",)}
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """The findings of one lint run, sorted by file and line."""
+
+    findings: tuple[Finding, ...]
+    files: int = 0
+    cards: int = 0
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Findings that stop a build."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Findings that do not stop a build."""
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether the run should exit 1 (errors; or any finding when ``strict``)."""
+        return bool(self.errors or (strict and self.findings))
+
+
+def settings_for(config: Config) -> LintSettings:
+    """The project's ``[lint]`` settings (ConfigError when invalid)."""
+    return lint_settings(config.section("lint"))
+
+
+def media_store(config: Config, settings: LintSettings | None = None) -> MediaStore:
+    """A media store for the project with its configured size limit."""
+    return MediaStore(config.root, (settings or settings_for(config)).media_max_bytes)
+
+
+def lint_sources(config: Config, sources: Sources, settings: LintSettings | None = None, *, near_duplicates: bool = True) -> LintReport:
+    """Every finding for parsed sources (the lockfile check is added by the pipeline)."""
+    settings = settings or settings_for(config)
+    findings = list(sources.findings)
+    notes = {note.id: note for note in sources.notes}
+    findings += list(_meta_findings(sources.notes))
+    if sources.specs:
+        for spec in sources.specs:
+            findings += select_notes(spec, sources.notes)[1]
+    elif not any(f.path.endswith((".yaml", ".yml")) for f in sources.findings):
+        findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
+    cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
+    store = media_store(config, settings)
+    for note in sources.notes:
+        findings += sources.remembered(
+            "lint", note, lambda note=note: [f for c in sources.cards.get(note.id, []) for f in _card_findings(c, note, settings, store)]
+        )
+    if near_duplicates:
+        findings += _near_duplicate_findings(cards, notes, settings)
+    return finish(findings, settings, files=sources.files, cards=len(cards))
+
+
+def finish(findings: Iterable[Finding], settings: LintSettings, files: int = 0, cards: int = 0) -> LintReport:
+    """Apply ``[lint.rules]`` severities, drop repeats and sort by file, line and rule."""
+    kept: dict[tuple[object, ...], Finding] = {}
+    for finding in findings:
+        # card rules were graded per card (generated cards stay warnings); grade the rest here
+        level = finding.severity if finding.rule in _CARD_RULES else settings.level(finding.rule, finding.severity)
+        if level == "off":
+            continue
+        finding = replace(finding, severity=level)
+        kept.setdefault((finding.path, finding.line, finding.col, finding.rule, finding.message), finding)
+    ordered = sorted(kept.values(), key=lambda f: (f.path, f.line, f.col, f.rule, f.message))
+    return LintReport(tuple(ordered), files=files, cards=cards)
+
+
+def lock_findings(lock_name: str, lock_exists: bool, changed: Sequence[str]) -> list[Finding]:
+    """A warning when building would rewrite deckgen.lock (``--locked`` builds would fail)."""
+    if not lock_exists:
+        return [Finding(lock_name, 0, "there is no deckgen.lock yet", "run `deckgen build` and commit deckgen.lock", "lock-stale", severity="warning")]
+    if not changed:
+        return []
+    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    return [Finding(lock_name, 0, f"deckgen.lock is out of step with the notes ({shown})",
+                    "run `deckgen build` and commit deckgen.lock", "lock-stale", severity="warning")]
+
+
+def _meta_findings(notes: Iterable[Note]) -> Iterable[Finding]:
+    for note in notes:
+        for key in note.meta:
+            if str(key) in KNOWN_META_KEYS:
+                continue
+            close = difflib.get_close_matches(str(key), KNOWN_META_KEYS, n=1, cutoff=0.6)
+            fix = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(KNOWN_META_KEYS)
+            yield Finding(note.path, note.meta_lines.get(str(key), 2), f"unknown front-matter key '{key}'", fix, "unknown-key", severity="warning")
+
+
+def _block_of(card: Card, note: Note) -> CardBlock | None:
+    return next((b for b in note.card_blocks if b.line == card.line), None) if card.origin == "authored" else None
+
+
+def _line(card: Card, block: CardBlock | None, side: str) -> int:
+    if block is None:
+        return card.line
+    for key in _SIDE_KEYS.get(side, ()):
+        if key in block.fields:
+            return block.line_of(key)
+    return block.line
+
+
+def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
+    block = _block_of(card, note)
+    issues = check_card(card, note, settings)
+    issues += _safety_issues(card, note, store)
+    ignored: set[str] = set()
+    findings: list[Finding] = []
+    for name in card.ignore:
+        rule = find_rule(name)
+        if rule is None or not rule.configurable:
+            close = difflib.get_close_matches(name, [r for r in BY_ID if BY_ID[r].configurable], n=1)
+            fix = f"did you mean '{close[0]}'?" if close else "name quality rules such as L1 or L8 (see `deckgen lint --rules`)"
+            why = "is not a rule" if rule is None else "cannot be ignored"
+            findings.append(Finding(card.path, block.line_of("Ignore") if block else card.line, f"Ignore: '{name}' {why}", fix, "bad-ignore", severity="warning"))
+        else:
+            ignored.add(rule.id)
+    generated = card.origin != "authored"
+    for issue in issues:
+        severity = settings.level(issue.rule, issue.severity)
+        if issue.rule in ignored or severity == "off":
+            continue
+        message, fix = issue.message, issue.fix
+        if generated and issue.rule != "media":
+            # The curator cannot edit or Ignore: a generated card; flag it without blocking the build.
+            message = f"generated card '{plain(card.front)[:60]}': {message}"
+            fix = f"{fix}; or write your own card under '## Cards', or set 'generate: false'"
+            severity = "warning"
+        findings.append(Finding(card.path, _line(card, block, issue.side), message, fix, issue.rule, severity=severity))
+    return findings
+
+
+def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
+    """Images that would not ship, links that would be dropped, HTML that shows as text."""
+    issues: list[Issue] = []
+    for side, text in (("front", card.front), ("back", card.back), ("extra", card.extra)):
+        if not text:
+            continue
+        for bang, url in _REF_RE.findall(text):
+            if bang:
+                try:
+                    store.resolve(note.path, url)
+                except ContentError as exc:
+                    finding = exc.findings[0]
+                    issues.append(Issue("media", "error", finding.message, finding.fix, side))  # type: ignore[arg-type]
+            elif url and not _SAFE_LINK_RE.match(url):
+                issues.append(Issue("unsafe-link", "warning", f"link target '{url[:60]}' is not http(s) or mailto, so only its text is shown",
+                                    "link to an https:// page, or remove the link", side))  # type: ignore[arg-type]
+        tag = _RAW_HTML_RE.search(_CODE_SPAN_RE.sub("", text))
+        if tag:
+            issues.append(Issue("raw-html", "warning", f"raw HTML '{tag.group(0)[:40]}' is shown as text, not rendered",
+                                "use Markdown (**bold**, *italic*, lists) instead of HTML", side))  # type: ignore[arg-type]
+    return issues
+
+
+def _near_duplicate_findings(cards: Sequence[Card], notes: dict[str, Note], settings: LintSettings) -> list[Finding]:
+    prompts = [card.front for card in cards]
+    findings: list[Finding] = []
+    for pair in find_near_duplicates(prompts, settings.near_duplicate):
+        first, second = cards[pair.first], cards[pair.second]
+        if "L16" in second.ignore or "L16" in first.ignore:
+            continue
+        where = f"{first.path}:{first.line}"
+        severity = settings.level("L16", "warning")
+        if severity == "off":
+            break
+        findings.append(Finding(second.path, _line(second, _block_of(second, notes[second.note_id]), "front"),
+                                f"question is {pair.similarity:.0%} like the one at {where}",
+                                "merge the two cards, or make each question ask something different", "L16", severity=severity))
+    return findings

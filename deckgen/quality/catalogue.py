@@ -1,0 +1,213 @@
+"""The catalogue of lint rules: id, default severity, what it checks, and a bad and a good example.
+
+Pure data. ``deckgen lint --explain RULE`` prints one entry; ``docs/lint-rules.md`` is
+generated from this table (``deckgen lint --rules``) and a test keeps it in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from deckgen.core.errors import Severity
+
+RuleKind = Literal["schema", "quality", "safety"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lint rule and its documentation."""
+
+    id: str
+    title: str
+    severity: Severity
+    kind: RuleKind
+    why: str
+    bad: str
+    good: str
+    # Quality and advisory rules may be switched off or re-graded in [lint.rules];
+    # structural errors cannot, because a build could not proceed without fixing them.
+    configurable: bool = False
+
+
+_CARD_HEAD = "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\n---\n## Cards\n\n"
+
+RULES: tuple[Rule, ...] = (
+    # --- schema: the files must be readable and complete ---------------------------------
+    Rule("schema", "YAML or file cannot be read", "error", "schema",
+         "The file is not valid UTF-8 text or its YAML does not parse, so nothing in it can be built.",
+         "---\ntitle: Strategy: a primer\n---", "---\ntitle: \"Strategy: a primer\"\n---"),
+    Rule("missing-id", "Note has no id", "error", "schema",
+         "Every note needs a permanent id: it is part of each card's identity in Anki.",
+         "---\ntitle: Empathy and Product Management\n---", "---\nid: norton-empathy\ntitle: Empathy and Product Management\n---"),
+    Rule("bad-id", "Note or card id has invalid characters", "error", "schema",
+         "Ids are lowercase letters, digits, '-', '_' or '.', at most 64 characters, so they are stable in every tool.",
+         "id: Norton Empathy!", "id: norton-empathy"),
+    Rule("missing-title", "Note has no title", "error", "schema",
+         "The title is the context line shown above every question.",
+         "---\nid: norton-empathy\n---", "---\nid: norton-empathy\ntitle: Empathy and Product Management\n---"),
+    Rule("bad-type", "Front-matter value has the wrong type", "error", "schema",
+         "author and source are text; tags are a list of words.",
+         "tags: {a: 1}", "tags: [empathy, craft]"),
+    Rule("bad-tag", "Tag contains a space", "error", "schema",
+         "Anki tags are single words.", "tags: [product craft]", "tags: [product-craft]"),
+    Rule("unknown-key", "Unknown front-matter key", "warning", "schema",
+         "A misspelt key is silently ignored (e.g. 'tag:' instead of 'tags:' leaves the note out of tag-selected decks).",
+         "---\nid: norton-empathy\ntitle: Empathy\ntag: [craft]\n---", "---\nid: norton-empathy\ntitle: Empathy\ntags: [craft]\n---",
+         configurable=True),
+    Rule("duplicate-key", "Key appears twice", "error", "schema",
+         "YAML keeps only the last value, so the first is silently lost.",
+         "title: Empathy\ntitle: Empathy and Product Management", "title: Empathy and Product Management"),
+    Rule("duplicate-id", "Two notes share an id", "error", "schema",
+         "Their cards would overwrite each other in every learner's collection.",
+         "content/a.md: id: empathy\ncontent/b.md: id: empathy", "content/a.md: id: norton-empathy\ncontent/b.md: id: cagan-empathy"),
+    Rule("duplicate-cards", "Two '## Cards' sections", "error", "schema",
+         "All cards of a note belong under one heading.", "## Cards\n...\n## Cards\n...", "## Cards\n..."),
+    Rule("card-syntax", "Card block cannot be read", "error", "schema",
+         "Cards are 'Key: value' lines (Q/A, or C for a cloze) separated by blank lines.",
+         _CARD_HEAD + "Question: What is empathy as craft?\nAnswer: Learnable moves.",
+         _CARD_HEAD + "Q: In Norton's view, what is empathy as craft?\nA: A set of learnable moves."),
+    Rule("duplicate-card", "Two cards in a note have the same question or id", "error", "schema",
+         "Both would get the same identity in Anki.",
+         _CARD_HEAD + "Q: What is empathy as craft?\nA: Learnable moves.\n\nQ: What is empathy as craft?\nA: Not a trait.",
+         _CARD_HEAD + "Q: What is empathy as craft?\nA: Learnable moves.\n\nQ: What is empathy not, per Norton?\nA: A personality trait."),
+    Rule("bad-ignore", "Ignore: names an unknown rule", "warning", "schema",
+         "A typo in 'Ignore:' would silence nothing.",
+         _CARD_HEAD + "Q: ...?\nA: ...\nIgnore: L99", _CARD_HEAD + "Q: ...?\nA: ...\nIgnore: L1"),
+    Rule("manifest", "Deck manifest is invalid", "error", "schema",
+         "A manifest needs 'deck:' (the Anki deck name) and 'notes:' (what it selects).",
+         "deck: Onboarding\nnote: all", "deck: PM Onboarding::Essentials\nnotes: all"),
+    Rule("empty-selector", "Manifest line selects no note", "error", "schema",
+         "An id that matches nothing is a typo (error); a tag or path that matches nothing is a warning.",
+         "notes:\n  - id: norton-empaty", "notes:\n  - id: norton-empathy"),
+    Rule("empty-deck", "Deck has no notes", "error", "schema",
+         "An empty deck would ship an empty .apkg.", "notes:\n  - tag: nothing-has-this", "notes:\n  - tag: discovery"),
+    Rule("lock-stale", "deckgen.lock is out of step with the notes", "warning", "schema",
+         "CI builds with --locked fail until the lockfile is rebuilt and committed.",
+         "(notes edited, deckgen.lock not rebuilt)", "deckgen build && git add deckgen.lock", configurable=True),
+    Rule("lock", "deckgen.lock cannot be read", "error", "schema",
+         "The lockfile holds every card's identity; a damaged one must be restored, never deleted.",
+         '{"format": 1, "cards": {', "git checkout deckgen.lock"),
+    Rule("locked", "`build --locked` would change deckgen.lock", "error", "schema",
+         "In CI the lockfile must already match the notes, so releases are reproducible.",
+         "(notes edited; CI runs deckgen build --locked)", "deckgen build && git add deckgen.lock (locally, before pushing)"),
+    Rule("config", "deckgen.toml is invalid", "error", "schema",
+         "Settings are checked before anything is built; unknown [lint] settings and rules are named with a did-you-mean.",
+         "[lint]\nanser_words_warn = 10", "[lint]\nanswer_words_warn = 10"),
+    Rule("unknown-deck", "No deck by that name", "error", "schema",
+         "`deckgen build NAME` takes a manifest's file stem or its deck name.",
+         "deckgen build onbording", "deckgen build onboarding"),
+    # --- safety: what reaches a learner's Anki ---------------------------------------------
+    Rule("media", "Image is missing, remote, unsafe or too large", "error", "safety",
+         "Images are packaged with the deck; they must be local files inside the project, of a known image type, under the size limit.",
+         "![diagram](https://example.com/x.png)\n![diagram](../../secret.png)", "![diagram](images/build-measure-learn.png)"),
+    Rule("raw-html", "Raw HTML is shown as text", "warning", "safety",
+         "Anki runs scripts in cards, so deckgen never passes HTML through: tags appear literally. Use Markdown.",
+         "A: <b>Empathy</b> is a craft.", "A: **Empathy** is a craft.", configurable=True),
+    Rule("unsafe-link", "Link is not http(s) or mailto", "warning", "safety",
+         "Only http(s) and mailto links reach a card; anything else is shown as plain text.",
+         "A: See [the essay](javascript:alert(1)).", "A: See [the essay](https://www.bringthedonuts.com/).", configurable=True),
+    # --- quality: research/card-quality-and-generation.md ----------------------------------
+    Rule("L1", "Answer too long", "error", "quality",
+         "Minimum information: answers as short as imaginably possible (warning over answer_words_warn words, error over answer_words_error).",
+         "Q: What does Norton mean by empathy as craft?\nA: He means that empathy is not a mood or a trait that some people are born with but a practice made of many concrete moves that a PM can learn, repeat and get better at over a career.",
+         "Q: What does Norton mean by empathy as craft?\nA: A set of concrete, learnable moves.", configurable=True),
+    Rule("L2", "Question too long", "warning", "quality",
+         "A good question is short, simple and tractable (warning over question_words_warn words).",
+         "Q: Thinking back to the part of the essay where Norton describes what happens in prioritisation meetings when user needs compete with dashboards, what does he say a PM should do?\nA: Represent the customer.",
+         "Q: In Norton's essay, what should a PM do for users in a prioritisation meeting?\nA: Represent the customer.", configurable=True),
+    Rule("L3", "Prompt is not a question", "error", "quality",
+         "The prompt must show the answer's shape: end with '?', or be a completion ending in '…', or start with an instruction (Name, List, Give, Define, State, Identify, Complete).",
+         "Q: Empathy as craft\nA: Learnable moves.", "Q: What does Norton mean by empathy as craft?\nA: Learnable moves.", configurable=True),
+    Rule("L4", "Yes/no question", "error", "quality",
+         "A yes/no prompt is answered by a coin flip; ask for the content instead.",
+         "Q: Is empathy a craft, according to Norton?\nA: Yes.", "Q: What does Norton say empathy is, if not a trait?\nA: A craft.", configurable=True),
+    Rule("L5", "Binary-choice question", "warning", "quality",
+         "'X or Y?' leads the learner to the answer.",
+         "Q: Which does Norton call empathy, a trait or a craft?\nA: A craft.", "Q: How does Norton characterise empathy, if not as a trait?\nA: As a craft.", configurable=True),
+    Rule("L6", "Answer leaked in the question", "error", "quality",
+         "If most of the answer's words are already in the question, the card tests reading, not memory (share above answer_leak).",
+         "Q: What crowds out empathy: dashboards and frameworks?\nA: Dashboards and frameworks.",
+         "Q: According to Norton, what has crowded out the practice of empathy?\nA: Dashboards and frameworks.", configurable=True),
+    Rule("L7", "Cloze answer given away", "error", "quality",
+         "The hidden text also appears, not hidden, elsewhere on the card (or in the title above it).",
+         "C: Empathy is a craft: Norton calls empathy {{c1::a craft}}.", "C: Norton calls empathy {{c1::a craft}}, not a trait.", configurable=True),
+    Rule("L8", "Answer is a list", "warning", "quality",
+         "Sets are nearly impossible to memorise; split them (warning at list_items_warn items, error over list_items_error).",
+         "Q: According to Norton, what crowds out empathy?\nA: Dashboards, frameworks, OKRs, process, velocity targets, politics.",
+         "Q: According to Norton, what crowds out empathy?\nA: Dashboards and frameworks.", configurable=True),
+    Rule("L9", "Compound question", "warning", "quality",
+         "Two questions in one card: more than one '?', a ';', 'also', or 'and what/why/how…'.",
+         "Q: What is empathy as craft, and why does it matter?\nA: Learnable moves; it can be coached.", "Q: What is empathy as craft?\nA: Learnable moves.", configurable=True),
+    Rule("L10", "Answer has several sentences", "warning", "quality",
+         "More than one sentence usually means more than one idea.",
+         "Q: What is empathy as craft?\nA: Learnable moves. They can be coached.", "Q: What is empathy as craft?\nA: Learnable moves that can be coached.", configurable=True),
+    Rule("L11", "More than one deletion per cloze card", "error", "quality",
+         "Each cloze card should hide one thing: {{c1::…}} used twice hides two on the same card.",
+         "C: Norton sees empathy as {{c1::a craft}} made of {{c1::learnable moves}}.",
+         "C: Norton sees empathy as {{c1::a craft}} made of {{c2::learnable moves}}.", configurable=True),
+    Rule("L12", "Too many clozes in one note", "warning", "quality",
+         "Many deletions of one sentence interfere with each other (warning over clozes_per_card_warn).",
+         "C: Norton calls {{c1::empathy}} {{c2::a craft}} of {{c3::learnable}} {{c4::moves}}.", "C: Norton calls empathy {{c1::a craft}}, not a trait.",
+         configurable=True),
+    Rule("L13", "Nested, overlapping or unclosed cloze", "error", "quality",
+         "Anki does not support nested clozes; an unclosed one shows raw braces.",
+         "C: Norton calls empathy {{c1::a craft {{c2::of learnable}} moves}}.", "C: Norton calls empathy {{c1::a craft}} built from {{c2::learnable moves}}.", configurable=True),
+    Rule("L14", "No context: a pronoun with nothing to refer to", "warning", "quality",
+         "Months later, 'he' or 'this' means nothing; name the author or the idea.",
+         "Q: What does he mean by empathy as craft?\nA: Learnable moves.", "Q: What does Norton mean by empathy as craft?\nA: Learnable moves.", configurable=True),
+    Rule("L15", "Vague prompt", "warning", "quality",
+         "Explain/Discuss/Describe prompts have no precise answer to check against.",
+         "Q: Discuss Norton's view of empathy.\nA: It is a craft.", "Q: What does Norton say empathy is, if not a trait?\nA: A craft.", configurable=True),
+    Rule("L16", "Near-duplicate question in the library", "warning", "quality",
+         "Two almost identical prompts interfere with each other (word overlap >= near_duplicate).",
+         "a.md: Q: What does Norton mean by empathy as craft?\nb.md: Q: What does Norton mean by empathy as a craft?",
+         "a.md: Q: What does Norton mean by empathy as craft?\nb.md: Q: What does Cagan mean by empowered teams?", configurable=True),
+    Rule("L17", "Empty side, or answer equals question", "error", "quality",
+         "A blank side or a card whose answer repeats the question teaches nothing.",
+         "Q: Empathy as craft?\nA: Empathy as craft?", "Q: What does Norton mean by empathy as craft?\nA: Learnable moves.", configurable=True),
+)
+
+BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+QUALITY_IDS: tuple[str, ...] = tuple(r.id for r in RULES if r.kind == "quality")
+
+
+def find_rule(rule_id: str) -> Rule | None:
+    """The rule named ``rule_id`` (case-insensitive), or None."""
+    wanted = rule_id.strip().lower()
+    return next((r for r in RULES if r.id.lower() == wanted), None)
+
+
+def explain(rule: Rule) -> str:
+    """A plain-text explanation of one rule with its bad and good example."""
+    change = " (configurable in deckgen.toml [lint.rules])" if rule.configurable else ""
+    bad = "\n".join("    " + line for line in rule.bad.split("\n"))
+    good = "\n".join("    " + line for line in rule.good.split("\n"))
+    return (
+        f"{rule.id}: {rule.title}\n"
+        f"default: {rule.severity}{change}; kind: {rule.kind}\n\n"
+        f"{rule.why}\n\nBad:\n{bad}\n\nGood:\n{good}\n"
+    )
+
+
+def rules_markdown() -> str:
+    """The generated rule reference (docs/lint-rules.md)."""
+    out = [
+        "# deckgen lint rules",
+        "",
+        "<!-- Generated by `deckgen lint --rules`; do not edit by hand. -->",
+        "",
+        "`deckgen lint` reports every problem as `path:line:col: rule: message — fix`.",
+        "Silence a quality rule for one card with an `Ignore: L1 L8` line; change thresholds",
+        "and severities in `deckgen.toml` (`[lint]`, `[lint.rules]`). `deckgen lint --explain RULE`",
+        "prints one entry.",
+        "",
+        "| rule | default | checks |",
+        "|---|---|---|",
+    ]
+    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity} | {r.title} |" for r in RULES]
+    for rule in RULES:
+        out += ["", f"## {rule.id}", "", f"**{rule.title}** — default *{rule.severity}*"
+                + (", configurable" if rule.configurable else "") + ".", "", rule.why, "",
+                "Bad:", "", "```text", rule.bad, "```", "", "Good:", "", "```text", rule.good, "```"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,75 @@
+"""L16: near-duplicate prompts across the whole library, without comparing every pair.
+
+Similarity is the Jaccard overlap of the prompts' content-word stems. Prefix filtering
+makes it exact and fast: sort each prompt's stems rarest first; two sets with Jaccard
+>= t must share a stem among the first ``n - ceil(t*n) + 1`` of either set, so only
+prompts that share a rare stem are ever compared (Chaudhuri et al., 2006).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from deckgen.quality.checks import content_stems, plain
+
+_CLOZE_MARKUP = ("{{", "}}", "::")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two prompts (by index into the input) and their similarity."""
+
+    first: int
+    second: int
+    similarity: float
+
+
+def prompt_stems(text: str) -> frozenset[str]:
+    """The comparable content of a prompt (cloze markup and Markdown removed)."""
+    for mark in _CLOZE_MARKUP:
+        text = text.replace(mark, " ")
+    return frozenset(s for s in content_stems(plain(text)) if not (s.startswith("c") and s[1:].isdigit()))
+
+
+def near_duplicates(prompts: Sequence[str], threshold: float) -> list[Pair]:
+    """Every pair of prompts whose stem sets have Jaccard similarity >= ``threshold``."""
+    if not 0 < threshold <= 1:
+        return []
+    sets = [prompt_stems(p) for p in prompts]
+    frequency = Counter(stem for s in sets for stem in s)
+    ordered = [sorted(s, key=lambda x: (frequency[x], x)) for s in sets]
+    # stem -> (size, position of the stem in that prompt's order) -> prompts: the position
+    # filter below skips whole groups without looking at their prompts one by one.
+    index: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(dict)
+    pairs: list[Pair] = []
+    # Process prompts from small to large so each pair is seen once, from its larger side.
+    for i in sorted(range(len(sets)), key=lambda k: (len(sets[k]), k)):
+        size = len(sets[i])
+        if size < 2:
+            continue  # one-word prompts are too short to call duplicates
+        prefix = ordered[i][: size - math.ceil(threshold * size) + 1]
+        candidates: set[int] = set()
+        for position, stem in enumerate(prefix):
+            for (other, other_position), group in index[stem].items():
+                # sizes only grow, so other <= size; Jaccard <= small/large bounds it.
+                if other < threshold * size:
+                    continue
+                # Positional filter (Xiao et al., PPJoin): if this is the pair's first shared
+                # stem, every shared stem comes at or after it in both orders, so at most
+                # `bound` are shared. If it is not the first, the first one was checked
+                # already. A pair cut here would fail the exact test below as well.
+                bound = min(size - position, other - other_position)
+                if bound / (size + other - bound) < threshold:
+                    continue
+                candidates.update(group)
+        for j in candidates:
+            shared = len(sets[i] & sets[j])
+            score = shared / (size + len(sets[j]) - shared)
+            if score >= threshold:
+                pairs.append(Pair(min(i, j), max(i, j), score))
+        for position, stem in enumerate(prefix):
+            index[stem].setdefault((size, position), []).append(i)
+    return sorted(pairs, key=lambda p: (p.first, p.second))

@@ -1,0 +1,81 @@
+"""Lint settings from deckgen.toml ``[lint]`` (thresholds) and ``[lint.rules]`` (severity per rule)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, Mapping
+
+from deckgen.core.errors import ConfigError, Finding
+from deckgen.quality.catalogue import BY_ID, find_rule
+
+Level = Literal["error", "warning", "off"]
+_LEVELS = ("error", "warning", "off")
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """Thresholds of the card-quality rules and per-rule severity overrides."""
+
+    answer_words_warn: int = 15
+    answer_words_error: int = 25
+    question_words_warn: int = 25
+    answer_leak: float = 0.5
+    list_items_warn: int = 3
+    list_items_error: int = 5
+    clozes_per_card_warn: int = 3
+    near_duplicate: float = 0.8
+    media_max_bytes: int = 2_000_000
+    levels: Mapping[str, Level] = field(default_factory=dict)
+
+    def level(self, rule: str, default: Level) -> Level:
+        """The severity configured for ``rule``, or ``default``."""
+        return self.levels.get(rule, default)
+
+
+_NUMBERS = {f.name: f.type for f in fields(LintSettings) if f.name != "levels"}
+
+
+def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml") -> LintSettings:
+    """Validate the ``[lint]`` table; raise ConfigError naming every bad entry."""
+    findings: list[Finding] = []
+    values: dict[str, Any] = {}
+    for key, value in section.items():
+        if key == "rules":
+            continue
+        if key not in _NUMBERS:
+            close = difflib.get_close_matches(key, list(_NUMBERS), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(_NUMBERS)
+            findings.append(Finding(config_name, 0, f"[lint] has an unknown setting '{key}'", hint, "config"))
+            continue
+        wants_float = _NUMBERS[key] == "float"
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+        if ok and not wants_float and not isinstance(value, int):
+            ok = False
+        if ok and wants_float and value > 1:
+            ok = False
+        if not ok:
+            kind = "a number between 0 and 1" if wants_float else "a whole number >= 0"
+            findings.append(Finding(config_name, 0, f"[lint] {key} = {value!r} is not {kind}", f"write e.g. {key} = {getattr(LintSettings, key)}", "config"))
+            continue
+        values[key] = value
+    levels: dict[str, Level] = {}
+    rules = section.get("rules", {})
+    if not isinstance(rules, Mapping):
+        findings.append(Finding(config_name, 0, "[lint] rules must be a table", 'write [lint.rules] then lines like L8 = "off"', "config"))
+        rules = {}
+    for name, level in rules.items():
+        rule = find_rule(str(name))
+        if rule is None:
+            close = difflib.get_close_matches(str(name), list(BY_ID), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "see `deckgen lint --rules`"
+            findings.append(Finding(config_name, 0, f"[lint.rules] names an unknown rule '{name}'", hint, "config"))
+        elif not rule.configurable:
+            findings.append(Finding(config_name, 0, f"rule '{rule.id}' cannot be changed", "fix the problem it reports instead", "config"))
+        elif level not in _LEVELS:
+            findings.append(Finding(config_name, 0, f"[lint.rules] {name} = {level!r}", 'use "error", "warning" or "off"', "config"))
+        else:
+            levels[rule.id] = level
+    if findings:
+        raise ConfigError(findings)
+    return LintSettings(**values, levels=levels)

@@ -1,0 +1,1 @@
+"""The static site under build/site/: pages, stylesheet and script."""

@@ -1,0 +1,394 @@
+"""The static site in ``build/site/``: a page per track, a preview per deck, the downloads.
+
+Everything it needs is in the folder (no CDN, no remote fonts), so it works offline,
+from a file share or from any static host. Cards are previewed with the note types' own
+templates and CSS (deckgen.anki.cardview), so a reviewer sees what Anki will show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from deckgen.core.diskcache import code_fingerprint
+from deckgen.anki.cardview import render_note
+from deckgen.core.files import atomic_write_bytes
+from deckgen.core.model import BuiltDeck, Card, Note
+from deckgen.anki.notetypes import card_css, note_type_for
+from deckgen.anki.render import render_markdown
+from deckgen.sources.tracks import BuiltTrack, count_anki_cards
+from deckgen.tracks.workload import Schedule, plan_track
+
+SITE_DIR = "site"
+# A fixed Monday: the site describes weeks, not dates, and must not depend on the clock.
+_REFERENCE_MONDAY = dt.date(2024, 1, 1)
+_CHANGELOG_PATTERNS = ("CHANGELOG*.md", "changelog*.md", "CHANGELOG*.html", "changelog*.html")
+
+
+@dataclass(frozen=True)
+class SiteInput:
+    """What the site shows: project name, decks with their files, tracks with their bundles."""
+
+    project: str
+    notes: Mapping[str, Note]
+    decks: Sequence[BuiltDeck]
+    fields: Mapping[str, tuple[str, ...]]  # by card uid: exactly what ships
+    deck_files: Mapping[str, Path]  # deck slug -> .apkg
+    tracks: Sequence[BuiltTrack]
+    track_files: Mapping[str, Path]  # track slug -> bundle .apkg
+    changelog: Path | None = None
+    media: Mapping[str, Path] = field(default_factory=dict)  # packaged image name -> file (card previews show them)
+
+
+def esc(text: object) -> str:
+    """Escape plain text for HTML text and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def find_changelog(out_dir: Path) -> Path | None:
+    """A changelog the build wrote next to the decks (``CHANGELOG*.md`` or ``.html``), if any."""
+    for pattern in _CHANGELOG_PATTERNS:
+        found = sorted(p for p in out_dir.glob(pattern) if p.is_file())
+        if found:
+            return found[0]
+    return None
+
+
+def _asset(name: str) -> str:
+    return resources.files("deckgen.site").joinpath(name).read_text(encoding="utf-8")
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _minutes(value: float) -> str:
+    return f"{value:.0f} min" if value >= 10 else f"{value:.1f} min".replace(".0 min", " min")
+
+
+def page(project: str, title: str, body: str, depth: int, *, crumbs: Sequence[tuple[str, str]] = ()) -> str:
+    """A complete HTML page around ``body``; ``depth`` is how many folders below the site root it is."""
+    up = "../" * depth
+    trail = ""
+    if crumbs:
+        items = "".join(f'<li><a href="{esc(up + href)}">{esc(label)}</a></li>' for label, href in crumbs)
+        trail = f'<nav class="crumbs" aria-label="Breadcrumb"><ol>{items}<li aria-current="page">{esc(title)}</li></ol></nav>'
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>{esc(title)} · {esc(project)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{up}assets/card.css">
+<link rel="stylesheet" href="{up}assets/site.css">
+<script src="{up}assets/site.js" defer></script>
+</head>
+<body class="site">
+<a class="skip" href="#main">Skip to content</a>
+<header class="masthead"><div class="wrap"><a class="brand" href="{up}index.html">{esc(project)}</a><span class="tagline">Onboarding flashcards</span></div></header>
+<main id="main" class="wrap" tabindex="-1">
+{trail}
+{body}
+</main>
+<footer class="wrap foot"><p>Built with deckgen. Every page and deck here works offline; import the <code>.apkg</code> files into Anki.</p></footer>
+</body>
+</html>
+"""
+
+
+def _schedule(built: BuiltTrack) -> Schedule:
+    return plan_track(built, _REFERENCE_MONDAY)
+
+
+def _download(href: str, label: str, path: Path, primary: bool = False) -> str:
+    cls = "button primary" if primary else "button"
+    return f'<a class="{cls}" href="{esc(href)}" download>{esc(label)} <span class="meta">(.apkg, {_size(path)})</span></a>'
+
+
+def index_page(site: SiteInput) -> str:
+    """The landing page: every track, every deck, the changelog."""
+    parts = [f'<h1>{esc(site.project)}</h1>',
+             '<p class="lede">Spaced-repetition flashcards for the essays and ideas every new product manager here learns. '
+             'Pick your track, import it into Anki, and study a few minutes a day.</p>']
+    if site.tracks:
+        parts.append('<section aria-labelledby="tracks-h"><h2 id="tracks-h">Onboarding tracks</h2><ul class="tiles">')
+        for built in site.tracks:
+            track, schedule = built.track, _schedule(built)
+            busiest = max((s.avg_minutes for s in schedule.stages), default=0.0)
+            parts.append(
+                f'<li class="tile"><h3><a href="tracks/{esc(track.slug)}.html">{esc(track.title)}</a></h3>'
+                f'<p class="role">For: {esc(track.role)}</p>'
+                + (f'<div class="desc">{render_markdown(track.description)}</div>' if track.description else "")
+                + f'<p class="facts">{_plural(len(track.stages), "week")} · {_plural(schedule.total_cards, "card")} · '
+                f'about {_minutes(busiest)} a day</p>'
+                f'<p class="actions"><a class="button primary" href="tracks/{esc(track.slug)}.html">Open the track</a> '
+                + _download(f"downloads/tracks/{track.slug}.apkg", "Download", site.track_files[track.slug])
+                + "</p></li>"
+            )
+        parts.append("</ul></section>")
+    parts.append('<section aria-labelledby="decks-h"><h2 id="decks-h">All decks</h2>'
+                 '<p>Every deck on its own, with a preview of every card. Tracks already include their required decks.</p>'
+                 '<div class="table-wrap"><table class="decks"><thead><tr><th scope="col">Deck</th><th scope="col">Cards</th>'
+                 '<th scope="col">Preview</th><th scope="col">Download</th></tr></thead><tbody>')
+    for deck in site.decks:
+        slug = deck.spec.slug
+        parts.append(
+            f'<tr><th scope="row"><span class="deckname">{esc(deck.spec.name.split("::")[-1])}</span>'
+            + (f'<span class="sub">{esc(deck.spec.description)}</span>' if deck.spec.description else "")
+            + f'</th><td class="num">{count_anki_cards(deck.cards)}</td>'
+            f'<td><a href="decks/{esc(slug)}.html">Preview<span class="sr"> {esc(deck.spec.name)}</span></a></td>'
+            f'<td><a href="downloads/decks/{esc(slug)}.apkg" download>{esc(slug)}.apkg</a> <span class="meta">{_size(site.deck_files[slug])}</span></td></tr>'
+        )
+    parts.append("</tbody></table></div></section>")
+    parts.append(_changelog_section(site, depth=0))
+    return page(site.project, "Onboarding decks", "\n".join(parts), 0)
+
+
+def _changelog_section(site: SiteInput, depth: int) -> str:
+    if site.changelog is None:
+        return ""
+    href = "../" * depth + "changelog.html"
+    return ('<section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2>'
+            f'<p>Decks are updated as the notes improve. <a href="{href}">Read the changelog</a>, then re-import the new file: '
+            'your progress is kept.</p></section>')
+
+
+IMPORT_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Anki on a computer (Windows, Mac, Linux)", (
+        "Install Anki from the official Anki website if you do not have it.",
+        "Download the track file above.",
+        "In Anki choose <strong>File → Import…</strong> and pick the file (or double-click the file).",
+        "Keep the import options as they are and click <strong>Import</strong>.",
+        "Click the track's deck, then <strong>Study Now</strong>. Anki shows new cards in the order of the weeks.",
+    )),
+    ("AnkiDroid (Android)", (
+        "Install AnkiDroid from Google Play or F-Droid.",
+        "Download the track file on the phone.",
+        "Open the file from the notification or your Downloads, and choose <strong>AnkiDroid</strong>; "
+        "or in AnkiDroid tap <strong>⋮ → Import</strong> and pick the file.",
+        "Tap the track's deck to start studying.",
+    )),
+    ("AnkiMobile (iPhone, iPad)", (
+        "Install AnkiMobile from the App Store.",
+        "Download the track file in Safari, or save it to Files.",
+        "Tap the file and choose <strong>Open in Anki</strong> (Share → Anki).",
+        "Tap the track's deck to start studying.",
+    )),
+)
+
+
+def _import_section() -> str:
+    parts = ['<section aria-labelledby="import-h"><h2 id="import-h">How to import</h2><div class="steps">']
+    for heading, steps in IMPORT_STEPS:
+        items = "".join(f"<li>{step}</li>" for step in steps)
+        parts.append(f'<div class="step-card"><h3>{esc(heading)}</h3><ol>{items}</ol></div>')
+    parts.append(
+        "</div><p><strong>Updates:</strong> when a new version is announced, download it and import it the same way. "
+        "Cards you have studied keep their progress, fixed cards are updated in place, and nothing is duplicated. "
+        "If you use Anki on several devices, import on one and sync.</p></section>"
+    )
+    return "".join(parts)
+
+
+def track_page(site: SiteInput, built: BuiltTrack) -> str:
+    """A track: its weeks, decks, card counts, workload, download and import steps."""
+    track, schedule = built.track, _schedule(built)
+    busiest = max((s.avg_minutes for s in schedule.stages), default=0.0)
+    finish_week = 1 + ((schedule.finish - _REFERENCE_MONDAY).days // 7) if schedule.finish else len(track.stages)
+    parts = [f"<h1>{esc(track.title)}</h1>", f'<p class="role">For: {esc(track.role)}</p>']
+    if track.description:
+        parts.append(f'<div class="lede">{render_markdown(track.description)}</div>')
+    parts.append('<p class="actions">' + _download(f"../downloads/tracks/{track.slug}.apkg", "Download the track",
+                                                     site.track_files[track.slug], primary=True) + "</p>")
+    parts.append(
+        '<dl class="facts-grid">'
+        f'<div><dt>Length</dt><dd>{_plural(len(track.stages), "week")}</dd></div>'
+        f'<div><dt>Cards</dt><dd>{schedule.total_cards}</dd></div>'
+        f'<div><dt>New cards a day</dt><dd>{schedule.new_per_day}</dd></div>'
+        f'<div><dt>Daily time</dt><dd>about {_minutes(busiest)}</dd></div>'
+        f'<div><dt>All cards seen</dt><dd>in week {finish_week}</dd></div>'
+        "</dl>"
+    )
+    parts.append('<section aria-labelledby="weeks-h"><h2 id="weeks-h">Week by week</h2><ol class="timeline">')
+    for stage, plan in zip(built.stages, schedule.stages):
+        decks = []
+        for deck in stage.decks:
+            decks.append(_deck_item(deck, site, optional=False, cards=count_anki_cards(deck.cards)))
+        for deck in stage.optional:
+            decks.append(_deck_item(deck, site, optional=True, cards=count_anki_cards(deck.cards)))
+        note = "" if plan.fits else (
+            f'<p class="warn" role="note">At {schedule.new_per_day} new cards a day this week runs over; '
+            f"{plan.pace_to_fit} a day would fit.</p>" if plan.pace_to_fit else "")
+        parts.append(
+            f'<li class="stage"><span class="badge-week" aria-hidden="true">{stage.stage.number}</span>'
+            f"<h3>Week {stage.stage.number} — {esc(stage.stage.title)}</h3>"
+            + (f'<div class="desc">{render_markdown(stage.stage.description)}</div>' if stage.stage.description else "")
+            + f'<p class="facts">{_plural(plan.cards, "new card")} · about {_minutes(plan.avg_minutes)} a day '
+            f"(at most {_minutes(plan.peak_minutes)})</p>"
+            + note
+            + f'<ul class="deck-list">{"".join(decks)}</ul></li>'
+        )
+    parts.append("</ol>")
+    model = schedule.model
+    parts.append(
+        '<p class="fine">How the time is estimated: new cards are started in order, '
+        f'{schedule.new_per_day} a day on weekdays, each seen twice on its first day (Anki\'s default learning steps, 1 and 10 minutes, '
+        f'{model.seconds_per_new_card:.0f} s in all); then reviewed after {", ".join(str(d) for d in model.review_offsets_days)} days '
+        f"at {model.seconds_per_review:.0f} s each, with one in ten forgotten and seen again. "
+        f"Managers can plan a cohort with dates: <code>deckgen plan {esc(track.slug)} --start YYYY-MM-DD</code>.</p></section>"
+    )
+    parts.append(_import_section())
+    parts.append(_changelog_section(site, depth=1))
+    return page(site.project, track.title, "\n".join(parts), 1, crumbs=[("Home", "index.html")])
+
+
+def _deck_item(deck: BuiltDeck, site: SiteInput, *, optional: bool, cards: int) -> str:
+    slug = deck.spec.slug
+    label = '<span class="pill optional">Optional</span>' if optional else '<span class="pill">Required</span>'
+    download = (f' · <a href="../downloads/decks/{esc(slug)}.apkg" download>Download<span class="sr"> {esc(deck.spec.name)}</span></a>'
+                if optional else "")
+    return (f'<li>{label} <span class="deckname">{esc(deck.spec.name.split("::")[-1])}</span> '
+            f'<span class="meta">{_plural(cards, "card")}</span> · '
+            f'<a href="../decks/{esc(slug)}.html">Preview<span class="sr"> {esc(deck.spec.name)}</span></a>{download}</li>')
+
+
+def deck_page(site: SiteInput, deck: BuiltDeck) -> str:
+    """Every card of a deck, front and back, rendered with the note type's templates and CSS."""
+    slug = deck.spec.slug
+    total = count_anki_cards(deck.cards)
+    parts = [f"<h1>{esc(deck.spec.name.split('::')[-1])}</h1>",
+             f'<p class="role">Anki deck: <span class="deckname">{esc(deck.spec.name)}</span> · {_plural(total, "card")}</p>']
+    if deck.spec.description:
+        parts.append(f'<div class="lede">{render_markdown(deck.spec.description)}</div>')
+    parts.append('<p class="actions">' + _download(f"../downloads/decks/{slug}.apkg", "Download this deck", site.deck_files[slug], primary=True) + "</p>")
+    number = 0
+    note_id = None
+    for card in deck.cards:
+        if card.note_id != note_id:
+            if note_id is not None:
+                parts.append("</section>")
+            note_id = card.note_id
+            parts.append(_note_header(site.notes.get(card.note_id), card))
+        for rendered in render_note(note_type_for(card), site.fields[card.uid]):
+            number += 1
+            kind = "Cloze" if card.kind == "cloze" else ("Question → answer" if rendered.template == "Forward" else "Answer → question")
+            label = f"Card {number} of {total}"
+            parts.append(
+                f'<article class="preview" aria-label="{esc(label)}"><h3 class="preview-h">{esc(label)} <span class="meta">· {esc(kind)}</span></h3>'
+                f'<div class="sides"><figure class="side"><figcaption>Front</figcaption><div class="card">{rendered.front}</div></figure>'
+                f'<figure class="side"><figcaption>Back</figcaption><div class="card">{rendered.back}</div></figure></div></article>'
+            )
+    if note_id is not None:
+        parts.append("</section>")
+    return page(site.project, f"Preview: {deck.spec.name.split('::')[-1]}", "\n".join(parts), 1, crumbs=[("Home", "index.html")])
+
+
+def _note_header(note: Note | None, card: Card) -> str:
+    if note is None:
+        return f'<section class="note"><h2>{esc(card.note_id)}</h2>'
+    byline = f'<p class="meta">{esc(note.author)}</p>' if note.author else ""
+    return f'<section class="note" aria-label="{esc(note.title)}"><h2>{esc(note.title)}</h2>{byline}'
+
+
+def changelog_page(site: SiteInput) -> str | None:
+    """The build's changelog as a page (Markdown rendered safely), or None for an HTML changelog (copied)."""
+    if site.changelog is None or site.changelog.suffix != ".md":
+        return None
+    body = render_markdown(site.changelog.read_text(encoding="utf-8"))
+    return page(site.project, "Changelog", f'<div class="changelog">{body}</div>' if body.startswith("<h1") else f"<h1>Changelog</h1>{body}",
+                0, crumbs=[("Home", "index.html")])
+
+
+PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
+
+
+def _deck_page_digests(site: SiteInput) -> dict[str, str]:
+    """What each deck preview page is made from; an unchanged digest means an unchanged page."""
+    digests = {}
+    for deck in site.decks:
+        notes = {c.note_id: site.notes.get(c.note_id) for c in deck.cards}
+        parts = (
+            site.project, deck.spec, [(c.uid, c.note_id, c.kind, site.fields[c.uid]) for c in deck.cards],
+            sorted((k, (n.title, n.author) if n else None) for k, n in notes.items()),
+            _size(site.deck_files[deck.spec.slug]), code_fingerprint(),
+        )
+        digests[f"decks/{deck.spec.slug}.html"] = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return digests
+
+
+def _read_json(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_site(target: Path, site: SiteInput) -> Path:
+    """Write the whole site to ``target`` (replacing it); built in a temp folder, then moved into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        files: dict[str, str] = {
+            "index.html": index_page(site),
+            "assets/site.css": _asset("site.css"),
+            "assets/site.js": _asset("site.js"),
+            "assets/card.css": card_css(),
+        }
+        for built in site.tracks:
+            files[f"tracks/{built.track.slug}.html"] = track_page(site, built)
+        digests = _deck_page_digests(site)
+        previous = _read_json(target.parent / PAGE_DIGESTS)
+        for deck in site.decks:
+            name = f"decks/{deck.spec.slug}.html"
+            reused = target / name
+            if previous.get(name) == digests[name] and reused.is_file():
+                files[name] = reused.read_text(encoding="utf-8")  # same inputs, same page: skip rendering every card
+            else:
+                files[name] = deck_page(site, deck)
+        changelog = changelog_page(site)
+        if changelog is not None:
+            files["changelog.html"] = changelog
+        for name, text in files.items():  # the staging folder is moved as a whole: no per-file rename needed
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        for slug, path in site.deck_files.items():
+            _copy(path, staging / "downloads" / "decks" / f"{slug}.apkg")
+        for slug, path in site.track_files.items():
+            _copy(path, staging / "downloads" / "tracks" / f"{slug}.apkg")
+        for name, path in site.media.items():  # card HTML names images relative to its page
+            for folder in ("decks", "tracks"):
+                _copy(path, staging / folder / name)
+        if site.changelog is not None and site.changelog.suffix == ".html":
+            _copy(site.changelog, staging / "changelog.html")
+        old = target.parent / f".{target.name}-old"
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        atomic_write_bytes(target.parent / PAGE_DIGESTS, json.dumps(digests, sort_keys=True).encode(), durable=False)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _copy(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, dest)

@@ -1,0 +1,1 @@
+"""Reading the project's files with line numbers: notes, deck manifests, track files and media."""

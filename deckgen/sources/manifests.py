@@ -1,0 +1,142 @@
+"""Deck manifests (``decks/*.yaml``): which notes go into which Anki deck, in what order."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from deckgen.core.errors import ContentError, Finding
+from deckgen.core.model import BuiltDeck, Card, DeckSpec, Note, Selector
+from deckgen.sources.notes import SafeLoader, load_yaml, read_text, top_level_key_lines
+
+MANIFEST_KEYS = ("deck", "description", "notes")
+SELECTOR_KINDS = ("id", "tag", "path")
+
+
+def manifest_files(decks_dir: Path) -> list[Path]:
+    """Deck manifests directly inside ``decks/`` (subfolders hold other things, e.g. tracks)."""
+    if not decks_dir.is_dir():
+        return []
+    return sorted(p for p in decks_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _selector_lines(text: str) -> list[int]:
+    """Line of each item of the top-level ``notes:`` list, in order (1-based)."""
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if getattr(key, "value", None) == "notes" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def parse_manifest(text: str, rel: str) -> DeckSpec:
+    """Parse one manifest; raise ContentError listing every problem."""
+    data = load_yaml(text, rel)
+    findings: list[Finding] = []
+    if not isinstance(data, dict):
+        raise ContentError(Finding(rel, 1, "a deck manifest must be a mapping", "write 'deck: Name' and 'notes: [...]' lines", "manifest"))
+    key_lines, duplicates = top_level_key_lines(text.split("\n"), 1)
+    for key, line in duplicates:
+        findings.append(Finding(rel, line, f"key '{key}' appears twice", "keep one of them", "duplicate-key"))
+    for key in data:
+        if key not in MANIFEST_KEYS:
+            findings.append(Finding(rel, key_lines.get(str(key), 1), f"unknown key '{key}'", "allowed keys: " + ", ".join(MANIFEST_KEYS), "manifest"))
+    name = data.get("deck")
+    if not isinstance(name, str) or not name.strip() or any(not part.strip() for part in name.split("::")):
+        findings.append(Finding(rel, key_lines.get("deck", 1), "'deck' must name the Anki deck", "write e.g. 'deck: PM Onboarding::Foundations'", "manifest"))
+        name = ""
+    description = data.get("description", "") or ""
+    if not isinstance(description, str):
+        findings.append(Finding(rel, key_lines.get("description", 1), "'description' must be text", "write it on one line or as a '|' block", "manifest"))
+        description = ""
+    selectors = _parse_selectors(data.get("notes"), text, rel, key_lines.get("notes", 1), findings)
+    if findings:
+        raise ContentError(findings)
+    return DeckSpec(name=name.strip(), slug=Path(rel).stem, path=rel, selectors=tuple(selectors), description=description.strip())
+
+
+def _parse_selectors(raw: Any, text: str, rel: str, line: int, findings: list[Finding]) -> list[Selector]:
+    fix = "list notes as '- id: note-id', '- tag: a-tag', '- path: content/folder/*.md', or write 'notes: all'"
+    if raw == "all":
+        return [Selector("all", "*", line)]
+    if not isinstance(raw, list) or not raw:
+        findings.append(Finding(rel, line, "'notes' must list what the deck contains", fix, "manifest"))
+        return []
+    lines = _selector_lines(text)
+    selectors: list[Selector] = []
+    for index, item in enumerate(raw):
+        item_line = lines[index] if index < len(lines) else line
+        if item == "all":
+            selectors.append(Selector("all", "*", item_line))
+            continue
+        if not isinstance(item, dict) or len(item) != 1:
+            findings.append(Finding(rel, item_line, f"cannot read selector {item!r}", fix, "manifest"))
+            continue
+        ((kind, value),) = item.items()
+        if kind not in SELECTOR_KINDS or not isinstance(value, (str, int)) or not str(value).strip():
+            findings.append(Finding(rel, item_line, f"unknown selector '{kind}'", fix, "manifest"))
+            continue
+        selectors.append(Selector(kind, str(value).strip(), item_line))
+    return selectors
+
+
+def load_manifests(decks_dir: Path, root: Path) -> list[DeckSpec]:
+    """Every manifest in ``decks/``; one ContentError with all problems."""
+    specs, findings = collect_manifests(decks_dir, root)
+    if findings:
+        raise ContentError(findings)
+    return specs
+
+
+def collect_manifests(decks_dir: Path, root: Path) -> tuple[list[DeckSpec], list[Finding]]:
+    """Every manifest that parses, and the problems of the others."""
+    specs: list[DeckSpec] = []
+    findings: list[Finding] = []
+    for path in manifest_files(decks_dir):
+        rel = path.relative_to(root).as_posix()
+        try:
+            specs.append(parse_manifest(read_text(path, rel), rel))
+        except ContentError as exc:
+            findings.extend(exc.findings)
+    return specs, findings
+
+
+def select_notes(spec: DeckSpec, notes: Iterable[Note]) -> tuple[list[Note], list[Finding]]:
+    """The notes a manifest selects, in selector order then file order, without repeats."""
+    ordered = sorted(notes, key=lambda n: n.path)
+    chosen: dict[str, Note] = {}
+    findings: list[Finding] = []
+    for selector in spec.selectors:
+        if selector.kind == "all":
+            matched = ordered
+        elif selector.kind == "id":
+            matched = [n for n in ordered if n.id == selector.value]
+        elif selector.kind == "tag":
+            matched = [n for n in ordered if selector.value in n.tags]
+        else:
+            matched = [n for n in ordered if fnmatch.fnmatchcase(n.path, selector.value)]
+        if not matched:
+            severity = "error" if selector.kind == "id" else "warning"
+            findings.append(
+                Finding(spec.path, selector.line, f"{selector.kind} '{selector.value}' selects no note",
+                        "check the spelling against the notes' front matter", "empty-selector", severity=severity)
+            )
+        for note in matched:
+            chosen.setdefault(note.id, note)
+    if not chosen:
+        findings.append(Finding(spec.path, spec.line, f"deck '{spec.name}' has no notes", "select at least one note", "empty-deck"))
+    return list(chosen.values()), findings
+
+
+def assemble(spec: DeckSpec, notes: list[Note], cards_by_note: dict[str, list[Card]]) -> BuiltDeck:
+    """The deck's cards in learning order: note by note, each note's cards in file order."""
+    cards = tuple(card for note in notes for card in cards_by_note.get(note.id, []))
+    return BuiltDeck(spec=spec, cards=cards)

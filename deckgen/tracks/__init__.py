@@ -1,0 +1,1 @@
+"""Onboarding tracks beyond their files: the workload model and schedules."""

@@ -1,0 +1,309 @@
+"""Plan a track by calendar week: cards per stage, daily minutes, finish date, pace warnings.
+
+The workload model is deliberately simple and deterministic (README: "Running onboarding
+with deckgen"):
+
+* New cards are started in curriculum order, ``new_per_day`` on each study day (the first
+  ``days_per_week`` weekdays, Monday first) — what Anki does with a "New cards/day" limit.
+* Learning uses Anki's default steps, 1 minute and 10 minutes: a new card is seen twice
+  on its first day (``seconds_per_step`` each).
+* A card answered "Good" graduates to a 1-day interval and each later interval is about
+  2.5x the previous (Anki's default starting ease 250%): reviews 1, 4, 12, 32 and 82 days
+  after the first study.
+* A tenth of reviews are forgotten (Anki aims at ~90% recall); each lapse costs one more
+  presentation that day (the 10-minute relearning step). Later intervals are not shortened.
+* Reviews that fall due on a day off wait for the next study day, as in Anki.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from deckgen.sources.tracks import BuiltTrack, count_anki_cards
+
+OutputFormat = Literal["text", "markdown", "json"]
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class WorkloadModel:
+    """The numbers behind every estimate; see the module docstring for where they come from."""
+
+    learning_steps_minutes: tuple[int, ...] = (1, 10)
+    review_offsets_days: tuple[int, ...] = (1, 4, 12, 32, 82)
+    lapse_rate: float = 0.10
+    seconds_per_step: float = 15.0
+    seconds_per_review: float = 10.0
+
+    @property
+    def seconds_per_new_card(self) -> float:
+        """Time to take one new card through the learning steps on its first day."""
+        return len(self.learning_steps_minutes) * self.seconds_per_step
+
+    @property
+    def seconds_per_due_review(self) -> float:
+        """Expected time for one due review, including the relearning step of a lapse."""
+        return self.seconds_per_review * (1 + self.lapse_rate)
+
+
+@dataclass(frozen=True)
+class DeckCount:
+    """A deck in a stage and the Anki cards it brings (only cards new to the track)."""
+
+    slug: str
+    name: str
+    cards: int
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class StagePlan:
+    """One stage in its calendar week."""
+
+    number: int
+    title: str
+    deck_name: str
+    week_start: dt.date
+    week_end: dt.date
+    study_days: int
+    cards: int
+    optional_cards: int
+    decks: tuple[DeckCount, ...]
+    first_new: dt.date | None
+    last_new: dt.date | None
+    fits: bool
+    pace_to_fit: int | None  # new cards/day that finishes this stage (and earlier ones) in its week
+    avg_minutes: float
+    peak_minutes: float
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """One calendar day of study."""
+
+    date: dt.date
+    new: int
+    reviews: float
+    minutes: float
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A track's plan for one start date and pace."""
+
+    track: str
+    role: str
+    slug: str
+    start: dt.date
+    new_per_day: int
+    days_per_week: int
+    total_cards: int
+    finish: dt.date | None
+    stages: tuple[StagePlan, ...]
+    days: tuple[DayPlan, ...]
+    suggested_pace: int | None
+    warnings: tuple[str, ...] = ()
+    model: WorkloadModel = field(default_factory=WorkloadModel)
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """``today`` when it is a Monday, else the coming Monday: the usual start of a cohort."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
+
+
+def fmt_date(day: dt.date) -> str:
+    """``Mon 2 Mar 2026``."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {day:%b %Y}"
+
+
+def _is_study_day(day: dt.date, days_per_week: int) -> bool:
+    return day.weekday() < days_per_week
+
+
+def plan_track(
+    built: BuiltTrack,
+    start: dt.date,
+    new_per_day: int | None = None,
+    days_per_week: int = 5,
+    model: WorkloadModel | None = None,
+) -> Schedule:
+    """Schedule ``built`` from ``start`` at ``new_per_day`` (default: the track's own pace)."""
+    model = model or WorkloadModel()
+    pace = new_per_day or built.track.new_per_day
+    if pace < 1:
+        raise ValueError("new_per_day must be at least 1")
+    if not 1 <= days_per_week <= 7:
+        raise ValueError("days_per_week must be between 1 and 7")
+    stage_cards = [count_anki_cards(stage.cards) for stage in built.stages]
+    total = sum(stage_cards)
+    monday = start - dt.timedelta(days=start.weekday())
+    weeks = [(max(start, monday + dt.timedelta(days=7 * i)), monday + dt.timedelta(days=7 * i + 6)) for i in range(len(built.stages))]
+
+    # Day-by-day simulation until every card is started and the last stage's week is over.
+    queue = [index for index, count in enumerate(stage_cards) for _ in range(count)]
+    due: dict[dt.date, float] = {}
+    days: list[DayPlan] = []
+    first_new: dict[int, dt.date] = {}
+    last_new: dict[int, dt.date] = {}
+    backlog = 0.0
+    day, started = start, 0
+    last_day = weeks[-1][1] if weeks else start
+    while started < total or day <= last_day:
+        backlog += due.pop(day, 0.0)
+        if not _is_study_day(day, days_per_week):
+            days.append(DayPlan(day, 0, 0.0, 0.0))
+            day += dt.timedelta(days=1)
+            continue
+        batch = queue[started:started + pace]
+        for stage_index in batch:
+            first_new.setdefault(stage_index, day)
+            last_new[stage_index] = day
+        started += len(batch)
+        for offset in model.review_offsets_days:
+            target = day + dt.timedelta(days=offset)
+            due[target] = due.get(target, 0.0) + len(batch)
+        reviews, backlog = backlog, 0.0
+        minutes = (len(batch) * model.seconds_per_new_card + reviews * model.seconds_per_due_review) / 60
+        days.append(DayPlan(day, len(batch), reviews, minutes))
+        day += dt.timedelta(days=1)
+
+    stages: list[StagePlan] = []
+    warnings: list[str] = []
+    needed: list[int] = []
+    cumulative = 0
+    for index, (stage, count) in enumerate(zip(built.stages, stage_cards)):
+        week_start, week_end = weeks[index]
+        cumulative += count
+        study_days_to_end = sum(1 for d in _dates(start, week_end) if _is_study_day(d, days_per_week))
+        pace_to_fit = math.ceil(cumulative / study_days_to_end) if study_days_to_end else None
+        if pace_to_fit is not None:
+            needed.append(max(pace_to_fit, 1))
+        done = last_new.get(index)
+        fits = count == 0 or (done is not None and done <= week_end)
+        week_days = [d for d in days if week_start <= d.date <= week_end and _is_study_day(d.date, days_per_week)]
+        week_minutes = [d.minutes for d in week_days]
+        decks = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards)) for d in stage.decks)
+        optional = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards), True) for d in stage.optional)
+        stages.append(StagePlan(
+            number=stage.stage.number, title=stage.stage.title, deck_name=stage.deck_name,
+            week_start=week_start, week_end=week_end, study_days=len(week_days), cards=count,
+            optional_cards=sum(d.cards for d in optional), decks=decks + optional,
+            first_new=first_new.get(index), last_new=done, fits=fits, pace_to_fit=pace_to_fit,
+            avg_minutes=round(sum(week_minutes) / len(week_minutes), 1) if week_minutes else 0.0,
+            peak_minutes=round(max(week_minutes), 1) if week_minutes else 0.0,
+        ))
+        if not fits:
+            if pace_to_fit is None:
+                warnings.append(f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
+                                f"{fmt_date(week_end)}; start on a weekday (e.g. --start {next_monday(start).isoformat()})")
+            else:
+                warnings.append(
+                    f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
+                    f"(last one starts {fmt_date(done) if done else 'later'}); it needs {pace_to_fit} a day"
+                )
+    suggested = max(needed) if needed and any(not s.fits for s in stages) else None
+    if suggested is not None and all(s.pace_to_fit is not None for s in stages if not s.fits):
+        warnings.append(f"Suggested pace: --new-per-day {suggested} finishes every stage in its week.")
+    finish = max(last_new.values()) if last_new else None
+    return Schedule(
+        track=built.track.title, role=built.track.role, slug=built.track.slug, start=start, new_per_day=pace,
+        days_per_week=days_per_week, total_cards=total, finish=finish, stages=tuple(stages), days=tuple(days),
+        suggested_pace=suggested, warnings=tuple(warnings), model=model,
+    )
+
+
+def _dates(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _cards(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _study_days_label(days_per_week: int) -> str:
+    return "every day" if days_per_week == 7 else f"{_WEEKDAYS[0]}–{_WEEKDAYS[days_per_week - 1]}" if days_per_week > 1 else "Mondays"
+
+
+def _minutes(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+
+
+def _stage_rows(schedule: Schedule) -> list[list[str]]:
+    rows = []
+    for stage in schedule.stages:
+        decks = ", ".join(f"{d.name.split('::')[-1]} ({d.cards}{', optional' if d.optional else ''})" for d in stage.decks)
+        status = "fits" if stage.fits else f"needs {stage.pace_to_fit}/day" if stage.pace_to_fit else "no study day"
+        rows.append([
+            str(stage.number), f"{stage.week_start.day} {stage.week_start:%b} – {stage.week_end.day} {stage.week_end:%b}", stage.title, decks, str(stage.cards),
+            f"{_minutes(stage.avg_minutes)} (peak {_minutes(stage.peak_minutes)})", status,
+        ])
+    return rows
+
+
+_HEADERS = ["Week", "Dates", "Stage", "Decks (cards)", "Cards", "Minutes/day", "Pace"]
+
+
+def _summary_lines(schedule: Schedule) -> list[str]:
+    finish = fmt_date(schedule.finish) if schedule.finish else "—"
+    model = schedule.model
+    return [
+        f"Start {fmt_date(schedule.start)} · {_cards(schedule.new_per_day, 'new card')} a day · study {_study_days_label(schedule.days_per_week)}",
+        f"{_cards(schedule.total_cards, 'card')} in {_cards(len(schedule.stages), 'week')} · every card started by {finish}",
+        f"Model: learning steps {' and '.join(f'{m}m' for m in model.learning_steps_minutes)}, reviews after "
+        f"{', '.join(str(d) for d in model.review_offsets_days)} days, {model.lapse_rate:.0%} lapses, "
+        f"{model.seconds_per_new_card:.0f} s per new card, {model.seconds_per_review:.0f} s per review.",
+    ]
+
+
+def render_text(schedule: Schedule) -> str:
+    """A plain-text table for the terminal."""
+    rows = _stage_rows(schedule)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(_HEADERS)]
+    lines = [f"{schedule.track} — {schedule.role}", *_summary_lines(schedule), ""]
+    lines.append("  ".join(h.ljust(w) for h, w in zip(_HEADERS, widths)).rstrip())
+    lines.extend("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows)
+    if schedule.warnings:
+        lines.append("")
+        lines.extend(f"warning: {w}" for w in schedule.warnings)
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown_plan(schedule: Schedule) -> str:
+    """A Markdown section to paste into an onboarding document."""
+    lines = [f"## {schedule.track} — {schedule.role}", ""]
+    lines.extend(f"- {line}" for line in _summary_lines(schedule))
+    lines += ["", "| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
+    lines.extend("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _stage_rows(schedule))
+    if schedule.warnings:
+        lines.append("")
+        lines.extend(f"- **Warning:** {w}" for w in schedule.warnings)
+    return "\n".join(lines) + "\n"
+
+
+def to_json(schedule: Schedule) -> str:
+    """The schedule as JSON (dates in ISO format)."""
+    data = asdict(schedule)
+    data["model"]["seconds_per_new_card"] = schedule.model.seconds_per_new_card
+    data["model"]["seconds_per_due_review"] = schedule.model.seconds_per_due_review
+    for day in data["days"]:
+        day["reviews"] = round(day["reviews"], 2)
+        day["minutes"] = round(day["minutes"], 2)
+    return json.dumps(data, indent=2, ensure_ascii=False, default=lambda v: v.isoformat()) + "\n"
+
+
+def render(schedule: Schedule, output: OutputFormat) -> str:
+    """The schedule in one of the three output formats."""
+    if output == "json":
+        return to_json(schedule)
+    if output == "markdown":
+        return render_markdown_plan(schedule)
+    return render_text(schedule)
+
