@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from deckgen.cards.load import Sources
 from deckgen.core.config import Config
 from deckgen.sources.manifests import collect_manifests, select_notes
 from deckgen.core.errors import ContentError, Finding
