@@ -49,8 +49,13 @@ def fixture_notes() -> dict[str, str]:
     return notes
 
 
-def mutated_notes(sources: dict[str, str], variants: int, seed: int = 11,
-                  rates: tuple[float, ...] = (0.02, 0.08, 0.2), titles: bool = False) -> dict[str, str]:
+def mutated_notes(
+    sources: dict[str, str],
+    variants: int,
+    seed: int = 11,
+    rates: tuple[float, ...] = (0.02, 0.08, 0.2),
+    titles: bool = False,
+) -> dict[str, str]:
     """Deterministic variants of real notes: some body words (and titles, if asked) swapped for words of other notes."""
     pool = sorted({w for text in sources.values() for w in _MUTABLE_WORD.findall(text.split("\n---", 1)[-1])})
     out: dict[str, str] = {}
@@ -74,15 +79,23 @@ def mutated_notes(sources: dict[str, str], variants: int, seed: int = 11,
                 lines.append(line if keep else _MUTABLE_WORD.sub(swap, line))
             new_head = re.sub(r"^id:\s*(\S+)", lambda m: f"id: {m.group(1)}-v{k}", head, count=1, flags=re.M)
             if titles:
-                new_head = re.sub(r"^title:.*$", lambda m: _MUTABLE_WORD.sub(swap, m.group(0)[6:]).join(("title:", "")),
-                                  new_head, count=1, flags=re.M)
+                new_head = re.sub(
+                    r"^title:.*$",
+                    lambda m: _MUTABLE_WORD.sub(swap, m.group(0)[6:]).join(("title:", "")),
+                    new_head,
+                    count=1,
+                    flags=re.M,
+                )
             out[f"{Path(name).stem}-v{k}.md"] = new_head + sep + "\n".join(lines)
     return out
 
 
 def real_notes() -> dict[str, str]:
     """The gold and held-out notes and the shipped content/ notes, by file name."""
-    return {**fixture_notes(), **{p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.md"))}}
+    return {
+        **fixture_notes(),
+        **{p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.md"))},
+    }
 
 
 def realistic_library(root: Path, notes: int) -> Path:

@@ -50,11 +50,14 @@ def main() -> None:
         for n in range(args.cards // per_note):
             cards = "\n\n".join(f"Q: {question(rng, n)}\nA: A short answer {k}." for k in range(per_note))
             (root / "content" / f"n{n:05d}.md").write_text(
-                f"---\nid: note-{n}\ntitle: Essay {n}\nauthor: Author {n}\n---\n## Cards\n\n{cards}\n", encoding="utf-8")
+                f"---\nid: note-{n}\ntitle: Essay {n}\nauthor: Author {n}\n---\n## Cards\n\n{cards}\n", encoding="utf-8"
+            )
         started = time.perf_counter()
         report, _ = lint_project(load_config(root))
-        print(f"lint_project over {report.cards} cards: {time.perf_counter() - started:.2f}s "
-              f"({len(report.errors)} errors, {len(report.warnings)} warnings)")
+        print(
+            f"lint_project over {report.cards} cards: {time.perf_counter() - started:.2f}s "
+            f"({len(report.errors)} errors, {len(report.warnings)} warnings)"
+        )
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ RSS_WRAPPER = (
     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
 
-GENANKI_REFERENCE = r'''
+GENANKI_REFERENCE = r"""
 import json, sys, genanki
 cards = json.load(open(sys.argv[1]))
 model = genanki.Model(1607392399, "ref", fields=[{"name": "Q"}, {"name": "A"}],
@@ -46,7 +46,7 @@ for deck, q, a, guid in cards:
     d.add_note(genanki.Note(model=model, fields=[q, a], guid=guid))
 for i, d in enumerate(decks.values()):
     genanki.Package(d).write_to_file(f"{sys.argv[2]}/ref-{i}.apkg", timestamp=1700000000)
-'''
+"""
 
 
 def deckgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -116,8 +116,14 @@ def run(root: Path, work: Path, runs: int) -> dict[str, object]:
     rss = []
     for _ in range(min(runs, 3)):
         wipe_outputs()
-        out = subprocess.run([sys.executable, "-c", RSS_WRAPPER, sys.executable, "-m", "deckgen", "build"],
-                             cwd=root, env=ENV, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", RSS_WRAPPER, sys.executable, "-m", "deckgen", "build"],
+            cwd=root,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         rss.append(int(out.stdout.strip()) / 1024)
     figures["peak RSS MB (cold build)"] = rss
     figures["genanki reference"] = genanki_reference(root, work, runs)
@@ -127,7 +133,9 @@ def run(root: Path, work: Path, runs: int) -> dict[str, object]:
 def genanki_reference(root: Path, work: Path, runs: int) -> list[float]:
     """A bare genanki write of the same cards (one deck per manifest), as a floor to compare with."""
     lock = json.loads((root / "deckgen.lock").read_text())
-    rows = [(r["deck"], r["front"], r["back"], f"{n}/{k}") for n, recs in lock["cards"].items() for k, r in recs.items()]
+    rows = [
+        (r["deck"], r["front"], r["back"], f"{n}/{k}") for n, recs in lock["cards"].items() for k, r in recs.items()
+    ]
     data = work / "cards.json"
     data.write_text(json.dumps(rows))
     script = work / "ref.py"
@@ -142,9 +150,11 @@ def summary(values: list[float]) -> tuple[float, float, float]:
 
 
 def report(figures: dict[str, object], args: argparse.Namespace) -> None:
-    print(f"deckgen benchmark: {figures['notes']} notes, {figures['cards']} cards, {args.decks} decks, "
-          f"{args.runs} runs; {platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} cores, {platform.machine()}")
+    print(
+        f"deckgen benchmark: {figures['notes']} notes, {figures['cards']} cards, {args.decks} decks, "
+        f"{args.runs} runs; {platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {platform.machine()}"
+    )
     print(f"{'measure':<28}{'median':>10}{'min':>10}{'max':>10}")
     medians: dict[str, float] = {}
     for name, values in figures.items():

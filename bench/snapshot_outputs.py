@@ -44,8 +44,15 @@ from synthetic import make_library  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 # Stricter thresholds than the defaults, so more quality-rule branches fire.
-STRICT = LintSettings(answer_words_warn=4, answer_words_error=8, question_words_warn=8, answer_leak=0.2,
-                      list_items_warn=2, list_items_error=3, clozes_per_card_warn=1)
+STRICT = LintSettings(
+    answer_words_warn=4,
+    answer_words_error=8,
+    question_words_warn=8,
+    answer_leak=0.2,
+    list_items_warn=2,
+    list_items_error=3,
+    clozes_per_card_warn=1,
+)
 
 
 def snapshot(root: Path) -> dict[str, Any]:
@@ -74,8 +81,20 @@ def snapshot(root: Path) -> dict[str, Any]:
     notes = {n.id: n for n in sources.notes}
     for note in sources.notes:
         for card in sources.cards.get(note.id, []):
-            cards.append([card.note_id, card.key, card.kind, card.origin, card.path, card.line,
-                          card.front, card.back, card.extra, list(card.ignore)])
+            cards.append(
+                [
+                    card.note_id,
+                    card.key,
+                    card.kind,
+                    card.origin,
+                    card.path,
+                    card.line,
+                    card.front,
+                    card.back,
+                    card.extra,
+                    list(card.ignore),
+                ]
+            )
             issues = check_card(card, notes[card.note_id], STRICT)
             strict.append([card.note_id, card.key, [[i.rule, i.severity, i.message, i.side] for i in issues]])
             prompts.append(card.front)
@@ -109,13 +128,17 @@ def main() -> None:
             shutil.copy(ROOT / name, shipped / name)
         result["shipped"] = snapshot(shipped)
         result["fixtures"] = snapshot(project(base / "fixtures", fixture_notes(), "snapshot-fixtures-01"))
-        result["mutated"] = snapshot(project(base / "mutated", mutated_notes(real_notes(), args.variants), "snapshot-mutated-01"))
+        result["mutated"] = snapshot(
+            project(base / "mutated", mutated_notes(real_notes(), args.variants), "snapshot-mutated-01")
+        )
         result["synthetic"] = snapshot(make_library(base / "synthetic", args.notes))
     data = json.dumps(result, indent=1, ensure_ascii=False, sort_keys=True).encode()
     args.out.write_bytes(data)
     for name, part in result.items():
-        print(f"{name}: {len(part['cards'])} cards, {len(part['verdicts'])} verdicts, {len(part['findings'])} findings, "
-              f"{sum(len(v) for v in part['near_duplicates'].values())} similar pairs")
+        print(
+            f"{name}: {len(part['cards'])} cards, {len(part['verdicts'])} verdicts, {len(part['findings'])} findings, "
+            f"{sum(len(v) for v in part['near_duplicates'].values())} similar pairs"
+        )
     print(f"{args.out}: sha256 {hashlib.sha256(data).hexdigest()[:16]}")
     if args.compare:
         if args.compare.read_bytes() != data:

@@ -11,8 +11,18 @@ WORDS = (
     "pricing segment onboarding workflow decision trade-off stakeholder vision mission "
     "priority backlog velocity quality design engineering data signal churn activation"
 ).split()
-AUTHORS = ["Ada Lovelace", "Grace Hopper", "Ken Norton", "Marty Cagan", "Teresa Torres", "Ben Horowitz",
-           "Julie Zhuo", "Shreyas Doshi", "Lenny Rachitsky", "Gibson Biddle"]
+AUTHORS = [
+    "Ada Lovelace",
+    "Grace Hopper",
+    "Ken Norton",
+    "Marty Cagan",
+    "Teresa Torres",
+    "Ben Horowitz",
+    "Julie Zhuo",
+    "Shreyas Doshi",
+    "Lenny Rachitsky",
+    "Gibson Biddle",
+]
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -47,7 +57,7 @@ def note_text(index: int, rng: random.Random, decks: int) -> str:
     return (
         "---\n"
         f"id: note-{index:05d}\n"
-        f"title: \"{title}\"\n"
+        f'title: "{title}"\n'
         f"author: {author}\n"
         f"source: https://example.com/essays/{index}\n"
         f"tags: [topic-{index % decks:02d}, synthetic]\n"
@@ -72,9 +82,10 @@ def make_library(root: Path, notes: int = 2000, decks: int = 20, seed: int = 7) 
             f"deck: Bench::Topic {deck:02d}\nnotes:\n  - tag: topic-{deck:02d}\n"
         )
     # one onboarding track over every deck, a few decks a week
-    weeks = [list(range(decks))[start:start + 4] for start in range(0, decks, 4)]
+    weeks = [list(range(decks))[start : start + 4] for start in range(0, decks, 4)]
     stages = "".join(
-        f"  - title: Week {n + 1}\n    decks: [{', '.join(f'topic-{d:02d}' for d in week)}]\n" for n, week in enumerate(weeks)
+        f"  - title: Week {n + 1}\n    decks: [{', '.join(f'topic-{d:02d}' for d in week)}]\n"
+        for n, week in enumerate(weeks)
     )
     (root / "decks" / "tracks").mkdir(exist_ok=True)
     (root / "decks" / "tracks" / "bench.yaml").write_text(

@@ -63,14 +63,18 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Turn reading notes into Anki decks that learners can re-import without losing progress."""
 
 
 @app.command()
 def build(
-    decks: Optional[List[str]] = typer.Argument(None, help="Deck manifests to build (file stem or deck name); all by default."),
+    decks: Optional[List[str]] = typer.Argument(
+        None, help="Deck manifests to build (file stem or deck name); all by default."
+    ),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output directory (default: build/ or DECKGEN_OUT)."),
     locked: bool = typer.Option(False, "--locked", help="Fail instead of changing deckgen.lock (for CI)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
@@ -97,7 +101,9 @@ def build(
         if result is None:
             from deckgen.build.pipeline import build as run_build
 
-            result = run_build(config, decks or (), locked=locked, dry_run=dry_run, check_up_to_date=False)  # checked above
+            result = run_build(
+                config, decks or (), locked=locked, dry_run=dry_run, check_up_to_date=False
+            )  # checked above
     console = _console()
     err = _console(stderr=True)
     if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
@@ -123,7 +129,9 @@ def build(
 
             for deck_diff in result.report.decks:
                 if deck_diff.bumped:
-                    console.print(f"wrote {changelog_path(config.out_dir, deck_diff.slug)} (release {deck_diff.version})")
+                    console.print(
+                        f"wrote {changelog_path(config.out_dir, deck_diff.slug)} (release {deck_diff.version})"
+                    )
         if result.lock_changed:
             console.print("updated deckgen.lock (commit it with your notes)")
 
@@ -168,6 +176,7 @@ def new(
         path = new_note(load_config(), title, author, source, folder)
     typer.echo(f"created {path}")
 
+
 class PlanFormat(str, Enum):
     """Output formats of ``deckgen plan``."""
 
@@ -189,9 +198,15 @@ def _parse_date(value: Optional[str]) -> Optional[datetime.date]:
 def plan(
     track: str = typer.Argument(..., help="Track to plan: its file stem in decks/tracks/ (or its title)."),
     start: Optional[str] = typer.Option(None, "--start", help="First day, YYYY-MM-DD (default: next Monday)."),
-    new_per_day: Optional[int] = typer.Option(None, "--new-per-day", min=1, max=500, help="New cards a day (default: the track's new_per_day, else 20)."),
-    days_per_week: int = typer.Option(5, "--days-per-week", min=1, max=7, help="Study days a week, from Monday (5 = weekdays)."),
-    output: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help="text, markdown (for an onboarding doc) or json."),
+    new_per_day: Optional[int] = typer.Option(
+        None, "--new-per-day", min=1, max=500, help="New cards a day (default: the track's new_per_day, else 20)."
+    ),
+    days_per_week: int = typer.Option(
+        5, "--days-per-week", min=1, max=7, help="Study days a week, from Monday (5 = weekdays)."
+    ),
+    output: PlanFormat = typer.Option(
+        PlanFormat.text, "--format", "-f", help="text, markdown (for an onboarding doc) or json."
+    ),
 ) -> None:
     """Plan a track for a person or cohort: weeks, cards, daily minutes, finish date.
 
@@ -217,9 +232,13 @@ def plan(
 
 @app.command()
 def lint(
-    output: str = typer.Option("text", "--format", "-f", help="text (grouped by file), json, or github (workflow annotations)."),
+    output: str = typer.Option(
+        "text", "--format", "-f", help="text (grouped by file), json, or github (workflow annotations)."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
-    explain: Optional[str] = typer.Option(None, "--explain", metavar="RULE", help="Explain one rule, with a bad and a good example."),
+    explain: Optional[str] = typer.Option(
+        None, "--explain", metavar="RULE", help="Explain one rule, with a bad and a good example."
+    ),
     rules: bool = typer.Option(False, "--rules", help="Print the rule reference (Markdown) and exit."),
 ) -> None:
     """Check every note, card and deck manifest; report each problem as file:line:col: rule: message — fix.
@@ -282,7 +301,9 @@ def lint(
 
 @app.command("import")
 def import_notes(
-    files: List[Path] = typer.Argument(..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports."),
+    files: List[Path] = typer.Argument(
+        ..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports."
+    ),
     into: Optional[Path] = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
 ) -> None:
@@ -305,8 +326,14 @@ def import_notes(
         results = run_import(config, files, into, dry_run=dry_run)
     console = _console()
     for result in results:
-        verb = {"created": "would create", "updated": "would update", "unchanged": "unchanged"}[result.status] if dry_run else result.status
-        console.print(f"{verb} {_escape(config.rel(result.target))} (id {result.note_id}, from {_escape(result.source)}, {result.format})")
+        verb = (
+            {"created": "would create", "updated": "would update", "unchanged": "unchanged"}[result.status]
+            if dry_run
+            else result.status
+        )
+        console.print(
+            f"{verb} {_escape(config.rel(result.target))} (id {result.note_id}, from {_escape(result.source)}, {result.format})"
+        )
         for note in result.unsure:
             console.print(f"  [yellow]check[/yellow] {_escape(note)}")
     if dry_run:
@@ -341,7 +368,18 @@ def cards(
         found = next((n for n in notes if n.id == note or (config.root / n.path).resolve() == wanted), None)
         if found is None:
             broken = [f for f in findings if (config.root / f.path).resolve() == wanted]
-            raise ContentError(broken or [Finding(note, 0, "no note with this id or path", "give a note id (front matter 'id:') or a path under content/", "cards")])
+            raise ContentError(
+                broken
+                or [
+                    Finding(
+                        note,
+                        0,
+                        "no note with this id or path",
+                        "give a note id (front matter 'id:') or a path under content/",
+                        "cards",
+                    )
+                ]
+            )
         authored, problems = authored_cards(found)
         if problems:
             raise ContentError(problems)
@@ -375,7 +413,9 @@ def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore
 
 @app.command()
 def diff(
-    decks: Optional[List[str]] = typer.Argument(None, help="Deck manifests to compare (file stem or deck name); all by default."),
+    decks: Optional[List[str]] = typer.Argument(
+        None, help="Deck manifests to compare (file stem or deck name); all by default."
+    ),
     output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json (for scripts)."),
 ) -> None:
     """Show what the next build changes for learners, per deck; write nothing.
@@ -412,10 +452,18 @@ def diff(
 def draft(
     notes: List[str] = typer.Argument(..., help="Note files (or note ids) to draft cards for."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the drafts; leave the note unchanged."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible API base URL (default: \\[ai] base_url or DECKGEN_AI_BASE_URL)."),
-    model: Optional[str] = typer.Option(None, "--model", help="Model name (default: \\[ai] model or DECKGEN_AI_MODEL)."),
-    max_cards: Optional[int] = typer.Option(None, "--max-cards", min=1, help="Most drafts to ask for per note (default 8)."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="Seconds to wait for the server (default 120)."),
+    base_url: Optional[str] = typer.Option(
+        None, "--base-url", help="OpenAI-compatible API base URL (default: \\[ai] base_url or DECKGEN_AI_BASE_URL)."
+    ),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="Model name (default: \\[ai] model or DECKGEN_AI_MODEL)."
+    ),
+    max_cards: Optional[int] = typer.Option(
+        None, "--max-cards", min=1, help="Most drafts to ask for per note (default 8)."
+    ),
+    timeout: Optional[float] = typer.Option(
+        None, "--timeout", min=1, help="Seconds to wait for the server (default 120)."
+    ),
 ) -> None:
     """Ask a language model to draft cards for notes, and write them into each note for you to review.
 
@@ -437,14 +485,20 @@ def draft(
     err = _console(stderr=True)
     with reporting():
         config = load_config()
-        settings = ai_settings(config, {"base_url": base_url, "model": model, "max_cards": max_cards, "timeout": timeout})
+        settings = ai_settings(
+            config, {"base_url": base_url, "model": model, "max_cards": max_cards, "timeout": timeout}
+        )
         jobs = [prepare(config, target, settings) for target in notes]
         client = ChatClient(settings)
         if settings.key_in_clear:
-            err.print("[yellow]warning[/yellow] the API key will be sent unencrypted (plain http to another machine); use https")
+            err.print(
+                "[yellow]warning[/yellow] the API key will be sent unencrypted (plain http to another machine); use https"
+            )
         for job in jobs:
             key = " with an API key" if settings.api_key else ""
-            err.print(f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.endpoint)}, model {_escape(settings.model)} …")
+            err.print(
+                f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.endpoint)}, model {_escape(settings.model)} …"
+            )
             result = run(job, client, settings, dry_run=dry_run)
             for dropped in result.dropped:
                 err.print(f"[yellow]dropped[/yellow] {_escape(dropped.summary)} — {_escape(dropped.reason)}")
@@ -458,8 +512,10 @@ def draft(
                 console.print(f"{_escape(result.rel)}: {count} would be added:")
                 console.print(_escape(result.inserted))
             else:
-                console.print(f"{_escape(result.rel)}: wrote {count} — review them, then set "
-                              "'Status: approved' or 'Status: rejected'")
+                console.print(
+                    f"{_escape(result.rel)}: wrote {count} — review them, then set "
+                    "'Status: approved' or 'Status: rejected'"
+                )
     if dry_run:
         console.print("Dry run: no note was changed.")
 

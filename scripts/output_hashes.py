@@ -63,7 +63,13 @@ def snapshot(notes: int) -> dict[str, dict[str, str]]:
     result: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         shipped = Path(tmp) / "shipped"
-        shutil.copytree(ROOT, shipped, ignore=shutil.ignore_patterns(".git", "build", ".deckgen-cache", "*.egg-info", ".pybuild", "__pycache__", ".venv"))
+        shutil.copytree(
+            ROOT,
+            shipped,
+            ignore=shutil.ignore_patterns(
+                ".git", "build", ".deckgen-cache", "*.egg-info", ".pybuild", "__pycache__", ".venv"
+            ),
+        )
         result["shipped"] = build_and_hash(shipped)
         synthetic = make_library(Path(tmp) / "synthetic", notes=notes, decks=5)
         result["synthetic"] = build_and_hash(synthetic)

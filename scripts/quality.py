@@ -74,7 +74,9 @@ def approved_cards(path: Path) -> list[tuple[str, str, str]]:
     blocks = parse_card_blocks(lines, 1, path.name, findings)
     if findings:
         raise SystemExit("\n".join(str(f) for f in findings))
-    return [("cloze", b.get("C") or "", "") if b.get("C") else ("basic", b.get("Q") or "", b.get("A") or "") for b in blocks]
+    return [
+        ("cloze", b.get("C") or "", "") if b.get("C") else ("basic", b.get("Q") or "", b.get("A") or "") for b in blocks
+    ]
 
 
 def side(note: Note, kind: str, front: str, back: str) -> Side:
@@ -146,7 +148,9 @@ def evaluate(gold_dir: Path = GOLD) -> dict[str, object]:
             if score > 0 and i not in gen_used and j not in gold_used:
                 gen_used.add(i)
                 gold_used.add(j)
-                matches.append(f"{path.name}: [{generated[i].key}] {generated[i].front} -> {generated[i].back}  ==  {gold[j][1]} -> {gold[j][2]}")
+                matches.append(
+                    f"{path.name}: [{generated[i].key}] {generated[i].front} -> {generated[i].back}  ==  {gold[j][1]} -> {gold[j][2]}"
+                )
         for i, card in enumerate(generated):
             rule = card.origin.split(":", 1)[1]
             per_rule[rule][0] += 1
@@ -162,9 +166,16 @@ def evaluate(gold_dir: Path = GOLD) -> dict[str, object]:
     generated_total = sum(v[0] for v in per_rule.values())
     matched_total = sum(v[1] for v in per_rule.values())
     return {
-        "notes": notes, "per_rule": dict(per_rule), "generated": generated_total, "matched": matched_total,
-        "approved": approved_total, "approved_matched": approved_matched, "broken": broken,
-        "misses": misses, "extras": extras, "matches": matches,
+        "notes": notes,
+        "per_rule": dict(per_rule),
+        "generated": generated_total,
+        "matched": matched_total,
+        "approved": approved_total,
+        "approved_matched": approved_matched,
+        "broken": broken,
+        "misses": misses,
+        "extras": extras,
+        "matches": matches,
     }
 
 

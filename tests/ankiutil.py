@@ -68,12 +68,25 @@ def snapshot(col: Collection) -> dict[str, Any]:
     notes = {}
     for nid in col.find_notes(""):
         note = col.get_note(nid)
-        notes[note.guid] = {"id": nid, "fields": dict(note.items()), "tags": list(note.tags), "mod": note.mod,
-                            "notetype": note.note_type()["name"]}
+        notes[note.guid] = {
+            "id": nid,
+            "fields": dict(note.items()),
+            "tags": list(note.tags),
+            "mod": note.mod,
+            "notetype": note.note_type()["name"],
+        }
     cards = {}
     for cid in col.find_cards(""):
         card = col.get_card(cid)
-        cards[cid] = {"nid": card.nid, "ord": card.ord, "ivl": card.ivl, "due": card.due, "queue": card.queue,
-                      "type": card.type, "reps": card.reps, "deck": col.decks.name(card.did)}
+        cards[cid] = {
+            "nid": card.nid,
+            "ord": card.ord,
+            "ivl": card.ivl,
+            "due": card.due,
+            "queue": card.queue,
+            "type": card.type,
+            "reps": card.reps,
+            "deck": col.decks.name(card.did),
+        }
     revlog = [row[0] for row in col.db.all("select id from revlog order by id")]
     return {"notes": notes, "cards": cards, "revlog": revlog}

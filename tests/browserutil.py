@@ -38,7 +38,10 @@ def ensure_chromium() -> Path:
             f"{CHROMIUM} is missing; install it with: sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
         )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in ([apt, "update"], [apt, "install", "-y", "--no-install-recommends", "chromium", "chromium-driver", "fonts-liberation"]):
+    for command in (
+        [apt, "update"],
+        [apt, "install", "-y", "--no-install-recommends", "chromium", "chromium-driver", "fonts-liberation"],
+    ):
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1200)
         if done.returncode != 0:
             raise BrowserUnavailable(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")

@@ -28,18 +28,22 @@ class Reply:
     during: Callable[[], None] | None = None  # runs while the client waits (e.g. the curator edits the note)
 
 
-def completion(content: str, finish_reason: str = "stop", refusal: str | None = None, model: str = "test-model") -> dict[str, Any]:
+def completion(
+    content: str, finish_reason: str = "stop", refusal: str | None = None, model: str = "test-model"
+) -> dict[str, Any]:
     """A chat-completions response body as OpenAI-compatible servers send it."""
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
         "created": 1_700_000_000,
         "model": model,
-        "choices": [{
-            "index": 0,
-            "message": {"role": "assistant", "content": content, "refusal": refusal},
-            "finish_reason": finish_reason,
-        }],
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content, "refusal": refusal},
+                "finish_reason": finish_reason,
+            }
+        ],
         "usage": {"prompt_tokens": 512, "completion_tokens": 128, "total_tokens": 640},
     }
 
@@ -82,8 +86,14 @@ class ChatServer:
                     body = json.loads(raw)
                 except ValueError:
                     body = {"_raw": raw.decode("utf-8", "replace")}
-                server.requests.append(Request("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body))
-                reply = server.replies.pop(0) if server.replies else Reply({"error": {"message": "no scripted reply left"}}, 500)
+                server.requests.append(
+                    Request("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                )
+                reply = (
+                    server.replies.pop(0)
+                    if server.replies
+                    else Reply({"error": {"message": "no scripted reply left"}}, 500)
+                )
                 if reply.during is not None:
                     reply.during()
                 if reply.delay and server._stop.wait(reply.delay):
@@ -91,8 +101,11 @@ class ChatServer:
                 if reply.drop:
                     self.close_connection = True
                     return
-                data = reply.body if isinstance(reply.body, bytes) else (
-                    reply.body.encode() if isinstance(reply.body, str) else json.dumps(reply.body).encode())
+                data = (
+                    reply.body
+                    if isinstance(reply.body, bytes)
+                    else (reply.body.encode() if isinstance(reply.body, str) else json.dumps(reply.body).encode())
+                )
                 try:
                     self.send_response(reply.status)
                     headers = {"Content-Type": "application/json", **reply.headers}
@@ -133,4 +146,3 @@ def chat_server() -> Iterator[ChatServer]:
         yield server
     finally:
         server.close()
-

@@ -59,11 +59,14 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., "CliResult"]:
     return run
 
 
-def run_deckgen(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_deckgen(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m deckgen ARGS`` as a real process using this checkout's code."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=cwd, env=full_env, text=True,
-                          capture_output=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "deckgen", *args], cwd=cwd, env=full_env, text=True, capture_output=True, timeout=timeout
+    )
 
 
 class CliResult:

@@ -9,13 +9,36 @@ from pathlib import Path
 
 from conftest import REPO
 
-MEASURES = ("cold build", "no-op rebuild", "one-note edit", "lint", "--help", "peak RSS MB (cold build)", "genanki reference")
+MEASURES = (
+    "cold build",
+    "no-op rebuild",
+    "one-note edit",
+    "lint",
+    "--help",
+    "peak RSS MB (cold build)",
+    "genanki reference",
+)
 
 
 def test_bench_prints_every_measure_and_writes_json(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--notes", "24", "--decks", "3", "--runs", "1",
-                           "--json", str(out)], capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "bench" / "run.py"),
+            "--notes",
+            "24",
+            "--decks",
+            "3",
+            "--runs",
+            "1",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     for measure in MEASURES:
         assert measure in done.stdout

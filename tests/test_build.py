@@ -38,7 +38,13 @@ def test_build_writes_one_apkg_per_manifest_and_a_lock(project: Path, cli) -> No
     result = cli("build", cwd=project, env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.exit_code == 0, result
     assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [
-        "CHANGELOG.md", "main.apkg", "main.changelog.md", "second.apkg", "second.changelog.md", "site"]  # site: issue 6
+        "CHANGELOG.md",
+        "main.apkg",
+        "main.changelog.md",
+        "second.apkg",
+        "second.changelog.md",
+        "site",
+    ]  # site: issue 6
     assert (project / "deckgen.lock").exists()
     assert "4 added" in result.stdout and "Test::Main" in result.stdout
     with zipfile.ZipFile(project / "build" / "main.apkg") as archive:
@@ -60,7 +66,13 @@ def test_rebuild_is_byte_identical_and_leaves_no_temp_files(project: Path, tmp_p
     assert (project / "deckgen.lock").read_bytes() == lock
     assert list(tmpdir.iterdir()) == [], "genanki-style temp files leaked"
     assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [
-        "CHANGELOG.md", "main.apkg", "main.changelog.md", "second.apkg", "second.changelog.md", "site"]  # site: issue 6
+        "CHANGELOG.md",
+        "main.apkg",
+        "main.changelog.md",
+        "second.apkg",
+        "second.changelog.md",
+        "site",
+    ]  # site: issue 6
 
 
 def test_locked_fails_and_lists_changes_without_writing(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +81,9 @@ def test_locked_fails_and_lists_changes_without_writing(project: Path, cli) -> N
     lock_before = (project / "deckgen.lock").read_bytes()
     apkg_before = (project / "build" / "main.apkg").read_bytes()
     note = project / "content" / "one.md"
-    note.write_text(note.read_text().replace("Small steps, shipped often (one).", "Smaller steps, shipped often (one)."))
+    note.write_text(
+        note.read_text().replace("Small steps, shipped often (one).", "Smaller steps, shipped often (one).")
+    )
     result = cli("build", "--locked", cwd=project)
     assert result.exit_code == 1
     assert "edited: one/" in result.stderr
@@ -84,14 +98,19 @@ def test_building_named_decks_only(project: Path, cli) -> None:  # type: ignore[
     result = cli("build", "second", cwd=project)
     assert result.exit_code == 0, result
     assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [
-        "CHANGELOG.md", "second.apkg", "second.changelog.md"]
+        "CHANGELOG.md",
+        "second.apkg",
+        "second.changelog.md",
+    ]
     bad = cli("build", "nope", cwd=project)
     assert bad.exit_code == 1 and "no deck named 'nope'" in bad.stderr and "main, second" in bad.stderr
 
 
 def test_content_errors_exit_1_list_every_problem_and_write_nothing(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     make_project(project)
-    write(project / "content" / "bad.md", "---\nid: bad\ntitle: Bad\n---\n## Cards\n\nQ: no answer?\n\nA: no question\n")
+    write(
+        project / "content" / "bad.md", "---\nid: bad\ntitle: Bad\n---\n## Cards\n\nQ: no answer?\n\nA: no question\n"
+    )
     write(project / "content" / "worse.md", "---\ntitle: No id\n---\n")
     result = cli("build", cwd=project)
     assert result.exit_code == 1

@@ -41,8 +41,11 @@ def make(root: Path) -> Path:
 
 def outputs(root: Path) -> dict[str, bytes]:
     out = root / "build"
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and CACHE_DIR not in p.parts}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and CACHE_DIR not in p.parts
+    }
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -94,7 +97,7 @@ def test_a_changed_setting_or_a_deleted_output_is_rebuilt(project: Path) -> None
     result = build(config)
     assert not result.up_to_date and (project / "build" / "alpha.apkg").exists()
     with (project / "deckgen.toml").open("a") as handle:
-        handle.write('\n[generate]\nenabled = false\n')
+        handle.write("\n[generate]\nenabled = false\n")
     result = build(load_config(project))
     assert not result.up_to_date
 

@@ -37,7 +37,13 @@ def test_cloze_front_hides_active_and_shows_others() -> None:
 
 
 def test_question_card_escapes_raw_html_exactly_once() -> None:
-    card = Card(note_id="n1", key="k", kind="basic", front="What does `<b>` do to <i>text</i>?", back="Makes it **bold** & strong")
+    card = Card(
+        note_id="n1",
+        key="k",
+        kind="basic",
+        front="What does `<b>` do to <i>text</i>?",
+        back="Makes it **bold** & strong",
+    )
     cards = render_note(note_type_for(card), card_fields(card, NOTE))
     assert len(cards) == 1  # no Reverse: the reverse template's front is empty, so Anki makes no card
     front, back = cards[0].front, cards[0].back

@@ -17,7 +17,11 @@ def test_ci_example_commands_work_on_the_shipped_project(shipped: Path) -> None:
     steps = workflow["jobs"]["build"]["steps"]
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "deckgen build --locked" in runs
-    uploads = {step["with"]["name"]: step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact")}
+    uploads = {
+        step["with"]["name"]: step["with"]["path"]
+        for step in steps
+        if step.get("uses", "").startswith("actions/upload-artifact")
+    }
     assert set(uploads) == {"decks", "site"}
     # Run the build exactly as CI does, then check every uploaded pattern matches a file.
     result = run_deckgen("build", "--locked", cwd=shipped)

@@ -51,8 +51,10 @@ def release_two(project: Path) -> Path:
     build(load_config(project), now=T0)
     text = NOTE.replace("A: The product manager.", "A: The product manager, always.")
     text = text.replace("which four risks does discovery address?", "which four risks must discovery address?")
-    text = text.replace("Q: In Cagan's 'Inspired', what is an empowered team given?\nA: Problems to solve, not features to build.\n",
-                        "Q: In Cagan's 'Inspired', what makes a team <script>x</script> missionaries?\nA: Owning problems.\n")
+    text = text.replace(
+        "Q: In Cagan's 'Inspired', what is an empowered team given?\nA: Problems to solve, not features to build.\n",
+        "Q: In Cagan's 'Inspired', what makes a team <script>x</script> missionaries?\nA: Owning problems.\n",
+    )
     path.write_text(text)
     write(project / "decks" / "discovery.yaml", "deck: PM::Product Discovery\ndescription: Read *first*.\nnotes: all\n")
     return path
@@ -136,7 +138,9 @@ def test_schema_change_to_a_shipped_note_type_is_refused(project: Path, monkeypa
     build(load_config(project), now=T0)
     lock = (project / "deckgen.lock").read_bytes()
     qa, cloze = note_types()
-    forked = replace(qa, fields=qa.fields + ("Notes",), templates=qa.templates + (Template("Third", "{{Notes}}", "{{Notes}}"),))
+    forked = replace(
+        qa, fields=qa.fields + ("Notes",), templates=qa.templates + (Template("Third", "{{Notes}}", "{{Notes}}"),)
+    )
     monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: (forked, cloze))
     with pytest.raises(SchemaFrozenError) as caught:
         build(load_config(project), now=T0 + 10)
@@ -144,7 +148,9 @@ def test_schema_change_to_a_shipped_note_type_is_refused(project: Path, monkeypa
     assert "deckgen Q/A" in message and "Notes" in message and "Third" in message and "deckgen Q/A+" in message
     assert (project / "deckgen.lock").read_bytes() == lock, "nothing written"
     # template text and CSS are free to change
-    restyled = replace(qa, css=qa.css + "\n.x {}", templates=tuple(replace(t, qfmt=t.qfmt + "<br>") for t in qa.templates))
+    restyled = replace(
+        qa, css=qa.css + "\n.x {}", templates=tuple(replace(t, qfmt=t.qfmt + "<br>") for t in qa.templates)
+    )
     monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: (restyled, cloze))
     result = build(load_config(project), now=T0 + 20)
     assert result.report.note_types == (("deckgen Q/A", "changed"),)

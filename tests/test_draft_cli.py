@@ -81,7 +81,12 @@ def proj(project: Path) -> Path:
 
 
 def env_for(server: ChatServer, **extra: str) -> dict[str, str]:
-    return {"DECKGEN_AI_BASE_URL": server.url, "DECKGEN_AI_MODEL": "test-model", "DECKGEN_AI_API_KEY": "sk-test", **extra}
+    return {
+        "DECKGEN_AI_BASE_URL": server.url,
+        "DECKGEN_AI_MODEL": "test-model",
+        "DECKGEN_AI_API_KEY": "sk-test",
+        **extra,
+    }
 
 
 def note_text(root: Path) -> str:
@@ -92,13 +97,17 @@ def blocks_with(text: str, status: str) -> list[dict[str, str]]:
     """The card blocks of a note with ``Status: status``, as key -> value."""
     found = []
     for chunk in text.split("## Cards", 1)[1].split("\n\n"):
-        fields = dict(line.split(": ", 1) for line in chunk.strip().split("\n") if ": " in line and not line.startswith("<!--"))
+        fields = dict(
+            line.split(": ", 1) for line in chunk.strip().split("\n") if ": " in line and not line.startswith("<!--")
+        )
         if fields.get("Status") == status:
             found.append(fields)
     return found
 
 
-def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_server: ChatServer, tmp_path: Path) -> None:
+def test_draft_approve_reject_and_build_into_anki(
+    cli: Cli, proj: Path, chat_server: ChatServer, tmp_path: Path
+) -> None:
     chat_server.push(cards_reply(GOOD, LEVER, CLOZE, HALLUCINATED, YES_NO))
     result = cli("draft", "content/norton.md", cwd=proj, env=env_for(chat_server))
     assert result.exit_code == 0, result
@@ -108,20 +117,35 @@ def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_ser
     assert f"with an API key to {chat_server.url}/chat/completions, model test-model" in result.stderr
     [request] = chat_server.requests
     system, user = request.body["messages"]
-    assert "copied word for word" in system["content"] and "In Norton's 'Empathy and Product Management'" in system["content"]
+    assert (
+        "copied word for word" in system["content"]
+        and "In Norton's 'Empathy and Product Management'" in system["content"]
+    )
     assert "replaced by dashboards, frameworks, and process theater" in user["content"]
     assert "- In Norton's 'Empathy and Product Management', what does he mean by empathy as craft?" in user["content"]
     assert request.body["response_format"]["json_schema"]["schema"]["required"] == ["cards"]
     assert "id: norton-empathy" not in user["content"]  # front matter is not sent
 
     # the invented quote was dropped and said so; the rest are drafts with their findings
-    assert "dropped" in result.stderr and "its quote is not in the note" in result.stderr and "five customer calls" in result.stderr
+    assert (
+        "dropped" in result.stderr
+        and "its quote is not in the note" in result.stderr
+        and "five customer calls" in result.stderr
+    )
     assert "wrote 4 drafts" in result.stdout
     text = note_text(proj)
     drafts = blocks_with(text, "draft")
-    assert [d.get("Q") or d.get("C") for d in drafts] == [GOOD["question"], LEVER["question"], CLOZE["cloze"], YES_NO["question"]]
+    assert [d.get("Q") or d.get("C") for d in drafts] == [
+        GOOD["question"],
+        LEVER["question"],
+        CLOZE["cloze"],
+        YES_NO["question"],
+    ]
     assert "how many customer calls" not in text
-    assert "<!-- L4 error: yes/no question (starts with 'is') — ask for the content: 'What…', 'Why…', 'How…' -->\nStatus: draft" in text
+    assert (
+        "<!-- L4 error: yes/no question (starts with 'is') — ask for the content: 'What…', 'Why…', 'How…' -->\nStatus: draft"
+        in text
+    )
     assert drafts[0]["Quote"] == GOOD["quote"]
 
     # drafts never reach a deck, and the build says they are waiting
@@ -132,7 +156,9 @@ def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_ser
     first = import_apkg(col, proj / "build" / "essays.apkg")
     # exactly the note's own cards (authored and generated) were imported, none of the drafts
     own = note_cards(parse_note(NOTE, "content/norton.md"))
-    assert first.new == len(own) and set(snapshot(col)["notes"]) == {card_guid(NAMESPACE, c.note_id, c.key) for c in own}
+    assert first.new == len(own) and set(snapshot(col)["notes"]) == {
+        card_guid(NAMESPACE, c.note_id, c.key) for c in own
+    }
     fronts = json.dumps([n["fields"] for n in snapshot(col)["notes"].values()])
     assert "replaced the practice" not in fronts and "{{c1::coached}}" not in fronts
 
@@ -156,17 +182,24 @@ def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_ser
     assert LEVER["answer"] not in json.dumps([n["fields"] for n in notes.values()])
 
     # a later run never proposes the rejected (or approved) cards again
-    chat_server.push(cards_reply(LEVER | {"question": LEVER["question"].replace("what does", "what would")}, GOOD, {
-        "question": "In Norton's 'Empathy and Product Management', what has empathy in product management been reduced to?",
-        "answer": "A buzzword.",
-        "quote": "empathy in product management has been reduced to a buzzword",
-    }))
+    chat_server.push(
+        cards_reply(
+            LEVER | {"question": LEVER["question"].replace("what does", "what would")},
+            GOOD,
+            {
+                "question": "In Norton's 'Empathy and Product Management', what has empathy in product management been reduced to?",
+                "answer": "A buzzword.",
+                "quote": "empathy in product management has been reduced to a buzzword",
+            },
+        )
+    )
     again = cli("draft", "norton-empathy", cwd=proj, env=env_for(chat_server))
     assert again.exit_code == 0, again
     assert again.stderr.count("the note already has this card") == 2
     text = note_text(proj)
     assert [d["Q"] for d in blocks_with(text, "draft")] == [
-        "In Norton's 'Empathy and Product Management', what has empathy in product management been reduced to?"]
+        "In Norton's 'Empathy and Product Management', what has empathy in product management been reduced to?"
+    ]
     assert len(blocks_with(text, "rejected")) == 2 and len(blocks_with(text, "approved")) == 2
 
     # rewording an approved card updates the learner's note in place
@@ -180,19 +213,26 @@ def test_draft_approve_reject_and_build_into_anki(cli: Cli, proj: Path, chat_ser
 
 
 def test_malformed_reply_is_retried_once_with_the_reason(cli: Cli, proj: Path, chat_server: ChatServer) -> None:
-    chat_server.push(Reply(completion("Sure! Here are some great flashcards about empathy: 1. What is empathy?")), cards_reply(GOOD))
+    chat_server.push(
+        Reply(completion("Sure! Here are some great flashcards about empathy: 1. What is empathy?")), cards_reply(GOOD)
+    )
     result = cli("draft", "content/norton.md", cwd=proj, env=env_for(chat_server))
     assert result.exit_code == 0, result
     assert "the first reply was malformed" in result.stderr
     retry = chat_server.requests[1].body["messages"]
-    assert retry[2] == {"role": "assistant", "content": "Sure! Here are some great flashcards about empathy: 1. What is empathy?"}
+    assert retry[2] == {
+        "role": "assistant",
+        "content": "Sure! Here are some great flashcards about empathy: 1. What is empathy?",
+    }
     assert retry[3]["content"].startswith("That reply could not be used: the reply is not JSON")
     assert len(blocks_with(note_text(proj), "draft")) == 1
 
 
 def test_malformed_twice_fails_and_leaves_the_note_alone(cli: Cli, proj: Path, chat_server: ChatServer) -> None:
     before = (proj / "content" / "norton.md").read_bytes()
-    chat_server.push(Reply(completion('{"cards": [{"q": "What?", "a": "That."}]}')), Reply(completion('{"cards": [{"q": "What?"')))
+    chat_server.push(
+        Reply(completion('{"cards": [{"q": "What?", "a": "That."}]}')), Reply(completion('{"cards": [{"q": "What?"'))
+    )
     result = cli("draft", "content/norton.md", cwd=proj, env=env_for(chat_server))
     assert result.exit_code == 1
     assert "the model's reply was malformed twice: the reply is not JSON" in result.stderr
@@ -207,16 +247,30 @@ def test_truncated_reply_names_max_tokens(cli: Cli, proj: Path, chat_server: Cha
     assert result.exit_code == 1 and "raise [ai] max_tokens" in result.stderr
 
 
-@pytest.mark.parametrize("reply, message", [
-    (Reply({"error": {"message": "Rate limit reached"}}, 429, {"Retry-After": "600"}), "rate limited (429 Too Many Requests); the server asks to retry after 600 seconds"),
-    (Reply({"error": {"message": "CUDA error: out of memory"}}, 500), "the server failed (500): CUDA error: out of memory"),
-    (Reply({"error": {"message": "upstream unavailable"}}, 502), "the server failed (502): upstream unavailable"),
-    (Reply(completion("", refusal="I can't help with that request.")), "the model refused to draft cards for content/norton.md: I can't help with that request."),
-    (Reply(completion("", finish_reason="content_filter")), "the model refused to draft cards"),
-    (Reply(completion(json.dumps({"cards": [GOOD]})), delay=5), "no answer within 1 seconds"),
-    (Reply(drop=True), "the connection failed mid-reply"),
-])
-def test_failures_give_clear_messages_and_leave_the_note_untouched(cli: Cli, proj: Path, chat_server: ChatServer, reply: Reply, message: str) -> None:
+@pytest.mark.parametrize(
+    "reply, message",
+    [
+        (
+            Reply({"error": {"message": "Rate limit reached"}}, 429, {"Retry-After": "600"}),
+            "rate limited (429 Too Many Requests); the server asks to retry after 600 seconds",
+        ),
+        (
+            Reply({"error": {"message": "CUDA error: out of memory"}}, 500),
+            "the server failed (500): CUDA error: out of memory",
+        ),
+        (Reply({"error": {"message": "upstream unavailable"}}, 502), "the server failed (502): upstream unavailable"),
+        (
+            Reply(completion("", refusal="I can't help with that request.")),
+            "the model refused to draft cards for content/norton.md: I can't help with that request.",
+        ),
+        (Reply(completion("", finish_reason="content_filter")), "the model refused to draft cards"),
+        (Reply(completion(json.dumps({"cards": [GOOD]})), delay=5), "no answer within 1 seconds"),
+        (Reply(drop=True), "the connection failed mid-reply"),
+    ],
+)
+def test_failures_give_clear_messages_and_leave_the_note_untouched(
+    cli: Cli, proj: Path, chat_server: ChatServer, reply: Reply, message: str
+) -> None:
     before = (proj / "content" / "norton.md").read_bytes()
     chat_server.push(reply)
     result = cli("draft", "content/norton.md", "--timeout", "1", cwd=proj, env=env_for(chat_server))
@@ -231,9 +285,16 @@ def test_connection_refused_from_the_cli(cli: Cli, proj: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     before = note_text(proj)
-    result = cli("draft", "content/norton.md", cwd=proj, env={"DECKGEN_AI_BASE_URL": f"http://127.0.0.1:{port}/v1", "DECKGEN_AI_MODEL": "m"})
+    result = cli(
+        "draft",
+        "content/norton.md",
+        cwd=proj,
+        env={"DECKGEN_AI_BASE_URL": f"http://127.0.0.1:{port}/v1", "DECKGEN_AI_MODEL": "m"},
+    )
     assert result.exit_code == 1
-    assert f"http://127.0.0.1:{port}/v1/chat/completions: llm: could not connect: connection refused" in " ".join(result.stderr.split())
+    assert f"http://127.0.0.1:{port}/v1/chat/completions: llm: could not connect: connection refused" in " ".join(
+        result.stderr.split()
+    )
     assert note_text(proj) == before
 
 
@@ -243,14 +304,20 @@ def test_dry_run_shows_the_drafts_and_writes_nothing(cli: Cli, proj: Path, chat_
     result = cli("draft", "content/norton.md", "--dry-run", cwd=proj, env=env_for(chat_server))
     assert result.exit_code == 0, result
     assert "2 drafts would be added" in result.stdout
-    assert f"Q: {GOOD['question']}" in result.stdout and "Status: draft" in result.stdout and "<!-- L4 error" in result.stdout
+    assert (
+        f"Q: {GOOD['question']}" in result.stdout
+        and "Status: draft" in result.stdout
+        and "<!-- L4 error" in result.stdout
+    )
     assert "Dry run: no note was changed." in result.stdout
     assert (proj / "content" / "norton.md").read_bytes() == before
 
 
 def test_settings_from_deckgen_toml_and_the_command_line(cli: Cli, proj: Path, chat_server: ChatServer) -> None:
     with (proj / "deckgen.toml").open("a", encoding="utf-8") as handle:
-        handle.write(f'\n[ai]\nbase_url = "{chat_server.url}"\nmodel = "from-file"\nmax_cards = 5\nresponse_format = "json_object"\n')
+        handle.write(
+            f'\n[ai]\nbase_url = "{chat_server.url}"\nmodel = "from-file"\nmax_cards = 5\nresponse_format = "json_object"\n'
+        )
     chat_server.push(cards_reply(GOOD, LEVER))
     result = cli("draft", "content/norton.md", "--model", "from-cli", "--max-cards", "1", cwd=proj, env={})
     assert result.exit_code == 0, result
@@ -282,15 +349,23 @@ def test_the_note_changed_while_the_model_was_thinking(cli: Cli, proj: Path, cha
     def curator_edits() -> None:
         path.write_text(path.read_text(encoding="utf-8") + edit, encoding="utf-8")
 
-    reply = cards_reply(GOOD, {"question": "In Norton's 'Empathy and Product Management', what has empathy become?",
-                               "answer": "A buzzword.", "quote": "empathy in product management has been reduced to a buzzword"})
+    reply = cards_reply(
+        GOOD,
+        {
+            "question": "In Norton's 'Empathy and Product Management', what has empathy become?",
+            "answer": "A buzzword.",
+            "quote": "empathy in product management has been reduced to a buzzword",
+        },
+    )
     reply.during = curator_edits
     chat_server.push(reply)
     result = cli("draft", "content/norton.md", cwd=proj, env=env_for(chat_server))
     assert result.exit_code == 0, result
     text = note_text(proj)
     assert text.startswith(NOTE.rstrip("\n") + "\n" + edit)  # the edit is kept
-    assert [d["Q"] for d in blocks_with(text, "draft")] == [GOOD["question"]]  # the new card it duplicates is not drafted
+    assert [d["Q"] for d in blocks_with(text, "draft")] == [
+        GOOD["question"]
+    ]  # the new card it duplicates is not drafted
     assert "the note already has this card" in result.stderr
 
 
@@ -331,10 +406,14 @@ def test_draft_as_a_real_process(proj: Path, chat_server: ChatServer) -> None:
     assert chat_server.requests[0].headers["authorization"] == "Bearer sk-test"
 
 
-def test_unknown_notes_and_files_outside_the_project_are_refused(cli: Cli, proj: Path, chat_server: ChatServer, tmp_path: Path) -> None:
+def test_unknown_notes_and_files_outside_the_project_are_refused(
+    cli: Cli, proj: Path, chat_server: ChatServer, tmp_path: Path
+) -> None:
     outside = write(tmp_path / "elsewhere.md", NOTE)
     result = cli("draft", str(outside), cwd=proj, env=env_for(chat_server))
     assert result.exit_code == 1 and "this file is outside the project" in result.stderr
     missing = cli("draft", "no-such-note", cwd=proj, env=env_for(chat_server))
-    assert missing.exit_code == 1 and "no-such-note: draft: no note file or note id by this name" in " ".join(missing.stderr.split())
+    assert missing.exit_code == 1 and "no-such-note: draft: no note file or note id by this name" in " ".join(
+        missing.stderr.split()
+    )
     assert chat_server.requests == [] and outside.read_text(encoding="utf-8") == NOTE

@@ -24,7 +24,10 @@ from deckgen.cards.generate import note_cards
 from deckgen.sources.notes import parse_note
 
 URL = os.environ.get("DECKGEN_LLM_URL", "")
-pytestmark = [pytest.mark.llm, pytest.mark.skipif(not URL, reason="set DECKGEN_LLM_URL to a local OpenAI-compatible server")]
+pytestmark = [
+    pytest.mark.llm,
+    pytest.mark.skipif(not URL, reason="set DECKGEN_LLM_URL to a local OpenAI-compatible server"),
+]
 
 
 def test_a_real_model_drafts_cards_that_the_note_supports(cli: Callable[..., Any], project: Path) -> None:

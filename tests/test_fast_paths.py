@@ -100,7 +100,11 @@ def near_copy(draw: st.DrawFn, card: Card) -> Card:
 
 
 @FAST
-@given(st.lists(cards(), min_size=1, max_size=5).flatmap(lambda a: st.tuples(st.just(a), st.one_of(cards(), near_copy(a[-1])))))
+@given(
+    st.lists(cards(), min_size=1, max_size=5).flatmap(
+        lambda a: st.tuples(st.just(a), st.one_of(cards(), near_copy(a[-1])))
+    )
+)
 def test_asks_same_matches_the_definition(drawn: tuple[list[Card], Card]) -> None:
     authored, generated = drawn
     for card in authored:
@@ -111,7 +115,9 @@ def test_asks_same_matches_the_definition(drawn: tuple[list[Card], Card]) -> Non
 
 def test_a_reworded_question_is_caught_by_difflib_and_a_different_one_is_not() -> None:
     authored = Card("n", "a", "basic", "How does Cagan define empowered product teams in startups?", "Missionaries")
-    reworded = Card("n", "g", "basic", "How does Cagan define empowered product groups in startups?", "Owners of outcomes")
+    reworded = Card(
+        "n", "g", "basic", "How does Cagan define empowered product groups in startups?", "Owners of outcomes"
+    )
     ratio = difflib.SequenceMatcher(None, _question(authored), _question(reworded), autojunk=False).ratio()
     assert 0.85 <= ratio < 0.9  # close to the line, so a loose bound would be caught
     other = Card("n", "h", "basic", "Who wrote the essay on roadmaps?", "Ken Norton")
@@ -135,9 +141,13 @@ def brute_force_pairs(prompts: list[str], threshold: float) -> list[tuple[int, i
 
 
 @FAST
-@given(st.lists(st.lists(WORDS, min_size=1, max_size=9), min_size=2, max_size=25),
-       st.sampled_from([0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]))
-def test_near_duplicates_finds_exactly_the_pairs_at_or_over_the_threshold(prompts: list[list[str]], threshold: float) -> None:
+@given(
+    st.lists(st.lists(WORDS, min_size=1, max_size=9), min_size=2, max_size=25),
+    st.sampled_from([0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]),
+)
+def test_near_duplicates_finds_exactly_the_pairs_at_or_over_the_threshold(
+    prompts: list[list[str]], threshold: float
+) -> None:
     texts = [" ".join(p) + "?" for p in prompts]
     found = [(p.first, p.second, p.similarity) for p in near_duplicates(texts, threshold)]
     assert found == brute_force_pairs(texts, threshold)
@@ -210,9 +220,16 @@ SENTENCE_WORDS = st.sampled_from(
 
 
 # Claim shapes the rules look for, filled with random words, and free word soup.
-CLAIMS = ["{} {}", "Norton argues that teams {} {}", "{} is not {} but {}", "Norton connects {} to {}",
-          "Teams define {} rather than {}", "The essay treats {} as {}", "The four risks: {}, {}, {} and {}",
-          "He calls {} *{}*"]
+CLAIMS = [
+    "{} {}",
+    "Norton argues that teams {} {}",
+    "{} is not {} but {}",
+    "Norton connects {} to {}",
+    "Teams define {} rather than {}",
+    "The essay treats {} as {}",
+    "The four risks: {}, {}, {} and {}",
+    "He calls {} *{}*",
+]
 
 
 @st.composite
@@ -254,7 +271,9 @@ def test_whole_note_gates_never_hide_a_card(note: Note) -> None:
 
 
 def test_sentences_of_a_note_are_split_once_and_shared() -> None:
-    note = Note("n", "T", "content/n.md", sections=(Section("Central argument", "Empathy is a craft. It can be coached.", 5),))
+    note = Note(
+        "n", "T", "content/n.md", sections=(Section("Central argument", "Empathy is a craft. It can be coached.", 5),)
+    )
     first, second = list(rtext.sentences(note)), list(rtext.sentences(note))
     assert [s.text for s in first] == ["Empathy is a craft.", "It can be coached."] and first == second
     assert first[0] is second[0]
@@ -262,5 +281,7 @@ def test_sentences_of_a_note_are_split_once_and_shared() -> None:
 
 def test_a_naming_whose_term_is_only_an_image_gives_no_card() -> None:
     # Found by the property test above: generation crashed with an IndexError on this note.
-    note = parse_note("---\nid: n\ntitle: Empathy\nauthor: Ken Norton\n---\nHe calls Norton *![img](a.png)*.\n", "content/n.md")
+    note = parse_note(
+        "---\nid: n\ntitle: Empathy\nauthor: Ken Norton\n---\nHe calls Norton *![img](a.png)*.\n", "content/n.md"
+    )
     assert list(claims.definition(note)) == []

@@ -60,7 +60,9 @@ def test_rewording_the_seed_updates_generated_cards_in_place(project: Path, tmp_
         review(col, "PM::Essays", 3)
         reviews = snapshot(col)["revlog"]
 
-        seed.write_text(seed.read_text().replace("a set of concrete, learnable moves", "a set of specific, teachable habits"))
+        seed.write_text(
+            seed.read_text().replace("a set of concrete, learnable moves", "a set of specific, teachable habits")
+        )
         assert run_deckgen("import", str(seed), cwd=project).returncode == 0
         assert run_deckgen("build", cwd=project, env={"SOURCE_DATE_EPOCH": "1800000000"}).returncode == 0
         second = import_apkg(col, project / "build" / "all.apkg")

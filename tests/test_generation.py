@@ -26,7 +26,22 @@ from deckgen.build.pipeline import plan_build
 GOLD = FIXTURES / "gold"
 SEED = Path("/work/shared/seeds/000_c2c26acbc8dd69e1.txt")
 SEED = SEED if SEED.exists() else GOLD / "norton-empathy.txt"  # the fixture is a verbatim copy
-AUXILIARIES = {"is", "are", "do", "does", "can", "should", "has", "have", "was", "were", "did", "will", "would", "could"}
+AUXILIARIES = {
+    "is",
+    "are",
+    "do",
+    "does",
+    "can",
+    "should",
+    "has",
+    "have",
+    "was",
+    "were",
+    "did",
+    "will",
+    "would",
+    "could",
+}
 
 
 def seed_note(**changes: str) -> Note:
@@ -94,7 +109,9 @@ def test_every_seed_card_matches_a_curator_approved_card_or_is_listed_here() -> 
     note = quality.load_gold_note(GOLD / "norton-empathy.txt")
     approved = [quality.side(note, *card) for card in quality.approved_cards(GOLD / "norton-empathy.cards")]
     unmatched = sorted(
-        c.key for c in note_cards(note) if c.origin != "authored"
+        c.key
+        for c in note_cards(note)
+        if c.origin != "authored"
         and not any(quality.overlap(quality.side(note, c.kind, c.front, c.back), a) for a in approved)
     )
     # Both are correct, useful cards that the gold set (written before the rules) does not list:
@@ -104,8 +121,14 @@ def test_every_seed_card_matches_a_curator_approved_card_or_is_listed_here() -> 
 
 def test_keys_come_from_the_claim_not_its_wording() -> None:
     before = generated(seed_note())
-    after = generated(seed_note(**{"a set of concrete, learnable moves": "a set of specific, teachable habits",
-                                   "The essay's framing risks romanticizing": "The essay's framing may romanticize"}))
+    after = generated(
+        seed_note(
+            **{
+                "a set of concrete, learnable moves": "a set of specific, teachable habits",
+                "The essay's framing risks romanticizing": "The essay's framing may romanticize",
+            }
+        )
+    )
     assert before["g.contrast.empathy"].back != after["g.contrast.empathy"].back
     assert before["g.critique"].back != after["g.critique"].back
     assert set(before) == set(after)  # same keys: Anki updates these cards in place
@@ -129,7 +152,11 @@ def test_project_switches(tmp_path: Path) -> None:
 def test_note_switches_reject_accept_and_review() -> None:
     off = seed_note(**{"imported:": "generate: false\nimported:"})
     assert generated(off) == {}
-    curated = seed_note(**{"imported:": "generate:\n  skip: [argues]\n  reject: [g.critique]\n  accept: [g.contrast.empathy]\nimported:"})
+    curated = seed_note(
+        **{
+            "imported:": "generate:\n  skip: [argues]\n  reject: [g.critique]\n  accept: [g.contrast.empathy]\nimported:"
+        }
+    )
     keys = set(generated(curated))
     assert "g.critique" not in keys and not any(k.startswith("g.argues") for k in keys)
     assert "g.contrast.empathy" in keys and "g.author" in keys
@@ -144,7 +171,9 @@ def test_yaml_off_key_gets_a_clear_error() -> None:
     with pytest.raises(ContentError) as error:
         note_cards(note)
     finding = error.value.findings[0]
-    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton").replace("imported:", "generate:\n  off: [argues]\nimported:")
+    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton").replace(
+        "imported:", "generate:\n  off: [argues]\nimported:"
+    )
     assert finding.path == "content/norton.md" and finding.line == text.split("\n").index("generate:") + 1
     assert "YAML reads off/on/yes/no as true/false" in finding.message and "skip" in finding.fix
 
@@ -194,14 +223,28 @@ def test_every_generated_card_on_the_gold_set_passes_the_hard_rules() -> None:
 def test_quality_script_prints_figures_and_meets_the_floor() -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "quality.py"), "--min-precision", "0.8", "--min-recall", "0.6"],
-        capture_output=True, text=True, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "matching rule: a generated card matches an approved card" in result.stdout
     precision = float(re.search(r"overall precision: ([\d.]+)%", result.stdout).group(1))  # type: ignore[union-attr]
     recall = float(re.search(r"overall recall: ([\d.]+)%", result.stdout).group(1))  # type: ignore[union-attr]
     assert precision >= 80 and recall >= 60
-    for rule in ("author", "thesis", "critique", "definition", "contrast", "connects", "argues", "list", "rather", "emphasis"):
+    for rule in (
+        "author",
+        "thesis",
+        "critique",
+        "definition",
+        "contrast",
+        "connects",
+        "argues",
+        "list",
+        "rather",
+        "emphasis",
+    ):
         assert re.search(rf"^{rule}\s+\d+\s+\d+\s+\d+%$", result.stdout, re.M), rule
     assert "hard card-quality failures: 0" in result.stdout
     assert len(list(GOLD.glob("*.cards"))) >= 12

@@ -65,7 +65,10 @@ def test_messy_but_valid_files_build(name: str, tmp_path: Path) -> None:
     result = build(load_config(root))
     (deck,) = result.decks
     assert len(deck.cards) == 3  # two authored + the generated author card
-    assert {c.front for c in deck.cards} >= {"What does Norton mean by empathy as craft?", "Norton calls empathy {{c1::a craft}}, not a trait."}
+    assert {c.front for c in deck.cards} >= {
+        "What does Norton mean by empathy as craft?",
+        "Norton calls empathy {{c1::a craft}}, not a trait.",
+    }
 
 
 NESTED = "---\nid: x\ntitle: T\nauthor: " + "[" * 200 + "]" * 200 + "\n---\n"
@@ -73,7 +76,7 @@ BROKEN = {
     # name: (note bytes, expected line, words the message must contain)
     "empty": (b"", 1, "no YAML front matter"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), 0, "binary"),
-    "latin-1": NOTE.replace("A short blurb.", "Caf\xe9 culture.").encode("latin-1"), 
+    "latin-1": NOTE.replace("A short blurb.", "Caf\xe9 culture.").encode("latin-1"),
     "huge": (NOTE + "x" * (MAX_NOTE_BYTES + 10)).encode(),
     "tab-indented-yaml": (NOTE.replace("tags: [empathy, craft]", "tags:\n\t- empathy"), 6, "invalid YAML"),
     "nested-yaml": (NESTED, 4, "nested more than"),
@@ -119,17 +122,54 @@ def test_hostile_manifest_gives_a_clear_error(name: str, tmp_path: Path, cli) ->
     result = cli("lint", "--format", "json", cwd=root)
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
-    assert any(f["path"] == "decks/deck.yaml" and f["line"] == line and words in f["message"] for f in findings), findings
+    assert any(f["path"] == "decks/deck.yaml" and f["line"] == line and words in f["message"] for f in findings), (
+        findings
+    )
 
 
 # --- property test --------------------------------------------------------------------------
 
-_FRAGMENTS = st.sampled_from([
-    "---", "\n", "\r\n", "Q: ", "A: ", "C: ", "{{c1::", "}}", "::", "## Cards\n", "## ", "id: ", "title: ", "tags: [",
-    "]", "&a ", "*a", "!!python/object:os.system", "\t", "\x00", "\ufeff", "<script>", "![x](../x.png)", "![x](x.png)",
-    "Ignore: L1", "Reverse: yes", "Extra: ", "[x](javascript:1)", "- id: ", "- tag: ", "- path: ", "notes: all", "deck: ",
-    "\\(", "```", "é", "\udcff",
-])
+_FRAGMENTS = st.sampled_from(
+    [
+        "---",
+        "\n",
+        "\r\n",
+        "Q: ",
+        "A: ",
+        "C: ",
+        "{{c1::",
+        "}}",
+        "::",
+        "## Cards\n",
+        "## ",
+        "id: ",
+        "title: ",
+        "tags: [",
+        "]",
+        "&a ",
+        "*a",
+        "!!python/object:os.system",
+        "\t",
+        "\x00",
+        "\ufeff",
+        "<script>",
+        "![x](../x.png)",
+        "![x](x.png)",
+        "Ignore: L1",
+        "Reverse: yes",
+        "Extra: ",
+        "[x](javascript:1)",
+        "- id: ",
+        "- tag: ",
+        "- path: ",
+        "notes: all",
+        "deck: ",
+        "\\(",
+        "```",
+        "é",
+        "\udcff",
+    ]
+)
 
 
 @st.composite
@@ -146,7 +186,7 @@ def mutated(draw: st.DrawFn, base: str) -> bytes:
             piece = draw(st.one_of(_FRAGMENTS, st.text(max_size=12)))
             text = text[:at] + piece + text[at:]
         elif op == 1:
-            text = text[:at] + text[at + draw(st.integers(1, 40)):]
+            text = text[:at] + text[at + draw(st.integers(1, 40)) :]
         elif op == 2:
             lines = text.split("\n")
             i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))

@@ -15,12 +15,22 @@ def test_guid_depends_on_place_not_text_and_is_unambiguous() -> None:
 
 
 def card(front: str, back: str, key: str | None = None) -> Card:
-    return Card(note_id="n", key=key or provisional_key(front), kind="basic", front=front, back=back,
-                explicit_id=key is not None)
+    return Card(
+        note_id="n",
+        key=key or provisional_key(front),
+        kind="basic",
+        front=front,
+        back=back,
+        explicit_id=key is not None,
+    )
 
 
 def lock_with(*cards: Card) -> Lock:
-    return Lock(cards={"n": {c.key: {"front": c.front, "back": c.back, "hash": "h", "mod": 1, "origin": "authored"} for c in cards}})
+    return Lock(
+        cards={
+            "n": {c.key: {"front": c.front, "back": c.back, "hash": "h", "mod": 1, "origin": "authored"} for c in cards}
+        }
+    )
 
 
 def test_reworded_question_keeps_identity_by_its_answer() -> None:
@@ -49,7 +59,9 @@ def test_question_edited_twice_still_matches_latest_recorded_text() -> None:
 def test_both_sides_edited_matches_by_clear_similarity() -> None:
     old = card("In Norton's essay, what is empathy as craft?", "A set of concrete learnable moves")
     unrelated = card("Who coined product/market fit?", "Marc Andreessen")
-    edited = card("In Norton's essay, what does empathy as craft mean?", "A set of concrete, learnable moves, not a trait")
+    edited = card(
+        "In Norton's essay, what does empathy as craft mean?", "A set of concrete, learnable moves, not a trait"
+    )
     resolved, decisions = resolve_keys([edited, unrelated], lock_with(old, unrelated), "n")
     assert resolved[0].key == old.key
     assert "similar" in decisions[0].reason

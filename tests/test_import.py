@@ -24,14 +24,18 @@ from deckgen.cards.rules.text import hard_problems
 
 GOLD = FIXTURES / "gold"
 SEED = GOLD / "norton-empathy.txt"
-FOREIGN = sorted(p for p in GOLD.iterdir() if p.suffix in (".txt", ".md") and detect_format(p.read_text(), p.name) != "canonical")
+FOREIGN = sorted(
+    p for p in GOLD.iterdir() if p.suffix in (".txt", ".md") and detect_format(p.read_text(), p.name) != "canonical"
+)
 # Words that are format markup in a source and rightly become front matter keys or vanish.
 MARKUP = {"aside", "source", "url", "link", "author", "tags", "created", "publication", "summary", "tip", "note"}
 
 
 def _words(text: str) -> set[str]:
     text = re.sub(r"\|\d+\]\]", "]]", text)  # Obsidian image size hints ('|400') are display settings
-    text = re.sub(r"(!\[[^\]]*\])\([^)]*/([^/)]+)\)", r"\1(\2)", text)  # an image's folder is not text: it moves to media/
+    text = re.sub(
+        r"(!\[[^\]]*\])\([^)]*/([^/)]+)\)", r"\1(\2)", text
+    )  # an image's folder is not text: it moves to media/
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in MARKUP}
 
 
@@ -66,10 +70,15 @@ def test_author_is_inferred_only_from_a_name_that_does_something(blurb: str, aut
 
 
 def test_unknown_short_lines_become_sections_with_a_check_marker(tmp_path: Path) -> None:
-    source = write(tmp_path / "x.txt", "A Title\nSource: https://example.com/x ↗\nJane Doe wrote this.\nDecisions\n"
-                   "Doe argues that most decisions are reversible and should be made quickly by small groups.\n")
+    source = write(
+        tmp_path / "x.txt",
+        "A Title\nSource: https://example.com/x ↗\nJane Doe wrote this.\nDecisions\n"
+        "Doe argues that most decisions are reversible and should be made quickly by small groups.\n",
+    )
     imported = convert(source.read_text(), source, source.name)
-    assert imported.sections == (("Decisions", "Doe argues that most decisions are reversible and should be made quickly by small groups."),)
+    assert imported.sections == (
+        ("Decisions", "Doe argues that most decisions are reversible and should be made quickly by small groups."),
+    )
     text = render_note(imported, "x")
     assert "# CHECK: line 4 ('Decisions') was read as a section heading: check it" in text
 
@@ -93,7 +102,11 @@ def test_obsidian_front_matter_wikilinks_callouts_and_images(tmp_path: Path) -> 
     (vault / "four-risks.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
     imported = convert((vault / "risks.md").read_text(), vault / "risks.md", "risks.md")
     assert imported.format == "obsidian"
-    assert (imported.title, imported.author, imported.source) == ("The Four Big Risks", "Marty Cagan", "https://www.svpg.com/four-big-risks/")
+    assert (imported.title, imported.author, imported.source) == (
+        "The Four Big Risks",
+        "Marty Cagan",
+        "https://www.svpg.com/four-big-risks/",
+    )
     assert imported.author_certain and imported.tags == ("discovery", "risk")
     assert imported.links == ("Product Discovery", "Continuous Discovery Habits")
     assert "> **Summary: Why read it**" in imported.blurb
@@ -108,7 +121,7 @@ def test_notion_properties_asides_and_encoded_image_paths(tmp_path: Path) -> Non
     path = next(GOLD.glob("christensen-jtbd *.md"))
     imported = convert(path.read_text(), path, path.name)
     assert imported.format == "notion"
-    assert imported.title == "Know Your Customers' \"Jobs to Be Done\""
+    assert imported.title == 'Know Your Customers\' "Jobs to Be Done"'
     assert imported.author.startswith("Clayton M. Christensen, Taddy Hall")
     assert imported.source == "https://hbr.org/2016/09/know-your-customers-jobs-to-be-done"
     assert imported.tags == ("discovery", "jobs-to-be-done")
@@ -128,10 +141,15 @@ def test_cli_import_then_reimport_updates_the_same_note_and_keeps_curation(proje
     note_path = project / "content" / "essays" / "empathy-and-product-management.md"
     text = note_path.read_text()
     # the curator confirms the author, curates generation and writes a card of their own
-    text = text.replace("author: Ken Norton  # CHECK: author inferred from the blurb (\"Ken Norton spent a decade running…\"): check it",
-                        "author: Kenneth Norton")
+    text = text.replace(
+        'author: Ken Norton  # CHECK: author inferred from the blurb ("Ken Norton spent a decade running…"): check it',
+        "author: Kenneth Norton",
+    )
     text = text.replace("imported:", "generate: {skip: [emphasis]}\nimported:")
-    text = text.rstrip("\n") + "\n\nQ: In Norton's essay, what replaced the practice of empathy?\nA: Dashboards, frameworks and process theater.\n"
+    text = (
+        text.rstrip("\n")
+        + "\n\nQ: In Norton's essay, what replaced the practice of empathy?\nA: Dashboards, frameworks and process theater.\n"
+    )
     note_path.write_text(text)
     assert run_deckgen("import", str(source), cwd=project).stdout.startswith("unchanged")
 
@@ -183,8 +201,11 @@ def test_images_are_copied_into_media_without_clobbering_another_notes(project: 
     vault = tmp_path / "vault"
     for name, pixel in (("one", b"1"), ("two", b"2")):
         folder = vault / name
-        write(folder / f"{name}.md", f"---\ntitle: Essay {name}\nauthor: Ann Author\nsource: https://example.com/{name}\n---\n"
-              f"# Essay {name}\n\n## Central argument\nText about {name}.\n\n![[diagram.png]]\n")
+        write(
+            folder / f"{name}.md",
+            f"---\ntitle: Essay {name}\nauthor: Ann Author\nsource: https://example.com/{name}\n---\n"
+            f"# Essay {name}\n\n## Central argument\nText about {name}.\n\n![[diagram.png]]\n",
+        )
         (folder / "diagram.png").write_bytes(b"\x89PNG" + pixel)
     result = run_deckgen("import", str(vault / "one" / "one.md"), str(vault / "two" / "two.md"), cwd=project)
     assert result.returncode == 0, result.stderr
@@ -200,14 +221,40 @@ def test_into_must_be_inside_the_content_folder(project: Path) -> None:
     assert not (project / "elsewhere").exists()
 
 
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from([
-    "Title line", "Source: https://example.com/x ↗", "Jane Roe wrote this essay.", "Central argument", "Critique",
-    "Roe argues that teams should ship *small* changes rather than big ones.", "- a bullet", "1. step", "# Heading",
-    "## Section", "---", "title: [unclosed", "> [!tip] Note", "<aside>", "</aside>", "![[pic.png|300]]",
-    "[[Link|alias]]", "Key: value", "", "   ", "Ünïcødé — line", "**Bold**: definition here",
-]), min_size=1, max_size=14), st.sampled_from(["note.txt", "note.md", "Page 0123456789abcdef0123456789abcdef.md"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Title line",
+                "Source: https://example.com/x ↗",
+                "Jane Roe wrote this essay.",
+                "Central argument",
+                "Critique",
+                "Roe argues that teams should ship *small* changes rather than big ones.",
+                "- a bullet",
+                "1. step",
+                "# Heading",
+                "## Section",
+                "---",
+                "title: [unclosed",
+                "> [!tip] Note",
+                "<aside>",
+                "</aside>",
+                "![[pic.png|300]]",
+                "[[Link|alias]]",
+                "Key: value",
+                "",
+                "   ",
+                "Ünïcødé — line",
+                "**Bold**: definition here",
+            ]
+        ),
+        min_size=1,
+        max_size=14,
+    ),
+    st.sampled_from(["note.txt", "note.md", "Page 0123456789abcdef0123456789abcdef.md"]),
+)
 def test_any_mix_of_lines_imports_or_fails_with_a_located_error(lines: list[str], name: str) -> None:
     text = "\n".join(lines)
     path = Path("/nonexistent") / name

@@ -50,15 +50,24 @@ def make_project(root: Path, notes: int, answer: str) -> Path:
     write(root / "deckgen.toml", MINIMAL_TOML)
     for n in range(notes):
         cards = "\n\n".join(f"Q: In essay {n}, what is idea {k}?\nA: {answer} {n}.{k}." for k in range(4))
-        write(root / "content" / f"n{n:03d}.md", f"---\nid: note-{n}\ntitle: Essay {n}\nauthor: Author {n}\n---\n## Cards\n\n{cards}\n")
+        write(
+            root / "content" / f"n{n:03d}.md",
+            f"---\nid: note-{n}\ntitle: Essay {n}\nauthor: Author {n}\n---\n## Cards\n\n{cards}\n",
+        )
     write(root / "decks" / "a.yaml", "deck: A\nnotes: all\n")
     write(root / "decks" / "b.yaml", "deck: B\nnotes:\n  - path: content/n00*.md\n")
     return root
 
 
 def run_build(root: Path, env: dict[str, str]) -> None:
-    done = subprocess.run([sys.executable, "-m", "deckgen", "build"], cwd=root, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(REPO), **env})
+    done = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO), **env},
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -98,8 +107,13 @@ def releases(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
 
 
 def start(root: Path, stage: str, marker: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-c", SCRIPT, stage, str(marker)], cwd=root, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(REPO), **EPOCH})
+    return subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, stage, str(marker)],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(REPO), **EPOCH},
+    )
 
 
 @pytest.mark.parametrize("stage", ["apkg", "lock"])

@@ -15,7 +15,21 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "deckgen"
 
 # The pipeline's stages, in order: a module may import from its own stage and earlier ones.
-LAYERS = ("core", "anki", "sources", "cards", "quality", "lint", "lock", "tracks", "site", "build", "authoring", "api", "cli")
+LAYERS = (
+    "core",
+    "anki",
+    "sources",
+    "cards",
+    "quality",
+    "lint",
+    "lock",
+    "tracks",
+    "site",
+    "build",
+    "authoring",
+    "api",
+    "cli",
+)
 
 
 def _module_name(path: Path) -> str:
@@ -100,7 +114,9 @@ def test_no_module_imports_from_a_later_stage() -> None:
         mine = LAYERS.index(_stage(name))
         for target, line in runtime_imports(path):
             if target in modules and target != "deckgen" and LAYERS.index(_stage(target)) > mine:
-                upward.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {name} ({_stage(name)}) imports {target} ({_stage(target)})")
+                upward.append(
+                    f"{path.relative_to(PACKAGE.parent)}:{line}: {name} ({_stage(name)}) imports {target} ({_stage(target)})"
+                )
     assert not upward, "imports against the pipeline's order:\n" + "\n".join(upward)
 
 

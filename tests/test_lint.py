@@ -42,20 +42,27 @@ def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> No
     assert len(ids) == len(set(ids))
     assert {f"L{n}" for n in range(1, 18)} <= set(ids)
     assert all(r.bad.strip() and r.good.strip() and r.bad != r.good for r in RULES)
-    assert (REPO / "docs" / "lint-rules.md").read_text(encoding="utf-8") == rules_markdown(), \
+    assert (REPO / "docs" / "lint-rules.md").read_text(encoding="utf-8") == rules_markdown(), (
         "docs/lint-rules.md is stale: run `deckgen lint --rules > docs/lint-rules.md`"
+    )
 
 
 @pytest.mark.parametrize(
     "card, rule",
     [
-        ("Q: Name one concrete empathy move Norton describes.\nA: Speaking for user needs.", None),  # instruction prompt
+        (
+            "Q: Name one concrete empathy move Norton describes.\nA: Speaking for user needs.",
+            None,
+        ),  # instruction prompt
         ("Q: In Norton's essay, complete: empathy is a …\nA: Craft.", None),
         ("Q: In Norton's 'Empathy and Product Management', does he call empathy a craft?\nA: Yes.", "L4"),
         ("Q: What does Norton call empathy?\nA: Yes.", "L4"),
         ("Q: Is empathy a craft or a trait, for Norton?\nA: A craft.", "L5"),
         ("Q: What is empathy? Why does it matter?\nA: A craft.", "L9"),
-        ("Q: What does Norton call empathy, e.g. in meetings?\nA: A craft, i.e. learnable moves.", None),  # abbreviations: one sentence
+        (
+            "Q: What does Norton call empathy, e.g. in meetings?\nA: A craft, i.e. learnable moves.",
+            None,
+        ),  # abbreviations: one sentence
         ("Q: What does Norton list as empathy moves?\nA:\n- listening\n- speaking for users\n- pushing back", "L8"),
         ("C: Norton calls {{c1::empathy}} a {{c2::craft", "L13"),
         ("C: Norton calls empathy {{c1::  }} today.", "L17"),
@@ -86,7 +93,8 @@ def test_near_duplicates_match_brute_force() -> None:
     for threshold in (0.5, 0.8, 1.0):
         sets = [prompt_stems(p) for p in prompts]
         expected = {
-            (i, j) for i, j in combinations(range(len(sets)), 2)
+            (i, j)
+            for i, j in combinations(range(len(sets)), 2)
             if len(sets[i]) >= 2 and len(sets[j]) >= 2 and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= threshold
         }
         got = {(p.first, p.second) for p in near_duplicates(prompts, threshold)}
@@ -110,8 +118,12 @@ def test_every_problem_in_one_run(tmp_path: Path, cli) -> None:
         {
             "a.md": GOOD.replace("author: Ken Norton\n", "author: Ken Norton\ntag: [x]\n"),
             "b.md": "---\nid: Bad Id\n---\nbody\n",
-            "c.md": GOOD.replace("id: norton-empathy", "id: other").replace("What does Norton mean by empathy as craft?", "Is empathy a craft?"),
-            "d.md": GOOD.replace("id: norton-empathy", "id: dup-of-a").replace("Learnable moves.", "Learnable moves.\nIgnore: L99"),
+            "c.md": GOOD.replace("id: norton-empathy", "id: other").replace(
+                "What does Norton mean by empathy as craft?", "Is empathy a craft?"
+            ),
+            "d.md": GOOD.replace("id: norton-empathy", "id: dup-of-a").replace(
+                "Learnable moves.", "Learnable moves.\nIgnore: L99"
+            ),
         },
         deck="deck: Test\nnotes:\n  - id: no-such-note\n  - tag: no-such-tag\n  - path: content/*.md\n",
     )
@@ -134,7 +146,9 @@ def test_every_problem_in_one_run(tmp_path: Path, cli) -> None:
 
 
 def test_text_output_groups_by_file_and_exit_codes(tmp_path: Path, cli) -> None:
-    root = make_project(tmp_path / "p", {"a.md": GOOD.replace("Learnable moves.", "Learnable moves. They can be coached.")})
+    root = make_project(
+        tmp_path / "p", {"a.md": GOOD.replace("Learnable moves.", "Learnable moves. They can be coached.")}
+    )
     result = cli("lint", cwd=root)
     assert result.exit_code == 0  # warnings only
     lines = result.stdout.splitlines()
@@ -150,12 +164,16 @@ def test_lint_rules_config_and_per_card_ignore(tmp_path: Path, cli) -> None:
     bad = GOOD.replace("What does Norton mean by empathy as craft?", "Is empathy a craft?")
     root = make_project(tmp_path / "p", {"a.md": bad})
     assert cli("lint", cwd=root).exit_code == 1
-    root2 = make_project(tmp_path / "q", {"a.md": bad}, toml_extra='[lint]\nanswer_words_warn = 10\n[lint.rules]\nL4 = "warning"\n')
+    root2 = make_project(
+        tmp_path / "q", {"a.md": bad}, toml_extra='[lint]\nanswer_words_warn = 10\n[lint.rules]\nL4 = "warning"\n'
+    )
     result = cli("lint", cwd=root2)
     assert result.exit_code == 0 and "warning content/a.md:8:1: L4" in result.stdout
     root3 = make_project(tmp_path / "r", {"a.md": bad.replace("Learnable moves.", "Learnable moves.\nIgnore: L4")})
     assert "L4" not in cli("lint", cwd=root3).stdout
-    root4 = make_project(tmp_path / "s", {"a.md": GOOD}, toml_extra='[lint]\nanser_words_warn = 10\n[lint.rules]\nmissing-id = "off"\n')
+    root4 = make_project(
+        tmp_path / "s", {"a.md": GOOD}, toml_extra='[lint]\nanser_words_warn = 10\n[lint.rules]\nmissing-id = "off"\n'
+    )
     with pytest.raises(ConfigError) as info:
         lint_project(load_config(root4))
     messages = [str(f) for f in info.value.findings]
@@ -177,7 +195,9 @@ def test_lockfile_out_of_step_is_reported(tmp_path: Path) -> None:
     assert [f.rule for f in report.findings] == ["lock-stale"]  # no lock yet
     build(load_config(root))
     assert lint_project(load_config(root))[0].findings == ()
-    (root / "content" / "a.md").write_text(GOOD.replace("Learnable moves.", "Concrete, learnable moves."), encoding="utf-8")
+    (root / "content" / "a.md").write_text(
+        GOOD.replace("Learnable moves.", "Concrete, learnable moves."), encoding="utf-8"
+    )
     report, _ = lint_project(load_config(root))
     assert [f.rule for f in report.findings] == ["lock-stale"] and "norton-empathy/" in report.findings[0].message
 
@@ -239,8 +259,12 @@ def test_a_new_project_lints_clean_once_built(tmp_path: Path, cli) -> None:
 
 def test_rule_levels_apply_to_card_rules_but_generated_cards_never_block(tmp_path: Path) -> None:
     long_author = " ".join(["Name"] * 30)
-    text = GOOD.replace("author: Ken Norton", f"author: {long_author}").replace("Learnable moves.", "Learnable moves. They can be coached.")
-    root = make_project(tmp_path / "p", {"a.md": text}, toml_extra='[lint.rules]\nL1 = "error"\nL10 = "error"\nL16 = "off"\n')
+    text = GOOD.replace("author: Ken Norton", f"author: {long_author}").replace(
+        "Learnable moves.", "Learnable moves. They can be coached."
+    )
+    root = make_project(
+        tmp_path / "p", {"a.md": text}, toml_extra='[lint.rules]\nL1 = "error"\nL10 = "error"\nL16 = "off"\n'
+    )
     report, _ = lint_project(load_config(root))
     graded = {(f.rule, f.severity, "generated card" in f.message) for f in report.findings if f.rule in ("L1", "L10")}
     assert graded == {("L1", "warning", True), ("L10", "error", False)}

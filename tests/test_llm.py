@@ -43,7 +43,9 @@ def test_no_key_means_no_authorization_header(chat_server: ChatServer) -> None:
 
 
 def test_429_with_a_short_retry_after_waits_once_and_retries(chat_server: ChatServer) -> None:
-    chat_server.push(Reply({"error": {"message": "Rate limit reached"}}, 429, {"Retry-After": "2"}), Reply(completion("ok")))
+    chat_server.push(
+        Reply({"error": {"message": "Rate limit reached"}}, 429, {"Retry-After": "2"}), Reply(completion("ok"))
+    )
     sleeps: list[float] = []
     assert client_for(chat_server, sleeps).complete(MESSAGES).content == "ok"
     assert sleeps == [2.0]
@@ -56,7 +58,9 @@ def test_429_with_a_long_retry_after_fails_clearly_without_waiting(chat_server: 
     with pytest.raises(LLMError) as caught:
         client_for(chat_server, sleeps).complete(MESSAGES)
     text = str(caught.value)
-    assert "rate limited (429" in text and "retry after 120 seconds" in text and "Rate limit reached for requests" in text
+    assert (
+        "rate limited (429" in text and "retry after 120 seconds" in text and "Rate limit reached for requests" in text
+    )
     assert sleeps == [] and len(chat_server.requests) == 1
 
 
@@ -93,15 +97,31 @@ def test_unknown_model_or_path_is_a_404_with_the_fix(chat_server: ChatServer) ->
         client_for(chat_server).complete(MESSAGES)
 
 
-@pytest.mark.parametrize("status, body", [
-    (400, {"error": {"message": "response_format type json_schema is not supported"}}),
-    # what llama-cpp-python 0.3.36's server really answers (measured): a 500 with pydantic's message
-    (500, {"error": {"message": "1 validation error: {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
-                                "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}", "type": "internal_server_error"}}),
-])
-def test_a_server_without_json_schema_support_gets_a_pointed_fix(chat_server: ChatServer, status: int, body: dict[str, object]) -> None:
+@pytest.mark.parametrize(
+    "status, body",
+    [
+        (400, {"error": {"message": "response_format type json_schema is not supported"}}),
+        # what llama-cpp-python 0.3.36's server really answers (measured): a 500 with pydantic's message
+        (
+            500,
+            {
+                "error": {
+                    "message": "1 validation error: {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+                    "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}",
+                    "type": "internal_server_error",
+                }
+            },
+        ),
+    ],
+)
+def test_a_server_without_json_schema_support_gets_a_pointed_fix(
+    chat_server: ChatServer, status: int, body: dict[str, object]
+) -> None:
     chat_server.push(Reply(body, status))
-    with pytest.raises(LLMError, match=rf'rejected the request \({status}\).* — this server does not accept the JSON schema: set \[ai\] response_format = "json_object"'):
+    with pytest.raises(
+        LLMError,
+        match=rf'rejected the request \({status}\).* — this server does not accept the JSON schema: set \[ai\] response_format = "json_object"',
+    ):
         client_for(chat_server).complete(MESSAGES, {"type": "json_schema"})
 
 
@@ -148,10 +168,15 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
 
 def test_settings_precedence_cli_over_env_over_file(tmp_path: Path) -> None:
     root = tmp_path / "p"
-    write(root / "deckgen.toml", MINIMAL_TOML + '[ai]\nbase_url = "http://file:1/v1"\nmodel = "file-model"\ntimeout = 30\nmax_cards = 3\n')
+    write(
+        root / "deckgen.toml",
+        MINIMAL_TOML + '[ai]\nbase_url = "http://file:1/v1"\nmodel = "file-model"\ntimeout = 30\nmax_cards = 3\n',
+    )
     config = load_config(root)
     assert ai_settings(config, environ={}).base_url == "http://file:1/v1"
-    from_env = ai_settings(config, environ={"DECKGEN_AI_MODEL": "env-model", "DECKGEN_AI_TIMEOUT": "9", "DECKGEN_AI_API_KEY": "k"})
+    from_env = ai_settings(
+        config, environ={"DECKGEN_AI_MODEL": "env-model", "DECKGEN_AI_TIMEOUT": "9", "DECKGEN_AI_API_KEY": "k"}
+    )
     assert (from_env.model, from_env.timeout, from_env.max_cards, from_env.api_key) == ("env-model", 9.0, 3, "k")
     from_cli = ai_settings(config, {"model": "cli-model", "timeout": None}, environ={"DECKGEN_AI_MODEL": "env-model"})
     assert (from_cli.model, from_cli.timeout) == ("cli-model", 30.0)
@@ -166,7 +191,10 @@ def test_settings_are_required_and_checked(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="is not an http"):
         ai_settings(load_config(root), environ={"DECKGEN_AI_BASE_URL": "localhost:11434", "DECKGEN_AI_MODEL": "m"})
     with pytest.raises(ConfigError, match=r"DECKGEN_AI_TIMEOUT.*'soon' is not a number"):
-        ai_settings(load_config(root), environ={"DECKGEN_AI_BASE_URL": "http://h/v1", "DECKGEN_AI_MODEL": "m", "DECKGEN_AI_TIMEOUT": "soon"})
+        ai_settings(
+            load_config(root),
+            environ={"DECKGEN_AI_BASE_URL": "http://h/v1", "DECKGEN_AI_MODEL": "m", "DECKGEN_AI_TIMEOUT": "soon"},
+        )
 
 
 def test_an_api_key_over_plain_http_to_another_machine_is_flagged() -> None:

@@ -61,9 +61,17 @@ def by_status(plan, status: str) -> list[str]:  # type: ignore[no-untyped-def]
 def test_card_edited_in_question_and_answer_keeps_its_identity(project: Path) -> None:
     path = setup(project, note("inspired", CARDS["risks"], CARDS["owner"], CARDS["team"]))
     before, _ = guids(project)
-    path.write_text(note("inspired", CARDS["risks"].replace("which four risks does discovery address?", "which four risks should discovery address?")
-                         .replace("Value, usability", "Value, usability,").replace("business viability", "viability for the business"),
-                         CARDS["owner"], CARDS["team"]))
+    path.write_text(
+        note(
+            "inspired",
+            CARDS["risks"]
+            .replace("which four risks does discovery address?", "which four risks should discovery address?")
+            .replace("Value, usability", "Value, usability,")
+            .replace("business viability", "viability for the business"),
+            CARDS["owner"],
+            CARDS["team"],
+        )
+    )
     after, plan = guids(project)
     assert set(after.values()) == set(before.values()), "no card got a new identity"
     assert by_status(plan, "edited") and not by_status(plan, "added") and not by_status(plan, "retired")
@@ -131,13 +139,18 @@ def test_note_whose_id_changed_keeps_every_card(project: Path) -> None:
     path = setup(project, note("inspired", CARDS["risks"], CARDS["owner"], CARDS["team"]))
     before, _ = guids(project)
     path.unlink()
-    write(project / "content" / "books" / "cagan-inspired.md", note("cagan-inspired", CARDS["risks"], CARDS["owner"], CARDS["team"]))
+    write(
+        project / "content" / "books" / "cagan-inspired.md",
+        note("cagan-inspired", CARDS["risks"], CARDS["owner"], CARDS["team"]),
+    )
     after, plan = guids(project)
     authored = {uid: g for uid, g in before.items() if not uid.endswith("g.author")}
     assert set(authored.values()) <= set(after.values()), "every authored card keeps its GUID"
     assert len(by_status(plan, "edited")) == len(authored)  # DeckgenId changes, so each is updated in place
     # a generated card is identified by its rule, never matched across notes
-    assert by_status(plan, "retired") == ["inspired/g.author"] and by_status(plan, "added") == ["cagan-inspired/g.author"]
+    assert by_status(plan, "retired") == ["inspired/g.author"] and by_status(plan, "added") == [
+        "cagan-inspired/g.author"
+    ]
 
 
 def test_generated_cards_and_short_answers_never_match_across_notes(project: Path) -> None:
@@ -159,15 +172,20 @@ def test_note_file_moved_to_another_folder_and_cards_reordered_change_nothing(pr
     path = setup(project, note("inspired", CARDS["risks"], CARDS["owner"], CARDS["team"]))
     lock_before = read_lock(project / "deckgen.lock")
     path.unlink()
-    write(project / "content" / "archive" / "renamed-file.md", note("inspired", CARDS["team"], CARDS["risks"], CARDS["owner"]))
+    write(
+        project / "content" / "archive" / "renamed-file.md",
+        note("inspired", CARDS["team"], CARDS["risks"], CARDS["owner"]),
+    )
     config = load_config(project)
     plan = plan_build(config, now=1_700_100_000)
     assert {c.status for c in plan.changes} == {"unchanged"}
     # only the new-card order changed: the deck gets a new release but no note gets a newer mod
     build(config, now=1_700_100_000)
     lock_after = read_lock(project / "deckgen.lock")
+
     def mods(lock):  # type: ignore[no-untyped-def]
         return {(n, k): (r["hash"], r["mod"]) for n, rs in lock.cards.items() for k, r in rs.items()}
+
     assert mods(lock_after) == mods(lock_before)
 
 
@@ -175,7 +193,9 @@ def test_two_equal_candidates_give_a_new_identity_and_a_warning(project: Path) -
     a = "Q: In Cagan's 'Inspired', what colour is the discovery board by day?\nA: Butterscotch"
     b = "Q: In Cagan's 'Inspired', what colour is the discovery board at dusk?\nA: Blue"
     path = setup(project, note("inspired", a, b, CARDS["team"]))
-    path.write_text(note("inspired", "Q: In Cagan's 'Inspired', what colour is the discovery board?\nA: It depends", CARDS["team"]))
+    path.write_text(
+        note("inspired", "Q: In Cagan's 'Inspired', what colour is the discovery board?\nA: It depends", CARDS["team"])
+    )
     _, plan = guids(project)
     ambiguous = [d for d in plan.report.decisions if d.reason == "ambiguous"]
     assert len(ambiguous) == 1 and "id:" in ambiguous[0].warning
@@ -193,7 +213,9 @@ def test_card_with_an_id_moved_to_another_note_keeps_its_guid_even_when_reworded
     path = setup(project, note("inspired", pinned, CARDS["owner"]))
     before, _ = guids(project)
     path.write_text(note("inspired", CARDS["owner"]))
-    reworded = "id: four-risks\nQ: Which risks does product discovery tackle?\nA: Value, usability, feasibility, viability."
+    reworded = (
+        "id: four-risks\nQ: Which risks does product discovery tackle?\nA: Value, usability, feasibility, viability."
+    )
     write(project / "content" / "empowered.md", note("empowered", reworded, title="Empowered"))
     after, plan = guids(project)
     assert after["empowered/four-risks"] == before["inspired/four-risks"]

@@ -20,8 +20,10 @@ GIF = b"GIF89a" + b"\x01" * 30
 
 
 def note(note_id: str, answer: str) -> str:
-    return (f"---\nid: {note_id}\ntitle: Essay {note_id}\n---\n## Cards\n\n"
-            f"Q: In essay {note_id}, what does the figure show?\nA: {answer}\n")
+    return (
+        f"---\nid: {note_id}\ntitle: Essay {note_id}\n---\n## Cards\n\n"
+        f"Q: In essay {note_id}, what does the figure show?\nA: {answer}\n"
+    )
 
 
 def make(root: Path, notes: dict[str, str], toml_extra: str = "") -> Path:
@@ -33,12 +35,15 @@ def make(root: Path, notes: dict[str, str], toml_extra: str = "") -> Path:
 
 
 def test_images_ship_with_unique_names_and_reach_anki(tmp_path: Path) -> None:
-    root = make(tmp_path / "p", {
-        "a/one.md": note("one", "![the loop](img/loop.png)"),
-        "b/two.md": note("two", "![another loop](img/loop.png)"),       # same file name, different picture
-        "b/three.md": note("three", "![shared](images/shared.gif)"),    # project-root relative
-        "b/four.md": note("four", "![shared again](images/shared.gif)"),
-    })
+    root = make(
+        tmp_path / "p",
+        {
+            "a/one.md": note("one", "![the loop](img/loop.png)"),
+            "b/two.md": note("two", "![another loop](img/loop.png)"),  # same file name, different picture
+            "b/three.md": note("three", "![shared](images/shared.gif)"),  # project-root relative
+            "b/four.md": note("four", "![shared again](images/shared.gif)"),
+        },
+    )
     (root / "content/a/img").mkdir(parents=True)
     (root / "content/a/img/loop.png").write_bytes(PNG + b"A")
     (root / "content/b/img").mkdir(parents=True)
@@ -72,19 +77,22 @@ def test_editing_an_image_updates_the_card(tmp_path: Path) -> None:
     assert first.count("added") == 2 and second.count("edited") == 1 and second.count("unchanged") == 1
 
 
-@pytest.mark.parametrize("ref, words", [
-    ("../outside.png", "goes up with '..'"),
-    ("sub/%2e%2e/%2e%2e/outside.png", "goes up with '..'"),
-    ("/etc/passwd.png", "is absolute"),
-    ("link.png", "outside the project"),
-    ("https://example.com/x.png", "remote image"),
-    ("//example.com/x.png", "remote image"),
-    ("data:image/png;base64,iVBORw0KGgo=", "data: URL"),
-    ("missing.png", "does not exist"),
-    ("fake.png", "not really a .png"),
-    ("drawing.svg", "not a supported image type"),
-    ("big.png", "over the 100 limit"),
-])
+@pytest.mark.parametrize(
+    "ref, words",
+    [
+        ("../outside.png", "goes up with '..'"),
+        ("sub/%2e%2e/%2e%2e/outside.png", "goes up with '..'"),
+        ("/etc/passwd.png", "is absolute"),
+        ("link.png", "outside the project"),
+        ("https://example.com/x.png", "remote image"),
+        ("//example.com/x.png", "remote image"),
+        ("data:image/png;base64,iVBORw0KGgo=", "data: URL"),
+        ("missing.png", "does not exist"),
+        ("fake.png", "not really a .png"),
+        ("drawing.svg", "not a supported image type"),
+        ("big.png", "over the 100 limit"),
+    ],
+)
 def test_unsafe_images_are_errors_with_file_and_line(ref: str, words: str, tmp_path: Path) -> None:
     root = make(tmp_path / "p", {"one.md": note("one", f"![x]({ref})")}, "[lint]\nmedia_max_bytes = 100\n")
     (tmp_path / "outside.png").write_bytes(PNG)
@@ -121,8 +129,10 @@ def test_lint_json_reports_media_problems(tmp_path: Path, cli) -> None:
 def test_track_bundles_and_site_carry_the_images(tmp_path: Path) -> None:
     root = make(tmp_path / "p", {"one.md": note("one", "![the loop](loop.png)")})
     (root / "content/loop.png").write_bytes(PNG)
-    write(root / "decks/tracks/starter.yaml",
-          "track: Starter\nrole: PM\ndeck: Onboarding\nstages:\n  - title: Week one\n    decks: [d]\n")
+    write(
+        root / "decks/tracks/starter.yaml",
+        "track: Starter\nrole: PM\ndeck: Onboarding\nstages:\n  - title: Week one\n    decks: [d]\n",
+    )
     build(load_config(root))
     bundle = root / "build/tracks/starter.apkg"
     col = open_collection(tmp_path / "c.anki2")

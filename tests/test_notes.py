@@ -39,7 +39,12 @@ C: Samples show {{c1::the shape}} of the real thing.
 
 def test_parses_front_matter_sections_and_cards() -> None:
     note = parse_note(NOTE, "content/sample.md")
-    assert (note.id, note.title, note.author, note.tags) == ("sample", "A Sample Essay", "Jane Q. Writer", ("one", "two"))
+    assert (note.id, note.title, note.author, note.tags) == (
+        "sample",
+        "A Sample Essay",
+        "Jane Q. Writer",
+        ("one", "two"),
+    )
     assert note.surname == "Writer"
     assert [s.heading for s in note.sections] == ["Central argument"]
     assert note.sections[0].line == 10
@@ -49,7 +54,12 @@ def test_parses_front_matter_sections_and_cards() -> None:
     assert [c.kind for c in cards] == ["basic", "basic", "cloze"]
     assert cards[0].back == "They show the shape\nof the real thing."
     assert cards[0].line == 15
-    assert (cards[1].key, cards[1].explicit_id, cards[1].reverse, cards[1].extra) == ("pinned", True, True, "Some *context*.")
+    assert (cards[1].key, cards[1].explicit_id, cards[1].reverse, cards[1].extra) == (
+        "pinned",
+        True,
+        True,
+        "Some *context*.",
+    )
     assert cards[2].front.startswith("Samples show {{c1::")
 
 

@@ -31,7 +31,9 @@ def test_out_of_room_renumbers_in_order() -> None:
     assert [result[u] for u in ("a", "x", "y", "b")] == [GAP, 2 * GAP, 3 * GAP, 4 * GAP]
 
 
-@given(st.lists(st.integers(0, 30), unique=True, max_size=25), st.dictionaries(st.integers(0, 30), st.integers(1, 50_000)))
+@given(
+    st.lists(st.integers(0, 30), unique=True, max_size=25), st.dictionaries(st.integers(0, 30), st.integers(1, 50_000))
+)
 def test_positions_always_increase_in_manifest_order(order: list[int], stored_raw: dict[int, int]) -> None:
     uids = [f"c{i}" for i in order]
     stored = {f"c{i}": v for i, v in stored_raw.items()}

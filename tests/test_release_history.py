@@ -60,15 +60,24 @@ class Library:
         self.root = root
         self.base = int(time.time()) - 1_000_000  # all builds precede the learner's own edits
         self.release = 0
-        self.paths = {"inspired": root / "content" / "inspired.md", "norton": root / "content" / "norton.md",
-                      "horowitz": root / "content" / "horowitz.md"}
+        self.paths = {
+            "inspired": root / "content" / "inspired.md",
+            "norton": root / "content" / "norton.md",
+            "horowitz": root / "content" / "horowitz.md",
+        }
         self.deck = "PM::Essays"
 
     def note(self, note_id: str, cards: list[str]) -> None:
-        authors = {"inspired": ("Inspired", "Marty Cagan"), "norton": ("Empathy", "Ken Norton"),
-                   "horowitz": ("Good PM/Bad PM", "Ben Horowitz")}
+        authors = {
+            "inspired": ("Inspired", "Marty Cagan"),
+            "norton": ("Empathy", "Ken Norton"),
+            "horowitz": ("Good PM/Bad PM", "Ben Horowitz"),
+        }
         title, author = authors[note_id]
-        write(self.paths[note_id], HEAD.format(id=note_id, title=title, author=author, tag=note_id) + "\n\n".join(cards) + "\n")
+        write(
+            self.paths[note_id],
+            HEAD.format(id=note_id, title=title, author=author, tag=note_id) + "\n\n".join(cards) + "\n",
+        )
 
     def manifest(self, *note_ids: str) -> None:
         items = "".join(f"  - id: {n}\n" for n in note_ids)
@@ -85,13 +94,22 @@ class Library:
     def retired_guids(self) -> set[str]:
         config = load_config(self.root)
         lock = read_lock(config.lock_path)
-        return {guid_of(config.namespace, n, k, r) for n, rs in lock.cards.items() for k, r in rs.items() if r.get("retired")}
+        return {
+            guid_of(config.namespace, n, k, r)
+            for n, rs in lock.cards.items()
+            for k, r in rs.items()
+            if r.get("retired")
+        }
 
     def live_guids(self) -> set[str]:
         config = load_config(self.root)
         lock = read_lock(config.lock_path)
-        return {guid_of(config.namespace, n, k, r) for n, rs in lock.cards.items() for k, r in rs.items()
-                if not r.get("retired") and not r.get("moved_to")}
+        return {
+            guid_of(config.namespace, n, k, r)
+            for n, rs in lock.cards.items()
+            for k, r in rs.items()
+            if not r.get("retired") and not r.get("moved_to")
+        }
 
 
 def check_import(col: Collection, library: Library, apkg: Path, tmp_path: Path) -> dict[str, Any]:
@@ -168,8 +186,15 @@ def test_seven_releases_through_one_collection(project: Path, tmp_path: Path, mo
 
         # Release 2: edit wording, add cards (one in an existing note, one new note).
         library.note("inspired", [INSPIRED[0].replace("address?", "tackle?"), INSPIRED[1], INSPIRED[2]])
-        library.note("norton", [NORTON[0], NORTON[1].replace("process.", "process for its own sake."), NORTON[2],
-                                "Q: In Norton's essay, what should a PM do when a metric trades away user welfare?\nA: Push back."])
+        library.note(
+            "norton",
+            [
+                NORTON[0],
+                NORTON[1].replace("process.", "process for its own sake."),
+                NORTON[2],
+                "Q: In Norton's essay, what should a PM do when a metric trades away user welfare?\nA: Push back.",
+            ],
+        )
         library.note("horowitz", HOROWITZ)
         library.manifest("inspired", "norton", "horowitz")
         apkg, result = library.build()
@@ -189,10 +214,16 @@ def test_seven_releases_through_one_collection(project: Path, tmp_path: Path, mo
         study(col, "PM::Essays")
 
         # Release 4: split a card in two.
-        library.note("norton", [NORTON[0].replace("moves.", "moves, not a trait."),
-                                "Q: In Norton's essay, what replaces empathy as a personality trait?\nA: Practice you can coach.",
-                                NORTON[1].replace("process.", "process for its own sake."), NORTON[2],
-                                "Q: In Norton's essay, what should a PM do when a metric trades away user welfare?\nA: Push back."])
+        library.note(
+            "norton",
+            [
+                NORTON[0].replace("moves.", "moves, not a trait."),
+                "Q: In Norton's essay, what replaces empathy as a personality trait?\nA: Practice you can coach.",
+                NORTON[1].replace("process.", "process for its own sake."),
+                NORTON[2],
+                "Q: In Norton's essay, what should a PM do when a metric trades away user welfare?\nA: Push back.",
+            ],
+        )
         apkg, result = library.build()
         assert (result.count("edited"), result.count("added"), result.count("retired")) == (1, 1, 0)
         check_import(col, library, apkg, tmp_path)
@@ -202,7 +233,10 @@ def test_seven_releases_through_one_collection(project: Path, tmp_path: Path, mo
         # Release 5: rename the deck (and add a card, which goes to the new name).
         library.deck = "PM::Essential Essays"
         library.manifest("inspired", "norton", "horowitz")
-        library.note("horowitz", HOROWITZ + ["Q: In Horowitz's memo, what does a good PM send status reports on?\nA: On time, every time."])
+        library.note(
+            "horowitz",
+            HOROWITZ + ["Q: In Horowitz's memo, what does a good PM send status reports on?\nA: On time, every time."],
+        )
         apkg, result = library.build()
         assert any("stay in deck 'PM::Essays'" in w for w in result.warnings)
         check_import(col, library, apkg, tmp_path)
@@ -261,7 +295,9 @@ def test_new_cards_of_a_later_release_arrive_in_manifest_order(project: Path, tm
         apkg, _ = library.build()
         import_apkg(col, apkg)
         # release 2 puts a new note between the two and new cards at the start of each
-        library.note("inspired", ["Q: In Cagan's 'Inspired', what is a product team?\nA: A cross-functional team."] + INSPIRED)
+        library.note(
+            "inspired", ["Q: In Cagan's 'Inspired', what is a product team?\nA: A cross-functional team."] + INSPIRED
+        )
         library.note("horowitz", HOROWITZ)
         library.manifest("inspired", "horowitz", "norton")
         library.note("norton", ["Q: In Norton's essay, what is the first empathy move?\nA: Listening well."] + NORTON)
@@ -277,4 +313,3 @@ def test_new_cards_of_a_later_release_arrive_in_manifest_order(project: Path, tm
         assert [uid for uid in order if uid in added] == [uid for uid in manifest_order if uid in added]
     finally:
         col.close()
-

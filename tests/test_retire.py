@@ -60,7 +60,9 @@ def retire_two(project: Path) -> tuple[Path, Path, set[str]]:
     note_path.write_text("\n\n".join(b for b in blocks if not any(r in b for r in RETIRED)))
     second = Path(build(config, now=base + 1000).outputs[0])
     lock = read_lock(config.lock_path)
-    retired = {guid_of(config.namespace, n, k, r) for n, rs in lock.cards.items() for k, r in rs.items() if r.get("retired")}
+    retired = {
+        guid_of(config.namespace, n, k, r) for n, rs in lock.cards.items() for k, r in rs.items() if r.get("retired")
+    }
     assert len(retired) == 2
     return first_copy, second, retired
 
@@ -191,7 +193,9 @@ def test_track_bundles_carry_the_retired_cards_of_their_decks(project: Path, tmp
     first = tmp_path / "bundle1.apkg"
     first.write_bytes(bundle.read_bytes())
     note = project / "content" / "a.md"
-    note.write_text(note.read_text().replace("Q: In Essay a, what is the second point?\nA: Fast feedback (a).\nReverse: yes\n", ""))
+    note.write_text(
+        note.read_text().replace("Q: In Essay a, what is the second point?\nA: Fast feedback (a).\nReverse: yes\n", "")
+    )
     assert build(config, now=base + 1000).count("retired") == 1
     col = open_collection(tmp_path / "track-learner.anki2")
     try:

@@ -133,16 +133,30 @@ def _qa(question: str, answer: str) -> Card:
 @pytest.mark.parametrize(
     ("card", "rule"),
     [
-        (_qa("In Graham's essay, name the first unscalable job.", "Recruiting users by hand."), "does not end with '?'"),
+        (
+            _qa("In Graham's essay, name the first unscalable job.", "Recruiting users by hand."),
+            "does not end with '?'",
+        ),
         (_qa("Does Graham say founders should recruit users by hand?", "Yes."), "yes/no question"),
         (_qa("Can Graham's advice work inside large companies?", "Sometimes."), "yes/no question"),
         (_qa("In Graham's essay, who recruits users? Why?", "Founders, by hand."), "asks 2 questions"),
         (_qa("What is the first unscalable job for founders?", "Recruiting users by hand."), "names neither"),
         (_qa("According to Graham, what do founders recruit by hand?", "Founders recruit users."), "gives away"),
-        (_qa("According to Graham, which examples does he give?", "Stripe, Airbnb, Wufoo and Facebook."), "lists 4 items"),
+        (
+            _qa("According to Graham, which examples does he give?", "Stripe, Airbnb, Wufoo and Facebook."),
+            "lists 4 items",
+        ),
         (_qa("According to Graham, what is the point?", " ".join(["word"] * 21)), "answer has 21 words"),
-        (Card(note_id="demo", key="c", kind="cloze", front="Graham says {{c1::founders}} recruit {{c2::users}}.",
-              line=9), "cloze has 2 deletions"),
+        (
+            Card(
+                note_id="demo",
+                key="c",
+                kind="cloze",
+                front="Graham says {{c1::founders}} recruit {{c2::users}}.",
+                line=9,
+            ),
+            "cloze has 2 deletions",
+        ),
     ],
 )
 def test_the_card_checks_catch_each_broken_rule(card: Card, rule: str) -> None:
@@ -152,8 +166,10 @@ def test_the_card_checks_catch_each_broken_rule(card: Card, rule: str) -> None:
 
 
 def test_the_card_checks_pass_a_well_made_card() -> None:
-    good = _qa("In Graham's 'Do Things that Don't Scale', what did Wufoo do to delight early users?",
-               "Sent them handwritten thank-you notes.")
+    good = _qa(
+        "In Graham's 'Do Things that Don't Scale', what did Wufoo do to delight early users?",
+        "Sent them handwritten thank-you notes.",
+    )
     assert card_problems(good, _DEMO) == []
     assert list_items("Customer needs, pain points and desires.") == 3
     assert leak_share("In Graham's essay, what makes startups take off?", "Startups take off.", _DEMO) == 1.0
@@ -181,7 +197,9 @@ def test_library_has_enough_fully_sourced_notes(library: list[Note]) -> None:
         headings = [s.heading for s in note.sections]
         for heading in STANDARD_SECTIONS[:-1]:
             section = note.section(heading)
-            assert section is not None and len(section.text.split()) >= 40, f"{note.path}: thin or missing '## {heading}'"
+            assert section is not None and len(section.text.split()) >= 40, (
+                f"{note.path}: thin or missing '## {heading}'"
+            )
         assert note.cards_line, f"{note.path}: no '## Cards' section"
         assert headings[:3] == list(STANDARD_SECTIONS[:3]), f"{note.path}: sections out of order: {headings}"
         assert note.path.count("/") >= 2, f"{note.path}: put notes in a themed folder such as content/essays/"
@@ -260,10 +278,14 @@ def test_every_deck_builds_locked_and_imports_into_anki(
                 assert len(_visible(card.answer())) > len(shown), f"{spec.slug}: blank answer on {note['DeckgenId']}"
                 assert by_id[note_id].title in shown, f"{spec.slug}: no context line on {note['DeckgenId']}"
                 if "Question" in note and (note_id, _visible(note["Question"])) in authored:
-                    assert _visible(note["Answer"]) == " ".join(authored[(note_id, _visible(note["Question"]))].back.split())
+                    assert _visible(note["Answer"]) == " ".join(
+                        authored[(note_id, _visible(note["Question"]))].back.split()
+                    )
                     checked_answers += 1
             # every authored question/answer card of the deck's notes arrived with its own answer
-            assert checked_answers == sum(1 for (nid, _), c in authored.items() if c.kind == "basic" and nid in note_ids)
+            assert checked_answers == sum(
+                1 for (nid, _), c in authored.items() if c.kind == "basic" and nid in note_ids
+            )
         finally:
             col.close()
 
@@ -271,7 +293,14 @@ def test_every_deck_builds_locked_and_imports_into_anki(
 def _visible(html: str) -> str:
     html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", html)
-    for entity, char in (("&quot;", '"'), ("&#x27;", "'"), ("&#39;", "'"), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">")):
+    for entity, char in (
+        ("&quot;", '"'),
+        ("&#x27;", "'"),
+        ("&#39;", "'"),
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+    ):
         text = text.replace(entity, char)
     return " ".join(text.split())
 

@@ -12,7 +12,9 @@ def test_site_links_a_changelog_the_build_wrote_and_renders_it_safely(project: P
     make_project(project)
     assert run_deckgen("build", cwd=project).returncode == 0
     note = project / "content/a.md"
-    note.write_text(note.read_text() + "\nQ: In Essay a, what does the <script> tag do here?\nA: Nothing: it is shown as text.\n")
+    note.write_text(
+        note.read_text() + "\nQ: In Essay a, what does the <script> tag do here?\nA: Nothing: it is shown as text.\n"
+    )
     result = run_deckgen("build", cwd=project)
     assert result.returncode == 0, result.stderr
     site = project / "build/site"
@@ -45,5 +47,13 @@ def test_a_failed_build_keeps_the_previous_site(project: Path) -> None:
     assert result.returncode == 1 and "decks/tracks/test.yaml:3:1: track: 'stages' must list" in result.stderr
     assert index.read_text(encoding="utf-8") == before
     assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [
-        "CHANGELOG.md", "alpha.apkg", "alpha.changelog.md", "beta.apkg", "beta.changelog.md", "gamma.apkg", "gamma.changelog.md",
-        "site", "tracks"]
+        "CHANGELOG.md",
+        "alpha.apkg",
+        "alpha.changelog.md",
+        "beta.apkg",
+        "beta.changelog.md",
+        "gamma.apkg",
+        "gamma.changelog.md",
+        "site",
+        "tracks",
+    ]

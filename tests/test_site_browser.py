@@ -68,7 +68,10 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(tricky / "deckgen.toml", '[project]\nname = "Escaping test"\nnamespace = "test-namespace-0002"\n')
     write(tricky / "content/zz-escaping.md", TRICKY_NOTE)
     write(tricky / "decks/zz-escaping.yaml", "deck: Escaping Test\nnotes:\n  - tag: escaping\n")
-    write(tricky / "decks/tracks/t.yaml", "track: T <b>\nrole: R & D\nstages:\n  - title: One <i>\n    decks: [zz-escaping]\n")
+    write(
+        tricky / "decks/tracks/t.yaml",
+        "track: T <b>\nrole: R & D\nstages:\n  - title: One <i>\n    decks: [zz-escaping]\n",
+    )
     for root in (shipped, tricky):
         result = run_deckgen("build", cwd=root)
         assert result.returncode == 0, result.stderr
@@ -130,10 +133,14 @@ class Visit:
         self.problems: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        self.page.on(
+            "console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None
+        )
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
-        self.page.on("response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        self.page.on(
+            "response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None
+        )
 
     def _route(self, route: Any) -> None:
         url = route.request.url
@@ -180,20 +187,22 @@ def _crawl(browser: Any, base: str) -> tuple[dict[str, list[str]], set[str]]:
     return pages, downloads
 
 
-def test_every_page_loads_cleanly_and_every_download_is_the_built_file(browser: Any, base_url: str, built_site: Path) -> None:
+def test_every_page_loads_cleanly_and_every_download_is_the_built_file(
+    browser: Any, base_url: str, built_site: Path
+) -> None:
     pages, downloads = _crawl(browser, base_url)
-    paths = {u[len(base_url):] for u in pages}
+    paths = {u[len(base_url) :] for u in pages}
     assert {"index.html", "tracks/associate-pm.html", "tracks/product-lead.html", "decks/onboarding.html"} <= paths
     assert {p: problems for p, problems in pages.items() if problems} == {}
     expected = {f"downloads/decks/{p.stem}.apkg": p for p in built_site.glob("*.apkg")}
     expected |= {f"downloads/tracks/{p.stem}.apkg": p for p in (built_site / "tracks").glob("*.apkg")}
-    assert {u[len(base_url):] for u in downloads} == set(expected)
+    assert {u[len(base_url) :] for u in downloads} == set(expected)
     visit = Visit(browser, base_url)
     try:
         for url in sorted(downloads):
             response = visit.context.request.get(url)
             assert response.status == 200, url
-            assert response.body() == expected[url[len(base_url):]].read_bytes(), url
+            assert response.body() == expected[url[len(base_url) :]].read_bytes(), url
     finally:
         visit.close()
 
@@ -260,12 +269,18 @@ _HEADINGS_JS = """
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_are_accessible_in_light_and_dark(browser: Any, server: str, base_url: str, tricky_url: str, scheme: str) -> None:
+def test_pages_are_accessible_in_light_and_dark(
+    browser: Any, server: str, base_url: str, tricky_url: str, scheme: str
+) -> None:
     visit = Visit(browser, server, scheme=scheme)
     try:
-        for url in (base_url + "index.html", base_url + "tracks/associate-pm.html", base_url + "decks/onboarding.html",
-                    tricky_url + "decks/zz-escaping.html"):
-            path = url[len(server):]
+        for url in (
+            base_url + "index.html",
+            base_url + "tracks/associate-pm.html",
+            base_url + "decks/onboarding.html",
+            tricky_url + "decks/zz-escaping.html",
+        ):
+            path = url[len(server) :]
             page = visit.open(url)
             assert page.get_attribute("html", "lang") == "en"
             levels = page.evaluate(_HEADINGS_JS)
@@ -318,7 +333,9 @@ def test_screenshots_at_desktop_and_phone_widths(browser: Any, base_url: str) ->
                 for name, path in shots.items():
                     page = visit.open(base_url + path)
                     # Readable on a phone: nothing wider than the screen, text not shrunk.
-                    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                    overflow = page.evaluate(
+                        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                    )
                     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {viewport['width']}px"
                     size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
                     assert size >= 16
@@ -332,12 +349,16 @@ def test_screenshots_at_desktop_and_phone_widths(browser: Any, base_url: str) ->
         assert target.stat().st_size > 10_000 and target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_the_harness_catches_errors_missing_files_and_remote_requests(browser: Any, builds: Path, tricky_url: str) -> None:
+def test_the_harness_catches_errors_missing_files_and_remote_requests(
+    browser: Any, builds: Path, tricky_url: str
+) -> None:
     # A page with the three faults the site tests look for, to show they would be noticed.
-    write(builds / "tricky/build/site/broken.html",
-          '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="missing.css">'
-          '<link rel="stylesheet" href="https://cdn.example.com/x.css"></head>'
-          '<body><script>throw new Error("boom")</script></body></html>')
+    write(
+        builds / "tricky/build/site/broken.html",
+        '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="missing.css">'
+        '<link rel="stylesheet" href="https://cdn.example.com/x.css"></head>'
+        '<body><script>throw new Error("boom")</script></body></html>',
+    )
     visit = Visit(browser, tricky_url)
     try:
         visit.open(tricky_url + "broken.html")

@@ -60,7 +60,10 @@ def test_track_resolves_stages_in_order_and_each_card_once(project: Path) -> Non
     config = load_config(project)
     plan = plan_build(config)
     (built,) = resolve_tracks(config, plan.specs, plan.decks)
-    assert [s.deck_name for s in built.stages] == ["Test Onboarding::Week 1 — Basics", "Test Onboarding::Week 2 — Depth"]
+    assert [s.deck_name for s in built.stages] == [
+        "Test Onboarding::Week 1 — Basics",
+        "Test Onboarding::Week 2 — Depth",
+    ]
     week1 = [c.uid.split("/")[0] for c in built.stages[0].cards]
     week2 = [c.uid.split("/")[0] for c in built.stages[1].cards]
     # Note b is in both alpha and beta: it arrives in week 1 only.
@@ -71,7 +74,9 @@ def test_track_resolves_stages_in_order_and_each_card_once(project: Path) -> Non
 
 
 def test_bad_track_lists_every_problem_with_line_and_fix(project: Path) -> None:
-    make_project(project, track="""track: Broken
+    make_project(
+        project,
+        track="""track: Broken
 colour: blue
 stages:
   - title: One
@@ -80,13 +85,17 @@ stages:
     decks: [alpha]
   - title: Three
     optional: [beta]
-""")
+""",
+    )
     result = run_deckgen("build", cwd=project)
     assert result.returncode == 1
     err = result.stderr
     assert "decks/tracks/test.yaml:2:1: track: unknown key 'colour'" in err
     assert "missing 'role'" in err
-    assert "decks/tracks/test.yaml:5:1: unknown-deck: no deck named 'nosuch' — use a deck file stem from decks/: alpha, beta, gamma" in err
+    assert (
+        "decks/tracks/test.yaml:5:1: unknown-deck: no deck named 'nosuch' — use a deck file stem from decks/: alpha, beta, gamma"
+        in err
+    )
     assert "decks/tracks/test.yaml:7:1: track: deck 'alpha' is already in stage 1" in err
     assert "decks/tracks/test.yaml:8:1: track: stage 'Three' has no required deck" in err
     assert not (project / "build").exists()  # nothing half-written, not even the decks
@@ -117,8 +126,12 @@ def test_bundle_imports_into_anki_stage_by_stage_in_curriculum_order(project: Pa
         by_nid = {n["id"]: n["fields"]["DeckgenId"] for n in snap["notes"].values()}
         for card in snap["cards"].values():
             decks_of[by_nid[card["nid"]]].add(card["deck"])
-        assert {uid.split("/")[0] for uid, decks in decks_of.items() if decks == {"Test Onboarding::Week 1 — Basics"}} == {"a", "b"}
-        assert {uid.split("/")[0] for uid, decks in decks_of.items() if decks == {"Test Onboarding::Week 2 — Depth"}} == {"c"}
+        assert {
+            uid.split("/")[0] for uid, decks in decks_of.items() if decks == {"Test Onboarding::Week 1 — Basics"}
+        } == {"a", "b"}
+        assert {
+            uid.split("/")[0] for uid, decks in decks_of.items() if decks == {"Test Onboarding::Week 2 — Depth"}
+        } == {"c"}
         # Studying the parent deck serves week 1 before week 2, in the notes' order.
         answered = review(col, "Test Onboarding", 9)
         order = [by_nid[col.get_card(cid).nid].split("/")[0] for cid in answered]
@@ -132,8 +145,10 @@ def test_decks_shared_by_tracks_and_deck_files_keep_one_identity(project: Path, 
     from ankiutil import import_apkg, open_collection, review, snapshot
 
     make_project(project)
-    write(project / "decks/tracks/second.yaml", "track: Second\nrole: Other\ndeck: Test Onboarding\nstages:\n"
-                                                "  - title: All\n    decks: [beta, alpha]\n")
+    write(
+        project / "decks/tracks/second.yaml",
+        "track: Second\nrole: Other\ndeck: Test Onboarding\nstages:\n  - title: All\n    decks: [beta, alpha]\n",
+    )
     build(load_config(project), now=1_700_000_000)
     col = open_collection(tmp_path / "learner.anki2")
     try:
@@ -181,7 +196,9 @@ def test_bundle_numbers_new_cards_in_curriculum_order(project: Path, tmp_path: P
         (tmp_path / "c.anki2").write_bytes(archive.read("collection.anki2"))
     conn = sqlite3.connect(tmp_path / "c.anki2")
     try:
-        rows = conn.execute("select c.due, n.flds from cards c join notes n on n.id = c.nid order by c.due, c.ord").fetchall()
+        rows = conn.execute(
+            "select c.due, n.flds from cards c join notes n on n.id = c.nid order by c.due, c.ord"
+        ).fetchall()
     finally:
         conn.close()
     notes_in_order = list(dict.fromkeys(flds.split("\x1f")[-1].split("/")[0] for _, flds in rows))

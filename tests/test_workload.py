@@ -25,7 +25,15 @@ def built_track(*sizes: int, pace: int = 5) -> BuiltTrack:
         stage = Stage(number=number, title=f"S{number}", decks=(DeckRef(spec.slug, False, 1),))
         stages.append(stage)
         built.append(BuiltStage(stage, f"Root::Week {number} — S{number}", (BuiltDeck(spec, cards),), ()))
-    track = Track(slug="t", title="T", role="R", path="decks/tracks/t.yaml", stages=tuple(stages), root_deck="Root", new_per_day=pace)
+    track = Track(
+        slug="t",
+        title="T",
+        role="R",
+        path="decks/tracks/t.yaml",
+        stages=tuple(stages),
+        root_deck="Root",
+        new_per_day=pace,
+    )
     return BuiltTrack(track, tuple(built))
 
 

@@ -20,7 +20,11 @@ from deckgen.core.config import load_config
 from deckgen.anki.notetypes import card_css
 from deckgen.build.pipeline import build, lint_project
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" + b"\x00" * 16
+PNG = (
+    b"\x89PNG\r\n\x1a\n"
+    + b"\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    + b"\x00" * 16
+)
 
 # One line each (card fields cannot hold blank lines); multi-line payloads use "\n".
 PAYLOADS: list[str] = [
@@ -42,7 +46,7 @@ PAYLOADS: list[str] = [
     "![secret](../../../../etc/passwd.png)",
     "![secret](/etc/hosts.png)",
     "![escape](images/escape.png)",
-    "![<img src=x onerror=alert(1)>](images/ok.png \"t\\\" onload=\\\"alert(1)\")",
+    '![<img src=x onerror=alert(1)>](images/ok.png "t\\" onload=\\"alert(1)")',
     "<javascript:alert(1)>",
     '<https://evil.example/" onmouseover="alert(1)>',
     '[x](https://evil.example/"onmouseover="alert(1))',
@@ -68,11 +72,33 @@ PAYLOADS: list[str] = [
     "\\\\(\\href{javascript:alert(1)}{click}\\\\)",
     "\\\\[\\href{javascript:alert(1)}{click}\\\\]",
     '<iframe srcdoc="<script>alert(1)</script>">',
-    "<a href=\"https://ok.example\" onclick=\"alert(1)\">x</a>",
+    '<a href="https://ok.example" onclick="alert(1)">x</a>',
 ]
 
-_ALLOWED_TAGS = {"style", "div", "span", "p", "em", "strong", "code", "pre", "a", "img", "hr", "br", "ul", "ol", "li",
-                 "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+_ALLOWED_TAGS = {
+    "style",
+    "div",
+    "span",
+    "p",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "a",
+    "img",
+    "hr",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
 _ALLOWED_ATTRS = {"class", "id", "href", "src", "alt", "title", "data-cloze", "data-ordinal"}
 
 
@@ -145,20 +171,25 @@ def corpus_project(root: Path, outside: Path) -> Path:
             "C: Payload %d in a hint: {{c1::hidden %d::%s}}." % (n, n, hint),
         ]
         tag = re.sub(r"[\s,]", "", flat) or "x"
-        write(root / "content" / f"p{n:02d}.md", (
-            "---\n"
-            f"id: payload-{n}\n"
-            f"title: {_yaml_value('Essay ' + str(n) + ' ' + flat)}\n"
-            f"author: {_yaml_value('Ann ' + flat)}\n"
-            f"source: {_yaml_value(flat if n % 2 else 'https://ok.example/' + flat)}\n"
-            f"tags: [{_yaml_value(tag)}]\n"
-            "---\n"
-            f"Blurb {payload}\n\n"
-            f"## Central argument\n{payload}\n\n"
-            f"## {flat}\nSection text {payload}\n\n"
-            "## Cards\n\n" + "\n\n".join(cards) + "\n"
-        ))
-    write(root / "decks" / "xss.yaml", f"deck: XSS corpus\ndescription: {_yaml_value(' '.join(PAYLOADS))}\nnotes: all\n")
+        write(
+            root / "content" / f"p{n:02d}.md",
+            (
+                "---\n"
+                f"id: payload-{n}\n"
+                f"title: {_yaml_value('Essay ' + str(n) + ' ' + flat)}\n"
+                f"author: {_yaml_value('Ann ' + flat)}\n"
+                f"source: {_yaml_value(flat if n % 2 else 'https://ok.example/' + flat)}\n"
+                f"tags: [{_yaml_value(tag)}]\n"
+                "---\n"
+                f"Blurb {payload}\n\n"
+                f"## Central argument\n{payload}\n\n"
+                f"## {flat}\nSection text {payload}\n\n"
+                "## Cards\n\n" + "\n\n".join(cards) + "\n"
+            ),
+        )
+    write(
+        root / "decks" / "xss.yaml", f"deck: XSS corpus\ndescription: {_yaml_value(' '.join(PAYLOADS))}\nnotes: all\n"
+    )
     return root
 
 
@@ -176,7 +207,9 @@ def test_anki_renders_no_active_content(tmp_path: Path) -> None:
         log = import_apkg(col, apkg)
         shipped = [card for deck in result.decks for card in deck.cards]
         assert log.new == len(shipped) and len(shipped) >= len(PAYLOADS) * 5  # 5 authored per note, plus generated ones
-        assert any(card.origin != "authored" for card in shipped)  # generated cards (from the hostile sections) are audited too
+        assert any(
+            card.origin != "authored" for card in shipped
+        )  # generated cards (from the hostile sections) are audited too
         media = set(Path(col.media.dir()).iterdir())
         names = {p.name for p in media}
         # only the confined image ships, under a content-hash name; the symlink escaping the project does not
@@ -187,7 +220,11 @@ def test_anki_renders_no_active_content(tmp_path: Path) -> None:
         shown = 0
         for card in cards:
             for side, html in (("question", card.question()), ("answer", card.answer())):
-                assert_safe(html, names, f"card {card.id} {side} (note {card.note()['DeckgenId'] if 'DeckgenId' in card.note() else ''})")
+                assert_safe(
+                    html,
+                    names,
+                    f"card {card.id} {side} (note {card.note()['DeckgenId'] if 'DeckgenId' in card.note() else ''})",
+                )
                 shown += "&lt;script&gt;" in html
         assert shown > 0  # payloads reach the card as visible text, not silently dropped
         images = [c for c in cards if "<img" in c.answer()]
@@ -207,7 +244,14 @@ def test_lint_flags_the_corpus(tmp_path: Path) -> None:
     for finding in report.findings:
         by_rule.setdefault(finding.rule, set()).add(finding.message)
     media = " | ".join(sorted(by_rule["media"]))
-    for expected in ("remote image", "javascript: URL", "data: URL", "goes up with '..'", "is absolute", "outside the project"):
+    for expected in (
+        "remote image",
+        "javascript: URL",
+        "data: URL",
+        "goes up with '..'",
+        "is absolute",
+        "outside the project",
+    ):
         assert expected in media, expected
     assert by_rule["raw-html"] and by_rule["unsafe-link"]
     with pytest.raises(Exception) as info:

@@ -63,7 +63,7 @@ def _parse(template: str) -> list[_Node]:
     stack: list[tuple[str, list[_Node]]] = [("", root)]
     position = 0
     for match in _TAG_RE.finditer(template):
-        stack[-1][1].append(template[position:match.start()])
+        stack[-1][1].append(template[position : match.start()])
         position = match.end()
         sigil, name = match.group(1), match.group(2)
         if sigil in ("#", "^"):
@@ -101,7 +101,9 @@ def cloze_ordinals(text: str) -> list[int]:
     return sorted({int(n) for n, _, _ in _CLOZE_RE.findall(text)})
 
 
-def render_template(template: str, fields: Mapping[str, str], *, front_side: str = "", ordinal: int = 1, answer: bool = False) -> str:
+def render_template(
+    template: str, fields: Mapping[str, str], *, front_side: str = "", ordinal: int = 1, answer: bool = False
+) -> str:
     """Fill ``template`` with ``fields`` (safe HTML, inserted unescaped)."""
 
     def value(name: str) -> str:

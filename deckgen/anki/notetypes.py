@@ -46,10 +46,7 @@ class NoteType:
         return (self.id, self.kind, self.fields, tuple(t.name for t in self.templates))
 
 
-_HEADER = (
-    '<div class="dg-context">{{Context}}</div>\n'
-    '{{#Status}}<div class="dg-status">{{Status}}</div>{{/Status}}\n'
-)
+_HEADER = '<div class="dg-context">{{Context}}</div>\n{{#Status}}<div class="dg-status">{{Status}}</div>{{/Status}}\n'
 _FOOTER = (
     '{{#Extra}}<div class="dg-extra">{{Extra}}</div>{{/Extra}}\n'
     '{{#Source}}<div class="dg-source">{{Source}}</div>{{/Source}}'

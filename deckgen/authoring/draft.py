@@ -78,13 +78,17 @@ Reply with only a JSON object, no prose, matching this JSON schema:
 {schema}
 Example of the shape: {example}"""
 
-_EXAMPLE = {"cards": [{
-    "kind": "basic",
-    "question": "In Norton's 'Empathy and Product Management', what does he mean by empathy as craft?",
-    "answer": "A set of concrete, learnable moves, not a personality trait.",
-    "cloze": "",
-    "quote": "empathy is not an attitude or a personality trait but a set of concrete, learnable moves",
-}]}
+_EXAMPLE = {
+    "cards": [
+        {
+            "kind": "basic",
+            "question": "In Norton's 'Empathy and Product Management', what does he mean by empathy as craft?",
+            "answer": "A set of concrete, learnable moves, not a personality trait.",
+            "cloze": "",
+            "quote": "empathy is not an attitude or a personality trait but a set of concrete, learnable moves",
+        }
+    ]
+}
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,9 @@ def find_note(config: Config, target: str) -> Path:
         if candidate.is_file():
             if not candidate.resolve().is_relative_to(config.root.resolve()):
                 # drafting rewrites the file: only ever touch notes inside this project
-                raise ContentError(Finding(target, 0, "this file is outside the project", f"draft notes below {config.root}", "draft"))
+                raise ContentError(
+                    Finding(target, 0, "this file is outside the project", f"draft notes below {config.root}", "draft")
+                )
             return candidate
     for path in note_files(config.content_dir):
         rel = config.rel(path)
@@ -176,7 +182,15 @@ def find_note(config: Config, target: str) -> Path:
                 return path
         except ContentError:
             continue
-    raise ContentError(Finding(target, 0, "no note file or note id by this name", "give a path like content/my-note.md, or a note's id", "draft"))
+    raise ContentError(
+        Finding(
+            target,
+            0,
+            "no note file or note id by this name",
+            "give a path like content/my-note.md, or a note's id",
+            "draft",
+        )
+    )
 
 
 def _read(path: Path, rel: str) -> tuple[str, bool, bool]:
@@ -253,7 +267,7 @@ def parse_reply(content: str) -> list[Any]:
     if fenced:
         candidates.append(fenced.group(1))
     if "{" in text and "}" in text:  # prose around the object
-        candidates.append(text[text.index("{"): text.rindex("}") + 1])
+        candidates.append(text[text.index("{") : text.rindex("}") + 1])
     for candidate in candidates:
         try:
             data = json.loads(candidate)
@@ -300,11 +314,30 @@ def validate_card(item: Any) -> Proposal | str:
     return Proposal(kind=kind, **values)  # type: ignore[arg-type]
 
 
-_QUOTE_CHARS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-})
+_QUOTE_CHARS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
 
 
 def squash(text: str) -> str:
@@ -333,7 +366,10 @@ def _gist(front: str, note: Note) -> str:
 def _is_repeat(gist: str, seen: Sequence[str]) -> bool:
     # compare word sequences, not characters: "set learnable moves" and "mean learnable moves" differ
     words = gist.split()
-    return any(gist == old or difflib.SequenceMatcher(None, words, old.split(), autojunk=False).ratio() >= REPEAT_SIMILARITY for old in seen)
+    return any(
+        gist == old or difflib.SequenceMatcher(None, words, old.split(), autojunk=False).ratio() >= REPEAT_SIMILARITY
+        for old in seen
+    )
 
 
 _STOPWORDS = frozenset(
@@ -367,8 +403,16 @@ def quality_checker(settings: LintSettings, library: Sequence[Card] = ()) -> Lin
                 continue
             similarity = len(stems & other_stems) / len(stems | other_stems)
             if similarity >= settings.near_duplicate:
-                findings.append(Finding(card.path, 0, f"question is {similarity:.0%} like the one at {other.path}:{other.line}",
-                                        "drop this draft, or make it ask something different", "L16", severity=level))
+                findings.append(
+                    Finding(
+                        card.path,
+                        0,
+                        f"question is {similarity:.0%} like the one at {other.path}:{other.line}",
+                        "drop this draft, or make it ask something different",
+                        "L16",
+                        severity=level,
+                    )
+                )
                 break
         return findings
 
@@ -396,7 +440,12 @@ def draft_id(front: str, note: Note, taken: set[str]) -> str:
 
 
 def place(
-    text: str, rel: str, proposals: Sequence[Proposal], model: str, lint: LintFn, generate: Mapping[str, Any] | None = None
+    text: str,
+    rel: str,
+    proposals: Sequence[Proposal],
+    model: str,
+    lint: LintFn,
+    generate: Mapping[str, Any] | None = None,
 ) -> tuple[str, list[Draft], list[Dropped]]:
     """Turn proposals into drafts for the note ``text`` and return the text with them added.
 
@@ -412,12 +461,22 @@ def place(
     for proposal in proposals:
         gist = _gist(proposal.front, note)
         if _is_repeat(gist, seen):
-            dropped.append(Dropped(proposal.summary(), "the note already has this card (authored, drafted or rejected)"))
+            dropped.append(
+                Dropped(proposal.summary(), "the note already has this card (authored, drafted or rejected)")
+            )
             continue
         seen.append(gist)
         card = Card(
-            note_id=note.id, key=draft_id(proposal.front, note, taken), kind=proposal.kind, front=proposal.front,
-            back=proposal.answer, origin="draft", path=rel, line=0, tags=note.tags, explicit_id=True,
+            note_id=note.id,
+            key=draft_id(proposal.front, note, taken),
+            kind=proposal.kind,
+            front=proposal.front,
+            back=proposal.answer,
+            origin="draft",
+            path=rel,
+            line=0,
+            tags=note.tags,
+            explicit_id=True,
         )
         drafts.append(Draft(card, proposal.quote, tuple(lint(card, note))))
     if not drafts:
@@ -427,8 +486,12 @@ def place(
 
 def render_drafts(drafts: Sequence[Draft], model: str) -> list[str]:
     """The lines to add: a header comment, then each draft's findings and card block."""
-    lines = [_comment(f"drafted by {model}: review each card, then set its Status to approved to ship it, "
-                      "or to rejected so it is never proposed again")]
+    lines = [
+        _comment(
+            f"drafted by {model}: review each card, then set its Status to approved to ship it, "
+            "or to rejected so it is never proposed again"
+        )
+    ]
     for item in drafts:
         lines.append("")
         for finding in item.findings:
@@ -476,8 +539,15 @@ def ask(job: DraftJob, client: ChatClient, settings: AISettings) -> tuple[list[P
         completion = client.complete(messages, fmt)
         if completion.refusal or completion.finish_reason == "content_filter":
             why = completion.refusal or "the server's content filter stopped the reply"
-            raise LLMError(Finding(settings.endpoint, 0, f"the model refused to draft cards for {job.rel}: {_one_line(why)[:200]}",
-                                   "check the note's text, or try another model", "llm"))
+            raise LLMError(
+                Finding(
+                    settings.endpoint,
+                    0,
+                    f"the model refused to draft cards for {job.rel}: {_one_line(why)[:200]}",
+                    "check the note's text, or try another model",
+                    "llm",
+                )
+            )
         try:
             if completion.finish_reason == "length":
                 raise MalformedReply("the reply was cut off (finish_reason=length)")
@@ -497,12 +567,22 @@ def ask(job: DraftJob, client: ChatClient, settings: AISettings) -> tuple[list[P
             reason = str(exc)
             messages += [
                 {"role": "assistant", "content": completion.content[:4000]},
-                {"role": "user", "content": f"That reply could not be used: {reason}. "
-                                            "Reply again with only a JSON object matching the schema."},
+                {
+                    "role": "user",
+                    "content": f"That reply could not be used: {reason}. "
+                    "Reply again with only a JSON object matching the schema.",
+                },
             ]
     hint = " (raise [ai] max_tokens)" if "cut off" in reason else ""
-    raise LLMError(Finding(job.rel, 0, f"the model's reply was malformed twice: {reason}{hint}",
-                           'try again, use a stronger model, or set [ai] response_format = "json_schema"', "llm"))
+    raise LLMError(
+        Finding(
+            job.rel,
+            0,
+            f"the model's reply was malformed twice: {reason}{hint}",
+            'try again, use a stronger model, or set [ai] response_format = "json_schema"',
+            "llm",
+        )
+    )
 
 
 def run(job: DraftJob, client: ChatClient, settings: AISettings, *, dry_run: bool = False) -> DraftResult:
@@ -516,7 +596,9 @@ def run(job: DraftJob, client: ChatClient, settings: AISettings, *, dry_run: boo
         else:
             dropped.append(Dropped(proposal.summary(), f"its quote is not in the note: {proposal.quote[:100]!r}"))
     if len(supported) > settings.max_cards:
-        dropped += [Dropped(p.summary(), f"over max_cards ({settings.max_cards})") for p in supported[settings.max_cards:]]
+        dropped += [
+            Dropped(p.summary(), f"over max_cards ({settings.max_cards})") for p in supported[settings.max_cards :]
+        ]
         supported = supported[: settings.max_cards]
     text, bom, crlf = _read(job.path, job.rel)  # re-read: the curator may have edited it meanwhile
     new_text, drafts, repeats = place(text, job.rel, supported, settings.model, job.lint, job.generate)
@@ -541,5 +623,4 @@ def _added(old: str, new: str) -> str:
     end = 0
     while end < len(a) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
         end += 1
-    return "\n".join(b[start: len(b) - end]).strip("\n")
-
+    return "\n".join(b[start : len(b) - end]).strip("\n")

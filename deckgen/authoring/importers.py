@@ -21,12 +21,38 @@ Format = Literal["seed-text", "obsidian", "notion", "canonical"]
 # Headings a curator uses in the seed format; a line equal to one of these (any case,
 # optional trailing colon) is a heading for certain. Other short lines are guessed.
 KNOWN_HEADINGS: tuple[str, ...] = (
-    "central argument", "core argument", "main argument", "argument", "thesis", "summary",
-    "key ideas", "key points", "main ideas", "takeaways", "key takeaways", "lessons",
-    "critique", "criticism", "limitations", "weaknesses", "counterpoints",
-    "why it matters", "why it matters for product", "why it matters for pms", "implications",
-    "so what", "how to use it", "how to apply it", "in practice", "quotes", "notes",
-    "definitions", "examples", "context", "background", "further reading",
+    "central argument",
+    "core argument",
+    "main argument",
+    "argument",
+    "thesis",
+    "summary",
+    "key ideas",
+    "key points",
+    "main ideas",
+    "takeaways",
+    "key takeaways",
+    "lessons",
+    "critique",
+    "criticism",
+    "limitations",
+    "weaknesses",
+    "counterpoints",
+    "why it matters",
+    "why it matters for product",
+    "why it matters for pms",
+    "implications",
+    "so what",
+    "how to use it",
+    "how to apply it",
+    "in practice",
+    "quotes",
+    "notes",
+    "definitions",
+    "examples",
+    "context",
+    "background",
+    "further reading",
 )
 _SOURCE_LINE_RE = re.compile(r"^(?:source|url|link)\s*:\s*(\S+)\s*(?:[↗⇗➚→]\s*)?$", re.IGNORECASE)
 _AUTHOR_LINE_RE = re.compile(r"^(?:author|authors|by)\s*:\s*(.+?)\s*$", re.IGNORECASE)
@@ -41,7 +67,9 @@ _AUTHOR_IN_BLURB_RE = re.compile(
     r"described|used|uses|founded|co-founded|lays|laid|makes|made|sets|set|built|builds|shares|shared|"
     r"collects|collected|tells|told|offers|offered|introduces|introduced|coined|gives|gave)\b"
 )
-_BY_AUTHOR_RE = re.compile(rf"\b(?:essay|post|piece|memo|letter|article|talk|book) by ({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})")
+_BY_AUTHOR_RE = re.compile(
+    rf"\b(?:essay|post|piece|memo|letter|article|talk|book) by ({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
+)
 _NOT_NAMES = {"This", "The", "In", "It", "He", "She", "They", "Our", "My", "A", "An", "Short", "Worth", "Read"}
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#]+)(#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -52,11 +80,22 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 _META_ALIASES: dict[str, str] = {
-    "title": "title", "name": "title",
-    "author": "author", "authors": "author", "by": "author", "writer": "author",
-    "source": "source", "url": "source", "link": "source", "source_url": "source", "href": "source",
-    "tags": "tags", "tag": "tags", "topics": "tags",
-    "aliases": "aliases", "alias": "aliases",
+    "title": "title",
+    "name": "title",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "writer": "author",
+    "source": "source",
+    "url": "source",
+    "link": "source",
+    "source_url": "source",
+    "href": "source",
+    "tags": "tags",
+    "tag": "tags",
+    "topics": "tags",
+    "aliases": "aliases",
+    "alias": "aliases",
 }
 
 
@@ -156,13 +195,19 @@ def parse_seed_text(text: str, path: Path, rel: str) -> Imported:
         author = infer_author(blurb_text, title)
         if author:
             excerpt = next((s for s in re.split(r"(?<=[.!?])\s+", blurb_text) if author in s), author)
-            unsure.append(f"author inferred from the blurb (\"{_clip(excerpt, 6)}…\"): check it")
+            unsure.append(f'author inferred from the blurb ("{_clip(excerpt, 6)}…"): check it')
         else:
             unsure.append("no author found: fill in 'author'")
     return Imported(
-        origin=path.name, format="seed-text", title=title, author=author, author_certain=author_certain,
-        source=source, blurb=blurb_text,
-        sections=tuple((h, _join_paragraphs(t)) for h, t in sections), unsure=tuple(unsure),
+        origin=path.name,
+        format="seed-text",
+        title=title,
+        author=author,
+        author_certain=author_certain,
+        source=source,
+        blurb=blurb_text,
+        sections=tuple((h, _join_paragraphs(t)) for h, t in sections),
+        unsure=tuple(unsure),
     )
 
 
@@ -193,7 +238,7 @@ def _seed_line(line: str) -> str:
     """A body line as Markdown: bullets of any style become '- '."""
     match = _BULLET_RE.match(line)
     if match and not re.match(r"^\s*\d+[.)]\s", line):
-        return "- " + line[match.end():]
+        return "- " + line[match.end() :]
     return line
 
 
@@ -238,7 +283,9 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
             raise ContentError(Finding(rel, 1, "front matter is never closed", "add a '---' line after it", "import"))
         loaded = load_yaml("\n".join(lines[1:end]), rel, first_line=2) or {}
         if not isinstance(loaded, dict):
-            raise ContentError(Finding(rel, 2, "front matter is not a mapping", "write it as 'key: value' lines", "import"))
+            raise ContentError(
+                Finding(rel, 2, "front matter is not a mapping", "write it as 'key: value' lines", "import")
+            )
         meta = {str(k): v for k, v in loaded.items()}
         start = end + 1
     unsure: list[str] = []
@@ -255,7 +302,7 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
         if match:
             break
     if h1_line >= 0:
-        body = body[:h1_line] + body[h1_line + 1:]
+        body = body[:h1_line] + body[h1_line + 1 :]
         properties, body = _notion_properties(body, h1_line)
         for key, value in properties.items():
             meta.setdefault(key, value)
@@ -279,7 +326,9 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
         if match and len(match.group(1)) <= 2:
             heading = match.group(2).strip()
             if heading.lower() == "cards":
-                unsure.append("the source's own 'Cards' heading was renamed 'Cards (source)': card syntax lives in '## Cards'")
+                unsure.append(
+                    "the source's own 'Cards' heading was renamed 'Cards (source)': card syntax lives in '## Cards'"
+                )
                 heading = "Cards (source)"
             sections.append((heading, []))
         else:
@@ -292,10 +341,20 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
     if not source:
         unsure.append("no source link found: add the essay's link as source")
     return Imported(
-        origin=path.name, format=fmt, title=title, author=author, author_certain=author_certain, source=source,
-        tags=tags, aliases=tuple(dict.fromkeys(aliases)), blurb=blurb_text,
+        origin=path.name,
+        format=fmt,
+        title=title,
+        author=author,
+        author_certain=author_certain,
+        source=source,
+        tags=tags,
+        aliases=tuple(dict.fromkeys(aliases)),
+        blurb=blurb_text,
         sections=tuple((h, "\n".join(t).strip()) for h, t in sections),
-        links=tuple(dict.fromkeys(links)), images=tuple(images), meta=extra, unsure=tuple(unsure),
+        links=tuple(dict.fromkeys(links)),
+        images=tuple(images),
+        meta=extra,
+        unsure=tuple(unsure),
     )
 
 
@@ -348,7 +407,12 @@ def _inline(line: str, source: Path, links: list[str], images: list[ImageRef], u
 def _image(target: str, alt: str, source: Path, images: list[ImageRef], unsure: list[str]) -> str:
     name = Path(target).name
     found: Path | None = None
-    for candidate in (source.parent / target, source.parent / name, source.parent / "attachments" / name, source.parent / "assets" / name):
+    for candidate in (
+        source.parent / target,
+        source.parent / name,
+        source.parent / "attachments" / name,
+        source.parent / "assets" / name,
+    ):
         if candidate.is_file():
             found = candidate
             break
@@ -384,7 +448,9 @@ def _map_meta(meta: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         if target and target not in fields and value not in (None, ""):
             fields[target] = value
         else:
-            extra[key] = value if isinstance(value, (str, int, float, bool, list, dict)) or value is None else str(value)
+            extra[key] = (
+                value if isinstance(value, (str, int, float, bool, list, dict)) or value is None else str(value)
+            )
     return fields, extra
 
 

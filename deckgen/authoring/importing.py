@@ -45,14 +45,24 @@ class _Planned:
     images: list[tuple[Path, Path]]
 
 
-def import_notes(config: Config, sources: Sequence[Path], into: Path | None = None, *, dry_run: bool = False) -> list[ImportResult]:
+def import_notes(
+    config: Config, sources: Sequence[Path], into: Path | None = None, *, dry_run: bool = False
+) -> list[ImportResult]:
     """Convert ``sources`` into canonical notes in ``into`` (default: content/); return what happened."""
     into = into if into is not None else config.content_dir
     into = (into if into.is_absolute() else Path.cwd() / into).resolve()
     content = config.content_dir.resolve()
     if into != content and content not in into.parents:
         # build only reads notes below content/; a note elsewhere would silently never ship
-        raise ContentError(Finding(str(into), 0, "--into is outside the project's content folder", f"choose a folder inside {config.rel(content)}/", "import"))
+        raise ContentError(
+            Finding(
+                str(into),
+                0,
+                "--into is outside the project's content folder",
+                f"choose a folder inside {config.rel(content)}/",
+                "import",
+            )
+        )
     notes, _ = collect_notes(config.content_dir, config.root)
     taken = {n.id for n in notes} | {p.stem for p in note_files(config.content_dir)}
     planned: list[_Planned] = []
@@ -68,7 +78,15 @@ def import_notes(config: Config, sources: Sequence[Path], into: Path | None = No
             continue
         target = plan.result.target.resolve()
         if target in seen_targets:
-            findings.append(Finding(shown, 0, f"imports to the same note as {seen_targets[target]}", "import each note from one file", "import"))
+            findings.append(
+                Finding(
+                    shown,
+                    0,
+                    f"imports to the same note as {seen_targets[target]}",
+                    "import each note from one file",
+                    "import",
+                )
+            )
             continue
         seen_targets[target] = shown
         taken.add(plan.result.note_id)
@@ -85,8 +103,9 @@ def import_notes(config: Config, sources: Sequence[Path], into: Path | None = No
     return [p.result for p in planned]
 
 
-def _plan_one(config: Config, source: Path, shown: str, into: Path, notes: list[Note], taken: set[str],
-              media: dict[Path, bytes]) -> _Planned:
+def _plan_one(
+    config: Config, source: Path, shown: str, into: Path, notes: list[Note], taken: set[str], media: dict[Path, bytes]
+) -> _Planned:
     if not source.is_file():
         raise ContentError(Finding(shown, 0, "no such file", "check the path of the file to import", "import"))
     text = read_text(source, shown)
@@ -112,7 +131,15 @@ def _plan_one(config: Config, source: Path, shown: str, into: Path, notes: list[
         if image.path is None:
             continue
         if image.path.stat().st_size > MAX_IMAGE_BYTES:
-            raise ContentError(Finding(shown, 0, f"image {image.original} is over {MAX_IMAGE_BYTES:,} bytes", "shrink it before importing", "import"))
+            raise ContentError(
+                Finding(
+                    shown,
+                    0,
+                    f"image {image.original} is over {MAX_IMAGE_BYTES:,} bytes",
+                    "shrink it before importing",
+                    "import",
+                )
+            )
         data = image.path.read_bytes()
         dest = target.parent / "media" / image.name
         existing_bytes = media.get(dest, dest.read_bytes() if dest.exists() else None)
@@ -128,12 +155,22 @@ def _plan_one(config: Config, source: Path, shown: str, into: Path, notes: list[
     return _finish(config, shown, target, note_id, new_text, imported.format, unsure, images)
 
 
-def _finish(config: Config, shown: str, target: Path, note_id: str, text: str, fmt: str,
-            unsure: tuple[str, ...], images: list[tuple[Path, Path]]) -> _Planned:
+def _finish(
+    config: Config,
+    shown: str,
+    target: Path,
+    note_id: str,
+    text: str,
+    fmt: str,
+    unsure: tuple[str, ...],
+    images: list[tuple[Path, Path]],
+) -> _Planned:
     rel = config.rel(target)
     parse_note(text, rel)  # what we write must be a valid note; a failure here names the source's problem
     old = target.read_text(encoding="utf-8") if target.exists() else None
-    status: Literal["created", "updated", "unchanged"] = "created" if old is None else ("unchanged" if old == text else "updated")
+    status: Literal["created", "updated", "unchanged"] = (
+        "created" if old is None else ("unchanged" if old == text else "updated")
+    )
     return _Planned(ImportResult(shown, target, note_id, status, fmt, unsure), text, images)
 
 

@@ -68,33 +68,78 @@ def ai_settings(
     defaults = AISettings(base_url="", model="")
     values: dict[str, Any] = {}
     problems: list[Finding] = []
-    for name in ("base_url", "model", "api_key", "timeout", "max_cards", "temperature", "response_format", "max_tokens", "max_retry_wait"):
+    for name in (
+        "base_url",
+        "model",
+        "api_key",
+        "timeout",
+        "max_cards",
+        "temperature",
+        "response_format",
+        "max_tokens",
+        "max_retry_wait",
+    ):
         raw = cli.get(name, env.get(_ENV + name.upper(), table.get(name)))
         if raw is None or raw == "":
             values[name] = getattr(defaults, name)
             continue
-        where = "command line" if name in cli else (f"${_ENV}{name.upper()}" if _ENV + name.upper() in env else "deckgen.toml [ai]")
+        where = (
+            "command line"
+            if name in cli
+            else (f"${_ENV}{name.upper()}" if _ENV + name.upper() in env else "deckgen.toml [ai]")
+        )
         try:
             values[name] = _coerce(name, raw, type(getattr(defaults, name)))
         except ValueError as exc:
-            problems.append(Finding(where, 0, f"ai setting '{name}': {exc}", "see README, 'Drafting with a language model'", "config"))
+            problems.append(
+                Finding(
+                    where, 0, f"ai setting '{name}': {exc}", "see README, 'Drafting with a language model'", "config"
+                )
+            )
     if not problems:
         if not values["base_url"]:
-            problems.append(Finding(
-                "deckgen.toml", 0, "no language-model server is configured",
-                'add [ai] base_url = "http://localhost:11434/v1" and model = "…" to deckgen.toml, '
-                "or set DECKGEN_AI_BASE_URL and DECKGEN_AI_MODEL", "config",
-            ))
+            problems.append(
+                Finding(
+                    "deckgen.toml",
+                    0,
+                    "no language-model server is configured",
+                    'add [ai] base_url = "http://localhost:11434/v1" and model = "…" to deckgen.toml, '
+                    "or set DECKGEN_AI_BASE_URL and DECKGEN_AI_MODEL",
+                    "config",
+                )
+            )
         else:
             parts = urlsplit(values["base_url"])
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                problems.append(Finding("ai.base_url", 0, f"{values['base_url']!r} is not an http(s) URL",
-                                        "write it like http://localhost:11434/v1", "config"))
+                problems.append(
+                    Finding(
+                        "ai.base_url",
+                        0,
+                        f"{values['base_url']!r} is not an http(s) URL",
+                        "write it like http://localhost:11434/v1",
+                        "config",
+                    )
+                )
         if not values["model"]:
-            problems.append(Finding("deckgen.toml", 0, "no model is named", 'add [ai] model = "llama3.2" (or set DECKGEN_AI_MODEL)', "config"))
+            problems.append(
+                Finding(
+                    "deckgen.toml",
+                    0,
+                    "no model is named",
+                    'add [ai] model = "llama3.2" (or set DECKGEN_AI_MODEL)',
+                    "config",
+                )
+            )
         if values["response_format"] not in RESPONSE_FORMATS:
-            problems.append(Finding("ai.response_format", 0, f"{values['response_format']!r} is not one of {', '.join(RESPONSE_FORMATS)}",
-                                    "use json_schema (OpenAI, Ollama, llama.cpp), json_object, or none", "config"))
+            problems.append(
+                Finding(
+                    "ai.response_format",
+                    0,
+                    f"{values['response_format']!r} is not one of {', '.join(RESPONSE_FORMATS)}",
+                    "use json_schema (OpenAI, Ollama, llama.cpp), json_object, or none",
+                    "config",
+                )
+            )
     if problems:
         raise ConfigError(problems)
     return AISettings(**values)
@@ -128,8 +173,15 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Refuse redirects: following one would resend the note (and maybe the API key) elsewhere."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        raise LLMError(Finding(req.full_url, 0, f"the server redirected ({code}) to {newurl}",
-                               "set base_url to the final address yourself", "llm"))
+        raise LLMError(
+            Finding(
+                req.full_url,
+                0,
+                f"the server redirected ({code}) to {newurl}",
+                "set base_url to the final address yourself",
+                "llm",
+            )
+        )
 
 
 class ChatClient:
@@ -140,7 +192,9 @@ class ChatClient:
         self._sleep = sleep
         self._opener = urllib.request.build_opener(_NoRedirect)
 
-    def complete(self, messages: Sequence[Mapping[str, str]], response_format: Mapping[str, Any] | None = None) -> Completion:
+    def complete(
+        self, messages: Sequence[Mapping[str, str]], response_format: Mapping[str, Any] | None = None
+    ) -> Completion:
         """Send one chat request; wait out one short Retry-After (429/503) and try again."""
         body: dict[str, Any] = {
             "model": self.settings.model,
@@ -181,24 +235,33 @@ class ChatClient:
             if isinstance(reason, (TimeoutError, socket.timeout)):
                 raise self._timeout() from None
             if isinstance(reason, ConnectionRefusedError):
-                raise self._fail("could not connect: connection refused",
-                                 "start the server (e.g. `ollama serve`) or fix base_url / DECKGEN_AI_BASE_URL") from None
+                raise self._fail(
+                    "could not connect: connection refused",
+                    "start the server (e.g. `ollama serve`) or fix base_url / DECKGEN_AI_BASE_URL",
+                ) from None
             if isinstance(reason, socket.gaierror):
-                raise self._fail(f"could not resolve the host {urlsplit(self.settings.base_url).hostname!r}",
-                                 "check base_url / DECKGEN_AI_BASE_URL and your network") from None
+                raise self._fail(
+                    f"could not resolve the host {urlsplit(self.settings.base_url).hostname!r}",
+                    "check base_url / DECKGEN_AI_BASE_URL and your network",
+                ) from None
             raise self._fail(f"could not connect: {reason}", "check base_url and that the server is running") from None
         except (TimeoutError, socket.timeout):
             raise self._timeout() from None
         except (http.client.HTTPException, ConnectionError, OSError) as exc:
-            raise self._fail(f"the connection failed mid-reply ({type(exc).__name__}: {exc})",
-                             "check the server's log; try again") from None
+            raise self._fail(
+                f"the connection failed mid-reply ({type(exc).__name__}: {exc})", "check the server's log; try again"
+            ) from None
         if len(raw) > MAX_REPLY_BYTES:
-            raise self._fail(f"the reply is over {MAX_REPLY_BYTES:,} bytes", "this is not a chat-completions reply; check base_url")
+            raise self._fail(
+                f"the reply is over {MAX_REPLY_BYTES:,} bytes", "this is not a chat-completions reply; check base_url"
+            )
         return self._completion(raw)
 
     def _timeout(self) -> LLMError:
-        return self._fail(f"no answer within {self.settings.timeout:g} seconds",
-                          "raise [ai] timeout (or DECKGEN_AI_TIMEOUT / --timeout), or use a smaller model")
+        return self._fail(
+            f"no answer within {self.settings.timeout:g} seconds",
+            "raise [ai] timeout (or DECKGEN_AI_TIMEOUT / --timeout), or use a smaller model",
+        )
 
     def _http_error(self, exc: urllib.error.HTTPError) -> LLMError | _RetryLater:
         detail = _error_detail(exc)
@@ -208,23 +271,34 @@ class ChatClient:
             what = "rate limited (429 Too Many Requests)" if code == 429 else "the server is busy (503)"
             if seconds is None:
                 return self._fail(f"{what}{detail}", "wait a minute and run `deckgen draft` again")
-            error = self._fail(f"{what}; the server asks to retry after {seconds:g} seconds{detail}",
-                               "run `deckgen draft` again later (or raise [ai] max_retry_wait)")
+            error = self._fail(
+                f"{what}; the server asks to retry after {seconds:g} seconds{detail}",
+                "run `deckgen draft` again later (or raise [ai] max_retry_wait)",
+            )
             return _RetryLater(seconds, error)
         if code in (401, 403):
-            return self._fail(f"the server refused the request ({code}): check the API key{detail}",
-                              "set DECKGEN_AI_API_KEY (keep keys out of deckgen.toml)")
+            return self._fail(
+                f"the server refused the request ({code}): check the API key{detail}",
+                "set DECKGEN_AI_API_KEY (keep keys out of deckgen.toml)",
+            )
         if code == 404:
-            return self._fail(f"not found (404){detail}",
-                              f"check base_url (usually ends in /v1) and that the model {self.settings.model!r} exists on the server")
+            return self._fail(
+                f"not found (404){detail}",
+                f"check base_url (usually ends in /v1) and that the model {self.settings.model!r} exists on the server",
+            )
         if "response_format" in detail or "json_schema" in detail:
             # llama-cpp-python answers 500, others 400/422, when they do not know a response_format
-            return self._fail(f"the server rejected the request ({code}){detail}",
-                              'this server does not accept the JSON schema: set [ai] response_format = "json_object" (or "none")')
+            return self._fail(
+                f"the server rejected the request ({code}){detail}",
+                'this server does not accept the JSON schema: set [ai] response_format = "json_object" (or "none")',
+            )
         if code in (400, 422):
             return self._fail(f"the server rejected the request ({code}){detail}", "check [ai] model and settings")
         if code >= 500:
-            return self._fail(f"the server failed ({code}){detail}", "check the server's log (out of memory? model not loaded?) and try again")
+            return self._fail(
+                f"the server failed ({code}){detail}",
+                "check the server's log (out of memory? model not loaded?) and try again",
+            )
         return self._fail(f"unexpected HTTP status {code}{detail}", "check base_url")
 
     def _completion(self, raw: bytes) -> Completion:
@@ -243,8 +317,10 @@ class ChatClient:
             )
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, IndexError, TypeError, AttributeError):
             excerpt = raw[:120].decode("utf-8", "replace")
-            raise self._fail(f"the reply is not a chat-completions response: {excerpt!r}",
-                             "check base_url points at an OpenAI-compatible /v1 API") from None
+            raise self._fail(
+                f"the reply is not a chat-completions response: {excerpt!r}",
+                "check base_url points at an OpenAI-compatible /v1 API",
+            ) from None
 
 
 class _RetryLater(Exception):

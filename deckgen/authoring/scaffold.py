@@ -49,7 +49,15 @@ def slugify(text: str) -> str:
 def init_project(target: Path, name: str | None = None) -> list[Path]:
     """Scaffold a project in ``target``; refuse to touch an existing project."""
     if (target / CONFIG_NAME).exists():
-        raise ConfigError(Finding(str(target / CONFIG_NAME), 0, "a deckgen project already exists here", "choose an empty directory", "init"))
+        raise ConfigError(
+            Finding(
+                str(target / CONFIG_NAME),
+                0,
+                "a deckgen project already exists here",
+                "choose an empty directory",
+                "init",
+            )
+        )
     project_name = name or target.resolve().name or "My decks"
     files = {
         target / CONFIG_NAME: (
@@ -73,7 +81,9 @@ def init_project(target: Path, name: str | None = None) -> list[Path]:
 def new_note(config: Config, title: str, author: str = "", source: str = "", folder: str = "") -> Path:
     """Write a new note with a fresh id (the title's slug, made unique) and return its path."""
     if not title.strip():
-        raise ConfigError(Finding("deckgen new", 0, "the title is empty", 'give a title: deckgen new "The Essay Title"', "usage"))
+        raise ConfigError(
+            Finding("deckgen new", 0, "the title is empty", 'give a title: deckgen new "The Essay Title"', "usage")
+        )
     taken = set()
     for path in note_files(config.content_dir):
         rel = config.rel(path)

@@ -66,13 +66,23 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
     findings: list[Finding] = []
     enabled = project.get("enabled", True)
     if not isinstance(enabled, bool):
-        findings.append(Finding("deckgen.toml", 0, "[generate] enabled must be true or false", "write enabled = true", "generate"))
+        findings.append(
+            Finding("deckgen.toml", 0, "[generate] enabled must be true or false", "write enabled = true", "generate")
+        )
         enabled = True
     rules = _rule_set(project, known, "deckgen.toml", 0, "[generate] ", findings)
     review = _review(project.get("review", "auto"), "deckgen.toml", 0, findings)
     for key in project:
         if key not in _PROJECT_KEYS:
-            findings.append(Finding("deckgen.toml", 0, f"[generate] has no setting '{key}'", "use: " + ", ".join(_PROJECT_KEYS), "generate"))
+            findings.append(
+                Finding(
+                    "deckgen.toml",
+                    0,
+                    f"[generate] has no setting '{key}'",
+                    "use: " + ", ".join(_PROJECT_KEYS),
+                    "generate",
+                )
+            )
     raw = note.meta.get("generate", True)
     line = note.meta_lines.get("generate", 2)
     reject: frozenset[str] = frozenset()
@@ -83,20 +93,38 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
         for key in raw:
             if key not in _NOTE_KEYS:
                 hint = " (YAML reads off/on/yes/no as true/false)" if isinstance(key, bool) else ""
-                findings.append(Finding(note.path, line, f"'generate' has no setting '{key}'{hint}", "use: " + ", ".join(_NOTE_KEYS), "generate"))
+                findings.append(
+                    Finding(
+                        note.path,
+                        line,
+                        f"'generate' has no setting '{key}'{hint}",
+                        "use: " + ", ".join(_NOTE_KEYS),
+                        "generate",
+                    )
+                )
         rules = tuple(r for r in rules if r in _rule_set(raw, known, note.path, line, "generate: ", findings))
         reject = frozenset(_keys(raw.get("reject"), note.path, line, "reject", findings))
         accept = frozenset(_keys(raw.get("accept"), note.path, line, "accept", findings))
         if "review" in raw:
             review = _review(raw["review"], note.path, line, findings)
     else:
-        findings.append(Finding(note.path, line, "'generate' must be true, false or a mapping", "write 'generate: false' or 'generate: {skip: [emphasis]}'", "generate"))
+        findings.append(
+            Finding(
+                note.path,
+                line,
+                "'generate' must be true, false or a mapping",
+                "write 'generate: false' or 'generate: {skip: [emphasis]}'",
+                "generate",
+            )
+        )
     if findings:
         raise ContentError(findings)
     return Policy(enabled, rules, reject, accept, review)
 
 
-def _rule_set(table: Mapping[str, Any], known: tuple[str, ...], path: str, line: int, where: str, findings: list[Finding]) -> tuple[str, ...]:
+def _rule_set(
+    table: Mapping[str, Any], known: tuple[str, ...], path: str, line: int, where: str, findings: list[Finding]
+) -> tuple[str, ...]:
     chosen = list(known)
     for key in ("only", "skip"):
         value = table.get(key)
@@ -104,11 +132,19 @@ def _rule_set(table: Mapping[str, Any], known: tuple[str, ...], path: str, line:
             continue
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            findings.append(Finding(path, line, f"{where}{key} must be a list of rule names", f"write {key}: [{known[-1]}]", "generate"))
+            findings.append(
+                Finding(
+                    path, line, f"{where}{key} must be a list of rule names", f"write {key}: [{known[-1]}]", "generate"
+                )
+            )
             continue
         for name in names:
             if name not in known:
-                findings.append(Finding(path, line, f"{where}{key}: no rule named '{name}'", "rules: " + ", ".join(known), "generate"))
+                findings.append(
+                    Finding(
+                        path, line, f"{where}{key}: no rule named '{name}'", "rules: " + ", ".join(known), "generate"
+                    )
+                )
         chosen = [r for r in chosen if (r in names) == (key == "only")]
     return tuple(chosen)
 
@@ -118,7 +154,15 @@ def _keys(value: Any, path: str, line: int, what: str, findings: list[Finding]) 
         return []
     names = [value] if isinstance(value, str) else value
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        findings.append(Finding(path, line, f"generate: {what} must be a list of card keys", f"write {what}: [g.contrast.empathy] (keys are shown by `deckgen cards`)", "generate"))
+        findings.append(
+            Finding(
+                path,
+                line,
+                f"generate: {what} must be a list of card keys",
+                f"write {what}: [g.contrast.empathy] (keys are shown by `deckgen cards`)",
+                "generate",
+            )
+        )
         return []
     return names
 
@@ -126,11 +170,24 @@ def _keys(value: Any, path: str, line: int, what: str, findings: list[Finding]) 
 def _review(value: Any, path: str, line: int, findings: list[Finding]) -> ReviewMode:
     if value in ("auto", "accepted"):
         return value  # type: ignore[no-any-return]
-    findings.append(Finding(path, line, f"review must be 'auto' or 'accepted', not {value!r}", "'accepted' ships only generated cards listed under accept", "generate"))
+    findings.append(
+        Finding(
+            path,
+            line,
+            f"review must be 'auto' or 'accepted', not {value!r}",
+            "'accepted' ships only generated cards listed under accept",
+            "generate",
+        )
+    )
     return "auto"
 
 
-def review(note: Note, authored: list[Card], generators: Mapping[str, Callable[[Note], Iterable[Card]]], project: Mapping[str, Any] | None = None) -> list[Verdict]:
+def review(
+    note: Note,
+    authored: list[Card],
+    generators: Mapping[str, Callable[[Note], Iterable[Card]]],
+    project: Mapping[str, Any] | None = None,
+) -> list[Verdict]:
     """Every card the enabled rules generate for ``note``, each with whether it ships and why."""
     rules = policy(note, project or {}, generators)
     if not rules.enabled:
@@ -146,8 +203,15 @@ def review(note: Note, authored: list[Card], generators: Mapping[str, Callable[[
     return verdicts
 
 
-def _judge(card: Card, rule: str, authored: list[Card], authored_keys: set[str], taken: set[str],
-           used: dict[str, list[Card]], rules: Policy) -> Verdict:
+def _judge(
+    card: Card,
+    rule: str,
+    authored: list[Card],
+    authored_keys: set[str],
+    taken: set[str],
+    used: dict[str, list[Card]],
+    rules: Policy,
+) -> Verdict:
     if card.key in authored_keys:
         return Verdict(card, "replaced", "an authored card with this id replaces it")
     if card.key in taken:
@@ -264,7 +328,11 @@ class Preview:
     verdicts: list[Verdict]
 
 
-def preview(note: Note, authored: list[Card], generators: Mapping[str, Callable[[Note], Iterable[Card]]],
-            project: Mapping[str, Any] | None = None) -> Preview:
+def preview(
+    note: Note,
+    authored: list[Card],
+    generators: Mapping[str, Callable[[Note], Iterable[Card]]],
+    project: Mapping[str, Any] | None = None,
+) -> Preview:
     """What ``deckgen cards`` shows: nothing is built or written."""
     return Preview(note, authored, review(note, authored, generators, project))

@@ -55,8 +55,13 @@ def authored_cards(note: Note) -> tuple[list[Card], list[Finding]]:
         if card.key in seen:
             what = "id" if card.explicit_id else "question"
             findings.append(
-                Finding(note.path, card.line, f"two cards in this note have the same {what} (first at line {seen[card.key].line})",
-                        "remove one, or give them different ids", "duplicate-card")
+                Finding(
+                    note.path,
+                    card.line,
+                    f"two cards in this note have the same {what} (first at line {seen[card.key].line})",
+                    "remove one, or give them different ids",
+                    "duplicate-card",
+                )
             )
         seen[card.key] = card
     return cards, findings
@@ -68,8 +73,15 @@ def _ships(note: Note, block: CardBlock, findings: list[Finding]) -> bool:
     if status is None:
         return True
     if status.strip().lower() not in CARD_STATUSES:
-        findings.append(Finding(note.path, block.line_of("Status"), f"Status: {status!r} is not draft, approved or rejected",
-                                "write 'Status: approved' to ship the card or 'Status: rejected' to drop it", "card-syntax"))
+        findings.append(
+            Finding(
+                note.path,
+                block.line_of("Status"),
+                f"Status: {status!r} is not draft, approved or rejected",
+                "write 'Status: approved' to ship the card or 'Status: rejected' to drop it",
+                "card-syntax",
+            )
+        )
         return False
     return status.strip().lower() == "approved"
 
@@ -84,23 +96,77 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
     question, answer, cloze = block.get("Q"), block.get("A"), block.get("C")
     before = len(findings)
     if cloze is not None and (question is not None or answer is not None):
-        findings.append(Finding(path, block.line, "a card has both 'C:' (cloze) and 'Q:'/'A:'", "use 'C:' for a cloze card or 'Q:' + 'A:' for a question, not both", "card-syntax"))
+        findings.append(
+            Finding(
+                path,
+                block.line,
+                "a card has both 'C:' (cloze) and 'Q:'/'A:'",
+                "use 'C:' for a cloze card or 'Q:' + 'A:' for a question, not both",
+                "card-syntax",
+            )
+        )
     elif cloze is None and question is None:
-        findings.append(Finding(path, block.line, "card has no 'Q:' line", "start the card with 'Q: your question'", "card-syntax"))
+        findings.append(
+            Finding(path, block.line, "card has no 'Q:' line", "start the card with 'Q: your question'", "card-syntax")
+        )
     elif cloze is None and not answer:
-        findings.append(Finding(path, block.line_of("Q"), "card has a question but no answer", "add an 'A: …' line right below the question", "card-syntax"))
+        findings.append(
+            Finding(
+                path,
+                block.line_of("Q"),
+                "card has a question but no answer",
+                "add an 'A: …' line right below the question",
+                "card-syntax",
+            )
+        )
     elif cloze is None and not question:
-        findings.append(Finding(path, block.line_of("Q"), "card has an empty question", "write the question after 'Q:'", "card-syntax"))
+        findings.append(
+            Finding(
+                path, block.line_of("Q"), "card has an empty question", "write the question after 'Q:'", "card-syntax"
+            )
+        )
     elif cloze is not None and not _CLOZE_RE.search(cloze):
-        findings.append(Finding(path, block.line_of("C"), "cloze card has no deletion", "mark the hidden part like {{c1::hidden words}}", "card-syntax"))
+        findings.append(
+            Finding(
+                path,
+                block.line_of("C"),
+                "cloze card has no deletion",
+                "mark the hidden part like {{c1::hidden words}}",
+                "card-syntax",
+            )
+        )
     explicit = block.get("id")
     if explicit is not None and not CARD_ID_RE.match(explicit):
-        findings.append(Finding(path, block.line_of("id"), f"card id {explicit!r} is not valid", "use lowercase letters, digits, '-', '_' or '.'", "bad-id"))
+        findings.append(
+            Finding(
+                path,
+                block.line_of("id"),
+                f"card id {explicit!r} is not valid",
+                "use lowercase letters, digits, '-', '_' or '.'",
+                "bad-id",
+            )
+        )
     reverse_text = (block.get("Reverse") or "").strip().lower()
     if reverse_text not in _TRUE | _FALSE:
-        findings.append(Finding(path, block.line_of("Reverse"), f"Reverse: {reverse_text!r} is not yes or no", "write 'Reverse: yes' to also ask the answer -> question", "card-syntax"))
+        findings.append(
+            Finding(
+                path,
+                block.line_of("Reverse"),
+                f"Reverse: {reverse_text!r} is not yes or no",
+                "write 'Reverse: yes' to also ask the answer -> question",
+                "card-syntax",
+            )
+        )
     if cloze is not None and reverse_text in _TRUE:
-        findings.append(Finding(path, block.line_of("Reverse"), "a cloze card cannot be reversed", "remove the 'Reverse:' line", "card-syntax"))
+        findings.append(
+            Finding(
+                path,
+                block.line_of("Reverse"),
+                "a cloze card cannot be reversed",
+                "remove the 'Reverse:' line",
+                "card-syntax",
+            )
+        )
     if len(findings) > before:
         return None
     front = cloze if cloze is not None else question
@@ -129,7 +195,7 @@ def possessive(name: str) -> str:
 
 
 def context_phrase(note: Note) -> str:
-    """"In Norton's 'Empathy and Product Management'": the cue a question needs months later."""
+    """ "In Norton's 'Empathy and Product Management'": the cue a question needs months later."""
     if note.surname:
         return f"In {possessive(note.surname)} '{note.title}'"
     return f"In '{note.title}'"
@@ -139,9 +205,15 @@ def author_card(note: Note) -> Iterable[Card]:
     """Metadata: who wrote the essay (only when the note names an author)."""
     if note.author:
         yield Card(
-            note_id=note.id, key="g.author", kind="basic",
-            front=f"Who wrote the essay '{note.title}'?", back=note.author,
-            origin="generated:author", path=note.path, line=note.meta_lines.get("author", 2), tags=note.tags,
+            note_id=note.id,
+            key="g.author",
+            kind="basic",
+            front=f"Who wrote the essay '{note.title}'?",
+            back=note.author,
+            origin="generated:author",
+            path=note.path,
+            line=note.meta_lines.get("author", 2),
+            tags=note.tags,
         )
 
 
@@ -149,7 +221,9 @@ def author_card(note: Note) -> Iterable[Card]:
 GENERATORS: dict[str, Generator] = {"author": author_card, **RULES}
 
 
-def note_cards(note: Note, generators: dict[str, Generator] | None = None, settings: Mapping[str, Any] | None = None) -> list[Card]:
+def note_cards(
+    note: Note, generators: dict[str, Generator] | None = None, settings: Mapping[str, Any] | None = None
+) -> list[Card]:
     """All cards of one note: authored first, then the generated ones that ship (see deckgen.cards.curation).
 
     ``settings`` is the project's ``[generate]`` table; the note's ``generate:`` front
@@ -162,7 +236,9 @@ def note_cards(note: Note, generators: dict[str, Generator] | None = None, setti
     return cards + [v.card for v in verdicts if v.ships]
 
 
-def collect_cards(notes: Iterable[Note], settings: Mapping[str, Any] | None = None) -> tuple[dict[str, list[Card]], list[Finding]]:
+def collect_cards(
+    notes: Iterable[Note], settings: Mapping[str, Any] | None = None
+) -> tuple[dict[str, list[Card]], list[Finding]]:
     """Cards for every note whose cards are valid, and the problems of the others."""
     result: dict[str, list[Card]] = {}
     findings: list[Finding] = []

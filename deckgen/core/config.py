@@ -86,9 +86,7 @@ def load_config(
     project = data.get("project", {})
     paths = data.get("paths", {})
     if not isinstance(project, dict) or not isinstance(paths, dict):
-        raise ConfigError(
-            Finding(CONFIG_NAME, 0, "[project] and [paths] must be tables", "see README", "config")
-        )
+        raise ConfigError(Finding(CONFIG_NAME, 0, "[project] and [paths] must be tables", "see README", "config"))
     namespace = env.get("DECKGEN_NAMESPACE") or project.get("namespace")
     if not isinstance(namespace, str) or not _NAMESPACE_RE.match(namespace):
         raise ConfigError(

@@ -78,7 +78,9 @@ class NoteCache:
             del self.entries[rel]
         if self.dirty or stale:
             try:
-                atomic_write_bytes(self.path, pickle.dumps((self.salt, self.entries), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+                atomic_write_bytes(
+                    self.path, pickle.dumps((self.salt, self.entries), protocol=pickle.HIGHEST_PROTOCOL), durable=False
+                )
             except OSError:
                 return  # a read-only build folder only costs speed (e.g. `deckgen lint` in a locked-down CI)
             self.dirty = False

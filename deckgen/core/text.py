@@ -19,8 +19,9 @@ def has_bounded(text: str, needle: str) -> bool:
     while start >= 0:
         end = start + len(needle)
         # \b: a word character on exactly one side of the position
-        if (is_word_char(text[start - 1:start]) != is_word_char(needle[0])
-                and is_word_char(text[end:end + 1]) != is_word_char(needle[-1])):
+        if is_word_char(text[start - 1 : start]) != is_word_char(needle[0]) and is_word_char(
+            text[end : end + 1]
+        ) != is_word_char(needle[-1]):
             return True
         start = text.find(needle, start + 1)
     return False
@@ -31,7 +32,7 @@ def has_isolated(text: str, needle: str) -> bool:
     start = text.find(needle)
     while start >= 0:
         end = start + len(needle)
-        if not is_word_char(text[start - 1:start]) and not is_word_char(text[end:end + 1]):
+        if not is_word_char(text[start - 1 : start]) and not is_word_char(text[end : end + 1]):
             return True
         start = text.find(needle, start + 1)
     return False

@@ -18,6 +18,7 @@ def by_file(report: LintReport) -> Iterator[tuple[str, list[Finding]]]:
 
 def summary(report: LintReport) -> str:
     """``2 errors, 1 warning in 3 files (40 cards checked)``."""
+
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -33,7 +34,15 @@ def to_json(report: LintReport) -> str:
         "version": 1,
         "summary": {"errors": len(report.errors), "warnings": len(report.warnings), "cards": report.cards},
         "findings": [
-            {"path": f.path, "line": f.line, "col": f.col, "rule": f.rule, "severity": f.severity, "message": f.message, "fix": f.fix}
+            {
+                "path": f.path,
+                "line": f.line,
+                "col": f.col,
+                "rule": f.rule,
+                "severity": f.severity,
+                "message": f.message,
+                "fix": f.fix,
+            }
             for f in report.findings
         ],
     }

@@ -68,7 +68,9 @@ def media_store(config: Config, settings: LintSettings | None = None) -> MediaSt
     return MediaStore(config.root, (settings or settings_for(config)).media_max_bytes)
 
 
-def lint_sources(config: Config, sources: Sources, settings: LintSettings | None = None, *, near_duplicates: bool = True) -> LintReport:
+def lint_sources(
+    config: Config, sources: Sources, settings: LintSettings | None = None, *, near_duplicates: bool = True
+) -> LintReport:
     """Every finding for parsed sources (the lockfile check is added by the pipeline)."""
     settings = settings or settings_for(config)
     findings = list(sources.findings)
@@ -78,12 +80,24 @@ def lint_sources(config: Config, sources: Sources, settings: LintSettings | None
         for spec in sources.specs:
             findings += select_notes(spec, sources.notes)[1]
     elif not any(f.path.endswith((".yaml", ".yml")) for f in sources.findings):
-        findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
+        findings.append(
+            Finding(
+                config.rel(config.decks_dir),
+                0,
+                "no deck manifests found",
+                "add decks/<name>.yaml with 'deck:' and 'notes:'",
+                "manifest",
+            )
+        )
     cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
     store = media_store(config, settings)
     for note in sources.notes:
         findings += sources.remembered(
-            "lint", note, lambda note=note: [f for c in sources.cards.get(note.id, []) for f in _card_findings(c, note, settings, store)]
+            "lint",
+            note,
+            lambda note=note: [
+                f for c in sources.cards.get(note.id, []) for f in _card_findings(c, note, settings, store)
+            ],
         )
     if near_duplicates:
         findings += _near_duplicate_findings(cards, notes, settings)
@@ -107,12 +121,29 @@ def finish(findings: Iterable[Finding], settings: LintSettings, files: int = 0, 
 def lock_findings(lock_name: str, lock_exists: bool, changed: Sequence[str]) -> list[Finding]:
     """A warning when building would rewrite deckgen.lock (``--locked`` builds would fail)."""
     if not lock_exists:
-        return [Finding(lock_name, 0, "there is no deckgen.lock yet", "run `deckgen build` and commit deckgen.lock", "lock-stale", severity="warning")]
+        return [
+            Finding(
+                lock_name,
+                0,
+                "there is no deckgen.lock yet",
+                "run `deckgen build` and commit deckgen.lock",
+                "lock-stale",
+                severity="warning",
+            )
+        ]
     if not changed:
         return []
     shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
-    return [Finding(lock_name, 0, f"deckgen.lock is out of step with the notes ({shown})",
-                    "run `deckgen build` and commit deckgen.lock", "lock-stale", severity="warning")]
+    return [
+        Finding(
+            lock_name,
+            0,
+            f"deckgen.lock is out of step with the notes ({shown})",
+            "run `deckgen build` and commit deckgen.lock",
+            "lock-stale",
+            severity="warning",
+        )
+    ]
 
 
 def _meta_findings(notes: Iterable[Note]) -> Iterable[Finding]:
@@ -122,7 +153,14 @@ def _meta_findings(notes: Iterable[Note]) -> Iterable[Finding]:
                 continue
             close = difflib.get_close_matches(str(key), KNOWN_META_KEYS, n=1, cutoff=0.6)
             fix = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(KNOWN_META_KEYS)
-            yield Finding(note.path, note.meta_lines.get(str(key), 2), f"unknown front-matter key '{key}'", fix, "unknown-key", severity="warning")
+            yield Finding(
+                note.path,
+                note.meta_lines.get(str(key), 2),
+                f"unknown front-matter key '{key}'",
+                fix,
+                "unknown-key",
+                severity="warning",
+            )
 
 
 def _block_of(card: Card, note: Note) -> CardBlock | None:
@@ -148,9 +186,22 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
         rule = find_rule(name)
         if rule is None or not rule.configurable:
             close = difflib.get_close_matches(name, [r for r in BY_ID if BY_ID[r].configurable], n=1)
-            fix = f"did you mean '{close[0]}'?" if close else "name quality rules such as L1 or L8 (see `deckgen lint --rules`)"
+            fix = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "name quality rules such as L1 or L8 (see `deckgen lint --rules`)"
+            )
             why = "is not a rule" if rule is None else "cannot be ignored"
-            findings.append(Finding(card.path, block.line_of("Ignore") if block else card.line, f"Ignore: '{name}' {why}", fix, "bad-ignore", severity="warning"))
+            findings.append(
+                Finding(
+                    card.path,
+                    block.line_of("Ignore") if block else card.line,
+                    f"Ignore: '{name}' {why}",
+                    fix,
+                    "bad-ignore",
+                    severity="warning",
+                )
+            )
         else:
             ignored.add(rule.id)
     generated = card.origin != "authored"
@@ -182,12 +233,26 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
                     finding = exc.findings[0]
                     issues.append(Issue("media", "error", finding.message, finding.fix, side))  # type: ignore[arg-type]
             elif url and not _SAFE_LINK_RE.match(url):
-                issues.append(Issue("unsafe-link", "warning", f"link target '{url[:60]}' is not http(s) or mailto, so only its text is shown",
-                                    "link to an https:// page, or remove the link", side))  # type: ignore[arg-type]
+                issues.append(
+                    Issue(
+                        "unsafe-link",
+                        "warning",
+                        f"link target '{url[:60]}' is not http(s) or mailto, so only its text is shown",
+                        "link to an https:// page, or remove the link",
+                        side,
+                    )
+                )  # type: ignore[arg-type]
         tag = _RAW_HTML_RE.search(_CODE_SPAN_RE.sub("", text))
         if tag:
-            issues.append(Issue("raw-html", "warning", f"raw HTML '{tag.group(0)[:40]}' is shown as text, not rendered",
-                                "use Markdown (**bold**, *italic*, lists) instead of HTML", side))  # type: ignore[arg-type]
+            issues.append(
+                Issue(
+                    "raw-html",
+                    "warning",
+                    f"raw HTML '{tag.group(0)[:40]}' is shown as text, not rendered",
+                    "use Markdown (**bold**, *italic*, lists) instead of HTML",
+                    side,
+                )
+            )  # type: ignore[arg-type]
     return issues
 
 
@@ -202,7 +267,14 @@ def _near_duplicate_findings(cards: Sequence[Card], notes: dict[str, Note], sett
         severity = settings.level("L16", "warning")
         if severity == "off":
             break
-        findings.append(Finding(second.path, _line(second, _block_of(second, notes[second.note_id]), "front"),
-                                f"question is {pair.similarity:.0%} like the one at {where}",
-                                "merge the two cards, or make each question ask something different", "L16", severity=severity))
+        findings.append(
+            Finding(
+                second.path,
+                _line(second, _block_of(second, notes[second.note_id]), "front"),
+                f"question is {pair.similarity:.0%} like the one at {where}",
+                "merge the two cards, or make each question ask something different",
+                "L16",
+                severity=severity,
+            )
+        )
     return findings

@@ -28,7 +28,11 @@ def schema_record(note_type: NoteType) -> dict[str, Any]:
 
 def check_frozen_schema(note_types: Iterable[NoteType], lock: Lock, new_lock: Lock) -> None:
     """Raise SchemaFrozenError if a shipped note type's schema changed; record every schema in ``new_lock``."""
-    shipped = {int(r["schema"]["id"]): (name, r["schema"]) for name, r in lock.notetypes.items() if isinstance(r.get("schema"), dict)}
+    shipped = {
+        int(r["schema"]["id"]): (name, r["schema"])
+        for name, r in lock.notetypes.items()
+        if isinstance(r.get("schema"), dict)
+    }
     findings: list[Finding] = []
     for note_type in note_types:
         current = schema_record(note_type)

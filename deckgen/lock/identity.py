@@ -50,7 +50,15 @@ def build_time(environ: Mapping[str, str] | None = None) -> int:
         try:
             return int(value)
         except ValueError:
-            raise LockError(Finding("SOURCE_DATE_EPOCH", 0, f"{value!r} is not a whole number of seconds", "unset it or set it to a Unix time", "config")) from None
+            raise LockError(
+                Finding(
+                    "SOURCE_DATE_EPOCH",
+                    0,
+                    f"{value!r} is not a whole number of seconds",
+                    "unset it or set it to a Unix time",
+                    "config",
+                )
+            ) from None
     return int(time.time())
 
 
@@ -107,11 +115,20 @@ def read_lock(path: Path) -> Lock:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", 0)
         raise LockError(
-            Finding(path.name, line, f"deckgen.lock is not valid JSON: {exc}",
-                    "restore it from git (`git checkout deckgen.lock`); never delete it: it holds every card's identity", "lock")
+            Finding(
+                path.name,
+                line,
+                f"deckgen.lock is not valid JSON: {exc}",
+                "restore it from git (`git checkout deckgen.lock`); never delete it: it holds every card's identity",
+                "lock",
+            )
         ) from exc
     if not isinstance(data, dict) or data.get("format") != LOCK_FORMAT:
-        raise LockError(Finding(path.name, 1, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen", "lock"))
+        raise LockError(
+            Finding(
+                path.name, 1, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen", "lock"
+            )
+        )
     extra = {k: v for k, v in data.items() if k not in ("format", "cards", "notetypes")}
     return Lock(cards=data.get("cards", {}), notetypes=data.get("notetypes", {}), extra=extra)
 
@@ -144,7 +161,11 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
     """
     records = lock.live(note_id)
     fixed = {c.key for c in cards if c.explicit_id or not c.key.startswith("q-") or c.key in records}
-    unclaimed = {k: v for k, v in records.items() if k not in fixed and v.get("origin", "authored") == "authored" and not v.get("explicit")}
+    unclaimed = {
+        k: v
+        for k, v in records.items()
+        if k not in fixed and v.get("origin", "authored") == "authored" and not v.get("explicit")
+    }
     pending = {i: c for i, c in enumerate(cards) if c.key not in fixed}
     decisions: list[MatchDecision] = []
     resolved: dict[int, Card] = {}
@@ -180,7 +201,10 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
         else:
             decisions.append(
                 MatchDecision(
-                    note_id, card.key, "", "ambiguous",
+                    note_id,
+                    card.key,
+                    "",
+                    "ambiguous",
                     warning=f"{card.path}:{card.line}: this card could be an edit of more than one earlier card, "
                     "so it gets a new identity and learners get it as a new card — to keep their history, "
                     "give the card an explicit 'id:' line, or change fewer cards in one build",
@@ -209,8 +233,12 @@ def stamp(card: Card, content_hash: str, deck: str, lock: Lock, new_lock: Lock, 
         mod = max(now, previous + 1)
         status = "edited" if old and not old.get("retired") else "added"
     record: dict[str, Any] = {
-        "hash": content_hash, "mod": mod, "front": card.front, "back": card.back,
-        "deck": deck, "origin": card.origin.split(":")[0],
+        "hash": content_hash,
+        "mod": mod,
+        "front": card.front,
+        "back": card.back,
+        "deck": deck,
+        "origin": card.origin.split(":")[0],
     }
     if card.explicit_id:
         record["explicit"] = True

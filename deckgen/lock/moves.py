@@ -47,14 +47,26 @@ def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[
     # Only authored cards: a generated card's identity is its rule (two notes' "who wrote it?"
     # cards share an answer whenever they share an author, and are not the same card).
     orphans = {uid: r for uid, r in _orphans(cards_by_note, lock).items() if r.get("origin", "authored") == "authored"}
-    homeless = [c for cards in cards_by_note.values() for c in cards
-                if c.key not in lock.cards.get(c.note_id, {}) and c.origin == "authored"]
+    homeless = [
+        c
+        for cards in cards_by_note.values()
+        for c in cards
+        if c.key not in lock.cards.get(c.note_id, {}) and c.origin == "authored"
+    ]
     moves: list[Move] = []
     decisions: list[MatchDecision] = []
     rules = (
-        ("the same id", lambda c: c.key if c.explicit_id else None, lambda uid, r: uid.split("/", 1)[1] if r.get("explicit") else None),
+        (
+            "the same id",
+            lambda c: c.key if c.explicit_id else None,
+            lambda uid, r: uid.split("/", 1)[1] if r.get("explicit") else None,
+        ),
         ("the same answer", lambda c: _telling(c.back), lambda uid, r: _telling(r.get("back", ""))),
-        ("the same question", lambda c: normalize(c.front) or None, lambda uid, r: normalize(r.get("front", "")) or None),
+        (
+            "the same question",
+            lambda c: normalize(c.front) or None,
+            lambda uid, r: normalize(r.get("front", "")) or None,
+        ),
     )
     for label, card_value, record_value in rules:
         moved = {m.uid for m in moves}
@@ -76,7 +88,9 @@ def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[
             if wanted is None:
                 continue
             # Only another note's card counts: a move within a note is resolve_keys' job.
-            candidates = [uid for uid in free_by_value.get(wanted, []) if uid in free and uid.split("/", 1)[0] != card.note_id]
+            candidates = [
+                uid for uid in free_by_value.get(wanted, []) if uid in free and uid.split("/", 1)[0] != card.note_id
+            ]
             if len(candidates) == 1 and rivals[wanted] == 1:
                 previous = candidates[0]
                 anchor = str(free[previous].get("anchor") or previous)
@@ -125,5 +139,11 @@ def apply_moves(
         record["mod"] = max(int(record["mod"]), int(old.get("mod", 0)) + 1, now)
         stamped[move.uid] = replace(stamped[move.uid], mod=int(record["mod"]), status="edited")
         new_lock.cards.setdefault(old_note, {})[old_key] = {**old, "moved_to": move.uid}
-        changes[index] = replace(change, status="edited", old_front=old.get("front", ""), old_back=old.get("back", ""),
-                                 matched_from=move.previous_uid, reason=move.reason)
+        changes[index] = replace(
+            change,
+            status="edited",
+            old_front=old.get("front", ""),
+            old_back=old.get("back", ""),
+            matched_from=move.previous_uid,
+            reason=move.reason,
+        )

@@ -30,8 +30,22 @@ _AUXILIARIES = frozenset(
     """is are was were am do does did can could should would will shall may might must has have had
     isn't aren't wasn't weren't don't doesn't didn't can't couldn't shouldn't wouldn't won't hasn't haven't""".split()
 )
-_INSTRUCTIONS = ("name", "list", "give", "define", "state", "identify", "complete", "fill", "translate", "recall", "finish")
-_VAGUE_RE = re.compile(r"^(explain|discuss|describe|elaborate|talk about|tell me about|what about|thoughts on|what do you think)\b", re.I)
+_INSTRUCTIONS = (
+    "name",
+    "list",
+    "give",
+    "define",
+    "state",
+    "identify",
+    "complete",
+    "fill",
+    "translate",
+    "recall",
+    "finish",
+)
+_VAGUE_RE = re.compile(
+    r"^(explain|discuss|describe|elaborate|talk about|tell me about|what about|thoughts on|what do you think)\b", re.I
+)
 # A prompt that opens with a pronoun, or asks "what does he/this …" with nobody named before it.
 # "it"/"that" after a question word are usually expletive ("why is it a mistake to …"), so not flagged.
 _PRONOUN_RE = re.compile(
@@ -47,7 +61,9 @@ _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
 # The leading lookahead changes no match (the punctuation must be there anyway) but lets the
 # engine skip every other position before trying the seven lookbehinds: about 7x faster.
-_SENTENCE_END_RE = re.compile(r"(?=[.!?])(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(])")
+_SENTENCE_END_RE = re.compile(
+    r"(?=[.!?])(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(])"
+)
 _MARKUP_CHAR_RE = re.compile(r"[\[*_`~#>]")
 _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`~]+|^\s*#+\s*|^\s*>\s*", re.M)
 _SEPARATOR_RE = re.compile(r"[,;](?=\s)")
@@ -167,49 +183,109 @@ def check_card(card: Card, note: Note, settings: LintSettings) -> list[Issue]:
 
 def _length_issue(rule: str, count: int, warn: int, error: int | None, what: str, side: Side) -> Iterator[Issue]:
     if error is not None and count > error:
-        yield Issue(rule, "error", f"{what} has {count} words (limit {error})", f"cut the {what} to the one fact to recall, or split the card", side)
+        yield Issue(
+            rule,
+            "error",
+            f"{what} has {count} words (limit {error})",
+            f"cut the {what} to the one fact to recall, or split the card",
+            side,
+        )
     elif count > warn:
-        yield Issue(rule, "warning", f"{what} has {count} words (more than {warn})", f"shorten the {what}, or split the card", side)
+        yield Issue(
+            rule,
+            "warning",
+            f"{what} has {count} words (more than {warn})",
+            f"shorten the {what}, or split the card",
+            side,
+        )
 
 
 def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     question, answer = card.front.strip(), card.back.strip()
     if not plain(question).strip() or not plain(answer).strip():
-        yield Issue("L17", "error", "a side of the card is empty", "write both a question and an answer", "front" if not plain(question).strip() else "back")
+        yield Issue(
+            "L17",
+            "error",
+            "a side of the card is empty",
+            "write both a question and an answer",
+            "front" if not plain(question).strip() else "back",
+        )
         return
     q_words, a_words = words(question), words(answer)
     if len(q_words) == len(a_words) and [w.lower() for w in q_words] == [w.lower() for w in a_words]:
-        yield Issue("L17", "error", "the answer repeats the question", "write what the learner should recall in 'A:'", "back")
+        yield Issue(
+            "L17", "error", "the answer repeats the question", "write what the learner should recall in 'A:'", "back"
+        )
     yield from _length_issue("L1", len(a_words), s.answer_words_warn, s.answer_words_error, "answer", "back")
     yield from _length_issue("L2", len(q_words), s.question_words_warn, None, "question", "front")
     core = strip_context(plain(question))
     first = (core.split() or [""])[0].lower().strip("'\"(")
     end = plain(question).rstrip().rstrip("*_`)\"'")
-    if not (end.endswith(("?", "…", "...")) or first in _INSTRUCTIONS or plain(question).split()[0].lower() in _INSTRUCTIONS):
-        yield Issue("L3", "error", "the prompt is not a question", "end it with '?', write a completion ending in '…', or start with Name/List/Define…")
+    if not (
+        end.endswith(("?", "…", "...")) or first in _INSTRUCTIONS or plain(question).split()[0].lower() in _INSTRUCTIONS
+    ):
+        yield Issue(
+            "L3",
+            "error",
+            "the prompt is not a question",
+            "end it with '?', write a completion ending in '…', or start with Name/List/Define…",
+        )
     if first in _AUXILIARIES:
-        yield Issue("L4", "error", f"yes/no question (starts with '{first}')", "ask for the content: 'What…', 'Why…', 'How…'")
+        yield Issue(
+            "L4", "error", f"yes/no question (starts with '{first}')", "ask for the content: 'What…', 'Why…', 'How…'"
+        )
     elif plain(answer).strip().rstrip(".!").lower() in ("yes", "no", "true", "false"):
-        yield Issue("L4", "error", "the answer is just yes or no", "ask for the content, so the answer is a fact to recall", "back")
+        yield Issue(
+            "L4",
+            "error",
+            "the answer is just yes or no",
+            "ask for the content, so the answer is a fact to recall",
+            "back",
+        )
     if end.endswith("?") and _BINARY_CHOICE_RE.search(core):
-        yield Issue("L5", "warning", "binary-choice question ('X or Y?')", "ask an open question whose answer is the right option")
+        yield Issue(
+            "L5",
+            "warning",
+            "binary-choice question ('X or Y?')",
+            "ask an open question whose answer is the right option",
+        )
     masked = content_stems(question) - content_stems(" ".join((note.title, note.author)))
     answer_stems = content_stems(answer)
     if answer_stems:
         share = len(answer_stems & masked) / len(answer_stems)
         if share > s.answer_leak:
-            yield Issue("L6", "error", f"{share:.0%} of the answer's words are already in the question", "reword the question so it does not contain the answer", "front")
+            yield Issue(
+                "L6",
+                "error",
+                f"{share:.0%} of the answer's words are already in the question",
+                "reword the question so it does not contain the answer",
+                "front",
+            )
     items = list_items(answer)
     if items > s.list_items_error:
-        yield Issue("L8", "error", f"the answer lists {items} items (limit {s.list_items_error})", "split the list into one card per item, or ask for one item", "back")
+        yield Issue(
+            "L8",
+            "error",
+            f"the answer lists {items} items (limit {s.list_items_error})",
+            "split the list into one card per item, or ask for one item",
+            "back",
+        )
     elif items >= s.list_items_warn:
-        yield Issue("L8", "warning", f"the answer lists {items} items", "consider one card per item, or ask for one item", "back")
+        yield Issue(
+            "L8",
+            "warning",
+            f"the answer lists {items} items",
+            "consider one card per item, or ask for one item",
+            "back",
+        )
     title_masked = plain(question).replace(note.title, "") if note.title else plain(question)
     if title_masked.count("?") > 1 or ";" in title_masked or _COMPOUND_RE.search(title_masked):
         yield Issue("L9", "warning", "this looks like two questions in one", "split it into two cards")
     count = sentences(answer)
     if count > 1 and len(_BULLET_RE.findall(answer)) < 2:
-        yield Issue("L10", "warning", f"the answer has {count} sentences", "keep one idea: move background to 'Extra:'", "back")
+        yield Issue(
+            "L10", "warning", f"the answer has {count} sentences", "keep one idea: move background to 'Extra:'", "back"
+        )
     # "In Cagan's typology, what does he …": the stripped prefix names who "he" is.
     yield from _context_issues(plain(question))
 
@@ -217,16 +293,25 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
 def _context_issues(text: str) -> Iterator[Issue]:
     if _PRONOUN_RE.match(text.strip()):
         word = _PRONOUN_RE.match(text.strip()).group(5)  # type: ignore[union-attr]
-        yield Issue("L14", "warning", f"the prompt refers to '{word}', which will mean nothing months from now", "name the author, the essay or the idea")
+        yield Issue(
+            "L14",
+            "warning",
+            f"the prompt refers to '{word}', which will mean nothing months from now",
+            "name the author, the essay or the idea",
+        )
     if _VAGUE_RE.match(strip_context(text)):
-        yield Issue("L15", "warning", "vague prompt (Explain/Discuss/Describe)", "ask a precise question with one answer")
+        yield Issue(
+            "L15", "warning", "vague prompt (Explain/Discuss/Describe)", "ask a precise question with one answer"
+        )
 
 
 def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     text = card.front
     problem = cloze_structure_error(text)
     if problem:
-        yield Issue("L13", "error", problem, "write each deletion as {{c1::hidden words}}, side by side, never inside another")
+        yield Issue(
+            "L13", "error", problem, "write each deletion as {{c1::hidden words}}, side by side, never inside another"
+        )
         return
     parts = cloze_parts(text)
     if not parts or not all(plain(hidden).strip() for _, hidden in parts):
@@ -237,17 +322,34 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         numbers.setdefault(number, []).append(hidden)
     for number, hidden_list in sorted(numbers.items()):
         if len(hidden_list) > 1:
-            yield Issue("L11", "error", f"c{number} hides {len(hidden_list)} parts on one card", f"number them c{number}, c{number + 1}, … so each card hides one thing")
+            yield Issue(
+                "L11",
+                "error",
+                f"c{number} hides {len(hidden_list)} parts on one card",
+                f"number them c{number}, c{number + 1}, … so each card hides one thing",
+            )
     if len(numbers) > s.clozes_per_card_warn:
-        yield Issue("L12", "warning", f"{len(numbers)} cloze numbers in one card", "split the sentence, or keep the few deletions that matter")
+        yield Issue(
+            "L12",
+            "warning",
+            f"{len(numbers)} cloze numbers in one card",
+            "split the sentence, or keep the few deletions that matter",
+        )
     for number, hidden_list in sorted(numbers.items()):
         longest = max(len(words(h)) for h in hidden_list)
-        yield from _length_issue("L1", longest, s.answer_words_warn, s.answer_words_error, f"deletion c{number}", "front")
+        yield from _length_issue(
+            "L1", longest, s.answer_words_warn, s.answer_words_error, f"deletion c{number}", "front"
+        )
         visible = _CLOZE_RE.sub(lambda m: "" if int(m.group(1)) == number else m.group(2), text) + " " + note.title
         for hidden in hidden_list:
             needle = " ".join(words(hidden)).lower()
             if needle and has_bounded(" ".join(words(visible)).lower(), needle):
-                yield Issue("L7", "error", f"'{plain(hidden).strip()}' is hidden by c{number} but also shown on the card", "reword so the hidden words appear only inside the deletion")
+                yield Issue(
+                    "L7",
+                    "error",
+                    f"'{plain(hidden).strip()}' is hidden by c{number} but also shown on the card",
+                    "reword so the hidden words appear only inside the deletion",
+                )
     shown = _CLOZE_RE.sub("…", text)
     yield from _length_issue("L2", len(words(shown)), s.question_words_warn, None, "cloze text", "front")
     yield from _context_issues(plain(shown))

@@ -56,13 +56,29 @@ def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml")
             ok = False
         if not ok:
             kind = "a number between 0 and 1" if wants_float else "a whole number >= 0"
-            findings.append(Finding(config_name, 0, f"[lint] {key} = {value!r} is not {kind}", f"write e.g. {key} = {getattr(LintSettings, key)}", "config"))
+            findings.append(
+                Finding(
+                    config_name,
+                    0,
+                    f"[lint] {key} = {value!r} is not {kind}",
+                    f"write e.g. {key} = {getattr(LintSettings, key)}",
+                    "config",
+                )
+            )
             continue
         values[key] = value
     levels: dict[str, Level] = {}
     rules = section.get("rules", {})
     if not isinstance(rules, Mapping):
-        findings.append(Finding(config_name, 0, "[lint] rules must be a table", 'write [lint.rules] then lines like L8 = "off"', "config"))
+        findings.append(
+            Finding(
+                config_name,
+                0,
+                "[lint] rules must be a table",
+                'write [lint.rules] then lines like L8 = "off"',
+                "config",
+            )
+        )
         rules = {}
     for name, level in rules.items():
         rule = find_rule(str(name))
@@ -71,9 +87,19 @@ def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml")
             hint = f"did you mean '{close[0]}'?" if close else "see `deckgen lint --rules`"
             findings.append(Finding(config_name, 0, f"[lint.rules] names an unknown rule '{name}'", hint, "config"))
         elif not rule.configurable:
-            findings.append(Finding(config_name, 0, f"rule '{rule.id}' cannot be changed", "fix the problem it reports instead", "config"))
+            findings.append(
+                Finding(
+                    config_name,
+                    0,
+                    f"rule '{rule.id}' cannot be changed",
+                    "fix the problem it reports instead",
+                    "config",
+                )
+            )
         elif level not in _LEVELS:
-            findings.append(Finding(config_name, 0, f"[lint.rules] {name} = {level!r}", 'use "error", "warning" or "off"', "config"))
+            findings.append(
+                Finding(config_name, 0, f"[lint.rules] {name} = {level!r}", 'use "error", "warning" or "off"', "config")
+            )
         else:
             levels[rule.id] = level
     if findings:

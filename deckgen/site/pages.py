@@ -122,9 +122,11 @@ def _download(href: str, label: str, path: Path, primary: bool = False) -> str:
 
 def index_page(site: SiteInput) -> str:
     """The landing page: every track, every deck, the changelog."""
-    parts = [f'<h1>{esc(site.project)}</h1>',
-             '<p class="lede">Spaced-repetition flashcards for the essays and ideas every new product manager here learns. '
-             'Pick your track, import it into Anki, and study a few minutes a day.</p>']
+    parts = [
+        f"<h1>{esc(site.project)}</h1>",
+        '<p class="lede">Spaced-repetition flashcards for the essays and ideas every new product manager here learns. '
+        "Pick your track, import it into Anki, and study a few minutes a day.</p>",
+    ]
     if site.tracks:
         parts.append('<section aria-labelledby="tracks-h"><h2 id="tracks-h">Onboarding tracks</h2><ul class="tiles">')
         for built in site.tracks:
@@ -135,16 +137,18 @@ def index_page(site: SiteInput) -> str:
                 f'<p class="role">For: {esc(track.role)}</p>'
                 + (f'<div class="desc">{render_markdown(track.description)}</div>' if track.description else "")
                 + f'<p class="facts">{_plural(len(track.stages), "week")} · {_plural(schedule.total_cards, "card")} · '
-                f'about {_minutes(busiest)} a day</p>'
+                f"about {_minutes(busiest)} a day</p>"
                 f'<p class="actions"><a class="button primary" href="tracks/{esc(track.slug)}.html">Open the track</a> '
                 + _download(f"downloads/tracks/{track.slug}.apkg", "Download", site.track_files[track.slug])
                 + "</p></li>"
             )
         parts.append("</ul></section>")
-    parts.append('<section aria-labelledby="decks-h"><h2 id="decks-h">All decks</h2>'
-                 '<p>Every deck on its own, with a preview of every card. Tracks already include their required decks.</p>'
-                 '<div class="table-wrap"><table class="decks"><thead><tr><th scope="col">Deck</th><th scope="col">Cards</th>'
-                 '<th scope="col">Preview</th><th scope="col">Download</th></tr></thead><tbody>')
+    parts.append(
+        '<section aria-labelledby="decks-h"><h2 id="decks-h">All decks</h2>'
+        "<p>Every deck on its own, with a preview of every card. Tracks already include their required decks.</p>"
+        '<div class="table-wrap"><table class="decks"><thead><tr><th scope="col">Deck</th><th scope="col">Cards</th>'
+        '<th scope="col">Preview</th><th scope="col">Download</th></tr></thead><tbody>'
+    )
     for deck in site.decks:
         slug = deck.spec.slug
         parts.append(
@@ -163,32 +167,43 @@ def _changelog_section(site: SiteInput, depth: int) -> str:
     if site.changelog is None:
         return ""
     href = "../" * depth + "changelog.html"
-    return ('<section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2>'
-            f'<p>Decks are updated as the notes improve. <a href="{href}">Read the changelog</a>, then re-import the new file: '
-            'your progress is kept.</p></section>')
+    return (
+        '<section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2>'
+        f'<p>Decks are updated as the notes improve. <a href="{href}">Read the changelog</a>, then re-import the new file: '
+        "your progress is kept.</p></section>"
+    )
 
 
 IMPORT_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Anki on a computer (Windows, Mac, Linux)", (
-        "Install Anki from the official Anki website if you do not have it.",
-        "Download the track file above.",
-        "In Anki choose <strong>File → Import…</strong> and pick the file (or double-click the file).",
-        "Keep the import options as they are and click <strong>Import</strong>.",
-        "Click the track's deck, then <strong>Study Now</strong>. Anki shows new cards in the order of the weeks.",
-    )),
-    ("AnkiDroid (Android)", (
-        "Install AnkiDroid from Google Play or F-Droid.",
-        "Download the track file on the phone.",
-        "Open the file from the notification or your Downloads, and choose <strong>AnkiDroid</strong>; "
-        "or in AnkiDroid tap <strong>⋮ → Import</strong> and pick the file.",
-        "Tap the track's deck to start studying.",
-    )),
-    ("AnkiMobile (iPhone, iPad)", (
-        "Install AnkiMobile from the App Store.",
-        "Download the track file in Safari, or save it to Files.",
-        "Tap the file and choose <strong>Open in Anki</strong> (Share → Anki).",
-        "Tap the track's deck to start studying.",
-    )),
+    (
+        "Anki on a computer (Windows, Mac, Linux)",
+        (
+            "Install Anki from the official Anki website if you do not have it.",
+            "Download the track file above.",
+            "In Anki choose <strong>File → Import…</strong> and pick the file (or double-click the file).",
+            "Keep the import options as they are and click <strong>Import</strong>.",
+            "Click the track's deck, then <strong>Study Now</strong>. Anki shows new cards in the order of the weeks.",
+        ),
+    ),
+    (
+        "AnkiDroid (Android)",
+        (
+            "Install AnkiDroid from Google Play or F-Droid.",
+            "Download the track file on the phone.",
+            "Open the file from the notification or your Downloads, and choose <strong>AnkiDroid</strong>; "
+            "or in AnkiDroid tap <strong>⋮ → Import</strong> and pick the file.",
+            "Tap the track's deck to start studying.",
+        ),
+    ),
+    (
+        "AnkiMobile (iPhone, iPad)",
+        (
+            "Install AnkiMobile from the App Store.",
+            "Download the track file in Safari, or save it to Files.",
+            "Tap the file and choose <strong>Open in Anki</strong> (Share → Anki).",
+            "Tap the track's deck to start studying.",
+        ),
+    ),
 )
 
 
@@ -213,15 +228,20 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
     parts = [f"<h1>{esc(track.title)}</h1>", f'<p class="role">For: {esc(track.role)}</p>']
     if track.description:
         parts.append(f'<div class="lede">{render_markdown(track.description)}</div>')
-    parts.append('<p class="actions">' + _download(f"../downloads/tracks/{track.slug}.apkg", "Download the track",
-                                                     site.track_files[track.slug], primary=True) + "</p>")
+    parts.append(
+        '<p class="actions">'
+        + _download(
+            f"../downloads/tracks/{track.slug}.apkg", "Download the track", site.track_files[track.slug], primary=True
+        )
+        + "</p>"
+    )
     parts.append(
         '<dl class="facts-grid">'
-        f'<div><dt>Length</dt><dd>{_plural(len(track.stages), "week")}</dd></div>'
-        f'<div><dt>Cards</dt><dd>{schedule.total_cards}</dd></div>'
-        f'<div><dt>New cards a day</dt><dd>{schedule.new_per_day}</dd></div>'
-        f'<div><dt>Daily time</dt><dd>about {_minutes(busiest)}</dd></div>'
-        f'<div><dt>All cards seen</dt><dd>in week {finish_week}</dd></div>'
+        f"<div><dt>Length</dt><dd>{_plural(len(track.stages), 'week')}</dd></div>"
+        f"<div><dt>Cards</dt><dd>{schedule.total_cards}</dd></div>"
+        f"<div><dt>New cards a day</dt><dd>{schedule.new_per_day}</dd></div>"
+        f"<div><dt>Daily time</dt><dd>about {_minutes(busiest)}</dd></div>"
+        f"<div><dt>All cards seen</dt><dd>in week {finish_week}</dd></div>"
         "</dl>"
     )
     parts.append('<section aria-labelledby="weeks-h"><h2 id="weeks-h">Week by week</h2><ol class="timeline">')
@@ -231,24 +251,29 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
             decks.append(_deck_item(deck, site, optional=False, cards=count_anki_cards(deck.cards)))
         for deck in stage.optional:
             decks.append(_deck_item(deck, site, optional=True, cards=count_anki_cards(deck.cards)))
-        note = "" if plan.fits else (
-            f'<p class="warn" role="note">At {schedule.new_per_day} new cards a day this week runs over; '
-            f"{plan.pace_to_fit} a day would fit.</p>" if plan.pace_to_fit else "")
+        note = (
+            ""
+            if plan.fits
+            else (
+                f'<p class="warn" role="note">At {schedule.new_per_day} new cards a day this week runs over; '
+                f"{plan.pace_to_fit} a day would fit.</p>"
+                if plan.pace_to_fit
+                else ""
+            )
+        )
         parts.append(
             f'<li class="stage"><span class="badge-week" aria-hidden="true">{stage.stage.number}</span>'
             f"<h3>Week {stage.stage.number} — {esc(stage.stage.title)}</h3>"
             + (f'<div class="desc">{render_markdown(stage.stage.description)}</div>' if stage.stage.description else "")
             + f'<p class="facts">{_plural(plan.cards, "new card")} · about {_minutes(plan.avg_minutes)} a day '
-            f"(at most {_minutes(plan.peak_minutes)})</p>"
-            + note
-            + f'<ul class="deck-list">{"".join(decks)}</ul></li>'
+            f"(at most {_minutes(plan.peak_minutes)})</p>" + note + f'<ul class="deck-list">{"".join(decks)}</ul></li>'
         )
     parts.append("</ol>")
     model = schedule.model
     parts.append(
         '<p class="fine">How the time is estimated: new cards are started in order, '
-        f'{schedule.new_per_day} a day on weekdays, each seen twice on its first day (Anki\'s default learning steps, 1 and 10 minutes, '
-        f'{model.seconds_per_new_card:.0f} s in all); then reviewed after {", ".join(str(d) for d in model.review_offsets_days)} days '
+        f"{schedule.new_per_day} a day on weekdays, each seen twice on its first day (Anki's default learning steps, 1 and 10 minutes, "
+        f"{model.seconds_per_new_card:.0f} s in all); then reviewed after {', '.join(str(d) for d in model.review_offsets_days)} days "
         f"at {model.seconds_per_review:.0f} s each, with one in ten forgotten and seen again. "
         f"Managers can plan a cohort with dates: <code>deckgen plan {esc(track.slug)} --start YYYY-MM-DD</code>.</p></section>"
     )
@@ -260,22 +285,33 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
 def _deck_item(deck: BuiltDeck, site: SiteInput, *, optional: bool, cards: int) -> str:
     slug = deck.spec.slug
     label = '<span class="pill optional">Optional</span>' if optional else '<span class="pill">Required</span>'
-    download = (f' · <a href="../downloads/decks/{esc(slug)}.apkg" download>Download<span class="sr"> {esc(deck.spec.name)}</span></a>'
-                if optional else "")
-    return (f'<li>{label} <span class="deckname">{esc(deck.spec.name.split("::")[-1])}</span> '
-            f'<span class="meta">{_plural(cards, "card")}</span> · '
-            f'<a href="../decks/{esc(slug)}.html">Preview<span class="sr"> {esc(deck.spec.name)}</span></a>{download}</li>')
+    download = (
+        f' · <a href="../downloads/decks/{esc(slug)}.apkg" download>Download<span class="sr"> {esc(deck.spec.name)}</span></a>'
+        if optional
+        else ""
+    )
+    return (
+        f'<li>{label} <span class="deckname">{esc(deck.spec.name.split("::")[-1])}</span> '
+        f'<span class="meta">{_plural(cards, "card")}</span> · '
+        f'<a href="../decks/{esc(slug)}.html">Preview<span class="sr"> {esc(deck.spec.name)}</span></a>{download}</li>'
+    )
 
 
 def deck_page(site: SiteInput, deck: BuiltDeck) -> str:
     """Every card of a deck, front and back, rendered with the note type's templates and CSS."""
     slug = deck.spec.slug
     total = count_anki_cards(deck.cards)
-    parts = [f"<h1>{esc(deck.spec.name.split('::')[-1])}</h1>",
-             f'<p class="role">Anki deck: <span class="deckname">{esc(deck.spec.name)}</span> · {_plural(total, "card")}</p>']
+    parts = [
+        f"<h1>{esc(deck.spec.name.split('::')[-1])}</h1>",
+        f'<p class="role">Anki deck: <span class="deckname">{esc(deck.spec.name)}</span> · {_plural(total, "card")}</p>',
+    ]
     if deck.spec.description:
         parts.append(f'<div class="lede">{render_markdown(deck.spec.description)}</div>')
-    parts.append('<p class="actions">' + _download(f"../downloads/decks/{slug}.apkg", "Download this deck", site.deck_files[slug], primary=True) + "</p>")
+    parts.append(
+        '<p class="actions">'
+        + _download(f"../downloads/decks/{slug}.apkg", "Download this deck", site.deck_files[slug], primary=True)
+        + "</p>"
+    )
     number = 0
     note_id = None
     for card in deck.cards:
@@ -286,7 +322,11 @@ def deck_page(site: SiteInput, deck: BuiltDeck) -> str:
             parts.append(_note_header(site.notes.get(card.note_id), card))
         for rendered in render_note(note_type_for(card), site.fields[card.uid]):
             number += 1
-            kind = "Cloze" if card.kind == "cloze" else ("Question → answer" if rendered.template == "Forward" else "Answer → question")
+            kind = (
+                "Cloze"
+                if card.kind == "cloze"
+                else ("Question → answer" if rendered.template == "Forward" else "Answer → question")
+            )
             label = f"Card {number} of {total}"
             parts.append(
                 f'<article class="preview" aria-label="{esc(label)}"><h3 class="preview-h">{esc(label)} <span class="meta">· {esc(kind)}</span></h3>'
@@ -295,7 +335,9 @@ def deck_page(site: SiteInput, deck: BuiltDeck) -> str:
             )
     if note_id is not None:
         parts.append("</section>")
-    return page(site.project, f"Preview: {deck.spec.name.split('::')[-1]}", "\n".join(parts), 1, crumbs=[("Home", "index.html")])
+    return page(
+        site.project, f"Preview: {deck.spec.name.split('::')[-1]}", "\n".join(parts), 1, crumbs=[("Home", "index.html")]
+    )
 
 
 def _note_header(note: Note | None, card: Card) -> str:
@@ -310,8 +352,13 @@ def changelog_page(site: SiteInput) -> str | None:
     if site.changelog is None or site.changelog.suffix != ".md":
         return None
     body = render_markdown(site.changelog.read_text(encoding="utf-8"))
-    return page(site.project, "Changelog", f'<div class="changelog">{body}</div>' if body.startswith("<h1") else f"<h1>Changelog</h1>{body}",
-                0, crumbs=[("Home", "index.html")])
+    return page(
+        site.project,
+        "Changelog",
+        f'<div class="changelog">{body}</div>' if body.startswith("<h1") else f"<h1>Changelog</h1>{body}",
+        0,
+        crumbs=[("Home", "index.html")],
+    )
 
 
 PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
@@ -323,9 +370,12 @@ def _deck_page_digests(site: SiteInput) -> dict[str, str]:
     for deck in site.decks:
         notes = {c.note_id: site.notes.get(c.note_id) for c in deck.cards}
         parts = (
-            site.project, deck.spec, [(c.uid, c.note_id, c.kind, site.fields[c.uid]) for c in deck.cards],
+            site.project,
+            deck.spec,
+            [(c.uid, c.note_id, c.kind, site.fields[c.uid]) for c in deck.cards],
             sorted((k, (n.title, n.author) if n else None) for k, n in notes.items()),
-            _size(site.deck_files[deck.spec.slug]), code_fingerprint(),
+            _size(site.deck_files[deck.spec.slug]),
+            code_fingerprint(),
         )
         digests[f"decks/{deck.spec.slug}.html"] = hashlib.sha256(repr(parts).encode()).hexdigest()
     return digests

@@ -42,25 +42,55 @@ def parse_manifest(text: str, rel: str) -> DeckSpec:
     data = load_yaml(text, rel)
     findings: list[Finding] = []
     if not isinstance(data, dict):
-        raise ContentError(Finding(rel, 1, "a deck manifest must be a mapping", "write 'deck: Name' and 'notes: [...]' lines", "manifest"))
+        raise ContentError(
+            Finding(
+                rel, 1, "a deck manifest must be a mapping", "write 'deck: Name' and 'notes: [...]' lines", "manifest"
+            )
+        )
     key_lines, duplicates = top_level_key_lines(text.split("\n"), 1)
     for key, line in duplicates:
         findings.append(Finding(rel, line, f"key '{key}' appears twice", "keep one of them", "duplicate-key"))
     for key in data:
         if key not in MANIFEST_KEYS:
-            findings.append(Finding(rel, key_lines.get(str(key), 1), f"unknown key '{key}'", "allowed keys: " + ", ".join(MANIFEST_KEYS), "manifest"))
+            findings.append(
+                Finding(
+                    rel,
+                    key_lines.get(str(key), 1),
+                    f"unknown key '{key}'",
+                    "allowed keys: " + ", ".join(MANIFEST_KEYS),
+                    "manifest",
+                )
+            )
     name = data.get("deck")
     if not isinstance(name, str) or not name.strip() or any(not part.strip() for part in name.split("::")):
-        findings.append(Finding(rel, key_lines.get("deck", 1), "'deck' must name the Anki deck", "write e.g. 'deck: PM Onboarding::Foundations'", "manifest"))
+        findings.append(
+            Finding(
+                rel,
+                key_lines.get("deck", 1),
+                "'deck' must name the Anki deck",
+                "write e.g. 'deck: PM Onboarding::Foundations'",
+                "manifest",
+            )
+        )
         name = ""
     description = data.get("description", "") or ""
     if not isinstance(description, str):
-        findings.append(Finding(rel, key_lines.get("description", 1), "'description' must be text", "write it on one line or as a '|' block", "manifest"))
+        findings.append(
+            Finding(
+                rel,
+                key_lines.get("description", 1),
+                "'description' must be text",
+                "write it on one line or as a '|' block",
+                "manifest",
+            )
+        )
         description = ""
     selectors = _parse_selectors(data.get("notes"), text, rel, key_lines.get("notes", 1), findings)
     if findings:
         raise ContentError(findings)
-    return DeckSpec(name=name.strip(), slug=Path(rel).stem, path=rel, selectors=tuple(selectors), description=description.strip())
+    return DeckSpec(
+        name=name.strip(), slug=Path(rel).stem, path=rel, selectors=tuple(selectors), description=description.strip()
+    )
 
 
 def _parse_selectors(raw: Any, text: str, rel: str, line: int, findings: list[Finding]) -> list[Selector]:
@@ -126,13 +156,21 @@ def select_notes(spec: DeckSpec, notes: Iterable[Note]) -> tuple[list[Note], lis
         if not matched:
             severity = "error" if selector.kind == "id" else "warning"
             findings.append(
-                Finding(spec.path, selector.line, f"{selector.kind} '{selector.value}' selects no note",
-                        "check the spelling against the notes' front matter", "empty-selector", severity=severity)
+                Finding(
+                    spec.path,
+                    selector.line,
+                    f"{selector.kind} '{selector.value}' selects no note",
+                    "check the spelling against the notes' front matter",
+                    "empty-selector",
+                    severity=severity,
+                )
             )
         for note in matched:
             chosen.setdefault(note.id, note)
     if not chosen:
-        findings.append(Finding(spec.path, spec.line, f"deck '{spec.name}' has no notes", "select at least one note", "empty-deck"))
+        findings.append(
+            Finding(spec.path, spec.line, f"deck '{spec.name}' has no notes", "select at least one note", "empty-deck")
+        )
     return list(chosen.values()), findings
 
 

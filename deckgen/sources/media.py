@@ -28,7 +28,9 @@ IMAGE_TYPES: dict[str, tuple[bytes, ...]] = {
 }
 ImageResolver = Callable[[str], "str | None"]
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_FIX = "put the image inside the project (e.g. images/x.png) and link it relative to the note's folder or the project root"
+_FIX = (
+    "put the image inside the project (e.g. images/x.png) and link it relative to the note's folder or the project root"
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class MediaStore:
 
     def resolve(self, note_path: str, src: str, line: int = 0) -> MediaFile:
         """The packaged image for ``src`` written in ``note_path``; ContentError if unsafe."""
+
         def fail(message: str, fix: str = _FIX) -> ContentError:
             return ContentError(Finding(note_path, line, message, fix, "media"))
 
@@ -57,7 +60,10 @@ class MediaStore:
         if _SCHEME_RE.match(raw) or raw.startswith("//"):
             kind = raw.split(":", 1)[0].lower() if ":" in raw else "remote"
             if kind in ("http", "https", "remote"):
-                raise fail(f"remote image '{raw}' would be loaded from the internet", "download the image into the project and link the local file")
+                raise fail(
+                    f"remote image '{raw}' would be loaded from the internet",
+                    "download the image into the project and link the local file",
+                )
             raise fail(f"image '{raw}' is a {kind}: URL, not a file", "link a local image file instead")
         rel = unquote(raw.split("#", 1)[0].split("?", 1)[0])
         if "\\" in rel or "\x00" in rel:
@@ -69,7 +75,10 @@ class MediaStore:
             raise fail(f"image path '{raw}' goes up with '..'", "keep images in a folder beside or below the note")
         ext = pure.suffix.lower().lstrip(".")
         if ext not in IMAGE_TYPES:
-            raise fail(f"'{raw}' is not a supported image type", "use .png, .jpg, .gif or .webp (SVG can carry scripts and is refused)")
+            raise fail(
+                f"'{raw}' is not a supported image type",
+                "use .png, .jpg, .gif or .webp (SVG can carry scripts and is refused)",
+            )
         root = self.root.resolve()
         # Relative to the note's folder first, then to the project root (shared images/ folder).
         resolved = None
@@ -80,17 +89,25 @@ class MediaStore:
             except (OSError, RuntimeError):
                 continue
         if resolved is None:
-            raise fail(f"image '{raw}' does not exist", "check the file name (paths are relative to the note's folder or the project root)")
+            raise fail(
+                f"image '{raw}' does not exist",
+                "check the file name (paths are relative to the note's folder or the project root)",
+            )
         if not resolved.is_relative_to(root):
-            raise fail(f"image '{raw}' is a link to a file outside the project", "copy the image into the project instead of linking it")
+            raise fail(
+                f"image '{raw}' is a link to a file outside the project",
+                "copy the image into the project instead of linking it",
+            )
         if not resolved.is_file():
             raise fail(f"image '{raw}' is not a file", "link an image file")
         if resolved in self._cache:
             return self._cache[resolved]
         data = resolved.read_bytes()
         if len(data) > self.max_bytes:
-            raise fail(f"image '{raw}' is {len(data):,} bytes, over the {self.max_bytes:,} limit",
-                       "shrink the image, or raise [lint] media_max_bytes in deckgen.toml")
+            raise fail(
+                f"image '{raw}' is {len(data):,} bytes, over the {self.max_bytes:,} limit",
+                "shrink the image, or raise [lint] media_max_bytes in deckgen.toml",
+            )
         if not data.startswith(IMAGE_TYPES[ext]) or (ext == "webp" and data[8:12] != b"WEBP"):
             raise fail(f"'{raw}' is not really a .{ext} image", "re-export the image in the format its name says")
         digest = hashlib.sha256(data).hexdigest()[:20]
@@ -101,6 +118,7 @@ class MediaStore:
 
     def resolver(self, note_path: str) -> ImageResolver:
         """A resolver for render_markdown: src -> packaged name, or None when unsafe."""
+
         def resolve(src: str) -> str | None:
             try:
                 return self.resolve(note_path, src).name
@@ -108,4 +126,3 @@ class MediaStore:
                 return None
 
         return resolve
-

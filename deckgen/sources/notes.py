@@ -30,7 +30,16 @@ CARDS_HEADING = "cards"
 # ``Status`` and ``Quote`` mark language-model drafts (deckgen/authoring/draft.py) awaiting review.
 CARD_KEYS: tuple[str, ...] = ("id", "Q", "A", "C", "Extra", "Reverse", "Ignore", "Status", "Quote")
 KNOWN_META_KEYS: tuple[str, ...] = (
-    "id", "title", "author", "source", "tags", "year", "aliases", "generate", "status", "imported",
+    "id",
+    "title",
+    "author",
+    "source",
+    "tags",
+    "year",
+    "aliases",
+    "generate",
+    "status",
+    "imported",
 )
 _KEY_LINE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:\s|$)")
 _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -42,7 +51,9 @@ def read_bytes(path: Path, rel: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ContentError(Finding(rel, 0, f"cannot read file: {exc.strerror}", "check the path and permissions")) from exc
+        raise ContentError(
+            Finding(rel, 0, f"cannot read file: {exc.strerror}", "check the path and permissions")
+        ) from exc
 
 
 def read_text(path: Path, rel: str) -> str:
@@ -54,10 +65,17 @@ def decode_text(raw: bytes, rel: str) -> str:
     """Decode a source file's bytes as UTF-8 (BOM allowed), refusing binary or huge files."""
     if len(raw) > MAX_NOTE_BYTES:
         raise ContentError(
-            Finding(rel, 0, f"file is {len(raw):,} bytes, over the {MAX_NOTE_BYTES:,} limit", "split the note into smaller notes")
+            Finding(
+                rel,
+                0,
+                f"file is {len(raw):,} bytes, over the {MAX_NOTE_BYTES:,} limit",
+                "split the note into smaller notes",
+            )
         )
     if b"\x00" in raw:
-        raise ContentError(Finding(rel, 0, "file looks binary (contains NUL bytes)", "only Markdown text files belong in content/"))
+        raise ContentError(
+            Finding(rel, 0, "file looks binary (contains NUL bytes)", "only Markdown text files belong in content/")
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -73,13 +91,27 @@ def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise ContentError(Finding(rel, first_line + event.start_mark.line, "YAML anchors and aliases (&name, *name) are not supported",
-                                       "write the value out in full", "schema"))
+            raise ContentError(
+                Finding(
+                    rel,
+                    first_line + event.start_mark.line,
+                    "YAML anchors and aliases (&name, *name) are not supported",
+                    "write the value out in full",
+                    "schema",
+                )
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise ContentError(Finding(rel, first_line + event.start_mark.line, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep",
-                                           "flatten the structure", "schema"))
+                raise ContentError(
+                    Finding(
+                        rel,
+                        first_line + event.start_mark.line,
+                        f"YAML is nested more than {MAX_YAML_DEPTH} levels deep",
+                        "flatten the structure",
+                        "schema",
+                    )
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -95,7 +127,12 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
             mark = exc.context_mark  # hit the end of the text: where the unclosed thing began is more useful
         line = first_line + (mark.line if mark else 0)
         raise ContentError(
-            Finding(rel, line, f"invalid YAML: {exc.problem or exc}", "fix the YAML syntax (quote values containing ':' or '#')")
+            Finding(
+                rel,
+                line,
+                f"invalid YAML: {exc.problem or exc}",
+                "fix the YAML syntax (quote values containing ':' or '#')",
+            )
         ) from exc
     except yaml.YAMLError as exc:
         raise ContentError(Finding(rel, first_line, f"invalid YAML: {exc}", "fix the YAML syntax")) from exc
@@ -124,35 +161,69 @@ def parse_note(text: str, rel: str) -> Note:
     findings: list[Finding] = []
     if not lines or lines[0].strip() != "---":
         raise ContentError(
-            Finding(rel, 1, "note has no YAML front matter", "start the file with a '---' line, then id: and title:, then '---'")
+            Finding(
+                rel,
+                1,
+                "note has no YAML front matter",
+                "start the file with a '---' line, then id: and title:, then '---'",
+            )
         )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
-        raise ContentError(Finding(rel, 1, "front matter is never closed", "add a line with '---' after the front matter")) from None
+        raise ContentError(
+            Finding(rel, 1, "front matter is never closed", "add a line with '---' after the front matter")
+        ) from None
     fm_text = "\n".join(lines[1:end])
     if len(fm_text) > MAX_FRONT_MATTER_BYTES:
-        raise ContentError(Finding(rel, 2, "front matter is too large", "keep front matter to metadata; move text into the body"))
+        raise ContentError(
+            Finding(rel, 2, "front matter is too large", "keep front matter to metadata; move text into the body")
+        )
     meta = load_yaml(fm_text, rel, first_line=2) if fm_text.strip() else {}
     if not isinstance(meta, dict):
-        raise ContentError(Finding(rel, 2, "front matter must be a mapping of keys to values", "write it as 'key: value' lines"))
+        raise ContentError(
+            Finding(rel, 2, "front matter must be a mapping of keys to values", "write it as 'key: value' lines")
+        )
     key_lines, duplicates = top_level_key_lines(lines[1:end], first_line=2)
     for key, line in duplicates:
-        findings.append(Finding(rel, line, f"front matter key '{key}' appears twice", "keep one of them", "duplicate-key"))
+        findings.append(
+            Finding(rel, line, f"front matter key '{key}' appears twice", "keep one of them", "duplicate-key")
+        )
 
     note_id = meta.get("id")
     if note_id is None:
-        findings.append(Finding(rel, 2, "front matter has no 'id'", "add a line like 'id: my-note' (lowercase letters, digits, - _ .)", "missing-id"))
+        findings.append(
+            Finding(
+                rel,
+                2,
+                "front matter has no 'id'",
+                "add a line like 'id: my-note' (lowercase letters, digits, - _ .)",
+                "missing-id",
+            )
+        )
         note_id = ""
     elif not isinstance(note_id, str) or not NOTE_ID_RE.match(note_id):
         findings.append(
-            Finding(rel, key_lines.get("id", 2), f"id {note_id!r} is not a valid note id",
-                    "use lowercase letters, digits, '-', '_' or '.', at most 64 characters", "bad-id")
+            Finding(
+                rel,
+                key_lines.get("id", 2),
+                f"id {note_id!r} is not a valid note id",
+                "use lowercase letters, digits, '-', '_' or '.', at most 64 characters",
+                "bad-id",
+            )
         )
         note_id = str(note_id)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        findings.append(Finding(rel, key_lines.get("title", 2), "front matter has no text 'title'", "add a line like 'title: The essay's title'", "missing-title"))
+        findings.append(
+            Finding(
+                rel,
+                key_lines.get("title", 2),
+                "front matter has no text 'title'",
+                "add a line like 'title: The essay's title'",
+                "missing-title",
+            )
+        )
         title = ""
     author = _text_field(meta, "author", rel, key_lines, findings)
     source = _text_field(meta, "source", rel, key_lines, findings)
@@ -183,7 +254,9 @@ def _text_field(meta: dict[str, Any], key: str, rel: str, key_lines: dict[str, i
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)):
-        findings.append(Finding(rel, key_lines.get(key, 2), f"'{key}' must be text", f"write '{key}: …' on one line", "bad-type"))
+        findings.append(
+            Finding(rel, key_lines.get(key, 2), f"'{key}' must be text", f"write '{key}: …' on one line", "bad-type")
+        )
         return ""
     return str(value).strip()
 
@@ -195,12 +268,28 @@ def _tags_field(meta: dict[str, Any], rel: str, key_lines: dict[str, int], findi
     if isinstance(value, str):
         value = value.replace(",", " ").split()
     if not isinstance(value, list) or not all(isinstance(t, (str, int)) for t in value):
-        findings.append(Finding(rel, key_lines.get("tags", 2), "'tags' must be a list of words", "write 'tags: [strategy, discovery]'", "bad-type"))
+        findings.append(
+            Finding(
+                rel,
+                key_lines.get("tags", 2),
+                "'tags' must be a list of words",
+                "write 'tags: [strategy, discovery]'",
+                "bad-type",
+            )
+        )
         return ()
     tags = tuple(str(t).strip() for t in value if str(t).strip())
     for tag in tags:
         if any(ch.isspace() for ch in tag):
-            findings.append(Finding(rel, key_lines.get("tags", 2), f"tag {tag!r} contains a space", "use '-' or '_' instead of spaces", "bad-tag"))
+            findings.append(
+                Finding(
+                    rel,
+                    key_lines.get("tags", 2),
+                    f"tag {tag!r} contains a space",
+                    "use '-' or '_' instead of spaces",
+                    "bad-tag",
+                )
+            )
     return tags
 
 
@@ -236,7 +325,15 @@ def _parse_body(
         stop = headings[n + 1][0] if n + 1 < len(headings) else len(lines)
         if heading.strip().lower() == CARDS_HEADING:
             if cards_line:
-                findings.append(Finding(rel, index + 1, "a second '## Cards' section", "put all cards under one '## Cards' heading", "duplicate-cards"))
+                findings.append(
+                    Finding(
+                        rel,
+                        index + 1,
+                        "a second '## Cards' section",
+                        "put all cards under one '## Cards' heading",
+                        "duplicate-cards",
+                    )
+                )
             cards_line = index + 1
             card_blocks.extend(parse_card_blocks(lines[index + 1 : stop], index + 2, rel, findings))
         else:
@@ -277,13 +374,23 @@ def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: lis
             if not current:
                 block_line = number
             if key in current:
-                findings.append(Finding(rel, number, f"card has two '{key}:' lines", "separate cards with a blank line", "card-syntax"))
+                findings.append(
+                    Finding(
+                        rel, number, f"card has two '{key}:' lines", "separate cards with a blank line", "card-syntax"
+                    )
+                )
             current[key] = [number, line[len(key) + 1 :].strip()]
             current_key = key
         elif current_key is None:
             hint = f"'{key}:' is not a card field" if key else "text outside a card"
             findings.append(
-                Finding(rel, number, hint, "start each card with 'Q:' (and 'A:'), or 'C:' for a cloze; fields: " + ", ".join(CARD_KEYS), "card-syntax")
+                Finding(
+                    rel,
+                    number,
+                    hint,
+                    "start each card with 'Q:' (and 'A:'), or 'C:' for a cloze; fields: " + ", ".join(CARD_KEYS),
+                    "card-syntax",
+                )
             )
         else:
             current[current_key].append(line.strip())
@@ -327,8 +434,13 @@ def collect_notes(
     for note in notes:
         if note.id in seen:
             findings.append(
-                Finding(note.path, note.meta_lines.get("id", 2), f"note id '{note.id}' is also used by {seen[note.id].path}",
-                        "give each note its own id (ids are permanent: change the newer note's)", "duplicate-id")
+                Finding(
+                    note.path,
+                    note.meta_lines.get("id", 2),
+                    f"note id '{note.id}' is also used by {seen[note.id].path}",
+                    "give each note its own id (ids are permanent: change the newer note's)",
+                    "duplicate-id",
+                )
             )
         else:
             seen[note.id] = note

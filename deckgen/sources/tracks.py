@@ -151,7 +151,9 @@ def parse_track(text: str, rel: str, specs: Mapping[str, DeckSpec], default_root
     """Parse one track file against the known decks; raise ContentError listing every problem."""
     data = load_yaml(text, rel)
     if not isinstance(data, dict):
-        raise ContentError(Finding(rel, 1, "a track must be a mapping", "write 'track: Title', 'role: …' and 'stages: [...]'", "track"))
+        raise ContentError(
+            Finding(rel, 1, "a track must be a mapping", "write 'track: Title', 'role: …' and 'stages: [...]'", "track")
+        )
     lines = _node_lines(text)
     findings: list[Finding] = []
 
@@ -160,25 +162,60 @@ def parse_track(text: str, rel: str, specs: Mapping[str, DeckSpec], default_root
 
     for key in data:
         if key not in TRACK_KEYS:
-            findings.append(Finding(rel, at(key), f"unknown key '{key}'", "allowed keys: " + ", ".join(TRACK_KEYS), "track"))
+            findings.append(
+                Finding(rel, at(key), f"unknown key '{key}'", "allowed keys: " + ", ".join(TRACK_KEYS), "track")
+            )
     title = _text(data, "track", rel, at("track"), findings, required=True, example="track: Associate PM onboarding")
     role = _text(data, "role", rel, at("role"), findings, required=True, example="role: Associate Product Manager")
     description = _text(data, "description", rel, at("description"), findings)
     root = _text(data, "deck", rel, at("deck"), findings) or default_root
     if any(not part.strip() for part in root.split("::")):
-        findings.append(Finding(rel, at("deck"), f"'deck' {root!r} is not a valid Anki deck name", "write e.g. 'deck: PM Onboarding'", "track"))
+        findings.append(
+            Finding(
+                rel,
+                at("deck"),
+                f"'deck' {root!r} is not a valid Anki deck name",
+                "write e.g. 'deck: PM Onboarding'",
+                "track",
+            )
+        )
     pace = data.get("new_per_day", DEFAULT_NEW_PER_DAY)
     if isinstance(pace, bool) or not isinstance(pace, int) or not 1 <= pace <= 500:
-        findings.append(Finding(rel, at("new_per_day"), f"'new_per_day' must be a whole number from 1 to 500, not {pace!r}", "write e.g. 'new_per_day: 10'", "track"))
+        findings.append(
+            Finding(
+                rel,
+                at("new_per_day"),
+                f"'new_per_day' must be a whole number from 1 to 500, not {pace!r}",
+                "write e.g. 'new_per_day: 10'",
+                "track",
+            )
+        )
         pace = DEFAULT_NEW_PER_DAY
     stages = _parse_stages(data.get("stages"), rel, at, specs, findings)
     if findings:
         raise ContentError(findings)
-    return Track(slug=Path(rel).stem, title=title, role=role, path=rel, stages=tuple(stages), root_deck=root.strip(),
-                 description=description, new_per_day=pace)
+    return Track(
+        slug=Path(rel).stem,
+        title=title,
+        role=role,
+        path=rel,
+        stages=tuple(stages),
+        root_deck=root.strip(),
+        description=description,
+        new_per_day=pace,
+    )
 
 
-def _text(data: Mapping[str, Any], key: str, rel: str, line: int, findings: list[Finding], *, required: bool = False, example: str = "") -> str:
+def _text(
+    data: Mapping[str, Any],
+    key: str,
+    rel: str,
+    line: int,
+    findings: list[Finding],
+    *,
+    required: bool = False,
+    example: str = "",
+) -> str:
     value = data.get(key)
     if value is None:
         if required:
@@ -204,14 +241,38 @@ def _parse_stages(raw: Any, rel: str, at: Any, specs: Mapping[str, DeckSpec], fi
             continue
         for key in item:
             if key not in STAGE_KEYS:
-                findings.append(Finding(rel, at("stages", index, key), f"unknown stage key '{key}'", "allowed keys: " + ", ".join(STAGE_KEYS), "track"))
+                findings.append(
+                    Finding(
+                        rel,
+                        at("stages", index, key),
+                        f"unknown stage key '{key}'",
+                        "allowed keys: " + ", ".join(STAGE_KEYS),
+                        "track",
+                    )
+                )
         title = item.get("title")
         if not isinstance(title, str) or not title.strip() or "::" in title:
-            findings.append(Finding(rel, at("stages", index, "title"), f"stage {index + 1} needs a 'title' (text without '::')", "write e.g. 'title: Foundations'", "track"))
+            findings.append(
+                Finding(
+                    rel,
+                    at("stages", index, "title"),
+                    f"stage {index + 1} needs a 'title' (text without '::')",
+                    "write e.g. 'title: Foundations'",
+                    "track",
+                )
+            )
             title = f"Stage {index + 1}"
         description = item.get("description", "") or ""
         if not isinstance(description, str):
-            findings.append(Finding(rel, at("stages", index, "description"), "a stage 'description' must be text", "write it on one line or as a '|' block", "track"))
+            findings.append(
+                Finding(
+                    rel,
+                    at("stages", index, "description"),
+                    "a stage 'description' must be text",
+                    "write it on one line or as a '|' block",
+                    "track",
+                )
+            )
             description = ""
         refs: list[DeckRef] = []
         bad_ref = False
@@ -220,24 +281,58 @@ def _parse_stages(raw: Any, rel: str, at: Any, specs: Mapping[str, DeckSpec], fi
             if names is None or names == []:
                 continue
             if not isinstance(names, list):
-                findings.append(Finding(rel, at("stages", index, key), f"'{key}' must be a list of decks", "write e.g. 'decks: [onboarding]'", "track"))
+                findings.append(
+                    Finding(
+                        rel,
+                        at("stages", index, key),
+                        f"'{key}' must be a list of decks",
+                        "write e.g. 'decks: [onboarding]'",
+                        "track",
+                    )
+                )
                 continue
             for position, name in enumerate(names):
                 ref_line = at("stages", index, key, position)
                 slug = _resolve_deck(name, specs)
                 if slug is None:
                     known = ", ".join(sorted(specs)) or "(none: add decks/<name>.yaml first)"
-                    findings.append(Finding(rel, ref_line, f"no deck named {name!r}", f"use a deck file stem from decks/: {known}", "unknown-deck"))
+                    findings.append(
+                        Finding(
+                            rel,
+                            ref_line,
+                            f"no deck named {name!r}",
+                            f"use a deck file stem from decks/: {known}",
+                            "unknown-deck",
+                        )
+                    )
                     bad_ref = True
                     continue
                 if slug in seen:
-                    findings.append(Finding(rel, ref_line, f"deck '{slug}' is already in stage {seen[slug]}", "list each deck once per track", "track"))
+                    findings.append(
+                        Finding(
+                            rel,
+                            ref_line,
+                            f"deck '{slug}' is already in stage {seen[slug]}",
+                            "list each deck once per track",
+                            "track",
+                        )
+                    )
                     continue
                 seen[slug] = index + 1
                 refs.append(DeckRef(slug, optional, ref_line))
         if not bad_ref and not any(not r.optional for r in refs):
-            findings.append(Finding(rel, line, f"stage '{title}' has no required deck", "add 'decks: [deck-file-stem]' to the stage", "track"))
-        stages.append(Stage(number=index + 1, title=title.strip(), decks=tuple(refs), description=description.strip(), line=line))
+            findings.append(
+                Finding(
+                    rel,
+                    line,
+                    f"stage '{title}' has no required deck",
+                    "add 'decks: [deck-file-stem]' to the stage",
+                    "track",
+                )
+            )
+        stages.append(
+            Stage(number=index + 1, title=title.strip(), decks=tuple(refs), description=description.strip(), line=line)
+        )
     return stages
 
 
@@ -261,7 +356,15 @@ def load_tracks(decks_dir: Path, root: Path, specs: Iterable[DeckSpec], default_
     for path in track_files(decks_dir):
         rel = path.relative_to(root).as_posix()
         if not _SLUG_RE.match(path.stem):
-            findings.append(Finding(rel, 0, f"track file name '{path.name}' is not a usable slug", "rename it with lowercase letters, digits, '-', '_' or '.'", "track"))
+            findings.append(
+                Finding(
+                    rel,
+                    0,
+                    f"track file name '{path.name}' is not a usable slug",
+                    "rename it with lowercase letters, digits, '-', '_' or '.'",
+                    "track",
+                )
+            )
             continue
         try:
             tracks.append(parse_track(read_text(path, rel), rel, by_slug, default_root))

@@ -141,7 +141,10 @@ def plan_track(
     stage_cards = [count_anki_cards(stage.cards) for stage in built.stages]
     total = sum(stage_cards)
     monday = start - dt.timedelta(days=start.weekday())
-    weeks = [(max(start, monday + dt.timedelta(days=7 * i)), monday + dt.timedelta(days=7 * i + 6)) for i in range(len(built.stages))]
+    weeks = [
+        (max(start, monday + dt.timedelta(days=7 * i)), monday + dt.timedelta(days=7 * i + 6))
+        for i in range(len(built.stages))
+    ]
 
     # Day-by-day simulation until every card is started and the last stage's week is over.
     queue = [index for index, count in enumerate(stage_cards) for _ in range(count)]
@@ -158,7 +161,7 @@ def plan_track(
             days.append(DayPlan(day, 0, 0.0, 0.0))
             day += dt.timedelta(days=1)
             continue
-        batch = queue[started:started + pace]
+        batch = queue[started : started + pace]
         for stage_index in batch:
             first_new.setdefault(stage_index, day)
             last_new[stage_index] = day
@@ -188,18 +191,31 @@ def plan_track(
         week_minutes = [d.minutes for d in week_days]
         decks = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards)) for d in stage.decks)
         optional = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards), True) for d in stage.optional)
-        stages.append(StagePlan(
-            number=stage.stage.number, title=stage.stage.title, deck_name=stage.deck_name,
-            week_start=week_start, week_end=week_end, study_days=len(week_days), cards=count,
-            optional_cards=sum(d.cards for d in optional), decks=decks + optional,
-            first_new=first_new.get(index), last_new=done, fits=fits, pace_to_fit=pace_to_fit,
-            avg_minutes=round(sum(week_minutes) / len(week_minutes), 1) if week_minutes else 0.0,
-            peak_minutes=round(max(week_minutes), 1) if week_minutes else 0.0,
-        ))
+        stages.append(
+            StagePlan(
+                number=stage.stage.number,
+                title=stage.stage.title,
+                deck_name=stage.deck_name,
+                week_start=week_start,
+                week_end=week_end,
+                study_days=len(week_days),
+                cards=count,
+                optional_cards=sum(d.cards for d in optional),
+                decks=decks + optional,
+                first_new=first_new.get(index),
+                last_new=done,
+                fits=fits,
+                pace_to_fit=pace_to_fit,
+                avg_minutes=round(sum(week_minutes) / len(week_minutes), 1) if week_minutes else 0.0,
+                peak_minutes=round(max(week_minutes), 1) if week_minutes else 0.0,
+            )
+        )
         if not fits:
             if pace_to_fit is None:
-                warnings.append(f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
-                                f"{fmt_date(week_end)}; start on a weekday (e.g. --start {next_monday(start).isoformat()})")
+                warnings.append(
+                    f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
+                    f"{fmt_date(week_end)}; start on a weekday (e.g. --start {next_monday(start).isoformat()})"
+                )
             else:
                 warnings.append(
                     f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
@@ -210,9 +226,19 @@ def plan_track(
         warnings.append(f"Suggested pace: --new-per-day {suggested} finishes every stage in its week.")
     finish = max(last_new.values()) if last_new else None
     return Schedule(
-        track=built.track.title, role=built.track.role, slug=built.track.slug, start=start, new_per_day=pace,
-        days_per_week=days_per_week, total_cards=total, finish=finish, stages=tuple(stages), days=tuple(days),
-        suggested_pace=suggested, warnings=tuple(warnings), model=model,
+        track=built.track.title,
+        role=built.track.role,
+        slug=built.track.slug,
+        start=start,
+        new_per_day=pace,
+        days_per_week=days_per_week,
+        total_cards=total,
+        finish=finish,
+        stages=tuple(stages),
+        days=tuple(days),
+        suggested_pace=suggested,
+        warnings=tuple(warnings),
+        model=model,
     )
 
 
@@ -225,7 +251,13 @@ def _cards(count: int, word: str) -> str:
 
 
 def _study_days_label(days_per_week: int) -> str:
-    return "every day" if days_per_week == 7 else f"{_WEEKDAYS[0]}–{_WEEKDAYS[days_per_week - 1]}" if days_per_week > 1 else "Mondays"
+    return (
+        "every day"
+        if days_per_week == 7
+        else f"{_WEEKDAYS[0]}–{_WEEKDAYS[days_per_week - 1]}"
+        if days_per_week > 1
+        else "Mondays"
+    )
 
 
 def _minutes(value: float) -> str:
@@ -235,12 +267,21 @@ def _minutes(value: float) -> str:
 def _stage_rows(schedule: Schedule) -> list[list[str]]:
     rows = []
     for stage in schedule.stages:
-        decks = ", ".join(f"{d.name.split('::')[-1]} ({d.cards}{', optional' if d.optional else ''})" for d in stage.decks)
+        decks = ", ".join(
+            f"{d.name.split('::')[-1]} ({d.cards}{', optional' if d.optional else ''})" for d in stage.decks
+        )
         status = "fits" if stage.fits else f"needs {stage.pace_to_fit}/day" if stage.pace_to_fit else "no study day"
-        rows.append([
-            str(stage.number), f"{stage.week_start.day} {stage.week_start:%b} – {stage.week_end.day} {stage.week_end:%b}", stage.title, decks, str(stage.cards),
-            f"{_minutes(stage.avg_minutes)} (peak {_minutes(stage.peak_minutes)})", status,
-        ])
+        rows.append(
+            [
+                str(stage.number),
+                f"{stage.week_start.day} {stage.week_start:%b} – {stage.week_end.day} {stage.week_end:%b}",
+                stage.title,
+                decks,
+                str(stage.cards),
+                f"{_minutes(stage.avg_minutes)} (peak {_minutes(stage.peak_minutes)})",
+                status,
+            ]
+        )
     return rows
 
 
@@ -306,4 +347,3 @@ def render(schedule: Schedule, output: OutputFormat) -> str:
     if output == "markdown":
         return render_markdown_plan(schedule)
     return render_text(schedule)
-

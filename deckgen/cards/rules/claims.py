@@ -13,8 +13,25 @@ from typing import Iterator
 
 from deckgen.core.model import Card, Note
 from deckgen.cards.rules.text import (
-    AUXILIARIES, CLAIM_VERBS, MAX_CLOZE_WORDS, PRONOUNS, Sentence, clauses, content_words, hard_problems, has_marks,
-    is_plural, may_read, plain, sentences, short_answer, short_title, slug, surname_possessive, trim_relative, words,
+    AUXILIARIES,
+    CLAIM_VERBS,
+    MAX_CLOZE_WORDS,
+    PRONOUNS,
+    Sentence,
+    clauses,
+    content_words,
+    hard_problems,
+    has_marks,
+    is_plural,
+    may_read,
+    plain,
+    sentences,
+    short_answer,
+    short_title,
+    slug,
+    surname_possessive,
+    trim_relative,
+    words,
 )
 
 _REPORT_VERBS = r"(?:argues?|claims?|contends?|holds?|insists?|maintains?|believes?)"
@@ -49,7 +66,9 @@ _HE_SHE_RE = re.compile(r"^(?:He|She)\s")
 _BOLD_ITEM_RE = re.compile(r"^\*\*[^*]+\*\*\s*[:—–-]")
 _EMPHASISED_TERM_RE = re.compile(r"(?<![*\w])\*{1,2}([^*]{2,40})\*{1,2}")
 _ITS_THEIR_RE = re.compile(r"^(?:Its|Their)\s")
-_INLINE_LIST_RE = re.compile(r"\b(?P<n>two|three|four|five|six)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$")
+_INLINE_LIST_RE = re.compile(
+    r"\b(?P<n>two|three|four|five|six)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
+)
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _EMPHASIS_RE = re.compile(r"(?<![*\w])(\*{1,2}|_)(?P<t>[^*_]{2,60})\1(?![*\w])")
 _TERM_MEANS_RE = re.compile(
@@ -69,9 +88,16 @@ def _has_emphasis(text: str) -> bool:
 def make_card(note: Note, rule: str, anchor: str, sentence: Sentence | None, front: str, back: str = "") -> Card | None:
     """A generated card, or None when it would break a hard card-quality rule."""
     card = Card(
-        note_id=note.id, key=f"g.{rule}.{anchor}" if anchor else f"g.{rule}", kind="cloze" if "{{c1::" in front else "basic",
-        front=front, back=back, extra=sentence.text if sentence else "", origin=f"generated:{rule}",
-        path=note.path, line=sentence.line if sentence else note.meta_lines.get("title", 1), tags=note.tags,
+        note_id=note.id,
+        key=f"g.{rule}.{anchor}" if anchor else f"g.{rule}",
+        kind="cloze" if "{{c1::" in front else "basic",
+        front=front,
+        back=back,
+        extra=sentence.text if sentence else "",
+        origin=f"generated:{rule}",
+        path=note.path,
+        line=sentence.line if sentence else note.meta_lines.get("title", 1),
+        tags=note.tags,
     )
     # A generic '<subject> <predicate>' split can merely restate the title ('stuck in the build trap').
     if hard_problems(card, note) or (rule == "argues" and _title_gives_away(note, card)):
@@ -108,9 +134,12 @@ def _usable_subject(subject: str, max_words: int = 6) -> bool:
 
 def _mentions_author(text: str, note: Note) -> bool:
     lowered = text.lower()
-    return bool(note.surname) and note.surname.lower() in lowered or bool(
-        _AUTHOR_REF_RE.match(lowered)
-    ) or "co-authors" in lowered
+    return (
+        bool(note.surname)
+        and note.surname.lower() in lowered
+        or bool(_AUTHOR_REF_RE.match(lowered))
+        or "co-authors" in lowered
+    )
 
 
 def contrast(note: Note) -> Iterator[Card]:
@@ -125,10 +154,18 @@ def contrast(note: Note) -> Iterator[Card]:
             continue
         subject = _subject(match.group("pre"))
         alternative = match.group("a").strip()
-        answer = short_answer(trim_relative(match.group("b")) if len(words(match.group("b"))) > 14 else match.group("b"), 15)
+        answer = short_answer(
+            trim_relative(match.group("b")) if len(words(match.group("b"))) > 14 else match.group("b"), 15
+        )
         if not answer or not _usable_subject(subject) or len(words(alternative)) > 7:
             continue
-        front = _ask(note, "In {Ss} '{T}', what is {X}, if not {A}?", "In '{T}', what is {X}, if not {A}?", X=subject, A=alternative)
+        front = _ask(
+            note,
+            "In {Ss} '{T}', what is {X}, if not {A}?",
+            "In '{T}', what is {X}, if not {A}?",
+            X=subject,
+            A=alternative,
+        )
         card = make_card(note, "contrast", slug(subject, 1), sentence, front, answer)
         if card:
             yield card
@@ -183,16 +220,33 @@ def _naming(note: Note, sentence: Sentence) -> Card | None:
 def _framing(note: Note, sentence: Sentence) -> Card | None:
     text = sentence.plain
     match = "as" in text and any(verb in text for verb in _FRAMING_VERBS) and _FRAMING_RE.search(text)
-    if not match or not _mentions_author(sentence.plain[: match.start()], note) or not _usable_subject(match.group("x"), 4):
+    if (
+        not match
+        or not _mentions_author(sentence.plain[: match.start()], note)
+        or not _usable_subject(match.group("x"), 4)
+    ):
         return None
     if sentence.heading.strip().lower() in _CRITIQUE_HEADINGS:
         return None  # in a critique, 'the essay treats X as Y' is the critic's framing, not the author's claim
     answer = short_answer(trim_relative(_FRAMING_CUT_RE.split(match.group("y"))[0]), 12)
     if not answer:
         return None
-    participle = {"positions": "positioned", "frames": "framed", "casts": "cast", "treats": "treated", "presents": "presented"}[match.group("v")]
-    front = _ask(note, "In {Ss} '{T}', how is {X} " + participle + "?", "In '{T}', how is {X} " + participle + "?", X=match.group("x"))
-    return make_card(note, "definition", slug(match.group("x"), 2), sentence, front, "As " + answer[0].lower() + answer[1:])
+    participle = {
+        "positions": "positioned",
+        "frames": "framed",
+        "casts": "cast",
+        "treats": "treated",
+        "presents": "presented",
+    }[match.group("v")]
+    front = _ask(
+        note,
+        "In {Ss} '{T}', how is {X} " + participle + "?",
+        "In '{T}', how is {X} " + participle + "?",
+        X=match.group("x"),
+    )
+    return make_card(
+        note, "definition", slug(match.group("x"), 2), sentence, front, "As " + answer[0].lower() + answer[1:]
+    )
 
 
 def connects(note: Note) -> Iterator[Card]:
@@ -207,7 +261,9 @@ def connects(note: Note) -> Iterator[Card]:
         answer = short_answer(trim_relative(clauses(match.group("y"))[0]), 12)
         if not answer:
             continue
-        front = _ask(note, "What does {S} connect {X} to in '{T}'?", "In '{T}', what is {X} connected to?", X=match.group("x"))
+        front = _ask(
+            note, "What does {S} connect {X} to in '{T}'?", "In '{T}', what is {X} connected to?", X=match.group("x")
+        )
         card = make_card(note, "connects", slug(match.group("x")), sentence, front, answer)
         if card:
             yield card
@@ -224,7 +280,9 @@ def argues(note: Note) -> Iterator[Card]:
         subject, verb, rest = split
         if verb in ("is", "are") and _ARTICLE_START_RE.match(rest):
             answer = short_answer(rest)
-            front = _ask(note, "According to {Ss} '{T}', what {V} {X}?", "According to '{T}', what {V} {X}?", V=verb, X=subject)
+            front = _ask(
+                note, "According to {Ss} '{T}', what {V} {X}?", "According to '{T}', what {V} {X}?", V=verb, X=subject
+            )
         else:
             answer = short_answer(("They " if is_plural(subject) else "It ") + verb + " " + rest)
             front = _ask(note, "What does {S} argue about {X} in '{T}'?", "What does '{T}' argue about {X}?", X=subject)
@@ -243,7 +301,7 @@ def _argued_claim(sentence: Sentence, note: Note) -> tuple[str, str, str] | None
     for i, token in enumerate(tokens[:7]):
         if i and token.lower() in (*AUXILIARIES, *CLAIM_VERBS):
             subject = " ".join(tokens[:i]).strip(",")
-            rest = " ".join(tokens[i + 1:])
+            rest = " ".join(tokens[i + 1 :])
             if _usable_subject(subject) and len(words(rest)) >= 2:
                 return subject, token.lower(), rest
             return None
@@ -290,7 +348,8 @@ def critique(note: Note) -> Iterator[Card]:
 # Words that mark the critical part of a critique ("it says little about …", "assumes …").
 _CRITICAL_CUES = re.compile(
     r"\b(?:assumes?|ignores?|overlooks?|says little|little about|leaves|without|fails?|misses|neglects?|"
-    r"overstates?|underplays?|but|easy to|easier to|hard to|harder to)\b", re.IGNORECASE,
+    r"overstates?|underplays?|but|easy to|easier to|hard to|harder to)\b",
+    re.IGNORECASE,
 )
 
 
@@ -338,12 +397,12 @@ def rather(note: Note) -> Iterator[Card]:
             if not match or len(words(clause_plain)) > 30 or _NO_SUBJECT_START_RE.match(clause_plain):
                 continue  # a participle or pronoun opening leaves the cloze without its subject
             before = clause_plain[: match.start()].split()
-            stop = _rather_stop(before, clause_plain[match.end():].split())
-            hidden = before[stop + 1:]
+            stop = _rather_stop(before, clause_plain[match.end() :].split())
+            hidden = before[stop + 1 :]
             if stop < 0 or not 1 <= len(hidden) <= 6 or _QUOTE_OR_BRACKET_RE.search(" ".join(hidden)):
                 continue
-            text = " ".join(before[: stop + 1]) + " {{c1::" + " ".join(hidden) + "}}" + clause_plain[match.start():]
-            card = make_card(note, "rather", slug(clause_plain[match.end():], 2), sentence, _with_context(note, text))
+            text = " ".join(before[: stop + 1]) + " {{c1::" + " ".join(hidden) + "}}" + clause_plain[match.start() :]
+            card = make_card(note, "rather", slug(clause_plain[match.end() :], 2), sentence, _with_context(note, text))
             if card:
                 yield card
             break
@@ -359,7 +418,9 @@ def _rather_clause(clause: str) -> str:
     return clause[0].upper() + clause[1:] if clause else clause
 
 
-_RATHER_STOPS = frozenset("as is are be been on to for with into by from of than that define defines treat measure".split())
+_RATHER_STOPS = frozenset(
+    "as is are be been on to for with into by from of than that define defines treat measure".split()
+)
 _PREPOSITIONS = frozenset("as on to for with into by from of in at against".split())
 
 
@@ -401,7 +462,11 @@ def lists(note: Note) -> Iterator[Card]:
         if sentence.in_blurb:
             continue
         if sentence.item and sentence.lead and not _BOLD_ITEM_RE.match(sentence.text):
-            card = _list_item_cloze(note, sentence, [s for s in all_sentences if s.lead == sentence.lead and s.heading == sentence.heading and s.item])
+            card = _list_item_cloze(
+                note,
+                sentence,
+                [s for s in all_sentences if s.lead == sentence.lead and s.heading == sentence.heading and s.item],
+            )
             if card and sentence.index not in seen_items:
                 seen_items.add(sentence.index)
                 yield card
@@ -445,7 +510,9 @@ def _inline_list(note: Note, sentence: Sentence) -> Iterator[Card]:
     for n, item in enumerate(items):
         shown = [f"{{{{c1::{x}}}}}" if k == n else x for k, x in enumerate(items)]
         text = head + ", ".join(shown[:-1]) + (", " if len(items) > 2 else " ") + "and " + shown[-1]
-        card = make_card(note, "list", f"{slug(match.group('what'), 2)}.{slug(item, 2)}", sentence, _with_context(note, text))
+        card = make_card(
+            note, "list", f"{slug(match.group('what'), 2)}.{slug(item, 2)}", sentence, _with_context(note, text)
+        )
         if card:
             yield card
 
@@ -464,7 +531,7 @@ def emphasis(note: Note) -> Iterator[Card]:
             hidden = match.group("t").strip()
             if len(words(hidden)) > 6 or hidden.lower() in note.title.lower():
                 continue
-            text = plain(clause[: match.start()]) + " {{c1::" + hidden + "}} " + plain(clause[match.end():])
+            text = plain(clause[: match.start()]) + " {{c1::" + hidden + "}} " + plain(clause[match.end() :])
             text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", " ".join(text.split()))
             card = make_card(note, "emphasis", slug(hidden), sentence, _with_context(note, text))
             if card:

@@ -21,8 +21,27 @@ STOPWORDS = frozenset(
     when while because which who whom whose what where why how there here also just only very more most
     such one any all each every some own same other too s t""".split()
 )
-AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "would", "will",
-               "has", "have", "had", "may", "might", "must", "shall")
+AUXILIARIES = (
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "has",
+    "have",
+    "had",
+    "may",
+    "might",
+    "must",
+    "shall",
+)
 PRONOUNS = frozenset("it this that these those he she they we you i its their his her them there".split())
 # Verbs that may follow a claim's subject ("startups take off", "innovation fails"); with the
 # auxiliaries they split "argues that <subject> <predicate>" without a parser.
