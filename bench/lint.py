@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from deckgen.build.pipeline import lint_project  # noqa: E402
 from deckgen.core.config import load_config  # noqa: E402
 from deckgen.quality.neardup import near_duplicates  # noqa: E402
-from deckgen.build.pipeline import lint_project  # noqa: E402
 
 # A realistic library has thousands of distinct words; 3,000 pseudo-words stand in for them.
 _RNG = random.Random(0)

@@ -29,18 +29,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from deckgen.core.config import load_config  # noqa: E402
-from deckgen.cards.curation import review  # noqa: E402
-from deckgen.core.errors import ContentError  # noqa: E402
-from deckgen.cards.generate import GENERATORS, authored_cards  # noqa: E402
-from deckgen.cards.load import load_sources  # noqa: E402
-from deckgen.quality.settings import LintSettings  # noqa: E402
-from deckgen.quality.neardup import near_duplicates  # noqa: E402
-from deckgen.build.pipeline import lint_project  # noqa: E402
-from deckgen.quality.checks import check_card  # noqa: E402
-from deckgen.cards.rules.text import hard_problems  # noqa: E402
 from corpora import fixture_notes, mutated_notes, project, real_notes  # noqa: E402
 from synthetic import make_library  # noqa: E402
+
+from deckgen.build.pipeline import lint_project  # noqa: E402
+from deckgen.cards.curation import review  # noqa: E402
+from deckgen.cards.generate import GENERATORS, authored_cards  # noqa: E402
+from deckgen.cards.load import load_sources  # noqa: E402
+from deckgen.cards.rules.text import hard_problems  # noqa: E402
+from deckgen.core.config import load_config  # noqa: E402
+from deckgen.core.errors import ContentError  # noqa: E402
+from deckgen.quality.checks import check_card  # noqa: E402
+from deckgen.quality.neardup import near_duplicates  # noqa: E402
+from deckgen.quality.settings import LintSettings  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 # Stricter thresholds than the defaults, so more quality-rule branches fire.

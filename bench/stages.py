@@ -16,24 +16,25 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from deckgen.cards import curation  # noqa: E402
-from deckgen.quality import checks as quality  # noqa: E402
-from deckgen.core.config import load_config  # noqa: E402
-from deckgen.cards.generate import collect_cards  # noqa: E402
-from deckgen.cards.load import Sources  # noqa: E402
-from deckgen.lint.run import lint_sources, settings_for  # noqa: E402
-from deckgen.quality.neardup import near_duplicates  # noqa: E402
-from deckgen.sources.notes import collect_notes  # noqa: E402
-from deckgen.cards.rules import text  # noqa: E402
 from corpora import realistic_library  # noqa: E402
 from synthetic import make_library  # noqa: E402
+
+from deckgen.cards import curation  # noqa: E402
+from deckgen.cards.generate import collect_cards  # noqa: E402
+from deckgen.cards.load import Sources  # noqa: E402
+from deckgen.cards.rules import text  # noqa: E402
+from deckgen.core.config import load_config  # noqa: E402
+from deckgen.lint.run import lint_sources, settings_for  # noqa: E402
+from deckgen.quality import checks as quality  # noqa: E402
+from deckgen.quality.neardup import near_duplicates  # noqa: E402
+from deckgen.sources.notes import collect_notes  # noqa: E402
 
 STAGES = ("parse notes", "generate cards", "lint checks (no L16)", "L16 near-duplicates", "generate + lint")
 

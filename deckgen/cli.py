@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
 
 import typer
 
@@ -72,10 +71,10 @@ def root(
 
 @app.command()
 def build(
-    decks: Optional[List[str]] = typer.Argument(
+    decks: list[str] | None = typer.Argument(
         None, help="Deck manifests to build (file stem or deck name); all by default."
     ),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output directory (default: build/ or DECKGEN_OUT)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Output directory (default: build/ or DECKGEN_OUT)."),
     locked: bool = typer.Option(False, "--locked", help="Fail instead of changing deckgen.lock (for CI)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
 ) -> None:
@@ -139,7 +138,7 @@ def build(
 @app.command()
 def init(
     directory: Path = typer.Argument(..., help="Directory for the new project (created if missing)."),
-    name: Optional[str] = typer.Option(None, "--name", help="Project name (default: the directory name)."),
+    name: str | None = typer.Option(None, "--name", help="Project name (default: the directory name)."),
 ) -> None:
     """Create a content project with an example note and a deck that builds at once.
 
@@ -169,8 +168,8 @@ def new(
 
         deckgen new "Good Product Manager/Bad Product Manager" --author "Ben Horowitz"
     """
-    from deckgen.core.config import load_config
     from deckgen.authoring.scaffold import new_note
+    from deckgen.core.config import load_config
 
     with reporting():
         path = new_note(load_config(), title, author, source, folder)
@@ -185,7 +184,7 @@ class PlanFormat(str, Enum):
     json = "json"
 
 
-def _parse_date(value: Optional[str]) -> Optional[datetime.date]:
+def _parse_date(value: str | None) -> datetime.date | None:
     if value is None:
         return None
     try:
@@ -197,8 +196,8 @@ def _parse_date(value: Optional[str]) -> Optional[datetime.date]:
 @app.command()
 def plan(
     track: str = typer.Argument(..., help="Track to plan: its file stem in decks/tracks/ (or its title)."),
-    start: Optional[str] = typer.Option(None, "--start", help="First day, YYYY-MM-DD (default: next Monday)."),
-    new_per_day: Optional[int] = typer.Option(
+    start: str | None = typer.Option(None, "--start", help="First day, YYYY-MM-DD (default: next Monday)."),
+    new_per_day: int | None = typer.Option(
         None, "--new-per-day", min=1, max=500, help="New cards a day (default: the track's new_per_day, else 20)."
     ),
     days_per_week: int = typer.Option(
@@ -218,8 +217,8 @@ def plan(
 
         deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
     """
-    from deckgen.core.config import load_config
     from deckgen.build.planning import plan_for
+    from deckgen.core.config import load_config
 
     first_day = _parse_date(start)
     with reporting():
@@ -236,7 +235,7 @@ def lint(
         "text", "--format", "-f", help="text (grouped by file), json, or github (workflow annotations)."
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
-    explain: Optional[str] = typer.Option(
+    explain: str | None = typer.Option(
         None, "--explain", metavar="RULE", help="Explain one rule, with a bad and a good example."
     ),
     rules: bool = typer.Option(False, "--rules", help="Print the rule reference (Markdown) and exit."),
@@ -255,7 +254,8 @@ def lint(
 
         deckgen lint --explain L4
     """
-    from deckgen.quality.catalogue import explain as explain_rule, find_rule, rules_markdown
+    from deckgen.quality.catalogue import explain as explain_rule
+    from deckgen.quality.catalogue import find_rule, rules_markdown
 
     if rules:
         typer.echo(rules_markdown(), nl=False)
@@ -270,9 +270,9 @@ def lint(
     if output not in ("text", "json", "github"):
         typer.echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
+    from deckgen.build.pipeline import lint_project, open_note_cache
     from deckgen.core.config import load_config
     from deckgen.lint.format import by_file, summary, to_github, to_json
-    from deckgen.build.pipeline import lint_project, open_note_cache
 
     with reporting():
         config = load_config()
@@ -301,10 +301,10 @@ def lint(
 
 @app.command("import")
 def import_notes(
-    files: List[Path] = typer.Argument(
+    files: list[Path] = typer.Argument(
         ..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports."
     ),
-    into: Optional[Path] = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
+    into: Path | None = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
 ) -> None:
     """Convert notes from the seed text format, Obsidian or Notion into deckgen notes.
@@ -318,8 +318,8 @@ def import_notes(
 
         deckgen import ~/notes/empathy.txt "Export/RICE 0a9e….md" --into content/essays
     """
-    from deckgen.core.config import load_config
     from deckgen.authoring.importing import import_notes as run_import
+    from deckgen.core.config import load_config
 
     with reporting():
         config = load_config()
@@ -355,10 +355,10 @@ def cards(
 
         deckgen cards norton-empathy
     """
-    from deckgen.core.config import load_config
     from deckgen.cards.curation import preview
-    from deckgen.core.errors import ContentError, Finding
     from deckgen.cards.generate import GENERATORS, authored_cards
+    from deckgen.core.config import load_config
+    from deckgen.core.errors import ContentError, Finding
     from deckgen.sources.notes import collect_notes
 
     with reporting():
@@ -413,7 +413,7 @@ def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore
 
 @app.command()
 def diff(
-    decks: Optional[List[str]] = typer.Argument(
+    decks: list[str] | None = typer.Argument(
         None, help="Deck manifests to compare (file stem or deck name); all by default."
     ),
     output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json (for scripts)."),
@@ -432,9 +432,9 @@ def diff(
     """
     import json
 
-    from deckgen.core.config import load_config
     from deckgen.build.diff import render_text
     from deckgen.build.pipeline import plan_build
+    from deckgen.core.config import load_config
 
     if output_format not in ("text", "json"):
         typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
@@ -450,18 +450,16 @@ def diff(
 
 @app.command()
 def draft(
-    notes: List[str] = typer.Argument(..., help="Note files (or note ids) to draft cards for."),
+    notes: list[str] = typer.Argument(..., help="Note files (or note ids) to draft cards for."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the drafts; leave the note unchanged."),
-    base_url: Optional[str] = typer.Option(
+    base_url: str | None = typer.Option(
         None, "--base-url", help="OpenAI-compatible API base URL (default: \\[ai] base_url or DECKGEN_AI_BASE_URL)."
     ),
-    model: Optional[str] = typer.Option(
-        None, "--model", help="Model name (default: \\[ai] model or DECKGEN_AI_MODEL)."
-    ),
-    max_cards: Optional[int] = typer.Option(
+    model: str | None = typer.Option(None, "--model", help="Model name (default: \\[ai] model or DECKGEN_AI_MODEL)."),
+    max_cards: int | None = typer.Option(
         None, "--max-cards", min=1, help="Most drafts to ask for per note (default 8)."
     ),
-    timeout: Optional[float] = typer.Option(
+    timeout: float | None = typer.Option(
         None, "--timeout", min=1, help="Seconds to wait for the server (default 120)."
     ),
 ) -> None:
@@ -477,9 +475,9 @@ def draft(
 
         deckgen draft norton-empathy --dry-run --base-url http://localhost:11434/v1 --model llama3.2
     """
-    from deckgen.core.config import load_config
     from deckgen.authoring.draft import prepare, run
     from deckgen.authoring.llm import ChatClient, ai_settings
+    from deckgen.core.config import load_config
 
     console = _console()
     err = _console(stderr=True)
@@ -526,4 +524,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -31,14 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from deckgen.core.errors import Finding  # noqa: E402
-from deckgen.cards.generate import note_cards  # noqa: E402
 from deckgen.authoring.importers import convert, detect_format  # noqa: E402
 from deckgen.authoring.importing import render_note  # noqa: E402
+from deckgen.authoring.scaffold import slugify  # noqa: E402
+from deckgen.cards.generate import note_cards  # noqa: E402
+from deckgen.cards.rules.text import content_words, hard_problems, words  # noqa: E402
+from deckgen.core.errors import Finding  # noqa: E402
 from deckgen.core.model import Card, Note  # noqa: E402
 from deckgen.sources.notes import parse_card_blocks, parse_note  # noqa: E402
-from deckgen.cards.rules.text import content_words, hard_problems, words  # noqa: E402
-from deckgen.authoring.scaffold import slugify  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 MATCHING_RULE = (

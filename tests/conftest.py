@@ -6,8 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from typer.testing import CliRunner
@@ -47,7 +47,7 @@ def shipped(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., "CliResult"]:
+def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
     """Run ``deckgen ARGS`` in-process from directory ``cwd``."""
     from deckgen.cli import app
 

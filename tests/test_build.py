@@ -59,10 +59,14 @@ def test_rebuild_is_byte_identical_and_leaves_no_temp_files(project: Path, tmp_p
     assert run_deckgen("build", cwd=project, env=env).returncode == 0
     first = (project / "build" / "main.apkg").read_bytes()
     lock = (project / "deckgen.lock").read_bytes()
-    # a later clock must not matter for unchanged content
-    second_run = run_deckgen("build", cwd=project, env={**env, "SOURCE_DATE_EPOCH": str(2_000_000_000)})
+    # a later clock must not matter for unchanged content; a fresh output folder (no build
+    # cache, no earlier package to keep) makes the second build really write every package
+    second_run = run_deckgen(
+        "build", "--out", "build2", cwd=project, env={**env, "SOURCE_DATE_EPOCH": str(2_000_000_000)}
+    )
     assert second_run.returncode == 0, second_run.stderr
-    assert (project / "build" / "main.apkg").read_bytes() == first
+    assert (project / "build2" / "main.apkg").read_bytes() == first
+    assert (project / "build2" / "main.apkg").stat().st_mtime_ns != (project / "build" / "main.apkg").stat().st_mtime_ns
     assert (project / "deckgen.lock").read_bytes() == lock
     assert list(tmpdir.iterdir()) == [], "genanki-style temp files leaked"
     assert sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith(".")) == [

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import write
 
-from deckgen.core.diskcache import CACHE_DIR
-from deckgen.core.config import load_config
 from deckgen.build.pipeline import build
+from deckgen.core.config import load_config
+from deckgen.core.diskcache import CACHE_DIR
 
 NOTE = """\
 ---

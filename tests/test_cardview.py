@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from deckgen.anki.cardview import TemplateError, cloze_ordinals, render_cloze, render_note, render_template
-from deckgen.core.model import Card, Note
 from deckgen.anki.notetypes import card_fields, note_type_for, note_types
+from deckgen.core.model import Card, Note
 
 NOTE = Note(id="n1", title="An <Essay> & more", path="content/n1.md", author="A. Writer")
 

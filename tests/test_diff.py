@@ -12,13 +12,13 @@ import pytest
 from conftest import run_deckgen, write
 
 import deckgen.build.pipeline
+from deckgen.anki.notetypes import Template, note_types
 from deckgen.build.changelog import changelog_path
+from deckgen.build.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.core.errors import SchemaFrozenError
 from deckgen.lock.guard import check_frozen_schema
 from deckgen.lock.identity import Lock
-from deckgen.anki.notetypes import Template, note_types
-from deckgen.build.pipeline import build
 
 NOTE = """\
 ---

@@ -15,10 +15,10 @@ from deckgen.authoring.draft import (
     source_text,
     validate_card,
 )
-from deckgen.core.errors import ContentError
 from deckgen.cards.generate import authored_cards, note_cards
-from deckgen.quality.settings import LintSettings
+from deckgen.core.errors import ContentError
 from deckgen.core.model import Card
+from deckgen.quality.settings import LintSettings
 from deckgen.sources.notes import CARD_ID_RE, parse_note
 
 NOTE = """\

@@ -12,8 +12,9 @@ models are slow) and DECKGEN_LLM_MAX_TOKENS (default 500, so a looping model sto
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from conftest import write

@@ -13,16 +13,17 @@ import itertools
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from deckgen.cards import curation
-from deckgen.quality import checks as quality
-from deckgen.core.model import Card, Note, Section
-from deckgen.quality.neardup import near_duplicates, prompt_stems
-from deckgen.sources.notes import parse_note
 from deckgen.cards.rules import RULES, claims
 from deckgen.cards.rules import text as rtext
+from deckgen.core.model import Card, Note, Section
 from deckgen.core.text import has_bounded, has_isolated
+from deckgen.quality import checks as quality
+from deckgen.quality.neardup import near_duplicates, prompt_stems
+from deckgen.sources.notes import parse_note
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Letters, digits, '_', apostrophes, hyphens, spaces, a non-ASCII letter and digit: every \w edge case.

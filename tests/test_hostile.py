@@ -9,13 +9,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import MINIMAL_TOML, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deckgen.build.pipeline import build, lint_project
 from deckgen.core.config import load_config
 from deckgen.core.errors import DeckgenError
 from deckgen.sources.notes import MAX_NOTE_BYTES
-from deckgen.build.pipeline import build, lint_project
 
 NOTE = """---
 id: norton-empathy

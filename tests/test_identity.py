@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from deckgen.cards.generate import provisional_key
-from deckgen.lock.identity import Lock, card_guid, resolve_keys, stable_hash
 from deckgen.core.model import Card
+from deckgen.lock.identity import Lock, card_guid, resolve_keys, stable_hash
 
 
 def test_guid_depends_on_place_not_text_and_is_unambiguous() -> None:

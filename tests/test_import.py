@@ -15,12 +15,12 @@ from conftest import FIXTURES, run_deckgen, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen.core.errors import DeckgenError
-from deckgen.cards.generate import note_cards
 from deckgen.authoring.importers import convert, detect_format, infer_author
 from deckgen.authoring.importing import render_note
-from deckgen.sources.notes import parse_note
+from deckgen.cards.generate import note_cards
 from deckgen.cards.rules.text import hard_problems
+from deckgen.core.errors import DeckgenError
+from deckgen.sources.notes import parse_note
 
 GOLD = FIXTURES / "gold"
 SEED = GOLD / "norton-empathy.txt"

@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, REPO, write
 

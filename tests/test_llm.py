@@ -9,9 +9,9 @@ import pytest
 from chatserver import ChatServer, Reply, chat_server, completion  # noqa: F401 - fixture
 from conftest import MINIMAL_TOML, write
 
+from deckgen.authoring.llm import AISettings, ChatClient, ai_settings, retry_after_seconds
 from deckgen.core.config import load_config
 from deckgen.core.errors import ConfigError, LLMError
-from deckgen.authoring.llm import AISettings, ChatClient, ai_settings, retry_after_seconds
 
 MESSAGES = [{"role": "user", "content": "Draft cards for this note."}]
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import write
 
-from deckgen.core.config import load_config
-from deckgen.lock.identity import read_lock
 from deckgen.build.pipeline import build, plan_build
 from deckgen.build.release import guid_of
+from deckgen.core.config import load_config
+from deckgen.lock.identity import read_lock
 
 HEAD = """\
 ---

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-
 from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, write
+
+from deckgen.build.pipeline import build, lint_project
 from deckgen.core.config import load_config
 from deckgen.core.errors import ContentError
 from deckgen.sources.media import MediaStore
-from deckgen.build.pipeline import build, lint_project
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 GIF = b"GIF89a" + b"\x01" * 30

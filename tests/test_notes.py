@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.core.errors import ContentError
 from deckgen.cards.generate import authored_cards, note_cards
+from deckgen.core.errors import ContentError
 from deckgen.sources.notes import parse_note
 
 NOTE = """\

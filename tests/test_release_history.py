@@ -21,12 +21,12 @@ from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
 import deckgen.build.pipeline
-from deckgen.build.changelog import changelog_path
-from deckgen.core.config import load_config
-from deckgen.lock.identity import read_lock
 from deckgen.anki.notetypes import QA_MODEL_ID, note_types
+from deckgen.build.changelog import changelog_path
 from deckgen.build.pipeline import build
 from deckgen.build.release import guid_of
+from deckgen.core.config import load_config
+from deckgen.lock.identity import read_lock
 from deckgen.lock.retire import RETIRED_SEARCH
 
 HEAD = "---\nid: {id}\ntitle: {title}\nauthor: {author}\ntags: [{tag}]\n---\nBlurb.\n\n## Cards\n\n"

@@ -9,10 +9,10 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
-from deckgen.core.config import load_config
-from deckgen.lock.identity import read_lock
 from deckgen.build.pipeline import build
 from deckgen.build.release import guid_of
+from deckgen.core.config import load_config
+from deckgen.lock.identity import read_lock
 from deckgen.lock.retire import RETIRED_SEARCH, RETIRED_TAG
 
 NOTE = """\

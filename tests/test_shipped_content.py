@@ -2,7 +2,7 @@
 hard rules, theme decks that cover every note, and decks that import cleanly into Anki.
 
 The card checks below are the project's *hard* rules for authored cards (see
-../shared/research/card-quality-and-generation.md): short answers, one question per card,
+docs/lint-rules.md): short answers, one question per card,
 no yes/no questions, no answer leaked into its question, context in every question, no
 long enumerations, at most one single-deletion cloze per note.
 """
@@ -10,18 +10,18 @@ long enumerations, at most one single-deletion cloze per note.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from ankiutil import import_apkg, open_collection
 from conftest import CliResult
 
-from deckgen.core.config import load_config
-from deckgen.sources.manifests import load_manifests, select_notes
 from deckgen.cards.generate import authored_cards
-from deckgen.lock.identity import card_guid
+from deckgen.core.config import load_config
 from deckgen.core.model import Card, Note
+from deckgen.lock.identity import card_guid
+from deckgen.sources.manifests import load_manifests, select_notes
 from deckgen.sources.notes import load_notes
 
 MIN_NOTES = 7

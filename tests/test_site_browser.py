@@ -13,12 +13,12 @@ import functools
 import http.server
 import threading
 from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urldefrag
 
 import pytest
-
 from browserutil import LAUNCH_ARGS, ensure_chromium
 from conftest import REPO, run_deckgen, write
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_deckgen, write
+
+from deckgen.build.bundles import resolve_tracks
+from deckgen.build.pipeline import build, plan_build
 from deckgen.core.config import load_config
 from deckgen.core.errors import ContentError
-from deckgen.build.pipeline import build, plan_build
-from deckgen.build.bundles import resolve_tracks
 
 NOTE = """---
 id: {id}

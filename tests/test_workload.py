@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_deckgen, write
+
 from deckgen.core.model import BuiltDeck, Card, DeckSpec
 from deckgen.sources.tracks import BuiltStage, BuiltTrack, DeckRef, Stage, Track
 from deckgen.tracks.workload import WorkloadModel, next_monday, plan_track, render

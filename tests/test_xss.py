@@ -1,7 +1,7 @@
 """XSS corpus: hostile payloads in every field and syntax a curator can write, built into a
 deck, imported into the real Anki engine, and audited on the HTML Anki renders for a card.
 
-Anki runs scripts in cards (research/anki-import-semantics.md, experiment H), so the
+Anki runs scripts in cards (CONTRIBUTING.md, "What Anki does on import"), so the
 renderer must be safe on its own: the deck here is built with the lint gate off.
 """
 
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, write
-from deckgen.core.config import load_config
+
 from deckgen.anki.notetypes import card_css
 from deckgen.build.pipeline import build, lint_project
+from deckgen.core.config import load_config
 
 PNG = (
     b"\x89PNG\r\n\x1a\n"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence, Union
 
 from deckgen.anki.notetypes import NoteType
 
@@ -50,10 +50,10 @@ class _Var:
 class _Section:
     name: str
     inverted: bool
-    children: list["_Node"]
+    children: list[_Node]
 
 
-_Node = Union[str, _Var, _Section]
+_Node = str | _Var | _Section
 
 
 @functools.lru_cache(maxsize=64)

@@ -2,7 +2,7 @@
 
 The *schema* of a shipped note type (id, kind, field names and order, template names
 and count) is frozen forever: any change makes Anki fork it into "Name+" for every
-learner and stop delivering updates (research/anki-import-semantics.md, C3–C9).
+learner and stop delivering updates (CONTRIBUTING.md, "What Anki does on import").
 ``tests/test_notetypes.py`` pins it. Template text and CSS may change; their ``mod``
 comes from the lockfile so the change reaches learners.
 """
@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from deckgen.core.model import Card, Note
 from deckgen.anki.render import ImageResolver, escape, render_markdown
+from deckgen.core.model import Card, Note
 
 QA_MODEL_ID = 1_607_392_301
 CLOZE_MODEL_ID = 1_607_392_302

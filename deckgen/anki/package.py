@@ -13,14 +13,15 @@ import os
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import genanki
 
-from deckgen.core.files import publish
-from deckgen.anki.packaged import PackagedDeck, PackagedNote
 from deckgen.anki.notetypes import NoteType
+from deckgen.anki.packaged import PackagedDeck, PackagedNote
+from deckgen.core.files import publish
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -56,7 +57,7 @@ class _Note(genanki.Note):  # type: ignore[misc]
         self.with_cards = note.with_cards
 
     @property
-    def cards(self) -> list[genanki.Card]:  # type: ignore[override]
+    def cards(self) -> list[genanki.Card]:
         return super().cards if self.with_cards else []
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:

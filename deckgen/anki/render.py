@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable, Optional
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-ImageResolver = Callable[[str], Optional[str]]
+ImageResolver = Callable[[str], str | None]
 
 _SAFE_LINK_RE = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

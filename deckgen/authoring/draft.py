@@ -14,22 +14,23 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Literal, Mapping, Sequence
+from typing import Any, Literal
 
+from deckgen.authoring.llm import AISettings, ChatClient
+from deckgen.cards.generate import context_phrase, normalize, note_cards
+from deckgen.cards.load import load_sources
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding, LLMError
 from deckgen.core.files import atomic_write_text
-from deckgen.cards.generate import context_phrase, normalize, note_cards
-from deckgen.cards.load import load_sources
-from deckgen.lint.run import settings_for
-from deckgen.quality.settings import LintSettings
-from deckgen.authoring.llm import AISettings, ChatClient
 from deckgen.core.model import Card, Note
-from deckgen.quality.neardup import prompt_stems
-from deckgen.sources.notes import note_files, parse_note, read_text
+from deckgen.lint.run import settings_for
 from deckgen.quality.checks import check_card
+from deckgen.quality.neardup import prompt_stems
+from deckgen.quality.settings import LintSettings
+from deckgen.sources.notes import note_files, parse_note, read_text
 
 LintFn = Callable[[Card, Note], list[Finding]]
 MIN_QUOTE_WORDS = 4

@@ -6,19 +6,20 @@ written (each file atomically), so a bad file in a batch leaves the project unto
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 import yaml
 
+from deckgen.authoring.importers import Imported, convert, detect_format
+from deckgen.authoring.scaffold import slugify
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, DeckgenError, Finding
 from deckgen.core.files import atomic_write_bytes, atomic_write_text
-from deckgen.authoring.importers import Imported, convert, detect_format
 from deckgen.core.model import Note
 from deckgen.sources.notes import collect_notes, note_files, parse_note, read_text
-from deckgen.authoring.scaffold import slugify
 
 MARKER = "CHECK:"  # what the importer could not be sure of; search the note for it
 MAX_IMAGE_BYTES = 5_000_000
@@ -230,8 +231,8 @@ def _dump(key: str, value: Any) -> str:
     """One front matter entry: scalars and short lists on one line, mappings as blocks."""
     options: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 1_000_000}
     if isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
-        return f"{key}: " + yaml.safe_dump(value, default_flow_style=True, **options).strip()
-    return yaml.safe_dump({key: value}, default_flow_style=False, **options).rstrip("\n")
+        return f"{key}: " + str(yaml.safe_dump(value, default_flow_style=True, **options)).strip()
+    return str(yaml.safe_dump({key: value}, default_flow_style=False, **options)).rstrip("\n")
 
 
 def _is_field_note(message: str) -> bool:

@@ -16,9 +16,10 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Literal, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from deckgen.core.config import Config
@@ -245,7 +246,7 @@ class ChatClient:
                     "check base_url / DECKGEN_AI_BASE_URL and your network",
                 ) from None
             raise self._fail(f"could not connect: {reason}", "check base_url and that the server is running") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise self._timeout() from None
         except (http.client.HTTPException, ConnectionError, OSError) as exc:
             raise self._fail(
@@ -345,8 +346,8 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    current = datetime.now(timezone.utc).timestamp() if now is None else now
+        when = when.replace(tzinfo=UTC)
+    current = datetime.now(UTC).timestamp() if now is None else now
     return max(0.0, when.timestamp() - current)
 
 

@@ -70,7 +70,7 @@ def init_project(target: Path, name: str | None = None) -> list[Path]:
         target / "decks" / "all.yaml": DECK_MANIFEST.format(name=_yaml_string(project_name)),
         target / ".gitignore": "build/\n",
     }
-    for path, text in files.items():
+    for path in files:
         if path.exists():
             raise ConfigError(Finding(str(path), 0, "file already exists", "choose an empty directory", "init"))
     for path, text in files.items():

@@ -73,7 +73,9 @@ def write_bundles(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], no
                   write: WriteApkg | None = None) -> list[Path]:
     """Write one bundle per track (``write`` defaults to package.write_apkg); return the paths."""
     if write is None:
-        from deckgen.anki.package import write_apkg as write
+        from deckgen.anki.package import write_apkg
+
+        write = write_apkg
 
     written = []
     for built in tracks:

@@ -121,7 +121,9 @@ def compare(
     decks: list[DeckDiff] = []
     for release in releases:
         live = [n.uid for n in release.notes if n.with_cards]
-        added, edited, unchanged = [], [], []
+        added: list[CardDiff] = []
+        edited: list[CardDiff] = []
+        unchanged: list[CardDiff] = []
         moved: dict[str, list[str]] = {}
         for uid in live:
             change = by_uid.get(uid)

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Literal, Mapping
+from typing import Any, Literal
 
-from deckgen.core.errors import ContentError, Finding
-from deckgen.core.model import Card, Note
 from deckgen.cards.rules import WHOLE_NOTE_RULES
 from deckgen.cards.rules.text import content_words, plain
+from deckgen.core.errors import ContentError, Finding
+from deckgen.core.model import Card, Note
 
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed"]
 ReviewMode = Literal["auto", "accepted"]

@@ -10,14 +10,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from deckgen.cards.curation import review
+from deckgen.cards.rules import RULES
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
 from deckgen.sources.notes import CARD_ID_RE
-from deckgen.cards.rules import RULES
 
 Generator = Callable[[Note], Iterable[Card]]
 _CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from deckgen.cards.generate import collect_cards
 from deckgen.core.config import Config
@@ -78,7 +79,7 @@ def _cached_parser(
     def parse(path: Path, rel: str) -> Note:
         raw = read_bytes(path, rel)
         digest = digests[rel] = cache.key(raw)
-        entry = cache.get(rel, digest)
+        entry: Any = cache.get(rel, digest)
         if entry is None:
             try:
                 note = parse_note(decode_text(raw, rel), rel)
@@ -91,6 +92,7 @@ def _cached_parser(
         if entry[0] == "error":
             raise ContentError(entry[1])
         cards_by_path[rel] = (entry[2], entry[3])
-        return entry[1]
+        parsed: Note = entry[1]
+        return parsed
 
     return parse, cards_by_path

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from itertools import groupby
-from typing import Iterator
 
 from deckgen.core.errors import Finding
 from deckgen.lint.run import LintReport

@@ -8,24 +8,22 @@ which needs a build plan.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from deckgen.cards.load import Sources
 from deckgen.core.config import Config
-from deckgen.sources.manifests import collect_manifests, select_notes
 from deckgen.core.errors import ContentError, Finding
-from deckgen.cards.generate import collect_cards
-from deckgen.quality.settings import LintSettings, lint_settings
-from deckgen.sources.media import MediaStore
-from deckgen.core.model import Card, CardBlock, DeckSpec, Note
-from deckgen.quality.neardup import near_duplicates as find_near_duplicates
-from deckgen.core.diskcache import NoteCache
-from deckgen.sources.notes import KNOWN_META_KEYS, collect_notes, decode_text, parse_file, parse_note, read_bytes
-from deckgen.quality.checks import Issue, check_card, plain
+from deckgen.core.model import Card, CardBlock, Note
 from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
+from deckgen.quality.checks import Issue, Side, check_card, plain
+from deckgen.quality.neardup import near_duplicates as find_near_duplicates
+from deckgen.quality.settings import LintSettings, lint_settings
+from deckgen.sources.manifests import select_notes
+from deckgen.sources.media import MediaStore
+from deckgen.sources.notes import KNOWN_META_KEYS
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -95,9 +93,7 @@ def lint_sources(
         findings += sources.remembered(
             "lint",
             note,
-            lambda note=note: [
-                f for c in sources.cards.get(note.id, []) for f in _card_findings(c, note, settings, store)
-            ],
+            functools.partial(_note_findings, sources.cards.get(note.id, []), note, settings, store),
         )
     if near_duplicates:
         findings += _near_duplicate_findings(cards, notes, settings)
@@ -219,10 +215,15 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
     return findings
 
 
+def _note_findings(cards: list[Card], note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
+    return [finding for card in cards for finding in _card_findings(card, note, settings, store)]
+
+
 def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
     """Images that would not ship, links that would be dropped, HTML that shows as text."""
     issues: list[Issue] = []
-    for side, text in (("front", card.front), ("back", card.back), ("extra", card.extra)):
+    sides: tuple[tuple[Side, str], ...] = (("front", card.front), ("back", card.back), ("extra", card.extra))
+    for side, text in sides:
         if not text:
             continue
         for bang, url in _REF_RE.findall(text):
@@ -231,7 +232,7 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
                     store.resolve(note.path, url)
                 except ContentError as exc:
                     finding = exc.findings[0]
-                    issues.append(Issue("media", "error", finding.message, finding.fix, side))  # type: ignore[arg-type]
+                    issues.append(Issue("media", "error", finding.message, finding.fix, side))
             elif url and not _SAFE_LINK_RE.match(url):
                 issues.append(
                     Issue(
@@ -241,7 +242,7 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
                         "link to an https:// page, or remove the link",
                         side,
                     )
-                )  # type: ignore[arg-type]
+                )
         tag = _RAW_HTML_RE.search(_CODE_SPAN_RE.sub("", text))
         if tag:
             issues.append(
@@ -252,7 +253,7 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
                     "use Markdown (**bold**, *italic*, lists) instead of HTML",
                     side,
                 )
-            )  # type: ignore[arg-type]
+            )
     return issues
 
 

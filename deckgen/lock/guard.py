@@ -2,18 +2,19 @@
 
 Anki matches a note type by id and *schema* (kind, field names and order, template names
 and count). Any schema change makes every learner's import fork it into "Name+" and stop
-delivering updates (research/anki-import-semantics.md, C3–C9). The lockfile records each
+delivering updates (CONTRIBUTING.md, "What Anki does on import"). The lockfile records each
 shipped note type's schema; a build whose note types differ from it stops here, before
 anything is written. Template text and CSS are not schema: they may change freely.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
+from deckgen.anki.notetypes import NoteType
 from deckgen.core.errors import Finding, SchemaFrozenError
 from deckgen.lock.identity import Lock
-from deckgen.anki.notetypes import NoteType
 
 
 def schema_record(note_type: NoteType) -> dict[str, Any]:

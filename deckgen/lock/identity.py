@@ -1,7 +1,7 @@
 """Card identity and change times: GUIDs, the lockfile, and matching edited cards.
 
 Anki matches notes by GUID only and updates a note only when the package's ``mod`` is
-newer (research/anki-import-semantics.md). So a GUID comes from (namespace, note id,
+newer (CONTRIBUTING.md, "What Anki does on import"). So a GUID comes from (namespace, note id,
 card key) and never from text, and ``deckgen.lock`` records for every card when its
 shipped content last changed; unchanged cards keep their old time forever.
 """
@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from deckgen.core.errors import Finding, LockError
 from deckgen.cards.generate import normalize
+from deckgen.core.errors import Finding, LockError
 from deckgen.core.model import Card
 
 LOCK_FORMAT = 1
@@ -93,7 +94,7 @@ class Lock:
         lines.append("}")
         return "\n".join(line for line in lines if line) + "\n"
 
-    def copy(self) -> "Lock":
+    def copy(self) -> Lock:
         """A deep copy (records are plain JSON data)."""
         return Lock(**json.loads(json.dumps({"cards": self.cards, "notetypes": self.notetypes, "extra": self.extra})))
 

@@ -13,12 +13,13 @@ record is kept as ``moved_to`` so its identity is never handed to another card.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any
 
 from deckgen.cards.generate import normalize
-from deckgen.lock.identity import Lock, MatchDecision, Stamped
 from deckgen.core.model import Card, CardChange
+from deckgen.lock.identity import Lock, MatchDecision, Stamped
 
 
 @dataclass(frozen=True)

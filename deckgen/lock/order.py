@@ -10,7 +10,7 @@ Both the long-time learner and the newcomer then meet new cards in manifest orde
 from __future__ import annotations
 
 import bisect
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 GAP = 1024
 

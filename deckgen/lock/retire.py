@@ -1,7 +1,7 @@
 """Retired cards: how a card removed from the sources is shipped so learners can find it.
 
-An ``.apkg`` import can neither delete nor suspend (research/anki-import-semantics.md, E
-and "Later observations"), so a retired card is shipped as its note with **no card rows**:
+An ``.apkg`` import can neither delete nor suspend (CONTRIBUTING.md, "What Anki does on
+import"), so a retired card is shipped as its note with **no card rows**:
 a learner who already has the card gets the note updated in place — a "Retired" badge in
 the ``Status`` field and the tag :data:`RETIRED_TAG`, so one search finds every retired
 card — while a learner importing the deck for the first time gets a note with nothing to
@@ -12,10 +12,11 @@ note and its ``mod`` never change again and the card's identity is never reused.
 from __future__ import annotations
 
 import time
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
-from deckgen.core.model import Card, Note
 from deckgen.anki.notetypes import card_fields, note_type_for
+from deckgen.core.model import Card, Note
 
 RETIRED_TAG = "deckgen::retired"
 RETIRED_SEARCH = f"tag:{RETIRED_TAG}"

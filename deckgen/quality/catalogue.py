@@ -257,7 +257,7 @@ RULES: tuple[Rule, ...] = (
         "A: See [the essay](https://www.bringthedonuts.com/).",
         configurable=True,
     ),
-    # --- quality: research/card-quality-and-generation.md ----------------------------------
+    # --- quality: docs/lint-rules.md; Wozniak, Matuschak ----------------------------------
     Rule(
         "L1",
         "Answer too long",

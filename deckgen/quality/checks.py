@@ -1,4 +1,4 @@
-"""Card-quality rules L1–L15 and L17 (research/card-quality-and-generation.md), one card at a time.
+"""Card-quality rules L1–L15 and L17 (docs/lint-rules.md; Wozniak, Matuschak), one card at a time.
 
 Checks return :class:`Issue` values with the rule's default severity; lint.py applies
 ``[lint.rules]`` overrides and per-card ``Ignore:`` lines. L16 needs the whole library
@@ -7,15 +7,17 @@ and lives in neardup.py.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Literal
+from typing import Literal
 
 from deckgen.core.errors import Severity
-from deckgen.quality.settings import LintSettings
 from deckgen.core.model import Card, Note
 from deckgen.core.text import has_bounded
+from deckgen.quality.settings import LintSettings
 
 Side = Literal["front", "back", "extra"]
 
@@ -305,6 +307,11 @@ def _context_issues(text: str) -> Iterator[Issue]:
         )
 
 
+def _other_deletions(number: int, match: re.Match[str]) -> str:
+    """A cloze replacement that hides deletion ``number`` and shows the others' text."""
+    return "" if int(match.group(1)) == number else match.group(2)
+
+
 def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     text = card.front
     problem = cloze_structure_error(text)
@@ -340,7 +347,7 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         yield from _length_issue(
             "L1", longest, s.answer_words_warn, s.answer_words_error, f"deletion c{number}", "front"
         )
-        visible = _CLOZE_RE.sub(lambda m: "" if int(m.group(1)) == number else m.group(2), text) + " " + note.title
+        visible = _CLOZE_RE.sub(functools.partial(_other_deletions, number), text) + " " + note.title
         for hidden in hidden_list:
             needle = " ".join(words(hidden)).lower()
             if needle and has_bounded(" ".join(words(visible)).lower(), needle):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.quality.catalogue import BY_ID, find_rule

@@ -13,17 +13,17 @@ import html
 import json
 import shutil
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Mapping, Sequence
 
-from deckgen.core.diskcache import code_fingerprint
 from deckgen.anki.cardview import render_note
-from deckgen.core.files import atomic_write_bytes
-from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.anki.notetypes import card_css, note_type_for
 from deckgen.anki.render import render_markdown
+from deckgen.core.diskcache import code_fingerprint
+from deckgen.core.files import atomic_write_bytes
+from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
 from deckgen.tracks.workload import Schedule, plan_track
 

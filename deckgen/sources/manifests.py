@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
-from deckgen.core.errors import ContentError, Finding
+from deckgen.core.errors import ContentError, Finding, Severity
 from deckgen.core.model import BuiltDeck, Card, DeckSpec, Note, Selector
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text, top_level_key_lines
 
@@ -154,7 +155,7 @@ def select_notes(spec: DeckSpec, notes: Iterable[Note]) -> tuple[list[Note], lis
         else:
             matched = [n for n in ordered if fnmatch.fnmatchcase(n.path, selector.value)]
         if not matched:
-            severity = "error" if selector.kind == "id" else "warning"
+            severity: Severity = "error" if selector.kind == "id" else "warning"
             findings.append(
                 Finding(
                     spec.path,

@@ -7,8 +7,9 @@ so every later error can name ``file:line``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import yaml
 
@@ -94,7 +95,7 @@ def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
             raise ContentError(
                 Finding(
                     rel,
-                    first_line + event.start_mark.line,
+                    first_line + (event.start_mark.line if event.start_mark else 0),
                     "YAML anchors and aliases (&name, *name) are not supported",
                     "write the value out in full",
                     "schema",
@@ -106,7 +107,7 @@ def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
                 raise ContentError(
                     Finding(
                         rel,
-                        first_line + event.start_mark.line,
+                        first_line + (event.start_mark.line if event.start_mark else 0),
                         f"YAML is nested more than {MAX_YAML_DEPTH} levels deep",
                         "flatten the structure",
                         "schema",

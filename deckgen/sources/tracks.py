@@ -9,9 +9,10 @@ learner who imports two tracks, or a deck and a track, never gets a duplicate.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 

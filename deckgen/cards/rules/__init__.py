@@ -7,10 +7,10 @@ deckgen.toml) or per note (``generate:`` in front matter); see :mod:`deckgen.car
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
-from deckgen.core.model import Card, Note
 from deckgen.cards.rules.claims import argues, connects, contrast, critique, definition, emphasis, lists, rather, thesis
+from deckgen.core.model import Card, Note
 
 RULES: dict[str, Callable[[Note], Iterable[Card]]] = {
     "thesis": thesis,  # which essay argues …? (metadata)

@@ -9,9 +9,8 @@ the card instead of making a new one.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from deckgen.core.model import Card, Note
 from deckgen.cards.rules.text import (
     AUXILIARIES,
     CLAIM_VERBS,
@@ -33,6 +32,7 @@ from deckgen.cards.rules.text import (
     trim_relative,
     words,
 )
+from deckgen.core.model import Card, Note
 
 _REPORT_VERBS = r"(?:argues?|claims?|contends?|holds?|insists?|maintains?|believes?)"
 _CRITIQUE_HEADINGS = ("critique", "criticism", "limitations", "weaknesses", "where it falls short", "counterpoints")

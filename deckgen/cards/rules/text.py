@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from deckgen.core.model import Card, Note, Section
 from deckgen.core.text import has_isolated
