@@ -18,7 +18,7 @@ from deckgen.build.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.core.errors import SchemaFrozenError
 from deckgen.lock.guard import check_frozen_schema
-from deckgen.lock.identity import Lock
+from deckgen.lock.records import Lock
 
 NOTE = """\
 ---

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.cards.generate import provisional_key
 from deckgen.core.model import Card
-from deckgen.lock.identity import Lock, card_guid, resolve_keys, stable_hash
+from deckgen.lock.identity import card_guid, resolve_keys, stable_hash
+from deckgen.lock.records import CardRecord, Lock
 
 
 def test_guid_depends_on_place_not_text_and_is_unambiguous() -> None:
@@ -27,9 +30,7 @@ def card(front: str, back: str, key: str | None = None) -> Card:
 
 def lock_with(*cards: Card) -> Lock:
     return Lock(
-        cards={
-            "n": {c.key: {"front": c.front, "back": c.back, "hash": "h", "mod": 1, "origin": "authored"} for c in cards}
-        }
+        cards={"n": {c.key: CardRecord(hash="h", mod=1, front=c.front, back=c.back, origin="authored") for c in cards}}
     )
 
 
@@ -51,7 +52,9 @@ def test_reworded_answer_keeps_identity_by_its_question() -> None:
 def test_question_edited_twice_still_matches_latest_recorded_text() -> None:
     old = card("What is A?", "Alpha")
     lock = lock_with(old)
-    lock.cards["n"][old.key]["front"] = "Which letter is A?"  # what the last build recorded
+    lock.cards["n"][old.key] = replace(
+        lock.cards["n"][old.key], front="Which letter is A?"
+    )  # what the last build recorded
     resolved, _ = resolve_keys([card("Which letter is A?", "The first letter")], lock, "n")
     assert resolved[0].key == old.key
 

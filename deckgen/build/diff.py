@@ -10,9 +10,10 @@ import textwrap
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Sequence
 
-from deckgen.lock.identity import Lock, MatchDecision
+from deckgen.build.release import DeckRelease
 from deckgen.core.model import CardChange
-from deckgen.build.release import DeckRelease, record_decks
+from deckgen.lock.identity import MatchDecision
+from deckgen.lock.records import Lock
 from deckgen.lock.retire import RETIRED_SEARCH
 
 
@@ -131,15 +132,14 @@ def compare(
                 continue
             card = CardDiff(uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason))
             {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
-            note_id, key = (change.matched_from or uid).split("/", 1)
-            old = lock.cards.get(note_id, {}).get(key, {})
-            new = new_lock.cards.get(uid.split("/", 1)[0], {}).get(uid.split("/", 1)[1], {})
+            old = lock.card_by_uid(change.matched_from or uid)
+            new = new_lock.card_by_uid(uid)
             here = {release.spec.name}
-            old_decks = record_decks(old) if old and not old.get("retired") else []
+            old_decks = old.all_decks if old and not old.retired else ()
             if old_decks and not here & set(old_decks):
                 # a learner of this deck has the card in a deck it has now left
                 for old_deck in old_decks:
-                    if old_deck not in record_decks(new):
+                    if new is None or old_deck not in new.all_decks:
                         moved.setdefault(old_deck, []).append(uid)
                         break
         retired = [
@@ -159,7 +159,7 @@ def compare(
     note_types = tuple(
         (name, "added" if name not in lock.notetypes else "changed")
         for name, record in sorted(new_lock.notetypes.items())
-        if lock.notetypes.get(name, {}).get("hash") != record.get("hash")
+        if name not in lock.notetypes or lock.notetypes[name].hash != record.hash
     )
     # A card matched by content in an earlier release is re-matched on every build; only
     # decisions that change something (or warn) are news to the curator.
@@ -182,9 +182,9 @@ def _deckless(lock: Lock, new_lock: Lock) -> list[str]:
     dropped: dict[str, str] = {}
     for note_id, records in sorted(new_lock.cards.items()):
         for key, record in records.items():
-            old = lock.cards.get(note_id, {}).get(key, {})
-            if not record.get("retired") and not record.get("moved_to") and not record.get("deck") and old.get("deck"):
-                dropped.setdefault(note_id, str(old["deck"]))
+            old = lock.card(note_id, key)
+            if record.live and not record.deck and old is not None and old.deck:
+                dropped.setdefault(note_id, old.deck)
     return [
         f"note '{note_id}' is no longer in any deck: learners of '{deck}' keep its cards, unmarked — "
         "add it back to a deck manifest, or delete the note file to retire its cards"

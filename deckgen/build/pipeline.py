@@ -24,14 +24,14 @@ from deckgen.lock.guard import check_frozen_schema
 from deckgen.cards.load import Sources, load_sources
 from deckgen.lint.run import LintReport, finish, lint_sources, lock_findings, media_store, settings_for
 from deckgen.lock.identity import (
-    Lock, MatchDecision, Stamped, build_time, carry_removed, read_lock, resolve_keys,
-    stable_hash, stable_int, stamp, stamp_notetype,
+    BuiltCard, MatchDecision, build_time, carry_removed, resolve_keys, stable_hash, stable_int, stamp, stamp_notetype,
 )
+from deckgen.lock.records import Lock, read_lock
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves
 from deckgen.anki.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.anki.packaged import PackagedDeck, PackagedNote
-from deckgen.build.release import DeckRelease, guid_of, plan_releases
+from deckgen.build.release import DeckRelease, plan_releases
 from deckgen.anki.render import ImageResolver
 
 BASE_TAG = "deckgen"
@@ -44,8 +44,7 @@ class Plan:
     notes: dict[str, Note]
     specs: list[DeckSpec]
     decks: list[BuiltDeck]
-    stamped: dict[str, Stamped]  # by card uid
-    fields: dict[str, tuple[str, ...]]
+    cards: dict[str, BuiltCard]  # every card of the sources, by uid
     notetype_mods: dict[int, int]
     lock: Lock
     new_lock: Lock
@@ -53,26 +52,31 @@ class Plan:
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
     lock_path: Path = Path("deckgen.lock")
-    media: dict[str, tuple[str, ...]] = field(default_factory=dict)  # packaged image names by card uid
     media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
     releases: list[DeckRelease] = field(default_factory=list)  # per built deck: notes shipped, release number
     report: DiffReport | None = None  # what this build changes, for `deckgen diff` and the changelog
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
-        names = sorted({name for card in cards for name in self.media.get(card.uid, ())})
+        names = sorted({name for card in cards for name in self.cards[card.uid].media})
         return [(name, self.media_files[name]) for name in names]
 
     def packaged_note(self, namespace: str, card: Card, position: int) -> PackagedNote:
         """``card`` as written into a deck or bundle, ``position`` its place in the new-card queue."""
+        built = self.cards[card.uid]
         return PackagedNote(
-            guid=guid_of(namespace, card.note_id, card.key, self.new_lock.cards.get(card.note_id, {}).get(card.key)),
+            guid=built.guid,
             model_id=note_type_for(card).id,
-            fields=self.fields[card.uid],
+            fields=built.fields,
             tags=card_tags(card),
-            mod=self.stamped[card.uid].mod,
+            mod=built.mod,
             due=position,
         )
+
+    @property
+    def fields(self) -> dict[str, tuple[str, ...]]:
+        """Every card's rendered field values, by uid (what the site shows)."""
+        return {uid: built.fields for uid, built in self.cards.items()}
 
     @functools.cached_property
     def new_lock_text(self) -> str:
@@ -117,7 +121,6 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     warnings = [d.warning for d in decisions if d.warning]
     warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
                  for n in notes if waiting_drafts(n)]
-    deck_of: dict[str, str] = {}
     decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
     for spec in specs:
@@ -129,7 +132,6 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
                 warnings.append(str(finding))
         deck = assemble(spec, selected, cards_by_note)
         for card in deck.cards:
-            deck_of.setdefault(card.uid, spec.name)
             if spec.name not in decks_of.setdefault(card.uid, []):
                 decks_of[card.uid].append(spec.name)
         if spec in chosen:
@@ -137,14 +139,12 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     if findings:
         raise ContentError(findings)
 
-    new_lock = Lock(extra=dict(lock.extra))
+    new_lock = Lock(releases=dict(lock.releases), changelog=dict(lock.changelog), extra=dict(lock.extra))
     notetype_mods = {nt.id: stamp_notetype(nt.name, _notetype_hash(nt), lock, new_lock, timestamp) for nt in note_types()}
     check_frozen_schema(note_types(), lock, new_lock)
-    stamped: dict[str, Stamped] = {}
-    fields: dict[str, tuple[str, ...]] = {}
+    built_cards: dict[str, BuiltCard] = {}
     changes: list[CardChange] = []
     store = media_store(config)
-    media: dict[str, tuple[str, ...]] = {}
     for note in notes:
         # rendering is a pure function of the note's file (and images, which opt out of the memo)
         rendered: dict[tuple[str, str], tuple[tuple[str, ...], str]] = sources.remembered("fields", note, dict)
@@ -158,24 +158,23 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
                 if sources.cache is not None:
                     sources.cache.dirty = True
             values, content_hash = memo
-            if used:
-                media[card.uid] = tuple(sorted(set(used)))
-            result = stamp(card, content_hash, deck_of.get(card.uid, ""), lock, new_lock, timestamp)
-            stamped[card.uid] = result
-            fields[card.uid] = values
-            old = lock.cards.get(card.note_id, {}).get(card.key, {})
-            changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
-    apply_moves(moves, lock, new_lock, stamped, changes, timestamp)
+            result = stamp(card, values, content_hash, tuple(sorted(set(used))), decks_of.get(card.uid, ()),
+                           config.namespace, lock, new_lock, timestamp)
+            built_cards[card.uid] = result
+            old = lock.card(card.note_id, card.key)
+            changes.append(CardChange(card.uid, result.status, card.front, card.back,  # type: ignore[arg-type]
+                                      old.front if old else "", old.back if old else ""))
+    apply_moves(moves, lock, new_lock, built_cards, changes, config.namespace, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
-        changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
-    media_files = {name: store.files[name].path for names in media.values() for name in names}
+        changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back))
+    media_files = {name: store.files[name].path for c in built_cards.values() for name in c.media}
     releases, release_warnings = plan_releases(
-        config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp, decks_of
+        specs, built, by_id, built_cards, card_tags, lock, new_lock, config.namespace, notetype_mods, timestamp
     )
     report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings)
     record_entries(report, lock, new_lock)
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
-                config.lock_path, media, media_files, releases, report)
+    return Plan(by_id, specs, built, built_cards, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
+                config.lock_path, media_files, releases, report)
 
 
 def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
@@ -292,7 +291,7 @@ def build(
             note_cache.save()
             media = sorted(config.rel(p) for p in plan.media_files.values())
             summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
-                       "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.stamped),
+                       "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.cards),
                        "media": media}
             write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
                                                    summary, writer.digests))
