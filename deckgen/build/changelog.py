@@ -77,6 +77,12 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
         ]
     if note_types_changed:
         lines += ["**Card design** — the card templates or style changed; you get them with this import.", ""]
+    if deck.merged:
+        lines += [
+            "**Two branches merged** — this release brings together releases made on two branches; "
+            "what each changed is listed under the previous release below.",
+            "",
+        ]
     if len(lines) == 2:
         lines += ["Card order or deck details changed; your cards are not affected.", ""]
     return "\n".join(lines)

@@ -60,6 +60,7 @@ class DeckDiff:
     retired: tuple[CardDiff, ...] = ()
     moves: tuple[Move, ...] = ()
     unchanged: tuple[str, ...] = ()
+    merged: bool = False  # the previous release record merged two branches' releases
 
     @property
     def renamed_from(self) -> tuple[str, ...]:
@@ -153,7 +154,7 @@ def compare(
                 bumped=release.bumped, previous_names=release.previous_names,
                 added=tuple(added), edited=tuple(edited), retired=tuple(retired),
                 moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
-                unchanged=tuple(c.uid for c in unchanged),
+                unchanged=tuple(c.uid for c in unchanged), merged=release.merged,
             )
         )
     note_types = tuple(

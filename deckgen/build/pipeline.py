@@ -81,13 +81,18 @@ class Plan:
     @functools.cached_property
     def new_lock_text(self) -> str:
         """The lockfile as it will be written."""
-        return self.new_lock.to_json()
+        return self.new_lock.to_text()
 
     @functools.cached_property
     def lock_changed(self) -> bool:
         """Whether deckgen.lock would be rewritten."""
         old = self.lock_path.read_text(encoding="utf-8") if self.lock_path.exists() else ""
         return old != self.new_lock_text
+
+    @functools.cached_property
+    def lock_format_only(self) -> bool:
+        """Whether the only change to deckgen.lock is its file format (a lock from an older deckgen)."""
+        return self.lock_changed and self.lock_path.exists() and self.lock == self.new_lock
 
 
 def card_tags(card: Card) -> tuple[str, ...]:
@@ -203,7 +208,9 @@ def lint_project(
         return report, None
     plan = plan_build(config, deck_names, now, sources)
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
-    if plan.lock_changed and not changed:
+    if plan.lock_format_only:
+        changed = ["the file format (one record per line since this deckgen version): nothing else"]
+    elif plan.lock_changed and not changed:
         changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
     return finish([*report.findings, *stale], settings, report.files, report.cards), plan
@@ -256,7 +263,11 @@ def build(
     # Tracks and the site need every deck: a build of named decks skips them. Resolved
     # before anything is written, so a bad track file leaves the build untouched.
     tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
-    if locked and plan.lock_changed:
+    if locked and plan.lock_format_only:
+        # the records are current: only the file format is old, which --locked must not fail on
+        plan.warnings.append(f"{config.rel(config.lock_path)} is in an older file format; the next `deckgen build` "
+                             "rewrites it as one record per line (commit it)")
+    elif locked and plan.lock_changed:
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
              for c in plan.changes if c.status != "unchanged"]
@@ -264,6 +275,7 @@ def build(
                         "run `deckgen build` locally and commit deckgen.lock", "locked")]
         )
     outputs: list[str] = []
+    lock_written = plan.lock_changed and not (locked and plan.lock_format_only)
     if not dry_run:
         remove_stale_temp_files(config.out_dir)
         writer = DeckWriter(config.out_dir, state if use_cache else None)
@@ -281,11 +293,11 @@ def build(
             outputs.append(str(target))
         if plan.report is not None:  # before the site, which links the changelog
             write_changelogs(config.out_dir, plan.report, plan.new_lock)
-        if plan.lock_changed:
+        if lock_written:
             atomic_write_text(config.lock_path, plan.new_lock_text)
         if tracks is not None:
             outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
-        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings),
                              report=plan.report)
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
             note_cache.save()
@@ -293,10 +305,11 @@ def build(
             summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
                        "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.cards),
                        "media": media}
-            write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
-                                                   summary, writer.digests))
+            if lock_written or not plan.lock_changed:  # else the next build must still migrate the lock
+                write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
+                                                       summary, writer.digests))
         return result
-    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings),
                        report=plan.report)
 
 

@@ -39,6 +39,7 @@ class DeckRelease:
     bumped: bool  # this build changes what the deck ships
     previous_names: tuple[str, ...]  # names the deck shipped under before, oldest first
     notes: tuple[ShipNote, ...]
+    merged: bool = False  # the last release record came from merging two branches' releases
 
     @property
     def date(self) -> str:
@@ -141,7 +142,7 @@ def plan_releases(
         if deck.spec.name not in known:
             known.append(deck.spec.name)
         history[deck.spec.slug] = ReleaseRecord(digest, tuple(known), when, version)
-        releases.append(DeckRelease(deck.spec, version, when, bumped, previous, notes_shipped))
+        releases.append(DeckRelease(deck.spec, version, when, bumped, previous, notes_shipped, bool(old and old.merged)))
     new_lock.releases = history
     return releases, warnings
 

@@ -18,7 +18,12 @@ from typing import Any
 
 from deckgen.core.errors import Finding, LockError
 
-LOCK_FORMAT = 1
+LOCK_FORMAT = 2  # one record per line; format 1 (one JSON document) is read and migrated on the next build
+HEADER_ABOUT = (
+    "deckgen.lock: every card's identity and change time, one record per line. Commit it with your notes. "
+    "Never edit it by hand; after a merge run `deckgen build` (README: deckgen.lock and branches)"
+)
+KINDS = ("notetype", "release", "changelog", "card", "extra")
 _ENTRY_RE = re.compile(r"^## Release (\d+)\b", re.MULTILINE)
 
 
@@ -154,10 +159,15 @@ class ReleaseRecord:
     names: tuple[str, ...]  # every name the deck shipped under, oldest first
     time: int
     version: int
+    merged: bool = False  # set by a merge of two branches that both released the deck
 
     def to_json(self) -> dict[str, Any]:
         """The record as stored."""
-        return {"digest": self.digest, "names": list(self.names), "time": self.time, "version": self.version}
+        data: dict[str, Any] = {"digest": self.digest, "names": list(self.names), "time": self.time}
+        data["version"] = self.version
+        if self.merged:
+            data["merged"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ReleaseRecord:
@@ -167,6 +177,7 @@ class ReleaseRecord:
             tuple(str(n) for n in data.get("names", ())),
             int(data.get("time", 0)),
             int(data.get("version", 0)),
+            bool(data.get("merged")),
         )
 
 
@@ -226,45 +237,117 @@ class Lock:
             json.loads(json.dumps(self.extra)),
         )
 
-    def to_json(self) -> str:
-        """Serialise with sorted keys and one card per line, so the file diffs cleanly in git.
+    def to_text(self) -> str:
+        """Serialise as one JSON record per line, sorted, so git merges edits to different cards line by line.
 
-        Built by hand around compact ``json.dumps`` calls because ``indent=`` forces the
-        pure-Python encoder, which took ~0.3 s for 10,000 cards.
+        Line 1 is the header; then note types, releases, changelog entries (newest first per
+        deck), cards by uid, and keys this version does not know. Each line is a compact
+        ``json.dumps`` (``indent=`` forces the pure-Python encoder: ~0.3 s for 10,000 cards).
         """
         dump = _compact
-        top = dict(self.extra)
-        if self.changelog:
-            top["changelog"] = {slug: [e.text for e in entries] for slug, entries in self.changelog.items()}
-        if self.releases:
-            top["releases"] = {slug: r.to_json() for slug, r in self.releases.items()}
-        lines = ["{", f' "format": {LOCK_FORMAT},']
-        for key in sorted(top):
-            lines.append(f" {dump(key)}: {dump(top[key])},")
-        lines.append(' "notetypes": {')
-        lines.append(",\n".join(f"  {dump(k)}: {dump(v.to_json())}" for k, v in sorted(self.notetypes.items())))
-        lines.append(" },")
-        lines.append(' "cards": {')
-        notes = []
-        for note_id, records in sorted(self.cards.items()):
-            body = ",\n".join(f"   {dump(k)}: {dump(v.to_json())}" for k, v in sorted(records.items()))
-            notes.append(f"  {dump(note_id)}: {{\n{body}\n  }}")
-        lines.append(",\n".join(notes))
-        lines.append(" }")
-        lines.append("}")
-        return "\n".join(line for line in lines if line) + "\n"
+        lines = [dump({"format": LOCK_FORMAT, "about": HEADER_ABOUT})]
+        for name, nt in sorted(self.notetypes.items()):
+            lines.append(_line("notetype", name, nt.to_json()))
+        for slug, release in sorted(self.releases.items()):
+            lines.append(_line("release", slug, release.to_json()))
+        for slug, entries in sorted(self.changelog.items()):
+            for entry in entries:
+                lines.append(_line("changelog", slug, {"text": entry.text}))
+        for note_id, key, record in self.records():
+            lines.append(_line("card", f"{note_id}/{key}", record.to_json()))
+        for key, value in sorted(self.extra.items()):
+            lines.append(_line("extra", key, {"value": value}))
+        return "\n".join(lines) + "\n"
 
 
 def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 
+def _line(kind: str, name: str, body: Mapping[str, Any]) -> str:
+    """One record: ``{"<kind>": "<name>", ...body}``, the kind first so a line says what it is."""
+    rest = _compact(body)
+    head = "{" + _compact(kind) + ": " + _compact(name)
+    return head + "}" if rest == "{}" else head + ", " + rest[1:]
+
+
 def _lock_error(name: str, line: int, message: str, fix: str) -> LockError:
     return LockError(Finding(name, line, message, fix, "lock"))
 
 
+CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ", "||||||| ")
+
+
+def has_conflict_markers(text: str) -> bool:
+    """Whether ``text`` holds git conflict markers (a merge that did not use deckgen's merge driver)."""
+    return any(line.startswith("<<<<<<< ") for line in text.splitlines())
+
+
 def parse_lock(text: str, name: str = "deckgen.lock") -> Lock:
-    """Parse the text of a lockfile; raises LockError (located) when it is not one."""
+    """Parse the text of a lockfile (either format); raises LockError (located) when it is not one."""
+    if has_conflict_markers(text):
+        line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("<<<<<<< "))
+        raise _lock_error(
+            name,
+            line,
+            "deckgen.lock has git conflict markers (the merge did not use deckgen's merge driver)",
+            "run `deckgen lock resolve`: it merges both sides (every identity kept, the newest change times); "
+            "then `deckgen build` and commit. `deckgen lock install-merge-driver` makes git do this itself",
+        )
+    try:
+        header = json.loads(text.lstrip().split("\n", 1)[0])
+    except json.JSONDecodeError:
+        header = None  # format 1 starts with a lone "{"
+    if isinstance(header, dict) and "format" in header:
+        return _parse_lines(text, name)
+    return _parse_document(text, name)
+
+
+def _parse_lines(text: str, name: str) -> Lock:
+    """Format 2: one record per line."""
+    lock = Lock()
+    changelog: dict[str, list[ChangelogEntry]] = {}
+    for number, row in enumerate(text.splitlines(), 1):
+        if not row.strip():
+            continue
+        try:
+            data = json.loads(row)
+            if not isinstance(data, dict):
+                raise ValueError("a line must be one JSON object")
+            if "format" in data:  # the header
+                if data.get("format") != LOCK_FORMAT:
+                    raise _lock_error(
+                        name, number, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen"
+                    )
+                continue
+            kind = next((k for k in KINDS if k in data), "")
+            if not kind:
+                raise ValueError(f"a record must name one of {', '.join(KINDS)}")
+            key = str(data.pop(kind))
+            if kind == "card":
+                note_id, _, card_key = key.partition("/")
+                lock.put(note_id, card_key, CardRecord.from_json(data))
+            elif kind == "notetype":
+                lock.notetypes[key] = NoteTypeRecord.from_json(data)
+            elif kind == "release":
+                lock.releases[key] = ReleaseRecord.from_json(data)
+            elif kind == "changelog":
+                changelog.setdefault(key, []).append(ChangelogEntry(str(data["text"])))
+            else:
+                lock.extra[key] = data.get("value")
+        except (json.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise _lock_error(
+                name,
+                number,
+                f"deckgen.lock has a malformed record: {exc}",
+                "restore it from git (`git checkout HEAD -- deckgen.lock`; after a merge, `deckgen lock resolve`)",
+            ) from exc
+    lock.changelog = {slug: tuple(entries) for slug, entries in changelog.items()}
+    return lock
+
+
+def _parse_document(text: str, name: str) -> Lock:
+    """Format 1 (before one-record-per-line): one JSON document."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -272,9 +355,9 @@ def parse_lock(text: str, name: str = "deckgen.lock") -> Lock:
             name,
             exc.lineno,
             f"deckgen.lock is not valid JSON: {exc}",
-            "restore it from git (`git checkout deckgen.lock`); never delete it: it holds every card's identity",
+            "restore it from git (`git checkout HEAD -- deckgen.lock`); never delete it: it holds every card's identity",
         ) from exc
-    if not isinstance(data, dict) or data.get("format") != LOCK_FORMAT:
+    if not isinstance(data, dict) or data.get("format") != 1:
         raise _lock_error(name, 1, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen")
     try:
         cards = {
@@ -296,7 +379,10 @@ def parse_lock(text: str, name: str = "deckgen.lock") -> Lock:
         )
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise _lock_error(
-            name, 1, f"deckgen.lock has a malformed record: {exc}", "restore it from git (`git checkout deckgen.lock`)"
+            name,
+            1,
+            f"deckgen.lock has a malformed record: {exc}",
+            "restore it from git (`git checkout HEAD -- deckgen.lock`)",
         ) from exc
     extra = {k: v for k, v in data.items() if k not in ("format", "cards", "notetypes", "releases", "changelog")}
     return Lock(cards, notetypes, releases, changelog, extra)
