@@ -79,8 +79,14 @@ def test_never_guesses_between_two_equally_good_candidates() -> None:
     assert decisions[0].previous_key == "" and "id:" in decisions[0].warning
 
 
-def test_explicit_ids_are_never_rematched() -> None:
+def test_explicit_ids_keep_their_key_and_a_new_one_finds_the_card_it_pinned() -> None:
     old = card("Q1?", "Same answer")
     pinned = card("Q2?", "Same answer", key="pinned")
     resolved, decisions = resolve_keys([pinned], lock_with(old), "n")
+    assert resolved[0].key == "pinned"
+    # issue 12 item 10: the id was just added to the earlier card; its identity is kept through the old key
+    assert [(d.key, d.previous_key) for d in decisions] == [("pinned", old.key)]
+    # an id the lock already knows is never matched again
+    known = lock_with(pinned, old)
+    resolved, decisions = resolve_keys([card("Q3?", "Same answer", key="pinned")], known, "n")
     assert resolved[0].key == "pinned" and decisions == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -28,7 +28,7 @@ from deckgen.lock.identity import (
 )
 from deckgen.lock.records import Lock, read_lock
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves
+from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
 from deckgen.anki.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.anki.packaged import PackagedDeck, PackagedNote
 from deckgen.build.release import DeckRelease, plan_releases
@@ -92,7 +92,21 @@ class Plan:
     @functools.cached_property
     def lock_format_only(self) -> bool:
         """Whether the only change to deckgen.lock is its file format (a lock from an older deckgen)."""
-        return self.lock_changed and self.lock_path.exists() and self.lock == self.new_lock
+        if not self.lock_changed or not self.lock_path.exists():
+            return False
+        # Records gain what this version keeps and older ones did not (a retired note's hash,
+        # positions in a card's other decks) on the first build, with nothing shipped
+        # changing: an upgrade, like the format.
+        adopted = self.new_lock.copy()
+        for note_id, key, record in self.new_lock.records():
+            old = self.lock.card(note_id, key)
+            if old is None:
+                continue
+            bare = replace(record, retired_hash=record.retired_hash if old.retired_hash else "",
+                           dues=record.dues if old.dues else ())
+            if bare == old:
+                adopted.put(note_id, key, old)
+        return adopted == self.lock
 
 
 def card_tags(card: Card) -> tuple[str, ...]:
@@ -121,7 +135,9 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         decisions.extend(note_decisions)
 
     avoid_moved_keys(cards_by_note, lock)
-    moves, move_decisions = match_moves(cards_by_note, lock)
+    pinned = renames(decisions, lock)  # cards just given an id: keep the identity they had
+    moves, move_decisions = match_moves(cards_by_note, lock, pinned)
+    moves = pinned + moves
     decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
     warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"

@@ -92,16 +92,30 @@ def plan_releases(
             names = built_card.decks if built_card is not None else ()
             # retire it in every deck it shipped in
             decks = names if len(names) > 1 and not record.moved_to else ()
-            if decks != record.decks:
-                new_lock.put(note_id, key, replace(record, decks=decks))
+            # positions only for the other decks it is still in (a deck it left forgets it)
+            dues = tuple((name, due) for name, due in record.dues if name in decks and name != record.deck)
+            if decks != record.decks or dues != record.dues:
+                new_lock.put(note_id, key, replace(record, decks=decks, dues=dues))
             continue
         card = record_card(note_id, key, record)
         note = notes.get(note_id)
         model_id, values = retired_fields(card, note, record.retired)
         live_tags = tags_of(Card(note_id, key, card.kind, card.front, tags=note.tags if note else ()))
+        tags = retired_tags(live_tags)
+        # The retired note's content can still change (its note file edited or deleted): then it
+        # needs a newer mod, or learners never get it. A record without a hash adopts the current one.
+        shipped_hash = stable_hash(model_id, values, tags)
+        if record.retired_hash != shipped_hash:
+            changed = bool(record.retired_hash)
+            record = replace(
+                record,
+                retired_hash=shipped_hash,
+                retired_mod=max(now, record.shipped_mod + 1) if changed else record.retired_mod,
+            )
+            new_lock.put(note_id, key, record)
         shipped_note = ShipNote(
             guid_of(namespace, note_id, key, record.anchor), model_id, values,
-            retired_tags(live_tags), record.retired, 0, with_cards=False, uid=card.uid,
+            tags, record.retired_mod or record.retired, 0, with_cards=False, uid=card.uid,
         )
         homes = {spec.slug: spec for spec in (home_deck(name, specs, lock) for name in record.all_decks) if spec}
         for name in record.all_decks:
@@ -123,9 +137,15 @@ def plan_releases(
         live = []
         for card in deck.cards:
             record = new_lock.cards[card.note_id][card.key]
-            if record.deck == deck.spec.name and record.due != positions[card.uid]:
-                # the position this card keeps for good
-                new_lock.put(card.note_id, card.key, replace(record, due=positions[card.uid]))
+            position = positions[card.uid]
+            # the position this card keeps for good, in each deck it ships in, so a rebuild from
+            # the lock alone (a fresh clone) computes the same positions
+            if record.deck == deck.spec.name:
+                if record.due != position:
+                    new_lock.put(card.note_id, card.key, replace(record, due=position))
+            elif dict(record.dues).get(deck.spec.name) != position:
+                dues = tuple(sorted({**dict(record.dues), deck.spec.name: position}.items()))
+                new_lock.put(card.note_id, card.key, replace(record, dues=dues))
             shipped = cards[card.uid]
             live.append(ShipNote(shipped.guid, note_type_for(card).id, shipped.fields, tags_of(card), shipped.mod,
                                  positions[card.uid], uid=card.uid))
@@ -153,6 +173,7 @@ def _positions(deck: BuiltDeck, lock: Lock, earlier_names: Sequence[str]) -> dic
     stored = {}
     for card in deck.cards:
         old = lock.card(card.note_id, card.key)
-        if old is not None and old.due is not None and old.deck in names and not old.retired:
-            stored[card.uid] = old.due
+        due = old.position_in(names) if old is not None and not old.retired else None
+        if due is not None:
+            stored[card.uid] = due
     return assign_positions([card.uid for card in deck.cards], stored)

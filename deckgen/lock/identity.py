@@ -12,6 +12,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -80,10 +81,31 @@ class MatchDecision:
     warning: str = ""
 
 
+_CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
+
+
+def match_sides(front: str, back: str) -> tuple[str, str]:
+    """The (question, answer) a card is matched by, normalised.
+
+    For a cloze the answer is its hidden text and the question the text around the
+    deletions: its answer field is empty, so matching by it would make every cloze the
+    "same answer" as every other and hand a deleted cloze's history to an unrelated one.
+    """
+    hidden = [m.group(1) for m in _CLOZE_RE.finditer(front)]
+    if hidden and not back.strip():
+        return normalize(_CLOZE_RE.sub("[...]", front)), normalize(" | ".join(hidden))
+    return normalize(front), normalize(back)
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 def _similarity(card: Card, record: CardRecord) -> float:
-    ours = normalize(card.front) + " | " + normalize(card.back)
-    theirs = normalize(record.front) + " | " + normalize(record.back)
-    return difflib.SequenceMatcher(None, ours, theirs, autojunk=False).ratio()
+    ours, theirs = match_sides(card.front, card.back), match_sides(record.front, record.back)
+    if _CLOZE_RE.search(card.front) and _ratio(ours[1], theirs[1]) < FUZZY_THRESHOLD:
+        return 0.0  # a cloze whose hidden text changed beyond a rewording asks another fact
+    return _ratio(" | ".join(ours), " | ".join(theirs))
 
 
 def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[Card], list[MatchDecision]]:
@@ -93,28 +115,37 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
     whose wording changed is matched to the one unclaimed lock record with the same
     answer, else the same question, else the single clearly most similar record; if two
     records are equally good candidates nothing is guessed: the card gets a new key and
-    a warning that says how to pin it.
+    a warning that says how to pin it. A card that was just given an ``id:`` is matched
+    the same way to the key it had before (its decision's ``previous_key``), so pinning a
+    card never changes its identity.
     """
     records = lock.live(note_id)
+    known = lock.cards.get(note_id, {})
     fixed = {c.key for c in cards if c.explicit_id or not c.key.startswith("q-") or c.key in records}
     unclaimed = {k: v for k, v in records.items() if k not in fixed and v.origin == "authored" and not v.explicit}
-    pending = {i: c for i, c in enumerate(cards) if c.key not in fixed}
+    # an explicit id the lock has never seen: the card may be an earlier card that was just pinned
+    pinned = {i for i, c in enumerate(cards) if c.explicit_id and c.origin == "authored" and c.key not in known}
+    pending = {i: c for i, c in enumerate(cards) if c.key not in fixed or i in pinned}
     decisions: list[MatchDecision] = []
     resolved: dict[int, Card] = {}
 
     def claim(index: int, card: Card, key: str, reason: str) -> None:
-        resolved[index] = replace(card, key=key)
-        decisions.append(MatchDecision(note_id, key, key, reason))
+        if index in pinned:
+            resolved[index] = card  # keeps its new key; its GUID keeps coming from the old one
+            decisions.append(MatchDecision(note_id, card.key, key, f"'id: {card.key}' added; {reason}"))
+        else:
+            resolved[index] = replace(card, key=key)
+            decisions.append(MatchDecision(note_id, key, key, reason))
         unclaimed.pop(key, None)
 
     def open_cards() -> dict[int, Card]:
         return {i: c for i, c in pending.items() if i not in resolved}
 
-    for field_name, reason in (("back", "same answer, question reworded"), ("front", "same question, answer reworded")):
+    for side, reason in ((1, "same answer, question reworded"), (0, "same question, answer reworded")):
         for index, card in open_cards().items():
-            wanted = normalize(getattr(card, field_name))
-            candidates = [k for k, r in unclaimed.items() if normalize(getattr(r, field_name)) == wanted]
-            rivals = [c for c in open_cards().values() if normalize(getattr(c, field_name)) == wanted]
+            wanted = match_sides(card.front, card.back)[side]
+            candidates = [k for k, r in unclaimed.items() if match_sides(r.front, r.back)[side] == wanted]
+            rivals = [c for c in open_cards().values() if match_sides(c.front, c.back)[side] == wanted]
             if len(candidates) == 1 and len(rivals) == 1:
                 claim(index, card, candidates[0], reason)
     for index, card in open_cards().items():
@@ -130,7 +161,7 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
         others = [_similarity(c, unclaimed[best_key]) for i, c in open_cards().items() if i != index]
         if best_score - runner_up >= FUZZY_MARGIN and all(best_score - s >= FUZZY_MARGIN for s in others):
             claim(index, card, best_key, f"question and answer reworded ({best_score:.0%} similar)")
-        else:
+        elif index not in pinned:  # a pinned card that matches nothing clearly is simply new
             decisions.append(
                 MatchDecision(
                     note_id,
@@ -185,7 +216,8 @@ def stamp(
     if old and old.hash == content_hash and not old.retired:
         mod, status = old.mod, "unchanged"
     else:
-        previous = old.mod if old else 0
+        # a restored card must also be newer than its retired note, which learners may have
+        previous = old.shipped_mod if old else 0
         mod = max(now, previous + 1)
         status = "edited" if old and not old.retired else "added"
     record = CardRecord(
@@ -199,6 +231,7 @@ def stamp(
         # where its GUID comes from; its new-card position
         anchor=old.anchor if old else "",
         due=old.due if old else None,
+        dues=old.dues if old else (),
         reverse=card.reverse,  # a retired card must keep it, or its reverse card would turn blank
     )
     new_lock.put(card.note_id, card.key, record)

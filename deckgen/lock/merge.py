@@ -86,7 +86,7 @@ def _changed_side(base: object, ours: object, theirs: object) -> str:
 
 
 def _card_time(record: CardRecord) -> tuple[int, int, str]:
-    return (max(record.mod, record.retired), record.mod, record.hash)
+    return (record.shipped_mod, record.mod, record.hash)
 
 
 def _newer_card(ours: CardRecord, theirs: CardRecord) -> CardRecord:

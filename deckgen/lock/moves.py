@@ -13,7 +13,7 @@ record is kept as ``moved_to`` so its identity is never handed to another card.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from deckgen.cards.generate import normalize
@@ -43,16 +43,38 @@ def _orphans(cards_by_note: Mapping[str, list[Card]], lock: Lock) -> dict[str, C
     return orphans
 
 
-def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[Move], list[MatchDecision]]:
-    """Pair cards new to their note with cards gone from another note; never guess between two."""
+def renames(decisions: Sequence[MatchDecision], lock: Lock) -> list[Move]:
+    """Cards that just got an ``id:`` and were matched to the key they had before, as moves within their note."""
+    moves = []
+    for d in decisions:
+        if d.previous_key and d.previous_key != d.key and "/" not in d.previous_key:
+            previous = f"{d.note_id}/{d.previous_key}"
+            record = lock.card(d.note_id, d.previous_key)
+            moves.append(
+                Move(f"{d.note_id}/{d.key}", previous, (record.anchor if record else "") or previous, d.reason)
+            )
+    return moves
+
+
+def match_moves(
+    cards_by_note: dict[str, list[Card]], lock: Lock, taken: Sequence[Move] = ()
+) -> tuple[list[Move], list[MatchDecision]]:
+    """Pair cards new to their note with cards gone from another note; never guess between two.
+
+    ``taken`` are moves already decided (cards pinned with a new ``id:``): neither side is matched again.
+    """
     # Only authored cards: a generated card's identity is its rule (two notes' "who wrote it?"
     # cards share an answer whenever they share an author, and are not the same card).
-    orphans = {uid: r for uid, r in _orphans(cards_by_note, lock).items() if r.origin == "authored"}
+    claimed = {m.previous_uid for m in taken}
+    placed = {m.uid for m in taken}
+    orphans = {
+        uid: r for uid, r in _orphans(cards_by_note, lock).items() if r.origin == "authored" and uid not in claimed
+    }
     homeless = [
         c
         for cards in cards_by_note.values()
         for c in cards
-        if c.key not in lock.cards.get(c.note_id, {}) and c.origin == "authored"
+        if c.key not in lock.cards.get(c.note_id, {}) and c.origin == "authored" and c.uid not in placed
     ]
     moves: list[Move] = []
     decisions: list[MatchDecision] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,15 +40,30 @@ class CardRecord:
     origin: str = "authored"  # "authored" or "generated"
     explicit: bool = False  # its key is an explicit ``id:``
     anchor: str = ""  # "note/key" its GUID comes from, when it moved from another note
-    due: int | None = None  # its new-card position, kept for good
+    due: int | None = None  # its new-card position in ``deck``, kept for good
+    dues: tuple[tuple[str, int], ...] = ()  # its positions in the other decks it ships in, by deck name
     reverse: bool = False  # it has a reverse card (a retired one must keep it)
-    retired: int = 0  # when it was retired (0: live)
+    retired: int = 0  # when it was retired (0: live); the date its "Retired" badge shows
+    retired_mod: int = 0  # when the retired note's shipped content last changed (0: at ``retired``)
+    retired_hash: str = ""  # of the retired note as shipped, so a change to it gets a newer mod
     moved_to: str = ""  # the uid it moved to (its identity is not free for reuse)
 
     @property
     def live(self) -> bool:
         """Neither retired nor moved to another note."""
         return not self.retired and not self.moved_to
+
+    @property
+    def shipped_mod(self) -> int:
+        """The ``mod`` learners' copy of the card has: its content's, or its retired note's."""
+        return max(self.mod, self.retired, self.retired_mod)
+
+    def position_in(self, names: Iterable[str]) -> int | None:
+        """Its stored new-card position in the deck known by any of ``names``, if any."""
+        wanted = set(names)
+        if self.deck in wanted and self.due is not None:
+            return self.due
+        return next((due for name, due in self.dues if name in wanted), None)
 
     @property
     def all_decks(self) -> tuple[str, ...]:
@@ -73,10 +88,16 @@ class CardRecord:
             data["anchor"] = self.anchor
         if self.due is not None:
             data["due"] = self.due
+        if self.dues:
+            data["dues"] = dict(self.dues)
         if self.reverse:
             data["reverse"] = True
         if self.retired:
             data["retired"] = self.retired
+        if self.retired_mod:
+            data["retired_mod"] = self.retired_mod
+        if self.retired_hash:
+            data["retired_hash"] = self.retired_hash
         if self.moved_to:
             data["moved_to"] = self.moved_to
         return data
@@ -95,8 +116,11 @@ class CardRecord:
             explicit=bool(data.get("explicit")),
             anchor=str(data.get("anchor") or ""),
             due=int(data["due"]) if data.get("due") is not None else None,
+            dues=tuple(sorted((str(k), int(v)) for k, v in (data.get("dues") or {}).items())),
             reverse=bool(data.get("reverse")),
             retired=int(data.get("retired") or 0),
+            retired_mod=int(data.get("retired_mod") or 0),
+            retired_hash=str(data.get("retired_hash") or ""),
             moved_to=str(data.get("moved_to") or ""),
         )
 
