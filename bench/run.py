@@ -27,6 +27,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from synthetic import make_library  # noqa: E402
 
+from deckgen.lock.records import read_lock  # noqa: E402
+
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": ""}
 
 RSS_WRAPPER = (
@@ -91,8 +93,7 @@ def main() -> None:
 def run(root: Path, work: Path, runs: int) -> dict[str, object]:
     build_dir = root / "build"
     deckgen("build", cwd=root)  # first build creates deckgen.lock (not timed: a one-off)
-    lock = (root / "deckgen.lock").read_text()
-    cards = sum(len(v) for v in json.loads(lock)["cards"].values())
+    cards = sum(1 for _ in read_lock(root / "deckgen.lock").records())
 
     def wipe_outputs() -> None:
         shutil.rmtree(build_dir, ignore_errors=True)
@@ -132,10 +133,7 @@ def run(root: Path, work: Path, runs: int) -> dict[str, object]:
 
 def genanki_reference(root: Path, work: Path, runs: int) -> list[float]:
     """A bare genanki write of the same cards (one deck per manifest), as a floor to compare with."""
-    lock = json.loads((root / "deckgen.lock").read_text())
-    rows = [
-        (r["deck"], r["front"], r["back"], f"{n}/{k}") for n, recs in lock["cards"].items() for k, r in recs.items()
-    ]
+    rows = [(r.deck, r.front, r.back, f"{n}/{k}") for n, k, r in read_lock(root / "deckgen.lock").records()]
     data = work / "cards.json"
     data.write_text(json.dumps(rows))
     script = work / "ref.py"

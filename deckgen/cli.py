@@ -520,8 +520,14 @@ def draft(
 
 
 lock_app = typer.Typer(
-    help="deckgen.lock on branches: the git merge driver, and resolving a lock a merge left in conflict.",
+    help=(
+        "deckgen.lock on branches: the git merge driver, and resolving a lock a merge left in conflict.\n\n"
+        "Example:\n\n"
+        "    deckgen lock install-merge-driver   # once per clone\n\n"
+        "    deckgen lock resolve && deckgen build   # after a merge left conflict markers"
+    ),
     no_args_is_help=True,
+    rich_markup_mode="rich",
 )
 app.add_typer(lock_app, name="lock")
 
@@ -543,6 +549,10 @@ def lock_merge(
     Keeps every card identity of both sides and, for a card changed on both, the newer
     change time; a deck released on both sides is released again by the next build.
     Run `deckgen build` on the merge and commit deckgen.lock.
+
+    Example (what `deckgen lock install-merge-driver` puts in git config):
+
+        deckgen lock merge %O %A %B
     """
     from deckgen.lock.merge import merge_files
 
@@ -578,6 +588,10 @@ def lock_install_merge_driver() -> None:
     """Make git merge deckgen.lock with deckgen: writes .gitattributes and this clone's git config.
 
     Each clone runs it once (git config is not committed); commit .gitattributes.
+
+    Example:
+
+        deckgen lock install-merge-driver && git add .gitattributes && git commit -m "merge deckgen.lock"
     """
     from deckgen.core.config import load_config
     from deckgen.lock.merge import install_merge_driver
