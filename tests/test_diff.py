@@ -188,6 +188,6 @@ def test_note_dropped_from_every_deck_is_reported(project: Path) -> None:
     write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes:\n  - id: other\n")
     result = build(load_config(project), now=T0 + 10)
     assert [w for w in result.warnings if "no longer in any deck" in w] == [
-        "note 'cagan' is no longer in any deck: learners of 'PM::Discovery' keep its cards, unmarked — "
-        "add it back to a deck manifest, or delete the note file to retire its cards"
+        "note 'cagan' is no longer in any deck, so its cards are retired from 'PM::Discovery' "
+        "(learners find them with tag:deckgen::retired) — add it back to a deck manifest to restore them"
     ]

@@ -14,7 +14,7 @@ from deckgen.build.release import DeckRelease
 from deckgen.core.model import CardChange
 from deckgen.lock.identity import MatchDecision
 from deckgen.lock.records import Lock
-from deckgen.lock.retire import RETIRED_SEARCH
+from deckgen.lock.retire import DECKLESS, RETIRED_SEARCH
 
 
 @dataclass(frozen=True)
@@ -175,21 +175,21 @@ def compare(
         f"Browse, search {m.search}, select all, Change Deck"
         for deck in decks for m in deck.moves
     ]
-    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, new_lock)))
+    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, list(by_uid.values()))))
 
 
-def _deckless(lock: Lock, new_lock: Lock) -> list[str]:
-    """Warnings for notes whose cards shipped in a deck before and now sit in no deck at all."""
-    dropped: dict[str, str] = {}
-    for note_id, records in sorted(new_lock.cards.items()):
-        for key, record in records.items():
-            old = lock.card(note_id, key)
-            if record.live and not record.deck and old is not None and old.deck:
-                dropped.setdefault(note_id, old.deck)
+def _deckless(lock: Lock, changes: Sequence[CardChange]) -> list[str]:
+    """Warnings for notes whose cards this release retires because the note left every deck."""
+    dropped: dict[str, list[str]] = {}
+    for change in changes:
+        if change.status == "retired" and change.reason == DECKLESS:
+            old = lock.card_by_uid(change.uid)
+            decks = dropped.setdefault(change.uid.split("/", 1)[0], [])
+            decks.extend(d for d in (old.all_decks if old else ()) if d not in decks)
     return [
-        f"note '{note_id}' is no longer in any deck: learners of '{deck}' keep its cards, unmarked — "
-        "add it back to a deck manifest, or delete the note file to retire its cards"
-        for note_id, deck in dropped.items()
+        f"note '{note_id}' is no longer in any deck, so its cards are retired from '{', '.join(decks)}' "
+        f"(learners find them with {RETIRED_SEARCH}) — add it back to a deck manifest to restore them"
+        for note_id, decks in sorted(dropped.items())
     ]
 
 

@@ -28,6 +28,7 @@ from deckgen.lock.identity import (
 )
 from deckgen.lock.records import Lock, read_lock
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
+from deckgen.lock.retire import DECKLESS
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
 from deckgen.anki.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.anki.packaged import PackagedDeck, PackagedNote
@@ -186,16 +187,68 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
             changes.append(CardChange(card.uid, result.status, card.front, card.back,  # type: ignore[arg-type]
                                       old.front if old else "", old.back if old else ""))
     apply_moves(moves, lock, new_lock, built_cards, changes, config.namespace, timestamp)
+    changes = _retire_deckless(built_cards, {m.uid for m in moves}, lock, new_lock, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back))
     media_files = {name: store.files[name].path for c in built_cards.values() for name in c.media}
     releases, release_warnings = plan_releases(
         specs, built, by_id, built_cards, card_tags, lock, new_lock, config.namespace, notetype_mods, timestamp
     )
+    if deck_names:
+        changes = _record_only_built(releases, lock, new_lock, changes)
     report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings)
     record_entries(report, lock, new_lock)
     return Plan(by_id, specs, built, built_cards, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
                 config.lock_path, media_files, releases, report)
+
+
+def _retire_deckless(cards: dict[str, BuiltCard], moved: set[str], lock: Lock, new_lock: Lock,
+                     changes: list[CardChange], now: int) -> list[CardChange]:
+    """Retire the cards of notes that left every deck, in the decks they shipped in, like deleted cards.
+
+    Learners of those decks would otherwise keep them unmarked and never updated. The
+    record keeps its decks (where the retired note ships); adding the note back to a
+    manifest restores the card with its identity and history.
+    """
+    retired: dict[str, CardChange] = {}
+    for uid, built in cards.items():
+        old = lock.card_by_uid(uid)
+        if built.decks or uid in moved or old is None or not old.all_decks or old.moved_to:
+            continue
+        if old.retired:  # retired earlier and still in no deck: nothing changes
+            new_lock.put(built.card.note_id, built.card.key, old)
+            retired[uid] = CardChange(uid, "unchanged", old.front, old.back, old.front, old.back)
+            continue
+        current = new_lock.card_by_uid(uid)
+        assert current is not None
+        new_lock.put(built.card.note_id, built.card.key, replace(
+            current, deck=old.deck, decks=old.decks, dues=old.dues, retired=max(now, old.shipped_mod + 1)))
+        retired[uid] = CardChange(uid, "retired", old_front=old.front, old_back=old.back,
+                                  reason=DECKLESS)
+    return [retired.get(c.uid, c) for c in changes]
+
+
+def _record_only_built(releases: Sequence[DeckRelease], lock: Lock, new_lock: Lock,
+                       changes: list[CardChange]) -> list[CardChange]:
+    """A partial build records in the lock only the cards it ships; every other change stays pending.
+
+    Cards of decks this build does not write keep their old records (or none, if new), so
+    ``deckgen diff`` still shows their changes and the build that writes their deck
+    announces them. Returns the changes this build makes.
+    """
+    shipped = {n.uid for release in releases for n in release.notes}
+    for note_id, key, record in list(new_lock.records()):
+        uid = f"{note_id}/{key}"
+        if uid in shipped or (record.moved_to and record.moved_to in shipped):
+            continue  # written now (a card that moved into a built deck gives up its old place too)
+        old = lock.card(note_id, key)
+        if old is not None:
+            new_lock.put(note_id, key, old)
+        else:
+            del new_lock.cards[note_id][key]
+            if not new_lock.cards[note_id]:
+                del new_lock.cards[note_id]
+    return [c for c in changes if c.uid in shipped]
 
 
 def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:

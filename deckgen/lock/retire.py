@@ -19,6 +19,7 @@ from deckgen.lock.records import CardRecord
 
 RETIRED_TAG = "deckgen::retired"
 RETIRED_SEARCH = f"tag:{RETIRED_TAG}"
+DECKLESS = "its note is no longer in any deck"  # why a card still in the notes is retired
 
 
 def release_date(timestamp: int) -> str:
