@@ -75,6 +75,14 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
             f"Cards → Change Deck…, choose `{deck.deck}`. New cards already go to `{deck.deck}`.",
             "",
         ]
+    for move in deck.left:
+        lines += [
+            f"**Moved to `{move.to_deck}` ({len(move.uids)})** — these cards now belong to another deck and "
+            f"this deck no longer has them; you keep yours, and they keep getting updates. If you study "
+            f"`{move.to_deck}`, move them there: Browse, search `{move.search}`, select all, Cards → Change Deck…, "
+            f"choose `{move.to_deck}`. If you do not, suspend them (Cards → Toggle Suspend).",
+            "",
+        ]
     if note_types_changed:
         lines += ["**Card design** — the card templates or style changed; you get them with this import.", ""]
     if deck.merged:

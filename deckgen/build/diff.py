@@ -61,6 +61,7 @@ class DeckDiff:
     moves: tuple[Move, ...] = ()
     unchanged: tuple[str, ...] = ()
     merged: bool = False  # the previous release record merged two branches' releases
+    left: tuple[Move, ...] = ()  # cards this release moves out of this deck into another (``to_deck``)
 
     @property
     def renamed_from(self) -> tuple[str, ...]:
@@ -98,6 +99,7 @@ class DiffReport:
         for deck in self.decks:
             data = asdict(deck)
             data["moves"] = [{**asdict(m), "search": m.search} for m in deck.moves]
+            data["left"] = [{**asdict(m), "search": m.search} for m in deck.left]
             decks.append(data)
         return {
             "decks": decks,
@@ -148,6 +150,14 @@ def compare(
             for n in release.notes
             if not n.with_cards and n.uid in by_uid and by_uid[n.uid].status == "retired"
         ]
+        left: dict[str, list[str]] = {}
+        for n in release.notes:
+            record, old = new_lock.card_by_uid(n.uid), lock.card_by_uid(n.uid)
+            if n.with_cards or record is None or not record.live or not record.left:
+                continue
+            names = [name for name in record.left if name == release.spec.name or name in release.previous_names]
+            if names and (old is None or not set(names) & set(old.left)) and record.all_decks:
+                left.setdefault(record.all_decks[0], []).append(n.uid)
         decks.append(
             DeckDiff(
                 deck=release.spec.name, slug=release.spec.slug, version=release.version, date=release.date,
@@ -155,6 +165,7 @@ def compare(
                 added=tuple(added), edited=tuple(edited), retired=tuple(retired),
                 moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
                 unchanged=tuple(c.uid for c in unchanged), merged=release.merged,
+                left=tuple(Move(release.spec.name, dest, tuple(uids)) for dest, uids in sorted(left.items())),
             )
         )
     note_types = tuple(
@@ -174,6 +185,10 @@ def compare(
         f"(Anki never moves existing cards on import); the changelog tells learners how to move them: "
         f"Browse, search {m.search}, select all, Change Deck"
         for deck in decks for m in deck.moves
+    ] + [
+        f"deck '{deck.deck}': {len(m.uids)} card(s) left it for deck '{m.to_deck}'; its package keeps them "
+        "without cards to study, and its changelog tells learners to move them (Change Deck) or suspend them"
+        for deck in decks for m in deck.left
     ]
     return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, list(by_uid.values()))))
 
@@ -244,6 +259,8 @@ def render_text(report: DiffReport) -> str:
             out.append(f"  - retired   {card.uid}: {_short(card.old_front)}")
         for move in deck.moves:
             out.append(f"  > moved     {len(move.uids)} card(s) from deck '{move.from_deck}' (learners' existing cards stay there)")
+        for move in deck.left:
+            out.append(f"  < left      {len(move.uids)} card(s) to deck '{move.to_deck}' (learners of this deck keep them)")
         out.append(f"  = unchanged {len(deck.unchanged)}")
     for name, change in report.note_types:
         what = "new note type" if change == "added" else "templates or CSS changed; learners get them on their next import"

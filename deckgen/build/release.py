@@ -18,7 +18,7 @@ from deckgen.anki.render import escape, render_markdown
 from deckgen.core.model import BuiltDeck, Card, DeckSpec, Note
 from deckgen.lock.identity import BuiltCard, guid_of, stable_hash
 from deckgen.lock.order import assign_positions
-from deckgen.lock.records import Lock, ReleaseRecord
+from deckgen.lock.records import CardRecord, Lock, ReleaseRecord
 from deckgen.lock.retire import record_card, release_date, retired_fields, retired_tags
 
 
@@ -94,8 +94,9 @@ def plan_releases(
             decks = names if len(names) > 1 and not record.moved_to else ()
             # positions only for the other decks it is still in (a deck it left forgets it)
             dues = tuple((name, due) for name, due in record.dues if name in decks and name != record.deck)
-            if decks != record.decks or dues != record.dues:
-                new_lock.put(note_id, key, replace(record, decks=decks, dues=dues))
+            left = _left_decks(lock.card(note_id, key), names, specs, lock) if names and not record.moved_to else ()
+            if decks != record.decks or dues != record.dues or left != record.left:
+                new_lock.put(note_id, key, replace(record, decks=decks, dues=dues, left=left))
             continue
         card = record_card(note_id, key, record)
         note = notes.get(note_id)
@@ -128,6 +129,20 @@ def plan_releases(
             f"{count} retired card(s) were last in deck '{deck_name or '(none)'}', which no manifest builds any more, "
             "so learners of that deck will not see them marked retired — keep a manifest for that deck (or rename it back)"
         )
+
+    # A card that left a deck but lives on in another keeps shipping in the deck it left as its
+    # note without cards, with its live content and mod (the same GUID ships live elsewhere, so
+    # it cannot be marked retired): that deck's learners keep getting its updates, newcomers
+    # get nothing to study, and the changelog tells learners to move or suspend it.
+    for note_id, key, record in new_lock.records():
+        built_card = cards.get(f"{note_id}/{key}")
+        if not record.left or built_card is None or not record.live:
+            continue
+        card = built_card.card
+        shipped_note = ShipNote(built_card.guid, note_type_for(card).id, built_card.fields, tags_of(card),
+                                built_card.mod, 0, with_cards=False, uid=card.uid)
+        for slug in sorted({spec.slug for spec in (home_deck(n, specs, lock) for n in record.left) if spec}):
+            retired_by_deck.setdefault(slug, []).append(shipped_note)
 
     history = dict(lock.releases)
     releases: list[DeckRelease] = []
@@ -165,6 +180,19 @@ def plan_releases(
         releases.append(DeckRelease(deck.spec, version, when, bumped, previous, notes_shipped, bool(old and old.merged)))
     new_lock.releases = history
     return releases, warnings
+
+
+def _left_decks(old: CardRecord | None, now_in: Sequence[str], specs: Sequence[DeckSpec], lock: Lock) -> tuple[str, ...]:
+    """Decks (by the name it shipped under) a live card has left; a renamed deck is not left."""
+    if old is None or not old.live:
+        return ()
+    here = {spec.slug for spec in (home_deck(n, specs, lock) for n in now_in) if spec}
+    left = []
+    for name in (*old.left, *old.all_decks):
+        home = home_deck(name, specs, lock)
+        if home is not None and home.slug not in here and name not in left:
+            left.append(name)
+    return tuple(left)
 
 
 def _positions(deck: BuiltDeck, lock: Lock, earlier_names: Sequence[str]) -> dict[str, int]:

@@ -47,6 +47,7 @@ class CardRecord:
     retired_mod: int = 0  # when the retired note's shipped content last changed (0: at ``retired``)
     retired_hash: str = ""  # of the retired note as shipped, so a change to it gets a newer mod
     moved_to: str = ""  # the uid it moved to (its identity is not free for reuse)
+    left: tuple[str, ...] = ()  # decks it shipped in and left while staying live in another deck
 
     @property
     def live(self) -> bool:
@@ -100,6 +101,8 @@ class CardRecord:
             data["retired_hash"] = self.retired_hash
         if self.moved_to:
             data["moved_to"] = self.moved_to
+        if self.left:
+            data["left"] = list(self.left)
         return data
 
     @classmethod
@@ -122,6 +125,7 @@ class CardRecord:
             retired_mod=int(data.get("retired_mod") or 0),
             retired_hash=str(data.get("retired_hash") or ""),
             moved_to=str(data.get("moved_to") or ""),
+            left=tuple(str(d) for d in data.get("left") or ()),
         )
 
 
