@@ -137,12 +137,13 @@ def init(
 
         deckgen init pm-onboarding && cd pm-onboarding && deckgen build
     """
-    from deckgen.authoring.scaffold import init_project
+    from deckgen.authoring.scaffold import init_project, set_up_merge_driver
 
     with reporting():
         files = init_project(directory, name)
     for path in files:
         typer.echo(f"created {path}")
+    typer.echo(set_up_merge_driver(directory))
     typer.echo(f"Next: cd {directory} && deckgen build")
 
 
@@ -503,6 +504,90 @@ def draft(
                 )
     if dry_run:
         console.print("Dry run: no note was changed.")
+
+
+lock_app = typer.Typer(
+    help=(
+        "deckgen.lock on branches: the git merge driver, and resolving a lock a merge left in conflict.\n\n"
+        "Example:\n\n"
+        "    deckgen lock install-merge-driver   # once per clone\n\n"
+        "    deckgen lock resolve && deckgen build   # after a merge left conflict markers"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+app.add_typer(lock_app, name="lock")
+
+
+def _print_merge(lines: list[str]) -> None:
+    err = _console(stderr=True)  # a merge driver's stdout is not the place: git may show stderr
+    for line in lines:
+        err.print(_escape(line))
+
+
+@lock_app.command("merge")
+def lock_merge(
+    base: Path = typer.Argument(..., help="The common ancestor's deckgen.lock (git's %O)."),
+    ours: Path = typer.Argument(..., help="This branch's deckgen.lock, replaced by the result (git's %A)."),
+    theirs: Path = typer.Argument(..., help="The other branch's deckgen.lock (git's %B)."),
+) -> None:
+    """Merge two branches' deckgen.lock (the git merge driver; set up by `deckgen lock install-merge-driver`).
+
+    Keeps every card identity of both sides and, for a card changed on both, the newer
+    change time; a deck released on both sides is released again by the next build.
+    Run `deckgen build` on the merge and commit deckgen.lock.
+
+    Example (what `deckgen lock install-merge-driver` puts in git config):
+
+        deckgen lock merge %O %A %B
+    """
+    from deckgen.lock.merge import merge_files
+
+    with reporting():
+        report = merge_files(base, ours, theirs)
+    _print_merge(report.lines())
+
+
+@lock_app.command("resolve")
+def lock_resolve() -> None:
+    """Resolve a deckgen.lock that a merge left with conflict markers (e.g. a hosted merge button).
+
+    Both sides are merged as the merge driver would (every identity kept, the newest change
+    times); then run `deckgen build` and commit.
+
+    Example:
+
+        git merge feature   # CONFLICT (content): Merge conflict in deckgen.lock
+
+        deckgen lock resolve && deckgen build && git add deckgen.lock && git commit
+    """
+    from deckgen.core.config import load_config
+    from deckgen.lock.merge import resolve_file
+
+    with reporting():
+        config = load_config()
+        report = resolve_file(config.lock_path)
+    _print_merge(report.lines())
+
+
+@lock_app.command("install-merge-driver")
+def lock_install_merge_driver() -> None:
+    """Make git merge deckgen.lock with deckgen: writes .gitattributes and this clone's git config.
+
+    Each clone runs it once (git config is not committed); commit .gitattributes.
+
+    Example:
+
+        deckgen lock install-merge-driver && git add .gitattributes && git commit -m "merge deckgen.lock"
+    """
+    from deckgen.core.config import load_config
+    from deckgen.lock.merge import install_merge_driver
+
+    with reporting():
+        config = load_config()
+        done = install_merge_driver(config.root)
+    for line in done:
+        typer.echo(line)
 
 
 def main() -> None:

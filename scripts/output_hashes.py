@@ -63,13 +63,14 @@ def snapshot(notes: int) -> dict[str, dict[str, str]]:
     result: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         shipped = Path(tmp) / "shipped"
-        shutil.copytree(
-            ROOT,
-            shipped,
-            ignore=shutil.ignore_patterns(
-                ".git", "build", ".deckgen-cache", "*.egg-info", ".pybuild", "__pycache__", ".venv"
-            ),
-        )
+        skip = shutil.ignore_patterns(".git", ".deckgen-cache", "*.egg-info", ".pybuild", "__pycache__", ".venv")
+
+        def ignore(folder: str, names: list[str]) -> set[str]:
+            # only the project's own build/ output: deckgen/build/ is code and must be copied
+            top = {"build"} if Path(folder) == ROOT else set()
+            return set(skip(folder, names)) | (top & set(names))
+
+        shutil.copytree(ROOT, shipped, ignore=ignore)
         result["shipped"] = build_and_hash(shipped)
         synthetic = make_library(Path(tmp) / "synthetic", notes=notes, decks=5)
         result["synthetic"] = build_and_hash(synthetic)

@@ -18,7 +18,7 @@ from deckgen.build.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.core.errors import SchemaFrozenError
 from deckgen.lock.guard import check_frozen_schema
-from deckgen.lock.identity import Lock
+from deckgen.lock.records import Lock, read_lock
 
 NOTE = """\
 ---
@@ -169,9 +169,12 @@ def test_schema_refusal_from_the_cli_exits_1(project: Path) -> None:
     write(project / "content" / "cagan.md", NOTE)
     write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes: all\n")
     build(load_config(project), now=T0)
-    lock = json.loads((project / "deckgen.lock").read_text())
-    lock["notetypes"]["deckgen Q/A"]["schema"]["fields"].append("OldField")  # a schema shipped earlier
-    (project / "deckgen.lock").write_text(json.dumps(lock))
+    lock = read_lock(project / "deckgen.lock")
+    record = lock.notetypes["deckgen Q/A"]
+    assert record.schema is not None
+    old_schema = replace(record.schema, fields=(*record.schema.fields, "OldField"))  # a schema shipped earlier
+    lock.notetypes["deckgen Q/A"] = replace(record, schema=old_schema)
+    (project / "deckgen.lock").write_text(lock.to_text())
     result = run_deckgen("build", cwd=project)
     assert result.returncode == 1
     assert "schema-frozen" in result.stderr and "nothing was written" in result.stderr
@@ -185,6 +188,6 @@ def test_note_dropped_from_every_deck_is_reported(project: Path) -> None:
     write(project / "decks" / "discovery.yaml", "deck: PM::Discovery\nnotes:\n  - id: other\n")
     result = build(load_config(project), now=T0 + 10)
     assert [w for w in result.warnings if "no longer in any deck" in w] == [
-        "note 'cagan' is no longer in any deck: learners of 'PM::Discovery' keep its cards, unmarked — "
-        "add it back to a deck manifest, or delete the note file to retire its cards"
+        "note 'cagan' is no longer in any deck, so its cards are retired from 'PM::Discovery' "
+        "(learners find them with tag:deckgen::retired) — add it back to a deck manifest to restore them"
     ]

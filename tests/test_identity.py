@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.cards.generate import provisional_key
 from deckgen.core.model import Card
-from deckgen.lock.identity import Lock, card_guid, resolve_keys, stable_hash
+from deckgen.lock.identity import card_guid, resolve_keys, stable_hash
+from deckgen.lock.records import CardRecord, Lock
 
 
 def test_guid_depends_on_place_not_text_and_is_unambiguous() -> None:
@@ -27,9 +30,7 @@ def card(front: str, back: str, key: str | None = None) -> Card:
 
 def lock_with(*cards: Card) -> Lock:
     return Lock(
-        cards={
-            "n": {c.key: {"front": c.front, "back": c.back, "hash": "h", "mod": 1, "origin": "authored"} for c in cards}
-        }
+        cards={"n": {c.key: CardRecord(hash="h", mod=1, front=c.front, back=c.back, origin="authored") for c in cards}}
     )
 
 
@@ -51,7 +52,9 @@ def test_reworded_answer_keeps_identity_by_its_question() -> None:
 def test_question_edited_twice_still_matches_latest_recorded_text() -> None:
     old = card("What is A?", "Alpha")
     lock = lock_with(old)
-    lock.cards["n"][old.key]["front"] = "Which letter is A?"  # what the last build recorded
+    lock.cards["n"][old.key] = replace(
+        lock.cards["n"][old.key], front="Which letter is A?"
+    )  # what the last build recorded
     resolved, _ = resolve_keys([card("Which letter is A?", "The first letter")], lock, "n")
     assert resolved[0].key == old.key
 
@@ -76,8 +79,14 @@ def test_never_guesses_between_two_equally_good_candidates() -> None:
     assert decisions[0].previous_key == "" and "id:" in decisions[0].warning
 
 
-def test_explicit_ids_are_never_rematched() -> None:
+def test_explicit_ids_keep_their_key_and_a_new_one_finds_the_card_it_pinned() -> None:
     old = card("Q1?", "Same answer")
     pinned = card("Q2?", "Same answer", key="pinned")
     resolved, decisions = resolve_keys([pinned], lock_with(old), "n")
+    assert resolved[0].key == "pinned"
+    # issue 12 item 10: the id was just added to the earlier card; its identity is kept through the old key
+    assert [(d.key, d.previous_key) for d in decisions] == [("pinned", old.key)]
+    # an id the lock already knows is never matched again
+    known = lock_with(pinned, old)
+    resolved, decisions = resolve_keys([card("Q3?", "Same answer", key="pinned")], known, "n")
     assert resolved[0].key == "pinned" and decisions == []

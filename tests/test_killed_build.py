@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -15,6 +14,8 @@ from pathlib import Path
 import pytest
 from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, REPO, write
+
+from deckgen.lock.records import read_lock
 
 # Runs `deckgen build` in a real process; optionally parks it mid-write so the kill lands there.
 SCRIPT = """
@@ -78,7 +79,7 @@ def state(root: Path) -> dict[str, bytes]:
 
 
 def assert_readable(root: Path, tmp: Path) -> None:
-    json.loads((root / "deckgen.lock").read_text(encoding="utf-8"))
+    read_lock(root / "deckgen.lock")  # parses whole (raises on a torn file)
     col = open_collection(tmp / f"check-{time.monotonic_ns()}.anki2")
     try:
         for apkg in sorted((root / "build").glob("*.apkg")):

@@ -7,9 +7,9 @@ from pathlib import Path
 from conftest import write
 
 from deckgen.build.pipeline import build, plan_build
-from deckgen.build.release import guid_of
 from deckgen.core.config import load_config
-from deckgen.lock.identity import read_lock
+from deckgen.lock.identity import guid_of
+from deckgen.lock.records import read_lock
 
 HEAD = """\
 ---
@@ -98,7 +98,7 @@ def _uid_of(before: dict[str, str], name: str, plan) -> str:  # type: ignore[no-
     wanted = CARDS[name].split("\n")[0][3:]
     for note_id, records in plan.lock.cards.items():
         for key, record in records.items():
-            if record.get("front") == wanted:
+            if record.front == wanted:
                 return f"{note_id}/{key}"
     raise AssertionError(name)
 
@@ -184,7 +184,7 @@ def test_note_file_moved_to_another_folder_and_cards_reordered_change_nothing(pr
     lock_after = read_lock(project / "deckgen.lock")
 
     def mods(lock):  # type: ignore[no-untyped-def]
-        return {(n, k): (r["hash"], r["mod"]) for n, rs in lock.cards.items() for k, r in rs.items()}
+        return {(n, k): (r.hash, r.mod) for n, rs in lock.cards.items() for k, r in rs.items()}
 
     assert mods(lock_after) == mods(lock_before)
 
@@ -204,8 +204,8 @@ def test_two_equal_candidates_give_a_new_identity_and_a_warning(project: Path) -
 
 
 def test_moved_card_guid_comes_from_its_anchor() -> None:
-    assert guid_of("ns", "b", "k2", {"anchor": "a/k1"}) == guid_of("ns", "a", "k1")
-    assert guid_of("ns", "b", "k2", {}) != guid_of("ns", "a", "k1")
+    assert guid_of("ns", "b", "k2", "a/k1") == guid_of("ns", "a", "k1")
+    assert guid_of("ns", "b", "k2", "") != guid_of("ns", "a", "k1")
 
 
 def test_card_with_an_id_moved_to_another_note_keeps_its_guid_even_when_reworded(project: Path) -> None:

@@ -24,9 +24,9 @@ import deckgen.build.pipeline
 from deckgen.anki.notetypes import QA_MODEL_ID, note_types
 from deckgen.build.changelog import changelog_path
 from deckgen.build.pipeline import build
-from deckgen.build.release import guid_of
 from deckgen.core.config import load_config
-from deckgen.lock.identity import read_lock
+from deckgen.lock.identity import guid_of
+from deckgen.lock.records import read_lock
 from deckgen.lock.retire import RETIRED_SEARCH
 
 HEAD = "---\nid: {id}\ntitle: {title}\nauthor: {author}\ntags: [{tag}]\n---\nBlurb.\n\n## Cards\n\n"
@@ -95,20 +95,17 @@ class Library:
         config = load_config(self.root)
         lock = read_lock(config.lock_path)
         return {
-            guid_of(config.namespace, n, k, r)
+            guid_of(config.namespace, n, k, r.anchor)
             for n, rs in lock.cards.items()
             for k, r in rs.items()
-            if r.get("retired")
+            if r.retired
         }
 
     def live_guids(self) -> set[str]:
         config = load_config(self.root)
         lock = read_lock(config.lock_path)
         return {
-            guid_of(config.namespace, n, k, r)
-            for n, rs in lock.cards.items()
-            for k, r in rs.items()
-            if not r.get("retired") and not r.get("moved_to")
+            guid_of(config.namespace, n, k, r.anchor) for n, rs in lock.cards.items() for k, r in rs.items() if r.live
         }
 
 

@@ -10,9 +10,9 @@ from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
 from deckgen.build.pipeline import build
-from deckgen.build.release import guid_of
 from deckgen.core.config import load_config
-from deckgen.lock.identity import read_lock
+from deckgen.lock.identity import guid_of
+from deckgen.lock.records import read_lock
 from deckgen.lock.retire import RETIRED_SEARCH, RETIRED_TAG
 
 NOTE = """\
@@ -61,7 +61,7 @@ def retire_two(project: Path) -> tuple[Path, Path, set[str]]:
     second = Path(build(config, now=base + 1000).outputs[0])
     lock = read_lock(config.lock_path)
     retired = {
-        guid_of(config.namespace, n, k, r) for n, rs in lock.cards.items() for k, r in rs.items() if r.get("retired")
+        guid_of(config.namespace, n, k, r.anchor) for n, rs in lock.cards.items() for k, r in rs.items() if r.retired
     }
     assert len(retired) == 2
     return first_copy, second, retired

@@ -8,8 +8,9 @@ import uuid
 from pathlib import Path
 
 from deckgen.core.config import CONFIG_NAME, Config
-from deckgen.core.errors import ConfigError, Finding
+from deckgen.core.errors import ConfigError, Finding, LockError
 from deckgen.core.files import atomic_write_text
+from deckgen.lock.merge import ATTRIBUTES_LINE, install_merge_driver
 from deckgen.sources.notes import NOTE_ID_RE, note_files, parse_note, read_text
 
 EXAMPLE_NOTE = """\
@@ -69,6 +70,8 @@ def init_project(target: Path, name: str | None = None) -> list[Path]:
         target / "content" / "example-essay.md": EXAMPLE_NOTE,
         target / "decks" / "all.yaml": DECK_MANIFEST.format(name=_yaml_string(project_name)),
         target / ".gitignore": "build/\n",
+        # git merges deckgen.lock with deckgen's merge driver (README: deckgen.lock and branches)
+        target / ".gitattributes": ATTRIBUTES_LINE + "\n",
     }
     for path in files:
         if path.exists():
@@ -76,6 +79,17 @@ def init_project(target: Path, name: str | None = None) -> list[Path]:
     for path, text in files.items():
         atomic_write_text(path, text)
     return list(files)
+
+
+def set_up_merge_driver(target: Path) -> str:
+    """Configure deckgen's merge driver for deckgen.lock when ``target`` is in a git work tree; say what happened."""
+    try:
+        install_merge_driver(target)
+    except LockError:
+        return "Not a git repository yet: after `git init`, run `deckgen lock install-merge-driver` so git merges deckgen.lock"
+    return (
+        "Configured git to merge deckgen.lock with deckgen (each clone runs `deckgen lock install-merge-driver` once)"
+    )
 
 
 def new_note(config: Config, title: str, author: str = "", source: str = "", folder: str = "") -> Path:

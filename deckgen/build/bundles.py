@@ -49,7 +49,10 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
     # Retired cards of the track's decks ride along without cards (see deckgen.lock.retire), so a
     # learner who studies through the bundle sees them marked too.
     slugs = {deck.spec.slug for stage in built.stages for deck in (*stage.decks, *stage.optional)}
-    retired = {n.guid: n for release in plan.releases if release.spec.slug in slugs for n in release.notes if not n.with_cards}
+    live = {plan.cards[card.uid].guid for stage in built.stages for card in stage.cards}
+    # (a card that left one of the track's decks for another ships live in the bundle: never twice)
+    retired = {n.guid: n for release in plan.releases if release.spec.slug in slugs for n in release.notes
+               if not n.with_cards and n.guid not in live}
     parent = PackagedDeck(
         deck_id=stable_int("deck", track.root_deck), name=track.root_deck,
         description=render_markdown(track.description),

@@ -7,17 +7,14 @@ header (how to update on each Anki app, how to find retired cards) is written ea
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from deckgen.anki.render import escape
 from deckgen.build.diff import CardDiff, DeckDiff, DiffReport
 from deckgen.core.files import atomic_write_text
-from deckgen.lock.identity import Lock
-from deckgen.anki.render import escape
+from deckgen.lock.records import ChangelogEntry, Lock
 from deckgen.lock.retire import RETIRED_SEARCH
 
-_ENTRY_RE = re.compile(r"^## Release (\d+)\b", re.MULTILINE)
-CHANGELOG_KEY = "changelog"  # deckgen.lock: each deck's entries, newest first
 INDEX_NAME = "CHANGELOG.md"
 
 
@@ -78,8 +75,22 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
             f"Cards → Change Deck…, choose `{deck.deck}`. New cards already go to `{deck.deck}`.",
             "",
         ]
+    for move in deck.left:
+        lines += [
+            f"**Moved to `{move.to_deck}` ({len(move.uids)})** — these cards now belong to another deck and "
+            f"this deck no longer has them; you keep yours, and they keep getting updates. If you study "
+            f"`{move.to_deck}`, move them there: Browse, search `{move.search}`, select all, Cards → Change Deck…, "
+            f"choose `{move.to_deck}`. If you do not, suspend them (Cards → Toggle Suspend).",
+            "",
+        ]
     if note_types_changed:
         lines += ["**Card design** — the card templates or style changed; you get them with this import.", ""]
+    if deck.merged:
+        lines += [
+            "**Two branches merged** — this release brings together releases made on two branches; "
+            "what each changed is listed under the previous release below.",
+            "",
+        ]
     if len(lines) == 2:
         lines += ["Card order or deck details changed; your cards are not affected.", ""]
     return "\n".join(lines)
@@ -92,14 +103,12 @@ def record_entries(report: DiffReport, lock: Lock, new_lock: Lock) -> None:
     a cold rebuild writes the same changelog with every earlier entry.
     """
     design_changed = any(change == "changed" for _, change in report.note_types)
-    old = lock.extra.get(CHANGELOG_KEY, {})
-    kept = {slug: list(entries) for slug, entries in (old.items() if isinstance(old, dict) else [])}
+    kept = dict(lock.changelog)
     for deck in report.decks:
         if deck.bumped:
-            earlier = [e for e in kept.get(deck.slug, []) if _version(e) < deck.version]
-            kept[deck.slug] = [entry(deck, design_changed)] + earlier
-    if kept:
-        new_lock.extra[CHANGELOG_KEY] = kept
+            earlier = tuple(e for e in kept.get(deck.slug, ()) if e.version < deck.version)
+            kept[deck.slug] = (ChangelogEntry(entry(deck, design_changed)), *earlier)
+    new_lock.changelog = kept
 
 
 def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path]:
@@ -108,14 +117,13 @@ def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path
     The combined file (what the site links as "the changelog") holds every deck's entries
     under its name, so one page tells a learner what changed in any deck.
     """
-    stored = lock.extra.get(CHANGELOG_KEY, {})
-    stored = stored if isinstance(stored, dict) else {}
+    stored = lock.changelog
     written: list[Path] = []
     parts = [f"# Changelog\n\nEach deck also has its own file beside its `.apkg` "
              f"({', '.join(f'`{d.slug}.changelog.md`' for d in report.decks)}), which says how to update "
              f"on each Anki app. Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"]
     for deck in report.decks:
-        entries = [str(e).rstrip("\n") + "\n" for e in stored.get(deck.slug, [])]
+        entries = [e.text.rstrip("\n") + "\n" for e in stored.get(deck.slug, ())]
         if not entries:
             continue
         path = changelog_path(out_dir, deck.slug)
@@ -127,11 +135,6 @@ def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path
         atomic_write_text(index, "\n".join(parts).rstrip("\n") + "\n")
         written.append(index)
     return written
-
-
-def _version(text: object) -> int:
-    match = _ENTRY_RE.search(str(text))
-    return int(match.group(1)) if match else 0
 
 
 def _one_line(text: str) -> str:

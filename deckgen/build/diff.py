@@ -10,10 +10,11 @@ import textwrap
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Sequence
 
-from deckgen.lock.identity import Lock, MatchDecision
+from deckgen.build.release import DeckRelease
 from deckgen.core.model import CardChange
-from deckgen.build.release import DeckRelease, record_decks
-from deckgen.lock.retire import RETIRED_SEARCH
+from deckgen.lock.identity import MatchDecision
+from deckgen.lock.records import Lock
+from deckgen.lock.retire import DECKLESS, RETIRED_SEARCH
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class DeckDiff:
     retired: tuple[CardDiff, ...] = ()
     moves: tuple[Move, ...] = ()
     unchanged: tuple[str, ...] = ()
+    merged: bool = False  # the previous release record merged two branches' releases
+    left: tuple[Move, ...] = ()  # cards this release moves out of this deck into another (``to_deck``)
 
     @property
     def renamed_from(self) -> tuple[str, ...]:
@@ -96,6 +99,7 @@ class DiffReport:
         for deck in self.decks:
             data = asdict(deck)
             data["moves"] = [{**asdict(m), "search": m.search} for m in deck.moves]
+            data["left"] = [{**asdict(m), "search": m.search} for m in deck.left]
             decks.append(data)
         return {
             "decks": decks,
@@ -131,15 +135,14 @@ def compare(
                 continue
             card = CardDiff(uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason))
             {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
-            note_id, key = (change.matched_from or uid).split("/", 1)
-            old = lock.cards.get(note_id, {}).get(key, {})
-            new = new_lock.cards.get(uid.split("/", 1)[0], {}).get(uid.split("/", 1)[1], {})
+            old = lock.card_by_uid(change.matched_from or uid)
+            new = new_lock.card_by_uid(uid)
             here = {release.spec.name}
-            old_decks = record_decks(old) if old and not old.get("retired") else []
+            old_decks = old.all_decks if old and not old.retired else ()
             if old_decks and not here & set(old_decks):
                 # a learner of this deck has the card in a deck it has now left
                 for old_deck in old_decks:
-                    if old_deck not in record_decks(new):
+                    if new is None or old_deck not in new.all_decks:
                         moved.setdefault(old_deck, []).append(uid)
                         break
         retired = [
@@ -147,19 +150,28 @@ def compare(
             for n in release.notes
             if not n.with_cards and n.uid in by_uid and by_uid[n.uid].status == "retired"
         ]
+        left: dict[str, list[str]] = {}
+        for n in release.notes:
+            record, old = new_lock.card_by_uid(n.uid), lock.card_by_uid(n.uid)
+            if n.with_cards or record is None or not record.live or not record.left:
+                continue
+            names = [name for name in record.left if name == release.spec.name or name in release.previous_names]
+            if names and (old is None or not set(names) & set(old.left)) and record.all_decks:
+                left.setdefault(record.all_decks[0], []).append(n.uid)
         decks.append(
             DeckDiff(
                 deck=release.spec.name, slug=release.spec.slug, version=release.version, date=release.date,
                 bumped=release.bumped, previous_names=release.previous_names,
                 added=tuple(added), edited=tuple(edited), retired=tuple(retired),
                 moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
-                unchanged=tuple(c.uid for c in unchanged),
+                unchanged=tuple(c.uid for c in unchanged), merged=release.merged,
+                left=tuple(Move(release.spec.name, dest, tuple(uids)) for dest, uids in sorted(left.items())),
             )
         )
     note_types = tuple(
         (name, "added" if name not in lock.notetypes else "changed")
         for name, record in sorted(new_lock.notetypes.items())
-        if lock.notetypes.get(name, {}).get("hash") != record.get("hash")
+        if name not in lock.notetypes or lock.notetypes[name].hash != record.hash
     )
     # A card matched by content in an earlier release is re-matched on every build; only
     # decisions that change something (or warn) are news to the curator.
@@ -173,22 +185,26 @@ def compare(
         f"(Anki never moves existing cards on import); the changelog tells learners how to move them: "
         f"Browse, search {m.search}, select all, Change Deck"
         for deck in decks for m in deck.moves
+    ] + [
+        f"deck '{deck.deck}': {len(m.uids)} card(s) left it for deck '{m.to_deck}'; its package keeps them "
+        "without cards to study, and its changelog tells learners to move them (Change Deck) or suspend them"
+        for deck in decks for m in deck.left
     ]
-    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, new_lock)))
+    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, list(by_uid.values()))))
 
 
-def _deckless(lock: Lock, new_lock: Lock) -> list[str]:
-    """Warnings for notes whose cards shipped in a deck before and now sit in no deck at all."""
-    dropped: dict[str, str] = {}
-    for note_id, records in sorted(new_lock.cards.items()):
-        for key, record in records.items():
-            old = lock.cards.get(note_id, {}).get(key, {})
-            if not record.get("retired") and not record.get("moved_to") and not record.get("deck") and old.get("deck"):
-                dropped.setdefault(note_id, str(old["deck"]))
+def _deckless(lock: Lock, changes: Sequence[CardChange]) -> list[str]:
+    """Warnings for notes whose cards this release retires because the note left every deck."""
+    dropped: dict[str, list[str]] = {}
+    for change in changes:
+        if change.status == "retired" and change.reason == DECKLESS:
+            old = lock.card_by_uid(change.uid)
+            decks = dropped.setdefault(change.uid.split("/", 1)[0], [])
+            decks.extend(d for d in (old.all_decks if old else ()) if d not in decks)
     return [
-        f"note '{note_id}' is no longer in any deck: learners of '{deck}' keep its cards, unmarked — "
-        "add it back to a deck manifest, or delete the note file to retire its cards"
-        for note_id, deck in dropped.items()
+        f"note '{note_id}' is no longer in any deck, so its cards are retired from '{', '.join(decks)}' "
+        f"(learners find them with {RETIRED_SEARCH}) — add it back to a deck manifest to restore them"
+        for note_id, decks in sorted(dropped.items())
     ]
 
 
@@ -243,6 +259,8 @@ def render_text(report: DiffReport) -> str:
             out.append(f"  - retired   {card.uid}: {_short(card.old_front)}")
         for move in deck.moves:
             out.append(f"  > moved     {len(move.uids)} card(s) from deck '{move.from_deck}' (learners' existing cards stay there)")
+        for move in deck.left:
+            out.append(f"  < left      {len(move.uids)} card(s) to deck '{move.to_deck}' (learners of this deck keep them)")
         out.append(f"  = unchanged {len(deck.unchanged)}")
     for name, change in report.note_types:
         what = "new note type" if change == "added" else "templates or CSS changed; learners get them on their next import"

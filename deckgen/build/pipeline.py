@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -24,14 +24,15 @@ from deckgen.lock.guard import check_frozen_schema
 from deckgen.cards.load import Sources, load_sources
 from deckgen.lint.run import LintReport, finish, lint_sources, lock_findings, media_store, settings_for
 from deckgen.lock.identity import (
-    Lock, MatchDecision, Stamped, build_time, carry_removed, read_lock, resolve_keys,
-    stable_hash, stable_int, stamp, stamp_notetype,
+    BuiltCard, MatchDecision, build_time, carry_removed, resolve_keys, stable_hash, stable_int, stamp, stamp_notetype,
 )
+from deckgen.lock.records import Lock, read_lock
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves
+from deckgen.lock.retire import DECKLESS
+from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
 from deckgen.anki.notetypes import NoteType, card_fields, note_type_for, note_types
 from deckgen.anki.packaged import PackagedDeck, PackagedNote
-from deckgen.build.release import DeckRelease, guid_of, plan_releases
+from deckgen.build.release import DeckRelease, plan_releases
 from deckgen.anki.render import ImageResolver
 
 BASE_TAG = "deckgen"
@@ -44,8 +45,7 @@ class Plan:
     notes: dict[str, Note]
     specs: list[DeckSpec]
     decks: list[BuiltDeck]
-    stamped: dict[str, Stamped]  # by card uid
-    fields: dict[str, tuple[str, ...]]
+    cards: dict[str, BuiltCard]  # every card of the sources, by uid
     notetype_mods: dict[int, int]
     lock: Lock
     new_lock: Lock
@@ -53,37 +53,61 @@ class Plan:
     changes: list[CardChange]
     warnings: list[str] = field(default_factory=list)
     lock_path: Path = Path("deckgen.lock")
-    media: dict[str, tuple[str, ...]] = field(default_factory=dict)  # packaged image names by card uid
     media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
     releases: list[DeckRelease] = field(default_factory=list)  # per built deck: notes shipped, release number
     report: DiffReport | None = None  # what this build changes, for `deckgen diff` and the changelog
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
-        names = sorted({name for card in cards for name in self.media.get(card.uid, ())})
+        names = sorted({name for card in cards for name in self.cards[card.uid].media})
         return [(name, self.media_files[name]) for name in names]
 
     def packaged_note(self, namespace: str, card: Card, position: int) -> PackagedNote:
         """``card`` as written into a deck or bundle, ``position`` its place in the new-card queue."""
+        built = self.cards[card.uid]
         return PackagedNote(
-            guid=guid_of(namespace, card.note_id, card.key, self.new_lock.cards.get(card.note_id, {}).get(card.key)),
+            guid=built.guid,
             model_id=note_type_for(card).id,
-            fields=self.fields[card.uid],
+            fields=built.fields,
             tags=card_tags(card),
-            mod=self.stamped[card.uid].mod,
+            mod=built.mod,
             due=position,
         )
+
+    @property
+    def fields(self) -> dict[str, tuple[str, ...]]:
+        """Every card's rendered field values, by uid (what the site shows)."""
+        return {uid: built.fields for uid, built in self.cards.items()}
 
     @functools.cached_property
     def new_lock_text(self) -> str:
         """The lockfile as it will be written."""
-        return self.new_lock.to_json()
+        return self.new_lock.to_text()
 
     @functools.cached_property
     def lock_changed(self) -> bool:
         """Whether deckgen.lock would be rewritten."""
         old = self.lock_path.read_text(encoding="utf-8") if self.lock_path.exists() else ""
         return old != self.new_lock_text
+
+    @functools.cached_property
+    def lock_format_only(self) -> bool:
+        """Whether the only change to deckgen.lock is its file format (a lock from an older deckgen)."""
+        if not self.lock_changed or not self.lock_path.exists():
+            return False
+        # Records gain what this version keeps and older ones did not (a retired note's hash,
+        # positions in a card's other decks) on the first build, with nothing shipped
+        # changing: an upgrade, like the format.
+        adopted = self.new_lock.copy()
+        for note_id, key, record in self.new_lock.records():
+            old = self.lock.card(note_id, key)
+            if old is None:
+                continue
+            bare = replace(record, retired_hash=record.retired_hash if old.retired_hash else "",
+                           dues=record.dues if old.dues else ())
+            if bare == old:
+                adopted.put(note_id, key, old)
+        return adopted == self.lock
 
 
 def card_tags(card: Card) -> tuple[str, ...]:
@@ -112,12 +136,13 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         decisions.extend(note_decisions)
 
     avoid_moved_keys(cards_by_note, lock)
-    moves, move_decisions = match_moves(cards_by_note, lock)
+    pinned = renames(decisions, lock)  # cards just given an id: keep the identity they had
+    moves, move_decisions = match_moves(cards_by_note, lock, pinned)
+    moves = pinned + moves
     decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
     warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
                  for n in notes if waiting_drafts(n)]
-    deck_of: dict[str, str] = {}
     decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
     for spec in specs:
@@ -129,7 +154,6 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
                 warnings.append(str(finding))
         deck = assemble(spec, selected, cards_by_note)
         for card in deck.cards:
-            deck_of.setdefault(card.uid, spec.name)
             if spec.name not in decks_of.setdefault(card.uid, []):
                 decks_of[card.uid].append(spec.name)
         if spec in chosen:
@@ -137,14 +161,12 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     if findings:
         raise ContentError(findings)
 
-    new_lock = Lock(extra=dict(lock.extra))
+    new_lock = Lock(releases=dict(lock.releases), changelog=dict(lock.changelog), extra=dict(lock.extra))
     notetype_mods = {nt.id: stamp_notetype(nt.name, _notetype_hash(nt), lock, new_lock, timestamp) for nt in note_types()}
     check_frozen_schema(note_types(), lock, new_lock)
-    stamped: dict[str, Stamped] = {}
-    fields: dict[str, tuple[str, ...]] = {}
+    built_cards: dict[str, BuiltCard] = {}
     changes: list[CardChange] = []
     store = media_store(config)
-    media: dict[str, tuple[str, ...]] = {}
     for note in notes:
         # rendering is a pure function of the note's file (and images, which opt out of the memo)
         rendered: dict[tuple[str, str], tuple[tuple[str, ...], str]] = sources.remembered("fields", note, dict)
@@ -158,24 +180,75 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
                 if sources.cache is not None:
                     sources.cache.dirty = True
             values, content_hash = memo
-            if used:
-                media[card.uid] = tuple(sorted(set(used)))
-            result = stamp(card, content_hash, deck_of.get(card.uid, ""), lock, new_lock, timestamp)
-            stamped[card.uid] = result
-            fields[card.uid] = values
-            old = lock.cards.get(card.note_id, {}).get(card.key, {})
-            changes.append(CardChange(card.uid, result.status, card.front, card.back, old.get("front", ""), old.get("back", "")))  # type: ignore[arg-type]
-    apply_moves(moves, lock, new_lock, stamped, changes, timestamp)
+            result = stamp(card, values, content_hash, tuple(sorted(set(used))), decks_of.get(card.uid, ()),
+                           config.namespace, lock, new_lock, timestamp)
+            built_cards[card.uid] = result
+            old = lock.card(card.note_id, card.key)
+            changes.append(CardChange(card.uid, result.status, card.front, card.back,  # type: ignore[arg-type]
+                                      old.front if old else "", old.back if old else ""))
+    apply_moves(moves, lock, new_lock, built_cards, changes, config.namespace, timestamp)
+    changes = _retire_deckless(built_cards, {m.uid for m in moves}, lock, new_lock, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
-        changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.get("front", ""), old_back=record.get("back", "")))
-    media_files = {name: store.files[name].path for names in media.values() for name in names}
+        changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back))
+    media_files = {name: store.files[name].path for c in built_cards.values() for name in c.media}
     releases, release_warnings = plan_releases(
-        config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp, decks_of
+        specs, built, by_id, built_cards, card_tags, lock, new_lock, config.namespace, notetype_mods, timestamp
     )
+    if deck_names:
+        changes = _record_only_built(releases, lock, new_lock, changes)
     report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings)
     record_entries(report, lock, new_lock)
-    return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
-                config.lock_path, media, media_files, releases, report)
+    return Plan(by_id, specs, built, built_cards, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
+                config.lock_path, media_files, releases, report)
+
+
+def _retire_deckless(cards: dict[str, BuiltCard], moved: set[str], lock: Lock, new_lock: Lock,
+                     changes: list[CardChange], now: int) -> list[CardChange]:
+    """Retire the cards of notes that left every deck, in the decks they shipped in, like deleted cards.
+
+    Learners of those decks would otherwise keep them unmarked and never updated. The
+    record keeps its decks (where the retired note ships); adding the note back to a
+    manifest restores the card with its identity and history.
+    """
+    retired: dict[str, CardChange] = {}
+    for uid, built in cards.items():
+        old = lock.card_by_uid(uid)
+        if built.decks or uid in moved or old is None or not old.all_decks or old.moved_to:
+            continue
+        if old.retired:  # retired earlier and still in no deck: nothing changes
+            new_lock.put(built.card.note_id, built.card.key, old)
+            retired[uid] = CardChange(uid, "unchanged", old.front, old.back, old.front, old.back)
+            continue
+        current = new_lock.card_by_uid(uid)
+        assert current is not None
+        new_lock.put(built.card.note_id, built.card.key, replace(
+            current, deck=old.deck, decks=old.decks, dues=old.dues, retired=max(now, old.shipped_mod + 1)))
+        retired[uid] = CardChange(uid, "retired", old_front=old.front, old_back=old.back,
+                                  reason=DECKLESS)
+    return [retired.get(c.uid, c) for c in changes]
+
+
+def _record_only_built(releases: Sequence[DeckRelease], lock: Lock, new_lock: Lock,
+                       changes: list[CardChange]) -> list[CardChange]:
+    """A partial build records in the lock only the cards it ships; every other change stays pending.
+
+    Cards of decks this build does not write keep their old records (or none, if new), so
+    ``deckgen diff`` still shows their changes and the build that writes their deck
+    announces them. Returns the changes this build makes.
+    """
+    shipped = {n.uid for release in releases for n in release.notes}
+    for note_id, key, record in list(new_lock.records()):
+        uid = f"{note_id}/{key}"
+        if uid in shipped or (record.moved_to and record.moved_to in shipped):
+            continue  # written now (a card that moved into a built deck gives up its old place too)
+        old = lock.card(note_id, key)
+        if old is not None:
+            new_lock.put(note_id, key, old)
+        else:
+            del new_lock.cards[note_id][key]
+            if not new_lock.cards[note_id]:
+                del new_lock.cards[note_id]
+    return [c for c in changes if c.uid in shipped]
 
 
 def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
@@ -204,7 +277,9 @@ def lint_project(
         return report, None
     plan = plan_build(config, deck_names, now, sources)
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
-    if plan.lock_changed and not changed:
+    if plan.lock_format_only:
+        changed = ["the file format (one record per line since this deckgen version): nothing else"]
+    elif plan.lock_changed and not changed:
         changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
     return finish([*report.findings, *stale], settings, report.files, report.cards), plan
@@ -257,7 +332,11 @@ def build(
     # Tracks and the site need every deck: a build of named decks skips them. Resolved
     # before anything is written, so a bad track file leaves the build untouched.
     tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
-    if locked and plan.lock_changed:
+    if locked and plan.lock_format_only:
+        # the records are current: only the file format is old, which --locked must not fail on
+        plan.warnings.append(f"{config.rel(config.lock_path)} is in an older file format; the next `deckgen build` "
+                             "rewrites it as one record per line (commit it)")
+    elif locked and plan.lock_changed:
         raise LockError(
             [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
              for c in plan.changes if c.status != "unchanged"]
@@ -265,6 +344,7 @@ def build(
                         "run `deckgen build` locally and commit deckgen.lock", "locked")]
         )
     outputs: list[str] = []
+    lock_written = plan.lock_changed and not (locked and plan.lock_format_only)
     if not dry_run:
         remove_stale_temp_files(config.out_dir)
         writer = DeckWriter(config.out_dir, state if use_cache else None)
@@ -282,22 +362,23 @@ def build(
             outputs.append(str(target))
         if plan.report is not None:  # before the site, which links the changelog
             write_changelogs(config.out_dir, plan.report, plan.new_lock)
-        if plan.lock_changed:
+        if lock_written:
             atomic_write_text(config.lock_path, plan.new_lock_text)
         if tracks is not None:
             outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
-        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings),
                              report=plan.report)
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
             note_cache.save()
             media = sorted(config.rel(p) for p in plan.media_files.values())
             summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
-                       "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.stamped),
+                       "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.cards),
                        "media": media}
-            write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
-                                                   summary, writer.digests))
+            if lock_written or not plan.lock_changed:  # else the next build must still migrate the lock
+                write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
+                                                       summary, writer.digests))
         return result
-    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), plan.lock_changed, tuple(plan.warnings),
+    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings),
                        report=plan.report)
 
 

@@ -9,18 +9,17 @@ keeps counting and remembers its earlier names (its learners' cards stay under t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, Mapping, Sequence
 
-from deckgen.lock.identity import Lock, Stamped, card_guid, stable_hash
-from deckgen.core.model import BuiltDeck, Card, DeckSpec, Note
 from deckgen.anki.notetypes import note_type_for
 from deckgen.anki.packaged import PackagedNote
-from deckgen.lock.order import assign_positions
 from deckgen.anki.render import escape, render_markdown
+from deckgen.core.model import BuiltDeck, Card, DeckSpec, Note
+from deckgen.lock.identity import BuiltCard, guid_of, stable_hash
+from deckgen.lock.order import assign_positions
+from deckgen.lock.records import CardRecord, Lock, ReleaseRecord
 from deckgen.lock.retire import record_card, release_date, retired_fields, retired_tags
-
-RELEASES_KEY = "releases"
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,7 @@ class DeckRelease:
     bumped: bool  # this build changes what the deck ships
     previous_names: tuple[str, ...]  # names the deck shipped under before, oldest first
     notes: tuple[ShipNote, ...]
+    merged: bool = False  # the last release record came from merging two branches' releases
 
     @property
     def date(self) -> str:
@@ -54,52 +54,29 @@ class DeckRelease:
         return f"{body}\n{stamp}" if body else stamp
 
 
-def guid_of(namespace: str, note_id: str, key: str, record: Mapping[str, Any] | None = None) -> str:
-    """A card's GUID: from its place, or from the place it had before it moved to another note."""
-    anchor = str((record or {}).get("anchor", ""))
-    if anchor and "/" in anchor:
-        anchor_note, anchor_key = anchor.split("/", 1)
-        return card_guid(namespace, anchor_note, anchor_key)
-    return card_guid(namespace, note_id, key)
-
-
-def deck_history(lock: Lock) -> dict[str, dict[str, Any]]:
-    """The lock's release records, by manifest slug."""
-    value = lock.extra.get(RELEASES_KEY, {})
-    return value if isinstance(value, dict) else {}
-
-
-def record_decks(record: Mapping[str, Any]) -> list[str]:
-    """Every deck a lock record's card shipped in (``decks`` when several, else ``deck``)."""
-    names = record.get("decks") or ([record["deck"]] if record.get("deck") else [])
-    return [str(name) for name in names]
-
-
 def home_deck(deck_name: str, specs: Sequence[DeckSpec], lock: Lock) -> DeckSpec | None:
     """The manifest that builds (or built, under an earlier name) the deck ``deck_name``."""
     for spec in specs:
         if spec.name == deck_name:
             return spec
-    history = deck_history(lock)
     for spec in specs:
-        if deck_name in history.get(spec.slug, {}).get("names", []):
+        old = lock.releases.get(spec.slug)
+        if old is not None and deck_name in old.names:
             return spec
     return None
 
 
 def plan_releases(
-    namespace: str,
     specs: Sequence[DeckSpec],
     built: Sequence[BuiltDeck],
     notes: Mapping[str, Note],
-    stamped: Mapping[str, Stamped],
-    fields: Mapping[str, tuple[str, ...]],
+    cards: Mapping[str, BuiltCard],
     tags_of: Callable[[Card], tuple[str, ...]],
     lock: Lock,
     new_lock: Lock,
+    namespace: str,
     notetype_mods: Mapping[int, int],
     now: int,
-    decks_of: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list[DeckRelease], list[str]]:
     """Each built deck's notes (live in deck order, then retired) and release; record it in ``new_lock``.
 
@@ -109,63 +86,113 @@ def plan_releases(
     warnings: list[str] = []
     retired_by_deck: dict[str, list[ShipNote]] = {}
     lost: dict[str, int] = {}
-    for note_id, records in sorted(new_lock.cards.items()):
-        for key, record in sorted(records.items()):
-            retired_at = record.get("retired")
-            if not retired_at:
-                names = list((decks_of or {}).get(f"{note_id}/{key}", ()))
-                if len(names) > 1 and not record.get("moved_to"):
-                    record["decks"] = names  # retire it in every deck it shipped in
-                else:
-                    record.pop("decks", None)
-                continue
-            card = record_card(note_id, key, record)
-            note = notes.get(note_id)
-            model_id, values = retired_fields(card, note, int(retired_at))
-            live_tags = tags_of(Card(note_id, key, card.kind, card.front, tags=note.tags if note else ()))
-            shipped_note = ShipNote(guid_of(namespace, note_id, key, record), model_id, values,
-                                    retired_tags(live_tags), int(retired_at), 0, with_cards=False, uid=card.uid)
-            homes = {spec.slug: spec for spec in (home_deck(name, specs, lock) for name in record_decks(record)) if spec}
-            for name in record_decks(record):
-                if home_deck(name, specs, lock) is None:
-                    lost[name] = lost.get(name, 0) + 1
-            for slug in sorted(homes):
-                retired_by_deck.setdefault(slug, []).append(shipped_note)
+    for note_id, key, record in list(new_lock.records()):
+        if not record.retired:
+            built_card = cards.get(f"{note_id}/{key}")
+            names = built_card.decks if built_card is not None else ()
+            # retire it in every deck it shipped in
+            decks = names if len(names) > 1 and not record.moved_to else ()
+            # positions only for the other decks it is still in (a deck it left forgets it)
+            dues = tuple((name, due) for name, due in record.dues if name in decks and name != record.deck)
+            left = _left_decks(lock.card(note_id, key), names, specs, lock) if names and not record.moved_to else ()
+            if decks != record.decks or dues != record.dues or left != record.left:
+                new_lock.put(note_id, key, replace(record, decks=decks, dues=dues, left=left))
+            continue
+        card = record_card(note_id, key, record)
+        note = notes.get(note_id)
+        model_id, values = retired_fields(card, note, record.retired)
+        live_tags = tags_of(Card(note_id, key, card.kind, card.front, tags=note.tags if note else ()))
+        tags = retired_tags(live_tags)
+        # The retired note's content can still change (its note file edited or deleted): then it
+        # needs a newer mod, or learners never get it. A record without a hash adopts the current one.
+        shipped_hash = stable_hash(model_id, values, tags)
+        if record.retired_hash != shipped_hash:
+            changed = bool(record.retired_hash)
+            record = replace(
+                record,
+                retired_hash=shipped_hash,
+                retired_mod=max(now, record.shipped_mod + 1) if changed else record.retired_mod,
+            )
+            new_lock.put(note_id, key, record)
+        shipped_note = ShipNote(
+            guid_of(namespace, note_id, key, record.anchor), model_id, values,
+            tags, record.retired_mod or record.retired, 0, with_cards=False, uid=card.uid,
+        )
+        homes = {spec.slug: spec for spec in (home_deck(name, specs, lock) for name in record.all_decks) if spec}
+        for name in record.all_decks:
+            if home_deck(name, specs, lock) is None:
+                lost[name] = lost.get(name, 0) + 1
+        for slug in sorted(homes):
+            retired_by_deck.setdefault(slug, []).append(shipped_note)
     for deck_name, count in sorted(lost.items()):
         warnings.append(
             f"{count} retired card(s) were last in deck '{deck_name or '(none)'}', which no manifest builds any more, "
             "so learners of that deck will not see them marked retired — keep a manifest for that deck (or rename it back)"
         )
 
-    history = dict(deck_history(lock))
+    # A card that left a deck but lives on in another keeps shipping in the deck it left as its
+    # note without cards, with its live content and mod (the same GUID ships live elsewhere, so
+    # it cannot be marked retired): that deck's learners keep getting its updates, newcomers
+    # get nothing to study, and the changelog tells learners to move or suspend it.
+    for note_id, key, record in new_lock.records():
+        built_card = cards.get(f"{note_id}/{key}")
+        if not record.left or built_card is None or not record.live:
+            continue
+        card = built_card.card
+        shipped_note = ShipNote(built_card.guid, note_type_for(card).id, built_card.fields, tags_of(card),
+                                built_card.mod, 0, with_cards=False, uid=card.uid)
+        for slug in sorted({spec.slug for spec in (home_deck(n, specs, lock) for n in record.left) if spec}):
+            retired_by_deck.setdefault(slug, []).append(shipped_note)
+
+    history = dict(lock.releases)
     releases: list[DeckRelease] = []
     for deck in built:
-        positions = _positions(deck, lock, history.get(deck.spec.slug, {}).get("names", []))
+        old = history.get(deck.spec.slug)
+        positions = _positions(deck, lock, old.names if old else ())
         live = []
         for card in deck.cards:
             record = new_lock.cards[card.note_id][card.key]
-            if record.get("deck") == deck.spec.name:
-                record["due"] = positions[card.uid]  # the position this card keeps for good
-            live.append(ShipNote(guid_of(namespace, card.note_id, card.key, record), note_type_for(card).id,
-                                 fields[card.uid], tags_of(card), stamped[card.uid].mod, positions[card.uid], uid=card.uid))
-        shipped = tuple(live + retired_by_deck.get(deck.spec.slug, []))
+            position = positions[card.uid]
+            # the position this card keeps for good, in each deck it ships in, so a rebuild from
+            # the lock alone (a fresh clone) computes the same positions
+            if record.deck == deck.spec.name:
+                if record.due != position:
+                    new_lock.put(card.note_id, card.key, replace(record, due=position))
+            elif dict(record.dues).get(deck.spec.name) != position:
+                dues = tuple(sorted({**dict(record.dues), deck.spec.name: position}.items()))
+                new_lock.put(card.note_id, card.key, replace(record, dues=dues))
+            shipped = cards[card.uid]
+            live.append(ShipNote(shipped.guid, note_type_for(card).id, shipped.fields, tags_of(card), shipped.mod,
+                                 positions[card.uid], uid=card.uid))
+        notes_shipped = tuple(live + retired_by_deck.get(deck.spec.slug, []))  # live first, then retired
         digest = stable_hash(
             deck.spec.name, deck.spec.description, sorted(notetype_mods.items()),
-            [(n.guid, n.mod, n.due, n.with_cards) for n in shipped],
+            [(n.guid, n.mod, n.due, n.with_cards) for n in notes_shipped],
         )
-        old = history.get(deck.spec.slug, {})
-        names = [str(n) for n in old.get("names", [])]
-        bumped = old.get("digest") != digest
-        version = int(old.get("version", 0)) + 1 if bumped else int(old.get("version", 1))
-        when = now if bumped else int(old.get("time", now))
-        previous = tuple(n for n in names if n != deck.spec.name)
-        if deck.spec.name not in names:
-            names.append(deck.spec.name)
-        history[deck.spec.slug] = {"digest": digest, "names": names, "time": when, "version": version}
-        releases.append(DeckRelease(deck.spec, version, when, bumped, previous, shipped))
-    if history:
-        new_lock.extra[RELEASES_KEY] = history
+        known = list(old.names) if old else []
+        bumped = old is None or old.digest != digest
+        version = (old.version if old else 0) + 1 if bumped else (old.version if old else 1)
+        when = now if bumped or old is None else old.time
+        previous = tuple(n for n in known if n != deck.spec.name)
+        if deck.spec.name not in known:
+            known.append(deck.spec.name)
+        history[deck.spec.slug] = ReleaseRecord(digest, tuple(known), when, version)
+        releases.append(DeckRelease(deck.spec, version, when, bumped, previous, notes_shipped, bool(old and old.merged)))
+    new_lock.releases = history
     return releases, warnings
+
+
+def _left_decks(old: CardRecord | None, now_in: Sequence[str], specs: Sequence[DeckSpec], lock: Lock) -> tuple[str, ...]:
+    """Decks (by the name it shipped under) a live card has left; a renamed deck is not left."""
+    if old is None or not old.live:
+        return ()
+    here = {spec.slug for spec in (home_deck(n, specs, lock) for n in now_in) if spec}
+    left = []
+    for name in (*old.left, *old.all_decks):
+        home = home_deck(name, specs, lock)
+        if home is not None and home.slug not in here and name not in left:
+            left.append(name)
+    return tuple(left)
 
 
 def _positions(deck: BuiltDeck, lock: Lock, earlier_names: Sequence[str]) -> dict[str, int]:
@@ -173,7 +200,8 @@ def _positions(deck: BuiltDeck, lock: Lock, earlier_names: Sequence[str]) -> dic
     names = {deck.spec.name, *earlier_names}
     stored = {}
     for card in deck.cards:
-        old = lock.cards.get(card.note_id, {}).get(card.key, {})
-        if "due" in old and old.get("deck") in names and not old.get("retired"):
-            stored[card.uid] = int(old["due"])
+        old = lock.card(card.note_id, card.key)
+        due = old.position_in(names) if old is not None and not old.retired else None
+        if due is not None:
+            stored[card.uid] = due
     return assign_positions([card.uid for card in deck.cards], stored)

@@ -10,47 +10,41 @@ anything is written. Template text and CSS are not schema: they may change freel
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import replace
 
 from deckgen.anki.notetypes import NoteType
 from deckgen.core.errors import Finding, SchemaFrozenError
-from deckgen.lock.identity import Lock
+from deckgen.lock.records import Lock, NoteTypeRecord, NoteTypeSchema
 
 
-def schema_record(note_type: NoteType) -> dict[str, Any]:
-    """The JSON the lockfile keeps of a note type's frozen schema."""
-    return {
-        "id": note_type.id,
-        "kind": note_type.kind,
-        "fields": list(note_type.fields),
-        "templates": [t.name for t in note_type.templates],
-    }
+def schema_record(note_type: NoteType) -> NoteTypeSchema:
+    """What the lockfile keeps of a note type's frozen schema."""
+    return NoteTypeSchema(
+        note_type.id, note_type.kind, tuple(note_type.fields), tuple(t.name for t in note_type.templates)
+    )
 
 
 def check_frozen_schema(note_types: Iterable[NoteType], lock: Lock, new_lock: Lock) -> None:
     """Raise SchemaFrozenError if a shipped note type's schema changed; record every schema in ``new_lock``."""
-    shipped = {
-        int(r["schema"]["id"]): (name, r["schema"])
-        for name, r in lock.notetypes.items()
-        if isinstance(r.get("schema"), dict)
-    }
+    shipped = {r.schema.id: (name, r.schema) for name, r in lock.notetypes.items() if r.schema is not None}
     findings: list[Finding] = []
     for note_type in note_types:
         current = schema_record(note_type)
-        by_name = lock.notetypes.get(note_type.name, {}).get("schema")
-        old_name, old = shipped.get(note_type.id, (note_type.name, by_name))
-        if isinstance(old, dict) and old != current:
+        named = lock.notetypes.get(note_type.name)
+        old_name, old = shipped.get(note_type.id, (note_type.name, named.schema if named else None))
+        if old is not None and old != current:
             findings.append(_finding(note_type, old_name, old, current))
-        new_lock.notetypes.setdefault(note_type.name, {})["schema"] = current
+        record = new_lock.notetypes.get(note_type.name) or NoteTypeRecord("", 0)
+        new_lock.notetypes[note_type.name] = replace(record, schema=current)
     if findings:
         raise SchemaFrozenError(findings)
 
 
-def _finding(note_type: NoteType, old_name: str, old: dict[str, Any], new: dict[str, Any]) -> Finding:
+def _finding(note_type: NoteType, old_name: str, old: NoteTypeSchema, new: NoteTypeSchema) -> Finding:
     changed = [
-        f"{part}: {_show(old.get(part))} -> {_show(new.get(part))}"
+        f"{part}: {_show(getattr(old, part))} -> {_show(getattr(new, part))}"
         for part in ("id", "kind", "fields", "templates")
-        if old.get(part) != new.get(part)
+        if getattr(old, part) != getattr(new, part)
     ]
     return Finding(
         "deckgen.lock",
@@ -64,6 +58,6 @@ def _finding(note_type: NoteType, old_name: str, old: dict[str, Any], new: dict[
 
 
 def _show(value: object) -> str:
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return str(value)

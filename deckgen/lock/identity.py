@@ -12,17 +12,16 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, replace
 
 from deckgen.cards.generate import normalize
 from deckgen.core.errors import Finding, LockError
 from deckgen.core.model import Card
+from deckgen.lock.records import CardRecord, Lock, NoteTypeRecord
 
-LOCK_FORMAT = 1
 FUZZY_THRESHOLD = 0.6
 FUZZY_MARGIN = 0.1
 
@@ -41,6 +40,14 @@ def card_guid(namespace: str, note_id: str, key: str) -> str:
 def stable_int(*parts: object, bits: int = 40) -> int:
     """A positive integer id (decks, note types) derived from ``parts``."""
     return (int(stable_hash(*parts)[:16], 16) % (1 << bits)) + (1 << bits)
+
+
+def guid_of(namespace: str, note_id: str, key: str, anchor: str = "") -> str:
+    """A card's GUID: from its place, or from ``anchor``, the place it had before it moved to another note."""
+    if anchor and "/" in anchor:
+        anchor_note, anchor_key = anchor.split("/", 1)
+        return card_guid(namespace, anchor_note, anchor_key)
+    return card_guid(namespace, note_id, key)
 
 
 def build_time(environ: Mapping[str, str] | None = None) -> int:
@@ -63,77 +70,6 @@ def build_time(environ: Mapping[str, str] | None = None) -> int:
     return int(time.time())
 
 
-@dataclass
-class Lock:
-    """The parsed ``deckgen.lock``: card records by note id and key, and note type records."""
-
-    cards: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    notetypes: dict[str, dict[str, Any]] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> str:
-        """Serialise with sorted keys and one card per line, so the file diffs cleanly in git.
-
-        Built by hand around compact ``json.dumps`` calls because ``indent=`` forces the
-        pure-Python encoder, which took ~0.3 s for 10,000 cards.
-        """
-        dump = _compact
-        lines = ["{", f' "format": {LOCK_FORMAT},']
-        for key in sorted(self.extra):
-            lines.append(f" {dump(key)}: {dump(self.extra[key])},")
-        lines.append(' "notetypes": {')
-        lines.append(",\n".join(f"  {dump(k)}: {dump(v)}" for k, v in sorted(self.notetypes.items())))
-        lines.append(" },")
-        lines.append(' "cards": {')
-        notes = []
-        for note_id, records in sorted(self.cards.items()):
-            body = ",\n".join(f"   {dump(k)}: {dump(v)}" for k, v in sorted(records.items()))
-            notes.append(f"  {dump(note_id)}: {{\n{body}\n  }}")
-        lines.append(",\n".join(notes))
-        lines.append(" }")
-        lines.append("}")
-        return "\n".join(line for line in lines if line) + "\n"
-
-    def copy(self) -> Lock:
-        """A deep copy (records are plain JSON data)."""
-        return Lock(**json.loads(json.dumps({"cards": self.cards, "notetypes": self.notetypes, "extra": self.extra})))
-
-    def live(self, note_id: str) -> dict[str, dict[str, Any]]:
-        """The note's records that are neither retired nor moved to another note."""
-        return {k: v for k, v in self.cards.get(note_id, {}).items() if not v.get("retired") and not v.get("moved_to")}
-
-
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
-
-
-def read_lock(path: Path) -> Lock:
-    """Read ``deckgen.lock``; a missing file is an empty lock."""
-    if not path.exists():
-        return Lock()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", 0)
-        raise LockError(
-            Finding(
-                path.name,
-                line,
-                f"deckgen.lock is not valid JSON: {exc}",
-                "restore it from git (`git checkout deckgen.lock`); never delete it: it holds every card's identity",
-                "lock",
-            )
-        ) from exc
-    if not isinstance(data, dict) or data.get("format") != LOCK_FORMAT:
-        raise LockError(
-            Finding(
-                path.name, 1, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen", "lock"
-            )
-        )
-    extra = {k: v for k, v in data.items() if k not in ("format", "cards", "notetypes")}
-    return Lock(cards=data.get("cards", {}), notetypes=data.get("notetypes", {}), extra=extra)
-
-
 @dataclass(frozen=True)
 class MatchDecision:
     """How an authored card without an explicit id found (or did not find) its past self."""
@@ -145,10 +81,31 @@ class MatchDecision:
     warning: str = ""
 
 
-def _similarity(card: Card, record: Mapping[str, Any]) -> float:
-    ours = normalize(card.front) + " | " + normalize(card.back)
-    theirs = normalize(record.get("front", "")) + " | " + normalize(record.get("back", ""))
-    return difflib.SequenceMatcher(None, ours, theirs, autojunk=False).ratio()
+_CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
+
+
+def match_sides(front: str, back: str) -> tuple[str, str]:
+    """The (question, answer) a card is matched by, normalised.
+
+    For a cloze the answer is its hidden text and the question the text around the
+    deletions: its answer field is empty, so matching by it would make every cloze the
+    "same answer" as every other and hand a deleted cloze's history to an unrelated one.
+    """
+    hidden = [m.group(1) for m in _CLOZE_RE.finditer(front)]
+    if hidden and not back.strip():
+        return normalize(_CLOZE_RE.sub("[...]", front)), normalize(" | ".join(hidden))
+    return normalize(front), normalize(back)
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _similarity(card: Card, record: CardRecord) -> float:
+    ours, theirs = match_sides(card.front, card.back), match_sides(record.front, record.back)
+    if _CLOZE_RE.search(card.front) and _ratio(ours[1], theirs[1]) < FUZZY_THRESHOLD:
+        return 0.0  # a cloze whose hidden text changed beyond a rewording asks another fact
+    return _ratio(" | ".join(ours), " | ".join(theirs))
 
 
 def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[Card], list[MatchDecision]]:
@@ -158,32 +115,37 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
     whose wording changed is matched to the one unclaimed lock record with the same
     answer, else the same question, else the single clearly most similar record; if two
     records are equally good candidates nothing is guessed: the card gets a new key and
-    a warning that says how to pin it.
+    a warning that says how to pin it. A card that was just given an ``id:`` is matched
+    the same way to the key it had before (its decision's ``previous_key``), so pinning a
+    card never changes its identity.
     """
     records = lock.live(note_id)
+    known = lock.cards.get(note_id, {})
     fixed = {c.key for c in cards if c.explicit_id or not c.key.startswith("q-") or c.key in records}
-    unclaimed = {
-        k: v
-        for k, v in records.items()
-        if k not in fixed and v.get("origin", "authored") == "authored" and not v.get("explicit")
-    }
-    pending = {i: c for i, c in enumerate(cards) if c.key not in fixed}
+    unclaimed = {k: v for k, v in records.items() if k not in fixed and v.origin == "authored" and not v.explicit}
+    # an explicit id the lock has never seen: the card may be an earlier card that was just pinned
+    pinned = {i for i, c in enumerate(cards) if c.explicit_id and c.origin == "authored" and c.key not in known}
+    pending = {i: c for i, c in enumerate(cards) if c.key not in fixed or i in pinned}
     decisions: list[MatchDecision] = []
     resolved: dict[int, Card] = {}
 
     def claim(index: int, card: Card, key: str, reason: str) -> None:
-        resolved[index] = replace(card, key=key)
-        decisions.append(MatchDecision(note_id, key, key, reason))
+        if index in pinned:
+            resolved[index] = card  # keeps its new key; its GUID keeps coming from the old one
+            decisions.append(MatchDecision(note_id, card.key, key, f"'id: {card.key}' added; {reason}"))
+        else:
+            resolved[index] = replace(card, key=key)
+            decisions.append(MatchDecision(note_id, key, key, reason))
         unclaimed.pop(key, None)
 
     def open_cards() -> dict[int, Card]:
         return {i: c for i, c in pending.items() if i not in resolved}
 
-    for field_name, reason in (("back", "same answer, question reworded"), ("front", "same question, answer reworded")):
+    for side, reason in ((1, "same answer, question reworded"), (0, "same question, answer reworded")):
         for index, card in open_cards().items():
-            wanted = normalize(getattr(card, field_name))
-            candidates = [k for k, r in unclaimed.items() if normalize(r.get(field_name, "")) == wanted]
-            rivals = [c for c in open_cards().values() if normalize(getattr(c, field_name)) == wanted]
+            wanted = match_sides(card.front, card.back)[side]
+            candidates = [k for k, r in unclaimed.items() if match_sides(r.front, r.back)[side] == wanted]
+            rivals = [c for c in open_cards().values() if match_sides(c.front, c.back)[side] == wanted]
             if len(candidates) == 1 and len(rivals) == 1:
                 claim(index, card, candidates[0], reason)
     for index, card in open_cards().items():
@@ -199,7 +161,7 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
         others = [_similarity(c, unclaimed[best_key]) for i, c in open_cards().items() if i != index]
         if best_score - runner_up >= FUZZY_MARGIN and all(best_score - s >= FUZZY_MARGIN for s in others):
             claim(index, card, best_key, f"question and answer reworded ({best_score:.0%} similar)")
-        else:
+        elif index not in pinned:  # a pinned card that matches nothing clearly is simply new
             decisions.append(
                 MatchDecision(
                     note_id,
@@ -215,64 +177,88 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
 
 
 @dataclass(frozen=True)
-class Stamped:
-    """A card with its shipped fields' hash and the time they last changed."""
+class BuiltCard:
+    """A card as this build ships it: identity, rendered fields, change time and where it goes."""
 
     card: Card
-    content_hash: str
-    mod: int
+    guid: str
+    fields: tuple[str, ...]  # the note type's field values, rendered
+    content_hash: str  # of the shipped fields and tags
+    mod: int  # when the shipped content last changed
     status: str  # "added", "edited", "unchanged"
+    media: tuple[str, ...] = ()  # packaged names of the images it shows
+    decks: tuple[str, ...] = ()  # every deck it ships in, manifest order ("" first deck when none)
+
+    @property
+    def uid(self) -> str:
+        """The card's ``note/key``."""
+        return self.card.uid
+
+    @property
+    def deck(self) -> str:
+        """The first deck it ships in, or "" when no manifest selects it."""
+        return self.decks[0] if self.decks else ""
 
 
-def stamp(card: Card, content_hash: str, deck: str, lock: Lock, new_lock: Lock, now: int) -> Stamped:
+def stamp(
+    card: Card,
+    fields: tuple[str, ...],
+    content_hash: str,
+    media: tuple[str, ...],
+    decks: Sequence[str],
+    namespace: str,
+    lock: Lock,
+    new_lock: Lock,
+    now: int,
+) -> BuiltCard:
     """Record ``card`` in ``new_lock``: keep its old time if unchanged, else a strictly newer one."""
-    old = lock.cards.get(card.note_id, {}).get(card.key)
-    if old and old.get("hash") == content_hash and not old.get("retired"):
-        mod, status = int(old["mod"]), "unchanged"
+    old = lock.card(card.note_id, card.key)
+    if old and old.hash == content_hash and not old.retired:
+        mod, status = old.mod, "unchanged"
     else:
-        previous = int(old["mod"]) if old else 0
+        # a restored card must also be newer than its retired note, which learners may have
+        previous = old.shipped_mod if old else 0
         mod = max(now, previous + 1)
-        status = "edited" if old and not old.get("retired") else "added"
-    record: dict[str, Any] = {
-        "hash": content_hash,
-        "mod": mod,
-        "front": card.front,
-        "back": card.back,
-        "deck": deck,
-        "origin": card.origin.split(":")[0],
-    }
-    if card.explicit_id:
-        record["explicit"] = True
-    for kept in ("anchor", "due"):  # where its GUID comes from; its new-card position
-        if old and kept in old:
-            record[kept] = old[kept]
-    if card.reverse:
-        record["reverse"] = True  # a retired card must keep it, or its reverse card would turn blank
-    new_lock.cards.setdefault(card.note_id, {})[card.key] = record
-    return Stamped(card, content_hash, mod, status)
+        status = "edited" if old and not old.retired else "added"
+    record = CardRecord(
+        hash=content_hash,
+        mod=mod,
+        front=card.front,
+        back=card.back,
+        deck=decks[0] if decks else "",
+        origin=card.origin.split(":")[0],
+        explicit=card.explicit_id,
+        # where its GUID comes from; its new-card position
+        anchor=old.anchor if old else "",
+        due=old.due if old else None,
+        dues=old.dues if old else (),
+        reverse=card.reverse,  # a retired card must keep it, or its reverse card would turn blank
+    )
+    new_lock.put(card.note_id, card.key, record)
+    guid = guid_of(namespace, card.note_id, card.key, record.anchor)
+    return BuiltCard(card, guid, fields, content_hash, mod, status, media, tuple(decks))
 
 
 def stamp_notetype(name: str, content_hash: str, lock: Lock, new_lock: Lock, now: int) -> int:
     """The note type's ``mod``: unchanged templates/CSS keep their time, changed ones move forward."""
     old = lock.notetypes.get(name)
-    if old and old.get("hash") == content_hash:
-        mod = int(old["mod"])
+    if old and old.hash == content_hash:
+        mod = old.mod
     else:
-        mod = max(now, int(old["mod"]) + 1 if old else 0)
-    new_lock.notetypes[name] = {"hash": content_hash, "mod": mod}
+        mod = max(now, old.mod + 1 if old else 0)
+    new_lock.notetypes[name] = NoteTypeRecord(content_hash, mod)
     return mod
 
 
-def carry_removed(lock: Lock, new_lock: Lock, now: int) -> list[tuple[str, str, dict[str, Any]]]:
+def carry_removed(lock: Lock, new_lock: Lock, now: int) -> list[tuple[str, str, CardRecord]]:
     """Keep records of cards no longer in the sources, marked retired, so identities are never reused."""
-    removed: list[tuple[str, str, dict[str, Any]]] = []
-    for note_id, records in sorted(lock.cards.items()):
-        for key, record in sorted(records.items()):
-            if key in new_lock.cards.get(note_id, {}):
-                continue
-            kept = dict(record)
-            if not kept.get("retired") and not kept.get("moved_to"):
-                kept["retired"] = max(now, int(record.get("mod", 0)) + 1)
-                removed.append((note_id, key, kept))
-            new_lock.cards.setdefault(note_id, {})[key] = kept
+    removed: list[tuple[str, str, CardRecord]] = []
+    for note_id, key, record in lock.records():
+        if new_lock.card(note_id, key) is not None:
+            continue
+        kept = record
+        if record.live:
+            kept = replace(record, retired=max(now, record.mod + 1))
+            removed.append((note_id, key, kept))
+        new_lock.put(note_id, key, kept)
     return removed

@@ -13,13 +13,13 @@ record is kept as ``moved_to`` so its identity is never handed to another card.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from deckgen.cards.generate import normalize
 from deckgen.core.model import Card, CardChange
-from deckgen.lock.identity import Lock, MatchDecision, Stamped
+from deckgen.lock.identity import BuiltCard, MatchDecision, guid_of
+from deckgen.lock.records import CardRecord, Lock
 
 
 @dataclass(frozen=True)
@@ -32,41 +32,63 @@ class Move:
     reason: str
 
 
-def _orphans(cards_by_note: Mapping[str, list[Card]], lock: Lock) -> dict[str, dict[str, Any]]:
+def _orphans(cards_by_note: Mapping[str, list[Card]], lock: Lock) -> dict[str, CardRecord]:
     """Live lock records whose card is gone from its note (they would be retired), by uid."""
     orphans = {}
     for note_id, records in lock.cards.items():
         present = {c.key for c in cards_by_note.get(note_id, [])}
         for key, record in records.items():
-            if key not in present and not record.get("retired") and not record.get("moved_to"):
+            if key not in present and record.live:
                 orphans[f"{note_id}/{key}"] = record
     return orphans
 
 
-def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[Move], list[MatchDecision]]:
-    """Pair cards new to their note with cards gone from another note; never guess between two."""
+def renames(decisions: Sequence[MatchDecision], lock: Lock) -> list[Move]:
+    """Cards that just got an ``id:`` and were matched to the key they had before, as moves within their note."""
+    moves = []
+    for d in decisions:
+        if d.previous_key and d.previous_key != d.key and "/" not in d.previous_key:
+            previous = f"{d.note_id}/{d.previous_key}"
+            record = lock.card(d.note_id, d.previous_key)
+            moves.append(
+                Move(f"{d.note_id}/{d.key}", previous, (record.anchor if record else "") or previous, d.reason)
+            )
+    return moves
+
+
+def match_moves(
+    cards_by_note: dict[str, list[Card]], lock: Lock, taken: Sequence[Move] = ()
+) -> tuple[list[Move], list[MatchDecision]]:
+    """Pair cards new to their note with cards gone from another note; never guess between two.
+
+    ``taken`` are moves already decided (cards pinned with a new ``id:``): neither side is matched again.
+    """
     # Only authored cards: a generated card's identity is its rule (two notes' "who wrote it?"
     # cards share an answer whenever they share an author, and are not the same card).
-    orphans = {uid: r for uid, r in _orphans(cards_by_note, lock).items() if r.get("origin", "authored") == "authored"}
+    claimed = {m.previous_uid for m in taken}
+    placed = {m.uid for m in taken}
+    orphans = {
+        uid: r for uid, r in _orphans(cards_by_note, lock).items() if r.origin == "authored" and uid not in claimed
+    }
     homeless = [
         c
         for cards in cards_by_note.values()
         for c in cards
-        if c.key not in lock.cards.get(c.note_id, {}) and c.origin == "authored"
+        if c.key not in lock.cards.get(c.note_id, {}) and c.origin == "authored" and c.uid not in placed
     ]
     moves: list[Move] = []
     decisions: list[MatchDecision] = []
-    rules = (
+    rules: tuple[tuple[str, Callable[[Card], str | None], Callable[[str, CardRecord], str | None]], ...] = (
         (
             "the same id",
             lambda c: c.key if c.explicit_id else None,
-            lambda uid, r: uid.split("/", 1)[1] if r.get("explicit") else None,
+            lambda uid, r: uid.split("/", 1)[1] if r.explicit else None,
         ),
-        ("the same answer", lambda c: _telling(c.back), lambda uid, r: _telling(r.get("back", ""))),
+        ("the same answer", lambda c: _telling(c.back), lambda uid, r: _telling(r.back)),
         (
             "the same question",
             lambda c: normalize(c.front) or None,
-            lambda uid, r: normalize(r.get("front", "")) or None,
+            lambda uid, r: normalize(r.front) or None,
         ),
     )
     for label, card_value, record_value in rules:
@@ -94,7 +116,7 @@ def match_moves(cards_by_note: dict[str, list[Card]], lock: Lock) -> tuple[list[
             ]
             if len(candidates) == 1 and rivals[wanted] == 1:
                 previous = candidates[0]
-                anchor = str(free[previous].get("anchor") or previous)
+                anchor = free[previous].anchor or previous
                 reason = f"moved from note '{previous.split('/', 1)[0]}' ({label})"
                 moves.append(Move(card.uid, previous, anchor, reason))
                 decisions.append(MatchDecision(card.note_id, card.key, previous, reason))
@@ -114,7 +136,8 @@ def avoid_moved_keys(cards_by_note: dict[str, list[Card]], lock: Lock) -> None:
         records = lock.cards.get(note_id, {})
         taken = {c.key for c in cards} | set(records)
         for index, card in enumerate(cards):
-            if records.get(card.key, {}).get("moved_to") and not card.explicit_id:
+            record = records.get(card.key)
+            if record is not None and record.moved_to and not card.explicit_id:
                 suffix = 2
                 while f"{card.key}-{suffix}" in taken:
                     suffix += 1
@@ -123,7 +146,13 @@ def avoid_moved_keys(cards_by_note: dict[str, list[Card]], lock: Lock) -> None:
 
 
 def apply_moves(
-    moves: list[Move], lock: Lock, new_lock: Lock, stamped: dict[str, Stamped], changes: list[CardChange], now: int
+    moves: list[Move],
+    lock: Lock,
+    new_lock: Lock,
+    built: dict[str, BuiltCard],
+    changes: list[CardChange],
+    namespace: str,
+    now: int,
 ) -> None:
     """Give moved cards their anchor and a strictly newer ``mod``; keep the old records as ``moved_to``."""
     by_uid = {m.uid: m for m in moves}
@@ -134,17 +163,19 @@ def apply_moves(
         old_note, old_key = move.previous_uid.split("/", 1)
         old = lock.cards[old_note][old_key]
         note_id, key = move.uid.split("/", 1)
-        record = new_lock.cards[note_id][key]
-        record["anchor"] = move.anchor
+        current = new_lock.cards[note_id][key]
         # The learner's note is the old one: only a newer mod updates it.
-        record["mod"] = max(int(record["mod"]), int(old.get("mod", 0)) + 1, now)
-        stamped[move.uid] = replace(stamped[move.uid], mod=int(record["mod"]), status="edited")
-        new_lock.cards.setdefault(old_note, {})[old_key] = {**old, "moved_to": move.uid}
+        record = replace(current, anchor=move.anchor, mod=max(current.mod, old.mod + 1, now))
+        new_lock.put(note_id, key, record)
+        built[move.uid] = replace(
+            built[move.uid], guid=guid_of(namespace, note_id, key, record.anchor), mod=record.mod, status="edited"
+        )
+        new_lock.put(old_note, old_key, replace(old, moved_to=move.uid))
         changes[index] = replace(
             change,
             status="edited",
-            old_front=old.get("front", ""),
-            old_back=old.get("back", ""),
+            old_front=old.front,
+            old_back=old.back,
             matched_from=move.previous_uid,
             reason=move.reason,
         )

@@ -12,14 +12,14 @@ note and its ``mod`` never change again and the card's identity is never reused.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
-from typing import Any
 
 from deckgen.anki.notetypes import card_fields, note_type_for
 from deckgen.core.model import Card, Note
+from deckgen.lock.records import CardRecord
 
 RETIRED_TAG = "deckgen::retired"
 RETIRED_SEARCH = f"tag:{RETIRED_TAG}"
+DECKLESS = "its note is no longer in any deck"  # why a card still in the notes is retired
 
 
 def release_date(timestamp: int) -> str:
@@ -35,17 +35,16 @@ def retired_status(retired_at: int) -> str:
     )
 
 
-def record_card(note_id: str, key: str, record: Mapping[str, Any]) -> Card:
+def record_card(note_id: str, key: str, record: CardRecord) -> Card:
     """Rebuild the card a lock record describes, as it was last shipped (Markdown texts)."""
     # Authored and generated Q/A cards always have an answer; only cloze cards have none.
-    kind = record.get("kind") or ("cloze" if not record.get("back") else "basic")
     return Card(
         note_id=note_id,
         key=key,
-        kind="cloze" if kind == "cloze" else "basic",
-        front=str(record.get("front", "")),
-        back=str(record.get("back", "")),
-        reverse=bool(record.get("reverse")),
+        kind="cloze" if not record.back else "basic",
+        front=record.front,
+        back=record.back,
+        reverse=record.reverse,
     )
 
 

@@ -196,9 +196,10 @@ RULES: tuple[Rule, ...] = (
         "deckgen.lock cannot be read",
         "error",
         "schema",
-        "The lockfile holds every card's identity; a damaged one must be restored, never deleted.",
-        '{"format": 1, "cards": {',
-        "git checkout deckgen.lock",
+        "The lockfile holds every card's identity; a damaged one must be restored, never deleted. "
+        "After a merge that left conflict markers in it, `deckgen lock resolve` merges both sides.",
+        "<<<<<<< HEAD",
+        "deckgen lock resolve && deckgen build   (a damaged file: git checkout HEAD -- deckgen.lock)",
     ),
     Rule(
         "locked",
