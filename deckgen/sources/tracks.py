@@ -18,7 +18,7 @@ import yaml
 
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import BuiltDeck, Card, DeckSpec
-from deckgen.sources.notes import SafeLoader, load_yaml, read_text
+from deckgen.sources.notes import SafeLoader, load_yaml, read_text, unknown_key_findings
 
 TRACKS_DIR = "tracks"
 TRACK_KEYS = ("track", "role", "description", "deck", "new_per_day", "stages")
@@ -161,11 +161,7 @@ def parse_track(text: str, rel: str, specs: Mapping[str, DeckSpec], default_root
     def at(*path: Any) -> int:
         return lines.get(path, lines.get(path[:-1], 1) if len(path) > 1 else 1)
 
-    for key in data:
-        if key not in TRACK_KEYS:
-            findings.append(
-                Finding(rel, at(key), f"unknown key '{key}'", "allowed keys: " + ", ".join(TRACK_KEYS), "track")
-            )
+    findings.extend(unknown_key_findings(data, TRACK_KEYS, rel, {str(k): at(k) for k in data}, "key", rule="track"))
     title = _text(data, "track", rel, at("track"), findings, required=True, example="track: Associate PM onboarding")
     role = _text(data, "role", rel, at("role"), findings, required=True, example="role: Associate Product Manager")
     description = _text(data, "description", rel, at("description"), findings)
@@ -240,17 +236,8 @@ def _parse_stages(raw: Any, rel: str, at: Any, specs: Mapping[str, DeckSpec], fi
         if not isinstance(item, dict):
             findings.append(Finding(rel, line, f"cannot read stage {item!r}", fix, "track"))
             continue
-        for key in item:
-            if key not in STAGE_KEYS:
-                findings.append(
-                    Finding(
-                        rel,
-                        at("stages", index, key),
-                        f"unknown stage key '{key}'",
-                        "allowed keys: " + ", ".join(STAGE_KEYS),
-                        "track",
-                    )
-                )
+        stage_lines = {str(k): at("stages", index, k) for k in item}
+        findings.extend(unknown_key_findings(item, STAGE_KEYS, rel, stage_lines, "stage key", rule="track"))
         title = item.get("title")
         if not isinstance(title, str) or not title.strip() or "::" in title:
             findings.append(
