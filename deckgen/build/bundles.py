@@ -13,7 +13,7 @@ from deckgen.sources.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
     from deckgen.core.model import BuiltDeck, DeckSpec
-    from deckgen.anki.packaged import PackagedDeck
+    from deckgen.anki.packaged import DeckPreset, PackagedDeck
     from deckgen.build.pipeline import Plan
 
 BUNDLE_DIR = "tracks"
@@ -34,6 +34,21 @@ def bundle_path(config: Config, slug: str) -> Path:
 WriteApkg = Callable[..., None]
 
 
+def pace_preset(namespace: str, scope: str, label: str, new_per_day: int) -> "DeckPreset":
+    """The deck preset for ``scope`` (a track or deck) at ``new_per_day``: one namespaced id per scope and pace.
+
+    Measured (anki 26.9.3): an import never updates a preset the learner already has, so a
+    pace change ships as a new preset (new id), which learners get when they import presets.
+    """
+    from deckgen.anki.packaged import DeckPreset
+
+    return DeckPreset(
+        preset_id=stable_int("deck-preset", namespace, scope, new_per_day),
+        name=f"{label} — {new_per_day} new cards/day",
+        new_per_day=new_per_day,
+    )
+
+
 def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["PackagedDeck"]:
     """The bundle's decks: the track's parent deck, then one subdeck per stage.
 
@@ -50,10 +65,14 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
     # learner who studies through the bundle sees them marked too.
     slugs = {deck.spec.slug for stage in built.stages for deck in (*stage.decks, *stage.optional)}
     retired = {n.guid: n for release in plan.releases if release.spec.slug in slugs for n in release.notes if not n.with_cards}
+    # Every deck of the bundle, the parent included, uses the track's preset: Anki's v3 scheduler caps
+    # a parent by its own limit too, so a parent left on Anki's default would let 3 weeks give 18.
+    preset = pace_preset(config.namespace, f"track:{track.slug}", track.title, track.new_per_day)
     parent = PackagedDeck(
         deck_id=stable_int("deck", track.root_deck), name=track.root_deck,
         description=render_markdown(track.description),
         notes=tuple(PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, 0, False) for _, n in sorted(retired.items())),
+        preset=preset,
     )
     decks = [parent]
     position = 0
@@ -64,7 +83,7 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
             notes.append(plan.packaged_note(config.namespace, card, position))
         decks.append(PackagedDeck(
             deck_id=stable_int("deck", stage.deck_name), name=stage.deck_name,
-            description=render_markdown(stage.stage.description), notes=tuple(notes),
+            description=render_markdown(stage.stage.description), notes=tuple(notes), preset=preset,
         ))
     return decks
 

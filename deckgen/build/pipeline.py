@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from deckgen.build.bundles import publish_tracks, resolve_tracks
+from deckgen.build.bundles import pace_preset, publish_tracks, resolve_tracks
 from deckgen.build.cache import (
     BuildState, DeckWriter, build_options, outputs_snapshot, project_digest, read_state,
     remove_stale_temp_files, up_to_date, write_state,
@@ -276,6 +276,10 @@ def build(
                 name=release.spec.name,
                 description=release.description,
                 notes=release.notes,
+                preset=(  # a deck that declares a pace ships it as an Anki preset (issue 12 item 9)
+                    pace_preset(config.namespace, f"deck:{release.spec.slug}", release.spec.name, release.spec.new_per_day)
+                    if release.spec.new_per_day else None
+                ),
             )
             target = config.out_dir / f"{release.spec.slug}.apkg"
             writer.write(target, [packaged], nts, media=plan.media_for(deck.cards))

@@ -22,7 +22,7 @@ from deckgen.sources.notes import (
     unknown_key_findings,
 )
 
-MANIFEST_KEYS = ("deck", "description", "notes")
+MANIFEST_KEYS = ("deck", "description", "notes", "new_per_day")
 SELECTOR_KINDS = ("id", "tag", "path")
 
 
@@ -85,11 +85,28 @@ def parse_manifest(text: str, rel: str) -> DeckSpec:
             )
         )
         description = ""
+    pace = data.get("new_per_day")
+    if pace is not None and (isinstance(pace, bool) or not isinstance(pace, int) or not 1 <= pace <= 500):
+        findings.append(
+            Finding(
+                rel,
+                key_lines.get("new_per_day", 1),
+                f"'new_per_day' must be a whole number from 1 to 500, not {pace!r}",
+                "write e.g. 'new_per_day: 10', or leave it out for Anki's default",
+                "manifest",
+            )
+        )
+        pace = None
     selectors = _parse_selectors(data.get("notes"), text, rel, key_lines.get("notes", 1), findings)
     if findings:
         raise ContentError(findings)
     return DeckSpec(
-        name=name.strip(), slug=Path(rel).stem, path=rel, selectors=tuple(selectors), description=description.strip()
+        name=name.strip(),
+        slug=Path(rel).stem,
+        path=rel,
+        selectors=tuple(selectors),
+        description=description.strip(),
+        new_per_day=pace,
     )
 
 
