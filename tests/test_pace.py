@@ -193,3 +193,51 @@ def test_what_anki_does_with_a_learners_own_preset(tmp_path: Path) -> None:
             assert [_per_day(col, name) for name in decks] == [expected] * 4
         finally:
             col.close()
+
+
+def test_renaming_a_week_warns_like_a_deck_rename_with_the_change_deck_steps(tmp_path: Path) -> None:
+    """Issue 12 item 4: learners' cards stay in the old week's deck; the curator is told, with the steps."""
+    root = _project(tmp_path / "p", pace=4)
+    assert run_deckgen("build", cwd=root).returncode == 0
+    assert run_deckgen("build", "--locked", cwd=root).returncode == 0
+    write(root / "decks" / "tracks" / "test.yaml", TRACK.format(pace=4).replace("title: Two", "title: Second week"))
+    diff = run_deckgen("diff", cwd=root)
+    assert diff.returncode == 0, diff.stderr
+    expected = (
+        "track 'test': the week deck 'Test Onboarding::Week 2 — Two' is now 'Test Onboarding::Week 2 — Second week' "
+        "(two): Anki never moves cards learners already have, so theirs stay in 'Test Onboarding::Week 2 — Two'; "
+        'tell them: Browse, search "deck:Test Onboarding::Week 2 — Two", select all, Cards → Change Deck…, '
+        "choose 'Test Onboarding::Week 2 — Second week'"
+    )
+    assert "warning: " + expected in diff.stdout
+    assert run_deckgen("build", "--locked", cwd=root).returncode == 1  # the lock records the weeks
+    built = run_deckgen("build", cwd=root)
+    assert built.returncode == 0 and expected in built.stdout + built.stderr
+    after = run_deckgen("diff", cwd=root)
+    assert after.returncode == 0 and expected not in after.stdout  # news once, at the release that renames
+    assert run_deckgen("build", "--locked", cwd=root).returncode == 0
+    # the root deck renamed: every week moves, one warning per week
+    write(root / "decks" / "tracks" / "test.yaml", TRACK.format(pace=4).replace("Test Onboarding", "New Hires"))
+    diff = run_deckgen("diff", cwd=root)
+    assert diff.stdout.count("Change Deck") == 3
+
+
+def test_the_search_in_the_warning_finds_the_learners_cards_in_anki(tmp_path: Path) -> None:
+    root = _project(tmp_path / "p", pace=4)
+    write(root / "decks" / "tracks" / "test.yaml", TRACK.format(pace=4).replace("title: Two", "title: T_wo*"))
+    config = load_config(root)
+    build(config, now=int(time.time()) - 10_000)
+    col = open_collection(tmp_path / "c.anki2")
+    try:
+        _import(col, root / "build" / "tracks" / "test.apkg", presets=True)
+        col.decks.id(r"Test Onboarding::Week 2 — Tx_wo*")  # a learner's own deck the search must not match
+        write(root / "decks" / "tracks" / "test.yaml", TRACK.format(pace=4))
+        result = build(config, now=int(time.time()) - 5_000)
+        warning = next(w for w in result.warnings if "Change Deck" in w)
+        search = warning.split("search ", 1)[1].split(", select all")[0]
+        assert search == r'"deck:Test Onboarding::Week 2 — T\_wo\*"'
+        found = col.find_cards(search)
+        assert len(found) == 5
+        assert {col.decks.name(col.get_card(cid).did) for cid in found} == {"Test Onboarding::Week 2 — T_wo*"}
+    finally:
+        col.close()

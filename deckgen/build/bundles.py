@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from deckgen.core.config import Config
 from deckgen.lock.identity import stable_int
@@ -17,6 +17,51 @@ if TYPE_CHECKING:
     from deckgen.build.pipeline import Plan
 
 BUNDLE_DIR = "tracks"
+TRACKS_KEY = "tracks"  # deckgen.lock: per track, the week deck each required deck shipped in last
+
+
+def stage_decks(tracks: Sequence[BuiltTrack]) -> dict[str, dict[str, str]]:
+    """Per track, the Anki deck (week) each required deck's cards ship in."""
+    return {
+        built.track.slug: {deck.spec.slug: stage.deck_name for stage in built.stages for deck in stage.decks}
+        for built in tracks
+    }
+
+
+def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
+    """Warnings for week decks renamed (or decks moved to another week) since ``shipped`` (the lock's record).
+
+    Anki never moves a card a learner already has: theirs stay in the old week's deck, as
+    after a deck rename, so the curator gets the same Browse search and Change Deck steps.
+    """
+    from deckgen.build.diff import _escape_search
+
+    before = shipped if isinstance(shipped, dict) else {}
+    warnings = []
+    for slug, now in stage_decks(tracks).items():
+        recorded = before.get(slug)
+        old: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
+        moved: dict[tuple[str, str], list[str]] = {}
+        for deck_slug, name in now.items():
+            was = old.get(deck_slug)
+            if isinstance(was, str) and was != name:
+                moved.setdefault((was, name), []).append(deck_slug)
+        for (was, name), decks in sorted(moved.items()):
+            warnings.append(
+                f"track '{slug}': the week deck '{was}' is now '{name}' ({', '.join(decks)}): Anki never moves "
+                f"cards learners already have, so theirs stay in '{was}'; tell them: Browse, search "
+                f'"deck:{_escape_search(was)}", select all, Cards → Change Deck…, choose \'{name}\''
+            )
+    return warnings
+
+
+def record_stages(tracks: Sequence[BuiltTrack], extra: dict[str, Any]) -> None:
+    """Remember each track's week decks in the lock (``extra``), so the next build can warn about renames."""
+    record = stage_decks(tracks)
+    if record:
+        extra[TRACKS_KEY] = record
+    else:
+        extra.pop(TRACKS_KEY, None)
 
 
 def resolve_tracks(config: Config, specs: Sequence["DeckSpec"], decks: Sequence["BuiltDeck"]) -> list[BuiltTrack]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from deckgen.build.bundles import pace_preset, publish_tracks, resolve_tracks
+from deckgen.build.bundles import TRACKS_KEY, pace_preset, publish_tracks, record_stages, resolve_tracks, stage_moves
 from deckgen.build.cache import (
     BuildState, DeckWriter, build_options, outputs_snapshot, project_digest, read_state,
     remove_stale_temp_files, up_to_date, write_state,
@@ -172,7 +172,12 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     releases, release_warnings = plan_releases(
         config.namespace, specs, built, by_id, stamped, fields, card_tags, lock, new_lock, notetype_mods, timestamp, decks_of
     )
-    report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings)
+    stage_warnings: list[str] = []
+    if not deck_names:  # a renamed week warns like a renamed deck (issue 12 item 4); partial builds skip tracks
+        tracks = resolve_tracks(config, specs, built)
+        stage_warnings = stage_moves(tracks, lock.extra.get(TRACKS_KEY))
+        record_stages(tracks, new_lock.extra)
+    report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings + stage_warnings)
     record_entries(report, lock, new_lock)
     return Plan(by_id, specs, built, stamped, fields, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
                 config.lock_path, media, media_files, releases, report)
