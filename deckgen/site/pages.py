@@ -182,8 +182,9 @@ def import_steps(root_deck: str, new_per_day: int) -> tuple[tuple[str, tuple[str
     deck, pace = esc(root_deck), f"<strong>{new_per_day}</strong>"
     by_hand = (
         f"If the import had no <em>{PRESET_OPTION}</em> option, or you left it off: open the options of "
-        f"<strong>{deck}</strong> (the gear beside it), set <strong>New cards/day</strong> to {pace}, "
-        "and choose <strong>Save to All Subdecks</strong>."
+        f"<strong>{deck}</strong> (the gear beside it), choose <strong>Add Preset</strong> from the menu beside "
+        "Save (so your other decks keep theirs), set <strong>New cards/day</strong> to "
+        f"{pace}, and choose <strong>Save to All Subdecks</strong>."
     )
     return (
         (
