@@ -299,8 +299,10 @@ def import_notes(
 
     Title, source link and author are taken from the file (the author may be inferred
     from the blurb: "Ken Norton spent a decade…"); every guess is marked '# CHECK:' in
-    the note's front matter. Re-importing a file updates the note it made before and
-    keeps that note's id, '## Cards' and 'generate:' settings.
+    the note's front matter. Re-importing a file updates the note it made before with
+    what changed in the source since the last import (recorded in .deckgen-import/:
+    commit it) and keeps every change the curator made; where both changed the same
+    part, the curator's text is kept and the conflict reported. --dry-run shows the diff.
 
     Example:
 
@@ -324,6 +326,10 @@ def import_notes(
         )
         for note in result.unsure:
             console.print(f"  [yellow]check[/yellow] {_escape(note)}")
+        for conflict in result.conflicts:
+            console.print(f"  [yellow]conflict[/yellow] {_escape(conflict)}")
+        if dry_run and result.diff:
+            typer.echo(result.diff, nl=False)
     if dry_run:
         console.print("Dry run: nothing was written.")
 

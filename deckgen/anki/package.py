@@ -20,7 +20,7 @@ from typing import Any
 import genanki
 
 from deckgen.anki.notetypes import NoteType
-from deckgen.anki.packaged import PackagedDeck, PackagedNote
+from deckgen.anki.packaged import DeckPreset, PackagedDeck, PackagedNote
 from deckgen.core.files import publish
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -96,6 +96,7 @@ def write_apkg(
             conn.execute("PRAGMA synchronous=OFF")
             package = genanki.Package(genanki_decks)
             package.write_to_db(conn.cursor(), seed, itertools.count(seed * 1000))
+            _write_presets(conn, decks, seed)
             conn.commit()
         finally:
             conn.close()
@@ -109,6 +110,29 @@ def write_apkg(
     finally:
         db_path.unlink(missing_ok=True)
         zip_path.unlink(missing_ok=True)
+
+
+def _write_presets(conn: sqlite3.Connection, decks: Sequence[PackagedDeck], mod: int) -> None:
+    """Add each deck's preset to the collection's ``dconf`` and point the deck at it (genanki has no API for this)."""
+    presets: dict[int, DeckPreset] = {d.preset.preset_id: d.preset for d in decks if d.preset is not None}
+    if not presets:
+        return
+    dconf_text, decks_text = conn.execute("SELECT dconf, decks FROM col").fetchone()
+    dconf: dict[str, Any] = json.loads(dconf_text)
+    deck_rows: dict[str, Any] = json.loads(decks_text)
+    for preset in presets.values():
+        # Anki's default preset (written by genanki) with our id, name and pace: every other option stays Anki's
+        conf = json.loads(json.dumps(dconf["1"]))
+        conf.update(id=preset.preset_id, name=preset.name, mod=mod, usn=-1)
+        conf["new"]["perDay"] = preset.new_per_day
+        dconf[str(preset.preset_id)] = conf
+    for deck in decks:
+        if deck.preset is not None:
+            deck_rows[str(deck.deck_id)]["conf"] = deck.preset.preset_id
+    conn.execute(
+        "UPDATE col SET dconf = ?, decks = ?",
+        (json.dumps(dconf, sort_keys=True), json.dumps(deck_rows, sort_keys=True)),
+    )
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -19,6 +19,19 @@ class PackagedNote:
 
 
 @dataclass(frozen=True)
+class DeckPreset:
+    """An Anki deck options preset shipped with a package (the learner must import presets to get it).
+
+    Anki adds a package's preset only when the collection has none with this id and never
+    updates one it has, so a new pace needs a new id (see deckgen.build.bundles.pace_preset).
+    """
+
+    preset_id: int
+    name: str
+    new_per_day: int
+
+
+@dataclass(frozen=True)
 class PackagedDeck:
     """One Anki deck with its notes, in study order."""
 
@@ -26,3 +39,4 @@ class PackagedDeck:
     name: str
     description: str
     notes: tuple[PackagedNote, ...]
+    preset: DeckPreset | None = None  # the deck options preset the deck uses; None: Anki's default

@@ -2,12 +2,22 @@
 
 Every file is converted and checked first; only when all of them are good is anything
 written (each file atomically), so a bad file in a batch leaves the project untouched.
+
+Re-importing is a three-way merge, part by part (title, author, source, tags, aliases,
+blurb, each ``##`` section): *base* is what the source said at the last import, recorded
+in ``.deckgen-import/<note-id>.json`` (commit it, so a fresh clone has it); *ours* is the
+note as the curator left it; *theirs* is what the source says now. A part only the source
+changed takes the source's text; a part the curator changed keeps the curator's; where
+both changed it, the curator's text is kept and the conflict is reported. Sections the
+curator added, their extra front matter (comments included) and ``## Cards`` always stay.
 """
 
 from __future__ import annotations
 
+import difflib
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +35,151 @@ MARKER = "CHECK:"  # what the importer could not be sure of; search the note for
 MAX_IMAGE_BYTES = 5_000_000
 # Front matter keys the importer owns; every other key of an existing note is the curator's and is kept.
 _OWNED = ("id", "title", "author", "source", "tags", "aliases", "imported")
+BASE_DIR = ".deckgen-import"  # per note, what the source said at the last import: the merge base
+_BASE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The parts of a note that an import can write, as the note parser reads them back."""
+
+    title: str
+    author: str
+    source: str
+    tags: tuple[str, ...]
+    aliases: tuple[str, ...]
+    blurb: str
+    sections: tuple[tuple[str, str], ...]  # (heading, text), ``## Cards`` excluded
+
+    @staticmethod
+    def of(note: Note) -> Parts:
+        """A parsed note's importable parts."""
+        aliases = note.meta.get("aliases") or ()
+        return Parts(
+            note.title,
+            note.author,
+            note.source,
+            tuple(note.tags),
+            tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+            note.blurb,
+            tuple((sec.heading, sec.text) for sec in note.sections),
+        )
+
+    def to_json(self) -> str:
+        """The base record's file text: stable, one key per line, so it diffs and merges in git."""
+        data = {"format": _BASE_FORMAT, **asdict(self)}
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @staticmethod
+    def from_json(text: str) -> Parts | None:
+        """Read a base record; None when it is unreadable or from another format."""
+        try:
+            data = json.loads(text)
+            if data.get("format") != _BASE_FORMAT:
+                return None
+            return Parts(
+                str(data["title"]),
+                str(data["author"]),
+                str(data["source"]),
+                tuple(str(t) for t in data["tags"]),
+                tuple(str(a) for a in data["aliases"]),
+                str(data["blurb"]),
+                tuple((str(h), str(t)) for h, t in data["sections"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The outcome of a three-way merge: the parts to write and the conflicts kept as the curator's."""
+
+    parts: Parts
+    conflicts: tuple[str, ...]
+
+
+def base_path(config: Config, note_id: str) -> Path:
+    """Where the merge base of ``note_id`` is recorded."""
+    return config.root / BASE_DIR / f"{note_id}.json"
+
+
+def _merge_text(name: str, base: str | None, ours: str, theirs: str, conflicts: list[str]) -> str:
+    """Three-way merge of one part; the curator's text wins a conflict."""
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    short = theirs if len(theirs) <= 60 else theirs[:57] + "..."
+    why = "no record of the last import" if base is None else "the source changed it too"
+    conflicts.append(f"{name}: kept your text ({why}); the source now says {short!r}")
+    return ours
+
+
+def _merge_list(base: tuple[str, ...] | None, ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+    """Set-wise three-way merge: the source's additions and removals, the curator's too."""
+    if base is None:
+        return tuple(dict.fromkeys([*ours, *theirs]))
+    dropped = set(base) - set(theirs)
+    kept = [item for item in ours if item not in dropped or item not in base]
+    added = [item for item in theirs if item not in base and item not in kept]
+    return tuple(dict.fromkeys([*kept, *added]))
+
+
+def _merge_sections(
+    base: tuple[tuple[str, str], ...] | None,
+    ours: tuple[tuple[str, str], ...],
+    theirs: tuple[tuple[str, str], ...],
+    conflicts: list[str],
+) -> tuple[tuple[str, str], ...]:
+    """Sections by heading, in the curator's order; the source's new ones after their predecessor."""
+    base_map = dict(base) if base is not None else None
+    theirs_map = dict(theirs)
+    merged: list[tuple[str, str]] = []
+    for heading, text in ours:
+        name = f"section '{heading}'"
+        if heading in theirs_map:
+            was = base_map.get(heading) if base_map is not None else None
+            merged.append((heading, _merge_text(name, was, text, theirs_map[heading], conflicts)))
+        elif base_map is not None and heading in base_map:
+            if text == base_map[heading]:
+                continue  # the source dropped it and the curator never touched it
+            conflicts.append(f"{name}: kept your edited text; the source no longer has this section")
+            merged.append((heading, text))
+        else:
+            merged.append((heading, text))  # the curator's own section
+    have = {heading for heading, _ in ours}
+    for index, (heading, text) in enumerate(theirs):
+        if heading in have:
+            continue
+        if base_map is not None and heading in base_map:
+            if text != base_map[heading]:
+                conflicts.append(f"section '{heading}': you removed it; the source changed it (left out)")
+            continue  # the curator removed (or renamed) it
+        after = next((h for h, _ in reversed(theirs[:index]) if any(m == h for m, _ in merged)), None)
+        position = next((i + 1 for i, (m, _) in enumerate(merged) if m == after), 0) if after else 0
+        merged.insert(position, (heading, text))
+        have.add(heading)
+    return tuple(merged)
+
+
+def merge_parts(base: Parts | None, ours: Parts, theirs: Parts) -> Merged:
+    """Three-way merge of a note's importable parts (``base`` None: no record, so keep every difference)."""
+    conflicts: list[str] = []
+
+    def text(name: str, attr: str) -> str:
+        was = getattr(base, attr) if base is not None else None
+        return _merge_text(name, was, getattr(ours, attr), getattr(theirs, attr), conflicts)
+
+    parts = Parts(
+        title=text("title", "title"),
+        author=text("author", "author"),
+        source=text("source", "source"),
+        tags=_merge_list(base.tags if base else None, ours.tags, theirs.tags),
+        aliases=_merge_list(base.aliases if base else None, ours.aliases, theirs.aliases),
+        blurb=text("blurb", "blurb"),
+        sections=_merge_sections(base.sections if base else None, ours.sections, theirs.sections, conflicts),
+    )
+    return Merged(parts, tuple(conflicts))
 
 
 @dataclass(frozen=True)
@@ -37,6 +192,8 @@ class ImportResult:
     status: Literal["created", "updated", "unchanged"]
     format: str
     unsure: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # parts both changed: the curator's text was kept
+    diff: str = ""  # unified diff of the note file, old to new
 
 
 @dataclass
@@ -44,6 +201,7 @@ class _Planned:
     result: ImportResult
     text: str
     images: list[tuple[Path, Path]]
+    base: tuple[Path, str] | None = None  # the merge base to record for the next import
 
 
 def import_notes(
@@ -101,6 +259,10 @@ def import_notes(
                     atomic_write_bytes(dest, src.read_bytes())
             if plan.result.status != "unchanged":
                 atomic_write_text(plan.result.target, plan.text)
+            if plan.base is not None:
+                path, record = plan.base
+                if not path.exists() or path.read_text(encoding="utf-8") != record:
+                    atomic_write_text(path, record)
     return [p.result for p in planned]
 
 
@@ -126,7 +288,16 @@ def _plan_one(
         note_id = _fresh_id(imported.title, taken)
         target = into / f"{note_id}.md"
         previous_text = ""
-    new_text = render_note(imported, note_id, existing, previous_text)
+    theirs = Parts.of(parse_note(render_note(imported, note_id), shown))
+    conflicts: tuple[str, ...] = ()
+    if existing is not None:
+        recorded = base_path(config, note_id)
+        base = Parts.from_json(recorded.read_text(encoding="utf-8")) if recorded.is_file() else None
+        merged = merge_parts(base, Parts.of(existing), theirs)
+        conflicts = merged.conflicts
+        new_text = render_note(imported, note_id, existing, previous_text, merged.parts)
+    else:
+        new_text = render_note(imported, note_id)
     images = []
     for image in imported.images:
         if image.path is None:
@@ -153,7 +324,9 @@ def _plan_one(
     unsure = imported.unsure
     if existing is not None and existing.author and not imported.author_certain:
         unsure = tuple(u for u in unsure if not u.startswith(("author ", "no author")))
-    return _finish(config, shown, target, note_id, new_text, imported.format, unsure, images)
+    planned = _finish(config, shown, target, note_id, new_text, imported.format, unsure, images, conflicts)
+    planned.base = (base_path(config, note_id), theirs.to_json())
+    return planned
 
 
 def _finish(
@@ -165,6 +338,7 @@ def _finish(
     fmt: str,
     unsure: tuple[str, ...],
     images: list[tuple[Path, Path]],
+    conflicts: tuple[str, ...] = (),
 ) -> _Planned:
     rel = config.rel(target)
     parse_note(text, rel)  # what we write must be a valid note; a failure here names the source's problem
@@ -172,7 +346,12 @@ def _finish(
     status: Literal["created", "updated", "unchanged"] = (
         "created" if old is None else ("unchanged" if old == text else "updated")
     )
-    return _Planned(ImportResult(shown, target, note_id, status, fmt, unsure), text, images)
+    diff = "".join(
+        difflib.unified_diff(
+            (old or "").splitlines(keepends=True), text.splitlines(keepends=True), f"a/{rel}", f"b/{rel}"
+        )
+    )
+    return _Planned(ImportResult(shown, target, note_id, status, fmt, unsure, conflicts, diff), text, images)
 
 
 def _previous(imported: Imported, notes: list[Note]) -> Note | None:
@@ -196,35 +375,79 @@ def _fresh_id(title: str, taken: set[str]) -> str:
     return note_id
 
 
-def render_note(imported: Imported, note_id: str, existing: Note | None = None, previous_text: str = "") -> str:
-    """The canonical note text: front matter (with CHECK markers), blurb, sections, kept cards."""
+def render_note(
+    imported: Imported,
+    note_id: str,
+    existing: Note | None = None,
+    previous_text: str = "",
+    parts: Parts | None = None,
+) -> str:
+    """The canonical note text: front matter (with CHECK markers), blurb, sections, kept cards.
+
+    With ``parts`` (a re-import's merge result) those parts are written; a front matter
+    entry whose value is the curator's is copied as the curator wrote it (comments included).
+    """
     author, author_note = imported.author, ""
     if existing and existing.author and not imported.author_certain:
         author = existing.author  # the curator already confirmed or corrected a guessed author
     elif not imported.author_certain:
         author_note = next((u for u in imported.unsure if u.startswith(("author ", "no author"))), "")
+    title, source = imported.title, imported.source
     tags = list(dict.fromkeys([*(existing.tags if existing else ()), *imported.tags]))
+    aliases = list(imported.aliases)
+    sections = list(imported.sections)
+    blurb = imported.blurb
+    if parts is not None:
+        title, source, tags, aliases = parts.title, parts.source, list(parts.tags), list(parts.aliases)
+        sections, blurb = list(parts.sections), parts.blurb
+        if parts.author != author:
+            author, author_note = parts.author, ""
+    ours = Parts.of(existing) if existing is not None else None
     record: dict[str, Any] = {"from": imported.origin, "format": imported.format}
     if imported.links:
         record["links"] = list(imported.links)
     if imported.meta:
         record["meta"] = imported.meta
-    lines = ["---", _dump("id", note_id), _dump("title", imported.title)]
-    lines.append(_dump("author", author) + (f"  # {MARKER} {author_note}" if author_note else ""))
-    lines.append(_dump("source", imported.source) + ("" if imported.source else f"  # {MARKER} add the link"))
-    lines.append(_dump("tags", tags))
-    if imported.aliases:
-        lines.append(_dump("aliases", list(imported.aliases)))
+
+    def entry(key: str, value: Any, fresh: str) -> str:
+        mine = getattr(ours, key) if ours is not None else None
+        if mine is not None and existing is not None and key in existing.meta_lines and value == mine:
+            return _front_matter_entry(existing, previous_text, key) or fresh
+        return fresh
+
+    lines = ["---", *_comments_after(existing, previous_text, None), _dump("id", note_id)]
+    lines += _comments_after(existing, previous_text, "id")
+    lines += [entry("title", title, _dump("title", title)), *_comments_after(existing, previous_text, "title")]
+    marked_author = _dump("author", author) + (f"  # {MARKER} {author_note}" if author_note else "")
+    lines += [entry("author", author, marked_author), *_comments_after(existing, previous_text, "author")]
+    marked_source = _dump("source", source) + ("" if source else f"  # {MARKER} add the link")
+    lines += [entry("source", source, marked_source), *_comments_after(existing, previous_text, "source")]
+    lines += [entry("tags", tuple(tags), _dump("tags", tags)), *_comments_after(existing, previous_text, "tags")]
+    if aliases:
+        lines.append(entry("aliases", tuple(aliases), _dump("aliases", aliases)))
+    lines += _comments_after(existing, previous_text, "aliases")
     lines.extend(_kept_front_matter(existing, previous_text))
     lines.append(_dump("imported", record))
+    lines += _comments_after(existing, previous_text, "imported")
     lines.extend(f"# {MARKER} {u}" for u in imported.unsure if not _is_field_note(u))
     lines.append("---")
-    body = [imported.blurb] if imported.blurb else []
-    for heading, text in imported.sections:
+    body = [blurb] if blurb else []
+    for heading, text in sections:
         body.append(f"## {heading}\n{text}".rstrip())
     cards = _cards_section(existing, previous_text)
     body.append(cards or "## Cards\n")
     return "\n".join(lines) + "\n" + "\n\n".join(body).rstrip() + "\n"
+
+
+def _front_matter_entry(existing: Note, text: str, key: str) -> str:
+    """The curator's own lines for one front matter key, as written (comment lines after it excluded)."""
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
+    starts = sorted(line - 1 for line in existing.meta_lines.values() if 0 < line - 1 < end)
+    start = existing.meta_lines[key] - 1
+    stop = next((s for s in starts if s > start), end)
+    own = [ln for ln in lines[start:stop] if not ln.startswith("#")]
+    return "\n".join(own).rstrip()
 
 
 def _dump(key: str, value: Any) -> str:
@@ -253,6 +476,23 @@ def _kept_front_matter(existing: Note | None, text: str) -> list[str]:
         if key not in _OWNED:
             kept.extend(ln for ln in lines[start:stop] if not ln.startswith(f"# {MARKER}"))
     return kept
+
+
+def _comments_after(existing: Note | None, text: str, key: str | None) -> list[str]:
+    """Comment lines the curator wrote after an owned key (``None``: before the first key), kept in place."""
+    if existing is None or not text:
+        return []
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
+    starts = sorted(line - 1 for line in existing.meta_lines.values() if 0 < line - 1 < end)
+    if key is None:
+        start, stop = 1, (starts[0] if starts else end)
+    elif key in existing.meta_lines:
+        start = existing.meta_lines[key] - 1
+        stop = next((s for s in starts if s > start), end)
+    else:
+        return []
+    return [ln for ln in lines[start:stop] if ln.startswith("#") and not ln.startswith(f"# {MARKER}")]
 
 
 def _cards_section(existing: Note | None, text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from deckgen.core.config import Config
 from deckgen.lock.identity import stable_int
@@ -13,10 +13,55 @@ from deckgen.sources.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
     from deckgen.core.model import BuiltDeck, DeckSpec
-    from deckgen.anki.packaged import PackagedDeck
+    from deckgen.anki.packaged import DeckPreset, PackagedDeck
     from deckgen.build.pipeline import Plan
 
 BUNDLE_DIR = "tracks"
+TRACKS_KEY = "tracks"  # deckgen.lock: per track, the week deck each required deck shipped in last
+
+
+def stage_decks(tracks: Sequence[BuiltTrack]) -> dict[str, dict[str, str]]:
+    """Per track, the Anki deck (week) each required deck's cards ship in."""
+    return {
+        built.track.slug: {deck.spec.slug: stage.deck_name for stage in built.stages for deck in stage.decks}
+        for built in tracks
+    }
+
+
+def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
+    """Warnings for week decks renamed (or decks moved to another week) since ``shipped`` (the lock's record).
+
+    Anki never moves a card a learner already has: theirs stay in the old week's deck, as
+    after a deck rename, so the curator gets the same Browse search and Change Deck steps.
+    """
+    from deckgen.build.diff import _escape_search
+
+    before = shipped if isinstance(shipped, dict) else {}
+    warnings = []
+    for slug, now in stage_decks(tracks).items():
+        recorded = before.get(slug)
+        old: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
+        moved: dict[tuple[str, str], list[str]] = {}
+        for deck_slug, name in now.items():
+            was = old.get(deck_slug)
+            if isinstance(was, str) and was != name:
+                moved.setdefault((was, name), []).append(deck_slug)
+        for (was, name), decks in sorted(moved.items()):
+            warnings.append(
+                f"track '{slug}': the week deck '{was}' is now '{name}' ({', '.join(decks)}): Anki never moves "
+                f"cards learners already have, so theirs stay in '{was}'; tell them: Browse, search "
+                f'"deck:{_escape_search(was)}", select all, Cards → Change Deck…, choose \'{name}\''
+            )
+    return warnings
+
+
+def record_stages(tracks: Sequence[BuiltTrack], extra: dict[str, Any]) -> None:
+    """Remember each track's week decks in the lock (``extra``), so the next build can warn about renames."""
+    record = stage_decks(tracks)
+    if record:
+        extra[TRACKS_KEY] = record
+    else:
+        extra.pop(TRACKS_KEY, None)
 
 
 def resolve_tracks(config: Config, specs: Sequence["DeckSpec"], decks: Sequence["BuiltDeck"]) -> list[BuiltTrack]:
@@ -32,6 +77,21 @@ def bundle_path(config: Config, slug: str) -> Path:
 
 
 WriteApkg = Callable[..., None]
+
+
+def pace_preset(namespace: str, scope: str, label: str, new_per_day: int) -> "DeckPreset":
+    """The deck preset for ``scope`` (a track or deck) at ``new_per_day``: one namespaced id per scope and pace.
+
+    Measured (anki 26.9.3): an import never updates a preset the learner already has, so a
+    pace change ships as a new preset (new id), which learners get when they import presets.
+    """
+    from deckgen.anki.packaged import DeckPreset
+
+    return DeckPreset(
+        preset_id=stable_int("deck-preset", namespace, scope, new_per_day),
+        name=f"{label} — {new_per_day} new cards/day",
+        new_per_day=new_per_day,
+    )
 
 
 def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["PackagedDeck"]:
@@ -53,10 +113,14 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
     # (a card that left one of the track's decks for another ships live in the bundle: never twice)
     retired = {n.guid: n for release in plan.releases if release.spec.slug in slugs for n in release.notes
                if not n.with_cards and n.guid not in live}
+    # Every deck of the bundle, the parent included, uses the track's preset: Anki's v3 scheduler caps
+    # a parent by its own limit too, so a parent left on Anki's default would let 3 weeks give 18.
+    preset = pace_preset(config.namespace, f"track:{track.slug}", track.title, track.new_per_day)
     parent = PackagedDeck(
         deck_id=stable_int("deck", track.root_deck), name=track.root_deck,
         description=render_markdown(track.description),
         notes=tuple(PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, 0, False) for _, n in sorted(retired.items())),
+        preset=preset,
     )
     decks = [parent]
     position = 0
@@ -67,7 +131,7 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
             notes.append(plan.packaged_note(config.namespace, card, position))
         decks.append(PackagedDeck(
             deck_id=stable_int("deck", stage.deck_name), name=stage.deck_name,
-            description=render_markdown(stage.stage.description), notes=tuple(notes),
+            description=render_markdown(stage.stage.description), notes=tuple(notes), preset=preset,
         ))
     return decks
 

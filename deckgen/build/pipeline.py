@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from deckgen.build.bundles import publish_tracks, resolve_tracks
+from deckgen.build.bundles import TRACKS_KEY, pace_preset, publish_tracks, record_stages, resolve_tracks, stage_moves
 from deckgen.build.cache import (
     BuildState, DeckWriter, build_options, outputs_snapshot, project_digest, read_state,
     remove_stale_temp_files, up_to_date, write_state,
@@ -194,9 +194,14 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     releases, release_warnings = plan_releases(
         specs, built, by_id, built_cards, card_tags, lock, new_lock, config.namespace, notetype_mods, timestamp
     )
+    stage_warnings: list[str] = []
+    if not deck_names:  # a renamed week warns like a renamed deck (issue 12 item 4); partial builds skip tracks
+        tracks = resolve_tracks(config, specs, built)
+        stage_warnings = stage_moves(tracks, lock.extra.get(TRACKS_KEY))
+        record_stages(tracks, new_lock.extra)
     if deck_names:
         changes = _record_only_built(releases, lock, new_lock, changes)
-    report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings)
+    report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings + stage_warnings)
     record_entries(report, lock, new_lock)
     return Plan(by_id, specs, built, built_cards, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
                 config.lock_path, media_files, releases, report)
@@ -356,6 +361,10 @@ def build(
                 name=release.spec.name,
                 description=release.description,
                 notes=release.notes,
+                preset=(  # a deck that declares a pace ships it as an Anki preset (issue 12 item 9)
+                    pace_preset(config.namespace, f"deck:{release.spec.slug}", release.spec.name, release.spec.new_per_day)
+                    if release.spec.new_per_day else None
+                ),
             )
             target = config.out_dir / f"{release.spec.slug}.apkg"
             writer.write(target, [packaged], nts, media=plan.media_for(deck.cards))

@@ -123,6 +123,7 @@ class DeckSpec:
     selectors: tuple[Selector, ...]
     description: str = ""
     line: int = 1
+    new_per_day: int | None = None  # the pace the deck ships as an Anki preset; None: Anki's default
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import LintSettings, lint_settings
 from deckgen.sources.manifests import select_notes
 from deckgen.sources.media import MediaStore
-from deckgen.sources.notes import KNOWN_META_KEYS
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -73,7 +72,6 @@ def lint_sources(
     settings = settings or settings_for(config)
     findings = list(sources.findings)
     notes = {note.id: note for note in sources.notes}
-    findings += list(_meta_findings(sources.notes))
     if sources.specs:
         for spec in sources.specs:
             findings += select_notes(spec, sources.notes)[1]
@@ -140,23 +138,6 @@ def lock_findings(lock_name: str, lock_exists: bool, changed: Sequence[str]) -> 
             severity="warning",
         )
     ]
-
-
-def _meta_findings(notes: Iterable[Note]) -> Iterable[Finding]:
-    for note in notes:
-        for key in note.meta:
-            if str(key) in KNOWN_META_KEYS:
-                continue
-            close = difflib.get_close_matches(str(key), KNOWN_META_KEYS, n=1, cutoff=0.6)
-            fix = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(KNOWN_META_KEYS)
-            yield Finding(
-                note.path,
-                note.meta_lines.get(str(key), 2),
-                f"unknown front-matter key '{key}'",
-                fix,
-                "unknown-key",
-                severity="warning",
-            )
 
 
 def _block_of(card: Card, note: Note) -> CardBlock | None:

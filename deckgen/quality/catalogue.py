@@ -91,12 +91,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "unknown-key",
         "Unknown front-matter key",
-        "warning",
+        "error",
         "schema",
-        "A misspelt key is silently ignored (e.g. 'tag:' instead of 'tags:' leaves the note out of tag-selected decks).",
-        "---\nid: norton-empathy\ntitle: Empathy\ntag: [craft]\n---",
-        "---\nid: norton-empathy\ntitle: Empathy\ntags: [craft]\n---",
-        configurable=True,
+        "A misspelt key would silently change what ships (e.g. 'tag:' instead of 'tags:' drops the note from "
+        "tag-selected decks and retires its cards), so it stops the build with a did-you-mean. Keys of your own "
+        "go under 'meta:', a free-form mapping deckgen never reads. Deck manifests and tracks refuse unknown "
+        "keys the same way (rules 'manifest' and 'track').",
+        "---\nid: norton-empathy\ntitle: Empathy\ntag: [craft]\nreviewer: ana\n---",
+        "---\nid: norton-empathy\ntitle: Empathy\ntags: [craft]\nmeta:\n  reviewer: ana\n---",
+    ),
+    Rule(
+        "reserved-tag",
+        "Tag in deckgen's own namespace",
+        "error",
+        "schema",
+        "deckgen tags retired cards 'deckgen::retired' and every changelog tells learners to suspend or delete "
+        "what 'tag:deckgen::retired' finds; a live note (or a manifest's tag selector) may not use 'deckgen::' tags.",
+        "tags: [deckgen::retired, strategy]",
+        "tags: [strategy]",
     ),
     Rule(
         "duplicate-key",

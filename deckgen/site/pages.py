@@ -174,47 +174,68 @@ def _changelog_section(site: SiteInput, depth: int) -> str:
     )
 
 
-IMPORT_STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "Anki on a computer (Windows, Mac, Linux)",
-        (
-            "Install Anki from the official Anki website if you do not have it.",
-            "Download the track file above.",
-            "In Anki choose <strong>File → Import…</strong> and pick the file (or double-click the file).",
-            "Keep the import options as they are and click <strong>Import</strong>.",
-            "Click the track's deck, then <strong>Study Now</strong>. Anki shows new cards in the order of the weeks.",
-        ),
-    ),
-    (
-        "AnkiDroid (Android)",
-        (
-            "Install AnkiDroid from Google Play or F-Droid.",
-            "Download the track file on the phone.",
-            "Open the file from the notification or your Downloads, and choose <strong>AnkiDroid</strong>; "
-            "or in AnkiDroid tap <strong>⋮ → Import</strong> and pick the file.",
-            "Tap the track's deck to start studying.",
-        ),
-    ),
-    (
-        "AnkiMobile (iPhone, iPad)",
-        (
-            "Install AnkiMobile from the App Store.",
-            "Download the track file in Safari, or save it to Files.",
-            "Tap the file and choose <strong>Open in Anki</strong> (Share → Anki).",
-            "Tap the track's deck to start studying.",
-        ),
-    ),
-)
+PRESET_OPTION = "Import any deck presets"  # the label of ``with_deck_configs`` in Anki's import dialog
 
 
-def _import_section() -> str:
+def import_steps(root_deck: str, new_per_day: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per app, the steps to import a track so that Anki uses its pace (measured in anki 26.9.3)."""
+    deck, pace = esc(root_deck), f"<strong>{new_per_day}</strong>"
+    by_hand = (
+        f"If the import had no <em>{PRESET_OPTION}</em> option, or you left it off: open the options of "
+        f"<strong>{deck}</strong> (the gear beside it), choose <strong>Add Preset</strong> from the menu beside "
+        "Save (so your other decks keep theirs), set <strong>New cards/day</strong> to "
+        f"{pace}, and choose <strong>Save to All Subdecks</strong>."
+    )
+    return (
+        (
+            "Anki on a computer (Windows, Mac, Linux)",
+            (
+                "Install Anki from the official Anki website if you do not have it.",
+                "Download the track file above.",
+                "In Anki choose <strong>File → Import…</strong> and pick the file (or double-click the file).",
+                f"Switch on <strong>{PRESET_OPTION}</strong>, leave the other options as they are, and click "
+                f"<strong>Import</strong>: the track's decks then give you {pace} new cards a day.",
+                f"Click <strong>{deck}</strong>, then <strong>Study Now</strong>. Anki shows new cards in the order "
+                "of the weeks.",
+                by_hand,
+            ),
+        ),
+        (
+            "AnkiDroid (Android)",
+            (
+                "Install AnkiDroid from Google Play or F-Droid.",
+                "Download the track file on the phone.",
+                "Open the file from the notification or your Downloads, and choose <strong>AnkiDroid</strong>; "
+                "or in AnkiDroid tap <strong>⋮ → Import</strong> and pick the file.",
+                f"If the import shows options, switch on <strong>{PRESET_OPTION}</strong>.",
+                f"Tap <strong>{deck}</strong> to start studying.",
+                by_hand,
+            ),
+        ),
+        (
+            "AnkiMobile (iPhone, iPad)",
+            (
+                "Install AnkiMobile from the App Store.",
+                "Download the track file in Safari, or save it to Files.",
+                "Tap the file and choose <strong>Open in Anki</strong> (Share → Anki).",
+                f"Tap <strong>{deck}</strong> to start studying.",
+                by_hand,
+            ),
+        ),
+    )
+
+
+def _import_section(root_deck: str, new_per_day: int) -> str:
     parts = ['<section aria-labelledby="import-h"><h2 id="import-h">How to import</h2><div class="steps">']
-    for heading, steps in IMPORT_STEPS:
+    for heading, steps in import_steps(root_deck, new_per_day):
         items = "".join(f"<li>{step}</li>" for step in steps)
         parts.append(f'<div class="step-card"><h3>{esc(heading)}</h3><ol>{items}</ol></div>')
     parts.append(
         "</div><p><strong>Updates:</strong> when a new version is announced, download it and import it the same way. "
         "Cards you have studied keep their progress, fixed cards are updated in place, and nothing is duplicated. "
+        f"With <em>{PRESET_OPTION}</em> on, Anki puts the track's decks back on the track's preset if you moved "
+        "them to a preset of your own (changes you made to the track's preset itself are kept); if you chose your "
+        "own preset, switch the option off for updates (Anki remembers your last choice). "
         "If you use Anki on several devices, import on one and sync.</p></section>"
     )
     return "".join(parts)
@@ -277,7 +298,7 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
         f"at {model.seconds_per_review:.0f} s each, with one in ten forgotten and seen again. "
         f"Managers can plan a cohort with dates: <code>deckgen plan {esc(track.slug)} --start YYYY-MM-DD</code>.</p></section>"
     )
-    parts.append(_import_section())
+    parts.append(_import_section(track.root_deck, track.new_per_day))
     parts.append(_changelog_section(site, depth=1))
     return page(site.project, track.title, "\n".join(parts), 1, crumbs=[("Home", "index.html")])
 

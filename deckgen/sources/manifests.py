@@ -11,9 +11,18 @@ import yaml
 
 from deckgen.core.errors import ContentError, Finding, Severity
 from deckgen.core.model import BuiltDeck, Card, DeckSpec, Note, Selector
-from deckgen.sources.notes import SafeLoader, load_yaml, read_text, top_level_key_lines
+from deckgen.sources.notes import (
+    SafeLoader,
+    did_you_mean,
+    load_yaml,
+    read_text,
+    reserved_tag,
+    reserved_tag_finding,
+    top_level_key_lines,
+    unknown_key_findings,
+)
 
-MANIFEST_KEYS = ("deck", "description", "notes")
+MANIFEST_KEYS = ("deck", "description", "notes", "new_per_day")
 SELECTOR_KINDS = ("id", "tag", "path")
 
 
@@ -51,17 +60,7 @@ def parse_manifest(text: str, rel: str) -> DeckSpec:
     key_lines, duplicates = top_level_key_lines(text.split("\n"), 1)
     for key, line in duplicates:
         findings.append(Finding(rel, line, f"key '{key}' appears twice", "keep one of them", "duplicate-key"))
-    for key in data:
-        if key not in MANIFEST_KEYS:
-            findings.append(
-                Finding(
-                    rel,
-                    key_lines.get(str(key), 1),
-                    f"unknown key '{key}'",
-                    "allowed keys: " + ", ".join(MANIFEST_KEYS),
-                    "manifest",
-                )
-            )
+    findings.extend(unknown_key_findings(data, MANIFEST_KEYS, rel, key_lines, "key", rule="manifest"))
     name = data.get("deck")
     if not isinstance(name, str) or not name.strip() or any(not part.strip() for part in name.split("::")):
         findings.append(
@@ -86,11 +85,28 @@ def parse_manifest(text: str, rel: str) -> DeckSpec:
             )
         )
         description = ""
+    pace = data.get("new_per_day")
+    if pace is not None and (isinstance(pace, bool) or not isinstance(pace, int) or not 1 <= pace <= 500):
+        findings.append(
+            Finding(
+                rel,
+                key_lines.get("new_per_day", 1),
+                f"'new_per_day' must be a whole number from 1 to 500, not {pace!r}",
+                "write e.g. 'new_per_day: 10', or leave it out for Anki's default",
+                "manifest",
+            )
+        )
+        pace = None
     selectors = _parse_selectors(data.get("notes"), text, rel, key_lines.get("notes", 1), findings)
     if findings:
         raise ContentError(findings)
     return DeckSpec(
-        name=name.strip(), slug=Path(rel).stem, path=rel, selectors=tuple(selectors), description=description.strip()
+        name=name.strip(),
+        slug=Path(rel).stem,
+        path=rel,
+        selectors=tuple(selectors),
+        description=description.strip(),
+        new_per_day=pace,
     )
 
 
@@ -112,8 +128,15 @@ def _parse_selectors(raw: Any, text: str, rel: str, line: int, findings: list[Fi
             findings.append(Finding(rel, item_line, f"cannot read selector {item!r}", fix, "manifest"))
             continue
         ((kind, value),) = item.items()
-        if kind not in SELECTOR_KINDS or not isinstance(value, (str, int)) or not str(value).strip():
-            findings.append(Finding(rel, item_line, f"unknown selector '{kind}'", fix, "manifest"))
+        if kind not in SELECTOR_KINDS:
+            hint = did_you_mean(str(kind), SELECTOR_KINDS).replace("known keys", "selectors")
+            findings.append(Finding(rel, item_line, f"unknown selector '{kind}'", f"{hint}; {fix}", "manifest"))
+            continue
+        if not isinstance(value, (str, int)) or not str(value).strip():
+            findings.append(Finding(rel, item_line, f"selector '{kind}' needs a value", fix, "manifest"))
+            continue
+        if kind == "tag" and reserved_tag(str(value).strip()):
+            findings.append(reserved_tag_finding(str(value).strip(), rel, item_line))
             continue
         selectors.append(Selector(kind, str(value).strip(), item_line))
     return selectors

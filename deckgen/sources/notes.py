@@ -6,6 +6,7 @@ so every later error can name ``file:line``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -41,7 +42,11 @@ KNOWN_META_KEYS: tuple[str, ...] = (
     "generate",
     "status",
     "imported",
+    "meta",
 )
+# Tags in this namespace are deckgen's own (``deckgen::retired`` marks retired cards, and every
+# changelog tells learners to search ``tag:deckgen::retired``); a note may never carry one.
+RESERVED_TAG_PREFIX = "deckgen::"
 _KEY_LINE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:\s|$)")
 _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -191,6 +196,18 @@ def parse_note(text: str, rel: str) -> Note:
             Finding(rel, line, f"front matter key '{key}' appears twice", "keep one of them", "duplicate-key")
         )
 
+    findings.extend(unknown_key_findings(meta, KNOWN_META_KEYS, rel, key_lines, "front-matter key", own_keys=True))
+    if "meta" in meta and not isinstance(meta["meta"], (dict, type(None))):
+        findings.append(
+            Finding(
+                rel,
+                key_lines.get("meta", 2),
+                "'meta' must be a mapping of your own keys",
+                "indent your keys under 'meta:', e.g. 'meta:' then '  reviewer: ana'",
+                "bad-type",
+            )
+        )
+
     note_id = meta.get("id")
     if note_id is None:
         findings.append(
@@ -250,6 +267,54 @@ def parse_note(text: str, rel: str) -> Note:
     )
 
 
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """``did you mean 'x'?`` for the closest known name, or the list of known names."""
+    names = list(known)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(names)
+
+
+def unknown_key_findings(
+    data: dict[Any, Any],
+    known: Iterable[str],
+    rel: str,
+    key_lines: dict[str, int],
+    what: str,
+    *,
+    own_keys: bool = False,
+    rule: str = "unknown-key",
+) -> list[Finding]:
+    """An error per key not in ``known``: a typo must never silently change what ships."""
+    names = tuple(known)
+    findings = []
+    for key in data:
+        if str(key) in names:
+            continue
+        fix = did_you_mean(str(key), names)
+        if own_keys:
+            fix += "; keep keys of your own under 'meta:' (deckgen never reads it)"
+        findings.append(Finding(rel, key_lines.get(str(key), 1), f"unknown {what} '{key}'", fix, rule))
+    return findings
+
+
+def reserved_tag(tag: str) -> bool:
+    """Whether ``tag`` is in deckgen's own namespace (Anki compares tags case-insensitively)."""
+    lowered = tag.lower()
+    return lowered == RESERVED_TAG_PREFIX[:-2] or lowered.startswith(RESERVED_TAG_PREFIX)
+
+
+def reserved_tag_finding(tag: str, rel: str, line: int) -> Finding:
+    """The error for a reserved tag: learners' cleanup search would select live cards."""
+    return Finding(
+        rel,
+        line,
+        f"tag {tag!r} is reserved: deckgen tags retired cards '{RESERVED_TAG_PREFIX}retired' and learners "
+        f"suspend or delete whatever 'tag:{RESERVED_TAG_PREFIX}retired' finds",
+        f"use a tag outside the '{RESERVED_TAG_PREFIX}' namespace",
+        "reserved-tag",
+    )
+
+
 def _text_field(meta: dict[str, Any], key: str, rel: str, key_lines: dict[str, int], findings: list[Finding]) -> str:
     value = meta.get(key, "")
     if value is None:
@@ -281,6 +346,8 @@ def _tags_field(meta: dict[str, Any], rel: str, key_lines: dict[str, int], findi
         return ()
     tags = tuple(str(t).strip() for t in value if str(t).strip())
     for tag in tags:
+        if reserved_tag(tag):
+            findings.append(reserved_tag_finding(tag, rel, key_lines.get("tags", 2)))
         if any(ch.isspace() for ch in tag):
             findings.append(
                 Finding(

@@ -18,7 +18,7 @@ import yaml
 
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import BuiltDeck, Card, DeckSpec
-from deckgen.sources.notes import SafeLoader, load_yaml, read_text
+from deckgen.sources.notes import SafeLoader, load_yaml, read_text, unknown_key_findings
 
 TRACKS_DIR = "tracks"
 TRACK_KEYS = ("track", "role", "description", "deck", "new_per_day", "stages")
@@ -70,6 +70,7 @@ class Track:
     root_deck: str  # Anki parent deck of the stage subdecks
     description: str = ""
     new_per_day: int = DEFAULT_NEW_PER_DAY
+    deck_line: int = 1  # line of 'deck:' (or 1), for errors about the parent deck
 
     def stage_deck_name(self, stage: Stage) -> str:
         """``PM Onboarding::Week 1 — Foundations``; zero-padded so Anki sorts 10+ weeks in order."""
@@ -161,11 +162,7 @@ def parse_track(text: str, rel: str, specs: Mapping[str, DeckSpec], default_root
     def at(*path: Any) -> int:
         return lines.get(path, lines.get(path[:-1], 1) if len(path) > 1 else 1)
 
-    for key in data:
-        if key not in TRACK_KEYS:
-            findings.append(
-                Finding(rel, at(key), f"unknown key '{key}'", "allowed keys: " + ", ".join(TRACK_KEYS), "track")
-            )
+    findings.extend(unknown_key_findings(data, TRACK_KEYS, rel, {str(k): at(k) for k in data}, "key", rule="track"))
     title = _text(data, "track", rel, at("track"), findings, required=True, example="track: Associate PM onboarding")
     role = _text(data, "role", rel, at("role"), findings, required=True, example="role: Associate Product Manager")
     description = _text(data, "description", rel, at("description"), findings)
@@ -204,6 +201,7 @@ def parse_track(text: str, rel: str, specs: Mapping[str, DeckSpec], default_root
         root_deck=root.strip(),
         description=description,
         new_per_day=pace,
+        deck_line=at("deck"),
     )
 
 
@@ -240,17 +238,8 @@ def _parse_stages(raw: Any, rel: str, at: Any, specs: Mapping[str, DeckSpec], fi
         if not isinstance(item, dict):
             findings.append(Finding(rel, line, f"cannot read stage {item!r}", fix, "track"))
             continue
-        for key in item:
-            if key not in STAGE_KEYS:
-                findings.append(
-                    Finding(
-                        rel,
-                        at("stages", index, key),
-                        f"unknown stage key '{key}'",
-                        "allowed keys: " + ", ".join(STAGE_KEYS),
-                        "track",
-                    )
-                )
+        stage_lines = {str(k): at("stages", index, k) for k in item}
+        findings.extend(unknown_key_findings(item, STAGE_KEYS, rel, stage_lines, "stage key", rule="track"))
         title = item.get("title")
         if not isinstance(title, str) or not title.strip() or "::" in title:
             findings.append(
@@ -371,9 +360,36 @@ def load_tracks(decks_dir: Path, root: Path, specs: Iterable[DeckSpec], default_
             tracks.append(parse_track(read_text(path, rel), rel, by_slug, default_root))
         except ContentError as exc:
             findings.extend(exc.findings)
+    findings.extend(_shared_parent_findings(tracks))
     if findings:
         raise ContentError(findings)
     return tracks
+
+
+def _shared_parent_findings(tracks: Iterable[Track]) -> list[Finding]:
+    """Two tracks at different paces may not share a parent deck: Anki gives a deck one preset.
+
+    The parent's preset caps everything studied from it, and each import with presets on
+    switches the deck to the importing bundle's preset, so the second track's pace would
+    silently replace the first's.
+    """
+    first: dict[str, Track] = {}
+    findings: list[Finding] = []
+    for track in tracks:
+        key = track.root_deck.casefold()  # Anki matches deck names case-insensitively
+        other = first.setdefault(key, track)
+        if other is not track and other.new_per_day != track.new_per_day:
+            findings.append(
+                Finding(
+                    track.path,
+                    track.deck_line,
+                    f"parent deck '{track.root_deck}' is also {other.path}'s, at {other.new_per_day} new cards a day "
+                    f"(this track: {track.new_per_day}); Anki gives a deck one preset",
+                    f"give this track its own parent deck, e.g. 'deck: {track.root_deck} — {track.title}'",
+                    "track",
+                )
+            )
+    return findings
 
 
 def assemble_track(track: Track, decks: Mapping[str, BuiltDeck]) -> BuiltTrack:

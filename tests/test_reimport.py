@@ -1,0 +1,117 @@
+"""Re-importing a changed source never loses the curator's work (issue 12, item 6).
+
+Three-way, part by part: what the source said at the last import (recorded in
+``.deckgen-import/``), what the curator changed since, what the source says now.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, run_deckgen
+
+from deckgen.sources.notes import parse_note
+
+SEED = FIXTURES / "gold" / "bezos-day-one.txt"
+TARGET = "content/essays/2016-letter-to-shareholders.md"
+CENTRAL = "Bezos argues that Day 2 is stasis"
+WHY = "Product teams routinely treat two-way-door decisions"
+DECISIONS = "Building on his 2015 letter"
+
+
+def _curate(path: Path) -> None:
+    text = path.read_text()
+    text = text.replace("title: 2016 Letter to Shareholders", "title: Bezos's 2016 Letter to Shareholders")
+    text = text.replace("Jeff Bezos used his 2016 letter", "In his 2016 letter Jeff Bezos used the chance")
+    text = text.replace(DECISIONS, "Following on from his 2015 letter")
+    text = text.replace(WHY, "Teams here treat two-way-door decisions")
+    text = text.replace("\ntags: ", "\n# reviewed by Ana, March\ntags: ")
+    text = text.replace("imported:", "generate: {skip: [emphasis]}\nimported:")
+    text = text.replace(
+        "## Cards\n",
+        "## Our take\nWe use the two-way door in every planning review.\n\n## Cards\n\n"
+        "Q: In Bezos's 2016 letter, what follows Day 2 stasis?\nA: Irrelevance, then decline.\n",
+    )
+    path.write_text(text)
+
+
+def test_reimport_keeps_every_curator_change_applies_the_sources_and_reports_conflicts(
+    project: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "inbox" / "bezos.txt"
+    source.parent.mkdir()
+    shutil.copy(SEED, source)
+    first = run_deckgen("import", str(source), "--into", "content/essays", cwd=project)
+    assert first.returncode == 0, first.stderr
+    note_path = project / TARGET
+    assert (project / ".deckgen-import" / "2016-letter-to-shareholders.json").is_file()
+    _curate(note_path)
+    curated = note_path.read_text()
+
+    # the source changes the central argument (untouched by the curator) and the
+    # 'Why it matters' section (which the curator also rewrote)
+    source.write_text(
+        SEED.read_text()
+        .replace(CENTRAL, "Bezos holds that Day 2 is stasis")
+        .replace(WHY, "Many product teams treat two-way-door decisions")
+    )
+    dry = run_deckgen("import", str(source), "--dry-run", cwd=project)
+    assert dry.returncode == 0, dry.stderr
+    assert "would update " + TARGET in dry.stdout
+    assert f"--- a/{TARGET}" in dry.stdout and f"+++ b/{TARGET}" in dry.stdout
+    assert any(line.startswith("-" + CENTRAL) for line in dry.stdout.splitlines())
+    assert any(line.startswith("+Bezos holds that Day 2") for line in dry.stdout.splitlines())
+    assert "conflict section 'Why it matters for product'" in dry.stdout
+    assert note_path.read_text() == curated, "a dry run writes nothing"
+
+    result = run_deckgen("import", str(source), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "updated " + TARGET in result.stdout
+    conflicts = [line for line in result.stdout.splitlines() if "conflict" in line]
+    assert len(conflicts) == 1 and "section 'Why it matters for product'" in conflicts[0]
+    assert "Many product teams" in conflicts[0]
+    text = note_path.read_text()
+    note = parse_note(text, TARGET)
+    assert note.title == "Bezos's 2016 Letter to Shareholders"
+    assert note.blurb.startswith("In his 2016 letter Jeff Bezos used the chance")
+    assert note.section("Decisions").text.startswith("Following on from his 2015 letter")
+    assert note.section("Central argument").text.startswith("Bezos holds that Day 2 is stasis")
+    assert note.section("Why it matters for product").text.startswith("Teams here treat")
+    assert note.section("Our take").text == "We use the two-way door in every planning review."
+    assert "# reviewed by Ana, March" in text
+    assert note.meta["generate"] == {"skip": ["emphasis"]}
+    assert [b.get("A") for b in note.card_blocks] == ["Irrelevance, then decline."]
+
+    # the same source again: nothing to do, and the settled conflict is not reported again
+    again = run_deckgen("import", str(source), cwd=project)
+    assert again.returncode == 0 and again.stdout.startswith("unchanged"), again.stdout
+    assert "conflict" not in again.stdout
+
+
+def test_both_changing_the_title_keeps_the_curators_and_says_so(project: Path, tmp_path: Path) -> None:
+    source = shutil.copy(SEED, tmp_path / "bezos.txt")
+    assert run_deckgen("import", str(source), "--into", "content/essays", cwd=project).returncode == 0
+    note_path = project / TARGET
+    note_path.write_text(note_path.read_text().replace("title: 2016 Letter", "title: The 2016 Letter"))
+    Path(source).write_text(SEED.read_text().replace("2016 Letter to Shareholders", "Letter to Shareholders (2016)", 1))
+    result = run_deckgen("import", str(source), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "conflict title: kept your text (the source changed it too); the source now says 'Letter to" in result.stdout
+    assert parse_note(note_path.read_text(), TARGET).title == "The 2016 Letter to Shareholders"
+
+
+def test_a_section_the_source_adds_or_drops_follows_the_source_unless_curated(project: Path, tmp_path: Path) -> None:
+    source = shutil.copy(SEED, tmp_path / "bezos.txt")
+    assert run_deckgen("import", str(source), "--into", "content/essays", cwd=project).returncode == 0
+    note_path = project / TARGET
+    seed = SEED.read_text()
+    decisions = seed[seed.index("Decisions\n") : seed.index("Why it matters for product\n")]
+    added = "Customer obsession\nBezos says customers are always beautifully, wonderfully dissatisfied.\n"
+    Path(source).write_text(seed.replace(decisions, added))
+    result = run_deckgen("import", str(source), cwd=project)
+    assert result.returncode == 0 and "conflict" not in result.stdout, result.stdout
+    note = parse_note(note_path.read_text(), TARGET)
+    headings = [s.heading for s in note.sections]
+    assert "Decisions" not in headings  # the source dropped it, the curator never touched it
+    assert headings.index("Customer obsession") == headings.index("Central argument") + 1
