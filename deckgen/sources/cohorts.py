@@ -117,9 +117,27 @@ def _close(word: str, known: Iterable[str], fallback: str) -> str:
     return f"did you mean '{close[0]}'?" if close else fallback
 
 
+class _LenientDates(SafeLoader):  # type: ignore[misc]
+    """A safe loader that keeps an impossible date (``2026-02-30``) as text, so it can be reported in place."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return str(node.value)
+
+
+_LenientDates.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
     """Parse one cohort file against the known track slugs; raise ContentError listing every problem."""
-    data = load_yaml(text, rel)
+    try:
+        data = load_yaml(text, rel)
+    except ValueError:
+        # PyYAML raises a bare ValueError for an impossible date; the YAML itself was checked already.
+        data = yaml.load(text, Loader=_LenientDates)  # noqa: S506 - a SafeLoader subclass
     example = "write 'timezone: Europe/Berlin' and 'hires:' with '- name: …', 'track: …', 'start: YYYY-MM-DD'"
     if not isinstance(data, dict):
         raise ContentError(Finding(rel, 1, "a cohort must be a mapping", example, "cohort"))
