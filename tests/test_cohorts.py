@@ -213,3 +213,22 @@ def test_text_escaping_and_folding_follow_rfc_5545() -> None:
     )
     (event,) = parsed.walk("VEVENT")
     assert str(event["SUMMARY"]) == 'Week 1: a; b, c\\d "e" — ü' * 4
+
+
+def test_site_cohort_page_is_opt_in(project: Path) -> None:
+    cohort_project(project)
+    assert run_deckgen("build", cwd=project).returncode == 0
+    site = project / "build/site"
+    assert not (site / "cohorts").exists() and "Ana Müller" not in (site / "index.html").read_text(encoding="utf-8")
+    write(project / "decks/cohorts/spring.yaml", COHORT + "site: true\n")
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (site / "cohorts/spring.html").read_text(encoding="utf-8")
+    assert '<h2 id="hire-ana-m-ller">Ana Müller</h2>' in page and 'href="spring/bo-k.ics" download' in page
+    assert "starts Wed 25 Mar 2026 · 3 new cards a day · every card started by Mon 30 Mar 2026" in page
+    assert '<a href="cohorts/spring.html">Spring 2026, APMs; &quot;first&quot; cohort</a> (2 hires)' in (
+        site / "index.html"
+    ).read_text(encoding="utf-8")
+    run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project)
+    for name in ("ana-m-ller.ics", "bo-k.ics"):  # the site's calendars are the ones `deckgen plan` writes
+        assert (site / "cohorts/spring" / name).read_bytes() == (project / "build/cohorts/spring" / name).read_bytes()

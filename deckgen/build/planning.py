@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from deckgen.build.bundles import resolve_tracks
+from deckgen.build.bundles import content_times, resolve_tracks
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.files import atomic_write_bytes
@@ -61,9 +61,7 @@ def _cohort_plan(config: Config, name: str) -> tuple[CohortPlan, Plan, dict[str,
     if findings:
         raise ContentError(findings)
     cohort = find_cohort(cohorts, name, config.rel(config.decks_dir / COHORTS_DIR))
-    # A calendar's DTSTAMP is when its track's cards last changed (deckgen.lock), never the clock.
-    times = {slug: max((plan.stamped[c.uid].mod for c in built.cards), default=0) for slug, built in tracks.items()}
-    return plan_cohort(cohort, tracks, times), plan, tracks
+    return plan_cohort(cohort, tracks, content_times(plan, list(tracks.values()))), plan, tracks
 
 
 def cohort_dir(config: Config, slug: str) -> Path:
