@@ -430,3 +430,31 @@ def test_exports_are_matched_to_hires_by_name(cohort: dict[str, Any]) -> None:
     # Di's file given as Cy's export is read against Cy's plan: Di's figures under Cy's name.
     assert "Cy (test, from Mon 2 Mar 2026, 3/day)" in result.stdout
     assert "behind by 5 days · 24 of 45 cards started (plan: 39)" in result.stdout
+
+
+def zstd_rle_bomb(size: int) -> bytes:
+    """A valid zstd frame of ``size`` zero bytes in 4-byte RLE blocks (RFC 8878): ~32 KB per GB."""
+    frame = bytearray(b"\x28\xb5\x2f\xfd\x00\x58")  # magic; no content size declared; 2 MiB window
+    block = 128 * 1024
+    count = size // block
+    for index in range(count):
+        header = (1 if index == count - 1 else 0) | (1 << 1) | (block << 3)  # last flag, RLE type, size
+        frame += header.to_bytes(3, "little") + b"\0"
+    return bytes(frame)
+
+
+def test_a_collection_that_unpacks_past_the_limit_is_stopped(tmp_path: Path) -> None:
+    from deckgen.core.errors import ContentError
+    from deckgen.tracks.progress import TrackCards, read_export
+
+    bomb = tmp_path / "bomb.apkg"
+    with zipfile.ZipFile(bomb, "w") as archive:  # stored, not deflated: the zip's own sizes look harmless
+        archive.writestr("meta", b"\x08\x03")
+        archive.writestr("collection.anki21b", zstd_rle_bomb(64 * 1024 * 1024))
+        archive.writestr("media", bytes.fromhex("28b52ffd2000010000"))
+    assert bomb.stat().st_size < 4096
+    track = TrackCards("t", "T", ROOT, {"guid": 1})
+    with pytest.raises(
+        ContentError, match=r"bomb.apkg: export: could not be read by Anki: it unpacks to more than 8,388,608 bytes"
+    ):
+        read_export(bomb, "bomb.apkg", track, max_unpacked=8 * 1024 * 1024)

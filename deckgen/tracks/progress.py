@@ -5,7 +5,9 @@ scheduling information and sends the file. The file is untrusted: it is size-che
 before it is read, its zip entries' declared sizes are checked for zip bombs, only the
 entries the Anki engine needs are copied (into a fresh package in a private temp
 folder), and it is read by importing it, with scheduling, into a fresh collection with
-the real Anki engine (the ``anki`` package: ``pip install "deckgen[progress]"``).
+the real Anki engine (the ``anki`` package: ``pip install "deckgen[progress]"``) in a
+child process that may not write files past a size limit (the collection inside a
+newer package is zstd-compressed, and only unpacking it shows its real size).
 
 Only cards whose note GUID is one of the track's are looked at: other decks, other
 notes, card content and the hire's own notes are never read into the report.
@@ -15,9 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib.util
 import json
 import math
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,6 +42,7 @@ MAX_EXPORT_BYTES = 100 * 1024 * 1024  # the file as sent
 MAX_COLLECTION_BYTES = 512 * 1024 * 1024  # the collection entry once unzipped
 MAX_ENTRIES = 100_000  # media files are one entry each; a deck package with more is not a deck
 MAX_RATIO = 100  # unzipped/zipped: SQLite pages compress well, but not a hundredfold
+ENGINE_SECONDS = 300  # reading one export; a normal one takes about a second
 DAY_STARTS_AT = 4  # Anki's default "Next day starts at" hour: a review at 2 a.m. counts for the day before
 _COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")  # newest format first
 _EMPTY_MEDIA_V3 = bytes.fromhex("28b52ffd2000010000")  # what Anki writes for "no media": an empty zstd frame
@@ -257,12 +264,14 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return b"".join(chunks)
 
 
-def read_export(source: Path, label: str, track: TrackCards) -> ExportData:
-    """The track's cards and their review log in an export, read with the real Anki engine."""
-    try:
-        from anki import import_export_pb2 as ie
-        from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-    except ImportError as exc:
+def read_export(source: Path, label: str, track: TrackCards, max_unpacked: int = MAX_COLLECTION_BYTES) -> ExportData:
+    """The track's cards and their review log in an export, read with the real Anki engine.
+
+    The engine runs in a child process whose files may not grow past ``max_unpacked``
+    bytes: a newer-format package stores its collection zstd-compressed inside the zip,
+    and nothing but unpacking it tells how large it really is.
+    """
+    if importlib.util.find_spec("anki") is None:
         raise ConfigError(
             Finding(
                 label,
@@ -271,40 +280,11 @@ def read_export(source: Path, label: str, track: TrackCards) -> ExportData:
                 'install it with: pip install "deckgen[progress]"',
                 "config",
             )
-        ) from exc
+        )
     workdir = Path(tempfile.mkdtemp(prefix="deckgen-progress-"))
     try:
         package = safe_package(source, label, workdir)
-        col = Collection(str(workdir / "collection.anki2"))
-        try:
-            options = ImportAnkiPackageOptions(
-                merge_notetypes=False,
-                update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-                update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-                with_scheduling=True,  # the review history is the point
-                with_deck_configs=False,
-            )
-            try:
-                col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
-            except Exception as exc:  # the engine's errors (DBError, BackendError …): a corrupt or foreign file
-                raise _problem(label, f"could not be read by Anki: {str(exc).strip() or type(exc).__name__}") from exc
-            # Filter by GUID in the query's result at once: nothing else leaves this function.
-            db = col.db
-            assert db is not None  # open until col.close()
-            notes = {nid: guid for nid, guid in db.all("select id, guid from notes") if guid in track.stage_of}
-            cards = tuple(
-                CardRecord(cid, notes[nid], ord_)
-                for cid, nid, ord_ in db.all("select id, nid, ord from cards order by id")
-                if nid in notes
-            )
-            ids = {card.card_id for card in cards}
-            reviews = tuple(
-                ReviewRecord(rid, cid, ease, kind)
-                for rid, cid, ease, kind in db.all("select id, cid, ease, type from revlog order by id")
-                if cid in ids
-            )
-        finally:
-            col.close()
+        cards, reviews = _run_engine(package, label, track, workdir, max_unpacked)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if not cards:
@@ -319,6 +299,90 @@ def read_export(source: Path, label: str, track: TrackCards) -> ExportData:
             f"holds the track's {len(cards)} cards but no review history: it was exported without scheduling information, or nothing was studied yet",
         )
     return ExportData(label, cards, reviews)
+
+
+def _run_engine(
+    package: Path, label: str, track: TrackCards, workdir: Path, max_unpacked: int
+) -> tuple[tuple[CardRecord, ...], tuple[ReviewRecord, ...]]:
+    """Import ``package`` in a child process with a file-size limit; return only the track's cards and reviews."""
+    root = str(Path(__file__).resolve().parents[2])  # the folder holding the deckgen package
+    env = {
+        **os.environ,
+        "TMPDIR": str(workdir),
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+    }
+    command = [sys.executable, "-m", "deckgen.tracks.progress", str(package), str(workdir), str(max_unpacked)]
+    try:
+        done = subprocess.run(
+            command,
+            input=json.dumps(sorted(track.stage_of)),
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=ENGINE_SECONDS,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise _problem(label, f"took Anki more than {ENGINE_SECONDS} seconds to read") from exc
+    try:
+        answer = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 and done.stdout.strip() else {}
+    except ValueError:
+        answer = {}
+    if "error" in answer or "cards" not in answer:
+        reason = answer.get("error") or (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise _problem(label, f"could not be read by Anki: {reason}")
+    cards = tuple(CardRecord(int(cid), str(guid), int(ord_)) for cid, guid, ord_ in answer["cards"])
+    reviews = tuple(
+        ReviewRecord(int(rid), int(cid), int(ease), int(kind)) for rid, cid, ease, kind in answer["reviews"]
+    )
+    return cards, reviews
+
+
+def _engine_main(package: str, workdir: str, max_unpacked: int) -> dict[str, Any]:
+    """In the child: import the package with scheduling into a fresh collection; keep the track's rows only."""
+    try:
+        import resource
+        import signal
+
+        # Past the limit a write fails (EFBIG) instead of filling the disk; ignoring SIGXFSZ turns
+        # the signal into that error, which the engine reports.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_unpacked, max_unpacked))
+    except (ImportError, AttributeError, ValueError, OSError):  # no such limits on this platform
+        pass
+    from anki import import_export_pb2 as ie
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    guids = set(json.loads(sys.stdin.read()))
+    col = Collection(str(Path(workdir) / "collection.anki2"))
+    try:
+        options = ImportAnkiPackageOptions(
+            merge_notetypes=False,
+            update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            with_scheduling=True,  # the review history is the point
+            with_deck_configs=False,
+        )
+        try:
+            col.import_anki_package(ImportAnkiPackageRequest(package_path=package, options=options))
+        except Exception as exc:  # the engine's errors (DBError, BackendError …): a corrupt, foreign or oversized file
+            message = str(exc).strip() or type(exc).__name__
+            if "File too large" in message or "os error 27" in message:
+                message = f"it unpacks to more than {max_unpacked:,} bytes"
+            return {"error": message[:300]}
+        db = col.db
+        assert db is not None  # open until col.close()
+        # Filter by GUID at once: nothing about other notes leaves this process.
+        notes = {nid: guid for nid, guid in db.all("select id, guid from notes") if guid in guids}
+        cards = [
+            [cid, notes[nid], ord_]
+            for cid, nid, ord_ in db.all("select id, nid, ord from cards order by id")
+            if nid in notes
+        ]
+        ids = {card[0] for card in cards}
+        reviews = [row for row in db.all("select id, cid, ease, type from revlog order by id") if row[1] in ids]
+    finally:
+        col.close()
+    return {"cards": cards, "reviews": reviews}
 
 
 def study_day(time_ms: int, cohort: Cohort) -> dt.date:
@@ -651,3 +715,7 @@ def render(report: ProgressReport, output: ProgressFormat) -> str:
 def problems_of(reports: Iterable[ProgressReport]) -> list[Finding]:
     """Every unusable or unmatched export of ``reports``."""
     return [f for report in reports for f in report.problems]
+
+
+if __name__ == "__main__":  # the child process of _run_engine
+    print(json.dumps(_engine_main(sys.argv[1], sys.argv[2], int(sys.argv[3]))))
