@@ -324,7 +324,9 @@ def _run_engine(
     except subprocess.TimeoutExpired as exc:
         raise _problem(label, f"took Anki more than {ENGINE_SECONDS} seconds to read") from exc
     try:
-        answer = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 and done.stdout.strip() else {}
+        answer = (
+            json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 and done.stdout.strip() else {}
+        )
     except ValueError:
         answer = {}
     if "error" in answer or "cards" not in answer:
