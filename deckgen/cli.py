@@ -174,6 +174,7 @@ class PlanFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    ics = "ics"
 
 
 def _parse_date(value: str | None) -> datetime.date | None:
@@ -187,7 +188,10 @@ def _parse_date(value: str | None) -> datetime.date | None:
 
 @app.command()
 def plan(
-    track: str = typer.Argument(..., help="Track to plan: its file stem in decks/tracks/ (or its title)."),
+    track: str | None = typer.Argument(None, help="Track to plan: its file stem in decks/tracks/ (or its title)."),
+    cohort: str | None = typer.Option(
+        None, "--cohort", help="Plan every hire of decks/cohorts/NAME.yaml instead of one track."
+    ),
     start: str | None = typer.Option(None, "--start", help="First day, YYYY-MM-DD (default: next Monday)."),
     new_per_day: int | None = typer.Option(
         None, "--new-per-day", min=1, max=500, help="New cards a day (default: the track's new_per_day, else 20)."
@@ -196,30 +200,129 @@ def plan(
         5, "--days-per-week", min=1, max=7, help="Study days a week, from Monday (5 = weekdays)."
     ),
     output: PlanFormat = typer.Option(
-        PlanFormat.text, "--format", "-f", help="text, markdown (for an onboarding doc) or json."
+        PlanFormat.text,
+        "--format",
+        "-f",
+        help="text, markdown (for an onboarding doc), json, or ics (--cohort only: one calendar file per hire).",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Folder for the .ics files (default: build/cohorts/COHORT/)."
     ),
 ) -> None:
-    """Plan a track for a person or cohort: weeks, cards, daily minutes, finish date.
+    """Plan a track for a person, or a cohort hire by hire: weeks, cards, daily minutes, finish date.
 
     Warns when a stage does not fit its week at that pace and suggests a pace that does.
     The workload model (Anki's default learning steps, review intervals, seconds per
-    card) is described in the README.
+    card) is described in the README. With --cohort, each hire's track, start date and
+    pace come from decks/cohorts/NAME.yaml; --format ics writes each hire a calendar.
 
     Example:
 
         deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
+
+        deckgen plan --cohort spring-2026 --format ics
     """
     from deckgen import api
 
-    first_day = _parse_date(start)
-    with reporting():
-        schedule_text, warnings = api.plan(
-            api.load_config(), track, first_day, new_per_day, days_per_week, output.value
+    if (track is None) == (cohort is None):
+        typer.echo("error: name a TRACK or give --cohort NAME (not both)", err=True)
+        raise typer.Exit(2)
+    if cohort is not None and (start or new_per_day or days_per_week != 5):
+        typer.echo(
+            "error: --start, --new-per-day and --days-per-week come from the cohort file with --cohort", err=True
         )
+        raise typer.Exit(2)
+    if cohort is None and (output is PlanFormat.ics or out is not None):
+        typer.echo("error: --format ics and --out need --cohort", err=True)
+        raise typer.Exit(2)
+    first_day = _parse_date(start)
+    written: list[Path] = []
+    with reporting():
+        if cohort is not None:
+            from deckgen.build.planning import cohort_plan_for
+
+            schedule_text, warnings, written = cohort_plan_for(api.load_config(), cohort, output.value, out)
+        else:
+            assert track is not None and output is not PlanFormat.ics
+            schedule_text, warnings = api.plan(
+                api.load_config(), track, first_day, new_per_day, days_per_week, output.value
+            )
     typer.echo(schedule_text, nl=False)
+    for path in written:
+        typer.echo(f"wrote {path}")
     err = _console(stderr=True)
     for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
+
+
+class ProgressFormat(str, Enum):
+    """Output formats of ``deckgen progress``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def progress(
+    cohort: str = typer.Argument(..., help="The cohort: its file stem in decks/cohorts/."),
+    exports: list[str] = typer.Argument(
+        ..., help="The hires' .apkg exports, named after the hire (ana.apkg) or given as NAME=FILE."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Count up to the end of this day, YYYY-MM-DD (default: yesterday in the cohort's zone)."
+    ),
+    output: ProgressFormat = typer.Option(
+        ProgressFormat.text, "--format", "-f", help="text, markdown, json, or html (a page for the manager)."
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write the report to FILE (html default: build/progress/COHORT-DATE.html)."
+    ),
+) -> None:
+    """Report who in a cohort is on pace, from each hire's own Anki export (with scheduling).
+
+    Needs the Anki engine: pip install "deckgen[progress]". Only the track's cards are
+    read (matched by note GUID); other decks and card content never reach the report.
+    An unusable export is reported with its file name; the other hires still get a row.
+    Exit 1 when any export could not be used.
+
+    Example:
+
+        deckgen progress spring-2026 exports/*.apkg --as-of 2026-03-20
+
+        deckgen progress spring-2026 ana=ana-week3.apkg bo.apkg --format html
+    """
+    from deckgen.build.planning import progress_for
+    from deckgen.core.config import load_config
+    from deckgen.core.files import atomic_write_text
+    from deckgen.tracks.progress import render
+
+    day = _parse_date(as_of)
+    with reporting():
+        config = load_config()
+        report, warnings = progress_for(config, cohort, exports, day)
+    text = render(report, output.value)
+    target = out
+    if target is None and output is ProgressFormat.html:
+        # Outside build/site/: the page names people and is for the manager only.
+        target = config.out_dir / "progress" / f"{report.cohort}-{report.as_of.isoformat()}.html"
+    if target is None:
+        typer.echo(text, nl=False)
+    else:
+        atomic_write_text(target, text)
+        typer.echo(f"wrote {target}")
+    err = _console(stderr=True)
+    for warning in warnings:
+        err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
+    for finding in report.problems:
+        err.print(f"[red]error[/red] {_escape(str(finding))}")
+    if report.problems:
+        count = len(report.problems)
+        err.print(
+            f"[red]{count} export{'s' if count != 1 else ''} could not be used; the report covers the rest.[/red]"
+        )
+        raise typer.Exit(1)
 
 
 @app.command()

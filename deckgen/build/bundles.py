@@ -14,6 +14,7 @@ from deckgen.sources.tracks import BuiltTrack, assemble_track, load_tracks
 if TYPE_CHECKING:
     from deckgen.core.model import BuiltDeck, DeckSpec
     from deckgen.anki.packaged import DeckPreset, PackagedDeck
+    from deckgen.tracks.cohorts import CohortPlan
     from deckgen.build.pipeline import Plan
 
 BUNDLE_DIR = "tracks"
@@ -159,6 +160,7 @@ def publish_tracks(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], n
     from deckgen.site.pages import SiteInput, find_changelog, write_site
 
     bundles = write_bundles(config, plan, tracks, note_types, write)
+    cohorts = site_cohorts(config, plan, tracks)
     site = SiteInput(
         project=config.name,
         notes=plan.notes,
@@ -169,5 +171,24 @@ def publish_tracks(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], n
         track_files={built.track.slug: path for built, path in zip(tracks, bundles)},
         changelog=find_changelog(config.out_dir),
         media=plan.media_files,
+        cohorts=cohorts,
     )
     return [*bundles, write_site(config.out_dir / "site", site)]
+
+
+def site_cohorts(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack]) -> list["CohortPlan"]:
+    """The plans of the cohorts that opted in to the site ('site: true'); the others are never published."""
+    from deckgen.core.errors import ContentError
+    from deckgen.sources.cohorts import load_cohorts
+    from deckgen.tracks.cohorts import plan_cohort
+
+    by_slug = {built.track.slug: built for built in tracks}
+    cohorts, findings = load_cohorts(config.decks_dir, config.root, by_slug)
+    if findings:
+        raise ContentError(findings)
+    return [plan_cohort(cohort, by_slug, content_times(plan, tracks)) for cohort in cohorts if cohort.site]
+
+
+def content_times(plan: "Plan", tracks: Sequence[BuiltTrack]) -> dict[str, int]:
+    """When each track's cards last changed (deckgen.lock): a calendar's DTSTAMP, never the clock."""
+    return {built.track.slug: max((plan.cards[c.uid].mod for c in built.cards), default=0) for built in tracks}

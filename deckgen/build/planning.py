@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from deckgen.build.bundles import resolve_tracks
+from deckgen.build.bundles import content_times, resolve_tracks
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
+from deckgen.core.files import atomic_write_bytes
+from deckgen.sources.cohorts import COHORTS_DIR, find_cohort, load_cohorts
 from deckgen.sources.tracks import BuiltTrack, TRACKS_DIR
+from deckgen.tracks.calendar import calendar_name, hire_calendar
+from deckgen.tracks.cohorts import CohortFormat, CohortPlan, plan_cohort, render_cohort
+from deckgen.tracks.progress import ProgressReport, TrackCards, cohort_progress
 from deckgen.tracks.workload import OutputFormat, next_monday, plan_track, render
+
+if TYPE_CHECKING:
+    from deckgen.build.pipeline import Plan
 
 
 def find_track(tracks: list[BuiltTrack], name: str, where: str) -> BuiltTrack:
@@ -20,8 +31,15 @@ def find_track(tracks: list[BuiltTrack], name: str, where: str) -> BuiltTrack:
     raise ContentError(Finding(where, 0, f"no track named '{name}'", f"use one of: {known}", "unknown-track"))
 
 
-def plan_for(config: Config, name: str, start: dt.date | None, new_per_day: int | None, days_per_week: int,
-             output: OutputFormat, today: dt.date | None = None) -> tuple[str, list[str]]:
+def plan_for(
+    config: Config,
+    name: str,
+    start: dt.date | None,
+    new_per_day: int | None,
+    days_per_week: int,
+    output: OutputFormat,
+    today: dt.date | None = None,
+) -> tuple[str, list[str]]:
     """The rendered schedule of track ``name``, and any warnings from reading the decks."""
     from deckgen.build.pipeline import plan_build
 
@@ -31,3 +49,64 @@ def plan_for(config: Config, name: str, start: dt.date | None, new_per_day: int 
     first_day = start or next_monday(today or dt.date.today())
     schedule = plan_track(built, first_day, new_per_day, days_per_week)
     return render(schedule, output), list(plan.warnings)
+
+
+def _cohort_plan(config: Config, name: str) -> tuple[CohortPlan, Plan, dict[str, BuiltTrack]]:
+    """Build plan, resolved tracks, and the cohort ``name`` scheduled hire by hire."""
+    from deckgen.build.pipeline import plan_build
+
+    plan = plan_build(config)
+    tracks = {built.track.slug: built for built in resolve_tracks(config, plan.specs, plan.decks)}
+    cohorts, findings = load_cohorts(config.decks_dir, config.root, tracks)
+    if findings:
+        raise ContentError(findings)
+    cohort = find_cohort(cohorts, name, config.rel(config.decks_dir / COHORTS_DIR))
+    return plan_cohort(cohort, tracks, content_times(plan, list(tracks.values()))), plan, tracks
+
+
+def cohort_dir(config: Config, slug: str) -> Path:
+    """Where a cohort's calendars go by default: ``build/cohorts/<cohort>/``."""
+    return config.out_dir / COHORTS_DIR / slug
+
+
+def cohort_plan_for(
+    config: Config, name: str, output: CohortFormat | Literal["ics"], out: Path | None = None
+) -> tuple[str, list[str], list[Path]]:
+    """Cohort ``name``'s plan rendered (or, for ``ics``, one calendar per hire written); warnings; files written."""
+    cohort_plan, plan, _ = _cohort_plan(config, name)
+    if output != "ics":
+        return render_cohort(cohort_plan, output), list(plan.warnings), []
+    folder = out or cohort_dir(config, cohort_plan.cohort.slug)
+    written = []
+    for hp in cohort_plan.hires:
+        target = folder / calendar_name(hp)
+        atomic_write_bytes(target, hire_calendar(cohort_plan, hp))
+        written.append(target)
+    return "", list(plan.warnings), written
+
+
+def track_identity(config: Config, plan: Plan, built: BuiltTrack) -> TrackCards:
+    """The GUIDs of a track's notes, each with the week that teaches it: what progress matches exports by."""
+    stage_of: dict[str, int] = {}
+    for stage in built.stages:
+        for card in stage.cards:
+            guid = plan.packaged_note(config.namespace, card, 0).guid
+            stage_of.setdefault(guid, stage.stage.number)
+    return TrackCards(built.track.slug, built.track.title, built.track.root_deck, stage_of)
+
+
+def progress_for(
+    config: Config, name: str, exports: Sequence[str], as_of: dt.date | None = None, today: dt.date | None = None
+) -> tuple[ProgressReport, list[str]]:
+    """Cohort ``name``'s progress from the hires' exports as of ``as_of`` (default: yesterday in the cohort's zone)."""
+    cohort_plan, plan, tracks = _cohort_plan(config, name)
+    cohort = cohort_plan.cohort
+    if as_of is None:
+        now = dt.datetime.now(cohort.zone).date() if today is None else today
+        as_of = now - dt.timedelta(days=1)  # the last whole day
+    identities = {
+        slug: track_identity(config, plan, built)
+        for slug, built in tracks.items()
+        if any(h.track == slug for h in cohort.hires)
+    }
+    return cohort_progress(cohort_plan, identities, exports, as_of), list(plan.warnings)

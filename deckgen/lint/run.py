@@ -21,8 +21,10 @@ from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
 from deckgen.quality.checks import Issue, Side, check_card, plain
 from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import LintSettings, lint_settings
+from deckgen.sources.cohorts import load_cohorts
 from deckgen.sources.manifests import select_notes
 from deckgen.sources.media import MediaStore
+from deckgen.sources.tracks import track_files
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -85,6 +87,7 @@ def lint_sources(
                 "manifest",
             )
         )
+    findings += cohort_findings(config)
     cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
     store = media_store(config, settings)
     for note in sources.notes:
@@ -96,6 +99,12 @@ def lint_sources(
     if near_duplicates:
         findings += _near_duplicate_findings(cards, notes, settings)
     return finish(findings, settings, files=sources.files, cards=len(cards))
+
+
+def cohort_findings(config: Config) -> list[Finding]:
+    """Problems in ``decks/cohorts/*.yaml``; a hire's track must be a track file's stem."""
+    tracks = [path.stem for path in track_files(config.decks_dir)]
+    return load_cohorts(config.decks_dir, config.root, tracks)[1]
 
 
 def finish(findings: Iterable[Finding], settings: LintSettings, files: int = 0, cards: int = 0) -> LintReport:

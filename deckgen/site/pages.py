@@ -25,7 +25,9 @@ from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes
 from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
-from deckgen.tracks.workload import Schedule, plan_track
+from deckgen.tracks.calendar import calendar_name, hire_calendar
+from deckgen.tracks.cohorts import CohortPlan
+from deckgen.tracks.workload import Schedule, fmt_date, plan_track
 
 SITE_DIR = "site"
 # A fixed Monday: the site describes weeks, not dates, and must not depend on the clock.
@@ -46,6 +48,7 @@ class SiteInput:
     track_files: Mapping[str, Path]  # track slug -> bundle .apkg
     changelog: Path | None = None
     media: Mapping[str, Path] = field(default_factory=dict)  # packaged image name -> file (card previews show them)
+    cohorts: Sequence[CohortPlan] = ()  # only cohorts whose file says 'site: true': the page names people
 
 
 def esc(text: object) -> str:
@@ -142,6 +145,14 @@ def index_page(site: SiteInput) -> str:
                 + _download(f"downloads/tracks/{track.slug}.apkg", "Download", site.track_files[track.slug])
                 + "</p></li>"
             )
+        parts.append("</ul></section>")
+    if site.cohorts:
+        parts.append('<section aria-labelledby="cohorts-h"><h2 id="cohorts-h">Cohorts</h2><ul>')
+        parts.extend(
+            f'<li><a href="cohorts/{esc(plan.cohort.slug)}.html">{esc(plan.cohort.title)}</a> '
+            f"({_plural(len(plan.hires), 'hire')})</li>"
+            for plan in site.cohorts
+        )
         parts.append("</ul></section>")
     parts.append(
         '<section aria-labelledby="decks-h"><h2 id="decks-h">All decks</h2>'
@@ -303,6 +314,36 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
     return page(site.project, track.title, "\n".join(parts), 1, crumbs=[("Home", "index.html")])
 
 
+def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
+    """A cohort (opt-in with 'site: true'): each hire's track, dates, pace, weeks and calendar download."""
+    cohort = plan.cohort
+    parts = [
+        f"<h1>{esc(cohort.title)}</h1>",
+        f'<p class="lede">{_plural(len(plan.hires), "hire")} · study time {cohort.study_time:%H:%M} ({esc(cohort.timezone)}). '
+        "Each calendar holds a daily study block sized by the plan and the start of each week.</p>",
+    ]
+    for hp in plan.hires:
+        schedule = hp.schedule
+        finish = fmt_date(schedule.finish) if schedule.finish else "—"
+        rows = "".join(
+            f"<tr><td>{stage.number}</td><td>{esc(fmt_date(stage.week_start))}</td><td>{esc(stage.title)}</td>"
+            f'<td class="num">{stage.cards}</td><td>{_minutes(stage.avg_minutes)}</td></tr>'
+            for stage in schedule.stages
+        )
+        parts.append(
+            f'<section aria-labelledby="hire-{esc(hp.hire.slug)}"><h2 id="hire-{esc(hp.hire.slug)}">{esc(hp.hire.name)}</h2>'
+            f'<p class="facts"><a href="../tracks/{esc(hp.track.track.slug)}.html">{esc(hp.track.track.title)}</a> · '
+            f"starts {esc(fmt_date(hp.hire.start))} · {_plural(schedule.new_per_day, 'new card')} a day · "
+            f"every card started by {esc(finish)}</p><p>{esc(hp.instructions)}</p>"
+            '<div class="table-wrap"><table><thead><tr><th scope="col">Week</th><th scope="col">Starts</th>'
+            '<th scope="col">Stage</th><th scope="col">Cards</th><th scope="col">A day</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>"
+            f'<p class="actions"><a class="button" href="{esc(cohort.slug)}/{esc(calendar_name(hp))}" download>'
+            f'Calendar for {esc(hp.hire.name)} <span class="meta">(.ics)</span></a></p></section>'
+        )
+    return page(site.project, cohort.title, "\n".join(parts), 1, crumbs=[("Home", "index.html")])
+
+
 def _deck_item(deck: BuiltDeck, site: SiteInput, *, optional: bool, cards: int) -> str:
     slug = deck.spec.slug
     label = '<span class="pill optional">Optional</span>' if optional else '<span class="pill">Required</span>'
@@ -423,6 +464,8 @@ def write_site(target: Path, site: SiteInput) -> Path:
         }
         for built in site.tracks:
             files[f"tracks/{built.track.slug}.html"] = track_page(site, built)
+        for cohort_plan in site.cohorts:
+            files[f"cohorts/{cohort_plan.cohort.slug}.html"] = cohort_page(site, cohort_plan)
         digests = _deck_page_digests(site)
         previous = _read_json(target.parent / PAGE_DIGESTS)
         for deck in site.decks:
@@ -439,6 +482,11 @@ def write_site(target: Path, site: SiteInput) -> Path:
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        for cohort_plan in site.cohorts:
+            for hp in cohort_plan.hires:
+                ics = staging / "cohorts" / cohort_plan.cohort.slug / calendar_name(hp)
+                ics.parent.mkdir(parents=True, exist_ok=True)
+                ics.write_bytes(hire_calendar(cohort_plan, hp))
         for slug, path in site.deck_files.items():
             _copy(path, staging / "downloads" / "decks" / f"{slug}.apkg")
         for slug, path in site.track_files.items():

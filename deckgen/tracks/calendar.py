@@ -1,0 +1,168 @@
+"""iCalendar (RFC 5545) files for a hire: a daily study block and each week's start.
+
+Rebuilds are byte-identical: every UID is a hash of what the event is (cohort, hire,
+kind, date) and DTSTAMP is the time the track's cards last changed (from deckgen.lock),
+never the clock. Times are written in UTC (``…Z``), which every calendar app reads
+without a VTIMEZONE block and shows in the reader's own zone; each event is converted
+from the cohort's zone on its own date, so daylight-saving changes are honoured.
+Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Iterable
+
+from deckgen.tracks.cohorts import CohortPlan, HirePlan, study_start
+from deckgen.tracks.workload import fmt_date
+
+PRODID = "-//deckgen//onboarding plan//EN"
+MIN_BLOCK_MINUTES = 5  # a calendar block shorter than this is not worth a slot
+_FOLD_AT = 75
+
+
+def escape_text(value: str) -> str:
+    """Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def fold(line: str) -> bytes:
+    """One content line as UTF-8, folded at 75 octets (RFC 5545 3.1), ending in CRLF."""
+    data = line.encode("utf-8")
+    chunks: list[bytes] = []
+    limit = _FOLD_AT
+    while len(data) > limit:
+        cut = limit
+        while cut > 0 and (data[cut] & 0xC0) == 0x80:  # never cut inside a multi-byte character
+            cut -= 1
+        chunks.append(data[:cut])
+        data = data[cut:]
+        limit = _FOLD_AT - 1  # continuation lines start with a space
+    chunks.append(data)
+    return b"\r\n ".join(chunks) + b"\r\n"
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _uid(*parts: object) -> str:
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{digest[:32]}@deckgen"
+
+
+def _stamp(hp: HirePlan) -> str:
+    # The newest change of the track's cards; a track never built falls back to its start date.
+    if hp.content_time > 0:
+        return _utc(dt.datetime.fromtimestamp(hp.content_time, dt.UTC))
+    return _utc(dt.datetime.combine(hp.hire.start, dt.time(0, 0), tzinfo=dt.UTC))
+
+
+def block_minutes(minutes: float) -> int:
+    """The length of a day's study block: the model's minutes rounded up, at least 5."""
+    return max(MIN_BLOCK_MINUTES, math.ceil(minutes - 1e-9))
+
+
+def _event(lines: list[str]) -> list[str]:
+    return ["BEGIN:VEVENT", *lines, "END:VEVENT"]
+
+
+def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
+    """The hire's VEVENTs: one all-day event per week start, one study block per study day with work."""
+    cohort, hire, schedule = plan.cohort, hp.hire, hp.schedule
+    stamp = _stamp(hp)
+    root = hp.track.track.root_deck
+    events: list[list[str]] = []
+    for stage in schedule.stages:
+        decks = "; ".join(f"{d.name} ({d.cards} cards{', optional' if d.optional else ''})" for d in stage.decks)
+        description = (
+            f"Week {stage.number} of {schedule.track}: {stage.title}.\n"
+            f"Decks: {decks}.\n"
+            f"{stage.cards} new cards this week at {schedule.new_per_day} a day, about "
+            f"{stage.avg_minutes:g} minutes a day.\n{hp.instructions}"
+        )
+        events.append(
+            _event(
+                [
+                    f"UID:{_uid(cohort.slug, hire.slug, 'week', stage.number, stage.week_start)}",
+                    f"DTSTAMP:{stamp}",
+                    f"DTSTART;VALUE=DATE:{stage.week_start:%Y%m%d}",
+                    f"DTEND;VALUE=DATE:{stage.week_start + dt.timedelta(days=1):%Y%m%d}",
+                    f"SUMMARY:{escape_text(f'Week {stage.number}: {stage.title} ({stage.cards} cards)')}",
+                    f"DESCRIPTION:{escape_text(description)}",
+                    "TRANSP:TRANSPARENT",
+                ]
+            )
+        )
+    for day in schedule.days:
+        if day.minutes <= 0:
+            continue
+        start = study_start(cohort, day.date)
+        length = block_minutes(day.minutes)
+        reviews = round(day.reviews)
+        work = ", ".join(
+            part
+            for part in (
+                f"{day.new} new card{'' if day.new == 1 else 's'}" if day.new else "",
+                f"about {reviews} review{'' if reviews == 1 else 's'}" if reviews else "",
+            )
+            if part
+        )
+        description = (
+            f"Study the deck '{root}' in Anki: {work or 'reviews'} (about {day.minutes:.1f} minutes "
+            f"by the plan's workload model).\n{hp.instructions}"
+        )
+        events.append(
+            _event(
+                [
+                    f"UID:{_uid(cohort.slug, hire.slug, 'study', day.date)}",
+                    f"DTSTAMP:{stamp}",
+                    f"DTSTART:{_utc(start)}",
+                    f"DURATION:PT{length}M",
+                    f"SUMMARY:{escape_text(f'Anki: {work or root} ({length} min)')}",
+                    f"DESCRIPTION:{escape_text(description)}",
+                    "TRANSP:OPAQUE",
+                ]
+            )
+        )
+    return events
+
+
+def hire_calendar(plan: CohortPlan, hp: HirePlan) -> bytes:
+    """The hire's whole ``.ics`` file."""
+    name = f"{hp.track.track.title} — {hp.hire.name}"
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+    ]
+    lines: Iterable[str] = [*head, *(line for event in hire_events(plan, hp) for line in event), "END:VCALENDAR"]
+    return b"".join(fold(line) for line in lines)
+
+
+def calendar_name(hp: HirePlan) -> str:
+    """The file name of a hire's calendar: ``<hire slug>.ics``."""
+    return f"{hp.hire.slug}.ics"
+
+
+def first_study_day(hp: HirePlan) -> dt.date | None:
+    """The first day with a study block (for messages)."""
+    return next((d.date for d in hp.schedule.days if d.minutes > 0), None)
+
+
+def describe(hp: HirePlan) -> str:
+    """One line about a written calendar."""
+    first = first_study_day(hp)
+    return f"{hp.hire.name}: {len(hp.schedule.stages)} weeks from {fmt_date(first) if first else '—'}"

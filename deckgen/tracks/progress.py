@@ -1,0 +1,723 @@
+"""``deckgen progress``: who in a cohort is on pace, from the hires' own Anki exports.
+
+A hire exports the track's deck (or all decks) from Anki as an Anki Deck Package with
+scheduling information and sends the file. The file is untrusted: it is size-checked
+before it is read, its zip entries' declared sizes are checked for zip bombs, only the
+entries the Anki engine needs are copied (into a fresh package in a private temp
+folder), and it is read by importing it, with scheduling, into a fresh collection with
+the real Anki engine (the ``anki`` package: ``pip install "deckgen[progress]"``) in a
+child process that may not write files past a size limit (the collection inside a
+newer package is zstd-compressed, and only unpacking it shows its real size).
+
+Only cards whose note GUID is one of the track's are looked at: other decks, other
+notes, card content and the hire's own notes are never read into the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib.util
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from deckgen.core.errors import ConfigError, ContentError, Finding
+from deckgen.sources.cohorts import Cohort, Hire
+from deckgen.tracks.cohorts import CohortPlan, HirePlan
+from deckgen.tracks.workload import Schedule, WorkloadModel, fmt_date
+
+ProgressFormat = Literal["text", "markdown", "json", "html"]
+
+MAX_EXPORT_BYTES = 100 * 1024 * 1024  # the file as sent
+MAX_COLLECTION_BYTES = 512 * 1024 * 1024  # the collection entry once unzipped
+MAX_ENTRIES = 100_000  # media files are one entry each; a deck package with more is not a deck
+MAX_RATIO = 100  # unzipped/zipped: SQLite pages compress well, but not a hundredfold
+ENGINE_SECONDS = 300  # reading one export; a normal one takes about a second
+DAY_STARTS_AT = 4  # Anki's default "Next day starts at" hour: a review at 2 a.m. counts for the day before
+_COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")  # newest format first
+_EMPTY_MEDIA_V3 = bytes.fromhex("28b52ffd2000010000")  # what Anki writes for "no media": an empty zstd frame
+# Review-log kinds (anki.consts REVLOG_*): 0 learning, 1 review, 2 relearning, 3 filtered deck, 4 manual.
+_LEARNING_KINDS = (0, 2)
+_REVIEW_KINDS = (1, 3)
+_PROGRESS_FIX = "ask the hire to export again: File > Export, 'Anki Deck Package (.apkg)', the track's deck, 'Include scheduling information' ticked"
+
+
+@dataclass(frozen=True)
+class TrackCards:
+    """The track's notes as Anki knows them: GUID -> the week (stage number) that teaches it."""
+
+    slug: str
+    title: str
+    root_deck: str
+    stage_of: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    """A card of the track found in an export (no content: its note's GUID and template number)."""
+
+    card_id: int
+    guid: str
+    ord: int
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One review-log entry of a track card."""
+
+    time_ms: int  # the entry's id: when the answer was given (Unix milliseconds)
+    card_id: int
+    ease: int  # 1 Again, 2 Hard, 3 Good, 4 Easy; 0 for manual changes
+    kind: int  # see _LEARNING_KINDS / _REVIEW_KINDS
+
+
+@dataclass(frozen=True)
+class ExportData:
+    """What an export holds about the track's cards, and nothing else."""
+
+    path: str
+    cards: tuple[CardRecord, ...]
+    reviews: tuple[ReviewRecord, ...]
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    """One calendar week (Monday to Sunday) of a hire's onboarding."""
+
+    number: int
+    start: dt.date
+    end: dt.date
+    planned_new: int
+    started: int
+    reviews: int
+    passed: int
+    learning_steps: int
+    days_studied: int
+
+    @property
+    def retention(self) -> float | None:
+        """Share of reviews passed (Hard, Good or Easy), None without reviews."""
+        return self.passed / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class HireProgress:
+    """A hire's figures as of the report's date; ``error`` when their export could not be used."""
+
+    name: str
+    track: str
+    start: dt.date
+    new_per_day: int
+    total_cards: int
+    export: str | None = None
+    error: str | None = None
+    planned_started: int = 0
+    started: int = 0
+    reviews: int = 0
+    passed: int = 0
+    learning_steps: int = 0
+    days_studied: int = 0
+    days_off_pace: int = 0  # > 0 ahead, < 0 behind, in days of new cards at the hire's pace
+    not_counted: int = 0  # review-log entries after the report's date
+    weeks: tuple[WeekProgress, ...] = ()
+
+    @property
+    def retention(self) -> float | None:
+        """Share of reviews passed, None without reviews."""
+        return self.passed / self.reviews if self.reviews else None
+
+    @property
+    def verdict(self) -> str:
+        """``on pace``, ``behind by N days``, ``ahead by N days``, ``not started yet``, ``no export``."""
+        if self.error:
+            return "export unusable"
+        if self.export is None:
+            return "no export received"
+        if self.days_off_pace < 0:
+            return f"behind by {-self.days_off_pace} day{'' if self.days_off_pace == -1 else 's'}"
+        if self.days_off_pace > 0:
+            return f"ahead by {self.days_off_pace} day{'' if self.days_off_pace == 1 else 's'}"
+        return "on pace"
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """A cohort's progress as of a date."""
+
+    cohort: str
+    title: str
+    timezone: str
+    as_of: dt.date
+    hires: tuple[HireProgress, ...]
+    problems: tuple[Finding, ...] = ()  # exports that could not be used or matched to a hire
+    model: WorkloadModel = field(default_factory=WorkloadModel)
+    days_per_week: int = 5
+
+    @property
+    def assumptions(self) -> list[str]:
+        """The workload model and counting rules behind every figure, in words."""
+        model = self.model
+        return [
+            f"Plan: new cards start in curriculum order at each hire's new_per_day on the first {self.days_per_week} days of each week (Monday first); "
+            f"the plan's workload model: learning steps {' and '.join(f'{m}m' for m in model.learning_steps_minutes)}, reviews "
+            f"{', '.join(str(d) for d in model.review_offsets_days)} days after the first study, {model.lapse_rate:.0%} lapses, "
+            f"{model.seconds_per_new_card:.0f} s per new card, {model.seconds_per_review:.0f} s per review.",
+            "Cards started: cards of the track with a first answer by the end of the report's date; planned: what the plan has started by then.",
+            "Pace: cards started minus planned, in days of new cards at the hire's pace (behind rounds up, ahead rounds down).",
+            "Reviews: review-log entries of review cards (filtered decks included); learning steps (new and relearning cards) are counted separately.",
+            "Retention: share of reviews answered Hard, Good or Easy (not Again).",
+            f"Days: a study day runs from {DAY_STARTS_AT}:00 to {DAY_STARTS_AT}:00 in {self.timezone} (Anki's 'Next day starts at').",
+            "Only the track's cards (matched by note GUID) are read; other decks and notes in an export are ignored.",
+        ]
+
+
+def track_cards(slug: str, title: str, root_deck: str, stage_of: Mapping[str, int]) -> TrackCards:
+    """A TrackCards record (built by deckgen.build.planning from the build plan's GUIDs)."""
+    return TrackCards(slug, title, root_deck, dict(stage_of))
+
+
+def _problem(path: str, message: str, fix: str = _PROGRESS_FIX) -> ContentError:
+    return ContentError(Finding(path, 0, message, fix, "export"))
+
+
+def safe_package(source: Path, label: str, workdir: Path) -> Path:
+    """Check an export and copy only the entries Anki needs into a fresh package in ``workdir``."""
+    if source.suffix.lower() == ".colpkg":
+        raise _problem(
+            label,
+            "is an Anki Collection Package (.colpkg): a backup of the hire's whole Anki collection, which deckgen does not read",
+        )
+    if source.suffix.lower() != ".apkg":
+        raise _problem(label, f"is not an Anki Deck Package (.apkg), but '{source.suffix or 'no extension'}'")
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise _problem(label, f"cannot be read: {exc.strerror}", "check the path") from exc
+    if size > MAX_EXPORT_BYTES:
+        raise _problem(
+            label,
+            f"is {size:,} bytes, over the {MAX_EXPORT_BYTES:,} limit for an export",
+            "export the track's deck only, without media",
+        )
+    try:
+        with zipfile.ZipFile(source) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_ENTRIES:
+                raise _problem(label, f"holds {len(infos):,} entries, more than any deck package")
+            by_name = {info.filename: info for info in infos}
+            name = next((n for n in _COLLECTIONS if n in by_name), None)
+            if name is None:
+                raise _problem(label, "is a zip file but holds no Anki collection")
+            entries = {name: by_name[name]}
+            if name == "collection.anki21b":
+                if "meta" not in by_name:
+                    raise _problem(label, "is a newer-format package without its 'meta' entry")
+                entries["meta"] = by_name["meta"]
+            for entry, info in entries.items():
+                limit = MAX_COLLECTION_BYTES if entry.startswith("collection") else 1024
+                if info.file_size > limit:
+                    raise _problem(
+                        label, f"entry '{entry}' unzips to {info.file_size:,} bytes, over the {limit:,} limit"
+                    )
+                if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    raise _problem(
+                        label,
+                        f"entry '{entry}' unzips {info.file_size // max(info.compress_size, 1):,} times larger than it is zipped (a zip bomb?)",
+                    )
+            target = workdir / "export.apkg"
+            with zipfile.ZipFile(target, "w") as clean:
+                for entry, info in entries.items():
+                    clean.writestr(entry, _read_capped(archive, info))
+                # The media map is replaced by an empty one: the report needs no images, and the
+                # hire's media files are neither unzipped nor passed on.
+                clean.writestr("media", _EMPTY_MEDIA_V3 if name == "collection.anki21b" else b"{}")
+            return target
+    except ContentError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        raise _problem(label, f"is not a readable Anki package (corrupt or not a zip file: {exc})") from exc
+
+
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """An entry's bytes, refusing to read past its declared size (a lying header is a bomb too)."""
+    chunks: list[bytes] = []
+    total = 0
+    with archive.open(info) as stream:
+        while True:
+            chunk = stream.read(1024 * 1024)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > info.file_size:
+                raise zipfile.BadZipFile(f"entry '{info.filename}' is larger than its header says")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def read_export(source: Path, label: str, track: TrackCards, max_unpacked: int = MAX_COLLECTION_BYTES) -> ExportData:
+    """The track's cards and their review log in an export, read with the real Anki engine.
+
+    The engine runs in a child process whose files may not grow past ``max_unpacked``
+    bytes: a newer-format package stores its collection zstd-compressed inside the zip,
+    and nothing but unpacking it tells how large it really is.
+    """
+    if importlib.util.find_spec("anki") is None:
+        raise ConfigError(
+            Finding(
+                label,
+                0,
+                "reading Anki exports needs the Anki engine",
+                'install it with: pip install "deckgen[progress]"',
+                "config",
+            )
+        )
+    workdir = Path(tempfile.mkdtemp(prefix="deckgen-progress-"))
+    try:
+        package = safe_package(source, label, workdir)
+        cards, reviews = _run_engine(package, label, track, workdir, max_unpacked)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    if not cards:
+        raise _problem(
+            label,
+            f"holds none of the cards of the track '{track.title}' (another deck, or another project's cards)",
+            f"ask the hire to export the deck '{track.root_deck}' (or 'All decks') as an Anki Deck Package with scheduling",
+        )
+    if not reviews:
+        raise _problem(
+            label,
+            f"holds the track's {len(cards)} cards but no review history: it was exported without scheduling information, or nothing was studied yet",
+        )
+    return ExportData(label, cards, reviews)
+
+
+def _run_engine(
+    package: Path, label: str, track: TrackCards, workdir: Path, max_unpacked: int
+) -> tuple[tuple[CardRecord, ...], tuple[ReviewRecord, ...]]:
+    """Import ``package`` in a child process with a file-size limit; return only the track's cards and reviews."""
+    root = str(Path(__file__).resolve().parents[2])  # the folder holding the deckgen package
+    env = {
+        **os.environ,
+        "TMPDIR": str(workdir),
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+    }
+    command = [sys.executable, "-m", "deckgen.tracks.progress", str(package), str(workdir), str(max_unpacked)]
+    try:
+        done = subprocess.run(
+            command,
+            input=json.dumps(sorted(track.stage_of)),
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=ENGINE_SECONDS,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise _problem(label, f"took Anki more than {ENGINE_SECONDS} seconds to read") from exc
+    try:
+        answer = (
+            json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 and done.stdout.strip() else {}
+        )
+    except ValueError:
+        answer = {}
+    if "error" in answer or "cards" not in answer:
+        reason = answer.get("error") or (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise _problem(label, f"could not be read by Anki: {reason}")
+    cards = tuple(CardRecord(int(cid), str(guid), int(ord_)) for cid, guid, ord_ in answer["cards"])
+    reviews = tuple(
+        ReviewRecord(int(rid), int(cid), int(ease), int(kind)) for rid, cid, ease, kind in answer["reviews"]
+    )
+    return cards, reviews
+
+
+def _engine_main(package: str, workdir: str, max_unpacked: int) -> dict[str, Any]:
+    """In the child: import the package with scheduling into a fresh collection; keep the track's rows only."""
+    try:
+        import resource
+        import signal
+
+        # Past the limit a write fails (EFBIG) instead of filling the disk; ignoring SIGXFSZ turns
+        # the signal into that error, which the engine reports.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_unpacked, max_unpacked))
+    except (ImportError, AttributeError, ValueError, OSError):  # no such limits on this platform
+        pass
+    from anki import import_export_pb2 as ie
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    guids = set(json.loads(sys.stdin.read()))
+    col = Collection(str(Path(workdir) / "collection.anki2"))
+    try:
+        options = ImportAnkiPackageOptions(
+            merge_notetypes=False,
+            update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            with_scheduling=True,  # the review history is the point
+            with_deck_configs=False,
+        )
+        try:
+            col.import_anki_package(ImportAnkiPackageRequest(package_path=package, options=options))
+        except Exception as exc:  # the engine's errors (DBError, BackendError …): a corrupt, foreign or oversized file
+            message = str(exc).strip() or type(exc).__name__
+            if "File too large" in message or "os error 27" in message:
+                message = f"it unpacks to more than {max_unpacked:,} bytes"
+            return {"error": message[:300]}
+        db = col.db
+        assert db is not None  # open until col.close()
+        # Filter by GUID at once: nothing about other notes leaves this process.
+        notes = {nid: guid for nid, guid in db.all("select id, guid from notes") if guid in guids}
+        cards = [
+            [cid, notes[nid], ord_]
+            for cid, nid, ord_ in db.all("select id, nid, ord from cards order by id")
+            if nid in notes
+        ]
+        ids = {card[0] for card in cards}
+        reviews = [row for row in db.all("select id, cid, ease, type from revlog order by id") if row[1] in ids]
+    finally:
+        col.close()
+    return {"cards": cards, "reviews": reviews}
+
+
+def study_day(time_ms: int, cohort: Cohort) -> dt.date:
+    """The Anki day a review belongs to: its local time in the cohort's zone, minus the 4 a.m. day start."""
+    local = dt.datetime.fromtimestamp(time_ms / 1000, cohort.zone)
+    return (local - dt.timedelta(hours=DAY_STARTS_AT)).date()
+
+
+def _planned_by(schedule: Schedule, day: dt.date) -> int:
+    return sum(d.new for d in schedule.days if d.date <= day)
+
+
+def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.date) -> HireProgress:
+    """A hire's figures as of ``as_of`` (end of that Anki day) from their export."""
+    hire, schedule = hp.hire, hp.schedule
+    first: dict[int, dt.date] = {}
+    counted: list[tuple[dt.date, ReviewRecord]] = []
+    late = 0
+    for review in export.reviews:
+        if review.ease == 0:  # manual rescheduling, not an answer
+            continue
+        day = study_day(review.time_ms, cohort)
+        if day > as_of:
+            late += 1
+            continue
+        counted.append((day, review))
+        first.setdefault(review.card_id, day)
+    monday = hire.start - dt.timedelta(days=hire.start.weekday())
+    weeks: list[WeekProgress] = []
+    number = 1
+    while as_of >= hire.start and monday + dt.timedelta(days=7 * (number - 1)) <= as_of:
+        start = max(hire.start, monday + dt.timedelta(days=7 * (number - 1)))
+        end = monday + dt.timedelta(days=7 * number - 1)
+        last = number == 1  # answers given before the start date count in week 1
+
+        def inside(day: dt.date, start: dt.date = start, end: dt.date = end, early: bool = last) -> bool:
+            return (start <= day or early) and day <= min(end, as_of)
+
+        rows = [r for day, r in counted if inside(day)]
+        planned = _planned_by(schedule, min(end, as_of)) - _planned_by(schedule, start - dt.timedelta(days=1))
+        weeks.append(
+            WeekProgress(
+                number=number,
+                start=start,
+                end=end,
+                planned_new=planned,
+                started=sum(1 for day in first.values() if inside(day)),
+                reviews=sum(1 for r in rows if r.kind in _REVIEW_KINDS),
+                passed=sum(1 for r in rows if r.kind in _REVIEW_KINDS and r.ease > 1),
+                learning_steps=sum(1 for r in rows if r.kind in _LEARNING_KINDS),
+                days_studied=len({day for day, _ in counted if inside(day)}),
+            )
+        )
+        number += 1
+    started = len(first)
+    planned = _planned_by(schedule, as_of)
+    pace = schedule.new_per_day
+    if started < planned:
+        off = -math.ceil((planned - started) / pace)
+    else:
+        off = (min(started, schedule.total_cards) - planned) // pace
+    return HireProgress(
+        name=hire.name,
+        track=hp.track.track.slug,
+        start=hire.start,
+        new_per_day=pace,
+        total_cards=schedule.total_cards,
+        export=export.path,
+        planned_started=planned,
+        started=started,
+        reviews=sum(w.reviews for w in weeks),
+        passed=sum(w.passed for w in weeks),
+        learning_steps=sum(w.learning_steps for w in weeks),
+        days_studied=len({day for day, _ in counted}),
+        days_off_pace=off,
+        not_counted=late,
+        weeks=tuple(weeks),
+    )
+
+
+def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, tuple[str, Path]], list[Finding]]:
+    """Which hire sent which file: ``NAME=FILE``, or a file whose name starts with the hire's slug."""
+    matched: dict[str, tuple[str, Path]] = {}
+    problems: list[Finding] = []
+    slugs = sorted((h for h in cohort.hires), key=lambda h: -len(h.slug))
+    for arg in exports:
+        hire: Hire | None = None
+        if "=" in arg and not Path(arg).exists():
+            name, _, file = arg.partition("=")
+            hire = cohort.hire(name.strip())
+            label = file
+            if hire is None:
+                problems.append(
+                    Finding(
+                        file,
+                        0,
+                        f"no hire named '{name}' in cohort '{cohort.slug}'",
+                        "use a name from " + cohort.path,
+                        "export",
+                    )
+                )
+                continue
+        else:
+            label = arg
+            stem = Path(arg).stem.lower()
+            hire = next(
+                (h for h in slugs if stem == h.slug or (stem.startswith(h.slug) and stem[len(h.slug)] in "-_. ")), None
+            )
+            if hire is None:
+                problems.append(
+                    Finding(
+                        arg,
+                        0,
+                        "cannot tell which hire sent this file",
+                        "name it after the hire (e.g. ana-k.apkg) or pass NAME=FILE",
+                        "export",
+                    )
+                )
+                continue
+        if hire.slug in matched:
+            problems.append(
+                Finding(
+                    label,
+                    0,
+                    f"a second export for {hire.name} (the first is {matched[hire.slug][0]})",
+                    "send one export per hire",
+                    "export",
+                )
+            )
+            continue
+        matched[hire.slug] = (label, Path(label))
+    return matched, problems
+
+
+def cohort_progress(
+    plan: CohortPlan,
+    tracks: Mapping[str, TrackCards],
+    exports: Sequence[str],
+    as_of: dt.date,
+) -> ProgressReport:
+    """Every hire's progress; an unusable export becomes a problem on its row, never stops the report."""
+    cohort = plan.cohort
+    matched, problems = match_exports(cohort, exports)
+    rows: list[HireProgress] = []
+    for hp in plan.hires:
+        base = HireProgress(
+            hp.hire.name, hp.track.track.slug, hp.hire.start, hp.schedule.new_per_day, hp.schedule.total_cards
+        )
+        if hp.hire.slug not in matched:
+            rows.append(base)
+            continue
+        label, path = matched[hp.hire.slug]
+        try:
+            data = read_export(path, label, tracks[hp.hire.track])
+        except ContentError as exc:
+            problems.extend(exc.findings)
+            rows.append(
+                HireProgress(**{**_fields(base), "export": label, "error": "; ".join(f.message for f in exc.findings)})
+            )
+            continue
+        rows.append(hire_progress(cohort, hp, data, as_of))
+    model = plan.hires[0].schedule.model if plan.hires else WorkloadModel()
+    return ProgressReport(
+        cohort.slug, cohort.title, cohort.timezone, as_of, tuple(rows), tuple(problems), model, cohort.days_per_week
+    )
+
+
+def _fields(row: HireProgress) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in row.__dataclass_fields__}
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def _summary(row: HireProgress) -> str:
+    if row.error:
+        return f"{row.verdict}: {row.error}"
+    if row.export is None:
+        return row.verdict
+    late = f" · {row.not_counted} later answers not counted" if row.not_counted else ""
+    return (
+        f"{row.verdict} · {row.started} of {row.total_cards} cards started (plan: {row.planned_started}) · "
+        f"{row.reviews} reviews, {row.learning_steps} learning steps · retention {_pct(row.retention)} · "
+        f"{row.days_studied} days studied{late}"
+    )
+
+
+_WEEK_HEADERS = ["Week", "Dates", "Started (plan)", "Reviews", "Learning steps", "Retention", "Days studied"]
+
+
+def _week_rows(row: HireProgress) -> list[list[str]]:
+    return [
+        [
+            str(w.number),
+            f"{w.start.day} {w.start:%b} – {w.end.day} {w.end:%b}",
+            f"{w.started} ({w.planned_new})",
+            str(w.reviews),
+            str(w.learning_steps),
+            _pct(w.retention),
+            str(w.days_studied),
+        ]
+        for w in row.weeks
+    ]
+
+
+def _title(report: ProgressReport) -> str:
+    return f"Progress of {report.title} as of {fmt_date(report.as_of)}"
+
+
+def render_text(report: ProgressReport) -> str:
+    """The report as plain text."""
+    lines = [_title(report), ""]
+    for row in report.hires:
+        source = f" — {row.export}" if row.export else ""
+        lines.append(f"{row.name} ({row.track}, from {fmt_date(row.start)}, {row.new_per_day}/day){source}")
+        lines.append(f"  {_summary(row)}")
+        rows = _week_rows(row)
+        if rows and not row.error:
+            widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(_WEEK_HEADERS)]
+            lines.append("  " + "  ".join(h.ljust(w) for h, w in zip(_WEEK_HEADERS, widths)).rstrip())
+            lines.extend("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+        lines.append("")
+    lines.append("Assumptions:")
+    lines.extend(f"- {a}" for a in report.assumptions)
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: ProgressReport) -> str:
+    """The report as Markdown."""
+    lines = [f"# {_title(report)}", ""]
+    lines += [
+        "| Hire | Track | Verdict | Started (plan) | Reviews | Learning steps | Retention | Days studied |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in report.hires:
+        if row.error or row.export is None:
+            lines.append(f"| {_md(row.name)} | {row.track} | {_md(_summary(row))} | | | | | |")
+        else:
+            lines.append(
+                f"| {_md(row.name)} | {row.track} | {row.verdict} | {row.started} ({row.planned_started}) | {row.reviews} | "
+                f"{row.learning_steps} | {_pct(row.retention)} | {row.days_studied} |"
+            )
+    for row in report.hires:
+        rows = _week_rows(row)
+        if rows and not row.error:
+            lines += [
+                "",
+                f"## {_md(row.name)}",
+                "",
+                "| " + " | ".join(_WEEK_HEADERS) + " |",
+                "|" + "---|" * len(_WEEK_HEADERS),
+            ]
+            lines.extend("| " + " | ".join(r) + " |" for r in rows)
+    lines += ["", "## Assumptions", ""]
+    lines.extend(f"- {a}" for a in report.assumptions)
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def to_json(report: ProgressReport) -> str:
+    """The report as JSON (dates in ISO format)."""
+    data = asdict(report)
+    data["assumptions"] = report.assumptions
+    data["problems"] = [str(f) for f in report.problems]
+    for row, raw in zip(report.hires, data["hires"]):
+        raw["verdict"] = row.verdict
+        raw["retention"] = row.retention
+        for week, raw_week in zip(row.weeks, raw["weeks"]):
+            raw_week["retention"] = week.retention
+    return json.dumps(data, indent=2, ensure_ascii=False, default=lambda v: v.isoformat()) + "\n"
+
+
+def render_html(report: ProgressReport) -> str:
+    """A self-contained page for the manager (not part of the published site)."""
+    esc = html.escape
+    body = [
+        f"<h1>{esc(_title(report))}</h1>",
+        "<table><thead><tr><th>Hire</th><th>Track</th><th>Verdict</th><th>Started (plan)</th>"
+        "<th>Reviews</th><th>Learning steps</th><th>Retention</th><th>Days studied</th></tr></thead><tbody>",
+    ]
+    for row in report.hires:
+        if row.error or row.export is None:
+            body.append(
+                f'<tr><td>{esc(row.name)}</td><td>{esc(row.track)}</td><td colspan="6">{esc(_summary(row))}</td></tr>'
+            )
+        else:
+            body.append(
+                f"<tr><td>{esc(row.name)}</td><td>{esc(row.track)}</td><td>{esc(row.verdict)}</td><td>{row.started} ({row.planned_started})</td>"
+                f"<td>{row.reviews}</td><td>{row.learning_steps}</td><td>{_pct(row.retention)}</td><td>{row.days_studied}</td></tr>"
+            )
+    body.append("</tbody></table>")
+    for row in report.hires:
+        rows = _week_rows(row)
+        if rows and not row.error:
+            body.append(
+                f"<h2>{esc(row.name)}</h2><table><thead><tr>"
+                + "".join(f"<th>{esc(h)}</th>" for h in _WEEK_HEADERS)
+                + "</tr></thead><tbody>"
+            )
+            body.extend("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
+            body.append("</tbody></table>")
+    body.append("<h2>Assumptions</h2><ul>" + "".join(f"<li>{esc(a)}</li>" for a in report.assumptions) + "</ul>")
+    style = (
+        "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+        "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #8884;padding:.3rem .6rem;text-align:left}"
+    )
+    return (
+        f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="robots" content="noindex">\n<title>{esc(_title(report))}</title>\n<style>{style}</style>\n</head>\n<body>\n'
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def render(report: ProgressReport, output: ProgressFormat) -> str:
+    """The report in one of the four formats."""
+    if output == "json":
+        return to_json(report)
+    if output == "markdown":
+        return render_markdown(report)
+    if output == "html":
+        return render_html(report)
+    return render_text(report)
+
+
+def problems_of(reports: Iterable[ProgressReport]) -> list[Finding]:
+    """Every unusable or unmatched export of ``reports``."""
+    return [f for report in reports for f in report.problems]
+
+
+if __name__ == "__main__":  # the child process of _run_engine
+    print(json.dumps(_engine_main(sys.argv[1], sys.argv[2], int(sys.argv[3]))))

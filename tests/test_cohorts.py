@@ -1,0 +1,234 @@
+"""Cohort files: validation with located errors, `deckgen plan --cohort`, and the hires' calendars."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zoneinfo
+from pathlib import Path
+
+import pytest
+from conftest import run_deckgen, write
+from test_tracks import make_project
+
+from deckgen.core.errors import ContentError
+from deckgen.sources.cohorts import parse_cohort
+from deckgen.tracks.calendar import escape_text, fold
+
+icalendar = pytest.importorskip("icalendar")
+
+COHORT = """title: Spring 2026, APMs; "first" cohort
+timezone: Europe/Berlin
+study_time: 8:30
+hires:
+  - name: Ana Müller
+    track: test
+    start: 2026-03-02
+  - name: bo_k
+    track: test
+    start: 2026-03-25
+    new_per_day: 3
+"""
+
+
+def cohort_project(root: Path, cohort: str = COHORT) -> Path:
+    make_project(root)
+    write(root / "decks/cohorts/spring.yaml", cohort)
+    return root
+
+
+def test_cohort_file_is_parsed_with_defaults() -> None:
+    cohort = parse_cohort("hires:\n  - {name: Ana, track: t, start: 2026-03-02}\n", "decks/cohorts/c.yaml", {"t"})
+    assert (cohort.slug, cohort.title, cohort.timezone, cohort.study_time) == ("c", "c", "UTC", dt.time(9, 0))
+    assert cohort.days_per_week == 5 and cohort.site is False
+    (ana,) = cohort.hires
+    assert (ana.name, ana.slug, ana.track, ana.start, ana.new_per_day, ana.line) == (
+        "Ana",
+        "ana",
+        "t",
+        dt.date(2026, 3, 2),
+        None,
+        2,
+    )
+    # '8:30' unquoted is a YAML 1.1 sexagesimal number (510); it is read as the time it looks like.
+    assert parse_cohort(COHORT, "decks/cohorts/spring.yaml", {"test"}).study_time == dt.time(8, 30)
+
+
+def test_every_problem_is_located_with_a_fix(project: Path) -> None:
+    cohort_project(
+        project,
+        """title: Broken
+timezone: Mars/Olympus
+study_time: "25:00"
+colour: blue
+hires:
+  - name: Ana
+    track: tset
+    start: 2026-03-02
+    new_per_dy: 5
+  - name: ana!
+    track: test
+    start: 2026-02-30
+  - track: test
+    start: 2026-03-02
+    new_per_day: 0
+""",
+    )
+    result = run_deckgen("lint", cwd=project)
+    assert result.returncode == 1
+    out = result.stdout
+    path = "decks/cohorts/spring.yaml"
+    assert f"{path}:2:1: cohort: 'timezone' 'Mars/Olympus' is not an IANA time zone" in out
+    assert f"{path}:3:1: cohort: 'study_time' '25:00' is not a time of day" in out
+    assert f"{path}:4:1: unknown-key: unknown key 'colour'" in out
+    assert f"{path}:7:5: unknown-track: no track named 'tset' — did you mean 'test'?" in out
+    assert f"{path}:9:5: unknown-key: unknown hire key 'new_per_dy' — did you mean 'new_per_day'?" in out
+    assert f"{path}:10:5: cohort: 'ana!' and 'Ana' would share the file name 'ana'" in out
+    assert f"{path}:12:5: cohort: 'ana!' needs a 'start' date, not '2026-02-30'" in out
+    assert f"{path}:13:5: cohort: hire 3 needs a 'name'" in out
+    assert f"{path}:15:5: cohort: 'new_per_day' must be a whole number from 1 to 500, not 0" in out
+    build = run_deckgen("build", cwd=project)
+    assert build.returncode == 1 and "unknown-track: no track named 'tset'" in build.stderr
+    assert not (project / "build").exists()
+
+
+def test_unknown_track_without_a_close_match_lists_the_tracks() -> None:
+    with pytest.raises(ContentError) as info:
+        parse_cohort(
+            "hires:\n  - {name: A, track: zzz, start: 2026-03-02}\n", "c.yaml", {"associate-pm", "product-lead"}
+        )
+    (finding,) = info.value.findings
+    assert str(finding) == (
+        "c.yaml:2:15: unknown-track: no track named 'zzz' — use a track file stem from decks/tracks/: associate-pm, product-lead"
+    )
+
+
+def test_plan_cohort_gives_each_hire_the_plan_of_their_track(project: Path) -> None:
+    cohort_project(project)
+    result = run_deckgen("plan", "--cohort", "spring", "--format", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["timezone"] == "Europe/Berlin" and data["study_time"] == "08:30"
+    ana, bo = data["hires"]
+    for hire, pace in ((ana, None), (bo, 3)):
+        args = ["plan", "test", "--start", hire["start"], "--format", "json"] + (
+            ["--new-per-day", str(pace)] if pace else []
+        )
+        alone = json.loads(run_deckgen(*args, cwd=project).stdout)
+        assert hire["schedule"] == alone  # the same model, dates and cards as `deckgen plan TRACK`
+    assert bo["own_pace"] and bo["new_per_day"] == 3 and "set 'New cards/day' to 3" in bo["instructions"]
+    assert bo["finish"] == "2026-03-30" and bo["schedule"]["stages"][0]["week_start"] == "2026-03-25"
+    text = run_deckgen("plan", "--cohort", "spring", cwd=project).stdout
+    assert (
+        "== bo_k · test · starts Wed 25 Mar 2026 · 3 new cards a day (own pace) · every card started by Mon 30 Mar 2026"
+        in text
+    )
+    markdown = run_deckgen("plan", "--cohort", "spring", "-f", "markdown", cwd=project).stdout
+    assert markdown.startswith('# Spring 2026, APMs; "first" cohort\n') and "\n# Ana Müller\n" in markdown
+
+
+def test_plan_usage_errors(project: Path) -> None:
+    cohort_project(project)
+    both = run_deckgen("plan", "test", "--cohort", "spring", cwd=project)
+    assert both.returncode == 2 and "name a TRACK or give --cohort NAME" in both.stderr
+    ics_alone = run_deckgen("plan", "test", "--format", "ics", cwd=project)
+    assert ics_alone.returncode == 2 and "need --cohort" in ics_alone.stderr
+    typo = run_deckgen("plan", "--cohort", "sprnig", cwd=project)
+    assert typo.returncode == 1 and "unknown-cohort: no cohort named 'sprnig' — did you mean 'spring'?" in typo.stderr
+    assert "Traceback" not in typo.stderr
+
+
+def _events(path: Path) -> list[icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"] == "-//deckgen//onboarding plan//EN"
+    return list(calendar.walk("VEVENT"))
+
+
+def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
+    cohort_project(project)
+    run_deckgen("build", cwd=project)  # the lockfile gives the calendars their DTSTAMP
+    result = run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project)
+    assert result.returncode == 0, result.stderr
+    folder = project / "build/cohorts/spring"
+    assert result.stdout.splitlines() == [f"wrote {folder / 'ana-m-ller.ics'}", f"wrote {folder / 'bo-k.ics'}"]
+    plan = json.loads(run_deckgen("plan", "--cohort", "spring", "--format", "json", cwd=project).stdout)
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    lock = json.loads((project / "deckgen.lock").read_text(encoding="utf-8"))
+    uids: set[str] = set()
+    for hire in plan["hires"]:
+        path = folder / f"{hire['slug']}.ics"
+        raw = path.read_bytes()
+        lines = raw.split(b"\r\n")
+        assert lines[-1] == b"" and b"\n" not in raw.replace(b"\r\n", b"")  # CRLF only
+        assert max(len(line) for line in lines) <= 75
+        events = _events(path)
+        schedule = hire["schedule"]
+        weeks = [
+            e
+            for e in events
+            if isinstance(e.decoded("DTSTART"), dt.date) and not isinstance(e.decoded("DTSTART"), dt.datetime)
+        ]
+        blocks = [e for e in events if isinstance(e.decoded("DTSTART"), dt.datetime)]
+        assert [w.decoded("DTSTART").isoformat() for w in weeks] == [s["week_start"] for s in schedule["stages"]]
+        assert [str(w["SUMMARY"]) for w in weeks] == [
+            f"Week {s['number']}: {s['title']} ({s['cards']} cards)" for s in schedule["stages"]
+        ]
+        study_days = [d for d in schedule["days"] if d["minutes"] > 0]
+        assert len(blocks) == len(study_days) > 0
+        for block, day in zip(blocks, study_days):
+            start = block.decoded("DTSTART")
+            assert start.tzinfo is not None and start.astimezone(berlin).date().isoformat() == day["date"]
+            assert start.astimezone(berlin).time() == dt.time(8, 30)  # across the switch to summer time on 29 March
+            assert block.decoded("DURATION") == dt.timedelta(minutes=max(5, -(-day["minutes"] // 1)))
+            assert "set 'New cards/day' to" in str(block["DESCRIPTION"])
+        assert {str(e["DTSTAMP"].dt) for e in events} == {
+            str(
+                dt.datetime.fromtimestamp(
+                    max(card["mod"] for note in lock["cards"].values() for card in note.values()), dt.UTC
+                )
+            )
+        }
+        uids |= {str(e["UID"]) for e in events}
+        assert len({str(e["UID"]) for e in events}) == len(events)
+    assert len(uids) == sum(len(_events(folder / f"{h['slug']}.ics")) for h in plan["hires"])  # unique across hires
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    again = run_deckgen(
+        "plan", "--cohort", "spring", "--format", "ics", "--out", str(project / "elsewhere"), cwd=project
+    )
+    assert again.returncode == 0
+    assert {p.name: p.read_bytes() for p in (project / "elsewhere").iterdir()} == first  # byte-identical rebuild
+    assert "X-WR-CALNAME:Test track — Ana Müller" in (folder / "ana-m-ller.ics").read_text(encoding="utf-8")
+
+
+def test_text_escaping_and_folding_follow_rfc_5545() -> None:
+    assert escape_text("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne"
+    folded = fold("DESCRIPTION:" + "é" * 60)
+    assert all(len(line) <= 75 for line in folded.split(b"\r\n"))
+    assert folded.endswith(b"\r\n") and b"\r\n " in folded
+    assert folded.replace(b"\r\n ", b"").decode("utf-8") == "DESCRIPTION:" + "é" * 60 + "\r\n"  # no split character
+    parsed = icalendar.Calendar.from_ical(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\n"
+        + fold("SUMMARY:" + escape_text('Week 1: a; b, c\\d "e" — ü' * 4))
+        + b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    (event,) = parsed.walk("VEVENT")
+    assert str(event["SUMMARY"]) == 'Week 1: a; b, c\\d "e" — ü' * 4
+
+
+def test_site_cohort_page_is_opt_in(project: Path) -> None:
+    cohort_project(project)
+    assert run_deckgen("build", cwd=project).returncode == 0
+    site = project / "build/site"
+    assert not (site / "cohorts").exists() and "Ana Müller" not in (site / "index.html").read_text(encoding="utf-8")
+    write(project / "decks/cohorts/spring.yaml", COHORT + "site: true\n")
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (site / "cohorts/spring.html").read_text(encoding="utf-8")
+    assert '<h2 id="hire-ana-m-ller">Ana Müller</h2>' in page and 'href="spring/bo-k.ics" download' in page
+    assert "starts Wed 25 Mar 2026 · 3 new cards a day · every card started by Mon 30 Mar 2026" in page
+    assert '<a href="cohorts/spring.html">Spring 2026, APMs; &quot;first&quot; cohort</a> (2 hires)' in (
+        site / "index.html"
+    ).read_text(encoding="utf-8")
+    run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project)
+    for name in ("ana-m-ller.ics", "bo-k.ics"):  # the site's calendars are the ones `deckgen plan` writes
+        assert (site / "cohorts/spring" / name).read_bytes() == (project / "build/cohorts/spring" / name).read_bytes()
