@@ -12,6 +12,7 @@ from conftest import run_deckgen, write
 from test_tracks import make_project
 
 from deckgen.core.errors import ContentError
+from deckgen.lock.records import read_lock
 from deckgen.sources.cohorts import parse_cohort
 from deckgen.tracks.calendar import escape_text, fold
 
@@ -153,7 +154,7 @@ def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
     assert result.stdout.splitlines() == [f"wrote {folder / 'ana-m-ller.ics'}", f"wrote {folder / 'bo-k.ics'}"]
     plan = json.loads(run_deckgen("plan", "--cohort", "spring", "--format", "json", cwd=project).stdout)
     berlin = zoneinfo.ZoneInfo("Europe/Berlin")
-    lock = json.loads((project / "deckgen.lock").read_text(encoding="utf-8"))
+    lock = read_lock(project / "deckgen.lock")
     uids: set[str] = set()
     for hire in plan["hires"]:
         path = folder / f"{hire['slug']}.ics"
@@ -182,11 +183,7 @@ def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
             assert block.decoded("DURATION") == dt.timedelta(minutes=max(5, -(-day["minutes"] // 1)))
             assert "set 'New cards/day' to" in str(block["DESCRIPTION"])
         assert {str(e["DTSTAMP"].dt) for e in events} == {
-            str(
-                dt.datetime.fromtimestamp(
-                    max(card["mod"] for note in lock["cards"].values() for card in note.values()), dt.UTC
-                )
-            )
+            str(dt.datetime.fromtimestamp(max(record.mod for _, _, record in lock.records()), dt.UTC))
         }
         uids |= {str(e["UID"]) for e in events}
         assert len({str(e["UID"]) for e in events}) == len(events)
