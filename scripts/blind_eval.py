@@ -51,17 +51,23 @@ class Row:
 
 
 def normalise(text: str) -> str:
-    """Quote marks, dashes, Markdown emphasis and spacing made uniform across both sources."""
+    """Quote marks, dashes, possessives, Markdown emphasis and spacing made uniform across both sources."""
     text = _MARKUP_RE.sub("", text.translate(_QUOTES))
+    text = re.sub(r"(?<=s)'s\b", "'", text)  # "Brooks's" and "Brooks'" read alike
     return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_answer(text: str) -> str:
+    """An answer as :func:`normalise`, without a closing full stop (writers differ on it)."""
+    return normalise(text).rstrip(".").rstrip()
 
 
 def as_question_answer(kind: str, front: str, back: str) -> tuple[str, str]:
     """A cloze becomes its text with ``[...]`` and the hidden words as the answer."""
     if kind == "cloze" or "{{c" in front:
         hidden = [m.group(1) for m in _CLOZE_RE.finditer(front)]
-        return normalise(_CLOZE_RE.sub("[...]", front)), normalise("; ".join(hidden))
-    return normalise(front), normalise(back)
+        return normalise(_CLOZE_RE.sub("[...]", front)), normalise_answer("; ".join(hidden))
+    return normalise(front), normalise_answer(back)
 
 
 def curator_cards(path: Path) -> list[tuple[str, str, str]]:
@@ -108,7 +114,7 @@ def generated_cards(note_files: list[Path]) -> dict[str, list[dict[str, str]]]:
 
 def prep(notes_dir: Path, out: Path, seed: int) -> None:
     """Write table.md, notes/ and key.json for one blind run."""
-    note_files = sorted(p for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
+    note_files = sorted(p.resolve() for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
     generated = generated_cards(note_files)
     pool: list[tuple[str, str, str, str, str]] = []
     for note in note_files:
