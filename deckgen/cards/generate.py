@@ -219,7 +219,8 @@ def author_card(note: Note) -> Iterable[Card]:
 
 
 # Rule order is priority: when two rules would ask about the same sentence, the earlier wins.
-GENERATORS: dict[str, Generator] = {"author": author_card, **RULES}
+# 'author' and 'thesis' are opt-in (deckgen.cards.rules.OPT_IN_RULES): trivia by the rubric.
+GENERATORS: dict[str, Generator] = {**RULES, "author": author_card}
 
 
 def note_cards(
