@@ -142,7 +142,9 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
 def _cap(value: Any, path: str, line: int, where: str, findings: list[Finding]) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
-    findings.append(Finding(path, line, f"{where} must be a whole number, not {value!r}", f"write cap: {DEFAULT_CAP}", "generate"))
+    findings.append(
+        Finding(path, line, f"{where} must be a whole number, not {value!r}", f"write cap: {DEFAULT_CAP}", "generate")
+    )
     return DEFAULT_CAP
 
 
@@ -268,18 +270,18 @@ def _with_legacy_keys(note: Note, rules: Policy, cards: list[Card]) -> Policy:
     if not stale:
         return rules
     reject, accept = set(rules.reject), set(rules.accept)
-    for key, target in legacy_targets(note, stale, cards).items():
+    for key, targets in legacy_targets(note, stale, cards).items():
         if key in rules.reject:
-            reject.add(target)
+            reject.update(targets)
         if key in rules.accept:
-            accept.add(target)
+            accept.update(targets)
     return Policy(rules.enabled, rules.rules, frozenset(reject), frozenset(accept), rules.review, rules.cap)
 
 
-def legacy_targets(note: Note, keys: Iterable[str], cards: list[Card]) -> dict[str, str]:
-    """For each old generated key, the key of today's card that asks what the old card asked."""
+def legacy_targets(note: Note, keys: Iterable[str], cards: list[Card]) -> dict[str, list[str]]:
+    """For each old generated key, the keys of today's cards that ask what the old card asked."""
     wanted = set(keys)
-    found: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
     for rule in sorted({k.split(".")[1] for k in wanted if k.startswith("g.") and k.count(".") >= 1}):
         legacy = LEGACY_RULES.get(rule)
         if legacy is None:
@@ -287,11 +289,8 @@ def legacy_targets(note: Note, keys: Iterable[str], cards: list[Card]) -> dict[s
         for old in legacy(note):
             if old.key not in wanted:
                 continue
-            target = next((c for c in cards if c.key == old.key), None) or next(
-                (c for c in cards if _same_idea(old, c)), None
-            )
-            if target is not None:
-                found[old.key] = target.key
+            targets = [c.key for c in cards if c.key == old.key or _same_idea(old, c)]
+            found.setdefault(old.key, []).extend(k for k in targets if k not in found.get(old.key, []))
     return found
 
 

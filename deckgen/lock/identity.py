@@ -211,7 +211,60 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
                     "give the card an explicit 'id:' line, or change fewer cards in one build",
                 )
             )
-    return [resolved.get(i, c) for i, c in enumerate(cards)], decisions
+    result = [resolved.get(i, c) for i, c in enumerate(cards)]
+    return _inherit_generated(result, records, note_id, decisions), decisions
+
+
+def _inherit_generated(
+    cards: list[Card], records: Mapping[str, Mapping[str, Any]], note_id: str, decisions: list[MatchDecision]
+) -> list[Card]:
+    """A generated card under a new key that asks what a shipped generated card asked takes that card's key.
+
+    Upgrading deckgen changes how generated cards are keyed; learners must keep their
+    history, so the new card continues the old record instead of duplicating it.
+    """
+    taken = {c.key for c in cards}
+    old = {
+        k: r
+        for k, r in records.items()
+        if r.get("origin") == "generated" and k not in taken and not r.get("retired") and not r.get("moved_to")
+    }
+    if not old:
+        return cards
+    out = list(cards)
+    for index, card in enumerate(cards):
+        if not card.origin.startswith("generated") or card.key in records or not old:
+            continue
+        # a cloze and a question are different note types in Anki: a GUID cannot change type
+        same_type = {k: r for k, r in old.items() if ("{{c" in r.get("front", "")) == (card.kind == "cloze")}
+        if not same_type:
+            continue
+        scored = sorted(((_generated_likeness(card, r), k) for k, r in same_type.items()), reverse=True)
+        best, key = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= FUZZY_THRESHOLD and best - runner_up >= FUZZY_MARGIN:
+            out[index] = replace(card, key=key)
+            decisions.append(MatchDecision(note_id, key, key, f"generated card asks what {key} asked ({best:.0%})"))
+            del old[key]
+    return out
+
+
+def _generated_likeness(card: Card, record: Mapping[str, Any]) -> float:
+    """How surely a generated card asks what a recorded one asked: question+answer wording, or the same answer."""
+    answer = set(normalize(_hidden(card.front, card.back)).split()) - _SMALL
+    theirs = set(normalize(_hidden(record.get("front", ""), record.get("back", ""))).split()) - _SMALL
+    shared = len(answer & theirs) / min(len(answer), len(theirs)) if answer and theirs else 0.0
+    return max(_similarity(card, record), 0.9 * shared if len(answer & theirs) >= 2 else 0.0)
+
+
+_SMALL = frozenset("a an the of to and or in on for is are it its as by with that this".split())
+
+
+def _hidden(front: str, back: str) -> str:
+    """A card's answer: the back, or a cloze's hidden words."""
+    if "{{c" in front:
+        return " ".join(part.split("}}")[0].split("::", 1)[-1] for part in front.split("{{c")[1:])
+    return back
 
 
 @dataclass(frozen=True)

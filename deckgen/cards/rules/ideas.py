@@ -30,7 +30,15 @@ from deckgen.core.model import Card, Note
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
-_CRITIQUE = ("critique", "criticism", "limitations", "weaknesses", "where it falls short", "counterpoints", "objections")
+_CRITIQUE = (
+    "critique",
+    "criticism",
+    "limitations",
+    "weaknesses",
+    "where it falls short",
+    "counterpoints",
+    "objections",
+)
 _APPLICATION = ("why it matters", "implications", "application", "for product", "how to use", "in practice")
 DEFAULT_CAP = 8
 MAX_WORDS = 12  # an answer a learner can recall whole
@@ -38,8 +46,10 @@ MAX_LIST_ITEMS = 4
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|that|it|its|them|they|their|he|she|his|her)\b", re.I)
 _LEADING_PRONOUN_RE = re.compile(r"^(?:it|this|that|they|these|he|she|which|and|but|also)\b", re.I)
 _DANGLING_END_RE = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from)$", re.I)
-_PAREN_ASIDE_RE = re.compile(r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
-                             r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+")
+_PAREN_ASIDE_RE = re.compile(
+    r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
+    r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+"
+)
 _THESIS_LEAD_RE = re.compile(
     r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:central|main|core|key)\s+"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
@@ -61,9 +71,7 @@ _TERM_MEANS_RE = re.compile(
     r"(?:is|are|means|mean|refers to|refer to)\s+(?:(?:the\s+idea\s+)?that\s+)?(?P<y>.+)$"
 )
 _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
-_MODAL_RE = re.compile(
-    r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$"
-)
+_MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
 _NEVER_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?:should|must)\s+never\s+(?P<p>.+)$")
 _AGENT_RE = re.compile(
     r"\b(?:teams?|pms?|product managers?|managers?|founders?|companies|company|leaders?|you|startups?|designers?|"
@@ -77,9 +85,7 @@ _DIAGNOSTIC_IF_RE = re.compile(
 _IF_RE = re.compile(r"^(?:[Ii]f|[Ww]hen)\s+(?P<a>.{6,90}?),\s+(?:then\s+)?(?P<b>.+)$")
 _DIAGNOSTIC_RE = re.compile(r"\b(?:diagnostic|test|sign|warning sign|signal)\s*:\s*(?P<x>.+?)\s+is\s+(?P<y>.+)$", re.I)
 _HAPPENED_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?P<v>has been|have been|has become|have become)\s+(?P<y>.+)$")
-_LEAD_LIST_RE = re.compile(
-    r"(?P<n>two|three|four|five|six|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?::|$)", re.I
-)
+_LEAD_LIST_RE = re.compile(r"(?P<n>two|three|four|five|six|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?::|$)", re.I)
 _INLINE_LIST_RE = re.compile(
     r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
 )
@@ -515,13 +521,13 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         match = _INLINE_LIST_RE.search(s.plain)
         if not match:
             continue
-        items = [i.strip() for i in _LIST_SPLIT_RE.split(match.group("items")) if i.strip()]
-        if len(items) != _NUMBERS[match.group("n").lower()] or len(items) > MAX_LIST_ITEMS:
+        parts: list[str] = [i.strip() for i in _LIST_SPLIT_RE.split(match.group("items")) if i.strip()]
+        if len(parts) != _NUMBERS[match.group("n").lower()] or len(parts) > MAX_LIST_ITEMS:
             continue
-        if any(len(words(i)) > 4 for i in items):
+        if any(len(words(i)) > 4 for i in parts):
             continue
         front = f"{_according(note)}, what are the {match.group('n').lower()} {match.group('what').strip()}?"
-        card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(items, match.group("what")))
+        card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
         if card:
             yield Idea(role_of(s.heading), "list", s.text, card, _KIND_WEIGHT["list"] + 2)
 
@@ -583,7 +589,7 @@ def select(ideas: Iterable[Idea], cap: int = DEFAULT_CAP) -> list[Idea]:
         keys.add(idea.card.key)
         return True
 
-    firsts = [i for i in pool if not (i.idea in covered)]
+    firsts = [i for i in pool if i.idea not in covered]
     by_role: dict[str, list[Idea]] = {}
     seen: set[str] = set()
     for idea in firsts:
