@@ -43,8 +43,12 @@ _APPLICATION = ("why it matters", "implications", "application", "for product", 
 DEFAULT_CAP = 8
 MAX_WORDS = 12  # an answer a learner can recall whole
 MAX_LIST_ITEMS = 4
-_DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|that|it|its|them|they|their|he|she|his|her)\b", re.I)
-_LEADING_PRONOUN_RE = re.compile(r"^(?:it|this|that|they|these|he|she|which|and|but|also)\b", re.I)
+# words in an answer that point back into the note ('those constraints'); 'it' and 'that' are
+# mostly harmless inside an answer ('whether customers will buy it'), so only a leading one is refused
+_DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|them|they|their|he|she|his|her)\b", re.I)
+_LEADING_PRONOUN_RE = re.compile(
+    r"^(?:it|its|this|that|they|their|these|those|he|she|his|her|which|and|but|also)\b", re.I
+)
 _DANGLING_END_RE = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from)$", re.I)
 _PAREN_ASIDE_RE = re.compile(
     r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
@@ -74,8 +78,8 @@ _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?
 _MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
 _NEVER_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?:should|must)\s+never\s+(?P<p>.+)$")
 _AGENT_RE = re.compile(
-    r"\b(?:teams?|pms?|product managers?|managers?|founders?|companies|company|leaders?|you|startups?|designers?|"
-    r"engineers?|organi[sz]ations?|ceos?|executives?|people|everyone|one|writers?|marketers?|businesses)$",
+    r"^(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:teams?|pms?|product managers?|managers?|founders?|companies|company|leaders?|you|startups?|designers?|"
+    r"engineers?|organi[sz]ations?|ceos?|executives?|people|everyone|one|writers?|marketers?|businesses)\b",
     re.I,
 )
 _BECAUSE_RE = re.compile(r"^(?P<x>.{8,90}?),?\s+because\s+(?P<y>.+)$")
@@ -108,6 +112,10 @@ _CRITIQUE_CUES = (
     ("would address", "would address"),
     ("glosses over", "glosses over"),
     ("fails to", "fails to"),
+    ("treats", "treats"),
+    ("rewards", "rewards"),
+    ("does not", "fails to do"),
+    ("doesn't", "fails to do"),
 )
 _KIND_WEIGHT = {
     "contrast": 9,
@@ -312,7 +320,7 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     if match:
         term = plain(match.group("t")).strip().rstrip(":")
         answer = clean_answer(match.group("y"), 14)
-        if term and answer and _self_contained(answer) and term.lower() not in note.title.lower():
+        if term and answer and _self_contained(answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
             if answer.lower().startswith("whether"):
@@ -329,7 +337,22 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             yield "naming", _card(note, "naming", slug(term), s, front, term[0].upper() + term[1:])
 
 
+_MORE_THAN_RE = re.compile(
+    r"^(?P<x>.{2,40}?)\s+(?P<v>matters?|counts?|is|are)\s+(?P<adj>more|less)\s+(?P<a>\w+\s+)?than\s+(?P<y>[^:;,]{2,50})"
+)
+
+
 def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    more = _MORE_THAN_RE.match(core)
+    if more:
+        subject = clean_answer(more.group("x"), 6)
+        other = plain(more.group("y")).strip().rstrip(".")
+        if subject and _topic(more.group("x"), 6, note) and not _DEMONSTRATIVE_RE.search(other):
+            verb = more.group("v")
+            verb = verb if verb in ("is", "are") else verb.rstrip("s") + "s"
+            adjective = f"{more.group('adj')} {more.group('a') or ''}".strip()
+            front = f"{ctx}, what {'is' if verb in ('is', 'are') else verb} {adjective} than {other}?"
+            yield "claim", _card(note, "claim", slug(other, 2), s, front, subject)
     match = _HAPPENED_RE.match(core)
     if match:
         subject = _topic(match.group("x"), note=note)
@@ -424,6 +447,8 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
         hits: list[tuple[int, str, str]] = []
         for cue, verb in _CRITIQUE_CUES:
             at = lowered.find(f" {cue} ")
+            if cue == "risks" and not re.match(r"\w+ing\b", lowered[at + len(cue) + 2 :]):
+                continue  # 'risks romanticizing …' is a verb; 'the risks overlap' is not
             if at >= 0 and not any(h[0] <= at < h[0] + len(h[1]) + 2 for h in hits):
                 hits.append((at, cue, verb))
         hits.sort()
@@ -439,7 +464,14 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             items = _items(parts[1]) if len(parts) > 1 else None
             topic = re.split(r"\s+(?:that|which|who)\s+", plain(head).strip().rstrip("."))[0]
             topic = re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.I)
-            if items and 1 <= len(words(topic)) <= 4:
+            if verb == "treats" and " as " in head:
+                thing, _, role = plain(head).partition(" as ")
+                answer_text = clean_answer(role)
+                if not answer_text or len(words(thing)) > 6:
+                    continue
+                front = f"What does {_note_on(note)} say {subject} treats {thing.strip()} as?"
+                answer = answer_text
+            elif items and 1 <= len(words(topic)) <= 4:
                 front = f"What {topic} does {_note_on(note)} say {subject} {verb}?"
                 answer = ", ".join(items)
                 answer = answer[0].upper() + answer[1:]
