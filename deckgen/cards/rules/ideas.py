@@ -574,24 +574,34 @@ def candidates(note: Note) -> list[Idea]:
     for s in all_sentences:
         for w in set(content_words(s.plain)):
             counts[w] = counts.get(w, 0) + 1
+    in_ctx, according = _in(note), _according(note)  # every question of the note names the essay
+    roles: dict[str, str] = {}
     for s in all_sentences:
-        role = role_of(s.heading)
+        role = roles.get(s.heading) or roles.setdefault(s.heading, role_of(s.heading))
         first = s.heading not in first_in_section
         first_in_section.add(s.heading)
         core, thesis = _core(s.plain)
         found: list[tuple[str, Card | None]] = []
+        # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
         else:
-            ctx = _according(note) if role == "application" else _in(note)
-            found.extend(_definition(note, s, ctx))
+            ctx = according if role == "application" else in_ctx
+            if s.item or "*" in s.text or "_" in s.text or "call" in core:
+                found.extend(_definition(note, s, ctx))
             if not s.item:
-                found.extend(_contrast(note, s, core, _in(note)))
-                found.extend(_claim(note, s, core, _according(note)))
-                found.extend(_prescription(note, s, core, _according(note)))
-                found.extend(_mechanism(note, s, core, _according(note)))
-                found.extend(_diagnostic(note, s, core, _according(note)))
-                found.extend(_quantity(note, s, core))
+                if " not " in core or "rather than" in core or "instead of" in core:
+                    found.extend(_contrast(note, s, core, in_ctx))
+                if " than " in core or " been " in core or " become " in core:
+                    found.extend(_claim(note, s, core, according))
+                if any(w in core for w in ("should", "must", "need", "ought", "never")):
+                    found.extend(_prescription(note, s, core, according))
+                if "because" in core:
+                    found.extend(_mechanism(note, s, core, according))
+                if "if " in core.lower() or "when " in core.lower() or ":" in core:
+                    found.extend(_diagnostic(note, s, core, according))
+                if "%" in core or "percent" in core:
+                    found.extend(_quantity(note, s, core))
         for kind, card in found:
             if card is None:
                 continue
