@@ -23,7 +23,6 @@ their rule names map to today's (``rather`` -> ``contrast``), and a key of their
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,9 +30,9 @@ from typing import Any, Literal
 
 from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, WHOLE_NOTE_RULES
 from deckgen.cards.rules.ideas import DEFAULT_CAP, Idea, idea_of, select
-from deckgen.cards.rules.text import content_words, plain
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, Note
+from deckgen.core.text import CLOZE_RE, content_words, plain
 
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed", "capped"]
 ReviewMode = Literal["auto", "accepted"]
@@ -41,7 +40,6 @@ ReviewMode = Literal["auto", "accepted"]
 _NOTE_KEYS = ("skip", "only", "include", "reject", "accept", "review", "cap")
 _PROJECT_KEYS = ("enabled", "skip", "only", "include", "review", "cap")
 _SAME_QUESTION = 0.85
-_CLOZE_RE = re.compile(r"\{\{c\d+::(.+?)\}\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -405,14 +403,14 @@ def _answer_words(card: Card) -> frozenset[str]:
 # Reuse is within one note, so small caches keep memory flat on any library size.
 @lru_cache(maxsize=1024)
 def _question_text(kind: str, front: str) -> str:
-    text = _CLOZE_RE.sub(" ", front) if kind == "cloze" else front
+    text = CLOZE_RE.sub(" ", front) if kind == "cloze" else front
     return " ".join(content_words(text))
 
 
 @lru_cache(maxsize=1024)
 def _answer_set(kind: str, front: str, back: str) -> frozenset[str]:
     if kind == "cloze":
-        hidden = _CLOZE_RE.findall(front)
+        hidden = [m.group(2) for m in CLOZE_RE.finditer(front)]
         return frozenset(content_words(" ".join(hidden)))
     return frozenset(content_words(plain(back)))
 

@@ -8,7 +8,6 @@ shipped content last changed; unchanged cards keep their old time forever.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
@@ -18,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from deckgen.cards.generate import normalize
 from deckgen.core.errors import Finding, LockError
 from deckgen.core.model import Card
+from deckgen.core.text import cloze_hidden, normalize, similarity
 
 LOCK_FORMAT = 1
 FUZZY_THRESHOLD = 0.6
@@ -148,7 +147,7 @@ class MatchDecision:
 def _similarity(card: Card, record: Mapping[str, Any]) -> float:
     ours = normalize(card.front) + " | " + normalize(card.back)
     theirs = normalize(record.get("front", "")) + " | " + normalize(record.get("back", ""))
-    return difflib.SequenceMatcher(None, ours, theirs, autojunk=False).ratio()
+    return similarity(ours, theirs)
 
 
 def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[Card], list[MatchDecision]]:
@@ -262,9 +261,7 @@ _SMALL = frozenset("a an the of to and or in on for is are it its as by with tha
 
 def _hidden(front: str, back: str) -> str:
     """A card's answer: the back, or a cloze's hidden words."""
-    if "{{c" in front:
-        return " ".join(part.split("}}")[0].split("::", 1)[-1] for part in front.split("{{c")[1:])
-    return back
+    return cloze_hidden(front) if "{{c" in front else back
 
 
 @dataclass(frozen=True)

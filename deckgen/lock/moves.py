@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from deckgen.cards.generate import normalize
 from deckgen.core.model import Card, CardChange
+from deckgen.core.text import normalize
 from deckgen.lock.identity import Lock, MatchDecision, Stamped
 
 

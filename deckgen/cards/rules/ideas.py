@@ -71,7 +71,7 @@ _RATHER_RE = re.compile(
 )
 _TERM_ITEM_RE = re.compile(r"^\*\*(?P<t>[^*]{1,40})\*\*\s*(?::|—|–|-)\s*(?P<y>.+)$")
 _TERM_MEANS_RE = re.compile(
-    r"(?:^|\bthat\s+|:\s+)(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
+    r"(?:^|\bthat\s+|:\s+)(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
     r"(?:is|are|means|mean|refers to|refer to)\s+(?:(?:the\s+idea\s+)?that\s+)?(?P<y>.+)$"
 )
 _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
@@ -114,9 +114,11 @@ _CRITIQUE_CUES = (
     ("fails to", "fails to"),
     ("treats", "treats"),
     ("rewards", "rewards"),
+    ("writes from", "writes from"),
     ("does not", "fails to do"),
     ("doesn't", "fails to do"),
 )
+_WEAK_CRITIQUE = ("writes from", "would address", "rewards", "fails to do", "treats")
 _KIND_WEIGHT = {
     "contrast": 9,
     "definition": 8,
@@ -173,22 +175,38 @@ def _note_on(note: Note) -> str:
     return f"the note on {essay(note)}"
 
 
-def clean_answer(text: str, max_words: int = MAX_WORDS) -> str | None:
+_BACK_REFERENCE_TAIL_RE = re.compile(
+    r"\s+(?:under|in|with|for|of|from|given|despite|against)\s+(?:those|these|such|this|that)\b[^,;]*$", re.I
+)
+
+
+def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = True) -> str | None:
     """The shortest complete phrase of ``text``, or None when it cannot be cut cleanly."""
     text = plain(text).strip()
+    text = re.split(r",?\s+not just\s+|,?\s+not only\s+|,\s+not\s+", text)[0]  # the contrast is another card
+    text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
     text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
     if len(words(text)) > max_words:
         aside = re.search(r",\s+\w+ing\s|\s+(?:like|such as|including)\s+", text)
         if aside and 3 <= len(words(text[: aside.start()])) <= max_words + 2:
             text = text[: aside.start()]
-    if len(words(text)) > max_words + 2:
-        relative = re.search(r"\s+(?:that|which|who|where|while|because)\s+", text)
-        if relative and 3 <= len(words(text[: relative.start()])) <= max_words:
+    if len(words(text)) > max_words and trim_relative:
+        relative = re.search(
+            r"(?<!tell)(?<!say)(?<!show)(?<!know)(?<!argue)(?<!mean)(?<!ensure)\s+(?:that|which|who|where|while|because)\s+",
+            text,
+        )
+        head = text[: relative.start()] if relative else ""
+        # 'someone who …' names nobody until the clause: keep it whole
+        if (
+            relative
+            and 3 <= len(words(head)) <= max_words
+            and not re.search(r"\b(?:someone|something|one|those|people|anyone|ones|way|extent)$", head, re.I)
+        ):
             text = text[: relative.start()]
-    if len(words(text)) > max_words + 2:
-        cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:while|because|which|who|so that|where)\s+", text)]
-        fitting = [c for c in cuts if 2 <= len(words(c)) <= max_words]
+    if len(words(text)) > max_words + 1:
+        cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text)]
+        fitting = [c for c in cuts if 2 <= len(words(c)) <= max_words and not re.search(r"\b(?:like|such as)$", c)]
         if not fitting:
             return None
         text = fitting[-1]
@@ -201,8 +219,9 @@ def clean_answer(text: str, max_words: int = MAX_WORDS) -> str | None:
 
 
 def _self_contained(answer: str) -> bool:
-    """No pronoun or demonstrative that points back into the note ('those constraints', 'it')."""
-    return not _DEMONSTRATIVE_RE.search(answer)
+    """No pronoun or demonstrative that points back into the note ('those constraints', 'a means to it')."""
+    dangling = len(answer.split()) <= 4 and re.search(r"\b(?:it|them|one)$", answer, re.I)
+    return not _DEMONSTRATIVE_RE.search(answer) and not dangling
 
 
 def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | None:
@@ -214,7 +233,7 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
         return None
     if re.search(r"[,;:()]", text):
         return None
-    if tokens[0][0].isupper() and not tokens[0].isupper() and _common_word(tokens[0], note):
+    if tokens[0][0].isupper() and (not tokens[0].isupper() or tokens[0] == "A") and _common_word(tokens[0], note):
         text = text[0].lower() + text[1:]  # 'Empathy in product management' -> 'empathy in …'
     return text
 
@@ -319,10 +338,12 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     )
     if match:
         term = plain(match.group("t")).strip().rstrip(":")
-        answer = clean_answer(match.group("y"), 14)
+        answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
         if term and answer and _self_contained(answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
+            article = (match.groupdict().get("art") or "").lower()
+            shown = f"{article} {shown}" if article else shown
             if answer.lower().startswith("whether"):
                 front = f"{ctx}, what question does {shown} ask?"
             else:
@@ -337,6 +358,14 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             yield "naming", _card(note, "naming", slug(term), s, front, term[0].upper() + term[1:])
 
 
+_ESSAY_WORDS = frozenset(
+    {"the essay", "the piece", "the post", "the article", "the book", "the memo", "the letter", "it"}
+)
+_FRAMES_RE = re.compile(
+    r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents)\s+"
+    r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$",
+    re.I,
+)
 _MORE_THAN_RE = re.compile(
     r"^(?P<x>.{2,40}?)\s+(?P<v>matters?|counts?|is|are)\s+(?P<adj>more|less)\s+(?P<a>\w+\s+)?than\s+(?P<y>[^:;,]{2,50})"
 )
@@ -353,6 +382,18 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             adjective = f"{more.group('adj')} {more.group('a') or ''}".strip()
             front = f"{ctx}, what {'is' if verb in ('is', 'are') else verb} {adjective} than {other}?"
             yield "claim", _card(note, "claim", slug(other, 2), s, front, subject)
+    framing = _FRAMES_RE.search(core)
+    if framing:
+        thing = _topic(framing.group("x"), 5, note)
+        answer = clean_answer(framing.group("y"))
+        who = framing.group("who").strip().lower()
+        if thing and answer and _self_contained(answer) and (who in _ESSAY_WORDS or who == note.surname.lower()):
+            subject = "the essay" if who in _ESSAY_WORDS else note.surname
+            verb = {"positions": "position", "frames": "frame", "casts": "cast", "presents": "present"}[
+                framing.group("v")
+            ]
+            front = f"{ctx}, what does {subject} {verb} {thing} as?"
+            yield "claim", _card(note, "claim", slug(thing, 2), s, front, answer)
     match = _HAPPENED_RE.match(core)
     if match:
         subject = _topic(match.group("x"), note=note)
@@ -422,8 +463,17 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
         if subject and re.match(r"^(?:it|they)\s", outcome):
             noun = next((w for w in words(condition) if w.lower().startswith(subject[0])), "")
             outcome = re.sub(r"^(?:it|they)\s", f"{noun} ", outcome) if noun else outcome
+        # 'if you cannot write a clear, customer-facing …, the idea is not ready': the comma was inside the condition
+        late_clause = re.search(
+            r",\s+(?:the|a|an|this|it|they|you)\s+\w+\s+(?:is|are|was|will|can|should|has)\b", outcome
+        )
         answer = clean_answer(outcome)
-        if answer and _self_contained(answer) and not re.match(r"^(?:it|they|this|that)\b", condition, re.I):
+        if (
+            answer
+            and _self_contained(answer)
+            and not late_clause
+            and not re.match(r"^(?:it|they|this|that)\b", condition, re.I)
+        ):
             front = f"{ctx}, what follows if {condition}?"
             yield "diagnostic", _card(note, "diagnostic", slug(condition, 2), s, front, answer)
 
@@ -496,7 +546,9 @@ def _critic_subject(note: Note, before: str) -> str:
         return note.surname
     if len(words(text)) > 6 or text.split()[0].lower() in PRONOUNS:
         return "the essay"
-    return text[0].lower() + text[1:] if not text.split()[0].isupper() and text.split()[0] != note.surname else text
+    head = text.split()[0]
+    acronym = len(head) > 1 and head.isupper()
+    return text if acronym or head == note.surname else text[0].lower() + text[1:]
 
 
 def _items(text: str) -> list[str] | None:
@@ -592,7 +644,7 @@ def candidates(note: Note) -> list[Idea]:
             if not s.item:
                 if " not " in core or "rather than" in core or "instead of" in core:
                     found.extend(_contrast(note, s, core, in_ctx))
-                if " than " in core or " been " in core or " become " in core:
+                if " than " in core or " been " in core or " become " in core or " as " in core:
                     found.extend(_claim(note, s, core, according))
                 if any(w in core for w in ("should", "must", "need", "ought", "never")):
                     found.extend(_prescription(note, s, core, according))
@@ -606,6 +658,8 @@ def candidates(note: Note) -> list[Idea]:
             if card is None:
                 continue
             score = float(_KIND_WEIGHT.get(kind, 5))
+            if kind == "critique" and any(f" {v}?" in card.front for v in _WEAK_CRITIQUE):
+                score -= 2  # a side remark of the critique, not its point
             score += 3 if thesis else 0
             score += 2 if first else 0
             score += 1 if any(e in s.text for e in emphasised) else 0
@@ -647,10 +701,9 @@ def select(ideas: Iterable[Idea], cap: int = DEFAULT_CAP) -> list[Idea]:
         take(idea)
     for idea in by_role.get("application", [])[:1]:
         take(idea)
-    for role in ("central", "critique", "other", "application"):
-        for idea in by_role.get(role, []):
-            if idea.idea not in covered:
-                take(idea)
+    for idea in pool:  # then the other ideas, best first, whatever their section
+        if idea.idea not in covered:
+            take(idea)
     for idea in pool:  # second cards on an idea only when every idea has one
         if idea.idea in covered and idea.card.key not in keys and idea.kind != chosen_kind(chosen, idea.idea):
             take(idea)
