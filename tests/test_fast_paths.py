@@ -159,7 +159,7 @@ MARKDOWN = st.text(alphabet="ab _*`[]()!#>~\n.", max_size=24)
 
 
 def _text_plain(markdown: str) -> str:
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|`|~~)", "", text)
     text = re.sub(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)", r"\1", text)

@@ -66,7 +66,7 @@ INSTRUCTIONS = frozenset("name list give define state identify complete fill tra
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _CLOZE_OPEN_RE = re.compile(r"\{\{c(\d+)::")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS_RE = re.compile(r"(\*\*|__|\*|`|~~)")
 _UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
@@ -80,10 +80,10 @@ _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs
 
 @lru_cache(maxsize=1024)  # pure; every stage asks for the same card's or sentence's text many times
 def plain(markdown: str) -> str:
-    """Markdown to the words a reader sees: emphasis, code marks, heading/quote marks, links and images removed."""
+    """Markdown to the words a reader sees: emphasis, code, heading and quote marks removed; a link or image as its text."""
     text = markdown
     if "](" in text:  # both link patterns need it; most text has no link
-        text = _IMAGE_RE.sub("", text)
+        text = _IMAGE_RE.sub(r"\1", text)  # an image side is not empty: its alt text stands for it
         text = _LINK_RE.sub(r"\1", text)
     if "*" in text or "_" in text or "`" in text or "~" in text:
         text = _MARKS_RE.sub("", text)
