@@ -45,7 +45,7 @@ MAX_WORDS = 12  # an answer a learner can recall whole
 MAX_LIST_ITEMS = 4
 # words in an answer that point back into the note ('those constraints'); 'it' and 'that' are
 # mostly harmless inside an answer ('whether customers will buy it'), so only a leading one is refused
-_DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|them|they|their|he|she|his|her)\b", re.I)
+_DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|he|she|his|her)\b", re.I)
 _LEADING_PRONOUN_RE = re.compile(
     r"^(?:it|its|this|that|they|their|these|those|he|she|his|her|which|and|but|also)\b", re.I
 )
@@ -76,6 +76,9 @@ _TERM_MEANS_RE = re.compile(
 )
 _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
 _MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
+_AS_RATHER_RE = re.compile(
+    r"^(?P<v>\w+(?: of| about)?)\s+(?P<o>[^,;:]{2,40}?)\s+as\s+(?P<b>[^,;:]+?)\s+(?:rather than|instead of)\s+(?:as\s+)?(?P<a>[^,;:]{2,40})$"
+)
 _NEVER_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?:should|must)\s+never\s+(?P<p>.+)$")
 _AGENT_RE = re.compile(
     r"^(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:teams?|pms?|product managers?|managers?|founders?|companies|company|leaders?|you|startups?|designers?|"
@@ -115,6 +118,9 @@ _CRITIQUE_CUES = (
     ("treats", "treats"),
     ("rewards", "rewards"),
     ("writes from", "writes from"),
+    ("overlook", "may overlook"),
+    ("ignore", "may ignore"),
+    ("neglect", "may neglect"),
     ("does not", "fails to do"),
     ("doesn't", "fails to do"),
 )
@@ -221,6 +227,7 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
 def _self_contained(answer: str) -> bool:
     """No pronoun or demonstrative that points back into the note ('those constraints', 'a means to it')."""
     dangling = len(answer.split()) <= 4 and re.search(r"\b(?:it|them|one)$", answer, re.I)
+    dangling = dangling or (len(answer.split()) <= 5 and re.search(r"\b(?:they|them|their)\b", answer, re.I))
     return not _DEMONSTRATIVE_RE.search(answer) and not dangling
 
 
@@ -300,7 +307,24 @@ _PREP_CONTRAST_RE = re.compile(
 )
 
 
+_PREP_RATHER_RE = re.compile(
+    r"^(?P<x>.{2,60}?)\s+(?P<v>is|are)\s+(?P<part>\w+ed\s+|\w+en\s+)?(?P<pb>by|for|about|on|in|from|with)\s+"
+    r"(?P<b>[^,;:]{2,60}?)\s+(?:rather than|instead of)\s+(?:(?P<pa>by|for|about|on|in|from|with)\s+)?(?P<a>[^,;:]{2,50}?)\.?$"
+)
+
+
 def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    rather = ("rather than" in core or "instead of" in core) and _PREP_RATHER_RE.match(core)
+    if rather and rather.group("pa") in (None, rather.group("pb")):
+        subject = _topic(rather.group("x"), note=note)
+        alternative = plain(rather.group("a")).strip()
+        answer = clean_answer(rather.group("b"))
+        if subject and answer and _self_contained(answer) and not re.search(r"\b(?:those|these|such)\b", alternative):
+            part = (rather.group("part") or "").strip()
+            verb = f"{rather.group('v')} {subject} {part} {rather.group('pb')}".replace("  ", " ")
+            front = f"{ctx}, what {verb}, if not {alternative}?"
+            yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
+            return
     match = " not " in core and _PREP_CONTRAST_RE.match(core)
     if match and match.group("pa") == match.group("pb"):
         subject = _topic(match.group("x"), note=note)
@@ -358,6 +382,11 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             yield "naming", _card(note, "naming", slug(term), s, front, term[0].upper() + term[1:])
 
 
+_SUPERLATIVE_RE = re.compile(
+    r"^(?P<x>the (?:most|main|biggest|first|key|best|only|real|central|core|hardest|simplest|single)\b[^,;:]{2,60}?)\s+"
+    r"(?P<v>is|are|was)\s+(?P<y>.+)$",
+    re.I,
+)
 _ESSAY_WORDS = frozenset(
     {"the essay", "the piece", "the post", "the article", "the book", "the memo", "the letter", "it"}
 )
@@ -382,6 +411,13 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             adjective = f"{more.group('adj')} {more.group('a') or ''}".strip()
             front = f"{ctx}, what {'is' if verb in ('is', 'are') else verb} {adjective} than {other}?"
             yield "claim", _card(note, "claim", slug(other, 2), s, front, subject)
+    top = _SUPERLATIVE_RE.match(core)
+    if top:
+        topic = plain(top.group("x")).strip()
+        answer = clean_answer(top.group("y"))
+        if answer and _self_contained(answer) and len(words(topic)) <= 10 and not _DEMONSTRATIVE_RE.search(topic):
+            front = f"{ctx}, what {top.group('v')} {topic[0].lower() + topic[1:]}?"
+            yield "claim", _card(note, "claim", slug(topic, 3), s, front, answer)
     framing = _FRAMES_RE.search(core)
     if framing:
         thing = _topic(framing.group("x"), 5, note)
@@ -415,6 +451,14 @@ def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tupl
         answer = clean_answer(match.group("p"))
         if not subject or not _AGENT_RE.search(subject) or re.search(r"\b(?:is|are|was|were)\b", subject):
             continue
+        choice = _AS_RATHER_RE.match(plain(match.group("p")).rstrip("."))
+        if choice and not never:
+            chosen = clean_answer(choice.group("b"), 8)
+            if chosen:
+                verb = f"{choice.group('v')} {choice.group('o')}"
+                front = f"{ctx}, what should {subject} {verb} as, if not {choice.group('a')}?"
+                yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
+                return
         if not answer or not _self_contained(answer):
             continue
         front = f"{ctx}, what should {subject} never do?" if never else f"{ctx}, what should {subject} do?"
@@ -644,7 +688,7 @@ def candidates(note: Note) -> list[Idea]:
             if not s.item:
                 if " not " in core or "rather than" in core or "instead of" in core:
                     found.extend(_contrast(note, s, core, in_ctx))
-                if " than " in core or " been " in core or " become " in core or " as " in core:
+                if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
                     found.extend(_claim(note, s, core, according))
                 if any(w in core for w in ("should", "must", "need", "ought", "never")):
                     found.extend(_prescription(note, s, core, according))
