@@ -394,8 +394,11 @@ def cards(
         raise typer.Exit(1)
     if output_format == "json":
         rows = [_card_json(card, "authored", "") for card in result.authored]
+        # the note's order: by line, then by where the card's sentence sits within its paragraph
+        body = "\n".join(section.text for section in result.note.sections)
         generated = sorted(
-            (v for v in result.verdicts if v.ships or not shipping), key=lambda v: (v.card.line, v.card.key)
+            (v for v in result.verdicts if v.ships or not shipping),
+            key=lambda v: (v.card.line, body.find(v.card.extra) if v.card.extra else -1, v.card.key),
         )
         rows += [
             _card_json(v.card, v.card.origin.removeprefix("generated:"), "" if shipping else v.status)
