@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -441,6 +442,9 @@ def import_notes(
 def cards(
     note: str = typer.Argument(..., help="The note: its id or its file path."),
     shipping: bool = typer.Option(False, "--shipping", help="Only the cards that would go into decks."),
+    output_format: str = typer.Option(
+        "text", "--format", "-f", help="text (for people) or json: a list of {key, rule, kind, front, back}."
+    ),
 ) -> None:
     """Preview a note's cards without building: authored ones and every generated one with its key.
 
@@ -451,6 +455,7 @@ def cards(
     Example:
 
         deckgen cards norton-empathy
+        deckgen cards norton-empathy --shipping --format json
     """
     from deckgen.cards.curation import preview
     from deckgen.cards.generate import GENERATORS, authored_cards
@@ -481,6 +486,23 @@ def cards(
         if problems:
             raise ContentError(problems)
         result = preview(found, authored, GENERATORS, config.section("generate"))
+    if output_format not in ("text", "json"):
+        typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
+        raise typer.Exit(1)
+    if output_format == "json":
+        rows = [_card_json(card, "authored", "") for card in result.authored]
+        # the note's order: by line, then by where the card's sentence sits within its paragraph
+        body = "\n".join(section.text for section in result.note.sections)
+        generated = sorted(
+            (v for v in result.verdicts if v.ships or not shipping),
+            key=lambda v: (v.card.line, body.find(v.card.extra) if v.card.extra else -1, v.card.key),
+        )
+        rows += [
+            _card_json(v.card, v.card.origin.removeprefix("generated:"), "" if shipping else v.status)
+            for v in generated
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
     console = _console()
     author = f" — {result.note.author}" if result.note.author else ""
     console.print(f"[bold]{_escape(result.note.title)}[/bold]{_escape(author)} ({_escape(result.note.path)})")
@@ -493,6 +515,15 @@ def cards(
             continue
         label = "ships" if verdict.ships else verdict.status
         _print_card(console, label, verdict.card, verdict.reason)
+
+
+def _card_json(card, rule: str, status: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """One card as the JSON of ``deckgen cards --format json``."""
+    row = {"key": card.key, "rule": rule, "kind": "cloze" if card.kind == "cloze" else "qa"}
+    row |= {"front": card.front, "back": card.back}
+    if status:
+        row["status"] = status
+    return row
 
 
 def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-MINIMAL_TOML = '[project]\nname = "Test"\nnamespace = "test-namespace-0001"\n'
+# Most tests use generated author cards as ordinary cards to build, retire and import;
+# the author rule is opt-in since generation became idea-based, so these projects switch it on.
+MINIMAL_TOML = '[project]\nname = "Test"\nnamespace = "test-namespace-0001"\n\n[generate]\ninclude = ["author"]\n'
 
 
 def write(path: Path, text: str) -> Path:

@@ -45,5 +45,5 @@ def test_bench_prints_every_measure_and_writes_json(tmp_path: Path) -> None:
         assert measure in done.stdout
     assert "no-op / --help (CPU)" in done.stdout
     data = json.loads(out.read_text())
-    assert data["figures"]["notes"] == 24 and data["figures"]["cards"] > 24 * 4
+    assert data["figures"]["notes"] == 24 and data["figures"]["cards"] >= 24 * 3  # ~1 generated card per idea now
     assert all(value > 0 for value in data["medians"]["this"].values())

@@ -97,7 +97,7 @@ def test_a_changed_setting_or_a_deleted_output_is_rebuilt(project: Path) -> None
     result = build(config)
     assert not result.up_to_date and (project / "build" / "alpha.apkg").exists()
     with (project / "deckgen.toml").open("a") as handle:
-        handle.write("\n[generate]\nenabled = false\n")
+        handle.write("enabled = false\n")  # conftest's project ends with its [generate] table
     result = build(load_config(project))
     assert not result.up_to_date
 

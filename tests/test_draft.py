@@ -204,8 +204,10 @@ def test_cards_already_in_the_note_or_rejected_are_never_proposed_again() -> Non
             proposal("According to Ken Norton, what replaced the practice of empathy?"),  # the rejected card, reworded
             proposal("What does Norton mean by empathy as craft?"),  # the authored card
             proposal(
-                "Who wrote the essay 'Empathy and Product Management'?", "Ken Norton"
-            ),  # the generated author card
+                "According to Norton's 'Empathy and Product Management', what has happened to empathy in product "
+                "management?",
+                "Reduced to a buzzword while the actual practice has atrophied",
+            ),  # a generated card
             proposal("In Norton's 'Empathy and Product Management', what has empathy become?", "A buzzword."),
         ],
         "m",

@@ -224,7 +224,11 @@ def test_shipped_content_lints_without_errors(shipped: Path, cli) -> None:
 def test_generated_card_findings_never_block(tmp_path: Path) -> None:
     # a generated card quoting a long author field: L1 is a warning the curator can act on, not an error
     long_author = " ".join(["Name"] * 30)
-    root = make_project(tmp_path / "p", {"a.md": GOOD.replace("author: Ken Norton", f"author: {long_author}")})
+    root = make_project(
+        tmp_path / "p",
+        {"a.md": GOOD.replace("author: Ken Norton", f"author: {long_author}")},
+        toml_extra='[generate]\ninclude = ["author"]\n',  # the author card is opt-in
+    )
     report, plan = lint_project(load_config(root))
     l1 = [f for f in report.findings if f.rule == "L1"]
     assert l1 and all(f.severity == "warning" and "generated card" in f.message for f in l1)
@@ -266,7 +270,9 @@ def test_rule_levels_apply_to_card_rules_but_generated_cards_never_block(tmp_pat
         "Learnable moves.", "Learnable moves. They can be coached."
     )
     root = make_project(
-        tmp_path / "p", {"a.md": text}, toml_extra='[lint.rules]\nL1 = "error"\nL10 = "error"\nL16 = "off"\n'
+        tmp_path / "p",
+        {"a.md": text},
+        toml_extra='[lint.rules]\nL1 = "error"\nL10 = "error"\nL16 = "off"\n[generate]\ninclude = ["author"]\n',
     )
     report, _ = lint_project(load_config(root))
     graded = {(f.rule, f.severity, "generated card" in f.message) for f in report.findings if f.rule in ("L1", "L10")}

@@ -74,9 +74,10 @@ def test_card_key_ignores_position_and_formatting_of_the_question() -> None:
 
 def test_generated_author_card_is_added_unless_generation_is_off() -> None:
     note = parse_note(NOTE, "content/sample.md")
-    assert "g.author" in {c.key for c in note_cards(note)}
+    assert "g.author" not in {c.key for c in note_cards(note)}  # trivia is opt-in
+    assert "g.author" in {c.key for c in note_cards(note, settings={"include": ["author"]})}
     off = parse_note(NOTE.replace("tags: [one, two]", "tags: [one, two]\ngenerate: false"), "content/sample.md")
-    assert "g.author" not in {c.key for c in note_cards(off)}
+    assert "g.author" not in {c.key for c in note_cards(off, settings={"include": ["author"]})}
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,10 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if (REPO / name).exists():
             shutil.copy2(REPO / name, shipped / name)
     tricky = top / "tricky"
-    write(tricky / "deckgen.toml", '[project]\nname = "Escaping test"\nnamespace = "test-namespace-0002"\n')
+    write(
+        tricky / "deckgen.toml",
+        '[project]\nname = "Escaping test"\nnamespace = "test-namespace-0002"\n[generate]\ninclude = ["author"]\n',
+    )
     write(tricky / "content/zz-escaping.md", TRICKY_NOTE)
     write(tricky / "decks/zz-escaping.yaml", "deck: Escaping Test\nnotes:\n  - tag: escaping\n")
     write(

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from deckgen.authoring.llm import AISettings, ChatClient
-from deckgen.cards.generate import context_phrase, normalize, note_cards
+from deckgen.cards.generate import context_phrase, note_cards
 from deckgen.cards.load import load_sources
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding, LLMError
 from deckgen.core.files import atomic_write_text
 from deckgen.core.model import Card, Note
+from deckgen.core.text import CLOZE_RE, STOPWORDS, cloze_parts, normalize
 from deckgen.lint.run import settings_for
 from deckgen.quality.checks import check_card
 from deckgen.quality.neardup import prompt_stems
@@ -36,7 +37,6 @@ LintFn = Callable[[Card, Note], list[Finding]]
 MIN_QUOTE_WORDS = 4
 REPEAT_SIMILARITY = 0.8
 MAX_FIELD_CHARS = {"question": 400, "answer": 600, "cloze": 600, "quote": 1200}
-_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)(?:::[^}]*)?\}\}", re.DOTALL)
 
 # What the model must return. Every property is required (OpenAI's strict mode insists);
 # the unused text of a card is "".
@@ -306,7 +306,7 @@ def validate_card(item: Any) -> Proposal | str:
         return "no supporting quote"
     if kind == "basic" and not (values["question"] and values["answer"]):
         return "a basic card needs a question and an answer"
-    if kind == "cloze" and not _CLOZE_RE.search(values["cloze"]):
+    if kind == "cloze" and not any(hidden for _, hidden in cloze_parts(values["cloze"])):
         return "a cloze card needs a {{c1::…}} deletion"
     if kind == "cloze":
         values["question"] = values["answer"] = ""
@@ -359,7 +359,7 @@ def quote_in_note(quote: str, source: str) -> bool:
 
 def _gist(front: str, note: Note) -> str:
     """A question's content words without the essay/author context, for spotting repeats."""
-    text = _CLOZE_RE.sub(lambda m: m.group(2), front)
+    text = CLOZE_RE.sub(lambda m: m.group(2), front)
     masked = set(normalize(f"{note.title} {note.author} {note.surname}").split()) | _STOPWORDS
     return " ".join(w for w in normalize(text).split() if w not in masked)
 
@@ -373,11 +373,8 @@ def _is_repeat(gist: str, seen: Sequence[str]) -> bool:
     )
 
 
-_STOPWORDS = frozenset(
-    "a an the in on of to for by with from as at and or but is are was were be been does do did what which who whom "
-    "whose why how when where s his her their its he she they it this that these those according essay author argue has have had "
-    "argues say says".split()
-)
+# The shared stop words, plus the words every question about an essay uses.
+_STOPWORDS = STOPWORDS | frozenset("essay author argue argues say says".split())
 
 
 # ---------------------------------------------------------------------------- card quality

@@ -7,33 +7,39 @@ already made a card from the same sentence.
 
 ```yaml
 generate:                      # in a note's front matter; or `generate: false`
-  skip: [emphasis]             # rules not to run for this note ('only: [...]' keeps just those)
-  reject: [g.rather.hiring-filter]
+  skip: [quantity]             # rules not to run for this note ('only: [...]' keeps just those)
+  include: [author]            # opt-in rules (author, thesis: bibliographic trivia, off by default)
+  cap: 6                       # at most this many generated cards (default 8, or [generate] cap)
+  reject: [g.critique.risks-romanticizing]
   accept: [g.contrast.empathy]  # reviewed; required when review = "accepted"
 ```
+
+Curation written for the sentence-pattern rules of deckgen before ideas still applies:
+their rule names map to today's (``rather`` -> ``contrast``), and a key of theirs in
+``reject``/``accept`` is mapped to the card of today that asks what that card asked
+(see :func:`legacy_targets`), so a rejected card never comes back under a new key.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from deckgen.cards.rules import WHOLE_NOTE_RULES
-from deckgen.cards.rules.text import content_words, plain
+from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, WHOLE_NOTE_RULES
+from deckgen.cards.rules.ideas import DEFAULT_CAP, Idea, idea_of, select
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, Note
+from deckgen.core.text import CLOZE_RE, content_words, plain
 
-Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed"]
+Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed", "capped"]
 ReviewMode = Literal["auto", "accepted"]
 # Not 'off': YAML reads an unquoted off/on/yes/no key as a boolean.
-_NOTE_KEYS = ("skip", "only", "reject", "accept", "review")
-_PROJECT_KEYS = ("enabled", "skip", "only", "review")
+_NOTE_KEYS = ("skip", "only", "include", "reject", "accept", "review", "cap")
+_PROJECT_KEYS = ("enabled", "skip", "only", "include", "review", "cap")
 _SAME_QUESTION = 0.85
-_CLOZE_RE = re.compile(r"\{\{c\d+::(.+?)\}\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class Policy:
     reject: frozenset[str] = frozenset()
     accept: frozenset[str] = frozenset()
     review: ReviewMode = "auto"
+    cap: int = DEFAULT_CAP
 
 
 @dataclass(frozen=True)
@@ -71,8 +78,10 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
             Finding("deckgen.toml", 0, "[generate] enabled must be true or false", "write enabled = true", "generate")
         )
         enabled = True
-    rules = _rule_set(project, known, "deckgen.toml", 0, "[generate] ", findings)
+    default = tuple(r for r in known if r not in OPT_IN_RULES)
+    rules = _rule_set(project, known, default, "deckgen.toml", 0, "[generate] ", findings)
     review = _review(project.get("review", "auto"), "deckgen.toml", 0, findings)
+    cap = _cap(project.get("cap", DEFAULT_CAP), "deckgen.toml", 0, "[generate] cap", findings)
     for key in project:
         if key not in _PROJECT_KEYS:
             findings.append(
@@ -103,31 +112,52 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
                         "generate",
                     )
                 )
-        rules = tuple(r for r in rules if r in _rule_set(raw, known, note.path, line, "generate: ", findings))
         reject = frozenset(_keys(raw.get("reject"), note.path, line, "reject", findings))
         accept = frozenset(_keys(raw.get("accept"), note.path, line, "accept", findings))
+        # An accepted author/thesis card was reviewed and wanted: keep generating it.
+        wanted = tuple(r for r in sorted(OPT_IN_RULES) if f"g.{r}" in accept and r in known)
+        note_rules = _rule_set(raw, known, rules + wanted, note.path, line, "generate: ", findings)
+        rules = tuple(r for r in known if r in note_rules)
         if "review" in raw:
             review = _review(raw["review"], note.path, line, findings)
+        if "cap" in raw:
+            cap = _cap(raw["cap"], note.path, line, "generate: cap", findings)
     else:
         findings.append(
             Finding(
                 note.path,
                 line,
                 "'generate' must be true, false or a mapping",
-                "write 'generate: false' or 'generate: {skip: [emphasis]}'",
+                "write 'generate: false' or 'generate: {skip: [quantity]}'",
                 "generate",
             )
         )
     if findings:
         raise ContentError(findings)
-    return Policy(enabled, rules, reject, accept, review)
+    return Policy(enabled, rules, reject, accept, review, cap)
+
+
+def _cap(value: Any, path: str, line: int, where: str, findings: list[Finding]) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    findings.append(
+        Finding(path, line, f"{where} must be a whole number, not {value!r}", f"write cap: {DEFAULT_CAP}", "generate")
+    )
+    return DEFAULT_CAP
 
 
 def _rule_set(
-    table: Mapping[str, Any], known: tuple[str, ...], path: str, line: int, where: str, findings: list[Finding]
+    table: Mapping[str, Any],
+    known: tuple[str, ...],
+    default: tuple[str, ...],
+    path: str,
+    line: int,
+    where: str,
+    findings: list[Finding],
 ) -> tuple[str, ...]:
-    chosen = list(known)
-    for key in ("only", "skip"):
+    """The rules ``table`` switches on: ``default``, plus ``include``, narrowed by ``only``, minus ``skip``."""
+    chosen = list(default)
+    for key in ("include", "only", "skip"):
         value = table.get(key)
         if value is None:
             continue
@@ -139,14 +169,22 @@ def _rule_set(
                 )
             )
             continue
+        mapped: list[str] = []
         for name in names:
-            if name not in known:
+            if name in LEGACY_RULE_NAMES:
+                mapped.append(LEGACY_RULE_NAMES[name])  # a rule of the sentence-pattern generator
+            elif name not in known:
                 findings.append(
                     Finding(
                         path, line, f"{where}{key}: no rule named '{name}'", "rules: " + ", ".join(known), "generate"
                     )
                 )
-        chosen = [r for r in chosen if (r in names) == (key == "only")]
+            else:
+                mapped.append(name)
+        if key == "include":
+            chosen = [r for r in known if r in chosen or r in mapped]
+        else:
+            chosen = [r for r in chosen if (r in mapped) == (key == "only")]
     return tuple(chosen)
 
 
@@ -189,19 +227,76 @@ def review(
     generators: Mapping[str, Callable[[Note], Iterable[Card]]],
     project: Mapping[str, Any] | None = None,
 ) -> list[Verdict]:
-    """Every card the enabled rules generate for ``note``, each with whether it ships and why."""
+    """Every card the enabled rules generate for ``note``, each with whether it ships and why.
+
+    Cards that pass the curator's decisions compete for the note's ``cap`` places: one card
+    per idea across ideas first (see :func:`deckgen.cards.rules.ideas.select`); the rest
+    are ``capped``. Bibliographic rules, when switched on, do not count against the cap.
+    """
     rules = policy(note, project or {}, generators)
     if not rules.enabled:
         return []
+    generated: list[tuple[str, Card]] = [(rule, card) for rule in rules.rules for card in generators[rule](note)]
+    rules = _with_legacy_keys(note, rules, [c for _, c in generated])
     verdicts: list[Verdict] = []
     authored_keys = {c.key for c in authored}
     taken: set[str] = set()
     used_sentences: dict[str, list[Card]] = {}
-    for rule in rules.rules:
-        for card in generators[rule](note):
-            verdicts.append(_judge(card, rule, authored, authored_keys, taken, used_sentences, rules))
-            taken.add(card.key)
-    return verdicts
+    for rule, card in generated:
+        verdicts.append(_judge(card, rule, authored, authored_keys, taken, used_sentences, rules))
+        taken.add(card.key)
+    eligible: list[Idea] = []
+    for verdict in verdicts:
+        if verdict.ships:
+            idea = idea_of(note, verdict.card)
+            if idea is not None:
+                eligible.append(idea)
+    chosen = {id(i.card) for i in select(eligible, rules.cap)}
+    capped = {id(i.card) for i in eligible} - chosen
+    return [
+        Verdict(v.card, "capped", f"not among the note's {rules.cap} best cards (cap = {rules.cap})")
+        if id(v.card) in capped
+        else v
+        for v in verdicts
+    ]
+
+
+def _with_legacy_keys(note: Note, rules: Policy, cards: list[Card]) -> Policy:
+    """The policy with keys of the sentence-pattern generator in reject/accept mapped to today's cards."""
+    current = {c.key for c in cards}
+    stale = sorted(k for k in rules.reject | rules.accept if k not in current)
+    if not stale:
+        return rules
+    reject, accept = set(rules.reject), set(rules.accept)
+    for key, targets in legacy_targets(note, stale, cards).items():
+        if key in rules.reject:
+            reject.update(targets)
+        if key in rules.accept:
+            accept.update(targets)
+    return Policy(rules.enabled, rules.rules, frozenset(reject), frozenset(accept), rules.review, rules.cap)
+
+
+def legacy_targets(note: Note, keys: Iterable[str], cards: list[Card]) -> dict[str, list[str]]:
+    """For each old generated key, the keys of today's cards that ask what the old card asked."""
+    wanted = set(keys)
+    found: dict[str, list[str]] = {}
+    for rule in sorted({k.split(".")[1] for k in wanted if k.startswith("g.") and k.count(".") >= 1}):
+        legacy = LEGACY_RULES.get(rule)
+        if legacy is None:
+            continue
+        for old in legacy(note):
+            if old.key not in wanted:
+                continue
+            targets = [c.key for c in cards if c.key == old.key or _same_idea(old, c)]
+            found.setdefault(old.key, []).extend(k for k in targets if k not in found.get(old.key, []))
+    return found
+
+
+def _same_idea(old: Card, new: Card) -> bool:
+    """Whether two generated cards ask about the same thing: same sentence and overlapping answers, or same ask."""
+    if old.extra and old.extra == new.extra and (_same_answer(old, new, 0.34) or old.line == new.line):
+        return True
+    return _first_asking_same([old], new) is not None
 
 
 def _judge(
@@ -308,14 +403,14 @@ def _answer_words(card: Card) -> frozenset[str]:
 # Reuse is within one note, so small caches keep memory flat on any library size.
 @lru_cache(maxsize=1024)
 def _question_text(kind: str, front: str) -> str:
-    text = _CLOZE_RE.sub(" ", front) if kind == "cloze" else front
+    text = CLOZE_RE.sub(" ", front) if kind == "cloze" else front
     return " ".join(content_words(text))
 
 
 @lru_cache(maxsize=1024)
 def _answer_set(kind: str, front: str, back: str) -> frozenset[str]:
     if kind == "cloze":
-        hidden = _CLOZE_RE.findall(front)
+        hidden = [m.group(2) for m in CLOZE_RE.finditer(front)]
         return frozenset(content_words(" ".join(hidden)))
     return frozenset(content_words(plain(back)))
 

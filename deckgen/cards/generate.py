@@ -9,31 +9,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 from typing import Any
 
 from deckgen.cards.curation import review
 from deckgen.cards.rules import RULES
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
+from deckgen.core.text import cloze_parts
+from deckgen.core.text import normalize as normalize  # re-exported: the lock and drafting compare wording with it
 from deckgen.sources.notes import CARD_ID_RE
 
 Generator = Callable[[Note], Iterable[Card]]
-_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
-_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _TRUE = {"yes", "true", "on", "1"}
 _FALSE = {"no", "false", "off", "0", ""}
 # A card block's ``Status:``; only approved cards (or blocks without Status) ship.
 CARD_STATUSES = ("draft", "approved", "rejected")
-
-
-@lru_cache(maxsize=1024)  # pure; matching a note's cards to the lockfile compares every pair of them
-def normalize(text: str) -> str:
-    """Lowercase, accent-free, punctuation-free text used to compare wording."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(_NOT_ALNUM_RE.sub(" ", text.lower()).split())
 
 
 def provisional_key(front: str) -> str:
@@ -126,7 +117,7 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
                 path, block.line_of("Q"), "card has an empty question", "write the question after 'Q:'", "card-syntax"
             )
         )
-    elif cloze is not None and not _CLOZE_RE.search(cloze):
+    elif cloze is not None and not any(hidden for _, hidden in cloze_parts(cloze)):
         findings.append(
             Finding(
                 path,
@@ -219,7 +210,8 @@ def author_card(note: Note) -> Iterable[Card]:
 
 
 # Rule order is priority: when two rules would ask about the same sentence, the earlier wins.
-GENERATORS: dict[str, Generator] = {"author": author_card, **RULES}
+# 'author' and 'thesis' are opt-in (deckgen.cards.rules.OPT_IN_RULES): trivia by the rubric.
+GENERATORS: dict[str, Generator] = {**RULES, "author": author_card}
 
 
 def note_cards(

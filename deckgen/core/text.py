@@ -1,11 +1,17 @@
-"""Whole-word substring tests that give the same answer as a regex built around ``re.escape(needle)``.
+"""The text toolkit every stage shares: words, stems, stop words, clozes, Markdown, similarity.
 
-Card checks ask "does this exact phrase appear as a word elsewhere on the card?" once per
+Also whole-word substring tests that give the same answer as a regex built around
+``re.escape(needle)``. Card checks ask "does this exact phrase appear as a word elsewhere on the card?" once per
 card with a different phrase each time; compiling a pattern per phrase cost more than the
 rest of the check, so these scan with ``str.find`` and test the neighbours by hand.
 """
 
 from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import lru_cache
 
 
 def is_word_char(char: str) -> bool:
@@ -36,3 +42,199 @@ def has_isolated(text: str, needle: str) -> bool:
             return True
         start = text.find(needle, start + 1)
     return False
+
+
+# ---------------------------------------------------------------------------- the one text toolkit
+#
+# Generation, lint, curation, drafting and the lockfile's matching all read card text
+# with these: one stop-word list, one tokeniser, one stemmer, one cloze grammar, one
+# Markdown-to-text, one normaliser and one similarity. Nothing here imports a later stage.
+
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with about as into onto over under than then and or but nor not no
+    so if is are was were be been being am do does did done has have had having can could should would will
+    shall may might must it its it's this that these those he she they them his her their him we our you your
+    i me my what which who whom whose when where why how there here one ones own per according also just only
+    very more most much many any all some such same other each every too s t""".split()
+)
+AUXILIARIES = frozenset(
+    """is are was were am do does did can could should would will shall may might must has have had
+    isn't aren't wasn't weren't don't doesn't didn't can't couldn't shouldn't wouldn't won't hasn't haven't""".split()
+)
+# Prompts that are instructions rather than questions ("Name the four risks.").
+INSTRUCTIONS = frozenset("name list give define state identify complete fill translate recall finish".split())
+CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_CLOZE_OPEN_RE = re.compile(r"\{\{c(\d+)::")
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
+_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKS_RE = re.compile(r"(\*\*|__|\*|`|~~)")
+_UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
+_LINE_MARK_RE = re.compile(r"^\s*(?:#+|>)\s*", re.M)
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+_CONTEXT_PREFIX_RE = re.compile(r"^(in|according to|per|for|from|within|as)\b[^,?]{0,120},\s*", re.I)
+# (?=…) first: a split starts with a closing quote or a space, so other positions fail at once.
+_SENTENCE_SPLIT_RE = re.compile(r"(?=[\"”’)\s])(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
+_ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs|\bSt)\.$")
+
+
+@lru_cache(maxsize=1024)  # pure; every stage asks for the same card's or sentence's text many times
+def plain(markdown: str) -> str:
+    """Markdown to the words a reader sees: emphasis, code, heading and quote marks removed; a link or image as its text."""
+    text = markdown
+    if "](" in text:  # both link patterns need it; most text has no link
+        text = _IMAGE_RE.sub(r"\1", text)  # an image side is not empty: its alt text stands for it
+        text = _LINK_RE.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text or "~" in text:
+        text = _MARKS_RE.sub("", text)
+        text = _UNDERSCORE_RE.sub(r"\1", text)
+    if "#" in text or ">" in text:
+        text = _LINE_MARK_RE.sub("", text)
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` once Markdown is removed (letters, digits, inner apostrophes, slashes, hyphens)."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD_RE.findall(plain(text)))
+
+
+@lru_cache(maxsize=1 << 16)  # a library has a few thousand distinct words
+def stem(word: str) -> str:
+    """A crude English stem, enough to match 'teams'/'team' and 'crowded'/'crowd'."""
+    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
+    for suffix in ("ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+@lru_cache(maxsize=1 << 16)
+def content_stem(word: str) -> str:
+    """The stem of a word that carries meaning, or "" for a stop word or a one-letter word."""
+    return stem(word) if word.lower() not in STOPWORDS and len(word) > 1 else ""
+
+
+def content_words(text: str) -> list[str]:
+    """The stems of the words of ``text`` that carry meaning, in order."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=1024)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(s for s in map(content_stem, _words(text)) if s)
+
+
+@lru_cache(maxsize=1024)
+def content_stems(text: str) -> frozenset[str]:
+    """The set of :func:`content_words`."""
+    return frozenset(_content_words(text))
+
+
+@lru_cache(maxsize=1024)  # pure; matching a note's cards to the lockfile compares every pair of them
+def normalize(text: str) -> str:
+    """Lowercase, accent-free, punctuation-free text used to compare wording."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_NOT_ALNUM_RE.sub(" ", text.lower()).split())
+
+
+def similarity(one: str, other: str) -> float:
+    """How alike two texts are, 0..1 (difflib's ratio over characters; deterministic)."""
+    return difflib.SequenceMatcher(None, one, other, autojunk=False).ratio()
+
+
+def cloze_parts(text: str) -> list[tuple[int, str]]:
+    """``(number, hidden text)`` for each well-formed ``{{cN::…}}`` deletion."""
+    return [(int(m.group(1)), m.group(2)) for m in CLOZE_RE.finditer(text)]
+
+
+def cloze_hidden(text: str) -> str:
+    """The hidden words of every deletion, joined: what a cloze card asks for."""
+    return " ".join(hidden for _, hidden in cloze_parts(text))
+
+
+def cloze_shown(text: str, blank: str = " ") -> str:
+    """A cloze's text with every deletion replaced by ``blank``."""
+    return CLOZE_RE.sub(blank, text)
+
+
+def cloze_structure_error(text: str) -> str:
+    """Why the cloze markup is nested, overlapping or unclosed, or "" when it is sound."""
+    depth = 0
+    index = 0
+    while True:
+        # Only an opening '{{cN::' or (inside a deletion) a closing '}}' changes anything: jump to the next.
+        opening = text.find("{{c", index)
+        closing = text.find("}}", index) if depth else -1
+        if closing >= 0 and (opening < 0 or closing < opening):
+            depth -= 1
+            index = closing + 2
+            continue
+        if opening < 0:
+            break
+        match = _CLOZE_OPEN_RE.match(text, opening)
+        if match is None:
+            index = opening + 1
+            continue
+        depth += 1
+        if depth > 1:
+            return "a cloze is nested inside another"
+        index = match.end()
+    return "a cloze is never closed with '}}'" if depth else ""
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph at sentence ends, not at initials ("Clayton M. Christensen") or decimals."""
+    pieces = _SENTENCE_SPLIT_RE.split(text)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and merged[-1].endswith((".", ".\n")) and _ABBREVIATION_END_RE.search(merged[-1]):
+            merged[-1] += " " + piece
+        else:
+            merged.append(piece)
+    return [m.strip() for m in merged if m.strip()]
+
+
+# ---------------------------------------------------------------------------- measures behind the quality rules
+#
+# Lint (deckgen.quality.checks) and the generator's gate (deckgen.cards.rules.text.hard_problems)
+# both judge a card with these; they differ only in thresholds.
+
+
+def strip_context(question: str) -> str:
+    """``In Norton's 'X', what …`` -> ``what …``: the part a learner must parse."""
+    return _CONTEXT_PREFIX_RE.sub("", question.strip(), count=1)
+
+
+def prompt_shape_ok(question: str) -> bool:
+    """L3: the prompt ends with '?' or '…', or is an instruction (Name/List/Define…)."""
+    text = plain(question)
+    first = (strip_context(text).split() or [""])[0].lower().strip("'\"(")
+    end = text.rstrip().rstrip("*_`)\"'")
+    return end.endswith(("?", "…", "...")) or first in INSTRUCTIONS or (text.split() or [""])[0].lower() in INSTRUCTIONS
+
+
+def yes_no_start(question: str) -> str:
+    """L4: the auxiliary a yes/no question starts with ('is', 'does'…), or ""."""
+    first = (strip_context(plain(question)).split() or [""])[0].lower().strip("'\"(")
+    return first if first in AUXILIARIES else ""
+
+
+def answer_leak(question: str, answer: str, masked: str) -> float:
+    """L6: the share of the answer's content stems already in the question (``masked``'s stems ignored)."""
+    answer_stems = content_stems(answer)
+    if not answer_stems:
+        return 0.0
+    shown = content_stems(question) - content_stems(masked)
+    return len(answer_stems & shown) / len(answer_stems)
+
+
+def hidden_also_shown(text: str, number: int, hidden: str, also: str = "") -> bool:
+    """L7: whether deletion ``number``'s ``hidden`` words appear, as words, in what the card shows."""
+    visible = CLOZE_RE.sub(lambda m: "" if int(m.group(1)) == number else m.group(2), text) + " " + also
+    needle = " ".join(words(hidden)).lower()
+    return bool(needle) and has_bounded(" ".join(words(visible)).lower(), needle)

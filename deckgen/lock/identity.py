@@ -8,18 +8,16 @@ shipped content last changed; unchanged cards keep their old time forever.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from deckgen.cards.generate import normalize
 from deckgen.core.errors import Finding, LockError
 from deckgen.core.model import Card
+from deckgen.core.text import CLOZE_RE, cloze_hidden, cloze_parts, cloze_shown, normalize, similarity
 from deckgen.lock.records import CardRecord, Lock, NoteTypeRecord
 
 FUZZY_THRESHOLD = 0.6
@@ -81,9 +79,6 @@ class MatchDecision:
     warning: str = ""
 
 
-_CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
-
-
 def match_sides(front: str, back: str) -> tuple[str, str]:
     """The (question, answer) a card is matched by, normalised.
 
@@ -91,21 +86,17 @@ def match_sides(front: str, back: str) -> tuple[str, str]:
     deletions: its answer field is empty, so matching by it would make every cloze the
     "same answer" as every other and hand a deleted cloze's history to an unrelated one.
     """
-    hidden = [m.group(1) for m in _CLOZE_RE.finditer(front)]
+    hidden = [text for _, text in cloze_parts(front)]
     if hidden and not back.strip():
-        return normalize(_CLOZE_RE.sub("[...]", front)), normalize(" | ".join(hidden))
+        return normalize(cloze_shown(front, "[...]")), normalize(" | ".join(hidden))
     return normalize(front), normalize(back)
-
-
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _similarity(card: Card, record: CardRecord) -> float:
     ours, theirs = match_sides(card.front, card.back), match_sides(record.front, record.back)
-    if _CLOZE_RE.search(card.front) and _ratio(ours[1], theirs[1]) < FUZZY_THRESHOLD:
+    if CLOZE_RE.search(card.front) and similarity(ours[1], theirs[1]) < FUZZY_THRESHOLD:
         return 0.0  # a cloze whose hidden text changed beyond a rewording asks another fact
-    return _ratio(" | ".join(ours), " | ".join(theirs))
+    return similarity(" | ".join(ours), " | ".join(theirs))
 
 
 def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[Card], list[MatchDecision]]:
@@ -173,7 +164,54 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
                     "give the card an explicit 'id:' line, or change fewer cards in one build",
                 )
             )
-    return [resolved.get(i, c) for i, c in enumerate(cards)], decisions
+    result = [resolved.get(i, c) for i, c in enumerate(cards)]
+    return _inherit_generated(result, records, note_id, decisions), decisions
+
+
+def _inherit_generated(
+    cards: list[Card], records: Mapping[str, CardRecord], note_id: str, decisions: list[MatchDecision]
+) -> list[Card]:
+    """A generated card under a new key that asks what a shipped generated card asked takes that card's key.
+
+    Upgrading deckgen changes how generated cards are keyed; learners must keep their
+    history, so the new card continues the old record instead of duplicating it.
+    """
+    taken = {c.key for c in cards}
+    old = {k: r for k, r in records.items() if r.origin == "generated" and k not in taken and r.live}
+    if not old:
+        return cards
+    out = list(cards)
+    for index, card in enumerate(cards):
+        if not card.origin.startswith("generated") or card.key in records or not old:
+            continue
+        # a cloze and a question are different note types in Anki: a GUID cannot change type
+        same_type = {k: r for k, r in old.items() if ("{{c" in r.front) == (card.kind == "cloze")}
+        if not same_type:
+            continue
+        scored = sorted(((_generated_likeness(card, r), k) for k, r in same_type.items()), reverse=True)
+        best, key = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= FUZZY_THRESHOLD and best - runner_up >= FUZZY_MARGIN:
+            out[index] = replace(card, key=key)
+            decisions.append(MatchDecision(note_id, key, key, f"generated card asks what {key} asked ({best:.0%})"))
+            del old[key]
+    return out
+
+
+def _generated_likeness(card: Card, record: CardRecord) -> float:
+    """How surely a generated card asks what a recorded one asked: question+answer wording, or the same answer."""
+    answer = set(normalize(_hidden(card.front, card.back)).split()) - _SMALL
+    theirs = set(normalize(_hidden(record.front, record.back)).split()) - _SMALL
+    shared = len(answer & theirs) / min(len(answer), len(theirs)) if answer and theirs else 0.0
+    return max(_similarity(card, record), 0.9 * shared if len(answer & theirs) >= 2 else 0.0)
+
+
+_SMALL = frozenset("a an the of to and or in on for is are it its as by with that this".split())
+
+
+def _hidden(front: str, back: str) -> str:
+    """A card's answer: the back, or a cloze's hidden words."""
+    return cloze_hidden(front) if "{{c" in front else back
 
 
 @dataclass(frozen=True)

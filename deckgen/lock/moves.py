@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from deckgen.cards.generate import normalize
 from deckgen.core.model import Card, CardChange
+from deckgen.core.text import normalize
 from deckgen.lock.identity import BuiltCard, MatchDecision, guid_of
 from deckgen.lock.records import CardRecord, Lock
 

@@ -7,44 +7,48 @@ and lives in neardup.py.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from deckgen.core.errors import Severity
 from deckgen.core.model import Card, Note
-from deckgen.core.text import has_bounded
+from deckgen.core.text import (
+    CLOZE_RE,
+    STOPWORDS,
+    answer_leak,
+    cloze_parts,
+    cloze_structure_error,
+    content_stems,
+    hidden_also_shown,
+    plain,
+    prompt_shape_ok,
+    stem,
+    strip_context,
+    words,
+    yes_no_start,
+)
 from deckgen.quality.settings import LintSettings
+
+# The text measures live in deckgen.core.text (shared with generation and drafting); re-exported here.
+__all__ = [
+    "STOPWORDS",
+    "Issue",
+    "check_card",
+    "cloze_parts",
+    "cloze_structure_error",
+    "content_stems",
+    "list_items",
+    "plain",
+    "sentences",
+    "stem",
+    "strip_context",
+    "words",
+]
 
 Side = Literal["front", "back", "extra"]
 
-STOPWORDS = frozenset(
-    """a an the of to in on at by for from with about as into than then and or but nor not no so if
-    is are was were be been being am do does did done has have had having can could should would will
-    shall may might must it its it's this that these those he she they them his her their him we you
-    i me my our your what which who whom whose when where why how there here one ones own per
-    according also just only very more most much many any some such own same other each every""".split()
-)
-_AUXILIARIES = frozenset(
-    """is are was were am do does did can could should would will shall may might must has have had
-    isn't aren't wasn't weren't don't doesn't didn't can't couldn't shouldn't wouldn't won't hasn't haven't""".split()
-)
-_INSTRUCTIONS = (
-    "name",
-    "list",
-    "give",
-    "define",
-    "state",
-    "identify",
-    "complete",
-    "fill",
-    "translate",
-    "recall",
-    "finish",
-)
 _VAGUE_RE = re.compile(
     r"^(explain|discuss|describe|elaborate|talk about|tell me about|what about|thoughts on|what do you think)\b", re.I
 )
@@ -56,18 +60,12 @@ _PRONOUN_RE = re.compile(
     r"(he|she|it|they|this|that|these|those|his|her|its|their|the (author|essay|article|book|piece|writer))\b",
     re.I,
 )
-_CONTEXT_PREFIX_RE = re.compile(r"^(in|according to|per|for|from|within|as)\b[^,?]{0,120},\s*", re.I)
-_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-_CLOZE_OPEN_RE = re.compile(r"\{\{c(\d+)::")
-_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
 # The leading lookahead changes no match (the punctuation must be there anyway) but lets the
 # engine skip every other position before trying the seven lookbehinds: about 7x faster.
 _SENTENCE_END_RE = re.compile(
     r"(?=[.!?])(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(])"
 )
-_MARKUP_CHAR_RE = re.compile(r"[\[*_`~#>]")
-_MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`~]+|^\s*#+\s*|^\s*>\s*", re.M)
 _SEPARATOR_RE = re.compile(r"[,;](?=\s)")
 _BINARY_CHOICE_RE = re.compile(r"\b\w[\w'-]*\s+or\s+\w", re.I)
 _COMPOUND_RE = re.compile(r"\balso\b|\band\s+(what|why|how|who|when|where|which)\b", re.I)
@@ -82,83 +80,6 @@ class Issue:
     message: str
     fix: str
     side: Side = "front"
-
-
-# Text-keyed memos are small (reuse is within one card or note, and memory stays flat);
-# word-keyed ones are large (a library has a few thousand distinct words).
-@lru_cache(maxsize=1024)  # pure; each check asks for the same side's plain text several times
-def plain(text: str) -> str:
-    """Markdown with markup removed: what a learner reads."""
-    if not _MARKUP_CHAR_RE.search(text):  # every markup alternative needs one of these characters
-        return text
-    return _MARKUP_RE.sub(r"\1", text)  # an unmatched group is replaced by "": only links keep text
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` (Markdown markup ignored)."""
-    return list(_words(text))
-
-
-@lru_cache(maxsize=1024)  # pure; each check counts the words of the same side several times
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD_RE.findall(plain(text)))
-
-
-@lru_cache(maxsize=1 << 16)  # a library has a few thousand distinct words and calls this ~30x per card
-def stem(word: str) -> str:
-    """A crude English stem, enough to match 'teams'/'team' and 'crowded'/'crowd'."""
-    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
-    for suffix in ("ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
-
-@lru_cache(maxsize=1024)  # pure; the note's title and author are masked on every one of its cards
-def content_stems(text: str) -> frozenset[str]:
-    """Stems of the words that carry meaning (stopwords dropped)."""
-    return frozenset(filter(None, map(_content_stem, _words(text))))
-
-
-@lru_cache(maxsize=1 << 16)
-def _content_stem(word: str) -> str:
-    """The stem of a word that carries meaning, or "" for a stopword or a one-letter word."""
-    return stem(word) if word.lower() not in STOPWORDS and len(word) > 1 else ""
-
-
-def strip_context(question: str) -> str:
-    """``In Norton's 'X', what …`` -> ``what …``: the part a learner must parse."""
-    return _CONTEXT_PREFIX_RE.sub("", question.strip(), count=1)
-
-
-def cloze_parts(text: str) -> list[tuple[int, str]]:
-    """``(number, hidden text)`` for each well-formed ``{{cN::…}}`` deletion."""
-    return [(int(m.group(1)), m.group(2)) for m in _CLOZE_RE.finditer(text)]
-
-
-def cloze_structure_error(text: str) -> str:
-    """Why the cloze markup is nested, overlapping or unclosed, or "" when it is sound."""
-    depth = 0
-    index = 0
-    while True:
-        # Only an opening '{{cN::' or (inside a deletion) a closing '}}' changes anything: jump to the next.
-        opening = text.find("{{c", index)
-        closing = text.find("}}", index) if depth else -1
-        if closing >= 0 and (opening < 0 or closing < opening):
-            depth -= 1
-            index = closing + 2
-            continue
-        if opening < 0:
-            break
-        match = _CLOZE_OPEN_RE.match(text, opening)
-        if match is None:
-            index = opening + 1
-            continue
-        depth += 1
-        if depth > 1:
-            return "a cloze is nested inside another"
-        index = match.end()
-    return "a cloze is never closed with '}}'" if depth else ""
 
 
 def list_items(answer: str) -> int:
@@ -221,18 +142,16 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     yield from _length_issue("L1", len(a_words), s.answer_words_warn, s.answer_words_error, "answer", "back")
     yield from _length_issue("L2", len(q_words), s.question_words_warn, None, "question", "front")
     core = strip_context(plain(question))
-    first = (core.split() or [""])[0].lower().strip("'\"(")
     end = plain(question).rstrip().rstrip("*_`)\"'")
-    if not (
-        end.endswith(("?", "…", "...")) or first in _INSTRUCTIONS or plain(question).split()[0].lower() in _INSTRUCTIONS
-    ):
+    if not prompt_shape_ok(question):
         yield Issue(
             "L3",
             "error",
             "the prompt is not a question",
             "end it with '?', write a completion ending in '…', or start with Name/List/Define…",
         )
-    if first in _AUXILIARIES:
+    first = yes_no_start(question)
+    if first:
         yield Issue(
             "L4", "error", f"yes/no question (starts with '{first}')", "ask for the content: 'What…', 'Why…', 'How…'"
         )
@@ -251,18 +170,15 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
             "binary-choice question ('X or Y?')",
             "ask an open question whose answer is the right option",
         )
-    masked = content_stems(question) - content_stems(" ".join((note.title, note.author)))
-    answer_stems = content_stems(answer)
-    if answer_stems:
-        share = len(answer_stems & masked) / len(answer_stems)
-        if share > s.answer_leak:
-            yield Issue(
-                "L6",
-                "error",
-                f"{share:.0%} of the answer's words are already in the question",
-                "reword the question so it does not contain the answer",
-                "front",
-            )
+    share = answer_leak(question, answer, " ".join((note.title, note.author)))
+    if share > s.answer_leak:
+        yield Issue(
+            "L6",
+            "error",
+            f"{share:.0%} of the answer's words are already in the question",
+            "reword the question so it does not contain the answer",
+            "front",
+        )
     items = list_items(answer)
     if items > s.list_items_error:
         yield Issue(
@@ -307,11 +223,6 @@ def _context_issues(text: str) -> Iterator[Issue]:
         )
 
 
-def _other_deletions(number: int, match: re.Match[str]) -> str:
-    """A cloze replacement that hides deletion ``number`` and shows the others' text."""
-    return "" if int(match.group(1)) == number else match.group(2)
-
-
 def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     text = card.front
     problem = cloze_structure_error(text)
@@ -347,16 +258,14 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         yield from _length_issue(
             "L1", longest, s.answer_words_warn, s.answer_words_error, f"deletion c{number}", "front"
         )
-        visible = _CLOZE_RE.sub(functools.partial(_other_deletions, number), text) + " " + note.title
         for hidden in hidden_list:
-            needle = " ".join(words(hidden)).lower()
-            if needle and has_bounded(" ".join(words(visible)).lower(), needle):
+            if hidden_also_shown(text, number, hidden, note.title):
                 yield Issue(
                     "L7",
                     "error",
                     f"'{plain(hidden).strip()}' is hidden by c{number} but also shown on the card",
                     "reword so the hidden words appear only inside the deletion",
                 )
-    shown = _CLOZE_RE.sub("…", text)
+    shown = CLOZE_RE.sub("…", text)
     yield from _length_issue("L2", len(words(shown)), s.question_words_warn, None, "cloze text", "front")
     yield from _context_issues(plain(shown))

@@ -1,28 +1,62 @@
-"""The offline card-generation rules, in priority order (earlier rules win a sentence).
+"""The offline card-generation rules.
 
-Each rule is a :data:`deckgen.cards.generate.Generator`: ``Note -> Iterable[Card]``. They are
-deterministic, need no network or model, and are switched per project (``[generate]`` in
-deckgen.toml) or per note (``generate:`` in front matter); see :mod:`deckgen.cards.curation`.
+The default rules are the idea kinds of :mod:`deckgen.cards.rules.ideas`: each is a
+:data:`deckgen.cards.generate.Generator` (``Note -> Iterable[Card]``) giving the candidate
+cards of one kind; :mod:`deckgen.cards.curation` then chooses one card per idea across
+kinds, coverage first, up to the cap. ``author`` and ``thesis`` (bibliographic cards) are
+opt-in. The pre-0.x sentence-pattern rules live on in :mod:`deckgen.cards.rules.claims`
+only to map curation written for them (``reject: [g.rather.…]``) onto today's cards.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from deckgen.cards.rules.claims import argues, connects, contrast, critique, definition, emphasis, lists, rather, thesis
+from deckgen.cards.rules import claims
+from deckgen.cards.rules.ideas import candidates_of
 from deckgen.core.model import Card, Note
 
-RULES: dict[str, Callable[[Note], Iterable[Card]]] = {
-    "thesis": thesis,  # which essay argues …? (metadata)
-    "critique": critique,  # the main critique (section card)
-    "definition": definition,  # what does Norton mean by X?
-    "contrast": contrast,  # X is not A but B
-    "connects": connects,  # Norton connects X to Y
-    "argues": argues,  # Norton argues that X …
-    "list": lists,  # one cloze per list item
-    "rather": rather,  # X rather than Y -> cloze
-    "emphasis": emphasis,  # cloze of an emphasised phrase
-}
+Rule = Callable[[Note], Iterable[Card]]
+
+
+def _kind(kind: str) -> Rule:
+    def rule(note: Note) -> Iterable[Card]:
+        return [i.card for i in candidates_of(note) if i.kind == kind]
+
+    rule.__name__ = kind
+    rule.__doc__ = f"Candidate '{kind}' cards of the note's key ideas."
+    return rule
+
+
+IDEA_KINDS = (
+    "contrast",
+    "definition",
+    "list",
+    "claim",
+    "prescription",
+    "mechanism",
+    "diagnostic",
+    "critique",
+    "quantity",
+    "naming",
+)
+RULES: dict[str, Rule] = {kind: _kind(kind) for kind in IDEA_KINDS}
+RULES["thesis"] = claims.thesis  # which essay argues …? (bibliographic; opt-in)
+# Rules a project or note must switch on (`[generate] include = ["author"]`): trivia by the rubric.
+OPT_IN_RULES = frozenset({"author", "thesis"})
 # Rules that ask about the note as a whole rather than one sentence: they never compete
-# with sentence rules for the same sentence.
+# with sentence rules for the same sentence, and do not count against the cap.
 WHOLE_NOTE_RULES = frozenset({"author", "thesis"})
+# Rule names of the sentence-pattern generator (before ideas) and what they became.
+LEGACY_RULE_NAMES = {"argues": "claim", "connects": "claim", "rather": "contrast", "emphasis": "definition"}
+LEGACY_RULES: dict[str, Rule] = {
+    "thesis": claims.thesis,
+    "critique": claims.critique,
+    "definition": claims.definition,
+    "contrast": claims.contrast,
+    "connects": claims.connects,
+    "argues": claims.argues,
+    "list": claims.lists,
+    "rather": claims.rather,
+    "emphasis": claims.emphasis,
+}

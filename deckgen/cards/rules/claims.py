@@ -40,6 +40,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FRAMING_VERBS = ("positions", "frames", "casts", "treats", "presents")
 # Compiled once: every rule runs these on every sentence of every note. Where a pattern
 # needs a literal word or mark, a plain substring test runs first: most sentences lack it.
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _C1_HIDDEN_RE = re.compile(r"\{\{c1::(.+?)\}\}")
 _SUBJECT_SPLIT_RE = re.compile(r"\b(?:that|about|is|:)\s+|,\s+")
 _AUTHOR_REF_RE = re.compile(r"^(?:he|she|they|the (?:essay|post|article|memo|letter|author|piece))\b")
@@ -210,7 +211,7 @@ def _naming(note: Note, sentence: Sentence) -> Card | None:
     match = "call" in sentence.text and "*" in sentence.text and _NAMING_RE.search(sentence.text)
     if not match or not _usable_subject(plain(match.group("x")), 10):
         return None
-    term = plain(match.group("t"))
+    term = plain(_IMAGE_RE.sub("", match.group("t")))
     if not term:
         return None  # '*![image](x.png)*' names nothing once the image is dropped
     front = _ask(note, "What does {S} call {X} in '{T}'?", "In '{T}', what is {X} called?", X=plain(match.group("x")))

@@ -12,15 +12,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deckgen.core.model import Card, Note, Section
-from deckgen.core.text import has_isolated
-
-STOPWORDS = frozenset(
-    """a an the and or but nor of in on at to for from by with as into onto about over under than then
-    that this these those it its it's he she they them their his her we our you your i is are was were be
-    been being has have had do does did can could should would will shall may might must not no so if
-    when while because which who whom whose what where why how there here also just only very more most
-    such one any all each every some own same other too s t""".split()
+from deckgen.core.text import (
+    STOPWORDS,
+    answer_leak,
+    cloze_parts,
+    cloze_shown,
+    cloze_structure_error,
+    has_isolated,
+    hidden_also_shown,
+    prompt_shape_ok,
+    yes_no_start,
 )
+from deckgen.core.text import (
+    content_words as content_words,  # re-exported for the rules
+)
+from deckgen.core.text import (
+    plain as plain,
+)
+from deckgen.core.text import (
+    split_sentences as split_sentences,
+)
+from deckgen.core.text import (
+    words as words,
+)
+
 AUXILIARIES = (
     "is",
     "are",
@@ -53,22 +68,13 @@ CLAIM_VERBS = frozenset(
 MAX_ANSWER_WORDS = 20
 HARD_ANSWER_WORDS = 25
 MAX_CLOZE_WORDS = 40
-_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
-_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
 _FILLERS = re.compile(r"\b(?:fully|actually|really|very|simply|just|quite|merely)\s+", re.IGNORECASE)
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$")
 # Compiled once: the rules run these on every sentence of every note, and re's own cache
 # lookup cost more than the matching itself on a large library.
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKS_RE = re.compile(r"(\*\*|__|\*|`)")
-_UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
 _SLUG_TOKEN_RE = re.compile(r"[a-z0-9]+")
 _QUOTE_RE = re.compile(r"^\s*>\s?")
 _BOLD_LABEL_RE = re.compile(r"\*\*[^*]+\*\*:?")
-# (?=…) first: a split starts with a closing quote or a space, so other positions fail at once.
-_SENTENCE_SPLIT_RE = re.compile(r"(?=[\"”’)\s])(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
-_ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs|\bSt)\.$")
 _CLAUSE_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+--\s+|;\s+|:\s+")
 _AND_THAT_RE = re.compile(r",\s+and that\s+|\s+and that\s+")
 _CUT_RE = re.compile(r",\s+|\s+(?:and|while|because|which|so that)\s+")
@@ -99,53 +105,6 @@ class Sentence:
     def in_blurb(self) -> bool:
         """Whether the sentence comes from the blurb rather than a section."""
         return not self.heading
-
-
-# Text-keyed memos are small (rules and curation reuse them within one note, and memory stays
-# flat); word-keyed ones are large (a library has a few thousand distinct words).
-@lru_cache(maxsize=1024)  # pure; the rules and curation ask for the same sentence's plain text many times
-def plain(markdown: str) -> str:
-    """Markdown to plain words: emphasis, code marks, links and images removed."""
-    text = markdown
-    if "](" in text:  # both link patterns need it; most sentences have no link
-        text = _IMAGE_RE.sub("", text)
-        text = _LINK_RE.sub(r"\1", text)
-    if "*" in text or "_" in text or "`" in text:
-        text = _MARKS_RE.sub("", text)
-        text = _UNDERSCORE_RE.sub(r"\1", text)
-    return " ".join(text.split())
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` (letters, digits and inner apostrophes, slashes, hyphens)."""
-    return _WORD_RE.findall(text)
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-case words that carry meaning (no stopwords), with a crude plural fold."""
-    return list(_content_words(text))
-
-
-@lru_cache(maxsize=1024)  # pure; a fresh list is returned above so callers may not share one
-def _content_words(text: str) -> tuple[str, ...]:
-    return tuple(stem for stem in map(_content_word, words(plain(text).lower())) if stem)
-
-
-@lru_cache(maxsize=1 << 16)  # a library has a few thousand distinct words
-def _content_word(word: str) -> str:
-    """The stem of a lower-case word, or "" for a stopword or a one-letter word."""
-    word = word.replace("’", "'").removesuffix("'s")
-    if word in STOPWORDS or len(word) < 2:
-        return ""
-    return _stem(word)
-
-
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
 
 
 def slug(text: str, limit: int = 3) -> str:
@@ -254,18 +213,6 @@ def _blocks(text: str, first_line: int) -> Iterator[tuple[str, int, bool, int, s
     yield from flush()
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph at sentence ends, not at initials ("Clayton M. Christensen") or decimals."""
-    pieces = _SENTENCE_SPLIT_RE.split(text)
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and merged[-1].endswith((".", ".\n")) and _ABBREVIATION_END_RE.search(merged[-1]):
-            merged[-1] += " " + piece
-        else:
-            merged.append(piece)
-    return [m.strip() for m in merged if m.strip()]
-
-
 def clauses(text: str) -> list[str]:
     """A sentence split at strong breaks (dash, semicolon, colon)."""
     return list(_clauses(text))
@@ -329,37 +276,38 @@ def surname_possessive(note: Note) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+# The generator's gate: the lint rules L1, L3, L4, L6, L7, L11, L13 (deckgen.quality.checks) measured
+# with the same functions of deckgen.core.text, at stricter settings: an answer is never over
+# HARD_ANSWER_WORDS, half of it in the question is a leak (lint: more than half), a cloze is
+# at most MAX_CLOZE_WORDS long.
+GATE_ANSWER_LEAK = 0.5
+
+
 def hard_problems(card: Card, note: Note) -> list[str]:
-    """The card-quality rules a generated card must pass (lint L1, L3, L4, L6, L11, L13)."""
+    """The card-quality rules a generated card must pass (lint L1, L3, L4, L6, L7, L11, L13, stricter)."""
     problems: list[str] = []
     if card.kind == "cloze":
-        deletions = _CLOZE_RE.findall(card.front)
-        if len(deletions) != 1 or card.front.count("{{") != 1:
-            problems.append("a cloze needs exactly one deletion")
-        elif deletions:
-            hidden = plain(deletions[0][1]).lower()
-            rest = plain(_CLOZE_RE.sub(" ", card.front)).lower()
-            if not hidden.strip() or has_isolated(rest, hidden):
+        parts = cloze_parts(card.front)
+        if cloze_structure_error(card.front) or len(parts) != 1 or card.front.count("{{") != 1:
+            problems.append("a cloze needs exactly one deletion")  # L11, L13
+        elif parts:
+            number, hidden = parts[0]
+            if not plain(hidden).strip() or hidden_also_shown(card.front, number, hidden):
+                problems.append("the hidden text also appears, not hidden, in the cloze")  # L7
+            elif has_isolated(plain(cloze_shown(card.front)).lower(), plain(hidden).lower()):
                 problems.append("the hidden text also appears, not hidden, in the cloze")
             if len(words(hidden)) > HARD_ANSWER_WORDS:
-                problems.append("the hidden text is longer than 25 words")
-        if len(words(plain(card.front))) > MAX_CLOZE_WORDS:
-            problems.append(f"a cloze longer than {MAX_CLOZE_WORDS} words")
+                problems.append("the hidden text is longer than 25 words")  # L1
+        if len(words(card.front)) > MAX_CLOZE_WORDS:
+            problems.append(f"a cloze longer than {MAX_CLOZE_WORDS} words")  # L2 as an error
         return problems
-    question = plain(card.front)
-    answer = plain(card.back)
-    if not question.endswith("?"):
-        problems.append("the question does not end with '?'")
-    first = question.split()[0].lower() if question.split() else ""
-    if first in AUXILIARIES:
-        problems.append("a yes/no question")
-    count = len(words(answer))
+    if not plain(card.front).endswith("?") or not prompt_shape_ok(card.front):
+        problems.append("the question does not end with '?'")  # L3, stricter: a question, not an instruction
+    if yes_no_start(card.front) or (plain(card.front).split() or [""])[0].lower() in AUXILIARIES:
+        problems.append("a yes/no question")  # L4
+    count = len(words(card.back))
     if count == 0 or count > HARD_ANSWER_WORDS:
-        problems.append("the answer is empty or longer than 25 words")
-    masked = set(content_words(note.title + " " + note.author))
-    answer_words = [w for w in content_words(answer) if w not in masked]
-    if answer_words:
-        question_words = set(content_words(question))
-        if sum(w in question_words for w in answer_words) / len(answer_words) >= 0.5:
-            problems.append("the answer is given away by the question")
+        problems.append("the answer is empty or longer than 25 words")  # L1
+    if answer_leak(card.front, card.back, note.title + " " + note.author) >= GATE_ANSWER_LEAK:
+        problems.append("the answer is given away by the question")  # L6
     return problems

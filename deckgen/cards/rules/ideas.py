@@ -1,0 +1,778 @@
+"""Key ideas of a note, one candidate card per idea, chosen across ideas before a second card on any.
+
+A note's sections have roles: the *central argument* holds the author's claims, the
+*critique* the note-writer's criticism of them (never the author's view), *why it matters*
+its applications. Within each, sentences are read for idea kinds (definition, contrast,
+mechanism, prescription, diagnostic, list, quantity, named term); each kind has one
+question form that names the essay and the topic and admits one answer, and the answer is
+the shortest complete phrase, or no card at all. The blurb (who the author is, why read it)
+gives no cards: bibliographic facts are context, not ideas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from deckgen.cards.rules.text import (
+    PRONOUNS,
+    Sentence,
+    content_words,
+    hard_problems,
+    plain,
+    sentences,
+    short_title,
+    slug,
+    words,
+)
+from deckgen.core.model import Card, Note
+
+# Section roles by heading (lower case, compared by prefix).
+_CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
+_CRITIQUE = (
+    "critique",
+    "criticism",
+    "limitations",
+    "weaknesses",
+    "where it falls short",
+    "counterpoints",
+    "objections",
+)
+_APPLICATION = ("why it matters", "implications", "application", "for product", "how to use", "in practice")
+DEFAULT_CAP = 8
+MAX_WORDS = 12  # an answer a learner can recall whole
+MAX_LIST_ITEMS = 4
+# words in an answer that point back into the note ('those constraints'); 'it' and 'that' are
+# mostly harmless inside an answer ('whether customers will buy it'), so only a leading one is refused
+_DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|he|she|his|her)\b", re.I)
+_LEADING_PRONOUN_RE = re.compile(
+    r"^(?:it|its|this|that|they|their|these|those|he|she|his|her|which|and|but|also)\b", re.I
+)
+_DANGLING_END_RE = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from)$", re.I)
+_PAREN_ASIDE_RE = re.compile(
+    r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
+    r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+"
+)
+_THESIS_LEAD_RE = re.compile(
+    r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:central|main|core|key)\s+"
+    r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
+    r"(?:[A-Z]\w+|he|she|they|the (?:essay|author|book|piece|post))\s+(?:argues|claims|contends|holds|insists|"
+    r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
+    re.I,
+)
+_CONTRAST_RE = re.compile(
+    r"^(?P<x>.{2,60}?)\s+(?:is|are)\s+not\s+(?:just\s+|merely\s+|simply\s+)?(?P<a>[^,;:]{2,60}?),?\s+but\s+"
+    r"(?:rather\s+)?(?P<b>.+)$"
+)
+_CONTRAST_REV_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?:is|are)\s+(?P<b>[^,;:]{2,60}?),\s+not\s+(?P<a>[^,;:]{2,60}?)$")
+_RATHER_RE = re.compile(
+    r"^(?P<x>.{2,60}?)\s+(?:is|are)\s+(?P<b>[^,;:]{2,60}?)\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,60}?)$"
+)
+_TERM_ITEM_RE = re.compile(r"^\*\*(?P<t>[^*]{1,40})\*\*\s*(?::|—|–|-)\s*(?P<y>.+)$")
+_TERM_MEANS_RE = re.compile(
+    r"(?:^|\bthat\s+|:\s+)(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
+    r"(?:is|are|means|mean|refers to|refer to)\s+(?:(?:the\s+idea\s+)?that\s+)?(?P<y>.+)$"
+)
+_NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
+_MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
+_AS_RATHER_RE = re.compile(
+    r"^(?P<v>\w+(?: of| about)?)\s+(?P<o>[^,;:]{2,40}?)\s+as\s+(?P<b>[^,;:]+?)\s+(?:rather than|instead of)\s+(?:as\s+)?(?P<a>[^,;:]{2,40})$"
+)
+_NEVER_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?:should|must)\s+never\s+(?P<p>.+)$")
+_AGENT_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:teams?|pms?|product managers?|managers?|founders?|companies|company|leaders?|you|startups?|designers?|"
+    r"engineers?|organi[sz]ations?|ceos?|executives?|people|everyone|one|writers?|marketers?|businesses)\b",
+    re.I,
+)
+_BECAUSE_RE = re.compile(r"^(?P<x>.{8,90}?),?\s+because\s+(?P<y>.+)$")
+_DIAGNOSTIC_IF_RE = re.compile(
+    r"\b(?:diagnostic|test|sign|warning sign|signal)\s*:\s*if\s+(?P<x>.+?),\s+(?:that|this|it)\s+is\s+(?P<y>.+)$", re.I
+)
+_IF_RE = re.compile(r"^(?:[Ii]f|[Ww]hen)\s+(?P<a>.{6,90}?),\s+(?:then\s+)?(?P<b>.+)$")
+_DIAGNOSTIC_RE = re.compile(r"\b(?:diagnostic|test|sign|warning sign|signal)\s*:\s*(?P<x>.+?)\s+is\s+(?P<y>.+)$", re.I)
+_HAPPENED_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?P<v>has been|have been|has become|have become)\s+(?P<y>.+)$")
+_LEAD_LIST_RE = re.compile(r"(?P<n>two|three|four|five|six|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?::|$)", re.I)
+_INLINE_LIST_RE = re.compile(
+    r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
+)
+_LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PERCENT_RE = re.compile(r"\b\d{1,3}(?:\.\d)?\s?%|\b\d{1,3}(?:\.\d)? percent\b")
+_CRITIQUE_CUES = (
+    ("without fully reckoning with", "fails to reckon with"),
+    ("without reckoning with", "fails to reckon with"),
+    ("without addressing", "fails to address"),
+    ("says little about", "says little about"),
+    ("ignores", "ignores"),
+    ("overlooks", "overlooks"),
+    ("neglects", "neglects"),
+    ("underplays", "underplays"),
+    ("understates", "understates"),
+    ("overstates", "overstates"),
+    ("assumes", "assumes"),
+    ("risks", "risks"),
+    ("would address", "would address"),
+    ("glosses over", "glosses over"),
+    ("fails to", "fails to"),
+    ("treats", "treats"),
+    ("rewards", "rewards"),
+    ("writes from", "writes from"),
+    ("overlook", "may overlook"),
+    ("ignore", "may ignore"),
+    ("neglect", "may neglect"),
+    ("does not", "fails to do"),
+    ("doesn't", "fails to do"),
+)
+_WEAK_CRITIQUE = ("writes from", "would address", "rewards", "fails to do", "treats")
+_KIND_WEIGHT = {
+    "contrast": 9,
+    "definition": 8,
+    "list": 8,
+    "critique": 8,
+    "claim": 7,
+    "prescription": 7,
+    "mechanism": 7,
+    "diagnostic": 7,
+    "quantity": 5,
+    "naming": 4,
+}
+
+
+@dataclass(frozen=True)
+class Idea:
+    """One candidate card for one idea of the note, with what ranks it."""
+
+    role: str  # "central", "critique", "application", "other"
+    kind: str
+    idea: str  # what the card is about (the sentence, or the list's lead), for coverage
+    card: Card
+    score: float
+
+
+def role_of(heading: str) -> str:
+    """The role of a section from its heading."""
+    lowered = heading.strip().lower()
+    for role, prefixes in (("critique", _CRITIQUE), ("application", _APPLICATION), ("central", _CENTRAL)):
+        if any(lowered.startswith(p) or p in lowered for p in prefixes):
+            return role
+    return "other"
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def essay(note: Note) -> str:
+    """ "Norton's 'Empathy and Product Management'" or "'Title'"."""
+    title = short_title(note)
+    return f"{_possessive(note.surname)} '{title}'" if note.surname else f"'{title}'"
+
+
+def _in(note: Note) -> str:
+    return f"In {essay(note)}"
+
+
+def _according(note: Note) -> str:
+    return f"According to {essay(note)}"
+
+
+def _note_on(note: Note) -> str:
+    return f"the note on {essay(note)}"
+
+
+_BACK_REFERENCE_TAIL_RE = re.compile(
+    r"\s+(?:under|in|with|for|of|from|given|despite|against)\s+(?:those|these|such|this|that)\b[^,;]*$", re.I
+)
+
+
+def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = True) -> str | None:
+    """The shortest complete phrase of ``text``, or None when it cannot be cut cleanly."""
+    text = plain(text).strip()
+    text = re.split(r",?\s+not just\s+|,?\s+not only\s+|,\s+not\s+", text)[0]  # the contrast is another card
+    text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
+    text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
+    text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
+    if len(words(text)) > max_words:
+        aside = re.search(r",\s+\w+ing\s|\s+(?:like|such as|including)\s+", text)
+        if aside and 3 <= len(words(text[: aside.start()])) <= max_words + 2:
+            text = text[: aside.start()]
+    if len(words(text)) > max_words and trim_relative:
+        relative = re.search(
+            r"(?<!tell)(?<!say)(?<!show)(?<!know)(?<!argue)(?<!mean)(?<!ensure)\s+(?:that|which|who|where|while|because)\s+",
+            text,
+        )
+        head = text[: relative.start()] if relative else ""
+        # 'someone who …' names nobody until the clause: keep it whole
+        if (
+            relative
+            and 3 <= len(words(head)) <= max_words
+            and not re.search(r"\b(?:someone|something|one|those|people|anyone|ones|way|extent)$", head, re.I)
+        ):
+            text = text[: relative.start()]
+    if len(words(text)) > max_words + 1:
+        cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text)]
+        fitting = [c for c in cuts if 2 <= len(words(c)) <= max_words and not re.search(r"\b(?:like|such as)$", c)]
+        if not fitting:
+            return None
+        text = fitting[-1]
+    text = text.strip().rstrip(".,;:").strip()
+    if not words(text) or _LEADING_PRONOUN_RE.match(text) or _DANGLING_END_RE.search(text):
+        return None
+    if text.count("(") != text.count(")") or text.count('"') % 2:
+        return None
+    return text[0].upper() + text[1:]
+
+
+def _self_contained(answer: str) -> bool:
+    """No pronoun or demonstrative that points back into the note ('those constraints', 'a means to it')."""
+    dangling = len(answer.split()) <= 4 and re.search(r"\b(?:it|them|one)$", answer, re.I)
+    dangling = dangling or (len(answer.split()) <= 5 and re.search(r"\b(?:they|them|their)\b", answer, re.I))
+    return not _DEMONSTRATIVE_RE.search(answer) and not dangling
+
+
+def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | None:
+    """A usable noun phrase to ask about: short, no pronoun, carries meaning."""
+    text = plain(text).strip().strip(",").strip()
+    text = _PAREN_ASIDE_RE.sub(" ", f"{text} ").strip().strip(",").strip()
+    tokens = words(text)
+    if not 0 < len(tokens) <= max_words or tokens[0].lower() in PRONOUNS or not content_words(text):
+        return None
+    if re.search(r"[,;:()]", text):
+        return None
+    if tokens[0][0].isupper() and (not tokens[0].isupper() or tokens[0] == "A") and _common_word(tokens[0], note):
+        text = text[0].lower() + text[1:]  # 'Empathy in product management' -> 'empathy in …'
+    return text
+
+
+def _common_word(word: str, note: Note | None) -> bool:
+    """Whether a capitalised word is an ordinary word (written lower case somewhere in the note)."""
+    if word.lower() in {"the", "a", "an"}:
+        return True
+    if note is None:
+        return False
+    # a proper noun is written capitalised after a lower-case word somewhere ('at Google Ventures')
+    return not re.search(rf"\b[a-z,]+\s+{re.escape(word)}\b", _lower_text(note))
+
+
+def _lower_text(note: Note) -> str:
+    return " ".join(s.text for s in note.sections)
+
+
+def _core(sentence_plain: str) -> tuple[str, bool]:
+    """The claim without its reporting frame ('Norton argues that …'), and whether it had a thesis marker."""
+    text = sentence_plain.strip()
+    match = _THESIS_LEAD_RE.match(text)
+    if match:
+        text = text[match.end() :]
+    text = _PAREN_ASIDE_RE.sub(" ", text)
+    return text.strip(), bool(match)
+
+
+def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
+    card = Card(
+        note_id=note.id,
+        key=f"g.{kind}.{anchor}" if anchor else f"g.{kind}",
+        kind="cloze" if "{{c1::" in front else "basic",
+        front=front,
+        back=back,
+        extra=sentence.text,
+        origin=f"generated:{kind}",
+        path=note.path,
+        line=sentence.line,
+        tags=note.tags,
+    )
+    if hard_problems(card, note) or _gives_away(note, card):
+        return None
+    return card
+
+
+def _gives_away(note: Note, card: Card) -> bool:
+    """Whether the question and title together already hold most of the answer."""
+    if card.kind == "cloze":
+        hidden = " ".join(re.findall(r"\{\{c1::(.+?)\}\}", card.front))
+        rest = re.sub(r"\{\{c1::.+?\}\}", " ", card.front)
+    else:
+        hidden, rest = card.back, card.front
+    answer = set(content_words(hidden))
+    if not answer:
+        return True
+    seen = set(content_words(rest)) | set(content_words(note.title))
+    return len(answer & seen) / len(answer) >= 0.5
+
+
+_PREP_CONTRAST_RE = re.compile(
+    r"^(?P<x>.{2,60}?)\s+(?P<v>is|are)\s+(?P<part>\w+ed\s+|\w+en\s+)?not\s+(?P<pa>by|for|about|on|in|from|with)\s+"
+    r"(?P<a>[^,;:]{2,50}?),?\s+but\s+(?P<pb>by|for|about|on|in|from|with)\s+(?P<b>.+)$"
+)
+
+
+_PREP_RATHER_RE = re.compile(
+    r"^(?P<x>.{2,60}?)\s+(?P<v>is|are)\s+(?P<part>\w+ed\s+|\w+en\s+)?(?P<pb>by|for|about|on|in|from|with)\s+"
+    r"(?P<b>[^,;:]{2,60}?)\s+(?:rather than|instead of)\s+(?:(?P<pa>by|for|about|on|in|from|with)\s+)?(?P<a>[^,;:]{2,50}?)\.?$"
+)
+
+
+def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    rather = ("rather than" in core or "instead of" in core) and _PREP_RATHER_RE.match(core)
+    if rather and rather.group("pa") in (None, rather.group("pb")):
+        subject = _topic(rather.group("x"), note=note)
+        alternative = plain(rather.group("a")).strip()
+        answer = clean_answer(rather.group("b"))
+        if subject and answer and _self_contained(answer) and not re.search(r"\b(?:those|these|such)\b", alternative):
+            part = (rather.group("part") or "").strip()
+            verb = f"{rather.group('v')} {subject} {part} {rather.group('pb')}".replace("  ", " ")
+            front = f"{ctx}, what {verb}, if not {alternative}?"
+            yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
+            return
+    match = " not " in core and _PREP_CONTRAST_RE.match(core)
+    if match and match.group("pa") == match.group("pb"):
+        subject = _topic(match.group("x"), note=note)
+        alternative = plain(match.group("a")).strip()
+        answer = clean_answer(match.group("b"))
+        if subject and answer and _self_contained(answer) and not re.search(r"\b(?:those|these|such)\b", alternative):
+            part = (match.group("part") or "").strip()
+            verb = f"{match.group('v')} {subject} {part} {match.group('pa')}".replace("  ", " ")
+            front = f"{ctx}, what {verb}, if not {alternative}?"
+            yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
+            return
+    for pattern in (_CONTRAST_RE, _CONTRAST_REV_RE, _RATHER_RE):
+        match = pattern.match(core)
+        if not match:
+            continue
+        subject = _topic(match.group("x"), note=note)
+        alternative = plain(match.group("a")).strip().rstrip(".")
+        answer = clean_answer(match.group("b"))
+        if not subject or not answer or len(words(alternative)) > 8 or not _self_contained(answer):
+            continue
+        if re.match(r"^(?:by|for|about|on|in|from|with|to|at)\b", alternative) or re.search(
+            r"\b(?:those|these|such|this|they|them)\b", alternative
+        ):
+            continue
+        verb = "are" if re.search(r"\s+are\s+", core[: match.end("x") + 5]) else "is"
+        front = f"{ctx}, what {verb} {subject}, if not {alternative}?"
+        yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
+        return
+
+
+def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    text = s.text
+    match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
+        ("*" in text or "_" in text) and _TERM_MEANS_RE.search(text)
+    )
+    if match:
+        term = plain(match.group("t")).strip().rstrip(":")
+        answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
+        if term and answer and _self_contained(answer):
+            shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
+            plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
+            article = (match.groupdict().get("art") or "").lower()
+            shown = f"{article} {shown}" if article else shown
+            if answer.lower().startswith("whether"):
+                front = f"{ctx}, what question does {shown} ask?"
+            else:
+                front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
+            yield "definition", _card(note, "definition", slug(term), s, front, answer)
+    naming = "call" in text and _NAMING_RE.search(text)
+    if naming:
+        thing = _topic(naming.group("x"), 9)
+        term = plain(naming.group("t")).strip()
+        if thing and term:
+            front = f"{ctx}, what is the name for {thing}?"
+            yield "naming", _card(note, "naming", slug(term), s, front, term[0].upper() + term[1:])
+
+
+_SUPERLATIVE_RE = re.compile(
+    r"^(?P<x>the (?:most|main|biggest|first|key|best|only|real|central|core|hardest|simplest|single)\b[^,;:]{2,60}?)\s+"
+    r"(?P<v>is|are|was)\s+(?P<y>.+)$",
+    re.I,
+)
+_ESSAY_WORDS = frozenset(
+    {"the essay", "the piece", "the post", "the article", "the book", "the memo", "the letter", "it"}
+)
+_FRAMES_RE = re.compile(
+    r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents)\s+"
+    r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$",
+    re.I,
+)
+_MORE_THAN_RE = re.compile(
+    r"^(?P<x>.{2,40}?)\s+(?P<v>matters?|counts?|is|are)\s+(?P<adj>more|less)\s+(?P<a>\w+\s+)?than\s+(?P<y>[^:;,]{2,50})"
+)
+
+
+def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    more = _MORE_THAN_RE.match(core)
+    if more:
+        subject = clean_answer(more.group("x"), 6)
+        other = plain(more.group("y")).strip().rstrip(".")
+        if subject and _topic(more.group("x"), 6, note) and not _DEMONSTRATIVE_RE.search(other):
+            verb = more.group("v")
+            verb = verb if verb in ("is", "are") else verb.rstrip("s") + "s"
+            adjective = f"{more.group('adj')} {more.group('a') or ''}".strip()
+            front = f"{ctx}, what {'is' if verb in ('is', 'are') else verb} {adjective} than {other}?"
+            yield "claim", _card(note, "claim", slug(other, 2), s, front, subject)
+    top = _SUPERLATIVE_RE.match(core)
+    if top:
+        topic = plain(top.group("x")).strip()
+        answer = clean_answer(top.group("y"))
+        if answer and _self_contained(answer) and len(words(topic)) <= 10 and not _DEMONSTRATIVE_RE.search(topic):
+            front = f"{ctx}, what {top.group('v')} {topic[0].lower() + topic[1:]}?"
+            yield "claim", _card(note, "claim", slug(topic, 3), s, front, answer)
+    framing = _FRAMES_RE.search(core)
+    if framing:
+        thing = _topic(framing.group("x"), 5, note)
+        answer = clean_answer(framing.group("y"))
+        who = framing.group("who").strip().lower()
+        if thing and answer and _self_contained(answer) and (who in _ESSAY_WORDS or who == note.surname.lower()):
+            subject = "the essay" if who in _ESSAY_WORDS else note.surname
+            verb = {"positions": "position", "frames": "frame", "casts": "cast", "presents": "present"}[
+                framing.group("v")
+            ]
+            front = f"{ctx}, what does {subject} {verb} {thing} as?"
+            yield "claim", _card(note, "claim", slug(thing, 2), s, front, answer)
+    match = _HAPPENED_RE.match(core)
+    if match:
+        subject = _topic(match.group("x"), note=note)
+        answer = clean_answer(match.group("y"))
+        if subject and answer and _self_contained(answer):
+            if "become" in match.group("v"):
+                front = f"{ctx}, what {'have' if match.group('v').startswith('have') else 'has'} {subject} become?"
+            else:
+                front = f"{ctx}, what has happened to {subject}?"
+            yield "claim", _card(note, "claim", slug(subject, 2), s, front, answer)
+
+
+def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    for pattern, never in ((_NEVER_RE, True), (_MODAL_RE, False)):
+        match = pattern.match(core)
+        if not match:
+            continue
+        subject = _topic(match.group("s"), 6, note)
+        answer = clean_answer(match.group("p"))
+        if not subject or not _AGENT_RE.search(subject) or re.search(r"\b(?:is|are|was|were)\b", subject):
+            continue
+        choice = _AS_RATHER_RE.match(plain(match.group("p")).rstrip("."))
+        if choice and not never:
+            chosen = clean_answer(choice.group("b"), 8)
+            if chosen:
+                verb = f"{choice.group('v')} {choice.group('o')}"
+                front = f"{ctx}, what should {subject} {verb} as, if not {choice.group('a')}?"
+                yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
+                return
+        if not answer or not _self_contained(answer):
+            continue
+        front = f"{ctx}, what should {subject} never do?" if never else f"{ctx}, what should {subject} do?"
+        yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, answer)
+        return
+
+
+def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    match = "because" in core and _BECAUSE_RE.match(core)
+    if not match:
+        return
+    effect = plain(match.group("x")).strip().rstrip(",")
+    if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
+        return
+    answer = clean_answer(match.group("y"))
+    if not answer or not _self_contained(answer):
+        return
+    effect = effect[0].lower() + effect[1:] if not effect.split()[0].isupper() else effect
+    front = f"{ctx}, what explains why {effect}?"
+    yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
+
+
+def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    match = _DIAGNOSTIC_IF_RE.search(core)
+    if match:
+        sign = clean_answer(re.sub(r"\b(?:is|are) being (\w+)\b", r"\1", match.group("x")), 13)
+        meaning = plain(match.group("y")).strip().rstrip(".")
+        if sign and _self_contained(sign) and len(words(meaning)) <= 10:
+            front = f"{ctx}, what is a sign of {meaning[0].lower() + meaning[1:]}?"
+            yield "diagnostic", _card(note, "diagnostic", slug(meaning, 2), s, front, sign)
+            return
+    match = _DIAGNOSTIC_RE.search(core)
+    if match:
+        sign = clean_answer(match.group("x"))
+        meaning = plain(match.group("y")).strip().rstrip(".")
+        if sign and _self_contained(sign) and len(words(meaning)) <= 10:
+            meaning = meaning[0].lower() + meaning[1:]
+            front = f"{ctx}, what is a sign of {meaning}?"
+            yield "diagnostic", _card(note, "diagnostic", slug(meaning, 2), s, front, sign)
+            return
+    match = next((m for piece in re.split(r"\s+[—–]\s+|:\s+", core) if (m := _IF_RE.match(piece.strip()))), None)
+    if match:
+        condition = plain(match.group("a")).strip()
+        outcome = plain(match.group("b")).strip()
+        subject = content_words(condition)[:1]
+        if subject and re.match(r"^(?:it|they)\s", outcome):
+            noun = next((w for w in words(condition) if w.lower().startswith(subject[0])), "")
+            outcome = re.sub(r"^(?:it|they)\s", f"{noun} ", outcome) if noun else outcome
+        # 'if you cannot write a clear, customer-facing …, the idea is not ready': the comma was inside the condition
+        late_clause = re.search(
+            r",\s+(?:the|a|an|this|it|they|you)\s+\w+\s+(?:is|are|was|will|can|should|has)\b", outcome
+        )
+        answer = clean_answer(outcome)
+        if (
+            answer
+            and _self_contained(answer)
+            and not late_clause
+            and not re.match(r"^(?:it|they|this|that)\b", condition, re.I)
+        ):
+            front = f"{ctx}, what follows if {condition}?"
+            yield "diagnostic", _card(note, "diagnostic", slug(condition, 2), s, front, answer)
+
+
+def _quantity(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    core = next((c for c in re.split(r";\s+", core) if _PERCENT_RE.search(c)), core)
+    match = _PERCENT_RE.search(core)
+    if not match or len(words(core)) > 28 or re.match(r"^(?:it|this|that|they|these|he|she)\b", core, re.I):
+        return
+    text = core[: match.start()] + "{{c1::" + match.group(0) + "}}" + core[match.end() :]
+    text = text.rstrip(".") + "."
+    front = f"{_in(note)}: {text}"
+    yield "quantity", _card(note, "quantity", slug(core[: match.start()], 2), s, front)
+
+
+def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """Each critical point as 'What … does the note on Norton's 'Title' say the essay …?'."""
+    text = s.plain
+    for clause in re.split(r";\s+|(?<=\.)\s+", text):
+        lowered = f" {clause.lower()} "
+        hits: list[tuple[int, str, str]] = []
+        for cue, verb in _CRITIQUE_CUES:
+            at = lowered.find(f" {cue} ")
+            if cue == "risks" and not re.match(r"\w+ing\b", lowered[at + len(cue) + 2 :]):
+                continue  # 'risks romanticizing …' is a verb; 'the risks overlap' is not
+            if at >= 0 and not any(h[0] <= at < h[0] + len(h[1]) + 2 for h in hits):
+                hits.append((at, cue, verb))
+        hits.sort()
+        if not hits:
+            continue
+        subject = _critic_subject(note, clause[: hits[0][0]])
+        for n, (at, cue, verb) in enumerate(hits):
+            stop = hits[n + 1][0] if n + 1 < len(hits) else len(clause) + 1
+            rest = clause[at + len(cue) + 1 : stop - 1]
+            rest = re.sub(r"\s+(?:without|but|and)$", "", rest.strip())
+            parts = re.split(r"\s+[—–]\s+|:\s+", rest, maxsplit=1)
+            head = parts[0]
+            items = _items(parts[1]) if len(parts) > 1 else None
+            topic = re.split(r"\s+(?:that|which|who)\s+", plain(head).strip().rstrip("."))[0]
+            topic = re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.I)
+            if verb == "treats" and " as " in head:
+                thing, _, role = plain(head).partition(" as ")
+                answer_text = clean_answer(role)
+                if not answer_text or len(words(thing)) > 6:
+                    continue
+                front = f"What does {_note_on(note)} say {subject} treats {thing.strip()} as?"
+                answer = answer_text
+            elif items and 1 <= len(words(topic)) <= 4:
+                front = f"What {topic} does {_note_on(note)} say {subject} {verb}?"
+                answer = ", ".join(items)
+                answer = answer[0].upper() + answer[1:]
+            else:
+                answer_text = clean_answer(head)
+                if not answer_text:
+                    continue
+                front = f"What does {_note_on(note)} say {subject} {verb}?"
+                answer = answer_text
+            if not _self_contained(answer):
+                continue
+            yield "critique", _card(note, "critique", slug(f"{verb} {topic}", 3), s, front, answer)
+
+
+def _critic_subject(note: Note, before: str) -> str:
+    """Who or what the critique is about, as the question names it ('the essay', "the essay's framing")."""
+    text = plain(before).strip().strip(",")
+    lowered = text.lower()
+    if not text or lowered in {"it", "this", "the essay", "the piece", "the book", "the post", "the article"}:
+        return "the essay"
+    if note.surname and lowered == note.surname.lower():
+        return note.surname
+    if len(words(text)) > 6 or text.split()[0].lower() in PRONOUNS:
+        return "the essay"
+    head = text.split()[0]
+    acronym = len(head) > 1 and head.isupper()
+    return text if acronym or head == note.surname else text[0].lower() + text[1:]
+
+
+def _items(text: str) -> list[str] | None:
+    """A short list ('quarterly OKRs, thin research teams, incentives that …') as up to three parts."""
+    raw = [i.strip().rstrip(".") for i in _LIST_SPLIT_RE.split(plain(text).strip().rstrip(".")) if i.strip()]
+    items = []
+    for item in raw:
+        item = re.split(r"\s+(?:that|which|who|where)\s+", item)[0]
+        if not 1 <= len(words(item)) <= 4:
+            return None
+        items.append(item)
+    if not 2 <= len(items) <= 3:
+        return None
+    return items
+
+
+def _join(labels: list[str], what: str) -> str:
+    """'Value risk, Usability risk' under 'four big risks' -> 'Value, usability'."""
+    lasts = {x.split()[-1].lower() for x in labels}
+    if len(lasts) == 1 and all(len(x.split()) > 1 for x in labels) and lasts.pop().rstrip("s") in what.lower():
+        labels = [" ".join(x.split()[:-1]) for x in labels]
+    shown = [x if x.isupper() or x.split()[0].isupper() else x[0].lower() + x[1:] for x in labels]
+    text = ", ".join(shown)
+    return text[0].upper() + text[1:]
+
+
+def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
+    """A bullet list introduced by 'N things:' or an inline 'four risks: a, b, c and d' -> one card."""
+    groups: dict[tuple[str, str], list[Sentence]] = {}
+    for s in all_sentences:
+        if s.item and s.lead:
+            groups.setdefault((s.heading, s.lead), []).append(s)
+    for (heading, lead), items in groups.items():
+        match = _LEAD_LIST_RE.search(plain(lead))
+        if not match:
+            continue
+        labels = []
+        for item in items:
+            term = _TERM_ITEM_RE.match(item.text)
+            label = plain(term.group("t")) if term else plain(item.text).rstrip(".")
+            labels.append(label.strip().rstrip(":"))
+        count = _NUMBERS.get(match.group("n").lower()) or int(match.group("n"))
+        if count != len(labels) or count > MAX_LIST_ITEMS or any(len(words(x)) > 4 for x in labels):
+            continue
+        what = plain(match.group("what")).strip()
+        answer = _join(labels, what)
+        front = f"{_according(note)}, what are the {match.group('n').lower()} {what}?"
+        card = _card(note, "list", slug(what, 2), items[0], front, answer)
+        if card:
+            yield Idea(role_of(heading), "list", lead, card, _KIND_WEIGHT["list"] + 2)
+    for s in all_sentences:
+        if s.item or not s.heading:
+            continue
+        match = _INLINE_LIST_RE.search(s.plain)
+        if not match:
+            continue
+        parts: list[str] = [i.strip() for i in _LIST_SPLIT_RE.split(match.group("items")) if i.strip()]
+        if len(parts) != _NUMBERS[match.group("n").lower()] or len(parts) > MAX_LIST_ITEMS:
+            continue
+        if any(len(words(i)) > 4 for i in parts):
+            continue
+        front = f"{_according(note)}, what are the {match.group('n').lower()} {match.group('what').strip()}?"
+        card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
+        if card:
+            yield Idea(role_of(s.heading), "list", s.text, card, _KIND_WEIGHT["list"] + 2)
+
+
+def candidates(note: Note) -> list[Idea]:
+    """Every candidate card of the note, each tagged with its idea, role and salience."""
+    all_sentences = [s for s in sentences(note) if s.heading]
+    ideas: list[Idea] = list(_lists(note, all_sentences))
+    first_in_section: set[str] = set()
+    emphasised = {w for s in all_sentences for w in re.findall(r"\*\*?([^*]{2,40})\*\*?", s.text)}
+    counts: dict[str, int] = {}
+    for s in all_sentences:
+        for w in set(content_words(s.plain)):
+            counts[w] = counts.get(w, 0) + 1
+    in_ctx, according = _in(note), _according(note)  # every question of the note names the essay
+    roles: dict[str, str] = {}
+    for s in all_sentences:
+        role = roles.get(s.heading) or roles.setdefault(s.heading, role_of(s.heading))
+        first = s.heading not in first_in_section
+        first_in_section.add(s.heading)
+        core, thesis = _core(s.plain)
+        found: list[tuple[str, Card | None]] = []
+        # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
+        if role == "critique":
+            found.extend(_critique(note, s, core))
+        else:
+            ctx = according if role == "application" else in_ctx
+            if s.item or "*" in s.text or "_" in s.text or "call" in core:
+                found.extend(_definition(note, s, ctx))
+            if not s.item:
+                if " not " in core or "rather than" in core or "instead of" in core:
+                    found.extend(_contrast(note, s, core, in_ctx))
+                if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
+                    found.extend(_claim(note, s, core, according))
+                if any(w in core for w in ("should", "must", "need", "ought", "never")):
+                    found.extend(_prescription(note, s, core, according))
+                if "because" in core:
+                    found.extend(_mechanism(note, s, core, according))
+                if "if " in core.lower() or "when " in core.lower() or ":" in core:
+                    found.extend(_diagnostic(note, s, core, according))
+                if "%" in core or "percent" in core:
+                    found.extend(_quantity(note, s, core))
+        for kind, card in found:
+            if card is None:
+                continue
+            score = float(_KIND_WEIGHT.get(kind, 5))
+            if kind == "critique" and any(f" {v}?" in card.front for v in _WEAK_CRITIQUE):
+                score -= 2  # a side remark of the critique, not its point
+            score += 3 if thesis else 0
+            score += 2 if first else 0
+            score += 1 if any(e in s.text for e in emphasised) else 0
+            score += min(2.0, sum(counts.get(w, 0) > 1 for w in content_words(card.back or card.front)) * 0.5)
+            score -= 0.1 * len(words(plain(card.back)))
+            # each critical point is its own idea, even when one sentence makes two
+            ideas.append(Idea(role, kind, f"{s.text}#{card.key}" if kind == "critique" else s.text, card, score))
+    return ideas
+
+
+def select(ideas: Iterable[Idea], cap: int = DEFAULT_CAP) -> list[Idea]:
+    """Coverage first: every central claim, critique points, one application, then second cards; at most ``cap``."""
+    pool = sorted(ideas, key=lambda i: (-i.score, i.card.line, i.card.key))
+    chosen: list[Idea] = []
+    covered: set[str] = set()
+    keys: set[str] = set()
+
+    def take(idea: Idea) -> bool:
+        if len(chosen) >= cap or idea.card.key in keys:
+            return False
+        chosen.append(idea)
+        covered.add(idea.idea)
+        keys.add(idea.card.key)
+        return True
+
+    firsts = [i for i in pool if i.idea not in covered]
+    by_role: dict[str, list[Idea]] = {}
+    seen: set[str] = set()
+    for idea in firsts:
+        if idea.idea in seen:
+            continue
+        seen.add(idea.idea)
+        by_role.setdefault(idea.role, []).append(idea)
+    # reserve room for one application and two critique points before the central claims fill the cap
+    reserve = min(1, len(by_role.get("application", []))) + min(2, len(by_role.get("critique", [])))
+    for idea in by_role.get("central", [])[: max(1, cap - reserve)]:
+        take(idea)
+    for idea in by_role.get("critique", [])[:2]:
+        take(idea)
+    for idea in by_role.get("application", [])[:1]:
+        take(idea)
+    for idea in pool:  # then the other ideas, best first, whatever their section
+        if idea.idea not in covered:
+            take(idea)
+    for idea in pool:  # second cards on an idea only when every idea has one
+        if idea.idea in covered and idea.card.key not in keys and idea.kind != chosen_kind(chosen, idea.idea):
+            take(idea)
+    return sorted(chosen, key=lambda i: (i.card.line, i.card.key))
+
+
+def chosen_kind(chosen: list[Idea], idea: str) -> str:
+    """The kind of card already chosen for ``idea``, or ''."""
+    return next((c.kind for c in chosen if c.idea == idea), "")
+
+
+_CACHE: dict[tuple[object, ...], list[Idea]] = {}
+
+
+def candidates_of(note: Note) -> list[Idea]:
+    """:func:`candidates`, worked out once per note (every idea-kind rule and curation ask for them)."""
+    key = (note.id, note.path, note.title, note.author, note.tags, note.sections)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        found = _CACHE[key] = candidates(note)
+    return found
+
+
+def idea_of(note: Note, card: Card) -> Idea | None:
+    """The idea record of a generated card (None for cards of other rules)."""
+    return next((i for i in candidates_of(note) if i.card.key == card.key and i.card.front == card.front), None)
