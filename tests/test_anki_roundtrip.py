@@ -10,7 +10,8 @@ from conftest import write
 
 from deckgen.build.pipeline import build, plan_build
 from deckgen.core.config import load_config
-from deckgen.lock.identity import card_guid, read_lock
+from deckgen.lock.identity import card_guid
+from deckgen.lock.records import read_lock
 
 NOTE = """\
 ---
@@ -56,7 +57,7 @@ def test_every_shipped_deck_imports_cleanly_and_renders(shipped: Path, tmp_path:
                 card_guid(config.namespace, n, k)
                 for n, recs in lock.cards.items()
                 for k, r in recs.items()
-                if r.get("retired") and n in {c.note_id for c in deck.cards}
+                if r.retired and n in {c.note_id for c in deck.cards}
             }
             expected_notes = len(deck.cards) + len(retired)
             assert (log.new, log.updated, log.conflicting) == (expected_notes, 0, 0)

@@ -18,7 +18,8 @@ from ankiutil import import_apkg, open_collection, review
 from conftest import FIXTURES, run_deckgen
 
 from deckgen.core.config import load_config
-from deckgen.lock.identity import card_guid, read_lock
+from deckgen.lock.identity import card_guid
+from deckgen.lock.records import read_lock
 
 UPGRADE = FIXTURES / "upgrade"
 NOTE = "empathy-and-product-management"
@@ -43,16 +44,16 @@ def test_rebuild_keeps_identities_and_rejections(tmp_path: Path) -> None:
     root = _rebuilt(tmp_path)
     old = read_lock(UPGRADE / "deckgen.lock").cards[NOTE]
     new = read_lock(root / "deckgen.lock").cards[NOTE]
-    live = {k: r for k, r in new.items() if not r.get("retired")}
+    live = {k: r for k, r in new.items() if not r.retired}
     # the contrast card keeps its key; the claim card continues the old 'argues' card
     assert "g.contrast.empathy" in live and "g.argues.empathy-product-management" in live
-    assert "reduced to a buzzword" in live["g.argues.empathy-product-management"]["back"].lower()
+    assert "reduced to a buzzword" in live["g.argues.empathy-product-management"].back.lower()
     assert not any(k.startswith("g.claim.") for k in live)
     # cards the old generator shipped and the new one does not are retired, not deleted
     assert all(k in new for k in old)
-    assert new["g.author"].get("retired") and new["g.thesis"].get("retired")
+    assert new["g.author"].retired and new["g.thesis"].retired
     # rejected then (g.rather.disposition-coached, g.critique): still absent
-    shipped = [r["front"] + " " + r["back"] for r in live.values()]
+    shipped = [r.front + " " + r.back for r in live.values()]
     assert not any("coached" in s for s in shipped)
     assert not any("romanticizing" in s.lower() or "structural conditions" in s for s in shipped)
     preview = run_deckgen("cards", NOTE, "--shipping", "--format", "json", cwd=root)
