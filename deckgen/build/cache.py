@@ -23,6 +23,7 @@ from deckgen.core.files import atomic_write_bytes
 from deckgen.core.model import BuildResult
 
 _STATE = "build.json"
+_MAX_STATE_BYTES = 64 * 1024 * 1024
 
 
 def _file_digest(path: Path) -> str:
@@ -35,17 +36,28 @@ def _tree_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
-def inputs_digest(root: Path, folders: Iterable[Path], files: Iterable[Path], options: Mapping[str, Any]) -> str:
-    """One hash over every input file's path and bytes, the options, and deckgen's code."""
+# Input files bigger than this are hashed by size and mtime only: the build refuses them
+# (notes, manifests and tracks are capped at 1 MB), so their bytes cannot change an output.
+_HASH_LIMIT = 64 * 1024 * 1024
+
+
+def inputs_digest(root: Path, files: Iterable[Path], options: Mapping[str, Any]) -> str:
+    """One hash over the path and bytes of every file the build reads, the options, and deckgen's code."""
     hasher = hashlib.sha256()
     hasher.update(code_fingerprint().encode())
     hasher.update(json.dumps(options, sort_keys=True, default=str).encode())
-    paths = [p for folder in folders for p in _tree_files(folder)] + [p for p in files if p.is_file()]
-    for path in sorted(set(paths)):
+    for path in sorted(set(files)):
         hasher.update(f"\0{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}\0".encode())
-        hasher.update(path.read_bytes())
-    for path in files:  # a missing optional input (no lockfile yet) must differ from an empty one
-        hasher.update(b"1" if path.is_file() else b"0")
+        try:
+            stat = path.stat()
+            if not path.is_file():
+                hasher.update(b"0")  # a missing optional input (no lockfile yet) must differ from an empty one
+            elif stat.st_size > _HASH_LIMIT:
+                hasher.update(f"1:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            else:
+                hasher.update(b"1" + path.read_bytes())
+        except OSError:
+            hasher.update(b"?")  # unreadable: the build will say why
     return hasher.hexdigest()
 
 
@@ -77,11 +89,44 @@ def read_state(out_dir: Path, warnings: list[str]) -> BuildState | None:
     if not path.exists():
         return None
     try:
+        if path.stat().st_size > _MAX_STATE_BYTES:
+            raise ValueError("too large")
         data = json.loads(path.read_text(encoding="utf-8"))
-        return BuildState(data["digest"], data["outputs"], data["summary"], data.get("deck_digests", {}))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return _validated_state(data)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         warnings.append(f"{path}: build cache is unreadable ({exc.__class__.__name__}); ignoring it and building everything")
         return None
+
+
+def _validated_state(data: Any) -> BuildState:
+    """A BuildState from parsed JSON, every field checked: a wrong shape is a corrupt cache, never a crash later."""
+    if not isinstance(data, dict):
+        raise TypeError("not an object")
+    digest, outputs, summary = data["digest"], data["outputs"], data["summary"]
+    deck_digests = data.get("deck_digests", {})
+    if not isinstance(digest, str) or not isinstance(summary, dict):
+        raise TypeError("digest or summary")
+    if not isinstance(outputs, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and len(v) == 2 and all(type(n) is int for n in v)
+        for k, v in outputs.items()
+    ):
+        raise TypeError("outputs")
+    if not isinstance(deck_digests, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in deck_digests.items()):
+        raise TypeError("deck_digests")
+    decks = summary.get("decks", [])
+    if not isinstance(decks, list) or not all(
+        isinstance(d, list) and len(d) == 2 and isinstance(d[0], str) and type(d[1]) is int for d in decks
+    ):
+        raise TypeError("summary.decks")
+    for key in ("warnings", "media", "outputs"):
+        value = summary.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError(f"summary.{key}")
+    if any(m.startswith("/") or "\\" in m or ".." in m.split("/") for m in summary.get("media", [])):
+        raise ValueError("summary.media names a file outside the project")
+    if type(summary.get("cards", 0)) is not int:
+        raise TypeError("summary.cards")
+    return BuildState(digest, outputs, summary, deck_digests)
 
 
 def write_state(out_dir: Path, state: BuildState) -> None:
@@ -102,9 +147,17 @@ def build_options(config: Config, deck_names: Sequence[str], lint: bool) -> dict
 
 
 def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
-    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images."""
+    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images.
+
+    Only these files: a 2 GB video kept beside the notes is never read or hashed.
+    """
+    from deckgen.sources.manifests import manifest_files
+    from deckgen.sources.notes import note_files
+    from deckgen.sources.tracks import track_files
+
     files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
-    return inputs_digest(config.root, [config.content_dir, config.decks_dir], files, options)
+    files += note_files(config.content_dir) + manifest_files(config.decks_dir) + track_files(config.decks_dir)
+    return inputs_digest(config.root, files, options)
 
 
 def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) -> BuildResult | None:
