@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
+import os
+import re
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from deckgen.core.errors import DeckgenError
+from deckgen.core.errors import DeckgenError, Finding
 
 app = typer.Typer(
     name="deckgen",
@@ -28,28 +31,88 @@ app = typer.Typer(
 def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    # emoji=False: a finding at line 100 is "file:100:1", never "file💯1"; content is
+    # printed through _escape, so rich markup only ever comes from deckgen's own strings.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+
+
+_OS_FIXES = {
+    errno.ENOSPC: "free some disk space and run the command again",
+    errno.EDQUOT: "free some disk space (quota) and run the command again",
+    errno.EROFS: "the file system is read-only: use --out (or DECKGEN_OUT) for a writable folder",
+    errno.EACCES: "make the file and its folder writable (or readable) for you",
+    errno.EPERM: "make the file and its folder writable (or readable) for you",
+    errno.ENOENT: "check that the path exists",
+}
+
+
+def _findings_of(exc: BaseException) -> tuple[list[Finding], str]:
+    """Findings for any error, and what to say about files written so far."""
+    if isinstance(exc, DeckgenError):
+        return exc.findings, "nothing was written"
+    kept = "every file is either its previous version or complete"
+    if isinstance(exc, OSError):
+        path = os.fsdecode(exc.filename) if exc.filename is not None else "deckgen"
+        fix = _OS_FIXES.get(exc.errno or 0, "check the path, its permissions and free disk space")
+        return [Finding(path, 0, exc.strerror or str(exc), fix, "io")], kept
+    if isinstance(exc, UnicodeError):
+        return [Finding("deckgen", 0, f"text is not valid UTF-8 ({exc})", "re-save the file as UTF-8", "decode")], kept
+    if isinstance(exc, RecursionError):
+        return [Finding("deckgen", 0, "data is nested too deeply", "flatten the file", "schema")], kept
+    name = type(exc).__name__
+    return [
+        Finding(
+            "deckgen",
+            0,
+            f"internal error ({name}: {exc})",
+            "please report it; DECKGEN_DEBUG=1 shows the traceback",
+            "bug",
+        )
+    ], kept
 
 
 @contextlib.contextmanager
-def reporting() -> Iterator[None]:
-    """Turn a DeckgenError into its findings on stderr and exit code 1."""
+def reporting(written: list[str] | None = None) -> Iterator[None]:
+    """Turn any error into located findings on stderr and exit code 1, never a traceback.
+
+    ``written``: files the command wrote before the error, named instead of "nothing was written".
+    """
     try:
         yield
-    except DeckgenError as exc:
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place errors become messages
+        if os.environ.get("DECKGEN_DEBUG") and not isinstance(exc, DeckgenError):
+            raise
+        findings, outcome = _findings_of(exc)
         console = _console(stderr=True)
-        for finding in exc.findings:
+        for finding in findings:
             label = "[red]error[/red]" if finding.severity == "error" else "[yellow]warning[/yellow]"
             console.print(f"{label} {_escape(str(finding))}")
-        count = len(exc.findings)
-        console.print(f"[red]{count} problem{'s' if count != 1 else ''} found; nothing was written.[/red]")
+        if written:
+            outcome = "wrote " + ", ".join(written) + " before the error; nothing else was written"
+        count = len(findings)
+        console.print(f"[red]{count} problem{'s' if count != 1 else ''} found; {_escape(outcome)}.[/red]")
         raise typer.Exit(1) from None
+
+
+# C0 controls except tab and newline, DEL and C1 (ESC, CSI, BEL…): content never drives the terminal
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` without terminal control characters."""
+    return _CONTROL_RE.sub("", text)
 
 
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(clean(text))
+
+
+def _echo(text: str, **kwargs: bool) -> None:
+    typer.echo(clean(text), **kwargs)  # type: ignore[arg-type]
 
 
 def _version(value: bool) -> None:
@@ -116,13 +179,13 @@ def build(
         if result.report is not None:
             from deckgen.build.diff import render_text
 
-            typer.echo(render_text(result.report))
+            _echo(render_text(result.report))
         console.print("Dry run: nothing was written.")
     else:
         if result.up_to_date:
             console.print("Everything is up to date: nothing to write.")
         for output in result.outputs:
-            console.print(f"wrote {output}")
+            console.print(f"wrote {_escape(output)}")
         if result.report is not None:
             from deckgen.build.changelog import changelog_path
 
@@ -151,8 +214,8 @@ def init(
     with reporting():
         files = init_project(directory, name)
     for path in files:
-        typer.echo(f"created {path}")
-    typer.echo(f"Next: cd {directory} && deckgen build")
+        _echo(f"created {path}")
+    _echo(f"Next: cd {directory} && deckgen build")
 
 
 @app.command()
@@ -173,7 +236,7 @@ def new(
 
     with reporting():
         path = new_note(load_config(), title, author, source, folder)
-    typer.echo(f"created {path}")
+    _echo(f"created {path}")
 
 
 class PlanFormat(str, Enum):
@@ -223,7 +286,7 @@ def plan(
     first_day = _parse_date(start)
     with reporting():
         schedule_text, warnings = plan_for(load_config(), track, first_day, new_per_day, days_per_week, output.value)
-    typer.echo(schedule_text, nl=False)
+    _echo(schedule_text, nl=False)
     err = _console(stderr=True)
     for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
@@ -263,12 +326,12 @@ def lint(
     if explain is not None:
         rule = find_rule(explain)
         if rule is None:
-            typer.echo(f"no rule named '{explain}'; see `deckgen lint --rules`", err=True)
+            _echo(f"no rule named '{explain}'; see `deckgen lint --rules`", err=True)
             raise typer.Exit(2)
         typer.echo(explain_rule(rule))
         return
     if output not in ("text", "json", "github"):
-        typer.echo(f"unknown --format '{output}': use text, json or github", err=True)
+        _echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
     from deckgen.build.pipeline import lint_project, open_note_cache
     from deckgen.core.config import load_config
@@ -284,8 +347,8 @@ def lint(
         typer.echo(to_json(report))
     elif output == "github":
         if report.findings:
-            typer.echo(to_github(report))
-        typer.echo(summary(report))
+            _echo(to_github(report))
+        _echo(summary(report))
     else:
         console = _console()
         for path, findings in by_file(report):
@@ -332,7 +395,7 @@ def import_notes(
             else result.status
         )
         console.print(
-            f"{verb} {_escape(config.rel(result.target))} (id {result.note_id}, from {_escape(result.source)}, {result.format})"
+            f"{verb} {_escape(config.rel(result.target))} (id {_escape(result.note_id)}, from {_escape(result.source)}, {result.format})"
         )
         for note in result.unsure:
             console.print(f"  [yellow]check[/yellow] {_escape(note)}")
@@ -437,7 +500,7 @@ def diff(
     from deckgen.core.config import load_config
 
     if output_format not in ("text", "json"):
-        typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
+        _echo(f"error: --format must be text or json, not {output_format!r}", err=True)
         raise typer.Exit(2)
     with reporting():
         plan = plan_build(load_config(), decks or ())
@@ -445,7 +508,7 @@ def diff(
     if output_format == "json":
         typer.echo(json.dumps(plan.report.to_json(), ensure_ascii=False, indent=2))
         return
-    typer.echo(render_text(plan.report))
+    _echo(render_text(plan.report))
 
 
 @app.command()
@@ -481,7 +544,8 @@ def draft(
 
     console = _console()
     err = _console(stderr=True)
-    with reporting():
+    written: list[str] = []
+    with reporting(written):
         config = load_config()
         settings = ai_settings(
             config, {"base_url": base_url, "model": model, "max_cards": max_cards, "timeout": timeout}
@@ -495,7 +559,7 @@ def draft(
         for job in jobs:
             key = " with an API key" if settings.api_key else ""
             err.print(
-                f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.endpoint)}, model {_escape(settings.model)} …"
+                f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.shown_endpoint)}, model {_escape(settings.model)} …"
             )
             result = run(job, client, settings, dry_run=dry_run)
             for dropped in result.dropped:
@@ -510,6 +574,8 @@ def draft(
                 console.print(f"{_escape(result.rel)}: {count} would be added:")
                 console.print(_escape(result.inserted))
             else:
+                if result.written:
+                    written.append(result.rel)
                 console.print(
                     f"{_escape(result.rel)}: wrote {count} — review them, then set "
                     "'Status: approved' or 'Status: rejected'"
