@@ -164,8 +164,13 @@ def build(
             from deckgen.build.pipeline import build as run_build
 
             result = run_build(
-                config, decks or (), locked=locked, dry_run=dry_run, check_up_to_date=False
-            )  # checked above
+                config,
+                decks or (),
+                locked=locked,
+                dry_run=dry_run,
+                check_up_to_date=False,  # checked above
+                on_wait=lambda message: _console(stderr=True).print(f"[yellow]waiting[/yellow] {_escape(message)}"),
+            )
     console = _console()
     err = _console(stderr=True)
     if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +19,7 @@ import genanki
 
 from deckgen.anki.notetypes import NoteType
 from deckgen.anki.packaged import PackagedDeck, PackagedNote
-from deckgen.core.files import publish
+from deckgen.core.files import publish, temp_file
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -82,12 +80,10 @@ def write_apkg(
         genanki_decks.append(gdeck)
     seed = max([mod for _, mod in note_types] + [n.mod for d in decks for n in d.notes] + [0])
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, db_name = tempfile.mkstemp(prefix=".deckgen-", suffix=".anki2")
-    os.close(fd)
-    db_path = Path(db_name)
-    zip_fd, zip_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(zip_fd)
-    zip_path = Path(zip_name)
+    # Both temp files live beside the target, named after it: a killed build leaves nothing in
+    # $TMPDIR, and the next build removes exactly these (core.files.remove_leftovers).
+    db_path = temp_file(target, ".anki2.tmp")
+    zip_path = temp_file(target)
     try:
         conn = sqlite3.connect(db_path)
         try:
