@@ -374,6 +374,11 @@ def import_notes(
     ),
     into: Path | None = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
+    vault: Path | None = typer.Option(
+        None,
+        "--vault",
+        help="Root folder images may be copied from (e.g. an Obsidian vault); default: each file's folder.",
+    ),
 ) -> None:
     """Convert notes from the seed text format, Obsidian or Notion into deckgen notes.
 
@@ -391,7 +396,7 @@ def import_notes(
 
     with reporting():
         config = load_config()
-        results = run_import(config, files, into, dry_run=dry_run)
+        results = run_import(config, files, into, dry_run=dry_run, vault=vault)
     console = _console()
     for result in results:
         verb = (
@@ -402,6 +407,9 @@ def import_notes(
         console.print(
             f"{verb} {_escape(config.rel(result.target))} (id {_escape(result.note_id)}, from {_escape(result.source)}, {result.format})"
         )
+        for original, dest in result.images:
+            verb_image = "would copy" if dry_run else "copied"
+            console.print(f"  {verb_image} image {_escape(original)} to {_escape(config.rel(dest))}")
         for note in result.unsure:
             console.print(f"  [yellow]check[/yellow] {_escape(note)}")
     if dry_run:
