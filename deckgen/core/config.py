@@ -17,7 +17,7 @@ from deckgen.core.errors import ConfigError, Finding
 
 CONFIG_NAME = "deckgen.toml"
 LOCK_NAME = "deckgen.lock"
-_NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
+_NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._:-]{8,64}\Z")
 
 
 @dataclass(frozen=True)

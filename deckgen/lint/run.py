@@ -25,6 +25,7 @@ from deckgen.quality.settings import LintSettings, lint_settings
 from deckgen.sources.manifests import select_notes
 from deckgen.sources.media import MediaStore
 from deckgen.sources.notes import KNOWN_META_KEYS
+from deckgen.sources.tracks import load_tracks
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -91,6 +92,10 @@ def lint_sources(
                 "manifest",
             )
         )
+    try:  # the build reads the tracks too: a track it would refuse fails lint
+        load_tracks(config.decks_dir, config.root, sources.specs, config.name)
+    except ContentError as exc:
+        findings += exc.findings
     cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
     store = media_store(config, settings)
     for note in sources.notes:

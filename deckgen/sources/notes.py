@@ -20,7 +20,7 @@ from deckgen.core.model import CardBlock, FieldValue, Note, Section
 # libyaml is ~7x faster than the pure-Python loader and equally safe (no object tags).
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-NOTE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+NOTE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}\Z")  # \Z: "$" would accept "id\n"
 CARD_ID_RE = NOTE_ID_RE
 MAX_NOTE_BYTES = 1_000_000
 MAX_FRONT_MATTER_BYTES = 64_000
