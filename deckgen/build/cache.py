@@ -228,8 +228,17 @@ def claim_outputs(config: Config, planned: Sequence[Path]) -> None:
         p for p, rel in zip(planned, rels) if (p.exists() or p.is_symlink()) and not adopt and rel not in (owned or set())
     ]
     if foreign:
+        unreadable = owned is not None and not owned and (out_dir / OUTPUTS_RECORD).is_file()
         raise ConfigError(
             [
+                Finding(
+                    config.rel(out_dir / OUTPUTS_RECORD), 0,
+                    "the record of deckgen's own outputs is unreadable, so deckgen cannot tell its files from yours",
+                    "if every file listed below was written by deckgen, delete the record and build again", "out",
+                )
+            ]
+            * unreadable
+            + [
                 Finding(
                     config.rel(p), 0, "exists and was not written by deckgen; refusing to replace it",
                     "move it elsewhere, or build into another folder with --out", "out",
