@@ -67,7 +67,10 @@ def reshaped(draw: st.DrawFn, base: str) -> bytes:
     """Valid JSON of the wrong shape: one value somewhere in ``base`` replaced by any JSON value."""
     import json
 
-    data = json.loads(base)
+    try:
+        data = json.loads(base)
+    except ValueError:
+        data = None  # the file did not exist (or was not JSON): any JSON value
     if not isinstance(data, (dict, list)) or not data:
         return json.dumps(draw(_JSON)).encode()
     node = data

@@ -7,8 +7,10 @@ through a private temp file that is always deleted (genanki's ``write_to_file`` 
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
+import os
 import sqlite3
 import zipfile
 from collections.abc import Sequence
@@ -85,16 +87,7 @@ def write_apkg(
     db_path = temp_file(target, ".anki2.tmp")
     zip_path = temp_file(target)
     try:
-        conn = sqlite3.connect(db_path)
-        try:
-            # The file is disposable: skip the journal and fsyncs (research: 56 fsyncs per build).
-            conn.execute("PRAGMA journal_mode=OFF")
-            conn.execute("PRAGMA synchronous=OFF")
-            package = genanki.Package(genanki_decks)
-            package.write_to_db(conn.cursor(), seed, itertools.count(seed * 1000))
-            conn.commit()
-        finally:
-            conn.close()
+        _write_collection(db_path, target, genanki_decks, seed)
         with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             _add(archive, "collection.anki2", db_path.read_bytes())
             manifest = {str(index): name for index, (name, _) in enumerate(media)}
@@ -105,6 +98,26 @@ def write_apkg(
     finally:
         db_path.unlink(missing_ok=True)
         zip_path.unlink(missing_ok=True)
+
+
+def _write_collection(db_path: Path, target: Path, genanki_decks: list[Any], seed: int) -> None:
+    """genanki's collection into the temp database; SQLite's own errors become OSError (a full disk is ENOSPC)."""
+    try:
+        conn = sqlite3.connect(db_path)
+        try:
+            # The file is disposable: skip the journal and fsyncs (research: 56 fsyncs per build).
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            package = genanki.Package(genanki_decks)
+            package.write_to_db(conn.cursor(), seed, itertools.count(seed * 1000))
+            conn.commit()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        full = "full" in str(exc).lower()
+        raise OSError(
+            errno.ENOSPC if full else errno.EIO, os.strerror(errno.ENOSPC) if full else str(exc), str(target)
+        ) from None
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
