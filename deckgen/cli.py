@@ -53,6 +53,8 @@ def _findings_of(exc: BaseException) -> tuple[list[Finding], str]:
     kept = "every file is either its previous version or complete"
     if isinstance(exc, OSError):
         path = os.fsdecode(exc.filename) if exc.filename is not None else "deckgen"
+        if os.path.isabs(path) and not os.path.relpath(path).startswith(".."):
+            path = os.path.relpath(path)  # messages name project files as the user sees them
         fix = _OS_FIXES.get(exc.errno or 0, "check the path, its permissions and free disk space")
         return [Finding(path, 0, exc.strerror or str(exc), fix, "io")], kept
     if isinstance(exc, UnicodeError):

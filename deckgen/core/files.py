@@ -86,17 +86,21 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
 
     ``durable=False`` skips the fsync, for caches that are safe to lose.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_name = ""
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
         publish(tmp_name, path)
+    except OSError as exc:
+        # name the file being written, not its temp file (a failed write() names nothing at all)
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
     finally:
-        if os.path.exists(tmp_name):
+        if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
 
 
