@@ -114,3 +114,11 @@ def test_new_with_a_newline_in_the_title_writes_valid_yaml(tmp_path: Path) -> No
     assert front["author"] == "A B" and front["id"] != "hijack"
     lint = run_deckgen("lint", cwd=root)
     assert f"{path.relative_to(root)}:2" not in lint.stdout and "schema" not in lint.stdout, lint.stdout
+
+
+def test_a_deeply_nested_deckgen_toml_is_a_located_error(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    write(root / "deckgen.toml", MINIMAL_TOML + "deep = " + "[" * 5000 + "]" * 5000 + "\n")
+    run = run_deckgen("build", cwd=root)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "deckgen.toml: config: cannot read the file: values are nested too deeply" in run.stderr
