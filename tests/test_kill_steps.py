@@ -211,3 +211,31 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path) -> None:
     assert results and results[0].returncode == 0, results[0].stderr if results else "no result"
     assert "waiting" in results[0].stderr
     assert tree(root) == tree(clean)
+
+
+def test_concurrent_builds_over_several_releases(tmp_path: Path) -> None:
+    """Three releases, each built by two processes started together: both succeed, and the result
+    is exactly what one build would have written."""
+    root = make_project(tmp_path / "proj", "Answer")
+    assert build(root).returncode == 0
+    for release in range(3):
+        write(root / "content" / "n1.md", (root / "content" / "n1.md").read_text().replace(".", f". r{release}", 1))
+        alone = tmp_path / f"alone{release}"
+        shutil.copytree(root, alone)
+        assert build(alone).returncode == 0
+        env = {**os.environ, "PYTHONPATH": str(REPO), **EPOCH}
+        pair = [
+            subprocess.Popen(
+                [sys.executable, "-m", "deckgen", "build"],
+                cwd=root,
+                env=env,
+                text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(2)
+        ]
+        for process in pair:
+            out, err = process.communicate(timeout=300)
+            assert process.returncode == 0 and "Traceback" not in err, err
+        assert tree(root) == tree(alone), f"release {release}"
