@@ -1,11 +1,20 @@
 """Benchmark deckgen on a synthetic library (a script, not a test).
 
-    python bench/run.py                 # 2,000 notes (~10,000 cards), 20 decks, 5 runs each
-    python bench/run.py --notes 20000   # scale up
-    python bench/run.py --notes 200 --runs 3 --json build/bench.json
+    python bench/run.py                 # 2,000 notes (~11,700 cards), 20 decks, 1 track, 5 runs each
+    python bench/run.py --notes 20000 --runs 1
+    python bench/run.py --compare /path/to/other/checkout   # paired runs: this code vs that one
 
-Each figure is the median of --runs runs (min–max beside it), measured as a whole
-``python -m deckgen …`` process, the way a curator or CI runs it.
+Every figure is a whole ``python -m deckgen …`` process, the way a curator or CI runs it:
+CPU time (user + sys of the process and its children) and wall time, as the median of
+``--runs`` runs with min–max. With ``--compare``, each run times the other checkout's
+code right after this one's on the same library state (paired runs), so slow drift of
+the machine affects both alike.
+
+Measures (issue "the curator's loop in a blink"): ``--help``; a no-op rebuild; a
+one-note edit then build; ``deckgen lint`` after a one-note edit; a cold build after
+``rm -rf build/`` with the note cache kept (wherever it lives); a truly cold build (no
+output, no cache, ``deckgen.lock`` present as in any clone); peak RSS of a cold build;
+and a bare genanki write of the same cards as a floor.
 """
 
 from __future__ import annotations
@@ -14,12 +23,16 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,13 +40,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from synthetic import make_library  # noqa: E402
 
-ENV = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": ""}
-
-RSS_WRAPPER = (
-    "import resource, subprocess, sys; "
-    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-)
+CACHE_NAMES = (".deckgen-cache",)
 
 GENANKI_REFERENCE = r"""
 import json, sys, genanki
@@ -49,24 +56,212 @@ for i, d in enumerate(decks.values()):
 """
 
 
-def deckgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run one deckgen command, failing loudly."""
-    result = subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=cwd, env=ENV, capture_output=True, text=True)
-    if result.returncode not in (0,) and not (args[0] == "lint" and result.returncode == 1):
-        raise SystemExit(f"deckgen {' '.join(args)} failed:\n{result.stderr[-2000:]}")
+class Code:
+    """One checkout of deckgen to time (this one, or the one given to --compare)."""
+
+    def __init__(self, name: str, root: Path) -> None:
+        self.name = name
+        self.env = {**os.environ, "PYTHONPATH": str(root), "SOURCE_DATE_EPOCH": "", "NO_COLOR": "1"}
+
+    def run(self, *args: str, cwd: Path) -> tuple[float, float]:
+        """(wall seconds, CPU seconds) of one ``deckgen`` process; fails loudly on a crash."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "deckgen", *args], cwd=cwd, env=self.env, capture_output=True, text=True
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode != 0 and not (args[0] == "lint" and done.returncode == 1):
+            raise SystemExit(f"[{self.name}] deckgen {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return wall, cpu
+
+    def peak_rss_mb(self, *args: str, cwd: Path) -> float:
+        """Peak resident memory of one ``deckgen`` process, in MiB."""
+        wrapper = (
+            "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", wrapper, sys.executable, "-m", "deckgen", *args],
+            cwd=cwd,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(done.stdout.strip()) / 1024
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists():
+        path.unlink()
+
+
+def wipe_outputs_keep_cache(root: Path) -> None:
+    """``rm -rf build/`` as a curator would, but keep the note cache wherever it lives."""
+    build = root / "build"
+    kept = [(build / name, root / f".bench-kept{name}") for name in CACHE_NAMES if (build / name).exists()]
+    for inside, aside in kept:
+        _remove(aside)
+        inside.rename(aside)
+    _remove(build)
+    for inside, aside in kept:
+        inside.parent.mkdir(parents=True, exist_ok=True)
+        aside.rename(inside)
+
+
+def wipe_everything(root: Path) -> None:
+    """No outputs and no cache at all; the lockfile stays, as in a fresh clone."""
+    _remove(root / "build")
+    for name in CACHE_NAMES:
+        _remove(root / name)
+
+
+def packaged_cards(build: Path) -> list[tuple[str, str, str, str]]:
+    """(deck, front, back, guid) of every card in the built per-deck packages (not the bundles)."""
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for apkg in sorted(build.glob("*.apkg")):
+            with zipfile.ZipFile(apkg) as archive:
+                archive.extract("collection.anki2", tmp)
+            db = sqlite3.connect(Path(tmp) / "collection.anki2")
+            decks = json.loads(db.execute("select decks from col").fetchone()[0])
+            for flds, guid, did in db.execute(
+                "select n.flds, n.guid, min(c.did) from notes n join cards c on c.nid = n.id group by n.id"
+            ):
+                fields = flds.split("\x1f")
+                rows.append((decks[str(did)]["name"], fields[0], fields[1] if len(fields) > 1 else "", guid))
+            db.close()
+    return rows
+
+
+def measure(
+    libraries: list[tuple[Code, Path]], runs: int, before: Callable[[Path], None] | None, args: tuple[str, ...]
+) -> dict[str, dict[str, list[float]]]:
+    """Paired runs: for each run, each code in turn on its own copy of the library (``before(root)`` first)."""
+    out: dict[str, dict[str, list[float]]] = {c.name: {"wall": [], "cpu": []} for c, _ in libraries}
+    for _ in range(runs):
+        for code, root in libraries:
+            if before:
+                before(root)
+            wall, cpu = code.run(*args, cwd=root)
+            out[code.name]["wall"].append(wall)
+            out[code.name]["cpu"].append(cpu)
+    return out
+
+
+def run(libraries: list[tuple[Code, Path]], work: Path, runs: int) -> dict[str, object]:
+    """Every measure, for every code, each on its own identical copy of the library."""
+    for code, root in libraries:
+        code.run("build", cwd=root)  # creates deckgen.lock (a one-off, not timed)
+    first_root = libraries[0][1]
+    cards = packaged_cards(first_root / "build")
+    figures: dict[str, object] = {"notes": len(list((first_root / "content").rglob("*.md"))), "cards": len(cards)}
+    counter = iter(range(1_000_000))
+
+    def edited_note(root: Path) -> Path:
+        return sorted((root / "content").rglob("*.md"))[3]
+
+    originals = {root: edited_note(root).read_text() for _, root in libraries}
+
+    def edit_one(root: Path) -> None:
+        edited_note(root).write_text(
+            originals[root].replace("## Critique\n", f"## Critique\nEdited {next(counter)}. ", 1)
+        )
+
+    def settle() -> None:
+        for code, root in libraries:
+            edited_note(root).write_text(originals[root])
+            code.run("build", cwd=root)
+
+    timings: dict[str, dict[str, dict[str, list[float]]]] = {}
+    timings["--help"] = measure(libraries, runs, None, ("--help",))
+    settle()
+    timings["no-op rebuild"] = measure(libraries, runs, None, ("build",))
+    timings["one-note edit -> build"] = measure(libraries, runs, edit_one, ("build",))
+    timings["lint after one edit"] = measure(libraries, runs, edit_one, ("lint",))
+    settle()
+    timings["cold build, cache kept"] = measure(libraries, runs, wipe_outputs_keep_cache, ("build",))
+    timings["truly cold build"] = measure(libraries, runs, wipe_everything, ("build",))
+    rss: dict[str, list[float]] = {c.name: [] for c, _ in libraries}
+    for _ in range(min(runs, 3)):
+        for code, root in libraries:
+            wipe_everything(root)
+            rss[code.name].append(code.peak_rss_mb("build", cwd=root))
+    figures["timings"] = timings
+    figures["peak RSS MiB (truly cold build)"] = rss
+    figures["genanki reference"] = genanki_reference(cards, work, runs)
+    return figures
+
+
+def genanki_reference(cards: list[tuple[str, str, str, str]], work: Path, runs: int) -> dict[str, list[float]]:
+    """A bare genanki write of the same cards (one package per deck), as a floor to compare with."""
+    data = work / "cards.json"
+    data.write_text(json.dumps(cards))
+    script = work / "ref.py"
+    script.write_text(GENANKI_REFERENCE)
+    out = work / "ref-out"
+    out.mkdir(exist_ok=True)
+    result: dict[str, list[float]] = {"wall": [], "cpu": []}
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(script), str(data), str(out)], check=True)
+        result["wall"].append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result["cpu"].append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
     return result
 
 
-def timed(fn, runs: int, before=None) -> list[float]:  # type: ignore[no-untyped-def]
-    """Wall times of ``runs`` calls to ``fn``; ``before`` runs untimed before each."""
-    times = []
-    for _ in range(runs):
-        if before:
-            before()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return times
+def _fmt(values: list[float]) -> str:
+    return f"{statistics.median(values):7.3f} ({min(values):.3f}–{max(values):.3f})"
+
+
+def report(figures: dict[str, object], codes: list[Code], args: argparse.Namespace) -> dict[str, object]:
+    """Print the table; return the medians (also written with --json)."""
+    print(
+        f"deckgen benchmark: {figures['notes']} notes, {figures['cards']} cards, {args.decks} decks, 1 track, "
+        f"{args.runs} runs; {platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {platform.machine()}"
+    )
+    timings = figures["timings"]
+    assert isinstance(timings, dict)
+    medians: dict[str, dict[str, float]] = {c.name: {} for c in codes}
+    header = "".join(f"{c.name + ' CPU s':>28}{c.name + ' wall s':>28}" for c in codes)
+    print(f"{'measure':<26}{header}")
+    for measure_name, per_code in timings.items():
+        cells = ""
+        for code in codes:
+            values = per_code[code.name]
+            cells += f"{_fmt(values['cpu']):>28}{_fmt(values['wall']):>28}"
+            medians[code.name][measure_name] = statistics.median(values["cpu"])
+            medians[code.name][measure_name + " (wall)"] = statistics.median(values["wall"])
+        print(f"{measure_name:<26}{cells}")
+    rss = figures["peak RSS MiB (truly cold build)"]
+    assert isinstance(rss, dict)
+    print(f"{'peak RSS MiB (cold)':<26}" + "".join(f"{_fmt(rss[c.name]):>28}{'':>28}" for c in codes))
+    reference = figures["genanki reference"]
+    assert isinstance(reference, dict)
+    print(f"{'genanki reference':<26}{_fmt(reference['cpu']):>28}{_fmt(reference['wall']):>28}")
+    for code in codes:
+        m = medians[code.name]
+        m["peak RSS MiB"] = statistics.median(rss[code.name])
+        ratios = {
+            "no-op / --help (CPU)": m["no-op rebuild"] / m["--help"],
+            "edit / no-op (CPU)": m["one-note edit -> build"] / m["no-op rebuild"],
+            "truly cold / genanki reference (CPU)": m["truly cold build"] / statistics.median(reference["cpu"]),
+        }
+        print(f"[{code.name}] " + ", ".join(f"{k}: {v:.2f}x" for k, v in ratios.items()))
+        m.update(ratios)
+    if len(codes) == 2:
+        a, b = (medians[c.name] for c in codes)
+        for measure_name in timings:
+            print(f"{measure_name:<26} {codes[0].name}/{codes[1].name} CPU = {a[measure_name] / b[measure_name]:.2f}")
+    return {"figures": figures, "medians": medians}
 
 
 def main() -> None:
@@ -74,107 +269,24 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--decks", type=int, default=20)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--compare", type=Path, help="another deckgen checkout to time in paired runs")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic library")
     args = parser.parse_args()
-
+    codes = [Code("this", REPO)]
+    if args.compare:
+        codes.append(Code("other", args.compare.resolve()))
     work = Path(tempfile.mkdtemp(prefix="deckgen-bench-"))
-    root = make_library(work / "lib", args.notes, args.decks)
+    libraries = [(code, make_library(work / f"lib-{code.name}", args.notes, args.decks)) for code in codes]
     try:
-        figures = run(root, work, args.runs)
+        figures = run(libraries, work, args.runs)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    report(figures, args)
-
-
-def run(root: Path, work: Path, runs: int) -> dict[str, object]:
-    build_dir = root / "build"
-    deckgen("build", cwd=root)  # first build creates deckgen.lock (not timed: a one-off)
-    lock = (root / "deckgen.lock").read_text()
-    cards = sum(len(v) for v in json.loads(lock)["cards"].values())
-
-    def wipe_outputs() -> None:
-        shutil.rmtree(build_dir, ignore_errors=True)
-
-    figures: dict[str, object] = {"notes": len(list((root / "content").rglob("*.md"))), "cards": cards}
-    figures["cold build"] = timed(lambda: deckgen("build", cwd=root), runs, before=wipe_outputs)
-    deckgen("build", cwd=root)
-    figures["no-op rebuild"] = timed(lambda: deckgen("build", cwd=root), runs)
-    note = sorted((root / "content").rglob("*.md"))[len(figures) % 7]
-    original = note.read_text()
-    counter = iter(range(1_000_000))
-
-    def edit_one() -> None:
-        note.write_text(original.replace("## Critique\n", f"## Critique\nEdited {next(counter)}. ", 1))
-
-    figures["one-note edit"] = timed(lambda: deckgen("build", cwd=root), runs, before=edit_one)
-    note.write_text(original)
-    deckgen("build", cwd=root)
-    figures["lint"] = timed(lambda: deckgen("lint", cwd=root), runs)
-    figures["--help"] = timed(lambda: deckgen("--help", cwd=root), runs)
-    rss = []
-    for _ in range(min(runs, 3)):
-        wipe_outputs()
-        out = subprocess.run(
-            [sys.executable, "-c", RSS_WRAPPER, sys.executable, "-m", "deckgen", "build"],
-            cwd=root,
-            env=ENV,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rss.append(int(out.stdout.strip()) / 1024)
-    figures["peak RSS MB (cold build)"] = rss
-    figures["genanki reference"] = genanki_reference(root, work, runs)
-    return figures
-
-
-def genanki_reference(root: Path, work: Path, runs: int) -> list[float]:
-    """A bare genanki write of the same cards (one deck per manifest), as a floor to compare with."""
-    lock = json.loads((root / "deckgen.lock").read_text())
-    rows = [
-        (r["deck"], r["front"], r["back"], f"{n}/{k}") for n, recs in lock["cards"].items() for k, r in recs.items()
-    ]
-    data = work / "cards.json"
-    data.write_text(json.dumps(rows))
-    script = work / "ref.py"
-    script.write_text(GENANKI_REFERENCE)
-    out = work / "ref-out"
-    out.mkdir(exist_ok=True)
-    return timed(lambda: subprocess.run([sys.executable, str(script), str(data), str(out)], check=True), runs)
-
-
-def summary(values: list[float]) -> tuple[float, float, float]:
-    return statistics.median(values), min(values), max(values)
-
-
-def report(figures: dict[str, object], args: argparse.Namespace) -> None:
-    print(
-        f"deckgen benchmark: {figures['notes']} notes, {figures['cards']} cards, {args.decks} decks, "
-        f"{args.runs} runs; {platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores, {platform.machine()}"
-    )
-    print(f"{'measure':<28}{'median':>10}{'min':>10}{'max':>10}")
-    medians: dict[str, float] = {}
-    for name, values in figures.items():
-        if not isinstance(values, list):
-            continue
-        med, lo, hi = summary(values)
-        medians[name] = med
-        unit = "" if "MB" in name else " s"
-        print(f"{name:<28}{med:>9.3f}{unit[:2]:<1}{lo:>9.3f}{hi:>10.3f}")
-    ratios = {
-        "no-op / --help": medians["no-op rebuild"] / medians["--help"],
-        "one-note edit / no-op": medians["one-note edit"] / medians["no-op rebuild"],
-        "cold build / genanki reference": medians["cold build"] / medians["genanki reference"],
-    }
-    for name, value in ratios.items():
-        print(f"{name:<28}{value:>9.2f}x")
+    payload = report(figures, codes, args)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"figures": figures, "medians": medians, "ratios": ratios, "notes_arg": args.notes}
-        args.json.write_text(json.dumps(payload, indent=2))
+        args.json.write_text(json.dumps({**payload, "notes_arg": args.notes}, indent=2))
 
 
 if __name__ == "__main__":

@@ -154,25 +154,17 @@ def build(
 
         deckgen build onboarding --locked
     """
-    from deckgen.build.cache import build_options, read_state, up_to_date
-    from deckgen.core.config import load_config
+    from deckgen import api
 
     with reporting():
-        config = load_config(out_dir=out)
-        # Checked before the rest of deckgen is imported: a build with nothing to do stays instant.
-        state = None if dry_run else read_state(config.out_dir, [])
-        result = up_to_date(config, state, build_options(config, decks or (), True)) if state else None
-        if result is None:
-            from deckgen.build.pipeline import build as run_build
-
-            result = run_build(
-                config,
-                decks or (),
-                locked=locked,
-                dry_run=dry_run,
-                check_up_to_date=False,  # checked above
-                on_wait=lambda message: _console(stderr=True).print(f"[yellow]waiting[/yellow] {_escape(message)}"),
-            )
+        config = api.load_config(out_dir=out)
+        result = api.build(
+            config,
+            decks or (),
+            locked=locked,
+            dry_run=dry_run,
+            on_wait=lambda message: _console(stderr=True).print(f"[yellow]waiting[/yellow] {_escape(message)}"),
+        )
     console = _console()
     err = _console(stderr=True)
     if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
@@ -287,12 +279,13 @@ def plan(
 
         deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
     """
-    from deckgen.build.planning import plan_for
-    from deckgen.core.config import load_config
+    from deckgen import api
 
     first_day = _parse_date(start)
     with reporting():
-        schedule_text, warnings = plan_for(load_config(), track, first_day, new_per_day, days_per_week, output.value)
+        schedule_text, warnings = api.plan(
+            api.load_config(), track, first_day, new_per_day, days_per_week, output.value
+        )
     _echo(schedule_text, nl=False)
     err = _console(stderr=True)
     for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
@@ -340,16 +333,11 @@ def lint(
     if output not in ("text", "json", "github"):
         _echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
-    from deckgen.build.pipeline import lint_project, open_note_cache
-    from deckgen.core.config import load_config
+    from deckgen import api
     from deckgen.lint.format import by_file, summary, to_github, to_json
 
     with reporting():
-        config = load_config()
-        cache = open_note_cache(config, [])
-        report, _ = lint_project(config, cache=cache)
-        if not report.errors:
-            cache.save()  # speeds up the next lint or build; never written for broken sources
+        report = api.lint(api.load_config())
     if output == "json":
         typer.echo(to_json(report))
     elif output == "github":

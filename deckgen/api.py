@@ -1,0 +1,76 @@
+"""The library API: what the CLI, ``bench/`` and ``scripts/`` call. Each function raises, never prints.
+
+    import deckgen
+    config = deckgen.load_config(Path("my-project"))
+    report = deckgen.lint(config)
+    result = deckgen.build(config)
+    print(deckgen.plan(config, "associate-pm"))
+
+Heavy stages are imported inside the functions, so ``import deckgen`` and a build with
+nothing to do stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from deckgen.core.config import Config, load_config
+from deckgen.core.model import BuildResult
+
+if TYPE_CHECKING:
+    from deckgen.lint.run import LintReport
+    from deckgen.tracks.workload import OutputFormat
+
+__all__ = ["BuildResult", "Config", "build", "lint", "load_config", "plan"]
+
+
+def build(
+    config: Config,
+    decks: Sequence[str] = (),
+    *,
+    locked: bool = False,
+    dry_run: bool = False,
+    on_wait: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
+
+    A build whose inputs and outputs are unchanged since the last one is recognised from
+    the build cache before the rest of deckgen is imported, and returns at once.
+    """
+    from deckgen.build.cache import build_options, read_state, up_to_date
+
+    state = None if dry_run else read_state(config.out_dir, [])
+    result = up_to_date(config, state, build_options(config, decks, True)) if state else None
+    if result is not None:
+        return result
+    from deckgen.build.pipeline import build as run_build
+
+    # on_wait: told when another build of the project holds it (this one waits for it)
+    return run_build(config, decks, locked=locked, dry_run=dry_run, check_up_to_date=False, on_wait=on_wait)
+
+
+def lint(config: Config) -> LintReport:
+    """Every finding for the project's notes, cards, manifests, tracks and lockfile."""
+    from deckgen.build.pipeline import lint_project, open_note_cache
+
+    cache = open_note_cache(config, [])
+    report, _ = lint_project(config, cache=cache)
+    if not report.errors:
+        cache.save()  # speeds up the next lint or build; never written for broken sources
+    return report
+
+
+def plan(
+    config: Config,
+    track: str,
+    start: dt.date | None = None,
+    new_per_day: int | None = None,
+    days_per_week: int = 5,
+    output: OutputFormat = "text",
+) -> tuple[str, list[str]]:
+    """Track ``track``'s schedule rendered as ``output``, and any warnings from reading the decks."""
+    from deckgen.build.planning import plan_for
+
+    return plan_for(config, track, start, new_per_day, days_per_week, output)

@@ -1,0 +1,212 @@
+"""Blind card-quality evaluation: mix generated and curator cards, let a judge rate them, unblind.
+
+The protocol (docs/blind-judge-brief.md is the judge's brief, unchanged between runs):
+
+1. ``prep``: import every fresh note (seed text, Obsidian, Notion) into a scratch project
+   exactly as a new user would (``deckgen import``), take the cards that would ship
+   (``deckgen cards NOTE --shipping --format json``), mix them with the curator's cards
+   for the same notes (``<note>.cards`` beside each note), normalise anything that would
+   tell the two apart, shuffle, and write ``table.md`` (what the judge sees), the notes
+   (``notes/``), and ``key.json`` (which card came from where; the judge never sees it).
+2. A judge who sees only ``table.md``, ``notes/`` and the brief writes ``judge.json``.
+3. ``score``: unblind with the key: tier counts per source and per note, coverage of the
+   judge's key ideas by generated T2/T3 cards, and the curator calibration check.
+
+    python scripts/blind_eval.py prep tests/fixtures/fresh/batch1 --out evals/2026-11-28-batch1
+    # judge writes evals/2026-11-28-batch1/judge.json
+    python scripts/blind_eval.py score evals/2026-11-28-batch1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+NOTE_SUFFIXES = (".txt", ".md")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
+_CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
+_MARKUP_RE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One card as the judge sees it, plus where it came from (kept in the key)."""
+
+    id: str
+    note: str
+    question: str
+    answer: str
+    source: str  # "generated" | "curator"
+    origin: str  # the generated card's key, or the curator card's position
+
+
+def normalise(text: str) -> str:
+    """Quote marks, dashes, Markdown emphasis and spacing made uniform across both sources."""
+    text = _MARKUP_RE.sub("", text.translate(_QUOTES))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def as_question_answer(kind: str, front: str, back: str) -> tuple[str, str]:
+    """A cloze becomes its text with ``[...]`` and the hidden words as the answer."""
+    if kind == "cloze" or "{{c" in front:
+        hidden = [m.group(1) for m in _CLOZE_RE.finditer(front)]
+        return normalise(_CLOZE_RE.sub("[...]", front)), normalise("; ".join(hidden))
+    return normalise(front), normalise(back)
+
+
+def curator_cards(path: Path) -> list[tuple[str, str, str]]:
+    """(kind, front, back) of each card in a ``.cards`` file (``Q:``/``A:`` pairs and ``C:`` lines)."""
+    cards: list[tuple[str, str, str]] = []
+    question: str | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("Q:"):
+            question = line[2:].strip()
+        elif line.startswith("A:") and question is not None:
+            cards.append(("qa", question, line[2:].strip()))
+            question = None
+        elif line.startswith("C:"):
+            cards.append(("cloze", line[2:].strip(), ""))
+    return cards
+
+
+def _deckgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def generated_cards(note_files: list[Path]) -> dict[str, list[dict[str, str]]]:
+    """Import the notes into a scratch project and return each one's shipping cards, by note file name."""
+    result: dict[str, list[dict[str, str]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        (project / "content").mkdir(parents=True)
+        (project / "decks").mkdir()
+        (project / "deckgen.toml").write_text('[project]\nname = "Eval"\nnamespace = "blind-eval-0001"\n')
+        (project / "decks" / "all.yaml").write_text("deck: Eval\nnotes: all\n")
+        for source in note_files:
+            before = set((project / "content").rglob("*.md"))
+            done = _deckgen("import", str(source), cwd=project)
+            made = sorted(set((project / "content").rglob("*.md")) - before)
+            if done.returncode != 0 or len(made) != 1:
+                raise SystemExit(f"import of {source.name} failed:\n{done.stdout}\n{done.stderr}")
+            shown = _deckgen("cards", str(made[0]), "--shipping", "--format", "json", cwd=project)
+            if shown.returncode != 0:
+                raise SystemExit(f"deckgen cards failed for {source.name}:\n{shown.stdout}\n{shown.stderr}")
+            result[source.name] = json.loads(shown.stdout)
+    return result
+
+
+def prep(notes_dir: Path, out: Path, seed: int) -> None:
+    """Write table.md, notes/ and key.json for one blind run."""
+    note_files = sorted(p for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
+    generated = generated_cards(note_files)
+    pool: list[tuple[str, str, str, str, str]] = []
+    for note in note_files:
+        for card in generated[note.name]:
+            question, answer = as_question_answer(card["kind"], card["front"], card["back"])
+            pool.append((note.name, question, answer, "generated", card["key"]))
+        for index, (kind, front, back) in enumerate(curator_cards(note.with_suffix(".cards")), 1):
+            question, answer = as_question_answer(kind, front, back)
+            pool.append((note.name, question, answer, "curator", f"curator-{index}"))
+    random.Random(seed).shuffle(pool)
+    rows = [Row(f"C{n:03d}", *entry) for n, entry in enumerate(pool, 1)]
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out / "notes", ignore_errors=True)
+    (out / "notes").mkdir()
+    for note in note_files:
+        shutil.copy2(note, out / "notes" / note.name)
+    lines = ["| id | note | question | answer |", "|---|---|---|---|"]
+    for row in sorted(rows, key=lambda r: (r.note, r.id)):
+        cells = [row.id, row.note, row.question, row.answer]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    (out / "table.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    key = {"notes_dir": str(notes_dir), "seed": seed, "rows": [asdict(r) for r in rows]}
+    (out / "key.json").write_text(json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    counts = Counter(r.source for r in rows)
+    print(f"{len(note_files)} notes, {counts['generated']} generated + {counts['curator']} curator cards -> {out}")
+
+
+def score(run: Path) -> str:
+    """Unblind ``judge.json`` with ``key.json``; return the report (also written to results.md)."""
+    key = {row["id"]: row for row in json.loads((run / "key.json").read_text(encoding="utf-8"))["rows"]}
+    judge = json.loads((run / "judge.json").read_text(encoding="utf-8"))
+    tiers = {item["id"]: int(item["tier"]) for item in judge["ratings"]}
+    missing = sorted(set(key) - set(tiers))
+    if missing:
+        raise SystemExit(f"the judge rated no tier for {len(missing)} cards: {', '.join(missing[:10])}")
+    by_source: dict[str, Counter[int]] = defaultdict(Counter)
+    by_note: dict[str, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
+    for card_id, row in key.items():
+        by_source[row["source"]][tiers[card_id]] += 1
+        by_note[row["note"]][row["source"]][tiers[card_id]] += 1
+
+    def share(counter: Counter[int]) -> str:
+        total = sum(counter.values())
+        good = counter[2] + counter[3]
+        return f"{good}/{total} = {good / total:.0%}" if total else "-"
+
+    out = ["| source | cards | T0 | T1 | T2 | T3 | T2+T3 |", "|---|---|---|---|---|---|---|"]
+    for source in ("generated", "curator"):
+        c = by_source[source]
+        out.append(f"| {source} | {sum(c.values())} | {c[0]} | {c[1]} | {c[2]} | {c[3]} | {share(c)} |")
+    covered_notes = 0
+    cover_lines = [
+        "",
+        "| note | generated T2+T3 | curator T2+T3 | key ideas | covered by a generated T2/T3 card |",
+        "|---|---|---|---|---|",
+    ]
+    for note in sorted(by_note):
+        ideas = judge.get("key_ideas", {}).get(note, [])
+        covered = sum(
+            1
+            for idea in ideas
+            if any(key.get(c, {}).get("source") == "generated" and tiers.get(c, 0) >= 2 for c in idea.get("cards", []))
+        )
+        covered_notes += covered >= 4
+        cover_lines.append(
+            f"| {note} | {share(by_note[note]['generated'])} | {share(by_note[note]['curator'])} | {len(ideas)} | {covered} |"
+        )
+    generated = by_source["generated"]
+    total = sum(generated.values())
+    curator = by_source["curator"]
+    curator_share = (curator[2] + curator[3]) / max(1, sum(curator.values()))
+    summary = [
+        "",
+        f"- generated cards T2+T3: {share(generated)} (target >= 70%)",
+        f"- T0 per 50 generated cards: {generated[0] * 50 / max(1, total):.1f} (target <= 1)",
+        f"- notes with >= 4 key ideas covered by a generated T2/T3 card: {covered_notes} of {len(by_note)} (target >= 10 of 12)",
+        f"- curator calibration: {curator_share:.0%} T2+T3 ({'within' if 0.85 <= curator_share <= 0.95 else 'OUTSIDE'} 85-95%)",
+    ]
+    report = "\n".join(out + cover_lines + summary) + "\n"
+    (run / "results.md").write_text(report, encoding="utf-8")
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("prep", help="mix and shuffle cards for a judge")
+    p.add_argument("notes", type=Path, help="folder of fresh notes with <note>.cards beside each")
+    p.add_argument("--out", type=Path, required=True, help="folder for table.md, notes/ and key.json")
+    p.add_argument("--seed", type=int, default=20261128)
+    s = sub.add_parser("score", help="unblind judge.json with key.json")
+    s.add_argument("run", type=Path, help="the folder prep wrote, now holding judge.json")
+    args = parser.parse_args()
+    if args.command == "prep":
+        prep(args.notes, args.out, args.seed)
+    else:
+        print(score(args.run), end="")
+
+
+if __name__ == "__main__":
+    main()

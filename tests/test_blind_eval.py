@@ -1,0 +1,52 @@
+"""scripts/blind_eval.py: what the judge sees cannot tell the sources apart, and unblinding counts right."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("blind_eval", REPO / "scripts" / "blind_eval.py")
+assert _spec and _spec.loader
+blind_eval = importlib.util.module_from_spec(_spec)
+sys.modules["blind_eval"] = blind_eval  # dataclasses look their module up here
+_spec.loader.exec_module(blind_eval)
+
+
+def test_normalising_hides_typography_and_clozes_become_blanks() -> None:
+    q, a = blind_eval.as_question_answer(
+        "cloze", "In Rumelt’s ‘Good Strategy’, bad strategy mistakes {{c1::**goals**}} for strategy.", ""
+    )
+    assert q == "In Rumelt's 'Good Strategy', bad strategy mistakes [...] for strategy."
+    assert a == "goals"
+    assert blind_eval.as_question_answer("qa", "What is  *it*?", "A “thing” — really") == (
+        "What is it?",
+        'A "thing" - really',
+    )
+
+
+def test_curator_cards_file_is_read_as_written(tmp_path: Path) -> None:
+    cards = tmp_path / "n.cards"
+    cards.write_text("Q: What?\nA: That.\n\nC: A {{c1::b}} c.\n", encoding="utf-8")
+    assert blind_eval.curator_cards(cards) == [("qa", "What?", "That."), ("cloze", "A {{c1::b}} c.", "")]
+
+
+def test_score_counts_tiers_per_source_and_coverage(tmp_path: Path) -> None:
+    rows = [
+        {"id": "C001", "note": "a.txt", "question": "q", "answer": "a", "source": "generated", "origin": "g.x"},
+        {"id": "C002", "note": "a.txt", "question": "q", "answer": "a", "source": "generated", "origin": "g.y"},
+        {"id": "C003", "note": "a.txt", "question": "q", "answer": "a", "source": "curator", "origin": "curator-1"},
+    ]
+    (tmp_path / "key.json").write_text(json.dumps({"rows": rows}))
+    judge = {
+        "ratings": [{"id": "C001", "tier": 3}, {"id": "C002", "tier": 0}, {"id": "C003", "tier": 2}],
+        "key_ideas": {"a.txt": [{"idea": "i1", "cards": ["C001", "C003"]}, {"idea": "i2", "cards": ["C002"]}]},
+    }
+    (tmp_path / "judge.json").write_text(json.dumps(judge))
+    report = blind_eval.score(tmp_path)
+    assert "| generated | 2 | 1 | 0 | 0 | 1 | 1/2 = 50% |" in report
+    assert "| curator | 1 | 0 | 0 | 1 | 0 | 1/1 = 100% |" in report
+    assert "| a.txt | 1/2 = 50% | 1/1 = 100% | 2 | 1 |" in report
+    assert "T0 per 50 generated cards: 25.0" in report
