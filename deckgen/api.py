@@ -13,7 +13,7 @@ nothing to do stay fast.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from deckgen.core.config import Config, load_config
@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 __all__ = ["BuildResult", "Config", "build", "lint", "load_config", "plan"]
 
 
-def build(config: Config, decks: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False) -> BuildResult:
+def build(
+    config: Config,
+    decks: Sequence[str] = (),
+    *,
+    locked: bool = False,
+    dry_run: bool = False,
+    on_wait: Callable[[str], None] | None = None,
+) -> BuildResult:
     """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
 
     A build whose inputs and outputs are unchanged since the last one is recognised from
@@ -40,7 +47,8 @@ def build(config: Config, decks: Sequence[str] = (), *, locked: bool = False, dr
         return result
     from deckgen.build.pipeline import build as run_build
 
-    return run_build(config, decks, locked=locked, dry_run=dry_run, check_up_to_date=False)
+    # on_wait: told when another build of the project holds it (this one waits for it)
+    return run_build(config, decks, locked=locked, dry_run=dry_run, check_up_to_date=False, on_wait=on_wait)
 
 
 def lint(config: Config) -> LintReport:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import json
+import os
+import re
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from deckgen.core.errors import DeckgenError
+from deckgen.core.errors import DeckgenError, Finding
 
 app = typer.Typer(
     name="deckgen",
@@ -29,28 +32,90 @@ app = typer.Typer(
 def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    # emoji=False: a finding at line 100 is "file:100:1", never "file💯1"; content is
+    # printed through _escape, so rich markup only ever comes from deckgen's own strings.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+
+
+_OS_FIXES = {
+    errno.ENOSPC: "free some disk space and run the command again",
+    errno.EDQUOT: "free some disk space (quota) and run the command again",
+    errno.EROFS: "the file system is read-only: use --out (or DECKGEN_OUT) for a writable folder",
+    errno.EACCES: "make the file and its folder writable (or readable) for you",
+    errno.EPERM: "make the file and its folder writable (or readable) for you",
+    errno.ENOENT: "check that the path exists",
+}
+
+
+def _findings_of(exc: BaseException) -> tuple[list[Finding], str]:
+    """Findings for any error, and what to say about files written so far."""
+    if isinstance(exc, DeckgenError):
+        return exc.findings, "nothing was written"
+    kept = "every file is either its previous version or complete"
+    if isinstance(exc, OSError):
+        path = os.fsdecode(exc.filename) if exc.filename is not None else "deckgen"
+        if os.path.isabs(path) and not os.path.relpath(path).startswith(".."):
+            path = os.path.relpath(path)  # messages name project files as the user sees them
+        fix = _OS_FIXES.get(exc.errno or 0, "check the path, its permissions and free disk space")
+        return [Finding(path, 0, exc.strerror or str(exc), fix, "io")], kept
+    if isinstance(exc, UnicodeError):
+        return [Finding("deckgen", 0, f"text is not valid UTF-8 ({exc})", "re-save the file as UTF-8", "decode")], kept
+    if isinstance(exc, RecursionError):
+        return [Finding("deckgen", 0, "data is nested too deeply", "flatten the file", "schema")], kept
+    name = type(exc).__name__
+    return [
+        Finding(
+            "deckgen",
+            0,
+            f"internal error ({name}: {exc})",
+            "please report it; DECKGEN_DEBUG=1 shows the traceback",
+            "bug",
+        )
+    ], kept
 
 
 @contextlib.contextmanager
-def reporting() -> Iterator[None]:
-    """Turn a DeckgenError into its findings on stderr and exit code 1."""
+def reporting(written: list[str] | None = None) -> Iterator[None]:
+    """Turn any error into located findings on stderr and exit code 1, never a traceback.
+
+    ``written``: files the command wrote before the error, named instead of "nothing was written".
+    """
     try:
         yield
-    except DeckgenError as exc:
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place errors become messages
+        if os.environ.get("DECKGEN_DEBUG") and not isinstance(exc, DeckgenError):
+            raise
+        findings, outcome = _findings_of(exc)
         console = _console(stderr=True)
-        for finding in exc.findings:
+        for finding in findings:
             label = "[red]error[/red]" if finding.severity == "error" else "[yellow]warning[/yellow]"
             console.print(f"{label} {_escape(str(finding))}")
-        count = len(exc.findings)
-        console.print(f"[red]{count} problem{'s' if count != 1 else ''} found; nothing was written.[/red]")
+        if written:
+            outcome = "wrote " + ", ".join(written) + " before the error; nothing else was written"
+        count = len(findings)
+        console.print(f"[red]{count} problem{'s' if count != 1 else ''} found; {_escape(outcome)}.[/red]")
         raise typer.Exit(1) from None
+
+
+# C0 controls except tab and newline, DEL and C1 (ESC, CSI, BEL…): content never drives the terminal
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` without terminal control characters."""
+    return _CONTROL_RE.sub("", text)
 
 
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(clean(text))
+
+
+def _echo(text: str, **kwargs: bool) -> None:
+    typer.echo(clean(text), **kwargs)  # type: ignore[arg-type]
 
 
 def _version(value: bool) -> None:
@@ -94,7 +159,13 @@ def build(
 
     with reporting():
         config = api.load_config(out_dir=out)
-        result = api.build(config, decks or (), locked=locked, dry_run=dry_run)
+        result = api.build(
+            config,
+            decks or (),
+            locked=locked,
+            dry_run=dry_run,
+            on_wait=lambda message: _console(stderr=True).print(f"[yellow]waiting[/yellow] {_escape(message)}"),
+        )
     console = _console()
     err = _console(stderr=True)
     if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
@@ -108,13 +179,13 @@ def build(
         if result.report is not None:
             from deckgen.build.diff import render_text
 
-            typer.echo(render_text(result.report))
+            _echo(render_text(result.report))
         console.print("Dry run: nothing was written.")
     else:
         if result.up_to_date:
             console.print("Everything is up to date: nothing to write.")
         for output in result.outputs:
-            console.print(f"wrote {output}")
+            console.print(f"wrote {_escape(output)}")
         if result.report is not None:
             from deckgen.build.changelog import changelog_path
 
@@ -143,9 +214,9 @@ def init(
     with reporting():
         files = init_project(directory, name)
     for path in files:
-        typer.echo(f"created {path}")
-    typer.echo(set_up_merge_driver(directory))
-    typer.echo(f"Next: cd {directory} && deckgen build")
+        _echo(f"created {path}")
+    _echo(set_up_merge_driver(directory))
+    _echo(f"Next: cd {directory} && deckgen build")
 
 
 @app.command()
@@ -166,7 +237,7 @@ def new(
 
     with reporting():
         path = new_note(load_config(), title, author, source, folder)
-    typer.echo(f"created {path}")
+    _echo(f"created {path}")
 
 
 class PlanFormat(str, Enum):
@@ -248,9 +319,9 @@ def plan(
             schedule_text, warnings = api.plan(
                 api.load_config(), track, first_day, new_per_day, days_per_week, output.value
             )
-    typer.echo(schedule_text, nl=False)
+    _echo(schedule_text, nl=False)
     for path in written:
-        typer.echo(f"wrote {path}")
+        _echo(f"wrote {path}")
     err = _console(stderr=True)
     for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
@@ -309,7 +380,7 @@ def progress(
         # Outside build/site/: the page names people and is for the manager only.
         target = config.out_dir / "progress" / f"{report.cohort}-{report.as_of.isoformat()}.html"
     if target is None:
-        typer.echo(text, nl=False)
+        _echo(text, nl=False)
     else:
         atomic_write_text(target, text)
         typer.echo(f"wrote {target}")
@@ -360,12 +431,12 @@ def lint(
     if explain is not None:
         rule = find_rule(explain)
         if rule is None:
-            typer.echo(f"no rule named '{explain}'; see `deckgen lint --rules`", err=True)
+            _echo(f"no rule named '{explain}'; see `deckgen lint --rules`", err=True)
             raise typer.Exit(2)
         typer.echo(explain_rule(rule))
         return
     if output not in ("text", "json", "github"):
-        typer.echo(f"unknown --format '{output}': use text, json or github", err=True)
+        _echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
     from deckgen import api
     from deckgen.lint.format import by_file, summary, to_github, to_json
@@ -376,8 +447,8 @@ def lint(
         typer.echo(to_json(report))
     elif output == "github":
         if report.findings:
-            typer.echo(to_github(report))
-        typer.echo(summary(report))
+            _echo(to_github(report))
+        _echo(summary(report))
     else:
         console = _console()
         for path, findings in by_file(report):
@@ -398,6 +469,11 @@ def import_notes(
     ),
     into: Path | None = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
+    vault: Path | None = typer.Option(
+        None,
+        "--vault",
+        help="Root folder images may be copied from (e.g. an Obsidian vault); default: each file's folder.",
+    ),
 ) -> None:
     """Convert notes from the seed text format, Obsidian or Notion into deckgen notes.
 
@@ -417,7 +493,7 @@ def import_notes(
 
     with reporting():
         config = load_config()
-        results = run_import(config, files, into, dry_run=dry_run)
+        results = run_import(config, files, into, dry_run=dry_run, vault=vault)
     console = _console()
     for result in results:
         verb = (
@@ -426,14 +502,17 @@ def import_notes(
             else result.status
         )
         console.print(
-            f"{verb} {_escape(config.rel(result.target))} (id {result.note_id}, from {_escape(result.source)}, {result.format})"
+            f"{verb} {_escape(config.rel(result.target))} (id {_escape(result.note_id)}, from {_escape(result.source)}, {result.format})"
         )
+        for original, dest in result.images:
+            verb_image = "would copy" if dry_run else "copied"
+            console.print(f"  {verb_image} image {_escape(original)} to {_escape(config.rel(dest))}")
         for note in result.unsure:
             console.print(f"  [yellow]check[/yellow] {_escape(note)}")
         for conflict in result.conflicts:
             console.print(f"  [yellow]conflict[/yellow] {_escape(conflict)}")
         if dry_run and result.diff:
-            typer.echo(result.diff, nl=False)
+            _echo(result.diff, nl=False)
     if dry_run:
         console.print("Dry run: nothing was written.")
 
@@ -565,7 +644,7 @@ def diff(
     from deckgen.core.config import load_config
 
     if output_format not in ("text", "json"):
-        typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
+        _echo(f"error: --format must be text or json, not {output_format!r}", err=True)
         raise typer.Exit(2)
     with reporting():
         plan = plan_build(load_config(), decks or ())
@@ -573,7 +652,7 @@ def diff(
     if output_format == "json":
         typer.echo(json.dumps(plan.report.to_json(), ensure_ascii=False, indent=2))
         return
-    typer.echo(render_text(plan.report))
+    _echo(render_text(plan.report))
 
 
 @app.command()
@@ -609,7 +688,8 @@ def draft(
 
     console = _console()
     err = _console(stderr=True)
-    with reporting():
+    written: list[str] = []
+    with reporting(written):
         config = load_config()
         settings = ai_settings(
             config, {"base_url": base_url, "model": model, "max_cards": max_cards, "timeout": timeout}
@@ -623,7 +703,7 @@ def draft(
         for job in jobs:
             key = " with an API key" if settings.api_key else ""
             err.print(
-                f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.endpoint)}, model {_escape(settings.model)} …"
+                f"Sending {_escape(job.rel)} ({job.chars:,} characters){key} to {_escape(settings.shown_endpoint)}, model {_escape(settings.model)} …"
             )
             result = run(job, client, settings, dry_run=dry_run)
             for dropped in result.dropped:
@@ -638,6 +718,8 @@ def draft(
                 console.print(f"{_escape(result.rel)}: {count} would be added:")
                 console.print(_escape(result.inserted))
             else:
+                if result.written:
+                    written.append(result.rel)
                 console.print(
                     f"{_escape(result.rel)}: wrote {count} — review them, then set "
                     "'Status: approved' or 'Status: rejected'"

@@ -206,12 +206,12 @@ def test_images_are_copied_into_media_without_clobbering_another_notes(project: 
             f"---\ntitle: Essay {name}\nauthor: Ann Author\nsource: https://example.com/{name}\n---\n"
             f"# Essay {name}\n\n## Central argument\nText about {name}.\n\n![[diagram.png]]\n",
         )
-        (folder / "diagram.png").write_bytes(b"\x89PNG" + pixel)
+        (folder / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n" + pixel)
     result = run_deckgen("import", str(vault / "one" / "one.md"), str(vault / "two" / "two.md"), cwd=project)
     assert result.returncode == 0, result.stderr
     media = project / "content" / "media"
-    assert (media / "diagram.png").read_bytes() == b"\x89PNG1"
-    assert (media / "essay-two-diagram.png").read_bytes() == b"\x89PNG2"
+    assert (media / "diagram.png").read_bytes() == b"\x89PNG\r\n\x1a\n1"
+    assert (media / "essay-two-diagram.png").read_bytes() == b"\x89PNG\r\n\x1a\n2"
     assert "](media/essay-two-diagram.png)" in (project / "content" / "essay-two.md").read_text()
 
 

@@ -73,6 +73,18 @@ PAYLOADS: list[str] = [
     "\\\\[\\href{javascript:alert(1)}{click}\\\\]",
     '<iframe srcdoc="<script>alert(1)</script>">',
     '<a href="https://ok.example" onclick="alert(1)">x</a>',
+    # Anki-interpreted syntax: sound, TTS, LaTeX, templates, clozes outside a cloze field
+    "[sound:evil.mp3]",
+    "[SOUND:evil.mp3] [sound:../../x.mp3]",
+    "[anki:tts lang=en_US]spoken aloud[/anki:tts]",
+    "[latex]\\href{javascript:alert(1)}{x}[/latex]",
+    "[$]x^2[/$] and [$$]y^2[/$$]",
+    "{{Question}} {{FrontSide}} {{c1::not a cloze here}}",
+    # a cloze split around a MathJax delimiter: old clients render inactive clozes as plain text
+    "{{c1::a\\\\}}(\\href{javascript:alert(1)}{click}{{c1::b\\\\}})",
+    "{{c2::x\\\\::h}}[\\href{javascript:alert(1)}{y}{{c3::z\\\\}}]",
+    "[{{c1::sound:evil.mp3}}]",
+    "{{c99999999999999999999::overflow}}",
 ]
 
 _ALLOWED_TAGS = {
@@ -131,6 +143,7 @@ def assert_safe(html: str, media: set[str], where: str) -> None:
     lowered = html.lower()
     assert "<script" not in lowered and "<iframe" not in lowered, where
     assert not re.search(r"\\[(\[]", html), f"{where}: a MathJax delimiter reached the card"
+    assert not re.search(r"\[(sound:|/?anki:|/?latex\]|/?\$\$?\])", html, re.I), f"{where}: Anki media/TTS/LaTeX syntax"
     audit = Audit()
     audit.feed(html)
     audit.close()
@@ -219,6 +232,7 @@ def test_anki_renders_no_active_content(tmp_path: Path) -> None:
         assert len(cards) >= len(shipped)
         shown = 0
         for card in cards:
+            assert not card.question_av_tags() and not card.answer_av_tags(), f"card {card.id} plays sound or TTS"
             for side, html in (("question", card.question()), ("answer", card.answer())):
                 assert_safe(
                     html,
@@ -257,3 +271,150 @@ def test_lint_flags_the_corpus(tmp_path: Path) -> None:
     with pytest.raises(Exception) as info:
         build(load_config(root))
     assert any(f.rule == "media" for f in info.value.findings)  # type: ignore[attr-defined]
+
+
+# Anki up to 2.1.55 (rslib/src/cloze.rs of that era, and the mobile clients built on it) found
+# clozes with this expression and rendered the inactive ones as their plain text.
+_OLD_CLOZE_RE = re.compile(r"(?si)\{\{c(\d+)::(.*?)(::(.*?))?\}\}")
+
+
+def old_client_cloze(text: str, ordinal: int, answer: bool) -> str:
+    """A cloze field as Anki 2.1.50-2.1.55 rendered it: inactive deletions as plain text."""
+
+    def replace(match: re.Match[str]) -> str:
+        if int(match.group(1)) != ordinal:
+            return match.group(2)
+        if answer:
+            return f'<span class="cloze">{match.group(2)}</span>'
+        return f'<span class="cloze">[{match.group(4) or "..."}]</span>'
+
+    return _OLD_CLOZE_RE.sub(replace, text)
+
+
+def test_old_clients_render_inactive_clozes_inert(tmp_path: Path) -> None:
+    """Every shipped cloze field, rendered for every card number as pre-2.1.56 clients do, and
+    every other field as is: no MathJax delimiter, sound, TTS or LaTeX tag appears."""
+    root = corpus_project(tmp_path / "proj", tmp_path / "outside.png")
+    build(load_config(root), lint=False, now=1_700_000_000)
+    col = open_collection(tmp_path / "learner.anki2")
+    try:
+        import_apkg(col, root / "build" / "xss.apkg")
+        checked = 0
+        for nid in col.find_notes(""):
+            note = col.get_note(nid)
+            for name in note.keys():
+                value = note[name]
+                if name != "Text":
+                    assert_safe(value, set(), f"note {note['DeckgenId']} field {name}") if "<img" not in value else None
+                    continue
+                for ordinal in sorted({int(n) for n in re.findall(r"\{\{c(\d+)::", value)} | {1, 2, 3}):
+                    for answer in (False, True):
+                        shown = old_client_cloze(value, ordinal, answer)
+                        assert not re.search(r"\\[(\[]", shown), f"{note['DeckgenId']} c{ordinal}: {shown!r}"
+                        assert not re.search(r"\[(sound:|/?anki:|/?latex\]|/?\$\$?\])", shown, re.I), shown
+                        checked += 1
+        assert checked >= len(PAYLOADS) * 3 * 6
+    finally:
+        col.close()
+
+
+SPLIT_CLOZE = "C: {{c1::a\\\\}}(\\href{javascript:alert(1)}{click}{{c1::b\\\\}})\nIgnore: L7 L11 L13 anki-syntax\n"
+
+
+def test_split_cloze_cannot_be_silenced_and_ships_inert(tmp_path: Path) -> None:
+    """The split-cloze payload with every rule it trips ignored: lint still reports the Anki syntax
+    (safety rules cannot be ignored), and the shipped field has no delimiter for any client."""
+    root = tmp_path / "proj"
+    write(root / "deckgen.toml", MINIMAL_TOML + '\n[lint.rules]\nL7 = "off"\nL11 = "off"\n')
+    write(root / "content" / "n.md", "---\nid: n\ntitle: T\n---\nBlurb.\n\n## Cards\n\n" + SPLIT_CLOZE)
+    write(root / "decks" / "d.yaml", "deck: D\nnotes: all\n")
+    report, _ = lint_project(load_config(root))
+    rules = {f.rule for f in report.findings}
+    assert "anki-syntax" in rules, report.findings
+    assert any(f.rule == "bad-ignore" and "anki-syntax" in f.message for f in report.findings)
+    build(load_config(root), lint=False, now=1_700_000_000)
+    col = open_collection(tmp_path / "learner.anki2")
+    try:
+        import_apkg(col, root / "build" / "d.apkg")
+        (nid,) = col.find_notes("")
+        text = col.get_note(nid)["Text"]
+        for answer in (False, True):
+            assert not re.search(r"\\[(\[]", old_client_cloze(text, 1, answer))
+            assert not re.search(r"\\[(\[]", old_client_cloze(text, 2, answer))
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            assert_safe(card.question(), set(), "question")
+            assert_safe(card.answer(), set(), "answer")
+    finally:
+        col.close()
+
+
+def test_safety_rules_cannot_be_turned_off(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    write(root / "deckgen.toml", MINIMAL_TOML + '\n[lint.rules]\nraw-html = "off"\n')
+    write(root / "content" / "n.md", "---\nid: n\ntitle: T\n---\nBlurb.\n")
+    write(root / "decks" / "d.yaml", "deck: D\nnotes: all\n")
+    with pytest.raises(Exception) as info:
+        lint_project(load_config(root))
+    assert "cannot be changed" in str(info.value)
+
+
+OLD_ANKI = "2.1.55"  # the last engine that renders inactive clozes as plain text
+
+
+@pytest.fixture(scope="session")
+def old_anki_python() -> Path:
+    """A Python with the ``anki`` 2.1.55 wheel, in its own venv (created once, cached between runs).
+
+    Set-up may use the package registry; the test itself runs offline.
+    """
+    import os
+    import subprocess
+    import sys
+
+    venv = Path(os.environ.get("DECKGEN_OLD_ANKI_VENV", Path.home() / ".cache" / "deckgen-tests" / f"anki-{OLD_ANKI}"))
+    python = venv / "bin" / "python"
+    probe = [str(python), "-c", "import anki.buildinfo as b; print(b.version)"]
+    if python.exists() and subprocess.run(probe, capture_output=True, text=True).stdout.strip() == OLD_ANKI:
+        return python
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--clear", str(venv)], check=True, capture_output=True, timeout=300
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", f"anki=={OLD_ANKI}"],
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+    except (subprocess.SubprocessError, OSError) as exc:
+        pytest.skip(f"cannot set up anki {OLD_ANKI} in a venv: {exc}")
+    return python
+
+
+def test_anki_2_1_55_renders_no_active_content(tmp_path: Path, old_anki_python: Path) -> None:
+    """The whole corpus imported into the real anki 2.1.55 engine: no active content, no sound or TTS."""
+    import json
+    import subprocess
+    import zipfile
+
+    root = corpus_project(tmp_path / "proj", tmp_path / "outside.png")
+    build(load_config(root), lint=False, now=1_700_000_000)
+    apkg = root / "build" / "xss.apkg"
+    with zipfile.ZipFile(apkg) as package:
+        media = set(json.loads(package.read("media")).values())
+    script = Path(__file__).with_name("old_anki_render.py")
+    run = subprocess.run(
+        [str(old_anki_python), str(script), str(apkg), str(tmp_path / "old.anki2")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    cards = json.loads(run.stdout)
+    assert len(cards) >= len(PAYLOADS) * 5
+    for n, card in enumerate(cards):
+        assert not card["av"], f"card {n} plays {card['av']}"
+        assert_safe(card["question"], media, f"2.1.55 card {n} question")
+        assert_safe(card["answer"], media, f"2.1.55 card {n} answer")

@@ -9,12 +9,14 @@ comes from the lockfile so the change reaches learners.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
+from urllib.parse import quote
 
-from deckgen.anki.render import ImageResolver, escape, render_markdown
+from deckgen.anki.render import ImageResolver, escape, inert, render_markdown
 from deckgen.core.model import Card, Note
 
 QA_MODEL_ID = 1_607_392_301
@@ -114,7 +116,10 @@ def source_html(note: Note) -> str:
     """The source as a link (http(s) only) or as plain text."""
     label = escape(note.title + (f" — {note.author}" if note.author else ""))
     if note.source.startswith(("https://", "http://")):
-        return f'<a href="{escape(note.source)}">{label}</a>'
+        # characters a URL cannot hold raw (backslash, brackets, braces, quotes) are percent-encoded,
+        # so no Anki or MathJax syntax survives in the attribute either
+        href = html.escape(quote(note.source, safe=":/?#@!$&'()*+,;=%~-._"), quote=True)
+        return inert(f'<a href="{href}">{label}</a>')
     return label
 
 
@@ -128,7 +133,7 @@ def card_fields(card: Card, note: Note, status: str = "", images: ImageResolver 
         "DeckgenId": escape(card.uid),
     }
     if card.kind == "cloze":
-        values = {"Text": render_markdown(card.front, images), **common}
+        values = {"Text": render_markdown(card.front, images, cloze=True), **common}
     else:
         values = {
             "Question": render_markdown(card.front, images),

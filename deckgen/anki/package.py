@@ -7,11 +7,11 @@ through a private temp file that is always deleted (genanki's ``write_to_file`` 
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import os
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +21,7 @@ import genanki
 
 from deckgen.anki.notetypes import NoteType
 from deckgen.anki.packaged import DeckPreset, PackagedDeck, PackagedNote
-from deckgen.core.files import publish
+from deckgen.core.files import publish, temp_file
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -82,12 +82,28 @@ def write_apkg(
         genanki_decks.append(gdeck)
     seed = max([mod for _, mod in note_types] + [n.mod for d in decks for n in d.notes] + [0])
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, db_name = tempfile.mkstemp(prefix=".deckgen-", suffix=".anki2")
-    os.close(fd)
-    db_path = Path(db_name)
-    zip_fd, zip_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(zip_fd)
-    zip_path = Path(zip_name)
+    # Both temp files live beside the target, named after it: a killed build leaves nothing in
+    # $TMPDIR, and the next build removes exactly these (core.files.remove_leftovers).
+    db_path = temp_file(target, ".anki2.tmp")
+    zip_path = temp_file(target)
+    try:
+        _write_collection(db_path, target, genanki_decks, decks, seed)
+        with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            _add(archive, "collection.anki2", db_path.read_bytes())
+            manifest = {str(index): name for index, (name, _) in enumerate(media)}
+            _add(archive, "media", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+            for index, (_, path) in enumerate(media):
+                _add(archive, str(index), path.read_bytes())
+        publish(str(zip_path), target)
+    finally:
+        db_path.unlink(missing_ok=True)
+        zip_path.unlink(missing_ok=True)
+
+
+def _write_collection(
+    db_path: Path, target: Path, genanki_decks: list[Any], decks: Sequence[PackagedDeck], seed: int
+) -> None:
+    """genanki's collection into the temp database; SQLite's own errors become OSError (a full disk is ENOSPC)."""
     try:
         conn = sqlite3.connect(db_path)
         try:
@@ -100,16 +116,11 @@ def write_apkg(
             conn.commit()
         finally:
             conn.close()
-        with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            _add(archive, "collection.anki2", db_path.read_bytes())
-            manifest = {str(index): name for index, (name, _) in enumerate(media)}
-            _add(archive, "media", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
-            for index, (_, path) in enumerate(media):
-                _add(archive, str(index), path.read_bytes())
-        publish(str(zip_path), target)
-    finally:
-        db_path.unlink(missing_ok=True)
-        zip_path.unlink(missing_ok=True)
+    except sqlite3.Error as exc:
+        full = "full" in str(exc).lower()
+        raise OSError(
+            errno.ENOSPC if full else errno.EIO, os.strerror(errno.ENOSPC) if full else str(exc), str(target)
+        ) from None
 
 
 def _write_presets(conn: sqlite3.Connection, decks: Sequence[PackagedDeck], mod: int) -> None:

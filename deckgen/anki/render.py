@@ -21,7 +21,6 @@ ImageResolver = Callable[[str], str | None]
 
 _SAFE_LINK_RE = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_MATH_DELIMITER_RE = re.compile(r"\\([()\[\]])")
 # Characters that can start Markdown syntax; text without any of them is rendered by
 # escaping alone, which is ~50x cheaper than a full parse and gives identical output.
 _MARKDOWN_CHARS_RE = re.compile(r"[\\`*_\[\]<>&!~|#\n]|^\s*([-+>]|\d+[.)])\s|^\s{4}|^[=-]+$")
@@ -75,31 +74,165 @@ def _markdown() -> MarkdownIt:
 
 
 def escape(text: str) -> str:
-    """Escape plain text for an HTML field, the same way markdown-it does."""
-    return _no_mathjax(html.escape(text, quote=False).replace('"', "&quot;"))
+    """Escape plain text for an HTML field, the same way markdown-it does, and make it inert for Anki."""
+    return inert(html.escape(text, quote=False).replace('"', "&quot;"))
 
 
-def _no_mathjax(rendered: str) -> str:
-    # Anki's reviewer typesets \( \) and \[ \] with MathJax, whose \href accepts javascript:
-    # URLs. An empty element between the backslash and the bracket keeps the text as
-    # shown while MathJax no longer sees a delimiter (delimiters cannot span tags).
-    if "\\" not in rendered:
-        return rendered
-    return _MATH_DELIMITER_RE.sub(lambda m: "\\<span></span>" + m.group(1), rendered)
+# --- Anki-interpreted syntax ----------------------------------------------------------------
+#
+# Anki reads more than HTML in a field: ``{{c1::…}}`` clozes, ``[sound:…]``, ``[anki:tts]``,
+# ``[latex]``/``[$]``/``[$$]`` and MathJax ``\( \) \[ \]`` (whose ``\href`` accepts javascript:
+# URLs). Clients differ: Anki up to 2.1.55 (and the mobile clients of that age) render the
+# *inactive* clozes of a card as plain text, so pieces from both sides of a deletion join
+# (``{{c1::a\\}}(\href…{{c1::b\\}})`` becomes ``a\(\href…b\)``). So the output is checked in
+# the worst view every client could produce: every cloze marker removed and hints dropped,
+# plus each hint on its own (hints are shown inside a tag). Only the characters that start
+# one of these constructs in that view are changed, so other cards keep their exact bytes:
+# a ``[`` or brace becomes its character reference (Anki matches these on the raw HTML), and
+# a backslash before a bracket gets an empty element after it (MathJax reads the decoded
+# text, and a delimiter cannot span an element).
+_TAG_RE = re.compile(r"<[^>]*>")
+_CLOZE_OPEN_RE = re.compile(r"\{\{c(\d{1,3})::")
+MAX_CLOZE = 500  # Anki makes one card per number; beyond this nobody writes clozes on purpose
+_DANGER_RE = re.compile(
+    r"(?P<mathjax>\\(?=[()\[\]]))"
+    r"|(?P<bracket>\[(?=sound:|/?anki:|/?latex\]|/?\$\$?\]))"
+    r"|(?P<open>\{(?=\{))|(?P<close>\}(?=\}))",
+    re.IGNORECASE,
+)
+_COLONS_RE = re.compile(r":(?=:)")
 
 
-def render_markdown(text: str, images: ImageResolver | None = None) -> str:
+def _atoms(rendered: str, cloze: bool) -> list[tuple[str, str]]:
+    """Split HTML into (role, text) atoms: tag, text, content, hint, or a cloze marker (open/sep/close)."""
+    atoms: list[tuple[str, str]] = []
+    state = "text"  # text, content (inside a deletion) or hint (after its '::')
+    for chunk in re.split(r"(<[^>]*>)", rendered):
+        if not chunk:
+            continue
+        if chunk.startswith("<") and chunk.endswith(">"):
+            atoms.append(("tag", chunk))
+            continue
+        position = 0
+        while cloze and position < len(chunk):
+            if state == "text":
+                match = _CLOZE_OPEN_RE.search(chunk, position)
+                while match and not 1 <= int(match.group(1)) <= MAX_CLOZE:
+                    match = _CLOZE_OPEN_RE.search(chunk, match.start() + 1)
+                if match is None:
+                    break
+                atoms.append(("text", chunk[position : match.start()]))
+                atoms.append(("open", match.group(0)))
+                position, state = match.end(), "content"
+                continue
+            close = chunk.find("}}", position)
+            sep = chunk.find("::", position) if state == "content" else -1
+            if close < 0 and sep < 0:
+                break
+            if sep >= 0 and (close < 0 or sep < close):
+                atoms.append(("content", chunk[position:sep]))
+                atoms.append(("sep", "::"))
+                position, state = sep + 2, "hint"
+            else:
+                atoms.append((state, chunk[position:close]))
+                atoms.append(("close", "}}"))
+                position, state = close + 2, "text"
+        atoms.append((state, chunk[position:]))
+    if state != "text":
+        # An unclosed deletion is no deletion at all: its markers become plain text.
+        return _atoms(_escape_markers(rendered), cloze=False)
+    return [a for a in atoms if a[1]]
+
+
+def _escape_markers(rendered: str) -> str:
+    return re.sub(r"\{(?=\{)", "&#123;", rendered)
+
+
+def inert(rendered: str, cloze: bool = False) -> str:
+    """``rendered`` HTML with every Anki-interpreted construct (MathJax, cloze, template, sound,
+    TTS, LaTeX) turned into text, for every client; with ``cloze``, well-formed ``{{cN::…}}``
+    deletions outside tags are kept (one level, no nesting)."""
+    if not any(c in rendered for c in "\\[{}"):  # every construct starts with one of these
+        return rendered  # the common case: nothing Anki could read as syntax
+    atoms = _atoms(rendered, cloze)
+    marks: dict[tuple[int, int], str] = {}  # (atom, offset) -> "entity" or "break"
+
+    def scan(indices: list[int], wrap: bool = False) -> None:
+        # ``wrap``: a hint, which every client shows as "[hint]" with no tag in between
+        where: list[tuple[int, int] | None] = [None] if wrap else []
+        for index in indices:
+            where.extend((index, offset) for offset in range(len(atoms[index][1])))
+        text = "".join(atoms[index][1] for index in indices)
+        if wrap:
+            text, where = f"[{text}]", [*where, None]
+        for match in _DANGER_RE.finditer(text):
+            start = match.start()
+            if where[start] is None:  # the client's own "[": escape the hint's first character
+                start += 1
+            spot = where[start]
+            if spot is None:
+                continue
+            if match.lastgroup == "mathjax":
+                if atoms[spot[0]][0] != "tag":  # MathJax reads text, never attributes
+                    marks[spot] = "break"
+            else:
+                marks[spot] = "entity"
+
+    # the old clients' inactive-cloze view: markers gone, hints dropped
+    scan([i for i, (role, _) in enumerate(atoms) if role in ("text", "content", "tag")])
+    for i, (role, value) in enumerate(atoms):
+        if role == "hint":
+            scan([i], wrap=True)
+        if role in ("content", "hint"):  # a second '::' would end the text (or the hint) early
+            for match in _COLONS_RE.finditer(value):
+                marks[(i, match.start())] = "entity"
+    if not marks:
+        return "".join(value for _, value in atoms)
+    out: list[str] = []
+    touched = {index for index, _ in marks}
+    for i, (_role, value) in enumerate(atoms):
+        if i not in touched:
+            out.append(value)
+            continue
+        chars = list(value)
+        for offset, char in enumerate(chars):
+            kind = marks.get((i, offset))
+            if kind == "break":
+                chars[offset] = char + "<span></span>"
+            elif kind == "entity":
+                chars[offset] = f"&#{ord(char)};"
+        out.append("".join(chars))
+    return "".join(out)
+
+
+def anki_syntax(text: str, cloze: bool = False) -> str:
+    """The first Anki-interpreted construct in Markdown ``text`` that deckgen ships as plain text ("" if none)."""
+    text = text.strip()
+    if not text or not any(c in text for c in "\\[{}"):
+        return ""
+    atoms = _atoms(_markdown().render(text, {}).strip(), cloze)
+    views = ["".join(value if role != "tag" else "\n" for role, value in atoms if role in ("text", "content", "tag"))]
+    views += [f"[{value}]" for role, value in atoms if role == "hint"]
+    for view in views:
+        match = _DANGER_RE.search(view)
+        if match:
+            return html.unescape(view[match.start() : match.start() + 16]).split("\n")[0]
+    return ""
+
+
+def render_markdown(text: str, images: ImageResolver | None = None, cloze: bool = False) -> str:
     """Render Markdown to HTML; a single paragraph is returned without its ``<p>``.
 
     ``images`` maps an image's local path to its packaged media name (None: refuse it);
-    without a resolver every image is shown as its alt text.
+    without a resolver every image is shown as its alt text. ``cloze``: the text of a cloze
+    note, whose well-formed deletions are kept (see :func:`inert`).
     """
     text = text.strip()
     if not text:
         return ""
     if not _MARKDOWN_CHARS_RE.search(text):
-        return escape(text)
-    rendered = _no_mathjax(_markdown().render(text, {"images": images}).strip())
+        return inert(html.escape(text, quote=False).replace('"', "&quot;"), cloze)
+    rendered = _markdown().render(text, {"images": images}).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
-    return rendered
+    return inert(rendered, cloze)

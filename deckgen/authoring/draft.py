@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from deckgen.authoring.llm import AISettings, ChatClient
+from deckgen.authoring.llm import AISettings, ChatClient, strip_controls
 from deckgen.cards.generate import context_phrase, note_cards
 from deckgen.cards.load import load_sources
 from deckgen.core.config import Config
@@ -273,10 +273,11 @@ def parse_reply(content: str) -> list[Any]:
         try:
             data = json.loads(candidate)
             break
-        except (json.JSONDecodeError, ValueError):
+        except (json.JSONDecodeError, ValueError, RecursionError):  # deeply nested JSON is malformed, not a crash
             continue
     else:
         raise MalformedReply(f"the reply is not JSON: {_one_line(text)[:80]!r}")
+    data = _without_controls(data)  # JSON escapes (\u001b) decode to ESC only now
     if isinstance(data, dict) and isinstance(data.get("cards"), list):
         return list(data["cards"])
     if isinstance(data, list):
@@ -539,7 +540,7 @@ def ask(job: DraftJob, client: ChatClient, settings: AISettings) -> tuple[list[P
             why = completion.refusal or "the server's content filter stopped the reply"
             raise LLMError(
                 Finding(
-                    settings.endpoint,
+                    settings.shown_endpoint,
                     0,
                     f"the model refused to draft cards for {job.rel}: {_one_line(why)[:200]}",
                     "check the note's text, or try another model",
@@ -605,9 +606,32 @@ def run(job: DraftJob, client: ChatClient, settings: AISettings, *, dry_run: boo
     written = False
     if drafts and not dry_run:
         out = new_text.replace("\n", "\r\n") if crlf else new_text
-        atomic_write_text(job.path, ("\ufeff" if bom else "") + out)
+        try:
+            atomic_write_text(job.path, ("\ufeff" if bom else "") + out)
+        except OSError as exc:
+            raise ContentError(
+                Finding(
+                    job.rel,
+                    0,
+                    f"cannot write the drafts into the note: {exc.strerror or exc}",
+                    "make the note and its folder writable, or use --dry-run",
+                    "io",
+                )
+            ) from None
         written = True
     return DraftResult(job.rel, model, tuple(drafts), tuple(dropped), attempts, inserted, written)
+
+
+def _without_controls(value: Any) -> Any:
+    """``value`` with terminal control characters removed from every string: nothing a model
+    sends may put an escape sequence into a note (or, later, a terminal)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    return value
 
 
 def _added(old: str, new: str) -> str:

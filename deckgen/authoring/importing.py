@@ -27,8 +27,9 @@ from deckgen.authoring.importers import Imported, convert, detect_format
 from deckgen.authoring.scaffold import slugify
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, DeckgenError, Finding
-from deckgen.core.files import atomic_write_bytes, atomic_write_text
+from deckgen.core.files import TooLargeError, atomic_write_bytes, atomic_write_text, read_bounded
 from deckgen.core.model import Note
+from deckgen.sources.media import IMAGE_TYPES
 from deckgen.sources.notes import collect_notes, note_files, parse_note, read_text
 
 MARKER = "CHECK:"  # what the importer could not be sure of; search the note for it
@@ -194,6 +195,7 @@ class ImportResult:
     unsure: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # parts both changed: the curator's text was kept
     diff: str = ""  # unified diff of the note file, old to new
+    images: tuple[tuple[str, Path], ...] = ()  # (image as the source names it, where it is copied)
 
 
 @dataclass
@@ -205,9 +207,18 @@ class _Planned:
 
 
 def import_notes(
-    config: Config, sources: Sequence[Path], into: Path | None = None, *, dry_run: bool = False
+    config: Config,
+    sources: Sequence[Path],
+    into: Path | None = None,
+    *,
+    dry_run: bool = False,
+    vault: Path | None = None,
 ) -> list[ImportResult]:
-    """Convert ``sources`` into canonical notes in ``into`` (default: content/); return what happened."""
+    """Convert ``sources`` into canonical notes in ``into`` (default: content/); return what happened.
+
+    Images are copied only from each source's own folder tree (or from ``vault``, the root of
+    an Obsidian vault whose attachment folder sits elsewhere), and only real image files.
+    """
     into = into if into is not None else config.content_dir
     into = (into if into.is_absolute() else Path.cwd() / into).resolve()
     content = config.content_dir.resolve()
@@ -231,7 +242,7 @@ def import_notes(
     for source in sources:
         shown = str(source)
         try:
-            plan = _plan_one(config, source, shown, into, notes, taken, media)
+            plan = _plan_one(config, source, shown, into, notes, taken, media, vault)
         except DeckgenError as exc:
             findings.extend(exc.findings)
             continue
@@ -254,9 +265,10 @@ def import_notes(
         raise ContentError(findings)
     if not dry_run:
         for plan in planned:
-            for src, dest in plan.images:
-                if not dest.exists() or dest.read_bytes() != src.read_bytes():
-                    atomic_write_bytes(dest, src.read_bytes())
+            for _src, dest in plan.images:
+                data = media[dest]  # the bytes checked when planning, not whatever is there now
+                if not dest.exists() or dest.read_bytes() != data:
+                    atomic_write_bytes(dest, data)
             if plan.result.status != "unchanged":
                 atomic_write_text(plan.result.target, plan.text)
             if plan.base is not None:
@@ -267,7 +279,14 @@ def import_notes(
 
 
 def _plan_one(
-    config: Config, source: Path, shown: str, into: Path, notes: list[Note], taken: set[str], media: dict[Path, bytes]
+    config: Config,
+    source: Path,
+    shown: str,
+    into: Path,
+    notes: list[Note],
+    taken: set[str],
+    media: dict[Path, bytes],
+    vault: Path | None = None,
 ) -> _Planned:
     if not source.is_file():
         raise ContentError(Finding(shown, 0, "no such file", "check the path of the file to import", "import"))
@@ -299,20 +318,25 @@ def _plan_one(
     else:
         new_text = render_note(imported, note_id)
     images = []
+    boundary = (vault if vault is not None else source.parent).resolve()
+    refused: list[Finding] = []
     for image in imported.images:
         if image.path is None:
             continue
-        if image.path.stat().st_size > MAX_IMAGE_BYTES:
-            raise ContentError(
+        try:
+            data = _image_bytes(image.path, boundary)
+        except ValueError as exc:
+            where = "--vault" if vault is not None else "the source's folder"
+            refused.append(
                 Finding(
                     shown,
-                    0,
-                    f"image {image.original} is over {MAX_IMAGE_BYTES:,} bytes",
-                    "shrink it before importing",
+                    _line_of(text, image.original),
+                    f"image '{image.original}' not copied: {exc}",
+                    f"copy the image into {where} ({boundary}), or name the vault root with --vault",
                     "import",
                 )
             )
-        data = image.path.read_bytes()
+            continue
         dest = target.parent / "media" / image.name
         existing_bytes = media.get(dest, dest.read_bytes() if dest.exists() else None)
         if existing_bytes is not None and existing_bytes != data:
@@ -321,6 +345,8 @@ def _plan_one(
             new_text = new_text.replace(f"](media/{image.name})", f"](media/{dest.name})")
         media[dest] = data
         images.append((image.path, dest))
+    if refused:
+        raise ContentError(refused)
     unsure = imported.unsure
     if existing is not None and existing.author and not imported.author_certain:
         unsure = tuple(u for u in unsure if not u.startswith(("author ", "no author")))
@@ -351,7 +377,37 @@ def _finish(
             (old or "").splitlines(keepends=True), text.splitlines(keepends=True), f"a/{rel}", f"b/{rel}"
         )
     )
-    return _Planned(ImportResult(shown, target, note_id, status, fmt, unsure, conflicts, diff), text, images)
+    copied = tuple((str(src), dest) for src, dest in images)
+    return _Planned(
+        ImportResult(shown, target, note_id, status, fmt, unsure, conflicts=conflicts, diff=diff, images=copied),
+        text,
+        images,
+    )
+
+
+def _image_bytes(path: Path, boundary: Path) -> bytes:
+    """The bytes of an image the source embeds; ValueError when it is outside ``boundary`` or not an image."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(boundary):
+        raise ValueError("it is outside the folder being imported")
+    ext = resolved.suffix.lower().lstrip(".")
+    if ext not in IMAGE_TYPES:
+        raise ValueError("only .png, .jpg, .gif and .webp images are copied")
+    try:
+        data = read_bounded(resolved, MAX_IMAGE_BYTES)
+    except TooLargeError:
+        raise ValueError(f"it is over {MAX_IMAGE_BYTES:,} bytes; shrink it first") from None
+    except OSError as exc:
+        raise ValueError(f"it cannot be read ({exc.strerror or exc})") from None
+    if not data.startswith(IMAGE_TYPES[ext]) or (ext == "webp" and data[8:12] != b"WEBP"):
+        raise ValueError(f"the file is not really a .{ext} image")
+    return data
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The 1-based line of ``text`` where ``needle`` first appears (0: not found)."""
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 0
 
 
 def _previous(imported: Imported, notes: list[Note]) -> Note | None:

@@ -12,7 +12,9 @@ import email.utils
 import http.client
 import json
 import os
+import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -38,7 +40,7 @@ class AISettings:
     base_url: str
     model: str
     api_key: str = ""
-    timeout: float = 120.0  # seconds to connect and to wait for each read
+    timeout: float = 120.0  # seconds for a whole request: connect, send, wait, read the reply
     max_cards: int = 8
     temperature: float = 0.2
     response_format: ResponseFormat = "json_schema"
@@ -49,6 +51,11 @@ class AISettings:
     def endpoint(self) -> str:
         """The full chat-completions URL."""
         return self.base_url.rstrip("/") + "/chat/completions"
+
+    @property
+    def shown_endpoint(self) -> str:
+        """The endpoint as printed: any user name or password in the URL removed."""
+        return redact(self.endpoint, self.api_key)
 
     @property
     def key_in_clear(self) -> bool:
@@ -116,7 +123,7 @@ def ai_settings(
                     Finding(
                         "ai.base_url",
                         0,
-                        f"{values['base_url']!r} is not an http(s) URL",
+                        f"{redact(values['base_url'])!r} is not an http(s) URL",
                         "write it like http://localhost:11434/v1",
                         "config",
                     )
@@ -170,15 +177,34 @@ class Completion:
     refusal: str = ""
 
 
+_URL_CREDENTIALS_RE = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]*@")
+_BEARER_RE = re.compile(r"(?i)\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{6,}")
+# C0 controls except tab and newline, DEL and C1: terminal escapes must not reach a note or a terminal
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def redact(text: str, secret: str = "") -> str:
+    """``text`` with the API key, bearer/basic tokens and URL credentials replaced by '***'."""
+    if secret and len(secret) >= 4:
+        text = text.replace(secret, "***")
+    text = _URL_CREDENTIALS_RE.sub(lambda m: m.group(1) + "***@", text)
+    return _BEARER_RE.sub(lambda m: m.group(1) + " ***", text)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (ESC, BEL, NUL, C1…); tabs and newlines stay."""
+    return _CONTROL_RE.sub("", text.replace("\r\n", "\n"))
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Refuse redirects: following one would resend the note (and maybe the API key) elsewhere."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         raise LLMError(
             Finding(
-                req.full_url,
+                redact(req.full_url),
                 0,
-                f"the server redirected ({code}) to {newurl}",
+                f"the server redirected ({code}) to {redact(newurl)}",
                 "set base_url to the final address yourself",
                 "llm",
             )
@@ -210,15 +236,45 @@ class ChatClient:
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         for attempt in (1, 2):
             try:
-                return self._post(data)
+                return self._within_deadline(data)
             except _RetryLater as wait:
                 if attempt == 2 or wait.seconds > self.settings.max_retry_wait:
                     raise wait.error from None
                 self._sleep(wait.seconds)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _within_deadline(self, data: bytes) -> Completion:
+        """``_post`` with one deadline for the whole request.
+
+        urllib's timeout applies to each socket operation, so a server that drips one byte a
+        second never trips it; the request runs in a worker thread instead, and is abandoned
+        (the thread is a daemon, its socket closes with the process) when the deadline passes.
+        """
+        outcome: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                outcome["value"] = self._post(data)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name="deckgen-draft-request", daemon=True)
+        worker.start()
+        worker.join(self.settings.timeout)
+        if worker.is_alive():
+            raise self._timeout()
+        if "error" in outcome:
+            raise outcome["error"]
+        value: Completion = outcome["value"]
+        return value
+
     def _fail(self, message: str, fix: str) -> LLMError:
-        return LLMError(Finding(self.settings.endpoint, 0, message, fix, "llm"))
+        secret = self.settings.api_key
+        return LLMError(
+            Finding(
+                self.settings.shown_endpoint, 0, strip_controls(redact(message, secret)), redact(fix, secret), "llm"
+            )
+        )
 
     def _post(self, data: bytes) -> Completion:
         headers = {"Content-Type": "application/json", "Accept": "application/json", "User-Agent": "deckgen-draft"}
@@ -311,12 +367,20 @@ class ChatClient:
             if not isinstance(content, str):  # some servers send a list of content parts
                 content = "".join(part.get("text", "") for part in content if isinstance(part, dict))
             return Completion(
-                content=content,
+                content=strip_controls(content),
                 finish_reason=str(choice.get("finish_reason") or ""),
                 model=str(data.get("model") or self.settings.model),
                 refusal=str(message.get("refusal") or ""),
             )
-        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, IndexError, TypeError, AttributeError):
+        except (
+            UnicodeDecodeError,
+            json.JSONDecodeError,
+            KeyError,
+            IndexError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+        ):
             excerpt = raw[:120].decode("utf-8", "replace")
             raise self._fail(
                 f"the reply is not a chat-completions response: {excerpt!r}",
@@ -362,7 +426,7 @@ def _error_detail(exc: urllib.error.HTTPError) -> str:
         data = json.loads(text)
         error = data.get("error", data) if isinstance(data, dict) else data
         text = str(error.get("message") or error) if isinstance(error, dict) else str(error)
-    except (json.JSONDecodeError, AttributeError):
+    except (json.JSONDecodeError, AttributeError, RecursionError):
         pass
     text = " ".join(text.split())
     return f": {text[:300]}" if text else ""

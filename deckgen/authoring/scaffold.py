@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 import uuid
@@ -98,6 +99,18 @@ def new_note(config: Config, title: str, author: str = "", source: str = "", fol
         raise ConfigError(
             Finding("deckgen new", 0, "the title is empty", 'give a title: deckgen new "The Essay Title"', "usage")
         )
+    content = config.content_dir.resolve()
+    where = (config.content_dir / folder).resolve()
+    if folder and (Path(folder).is_absolute() or not where.is_relative_to(content)):
+        raise ConfigError(
+            Finding(
+                "deckgen new",
+                0,
+                f"--folder '{folder}' is outside {config.rel(config.content_dir)}/",
+                "name a subfolder of the content folder, e.g. --folder essays",
+                "usage",
+            )
+        )
     taken = set()
     for path in note_files(config.content_dir):
         rel = config.rel(path)
@@ -114,9 +127,9 @@ def new_note(config: Config, title: str, author: str = "", source: str = "", fol
     text = (
         "---\n"
         f"id: {note_id}\n"
-        f"title: {_yaml_string(title.strip())}\n"
-        f"author: {_yaml_string(author)}\n"
-        f"source: {_yaml_string(source)}\n"
+        f"title: {_yaml_string(_one_line(title))}\n"
+        f"author: {_yaml_string(_one_line(author))}\n"
+        f"source: {_yaml_string(_one_line(source))}\n"
         "tags: []\n"
         "---\n"
         "What the essay is and why a new PM should read it.\n\n"
@@ -127,8 +140,14 @@ def new_note(config: Config, title: str, author: str = "", source: str = "", fol
     return path
 
 
+def _one_line(value: str) -> str:
+    """Front-matter values are one line: newlines and other whitespace runs become one space."""
+    return " ".join(value.split())
+
+
 def _yaml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # A JSON string is a valid YAML double-quoted scalar, with every control character escaped.
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _toml_string(value: str) -> str:

@@ -13,16 +13,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from deckgen.core.config import Config
 from deckgen.core.diskcache import CACHE_DIR, cache_dir, code_fingerprint
-from deckgen.core.files import atomic_write_bytes
+from deckgen.core.errors import ConfigError, Finding
+from deckgen.core.files import atomic_write_bytes, remove_leftovers
 from deckgen.core.model import BuildResult
 
 _STATE = "build.json"
+_MAX_STATE_BYTES = 64 * 1024 * 1024
 
 
 def _file_digest(path: Path) -> str:
@@ -35,17 +39,28 @@ def _tree_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
-def inputs_digest(root: Path, folders: Iterable[Path], files: Iterable[Path], options: Mapping[str, Any]) -> str:
-    """One hash over every input file's path and bytes, the options, and deckgen's code."""
+# Input files bigger than this are hashed by size and mtime only: the build refuses them
+# (notes, manifests and tracks are capped at 1 MB), so their bytes cannot change an output.
+_HASH_LIMIT = 64 * 1024 * 1024
+
+
+def inputs_digest(root: Path, files: Iterable[Path], options: Mapping[str, Any]) -> str:
+    """One hash over the path and bytes of every file the build reads, the options, and deckgen's code."""
     hasher = hashlib.sha256()
     hasher.update(code_fingerprint().encode())
     hasher.update(json.dumps(options, sort_keys=True, default=str).encode())
-    paths = [p for folder in folders for p in _tree_files(folder)] + [p for p in files if p.is_file()]
-    for path in sorted(set(paths)):
+    for path in sorted(set(files)):
         hasher.update(f"\0{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}\0".encode())
-        hasher.update(path.read_bytes())
-    for path in files:  # a missing optional input (no lockfile yet) must differ from an empty one
-        hasher.update(b"1" if path.is_file() else b"0")
+        try:
+            stat = path.stat()
+            if not path.is_file():
+                hasher.update(b"0")  # a missing optional input (no lockfile yet) must differ from an empty one
+            elif stat.st_size > _HASH_LIMIT:
+                hasher.update(f"1:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            else:
+                hasher.update(b"1" + path.read_bytes())
+        except OSError:
+            hasher.update(b"?")  # unreadable: the build will say why
     return hasher.hexdigest()
 
 
@@ -77,11 +92,44 @@ def read_state(out_dir: Path, warnings: list[str]) -> BuildState | None:
     if not path.exists():
         return None
     try:
+        if path.stat().st_size > _MAX_STATE_BYTES:
+            raise ValueError("too large")
         data = json.loads(path.read_text(encoding="utf-8"))
-        return BuildState(data["digest"], data["outputs"], data["summary"], data.get("deck_digests", {}))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return _validated_state(data)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         warnings.append(f"{path}: build cache is unreadable ({exc.__class__.__name__}); ignoring it and building everything")
         return None
+
+
+def _validated_state(data: Any) -> BuildState:
+    """A BuildState from parsed JSON, every field checked: a wrong shape is a corrupt cache, never a crash later."""
+    if not isinstance(data, dict):
+        raise TypeError("not an object")
+    digest, outputs, summary = data["digest"], data["outputs"], data["summary"]
+    deck_digests = data.get("deck_digests", {})
+    if not isinstance(digest, str) or not isinstance(summary, dict):
+        raise TypeError("digest or summary")
+    if not isinstance(outputs, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and len(v) == 2 and all(type(n) is int for n in v)
+        for k, v in outputs.items()
+    ):
+        raise TypeError("outputs")
+    if not isinstance(deck_digests, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in deck_digests.items()):
+        raise TypeError("deck_digests")
+    decks = summary.get("decks", [])
+    if not isinstance(decks, list) or not all(
+        isinstance(d, list) and len(d) == 2 and isinstance(d[0], str) and type(d[1]) is int for d in decks
+    ):
+        raise TypeError("summary.decks")
+    for key in ("warnings", "media", "outputs"):
+        value = summary.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError(f"summary.{key}")
+    if any(m.startswith("/") or "\\" in m or ".." in m.split("/") for m in summary.get("media", [])):
+        raise ValueError("summary.media names a file outside the project")
+    if type(summary.get("cards", 0)) is not int:
+        raise TypeError("summary.cards")
+    return BuildState(digest, outputs, summary, deck_digests)
 
 
 def write_state(out_dir: Path, state: BuildState) -> None:
@@ -102,9 +150,17 @@ def build_options(config: Config, deck_names: Sequence[str], lint: bool) -> dict
 
 
 def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
-    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images."""
+    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images.
+
+    Only these files: a 2 GB video kept beside the notes is never read or hashed.
+    """
+    from deckgen.sources.manifests import manifest_files
+    from deckgen.sources.notes import note_files
+    from deckgen.sources.tracks import track_files
+
     files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
-    return inputs_digest(config.root, [config.content_dir, config.decks_dir], files, options)
+    files += note_files(config.content_dir) + manifest_files(config.decks_dir) + track_files(config.decks_dir)
+    return inputs_digest(config.root, files, options)
 
 
 def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) -> BuildResult | None:
@@ -119,19 +175,148 @@ def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) ->
     )
 
 
-def remove_stale_temp_files(out_dir: Path, older_than: float = 600.0) -> None:
-    """Delete temp files a killed build left in ``out_dir`` ('.NAME.*.tmp', untouched for 10 minutes)."""
-    if not out_dir.is_dir():
-        return
+# What deckgen wrote into the output folder. Not a cache (it lives outside .deckgen-cache/, which
+# may be deleted at any time): without it, deckgen could not tell its own files from a user's.
+OUTPUTS_RECORD = ".deckgen-outputs.json"
+
+
+def _owned(out_dir: Path) -> set[str] | None:
+    """Paths (relative to ``out_dir``) deckgen has written there, or None when it never recorded any."""
+    path = out_dir / OUTPUTS_RECORD
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, RecursionError):
+        return set()  # unreadable: own nothing, so nothing foreign can be replaced
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        return set()
+    return set(data)
+
+
+def check_out_dir(config: Config) -> None:
+    """Refuse an output folder that would mix outputs with sources (content/, decks/, the project root)."""
+    out = config.out_dir.resolve()
+    for source in (config.content_dir, config.decks_dir):
+        source = source.resolve()
+        if out == source or out.is_relative_to(source):
+            raise ConfigError(
+                Finding(
+                    config.rel(config.out_dir), 0, f"the output folder is inside {config.rel(source)}/",
+                    "build into a folder of its own (the default build/, or --out / DECKGEN_OUT elsewhere)", "out",
+                )
+            )
+    if out == config.root.resolve():
+        raise ConfigError(
+            Finding(".", 0, "the output folder is the project folder itself",
+                    "build into a folder of its own (the default build/, or --out build)", "out")
+        )
+
+
+def claim_outputs(config: Config, planned: Sequence[Path]) -> None:
+    """Before a build writes: refuse to replace files deckgen did not write, record the ones it will
+    write (first, so a kill never leaves an output deckgen would not own), and remove the temp
+    files a killed build left for exactly these outputs. Nothing else in the folder is touched."""
+    check_out_dir(config)
+    out_dir = config.out_dir
+    owned = _owned(out_dir)
+    # A folder built by a deckgen that predates the record: its outputs have deckgen's names and
+    # the build cache beside them; adopt what exists.
+    adopt = owned is None and cache_dir(out_dir).is_dir()
+    rels = [p.relative_to(out_dir).as_posix() for p in planned]
+    foreign = [
+        p for p, rel in zip(planned, rels) if (p.exists() or p.is_symlink()) and not adopt and rel not in (owned or set())
+    ]
+    if foreign:
+        unreadable = owned is not None and not owned and (out_dir / OUTPUTS_RECORD).is_file()
+        raise ConfigError(
+            [
+                Finding(
+                    config.rel(out_dir / OUTPUTS_RECORD), 0,
+                    "the record of deckgen's own outputs is unreadable, so deckgen cannot tell its files from yours",
+                    "if every file listed below was written by deckgen, delete the record and build again", "out",
+                )
+            ]
+            * unreadable
+            + [
+                Finding(
+                    config.rel(p), 0, "exists and was not written by deckgen; refusing to replace it",
+                    "move it elsewhere, or build into another folder with --out", "out",
+                )
+                for p in foreign
+            ]
+        )
+    record = sorted((owned or set()) | set(rels) | ({p.relative_to(out_dir).as_posix() for p in planned if p.exists()} if adopt else set()))
+    if record != sorted(owned or set()):
+        atomic_write_bytes(out_dir / OUTPUTS_RECORD, (json.dumps(record, indent=0) + "\n").encode())
+    for path in planned:
+        remove_leftovers(path)
+    for path in cache_dir(out_dir).glob(".*.tmp"):  # the cache folder is deckgen's own (and we hold its lock)
+        try:
+            path.unlink()
+        except OSError:
+            pass
+    _remove_legacy_temp_databases()
+
+
+def _remove_legacy_temp_databases(older_than: float = 3600.0) -> None:
+    """Temp collections that builds before this version left in $TMPDIR when killed."""
+    import tempfile
     import time
 
     cutoff = time.time() - older_than
-    for path in out_dir.rglob(".*.tmp"):
+    for path in Path(tempfile.gettempdir()).glob(".deckgen-*.anki2"):
         try:
-            if path.stat().st_mtime < cutoff:
-                os.unlink(path)
+            if path.is_file() and path.stat().st_mtime < cutoff and path.stat().st_uid == os.getuid():
+                path.unlink()
         except OSError:
             pass
+
+
+@contextmanager
+def build_lock(
+    config: Config, wait: float | None = None, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the project for one build: a second build waits (up to ``wait`` seconds,
+    $DECKGEN_BUILD_WAIT or 300), then refuses with a clear message.
+
+    The lock is an advisory lock on deckgen.toml itself (opened read-only): nothing is created,
+    so a build that fails writes nothing, and builds of one project share one deckgen.lock
+    whatever their --out.
+    """
+    import fcntl
+    import time
+
+    path = config.root / "deckgen.toml"
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        fd = -1  # load_config read it a moment ago; if it is gone, there is nothing to hold
+    try:
+        if fd >= 0:
+            limit = wait if wait is not None else float(os.environ.get("DECKGEN_BUILD_WAIT", "300"))
+            deadline = time.monotonic() + limit
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if on_wait is not None and not told:
+                        on_wait("another deckgen build of this project is running; waiting for it to finish")
+                        told = True
+                    if time.monotonic() >= deadline:
+                        raise ConfigError(
+                            Finding(
+                                "deckgen.toml", 0, f"another deckgen build of this project is still running after {limit:g} s",
+                                "wait for it to finish and run the build again", "busy",
+                            )
+                        ) from None
+                    time.sleep(0.1)
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the lock
 
 
 class DeckWriter:

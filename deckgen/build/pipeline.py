@@ -5,15 +5,23 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
-from deckgen.build.bundles import TRACKS_KEY, pace_preset, publish_tracks, record_stages, resolve_tracks, stage_moves
+from deckgen.build.bundles import (
+    TRACKS_KEY,
+    bundle_path,
+    pace_preset,
+    publish_tracks,
+    record_stages,
+    resolve_tracks,
+    stage_moves,
+)
 from deckgen.build.cache import (
     BuildState, DeckWriter, build_options, outputs_snapshot, project_digest, read_state,
-    remove_stale_temp_files, up_to_date, write_state,
+    build_lock, claim_outputs, up_to_date, write_state,
 )
 from deckgen.core.diskcache import NoteCache, code_fingerprint
-from deckgen.build.changelog import record_entries, write_changelogs
+from deckgen.build.changelog import INDEX_NAME, changelog_path, record_entries, write_changelogs
 from deckgen.core.config import Config
 from deckgen.sources.manifests import assemble, select_notes
 from deckgen.build.diff import DiffReport, compare
@@ -309,6 +317,18 @@ def _notetype_hash(note_type: NoteType) -> str:
 
 def build(
     config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
+    lint: bool = True, use_cache: bool = True, check_up_to_date: bool = True, on_wait: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """:func:`_build` holding the output folder: a second build waits for the first (``on_wait`` is told)."""
+    options = dict(locked=locked, dry_run=dry_run, now=now, lint=lint, use_cache=use_cache, check_up_to_date=check_up_to_date)
+    if dry_run:
+        return _build(config, deck_names, **options)  # type: ignore[arg-type]
+    with build_lock(config, on_wait=on_wait):
+        return _build(config, deck_names, **options)  # type: ignore[arg-type]
+
+
+def _build(
+    config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
     lint: bool = True, use_cache: bool = True, check_up_to_date: bool = True,
 ) -> BuildResult:
     """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
@@ -351,7 +371,12 @@ def build(
     outputs: list[str] = []
     lock_written = plan.lock_changed and not (locked and plan.lock_format_only)
     if not dry_run:
-        remove_stale_temp_files(config.out_dir)
+        planned = [config.out_dir / f"{release.spec.slug}.apkg" for release in plan.releases]
+        if plan.report is not None:
+            planned += [changelog_path(config.out_dir, d.slug) for d in plan.report.decks] + [config.out_dir / INDEX_NAME]
+        if tracks is not None:
+            planned += [bundle_path(config, built.track.slug) for built in tracks] + [config.out_dir / "site"]
+        claim_outputs(config, planned)  # refuses to replace what deckgen did not write; cleans its own leftovers
         writer = DeckWriter(config.out_dir, state if use_cache else None)
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
         for deck, release in zip(plan.decks, plan.releases):
@@ -371,10 +396,10 @@ def build(
             outputs.append(str(target))
         if plan.report is not None:  # before the site, which links the changelog
             write_changelogs(config.out_dir, plan.report, plan.new_lock)
-        if lock_written:
-            atomic_write_text(config.lock_path, plan.new_lock_text)
         if tracks is not None:
             outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
+        if lock_written:  # last: a kill before this leaves the old lock, and the next build redoes the release
+            atomic_write_text(config.lock_path, plan.new_lock_text)
         result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings),
                              report=plan.report)
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing

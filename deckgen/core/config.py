@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.core.errors import ConfigError, Finding
+from deckgen.core.files import read_bounded
 
 CONFIG_NAME = "deckgen.toml"
 LOCK_NAME = "deckgen.lock"
-_NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
+MAX_CONFIG_BYTES = 1_000_000
+_NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._:-]{8,64}\Z")
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,17 @@ def load_config(
     root = find_root(start or Path.cwd())
     toml_path = root / CONFIG_NAME
     try:
-        data = tomllib.loads(toml_path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(read_bounded(toml_path, MAX_CONFIG_BYTES).decode("utf-8-sig"))
+    except RecursionError:
+        raise ConfigError(
+            Finding(CONFIG_NAME, 0, "cannot read the file: values are nested too deeply", "flatten the TOML", "config")
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            Finding(
+                CONFIG_NAME, 0, f"cannot read the file: {exc.strerror or exc}", "check the file and its size", "config"
+            )
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         line = _toml_error_line(exc)
         raise ConfigError(

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from deckgen.anki.render import MAX_CLOZE, anki_syntax
 from deckgen.cards.load import Sources
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
@@ -24,13 +25,16 @@ from deckgen.quality.settings import LintSettings, lint_settings
 from deckgen.sources.cohorts import load_cohorts
 from deckgen.sources.manifests import select_notes
 from deckgen.sources.media import MediaStore
-from deckgen.sources.tracks import track_files
+from deckgen.sources.tracks import load_tracks, track_files
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
 _RAW_HTML_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<!--")
 _SAFE_LINK_RE = re.compile(r"^(https?:|mailto:)", re.I)
-_CARD_RULES = frozenset(QUALITY_IDS) | {"media", "raw-html", "unsafe-link"}
+# What reaches a learner's Anki or browser: never silenced by `Ignore:` or [lint.rules].
+SAFETY_RULES = frozenset({"media", "raw-html", "unsafe-link", "anki-syntax"})
+_CARD_RULES = frozenset(QUALITY_IDS) | SAFETY_RULES
+_CLOZE_NUMBER_RE = re.compile(r"\{\{c(\d+)::")
 _SIDE_KEYS = {"front": ("Q", "C"), "back": ("A",), "extra": ("Extra",)}
 
 
@@ -87,6 +91,10 @@ def lint_sources(
                 "manifest",
             )
         )
+    try:  # the build reads the tracks too: a track it would refuse fails lint
+        load_tracks(config.decks_dir, config.root, sources.specs, config.name)
+    except ContentError as exc:
+        findings += exc.findings
     findings += cohort_findings(config)
     cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
     store = media_store(config, settings)
@@ -192,11 +200,12 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
             ignored.add(rule.id)
     generated = card.origin != "authored"
     for issue in issues:
-        severity = settings.level(issue.rule, issue.severity)
-        if issue.rule in ignored or severity == "off":
+        safety = issue.rule in SAFETY_RULES
+        severity = issue.severity if safety else settings.level(issue.rule, issue.severity)
+        if severity == "off" or (not safety and issue.rule in ignored):
             continue
         message, fix = issue.message, issue.fix
-        if generated and issue.rule != "media":
+        if generated and issue.rule != "media" and not (safety and severity == "error"):
             # The curator cannot edit or Ignore: a generated card; flag it without blocking the build.
             message = f"generated card '{plain(card.front)[:60]}': {message}"
             fix = f"{fix}; or write your own card under '## Cards', or set 'generate: false'"
@@ -233,6 +242,29 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
                         side,
                     )
                 )
+        syntax = anki_syntax(text, cloze=side == "front" and card.kind == "cloze")
+        if syntax:
+            issues.append(
+                Issue(
+                    "anki-syntax",
+                    "warning",
+                    f"'{syntax}' is Anki syntax; it is shipped as plain text, so it plays, typesets or runs nothing",
+                    "write it in words, or drop it",
+                    side,
+                )
+            )
+        for number in _CLOZE_NUMBER_RE.findall(text):
+            if not 1 <= int(number) <= MAX_CLOZE:
+                issues.append(
+                    Issue(
+                        "anki-syntax",
+                        "error",
+                        f"cloze number c{number[:12]} is not between 1 and {MAX_CLOZE}",
+                        "number the deletions c1, c2, c3, …",
+                        side,
+                    )
+                )
+                break
         tag = _RAW_HTML_RE.search(_CODE_SPAN_RE.sub("", text))
         if tag:
             issues.append(

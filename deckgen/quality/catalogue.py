@@ -258,7 +258,6 @@ RULES: tuple[Rule, ...] = (
         "Anki runs scripts in cards, so deckgen never passes HTML through: tags appear literally. Use Markdown.",
         "A: <b>Empathy</b> is a craft.",
         "A: **Empathy** is a craft.",
-        configurable=True,
     ),
     Rule(
         "unsafe-link",
@@ -268,7 +267,16 @@ RULES: tuple[Rule, ...] = (
         "Only http(s) and mailto links reach a card; anything else is shown as plain text.",
         "A: See [the essay](javascript:alert(1)).",
         "A: See [the essay](https://www.bringthedonuts.com/).",
-        configurable=True,
+    ),
+    Rule(
+        "anki-syntax",
+        "Anki-interpreted syntax is shown as text",
+        "warning",
+        "safety",
+        "Anki reads [sound:…], [anki:tts], [latex], [$], MathJax \\( \\) and {{…}} in any field; deckgen ships them as "
+        "plain text so a card can never play, typeset or run anything. A cloze number must be 1 to 500 (an error).",
+        "A: Play [sound:intro.mp3] for the \\(x\\) part.",
+        "A: The intro recording explains the x part.",
     ),
     # --- quality: docs/lint-rules.md; Wozniak, Matuschak ----------------------------------
     Rule(

@@ -11,8 +11,8 @@ import datetime as dt
 import hashlib
 import html
 import json
+import re
 import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -22,7 +22,7 @@ from deckgen.anki.cardview import render_note
 from deckgen.anki.notetypes import card_css, note_type_for
 from deckgen.anki.render import render_markdown
 from deckgen.core.diskcache import code_fingerprint
-from deckgen.core.files import atomic_write_bytes
+from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
 from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
 from deckgen.tracks.calendar import calendar_name, hire_calendar
@@ -453,8 +453,11 @@ def _read_json(path: Path) -> dict[str, str]:
 
 def write_site(target: Path, site: SiteInput) -> Path:
     """Write the whole site to ``target`` (replacing it); built in a temp folder, then moved into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    remove_leftovers(target)  # staging and old folders of a killed build: named after the site, never anything else
+    for legacy in target.parent.glob(f".{target.name}-*"):  # the names deckgen used before (.site-XXXXXXXX, .site-old)
+        if legacy.is_dir() and re.fullmatch(rf"\.{re.escape(target.name)}-(old|[a-z0-9_]{{8}})", legacy.name):
+            shutil.rmtree(legacy, ignore_errors=True)
+    staging = staging_dir(target)
     try:
         files: dict[str, str] = {
             "index.html": index_page(site),
@@ -496,12 +499,7 @@ def write_site(target: Path, site: SiteInput) -> Path:
                 _copy(path, staging / folder / name)
         if site.changelog is not None and site.changelog.suffix == ".html":
             _copy(site.changelog, staging / "changelog.html")
-        old = target.parent / f".{target.name}-old"
-        shutil.rmtree(old, ignore_errors=True)
-        if target.exists():
-            target.rename(old)
-        staging.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        replace_dir(staging, target)
         atomic_write_bytes(target.parent / PAGE_DIGESTS, json.dumps(digests, sort_keys=True).encode(), durable=False)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

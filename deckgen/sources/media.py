@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from deckgen.core.errors import ContentError, Finding
+from deckgen.core.files import TooLargeError, read_bounded
 
 # Magic numbers: a file must be what its extension says (an ".png" holding HTML is refused).
 IMAGE_TYPES: dict[str, tuple[bytes, ...]] = {
@@ -102,12 +103,15 @@ class MediaStore:
             raise fail(f"image '{raw}' is not a file", "link an image file")
         if resolved in self._cache:
             return self._cache[resolved]
-        data = resolved.read_bytes()
-        if len(data) > self.max_bytes:
+        try:
+            data = read_bounded(resolved, self.max_bytes)  # stat first: a huge file is never read
+        except TooLargeError as exc:
             raise fail(
-                f"image '{raw}' is {len(data):,} bytes, over the {self.max_bytes:,} limit",
+                f"image '{raw}' is {exc.size:,} bytes, over the {self.max_bytes:,} limit",
                 "shrink the image, or raise [lint] media_max_bytes in deckgen.toml",
-            )
+            ) from None
+        except OSError as exc:
+            raise fail(f"image '{raw}' cannot be read: {exc.strerror or exc}", "check the file's permissions") from None
         if not data.startswith(IMAGE_TYPES[ext]) or (ext == "webp" and data[8:12] != b"WEBP"):
             raise fail(f"'{raw}' is not really a .{ext} image", "re-export the image in the format its name says")
         digest = hashlib.sha256(data).hexdigest()[:20]

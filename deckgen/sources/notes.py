@@ -15,12 +15,13 @@ from typing import Any
 import yaml
 
 from deckgen.core.errors import ContentError, Finding
+from deckgen.core.files import TooLargeError, read_bounded
 from deckgen.core.model import CardBlock, FieldValue, Note, Section
 
 # libyaml is ~7x faster than the pure-Python loader and equally safe (no object tags).
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-NOTE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+NOTE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}\Z")  # \Z: "$" would accept "id\n"
 CARD_ID_RE = NOTE_ID_RE
 MAX_NOTE_BYTES = 1_000_000
 MAX_FRONT_MATTER_BYTES = 64_000
@@ -55,11 +56,21 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 def read_bytes(path: Path, rel: str) -> bytes:
     """A source file's bytes, or a ContentError naming it."""
     try:
-        return path.read_bytes()
+        # stat before reading: a 4 GB file named *.md must not be loaded to find out it is too big
+        return read_bounded(path, MAX_NOTE_BYTES)
+    except TooLargeError as exc:
+        raise ContentError(
+            Finding(
+                rel,
+                0,
+                f"file is {exc.size:,} bytes, over the {MAX_NOTE_BYTES:,} limit",
+                "split the note into smaller notes",
+            )
+        ) from None
     except OSError as exc:
         raise ContentError(
-            Finding(rel, 0, f"cannot read file: {exc.strerror}", "check the path and permissions")
-        ) from exc
+            Finding(rel, 0, f"cannot read file: {exc.strerror or exc}", "check the path and permissions", "io")
+        ) from None
 
 
 def read_text(path: Path, rel: str) -> str:

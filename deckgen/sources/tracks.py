@@ -24,7 +24,7 @@ TRACKS_DIR = "tracks"
 TRACK_KEYS = ("track", "role", "description", "deck", "new_per_day", "stages")
 STAGE_KEYS = ("title", "description", "decks", "optional")
 DEFAULT_NEW_PER_DAY = 20  # Anki's default "New cards/day"
-_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")  # \Z: "$" would accept a trailing newline
 _CLOZE_ORD_RE = re.compile(r"\{\{c(\d+)::")
 
 

@@ -1,0 +1,124 @@
+"""Bounded and complete: size limits are checked before reading, the no-op check reads only
+files the build reads, lint reads everything the build reads (tracks too), and the authoring
+commands cannot write outside the project or write invalid YAML."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import MINIMAL_TOML, REPO, run_deckgen, write
+
+NOTE = """---
+id: norton-empathy
+title: Empathy and Product Management
+author: Ken Norton
+---
+A short blurb.
+
+## Cards
+
+Q: What does Norton mean by empathy as craft?
+A: A set of learnable moves.
+"""
+
+
+def project(root: Path) -> Path:
+    write(root / "deckgen.toml", MINIMAL_TOML)
+    write(root / "content" / "n.md", NOTE)
+    write(root / "decks" / "d.yaml", "deck: D\nnotes: all\n")
+    return root
+
+
+def peak_rss_mb(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run deckgen in a fresh child and report the child's peak memory (MB)."""
+    script = (
+        "import resource, subprocess, sys, os\n"
+        "done = subprocess.run([sys.executable, '-m', 'deckgen', *sys.argv[1:]], capture_output=True, text=True)\n"
+        "sys.stdout.write(done.stdout); sys.stderr.write(done.stderr)\n"
+        "print('RSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(done.returncode)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    rss = int(run.stderr.rsplit("RSS", 1)[1].split()[0]) / 1024
+    return run, rss
+
+
+def test_a_huge_note_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    with open(root / "content" / "huge.md", "wb") as handle:  # sparse: no disk used
+        handle.truncate(400 * 1024 * 1024)
+    run, rss = peak_rss_mb("lint", cwd=root)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "content/huge.md: schema: file is 419,430,400 bytes, over the 1,000,000 limit" in run.stdout
+    assert rss < 250, f"lint used {rss:.0f} MB on a 400 MB note"
+
+
+def test_the_no_op_check_never_reads_files_the_build_does_not_read(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    assert run_deckgen("build", cwd=root).returncode == 0
+    with open(root / "content" / "talk.mp4", "wb") as handle:
+        handle.truncate(400 * 1024 * 1024)
+    run, rss = peak_rss_mb("build", cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert "up to date" in run.stdout
+    assert rss < 250, f"a no-op build used {rss:.0f} MB next to a 400 MB video"
+
+
+def test_lint_reads_tracks(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    write(
+        root / "decks" / "tracks" / "apm.yaml", "track: APM\nrole: APM\nstages:\n  - title: W1\n    decks: [missing]\n"
+    )
+    lint = run_deckgen("lint", cwd=root)
+    assert lint.returncode == 1, lint.stdout
+    assert "decks/tracks/apm.yaml:5:1: unknown-deck" in lint.stdout
+    assert run_deckgen("build", cwd=root).returncode == 1  # lint passing means build will not refuse
+
+
+def test_a_note_id_with_a_trailing_newline_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    write(root / "content" / "n.md", NOTE.replace("id: norton-empathy", 'id: "norton-empathy\\n"'))
+    lint = run_deckgen("lint", cwd=root)
+    assert lint.returncode == 1 and "content/n.md:2:1" in lint.stdout, lint.stdout
+
+
+def test_new_cannot_write_outside_the_content_folder(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    for folder in ("../../escape", str(tmp_path / "abs"), "../decks"):
+        run = run_deckgen("new", "A Title", "--folder", folder, cwd=root)
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        assert "--folder" in run.stderr and "is outside content/" in run.stderr
+    assert not (tmp_path / "escape").exists() and not (tmp_path / "abs").exists()
+    assert sorted(p.name for p in (root / "decks").iterdir()) == ["d.yaml"]
+    assert run_deckgen("new", "A Title", "--folder", "essays/2026", cwd=root).returncode == 0
+
+
+def test_new_with_a_newline_in_the_title_writes_valid_yaml(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    run = run_deckgen("new", 'Line one\nid: hijack\n"quoted" \\ back\x07', "--author", "A\nB", cwd=root)
+    assert run.returncode == 0, run.stderr
+    (path,) = [p for p in (root / "content").glob("*.md") if p.name != "n.md"]
+    front = yaml.safe_load(path.read_text().split("---\n")[1])
+    assert front["title"] == 'Line one id: hijack "quoted" \\ back\x07'
+    assert front["author"] == "A B" and front["id"] != "hijack"
+    lint = run_deckgen("lint", cwd=root)
+    assert f"{path.relative_to(root)}:2" not in lint.stdout and "schema" not in lint.stdout, lint.stdout
+
+
+def test_a_deeply_nested_deckgen_toml_is_a_located_error(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    write(root / "deckgen.toml", MINIMAL_TOML + "deep = " + "[" * 5000 + "]" * 5000 + "\n")
+    run = run_deckgen("build", cwd=root)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "deckgen.toml: config: cannot read the file: values are nested too deeply" in run.stderr
