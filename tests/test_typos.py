@@ -149,6 +149,6 @@ def test_cleanup_search_selects_only_retired_cards_in_anki(tmp_path: Path) -> No
         found = {col.get_card(cid).question() for cid in col.find_cards(RETIRED_SEARCH)}
         assert len(found) == 1 and "crisply define" in next(iter(found))
         live = set(col.find_cards("")) - set(col.find_cards(RETIRED_SEARCH))
-        assert len(live) == 3  # two Q/A cards and the generated title card stay live
+        assert len(live) == 2  # the two live Q/A cards (no generated card: author and title cards are opt-in)
     finally:
         col.close()

@@ -150,16 +150,18 @@ def build_options(config: Config, deck_names: Sequence[str], lint: bool) -> dict
 
 
 def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
-    """Everything a build reads: notes, manifests and tracks, settings, the lockfile, images.
+    """Everything a build reads: notes, manifests, tracks and cohorts, settings, the lockfile, images.
 
     Only these files: a 2 GB video kept beside the notes is never read or hashed.
     """
+    from deckgen.sources.cohorts import cohort_files
     from deckgen.sources.manifests import manifest_files
     from deckgen.sources.notes import note_files
     from deckgen.sources.tracks import track_files
 
     files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
     files += note_files(config.content_dir) + manifest_files(config.decks_dir) + track_files(config.decks_dir)
+    files += cohort_files(config.decks_dir)  # the site's opt-in cohort pages
     return inputs_digest(config.root, files, options)
 
 
