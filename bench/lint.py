@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from deckgen.build.pipeline import lint_project  # noqa: E402
+from deckgen.builder.pipeline import lint_project  # noqa: E402
 from deckgen.core.config import load_config  # noqa: E402
 from deckgen.quality.neardup import near_duplicates  # noqa: E402
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpora import fixture_notes, mutated_notes, project, real_notes  # noqa: E402
 from synthetic import make_library  # noqa: E402
 
-from deckgen.build.pipeline import lint_project  # noqa: E402
+from deckgen.builder.pipeline import lint_project  # noqa: E402
 from deckgen.cards.curation import review  # noqa: E402
 from deckgen.cards.generate import GENERATORS, authored_cards  # noqa: E402
 from deckgen.cards.load import load_sources  # noqa: E402

@@ -1,7 +1,7 @@
 """deckgen: turn reading notes into stable, regenerable Anki decks.
 
 The public API (see :mod:`deckgen.api`) loads lazily, so ``import deckgen`` costs nothing
-until a function is used: ``deckgen.load_config``, ``deckgen.build``, ``deckgen.lint``,
+until a function is used: ``deckgen.load_config``, ``deckgen.builder``, ``deckgen.linter``,
 ``deckgen.plan``, and the result types ``deckgen.Config``, ``deckgen.BuildResult``.
 """
 

@@ -20,7 +20,7 @@ from deckgen.core.config import Config, load_config
 from deckgen.core.model import BuildResult
 
 if TYPE_CHECKING:
-    from deckgen.lint.run import LintReport
+    from deckgen.linter.run import LintReport
     from deckgen.tracks.workload import OutputFormat
 
 __all__ = ["BuildResult", "Config", "build", "lint", "load_config", "plan"]
@@ -39,13 +39,13 @@ def build(
     A build whose inputs and outputs are unchanged since the last one is recognised from
     the build cache before the rest of deckgen is imported, and returns at once.
     """
-    from deckgen.build.cache import build_options, read_state, up_to_date
+    from deckgen.builder.cache import build_options, read_state, up_to_date
 
     state = None if dry_run else read_state(config.out_dir, [])
     result = up_to_date(config, state, build_options(config, decks, True)) if state else None
     if result is not None:
         return result
-    from deckgen.build.pipeline import build as run_build
+    from deckgen.builder.pipeline import build as run_build
 
     # on_wait: told when another build of the project holds it (this one waits for it)
     return run_build(config, decks, locked=locked, dry_run=dry_run, check_up_to_date=False, on_wait=on_wait)
@@ -53,7 +53,7 @@ def build(
 
 def lint(config: Config) -> LintReport:
     """Every finding for the project's notes, cards, manifests, tracks and lockfile."""
-    from deckgen.build.pipeline import lint_project, open_note_cache
+    from deckgen.builder.pipeline import lint_project, open_note_cache
 
     cache = open_note_cache(config, [])
     report, _ = lint_project(config, cache=cache)
@@ -71,6 +71,6 @@ def plan(
     output: OutputFormat = "text",
 ) -> tuple[str, list[str]]:
     """Track ``track``'s schedule rendered as ``output``, and any warnings from reading the decks."""
-    from deckgen.build.planning import plan_for
+    from deckgen.builder.planning import plan_for
 
     return plan_for(config, track, start, new_per_day, days_per_week, output)

@@ -177,7 +177,7 @@ def build(
     console.print(f"Changes since deckgen.lock: {summary}")
     if dry_run:
         if result.report is not None:
-            from deckgen.build.diff import render_text
+            from deckgen.builder.diff import render_text
 
             _echo(render_text(result.report))
         console.print("Dry run: nothing was written.")
@@ -187,7 +187,7 @@ def build(
         for output in result.outputs:
             console.print(f"wrote {_escape(output)}")
         if result.report is not None:
-            from deckgen.build.changelog import changelog_path
+            from deckgen.builder.changelog import changelog_path
 
             for deck_diff in result.report.decks:
                 if deck_diff.bumped:
@@ -311,7 +311,7 @@ def plan(
     written: list[Path] = []
     with reporting():
         if cohort is not None:
-            from deckgen.build.planning import cohort_plan_for
+            from deckgen.builder.planning import cohort_plan_for
 
             schedule_text, warnings, written = cohort_plan_for(api.load_config(), cohort, output.value, out)
         else:
@@ -365,7 +365,7 @@ def progress(
 
         deckgen progress spring-2026 ana=ana-week3.apkg bo.apkg --format html
     """
-    from deckgen.build.planning import progress_for
+    from deckgen.builder.planning import progress_for
     from deckgen.core.config import load_config
     from deckgen.core.files import atomic_write_text
     from deckgen.tracks.progress import render
@@ -439,7 +439,7 @@ def lint(
         _echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
     from deckgen import api
-    from deckgen.lint.format import by_file, summary, to_github, to_json
+    from deckgen.linter.format import by_file, summary, to_github, to_json
 
     with reporting():
         report = api.lint(api.load_config())
@@ -639,8 +639,8 @@ def diff(
     """
     import json
 
-    from deckgen.build.diff import render_text
-    from deckgen.build.pipeline import plan_build
+    from deckgen.builder.diff import render_text
+    from deckgen.builder.pipeline import plan_build
     from deckgen.core.config import load_config
 
     if output_format not in ("text", "json"):

@@ -66,7 +66,7 @@ def snapshot(notes: int) -> dict[str, dict[str, str]]:
         skip = shutil.ignore_patterns(".git", ".deckgen-cache", "*.egg-info", ".pybuild", "__pycache__", ".venv")
 
         def ignore(folder: str, names: list[str]) -> set[str]:
-            # only the project's own build/ output: deckgen/build/ is code and must be copied
+            # only the project's own build/ output: deckgen/builder/ is code and must be copied
             top = {"build"} if Path(folder) == ROOT else set()
             return set(skip(folder, names)) | (top & set(names))
 

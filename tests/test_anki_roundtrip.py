@@ -8,7 +8,7 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
-from deckgen.build.pipeline import build, plan_build
+from deckgen.builder.pipeline import build, plan_build
 from deckgen.core.config import load_config
 from deckgen.lock.identity import card_guid
 from deckgen.lock.records import read_lock

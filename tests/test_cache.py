@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import write
 
-from deckgen.build.pipeline import build
+from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.core.diskcache import CACHE_DIR
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import run_deckgen, write
 
-from deckgen.build.pipeline import build
+from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.lock.retire import RETIRED_SEARCH
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import run_deckgen, write
 
-import deckgen.build.pipeline
+import deckgen.builder.pipeline
 from deckgen.anki.notetypes import Template, note_types
-from deckgen.build.changelog import changelog_path
-from deckgen.build.pipeline import build
+from deckgen.builder.changelog import changelog_path
+from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.core.errors import SchemaFrozenError
 from deckgen.lock.guard import check_frozen_schema
@@ -141,7 +141,7 @@ def test_schema_change_to_a_shipped_note_type_is_refused(project: Path, monkeypa
     forked = replace(
         qa, fields=qa.fields + ("Notes",), templates=qa.templates + (Template("Third", "{{Notes}}", "{{Notes}}"),)
     )
-    monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: (forked, cloze))
+    monkeypatch.setattr(deckgen.builder.pipeline, "note_types", lambda: (forked, cloze))
     with pytest.raises(SchemaFrozenError) as caught:
         build(load_config(project), now=T0 + 10)
     message = str(caught.value)
@@ -151,7 +151,7 @@ def test_schema_change_to_a_shipped_note_type_is_refused(project: Path, monkeypa
     restyled = replace(
         qa, css=qa.css + "\n.x {}", templates=tuple(replace(t, qfmt=t.qfmt + "<br>") for t in qa.templates)
     )
-    monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: (restyled, cloze))
+    monkeypatch.setattr(deckgen.builder.pipeline, "note_types", lambda: (restyled, cloze))
     result = build(load_config(project), now=T0 + 20)
     assert result.report.note_types == (("deckgen Q/A", "changed"),)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import FIXTURES, run_deckgen, write
 
-from deckgen.build.pipeline import plan_build
+from deckgen.builder.pipeline import plan_build
 from deckgen.core.config import load_config
 from deckgen.lock.identity import card_guid
 

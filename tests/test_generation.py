@@ -16,7 +16,7 @@ from conftest import FIXTURES, REPO, run_deckgen, write
 
 from deckgen.authoring.importers import convert
 from deckgen.authoring.importing import render_note
-from deckgen.build.pipeline import plan_build
+from deckgen.builder.pipeline import plan_build
 from deckgen.cards.curation import preview
 from deckgen.cards.generate import GENERATORS, authored_cards, note_cards
 from deckgen.core.config import load_config

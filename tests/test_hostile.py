@@ -13,7 +13,7 @@ from conftest import MINIMAL_TOML, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen.build.pipeline import build, lint_project
+from deckgen.builder.pipeline import build, lint_project
 from deckgen.core.config import load_config
 from deckgen.core.errors import DeckgenError
 from deckgen.sources.notes import MAX_NOTE_BYTES

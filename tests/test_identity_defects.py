@@ -15,7 +15,7 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
-from deckgen.build.pipeline import build, plan_build
+from deckgen.builder.pipeline import build, plan_build
 from deckgen.core.config import load_config
 
 BASE = int(time.time()) - 200_000

@@ -21,11 +21,11 @@ LAYERS = (
     "sources",
     "cards",
     "quality",
-    "lint",
+    "linter",
     "lock",
     "tracks",
     "site",
-    "build",
+    "builder",
     "authoring",
     "api",
     "cli",
@@ -161,10 +161,10 @@ def test_one_module_imports_each_heavy_library(library: str, allowed: str) -> No
 def test_the_checker_sees_upward_imports_but_not_type_checking_ones() -> None:
     """The checker itself can fail: a core module importing the build stage is caught."""
     probe = "deckgen.core.probe"
-    direct = [target for target, _ in imports_of("def f():\n    from deckgen.build.pipeline import build\n", probe)]
-    assert "deckgen.build.pipeline" in direct
-    assert LAYERS.index(_stage("deckgen.build.pipeline")) > LAYERS.index(_stage(probe))
-    relative = [target for target, _ in imports_of("from ..build import pipeline\n", probe)]
-    assert "deckgen.build.pipeline" in relative
-    hidden = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from deckgen.build.pipeline import build\n"
-    assert "deckgen.build.pipeline" not in [target for target, _ in imports_of(hidden, probe)]
+    direct = [target for target, _ in imports_of("def f():\n    from deckgen.builder.pipeline import build\n", probe)]
+    assert "deckgen.builder.pipeline" in direct
+    assert LAYERS.index(_stage("deckgen.builder.pipeline")) > LAYERS.index(_stage(probe))
+    relative = [target for target, _ in imports_of("from ..builder import pipeline\n", probe)]
+    assert "deckgen.builder.pipeline" in relative
+    hidden = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from deckgen.builder.pipeline import build\n"
+    assert "deckgen.builder.pipeline" not in [target for target, _ in imports_of(hidden, probe)]

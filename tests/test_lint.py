@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, write
 
-from deckgen.build.pipeline import build, lint_project
+from deckgen.builder.pipeline import build, lint_project
 from deckgen.cards.generate import note_cards
 from deckgen.core.config import load_config
 from deckgen.core.errors import ConfigError, ContentError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import write
 
-from deckgen.build.pipeline import build, plan_build
+from deckgen.builder.pipeline import build, plan_build
 from deckgen.core.config import load_config
 from deckgen.lock.identity import guid_of
 from deckgen.lock.records import read_lock

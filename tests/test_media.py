@@ -10,7 +10,7 @@ import pytest
 from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, write
 
-from deckgen.build.pipeline import build, lint_project
+from deckgen.builder.pipeline import build, lint_project
 from deckgen.core.config import load_config
 from deckgen.core.errors import ContentError
 from deckgen.sources.media import MediaStore

@@ -15,7 +15,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from ankiutil import open_collection
 from conftest import run_deckgen, write
 
-from deckgen.build.pipeline import build
+from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 
 TRACK = """\

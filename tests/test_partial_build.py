@@ -13,7 +13,7 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection
 from conftest import run_deckgen, write
 
-from deckgen.build.pipeline import build, plan_build
+from deckgen.builder.pipeline import build, plan_build
 from deckgen.core.config import load_config
 
 BASE = int(time.time()) - 100_000

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from conftest import run_deckgen, write
 
-from deckgen.build.pipeline import build
+from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 
 anki_collection = pytest.importorskip("anki.collection")

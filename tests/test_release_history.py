@@ -20,10 +20,10 @@ from anki.collection import Collection
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
-import deckgen.build.pipeline
+import deckgen.builder.pipeline
 from deckgen.anki.notetypes import QA_MODEL_ID, note_types
-from deckgen.build.changelog import changelog_path
-from deckgen.build.pipeline import build
+from deckgen.builder.changelog import changelog_path
+from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.lock.identity import guid_of
 from deckgen.lock.records import read_lock
@@ -251,7 +251,7 @@ def test_seven_releases_through_one_collection(project: Path, tmp_path: Path, mo
 
         # Release 6: change the CSS; learners get it on import, nothing else changes.
         styled = tuple(replace(nt, css=nt.css + "\n" + NEW_CSS_MARK) for nt in note_types())
-        monkeypatch.setattr(deckgen.build.pipeline, "note_types", lambda: styled)
+        monkeypatch.setattr(deckgen.builder.pipeline, "note_types", lambda: styled)
         apkg, result = library.build()
         assert result.report.note_types and all(change == "changed" for _, change in result.report.note_types)
         outcome = check_import(col, library, apkg, tmp_path)

@@ -9,7 +9,7 @@ from pathlib import Path
 from ankiutil import import_apkg, open_collection, review, snapshot
 from conftest import write
 
-from deckgen.build.pipeline import build
+from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.lock.identity import guid_of
 from deckgen.lock.records import read_lock
@@ -183,7 +183,7 @@ def test_deleting_a_whole_note_file_retires_its_cards_with_real_fronts(project: 
 def test_track_bundles_carry_the_retired_cards_of_their_decks(project: Path, tmp_path: Path) -> None:
     from test_tracks import make_project
 
-    from deckgen.build.bundles import bundle_path
+    from deckgen.builder.bundles import bundle_path
 
     make_project(project)
     config = load_config(project)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import run_deckgen, write
 
-from deckgen.build.bundles import resolve_tracks
-from deckgen.build.pipeline import build, plan_build
+from deckgen.builder.bundles import resolve_tracks
+from deckgen.builder.pipeline import build, plan_build
 from deckgen.core.config import load_config
 from deckgen.core.errors import ContentError
 

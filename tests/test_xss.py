@@ -17,7 +17,7 @@ from ankiutil import import_apkg, open_collection
 from conftest import MINIMAL_TOML, write
 
 from deckgen.anki.notetypes import card_css
-from deckgen.build.pipeline import build, lint_project
+from deckgen.builder.pipeline import build, lint_project
 from deckgen.core.config import load_config
 
 PNG = (

@@ -23,7 +23,7 @@ class DeckPreset:
     """An Anki deck options preset shipped with a package (the learner must import presets to get it).
 
     Anki adds a package's preset only when the collection has none with this id and never
-    updates one it has, so a new pace needs a new id (see deckgen.build.bundles.pace_preset).
+    updates one it has, so a new pace needs a new id (see deckgen.builder.bundles.pace_preset).
     """
 
     preset_id: int

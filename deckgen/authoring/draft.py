@@ -27,7 +27,7 @@ from deckgen.core.errors import ContentError, Finding, LLMError
 from deckgen.core.files import atomic_write_text
 from deckgen.core.model import Card, Note
 from deckgen.core.text import CLOZE_RE, STOPWORDS, cloze_parts, normalize
-from deckgen.lint.run import settings_for
+from deckgen.linter.run import settings_for
 from deckgen.quality.checks import check_card
 from deckgen.quality.neardup import prompt_stems
 from deckgen.quality.settings import LintSettings

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 CardKind = Literal["basic", "cloze"]
+ChangeStatus = Literal["added", "edited", "unchanged", "retired"]
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class CardChange:
     """How one card differs from what the lockfile recorded."""
 
     uid: str
-    status: Literal["added", "edited", "unchanged", "retired"]
+    status: ChangeStatus
     front: str = ""
     back: str = ""
     old_front: str = ""
@@ -159,7 +160,7 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
     up_to_date: tuple[tuple[str, int], ...] = ()  # (deck, cards) when the cache proved nothing changed
     unchanged: int = 0  # cards known unchanged without listing them (an up-to-date build)
-    report: Any = None  # deckgen.build.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
+    report: Any = None  # deckgen.builder.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
 
     def count(self, status: str) -> int:
         """Number of cards with the given change status."""

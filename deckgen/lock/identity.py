@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from deckgen.core.errors import Finding, LockError
-from deckgen.core.model import Card
+from deckgen.core.model import Card, ChangeStatus
 from deckgen.core.text import CLOZE_RE, cloze_hidden, cloze_parts, cloze_shown, normalize, similarity
 from deckgen.lock.records import CardRecord, Lock, NoteTypeRecord
 
@@ -223,7 +223,7 @@ class BuiltCard:
     fields: tuple[str, ...]  # the note type's field values, rendered
     content_hash: str  # of the shipped fields and tags
     mod: int  # when the shipped content last changed
-    status: str  # "added", "edited", "unchanged"
+    status: ChangeStatus  # "added", "edited" or "unchanged"
     media: tuple[str, ...] = ()  # packaged names of the images it shows
     decks: tuple[str, ...] = ()  # every deck it ships in, manifest order ("" first deck when none)
 
@@ -251,6 +251,7 @@ def stamp(
 ) -> BuiltCard:
     """Record ``card`` in ``new_lock``: keep its old time if unchanged, else a strictly newer one."""
     old = lock.card(card.note_id, card.key)
+    status: ChangeStatus
     if old and old.hash == content_hash and not old.retired:
         mod, status = old.mod, "unchanged"
     else:

@@ -182,7 +182,7 @@ class ProgressReport:
 
 
 def track_cards(slug: str, title: str, root_deck: str, stage_of: Mapping[str, int]) -> TrackCards:
-    """A TrackCards record (built by deckgen.build.planning from the build plan's GUIDs)."""
+    """A TrackCards record (built by deckgen.builder.planning from the build plan's GUIDs)."""
     return TrackCards(slug, title, root_deck, dict(stage_of))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from deckgen.anki.render import escape
-from deckgen.build.diff import CardDiff, DeckDiff, DiffReport
+from deckgen.builder.diff import CardDiff, DeckDiff, DiffReport
 from deckgen.core.files import atomic_write_text
 from deckgen.lock.records import ChangelogEntry, Lock
 from deckgen.lock.retire import RETIRED_SEARCH
@@ -119,9 +119,11 @@ def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path
     """
     stored = lock.changelog
     written: list[Path] = []
-    parts = [f"# Changelog\n\nEach deck also has its own file beside its `.apkg` "
-             f"({', '.join(f'`{d.slug}.changelog.md`' for d in report.decks)}), which says how to update "
-             f"on each Anki app. Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"]
+    parts = [
+        f"# Changelog\n\nEach deck also has its own file beside its `.apkg` "
+        f"({', '.join(f'`{d.slug}.changelog.md`' for d in report.decks)}), which says how to update "
+        f"on each Anki app. Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"
+    ]
     for deck in report.decks:
         entries = [e.text.rstrip("\n") + "\n" for e in stored.get(deck.slug, ())]
         if not entries:
@@ -151,4 +153,3 @@ def _edit_line(card: CardDiff) -> str:
     if card.back != card.old_back:
         parts.append(f"answer: {_one_line(card.old_back)} → **{_one_line(card.back)}**")
     return "; ".join(parts)
-

@@ -97,7 +97,9 @@ def read_state(out_dir: Path, warnings: list[str]) -> BuildState | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         return _validated_state(data)
     except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
-        warnings.append(f"{path}: build cache is unreadable ({exc.__class__.__name__}); ignoring it and building everything")
+        warnings.append(
+            f"{path}: build cache is unreadable ({exc.__class__.__name__}); ignoring it and building everything"
+        )
         return None
 
 
@@ -114,7 +116,9 @@ def _validated_state(data: Any) -> BuildState:
         for k, v in outputs.items()
     ):
         raise TypeError("outputs")
-    if not isinstance(deck_digests, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in deck_digests.items()):
+    if not isinstance(deck_digests, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in deck_digests.items()
+    ):
         raise TypeError("deck_digests")
     decks = summary.get("decks", [])
     if not isinstance(decks, list) or not all(
@@ -134,7 +138,12 @@ def _validated_state(data: Any) -> BuildState:
 
 def write_state(out_dir: Path, state: BuildState) -> None:
     """Record a finished build (atomically)."""
-    data = {"digest": state.digest, "outputs": state.outputs, "summary": state.summary, "deck_digests": state.deck_digests}
+    data = {
+        "digest": state.digest,
+        "outputs": state.outputs,
+        "summary": state.summary,
+        "deck_digests": state.deck_digests,
+    }
     atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
 
 
@@ -145,8 +154,14 @@ def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
 
 def build_options(config: Config, deck_names: Sequence[str], lint: bool) -> dict[str, Any]:
     """The settings a build depends on besides its input files."""
-    return {"decks": list(deck_names), "namespace": config.namespace, "settings": config.settings,
-            "lint": lint, "content": str(config.content_dir), "decks_dir": str(config.decks_dir)}
+    return {
+        "decks": list(deck_names),
+        "namespace": config.namespace,
+        "settings": config.settings,
+        "lint": lint,
+        "content": str(config.content_dir),
+        "decks_dir": str(config.decks_dir),
+    }
 
 
 def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
@@ -171,7 +186,11 @@ def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) ->
     if not is_noop(state, project_digest(config, options, summary.get("media", [])), config.out_dir):
         return None
     return BuildResult(
-        outputs=(), decks=(), changes=(), lock_changed=False, warnings=tuple(summary.get("warnings", [])),
+        outputs=(),
+        decks=(),
+        changes=(),
+        lock_changed=False,
+        warnings=tuple(summary.get("warnings", [])),
         up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
         unchanged=int(summary.get("cards", 0)),
     )
@@ -204,14 +223,22 @@ def check_out_dir(config: Config) -> None:
         if out == source or out.is_relative_to(source):
             raise ConfigError(
                 Finding(
-                    config.rel(config.out_dir), 0, f"the output folder is inside {config.rel(source)}/",
-                    "build into a folder of its own (the default build/, or --out / DECKGEN_OUT elsewhere)", "out",
+                    config.rel(config.out_dir),
+                    0,
+                    f"the output folder is inside {config.rel(source)}/",
+                    "build into a folder of its own (the default build/, or --out / DECKGEN_OUT elsewhere)",
+                    "out",
                 )
             )
     if out == config.root.resolve():
         raise ConfigError(
-            Finding(".", 0, "the output folder is the project folder itself",
-                    "build into a folder of its own (the default build/, or --out build)", "out")
+            Finding(
+                ".",
+                0,
+                "the output folder is the project folder itself",
+                "build into a folder of its own (the default build/, or --out build)",
+                "out",
+            )
         )
 
 
@@ -227,28 +254,39 @@ def claim_outputs(config: Config, planned: Sequence[Path]) -> None:
     adopt = owned is None and cache_dir(out_dir).is_dir()
     rels = [p.relative_to(out_dir).as_posix() for p in planned]
     foreign = [
-        p for p, rel in zip(planned, rels) if (p.exists() or p.is_symlink()) and not adopt and rel not in (owned or set())
+        p
+        for p, rel in zip(planned, rels)
+        if (p.exists() or p.is_symlink()) and not adopt and rel not in (owned or set())
     ]
     if foreign:
         unreadable = owned is not None and not owned and (out_dir / OUTPUTS_RECORD).is_file()
         raise ConfigError(
             [
                 Finding(
-                    config.rel(out_dir / OUTPUTS_RECORD), 0,
+                    config.rel(out_dir / OUTPUTS_RECORD),
+                    0,
                     "the record of deckgen's own outputs is unreadable, so deckgen cannot tell its files from yours",
-                    "if every file listed below was written by deckgen, delete the record and build again", "out",
+                    "if every file listed below was written by deckgen, delete the record and build again",
+                    "out",
                 )
             ]
             * unreadable
             + [
                 Finding(
-                    config.rel(p), 0, "exists and was not written by deckgen; refusing to replace it",
-                    "move it elsewhere, or build into another folder with --out", "out",
+                    config.rel(p),
+                    0,
+                    "exists and was not written by deckgen; refusing to replace it",
+                    "move it elsewhere, or build into another folder with --out",
+                    "out",
                 )
                 for p in foreign
             ]
         )
-    record = sorted((owned or set()) | set(rels) | ({p.relative_to(out_dir).as_posix() for p in planned if p.exists()} if adopt else set()))
+    record = sorted(
+        (owned or set())
+        | set(rels)
+        | ({p.relative_to(out_dir).as_posix() for p in planned if p.exists()} if adopt else set())
+    )
     if record != sorted(owned or set()):
         atomic_write_bytes(out_dir / OUTPUTS_RECORD, (json.dumps(record, indent=0) + "\n").encode())
     for path in planned:
@@ -310,8 +348,11 @@ def build_lock(
                     if time.monotonic() >= deadline:
                         raise ConfigError(
                             Finding(
-                                "deckgen.toml", 0, f"another deckgen build of this project is still running after {limit:g} s",
-                                "wait for it to finish and run the build again", "busy",
+                                "deckgen.toml",
+                                0,
+                                f"another deckgen build of this project is still running after {limit:g} s",
+                                "wait for it to finish and run the build again",
+                                "busy",
                             )
                         ) from None
                     time.sleep(0.1)

@@ -9,8 +9,8 @@ keeps counting and remembers its earlier names (its learners' cards stay under t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping, Sequence
 
 from deckgen.anki.notetypes import note_type_for
 from deckgen.anki.packaged import PackagedNote
@@ -115,8 +115,14 @@ def plan_releases(
             )
             new_lock.put(note_id, key, record)
         shipped_note = ShipNote(
-            guid_of(namespace, note_id, key, record.anchor), model_id, values,
-            tags, record.retired_mod or record.retired, 0, with_cards=False, uid=card.uid,
+            guid_of(namespace, note_id, key, record.anchor),
+            model_id,
+            values,
+            tags,
+            record.retired_mod or record.retired,
+            0,
+            with_cards=False,
+            uid=card.uid,
         )
         homes = {spec.slug: spec for spec in (home_deck(name, specs, lock) for name in record.all_decks) if spec}
         for name in record.all_decks:
@@ -139,8 +145,16 @@ def plan_releases(
         if not record.left or built_card is None or not record.live:
             continue
         card = built_card.card
-        shipped_note = ShipNote(built_card.guid, note_type_for(card).id, built_card.fields, tags_of(card),
-                                built_card.mod, 0, with_cards=False, uid=card.uid)
+        shipped_note = ShipNote(
+            built_card.guid,
+            note_type_for(card).id,
+            built_card.fields,
+            tags_of(card),
+            built_card.mod,
+            0,
+            with_cards=False,
+            uid=card.uid,
+        )
         for slug in sorted({spec.slug for spec in (home_deck(n, specs, lock) for n in record.left) if spec}):
             retired_by_deck.setdefault(slug, []).append(shipped_note)
 
@@ -162,11 +176,22 @@ def plan_releases(
                 dues = tuple(sorted({**dict(record.dues), deck.spec.name: position}.items()))
                 new_lock.put(card.note_id, card.key, replace(record, dues=dues))
             shipped = cards[card.uid]
-            live.append(ShipNote(shipped.guid, note_type_for(card).id, shipped.fields, tags_of(card), shipped.mod,
-                                 positions[card.uid], uid=card.uid))
+            live.append(
+                ShipNote(
+                    shipped.guid,
+                    note_type_for(card).id,
+                    shipped.fields,
+                    tags_of(card),
+                    shipped.mod,
+                    positions[card.uid],
+                    uid=card.uid,
+                )
+            )
         notes_shipped = tuple(live + retired_by_deck.get(deck.spec.slug, []))  # live first, then retired
         digest = stable_hash(
-            deck.spec.name, deck.spec.description, sorted(notetype_mods.items()),
+            deck.spec.name,
+            deck.spec.description,
+            sorted(notetype_mods.items()),
             [(n.guid, n.mod, n.due, n.with_cards) for n in notes_shipped],
         )
         known = list(old.names) if old else []
@@ -177,12 +202,16 @@ def plan_releases(
         if deck.spec.name not in known:
             known.append(deck.spec.name)
         history[deck.spec.slug] = ReleaseRecord(digest, tuple(known), when, version)
-        releases.append(DeckRelease(deck.spec, version, when, bumped, previous, notes_shipped, bool(old and old.merged)))
+        releases.append(
+            DeckRelease(deck.spec, version, when, bumped, previous, notes_shipped, bool(old and old.merged))
+        )
     new_lock.releases = history
     return releases, warnings
 
 
-def _left_decks(old: CardRecord | None, now_in: Sequence[str], specs: Sequence[DeckSpec], lock: Lock) -> tuple[str, ...]:
+def _left_decks(
+    old: CardRecord | None, now_in: Sequence[str], specs: Sequence[DeckSpec], lock: Lock
+) -> tuple[str, ...]:
     """Decks (by the name it shipped under) a live card has left; a renamed deck is not left."""
     if old is None or not old.live:
         return ()

@@ -7,19 +7,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from deckgen.build.bundles import content_times, resolve_tracks
+from deckgen.builder.bundles import content_times, resolve_tracks
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.files import atomic_write_bytes
 from deckgen.sources.cohorts import COHORTS_DIR, find_cohort, load_cohorts
-from deckgen.sources.tracks import BuiltTrack, TRACKS_DIR
+from deckgen.sources.tracks import TRACKS_DIR, BuiltTrack
 from deckgen.tracks.calendar import calendar_name, hire_calendar
 from deckgen.tracks.cohorts import CohortFormat, CohortPlan, plan_cohort, render_cohort
 from deckgen.tracks.progress import ProgressReport, TrackCards, cohort_progress
 from deckgen.tracks.workload import OutputFormat, next_monday, plan_track, render
 
 if TYPE_CHECKING:
-    from deckgen.build.pipeline import Plan
+    from deckgen.builder.pipeline import Plan
 
 
 def find_track(tracks: list[BuiltTrack], name: str, where: str) -> BuiltTrack:
@@ -41,7 +41,7 @@ def plan_for(
     today: dt.date | None = None,
 ) -> tuple[str, list[str]]:
     """The rendered schedule of track ``name``, and any warnings from reading the decks."""
-    from deckgen.build.pipeline import plan_build
+    from deckgen.builder.pipeline import plan_build
 
     plan = plan_build(config)
     tracks = resolve_tracks(config, plan.specs, plan.decks)
@@ -53,7 +53,7 @@ def plan_for(
 
 def _cohort_plan(config: Config, name: str) -> tuple[CohortPlan, Plan, dict[str, BuiltTrack]]:
     """Build plan, resolved tracks, and the cohort ``name`` scheduled hire by hire."""
-    from deckgen.build.pipeline import plan_build
+    from deckgen.builder.pipeline import plan_build
 
     plan = plan_build(config)
     tracks = {built.track.slug: built for built in resolve_tracks(config, plan.specs, plan.decks)}

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from deckgen.core.config import Config
-from deckgen.lock.identity import stable_int
 from deckgen.anki.notetypes import NoteType
 from deckgen.anki.render import render_markdown
+from deckgen.core.config import Config
+from deckgen.lock.identity import stable_int
 from deckgen.sources.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
-    from deckgen.core.model import BuiltDeck, DeckSpec
     from deckgen.anki.packaged import DeckPreset, PackagedDeck
+    from deckgen.builder.pipeline import Plan
+    from deckgen.core.model import BuiltDeck, DeckSpec
     from deckgen.tracks.cohorts import CohortPlan
-    from deckgen.build.pipeline import Plan
 
 BUNDLE_DIR = "tracks"
 TRACKS_KEY = "tracks"  # deckgen.lock: per track, the week deck each required deck shipped in last
@@ -35,7 +36,7 @@ def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
     Anki never moves a card a learner already has: theirs stay in the old week's deck, as
     after a deck rename, so the curator gets the same Browse search and Change Deck steps.
     """
-    from deckgen.build.diff import _escape_search
+    from deckgen.builder.diff import _escape_search
 
     before = shipped if isinstance(shipped, dict) else {}
     warnings = []
@@ -51,7 +52,7 @@ def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
             warnings.append(
                 f"track '{slug}': the week deck '{was}' is now '{name}' ({', '.join(decks)}): Anki never moves "
                 f"cards learners already have, so theirs stay in '{was}'; tell them: Browse, search "
-                f'"deck:{_escape_search(was)}", select all, Cards → Change Deck…, choose \'{name}\''
+                f"\"deck:{_escape_search(was)}\", select all, Cards → Change Deck…, choose '{name}'"
             )
     return warnings
 
@@ -65,7 +66,7 @@ def record_stages(tracks: Sequence[BuiltTrack], extra: dict[str, Any]) -> None:
         extra.pop(TRACKS_KEY, None)
 
 
-def resolve_tracks(config: Config, specs: Sequence["DeckSpec"], decks: Sequence["BuiltDeck"]) -> list[BuiltTrack]:
+def resolve_tracks(config: Config, specs: Sequence[DeckSpec], decks: Sequence[BuiltDeck]) -> list[BuiltTrack]:
     """Parse every track and resolve it to cards; raises ContentError before anything is written."""
     tracks = load_tracks(config.decks_dir, config.root, specs, config.name)
     by_slug = {deck.spec.slug: deck for deck in decks}
@@ -80,7 +81,7 @@ def bundle_path(config: Config, slug: str) -> Path:
 WriteApkg = Callable[..., None]
 
 
-def pace_preset(namespace: str, scope: str, label: str, new_per_day: int) -> "DeckPreset":
+def pace_preset(namespace: str, scope: str, label: str, new_per_day: int) -> DeckPreset:
     """The deck preset for ``scope`` (a track or deck) at ``new_per_day``: one namespaced id per scope and pace.
 
     Measured (anki 26.9.3): an import never updates a preset the learner already has, so a
@@ -95,16 +96,14 @@ def pace_preset(namespace: str, scope: str, label: str, new_per_day: int) -> "De
     )
 
 
-def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["PackagedDeck"]:
+def packaged_track(config: Config, plan: Plan, built: BuiltTrack) -> list[PackagedDeck]:
     """The bundle's decks: the track's parent deck, then one subdeck per stage.
 
     ``due`` numbers run across the whole track, so Anki serves new cards stage by stage
     in curriculum order; GUIDs and ``mod`` are the cards' own, shared with every other
     package that ships them.
     """
-    from deckgen.anki.packaged import PackagedDeck
-
-    from deckgen.anki.packaged import PackagedNote
+    from deckgen.anki.packaged import PackagedDeck, PackagedNote
 
     track = built.track
     # Retired cards of the track's decks ride along without cards (see deckgen.lock.retire), so a
@@ -112,15 +111,23 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
     slugs = {deck.spec.slug for stage in built.stages for deck in (*stage.decks, *stage.optional)}
     live = {plan.cards[card.uid].guid for stage in built.stages for card in stage.cards}
     # (a card that left one of the track's decks for another ships live in the bundle: never twice)
-    retired = {n.guid: n for release in plan.releases if release.spec.slug in slugs for n in release.notes
-               if not n.with_cards and n.guid not in live}
+    retired = {
+        n.guid: n
+        for release in plan.releases
+        if release.spec.slug in slugs
+        for n in release.notes
+        if not n.with_cards and n.guid not in live
+    }
     # Every deck of the bundle, the parent included, uses the track's preset: Anki's v3 scheduler caps
     # a parent by its own limit too, so a parent left on Anki's default would let 3 weeks give 18.
     preset = pace_preset(config.namespace, f"track:{track.slug}", track.title, track.new_per_day)
     parent = PackagedDeck(
-        deck_id=stable_int("deck", track.root_deck), name=track.root_deck,
+        deck_id=stable_int("deck", track.root_deck),
+        name=track.root_deck,
         description=render_markdown(track.description),
-        notes=tuple(PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, 0, False) for _, n in sorted(retired.items())),
+        notes=tuple(
+            PackagedNote(n.guid, n.model_id, n.fields, n.tags, n.mod, 0, False) for _, n in sorted(retired.items())
+        ),
         preset=preset,
     )
     decks = [parent]
@@ -130,15 +137,25 @@ def packaged_track(config: Config, plan: "Plan", built: BuiltTrack) -> list["Pac
         for card in stage.cards:
             position += 1
             notes.append(plan.packaged_note(config.namespace, card, position))
-        decks.append(PackagedDeck(
-            deck_id=stable_int("deck", stage.deck_name), name=stage.deck_name,
-            description=render_markdown(stage.stage.description), notes=tuple(notes), preset=preset,
-        ))
+        decks.append(
+            PackagedDeck(
+                deck_id=stable_int("deck", stage.deck_name),
+                name=stage.deck_name,
+                description=render_markdown(stage.stage.description),
+                notes=tuple(notes),
+                preset=preset,
+            )
+        )
     return decks
 
 
-def write_bundles(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], note_types: Sequence[tuple[NoteType, int]],
-                  write: WriteApkg | None = None) -> list[Path]:
+def write_bundles(
+    config: Config,
+    plan: Plan,
+    tracks: Sequence[BuiltTrack],
+    note_types: Sequence[tuple[NoteType, int]],
+    write: WriteApkg | None = None,
+) -> list[Path]:
     """Write one bundle per track (``write`` defaults to package.write_apkg); return the paths."""
     if write is None:
         from deckgen.anki.package import write_apkg
@@ -154,8 +171,13 @@ def write_bundles(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], no
     return written
 
 
-def publish_tracks(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], note_types: Sequence[tuple[NoteType, int]],
-                   write: WriteApkg | None = None) -> list[Path]:
+def publish_tracks(
+    config: Config,
+    plan: Plan,
+    tracks: Sequence[BuiltTrack],
+    note_types: Sequence[tuple[NoteType, int]],
+    write: WriteApkg | None = None,
+) -> list[Path]:
     """Write the track bundles, then ``build/site/`` over every deck and track; return what was written."""
     from deckgen.site.pages import SiteInput, find_changelog, write_site
 
@@ -176,7 +198,7 @@ def publish_tracks(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack], n
     return [*bundles, write_site(config.out_dir / "site", site)]
 
 
-def site_cohorts(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack]) -> list["CohortPlan"]:
+def site_cohorts(config: Config, plan: Plan, tracks: Sequence[BuiltTrack]) -> list[CohortPlan]:
     """The plans of the cohorts that opted in to the site ('site: true'); the others are never published."""
     from deckgen.core.errors import ContentError
     from deckgen.sources.cohorts import load_cohorts
@@ -189,6 +211,6 @@ def site_cohorts(config: Config, plan: "Plan", tracks: Sequence[BuiltTrack]) -> 
     return [plan_cohort(cohort, by_slug, content_times(plan, tracks)) for cohort in cohorts if cohort.site]
 
 
-def content_times(plan: "Plan", tracks: Sequence[BuiltTrack]) -> dict[str, int]:
+def content_times(plan: Plan, tracks: Sequence[BuiltTrack]) -> dict[str, int]:
     """When each track's cards last changed (deckgen.lock): a calendar's DTSTAMP, never the clock."""
     return {built.track.slug: max((plan.cards[c.uid].mod for c in built.cards), default=0) for built in tracks}

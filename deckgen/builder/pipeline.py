@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
-from deckgen.build.bundles import (
+from deckgen.anki.notetypes import NoteType, card_fields, note_type_for, note_types
+from deckgen.anki.packaged import PackagedDeck, PackagedNote
+from deckgen.anki.render import ImageResolver
+from deckgen.builder.bundles import (
     TRACKS_KEY,
     bundle_path,
     pace_preset,
@@ -16,32 +19,45 @@ from deckgen.build.bundles import (
     resolve_tracks,
     stage_moves,
 )
-from deckgen.build.cache import (
-    BuildState, DeckWriter, build_options, outputs_snapshot, project_digest, read_state,
-    build_lock, claim_outputs, up_to_date, write_state,
+from deckgen.builder.cache import (
+    BuildState,
+    DeckWriter,
+    build_lock,
+    build_options,
+    claim_outputs,
+    outputs_snapshot,
+    project_digest,
+    read_state,
+    up_to_date,
+    write_state,
 )
-from deckgen.core.diskcache import NoteCache, code_fingerprint
-from deckgen.build.changelog import INDEX_NAME, changelog_path, record_entries, write_changelogs
+from deckgen.builder.changelog import INDEX_NAME, changelog_path, record_entries, write_changelogs
+from deckgen.builder.diff import DiffReport, compare
+from deckgen.builder.release import DeckRelease, plan_releases
+from deckgen.cards.generate import waiting_drafts
+from deckgen.cards.load import Sources, load_sources
 from deckgen.core.config import Config
-from deckgen.sources.manifests import assemble, select_notes
-from deckgen.build.diff import DiffReport, compare
+from deckgen.core.diskcache import NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.files import atomic_write_text
-from deckgen.cards.generate import waiting_drafts
-from deckgen.lock.guard import check_frozen_schema
-from deckgen.cards.load import Sources, load_sources
-from deckgen.lint.run import LintReport, finish, lint_sources, lock_findings, media_store, settings_for
-from deckgen.lock.identity import (
-    BuiltCard, MatchDecision, build_time, carry_removed, resolve_keys, stable_hash, stable_int, stamp, stamp_notetype,
-)
-from deckgen.lock.records import Lock, read_lock
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.lock.retire import DECKLESS
+from deckgen.linter.run import LintReport, finish, lint_sources, lock_findings, media_store, settings_for
+from deckgen.lock.guard import check_frozen_schema
+from deckgen.lock.identity import (
+    BuiltCard,
+    MatchDecision,
+    build_time,
+    carry_removed,
+    resolve_keys,
+    stable_hash,
+    stable_int,
+    stamp,
+    stamp_notetype,
+)
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
-from deckgen.anki.notetypes import NoteType, card_fields, note_type_for, note_types
-from deckgen.anki.packaged import PackagedDeck, PackagedNote
-from deckgen.build.release import DeckRelease, plan_releases
-from deckgen.anki.render import ImageResolver
+from deckgen.lock.records import Lock, read_lock
+from deckgen.lock.retire import DECKLESS
+from deckgen.sources.manifests import assemble, select_notes
 
 BASE_TAG = "deckgen"
 
@@ -111,8 +127,11 @@ class Plan:
             old = self.lock.card(note_id, key)
             if old is None:
                 continue
-            bare = replace(record, retired_hash=record.retired_hash if old.retired_hash else "",
-                           dues=record.dues if old.dues else ())
+            bare = replace(
+                record,
+                retired_hash=record.retired_hash if old.retired_hash else "",
+                dues=record.dues if old.dues else (),
+            )
             if bare == old:
                 adopted.put(note_id, key, old)
         return adopted == self.lock
@@ -123,14 +142,24 @@ def card_tags(card: Card) -> tuple[str, ...]:
     return tuple(sorted({BASE_TAG, *card.tags}))
 
 
-def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None = None, sources: Sources | None = None) -> Plan:
+def plan_build(
+    config: Config, deck_names: Sequence[str] = (), now: int | None = None, sources: Sources | None = None
+) -> Plan:
     """Parse (unless ``sources`` were already loaded), generate and stamp every card; choose the decks. Writes nothing."""
     # Gather every problem from every stage before giving up: the curator fixes them in one go.
     sources = sources or load_sources(config)
     notes, specs, findings = sources.notes, sources.specs, list(sources.findings)
     cards_by_note = dict(sources.cards)
     if not specs and not any(f.path.endswith((".yaml", ".yml")) for f in findings):
-        findings.append(Finding(config.rel(config.decks_dir), 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest"))
+        findings.append(
+            Finding(
+                config.rel(config.decks_dir),
+                0,
+                "no deck manifests found",
+                "add decks/<name>.yaml with 'deck:' and 'notes:'",
+                "manifest",
+            )
+        )
     if findings:
         raise ContentError(findings)
     chosen = _choose_specs(specs, deck_names)
@@ -149,8 +178,11 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
     moves = pinned + moves
     decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
-    warnings += [f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
-                 for n in notes if waiting_drafts(n)]
+    warnings += [
+        f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
+        for n in notes
+        if waiting_drafts(n)
+    ]
     decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
     for spec in specs:
@@ -170,7 +202,9 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         raise ContentError(findings)
 
     new_lock = Lock(releases=dict(lock.releases), changelog=dict(lock.changelog), extra=dict(lock.extra))
-    notetype_mods = {nt.id: stamp_notetype(nt.name, _notetype_hash(nt), lock, new_lock, timestamp) for nt in note_types()}
+    notetype_mods = {
+        nt.id: stamp_notetype(nt.name, _notetype_hash(nt), lock, new_lock, timestamp) for nt in note_types()
+    }
     check_frozen_schema(note_types(), lock, new_lock)
     built_cards: dict[str, BuiltCard] = {}
     changes: list[CardChange] = []
@@ -188,12 +222,29 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
                 if sources.cache is not None:
                     sources.cache.dirty = True
             values, content_hash = memo
-            result = stamp(card, values, content_hash, tuple(sorted(set(used))), decks_of.get(card.uid, ()),
-                           config.namespace, lock, new_lock, timestamp)
+            result = stamp(
+                card,
+                values,
+                content_hash,
+                tuple(sorted(set(used))),
+                decks_of.get(card.uid, ()),
+                config.namespace,
+                lock,
+                new_lock,
+                timestamp,
+            )
             built_cards[card.uid] = result
             old = lock.card(card.note_id, card.key)
-            changes.append(CardChange(card.uid, result.status, card.front, card.back,  # type: ignore[arg-type]
-                                      old.front if old else "", old.back if old else ""))
+            changes.append(
+                CardChange(
+                    card.uid,
+                    result.status,
+                    card.front,
+                    card.back,
+                    old.front if old else "",
+                    old.back if old else "",
+                )
+            )
     apply_moves(moves, lock, new_lock, built_cards, changes, config.namespace, timestamp)
     changes = _retire_deckless(built_cards, {m.uid for m in moves}, lock, new_lock, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
@@ -211,12 +262,27 @@ def plan_build(config: Config, deck_names: Sequence[str] = (), now: int | None =
         changes = _record_only_built(releases, lock, new_lock, changes)
     report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings + stage_warnings)
     record_entries(report, lock, new_lock)
-    return Plan(by_id, specs, built, built_cards, notetype_mods, lock, new_lock, decisions, changes, list(report.warnings),
-                config.lock_path, media_files, releases, report)
+    return Plan(
+        by_id,
+        specs,
+        built,
+        built_cards,
+        notetype_mods,
+        lock,
+        new_lock,
+        decisions,
+        changes,
+        list(report.warnings),
+        config.lock_path,
+        media_files,
+        releases,
+        report,
+    )
 
 
-def _retire_deckless(cards: dict[str, BuiltCard], moved: set[str], lock: Lock, new_lock: Lock,
-                     changes: list[CardChange], now: int) -> list[CardChange]:
+def _retire_deckless(
+    cards: dict[str, BuiltCard], moved: set[str], lock: Lock, new_lock: Lock, changes: list[CardChange], now: int
+) -> list[CardChange]:
     """Retire the cards of notes that left every deck, in the decks they shipped in, like deleted cards.
 
     Learners of those decks would otherwise keep them unmarked and never updated. The
@@ -234,15 +300,18 @@ def _retire_deckless(cards: dict[str, BuiltCard], moved: set[str], lock: Lock, n
             continue
         current = new_lock.card_by_uid(uid)
         assert current is not None
-        new_lock.put(built.card.note_id, built.card.key, replace(
-            current, deck=old.deck, decks=old.decks, dues=old.dues, retired=max(now, old.shipped_mod + 1)))
-        retired[uid] = CardChange(uid, "retired", old_front=old.front, old_back=old.back,
-                                  reason=DECKLESS)
+        new_lock.put(
+            built.card.note_id,
+            built.card.key,
+            replace(current, deck=old.deck, decks=old.decks, dues=old.dues, retired=max(now, old.shipped_mod + 1)),
+        )
+        retired[uid] = CardChange(uid, "retired", old_front=old.front, old_back=old.back, reason=DECKLESS)
     return [retired.get(c.uid, c) for c in changes]
 
 
-def _record_only_built(releases: Sequence[DeckRelease], lock: Lock, new_lock: Lock,
-                       changes: list[CardChange]) -> list[CardChange]:
+def _record_only_built(
+    releases: Sequence[DeckRelease], lock: Lock, new_lock: Lock, changes: list[CardChange]
+) -> list[CardChange]:
     """A partial build records in the lock only the cards it ships; every other change stays pending.
 
     Cards of decks this build does not write keep their old records (or none, if new), so
@@ -266,6 +335,7 @@ def _record_only_built(releases: Sequence[DeckRelease], lock: Lock, new_lock: Lo
 
 def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
     """Wrap an image resolver so the build knows which media each card ships."""
+
     def record(src: str) -> str | None:
         name = resolve(src)
         if name is not None:
@@ -276,7 +346,11 @@ def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
 
 
 def lint_project(
-    config: Config, deck_names: Sequence[str] = (), now: int | None = None, *, warnings: bool = True,
+    config: Config,
+    deck_names: Sequence[str] = (),
+    now: int | None = None,
+    *,
+    warnings: bool = True,
     cache: NoteCache | None = None,
 ) -> tuple[LintReport, Plan | None]:
     """Every lint finding, including a stale lockfile; the build plan when the sources are clean.
@@ -285,7 +359,9 @@ def lint_project(
     """
     settings = settings_for(config)
     sources = load_sources(config, cache)
-    report = lint_sources(config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error")
+    report = lint_sources(
+        config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error"
+    )
     if report.errors:
         return report, None
     plan = plan_build(config, deck_names, now, sources)
@@ -316,11 +392,21 @@ def _notetype_hash(note_type: NoteType) -> str:
 
 
 def build(
-    config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
-    lint: bool = True, use_cache: bool = True, check_up_to_date: bool = True, on_wait: Callable[[str], None] | None = None,
+    config: Config,
+    deck_names: Sequence[str] = (),
+    *,
+    locked: bool = False,
+    dry_run: bool = False,
+    now: int | None = None,
+    lint: bool = True,
+    use_cache: bool = True,
+    check_up_to_date: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """:func:`_build` holding the output folder: a second build waits for the first (``on_wait`` is told)."""
-    options = dict(locked=locked, dry_run=dry_run, now=now, lint=lint, use_cache=use_cache, check_up_to_date=check_up_to_date)
+    options = dict(
+        locked=locked, dry_run=dry_run, now=now, lint=lint, use_cache=use_cache, check_up_to_date=check_up_to_date
+    )
     if dry_run:
         return _build(config, deck_names, **options)  # type: ignore[arg-type]
     with build_lock(config, on_wait=on_wait):
@@ -328,8 +414,15 @@ def build(
 
 
 def _build(
-    config: Config, deck_names: Sequence[str] = (), *, locked: bool = False, dry_run: bool = False, now: int | None = None,
-    lint: bool = True, use_cache: bool = True, check_up_to_date: bool = True,
+    config: Config,
+    deck_names: Sequence[str] = (),
+    *,
+    locked: bool = False,
+    dry_run: bool = False,
+    now: int | None = None,
+    lint: bool = True,
+    use_cache: bool = True,
+    check_up_to_date: bool = True,
 ) -> BuildResult:
     """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
 
@@ -346,34 +439,60 @@ def _build(
         if cached is not None:
             return cached
     note_cache = open_note_cache(config, cache_warnings) if use_cache else None
-    report, checked = lint_project(config, deck_names, now, warnings=False, cache=note_cache) if lint else (LintReport(()), plan_build(config, deck_names, now))
+    report, checked = (
+        lint_project(config, deck_names, now, warnings=False, cache=note_cache)
+        if lint
+        else (LintReport(()), plan_build(config, deck_names, now))
+    )
     if checked is None:
         raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
     plan = checked
     plan.warnings[:0] = cache_warnings
     warned = [f for f in report.warnings if f.rule != "lock-stale"]
     if warned:
-        plan.warnings.append(f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them")
+        plan.warnings.append(
+            f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them"
+        )
     # Tracks and the site need every deck: a build of named decks skips them. Resolved
     # before anything is written, so a bad track file leaves the build untouched.
     tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
     if locked and plan.lock_format_only:
         # the records are current: only the file format is old, which --locked must not fail on
-        plan.warnings.append(f"{config.rel(config.lock_path)} is in an older file format; the next `deckgen build` "
-                             "rewrites it as one record per line (commit it)")
+        plan.warnings.append(
+            f"{config.rel(config.lock_path)} is in an older file format; the next `deckgen build` "
+            "rewrites it as one record per line (commit it)"
+        )
     elif locked and plan.lock_changed:
         raise LockError(
-            [Finding(config.rel(config.lock_path), 0, f"{c.status}: {c.uid}", "run `deckgen build` locally and commit deckgen.lock", "locked")
-             for c in plan.changes if c.status != "unchanged"]
-            or [Finding(config.rel(config.lock_path), 0, "note type templates or CSS, card order, or a deck's name, description or release changed",
-                        "run `deckgen build` locally and commit deckgen.lock", "locked")]
+            [
+                Finding(
+                    config.rel(config.lock_path),
+                    0,
+                    f"{c.status}: {c.uid}",
+                    "run `deckgen build` locally and commit deckgen.lock",
+                    "locked",
+                )
+                for c in plan.changes
+                if c.status != "unchanged"
+            ]
+            or [
+                Finding(
+                    config.rel(config.lock_path),
+                    0,
+                    "note type templates or CSS, card order, or a deck's name, description or release changed",
+                    "run `deckgen build` locally and commit deckgen.lock",
+                    "locked",
+                )
+            ]
         )
     outputs: list[str] = []
     lock_written = plan.lock_changed and not (locked and plan.lock_format_only)
     if not dry_run:
         planned = [config.out_dir / f"{release.spec.slug}.apkg" for release in plan.releases]
         if plan.report is not None:
-            planned += [changelog_path(config.out_dir, d.slug) for d in plan.report.decks] + [config.out_dir / INDEX_NAME]
+            planned += [changelog_path(config.out_dir, d.slug) for d in plan.report.decks] + [
+                config.out_dir / INDEX_NAME
+            ]
         if tracks is not None:
             planned += [bundle_path(config, built.track.slug) for built in tracks] + [config.out_dir / "site"]
         claim_outputs(config, planned)  # refuses to replace what deckgen did not write; cleans its own leftovers
@@ -387,8 +506,11 @@ def _build(
                 description=release.description,
                 notes=release.notes,
                 preset=(  # a deck that declares a pace ships it as an Anki preset (issue 12 item 9)
-                    pace_preset(config.namespace, f"deck:{release.spec.slug}", release.spec.name, release.spec.new_per_day)
-                    if release.spec.new_per_day else None
+                    pace_preset(
+                        config.namespace, f"deck:{release.spec.slug}", release.spec.name, release.spec.new_per_day
+                    )
+                    if release.spec.new_per_day
+                    else None
                 ),
             )
             target = config.out_dir / f"{release.spec.slug}.apkg"
@@ -400,20 +522,38 @@ def _build(
             outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
         if lock_written:  # last: a kill before this leaves the old lock, and the next build redoes the release
             atomic_write_text(config.lock_path, plan.new_lock_text)
-        result = BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings),
-                             report=plan.report)
+        result = BuildResult(
+            tuple(outputs),
+            tuple(plan.decks),
+            tuple(plan.changes),
+            lock_written,
+            tuple(plan.warnings),
+            report=plan.report,
+        )
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
             note_cache.save()
             media = sorted(config.rel(p) for p in plan.media_files.values())
-            summary = {"outputs": list(result.outputs), "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
-                       "warnings": [w for w in plan.warnings if w not in cache_warnings], "cards": len(plan.cards),
-                       "media": media}
+            summary = {
+                "outputs": list(result.outputs),
+                "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
+                "warnings": [w for w in plan.warnings if w not in cache_warnings],
+                "cards": len(plan.cards),
+                "media": media,
+            }
             if lock_written or not plan.lock_changed:  # else the next build must still migrate the lock
-                write_state(config.out_dir, BuildState(project_digest(config, options, media), outputs_snapshot(config.out_dir),
-                                                       summary, writer.digests))
+                write_state(
+                    config.out_dir,
+                    BuildState(
+                        project_digest(config, options, media),
+                        outputs_snapshot(config.out_dir),
+                        summary,
+                        writer.digests,
+                    ),
+                )
         return result
-    return BuildResult(tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings),
-                       report=plan.report)
+    return BuildResult(
+        tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings), report=plan.report
+    )
 
 
 def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:

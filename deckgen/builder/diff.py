@@ -7,10 +7,11 @@ nothing here reads or writes files. Rendering is plain text or JSON-ready data.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from deckgen.build.release import DeckRelease
+from deckgen.builder.release import DeckRelease
 from deckgen.core.model import CardChange
 from deckgen.lock.identity import MatchDecision
 from deckgen.lock.records import Lock
@@ -133,7 +134,9 @@ def compare(
             change = by_uid.get(uid)
             if change is None:
                 continue
-            card = CardDiff(uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason))
+            card = CardDiff(
+                uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason)
+            )
             {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
             old = lock.card_by_uid(change.matched_from or uid)
             new = new_lock.card_by_uid(uid)
@@ -160,11 +163,18 @@ def compare(
                 left.setdefault(record.all_decks[0], []).append(n.uid)
         decks.append(
             DeckDiff(
-                deck=release.spec.name, slug=release.spec.slug, version=release.version, date=release.date,
-                bumped=release.bumped, previous_names=release.previous_names,
-                added=tuple(added), edited=tuple(edited), retired=tuple(retired),
+                deck=release.spec.name,
+                slug=release.spec.slug,
+                version=release.version,
+                date=release.date,
+                bumped=release.bumped,
+                previous_names=release.previous_names,
+                added=tuple(added),
+                edited=tuple(edited),
+                retired=tuple(retired),
                 moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
-                unchanged=tuple(c.uid for c in unchanged), merged=release.merged,
+                unchanged=tuple(c.uid for c in unchanged),
+                merged=release.merged,
                 left=tuple(Move(release.spec.name, dest, tuple(uids)) for dest, uids in sorted(left.items())),
             )
         )
@@ -184,13 +194,20 @@ def compare(
         f"deck '{deck.deck}': {len(m.uids)} card(s) learners already have stay in deck '{m.from_deck}' "
         f"(Anki never moves existing cards on import); the changelog tells learners how to move them: "
         f"Browse, search {m.search}, select all, Change Deck"
-        for deck in decks for m in deck.moves
+        for deck in decks
+        for m in deck.moves
     ] + [
         f"deck '{deck.deck}': {len(m.uids)} card(s) left it for deck '{m.to_deck}'; its package keeps them "
         "without cards to study, and its changelog tells learners to move them (Change Deck) or suspend them"
-        for deck in decks for m in deck.left
+        for deck in decks
+        for m in deck.left
     ]
-    return DiffReport(tuple(decks), note_types, all_decisions, tuple(list(warnings) + move_warnings + _deckless(lock, list(by_uid.values()))))
+    return DiffReport(
+        tuple(decks),
+        note_types,
+        all_decisions,
+        tuple(list(warnings) + move_warnings + _deckless(lock, list(by_uid.values()))),
+    )
 
 
 def _deckless(lock: Lock, changes: Sequence[CardChange]) -> list[str]:
@@ -232,7 +249,9 @@ def _side_by_side(label: str, old: str, new: str, width: int = 38) -> list[str]:
     for index in range(rows):
         prefix = f"{label:>8} " if index == 0 else " " * 9
         mid = " → " if index == 0 else "   "
-        lines.append(f"      {prefix}{(left[index] if index < len(left) else ''):<{width}}{mid}{right[index] if index < len(right) else ''}".rstrip())
+        lines.append(
+            f"      {prefix}{(left[index] if index < len(left) else ''):<{width}}{mid}{right[index] if index < len(right) else ''}".rstrip()
+        )
     return lines
 
 
@@ -258,12 +277,18 @@ def render_text(report: DiffReport) -> str:
         for card in deck.retired:
             out.append(f"  - retired   {card.uid}: {_short(card.old_front)}")
         for move in deck.moves:
-            out.append(f"  > moved     {len(move.uids)} card(s) from deck '{move.from_deck}' (learners' existing cards stay there)")
+            out.append(
+                f"  > moved     {len(move.uids)} card(s) from deck '{move.from_deck}' (learners' existing cards stay there)"
+            )
         for move in deck.left:
-            out.append(f"  < left      {len(move.uids)} card(s) to deck '{move.to_deck}' (learners of this deck keep them)")
+            out.append(
+                f"  < left      {len(move.uids)} card(s) to deck '{move.to_deck}' (learners of this deck keep them)"
+            )
         out.append(f"  = unchanged {len(deck.unchanged)}")
     for name, change in report.note_types:
-        what = "new note type" if change == "added" else "templates or CSS changed; learners get them on their next import"
+        what = (
+            "new note type" if change == "added" else "templates or CSS changed; learners get them on their next import"
+        )
         out.append(f"Note type '{name}': {what}")
     shown = [d for d in report.decisions if d.previous or d.warning]
     if shown:
@@ -285,4 +310,3 @@ def render_text(report: DiffReport) -> str:
 def _short(text: str, width: int = 70) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
-

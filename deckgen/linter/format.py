@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from deckgen.core.errors import Finding
-from deckgen.lint.run import LintReport
+from deckgen.linter.run import LintReport
 
 
 def by_file(report: LintReport) -> Iterator[tuple[str, list[Finding]]]:
