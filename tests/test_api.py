@@ -30,7 +30,7 @@ def test_api_lints_builds_and_plans_the_shipped_project(tmp_path: Path) -> None:
     assert not report.errors
     result = deckgen.build(config, locked=True)
     assert isinstance(result, deckgen.BuildResult)
-    assert {p.suffix for p in result.outputs} >= {".apkg"}
+    assert {Path(p).suffix for p in result.outputs} >= {".apkg"}
     again = deckgen.build(config)
     assert again.up_to_date and not again.outputs  # nothing to do: recognised from the build cache
     text, _ = deckgen.plan(config, "associate-pm", output="markdown")
