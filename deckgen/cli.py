@@ -539,28 +539,14 @@ def cards(
     from deckgen.cards.curation import preview
     from deckgen.cards.generate import GENERATORS, authored_cards
     from deckgen.core.config import load_config
-    from deckgen.core.errors import ContentError, Finding
-    from deckgen.sources.notes import collect_notes
+    from deckgen.core.errors import ContentError
+    from deckgen.sources.notes import find_note_file, parse_note, read_text
 
     with reporting():
         config = load_config()
-        notes, findings = collect_notes(config.content_dir, config.root)
-        wanted = Path(note).resolve()
-        found = next((n for n in notes if n.id == note or (config.root / n.path).resolve() == wanted), None)
-        if found is None:
-            broken = [f for f in findings if (config.root / f.path).resolve() == wanted]
-            raise ContentError(
-                broken
-                or [
-                    Finding(
-                        note,
-                        0,
-                        "no note with this id or path",
-                        "give a note id (front matter 'id:') or a path under content/",
-                        "cards",
-                    )
-                ]
-            )
+        path = find_note_file(config.root, config.content_dir, note, "cards")
+        rel = config.rel(path)
+        found = parse_note(read_text(path, rel), rel)
         authored, problems = authored_cards(found)
         if problems:
             raise ContentError(problems)

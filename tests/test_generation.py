@@ -253,7 +253,7 @@ def test_cards_command_previews_without_building(project: Path) -> None:
     assert any(c["key"] == "g.contrast.empathy" and c["rule"] == "contrast" and c["kind"] == "qa" for c in shipped)
     assert not (project / "build").exists() and not (project / "deckgen.lock").exists()
     missing = run_deckgen("cards", "nope", cwd=project)
-    assert missing.returncode == 1 and "no note with this id or path" in missing.stderr
+    assert missing.returncode == 1 and "no note file or note id by this name" in missing.stderr
 
 
 def test_every_generated_card_on_the_gold_set_passes_the_hard_rules() -> None:

@@ -31,7 +31,7 @@ from deckgen.linter.run import settings_for
 from deckgen.quality.checks import check_card
 from deckgen.quality.neardup import prompt_stems
 from deckgen.quality.settings import LintSettings
-from deckgen.sources.notes import note_files, parse_note, read_text
+from deckgen.sources.notes import find_note_file, parse_note, read_text
 
 LintFn = Callable[[Card, Note], list[Finding]]
 MIN_QUOTE_WORDS = 4
@@ -168,30 +168,7 @@ class MalformedReply(ValueError):
 
 def find_note(config: Config, target: str) -> Path:
     """A note file from a path (relative to the cwd or the project root) or a note id."""
-    for candidate in (Path(target), config.root / target):
-        if candidate.is_file():
-            if not candidate.resolve().is_relative_to(config.root.resolve()):
-                # drafting rewrites the file: only ever touch notes inside this project
-                raise ContentError(
-                    Finding(target, 0, "this file is outside the project", f"draft notes below {config.root}", "draft")
-                )
-            return candidate
-    for path in note_files(config.content_dir):
-        rel = config.rel(path)
-        try:
-            if parse_note(read_text(path, rel), rel).id == target:
-                return path
-        except ContentError:
-            continue
-    raise ContentError(
-        Finding(
-            target,
-            0,
-            "no note file or note id by this name",
-            "give a path like content/my-note.md, or a note's id",
-            "draft",
-        )
-    )
+    return find_note_file(config.root, config.content_dir, target, "draft")
 
 
 def _read(path: Path, rel: str) -> tuple[str, bool, bool]:

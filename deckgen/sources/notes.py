@@ -524,3 +524,34 @@ def collect_notes(
         else:
             seen[note.id] = note
     return [n for n in notes if seen.get(n.id) is n], findings
+
+
+def find_note_file(root: Path, content_dir: Path, target: str, rule: str) -> Path:
+    """The note file ``target`` names: a path (from the working folder or the project root) or a note id.
+
+    Only files inside the project: commands that look a note up may rewrite it. Raises a
+    ContentError (with ``rule``) when nothing matches.
+    """
+    for candidate in (Path(target), root / target):
+        if candidate.is_file():
+            if not candidate.resolve().is_relative_to(root.resolve()):
+                raise ContentError(
+                    Finding(target, 0, "this file is outside the project", f"use notes below {root}", rule)
+                )
+            return candidate
+    for path in note_files(content_dir):
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        try:
+            if parse_note(read_text(path, rel), rel).id == target:
+                return path
+        except ContentError:
+            continue
+    raise ContentError(
+        Finding(
+            target,
+            0,
+            "no note file or note id by this name",
+            "give a path like content/my-note.md, or a note's id",
+            rule,
+        )
+    )
