@@ -27,6 +27,7 @@ from deckgen.cards.rules.text import (
     words,
 )
 from deckgen.core.model import Card, Note
+from deckgen.core.text import STOPWORDS
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
@@ -169,6 +170,30 @@ def essay(note: Note) -> str:
     return f"{_possessive(note.surname)} '{title}'" if note.surname else f"'{title}'"
 
 
+# the kind of work as the blurb or source calls it; "the essay" for a book or paper is wrong
+_WORK_WORDS = (
+    ("blog post", "the post"),
+    ("book", "the book"),
+    ("paper", "the paper"),
+    ("essay", "the essay"),
+    ("slide deck", "the deck"),
+    ("deck", "the deck"),
+    ("article", "the article"),
+    ("talk", "the talk"),
+    ("memo", "the memo"),
+    ("post", "the post"),
+)
+
+
+def work_word(note: Note) -> str:
+    """'the book', 'the paper', 'the essay' … from the first such word in the blurb; else 'the work'."""
+    blurb = plain(note.blurb).lower()
+    found = [(m.start(), word) for key, word in _WORK_WORDS if (m := re.search(rf"\b{key}s?\b", blurb))]
+    if found:
+        return min(found)[1]
+    return "the work"
+
+
 def _in(note: Note) -> str:
     return f"In {essay(note)}"
 
@@ -179,6 +204,40 @@ def _according(note: Note) -> str:
 
 def _note_on(note: Note) -> str:
     return f"the note on {essay(note)}"
+
+
+def _application_ctx(note: Note) -> str:
+    # the note-writer's application is the note's claim, never the author's
+    return f"According to {_note_on(note)}"
+
+
+# 'use it' ends a clause; 'the useful questions are' does not
+_FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
+_LEADING_PREPOSITION_RE = re.compile(r"^(?:of|to|in|on|at|by|for|from|with|about|as|into|than|because)\b", re.I)
+_STRAY_PUNCT_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S")
+_MID_CAPITAL_FUNCTION_RE = re.compile(r"(?<=[a-z,]\s)(?:A|An|The|This|That|It|Its|They|He|She|If|When|And|But|Of|In)\b")
+
+
+def well_formed(card: Card, note: Note) -> bool:
+    """The final gate: an answer that stands alone, a question with no stray punctuation or capitals."""
+    front = card.front.replace(essay(note), "ESSAY")
+    if card.kind == "cloze":
+        return not _STRAY_PUNCT_RE.search(re.sub(r"\{\{c1::|\}\}", "", front).rstrip("."))
+    answer = plain(card.back).strip().rstrip(".")
+    tokens = words(answer)
+    if not tokens:
+        return False
+    if tokens[-1].lower() in _FUNCTION_WORDS or _LEADING_PREPOSITION_RE.match(answer):
+        return False
+    # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
+    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or "name for" in card.front):
+        return False
+    # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
+    if card.origin in ("generated:mechanism", "generated:diagnostic") and len(tokens) < 4:
+        return False
+    if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
+        return False
+    return True
 
 
 _BACK_REFERENCE_TAIL_RE = re.compile(
@@ -282,7 +341,7 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         line=sentence.line,
         tags=note.tags,
     )
-    if hard_problems(card, note) or _gives_away(note, card):
+    if hard_problems(card, note) or _gives_away(note, card) or not well_formed(card, note):
         return None
     return card
 
@@ -424,7 +483,7 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         answer = clean_answer(framing.group("y"))
         who = framing.group("who").strip().lower()
         if thing and answer and _self_contained(answer) and (who in _ESSAY_WORDS or who == note.surname.lower()):
-            subject = "the essay" if who in _ESSAY_WORDS else note.surname
+            subject = work_word(note) if who in _ESSAY_WORDS else note.surname
             verb = {"positions": "position", "frames": "frame", "casts": "cast", "presents": "present"}[
                 framing.group("v")
             ]
@@ -585,11 +644,11 @@ def _critic_subject(note: Note, before: str) -> str:
     text = plain(before).strip().strip(",")
     lowered = text.lower()
     if not text or lowered in {"it", "this", "the essay", "the piece", "the book", "the post", "the article"}:
-        return "the essay"
+        return work_word(note)
     if note.surname and lowered == note.surname.lower():
         return note.surname
     if len(words(text)) > 6 or text.split()[0].lower() in PRONOUNS:
-        return "the essay"
+        return work_word(note)
     head = text.split()[0]
     acronym = len(head) > 1 and head.isupper()
     return text if acronym or head == note.surname else text[0].lower() + text[1:]
@@ -682,20 +741,22 @@ def candidates(note: Note) -> list[Idea]:
         if role == "critique":
             found.extend(_critique(note, s, core))
         else:
-            ctx = according if role == "application" else in_ctx
+            application = role == "application"
+            ctx = _application_ctx(note) if application else in_ctx
+            claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
             if not s.item:
                 if " not " in core or "rather than" in core or "instead of" in core:
-                    found.extend(_contrast(note, s, core, in_ctx))
+                    found.extend(_contrast(note, s, core, ctx))
                 if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
-                    found.extend(_claim(note, s, core, according))
+                    found.extend(_claim(note, s, core, claim_ctx))
                 if any(w in core for w in ("should", "must", "need", "ought", "never")):
-                    found.extend(_prescription(note, s, core, according))
+                    found.extend(_prescription(note, s, core, claim_ctx))
                 if "because" in core:
-                    found.extend(_mechanism(note, s, core, according))
+                    found.extend(_mechanism(note, s, core, claim_ctx))
                 if "if " in core.lower() or "when " in core.lower() or ":" in core:
-                    found.extend(_diagnostic(note, s, core, according))
+                    found.extend(_diagnostic(note, s, core, claim_ctx))
                 if "%" in core or "percent" in core:
                     found.extend(_quantity(note, s, core))
         for kind, card in found:
