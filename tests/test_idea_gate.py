@@ -60,3 +60,40 @@ def test_applications_are_the_notes_claims_and_the_book_is_not_an_essay() -> Non
     assert not any("the essay" in f for f in fronts), fronts
     assert work_word(_note(NOTE.replace("1991 book", "short memo"))) == "the memo"
     assert work_word(_note(NOTE.replace("1991 book", "1991 thing"))) == "the work"
+
+
+RULES_NOTE = """---
+id: lno
+title: The LNO Framework
+author: Shreyas Doshi
+---
+Shreyas Doshi's short essay on task triage.
+
+## Central argument
+Doshi's claim is that PMs run out of time not because they work too little but because they put the same level of effort into every task. He sorts tasks by return:
+
+1. **Leverage** tasks return ten times the effort, such as a strategy doc.
+2. **Overhead** tasks return far less than they cost, such as routine admin.
+
+The essence is hard because of four properties: complexity, conformity to arbitrary external interfaces, constant changeability, and invisibility, since software has no geometry.
+
+## Critique
+The model was built on enterprise sales and fits poorly with bottom-up, product-led products. It says little about how to reach a good one under real uncertainty.
+"""
+
+
+def test_central_claims_lists_and_critique_points_get_cards() -> None:
+    cards = {c.front: c.back for c in note_cards(parse_note(RULES_NOTE, "content/lno.md")) if c.origin != "authored"}
+    ctx = "According to Doshi's 'The LNO Framework'"
+    assert cards[f"{ctx}, what explains why PMs run out of time, if not that PMs work too little?"] == (
+        "PMs put the same level of effort into every task"
+    )
+    assert (
+        cards["In Doshi's 'The LNO Framework', what are Overhead tasks?"] == "Tasks that return far less than they cost"
+    )
+    assert cards[f"{ctx}, what four properties make the essence hard?"] == (
+        "Complexity, conformity, constant changeability, invisibility"
+    )
+    critique = "What does the note on Doshi's 'The LNO Framework' say the essay fits poorly with?"
+    assert cards[critique] == "Bottom-up, product-led products"
+    assert not any("a good one" in back for back in cards.values())  # names nothing without the note

@@ -50,15 +50,17 @@ _DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|he|she|his|her)\b", 
 _LEADING_PRONOUN_RE = re.compile(
     r"^(?:it|its|this|that|they|their|these|those|he|she|his|her|which|and|but|also)\b", re.I
 )
+# 'what you put in' ends on a particle, not a dangling preposition
+_PHRASAL_END_RE = re.compile(r"\b(?:put|give|take|bring|carry|let|log|sign|fill)\s+(?:in|up|on|off|out)$", re.I)
 _DANGLING_END_RE = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from)$", re.I)
 _PAREN_ASIDE_RE = re.compile(
     r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
     r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+"
 )
 _THESIS_LEAD_RE = re.compile(
-    r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:central|main|core|key)\s+"
+    r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:(?:central|main|core|key)\s+)?"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
-    r"(?:[A-Z]\w+|he|she|they|the (?:essay|author|book|piece|post))\s+(?:argues|claims|contends|holds|insists|"
+    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|the (?:essay|author|book|piece|post))\s+(?:argues|argue|claims|contends|holds|insists|"
     r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
     re.I,
 )
@@ -75,6 +77,8 @@ _TERM_MEANS_RE = re.compile(
     r"(?:^|\bthat\s+|:\s+)(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
     r"(?:is|are|means|mean|refers to|refer to)\s+(?:(?:the\s+idea\s+)?that\s+)?(?P<y>.+)$"
 )
+# '**Leverage** tasks return ten times …' -> 'what are Leverage tasks?' — 'Tasks that return …'
+_TERM_KIND_RE = re.compile(r"^\*\*(?P<t>[^*]{1,30})\*\*\s+(?P<n>[a-z]{3,20}s)\s+(?P<y>[a-z]+\s.+)$")
 _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
 _MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
 _AS_RATHER_RE = re.compile(
@@ -105,6 +109,15 @@ _CRITIQUE_CUES = (
     ("without reckoning with", "fails to reckon with"),
     ("without addressing", "fails to address"),
     ("says little about", "says little about"),
+    ("say little about", "says little about"),
+    ("says nothing about", "says nothing about"),
+    ("fits poorly with", "fits poorly with"),
+    ("fits awkwardly in", "fits awkwardly in"),
+    ("transplants badly to", "transplants badly to"),
+    ("leans on", "leans on"),
+    ("relies on", "relies on"),
+    ("depends on", "depends on"),
+    ("presumes", "presumes"),
     ("ignores", "ignores"),
     ("overlooks", "overlooks"),
     ("neglects", "neglects"),
@@ -180,6 +193,7 @@ _WORK_WORDS = (
     ("deck", "the deck"),
     ("article", "the article"),
     ("talk", "the talk"),
+    ("thread", "the thread"),
     ("memo", "the memo"),
     ("post", "the post"),
 )
@@ -227,7 +241,8 @@ def well_formed(card: Card, note: Note) -> bool:
     tokens = words(answer)
     if not tokens:
         return False
-    if tokens[-1].lower() in _FUNCTION_WORDS or _LEADING_PREPOSITION_RE.match(answer):
+    phrasal = _PHRASAL_END_RE.search(answer)
+    if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal) or _LEADING_PREPOSITION_RE.match(answer):
         return False
     # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
     if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or "name for" in card.front):
@@ -251,6 +266,7 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = re.split(r",?\s+not just\s+|,?\s+not only\s+|,\s+not\s+", text)[0]  # the contrast is another card
     text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
+    text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
     text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
     if len(words(text)) > max_words:
         aside = re.search(r",\s+\w+ing\s|\s+(?:like|such as|including)\s+", text)
@@ -261,14 +277,14 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             r"(?<!tell)(?<!say)(?<!show)(?<!know)(?<!argue)(?<!mean)(?<!ensure)\s+(?:that|which|who|where|while|because)\s+",
             text,
         )
-        head = text[: relative.start()] if relative else ""
+        head = re.sub(r",?\s+(?:and|or|but)$", "", text[: relative.start()]) if relative else ""
         # 'someone who …' names nobody until the clause: keep it whole
         if (
             relative
             and 3 <= len(words(head)) <= max_words
             and not re.search(r"\b(?:someone|something|one|those|people|anyone|ones|way|extent)$", head, re.I)
         ):
-            text = text[: relative.start()]
+            text = head
     if len(words(text)) > max_words + 1:
         cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text)]
         fitting = [c for c in cuts if 2 <= len(words(c)) <= max_words and not re.search(r"\b(?:like|such as)$", c)]
@@ -276,7 +292,8 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             return None
         text = fitting[-1]
     text = text.strip().rstrip(".,;:").strip()
-    if not words(text) or _LEADING_PRONOUN_RE.match(text) or _DANGLING_END_RE.search(text):
+    dangling = _DANGLING_END_RE.search(text) and not _PHRASAL_END_RE.search(text)
+    if not words(text) or _LEADING_PRONOUN_RE.match(text) or dangling:
         return None
     if text.count("(") != text.count(")") or text.count('"') % 2:
         return None
@@ -287,6 +304,8 @@ def _self_contained(answer: str) -> bool:
     """No pronoun or demonstrative that points back into the note ('those constraints', 'a means to it')."""
     dangling = len(answer.split()) <= 4 and re.search(r"\b(?:it|them|one)$", answer, re.I)
     dangling = dangling or (len(answer.split()) <= 5 and re.search(r"\b(?:they|them|their)\b", answer, re.I))
+    # 'a good one', 'companies that have neither' name nothing without the sentence before
+    dangling = dangling or re.search(r"\b(?:a|an|the)\s+(?:\w+\s+)?one\b|\b(?:neither|both)$", answer, re.I)
     return not _DEMONSTRATIVE_RE.search(answer) and not dangling
 
 
@@ -318,12 +337,20 @@ def _lower_text(note: Note) -> str:
     return " ".join(s.text for s in note.sections)
 
 
+_LATE_THESIS_RE = re.compile(r"^[A-Z]\w+\s+[^,;:]{3,120}?\s+and\s+(?:argues|claims|contends|shows)\s+that\s+")
+
+
 def _core(sentence_plain: str) -> tuple[str, bool]:
     """The claim without its reporting frame ('Norton argues that …'), and whether it had a thesis marker."""
     text = sentence_plain.strip()
     match = _THESIS_LEAD_RE.match(text)
     if match:
         text = text[match.end() :]
+    else:
+        # 'Moore takes the adoption life cycle … and argues that …': the claim is what follows
+        late = _LATE_THESIS_RE.search(text)
+        if late:
+            text, match = text[late.end() :], late
     text = _PAREN_ASIDE_RE.sub(" ", text)
     return text.strip(), bool(match)
 
@@ -431,6 +458,13 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
                 front = f"{ctx}, what question does {shown} ask?"
             else:
                 front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
+            yield "definition", _card(note, "definition", slug(term), s, front, answer)
+    kinds = _TERM_KIND_RE.match(text) if s.item else None
+    if kinds:
+        term, noun = plain(kinds.group("t")).strip(), kinds.group("n")
+        answer = clean_answer(f"{noun} that {kinds.group('y')}", 14, trim_relative=False)
+        if answer and _self_contained(answer):
+            front = f"{ctx}, what are {term} {noun}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
     naming = "call" in text and _NAMING_RE.search(text)
     if naming:
@@ -540,6 +574,42 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
 
 
+_NOT_BECAUSE_RE = re.compile(r"^(?P<x>.{6,80}?)\s+not because\s+(?P<a>[^,;:]{3,60}?),?\s+but because\s+(?P<b>.+)$")
+_COUNTS_IF_RE = re.compile(
+    r"^(?P<x>.{3,50}?)\s+only\s+(?P<v>counts? as|works?|makes sense)\s*(?P<y>[^,;:]{0,30}?)\s+if\s+(?P<z>.+)$"
+)
+_DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def _cause(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X fail not because A but because B' -> 'what explains why X fail, if not that A?' — B."""
+    match = _NOT_BECAUSE_RE.match(core)
+    if match:
+        effect = plain(match.group("x")).strip().rstrip(",")
+        if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 12:
+            return
+        subject = " ".join(words(_DETERMINER_RE.sub("", effect))[:1])
+        cause = plain(match.group("b")).strip()
+        alternative = plain(match.group("a")).strip()
+        cause = re.sub(r"^(?:they|it)\s", f"{subject} ", cause) if subject else cause
+        alternative = re.sub(r"^(?:they|it)\s", f"{subject} ", alternative) if subject else alternative
+        answer = clean_answer(cause)
+        if answer and _self_contained(answer):
+            first = effect.split()[0]
+            effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
+            front = f"{ctx}, what explains why {effect}, if not that {alternative}?"
+            yield "mechanism", _card(note, "cause", slug(effect, 2), s, front, answer)
+    counts = _COUNTS_IF_RE.match(core)
+    if counts:
+        thing = _topic(counts.group("x"), 6, note)
+        condition = clean_answer(counts.group("z"))
+        if thing and condition and _self_contained(condition):
+            base = {"counts as": "count as", "works": "work", "makes sense": "make sense"}.get(counts.group("v"))
+            what = f"{base or counts.group('v')} {counts.group('y')}".strip()
+            front = f"{ctx}, under what condition does {thing} {what}?"
+            yield "diagnostic", _card(note, "condition", slug(thing, 2), s, front, condition)
+
+
 def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     match = _DIAGNOSTIC_IF_RE.search(core)
     if match:
@@ -641,7 +711,7 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
 
 def _critic_subject(note: Note, before: str) -> str:
     """Who or what the critique is about, as the question names it ('the essay', "the essay's framing")."""
-    text = plain(before).strip().strip(",")
+    text = re.sub(r"^(?:and|but|also)\s+", "", plain(before).strip().strip(","), flags=re.I)
     lowered = text.lower()
     if not text or lowered in {"it", "this", "the essay", "the piece", "the book", "the post", "the article"}:
         return work_word(note)
@@ -666,6 +736,16 @@ def _items(text: str) -> list[str] | None:
     if not 2 <= len(items) <= 3:
         return None
     return items
+
+
+def _list_label(item: str) -> str:
+    """A list item as a short label: 'conformity to arbitrary external interfaces' -> 'conformity'."""
+    item = item.strip().rstrip(".")
+    if len(words(item)) > 4:
+        cut = re.search(r"\s+(?:to|in|by|with|for|from|on|of)\s+", item)
+        if cut and len(words(item[: cut.start()])) >= 1:
+            item = item[: cut.start()]
+    return item
 
 
 def _join(labels: list[str], what: str) -> str:
@@ -708,12 +788,22 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         match = _INLINE_LIST_RE.search(s.plain)
         if not match:
             continue
-        parts: list[str] = [i.strip() for i in _LIST_SPLIT_RE.split(match.group("items")) if i.strip()]
+        # the list ends where a clause about it starts ('…, and invisibility, since software has …')
+        listed = re.split(r",\s+(?:since|which|because|so that|while|where)\s+", match.group("items"))[0]
+        parts: list[str] = [_list_label(i) for i in _LIST_SPLIT_RE.split(listed) if i.strip()]
         if len(parts) != _NUMBERS[match.group("n").lower()] or len(parts) > MAX_LIST_ITEMS:
             continue
         if any(len(words(i)) > 4 for i in parts):
             continue
-        front = f"{_according(note)}, what are the {match.group('n').lower()} {match.group('what').strip()}?"
+        n, what = match.group("n").lower(), match.group("what").strip()
+        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about)\b", what):
+            continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
+        made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
+        thing = _topic(made.group("x"), 6, note) if made else None
+        if made and thing:
+            front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
+        else:
+            front = f"{_according(note)}, what are the {n} {what}?"
         card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
         if card:
             yield Idea(role_of(s.heading), "list", s.text, card, _KIND_WEIGHT["list"] + 2)
@@ -755,6 +845,8 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(_prescription(note, s, core, claim_ctx))
                 if "because" in core:
                     found.extend(_mechanism(note, s, core, claim_ctx))
+                if "not because" in core or " only " in core:
+                    found.extend(_cause(note, s, core, claim_ctx))
                 if "if " in core.lower() or "when " in core.lower() or ":" in core:
                     found.extend(_diagnostic(note, s, core, claim_ctx))
                 if "%" in core or "percent" in core:
