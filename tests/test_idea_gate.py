@@ -97,3 +97,15 @@ def test_central_claims_lists_and_critique_points_get_cards() -> None:
     critique = "What does the note on Doshi's 'The LNO Framework' say the essay fits poorly with?"
     assert cards[critique] == "Bottom-up, product-led products"
     assert not any("a good one" in back for back in cards.values())  # names nothing without the note
+
+
+def test_a_definition_its_term_already_says_is_not_asked() -> None:
+    text = NOTE.replace(
+        "Pragmatists want a proven, incremental improvement.\n",
+        "Pragmatists want a proven, incremental improvement. Two kinds of moat matter:\n\n"
+        "- **Scale economies**: unit costs fall as volume grows.\n"
+        "- **Process power**: embedded ways of working that rivals could only match after years of effort.\n",
+    )
+    fronts = [c.front for c in note_cards(_note(text)) if c.origin != "authored"]
+    assert any("what is process power?" in f for f in fronts), fronts
+    assert not any("scale economies" in f for f in fronts), fronts

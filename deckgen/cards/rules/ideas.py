@@ -441,6 +441,13 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         return
 
 
+def _self_explaining(term: str, answer: str) -> bool:
+    """Whether a compound of ordinary words ('scale economies', 'switching costs') already says its short gloss."""
+    parts = words(term)
+    ordinary = len(parts) >= 2 and all(p.isalpha() and p[1:].islower() for p in parts)
+    return ordinary and len(words(answer)) <= 9
+
+
 def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     text = s.text
     match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
@@ -449,7 +456,7 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     if match:
         term = plain(match.group("t")).strip().rstrip(":")
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
-        if term and answer and _self_contained(answer):
+        if term and answer and _self_contained(answer) and not _self_explaining(term, answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
             article = (match.groupdict().get("art") or "").lower()
