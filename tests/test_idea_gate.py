@@ -109,3 +109,27 @@ def test_a_definition_its_term_already_says_is_not_asked() -> None:
     fronts = [c.front for c in note_cards(_note(text)) if c.origin != "authored"]
     assert any("what is process power?" in f for f in fronts), fronts
     assert not any("scale economies" in f for f in fronts), fronts
+
+
+SPOLSKY = """---
+id: spolsky
+title: Things You Should Never Do
+author: Joel Spolsky
+---
+Joel Spolsky's 2000 blog post on rewrites.
+
+## Central argument
+Spolsky calls rewriting code from scratch the single worst strategic mistake a software company can make. The urge to rewrite, he argues, comes from a basic asymmetry: reading code is harder than writing it, so programmers always find old code a mess. But old code is often ugly because it carries years of bug fixes. Good strategy has a simple core he calls the kernel: a diagnosis that defines the challenge, a guiding policy that sets the approach, and coherent actions that carry it out and reinforce one another.
+"""
+
+
+def test_named_claims_sources_and_kernels_get_cards() -> None:
+    cards = {c.front: c.back for c in note_cards(parse_note(SPOLSKY, "content/spolsky.md")) if c.origin != "authored"}
+    ctx = "According to Spolsky's 'Things You Should Never Do'"
+    assert cards[f"{ctx}, what does Spolsky call the single worst strategic mistake a software company can make?"] == (
+        "Rewriting code from scratch"
+    )
+    assert cards[f"{ctx}, where does the urge to rewrite come from?"] == "Reading code is harder than writing it"
+    assert cards[f"{ctx}, what explains why old code is often ugly?"] == "Old code carries years of bug fixes"
+    assert cards[f"{ctx}, what are the three parts of the kernel?"] == "A diagnosis, a guiding policy, coherent actions"
+    assert not any("the essay" in f for f in cards), cards

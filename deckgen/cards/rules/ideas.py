@@ -352,6 +352,7 @@ def _core(sentence_plain: str) -> tuple[str, bool]:
         if late:
             text, match = text[late.end() :], late
     text = _PAREN_ASIDE_RE.sub(" ", text)
+    text = re.sub(r"^(?:But|And|So|Yet|Still|Also),?\s+", "", text.strip())  # 'But old code is …'
     return text.strip(), bool(match)
 
 
@@ -573,10 +574,17 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     effect = plain(match.group("x")).strip().rstrip(",")
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
-    answer = clean_answer(match.group("y"))
+    cause = plain(match.group("y")).strip()
+    subject = re.match(r"^(?P<n>[^,;:]{3,40}?)\s+(?:is|are|was|were|has|have|can|will|does|do)\b", effect)
+    if subject and re.match(r"^(?:it|they)\s", cause):
+        # 'old code is often ugly because it carries …' -> 'Old code carries …'
+        cause = re.sub(r"^(?:it|they)\s", f"{subject.group('n')} ", cause)
+    answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
         return
-    effect = effect[0].lower() + effect[1:] if not effect.split()[0].isupper() else effect
+    effect = re.sub(r"\s+(?:also|too)\b", "", effect)  # 'is also a useful guard' links to a sentence before
+    first = effect.split()[0]
+    effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
 
@@ -586,6 +594,47 @@ _COUNTS_IF_RE = re.compile(
     r"^(?P<x>.{3,50}?)\s+only\s+(?P<v>counts? as|works?|makes sense)\s*(?P<y>[^,;:]{0,30}?)\s+if\s+(?P<z>.+)$"
 )
 _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+_COMES_FROM_RE = re.compile(
+    r"^(?P<x>[^,;:]{3,50}?)\s+(?:comes|come|stems|stem|springs|spring)\s+from\s+(?P<y>[^:;]+?)(?::\s+(?P<z>.+))?$"
+)
+_CALLS_LIST_RE = re.compile(
+    r"\b(?:he|she|they|[A-Z]\w+)\s+calls?\s+(?:it\s+)?(?P<t>(?:the|a|an)\s+[\w -]{2,30}?):\s+(?P<items>.+)$"
+)
+_CALLS_THE_RE = re.compile(
+    r"^(?P<who>[A-Z]\w+)\s+calls\s+(?P<y>[^,;:]{3,60}?)\s+the\s+(?P<z>(?:single|most|biggest|worst|best|first|only)\s+[^,;:]{3,80}?)"
+    r"(?:,|:|;|$)"
+)
+
+
+def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X comes from Y', 'he calls it the kernel: a, b and c', 'Spolsky calls X the worst mistake …'."""
+    source = _COMES_FROM_RE.match(core)
+    if source:
+        thing = _topic(source.group("x"), 6, note)
+        answer = clean_answer(source.group("z") or source.group("y"))
+        if thing and answer and _self_contained(answer):
+            front = f"{ctx}, where does {thing} come from?"
+            yield "mechanism", _card(note, "source", slug(thing, 2), s, front, answer)
+    named = _CALLS_LIST_RE.search(core)
+    if named:
+        listed = re.split(r"[;.]\s+", named.group("items"))[0]
+        raw = [i for i in re.split(r",\s*(?:and\s+|or\s+)?", listed) if i.strip()]  # 'and' may sit inside an item
+        parts = [re.split(r"\s+(?:that|which|who|to)\s+", i.strip())[0] for i in raw]
+        term = plain(named.group("t")).strip()
+        if 2 <= len(parts) <= 3 and all(1 <= len(words(p)) <= 4 for p in parts):
+            n = {2: "two", 3: "three"}[len(parts)]
+            answer = ", ".join(parts)
+            front = f"{ctx}, what are the {n} parts of {term[0].lower() + term[1:]}?"
+            yield "list", _card(note, "parts", slug(term, 2), s, front, answer[0].upper() + answer[1:])
+    calls = _CALLS_THE_RE.match(core)
+    if calls and calls.group("who") == note.surname:
+        answer = clean_answer(calls.group("y"))
+        what = plain(calls.group("z")).strip().rstrip(".")
+        if answer and _self_contained(answer) and len(words(what)) <= 12:
+            front = f"{ctx}, what does {note.surname} call the {what}?"
+            yield "claim", _card(note, "called", slug(what, 3), s, front, answer)
 
 
 def _cause(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -852,6 +901,8 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(_prescription(note, s, core, claim_ctx))
                 if "because" in core:
                     found.extend(_mechanism(note, s, core, claim_ctx))
+                if " from " in core or "call" in core:
+                    found.extend(_named(note, s, core, claim_ctx))
                 if "not because" in core or " only " in core:
                     found.extend(_cause(note, s, core, claim_ctx))
                 if "if " in core.lower() or "when " in core.lower() or ":" in core:
