@@ -133,3 +133,32 @@ def test_named_claims_sources_and_kernels_get_cards() -> None:
     assert cards[f"{ctx}, what explains why old code is often ugly?"] == "Old code carries years of bug fixes"
     assert cards[f"{ctx}, what are the three parts of the kernel?"] == "A diagnosis, a guiding policy, coherent actions"
     assert not any("the essay" in f for f in cards), cards
+
+
+KEY_IDEAS = """---
+id: flow
+title: Flow
+author: Don Reinertsen
+---
+Don Reinertsen's 2009 book on product development.
+
+## Central argument
+He later defines aggregators by three traits: a direct relationship with users, zero marginal cost to serve each user, and demand-driven networks whose costs fall.
+
+## Key ideas
+
+- High utilization is a cause of slow delivery, not a sign of efficiency.
+- Keep conversations casual, because a formal interview invites performance.
+- If you quantify only one thing, make it the cost of delay.
+"""
+
+
+def test_key_idea_bullets_are_claims_and_advice_is_not_asked_as_a_cause() -> None:
+    cards = {c.front: c.back for c in note_cards(parse_note(KEY_IDEAS, "content/flow.md")) if c.origin != "authored"}
+    assert cards["In Reinertsen's 'Flow', what is high utilization, if not a sign of efficiency?"] == (
+        "A cause of slow delivery"
+    )
+    assert cards["According to Reinertsen's 'Flow', what three traits define aggregators?"] == (
+        "A direct relationship, zero marginal cost, demand-driven networks"
+    )
+    assert not any("keep conversations" in f or "quantify only one" in f for f in cards), cards

@@ -226,6 +226,12 @@ def _application_ctx(note: Note) -> str:
 
 
 # 'use it' ends a clause; 'the useful questions are' does not
+# an advice bullet ('Keep conversations casual, because …') is not an effect to explain, nor an outcome
+_IMPERATIVE_RE = re.compile(
+    r"^(?:keep|make|use|ask|talk|dig|start|stop|avoid|give|treat|let|put|take|write|run|build|focus|pick|"
+    r"choose|do|don't|never|always|try|check|count|rewrite|find|get|be)\b",
+    re.I,
+)
 _FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
 _LEADING_PREPOSITION_RE = re.compile(r"^(?:of|to|in|on|at|by|for|from|with|about|as|into|than|because)\b", re.I)
 _STRAY_PUNCT_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S")
@@ -250,6 +256,8 @@ def well_formed(card: Card, note: Note) -> bool:
     # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
     if card.origin in ("generated:mechanism", "generated:diagnostic") and len(tokens) < 4:
         return False
+    if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
+        return False
     if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
         return False
     return True
@@ -267,6 +275,7 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
     text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
+    text = re.sub(r"^(?:often|usually|typically|generally)\s+", "", text, flags=re.I)
     text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
     if len(words(text)) > max_words:
         aside = re.search(r",\s+\w+ing\s|\s+(?:like|such as|including)\s+", text)
@@ -582,6 +591,8 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
         return
+    if _IMPERATIVE_RE.match(effect):
+        return
     effect = re.sub(r"\s+(?:also|too)\b", "", effect)  # 'is also a useful guard' links to a sentence before
     first = effect.split()[0]
     effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
@@ -798,7 +809,7 @@ def _list_label(item: str) -> str:
     """A list item as a short label: 'conformity to arbitrary external interfaces' -> 'conformity'."""
     item = item.strip().rstrip(".")
     if len(words(item)) > 4:
-        cut = re.search(r"\s+(?:to|in|by|with|for|from|on|of)\s+", item)
+        cut = re.search(r"\s+(?:to|in|by|with|for|from|on|of|whose|that|which)\s+", item)
         if cut and len(words(item[: cut.start()])) >= 1:
             item = item[: cut.start()]
     return item
@@ -852,12 +863,16 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if any(len(words(i)) > 4 for i in parts):
             continue
         n, what = match.group("n").lower(), match.group("what").strip()
-        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about)\b", what):
+        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at)\b", what):
             continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
         made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
         thing = _topic(made.group("x"), 6, note) if made else None
+        defined = re.search(r"\b(?:defines|characteri[sz]es)\s+(?P<x>[\w -]{2,30}?)\s+by\s+$", s.plain[: match.start()])
+        defined_thing = _topic(defined.group("x"), 4, note) if defined else None
         if made and thing:
             front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
+        elif defined and defined_thing:
+            front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
         else:
             front = f"{_according(note)}, what are the {n} {what}?"
         card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
@@ -892,7 +907,8 @@ def candidates(note: Note) -> list[Idea]:
             claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
-            if not s.item:
+            # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
+            if not s.item or not s.lead:
                 if " not " in core or "rather than" in core or "instead of" in core:
                     found.extend(_contrast(note, s, core, ctx))
                 if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
