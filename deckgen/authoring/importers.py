@@ -70,6 +70,11 @@ _AUTHOR_IN_BLURB_RE = re.compile(
 _BY_AUTHOR_RE = re.compile(
     rf"\b(?:essay|post|piece|memo|letter|article|talk|book) by ({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
 )
+# "Geoffrey Moore's 1991 book on …": a name in the possessive, then the work within a few words
+_POSSESSIVE_WORK_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s))({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})['’]s\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:book|essay|post|blog post|paper|article|talk|memo|piece|deck|newsletter|letter)\b"
+)
 _NOT_NAMES = {"This", "The", "In", "It", "He", "She", "They", "Our", "My", "A", "An", "Short", "Worth", "Read"}
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#]+)(#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -255,7 +260,7 @@ def _join_paragraphs(lines: list[str]) -> str:
 
 def infer_author(blurb: str, title: str = "") -> str:
     """The author named in a blurb ("Ken Norton spent a decade …"), or "" when none is clear."""
-    for regex in (_AUTHOR_IN_BLURB_RE, _BY_AUTHOR_RE):
+    for regex in (_AUTHOR_IN_BLURB_RE, _BY_AUTHOR_RE, _POSSESSIVE_WORK_RE):
         for match in regex.finditer(blurb):
             name = match.group(1).strip()
             words = name.split()

@@ -27,6 +27,7 @@ from deckgen.cards.rules.text import (
     words,
 )
 from deckgen.core.model import Card, Note
+from deckgen.core.text import STOPWORDS
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
@@ -49,15 +50,17 @@ _DEMONSTRATIVE_RE = re.compile(r"\b(?:those|these|such|this|he|she|his|her)\b", 
 _LEADING_PRONOUN_RE = re.compile(
     r"^(?:it|its|this|that|they|their|these|those|he|she|his|her|which|and|but|also)\b", re.I
 )
+# 'what you put in' ends on a particle, not a dangling preposition
+_PHRASAL_END_RE = re.compile(r"\b(?:put|give|take|bring|carry|let|log|sign|fill)\s+(?:in|up|on|off|out)$", re.I)
 _DANGLING_END_RE = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from)$", re.I)
 _PAREN_ASIDE_RE = re.compile(
     r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
     r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+"
 )
 _THESIS_LEAD_RE = re.compile(
-    r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:central|main|core|key)\s+"
+    r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:(?:central|main|core|key)\s+)?"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
-    r"(?:[A-Z]\w+|he|she|they|the (?:essay|author|book|piece|post))\s+(?:argues|claims|contends|holds|insists|"
+    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|the (?:essay|author|book|piece|post))\s+(?:argues|argue|claims|contends|holds|insists|"
     r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
     re.I,
 )
@@ -74,6 +77,8 @@ _TERM_MEANS_RE = re.compile(
     r"(?:^|\bthat\s+|:\s+)(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
     r"(?:is|are|means|mean|refers to|refer to)\s+(?:(?:the\s+idea\s+)?that\s+)?(?P<y>.+)$"
 )
+# '**Leverage** tasks return ten times …' -> 'what are Leverage tasks?' — 'Tasks that return …'
+_TERM_KIND_RE = re.compile(r"^\*\*(?P<t>[^*]{1,30})\*\*\s+(?P<n>[a-z]{3,20}s)\s+(?P<y>[a-z]+\s.+)$")
 _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
 _MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
 _AS_RATHER_RE = re.compile(
@@ -104,6 +109,15 @@ _CRITIQUE_CUES = (
     ("without reckoning with", "fails to reckon with"),
     ("without addressing", "fails to address"),
     ("says little about", "says little about"),
+    ("say little about", "says little about"),
+    ("says nothing about", "says nothing about"),
+    ("fits poorly with", "fits poorly with"),
+    ("fits awkwardly in", "fits awkwardly in"),
+    ("transplants badly to", "transplants badly to"),
+    ("leans on", "leans on"),
+    ("relies on", "relies on"),
+    ("depends on", "depends on"),
+    ("presumes", "presumes"),
     ("ignores", "ignores"),
     ("overlooks", "overlooks"),
     ("neglects", "neglects"),
@@ -169,6 +183,31 @@ def essay(note: Note) -> str:
     return f"{_possessive(note.surname)} '{title}'" if note.surname else f"'{title}'"
 
 
+# the kind of work as the blurb or source calls it; "the essay" for a book or paper is wrong
+_WORK_WORDS = (
+    ("blog post", "the post"),
+    ("book", "the book"),
+    ("paper", "the paper"),
+    ("essay", "the essay"),
+    ("slide deck", "the deck"),
+    ("deck", "the deck"),
+    ("article", "the article"),
+    ("talk", "the talk"),
+    ("thread", "the thread"),
+    ("memo", "the memo"),
+    ("post", "the post"),
+)
+
+
+def work_word(note: Note) -> str:
+    """'the book', 'the paper', 'the essay' … from the first such word in the blurb; else 'the work'."""
+    blurb = plain(note.blurb).lower()
+    found = [(m.start(), word) for key, word in _WORK_WORDS if (m := re.search(rf"\b{key}s?\b", blurb))]
+    if found:
+        return min(found)[1]
+    return "the work"
+
+
 def _in(note: Note) -> str:
     return f"In {essay(note)}"
 
@@ -179,6 +218,49 @@ def _according(note: Note) -> str:
 
 def _note_on(note: Note) -> str:
     return f"the note on {essay(note)}"
+
+
+def _application_ctx(note: Note) -> str:
+    # the note-writer's application is the note's claim, never the author's
+    return f"According to {_note_on(note)}"
+
+
+# 'use it' ends a clause; 'the useful questions are' does not
+# an advice bullet ('Keep conversations casual, because …') is not an effect to explain, nor an outcome
+_IMPERATIVE_RE = re.compile(
+    r"^(?:keep|make|use|ask|talk|dig|start|stop|avoid|give|treat|let|put|take|write|run|build|focus|pick|"
+    r"choose|do|don't|never|always|try|check|count|rewrite|find|get|be)\b",
+    re.I,
+)
+_FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
+_LEADING_PREPOSITION_RE = re.compile(r"^(?:of|to|in|on|at|by|for|from|with|about|as|into|than|because)\b", re.I)
+_STRAY_PUNCT_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S")
+_MID_CAPITAL_FUNCTION_RE = re.compile(r"(?<=[a-z,]\s)(?:A|An|The|This|That|It|Its|They|He|She|If|When|And|But|Of|In)\b")
+
+
+def well_formed(card: Card, note: Note) -> bool:
+    """The final gate: an answer that stands alone, a question with no stray punctuation or capitals."""
+    front = card.front.replace(essay(note), "ESSAY")
+    if card.kind == "cloze":
+        return not _STRAY_PUNCT_RE.search(re.sub(r"\{\{c1::|\}\}", "", front).rstrip("."))
+    answer = plain(card.back).strip().rstrip(".")
+    tokens = words(answer)
+    if not tokens:
+        return False
+    phrasal = _PHRASAL_END_RE.search(answer)
+    if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal) or _LEADING_PREPOSITION_RE.match(answer):
+        return False
+    # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
+    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or "name for" in card.front):
+        return False
+    # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
+    if card.origin in ("generated:mechanism", "generated:diagnostic") and len(tokens) < 4:
+        return False
+    if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
+        return False
+    if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
+        return False
+    return True
 
 
 _BACK_REFERENCE_TAIL_RE = re.compile(
@@ -192,6 +274,8 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = re.split(r",?\s+not just\s+|,?\s+not only\s+|,\s+not\s+", text)[0]  # the contrast is another card
     text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
+    text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
+    text = re.sub(r"^(?:often|usually|typically|generally)\s+", "", text, flags=re.I)
     text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
     if len(words(text)) > max_words:
         aside = re.search(r",\s+\w+ing\s|\s+(?:like|such as|including)\s+", text)
@@ -202,14 +286,14 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             r"(?<!tell)(?<!say)(?<!show)(?<!know)(?<!argue)(?<!mean)(?<!ensure)\s+(?:that|which|who|where|while|because)\s+",
             text,
         )
-        head = text[: relative.start()] if relative else ""
+        head = re.sub(r",?\s+(?:and|or|but)$", "", text[: relative.start()]) if relative else ""
         # 'someone who …' names nobody until the clause: keep it whole
         if (
             relative
             and 3 <= len(words(head)) <= max_words
             and not re.search(r"\b(?:someone|something|one|those|people|anyone|ones|way|extent)$", head, re.I)
         ):
-            text = text[: relative.start()]
+            text = head
     if len(words(text)) > max_words + 1:
         cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text)]
         fitting = [c for c in cuts if 2 <= len(words(c)) <= max_words and not re.search(r"\b(?:like|such as)$", c)]
@@ -217,7 +301,8 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             return None
         text = fitting[-1]
     text = text.strip().rstrip(".,;:").strip()
-    if not words(text) or _LEADING_PRONOUN_RE.match(text) or _DANGLING_END_RE.search(text):
+    dangling = _DANGLING_END_RE.search(text) and not _PHRASAL_END_RE.search(text)
+    if not words(text) or _LEADING_PRONOUN_RE.match(text) or dangling:
         return None
     if text.count("(") != text.count(")") or text.count('"') % 2:
         return None
@@ -228,6 +313,8 @@ def _self_contained(answer: str) -> bool:
     """No pronoun or demonstrative that points back into the note ('those constraints', 'a means to it')."""
     dangling = len(answer.split()) <= 4 and re.search(r"\b(?:it|them|one)$", answer, re.I)
     dangling = dangling or (len(answer.split()) <= 5 and re.search(r"\b(?:they|them|their)\b", answer, re.I))
+    # 'a good one', 'companies that have neither' name nothing without the sentence before
+    dangling = dangling or re.search(r"\b(?:a|an|the)\s+(?:\w+\s+)?one\b|\b(?:neither|both)$", answer, re.I)
     return not _DEMONSTRATIVE_RE.search(answer) and not dangling
 
 
@@ -259,13 +346,22 @@ def _lower_text(note: Note) -> str:
     return " ".join(s.text for s in note.sections)
 
 
+_LATE_THESIS_RE = re.compile(r"^[A-Z]\w+\s+[^,;:]{3,120}?\s+and\s+(?:argues|claims|contends|shows)\s+that\s+")
+
+
 def _core(sentence_plain: str) -> tuple[str, bool]:
     """The claim without its reporting frame ('Norton argues that …'), and whether it had a thesis marker."""
     text = sentence_plain.strip()
     match = _THESIS_LEAD_RE.match(text)
     if match:
         text = text[match.end() :]
+    else:
+        # 'Moore takes the adoption life cycle … and argues that …': the claim is what follows
+        late = _LATE_THESIS_RE.search(text)
+        if late:
+            text, match = text[late.end() :], late
     text = _PAREN_ASIDE_RE.sub(" ", text)
+    text = re.sub(r"^(?:But|And|So|Yet|Still|Also),?\s+", "", text.strip())  # 'But old code is …'
     return text.strip(), bool(match)
 
 
@@ -282,7 +378,7 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         line=sentence.line,
         tags=note.tags,
     )
-    if hard_problems(card, note) or _gives_away(note, card):
+    if hard_problems(card, note) or _gives_away(note, card) or not well_formed(card, note):
         return None
     return card
 
@@ -355,6 +451,13 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         return
 
 
+def _self_explaining(term: str, answer: str) -> bool:
+    """Whether a compound of ordinary words ('scale economies', 'switching costs') already says its short gloss."""
+    parts = words(term)
+    ordinary = len(parts) >= 2 and all(p.isalpha() and p[1:].islower() for p in parts)
+    return ordinary and len(words(answer)) <= 9
+
+
 def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     text = s.text
     match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
@@ -363,7 +466,7 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     if match:
         term = plain(match.group("t")).strip().rstrip(":")
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
-        if term and answer and _self_contained(answer):
+        if term and answer and _self_contained(answer) and not _self_explaining(term, answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
             article = (match.groupdict().get("art") or "").lower()
@@ -372,6 +475,13 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
                 front = f"{ctx}, what question does {shown} ask?"
             else:
                 front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
+            yield "definition", _card(note, "definition", slug(term), s, front, answer)
+    kinds = _TERM_KIND_RE.match(text) if s.item else None
+    if kinds:
+        term, noun = plain(kinds.group("t")).strip(), kinds.group("n")
+        answer = clean_answer(f"{noun} that {kinds.group('y')}", 14, trim_relative=False)
+        if answer and _self_contained(answer):
+            front = f"{ctx}, what are {term} {noun}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
     naming = "call" in text and _NAMING_RE.search(text)
     if naming:
@@ -424,7 +534,7 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         answer = clean_answer(framing.group("y"))
         who = framing.group("who").strip().lower()
         if thing and answer and _self_contained(answer) and (who in _ESSAY_WORDS or who == note.surname.lower()):
-            subject = "the essay" if who in _ESSAY_WORDS else note.surname
+            subject = work_word(note) if who in _ESSAY_WORDS else note.surname
             verb = {"positions": "position", "frames": "frame", "casts": "cast", "presents": "present"}[
                 framing.group("v")
             ]
@@ -473,12 +583,98 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     effect = plain(match.group("x")).strip().rstrip(",")
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
-    answer = clean_answer(match.group("y"))
+    cause = plain(match.group("y")).strip()
+    subject = re.match(r"^(?P<n>[^,;:]{3,40}?)\s+(?:is|are|was|were|has|have|can|will|does|do)\b", effect)
+    if subject and re.match(r"^(?:it|they)\s", cause):
+        # 'old code is often ugly because it carries …' -> 'Old code carries …'
+        cause = re.sub(r"^(?:it|they)\s", f"{subject.group('n')} ", cause)
+    answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
         return
-    effect = effect[0].lower() + effect[1:] if not effect.split()[0].isupper() else effect
+    if _IMPERATIVE_RE.match(effect):
+        return
+    effect = re.sub(r"\s+(?:also|too)\b", "", effect)  # 'is also a useful guard' links to a sentence before
+    first = effect.split()[0]
+    effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
+
+
+_NOT_BECAUSE_RE = re.compile(r"^(?P<x>.{6,80}?)\s+not because\s+(?P<a>[^,;:]{3,60}?),?\s+but because\s+(?P<b>.+)$")
+_COUNTS_IF_RE = re.compile(
+    r"^(?P<x>.{3,50}?)\s+only\s+(?P<v>counts? as|works?|makes sense)\s*(?P<y>[^,;:]{0,30}?)\s+if\s+(?P<z>.+)$"
+)
+_DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+_COMES_FROM_RE = re.compile(
+    r"^(?P<x>[^,;:]{3,50}?)\s+(?:comes|come|stems|stem|springs|spring)\s+from\s+(?P<y>[^:;]+?)(?::\s+(?P<z>.+))?$"
+)
+_CALLS_LIST_RE = re.compile(
+    r"\b(?:he|she|they|[A-Z]\w+)\s+calls?\s+(?:it\s+)?(?P<t>(?:the|a|an)\s+[\w -]{2,30}?):\s+(?P<items>.+)$"
+)
+_CALLS_THE_RE = re.compile(
+    r"^(?P<who>[A-Z]\w+)\s+calls\s+(?P<y>[^,;:]{3,60}?)\s+the\s+(?P<z>(?:single|most|biggest|worst|best|first|only)\s+[^,;:]{3,80}?)"
+    r"(?:,|:|;|$)"
+)
+
+
+def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X comes from Y', 'he calls it the kernel: a, b and c', 'Spolsky calls X the worst mistake …'."""
+    source = _COMES_FROM_RE.match(core)
+    if source:
+        thing = _topic(source.group("x"), 6, note)
+        answer = clean_answer(source.group("z") or source.group("y"))
+        if thing and answer and _self_contained(answer):
+            front = f"{ctx}, where does {thing} come from?"
+            yield "mechanism", _card(note, "source", slug(thing, 2), s, front, answer)
+    named = _CALLS_LIST_RE.search(core)
+    if named:
+        listed = re.split(r"[;.]\s+", named.group("items"))[0]
+        raw = [i for i in re.split(r",\s*(?:and\s+|or\s+)?", listed) if i.strip()]  # 'and' may sit inside an item
+        parts = [re.split(r"\s+(?:that|which|who|to)\s+", i.strip())[0] for i in raw]
+        term = plain(named.group("t")).strip()
+        if 2 <= len(parts) <= 3 and all(1 <= len(words(p)) <= 4 for p in parts):
+            n = {2: "two", 3: "three"}[len(parts)]
+            answer = ", ".join(parts)
+            front = f"{ctx}, what are the {n} parts of {term[0].lower() + term[1:]}?"
+            yield "list", _card(note, "parts", slug(term, 2), s, front, answer[0].upper() + answer[1:])
+    calls = _CALLS_THE_RE.match(core)
+    if calls and calls.group("who") == note.surname:
+        answer = clean_answer(calls.group("y"))
+        what = plain(calls.group("z")).strip().rstrip(".")
+        if answer and _self_contained(answer) and len(words(what)) <= 12:
+            front = f"{ctx}, what does {note.surname} call the {what}?"
+            yield "claim", _card(note, "called", slug(what, 3), s, front, answer)
+
+
+def _cause(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X fail not because A but because B' -> 'what explains why X fail, if not that A?' — B."""
+    match = _NOT_BECAUSE_RE.match(core)
+    if match:
+        effect = plain(match.group("x")).strip().rstrip(",")
+        if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 12:
+            return
+        subject = " ".join(words(_DETERMINER_RE.sub("", effect))[:1])
+        cause = plain(match.group("b")).strip()
+        alternative = plain(match.group("a")).strip()
+        cause = re.sub(r"^(?:they|it)\s", f"{subject} ", cause) if subject else cause
+        alternative = re.sub(r"^(?:they|it)\s", f"{subject} ", alternative) if subject else alternative
+        answer = clean_answer(cause)
+        if answer and _self_contained(answer):
+            first = effect.split()[0]
+            effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
+            front = f"{ctx}, what explains why {effect}, if not that {alternative}?"
+            yield "mechanism", _card(note, "cause", slug(effect, 2), s, front, answer)
+    counts = _COUNTS_IF_RE.match(core)
+    if counts:
+        thing = _topic(counts.group("x"), 6, note)
+        condition = clean_answer(counts.group("z"))
+        if thing and condition and _self_contained(condition):
+            base = {"counts as": "count as", "works": "work", "makes sense": "make sense"}.get(counts.group("v"))
+            what = f"{base or counts.group('v')} {counts.group('y')}".strip()
+            front = f"{ctx}, under what condition does {thing} {what}?"
+            yield "diagnostic", _card(note, "condition", slug(thing, 2), s, front, condition)
 
 
 def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -582,14 +778,14 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
 
 def _critic_subject(note: Note, before: str) -> str:
     """Who or what the critique is about, as the question names it ('the essay', "the essay's framing")."""
-    text = plain(before).strip().strip(",")
+    text = re.sub(r"^(?:and|but|also)\s+", "", plain(before).strip().strip(","), flags=re.I)
     lowered = text.lower()
     if not text or lowered in {"it", "this", "the essay", "the piece", "the book", "the post", "the article"}:
-        return "the essay"
+        return work_word(note)
     if note.surname and lowered == note.surname.lower():
         return note.surname
     if len(words(text)) > 6 or text.split()[0].lower() in PRONOUNS:
-        return "the essay"
+        return work_word(note)
     head = text.split()[0]
     acronym = len(head) > 1 and head.isupper()
     return text if acronym or head == note.surname else text[0].lower() + text[1:]
@@ -607,6 +803,16 @@ def _items(text: str) -> list[str] | None:
     if not 2 <= len(items) <= 3:
         return None
     return items
+
+
+def _list_label(item: str) -> str:
+    """A list item as a short label: 'conformity to arbitrary external interfaces' -> 'conformity'."""
+    item = item.strip().rstrip(".")
+    if len(words(item)) > 4:
+        cut = re.search(r"\s+(?:to|in|by|with|for|from|on|of|whose|that|which)\s+", item)
+        if cut and len(words(item[: cut.start()])) >= 1:
+            item = item[: cut.start()]
+    return item
 
 
 def _join(labels: list[str], what: str) -> str:
@@ -649,12 +855,26 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         match = _INLINE_LIST_RE.search(s.plain)
         if not match:
             continue
-        parts: list[str] = [i.strip() for i in _LIST_SPLIT_RE.split(match.group("items")) if i.strip()]
+        # the list ends where a clause about it starts ('…, and invisibility, since software has …')
+        listed = re.split(r",\s+(?:since|which|because|so that|while|where)\s+", match.group("items"))[0]
+        parts: list[str] = [_list_label(i) for i in _LIST_SPLIT_RE.split(listed) if i.strip()]
         if len(parts) != _NUMBERS[match.group("n").lower()] or len(parts) > MAX_LIST_ITEMS:
             continue
         if any(len(words(i)) > 4 for i in parts):
             continue
-        front = f"{_according(note)}, what are the {match.group('n').lower()} {match.group('what').strip()}?"
+        n, what = match.group("n").lower(), match.group("what").strip()
+        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at)\b", what):
+            continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
+        made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
+        thing = _topic(made.group("x"), 6, note) if made else None
+        defined = re.search(r"\b(?:defines|characteri[sz]es)\s+(?P<x>[\w -]{2,30}?)\s+by\s+$", s.plain[: match.start()])
+        defined_thing = _topic(defined.group("x"), 4, note) if defined else None
+        if made and thing:
+            front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
+        elif defined and defined_thing:
+            front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
+        else:
+            front = f"{_according(note)}, what are the {n} {what}?"
         card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
         if card:
             yield Idea(role_of(s.heading), "list", s.text, card, _KIND_WEIGHT["list"] + 2)
@@ -682,20 +902,27 @@ def candidates(note: Note) -> list[Idea]:
         if role == "critique":
             found.extend(_critique(note, s, core))
         else:
-            ctx = according if role == "application" else in_ctx
+            application = role == "application"
+            ctx = _application_ctx(note) if application else in_ctx
+            claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
-            if not s.item:
+            # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
+            if not s.item or not s.lead:
                 if " not " in core or "rather than" in core or "instead of" in core:
-                    found.extend(_contrast(note, s, core, in_ctx))
+                    found.extend(_contrast(note, s, core, ctx))
                 if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
-                    found.extend(_claim(note, s, core, according))
+                    found.extend(_claim(note, s, core, claim_ctx))
                 if any(w in core for w in ("should", "must", "need", "ought", "never")):
-                    found.extend(_prescription(note, s, core, according))
+                    found.extend(_prescription(note, s, core, claim_ctx))
                 if "because" in core:
-                    found.extend(_mechanism(note, s, core, according))
+                    found.extend(_mechanism(note, s, core, claim_ctx))
+                if " from " in core or "call" in core:
+                    found.extend(_named(note, s, core, claim_ctx))
+                if "not because" in core or " only " in core:
+                    found.extend(_cause(note, s, core, claim_ctx))
                 if "if " in core.lower() or "when " in core.lower() or ":" in core:
-                    found.extend(_diagnostic(note, s, core, according))
+                    found.extend(_diagnostic(note, s, core, claim_ctx))
                 if "%" in core or "percent" in core:
                     found.extend(_quantity(note, s, core))
         for kind, card in found:

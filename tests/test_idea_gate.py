@@ -1,0 +1,164 @@
+"""The idea generator's final gate, the note's applications phrased as the note's, and the work's own word."""
+
+from __future__ import annotations
+
+from deckgen.cards.generate import note_cards
+from deckgen.cards.rules.ideas import well_formed, work_word
+from deckgen.core.model import Card, Note
+from deckgen.sources.notes import parse_note
+
+NOTE = """---
+id: chasm
+title: Crossing the Chasm
+author: Geoffrey Moore
+---
+Geoffrey Moore's 1991 book on selling disruptive technology.
+
+## Central argument
+Visionaries want a breakthrough. Pragmatists want a proven, incremental improvement.
+
+## Critique
+Moore underplays how much capital and patience a narrow beachhead demands.
+
+## Why it matters for product
+If decisions keep escalating, the team is usually missing context rather than permission.
+"""
+
+
+def _note(text: str = NOTE) -> Note:
+    return parse_note(text, "content/chasm.md")
+
+
+def _card(front: str, back: str, origin: str = "generated:critique") -> Card:
+    return Card(
+        note_id="chasm", key="g.x", kind="basic", front=front, back=back, origin=origin, path="content/chasm.md"
+    )
+
+
+def test_gate_refuses_fragments_and_broken_questions() -> None:
+    note = _note()
+    ctx = "According to Moore's 'Crossing the Chasm'"
+    assert well_formed(_card(f"{ctx}, what do pragmatists want?", "A proven, incremental improvement"), note)
+    for front, back, origin in [
+        (f"{ctx}, what explains why the essence is hard?", "Of four properties", "generated:mechanism"),
+        (f"{ctx}, what does the book fail to do?", "Teach", "generated:critique"),
+        (f"{ctx}, what follows if engineers propose a rewrite?", "The useful questions are", "generated:diagnostic"),
+        (f"{ctx}, what explains why the stage mapping is practical?", "An early product", "generated:mechanism"),
+        (f"{ctx}, what explains why A beachhead disciplines scope?", "One segment defines what done means", "x"),
+        (f"{ctx}, what explains why the biggest cost is queues;?", "Inventory is information", "x"),
+    ]:
+        assert not well_formed(_card(front, back, origin), note), (front, back)
+
+
+def test_applications_are_the_notes_claims_and_the_book_is_not_an_essay() -> None:
+    note = _note()
+    assert work_word(note) == "the book"
+    cards = [c for c in note_cards(note) if c.origin != "authored"]
+    fronts = [c.front for c in cards]
+    escalation = [f for f in fronts if "escalating" in f]
+    assert escalation and all(f.startswith("According to the note on Moore's 'Crossing the Chasm'") for f in escalation)
+    assert not any("the essay" in f for f in fronts), fronts
+    assert work_word(_note(NOTE.replace("1991 book", "short memo"))) == "the memo"
+    assert work_word(_note(NOTE.replace("1991 book", "1991 thing"))) == "the work"
+
+
+RULES_NOTE = """---
+id: lno
+title: The LNO Framework
+author: Shreyas Doshi
+---
+Shreyas Doshi's short essay on task triage.
+
+## Central argument
+Doshi's claim is that PMs run out of time not because they work too little but because they put the same level of effort into every task. He sorts tasks by return:
+
+1. **Leverage** tasks return ten times the effort, such as a strategy doc.
+2. **Overhead** tasks return far less than they cost, such as routine admin.
+
+The essence is hard because of four properties: complexity, conformity to arbitrary external interfaces, constant changeability, and invisibility, since software has no geometry.
+
+## Critique
+The model was built on enterprise sales and fits poorly with bottom-up, product-led products. It says little about how to reach a good one under real uncertainty.
+"""
+
+
+def test_central_claims_lists_and_critique_points_get_cards() -> None:
+    cards = {c.front: c.back for c in note_cards(parse_note(RULES_NOTE, "content/lno.md")) if c.origin != "authored"}
+    ctx = "According to Doshi's 'The LNO Framework'"
+    assert cards[f"{ctx}, what explains why PMs run out of time, if not that PMs work too little?"] == (
+        "PMs put the same level of effort into every task"
+    )
+    assert (
+        cards["In Doshi's 'The LNO Framework', what are Overhead tasks?"] == "Tasks that return far less than they cost"
+    )
+    assert cards[f"{ctx}, what four properties make the essence hard?"] == (
+        "Complexity, conformity, constant changeability, invisibility"
+    )
+    critique = "What does the note on Doshi's 'The LNO Framework' say the essay fits poorly with?"
+    assert cards[critique] == "Bottom-up, product-led products"
+    assert not any("a good one" in back for back in cards.values())  # names nothing without the note
+
+
+def test_a_definition_its_term_already_says_is_not_asked() -> None:
+    text = NOTE.replace(
+        "Pragmatists want a proven, incremental improvement.\n",
+        "Pragmatists want a proven, incremental improvement. Two kinds of moat matter:\n\n"
+        "- **Scale economies**: unit costs fall as volume grows.\n"
+        "- **Process power**: embedded ways of working that rivals could only match after years of effort.\n",
+    )
+    fronts = [c.front for c in note_cards(_note(text)) if c.origin != "authored"]
+    assert any("what is process power?" in f for f in fronts), fronts
+    assert not any("scale economies" in f for f in fronts), fronts
+
+
+SPOLSKY = """---
+id: spolsky
+title: Things You Should Never Do
+author: Joel Spolsky
+---
+Joel Spolsky's 2000 blog post on rewrites.
+
+## Central argument
+Spolsky calls rewriting code from scratch the single worst strategic mistake a software company can make. The urge to rewrite, he argues, comes from a basic asymmetry: reading code is harder than writing it, so programmers always find old code a mess. But old code is often ugly because it carries years of bug fixes. Good strategy has a simple core he calls the kernel: a diagnosis that defines the challenge, a guiding policy that sets the approach, and coherent actions that carry it out and reinforce one another.
+"""
+
+
+def test_named_claims_sources_and_kernels_get_cards() -> None:
+    cards = {c.front: c.back for c in note_cards(parse_note(SPOLSKY, "content/spolsky.md")) if c.origin != "authored"}
+    ctx = "According to Spolsky's 'Things You Should Never Do'"
+    assert cards[f"{ctx}, what does Spolsky call the single worst strategic mistake a software company can make?"] == (
+        "Rewriting code from scratch"
+    )
+    assert cards[f"{ctx}, where does the urge to rewrite come from?"] == "Reading code is harder than writing it"
+    assert cards[f"{ctx}, what explains why old code is often ugly?"] == "Old code carries years of bug fixes"
+    assert cards[f"{ctx}, what are the three parts of the kernel?"] == "A diagnosis, a guiding policy, coherent actions"
+    assert not any("the essay" in f for f in cards), cards
+
+
+KEY_IDEAS = """---
+id: flow
+title: Flow
+author: Don Reinertsen
+---
+Don Reinertsen's 2009 book on product development.
+
+## Central argument
+He later defines aggregators by three traits: a direct relationship with users, zero marginal cost to serve each user, and demand-driven networks whose costs fall.
+
+## Key ideas
+
+- High utilization is a cause of slow delivery, not a sign of efficiency.
+- Keep conversations casual, because a formal interview invites performance.
+- If you quantify only one thing, make it the cost of delay.
+"""
+
+
+def test_key_idea_bullets_are_claims_and_advice_is_not_asked_as_a_cause() -> None:
+    cards = {c.front: c.back for c in note_cards(parse_note(KEY_IDEAS, "content/flow.md")) if c.origin != "authored"}
+    assert cards["In Reinertsen's 'Flow', what is high utilization, if not a sign of efficiency?"] == (
+        "A cause of slow delivery"
+    )
+    assert cards["According to Reinertsen's 'Flow', what three traits define aggregators?"] == (
+        "A direct relationship, zero marginal cost, demand-driven networks"
+    )
+    assert not any("keep conversations" in f or "quantify only one" in f for f in cards), cards
