@@ -566,7 +566,7 @@ def cards(
             _card_json(v.card, v.card.origin.removeprefix("generated:"), "" if shipping else v.status)
             for v in generated
         ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        _echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     console = _console()
     author = f" — {result.note.author}" if result.note.author else ""
@@ -636,7 +636,7 @@ def diff(
         plan = plan_build(load_config(), decks or ())
     assert plan.report is not None
     if output_format == "json":
-        typer.echo(json.dumps(plan.report.to_json(), ensure_ascii=False, indent=2))
+        _echo(json.dumps(plan.report.to_json(), ensure_ascii=False, indent=2))  # no raw control characters
         return
     _echo(render_text(plan.report))
 

@@ -67,18 +67,25 @@ def test_line_100_prints_as_a_location_not_an_emoji(tmp_path: Path) -> None:
     assert "\U0001f4af" not in run.stdout + run.stderr
 
 
-ESC_NOTE = NOTE.replace("title: Empathy and Product Management", 'title: "Empathy\\e]0;pwned\\a \\e[31mred"').replace(
-    "author: Ken Norton", 'author: Ken Norton\n"ev\\eil": 1'
-)
+ESC_NOTE = NOTE.replace(
+    "title: Empathy and Product Management", 'title: "Empathy\\e]0;pwned\\a \\e[31mred\\x9b2J"'
+).replace("author: Ken Norton", 'author: Ken Norton\n"ev\\eil": 1')
 
 
 def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
     root = project(tmp_path / "proj", ESC_NOTE)
-    for args in (("cards", "norton-empathy"), ("lint",), ("diff",), ("build",), ("build",)):
+    for args in (
+        ("cards", "norton-empathy"),
+        ("lint",),
+        ("diff",),
+        ("diff", "--format", "json"),
+        ("build",),
+        ("build",),
+    ):
         run = run_deckgen(*args, cwd=root)
         assert "Traceback" not in run.stderr, run.stderr
         for stream in (run.stdout, run.stderr):
-            assert "\x1b" not in stream and "\x07" not in stream, (args, stream)
+            assert "\x1b" not in stream and "\x07" not in stream and "\x9b" not in stream, (args, stream)
     # an unknown front-matter key is an error (a typo must not change what ships), so the
     # title's text is checked on a note without it: the text itself still shows
     clean_key = project(tmp_path / "proj2", ESC_NOTE.replace('\n"ev\\eil": 1', ""))
