@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -404,13 +405,18 @@ def build(
     on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """:func:`_build` holding the output folder: a second build waits for the first (``on_wait`` is told)."""
-    options = dict(
-        locked=locked, dry_run=dry_run, now=now, lint=lint, use_cache=use_cache, check_up_to_date=check_up_to_date
-    )
-    if dry_run:
-        return _build(config, deck_names, **options)  # type: ignore[arg-type]
-    with build_lock(config, on_wait=on_wait):
-        return _build(config, deck_names, **options)  # type: ignore[arg-type]
+    held = contextlib.nullcontext() if dry_run else build_lock(config, on_wait=on_wait)  # a dry run writes nothing
+    with held:
+        return _build(
+            config,
+            deck_names,
+            locked=locked,
+            dry_run=dry_run,
+            now=now,
+            lint=lint,
+            use_cache=use_cache,
+            check_up_to_date=check_up_to_date,
+        )
 
 
 def _build(
