@@ -122,3 +122,26 @@ def test_a_deeply_nested_deckgen_toml_is_a_located_error(tmp_path: Path) -> None
     run = run_deckgen("build", cwd=root)
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "deckgen.toml: config: cannot read the file: values are nested too deeply" in run.stderr
+
+
+def test_a_card_whose_shipped_bytes_change_but_not_its_text_is_listed_as_a_safety_update(tmp_path: Path) -> None:
+    """Escaping changes a card's bytes (so its mod, so learners get it): the changelog says why."""
+    from deckgen.lock.records import read_lock
+
+    root = project(tmp_path / "proj")
+    write(
+        root / "content" / "n.md", NOTE.replace("A set of learnable moves.", "A set of learnable moves [sound:x.mp3].")
+    )
+    assert run_deckgen("build", cwd=root).returncode == 0
+    lock_path = root / "deckgen.lock"
+    # what an older deckgen shipped for this card: the same text rendered without the escaping
+    lock = read_lock(lock_path)
+    (note_id, key, record), *_ = [r for r in lock.records() if r[1] != "g.author"]
+    text = lock_path.read_text(encoding="utf-8").replace(record.hash, "0" * len(record.hash))
+    lock_path.write_text(text, encoding="utf-8")
+    assert run_deckgen("build", cwd=root).returncode == 0
+    changelog = (root / "build" / "d.changelog.md").read_text(encoding="utf-8")
+    latest = changelog.split("## Release")[1]
+    assert "**Display and safety updates (1)**" in latest, latest
+    assert "**Changed" not in latest
+    assert "What does Norton mean by empathy as craft?" in latest

@@ -57,9 +57,19 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
     if deck.added and deck.version > 1:
         lines += [f"**New cards ({len(deck.added)})** — they arrive as new cards, in reading order.", ""]
         lines += [f"- {_one_line(c.front)}" for c in deck.added] + [""]
-    if deck.edited:
-        lines += [f"**Changed ({len(deck.edited)})** — updated in place; your progress on them is kept.", ""]
-        lines += [f"- {_edit_line(c)}" for c in deck.edited] + [""]
+    reworded = [c for c in deck.edited if (c.front, c.back) != (c.old_front, c.old_back)]
+    redisplayed = [c for c in deck.edited if (c.front, c.back) == (c.old_front, c.old_back)]
+    if reworded:
+        lines += [f"**Changed ({len(reworded)})** — updated in place; your progress on them is kept.", ""]
+        lines += [f"- {_edit_line(c)}" for c in reworded] + [""]
+    if redisplayed:
+        lines += [
+            f"**Display and safety updates ({len(redisplayed)})** — question and answer are unchanged; how the "
+            "card is shown or its context changed (for example, text that some Anki versions would read as "
+            "markup or sound is now shown as plain text). Updated in place; your progress is kept.",
+            "",
+        ]
+        lines += [f"- {_one_line(c.front)}" for c in redisplayed] + [""]
     if deck.retired:
         lines += [
             f"**Retired ({len(deck.retired)})** — no longer part of the deck. In Anki, Browse and search "
