@@ -207,3 +207,32 @@ def test_track_bundles_carry_the_retired_cards_of_their_decks(project: Path, tmp
         assert all("Retired on" in col.get_card(cid).question() for cid in retired_cards)
     finally:
         col.close()
+
+
+def test_cards_that_come_back_are_announced_as_restored_not_new(project: Path, tmp_path: Path) -> None:
+    """A learner who suspended retired cards finds them with the changelog's search; history is intact."""
+    first, second_out, _ = retire_two(project)
+    second = second_out.with_name("release2.apkg")  # the next build writes the same path
+    second.write_bytes(second_out.read_bytes())
+    config = load_config(project)
+    write(project / "content" / "horowitz.md", NOTE)
+    third = build(config, now=int(time.time()) - 50_000)
+    assert third.report is not None
+    (deck,) = third.report.decks
+    assert len(deck.restored) == 2 and not deck.added
+    changelog = (config.out_dir / "roles.changelog.md").read_text(encoding="utf-8").split("## Release")[1]
+    assert "**Restored (2)**" in changelog and "New cards" not in changelog
+    col = open_collection(tmp_path / "learner.anki2")
+    try:
+        import_apkg(col, first)
+        review(col, "PM::Roles", 6)
+        import_apkg(col, second)
+        col.sched.suspend_cards(col.find_cards(RETIRED_SEARCH))  # what the changelog told them to do
+        history = len(col.db.list("select id from revlog"))
+        log = import_apkg(col, Path(third.outputs[0]))
+        assert (log.new, log.conflicting) == (0, 0)
+        found = col.find_cards(deck.restored_search)
+        assert len(found) == 3  # the reversed card's two and the cloze: exactly the learner's suspended ones
+        assert len(col.db.list("select id from revlog")) == history
+    finally:
+        col.close()

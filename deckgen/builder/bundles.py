@@ -36,7 +36,7 @@ def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
     Anki never moves a card a learner already has: theirs stay in the old week's deck, as
     after a deck rename, so the curator gets the same Browse search and Change Deck steps.
     """
-    from deckgen.builder.diff import _escape_search
+    from deckgen.builder.diff import escape_search
 
     before = shipped if isinstance(shipped, dict) else {}
     warnings = []
@@ -52,7 +52,7 @@ def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
             warnings.append(
                 f"track '{slug}': the week deck '{was}' is now '{name}' ({', '.join(decks)}): Anki never moves "
                 f"cards learners already have, so theirs stay in '{was}'; tell them: Browse, search "
-                f"\"deck:{_escape_search(was)}\", select all, Cards → Change Deck…, choose '{name}'"
+                f"\"deck:{escape_search(was)}\", select all, Cards → Change Deck…, choose '{name}'"
             )
     return warnings
 

@@ -70,6 +70,15 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
             "",
         ]
         lines += [f"- {_one_line(c.front)}" for c in redisplayed] + [""]
+    if deck.restored:
+        lines += [
+            f"**Restored ({len(deck.restored)})** — retired earlier and back now. If you kept them, they are "
+            "updated in place with your progress intact; if you suspended them, Browse, search "
+            f"`{deck.restored_search}`, select all, then Cards → Toggle Suspend. "
+            "If you deleted them, they arrive as new cards.",
+            "",
+        ]
+        lines += [f"- {_one_line(c.front)}" for c in deck.restored] + [""]
     if deck.retired:
         lines += [
             f"**Retired ({len(deck.retired)})** — no longer part of the deck. In Anki, Browse and search "

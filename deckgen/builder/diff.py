@@ -42,8 +42,8 @@ class Move:
     def search(self) -> str:
         """The Anki Browse search that finds exactly these cards in the learner's collection."""
         notes = sorted({uid.split("/", 1)[0] for uid in self.uids})
-        ids = " OR ".join(f"DeckgenId:{_escape_search(note)}/*" for note in notes)
-        return f'"deck:{_escape_search(self.from_deck)}" ({ids}) -{RETIRED_SEARCH}'
+        ids = " OR ".join(f"DeckgenId:{escape_search(note)}/*" for note in notes)
+        return f'"deck:{escape_search(self.from_deck)}" ({ids}) -{RETIRED_SEARCH}'
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,13 @@ class DeckDiff:
     unchanged: tuple[str, ...] = ()
     merged: bool = False  # the previous release record merged two branches' releases
     left: tuple[Move, ...] = ()  # cards this release moves out of this deck into another (``to_deck``)
+    restored: tuple[CardDiff, ...] = ()  # retired cards that ship again: learners' copies keep their history
+
+    @property
+    def restored_search(self) -> str:
+        """The Anki Browse search for the restored cards a learner suspended when they were retired."""
+        ids = " OR ".join(f'"DeckgenId:{escape_search(c.uid)}"' for c in self.restored)
+        return f"is:suspended ({ids})"
 
     @property
     def renamed_from(self) -> tuple[str, ...]:
@@ -127,6 +134,7 @@ def compare(
     for release in releases:
         live = [n.uid for n in release.notes if n.with_cards]
         added: list[CardDiff] = []
+        restored: list[CardDiff] = []
         edited: list[CardDiff] = []
         unchanged: list[CardDiff] = []
         moved: dict[str, list[str]] = {}
@@ -137,8 +145,11 @@ def compare(
             card = CardDiff(
                 uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason)
             )
-            {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
             old = lock.card_by_uid(change.matched_from or uid)
+            if change.status == "added" and old is not None and old.retired:
+                restored.append(card)  # Anki updates the learner's retired copy in place: not a new card
+            else:
+                {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
             new = new_lock.card_by_uid(uid)
             here = {release.spec.name}
             old_decks = old.all_decks if old and not old.retired else ()
@@ -176,6 +187,7 @@ def compare(
                 unchanged=tuple(c.uid for c in unchanged),
                 merged=release.merged,
                 left=tuple(Move(release.spec.name, dest, tuple(uids)) for dest, uids in sorted(left.items())),
+                restored=tuple(restored),
             )
         )
     note_types = tuple(
@@ -232,7 +244,7 @@ def _previous_uid(decision: MatchDecision) -> str:
     return decision.previous_key if "/" in decision.previous_key else f"{decision.note_id}/{decision.previous_key}"
 
 
-def _escape_search(text: str) -> str:
+def escape_search(text: str) -> str:
     """Escape Anki search wildcards and quotes so ``text`` matches literally."""
     out = text
     for char in ("\\", '"', "*", "_"):
@@ -274,6 +286,8 @@ def render_text(report: DiffReport) -> str:
                 out.extend(_side_by_side("answer", card.old_back, card.back))
             if card.front == card.old_front and card.back == card.old_back:
                 out.append("      (context, source, extra or tags changed)")
+        for card in deck.restored:
+            out.append(f"  ^ restored  {card.uid}: {_short(card.front)} (learners' copies keep their history)")
         for card in deck.retired:
             out.append(f"  - retired   {card.uid}: {_short(card.old_front)}")
         for move in deck.moves:
