@@ -96,10 +96,12 @@ def _mutate_entries(data: dict[str, Any], how: str) -> None:
             text = text.replace('"title":"Empathy and Product Management"', '"title":42')
         elif how == "extra-field":
             text = text.replace('"f":{"id":', '"f":{"evil":1,"id":')
+        elif how == "wrong-shape":  # valid records, but not the shape the entry holds (found by the fuzz)
+            text = "[]" if not text.startswith("[]") else '{"d":[]}'
         entry[1] = json.loads(text)
 
 
-@pytest.mark.parametrize("how", ["foreign-class", "wrong-type", "extra-field"])
+@pytest.mark.parametrize("how", ["foreign-class", "wrong-type", "extra-field", "wrong-shape"])
 def test_note_cache_values_are_validated_before_use(how: str, tmp_path: Path) -> None:
     root = project(tmp_path / "proj")
     apkg, cold = _good_build(root)

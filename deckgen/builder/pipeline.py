@@ -212,7 +212,9 @@ def plan_build(
     store = media_store(config)
     for note in notes:
         # rendering is a pure function of the note's file (and images, which opt out of the memo)
-        rendered: dict[tuple[str, str], tuple[tuple[str, ...], str]] = sources.remembered("fields", note, dict)
+        rendered: dict[tuple[str, str], tuple[tuple[str, ...], str]] = sources.remembered(
+            "fields", note, dict, _valid_fields_memo
+        )
         for card in cards_by_note[note.id]:
             used: list[str] = []
             memo_key = (card.key, repr(card))
@@ -565,3 +567,18 @@ def _build(
 def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
     """The per-note cache for this project's code and settings."""
     return NoteCache(config.out_dir, code_fingerprint() + repr(config.settings), warnings)
+
+
+def _valid_fields_memo(value: object) -> bool:
+    """A note's rendered-fields memo: {(key, card repr): (field values, content hash)}."""
+    return isinstance(value, dict) and all(
+        isinstance(k, tuple)
+        and len(k) == 2
+        and all(isinstance(p, str) for p in k)
+        and isinstance(v, tuple)
+        and len(v) == 2
+        and isinstance(v[1], str)
+        and isinstance(v[0], tuple)
+        and all(isinstance(f, str) for f in v[0])
+        for k, v in value.items()
+    )

@@ -28,7 +28,9 @@ class Sources:
     cache: NoteCache | None = None  # per-note results of an earlier run, keyed by each file's bytes
     digests: dict[str, str] = field(default_factory=dict)  # note path -> content hash (with a cache)
 
-    def remembered(self, kind: str, note: Note, compute: Callable[[], Any]) -> Any:
+    def remembered(
+        self, kind: str, note: Note, compute: Callable[[], Any], valid: Callable[[Any], bool] = lambda value: True
+    ) -> Any:
         """``compute()`` for ``note``, reused from the cache while the note's file is unchanged.
 
         Notes that show images are always recomputed: their results also depend on the image files.
@@ -38,7 +40,7 @@ class Sources:
         if self.cache is None or digest is None or any("![" in t for c in cards for t in (c.front, c.back, c.extra)):
             return compute()
         key = f"{kind}:{note.path}"
-        value = self.cache.get(key, digest)
+        value = self.cache.get(key, digest, valid)
         if value is None:
             value = compute()
             self.cache.put(key, digest, value)
@@ -79,7 +81,7 @@ def _cached_parser(
     def parse(path: Path, rel: str) -> Note:
         raw = read_bytes(path, rel)
         digest = digests[rel] = cache.key(raw)
-        entry: Any = cache.get(rel, digest)
+        entry: Any = cache.get(rel, digest, valid_note_entry)
         if entry is None:
             try:
                 note = parse_note(decode_text(raw, rel), rel)
@@ -96,3 +98,27 @@ def _cached_parser(
         return parsed
 
     return parse, cards_by_path
+
+
+def _all(items: Any, kind: type) -> bool:
+    return isinstance(items, list | tuple) and all(isinstance(item, kind) for item in items)
+
+
+def valid_note_entry(entry: Any) -> bool:
+    """A memoised parse: ("error", findings) or ("ok", note, cards, findings)."""
+    if not isinstance(entry, list | tuple) or not entry:
+        return False
+    if entry[0] == "error":
+        return len(entry) == 2 and _all(entry[1], Finding)
+    return (
+        entry[0] == "ok"
+        and len(entry) == 4
+        and isinstance(entry[1], Note)
+        and _all(entry[2], Card)
+        and _all(entry[3], Finding)
+    )
+
+
+def valid_findings(value: Any) -> bool:
+    """A memoised list of lint findings."""
+    return _all(value, Finding)

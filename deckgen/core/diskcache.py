@@ -16,7 +16,7 @@ import hashlib
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -210,15 +210,22 @@ class NoteCache:
         """The content hash that identifies one version of a file."""
         return hashlib.sha256(data).hexdigest()
 
-    def get(self, rel: str, digest: str) -> Any | None:
-        """The cached value for ``rel`` at this content, if any (validated before it is returned)."""
+    def get(self, rel: str, digest: str, valid: Callable[[Any], bool] = lambda value: True) -> Any | None:
+        """The cached value for ``rel`` at this content, if any and of the shape ``valid`` accepts.
+
+        Decoding only rebuilds deckgen's own record types; ``valid`` checks that the value is
+        the shape its caller stored (a well-formed record in the wrong place is no better).
+        """
         self.used.add(rel)
         entry = self.entries.get(rel)
         if entry is None and rel in self._raw:
             raw_digest, raw = self._raw.pop(rel)
             if raw_digest == digest:
                 try:
-                    entry = self.entries[rel] = (raw_digest, decode(raw))
+                    value = decode(raw)
+                    if not valid(value):
+                        raise CacheFormatError(f"{rel}: not the shape this entry holds")
+                    entry = self.entries[rel] = (raw_digest, value)
                 except (CacheFormatError, RecursionError, TypeError, ValueError) as exc:
                     self._warn(exc)
         return entry[1] if entry and entry[0] == digest else None

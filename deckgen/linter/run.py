@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from deckgen.anki.render import MAX_CLOZE, anki_syntax
-from deckgen.cards.load import Sources
+from deckgen.cards.load import Sources, valid_findings
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
@@ -103,6 +103,7 @@ def lint_sources(
             "lint",
             note,
             functools.partial(_note_findings, sources.cards.get(note.id, []), note, settings, store),
+            valid_findings,
         )
     if near_duplicates:
         findings += _near_duplicate_findings(cards, notes, settings)
