@@ -104,3 +104,14 @@ def test_a_bare_thesis_gives_a_claim_card_on_its_topic() -> None:
     assert claims, _fronts()
     front, back = claims[0]
     assert "status theatre" in back.lower() and len(back.split()) <= 12, (front, back)
+
+
+def test_a_bare_thesis_whose_subject_is_a_clause_or_whose_core_is_cut_gives_no_card() -> None:
+    text = NOTE.replace(
+        "Ortiz holds that weekly",
+        "Ortiz argues that the internet changed where value accrues in a market. "
+        "Ortiz shows that teams execute better when they pair an objective, a statement of intent, with results. "
+        "Ortiz holds that weekly",
+    )
+    fronts = [i.card.front for i in candidates(parse_note(text, "content/levers.md"))]
+    assert not any("argue about the internet" in f or "show about teams" in f for f in fronts), fronts

@@ -303,7 +303,9 @@ def _complete_phrase(answer: str) -> bool:
         return False
     tail = _SUBORDINATE_RE.search(answer)
     # 'Rules apply when the team grows' is whole; '…, when informal channels' has lost its verb
-    if tail and not _FINITE_RE.search(tail.group("rest")):
+    rest = tail.group("rest") if tail else ""
+    pronoun = re.match(r"^(?:they|we|you|it|he|she|i|people|teams?)\b", rest, re.I)
+    if tail and not _FINITE_RE.search(rest) and not (pronoun and len(words(rest)) >= 2) and len(words(rest)) <= 3:
         return False
     return answer.count("(") == answer.count(")") and answer.count('"') % 2 == 0
 
@@ -667,6 +669,7 @@ _VERB_CUE = frozenset(
     "the a an into on in to from with by for their its his her our more less better worse most when that little nothing "
     "what how far".split()
 )
+_CLAUSE_WORDS = frozenset("where what how why which who whom that whether when if because".split())
 _BARE_AUX = frozenset("is are was were has have can could should would will must do does".split())
 
 
@@ -684,7 +687,16 @@ def _bare_claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
         if not verb:
             continue
         subject = _topic(" ".join(tokens[:i]), 6, note)
-        answer = clean_answer(" ".join(tokens[i:]))
+        # 'is best treated as …' reads as 'best treated as …' after the question's subject
+        predicate = " ".join(tokens[i + 1 :] if word in ("is", "are") else tokens[i:])
+        # the claim's core ends at a colon, semicolon or dash; a cut inside it ('pair an objective, …') loses the point
+        predicate = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", _PAREN_ASIDE_RE.sub(" ", predicate))[0].rstrip(".")
+        inner = [t.lower() for t in tokens[1:i]]
+        if len(words(predicate)) > MAX_WORDS or tokens[i - 1].lower() in STOPWORDS:
+            return
+        if any(t in _CLAUSE_WORDS or t.endswith("ed") for t in inner):
+            return  # 'the internet changed where value accrues': the subject is itself a clause
+        answer = clean_answer(predicate)
         if not subject or not answer or not _self_contained(answer) or word in _BARE_AUX and len(words(answer)) < 3:
             return
         reporting = lead.group("v").lower()
