@@ -115,3 +115,11 @@ def test_a_bare_thesis_whose_subject_is_a_clause_or_whose_core_is_cut_gives_no_c
     )
     fronts = [i.card.front for i in candidates(parse_note(text, "content/levers.md"))]
     assert not any("argue about the internet" in f or "show about teams" in f for f in fronts), fronts
+
+
+def test_a_list_card_ships_beside_the_cards_on_its_items() -> None:
+    from deckgen.cards.generate import note_cards
+
+    fronts = [c.front for c in note_cards(_note()) if c.origin != "authored"]
+    assert any(f.endswith("what are the three levers?") for f in fronts), fronts
+    assert any("which of the three levers asks" in f for f in fronts), fronts

@@ -1040,7 +1040,9 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         what = plain(match.group("what")).strip()
         answer = _join(labels, what)
         front = f"{_according(note)}, what are the {match.group('n').lower()} {what}?"
-        card = _card(note, "list", slug(what, 2), items[0], front, answer)
+        # anchored on the sentence that introduces the list, so the item cards beside it do not overlap it
+        anchor = next((x for x in all_sentences if x.text == lead and not x.item), items[0])
+        card = _card(note, "list", slug(what, 2), anchor, front, answer)
         if card:
             yield Idea(role_of(heading), "list", lead, card, _KIND_WEIGHT["list"] + 2)
     for s in all_sentences:
