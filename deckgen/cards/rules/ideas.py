@@ -960,6 +960,8 @@ def _kind_of(answer: str) -> str:
     ):
         return ""  # a list of things ('waterfall releases, one PM per product and …') is not one kind
     tokens = [t for t in words(head) if t.lower() not in {"the", "a", "an"}]
+    if any(t.lower() in _BARE_AUX for t in tokens):
+        return ""  # 'the core idea is sound' is a clause: its last word is no kind of thing
     if tokens and tokens[0].lower().endswith("ing"):
         return ""  # 'romanticizing empathy …' is an act, not a kind of thing
     if len(tokens) < 2 or not tokens[-1].isalpha() or tokens[-1].lower() in STOPWORDS:
