@@ -18,6 +18,7 @@ Ortiz argues that most teams run on opinion: leaders pick ideas on conviction. S
 
 - **Goals**: a north star metric and a top business metric
 - **Tasks**: the team's day-to-day work, kept connected to the goals
+- **Counter-positioning**: a newcomer adopts a business model that incumbents won't copy
 
 She describes managers working on three levers:
 
@@ -50,6 +51,8 @@ def test_list_items_name_their_list_or_are_refused() -> None:
         assert not front.rstrip("?").endswith(
             ("what are goals", "what are tasks", "what is purpose", "what is process")
         )
+    # a coined compound term stands on its own
+    assert any(f.endswith("what is counter-positioning?") for f, _ in cards), cards
     goal = [f for f, _ in cards if "Goals" in f]
     assert goal and all("LOOP" in f for f in goal), goal
     # an item that is itself a question is never an answer; it may ask for the lever instead

@@ -567,7 +567,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     )
     listed = _list_name(s) if s.item and s.lead else ""
     # a one-word item ('Goals', 'People') means nothing without its list; a compound term ('Process power') stands alone
-    if match and s.item and s.lead and _TERM_ITEM_RE.match(text) and len(words(plain(match.group("t")))) < 2:
+    item_term = plain(match.group("t")).strip() if match else ""
+    coined = "-" in item_term.strip("-")  # 'Counter-positioning' is a term of art, 'Goals' an everyday word
+    if match and s.item and s.lead and _TERM_ITEM_RE.match(text) and len(words(item_term)) < 2 and not coined:
         # an item of a list means nothing without the list: name it, or ask nothing
         yield from _list_item(note, s, ctx, plain(match.group("t")).strip().rstrip(":"), match.group("y"), listed)
         match = None
