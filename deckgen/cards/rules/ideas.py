@@ -138,6 +138,25 @@ _CRITIQUE_CUES = (
     ("does not", "fails to do"),
     ("doesn't", "fails to do"),
 )
+# verbs that leave the answer open ('the book assumes …' many things): the question must name the kind of thing
+_OPEN_CRITIQUE = frozenset(
+    {
+        "says little about",
+        "says nothing about",
+        "presumes",
+        "ignores",
+        "overlooks",
+        "neglects",
+        "underplays",
+        "understates",
+        "overstates",
+        "assumes",
+        "glosses over",
+        "may overlook",
+        "may ignore",
+        "may neglect",
+    }
+)
 _WEAK_CRITIQUE = ("writes from", "would address", "rewards", "fails to do", "treats")
 _KIND_WEIGHT = {
     "contrast": 9,
@@ -251,7 +270,8 @@ def well_formed(card: Card, note: Note) -> bool:
     if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal) or _LEADING_PREPOSITION_RE.match(answer):
         return False
     # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
-    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or "name for" in card.front):
+    named = "name for" in card.front or re.search(r", which of the \w+ [\w -]+ asks: ", card.front)
+    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named):
         return False
     # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
     if card.origin in ("generated:mechanism", "generated:diagnostic") and len(tokens) < 4:
@@ -260,7 +280,34 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
         return False
-    return True
+    return _complete_phrase(answer)
+
+
+# an answer that opens with one of these is a clause cut from a sentence, not a phrase that stands alone
+_FRAGMENT_LEAD_RE = re.compile(
+    r"^(?:if|when|whenever|while|although|though|unless|until|because|since|whereas|once|after|before|"
+    r"first|then|next|finally|also|so|thus|hence)\b",
+    re.I,
+)
+_SUBORDINATE_RE = re.compile(
+    r"(?:^|,\s+|\s)(?:if|when|unless|although|though|whereas|once|until)\s+(?P<rest>[^,]*)$", re.I
+)
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|should|must|may|might)\b|\w(?:s|ed)\b"
+)
+
+
+def _complete_phrase(answer: str) -> bool:
+    """Whether an answer parses as a phrase that stands alone: no leading 'If/When/First', no verbless 'when …' tail."""
+    if _FRAGMENT_LEAD_RE.match(answer):
+        return False
+    tail = _SUBORDINATE_RE.search(answer)
+    # 'Rules apply when the team grows' is whole; '…, when informal channels' has lost its verb
+    rest = tail.group("rest") if tail else ""
+    pronoun = re.match(r"^(?:they|we|you|it|he|she|i|people|teams?)\b", rest, re.I)
+    if tail and not _FINITE_RE.search(rest) and not (pronoun and len(words(rest)) >= 2) and len(words(rest)) <= 3:
+        return False
+    return answer.count("(") == answer.count(")") and answer.count('"') % 2 == 0
 
 
 _BACK_REFERENCE_TAIL_RE = re.compile(
@@ -366,6 +413,8 @@ def _core(sentence_plain: str) -> tuple[str, bool]:
 
 
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
+    if "{{c1::" not in front:
+        front = re.sub(r"\s+also(?=\s)", "", front)  # 'what does the book also assume?' hangs on the note
     card = Card(
         note_id=note.id,
         key=f"g.{kind}.{anchor}" if anchor else f"g.{kind}",
@@ -441,6 +490,8 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         answer = clean_answer(match.group("b"))
         if not subject or not answer or len(words(alternative)) > 8 or not _self_contained(answer):
             continue
+        if re.search(r"['’]s?$", alternative) or _mirrors(alternative, answer):
+            continue  # 'if not the manager's?' leaves one party: the question gives the answer away
         if re.match(r"^(?:by|for|about|on|in|from|with|to|at)\b", alternative) or re.search(
             r"\b(?:those|these|such|this|they|them)\b", alternative
         ):
@@ -449,6 +500,57 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         front = f"{ctx}, what {verb} {subject}, if not {alternative}?"
         yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
         return
+
+
+_LIST_CALLS_RE = re.compile(r"\bcalls?\s+(?:it\s+)?(?P<t>[^,;:]{2,30}?)\s*:?$")
+# 'does the team know …' is a question even without its '?'; 'how many people …' is a noun clause, a fine answer
+_QUESTION_START_RE = re.compile(r"^(?:does|do|is|are|was|were|can|will|should|has|have)\b", re.I)
+
+
+def _list_name(s: Sentence) -> str:
+    """The name of the list a bullet belongs to ('GIST', 'the three levers'), or '' when its lead names none."""
+    lead = plain(s.lead).strip().rstrip(":").strip()
+    named = _LIST_CALLS_RE.search(lead)
+    if named and not re.match(r"^(?:it|this|that|them)$", named.group("t"), re.I):
+        return named.group("t").strip()
+    counted = _LEAD_LIST_RE.search(f"{lead}:")
+    if counted and len(words(counted.group("what"))) <= 3:
+        return f"the {counted.group('n').lower()} {counted.group('what').strip()}"
+    return ""
+
+
+def _list_item(
+    note: Note, s: Sentence, ctx: str, term: str, gloss: str, listed: str
+) -> Iterator[tuple[str, Card | None]]:
+    """'**Goals**: a north star metric …' under 'a system he calls GIST:' -> the 'Goals' part of GIST."""
+    if not term or not listed:
+        return
+    text = plain(gloss).strip()
+    if text.endswith("?") or _QUESTION_START_RE.match(text):
+        # the item is a question the part asks: the part is the answer, never the question
+        question = text.rstrip("?").strip()
+        if len(words(question)) > 16 or not re.match(r"^(?:does|do|is|are|how|what|who)\b", question, re.I):
+            return
+        asks = f"{question[0].lower()}{question[1:]}"
+        front = f"{ctx}, which of {listed} asks: {asks}?" if listed.startswith("the ") else ""
+        if front:
+            yield "definition", _card(note, "definition", slug(term), s, front, term[0].upper() + term[1:])
+        return
+    answer = clean_answer(text, 14, trim_relative=False)
+    if not answer or not _self_contained(answer) or re.search(r"\b(?:above|below)\b", answer):
+        return
+    if listed.startswith("the "):
+        front = f"{ctx}, what is '{term}', one of {listed}?"
+    else:
+        front = f"{ctx}, what is the '{term}' part of {listed}?"
+    yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+def _mirrors(alternative: str, answer: str) -> bool:
+    """Whether the answer is the alternative with one word swapped ('the manager's' / 'the report's meeting')."""
+    a = [w.lower() for w in words(alternative)]
+    b = [w.lower() for w in words(answer)]
+    return len(a) <= 3 and len(b) <= 4 and len(set(a) ^ set(b)) <= 3 and bool(set(a) & set(b) - STOPWORDS)
 
 
 def _self_explaining(term: str, answer: str) -> bool:
@@ -463,9 +565,19 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
         ("*" in text or "_" in text) and _TERM_MEANS_RE.search(text)
     )
+    listed = _list_name(s) if s.item and s.lead else ""
+    # a one-word item ('Goals', 'People') means nothing without its list; a compound term ('Process power') stands alone
+    item_term = plain(match.group("t")).strip() if match else ""
+    coined = "-" in item_term.strip("-")  # 'Counter-positioning' is a term of art, 'Goals' an everyday word
+    if match and s.item and s.lead and _TERM_ITEM_RE.match(text) and len(words(item_term)) < 2 and not coined:
+        # an item of a list means nothing without the list: name it, or ask nothing
+        yield from _list_item(note, s, ctx, plain(match.group("t")).strip().rstrip(":"), match.group("y"), listed)
+        match = None
     if match:
         term = plain(match.group("t")).strip().rstrip(":")
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
+        if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
+            answer = None  # an answer that is itself a question is not something to recall
         if term and answer and _self_contained(answer) and not _self_explaining(term, answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
@@ -550,6 +662,58 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             else:
                 front = f"{ctx}, what has happened to {subject}?"
             yield "claim", _card(note, "claim", slug(subject, 2), s, front, answer)
+
+
+_REPORTING_RE = re.compile(
+    r"^(?:[A-Z]\w+|he|she)\s+(?P<v>argues|holds|shows|claims|contends|maintains|insists)\s+that\s+", re.I
+)
+_VERB_CUE = frozenset(
+    "the a an into on in to from with by for their its his her our more less better worse most when that little nothing "
+    "what how far".split()
+)
+_CLAUSE_WORDS = frozenset("where what how why which who whom that whether when if because".split())
+_BARE_AUX = frozenset("is are was were has have can could should would will must do does".split())
+
+
+def _bare_claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'Gilad argues that most product organizations run on opinion: …' -> what does Gilad argue about them?"""
+    lead = _REPORTING_RE.match(s.plain.strip())
+    if not lead or not note.surname or lead.group(0).split()[0] not in (note.surname, "He", "She", "he", "she"):
+        return
+    tokens = core.split()
+    for i in range(1, min(7, len(tokens) - 1)):
+        word, after = tokens[i].lower(), tokens[i + 1].lower().strip(",")
+        verb = word in _BARE_AUX or (
+            word.isalpha() and word not in STOPWORDS and not word.endswith(("ing", "ly")) and after in _VERB_CUE
+        )
+        if not verb:
+            continue
+        subject = _topic(" ".join(tokens[:i]), 6, note)
+        # 'is best treated as …' reads as 'best treated as …' after the question's subject
+        predicate = " ".join(tokens[i + 1 :] if word in ("is", "are") else tokens[i:])
+        # the claim's core ends at a colon, semicolon or dash; a cut inside it ('pair an objective, …') loses the point
+        predicate = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", _PAREN_ASIDE_RE.sub(" ", predicate))[0].rstrip(".")
+        inner = [t.lower() for t in tokens[1:i]]
+        if len(words(predicate)) > MAX_WORDS or tokens[i - 1].lower() in STOPWORDS:
+            return
+        if any(t in _CLAUSE_WORDS or t.endswith("ed") for t in inner):
+            return  # 'the internet changed where value accrues': the subject is itself a clause
+        answer = clean_answer(predicate)
+        if not subject or not answer or not _self_contained(answer) or word in _BARE_AUX and len(words(answer)) < 3:
+            return
+        reporting = lead.group("v").lower()
+        base = {
+            "argues": "argue",
+            "holds": "hold",
+            "shows": "show",
+            "claims": "claim",
+            "contends": "contend",
+            "maintains": "maintain",
+            "insists": "insist",
+        }[reporting]
+        front = f"{ctx}, what does {note.surname} {base} about {subject}?"
+        yield "claim", _card(note, "claim", slug(subject, 2), s, front, answer)
+        return
 
 
 def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -718,11 +882,20 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             yield "diagnostic", _card(note, "diagnostic", slug(condition, 2), s, front, answer)
 
 
+_NUMBER_RE = re.compile(r"\b\d+(?:\.\d+)?\b|\b(?:half|twice|double|triple|quarter|third)\b", re.I)
+_LINKED_RE = re.compile(r"\b(?:also|too|this|that|these|those|such|the same|otherwise)\b", re.I)
+
+
 def _quantity(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    if role_of(s.heading) in ("critique", "application"):
+        return  # 'In Doerr's …: <the note's own application>' would put the note's words in the author's mouth
     core = next((c for c in re.split(r";\s+", core) if _PERCENT_RE.search(c)), core)
     match = _PERCENT_RE.search(core)
     if not match or len(words(core)) > 28 or re.match(r"^(?:it|this|that|they|these|he|she)\b", core, re.I):
         return
+    rest = core[: match.start()] + " " + core[match.end() :]
+    if _NUMBER_RE.search(rest) or _LINKED_RE.search(rest):
+        return  # another number makes it arithmetic to guess; 'also', 'this' need the sentence before
     text = core[: match.start()] + "{{c1::" + match.group(0) + "}}" + core[match.end() :]
     text = text.rstrip(".") + "."
     front = f"{_in(note)}: {text}"
@@ -767,18 +940,43 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
                 answer = answer[0].upper() + answer[1:]
             else:
                 answer_text = clean_answer(head)
-                if not answer_text:
-                    continue
-                front = f"What does {_note_on(note)} say {subject} {verb}?"
+                kind_of = _kind_of(answer_text) if answer_text else ""
+                if not answer_text or (verb in _OPEN_CRITIQUE and not kind_of):
+                    continue  # 'what does the note say the model assumes?' has many answers: name the topic or ask nothing
+                shown = f"kind of {kind_of} does" if verb in _OPEN_CRITIQUE else "does"
+                front = f"What {shown} {_note_on(note)} say {subject} {verb}?"
                 answer = answer_text
             if not _self_contained(answer):
                 continue
             yield "critique", _card(note, "critique", slug(f"{verb} {topic}", 3), s, front, answer)
 
 
+_HEAD_STOP_RE = re.compile(r"\s+(?:of|with|to|for|in|on|at|from|by|about|that|which|who|where|whose|than|as)\s+")
+
+
+def _kind_of(answer: str) -> str:
+    """The head noun of a modified noun phrase ('stable, dedicated teams with …' -> 'teams'), or ''."""
+    head, *rest = _HEAD_STOP_RE.split(answer, maxsplit=1)
+    if re.search(r"(?:,|\band)\s+(?:a|an|the|one|\w+\s+\w+\s+\w+)\b", head) or (
+        rest and re.search(r"(?:,|\band)\s+(?:a|an|the|one)\b", rest[0])
+    ):
+        return ""  # a list of things ('waterfall releases, one PM per product and …') is not one kind
+    tokens = [t for t in words(head) if t.lower() not in {"the", "a", "an"}]
+    if any(t.lower() in _BARE_AUX for t in tokens):
+        return ""  # 'the core idea is sound' is a clause: its last word is no kind of thing
+    if tokens and tokens[0].lower().endswith("ing"):
+        return ""  # 'romanticizing empathy …' is an act, not a kind of thing
+    if len(tokens) < 2 or not tokens[-1].isalpha() or tokens[-1].lower() in STOPWORDS:
+        return ""  # 'the politics of …' has no modifier to ask about: the kind would be the answer
+    if tokens[-1].lower().endswith(("ly", "ing", "ed")) or tokens[0].lower() in STOPWORDS:
+        return ""
+    return tokens[-1].lower()
+
+
 def _critic_subject(note: Note, before: str) -> str:
     """Who or what the critique is about, as the question names it ('the essay', "the essay's framing")."""
     text = re.sub(r"^(?:and|but|also)\s+", "", plain(before).strip().strip(","), flags=re.I)
+    text = re.sub(r"\s+(?:also|too)$", "", text)  # 'Conway also treats …' leans on a point before it
     lowered = text.lower()
     if not text or lowered in {"it", "this", "the essay", "the piece", "the book", "the post", "the article"}:
         return work_word(note)
@@ -846,7 +1044,9 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         what = plain(match.group("what")).strip()
         answer = _join(labels, what)
         front = f"{_according(note)}, what are the {match.group('n').lower()} {what}?"
-        card = _card(note, "list", slug(what, 2), items[0], front, answer)
+        # anchored on the sentence that introduces the list, so the item cards beside it do not overlap it
+        anchor = next((x for x in all_sentences if x.text == lead and not x.item), items[0])
+        card = _card(note, "list", slug(what, 2), anchor, front, answer)
         if card:
             yield Idea(role_of(heading), "list", lead, card, _KIND_WEIGHT["list"] + 2)
     for s in all_sentences:
@@ -925,6 +1125,8 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(_diagnostic(note, s, core, claim_ctx))
                 if "%" in core or "percent" in core:
                     found.extend(_quantity(note, s, core))
+                if thesis and not any(card for _, card in found):
+                    found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
         for kind, card in found:
             if card is None:
                 continue
