@@ -1,8 +1,8 @@
 """Random multi-release histories through one learner's collection (the real Anki engine).
 
 Each release applies random valid edits to a small project — a question or an answer
-reworded, an ``id:`` added, a note file moved or renamed, cards reordered, a card deleted
-or added — builds it, imports it into the same collection, reviews a little, and checks:
+reworded, an ``id:`` added, a note file moved or renamed, cards reordered, a card split
+(the half that keeps the question keeps the card), deleted or added — builds it, imports it into the same collection, reviews a little, and checks:
 
 - no lost review: every review-log entry and every card's scheduling survive the import;
 - no duplicate: one Anki note per card identity, and a card kept under edits keeps its note;
@@ -99,7 +99,7 @@ class History:
     def edit(self) -> None:
         """One to three random edits, at most one per note (several rewordings in one note are ambiguous by design)."""
         for note in self.rng.sample(self.notes, self.rng.randint(1, 3)):
-            kind = self.rng.choice(["question", "answer", "id", "move", "reorder", "delete", "add"])
+            kind = self.rng.choice(["question", "answer", "id", "move", "reorder", "delete", "add", "split"])
             card = self.rng.choice(note.cards) if note.cards else None
             if kind == "question" and card:
                 card.question = card.question.replace("What does", "What exactly does", 1)
@@ -113,6 +113,12 @@ class History:
                 note.path = f"content/{self.rng.choice(['x', 'y', 'z'])}/{self.rng.choice(['n', 'm'])}{note.note_id}.md"
             elif kind == "reorder":
                 self.rng.shuffle(note.cards)
+            elif kind == "split" and card and " most (" in card.answer:
+                # the half that keeps the question keeps the card; the other half is a new card
+                card.answer = card.answer.replace(" most (", " (", 1)
+                half = self._new_card()
+                half.answer = f"It matters most ({half.serial})."
+                note.cards.insert(note.cards.index(card) + 1, half)
             elif kind == "delete" and card and len(note.cards) > 1:
                 note.cards.remove(card)
                 self.removed.append(card)
