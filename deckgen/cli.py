@@ -175,6 +175,15 @@ def build(
         console.print(f"[bold]{_escape(name)}[/bold]: {count} cards")
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
     console.print(f"Changes since deckgen.lock: {summary}")
+    retired = [c for c in result.changes if c.status == "retired"]
+    if retired:  # learners will be told to suspend or delete these: a mistake here costs them history
+        err.print(
+            f"[bold yellow]{len(retired)} card{'s' if len(retired) != 1 else ''} retired[/bold yellow]"
+            f"{' (if this build is published)' if dry_run else ''} — learners are told to suspend or delete "
+            "them; if that is not what you meant, fix the notes before publishing:"
+        )
+        for change in retired:
+            err.print(f"  - {_escape(change.old_front or change.uid)}")
     if dry_run:
         if result.report is not None:
             from deckgen.builder.diff import render_text

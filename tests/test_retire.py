@@ -236,3 +236,20 @@ def test_cards_that_come_back_are_announced_as_restored_not_new(project: Path, t
         assert len(col.db.list("select id from revlog")) == history
     finally:
         col.close()
+
+
+def test_a_build_that_retires_cards_says_so_and_lists_them(project: Path) -> None:
+    """One line nobody can miss, then each retired card's question (a typo must never retire silently)."""
+    from conftest import run_deckgen
+
+    note_path = write(project / "content" / "horowitz.md", NOTE)
+    write(project / "decks" / "roles.yaml", "deck: PM::Roles\nnotes: all\n")
+    assert run_deckgen("build", cwd=project).returncode == 0
+    blocks = note_path.read_text().split("\n\n")
+    note_path.write_text("\n\n".join(b for b in blocks if RETIRED[0] not in b))
+    dry = run_deckgen("build", "--dry-run", cwd=project)
+    assert "1 card retired (if this build is published)" in dry.stderr
+    done = run_deckgen("build", cwd=project)
+    assert done.returncode == 0
+    assert "1 card retired — learners are told to suspend or delete them" in done.stderr
+    assert "  - In Horowitz's memo, how does a good PM treat excuses?" in done.stderr
