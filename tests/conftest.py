@@ -79,3 +79,19 @@ class CliResult:
 
     def __repr__(self) -> str:
         return f"CliResult({self.exit_code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+
+# A note with one card, for tests about decks and releases rather than card text.
+ONE_CARD_NOTE = """\
+---
+id: {id}
+title: {title}
+author: Ada Example
+---
+Blurb.
+
+## Cards
+
+Q: In Example's '{title}', what is the point?
+A: {answer}
+"""

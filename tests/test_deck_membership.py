@@ -11,26 +11,14 @@ import time
 from pathlib import Path
 
 from ankiutil import import_apkg, open_collection, review, snapshot
-from conftest import run_deckgen, write
+from conftest import ONE_CARD_NOTE, run_deckgen, write
 
 from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 from deckgen.lock.retire import RETIRED_SEARCH
 
 BASE = int(time.time()) - 100_000
-NOTE = """\
----
-id: {id}
-title: {title}
-author: Ada Example
----
-Blurb.
-
-## Cards
-
-Q: In Example's '{title}', what is the point?
-A: {answer}
-"""
+NOTE = ONE_CARD_NOTE
 
 
 def test_note_leaving_every_deck_is_retired_then_restored(project: Path, tmp_path: Path) -> None:

@@ -12,27 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINIMAL_TOML, run_deckgen, write
-
-NOTE = """---
-id: norton-empathy
-title: Empathy and Product Management
-author: Ken Norton
----
-A short blurb.
-
-## Cards
-
-Q: What does Norton mean by empathy as craft?
-A: A set of learnable moves.
-"""
-
-
-def project(root: Path) -> Path:
-    write(root / "deckgen.toml", MINIMAL_TOML)
-    write(root / "content" / "n.md", NOTE)
-    write(root / "decks" / "d.yaml", "deck: D\nnotes: all\n")
-    return root
+from conftest import run_deckgen, write
+from test_hostile_inputs import NOTE, project
 
 
 class _Payload:

@@ -11,25 +11,13 @@ import time
 from pathlib import Path
 
 from ankiutil import import_apkg, open_collection
-from conftest import run_deckgen, write
+from conftest import ONE_CARD_NOTE, run_deckgen, write
 
 from deckgen.builder.pipeline import build, plan_build
 from deckgen.core.config import load_config
 
 BASE = int(time.time()) - 100_000
-NOTE = """\
----
-id: {id}
-title: {title}
-author: Ada Example
----
-Blurb.
-
-## Cards
-
-Q: In Example's '{title}', what is the point?
-A: {answer}
-"""
+NOTE = ONE_CARD_NOTE
 
 
 def test_partial_build_leaves_other_decks_changes_pending(project: Path, tmp_path: Path) -> None:
