@@ -298,3 +298,22 @@ def test_a_bad_project_setting_fails_the_build_once_with_a_fix(project: Path) ->
     assert result.returncode == 1
     assert result.stderr.count("no rule named 'clozes'") == 1 and "rules: contrast, definition" in result.stderr
     assert not (project / "build").exists()
+
+
+def test_a_reject_key_that_reaches_no_card_is_a_located_error() -> None:
+    """A stale reject (the note's sentence was reworded, so its card has a new key) would let the card
+    come back unseen: the build says which key and what to write instead."""
+    keys = set(generated(seed_note()))
+    assert "g.contrast.empathy" in keys
+    stale = seed_note(**{"imported:": "generate:\n  reject: [g.contrast.empathy-old]\nimported:"})
+    with pytest.raises(ContentError) as error:
+        note_cards(stale)
+    finding = error.value.findings[0]
+    assert finding.path == "content/norton.md" and finding.line > 1 and finding.rule == "generate"
+    assert "reject: no generated card has the key 'g.contrast.empathy-old'" in finding.message
+    assert "reject: [g.contrast.empathy" in finding.fix  # the card it most likely meant
+    # a key of a rule the note does not run is harmless, and today's and old keys still work
+    skipped = seed_note(**{"imported:": "generate:\n  skip: [quantity]\n  reject: [g.quantity.gone]\nimported:"})
+    assert set(generated(skipped))
+    old = seed_note(**{"imported:": "generate:\n  reject: [g.critique, g.rather.disposition-coached]\nimported:"})
+    assert "g.contrast.empathy" in set(generated(old))

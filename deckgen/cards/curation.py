@@ -237,7 +237,8 @@ def review(
     if not rules.enabled:
         return []
     generated: list[tuple[str, Card]] = [(rule, card) for rule in rules.rules for card in generators[rule](note)]
-    rules = _with_legacy_keys(note, rules, [c for _, c in generated])
+    rules, mapped = _with_legacy_keys(note, rules, [c for _, c in generated])
+    _check_keys(note, rules, [c for _, c in generated], mapped)
     verdicts: list[Verdict] = []
     authored_keys = {c.key for c in authored}
     taken: set[str] = set()
@@ -261,19 +262,75 @@ def review(
     ]
 
 
-def _with_legacy_keys(note: Note, rules: Policy, cards: list[Card]) -> Policy:
-    """The policy with keys of the sentence-pattern generator in reject/accept mapped to today's cards."""
+def _with_legacy_keys(note: Note, rules: Policy, cards: list[Card]) -> tuple[Policy, set[str]]:
+    """The policy with keys of the sentence-pattern generator in reject/accept mapped to today's cards,
+    and the old keys that were mapped."""
     current = {c.key for c in cards}
     stale = sorted(k for k in rules.reject | rules.accept if k not in current)
     if not stale:
-        return rules
+        return rules, set()
     reject, accept = set(rules.reject), set(rules.accept)
+    mapped: set[str] = set()
     for key, targets in legacy_targets(note, stale, cards).items():
+        mapped.add(key)  # an old card of that key exists; with no target, nothing of today asks it again
         if key in rules.reject:
             reject.update(targets)
         if key in rules.accept:
             accept.update(targets)
-    return Policy(rules.enabled, rules.rules, frozenset(reject), frozenset(accept), rules.review, rules.cap)
+    policy = Policy(rules.enabled, rules.rules, frozenset(reject), frozenset(accept), rules.review, rules.cap)
+    return policy, mapped
+
+
+def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) -> None:
+    """Refuse reject/accept keys that reach no card of today: a stale reject would let its card come back unseen.
+
+    A key reaches a card when it is that card's key or was mapped to one (:func:`_with_legacy_keys`).
+    Keys of rules this note does not run are left alone: those cards cannot ship anyway.
+    """
+    current = {c.key for c in cards}
+    running = set(rules.rules) | set(LEGACY_RULE_NAMES)
+    findings: list[Finding] = []
+    line = note.meta_lines.get("generate", 2)
+    for what, keys in (("reject", rules.reject), ("accept", rules.accept)):
+        for key in sorted(keys - current):
+            if key in mapped or _rule_of(key) not in running:
+                continue
+            near = _nearest_keys(key, cards)
+            fix = f"write {what}: [{near[0]}] if that is the card you meant" if near else "remove the key"
+            if len(near) > 1:
+                fix += f" (also close: {', '.join(near[1:])})"
+            if near:
+                fix += ", or remove the key"
+            findings.append(
+                Finding(
+                    note.path,
+                    line,
+                    f"{what}: no generated card has the key '{key}' any more "
+                    "(the note or deckgen changed since it was written)",
+                    fix + "; `deckgen cards NOTE` lists today's keys",
+                    "generate",
+                )
+            )
+    if findings:
+        raise ContentError(findings)
+
+
+def _rule_of(key: str) -> str:
+    parts = key.split(".")
+    return parts[1] if len(parts) >= 2 and parts[0] == "g" else ""
+
+
+def _nearest_keys(key: str, cards: list[Card], limit: int = 2) -> list[str]:
+    """Today's keys that read most like ``key`` (same rule first), for the error's fix."""
+    rule = _rule_of(key)
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, key, c.key).ratio() + (0.2 if _rule_of(c.key) == rule else 0.0), c.key)
+            for c in cards
+        ),
+        reverse=True,
+    )
+    return [k for score, k in scored[:limit] if score >= 0.6]
 
 
 def legacy_targets(note: Note, keys: Iterable[str], cards: list[Card]) -> dict[str, list[str]]:
