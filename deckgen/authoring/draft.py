@@ -9,7 +9,6 @@ written, so an approved card's identity in Anki never depends on its wording.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -26,7 +25,7 @@ from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding, LLMError
 from deckgen.core.files import atomic_write_text
 from deckgen.core.model import Card, Note
-from deckgen.core.text import CLOZE_RE, STOPWORDS, cloze_parts, normalize
+from deckgen.core.text import CLOZE_RE, STOPWORDS, cloze_parts, normalize, similarity
 from deckgen.linter.run import settings_for
 from deckgen.quality.checks import check_card
 from deckgen.quality.neardup import prompt_stems
@@ -345,10 +344,7 @@ def _gist(front: str, note: Note) -> str:
 def _is_repeat(gist: str, seen: Sequence[str]) -> bool:
     # compare word sequences, not characters: "set learnable moves" and "mean learnable moves" differ
     words = gist.split()
-    return any(
-        gist == old or difflib.SequenceMatcher(None, words, old.split(), autojunk=False).ratio() >= REPEAT_SIMILARITY
-        for old in seen
-    )
+    return any(gist == old or similarity(words, old.split()) >= REPEAT_SIMILARITY for old in seen)
 
 
 # The shared stop words, plus the words every question about an essay uses.

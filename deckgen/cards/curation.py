@@ -22,7 +22,6 @@ their rule names map to today's (``rather`` -> ``contrast``), and a key of their
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +31,7 @@ from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, W
 from deckgen.cards.rules.ideas import DEFAULT_CAP, Idea, idea_of, select
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, Note
-from deckgen.core.text import CLOZE_RE, content_words, plain
+from deckgen.core.text import CLOZE_RE, content_words, plain, similarity
 
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed", "capped"]
 ReviewMode = Literal["auto", "accepted"]
@@ -324,10 +323,7 @@ def _nearest_keys(key: str, cards: list[Card], limit: int = 2) -> list[str]:
     """Today's keys that read most like ``key`` (same rule first), for the error's fix."""
     rule = _rule_of(key)
     scored = sorted(
-        (
-            (difflib.SequenceMatcher(None, key, c.key).ratio() + (0.2 if _rule_of(c.key) == rule else 0.0), c.key)
-            for c in cards
-        ),
+        ((similarity(key, c.key) + (0.2 if _rule_of(c.key) == rule else 0.0), c.key) for c in cards),
         reverse=True,
     )
     return [k for score, k in scored[:limit] if score >= 0.6]
@@ -394,49 +390,15 @@ def asks_same(authored: Card, generated: Card) -> bool:
 
 def _first_asking_same(authored: list[Card], generated: Card) -> Card | None:
     """The first authored card that asks what ``generated`` asks: the same question or answer words, or
-    questions whose difflib ratio reaches _SAME_QUESTION.
-
-    ratio() is 2*M/T with M the characters of difflib's matching blocks, which form a common
-    subsequence, so 2*LCS/T (and the length bound 2*min/T) is an upper bound computed with the
-    same formula: when it falls short, the slow exact ratio cannot reach the threshold either.
-    """
+    questions at least _SAME_QUESTION alike (:func:`deckgen.core.text.similarity`)."""
     question = _question(generated)
-    matcher: difflib.SequenceMatcher[str] | None = None
     for card in authored:
         other = _question(card)
         if other == question or _same_answer(card, generated, 0.75):
             return card
-        total = len(other) + len(question)
-        if total and 2.0 * min(len(other), len(question)) / total < _SAME_QUESTION:
-            continue
-        if total and 2.0 * _common_subsequence(question, other) / total < _SAME_QUESTION:
-            continue
-        if matcher is None:
-            # One matcher per generated card: difflib indexes the second sequence once.
-            matcher = difflib.SequenceMatcher(None, "", question, autojunk=False)
-        matcher.set_seq1(other)
-        if matcher.ratio() >= _SAME_QUESTION:
+        if similarity(question, other, _SAME_QUESTION):
             return card
     return None
-
-
-def _common_subsequence(one: str, other: str) -> int:
-    """Length of the longest common subsequence, bit-parallel (Hyyrö 2004): one pass over ``other``."""
-    masks, full = _char_masks(one)
-    row = full
-    for char in other:
-        match = row & masks.get(char, 0)
-        row = ((row + match) | (row - match)) & full
-    return len(one) - row.bit_count()
-
-
-@lru_cache(maxsize=256)  # a generated question meets the few authored cards of its note
-def _char_masks(text: str) -> tuple[dict[str, int], int]:
-    """For each character, the bit set of its positions in ``text``; and the mask of all positions."""
-    masks: dict[str, int] = {}
-    for position, char in enumerate(text):
-        masks[char] = masks.get(char, 0) | (1 << position)
-    return masks, (1 << len(text)) - 1
 
 
 def _same_answer(one: Card, other: Card, threshold: float = 0.5) -> bool:

@@ -8,10 +8,12 @@ rest of the check, so these scan with ``str.find`` and test the neighbours by ha
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+
+from rapidfuzz.distance import Indel
 
 
 def is_word_char(char: str) -> bool:
@@ -142,9 +144,12 @@ def normalize(text: str) -> str:
     return " ".join(_NOT_ALNUM_RE.sub(" ", text.lower()).split())
 
 
-def similarity(one: str, other: str) -> float:
-    """How alike two texts are, 0..1 (difflib's ratio over characters; deterministic)."""
-    return difflib.SequenceMatcher(None, one, other, autojunk=False).ratio()
+def similarity(one: Sequence[str], other: Sequence[str], cutoff: float = 0.0) -> float:
+    """How alike two texts (or two word lists) are, 0..1: 2·LCS / total length (Indel similarity).
+
+    rapidfuzz computes it exactly and fast (bit-parallel, C++); below ``cutoff`` it returns 0.0.
+    """
+    return float(Indel.normalized_similarity(one, other, score_cutoff=cutoff))
 
 
 def cloze_parts(text: str) -> list[tuple[int, str]]:
