@@ -70,7 +70,7 @@ def init_project(target: Path, name: str | None = None) -> list[Path]:
         ),
         target / "content" / "example-essay.md": EXAMPLE_NOTE,
         target / "decks" / "all.yaml": DECK_MANIFEST.format(name=_yaml_string(project_name)),
-        target / ".gitignore": "build/\n",
+        target / ".gitignore": "build/\n.deckgen-cache/\n",  # outputs, and the note memo (safe to delete)
         # git merges deckgen.lock with deckgen's merge driver (README: deckgen.lock and branches)
         target / ".gitattributes": ATTRIBUTES_LINE + "\n",
     }

@@ -47,7 +47,7 @@ _HASH_LIMIT = 64 * 1024 * 1024
 def inputs_digest(root: Path, files: Iterable[Path], options: Mapping[str, Any]) -> str:
     """One hash over the path and bytes of every file the build reads, the options, and deckgen's code."""
     hasher = hashlib.sha256()
-    hasher.update(code_fingerprint().encode())
+    hasher.update(code_fingerprint(root / CACHE_DIR).encode())
     hasher.update(json.dumps(options, sort_keys=True, default=str).encode())
     for path in sorted(set(files)):
         hasher.update(f"\0{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}\0".encode())
