@@ -178,3 +178,57 @@ def test_the_code_key_is_content_not_file_times(tmp_path: Path) -> None:
     module = copy / "deckgen" / "core" / "text.py"
     module.write_text(module.read_text() + "\n# a change\n")
     assert _fingerprint(copy) != first
+
+
+def _modules_after(args: list[str], cwd: Path) -> tuple[str, set[str]]:
+    """stdout of ``python -m deckgen ARGS``, and every module it imported."""
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['deckgen', *{args!r}]\n"
+        "try:\n    runpy.run_module('deckgen', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out, _, modules = done.stdout.rpartition("MODULES ")
+    return out, set(modules.split())
+
+
+def test_a_noop_build_loads_neither_the_cli_framework_nor_the_parsers(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`deckgen build` with nothing to do answers before typer, YAML or the records load, and says the same."""
+    make(project)
+    assert cli("build", cwd=project).exit_code == 0
+    full = cli("build", cwd=project)
+    assert "up to date" in full.stdout
+    out, modules = _modules_after(["build"], project)
+    assert out == full.stdout
+    heavy = {"typer", "click", "rich", "pydantic", "yaml", "genanki", "deckgen.cli", "deckgen.core.model"}
+    assert not heavy & modules, sorted(heavy & modules)
+
+
+def test_help_does_not_load_rich_or_pydantic(tmp_path: Path) -> None:
+    out, modules = _modules_after(["--help"], tmp_path)
+    assert "Example" in out and "deckgen build" in out
+    assert not {m for m in modules if m.split(".")[0] in ("rich", "pydantic")}, "--help loads rich or pydantic"
+
+
+def test_only_the_files_a_build_reads_are_inputs(project: Path) -> None:
+    """A 2 GB file beside the notes is neither listed nor read by the no-op check (sparse: no disk used)."""
+    from deckgen.builder.cache import project_inputs
+
+    make(project)
+    config = load_config(project)
+    build(config)
+    big = project / "content" / "big.bin"
+    with big.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    inputs = project_inputs(config, [])
+    assert big not in inputs
+    assert project / "content" / "one.md" in inputs and project / "decks" / "alpha.yaml" in inputs
+    assert build(config).up_to_date, "a file the build does not read changed nothing"

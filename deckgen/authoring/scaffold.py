@@ -12,7 +12,8 @@ from deckgen.core.config import CONFIG_NAME, Config
 from deckgen.core.errors import ConfigError, Finding, LockError
 from deckgen.core.files import atomic_write_text
 from deckgen.lock.merge import ATTRIBUTES_LINE, install_merge_driver
-from deckgen.sources.notes import NOTE_ID_RE, note_files, parse_note, read_text
+from deckgen.sources.layout import note_files
+from deckgen.sources.notes import NOTE_ID_RE, parse_note, read_text
 
 EXAMPLE_NOTE = """\
 ---

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any, Literal
 
 from deckgen.cards.generate import collect_cards
 from deckgen.core.config import Config
+from deckgen.core.digests import known_digest
 from deckgen.core.diskcache import NoteCache
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, DeckSpec, Note
@@ -87,10 +89,22 @@ def _cached_parser(
     cards_by_path: dict[str, tuple[list[Card], list[Finding]]] = {}
 
     def parse(path: Path, rel: str) -> Note:
-        raw = read_bytes(path, rel)
-        digest = digests[rel] = cache.key(raw)
+        raw, digest = None, None
+        try:  # hashed a moment ago by the no-op check and unchanged since: no need to read it again
+            info = os.stat(path)
+            digest = known_digest(str(path), info)
+        except OSError:
+            pass
+        if digest is None:
+            raw = read_bytes(path, rel)
+            digest = cache.key(raw)
+        digests[rel] = digest
         entry: Any = cache.get(rel, digest, valid_note_entry, NoteEntry)
         if entry is None:
+            if raw is None:
+                raw = read_bytes(path, rel)
+                if cache.key(raw) != digest:  # changed since it was hashed: go with what was read
+                    digest = digests[rel] = cache.key(raw)
             try:
                 note = parse_note(decode_text(raw, rel), rel)
             except ContentError as exc:

@@ -26,13 +26,11 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
+from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest
 from deckgen.core.errors import Finding
-from deckgen.core.files import atomic_write_bytes
 from deckgen.core.model import Card, CardBlock, DeckSpec, FieldValue, Note, Section, Selector
 
-CACHE_DIR = ".deckgen-cache"
 _NOTES = "notes.sqlite"
 # 1 was a pickle (build/.deckgen-cache/notes.pickle), never read again: unpickling runs code;
 # 2 was one JSON file under build/ (notes.json), rewritten whole on every change.
@@ -42,6 +40,9 @@ _MAX_DEPTH = 64
 
 # The only types a cache file may rebuild. A class is looked up by name in this table,
 # never imported by a name taken from the file.
+# Re-exported: what callers imported from here before the digests had a module of their own.
+__all__ = ["CACHE_DIR", "NoteCache", "cache_dir", "code_fingerprint", "decode", "encode", "known_digest"]
+
 _CLASSES: dict[str, type] = {
     cls.__name__: cls for cls in (Section, FieldValue, CardBlock, Note, Card, Selector, DeckSpec, Finding)
 }
@@ -49,78 +50,6 @@ _CLASSES: dict[str, type] = {
 
 class CacheFormatError(ValueError):
     """A cache value does not have the shape deckgen writes."""
-
-
-def cache_dir(out_dir: Path) -> Path:
-    """Where the caches of a build directory live."""
-    return out_dir / CACHE_DIR
-
-
-_CODE_SUFFIXES = (".py", ".css", ".js", ".html")
-_CODE_MEMO = "code.json"
-
-
-_FINGERPRINT: list[str] = []  # computed once per process
-
-
-def code_fingerprint(memo_dir: Path | None = None) -> str:
-    """Changes whenever deckgen's code does: its version and the sha256 of every module and asset.
-
-    Content, never file times: reinstalling the same version keeps every cache. With
-    ``memo_dir``, a file whose size and mtime match the ones recorded there last time is
-    not read again (its recorded hash is reused); a changed or new file is always hashed.
-    """
-    if _FINGERPRINT:
-        return _FINGERPRINT[0]
-    from deckgen import __version__
-
-    package = Path(__file__).resolve().parent.parent
-    files: list[tuple[str, int, int]] = []
-    for folder, dirs, names in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(_CODE_SUFFIXES):
-                info = os.stat(os.path.join(folder, name))
-                rel = os.path.relpath(os.path.join(folder, name), package)
-                files.append((rel, info.st_size, info.st_mtime_ns))
-    memo = _read_code_memo(memo_dir / _CODE_MEMO) if memo_dir is not None else {}
-    hashes: dict[str, list[Any]] = {}
-    for rel, size, mtime in files:
-        known = memo.get(rel)
-        if known is not None and known[0] == size and known[1] == mtime:
-            hashes[rel] = known
-        else:
-            hashes[rel] = [size, mtime, hashlib.sha256((package / rel).read_bytes()).hexdigest()]
-    if memo_dir is not None and hashes != memo:
-        try:
-            atomic_write_bytes(memo_dir / _CODE_MEMO, json.dumps(hashes).encode(), durable=False)
-        except OSError:
-            pass  # a read-only project only costs the hashing next time
-    text = "\n".join(f"{rel}:{entry[2]}" for rel, entry in hashes.items())
-    _FINGERPRINT.append(hashlib.sha256(f"{__version__}\n{text}".encode()).hexdigest())
-    return _FINGERPRINT[0]
-
-
-def _read_code_memo(path: Path) -> dict[str, list[Any]]:
-    """Recorded (size, mtime, sha256) of deckgen's files; empty when missing or not that shape."""
-    try:
-        if path.stat().st_size > 1024 * 1024:
-            return {}
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {
-        k: v
-        for k, v in data.items()
-        if isinstance(k, str)
-        and isinstance(v, list)
-        and len(v) == 3
-        and type(v[0]) is int
-        and type(v[1]) is int
-        and isinstance(v[2], str)
-    }
 
 
 def encode(value: Any, depth: int = 0) -> Any:
@@ -650,6 +579,8 @@ def _dumps(data: Any) -> str:
 @contextmanager
 def _connect(path: Path, create: bool) -> Iterator[sqlite3.Connection]:
     """A connection to a note cache that trusts nothing in the file's schema (closed on exit)."""
+    from urllib.parse import quote
+
     uri = f"file:{quote(str(path))}?mode={'rwc' if create else 'ro'}"
     db = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
     try:

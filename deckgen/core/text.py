@@ -13,6 +13,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# C0 controls except tab and newline, DEL and C1 (ESC, CSI, BEL…): content never drives the terminal
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` without terminal control characters."""
+    return _CONTROL_RE.sub("", text)
+
 
 def is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a ``str`` pattern: an alphanumeric character or '_' ("" is not one)."""

@@ -23,9 +23,10 @@ from deckgen.quality.checks import Issue, Side, check_card, plain
 from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import LintSettings, lint_settings
 from deckgen.sources.cohorts import load_cohorts
+from deckgen.sources.layout import track_files
 from deckgen.sources.manifests import select_notes
 from deckgen.sources.media import MediaStore
-from deckgen.sources.tracks import load_tracks, track_files
+from deckgen.sources.tracks import load_tracks
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
