@@ -18,11 +18,12 @@ from deckgen.sources.manifests import collect_manifests
 from deckgen.sources.notes import collect_notes, decode_text, parse_file, parse_note, read_bytes
 
 # The types of the memo's entries, so they are stored compactly and checked in one pass:
-# a note's parse, its rendered fields (the builder's memo) and its lint findings.
+# a note's parse, its rendered fields (the builder's memo), its lint findings and prompt stems.
 NoteEntry = tuple[Literal["ok"], Note, list[Card], list[Finding]] | tuple[Literal["error"], list[Finding]]
 SCHEMAS: dict[str, Any] = {
     "fields": dict[tuple[str, str], tuple[tuple[str, ...], str]],
     "lint": list[Finding],
+    "stems": list[list[str]],  # each card's prompt stems, for near duplicates across notes
 }
 
 
