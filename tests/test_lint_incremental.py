@@ -63,3 +63,20 @@ def test_near_duplicates_follow_every_kind_of_change(project: Path) -> None:
     _note(project, "aardvark", SIMILAR.format(x="aardvark"))  # sorts first: every position shifts
     assert _same_as_uncached(project) == ["content/gamma.md:L16"]
     assert _same_as_uncached(project) == ["content/gamma.md:L16"]  # nothing changed: all reused
+
+
+def test_a_build_between_two_lints_keeps_the_near_duplicate_record(project: Path) -> None:
+    """A build skips L16 (it only warns) but must not drop what lint recorded for the next lint."""
+    import sqlite3
+
+    from deckgen.builder.pipeline import build
+
+    write(project / "decks" / "d.yaml", "deck: D\nnotes: all\n")
+    _note(project, "alpha", SIMILAR.format(x="alpha"))
+    _note(project, "beta", SIMILAR.format(x="beta"))
+    assert _same_as_uncached(project) == ["content/beta.md:L16"]
+    build(load_config(project))
+    db = sqlite3.connect(project / CACHE_DIR / "notes.sqlite")
+    keys = {key for (key,) in db.execute("SELECT key FROM entries")}
+    db.close()
+    assert "project:near-duplicates" in keys and "content/alpha.md" in keys

@@ -413,6 +413,7 @@ _MASTER = {
     ("index", "sqlite_autoindex_entries_1", None),
 }
 _TAGGED = "-"  # the schema column of a value stored in the tagged form
+PROJECT = "project:"  # the prefix of entries about the whole project rather than one note file
 
 
 class NoteCache:
@@ -535,8 +536,11 @@ class NoteCache:
 
     def save(self) -> None:
         """Write the entries that changed, dropping those of files no longer seen."""
-        # An entry stays while its file does: `deckgen lint` keeps the rendered fields of a build.
-        stale = {k for k in self._keys - self.used if k.partition(":")[2] not in self.used}
+        # An entry stays while its file does: `deckgen lint` keeps the rendered fields of a build;
+        # project-wide entries stay until replaced (a build that skips near duplicates keeps lint's).
+        stale = {
+            k for k in self._keys - self.used if k.partition(":")[2] not in self.used and not k.startswith(PROJECT)
+        }
         rows = []
         for rel in sorted(self._pending):
             row = self._row(rel) if rel in self.entries else None

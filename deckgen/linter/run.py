@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from deckgen.anki.render import MAX_CLOZE, anki_syntax
 from deckgen.cards.load import Sources, valid_findings
 from deckgen.core.config import Config
+from deckgen.core.diskcache import PROJECT
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
 from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
@@ -286,7 +287,7 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
 # The last run's near duplicates: each note's prompts (path, hash of its prompts, count) in
 # order, and the pairs, by position in that order. Pairs between prompts that did not
 # change are still pairs; only the changed prompts are compared with the rest.
-_NEAR = "near-duplicates"
+_NEAR = PROJECT + "near-duplicates"
 _NearRecord = tuple[list[tuple[str, str, int]], list[tuple[int, int, float]]]
 _REPLAN_SHARE = 20  # more than 1 prompt in this many changed: the indexed search over all is faster
 
