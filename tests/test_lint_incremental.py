@@ -5,36 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import write
+from conftest import ONE_CARD_NOTE, write
 
 from deckgen import api
 from deckgen.builder.pipeline import lint_project
 from deckgen.core.config import load_config
 from deckgen.core.diskcache import CACHE_DIR
 
-NOTE = """\
----
-id: {id}
-title: Essay {id}
-author: Ann Author
-source: https://example.com/{id}
-tags: [t]
----
-Blurb.
-
-## Central argument
-Author argues that {id} matters.
-
-## Cards
-
-{cards}
-"""
 SIMILAR = "Q: Why does the quarterly roadmap review decide pricing experiments for growth teams?\nA: Because {x}.\n"
 OTHER = "Q: Which interview habit does {x} recommend for discovery research?\nA: Listening.\n"
 
 
 def _note(root: Path, note_id: str, *cards: str) -> None:
-    write(root / "content" / f"{note_id}.md", NOTE.format(id=note_id, cards="\n".join(cards)))
+    """A note with conftest's one card and ``cards`` after it."""
+    text = ONE_CARD_NOTE.format(id=note_id, title=f"Essay {note_id}", answer="Small steps.")
+    write(root / "content" / f"{note_id}.md", text + "".join(f"\n{card}" for card in cards))
 
 
 def _same_as_uncached(root: Path) -> list[str]:

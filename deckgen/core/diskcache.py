@@ -219,26 +219,10 @@ def _encoder(hint: Any) -> _Codec:
         return encode
     check = _scalar_check(hint)
     if check is not None:
-
-        def scalar(value: Any) -> Any:
-            if not check(value):
-                raise TypeError(f"not a {hint}")
-            return value
-
-        return scalar
+        return _checked(check, lambda: TypeError(f"not a {hint}"))
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        options = [_encoder(a) for a in args]
-
-        def union(value: Any) -> Any:
-            for option in options:
-                try:
-                    return option(value)
-                except TypeError:
-                    continue
-            raise TypeError(f"not a {hint}")
-
-        return union
+        return _first([_encoder(a) for a in args], TypeError, lambda: TypeError(f"not a {hint}"))
     if origin in (list, tuple) and (origin is list or (len(args) == 2 and args[1] is Ellipsis)):
         item = _encoder(args[0])
         return lambda value: [item(v) for v in _sequence(value)]
@@ -269,6 +253,31 @@ def _encoder(hint: Any) -> _Codec:
     raise TypeError(f"no schema for {hint}")
 
 
+def _checked(check: Callable[[Any], bool], error: Callable[[], Exception]) -> _Codec:
+    """A scalar passed through unchanged when ``check`` accepts it."""
+
+    def scalar(value: Any) -> Any:
+        if not check(value):
+            raise error()
+        return value
+
+    return scalar
+
+
+def _first(options: list[_Codec], failure: type[Exception], error: Callable[[], Exception]) -> _Codec:
+    """A union: the first option that does not raise ``failure``."""
+
+    def union(value: Any) -> Any:
+        for option in options:
+            try:
+                return option(value)
+            except failure:
+                continue
+        raise error()
+
+    return union
+
+
 def _sequence(value: Any) -> list[Any] | tuple[Any, ...]:
     if not isinstance(value, (list, tuple)):
         raise TypeError("not a sequence")
@@ -287,26 +296,10 @@ def _decoder(hint: Any) -> _Codec:
         return decode
     check = _scalar_check(hint)
     if check is not None:
-
-        def scalar(data: Any) -> Any:
-            if not check(data):
-                raise _bad(str(hint))
-            return data
-
-        return scalar
+        return _checked(check, lambda: _bad(str(hint)))
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        options = [_decoder(a) for a in args]
-
-        def union(data: Any) -> Any:
-            for option in options:
-                try:
-                    return option(data)
-                except CacheFormatError:
-                    continue
-            raise _bad(str(hint))
-
-        return union
+        return _first([_decoder(a) for a in args], CacheFormatError, lambda: _bad(str(hint)))
     if origin in (list, tuple) and (origin is list or (len(args) == 2 and args[1] is Ellipsis)):
         make = list if origin is list else tuple
         if args[0] is str:  # the commonest case, checked without a call per item
