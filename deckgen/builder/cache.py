@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest, remember_digest
+from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest, remember_digest, save_code_memo
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.core.files import atomic_write_bytes, remove_leftovers
 
@@ -157,6 +157,7 @@ def write_state(out_dir: Path, state: BuildState) -> None:
         "deck_digests": state.deck_digests,
     }
     atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
+    save_code_memo()
 
 
 def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:

@@ -26,6 +26,7 @@ _CODE_MEMO = "code.json"
 
 
 _FINGERPRINT: list[str] = []  # computed once per process
+_UNSAVED: dict[Path, dict[str, list[Any]]] = {}  # code memos to write when a cache is written
 
 
 def code_fingerprint(memo_dir: Path | None = None) -> str:
@@ -57,13 +58,20 @@ def code_fingerprint(memo_dir: Path | None = None) -> str:
         else:
             hashes[rel] = [size, mtime, hashlib.sha256((package / rel).read_bytes()).hexdigest()]
     if memo_dir is not None and hashes != memo:
-        try:
-            atomic_write_bytes(memo_dir / _CODE_MEMO, json.dumps(hashes).encode(), durable=False)
-        except OSError:
-            pass  # a read-only project only costs the hashing next time
+        _UNSAVED[memo_dir / _CODE_MEMO] = hashes  # written with the caches, by a command that succeeds
     text = "\n".join(f"{rel}:{entry[2]}" for rel, entry in hashes.items())
     _FINGERPRINT.append(hashlib.sha256(f"{__version__}\n{text}".encode()).hexdigest())
     return _FINGERPRINT[0]
+
+
+def save_code_memo() -> None:
+    """Record the code hashes computed by this process beside the caches just written."""
+    for path, hashes in list(_UNSAVED.items()):
+        try:
+            atomic_write_bytes(path, json.dumps(hashes).encode(), durable=False)
+        except OSError:
+            pass  # a read-only project only costs the hashing next time
+        del _UNSAVED[path]
 
 
 def _read_code_memo(path: Path) -> dict[str, list[Any]]:

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest
+from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest, save_code_memo
 from deckgen.core.errors import Finding
 from deckgen.core.model import Card, CardBlock, DeckSpec, FieldValue, Note, Section, Selector
 
@@ -554,6 +554,7 @@ class NoteCache:
             self._write(rows, stale)
         except (OSError, sqlite3.Error):
             return  # a read-only or busy project only costs speed (e.g. `deckgen lint` in a locked-down CI)
+        save_code_memo()
         self._keys = (self._keys - stale) | {row[0] for row in rows}
         self._sizes = {rel: len(value) for rel, (_, value) in self.entries.items() if isinstance(value, dict)}
         self._pending.clear()
