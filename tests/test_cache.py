@@ -232,3 +232,16 @@ def test_only_the_files_a_build_reads_are_inputs(project: Path) -> None:
     assert big not in inputs
     assert project / "content" / "one.md" in inputs and project / "decks" / "alpha.yaml" in inputs
     assert build(config).up_to_date, "a file the build does not read changed nothing"
+
+
+def test_git_ignores_the_note_memo_even_where_only_build_is_ignored(project: Path) -> None:
+    """A project made before the memo left build/ ignores only build/: its memo still never shows up in git."""
+    make(project)
+    write(project / ".gitignore", "build/\n")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    build(load_config(project))
+    assert (project / CACHE_DIR / "notes.sqlite").is_file()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=project, capture_output=True, text=True
+    )
+    assert CACHE_DIR not in status.stdout, status.stdout

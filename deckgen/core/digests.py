@@ -16,6 +16,15 @@ from deckgen.core.files import atomic_write_bytes
 CACHE_DIR = ".deckgen-cache"
 
 
+def make_cache_dir(folder: Path) -> None:
+    """Create a cache folder that git ignores by itself (as .pytest_cache does): a project made
+    before the memo moved to the project root ignores only build/, and must not commit it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        atomic_write_bytes(ignore, b"# deckgen's caches: safe to delete, never committed\n*\n", durable=False)
+
+
 def cache_dir(out_dir: Path) -> Path:
     """Where the caches of a build directory live."""
     return out_dir / CACHE_DIR
@@ -68,6 +77,7 @@ def save_code_memo() -> None:
     """Record the code hashes computed by this process beside the caches just written."""
     for path, hashes in list(_UNSAVED.items()):
         try:
+            make_cache_dir(path.parent)
             atomic_write_bytes(path, json.dumps(hashes).encode(), durable=False)
         except OSError:
             pass  # a read-only project only costs the hashing next time

@@ -27,7 +27,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest, save_code_memo
+from deckgen.core.digests import (
+    CACHE_DIR,
+    cache_dir,
+    code_fingerprint,
+    known_digest,
+    make_cache_dir,
+    save_code_memo,
+)
 from deckgen.core.errors import Finding
 from deckgen.core.model import Card, CardBlock, DeckSpec, FieldValue, Note, Section, Selector
 
@@ -561,8 +568,8 @@ class NoteCache:
         self._reset = self.dirty = False
 
     def _write(self, rows: list[tuple[str, str, str, str]], stale: set[str]) -> None:
+        make_cache_dir(self.path.parent)
         if self._reset:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             if self._warned or self._keys:  # a file that is not ours (or not valid): start a new one
                 self._unlink()
             else:
