@@ -59,9 +59,13 @@ for i, d in enumerate(decks.values()):
 class Code:
     """One checkout of deckgen to time (this one, or the one given to --compare)."""
 
-    def __init__(self, name: str, root: Path) -> None:
+    def __init__(self, name: str, root: Path, pycache: Path) -> None:
         self.name = name
         self.env = {**os.environ, "PYTHONPATH": str(root), "SOURCE_DATE_EPOCH": "", "NO_COLOR": "1"}
+        # Bytecode as a normal install has it (compiled once; pip does it at install time),
+        # kept in the bench's own folder so no checkout is written to.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env["PYTHONPYCACHEPREFIX"] = str(pycache / name)
 
     def run(self, *args: str, cwd: Path) -> tuple[float, float]:
         """(wall seconds, CPU seconds) of one ``deckgen`` process; fails loudly on a crash."""
@@ -273,10 +277,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic library")
     args = parser.parse_args()
-    codes = [Code("this", REPO)]
-    if args.compare:
-        codes.append(Code("other", args.compare.resolve()))
     work = Path(tempfile.mkdtemp(prefix="deckgen-bench-"))
+    codes = [Code("this", REPO, work / "pycache")]
+    if args.compare:
+        codes.append(Code("other", args.compare.resolve(), work / "pycache"))
     libraries = [(code, make_library(work / f"lib-{code.name}", args.notes, args.decks)) for code in codes]
     try:
         figures = run(libraries, work, args.runs)

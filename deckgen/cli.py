@@ -7,7 +7,6 @@ import datetime
 import errno
 import json
 import os
-import re
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import typer
 
 from deckgen.core.errors import DeckgenError, Finding
+from deckgen.core.text import clean
 
 app = typer.Typer(
     name="deckgen",
@@ -25,7 +25,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 
@@ -97,15 +97,6 @@ def reporting(written: list[str] | None = None) -> Iterator[None]:
         count = len(findings)
         console.print(f"[red]{count} problem{'s' if count != 1 else ''} found; {_escape(outcome)}.[/red]")
         raise typer.Exit(1) from None
-
-
-# C0 controls except tab and newline, DEL and C1 (ESC, CSI, BEL…): content never drives the terminal
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """``text`` without terminal control characters."""
-    return _CONTROL_RE.sub("", text)
 
 
 def _escape(text: str) -> str:
@@ -731,7 +722,7 @@ lock_app = typer.Typer(
         "    deckgen lock resolve && deckgen build   # after a merge left conflict markers"
     ),
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 app.add_typer(lock_app, name="lock")
 

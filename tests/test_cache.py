@@ -1,15 +1,19 @@
-"""Incremental builds: the cache under build/ skips work but never changes a byte of output."""
+"""Incremental builds: the caches (build/.deckgen-cache/, .deckgen-cache/) skip work but never change a byte of output."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import write
 
-from deckgen.builder.pipeline import build
+from deckgen.builder.pipeline import build, open_note_cache
+from deckgen.cards.load import NoteEntry
 from deckgen.core.config import load_config
-from deckgen.core.diskcache import CACHE_DIR
+from deckgen.core.diskcache import CACHE_DIR, NoteCache
 
 NOTE = """\
 ---
@@ -106,7 +110,7 @@ def test_corrupt_cache_is_ignored_with_a_warning(project: Path, tmp_path: Path) 
     make(project)
     config = load_config(project)
     build(config)
-    for path in (project / "build" / CACHE_DIR).iterdir():
+    for path in [*(project / "build" / CACHE_DIR).iterdir(), *(project / CACHE_DIR).iterdir()]:
         path.write_bytes(b"\x80not a cache")
     note = project / "content" / "one.md"
     note.write_text(note.read_text().replace("The one thing", "The first thing"))
@@ -121,6 +125,7 @@ def test_cache_can_be_deleted_at_any_time(project: Path, tmp_path: Path) -> None
     config = load_config(project)
     cards = build(config).count("added")
     shutil.rmtree(project / "build" / CACHE_DIR)
+    shutil.rmtree(project / CACHE_DIR)
     result = build(config)
     assert not result.up_to_date and result.count("unchanged") == cards
     assert outputs(project) == cold_outputs(project, tmp_path)
@@ -134,3 +139,109 @@ def test_a_broken_note_is_still_reported_when_cached(project: Path, cli) -> None
     second = cli("build", cwd=project)
     assert first.exit_code == second.exit_code == 1
     assert "content/bad.md:7:" in first.stderr and "content/bad.md:7:" in second.stderr
+
+
+def test_the_note_memo_survives_deleting_build_and_matches_a_cold_build(project: Path, tmp_path: Path) -> None:
+    """The memo lives outside build/: `rm -rf build` (or a fresh CI checkout of the outputs) keeps it."""
+    make(project)
+    config = load_config(project)
+    build(config)
+    shutil.rmtree(project / "build")
+    memo = open_note_cache(config, [])
+    digest = NoteCache.key((project / "content" / "one.md").read_bytes())
+    assert memo.get("content/one.md", digest, schema=NoteEntry) is not None, "the note memo went with build/"
+    note = project / "content" / "two.md"
+    note.write_text(note.read_text().replace("The two thing", "The second thing"))
+    result = build(config)
+    assert result.count("edited") == 1 and not result.warnings
+    assert outputs(project) == cold_outputs(project, tmp_path)
+
+
+def _fingerprint(package_parent: Path) -> str:
+    code = "from deckgen.core.diskcache import code_fingerprint; print(code_fingerprint())"
+    env = {**os.environ, "PYTHONPATH": str(package_parent)}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=package_parent, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_the_code_key_is_content_not_file_times(tmp_path: Path) -> None:
+    """Reinstalling the same deckgen (new mtimes, same bytes) keeps every cache; a code change drops them."""
+    import deckgen
+
+    copy = tmp_path / "site"
+    shutil.copytree(Path(deckgen.__file__).parent, copy / "deckgen", ignore=shutil.ignore_patterns("__pycache__"))
+    first = _fingerprint(copy)
+    for path in (copy / "deckgen").rglob("*.py"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert _fingerprint(copy) == first
+    module = copy / "deckgen" / "core" / "text.py"
+    module.write_text(module.read_text() + "\n# a change\n")
+    assert _fingerprint(copy) != first
+
+
+def _modules_after(args: list[str], cwd: Path) -> tuple[str, set[str]]:
+    """stdout of ``python -m deckgen ARGS``, and every module it imported."""
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['deckgen', *{args!r}]\n"
+        "try:\n    runpy.run_module('deckgen', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out, _, modules = done.stdout.rpartition("MODULES ")
+    return out, set(modules.split())
+
+
+def test_a_noop_build_loads_neither_the_cli_framework_nor_the_parsers(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`deckgen build` with nothing to do answers before typer, YAML or the records load, and says the same."""
+    make(project)
+    assert cli("build", cwd=project).exit_code == 0
+    full = cli("build", cwd=project)
+    assert "up to date" in full.stdout
+    out, modules = _modules_after(["build"], project)
+    assert out == full.stdout
+    heavy = {"typer", "click", "rich", "pydantic", "yaml", "genanki", "deckgen.cli", "deckgen.core.model"}
+    assert not heavy & modules, sorted(heavy & modules)
+
+
+def test_help_does_not_load_rich_or_pydantic(tmp_path: Path) -> None:
+    out, modules = _modules_after(["--help"], tmp_path)
+    assert "Example" in out and "deckgen build" in out
+    assert not {m for m in modules if m.split(".")[0] in ("rich", "pydantic")}, "--help loads rich or pydantic"
+
+
+def test_only_the_files_a_build_reads_are_inputs(project: Path) -> None:
+    """A 2 GB file beside the notes is neither listed nor read by the no-op check (sparse: no disk used)."""
+    from deckgen.builder.cache import project_inputs
+
+    make(project)
+    config = load_config(project)
+    build(config)
+    big = project / "content" / "big.bin"
+    with big.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    inputs = project_inputs(config, [])
+    assert big not in inputs
+    assert project / "content" / "one.md" in inputs and project / "decks" / "alpha.yaml" in inputs
+    assert build(config).up_to_date, "a file the build does not read changed nothing"
+
+
+def test_git_ignores_the_note_memo_even_where_only_build_is_ignored(project: Path) -> None:
+    """A project made before the memo left build/ ignores only build/: its memo still never shows up in git."""
+    make(project)
+    write(project / ".gitignore", "build/\n")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    build(load_config(project))
+    assert (project / CACHE_DIR / "notes.sqlite").is_file()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=project, capture_output=True, text=True
+    )
+    assert CACHE_DIR not in status.stdout, status.stdout

@@ -1,13 +1,16 @@
 """Caches are data, never code: a tampered or wrong-shaped cache is ignored with a warning.
 
 Build caches are shared and restored (CI caches, copied build folders), so a file under
-``build/.deckgen-cache/`` is untrusted input like any note.
+``.deckgen-cache/`` (the note memo) and ``build/.deckgen-cache/`` (the build state) are
+untrusted input like any note.
 """
 
 from __future__ import annotations
 
 import json
 import pickle
+import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +32,9 @@ class _Payload:
 def test_a_tampered_pickle_cache_runs_nothing(tmp_path: Path) -> None:
     root = project(tmp_path / "proj")
     marker = tmp_path / "pwned"
-    cache = root / "build" / ".deckgen-cache"
-    cache.mkdir(parents=True)
-    (cache / "notes.pickle").write_bytes(pickle.dumps((_Payload(marker), {})))
+    for cache in (root / "build" / ".deckgen-cache", root / ".deckgen-cache"):
+        cache.mkdir(parents=True)
+        (cache / "notes.pickle").write_bytes(pickle.dumps((_Payload(marker), {})))
     for command in ("build", "lint", "build"):
         run = run_deckgen(command, cwd=root)
         assert run.returncode == 0, run.stderr
@@ -45,11 +48,49 @@ def _good_build(root: Path) -> tuple[Path, bytes]:
     return apkg, apkg.read_bytes()
 
 
+NOTE_CACHE = Path(".deckgen-cache") / "notes.sqlite"
+
+
+def _sqlite(path: Path, *statements: str) -> None:
+    db = sqlite3.connect(path)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
+def _real_tables(path: Path) -> None:
+    _sqlite(
+        path,
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE entries (key TEXT PRIMARY KEY, digest TEXT NOT NULL, schema TEXT NOT NULL, value TEXT NOT NULL)",
+    )
+
+
+def _with_trigger(path: Path) -> None:
+    """deckgen's tables plus a trigger: a file whose schema would act when deckgen writes."""
+    _real_tables(path)
+    _sqlite(
+        path,
+        "CREATE TABLE loot (v TEXT)",
+        "CREATE TRIGGER t AFTER INSERT ON entries BEGIN INSERT INTO loot VALUES (new.value); END",
+    )
+
+
+def _blob_values(path: Path) -> None:
+    """The right schema and salt, but a value that is not text (SQLite columns take any type)."""
+    db = sqlite3.connect(path)
+    db.execute("UPDATE entries SET value = CAST(value AS BLOB)")
+    db.commit()
+    db.close()
+
+
 NOTE_CACHES: dict[str, Any] = {
-    "not-json": b"\x80\x04garbage",
-    "a-list": [],
-    "entries-a-list": {"format": 2, "salt": "x", "entries": []},
-    "deep": "[" * 100_000 + "]" * 100_000,
+    "not-sqlite": b"\x80\x04garbage",
+    "old-json": json.dumps({"format": 2, "salt": "x", "entries": {}}).encode(),
+    "a-folder": lambda path: path.mkdir(),
+    "foreign-schema": _with_trigger,
+    "blob-values": _blob_values,
 }
 
 
@@ -57,46 +98,72 @@ NOTE_CACHES: dict[str, Any] = {
 def test_a_broken_note_cache_is_ignored_with_a_warning(name: str, tmp_path: Path) -> None:
     root = project(tmp_path / "proj")
     apkg, cold = _good_build(root)
-    data = NOTE_CACHES[name]
-    raw = data if isinstance(data, bytes) else (data.encode() if isinstance(data, str) else json.dumps(data).encode())
-    (root / "build" / ".deckgen-cache" / "notes.json").write_bytes(raw)
+    data, path = NOTE_CACHES[name], root / NOTE_CACHE
+    if callable(data):
+        if name != "blob-values":
+            path.unlink()
+        data(path)
+    else:
+        path.write_bytes(data)
     write(root / "content" / "n.md", NOTE + "\n")  # not a no-op: the note cache is read
     run = run_deckgen("build", cwd=root)
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert "note cache is unreadable" in run.stderr
     assert apkg.read_bytes() == cold
+    if path.is_file():  # replaced by a good cache: the next build uses it without a word
+        assert not (name == "foreign-schema" and "loot" in path.read_bytes().decode("latin-1"))
+        write(root / "content" / "n.md", NOTE + "\n\n")
+        again = run_deckgen("build", cwd=root)
+        assert again.returncode == 0 and "note cache" not in again.stderr, again.stderr
 
 
-def _mutate_entries(data: dict[str, Any], how: str) -> None:
+def test_a_note_cache_that_is_a_symlink_is_not_written_through(tmp_path: Path) -> None:
+    root = project(tmp_path / "proj")
+    _good_build(root)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    (root / NOTE_CACHE).unlink()
+    (root / NOTE_CACHE).symlink_to(victim)
+    write(root / "content" / "n.md", NOTE + "\n")
+    run = run_deckgen("build", cwd=root)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert "note cache is unreadable" in run.stderr
+    assert victim.read_text() == "precious\n"
+
+
+def _mutate_entries(path: Path, how: str) -> None:
     """Corrupt every cached value of a real note cache in one way."""
-    for entry in data["entries"].values():
-        text = json.dumps(entry[1], separators=(",", ":"))
-        if how == "foreign-class":
-            text = text.replace('"c":"Note"', '"c":"Popen"')
+    db = sqlite3.connect(path)
+    for key, schema, value in db.execute("SELECT key, schema, value FROM entries").fetchall():
+        if how == "foreign-class":  # the tagged form, naming a class deckgen does not rebuild
+            schema, value = "-", '{"c":"Popen","f":{"args":"touch pwned"}}'
         elif how == "wrong-type":
-            text = text.replace('"title":"Empathy and Product Management"', '"title":42')
-        elif how == "extra-field":
-            text = text.replace('"f":{"id":', '"f":{"evil":1,"id":')
+            value = value.replace('"Empathy and Product Management"', "42")
+        elif how == "extra-field":  # a Note record with one value too many
+            value = value.replace('["ok",["norton-empathy",', '["ok",["evil","norton-empathy",')
+        elif how == "wrong-schema":  # valid records, but stored as another entry's type
+            schema = "list[Finding]"
         elif how == "wrong-shape":  # valid records, but not the shape the entry holds (found by the fuzz)
-            text = "[]" if not text.startswith("[]") else '{"d":[]}'
-        entry[1] = json.loads(text)
+            schema, value = "-", "[]"
+        db.execute("UPDATE entries SET schema = ?, value = ? WHERE key = ?", (schema, value, key))
+    db.commit()
+    db.close()
 
 
-@pytest.mark.parametrize("how", ["foreign-class", "wrong-type", "extra-field", "wrong-shape"])
+@pytest.mark.parametrize("how", ["foreign-class", "wrong-type", "extra-field", "wrong-schema", "wrong-shape"])
 def test_note_cache_values_are_validated_before_use(how: str, tmp_path: Path) -> None:
     root = project(tmp_path / "proj")
     apkg, cold = _good_build(root)
-    path = root / "build" / ".deckgen-cache" / "notes.json"
-    data = json.loads(path.read_text())
-    before = json.dumps(data)
-    _mutate_entries(data, how)
-    assert json.dumps(data) != before, "the corruption must change the file"
-    path.write_text(json.dumps(data))
-    (root / "build" / ".deckgen-cache" / "build.json").unlink()  # force the note cache to be read
+    path = root / NOTE_CACHE
+    before = path.read_bytes()
+    _mutate_entries(path, how)
+    assert path.read_bytes() != before, "the corruption must change the file"
+    shutil.rmtree(root / "build")  # force the note cache to be read
     run = run_deckgen("build", cwd=root)
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert "note cache is unreadable" in run.stderr
     assert apkg.read_bytes() == cold
+    assert not (tmp_path / "proj" / "pwned").exists()
 
 
 STATE_CORRUPTIONS = {

@@ -50,7 +50,7 @@ FILES = {
     "track": "decks/tracks/apm.yaml",
     "lock": "deckgen.lock",
     "build-state": "build/.deckgen-cache/build.json",
-    "note-cache": "build/.deckgen-cache/notes.json",
+    "note-cache": ".deckgen-cache/notes.sqlite",
     "outputs-record": "build/.deckgen-outputs.json",
 }
 
@@ -83,6 +83,16 @@ def reshaped(draw: st.DrawFn, base: str) -> bytes:
             continue
         node[key] = draw(_JSON)
         return json.dumps(data).encode()
+
+
+@st.composite
+def flipped(draw: st.DrawFn, base: bytes) -> bytes:
+    """``base`` (a binary file such as the SQLite note cache) with a few bytes overwritten."""
+    data = bytearray(base)
+    for _ in range(draw(st.integers(1, 8))):
+        if data:
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(data)
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -140,10 +150,12 @@ def test_any_file_gives_exit_0_or_1_and_writes_only_outputs(
         shutil.copytree(released, root)
         for kind in kinds:
             path = root / FILES[kind]
-            base = path.read_text(encoding="utf-8") if path.is_file() else ""
+            base = path.read_bytes().decode("utf-8", "replace") if path.is_file() else ""
             strategy = mutated(base)
             if path.suffix == ".json" or kind == "lock":
                 strategy = st.one_of(strategy, reshaped(base))
+            if path.suffix == ".sqlite":
+                strategy = st.one_of(strategy, flipped(path.read_bytes()))
             path.write_bytes(data.draw(strategy, label=kind))
         before = _tree(root)
         outputs_before = {k: v for k, v in before.items() if k.startswith("build/") and ".deckgen-cache" not in k}
@@ -152,7 +164,7 @@ def test_any_file_gives_exit_0_or_1_and_writes_only_outputs(
         assert "Traceback" not in output
         assert "internal error" not in output, output  # every bad file, the lock included, gets a located error
         after = _tree(root)
-        allowed = ("build/", "deckgen.lock")
+        allowed = ("build/", ".deckgen-cache/", "deckgen.lock")
         changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
         assert all(k.startswith(allowed) for k in changed), sorted(changed)
         assert [p.name for p in outer.iterdir()] == ["proj"]

@@ -29,8 +29,9 @@ from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, DeckgenError, Finding
 from deckgen.core.files import TooLargeError, atomic_write_bytes, atomic_write_text, read_bounded
 from deckgen.core.model import Note
+from deckgen.sources.layout import note_files
 from deckgen.sources.media import IMAGE_TYPES
-from deckgen.sources.notes import collect_notes, note_files, parse_note, read_text
+from deckgen.sources.notes import collect_notes, parse_note, read_text
 
 MARKER = "CHECK:"  # what the importer could not be sure of; search the note for it
 MAX_IMAGE_BYTES = 5_000_000

@@ -12,7 +12,8 @@ from deckgen.core.config import CONFIG_NAME, Config
 from deckgen.core.errors import ConfigError, Finding, LockError
 from deckgen.core.files import atomic_write_text
 from deckgen.lock.merge import ATTRIBUTES_LINE, install_merge_driver
-from deckgen.sources.notes import NOTE_ID_RE, note_files, parse_note, read_text
+from deckgen.sources.layout import note_files
+from deckgen.sources.notes import NOTE_ID_RE, parse_note, read_text
 
 EXAMPLE_NOTE = """\
 ---
@@ -70,7 +71,7 @@ def init_project(target: Path, name: str | None = None) -> list[Path]:
         ),
         target / "content" / "example-essay.md": EXAMPLE_NOTE,
         target / "decks" / "all.yaml": DECK_MANIFEST.format(name=_yaml_string(project_name)),
-        target / ".gitignore": "build/\n",
+        target / ".gitignore": "build/\n.deckgen-cache/\n",  # outputs, and the note memo (safe to delete)
         # git merges deckgen.lock with deckgen's merge driver (README: deckgen.lock and branches)
         target / ".gitattributes": ATTRIBUTES_LINE + "\n",
     }

@@ -13,17 +13,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from deckgen.core.config import Config
-from deckgen.core.diskcache import CACHE_DIR, cache_dir, code_fingerprint
+from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest, remember_digest, save_code_memo
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.core.files import atomic_write_bytes, remove_leftovers
-from deckgen.core.model import BuildResult
+
+if TYPE_CHECKING:  # records and settings load only when a build has work to do
+    from deckgen.core.config import Config
+    from deckgen.core.model import BuildResult
 
 _STATE = "build.json"
 _MAX_STATE_BYTES = 64 * 1024 * 1024
@@ -47,18 +50,27 @@ _HASH_LIMIT = 64 * 1024 * 1024
 def inputs_digest(root: Path, files: Iterable[Path], options: Mapping[str, Any]) -> str:
     """One hash over the path and bytes of every file the build reads, the options, and deckgen's code."""
     hasher = hashlib.sha256()
-    hasher.update(code_fingerprint().encode())
+    hasher.update(code_fingerprint(root / CACHE_DIR).encode())
     hasher.update(json.dumps(options, sort_keys=True, default=str).encode())
-    for path in sorted(set(files)):
-        hasher.update(f"\0{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}\0".encode())
+    prefix = str(root) + os.sep
+    for name in sorted({str(path) for path in files}):
+        rel = name[len(prefix) :] if name.startswith(prefix) else name
+        hasher.update(f"\0{rel.replace(os.sep, '/')}\0".encode())
         try:
-            stat = path.stat()
-            if not path.is_file():
+            info = os.stat(name)
+            if not stat.S_ISREG(info.st_mode):
                 hasher.update(b"0")  # a missing optional input (no lockfile yet) must differ from an empty one
-            elif stat.st_size > _HASH_LIMIT:
-                hasher.update(f"1:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            elif info.st_size > _HASH_LIMIT:
+                hasher.update(f"1:{info.st_size}:{info.st_mtime_ns}".encode())
             else:
-                hasher.update(b"1" + path.read_bytes())
+                digest = known_digest(name, info)
+                if digest is None:
+                    with open(name, "rb") as handle:
+                        digest = hashlib.sha256(handle.read()).hexdigest()
+                    remember_digest(name, info, digest)
+                hasher.update(b"1" + digest.encode())
+        except FileNotFoundError:
+            hasher.update(b"0")
         except OSError:
             hasher.update(b"?")  # unreadable: the build will say why
     return hasher.hexdigest()
@@ -145,6 +157,7 @@ def write_state(out_dir: Path, state: BuildState) -> None:
         "deck_digests": state.deck_digests,
     }
     atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
+    save_code_memo()
 
 
 def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
@@ -164,26 +177,37 @@ def build_options(config: Config, deck_names: Sequence[str], lint: bool) -> dict
     }
 
 
-def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
-    """Everything a build reads: notes, manifests, tracks and cohorts, settings, the lockfile, images.
+def project_inputs(config: Config, media: Sequence[str]) -> list[Path]:
+    """Every file a build reads: notes, manifests, tracks and cohorts, settings, the lockfile, images.
 
     Only these files: a 2 GB video kept beside the notes is never read or hashed.
     """
-    from deckgen.sources.cohorts import cohort_files
-    from deckgen.sources.manifests import manifest_files
-    from deckgen.sources.notes import note_files
-    from deckgen.sources.tracks import track_files
+    from deckgen.sources.layout import cohort_files, manifest_files, note_files, track_files
 
     files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
     files += note_files(config.content_dir) + manifest_files(config.decks_dir) + track_files(config.decks_dir)
-    files += cohort_files(config.decks_dir)  # the site's opt-in cohort pages
-    return inputs_digest(config.root, files, options)
+    return files + cohort_files(config.decks_dir)  # the site's opt-in cohort pages
+
+
+def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
+    """The digest of :func:`project_inputs` and the build options: equal means nothing to do."""
+    return inputs_digest(config.root, project_inputs(config, media), options)
+
+
+def noop_summary(config: Config, state: BuildState, options: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The last build's summary when this build has nothing to do (same inputs, outputs untouched), else None."""
+    summary = state.summary
+    return (
+        summary if is_noop(state, project_digest(config, options, summary.get("media", [])), config.out_dir) else None
+    )
 
 
 def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) -> BuildResult | None:
     """The result of a build with nothing to do (every card unchanged, nothing written), or None."""
-    summary = state.summary
-    if not is_noop(state, project_digest(config, options, summary.get("media", [])), config.out_dir):
+    from deckgen.core.model import BuildResult
+
+    summary = noop_summary(config, state, options)
+    if summary is None:
         return None
     return BuildResult(
         outputs=(),

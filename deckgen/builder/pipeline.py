@@ -38,7 +38,7 @@ from deckgen.builder.release import DeckRelease, plan_releases
 from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_sources
 from deckgen.core.config import Config
-from deckgen.core.diskcache import NoteCache, code_fingerprint
+from deckgen.core.diskcache import CACHE_DIR, NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.files import atomic_write_text
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
@@ -566,7 +566,7 @@ def _build(
 
 def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
     """The per-note cache for this project's code and settings."""
-    return NoteCache(config.out_dir, code_fingerprint() + repr(config.settings), warnings)
+    return NoteCache(config.root, code_fingerprint(config.root / CACHE_DIR) + repr(config.settings), warnings)
 
 
 def _valid_fields_memo(value: object) -> bool:

@@ -11,8 +11,9 @@ from deckgen.builder.bundles import content_times, resolve_tracks
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.files import atomic_write_bytes
-from deckgen.sources.cohorts import COHORTS_DIR, find_cohort, load_cohorts
-from deckgen.sources.tracks import TRACKS_DIR, BuiltTrack
+from deckgen.sources.cohorts import find_cohort, load_cohorts
+from deckgen.sources.layout import COHORTS_DIR, TRACKS_DIR
+from deckgen.sources.tracks import BuiltTrack
 from deckgen.tracks.calendar import calendar_name, hire_calendar
 from deckgen.tracks.cohorts import CohortFormat, CohortPlan, plan_cohort, render_cohort
 from deckgen.tracks.progress import ProgressReport, TrackCards, cohort_progress

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from deckgen.cards.generate import collect_cards
 from deckgen.core.config import Config
+from deckgen.core.digests import known_digest
 from deckgen.core.diskcache import NoteCache
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, DeckSpec, Note
 from deckgen.sources.manifests import collect_manifests
 from deckgen.sources.notes import collect_notes, decode_text, parse_file, parse_note, read_bytes
+
+# The types of the memo's entries, so they are stored compactly and checked in one pass:
+# a note's parse, its rendered fields (the builder's memo), its lint findings and prompt stems.
+NoteEntry = tuple[Literal["ok"], Note, list[Card], list[Finding]] | tuple[Literal["error"], list[Finding]]
+SCHEMAS: dict[str, Any] = {
+    "fields": dict[tuple[str, str], tuple[tuple[str, ...], str]],
+    "lint": list[Finding],
+    "stems": list[list[str]],  # each card's prompt stems, for near duplicates across notes
+}
 
 
 @dataclass
@@ -39,11 +50,11 @@ class Sources:
         cards = self.cards.get(note.id, [])
         if self.cache is None or digest is None or any("![" in t for c in cards for t in (c.front, c.back, c.extra)):
             return compute()
-        key = f"{kind}:{note.path}"
-        value = self.cache.get(key, digest, valid)
+        key, schema = f"{kind}:{note.path}", SCHEMAS.get(kind)
+        value = self.cache.get(key, digest, valid, schema)
         if value is None:
             value = compute()
-            self.cache.put(key, digest, value)
+            self.cache.put(key, digest, value, schema)
         return value
 
 
@@ -79,10 +90,22 @@ def _cached_parser(
     cards_by_path: dict[str, tuple[list[Card], list[Finding]]] = {}
 
     def parse(path: Path, rel: str) -> Note:
-        raw = read_bytes(path, rel)
-        digest = digests[rel] = cache.key(raw)
-        entry: Any = cache.get(rel, digest, valid_note_entry)
+        raw, digest = None, None
+        try:  # hashed a moment ago by the no-op check and unchanged since: no need to read it again
+            info = os.stat(path)
+            digest = known_digest(str(path), info)
+        except OSError:
+            pass
+        if digest is None:
+            raw = read_bytes(path, rel)
+            digest = cache.key(raw)
+        digests[rel] = digest
+        entry: Any = cache.get(rel, digest, valid_note_entry, NoteEntry)
         if entry is None:
+            if raw is None:
+                raw = read_bytes(path, rel)
+                if cache.key(raw) != digest:  # changed since it was hashed: go with what was read
+                    digest = digests[rel] = cache.key(raw)
             try:
                 note = parse_note(decode_text(raw, rel), rel)
             except ContentError as exc:
@@ -90,7 +113,7 @@ def _cached_parser(
             else:
                 cards, findings = collect_cards([note], settings)
                 entry = ("ok", note, cards.get(note.id, []), findings)
-            cache.put(rel, digest, entry)
+            cache.put(rel, digest, entry, NoteEntry)
         if entry[0] == "error":
             raise ContentError(entry[1])
         cards_by_path[rel] = (entry[2], entry[3])

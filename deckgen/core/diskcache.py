@@ -1,11 +1,14 @@
-"""The per-note memo under ``build/.deckgen-cache/``: safe to delete, ignored (with a warning) when invalid.
+"""The per-note memo in ``.deckgen-cache/`` at the project root: safe to delete, ignored (with a warning) when invalid.
 
-Each note file's parse, generated cards and per-card lint findings, keyed by the file's
-bytes and a salt naming deckgen's code and settings, so an edit re-reads one note instead
-of all of them. Caches are shared and restored (CI caches, copied build folders), so the
-memo is plain JSON that is *data only*: values are rebuilt from an allow-list of deckgen's
-own frozen dataclasses, every field checked against its type hint before use. Nothing in
-the file can name code to run; anything unexpected means "no cache" and a warning.
+Each note file's parse, generated cards, rendered fields and lint findings, keyed by the
+file's bytes and a salt naming deckgen's version, the content of its code and the
+settings, so an edit re-reads one note instead of all of them; deleting ``build/`` or
+reinstalling the same deckgen keeps it. One SQLite row per entry, so a one-note edit
+rewrites a few rows, not the whole memo. Caches are shared and restored (CI caches,
+copied folders), so the file is untrusted: its schema must be exactly deckgen's, and each
+value is JSON that is *data only*, rebuilt from an allow-list of deckgen's own frozen
+dataclasses, every field checked against its type hint before use. Nothing in the file
+can name code to run; anything unexpected means "no cache" and a warning.
 """
 
 from __future__ import annotations
@@ -14,24 +17,39 @@ import dataclasses
 import datetime
 import hashlib
 import json
+import os
+import sqlite3
+import stat
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from deckgen.core.digests import (
+    CACHE_DIR,
+    cache_dir,
+    code_fingerprint,
+    known_digest,
+    make_cache_dir,
+    save_code_memo,
+)
 from deckgen.core.errors import Finding
-from deckgen.core.files import atomic_write_bytes
 from deckgen.core.model import Card, CardBlock, DeckSpec, FieldValue, Note, Section, Selector
 
-CACHE_DIR = ".deckgen-cache"
-_NOTES = "notes.json"
-_FORMAT = 2  # 1 was a pickle (notes.pickle), never read again: unpickling runs code
+_NOTES = "notes.sqlite"
+# 1 was a pickle (build/.deckgen-cache/notes.pickle), never read again: unpickling runs code;
+# 2 was one JSON file under build/ (notes.json), rewritten whole on every change.
+_FORMAT = 3
 _MAX_BYTES = 256 * 1024 * 1024  # a cache bigger than this is not ours to load into memory
 _MAX_DEPTH = 64
 
 # The only types a cache file may rebuild. A class is looked up by name in this table,
 # never imported by a name taken from the file.
+# Re-exported: what callers imported from here before the digests had a module of their own.
+__all__ = ["CACHE_DIR", "NoteCache", "cache_dir", "code_fingerprint", "decode", "encode", "known_digest"]
+
 _CLASSES: dict[str, type] = {
     cls.__name__: cls for cls in (Section, FieldValue, CardBlock, Note, Card, Selector, DeckSpec, Finding)
 }
@@ -39,22 +57,6 @@ _CLASSES: dict[str, type] = {
 
 class CacheFormatError(ValueError):
     """A cache value does not have the shape deckgen writes."""
-
-
-def cache_dir(out_dir: Path) -> Path:
-    """Where the caches of a build directory live."""
-    return out_dir / CACHE_DIR
-
-
-def code_fingerprint() -> str:
-    """Changes whenever deckgen's own code does (size and mtime of every module)."""
-    package = Path(__file__).resolve().parent.parent
-    parts = []
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".css", ".js", ".html") and "__pycache__" not in path.parts:
-            stat = path.stat()
-            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def encode(value: Any, depth: int = 0) -> Any:
@@ -172,88 +174,456 @@ def _conforms(value: Any, hint: Any) -> bool:
     return False
 
 
-class NoteCache:
-    """Per-note-file results, keyed by the file's content hash and a salt (code + settings)."""
+# Typed values: a value whose type the caller names (a schema, such as ``list[Finding]``) is
+# stored without tags, records as lists of their fields in order, and rebuilt in one pass
+# that checks every value against the schema: several times faster than the tagged form.
+# A value of no known schema uses the tagged form above.
 
-    def __init__(self, out_dir: Path, salt: str, warnings: list[str] | None = None) -> None:
-        self.path = cache_dir(out_dir) / _NOTES
-        self.salt = salt
+_Codec = Callable[[Any], Any]
+
+
+class _Codecs:
+    """Encoder and decoder for one schema (a type hint over deckgen's records)."""
+
+    def __init__(self, hint: Any) -> None:
+        self.encode = _encoder(hint)
+        self.decode = _decoder(hint)
+
+
+_CODECS: dict[Any, _Codecs] = {}
+
+
+def _codecs(hint: Any) -> _Codecs:
+    if hint not in _CODECS:
+        _CODECS[hint] = _Codecs(hint)
+    return _CODECS[hint]
+
+
+def _bad(what: str) -> CacheFormatError:
+    return CacheFormatError(f"not {what}")
+
+
+def _scalar_check(hint: Any) -> Callable[[Any], bool] | None:
+    if hint is str:
+        return lambda v: type(v) is str
+    if hint is int:
+        return lambda v: type(v) is int
+    if hint is bool:
+        return lambda v: type(v) is bool
+    if hint is float:
+        return lambda v: type(v) in (int, float)
+    if hint is type(None):
+        return lambda v: v is None
+    if typing.get_origin(hint) is typing.Literal:
+        allowed = typing.get_args(hint)
+        return lambda v: type(v) in (str, int, bool) and v in allowed
+    return None
+
+
+def _encoder(hint: Any) -> _Codec:
+    """A function turning a value of type ``hint`` into JSON-ready data (TypeError if it is not one)."""
+    if hint is Any:
+        return encode
+    check = _scalar_check(hint)
+    if check is not None:
+        return _checked(check, lambda: TypeError(f"not a {hint}"))
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _first([_encoder(a) for a in args], TypeError, lambda: TypeError(f"not a {hint}"))
+    if origin in (list, tuple) and (origin is list or (len(args) == 2 and args[1] is Ellipsis)):
+        item = _encoder(args[0])
+        return lambda value: [item(v) for v in _sequence(value)]
+    if origin is tuple:
+        items = [_encoder(a) for a in args]
+
+        def fixed(value: Any) -> Any:
+            value = _sequence(value)
+            if len(value) != len(items):
+                raise TypeError("wrong length")
+            return [f(v) for f, v in zip(items, value)]
+
+        return fixed
+    if origin in (dict, Mapping, typing.Mapping):
+        key, val = _encoder(args[0]), _encoder(args[1])
+        if args[0] is str:
+            return lambda value: {key(k): val(v) for k, v in _mapping(value).items()}
+        return lambda value: [[key(k), val(v)] for k, v in _mapping(value).items()]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and _CLASSES.get(hint.__name__) is hint:
+        fields = [(name, _encoder(h)) for name, h in _hints(hint).items()]
+
+        def record(value: Any) -> Any:
+            if type(value) is not hint:
+                raise TypeError(f"not a {hint.__name__}")
+            return [f(getattr(value, name)) for name, f in fields]
+
+        return record
+    raise TypeError(f"no schema for {hint}")
+
+
+def _checked(check: Callable[[Any], bool], error: Callable[[], Exception]) -> _Codec:
+    """A scalar passed through unchanged when ``check`` accepts it."""
+
+    def scalar(value: Any) -> Any:
+        if not check(value):
+            raise error()
+        return value
+
+    return scalar
+
+
+def _first(options: list[_Codec], failure: type[Exception], error: Callable[[], Exception]) -> _Codec:
+    """A union: the first option that does not raise ``failure``."""
+
+    def union(value: Any) -> Any:
+        for option in options:
+            try:
+                return option(value)
+            except failure:
+                continue
+        raise error()
+
+    return union
+
+
+def _sequence(value: Any) -> list[Any] | tuple[Any, ...]:
+    if not isinstance(value, (list, tuple)):
+        raise TypeError("not a sequence")
+    return value
+
+
+def _mapping(value: Any) -> Mapping[Any, Any]:
+    if not isinstance(value, Mapping):
+        raise TypeError("not a mapping")
+    return value
+
+
+def _decoder(hint: Any) -> _Codec:
+    """A function rebuilding a value of type ``hint`` from :func:`_encoder`'s data; CacheFormatError otherwise."""
+    if hint is Any:
+        return decode
+    check = _scalar_check(hint)
+    if check is not None:
+        return _checked(check, lambda: _bad(str(hint)))
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _first([_decoder(a) for a in args], CacheFormatError, lambda: _bad(str(hint)))
+    if origin in (list, tuple) and (origin is list or (len(args) == 2 and args[1] is Ellipsis)):
+        make = list if origin is list else tuple
+        if args[0] is str:  # the commonest case, checked without a call per item
+
+            def strings(data: Any) -> Any:
+                if type(data) is not list or not all(type(v) is str for v in data):
+                    raise _bad(str(hint))
+                return make(data)
+
+            return strings
+        item = _decoder(args[0])
+
+        def sequence(data: Any) -> Any:
+            if type(data) is not list:
+                raise _bad(str(hint))
+            return make([item(v) for v in data])
+
+        return sequence
+    if origin is tuple:
+        items = [_decoder(a) for a in args]
+
+        def fixed(data: Any) -> Any:
+            if type(data) is not list or len(data) != len(items):
+                raise _bad(str(hint))
+            return tuple([f(v) for f, v in zip(items, data)])
+
+        return fixed
+    if origin in (dict, Mapping, typing.Mapping):
+        key, val = _decoder(args[0]), _decoder(args[1])
+        if args[0] is str:
+
+            def obj(data: Any) -> Any:
+                if type(data) is not dict:
+                    raise _bad(str(hint))
+                return {k: val(v) for k, v in data.items()}  # JSON object keys are always strings
+
+            return obj
+
+        def pairs(data: Any) -> Any:
+            if type(data) is not list or not all(type(p) is list and len(p) == 2 for p in data):
+                raise _bad(str(hint))
+            try:
+                return {key(k): val(v) for k, v in data}
+            except TypeError as exc:  # an unhashable key
+                raise CacheFormatError(str(exc)) from None
+
+        return pairs
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and _CLASSES.get(hint.__name__) is hint:
+        return _record_decoder(hint)
+    raise TypeError(f"no schema for {hint}")
+
+
+def _record_decoder(cls: type) -> _Codec:
+    """A decoder for one of deckgen's records, written out as Python for speed.
+
+    The source is made from the record's own field names and type hints (never from
+    cache data): scalar fields are checked inline, the others by their decoders, and
+    the record is filled in without its __init__ (frozen dataclasses set each field
+    through object.__setattr__, which is most of the cost of rebuilding one).
+    """
+    hints = _hints(cls)
+    env: dict[str, Any] = {"cls": cls, "new": object.__new__, "bad": _bad, "tuple": tuple, "all": all}
+    lines = [
+        "def record(data):",
+        f"    if type(data) is not list or len(data) != {len(hints)}:",
+        f"        raise bad({cls.__name__!r})",
+        f"    {', '.join(f'v{i}' for i in range(len(hints)))}, = data",
+    ]
+    for i, (name, hint) in enumerate(hints.items()):
+        what = f"{cls.__name__}.{name}"
+        if hint in (str, int, bool):
+            lines += [f"    if type(v{i}) is not {hint.__name__}:", f"        raise bad({what!r})"]
+        elif typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, Ellipsis):
+            lines += [
+                f"    if type(v{i}) is not list or not all(type(x) is str for x in v{i}):",
+                f"        raise bad({what!r})",
+                f"    v{i} = tuple(v{i})",
+            ]
+        else:
+            env[f"decode{i}"] = _decoder(hint)
+            lines.append(f"    v{i} = decode{i}(v{i})")
+    lines += [
+        "    value = new(cls)",
+        "    value.__dict__.update({" + ", ".join(f"{name!r}: v{i}" for i, name in enumerate(hints)) + "})",
+        "    return value",
+    ]
+    exec("\n".join(lines), env)  # noqa: S102 - our own source, made from our own type hints
+    decoder: _Codec = env["record"]
+    return decoder
+
+
+_SQL = {
+    "meta": "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "entries": (
+        "CREATE TABLE entries (key TEXT PRIMARY KEY, digest TEXT NOT NULL, schema TEXT NOT NULL, value TEXT NOT NULL)"
+    ),
+}
+# The whole schema of a note cache, as sqlite_master lists it: anything else (a trigger, a
+# view, another table or column) means the file is not ours and is not used.
+_MASTER = {
+    ("table", "meta", _SQL["meta"]),
+    ("index", "sqlite_autoindex_meta_1", None),
+    ("table", "entries", _SQL["entries"]),
+    ("index", "sqlite_autoindex_entries_1", None),
+}
+_TAGGED = "-"  # the schema column of a value stored in the tagged form
+PROJECT = "project:"  # the prefix of entries about the whole project rather than one note file
+
+
+class NoteCache:
+    """Per-note-file results, keyed by the file's content hash and a salt (code + settings).
+
+    Lives in ``<project>/.deckgen-cache/notes.sqlite``, one row per entry; only the rows
+    that changed are written back.
+    """
+
+    def __init__(self, root: Path, salt: str, warnings: list[str] | None = None) -> None:
+        self.path = root / CACHE_DIR / _NOTES
+        self.salt = f"{_FORMAT}:{salt}"
         self.warnings = warnings
         self.entries: dict[str, tuple[str, Any]] = {}  # decoded values, in use this run
-        self._raw: dict[str, tuple[str, Any]] = {}  # as read: decoded (and validated) on first use
+        self._raw: dict[str, tuple[str, str, str]] = {}  # as read (digest, schema, JSON): decoded on first use
+        self._schemas: dict[str, Any] = {}  # key -> the schema its caller named
+        self._keys: set[str] = set()  # every key in the file
+        self._pending: set[str] = set()  # put this run: written on save
         self.used: set[str] = set()
+        # Set by a caller that added to a memo (a dict) it got: such dicts are written back on save.
         self.dirty = False
+        self._sizes: dict[str, int] = {}  # key -> len of a dict value when it was read
+        self._reset = True  # the file is missing, another salt's or unusable: start it afresh on save
         self._warned = False
         try:
-            if self.path.is_file() and self.path.stat().st_size <= _MAX_BYTES:
-                data = json.loads(self.path.read_bytes())
-                if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
-                    raise CacheFormatError("not a note cache")
-                if data.get("format") == _FORMAT and data.get("salt") == salt:
-                    for rel, entry in data["entries"].items():
-                        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
-                            raise CacheFormatError("malformed entry")
-                        self._raw[rel] = (entry[0], entry[1])
-            elif self.path.exists():
-                raise CacheFormatError("not a regular file of a sensible size")
-        except (OSError, ValueError, RecursionError) as exc:
+            self._load()
+        except (OSError, ValueError, RecursionError, sqlite3.Error) as exc:
+            self._raw.clear()
+            self._keys.clear()
+            self._reset = True
             self._warn(exc)
+
+    def _load(self) -> None:
+        try:
+            info = os.lstat(self.path)
+        except FileNotFoundError:
+            return
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BYTES:
+            raise CacheFormatError("not a regular file of a sensible size")
+        with _connect(self.path, create=False) as db:
+            master = {tuple(row) for row in db.execute("SELECT type, name, sql FROM sqlite_master")}
+            if master != _MASTER:
+                raise CacheFormatError("not a note cache")
+            salt = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
+            if salt is None or salt[0] != self.salt:
+                return  # another deckgen, code or settings: every entry is stale
+            for key, digest, schema, value in db.execute("SELECT key, digest, schema, value FROM entries"):
+                if not (type(key) is str and type(digest) is str and type(schema) is str and type(value) is str):
+                    raise CacheFormatError("malformed entry")
+                self._raw[key] = (digest, schema, value)
+        self._keys = set(self._raw)
+        self._reset = False
 
     def _warn(self, exc: BaseException) -> None:
         if self.warnings is not None and not self._warned:
             self.warnings.append(f"{self.path}: note cache is unreadable ({exc.__class__.__name__}); ignoring it")
         self._warned = True
-        self.dirty = True  # rewrite it with good data
 
     @staticmethod
     def key(data: bytes) -> str:
         """The content hash that identifies one version of a file."""
         return hashlib.sha256(data).hexdigest()
 
-    def get(self, rel: str, digest: str, valid: Callable[[Any], bool] = lambda value: True) -> Any | None:
+    def get(
+        self, rel: str, digest: str, valid: Callable[[Any], bool] = lambda value: True, schema: Any = None
+    ) -> Any | None:
         """The cached value for ``rel`` at this content, if any and of the shape ``valid`` accepts.
 
-        Decoding only rebuilds deckgen's own record types; ``valid`` checks that the value is
-        the shape its caller stored (a well-formed record in the wrong place is no better).
+        Decoding only rebuilds deckgen's own record types (checked against ``schema``, the
+        value's type, when the caller names one); ``valid`` checks that the value is the
+        shape its caller stored (a well-formed record in the wrong place is no better).
         """
         self.used.add(rel)
+        if schema is not None:
+            self._schemas[rel] = schema
         entry = self.entries.get(rel)
         if entry is None and rel in self._raw:
-            raw_digest, raw = self._raw.pop(rel)
+            raw_digest, form, text = self._raw.pop(rel)
             if raw_digest == digest:
                 try:
-                    value = decode(raw)
+                    data = json.loads(text)
+                    if form == _TAGGED:
+                        value = decode(data)
+                    elif schema is not None and form == _schema_name(schema):
+                        value = _codecs(schema).decode(data)
+                    else:
+                        raise CacheFormatError(f"{rel}: stored as {form[:40]!r}")
                     if not valid(value):
                         raise CacheFormatError(f"{rel}: not the shape this entry holds")
                     entry = self.entries[rel] = (raw_digest, value)
+                    if isinstance(value, dict):
+                        self._sizes[rel] = len(value)
                 except (CacheFormatError, RecursionError, TypeError, ValueError) as exc:
                     self._warn(exc)
+                    self._pending.add(rel)  # replaced by a good value (or dropped) on save
         return entry[1] if entry and entry[0] == digest else None
 
-    def put(self, rel: str, digest: str, value: Any) -> None:
-        """Remember ``value`` for ``rel`` at this content."""
+    def put(self, rel: str, digest: str, value: Any, schema: Any = None) -> None:
+        """Remember ``value`` (of type ``schema``, when given) for ``rel`` at this content."""
         self.used.add(rel)
+        if schema is not None:
+            self._schemas[rel] = schema
         self._raw.pop(rel, None)
         self.entries[rel] = (digest, value)
-        self.dirty = True
+        self._pending.add(rel)
+
+    def _row(self, rel: str) -> tuple[str, str, str, str] | None:
+        """(key, digest, schema, JSON) of an entry in use, or None when it cannot be stored."""
+        digest, value = self.entries[rel]
+        schema = self._schemas.get(rel)
+        try:
+            if schema is not None:
+                try:
+                    return rel, digest, _schema_name(schema), _dumps(_codecs(schema).encode(value))
+                except TypeError:
+                    pass  # not of its schema after all: the tagged form below
+            return rel, digest, _TAGGED, _dumps(encode(value))
+        except (TypeError, ValueError, RecursionError):
+            return None  # e.g. a front-matter value of a type the memo does not know: recompute next time
 
     def save(self) -> None:
-        """Write the cache if anything changed, dropping files no longer seen."""
-        stale = (set(self.entries) | set(self._raw)) - self.used
-        for rel in stale:
-            self.entries.pop(rel, None)
-            self._raw.pop(rel, None)
-        if not (self.dirty or stale):
+        """Write the entries that changed, dropping those of files no longer seen."""
+        # An entry stays while its file does: `deckgen lint` keeps the rendered fields of a build;
+        # project-wide entries stay until replaced (a build that skips near duplicates keeps lint's).
+        stale = {
+            k for k in self._keys - self.used if k.partition(":")[2] not in self.used and not k.startswith(PROJECT)
+        }
+        rows = []
+        for rel in sorted(self._pending):
+            row = self._row(rel) if rel in self.entries else None
+            if row is None:
+                stale.add(rel)
+            else:
+                rows.append(row)
+        if self.dirty:  # memos got from the file that gained entries since
+            for rel, size in sorted(self._sizes.items()):
+                if rel not in self._pending and len(self.entries[rel][1]) != size:
+                    row = self._row(rel)
+                    if row is not None:
+                        rows.append(row)
+        stale &= self._keys
+        if not (rows or stale or self._reset):
             return
-        out: dict[str, Any] = {rel: list(entry) for rel, entry in self._raw.items()}
-        for rel, (digest, value) in self.entries.items():
-            try:
-                out[rel] = [digest, encode(value)]
-            except TypeError:
-                continue  # e.g. a front-matter value of a type the memo does not know: recompute next time
-        data = json.dumps({"format": _FORMAT, "salt": self.salt, "entries": out}, separators=(",", ":"))
         try:
-            atomic_write_bytes(self.path, data.encode("utf-8"), durable=False)
-        except OSError:
-            return  # a read-only build folder only costs speed (e.g. `deckgen lint` in a locked-down CI)
-        self.dirty = False
+            self._write(rows, stale)
+        except (OSError, sqlite3.Error):
+            return  # a read-only or busy project only costs speed (e.g. `deckgen lint` in a locked-down CI)
+        save_code_memo()
+        self._keys = (self._keys - stale) | {row[0] for row in rows}
+        self._sizes = {rel: len(value) for rel, (_, value) in self.entries.items() if isinstance(value, dict)}
+        self._pending.clear()
+        self._reset = self.dirty = False
+
+    def _write(self, rows: list[tuple[str, str, str, str]], stale: set[str]) -> None:
+        make_cache_dir(self.path.parent)
+        if self._reset:
+            if self._warned or self._keys:  # a file that is not ours (or not valid): start a new one
+                self._unlink()
+            else:
+                try:  # another salt's cache, or none: reuse a valid file, else start afresh
+                    with _connect(self.path, create=False) as db:
+                        if {tuple(r) for r in db.execute("SELECT type, name, sql FROM sqlite_master")} != _MASTER:
+                            raise CacheFormatError("not a note cache")
+                except (sqlite3.Error, CacheFormatError, OSError):
+                    self._unlink()
+        with _connect(self.path, create=True) as db:
+            db.execute("BEGIN IMMEDIATE")
+            if self._reset:
+                for sql in _SQL.values():
+                    db.execute(sql.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))
+                db.execute("DELETE FROM entries")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (self.salt,))
+            else:
+                salt = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
+                if salt is None or salt[0] != self.salt:  # another deckgen wrote it meanwhile: leave it
+                    db.execute("ROLLBACK")
+                    return
+            db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in sorted(stale)])
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+
+    def _unlink(self) -> None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+
+
+def _schema_name(schema: Any) -> str:
+    """How a schema is recorded beside a value (its repr names deckgen's record types)."""
+    return repr(schema).replace("deckgen.core.model.", "").replace("deckgen.core.errors.", "")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+@contextmanager
+def _connect(path: Path, create: bool) -> Iterator[sqlite3.Connection]:
+    """A connection to a note cache that trusts nothing in the file's schema (closed on exit)."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path))}?mode={'rwc' if create else 'ro'}"
+    db = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+    try:
+        db.execute("PRAGMA trusted_schema = OFF")  # no functions or virtual tables from the file's schema
+        db.execute("PRAGMA cell_size_check = ON")  # a corrupt page is an error, not a wrong answer
+        if create:
+            db.execute("PRAGMA synchronous = NORMAL")
+        yield db
+    finally:
+        db.close()

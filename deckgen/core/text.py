@@ -13,7 +13,13 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
+# C0 controls except tab and newline, DEL and C1 (ESC, CSI, BEL…): content never drives the terminal
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` without terminal control characters."""
+    return _CONTROL_RE.sub("", text)
 
 
 def is_word_char(char: str) -> bool:
@@ -149,6 +155,8 @@ def similarity(one: Sequence[str], other: Sequence[str], cutoff: float = 0.0) ->
 
     rapidfuzz computes it exactly and fast (bit-parallel, C++); below ``cutoff`` it returns 0.0.
     """
+    from rapidfuzz.distance import Indel  # here, not at the top: a no-op build and --help import this module
+
     return float(Indel.normalized_similarity(one, other, score_cutoff=cutoff))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -16,16 +17,19 @@ from dataclasses import dataclass, replace
 from deckgen.anki.render import MAX_CLOZE, anki_syntax
 from deckgen.cards.load import Sources, valid_findings
 from deckgen.core.config import Config
+from deckgen.core.diskcache import PROJECT
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
 from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
 from deckgen.quality.checks import Issue, Side, check_card, plain
+from deckgen.quality.neardup import Pair, prompt_stems, similar_sets, similarity
 from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import LintSettings, lint_settings
 from deckgen.sources.cohorts import load_cohorts
+from deckgen.sources.layout import track_files
 from deckgen.sources.manifests import select_notes
 from deckgen.sources.media import MediaStore
-from deckgen.sources.tracks import load_tracks, track_files
+from deckgen.sources.tracks import load_tracks
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -106,7 +110,7 @@ def lint_sources(
             valid_findings,
         )
     if near_duplicates:
-        findings += _near_duplicate_findings(cards, notes, settings)
+        findings += _near_duplicate_findings(cards, notes, settings, _prompt_pairs(sources, settings.near_duplicate))
     return finish(findings, settings, files=sources.files, cards=len(cards))
 
 
@@ -280,10 +284,88 @@ def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:
     return issues
 
 
-def _near_duplicate_findings(cards: Sequence[Card], notes: dict[str, Note], settings: LintSettings) -> list[Finding]:
-    prompts = [card.front for card in cards]
+# The last run's near duplicates: each note's prompts (path, hash of its prompts, count) in
+# order, and the pairs, by position in that order. Pairs between prompts that did not
+# change are still pairs; only the changed prompts are compared with the rest.
+_NEAR = PROJECT + "near-duplicates"
+_NearRecord = tuple[list[tuple[str, str, int]], list[tuple[int, int, float]]]
+_REPLAN_SHARE = 20  # more than 1 prompt in this many changed: the indexed search over all is faster
+
+
+def _prompt_pairs(sources: Sources, threshold: float) -> list[Pair]:
+    """Every near-duplicate pair of the project's prompts (in card order), reusing the last run's."""
+    groups = [(note, sources.cards.get(note.id, [])) for note in sources.notes]
+    if sources.cache is None or not 0 < threshold <= 1:
+        return find_near_duplicates([card.front for _, cards in groups for card in cards], threshold)
+    stems: list[frozenset[str]] = []
+    notes: list[tuple[str, str, int]] = []
+    for note, cards in groups:
+        fronts = [card.front for card in cards]
+        note_stems = sources.remembered("stems", note, functools.partial(_stems_of, fronts), _valid_stems)
+        if len(note_stems) != len(fronts):  # not this note's cards after all (a repeated note id)
+            note_stems = _stems_of(fronts)
+        stems += [frozenset(s) for s in note_stems]
+        notes.append((note.path, hashlib.sha256("\0".join(fronts).encode()).hexdigest(), len(fronts)))
+    old: _NearRecord | None = sources.cache.get(_NEAR, repr(threshold), lambda v: True, _NearRecord)
+    now = _carry_pairs(old, notes, stems, threshold) if old is not None else None
+    if now is None:
+        now = similar_sets(stems, threshold)
+    record: _NearRecord = (notes, [(p.first, p.second, p.similarity) for p in now])
+    if record != old:
+        sources.cache.put(_NEAR, repr(threshold), record, _NearRecord)
+    return now
+
+
+def _carry_pairs(
+    old: _NearRecord, notes: list[tuple[str, str, int]], stems: list[frozenset[str]], threshold: float
+) -> list[Pair] | None:
+    """The pairs of ``old`` between unchanged prompts, plus those of changed prompts; None when most changed."""
+    starts: dict[tuple[str, str, int], int] = {}
+    position = 0
+    for note in old[0]:
+        starts[note] = position
+        position += note[2]
+    moved: dict[int, int] = {}  # old position -> new position, for prompts that did not change
+    changed: list[int] = []
+    position = 0
+    for note in notes:
+        start = starts.get(note)
+        for offset in range(note[2]):
+            if start is None:
+                changed.append(position + offset)
+            else:
+                moved[start + offset] = position + offset
+        position += note[2]
+    if len(changed) * _REPLAN_SHARE > max(len(stems), _REPLAN_SHARE):
+        return None
+    pairs = [
+        Pair(min(a, b), max(a, b), score)
+        for a, b, score in ((moved.get(first), moved.get(second), score) for first, second, score in old[1])
+        if a is not None and b is not None
+    ]
+    fresh = set(changed)
+    for i in changed:
+        for j, other in enumerate(stems):
+            if j != i and not (j in fresh and j < i):  # a pair of two changed prompts is found once
+                score = similarity(stems[i], other, threshold)
+                if score is not None:
+                    pairs.append(Pair(min(i, j), max(i, j), score))
+    return sorted(pairs, key=lambda p: (p.first, p.second))
+
+
+def _stems_of(prompts: list[str]) -> list[list[str]]:
+    return [sorted(prompt_stems(prompt)) for prompt in prompts]
+
+
+def _valid_stems(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(s, list) for s in value)
+
+
+def _near_duplicate_findings(
+    cards: Sequence[Card], notes: dict[str, Note], settings: LintSettings, pairs: Sequence[Pair]
+) -> list[Finding]:
     findings: list[Finding] = []
-    for pair in find_near_duplicates(prompts, settings.near_duplicate):
+    for pair in pairs:
         first, second = cards[pair.first], cards[pair.second]
         if "L16" in second.ignore or "L16" in first.ignore:
             continue

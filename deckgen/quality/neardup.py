@@ -36,9 +36,23 @@ def prompt_stems(text: str) -> frozenset[str]:
 
 def near_duplicates(prompts: Sequence[str], threshold: float) -> list[Pair]:
     """Every pair of prompts whose stem sets have Jaccard similarity >= ``threshold``."""
+    return similar_sets([prompt_stems(p) for p in prompts], threshold)
+
+
+def similarity(first: frozenset[str], second: frozenset[str], threshold: float) -> float | None:
+    """The Jaccard similarity of two prompts' stem sets when a pair (>= ``threshold``, both 2+ stems), else None."""
+    small, large = sorted((len(first), len(second)))
+    if small < 2 or small < threshold * large:
+        return None
+    shared = len(first & second)
+    score = shared / (len(first) + len(second) - shared)
+    return score if score >= threshold else None
+
+
+def similar_sets(sets: Sequence[frozenset[str]], threshold: float) -> list[Pair]:
+    """:func:`near_duplicates` over stem sets already made."""
     if not 0 < threshold <= 1:
         return []
-    sets = [prompt_stems(p) for p in prompts]
     frequency = Counter(stem for s in sets for stem in s)
     ordered = [sorted(s, key=lambda x: (frequency[x], x)) for s in sets]
     # stem -> (size, position of the stem in that prompt's order) -> prompts: the position

@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 
 from deckgen.core.errors import ContentError, Finding
+from deckgen.sources.layout import cohort_files
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text
 
-COHORTS_DIR = "cohorts"
 COHORT_KEYS = ("title", "timezone", "study_time", "days_per_week", "site", "hires")
 HIRE_KEYS = ("name", "track", "start", "new_per_day")
 DEFAULT_TIMEZONE = "UTC"
@@ -71,14 +71,6 @@ class Cohort:
 def hire_slug(name: str) -> str:
     """``Ana María K.`` -> ``ana-mar-a-k``: lowercase letters and digits joined by '-'."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-def cohort_files(decks_dir: Path) -> list[Path]:
-    """Cohort files in ``decks/cohorts/``, sorted."""
-    folder = decks_dir / COHORTS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import yaml
 
 from deckgen.core.errors import ContentError, Finding, Severity
 from deckgen.core.model import BuiltDeck, Card, DeckSpec, Note, Selector
+from deckgen.sources.layout import manifest_files
 from deckgen.sources.notes import (
     SafeLoader,
     did_you_mean,
@@ -24,13 +25,6 @@ from deckgen.sources.notes import (
 
 MANIFEST_KEYS = ("deck", "description", "notes", "new_per_day")
 SELECTOR_KINDS = ("id", "tag", "path")
-
-
-def manifest_files(decks_dir: Path) -> list[Path]:
-    """Deck manifests directly inside ``decks/`` (subfolders hold other things, e.g. tracks)."""
-    if not decks_dir.is_dir():
-        return []
-    return sorted(p for p in decks_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def _selector_lines(text: str) -> list[int]:

@@ -17,6 +17,7 @@ import yaml
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.files import TooLargeError, read_bounded
 from deckgen.core.model import CardBlock, FieldValue, Note, Section
+from deckgen.sources.layout import note_files
 
 # libyaml is ~7x faster than the pure-Python loader and equally safe (no object tags).
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -475,13 +476,6 @@ def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: lis
             current[current_key].append(line.strip())
     flush()
     return blocks
-
-
-def note_files(content_dir: Path) -> list[Path]:
-    """Every note file below ``content_dir``, sorted for a stable order."""
-    if not content_dir.is_dir():
-        return []
-    return sorted(p for p in content_dir.rglob("*.md") if p.is_file() and not p.name.startswith("."))
 
 
 def load_notes(content_dir: Path, root: Path) -> list[Note]:

@@ -18,9 +18,9 @@ import yaml
 
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import BuiltDeck, Card, DeckSpec
+from deckgen.sources.layout import track_files
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text, unknown_key_findings
 
-TRACKS_DIR = "tracks"
 TRACK_KEYS = ("track", "role", "description", "deck", "new_per_day", "stages")
 STAGE_KEYS = ("title", "description", "decks", "optional")
 DEFAULT_NEW_PER_DAY = 20  # Anki's default "New cards/day"
@@ -116,14 +116,6 @@ def anki_cards(card: Card) -> int:
 def count_anki_cards(cards: Iterable[Card]) -> int:
     """Total Anki cards (what a learner studies) of ``cards``."""
     return sum(anki_cards(card) for card in cards)
-
-
-def track_files(decks_dir: Path) -> list[Path]:
-    """Track files in ``decks/tracks/``, sorted."""
-    folder = decks_dir / TRACKS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def _node_lines(text: str) -> dict[tuple[Any, ...], int]:

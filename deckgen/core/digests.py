@@ -1,0 +1,127 @@
+"""Content digests that decide what a build may skip: deckgen's own code, and input files.
+
+Light on purpose (no records, no parsers): a build with nothing to do needs only these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from deckgen.core.files import atomic_write_bytes
+
+CACHE_DIR = ".deckgen-cache"
+
+
+def make_cache_dir(folder: Path) -> None:
+    """Create a cache folder that git ignores by itself (as .pytest_cache does): a project made
+    before the memo moved to the project root ignores only build/, and must not commit it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        atomic_write_bytes(ignore, b"# deckgen's caches: safe to delete, never committed\n*\n", durable=False)
+
+
+def cache_dir(out_dir: Path) -> Path:
+    """Where the caches of a build directory live."""
+    return out_dir / CACHE_DIR
+
+
+_CODE_SUFFIXES = (".py", ".css", ".js", ".html")
+_CODE_MEMO = "code.json"
+
+
+_FINGERPRINT: list[str] = []  # computed once per process
+_UNSAVED: dict[Path, dict[str, list[Any]]] = {}  # code memos to write when a cache is written
+
+
+def code_fingerprint(memo_dir: Path | None = None) -> str:
+    """Changes whenever deckgen's code does: its version and the sha256 of every module and asset.
+
+    Content, never file times: reinstalling the same version keeps every cache. With
+    ``memo_dir``, a file whose size and mtime match the ones recorded there last time is
+    not read again (its recorded hash is reused); a changed or new file is always hashed.
+    """
+    if _FINGERPRINT:
+        return _FINGERPRINT[0]
+    from deckgen import __version__
+
+    package = Path(__file__).resolve().parent.parent
+    files: list[tuple[str, int, int]] = []
+    for folder, dirs, names in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(_CODE_SUFFIXES):
+                info = os.stat(os.path.join(folder, name))
+                rel = os.path.relpath(os.path.join(folder, name), package)
+                files.append((rel, info.st_size, info.st_mtime_ns))
+    memo = _read_code_memo(memo_dir / _CODE_MEMO) if memo_dir is not None else {}
+    hashes: dict[str, list[Any]] = {}
+    for rel, size, mtime in files:
+        known = memo.get(rel)
+        if known is not None and known[0] == size and known[1] == mtime:
+            hashes[rel] = known
+        else:
+            hashes[rel] = [size, mtime, hashlib.sha256((package / rel).read_bytes()).hexdigest()]
+    if memo_dir is not None and hashes != memo:
+        _UNSAVED[memo_dir / _CODE_MEMO] = hashes  # written with the caches, by a command that succeeds
+    text = "\n".join(f"{rel}:{entry[2]}" for rel, entry in hashes.items())
+    _FINGERPRINT.append(hashlib.sha256(f"{__version__}\n{text}".encode()).hexdigest())
+    return _FINGERPRINT[0]
+
+
+def save_code_memo() -> None:
+    """Record the code hashes computed by this process beside the caches just written."""
+    for path, hashes in list(_UNSAVED.items()):
+        try:
+            make_cache_dir(path.parent)
+            atomic_write_bytes(path, json.dumps(hashes).encode(), durable=False)
+        except OSError:
+            pass  # a read-only project only costs the hashing next time
+        del _UNSAVED[path]
+
+
+def _read_code_memo(path: Path) -> dict[str, list[Any]]:
+    """Recorded (size, mtime, sha256) of deckgen's files; empty when missing or not that shape."""
+    try:
+        if path.stat().st_size > 1024 * 1024:
+            return {}
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        k: v
+        for k, v in data.items()
+        if isinstance(k, str)
+        and isinstance(v, list)
+        and len(v) == 3
+        and type(v[0]) is int
+        and type(v[1]) is int
+        and isinstance(v[2], str)
+    }
+
+
+# Files hashed by this process: path -> (size, mtime, ctime, inode, sha256). A build hashes its
+# inputs for the no-op check, reads its notes, and hashes its inputs again for the next
+# build's check; with this, each input is read once.
+_SEEN: dict[str, tuple[int, int, int, int, str]] = {}
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def known_digest(path: str, info: os.stat_result) -> str | None:
+    """The sha256 of ``path`` if this process hashed it and it has not changed since."""
+    seen = _SEEN.get(path)
+    return seen[4] if seen is not None and seen[:4] == _identity(info) else None
+
+
+def remember_digest(path: str, info: os.stat_result, digest: str) -> None:
+    """Record the sha256 of ``path`` as read while it had the status ``info``."""
+    _SEEN[path] = (*_identity(info), digest)
