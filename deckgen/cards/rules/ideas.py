@@ -60,7 +60,7 @@ _PAREN_ASIDE_RE = re.compile(
 _THESIS_LEAD_RE = re.compile(
     r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:(?:central|main|core|key)\s+)?"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
-    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|the (?:essay|author|book|piece|post))\s+(?:argues|argue|claims|contends|holds|insists|"
+    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:argues|argue|claims|contends|holds|insists|"
     r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
     re.I,
 )
@@ -71,6 +71,9 @@ _CONTRAST_RE = re.compile(
 _CONTRAST_REV_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?:is|are)\s+(?P<b>[^,;:]{2,60}?),\s+not\s+(?P<a>[^,;:]{2,60}?)$")
 _RATHER_RE = re.compile(
     r"^(?P<x>.{2,60}?)\s+(?:is|are)\s+(?P<b>[^,;:]{2,60}?)\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,60}?)$"
+)
+_APPOSITIVE_RE = re.compile(
+    r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<e>\*{1,2}|\")(?P<t>[^*\"]{2,40})(?P=e),\s+(?P<y>[^,;:()]{8,90}?)(?:,|;|:|\.$|$)"
 )
 _TERM_ITEM_RE = re.compile(r"^\*\*(?P<t>[^*]{1,40})\*\*\s*(?::|—|–|-)\s*(?P<y>.+)$")
 _TERM_MEANS_RE = re.compile(
@@ -588,6 +591,19 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             else:
                 front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
+    for apposed in _APPOSITIVE_RE.finditer(text) if "*" in text or '"' in text else ():
+        # 'they fix an *appetite*, how much time the problem is worth, instead of …' -> 'what is an appetite?'
+        term = plain(apposed.group("t")).strip()
+        gloss = plain(apposed.group("y")).strip()
+        answer = clean_answer(gloss, 14, trim_relative=False)
+        if not term or not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+            continue
+        if re.match(r"^(?:and|or|but|which|who|where|when|while|so|because|then|for example|such as)\b", gloss, re.I):
+            continue  # '*X*, which …' or '*X*, and …' goes on with the sentence, not a gloss
+        article = apposed.group("art").lower()
+        shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
+        front = f"{ctx}, what is {article} {shown}?"
+        yield "definition", _card(note, "definition", slug(term), s, front, answer)
     kinds = _TERM_KIND_RE.match(text) if s.item else None
     if kinds:
         term, noun = plain(kinds.group("t")).strip(), kinds.group("n")
@@ -723,8 +739,27 @@ def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tupl
             continue
         subject = _topic(match.group("s"), 6, note)
         answer = clean_answer(match.group("p"))
-        if not subject or not _AGENT_RE.search(subject) or re.search(r"\b(?:is|are|was|were)\b", subject):
+        agent = _AGENT_RE.search(subject or "") or (subject and subject[0].isupper() and len(words(subject)) <= 2)
+        if not subject or not agent or re.search(r"\b(?:is|are|was|were)\b", subject):
             continue
+        rather = re.match(
+            r"^(?P<v>\w+)\s+(?P<b>[^,;:]{3,60}?)\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40}?)(?:[,;:]|$)",
+            plain(match.group("p")),
+        )
+        if rather and not never and rather.group("v").isalpha() and rather.group("v").lower() not in STOPWORDS:
+            chosen = clean_answer(rather.group("b"), 10)
+            alternative = plain(rather.group("a")).strip()
+            if chosen and _self_contained(chosen) and not _mirrors(alternative, chosen):
+                m = match.group("m")
+                aux = (
+                    m
+                    if m in ("should", "must")
+                    else f"{'do' if _plural_subject(words(subject)) else 'does'} {subject} need to"
+                )
+                shown = f"{aux} {subject}" if m in ("should", "must") else aux
+                front = f"{ctx}, what {shown} {rather.group('v')}, if not {alternative}?"
+                yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
+                return
         choice = _AS_RATHER_RE.match(plain(match.group("p")).rstrip("."))
         if choice and not never:
             chosen = clean_answer(choice.group("b"), 8)
@@ -1101,6 +1136,8 @@ def candidates(note: Note) -> list[Idea]:
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
+            if not any(card for _, card in found):
+                found.extend(_statement(note, s, core, _application_ctx(note)))  # the note's own claim
         else:
             application = role == "application"
             ctx = _application_ctx(note) if application else in_ctx
@@ -1125,6 +1162,10 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(_diagnostic(note, s, core, claim_ctx))
                 if "%" in core or "percent" in core:
                     found.extend(_quantity(note, s, core))
+                if " to " in core:
+                    found.extend(_urges(note, s, claim_ctx))
+                if not any(card for _, card in found):
+                    found.extend(_statement(note, s, core, claim_ctx))  # a plain 'S V O' claim
                 if thesis and not any(card for _, card in found):
                     found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
         for kind, card in found:
@@ -1205,3 +1246,306 @@ def candidates_of(note: Note) -> list[Idea]:
 def idea_of(note: Note, card: Card) -> Idea | None:
     """The idea record of a generated card (None for cards of other rules)."""
     return next((i for i in candidates_of(note) if i.card.key == card.key and i.card.front == card.front), None)
+
+
+# --- Statements: 'S V O' -> 'what does S V?' — O -------------------------------------------------
+# Verbs that say nothing one could recall on their own ('X has Y', 'X gets Y'), reporting verbs
+# (their clause is the claim, read by _core) and verbs whose object is a clause, not a thing.
+_LIGHT_VERBS = frozenset(
+    """has have gets get does do goes go seems seem looks look sounds sound says say adds add notes note writes write
+    argues argue claims claim thinks think believes believe suggests suggest shows show finds find tells tell
+    is are was were becomes become remains remain feels feel knows know wants want tries try lets let puts put
+    uses use takes take gives give makes make keeps keep sees see means mean calls call comes come include includes
+    contain contains involve involves""".split()
+)
+# Words that open a subordinate or adverbial clause, never a subject.
+_NOT_SUBJECT_START = frozenset(
+    """if when whenever while although though unless until because since whereas once after before as so thus hence
+    yet but and or nor for then also even instead rather what which who how why where whether there here
+    in on at by with from into of to about over under through across between among during without within""".split()
+)
+# A word after the verb that starts its object (the verb is a verb, not a plural noun)
+_OBJECT_START = frozenset(
+    """the a an its their his her our your every each all no more less most many much some any two three four five
+    what how whether why where who""".split()
+)
+_S_NOT_VERB = ("ss", "us", "is", "ics", "ness", "'s", "ous")
+_MODAL_VERB = frozenset({"can", "will", "cannot", "can't", "won't", "tends", "tend"})
+
+
+def base_form(verb: str) -> str | None:
+    """'copies' -> 'copy', 'produces' -> 'produce', 'fixes' -> 'fix'; None when ``verb`` is no -s verb."""
+    v = verb.lower()
+    if not v.isalpha() or len(v) < 4 or not v.endswith("s") or v.endswith(_S_NOT_VERB):
+        return None
+    if v.endswith("ies"):
+        return v[:-3] + "y"
+    if v.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return v[:-2]
+    return v[:-1]
+
+
+def _plain_verb(word: str) -> bool:
+    """Whether ``word`` may be a present-tense verb after a plural subject ('coordinate', not 'only' or 'early')."""
+    w = word.lower()
+    return (
+        w.isalpha()
+        and w not in STOPWORDS
+        and w not in _PREPOSITIONS
+        and not w.endswith(("ly", "ing", "ed", "s", "al", "ive", "ful", "ous"))
+    )
+
+
+_PREPOSITIONS = frozenset(
+    """beyond across along around without within between among toward towards against despite through via upon behind
+    below above inside outside unlike like near past until since""".split()
+)
+_ADVICE_VERBS = frozenset("compare see read consider note remember imagine think look skip contrast pair".split())
+_ADVERBS = frozenset("only well also often usually mostly largely always still even directly quickly".split())
+
+
+def _plural_subject(tokens: list[str]) -> bool:
+    head = tokens[-1].lower()
+    return head in {"people", "children", "men", "women"} or (
+        head.endswith("s") and not head.endswith(_S_NOT_VERB) and not head.endswith("'")
+    )
+
+
+def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'groups coordinate only along existing paths' -> 'what do groups coordinate along?' style questions.
+
+    One card per clause whose subject is a short noun phrase, whose verb is a content verb
+    in the present tense (optionally after 'can'/'will'/'tend to'), and whose object is a
+    short phrase that stands alone. Subjects that are pronouns or clauses give nothing.
+    """
+    pieces = re.split(r"(;\s+|:\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:and|but|so|while)\s+)", core)
+    for n in range(0, len(pieces), 2):
+        clause = pieces[n]
+        tokens = clause.strip().split()
+        if len(tokens) < 4 or tokens[0].lower().strip(",") in _NOT_SUBJECT_START or tokens[0].lower() in PRONOUNS:
+            continue
+        first, second = tokens[0].lower(), tokens[1].lower()
+        if first in _ADVICE_VERBS or (n and tokens[0].islower() and _plain_verb(first) and second in _OBJECT_START):
+            continue  # '…, and compare the map …' has lost its subject; 'Compare X' is advice
+        teaser = n + 1 < len(pieces) and pieces[n + 1].startswith(":")  # 'every Power needs two things at once: …'
+        clause = _drop_aside(clause)
+        tokens = clause.strip().split()
+        if _IMPERATIVE_RE.match(clause.strip()):
+            continue  # advice ('Keep conversations casual') has no subject to ask about
+        copula = _copula(note, s, clause, ctx)
+        if copula is not None:
+            yield "claim", copula
+            continue
+        for i in range(1, min(10, len(tokens) - 2)):
+            word = tokens[i].lower()
+            subject_tokens = tokens[:i]
+            if any(re.search(r"[,;:()\"]", t) for t in subject_tokens):
+                break  # 'Shape Up fits a calm, …' is fine; a comma inside the subject is not a subject
+            # 'any organization that designs a system will produce …': one relative clause may sit in the subject
+            relative = [k for k, t in enumerate(subject_tokens) if t.lower() in ("that", "who")]
+            if relative and (len(relative) > 1 or relative[0] < 2 or i - relative[0] < 3):
+                if i - (relative[0] if relative else 0) >= 3 or (relative and relative[0] < 2):
+                    break
+                continue
+            if i > 6 and not relative:
+                break
+            others = [t for t in subject_tokens if t.lower() not in ("that", "who")]
+            if any(t.lower() in _CLAUSE_WORDS or t.lower() in _BARE_AUX or t.lower() in PRONOUNS for t in others):
+                break
+            modal = ""
+            j = i
+            if word in ("can", "will", "cannot") or (word in ("tend", "tends") and tokens[i + 1].lower() == "to"):
+                modal = "tend to" if word.startswith("tend") else word
+                j = i + (2 if modal == "tend to" else 1)
+                if tokens[j].lower() in ("only", "also", "often", "usually", "rarely", "never", "still", "not"):
+                    if tokens[j].lower() in ("not", "never"):
+                        break
+                    j += 1
+                verb = tokens[j].lower()
+                base = verb if verb.isalpha() and verb not in STOPWORDS else None
+            else:
+                base = base_form(word)
+                if base is None and _plural_subject(subject_tokens) and _plain_verb(word):
+                    base = word  # 'groups coordinate along …'
+                if tokens[i - 1].lower() in STOPWORDS:
+                    continue
+                verb = word
+            if verb in _LIGHT_VERBS or (base and base in _LIGHT_VERBS):
+                break  # 'the article says little about …': past the verb, no subject is left
+            if not base or j + 1 >= len(tokens):
+                continue
+            if j + 2 < len(tokens) and tokens[j + 1].lower() in _ADVERBS:
+                j += 1  # 'coordinate only along …', 'translate well into …'
+            after = tokens[j + 1].lower().strip(",")
+            preposition = ""
+            if after in ("to", "with", "on", "from", "into", "for", "about", "against", "through", "along"):
+                preposition = after
+                if j + 2 >= len(tokens) or tokens[j + 2].lower() not in _OBJECT_START:
+                    break
+                rest = tokens[j + 2 :]
+            elif after in _OBJECT_START:
+                rest = tokens[j + 1 :]
+            elif _plain_verb(after):
+                continue  # 'the two groups buy …': 'groups' was a noun, not the verb
+            else:
+                break
+            subject = _topic(
+                re.sub(r"(?:\s+(?:in particular|\w+ly|also|often|still|only))+$", "", " ".join(subject_tokens)), 9, note
+            )
+            if not subject or (note.surname and subject.lower() == note.surname.lower()) or not _specific(subject):
+                break  # 'Conway claims …' is a reporting frame, read by _core
+            if re.match(r"^(?:the|a|an)\s+\w+$", subject, re.I) and subject.split()[-1].lower() in _VAGUE_HEADS:
+                break  # 'the result', 'the answer' need the sentence before
+            obj = " ".join(rest)
+            head, comma, tail = obj.partition(", ")
+            if comma and len(words(tail)) > 4:
+                if re.search(r"\bof\s+\w+$", head):
+                    break  # 'a trio of PM, designer and engineer …' is a list cut short
+                obj = (
+                    head  # 'more users, more users attract more suppliers': the clause after the comma is another claim
+                )
+            obj = re.sub(r"\s+(?:further|again|too|instead|anyway|as well)\.?$", "", obj)
+            answer = clean_answer(obj)
+            if (
+                not answer
+                or not _self_contained(answer)
+                or len(content_words(answer)) < 2
+                or _PARTICLE_RE.match(answer)
+            ):
+                break
+            if (
+                teaser and re.search(r"\b(?:two|three|four|five|six|several|a few)\b", answer, re.I)
+            ) or _TEASER_RE.match(answer):
+                break  # 'two parts', 'every idea on four factors: …': the answer is what the colon lists
+            if modal in ("can", "will", "cannot"):
+                aux = f"{'can' if modal == 'cannot' else modal}"
+                front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
+            else:
+                do = "do" if _plural_subject(words(subject)) else "does"
+                tend = "tend to " if modal == "tend to" else ""
+                front = f"{ctx}, what {do} {subject} {tend}{base}{' ' + preposition if preposition else ''}?"
+            yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
+            break
+
+
+_VAGUE_HEADS = frozenset(
+    """result answer point problem idea reason thing way key goal lesson trick mechanism upshot effect outcome difference
+    question issue fix method approach model framework book essay paper post author argument claim""".split()
+)
+
+
+_COPULA_RE = re.compile(
+    r"^(?P<x>[^,;:()]{3,50}?)\s+(?P<v>is|are)\s+(?P<y>(?:a|an|the|that|to|one|two|three|four|five)\s.+)$"
+)
+_OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:\w+\s+){0,2}\w+)$", re.I)
+_CHARACTERISATION_RE = re.compile(
+    r"^(?:a|an)\s+(?:\w+\s+){0,2}(?:check|filter|tool|test|diagnostic|lens|reminder|guard|counterweight|shortcut|"
+    r"heuristic|framework|model|way|place|example|read|starting point)\b",
+    re.I,
+)
+_OWNED_VAGUE = frozenset("reason point answer mechanism example case view take".split())
+
+
+def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
+    """'His prescription is organizational flexibility' -> "what is Conway's prescription?"; 'X is a Y' -> 'what is X?'."""
+    match = _COPULA_RE.match(clause.strip())
+    if not match:
+        return None
+    raw = plain(match.group("x")).strip()
+    owner = _OWNER_RE.match(raw)
+    if owner:
+        if not note.surname or owner.group("n").split()[-1].lower() in _OWNED_VAGUE:
+            return None
+        subject = f"{_possessive(note.surname)} {owner.group('n')}"
+    else:
+        topic = _topic(raw, 5, note)
+        if not topic or any(t.lower() in PRONOUNS or t.lower() in _CLAUSE_WORDS for t in words(topic)):
+            return None
+        head = words(topic)[-1].lower()
+        if head in _VAGUE_HEADS or head in STOPWORDS or (note.surname and head == note.surname.lower()):
+            return None
+        if not re.match(r"^(?:the|a|an)\s", topic) and len(words(topic)) < 2 and not topic[0].isupper():
+            return None  # 'empathy is a …' is fine as 'what is empathy?' only with a term the note marks
+        if not _specific(topic):
+            return None
+        subject = topic
+        if note.surname and subject.lower().startswith(note.surname.lower() + "'"):
+            subject = note.surname + subject[len(note.surname) :]  # "moore's prescription" -> "Moore's prescription"
+    y = match.group("y")
+    if re.match(r"^to\s", y):
+        return None  # 'the goal is to …' reads as a purpose, asked elsewhere
+    if re.match(r"^the\s", y, re.I) or _CHARACTERISATION_RE.match(y):
+        return None  # 'the hard edge is the keeper test' runs backwards; 'a quick check on …' says how useful, not what
+    answer = clean_answer(y)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        return None
+    if _TEASER_RE.match(answer) or (answer[:2].lower() in ("a ", "an") and len(content_words(answer)) < 3):
+        return None  # 'three parts' is a teaser, not an answer
+    verb = match.group("v")
+    return _card(note, "claim", slug(subject, 3), s, f"{ctx}, what {verb} {subject}?", answer)
+
+
+# 'Two parts', 'More than a list of …': an answer that announces or compares instead of saying
+_TEASER_RE = re.compile(
+    r"^(?:(?:one|two|three|four|five|six|several)\s+\w+(?:\s+\w+)?$|(?:more|less|fewer)\s+than\b)", re.I
+)
+_PARTICLE_RE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?\w+\s+(?:down|up|out|off|back|away|over)\b|^(?:out|or|and|to|up|down)\b", re.I
+)
+
+
+def _specific(subject: str) -> bool:
+    """Whether a subject names something on its own: two content words, a name or a coined term ('the map' does not)."""
+    tokens = [t for t in words(subject) if t.lower() not in STOPWORDS]
+    if len(tokens) >= 2:
+        return True
+    return bool(tokens) and (tokens[0][0].isupper() or "-" in tokens[0] or tokens[0].isupper())
+
+
+_URGES_RE = re.compile(
+    r"^(?P<who>[A-Z]\w+|He|She|They|The (?:book|essay|memo|paper|post|article)|[A-Z]\w+'s (?:book|essay|memo|paper|post|article))\s+"
+    r"(?:also\s+)?(?P<v>urges|tells|advises|encourages|asks|pushes|challenges|wants)\s+(?P<x>[^,;:]{2,40}?)\s+to\s+(?P<y>.+)$"
+)
+_URGE_BASE = {
+    "urges": "urge",
+    "tells": "tell",
+    "advises": "advise",
+    "encourages": "encourage",
+    "asks": "ask",
+    "pushes": "push",
+    "challenges": "challenge",
+    "wants": "want",
+}
+
+
+def _urges(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'He urges the team to treat everything … as one product' -> 'what does Butterfield urge the team to do?'."""
+    match = _URGES_RE.match(s.plain.strip())
+    if not match or not note.surname:
+        return
+    who = match.group("who")
+    if who.lower() in ("he", "she", "they") or who == note.surname:
+        agent = note.surname
+    elif who.lower().startswith("the "):
+        agent = who.lower()
+    else:
+        return
+    target = _topic(match.group("x"), 5, note)
+    if not target or any(t.lower() in PRONOUNS for t in words(target)):
+        return
+    first = re.split(r",?\s+and to\s+|,\s+and\s+(?=to\s)", _drop_aside(match.group("y")))[0]
+    answer = clean_answer(first)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        return
+    front = f"{ctx}, what does {agent} {_URGE_BASE[match.group('v')]} {target} to do?"
+    yield "prescription", _card(note, "prescription", slug(f"{target} {answer}", 3), s, front, answer)
+
+
+_ASIDE_RE = re.compile(
+    r",\s+(?:including|such as|for example|e\.g\.|like)\s+[^.;:]*?,\s+(?=(?:as|to|into|in|on|with|from|by)\s)"
+)
+
+
+def _drop_aside(text: str) -> str:
+    """'treat everything, including the site, as one product' -> 'treat everything as one product'."""
+    return _ASIDE_RE.sub(" ", text) if ", " in text else text
