@@ -100,12 +100,14 @@ _DIAGNOSTIC_IF_RE = re.compile(
 _IF_RE = re.compile(r"^(?:[Ii]f|[Ww]hen)\s+(?P<a>.{6,90}?),\s+(?:then\s+)?(?P<b>.+)$")
 _DIAGNOSTIC_RE = re.compile(r"\b(?:diagnostic|test|sign|warning sign|signal)\s*:\s*(?P<x>.+?)\s+is\s+(?P<y>.+)$", re.I)
 _HAPPENED_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?P<v>has been|have been|has become|have become)\s+(?P<y>.+)$")
-_LEAD_LIST_RE = re.compile(r"(?P<n>two|three|four|five|six|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?::|$)", re.I)
+_LEAD_LIST_RE = re.compile(
+    r"(?P<n>two|three|four|five|six|seven|eight|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?::|$)", re.I
+)
 _INLINE_LIST_RE = re.compile(
     r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
 )
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _PERCENT_RE = re.compile(r"\b\d{1,3}(?:\.\d)?\s?%|\b\d{1,3}(?:\.\d)? percent\b")
 _CRITIQUE_CUES = (
     ("without fully reckoning with", "fails to reckon with"),
@@ -274,7 +276,10 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
     named = "name for" in card.front or re.search(r", which of the \w+ [\w -]+ asks: ", card.front)
-    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named):
+    contrast = (
+        card.origin == "generated:contrast" and ", if not " in card.front
+    )  # 'what are compliments, if not signal?' — 'Noise'
+    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named or contrast):
         return False
     # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
     if card.origin in ("generated:mechanism", "generated:diagnostic") and len(tokens) < 4:
@@ -484,8 +489,9 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             front = f"{ctx}, what {verb}, if not {alternative}?"
             yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
             return
-    for pattern in (_CONTRAST_RE, _CONTRAST_REV_RE, _RATHER_RE):
-        match = pattern.match(core)
+    heads = [core] + [c for c in re.split(r";\s+|:\s+", core)[:1] if c != core]  # 'X is A, not B; …'
+    for pattern, piece in ((p, h) for h in heads for p in (_CONTRAST_RE, _CONTRAST_REV_RE, _RATHER_RE)):
+        match = pattern.match(piece)
         if not match:
             continue
         subject = _topic(match.group("x"), note=note)
@@ -499,7 +505,7 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             r"\b(?:those|these|such|this|they|them)\b", alternative
         ):
             continue
-        verb = "are" if re.search(r"\s+are\s+", core[: match.end("x") + 5]) else "is"
+        verb = "are" if re.search(r"\s+are\s+", piece[: match.end("x") + 5]) else "is"
         front = f"{ctx}, what {verb} {subject}, if not {alternative}?"
         yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
         return
@@ -556,13 +562,6 @@ def _mirrors(alternative: str, answer: str) -> bool:
     return len(a) <= 3 and len(b) <= 4 and len(set(a) ^ set(b)) <= 3 and bool(set(a) & set(b) - STOPWORDS)
 
 
-def _self_explaining(term: str, answer: str) -> bool:
-    """Whether a compound of ordinary words ('scale economies', 'switching costs') already says its short gloss."""
-    parts = words(term)
-    ordinary = len(parts) >= 2 and all(p.isalpha() and p[1:].islower() for p in parts)
-    return ordinary and len(words(answer)) <= 9
-
-
 def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     text = s.text
     match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
@@ -581,10 +580,10 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
         if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
             answer = None  # an answer that is itself a question is not something to recall
-        if term and answer and _self_contained(answer) and not _self_explaining(term, answer):
+        if term and answer and _self_contained(answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
-            article = (match.groupdict().get("art") or "").lower()
+            article = (match.groupdict().get("art") or "").lower() or _article(shown, plural)
             shown = f"{article} {shown}" if article else shown
             if answer.lower().startswith("whether"):
                 front = f"{ctx}, what question does {shown} ask?"
@@ -629,7 +628,7 @@ _ESSAY_WORDS = frozenset(
     {"the essay", "the piece", "the post", "the article", "the book", "the memo", "the letter", "it"}
 )
 _FRAMES_RE = re.compile(
-    r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents)\s+"
+    r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents|defines|describes|sees|treats|views)\s+"
     r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$",
     re.I,
 )
@@ -659,13 +658,22 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     framing = _FRAMES_RE.search(core)
     if framing:
         thing = _topic(framing.group("x"), 5, note)
-        answer = clean_answer(framing.group("y"))
+        defines = framing.group("v") in ("defines", "describes")  # the relative clause is the definition
+        answer = clean_answer(re.split(r",\s+and\s+", framing.group("y"))[0], 14, trim_relative=not defines)
         who = framing.group("who").strip().lower()
         if thing and answer and _self_contained(answer) and (who in _ESSAY_WORDS or who == note.surname.lower()):
             subject = work_word(note) if who in _ESSAY_WORDS else note.surname
-            verb = {"positions": "position", "frames": "frame", "casts": "cast", "presents": "present"}[
-                framing.group("v")
-            ]
+            verb = {
+                "positions": "position",
+                "frames": "frame",
+                "casts": "cast",
+                "presents": "present",
+                "defines": "define",
+                "describes": "describe",
+                "sees": "see",
+                "treats": "treat",
+                "views": "view",
+            }[framing.group("v")]
             front = f"{ctx}, what does {subject} {verb} {thing} as?"
             yield "claim", _card(note, "claim", slug(thing, 2), s, front, answer)
     match = _HAPPENED_RE.match(core)
@@ -868,7 +876,9 @@ def _cause(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     counts = _COUNTS_IF_RE.match(core)
     if counts:
         thing = _topic(counts.group("x"), 6, note)
-        condition = clean_answer(counts.group("z"))
+        condition = clean_answer(
+            re.sub(r"^(?:it|they)\s", f"{thing} ", counts.group("z")) if thing else counts.group("z")
+        )
         if thing and condition and _self_contained(condition):
             base = {"counts as": "count as", "works": "work", "makes sense": "make sense"}.get(counts.group("v"))
             what = f"{base or counts.group('v')} {counts.group('y')}".strip()
@@ -1136,6 +1146,8 @@ def candidates(note: Note) -> list[Idea]:
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
+            if not any(card for _, card in found) and (" not " in core or "rather than" in core):
+                found.extend(_contrast(note, s, core, _application_ctx(note)))
             if not any(card for _, card in found):
                 found.extend(_statement(note, s, core, _application_ctx(note)))  # the note's own claim
         else:
@@ -1254,7 +1266,7 @@ def idea_of(note: Note, card: Card) -> Idea | None:
 _LIGHT_VERBS = frozenset(
     """has have gets get does do goes go seems seem looks look sounds sound says say adds add notes note writes write
     argues argue claims claim thinks think believes believe suggests suggest shows show finds find tells tell
-    is are was were becomes become remains remain feels feel knows know wants want tries try lets let puts put
+    is are was were remains remain feels feel knows know wants want tries try lets let puts put
     uses use takes take gives give makes make keeps keep sees see means mean calls call comes come include includes
     contain contains involve involves""".split()
 )
@@ -1279,7 +1291,7 @@ def base_form(verb: str) -> str | None:
     if not v.isalpha() or len(v) < 4 or not v.endswith("s") or v.endswith(_S_NOT_VERB):
         return None
     if v.endswith("ies"):
-        return v[:-3] + "y"
+        return v[:-1] if len(v) <= 5 else v[:-3] + "y"  # 'ties' -> 'tie', 'copies' -> 'copy'
     if v.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
         return v[:-2]
     return v[:-1]
@@ -1321,6 +1333,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     pieces = re.split(r"(;\s+|:\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:and|but|so|while)\s+)", core)
     for n in range(0, len(pieces), 2):
         clause = pieces[n]
+        if note.surname and re.match(r"^(?:His|Her|Their)\s", clause.strip()):
+            clause = f"{_possessive(note.surname)} {clause.strip().split(' ', 1)[1]}"  # 'Their model rests on …'
         tokens = clause.strip().split()
         if len(tokens) < 4 or tokens[0].lower().strip(",") in _NOT_SUBJECT_START or tokens[0].lower() in PRONOUNS:
             continue
@@ -1374,7 +1388,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'the article says little about …': past the verb, no subject is left
             if not base or j + 1 >= len(tokens):
                 continue
-            if j + 2 < len(tokens) and tokens[j + 1].lower() in _ADVERBS:
+            if j + 2 < len(tokens) and (tokens[j + 1].lower() in _ADVERBS or tokens[j + 1].lower().endswith("ly")):
                 j += 1  # 'coordinate only along …', 'translate well into …'
             after = tokens[j + 1].lower().strip(",")
             preposition = ""
@@ -1385,13 +1399,22 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 rest = tokens[j + 2 :]
             elif after in _OBJECT_START:
                 rest = tokens[j + 1 :]
-            elif _plain_verb(after):
-                continue  # 'the two groups buy …': 'groups' was a noun, not the verb
+            elif _plain_verb(after) or (base_form(after) and not modal):
+                continue  # 'the two groups buy …', 'fixing must-be gaps prevents …': the word was a noun, not the verb
+            elif (
+                verb.endswith("s")
+                and after.isalpha()
+                and after not in STOPWORDS
+                and tokens[i - 1].lower() not in _OBJECT_START
+            ):
+                rest = tokens[j + 1 :]  # 'fixing gaps prevents complaints'
             else:
                 break
             subject = _topic(
                 re.sub(r"(?:\s+(?:in particular|\w+ly|also|often|still|only))+$", "", " ".join(subject_tokens)), 9, note
             )
+            if subject and note.surname and subject.lower().startswith(note.surname.lower() + "'"):
+                subject = note.surname + subject[len(note.surname) :]  # "gothelf's template" -> "Gothelf's template"
             if not subject or (note.surname and subject.lower() == note.surname.lower()) or not _specific(subject):
                 break  # 'Conway claims …' is a reporting frame, read by _core
             if re.match(r"^(?:the|a|an)\s+\w+$", subject, re.I) and subject.split()[-1].lower() in _VAGUE_HEADS:
@@ -1405,6 +1428,16 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                     head  # 'more users, more users attract more suppliers': the clause after the comma is another claim
                 )
             obj = re.sub(r"\s+(?:further|again|too|instead|anyway|as well)\.?$", "", obj)
+            obj = re.split(r",?\s+but\s+", obj)[0]  # 'prevents complaints but won't win customers': one claim a card
+            rather = re.search(r"\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40})$", obj.rstrip("."))
+            alternative = ""
+            if rather and not re.search(r"\b(?:those|these|such|this|they|them|it)\b", rather.group("a")):
+                obj, alternative = (
+                    obj[: rather.start()],
+                    rather.group(0).strip(),
+                )  # 'offers anecdote rather than evidence'
+            elif rather:
+                break
             answer = clean_answer(obj)
             if (
                 not answer
@@ -1424,6 +1457,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 do = "do" if _plural_subject(words(subject)) else "does"
                 tend = "tend to " if modal == "tend to" else ""
                 front = f"{ctx}, what {do} {subject} {tend}{base}{' ' + preposition if preposition else ''}?"
+            if alternative:
+                front = f"{front[:-1]} {alternative.rstrip('.')}?"
             yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
             break
 
@@ -1466,8 +1501,8 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
             return None
         if not re.match(r"^(?:the|a|an)\s", topic) and len(words(topic)) < 2 and not topic[0].isupper():
             return None  # 'empathy is a …' is fine as 'what is empathy?' only with a term the note marks
-        if not _specific(topic):
-            return None
+        if not _specific(topic) and not (len(content_words(match.group("y"))) >= 3 and len(topic) >= 6):
+            return None  # 'meetings are a manager's main medium of work' says enough to ask about one word
         subject = topic
         if note.surname and subject.lower().startswith(note.surname.lower() + "'"):
             subject = note.surname + subject[len(note.surname) :]  # "moore's prescription" -> "Moore's prescription"
@@ -1549,3 +1584,16 @@ _ASIDE_RE = re.compile(
 def _drop_aside(text: str) -> str:
     """'treat everything, including the site, as one product' -> 'treat everything as one product'."""
     return _ASIDE_RE.sub(" ", text) if ", " in text else text
+
+
+# heads of terms that read without an article ('process power', 'counter-positioning', 'branding')
+_MASS_END_RE = re.compile(
+    r"(?:ing|ity|ness|ism|ion|ment|ship|ance|ence|power|economies|data|work|debt|research|thinking)$", re.I
+)
+
+
+def _article(term: str, plural: bool) -> str:
+    """'a' or 'an' before a singular count-noun term ('what is a cornered resource?'); '' for names, plurals, mass nouns."""
+    if plural or not term or term[0].isupper() or _MASS_END_RE.search(term) or len(words(term)) > 4:
+        return ""
+    return "an" if term[0].lower() in "aeiou" else "a"
