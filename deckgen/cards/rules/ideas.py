@@ -276,9 +276,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
     named = "name for" in card.front or re.search(r", which of the \w+ [\w -]+ asks: ", card.front)
-    contrast = (
-        card.origin == "generated:contrast" and ", if not " in card.front
-    )  # 'what are compliments, if not signal?' — 'Noise'
+    # 'what are compliments, if not signal?' — 'Noise': the contrast makes one word enough
+    contrast = card.origin == "generated:contrast" and ", if not " in card.front
     if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named or contrast):
         return False
     # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
@@ -286,11 +285,14 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
         return False
+    if _VERB_LEAD_RE.match(answer) or re.search(r",\s+(?:while|whereas)\s", answer):
+        return False  # 'Have shifted with mobile …' lost its subject; '…, while much of the backlash' its clause
     if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
         return False
     return _complete_phrase(answer)
 
 
+_VERB_LEAD_RE = re.compile(r"^(?:have|has|had|is|are|was|were|been|does|did|being)\b", re.I)
 # an answer that opens with one of these is a clause cut from a sentence, not a phrase that stands alone
 _FRAGMENT_LEAD_RE = re.compile(
     r"^(?:if|when|whenever|while|although|though|unless|until|because|since|whereas|once|after|before|"
@@ -833,7 +835,7 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         thing = _topic(source.group("x"), 6, note)
         answer = clean_answer(source.group("z") or source.group("y"))
         if thing and answer and _self_contained(answer):
-            front = f"{ctx}, where does {thing} come from?"
+            front = f"{ctx}, where {'do' if _plural_subject(words(thing)) else 'does'} {thing} come from?"
             yield "mechanism", _card(note, "source", slug(thing, 2), s, front, answer)
     named = _CALLS_LIST_RE.search(core)
     if named:
@@ -1020,7 +1022,12 @@ def _kind_of(answer: str) -> str:
 
 def _critic_subject(note: Note, before: str) -> str:
     """Who or what the critique is about, as the question names it ('the essay', "the essay's framing")."""
-    text = re.sub(r"^(?:and|but|also)\s+", "", plain(before).strip().strip(","), flags=re.I)
+    text = re.sub(
+        r"^(?:(?:and|but|also|finally|first|second|third|moreover|still|yet|worse)\b,?\s*)+",
+        "",
+        plain(before).strip().strip(","),
+        flags=re.I,
+    )
     text = re.sub(r"\s+(?:also|too)$", "", text)  # 'Conway also treats …' leans on a point before it
     lowered = text.lower()
     if not text or lowered in {"it", "this", "the essay", "the piece", "the book", "the post", "the article"}:
@@ -1108,7 +1115,7 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if any(len(words(i)) > 4 for i in parts):
             continue
         n, what = match.group("n").lower(), match.group("what").strip()
-        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at)\b", what):
+        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what):
             continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
         made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
         thing = _topic(made.group("x"), 6, note) if made else None
@@ -1379,6 +1386,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 base = verb if verb.isalpha() and verb not in STOPWORDS else None
             else:
                 base = base_form(word)
+                if base is not None and _noun_position(subject_tokens):
+                    continue  # 'three users a month', 'most B2B products', 'treating support tickets'
                 if base is None and _plural_subject(subject_tokens) and _plain_verb(word):
                     base = word  # 'groups coordinate along …'
                 if tokens[i - 1].lower() in STOPWORDS:
@@ -1392,7 +1401,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 j += 1  # 'coordinate only along …', 'translate well into …'
             after = tokens[j + 1].lower().strip(",")
             preposition = ""
-            if after in ("to", "with", "on", "from", "into", "for", "about", "against", "through", "along"):
+            if after in ("to", "with", "on", "onto", "from", "into", "for", "about", "against", "through", "along"):
                 preposition = after
                 if j + 2 >= len(tokens) or tokens[j + 2].lower() not in _OBJECT_START:
                     break
@@ -1405,6 +1414,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 verb.endswith("s")
                 and after.isalpha()
                 and after not in STOPWORDS
+                and not after.endswith(("ly", "ed", "ing"))
                 and tokens[i - 1].lower() not in _OBJECT_START
             ):
                 rest = tokens[j + 1 :]  # 'fixing gaps prevents complaints'
@@ -1469,9 +1479,8 @@ _VAGUE_HEADS = frozenset(
 )
 
 
-_COPULA_RE = re.compile(
-    r"^(?P<x>[^,;:()]{3,50}?)\s+(?P<v>is|are)\s+(?P<y>(?:a|an|the|that|to|one|two|three|four|five)\s.+)$"
-)
+_COPULA_RE = re.compile(r"^(?P<x>[^,;:()]{3,50}?)\s+(?P<v>is|are)\s+(?P<y>.+)$")
+_NOUN_PHRASE_START_RE = re.compile(r"^(?:a|an|the|that|to|one|two|three|four|five)\s", re.I)
 _OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:\w+\s+){0,2}\w+)$", re.I)
 _CHARACTERISATION_RE = re.compile(
     r"^(?:a|an)\s+(?:\w+\s+){0,2}(?:check|filter|tool|test|diagnostic|lens|reminder|guard|counterweight|shortcut|"
@@ -1497,21 +1506,27 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
         if not topic or any(t.lower() in PRONOUNS or t.lower() in _CLAUSE_WORDS for t in words(topic)):
             return None
         head = words(topic)[-1].lower()
-        if head in _VAGUE_HEADS or head in STOPWORDS or (note.surname and head == note.surname.lower()):
-            return None
+        owned = bool(note.surname) and topic.lower().startswith(note.surname.lower() + "'") and len(words(topic)) <= 3
+        if owned and head in _OWNED_VAGUE:
+            return None  # "what is Brooks' reason?" — reason for what?
+        if (head in _VAGUE_HEADS and not owned) or head in STOPWORDS or (note.surname and head == note.surname.lower()):
+            return None  # 'the result', 'the answer' need the sentence before; "Conway's prescription" does not
         if not re.match(r"^(?:the|a|an)\s", topic) and len(words(topic)) < 2 and not topic[0].isupper():
             return None  # 'empathy is a …' is fine as 'what is empathy?' only with a term the note marks
-        if not _specific(topic) and not (len(content_words(match.group("y"))) >= 3 and len(topic) >= 6):
-            return None  # 'meetings are a manager's main medium of work' says enough to ask about one word
+        if not _specific(topic):
+            return None  # 'what is the evidence?', 'what is a submarine?' have many answers
         subject = topic
         if note.surname and subject.lower().startswith(note.surname.lower() + "'"):
             subject = note.surname + subject[len(note.surname) :]  # "moore's prescription" -> "Moore's prescription"
     y = match.group("y")
+    owned_subject = bool(note.surname) and subject.startswith(note.surname + "'")
+    if not _NOUN_PHRASE_START_RE.match(y) and not (owned_subject and re.match(r"^[a-z][\w-]+\s+[a-z][\w-]+", y)):
+        return None  # 'X is hard' says no more than X; "Conway's prescription is organizational flexibility" does
     if re.match(r"^to\s", y):
         return None  # 'the goal is to …' reads as a purpose, asked elsewhere
     if re.match(r"^the\s", y, re.I) or _CHARACTERISATION_RE.match(y):
         return None  # 'the hard edge is the keeper test' runs backwards; 'a quick check on …' says how useful, not what
-    answer = clean_answer(y)
+    answer = clean_answer(y, 15, trim_relative=False) or clean_answer(y)
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
         return None
     if _TEASER_RE.match(answer) or (answer[:2].lower() in ("a ", "an") and len(content_words(answer)) < 3):
@@ -1597,3 +1612,15 @@ def _article(term: str, plural: bool) -> str:
     if plural or not term or term[0].isupper() or _MASS_END_RE.search(term) or len(words(term)) > 4:
         return ""
     return "an" if term[0].lower() in "aeiou" else "a"
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred".split())
+_PLURAL_DETERMINERS = frozenset("most many all few some several both these those".split())
+
+
+def _noun_position(subject_tokens: list[str]) -> bool:
+    """Whether an -s word after ``subject_tokens`` is a plural noun, not a verb ('three users', 'most B2B products')."""
+    lowered = [t.lower() for t in subject_tokens]
+    if lowered[-1] in _NUMBER_WORDS or lowered[-1].isdigit() or lowered[0] in _PLURAL_DETERMINERS or "and" in lowered:
+        return True
+    return lowered[0].endswith("ing") and len(lowered) <= 2  # 'treating support tickets …': the gerund's object
