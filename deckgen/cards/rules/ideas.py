@@ -1337,41 +1337,49 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     in the present tense (optionally after 'can'/'will'/'tend to'), and whose object is a
     short phrase that stands alone. Subjects that are pronouns or clauses give nothing.
     """
-    pieces = re.split(r"(;\s+|:\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:and|but|so|while)\s+)", core)
+    # one regex pass only when the sentence has a break in it (most sentences of a large library have none)
+    breaks = ";" in core or ":" in core or "—" in core or "–" in core or "--" in core or ", " in core
+    pieces = _STATEMENT_SPLIT_RE.split(core) if breaks else [core]
+    surname = note.surname
     for n in range(0, len(pieces), 2):
-        clause = pieces[n]
-        if note.surname and re.match(r"^(?:His|Her|Their)\s", clause.strip()):
-            clause = f"{_possessive(note.surname)} {clause.strip().split(' ', 1)[1]}"  # 'Their model rests on …'
-        tokens = clause.strip().split()
+        clause = pieces[n].strip()
+        if surname and clause.split(" ", 1)[0] in ("His", "Her", "Their"):
+            clause = f"{_possessive(surname)} {clause.split(' ', 1)[1]}"  # 'Their model rests on …'
+        tokens = clause.split()
         if len(tokens) < 4 or tokens[0].lower().strip(",") in _NOT_SUBJECT_START or tokens[0].lower() in PRONOUNS:
             continue
         first, second = tokens[0].lower(), tokens[1].lower()
         if first in _ADVICE_VERBS or (n and tokens[0].islower() and _plain_verb(first) and second in _OBJECT_START):
             continue  # '…, and compare the map …' has lost its subject; 'Compare X' is advice
         teaser = n + 1 < len(pieces) and pieces[n + 1].startswith(":")  # 'every Power needs two things at once: …'
-        clause = _drop_aside(clause)
-        tokens = clause.strip().split()
-        if _IMPERATIVE_RE.match(clause.strip()):
+        if ", " in clause:
+            clause = _drop_aside(clause)
+            tokens = clause.split()
+        if _IMPERATIVE_RE.match(clause):
             continue  # advice ('Keep conversations casual') has no subject to ask about
-        copula = _copula(note, s, clause, ctx)
+        copula = _copula(note, s, clause, ctx) if " is " in clause or " are " in clause else None
         if copula is not None:
             yield "claim", copula
             continue
-        for i in range(1, min(10, len(tokens) - 2)):
-            word = tokens[i].lower()
+        low = clause.lower().split(maxsplit=11)[:11]
+        # the subject ends before the first punctuation mark ('Shape Up fits a calm, …' is fine; 'X, Y fits' is not)
+        # and before any clause word, auxiliary or pronoun ('that'/'who' may open one relative clause in it)
+        mark = _SUBJECT_PUNCT_RE.search(clause)
+        limit = min(10, clause.count(" ", 0, mark.start())) + 1 if mark else 11
+        limit = min(limit, next((k for k, t in enumerate(low[:10]) if t in _NOT_IN_SUBJECT), 10) + 1)
+        relative = [k for k, t in enumerate(low) if t in ("that", "who")] if "that" in low or "who" in low else []
+        for i in range(1, min(limit, len(tokens) - 2)):
+            word, prev = low[i], low[i - 1]
+            if word not in _MODAL_STARTS and (prev in STOPWORDS or not (word[-1:] == "s" or prev[-1:] == "s")):
+                continue  # no verb here (the checks below would all pass over it): most words of most sentences
             subject_tokens = tokens[:i]
-            if any(re.search(r"[,;:()\"]", t) for t in subject_tokens):
-                break  # 'Shape Up fits a calm, …' is fine; a comma inside the subject is not a subject
             # 'any organization that designs a system will produce …': one relative clause may sit in the subject
-            relative = [k for k, t in enumerate(subject_tokens) if t.lower() in ("that", "who")]
-            if relative and (len(relative) > 1 or relative[0] < 2 or i - relative[0] < 3):
-                if i - (relative[0] if relative else 0) >= 3 or (relative and relative[0] < 2):
+            inside = [k for k in relative if k < i]
+            if inside and (len(inside) > 1 or inside[0] < 2 or i - inside[0] < 3):
+                if i - inside[0] >= 3 or inside[0] < 2:
                     break
                 continue
-            if i > 6 and not relative:
-                break
-            others = [t for t in subject_tokens if t.lower() not in ("that", "who")]
-            if any(t.lower() in _CLAUSE_WORDS or t.lower() in _BARE_AUX or t.lower() in PRONOUNS for t in others):
+            if i > 6 and not inside:
                 break
             modal = ""
             j = i
@@ -1473,6 +1481,10 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             break
 
 
+_STATEMENT_SPLIT_RE = re.compile(r"(;\s+|:\s+|\s[—–]\s+|\s--\s+|,\s+(?:and|but|so|while)\s+)")
+_MODAL_STARTS = frozenset({"can", "will", "cannot", "tend", "tends"})
+_SUBJECT_PUNCT_RE = re.compile(r"[,;:()\"]")
+_NOT_IN_SUBJECT = (_CLAUSE_WORDS | _BARE_AUX | PRONOUNS) - {"that", "who"}
 _VAGUE_HEADS = frozenset(
     """result answer point problem idea reason thing way key goal lesson trick mechanism upshot effect outcome difference
     question issue fix method approach model framework book essay paper post author argument claim""".split()
@@ -1520,7 +1532,8 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
             subject = note.surname + subject[len(note.surname) :]  # "moore's prescription" -> "Moore's prescription"
     y = match.group("y")
     owned_subject = bool(note.surname) and subject.startswith(note.surname + "'")
-    if not _NOUN_PHRASE_START_RE.match(y) and not (owned_subject and re.match(r"^[a-z][\w-]+\s+[a-z][\w-]+", y)):
+    noun_phrase = re.match(r"^[a-z][\w-]*(?<!ed)(?<!ly)(?<!ing)\s+[a-z][\w-]+", y)  # not 'told in hindsight'
+    if not _NOUN_PHRASE_START_RE.match(y) and not (owned_subject and noun_phrase):
         return None  # 'X is hard' says no more than X; "Conway's prescription is organizational flexibility" does
     if re.match(r"^to\s", y):
         return None  # 'the goal is to …' reads as a purpose, asked elsewhere
