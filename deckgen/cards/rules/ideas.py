@@ -285,7 +285,9 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
         return False
-    if _VERB_LEAD_RE.match(answer) or re.search(r",\s+(?:while|whereas)\s", answer):
+    if _VERB_LEAD_RE.match(answer) or re.search(
+        r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
+    ):
         return False  # 'Have shifted with mobile …' lost its subject; '…, while much of the backlash' its clause
     if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
         return False
@@ -663,7 +665,17 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         defines = framing.group("v") in ("defines", "describes")  # the relative clause is the definition
         answer = clean_answer(re.split(r",\s+and\s+", framing.group("y"))[0], 14, trim_relative=not defines)
         who = framing.group("who").strip().lower()
-        if thing and answer and _self_contained(answer) and (who in _ESSAY_WORDS or who == note.surname.lower()):
+        pronoun = who in ("he", "she", "they") and bool(
+            note.surname
+        )  # 'He frames the goal as …' in a note on one author
+        if thing and thing.split()[-1].lower() in _FRAMED_VAGUE or (answer and answer.lower().startswith("one of")):
+            thing = None  # 'frames the point as one of opportunity cost' says nothing without the sentence before
+        if (
+            thing
+            and answer
+            and _self_contained(answer)
+            and (who in _ESSAY_WORDS or who == note.surname.lower() or pronoun)
+        ):
             subject = work_word(note) if who in _ESSAY_WORDS else note.surname
             verb = {
                 "positions": "position",
@@ -802,7 +814,9 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         return
     if _IMPERATIVE_RE.match(effect):
         return
-    effect = re.sub(r"\s+(?:also|too)\b", "", effect)  # 'is also a useful guard' links to a sentence before
+    effect = re.sub(
+        r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly)$", "", effect
+    )  # 'is also a useful guard' links to a sentence before
     first = effect.split()[0]
     effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
     front = f"{ctx}, what explains why {effect}?"
@@ -1153,10 +1167,16 @@ def candidates(note: Note) -> list[Idea]:
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
+            # a critical point in another shape is still the note's claim: asked with the note as its source
+            note_ctx = _application_ctx(note)
             if not any(card for _, card in found) and (" not " in core or "rather than" in core):
-                found.extend(_contrast(note, s, core, _application_ctx(note)))
+                found.extend(_contrast(note, s, core, note_ctx))
+            if not any(card for _, card in found) and (" from " in core or "because" in core or " than " in core):
+                found.extend(_named(note, s, core, note_ctx))
+                found.extend(_mechanism(note, s, core, note_ctx) if "because" in core else ())
+                found.extend(_claim(note, s, core, note_ctx) if " than " in core else ())
             if not any(card for _, card in found):
-                found.extend(_statement(note, s, core, _application_ctx(note)))  # the note's own claim
+                found.extend(_statement(note, s, core, note_ctx))
         else:
             application = role == "application"
             ctx = _application_ctx(note) if application else in_ctx
@@ -1357,7 +1377,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             tokens = clause.split()
         if _IMPERATIVE_RE.match(clause):
             continue  # advice ('Keep conversations casual') has no subject to ask about
-        copula = _copula(note, s, clause, ctx) if " is " in clause or " are " in clause else None
+        copula = _copula(note, s, clause, ctx) if " is " in clause or " are " in clause or " be " in clause else None
         if copula is not None:
             yield "claim", copula
             continue
@@ -1491,7 +1511,9 @@ _VAGUE_HEADS = frozenset(
 )
 
 
-_COPULA_RE = re.compile(r"^(?P<x>[^,;:()]{3,50}?)\s+(?P<v>is|are)\s+(?P<y>.+)$")
+_COPULA_RE = re.compile(r"^(?P<x>[^,;:()]{3,50}?)\s+(?P<v>is|are|should be|must be)\s+(?P<y>.+)$")
+_FRAMED_VAGUE = frozenset("point idea issue question problem argument claim case thing matter".split())
+_PURPOSE_HEADS = frozenset("job role goal purpose task aim mission".split())
 _NOUN_PHRASE_START_RE = re.compile(r"^(?:a|an|the|that|to|one|two|three|four|five)\s", re.I)
 _OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:\w+\s+){0,2}\w+)$", re.I)
 _CHARACTERISATION_RE = re.compile(
@@ -1535,17 +1557,22 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
     noun_phrase = re.match(r"^[a-z][\w-]*(?<!ed)(?<!ly)(?<!ing)\s+[a-z][\w-]+", y)  # not 'told in hindsight'
     if not _NOUN_PHRASE_START_RE.match(y) and not (owned_subject and noun_phrase):
         return None  # 'X is hard' says no more than X; "Conway's prescription is organizational flexibility" does
-    if re.match(r"^to\s", y):
-        return None  # 'the goal is to …' reads as a purpose, asked elsewhere
-    if re.match(r"^the\s", y, re.I) or _CHARACTERISATION_RE.match(y):
+    purpose = subject.split()[-1].lower() in _PURPOSE_HEADS  # "a manager's job is to get better outcomes …"
+    if re.match(r"^to\s", y) and not purpose:
+        return None  # 'X is to …' is a purpose only when X names one
+    verb = match.group("v")
+    if (re.match(r"^the\s", y, re.I) and verb in ("is", "are")) or _CHARACTERISATION_RE.match(y):
         return None  # 'the hard edge is the keeper test' runs backwards; 'a quick check on …' says how useful, not what
+    if purpose:
+        y = re.sub(r"^to\s+", "", y)  # 'to get better outcomes …' -> 'Get better outcomes …'
     answer = clean_answer(y, 15, trim_relative=False) or clean_answer(y)
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
         return None
     if _TEASER_RE.match(answer) or (answer[:2].lower() in ("a ", "an") and len(content_words(answer)) < 3):
         return None  # 'three parts' is a teaser, not an answer
-    verb = match.group("v")
-    return _card(note, "claim", slug(subject, 3), s, f"{ctx}, what {verb} {subject}?", answer)
+    modal, _, be = verb.partition(" ")
+    front = f"{ctx}, what {modal} {subject} be?" if be else f"{ctx}, what {verb} {subject}?"
+    return _card(note, "claim", slug(subject, 3), s, front, answer)
 
 
 # 'Two parts', 'More than a list of …': an answer that announces or compares instead of saying
