@@ -52,7 +52,9 @@ _LEADING_PRONOUN_RE = re.compile(
 )
 # 'what you put in' ends on a particle, not a dangling preposition
 _PHRASAL_END_RE = re.compile(r"\b(?:put|give|take|bring|carry|let|log|sign|fill)\s+(?:in|up|on|off|out)$", re.I)
-_DANGLING_END_RE = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from)$", re.I)
+_DANGLING_END_RE = re.compile(
+    r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from|plus|minus|including|like)$", re.I
+)
 _PAREN_ASIDE_RE = re.compile(
     r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
     r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+"
@@ -386,7 +388,15 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
         return None
     if re.search(r"[,;:()]", text):
         return None
-    if tokens[0][0].isupper() and (not tokens[0].isupper() or tokens[0] == "A") and _common_word(tokens[0], note):
+    name = (
+        len(tokens) > 1 and tokens[1][:1].isupper() and tokens[0] not in ("A", "An", "The")
+    )  # 'Shape Up', 'Team Topologies'
+    if (
+        tokens[0][0].isupper()
+        and (not tokens[0].isupper() or tokens[0] == "A")
+        and _common_word(tokens[0], note)
+        and not name
+    ):
         text = text[0].lower() + text[1:]  # 'Empathy in product management' -> 'empathy in …'
     return text
 
@@ -493,11 +503,13 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             front = f"{ctx}, what {verb}, if not {alternative}?"
             yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
             return
-    heads = [core] + [c for c in re.split(r";\s+|:\s+", core)[:1] if c != core]  # 'X is A, not B; …'
+    heads = [core] + [c for c in re.split(r";\s+|:\s+", core)[:3] if c != core]  # 'X is A, not B; …'
     for pattern, piece in ((p, h) for h in heads for p in (_CONTRAST_RE, _CONTRAST_REV_RE, _RATHER_RE)):
         match = pattern.match(piece)
         if not match:
             continue
+        if _IMPERATIVE_RE.match(piece) or re.search(r"\b(?:whether|if|when|how|what|why)\b", match.group("x"), re.I):
+            continue  # 'check whether the roadmap is …' is advice, not a thing to define
         subject = _topic(match.group("x"), note=note)
         alternative = plain(match.group("a")).strip().rstrip(".")
         answer = clean_answer(match.group("b"))
@@ -1421,7 +1433,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 if tokens[i - 1].lower() in STOPWORDS:
                     continue
                 verb = word
-            if verb in _LIGHT_VERBS or (base and base in _LIGHT_VERBS):
+            shows_in = verb in ("show", "shows") and j + 1 < len(tokens) and low[j + 1 : j + 2] == ["in"]
+            if (verb in _LIGHT_VERBS or (base and base in _LIGHT_VERBS)) and not shows_in:
                 break  # 'the article says little about …': past the verb, no subject is left
             if not base or j + 1 >= len(tokens):
                 continue
@@ -1429,7 +1442,20 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 j += 1  # 'coordinate only along …', 'translate well into …'
             after = tokens[j + 1].lower().strip(",")
             preposition = ""
-            if after in ("to", "with", "on", "onto", "from", "into", "for", "about", "against", "through", "along"):
+            if after in (
+                "to",
+                "with",
+                "on",
+                "onto",
+                "in",
+                "from",
+                "into",
+                "for",
+                "about",
+                "against",
+                "through",
+                "along",
+            ):
                 preposition = after
                 if j + 2 >= len(tokens) or tokens[j + 2].lower() not in _OBJECT_START:
                     break
@@ -1459,7 +1485,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'the result', 'the answer' need the sentence before
             obj = " ".join(rest)
             head, comma, tail = obj.partition(", ")
-            if comma and len(words(tail)) > 4:
+            if comma and len(words(tail)) > 4 and tail.split()[0].lower() in _OBJECT_START:
                 if re.search(r"\bof\s+\w+$", head):
                     break  # 'a trio of PM, designer and engineer …' is a list cut short
                 obj = (
@@ -1561,7 +1587,8 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
     if re.match(r"^to\s", y) and not purpose:
         return None  # 'X is to …' is a purpose only when X names one
     verb = match.group("v")
-    if (re.match(r"^the\s", y, re.I) and verb in ("is", "are")) or _CHARACTERISATION_RE.match(y):
+    superlative = re.match(r"^the\s+(?:\w+est|most|least|main|only|single|first|best|worst)\s", y, re.I)
+    if (re.match(r"^the\s", y, re.I) and verb in ("is", "are") and not superlative) or _CHARACTERISATION_RE.match(y):
         return None  # 'the hard edge is the keeper test' runs backwards; 'a quick check on …' says how useful, not what
     if purpose:
         y = re.sub(r"^to\s+", "", y)  # 'to get better outcomes …' -> 'Get better outcomes …'
