@@ -804,6 +804,8 @@ def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tupl
                 return
         if not answer or not _self_contained(answer):
             continue
+        if len([w for w in words(subject) if w.lower() not in STOPWORDS]) < 2 and not never:
+            continue  # 'what should organizations do?' has as many answers as the book has pages
         front = f"{ctx}, what should {subject} never do?" if never else f"{ctx}, what should {subject} do?"
         yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, answer)
         return
@@ -1544,7 +1546,8 @@ _NOUN_PHRASE_START_RE = re.compile(r"^(?:a|an|the|that|to|one|two|three|four|fiv
 _OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:\w+\s+){0,2}\w+)$", re.I)
 _CHARACTERISATION_RE = re.compile(
     r"^(?:a|an)\s+(?:\w+\s+){0,2}(?:check|filter|tool|test|diagnostic|lens|reminder|guard|counterweight|shortcut|"
-    r"heuristic|framework|model|way|place|example|read|starting point)\b",
+    r"heuristic|framework|model|way|place|example|read|starting point|reason|cause|source|result|symptom|consequence)\b|"
+    r"^the\s+most\s+(?:useful|important|valuable|practical|interesting|helpful|relevant|overlooked)\b",
     re.I,
 )
 _OWNED_VAGUE = frozenset("reason point answer mechanism example case view take".split())
