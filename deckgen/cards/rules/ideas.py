@@ -1171,6 +1171,7 @@ def candidates(note: Note) -> list[Idea]:
         for w in set(content_words(s.plain)):
             counts[w] = counts.get(w, 0) + 1
     in_ctx, according = _in(note), _according(note)  # every question of the note names the essay
+    note_ctx = _application_ctx(note)
     roles: dict[str, str] = {}
     for s in all_sentences:
         role = roles.get(s.heading) or roles.setdefault(s.heading, role_of(s.heading))
@@ -1182,7 +1183,6 @@ def candidates(note: Note) -> list[Idea]:
         if role == "critique":
             found.extend(_critique(note, s, core))
             # a critical point in another shape is still the note's claim: asked with the note as its source
-            note_ctx = _application_ctx(note)
             if not any(card for _, card in found) and (" not " in core or "rather than" in core):
                 found.extend(_contrast(note, s, core, note_ctx))
             if not any(card for _, card in found) and (" from " in core or "because" in core or " than " in core):
@@ -1193,7 +1193,7 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_statement(note, s, core, note_ctx))
         else:
             application = role == "application"
-            ctx = _application_ctx(note) if application else in_ctx
+            ctx = note_ctx if application else in_ctx
             claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
@@ -1371,6 +1371,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     in the present tense (optionally after 'can'/'will'/'tend to'), and whose object is a
     short phrase that stands alone. Subjects that are pronouns or clauses give nothing.
     """
+    lowered = core.lower()
+    if _STATEMENT_HINT_WORDS.isdisjoint(lowered.split()) and not _LY_RE.search(lowered):
+        return  # every card below needs a copula, a modal, or a verb followed by an object word, preposition or adverb
     # one regex pass only when the sentence has a break in it (most sentences of a large library have none)
     breaks = ";" in core or ":" in core or "—" in core or "–" in core or "--" in core or ", " in core
     pieces = _STATEMENT_SPLIT_RE.split(core) if breaks else [core]
@@ -1404,8 +1407,15 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         relative = [k for k, t in enumerate(low) if t in ("that", "who")] if "that" in low or "who" in low else []
         for i in range(1, min(limit, len(tokens) - 2)):
             word, prev = low[i], low[i - 1]
-            if word not in _MODAL_STARTS and (prev in STOPWORDS or not (word[-1:] == "s" or prev[-1:] == "s")):
-                continue  # no verb here (the checks below would all pass over it): most words of most sentences
+            shows_in = word in ("show", "shows") and low[i + 1 : i + 2] == ["in"]  # 'values show in …' is no report
+            if word in _LIGHT_VERBS and prev not in STOPWORDS and not shows_in:
+                break  # 'the article says little about …': past the verb, no subject is left
+            if word not in _MODAL_STARTS:
+                if prev in STOPWORDS or not (word[-1:] == "s" or prev[-1:] == "s"):
+                    continue  # no verb here (the checks below would all pass over it): most words of most sentences
+                follower = low[i + 1] if i + 1 < len(low) else ""
+                if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly":
+                    continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
             subject_tokens = tokens[:i]
             # 'any organization that designs a system will produce …': one relative clause may sit in the subject
             inside = [k for k in relative if k < i]
@@ -1444,20 +1454,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 j += 1  # 'coordinate only along …', 'translate well into …'
             after = tokens[j + 1].lower().strip(",")
             preposition = ""
-            if after in (
-                "to",
-                "with",
-                "on",
-                "onto",
-                "in",
-                "from",
-                "into",
-                "for",
-                "about",
-                "against",
-                "through",
-                "along",
-            ):
+            if after in _VERB_PREPOSITIONS:
                 preposition = after
                 if j + 2 >= len(tokens) or tokens[j + 2].lower() not in _OBJECT_START:
                     break
@@ -1465,17 +1462,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             elif after in _OBJECT_START:
                 rest = tokens[j + 1 :]
             elif _plain_verb(after) or (base_form(after) and not modal):
-                continue  # 'the two groups buy …', 'fixing must-be gaps prevents …': the word was a noun, not the verb
-            elif (
-                verb.endswith("s")
-                and after.isalpha()
-                and after not in STOPWORDS
-                and not after.endswith(("ly", "ed", "ing"))
-                and tokens[i - 1].lower() not in _OBJECT_START
-            ):
-                rest = tokens[j + 1 :]  # 'fixing gaps prevents complaints'
+                continue  # 'the two groups buy …': the word was a noun, not the verb
             else:
-                break
+                break  # a bare noun object ('X prevents complaints') reads like 'most B2B products succeed': not asked
             subject = _topic(
                 re.sub(r"(?:\s+(?:in particular|\w+ly|also|often|still|only))+$", "", " ".join(subject_tokens)), 9, note
             )
@@ -1530,6 +1519,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
 
 
 _STATEMENT_SPLIT_RE = re.compile(r"(;\s+|:\s+|\s[—–]\s+|\s--\s+|,\s+(?:and|but|so|while)\s+)")
+_VERB_PREPOSITIONS = frozenset("to with on onto in from into for about against through along".split())
+_VERB_FOLLOWERS = _OBJECT_START | _VERB_PREPOSITIONS | _ADVERBS
 _MODAL_STARTS = frozenset({"can", "will", "cannot", "tend", "tends"})
 _SUBJECT_PUNCT_RE = re.compile(r"[,;:()\"]")
 _NOT_IN_SUBJECT = (_CLAUSE_WORDS | _BARE_AUX | PRONOUNS) - {"that", "who"}
@@ -1694,3 +1685,9 @@ def _noun_position(subject_tokens: list[str]) -> bool:
     if lowered[-1] in _NUMBER_WORDS or lowered[-1].isdigit() or lowered[0] in _PLURAL_DETERMINERS or "and" in lowered:
         return True
     return lowered[0].endswith("ing") and len(lowered) <= 2  # 'treating support tickets …': the gerund's object
+
+
+# A necessary condition of _statement, checked with set and literal operations before any Python loop:
+# the words its questions hang on (a copula, a modal, a word that opens an object, a preposition, an adverb).
+_STATEMENT_HINT_WORDS = frozenset({"is", "are", "be", "cannot"} | _VERB_FOLLOWERS | _MODAL_STARTS)
+_LY_RE = re.compile(r"ly\b")
