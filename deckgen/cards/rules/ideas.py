@@ -675,7 +675,9 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     if framing:
         thing = _topic(framing.group("x"), 5, note)
         defines = framing.group("v") in ("defines", "describes")  # the relative clause is the definition
-        answer = clean_answer(re.split(r",\s+and\s+", framing.group("y"))[0], 14, trim_relative=not defines)
+        answer = clean_answer(
+            re.split(r",\s+and\s+", framing.group("y"))[0], 14 if defines else MAX_WORDS, trim_relative=not defines
+        )
         who = framing.group("who").strip().lower()
         pronoun = who in ("he", "she", "they") and bool(
             note.surname
