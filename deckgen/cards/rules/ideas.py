@@ -62,7 +62,7 @@ _PAREN_ASIDE_RE = re.compile(
 _THESIS_LEAD_RE = re.compile(
     r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:(?:central|main|core|key)\s+)?"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
-    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:argues|argue|claims|contends|holds|insists|"
+    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|holds|insists|"
     r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
     re.I,
 )
@@ -1419,6 +1419,13 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly":
                     continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
             subject_tokens = tokens[:i]
+            if (
+                i >= 2
+                and _plain_verb(low[i - 1])
+                and _plural_subject(subject_tokens[:-1])
+                and not _noun_position(subject_tokens[:-1])
+            ):
+                break  # 'leaders pick ideas on …': the subject already had its verb ('pick'), so 'ideas' is its object
             # 'any organization that designs a system will produce …': one relative clause may sit in the subject
             inside = [k for k in relative if k < i]
             if inside and (len(inside) > 1 or inside[0] < 2 or i - inside[0] < 3):
@@ -1429,10 +1436,21 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break
             modal = ""
             j = i
-            if word in ("can", "will", "cannot") or (word in ("tend", "tends") and tokens[i + 1].lower() == "to"):
+            if word in ("can", "will", "cannot", "should", "must") or (
+                word in ("tend", "tends") and tokens[i + 1].lower() == "to"
+            ):
                 modal = "tend to" if word.startswith("tend") else word
                 j = i + (2 if modal == "tend to" else 1)
-                if tokens[j].lower() in ("only", "also", "often", "usually", "rarely", "never", "still", "not"):
+                if tokens[j].lower() in (
+                    "only",
+                    "also",
+                    "often",
+                    "usually",
+                    "rarely",
+                    "never",
+                    "still",
+                    "not",
+                ) or tokens[j].lower().endswith("ly"):
                     if tokens[j].lower() in ("not", "never"):
                         break
                     j += 1
@@ -1458,11 +1476,13 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             preposition = ""
             if after in _VERB_PREPOSITIONS:
                 preposition = after
-                if j + 2 >= len(tokens) or tokens[j + 2].lower() not in _OBJECT_START:
+                if j + 2 >= len(tokens) or not _object_word(tokens[j + 2].lower()):
                     break
                 rest = tokens[j + 2 :]
             elif after in _OBJECT_START:
                 rest = tokens[j + 1 :]
+            elif (modal or base == "become") and _object_word(after) and not base_form(after):
+                rest = tokens[j + 1 :]  # 'should favor high-leverage activities', 'becomes tomorrow's expectation'
             elif _plain_verb(after) or (base_form(after) and not modal):
                 continue  # 'the two groups buy …': the word was a noun, not the verb
             else:
@@ -1501,13 +1521,14 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 or not _self_contained(answer)
                 or len(content_words(answer)) < 2
                 or _PARTICLE_RE.match(answer)
+                or re.match(r"^\S+\s+(?:to|into|from|out|up|down|off)\b", answer, re.I)  # 'teams to new …'
             ):
                 break
             if (
                 teaser and re.search(r"\b(?:two|three|four|five|six|several|a few)\b", answer, re.I)
             ) or _TEASER_RE.match(answer):
                 break  # 'two parts', 'every idea on four factors: …': the answer is what the colon lists
-            if modal in ("can", "will", "cannot"):
+            if modal in ("can", "will", "cannot", "should", "must"):
                 aux = f"{'can' if modal == 'cannot' else modal}"
                 front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
             else:
@@ -1523,7 +1544,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
 _STATEMENT_SPLIT_RE = re.compile(r"(;\s+|:\s+|\s[—–]\s+|\s--\s+|,\s+(?:and|but|so|while)\s+)")
 _VERB_PREPOSITIONS = frozenset("to with on onto in from into for about against through along".split())
 _VERB_FOLLOWERS = _OBJECT_START | _VERB_PREPOSITIONS | _ADVERBS
-_MODAL_STARTS = frozenset({"can", "will", "cannot", "tend", "tends"})
+_MODAL_STARTS = frozenset({"can", "will", "cannot", "should", "must", "tend", "tends"})
 _SUBJECT_PUNCT_RE = re.compile(r"[,;:()\"]")
 _NOT_IN_SUBJECT = (_CLAUSE_WORDS | _BARE_AUX | PRONOUNS) - {"that", "who"}
 _VAGUE_HEADS = frozenset(
@@ -1536,7 +1557,7 @@ _COPULA_RE = re.compile(r"^(?P<x>[^,;:()]{3,50}?)\s+(?P<v>is|are|should be|must 
 _FRAMED_VAGUE = frozenset("point idea issue question problem argument claim case thing matter".split())
 _PURPOSE_HEADS = frozenset("job role goal purpose task aim mission".split())
 _NOUN_PHRASE_START_RE = re.compile(r"^(?:a|an|the|that|to|one|two|three|four|five)\s", re.I)
-_OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:\w+\s+){0,2}\w+)$", re.I)
+_OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:[\w-]+\s+){0,3}[\w-]+)$", re.I)
 _CHARACTERISATION_RE = re.compile(
     r"^(?:a|an)\s+(?:\w+\s+){0,2}(?:check|filter|tool|test|diagnostic|lens|reminder|guard|counterweight|shortcut|"
     r"heuristic|framework|model|way|place|example|read|starting point|reason|cause|source|result|symptom|consequence)\b|"
@@ -1693,3 +1714,8 @@ def _noun_position(subject_tokens: list[str]) -> bool:
 # the words its questions hang on (a copula, a modal, a word that opens an object, a preposition, an adverb).
 _STATEMENT_HINT_WORDS = frozenset({"is", "are", "be", "cannot"} | _VERB_FOLLOWERS | _MODAL_STARTS)
 _LY_RE = re.compile(r"ly\b")
+
+
+def _object_word(word: str) -> bool:
+    """Whether ``word`` may open an object: a determiner or a content word, never an adverb or function word."""
+    return word in _OBJECT_START or (word[:1].isalpha() and word not in STOPWORDS and not word.endswith("ly"))
