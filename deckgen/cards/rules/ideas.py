@@ -1184,7 +1184,9 @@ def candidates(note: Note) -> list[Idea]:
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
-            # a critical point in another shape is still the note's claim: asked with the note as its source
+            # a critical point in another shape is still the note's claim: asked with the note as its source;
+            # in a critique 'Its segmentation …' is the work's, and 'also' only links it to the point before
+            core = re.sub(r"^Its\s", f"{work_word(note)}'s ", re.sub(r"\s+also\s+", " ", core))
             if not any(card for _, card in found) and (" not " in core or "rather than" in core):
                 found.extend(_contrast(note, s, core, note_ctx))
             if not any(card for _, card in found) and (" from " in core or "because" in core or " than " in core):
@@ -1505,7 +1507,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                     head  # 'more users, more users attract more suppliers': the clause after the comma is another claim
                 )
             obj = re.sub(r"\s+(?:further|again|too|instead|anyway|as well)\.?$", "", obj)
-            obj = re.split(r",?\s+but\s+", obj)[0]  # 'prevents complaints but won't win customers': one claim a card
+            obj = re.split(r",?\s+but\s+|,\s+(?:since|because|which|so|as|while|when|whereas)\s+", obj)[
+                0
+            ]  # 'prevents complaints but won't win customers': one claim a card
             rather = re.search(r"\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40})$", obj.rstrip("."))
             alternative = ""
             if rather and not re.search(r"\b(?:those|these|such|this|they|them|it)\b", rather.group("a")):
@@ -1521,7 +1525,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 or not _self_contained(answer)
                 or len(content_words(answer)) < 2
                 or _PARTICLE_RE.match(answer)
-                or re.match(r"^\S+\s+(?:to|into|from|out|up|down|off)\b", answer, re.I)  # 'teams to new …'
+                or re.match(
+                    r"^(?:\S+\s+){1,2}(?:to|into|onto|from|out|up|down|off)\b", answer, re.I
+                )  # 'teams to new …'
             ):
                 break
             if (
