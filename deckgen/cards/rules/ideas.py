@@ -1186,7 +1186,9 @@ def candidates(note: Note) -> list[Idea]:
             found.extend(_critique(note, s, core))
             # a critical point in another shape is still the note's claim: asked with the note as its source;
             # in a critique 'Its segmentation …' is the work's, and 'also' only links it to the point before
-            core = re.sub(r"^Its\s", f"{work_word(note)}'s ", re.sub(r"\s+also\s+", " ", core))
+            core = re.sub(r"\s+also\s+", " ", core) if " also " in core else core
+            if core.startswith("Its "):
+                core = f"{work_word(note)}'s {core[4:]}"
             if not any(card for _, card in found) and (" not " in core or "rather than" in core):
                 found.extend(_contrast(note, s, core, note_ctx))
             if not any(card for _, card in found) and (" from " in core or "because" in core or " than " in core):
