@@ -198,6 +198,23 @@ def score(run: Path) -> str:
     return report
 
 
+def show(notes_dir: Path) -> str:
+    """The generated cards that ship for each fresh note (what ``prep`` would put in the table), for development."""
+    note_files = sorted(p.resolve() for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
+    generated = generated_cards(note_files)
+    out: list[str] = []
+    total = 0
+    for note in note_files:
+        cards = generated[note.name]
+        total += len(cards)
+        out.append(f"## {note.name} ({len(cards)} generated)")
+        for card in cards:
+            question, answer = as_question_answer(card["kind"], card["front"], card["back"])
+            out.append(f"- [{card['key']}] {question}\n    -> {answer}")
+    out.append(f"\n{total} generated cards for {len(note_files)} notes")
+    return "\n".join(out) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -207,9 +224,13 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=20261128)
     s = sub.add_parser("score", help="unblind judge.json with key.json")
     s.add_argument("run", type=Path, help="the folder prep wrote, now holding judge.json")
+    w = sub.add_parser("show", help="list the generated cards that ship for each note (development)")
+    w.add_argument("notes", type=Path, help="folder of fresh notes")
     args = parser.parse_args()
     if args.command == "prep":
         prep(args.notes, args.out, args.seed)
+    elif args.command == "show":
+        print(show(args.notes), end="")
     else:
         print(score(args.run), end="")
 

@@ -52,7 +52,9 @@ _LEADING_PRONOUN_RE = re.compile(
 )
 # 'what you put in' ends on a particle, not a dangling preposition
 _PHRASAL_END_RE = re.compile(r"\b(?:put|give|take|bring|carry|let|log|sign|fill)\s+(?:in|up|on|off|out)$", re.I)
-_DANGLING_END_RE = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from)$", re.I)
+_DANGLING_END_RE = re.compile(
+    r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from|plus|minus|including|like)$", re.I
+)
 _PAREN_ASIDE_RE = re.compile(
     r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
     r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+"
@@ -60,7 +62,7 @@ _PAREN_ASIDE_RE = re.compile(
 _THESIS_LEAD_RE = re.compile(
     r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:(?:central|main|core|key)\s+)?"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
-    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|the (?:essay|author|book|piece|post))\s+(?:argues|argue|claims|contends|holds|insists|"
+    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|holds|insists|"
     r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
     re.I,
 )
@@ -71,6 +73,9 @@ _CONTRAST_RE = re.compile(
 _CONTRAST_REV_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?:is|are)\s+(?P<b>[^,;:]{2,60}?),\s+not\s+(?P<a>[^,;:]{2,60}?)$")
 _RATHER_RE = re.compile(
     r"^(?P<x>.{2,60}?)\s+(?:is|are)\s+(?P<b>[^,;:]{2,60}?)\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,60}?)$"
+)
+_APPOSITIVE_RE = re.compile(
+    r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<e>\*{1,2}|\")(?P<t>[^*\"]{2,40})(?P=e),\s+(?P<y>[^,;:()]{8,90}?)(?:,|;|:|\.$|$)"
 )
 _TERM_ITEM_RE = re.compile(r"^\*\*(?P<t>[^*]{1,40})\*\*\s*(?::|—|–|-)\s*(?P<y>.+)$")
 _TERM_MEANS_RE = re.compile(
@@ -97,12 +102,14 @@ _DIAGNOSTIC_IF_RE = re.compile(
 _IF_RE = re.compile(r"^(?:[Ii]f|[Ww]hen)\s+(?P<a>.{6,90}?),\s+(?:then\s+)?(?P<b>.+)$")
 _DIAGNOSTIC_RE = re.compile(r"\b(?:diagnostic|test|sign|warning sign|signal)\s*:\s*(?P<x>.+?)\s+is\s+(?P<y>.+)$", re.I)
 _HAPPENED_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?P<v>has been|have been|has become|have become)\s+(?P<y>.+)$")
-_LEAD_LIST_RE = re.compile(r"(?P<n>two|three|four|five|six|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?::|$)", re.I)
+_LEAD_LIST_RE = re.compile(
+    r"(?P<n>two|three|four|five|six|seven|eight|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?::|$)", re.I
+)
 _INLINE_LIST_RE = re.compile(
     r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
 )
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _PERCENT_RE = re.compile(r"\b\d{1,3}(?:\.\d)?\s?%|\b\d{1,3}(?:\.\d)? percent\b")
 _CRITIQUE_CUES = (
     ("without fully reckoning with", "fails to reckon with"),
@@ -271,18 +278,25 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
     named = "name for" in card.front or re.search(r", which of the \w+ [\w -]+ asks: ", card.front)
-    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named):
+    # 'what are compliments, if not signal?' — 'Noise': the contrast makes one word enough
+    contrast = card.origin == "generated:contrast" and ", if not " in card.front
+    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named or contrast):
         return False
     # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
     if card.origin in ("generated:mechanism", "generated:diagnostic") and len(tokens) < 4:
         return False
     if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
         return False
+    if _VERB_LEAD_RE.match(answer) or re.search(
+        r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
+    ):
+        return False  # 'Have shifted with mobile …' lost its subject; '…, while much of the backlash' its clause
     if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
         return False
     return _complete_phrase(answer)
 
 
+_VERB_LEAD_RE = re.compile(r"^(?:have|has|had|is|are|was|were|been|does|did|being)\b", re.I)
 # an answer that opens with one of these is a clause cut from a sentence, not a phrase that stands alone
 _FRAGMENT_LEAD_RE = re.compile(
     r"^(?:if|when|whenever|while|although|though|unless|until|because|since|whereas|once|after|before|"
@@ -374,7 +388,15 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
         return None
     if re.search(r"[,;:()]", text):
         return None
-    if tokens[0][0].isupper() and (not tokens[0].isupper() or tokens[0] == "A") and _common_word(tokens[0], note):
+    name = (
+        len(tokens) > 1 and tokens[1][:1].isupper() and tokens[0] not in ("A", "An", "The")
+    )  # 'Shape Up', 'Team Topologies'
+    if (
+        tokens[0][0].isupper()
+        and (not tokens[0].isupper() or tokens[0] == "A")
+        and _common_word(tokens[0], note)
+        and not name
+    ):
         text = text[0].lower() + text[1:]  # 'Empathy in product management' -> 'empathy in …'
     return text
 
@@ -481,10 +503,13 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             front = f"{ctx}, what {verb}, if not {alternative}?"
             yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
             return
-    for pattern in (_CONTRAST_RE, _CONTRAST_REV_RE, _RATHER_RE):
-        match = pattern.match(core)
+    heads = [core] + [c for c in re.split(r";\s+|:\s+", core)[:3] if c != core]  # 'X is A, not B; …'
+    for pattern, piece in ((p, h) for h in heads for p in (_CONTRAST_RE, _CONTRAST_REV_RE, _RATHER_RE)):
+        match = pattern.match(piece)
         if not match:
             continue
+        if _IMPERATIVE_RE.match(piece) or re.search(r"\b(?:whether|if|when|how|what|why)\b", match.group("x"), re.I):
+            continue  # 'check whether the roadmap is …' is advice, not a thing to define
         subject = _topic(match.group("x"), note=note)
         alternative = plain(match.group("a")).strip().rstrip(".")
         answer = clean_answer(match.group("b"))
@@ -496,7 +521,7 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             r"\b(?:those|these|such|this|they|them)\b", alternative
         ):
             continue
-        verb = "are" if re.search(r"\s+are\s+", core[: match.end("x") + 5]) else "is"
+        verb = "are" if re.search(r"\s+are\s+", piece[: match.end("x") + 5]) else "is"
         front = f"{ctx}, what {verb} {subject}, if not {alternative}?"
         yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
         return
@@ -553,13 +578,6 @@ def _mirrors(alternative: str, answer: str) -> bool:
     return len(a) <= 3 and len(b) <= 4 and len(set(a) ^ set(b)) <= 3 and bool(set(a) & set(b) - STOPWORDS)
 
 
-def _self_explaining(term: str, answer: str) -> bool:
-    """Whether a compound of ordinary words ('scale economies', 'switching costs') already says its short gloss."""
-    parts = words(term)
-    ordinary = len(parts) >= 2 and all(p.isalpha() and p[1:].islower() for p in parts)
-    return ordinary and len(words(answer)) <= 9
-
-
 def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     text = s.text
     match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
@@ -578,16 +596,29 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
         if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
             answer = None  # an answer that is itself a question is not something to recall
-        if term and answer and _self_contained(answer) and not _self_explaining(term, answer):
+        if term and answer and _self_contained(answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
-            article = (match.groupdict().get("art") or "").lower()
+            article = (match.groupdict().get("art") or "").lower() or _article(shown, plural)
             shown = f"{article} {shown}" if article else shown
             if answer.lower().startswith("whether"):
                 front = f"{ctx}, what question does {shown} ask?"
             else:
                 front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
+    for apposed in _APPOSITIVE_RE.finditer(text) if "*" in text or '"' in text else ():
+        # 'they fix an *appetite*, how much time the problem is worth, instead of …' -> 'what is an appetite?'
+        term = plain(apposed.group("t")).strip()
+        gloss = plain(apposed.group("y")).strip()
+        answer = clean_answer(gloss, 14, trim_relative=False)
+        if not term or not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+            continue
+        if re.match(r"^(?:and|or|but|which|who|where|when|while|so|because|then|for example|such as)\b", gloss, re.I):
+            continue  # '*X*, which …' or '*X*, and …' goes on with the sentence, not a gloss
+        article = apposed.group("art").lower()
+        shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
+        front = f"{ctx}, what is {article} {shown}?"
+        yield "definition", _card(note, "definition", slug(term), s, front, answer)
     kinds = _TERM_KIND_RE.match(text) if s.item else None
     if kinds:
         term, noun = plain(kinds.group("t")).strip(), kinds.group("n")
@@ -613,7 +644,7 @@ _ESSAY_WORDS = frozenset(
     {"the essay", "the piece", "the post", "the article", "the book", "the memo", "the letter", "it"}
 )
 _FRAMES_RE = re.compile(
-    r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents)\s+"
+    r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents|defines|describes|sees|treats|views)\s+"
     r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$",
     re.I,
 )
@@ -643,13 +674,34 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     framing = _FRAMES_RE.search(core)
     if framing:
         thing = _topic(framing.group("x"), 5, note)
-        answer = clean_answer(framing.group("y"))
+        defines = framing.group("v") in ("defines", "describes")  # the relative clause is the definition
+        answer = clean_answer(
+            re.split(r",\s+and\s+", framing.group("y"))[0], 14 if defines else MAX_WORDS, trim_relative=not defines
+        )
         who = framing.group("who").strip().lower()
-        if thing and answer and _self_contained(answer) and (who in _ESSAY_WORDS or who == note.surname.lower()):
+        pronoun = who in ("he", "she", "they") and bool(
+            note.surname
+        )  # 'He frames the goal as …' in a note on one author
+        if thing and thing.split()[-1].lower() in _FRAMED_VAGUE or (answer and answer.lower().startswith("one of")):
+            thing = None  # 'frames the point as one of opportunity cost' says nothing without the sentence before
+        if (
+            thing
+            and answer
+            and _self_contained(answer)
+            and (who in _ESSAY_WORDS or who == note.surname.lower() or pronoun)
+        ):
             subject = work_word(note) if who in _ESSAY_WORDS else note.surname
-            verb = {"positions": "position", "frames": "frame", "casts": "cast", "presents": "present"}[
-                framing.group("v")
-            ]
+            verb = {
+                "positions": "position",
+                "frames": "frame",
+                "casts": "cast",
+                "presents": "present",
+                "defines": "define",
+                "describes": "describe",
+                "sees": "see",
+                "treats": "treat",
+                "views": "view",
+            }[framing.group("v")]
             front = f"{ctx}, what does {subject} {verb} {thing} as?"
             yield "claim", _card(note, "claim", slug(thing, 2), s, front, answer)
     match = _HAPPENED_RE.match(core)
@@ -723,8 +775,27 @@ def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tupl
             continue
         subject = _topic(match.group("s"), 6, note)
         answer = clean_answer(match.group("p"))
-        if not subject or not _AGENT_RE.search(subject) or re.search(r"\b(?:is|are|was|were)\b", subject):
+        agent = _AGENT_RE.search(subject or "") or (subject and subject[0].isupper() and len(words(subject)) <= 2)
+        if not subject or not agent or re.search(r"\b(?:is|are|was|were)\b", subject):
             continue
+        rather = re.match(
+            r"^(?P<v>\w+)\s+(?P<b>[^,;:]{3,60}?)\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40}?)(?:[,;:]|$)",
+            plain(match.group("p")),
+        )
+        if rather and not never and rather.group("v").isalpha() and rather.group("v").lower() not in STOPWORDS:
+            chosen = clean_answer(rather.group("b"), 10)
+            alternative = plain(rather.group("a")).strip()
+            if chosen and _self_contained(chosen) and not _mirrors(alternative, chosen):
+                m = match.group("m")
+                aux = (
+                    m
+                    if m in ("should", "must")
+                    else f"{'do' if _plural_subject(words(subject)) else 'does'} {subject} need to"
+                )
+                shown = f"{aux} {subject}" if m in ("should", "must") else aux
+                front = f"{ctx}, what {shown} {rather.group('v')}, if not {alternative}?"
+                yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
+                return
         choice = _AS_RATHER_RE.match(plain(match.group("p")).rstrip("."))
         if choice and not never:
             chosen = clean_answer(choice.group("b"), 8)
@@ -735,6 +806,8 @@ def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tupl
                 return
         if not answer or not _self_contained(answer):
             continue
+        if len([w for w in words(subject) if w.lower() not in STOPWORDS]) < 2 and not never:
+            continue  # 'what should organizations do?' has as many answers as the book has pages
         front = f"{ctx}, what should {subject} never do?" if never else f"{ctx}, what should {subject} do?"
         yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, answer)
         return
@@ -757,7 +830,9 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         return
     if _IMPERATIVE_RE.match(effect):
         return
-    effect = re.sub(r"\s+(?:also|too)\b", "", effect)  # 'is also a useful guard' links to a sentence before
+    effect = re.sub(
+        r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly)$", "", effect
+    )  # 'is also a useful guard' links to a sentence before
     first = effect.split()[0]
     effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
     front = f"{ctx}, what explains why {effect}?"
@@ -790,7 +865,7 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         thing = _topic(source.group("x"), 6, note)
         answer = clean_answer(source.group("z") or source.group("y"))
         if thing and answer and _self_contained(answer):
-            front = f"{ctx}, where does {thing} come from?"
+            front = f"{ctx}, where {'do' if _plural_subject(words(thing)) else 'does'} {thing} come from?"
             yield "mechanism", _card(note, "source", slug(thing, 2), s, front, answer)
     named = _CALLS_LIST_RE.search(core)
     if named:
@@ -833,7 +908,9 @@ def _cause(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     counts = _COUNTS_IF_RE.match(core)
     if counts:
         thing = _topic(counts.group("x"), 6, note)
-        condition = clean_answer(counts.group("z"))
+        condition = clean_answer(
+            re.sub(r"^(?:it|they)\s", f"{thing} ", counts.group("z")) if thing else counts.group("z")
+        )
         if thing and condition and _self_contained(condition):
             base = {"counts as": "count as", "works": "work", "makes sense": "make sense"}.get(counts.group("v"))
             what = f"{base or counts.group('v')} {counts.group('y')}".strip()
@@ -975,7 +1052,12 @@ def _kind_of(answer: str) -> str:
 
 def _critic_subject(note: Note, before: str) -> str:
     """Who or what the critique is about, as the question names it ('the essay', "the essay's framing")."""
-    text = re.sub(r"^(?:and|but|also)\s+", "", plain(before).strip().strip(","), flags=re.I)
+    text = re.sub(
+        r"^(?:(?:and|but|also|finally|first|second|third|moreover|still|yet|worse)\b,?\s*)+",
+        "",
+        plain(before).strip().strip(","),
+        flags=re.I,
+    )
     text = re.sub(r"\s+(?:also|too)$", "", text)  # 'Conway also treats …' leans on a point before it
     lowered = text.lower()
     if not text or lowered in {"it", "this", "the essay", "the piece", "the book", "the post", "the article"}:
@@ -1063,7 +1145,7 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if any(len(words(i)) > 4 for i in parts):
             continue
         n, what = match.group("n").lower(), match.group("what").strip()
-        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at)\b", what):
+        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what):
             continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
         made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
         thing = _topic(made.group("x"), 6, note) if made else None
@@ -1091,6 +1173,7 @@ def candidates(note: Note) -> list[Idea]:
         for w in set(content_words(s.plain)):
             counts[w] = counts.get(w, 0) + 1
     in_ctx, according = _in(note), _according(note)  # every question of the note names the essay
+    note_ctx = _application_ctx(note)
     roles: dict[str, str] = {}
     for s in all_sentences:
         role = roles.get(s.heading) or roles.setdefault(s.heading, role_of(s.heading))
@@ -1101,9 +1184,22 @@ def candidates(note: Note) -> list[Idea]:
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
+            # a critical point in another shape is still the note's claim: asked with the note as its source;
+            # in a critique 'Its segmentation …' is the work's, and 'also' only links it to the point before
+            core = re.sub(r"\s+also\s+", " ", core) if " also " in core else core
+            if core.startswith("Its "):
+                core = f"{work_word(note)}'s {core[4:]}"
+            if not any(card for _, card in found) and (" not " in core or "rather than" in core):
+                found.extend(_contrast(note, s, core, note_ctx))
+            if not any(card for _, card in found) and (" from " in core or "because" in core or " than " in core):
+                found.extend(_named(note, s, core, note_ctx))
+                found.extend(_mechanism(note, s, core, note_ctx) if "because" in core else ())
+                found.extend(_claim(note, s, core, note_ctx) if " than " in core else ())
+            if not any(card for _, card in found):
+                found.extend(_statement(note, s, core, note_ctx))
         else:
             application = role == "application"
-            ctx = _application_ctx(note) if application else in_ctx
+            ctx = note_ctx if application else in_ctx
             claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
@@ -1125,6 +1221,10 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(_diagnostic(note, s, core, claim_ctx))
                 if "%" in core or "percent" in core:
                     found.extend(_quantity(note, s, core))
+                if " to " in core:
+                    found.extend(_urges(note, s, claim_ctx))
+                if not any(card for _, card in found):
+                    found.extend(_statement(note, s, core, claim_ctx))  # a plain 'S V O' claim
                 if thesis and not any(card for _, card in found):
                     found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
         for kind, card in found:
@@ -1205,3 +1305,425 @@ def candidates_of(note: Note) -> list[Idea]:
 def idea_of(note: Note, card: Card) -> Idea | None:
     """The idea record of a generated card (None for cards of other rules)."""
     return next((i for i in candidates_of(note) if i.card.key == card.key and i.card.front == card.front), None)
+
+
+# --- Statements: 'S V O' -> 'what does S V?' — O -------------------------------------------------
+# Verbs that say nothing one could recall on their own ('X has Y', 'X gets Y'), reporting verbs
+# (their clause is the claim, read by _core) and verbs whose object is a clause, not a thing.
+_LIGHT_VERBS = frozenset(
+    """has have gets get does do goes go seems seem looks look sounds sound says say adds add notes note writes write
+    argues argue claims claim thinks think believes believe suggests suggest shows show finds find tells tell
+    is are was were remains remain feels feel knows know wants want tries try lets let puts put
+    uses use takes take gives give makes make keeps keep sees see means mean calls call comes come include includes
+    contain contains involve involves""".split()
+)
+# Words that open a subordinate or adverbial clause, never a subject.
+_NOT_SUBJECT_START = frozenset(
+    """if when whenever while although though unless until because since whereas once after before as so thus hence
+    yet but and or nor for then also even instead rather what which who how why where whether there here
+    in on at by with from into of to about over under through across between among during without within""".split()
+)
+# A word after the verb that starts its object (the verb is a verb, not a plural noun)
+_OBJECT_START = frozenset(
+    """the a an its their his her our your every each all no more less most many much some any two three four five
+    what how whether why where who""".split()
+)
+_S_NOT_VERB = ("ss", "us", "is", "ics", "ness", "'s", "ous")
+_MODAL_VERB = frozenset({"can", "will", "cannot", "can't", "won't", "tends", "tend"})
+
+
+def base_form(verb: str) -> str | None:
+    """'copies' -> 'copy', 'produces' -> 'produce', 'fixes' -> 'fix'; None when ``verb`` is no -s verb."""
+    v = verb.lower()
+    if not v.isalpha() or len(v) < 4 or not v.endswith("s") or v.endswith(_S_NOT_VERB):
+        return None
+    if v.endswith("ies"):
+        return v[:-1] if len(v) <= 5 else v[:-3] + "y"  # 'ties' -> 'tie', 'copies' -> 'copy'
+    if v.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return v[:-2]
+    return v[:-1]
+
+
+def _plain_verb(word: str) -> bool:
+    """Whether ``word`` may be a present-tense verb after a plural subject ('coordinate', not 'only' or 'early')."""
+    w = word.lower()
+    return (
+        w.isalpha()
+        and w not in STOPWORDS
+        and w not in _PREPOSITIONS
+        and not w.endswith(("ly", "ing", "ed", "s", "al", "ive", "ful", "ous"))
+    )
+
+
+_PREPOSITIONS = frozenset(
+    """beyond across along around without within between among toward towards against despite through via upon behind
+    below above inside outside unlike like near past until since""".split()
+)
+_ADVICE_VERBS = frozenset("compare see read consider note remember imagine think look skip contrast pair".split())
+_ADVERBS = frozenset("only well also often usually mostly largely always still even directly quickly".split())
+
+
+def _plural_subject(tokens: list[str]) -> bool:
+    head = tokens[-1].lower()
+    return head in {"people", "children", "men", "women"} or (
+        head.endswith("s") and not head.endswith(_S_NOT_VERB) and not head.endswith("'")
+    )
+
+
+def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'groups coordinate only along existing paths' -> 'what do groups coordinate along?' style questions.
+
+    One card per clause whose subject is a short noun phrase, whose verb is a content verb
+    in the present tense (optionally after 'can'/'will'/'tend to'), and whose object is a
+    short phrase that stands alone. Subjects that are pronouns or clauses give nothing.
+    """
+    lowered = core.lower()
+    if _STATEMENT_HINT_WORDS.isdisjoint(lowered.split()) and not _LY_RE.search(lowered):
+        return  # every card below needs a copula, a modal, or a verb followed by an object word, preposition or adverb
+    # one regex pass only when the sentence has a break in it (most sentences of a large library have none)
+    breaks = ";" in core or ":" in core or "—" in core or "–" in core or "--" in core or ", " in core
+    pieces = _STATEMENT_SPLIT_RE.split(core) if breaks else [core]
+    surname = note.surname
+    for n in range(0, len(pieces), 2):
+        clause = pieces[n].strip()
+        if surname and clause.split(" ", 1)[0] in ("His", "Her", "Their"):
+            clause = f"{_possessive(surname)} {clause.split(' ', 1)[1]}"  # 'Their model rests on …'
+        tokens = clause.split()
+        if len(tokens) < 4 or tokens[0].lower().strip(",") in _NOT_SUBJECT_START or tokens[0].lower() in PRONOUNS:
+            continue
+        first, second = tokens[0].lower(), tokens[1].lower()
+        if first in _ADVICE_VERBS or (n and tokens[0].islower() and _plain_verb(first) and second in _OBJECT_START):
+            continue  # '…, and compare the map …' has lost its subject; 'Compare X' is advice
+        teaser = n + 1 < len(pieces) and pieces[n + 1].startswith(":")  # 'every Power needs two things at once: …'
+        if ", " in clause:
+            clause = _drop_aside(clause)
+            tokens = clause.split()
+        if _IMPERATIVE_RE.match(clause):
+            continue  # advice ('Keep conversations casual') has no subject to ask about
+        copula = _copula(note, s, clause, ctx) if " is " in clause or " are " in clause or " be " in clause else None
+        if copula is not None:
+            yield "claim", copula
+            continue
+        low = clause.lower().split(maxsplit=11)[:11]
+        # the subject ends before the first punctuation mark ('Shape Up fits a calm, …' is fine; 'X, Y fits' is not)
+        # and before any clause word, auxiliary or pronoun ('that'/'who' may open one relative clause in it)
+        mark = _SUBJECT_PUNCT_RE.search(clause)
+        limit = min(10, clause.count(" ", 0, mark.start())) + 1 if mark else 11
+        limit = min(limit, next((k for k, t in enumerate(low[:10]) if t in _NOT_IN_SUBJECT), 10) + 1)
+        relative = [k for k, t in enumerate(low) if t in ("that", "who")] if "that" in low or "who" in low else []
+        for i in range(1, min(limit, len(tokens) - 2)):
+            word, prev = low[i], low[i - 1]
+            shows_in = word in ("show", "shows") and low[i + 1 : i + 2] == ["in"]  # 'values show in …' is no report
+            if word in _LIGHT_VERBS and prev not in STOPWORDS and not shows_in:
+                break  # 'the article says little about …': past the verb, no subject is left
+            if word not in _MODAL_STARTS:
+                if prev in STOPWORDS or not (word[-1:] == "s" or prev[-1:] == "s"):
+                    continue  # no verb here (the checks below would all pass over it): most words of most sentences
+                follower = low[i + 1] if i + 1 < len(low) else ""
+                if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly":
+                    continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
+            subject_tokens = tokens[:i]
+            if (
+                i >= 2
+                and _plain_verb(low[i - 1])
+                and _plural_subject(subject_tokens[:-1])
+                and not _noun_position(subject_tokens[:-1])
+            ):
+                break  # 'leaders pick ideas on …': the subject already had its verb ('pick'), so 'ideas' is its object
+            # 'any organization that designs a system will produce …': one relative clause may sit in the subject
+            inside = [k for k in relative if k < i]
+            if inside and (len(inside) > 1 or inside[0] < 2 or i - inside[0] < 3):
+                if i - inside[0] >= 3 or inside[0] < 2:
+                    break
+                continue
+            if i > 6 and not inside:
+                break
+            modal = ""
+            j = i
+            if word in ("can", "will", "cannot", "should", "must") or (
+                word in ("tend", "tends") and tokens[i + 1].lower() == "to"
+            ):
+                modal = "tend to" if word.startswith("tend") else word
+                j = i + (2 if modal == "tend to" else 1)
+                if tokens[j].lower() in (
+                    "only",
+                    "also",
+                    "often",
+                    "usually",
+                    "rarely",
+                    "never",
+                    "still",
+                    "not",
+                ) or tokens[j].lower().endswith("ly"):
+                    if tokens[j].lower() in ("not", "never"):
+                        break
+                    j += 1
+                verb = tokens[j].lower()
+                base = verb if verb.isalpha() and verb not in STOPWORDS else None
+            else:
+                base = base_form(word)
+                if base is not None and _noun_position(subject_tokens):
+                    continue  # 'three users a month', 'most B2B products', 'treating support tickets'
+                if base is None and _plural_subject(subject_tokens) and _plain_verb(word):
+                    base = word  # 'groups coordinate along …'
+                if tokens[i - 1].lower() in STOPWORDS:
+                    continue
+                verb = word
+            shows_in = verb in ("show", "shows") and j + 1 < len(tokens) and low[j + 1 : j + 2] == ["in"]
+            if (verb in _LIGHT_VERBS or (base and base in _LIGHT_VERBS)) and not shows_in:
+                break  # 'the article says little about …': past the verb, no subject is left
+            if not base or j + 1 >= len(tokens):
+                continue
+            if j + 2 < len(tokens) and (tokens[j + 1].lower() in _ADVERBS or tokens[j + 1].lower().endswith("ly")):
+                j += 1  # 'coordinate only along …', 'translate well into …'
+            after = tokens[j + 1].lower().strip(",")
+            preposition = ""
+            if after in _VERB_PREPOSITIONS:
+                preposition = after
+                if j + 2 >= len(tokens) or not _object_word(tokens[j + 2].lower()):
+                    break
+                rest = tokens[j + 2 :]
+            elif after in _OBJECT_START:
+                rest = tokens[j + 1 :]
+            elif (modal or base == "become") and _object_word(after) and not base_form(after):
+                rest = tokens[j + 1 :]  # 'should favor high-leverage activities', 'becomes tomorrow's expectation'
+            elif _plain_verb(after) or (base_form(after) and not modal):
+                continue  # 'the two groups buy …': the word was a noun, not the verb
+            else:
+                break  # a bare noun object ('X prevents complaints') reads like 'most B2B products succeed': not asked
+            subject = _topic(
+                re.sub(r"(?:\s+(?:in particular|\w+ly|also|often|still|only))+$", "", " ".join(subject_tokens)), 9, note
+            )
+            if subject and note.surname and subject.lower().startswith(note.surname.lower() + "'"):
+                subject = note.surname + subject[len(note.surname) :]  # "gothelf's template" -> "Gothelf's template"
+            if not subject or (note.surname and subject.lower() == note.surname.lower()) or not _specific(subject):
+                break  # 'Conway claims …' is a reporting frame, read by _core
+            if re.match(r"^(?:the|a|an)\s+\w+$", subject, re.I) and subject.split()[-1].lower() in _VAGUE_HEADS:
+                break  # 'the result', 'the answer' need the sentence before
+            obj = " ".join(rest)
+            head, comma, tail = obj.partition(", ")
+            if comma and len(words(tail)) > 4 and tail.split()[0].lower() in _OBJECT_START:
+                if re.search(r"\bof\s+\w+$", head):
+                    break  # 'a trio of PM, designer and engineer …' is a list cut short
+                obj = (
+                    head  # 'more users, more users attract more suppliers': the clause after the comma is another claim
+                )
+            obj = re.sub(r"\s+(?:further|again|too|instead|anyway|as well)\.?$", "", obj)
+            obj = re.split(r",?\s+but\s+|,\s+(?:since|because|which|so|as|while|when|whereas)\s+", obj)[
+                0
+            ]  # 'prevents complaints but won't win customers': one claim a card
+            rather = re.search(r"\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40})$", obj.rstrip("."))
+            alternative = ""
+            if rather and not re.search(r"\b(?:those|these|such|this|they|them|it)\b", rather.group("a")):
+                obj, alternative = (
+                    obj[: rather.start()],
+                    rather.group(0).strip(),
+                )  # 'offers anecdote rather than evidence'
+            elif rather:
+                break
+            answer = clean_answer(obj)
+            if (
+                not answer
+                or not _self_contained(answer)
+                or len(content_words(answer)) < 2
+                or _PARTICLE_RE.match(answer)
+                or re.match(
+                    r"^(?:\S+\s+){1,2}(?:to|into|onto|from|out|up|down|off)\b", answer, re.I
+                )  # 'teams to new …'
+            ):
+                break
+            if (
+                teaser and re.search(r"\b(?:two|three|four|five|six|several|a few)\b", answer, re.I)
+            ) or _TEASER_RE.match(answer):
+                break  # 'two parts', 'every idea on four factors: …': the answer is what the colon lists
+            if modal in ("can", "will", "cannot", "should", "must"):
+                aux = f"{'can' if modal == 'cannot' else modal}"
+                front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
+            else:
+                do = "do" if _plural_subject(words(subject)) else "does"
+                tend = "tend to " if modal == "tend to" else ""
+                front = f"{ctx}, what {do} {subject} {tend}{base}{' ' + preposition if preposition else ''}?"
+            if alternative:
+                front = f"{front[:-1]} {alternative.rstrip('.')}?"
+            yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
+            break
+
+
+_STATEMENT_SPLIT_RE = re.compile(r"(;\s+|:\s+|\s[—–]\s+|\s--\s+|,\s+(?:and|but|so|while)\s+)")
+_VERB_PREPOSITIONS = frozenset("to with on onto in from into for about against through along".split())
+_VERB_FOLLOWERS = _OBJECT_START | _VERB_PREPOSITIONS | _ADVERBS
+_MODAL_STARTS = frozenset({"can", "will", "cannot", "should", "must", "tend", "tends"})
+_SUBJECT_PUNCT_RE = re.compile(r"[,;:()\"]")
+_NOT_IN_SUBJECT = (_CLAUSE_WORDS | _BARE_AUX | PRONOUNS) - {"that", "who"}
+_VAGUE_HEADS = frozenset(
+    """result answer point problem idea reason thing way key goal lesson trick mechanism upshot effect outcome difference
+    question issue fix method approach model framework book essay paper post author argument claim""".split()
+)
+
+
+_COPULA_RE = re.compile(r"^(?P<x>[^,;:()]{3,50}?)\s+(?P<v>is|are|should be|must be)\s+(?P<y>.+)$")
+_FRAMED_VAGUE = frozenset("point idea issue question problem argument claim case thing matter".split())
+_PURPOSE_HEADS = frozenset("job role goal purpose task aim mission".split())
+_NOUN_PHRASE_START_RE = re.compile(r"^(?:a|an|the|that|to|one|two|three|four|five)\s", re.I)
+_OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:[\w-]+\s+){0,3}[\w-]+)$", re.I)
+_CHARACTERISATION_RE = re.compile(
+    r"^(?:a|an)\s+(?:\w+\s+){0,2}(?:check|filter|tool|test|diagnostic|lens|reminder|guard|counterweight|shortcut|"
+    r"heuristic|framework|model|way|place|example|read|starting point|reason|cause|source|result|symptom|consequence)\b|"
+    r"^the\s+most\s+(?:useful|important|valuable|practical|interesting|helpful|relevant|overlooked)\b",
+    re.I,
+)
+_OWNED_VAGUE = frozenset("reason point answer mechanism example case view take".split())
+
+
+def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
+    """'His prescription is organizational flexibility' -> "what is Conway's prescription?"; 'X is a Y' -> 'what is X?'."""
+    match = _COPULA_RE.match(clause.strip())
+    if not match:
+        return None
+    raw = plain(match.group("x")).strip()
+    owner = _OWNER_RE.match(raw)
+    if owner:
+        if not note.surname or owner.group("n").split()[-1].lower() in _OWNED_VAGUE:
+            return None
+        subject = f"{_possessive(note.surname)} {owner.group('n')}"
+    else:
+        topic = _topic(raw, 5, note)
+        if not topic or any(t.lower() in PRONOUNS or t.lower() in _CLAUSE_WORDS for t in words(topic)):
+            return None
+        head = words(topic)[-1].lower()
+        owned = bool(note.surname) and topic.lower().startswith(note.surname.lower() + "'") and len(words(topic)) <= 3
+        if owned and head in _OWNED_VAGUE:
+            return None  # "what is Brooks' reason?" — reason for what?
+        if (head in _VAGUE_HEADS and not owned) or head in STOPWORDS or (note.surname and head == note.surname.lower()):
+            return None  # 'the result', 'the answer' need the sentence before; "Conway's prescription" does not
+        if not re.match(r"^(?:the|a|an)\s", topic) and len(words(topic)) < 2 and not topic[0].isupper():
+            return None  # 'empathy is a …' is fine as 'what is empathy?' only with a term the note marks
+        if not _specific(topic):
+            return None  # 'what is the evidence?', 'what is a submarine?' have many answers
+        subject = topic
+        if note.surname and subject.lower().startswith(note.surname.lower() + "'"):
+            subject = note.surname + subject[len(note.surname) :]  # "moore's prescription" -> "Moore's prescription"
+    y = match.group("y")
+    owned_subject = bool(note.surname) and subject.startswith(note.surname + "'")
+    noun_phrase = re.match(r"^[a-z][\w-]*(?<!ed)(?<!ly)(?<!ing)\s+[a-z][\w-]+", y)  # not 'told in hindsight'
+    if not _NOUN_PHRASE_START_RE.match(y) and not (owned_subject and noun_phrase):
+        return None  # 'X is hard' says no more than X; "Conway's prescription is organizational flexibility" does
+    purpose = subject.split()[-1].lower() in _PURPOSE_HEADS  # "a manager's job is to get better outcomes …"
+    if re.match(r"^to\s", y) and not purpose:
+        return None  # 'X is to …' is a purpose only when X names one
+    verb = match.group("v")
+    superlative = re.match(r"^the\s+(?:\w+est|most|least|main|only|single|first|best|worst)\s", y, re.I)
+    if (re.match(r"^the\s", y, re.I) and verb in ("is", "are") and not superlative) or _CHARACTERISATION_RE.match(y):
+        return None  # 'the hard edge is the keeper test' runs backwards; 'a quick check on …' says how useful, not what
+    if purpose:
+        y = re.sub(r"^to\s+", "", y)  # 'to get better outcomes …' -> 'Get better outcomes …'
+    answer = clean_answer(y, 15, trim_relative=False) or clean_answer(y)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        return None
+    if _TEASER_RE.match(answer) or (answer[:2].lower() in ("a ", "an") and len(content_words(answer)) < 3):
+        return None  # 'three parts' is a teaser, not an answer
+    modal, _, be = verb.partition(" ")
+    front = f"{ctx}, what {modal} {subject} be?" if be else f"{ctx}, what {verb} {subject}?"
+    return _card(note, "claim", slug(subject, 3), s, front, answer)
+
+
+# 'Two parts', 'More than a list of …': an answer that announces or compares instead of saying
+_TEASER_RE = re.compile(
+    r"^(?:(?:one|two|three|four|five|six|several)\s+\w+(?:\s+\w+)?$|(?:more|less|fewer)\s+than\b)", re.I
+)
+_PARTICLE_RE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?\w+\s+(?:down|up|out|off|back|away|over)\b|^(?:out|or|and|to|up|down)\b", re.I
+)
+
+
+def _specific(subject: str) -> bool:
+    """Whether a subject names something on its own: two content words, a name or a coined term ('the map' does not)."""
+    tokens = [t for t in words(subject) if t.lower() not in STOPWORDS]
+    if len(tokens) >= 2:
+        return True
+    return bool(tokens) and (tokens[0][0].isupper() or "-" in tokens[0] or tokens[0].isupper())
+
+
+_URGES_RE = re.compile(
+    r"^(?P<who>[A-Z]\w+|He|She|They|The (?:book|essay|memo|paper|post|article)|[A-Z]\w+'s (?:book|essay|memo|paper|post|article))\s+"
+    r"(?:also\s+)?(?P<v>urges|tells|advises|encourages|asks|pushes|challenges|wants)\s+(?P<x>[^,;:]{2,40}?)\s+to\s+(?P<y>.+)$"
+)
+_URGE_BASE = {
+    "urges": "urge",
+    "tells": "tell",
+    "advises": "advise",
+    "encourages": "encourage",
+    "asks": "ask",
+    "pushes": "push",
+    "challenges": "challenge",
+    "wants": "want",
+}
+
+
+def _urges(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'He urges the team to treat everything … as one product' -> 'what does Butterfield urge the team to do?'."""
+    match = _URGES_RE.match(s.plain.strip())
+    if not match or not note.surname:
+        return
+    who = match.group("who")
+    if who.lower() in ("he", "she", "they") or who == note.surname:
+        agent = note.surname
+    elif who.lower().startswith("the "):
+        agent = who.lower()
+    else:
+        return
+    target = _topic(match.group("x"), 5, note)
+    if not target or any(t.lower() in PRONOUNS for t in words(target)):
+        return
+    first = re.split(r",?\s+and to\s+|,\s+and\s+(?=to\s)", _drop_aside(match.group("y")))[0]
+    answer = clean_answer(first)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        return
+    front = f"{ctx}, what does {agent} {_URGE_BASE[match.group('v')]} {target} to do?"
+    yield "prescription", _card(note, "prescription", slug(f"{target} {answer}", 3), s, front, answer)
+
+
+_ASIDE_RE = re.compile(
+    r",\s+(?:including|such as|for example|e\.g\.|like)\s+[^.;:]*?,\s+(?=(?:as|to|into|in|on|with|from|by)\s)"
+)
+
+
+def _drop_aside(text: str) -> str:
+    """'treat everything, including the site, as one product' -> 'treat everything as one product'."""
+    return _ASIDE_RE.sub(" ", text) if ", " in text else text
+
+
+# heads of terms that read without an article ('process power', 'counter-positioning', 'branding')
+_MASS_END_RE = re.compile(
+    r"(?:ing|ity|ness|ism|ion|ment|ship|ance|ence|power|economies|data|work|debt|research|thinking)$", re.I
+)
+
+
+def _article(term: str, plural: bool) -> str:
+    """'a' or 'an' before a singular count-noun term ('what is a cornered resource?'); '' for names, plurals, mass nouns."""
+    if plural or not term or term[0].isupper() or _MASS_END_RE.search(term) or len(words(term)) > 4:
+        return ""
+    return "an" if term[0].lower() in "aeiou" else "a"
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred".split())
+_PLURAL_DETERMINERS = frozenset("most many all few some several both these those".split())
+
+
+def _noun_position(subject_tokens: list[str]) -> bool:
+    """Whether an -s word after ``subject_tokens`` is a plural noun, not a verb ('three users', 'most B2B products')."""
+    lowered = [t.lower() for t in subject_tokens]
+    if lowered[-1] in _NUMBER_WORDS or lowered[-1].isdigit() or lowered[0] in _PLURAL_DETERMINERS or "and" in lowered:
+        return True
+    return lowered[0].endswith("ing") and len(lowered) <= 2  # 'treating support tickets …': the gerund's object
+
+
+# A necessary condition of _statement, checked with set and literal operations before any Python loop:
+# the words its questions hang on (a copula, a modal, a word that opens an object, a preposition, an adverb).
+_STATEMENT_HINT_WORDS = frozenset({"is", "are", "be", "cannot"} | _VERB_FOLLOWERS | _MODAL_STARTS)
+_LY_RE = re.compile(r"ly\b")
+
+
+def _object_word(word: str) -> bool:
+    """Whether ``word`` may open an object: a determiner or a content word, never an adverb or function word."""
+    return word in _OBJECT_START or (word[:1].isalpha() and word not in STOPWORDS and not word.endswith("ly"))
