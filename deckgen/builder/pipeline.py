@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -408,7 +409,7 @@ def build(
 ) -> BuildResult:
     """:func:`_build` holding the output folder: a second build waits for the first (``on_wait`` is told)."""
     held = contextlib.nullcontext() if dry_run else build_lock(config, on_wait=on_wait)  # a dry run writes nothing
-    with held:
+    with held, _gc_paused():
         return _build(
             config,
             deck_names,
@@ -419,6 +420,24 @@ def build(
             use_cache=use_cache,
             check_up_to_date=check_up_to_date,
         )
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a build.
+
+    A build allocates hundreds of thousands of long-lived objects (notes, cards, lock
+    records), which make CPython's collector rescan the whole heap again and again: about
+    a third of a one-note edit's CPU at 2,000 notes (bench/run.py), for no garbage, since
+    the build makes almost no reference cycles. Reference counting still frees the rest.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _build(

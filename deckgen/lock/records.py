@@ -61,7 +61,7 @@ class CardRecord:
 
     def position_in(self, names: Iterable[str]) -> int | None:
         """Its stored new-card position in the deck known by any of ``names``, if any."""
-        wanted = set(names)
+        wanted = names if isinstance(names, (set, frozenset)) else set(names)
         if self.deck in wanted and self.due is not None:
             return self.due
         return next((due for name, due in self.dues if name in wanted), None)
@@ -108,24 +108,27 @@ class CardRecord:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CardRecord:
         """Parse a stored record (raises KeyError/ValueError/TypeError on a malformed one)."""
+        # (one call per card of the lock: no generator unless there is something to convert)
+        get = data.get
+        decks, due, dues, left = get("decks"), get("due"), get("dues"), get("left")
         return cls(
-            hash=str(data.get("hash", "")),
-            mod=int(data.get("mod", 0)),
-            front=str(data.get("front", "")),
-            back=str(data.get("back", "")),
-            deck=str(data.get("deck") or ""),
-            decks=tuple(str(d) for d in data.get("decks") or ()),
-            origin=str(data.get("origin") or "authored"),
-            explicit=bool(data.get("explicit")),
-            anchor=str(data.get("anchor") or ""),
-            due=int(data["due"]) if data.get("due") is not None else None,
-            dues=tuple(sorted((str(k), int(v)) for k, v in (data.get("dues") or {}).items())),
-            reverse=bool(data.get("reverse")),
-            retired=int(data.get("retired") or 0),
-            retired_mod=int(data.get("retired_mod") or 0),
-            retired_hash=str(data.get("retired_hash") or ""),
-            moved_to=str(data.get("moved_to") or ""),
-            left=tuple(str(d) for d in data.get("left") or ()),
+            str(get("hash", "")),
+            int(get("mod", 0)),
+            str(get("front", "")),
+            str(get("back", "")),
+            str(get("deck") or ""),
+            tuple(map(str, decks)) if decks else (),
+            str(get("origin") or "authored"),
+            bool(get("explicit")),
+            str(get("anchor") or ""),
+            int(due) if due is not None else None,
+            tuple(sorted((str(k), int(v)) for k, v in dues.items())) if dues else (),
+            bool(get("reverse")),
+            int(get("retired") or 0),
+            int(get("retired_mod") or 0),
+            str(get("retired_hash") or ""),
+            str(get("moved_to") or ""),
+            tuple(map(str, left)) if left else (),
         )
 
 
@@ -288,14 +291,15 @@ class Lock:
         return "\n".join(lines) + "\n"
 
 
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+# ``json.dumps`` with options builds an encoder per call: one shared encoder writes the same text.
+_compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
+_string = json.encoder.encode_basestring  # what ``_compact`` writes for a string, without the dispatch
 
 
 def _line(kind: str, name: str, body: Mapping[str, Any]) -> str:
     """One record: ``{"<kind>": "<name>", ...body}``, the kind first so a line says what it is."""
     rest = _compact(body)
-    head = "{" + _compact(kind) + ": " + _compact(name)
+    head = "{" + _compact(kind) + ": " + _string(name)
     return head + "}" if rest == "{}" else head + ", " + rest[1:]
 
 
@@ -348,7 +352,7 @@ def _parse_lines(text: str, name: str) -> Lock:
                         name, number, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen"
                     )
                 continue
-            kind = next((k for k in KINDS if k in data), "")
+            kind = "card" if "card" in data else next((k for k in KINDS if k in data), "")
             if not kind:
                 raise ValueError(f"a record must name one of {', '.join(KINDS)}")
             key = str(data.pop(kind))
