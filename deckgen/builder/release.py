@@ -169,8 +169,9 @@ def plan_releases(
         positions = _positions(deck, lock, old.names if old else ())
         live = []
         for card in deck.cards:
+            uid = card.uid
             record = new_lock.cards[card.note_id][card.key]
-            position = positions[card.uid]
+            position = positions[uid]
             # the position this card keeps for good, in each deck it ships in, so a rebuild from
             # the lock alone (a fresh clone) computes the same positions
             if record.deck == deck.spec.name:
@@ -179,7 +180,7 @@ def plan_releases(
             elif dict(record.dues).get(deck.spec.name) != position:
                 dues = tuple(sorted({**dict(record.dues), deck.spec.name: position}.items()))
                 new_lock.put(card.note_id, card.key, replace(record, dues=dues))
-            shipped = cards[card.uid]
+            shipped = cards[uid]
             live.append(
                 ShipNote(
                     shipped.guid,
@@ -187,8 +188,8 @@ def plan_releases(
                     shipped.fields,
                     tags_of(card),
                     shipped.mod,
-                    positions[card.uid],
-                    uid=card.uid,
+                    position,
+                    uid=uid,
                 )
             )
         notes_shipped = tuple(live + retired_by_deck.get(deck.spec.slug, []))  # live first, then retired
