@@ -81,3 +81,24 @@ def test_one_note_edit_builds_what_a_cold_build_writes(tmp_path: Path, edit: Cal
     incremental, fresh = _outputs(project), _outputs(cold)
     assert any(name.endswith(".apkg") for name in fresh) and any("/site/" in name for name in fresh)
     assert incremental == fresh
+
+
+def test_a_lock_edited_by_hand_is_rewritten_as_a_cold_build_writes_it(tmp_path: Path) -> None:
+    """The build skips serialising an unchanged lock only while the file is byte for byte what it wrote."""
+    project = make_library(tmp_path / "incremental", notes=12, decks=2)
+    _build(project, 1767225600)
+    _build(project, 1767225600)  # a no-op: the build now remembers the lock it verified
+    lock = project / "deckgen.lock"
+    written = lock.read_text(encoding="utf-8")
+    card_line = next(line for line in written.splitlines() if line.startswith('{"card": '))
+    # the same records, spaced differently (as an editor or a merge tool might leave them)
+    lock.write_text(written.replace(card_line, card_line.replace(", ", ",")), encoding="utf-8")
+    _note(project).write_text(_edit_prose(_note(project).read_text(encoding="utf-8")), encoding="utf-8")
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+
+    _build(project, 1767312000)
+    _build(cold, 1767312000)
+
+    assert lock.read_text(encoding="utf-8") == written
+    assert _outputs(project) == _outputs(cold)

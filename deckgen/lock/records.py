@@ -9,6 +9,7 @@ ones and puts them into a new :class:`Lock`; nothing edits a record in place.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -234,6 +235,10 @@ class Lock:
     releases: dict[str, ReleaseRecord] = field(default_factory=dict)  # by manifest slug
     changelog: dict[str, tuple[ChangelogEntry, ...]] = field(default_factory=dict)  # by slug, newest first
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as they were
+    # Read from a file known to be exactly what to_text writes (see read_lock): each card's
+    # record and line, so an unchanged record is not serialised again.
+    lines: dict[tuple[str, str], tuple[CardRecord, str]] = field(default_factory=dict, compare=False, repr=False)
+    canonical: bool = field(default=False, compare=False, repr=False)
 
     def card(self, note_id: str, key: str) -> CardRecord | None:
         """The record of card ``key`` of note ``note_id``, if any."""
@@ -284,8 +289,13 @@ class Lock:
         for slug, entries in sorted(self.changelog.items()):
             for entry in entries:
                 lines.append(_line("changelog", slug, {"text": entry.text}))
+        known = self.lines
         for note_id, key, record in self.records():
-            lines.append(_line("card", f"{note_id}/{key}", record.to_json()))
+            was = known.get((note_id, key))
+            if was is not None and was[0] == record:
+                lines.append(was[1])
+            else:
+                lines.append(_line("card", f"{note_id}/{key}", record.to_json()))
         for key, value in sorted(self.extra.items()):
             lines.append(_line("extra", key, {"value": value}))
         return "\n".join(lines) + "\n"
@@ -315,8 +325,17 @@ def has_conflict_markers(text: str) -> bool:
     return any(line.startswith("<<<<<<< ") for line in text.splitlines())
 
 
-def parse_lock(text: str, name: str = "deckgen.lock") -> Lock:
-    """Parse the text of a lockfile (either format); raises LockError (located) when it is not one."""
+def lock_digest(text: str) -> str:
+    """The sha256 of a lockfile's text, by which a build remembers the lock it wrote."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_lock(text: str, name: str = "deckgen.lock", *, canonical: bool = False) -> Lock:
+    """Parse the text of a lockfile (either format); raises LockError (located) when it is not one.
+
+    ``canonical``: the caller knows ``text`` is exactly what :meth:`Lock.to_text` writes for
+    it (this deckgen wrote it), so its card lines may be reused.
+    """
     if has_conflict_markers(text):
         line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("<<<<<<< "))
         raise _lock_error(
@@ -331,13 +350,13 @@ def parse_lock(text: str, name: str = "deckgen.lock") -> Lock:
     except json.JSONDecodeError:
         header = None  # format 1 starts with a lone "{"
     if isinstance(header, dict) and "format" in header:
-        return _parse_lines(text, name)
+        return _parse_lines(text, name, canonical)
     return _parse_document(text, name)
 
 
-def _parse_lines(text: str, name: str) -> Lock:
+def _parse_lines(text: str, name: str, canonical: bool = False) -> Lock:
     """Format 2: one record per line."""
-    lock = Lock()
+    lock = Lock(canonical=canonical)
     changelog: dict[str, list[ChangelogEntry]] = {}
     for number, row in enumerate(text.splitlines(), 1):
         if not row.strip():
@@ -358,7 +377,10 @@ def _parse_lines(text: str, name: str) -> Lock:
             key = str(data.pop(kind))
             if kind == "card":
                 note_id, _, card_key = key.partition("/")
-                lock.put(note_id, card_key, CardRecord.from_json(data))
+                record = CardRecord.from_json(data)
+                lock.put(note_id, card_key, record)
+                if canonical:
+                    lock.lines[note_id, card_key] = (record, row)
             elif kind == "notetype":
                 lock.notetypes[key] = NoteTypeRecord.from_json(data)
             elif kind == "release":
@@ -420,12 +442,16 @@ def _parse_document(text: str, name: str) -> Lock:
     return Lock(cards, notetypes, releases, changelog, extra)
 
 
-def read_lock(path: Path) -> Lock:
-    """Read ``deckgen.lock``; a missing file is an empty lock."""
+def read_lock(path: Path, written: str = "") -> Lock:
+    """Read ``deckgen.lock``; a missing file is an empty lock.
+
+    ``written`` is the :func:`lock_digest` of the text this deckgen last wrote there: when
+    the file still has it, the lock is known canonical (``Lock.canonical``).
+    """
     if not path.exists():
         return Lock()
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise _lock_error(path.name, 0, f"deckgen.lock is not UTF-8 text: {exc}", "restore it from git") from exc
-    return parse_lock(text, path.name)
+    return parse_lock(text, path.name, canonical=bool(written) and lock_digest(text) == written)
