@@ -431,9 +431,11 @@ def _gc_paused() -> Iterator[None]:
     """No cyclic garbage collection during a build.
 
     A build allocates hundreds of thousands of long-lived objects (notes, cards, lock
-    records), which make CPython's collector rescan the whole heap again and again: about
-    a third of a one-note edit's CPU at 2,000 notes (bench/run.py), for no garbage, since
-    the build makes almost no reference cycles. Reference counting still frees the rest.
+    records), which make CPython's collector rescan the heap again and again, for almost no
+    garbage: a cold 2,000-note build leaves 620 unreachable objects (keep it so: no
+    recursive closures per card). Measured in-process at 2,000 notes: a one-note edit
+    4.6-5.6 s CPU paused vs 8.3 s collected, a cold build 9.5-10.4 s vs 11.4-12.5 s, peak
+    RSS +3-6 MiB. Reference counting still frees everything else.
     """
     was = gc.isenabled()
     gc.disable()
