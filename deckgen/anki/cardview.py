@@ -105,35 +105,38 @@ def render_template(
     template: str, fields: Mapping[str, str], *, front_side: str = "", ordinal: int = 1, answer: bool = False
 ) -> str:
     """Fill ``template`` with ``fields`` (safe HTML, inserted unescaped)."""
+    return _walk(_parse(template), fields, front_side, ordinal, answer)
 
-    def value(name: str) -> str:
-        if name == "FrontSide":
-            return front_side
-        filters, _, field = name.rpartition(":")
-        if field not in fields:
-            raise TemplateError(f"unknown field {field!r}")
-        text = fields[field]
-        for filter_name in reversed([f for f in filters.split(":") if f]):
-            if filter_name == "cloze":
-                text = render_cloze(text, ordinal, answer)
-            elif filter_name == "text":
-                text = _HTML_TAG_RE.sub("", text)
-            else:
-                raise TemplateError(f"unsupported filter {filter_name!r}")
-        return text
 
-    def walk(nodes: Sequence[_Node]) -> str:
-        out: list[str] = []
-        for node in nodes:
-            if isinstance(node, str):
-                out.append(node)
-            elif isinstance(node, _Var):
-                out.append(value(node.name))
-            elif is_empty(fields.get(node.name, "")) == node.inverted:
-                out.append(walk(node.children))
-        return "".join(out)
+# Module functions, not closures: a recursive closure is a reference cycle per call, garbage
+# that only the cyclic collector frees (the build pauses it; a site preview renders thousands).
+def _value(name: str, fields: Mapping[str, str], front_side: str, ordinal: int, answer: bool) -> str:
+    if name == "FrontSide":
+        return front_side
+    filters, _, field = name.rpartition(":")
+    if field not in fields:
+        raise TemplateError(f"unknown field {field!r}")
+    text = fields[field]
+    for filter_name in reversed([f for f in filters.split(":") if f]):
+        if filter_name == "cloze":
+            text = render_cloze(text, ordinal, answer)
+        elif filter_name == "text":
+            text = _HTML_TAG_RE.sub("", text)
+        else:
+            raise TemplateError(f"unsupported filter {filter_name!r}")
+    return text
 
-    return walk(_parse(template))
+
+def _walk(nodes: Sequence[_Node], fields: Mapping[str, str], front_side: str, ordinal: int, answer: bool) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, _Var):
+            out.append(_value(node.name, fields, front_side, ordinal, answer))
+        elif is_empty(fields.get(node.name, "")) == node.inverted:
+            out.append(_walk(node.children, fields, front_side, ordinal, answer))
+    return "".join(out)
 
 
 def render_note(note_type: NoteType, values: Sequence[str]) -> list[RenderedCard]:

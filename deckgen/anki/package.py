@@ -40,6 +40,7 @@ class _Model(genanki.Model):  # type: ignore[misc]
             sort_field_index=0,
         )
         self.mod = mod
+        self.card_ords: dict[tuple[bool, ...], list[int]] = {}  # by which fields are non-empty
 
     def to_json(self, timestamp: float, deck_id: int) -> dict[str, Any]:
         data: dict[str, Any] = super().to_json(timestamp, deck_id)
@@ -48,20 +49,77 @@ class _Model(genanki.Model):  # type: ignore[misc]
         return data
 
 
-class _Note(genanki.Note):  # type: ignore[misc]
-    """A genanki note written with its own ``mod`` (the time its content last changed)."""
+class _Deck(genanki.Deck):  # type: ignore[misc]
+    """A genanki deck whose notes are written as genanki writes them, without a genanki ``Note`` each.
 
-    def __init__(self, model: _Model, note: PackagedNote) -> None:
-        super().__init__(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid, due=note.due)
-        self.mod = note.mod
-        self.with_cards = note.with_cards
+    genanki's per-note objects cost more than the SQL they produce (tag and HTML validation,
+    a cached property that imports asyncio's checks, a guid property): the rows here are
+    exactly the ones ``genanki.Note.write_to_db`` inserts, in the same order, so the file
+    has the same bytes. Which cards a note gets is still genanki's own decision.
+    """
 
-    @property
-    def cards(self) -> list[genanki.Card]:
-        return super().cards if self.with_cards else []
+    def __init__(self, deck_id: int, name: str, description: str, notes: Sequence[PackagedNote]) -> None:
+        super().__init__(deck_id=deck_id, name=name, description=description)
+        self.packaged = notes
 
-    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
-        super().write_to_db(cursor, self.mod, deck_id, id_gen)
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Any) -> None:
+        super().write_to_db(cursor, timestamp, id_gen)  # the deck and its models into ``col``
+        note_sql = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
+        card_sql = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
+        execute = cursor.execute
+        for note in self.packaged:
+            model = self.models[note.model_id]
+            for tag in note.tags:
+                if " " in tag:  # genanki's _TagList check
+                    raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
+            note_id = next(id_gen)
+            mod = int(note.mod)
+            fields = note.fields
+            execute(
+                note_sql,
+                (
+                    note_id,
+                    note.guid,
+                    model.model_id,
+                    mod,
+                    -1,
+                    " " + " ".join(note.tags) + " ",
+                    "\x1f".join(fields),
+                    fields[model.sort_field_index],
+                    0,
+                    0,
+                    "",
+                ),
+            )
+            if note.with_cards:
+                for ordinal in _card_ords(model, fields):
+                    execute(
+                        card_sql,
+                        (next(id_gen), note_id, self.deck_id, ordinal, mod, -1, 0, 0, note.due)
+                        + (0, 0, 0, 0, 0, 0, 0, 0, ""),
+                    )
+
+
+class _Fields:
+    """What genanki's card-choosing methods read from a note: its model and field values."""
+
+    __slots__ = ("fields", "model")
+
+    def __init__(self, model: _Model, fields: Sequence[str]) -> None:
+        self.model = model
+        self.fields = list(fields)
+
+
+def _card_ords(model: _Model, fields: Sequence[str]) -> list[int]:
+    """The card ordinals genanki gives a note with ``fields`` (its own methods, in its own order)."""
+    if model.model_type == genanki.Model.CLOZE:
+        return [card.ord for card in genanki.Note._cloze_cards(_Fields(model, fields))]
+    # a front/back note's cards depend only on which fields are empty
+    key = tuple(bool(value) for value in fields)
+    ords = model.card_ords.get(key)
+    if ords is None:
+        ords = model.card_ords[key] = [card.ord for card in genanki.Note._front_back_cards(_Fields(model, fields))]
+    return ords
 
 
 def write_apkg(
@@ -74,11 +132,9 @@ def write_apkg(
     models = {nt.id: _Model(nt, mod) for nt, mod in note_types}
     genanki_decks = []
     for deck in decks:
-        gdeck = genanki.Deck(deck_id=deck.deck_id, name=deck.name, description=deck.description)
+        gdeck = _Deck(deck.deck_id, deck.name, deck.description, deck.notes)
         for model in models.values():
             gdeck.add_model(model)
-        for note in deck.notes:
-            gdeck.add_note(_Note(models[note.model_id], note))
         genanki_decks.append(gdeck)
     seed = max([mod for _, mod in note_types] + [n.mod for d in decks for n in d.notes] + [0])
     target.parent.mkdir(parents=True, exist_ok=True)

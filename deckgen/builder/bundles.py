@@ -132,11 +132,18 @@ def packaged_track(config: Config, plan: Plan, built: BuiltTrack) -> list[Packag
     )
     decks = [parent]
     position = 0
+    # each card as its deck's release ships it (the same GUID, fields, tags and mod): only its place differs
+    shipped = {n.uid: n for release in plan.releases for n in release.notes if n.with_cards}
     for stage in built.stages:
         notes = []
         for card in stage.cards:
             position += 1
-            notes.append(plan.packaged_note(config.namespace, card, position))
+            ship = shipped.get(card.uid)
+            notes.append(
+                plan.packaged_note(config.namespace, card, position)
+                if ship is None
+                else PackagedNote(ship.guid, ship.model_id, ship.fields, ship.tags, ship.mod, position)
+            )
         decks.append(
             PackagedDeck(
                 deck_id=stable_int("deck", stage.deck_name),

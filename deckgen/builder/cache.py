@@ -404,7 +404,11 @@ class DeckWriter:
         """``package.write_apkg`` unless the same content is already at ``target``."""
         from deckgen.anki.package import write_apkg
 
-        hasher = hashlib.sha256(repr(decks).encode())
+        hasher = hashlib.sha256()
+        for deck in decks:  # everything write_apkg reads (a tuple's repr is C; a dataclass's is not)
+            hasher.update(repr((deck.deck_id, deck.name, deck.description, deck.preset)).encode())
+            rows = [(n.guid, n.model_id, n.fields, n.tags, n.mod, n.due, n.with_cards) for n in deck.notes]
+            hasher.update(repr(rows).encode())
         hasher.update(repr([(nt.id, nt.css, nt.templates, mod) for nt, mod in note_types]).encode())
         for name, path in media:
             hasher.update(f"{name}\0{_file_digest(path)}".encode())

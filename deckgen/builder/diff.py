@@ -136,25 +136,30 @@ def compare(
         added: list[CardDiff] = []
         restored: list[CardDiff] = []
         edited: list[CardDiff] = []
-        unchanged: list[CardDiff] = []
+        unchanged: list[str] = []
         moved: dict[str, list[str]] = {}
+        name = release.spec.name
         for uid in live:
             change = by_uid.get(uid)
             if change is None:
                 continue
-            card = CardDiff(
-                uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason)
-            )
             old = lock.card_by_uid(change.matched_from or uid)
-            if change.status == "added" and old is not None and old.retired:
-                restored.append(card)  # Anki updates the learner's retired copy in place: not a new card
+            if change.status in ("added", "edited"):
+                card = CardDiff(
+                    uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason)
+                )
+                if change.status == "edited":
+                    edited.append(card)
+                elif old is not None and old.retired:
+                    restored.append(card)  # Anki updates the learner's retired copy in place: not a new card
+                else:
+                    added.append(card)
             else:
-                {"added": added, "edited": edited}.get(change.status, unchanged).append(card)
-            new = new_lock.card_by_uid(uid)
-            here = {release.spec.name}
+                unchanged.append(uid)  # (most cards: the report names them only)
             old_decks = old.all_decks if old and not old.retired else ()
-            if old_decks and not here & set(old_decks):
+            if old_decks and name not in old_decks:
                 # a learner of this deck has the card in a deck it has now left
+                new = new_lock.card_by_uid(uid)
                 for old_deck in old_decks:
                     if new is None or old_deck not in new.all_decks:
                         moved.setdefault(old_deck, []).append(uid)
@@ -166,8 +171,10 @@ def compare(
         ]
         left: dict[str, list[str]] = {}
         for n in release.notes:
+            if n.with_cards:
+                continue
             record, old = new_lock.card_by_uid(n.uid), lock.card_by_uid(n.uid)
-            if n.with_cards or record is None or not record.live or not record.left:
+            if record is None or not record.live or not record.left:
                 continue
             names = [name for name in record.left if name == release.spec.name or name in release.previous_names]
             if names and (old is None or not set(names) & set(old.left)) and record.all_decks:
@@ -184,7 +191,7 @@ def compare(
                 edited=tuple(edited),
                 retired=tuple(retired),
                 moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
-                unchanged=tuple(c.uid for c in unchanged),
+                unchanged=tuple(unchanged),
                 merged=release.merged,
                 left=tuple(Move(release.spec.name, dest, tuple(uids)) for dest, uids in sorted(left.items())),
                 restored=tuple(restored),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterable, Sequence
+import gc
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,7 +42,7 @@ from deckgen.cards.load import Sources, load_sources
 from deckgen.core.config import Config
 from deckgen.core.diskcache import CACHE_DIR, NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
-from deckgen.core.files import atomic_write_text
+from deckgen.core.files import atomic_write_bytes, atomic_write_text
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
 from deckgen.linter.run import LintReport, finish, lint_sources, lock_findings, media_store, settings_for
 from deckgen.lock.guard import check_frozen_schema
@@ -56,7 +58,7 @@ from deckgen.lock.identity import (
     stamp_notetype,
 )
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
-from deckgen.lock.records import Lock, read_lock
+from deckgen.lock.records import Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS
 from deckgen.sources.manifests import assemble, select_notes
 
@@ -112,6 +114,8 @@ class Plan:
     @functools.cached_property
     def lock_changed(self) -> bool:
         """Whether deckgen.lock would be rewritten."""
+        if self.lock.canonical and self.new_lock == self.lock:
+            return False  # the file is exactly what these records serialise to: no need to write it out
         old = self.lock_path.read_text(encoding="utf-8") if self.lock_path.exists() else ""
         return old != self.new_lock_text
 
@@ -165,7 +169,7 @@ def plan_build(
         raise ContentError(findings)
     chosen = _choose_specs(specs, deck_names)
     by_id = {note.id: note for note in notes}
-    lock = read_lock(config.lock_path)
+    lock = read_lock(config.lock_path, written_lock(config))
     timestamp = build_time() if now is None else now
 
     decisions: list[MatchDecision] = []
@@ -203,6 +207,7 @@ def plan_build(
         raise ContentError(findings)
 
     new_lock = Lock(releases=dict(lock.releases), changelog=dict(lock.changelog), extra=dict(lock.extra))
+    new_lock.lines = lock.lines  # serialising the new lock reuses the lines of unchanged records
     notetype_mods = {
         nt.id: stamp_notetype(nt.name, _notetype_hash(nt), lock, new_lock, timestamp) for nt in note_types()
     }
@@ -408,7 +413,7 @@ def build(
 ) -> BuildResult:
     """:func:`_build` holding the output folder: a second build waits for the first (``on_wait`` is told)."""
     held = contextlib.nullcontext() if dry_run else build_lock(config, on_wait=on_wait)  # a dry run writes nothing
-    with held:
+    with held, _gc_paused():
         return _build(
             config,
             deck_names,
@@ -419,6 +424,26 @@ def build(
             use_cache=use_cache,
             check_up_to_date=check_up_to_date,
         )
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a build.
+
+    A build allocates hundreds of thousands of long-lived objects (notes, cards, lock
+    records), which make CPython's collector rescan the heap again and again, for almost no
+    garbage: a cold 2,000-note build leaves 620 unreachable objects (keep it so: no
+    recursive closures per card). Measured in-process at 2,000 notes: a one-note edit
+    4.6-5.6 s CPU paused vs 8.3 s collected, a cold build 9.5-10.4 s vs 11.4-12.5 s, peak
+    RSS +3-6 MiB. Reference counting still frees everything else.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _build(
@@ -530,6 +555,8 @@ def _build(
             outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
         if lock_written:  # last: a kill before this leaves the old lock, and the next build redoes the release
             atomic_write_text(config.lock_path, plan.new_lock_text)
+        if lock_written or not (plan.lock_changed or plan.lock.canonical):
+            remember_lock(config, plan.new_lock_text)  # what the file now holds, byte for byte
         result = BuildResult(
             tuple(outputs),
             tuple(plan.decks),
@@ -562,6 +589,25 @@ def _build(
     return BuildResult(
         tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings), report=plan.report
     )
+
+
+LOCK_WRITTEN = ".deckgen-cache/lock-written.json"
+
+
+def written_lock(config: Config) -> str:
+    """The digest of the lock text this deckgen (this code) last wrote or verified, or "" if unknown."""
+    try:
+        data = json.loads((config.out_dir / LOCK_WRITTEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    digest = data.get("sha256") if isinstance(data, dict) and data.get("code") == code_fingerprint() else None
+    return digest if isinstance(digest, str) else ""  # else (another deckgen may write differently) the slow way
+
+
+def remember_lock(config: Config, text: str) -> None:
+    """Record that deckgen.lock holds ``text``, exactly what this code writes for its records."""
+    record = {"code": code_fingerprint(), "sha256": lock_digest(text)}
+    atomic_write_bytes(config.out_dir / LOCK_WRITTEN, json.dumps(record).encode(), durable=False)
 
 
 def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:

@@ -54,16 +54,19 @@ class DeckRelease:
         return f"{body}\n{stamp}" if body else stamp
 
 
-def home_deck(deck_name: str, specs: Sequence[DeckSpec], lock: Lock) -> DeckSpec | None:
-    """The manifest that builds (or built, under an earlier name) the deck ``deck_name``."""
+def home_decks(specs: Sequence[DeckSpec], lock: Lock) -> dict[str, DeckSpec]:
+    """By deck name, the manifest that builds (or built, under an earlier name) that deck."""
+    homes: dict[str, DeckSpec] = {}
     for spec in specs:
-        if spec.name == deck_name:
-            return spec
+        homes.setdefault(spec.name, spec)  # a current name wins over any earlier one
+    earlier: dict[str, DeckSpec] = {}
     for spec in specs:
         old = lock.releases.get(spec.slug)
-        if old is not None and deck_name in old.names:
-            return spec
-    return None
+        for name in old.names if old is not None else ():
+            earlier.setdefault(name, spec)
+    for name, spec in earlier.items():
+        homes.setdefault(name, spec)
+    return homes
 
 
 def plan_releases(
@@ -84,6 +87,7 @@ def plan_releases(
     who skips releases still gets them marked. Returns the releases and warnings.
     """
     warnings: list[str] = []
+    homes = home_decks(specs, lock)
     retired_by_deck: dict[str, list[ShipNote]] = {}
     lost: dict[str, int] = {}
     for note_id, key, record in list(new_lock.records()):
@@ -94,7 +98,7 @@ def plan_releases(
             decks = names if len(names) > 1 and not record.moved_to else ()
             # positions only for the other decks it is still in (a deck it left forgets it)
             dues = tuple((name, due) for name, due in record.dues if name in decks and name != record.deck)
-            left = _left_decks(lock.card(note_id, key), names, specs, lock) if names and not record.moved_to else ()
+            left = _left_decks(lock.card(note_id, key), names, homes) if names and not record.moved_to else ()
             if decks != record.decks or dues != record.dues or left != record.left:
                 new_lock.put(note_id, key, replace(record, decks=decks, dues=dues, left=left))
             continue
@@ -124,11 +128,11 @@ def plan_releases(
             with_cards=False,
             uid=card.uid,
         )
-        homes = {spec.slug: spec for spec in (home_deck(name, specs, lock) for name in record.all_decks) if spec}
+        shipped_in = {homes[name].slug for name in record.all_decks if name in homes}
         for name in record.all_decks:
-            if home_deck(name, specs, lock) is None:
+            if name not in homes:
                 lost[name] = lost.get(name, 0) + 1
-        for slug in sorted(homes):
+        for slug in sorted(shipped_in):
             retired_by_deck.setdefault(slug, []).append(shipped_note)
     for deck_name, count in sorted(lost.items()):
         warnings.append(
@@ -155,7 +159,7 @@ def plan_releases(
             with_cards=False,
             uid=card.uid,
         )
-        for slug in sorted({spec.slug for spec in (home_deck(n, specs, lock) for n in record.left) if spec}):
+        for slug in sorted({homes[name].slug for name in record.left if name in homes}):
             retired_by_deck.setdefault(slug, []).append(shipped_note)
 
     history = dict(lock.releases)
@@ -165,8 +169,9 @@ def plan_releases(
         positions = _positions(deck, lock, old.names if old else ())
         live = []
         for card in deck.cards:
+            uid = card.uid
             record = new_lock.cards[card.note_id][card.key]
-            position = positions[card.uid]
+            position = positions[uid]
             # the position this card keeps for good, in each deck it ships in, so a rebuild from
             # the lock alone (a fresh clone) computes the same positions
             if record.deck == deck.spec.name:
@@ -175,7 +180,7 @@ def plan_releases(
             elif dict(record.dues).get(deck.spec.name) != position:
                 dues = tuple(sorted({**dict(record.dues), deck.spec.name: position}.items()))
                 new_lock.put(card.note_id, card.key, replace(record, dues=dues))
-            shipped = cards[card.uid]
+            shipped = cards[uid]
             live.append(
                 ShipNote(
                     shipped.guid,
@@ -183,8 +188,8 @@ def plan_releases(
                     shipped.fields,
                     tags_of(card),
                     shipped.mod,
-                    positions[card.uid],
-                    uid=card.uid,
+                    position,
+                    uid=uid,
                 )
             )
         notes_shipped = tuple(live + retired_by_deck.get(deck.spec.slug, []))  # live first, then retired
@@ -209,16 +214,14 @@ def plan_releases(
     return releases, warnings
 
 
-def _left_decks(
-    old: CardRecord | None, now_in: Sequence[str], specs: Sequence[DeckSpec], lock: Lock
-) -> tuple[str, ...]:
+def _left_decks(old: CardRecord | None, now_in: Sequence[str], homes: Mapping[str, DeckSpec]) -> tuple[str, ...]:
     """Decks (by the name it shipped under) a live card has left; a renamed deck is not left."""
     if old is None or not old.live:
         return ()
-    here = {spec.slug for spec in (home_deck(n, specs, lock) for n in now_in) if spec}
+    here = {homes[name].slug for name in now_in if name in homes}
     left = []
     for name in (*old.left, *old.all_decks):
-        home = home_deck(name, specs, lock)
+        home = homes.get(name)
         if home is not None and home.slug not in here and name not in left:
             left.append(name)
     return tuple(left)
@@ -228,8 +231,9 @@ def _positions(deck: BuiltDeck, lock: Lock, earlier_names: Sequence[str]) -> dic
     """New-card positions for the deck: earlier positions kept, new cards fitted between them."""
     names = {deck.spec.name, *earlier_names}
     stored = {}
+    cards = lock.cards
     for card in deck.cards:
-        old = lock.card(card.note_id, card.key)
+        old = cards.get(card.note_id, {}).get(card.key)
         due = old.position_in(names) if old is not None and not old.retired else None
         if due is not None:
             stored[card.uid] = due

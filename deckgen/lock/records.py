@@ -9,6 +9,7 @@ ones and puts them into a new :class:`Lock`; nothing edits a record in place.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -61,7 +62,7 @@ class CardRecord:
 
     def position_in(self, names: Iterable[str]) -> int | None:
         """Its stored new-card position in the deck known by any of ``names``, if any."""
-        wanted = set(names)
+        wanted = names if isinstance(names, (set, frozenset)) else set(names)
         if self.deck in wanted and self.due is not None:
             return self.due
         return next((due for name, due in self.dues if name in wanted), None)
@@ -108,24 +109,27 @@ class CardRecord:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CardRecord:
         """Parse a stored record (raises KeyError/ValueError/TypeError on a malformed one)."""
+        # (one call per card of the lock: no generator unless there is something to convert)
+        get = data.get
+        decks, due, dues, left = get("decks"), get("due"), get("dues"), get("left")
         return cls(
-            hash=str(data.get("hash", "")),
-            mod=int(data.get("mod", 0)),
-            front=str(data.get("front", "")),
-            back=str(data.get("back", "")),
-            deck=str(data.get("deck") or ""),
-            decks=tuple(str(d) for d in data.get("decks") or ()),
-            origin=str(data.get("origin") or "authored"),
-            explicit=bool(data.get("explicit")),
-            anchor=str(data.get("anchor") or ""),
-            due=int(data["due"]) if data.get("due") is not None else None,
-            dues=tuple(sorted((str(k), int(v)) for k, v in (data.get("dues") or {}).items())),
-            reverse=bool(data.get("reverse")),
-            retired=int(data.get("retired") or 0),
-            retired_mod=int(data.get("retired_mod") or 0),
-            retired_hash=str(data.get("retired_hash") or ""),
-            moved_to=str(data.get("moved_to") or ""),
-            left=tuple(str(d) for d in data.get("left") or ()),
+            str(get("hash", "")),
+            int(get("mod", 0)),
+            str(get("front", "")),
+            str(get("back", "")),
+            str(get("deck") or ""),
+            tuple(map(str, decks)) if decks else (),
+            str(get("origin") or "authored"),
+            bool(get("explicit")),
+            str(get("anchor") or ""),
+            int(due) if due is not None else None,
+            tuple(sorted((str(k), int(v)) for k, v in dues.items())) if dues else (),
+            bool(get("reverse")),
+            int(get("retired") or 0),
+            int(get("retired_mod") or 0),
+            str(get("retired_hash") or ""),
+            str(get("moved_to") or ""),
+            tuple(map(str, left)) if left else (),
         )
 
 
@@ -231,6 +235,10 @@ class Lock:
     releases: dict[str, ReleaseRecord] = field(default_factory=dict)  # by manifest slug
     changelog: dict[str, tuple[ChangelogEntry, ...]] = field(default_factory=dict)  # by slug, newest first
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as they were
+    # Read from a file known to be exactly what to_text writes (see read_lock): each card's
+    # record and line, so an unchanged record is not serialised again.
+    lines: dict[tuple[str, str], tuple[CardRecord, str]] = field(default_factory=dict, compare=False, repr=False)
+    canonical: bool = field(default=False, compare=False, repr=False)
 
     def card(self, note_id: str, key: str) -> CardRecord | None:
         """The record of card ``key`` of note ``note_id``, if any."""
@@ -281,21 +289,27 @@ class Lock:
         for slug, entries in sorted(self.changelog.items()):
             for entry in entries:
                 lines.append(_line("changelog", slug, {"text": entry.text}))
+        known = self.lines
         for note_id, key, record in self.records():
-            lines.append(_line("card", f"{note_id}/{key}", record.to_json()))
+            was = known.get((note_id, key))
+            if was is not None and was[0] == record:
+                lines.append(was[1])
+            else:
+                lines.append(_line("card", f"{note_id}/{key}", record.to_json()))
         for key, value in sorted(self.extra.items()):
             lines.append(_line("extra", key, {"value": value}))
         return "\n".join(lines) + "\n"
 
 
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+# ``json.dumps`` with options builds an encoder per call: one shared encoder writes the same text.
+_compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
+_string = json.encoder.encode_basestring  # what ``_compact`` writes for a string, without the dispatch
 
 
 def _line(kind: str, name: str, body: Mapping[str, Any]) -> str:
     """One record: ``{"<kind>": "<name>", ...body}``, the kind first so a line says what it is."""
     rest = _compact(body)
-    head = "{" + _compact(kind) + ": " + _compact(name)
+    head = "{" + _compact(kind) + ": " + _string(name)
     return head + "}" if rest == "{}" else head + ", " + rest[1:]
 
 
@@ -311,8 +325,17 @@ def has_conflict_markers(text: str) -> bool:
     return any(line.startswith("<<<<<<< ") for line in text.splitlines())
 
 
-def parse_lock(text: str, name: str = "deckgen.lock") -> Lock:
-    """Parse the text of a lockfile (either format); raises LockError (located) when it is not one."""
+def lock_digest(text: str) -> str:
+    """The sha256 of a lockfile's text, by which a build remembers the lock it wrote."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_lock(text: str, name: str = "deckgen.lock", *, canonical: bool = False) -> Lock:
+    """Parse the text of a lockfile (either format); raises LockError (located) when it is not one.
+
+    ``canonical``: the caller knows ``text`` is exactly what :meth:`Lock.to_text` writes for
+    it (this deckgen wrote it), so its card lines may be reused.
+    """
     if has_conflict_markers(text):
         line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("<<<<<<< "))
         raise _lock_error(
@@ -327,13 +350,13 @@ def parse_lock(text: str, name: str = "deckgen.lock") -> Lock:
     except json.JSONDecodeError:
         header = None  # format 1 starts with a lone "{"
     if isinstance(header, dict) and "format" in header:
-        return _parse_lines(text, name)
+        return _parse_lines(text, name, canonical)
     return _parse_document(text, name)
 
 
-def _parse_lines(text: str, name: str) -> Lock:
+def _parse_lines(text: str, name: str, canonical: bool = False) -> Lock:
     """Format 2: one record per line."""
-    lock = Lock()
+    lock = Lock(canonical=canonical)
     changelog: dict[str, list[ChangelogEntry]] = {}
     for number, row in enumerate(text.splitlines(), 1):
         if not row.strip():
@@ -348,13 +371,16 @@ def _parse_lines(text: str, name: str) -> Lock:
                         name, number, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen"
                     )
                 continue
-            kind = next((k for k in KINDS if k in data), "")
+            kind = "card" if "card" in data else next((k for k in KINDS if k in data), "")
             if not kind:
                 raise ValueError(f"a record must name one of {', '.join(KINDS)}")
             key = str(data.pop(kind))
             if kind == "card":
                 note_id, _, card_key = key.partition("/")
-                lock.put(note_id, card_key, CardRecord.from_json(data))
+                record = CardRecord.from_json(data)
+                lock.put(note_id, card_key, record)
+                if canonical:
+                    lock.lines[note_id, card_key] = (record, row)
             elif kind == "notetype":
                 lock.notetypes[key] = NoteTypeRecord.from_json(data)
             elif kind == "release":
@@ -416,12 +442,16 @@ def _parse_document(text: str, name: str) -> Lock:
     return Lock(cards, notetypes, releases, changelog, extra)
 
 
-def read_lock(path: Path) -> Lock:
-    """Read ``deckgen.lock``; a missing file is an empty lock."""
+def read_lock(path: Path, written: str = "") -> Lock:
+    """Read ``deckgen.lock``; a missing file is an empty lock.
+
+    ``written`` is the :func:`lock_digest` of the text this deckgen last wrote there: when
+    the file still has it, the lock is known canonical (``Lock.canonical``).
+    """
     if not path.exists():
         return Lock()
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise _lock_error(path.name, 0, f"deckgen.lock is not UTF-8 text: {exc}", "restore it from git") from exc
-    return parse_lock(text, path.name)
+    return parse_lock(text, path.name, canonical=bool(written) and lock_digest(text) == written)

@@ -429,6 +429,7 @@ PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
 def _deck_page_digests(site: SiteInput) -> dict[str, str]:
     """What each deck preview page is made from; an unchanged digest means an unchanged page."""
     digests = {}
+    code = code_fingerprint()
     for deck in site.decks:
         notes = {c.note_id: site.notes.get(c.note_id) for c in deck.cards}
         parts = (
@@ -437,7 +438,7 @@ def _deck_page_digests(site: SiteInput) -> dict[str, str]:
             [(c.uid, c.note_id, c.kind, site.fields[c.uid]) for c in deck.cards],
             sorted((k, (n.title, n.author) if n else None) for k, n in notes.items()),
             _size(site.deck_files[deck.spec.slug]),
-            code_fingerprint(),
+            code,
         )
         digests[f"decks/{deck.spec.slug}.html"] = hashlib.sha256(repr(parts).encode()).hexdigest()
     return digests
