@@ -53,10 +53,11 @@ def build(
 
 def lint(config: Config) -> LintReport:
     """Every finding for the project's notes, cards, manifests, tracks and lockfile."""
-    from deckgen.builder.pipeline import lint_project, open_note_cache
+    from deckgen.builder.pipeline import gc_paused, lint_project, open_note_cache
 
     cache = open_note_cache(config, [])
-    report, _ = lint_project(config, cache=cache)
+    with gc_paused():  # as a build: the collector would rescan every long-lived card and record
+        report, _ = lint_project(config, cache=cache)
     if not report.errors:
         cache.save()  # speeds up the next lint or build; never written for broken sources
     return report

@@ -413,7 +413,7 @@ def build(
 ) -> BuildResult:
     """:func:`_build` holding the output folder: a second build waits for the first (``on_wait`` is told)."""
     held = contextlib.nullcontext() if dry_run else build_lock(config, on_wait=on_wait)  # a dry run writes nothing
-    with held, _gc_paused():
+    with held, gc_paused():
         return _build(
             config,
             deck_names,
@@ -427,7 +427,7 @@ def build(
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection during a build.
 
     A build allocates hundreds of thousands of long-lived objects (notes, cards, lock
