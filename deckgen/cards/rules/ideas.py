@@ -293,7 +293,99 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # 'Have shifted with mobile …' lost its subject; '…, while much of the backlash' its clause
     if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
         return False
+    if not _grammatical_question(front, note, plain(card.extra)) or not _whole_answer(card.front, answer, card.extra):
+        return False
     return _complete_phrase(answer)
+
+
+# a question whose words were cut from a sentence with the wrong word classes (no POS tagger: word forms only)
+_AUX_QUESTION_RE = re.compile(
+    r"\b(?:what|where|how|why|who|whom|which \w+)\s+(?P<aux>does|do|did)\s+(?P<rest>[^?]+)\?", re.I
+)
+_EMBEDDED_RE = re.compile(r"\s(?:say|says|argue|argues|mean|means|think|claim|claims|find|found)\s.*$")
+_BEFORE_PARTICIPLE = frozenset("the a an this that its their his her our each every well not un".split())
+_BARE_OBJECT_RE = re.compile(r"\s(?:present|presents|see|sees|treat|treats|describe|describes)\s+the\s+\w+\s+as\?$")
+_ABOUT_RE = re.compile(r"\b(?:argue|argues|say|says|claim|claims|think|thinks|write|writes)\s+about\b", re.I)
+_CASE_DAMAGE_RE = re.compile(r"\b[a-z]+[A-Z]")
+
+
+def _grammatical_question(front: str, note: Note, source: str) -> bool:
+    """Refuse a question with broken grammar: 'what does X noted …', 'what do growth hits ceiling …', 'pMs'."""
+    if _ABOUT_RE.search(front):
+        return False  # 'what does Sierra argue about people?' has as many answers as the note has sentences
+    if _CASE_DAMAGE_RE.search(front):
+        return False  # 'what should pMs do?': a capital inside a word that lost its first one
+    lowered, capitals = _word_cases(_lower_text(note))
+    for word in re.findall(r"(?<=[a-z,] )[a-z][a-z-]{2,}\b", front):
+        if word in capitals and word not in lowered:
+            return False  # the note only ever writes it capitalised mid-sentence: a name the question lowered
+    source_words = set(words(source.lower()))
+    for match in _AUX_QUESTION_RE.finditer(front):
+        tokens = _EMBEDDED_RE.sub("", f" {match.group('rest')} ").split()
+        for before, token in zip(tokens, tokens[1:], strict=False):
+            low = token.lower()
+            if low.endswith("ed") and len(low) > 4 and before.lower() not in _BEFORE_PARTICIPLE:
+                return False  # 'what does Reichheld himself noted …': the auxiliary already carries the tense
+            stripped = re.sub(r"\W", "", low)
+            if (
+                match.group("aux").lower() == "do"
+                and stripped
+                and stripped not in source_words
+                and ({stripped + "s", stripped + "es"} & source_words)
+            ):
+                return False  # 'what do growth hits ceiling from?': the verb was made from a plural noun
+    return not _BARE_OBJECT_RE.search(front)
+
+
+_WORD_CASES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _word_cases(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words the text writes in lower case, and words it writes capitalised after a lower-case word."""
+    found = _WORD_CASES.get(text)
+    if found is None:
+        if len(_WORD_CASES) > 64:
+            _WORD_CASES.clear()
+        lowered = frozenset(re.findall(r"\b[a-z][a-z-]+\b", text))
+        capitals = frozenset(w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z-]+\b", text))
+        found = _WORD_CASES[text] = (lowered, capitals)
+    return found
+
+
+_LY_NOUNS = frozenset(
+    "family supply assembly monopoly anomaly ally reply rally italy early daily weekly monthly".split()
+)
+_NEW_CLAUSE_RE = re.compile(r"^(?:we|they|you|i|he|she|it|there)\s+\w+", re.I)
+_NO_SUBJECT_RE = re.compile(r"^(?:do|does|did)\s+not\b|^(?:don't|doesn't|didn't|cannot|can't|won't)\b", re.I)
+_TRAILING_PREDICATE_RE = re.compile(r"\s(?:and|or|but)\s+(?:have|has|had|is|are|was|were|do|does|did)\s+\w+$", re.I)
+# ', staff and …' goes on with the list; ', and because …' or ', while many …' is the next clause
+_LIST_GOES_ON_RE = re.compile(
+    r"^,\s+(?!(?:and|or|but|so|because|while|which|who|that|as|since|though|although|yet)\b)(?:\w+\s+){0,2}?\w+\s+(?:and|or)\s",
+    re.I,
+)
+
+
+def _whole_answer(front: str, answer: str, source: str) -> bool:
+    """Refuse an answer that starts a new clause ('We hear …'), has no subject ('Do not want …') or stops mid-phrase."""
+    if _NEW_CLAUSE_RE.match(answer) or _NO_SUBJECT_RE.match(answer) or _TRAILING_PREDICATE_RE.search(answer):
+        return False
+    if front.endswith(" do?") and len([w for w in words(answer) if not w.lower().endswith("ly")]) < 2:
+        return False  # 'Fully solve': a verb that lost its object
+    last = words(answer)[-1].lower()
+    if (
+        "," not in answer
+        and len(words(answer)) <= 4
+        and (last in _ADVERBS or (last.endswith("ly") and last not in _LY_NOUNS))
+    ):
+        return False  # 'The habits directly': an adverb left over from the verb phrase
+    text = plain(source)
+    at = text.lower().find(answer.lower())
+    if at < 0:
+        return True
+    after = text[at + len(answer) :]
+    if words(answer)[-1].lower().endswith("ing") and re.match(r"^\s+[a-z]", after):
+        return False  # '… respond better to changing' stops before what is changed
+    return not _LIST_GOES_ON_RE.match(after)  # 'How hard it is to fund' stops inside 'fund, staff and …'
 
 
 _VERB_LEAD_RE = re.compile(r"^(?:have|has|had|is|are|was|were|been|does|did|being)\b", re.I)
@@ -336,6 +428,7 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
     text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
+    text = re.sub(r"\s+as\s+\w+ly\s+as\s+.*$", "", text)  # '… as deliberately as for bugs' only compares
     text = re.sub(r"^(?:often|usually|typically|generally)\s+", "", text, flags=re.I)
     text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
     if len(words(text)) > max_words:
@@ -393,7 +486,7 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
     )  # 'Shape Up', 'Team Topologies'
     if (
         tokens[0][0].isupper()
-        and (not tokens[0].isupper() or tokens[0] == "A")
+        and (tokens[0][1:].islower() or tokens[0] == "A")
         and _common_word(tokens[0], note)
         and not name
     ):
@@ -615,6 +708,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             continue
         if re.match(r"^(?:and|or|but|which|who|where|when|while|so|because|then|for example|such as)\b", gloss, re.I):
             continue  # '*X*, which …' or '*X*, and …' goes on with the sentence, not a gloss
+        if re.match(r"^\s*[*_]", apposed.group("y")):
+            continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss
         article = apposed.group("art").lower()
         shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
         front = f"{ctx}, what is {article} {shown}?"
@@ -752,6 +847,17 @@ def _bare_claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             return  # 'the internet changed where value accrues': the subject is itself a clause
         answer = clean_answer(predicate)
         if not subject or not answer or not _self_contained(answer) or word in _BARE_AUX and len(words(answer)) < 3:
+            return
+        # 'is best treated as a systems problem' -> 'what is X best treated as?': one answer, where 'argue about' has many
+        shaped = re.match(
+            r"^(?P<aux>(?:is|are|should be|must be|can be)\s+)?(?P<v>(?:(?:best|better|usually|often)\s+)?(?:\w+ed|thought|seen|understood|known|taken|read|made)(?:\s+of)?\s+as)\s+(?P<y>.+)$",
+            (f"{word} " if word in ("is", "are") else "") + predicate,
+        )
+        as_answer = clean_answer(shaped.group("y")) if shaped and shaped.group("aux") else None
+        if shaped and as_answer and _self_contained(as_answer):
+            aux = shaped.group("aux").split()
+            front = f"{ctx}, what {aux[0]} {subject} {' '.join(aux[1:] + [shaped.group('v')])}?"
+            yield "claim", _card(note, "claim", slug(subject, 2), s, front, as_answer)
             return
         reporting = lead.group("v").lower()
         base = {
