@@ -267,3 +267,32 @@ def test_generator_reads_the_as_shape_and_not_a_list_of_terms_as_a_gloss() -> No
     assert not any("argue about" in c.front for c in cards)
     assert not any(c.front.endswith("what is the reach?") for c in cards), pairs
     assert not any(c.back.endswith(" to recruit") for c in cards), pairs
+
+
+GLOSS_NOTE = """---
+id: harbor
+title: The Harbor Method
+author: Lena Voss
+---
+An invented note.
+
+## Central argument
+Voss argues that crews should steer by the **North Star Signal**: the single number that tracks delivered value.
+The central habit is tide planning: scheduling work around the team's natural rhythm.
+- In mature fleets, harbors work as three zones: the *dock*, *channel* and *anchorage* areas.
+
+## Critique
+The evidence is thin.
+"""
+
+
+def test_generator_asks_for_a_term_glossed_after_a_colon_and_a_list_in_a_lone_bullet() -> None:
+    """'the **X**: the …' and 'is x y: …ing' define a term; 'A work as three zones: …' in a bullet is a list."""
+    cards = [c for c in note_cards(parse_note(GLOSS_NOTE, "content/harbor.md")) if c.origin != "authored"]
+    pairs = {(c.front, c.back) for c in cards}
+    ctx = "In Voss' 'The Harbor Method'"
+    assert (f"{ctx}, what is the North Star Signal?", "The single number that tracks delivered value") in pairs, pairs
+    assert (f"{ctx}, what is tide planning?", "Scheduling work around the team's natural rhythm") in pairs, pairs
+    lists = [c for c in cards if c.origin == "generated:list"]
+    assert [c.front for c in lists] == ["According to Voss' 'The Harbor Method', what are the three zones of harbors?"]
+    assert not any(c.front.endswith("what is the dock?") for c in cards), pairs

@@ -291,7 +291,10 @@ def well_formed(card: Card, note: Note) -> bool:
         r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
     ):
         return False  # 'Have shifted with mobile …' lost its subject; '…, while much of the backlash' its clause
-    if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
+    # a run of capitalised words is a name ('the One Metric That Matters'), not a stray capital
+    if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(
+        re.sub(r"[A-Z]\w*(?:\s+[A-Z]\w*)+", "N", front)
+    ):
         return False
     if not _grammatical_question(front, note, plain(card.extra)) or not _whole_answer(card.front, answer, card.extra):
         return False
@@ -662,6 +665,41 @@ def _list_item(
     else:
         front = f"{ctx}, what is the '{term}' part of {listed}?"
     yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+# 'focus on the **One Metric That Matters**: the single number …' or 'The key move is value innovation: pursuing …':
+# a term, then a colon, then its gloss
+_COLON_GLOSS_RE = re.compile(
+    r"(?:(?P<art>\b(?:the|a|an)\s+)?\*\*(?P<t>[^*]{2,40})\*\*|\b(?:is|are)\s+(?P<u>[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2})):\s+"
+    r"(?P<y>[^;:]{6,200}?)(?:[.;]\s|[.;]?$)"
+)
+
+
+def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'… is value innovation: pursuing differentiation and low cost at once' -> 'what is value innovation?'."""
+    for match in _COLON_GLOSS_RE.finditer(s.text):
+        term = plain(match.group("t") or match.group("u") or "").strip()
+        gloss = plain(match.group("y")).strip()
+        if not term or re.match(r"^(?:and|or|but|which|who|it|they|this|that|these|those|we|you)\b", gloss, re.I):
+            continue
+        if match.group("u") and (
+            len(words(term)) < 2
+            or set(words(term.lower())) & (STOPWORDS | PRONOUNS | {"not", "no", "a", "an", "the"})
+            or re.search(r"(?:ed|ly|able|ible|ful|ous|ive|al)$", term)
+        ):
+            continue  # 'is that: …', 'is directly reusable: …' name nothing
+        if not re.match(r"^(?:the|a|an|one|any|every)\s|^\w+ing\s", gloss, re.I):
+            continue  # a gloss is a noun phrase ('the single number …', 'pursuing …'), not a clause
+        answer = clean_answer(gloss, 14)
+        if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+            continue
+        titled = len(words(term)) > 1 and all(w[0].isupper() for w in words(term) if len(w) > 3)
+        common = _common_word(term.split()[0], note) and not titled  # 'One Metric That Matters' is a name
+        shown = term if term[0].isupper() and not common else term[0].lower() + term[1:]
+        article = (match.group("art") or "").strip().lower() if match.group("t") else _article(shown, False)
+        front = f"{ctx}, what is {article + ' ' if article else ''}{shown}?"
+        yield "definition", _card(note, "definition", slug(term), s, front, answer)
+        return
 
 
 def _mirrors(alternative: str, answer: str) -> bool:
@@ -1238,8 +1276,8 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if card:
             yield Idea(role_of(heading), "list", lead, card, _KIND_WEIGHT["list"] + 2)
     for s in all_sentences:
-        if s.item or not s.heading:
-            continue
+        if (s.item and s.lead) or not s.heading:
+            continue  # an item under a lead is part of the lead's list; a lone bullet can hold its own list
         match = _INLINE_LIST_RE.search(s.plain)
         if not match:
             continue
@@ -1257,10 +1295,18 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         thing = _topic(made.group("x"), 6, note) if made else None
         defined = re.search(r"\b(?:defines|characteri[sz]es)\s+(?P<x>[\w -]{2,30}?)\s+by\s+$", s.plain[: match.start()])
         defined_thing = _topic(defined.group("x"), 4, note) if defined else None
+        # 'network effects work as three forces: …' -> 'what are the three forces of network effects?'
+        acting = re.search(
+            r"(?:^|,\s+)(?P<x>[^,;:]{3,50}?)\s+(?:work|works|act|acts|come|comes|fall|falls)\s+(?:as|in|into)\s+$",
+            s.plain[: match.start()],
+        )
+        whole = _topic(acting.group("x"), 4, note) if acting else None
         if made and thing:
             front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
         elif defined and defined_thing:
             front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
+        elif acting and whole:
+            front = f"{_according(note)}, what are the {n} {what} of {whole}?"
         else:
             front = f"{_according(note)}, what are the {n} {what}?"
         card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
@@ -1309,6 +1355,8 @@ def candidates(note: Note) -> list[Idea]:
             claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
+            if ":" in s.text and not s.item and not any(card for _, card in found):
+                found.extend(_colon_gloss(note, s, ctx))
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
                 if " not " in core or "rather than" in core or "instead of" in core:
