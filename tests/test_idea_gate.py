@@ -296,3 +296,17 @@ def test_generator_asks_for_a_term_glossed_after_a_colon_and_a_list_in_a_lone_bu
     lists = [c for c in cards if c.origin == "generated:list"]
     assert [c.front for c in lists] == ["According to Voss' 'The Harbor Method', what are the three zones of harbors?"]
     assert not any(c.front.endswith("what is the dock?") for c in cards), pairs
+
+
+def test_critique_asks_what_the_evidence_found() -> None:
+    """An invented critique: 'Later field studies that tried to repeat it found that …' is asked as a finding."""
+    text = GLOSS_NOTE.replace(
+        "The evidence is thin.",
+        "Later field studies that tried to repeat the trials found that crews kept their old habits within a year.",
+    )
+    cards = [c for c in note_cards(parse_note(text, "content/harbor.md")) if c.origin != "authored"]
+    pairs = {(c.front, c.back) for c in cards}
+    assert (
+        "What does the note on Voss' 'The Harbor Method' say later field studies found?",
+        "Crews kept their old habits within a year",
+    ) in pairs, pairs

@@ -1172,6 +1172,28 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             yield "critique", _card(note, "critique", slug(f"{verb} {topic}", 3), s, front, answer)
 
 
+# 'Later studies that tried to replicate the link found that the score …': what the evidence found is the point
+_FINDING_RE = re.compile(
+    r"^(?P<x>(?:[\w-]+\s+){0,3}(?:\w+-)?(?:studies|study|analyses|analysis|research|experiments|trials|replications|surveys|reviews))"
+    r"(?:\s+(?:that|which)\s+[^,;:]{3,60}?)?\s+(?P<v>found|find|showed|show|suggest|suggested|report|reported)\s+that\s+(?P<y>.+)$",
+    re.I,
+)
+
+
+def _finding(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'Later studies … found that X' -> 'What does the note on … say later studies found?' — X."""
+    match = _FINDING_RE.match(core)
+    if not match:
+        return
+    who = match.group("x")
+    who = who[0].lower() + who[1:] if who.split()[0][1:].islower() and _common_word(who.split()[0], note) else who
+    answer = clean_answer(re.split(r",\s+(?:and|but|while)\s+", match.group("y"))[0])
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 3:
+        return
+    front = f"What does {_note_on(note)} say {who} {match.group('v').lower()}?"
+    yield "critique", _card(note, "critique", slug(f"{who} {match.group('v')}", 3), s, front, answer)
+
+
 _HEAD_STOP_RE = re.compile(r"\s+(?:of|with|to|for|in|on|at|from|by|about|that|which|who|where|whose|than|as)\s+")
 
 
@@ -1336,6 +1358,8 @@ def candidates(note: Note) -> list[Idea]:
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
+            if not any(card for _, card in found) and "that" in core:
+                found.extend(_finding(note, s, core))
             # a critical point in another shape is still the note's claim: asked with the note as its source;
             # in a critique 'Its segmentation …' is the work's, and 'also' only links it to the point before
             core = re.sub(r"\s+also\s+", " ", core) if " also " in core else core
