@@ -318,12 +318,17 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
         return False  # 'what does Sierra argue about people?' has as many answers as the note has sentences
     if _CASE_DAMAGE_RE.search(front):
         return False  # 'what should pMs do?': a capital inside a word that lost its first one
-    lowered, capitals = _word_cases(_lower_text(note))
+    text = _lower_text(note)
     for word in re.findall(r"(?<=[a-z,] )[a-z][a-z-]{2,}\b", front):
-        if word in capitals and word not in lowered:
+        capital = word[0].upper() + word[1:]
+        if word in STOPWORDS or f" {capital}" not in text:  # a substring test first: most words are never capitalised
+            continue
+        if re.search(rf"(?<=[a-z,] ){capital}\b", text) and not re.search(rf"\b{word}\b", text):
             return False  # the note only ever writes it capitalised mid-sentence: a name the question lowered
-    source_words = set(words(source.lower()))
+    source_words: set[str] = set()
     for match in _AUX_QUESTION_RE.finditer(front):
+        if match.group("aux").lower() == "do" and not source_words:
+            source_words = set(words(source.lower()))
         tokens = _EMBEDDED_RE.sub("", f" {match.group('rest')} ").split()
         for before, token in zip(tokens, tokens[1:], strict=False):
             low = token.lower()
@@ -338,21 +343,6 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
             ):
                 return False  # 'what do growth hits ceiling from?': the verb was made from a plural noun
     return not _BARE_OBJECT_RE.search(front)
-
-
-_WORD_CASES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-
-
-def _word_cases(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Words the text writes in lower case, and words it writes capitalised after a lower-case word."""
-    found = _WORD_CASES.get(text)
-    if found is None:
-        if len(_WORD_CASES) > 64:
-            _WORD_CASES.clear()
-        lowered = frozenset(re.findall(r"\b[a-z][a-z-]+\b", text))
-        capitals = frozenset(w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z-]+\b", text))
-        found = _WORD_CASES[text] = (lowered, capitals)
-    return found
 
 
 _LY_NOUNS = frozenset(
@@ -1379,7 +1369,8 @@ def candidates(note: Note) -> list[Idea]:
             claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
-            if ":" in s.text and not s.item and not any(card for _, card in found):
+            colon = ":" in s.text and ("**" in s.text or " is " in s.text or " are " in s.text)
+            if colon and not s.item and not any(card for _, card in found):
                 found.extend(_colon_gloss(note, s, ctx))
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
