@@ -310,3 +310,17 @@ def test_critique_asks_what_the_evidence_found() -> None:
         "What does the note on Voss' 'The Harbor Method' say later field studies found?",
         "Crews kept their old habits within a year",
     ) in pairs, pairs
+
+
+def test_a_list_between_dashes_names_what_it_divides() -> None:
+    """Invented: 'Voss splits a voyage into three legs — loading, crossing and unloading — and …'."""
+    text = GLOSS_NOTE.replace(
+        "The central habit",
+        "Voss splits a voyage into three legs — loading, crossing and unloading — and times each one. The central habit",
+    )
+    cards = [c for c in note_cards(parse_note(text, "content/harbor.md")) if c.origin == "generated:list"]
+    pairs = {(c.front, c.back) for c in cards}
+    assert (
+        "According to Voss' 'The Harbor Method', what are the three legs of a voyage?",
+        "Loading, crossing, unloading",
+    ) in pairs, pairs

@@ -108,6 +108,10 @@ _LEAD_LIST_RE = re.compile(
 _INLINE_LIST_RE = re.compile(
     r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
 )
+# 'there are four types of work — business projects, …, changes and unplanned work — and …'
+_DASH_LIST_RE = re.compile(
+    r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)\s+[—–]\s+(?P<items>[^:;—–]+?)\s+[—–]\s"
+)
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _PERCENT_RE = re.compile(r"\b\d{1,3}(?:\.\d)?\s?%|\b\d{1,3}(?:\.\d)? percent\b")
@@ -1290,7 +1294,7 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
     for s in all_sentences:
         if (s.item and s.lead) or not s.heading:
             continue  # an item under a lead is part of the lead's list; a lone bullet can hold its own list
-        match = _INLINE_LIST_RE.search(s.plain)
+        match = _INLINE_LIST_RE.search(s.plain) or (_DASH_LIST_RE.search(s.plain) if "—" in s.plain else None)
         if not match:
             continue
         # the list ends where a clause about it starts ('…, and invisibility, since software has …')
@@ -1301,7 +1305,10 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if any(len(words(i)) > 4 for i in parts):
             continue
         n, what = match.group("n").lower(), match.group("what").strip()
-        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what):
+        kinds_of = re.match(r"^\w+s of [\w-]+$", what)  # 'types of work' names a list; 'buy for …' does not
+        if len(words(what)) > 3 or (
+            not kinds_of and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
+        ):
             continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
         made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
         thing = _topic(made.group("x"), 6, note) if made else None
@@ -1311,6 +1318,10 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         acting = re.search(
             r"(?:^|,\s+)(?P<x>[^,;:]{3,50}?)\s+(?:work|works|act|acts|come|comes|fall|falls)\s+(?:as|in|into)\s+$",
             s.plain[: match.start()],
+        )
+        # 'Andreessen splits a startup into three elements — …' -> '… the three elements of a startup?'
+        acting = acting or re.search(
+            r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", s.plain[: match.start()]
         )
         whole = _topic(acting.group("x"), 4, note) if acting else None
         if made and thing:
