@@ -163,3 +163,164 @@ def test_key_idea_bullets_are_claims_and_advice_is_not_asked_as_a_cause() -> Non
         "A direct relationship, zero marginal cost, demand-driven networks"
     )
     assert not any("keep conversations" in f or "quantify only one" in f for f in cards), cards
+
+
+def _sourced(front: str, back: str, extra: str, origin: str = "generated:claim") -> Card:
+    return Card(
+        note_id="chasm",
+        key="g.x",
+        kind="basic",
+        front=front,
+        back=back,
+        extra=extra,
+        origin=origin,
+        path="content/chasm.md",
+    )
+
+
+GRAMMAR_NOTE = NOTE.replace(
+    "Visionaries want a breakthrough.", "Visionaries want a breakthrough. Early teams track deals on Kanban boards."
+)
+
+
+def test_gate_refuses_broken_question_grammar() -> None:
+    """Invented sentences: a tense after 'does', a verb made from a plural noun, case damage, a lowered name."""
+    note = _note(GRAMMAR_NOTE)
+    ctx = "According to Moore's 'Crossing the Chasm'"
+    ok = _sourced(
+        f"{ctx}, what do pragmatists want?", "A proven, incremental improvement", "Pragmatists want a proven…"
+    )
+    assert well_formed(ok, note)
+    for front, back, extra in [
+        (f"{ctx}, what does Moore himself noted market?", "Where it stalled badly", "Moore himself noted markets…"),
+        (f"{ctx}, what do sales hits plateau from?", "Churn and fading referrals", "Sales hits plateaus from churn."),
+        (f"{ctx}, what should cTOs in large firms do?", "Watch for small rivals", "CTOs in large firms should watch"),
+        (f"{ctx}, what do kanban boards track?", "Deals of early teams", "Early teams track deals on Kanban boards."),
+        (f"{ctx}, what does Moore argue about pragmatists?", "Want a proven improvement", "Moore argues that…"),
+        (
+            f"{ctx}, what does Moore present the chasm as?",
+            "Temporary setback",
+            "Moore presents the chasm as temporary.",
+        ),
+    ]:
+        assert not well_formed(_sourced(front, back, extra), note), front
+
+
+def test_gate_refuses_clause_fragments_as_answers() -> None:
+    """Invented sentences: a new clause, no subject, a trailing predicate, a verb or list cut short, a stray adverb."""
+    note = _note()
+    ctx = "According to Moore's 'Crossing the Chasm'"
+    whole = [
+        (f"{ctx}, what are the two habits?", "Listening closely, speaking plainly", "The two habits: listening…"),
+        (
+            f"{ctx}, what does the approach depend on?",
+            "A leader with the formal power to give control away",
+            "It depends on a leader with the formal power to give control away, while many PMs and managers lack it.",
+        ),
+    ]
+    for front, back, extra in whole:
+        assert well_formed(_sourced(front, back, extra), note), back
+    for front, back, extra in [
+        (f"{ctx}, where do most cases come from?", "We rarely hear about failed launches", "…: we rarely hear about…"),
+        (f"{ctx}, what is true of buyers?", "Do not want to buy early products", "Buyers do not want to buy…"),
+        (f"{ctx}, where do the figures come from?", "A narrow segment of buyers and have shrunk", "…and have shrunk."),
+        (f"{ctx}, what does the book fail to do?", "Fully explain", "…a gap the book does not fully explain."),
+        (f"{ctx}, what can founders borrow?", "The rituals quickly", "Founders can borrow the rituals quickly."),
+        (
+            f"{ctx}, what should teams ask?",
+            "Whether a market would grow faster by changing",
+            "Teams should ask whether a market would grow faster by changing who buys first.",
+        ),
+        (
+            f"{ctx}, what does the remedy underplay?",
+            "How costly it is to hire",
+            "The remedy underplays how costly it is to hire, train and keep a sales team.",
+        ),
+    ]:
+        assert not well_formed(_sourced(front, back, extra), note), back
+
+
+SHAPES_NOTE = """---
+id: relay
+title: The Relay Handbook
+author: Dana Okafor
+---
+An invented note.
+
+## Central argument
+Okafor argues that onboarding should be thought of as a kind of apprenticeship: new hires learn by doing.
+At scale, referrals work as three forces: the *reach*, *trust* and *habit* effects.
+
+## Critique
+The handbook underplays how hard it is to recruit, train and eventually promote a mentor.
+"""
+
+
+def test_generator_reads_the_as_shape_and_not_a_list_of_terms_as_a_gloss() -> None:
+    """'X should be thought of as Y' asks for Y; '*reach*, *trust* and *habit* effects' defines none of them."""
+    cards = [c for c in note_cards(parse_note(SHAPES_NOTE, "content/relay.md")) if c.origin != "authored"]
+    pairs = {(c.front, c.back) for c in cards}
+    assert (
+        "According to Okafor's 'The Relay Handbook', what should onboarding be thought of as?",
+        "A kind of apprenticeship",
+    ) in pairs, pairs
+    assert not any("argue about" in c.front for c in cards)
+    assert not any(c.front.endswith("what is the reach?") for c in cards), pairs
+    assert not any(c.back.endswith(" to recruit") for c in cards), pairs
+
+
+GLOSS_NOTE = """---
+id: harbor
+title: The Harbor Method
+author: Lena Voss
+---
+An invented note.
+
+## Central argument
+Voss argues that crews should steer by the **North Star Signal**: the single number that tracks delivered value.
+The central habit is tide planning: scheduling work around the team's natural rhythm.
+- In mature fleets, harbors work as three zones: the *dock*, *channel* and *anchorage* areas.
+
+## Critique
+The evidence is thin.
+"""
+
+
+def test_generator_asks_for_a_term_glossed_after_a_colon_and_a_list_in_a_lone_bullet() -> None:
+    """'the **X**: the …' and 'is x y: …ing' define a term; 'A work as three zones: …' in a bullet is a list."""
+    cards = [c for c in note_cards(parse_note(GLOSS_NOTE, "content/harbor.md")) if c.origin != "authored"]
+    pairs = {(c.front, c.back) for c in cards}
+    ctx = "In Voss' 'The Harbor Method'"
+    assert (f"{ctx}, what is the North Star Signal?", "The single number that tracks delivered value") in pairs, pairs
+    assert (f"{ctx}, what is tide planning?", "Scheduling work around the team's natural rhythm") in pairs, pairs
+    lists = [c for c in cards if c.origin == "generated:list"]
+    assert [c.front for c in lists] == ["According to Voss' 'The Harbor Method', what are the three zones of harbors?"]
+    assert not any(c.front.endswith("what is the dock?") for c in cards), pairs
+
+
+def test_critique_asks_what_the_evidence_found() -> None:
+    """An invented critique: 'Later field studies that tried to repeat it found that …' is asked as a finding."""
+    text = GLOSS_NOTE.replace(
+        "The evidence is thin.",
+        "Later field studies that tried to repeat the trials found that crews kept their old habits within a year.",
+    )
+    cards = [c for c in note_cards(parse_note(text, "content/harbor.md")) if c.origin != "authored"]
+    pairs = {(c.front, c.back) for c in cards}
+    assert (
+        "What does the note on Voss' 'The Harbor Method' say later field studies found?",
+        "Crews kept their old habits within a year",
+    ) in pairs, pairs
+
+
+def test_a_list_between_dashes_names_what_it_divides() -> None:
+    """Invented: 'Voss splits a voyage into three legs — loading, crossing and unloading — and …'."""
+    text = GLOSS_NOTE.replace(
+        "The central habit",
+        "Voss splits a voyage into three legs — loading, crossing and unloading — and times each one. The central habit",
+    )
+    cards = [c for c in note_cards(parse_note(text, "content/harbor.md")) if c.origin == "generated:list"]
+    pairs = {(c.front, c.back) for c in cards}
+    assert (
+        "According to Voss' 'The Harbor Method', what are the three legs of a voyage?",
+        "Loading, crossing, unloading",
+    ) in pairs, pairs

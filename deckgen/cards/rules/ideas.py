@@ -108,6 +108,10 @@ _LEAD_LIST_RE = re.compile(
 _INLINE_LIST_RE = re.compile(
     r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
 )
+# 'there are four types of work — business projects, …, changes and unplanned work — and …'
+_DASH_LIST_RE = re.compile(
+    r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)\s+[—–]\s+(?P<items>[^:;—–]+?)\s+[—–]\s"
+)
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _PERCENT_RE = re.compile(r"\b\d{1,3}(?:\.\d)?\s?%|\b\d{1,3}(?:\.\d)? percent\b")
@@ -291,9 +295,94 @@ def well_formed(card: Card, note: Note) -> bool:
         r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
     ):
         return False  # 'Have shifted with mobile …' lost its subject; '…, while much of the backlash' its clause
-    if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(front):
+    # a run of capitalised words is a name ('the One Metric That Matters'), not a stray capital
+    if _STRAY_PUNCT_RE.search(front) or _MID_CAPITAL_FUNCTION_RE.search(
+        re.sub(r"[A-Z]\w*(?:\s+[A-Z]\w*)+", "N", front)
+    ):
+        return False
+    if not _grammatical_question(front, note, plain(card.extra)) or not _whole_answer(card.front, answer, card.extra):
         return False
     return _complete_phrase(answer)
+
+
+# a question whose words were cut from a sentence with the wrong word classes (no POS tagger: word forms only)
+_AUX_QUESTION_RE = re.compile(
+    r"\b(?:what|where|how|why|who|whom|which \w+)\s+(?P<aux>does|do|did)\s+(?P<rest>[^?]+)\?", re.I
+)
+_EMBEDDED_RE = re.compile(r"\s(?:say|says|argue|argues|mean|means|think|claim|claims|find|found)\s.*$")
+_BEFORE_PARTICIPLE = frozenset("the a an this that its their his her our each every well not un".split())
+_BARE_OBJECT_RE = re.compile(r"\s(?:present|presents|see|sees|treat|treats|describe|describes)\s+the\s+\w+\s+as\?$")
+_ABOUT_RE = re.compile(r"\b(?:argue|argues|say|says|claim|claims|think|thinks|write|writes)\s+about\b", re.I)
+_CASE_DAMAGE_RE = re.compile(r"\b[a-z]+[A-Z]")
+
+
+def _grammatical_question(front: str, note: Note, source: str) -> bool:
+    """Refuse a question with broken grammar: 'what does X noted …', 'what do growth hits ceiling …', 'pMs'."""
+    if _ABOUT_RE.search(front):
+        return False  # 'what does Sierra argue about people?' has as many answers as the note has sentences
+    if _CASE_DAMAGE_RE.search(front):
+        return False  # 'what should pMs do?': a capital inside a word that lost its first one
+    text = _lower_text(note)
+    for word in re.findall(r"(?<=[a-z,] )[a-z][a-z-]{2,}\b", front):
+        capital = word[0].upper() + word[1:]
+        if word in STOPWORDS or f" {capital}" not in text:  # a substring test first: most words are never capitalised
+            continue
+        if re.search(rf"(?<=[a-z,] ){capital}\b", text) and not re.search(rf"\b{word}\b", text):
+            return False  # the note only ever writes it capitalised mid-sentence: a name the question lowered
+    source_words: set[str] = set()
+    for match in _AUX_QUESTION_RE.finditer(front):
+        if match.group("aux").lower() == "do" and not source_words:
+            source_words = set(words(source.lower()))
+        tokens = _EMBEDDED_RE.sub("", f" {match.group('rest')} ").split()
+        for before, token in zip(tokens, tokens[1:], strict=False):
+            low = token.lower()
+            if low.endswith("ed") and len(low) > 4 and before.lower() not in _BEFORE_PARTICIPLE:
+                return False  # 'what does Reichheld himself noted …': the auxiliary already carries the tense
+            stripped = re.sub(r"\W", "", low)
+            if (
+                match.group("aux").lower() == "do"
+                and stripped
+                and stripped not in source_words
+                and ({stripped + "s", stripped + "es"} & source_words)
+            ):
+                return False  # 'what do growth hits ceiling from?': the verb was made from a plural noun
+    return not _BARE_OBJECT_RE.search(front)
+
+
+_LY_NOUNS = frozenset(
+    "family supply assembly monopoly anomaly ally reply rally italy early daily weekly monthly".split()
+)
+_NEW_CLAUSE_RE = re.compile(r"^(?:we|they|you|i|he|she|it|there)\s+\w+", re.I)
+_NO_SUBJECT_RE = re.compile(r"^(?:do|does|did)\s+not\b|^(?:don't|doesn't|didn't|cannot|can't|won't)\b", re.I)
+_TRAILING_PREDICATE_RE = re.compile(r"\s(?:and|or|but)\s+(?:have|has|had|is|are|was|were|do|does|did)\s+\w+$", re.I)
+# ', staff and …' goes on with the list; ', and because …' or ', while many …' is the next clause
+_LIST_GOES_ON_RE = re.compile(
+    r"^,\s+(?!(?:and|or|but|so|because|while|which|who|that|as|since|though|although|yet)\b)(?:\w+\s+){0,2}?\w+\s+(?:and|or)\s",
+    re.I,
+)
+
+
+def _whole_answer(front: str, answer: str, source: str) -> bool:
+    """Refuse an answer that starts a new clause ('We hear …'), has no subject ('Do not want …') or stops mid-phrase."""
+    if _NEW_CLAUSE_RE.match(answer) or _NO_SUBJECT_RE.match(answer) or _TRAILING_PREDICATE_RE.search(answer):
+        return False
+    if front.endswith(" do?") and len([w for w in words(answer) if not w.lower().endswith("ly")]) < 2:
+        return False  # 'Fully solve': a verb that lost its object
+    last = words(answer)[-1].lower()
+    if (
+        "," not in answer
+        and len(words(answer)) <= 4
+        and (last in _ADVERBS or (last.endswith("ly") and last not in _LY_NOUNS))
+    ):
+        return False  # 'The habits directly': an adverb left over from the verb phrase
+    text = plain(source)
+    at = text.lower().find(answer.lower())
+    if at < 0:
+        return True
+    after = text[at + len(answer) :]
+    if words(answer)[-1].lower().endswith("ing") and re.match(r"^\s+[a-z]", after):
+        return False  # '… respond better to changing' stops before what is changed
+    return not _LIST_GOES_ON_RE.match(after)  # 'How hard it is to fund' stops inside 'fund, staff and …'
 
 
 _VERB_LEAD_RE = re.compile(r"^(?:have|has|had|is|are|was|were|been|does|did|being)\b", re.I)
@@ -336,6 +425,7 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
     text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
+    text = re.sub(r"\s+as\s+\w+ly\s+as\s+.*$", "", text)  # '… as deliberately as for bugs' only compares
     text = re.sub(r"^(?:often|usually|typically|generally)\s+", "", text, flags=re.I)
     text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
     if len(words(text)) > max_words:
@@ -393,7 +483,7 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
     )  # 'Shape Up', 'Team Topologies'
     if (
         tokens[0][0].isupper()
-        and (not tokens[0].isupper() or tokens[0] == "A")
+        and (tokens[0][1:].islower() or tokens[0] == "A")
         and _common_word(tokens[0], note)
         and not name
     ):
@@ -571,6 +661,41 @@ def _list_item(
     yield "definition", _card(note, "definition", slug(term), s, front, answer)
 
 
+# 'focus on the **One Metric That Matters**: the single number …' or 'The key move is value innovation: pursuing …':
+# a term, then a colon, then its gloss
+_COLON_GLOSS_RE = re.compile(
+    r"(?:(?P<art>\b(?:the|a|an)\s+)?\*\*(?P<t>[^*]{2,40})\*\*|\b(?:is|are)\s+(?P<u>[a-z][\w-]+(?:\s+[a-z][\w-]+){0,2})):\s+"
+    r"(?P<y>[^;:]{6,200}?)(?:[.;]\s|[.;]?$)"
+)
+
+
+def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'… is value innovation: pursuing differentiation and low cost at once' -> 'what is value innovation?'."""
+    for match in _COLON_GLOSS_RE.finditer(s.text):
+        term = plain(match.group("t") or match.group("u") or "").strip()
+        gloss = plain(match.group("y")).strip()
+        if not term or re.match(r"^(?:and|or|but|which|who|it|they|this|that|these|those|we|you)\b", gloss, re.I):
+            continue
+        if match.group("u") and (
+            len(words(term)) < 2
+            or set(words(term.lower())) & (STOPWORDS | PRONOUNS | {"not", "no", "a", "an", "the"})
+            or re.search(r"(?:ed|ly|able|ible|ful|ous|ive|al)$", term)
+        ):
+            continue  # 'is that: …', 'is directly reusable: …' name nothing
+        if not re.match(r"^(?:the|a|an|one|any|every)\s|^\w+ing\s", gloss, re.I):
+            continue  # a gloss is a noun phrase ('the single number …', 'pursuing …'), not a clause
+        answer = clean_answer(gloss, 14)
+        if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+            continue
+        titled = len(words(term)) > 1 and all(w[0].isupper() for w in words(term) if len(w) > 3)
+        common = _common_word(term.split()[0], note) and not titled  # 'One Metric That Matters' is a name
+        shown = term if term[0].isupper() and not common else term[0].lower() + term[1:]
+        article = (match.group("art") or "").strip().lower() if match.group("t") else _article(shown, False)
+        front = f"{ctx}, what is {article + ' ' if article else ''}{shown}?"
+        yield "definition", _card(note, "definition", slug(term), s, front, answer)
+        return
+
+
 def _mirrors(alternative: str, answer: str) -> bool:
     """Whether the answer is the alternative with one word swapped ('the manager's' / 'the report's meeting')."""
     a = [w.lower() for w in words(alternative)]
@@ -615,6 +740,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             continue
         if re.match(r"^(?:and|or|but|which|who|where|when|while|so|because|then|for example|such as)\b", gloss, re.I):
             continue  # '*X*, which …' or '*X*, and …' goes on with the sentence, not a gloss
+        if re.match(r"^\s*[*_]", apposed.group("y")):
+            continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss
         article = apposed.group("art").lower()
         shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
         front = f"{ctx}, what is {article} {shown}?"
@@ -752,6 +879,17 @@ def _bare_claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             return  # 'the internet changed where value accrues': the subject is itself a clause
         answer = clean_answer(predicate)
         if not subject or not answer or not _self_contained(answer) or word in _BARE_AUX and len(words(answer)) < 3:
+            return
+        # 'is best treated as a systems problem' -> 'what is X best treated as?': one answer, where 'argue about' has many
+        shaped = re.match(
+            r"^(?P<aux>(?:is|are|should be|must be|can be)\s+)?(?P<v>(?:(?:best|better|usually|often)\s+)?(?:\w+ed|thought|seen|understood|known|taken|read|made)(?:\s+of)?\s+as)\s+(?P<y>.+)$",
+            (f"{word} " if word in ("is", "are") else "") + predicate,
+        )
+        as_answer = clean_answer(shaped.group("y")) if shaped and shaped.group("aux") else None
+        if shaped and as_answer and _self_contained(as_answer):
+            aux = shaped.group("aux").split()
+            front = f"{ctx}, what {aux[0]} {subject} {' '.join(aux[1:] + [shaped.group('v')])}?"
+            yield "claim", _card(note, "claim", slug(subject, 2), s, front, as_answer)
             return
         reporting = lead.group("v").lower()
         base = {
@@ -1028,6 +1166,28 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             yield "critique", _card(note, "critique", slug(f"{verb} {topic}", 3), s, front, answer)
 
 
+# 'Later studies that tried to replicate the link found that the score …': what the evidence found is the point
+_FINDING_RE = re.compile(
+    r"^(?P<x>(?:[\w-]+\s+){0,3}(?:\w+-)?(?:studies|study|analyses|analysis|research|experiments|trials|replications|surveys|reviews))"
+    r"(?:\s+(?:that|which)\s+[^,;:]{3,60}?)?\s+(?P<v>found|find|showed|show|suggest|suggested|report|reported)\s+that\s+(?P<y>.+)$",
+    re.I,
+)
+
+
+def _finding(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'Later studies … found that X' -> 'What does the note on … say later studies found?' — X."""
+    match = _FINDING_RE.match(core)
+    if not match:
+        return
+    who = match.group("x")
+    who = who[0].lower() + who[1:] if who.split()[0][1:].islower() and _common_word(who.split()[0], note) else who
+    answer = clean_answer(re.split(r",\s+(?:and|but|while)\s+", match.group("y"))[0])
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 3:
+        return
+    front = f"What does {_note_on(note)} say {who} {match.group('v').lower()}?"
+    yield "critique", _card(note, "critique", slug(f"{who} {match.group('v')}", 3), s, front, answer)
+
+
 _HEAD_STOP_RE = re.compile(r"\s+(?:of|with|to|for|in|on|at|from|by|about|that|which|who|where|whose|than|as)\s+")
 
 
@@ -1132,9 +1292,9 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if card:
             yield Idea(role_of(heading), "list", lead, card, _KIND_WEIGHT["list"] + 2)
     for s in all_sentences:
-        if s.item or not s.heading:
-            continue
-        match = _INLINE_LIST_RE.search(s.plain)
+        if (s.item and s.lead) or not s.heading:
+            continue  # an item under a lead is part of the lead's list; a lone bullet can hold its own list
+        match = _INLINE_LIST_RE.search(s.plain) or (_DASH_LIST_RE.search(s.plain) if "—" in s.plain else None)
         if not match:
             continue
         # the list ends where a clause about it starts ('…, and invisibility, since software has …')
@@ -1145,16 +1305,31 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if any(len(words(i)) > 4 for i in parts):
             continue
         n, what = match.group("n").lower(), match.group("what").strip()
-        if len(words(what)) > 3 or re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what):
+        kinds_of = re.match(r"^\w+s of [\w-]+$", what)  # 'types of work' names a list; 'buy for …' does not
+        if len(words(what)) > 3 or (
+            not kinds_of and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
+        ):
             continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
         made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
         thing = _topic(made.group("x"), 6, note) if made else None
         defined = re.search(r"\b(?:defines|characteri[sz]es)\s+(?P<x>[\w -]{2,30}?)\s+by\s+$", s.plain[: match.start()])
         defined_thing = _topic(defined.group("x"), 4, note) if defined else None
+        # 'network effects work as three forces: …' -> 'what are the three forces of network effects?'
+        acting = re.search(
+            r"(?:^|,\s+)(?P<x>[^,;:]{3,50}?)\s+(?:work|works|act|acts|come|comes|fall|falls)\s+(?:as|in|into)\s+$",
+            s.plain[: match.start()],
+        )
+        # 'Andreessen splits a startup into three elements — …' -> '… the three elements of a startup?'
+        acting = acting or re.search(
+            r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", s.plain[: match.start()]
+        )
+        whole = _topic(acting.group("x"), 4, note) if acting else None
         if made and thing:
             front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
         elif defined and defined_thing:
             front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
+        elif acting and whole:
+            front = f"{_according(note)}, what are the {n} {what} of {whole}?"
         else:
             front = f"{_according(note)}, what are the {n} {what}?"
         card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
@@ -1184,6 +1359,8 @@ def candidates(note: Note) -> list[Idea]:
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
+            if not any(card for _, card in found) and "that" in core:
+                found.extend(_finding(note, s, core))
             # a critical point in another shape is still the note's claim: asked with the note as its source;
             # in a critique 'Its segmentation …' is the work's, and 'also' only links it to the point before
             core = re.sub(r"\s+also\s+", " ", core) if " also " in core else core
@@ -1203,6 +1380,9 @@ def candidates(note: Note) -> list[Idea]:
             claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
+            colon = ":" in s.text and ("**" in s.text or " is " in s.text or " are " in s.text)
+            if colon and not s.item and not any(card for _, card in found):
+                found.extend(_colon_gloss(note, s, ctx))
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
                 if " not " in core or "rather than" in core or "instead of" in core:
