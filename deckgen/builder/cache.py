@@ -1,11 +1,13 @@
-"""Build caches under ``build/.deckgen-cache/``: safe to delete, ignored (with a warning) when corrupt.
+"""Build caches: safe to delete, ignored (with a warning) when corrupt.
 
 Two levels, both keyed by content hashes, never by timestamps of the sources:
 
-* **no-op**: a digest of every input (notes, manifests, tracks, media, deckgen.toml,
-  deckgen.lock, the build options and deckgen's own code). When it matches the last
-  build's and every output is still there untouched, nothing needs doing.
-* **per note**: :mod:`deckgen.core.diskcache`.
+* **no-op**, in ``build/.deckgen-cache/`` (it describes the outputs, so it goes with them):
+  a digest of every input (notes, manifests, tracks, media, deckgen.toml, deckgen.lock,
+  the build options and deckgen's own code). When it matches the last build's and every
+  output is still there untouched, nothing needs doing.
+* **per note**, in ``<project>/.deckgen-cache/`` (it survives ``rm -rf build/``):
+  :mod:`deckgen.core.diskcache`.
 """
 
 from __future__ import annotations
