@@ -68,6 +68,7 @@ CLAIM_VERBS = frozenset(
 MAX_ANSWER_WORDS = 20
 HARD_ANSWER_WORDS = 25
 MAX_CLOZE_WORDS = 40
+MAX_QUESTION_WORDS = 25  # lint L2's default: a generated card never ships with a lint warning of its length
 _FILLERS = re.compile(r"\b(?:fully|actually|really|very|simply|just|quite|merely)\s+", re.IGNORECASE)
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$")
 # Compiled once: the rules run these on every sentence of every note, and re's own cache
@@ -284,7 +285,7 @@ GATE_ANSWER_LEAK = 0.5
 
 
 def hard_problems(card: Card, note: Note) -> list[str]:
-    """The card-quality rules a generated card must pass (lint L1, L3, L4, L6, L7, L11, L13, stricter)."""
+    """The card-quality rules a generated card must pass (lint L1, L2, L3, L4, L6, L7, L11, L13, stricter)."""
     problems: list[str] = []
     if card.kind == "cloze":
         parts = cloze_parts(card.front)
@@ -301,6 +302,8 @@ def hard_problems(card: Card, note: Note) -> list[str]:
         if len(words(card.front)) > MAX_CLOZE_WORDS:
             problems.append(f"a cloze longer than {MAX_CLOZE_WORDS} words")  # L2 as an error
         return problems
+    if len(words(card.front)) > MAX_QUESTION_WORDS:
+        problems.append(f"the question is longer than {MAX_QUESTION_WORDS} words")  # L2 as an error
     if not plain(card.front).endswith("?") or not prompt_shape_ok(card.front):
         problems.append("the question does not end with '?'")  # L3, stricter: a question, not an instruction
     if yes_no_start(card.front) or (plain(card.front).split() or [""])[0].lower() in AUXILIARIES:
