@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import write
@@ -245,3 +247,102 @@ def test_git_ignores_the_note_memo_even_where_only_build_is_ignored(project: Pat
         ["git", "status", "--porcelain", "--untracked-files=all"], cwd=project, capture_output=True, text=True
     )
     assert CACHE_DIR not in status.stdout, status.stdout
+
+
+def _files_opened(args: list[str], cwd: Path) -> tuple[str, set[str]]:
+    """stdout of ``python -m deckgen ARGS``, and every file it opened (Python's audit hook, not a mock)."""
+    code = (
+        "import runpy, sys\n"
+        "opened = set()\n"
+        "def hook(event, args):\n"
+        "    if event == 'open' and isinstance(args[0], str):\n"
+        "        opened.add(args[0])\n"
+        "sys.addaudithook(hook)\n"
+        f"sys.argv = ['deckgen', *{args!r}]\n"
+        "try:\n    runpy.run_module('deckgen', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass\n"
+        "print('OPENED', '\\0'.join(sorted(opened)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out, _, opened = done.stdout.rpartition("OPENED ")
+    return out, set(opened.strip().split("\0"))
+
+
+def test_a_noop_build_does_not_read_notes_unchanged_since_the_last_build(project: Path) -> None:
+    """The input hashes of the last build are kept (by size, times and inode): a no-op re-reads no note."""
+    make(project)
+    time.sleep(2.1)  # older than the racy window, as notes not edited this very moment are
+    build(load_config(project))
+    out, opened = _files_opened(["build"], project)
+    assert "up to date" in out
+    notes = {str(p) for p in (project / "content").glob("*.md")}
+    assert len(notes) == 3 and not notes & opened, sorted(notes & opened)
+    # an edit is still seen (and only the edited note is read)
+    note = project / "content" / "two.md"
+    note.write_text(note.read_text().replace("The two thing", "The 2nd thing"))
+    out, opened = _files_opened(["build"], project)
+    assert "up to date" not in out and "1 edited" in out
+    assert str(note) in opened
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_rebuilt(project: Path) -> None:
+    """Same length, mtime put back: the change time and the bytes still tell (a size+mtime check would not)."""
+    make(project)
+    time.sleep(2.1)
+    config = load_config(project)
+    build(config)
+    note = project / "content" / "one.md"
+    info = note.stat()
+    note.write_text(note.read_text().replace("The one thing", "The 1st thing"))
+    os.utime(note, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert note.stat().st_size == info.st_size and note.stat().st_mtime_ns == info.st_mtime_ns
+    result = build(load_config(project))
+    assert not result.up_to_date and result.count("edited") == 1
+
+
+def test_input_hashes_of_files_changed_a_moment_ago_are_not_kept(tmp_path: Path) -> None:
+    """A file hashed within the racy window could change again unseen within the same clock tick: not recorded."""
+    from deckgen.core import digests
+
+    old, fresh = tmp_path / "old.md", tmp_path / "fresh.md"
+    old.write_text("old")
+    past = time.time_ns() - 10_000_000_000
+    os.utime(old, ns=(past, past))
+    time.sleep(2.1)  # the change time cannot be set back: let it age
+    fresh.write_text("fresh")
+    for path in (old, fresh):
+        digests.remember_digest(str(path), path.stat(), "0" * 64)
+    digests.save_input_digests(tmp_path / "memo", tmp_path)
+    kept = json.loads((tmp_path / "memo" / "inputs.json").read_text())
+    assert str(old) in kept and str(fresh) not in kept
+
+
+def test_note_files_lists_what_rglob_lists_in_the_same_order(tmp_path: Path) -> None:
+    """The string walk in note_files visits exactly what ``rglob('*.md')`` did: hidden folders yes, symlinked no."""
+    from deckgen.sources.layout import note_files
+
+    content = tmp_path / "c"
+    for rel in ("a.md", "sub/b.md", ".hid/h.md", ".x.md", "A.MD", "sub-x.md", "sub-y/z.md", "sub/deeper/d.md"):
+        write(content / rel, "x")
+    write(tmp_path / "ext" / "e.md", "x")
+    (content / "linked").symlink_to(tmp_path / "ext")
+    (content / "le.md").symlink_to(tmp_path / "ext" / "e.md")
+    (content / "broken.md").symlink_to(tmp_path / "nowhere")
+    (content / "dir.md").mkdir()
+    expected = sorted(p for p in content.rglob("*.md") if p.is_file() and not p.name.startswith("."))
+    assert note_files(content) == expected
+    assert [p.relative_to(content).as_posix() for p in expected] == [
+        ".hid/h.md",
+        "a.md",
+        "le.md",
+        "sub/b.md",
+        "sub/deeper/d.md",
+        "sub-x.md",
+        "sub-y/z.md",
+    ]

@@ -5,7 +5,10 @@ Two levels, both keyed by content hashes, never by timestamps of the sources:
 * **no-op**, in ``build/.deckgen-cache/`` (it describes the outputs, so it goes with them):
   a digest of every input (notes, manifests, tracks, media, deckgen.toml, deckgen.lock,
   the build options and deckgen's own code). When it matches the last build's and every
-  output is still there untouched, nothing needs doing.
+  output is still there untouched, nothing needs doing. The sha256 of each input is kept
+  beside it (``inputs.json``) with the file's size, mtime, ctime and inode, so an input
+  whose status is exactly as recorded is not read again (git's index does the same);
+  files changed within two seconds of being hashed are never recorded.
 * **per note**, in ``<project>/.deckgen-cache/`` (it survives ``rm -rf build/``):
   :mod:`deckgen.core.diskcache`.
 """
@@ -22,7 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deckgen.core.digests import CACHE_DIR, cache_dir, code_fingerprint, known_digest, remember_digest, save_code_memo
+from deckgen.core.digests import (
+    CACHE_DIR,
+    cache_dir,
+    code_fingerprint,
+    known_digest,
+    load_input_digests,
+    remember_digest,
+    save_code_memo,
+    save_input_digests,
+)
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.core.files import atomic_write_bytes, remove_leftovers
 
@@ -150,8 +162,8 @@ def _validated_state(data: Any) -> BuildState:
     return BuildState(digest, outputs, summary, deck_digests)
 
 
-def write_state(out_dir: Path, state: BuildState) -> None:
-    """Record a finished build (atomically)."""
+def write_state(out_dir: Path, state: BuildState, root: Path | None = None) -> None:
+    """Record a finished build (atomically), and the hashes of the inputs below ``root`` it read."""
     data = {
         "digest": state.digest,
         "outputs": state.outputs,
@@ -160,6 +172,8 @@ def write_state(out_dir: Path, state: BuildState) -> None:
     }
     atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
     save_code_memo()
+    if root is not None:
+        save_input_digests(cache_dir(out_dir), root)
 
 
 def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
@@ -193,6 +207,7 @@ def project_inputs(config: Config, media: Sequence[str]) -> list[Path]:
 
 def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
     """The digest of :func:`project_inputs` and the build options: equal means nothing to do."""
+    load_input_digests(cache_dir(config.out_dir))  # files unchanged since the last build are not read again
     return inputs_digest(config.root, project_inputs(config, media), options)
 
 

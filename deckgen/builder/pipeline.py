@@ -584,6 +584,7 @@ def _build(
                         summary,
                         writer.digests,
                     ),
+                    config.root,
                 )
         return result
     return BuildResult(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,55 @@ def known_digest(path: str, info: os.stat_result) -> str | None:
 def remember_digest(path: str, info: os.stat_result, digest: str) -> None:
     """Record the sha256 of ``path`` as read while it had the status ``info``."""
     _SEEN[path] = (*_identity(info), digest)
+
+
+_INPUTS_MEMO = "inputs.json"
+_MAX_INPUTS_MEMO_BYTES = 64 * 1024 * 1024
+# A file changed again within this long of being hashed could keep its size and (coarse) times:
+# such "racily clean" entries are not carried to the next process, which hashes the file again
+# (git's rule for its index).
+_RACY_NS = 2_000_000_000
+
+
+def load_input_digests(memo_dir: Path) -> None:
+    """Take the input hashes the last successful build recorded, so unchanged inputs are not read again.
+
+    A cache: validated entry by entry, ignored when missing or corrupt. An entry is used only
+    while the file's size, mtime, ctime and inode are exactly as recorded (see known_digest).
+    """
+    try:
+        path = memo_dir / _INPUTS_MEMO
+        if path.stat().st_size > _MAX_INPUTS_MEMO_BYTES:
+            return
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return
+    if not isinstance(data, dict):
+        return
+    for name, entry in data.items():
+        if (
+            isinstance(name, str)
+            and name not in _SEEN
+            and isinstance(entry, list)
+            and len(entry) == 5
+            and all(type(n) is int for n in entry[:4])
+            and isinstance(entry[4], str)
+            and len(entry[4]) == 64
+        ):
+            _SEEN[name] = (entry[0], entry[1], entry[2], entry[3], entry[4])
+
+
+def save_input_digests(memo_dir: Path, under: Path) -> None:
+    """Record the hashes of the files below ``under`` that this process hashed, for the next build."""
+    prefix = str(under) + os.sep
+    settled = time.time_ns() - _RACY_NS
+    data = {
+        name: list(entry)
+        for name, entry in sorted(_SEEN.items())
+        if name.startswith(prefix) and entry[1] < settled and entry[2] < settled
+    }
+    try:
+        make_cache_dir(memo_dir)
+        atomic_write_bytes(memo_dir / _INPUTS_MEMO, json.dumps(data).encode(), durable=False)
+    except OSError:
+        pass  # a read-only project only costs the reading next time

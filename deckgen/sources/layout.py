@@ -6,6 +6,7 @@ loading YAML or any parser.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 TRACKS_DIR = "tracks"
@@ -13,10 +14,33 @@ COHORTS_DIR = "cohorts"
 
 
 def note_files(content_dir: Path) -> list[Path]:
-    """Every note file below ``content_dir``, sorted for a stable order."""
+    """Every note file below ``content_dir``, sorted for a stable order (the order of their paths' parts).
+
+    What ``rglob("*.md")`` visits (symlinked folders are not entered, hidden ones are), listed
+    with os.scandir on plain strings: its entries know a regular file without a stat call, and
+    pathlib objects would cost more than the listing itself.
+    """
     if not content_dir.is_dir():
         return []
-    return sorted(p for p in content_dir.rglob("*.md") if p.is_file() and not p.name.startswith("."))
+    found: list[tuple[str, ...]] = []
+    folders: list[tuple[str, tuple[str, ...]]] = [(str(content_dir), ())]
+    while folders:
+        folder, parts = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # unreadable folder: skipped, as rglob skips it
+        for entry in entries:
+            name = entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, (*parts, name)))
+                elif name.endswith(".md") and not name.startswith(".") and entry.is_file():
+                    found.append((*parts, name))
+            except OSError:
+                continue
+    found.sort()
+    return [content_dir.joinpath(*parts) for parts in found]
 
 
 def manifest_files(decks_dir: Path) -> list[Path]:
