@@ -365,9 +365,8 @@ def progress(
 
         deckgen progress spring-2026 ana=ana-week3.apkg bo.apkg --format html
     """
-    from deckgen.builder.planning import progress_for
+    from deckgen.builder.planning import progress_for, save_progress
     from deckgen.core.config import load_config
-    from deckgen.core.files import atomic_write_text
     from deckgen.tracks.progress import render
 
     day = _parse_date(as_of)
@@ -375,14 +374,11 @@ def progress(
         config = load_config()
         report, warnings = progress_for(config, cohort, exports, day)
     text = render(report, output.value)
-    target = out
-    if target is None and output is ProgressFormat.html:
-        # Outside build/site/: the page names people and is for the manager only.
-        target = config.out_dir / "progress" / f"{report.cohort}-{report.as_of.isoformat()}.html"
+    with reporting():
+        target = save_progress(config, report, text, output.value, out)
     if target is None:
         _echo(text, nl=False)
     else:
-        atomic_write_text(target, text)
         typer.echo(f"wrote {target}")
     err = _console(stderr=True)
     for warning in warnings:

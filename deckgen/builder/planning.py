@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from deckgen.builder.bundles import content_times, resolve_tracks
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
-from deckgen.core.files import atomic_write_bytes
+from deckgen.core.files import atomic_write_bytes, atomic_write_text
 from deckgen.sources.cohorts import find_cohort, load_cohorts
 from deckgen.sources.layout import COHORTS_DIR, TRACKS_DIR
 from deckgen.sources.tracks import BuiltTrack
@@ -111,3 +111,14 @@ def progress_for(
         if any(h.track == slug for h in cohort.hires)
     }
     return cohort_progress(cohort_plan, identities, exports, as_of), list(plan.warnings)
+
+
+def save_progress(config: Config, report: ProgressReport, text: str, fmt: str, out: Path | None) -> Path | None:
+    """Write a rendered progress report to ``out`` (an HTML page defaults to build/progress/); None: print it."""
+    target = out
+    if target is None and fmt == "html":
+        # Outside build/site/: the page names people and is for the manager only.
+        target = config.out_dir / "progress" / f"{report.cohort}-{report.as_of.isoformat()}.html"
+    if target is not None:
+        atomic_write_text(target, text)
+    return target
