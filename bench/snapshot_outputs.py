@@ -37,9 +37,9 @@ from deckgen.cards.curation import review  # noqa: E402
 from deckgen.cards.generate import GENERATORS, authored_cards  # noqa: E402
 from deckgen.cards.load import load_sources  # noqa: E402
 from deckgen.cards.rules.text import hard_problems  # noqa: E402
+from deckgen.core.cardrules import check_card  # noqa: E402
 from deckgen.core.config import load_config  # noqa: E402
 from deckgen.core.errors import ContentError  # noqa: E402
-from deckgen.quality.checks import check_card  # noqa: E402
 from deckgen.quality.neardup import near_duplicates  # noqa: E402
 from deckgen.quality.settings import LintSettings  # noqa: E402
 

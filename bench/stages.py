@@ -30,9 +30,9 @@ from deckgen.cards import curation  # noqa: E402
 from deckgen.cards.generate import collect_cards  # noqa: E402
 from deckgen.cards.load import Sources  # noqa: E402
 from deckgen.cards.rules import text  # noqa: E402
+from deckgen.core import cardrules as quality  # noqa: E402
 from deckgen.core.config import load_config  # noqa: E402
 from deckgen.linter.run import lint_sources, settings_for  # noqa: E402
-from deckgen.quality import checks as quality  # noqa: E402
 from deckgen.quality.neardup import near_duplicates  # noqa: E402
 from deckgen.sources.notes import collect_notes  # noqa: E402
 

@@ -16,9 +16,9 @@ from deckgen.authoring.draft import (
     validate_card,
 )
 from deckgen.cards.generate import authored_cards, note_cards
+from deckgen.core.cardrules import LintSettings
 from deckgen.core.errors import ContentError
 from deckgen.core.model import Card
-from deckgen.quality.settings import LintSettings
 from deckgen.sources.notes import CARD_ID_RE, parse_note
 
 NOTE = """\

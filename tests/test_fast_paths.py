@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from deckgen.cards import curation
 from deckgen.cards.rules import RULES, claims
 from deckgen.cards.rules import text as rtext
+from deckgen.core import text as quality
 from deckgen.core.model import Card, Note, Section
 from deckgen.core.text import has_bounded, has_isolated, similarity
-from deckgen.quality import checks as quality
 from deckgen.quality.neardup import near_duplicates, prompt_stems
 from deckgen.sources.notes import parse_note
 

@@ -329,7 +329,7 @@ def test_a_list_between_dashes_names_what_it_divides() -> None:
 def test_a_generated_question_never_ships_longer_than_lint_allows() -> None:
     """Lint warns (L2) on a question over 25 words; the gate refuses it, so shipped content stays lint-clean."""
     from deckgen.cards.rules.text import hard_problems
-    from deckgen.quality.settings import LintSettings
+    from deckgen.core.cardrules import LintSettings
 
     note = _note()
     long_question = (
@@ -337,6 +337,6 @@ def test_a_generated_question_never_ships_longer_than_lint_allows() -> None:
         "recommends for every early market turn into instead of a proven and incremental improvement?"
     )
     assert len(long_question.split()) > LintSettings().question_words_warn
-    assert any("longer than 25 words" in p for p in hard_problems(_card(long_question, "A status badge"), note))
+    assert any(p.startswith("L2:") for p in hard_problems(_card(long_question, "A status badge"), note))
     short = "According to Moore's 'Crossing the Chasm', what do pragmatists want?"
     assert not hard_problems(_card(short, "A proven, incremental improvement"), note)

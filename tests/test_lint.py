@@ -14,12 +14,12 @@ from conftest import REPO, write
 
 from deckgen.builder.pipeline import build, lint_project
 from deckgen.cards.generate import note_cards
+from deckgen.core.cardrules import LintSettings, check_card
 from deckgen.core.config import load_config
 from deckgen.core.errors import ConfigError, ContentError
 from deckgen.quality.catalogue import RULES, rules_markdown
-from deckgen.quality.checks import check_card
 from deckgen.quality.neardup import near_duplicates, prompt_stems
-from deckgen.quality.settings import LintSettings, lint_settings
+from deckgen.quality.settings import lint_settings
 from deckgen.sources.notes import parse_note
 
 HEAD = "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\ngenerate: false\n---\n## Cards\n\n"

@@ -21,15 +21,14 @@ from typing import Any, Literal
 from deckgen.authoring.llm import AISettings, ChatClient, strip_controls
 from deckgen.cards.generate import context_phrase, note_cards
 from deckgen.cards.load import load_sources
+from deckgen.core.cardrules import LintSettings, check_card
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding, LLMError
 from deckgen.core.files import atomic_write_text
 from deckgen.core.model import Card, Note
 from deckgen.core.text import CLOZE_RE, STOPWORDS, cloze_parts, normalize, similarity
 from deckgen.linter.run import settings_for
-from deckgen.quality.checks import check_card
 from deckgen.quality.neardup import prompt_stems
-from deckgen.quality.settings import LintSettings
 from deckgen.sources.notes import find_note_file, parse_note, read_text
 
 LintFn = Callable[[Card, Note], list[Finding]]

@@ -214,8 +214,8 @@ def split_sentences(text: str) -> list[str]:
 
 # ---------------------------------------------------------------------------- measures behind the quality rules
 #
-# Lint (deckgen.quality.checks) and the generator's gate (deckgen.cards.rules.text.hard_problems)
-# both judge a card with these; they differ only in thresholds.
+# The quality rules (deckgen.core.cardrules: lint, and the generator's gate at stricter settings)
+# judge a card with these measures.
 
 
 def strip_context(question: str) -> str:

@@ -16,15 +16,16 @@ from dataclasses import dataclass, replace
 
 from deckgen.anki.render import MAX_CLOZE, anki_syntax
 from deckgen.cards.load import Sources, valid_findings
+from deckgen.core.cardrules import Issue, LintSettings, Side, check_card
 from deckgen.core.config import Config
 from deckgen.core.diskcache import PROJECT
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
+from deckgen.core.text import plain
 from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
-from deckgen.quality.checks import Issue, Side, check_card, plain
 from deckgen.quality.neardup import Pair, prompt_stems, similar_sets, similarity
 from deckgen.quality.neardup import near_duplicates as find_near_duplicates
-from deckgen.quality.settings import LintSettings, lint_settings
+from deckgen.quality.settings import lint_settings
 from deckgen.sources.cohorts import load_cohorts
 from deckgen.sources.layout import track_files
 from deckgen.sources.manifests import select_notes

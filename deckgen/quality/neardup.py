@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckgen.quality.checks import content_stems, plain
+from deckgen.core.text import content_stems, plain
 
 _CLOZE_MARKUP = ("{{", "}}", "::")
 

@@ -4,37 +4,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from dataclasses import fields
+from typing import Any
 
+from deckgen.core.cardrules import Level, LintSettings
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.quality.catalogue import BY_ID, find_rule
 
-Level = Literal["error", "warning", "off"]
 _LEVELS = ("error", "warning", "off")
 
-
-@dataclass(frozen=True)
-class LintSettings:
-    """Thresholds of the card-quality rules and per-rule severity overrides."""
-
-    answer_words_warn: int = 15
-    answer_words_error: int = 25
-    question_words_warn: int = 25
-    answer_leak: float = 0.5
-    list_items_warn: int = 3
-    list_items_error: int = 5
-    clozes_per_card_warn: int = 3
-    near_duplicate: float = 0.8
-    media_max_bytes: int = 2_000_000
-    levels: Mapping[str, Level] = field(default_factory=dict)
-
-    def level(self, rule: str, default: Level) -> Level:
-        """The severity configured for ``rule``, or ``default``."""
-        return self.levels.get(rule, default)
-
-
-_NUMBERS = {f.name: f.type for f in fields(LintSettings) if f.name != "levels"}
+# The numbers a project may set in [lint]; the gate's Strictness is not a project setting.
+_NUMBERS = {f.name: f.type for f in fields(LintSettings) if f.name not in ("levels", "strict")}
 
 
 def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml") -> LintSettings:

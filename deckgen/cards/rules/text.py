@@ -11,17 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from deckgen.core.cardrules import LintSettings, Strictness, check_card
 from deckgen.core.model import Card, Note, Section
 from deckgen.core.text import (
     STOPWORDS,
-    answer_leak,
-    cloze_parts,
-    cloze_shown,
-    cloze_structure_error,
-    has_isolated,
-    hidden_also_shown,
-    prompt_shape_ok,
-    yes_no_start,
 )
 from deckgen.core.text import (
     content_words as content_words,  # re-exported for the rules
@@ -277,40 +270,29 @@ def surname_possessive(note: Note) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-# The generator's gate: the lint rules L1, L3, L4, L6, L7, L11, L13 (deckgen.quality.checks) measured
-# with the same functions of deckgen.core.text, at stricter settings: an answer is never over
-# HARD_ANSWER_WORDS, half of it in the question is a leak (lint: more than half), a cloze is
-# at most MAX_CLOZE_WORDS long.
-GATE_ANSWER_LEAK = 0.5
+# The generator's gate: the lint rules themselves (deckgen.core.cardrules), at stricter settings.
+# An answer is never over HARD_ANSWER_WORDS (lint warns at 15, errs at 25), a question never
+# over MAX_QUESTION_WORDS (lint warns), half of the answer in the question is a leak (lint:
+# more than half; answers are at most 25 words, so no share lies between 0.49 and 0.5), a
+# cloze hides exactly one thing (L11/L12) and is at most MAX_CLOZE_WORDS long, and the
+# Strictness readings of L3, L4 and L7 apply.
+GATE_SETTINGS = LintSettings(
+    answer_words_warn=HARD_ANSWER_WORDS,
+    answer_words_error=HARD_ANSWER_WORDS,
+    question_words_warn=MAX_QUESTION_WORDS,
+    answer_leak=0.49,
+    clozes_per_card_warn=1,
+    strict=Strictness(
+        questions_only=True, auxiliary_start=True, hidden_anywhere=True, cloze_words_error=MAX_CLOZE_WORDS
+    ),
+)
+# The rules a generated card must pass, at any severity; the others (L5 binary choice, L8
+# lists, L9 compound, L10 sentences, L14 pronoun, L15 vague) are the generator's own business.
+GATE_RULES = frozenset({"L1", "L2", "L3", "L4", "L6", "L7", "L11", "L12", "L13", "L17"})
 
 
 def hard_problems(card: Card, note: Note) -> list[str]:
-    """The card-quality rules a generated card must pass (lint L1, L2, L3, L4, L6, L7, L11, L13, stricter)."""
-    problems: list[str] = []
-    if card.kind == "cloze":
-        parts = cloze_parts(card.front)
-        if cloze_structure_error(card.front) or len(parts) != 1 or card.front.count("{{") != 1:
-            problems.append("a cloze needs exactly one deletion")  # L11, L13
-        elif parts:
-            number, hidden = parts[0]
-            if not plain(hidden).strip() or hidden_also_shown(card.front, number, hidden):
-                problems.append("the hidden text also appears, not hidden, in the cloze")  # L7
-            elif has_isolated(plain(cloze_shown(card.front)).lower(), plain(hidden).lower()):
-                problems.append("the hidden text also appears, not hidden, in the cloze")
-            if len(words(hidden)) > HARD_ANSWER_WORDS:
-                problems.append("the hidden text is longer than 25 words")  # L1
-        if len(words(card.front)) > MAX_CLOZE_WORDS:
-            problems.append(f"a cloze longer than {MAX_CLOZE_WORDS} words")  # L2 as an error
-        return problems
-    if len(words(card.front)) > MAX_QUESTION_WORDS:
-        problems.append(f"the question is longer than {MAX_QUESTION_WORDS} words")  # L2 as an error
-    if not plain(card.front).endswith("?") or not prompt_shape_ok(card.front):
-        problems.append("the question does not end with '?'")  # L3, stricter: a question, not an instruction
-    if yes_no_start(card.front) or (plain(card.front).split() or [""])[0].lower() in AUXILIARIES:
-        problems.append("a yes/no question")  # L4
-    count = len(words(card.back))
-    if count == 0 or count > HARD_ANSWER_WORDS:
-        problems.append("the answer is empty or longer than 25 words")  # L1
-    if answer_leak(card.front, card.back, note.title + " " + note.author) >= GATE_ANSWER_LEAK:
-        problems.append("the answer is given away by the question")  # L6
-    return problems
+    """The card-quality rules a generated card must pass: lint's own rules at GATE_SETTINGS ("L2: …" each)."""
+    return [
+        f"{issue.rule}: {issue.message}" for issue in check_card(card, note, GATE_SETTINGS) if issue.rule in GATE_RULES
+    ]

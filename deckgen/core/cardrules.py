@@ -1,51 +1,71 @@
 """Card-quality rules L1–L15 and L17 (docs/lint-rules.md; Wozniak, Matuschak), one card at a time.
 
-Checks return :class:`Issue` values with the rule's default severity; lint.py applies
-``[lint.rules]`` overrides and per-card ``Ignore:`` lines. L16 needs the whole library
-and lives in neardup.py.
+The one implementation of each rule: lint (deckgen.linter) applies them with the project's
+``[lint]`` settings and reports; the generator's gate (deckgen.cards.rules.text.hard_problems)
+applies the same rules with stricter settings (:data:`GATE_SETTINGS`-style records built
+there) and drops a card with any issue. Checks return :class:`Issue` values with the rule's
+default severity; the linter applies ``[lint.rules]`` overrides and per-card ``Ignore:``
+lines. L16 needs the whole library and lives in deckgen.quality.neardup.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from deckgen.core.errors import Severity
 from deckgen.core.model import Card, Note
 from deckgen.core.text import (
+    AUXILIARIES,
     CLOZE_RE,
-    STOPWORDS,
     answer_leak,
     cloze_parts,
+    cloze_shown,
     cloze_structure_error,
-    content_stems,
+    has_isolated,
     hidden_also_shown,
     plain,
     prompt_shape_ok,
-    stem,
     strip_context,
     words,
     yes_no_start,
 )
-from deckgen.quality.settings import LintSettings
 
-# The text measures live in deckgen.core.text (shared with generation and drafting); re-exported here.
-__all__ = [
-    "STOPWORDS",
-    "Issue",
-    "check_card",
-    "cloze_parts",
-    "cloze_structure_error",
-    "content_stems",
-    "list_items",
-    "plain",
-    "sentences",
-    "stem",
-    "strip_context",
-    "words",
-]
+Level = Literal["error", "warning", "off"]
+
+
+@dataclass(frozen=True)
+class Strictness:
+    """Stricter readings of rules, for cards nobody wrote (the generator's gate); lint leaves them off."""
+
+    questions_only: bool = False  # L3: only a prompt ending in '?' (no completion, no Name/List instruction)
+    auxiliary_start: bool = False  # L4: also a prompt whose very first word is an auxiliary, context or not
+    hidden_anywhere: bool = False  # L7: the hidden words may not appear as a word anywhere in the shown text
+    cloze_words_error: int | None = None  # L2: a cloze over this many words (its whole text) is an error
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """Thresholds of the card-quality rules and per-rule severity overrides."""
+
+    answer_words_warn: int = 15
+    answer_words_error: int = 25
+    question_words_warn: int = 25
+    answer_leak: float = 0.5
+    list_items_warn: int = 3
+    list_items_error: int = 5
+    clozes_per_card_warn: int = 3
+    near_duplicate: float = 0.8
+    media_max_bytes: int = 2_000_000
+    levels: Mapping[str, Level] = field(default_factory=dict)
+    strict: Strictness = Strictness()
+
+    def level(self, rule: str, default: Level) -> Level:
+        """The severity configured for ``rule``, or ``default``."""
+        return self.levels.get(rule, default)
+
 
 Side = Literal["front", "back", "extra"]
 
@@ -143,7 +163,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     yield from _length_issue("L2", len(q_words), s.question_words_warn, None, "question", "front")
     core = strip_context(plain(question))
     end = plain(question).rstrip().rstrip("*_`)\"'")
-    if not prompt_shape_ok(question):
+    if not prompt_shape_ok(question) or (s.strict.questions_only and not end.endswith("?")):
         yield Issue(
             "L3",
             "error",
@@ -151,6 +171,9 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
             "end it with '?', write a completion ending in '…', or start with Name/List/Define…",
         )
     first = yes_no_start(question)
+    if not first and s.strict.auxiliary_start:
+        opening = (plain(question).split() or [""])[0].lower()
+        first = opening if opening in AUXILIARIES else ""
     if first:
         yield Issue(
             "L4", "error", f"yes/no question (starts with '{first}')", "ask for the content: 'What…', 'Why…', 'How…'"
@@ -259,7 +282,9 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
             "L1", longest, s.answer_words_warn, s.answer_words_error, f"deletion c{number}", "front"
         )
         for hidden in hidden_list:
-            if hidden_also_shown(text, number, hidden, note.title):
+            if hidden_also_shown(text, number, hidden, note.title) or (
+                s.strict.hidden_anywhere and has_isolated(plain(cloze_shown(text)).lower(), plain(hidden).lower())
+            ):
                 yield Issue(
                     "L7",
                     "error",
@@ -267,5 +292,8 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
                     "reword so the hidden words appear only inside the deletion",
                 )
     shown = CLOZE_RE.sub("…", text)
+    if s.strict.cloze_words_error is not None and len(words(text)) > s.strict.cloze_words_error:
+        limit = s.strict.cloze_words_error
+        yield from _length_issue("L2", len(words(text)), limit, limit, "cloze", "front")
     yield from _length_issue("L2", len(words(shown)), s.question_words_warn, None, "cloze text", "front")
     yield from _context_issues(plain(shown))
