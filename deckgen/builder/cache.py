@@ -163,7 +163,14 @@ def _validated_state(data: Any) -> BuildState:
 
 
 def write_state(out_dir: Path, state: BuildState, root: Path | None = None) -> None:
-    """Record a finished build (atomically), and the hashes of the inputs below ``root`` it read."""
+    """Record a finished build (atomically), and the hashes of the inputs below ``root`` it read.
+
+    The state file is written last: it is what makes the next build a no-op, and a no-op
+    does not tidy up, so a build killed while writing the memos before it must leave no state.
+    """
+    save_code_memo()
+    if root is not None:
+        save_input_digests(cache_dir(out_dir), root)
     data = {
         "digest": state.digest,
         "outputs": state.outputs,
@@ -171,9 +178,6 @@ def write_state(out_dir: Path, state: BuildState, root: Path | None = None) -> N
         "deck_digests": state.deck_digests,
     }
     atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
-    save_code_memo()
-    if root is not None:
-        save_input_digests(cache_dir(out_dir), root)
 
 
 def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
