@@ -242,12 +242,15 @@ def collect_cards(
     """Cards for every note whose cards are valid, and the problems of the others."""
     result: dict[str, list[Card]] = {}
     findings: list[Finding] = []
-    if parser_of(settings) == "spacy":
-        notes = list(notes)
-        parse.prepare(notes)  # one nlp.pipe batch over every note's sentences
-    for note in notes:
-        try:
-            result[note.id] = note_cards(note, settings=settings)
-        except ContentError as exc:
-            findings.extend(exc.findings)
+    spacy = parser_of(settings) == "spacy"
+    for chunk in parse.batches(notes) if spacy else [notes]:
+        if spacy:
+            parse.prepare(chunk)  # one nlp.pipe batch over the chunk's sentences
+        for note in chunk:
+            try:
+                result[note.id] = note_cards(note, settings=settings)
+            except ContentError as exc:
+                findings.extend(exc.findings)
+        if spacy:
+            parse.forget()  # the parses are done with: memory stays flat on any library size
     return result, list(dict.fromkeys(findings))  # a bad [generate] setting is found once per note; report it once

@@ -34,9 +34,14 @@ _EXCLUDE = ["ner"]
 _NLP: Any = None
 _DOCS: dict[str, Any] = {}
 _MAX_DOCS = 50_000
+BATCH_NOTES = 200  # notes parsed per nlp.pipe batch: large enough to batch well, small enough for memory
 
 # dependents that complete their head: an answer that leaves one out was cut mid-phrase
 _COMPLETING = frozenset({"dobj", "pobj", "attr", "prt", "xcomp", "ccomp", "acomp", "oprd", "agent", "pcomp"})
+# what a verb may have besides its subject: a relative clause's verb with none of them has lost its object
+_VERB_FILLERS = frozenset(
+    {"dobj", "attr", "acomp", "prep", "xcomp", "ccomp", "advmod", "oprd", "prt", "dative", "npadvmod", "agent", "neg"}
+)
 _CLOSERS = frozenset({".", ",", ";", ":", ")", "?", "!", '"', "'", "—", "–"})
 _STRAY_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S|\b[a-z]+[A-Z]")
 _COPULAS = frozenset({"be", "become", "remain"})
@@ -70,18 +75,6 @@ _CRITIQUE_VERBS = frozenset(
     """ignore overlook neglect underplay understate overstate assume presume gloss miss skip omit
     rely lean depend treat conflate confuse fail reward underestimate overestimate say""".split()
 )
-_KIND_WEIGHT = {
-    "contrast": 9,
-    "definition": 8,
-    "list": 8,
-    "critique": 8,
-    "claim": 7,
-    "prescription": 7,
-    "mechanism": 7,
-    "diagnostic": 7,
-    "quantity": 5,
-    "naming": 4,
-}
 
 
 def nlp() -> Any:
@@ -116,12 +109,29 @@ def prepare(notes: Iterable[Note]) -> None:
     _parse([t for note in notes for t in _parse_texts(note)])
 
 
+def batches(notes: Iterable[Note], size: int = BATCH_NOTES) -> Iterator[list[Note]]:
+    """``notes`` in chunks of ``size``: parsed together, then forgotten."""
+    chunk: list[Note] = []
+    for note in notes:
+        chunk.append(note)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def forget() -> None:
+    """Drop the parses kept for the notes being generated (a parse is ~100 kB; cards are memoised anyway)."""
+    _DOCS.clear()
+
+
 def _parse(texts: Sequence[str]) -> None:
     todo = [t for t in dict.fromkeys(texts) if t not in _DOCS]
     if not todo:
         return
     if len(_DOCS) + len(todo) > _MAX_DOCS:
-        _DOCS.clear()  # memory stays flat on any library size; a cleared sentence is parsed again
+        _DOCS.clear()  # a safety net for callers that never forget(): a cleared sentence is parsed again
     for text, doc in zip(todo, nlp().pipe(todo, batch_size=256), strict=True):
         _DOCS[text] = doc
 
@@ -167,10 +177,14 @@ def _lower_first(tokens: Sequence[Any], note_text: str) -> str:
     first = str(tokens[0].text)
     if first.lower() == first or any(c.isupper() for c in first[1:]) or tokens[0].i > 0:
         return text  # lower case already, an acronym ('PMs'), or capitalised mid-sentence: a name
-    if re.search(rf"(?<=[a-z,] ){re.escape(first)}\b", note_text) or not re.search(
-        rf"\b{re.escape(first.lower())}\b", note_text
-    ):
-        return text  # the note writes it capitalised mid-sentence, or never in lower case: a name ('Gawande')
+    if tokens[0].pos_ == "DET":
+        return first.lower() + text[len(first) :]  # 'The', 'Every': never a name of its own
+    if re.search(rf"(?<=[a-z,] ){re.escape(first)}\b", note_text):
+        return text  # the note (or its author line) writes it capitalised mid-sentence: a name ('Ostrow')
+    if tokens[0].pos_ in ("ADJ", "NUM") or tokens[0].tag_ in ("NN", "NNS"):
+        return first.lower() + text[len(first) :]  # 'Every box', 'Respondents': a sentence's capital
+    if not re.search(rf"\b{re.escape(first.lower())}\b", note_text):
+        return text  # never in lower case: a name ('Gawande')
     return first.lower() + text[len(first) :]
 
 
@@ -199,6 +213,10 @@ def _answer(tokens: Sequence[Any]) -> str | None:
     if n <= 2 and tokens[0].lower_ == "the":
         return None  # 'The behavior', 'The team': a definite phrase that points back into the note
     last = tokens[-1]
+    subject = _child(last, "nsubj")
+    relative = subject is not None and subject.lower_ in ("that", "which", "who")
+    if last.pos_ == "VERB" and relative and not any(c.dep_ in _VERB_FILLERS for c in last.children):
+        return None  # 'Cheap entrants that serve': a relative clause whose verb lost what it serves
     if last.pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PRON") or (
         last.pos_ == "AUX" and last.dep_ in ("aux", "auxpass")
     ):
@@ -218,7 +236,9 @@ def _trimmed(head: Any) -> list[Any]:
     if head.lower_ in _VAGUE_HEADS or head.lemma_ in _VAGUE_HEADS:
         return []  # 'a disciplined way' says nothing once what follows is cut
     # only an aside set off by a comma may go: a restrictive 'that …' or 'performed in …' is the meaning
-    optional = [c for c in head.rights if c.dep_ in ("relcl", "acl", "appos", "advcl") and _after_comma(c)]
+    optional = [
+        c for c in head.subtree if c.i > head.i and c.dep_ in ("relcl", "acl", "appos", "advcl") and _after_comma(c)
+    ]
     for cut in range(1, len(optional) + 1):
         tokens = _subtree(head, optional[-cut:])
         if len(words(_text(tokens))) <= MAX_ANSWER_WORDS:
@@ -259,11 +279,14 @@ def _claim_root(doc: Any, note: Note) -> tuple[Any, bool]:
     return root, False
 
 
-def _subject(root: Any, note: Note, role: str, note_lower: str) -> str | None:
-    """The clause's subject as a phrase for the question; a pronoun only when it is the author or the work."""
+def _subject(root: Any, note: Note, role: str, note_lower: str, they: str | None = None) -> str | None:
+    """The clause's subject as a phrase for the question; a pronoun only when it is the author or the work,
+    or 'they' right after a sentence whose subject is plural (``they``: that subject)."""
     subject = _child(root, "nsubj", "nsubjpass")
     if subject is None:
         return None
+    if subject.lower_ == "they" and they:
+        return they  # 'The best forecasters start … They break …'
     if subject.pos_ == "PRON":
         if subject.lower_ in ("he", "she") and note.surname and role != "critique":
             return note.surname
@@ -321,21 +344,10 @@ def _card(note: Note, kind: str, anchor: str, s: Sentence, front: str, back: str
     word-pattern checks of its answers (which guess at constituents without a parse) are not applied.
     """
     front = re.sub(r"\s+", " ", front).strip()
-    front = re.sub(r"\s+also(?=\s)", "", front)  # 'what does the book also assume?' hangs on the note
+    card = ideas.generated_card(note, kind, anchor, s, front, back)
+    front = card.front
     if len(words(front)) > MAX_QUESTION_WORDS or front.count('"') % 2 or front.count("(") != front.count(")"):
         return None
-    card = Card(
-        note_id=note.id,
-        key=f"g.{kind}.{anchor}" if anchor else f"g.{kind}",
-        kind="basic",
-        front=front,
-        back=back,
-        extra=s.text,
-        origin=f"generated:{kind}",
-        path=note.path,
-        line=s.line,
-        tags=note.tags,
-    )
     shown = front.replace(essay(note), "ESSAY")
     if hard_problems(card, note) or ideas._gives_away(note, card) or _STRAY_RE.search(shown):  # noqa: SLF001
         return None
@@ -442,7 +454,8 @@ def _verb_claim(
             front = f"{ctx}, what {aux} {subject} {verb} {shown} {after.text}?"
             yield kind, _card(note, kind, slug(f"{subject} {root.lemma_} {after.text}"), s, front, answer)
         return
-    if (after is not None and after.lower_ == "as") or root.lemma_ in _AS_VERBS:
+    as_inside = any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)  # 'summarise the lessons as …'
+    if (after is not None and after.lower_ == "as") or root.lemma_ in _AS_VERBS or as_inside:
         return  # 'treats X as Y' asked as 'what does S treat?' would miss the point
     answer = _answer(_trimmed(head))
     if answer:
@@ -455,7 +468,9 @@ def _verb_claim(
 
 
 def _note_text(note: Note) -> str:
-    return " ".join(s.plain for s in sentences(note) if s.heading)
+    """The note's words, with its author and title, for telling a name from a sentence's first word."""
+    body = " ".join(s.plain for s in sentences(note))
+    return f"by {note.author}, {body}"
 
 
 def _passive(note: Note, s: Sentence, root: Any, subject: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -540,12 +555,26 @@ def _diagnostic(note: Note, s: Sentence, root: Any, ctx: str) -> Iterator[tuple[
 _THESIS_RE = re.compile(r"\b(?:argues|claims|contends|central|thesis|main point|core idea)\b", re.I)
 
 
+def _plural_subject(note: Note, s: Sentence, role: str, note_text: str) -> str | None:
+    """The plural subject of the sentence before ``s`` in its paragraph, which a leading 'They' refers to."""
+    if not s.previous or not re.match(r"^They\b", s.plain):
+        return None
+    last = clauses(plain(s.previous))
+    if not last:
+        return None
+    root, _ = _claim_root(_doc(last[-1]), note)
+    subject = _child(root, "nsubj", "nsubjpass")
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    return _subject(root, note, role, note_text)
+
+
 def _clause_cards(
     note: Note, s: Sentence, doc: Any, role: str, ctx: str, note_text: str
 ) -> Iterator[tuple[str, Card | None]]:
     """The cards one clause gives: its copula or verb claim (and its conjoined verbs'), cause, condition."""
     root, _ = _claim_root(doc, note)
-    subject = _subject(root, note, role, note_text)
+    subject = _subject(root, note, role, note_text, _plural_subject(note, s, role, note_text))
     if subject is not None:
         verbs = [root] + [
             c
@@ -592,7 +621,8 @@ def candidates(note: Note) -> list[Idea]:
             if card.key in keys:  # two sentences with the same subject and verb: keys stay unique in the note
                 card = replace(card, key=f"{card.key}-{sum(k.startswith(card.key) for k in keys) + 1}")
             keys.add(card.key)
-            score = float(_KIND_WEIGHT.get(kind, 5)) + (3 if reported else 0) + (2 if first else 0)
+            weight = ideas._KIND_WEIGHT.get(kind, 5)  # noqa: SLF001 - one ranking for both parsers
+            score = float(weight) + (3 if reported else 0) + (2 if first else 0)
             score -= 0.1 * len(words(plain(card.back)))
             # each clause, and each critical point, is its own idea
             idea = f"{s.text}#{card.key}" if kind == "critique" else f"{s.text}#{number}"
@@ -600,20 +630,9 @@ def candidates(note: Note) -> list[Idea]:
     return found_ideas
 
 
-_CACHE: dict[tuple[object, ...], list[Idea]] = {}
-
-
-def candidates_of(note: Note) -> list[Idea]:
-    """:func:`candidates`, worked out once per note."""
-    key = (note.id, note.path, note.title, note.author, note.tags, note.sections)
-    found = _CACHE.get(key)
-    if found is None:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        found = _CACHE[key] = candidates(note)
-    return found
+candidates_of = ideas.memoised(candidates)
 
 
 def idea_of(note: Note, card: Card) -> Idea | None:
     """The idea record of a generated card (None for cards of other rules)."""
-    return next((i for i in candidates_of(note) if i.card.key == card.key and i.card.front == card.front), None)
+    return ideas.idea_in(candidates_of(note), card)
