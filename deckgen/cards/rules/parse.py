@@ -46,7 +46,8 @@ _CLOSERS = frozenset({".", ",", ";", ":", ")", "?", "!", '"', "'", "—", "–"}
 _STRAY_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S|\b[a-z]+[A-Z]")
 _COPULAS = frozenset({"be", "become", "remain"})
 _REPORTING = frozenset(
-    "argue claim contend hold insist maintain show write say observe note suggest believe think propose warn".split()
+    """argue claim contend hold insist maintain show write say observe note suggest believe think propose warn
+    report find conclude stress emphasise emphasize predict recommend""".split()
 )
 _WORK_NOUNS = frozenset("essay book paper article post piece memo talk author deck letter thread".split())
 _MODALS = frozenset("should must can could will would may might shall".split())
