@@ -533,7 +533,7 @@ def cards(
         deckgen cards norton-empathy --shipping --format json
     """
     from deckgen.cards.curation import preview
-    from deckgen.cards.generate import GENERATORS, authored_cards
+    from deckgen.cards.generate import authored_cards, generators_for
     from deckgen.core.config import load_config
     from deckgen.core.errors import ContentError
     from deckgen.sources.notes import find_note_file, parse_note, read_text
@@ -546,7 +546,8 @@ def cards(
         authored, problems = authored_cards(found)
         if problems:
             raise ContentError(problems)
-        result = preview(found, authored, GENERATORS, config.section("generate"))
+        settings = config.section("generate")
+        result = preview(found, authored, generators_for(settings), settings)
     if output_format not in ("text", "json"):
         typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
         raise typer.Exit(1)

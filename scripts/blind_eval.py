@@ -90,14 +90,18 @@ def _deckgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
-def generated_cards(note_files: list[Path]) -> dict[str, list[dict[str, str]]]:
-    """Import the notes into a scratch project and return each one's shipping cards, by note file name."""
+def generated_cards(note_files: list[Path], parser: str = "rules") -> dict[str, list[dict[str, str]]]:
+    """Import the notes into a scratch project and return each one's shipping cards, by note file name.
+
+    ``parser`` is the project's ``[generate] parser``: "rules" (default) or "spacy" (needs deckgen[nlp]).
+    """
     result: dict[str, list[dict[str, str]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
         (project / "content").mkdir(parents=True)
         (project / "decks").mkdir()
-        (project / "deckgen.toml").write_text('[project]\nname = "Eval"\nnamespace = "blind-eval-0001"\n')
+        generate = f'\n[generate]\nparser = "{parser}"\n' if parser != "rules" else ""
+        (project / "deckgen.toml").write_text('[project]\nname = "Eval"\nnamespace = "blind-eval-0001"\n' + generate)
         (project / "decks" / "all.yaml").write_text("deck: Eval\nnotes: all\n")
         for source in note_files:
             before = set((project / "content").rglob("*.md"))
@@ -112,10 +116,10 @@ def generated_cards(note_files: list[Path]) -> dict[str, list[dict[str, str]]]:
     return result
 
 
-def prep(notes_dir: Path, out: Path, seed: int) -> None:
+def prep(notes_dir: Path, out: Path, seed: int, parser: str = "rules") -> None:
     """Write table.md, notes/ and key.json for one blind run."""
     note_files = sorted(p.resolve() for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
-    generated = generated_cards(note_files)
+    generated = generated_cards(note_files, parser)
     pool: list[tuple[str, str, str, str, str]] = []
     for note in note_files:
         for card in generated[note.name]:
@@ -136,7 +140,7 @@ def prep(notes_dir: Path, out: Path, seed: int) -> None:
         cells = [row.id, row.note, row.question, row.answer]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     (out / "table.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    key = {"notes_dir": str(notes_dir), "seed": seed, "rows": [asdict(r) for r in rows]}
+    key = {"notes_dir": str(notes_dir), "seed": seed, "parser": parser, "rows": [asdict(r) for r in rows]}
     (out / "key.json").write_text(json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     counts = Counter(r.source for r in rows)
     print(f"{len(note_files)} notes, {counts['generated']} generated + {counts['curator']} curator cards -> {out}")
@@ -198,10 +202,10 @@ def score(run: Path) -> str:
     return report
 
 
-def show(notes_dir: Path) -> str:
+def show(notes_dir: Path, parser: str = "rules") -> str:
     """The generated cards that ship for each fresh note (what ``prep`` would put in the table), for development."""
     note_files = sorted(p.resolve() for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
-    generated = generated_cards(note_files)
+    generated = generated_cards(note_files, parser)
     out: list[str] = []
     total = 0
     for note in note_files:
@@ -222,15 +226,21 @@ def main() -> None:
     p.add_argument("notes", type=Path, help="folder of fresh notes with <note>.cards beside each")
     p.add_argument("--out", type=Path, required=True, help="folder for table.md, notes/ and key.json")
     p.add_argument("--seed", type=int, default=20261128)
+    p.add_argument(
+        "--parser", choices=("rules", "spacy"), default="rules", help="[generate] parser of the scratch project"
+    )
     s = sub.add_parser("score", help="unblind judge.json with key.json")
     s.add_argument("run", type=Path, help="the folder prep wrote, now holding judge.json")
     w = sub.add_parser("show", help="list the generated cards that ship for each note (development)")
     w.add_argument("notes", type=Path, help="folder of fresh notes")
+    w.add_argument(
+        "--parser", choices=("rules", "spacy"), default="rules", help="[generate] parser of the scratch project"
+    )
     args = parser.parse_args()
     if args.command == "prep":
-        prep(args.notes, args.out, args.seed)
+        prep(args.notes, args.out, args.seed, args.parser)
     elif args.command == "show":
-        print(show(args.notes), end="")
+        print(show(args.notes, args.parser), end="")
     else:
         print(score(args.run), end="")
 

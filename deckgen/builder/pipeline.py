@@ -39,7 +39,7 @@ from deckgen.builder.diff import DiffReport, compare
 from deckgen.builder.release import DeckRelease, plan_releases
 from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_sources
-from deckgen.core.config import Config
+from deckgen.core.config import Config, generator_fingerprint
 from deckgen.core.diskcache import CACHE_DIR, NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.files import atomic_write_bytes, atomic_write_text
@@ -613,7 +613,9 @@ def remember_lock(config: Config, text: str) -> None:
 
 def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
     """The per-note cache for this project's code and settings."""
-    return NoteCache(config.root, code_fingerprint(config.root / CACHE_DIR) + repr(config.settings), warnings)
+    # the spaCy and model versions too: upgrading the nlp extra regenerates every note's cards
+    salt = code_fingerprint(config.root / CACHE_DIR) + repr(config.settings) + generator_fingerprint(config.settings)
+    return NoteCache(config.root, salt, warnings)
 
 
 def _valid_fields_memo(value: object) -> bool:

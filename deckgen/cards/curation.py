@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, WHOLE_NOTE_RULES
+from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, PARSERS, WHOLE_NOTE_RULES, parse
 from deckgen.cards.rules.ideas import DEFAULT_CAP, Idea, idea_of, select
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, Note
@@ -37,7 +37,7 @@ Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unrev
 ReviewMode = Literal["auto", "accepted"]
 # Not 'off': YAML reads an unquoted off/on/yes/no key as a boolean.
 _NOTE_KEYS = ("skip", "only", "include", "reject", "accept", "review", "cap")
-_PROJECT_KEYS = ("enabled", "skip", "only", "include", "review", "cap")
+_PROJECT_KEYS = ("enabled", "skip", "only", "include", "review", "cap", "parser")
 _SAME_QUESTION = 0.85
 
 
@@ -81,6 +81,16 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
     rules = _rule_set(project, known, default, "deckgen.toml", 0, "[generate] ", findings)
     review = _review(project.get("review", "auto"), "deckgen.toml", 0, findings)
     cap = _cap(project.get("cap", DEFAULT_CAP), "deckgen.toml", 0, "[generate] cap", findings)
+    if parser_of(project) not in PARSERS:
+        findings.append(
+            Finding(
+                "deckgen.toml",
+                0,
+                f"[generate] parser must be one of {', '.join(PARSERS)}, not {project.get('parser')!r}",
+                'write parser = "rules" (the default) or parser = "spacy" (needs deckgen[nlp])',
+                "generate",
+            )
+        )
     for key in project:
         if key not in _PROJECT_KEYS:
             findings.append(
@@ -134,6 +144,12 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
     if findings:
         raise ContentError(findings)
     return Policy(enabled, rules, reject, accept, review, cap)
+
+
+def parser_of(project: Mapping[str, Any] | None) -> str:
+    """The project's ``[generate] parser``: "rules" (default) or "spacy"."""
+    value = (project or {}).get("parser", "rules")
+    return value if isinstance(value, str) else repr(value)
 
 
 def _cap(value: Any, path: str, line: int, where: str, findings: list[Finding]) -> int:
@@ -246,9 +262,10 @@ def review(
         verdicts.append(_judge(card, rule, authored, authored_keys, taken, used_sentences, rules))
         taken.add(card.key)
     eligible: list[Idea] = []
+    lookup = parse.idea_of if parser_of(project) == "spacy" else idea_of
     for verdict in verdicts:
         if verdict.ships:
-            idea = idea_of(note, verdict.card)
+            idea = lookup(note, verdict.card)
             if idea is not None:
                 eligible.append(idea)
     chosen = {id(i.card) for i in select(eligible, rules.cap)}

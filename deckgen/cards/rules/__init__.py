@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from deckgen.cards.rules import claims
+from deckgen.cards.rules import claims, parse
 from deckgen.cards.rules.ideas import candidates_of
 from deckgen.core.model import Card, Note
 
 Rule = Callable[[Note], Iterable[Card]]
 
 
-def _kind(kind: str) -> Rule:
+def _kind(kind: str, spacy: bool = False) -> Rule:
     def rule(note: Note) -> Iterable[Card]:
-        return [i.card for i in candidates_of(note) if i.kind == kind]
+        found = parse.candidates_of(note) if spacy else candidates_of(note)
+        return [i.card for i in found if i.kind == kind]
 
     rule.__name__ = kind
     rule.__doc__ = f"Candidate '{kind}' cards of the note's key ideas."
@@ -42,6 +43,10 @@ IDEA_KINDS = (
 )
 RULES: dict[str, Rule] = {kind: _kind(kind) for kind in IDEA_KINDS}
 RULES["thesis"] = claims.thesis  # which essay argues …? (bibliographic; opt-in)
+# `[generate] parser = "spacy"`: the same kinds and keys, read from a dependency parse
+PARSE_RULES: dict[str, Rule] = {kind: _kind(kind, spacy=True) for kind in IDEA_KINDS}
+PARSE_RULES["thesis"] = claims.thesis
+PARSERS = ("rules", "spacy")
 # Rules a project or note must switch on (`[generate] include = ["author"]`): trivia by the rubric.
 OPT_IN_RULES = frozenset({"author", "thesis"})
 # Rules that ask about the note as a whole rather than one sentence: they never compete

@@ -12,7 +12,7 @@ gives no cards: bibliographic facts are context, not ideas.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from deckgen.cards.rules.text import (
@@ -525,9 +525,17 @@ def _core(sentence_plain: str) -> tuple[str, bool]:
 
 
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
+    card = generated_card(note, kind, anchor, sentence, front, back)
+    if hard_problems(card, note) or _gives_away(note, card) or not well_formed(card, note):
+        return None
+    return card
+
+
+def generated_card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card:
+    """The card of rule ``kind`` on ``sentence`` (key ``g.<kind>.<anchor>``), before any gate."""
     if "{{c1::" not in front:
         front = re.sub(r"\s+also(?=\s)", "", front)  # 'what does the book also assume?' hangs on the note
-    card = Card(
+    return Card(
         note_id=note.id,
         key=f"g.{kind}.{anchor}" if anchor else f"g.{kind}",
         kind="cloze" if "{{c1::" in front else "basic",
@@ -539,9 +547,6 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         line=sentence.line,
         tags=note.tags,
     )
-    if hard_problems(card, note) or _gives_away(note, card) or not well_formed(card, note):
-        return None
-    return card
 
 
 def _gives_away(note: Note, card: Card) -> bool:
@@ -1468,23 +1473,34 @@ def chosen_kind(chosen: list[Idea], idea: str) -> str:
     return next((c.kind for c in chosen if c.idea == idea), "")
 
 
-_CACHE: dict[tuple[object, ...], list[Idea]] = {}
+def memoised(compute: Callable[[Note], list[Idea]]) -> Callable[[Note], list[Idea]]:
+    """``compute`` worked out once per note (every idea-kind rule and curation ask for a note's candidates)."""
+    cache: dict[tuple[object, ...], list[Idea]] = {}
+
+    def of(note: Note) -> list[Idea]:
+        key = (note.id, note.path, note.title, note.author, note.tags, note.sections)
+        found = cache.get(key)
+        if found is None:
+            if len(cache) > 64:
+                cache.clear()
+            found = cache[key] = compute(note)
+        return found
+
+    of.__doc__ = f":func:`{compute.__name__}` of {compute.__module__}, worked out once per note."
+    return of
 
 
-def candidates_of(note: Note) -> list[Idea]:
-    """:func:`candidates`, worked out once per note (every idea-kind rule and curation ask for them)."""
-    key = (note.id, note.path, note.title, note.author, note.tags, note.sections)
-    found = _CACHE.get(key)
-    if found is None:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        found = _CACHE[key] = candidates(note)
-    return found
+candidates_of = memoised(candidates)
+
+
+def idea_in(found: Iterable[Idea], card: Card) -> Idea | None:
+    """The idea record of a generated card among ``found`` (None for cards of other rules)."""
+    return next((i for i in found if i.card.key == card.key and i.card.front == card.front), None)
 
 
 def idea_of(note: Note, card: Card) -> Idea | None:
     """The idea record of a generated card (None for cards of other rules)."""
-    return next((i for i in candidates_of(note) if i.card.key == card.key and i.card.front == card.front), None)
+    return idea_in(candidates_of(note), card)
 
 
 # --- Statements: 'S V O' -> 'what does S V?' — O -------------------------------------------------
