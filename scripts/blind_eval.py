@@ -15,6 +15,8 @@ The protocol (docs/blind-judge-brief.md is the judge's brief, unchanged between 
     python scripts/blind_eval.py prep tests/fixtures/fresh/batch1 --out evals/2026-11-28-batch1
     # judge writes evals/2026-11-28-batch1/judge.json
     python scripts/blind_eval.py score evals/2026-11-28-batch1
+    # both generators (the default rules and the optional spaCy parser) in one blind table:
+    python scripts/blind_eval.py prep NOTES --out DIR --parser rules --parser spacy
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -48,6 +51,7 @@ class Row:
     answer: str
     source: str  # "generated" | "curator"
     origin: str  # the generated card's key, or the curator card's position
+    generators: str = ""  # for a generated card: the parsers that ship it, "+"-joined ("rules+spacy")
 
 
 def normalise(text: str) -> str:
@@ -116,18 +120,29 @@ def generated_cards(note_files: list[Path], parser: str = "rules") -> dict[str, 
     return result
 
 
-def prep(notes_dir: Path, out: Path, seed: int, parser: str = "rules") -> None:
-    """Write table.md, notes/ and key.json for one blind run."""
+def prep(notes_dir: Path, out: Path, seed: int, parsers: Sequence[str] = ("rules",)) -> None:
+    """Write table.md, notes/ and key.json for one blind run.
+
+    With several ``parsers`` their cards share one table: a card two generators ship alike
+    is one row, credited to both, so the judge rates each card once and never sees which
+    generator (or the curator) wrote it.
+    """
     note_files = sorted(p.resolve() for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
-    generated = generated_cards(note_files, parser)
-    pool: list[tuple[str, str, str, str, str]] = []
+    generated = {parser: generated_cards(note_files, parser) for parser in parsers}
+    pool: list[tuple[str, str, str, str, str, str]] = []
     for note in note_files:
-        for card in generated[note.name]:
-            question, answer = as_question_answer(card["kind"], card["front"], card["back"])
-            pool.append((note.name, question, answer, "generated", card["key"]))
+        made: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        for parser in parsers:
+            for card in generated[parser][note.name]:
+                question, answer = as_question_answer(card["kind"], card["front"], card["back"])
+                keys, names = made.setdefault((question, answer), ([], []))
+                keys.append(card["key"] if len(parsers) == 1 else f"{parser}:{card['key']}")
+                names.append(parser)
+        for (question, answer), (keys, names) in made.items():
+            pool.append((note.name, question, answer, "generated", " ".join(keys), "+".join(names)))
         for index, (kind, front, back) in enumerate(curator_cards(note.with_suffix(".cards")), 1):
             question, answer = as_question_answer(kind, front, back)
-            pool.append((note.name, question, answer, "curator", f"curator-{index}"))
+            pool.append((note.name, question, answer, "curator", f"curator-{index}", ""))
     random.Random(seed).shuffle(pool)
     rows = [Row(f"C{n:03d}", *entry) for n, entry in enumerate(pool, 1)]
     out.mkdir(parents=True, exist_ok=True)
@@ -140,63 +155,83 @@ def prep(notes_dir: Path, out: Path, seed: int, parser: str = "rules") -> None:
         cells = [row.id, row.note, row.question, row.answer]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     (out / "table.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    key = {"notes_dir": str(notes_dir), "seed": seed, "parser": parser, "rows": [asdict(r) for r in rows]}
+    key = {"notes_dir": str(notes_dir), "seed": seed, "parsers": list(parsers), "rows": [asdict(r) for r in rows]}
     (out / "key.json").write_text(json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     counts = Counter(r.source for r in rows)
     print(f"{len(note_files)} notes, {counts['generated']} generated + {counts['curator']} curator cards -> {out}")
 
 
+def _share(counter: Counter[int]) -> str:
+    total = sum(counter.values())
+    good = counter[2] + counter[3]
+    return f"{good}/{total} = {good / total:.0%}" if total else "-"
+
+
 def score(run: Path) -> str:
-    """Unblind ``judge.json`` with ``key.json``; return the report (also written to results.md)."""
-    key = {row["id"]: row for row in json.loads((run / "key.json").read_text(encoding="utf-8"))["rows"]}
+    """Unblind ``judge.json`` with ``key.json``; return the report (also written to results.md).
+
+    A run prepared with several parsers gets the figures once per generator (each counts
+    the rows it ships), then once for the curator.
+    """
+    data = json.loads((run / "key.json").read_text(encoding="utf-8"))
+    key = {row["id"]: row for row in data["rows"]}
+    parsers = data.get("parsers") or [data.get("parser", "rules")]
     judge = json.loads((run / "judge.json").read_text(encoding="utf-8"))
     tiers = {item["id"]: int(item["tier"]) for item in judge["ratings"]}
     missing = sorted(set(key) - set(tiers))
     if missing:
         raise SystemExit(f"the judge rated no tier for {len(missing)} cards: {', '.join(missing[:10])}")
+
+    def made_by(row: dict[str, str], source: str) -> bool:
+        if source == "curator" or len(parsers) == 1:
+            return row["source"] == source if source == "curator" else row["source"] == "generated"
+        return row["source"] == "generated" and source in (row.get("generators") or "").split("+")
+
+    sources = ["generated"] if len(parsers) == 1 else list(parsers)
     by_source: dict[str, Counter[int]] = defaultdict(Counter)
     by_note: dict[str, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
     for card_id, row in key.items():
-        by_source[row["source"]][tiers[card_id]] += 1
-        by_note[row["note"]][row["source"]][tiers[card_id]] += 1
-
-    def share(counter: Counter[int]) -> str:
-        total = sum(counter.values())
-        good = counter[2] + counter[3]
-        return f"{good}/{total} = {good / total:.0%}" if total else "-"
+        for source in [*sources, "curator"]:
+            if made_by(row, source):
+                by_source[source][tiers[card_id]] += 1
+                by_note[row["note"]][source][tiers[card_id]] += 1
 
     out = ["| source | cards | T0 | T1 | T2 | T3 | T2+T3 |", "|---|---|---|---|---|---|---|"]
-    for source in ("generated", "curator"):
+    for source in [*sources, "curator"]:
         c = by_source[source]
-        out.append(f"| {source} | {sum(c.values())} | {c[0]} | {c[1]} | {c[2]} | {c[3]} | {share(c)} |")
-    covered_notes = 0
-    cover_lines = [
-        "",
-        "| note | generated T2+T3 | curator T2+T3 | key ideas | covered by a generated T2/T3 card |",
-        "|---|---|---|---|---|",
-    ]
+        label = source if len(sources) == 1 or source == "curator" else f"generated ({source})"
+        out.append(f"| {label} | {sum(c.values())} | {c[0]} | {c[1]} | {c[2]} | {c[3]} | {_share(c)} |")
+    covered_notes: Counter[str] = Counter()
+    heads = " | ".join(f"{s} T2+T3 | {s} ideas covered" for s in sources)
+    cover_lines = ["", f"| note | {heads} | curator T2+T3 | key ideas |", "|---|" + "---|" * (2 * len(sources) + 2)]
     for note in sorted(by_note):
         ideas = judge.get("key_ideas", {}).get(note, [])
-        covered = sum(
-            1
-            for idea in ideas
-            if any(key.get(c, {}).get("source") == "generated" and tiers.get(c, 0) >= 2 for c in idea.get("cards", []))
-        )
-        covered_notes += covered >= 4
-        cover_lines.append(
-            f"| {note} | {share(by_note[note]['generated'])} | {share(by_note[note]['curator'])} | {len(ideas)} | {covered} |"
-        )
-    generated = by_source["generated"]
-    total = sum(generated.values())
+        cells = []
+        for source in sources:
+            covered = sum(
+                1
+                for idea in ideas
+                if any(c in key and made_by(key[c], source) and tiers.get(c, 0) >= 2 for c in idea.get("cards", []))
+            )
+            covered_notes[source] += covered >= 4
+            cells += [_share(by_note[note][source]), str(covered)]
+        cover_lines.append(f"| {note} | {' | '.join(cells)} | {_share(by_note[note]['curator'])} | {len(ideas)} |")
+    summary = [""]
+    for source in sources:
+        generated = by_source[source]
+        total = sum(generated.values())
+        name = "generated cards" if len(sources) == 1 else f"generated cards ({source})"
+        summary += [
+            f"- {name} T2+T3: {_share(generated)} (target >= 70%)",
+            f"- {name}: T0 per 50: {generated[0] * 50 / max(1, total):.1f} (target <= 1)",
+            f"- {name}: notes with >= 4 key ideas covered by a T2/T3 card: "
+            f"{covered_notes[source]} of {len(by_note)} (target >= 10 of 12)",
+        ]
     curator = by_source["curator"]
     curator_share = (curator[2] + curator[3]) / max(1, sum(curator.values()))
-    summary = [
-        "",
-        f"- generated cards T2+T3: {share(generated)} (target >= 70%)",
-        f"- T0 per 50 generated cards: {generated[0] * 50 / max(1, total):.1f} (target <= 1)",
-        f"- notes with >= 4 key ideas covered by a generated T2/T3 card: {covered_notes} of {len(by_note)} (target >= 10 of 12)",
-        f"- curator calibration: {curator_share:.0%} T2+T3 ({'within' if 0.85 <= curator_share <= 0.95 else 'OUTSIDE'} 85-95%)",
-    ]
+    summary.append(
+        f"- curator calibration: {curator_share:.0%} T2+T3 ({'within' if 0.85 <= curator_share <= 0.95 else 'OUTSIDE'} 85-95%)"
+    )
     report = "\n".join(out + cover_lines + summary) + "\n"
     (run / "results.md").write_text(report, encoding="utf-8")
     return report
@@ -227,7 +262,10 @@ def main() -> None:
     p.add_argument("--out", type=Path, required=True, help="folder for table.md, notes/ and key.json")
     p.add_argument("--seed", type=int, default=20261128)
     p.add_argument(
-        "--parser", choices=("rules", "spacy"), default="rules", help="[generate] parser of the scratch project"
+        "--parser",
+        choices=("rules", "spacy"),
+        action="append",
+        help="[generate] parser of the scratch project; give it twice to judge both generators in one table",
     )
     s = sub.add_parser("score", help="unblind judge.json with key.json")
     s.add_argument("run", type=Path, help="the folder prep wrote, now holding judge.json")
@@ -238,7 +276,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.command == "prep":
-        prep(args.notes, args.out, args.seed, args.parser)
+        prep(args.notes, args.out, args.seed, args.parser or ["rules"])
     elif args.command == "show":
         print(show(args.notes, args.parser), end="")
     else:

@@ -48,5 +48,39 @@ def test_score_counts_tiers_per_source_and_coverage(tmp_path: Path) -> None:
     report = blind_eval.score(tmp_path)
     assert "| generated | 2 | 1 | 0 | 0 | 1 | 1/2 = 50% |" in report
     assert "| curator | 1 | 0 | 0 | 1 | 0 | 1/1 = 100% |" in report
-    assert "| a.txt | 1/2 = 50% | 1/1 = 100% | 2 | 1 |" in report
-    assert "T0 per 50 generated cards: 25.0" in report
+    assert "| a.txt | 1/2 = 50% | 1 | 1/1 = 100% | 2 |" in report
+    assert "generated cards: T0 per 50: 25.0" in report
+
+
+def test_two_generators_share_one_table_and_are_scored_apart(tmp_path: Path) -> None:
+    """A card both generators ship is one row credited to both; each generator's figures count its own rows."""
+    rows = [
+        {
+            "id": "C001",
+            "note": "a.txt",
+            "source": "generated",
+            "origin": "rules:g.x spacy:g.x",
+            "generators": "rules+spacy",
+        },
+        {"id": "C002", "note": "a.txt", "source": "generated", "origin": "rules:g.y", "generators": "rules"},
+        {"id": "C003", "note": "a.txt", "source": "generated", "origin": "spacy:g.z", "generators": "spacy"},
+        {"id": "C004", "note": "a.txt", "source": "curator", "origin": "curator-1", "generators": ""},
+    ]
+    for row in rows:
+        row.update(question="q", answer="a")
+    (tmp_path / "key.json").write_text(json.dumps({"parsers": ["rules", "spacy"], "rows": rows}))
+    judge = {
+        "ratings": [
+            {"id": "C001", "tier": 3},
+            {"id": "C002", "tier": 0},
+            {"id": "C003", "tier": 2},
+            {"id": "C004", "tier": 3},
+        ],
+        "key_ideas": {"a.txt": [{"idea": "i1", "cards": ["C001"]}, {"idea": "i2", "cards": ["C003", "C004"]}]},
+    }
+    (tmp_path / "judge.json").write_text(json.dumps(judge))
+    report = blind_eval.score(tmp_path)
+    assert "| generated (rules) | 2 | 1 | 0 | 0 | 1 | 1/2 = 50% |" in report
+    assert "| generated (spacy) | 2 | 0 | 0 | 1 | 1 | 2/2 = 100% |" in report
+    assert "| curator | 1 | 0 | 0 | 0 | 1 | 1/1 = 100% |" in report
+    assert "| a.txt | 1/2 = 50% | 1 | 2/2 = 100% | 2 | 1/1 = 100% | 2 |" in report
