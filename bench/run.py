@@ -177,6 +177,10 @@ def run(libraries: list[tuple[Code, Path]], work: Path, runs: int) -> dict[str, 
             originals[root].replace("## Critique\n", f"## Critique\nEdited {next(counter)}. ", 1)
         )
 
+    def edit_one_card(root: Path) -> None:
+        """A curator's commonest edit: one authored card's answer reworded (its deck and the lock change)."""
+        edited_note(root).write_text(originals[root].replace("\nA: ", f"\nA: Revised{next(counter)} ", 1))
+
     def settle() -> None:
         for code, root in libraries:
             edited_note(root).write_text(originals[root])
@@ -188,6 +192,8 @@ def run(libraries: list[tuple[Code, Path]], work: Path, runs: int) -> dict[str, 
     timings["no-op rebuild"] = measure(libraries, runs, None, ("build",))
     timings["one-note edit -> build"] = measure(libraries, runs, edit_one, ("build",))
     timings["lint after one edit"] = measure(libraries, runs, edit_one, ("lint",))
+    timings["one-card edit -> build"] = measure(libraries, runs, edit_one_card, ("build",))
+    timings["lint after one-card edit"] = measure(libraries, runs, edit_one_card, ("lint",))
     settle()
     timings["cold build, cache kept"] = measure(libraries, runs, wipe_outputs_keep_cache, ("build",))
     timings["truly cold build"] = measure(libraries, runs, wipe_everything, ("build",))
