@@ -90,3 +90,40 @@ def test_explicit_ids_keep_their_key_and_a_new_one_finds_the_card_it_pinned() ->
     known = lock_with(pinned, old)
     resolved, decisions = resolve_keys([card("Q3?", "Same answer", key="pinned")], known, "n")
     assert resolved[0].key == "pinned" and decisions == []
+
+
+def _generated(front: str, back: str, key: str) -> Card:
+    return Card(note_id="n", key=key, kind="basic", front=front, back=back, origin="generated:claim")
+
+
+def _generated_lock(*cards: Card) -> Lock:
+    return Lock(
+        cards={"n": {c.key: CardRecord(hash="h", mod=1, front=c.front, back=c.back, origin="generated") for c in cards}}
+    )
+
+
+def test_a_generated_card_about_another_fact_does_not_inherit_an_identity_through_the_shared_context() -> None:
+    """Every question of a note opens with the same context ("According to the note on Vogels' 'Working
+    Backwards', what …"): that prefix alone must not make two different facts "the same card", or a
+    learner's reviewed card would silently turn into an unrelated one with its history attached."""
+    ctx = "According to the note on Vogels' 'Working Backwards', "
+    old = _generated(ctx + "what can a polished press release breed?", "False confidence", "g.claim.polished")
+    new = _generated(ctx + "what is the post?", "A CTO's description of his own company", "g.claim.post")
+    resolved, decisions = resolve_keys([new], _generated_lock(old), "n")
+    assert resolved[0].key == "g.claim.post", decisions
+
+
+def test_a_reworded_generated_card_still_inherits_its_identity() -> None:
+    """The same fact asked in the new generator's words keeps the learner's card (the upgrade path)."""
+    old = _generated(
+        "In Norton's 'Empathy and Product Management', how is empathy positioned?",
+        "As the core craft competency",
+        "g.x",
+    )
+    new = _generated(
+        "According to Norton's 'Empathy and Product Management', what does the work position empathy as?",
+        "The core craft competency",
+        "g.claim.empathy",
+    )
+    resolved, _ = resolve_keys([new], _generated_lock(old), "n")
+    assert resolved[0].key == "g.x"

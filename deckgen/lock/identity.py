@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from deckgen.core.errors import Finding, LockError
 from deckgen.core.model import Card, ChangeStatus
-from deckgen.core.text import CLOZE_RE, cloze_hidden, cloze_parts, cloze_shown, normalize, similarity
+from deckgen.core.text import CLOZE_RE, cloze_hidden, cloze_parts, cloze_shown, normalize, similarity, strip_context
 from deckgen.lock.records import CardRecord, Lock, NoteTypeRecord
 
 FUZZY_THRESHOLD = 0.6
@@ -207,11 +207,25 @@ def _inherit_generated(
 
 
 def _generated_likeness(card: Card, record: CardRecord) -> float:
-    """How surely a generated card asks what a recorded one asked: question+answer wording, or the same answer."""
+    """How surely a generated card asks what a recorded one asked: question+answer wording, or the same answer.
+
+    The wording is compared without the context every question of the note opens with
+    ("According to the note on Vogels' 'Working Backwards', …"): shared by all of them, it
+    would make two different facts look 70% alike and hand one's history to the other.
+    """
     answer = set(normalize(_hidden(card.front, card.back)).split()) - _SMALL
     theirs = set(normalize(_hidden(record.front, record.back)).split()) - _SMALL
     shared = len(answer & theirs) / min(len(answer), len(theirs)) if answer and theirs else 0.0
-    return max(_similarity(card, record), 0.9 * shared if len(answer & theirs) >= 2 else 0.0)
+    asked = similarity(_asked(card.front, card.back), _asked(record.front, record.back))
+    if CLOZE_RE.search(card.front) and _similarity(card, record) == 0.0:
+        asked = 0.0  # a cloze whose hidden text changed beyond a rewording asks another fact
+    return max(asked, 0.9 * shared if len(answer & theirs) >= 2 else 0.0)
+
+
+def _asked(front: str, back: str) -> str:
+    """A card's question (its context stripped) and answer, normalised, for comparing what two cards ask."""
+    question, answer = match_sides(strip_context(front), back)
+    return f"{question} | {answer}"
 
 
 _SMALL = frozenset("a an the of to and or in on for is are it its as by with that this".split())
