@@ -127,3 +127,13 @@ def test_a_reworded_generated_card_still_inherits_its_identity() -> None:
     )
     resolved, _ = resolve_keys([new], _generated_lock(old), "n")
     assert resolved[0].key == "g.x"
+
+
+def test_an_authored_card_replacing_another_fact_is_new_even_under_the_same_context() -> None:
+    """Delete one card and write a card about something else in the same edit: the shared opening
+    ("In Cagan's 'Product vs. Feature Teams', what …") must not make it the deleted card's edit."""
+    ctx = "In Cagan's 'Product vs. Feature Teams', "
+    old = card(ctx + "what do feature teams get handed?", "A roadmap of features to build")
+    new = card(ctx + "who owns the outcome on an empowered team?", "The product trio")
+    resolved, decisions = resolve_keys([new], lock_with(old), "n")
+    assert resolved[0].key != old.key, decisions

@@ -101,10 +101,21 @@ def match_sides(front: str, back: str) -> tuple[str, str]:
 
 
 def _similarity(card: Card, record: CardRecord) -> float:
-    ours, theirs = match_sides(card.front, card.back), match_sides(record.front, record.back)
+    """How alike two cards' wording is, question and answer, without the context their questions open with.
+
+    Every card of a note may open with the same "In Cagan's 'Product vs. Feature Teams', …":
+    shared by all of them, it would make two different facts look alike and hand one's
+    review history to the other.
+    """
+    ours, theirs = _asked(card.front, card.back), _asked(record.front, record.back)
     if CLOZE_RE.search(card.front) and similarity(ours[1], theirs[1]) < FUZZY_THRESHOLD:
         return 0.0  # a cloze whose hidden text changed beyond a rewording asks another fact
     return similarity(" | ".join(ours), " | ".join(theirs))
+
+
+def _asked(front: str, back: str) -> tuple[str, str]:
+    """A card's (question without its opening context, answer), normalised as :func:`match_sides`."""
+    return match_sides(strip_context(front), back)
 
 
 def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[Card], list[MatchDecision]]:
@@ -207,25 +218,11 @@ def _inherit_generated(
 
 
 def _generated_likeness(card: Card, record: CardRecord) -> float:
-    """How surely a generated card asks what a recorded one asked: question+answer wording, or the same answer.
-
-    The wording is compared without the context every question of the note opens with
-    ("According to the note on Vogels' 'Working Backwards', …"): shared by all of them, it
-    would make two different facts look 70% alike and hand one's history to the other.
-    """
+    """How surely a generated card asks what a recorded one asked: question+answer wording, or the same answer."""
     answer = set(normalize(_hidden(card.front, card.back)).split()) - _SMALL
     theirs = set(normalize(_hidden(record.front, record.back)).split()) - _SMALL
     shared = len(answer & theirs) / min(len(answer), len(theirs)) if answer and theirs else 0.0
-    asked = similarity(_asked(card.front, card.back), _asked(record.front, record.back))
-    if CLOZE_RE.search(card.front) and _similarity(card, record) == 0.0:
-        asked = 0.0  # a cloze whose hidden text changed beyond a rewording asks another fact
-    return max(asked, 0.9 * shared if len(answer & theirs) >= 2 else 0.0)
-
-
-def _asked(front: str, back: str) -> str:
-    """A card's question (its context stripped) and answer, normalised, for comparing what two cards ask."""
-    question, answer = match_sides(strip_context(front), back)
-    return f"{question} | {answer}"
+    return max(_similarity(card, record), 0.9 * shared if len(answer & theirs) >= 2 else 0.0)
 
 
 _SMALL = frozenset("a an the of to and or in on for is are it its as by with that this".split())
