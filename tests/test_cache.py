@@ -182,13 +182,14 @@ def test_the_code_key_is_content_not_file_times(tmp_path: Path) -> None:
     assert _fingerprint(copy) != first
 
 
-def _modules_after(args: list[str], cwd: Path) -> tuple[str, set[str]]:
-    """stdout of ``python -m deckgen ARGS``, and every module it imported."""
+def _probe(args: list[str], cwd: Path, prelude: str, report: str) -> tuple[str, str]:
+    """Run ``python -m deckgen ARGS`` in a fresh interpreter after ``prelude``; its stdout, and what
+    ``report`` (an expression, evaluated after the command) printed last."""
     code = (
-        "import runpy, sys\n"
+        f"import runpy, sys\n{prelude}"
         f"sys.argv = ['deckgen', *{args!r}]\n"
         "try:\n    runpy.run_module('deckgen', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass\n"
-        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+        f"print('PROBE', {report})\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -198,7 +199,13 @@ def _modules_after(args: list[str], cwd: Path) -> tuple[str, set[str]]:
         text=True,
         check=True,
     )
-    out, _, modules = done.stdout.rpartition("MODULES ")
+    out, _, probed = done.stdout.rpartition("PROBE ")
+    return out, probed.strip()
+
+
+def _modules_after(args: list[str], cwd: Path) -> tuple[str, set[str]]:
+    """stdout of ``python -m deckgen ARGS``, and every module it imported."""
+    out, modules = _probe(args, cwd, "", "' '.join(sorted(sys.modules))")
     return out, set(modules.split())
 
 
@@ -251,27 +258,15 @@ def test_git_ignores_the_note_memo_even_where_only_build_is_ignored(project: Pat
 
 def _files_opened(args: list[str], cwd: Path) -> tuple[str, set[str]]:
     """stdout of ``python -m deckgen ARGS``, and every file it opened (Python's audit hook, not a mock)."""
-    code = (
-        "import runpy, sys\n"
+    hook = (
         "opened = set()\n"
         "def hook(event, args):\n"
         "    if event == 'open' and isinstance(args[0], str):\n"
         "        opened.add(args[0])\n"
         "sys.addaudithook(hook)\n"
-        f"sys.argv = ['deckgen', *{args!r}]\n"
-        "try:\n    runpy.run_module('deckgen', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass\n"
-        "print('OPENED', '\\0'.join(sorted(opened)))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NO_COLOR": "1"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    out, _, opened = done.stdout.rpartition("OPENED ")
-    return out, set(opened.strip().split("\0"))
+    out, opened = _probe(args, cwd, hook, "'\\0'.join(sorted(opened))")
+    return out, set(opened.split("\0"))
 
 
 def test_a_noop_build_does_not_read_notes_unchanged_since_the_last_build(project: Path) -> None:
