@@ -534,13 +534,19 @@ class NoteCache:
         except (TypeError, ValueError, RecursionError):
             return None  # e.g. a front-matter value of a type the memo does not know: recompute next time
 
-    def save(self) -> None:
-        """Write the entries that changed, dropping those of files no longer seen."""
+    def save(self, prune: bool = True) -> None:
+        """Write the entries that changed, dropping those of files no longer seen (unless not ``prune``).
+
+        A run that looked at only some notes (an incremental build) passes ``prune=False``:
+        the entries it did not use belong to notes that are still there.
+        """
         # An entry stays while its file does: `deckgen lint` keeps the rendered fields of a build;
         # project-wide entries stay until replaced (a build that skips near duplicates keeps lint's).
-        stale = {
-            k for k in self._keys - self.used if k.partition(":")[2] not in self.used and not k.startswith(PROJECT)
-        }
+        stale = (
+            {k for k in self._keys - self.used if k.partition(":")[2] not in self.used and not k.startswith(PROJECT)}
+            if prune
+            else set()
+        )
         rows = []
         for rel in sorted(self._pending):
             row = self._row(rel) if rel in self.entries else None
