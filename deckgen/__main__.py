@@ -85,7 +85,7 @@ def quick_lint(args: list[str]) -> int | None:
         from deckgen.core.config import load_config
 
         config = load_config()
-        report = replayed_lint(config, open_note_cache(config, []))
+        report = replayed_lint(config, open_note_cache(config, [], lazy=True))
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
         return None
     if report is None:

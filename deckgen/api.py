@@ -65,11 +65,12 @@ def lint(config: Config) -> LintReport:
     """Every finding for the project's notes, cards, manifests, tracks and lockfile."""
     from deckgen.builder.incremental import open_note_cache, replayed_lint
 
-    cache = open_note_cache(config, [])
-    replayed = replayed_lint(config, cache)  # after edits that change no card: only those notes, from the last build
+    replayed = replayed_lint(config, open_note_cache(config, [], lazy=True))  # edits that change no card
     if replayed is not None:
         return replayed
     from deckgen.builder.pipeline import gc_paused, lint_project
+
+    cache = open_note_cache(config, [])
 
     with gc_paused():  # as a build: the collector would rescan every long-lived card and record
         report, _ = lint_project(config, cache=cache)

@@ -253,3 +253,32 @@ def test_a_prose_edit_after_a_replayed_one_is_replayed_too(tmp_path: Path) -> No
     assert "wrote" in _run(project, 1767484800, "build").stdout
     assert _run(cold, 1767484800, "build").returncode == 0
     assert _outputs(project) == _outputs(cold)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '{"t":["k","m",{"d":[["content/part-0/note-00000.md",5]]},[],{"d":[]},null,1,2,[],[],null]}',  # a wrong field
+        '{"t":[1,2,3]}',
+        "[]",
+    ],
+)
+def test_a_corrupt_snapshot_means_the_full_build(tmp_path: Path, value: str) -> None:
+    """The snapshot is read from an untrusted cache: anything not exactly its type is no snapshot."""
+    import sqlite3
+
+    project = make_library(tmp_path / "incremental", notes=12, decks=2)
+    assert _run(project, 1767225600, "build").returncode == 0
+    with sqlite3.connect(project / ".deckgen-cache" / "notes.sqlite") as db:
+        changed = db.execute(
+            "UPDATE entries SET schema = '-', value = ? WHERE key = 'project:last-build'", (value,)
+        ).rowcount
+    assert changed == 1
+    answer(project)
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    built = _run(project, 1767312000, "build")
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    assert "wrote" in built.stdout
+    assert _run(cold, 1767312000, "build").returncode == 0
+    assert _outputs(project) == _outputs(cold)

@@ -38,7 +38,7 @@ from deckgen.builder.cache import (
 from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_some
 from deckgen.core.digests import known_digest, remember_digest
-from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint
+from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint, conforms
 from deckgen.core.errors import Finding
 from deckgen.core.model import BuildResult, Card, Note
 from deckgen.linter.run import LintParts, LintReport, media_store, near_duplicate_findings, note_findings, settings_for
@@ -107,7 +107,8 @@ class Snapshot:
 
 
 def _valid(value: Any) -> bool:
-    return isinstance(value, tuple) and len(value) == 11
+    # every field checked: a value kept in the memo's tagged form skipped the typed decoder's checks
+    return conforms(value, SnapshotRecord)
 
 
 def shipped_fingerprint(note: Note, cards: list[Card]) -> str:
@@ -277,9 +278,10 @@ def forget_snapshot(cache: NoteCache) -> None:
     cache.put(SNAPSHOT, "", None)  # a digest no run asks for
 
 
-def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
-    """The per-note cache for this project's code and settings."""
-    return NoteCache(config.root, code_fingerprint(config.root / CACHE_DIR) + repr(config.settings), warnings)
+def open_note_cache(config: Config, warnings: list[str], *, lazy: bool = False) -> NoteCache:
+    """The per-note cache for this project's code and settings (``lazy``: for a replay, which reads a few rows)."""
+    salt = code_fingerprint(config.root / CACHE_DIR) + repr(config.settings)
+    return NoteCache(config.root, salt, warnings, lazy=lazy)
 
 
 def lint_summary(report: LintReport) -> list[str]:
@@ -312,7 +314,7 @@ def replayed_build(config: Config, state: BuildState) -> BuildResult | None:
     """
     with build_lock(config, wait=0):
         cache_warnings: list[str] = []
-        cache = open_note_cache(config, cache_warnings)
+        cache = open_note_cache(config, cache_warnings, lazy=True)
         return replay_build(config, cache, state, cache_warnings)
 
 

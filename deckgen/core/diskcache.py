@@ -140,6 +140,11 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS[cls]
 
 
+def conforms(value: Any, hint: Any) -> bool:
+    """Whether ``value`` has the type ``hint`` describes, all the way down (for entries kept in the tagged form)."""
+    return _conforms(value, hint)
+
+
 def _conforms(value: Any, hint: Any) -> bool:
     """Whether ``value`` has the type ``hint`` describes (the subset of typing deckgen's records use)."""
     if hint is Any:
@@ -423,8 +428,11 @@ class NoteCache:
     that changed are written back.
     """
 
-    def __init__(self, root: Path, salt: str, warnings: list[str] | None = None) -> None:
+    def __init__(self, root: Path, salt: str, warnings: list[str] | None = None, *, lazy: bool = False) -> None:
+        """``lazy``: read each entry when first asked for (a run that needs a few notes), not all at once."""
         self.path = root / CACHE_DIR / _NOTES
+        self._lazy = lazy
+        self._unread: set[str] = set()  # keys in the file not read yet (lazy)
         self.salt = f"{_FORMAT}:{salt}"
         self.warnings = warnings
         self.entries: dict[str, tuple[str, Any]] = {}  # decoded values, in use this run
@@ -442,6 +450,7 @@ class NoteCache:
             self._load()
         except (OSError, ValueError, RecursionError, sqlite3.Error) as exc:
             self._raw.clear()
+            self._unread.clear()
             self._keys.clear()
             self._reset = True
             self._warn(exc)
@@ -460,12 +469,34 @@ class NoteCache:
             salt = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
             if salt is None or salt[0] != self.salt:
                 return  # another deckgen, code or settings: every entry is stale
-            for key, digest, schema, value in db.execute("SELECT key, digest, schema, value FROM entries"):
-                if not (type(key) is str and type(digest) is str and type(schema) is str and type(value) is str):
-                    raise CacheFormatError("malformed entry")
-                self._raw[key] = (digest, schema, value)
-        self._keys = set(self._raw)
+            if self._lazy:
+                for (key,) in db.execute("SELECT key FROM entries"):
+                    if type(key) is not str:
+                        raise CacheFormatError("malformed entry")
+                    self._unread.add(key)
+            else:
+                for key, digest, schema, value in db.execute("SELECT key, digest, schema, value FROM entries"):
+                    if not (type(key) is str and type(digest) is str and type(schema) is str and type(value) is str):
+                        raise CacheFormatError("malformed entry")
+                    self._raw[key] = (digest, schema, value)
+        self._keys = set(self._raw) | self._unread
         self._reset = False
+
+    def _fetch(self, rel: str) -> None:
+        """Read one entry of a lazy cache into ``_raw`` (only while the file still has this cache's salt)."""
+        self._unread.discard(rel)
+        try:
+            with _connect(self.path, create=False) as db:
+                row = db.execute(
+                    "SELECT e.digest, e.schema, e.value FROM entries AS e, meta AS m"
+                    " WHERE e.key = ? AND m.name = 'salt' AND m.value = ?",
+                    (rel, self.salt),
+                ).fetchone()
+        except (OSError, sqlite3.Error) as exc:
+            self._warn(exc)
+            return
+        if row is not None and all(type(v) is str for v in row):
+            self._raw[rel] = (row[0], row[1], row[2])
 
     def _warn(self, exc: BaseException) -> None:
         if self.warnings is not None and not self._warned:
@@ -490,6 +521,8 @@ class NoteCache:
         if schema is not None:
             self._schemas[rel] = schema
         entry = self.entries.get(rel)
+        if entry is None and rel in self._unread:
+            self._fetch(rel)
         if entry is None and rel in self._raw:
             raw_digest, form, text = self._raw.pop(rel)
             if raw_digest == digest:
@@ -517,6 +550,7 @@ class NoteCache:
         if schema is not None:
             self._schemas[rel] = schema
         self._raw.pop(rel, None)
+        self._unread.discard(rel)
         self.entries[rel] = (digest, value)
         self._pending.add(rel)
 

@@ -340,7 +340,7 @@ def _prompt_pairs(sources: Sources, threshold: float) -> list[Pair]:
             note_stems = _stems_of(fronts)
         stems += [frozenset(s) for s in note_stems]
         notes.append((note.path, hashlib.sha256("\0".join(fronts).encode()).hexdigest(), len(fronts)))
-    old: _NearRecord | None = sources.cache.get(_NEAR, repr(threshold), lambda v: True, _NearRecord)
+    old: _NearRecord | None = sources.cache.get(_NEAR, repr(threshold), _valid_near, _NearRecord)
     now = _carry_pairs(old, notes, stems, threshold) if old is not None else None
     if now is None:
         now = similar_sets(stems, threshold)
@@ -385,6 +385,11 @@ def _carry_pairs(
                 if score is not None:
                     pairs.append(Pair(min(i, j), max(i, j), score))
     return sorted(pairs, key=lambda p: (p.first, p.second))
+
+
+def _valid_near(value: object) -> bool:
+    """The last run's near duplicates: (notes, pairs), as :func:`_prompt_pairs` stores them."""
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(part, list) for part in value)
 
 
 def _stems_of(prompts: list[str]) -> list[list[str]]:
