@@ -98,9 +98,9 @@ def reporting(written: list[str] | None = None) -> Iterator[None]:
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
+    from deckgen.console import escape
 
-    return escape(clean(text))
+    return escape(text)
 
 
 def _echo(text: str, **kwargs: bool) -> None:

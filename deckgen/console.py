@@ -19,10 +19,17 @@ def rich_console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
+def escape(text: str) -> str:
+    """``text`` safe to print through rich: no terminal control characters, no markup."""
+    from rich.markup import escape as escape_markup
+
+    from deckgen.core.text import clean
+
+    return escape_markup(clean(text))
+
+
 def print_lint(report: LintReport, strict: bool) -> None:
     """`deckgen lint`'s text report: findings grouped by file, then the summary line."""
-    from rich.markup import escape
-
     from deckgen.linter.format import by_file, summary
 
     console = rich_console()
