@@ -256,14 +256,15 @@ def test_a_prose_edit_after_a_replayed_one_is_replayed_too(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("tagged", "value"),
     [
-        '{"t":["k","m",{"d":[["content/part-0/note-00000.md",5]]},[],{"d":[]},null,1,2,[],[],null]}',  # a wrong field
-        '{"t":[1,2,3]}',
-        "[]",
+        (True, '{"t":["k","m",{"d":[["content/part-0/note-00000.md",5]]},[],{"d":[]},null,1,2,[],[],null]}'),
+        (True, '{"t":[1,2,3]}'),
+        (True, "[]"),
+        (False, '["k","m",{"content/part-0/note-00000.md":5},[],{},null,1,2,[],[],null]'),  # typed, a wrong field
     ],
 )
-def test_a_corrupt_snapshot_means_the_full_build(tmp_path: Path, value: str) -> None:
+def test_a_corrupt_snapshot_means_the_full_build(tmp_path: Path, tagged: bool, value: str) -> None:
     """The snapshot is read from an untrusted cache: anything not exactly its type is no snapshot."""
     import sqlite3
 
@@ -271,7 +272,9 @@ def test_a_corrupt_snapshot_means_the_full_build(tmp_path: Path, value: str) -> 
     assert _run(project, 1767225600, "build").returncode == 0
     with sqlite3.connect(project / ".deckgen-cache" / "notes.sqlite") as db:
         changed = db.execute(
-            "UPDATE entries SET schema = '-', value = ? WHERE key = 'project:last-build'", (value,)
+            "UPDATE entries SET schema = CASE WHEN ? THEN '-' ELSE schema END, value = ?"
+            " WHERE key = 'project:last-build'",
+            (tagged, value),
         ).rowcount
     assert changed == 1
     answer(project)

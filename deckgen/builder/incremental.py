@@ -38,7 +38,7 @@ from deckgen.builder.cache import (
 from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_some
 from deckgen.core.digests import known_digest, remember_digest
-from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint, conforms
+from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint
 from deckgen.core.errors import Finding
 from deckgen.core.model import BuildResult, Card, Note
 from deckgen.linter.run import LintParts, LintReport, media_store, near_duplicate_findings, note_findings, settings_for
@@ -107,8 +107,9 @@ class Snapshot:
 
 
 def _valid(value: Any) -> bool:
-    # every field checked: a value kept in the memo's tagged form skipped the typed decoder's checks
-    return conforms(value, SnapshotRecord)
+    # The typed decoder checked every field against SnapshotRecord (the tagged form, which
+    # does not, is refused: typed_only); what is left is the record's own consistency.
+    return isinstance(value, tuple) and len(value) == 11
 
 
 def shipped_fingerprint(note: Note, cards: list[Card]) -> str:
@@ -161,7 +162,7 @@ def note_digests(notes: dict[str, Path]) -> dict[str, str]:
 
 def read_snapshot(cache: NoteCache) -> Snapshot | None:
     """The last full build's snapshot, if the memo holds a valid one."""
-    record = cache.get(SNAPSHOT, _VERSION, _valid, SnapshotRecord)
+    record = cache.get(SNAPSHOT, _VERSION, _valid, SnapshotRecord, typed_only=True)
     return Snapshot.from_record(record) if record is not None else None
 
 

@@ -140,11 +140,6 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS[cls]
 
 
-def conforms(value: Any, hint: Any) -> bool:
-    """Whether ``value`` has the type ``hint`` describes, all the way down (for entries kept in the tagged form)."""
-    return _conforms(value, hint)
-
-
 def _conforms(value: Any, hint: Any) -> bool:
     """Whether ``value`` has the type ``hint`` describes (the subset of typing deckgen's records use)."""
     if hint is Any:
@@ -509,13 +504,21 @@ class NoteCache:
         return hashlib.sha256(data).hexdigest()
 
     def get(
-        self, rel: str, digest: str, valid: Callable[[Any], bool] = lambda value: True, schema: Any = None
+        self,
+        rel: str,
+        digest: str,
+        valid: Callable[[Any], bool] = lambda value: True,
+        schema: Any = None,
+        *,
+        typed_only: bool = False,
     ) -> Any | None:
         """The cached value for ``rel`` at this content, if any and of the shape ``valid`` accepts.
 
         Decoding only rebuilds deckgen's own record types (checked against ``schema``, the
         value's type, when the caller names one); ``valid`` checks that the value is the
         shape its caller stored (a well-formed record in the wrong place is no better).
+        ``typed_only``: a value deckgen always stores in its schema's form is refused in the
+        tagged form, whose decoding does not check the schema.
         """
         self.used.add(rel)
         if schema is not None:
@@ -528,7 +531,7 @@ class NoteCache:
             if raw_digest == digest:
                 try:
                     data = json.loads(text)
-                    if form == _TAGGED:
+                    if form == _TAGGED and not typed_only:
                         value = decode(data)
                     elif schema is not None and form == _schema_name(schema):
                         value = _codecs(schema).decode(data)
