@@ -37,11 +37,10 @@ from deckgen.cards.curation import review  # noqa: E402
 from deckgen.cards.generate import GENERATORS, authored_cards  # noqa: E402
 from deckgen.cards.load import load_sources  # noqa: E402
 from deckgen.cards.rules.text import hard_problems  # noqa: E402
-from deckgen.core.cardrules import check_card  # noqa: E402
+from deckgen.core.cardrules import LintSettings, check_card  # noqa: E402
 from deckgen.core.config import load_config  # noqa: E402
 from deckgen.core.errors import ContentError  # noqa: E402
 from deckgen.quality.neardup import near_duplicates  # noqa: E402
-from deckgen.quality.settings import LintSettings  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 # Stricter thresholds than the defaults, so more quality-rule branches fire.

@@ -52,19 +52,49 @@ def noop_build(args: list[str]) -> bool:
 
         config = load_config(out_dir=out if isinstance(out, Path) else None)
         state = read_state(config.out_dir, [])
-        summary = noop_summary(config, state, build_options(config, (), True)) if state is not None else None
+        if state is None:
+            return False
+        summary = noop_summary(config, state, build_options(config, (), True))
+        if summary is not None:
+            warnings, decks, cards = summary.get("warnings", []), summary.get("decks", []), summary.get("cards", 0)
+        else:  # edits that change no card leave the outputs as they are (deckgen.builder.incremental)
+            from deckgen.builder.incremental import replayed_build
+
+            result = replayed_build(config, state)
+            if result is None:
+                return False
+            warnings, decks, cards = list(result.warnings), list(result.up_to_date), result.unchanged
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
         return False
-    if summary is None:
-        return False
     # the lines deckgen.cli prints for an up-to-date BuildResult (read_state checked their types)
-    for warning in summary.get("warnings", []):
+    for warning in warnings:
         print(f"{_styled('warning', '33', sys.stderr)} {clean(warning)}", file=sys.stderr)
-    for name, count in summary.get("decks", []):
+    for name, count in decks:
         print(f"{_styled(clean(name), '1', sys.stdout)}: {count} cards")
-    print(f"Changes since deckgen.lock: 0 added, 0 edited, 0 retired, {summary.get('cards', 0)} unchanged")
+    print(f"Changes since deckgen.lock: 0 added, 0 edited, 0 retired, {cards} unchanged")
     print("Everything is up to date: nothing to write.")
     return True
+
+
+def quick_lint(args: list[str]) -> int | None:
+    """The exit code of a plain ``lint [--strict]`` after edits that change no card; None for the full CLI."""
+    if not args or args[0] != "lint" or any(arg != "--strict" for arg in args[1:]):
+        return None
+    try:
+        from deckgen.builder.incremental import open_note_cache, replayed_lint
+        from deckgen.core.config import load_config
+
+        config = load_config()
+        report = replayed_lint(config, open_note_cache(config, [], lazy=True))
+    except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
+        return None
+    if report is None:
+        return None
+    from deckgen.console import print_lint
+
+    strict = "--strict" in args
+    print_lint(report, strict)
+    return 1 if report.failed(strict) else 0
 
 
 def main() -> None:
@@ -72,6 +102,10 @@ def main() -> None:
     if noop_build(sys.argv[1:]):
         sys.stdout.flush()
         return
+    code = quick_lint(sys.argv[1:])
+    if code is not None:
+        sys.stdout.flush()
+        sys.exit(code)
     from deckgen.cli import main as cli_main
 
     cli_main()

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from deckgen.core.config import Config, load_config
+from deckgen.core.errors import ConfigError
 from deckgen.core.model import BuildResult
 
 if TYPE_CHECKING:
@@ -45,6 +46,15 @@ def build(
     result = up_to_date(config, state, build_options(config, decks, True)) if state else None
     if result is not None:
         return result
+    if state is not None and not decks:  # edits that change no card: the outputs are already right
+        from deckgen.builder.incremental import replayed_build
+
+        try:
+            result = replayed_build(config, state)
+        except ConfigError:
+            result = None  # another build holds the project: the full build below waits for it
+        if result is not None:
+            return result
     from deckgen.builder.pipeline import build as run_build
 
     # on_wait: told when another build of the project holds it (this one waits for it)
@@ -53,9 +63,15 @@ def build(
 
 def lint(config: Config) -> LintReport:
     """Every finding for the project's notes, cards, manifests, tracks and lockfile."""
-    from deckgen.builder.pipeline import gc_paused, lint_project, open_note_cache
+    from deckgen.builder.incremental import open_note_cache, replayed_lint
+
+    replayed = replayed_lint(config, open_note_cache(config, [], lazy=True))  # edits that change no card
+    if replayed is not None:
+        return replayed
+    from deckgen.builder.pipeline import gc_paused, lint_project
 
     cache = open_note_cache(config, [])
+
     with gc_paused():  # as a build: the collector would rescan every long-lived card and record
         report, _ = lint_project(config, cache=cache)
     if not report.errors:

@@ -30,11 +30,9 @@ app = typer.Typer(
 
 
 def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
-    from rich.console import Console
+    from deckgen.console import rich_console
 
-    # emoji=False: a finding at line 100 is "file:100:1", never "file💯1"; content is
-    # printed through _escape, so rich markup only ever comes from deckgen's own strings.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+    return rich_console(stderr)
 
 
 _OS_FIXES = {
@@ -100,9 +98,9 @@ def reporting(written: list[str] | None = None) -> Iterator[None]:
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
+    from deckgen.console import escape
 
-    return escape(clean(text))
+    return escape(text)
 
 
 def _echo(text: str, **kwargs: bool) -> None:
@@ -435,7 +433,7 @@ def lint(
         _echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
     from deckgen import api
-    from deckgen.linter.format import by_file, summary, to_github, to_json
+    from deckgen.linter.format import summary, to_github, to_json
 
     with reporting():
         report = api.lint(api.load_config())
@@ -446,14 +444,9 @@ def lint(
             _echo(to_github(report))
         _echo(summary(report))
     else:
-        console = _console()
-        for path, findings in by_file(report):
-            console.print(f"[bold underline]{_escape(path)}[/bold underline]")
-            for finding in findings:
-                label = "[red]error[/red]  " if finding.severity == "error" else "[yellow]warning[/yellow]"
-                console.print(f"  {label} {_escape(str(finding))}")
-        style = "red" if report.failed(strict) else "green"
-        console.print(f"[{style}]{_escape(summary(report))}[/{style}]")
+        from deckgen.console import print_lint
+
+        print_lint(report, strict)
     if report.failed(strict):
         raise typer.Exit(1)
 

@@ -102,3 +102,186 @@ def test_a_lock_edited_by_hand_is_rewritten_as_a_cold_build_writes_it(tmp_path: 
 
     assert lock.read_text(encoding="utf-8") == written
     assert _outputs(project) == _outputs(cold)
+
+
+# Edits the incremental build must hand to the full plan (a card, a note, the lock or the
+# settings changed) and edits it answers from the last build's snapshot (prose only). Each
+# is compared byte for byte with a cold build of the same sources and lock, and its lint
+# report with a cold `deckgen lint`.
+
+
+def _run(project: Path, when: int, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(when), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "deckgen", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def _notes(project: Path) -> list[Path]:
+    return sorted((project / "content").rglob("*.md"))
+
+
+def _rewrite(path: Path, edit: Callable[[str], str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert edit(text) != text
+    path.write_text(edit(text), encoding="utf-8")
+
+
+def _first_card(text: str) -> str:
+    found = re.search(r"^Q: .*\nA: .*\n\n", text, flags=re.MULTILINE)
+    assert found is not None
+    return found.group(0)
+
+
+def prose(project: Path) -> None:
+    _rewrite(_notes(project)[3], _edit_prose)
+
+
+def prose_in_two_notes(project: Path) -> None:
+    for note in _notes(project)[3:5]:
+        _rewrite(note, _edit_prose)
+
+
+def prose_on_a_new_line(project: Path) -> None:  # every card below moves down a line
+    _rewrite(_notes(project)[3], lambda text: text.replace("## Critique\n", "## Critique\nA new line.\n\n", 1))
+
+
+def answer(project: Path) -> None:
+    _rewrite(_notes(project)[3], _edit_answer)
+
+
+def added_card(project: Path) -> None:
+    _rewrite(_notes(project)[3], _add_card)
+
+
+def deleted_card(project: Path) -> None:
+    _rewrite(_notes(project)[3], _delete_card)
+
+
+def moved_card(project: Path) -> None:
+    source, target = _notes(project)[3], _notes(project)[4]
+    card = _first_card(source.read_text(encoding="utf-8"))
+    _rewrite(source, lambda text: text.replace(card, "", 1))
+    _rewrite(target, lambda text: text + "\n" + card)
+
+
+def duplicate_of_another_note(project: Path) -> None:
+    other = _first_card(_notes(project)[4].read_text(encoding="utf-8")).splitlines()[0]
+    _rewrite(_notes(project)[3], lambda text: re.sub(r"^Q: .*$", other, text, count=1, flags=re.MULTILINE))
+
+
+def draft_card(project: Path) -> None:  # a draft ships nothing, but the build warns about it
+    _rewrite(
+        _notes(project)[3], lambda text: text + "\nQ: A drafted question about pricing?\nA: Drafted.\nStatus: draft\n"
+    )
+
+
+def config_and_prose(project: Path) -> None:
+    prose(project)
+    _rewrite(project / "deckgen.toml", lambda text: text + '\n[lint.rules]\nL16 = "off"\n')
+
+
+def lock_by_hand_and_prose(project: Path) -> None:
+    prose(project)
+    lock = project / "deckgen.lock"
+    _rewrite(lock, lambda text: text.replace('", "', '","', 1))
+
+
+def added_note(project: Path) -> None:
+    note = _notes(project)[3]
+    text = note.read_text(encoding="utf-8").replace("id: note-00030", "id: note-99999", 1)
+    (note.parent / "note-99999.md").write_text(text, encoding="utf-8")
+
+
+def removed_note(project: Path) -> None:
+    _notes(project)[3].unlink()
+
+
+def renamed_note(project: Path) -> None:
+    note = _notes(project)[3]
+    note.rename(note.parent / "renamed.md")
+
+
+REPLAYED = [prose, prose_in_two_notes]
+FULL = [
+    prose_on_a_new_line,
+    answer,
+    added_card,
+    deleted_card,
+    moved_card,
+    duplicate_of_another_note,
+    draft_card,
+    config_and_prose,
+    lock_by_hand_and_prose,
+    added_note,
+    removed_note,
+    renamed_note,
+]
+
+
+@pytest.mark.parametrize("change", REPLAYED + FULL, ids=lambda change: change.__name__)
+def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
+    tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    project = make_library(tmp_path / "incremental", notes=40, decks=4)
+    assert _run(project, 1767225600, "build").returncode == 0  # leaves the snapshot an edit is replayed from
+    change(project)
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+
+    lint, cold_lint = _run(project, 1767312000, "lint"), _run(cold, 1767312000, "lint")
+    built, cold_built = _run(project, 1767312000, "build"), _run(cold, 1767312000, "build")
+
+    assert (lint.returncode, lint.stdout) == (cold_lint.returncode, cold_lint.stdout)
+    assert built.returncode == cold_built.returncode == 0, built.stderr + cold_built.stderr
+    assert _outputs(project) == _outputs(cold)
+    assert built.stderr == cold_built.stderr  # the same warnings, lint's summary line included
+    replayed = "Everything is up to date" in built.stdout
+    assert replayed == (change in REPLAYED), built.stdout  # the fast path is taken exactly when it may be
+    assert "Everything is up to date" in _run(project, 1767312000, "build").stdout  # and leaves nothing to do
+
+
+def test_a_prose_edit_after_a_replayed_one_is_replayed_too(tmp_path: Path) -> None:
+    project = make_library(tmp_path / "incremental", notes=40, decks=4)
+    assert _run(project, 1767225600, "build").returncode == 0
+    for when, edit in ((1767312000, "once"), (1767398400, "twice")):
+        _rewrite(_notes(project)[3], lambda text, edit=edit: text.replace("## Critique\n", f"## Critique\n{edit}. ", 1))
+        assert "Everything is up to date" in _run(project, when, "build").stdout
+    _rewrite(_notes(project)[3], _edit_answer)  # then a card edit: the full plan, from the replayed state
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    assert "wrote" in _run(project, 1767484800, "build").stdout
+    assert _run(cold, 1767484800, "build").returncode == 0
+    assert _outputs(project) == _outputs(cold)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "value"),
+    [
+        (True, '{"t":["k","m",{"d":[["content/part-0/note-00000.md",5]]},[],{"d":[]},null,1,2,[],[],null]}'),
+        (True, '{"t":[1,2,3]}'),
+        (True, "[]"),
+        (False, '["k","m",{"content/part-0/note-00000.md":5},[],{},null,1,2,[],[],null]'),  # typed, a wrong field
+    ],
+)
+def test_a_corrupt_snapshot_means_the_full_build(tmp_path: Path, tagged: bool, value: str) -> None:
+    """The snapshot is read from an untrusted cache: anything not exactly its type is no snapshot."""
+    import sqlite3
+
+    project = make_library(tmp_path / "incremental", notes=12, decks=2)
+    assert _run(project, 1767225600, "build").returncode == 0
+    with sqlite3.connect(project / ".deckgen-cache" / "notes.sqlite") as db:
+        changed = db.execute(
+            "UPDATE entries SET schema = CASE WHEN ? THEN '-' ELSE schema END, value = ?"
+            " WHERE key = 'project:last-build'",
+            (tagged, value),
+        ).rowcount
+    assert changed == 1
+    answer(project)
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    built = _run(project, 1767312000, "build")
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    assert "wrote" in built.stdout
+    assert _run(cold, 1767312000, "build").returncode == 0
+    assert _outputs(project) == _outputs(cold)

@@ -41,7 +41,7 @@ def _stage(module: str) -> str:
     parts = module.split(".")
     if len(parts) == 1:
         return "api"  # deckgen/__init__.py: the public API sits above every stage
-    if parts[1] in ("cli", "__main__"):
+    if parts[1] in ("cli", "__main__", "console"):  # console: what both entry points print through
         return "cli"
     return parts[1]
 

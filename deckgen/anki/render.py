@@ -12,10 +12,12 @@ import html
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it loads on the first render: lint's checks and a replayed build never need it
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 ImageResolver = Callable[[str], str | None]
 
@@ -67,6 +69,8 @@ def _confine(state: StateCore) -> None:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.validateLink = _validate_link  # type: ignore[method-assign]
     md.core.ruler.push("deckgen_confine", _confine)

@@ -209,14 +209,18 @@ def project_inputs(config: Config, media: Sequence[str]) -> list[Path]:
     return files + cohort_files(config.decks_dir)  # the site's opt-in cohort pages
 
 
-def project_digest(config: Config, options: Mapping[str, Any], media: Sequence[str]) -> str:
-    """The digest of :func:`project_inputs` and the build options: equal means nothing to do."""
+def project_digest(
+    config: Config, options: Mapping[str, Any], media: Sequence[str], inputs: Sequence[Path] | None = None
+) -> str:
+    """The digest of :func:`project_inputs` (or ``inputs``, when the caller listed them) and the build
+    options: equal means nothing to do."""
     from deckgen.core.config import generator_fingerprint
 
     load_input_digests(cache_dir(config.out_dir))  # files unchanged since the last build are not read again
     extra = generator_fingerprint(config.settings)  # "" for the default generator: its digests stay as they were
     options = {**options, "generator": extra} if extra else options
-    return inputs_digest(config.root, project_inputs(config, media), options)
+    files = project_inputs(config, media) if inputs is None else inputs
+    return inputs_digest(config.root, files, options)
 
 
 def noop_summary(config: Config, state: BuildState, options: Mapping[str, Any]) -> dict[str, Any] | None:

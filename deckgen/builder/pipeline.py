@@ -36,15 +36,22 @@ from deckgen.builder.cache import (
 )
 from deckgen.builder.changelog import INDEX_NAME, changelog_path, record_entries, write_changelogs
 from deckgen.builder.diff import DiffReport, compare
+from deckgen.builder.incremental import (  # open_note_cache: re-exported, where callers found it before
+    forget_snapshot,
+    lint_summary,
+    open_note_cache,
+    record_snapshot,
+    replay_build,
+)
 from deckgen.builder.release import DeckRelease, plan_releases
 from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_sources
-from deckgen.core.config import Config, generator_fingerprint
-from deckgen.core.diskcache import CACHE_DIR, NoteCache, code_fingerprint
+from deckgen.core.config import Config
+from deckgen.core.diskcache import NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.files import atomic_write_bytes, atomic_write_text
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
-from deckgen.linter.run import LintReport, finish, lint_sources, lock_findings, media_store, settings_for
+from deckgen.linter.run import LintParts, LintReport, finish, lint_parts, lock_findings, media_store, settings_for
 from deckgen.lock.guard import check_frozen_schema
 from deckgen.lock.identity import (
     BuiltCard,
@@ -83,6 +90,8 @@ class Plan:
     media_files: dict[str, Path] = field(default_factory=dict)  # packaged name -> source file
     releases: list[DeckRelease] = field(default_factory=list)  # per built deck: notes shipped, release number
     report: DiffReport | None = None  # what this build changes, for `deckgen diff` and the changelog
+    sources: Sources | None = None  # what was read (set by lint_project, for the next build's snapshot)
+    lint: LintParts | None = None  # the lint findings before they were finished (likewise)
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
@@ -367,12 +376,14 @@ def lint_project(
     """
     settings = settings_for(config)
     sources = load_sources(config, cache)
-    report = lint_sources(
+    parts = lint_parts(
         config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error"
     )
+    report = parts.report(settings)
     if report.errors:
         return report, None
     plan = plan_build(config, deck_names, now, sources)
+    plan.sources, plan.lint = sources, parts
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
     if plan.lock_format_only:
         changed = ["the file format (one record per line since this deckgen version): nothing else"]
@@ -472,6 +483,10 @@ def _build(
         if cached is not None:
             return cached
     note_cache = open_note_cache(config, cache_warnings) if use_cache else None
+    if note_cache is not None and state is not None and lint and not deck_names and now is None:
+        replayed = replay_build(config, note_cache, state, cache_warnings)
+        if replayed is not None:
+            return replayed
     report, checked = (
         lint_project(config, deck_names, now, warnings=False, cache=note_cache)
         if lint
@@ -480,12 +495,9 @@ def _build(
     if checked is None:
         raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
     plan = checked
+    build_warnings = list(plan.warnings)  # what the next build replays, without the cache's and lint's lines
     plan.warnings[:0] = cache_warnings
-    warned = [f for f in report.warnings if f.rule != "lock-stale"]
-    if warned:
-        plan.warnings.append(
-            f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them"
-        )
+    plan.warnings += lint_summary(report)
     # Tracks and the site need every deck: a build of named decks skips them. Resolved
     # before anything is written, so a bad track file leaves the build untouched.
     tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
@@ -566,8 +578,14 @@ def _build(
             report=plan.report,
         )
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
-            note_cache.save()
             media = sorted(config.rel(p) for p in plan.media_files.values())
+            current = lock_written or not plan.lock_changed  # else the next build must still migrate the lock
+            outputs_now = outputs_snapshot(config.out_dir) if current else {}
+            if current and lint and not deck_names and plan.sources is not None and plan.lint is not None:
+                record_snapshot(config, note_cache, plan.sources, plan.lint, media, build_warnings, outputs_now)
+            else:
+                forget_snapshot(note_cache)
+            note_cache.save()
             summary = {
                 "outputs": list(result.outputs),
                 "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
@@ -575,15 +593,10 @@ def _build(
                 "cards": len(plan.cards),
                 "media": media,
             }
-            if lock_written or not plan.lock_changed:  # else the next build must still migrate the lock
+            if current:
                 write_state(
                     config.out_dir,
-                    BuildState(
-                        project_digest(config, options, media),
-                        outputs_snapshot(config.out_dir),
-                        summary,
-                        writer.digests,
-                    ),
+                    BuildState(project_digest(config, options, media), outputs_now, summary, writer.digests),
                     config.root,
                 )
         return result
@@ -609,13 +622,6 @@ def remember_lock(config: Config, text: str) -> None:
     """Record that deckgen.lock holds ``text``, exactly what this code writes for its records."""
     record = {"code": code_fingerprint(), "sha256": lock_digest(text)}
     atomic_write_bytes(config.out_dir / LOCK_WRITTEN, json.dumps(record).encode(), durable=False)
-
-
-def open_note_cache(config: Config, warnings: list[str]) -> NoteCache:
-    """The per-note cache for this project's code and settings."""
-    # the spaCy and model versions too: upgrading the nlp extra regenerates every note's cards
-    salt = code_fingerprint(config.root / CACHE_DIR) + repr(config.settings) + generator_fingerprint(config.settings)
-    return NoteCache(config.root, salt, warnings)
 
 
 def _valid_fields_memo(value: object) -> bool:

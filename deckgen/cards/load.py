@@ -83,6 +83,29 @@ def load_sources(config: Config, cache: NoteCache | None = None) -> Sources:
     return sources
 
 
+def load_some(config: Config, cache: NoteCache, files: list[tuple[Path, str]]) -> Sources:
+    """Parse only ``files`` ((path, project-relative name) pairs) through the memo, as :func:`load_sources` would.
+
+    For a build that already knows every other note is unchanged: manifests are not read,
+    and a note that does not parse is a finding, not an exception.
+    """
+    digests: dict[str, str] = {}
+    parse, cached_cards = _cached_parser(cache, config.section("generate"), digests)
+    sources = Sources(cache=cache, digests=digests)
+    for path, rel in files:
+        try:
+            note = parse(path, rel)
+        except ContentError as exc:
+            sources.findings.extend(exc.findings)
+            continue
+        cards, findings = cached_cards[rel]
+        sources.notes.append(note)
+        sources.findings.extend(findings)
+        if not findings:  # as load_sources: a note whose cards have problems ships none
+            sources.cards[note.id] = cards
+    return sources
+
+
 def _cached_parser(
     cache: NoteCache, settings: Any, digests: dict[str, str]
 ) -> tuple[Callable[[Path, str], Note], dict[str, tuple[list[Card], list[Finding]]]]:

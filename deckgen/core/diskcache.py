@@ -423,8 +423,11 @@ class NoteCache:
     that changed are written back.
     """
 
-    def __init__(self, root: Path, salt: str, warnings: list[str] | None = None) -> None:
+    def __init__(self, root: Path, salt: str, warnings: list[str] | None = None, *, lazy: bool = False) -> None:
+        """``lazy``: read each entry when first asked for (a run that needs a few notes), not all at once."""
         self.path = root / CACHE_DIR / _NOTES
+        self._lazy = lazy
+        self._unread: set[str] = set()  # keys in the file not read yet (lazy)
         self.salt = f"{_FORMAT}:{salt}"
         self.warnings = warnings
         self.entries: dict[str, tuple[str, Any]] = {}  # decoded values, in use this run
@@ -442,6 +445,7 @@ class NoteCache:
             self._load()
         except (OSError, ValueError, RecursionError, sqlite3.Error) as exc:
             self._raw.clear()
+            self._unread.clear()
             self._keys.clear()
             self._reset = True
             self._warn(exc)
@@ -460,12 +464,34 @@ class NoteCache:
             salt = db.execute("SELECT value FROM meta WHERE name = 'salt'").fetchone()
             if salt is None or salt[0] != self.salt:
                 return  # another deckgen, code or settings: every entry is stale
-            for key, digest, schema, value in db.execute("SELECT key, digest, schema, value FROM entries"):
-                if not (type(key) is str and type(digest) is str and type(schema) is str and type(value) is str):
-                    raise CacheFormatError("malformed entry")
-                self._raw[key] = (digest, schema, value)
-        self._keys = set(self._raw)
+            if self._lazy:
+                for (key,) in db.execute("SELECT key FROM entries"):
+                    if type(key) is not str:
+                        raise CacheFormatError("malformed entry")
+                    self._unread.add(key)
+            else:
+                for key, digest, schema, value in db.execute("SELECT key, digest, schema, value FROM entries"):
+                    if not (type(key) is str and type(digest) is str and type(schema) is str and type(value) is str):
+                        raise CacheFormatError("malformed entry")
+                    self._raw[key] = (digest, schema, value)
+        self._keys = set(self._raw) | self._unread
         self._reset = False
+
+    def _fetch(self, rel: str) -> None:
+        """Read one entry of a lazy cache into ``_raw`` (only while the file still has this cache's salt)."""
+        self._unread.discard(rel)
+        try:
+            with _connect(self.path, create=False) as db:
+                row = db.execute(
+                    "SELECT e.digest, e.schema, e.value FROM entries AS e, meta AS m"
+                    " WHERE e.key = ? AND m.name = 'salt' AND m.value = ?",
+                    (rel, self.salt),
+                ).fetchone()
+        except (OSError, sqlite3.Error) as exc:
+            self._warn(exc)
+            return
+        if row is not None and all(type(v) is str for v in row):
+            self._raw[rel] = (row[0], row[1], row[2])
 
     def _warn(self, exc: BaseException) -> None:
         if self.warnings is not None and not self._warned:
@@ -478,24 +504,34 @@ class NoteCache:
         return hashlib.sha256(data).hexdigest()
 
     def get(
-        self, rel: str, digest: str, valid: Callable[[Any], bool] = lambda value: True, schema: Any = None
+        self,
+        rel: str,
+        digest: str,
+        valid: Callable[[Any], bool] = lambda value: True,
+        schema: Any = None,
+        *,
+        typed_only: bool = False,
     ) -> Any | None:
         """The cached value for ``rel`` at this content, if any and of the shape ``valid`` accepts.
 
         Decoding only rebuilds deckgen's own record types (checked against ``schema``, the
         value's type, when the caller names one); ``valid`` checks that the value is the
         shape its caller stored (a well-formed record in the wrong place is no better).
+        ``typed_only``: a value deckgen always stores in its schema's form is refused in the
+        tagged form, whose decoding does not check the schema.
         """
         self.used.add(rel)
         if schema is not None:
             self._schemas[rel] = schema
         entry = self.entries.get(rel)
+        if entry is None and rel in self._unread:
+            self._fetch(rel)
         if entry is None and rel in self._raw:
             raw_digest, form, text = self._raw.pop(rel)
             if raw_digest == digest:
                 try:
                     data = json.loads(text)
-                    if form == _TAGGED:
+                    if form == _TAGGED and not typed_only:
                         value = decode(data)
                     elif schema is not None and form == _schema_name(schema):
                         value = _codecs(schema).decode(data)
@@ -517,6 +553,7 @@ class NoteCache:
         if schema is not None:
             self._schemas[rel] = schema
         self._raw.pop(rel, None)
+        self._unread.discard(rel)
         self.entries[rel] = (digest, value)
         self._pending.add(rel)
 
@@ -534,13 +571,19 @@ class NoteCache:
         except (TypeError, ValueError, RecursionError):
             return None  # e.g. a front-matter value of a type the memo does not know: recompute next time
 
-    def save(self) -> None:
-        """Write the entries that changed, dropping those of files no longer seen."""
+    def save(self, prune: bool = True) -> None:
+        """Write the entries that changed, dropping those of files no longer seen (unless not ``prune``).
+
+        A run that looked at only some notes (an incremental build) passes ``prune=False``:
+        the entries it did not use belong to notes that are still there.
+        """
         # An entry stays while its file does: `deckgen lint` keeps the rendered fields of a build;
         # project-wide entries stay until replaced (a build that skips near duplicates keeps lint's).
-        stale = {
-            k for k in self._keys - self.used if k.partition(":")[2] not in self.used and not k.startswith(PROJECT)
-        }
+        stale = (
+            {k for k in self._keys - self.used if k.partition(":")[2] not in self.used and not k.startswith(PROJECT)}
+            if prune
+            else set()
+        )
         rows = []
         for rel in sorted(self._pending):
             row = self._row(rel) if rel in self.entries else None

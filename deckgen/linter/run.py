@@ -76,13 +76,37 @@ def media_store(config: Config, settings: LintSettings | None = None) -> MediaSt
     return MediaStore(config.root, (settings or settings_for(config)).media_max_bytes)
 
 
+@dataclass
+class LintParts:
+    """One lint run's raw findings, split by what can change them: one note file, or the whole project."""
+
+    shared: list[Finding]  # parsing, ids, manifests, tracks, cohorts: whole-project checks
+    own: dict[str, list[Finding]]  # note path -> the findings of its own cards (no other note changes them)
+    near: list[Finding] | None  # near-duplicate questions across notes; None when not checked
+    files: int = 0
+    cards: int = 0
+
+    def report(self, settings: LintSettings, *, near_duplicates: bool = True) -> LintReport:
+        """The finished report (``near_duplicates=False`` leaves out the near duplicates)."""
+        findings = list(self.shared)
+        for own in self.own.values():
+            findings += own
+        if near_duplicates and self.near:
+            findings += self.near
+        return finish(findings, settings, files=self.files, cards=self.cards)
+
+
 def lint_sources(
     config: Config, sources: Sources, settings: LintSettings | None = None, *, near_duplicates: bool = True
 ) -> LintReport:
     """Every finding for parsed sources (the lockfile check is added by the pipeline)."""
     settings = settings or settings_for(config)
+    return lint_parts(config, sources, settings, near_duplicates=near_duplicates).report(settings)
+
+
+def lint_parts(config: Config, sources: Sources, settings: LintSettings, *, near_duplicates: bool = True) -> LintParts:
+    """:func:`lint_sources`'s findings before they are finished, split by where they come from."""
     findings = list(sources.findings)
-    notes = {note.id: note for note in sources.notes}
     if sources.specs:
         for spec in sources.specs:
             findings += select_notes(spec, sources.notes)[1]
@@ -101,18 +125,28 @@ def lint_sources(
     except ContentError as exc:
         findings += exc.findings
     findings += cohort_findings(config)
-    cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
     store = media_store(config, settings)
-    for note in sources.notes:
-        findings += sources.remembered(
-            "lint",
-            note,
-            functools.partial(_note_findings, sources.cards.get(note.id, []), note, settings, store),
-            valid_findings,
-        )
-    if near_duplicates:
-        findings += _near_duplicate_findings(cards, notes, settings, _prompt_pairs(sources, settings.near_duplicate))
-    return finish(findings, settings, files=sources.files, cards=len(cards))
+    own = {note.path: note_findings(sources, note, settings, store) for note in sources.notes}
+    near = near_duplicate_findings(sources, settings) if near_duplicates else None
+    cards = sum(len(sources.cards.get(note.id, [])) for note in sources.notes)
+    return LintParts(findings, own, near, files=sources.files, cards=cards)
+
+
+def note_findings(sources: Sources, note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
+    """The findings of ``note``'s own cards (memoised per note file)."""
+    return sources.remembered(  # type: ignore[no-any-return]
+        "lint",
+        note,
+        functools.partial(_note_findings, sources.cards.get(note.id, []), note, settings, store),
+        valid_findings,
+    )
+
+
+def near_duplicate_findings(sources: Sources, settings: LintSettings) -> list[Finding]:
+    """L16 over every pair of questions in the project (pairs of unchanged notes reused from the memo)."""
+    notes = {note.id: note for note in sources.notes}
+    cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
+    return _near_duplicate_findings(cards, notes, settings, _prompt_pairs(sources, settings.near_duplicate))
 
 
 def cohort_findings(config: Config) -> list[Finding]:
@@ -307,7 +341,7 @@ def _prompt_pairs(sources: Sources, threshold: float) -> list[Pair]:
             note_stems = _stems_of(fronts)
         stems += [frozenset(s) for s in note_stems]
         notes.append((note.path, hashlib.sha256("\0".join(fronts).encode()).hexdigest(), len(fronts)))
-    old: _NearRecord | None = sources.cache.get(_NEAR, repr(threshold), lambda v: True, _NearRecord)
+    old: _NearRecord | None = sources.cache.get(_NEAR, repr(threshold), _valid_near, _NearRecord)
     now = _carry_pairs(old, notes, stems, threshold) if old is not None else None
     if now is None:
         now = similar_sets(stems, threshold)
@@ -352,6 +386,11 @@ def _carry_pairs(
                 if score is not None:
                     pairs.append(Pair(min(i, j), max(i, j), score))
     return sorted(pairs, key=lambda p: (p.first, p.second))
+
+
+def _valid_near(value: object) -> bool:
+    """The last run's near duplicates: (notes, pairs), as :func:`_prompt_pairs` stores them."""
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(part, list) for part in value)
 
 
 def _stems_of(prompts: list[str]) -> list[list[str]]:

@@ -1,0 +1,361 @@
+"""A build or lint after an edit that changes nothing shipped: proven from the last build, not re-planned.
+
+A build's outputs (every package, bundle, site page, changelog and deckgen.lock) depend on
+a note file only through its cards and its front matter (id, title, author, source, tags,
+meta, path); the prose and the draft blocks feed only the generator (whose output is the
+cards) and lint. So after each full build a snapshot records, per note file, its content
+hash and a *shipped fingerprint* of exactly what the outputs read from it (plus the number
+of drafts waiting, which the build warns about), and the build's lint findings split into
+each note's own and the project-wide ones.
+
+When the next run finds that every input other than note files is unchanged (deckgen.toml,
+deckgen.lock byte for byte, manifests, tracks, cohorts, images, the set of note files,
+deckgen's code and settings, the output folder) and every changed note keeps its shipped
+fingerprint, a full build would write exactly what is already there: only those notes are
+parsed and linted again, and nothing but the caches is written. Anything else — a card
+edited, added, deleted or moved, a note added or renamed, a hand-edited lock, a changed
+image, a note that no longer parses, a lint error — and the caller runs the full plan,
+which stays the only code that decides what ships.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deckgen.builder.cache import (
+    BuildState,
+    build_lock,
+    build_options,
+    inputs_digest,
+    outputs_snapshot,
+    project_digest,
+    project_inputs,
+    write_state,
+)
+from deckgen.cards.generate import waiting_drafts
+from deckgen.cards.load import Sources, load_some
+from deckgen.core.config import generator_fingerprint
+from deckgen.core.digests import cache_dir, known_digest, load_input_digests, remember_digest
+from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint
+from deckgen.core.errors import Finding
+from deckgen.core.model import BuildResult, Card, Note
+from deckgen.linter.run import LintParts, LintReport, media_store, near_duplicate_findings, note_findings, settings_for
+
+if TYPE_CHECKING:
+    from deckgen.core.cardrules import LintSettings
+    from deckgen.core.config import Config
+
+SNAPSHOT = PROJECT + "last-build"
+_VERSION = "1"  # the memo's digest column for the snapshot; its own key is inside the value
+# More changed notes than this and the full plan is as cheap as proving them one by one.
+_MAX_CHANGED = 50
+
+# (inputs key, media digest, note path -> (content hash, shipped fingerprint), shared findings,
+#  note path -> its own findings, near duplicates or None, files, cards, media, build warnings,
+#  output files as the build left them or None)
+SnapshotRecord = tuple[
+    str,
+    str,
+    dict[str, tuple[str, str]],
+    list[Finding],
+    dict[str, list[Finding]],
+    list[Finding] | None,
+    int,
+    int,
+    list[str],
+    list[str],
+    dict[str, list[int]] | None,
+]
+
+
+@dataclass
+class Snapshot:
+    """What the last full build shipped from each note file, and its lint findings."""
+
+    key: str  # every input but the note files (see :func:`inputs_key`)
+    media_digest: str
+    notes: dict[str, tuple[str, str]]  # note path -> (content hash, shipped fingerprint)
+    parts: LintParts
+    media: list[str]  # project-relative images the build shipped
+    warnings: list[str]  # the build's warnings, without the lint summary line
+    outputs: dict[str, list[int]] | None  # size and mtime of every output file, as the build left them
+
+    def record(self) -> SnapshotRecord:
+        """The snapshot as the memo stores it."""
+        own = {path: findings for path, findings in self.parts.own.items() if findings}
+        return (
+            self.key,
+            self.media_digest,
+            self.notes,
+            self.parts.shared,
+            own,
+            self.parts.near,
+            self.parts.files,
+            self.parts.cards,
+            self.media,
+            self.warnings,
+            self.outputs,
+        )
+
+    @classmethod
+    def from_record(cls, record: SnapshotRecord) -> Snapshot:
+        """The snapshot a memo entry holds."""
+        key, media_digest, notes, shared, own, near, files, cards, media, warnings, outputs = record
+        return cls(key, media_digest, notes, LintParts(shared, own, near, files, cards), media, warnings, outputs)
+
+
+def _valid(value: Any) -> bool:
+    # The typed decoder checked every field against SnapshotRecord (the tagged form, which
+    # does not, is refused: typed_only); what is left is the record's own consistency.
+    return isinstance(value, tuple) and len(value) == 11
+
+
+def shipped_fingerprint(note: Note, cards: list[Card]) -> str:
+    """A hash of everything a build's outputs read from one note file (its prose and card blocks aside)."""
+    view = replace(note, blurb="", sections=(), card_blocks=())  # read by the generator and lint only
+    return hashlib.sha256(repr((view, cards, waiting_drafts(note))).encode()).hexdigest()
+
+
+def split_inputs(config: Config) -> tuple[list[Path], dict[str, Path]]:
+    """Every file a build reads (images aside), and the note files among them by project-relative path."""
+    inputs = project_inputs(config, [])
+    content, root = str(config.content_dir) + os.sep, str(config.root) + os.sep
+    # What note_files lists; a file wrongly taken for a note only ever stops a replay (its bytes are
+    # compared, and a snapshot is only recorded when every such file became a note). Strings, not
+    # Path methods: this runs over every note on every edit.
+    notes: dict[str, Path] = {}
+    for path in inputs:
+        name = str(path)
+        if name.endswith(".md") and name.startswith(content) and name.startswith(root):
+            notes[name[len(root) :].replace(os.sep, "/")] = path
+    return inputs, notes
+
+
+def inputs_key(config: Config, inputs: list[Path], notes: dict[str, Path]) -> str:
+    """A digest of every input except note files' bytes and images: settings, lock, manifests, tracks, the options."""
+    paths = {str(path) for path in notes.values()}
+    others = [path for path in inputs if str(path) not in paths]
+    options = {**build_options(config, (), True), "out": str(config.out_dir), "notes": sorted(notes)}
+    return inputs_digest(config.root, others, options)
+
+
+def _media_digest(config: Config, media: list[str]) -> str:
+    return inputs_digest(config.root, [config.root / name for name in media], {})
+
+
+def note_digests(notes: dict[str, Path]) -> dict[str, str]:
+    """The sha256 of every note file, by project-relative path (reusing hashes this process made)."""
+    digests: dict[str, str] = {}
+    for rel, path in notes.items():
+        name = str(path)
+        info = os.stat(name)
+        digest = known_digest(name, info)
+        if digest is None:
+            with open(name, "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
+            remember_digest(name, info, digest)
+        digests[rel] = digest
+    return digests
+
+
+def read_snapshot(cache: NoteCache) -> Snapshot | None:
+    """The last full build's snapshot, if the memo holds a valid one."""
+    record = cache.get(SNAPSHOT, _VERSION, _valid, SnapshotRecord, typed_only=True)
+    return Snapshot.from_record(record) if record is not None else None
+
+
+@dataclass
+class Replay:
+    """A run that the last build's snapshot answers, with only the changed notes re-read."""
+
+    snapshot: Snapshot  # updated: the changed notes' hashes and findings
+    settings: LintSettings
+    changed: list[str]  # note paths whose bytes changed (their shipped fingerprint did not)
+    inputs: list[Path]  # every file the build reads, images aside
+
+    @property
+    def parts(self) -> LintParts:
+        """The lint findings of the project as it is now."""
+        return self.snapshot.parts
+
+
+def try_replay(config: Config, cache: NoteCache) -> Replay | None:
+    """A :class:`Replay` when only note files changed and none of them changes what ships; else None."""
+    snapshot = read_snapshot(cache)
+    if snapshot is None:
+        return None
+    load_input_digests(cache_dir(config.out_dir))  # the last build's hashes: unchanged notes are not read again
+    inputs, note_paths = split_inputs(config)
+    if set(note_paths) != set(snapshot.notes) or inputs_key(config, inputs, note_paths) != snapshot.key:
+        return None
+    try:
+        digests = note_digests(note_paths)
+    except OSError:
+        return None  # a note vanished while we looked: the full build reports what is there
+    if _media_digest(config, snapshot.media) != snapshot.media_digest:
+        return None
+    changed = [rel for rel, digest in digests.items() if snapshot.notes[rel][0] != digest]
+    if len(changed) > _MAX_CHANGED:
+        return None
+    sources = load_some(config, cache, [(note_paths[rel], rel) for rel in changed])
+    if sources.findings or len(sources.notes) != len(changed):
+        return None  # a note that no longer parses, or whose cards have problems: the full build says so
+    settings = settings_for(config)
+    store = media_store(config, settings)
+    notes = dict(snapshot.notes)
+    own = dict(snapshot.parts.own)
+    for note in sources.notes:
+        cards = sources.cards.get(note.id, [])
+        if any("![" in text for card in cards for text in (card.front, card.back, card.extra)):
+            return None  # images: what ships also depends on files outside the note
+        fingerprint = shipped_fingerprint(note, cards)
+        if notes[note.path][1] != fingerprint:
+            return None  # a card changed: identities, releases and outputs need the full plan
+        notes[note.path] = (sources.digests[note.path], fingerprint)
+        own[note.path] = note_findings(sources, note, settings, store)
+    parts = replace(snapshot.parts, own=own)
+    return Replay(replace(snapshot, notes=notes, parts=parts), settings, changed, inputs)
+
+
+def save_replay(cache: NoteCache, replay: Replay) -> None:
+    """Remember the changed notes' new hashes and findings (the memo rows of other notes are kept)."""
+    cache.put(SNAPSHOT, _VERSION, replay.snapshot.record(), SnapshotRecord)
+    cache.save(prune=False)
+
+
+def replayed_lint(config: Config, cache: NoteCache) -> LintReport | None:
+    """`deckgen lint`'s report from the last build's snapshot, or None when it needs the full run."""
+    if not _first_try(config):
+        return None
+    replay = try_replay(config, cache)
+    if replay is None or replay.parts.near is None:
+        return None
+    report = replay.parts.report(replay.settings)
+    if not report.errors:
+        save_replay(cache, replay)
+    _REFUSED.discard(str(config.root))
+    return report
+
+
+def record_snapshot(
+    config: Config,
+    cache: NoteCache,
+    sources: Sources,
+    parts: LintParts,
+    media: list[str],
+    warnings: list[str],
+    outputs: dict[str, list[int]] | None,
+) -> None:
+    """After a full build (or None ``outputs``: nothing built), what the next run may replay from."""
+    old = read_snapshot(cache)
+    previous = old.notes if old is not None else {}
+    notes: dict[str, tuple[str, str]] = {}
+    for note in sources.notes:
+        digest = sources.digests.get(note.path)
+        if digest is None:
+            forget_snapshot(cache)
+            return
+        known = previous.get(note.path)
+        fingerprint = (
+            known[1]
+            if known is not None and known[0] == digest
+            else shipped_fingerprint(note, sources.cards.get(note.id, []))
+        )
+        notes[note.path] = (digest, fingerprint)
+    inputs, files = split_inputs(config)
+    if sorted(files) != sorted(notes):
+        forget_snapshot(cache)  # a note file that did not become a note: nothing to replay from
+        return
+    if parts.near is None:  # `deckgen lint` after the next edit needs them; pairs of unchanged notes are memoised
+        parts = replace(parts, near=near_duplicate_findings(sources, settings_for(config)))
+    key = inputs_key(config, inputs, files)
+    snapshot = Snapshot(key, _media_digest(config, media), notes, parts, media, warnings, outputs)
+    cache.put(SNAPSHOT, _VERSION, snapshot.record(), SnapshotRecord)
+
+
+def forget_snapshot(cache: NoteCache) -> None:
+    """No replay from the memo: the last build was not a full one (partial, unlinted, or failed to record)."""
+    cache.put(SNAPSHOT, "", None)  # a digest no run asks for
+
+
+def open_note_cache(config: Config, warnings: list[str], *, lazy: bool = False) -> NoteCache:
+    """The per-note cache for this project's code and settings (``lazy``: for a replay, which reads a few rows)."""
+    # the spaCy and model versions too: upgrading the nlp extra regenerates every note's cards
+    salt = code_fingerprint(config.root / CACHE_DIR) + repr(config.settings) + generator_fingerprint(config.settings)
+    return NoteCache(config.root, salt, warnings, lazy=lazy)
+
+
+def lint_summary(report: LintReport) -> list[str]:
+    """The build's one line about lint warnings (a stale lock aside: the build is about to fix it), if any."""
+    warned = [f for f in report.warnings if f.rule != "lock-stale"]
+    if not warned:
+        return []
+    return [f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them"]
+
+
+# Projects whose replay this process has just tried and refused: the caller's fallback (the
+# CLI's entry point, then the API, then the pipeline) does not try again. Consumed on use.
+_REFUSED: set[str] = set()
+
+
+def _first_try(config: Config) -> bool:
+    """False (once) right after a refused replay of this project in this process."""
+    name = str(config.root)
+    if name in _REFUSED:
+        _REFUSED.discard(name)
+        return False
+    _REFUSED.add(name)  # until it succeeds: an exception on the way counts as refused
+    return True
+
+
+def replayed_build(config: Config, state: BuildState) -> BuildResult | None:
+    """A plain `deckgen build` (every deck, linted) answered by :func:`replay_build`, holding the project.
+
+    Never waits for another build: when one is running, the full build waits for it.
+    """
+    with build_lock(config, wait=0):
+        cache_warnings: list[str] = []
+        cache = open_note_cache(config, cache_warnings, lazy=True)
+        return replay_build(config, cache, state, cache_warnings)
+
+
+def replay_build(config: Config, cache: NoteCache, state: BuildState, cache_warnings: list[str]) -> BuildResult | None:
+    """The build after edits that change nothing shipped, or None for the full build.
+
+    The outputs are already byte for byte what the full build would write: re-lint the
+    changed notes, record their hashes, write nothing else. The caller holds the build lock.
+    """
+    if not _first_try(config):
+        return None
+    replay = try_replay(config, cache)
+    if replay is None or not replay_state(state, replay.snapshot, outputs_snapshot(config.out_dir)):
+        return None
+    settings = replay.settings
+    report = replay.parts.report(settings, near_duplicates=settings.level("L16", "warning") == "error")
+    if report.errors:
+        return None  # the full build stops on them, with its own report
+    warnings = [*replay.snapshot.warnings, *lint_summary(report)]
+    save_replay(cache, replay)
+    summary = {**state.summary, "warnings": warnings}
+    files = [*replay.inputs, *(config.root / name for name in replay.snapshot.media)]
+    digest = project_digest(config, build_options(config, (), True), replay.snapshot.media, files)  # one walk fewer
+    write_state(config.out_dir, BuildState(digest, state.outputs, summary, state.deck_digests), config.root)
+    _REFUSED.discard(str(config.root))
+    return BuildResult(
+        outputs=(),
+        decks=(),
+        changes=(),
+        lock_changed=False,
+        warnings=tuple([*cache_warnings, *warnings]),
+        up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
+        unchanged=int(summary.get("cards", 0)),
+    )
+
+
+def replay_state(state: BuildState, snapshot: Snapshot, outputs: dict[str, list[int]]) -> bool:
+    """Whether the output folder is exactly what the snapshot's build left (and the build state describes)."""
+    return snapshot.outputs is not None and snapshot.outputs == outputs == state.outputs
