@@ -92,9 +92,6 @@ class Learner:
     def __init__(self, path: Path, bundle: Path, new_per_day: int) -> None:
         self.path = str(path)
         self.col = Collection(self.path)
-        # Learning steps are minutes of the real clock: run near Anki's day rollover (4 am local by
-        # default), a step crosses into "tomorrow" and the counts change. Roll over 12 hours away.
-        self.col.set_config("rollover", (dt.datetime.now().hour + 12) % 24)
         assert import_apkg(self.col, bundle).new == 45
         conf = self.col.decks.get_config(1)  # the default preset every imported deck uses
         conf["new"]["perDay"] = new_per_day
