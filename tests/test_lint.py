@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import subprocess
+import sys
 from itertools import combinations
 from pathlib import Path
 
@@ -277,3 +279,35 @@ def test_rule_levels_apply_to_card_rules_but_generated_cards_never_block(tmp_pat
     report, _ = lint_project(load_config(root))
     graded = {(f.rule, f.severity, "generated card" in f.message) for f in report.findings if f.rule in ("L1", "L10")}
     assert graded == {("L1", "warning", True), ("L10", "error", False)}
+
+
+def test_bad_lint_settings_are_located_at_their_line(tmp_path: Path) -> None:
+    """Each bad [lint] entry is reported at its own line of deckgen.toml (dotted keys too), exit 1."""
+    root = make_project(tmp_path / "p", {"a.md": GOOD})
+    toml = root / "deckgen.toml"
+    text = toml.read_text()
+    first = len(text.splitlines()) + 3
+    for extra, expected in (
+        (
+            '\n[lint]\nanswer_words_wran = 10\nrules.L8 = "loud"\n',
+            [
+                f"deckgen.toml:{first}:1: config: [lint] has an unknown setting 'answer_words_wran'",
+                f"deckgen.toml:{first + 1}:1: config: [lint.rules] L8 = 'loud'",
+            ],
+        ),
+        (
+            '\n[lint.rules]\nL7 = "warning"\nmissing-id = "off"\nL99 = "off"\n',
+            [
+                f"deckgen.toml:{first + 1}:1: config: rule 'missing-id' cannot be changed",
+                f"deckgen.toml:{first + 2}:1: config: [lint.rules] names an unknown rule 'L99'",
+            ],
+        ),
+    ):
+        toml.write_text(text + extra)
+        result = subprocess.run(
+            [sys.executable, "-m", "deckgen", "lint"], cwd=root, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        for line in expected:
+            assert line in result.stdout + result.stderr

@@ -110,7 +110,7 @@ def load_config(
         raise ConfigError(
             Finding(
                 CONFIG_NAME,
-                _find_key_line(toml_path, "namespace"),
+                setting_line(toml_path, "project", "namespace"),
                 "[project] namespace is missing or malformed",
                 'set namespace = "<8-64 letters, digits, . _ : ->" once and never change it: '
                 "it is part of every card's identity in Anki",
@@ -139,7 +139,7 @@ def _check_parser(data: Mapping[str, Any], toml_path: Path) -> None:
         raise ConfigError(
             Finding(
                 CONFIG_NAME,
-                _find_key_line(toml_path, "parser"),
+                setting_line(toml_path, "generate", "parser"),
                 '[generate] parser = "spacy" needs spaCy and its English model, which are not installed',
                 f"run `{NLP_INSTALL}`, or remove the line to use the built-in rules",
                 "config",
@@ -172,8 +172,42 @@ def _toml_error_line(exc: Exception) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _find_key_line(path: Path, key: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
-        if line.strip().startswith(key):
+_HEADER_RE = re.compile(r"^\s*\[\[?([^\]]*)\]\]?\s*(?:#.*)?$")
+_KEY_RE = re.compile(
+    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=(.*)$"""
+)
+_PART_RE = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")
+
+
+def _dotted(text: str) -> list[str]:
+    """A TOML key path (``lint.rules``, ``"a b".c``) as its parts, quotes removed."""
+    return [part.strip("\"'") for part in _PART_RE.findall(text)]
+
+
+def setting_line(path: Path, table: str, key: str) -> int:
+    """The line of ``key`` in ``[table]`` of a TOML file (dotted keys and inline tables too).
+
+    Falls back to the table's header line, then 0 (unknown): only for locating an error.
+    """
+    try:
+        text = read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return 0
+    want = [*_dotted(table), key]
+    current: list[str] = []
+    header = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if match := _HEADER_RE.match(line):
+            current = _dotted(match[1])
+            if not header and current == want[:-1]:
+                header = number
+            continue
+        if not (match := _KEY_RE.match(line)):
+            continue
+        found = current + _dotted(match[1])
+        if found == want:
             return number
-    return 0
+        # an inline table: rules = { L8 = "off" }
+        if found == want[: len(found)] and re.search(rf"(?:^|[{{,\s]){re.escape(key)}\s*=", match[2]):
+            return number
+    return header

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from deckgen.anki.render import MAX_CLOZE, anki_syntax
 from deckgen.cards.load import Sources, valid_findings
 from deckgen.core.cardrules import Issue, LintSettings, Side, check_card
-from deckgen.core.config import Config
+from deckgen.core.config import CONFIG_NAME, Config, setting_line
 from deckgen.core.diskcache import PROJECT
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
@@ -68,7 +68,8 @@ class LintReport:
 
 def settings_for(config: Config) -> LintSettings:
     """The project's ``[lint]`` settings (ConfigError when invalid)."""
-    return lint_settings(config.section("lint"))
+    toml = config.root / CONFIG_NAME
+    return lint_settings(config.section("lint"), CONFIG_NAME, lambda table, key: setting_line(toml, table, key))
 
 
 def media_store(config: Config, settings: LintSettings | None = None) -> MediaStore:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -17,8 +17,16 @@ _LEVELS = ("error", "warning", "off")
 _NUMBERS = {f.name: f.type for f in fields(LintSettings) if f.name not in ("levels", "strict")}
 
 
-def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml") -> LintSettings:
-    """Validate the ``[lint]`` table; raise ConfigError naming every bad entry."""
+def lint_settings(
+    section: Mapping[str, Any],
+    config_name: str = "deckgen.toml",
+    locate: Callable[[str, str], int] | None = None,
+) -> LintSettings:
+    """Validate the ``[lint]`` table; raise ConfigError naming every bad entry at its line.
+
+    ``locate(table, key)`` gives a setting's line in the file (0 when unknown).
+    """
+    where = locate or (lambda table, key: 0)
     findings: list[Finding] = []
     values: dict[str, Any] = {}
     for key, value in section.items():
@@ -27,7 +35,9 @@ def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml")
         if key not in _NUMBERS:
             close = difflib.get_close_matches(key, list(_NUMBERS), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(_NUMBERS)
-            findings.append(Finding(config_name, 0, f"[lint] has an unknown setting '{key}'", hint, "config"))
+            findings.append(
+                Finding(config_name, where("lint", key), f"[lint] has an unknown setting '{key}'", hint, "config")
+            )
             continue
         wants_float = _NUMBERS[key] == "float"
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
@@ -40,7 +50,7 @@ def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml")
             findings.append(
                 Finding(
                     config_name,
-                    0,
+                    where("lint", key),
                     f"[lint] {key} = {value!r} is not {kind}",
                     f"write e.g. {key} = {getattr(LintSettings, key)}",
                     "config",
@@ -54,7 +64,7 @@ def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml")
         findings.append(
             Finding(
                 config_name,
-                0,
+                where("lint", "rules"),
                 "[lint] rules must be a table",
                 'write [lint.rules] then lines like L8 = "off"',
                 "config",
@@ -66,12 +76,20 @@ def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml")
         if rule is None:
             close = difflib.get_close_matches(str(name), list(BY_ID), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "see `deckgen lint --rules`"
-            findings.append(Finding(config_name, 0, f"[lint.rules] names an unknown rule '{name}'", hint, "config"))
+            findings.append(
+                Finding(
+                    config_name,
+                    where("lint.rules", str(name)),
+                    f"[lint.rules] names an unknown rule '{name}'",
+                    hint,
+                    "config",
+                )
+            )
         elif not rule.configurable:
             findings.append(
                 Finding(
                     config_name,
-                    0,
+                    where("lint.rules", str(name)),
                     f"rule '{rule.id}' cannot be changed",
                     "fix the problem it reports instead",
                     "config",
@@ -79,7 +97,13 @@ def lint_settings(section: Mapping[str, Any], config_name: str = "deckgen.toml")
             )
         elif level not in _LEVELS:
             findings.append(
-                Finding(config_name, 0, f"[lint.rules] {name} = {level!r}", 'use "error", "warning" or "off"', "config")
+                Finding(
+                    config_name,
+                    where("lint.rules", str(name)),
+                    f"[lint.rules] {name} = {level!r}",
+                    'use "error", "warning" or "off"',
+                    "config",
+                )
             )
         else:
             levels[rule.id] = level
