@@ -17,6 +17,8 @@ The protocol (docs/blind-judge-brief.md is the judge's brief, unchanged between 
     python scripts/blind_eval.py score evals/2026-11-28-batch1
     # both generators (the default rules and the optional spaCy parser) in one blind table:
     python scripts/blind_eval.py prep NOTES --out DIR --parser rules --parser spacy
+    # this checkout's generator and the previous release's, one table:
+    python scripts/blind_eval.py prep NOTES --out DIR --parser rules --code previous=/path/to/old/checkout
 """
 
 from __future__ import annotations
@@ -89,15 +91,40 @@ def curator_cards(path: Path) -> list[tuple[str, str, str]]:
     return cards
 
 
-def _deckgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _deckgen(*args: str, cwd: Path, code: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    if code is not None:  # another checkout's deckgen (e.g. the previous release's generator)
+        env["PYTHONPATH"] = str(code)
     return subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
-def generated_cards(note_files: list[Path], parser: str = "rules") -> dict[str, list[dict[str, str]]]:
+@dataclass(frozen=True)
+class Generator:
+    """One generator in a blind table: its name in key.json, its [generate] parser, and which code runs it."""
+
+    name: str
+    parser: str = "rules"
+    code: Path | None = None  # a checkout of deckgen; None = the deckgen this script imports
+
+
+def generator_args(parsers: Sequence[str], codes: Sequence[str]) -> list[Generator]:
+    """``--parser P`` and ``--code NAME=DIR`` options as generators (the rules parser of DIR's checkout)."""
+    made = [Generator(parser, parser) for parser in parsers]
+    for item in codes:
+        name, sep, folder = item.partition("=")
+        if not sep or not name or not (Path(folder) / "deckgen" / "__init__.py").is_file():
+            raise SystemExit(f"--code {item!r}: write NAME=DIR where DIR is a deckgen checkout")
+        made.append(Generator(name, "rules", Path(folder).resolve()))
+    return made or [Generator("rules")]
+
+
+def generated_cards(
+    note_files: list[Path], parser: str = "rules", code: Path | None = None
+) -> dict[str, list[dict[str, str]]]:
     """Import the notes into a scratch project and return each one's shipping cards, by note file name.
 
-    ``parser`` is the project's ``[generate] parser``: "rules" (default) or "spacy" (needs deckgen[nlp]).
+    ``parser`` is the project's ``[generate] parser``: "rules" (default) or "spacy" (needs deckgen[nlp]);
+    ``code`` runs another checkout's deckgen instead of this one.
     """
     result: dict[str, list[dict[str, str]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,26 +136,27 @@ def generated_cards(note_files: list[Path], parser: str = "rules") -> dict[str, 
         (project / "decks" / "all.yaml").write_text("deck: Eval\nnotes: all\n")
         for source in note_files:
             before = set((project / "content").rglob("*.md"))
-            done = _deckgen("import", str(source), cwd=project)
+            done = _deckgen("import", str(source), cwd=project, code=code)
             made = sorted(set((project / "content").rglob("*.md")) - before)
             if done.returncode != 0 or len(made) != 1:
                 raise SystemExit(f"import of {source.name} failed:\n{done.stdout}\n{done.stderr}")
-            shown = _deckgen("cards", str(made[0]), "--shipping", "--format", "json", cwd=project)
+            shown = _deckgen("cards", str(made[0]), "--shipping", "--format", "json", cwd=project, code=code)
             if shown.returncode != 0:
                 raise SystemExit(f"deckgen cards failed for {source.name}:\n{shown.stdout}\n{shown.stderr}")
             result[source.name] = json.loads(shown.stdout)
     return result
 
 
-def prep(notes_dir: Path, out: Path, seed: int, parsers: Sequence[str] = ("rules",)) -> None:
+def prep(notes_dir: Path, out: Path, seed: int, generators: Sequence[Generator] = (Generator("rules"),)) -> None:
     """Write table.md, notes/ and key.json for one blind run.
 
-    With several ``parsers`` their cards share one table: a card two generators ship alike
-    is one row, credited to both, so the judge rates each card once and never sees which
-    generator (or the curator) wrote it.
+    With several ``generators`` (parsers, or other checkouts' code) their cards share one
+    table: a card two generators ship alike is one row, credited to both, so the judge rates
+    each card once and never sees which generator (or the curator) wrote it.
     """
     note_files = sorted(p.resolve() for p in notes_dir.iterdir() if p.suffix in NOTE_SUFFIXES and p.name != "README.md")
-    generated = {parser: generated_cards(note_files, parser) for parser in parsers}
+    generated = {g.name: generated_cards(note_files, g.parser, g.code) for g in generators}
+    parsers = [g.name for g in generators]
     pool: list[tuple[str, str, str, str, str, str]] = []
     for note in note_files:
         made: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
@@ -155,7 +183,13 @@ def prep(notes_dir: Path, out: Path, seed: int, parsers: Sequence[str] = ("rules
         cells = [row.id, row.note, row.question, row.answer]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     (out / "table.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    key = {"notes_dir": str(notes_dir), "seed": seed, "parsers": list(parsers), "rows": [asdict(r) for r in rows]}
+    key = {
+        "notes_dir": str(notes_dir),
+        "seed": seed,
+        "parsers": parsers,
+        "generators": [{"name": g.name, "parser": g.parser, "code": str(g.code or "")} for g in generators],
+        "rows": [asdict(r) for r in rows],
+    }
     (out / "key.json").write_text(json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     counts = Counter(r.source for r in rows)
     print(f"{len(note_files)} notes, {counts['generated']} generated + {counts['curator']} curator cards -> {out}")
@@ -267,6 +301,13 @@ def main() -> None:
         action="append",
         help="[generate] parser of the scratch project; give it twice to judge both generators in one table",
     )
+    p.add_argument(
+        "--code",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="also judge the default generator of another deckgen checkout (e.g. the previous release) in the same table",
+    )
     s = sub.add_parser("score", help="unblind judge.json with key.json")
     s.add_argument("run", type=Path, help="the folder prep wrote, now holding judge.json")
     w = sub.add_parser("show", help="list the generated cards that ship for each note (development)")
@@ -276,7 +317,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.command == "prep":
-        prep(args.notes, args.out, args.seed, args.parser or ["rules"])
+        prep(
+            args.notes, args.out, args.seed, generator_args(args.parser or ([] if args.code else ["rules"]), args.code)
+        )
     elif args.command == "show":
         print(show(args.notes, args.parser), end="")
     else:

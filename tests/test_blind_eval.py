@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("blind_eval", REPO / "scripts" / "blind_eval.py")
 assert _spec and _spec.loader
@@ -84,3 +86,21 @@ def test_two_generators_share_one_table_and_are_scored_apart(tmp_path: Path) -> 
     assert "| generated (spacy) | 2 | 0 | 0 | 1 | 1 | 2/2 = 100% |" in report
     assert "| curator | 1 | 0 | 0 | 0 | 1 | 1/1 = 100% |" in report
     assert "| a.txt | 1/2 = 50% | 1 | 2/2 = 100% | 2 | 1/1 = 100% | 2 |" in report
+
+
+def test_another_checkout_joins_the_table_under_its_own_name(tmp_path: Path) -> None:
+    """``--code NAME=DIR`` runs that checkout's generator; a card both ship is one row credited to both."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    seed = next((REPO / "tests/fixtures/fresh/batch1").glob("*.txt"))
+    (notes / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (notes / seed.with_suffix(".cards").name).write_text("Q: What?\nA: That.\n", encoding="utf-8")
+    generators = blind_eval.generator_args(["rules"], [f"again={REPO}"])
+    assert [(g.name, g.code) for g in generators] == [("rules", None), ("again", REPO.resolve())]
+    with pytest.raises(SystemExit):
+        blind_eval.generator_args([], [f"bad={tmp_path}"])  # not a deckgen checkout
+    blind_eval.prep(notes, tmp_path / "run", 1, generators)
+    key = json.loads((tmp_path / "run/key.json").read_text())
+    assert key["parsers"] == ["rules", "again"]
+    made = [r for r in key["rows"] if r["source"] == "generated"]
+    assert made and all(r["generators"] == "rules+again" for r in made)  # same code, same cards, one row each
