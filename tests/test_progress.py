@@ -92,6 +92,16 @@ class Learner:
     def __init__(self, path: Path, bundle: Path, new_per_day: int) -> None:
         self.path = str(path)
         self.col = Collection(self.path)
+        # Learning steps are minutes of the real clock: run near Anki's day rollover (4 am local by
+        # default), a step crosses into "tomorrow" and the counts change. Roll over 12 hours away,
+        # and date the collection from that rollover as Anki would have at its creation.
+        rollover = (dt.datetime.now().hour + 12) % 24
+        self.col.set_config("rollover", rollover)
+        now = dt.datetime.now()
+        start = now.replace(hour=rollover, minute=0, second=0, microsecond=0)
+        if start > now:
+            start -= dt.timedelta(days=1)
+        self.col.crt = int(start.timestamp())
         assert import_apkg(self.col, bundle).new == 45
         conf = self.col.decks.get_config(1)  # the default preset every imported deck uses
         conf["new"]["perDay"] = new_per_day
