@@ -110,7 +110,7 @@ _INLINE_LIST_RE = re.compile(
 )
 # 'there are four types of work — business projects, …, changes and unplanned work — and …'
 _DASH_LIST_RE = re.compile(
-    r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)\s+[—–]\s+(?P<items>[^:;—–]+?)\s+[—–]\s"
+    r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)\s+[—–]\s+(?P<items>[^:;—–]+?)(?:\s+[—–]\s|\.?$)"
 )
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -1312,8 +1312,11 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
             continue
         n, what = match.group("n").lower(), match.group("what").strip()
         kinds_of = re.match(r"^\w+s of [\w-]+$", what)  # 'types of work' names a list; 'buy for …' does not
-        if len(words(what)) > 3 or (
-            not kinds_of and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
+        ways_to = re.match(r"^(?:\w+\s+)?ways to \w+$", what)  # 'two basic ways to win' names a list too
+        if len(words(what)) > 4 or (
+            not kinds_of
+            and not ways_to
+            and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
         ):
             continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
         made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
@@ -1329,12 +1332,18 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         acting = acting or re.search(
             r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", s.plain[: match.start()]
         )
+        # 'running a parallel customer development process in four steps — …' -> '… the four steps of the … process?'
+        process = None if acting else re.search(
+            r"\b(?:a|an|the)\s+(?P<x>(?:[\w-]+\s+){0,3}[\w-]+)\s+in\s+$", s.plain[: match.start()]
+        )
         whole = _topic(acting.group("x"), 4, note) if acting else None
+        if process and (named := _topic(process.group("x"), 4, note)):
+            whole = f"the {named}"
         if made and thing:
             front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
         elif defined and defined_thing:
             front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
-        elif acting and whole:
+        elif whole:
             front = f"{_according(note)}, what are the {n} {what} of {whole}?"
         else:
             front = f"{_according(note)}, what are the {n} {what}?"
@@ -1399,7 +1408,7 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
                 for clause in clauses(core)[1:] if not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
-            if "**" in s.text or " — " in s.plain or "(" in s.plain:
+            if "**" in s.text or " — " in s.plain or "(" in s.plain or ", wh" in s.plain:
                 terms = list(_glossed_terms(note, s, ctx))
                 glossed = {card.key for _, card in terms if card}
                 found.extend(terms)
@@ -1961,10 +1970,19 @@ _MORE_OFTEN_RE = re.compile(
 # 'the book was written for enterprise sales, so its checklists assume …' -> why …? — the first clause
 _SO_RE = re.compile(r"^(?P<a>[^;:]{8,110}?),\s+so\s+(?P<b>[^;:]{8,140}?)\.?$")
 # 'He distinguishes **maximizers**, who search for the best option, from …'; '**single-loop learning**, which …'
-_GLOSSED_TERM_RE = re.compile(r"\*\*(?P<t>[^*]{2,30})\*\*,\s+(?P<w>who|which)\s+(?P<y>[^,;:()]{6,80}?)(?:,|;|\.$|$)")
+_GLOSSED_TERM_RE = re.compile(
+    r"(?:\*\*(?P<t>[^*]{2,30})\*\*|(?:\b(?:distinguishes|separates|from)\s+)(?P<u>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}))"
+    r",\s+(?P<w>who|which|where)\s+(?P<y>[^,;:()]{6,80}?)(?:,|;|\.$|$)"
+)
+# 'the barbell strategy, which pairs very safe positions with …' -> 'what is the barbell strategy?'
+_NAMED_WHICH_RE = re.compile(
+    r"\b[Tt]he\s+(?P<t>[\w-]+(?:\s+[\w-]+)?\s+(?:strategy|principle|effect|rule|test|model|framework|loop|method|law|trap))"
+    r",\s+which\s+(?P<y>[^,;:()]{6,90}?)(?:,|;|\.$|$)"
+)
 # 'the idea of posteriorities — deciding which tasks not to tackle — maps onto …'
 _DASH_GLOSS_RE = re.compile(
-    r"\b(?:[Tt]he\s+(?:idea|concept|notion|practice)\s+of\s+)(?P<t>[\w-]+(?:\s+[\w-]+)?)\s+[—–]\s+(?P<y>[^—–]{5,80}?)\s+[—–]\s"
+    r"\b(?:[Tt]he\s+(?:idea|concept|notion|practice)\s+of\s+|(?:are|is|include|includes)\s+)(?P<t>[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+[—–]\s+(?P<y>[^—–]{5,80}?)\s+[—–]\s"
 )
 # 'between espoused theory (what people say guides them) and theory-in-use (what actually drives …)'
 _PAREN_GLOSS_RE = re.compile(
@@ -2036,20 +2054,28 @@ def _term(term: str, note: Note) -> str:
 
 def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """A term glossed where it is used ('**X**, which …', 'the idea of X — Y —', 'X (what …)') -> 'what is X?'."""
-    for match in _GLOSSED_TERM_RE.finditer(s.text) if "**" in s.text else ():
-        term = plain(match.group("t")).strip()
+    for match in _GLOSSED_TERM_RE.finditer(s.text) if "**" in s.text or " from " in s.text else ():
+        term = plain(match.group("t") or match.group("u")).strip()
         clause = clean_answer(match.group("y"), 10)
-        if not clause or not _self_contained(clause):
+        if not clause or not _self_contained(clause) or term.split()[0].lower() in STOPWORDS:
             continue
-        plural = term.lower().endswith("s") and not term.lower().endswith(("ss", "us", "is"))
-        if match.group("w") == "who":
+        # the kind of thing the term names: 'errors of ignorance' -> 'Errors', 'single-loop learning' -> 'Learning'
+        head = term.split()[0] if " of " in term else term.split()[-1]
+        plural = head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is"))
+        joint = {"who": "who", "which": "that", "where": "where"}[match.group("w")]
+        if joint == "who":
             answer = f"{'People' if plural else 'Someone'} who {clause[0].lower()}{clause[1:]}"
             front = f"{ctx}, who {'are' if plural else 'is'} {term}?"
         else:
-            head = term.split()[-1]  # 'single-loop learning, which fixes …' -> 'Learning that fixes …'
-            answer = f"{head[0].upper()}{head[1:]} that {clause[0].lower()}{clause[1:]}"
+            answer = f"{head[0].upper()}{head[1:]} {joint} {clause[0].lower()}{clause[1:]}"
             front = f"{ctx}, what {'are' if plural else 'is'} {_term(term, note)}?"
         yield "definition", _card(note, "definition", slug(term, 2), s, front, answer)
+    for match in _NAMED_WHICH_RE.finditer(s.plain) if ", which " in s.plain else ():
+        term = match.group("t").strip()
+        clause = clean_answer(match.group("y"), 11)
+        if clause and _self_contained(clause):
+            answer = f"A {term.split()[-1]} that {clause[0].lower()}{clause[1:]}"
+            yield "definition", _card(note, "definition", slug(term, 2), s, f"{ctx}, what is the {term}?", answer)
     glosses = []
     if " — " in s.plain or " – " in s.plain:
         glosses.extend(_DASH_GLOSS_RE.finditer(s.plain))
