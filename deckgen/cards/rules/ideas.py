@@ -386,7 +386,9 @@ def _whole_answer(front: str, answer: str, source: str) -> bool:
     return not _LIST_GOES_ON_RE.match(after)  # 'How hard it is to fund' stops inside 'fund, staff and …'
 
 
-_VERB_LEAD_RE = re.compile(r"^(?:have|has|had|is|are|was|were|been|does|did|being)\b", re.I)
+_VERB_LEAD_RE = re.compile(
+    r"^(?:have|has|had|is|are|was|were|been|does|did|being|must|should|can|could|would|will|may|might)\b", re.I
+)
 # an answer that opens with one of these is a clause cut from a sentence, not a phrase that stands alone
 _FRAGMENT_LEAD_RE = re.compile(
     r"^(?:if|when|whenever|while|although|though|unless|until|because|since|whereas|once|after|before|"
@@ -1333,8 +1335,10 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
             r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", s.plain[: match.start()]
         )
         # 'running a parallel customer development process in four steps — …' -> '… the four steps of the … process?'
-        process = None if acting else re.search(
-            r"\b(?:a|an|the)\s+(?P<x>(?:[\w-]+\s+){0,3}[\w-]+)\s+in\s+$", s.plain[: match.start()]
+        process = (
+            None
+            if acting
+            else re.search(r"\b(?:a|an|the)\s+(?P<x>(?:[\w'’-]+\s+){0,3}[\w-]+)\s+in\s+$", s.plain[: match.start()])
         )
         whole = _topic(acting.group("x"), 4, note) if acting else None
         if process and (named := _topic(process.group("x"), 4, note)):
@@ -2007,6 +2011,8 @@ def clauses(core: str) -> list[str]:
 def _work_subject(note: Note, text: str) -> str:
     """'It is written …' / 'its checklists' in a critique: the work, named."""
     work = work_word(note)
+    if re.match(r"^it\s+(?:is|was)\s+\w+\s+(?:to|that)\b", text, re.I):
+        return text  # 'it is hard to tell whether …': nobody's 'it'
     text = re.sub(r"^(?:It|it)\s+(?=is|was|has|does|treats|assumes|says)", f"{work[0].upper()}{work[1:]} ", text)
     return re.sub(r"^(?:Its|its)\s+", f"{work}'s ", text)
 
