@@ -2082,14 +2082,14 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         if clause and _self_contained(clause):
             answer = f"A {term.split()[-1]} that {clause[0].lower()}{clause[1:]}"
             yield "definition", _card(note, "definition", slug(term, 2), s, f"{ctx}, what is the {term}?", answer)
-    glosses = []
+    glosses: list[re.Match[str]] = []
     if " — " in s.plain or " – " in s.plain:
         glosses.extend(_DASH_GLOSS_RE.finditer(s.plain))
     if "(" in s.plain:
         glosses.extend(_PAREN_GLOSS_RE.finditer(s.plain))
-    for match in glosses:
-        term = plain(match.group("t")).strip()
-        answer = clean_answer(match.group("y"), 12, trim_relative=False)
+    for gloss in glosses:
+        term = plain(gloss.group("t")).strip()
+        answer = clean_answer(gloss.group("y"), 12, trim_relative=False)
         if not answer or not _self_contained(answer) or term.split()[0].lower() in STOPWORDS:
             continue
         plural = term.lower().endswith("s") and not term.lower().endswith(("ss", "us", "is"))
