@@ -2089,12 +2089,12 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         glosses.extend(_PAREN_GLOSS_RE.finditer(s.plain))
     for gloss in glosses:
         term = plain(gloss.group("t")).strip()
-        answer = clean_answer(gloss.group("y"), 12, trim_relative=False)
-        if not answer or not _self_contained(answer) or term.split()[0].lower() in STOPWORDS:
+        meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
+        if not meaning or not _self_contained(meaning) or term.split()[0].lower() in STOPWORDS:
             continue
         plural = term.lower().endswith("s") and not term.lower().endswith(("ss", "us", "is"))
         front = f"{ctx}, what {'are' if plural else 'is'} {_term(term, note)}?"
-        yield "definition", _card(note, "definition", slug(term, 2), s, front, answer)
+        yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
 
 
 def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
