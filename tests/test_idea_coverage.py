@@ -31,6 +31,8 @@ The cases are all from calm northern ports, so the advice suits sheltered water 
 
 ## Why it matters for product
 The idea of slack water — the short still moment between tides — maps onto release windows.
+A checklist shared between the outgoing and incoming crews is the single most useful habit for an on-call rota: it makes handovers boring.
+Clear owners, written runbooks and rehearsed drills usually beat a heroic incident commander.
 """
 
 
@@ -94,6 +96,18 @@ def test_a_so_clause_asks_the_reason_as_the_notes_critique() -> None:
     front, back = _cards()["g.mechanism.advice-suits"]
     assert front.startswith("According to the note on Okafor's 'Harbour Pilots', what explains why the advice suits")
     assert back == "The cases are all from calm northern ports"
+
+
+def test_the_best_thing_asks_for_what_is_named_best() -> None:
+    front, back = _cards()["g.claim.single-useful-habit"]
+    assert front.endswith("what is the single most useful habit for an on-call rota?"), front
+    assert back == "A checklist shared between the outgoing and incoming crews"
+
+
+def test_a_list_subject_of_a_causal_verb_is_the_answer() -> None:
+    front, back = _cards()["g.claim.heroic-incident"]
+    assert front.endswith("what three things usually beat a heroic incident commander?"), front
+    assert back == "Clear owners, written runbooks, rehearsed drills"
 
 
 def test_the_shapes_ship_at_least_four_cards() -> None:

@@ -381,7 +381,8 @@ def _whole_answer(front: str, answer: str, source: str) -> bool:
     if at < 0:
         return True
     after = text[at + len(answer) :]
-    if words(answer)[-1].lower().endswith("ing") and re.match(r"^\s+[a-z]", after):
+    # ('searching and executing is the most useful idea' ends the subject: the verb follows)
+    if words(answer)[-1].lower().endswith("ing") and re.match(r"^\s+(?!(?:is|are|was|were)\b)[a-z]", after):
         return False  # '… respond better to changing' stops before what is changed
     return not _LIST_GOES_ON_RE.match(after)  # 'How hard it is to fund' stops inside 'fund, staff and …'
 
@@ -2002,6 +2003,22 @@ _CONTRAST_LIST_RE = re.compile(
 )
 
 
+# '"What can I contribute?" is the right question for a new PM' -> 'what is the right question for a new PM?'
+_IS_THE_BEST_RE = re.compile(
+    r"^(?P<x>[^;:]{3,60}?)\s+(?P<v>is|are)\s+(?P<y>the\s+(?:(?:single\s+)?most\s+\w+|best|right|real|main|key|central|"
+    r"biggest|first|hardest|only|usual|strongest|clearest)\s+[^;:,]{3,120}?)(?:[:;,]\s.*)?\.?$"
+)
+# 'Good defaults, a recommended plan and progressive disclosure usually beat a giant menu' and
+# 'Knowing which rung your partner is on explains a lot of friction': the subject is the idea
+_CAUSE_VERBS = (
+    "explains|explain|predicts|predict|drives|drive|determines|determine|decides|decide|beats|beat|causes|cause"
+)
+_SUBJECT_RE = re.compile(
+    rf"^(?P<s>[^;:]{{3,70}}?)\s+(?P<adv>(?:usually|often|mostly|largely|also|together)\s+)?(?P<v>{_CAUSE_VERBS})\s+"
+    r"(?P<o>[^;:]{3,70}?)(?:[:;]\s.*)?\.?$"
+)
+
+
 def clauses(core: str) -> list[str]:
     """The clauses of a compound claim, each a claim of its own (the whole sentence first)."""
     parts = [p.strip() for p in _CLAUSE_JOINT_RE.split(core) if p and p.strip()]
@@ -2125,6 +2142,42 @@ def _contrast_list(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tup
     yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
 
 
+def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X is the most useful idea for a product org' -> 'what is the most useful idea for a product org?' — X."""
+    match = _IS_THE_BEST_RE.match(core)
+    if not match or _DEMONSTRATIVE_RE.search(match.group("y")):
+        return
+    topic = plain(match.group("y")).strip()
+    if len(words(topic)) > 12:  # 'the right question for a new PM who is tempted to …' -> '… for a new PM'
+        topic = re.split(r"\s+(?:who|that|which|where|when)\s+", topic)[0]
+    if len(words(topic)) > 12:
+        return
+    answer = clean_answer(match.group("x"))
+    if not answer or not _self_contained(answer):
+        return
+    front = f"{ctx}, what {match.group('v')} {topic}?"
+    yield "claim", _card(note, "claim", slug(topic, 3), s, front, answer)
+
+
+def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'S explains/beats/drives O' -> 'what explains O?' — S (a list subject: 'what three things beat O?')."""
+    match = _SUBJECT_RE.match(core)
+    if not match or _DEMONSTRATIVE_RE.search(match.group("o")) or len(words(match.group("o"))) > 12:
+        return
+    subject = plain(match.group("s")).strip()
+    parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
+    listed = len(parts) >= 2 and "," in subject and all(len(words(p)) <= 4 for p in parts) and len(parts) <= 4
+    answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
+    if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
+        return
+    verb, adverb = match.group("v"), (match.group("adv") or "")
+    third = verb if verb.endswith("s") else (verb + "es" if verb.endswith(("ch", "sh", "s", "x")) else verb + "s")
+    number = {2: "two", 3: "three", 4: "four"}.get(len(parts), "")
+    who = f"what {number} things {adverb}{verb}" if listed else f"what {adverb}{third}"
+    front = f"{ctx}, {who} {plain(match.group('o')).strip()}?"
+    yield "claim", _card(note, "claim", slug(match.group("o"), 2), s, front, answer)
+
+
 def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[str, Card | None]]:
     """Cards of the coverage shapes (comparative, 'so', listed contrast) on each clause of ``core``."""
     found: list[tuple[str, Card | None]] = []
@@ -2137,6 +2190,9 @@ def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[
             found.extend(_contrast_list(note, s, clause, ctx))
         if " means " in clause:
             found.extend(_means(note, s, clause, ctx))
+        if " the " in clause and (" is " in clause or " are " in clause):
+            found.extend(_is_the_best(note, s, clause, ctx))
+        found.extend(_subject(note, s, clause, ctx))
         term = _COLON_TERM_RE.match(clause) if ": " in clause and " not " in clause else None
         if term and len(words(term.group("t"))) <= 4:
             gloss = re.split(r"\s+[—–]\s+|;\s+", term.group("g"))[0]
