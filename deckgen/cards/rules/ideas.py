@@ -291,6 +291,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
         return False
+    if re.match(r"^why\b", answer, re.I):
+        return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
     if _VERB_LEAD_RE.match(answer) or re.search(
         r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
     ):
@@ -1394,9 +1396,9 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_mechanism(note, s, core, note_ctx) if "because" in core else ())
                 found.extend(_claim(note, s, core, note_ctx) if " than " in core else ())
             if not any(card for _, card in found):
-                found.extend(coverage_shapes(note, s, core, note_ctx))
-            if not any(card for _, card in found):
                 found.extend(_statement(note, s, core, note_ctx))
+            if not any(card for _, card in found):  # after the older kinds, so their keys stay what curation named
+                found.extend(coverage_shapes(note, s, core, note_ctx))
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
@@ -2075,6 +2077,17 @@ def _term(term: str, note: Note) -> str:
     return term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
 
 
+def _plural(word: str) -> bool:
+    """Whether a head word reads as plural ('maximizers', 'errors'; not 'process' or 'analysis')."""
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _what_is(ctx: str, term: str, note: Note, plural: bool) -> str:
+    """'In X, what is single-loop learning?' / '…, what are posteriorities?'."""
+    return f"{ctx}, what {'are' if plural else 'is'} {_term(term, note)}?"
+
+
 def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """A term glossed where it is used ('**X**, which …', 'the idea of X — Y —', 'X (what …)') -> 'what is X?'."""
     for match in _GLOSSED_TERM_RE.finditer(s.text) if "**" in s.text or " from " in s.text else ():
@@ -2084,14 +2097,14 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             continue
         # the kind of thing the term names: 'errors of ignorance' -> 'Errors', 'single-loop learning' -> 'Learning'
         head = term.split()[0] if " of " in term else term.split()[-1]
-        plural = head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is"))
+        plural = _plural(head)
         joint = {"who": "who", "which": "that", "where": "where"}[match.group("w")]
         if joint == "who":
             answer = f"{'People' if plural else 'Someone'} who {clause[0].lower()}{clause[1:]}"
             front = f"{ctx}, who {'are' if plural else 'is'} {term}?"
         else:
             answer = f"{head[0].upper()}{head[1:]} {joint} {clause[0].lower()}{clause[1:]}"
-            front = f"{ctx}, what {'are' if plural else 'is'} {_term(term, note)}?"
+            front = _what_is(ctx, term, note, plural)
         yield "definition", _card(note, "definition", slug(term, 2), s, front, answer)
     for match in _NAMED_WHICH_RE.finditer(s.plain) if ", which " in s.plain else ():
         term = match.group("t").strip()
@@ -2109,8 +2122,7 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
         if not meaning or not _self_contained(meaning) or term.split()[0].lower() in STOPWORDS:
             continue
-        plural = term.lower().endswith("s") and not term.lower().endswith(("ss", "us", "is"))
-        front = f"{ctx}, what {'are' if plural else 'is'} {_term(term, note)}?"
+        front = _what_is(ctx, term, note, _plural(term))
         yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
 
 
