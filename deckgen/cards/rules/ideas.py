@@ -1376,7 +1376,8 @@ def candidates(note: Note) -> list[Idea]:
         role = roles.get(s.heading) or roles.setdefault(s.heading, role_of(s.heading))
         first = s.heading not in first_in_section
         first_in_section.add(s.heading)
-        core, thesis = _core(s.plain)
+        flat = s.plain  # a property: worked out once here
+        core, thesis = _core(flat)
         found: list[tuple[str, Card | None]] = []
         glossed: set[str] = set()
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
@@ -1413,9 +1414,9 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
                 if not any(card for _, card in found):
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
-                for clause in clauses(core)[1:] if not any(card for _, card in found) else ():
+                for clause in clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
-            if "**" in s.text or " — " in s.plain or "(" in s.plain or ", wh" in s.plain:
+            if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
                 terms = list(_glossed_terms(note, s, ctx))
                 glossed = {card.key for _, card in terms if card}
                 found.extend(terms)
@@ -2010,6 +2011,9 @@ _IS_THE_BEST_RE = re.compile(
     r"^(?P<x>[^;:]{3,60}?)\s+(?P<v>is|are)\s+(?P<y>the\s+(?:(?:single\s+)?most\s+\w+|best|right|real|main|key|central|"
     r"biggest|first|hardest|only|usual|strongest|clearest)\s+[^;:,]{3,120}?)(?:[:;,]\s.*)?\.?$"
 )
+_BEST_WORD_RE = re.compile(
+    r"\s(?:is|are) the (?:single |most |best|right|real|main|key|central|biggest|first|hardest|only|usual|strongest|clearest)"
+)
 # 'Good defaults, a recommended plan and progressive disclosure usually beat a giant menu' and
 # 'Knowing which rung your partner is on explains a lot of friction': the subject is the idea
 _CAUSE_VERBS = (
@@ -2029,9 +2033,9 @@ def clauses(core: str) -> list[str]:
 
 def _work_subject(note: Note, text: str) -> str:
     """'It is written …' / 'its checklists' in a critique: the work, named."""
+    if not text[:3].lower().startswith("it") or re.match(r"^it\s+(?:is|was)\s+\w+\s+(?:to|that)\b", text, re.I):
+        return text  # no 'it' to name ('it is hard to tell whether …' is nobody's 'it')
     work = work_word(note)
-    if re.match(r"^it\s+(?:is|was)\s+\w+\s+(?:to|that)\b", text, re.I):
-        return text  # 'it is hard to tell whether …': nobody's 'it'
     text = re.sub(r"^(?:It|it)\s+(?=is|was|has|does|treats|assumes|says)", f"{work[0].upper()}{work[1:]} ", text)
     return re.sub(r"^(?:Its|its)\s+", f"{work}'s ", text)
 
@@ -2090,6 +2094,7 @@ def _what_is(ctx: str, term: str, note: Note, plural: bool) -> str:
 
 def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """A term glossed where it is used ('**X**, which …', 'the idea of X — Y —', 'X (what …)') -> 'what is X?'."""
+    flat = s.plain
     for match in _GLOSSED_TERM_RE.finditer(s.text) if "**" in s.text or " from " in s.text else ():
         term = plain(match.group("t") or match.group("u")).strip()
         clause = clean_answer(match.group("y"), 10)
@@ -2106,17 +2111,17 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             answer = f"{head[0].upper()}{head[1:]} {joint} {clause[0].lower()}{clause[1:]}"
             front = _what_is(ctx, term, note, plural)
         yield "definition", _card(note, "definition", slug(term, 2), s, front, answer)
-    for match in _NAMED_WHICH_RE.finditer(s.plain) if ", which " in s.plain else ():
+    for match in _NAMED_WHICH_RE.finditer(flat) if ", which " in flat else ():
         term = match.group("t").strip()
         clause = clean_answer(match.group("y"), 11)
         if clause and _self_contained(clause):
             answer = f"A {term.split()[-1]} that {clause[0].lower()}{clause[1:]}"
             yield "definition", _card(note, "definition", slug(term, 2), s, f"{ctx}, what is the {term}?", answer)
     glosses: list[re.Match[str]] = []
-    if " — " in s.plain or " – " in s.plain:
-        glosses.extend(_DASH_GLOSS_RE.finditer(s.plain))
-    if "(" in s.plain:
-        glosses.extend(_PAREN_GLOSS_RE.finditer(s.plain))
+    if " — " in flat or " – " in flat:
+        glosses.extend(_DASH_GLOSS_RE.finditer(flat))
+    if "(" in flat:
+        glosses.extend(_PAREN_GLOSS_RE.finditer(flat))
     for gloss in glosses:
         term = plain(gloss.group("t")).strip()
         meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
@@ -2202,9 +2207,12 @@ def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[
             found.extend(_contrast_list(note, s, clause, ctx))
         if " means " in clause:
             found.extend(_means(note, s, clause, ctx))
-        if " the " in clause and (" is " in clause or " are " in clause):
+        if (" is the " in clause or " are the " in clause) and _BEST_WORD_RE.search(clause):
             found.extend(_is_the_best(note, s, clause, ctx))
-        found.extend(_subject(note, s, clause, ctx))
+        if any(
+            f" {verb}" in clause for verb in _CAUSE_VERBS.split("|")[1::2]
+        ):  # a substring test first: most have none
+            found.extend(_subject(note, s, clause, ctx))
         term = _COLON_TERM_RE.match(clause) if ": " in clause and " not " in clause else None
         if term and len(words(term.group("t"))) <= 4:
             gloss = re.split(r"\s+[—–]\s+|;\s+", term.group("g"))[0]
