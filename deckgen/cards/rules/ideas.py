@@ -110,7 +110,7 @@ _INLINE_LIST_RE = re.compile(
 )
 # 'there are four types of work — business projects, …, changes and unplanned work — and …'
 _DASH_LIST_RE = re.compile(
-    r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)\s+[—–]\s+(?P<items>[^:;—–]+?)\s+[—–]\s"
+    r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)\s+[—–]\s+(?P<items>[^:;—–]+?)(?:\s+[—–]\s|\.?$)"
 )
 _LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -291,6 +291,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
         return False
+    if re.match(r"^why\b", answer, re.I):
+        return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
     if _VERB_LEAD_RE.match(answer) or re.search(
         r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
     ):
@@ -333,7 +335,8 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
     for match in _AUX_QUESTION_RE.finditer(front):
         if match.group("aux").lower() == "do" and not source_words:
             source_words = set(words(source.lower()))
-        tokens = _EMBEDDED_RE.sub("", f" {match.group('rest')} ").split()
+        # what follows 'than' is copied whole from the sentence ('than from failed product development')
+        tokens = _EMBEDDED_RE.sub("", f" {match.group('rest')} ").split(" than ")[0].split()
         for before, token in zip(tokens, tokens[1:], strict=False):
             low = token.lower()
             if low.endswith("ed") and len(low) > 4 and before.lower() not in _BEFORE_PARTICIPLE:
@@ -380,12 +383,15 @@ def _whole_answer(front: str, answer: str, source: str) -> bool:
     if at < 0:
         return True
     after = text[at + len(answer) :]
-    if words(answer)[-1].lower().endswith("ing") and re.match(r"^\s+[a-z]", after):
+    # ('searching and executing is the most useful idea' ends the subject: the verb follows)
+    if words(answer)[-1].lower().endswith("ing") and re.match(r"^\s+(?!(?:is|are|was|were)\b)[a-z]", after):
         return False  # '… respond better to changing' stops before what is changed
     return not _LIST_GOES_ON_RE.match(after)  # 'How hard it is to fund' stops inside 'fund, staff and …'
 
 
-_VERB_LEAD_RE = re.compile(r"^(?:have|has|had|is|are|was|were|been|does|did|being)\b", re.I)
+_VERB_LEAD_RE = re.compile(
+    r"^(?:have|has|had|is|are|was|were|been|does|did|being|must|should|can|could|would|will|may|might)\b", re.I
+)
 # an answer that opens with one of these is a clause cut from a sentence, not a phrase that stands alone
 _FRAGMENT_LEAD_RE = re.compile(
     r"^(?:if|when|whenever|while|although|though|unless|until|because|since|whereas|once|after|before|"
@@ -1311,8 +1317,11 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
             continue
         n, what = match.group("n").lower(), match.group("what").strip()
         kinds_of = re.match(r"^\w+s of [\w-]+$", what)  # 'types of work' names a list; 'buy for …' does not
-        if len(words(what)) > 3 or (
-            not kinds_of and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
+        ways_to = re.match(r"^(?:\w+\s+)?ways to \w+$", what)  # 'two basic ways to win' names a list too
+        if len(words(what)) > 4 or (
+            not kinds_of
+            and not ways_to
+            and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
         ):
             continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
         made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
@@ -1328,12 +1337,20 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         acting = acting or re.search(
             r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", s.plain[: match.start()]
         )
+        # 'running a parallel customer development process in four steps — …' -> '… the four steps of the … process?'
+        process = (
+            None
+            if acting
+            else re.search(r"\b(?:a|an|the)\s+(?P<x>(?:[\w'’-]+\s+){0,3}[\w-]+)\s+in\s+$", s.plain[: match.start()])
+        )
         whole = _topic(acting.group("x"), 4, note) if acting else None
+        if process and (named := _topic(process.group("x"), 4, note)):
+            whole = f"the {named}"
         if made and thing:
             front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
         elif defined and defined_thing:
             front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
-        elif acting and whole:
+        elif whole:
             front = f"{_according(note)}, what are the {n} {what} of {whole}?"
         else:
             front = f"{_according(note)}, what are the {n} {what}?"
@@ -1359,8 +1376,10 @@ def candidates(note: Note) -> list[Idea]:
         role = roles.get(s.heading) or roles.setdefault(s.heading, role_of(s.heading))
         first = s.heading not in first_in_section
         first_in_section.add(s.heading)
-        core, thesis = _core(s.plain)
+        flat = s.plain  # a property: worked out once here
+        core, thesis = _core(flat)
         found: list[tuple[str, Card | None]] = []
+        glossed: set[str] = set()
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
@@ -1379,6 +1398,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_claim(note, s, core, note_ctx) if " than " in core else ())
             if not any(card for _, card in found):
                 found.extend(_statement(note, s, core, note_ctx))
+            if not any(card for _, card in found):  # after the older kinds, so their keys stay what curation named
+                found.extend(coverage_shapes(note, s, core, note_ctx))
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
@@ -1390,28 +1411,15 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_colon_gloss(note, s, ctx))
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
-                if " not " in core or "rather than" in core or "instead of" in core:
-                    found.extend(_contrast(note, s, core, ctx))
-                if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
-                    found.extend(_claim(note, s, core, claim_ctx))
-                if any(w in core for w in ("should", "must", "need", "ought", "never")):
-                    found.extend(_prescription(note, s, core, claim_ctx))
-                if "because" in core:
-                    found.extend(_mechanism(note, s, core, claim_ctx))
-                if " from " in core or "call" in core:
-                    found.extend(_named(note, s, core, claim_ctx))
-                if "not because" in core or " only " in core:
-                    found.extend(_cause(note, s, core, claim_ctx))
-                if "if " in core.lower() or "when " in core.lower() or ":" in core:
-                    found.extend(_diagnostic(note, s, core, claim_ctx))
-                if "%" in core or "percent" in core:
-                    found.extend(_quantity(note, s, core))
-                if " to " in core:
-                    found.extend(_urges(note, s, claim_ctx))
+                found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
                 if not any(card for _, card in found):
-                    found.extend(_statement(note, s, core, claim_ctx))  # a plain 'S V O' claim
-                if thesis and not any(card for _, card in found):
-                    found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
+                    found.extend(coverage_shapes(note, s, core, claim_ctx))
+                for clause in clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
+                    found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
+            if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
+                terms = list(_glossed_terms(note, s, ctx))
+                glossed = {card.key for _, card in terms if card}
+                found.extend(terms)
         for kind, card in found:
             if card is None:
                 continue
@@ -1423,9 +1431,41 @@ def candidates(note: Note) -> list[Idea]:
             score += 1 if any(e in s.text for e in emphasised) else 0
             score += min(2.0, sum(counts.get(w, 0) > 1 for w in content_words(card.back or card.front)) * 0.5)
             score -= 0.1 * len(words(plain(card.back)))
-            # each critical point is its own idea, even when one sentence makes two
-            ideas.append(Idea(role, kind, f"{s.text}#{card.key}" if kind == "critique" else s.text, card, score))
+            # each critical point is its own idea, even when one sentence makes two; so is each glossed term
+            own = kind == "critique" or card.key in glossed
+            ideas.append(Idea(role, kind, f"{s.text}#{card.key}" if own else s.text, card, score))
     return ideas
+
+
+def _claim_kinds(
+    note: Note, s: Sentence, core: str, ctx: str, claim_ctx: str, thesis: bool, whole: bool = True
+) -> list[tuple[str, Card | None]]:
+    """The idea kinds of one claim (a sentence, or, not ``whole``, one clause of a compound one)."""
+    found: list[tuple[str, Card | None]] = []
+    if " not " in core or "rather than" in core or "instead of" in core:
+        found.extend(_contrast(note, s, core, ctx))
+    if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
+        found.extend(_claim(note, s, core, claim_ctx))
+    if any(w in core for w in ("should", "must", "need", "ought", "never")):
+        found.extend(_prescription(note, s, core, claim_ctx))
+    if "because" in core:
+        found.extend(_mechanism(note, s, core, claim_ctx))
+    if " from " in core or "call" in core:
+        found.extend(_named(note, s, core, claim_ctx))
+    if "not because" in core or " only " in core:
+        found.extend(_cause(note, s, core, claim_ctx))
+    # a clause's condition ('if unsure', 'if no one does') leans on the clause before it
+    if whole and ("if " in core.lower() or "when " in core.lower() or ":" in core):
+        found.extend(_diagnostic(note, s, core, claim_ctx))
+    if "%" in core or "percent" in core:
+        found.extend(_quantity(note, s, core))
+    if " to " in core:
+        found.extend(_urges(note, s, claim_ctx))
+    if not any(card for _, card in found):
+        found.extend(_statement(note, s, core, claim_ctx))  # a plain 'S V O' claim
+    if thesis and not any(card for _, card in found):
+        found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
+    return found
 
 
 def select(ideas: Iterable[Idea], cap: int = DEFAULT_CAP) -> list[Idea]:
@@ -1923,3 +1963,258 @@ _LY_RE = re.compile(r"ly\b")
 def _object_word(word: str) -> bool:
     """Whether ``word`` may open an object: a determiner or a content word, never an adverb or function word."""
     return word in _OBJECT_START or (word[:1].isalpha() and word not in STOPWORDS and not word.endswith("ly"))
+
+
+# --- Coverage shapes: ideas the sentence kinds above cannot ask whole -----------------------------
+# A thesis often joins two claims ('S fail from A than from B, yet most run C'): each clause is
+# read on its own when the whole sentence gives no card. The split points are clause joints only.
+_CLAUSE_JOINT_RE = re.compile(r",\s+(?:yet|but|while|whereas)\s+|,\s+and\s+(?:he|she|they|it|the\s+\w+)\s+|;\s+")
+# 'startups fail far more often from a lack of customers than from failed product development'
+_MORE_OFTEN_RE = re.compile(
+    r"^(?P<s>[^,;:]{3,50}?)\s+(?P<v>[a-z]+)\s+(?P<adv>(?:far\s+|much\s+)?(?:more|less)\s+often)\s+"
+    r"(?P<p>from|because of|by|through|with|in|for|over)\s+(?P<a>[^,;:]{2,60}?)\s+than\s+(?:(?P=p)\s+)?"
+    r"(?P<b>[^,;:]{2,60}?)\.?$"
+)
+# 'the book was written for enterprise sales, so its checklists assume …' -> why …? — the first clause
+_SO_RE = re.compile(r"^(?P<a>[^;:]{8,110}?),\s+so\s+(?P<b>[^;:]{8,140}?)\.?$")
+# 'He distinguishes **maximizers**, who search for the best option, from …'; '**single-loop learning**, which …'
+_GLOSSED_TERM_RE = re.compile(
+    r"(?:\*\*(?P<t>[^*]{2,30})\*\*|(?:\b(?:distinguishes|separates|from)\s+)(?P<u>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}))"
+    r",\s+(?P<w>who|which|where)\s+(?P<y>[^,;:()]{6,80}?)(?:,|;|\.$|$)"
+)
+# 'the barbell strategy, which pairs very safe positions with …' -> 'what is the barbell strategy?'
+_NAMED_WHICH_RE = re.compile(
+    r"\b[Tt]he\s+(?P<t>[\w-]+(?:\s+[\w-]+)?\s+(?:strategy|principle|effect|rule|test|model|framework|loop|method|law|trap))"
+    r",\s+which\s+(?P<y>[^,;:()]{6,90}?)(?:,|;|\.$|$)"
+)
+# 'the idea of posteriorities — deciding which tasks not to tackle — maps onto …'
+_DASH_GLOSS_RE = re.compile(
+    r"\b(?:[Tt]he\s+(?:idea|concept|notion|practice)\s+of\s+|(?:are|is|include|includes)\s+)(?P<t>[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+[—–]\s+(?P<y>[^—–]{5,80}?)\s+[—–]\s"
+)
+# 'between espoused theory (what people say guides them) and theory-in-use (what actually drives …)'
+_PAREN_GLOSS_RE = re.compile(
+    r"\b(?:between|and|or|of|the|an?)\s+(?P<t>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+\((?P<y>(?:what|how|who|the|an?)\s[^()]{5,70})\)"
+)
+# 'Managing managers means debugging teams you can't observe.'
+_MEANS_RE = re.compile(r"^(?P<x>[^,;:]{4,40}?)\s+means\s+(?P<y>[^;:]{5,90}?)\.?$")
+# 'Tech lead: a role, not a rank — …' reads as 'Tech lead is a role, not a rank'
+_COLON_TERM_RE = re.compile(r"^(?P<t>[A-Z][\w -]{2,30}?):\s+(?P<g>.+)$")
+# 'Strategy is a set of choices that …, not a vision statement, a plan or a list of initiatives'
+_CONTRAST_LIST_RE = re.compile(
+    r"^(?P<x>[^,;:]{2,40}?)\s+(?P<v>is|are)\s+(?P<b>[^,;:]{2,90}?),\s+not\s+(?P<a>[^;:]{2,70}?(?:,| or | and )[^;:]{2,40}?)\.?$"
+)
+
+
+# '"What can I contribute?" is the right question for a new PM' -> 'what is the right question for a new PM?'
+_IS_THE_BEST_RE = re.compile(
+    r"^(?P<x>[^;:]{3,60}?)\s+(?P<v>is|are)\s+(?P<y>the\s+(?:(?:single\s+)?most\s+\w+|best|right|real|main|key|central|"
+    r"biggest|first|hardest|only|usual|strongest|clearest)\s+[^;:,]{3,120}?)(?:[:;,]\s.*)?\.?$"
+)
+_BEST_WORD_RE = re.compile(
+    r"\s(?:is|are) the (?:single |most |best|right|real|main|key|central|biggest|first|hardest|only|usual|strongest|clearest)"
+)
+# 'Good defaults, a recommended plan and progressive disclosure usually beat a giant menu' and
+# 'Knowing which rung your partner is on explains a lot of friction': the subject is the idea
+_CAUSE_VERBS = (
+    "explains|explain|predicts|predict|drives|drive|determines|determine|decides|decide|beats|beat|causes|cause"
+)
+_SUBJECT_RE = re.compile(
+    rf"^(?P<s>[^;:]{{3,70}}?)\s+(?P<adv>(?:usually|often|mostly|largely|also|together)\s+)?(?P<v>{_CAUSE_VERBS})\s+"
+    r"(?P<o>[^;:]{3,70}?)(?:[:;]\s.*)?\.?$"
+)
+
+
+def clauses(core: str) -> list[str]:
+    """The clauses of a compound claim, each a claim of its own (the whole sentence first)."""
+    parts = [p.strip() for p in _CLAUSE_JOINT_RE.split(core) if p and p.strip()]
+    return [core] + [p for p in parts if p != core and len(words(p)) >= 5] if len(parts) > 1 else [core]
+
+
+def _work_subject(note: Note, text: str) -> str:
+    """'It is written …' / 'its checklists' in a critique: the work, named."""
+    if not text[:3].lower().startswith("it") or re.match(r"^it\s+(?:is|was)\s+\w+\s+(?:to|that)\b", text, re.I):
+        return text  # no 'it' to name ('it is hard to tell whether …' is nobody's 'it')
+    work = work_word(note)
+    text = re.sub(r"^(?:It|it)\s+(?=is|was|has|does|treats|assumes|says)", f"{work[0].upper()}{work[1:]} ", text)
+    return re.sub(r"^(?:Its|its)\s+", f"{work}'s ", text)
+
+
+def _more_often(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'S fail more often from A than from B' -> 'what do S fail from more often than from B?' — A."""
+    match = _MORE_OFTEN_RE.match(core)
+    if not match:
+        return
+    subject = _topic(match.group("s"), 6, note)
+    verb = match.group("v")
+    base = base_form(verb) if verb.endswith("s") else verb
+    answer = clean_answer(match.group("a"), 10)
+    other = plain(match.group("b")).strip()
+    if not subject or not base or not answer or not _self_contained(answer) or _DEMONSTRATIVE_RE.search(other):
+        return
+    aux = "does" if verb.endswith("s") else "do"
+    prep, adverb = match.group("p"), match.group("adv")
+    front = f"{ctx}, what {aux} {subject} {base} {prep} {adverb} than {prep} {other}?"
+    yield "claim", _card(note, "claim", slug(f"{subject} {base}", 2), s, front, answer)
+
+
+def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'A, so B' -> 'what explains why B?' — A: the reason is the idea worth recalling."""
+    match = _SO_RE.match(core)
+    if not match:
+        return
+    effect = _work_subject(note, plain(match.group("b")).strip())
+    cause = _work_subject(note, plain(match.group("a")).strip())
+    if re.match(r"^(?:this|that|they|these|those|he|she|we|you)\b", effect, re.I) or len(words(effect)) > 16:
+        return
+    answer = clean_answer(cause)
+    if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect):
+        return
+    first = effect.split()[0]
+    effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
+    front = f"{ctx}, what explains why {effect}?"
+    yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
+
+
+def _term(term: str, note: Note) -> str:
+    """A term as a question names it: lower case unless it is a name."""
+    return term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
+
+
+def _plural(word: str) -> bool:
+    """Whether a head word reads as plural ('maximizers', 'errors'; not 'process' or 'analysis')."""
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _what_is(ctx: str, term: str, note: Note, plural: bool) -> str:
+    """'In X, what is single-loop learning?' / '…, what are posteriorities?'."""
+    return f"{ctx}, what {'are' if plural else 'is'} {_term(term, note)}?"
+
+
+def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """A term glossed where it is used ('**X**, which …', 'the idea of X — Y —', 'X (what …)') -> 'what is X?'."""
+    flat = s.plain
+    for match in _GLOSSED_TERM_RE.finditer(s.text) if "**" in s.text or " from " in s.text else ():
+        term = plain(match.group("t") or match.group("u")).strip()
+        clause = clean_answer(match.group("y"), 10)
+        if not clause or not _self_contained(clause) or term.split()[0].lower() in STOPWORDS:
+            continue
+        # the kind of thing the term names: 'errors of ignorance' -> 'Errors', 'single-loop learning' -> 'Learning'
+        head = term.split()[0] if " of " in term else term.split()[-1]
+        plural = _plural(head)
+        joint = {"who": "who", "which": "that", "where": "where"}[match.group("w")]
+        if joint == "who":
+            answer = f"{'People' if plural else 'Someone'} who {clause[0].lower()}{clause[1:]}"
+            front = f"{ctx}, who {'are' if plural else 'is'} {term}?"
+        else:
+            answer = f"{head[0].upper()}{head[1:]} {joint} {clause[0].lower()}{clause[1:]}"
+            front = _what_is(ctx, term, note, plural)
+        yield "definition", _card(note, "definition", slug(term, 2), s, front, answer)
+    for match in _NAMED_WHICH_RE.finditer(flat) if ", which " in flat else ():
+        term = match.group("t").strip()
+        clause = clean_answer(match.group("y"), 11)
+        if clause and _self_contained(clause):
+            answer = f"A {term.split()[-1]} that {clause[0].lower()}{clause[1:]}"
+            yield "definition", _card(note, "definition", slug(term, 2), s, f"{ctx}, what is the {term}?", answer)
+    glosses: list[re.Match[str]] = []
+    if " — " in flat or " – " in flat:
+        glosses.extend(_DASH_GLOSS_RE.finditer(flat))
+    if "(" in flat:
+        glosses.extend(_PAREN_GLOSS_RE.finditer(flat))
+    for gloss in glosses:
+        term = plain(gloss.group("t")).strip()
+        meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
+        if not meaning or not _self_contained(meaning) or term.split()[0].lower() in STOPWORDS:
+            continue
+        front = _what_is(ctx, term, note, _plural(term))
+        yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
+
+
+def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X means Y' -> 'what does X mean?' — Y."""
+    match = _MEANS_RE.match(core)
+    subject = _topic(match.group("x"), 5, note) if match else None
+    if not match or not subject or len(content_words(subject)) < 2:
+        return
+    answer = clean_answer(match.group("y"))
+    if answer and _self_contained(answer):
+        front = f"{ctx}, what does {subject} mean?"
+        yield "definition", _card(note, "definition", slug(subject, 2), s, front, answer)
+
+
+def _contrast_list(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'S is B, not A1, A2 or A3' -> 'what is S, if not A1, A2 or A3?' — B."""
+    match = _CONTRAST_LIST_RE.match(core)
+    if not match:
+        return
+    subject = _topic(match.group("x"), 5, note)
+    alternative = plain(match.group("a")).strip()
+    answer = clean_answer(match.group("b"))
+    if not subject or not answer or not _self_contained(answer) or _mirrors(alternative, answer):
+        return
+    if len([w for w in words(alternative) if w.lower() not in {"a", "an", "the"}]) > 9:
+        return
+    front = f"{ctx}, what {match.group('v')} {subject}, if not {alternative}?"
+    yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
+
+
+def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X is the most useful idea for a product org' -> 'what is the most useful idea for a product org?' — X."""
+    match = _IS_THE_BEST_RE.match(core)
+    if not match or _DEMONSTRATIVE_RE.search(match.group("y")):
+        return
+    topic = plain(match.group("y")).strip()
+    if len(words(topic)) > 12:  # 'the right question for a new PM who is tempted to …' -> '… for a new PM'
+        topic = re.split(r"\s+(?:who|that|which|where|when)\s+", topic)[0]
+    if len(words(topic)) > 12:
+        return
+    answer = clean_answer(match.group("x"))
+    if not answer or not _self_contained(answer):
+        return
+    front = f"{ctx}, what {match.group('v')} {topic}?"
+    yield "claim", _card(note, "claim", slug(topic, 3), s, front, answer)
+
+
+def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'S explains/beats/drives O' -> 'what explains O?' — S (a list subject: 'what three things beat O?')."""
+    match = _SUBJECT_RE.match(core)
+    if not match or _DEMONSTRATIVE_RE.search(match.group("o")) or len(words(match.group("o"))) > 12:
+        return
+    subject = plain(match.group("s")).strip()
+    parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
+    listed = len(parts) >= 2 and "," in subject and all(len(words(p)) <= 4 for p in parts) and len(parts) <= 4
+    answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
+    if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
+        return
+    verb, adverb = match.group("v"), (match.group("adv") or "")
+    third = verb if verb.endswith("s") else (verb + "es" if verb.endswith(("ch", "sh", "s", "x")) else verb + "s")
+    number = {2: "two", 3: "three", 4: "four"}.get(len(parts), "")
+    who = f"what {number} things {adverb}{verb}" if listed else f"what {adverb}{third}"
+    front = f"{ctx}, {who} {plain(match.group('o')).strip()}?"
+    yield "claim", _card(note, "claim", slug(match.group("o"), 2), s, front, answer)
+
+
+def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[str, Card | None]]:
+    """Cards of the coverage shapes (comparative, 'so', listed contrast) on each clause of ``core``."""
+    found: list[tuple[str, Card | None]] = []
+    for clause in clauses(core):
+        if "more often" in clause or "less often" in clause:
+            found.extend(_more_often(note, s, clause, ctx))
+        if ", so " in clause:
+            found.extend(_so(note, s, clause, ctx))
+        if ", not " in clause:
+            found.extend(_contrast_list(note, s, clause, ctx))
+        if " means " in clause:
+            found.extend(_means(note, s, clause, ctx))
+        if (" is the " in clause or " are the " in clause) and _BEST_WORD_RE.search(clause):
+            found.extend(_is_the_best(note, s, clause, ctx))
+        if any(
+            f" {verb}" in clause for verb in _CAUSE_VERBS.split("|")[1::2]
+        ):  # a substring test first: most have none
+            found.extend(_subject(note, s, clause, ctx))
+        term = _COLON_TERM_RE.match(clause) if ": " in clause and " not " in clause else None
+        if term and len(words(term.group("t"))) <= 4:
+            gloss = re.split(r"\s+[—–]\s+|;\s+", term.group("g"))[0]
+            found.extend(_contrast(note, s, f"{term.group('t')} is {gloss}", ctx))
+    return found
