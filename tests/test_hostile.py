@@ -220,3 +220,25 @@ def test_random_files_fail_only_with_located_deckgen_errors(note: bytes, deck: b
                 assert finding.path in files, str(finding)
                 assert 0 <= finding.line <= lengths.get(finding.path, 0), str(finding)
                 assert finding.message and finding.rule, str(finding)
+
+
+@pytest.mark.parametrize("style", ["block", "flow", "compact", "mixed"])
+def test_yaml_depth_limit_holds_whatever_the_indicators(style: str) -> None:
+    """Nesting is refused exactly above the limit, also where the shape scan is skipped for short text."""
+    import yaml
+
+    from deckgen.sources.notes import MAX_YAML_DEPTH, load_yaml
+
+    for depth in range(1, MAX_YAML_DEPTH + 4):
+        if style == "compact":  # - - - x : one '-' per level, the fewest indicators YAML allows
+            text = "- " * depth + "x\n"
+        else:
+            value: object = "x"
+            for level in range(depth):
+                value = [value] if (style == "flow" or (style == "mixed" and level % 2)) else {"k": value}
+            text = yaml.safe_dump(value, default_flow_style=style == "flow")
+        if depth > MAX_YAML_DEPTH:
+            with pytest.raises(DeckgenError, match="nested more than"):
+                load_yaml(text, "n.md")
+        else:
+            load_yaml(text, "n.md")

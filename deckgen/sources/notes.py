@@ -106,6 +106,11 @@ def decode_text(raw: bytes, rel: str) -> str:
 
 def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
     """Refuse aliases (a few lines can expand to billions of nodes) and absurd nesting."""
+    # Every anchor needs '&', every alias '*', and every collection at least one indicator of
+    # its own ('-', ':', '?', '[' or '{'); text without the first two and with no more
+    # indicators than the depth limit cannot fail, so the event scan is skipped for it.
+    if "&" not in text and "*" not in text and sum(map(text.count, "-:?[{")) <= MAX_YAML_DEPTH:
+        return
     depth = 0
     for event in yaml.parse(text, Loader=SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
