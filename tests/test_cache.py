@@ -221,8 +221,11 @@ def test_a_noop_build_loads_neither_the_cli_framework_nor_the_parsers(project: P
     assert not heavy & modules, sorted(heavy & modules)
 
 
-def test_a_build_or_lint_with_work_to_do_runs_without_the_cli_framework(project: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_build_or_lint_with_work_to_do_runs_without_the_cli_framework(  # type: ignore[no-untyped-def]
+    project: Path, cli, tmp_path: Path, monkeypatch
+) -> None:
     """An edited card: `deckgen build` and `deckgen lint` run without typer, and print what the CLI prints."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # both builds stamp the edited card alike
     make(project)
     twin = tmp_path / "twin"
     shutil.copytree(project, twin)
