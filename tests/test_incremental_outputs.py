@@ -257,6 +257,8 @@ def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
     replayed = "Everything is up to date" in built.stdout
     assert replayed == (change in REPLAYED), built.stdout  # the fast path is taken exactly when it may be
     assert "Everything is up to date" in _run(project, 1767312000, "build").stdout  # and leaves nothing to do
+    # and what it recorded for the next run is what a cold build records: lint agrees again
+    assert _run(project, 1767312000, "lint").stdout == _run(cold, 1767312000, "lint").stdout
 
 
 def _lint_replays(project: Path) -> bool:

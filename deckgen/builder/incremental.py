@@ -405,7 +405,12 @@ def replay_build(config: Config, cache: NoteCache, state: BuildState, cache_warn
     """
     if not _first_try(config):
         return None
-    replay = try_replay(config, cache)
+    replay = try_replay(config, cache, edits=True)
+    if replay is not None and replay.edited:  # cards changed: the full build, with their lint done here
+        if edited_cards(config, replay) is not None:
+            cache.save(prune=False)  # the edited notes' parse and rendered fields: the full build reads them
+            _EDITED[str(config.root)] = replay
+        return None
     if replay is None or not replay_state(state, replay.snapshot, outputs_snapshot(config.out_dir)):
         return None
     settings = replay.settings
@@ -428,6 +433,29 @@ def replay_build(config: Config, cache: NoteCache, state: BuildState, cache_warn
         up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
         unchanged=int(summary.get("cards", 0)),
     )
+
+
+# Per project, a refused replay whose only reason was cards edited in place (see
+# :func:`edited_cards`): its lint findings, for the full build that follows in this
+# process (:func:`edited_parts`). Consumed on use.
+_EDITED: dict[str, Replay] = {}
+
+
+def edited_parts(config: Config, sources: Sources) -> LintParts | None:
+    """The lint findings of ``sources`` as a refused replay of this project found them, if it checked these very notes.
+
+    The replay's notes must be the ones just loaded, byte for byte, and every other input
+    the snapshot's (a file may have changed in between); else None and lint runs in full.
+    """
+    replay = _EDITED.pop(str(config.root), None)
+    if replay is None or sources.findings:
+        return None
+    expected = {path: note[0] for path, note in replay.snapshot.notes.items()}
+    expected.update(replay.sources.digests)  # the changed notes, as the replay read them
+    if {note.path: sources.digests.get(note.path) for note in sources.notes} != expected:
+        return None
+    inputs, notes = split_inputs(config)
+    return replay.parts if inputs_key(config, inputs, notes) == replay.snapshot.key else None
 
 
 def replay_state(state: BuildState, snapshot: Snapshot, outputs: dict[str, list[int]]) -> bool:
