@@ -2,16 +2,24 @@
 
 A build with nothing to do, the commonest command of a curator's loop and of CI, is
 answered here before typer loads (typer, click and pydantic cost more than the check
-itself). Anything else, and anything unexpected on the way, goes to :mod:`deckgen.cli`,
-which does the same check and prints the same report.
+itself). A plain ``build`` that has work to do runs here too, without typer, reusing what
+the check found (the build state, the refused replay); a plain ``lint`` likewise. Anything
+else, and anything unexpected before the build starts, goes to :mod:`deckgen.cli`, which
+does the same check and prints the same report.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
+
+if TYPE_CHECKING:
+    from deckgen.core.config import Config
+
+_T = TypeVar("_T")
 
 
 def _styled(text: str, code: str, stream: TextIO) -> str:
@@ -21,51 +29,53 @@ def _styled(text: str, code: str, stream: TextIO) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if stream.isatty() or os.environ.get("FORCE_COLOR") else text
 
 
-def _build_options(args: list[str]) -> Path | None | bool:
-    """The --out of a plain ``build [--locked] [--out DIR]``; False for any other command line."""
+def _build_options(args: list[str]) -> tuple[Path | None, bool] | None:
+    """(--out, --locked) of a plain ``build [--locked] [--out DIR]``; None for any other command line."""
     if not args or args[0] != "build":
-        return False
+        return None
     out: Path | None = None
+    locked = False
     rest = args[1:]
     while rest:
         arg = rest.pop(0)
         if arg == "--locked":
-            continue  # a no-op build changes nothing, so it cannot change deckgen.lock
-        if arg in ("--out", "-o") and rest and not rest[0].startswith("-"):
+            locked = True
+        elif arg in ("--out", "-o") and rest and not rest[0].startswith("-"):
             out = Path(rest.pop(0))
         elif arg.startswith("--out=") and len(arg) > 6:
             out = Path(arg[6:])
         else:
-            return False
-    return out
+            return None
+    return out, locked
 
 
-def noop_build(args: list[str]) -> bool:
-    """Report an up-to-date ``deckgen build`` and return True; False when the full CLI must run."""
-    out = _build_options(args)
-    if out is False:
-        return False
+def run_build(args: list[str]) -> int | None:
+    """The exit code of a plain ``deckgen build`` run here; None when the full CLI must run it."""
+    options = _build_options(args)
+    if options is None:
+        return None
+    out, locked = options
     try:
         from deckgen.builder.cache import build_options, noop_summary, read_state
         from deckgen.core.config import load_config
         from deckgen.core.text import clean
 
-        config = load_config(out_dir=out if isinstance(out, Path) else None)
+        config = load_config(out_dir=out)
         state = read_state(config.out_dir, [])
-        if state is None:
-            return False
-        summary = noop_summary(config, state, build_options(config, (), True))
+        summary = noop_summary(config, state, build_options(config, (), True)) if state is not None else None
         if summary is not None:
             warnings, decks, cards = summary.get("warnings", []), summary.get("decks", []), summary.get("cards", 0)
-        else:  # edits that change no card leave the outputs as they are (deckgen.builder.incremental)
+        elif state is not None:  # edits that change no card leave the outputs as they are (deckgen.builder.incremental)
             from deckgen.builder.incremental import replayed_build
 
-            result = replayed_build(config, state)
+            result = replayed_build(config, state)  # a no-op build changes nothing, so --locked cannot fail
             if result is None:
-                return False
+                return _full_build(config, locked)
             warnings, decks, cards = list(result.warnings), list(result.up_to_date), result.unchanged
+        else:
+            return _full_build(config, locked)
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
-        return False
+        return None
     # the lines deckgen.cli prints for an up-to-date BuildResult (read_state checked their types)
     for warning in warnings:
         print(f"{_styled('warning', '33', sys.stderr)} {clean(warning)}", file=sys.stderr)
@@ -73,11 +83,38 @@ def noop_build(args: list[str]) -> bool:
         print(f"{_styled(clean(name), '1', sys.stdout)}: {count} cards")
     print(f"Changes since deckgen.lock: 0 added, 0 edited, 0 retired, {cards} unchanged")
     print("Everything is up to date: nothing to write.")
-    return True
+    return 0
+
+
+def _reported(work: Callable[[], _T]) -> _T | None:
+    """``work()``, or None once its error is reported as deckgen.cli reports one (the caller exits 1)."""
+    try:
+        return work()
+    except KeyboardInterrupt:
+        print("\nAborted!", file=sys.stderr)  # what the CLI framework says
+    except Exception as exc:  # noqa: BLE001 - the one place (with deckgen.cli.reporting) errors become messages
+        from deckgen.console import print_error
+
+        print_error(exc)
+    return None
+
+
+def _full_build(config: Config, locked: bool) -> int:
+    """``deckgen build`` after the checks above found work to do: the pipeline, reported as deckgen.cli reports it."""
+    from deckgen.builder.pipeline import build
+    from deckgen.console import print_build, print_waiting
+
+    # What deckgen.api.build checks first was just checked: the state is not up to date, and
+    # the replay was refused (the pipeline does not try it again).
+    result = _reported(lambda: build(config, locked=locked, check_up_to_date=False, on_wait=print_waiting))
+    if result is None:
+        return 1
+    print_build(result, config.out_dir, dry_run=False)
+    return 0
 
 
 def quick_lint(args: list[str]) -> int | None:
-    """The exit code of a plain ``lint [--strict]`` after edits that change no card; None for the full CLI."""
+    """The exit code of a plain ``lint [--strict]`` run here; None when the full CLI must run it."""
     if not args or args[0] != "lint" or any(arg != "--strict" for arg in args[1:]):
         return None
     try:
@@ -85,11 +122,15 @@ def quick_lint(args: list[str]) -> int | None:
         from deckgen.core.config import load_config
 
         config = load_config()
-        report = replayed_lint(config, open_note_cache(config, [], lazy=True))
+        report = replayed_lint(config, open_note_cache(config, [], lazy=True))  # edits that change no card
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
         return None
-    if report is None:
-        return None
+    if report is None:  # the full lint, as deckgen.cli runs it (the replay just refused is not tried again)
+        from deckgen.api import lint
+
+        report = _reported(lambda: lint(config))
+        if report is None:
+            return 1
     from deckgen.console import print_lint
 
     strict = "--strict" in args
@@ -99,10 +140,9 @@ def quick_lint(args: list[str]) -> int | None:
 
 def main() -> None:
     """Console-script entry point."""
-    if noop_build(sys.argv[1:]):
-        sys.stdout.flush()
-        return
-    code = quick_lint(sys.argv[1:])
+    code = run_build(sys.argv[1:])
+    if code is None:
+        code = quick_lint(sys.argv[1:])
     if code is not None:
         sys.stdout.flush()
         sys.exit(code)

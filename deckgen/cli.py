@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import errno
 import json
-import os
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from deckgen.core.errors import DeckgenError, Finding
 from deckgen.core.text import clean
 
 app = typer.Typer(
@@ -35,43 +32,6 @@ def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
     return rich_console(stderr)
 
 
-_OS_FIXES = {
-    errno.ENOSPC: "free some disk space and run the command again",
-    errno.EDQUOT: "free some disk space (quota) and run the command again",
-    errno.EROFS: "the file system is read-only: use --out (or DECKGEN_OUT) for a writable folder",
-    errno.EACCES: "make the file and its folder writable (or readable) for you",
-    errno.EPERM: "make the file and its folder writable (or readable) for you",
-    errno.ENOENT: "check that the path exists",
-}
-
-
-def _findings_of(exc: BaseException) -> tuple[list[Finding], str]:
-    """Findings for any error, and what to say about files written so far."""
-    if isinstance(exc, DeckgenError):
-        return exc.findings, "nothing was written"
-    kept = "every file is either its previous version or complete"
-    if isinstance(exc, OSError):
-        path = os.fsdecode(exc.filename) if exc.filename is not None else "deckgen"
-        if os.path.isabs(path) and not os.path.relpath(path).startswith(".."):
-            path = os.path.relpath(path)  # messages name project files as the user sees them
-        fix = _OS_FIXES.get(exc.errno or 0, "check the path, its permissions and free disk space")
-        return [Finding(path, 0, exc.strerror or str(exc), fix, "io")], kept
-    if isinstance(exc, UnicodeError):
-        return [Finding("deckgen", 0, f"text is not valid UTF-8 ({exc})", "re-save the file as UTF-8", "decode")], kept
-    if isinstance(exc, RecursionError):
-        return [Finding("deckgen", 0, "data is nested too deeply", "flatten the file", "schema")], kept
-    name = type(exc).__name__
-    return [
-        Finding(
-            "deckgen",
-            0,
-            f"internal error ({name}: {exc})",
-            "please report it; DECKGEN_DEBUG=1 shows the traceback",
-            "bug",
-        )
-    ], kept
-
-
 @contextlib.contextmanager
 def reporting(written: list[str] | None = None) -> Iterator[None]:
     """Turn any error into located findings on stderr and exit code 1, never a traceback.
@@ -83,17 +43,9 @@ def reporting(written: list[str] | None = None) -> Iterator[None]:
     except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # noqa: BLE001 - the one place errors become messages
-        if os.environ.get("DECKGEN_DEBUG") and not isinstance(exc, DeckgenError):
-            raise
-        findings, outcome = _findings_of(exc)
-        console = _console(stderr=True)
-        for finding in findings:
-            label = "[red]error[/red]" if finding.severity == "error" else "[yellow]warning[/yellow]"
-            console.print(f"{label} {_escape(str(finding))}")
-        if written:
-            outcome = "wrote " + ", ".join(written) + " before the error; nothing else was written"
-        count = len(findings)
-        console.print(f"[red]{count} problem{'s' if count != 1 else ''} found; {_escape(outcome)}.[/red]")
+        from deckgen.console import print_error
+
+        print_error(exc, written)
         raise typer.Exit(1) from None
 
 
@@ -145,6 +97,7 @@ def build(
         deckgen build onboarding --locked
     """
     from deckgen import api
+    from deckgen.console import print_waiting
 
     with reporting():
         config = api.load_config(out_dir=out)
@@ -153,47 +106,11 @@ def build(
             decks or (),
             locked=locked,
             dry_run=dry_run,
-            on_wait=lambda message: _console(stderr=True).print(f"[yellow]waiting[/yellow] {_escape(message)}"),
+            on_wait=print_waiting,
         )
-    console = _console()
-    err = _console(stderr=True)
-    if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
-        for warning in result.warnings:
-            err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
-    for name, count in result.deck_sizes():
-        console.print(f"[bold]{_escape(name)}[/bold]: {count} cards")
-    summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
-    console.print(f"Changes since deckgen.lock: {summary}")
-    retired = [c for c in result.changes if c.status == "retired"]
-    if retired:  # learners will be told to suspend or delete these: a mistake here costs them history
-        err.print(
-            f"[bold yellow]{len(retired)} card{'s' if len(retired) != 1 else ''} retired[/bold yellow]"
-            f"{' (if this build is published)' if dry_run else ''} — learners are told to suspend or delete "
-            "them; if that is not what you meant, fix the notes before publishing:"
-        )
-        for change in retired:
-            err.print(f"  - {_escape(change.old_front or change.uid)}")
-    if dry_run:
-        if result.report is not None:
-            from deckgen.builder.diff import render_text
+    from deckgen.console import print_build
 
-            _echo(render_text(result.report))
-        console.print("Dry run: nothing was written.")
-    else:
-        if result.up_to_date:
-            console.print("Everything is up to date: nothing to write.")
-        for output in result.outputs:
-            console.print(f"wrote {_escape(output)}")
-        if result.report is not None:
-            from deckgen.builder.changelog import changelog_path
-
-            for deck_diff in result.report.decks:
-                if deck_diff.bumped:
-                    console.print(
-                        f"wrote {changelog_path(config.out_dir, deck_diff.slug)} (release {deck_diff.version})"
-                    )
-        if result.lock_changed:
-            console.print("updated deckgen.lock (commit it with your notes)")
+    print_build(result, config.out_dir, dry_run)
 
 
 @app.command()

@@ -221,6 +221,42 @@ def test_a_noop_build_loads_neither_the_cli_framework_nor_the_parsers(project: P
     assert not heavy & modules, sorted(heavy & modules)
 
 
+def test_a_build_or_lint_with_work_to_do_runs_without_the_cli_framework(  # type: ignore[no-untyped-def]
+    project: Path, cli, tmp_path: Path, monkeypatch
+) -> None:
+    """An edited card: `deckgen build` and `deckgen lint` run without typer, and print what the CLI prints."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # both builds stamp the edited card alike
+    make(project)
+    twin = tmp_path / "twin"
+    shutil.copytree(project, twin)
+    assert cli("build", cwd=project).exit_code == 0
+    assert cli("build", cwd=twin).exit_code == 0
+    for root in (project, twin):  # a card's answer changes: no replay, the full build
+        note = root / "content" / "two.md"
+        note.write_text(note.read_text().replace("The two thing", "The 2nd thing"))
+    lint_out, modules = _modules_after(["lint"], project)
+    assert "lock-stale" in lint_out and lint_out == cli("lint", cwd=twin).stdout
+    assert not {"typer", "click", "deckgen.cli"} & modules, sorted({"typer", "click", "deckgen.cli"} & modules)
+    out, modules = _modules_after(["build"], project)
+    full = cli("build", cwd=twin)
+    assert "1 edited" in out and out == full.stdout.replace(str(twin), str(project))
+    assert not {"typer", "click", "deckgen.cli"} & modules, sorted({"typer", "click", "deckgen.cli"} & modules)
+    assert outputs(project) == outputs(twin)
+    # an error is reported as the CLI reports it: located, exit 1, no traceback
+    for root in (project, twin):
+        write(root / "decks" / "alpha.yaml", "deck: T::Alpha\nnotes: [\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+    )
+    broken = cli("build", cwd=twin)
+    assert done.returncode == broken.exit_code == 1 and "Traceback" not in done.stderr
+    assert done.stderr == broken.stderr and "decks/alpha.yaml" in done.stderr
+
+
 def test_help_does_not_load_rich_or_pydantic(tmp_path: Path) -> None:
     out, modules = _modules_after(["--help"], tmp_path)
     assert "Example" in out and "deckgen build" in out

@@ -150,6 +150,19 @@ def answer(project: Path) -> None:
     _rewrite(_notes(project)[3], _edit_answer)
 
 
+def answers_in_two_notes(project: Path) -> None:
+    for note in _notes(project)[3:5]:
+        _rewrite(note, _edit_answer)
+
+
+def answer_near_a_duplicate(project: Path) -> None:
+    """An answer grows a line above a card that repeats another note's question: L16's line moves."""
+    card = _first_card(_notes(project)[4].read_text(encoding="utf-8"))
+    _rewrite(_notes(project)[3], lambda text: text + "\n" + card)
+    assert _run(project, 1767225600, "build").returncode == 0
+    _rewrite(_notes(project)[3], lambda text: text.replace("\nA: ", "\nA: Reworded,\nover two lines: ", 1))
+
+
 def added_card(project: Path) -> None:
     _rewrite(_notes(project)[3], _add_card)
 
@@ -203,9 +216,13 @@ def renamed_note(project: Path) -> None:
 
 
 REPLAYED = [prose, prose_in_two_notes]
+# Card edits `deckgen lint` answers from the snapshot and the edited notes' lock records.
+LINT_REPLAYED = [prose, prose_in_two_notes, answer, answers_in_two_notes]
 FULL = [
     prose_on_a_new_line,
     answer,
+    answers_in_two_notes,
+    answer_near_a_duplicate,
     added_card,
     deleted_card,
     moved_card,
@@ -228,6 +245,7 @@ def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
     change(project)
     cold = tmp_path / "cold"
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    assert _lint_replays(project) == (change in LINT_REPLAYED)  # lint's fast path, exactly when it may
 
     lint, cold_lint = _run(project, 1767312000, "lint"), _run(cold, 1767312000, "lint")
     built, cold_built = _run(project, 1767312000, "build"), _run(cold, 1767312000, "build")
@@ -239,6 +257,18 @@ def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
     replayed = "Everything is up to date" in built.stdout
     assert replayed == (change in REPLAYED), built.stdout  # the fast path is taken exactly when it may be
     assert "Everything is up to date" in _run(project, 1767312000, "build").stdout  # and leaves nothing to do
+    # and what it recorded for the next run is what a cold build records: lint agrees again
+    assert _run(project, 1767312000, "lint").stdout == _run(cold, 1767312000, "lint").stdout
+
+
+def _lint_replays(project: Path) -> bool:
+    """Whether `deckgen lint` would answer from the last build's snapshot (asked without writing anything)."""
+    from deckgen.builder.incremental import edited_cards, open_note_cache, try_replay
+    from deckgen.core.config import load_config
+
+    config = load_config(project)
+    replay = try_replay(config, open_note_cache(config, [], lazy=True), edits=True)
+    return replay is not None and (not replay.edited or edited_cards(config, replay) is not None)
 
 
 def test_a_prose_edit_after_a_replayed_one_is_replayed_too(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,26 +41,35 @@ from deckgen.cards.load import Sources, load_some
 from deckgen.core.config import generator_fingerprint
 from deckgen.core.digests import cache_dir, known_digest, load_input_digests, remember_digest
 from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint
-from deckgen.core.errors import Finding
+from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.model import BuildResult, Card, Note
-from deckgen.linter.run import LintParts, LintReport, media_store, near_duplicate_findings, note_findings, settings_for
+from deckgen.linter.run import (
+    LintParts,
+    LintReport,
+    finish,
+    lock_findings,
+    media_store,
+    near_duplicate_findings,
+    note_findings,
+    settings_for,
+)
 
 if TYPE_CHECKING:
     from deckgen.core.cardrules import LintSettings
     from deckgen.core.config import Config
 
 SNAPSHOT = PROJECT + "last-build"
-_VERSION = "1"  # the memo's digest column for the snapshot; its own key is inside the value
+_VERSION = "2"  # the memo's digest column for the snapshot; its own key is inside the value
 # More changed notes than this and the full plan is as cheap as proving them one by one.
 _MAX_CHANGED = 50
 
-# (inputs key, media digest, note path -> (content hash, shipped fingerprint), shared findings,
+# (inputs key, media digest, note path -> (content hash, shipped fingerprint, frame fingerprint), shared findings,
 #  note path -> its own findings, near duplicates or None, files, cards, media, build warnings,
 #  output files as the build left them or None)
 SnapshotRecord = tuple[
     str,
     str,
-    dict[str, tuple[str, str]],
+    dict[str, tuple[str, str, str]],
     list[Finding],
     dict[str, list[Finding]],
     list[Finding] | None,
@@ -78,7 +87,7 @@ class Snapshot:
 
     key: str  # every input but the note files (see :func:`inputs_key`)
     media_digest: str
-    notes: dict[str, tuple[str, str]]  # note path -> (content hash, shipped fingerprint)
+    notes: dict[str, tuple[str, str, str]]  # note path -> (content hash, shipped and frame fingerprints)
     parts: LintParts
     media: list[str]  # project-relative images the build shipped
     warnings: list[str]  # the build's warnings, without the lint summary line
@@ -118,6 +127,12 @@ def shipped_fingerprint(note: Note, cards: list[Card]) -> str:
     """A hash of everything a build's outputs read from one note file (its prose and card blocks aside)."""
     view = replace(note, blurb="", sections=(), card_blocks=())  # read by the generator and lint only
     return hashlib.sha256(repr((view, cards, waiting_drafts(note))).encode()).hexdigest()
+
+
+def frame_fingerprint(note: Note) -> str:
+    """A hash of what the outputs and the whole-project checks read from a note file besides its cards."""
+    view = replace(note, blurb="", sections=(), card_blocks=())
+    return hashlib.sha256(repr((view, waiting_drafts(note))).encode()).hexdigest()
 
 
 def split_inputs(config: Config) -> tuple[list[Path], dict[str, Path]]:
@@ -174,8 +189,11 @@ class Replay:
 
     snapshot: Snapshot  # updated: the changed notes' hashes and findings
     settings: LintSettings
-    changed: list[str]  # note paths whose bytes changed (their shipped fingerprint did not)
+    changed: list[str]  # note paths whose bytes changed
     inputs: list[Path]  # every file the build reads, images aside
+    # notes whose cards changed (their frame did not), with those cards; only when asked for
+    edited: list[tuple[Note, list[Card]]] = field(default_factory=list)
+    sources: Sources = field(default_factory=Sources)  # the changed notes, as read
 
     @property
     def parts(self) -> LintParts:
@@ -183,8 +201,12 @@ class Replay:
         return self.snapshot.parts
 
 
-def try_replay(config: Config, cache: NoteCache) -> Replay | None:
-    """A :class:`Replay` when only note files changed and none of them changes what ships; else None."""
+def try_replay(config: Config, cache: NoteCache, *, edits: bool = False) -> Replay | None:
+    """A :class:`Replay` when only note files changed and none of them changes what ships; else None.
+
+    ``edits``: a note whose cards changed but not its frame (front matter, drafts waiting)
+    is kept in :attr:`Replay.edited` instead of refusing (`deckgen lint` checks those itself).
+    """
     snapshot = read_snapshot(cache)
     if snapshot is None:
         return None
@@ -208,17 +230,21 @@ def try_replay(config: Config, cache: NoteCache) -> Replay | None:
     store = media_store(config, settings)
     notes = dict(snapshot.notes)
     own = dict(snapshot.parts.own)
+    edited: list[tuple[Note, list[Card]]] = []
     for note in sources.notes:
         cards = sources.cards.get(note.id, [])
         if any("![" in text for card in cards for text in (card.front, card.back, card.extra)):
             return None  # images: what ships also depends on files outside the note
         fingerprint = shipped_fingerprint(note, cards)
         if notes[note.path][1] != fingerprint:
-            return None  # a card changed: identities, releases and outputs need the full plan
-        notes[note.path] = (sources.digests[note.path], fingerprint)
+            if not edits or notes[note.path][2] != frame_fingerprint(note):
+                return None  # a card changed: identities, releases and outputs need the full plan
+            edited.append((note, cards))  # the snapshot keeps what the last build shipped from it
+        else:
+            notes[note.path] = (sources.digests[note.path], fingerprint, notes[note.path][2])
         own[note.path] = note_findings(sources, note, settings, store)
     parts = replace(snapshot.parts, own=own)
-    return Replay(replace(snapshot, notes=notes, parts=parts), settings, changed, inputs)
+    return Replay(replace(snapshot, notes=notes, parts=parts), settings, changed, inputs, edited, sources)
 
 
 def save_replay(cache: NoteCache, replay: Replay) -> None:
@@ -228,17 +254,66 @@ def save_replay(cache: NoteCache, replay: Replay) -> None:
 
 
 def replayed_lint(config: Config, cache: NoteCache) -> LintReport | None:
-    """`deckgen lint`'s report from the last build's snapshot, or None when it needs the full run."""
+    """`deckgen lint`'s report from the last build's snapshot, or None when it needs the full run.
+
+    Cards edited in place (see :func:`edited_cards`) are checked here too: their notes'
+    own findings, and the lock's staleness from their records alone.
+    """
     if not _first_try(config):
         return None
-    replay = try_replay(config, cache)
+    replay = try_replay(config, cache, edits=True)
     if replay is None or replay.parts.near is None:
         return None
     report = replay.parts.report(replay.settings)
-    if not report.errors:
+    if replay.edited:
+        changed = edited_cards(config, replay)
+        if changed is None:
+            return None
+        stale = lock_findings(config.rel(config.lock_path), True, changed)
+        report = finish([*report.findings, *stale], replay.settings, report.files, report.cards)
+        if not report.errors:
+            cache.save(prune=False)  # the edited notes' memo rows; the snapshot stays the last build's
+    elif not report.errors:
         save_replay(cache, replay)
     _REFUSED.discard(str(config.root))
     return report
+
+
+def edited_cards(config: Config, replay: Replay) -> list[str] | None:
+    """The uids a build would record as changed, when every edited note only rewords its cards; else None.
+
+    A note qualifies when its cards keep exactly the keys of its live records in the lock
+    (so the build matches each card to its own record: nothing is added, retired, renamed
+    or moved across notes) and their questions (so no near duplicate appears), and no
+    near duplicate of the last build involves it (their lines may have moved). The lock
+    is the one the last build wrote (:func:`try_replay` compared its bytes), so a card
+    changes exactly when its content hash differs from its record's.
+    """
+    from deckgen.builder.rendering import rendered_cards
+    from deckgen.lock.records import note_records
+
+    snapshot = replay.snapshot
+    order = {path: index for index, path in enumerate(snapshot.notes)}
+    near = snapshot.parts.near or []
+    shared = {finding.path for finding in snapshot.parts.shared}
+    store = media_store(config, replay.settings)
+    changed: list[str] = []
+    for note, cards in sorted(replay.edited, key=lambda pair: order[pair[0].path]):  # the build's order
+        if note.path in shared or any(f.path == note.path or f"at {note.path}:" in f.message for f in near):
+            return None
+        try:
+            records = {key: r for key, r in note_records(config.lock_path, note.id).items() if r.live}
+        except (OSError, UnicodeError, ContentError, LockError):
+            return None
+        if sorted(card.key for card in cards) != sorted(records):
+            return None
+        for card, (_, content_hash, _) in zip(cards, rendered_cards(replay.sources, note, cards, store)):
+            record = records[card.key]
+            if record.front != card.front:
+                return None
+            if record.hash != content_hash:
+                changed.append(card.uid)
+    return changed or None  # no card changed after all: the full run tells what did
 
 
 def record_snapshot(
@@ -253,19 +328,18 @@ def record_snapshot(
     """After a full build (or None ``outputs``: nothing built), what the next run may replay from."""
     old = read_snapshot(cache)
     previous = old.notes if old is not None else {}
-    notes: dict[str, tuple[str, str]] = {}
+    notes: dict[str, tuple[str, str, str]] = {}
     for note in sources.notes:
         digest = sources.digests.get(note.path)
         if digest is None:
             forget_snapshot(cache)
             return
         known = previous.get(note.path)
-        fingerprint = (
-            known[1]
+        notes[note.path] = (
+            known
             if known is not None and known[0] == digest
-            else shipped_fingerprint(note, sources.cards.get(note.id, []))
+            else (digest, shipped_fingerprint(note, sources.cards.get(note.id, [])), frame_fingerprint(note))
         )
-        notes[note.path] = (digest, fingerprint)
     inputs, files = split_inputs(config)
     if sorted(files) != sorted(notes):
         forget_snapshot(cache)  # a note file that did not become a note: nothing to replay from
@@ -331,7 +405,12 @@ def replay_build(config: Config, cache: NoteCache, state: BuildState, cache_warn
     """
     if not _first_try(config):
         return None
-    replay = try_replay(config, cache)
+    replay = try_replay(config, cache, edits=True)
+    if replay is not None and replay.edited:  # cards changed: the full build, with their lint done here
+        if edited_cards(config, replay) is not None:
+            cache.save(prune=False)  # the edited notes' parse and rendered fields: the full build reads them
+            _EDITED[str(config.root)] = replay
+        return None
     if replay is None or not replay_state(state, replay.snapshot, outputs_snapshot(config.out_dir)):
         return None
     settings = replay.settings
@@ -354,6 +433,29 @@ def replay_build(config: Config, cache: NoteCache, state: BuildState, cache_warn
         up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
         unchanged=int(summary.get("cards", 0)),
     )
+
+
+# Per project, a refused replay whose only reason was cards edited in place (see
+# :func:`edited_cards`): its lint findings, for the full build that follows in this
+# process (:func:`edited_parts`). Consumed on use.
+_EDITED: dict[str, Replay] = {}
+
+
+def edited_parts(config: Config, sources: Sources) -> LintParts | None:
+    """The lint findings of ``sources`` as a refused replay of this project found them, if it checked these very notes.
+
+    The replay's notes must be the ones just loaded, byte for byte, and every other input
+    the snapshot's (a file may have changed in between); else None and lint runs in full.
+    """
+    replay = _EDITED.pop(str(config.root), None)
+    if replay is None or sources.findings:
+        return None
+    expected = {path: note[0] for path, note in replay.snapshot.notes.items()}
+    expected.update(replay.sources.digests)  # the changed notes, as the replay read them
+    if {note.path: sources.digests.get(note.path) for note in sources.notes} != expected:
+        return None
+    inputs, notes = split_inputs(config)
+    return replay.parts if inputs_key(config, inputs, notes) == replay.snapshot.key else None
 
 
 def replay_state(state: BuildState, snapshot: Snapshot, outputs: dict[str, list[int]]) -> bool:

@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deckgen.anki.notetypes import NoteType, card_fields, note_type_for, note_types
+from deckgen.anki.notetypes import NoteType, note_type_for, note_types
 from deckgen.anki.packaged import PackagedDeck, PackagedNote
-from deckgen.anki.render import ImageResolver
 from deckgen.builder.bundles import (
     TRACKS_KEY,
     bundle_path,
@@ -37,6 +36,7 @@ from deckgen.builder.cache import (
 from deckgen.builder.changelog import INDEX_NAME, changelog_path, record_entries, write_changelogs
 from deckgen.builder.diff import DiffReport, compare
 from deckgen.builder.incremental import (  # open_note_cache: re-exported, where callers found it before
+    edited_parts,
     forget_snapshot,
     lint_summary,
     open_note_cache,
@@ -44,6 +44,7 @@ from deckgen.builder.incremental import (  # open_note_cache: re-exported, where
     replay_build,
 )
 from deckgen.builder.release import DeckRelease, plan_releases
+from deckgen.builder.rendering import card_tags, rendered_cards
 from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_sources
 from deckgen.core.config import Config
@@ -68,8 +69,6 @@ from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renam
 from deckgen.lock.records import Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS
 from deckgen.sources.manifests import assemble, select_notes
-
-BASE_TAG = "deckgen"
 
 
 @dataclass
@@ -151,11 +150,6 @@ class Plan:
         return adopted == self.lock
 
 
-def card_tags(card: Card) -> tuple[str, ...]:
-    """Tags shipped with a card: the note's tags plus ``deckgen`` (sorted, no repeats)."""
-    return tuple(sorted({BASE_TAG, *card.tags}))
-
-
 def plan_build(
     config: Config, deck_names: Sequence[str] = (), now: int | None = None, sources: Sources | None = None
 ) -> Plan:
@@ -225,25 +219,13 @@ def plan_build(
     changes: list[CardChange] = []
     store = media_store(config)
     for note in notes:
-        # rendering is a pure function of the note's file (and images, which opt out of the memo)
-        rendered: dict[tuple[str, str], tuple[tuple[str, ...], str]] = sources.remembered(
-            "fields", note, dict, _valid_fields_memo
-        )
-        for card in cards_by_note[note.id]:
-            used: list[str] = []
-            memo_key = (card.key, repr(card))
-            memo = rendered.get(memo_key)
-            if memo is None:
-                values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
-                memo = rendered[memo_key] = (values, stable_hash(note_type_for(card).id, values, card_tags(card)))
-                if sources.cache is not None:
-                    sources.cache.dirty = True
-            values, content_hash = memo
+        cards = cards_by_note[note.id]
+        for card, (values, content_hash, media) in zip(cards, rendered_cards(sources, note, cards, store)):
             result = stamp(
                 card,
                 values,
                 content_hash,
-                tuple(sorted(set(used))),
+                media,
                 decks_of.get(card.uid, ()),
                 config.namespace,
                 lock,
@@ -350,18 +332,6 @@ def _record_only_built(
     return [c for c in changes if c.uid in shipped]
 
 
-def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
-    """Wrap an image resolver so the build knows which media each card ships."""
-
-    def record(src: str) -> str | None:
-        name = resolve(src)
-        if name is not None:
-            used.append(name)
-        return name
-
-    return record
-
-
 def lint_project(
     config: Config,
     deck_names: Sequence[str] = (),
@@ -376,10 +346,12 @@ def lint_project(
     """
     settings = settings_for(config)
     sources = load_sources(config, cache)
-    parts = lint_parts(
-        config, sources, settings, near_duplicates=warnings or settings.level("L16", "warning") == "error"
-    )
-    report = parts.report(settings)
+    near = warnings or settings.level("L16", "warning") == "error"
+    # after a card edit the refused replay linted the edited notes; the rest is the last build's
+    parts = edited_parts(config, sources) if cache is not None and not deck_names and now is None else None
+    if parts is None:
+        parts = lint_parts(config, sources, settings, near_duplicates=near)
+    report = parts.report(settings, near_duplicates=near)
     if report.errors:
         return report, None
     plan = plan_build(config, deck_names, now, sources)
@@ -622,18 +594,3 @@ def remember_lock(config: Config, text: str) -> None:
     """Record that deckgen.lock holds ``text``, exactly what this code writes for its records."""
     record = {"code": code_fingerprint(), "sha256": lock_digest(text)}
     atomic_write_bytes(config.out_dir / LOCK_WRITTEN, json.dumps(record).encode(), durable=False)
-
-
-def _valid_fields_memo(value: object) -> bool:
-    """A note's rendered-fields memo: {(key, card repr): (field values, content hash)}."""
-    return isinstance(value, dict) and all(
-        isinstance(k, tuple)
-        and len(k) == 2
-        and all(isinstance(p, str) for p in k)
-        and isinstance(v, tuple)
-        and len(v) == 2
-        and isinstance(v[1], str)
-        and isinstance(v[0], tuple)
-        and all(isinstance(f, str) for f in v[0])
-        for k, v in value.items()
-    )

@@ -442,6 +442,34 @@ def _parse_document(text: str, name: str) -> Lock:
     return Lock(cards, notetypes, releases, changelog, extra)
 
 
+def note_records(path: Path, note_id: str) -> dict[str, CardRecord]:
+    """The card records of one note in a lockfile this deckgen wrote, without parsing the others.
+
+    Only for a file known to be exactly what :meth:`Lock.to_text` writes (one record per
+    line, each card's line starting with its uid); LockError when a line is not a record.
+    """
+    text = path.read_text(encoding="utf-8")
+    start = "\n" + _line("card", note_id + "/", {})[:-2]  # '{"card": "<note id>/' (the key follows)
+    records: dict[str, CardRecord] = {}
+    at = text.find(start)
+    while at >= 0:
+        end = text.find("\n", at + 1)
+        row = text[at + 1 : end if end >= 0 else len(text)]
+        try:
+            data = json.loads(row)
+            key = str(data.pop("card")).partition("/")[2]
+            records[key] = CardRecord.from_json(data)
+        except (json.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise _lock_error(
+                path.name,
+                text.count("\n", 0, at) + 2,
+                f"deckgen.lock has a malformed record: {exc}",
+                "restore it from git",
+            ) from exc
+        at = text.find(start, at + 1)
+    return records
+
+
 def read_lock(path: Path, written: str = "") -> Lock:
     """Read ``deckgen.lock``; a missing file is an empty lock.
 

@@ -1,0 +1,69 @@
+"""A card as it ships: its tags and rendered field values, and the content hash its identity is stamped with."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from deckgen.anki.notetypes import card_fields, note_type_for
+from deckgen.anki.render import ImageResolver
+from deckgen.cards.load import Sources
+from deckgen.core.model import Card, Note
+from deckgen.lock.identity import stable_hash
+from deckgen.sources.media import MediaStore
+
+BASE_TAG = "deckgen"
+
+# (field values, content hash, packaged names of the images it shows) of one card
+Rendered = tuple[tuple[str, ...], str, tuple[str, ...]]
+
+
+def card_tags(card: Card) -> tuple[str, ...]:
+    """Tags shipped with a card: the note's tags plus ``deckgen`` (sorted, no repeats)."""
+    return tuple(sorted({BASE_TAG, *card.tags}))
+
+
+def rendered_cards(sources: Sources, note: Note, cards: Sequence[Card], store: MediaStore) -> list[Rendered]:
+    """Each of ``note``'s ``cards`` rendered, with its content hash and images (memoised per note file)."""
+    # rendering is a pure function of the note's file (and images, which opt out of the memo)
+    memo: dict[tuple[str, str], tuple[tuple[str, ...], str]] = sources.remembered(
+        "fields", note, dict, _valid_fields_memo
+    )
+    rendered: list[Rendered] = []
+    for card in cards:
+        used: list[str] = []
+        key = (card.key, repr(card))
+        known = memo.get(key)
+        if known is None:
+            values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
+            known = memo[key] = (values, stable_hash(note_type_for(card).id, values, card_tags(card)))
+            if sources.cache is not None:
+                sources.cache.dirty = True
+        rendered.append((known[0], known[1], tuple(sorted(set(used)))))
+    return rendered
+
+
+def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
+    """Wrap an image resolver so the build knows which media each card ships."""
+
+    def record(src: str) -> str | None:
+        name = resolve(src)
+        if name is not None:
+            used.append(name)
+        return name
+
+    return record
+
+
+def _valid_fields_memo(value: object) -> bool:
+    """A note's rendered-fields memo: {(key, card repr): (field values, content hash)}."""
+    return isinstance(value, dict) and all(
+        isinstance(k, tuple)
+        and len(k) == 2
+        and all(isinstance(p, str) for p in k)
+        and isinstance(v, tuple)
+        and len(v) == 2
+        and isinstance(v[1], str)
+        and isinstance(v[0], tuple)
+        and all(isinstance(f, str) for f in v[0])
+        for k, v in value.items()
+    )
