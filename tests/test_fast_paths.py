@@ -115,6 +115,17 @@ def test_asks_same_matches_the_definition(drawn: tuple[list[Card], Card]) -> Non
     assert curation._first_asking_same(authored, generated) is expected
 
 
+def test_a_question_exactly_at_the_line_asks_the_same() -> None:
+    """2·LCS/total == 0.85 exactly reaches the line (Hypothesis found rapidfuzz's float cutoff dropping it)."""
+    one, other = "team team metric empathy empathy craft empathy", "team empathy empathy craft empathy"
+    assert 2 * _lcs(one, other) * 20 == 17 * (len(one) + len(other))  # 68/80: on the line, exactly
+    assert similarity(one, other, 0.85) == pytest.approx(0.85)
+    authored = Card("n", "k", "basic", "What about teams teams metric empathy empathy craft empathy?", "empathy")
+    generated = Card("n", "g", "basic", "What about teams empathy empathy craft empathy?", "craft")
+    assert reference_asks_same(authored, generated)
+    assert curation.asks_same(authored, generated)
+
+
 def test_a_reworded_question_is_caught_and_a_different_one_is_not() -> None:
     authored = Card("n", "a", "basic", "How does Cagan define empowered product teams in startups?", "Missionaries")
     reworded = Card(

@@ -154,10 +154,13 @@ def similarity(one: Sequence[str], other: Sequence[str], cutoff: float = 0.0) ->
     """How alike two texts (or two word lists) are, 0..1: 2·LCS / total length (Indel similarity).
 
     rapidfuzz computes it exactly and fast (bit-parallel, C++); below ``cutoff`` it returns 0.0.
+    A score exactly at the cutoff counts as reaching it: rapidfuzz's float comparison drops
+    68/80 against 0.85, so it gets the cutoff 1e-6 lower (a two-decimal cutoff is at least
+    1/(100·total) away from any other score, more than 1e-6 for texts under 10,000 characters).
     """
     from rapidfuzz.distance import Indel  # here, not at the top: a no-op build and --help import this module
 
-    return float(Indel.normalized_similarity(one, other, score_cutoff=cutoff))
+    return float(Indel.normalized_similarity(one, other, score_cutoff=max(0.0, cutoff - 1e-6)))
 
 
 def cloze_parts(text: str) -> list[tuple[int, str]]:
