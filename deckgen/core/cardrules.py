@@ -380,10 +380,8 @@ def _used_as_noun(word: str, text: str, gap: int = 1) -> bool:
         forms.add(word[:-2])
     if word.endswith("s"):
         forms.add(word[:-1])
-    tokens = [t.lower() for t in words(text)]
-    for i, token in enumerate(tokens):
-        if token not in forms:
-            continue
+    tokens, places = _word_index(text)
+    for i in sorted(i for form in forms for i in places.get(form, ())):
         for back in range(1, gap + 2):
             if i - back < 0:
                 break
@@ -394,12 +392,25 @@ def _used_as_noun(word: str, text: str, gap: int = 1) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)  # the note's text is read once per card; index it once per note
+def _word_index(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The lowercased words of ``text`` and where each occurs."""
+    tokens = tuple(t.lower() for t in words(text))
+    places: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        places.setdefault(token, []).append(index)
+    return tokens, {token: tuple(found) for token, found in places.items()}
+
+
 def _inflected_after_do(question: str, source: str) -> str:
     """'what do the study picks winners after?': the verb after do-support carries the tense again ('' if not).
 
     After 'do' an -s word is the plural subject's head ('what do the product teams build?') unless
     the subject opens with a determiner and the note never uses the word, or its singular, as a noun.
     """
+    low_question = question.lower()
+    if " do " not in low_question and " does " not in low_question and " did " not in low_question:
+        return ""  # a substring test first: most questions have no do-support
     for match in _DO_SUPPORT_RE.finditer(_QUOTED_RE.sub(" Title ", question)):
         rest = _CLAUSE_END_RE.split(_EMBEDDING_RE.sub("", " " + match.group(2)))[0]
         tokens = [t for t in words(rest) if "'" not in t and "’" not in t]
@@ -425,12 +436,12 @@ def _inflected_after_do(question: str, source: str) -> str:
 
 def _kind_without_noun(question: str, source: str) -> str:
     """'what kind of learn …': the word after 'kind of' is never a noun in the note or the rest of the question."""
-    match = _KIND_OF_RE.search(question)
+    match = _KIND_OF_RE.search(question) if " of " in question else None
     if not match:
         return ""
     word = match.group(1).lower()
     rest = question[: match.start()] + " " + question[match.end() :]
-    if word.endswith(_NOUN_SUFFIXES) or _used_as_noun(word, f"{source} {rest}", gap=2):
+    if word.endswith(_NOUN_SUFFIXES) or _used_as_noun(word, source, gap=2) or _used_as_noun(word, rest, gap=2):
         return ""
     return word
 
