@@ -27,6 +27,16 @@ def problems(question: str, answer: str, source: str) -> list[str]:
     return found + ([f"'{pronoun}' has no referent in the question"] if pronoun else [])
 
 
+def print_rows(run: str, counts: Counter[tuple[str, str]]) -> None:
+    """One table row per source (generated, curator) of one run's counts."""
+    for source in ("generated", "curator"):
+        low, high = counts[(source, "low")], counts[(source, "high")]
+        print(
+            f"| {run} | {source} | {low + high} | {counts[(source, 't0')]} | {counts[(source, 't0-refused')]} "
+            f"| {low} | {counts[(source, 'low-refused')]} | {high} | {counts[(source, 'high-refused')]} |"
+        )
+
+
 def main() -> None:
     """Print the table of refused cards per run, source and tier (and, with --list, each refused card)."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -55,21 +65,9 @@ def main() -> None:
             if found and args.list:
                 listed.append(f"T{tiers[row['id']]} {source} {run.parent.name}: {row['question']} -> {row['answer']}")
                 listed.append(f"      {'; '.join(found)}")
-        for source in ("generated", "curator"):
-            low, high = counts[(source, "low")], counts[(source, "high")]
-            print(
-                f"| {run.parent.name} | {source} | {low + high} | {counts[(source, 't0')]} "
-                f"| {counts[(source, 't0-refused')]} | {low} | {counts[(source, 'low-refused')]} "
-                f"| {high} | {counts[(source, 'high-refused')]} |"
-            )
+        print_rows(run.parent.name, counts)
         totals.update(counts)
-    for source in ("generated", "curator"):
-        low, high = totals[(source, "low")], totals[(source, "high")]
-        print(
-            f"| **all runs** | {source} | {low + high} | {totals[(source, 't0')]} | {totals[(source, 't0-refused')]} "
-            f"| {low} | {totals[(source, 'low-refused')]} "
-            f"| {high} | {totals[(source, 'high-refused')]} |"
-        )
+    print_rows("**all runs**", totals)
     if listed:
         print("\n" + "\n".join(listed))
 
