@@ -49,6 +49,8 @@ def rules_for(question: str, answer: str) -> dict[str, list[str]]:
         ("In Okafor's 'Roadmaps Without Dates', what do the planner ranks bets by?", "What the bets teach", True),
         ("In Okafor's 'Roadmaps Without Dates', what does the team goes after first?", "A small test", True),
         ("In Okafor's 'Roadmaps Without Dates', what do product teams rarely revisit?", "The roadmap", False),
+        # an adjective before the plural head: 'estimates' is the subject, not a verb
+        ("In Okafor's 'Roadmaps Without Dates', what do the confident estimates deserve?", "Less weight", False),
         # 'what kind of' asks for a noun
         ("What kind of learn does Okafor's 'Roadmaps Without Dates' say weekly teams do?", "Faster", True),
         ("What kind of roadmap does Okafor's 'Roadmaps Without Dates' favour?", "One that lists problems", False),

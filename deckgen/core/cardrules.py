@@ -340,6 +340,8 @@ _S_VERBS = frozenset(
     " is was has does goes".split()
 )
 _VERB_SLOT = frozenset("what which who that it he she this".split())
+# word endings of adjectives ('best', 'confident', 'real'): a plural after one is still the subject's head
+_ADJECTIVE_ENDINGS = ("est", "ent", "ant", "ive", "ful", "ous", "able", "ible", "less", "al")
 _SINGULAR_DETERMINERS = frozenset("the a an this that its his her".split())
 _NOT_VERB_BEFORE = _DETERMINERS | frozenset("well not un more less most very so too".split())
 _ALWAYS_VERBS = frozenset("goes does has is was says makes takes gives gets seems becomes".split())
@@ -426,7 +428,7 @@ def _inflected_after_do(question: str, source: str) -> str:
                     and tokens[0].lower() in _SINGULAR_DETERMINERS
                     and prev not in _NOT_VERB_BEFORE
                     and not prev.endswith("s")
-                    and not prev.endswith("est")  # 'the best forecasters': a superlative before a plural
+                    and not prev.endswith(_ADJECTIVE_ENDINGS)  # 'the best forecasters', 'the confident numbers'
                     and not _used_as_noun(low, source, gap=0)  # 'the study picks' itself is det + noun + verb
                 ):
                     return token
