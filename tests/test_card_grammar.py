@@ -89,6 +89,9 @@ def test_cut_answers(answer: str, broken: bool) -> None:
         ("According to Okafor's 'Roadmaps Without Dates', why do roadmaps slip when teams hide their bets?", False),
         ("According to Okafor's 'Roadmaps Without Dates', why does a roadmap fail when it lists features?", False),
         ("According to Okafor's 'Roadmaps Without Dates', why is it risky to date a roadmap?", False),
+        # a clause's own subject is never its 'them' (that would be 'themselves')
+        ("According to Okafor's 'Roadmaps Without Dates', why do planners keep revisiting them?", True),
+        ("According to Okafor's 'Roadmaps Without Dates', why do planners drop bets when teams ignore them?", False),
     ],
 )
 def test_pronoun_needs_a_referent_in_the_question(question: str, flagged: bool) -> None:

@@ -339,6 +339,7 @@ _S_VERBS = frozenset(
     "says explains argues shows follows means matters works claims suggests makes takes needs treats lists calls names"
     " is was has does goes".split()
 )
+_CLAUSE_OPENERS = frozenset("why when if that because where whether how what which who while".split())
 _VERB_SLOT = frozenset("what which who that it he she this".split())
 # word endings of adjectives ('best', 'confident', 'real'): a plural after one is still the subject's head
 _ADJECTIVE_ENDINGS = ("est", "ent", "ant", "ive", "ful", "ous", "able", "ible", "less", "al")
@@ -448,6 +449,18 @@ def _kind_without_noun(question: str, source: str) -> str:
     return word
 
 
+def _plural(token: str) -> bool:
+    return token.endswith("s") and not token.endswith(_SINGULAR_ENDINGS) and "'" not in token
+
+
+def _without_clause_subject(tokens: list[str]) -> list[str]:
+    """The words before 'them' less the first plural of its own clause: a clause's subject is
+    never its 'them' ('why readers tend to see them': that would be 'themselves')."""
+    start = max((i for i, t in enumerate(tokens) if t in _CLAUSE_OPENERS), default=-1) + 1
+    first = next((i for i in range(start, len(tokens)) if _plural(tokens[i])), None)
+    return tokens if first is None else tokens[:first] + tokens[first + 1 :]
+
+
 def unreferenced_pronoun(question: str) -> str:
     """A third-person pronoun in the question with nothing before it in the question to refer to ('' if none).
 
@@ -470,6 +483,8 @@ def unreferenced_pronoun(question: str) -> str:
             return match.group(1)
         # a plural before it, outside titles and verb slots ('what explains …' is not a plural)
         tokens = [t.lower() for t in words(_QUOTED_RE.sub(" ", text[: offset + match.start()]))]
+        if pronoun == "them":
+            tokens = _without_clause_subject(tokens)
         scope = [
             t
             for before, t in zip(["", *tokens], tokens, strict=False)
@@ -477,11 +492,7 @@ def unreferenced_pronoun(question: str) -> str:
         ]
         if pronoun != "them" and any(t.lower() in ("a", "an", "each", "every") for t in words(before)):
             continue  # 'what should a knowledge worker ask instead of what their job involves?'
-        if (
-            "and" in scope
-            or "people" in scope
-            or any(t.endswith("s") and not t.endswith(_SINGULAR_ENDINGS) and "'" not in t for t in scope[1:])
-        ):
+        if "and" in scope or "people" in scope or any(_plural(t) for t in scope[1:]):
             continue
         return match.group(1)
     return ""
