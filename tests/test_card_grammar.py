@@ -74,6 +74,8 @@ def test_question_grammar(question: str, answer: str, broken: bool) -> None:
         ("Problems, not features", False),
         ("A small test, then a bigger bet", False),
         ("Whatever the team can ship this week", False),
+        ("Problems, which saves arguing", False),  # a relative clause whose pronoun is its subject
+        ("Dates slip, because teams learn", False),
     ],
 )
 def test_cut_answers(answer: str, broken: bool) -> None:
