@@ -1,4 +1,4 @@
-"""Card-quality rules L1–L15 and L17 (docs/lint-rules.md; Wozniak, Matuschak), one card at a time.
+"""Card-quality rules L1–L15, L17 and L18 (docs/lint-rules.md; Wozniak, Matuschak), one card at a time.
 
 The one implementation of each rule: lint (deckgen.linter) applies them with the project's
 ``[lint]`` settings and reports; the generator's gate (deckgen.cards.rules.text.hard_problems)
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from deckgen.core.errors import Severity
@@ -117,8 +118,18 @@ def sentences(text: str) -> int:
     return len(_SENTENCE_END_RE.findall(flat)) + 1 if flat else 0
 
 
+def note_text(note: Note) -> str:
+    """The note's prose (blurb and sections): the lexicon L18 reads word uses from."""
+    return _note_text(note.blurb, tuple(section.text for section in note.sections))
+
+
+@lru_cache(maxsize=64)  # lint and the gate check every card of a note against the same text
+def _note_text(blurb: str, sections: tuple[str, ...]) -> str:
+    return "\n".join((blurb, *sections))
+
+
 def check_card(card: Card, note: Note, settings: LintSettings) -> list[Issue]:
-    """Every L1–L15/L17 issue of one card."""
+    """Every L1–L15/L17/L18 issue of one card."""
     if card.kind == "cloze":
         return list(_cloze_issues(card, note, settings))
     return list(_basic_issues(card, note, settings))
@@ -229,6 +240,19 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         )
     # "In Cagan's typology, what does he …": the stripped prefix names who "he" is.
     yield from _context_issues(plain(question))
+    if not _PRONOUN_RE.match(strip_context(plain(question)).strip()):
+        pronoun = unreferenced_pronoun(question)
+        if pronoun:
+            yield Issue(
+                "L14",
+                "warning",
+                f"'{pronoun}' has nothing in the question to refer to",
+                "name what it stands for in the question itself",
+            )
+    for problem in broken_text(question, answer, note_text(note)):
+        yield Issue(
+            "L18", "warning", problem, "rewrite the sentence so it reads as written, or cut it to a whole clause"
+        )
 
 
 def _context_issues(text: str) -> Iterator[Issue]:
@@ -297,3 +321,215 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         yield from _length_issue("L2", len(words(text)), limit, limit, "cloze", "front")
     yield from _length_issue("L2", len(words(shown)), s.question_words_warn, None, "cloze text", "front")
     yield from _context_issues(plain(shown))
+
+
+# --- L18: broken grammar and cut answers (word forms only, no tagger; the note is the lexicon) ---
+_DO_SUPPORT_RE = re.compile(r"\b(?:what|where|how|why|who|whom|when|which\s+\w+)\s+(do|does|did)\s+([^?]+)\?", re.I)
+# a reporting verb after do-support starts an embedded clause whose verbs are inflected by right
+_EMBEDDING_RE = re.compile(
+    r"\s(?:say|argue|mean|think|claim|find|show|suggest|believe|call|see|expect|predict|recommend|warn|conclude|"
+    r"propose|note|observe|describe|treat|present|want|consider|count|name|list)\b.*$",
+    re.I,
+)
+_DETERMINERS = frozenset(
+    """a an the this these those its their his her our your my each every some any no many most several few
+    all both other another such two three four five six ten of for with by from among on in at about into""".split()
+)
+_S_VERBS = frozenset(
+    "says explains argues shows follows means matters works claims suggests makes takes needs treats lists calls names"
+    " is was has does goes".split()
+)
+_CLAUSE_OPENERS = frozenset("why when if that because where whether how what which who while".split())
+_VERB_SLOT = frozenset("what which who that it he she this".split())
+# word endings of adjectives ('best', 'confident', 'real'): a plural after one is still the subject's head
+_ADJECTIVE_ENDINGS = ("est", "ent", "ant", "ive", "ful", "ous", "able", "ible", "less", "al")
+_SINGULAR_DETERMINERS = frozenset("the a an this that its his her".split())
+_NOT_VERB_BEFORE = _DETERMINERS | frozenset("well not un more less most very so too".split())
+_ALWAYS_VERBS = frozenset("goes does has is was says makes takes gives gets seems becomes".split())
+_CLAUSE_END_RE = re.compile(r"\s(?:when|if|because|while|that|which|who|where|once|until|unless|so|than)\s", re.I)
+_QUOTED_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
+_KIND_OF_RE = re.compile(r"\bwhat (?:kind|sort|type)s? of ([a-z][a-z-]*)\b", re.I)
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "er", "or", "ist", "age")
+_THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.I)
+_DUMMY_IT_RE = re.compile(r"it\s+(?:is|was|takes|took|pays|matters|helps|costs|comes|worth)\b", re.I)
+_BEFORE_DUMMY_IT = frozenset("is was isn't wasn't make makes made find finds found".split())
+_COPULA_RE = re.compile(r"^what (is|are) ((?:[a-z][a-z-]*\s?){1,3})\?$")
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "news", "series", "means", "species")
+_ANSWER_CONJUNCTION_START_RE = re.compile(r"^(?:yet|but|and|or|nor|of)\b", re.I)
+_PARTICIPLE_SUBJECT_RE = re.compile(r"^[A-Za-z]+ed\s+(?:is|are|was|were)\b")
+# ', so the lever', ', and several effects': a conjunction, a determiner and one word, then the end: the
+# clause lost its verb (', which saves time' and ', because users churn' are whole clauses)
+_DANGLING_TAIL_RE = re.compile(
+    r",\s+(?:and|but|or|so|yet|while|which|because|when|if|where)\s+"
+    r"(?:the|a|an|this|that|these|those|its|their|his|her|several|some|many|most|few|all|each)\s+\S+$",
+    re.I,
+)
+_AUXILIARY_START_RE = re.compile(r"^(?:have|has|had|is|are|was|were)\s+\w+(?:ed|en)\b", re.I)
+_THAN_PRONOUN_END_RE = re.compile(r"\bthan(?:\s+(?:it|they|we|he|she|you|i|them|its|their))?$", re.I)
+_ANSWER_FUNCTION_END = frozenset(
+    "a an the and or but nor of than which whose because while whether its their his her our your my".split()
+)
+_WH_RE = re.compile(r"\b(?:what|where|who|how|which|whatever|wherever|why|when)\b", re.I)
+_TWO_FACTS_RE = re.compile(r"^[\w-]+(?:\s[\w-]+)?,\s+and\s+\w+\s+\w+\s+\w+\s+\w+")
+
+
+def _used_as_noun(word: str, text: str, gap: int = 1) -> bool:
+    """Whether ``word`` (or its singular/plural) follows a determiner, quantifier or preposition somewhere in
+    ``text``, directly or after up to ``gap`` modifiers (words not ending in -s or -ly)."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    tokens, places = _word_index(text)
+    for i in sorted(i for form in forms for i in places.get(form, ())):
+        for back in range(1, gap + 2):
+            if i - back < 0:
+                break
+            if tokens[i - back] in _DETERMINERS:
+                return True
+            if tokens[i - back].endswith(("s", "ly")):
+                break
+    return False
+
+
+@lru_cache(maxsize=64)  # the note's text is read once per card; index it once per note
+def _word_index(text: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The lowercased words of ``text`` and where each occurs."""
+    tokens = tuple(t.lower() for t in words(text))
+    places: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        places.setdefault(token, []).append(index)
+    return tokens, {token: tuple(found) for token, found in places.items()}
+
+
+def _inflected_after_do(question: str, source: str) -> str:
+    """'what do the study picks winners after?': the verb after do-support carries the tense again ('' if not).
+
+    After 'do' an -s word is the plural subject's head ('what do the product teams build?') unless
+    the subject opens with a determiner and the note never uses the word, or its singular, as a noun.
+    """
+    low_question = question.lower()
+    if " do " not in low_question and " does " not in low_question and " did " not in low_question:
+        return ""  # a substring test first: most questions have no do-support
+    for match in _DO_SUPPORT_RE.finditer(_QUOTED_RE.sub(" Title ", question)):
+        rest = _CLAUSE_END_RE.split(_EMBEDDING_RE.sub("", " " + match.group(2)))[0]
+        tokens = [t for t in words(rest) if "'" not in t and "’" not in t]
+        for index, (before, token) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if index and before.lower() in _DETERMINERS:
+                break  # past the subject: a preposition or a second noun phrase
+            low, prev = token.lower(), before.lower()
+            if low in _ALWAYS_VERBS:
+                return token
+            if low.endswith("s") and not low.endswith(_SINGULAR_ENDINGS) and len(low) > 3:
+                if (
+                    match.group(1).lower() == "do"
+                    and tokens[0].lower() in _SINGULAR_DETERMINERS
+                    and prev not in _NOT_VERB_BEFORE
+                    and not prev.endswith("s")
+                    and not prev.endswith(_ADJECTIVE_ENDINGS)  # 'the best forecasters', 'the confident numbers'
+                    and not _used_as_noun(low, source, gap=0)  # 'the study picks' itself is det + noun + verb
+                ):
+                    return token
+                break  # the subject's plural head, or an object
+    return ""
+
+
+def _kind_without_noun(question: str, source: str) -> str:
+    """'what kind of learn …': the word after 'kind of' is never a noun in the note or the rest of the question."""
+    match = _KIND_OF_RE.search(question) if " of " in question else None
+    if not match:
+        return ""
+    word = match.group(1).lower()
+    rest = question[: match.start()] + " " + question[match.end() :]
+    if word.endswith(_NOUN_SUFFIXES) or _used_as_noun(word, source, gap=2) or _used_as_noun(word, rest, gap=2):
+        return ""
+    return word
+
+
+def _plural(token: str) -> bool:
+    return token.endswith("s") and not token.endswith(_SINGULAR_ENDINGS) and "'" not in token
+
+
+def _without_clause_subject(tokens: list[str]) -> list[str]:
+    """The words before 'them' less the first plural of its own clause: a clause's subject is
+    never its 'them' ('why readers tend to see them': that would be 'themselves')."""
+    start = max((i for i, t in enumerate(tokens) if t in _CLAUSE_OPENERS), default=-1) + 1
+    first = next((i for i in range(start, len(tokens)) if _plural(tokens[i])), None)
+    return tokens if first is None else tokens[:first] + tokens[first + 1 :]
+
+
+def unreferenced_pronoun(question: str) -> str:
+    """A third-person pronoun in the question with nothing before it in the question to refer to ('' if none).
+
+    'it'/'its' need a noun phrase earlier in the question proper (after its 'According to …,'
+    context); 'they'/'them'/'their' need a plural or a pair ('X and Y') earlier in the whole question.
+    """
+    text = plain(question)
+    core = strip_context(text)
+    offset = len(text) - len(core)
+    for match in _THIRD_PERSON_RE.finditer(core):
+        pronoun = match.group(1).lower()
+        before = core[: match.start()]
+        previous = (words(before) or [""])[-1].lower()
+        if pronoun == "it" and (previous in _BEFORE_DUMMY_IT or _DUMMY_IT_RE.match(core[match.start() :])):
+            continue  # 'why is it a mistake to …', 'what makes it hard': 'it' stands for what follows
+        if pronoun in ("it", "its"):
+            tokens = words(before)
+            if any(t.lower() in _DETERMINERS or t[:1].isupper() for t in tokens[1:]) or "'" in before:
+                continue
+            return match.group(1)
+        # a plural before it, outside titles and verb slots ('what explains …' is not a plural)
+        tokens = [t.lower() for t in words(_QUOTED_RE.sub(" ", text[: offset + match.start()]))]
+        if pronoun == "them":
+            tokens = _without_clause_subject(tokens)
+        scope = [
+            t
+            for before, t in zip(["", *tokens], tokens, strict=False)
+            if before not in _VERB_SLOT and t not in _S_VERBS
+        ]
+        if pronoun != "them" and any(t.lower() in ("a", "an", "each", "every") for t in words(before)):
+            continue  # 'what should a knowledge worker ask instead of what their job involves?'
+        if "and" in scope or "people" in scope or any(_plural(t) for t in scope[1:]):
+            continue
+        return match.group(1)
+    return ""
+
+
+def broken_text(question: str, answer: str, source: str) -> list[str]:
+    """L18: what is broken in a card's grammar or answer, one message each ([] for a sound card).
+
+    ``source`` is the note's text, the lexicon that tells a noun from a verb without a tagger.
+    """
+    problems: list[str] = []
+    q = plain(question).strip()
+    verb = _inflected_after_do(q, source)
+    if verb:
+        problems.append(f"'{verb}' after do/does/did should be the verb's base form")
+    kind = _kind_without_noun(q, source)
+    if kind:
+        problems.append(f"'what kind of {kind}': '{kind}' is not used as a noun in the note")
+    copula = _COPULA_RE.match(strip_context(q).lower())
+    if copula:
+        head = copula.group(2).split()[-1]
+        bare = copula.group(2).split()[0] not in _DETERMINERS
+        plural = bare and head.endswith("s") and not head.endswith(_SINGULAR_ENDINGS)
+        if copula.group(1) == "is" and plural:
+            problems.append(f"'what is {copula.group(2).strip()}': a plural needs 'are'")
+    a = plain(answer).strip().rstrip(".!")
+    tokens = words(a)
+    if not tokens:
+        return problems
+    # 'The useful questions are': a copula at the end closes a clause only after a wh-word ('where the data is')
+    copula_end = tokens[-1].lower() in ("is", "are", "was", "were") and not _WH_RE.search(a)
+    if tokens[-1].lower() in _ANSWER_FUNCTION_END or copula_end or _THAN_PRONOUN_END_RE.search(a):
+        problems.append(f"the answer stops at '{tokens[-1]}', mid-phrase")
+    elif a.count(",") < 2 and _DANGLING_TAIL_RE.search(a):
+        problems.append("the answer ends on a clause cut after its conjunction")
+    if _ANSWER_CONJUNCTION_START_RE.match(a) or _PARTICIPLE_SUBJECT_RE.match(a) or _AUXILIARY_START_RE.match(a):
+        problems.append(f"the answer starts mid-sentence ('{tokens[0]}')")
+    if _TWO_FACTS_RE.match(a):
+        problems.append("the answer runs into a second fact after ', and'")
+    return problems

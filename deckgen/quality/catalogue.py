@@ -449,6 +449,18 @@ RULES: tuple[Rule, ...] = (
         "Q: What does Norton mean by empathy as craft?\nA: Learnable moves.",
         configurable=True,
     ),
+    Rule(
+        "L18",
+        "Broken grammar or a cut answer",
+        "warning",
+        "quality",
+        "A question whose verb disagrees with its auxiliary ('what do the essay argues') or asks 'what kind of' a"
+        " non-noun, or an answer that starts or stops mid-clause (', so the', 'better than it', 'Yet …'), cannot"
+        " be read as written; the note is the lexicon that tells a noun from a verb.",
+        "Q: What do the essay argues teams should measure?\nA: Outcomes, and the",
+        "Q: What does Norton argue teams should measure?\nA: Outcomes, not output.",
+        configurable=True,
+    ),
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
