@@ -67,6 +67,23 @@ def test_seed_format_gives_title_source_sections_and_a_marked_author() -> None:
         ("The Mythical Man-Month's essays are still read.", ""),
         ("This piece is about empathy. Short and concrete.", ""),
         ("Google Ventures is mentioned, nobody wrote anything.", ""),
+        # an apposition, an adverb and a publishing verb; several authors; a year before the work
+        ("Mara Quill, a former editor at a trade weekly, posted this essay in 2012.", "Mara Quill"),
+        ("Tomas Reyes, a sociologist, first published the book in 1971.", "Tomas Reyes"),
+        (
+            "Ana Ortiz and Ben Lowe, both economists (Lowe later ran a bank), wrote this guide.",
+            "Ana Ortiz and Ben Lowe",
+        ),
+        (
+            "Ines Varga, Jon Hale and Li Wu's 2014 Sloan Management Review article set out a checklist.",
+            "Ines Varga, Jon Hale and Li Wu",
+        ),
+        ("Pavel Novák's 1999 bestseller on queues.", "Pavel Novák"),
+        ("Noor Haddad and colleagues published the paper in 1990.", "Noor Haddad"),
+        ("Henrike Ølsted Brandt published it too.", "Henrike Ølsted Brandt"),
+        # a publication is not an author
+        ("Harvard Business Review published this article in 2011.", ""),
+        ("Sloan Management Review first published it in 2003.", ""),
     ],
 )
 def test_author_is_inferred_only_from_a_name_that_does_something(blurb: str, author: str) -> None:

@@ -57,24 +57,58 @@ KNOWN_HEADINGS: tuple[str, ...] = (
 _SOURCE_LINE_RE = re.compile(r"^(?:source|url|link)\s*:\s*(\S+)\s*(?:[↗⇗➚→]\s*)?$", re.IGNORECASE)
 _AUTHOR_LINE_RE = re.compile(r"^(?:author|authors|by)\s*:\s*(.+?)\s*$", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[-*+•▪◦]|\d+[.)])\s+")
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
-# "Ken Norton spent a decade …": a capitalised name of 2-4 words opening a blurb sentence,
-# followed by a verb; the seed format names its author nowhere else.
+_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][a-zA-Z\u00C0-\u024F'’-]+|[A-Z]\.(?:[A-Z]\.)*)"
+_ONE_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|da|del|le)){{1,3}}"
+# one author or several: "Carl Shapiro and Hal Varian", "Daniel Kahneman, Dan Lovallo and Olivier Sibony"
+_NAMES = rf"{_ONE_NAME}(?:(?:,\s+|,?\s+and\s+){_ONE_NAME}){{0,3}}(?:\s+and\s+colleagues|\s+et\s+al\.)?"
+# "Ken Norton spent a decade …", "Kevin Kelly, a founding editor of Wired, posted this essay …":
+# capitalised names opening a blurb sentence, an optional apposition, an optional adverb, then a
+# verb; the seed format names its author nowhere else.
 _AUTHOR_IN_BLURB_RE = re.compile(
-    rf"(?:^|(?<=[.!?]\s))({_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|da|del|le)){{1,3}})"
-    r"(?:,\s+[^,]{1,80},)?\s+"
+    rf"(?:^|(?<=[.!?]\s))({_NAMES})"
+    r"(?:,\s+(?:[^,()]|\([^()]*\)){1,140},)?\s+(?:first\s+|later\s+|originally\s+|also\s+)?"
     r"(?:spent|wrote|writes|runs|ran|led|leads|argues|argued|explains|explained|describes|"
     r"described|used|uses|founded|co-founded|lays|laid|makes|made|sets|set|built|builds|shares|shared|"
-    r"collects|collected|tells|told|offers|offered|introduces|introduced|coined|gives|gave)\b"
+    r"collects|collected|tells|told|offers|offered|introduces|introduced|coined|gives|gave|posted|"
+    r"published|presented|delivered|developed|co-wrote|compiled|condensed|distilled)\b"
 )
 _BY_AUTHOR_RE = re.compile(
     rf"\b(?:essay|post|piece|memo|letter|article|talk|book) by ({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
 )
-# "Geoffrey Moore's 1991 book on …": a name in the possessive, then the work within a few words
+# "Geoffrey Moore's 1991 book on …", "Frederick Herzberg's 1968 Harvard Business Review article":
+# names in the possessive, then the work within a few words
 _POSSESSIVE_WORK_RE = re.compile(
-    rf"(?:^|(?<=[.!?]\s))({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})['’]s\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:book|essay|post|blog post|paper|article|talk|memo|piece|deck|newsletter|letter)\b"
+    rf"(?:^|(?<=[.!?]\s))({_NAMES})['’]s\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:book|essay|post|blog post|paper|article|talk|memo|piece|deck|newsletter|letter|bestseller|report|"
+    r"lecture|speech|keynote|column)\b"
 )
+# "Harvard Business Review published …" names a publisher, not an author
+_ORGANISATION_WORDS = {
+    "Review",
+    "Journal",
+    "Press",
+    "Magazine",
+    "Times",
+    "University",
+    "School",
+    "Institute",
+    "Business",
+    "Company",
+    "Group",
+    "Books",
+    "News",
+    "Quarterly",
+    "Publishing",
+    "Foundation",
+    "Society",
+    "Association",
+    "Labs",
+    "Inc",
+    "Corporation",
+    "College",
+    "Council",
+    "Media",
+}
 _NOT_NAMES = {"This", "The", "In", "It", "He", "She", "They", "Our", "My", "A", "An", "Short", "Worth", "Read"}
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#]+)(#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -262,9 +296,9 @@ def infer_author(blurb: str, title: str = "") -> str:
     """The author named in a blurb ("Ken Norton spent a decade …"), or "" when none is clear."""
     for regex in (_AUTHOR_IN_BLURB_RE, _BY_AUTHOR_RE, _POSSESSIVE_WORK_RE):
         for match in regex.finditer(blurb):
-            name = match.group(1).strip()
-            words = name.split()
-            if words[0] in _NOT_NAMES or name.lower() in title.lower():
+            name = re.sub(r"\s+(?:and\s+colleagues|et\s+al\.)$", "", match.group(1).strip())
+            words = name.replace(",", " ").split()
+            if words[0] in _NOT_NAMES or name.lower() in title.lower() or _ORGANISATION_WORDS & set(words):
                 continue
             return name
     return ""
