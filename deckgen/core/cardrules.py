@@ -28,6 +28,7 @@ from deckgen.core.text import (
     has_isolated,
     hidden_also_shown,
     plain,
+    plural_word,
     prompt_shape_ok,
     strip_context,
     words,
@@ -354,7 +355,6 @@ _THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.I)
 _DUMMY_IT_RE = re.compile(r"it\s+(?:is|was|takes|took|pays|matters|helps|costs|comes|worth)\b", re.I)
 _BEFORE_DUMMY_IT = frozenset("is was isn't wasn't make makes made find finds found".split())
 _COPULA_RE = re.compile(r"^what (is|are) ((?:[a-z][a-z-]*\s?){1,3})\?$")
-_SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "news", "series", "means", "species")
 _ANSWER_CONJUNCTION_START_RE = re.compile(r"^(?:yet|but|and|or|nor|of)\b", re.I)
 _PARTICIPLE_SUBJECT_RE = re.compile(r"^[A-Za-z]+ed\s+(?:is|are|was|were)\b")
 # ', so the lever', ', and several effects': a conjunction, a determiner and one word, then the end: the
@@ -423,7 +423,7 @@ def _inflected_after_do(question: str, source: str) -> str:
             low, prev = token.lower(), before.lower()
             if low in _ALWAYS_VERBS:
                 return token
-            if low.endswith("s") and not low.endswith(_SINGULAR_ENDINGS) and len(low) > 3:
+            if plural_word(low) and len(low) > 3:
                 if (
                     match.group(1).lower() == "do"
                     and tokens[0].lower() in _SINGULAR_DETERMINERS
@@ -449,15 +449,11 @@ def _kind_without_noun(question: str, source: str) -> str:
     return word
 
 
-def _plural(token: str) -> bool:
-    return token.endswith("s") and not token.endswith(_SINGULAR_ENDINGS) and "'" not in token
-
-
 def _without_clause_subject(tokens: list[str]) -> list[str]:
     """The words before 'them' less the first plural of its own clause: a clause's subject is
     never its 'them' ('why readers tend to see them': that would be 'themselves')."""
     start = max((i for i, t in enumerate(tokens) if t in _CLAUSE_OPENERS), default=-1) + 1
-    first = next((i for i in range(start, len(tokens)) if _plural(tokens[i])), None)
+    first = next((i for i in range(start, len(tokens)) if plural_word(tokens[i])), None)
     return tokens if first is None else tokens[:first] + tokens[first + 1 :]
 
 
@@ -492,7 +488,7 @@ def unreferenced_pronoun(question: str) -> str:
         ]
         if pronoun != "them" and any(t.lower() in ("a", "an", "each", "every") for t in words(before)):
             continue  # 'what should a knowledge worker ask instead of what their job involves?'
-        if "and" in scope or "people" in scope or any(_plural(t) for t in scope[1:]):
+        if "and" in scope or "people" in scope or any(plural_word(t) for t in scope[1:]):
             continue
         return match.group(1)
     return ""
@@ -515,7 +511,7 @@ def broken_text(question: str, answer: str, source: str) -> list[str]:
     if copula:
         head = copula.group(2).split()[-1]
         bare = copula.group(2).split()[0] not in _DETERMINERS
-        plural = bare and head.endswith("s") and not head.endswith(_SINGULAR_ENDINGS)
+        plural = bare and plural_word(head)
         if copula.group(1) == "is" and plural:
             problems.append(f"'what is {copula.group(2).strip()}': a plural needs 'are'")
     a = plain(answer).strip().rstrip(".!")

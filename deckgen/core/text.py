@@ -101,6 +101,16 @@ def plain(markdown: str) -> str:
     return " ".join(text.split())
 
 
+# '-s' words that are singular: 'process', 'status', 'analysis', 'economics', 'famous', 'news', 'means'
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "news", "series", "means", "species")
+
+
+def plural_word(word: str) -> bool:
+    """Whether one word reads as a regular plural ('teams', not 'process', 'analysis', 'news' or 'user's')."""
+    word = word.lower()
+    return word.endswith("s") and not word.endswith(_SINGULAR_ENDINGS) and "'" not in word
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` once Markdown is removed (letters, digits, inner apostrophes, slashes, hyphens)."""
     return list(_words(text))

@@ -15,6 +15,7 @@ from deckgen.core.cardrules import LintSettings, Strictness, check_card
 from deckgen.core.model import Card, Note, Section
 from deckgen.core.text import (
     STOPWORDS,
+    plural_word,
 )
 from deckgen.core.text import (
     content_words as content_words,  # re-exported for the rules
@@ -251,9 +252,7 @@ def trim_relative(text: str) -> str:
 def is_plural(subject: str) -> bool:
     """Whether a noun phrase's head is plural: 'startups', 'product teams' (not 'empathy in teams')."""
     head = _HEAD_PREPOSITION_RE.split(subject.strip())[0].split()[-1].lower()
-    return head in {"people", "teams", "users", "customers", "companies", "startups"} or (
-        head.endswith("s") and not head.endswith(("ss", "us", "is", "ics"))
-    )
+    return head in {"people", "teams", "users", "customers", "companies", "startups"} or plural_word(head)
 
 
 def short_title(note: Note) -> str:
