@@ -150,6 +150,12 @@ def answer(project: Path) -> None:
     _rewrite(_notes(project)[3], _edit_answer)
 
 
+def question(project: Path) -> None:  # the card keeps its identity by its answer; lint's duplicates may change
+    _rewrite(
+        _notes(project)[3], lambda text: re.sub(r"^Q: (.*)$", r"Q: Reworded, \1", text, count=1, flags=re.MULTILINE)
+    )
+
+
 def answers_in_two_notes(project: Path) -> None:
     for note in _notes(project)[3:5]:
         _rewrite(note, _edit_answer)
@@ -221,6 +227,7 @@ LINT_REPLAYED = [prose, prose_in_two_notes, answer, answers_in_two_notes]
 FULL = [
     prose_on_a_new_line,
     answer,
+    question,
     answers_in_two_notes,
     answer_near_a_duplicate,
     added_card,
