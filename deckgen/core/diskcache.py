@@ -497,6 +497,25 @@ class NoteCache:
         if row is not None and all(type(v) is str for v in row):
             self._raw[rel] = (row[0], row[1], row[2])
 
+    def prefetch(self, prefix: str) -> None:
+        """Read every unread entry whose key starts with ``prefix`` in one query (a lazy cache about to ask for many)."""
+        if not any(key.startswith(prefix) for key in self._unread):
+            return
+        try:
+            with _connect(self.path, create=False) as db:
+                rows = db.execute(
+                    "SELECT e.key, e.digest, e.schema, e.value FROM entries AS e, meta AS m"
+                    " WHERE substr(e.key, 1, ?) = ? AND m.name = 'salt' AND m.value = ?",
+                    (len(prefix), prefix, self.salt),
+                ).fetchall()
+        except (OSError, sqlite3.Error) as exc:
+            self._warn(exc)
+            return
+        for row in rows:
+            if all(type(v) is str for v in row) and row[0] in self._unread:
+                self._unread.discard(row[0])
+                self._raw[row[0]] = (row[1], row[2], row[3])
+
     def _warn(self, exc: BaseException) -> None:
         if self.warnings is not None and not self._warned:
             self.warnings.append(f"{self.path}: note cache is unreadable ({exc.__class__.__name__}); ignoring it")
