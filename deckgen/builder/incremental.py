@@ -57,6 +57,7 @@ from deckgen.linter.run import (
 if TYPE_CHECKING:
     from deckgen.core.cardrules import LintSettings
     from deckgen.core.config import Config
+    from deckgen.lock.records import Lock
 
 SNAPSHOT = PROJECT + "last-build"
 _VERSION = "2"  # the memo's digest column for the snapshot; its own key is inside the value
@@ -338,8 +339,7 @@ def edited_cards(config: Config, replay: Replay) -> list[str] | None:
     changed += [f"{note_id}/{key}" for note_id, key, _ in carry_removed(lock, new_lock, 0)]
     if not changed:
         return None  # no card changed after all: the full run tells what did
-    live = {note_id: sum(record.live for record in records.values()) for note_id, records in lock.cards.items()}
-    parts = _edited_parts(config, replay, edited, live)
+    parts = _edited_parts(config, replay, edited, lock)
     if parts is None:
         return None
     replay.snapshot = replace(snapshot, parts=parts)
@@ -347,15 +347,26 @@ def edited_cards(config: Config, replay: Replay) -> list[str] | None:
 
 
 def _edited_parts(
-    config: Config, replay: Replay, edited: list[tuple[Note, list[Card]]], live: dict[str, int]
+    config: Config, replay: Replay, edited: list[tuple[Note, list[Card]]], lock: Lock
 ) -> LintParts | None:
     """The snapshot's lint parts with the edited notes' near duplicates found again and the cards counted again.
 
-    ``live``: each edited note's live records, which after a full build are its cards then.
+    ``lock``: the edited notes' records, whose live ones are exactly their cards at the last build.
     """
     parts = replay.snapshot.parts
-    cards = parts.cards + sum(len(cards) - live[note.id] for note, cards in edited)
-    if parts.near is None:
+    live = {note.id: lock.live(note.id) for note, _ in edited}
+    cards = parts.cards + sum(len(cards) - len(live[note.id]) for note, cards in edited)
+    paths = {note.path for note, _ in edited}
+    if parts.near is None or (
+        # every question as the last build shipped it, and none in a near duplicate then (whose lines may
+        # have moved): the pairs are the last build's
+        all(
+            sorted(card.key for card in cards) == sorted(live[note.id])
+            and all(live[note.id][card.key].front == card.front for card in cards)
+            for note, cards in edited
+        )
+        and not any(f.path in paths or any(f"at {path}:" in f.message for path in paths) for f in parts.near)
+    ):
         return replace(parts, cards=cards)
     near = _edited_near(config, replay, edited)
     return None if near is None else replace(parts, near=near, cards=cards)
