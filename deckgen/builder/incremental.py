@@ -339,7 +339,7 @@ def edited_cards(config: Config, replay: Replay) -> list[str] | None:
     changed += [f"{note_id}/{key}" for note_id, key, _ in carry_removed(lock, new_lock, 0)]
     if not changed:
         return None  # no card changed after all: the full run tells what did
-    parts = _edited_parts(config, replay, edited, lock)
+    parts = _edited_parts(config, replay, edited, lock, cards_by_note)
     if parts is None:
         return None
     replay.snapshot = replace(snapshot, parts=parts)
@@ -347,11 +347,12 @@ def edited_cards(config: Config, replay: Replay) -> list[str] | None:
 
 
 def _edited_parts(
-    config: Config, replay: Replay, edited: list[tuple[Note, list[Card]]], lock: Lock
+    config: Config, replay: Replay, edited: list[tuple[Note, list[Card]]], lock: Lock, keyed: dict[str, list[Card]]
 ) -> LintParts | None:
     """The snapshot's lint parts with the edited notes' near duplicates found again and the cards counted again.
 
-    ``lock``: the edited notes' records, whose live ones are exactly their cards at the last build.
+    ``lock``: the edited notes' records, whose live ones are exactly their cards at the last
+    build; ``keyed``: their cards now, by note id, with the keys identity gave them.
     """
     parts = replay.snapshot.parts
     live = {note.id: lock.live(note.id) for note, _ in edited}
@@ -361,9 +362,9 @@ def _edited_parts(
         # every question as the last build shipped it, and none in a near duplicate then (whose lines may
         # have moved): the pairs are the last build's
         all(
-            sorted(card.key for card in cards) == sorted(live[note.id])
-            and all(live[note.id][card.key].front == card.front for card in cards)
-            for note, cards in edited
+            sorted(card.key for card in keyed[note.id]) == sorted(live[note.id])
+            and all(live[note.id][card.key].front == card.front for card in keyed[note.id])
+            for note, _ in edited
         )
         and not any(f.path in paths or any(f"at {path}:" in f.message for path in paths) for f in parts.near)
     ):
