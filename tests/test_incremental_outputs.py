@@ -150,6 +150,12 @@ def answer(project: Path) -> None:
     _rewrite(_notes(project)[3], _edit_answer)
 
 
+def question(project: Path) -> None:  # the card keeps its identity by its answer; lint's duplicates may change
+    _rewrite(
+        _notes(project)[3], lambda text: re.sub(r"^Q: (.*)$", r"Q: Reworded, \1", text, count=1, flags=re.MULTILINE)
+    )
+
+
 def answers_in_two_notes(project: Path) -> None:
     for note in _notes(project)[3:5]:
         _rewrite(note, _edit_answer)
@@ -161,6 +167,13 @@ def answer_near_a_duplicate(project: Path) -> None:
     _rewrite(_notes(project)[3], lambda text: text + "\n" + card)
     assert _run(project, 1767225600, "build").returncode == 0
     _rewrite(_notes(project)[3], lambda text: text.replace("\nA: ", "\nA: Reworded,\nover two lines: ", 1))
+
+
+def answer_in_a_note_in_no_deck(project: Path) -> None:
+    """A note that left every deck (its cards retired as deckless), then a card edit in it: still retired."""
+    _rewrite(_notes(project)[3], lambda text: re.sub(r"^tags: \[topic-\d+, ", "tags: [", text, count=1, flags=re.M))
+    assert _run(project, 1767225600, "build").returncode == 0
+    _rewrite(_notes(project)[3], _edit_answer)
 
 
 def added_card(project: Path) -> None:
@@ -216,13 +229,27 @@ def renamed_note(project: Path) -> None:
 
 
 REPLAYED = [prose, prose_in_two_notes]
-# Card edits `deckgen lint` answers from the snapshot and the edited notes' lock records.
-LINT_REPLAYED = [prose, prose_in_two_notes, answer, answers_in_two_notes]
+# Card edits `deckgen lint` answers from the snapshot and the edited notes' lock records
+# (their near duplicates found again against the memoised questions of every other note).
+LINT_REPLAYED = [
+    prose,
+    prose_in_two_notes,
+    answer,
+    question,
+    answers_in_two_notes,
+    answer_near_a_duplicate,
+    added_card,
+    deleted_card,
+    moved_card,
+    duplicate_of_another_note,
+]
 FULL = [
     prose_on_a_new_line,
     answer,
+    question,
     answers_in_two_notes,
     answer_near_a_duplicate,
+    answer_in_a_note_in_no_deck,
     added_card,
     deleted_card,
     moved_card,

@@ -42,7 +42,7 @@ from deckgen.core.config import generator_fingerprint
 from deckgen.core.digests import cache_dir, known_digest, load_input_digests, remember_digest
 from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
-from deckgen.core.model import BuildResult, Card, Note
+from deckgen.core.model import BuildResult, Card, CardChange, Note
 from deckgen.linter.run import (
     LintParts,
     LintReport,
@@ -57,6 +57,7 @@ from deckgen.linter.run import (
 if TYPE_CHECKING:
     from deckgen.core.cardrules import LintSettings
     from deckgen.core.config import Config
+    from deckgen.lock.records import Lock
 
 SNAPSHOT = PROJECT + "last-build"
 _VERSION = "2"  # the memo's digest column for the snapshot; its own key is inside the value
@@ -256,64 +257,178 @@ def save_replay(cache: NoteCache, replay: Replay) -> None:
 def replayed_lint(config: Config, cache: NoteCache) -> LintReport | None:
     """`deckgen lint`'s report from the last build's snapshot, or None when it needs the full run.
 
-    Cards edited in place (see :func:`edited_cards`) are checked here too: their notes'
-    own findings, and the lock's staleness from their records alone.
+    Cards edited, added or deleted in place (see :func:`edited_cards`) are checked here
+    too: their notes' own findings, their near duplicates, and the lock's staleness from
+    their records alone.
     """
     if not _first_try(config):
         return None
     replay = try_replay(config, cache, edits=True)
     if replay is None or replay.parts.near is None:
         return None
-    report = replay.parts.report(replay.settings)
     if replay.edited:
-        changed = edited_cards(config, replay)
+        changed = edited_cards(config, replay)  # updates the parts: near duplicates, the number of cards
         if changed is None:
             return None
+        report = replay.parts.report(replay.settings)
         stale = lock_findings(config.rel(config.lock_path), True, changed)
         report = finish([*report.findings, *stale], replay.settings, report.files, report.cards)
         if not report.errors:
             cache.save(prune=False)  # the edited notes' memo rows; the snapshot stays the last build's
-    elif not report.errors:
-        save_replay(cache, replay)
+    else:
+        report = replay.parts.report(replay.settings)
+        if not report.errors:
+            save_replay(cache, replay)
     _REFUSED.discard(str(config.root))
     return report
 
 
 def edited_cards(config: Config, replay: Replay) -> list[str] | None:
-    """The uids a build would record as changed, when every edited note only rewords its cards; else None.
+    """The uids a build would record as changed when cards were edited, added or deleted in place; else None.
 
-    A note qualifies when its cards keep exactly the keys of its live records in the lock
-    (so the build matches each card to its own record: nothing is added, retired, renamed
-    or moved across notes) and their questions (so no near duplicate appears), and no
-    near duplicate of the last build involves it (their lines may have moved). The lock
-    is the one the last build wrote (:func:`try_replay` compared its bytes), so a card
-    changes exactly when its content hash differs from its record's.
+    Cards cannot cross into or out of an unchanged note: the lock is the one the last full
+    build wrote (:func:`try_replay` compared its bytes), so every live record of an
+    unchanged note is one of its cards, and nothing is left there for a card to move from.
+    So the edited notes are planned alone, with the build's own identity steps (keys,
+    renames, moves between them, stamps, retirement) over their records only; the near
+    duplicates involving their questions are found again against every other question
+    (memoised stems), and :attr:`Replay.snapshot`'s lint parts updated to match. None
+    (the full run) for anything this cannot vouch for: a note with whole-project findings,
+    a note in no deck, a repeated note id, images, a memo row missing, no card changed.
     """
     from deckgen.builder.rendering import rendered_cards
-    from deckgen.lock.records import note_records
+    from deckgen.lock.identity import carry_removed, resolve_keys, stamp
+    from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
+    from deckgen.lock.records import Lock, note_records
 
     snapshot = replay.snapshot
     order = {path: index for index, path in enumerate(snapshot.notes)}
-    near = snapshot.parts.near or []
+    edited = sorted(replay.edited, key=lambda pair: order[pair[0].path])  # the build's order
     shared = {finding.path for finding in snapshot.parts.shared}
-    store = media_store(config, replay.settings)
-    changed: list[str] = []
-    for note, cards in sorted(replay.edited, key=lambda pair: order[pair[0].path]):  # the build's order
-        if note.path in shared or any(f.path == note.path or f"at {note.path}:" in f.message for f in near):
+    lock = Lock()
+    for note, _ in edited:
+        if note.path in shared or note.id in lock.cards:
             return None
         try:
-            records = {key: r for key, r in note_records(config.lock_path, note.id).items() if r.live}
+            records = note_records(config.lock_path, note.id)
         except (OSError, UnicodeError, ContentError, LockError):
             return None
-        if sorted(card.key for card in cards) != sorted(records):
-            return None
-        for card, (_, content_hash, _) in zip(cards, rendered_cards(replay.sources, note, cards, store)):
-            record = records[card.key]
-            if record.front != card.front:
-                return None
-            if record.hash != content_hash:
-                changed.append(card.uid)
-    return changed or None  # no card changed after all: the full run tells what did
+        alive = [record for record in records.values() if record.live]
+        if not alive or any(not record.deck for record in alive):
+            return None  # in no deck: its cards are retired as deckless, which needs the manifests
+        lock.cards[note.id] = records
+    cards_by_note: dict[str, list[Card]] = {}
+    decisions = []
+    for note, cards in edited:
+        cards_by_note[note.id], found = resolve_keys(cards, lock, note.id)
+        decisions.extend(found)
+    avoid_moved_keys(cards_by_note, lock)
+    pinned = renames(decisions, lock)
+    moves, _ = match_moves(cards_by_note, lock, pinned)
+    store = media_store(config, replay.settings)
+    new_lock = Lock()
+    built = {}
+    changes: list[CardChange] = []
+    for note, _ in edited:  # stamped as plan_build stamps them (the time is not asked: only the status)
+        cards = cards_by_note[note.id]
+        for card, (values, content_hash, media) in zip(cards, rendered_cards(replay.sources, note, cards, store)):
+            built[card.uid] = stamp(card, values, content_hash, media, (), config.namespace, lock, new_lock, 0)
+            changes.append(CardChange(card.uid, built[card.uid].status))
+    apply_moves(pinned + moves, lock, new_lock, built, changes, config.namespace, 0)
+    changed = [change.uid for change in changes if change.status != "unchanged"]
+    changed += [f"{note_id}/{key}" for note_id, key, _ in carry_removed(lock, new_lock, 0)]
+    if not changed:
+        return None  # no card changed after all: the full run tells what did
+    parts = _edited_parts(config, replay, edited, lock, cards_by_note)
+    if parts is None:
+        return None
+    replay.snapshot = replace(snapshot, parts=parts)
+    return changed
+
+
+def _edited_parts(
+    config: Config, replay: Replay, edited: list[tuple[Note, list[Card]]], lock: Lock, keyed: dict[str, list[Card]]
+) -> LintParts | None:
+    """The snapshot's lint parts with the edited notes' near duplicates found again and the cards counted again.
+
+    ``lock``: the edited notes' records, whose live ones are exactly their cards at the last
+    build; ``keyed``: their cards now, by note id, with the keys identity gave them.
+    """
+    parts = replay.snapshot.parts
+    live = {note.id: lock.live(note.id) for note, _ in edited}
+    cards = parts.cards + sum(len(cards) - len(live[note.id]) for note, cards in edited)
+    paths = {note.path for note, _ in edited}
+    if parts.near is None or (
+        # every question as the last build shipped it, and none in a near duplicate then (whose lines may
+        # have moved): the pairs are the last build's
+        all(
+            sorted(card.key for card in keyed[note.id]) == sorted(live[note.id])
+            and all(live[note.id][card.key].front == card.front for card in keyed[note.id])
+            for note, _ in edited
+        )
+        and not any(f.path in paths or any(f"at {path}:" in f.message for path in paths) for f in parts.near)
+    ):
+        return replace(parts, cards=cards)
+    near = _edited_near(config, replay, edited)
+    return None if near is None else replace(parts, near=near, cards=cards)
+
+
+def _edited_near(config: Config, replay: Replay, edited: list[tuple[Note, list[Card]]]) -> list[Finding] | None:
+    """L16 as the full run finds it: the snapshot's pairs between other notes, and every pair of an edited question."""
+    from deckgen.cards.load import SCHEMAS
+    from deckgen.linter.run import pair_findings, stems_of, valid_stems
+    from deckgen.quality.neardup import Pair, similarity
+
+    snapshot, threshold, cache = replay.snapshot, replay.settings.near_duplicate, replay.sources.cache
+    ours = {note.path: cards for note, cards in edited}
+    kept = [
+        finding
+        for finding in snapshot.parts.near or []
+        if finding.path not in ours and not any(f"at {path}:" in finding.message for path in ours)
+    ]
+    if not 0 < threshold <= 1:
+        return kept
+    if cache is None:
+        return None
+    cache.prefetch("stems:")  # a lazy memo: one query, not one per note
+    stems: list[frozenset[str]] = []
+    note_stems: list[list[str]] | None
+    owner: list[tuple[str, int]] = []  # each prompt's (note path, place among its note's cards), in the build's order
+    mine: list[int] = []
+    for path, (digest, _, _) in snapshot.notes.items():
+        if path in ours:
+            note_stems = stems_of([card.front for card in ours[path]])
+            mine += range(len(stems), len(stems) + len(note_stems))
+        else:
+            note_stems = cache.get(f"stems:{path}", digest, valid_stems, SCHEMAS["stems"], typed_only=True)
+            if note_stems is None:
+                return None  # not memoised (a note with images): the full run
+        owner += [(path, index) for index in range(len(note_stems))]
+        stems += [frozenset(stem) for stem in note_stems]
+    fresh = set(mine)
+    pairs: list[Pair] = []
+    for i in mine:  # as the near-duplicate memo compares changed prompts with the rest
+        for j, other in enumerate(stems):
+            if j != i and not (j in fresh and j < i):  # a pair of two edited prompts is found once
+                score = similarity(stems[i], other, threshold)
+                if score is not None:
+                    pairs.append(Pair(min(i, j), max(i, j), score))
+    pairs.sort(key=lambda pair: (pair.first, pair.second))
+    # the other side of each pair, read from its note (through the memo)
+    others = sorted({owner[k][0] for pair in pairs for k in (pair.first, pair.second)} - set(ours))
+    loaded = load_some(config, cache, [(config.root / path, path) for path in others])
+    if loaded.findings or len(loaded.notes) != len(others):
+        return None
+    notes = {note.id: note for note in [*(note for note, _ in edited), *loaded.notes]}
+    by_path = {**ours, **{note.path: loaded.cards.get(note.id, []) for note in loaded.notes}}
+    involved = sorted({k for pair in pairs for k in (pair.first, pair.second)})
+    local = {k: place for place, k in enumerate(involved)}
+    try:
+        cards = [by_path[owner[k][0]][owner[k][1]] for k in involved]
+    except IndexError:
+        return None  # a memo row that is not this note's cards after all
+    found = [Pair(local[pair.first], local[pair.second], pair.similarity) for pair in pairs]
+    return kept + pair_findings(cards, notes, replay.settings, found)
 
 
 def record_snapshot(

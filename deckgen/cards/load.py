@@ -51,7 +51,8 @@ class Sources:
         if self.cache is None or digest is None or any("![" in t for c in cards for t in (c.front, c.back, c.extra)):
             return compute()
         key, schema = f"{kind}:{note.path}", SCHEMAS.get(kind)
-        value = self.cache.get(key, digest, valid, schema)
+        # typed only: an entry stored by its schema was checked item by item while decoding
+        value = self.cache.get(key, digest, valid, schema, typed_only=schema is not None)
         if value is None:
             value = compute()
             self.cache.put(key, digest, value, schema)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -326,14 +327,7 @@ def _decoder(hint: Any) -> _Codec:
 
         return sequence
     if origin is tuple:
-        items = [_decoder(a) for a in args]
-
-        def fixed(data: Any) -> Any:
-            if type(data) is not list or len(data) != len(items):
-                raise _bad(str(hint))
-            return tuple([f(v) for f, v in zip(items, data)])
-
-        return fixed
+        return _compiled_decoder("fixed", str(hint), list(enumerate(args)), "({})")
     if origin in (dict, Mapping, typing.Mapping):
         key, val = _decoder(args[0]), _decoder(args[1])
         if args[0] is str:
@@ -360,41 +354,51 @@ def _decoder(hint: Any) -> _Codec:
 
 
 def _record_decoder(cls: type) -> _Codec:
-    """A decoder for one of deckgen's records, written out as Python for speed.
+    """A decoder for one of deckgen's records, filled in without its __init__.
 
-    The source is made from the record's own field names and type hints (never from
-    cache data): scalar fields are checked inline, the others by their decoders, and
-    the record is filled in without its __init__ (frozen dataclasses set each field
-    through object.__setattr__, which is most of the cost of rebuilding one).
+    Frozen dataclasses set each field through object.__setattr__, which is most of the
+    cost of rebuilding one: the decoder updates the new record's __dict__ instead.
     """
     hints = _hints(cls)
+    fill = "new(cls)\n    value.__dict__.update({" + ", ".join(f"{name!r}: v{i}" for i, name in enumerate(hints)) + "})"
+    return _compiled_decoder("record", cls.__name__, list(hints.items()), fill, cls)
+
+
+def _compiled_decoder(kind: str, what: str, items: list[tuple[Any, Any]], make: str, cls: type | None = None) -> _Codec:
+    """A decoder of a fixed-length JSON list (a record's fields, a tuple's items), written out as Python for speed.
+
+    The source is made from the type hints of ``items`` ((name, hint) pairs; never from
+    cache data): scalars and string tuples are checked inline, other values by their
+    decoders. ``make`` is the expression building the value from ``v0, v1, …`` (``{}``
+    stands for them, in order); the record form assigns ``value`` itself.
+    """
     env: dict[str, Any] = {"cls": cls, "new": object.__new__, "bad": _bad, "tuple": tuple, "all": all}
+    names = ", ".join(f"v{i}" for i in range(len(items)))
     lines = [
-        "def record(data):",
-        f"    if type(data) is not list or len(data) != {len(hints)}:",
-        f"        raise bad({cls.__name__!r})",
-        f"    {', '.join(f'v{i}' for i in range(len(hints)))}, = data",
+        f"def {kind}(data):",
+        f"    if type(data) is not list or len(data) != {len(items)}:",
+        f"        raise bad({what!r})",
+        f"    {names}, = data" if items else "    pass",
     ]
-    for i, (name, hint) in enumerate(hints.items()):
-        what = f"{cls.__name__}.{name}"
+    for i, (name, hint) in enumerate(items):
+        field = f"{what}.{name}"
         if hint in (str, int, bool):
-            lines += [f"    if type(v{i}) is not {hint.__name__}:", f"        raise bad({what!r})"]
+            lines += [f"    if type(v{i}) is not {hint.__name__}:", f"        raise bad({field!r})"]
         elif typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, Ellipsis):
             lines += [
                 f"    if type(v{i}) is not list or not all(type(x) is str for x in v{i}):",
-                f"        raise bad({what!r})",
+                f"        raise bad({field!r})",
                 f"    v{i} = tuple(v{i})",
             ]
         else:
             env[f"decode{i}"] = _decoder(hint)
             lines.append(f"    v{i} = decode{i}(v{i})")
-    lines += [
-        "    value = new(cls)",
-        "    value.__dict__.update({" + ", ".join(f"{name!r}: v{i}" for i, name in enumerate(hints)) + "})",
-        "    return value",
-    ]
+    if kind == "record":
+        lines += [f"    value = {make}", "    return value"]
+    else:
+        lines.append(f"    return {make.format(names + ',' if items else '')}")
     exec("\n".join(lines), env)  # noqa: S102 - our own source, made from our own type hints
-    decoder: _Codec = env["record"]
+    decoder: _Codec = env[kind]
     return decoder
 
 
@@ -492,6 +496,25 @@ class NoteCache:
             return
         if row is not None and all(type(v) is str for v in row):
             self._raw[rel] = (row[0], row[1], row[2])
+
+    def prefetch(self, prefix: str) -> None:
+        """Read every unread entry whose key starts with ``prefix`` in one query (a lazy cache about to ask for many)."""
+        if not any(key.startswith(prefix) for key in self._unread):
+            return
+        try:
+            with _connect(self.path, create=False) as db:
+                rows = db.execute(
+                    "SELECT e.key, e.digest, e.schema, e.value FROM entries AS e, meta AS m"
+                    " WHERE substr(e.key, 1, ?) = ? AND m.name = 'salt' AND m.value = ?",
+                    (len(prefix), prefix, self.salt),
+                ).fetchall()
+        except (OSError, sqlite3.Error) as exc:
+            self._warn(exc)
+            return
+        for row in rows:
+            if all(type(v) is str for v in row) and row[0] in self._unread:
+                self._unread.discard(row[0])
+                self._raw[row[0]] = (row[1], row[2], row[3])
 
     def _warn(self, exc: BaseException) -> None:
         if self.warnings is not None and not self._warned:
@@ -646,6 +669,7 @@ class NoteCache:
                 pass
 
 
+@functools.lru_cache(maxsize=64)  # a handful of schemas, asked once per entry read or written
 def _schema_name(schema: Any) -> str:
     """How a schema is recorded beside a value (its repr names deckgen's record types)."""
     return repr(schema).replace("deckgen.core.model.", "").replace("deckgen.core.errors.", "")

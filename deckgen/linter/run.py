@@ -147,7 +147,7 @@ def near_duplicate_findings(sources: Sources, settings: LintSettings) -> list[Fi
     """L16 over every pair of questions in the project (pairs of unchanged notes reused from the memo)."""
     notes = {note.id: note for note in sources.notes}
     cards = [card for note in sources.notes for card in sources.cards.get(note.id, [])]
-    return _near_duplicate_findings(cards, notes, settings, _prompt_pairs(sources, settings.near_duplicate))
+    return pair_findings(cards, notes, settings, _prompt_pairs(sources, settings.near_duplicate))
 
 
 def cohort_findings(config: Config) -> list[Finding]:
@@ -337,9 +337,9 @@ def _prompt_pairs(sources: Sources, threshold: float) -> list[Pair]:
     notes: list[tuple[str, str, int]] = []
     for note, cards in groups:
         fronts = [card.front for card in cards]
-        note_stems = sources.remembered("stems", note, functools.partial(_stems_of, fronts), _valid_stems)
+        note_stems = sources.remembered("stems", note, functools.partial(stems_of, fronts), valid_stems)
         if len(note_stems) != len(fronts):  # not this note's cards after all (a repeated note id)
-            note_stems = _stems_of(fronts)
+            note_stems = stems_of(fronts)
         stems += [frozenset(s) for s in note_stems]
         notes.append((note.path, hashlib.sha256("\0".join(fronts).encode()).hexdigest(), len(fronts)))
     old: _NearRecord | None = sources.cache.get(_NEAR, repr(threshold), _valid_near, _NearRecord)
@@ -394,17 +394,20 @@ def _valid_near(value: object) -> bool:
     return isinstance(value, tuple) and len(value) == 2 and all(isinstance(part, list) for part in value)
 
 
-def _stems_of(prompts: list[str]) -> list[list[str]]:
+def stems_of(prompts: list[str]) -> list[list[str]]:
+    """Each prompt's stems, sorted: what the memo keeps per note for near duplicates."""
     return [sorted(prompt_stems(prompt)) for prompt in prompts]
 
 
-def _valid_stems(value: object) -> bool:
+def valid_stems(value: object) -> bool:
+    """A note's memoised stems: a list of lists."""
     return isinstance(value, list) and all(isinstance(s, list) for s in value)
 
 
-def _near_duplicate_findings(
+def pair_findings(
     cards: Sequence[Card], notes: dict[str, Note], settings: LintSettings, pairs: Sequence[Pair]
 ) -> list[Finding]:
+    """L16's findings for near-duplicate ``pairs`` (positions in ``cards``; ``notes`` by id)."""
     findings: list[Finding] = []
     for pair in pairs:
         first, second = cards[pair.first], cards[pair.second]

@@ -40,7 +40,22 @@ def note_files(content_dir: Path) -> list[Path]:
             except OSError:
                 continue
     found.sort()
-    return [content_dir.joinpath(*parts) for parts in found]
+    # A build lists the notes several times (the no-op check, the replay, parsing, the
+    # state it records): building the paths costs more than the listing, so an unchanged
+    # listing reuses the paths made last time.
+    key = str(content_dir)
+    known = _LISTED.get(key)
+    if known is not None and known[0] == found:
+        return list(known[1])
+    paths = [content_dir.joinpath(*parts) for parts in found]
+    if len(_LISTED) >= 8:  # a process building many projects (the tests) keeps only recent ones
+        _LISTED.clear()
+    _LISTED[key] = (found, paths)
+    return list(paths)
+
+
+# The last listing of each content folder: its parts, and the paths made from them.
+_LISTED: dict[str, tuple[list[tuple[str, ...]], list[Path]]] = {}
 
 
 def manifest_files(decks_dir: Path) -> list[Path]:
