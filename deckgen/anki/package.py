@@ -14,6 +14,7 @@ import os
 import sqlite3
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,14 @@ class _Model(genanki.Model):  # type: ignore[misc]
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class NoteRows:
+    """One packaged note as genanki writes it: its ``notes`` row without the id, and its cards' ordinals."""
+
+    note: tuple[str, int, int, int, str, str, str, int, int, str]  # guid, mid, mod, usn, tags, flds, sfld, …
+    ords: tuple[int, ...]  # () for a retired note (no cards)
+
+
 class _Deck(genanki.Deck):  # type: ignore[misc]
     """A genanki deck whose notes are written as genanki writes them, without a genanki ``Note`` each.
 
@@ -58,46 +67,25 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
     has the same bytes. Which cards a note gets is still genanki's own decision.
     """
 
-    def __init__(self, deck_id: int, name: str, description: str, notes: Sequence[PackagedNote]) -> None:
+    def __init__(self, deck_id: int, name: str, description: str, rows: Sequence[tuple[NoteRows, int]]) -> None:
         super().__init__(deck_id=deck_id, name=name, description=description)
-        self.packaged = notes
+        self.rows = rows  # each note's rows and its ``due``
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Any) -> None:
         super().write_to_db(cursor, timestamp, id_gen)  # the deck and its models into ``col``
         note_sql = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
         card_sql = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
         execute = cursor.execute
-        for note in self.packaged:
-            model = self.models[note.model_id]
-            for tag in note.tags:
-                if " " in tag:  # genanki's _TagList check
-                    raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
+        deck_id = self.deck_id
+        # One note, then its cards, as genanki does: the interleaving decides SQLite's page layout (the bytes)
+        for rows, due in self.rows:
             note_id = next(id_gen)
-            mod = int(note.mod)
-            fields = note.fields
-            execute(
-                note_sql,
-                (
-                    note_id,
-                    note.guid,
-                    model.model_id,
-                    mod,
-                    -1,
-                    " " + " ".join(note.tags) + " ",
-                    "\x1f".join(fields),
-                    fields[model.sort_field_index],
-                    0,
-                    0,
-                    "",
-                ),
-            )
-            if note.with_cards:
-                for ordinal in _card_ords(model, fields):
-                    execute(
-                        card_sql,
-                        (next(id_gen), note_id, self.deck_id, ordinal, mod, -1, 0, 0, note.due)
-                        + (0, 0, 0, 0, 0, 0, 0, 0, ""),
-                    )
+            execute(note_sql, (note_id, *rows.note))
+            mod = rows.note[2]
+            for ordinal in rows.ords:
+                execute(
+                    card_sql, (next(id_gen), note_id, deck_id, ordinal, mod, -1, 0, 0, due, 0, 0, 0, 0, 0, 0, 0, 0, "")
+                )
 
 
 class _Fields:
@@ -122,6 +110,75 @@ def _card_ords(model: _Model, fields: Sequence[str]) -> list[int]:
     return ords
 
 
+class PackageWriter:
+    """Writes packages of one set of note types, preparing each note's rows once per build.
+
+    A track bundle ships the same notes as the decks' own packages (only ids, deck and
+    ``due`` differ, and those are added while inserting), so a bundle reuses the rows its
+    decks' packages prepared: what is left is SQLite's inserts and zlib. The genanki models
+    are built once too (their ``req``, which genanki computes by rendering the templates,
+    is cached on the model).
+    """
+
+    def __init__(self, note_types: Sequence[tuple[NoteType, int]]) -> None:
+        self.note_types = list(note_types)
+        self.models = {nt.id: _Model(nt, mod) for nt, mod in self.note_types}
+        self._rows: dict[tuple[str, int, tuple[str, ...], tuple[str, ...], int, bool], NoteRows] = {}
+
+    def rows(self, note: PackagedNote) -> NoteRows:
+        """``note``'s rows, prepared once: keyed by everything they are made of (never by the guid alone)."""
+        key = (note.guid, note.model_id, note.fields, note.tags, note.mod, note.with_cards)
+        rows = self._rows.get(key)
+        if rows is None:
+            model = self.models[note.model_id]
+            for tag in note.tags:
+                if " " in tag:  # genanki's _TagList check
+                    raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
+            fields = note.fields
+            row = (
+                note.guid,
+                model.model_id,
+                int(note.mod),
+                -1,
+                " " + " ".join(note.tags) + " ",
+                "\x1f".join(fields),
+                fields[model.sort_field_index],
+                0,
+                0,
+                "",
+            )
+            ords = tuple(_card_ords(model, fields)) if note.with_cards else ()
+            rows = self._rows[key] = NoteRows(row, ords)
+        return rows
+
+    def write(self, target: Path, decks: Sequence[PackagedDeck], media: Sequence[tuple[str, Path]] = ()) -> None:
+        """Write ``decks`` to ``target`` atomically; ``media`` is (name in package, file) pairs."""
+        genanki_decks = []
+        for deck in decks:
+            gdeck = _Deck(deck.deck_id, deck.name, deck.description, [(self.rows(n), n.due) for n in deck.notes])
+            for model in self.models.values():
+                gdeck.add_model(model)
+            genanki_decks.append(gdeck)
+        seed = max([mod for _, mod in self.note_types] + [n.mod for d in decks for n in d.notes] + [0])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Both temp files live beside the target, named after it: a killed build leaves nothing in
+        # $TMPDIR, and the next build removes exactly these (core.files.remove_leftovers).
+        db_path = temp_file(target, ".anki2.tmp")
+        zip_path = temp_file(target)
+        try:
+            _write_collection(db_path, target, genanki_decks, decks, seed)
+            with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                _add(archive, "collection.anki2", db_path.read_bytes())
+                manifest = {str(index): name for index, (name, _) in enumerate(media)}
+                _add(archive, "media", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+                for index, (_, path) in enumerate(media):
+                    _add(archive, str(index), path.read_bytes())
+            publish(str(zip_path), target)
+        finally:
+            db_path.unlink(missing_ok=True)
+            zip_path.unlink(missing_ok=True)
+
+
 def write_apkg(
     target: Path,
     decks: Sequence[PackagedDeck],
@@ -129,31 +186,7 @@ def write_apkg(
     media: Sequence[tuple[str, Path]] = (),
 ) -> None:
     """Write ``decks`` to ``target`` atomically; ``media`` is (name in package, file) pairs."""
-    models = {nt.id: _Model(nt, mod) for nt, mod in note_types}
-    genanki_decks = []
-    for deck in decks:
-        gdeck = _Deck(deck.deck_id, deck.name, deck.description, deck.notes)
-        for model in models.values():
-            gdeck.add_model(model)
-        genanki_decks.append(gdeck)
-    seed = max([mod for _, mod in note_types] + [n.mod for d in decks for n in d.notes] + [0])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Both temp files live beside the target, named after it: a killed build leaves nothing in
-    # $TMPDIR, and the next build removes exactly these (core.files.remove_leftovers).
-    db_path = temp_file(target, ".anki2.tmp")
-    zip_path = temp_file(target)
-    try:
-        _write_collection(db_path, target, genanki_decks, decks, seed)
-        with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            _add(archive, "collection.anki2", db_path.read_bytes())
-            manifest = {str(index): name for index, (name, _) in enumerate(media)}
-            _add(archive, "media", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
-            for index, (_, path) in enumerate(media):
-                _add(archive, str(index), path.read_bytes())
-        publish(str(zip_path), target)
-    finally:
-        db_path.unlink(missing_ok=True)
-        zip_path.unlink(missing_ok=True)
+    PackageWriter(note_types).write(target, decks, media)
 
 
 def _write_collection(

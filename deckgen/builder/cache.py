@@ -420,6 +420,8 @@ class DeckWriter:
 
     Output bytes are a pure function of what goes in, so an unchanged digest and an
     untouched file mean the file on disk is already exactly what a cold build writes.
+    One :class:`~deckgen.anki.package.PackageWriter` serves the whole build, so a track
+    bundle reuses the note rows its decks' packages prepared.
     """
 
     def __init__(self, out_dir: Path, state: BuildState | None) -> None:
@@ -428,20 +430,11 @@ class DeckWriter:
         self.snapshot = state.outputs if state else {}
         self.digests: dict[str, str] = {}
         self.skipped = 0
+        self._packager: Any = None  # a PackageWriter, made at the first write (it imports genanki)
 
     def write(self, target: Path, decks: Any, note_types: Any, media: Any = ()) -> None:
         """``package.write_apkg`` unless the same content is already at ``target``."""
-        from deckgen.anki.package import write_apkg
-
-        hasher = hashlib.sha256()
-        for deck in decks:  # everything write_apkg reads (a tuple's repr is C; a dataclass's is not)
-            hasher.update(repr((deck.deck_id, deck.name, deck.description, deck.preset)).encode())
-            rows = [(n.guid, n.model_id, n.fields, n.tags, n.mod, n.due, n.with_cards) for n in deck.notes]
-            hasher.update(repr(rows).encode())
-        hasher.update(repr([(nt.id, nt.css, nt.templates, mod) for nt, mod in note_types]).encode())
-        for name, path in media:
-            hasher.update(f"{name}\0{_file_digest(path)}".encode())
-        digest = hasher.hexdigest()
+        digest = package_digest(decks, note_types, media)
         rel = target.relative_to(self.out_dir).as_posix() if target.is_relative_to(self.out_dir) else str(target)
         self.digests[rel] = digest
         if self.previous.get(rel) == digest and target.is_file():
@@ -449,4 +442,36 @@ class DeckWriter:
             if self.snapshot.get(rel) == [stat.st_size, stat.st_mtime_ns]:
                 self.skipped += 1
                 return
-        write_apkg(target, decks, note_types, media=media)
+        if self._packager is None or self._packager.note_types != list(note_types):
+            from deckgen.anki.package import PackageWriter
+
+            self._packager = PackageWriter(note_types)
+        self._packager.write(target, decks, media)
+
+
+def package_digest(decks: Any, note_types: Any, media: Any = ()) -> str:
+    """One hash over everything ``write_apkg`` reads: its decks, their notes, the note types and the media.
+
+    Encoded with ``marshal`` format 0 (no object references, no interning flags, so equal
+    values give equal bytes in any process): 3-4x cheaper than ``repr`` on 16,000 notes.
+    The bytes are only hashed, never loaded.
+    """
+    import marshal
+
+    hasher = hashlib.sha256()
+    for deck in decks:
+        preset = deck.preset
+        head = (deck.deck_id, deck.name, deck.description)
+        hasher.update(
+            marshal.dumps(head + (None if preset is None else (preset.preset_id, preset.name, preset.new_per_day),), 0)
+        )
+        rows = [(n.guid, n.model_id, n.fields, n.tags, n.mod, n.due, n.with_cards) for n in deck.notes]
+        hasher.update(marshal.dumps(rows, 0))
+    types = [
+        (nt.id, nt.name, nt.kind, nt.fields, nt.css, [(t.name, t.qfmt, t.afmt) for t in nt.templates], mod)
+        for nt, mod in note_types
+    ]
+    hasher.update(marshal.dumps(types, 0))
+    for name, path in media:
+        hasher.update(f"{name}\0{_file_digest(path)}".encode())
+    return hasher.hexdigest()

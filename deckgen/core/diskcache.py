@@ -336,6 +336,15 @@ def _decoder(hint: Any) -> _Codec:
         return fixed
     if origin in (dict, Mapping, typing.Mapping):
         key, val = _decoder(args[0]), _decoder(args[1])
+        if args[0] is str and args[1] in (str, int, bool):  # e.g. a note's meta_lines: no call per item
+            kind = args[1]
+
+            def scalars(data: Any) -> Any:
+                if type(data) is not dict or not all(type(v) is kind for v in data.values()):
+                    raise _bad(str(hint))
+                return dict(data)
+
+            return scalars
         if args[0] is str:
 
             def obj(data: Any) -> Any:
@@ -646,9 +655,21 @@ class NoteCache:
                 pass
 
 
+_SCHEMA_NAMES: dict[Any, str] = {}
+
+
 def _schema_name(schema: Any) -> str:
-    """How a schema is recorded beside a value (its repr names deckgen's record types)."""
-    return repr(schema).replace("deckgen.core.model.", "").replace("deckgen.core.errors.", "")
+    """How a schema is recorded beside a value (its repr names deckgen's record types).
+
+    Memoised: the repr of a typing expression is rebuilt on every call, and a build asks
+    for it once per entry read or written (measured: 0.1-0.2 s of a 2,000-note build).
+    """
+    name = _SCHEMA_NAMES.get(schema)
+    if name is None:
+        name = _SCHEMA_NAMES[schema] = (
+            repr(schema).replace("deckgen.core.model.", "").replace("deckgen.core.errors.", "")
+        )
+    return name
 
 
 def _dumps(data: Any) -> str:

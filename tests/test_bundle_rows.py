@@ -1,0 +1,184 @@
+"""Track bundles reuse the note rows their decks' packages prepared, and stay byte for byte a cold build's.
+
+One :class:`~deckgen.anki.package.PackageWriter` serves a whole build: each note's
+``notes`` row and card ordinals are prepared once and reused by every package that ships
+the note (its deck's and the track bundle). Reused rows must never be stale, and a build
+that reuses them (and skips unchanged packages) must write what a cold build writes,
+after every kind of change and whatever happened to the caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import zipfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from ankiutil import import_apkg, open_collection
+from test_incremental_outputs import (
+    CACHE_DIRS,
+    _add_card,
+    _build,
+    _delete_card,
+    _edit_answer,
+    _note,
+    _outputs,
+    make_library,
+)
+
+from deckgen.anki.notetypes import note_types
+from deckgen.anki.package import PackageWriter
+from deckgen.anki.packaged import PackagedDeck, PackagedNote
+
+_TYPES = [(nt, 1700000000) for nt in note_types()]
+_BASIC = next(nt for nt, _ in _TYPES if nt.kind == "standard")
+
+
+def _note_of(guid: str, front: str, due: int) -> PackagedNote:
+    fields = tuple(front if i == 0 else f"{name.lower()} of {guid}" for i, name in enumerate(_BASIC.fields))
+    return PackagedNote(guid, _BASIC.id, fields, ("deckgen",), 1700000100, due)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_reused_rows_are_never_stale(tmp_path: Path) -> None:
+    """A note whose content changed under the same GUID and mod gets fresh rows, as a new writer writes them.
+
+    (Seen failing with the rows keyed by GUID alone: the second package kept the first's answer.)
+    """
+    deck = PackagedDeck(1, "Deck", "", (_note_of("g1", "What is A?", 1), _note_of("g2", "What is B?", 2)))
+    edited = replace(deck.notes[0], fields=("What is A, edited?", *deck.notes[0].fields[1:]))
+    bundle = PackagedDeck(2, "Track::Week 1", "", (replace(edited, due=7), replace(deck.notes[1], due=8)))
+
+    shared = PackageWriter(_TYPES)
+    shared.write(tmp_path / "deck.apkg", [deck])
+    shared.write(tmp_path / "reused.apkg", [bundle])
+    PackageWriter(_TYPES).write(tmp_path / "fresh.apkg", [bundle])
+    assert _sha(tmp_path / "reused.apkg") == _sha(tmp_path / "fresh.apkg")
+
+    with zipfile.ZipFile(tmp_path / "reused.apkg") as archive:
+        (tmp_path / "col.anki2").write_bytes(archive.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "col.anki2") as db:
+        fronts = sorted(row[0].split("\x1f")[0] for row in db.execute("SELECT flds FROM notes"))
+    assert fronts == ["What is A, edited?", "What is B?"]
+
+
+def test_a_bundle_from_reused_rows_imports_like_its_decks(tmp_path: Path) -> None:
+    """Anki (the real engine) reads the bundle's reused rows as the same notes and cards as the deck's package."""
+    deck = PackagedDeck(1, "Deck", "", tuple(_note_of(f"g{i}", f"What is {i}?", i) for i in range(1, 6)))
+    bundle = PackagedDeck(2, "Track::Week 1", "", tuple(replace(n, due=10 + n.due) for n in deck.notes))
+    writer = PackageWriter(_TYPES)
+    writer.write(tmp_path / "deck.apkg", [deck])
+    writer.write(tmp_path / "bundle.apkg", [bundle])
+    seen = {}
+    for name in ("deck", "bundle"):
+        col = open_collection(tmp_path / f"{name}.anki2")
+        try:
+            import_apkg(col, tmp_path / f"{name}.apkg")
+            notes = [col.get_note(nid) for nid in col.find_notes("")]
+            seen[name] = sorted((n.guid, tuple(n.fields), len(n.card_ids())) for n in notes)
+        finally:
+            col.close()
+    assert seen["bundle"] == seen["deck"] and len(seen["deck"]) == 5
+
+
+def _track_decks(project: Path, decks: list[str]) -> None:
+    (project / "decks" / "tracks" / "bench.yaml").write_text(
+        "track: Bench track\nrole: Benchmark reader\ndeck: Bench Track\nnew_per_day: 20\nstages:\n"
+        f"  - title: Week 1\n    decks: [{', '.join(decks[:2])}]\n"
+        f"  - title: Week 2\n    decks: [{', '.join(decks[2:])}]\n",
+        encoding="utf-8",
+    )
+
+
+def _edit_note(edit: Callable[[str], str]) -> Callable[[Path], None]:
+    def change(project: Path) -> None:
+        note = _note(project)
+        note.write_text(edit(note.read_text(encoding="utf-8")), encoding="utf-8")
+
+    change.__name__ = edit.__name__
+    return change
+
+
+def deck_left_the_track(project: Path) -> None:
+    _track_decks(project, ["topic-00", "topic-01", "topic-02"])
+
+
+def deck_joined_the_track(project: Path) -> None:
+    _track_decks(project, ["topic-00", "topic-01", "topic-02", "topic-03", "topic-04"])
+
+
+def decks_changed_weeks(project: Path) -> None:
+    _track_decks(project, ["topic-03", "topic-02", "topic-01", "topic-00"])
+
+
+def note_cache_deleted(project: Path) -> None:
+    _edit_note(_edit_answer)(project)
+    shutil.rmtree(project / ".deckgen-cache")
+
+
+def note_cache_corrupted(project: Path) -> None:
+    _edit_note(_edit_answer)(project)
+    (project / ".deckgen-cache" / "notes.sqlite").write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+
+
+def build_state_corrupted(project: Path) -> None:
+    _edit_note(_edit_answer)(project)
+    (project / "build" / ".deckgen-cache" / "build.json").write_text('{"digest": [', encoding="utf-8")
+
+
+def bundle_digest_wrong(project: Path) -> None:
+    """The record says the bundle holds the edited content already: the file on disk must still be checked."""
+    import json
+
+    _edit_note(_edit_answer)(project)
+    state_path = project / "build" / ".deckgen-cache" / "build.json"
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    state["deck_digests"] = {name: "0" * 64 for name in state["deck_digests"]}
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+
+
+def bundle_replaced_by_hand(project: Path) -> None:
+    _edit_note(_edit_answer)(project)
+    bundle = project / "build" / "tracks" / "bench.apkg"
+    bundle.write_bytes(bundle.read_bytes()[:-10])
+
+
+CHANGES = [
+    _edit_note(_edit_answer),
+    _edit_note(_add_card),
+    _edit_note(_delete_card),
+    deck_left_the_track,
+    deck_joined_the_track,
+    decks_changed_weeks,
+    note_cache_deleted,
+    note_cache_corrupted,
+    build_state_corrupted,
+    bundle_digest_wrong,
+    bundle_replaced_by_hand,
+]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda change: change.__name__)
+def test_a_bundle_after_each_change_is_what_a_cold_build_writes(tmp_path: Path, change: Callable[[Path], None]) -> None:
+    project = make_library(tmp_path / "incremental", notes=40, decks=5)
+    _track_decks(project, ["topic-00", "topic-01", "topic-02", "topic-03"])
+    _build(project, 1767225600)  # the release the change starts from (its lock is what a clone has)
+    before = _outputs(project)
+    change(project)
+
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    _build(project, 1767312000)  # caches and outputs of the first build in place (whatever is left of them)
+    _build(cold, 1767312000)  # the same sources and lock, nothing cached
+
+    incremental, fresh = _outputs(project), _outputs(cold)
+    assert "build/tracks/bench.apkg" in fresh
+    assert incremental == fresh
+    assert before["build/tracks/bench.apkg"] != fresh["build/tracks/bench.apkg"]  # the change reached the bundle
