@@ -14,7 +14,6 @@ import os
 import sqlite3
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,20 +41,13 @@ class _Model(genanki.Model):  # type: ignore[misc]
         )
         self.mod = mod
         self.card_ords: dict[tuple[bool, ...], list[int]] = {}  # by which fields are non-empty
+        self.cloze_ords: dict[tuple[str, ...], list[int]] = {}  # by field values (cloze notes)
 
     def to_json(self, timestamp: float, deck_id: int) -> dict[str, Any]:
         data: dict[str, Any] = super().to_json(timestamp, deck_id)
         data["mod"] = self.mod
         data["did"] = None  # not deck-specific: keeps bytes independent of deck order
         return data
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRows:
-    """One packaged note as genanki writes it: its ``notes`` row without the id, and its cards' ordinals."""
-
-    note: tuple[str, int, int, int, str, str, str, int, int, str]  # guid, mid, mod, usn, tags, flds, sfld, …
-    ords: tuple[int, ...]  # () for a retired note (no cards)
 
 
 class _Deck(genanki.Deck):  # type: ignore[misc]
@@ -67,9 +59,9 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
     has the same bytes. Which cards a note gets is still genanki's own decision.
     """
 
-    def __init__(self, deck_id: int, name: str, description: str, rows: Sequence[tuple[NoteRows, int]]) -> None:
+    def __init__(self, deck_id: int, name: str, description: str, notes: Sequence[PackagedNote]) -> None:
         super().__init__(deck_id=deck_id, name=name, description=description)
-        self.rows = rows  # each note's rows and its ``due``
+        self.packaged = notes
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Any) -> None:
         super().write_to_db(cursor, timestamp, id_gen)  # the deck and its models into ``col``
@@ -77,15 +69,38 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
         card_sql = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
         execute = cursor.execute
         deck_id = self.deck_id
-        # One note, then its cards, as genanki does: the interleaving decides SQLite's page layout (the bytes)
-        for rows, due in self.rows:
+        for note in self.packaged:
+            model = self.models[note.model_id]
+            for tag in note.tags:
+                if " " in tag:  # genanki's _TagList check
+                    raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
             note_id = next(id_gen)
-            execute(note_sql, (note_id, *rows.note))
-            mod = rows.note[2]
-            for ordinal in rows.ords:
-                execute(
-                    card_sql, (next(id_gen), note_id, deck_id, ordinal, mod, -1, 0, 0, due, 0, 0, 0, 0, 0, 0, 0, 0, "")
-                )
+            mod = int(note.mod)
+            fields = note.fields
+            execute(
+                note_sql,
+                (
+                    note_id,
+                    note.guid,
+                    model.model_id,
+                    mod,
+                    -1,
+                    " " + " ".join(note.tags) + " ",
+                    "\x1f".join(fields),
+                    fields[model.sort_field_index],
+                    0,
+                    0,
+                    "",
+                ),
+            )
+            # one note, then its cards, as genanki does: the interleaving decides SQLite's page layout (the bytes)
+            if note.with_cards:
+                for ordinal in _card_ords(model, fields):
+                    execute(
+                        card_sql,
+                        (next(id_gen), note_id, deck_id, ordinal, mod, -1, 0, 0, note.due)
+                        + (0, 0, 0, 0, 0, 0, 0, 0, ""),
+                    )
 
 
 class _Fields:
@@ -98,10 +113,15 @@ class _Fields:
         self.fields = list(fields)
 
 
-def _card_ords(model: _Model, fields: Sequence[str]) -> list[int]:
+def _card_ords(model: _Model, fields: tuple[str, ...]) -> list[int]:
     """The card ordinals genanki gives a note with ``fields`` (its own methods, in its own order)."""
     if model.model_type == genanki.Model.CLOZE:
-        return [card.ord for card in genanki.Note._cloze_cards(_Fields(model, fields))]
+        # a cloze note's cards depend on its field values: remembered per model (one per build), so a
+        # track bundle does not search again the clozes of every note its decks' packages wrote
+        known = model.cloze_ords.get(fields)
+        if known is None:
+            known = model.cloze_ords[fields] = [card.ord for card in genanki.Note._cloze_cards(_Fields(model, fields))]
+        return known
     # a front/back note's cards depend only on which fields are empty
     key = tuple(bool(value) for value in fields)
     ords = model.card_ords.get(key)
@@ -111,51 +131,23 @@ def _card_ords(model: _Model, fields: Sequence[str]) -> list[int]:
 
 
 class PackageWriter:
-    """Writes packages of one set of note types, preparing each note's rows once per build.
+    """Writes the packages of one build, with one set of note types.
 
-    A track bundle ships the same notes as the decks' own packages (only ids, deck and
-    ``due`` differ, and those are added while inserting), so a bundle reuses the rows its
-    decks' packages prepared: what is left is SQLite's inserts and zlib. The genanki models
-    are built once too (their ``req``, which genanki computes by rendering the templates,
-    is cached on the model).
+    The genanki models are built once for every package (genanki computes a model's ``req``
+    by rendering its templates), and what they remember (which cards a note gets) serves
+    every package: a track bundle, which ships the notes its decks' packages wrote, does
+    not work out their cards again.
     """
 
     def __init__(self, note_types: Sequence[tuple[NoteType, int]]) -> None:
         self.note_types = list(note_types)
         self.models = {nt.id: _Model(nt, mod) for nt, mod in self.note_types}
-        self._rows: dict[tuple[str, int, tuple[str, ...], tuple[str, ...], int, bool], NoteRows] = {}
-
-    def rows(self, note: PackagedNote) -> NoteRows:
-        """``note``'s rows, prepared once: keyed by everything they are made of (never by the guid alone)."""
-        key = (note.guid, note.model_id, note.fields, note.tags, note.mod, note.with_cards)
-        rows = self._rows.get(key)
-        if rows is None:
-            model = self.models[note.model_id]
-            for tag in note.tags:
-                if " " in tag:  # genanki's _TagList check
-                    raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
-            fields = note.fields
-            row = (
-                note.guid,
-                model.model_id,
-                int(note.mod),
-                -1,
-                " " + " ".join(note.tags) + " ",
-                "\x1f".join(fields),
-                fields[model.sort_field_index],
-                0,
-                0,
-                "",
-            )
-            ords = tuple(_card_ords(model, fields)) if note.with_cards else ()
-            rows = self._rows[key] = NoteRows(row, ords)
-        return rows
 
     def write(self, target: Path, decks: Sequence[PackagedDeck], media: Sequence[tuple[str, Path]] = ()) -> None:
         """Write ``decks`` to ``target`` atomically; ``media`` is (name in package, file) pairs."""
         genanki_decks = []
         for deck in decks:
-            gdeck = _Deck(deck.deck_id, deck.name, deck.description, [(self.rows(n), n.due) for n in deck.notes])
+            gdeck = _Deck(deck.deck_id, deck.name, deck.description, deck.notes)
             for model in self.models.values():
                 gdeck.add_model(model)
             genanki_decks.append(gdeck)
