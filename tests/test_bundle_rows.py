@@ -188,3 +188,58 @@ def test_a_bundle_after_each_change_is_what_a_cold_build_writes(tmp_path: Path, 
     assert "build/tracks/bench.apkg" in fresh
     assert incremental == fresh
     assert before["build/tracks/bench.apkg"] != fresh["build/tracks/bench.apkg"]  # the change reached the bundle
+
+
+def _kept(project: Path) -> list[Path]:
+    return sorted((project / ".deckgen-cache" / "packages").glob("*.apkg"))
+
+
+def outputs_deleted(project: Path) -> None:
+    shutil.rmtree(project / "build")
+
+
+def kept_packages_swapped(project: Path) -> None:
+    """Each kept package holds another's bytes (names unchanged): every copy must be refused."""
+    shutil.rmtree(project / "build")
+    kept = _kept(project)
+    contents = [path.read_bytes() for path in kept]
+    for path, data in zip(kept, contents[1:] + contents[:1]):
+        path.write_bytes(data)
+
+
+def kept_packages_truncated(project: Path) -> None:
+    shutil.rmtree(project / "build")
+    for path in _kept(project):
+        path.write_bytes(path.read_bytes()[:100])
+
+
+def kept_packages_deleted_and_a_card_edited(project: Path) -> None:
+    shutil.rmtree(project / "build")
+    shutil.rmtree(project / ".deckgen-cache" / "packages")
+    _edit_note(_edit_answer)(project)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [outputs_deleted, kept_packages_swapped, kept_packages_truncated, kept_packages_deleted_and_a_card_edited],
+    ids=lambda change: change.__name__,
+)
+def test_a_build_after_rm_build_copies_kept_packages_only_when_intact(
+    tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    """``rm -rf build/`` with the project's cache kept: packages come from the cache, byte for byte a cold build's."""
+    project = make_library(tmp_path / "incremental", notes=40, decks=5)
+    _track_decks(project, ["topic-00", "topic-01", "topic-02", "topic-03"])
+    _build(project, 1767225600)
+    assert len(_kept(project)) == 6  # 5 decks and the track bundle
+    change(project)
+
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    _build(project, 1767312000)
+    _build(cold, 1767312000)
+    assert _outputs(project) == _outputs(cold)
+    # the cache holds exactly the packages the build wrote, intact
+    written = {hashlib.sha256(p.read_bytes()).hexdigest()[:32] for p in (project / "build").rglob("*.apkg")}
+    assert {p.name.split(".")[2] for p in _kept(project)} == written
+    assert all(hashlib.sha256(p.read_bytes()).hexdigest()[:32] == p.name.split(".")[2] for p in _kept(project))

@@ -12,7 +12,9 @@ import itertools
 import json
 import os
 import sqlite3
+import sys
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -169,6 +171,14 @@ class PackageWriter:
         finally:
             db_path.unlink(missing_ok=True)
             zip_path.unlink(missing_ok=True)
+
+
+def writer_version() -> str:
+    """Everything besides a package's input that decides its bytes: the versions of the libraries that write it."""
+    return (
+        f"genanki {genanki.__version__}; sqlite {sqlite3.sqlite_version}; zlib {zlib.ZLIB_RUNTIME_VERSION}; "
+        f"python {sys.version_info[0]}.{sys.version_info[1]}"
+    )
 
 
 def write_apkg(

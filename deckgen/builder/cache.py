@@ -31,6 +31,7 @@ from deckgen.core.digests import (
     code_fingerprint,
     known_digest,
     load_input_digests,
+    make_cache_dir,
     remember_digest,
     save_code_memo,
     save_input_digests,
@@ -171,6 +172,7 @@ def write_state(out_dir: Path, state: BuildState, root: Path | None = None) -> N
     save_code_memo()
     if root is not None:
         save_input_digests(cache_dir(out_dir), root)
+        prune_kept_packages(root, state.deck_digests.values())
     data = {
         "digest": state.digest,
         "outputs": state.outputs,
@@ -415,25 +417,36 @@ def build_lock(
             os.close(fd)  # releases the lock
 
 
+# <project>/.deckgen-cache/packages/: each package the last build wrote, named by the digest of
+# what it holds, so a build after `rm -rf build/` (cache kept) copies it instead of writing it again.
+PACKAGES = "packages"
+
+
 class DeckWriter:
     """Writes an .apkg only when what it would hold changed since the last build.
 
     Output bytes are a pure function of what goes in, so an unchanged digest and an
     untouched file mean the file on disk is already exactly what a cold build writes.
-    One :class:`~deckgen.anki.package.PackageWriter` serves the whole build, so a track
-    bundle reuses the note rows its decks' packages prepared.
+    With ``root`` (the project), every package written is also kept in the project's
+    cache, named by its digest, the versions of the libraries that wrote it and the sha256
+    of its bytes; a later build that needs the same package (build/ deleted, restored from
+    CI, or reverted to it) copies it after checking those bytes, and writes it when none
+    is there or the copy is damaged. One :class:`~deckgen.anki.package.PackageWriter`
+    serves the whole build.
     """
 
-    def __init__(self, out_dir: Path, state: BuildState | None) -> None:
+    def __init__(self, out_dir: Path, state: BuildState | None, root: Path | None = None) -> None:
         self.out_dir = out_dir
         self.previous = state.deck_digests if state else {}
         self.snapshot = state.outputs if state else {}
         self.digests: dict[str, str] = {}
         self.skipped = 0
+        self.copied = 0
+        self.store = root / CACHE_DIR / PACKAGES if root is not None else None
         self._packager: Any = None  # a PackageWriter, made at the first write (it imports genanki)
 
     def write(self, target: Path, decks: Any, note_types: Any, media: Any = ()) -> None:
-        """``package.write_apkg`` unless the same content is already at ``target``."""
+        """``package.write_apkg`` unless the same content is already at ``target`` (or in the project's cache)."""
         digest = package_digest(decks, note_types, media)
         rel = target.relative_to(self.out_dir).as_posix() if target.is_relative_to(self.out_dir) else str(target)
         self.digests[rel] = digest
@@ -446,7 +459,82 @@ class DeckWriter:
             from deckgen.anki.package import PackageWriter
 
             self._packager = PackageWriter(note_types)
+        if self.store is not None and self._copy_kept(target, digest):
+            self.copied += 1
+            return
         self._packager.write(target, decks, media)
+        if self.store is not None:
+            self._keep(target, digest)
+
+    def _kept_prefix(self, digest: str) -> str:
+        from deckgen.anki.package import writer_version
+
+        salt = hashlib.sha256(f"{code_fingerprint()}\0{writer_version()}".encode()).hexdigest()
+        return f"{digest}.{salt[:16]}."
+
+    def _copy_kept(self, target: Path, digest: str) -> bool:
+        """Put the kept package for ``digest`` at ``target``; False when there is none (or it is damaged)."""
+        assert self.store is not None
+        prefix = self._kept_prefix(digest)
+        try:
+            names = [n for n in os.listdir(self.store) if n.startswith(prefix) and n.endswith(".apkg")]
+        except OSError:
+            return False
+        for name in names:
+            path = self.store / name
+            try:
+                info = os.lstat(path)
+                if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_KEPT_BYTES:
+                    raise ValueError("not a regular file of a sensible size")
+                data = path.read_bytes()
+                if hashlib.sha256(data).hexdigest()[:32] != name[len(prefix) : -len(".apkg")]:
+                    raise ValueError("damaged")
+            except (OSError, ValueError):
+                _unlink_quietly(path)  # damaged or foreign: written again below
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, data, durable=False)  # an output: as write_apkg, no fsync
+            return True
+        return False
+
+    def _keep(self, target: Path, digest: str) -> None:
+        """Keep a copy of the package just written (a cache: failing to keep it only costs speed)."""
+        assert self.store is not None
+        try:
+            data = target.read_bytes()
+            prefix = self._kept_prefix(digest)
+            make_cache_dir(self.store.parent)
+            self.store.mkdir(exist_ok=True)
+            for name in os.listdir(self.store):  # the same content written by other code: no longer needed
+                if name.startswith(f"{digest}.") and not name.startswith(prefix):
+                    _unlink_quietly(self.store / name)
+            name = f"{prefix}{hashlib.sha256(data).hexdigest()[:32]}.apkg"
+            atomic_write_bytes(self.store / name, data, durable=False)
+        except OSError:
+            pass
+
+
+_MAX_KEPT_BYTES = 2 * 1024 * 1024 * 1024
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def prune_kept_packages(root: Path, digests: Iterable[str]) -> None:
+    """Remove the kept packages whose content no output of the last build holds (and their leftover temp files)."""
+    store = root / CACHE_DIR / PACKAGES
+    keep = set(digests)
+    try:
+        names = os.listdir(store)
+    except OSError:
+        return
+    for name in names:
+        if name.partition(".")[0] not in keep or name.endswith(".tmp"):
+            _unlink_quietly(store / name)
 
 
 def package_digest(decks: Any, note_types: Any, media: Any = ()) -> str:
