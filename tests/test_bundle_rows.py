@@ -219,9 +219,21 @@ def kept_packages_deleted_and_a_card_edited(project: Path) -> None:
     _edit_note(_edit_answer)(project)
 
 
+def kept_packages_deleted_outputs_kept(project: Path) -> None:
+    """Packages the next build skips (already in build/) are kept too, so a later rm -rf build/ finds them all."""
+    shutil.rmtree(project / ".deckgen-cache" / "packages")
+    _edit_note(_edit_answer)(project)
+
+
 @pytest.mark.parametrize(
     "change",
-    [outputs_deleted, kept_packages_swapped, kept_packages_truncated, kept_packages_deleted_and_a_card_edited],
+    [
+        outputs_deleted,
+        kept_packages_swapped,
+        kept_packages_truncated,
+        kept_packages_deleted_and_a_card_edited,
+        kept_packages_deleted_outputs_kept,
+    ],
     ids=lambda change: change.__name__,
 )
 def test_a_build_after_rm_build_copies_kept_packages_only_when_intact(

@@ -444,6 +444,7 @@ class DeckWriter:
         self.copied = 0
         self.store = root / CACHE_DIR / PACKAGES if root is not None else None
         self._packager: Any = None  # a PackageWriter, made at the first write (it imports genanki)
+        self._listing: list[str] | None = None  # the kept packages' names, listed once per build
 
     def write(self, target: Path, decks: Any, note_types: Any, media: Any = ()) -> None:
         """``package.write_apkg`` unless the same content is already at ``target`` (or in the project's cache)."""
@@ -454,6 +455,8 @@ class DeckWriter:
             stat = target.stat()
             if self.snapshot.get(rel) == [stat.st_size, stat.st_mtime_ns]:
                 self.skipped += 1
+                if self.store is not None and not self._kept_names(digest):
+                    self._keep(target, digest)  # (a cache deleted, or filled by an older deckgen)
                 return
         if self._packager is None or self._packager.note_types != list(note_types):
             from deckgen.anki.package import PackageWriter
@@ -472,15 +475,22 @@ class DeckWriter:
         salt = hashlib.sha256(f"{code_fingerprint()}\0{writer_version()}".encode()).hexdigest()
         return f"{digest}.{salt[:16]}."
 
+    def _kept_names(self, digest: str) -> list[str]:
+        """The names of the kept packages for ``digest`` written by this code (normally one, or none)."""
+        assert self.store is not None
+        if self._listing is None:
+            try:
+                self._listing = sorted(os.listdir(self.store))
+            except OSError:
+                self._listing = []
+        prefix = self._kept_prefix(digest)
+        return [n for n in self._listing if n.startswith(prefix) and n.endswith(".apkg")]
+
     def _copy_kept(self, target: Path, digest: str) -> bool:
         """Put the kept package for ``digest`` at ``target``; False when there is none (or it is damaged)."""
         assert self.store is not None
         prefix = self._kept_prefix(digest)
-        try:
-            names = [n for n in os.listdir(self.store) if n.startswith(prefix) and n.endswith(".apkg")]
-        except OSError:
-            return False
-        for name in names:
+        for name in self._kept_names(digest):
             path = self.store / name
             try:
                 info = os.lstat(path)

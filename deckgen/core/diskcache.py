@@ -269,21 +269,10 @@ def _record_encoder(cls: type) -> _Codec:
     a call per scalar field was most of the cost of writing a cold build's note memo.
     """
     hints = _hints(cls)
-    env: dict[str, Any] = {"cls": cls, "error": TypeError, "all": all, "list": list, "seq": _sequence}
+    env: dict[str, Any] = {"cls": cls, "error": TypeError, "all": all, "list": list, "isinstance": isinstance}
     lines = ["def record(value):", "    if type(value) is not cls:", f"        raise error('not a {cls.__name__}')"]
-    for i, (name, hint) in enumerate(hints.items()):
-        lines.append(f"    v{i} = value.{name}")
-        if hint in (str, int, bool):
-            lines += [f"    if type(v{i}) is not {hint.__name__}:", f"        raise error('{cls.__name__}.{name}')"]
-        elif typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, Ellipsis):
-            lines += [
-                f"    if not all(type(x) is str for x in seq(v{i})):",
-                f"        raise error('{cls.__name__}.{name}')",
-                f"    v{i} = list(v{i})",
-            ]
-        else:
-            env[f"encode{i}"] = _encoder(hint)
-            lines.append(f"    v{i} = encode{i}(v{i})")
+    lines += [f"    v{i} = value.{name}" for i, name in enumerate(hints)]
+    lines += _field_checks(cls, env, _encoder, "error", "isinstance({v}, (list, tuple))", "list")
     lines.append(f"    return [{', '.join(f'v{i}' for i in range(len(hints)))}]")
     exec("\n".join(lines), env)  # noqa: S102 - our own source, made from our own type hints
     encoder: _Codec = env["record"]
@@ -414,19 +403,7 @@ def _record_decoder(cls: type) -> _Codec:
         f"        raise bad({cls.__name__!r})",
         f"    {', '.join(f'v{i}' for i in range(len(hints)))}, = data",
     ]
-    for i, (name, hint) in enumerate(hints.items()):
-        what = f"{cls.__name__}.{name}"
-        if hint in (str, int, bool):
-            lines += [f"    if type(v{i}) is not {hint.__name__}:", f"        raise bad({what!r})"]
-        elif typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, Ellipsis):
-            lines += [
-                f"    if type(v{i}) is not list or not all(type(x) is str for x in v{i}):",
-                f"        raise bad({what!r})",
-                f"    v{i} = tuple(v{i})",
-            ]
-        else:
-            env[f"decode{i}"] = _decoder(hint)
-            lines.append(f"    v{i} = decode{i}(v{i})")
+    lines += _field_checks(cls, env, _decoder, "bad", "type({v}) is list", "tuple")
     lines += [
         "    value = new(cls)",
         "    value.__dict__.update({" + ", ".join(f"{name!r}: v{i}" for i, name in enumerate(hints)) + "})",
@@ -435,6 +412,31 @@ def _record_decoder(cls: type) -> _Codec:
     exec("\n".join(lines), env)  # noqa: S102 - our own source, made from our own type hints
     decoder: _Codec = env["record"]
     return decoder
+
+
+def _field_checks(
+    cls: type, env: dict[str, Any], codec: Callable[[Any], _Codec], fail: str, is_sequence: str, make: str
+) -> list[str]:
+    """The lines of a generated record codec that check and convert each field ``v<i>`` of ``cls``.
+
+    Scalars and tuples of strings are checked inline (``is_sequence`` tests a sequence
+    ``{v}``, ``make`` converts it); the other fields go through ``codec(hint)``, bound in ``env``.
+    """
+    lines = []
+    for i, (name, hint) in enumerate(_hints(cls).items()):
+        what = f"{cls.__name__}.{name}"
+        if hint in (str, int, bool):
+            lines += [f"    if type(v{i}) is not {hint.__name__}:", f"        raise {fail}({what!r})"]
+        elif typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, Ellipsis):
+            lines += [
+                f"    if not {is_sequence.format(v=f'v{i}')} or not all(type(x) is str for x in v{i}):",
+                f"        raise {fail}({what!r})",
+                f"    v{i} = {make}(v{i})",
+            ]
+        else:
+            env[f"codec{i}"] = codec(hint)
+            lines.append(f"    v{i} = codec{i}(v{i})")
+    return lines
 
 
 _SQL = {
