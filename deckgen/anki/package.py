@@ -12,7 +12,9 @@ import itertools
 import json
 import os
 import sqlite3
+import sys
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ class _Model(genanki.Model):  # type: ignore[misc]
         )
         self.mod = mod
         self.card_ords: dict[tuple[bool, ...], list[int]] = {}  # by which fields are non-empty
+        self.cloze_ords: dict[tuple[str, ...], list[int]] = {}  # by field values (cloze notes)
 
     def to_json(self, timestamp: float, deck_id: int) -> dict[str, Any]:
         data: dict[str, Any] = super().to_json(timestamp, deck_id)
@@ -67,6 +70,7 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
         note_sql = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
         card_sql = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
         execute = cursor.execute
+        deck_id = self.deck_id
         for note in self.packaged:
             model = self.models[note.model_id]
             for tag in note.tags:
@@ -91,11 +95,12 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
                     "",
                 ),
             )
+            # one note, then its cards, as genanki does: the interleaving decides SQLite's page layout (the bytes)
             if note.with_cards:
                 for ordinal in _card_ords(model, fields):
                     execute(
                         card_sql,
-                        (next(id_gen), note_id, self.deck_id, ordinal, mod, -1, 0, 0, note.due)
+                        (next(id_gen), note_id, deck_id, ordinal, mod, -1, 0, 0, note.due)
                         + (0, 0, 0, 0, 0, 0, 0, 0, ""),
                     )
 
@@ -110,16 +115,70 @@ class _Fields:
         self.fields = list(fields)
 
 
-def _card_ords(model: _Model, fields: Sequence[str]) -> list[int]:
+def _card_ords(model: _Model, fields: tuple[str, ...]) -> list[int]:
     """The card ordinals genanki gives a note with ``fields`` (its own methods, in its own order)."""
     if model.model_type == genanki.Model.CLOZE:
-        return [card.ord for card in genanki.Note._cloze_cards(_Fields(model, fields))]
+        # a cloze note's cards depend on its field values: remembered per model (one per build), so a
+        # track bundle does not search again the clozes of every note its decks' packages wrote
+        known = model.cloze_ords.get(fields)
+        if known is None:
+            known = model.cloze_ords[fields] = [card.ord for card in genanki.Note._cloze_cards(_Fields(model, fields))]
+        return known
     # a front/back note's cards depend only on which fields are empty
     key = tuple(bool(value) for value in fields)
     ords = model.card_ords.get(key)
     if ords is None:
         ords = model.card_ords[key] = [card.ord for card in genanki.Note._front_back_cards(_Fields(model, fields))]
     return ords
+
+
+class PackageWriter:
+    """Writes the packages of one build, with one set of note types.
+
+    The genanki models are built once for every package (genanki computes a model's ``req``
+    by rendering its templates), and what they remember (which cards a note gets) serves
+    every package: a track bundle, which ships the notes its decks' packages wrote, does
+    not work out their cards again.
+    """
+
+    def __init__(self, note_types: Sequence[tuple[NoteType, int]]) -> None:
+        self.note_types = list(note_types)
+        self.models = {nt.id: _Model(nt, mod) for nt, mod in self.note_types}
+
+    def write(self, target: Path, decks: Sequence[PackagedDeck], media: Sequence[tuple[str, Path]] = ()) -> None:
+        """Write ``decks`` to ``target`` atomically; ``media`` is (name in package, file) pairs."""
+        genanki_decks = []
+        for deck in decks:
+            gdeck = _Deck(deck.deck_id, deck.name, deck.description, deck.notes)
+            for model in self.models.values():
+                gdeck.add_model(model)
+            genanki_decks.append(gdeck)
+        seed = max([mod for _, mod in self.note_types] + [n.mod for d in decks for n in d.notes] + [0])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Both temp files live beside the target, named after it: a killed build leaves nothing in
+        # $TMPDIR, and the next build removes exactly these (core.files.remove_leftovers).
+        db_path = temp_file(target, ".anki2.tmp")
+        zip_path = temp_file(target)
+        try:
+            _write_collection(db_path, target, genanki_decks, decks, seed)
+            with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                _add(archive, "collection.anki2", db_path.read_bytes())
+                manifest = {str(index): name for index, (name, _) in enumerate(media)}
+                _add(archive, "media", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+                for index, (_, path) in enumerate(media):
+                    _add(archive, str(index), path.read_bytes())
+            publish(str(zip_path), target)
+        finally:
+            db_path.unlink(missing_ok=True)
+            zip_path.unlink(missing_ok=True)
+
+
+def writer_version() -> str:
+    """Everything besides a package's input that decides its bytes: the versions of the libraries that write it."""
+    return (
+        f"genanki {genanki.__version__}; sqlite {sqlite3.sqlite_version}; zlib {zlib.ZLIB_RUNTIME_VERSION}; "
+        f"python {sys.version_info[0]}.{sys.version_info[1]}"
+    )
 
 
 def write_apkg(
@@ -129,31 +188,7 @@ def write_apkg(
     media: Sequence[tuple[str, Path]] = (),
 ) -> None:
     """Write ``decks`` to ``target`` atomically; ``media`` is (name in package, file) pairs."""
-    models = {nt.id: _Model(nt, mod) for nt, mod in note_types}
-    genanki_decks = []
-    for deck in decks:
-        gdeck = _Deck(deck.deck_id, deck.name, deck.description, deck.notes)
-        for model in models.values():
-            gdeck.add_model(model)
-        genanki_decks.append(gdeck)
-    seed = max([mod for _, mod in note_types] + [n.mod for d in decks for n in d.notes] + [0])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Both temp files live beside the target, named after it: a killed build leaves nothing in
-    # $TMPDIR, and the next build removes exactly these (core.files.remove_leftovers).
-    db_path = temp_file(target, ".anki2.tmp")
-    zip_path = temp_file(target)
-    try:
-        _write_collection(db_path, target, genanki_decks, decks, seed)
-        with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            _add(archive, "collection.anki2", db_path.read_bytes())
-            manifest = {str(index): name for index, (name, _) in enumerate(media)}
-            _add(archive, "media", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
-            for index, (_, path) in enumerate(media):
-                _add(archive, str(index), path.read_bytes())
-        publish(str(zip_path), target)
-    finally:
-        db_path.unlink(missing_ok=True)
-        zip_path.unlink(missing_ok=True)
+    PackageWriter(note_types).write(target, decks, media)
 
 
 def _write_collection(

@@ -515,7 +515,7 @@ def _build(
         if tracks is not None:
             planned += [bundle_path(config, built.track.slug) for built in tracks] + [config.out_dir / "site"]
         claim_outputs(config, planned)  # refuses to replace what deckgen did not write; cleans its own leftovers
-        writer = DeckWriter(config.out_dir, state if use_cache else None)
+        writer = DeckWriter(config.out_dir, state if use_cache else None, config.root if use_cache else None)
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
         for deck, release in zip(plan.decks, plan.releases):
             # live cards in manifest order, then the deck's retired cards (shipped without cards)
