@@ -7,6 +7,7 @@ touched since the last build. Reusing a stale page is the defect these tests cat
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -51,13 +52,35 @@ def _page_edited_by_hand(project: Path) -> None:
     _rewrite(_notes(project)[3], lambda text: text.replace("\nA: ", "\nA: Revised ", 1))  # a full build
 
 
+def _build_deleted(project: Path) -> None:
+    """`rm -rf build/` with the project's cache kept: deck pages come from the kept pages."""
+    shutil.rmtree(project / "build")
+
+
+def _kept_pages_tampered(project: Path) -> None:
+    """Kept pages whose bytes no longer match their names are not used (the cache is untrusted)."""
+    shutil.rmtree(project / "build")
+    for page in (project / ".deckgen-cache" / "site-pages").iterdir():
+        page.write_text(page.read_text(encoding="utf-8").replace("Card 1 of", "Card one of"), encoding="utf-8")
+
+
 def _site(outputs: dict[str, str]) -> dict[str, str]:
     return {name: digest for name, digest in outputs.items() if name.startswith("build/site/")}
 
 
 @pytest.mark.parametrize(
     "change",
-    [_answer, _added_card, _removed_card, _renamed_deck, _cache_deleted, _page_record_corrupt, _page_edited_by_hand],
+    [
+        _answer,
+        _added_card,
+        _removed_card,
+        _renamed_deck,
+        _cache_deleted,
+        _page_record_corrupt,
+        _page_edited_by_hand,
+        _build_deleted,
+        _kept_pages_tampered,
+    ],
     ids=lambda change: change.__name__.strip("_"),
 )
 def test_the_site_after_a_change_is_what_a_cold_build_writes(tmp_path: Path, change: Callable[[Path], None]) -> None:
@@ -93,3 +116,19 @@ def test_a_one_card_edit_rewrites_only_the_files_that_changed(tmp_path: Path) ->
     assert rewritten == set(after) - same  # exactly the files whose bytes changed were written
     decks = {name for name in after if name.startswith("decks/") and name.endswith(".html")}
     assert len(decks & rewritten) == 1 and len(decks) == 4  # the edited card's deck page, and only it
+
+
+def test_a_build_after_rm_build_renders_no_deck_page(tmp_path: Path) -> None:
+    """With build/ deleted and the project's cache kept, every deck page is a kept one (none rendered, none kept anew)."""
+    project = make_library(tmp_path / "incremental", notes=40, decks=4)
+    assert _run(project, FIRST, "build").returncode == 0
+    kept = project / ".deckgen-cache" / "site-pages"
+    before = {page.name: page.stat().st_mtime_ns for page in kept.iterdir()}
+    assert len(before) == 4
+    shutil.rmtree(project / "build")
+    assert _run(project, FIRST, "build").returncode == 0
+    assert {page.name: page.stat().st_mtime_ns for page in kept.iterdir()} == before
+    pages = (project / "build" / "site" / "decks").glob("*.html")  # and the site holds exactly the kept bytes
+    assert sorted(hashlib.sha256(page.read_bytes()).hexdigest()[:32] for page in pages) == sorted(
+        name.split(".")[1] for name in before
+    )

@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from pathlib import Path
 from deckgen.anki.cardview import render_note
 from deckgen.anki.notetypes import card_css, note_type_for
 from deckgen.anki.render import render_markdown
+from deckgen.core.digests import make_cache_dir
 from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
 from deckgen.core.model import BuiltDeck, Card, Note
@@ -53,6 +54,7 @@ class SiteInput:
     changelog: Path | None = None
     media: Mapping[str, Path] = field(default_factory=dict)  # packaged image name -> file (card previews show them)
     cohorts: Sequence[CohortPlan] = ()  # only cohorts whose file says 'site: true': the page names people
+    kept: Path | None = None  # <project>/.deckgen-cache/site-pages/: deck pages by digest (None: no cache)
     # Worked out once per site: the index and each track page both show every track's
     # schedule and every deck's card count (planning a track walks every card of it).
     _schedules: dict[str, Schedule] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -441,6 +443,7 @@ def changelog_page(site: SiteInput) -> str | None:
 
 
 PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
+KEPT_PAGES = "site-pages"  # in <project>/.deckgen-cache/: deck pages by digest, kept across `rm -rf build/`
 
 
 def _deck_page_digests(site: SiteInput) -> dict[str, str]:
@@ -519,12 +522,75 @@ def _copy(source: Path, dest: Path, old: Path) -> None:
     shutil.copyfile(source, dest)
 
 
+class KeptPages:
+    """Deck pages kept by digest in the project's cache, so a build after ``rm -rf build/`` renders none.
+
+    Named ``<digest>.<sha256 of the bytes>.html``: a page is used only if its bytes still hash
+    to its name (the cache is untrusted input; the page is copied, never interpreted).
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._names: list[str] | None = None  # listed once, at the first lookup
+
+    def get(self, digest: str) -> bytes | None:
+        """The kept page for ``digest`` if there is an intact one."""
+        if self.folder is None:
+            return None
+        if self._names is None:
+            try:
+                self._names = sorted(os.listdir(self.folder))
+            except OSError:
+                self._names = []
+        for name in self._names:
+            head, _, rest = name.partition(".")
+            if head != digest or not rest.endswith(".html") or _regular(self.folder / name) is None:
+                continue
+            try:
+                data = (self.folder / name).read_bytes()
+            except OSError:
+                continue
+            if hashlib.sha256(data).hexdigest()[:32] == rest[: -len(".html")]:
+                return data
+        return None
+
+    def put(self, digest: str, data: bytes) -> None:
+        """Keep ``data`` as the page for ``digest`` (failing to keep it only costs speed)."""
+        if self.folder is None:
+            return
+        try:
+            make_cache_dir(self.folder.parent)
+            self.folder.mkdir(exist_ok=True)
+            atomic_write_bytes(
+                self.folder / f"{digest}.{hashlib.sha256(data).hexdigest()[:32]}.html", data, durable=False
+            )
+        except OSError:
+            pass
+
+    def prune(self, digests: Iterable[str]) -> None:
+        """Remove the pages no deck of this site is made from (and temp files a killed build left)."""
+        if self.folder is None:
+            return
+        keep = set(digests)
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if name.partition(".")[0] not in keep or not name.endswith(".html"):
+                try:
+                    (self.folder / name).unlink()
+                except OSError:
+                    pass
+
+
 def write_site(target: Path, site: SiteInput) -> Path:
     """Write the whole site to ``target`` (replacing it); built in a temp folder, then moved into place.
 
     A file whose bytes the last site already holds is hard-linked from it instead of written,
     and a deck page whose inputs are unchanged (same digest, file untouched since) is not
-    rendered at all: a one-card edit renders one deck page.
+    rendered at all: a one-card edit renders one deck page. Without the last site (``build/``
+    deleted) a deck page comes from the project's kept pages when its digest matches.
     """
     remove_leftovers(target)  # staging and old folders of a killed build: named after the site, never anything else
     for legacy in target.parent.glob(f".{target.name}-*"):  # the names deckgen used before (.site-XXXXXXXX, .site-old)
@@ -532,12 +598,13 @@ def write_site(target: Path, site: SiteInput) -> Path:
             shutil.rmtree(legacy, ignore_errors=True)
     staging = staging_dir(target)
     try:
-        files: dict[str, str] = {
+        files: dict[str, str | bytes] = {
             "index.html": index_page(site),
             "assets/site.css": _asset("site.css"),
             "assets/site.js": _asset("site.js"),
             "assets/card.css": card_css(),
         }
+        kept = KeptPages(site.kept)
         for built in site.tracks:
             files[f"tracks/{built.track.slug}.html"] = track_page(site, built)
         for cohort_plan in site.cohorts:
@@ -551,12 +618,16 @@ def write_site(target: Path, site: SiteInput) -> Path:
             # same inputs and the file as the last build left it: the same page, linked, not rendered
             if last and info and last == (digests[name], info.st_size, info.st_mtime_ns) and _link(old, staging / name):
                 continue
-            files[name] = deck_page(site, deck)
+            data = kept.get(digests[name])
+            if data is None:
+                data = deck_page(site, deck).encode("utf-8")
+                kept.put(digests[name], data)
+            files[name] = data
         changelog = changelog_page(site)
         if changelog is not None:
             files["changelog.html"] = changelog
         for name, text in files.items():  # the staging folder is moved as a whole: no per-file rename needed
-            _place(staging / name, text.encode("utf-8"), target / name)
+            _place(staging / name, text.encode("utf-8") if isinstance(text, str) else text, target / name)
         for cohort_plan in site.cohorts:
             for hp in cohort_plan.hires:
                 name = f"cohorts/{cohort_plan.cohort.slug}/{calendar_name(hp)}"
@@ -577,6 +648,7 @@ def write_site(target: Path, site: SiteInput) -> Path:
                 pages[name] = [digest, info.st_size, info.st_mtime_ns]
         record = json.dumps({"pages": pages}, sort_keys=True).encode()
         atomic_write_bytes(target.parent / PAGE_DIGESTS, record, durable=False)
+        kept.prune(digests.values())
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
