@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from deckgen.anki.notetypes import NoteType
 from deckgen.anki.render import render_markdown
 from deckgen.core.config import Config
+from deckgen.core.digests import CACHE_DIR
 from deckgen.lock.identity import stable_int
 from deckgen.sources.tracks import BuiltTrack, assemble_track, load_tracks
 
@@ -184,9 +185,13 @@ def publish_tracks(
     tracks: Sequence[BuiltTrack],
     note_types: Sequence[tuple[NoteType, int]],
     write: WriteApkg | None = None,
+    cache_root: Path | None = None,
 ) -> list[Path]:
-    """Write the track bundles, then ``build/site/`` over every deck and track; return what was written."""
-    from deckgen.site.pages import SiteInput, find_changelog, write_site
+    """Write the track bundles, then ``build/site/`` over every deck and track; return what was written.
+
+    ``cache_root`` is the project whose cache keeps rendered deck pages (None: render every changed page).
+    """
+    from deckgen.site.pages import KEPT_PAGES, SiteInput, find_changelog, write_site
 
     bundles = write_bundles(config, plan, tracks, note_types, write)
     cohorts = site_cohorts(config, plan, tracks)
@@ -201,6 +206,7 @@ def publish_tracks(
         changelog=find_changelog(config.out_dir),
         media=plan.media_files,
         cohorts=cohorts,
+        kept=cache_root / CACHE_DIR / KEPT_PAGES if cache_root is not None else None,
     )
     return [*bundles, write_site(config.out_dir / "site", site)]
 

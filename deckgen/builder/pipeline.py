@@ -538,7 +538,10 @@ def _build(
         if plan.report is not None:  # before the site, which links the changelog
             write_changelogs(config.out_dir, plan.report, plan.new_lock)
         if tracks is not None:
-            outputs.extend(str(p) for p in publish_tracks(config, plan, tracks, nts, writer.write))
+            outputs.extend(
+                str(p)
+                for p in publish_tracks(config, plan, tracks, nts, writer.write, config.root if use_cache else None)
+            )
         if lock_written:  # last: a kill before this leaves the old lock, and the next build redoes the release
             atomic_write_text(config.lock_path, plan.new_lock_text)
         if lock_written or not (plan.lock_changed or plan.lock.canonical):

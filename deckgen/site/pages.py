@@ -8,12 +8,16 @@ templates and CSS (deckgen.anki.cardview), so a reviewer sees what Anki will sho
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import hashlib
 import html
 import json
+import marshal
+import os
 import re
 import shutil
-from collections.abc import Mapping, Sequence
+import stat
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,6 +25,7 @@ from pathlib import Path
 from deckgen.anki.cardview import render_note
 from deckgen.anki.notetypes import card_css, note_type_for
 from deckgen.anki.render import render_markdown
+from deckgen.core.digests import make_cache_dir
 from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
 from deckgen.core.model import BuiltDeck, Card, Note
@@ -49,6 +54,24 @@ class SiteInput:
     changelog: Path | None = None
     media: Mapping[str, Path] = field(default_factory=dict)  # packaged image name -> file (card previews show them)
     cohorts: Sequence[CohortPlan] = ()  # only cohorts whose file says 'site: true': the page names people
+    kept: Path | None = None  # <project>/.deckgen-cache/site-pages/: deck pages by digest (None: no cache)
+    # Worked out once per site: the index and each track page both show every track's
+    # schedule and every deck's card count (planning a track walks every card of it).
+    _schedules: dict[str, Schedule] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _counts: dict[int, tuple[BuiltDeck, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def schedule(self, built: BuiltTrack) -> Schedule:
+        """The track's schedule from the site's fixed reference Monday (planned once per site)."""
+        slug = built.track.slug
+        if slug not in self._schedules:
+            self._schedules[slug] = plan_track(built, _REFERENCE_MONDAY)
+        return self._schedules[slug]
+
+    def anki_cards(self, deck: BuiltDeck) -> int:
+        """How many Anki cards ``deck`` makes (counted once per deck object; the deck is kept with it)."""
+        if id(deck) not in self._counts:
+            self._counts[id(deck)] = (deck, count_anki_cards(deck.cards))
+        return self._counts[id(deck)][1]
 
 
 def esc(text: object) -> str:
@@ -114,10 +137,6 @@ def page(project: str, title: str, body: str, depth: int, *, crumbs: Sequence[tu
 """
 
 
-def _schedule(built: BuiltTrack) -> Schedule:
-    return plan_track(built, _REFERENCE_MONDAY)
-
-
 def _download(href: str, label: str, path: Path, primary: bool = False) -> str:
     cls = "button primary" if primary else "button"
     return f'<a class="{cls}" href="{esc(href)}" download>{esc(label)} <span class="meta">(.apkg, {_size(path)})</span></a>'
@@ -133,7 +152,7 @@ def index_page(site: SiteInput) -> str:
     if site.tracks:
         parts.append('<section aria-labelledby="tracks-h"><h2 id="tracks-h">Onboarding tracks</h2><ul class="tiles">')
         for built in site.tracks:
-            track, schedule = built.track, _schedule(built)
+            track, schedule = built.track, site.schedule(built)
             busiest = max((s.avg_minutes for s in schedule.stages), default=0.0)
             parts.append(
                 f'<li class="tile"><h3><a href="tracks/{esc(track.slug)}.html">{esc(track.title)}</a></h3>'
@@ -165,7 +184,7 @@ def index_page(site: SiteInput) -> str:
         parts.append(
             f'<tr><th scope="row"><span class="deckname">{esc(deck.spec.name.split("::")[-1])}</span>'
             + (f'<span class="sub">{esc(deck.spec.description)}</span>' if deck.spec.description else "")
-            + f'</th><td class="num">{count_anki_cards(deck.cards)}</td>'
+            + f'</th><td class="num">{site.anki_cards(deck)}</td>'
             f'<td><a href="decks/{esc(slug)}.html">Preview<span class="sr"> {esc(deck.spec.name)}</span></a></td>'
             f'<td><a href="downloads/decks/{esc(slug)}.apkg" download>{esc(slug)}.apkg</a> <span class="meta">{_size(site.deck_files[slug])}</span></td></tr>'
         )
@@ -254,7 +273,7 @@ def _import_section(root_deck: str, new_per_day: int) -> str:
 
 def track_page(site: SiteInput, built: BuiltTrack) -> str:
     """A track: its weeks, decks, card counts, workload, download and import steps."""
-    track, schedule = built.track, _schedule(built)
+    track, schedule = built.track, site.schedule(built)
     busiest = max((s.avg_minutes for s in schedule.stages), default=0.0)
     finish_week = 1 + ((schedule.finish - _REFERENCE_MONDAY).days // 7) if schedule.finish else len(track.stages)
     parts = [f"<h1>{esc(track.title)}</h1>", f'<p class="role">For: {esc(track.role)}</p>']
@@ -280,9 +299,9 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
     for stage, plan in zip(built.stages, schedule.stages):
         decks = []
         for deck in stage.decks:
-            decks.append(_deck_item(deck, site, optional=False, cards=count_anki_cards(deck.cards)))
+            decks.append(_deck_item(deck, site, optional=False, cards=site.anki_cards(deck)))
         for deck in stage.optional:
-            decks.append(_deck_item(deck, site, optional=True, cards=count_anki_cards(deck.cards)))
+            decks.append(_deck_item(deck, site, optional=True, cards=site.anki_cards(deck)))
         note = (
             ""
             if plan.fits
@@ -362,7 +381,7 @@ def _deck_item(deck: BuiltDeck, site: SiteInput, *, optional: bool, cards: int) 
 def deck_page(site: SiteInput, deck: BuiltDeck) -> str:
     """Every card of a deck, front and back, rendered with the note type's templates and CSS."""
     slug = deck.spec.slug
-    total = count_anki_cards(deck.cards)
+    total = site.anki_cards(deck)
     parts = [
         f"<h1>{esc(deck.spec.name.split('::')[-1])}</h1>",
         f'<p class="role">Anki deck: <span class="deckname">{esc(deck.spec.name)}</span> · {_plural(total, "card")}</p>',
@@ -424,89 +443,212 @@ def changelog_page(site: SiteInput) -> str | None:
 
 
 PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
+KEPT_PAGES = "site-pages"  # in <project>/.deckgen-cache/: deck pages by digest, kept across `rm -rf build/`
 
 
 def _deck_page_digests(site: SiteInput) -> dict[str, str]:
     """What each deck preview page is made from; an unchanged digest means an unchanged page."""
     digests = {}
     code = code_fingerprint()
+    bylines = {note_id: (note.title, note.author) for note_id, note in site.notes.items()}
     for deck in site.decks:
-        notes = {c.note_id: site.notes.get(c.note_id) for c in deck.cards}
-        parts = (
-            site.project,
-            deck.spec,
-            [(c.uid, c.note_id, c.kind, site.fields[c.uid]) for c in deck.cards],
-            sorted((k, (n.title, n.author) if n else None) for k, n in notes.items()),
-            _size(site.deck_files[deck.spec.slug]),
-            code,
+        slug = deck.spec.slug
+        digest = hashlib.sha256(
+            repr((site.project, deck.spec, site.anki_cards(deck), _size(site.deck_files[slug]), code)).encode()
         )
-        digests[f"decks/{deck.spec.slug}.html"] = hashlib.sha256(repr(parts).encode()).hexdigest()
+        # marshal format 0 (as the package digest): equal values give equal bytes in any process,
+        # several times cheaper than repr() of every card's HTML; only hashed, never loaded
+        rows = [(c.uid, c.note_id, c.kind, bylines.get(c.note_id), site.fields[c.uid]) for c in deck.cards]
+        digest.update(marshal.dumps(rows, 0))
+        digests[f"decks/{slug}.html"] = digest.hexdigest()
     return digests
 
 
-def _read_json(path: Path) -> dict[str, str]:
+def _read_pages(path: Path) -> dict[str, tuple[str, int, int]]:
+    """The last site's deck pages: digest, size and mtime of each file as written (untrusted: checked)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    pages = data.get("pages") if isinstance(data, dict) else None
+    if not isinstance(pages, dict):
+        return {}
+    return {
+        name: (entry[0], entry[1], entry[2])
+        for name, entry in pages.items()
+        if isinstance(name, str)
+        and isinstance(entry, list)
+        and len(entry) == 3
+        and isinstance(entry[0], str)
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in entry[1:])
+    }
+
+
+def _regular(path: Path) -> os.stat_result | None:
+    """``path``'s stat if it is a regular file (not a link to somewhere else), else None."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
+def _link(old: Path, dest: Path) -> bool:
+    """Put the old site's file at ``dest`` without writing its bytes again (a hard link); False if impossible."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, dest, follow_symlinks=False)
+    except OSError:  # a file system without hard links: the caller writes the bytes
+        return False
+    return True
+
+
+def _place(dest: Path, data: bytes, old: Path) -> None:
+    """Write ``data`` at ``dest``, or link the old site's file when it already holds exactly these bytes."""
+    info = _regular(old)
+    if info is not None and info.st_size == len(data) and old.read_bytes() == data and _link(old, dest):
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(data)
+
+
+def _copy(source: Path, dest: Path, old: Path) -> None:
+    """Copy ``source`` to ``dest``, or link the old site's copy when its bytes are the same."""
+    info = _regular(old)
+    if info is not None and info.st_size == source.stat().st_size and filecmp.cmp(source, old, shallow=False):
+        if _link(old, dest):
+            return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, dest)
+
+
+class KeptPages:
+    """Deck pages kept by digest in the project's cache, so a build after ``rm -rf build/`` renders none.
+
+    Named ``<digest>.<sha256 of the bytes>.html``: a page is used only if its bytes still hash
+    to its name (the cache is untrusted input; the page is copied, never interpreted).
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._names: list[str] | None = None  # listed once, at the first lookup
+
+    def get(self, digest: str) -> bytes | None:
+        """The kept page for ``digest`` if there is an intact one."""
+        if self.folder is None:
+            return None
+        if self._names is None:
+            try:
+                self._names = sorted(os.listdir(self.folder))
+            except OSError:
+                self._names = []
+        for name in self._names:
+            head, _, rest = name.partition(".")
+            if head != digest or not rest.endswith(".html") or _regular(self.folder / name) is None:
+                continue
+            try:
+                data = (self.folder / name).read_bytes()
+            except OSError:
+                continue
+            if hashlib.sha256(data).hexdigest()[:32] == rest[: -len(".html")]:
+                return data
+        return None
+
+    def put(self, digest: str, data: bytes) -> None:
+        """Keep ``data`` as the page for ``digest`` (failing to keep it only costs speed)."""
+        if self.folder is None:
+            return
+        try:
+            make_cache_dir(self.folder.parent)
+            self.folder.mkdir(exist_ok=True)
+            atomic_write_bytes(
+                self.folder / f"{digest}.{hashlib.sha256(data).hexdigest()[:32]}.html", data, durable=False
+            )
+        except OSError:
+            pass
+
+    def prune(self, digests: Iterable[str]) -> None:
+        """Remove the pages no deck of this site is made from (and temp files a killed build left)."""
+        if self.folder is None:
+            return
+        keep = set(digests)
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if name.partition(".")[0] not in keep or not name.endswith(".html"):
+                try:
+                    (self.folder / name).unlink()
+                except OSError:
+                    pass
 
 
 def write_site(target: Path, site: SiteInput) -> Path:
-    """Write the whole site to ``target`` (replacing it); built in a temp folder, then moved into place."""
+    """Write the whole site to ``target`` (replacing it); built in a temp folder, then moved into place.
+
+    A file whose bytes the last site already holds is hard-linked from it instead of written,
+    and a deck page whose inputs are unchanged (same digest, file untouched since) is not
+    rendered at all: a one-card edit renders one deck page. Without the last site (``build/``
+    deleted) a deck page comes from the project's kept pages when its digest matches.
+    """
     remove_leftovers(target)  # staging and old folders of a killed build: named after the site, never anything else
     for legacy in target.parent.glob(f".{target.name}-*"):  # the names deckgen used before (.site-XXXXXXXX, .site-old)
         if legacy.is_dir() and re.fullmatch(rf"\.{re.escape(target.name)}-(old|[a-z0-9_]{{8}})", legacy.name):
             shutil.rmtree(legacy, ignore_errors=True)
     staging = staging_dir(target)
     try:
-        files: dict[str, str] = {
+        files: dict[str, str | bytes] = {
             "index.html": index_page(site),
             "assets/site.css": _asset("site.css"),
             "assets/site.js": _asset("site.js"),
             "assets/card.css": card_css(),
         }
+        kept = KeptPages(site.kept)
         for built in site.tracks:
             files[f"tracks/{built.track.slug}.html"] = track_page(site, built)
         for cohort_plan in site.cohorts:
             files[f"cohorts/{cohort_plan.cohort.slug}.html"] = cohort_page(site, cohort_plan)
         digests = _deck_page_digests(site)
-        previous = _read_json(target.parent / PAGE_DIGESTS)
+        previous = _read_pages(target.parent / PAGE_DIGESTS)
         for deck in site.decks:
             name = f"decks/{deck.spec.slug}.html"
-            reused = target / name
-            if previous.get(name) == digests[name] and reused.is_file():
-                files[name] = reused.read_text(encoding="utf-8")  # same inputs, same page: skip rendering every card
-            else:
-                files[name] = deck_page(site, deck)
+            old, info = target / name, _regular(target / name)
+            last = previous.get(name)
+            # same inputs and the file as the last build left it: the same page, linked, not rendered
+            if last and info and last == (digests[name], info.st_size, info.st_mtime_ns) and _link(old, staging / name):
+                continue
+            data = kept.get(digests[name])
+            if data is None:
+                data = deck_page(site, deck).encode("utf-8")
+                kept.put(digests[name], data)
+            files[name] = data
         changelog = changelog_page(site)
         if changelog is not None:
             files["changelog.html"] = changelog
         for name, text in files.items():  # the staging folder is moved as a whole: no per-file rename needed
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            _place(staging / name, text.encode("utf-8") if isinstance(text, str) else text, target / name)
         for cohort_plan in site.cohorts:
             for hp in cohort_plan.hires:
-                ics = staging / "cohorts" / cohort_plan.cohort.slug / calendar_name(hp)
-                ics.parent.mkdir(parents=True, exist_ok=True)
-                ics.write_bytes(hire_calendar(cohort_plan, hp))
-        for slug, path in site.deck_files.items():
-            _copy(path, staging / "downloads" / "decks" / f"{slug}.apkg")
-        for slug, path in site.track_files.items():
-            _copy(path, staging / "downloads" / "tracks" / f"{slug}.apkg")
-        for name, path in site.media.items():  # card HTML names images relative to its page
-            for folder in ("decks", "tracks"):
-                _copy(path, staging / folder / name)
+                name = f"cohorts/{cohort_plan.cohort.slug}/{calendar_name(hp)}"
+                _place(staging / name, hire_calendar(cohort_plan, hp), target / name)
+        copies = {f"downloads/decks/{slug}.apkg": path for slug, path in site.deck_files.items()}
+        copies.update({f"downloads/tracks/{slug}.apkg": path for slug, path in site.track_files.items()})
+        for image, path in site.media.items():  # card HTML names images relative to its page
+            copies.update({f"{folder}/{image}": path for folder in ("decks", "tracks")})
         if site.changelog is not None and site.changelog.suffix == ".html":
-            _copy(site.changelog, staging / "changelog.html")
+            copies["changelog.html"] = site.changelog
+        for name, path in copies.items():
+            _copy(path, staging / name, target / name)
         replace_dir(staging, target)
-        atomic_write_bytes(target.parent / PAGE_DIGESTS, json.dumps(digests, sort_keys=True).encode(), durable=False)
+        pages = {}
+        for name, digest in digests.items():
+            info = _regular(target / name)
+            if info is not None:
+                pages[name] = [digest, info.st_size, info.st_mtime_ns]
+        record = json.dumps({"pages": pages}, sort_keys=True).encode()
+        atomic_write_bytes(target.parent / PAGE_DIGESTS, record, durable=False)
+        kept.prune(digests.values())
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
-
-
-def _copy(source: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, dest)
