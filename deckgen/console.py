@@ -37,9 +37,23 @@ def escape(text: str) -> str:
 
 def print_lint(report: LintReport, strict: bool) -> None:
     """`deckgen lint`'s text report: findings grouped by file, then the summary line."""
+    from deckgen.core.text import clean
     from deckgen.linter.format import by_file, summary
 
     console = rich_console()
+    if console.color_system is None:
+        # No styles to write (not a terminal, the usual case for CI and scripts): the text rich
+        # would print, written directly. rich's fixed cost per line was most of a lint with
+        # 4,000 findings, and one print of them all is quadratic in rich.
+        lines = []
+        for path, findings in by_file(report):
+            lines.append(clean(path))
+            lines += [f"  {'error  ' if f.severity == 'error' else 'warning'} {clean(str(f))}" for f in findings]
+        lines.append(clean(summary(report)))
+        text = "\n".join(lines) + "\n"
+        if "\t" not in text:  # rich expands tabs to the next tab stop
+            console.file.write(text)
+            return
     for path, findings in by_file(report):
         console.print(f"[bold underline]{escape(path)}[/bold underline]")
         for finding in findings:

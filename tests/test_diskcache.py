@@ -59,3 +59,34 @@ def test_a_value_of_the_wrong_type_is_refused(corrupt: Any) -> None:
     corrupt(data)
     with pytest.raises(CacheFormatError):
         codecs.decode(data)
+
+
+def test_a_lazy_cache_reads_only_what_it_is_asked_and_replaces_a_corrupt_row(tmp_path: Any) -> None:
+    """A lazy memo lists no keys: a row is looked up when asked for, and a bad one is still dropped on save."""
+    import sqlite3
+
+    from deckgen.core.diskcache import NoteCache
+
+    full = NoteCache(tmp_path, "salt")
+    for key in ("lint:a.md", "lint:b.md", "stems:a.md", "stems:b.md"):
+        full.put(key, "d", [FINDING], SCHEMAS["lint"])
+    full.save()
+    with sqlite3.connect(full.path) as db:
+        db.execute("UPDATE entries SET value = 'not json' WHERE key = 'lint:b.md'")
+    db.close()
+
+    warnings: list[str] = []
+    lazy = NoteCache(tmp_path, "salt", warnings, lazy=True)
+    assert lazy.get("lint:a.md", "d", schema=SCHEMAS["lint"]) == [FINDING]
+    assert lazy.get("lint:a.md", "other digest", schema=SCHEMAS["lint"]) is None
+    assert lazy.get("lint:missing.md", "d", schema=SCHEMAS["lint"]) is None
+    lazy.prefetch("stems:")
+    assert lazy.get("stems:b.md", "d", schema=SCHEMAS["lint"]) == [FINDING]
+    assert lazy.get("lint:b.md", "d", schema=SCHEMAS["lint"]) is None and warnings  # corrupt: ignored, said so
+    lazy.save(prune=False)  # the corrupt row goes (it was never listed, only looked up)
+
+    with sqlite3.connect(full.path) as db:
+        keys = sorted(key for (key,) in db.execute("SELECT key FROM entries"))
+    db.close()
+    assert keys == ["lint:a.md", "stems:a.md", "stems:b.md"]
+    assert NoteCache(tmp_path, "other salt", lazy=True).get("lint:a.md", "d", schema=SCHEMAS["lint"]) is None

@@ -219,6 +219,13 @@ def added_note(project: Path) -> None:
     (note.parent / "note-99999.md").write_text(text, encoding="utf-8")
 
 
+def added_note_in_a_new_folder(project: Path) -> None:  # the listing of notes goes below content/'s folders
+    note = _notes(project)[3]
+    text = note.read_text(encoding="utf-8").replace("id: note-00030", "id: note-99999", 1)
+    (project / "content" / "new" / "deeper").mkdir(parents=True)
+    (project / "content" / "new" / "deeper" / "note-99999.md").write_text(text, encoding="utf-8")
+
+
 def removed_note(project: Path) -> None:
     _notes(project)[3].unlink()
 
@@ -258,6 +265,7 @@ FULL = [
     config_and_prose,
     lock_by_hand_and_prose,
     added_note,
+    added_note_in_a_new_folder,
     removed_note,
     renamed_note,
 ]

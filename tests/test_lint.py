@@ -311,3 +311,30 @@ def test_bad_lint_settings_are_located_at_their_line(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
         for line in expected:
             assert line in result.stdout + result.stderr
+
+
+def test_lint_text_without_styles_is_what_rich_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    """The report written directly when there are no styles is rich's output byte for byte (markup, controls)."""
+    from deckgen.console import escape, print_lint, rich_console
+    from deckgen.core.errors import Finding
+    from deckgen.linter.format import by_file, summary
+    from deckgen.linter.run import LintReport
+
+    findings = (
+        Finding("content/[b]a.md", 3, "a [bold]question[/bold] \x1b[31mred", "fix it", "L1", 2, "error"),
+        Finding("content/[b]a.md", 9, "tabs\tand \\[escapes]", "", "L2", 1, "warning"),
+        Finding("content/z.md", 0, "emoji :100: and 100:1", "x", "L16", 0, "warning"),
+    )
+    report = LintReport(findings, files=2, cards=5)
+    print_lint(report, strict=False)
+    direct = capsys.readouterr().out
+
+    console = rich_console()
+    assert console.color_system is None  # captured output: the direct path ran
+    for path, found in by_file(report):
+        console.print(f"[bold underline]{escape(path)}[/bold underline]")
+        for finding in found:
+            label = "[red]error[/red]  " if finding.severity == "error" else "[yellow]warning[/yellow]"
+            console.print(f"  {label} {escape(str(finding))}")
+    console.print(f"[green]{escape(summary(report))}[/green]")
+    assert direct == capsys.readouterr().out

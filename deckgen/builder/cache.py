@@ -62,7 +62,7 @@ def _tree_files(folder: Path) -> list[Path]:
 _HASH_LIMIT = 64 * 1024 * 1024
 
 
-def inputs_digest(root: Path, files: Iterable[Path], options: Mapping[str, Any]) -> str:
+def inputs_digest(root: Path, files: Iterable[Path | str], options: Mapping[str, Any]) -> str:
     """One hash over the path and bytes of every file the build reads, the options, and deckgen's code."""
     hasher = hashlib.sha256()
     hasher.update(code_fingerprint(root / CACHE_DIR).encode())
@@ -204,15 +204,22 @@ def project_inputs(config: Config, media: Sequence[str]) -> list[Path]:
 
     Only these files: a 2 GB video kept beside the notes is never read or hashed.
     """
-    from deckgen.sources.layout import cohort_files, manifest_files, note_files, track_files
+    from deckgen.sources.layout import note_files
 
-    files = [config.root / "deckgen.toml", config.lock_path, *(config.root / m for m in media)]
-    files += note_files(config.content_dir) + manifest_files(config.decks_dir) + track_files(config.decks_dir)
+    return [*other_inputs(config), *(config.root / m for m in media), *note_files(config.content_dir)]
+
+
+def other_inputs(config: Config) -> list[Path]:
+    """The files of :func:`project_inputs` that are neither notes nor images: settings, lockfile, manifests, tracks."""
+    from deckgen.sources.layout import cohort_files, manifest_files, track_files
+
+    files = [config.root / "deckgen.toml", config.lock_path]
+    files += manifest_files(config.decks_dir) + track_files(config.decks_dir)
     return files + cohort_files(config.decks_dir)  # the site's opt-in cohort pages
 
 
 def project_digest(
-    config: Config, options: Mapping[str, Any], media: Sequence[str], inputs: Sequence[Path] | None = None
+    config: Config, options: Mapping[str, Any], media: Sequence[str], inputs: Sequence[Path | str] | None = None
 ) -> str:
     """The digest of :func:`project_inputs` (or ``inputs``, when the caller listed them) and the build
     options: equal means nothing to do."""

@@ -20,6 +20,29 @@ def note_files(content_dir: Path) -> list[Path]:
     with os.scandir on plain strings: its entries know a regular file without a stat call, and
     pathlib objects would cost more than the listing itself.
     """
+    found = _note_parts(content_dir)
+    # A build lists the notes several times (the no-op check, the replay, parsing, the
+    # state it records): building the paths costs more than the listing, so an unchanged
+    # listing reuses the paths made last time.
+    key = str(content_dir)
+    known = _LISTED.get(key)
+    if known is not None and known[0] == found:
+        return list(known[1])
+    paths = [content_dir.joinpath(*parts) for parts in found]
+    if len(_LISTED) >= 8:  # a process building many projects (the tests) keeps only recent ones
+        _LISTED.clear()
+    _LISTED[key] = (found, paths)
+    return list(paths)
+
+
+def note_names(content_dir: Path) -> list[str]:
+    """:func:`note_files` as strings, in the same order: no Path objects (a replay's check lists every note)."""
+    base = str(content_dir)
+    return [os.path.join(base, *parts) for parts in _note_parts(content_dir)]
+
+
+def _note_parts(content_dir: Path) -> list[tuple[str, ...]]:
+    """The path parts (below ``content_dir``) of every note file, sorted."""
     if not content_dir.is_dir():
         return []
     found: list[tuple[str, ...]] = []
@@ -40,18 +63,7 @@ def note_files(content_dir: Path) -> list[Path]:
             except OSError:
                 continue
     found.sort()
-    # A build lists the notes several times (the no-op check, the replay, parsing, the
-    # state it records): building the paths costs more than the listing, so an unchanged
-    # listing reuses the paths made last time.
-    key = str(content_dir)
-    known = _LISTED.get(key)
-    if known is not None and known[0] == found:
-        return list(known[1])
-    paths = [content_dir.joinpath(*parts) for parts in found]
-    if len(_LISTED) >= 8:  # a process building many projects (the tests) keeps only recent ones
-        _LISTED.clear()
-    _LISTED[key] = (found, paths)
-    return list(paths)
+    return found
 
 
 # The last listing of each content folder: its parts, and the paths made from them.
