@@ -707,6 +707,83 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return
 
 
+# A coined term, marked where the note introduces it (**bold**, *italic*, _italic_ or "quoted"),
+# glossed at once by a noun phrase the text bounds: 'one **atomic network**, the smallest network
+# that …,' / 'against "resulting" — judging the quality of a decision by … —' / '*X*: the …'.
+# Quotes are matched on a copy with curly quotes made straight (same length, same offsets).
+_COINED_GLOSS_RE = re.compile(
+    r"(?:\b(?P<art>the|a|an|one)\s+)?(?P<m>\*\*|\*|_|\")(?P<t>[A-Za-z][^*_\"]{1,38}?)(?P=m)"
+    r"(?:(?P<comma>,)|(?P<colon>:)|\s+(?P<dash>[—–]))\s+(?P<y>[^*_\";:—–()]{6,140}?)"
+    r"(?P<end>\s+[—–](?:\s|$)|,\s|;\s|\.\s|[.;]?$|\s+\()",
+    re.I,
+)
+_GLOSS_START_RE = re.compile(r"^(?:the|an?)\s+\w|^[a-z]+ing\s+\w", re.I)
+_COINED_STRAIGHT = str.maketrans({"“": '"', "”": '"'})
+_TERM_PUNCT_RE = re.compile(r"[.,;:!?]|\bvs\b")
+# 'the product becomes more valuable …', 'the stronger hives take their honey' are clauses: a verb (a known
+# one, or any word that is not a preposition or relative word followed by a determiner) among the first words
+_GLOSS_LINKS = (
+    "of|in|on|for|to|with|by|from|at|about|into|onto|over|under|between|than|as|that|which|who|whose|where|"
+    "when|before|after|across|through|without|within|around|against|behind|beyond|toward|towards|per|via|and|or"
+)
+_GLOSS_CLAUSE_RE = re.compile(
+    r"^(?:the|an?)\s+(?:(?!(?:that|which|who|whose|where)\b)[\w'-]+\s+){0,3}?"
+    r"(?:(?:is|are|was|were|has|have|had|can|cannot|will|would|should|must|may|might|becomes|become|gets|makes|"
+    rf"adopts|does|do)\b|(?!(?:{_GLOSS_LINKS})\s)[\w'-]+\s+(?:the|a|an|their|its|his|her|our|your|them|it)\b)",
+    re.I,
+)
+_IT_RE = re.compile(r"\b(?:it|them)\b", re.I)  # 'lets it combine …': which 'it' needs the note
+
+
+def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """A marked term glossed where it is introduced -> 'what is <term>?' — the gloss, cut where the text marks it.
+
+    Made only when every cut is one the text marks: the term by its emphasis or quotes (1-5 words,
+    no punctuation, not a stop word, not in the work's title), the gloss by the comma, colon or
+    dash right after the term and the next comma, semicolon, full stop or closing dash. The gloss
+    is a noun phrase ('the smallest network that …'; after a colon or dash also 'judging …'),
+    never a clause ('the product becomes …') or the next item of a list ('**A**, managing …').
+    In a list item only an acronym or a compound term leading it with a colon is taken (a
+    one-word item is the list form's business). Anything else gives no card.
+    """
+    text = s.text.translate(_COINED_STRAIGHT)
+    for match in _COINED_GLOSS_RE.finditer(text):
+        term = match.group("t").strip()
+        gloss = match.group("y").strip()
+        term_words = words(term)
+        # an item's one-word term ('**Goals**: …') means nothing without its list; an acronym or a
+        # compound term leading its item ('- **BATNA**: the best alternative …') is a name of its own
+        if s.item and (match.start() > 0 or not (term.isupper() or len(term_words) > 1) or not match.group("colon")):
+            continue
+        if (
+            not 1 <= len(term_words) <= 5
+            or term_words[0].lower() in STOPWORDS | PRONOUNS
+            or _TERM_PUNCT_RE.search(term)
+        ):
+            continue
+        if term.lower() in note.title.lower() or not _GLOSS_START_RE.match(gloss) or _GLOSS_CLAUSE_RE.match(gloss):
+            continue  # the work's own title is trivia; a clause after the term goes on with the sentence
+        end = match.group("end").strip()
+        if match.group("comma") and (gloss.split()[0].lower() not in ("the", "a", "an") or end in ("", "(")):
+            continue  # after a comma only an appositive 'the …'/'a …' that a comma or full stop closes is a gloss
+        if match.group("dash") and not end.startswith(("—", "–")) and match.end() < len(text):
+            continue  # '"X" — a gloss, …' with no closing dash: where the gloss ends is a guess
+        answer = clean_answer(gloss, 14, trim_relative=False)
+        if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _IT_RE.search(answer):
+            continue
+        plural = _plural(term_words[-1]) and not term[0].isupper()
+        shown = _term(term, note)
+        article = (match.group("art") or "").lower()
+        if plural:
+            article = ""
+        elif article == "one":
+            article = "an" if shown[0].lower() in "aeiou" else "a"  # 'one **atomic network**' counts one of a kind
+        elif not article and text[: match.start()].endswith("'s "):
+            article = "the"  # 'the product's *core action*' -> 'what is the core action?'
+        front = f"{ctx}, what {'are' if plural else 'is'} {article + ' ' if article else ''}{shown}?"
+        yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
 def _mirrors(alternative: str, answer: str) -> bool:
     """Whether the answer is the alternative with one word swapped ('the manager's' / 'the report's meeting')."""
     a = [w.lower() for w in words(alternative)]
@@ -1409,6 +1486,9 @@ def candidates(note: Note) -> list[Idea]:
             colon = ":" in s.text and ("**" in s.text or " is " in s.text or " are " in s.text)
             if colon and not s.item and not any(card for _, card in found):
                 found.extend(_colon_gloss(note, s, ctx))
+            marked = "*" in s.text or "_" in s.text or '"' in s.text or "“" in s.text
+            if marked and not any(card and card.key.startswith("g.definition.") for _, card in found):
+                found.extend(_coined_gloss(note, s, ctx))  # after the older forms: their keys stay what curation named
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
