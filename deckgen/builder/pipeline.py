@@ -45,7 +45,6 @@ from deckgen.builder.incremental import (  # open_note_cache: re-exported, where
 )
 from deckgen.builder.release import DeckRelease, plan_releases
 from deckgen.builder.rendering import card_tags, rendered_cards
-from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_sources
 from deckgen.core.config import Config
 from deckgen.core.diskcache import NoteCache, code_fingerprint
@@ -69,6 +68,7 @@ from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renam
 from deckgen.lock.records import Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS
 from deckgen.sources.manifests import assemble, select_notes
+from deckgen.sources.notes import waiting_drafts
 
 
 @dataclass
