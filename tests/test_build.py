@@ -171,3 +171,33 @@ def test_outputs_are_readable_by_others(project: Path, cli) -> None:  # type: ig
         os.umask(old)
     assert (project / "build" / "main.apkg").stat().st_mode & 0o777 == 0o644
     assert (project / "deckgen.lock").stat().st_mode & 0o777 == 0o644
+
+
+def test_manifest_selectors_pick_the_same_notes_from_the_build_index() -> None:
+    """The build indexes notes by tag once for every manifest: selector order, then file order, no repeats."""
+    from deckgen.core.model import DeckSpec, Note, Selector
+    from deckgen.sources.manifests import note_index, select_notes
+
+    notes = [
+        Note("c", "C", "content/c.md", tags=("pricing", "pricing")),  # a repeated tag selects the note once
+        Note("a", "A", "content/a.md", tags=("growth", "pricing")),
+        Note("b", "B", "content/b.md", tags=("growth",)),
+        Note("d", "D", "content/sub/d.md", tags=("Pricing",)),  # tags match exactly, as before
+    ]
+    spec = DeckSpec(
+        name="Test",
+        slug="t",
+        path="decks/t.yaml",
+        selectors=(
+            Selector("tag", "pricing", 3),
+            Selector("id", "b", 4),
+            Selector("tag", "growth", 5),
+            Selector("path", "content/sub/*", 6),
+            Selector("tag", "nowhere", 7),
+        ),
+    )
+    expected = ["a", "c", "b", "d"]
+    for given in (notes, note_index(notes)):
+        selected, findings = select_notes(spec, given)
+        assert [note.id for note in selected] == expected
+        assert [f.message for f in findings] == ["tag 'nowhere' selects no note"]

@@ -226,6 +226,10 @@ def added_note_in_a_new_folder(project: Path) -> None:  # the listing of notes g
     (project / "content" / "new" / "deeper" / "note-99999.md").write_text(text, encoding="utf-8")
 
 
+def deck_description(project: Path) -> None:  # no note changed: every note's cards come from the memo
+    _rewrite(project / "decks" / "topic-01.yaml", lambda text: text + "description: Edited on its own.\n")
+
+
 def removed_note(project: Path) -> None:
     _notes(project)[3].unlink()
 
@@ -266,6 +270,7 @@ FULL = [
     lock_by_hand_and_prose,
     added_note,
     added_note_in_a_new_folder,
+    deck_description,
     removed_note,
     renamed_note,
 ]
@@ -304,6 +309,32 @@ def _lint_replays(project: Path) -> bool:
     config = load_config(project)
     replay = try_replay(config, open_note_cache(config, [], lazy=True), edits=True)
     return replay is not None and (not replay.edited or edited_cards(config, replay) is not None)
+
+
+def _generator_imported(project: Path, when: int) -> bool:
+    """Build; whether the build imported the card generator (Python's own import log says)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(when), "NO_COLOR": "1", "PYTHONPROFILEIMPORTTIME": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build"], cwd=project, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return " deckgen.cards.generate\n" in done.stderr
+
+
+def test_the_generator_is_imported_only_when_a_note_needs_its_cards_made(tmp_path: Path) -> None:
+    """Every note in the memo: no generator import; a note new to the memo: its cards are made, as cold."""
+    project = make_library(tmp_path / "incremental", notes=40, decks=4)  # (added_note copies note-00030)
+    assert _run(project, 1767225600, "build").returncode == 0
+    deck_description(project)  # the full plan, with every note's cards remembered
+    assert not _generator_imported(project, 1767312000)
+
+    added_note(project)  # a note the memo has never seen: the fallback generates its cards
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    assert _generator_imported(project, 1767398400)
+    assert _run(cold, 1767398400, "build").returncode == 0
+    assert '"card": "note-99999/' in (project / "deckgen.lock").read_text(encoding="utf-8")  # its cards ship
+    assert _outputs(project) == _outputs(cold)
 
 
 def test_a_prose_edit_after_a_replayed_one_is_replayed_too(tmp_path: Path) -> None:

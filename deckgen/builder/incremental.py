@@ -36,7 +36,6 @@ from deckgen.builder.cache import (
     project_digest,
     write_state,
 )
-from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_some
 from deckgen.core.config import generator_fingerprint
 from deckgen.core.digests import cache_dir, known_digest, load_input_digests, remember_digest
@@ -54,6 +53,7 @@ from deckgen.linter.run import (
     settings_for,
 )
 from deckgen.sources.layout import note_names
+from deckgen.sources.notes import waiting_drafts
 
 if TYPE_CHECKING:
     from deckgen.core.cardrules import LintSettings

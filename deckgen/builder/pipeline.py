@@ -45,7 +45,6 @@ from deckgen.builder.incremental import (  # open_note_cache: re-exported, where
 )
 from deckgen.builder.release import DeckRelease, plan_releases
 from deckgen.builder.rendering import card_tags, rendered_cards
-from deckgen.cards.generate import waiting_drafts
 from deckgen.cards.load import Sources, load_sources
 from deckgen.core.config import Config
 from deckgen.core.diskcache import NoteCache, code_fingerprint
@@ -68,7 +67,8 @@ from deckgen.lock.identity import (
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
 from deckgen.lock.records import Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS
-from deckgen.sources.manifests import assemble, select_notes
+from deckgen.sources.manifests import assemble, note_index, select_notes
+from deckgen.sources.notes import waiting_drafts
 
 
 @dataclass
@@ -186,15 +186,17 @@ def plan_build(
     moves = pinned + moves
     decisions.extend(move_decisions)
     warnings = [d.warning for d in decisions if d.warning]
+    waiting = {n.path: waiting_drafts(n) for n in notes}
     warnings += [
-        f"{n.path}: {waiting_drafts(n)} draft card(s) not built yet — set their Status to approved or rejected"
-        for n in notes
-        if waiting_drafts(n)
+        f"{path}: {count} draft card(s) not built yet — set their Status to approved or rejected"
+        for path, count in waiting.items()
+        if count
     ]
     decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
+    index = note_index(notes)
     for spec in specs:
-        selected, selector_findings = select_notes(spec, notes)
+        selected, selector_findings = select_notes(spec, index)
         for finding in selector_findings:
             if finding.severity == "error":
                 findings.append(finding)

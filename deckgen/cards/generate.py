@@ -19,6 +19,7 @@ from deckgen.core.model import Card, CardBlock, Note
 from deckgen.core.text import cloze_parts
 from deckgen.core.text import normalize as normalize  # re-exported: the lock and drafting compare wording with it
 from deckgen.sources.notes import CARD_ID_RE
+from deckgen.sources.notes import waiting_drafts as waiting_drafts  # re-exported: where callers found it before
 
 Generator = Callable[[Note], Iterable[Card]]
 _TRUE = {"yes", "true", "on", "1"}
@@ -76,11 +77,6 @@ def _ships(note: Note, block: CardBlock, findings: list[Finding]) -> bool:
         )
         return False
     return status.strip().lower() == "approved"
-
-
-def waiting_drafts(note: Note) -> int:
-    """How many of a note's card blocks are drafts the curator has not decided on yet."""
-    return sum(1 for block in note.card_blocks if (block.get("Status") or "").strip().lower() == "draft")
 
 
 def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> Card | None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from deckgen.cards.generate import collect_cards
 from deckgen.core.config import Config
 from deckgen.core.digests import known_digest
 from deckgen.core.diskcache import NoteCache
@@ -73,7 +72,7 @@ def load_sources(config: Config, cache: NoteCache | None = None) -> Sources:
     sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings, cache=cache, digests=digests)
     sources.files = len({f.path for f in sources.findings} | {n.path for n in notes} | {s.path for s in specs})
     fresh = [note for note in notes if note.path not in cached_cards]
-    sources.cards, card_findings = collect_cards(fresh, settings)
+    sources.cards, card_findings = collect_cards(fresh, settings) if fresh else ({}, [])
     for note in notes:
         if note.path in cached_cards:
             cards, note_findings = cached_cards[note.path]
@@ -145,6 +144,17 @@ def _cached_parser(
         return parsed
 
     return parse, cards_by_path
+
+
+def collect_cards(notes: list[Note], settings: Any) -> tuple[dict[str, list[Card]], list[Finding]]:
+    """The generator's :func:`deckgen.cards.generate.collect_cards`, imported only when a note needs its cards made.
+
+    The generator and curation modules are most of the cards stage's import time, and a
+    build after an edit finds every other note's cards in the memo.
+    """
+    from deckgen.cards.generate import collect_cards as generate
+
+    return generate(notes, settings)
 
 
 def _all(items: Any, kind: type) -> bool:

@@ -28,7 +28,7 @@ from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import lint_settings
 from deckgen.sources.cohorts import load_cohorts
 from deckgen.sources.layout import track_files
-from deckgen.sources.manifests import select_notes
+from deckgen.sources.manifests import note_index, select_notes
 from deckgen.sources.media import MediaStore
 from deckgen.sources.tracks import load_tracks
 
@@ -109,8 +109,9 @@ def lint_parts(config: Config, sources: Sources, settings: LintSettings, *, near
     """:func:`lint_sources`'s findings before they are finished, split by where they come from."""
     findings = list(sources.findings)
     if sources.specs:
+        index = note_index(sources.notes)
         for spec in sources.specs:
-            findings += select_notes(spec, sources.notes)[1]
+            findings += select_notes(spec, index)[1]
     elif not any(f.path.endswith((".yaml", ".yml")) for f in sources.findings):
         findings.append(
             Finding(

@@ -483,6 +483,11 @@ def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: lis
     return blocks
 
 
+def waiting_drafts(note: Note) -> int:
+    """How many of a note's card blocks are drafts the curator has not decided on yet."""
+    return sum(1 for block in note.card_blocks if (block.get("Status") or "").strip().lower() == "draft")
+
+
 def load_notes(content_dir: Path, root: Path) -> list[Note]:
     """Parse every note below ``content_dir``; raise one ContentError with all problems."""
     notes, findings = collect_notes(content_dir, root)
