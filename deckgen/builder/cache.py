@@ -31,13 +31,13 @@ from deckgen.core.digests import (
     code_fingerprint,
     known_digest,
     load_input_digests,
-    make_cache_dir,
     remember_digest,
     save_code_memo,
     save_input_digests,
 )
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.core.files import atomic_write_bytes, remove_leftovers
+from deckgen.core.keptfiles import KeptFiles
 
 if TYPE_CHECKING:  # records and settings load only when a build has work to do
     from deckgen.core.config import Config
@@ -449,9 +449,8 @@ class DeckWriter:
         self.digests: dict[str, str] = {}
         self.skipped = 0
         self.copied = 0
-        self.store = root / CACHE_DIR / PACKAGES if root is not None else None
+        self.kept = kept_packages(root)
         self._packager: Any = None  # a PackageWriter, made at the first write (it imports genanki)
-        self._listing: list[str] | None = None  # the kept packages' names, listed once per build
 
     def write(self, target: Path, decks: Any, note_types: Any, media: Any = ()) -> None:
         """``package.write_apkg`` unless the same content is already at ``target`` (or in the project's cache)."""
@@ -462,96 +461,47 @@ class DeckWriter:
             stat = target.stat()
             if self.snapshot.get(rel) == [stat.st_size, stat.st_mtime_ns]:
                 self.skipped += 1
-                if self.store is not None and not self._kept_names(digest):
+                if self.kept.folder is not None and not self.kept.names(digest):
                     self._keep(target, digest)  # (a cache deleted, or filled by an older deckgen)
                 return
         if self._packager is None or self._packager.note_types != list(note_types):
             from deckgen.anki.package import PackageWriter
 
             self._packager = PackageWriter(note_types)
-        if self.store is not None and self._copy_kept(target, digest):
+        data = self.kept.get(digest)
+        if data is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, data, durable=False)  # an output: as write_apkg, no fsync
             self.copied += 1
             return
         self._packager.write(target, decks, media)
-        if self.store is not None:
+        if self.kept.folder is not None:
             self._keep(target, digest)
-
-    def _kept_prefix(self, digest: str) -> str:
-        from deckgen.anki.package import writer_version
-
-        salt = hashlib.sha256(f"{code_fingerprint()}\0{writer_version()}".encode()).hexdigest()
-        return f"{digest}.{salt[:16]}."
-
-    def _kept_names(self, digest: str) -> list[str]:
-        """The names of the kept packages for ``digest`` written by this code (normally one, or none)."""
-        assert self.store is not None
-        if self._listing is None:
-            try:
-                self._listing = sorted(os.listdir(self.store))
-            except OSError:
-                self._listing = []
-        prefix = self._kept_prefix(digest)
-        return [n for n in self._listing if n.startswith(prefix) and n.endswith(".apkg")]
-
-    def _copy_kept(self, target: Path, digest: str) -> bool:
-        """Put the kept package for ``digest`` at ``target``; False when there is none (or it is damaged)."""
-        assert self.store is not None
-        prefix = self._kept_prefix(digest)
-        for name in self._kept_names(digest):
-            path = self.store / name
-            try:
-                info = os.lstat(path)
-                if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_KEPT_BYTES:
-                    raise ValueError("not a regular file of a sensible size")
-                data = path.read_bytes()
-                if hashlib.sha256(data).hexdigest()[:32] != name[len(prefix) : -len(".apkg")]:
-                    raise ValueError("damaged")
-            except (OSError, ValueError):
-                _unlink_quietly(path)  # damaged or foreign: written again below
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, data, durable=False)  # an output: as write_apkg, no fsync
-            return True
-        return False
 
     def _keep(self, target: Path, digest: str) -> None:
         """Keep a copy of the package just written (a cache: failing to keep it only costs speed)."""
-        assert self.store is not None
         try:
             data = target.read_bytes()
-            prefix = self._kept_prefix(digest)
-            make_cache_dir(self.store.parent)
-            self.store.mkdir(exist_ok=True)
-            for name in os.listdir(self.store):  # the same content written by other code: no longer needed
-                if name.startswith(f"{digest}.") and not name.startswith(prefix):
-                    _unlink_quietly(self.store / name)
-            name = f"{prefix}{hashlib.sha256(data).hexdigest()[:32]}.apkg"
-            atomic_write_bytes(self.store / name, data, durable=False)
         except OSError:
-            pass
+            return
+        self.kept.put(digest, data)
 
 
-_MAX_KEPT_BYTES = 2 * 1024 * 1024 * 1024
+def kept_packages(root: Path | None) -> KeptFiles:
+    """The packages kept in the project's cache by digest, as written by this code and genanki version."""
+    if root is None:
+        return KeptFiles(None, ".apkg")
+    from deckgen.anki.package import writer_version
 
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
+    salt = hashlib.sha256(f"{code_fingerprint()}\0{writer_version()}".encode()).hexdigest()[:16]
+    return KeptFiles(
+        root / CACHE_DIR / PACKAGES, ".apkg", salt=salt, max_bytes=2 * 1024 * 1024 * 1024, delete_damaged=True
+    )
 
 
 def prune_kept_packages(root: Path, digests: Iterable[str]) -> None:
     """Remove the kept packages whose content no output of the last build holds (and their leftover temp files)."""
-    store = root / CACHE_DIR / PACKAGES
-    keep = set(digests)
-    try:
-        names = os.listdir(store)
-    except OSError:
-        return
-    for name in names:
-        if name.partition(".")[0] not in keep or name.endswith(".tmp"):
-            _unlink_quietly(store / name)
+    KeptFiles(root / CACHE_DIR / PACKAGES, ".apkg").prune(digests)
 
 
 def package_digest(decks: Any, note_types: Any, media: Any = ()) -> str:
