@@ -18,8 +18,15 @@ from pathlib import Path
 from deckgen.core.digests import make_cache_dir
 from deckgen.core.files import atomic_write_bytes
 
+# The stores in <project>/.deckgen-cache/, and the suffix of the files each keeps.
+PACKAGES = "packages"  # every package and track bundle, by the digest of what it holds
+SITE_PAGES = "site-pages"  # deck preview pages, by the digest of what they show
+OUTPUT_FILES = "outputs"  # the rest of a build's files (changelogs, the site's other pages), by their sha256
+SUFFIXES = {PACKAGES: ".apkg", SITE_PAGES: ".html", OUTPUT_FILES: ".kept"}
 
-def _unlink_quietly(path: Path) -> None:
+
+def unlink_quietly(path: Path) -> None:
+    """Remove ``path`` if it can be removed (a cache file: failing to only costs space)."""
     try:
         path.unlink()
     except OSError:
@@ -128,11 +135,11 @@ class KeptFiles:
             return
         for name in names:
             if name.partition(".")[0] not in keep or not name.endswith(self.suffix):
-                _unlink_quietly(self.folder / name)
+                unlink_quietly(self.folder / name)
         self._listing = None
 
     def _forget(self, name: str) -> None:
         assert self.folder is not None
-        _unlink_quietly(self.folder / name)
+        unlink_quietly(self.folder / name)
         if self._listing is not None and name in self._listing:
             self._listing.remove(name)

@@ -27,7 +27,7 @@ from deckgen.anki.notetypes import card_css, note_type_for
 from deckgen.anki.render import render_markdown
 from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
-from deckgen.core.keptfiles import KeptFiles
+from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
 from deckgen.tracks.calendar import calendar_name, hire_calendar
@@ -443,7 +443,7 @@ def changelog_page(site: SiteInput) -> str | None:
 
 
 PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
-KEPT_PAGES = "site-pages"  # in <project>/.deckgen-cache/: deck pages by digest, kept across `rm -rf build/`
+KEPT_PAGES = SITE_PAGES  # in <project>/.deckgen-cache/: deck pages by digest, kept across `rm -rf build/`
 
 
 def _deck_page_digests(site: SiteInput) -> dict[str, str]:
@@ -542,7 +542,9 @@ def write_site(target: Path, site: SiteInput) -> Path:
             "assets/site.js": _asset("site.js"),
             "assets/card.css": card_css(),
         }
-        kept = KeptFiles(site.kept, ".html")  # deck pages by digest: no size limit, no salt (the digest has the code)
+        kept = KeptFiles(
+            site.kept, SUFFIXES[SITE_PAGES]
+        )  # deck pages by digest: no size limit, no salt (the digest has the code)
         for built in site.tracks:
             files[f"tracks/{built.track.slug}.html"] = track_page(site, built)
         for cohort_plan in site.cohorts:
