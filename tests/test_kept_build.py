@@ -98,11 +98,17 @@ def _kept_copy(project: Path, rel: str) -> Path:
     ids=["package", "site-page", "other-file", "missing", "emptied"],
 )
 def test_a_damaged_kept_copy_means_the_full_build(tmp_path: Path, damage: Callable[[Path], None]) -> None:
+    _builds_cold_after(tmp_path, damage)
+
+
+def _builds_cold_after(tmp_path: Path, change: Callable[[Path], None]) -> None:
+    """Build, ``rm -rf build/``, ``change`` the cache: the next build must write a cold build's outputs."""
     project = _built(tmp_path)
     shutil.rmtree(project / "build")
-    damage(project)
+    change(project)
     done = _run(project, WHEN + 86400, "build")
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert not (project / "escaped.apkg").exists() and not (tmp_path / "escaped").exists()
     assert _outputs(project) == _cold(project, tmp_path)
 
 
@@ -143,13 +149,7 @@ def _planned_outside(record: dict) -> None:  # type: ignore[type-arg]
     ids=["garbage", "wrong-shape", "wrong-hash", "escaping-path", "escaping-planned", "a-file-left-out", "other-out"],
 )
 def test_a_tampered_record_means_the_full_build(tmp_path: Path, tamper: Callable[[Path], None]) -> None:
-    project = _built(tmp_path)
-    shutil.rmtree(project / "build")
-    tamper(project)
-    done = _run(project, WHEN + 86400, "build")
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    assert not (project / "escaped.apkg").exists() and not (tmp_path / "escaped").exists()
-    assert _outputs(project) == _cold(project, tmp_path)
+    _builds_cold_after(tmp_path, tamper)
 
 
 def test_a_stale_record_means_the_full_build(tmp_path: Path) -> None:
