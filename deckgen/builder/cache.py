@@ -718,9 +718,10 @@ def restore_build(config: Config, options: Mapping[str, Any], warnings: list[str
     """The last build's outputs copied back from the project's cache into an output folder that has none of them
     (``build/`` deleted, a fresh CI checkout with the cache restored), when every input is as that build saw it.
 
-    None (and nothing written) when anything does not match: no record, another output
-    folder or other options, a changed input or deckgen, an output already there, a kept
-    copy missing or damaged. The caller then builds in full. The caller holds the build lock.
+    None when anything does not match: no record, another output folder or other options,
+    a changed input or deckgen, an output already there (nothing is written then), a kept
+    copy missing or damaged (the files copied before it stay, all owned by deckgen). The
+    caller then builds in full. The caller holds the build lock.
     """
     from deckgen.core.model import BuildResult
 
@@ -752,16 +753,15 @@ def restore_build(config: Config, options: Mapping[str, Any], warnings: list[str
         return None  # the full build says why
     stores = {store: KeptFiles(config.root / CACHE_DIR / store, suffix) for store, suffix in SUFFIXES.items()}
     record = outputs_record(planned)  # as the cold build writes it (the folder's record may list older outputs)
-    contents: dict[str, bytes] = {}
-    for rel, output in kept.items():  # every copy checked before anything is written
+    make_cache_dir(cache_dir(out_dir))  # from here on a refusal leaves the folder to the full build, which follows
+    for rel in [OUTPUTS_RECORD, *sorted(set(kept) - {OUTPUTS_RECORD})]:  # the record first, as claim_outputs
+        output = kept[rel]
+        # one file in memory at a time; a copy is checked before it is written
         data = record if rel == OUTPUTS_RECORD else stores[output.store].read(output.name, output.sha256)
         if data is None:
-            return None
-        contents[rel] = data
-    make_cache_dir(cache_dir(out_dir))
-    for rel in [OUTPUTS_RECORD, *sorted(set(contents) - {OUTPUTS_RECORD})]:  # the record first, as claim_outputs
-        target, output = out_dir / rel, kept[rel]
-        atomic_write_bytes(target, contents[rel], durable=False)
+            return None  # the full build replaces what was copied (all of it deckgen's, by the record)
+        target = out_dir / rel
+        atomic_write_bytes(target, data, durable=False)
         # as the build left it (the folder's own record may have listed older outputs too: then it differs)
         if rel != OUTPUTS_RECORD or hashlib.sha256(record).hexdigest() == output.sha256:
             os.utime(target, ns=(output.mtime_ns, output.mtime_ns))
