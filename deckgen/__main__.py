@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from deckgen.core.config import Config
+    from deckgen.core.model import BuildResult
 
 _T = TypeVar("_T")
 
@@ -55,6 +56,7 @@ def run_build(args: list[str]) -> int | None:
     if options is None:
         return None
     out, locked = options
+    restored: BuildResult | None = None
     try:
         from deckgen.builder.cache import build_options, noop_summary, read_state
         from deckgen.core.config import load_config
@@ -72,10 +74,19 @@ def run_build(args: list[str]) -> int | None:
             if result is None:
                 return _full_build(config, locked)
             warnings, decks, cards = list(result.warnings), list(result.up_to_date), result.unchanged
-        else:
-            return _full_build(config, locked)
+        else:  # no build state: `rm -rf build/`, whose outputs the project's cache may copy back
+            from deckgen.builder.cache import restored_build
+
+            restored = restored_build(config)
+            if restored is None:
+                return _full_build(config, locked)
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
         return None
+    if restored is not None:  # the outputs were copied back: reported as the full build reports its outputs
+        from deckgen.console import print_build
+
+        print_build(restored, config.out_dir, dry_run=False)
+        return 0
     # the lines deckgen.cli prints for an up-to-date BuildResult (read_state checked their types)
     for warning in warnings:
         print(f"{_styled('warning', '33', sys.stderr)} {clean(warning)}", file=sys.stderr)

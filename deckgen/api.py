@@ -55,6 +55,15 @@ def build(
             result = None  # another build holds the project: the full build below waits for it
         if result is not None:
             return result
+    if state is None and not dry_run and not decks:  # `rm -rf build/`: copied back from the project's cache
+        from deckgen.builder.cache import restored_build
+
+        try:
+            result = restored_build(config)
+        except ConfigError:
+            result = None  # another build holds the project: the full build below waits for it
+        if result is not None:
+            return result
     from deckgen.builder.pipeline import build as run_build
 
     # on_wait: told when another build of the project holds it (this one waits for it)

@@ -91,7 +91,7 @@ def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
             print(clean(render_text(result.report)))
         console.print("Dry run: nothing was written.")
         return
-    if result.up_to_date:
+    if result.up_to_date and not result.outputs:  # (a build after `rm -rf build/` copies the same outputs back)
         console.print("Everything is up to date: nothing to write.")
     for output in result.outputs:
         console.print(f"wrote {escape(output)}")

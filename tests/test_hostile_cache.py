@@ -158,7 +158,8 @@ def test_note_cache_values_are_validated_before_use(how: str, tmp_path: Path) ->
     before = path.read_bytes()
     _mutate_entries(path, how)
     assert path.read_bytes() != before, "the corruption must change the file"
-    shutil.rmtree(root / "build")  # force the note cache to be read
+    shutil.rmtree(root / "build")  # force the note cache to be read: no outputs, and no last build to copy back
+    (root / ".deckgen-cache" / "last-build.json").unlink()
     run = run_deckgen("build", cwd=root)
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert "note cache is unreadable" in run.stderr

@@ -1,16 +1,20 @@
 """Build caches: safe to delete, ignored (with a warning) when corrupt.
 
-Two levels, both keyed by content hashes, never by timestamps of the sources:
+Three levels, all keyed by content hashes, never by timestamps of the sources:
 
 * **no-op**, in ``build/.deckgen-cache/`` (it describes the outputs, so it goes with them):
   a digest of every input (notes, manifests, tracks, media, deckgen.toml, deckgen.lock,
   the build options and deckgen's own code). When it matches the last build's and every
   output is still there untouched, nothing needs doing. The sha256 of each input is kept
-  beside it (``inputs.json``) with the file's size, mtime, ctime and inode, so an input
-  whose status is exactly as recorded is not read again (git's index does the same);
-  files changed within two seconds of being hashed are never recorded.
-* **per note**, in ``<project>/.deckgen-cache/`` (it survives ``rm -rf build/``):
-  :mod:`deckgen.core.diskcache`.
+  in ``<project>/.deckgen-cache/inputs.json`` with the file's size, mtime, ctime and inode,
+  so an input whose status is exactly as recorded is not read again (git's index does the
+  same); files changed within two seconds of being hashed are never recorded.
+* **the last build**, in ``<project>/.deckgen-cache/`` (it survives ``rm -rf build/``, a CI
+  cache restore and reinstalling the same deckgen): its state and a verified copy of every
+  file it wrote (:data:`LAST_BUILD`, :mod:`deckgen.core.keptfiles`). A build into an output
+  folder that has none of those files, with every input as that build saw it, copies them
+  back instead of planning (:func:`restore_build`).
+* **per note**, in ``<project>/.deckgen-cache/``: :mod:`deckgen.core.diskcache`.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from deckgen.core.digests import (
 )
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.core.files import atomic_write_bytes, remove_leftovers
+from deckgen.core.keptfiles import OUTPUT_FILES, PACKAGES, SUFFIXES, KeptFiles, unlink_quietly
 
 if TYPE_CHECKING:  # records and settings load only when a build has work to do
     from deckgen.core.config import Config
@@ -152,12 +157,12 @@ def _validated_state(data: Any) -> BuildState:
         isinstance(d, list) and len(d) == 2 and isinstance(d[0], str) and type(d[1]) is int for d in decks
     ):
         raise TypeError("summary.decks")
-    for key in ("warnings", "media", "outputs"):
+    for key in ("warnings", "media", "outputs", "planned"):
         value = summary.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise TypeError(f"summary.{key}")
-    if any(m.startswith("/") or "\\" in m or ".." in m.split("/") for m in summary.get("media", [])):
-        raise ValueError("summary.media names a file outside the project")
+    if not all(_relative(m) for m in summary.get("media", []) + summary.get("planned", [])):
+        raise ValueError("summary.media or summary.planned names a file outside its folder")
     if type(summary.get("cards", 0)) is not int:
         raise TypeError("summary.cards")
     return BuildState(digest, outputs, summary, deck_digests)
@@ -171,15 +176,22 @@ def write_state(out_dir: Path, state: BuildState, root: Path | None = None) -> N
     """
     save_code_memo()
     if root is not None:
-        save_input_digests(cache_dir(out_dir), root)
+        save_input_digests(root / CACHE_DIR, root)
         prune_kept_packages(root, state.deck_digests.values())
-    data = {
+    atomic_write_bytes(
+        cache_dir(out_dir) / _STATE, json.dumps(_state_data(state), sort_keys=True).encode(), durable=False
+    )
+    if root is not None:
+        keep_build(root, out_dir, state)
+
+
+def _state_data(state: BuildState) -> dict[str, Any]:
+    return {
         "digest": state.digest,
         "outputs": state.outputs,
         "summary": state.summary,
         "deck_digests": state.deck_digests,
     }
-    atomic_write_bytes(cache_dir(out_dir) / _STATE, json.dumps(data, sort_keys=True).encode(), durable=False)
 
 
 def is_noop(state: BuildState | None, digest: str, out_dir: Path) -> bool:
@@ -225,7 +237,7 @@ def project_digest(
     options: equal means nothing to do."""
     from deckgen.core.config import generator_fingerprint
 
-    load_input_digests(cache_dir(config.out_dir))  # files unchanged since the last build are not read again
+    load_input_digests(config.root / CACHE_DIR)  # files unchanged since the last build are not read again
     extra = generator_fingerprint(config.settings)  # "" for the default generator: its digests stay as they were
     options = {**options, "generator": extra} if extra else options
     files = project_inputs(config, media) if inputs is None else inputs
@@ -261,6 +273,11 @@ def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) ->
 # What deckgen wrote into the output folder. Not a cache (it lives outside .deckgen-cache/, which
 # may be deleted at any time): without it, deckgen could not tell its own files from a user's.
 OUTPUTS_RECORD = ".deckgen-outputs.json"
+
+
+def outputs_record(rels: Iterable[str]) -> bytes:
+    """The bytes of :data:`OUTPUTS_RECORD` listing ``rels``."""
+    return (json.dumps(sorted(set(rels)), indent=0) + "\n").encode()
 
 
 def _owned(out_dir: Path) -> set[str] | None:
@@ -350,7 +367,7 @@ def claim_outputs(config: Config, planned: Sequence[Path]) -> None:
         | ({p.relative_to(out_dir).as_posix() for p in planned if p.exists()} if adopt else set())
     )
     if record != sorted(owned or set()):
-        atomic_write_bytes(out_dir / OUTPUTS_RECORD, (json.dumps(record, indent=0) + "\n").encode())
+        atomic_write_bytes(out_dir / OUTPUTS_RECORD, outputs_record(record))
     for path in planned:
         remove_leftovers(path)
     for path in cache_dir(out_dir).glob(".*.tmp"):  # the cache folder is deckgen's own (and we hold its lock)
@@ -424,11 +441,6 @@ def build_lock(
             os.close(fd)  # releases the lock
 
 
-# <project>/.deckgen-cache/packages/: each package the last build wrote, named by the digest of
-# what it holds, so a build after `rm -rf build/` (cache kept) copies it instead of writing it again.
-PACKAGES = "packages"
-
-
 class DeckWriter:
     """Writes an .apkg only when what it would hold changed since the last build.
 
@@ -449,9 +461,8 @@ class DeckWriter:
         self.digests: dict[str, str] = {}
         self.skipped = 0
         self.copied = 0
-        self.store = root / CACHE_DIR / PACKAGES if root is not None else None
+        self.kept = kept_packages(root)
         self._packager: Any = None  # a PackageWriter, made at the first write (it imports genanki)
-        self._listing: list[str] | None = None  # the kept packages' names, listed once per build
 
     def write(self, target: Path, decks: Any, note_types: Any, media: Any = ()) -> None:
         """``package.write_apkg`` unless the same content is already at ``target`` (or in the project's cache)."""
@@ -462,96 +473,51 @@ class DeckWriter:
             stat = target.stat()
             if self.snapshot.get(rel) == [stat.st_size, stat.st_mtime_ns]:
                 self.skipped += 1
-                if self.store is not None and not self._kept_names(digest):
+                if self.kept.folder is not None and not self.kept.names(digest):
                     self._keep(target, digest)  # (a cache deleted, or filled by an older deckgen)
                 return
         if self._packager is None or self._packager.note_types != list(note_types):
             from deckgen.anki.package import PackageWriter
 
             self._packager = PackageWriter(note_types)
-        if self.store is not None and self._copy_kept(target, digest):
+        data = self.kept.get(digest)
+        if data is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, data, durable=False)  # an output: as write_apkg, no fsync
             self.copied += 1
             return
         self._packager.write(target, decks, media)
-        if self.store is not None:
+        if self.kept.folder is not None:
             self._keep(target, digest)
-
-    def _kept_prefix(self, digest: str) -> str:
-        from deckgen.anki.package import writer_version
-
-        salt = hashlib.sha256(f"{code_fingerprint()}\0{writer_version()}".encode()).hexdigest()
-        return f"{digest}.{salt[:16]}."
-
-    def _kept_names(self, digest: str) -> list[str]:
-        """The names of the kept packages for ``digest`` written by this code (normally one, or none)."""
-        assert self.store is not None
-        if self._listing is None:
-            try:
-                self._listing = sorted(os.listdir(self.store))
-            except OSError:
-                self._listing = []
-        prefix = self._kept_prefix(digest)
-        return [n for n in self._listing if n.startswith(prefix) and n.endswith(".apkg")]
-
-    def _copy_kept(self, target: Path, digest: str) -> bool:
-        """Put the kept package for ``digest`` at ``target``; False when there is none (or it is damaged)."""
-        assert self.store is not None
-        prefix = self._kept_prefix(digest)
-        for name in self._kept_names(digest):
-            path = self.store / name
-            try:
-                info = os.lstat(path)
-                if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_KEPT_BYTES:
-                    raise ValueError("not a regular file of a sensible size")
-                data = path.read_bytes()
-                if hashlib.sha256(data).hexdigest()[:32] != name[len(prefix) : -len(".apkg")]:
-                    raise ValueError("damaged")
-            except (OSError, ValueError):
-                _unlink_quietly(path)  # damaged or foreign: written again below
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, data, durable=False)  # an output: as write_apkg, no fsync
-            return True
-        return False
 
     def _keep(self, target: Path, digest: str) -> None:
         """Keep a copy of the package just written (a cache: failing to keep it only costs speed)."""
-        assert self.store is not None
         try:
             data = target.read_bytes()
-            prefix = self._kept_prefix(digest)
-            make_cache_dir(self.store.parent)
-            self.store.mkdir(exist_ok=True)
-            for name in os.listdir(self.store):  # the same content written by other code: no longer needed
-                if name.startswith(f"{digest}.") and not name.startswith(prefix):
-                    _unlink_quietly(self.store / name)
-            name = f"{prefix}{hashlib.sha256(data).hexdigest()[:32]}.apkg"
-            atomic_write_bytes(self.store / name, data, durable=False)
         except OSError:
-            pass
+            return
+        self.kept.put(digest, data)
 
 
-_MAX_KEPT_BYTES = 2 * 1024 * 1024 * 1024
+def kept_packages(root: Path | None) -> KeptFiles:
+    """The packages kept in the project's cache by digest, as written by this code and genanki version."""
+    if root is None:
+        return KeptFiles(None, SUFFIXES[PACKAGES])
+    from deckgen.anki.package import writer_version
 
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
+    salt = hashlib.sha256(f"{code_fingerprint()}\0{writer_version()}".encode()).hexdigest()[:16]
+    return KeptFiles(
+        root / CACHE_DIR / PACKAGES,
+        SUFFIXES[PACKAGES],
+        salt=salt,
+        max_bytes=2 * 1024 * 1024 * 1024,
+        delete_damaged=True,
+    )
 
 
 def prune_kept_packages(root: Path, digests: Iterable[str]) -> None:
     """Remove the kept packages whose content no output of the last build holds (and their leftover temp files)."""
-    store = root / CACHE_DIR / PACKAGES
-    keep = set(digests)
-    try:
-        names = os.listdir(store)
-    except OSError:
-        return
-    for name in names:
-        if name.partition(".")[0] not in keep or name.endswith(".tmp"):
-            _unlink_quietly(store / name)
+    KeptFiles(root / CACHE_DIR / PACKAGES, SUFFIXES[PACKAGES]).prune(digests)
 
 
 def package_digest(decks: Any, note_types: Any, media: Any = ()) -> str:
@@ -580,3 +546,244 @@ def package_digest(decks: Any, note_types: Any, media: Any = ()) -> str:
     for name, path in media:
         hasher.update(f"{name}\0{_file_digest(path)}".encode())
     return hasher.hexdigest()
+
+
+def _relative(name: str) -> bool:
+    """Whether ``name`` is a plain relative path that stays inside its folder."""
+    return (
+        bool(name)
+        and not name.startswith("/")
+        and "\\" not in name
+        and all(part not in ("", ".", "..") for part in name.split("/"))
+    )
+
+
+# <project>/.deckgen-cache/last-build.json: the last build's state and, for every file it left in
+# its output folder, where the project's cache keeps a copy. It survives `rm -rf build/` (and a CI
+# cache restore, or reinstalling the same deckgen), so a build whose inputs are unchanged copies
+# its outputs back instead of planning them.
+LAST_BUILD = "last-build.json"
+_LAST_BUILD_FORMAT = 1
+# the build's own records in its cache folder that the next build reads (build.json is written from the state)
+_KEPT_RECORDS = (f"{CACHE_DIR}/lock-written.json", f"{CACHE_DIR}/site-pages.json")
+
+
+@dataclass(frozen=True)
+class KeptOutput:
+    """One output file of the last build and its kept copy."""
+
+    store: str  # a folder of <project>/.deckgen-cache/ (see deckgen.core.keptfiles)
+    name: str  # the kept copy's name there
+    sha256: str
+    size: int
+    mtime_ns: int  # as the build left it: restored, so the restored folder is what the build state describes
+
+    def row(self) -> list[Any]:
+        """The output as last-build.json stores it."""
+        return [self.store, self.name, self.sha256, self.size, self.mtime_ns]
+
+
+def _build_files(out_dir: Path, planned: Sequence[str]) -> list[str] | None:
+    """Every file below ``out_dir`` that the build planned (folders listed), its outputs record and cache records;
+    None when a planned output is missing or not a regular file or folder (there is nothing whole to keep)."""
+    files: list[str] = []
+    for rel in sorted(set(planned)):
+        path = out_dir / rel
+        if path.is_dir() and not path.is_symlink():
+            for folder, dirs, names in os.walk(path):  # strings, not Paths: this runs after every build
+                dirs.sort()
+                base = os.path.relpath(folder, out_dir).replace(os.sep, "/")
+                files += [f"{base}/{name}" for name in sorted(names) if os.path.isfile(os.path.join(folder, name))]
+        elif path.is_file() and not path.is_symlink():
+            files.append(rel)
+        else:
+            return None  # not as the build wrote it: nothing whole to keep
+    files += [rel for rel in (OUTPUTS_RECORD, *_KEPT_RECORDS) if (out_dir / rel).is_file()]
+    return files
+
+
+def _kept_index(root: Path) -> dict[str, tuple[str, str]]:
+    """Every kept file of the project's cache by the sha256 its name carries (32 hex): (store, name)."""
+    index: dict[str, tuple[str, str]] = {}
+    for store, suffix in SUFFIXES.items():
+        try:
+            names = os.listdir(root / CACHE_DIR / store)
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(suffix):
+                index.setdefault(name[: -len(suffix)].rpartition(".")[2], (store, name))
+    return index
+
+
+def keep_build(root: Path, out_dir: Path, state: BuildState) -> None:
+    """Record the build just finished in the project's cache, with a kept copy of each of its files.
+
+    Packages and deck pages are kept already (by digest); every other file is kept by its
+    sha256. A file whose size and mtime are as last recorded is not hashed again. A cache:
+    a failure only costs the next build after ``rm -rf build/`` its speed.
+    """
+    record_path = root / CACHE_DIR / LAST_BUILD
+    files = _build_files(out_dir, state.summary.get("planned", []))
+    if files is None:
+        unlink_quietly(record_path)  # an older record would not describe this folder
+        return
+    try:
+        previous = (_read_last_build(root, str(out_dir)) or ({}, state))[0]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        previous = {}
+    index = _kept_index(root)
+    extra = KeptFiles(root / CACHE_DIR / OUTPUT_FILES, SUFFIXES[OUTPUT_FILES])
+    kept: dict[str, KeptOutput] = {}
+    added = False
+    try:
+        for rel in files:
+            info = os.stat(out_dir / rel)
+            old = previous.get(rel)
+            if (
+                old is not None
+                and (old.size, old.mtime_ns) == (info.st_size, info.st_mtime_ns)
+                and index.get(old.sha256[:32]) == (old.store, old.name)
+            ):
+                kept[rel] = old
+                continue
+            content = (out_dir / rel).read_bytes()
+            sha = hashlib.sha256(content).hexdigest()
+            where = index.get(sha[:32])
+            if where is None:
+                added = True
+                name = extra.put(sha[:32], content)
+                if name is None:
+                    return
+                where = index[sha[:32]] = (OUTPUT_FILES, name)
+            kept[rel] = KeptOutput(where[0], where[1], sha, info.st_size, info.st_mtime_ns)
+        if added:  # (else nothing new: what is no longer used goes the next time something is kept)
+            extra.prune({k.name.partition(".")[0] for k in kept.values() if k.store == OUTPUT_FILES})
+        record = {
+            "format": _LAST_BUILD_FORMAT,
+            "out": str(out_dir),
+            "state": _state_data(state),
+            "files": {rel: k.row() for rel, k in kept.items()},
+        }
+        atomic_write_bytes(record_path, json.dumps(record, sort_keys=True).encode(), durable=False)
+    except OSError:
+        pass
+
+
+def _read_last_build(root: Path, out: str) -> tuple[dict[str, KeptOutput], BuildState] | None:
+    """The last build's kept files and state, if it built into ``out`` (None otherwise, or when there is none).
+
+    Untrusted: every field is checked (a wrong shape raises ValueError or TypeError).
+    """
+    path = root / CACHE_DIR / LAST_BUILD
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_STATE_BYTES:
+        raise ValueError("not a regular file of a sensible size")
+    data = json.loads(path.read_bytes())
+    if not isinstance(data, dict) or data.get("format") != _LAST_BUILD_FORMAT:
+        raise ValueError("format")
+    if data["out"] != out:
+        return None
+    state = _validated_state(data["state"])
+    files = data["files"]
+    if not isinstance(files, dict):
+        raise TypeError("files")
+    planned = state.summary.get("planned", [])
+    kept: dict[str, KeptOutput] = {}
+    for rel, row in files.items():
+        if not (
+            isinstance(rel, str)
+            and _relative(rel)
+            and (rel in (OUTPUTS_RECORD, *_KEPT_RECORDS) or any(rel == p or rel.startswith(p + "/") for p in planned))
+        ):
+            raise ValueError("files: a path outside the build's outputs")
+        if not (
+            isinstance(row, list)
+            and len(row) == 5
+            and row[0] in SUFFIXES
+            and isinstance(row[1], str)
+            and isinstance(row[2], str)
+            and len(row[2]) == 64
+            and all(type(n) is int for n in row[3:])
+        ):
+            raise TypeError(f"files: {rel}")
+        kept[rel] = KeptOutput(*row)
+    return kept, state
+
+
+def restore_build(config: Config, options: Mapping[str, Any], warnings: list[str]) -> BuildResult | None:
+    """The last build's outputs copied back from the project's cache into an output folder that has none of them
+    (``build/`` deleted, a fresh CI checkout with the cache restored), when every input is as that build saw it.
+
+    None when anything does not match: no record, another output folder or other options,
+    a changed input or deckgen, an output already there (nothing is written then), a kept
+    copy missing or damaged (the files copied before it stay, all owned by deckgen). The
+    caller then builds in full. The caller holds the build lock.
+    """
+    from deckgen.core.model import BuildResult
+
+    out_dir = config.out_dir
+    try:
+        last = _read_last_build(config.root, str(out_dir))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        warnings.append(
+            f"{config.root / CACHE_DIR / LAST_BUILD}: build cache is unreadable ({exc.__class__.__name__}); "
+            "ignoring it and building everything"
+        )
+        return None
+    if last is None:
+        return None
+    kept, state = last
+    summary = state.summary
+    planned = summary.get("planned")
+    if not planned or OUTPUTS_RECORD not in kept or cache_dir(out_dir).exists():
+        return None
+    if any(rel not in kept and not any(k.startswith(rel + "/") for k in kept) for rel in planned):
+        return None  # an output the record does not say how to restore
+    if any(os.path.lexists(out_dir / rel) for rel in kept):
+        return None  # the folder holds outputs: the full build decides what to keep and replace
+    if project_digest(config, options, summary.get("media", [])) != state.digest:
+        return None
+    try:
+        check_out_dir(config)
+    except ConfigError:
+        return None  # the full build says why
+    stores = {store: KeptFiles(config.root / CACHE_DIR / store, suffix) for store, suffix in SUFFIXES.items()}
+    record = outputs_record(planned)  # as the cold build writes it (the folder's record may list older outputs)
+    make_cache_dir(cache_dir(out_dir))  # from here on a refusal leaves the folder to the full build, which follows
+    for rel in [OUTPUTS_RECORD, *sorted(set(kept) - {OUTPUTS_RECORD})]:  # the record first, as claim_outputs
+        output = kept[rel]
+        # one file in memory at a time; a copy is checked before it is written
+        data = record if rel == OUTPUTS_RECORD else stores[output.store].read(output.name, output.sha256)
+        if data is None:
+            return None  # the full build replaces what was copied (all of it deckgen's, by the record)
+        target = out_dir / rel
+        atomic_write_bytes(target, data, durable=False)
+        # as the build left it (the folder's own record may have listed older outputs too: then it differs)
+        if rel != OUTPUTS_RECORD or hashlib.sha256(record).hexdigest() == output.sha256:
+            os.utime(target, ns=(output.mtime_ns, output.mtime_ns))
+    save_code_memo()
+    save_input_digests(config.root / CACHE_DIR, config.root)
+    restored = BuildState(state.digest, outputs_snapshot(out_dir), summary, state.deck_digests)
+    # last: the state is what makes the next build a no-op
+    atomic_write_bytes(
+        cache_dir(out_dir) / _STATE, json.dumps(_state_data(restored), sort_keys=True).encode(), durable=False
+    )
+    return BuildResult(
+        outputs=tuple(summary.get("outputs", [])),
+        decks=(),
+        changes=(),
+        lock_changed=False,
+        warnings=tuple([*warnings, *summary.get("warnings", [])]),
+        up_to_date=tuple((name, count) for name, count in summary.get("decks", [])),
+        unchanged=int(summary.get("cards", 0)),
+    )
+
+
+def restored_build(config: Config) -> BuildResult | None:
+    """A plain `deckgen build` answered by :func:`restore_build`, holding the project (never waiting for it)."""
+    with build_lock(config, wait=0):
+        return restore_build(config, build_options(config, (), True), [])

@@ -38,7 +38,7 @@ from deckgen.builder.cache import (
 )
 from deckgen.cards.load import Sources, load_some
 from deckgen.core.config import generator_fingerprint
-from deckgen.core.digests import cache_dir, known_digest, load_input_digests, remember_digest
+from deckgen.core.digests import known_digest, load_input_digests, remember_digest
 from deckgen.core.diskcache import CACHE_DIR, PROJECT, NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.model import BuildResult, Card, CardChange, Note
@@ -210,7 +210,7 @@ def try_replay(config: Config, cache: NoteCache, *, edits: bool = False) -> Repl
     snapshot = read_snapshot(cache)
     if snapshot is None:
         return None
-    load_input_digests(cache_dir(config.out_dir))  # the last build's hashes: unchanged notes are not read again
+    load_input_digests(config.root / CACHE_DIR)  # the last build's hashes: unchanged notes are not read again
     inputs, note_paths = split_inputs(config)
     if set(note_paths) != set(snapshot.notes) or inputs_key(config, inputs, note_paths) != snapshot.key:
         return None

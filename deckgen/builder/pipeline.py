@@ -30,6 +30,7 @@ from deckgen.builder.cache import (
     outputs_snapshot,
     project_digest,
     read_state,
+    restore_build,
     up_to_date,
     write_state,
 )
@@ -454,6 +455,10 @@ def _build(
     cache_warnings: list[str] = []
     options = build_options(config, deck_names, lint)
     state = read_state(config.out_dir, cache_warnings) if use_cache and not dry_run else None
+    if state is None and use_cache and not dry_run and now is None:  # build/ deleted: copied back if nothing changed
+        restored = restore_build(config, options, cache_warnings)
+        if restored is not None:
+            return restored
     if state is not None and now is None and check_up_to_date:
         cached = up_to_date(config, state, options)
         if cached is not None:
@@ -571,6 +576,7 @@ def _build(
                 "warnings": [w for w in plan.warnings if w not in cache_warnings],
                 "cards": len(plan.cards),
                 "media": media,
+                "planned": [p.relative_to(config.out_dir).as_posix() for p in planned],  # what a restore copies back
             }
             if current:
                 write_state(

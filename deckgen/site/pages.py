@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,9 +25,9 @@ from pathlib import Path
 from deckgen.anki.cardview import render_note
 from deckgen.anki.notetypes import card_css, note_type_for
 from deckgen.anki.render import render_markdown
-from deckgen.core.digests import make_cache_dir
 from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
+from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
 from deckgen.tracks.calendar import calendar_name, hire_calendar
@@ -443,7 +443,7 @@ def changelog_page(site: SiteInput) -> str | None:
 
 
 PAGE_DIGESTS = ".deckgen-cache/site-pages.json"
-KEPT_PAGES = "site-pages"  # in <project>/.deckgen-cache/: deck pages by digest, kept across `rm -rf build/`
+KEPT_PAGES = SITE_PAGES  # in <project>/.deckgen-cache/: deck pages by digest, kept across `rm -rf build/`
 
 
 def _deck_page_digests(site: SiteInput) -> dict[str, str]:
@@ -522,68 +522,6 @@ def _copy(source: Path, dest: Path, old: Path) -> None:
     shutil.copyfile(source, dest)
 
 
-class KeptPages:
-    """Deck pages kept by digest in the project's cache, so a build after ``rm -rf build/`` renders none.
-
-    Named ``<digest>.<sha256 of the bytes>.html``: a page is used only if its bytes still hash
-    to its name (the cache is untrusted input; the page is copied, never interpreted).
-    """
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self._names: list[str] | None = None  # listed once, at the first lookup
-
-    def get(self, digest: str) -> bytes | None:
-        """The kept page for ``digest`` if there is an intact one."""
-        if self.folder is None:
-            return None
-        if self._names is None:
-            try:
-                self._names = sorted(os.listdir(self.folder))
-            except OSError:
-                self._names = []
-        for name in self._names:
-            head, _, rest = name.partition(".")
-            if head != digest or not rest.endswith(".html") or _regular(self.folder / name) is None:
-                continue
-            try:
-                data = (self.folder / name).read_bytes()
-            except OSError:
-                continue
-            if hashlib.sha256(data).hexdigest()[:32] == rest[: -len(".html")]:
-                return data
-        return None
-
-    def put(self, digest: str, data: bytes) -> None:
-        """Keep ``data`` as the page for ``digest`` (failing to keep it only costs speed)."""
-        if self.folder is None:
-            return
-        try:
-            make_cache_dir(self.folder.parent)
-            self.folder.mkdir(exist_ok=True)
-            atomic_write_bytes(
-                self.folder / f"{digest}.{hashlib.sha256(data).hexdigest()[:32]}.html", data, durable=False
-            )
-        except OSError:
-            pass
-
-    def prune(self, digests: Iterable[str]) -> None:
-        """Remove the pages no deck of this site is made from (and temp files a killed build left)."""
-        if self.folder is None:
-            return
-        keep = set(digests)
-        try:
-            names = os.listdir(self.folder)
-        except OSError:
-            return
-        for name in names:
-            if name.partition(".")[0] not in keep or not name.endswith(".html"):
-                try:
-                    (self.folder / name).unlink()
-                except OSError:
-                    pass
-
-
 def write_site(target: Path, site: SiteInput) -> Path:
     """Write the whole site to ``target`` (replacing it); built in a temp folder, then moved into place.
 
@@ -604,7 +542,9 @@ def write_site(target: Path, site: SiteInput) -> Path:
             "assets/site.js": _asset("site.js"),
             "assets/card.css": card_css(),
         }
-        kept = KeptPages(site.kept)
+        kept = KeptFiles(
+            site.kept, SUFFIXES[SITE_PAGES]
+        )  # deck pages by digest: no size limit, no salt (the digest has the code)
         for built in site.tracks:
             files[f"tracks/{built.track.slug}.html"] = track_page(site, built)
         for cohort_plan in site.cohorts:
