@@ -106,16 +106,13 @@ def _remove(path: Path) -> None:
 
 
 def wipe_outputs_keep_cache(root: Path) -> None:
-    """``rm -rf build/`` as a curator would, but keep the note cache wherever it lives."""
-    build = root / "build"
-    kept = [(build / name, root / f".bench-kept{name}") for name in CACHE_NAMES if (build / name).exists()]
-    for inside, aside in kept:
-        _remove(aside)
-        inside.rename(aside)
-    _remove(build)
-    for inside, aside in kept:
-        inside.parent.mkdir(parents=True, exist_ok=True)
-        aside.rename(inside)
+    """``rm -rf build/``, as a curator (or a CI job restoring only the project cache) would.
+
+    The project's cache lives in ``<project>/.deckgen-cache/``, outside ``build/``, and stays.
+    Nothing inside ``build/`` is kept: an older checkout whose cache lived in
+    ``build/.deckgen-cache`` loses it, as its users did.
+    """
+    _remove(root / "build")
 
 
 def wipe_everything(root: Path) -> None:
