@@ -8,7 +8,8 @@ Two levels, both keyed by content hashes, never by timestamps of the sources:
   output is still there untouched, nothing needs doing. The sha256 of each input is kept
   beside it (``inputs.json``) with the file's size, mtime, ctime and inode, so an input
   whose status is exactly as recorded is not read again (git's index does the same);
-  files changed within two seconds of being hashed are never recorded.
+  files changed within two seconds of being hashed are never recorded. A build that
+  changed a few of them writes only those (``inputs-delta.json``), not the whole memo.
 * **per note**, in ``<project>/.deckgen-cache/`` (it survives ``rm -rf build/``):
   :mod:`deckgen.core.diskcache`.
 """
