@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import write
 
 from deckgen.builder.pipeline import build, open_note_cache
@@ -378,3 +379,40 @@ def test_note_files_lists_what_rglob_lists_in_the_same_order(tmp_path: Path) -> 
         "sub-x.md",
         "sub-y/z.md",
     ]
+
+
+def test_a_few_changed_input_hashes_go_to_a_delta_beside_the_memo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a one-note edit only the changed hashes are written (inputs.json stays); the next process takes them."""
+    from deckgen.core import digests
+
+    for name, value in (("_SEEN", {}), ("_LOADED", {}), ("_BASE", {})):
+        monkeypatch.setattr(digests, name, value)  # this test's process-wide memo
+    files = [tmp_path / f"note-{i}.md" for i in range(3)]
+    for path in files:
+        path.write_text(path.name)
+    time.sleep(2.1)  # out of the racy window
+    memo = tmp_path / "memo"
+    for path in files:
+        digests.remember_digest(str(path), path.stat(), "1" * 64)
+    digests.save_input_digests(memo, tmp_path)
+    base = (memo / "inputs.json").read_bytes()
+    digests.remember_digest(str(files[0]), files[0].stat(), "2" * 64)
+    digests.save_input_digests(memo, tmp_path)
+    assert (memo / "inputs.json").read_bytes() == base
+    delta = json.loads((memo / "inputs-delta.json").read_text())
+    assert list(delta) == [str(files[0])] and delta[str(files[0])][4] == "2" * 64
+
+    for name in ("_SEEN", "_LOADED", "_BASE"):  # the next process
+        monkeypatch.setattr(digests, name, {})
+    digests.load_input_digests(memo)
+    assert digests.known_digest(str(files[0]), files[0].stat()) == "2" * 64  # the delta's entry wins
+    assert digests.known_digest(str(files[1]), files[1].stat()) == "1" * 64
+
+    (memo / "inputs-delta.json").write_text('{"' + str(files[1]) + '": [1, 2, 3]}')  # not an entry: ignored
+    monkeypatch.setattr(digests, "_SEEN", {})
+    monkeypatch.setattr(digests, "_LOADED", {})
+    digests.load_input_digests(memo)
+    assert digests.known_digest(str(files[0]), files[0].stat()) == "1" * 64
+    assert digests.known_digest(str(files[1]), files[1].stat()) == "1" * 64

@@ -381,3 +381,70 @@ def test_a_corrupt_snapshot_means_the_full_build(tmp_path: Path, tagged: bool, v
     assert "wrote" in built.stdout
     assert _run(cold, 1767312000, "build").returncode == 0
     assert _outputs(project) == _outputs(cold)
+
+
+def test_the_replay_reuses_only_its_own_builds_input_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The replay takes the note listing and hashes of its own build's no-op check, never an earlier check's.
+
+    Here a check ran (after a prose edit), then a card of another note changed: a replay
+    that took that check's hashes would see the card's note unchanged and ship nothing.
+    """
+    from deckgen.builder.cache import build_options, noop_summary, read_state
+    from deckgen.builder.pipeline import build
+    from deckgen.core.config import load_config
+
+    project = make_library(tmp_path / "incremental", notes=40, decks=4)
+    assert _run(project, 1767225600, "build").returncode == 0
+    prose(project)
+    config = load_config(project)
+    state = read_state(config.out_dir, [])
+    assert state is not None and noop_summary(config, state, build_options(config, (), True)) is None
+    _rewrite(_notes(project)[5], _edit_answer)  # after the check
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")
+    result = build(config, check_up_to_date=False)
+    assert result.count("edited") == 1
+    assert _run(cold, 1767312000, "build").returncode == 0
+    assert _outputs(project) == _outputs(cold)
+
+
+def test_replayed_notes_that_do_not_fit_the_snapshot_are_checked_again(tmp_path: Path) -> None:
+    """A replayed note is stored apart from the snapshot, under its build's name, with that build's fingerprints.
+
+    Forged here: the row of an earlier replay under the name of the build after it, whose
+    note then goes back to the text replayed earlier. Its cards changed since that build:
+    the entry's fingerprints are not the snapshot's, so the note is checked, and built in full.
+    """
+    import sqlite3
+
+    from deckgen.builder.incremental import REPLAYED, open_note_cache, read_snapshot
+    from deckgen.core.config import load_config
+
+    project = make_library(tmp_path / "incremental", notes=40, decks=4)
+    assert _run(project, 1767225600, "build").returncode == 0
+    note, memo = _notes(project)[3], project / ".deckgen-cache" / "notes.sqlite"
+    with sqlite3.connect(memo) as db:
+        built_snapshot = db.execute("SELECT value FROM entries WHERE key = 'project:last-build'").fetchone()
+    prose(project)
+    assert "Everything is up to date" in _run(project, 1767312000, "build").stdout
+    with sqlite3.connect(memo) as db:
+        schema, value = db.execute("SELECT schema, value FROM entries WHERE key = ?", (REPLAYED,)).fetchone()
+        last = db.execute("SELECT value FROM entries WHERE key = 'project:last-build'").fetchone()
+    assert note.relative_to(project).as_posix() in value and last == built_snapshot  # the replay wrote only its note
+    replayed_text = note.read_text(encoding="utf-8")
+    answer(project)
+    assert "wrote" in _run(project, 1767398400, "build").stdout
+    note.write_text(replayed_text, encoding="utf-8")  # the cards the snapshot's build replaced
+    config = load_config(project)
+    snapshot = read_snapshot(open_note_cache(config, [], lazy=True))
+    assert snapshot is not None and not snapshot.replayed
+    with sqlite3.connect(memo) as db:
+        assert db.execute("SELECT value FROM entries WHERE key = 'project:last-build'").fetchone() != last
+        db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", (REPLAYED, snapshot.tie(), schema, value))
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    built = _run(project, 1767484800, "build")
+    assert built.returncode == 0 and "wrote" in built.stdout, built.stdout + built.stderr
+    assert _run(cold, 1767484800, "build").returncode == 0
+    assert _outputs(project) == _outputs(cold)

@@ -8,7 +8,8 @@ Three levels, all keyed by content hashes, never by timestamps of the sources:
   output is still there untouched, nothing needs doing. The sha256 of each input is kept
   in ``<project>/.deckgen-cache/inputs.json`` with the file's size, mtime, ctime and inode,
   so an input whose status is exactly as recorded is not read again (git's index does the
-  same); files changed within two seconds of being hashed are never recorded.
+  same); files changed within two seconds of being hashed are never recorded. A build that
+  changed a few of them writes only those (``inputs-delta.json``), not the whole memo.
 * **the last build**, in ``<project>/.deckgen-cache/`` (it survives ``rm -rf build/``, a CI
   cache restore and reinstalling the same deckgen): its state and a verified copy of every
   file it wrote (:data:`LAST_BUILD`, :mod:`deckgen.core.keptfiles`). A build into an output
@@ -67,8 +68,13 @@ def _tree_files(folder: Path) -> list[Path]:
 _HASH_LIMIT = 64 * 1024 * 1024
 
 
-def inputs_digest(root: Path, files: Iterable[Path | str], options: Mapping[str, Any]) -> str:
-    """One hash over the path and bytes of every file the build reads, the options, and deckgen's code."""
+def inputs_digest(
+    root: Path, files: Iterable[Path | str], options: Mapping[str, Any], digests: dict[str, str] | None = None
+) -> str:
+    """One hash over the path and bytes of every file the build reads, the options, and deckgen's code.
+
+    ``digests``: filled with the sha256 of every file hashed (or known unchanged), by name.
+    """
     hasher = hashlib.sha256()
     hasher.update(code_fingerprint(root / CACHE_DIR).encode())
     hasher.update(json.dumps(options, sort_keys=True, default=str).encode())
@@ -89,6 +95,8 @@ def inputs_digest(root: Path, files: Iterable[Path | str], options: Mapping[str,
                         digest = hashlib.sha256(handle.read()).hexdigest()
                     remember_digest(name, info, digest)
                 hasher.update(b"1" + digest.encode())
+                if digests is not None:
+                    digests[name] = digest
         except FileNotFoundError:
             hasher.update(b"0")
         except OSError:
@@ -231,25 +239,67 @@ def other_inputs(config: Config) -> list[Path]:
 
 
 def project_digest(
-    config: Config, options: Mapping[str, Any], media: Sequence[str], inputs: Sequence[Path | str] | None = None
+    config: Config,
+    options: Mapping[str, Any],
+    media: Sequence[str],
+    inputs: Sequence[Path | str] | None = None,
+    digests: dict[str, str] | None = None,
 ) -> str:
     """The digest of :func:`project_inputs` (or ``inputs``, when the caller listed them) and the build
-    options: equal means nothing to do."""
+    options: equal means nothing to do. ``digests``: as :func:`inputs_digest` fills it."""
     from deckgen.core.config import generator_fingerprint
 
     load_input_digests(config.root / CACHE_DIR)  # files unchanged since the last build are not read again
     extra = generator_fingerprint(config.settings)  # "" for the default generator: its digests stay as they were
     options = {**options, "generator": extra} if extra else options
-    files = project_inputs(config, media) if inputs is None else inputs
-    return inputs_digest(config.root, files, options)
+    files = _input_names(config, media) if inputs is None else inputs
+    return inputs_digest(config.root, files, options, digests)
+
+
+def _input_names(config: Config, media: Sequence[str]) -> list[Path | str]:
+    """:func:`project_inputs` with the notes as strings (at 20,000 notes their Path objects cost 0.2 s)."""
+    from deckgen.sources.layout import note_names
+
+    return [*other_inputs(config), *(config.root / m for m in media), *note_names(config.content_dir)]
+
+
+@dataclass
+class InputScan:
+    """What a build's no-op check listed and hashed, for the replay of the same build (one walk, one hash each)."""
+
+    state: BuildState  # the state the check compared against: the same object only within one build
+    options: dict[str, Any]
+    media: list[str]
+    notes: list[str]  # every note file, as listed
+    digests: dict[str, str]  # the sha256 of each input, by name, as the check found it
+    digest: str  # the project digest the check computed
+
+
+# Per project, the last no-op check that found work to do. Consumed on use (take_scan).
+_SCANS: dict[str, InputScan] = {}
+
+
+def take_scan(config: Config, state: BuildState) -> InputScan | None:
+    """The no-op check of this very build (``state`` is the object it compared against), if it ran; else None."""
+    scan = _SCANS.pop(str(config.root), None)
+    return scan if scan is not None and scan.state is state else None
 
 
 def noop_summary(config: Config, state: BuildState, options: Mapping[str, Any]) -> dict[str, Any] | None:
     """The last build's summary when this build has nothing to do (same inputs, outputs untouched), else None."""
+    from deckgen.sources.layout import note_names
+
     summary = state.summary
-    return (
-        summary if is_noop(state, project_digest(config, options, summary.get("media", [])), config.out_dir) else None
-    )
+    media = list(summary.get("media", []))
+    notes = note_names(config.content_dir)
+    digests: dict[str, str] = {}
+    files = [*other_inputs(config), *(config.root / m for m in media), *notes]
+    digest = project_digest(config, options, media, files, digests)
+    _SCANS.pop(str(config.root), None)
+    if is_noop(state, digest, config.out_dir):
+        return summary
+    _SCANS[str(config.root)] = InputScan(state, dict(options), media, notes, digests, digest)
+    return None
 
 
 def up_to_date(config: Config, state: BuildState, options: Mapping[str, Any]) -> BuildResult | None:

@@ -28,12 +28,14 @@ from typing import TYPE_CHECKING, Any
 
 from deckgen.builder.cache import (
     BuildState,
+    InputScan,
     build_lock,
     build_options,
     inputs_digest,
     other_inputs,
     outputs_snapshot,
     project_digest,
+    take_scan,
     write_state,
 )
 from deckgen.cards.load import Sources, load_some
@@ -64,6 +66,12 @@ SNAPSHOT = PROJECT + "last-build"
 _VERSION = "2"  # the memo's digest column for the snapshot; its own key is inside the value
 # More changed notes than this and the full plan is as cheap as proving them one by one.
 _MAX_CHANGED = 50
+# Notes replayed since the last full build, kept in a row of their own so that a replay writes
+# a few entries, not the whole snapshot (20,000 notes: 0.2 s); past this many it is rewritten whole.
+REPLAYED = PROJECT + "last-build-replayed"
+_MAX_REPLAYED = 200
+# note path -> (content hash, shipped fingerprint, frame fingerprint), its own findings
+ReplayedRecord = dict[str, tuple[tuple[str, str, str], list[Finding]]]
 
 # (inputs key, media digest, note path -> (content hash, shipped fingerprint, frame fingerprint), shared findings,
 #  note path -> its own findings, near duplicates or None, files, cards, media, build warnings,
@@ -94,6 +102,26 @@ class Snapshot:
     media: list[str]  # project-relative images the build shipped
     warnings: list[str]  # the build's warnings, without the lint summary line
     outputs: dict[str, list[int]] | None  # size and mtime of every output file, as the build left them
+    # notes replayed since that build (already in ``notes`` and ``parts``), stored apart from the record
+    replayed: ReplayedRecord = field(default_factory=dict)
+
+    def tie(self) -> str:
+        """What names the full build this snapshot comes from (replayed notes are stored under it)."""
+        return hashlib.sha256(repr((_VERSION, self.key, self.media_digest, self.outputs)).encode()).hexdigest()
+
+    def with_replayed(self, replayed: ReplayedRecord) -> Snapshot:
+        """This snapshot with notes replayed since its build; an entry that does not fit it is left out.
+
+        A replay never changes what a note ships, so a replayed entry keeps the build's
+        fingerprints: one that does not was replayed from another build (its note is then
+        simply checked again, as a changed one).
+        """
+        notes, own, kept = dict(self.notes), dict(self.parts.own), {}
+        for path, (entry, findings) in replayed.items():
+            known = notes.get(path)
+            if known is not None and known[1:] == entry[1:]:
+                notes[path], own[path], kept[path] = entry, findings, (entry, findings)
+        return replace(self, notes=notes, parts=replace(self.parts, own=own), replayed=kept)
 
     def record(self) -> SnapshotRecord:
         """The snapshot as the memo stores it."""
@@ -137,15 +165,18 @@ def frame_fingerprint(note: Note) -> str:
     return hashlib.sha256(repr((view, waiting_drafts(note))).encode()).hexdigest()
 
 
-def split_inputs(config: Config) -> tuple[list[Path], dict[str, str]]:
-    """Every file a build reads besides notes and images, and the note files (their paths) by project-relative path."""
+def split_inputs(config: Config, names: list[str] | None = None) -> tuple[list[Path], dict[str, str]]:
+    """Every file a build reads besides notes and images, and the note files (their paths) by project-relative path.
+
+    ``names``: the note files as this build already listed them (not listed again).
+    """
     content, root = str(config.content_dir) + os.sep, str(config.root) + os.sep
     # What note_files lists; a file wrongly taken for a note only ever stops a replay (its bytes are
     # compared, and a snapshot is only recorded when every such file became a note). Strings, not
     # Path objects: this runs over every note on every edit (at 20,000 notes the Paths cost 0.3 s).
     notes: dict[str, str] = {}
     others = other_inputs(config)
-    for name in note_names(config.content_dir):
+    for name in note_names(config.content_dir) if names is None else names:
         if name.startswith(content) and name.startswith(root):
             notes[name[len(root) :].replace(os.sep, "/")] = name
         else:
@@ -177,10 +208,26 @@ def note_digests(notes: dict[str, str]) -> dict[str, str]:
     return digests
 
 
+def _scanned(scan: InputScan | None, notes: dict[str, str]) -> dict[str, str] | None:
+    """The notes' hashes as this build's no-op check found them, if it hashed every one (else None)."""
+    if scan is None:
+        return None
+    known = scan.digests
+    if not all(name in known for name in notes.values()):
+        return None  # unreadable or oversized: note_digests says so
+    return {rel: known[name] for rel, name in notes.items()}
+
+
 def read_snapshot(cache: NoteCache) -> Snapshot | None:
     """The last full build's snapshot, if the memo holds a valid one."""
     record = cache.get(SNAPSHOT, _VERSION, _valid, SnapshotRecord, typed_only=True)
-    return Snapshot.from_record(record) if record is not None else None
+    if record is None:
+        return None
+    snapshot = Snapshot.from_record(record)
+    replayed = cache.get(
+        REPLAYED, snapshot.tie(), lambda value: isinstance(value, dict), ReplayedRecord, typed_only=True
+    )
+    return snapshot.with_replayed(replayed) if replayed else snapshot
 
 
 @dataclass
@@ -201,21 +248,25 @@ class Replay:
         return self.snapshot.parts
 
 
-def try_replay(config: Config, cache: NoteCache, *, edits: bool = False) -> Replay | None:
+def try_replay(
+    config: Config, cache: NoteCache, *, edits: bool = False, scan: InputScan | None = None
+) -> Replay | None:
     """A :class:`Replay` when only note files changed and none of them changes what ships; else None.
 
     ``edits``: a note whose cards changed but not its frame (front matter, drafts waiting)
     is kept in :attr:`Replay.edited` instead of refusing (`deckgen lint` checks those itself).
+    ``scan``: this build's no-op check, whose listing and hashes are used instead of walking
+    and hashing again.
     """
     snapshot = read_snapshot(cache)
     if snapshot is None:
         return None
     load_input_digests(config.root / CACHE_DIR)  # the last build's hashes: unchanged notes are not read again
-    inputs, note_paths = split_inputs(config)
+    inputs, note_paths = split_inputs(config, None if scan is None else scan.notes)
     if set(note_paths) != set(snapshot.notes) or inputs_key(config, inputs, note_paths) != snapshot.key:
         return None
     try:
-        digests = note_digests(note_paths)
+        digests = _scanned(scan, note_paths) or note_digests(note_paths)
     except OSError:
         return None  # a note vanished while we looked: the full build reports what is there
     if _media_digest(config, snapshot.media) != snapshot.media_digest:
@@ -230,28 +281,45 @@ def try_replay(config: Config, cache: NoteCache, *, edits: bool = False) -> Repl
     store = media_store(config, settings)
     notes = dict(snapshot.notes)
     own = dict(snapshot.parts.own)
+    replayed = dict(snapshot.replayed)
     edited: list[tuple[Note, list[Card]]] = []
     for note in sources.notes:
         cards = sources.cards.get(note.id, [])
         if any("![" in text for card in cards for text in (card.front, card.back, card.extra)):
             return None  # images: what ships also depends on files outside the note
         fingerprint = shipped_fingerprint(note, cards)
-        if notes[note.path][1] != fingerprint:
+        same = notes[note.path][1] == fingerprint  # it ships what the last build shipped from it
+        if not same:
             if not edits or notes[note.path][2] != frame_fingerprint(note):
                 return None  # a card changed: identities, releases and outputs need the full plan
             edited.append((note, cards))  # the snapshot keeps what the last build shipped from it
-        else:
-            notes[note.path] = (sources.digests[note.path], fingerprint, notes[note.path][2])
         own[note.path] = note_findings(sources, note, settings, store)
+        if same:
+            notes[note.path] = (sources.digests[note.path], fingerprint, notes[note.path][2])
+            replayed[note.path] = (notes[note.path], own[note.path])
     parts = replace(snapshot.parts, own=own)
     inputs_all: list[Path | str] = [*inputs, *note_paths.values()]
-    return Replay(replace(snapshot, notes=notes, parts=parts), settings, changed, inputs_all, edited, sources)
+    updated = replace(snapshot, notes=notes, parts=parts, replayed=replayed)
+    return Replay(updated, settings, changed, inputs_all, edited, sources)
 
 
 def save_replay(cache: NoteCache, replay: Replay) -> None:
     """Remember the changed notes' new hashes and findings (the memo rows of other notes are kept)."""
-    cache.put(SNAPSHOT, _VERSION, replay.snapshot.record(), SnapshotRecord)
+    snapshot = replay.snapshot
+    if len(snapshot.replayed) <= _MAX_REPLAYED:
+        cache.put(REPLAYED, snapshot.tie(), snapshot.replayed, ReplayedRecord)  # the snapshot's row stays
+    else:
+        _put_snapshot(cache, snapshot)
     cache.save(prune=False)
+
+
+def _put_snapshot(cache: NoteCache, snapshot: Snapshot | None) -> None:
+    """Store ``snapshot`` whole (None: no snapshot), with no replayed notes apart (one transaction on save)."""
+    if snapshot is None:
+        cache.put(SNAPSHOT, "", None)  # a digest no run asks for
+    else:
+        cache.put(SNAPSHOT, _VERSION, snapshot.record(), SnapshotRecord)
+    cache.put(REPLAYED, "", None)
 
 
 def replayed_lint(config: Config, cache: NoteCache) -> LintReport | None:
@@ -462,13 +530,12 @@ def record_snapshot(
     if parts.near is None:  # `deckgen lint` after the next edit needs them; pairs of unchanged notes are memoised
         parts = replace(parts, near=near_duplicate_findings(sources, settings_for(config)))
     key = inputs_key(config, inputs, files)
-    snapshot = Snapshot(key, _media_digest(config, media), notes, parts, media, warnings, outputs)
-    cache.put(SNAPSHOT, _VERSION, snapshot.record(), SnapshotRecord)
+    _put_snapshot(cache, Snapshot(key, _media_digest(config, media), notes, parts, media, warnings, outputs))
 
 
 def forget_snapshot(cache: NoteCache) -> None:
     """No replay from the memo: the last build was not a full one (partial, unlinted, or failed to record)."""
-    cache.put(SNAPSHOT, "", None)  # a digest no run asks for
+    _put_snapshot(cache, None)
 
 
 def open_note_cache(config: Config, warnings: list[str], *, lazy: bool = False) -> NoteCache:
@@ -518,9 +585,10 @@ def replay_build(config: Config, cache: NoteCache, state: BuildState, cache_warn
     The outputs are already byte for byte what the full build would write: re-lint the
     changed notes, record their hashes, write nothing else. The caller holds the build lock.
     """
+    scan = take_scan(config, state)  # consumed here, whatever happens next
     if not _first_try(config):
         return None
-    replay = try_replay(config, cache, edits=True)
+    replay = try_replay(config, cache, edits=True, scan=scan)
     if replay is not None and replay.edited:  # cards changed: the full build, with their lint done here
         if edited_cards(config, replay) is not None:
             cache.save(prune=False)  # the edited notes' parse and rendered fields: the full build reads them
@@ -535,8 +603,12 @@ def replay_build(config: Config, cache: NoteCache, state: BuildState, cache_warn
     warnings = [*replay.snapshot.warnings, *lint_summary(report)]
     save_replay(cache, replay)
     summary = {**state.summary, "warnings": warnings}
-    files = [*replay.inputs, *(config.root / name for name in replay.snapshot.media)]
-    digest = project_digest(config, build_options(config, (), True), replay.snapshot.media, files)  # one walk fewer
+    options = build_options(config, (), True)
+    if scan is not None and scan.options == options and scan.media == replay.snapshot.media:
+        digest = scan.digest  # the very files and hashes the replay checked
+    else:
+        files = [*replay.inputs, *(config.root / name for name in replay.snapshot.media)]
+        digest = project_digest(config, options, replay.snapshot.media, files)
     write_state(config.out_dir, BuildState(digest, state.outputs, summary, state.deck_digests), config.root)
     _REFUSED.discard(str(config.root))
     return BuildResult(

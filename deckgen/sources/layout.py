@@ -20,7 +20,7 @@ def note_files(content_dir: Path) -> list[Path]:
     with os.scandir on plain strings: its entries know a regular file without a stat call, and
     pathlib objects would cost more than the listing itself.
     """
-    found = _note_parts(content_dir)
+    found = [parts for parts, _ in _note_parts(content_dir)]
     # A build lists the notes several times (the no-op check, the replay, parsing, the
     # state it records): building the paths costs more than the listing, so an unchanged
     # listing reuses the paths made last time.
@@ -37,15 +37,14 @@ def note_files(content_dir: Path) -> list[Path]:
 
 def note_names(content_dir: Path) -> list[str]:
     """:func:`note_files` as strings, in the same order: no Path objects (a replay's check lists every note)."""
-    base = str(content_dir)
-    return [os.path.join(base, *parts) for parts in _note_parts(content_dir)]
+    return [name for _, name in _note_parts(content_dir)]
 
 
-def _note_parts(content_dir: Path) -> list[tuple[str, ...]]:
-    """The path parts (below ``content_dir``) of every note file, sorted."""
+def _note_parts(content_dir: Path) -> list[tuple[tuple[str, ...], str]]:
+    """The path parts (below ``content_dir``) and the path of every note file, sorted by their parts."""
     if not content_dir.is_dir():
         return []
-    found: list[tuple[str, ...]] = []
+    found: list[tuple[tuple[str, ...], str]] = []
     folders: list[tuple[str, tuple[str, ...]]] = [(str(content_dir), ())]
     while folders:
         folder, parts = folders.pop()
@@ -59,7 +58,7 @@ def _note_parts(content_dir: Path) -> list[tuple[str, ...]]:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, (*parts, name)))
                 elif name.endswith(".md") and not name.startswith(".") and entry.is_file():
-                    found.append((*parts, name))
+                    found.append(((*parts, name), entry.path))  # the path as os.path.join makes it
             except OSError:
                 continue
     found.sort()
