@@ -455,7 +455,9 @@ def _build(
     cache_warnings: list[str] = []
     options = build_options(config, deck_names, lint)
     state = read_state(config.out_dir, cache_warnings) if use_cache and not dry_run else None
-    if state is None and use_cache and not dry_run and now is None:  # build/ deleted: copied back if nothing changed
+    # build/ deleted: copied back if nothing changed. A caller that passes check_up_to_date=False
+    # (deckgen.api.build, the CLI's fast path) has already tried this for a build of every deck.
+    if state is None and use_cache and not dry_run and now is None and (check_up_to_date or deck_names):
         restored = restore_build(config, options, cache_warnings)
         if restored is not None:
             return restored
