@@ -79,28 +79,34 @@ def inputs_digest(
     hasher.update(code_fingerprint(root / CACHE_DIR).encode())
     hasher.update(json.dumps(options, sort_keys=True, default=str).encode())
     prefix = str(root) + os.sep
+    # One string per file, hashed together at the end: at 20,000 notes a hasher call (and an
+    # encode) per file is a third of this loop.
+    lines: list[str] = []
     for name in sorted({str(path) for path in files}):
         rel = name[len(prefix) :] if name.startswith(prefix) else name
-        hasher.update(f"\0{rel.replace(os.sep, '/')}\0".encode())
+        if os.sep != "/":
+            rel = rel.replace(os.sep, "/")
         try:
             info = os.stat(name)
             if not stat.S_ISREG(info.st_mode):
-                hasher.update(b"0")  # a missing optional input (no lockfile yet) must differ from an empty one
+                token = "0"  # a missing optional input (no lockfile yet) must differ from an empty one
             elif info.st_size > _HASH_LIMIT:
-                hasher.update(f"1:{info.st_size}:{info.st_mtime_ns}".encode())
+                token = f"1:{info.st_size}:{info.st_mtime_ns}"
             else:
                 digest = known_digest(name, info)
                 if digest is None:
                     with open(name, "rb") as handle:
                         digest = hashlib.sha256(handle.read()).hexdigest()
                     remember_digest(name, info, digest)
-                hasher.update(b"1" + digest.encode())
+                token = "1" + digest
                 if digests is not None:
                     digests[name] = digest
         except FileNotFoundError:
-            hasher.update(b"0")
+            token = "0"
         except OSError:
-            hasher.update(b"?")  # unreadable: the build will say why
+            token = "?"  # unreadable: the build will say why
+        lines.append(f"\0{rel}\0{token}")
+    hasher.update("".join(lines).encode())
     return hasher.hexdigest()
 
 

@@ -120,7 +120,13 @@ def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
 def known_digest(path: str, info: os.stat_result) -> str | None:
     """The sha256 of ``path`` if this process hashed it and it has not changed since."""
     seen = _SEEN.get(path)
-    return seen[4] if seen is not None and seen[:4] == _identity(info) else None
+    if seen is None:
+        return None
+    # field by field, no tuple made: this runs once per input (20,000 notes: 20,000 times)
+    size, mtime, ctime, inode, digest = seen
+    if size == info.st_size and mtime == info.st_mtime_ns and ctime == info.st_ctime_ns and inode == info.st_ino:
+        return digest
+    return None
 
 
 def remember_digest(path: str, info: os.stat_result, digest: str) -> None:
