@@ -1358,6 +1358,76 @@ def _limit(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | Non
             yield "critique", _card(note, "critique", slug(f"{part} {match.group('v')}", 3), s, front, answer)
 
 
+# 'The production analogy fits operational work better than ambiguous product work, where …'
+_FITS_BETTER_RE = re.compile(
+    r"(?:^|,\s+(?:but\s+|and\s+)?|;\s+)(?P<s>[^,;:()]{2,60}?)\s+(?:also\s+)?fits\s+(?P<a>[^,;:()]{3,50}?)\s+"
+    r"(?:far\s+|much\s+)?better\s+than\s+(?P<b>[^;:()—–]+)"
+)
+# 'The checklist tests whether a form is complete, not whether it is needed': the pronoun is the first clause's thing
+_NOT_WHETHER_RE = re.compile(
+    r"^(?:(?:most |more )?importantly|in practice|above all)?(?:\s*for [\w ]{2,30})?,?\s*"
+    r"(?P<head>[^,;:()]{5,90}?),\s+not\s+(?P<b>(?:whether|how well|how)\s+[^,;:—–]{3,60}|(?:its|their)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?=$|[,;:.]|\s+[—–])"
+)
+_WH_THING_RE = re.compile(
+    r"^(?:whether|how well|how)\s+(?P<x>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|can|will|\w+s)\b"
+)
+_POSSESSOR_RE = re.compile(r"^(?P<x>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s?\s+[\w-]+$")
+
+
+def _fits_better(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'X fits operational work better than ambiguous product work' -> 'What kind of work does the note say X fits poorly?'."""
+    for match in _FITS_BETTER_RE.finditer(core):
+        part = _named_part(note, match.group("s"), core[: match.start()])
+        worse = re.split(r",\s+|\s+(?:where|which|who|because|since|so)\s+", plain(match.group("b")).strip())[0]
+        answer = clean_answer(worse) or ""
+        head = words(plain(match.group("a")))[-1].lower()
+        if not part or not answer or words(answer)[-1].lower() != head or not _self_contained(answer):
+            continue  # the kind is named only when both sides share it ('operational work', 'product work')
+        if len(words(answer)) < 2:
+            continue  # 'work' alone: the kind would be the answer
+        front = f"What kind of {head} does {_note_on(note)} say {part} fits poorly?"
+        yield "critique", _card(note, "critique", slug(f"{part} fits", 3), s, front, answer)
+
+
+def _not_whether(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'The list checks whether an interface is usable, not whether it solves a problem' -> '… say the list does not check?'."""
+    match = _NOT_WHETHER_RE.match(_LEADING_LINK_RE.sub("", core))
+    if not match:
+        return
+    tokens = match.group("head").split()
+    # the verb is the first word after the subject that can be one ('the list checks', not 'the' + 'list')
+    at = next(
+        (
+            n
+            for n in range(1, min(len(tokens), 5))
+            if base_form(tokens[n]) or (re.search(r"[^s]s$", tokens[n - 1]) and _plain_verb(tokens[n]))
+        ),
+        0,
+    )
+    if not at:
+        return
+    part = _named_part(note, " ".join(tokens[:at]), "")
+    verb, a = tokens[at], " ".join(tokens[at + 1 :])
+    b = plain(match.group("b")).strip().rstrip(".")
+    thing = _WH_THING_RE.match(a) or _POSSESSOR_RE.match(a)
+    if not part or not thing or verb.lower() in _LIGHT_VERBS:
+        return
+    x = thing.group("x")
+    b = (
+        re.sub(r"^(?:its|their)\b", f"{x}'s", b)
+        if b.startswith(("its ", "their "))
+        else re.sub(r"\bit\b", x, b, count=1)
+    )
+    plural = not base_form(verb)
+    base = verb if plural else base_form(verb)
+    answer = clean_answer(b) or ""
+    if not base or not answer or answer.lower() != b.lower() or not _self_contained(answer):
+        return
+    front = f"What does {_note_on(note)} say {part} {'do' if plural else 'does'} not {base}?"
+    yield "critique", _card(note, "critique", slug(f"{part} {base}", 3), s, front, answer)
+
+
 # 'Later studies that tried to replicate the link found that the score …': what the evidence found is the point
 _FINDING_RE = re.compile(
     r"^(?P<x>(?:[\w-]+\s+){0,3}(?:\w+-)?(?:studies|study|analyses|analysis|research|experiments|trials|replications|surveys|reviews))"
@@ -1470,6 +1540,7 @@ def _holder(note: Note, before: str) -> str | None:
     if not match:
         return None
     x = _topic(_LEADING_LINK_RE.sub("", match.group("x")), 4, note)
+    x = note.surname if x and note.surname and x.lower() == note.surname.lower() else x
     tokens = [t.lower() for t in words(x or "")]
     if not x or set(tokens) & (_LIGHT_VERBS | _BARE_AUX | _CLAUSE_WORDS | _NOT_SUBJECT_START | PRONOUNS):
         return None  # a clause or a pronoun before the verb: the question would need the sentence
@@ -1523,6 +1594,15 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         glossed_parts = glossed != listed
         listed = glossed
         parts: list[str] = [_list_label(i) for i in _LIST_SPLIT_RE.split(listed) if i.strip()]
+        if len(parts) != _NUMBERS[match.group("n").lower()]:
+            # 'technical competence, so people can decide, and organizational clarity, so …': each part's
+            # own clause glosses it; the parts are what is left, when that is exactly the count the note states
+            bare = re.sub(r"\s*\([^()]{2,80}\)", "", match.group("items"))
+            bare = re.sub(r",\s+(?:so|so that|where|which|who|because|since|while)\s+[^,]+(?=,|$)", "", bare)
+            parts = [_list_label(i) for i in _LIST_SPLIT_RE.split(bare.rstrip(". ")) if i.strip()]
+            glossed_parts = True
+        if len({p.lower() for p in parts}) != len(parts):
+            continue  # 'going, going': labels cut to the same word are no answer
         if len(parts) != _NUMBERS[match.group("n").lower()] or len(parts) > MAX_LIST_ITEMS:
             continue
         if any(len(words(i)) > 4 for i in parts):
@@ -1620,6 +1700,10 @@ def candidates(note: Note) -> list[Idea]:
                 "not " in core or "n't " in core or " on " in core or "about" in core
             ):
                 found.extend(_limit(note, s, core))  # last: a sentence another kind asks keeps that card's key
+            if not any(card for _, card in found) and " better than " in core:
+                found.extend(_fits_better(note, s, core))
+            if not any(card for _, card in found) and ", not " in core:
+                found.extend(_not_whether(note, s, core))
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
