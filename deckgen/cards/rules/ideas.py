@@ -1375,6 +1375,40 @@ _WH_THING_RE = re.compile(
 _POSSESSOR_RE = re.compile(r"^(?P<x>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s?\s+[\w-]+$")
 
 
+# 'The evidence is one ship's turnaround told by its own captain, so …': what the work's evidence is, as the note says
+_EVIDENCE_RE = re.compile(
+    r"^(?P<s>(?:much of |most of )?the (?:evidence|data|examples|cases|case studies|sample|studies))\s+"
+    r"(?P<v>is|are|comes from|come from)\s+(?:mostly\s+|largely\s+|all\s+)?(?P<y>[^;:()—–]+)"
+)
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    "chosen drawn taken written given known shown told seen done made built held".split()
+)
+
+
+def _evidence(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'The evidence is one captain's own story, so …' -> 'What does the note on … say the evidence is?'."""
+    match = _EVIDENCE_RE.match(_LEADING_LINK_RE.sub("", core[0].lower() + core[1:]))
+    if not match:
+        return
+    told = re.split(r",\s+|\s+(?:so|because|since|while|which|rather than)\s+", plain(match.group("y")).strip())[0]
+    answer = clean_answer(told.rstrip(".")) or ""
+    if not answer or answer.lower() != told.rstrip(".").lower() or not _self_contained(answer):
+        return  # a cut the text does not mark
+    if len(content_words(answer)) < 2 or re.match(r"^(?:that|too|very|not|thin|weak|strong)\b", answer, re.I):
+        return  # 'The evidence is thin': a judgement, not what the evidence is
+    first = words(answer)[0].lower()
+    if (
+        match.group("v") in ("is", "are")
+        and "-" not in first
+        and (first.endswith("ed") or first in _IRREGULAR_PARTICIPLES)
+    ):
+        return  # 'the data is dominated by …' is passive: 'what is the data?' would not ask it
+    front = f"What does {_note_on(note)} say {match.group('s')} {match.group('v')}?"
+    yield "critique", _card(note, "critique", slug(f"{match.group('s')} {match.group('v')}", 3), s, front, answer)
+
+
 def _fits_better(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
     """'X fits operational work better than ambiguous product work' -> 'What kind of work does the note say X fits poorly?'."""
     for match in _FITS_BETTER_RE.finditer(core):
@@ -1704,6 +1738,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_fits_better(note, s, core))
             if not any(card for _, card in found) and ", not " in core:
                 found.extend(_not_whether(note, s, core))
+            if not any(card for _, card in found) and ("evidence" in core or " data " in core or " cases " in core):
+                found.extend(_evidence(note, s, core))
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
