@@ -1254,6 +1254,214 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             yield "critique", _card(note, "critique", slug(f"{verb} {topic}", 3), s, front, answer)
 
 
+# The note's critique often says what a named part of the work cannot do or says little about:
+# 'Five interviews can show …, but they cannot validate demand, retention or willingness to pay'.
+# The question names that part (its own topic), so it admits the one answer the note gives.
+_LIMIT_VERBS = frozenset(
+    """tell show say validate measure explain predict capture address distinguish separate rank cover check prove
+    reveal answer assess judge settle replace detect""".split()
+)
+_LIMIT_RE = re.compile(
+    r"(?:^|,\s+(?:but\s+|and\s+|yet\s+)?|;\s+|\s+but\s+)(?P<s>[^,;:()]{2,60}?)\s+(?:\w+ly\s+|also\s+|still\s+)?"
+    r"(?P<neg>cannot|can't|can not|does not|doesn't|do not|don't)\s+(?P<v>[a-z]+)\s+"
+    r"(?P<io>(?:you|us|a team|teams|anyone|readers|a reader|a manager|managers)\s+)?(?P<o>[^;:()—–]+)"
+)
+# '… and the book says little about go-to-market'; 'the list gives no way to …'
+_LITTLE_RE = re.compile(
+    r"(?:^|,\s+(?:but\s+|and\s+|yet\s+)?|;\s+|\s+but\s+)(?P<s>[^,;:()]{2,60}?)\s+(?:also\s+)?"
+    r"(?P<v>(?:says|offers|gives|provides)\s+(?:little|almost nothing|nothing|no)(?:\s+(?:help|guidance|advice))?"
+    r"\s+(?:about|on|with)|is\s+(?:thin|thinner|silent|vague|weakest|thinnest)\s+on)\s+(?P<o>[^;:()—–]+)"
+)
+# 'The prescriptions assume a degree of control over one's calendar that …': an open verb, asked only of a named part
+_OPEN_LIMIT_RE = re.compile(
+    r"(?:^|,\s+(?:but\s+|and\s+|yet\s+)?|;\s+|\s+but\s+)(?P<s>[^,;:()]{2,60}?)\s+(?:also\s+|largely\s+|often\s+)?"
+    r"(?P<v>assumes?|ignores?|underplays?|overlooks?|neglects?|understates?|overstates?|presumes?|glosses over|"
+    r"leaves out|drops|rests on|depends on|relies on)\s+(?P<o>[^;:()—–]+)"
+)
+_WORK_SUBJECTS = frozenset(
+    ("it", "this", "that", "they", "the book", "the essay", "the article", "the post", "the piece", "the paper")
+    + ("the talk", "the memo", "the work", "the deck", "the framework", "the model", "the author", "a reader")
+)
+_LEADING_LINK_RE = re.compile(
+    r"^(?:(?:and|but|also|yet|still|so|finally|moreover|more importantly|most importantly)\b,?\s*)+", re.I
+)
+# the answer stops where the text marks the end of the point; a second verb after 'and'/'or' is another point
+_SECOND_PREDICATE_RE = re.compile(
+    r"\s(?:and|or)\s+(?:\w+ly\s+)?(?:\w+)\s+(?:the|a|an|any|its|their|whether|how|what|why)\b"
+)
+
+
+def _named_part(note: Note, subject: str, before: str) -> str | None:
+    """The part of the work a limit is about, as the note names it ('five interviews'); None when only a pronoun or the work."""
+    subject = _LEADING_LINK_RE.sub("", plain(subject).strip())
+    if subject.lower() in {"it", "they"}:
+        # 'Five interviews can show …, but they cannot …': the pronoun's noun is the clause's subject
+        can = re.match(r"^(?P<x>[^,;:()]{2,60}?)\s+(?:can|could)\s+\w+", _LEADING_LINK_RE.sub("", before.strip()))
+        subject = can.group("x") if can else ""
+    tokens = [t.lower() for t in words(subject)]
+    if not tokens or subject.lower() in _WORK_SUBJECTS or tokens[0] in PRONOUNS:
+        return None
+    if note.surname and subject.lower() in {note.surname.lower(), f"{note.surname.lower()} himself"}:
+        return None  # the author is not the topic: what the note criticises is a part of the work
+    if subject.count('"') % 2 or subject.count("“") != subject.count("”"):
+        return None  # 'not control" …' starts inside a quotation
+    if any(
+        t in _BARE_AUX or t in _CLAUSE_WORDS or t in _NOT_SUBJECT_START - {"of", "with", "in", "on"} for t in tokens
+    ):
+        return None  # a clause ('a team that knows …', 'when it …') is no name for a part
+    return _topic(subject, 6, note)
+
+
+_MARKED_END = r"^(?:$|\s*,|\s+(?:that|which|who|whom|whose|where)\b)"  # where the text itself ends a phrase
+
+
+def _listed_object(text: str) -> str:
+    """The object up to where the text ends it: 'demand, retention or willingness to pay, and teams …' -> the list."""
+    for comma in re.finditer(r",\s+", text):
+        rest = re.split(r",\s+", text[comma.end() :])[0]
+        item = re.sub(r"^(?:and|or)\s+", "", rest)
+        longest = max(len(words(x)) for x in re.split(r"\s+(?:and|or)\s+", item))
+        tokens = [t.lower() for t in words(item)]
+        if (
+            longest > 4
+            or set(tokens) & _BARE_AUX
+            or (tokens and tokens[0] in PRONOUNS)
+            or re.match(r"^(?:but|so|yet|while|which|who|because|since)\b", item)
+        ):
+            return text[: comma.start()]  # the next clause, not the next item
+    return text
+
+
+def _limit(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'Five interviews … cannot validate demand, retention or willingness to pay' -> 'What does the note … say five interviews cannot validate?'."""
+    for regex in (_LIMIT_RE, _LITTLE_RE, _OPEN_LIMIT_RE):
+        for match in regex.finditer(core):
+            if regex is _LIMIT_RE and match.group("v") not in _LIMIT_VERBS:
+                continue
+            part = _named_part(note, match.group("s"), core[: match.start()])
+            obj = _listed_object(plain(match.group("o")).strip().rstrip("."))
+            obj = re.split(r"\s+(?:so|because|since|while|even though|although)\s+", obj)[0]
+            if not part or _SECOND_PREDICATE_RE.search(obj):
+                continue
+            answer = clean_answer(obj) or ""
+            leans = re.search(r"\b(?:it|them|they|their|its)\b", answer, re.I)  # 'how to start without it'
+            rest = obj[len(answer) :] if obj.lower().startswith(answer.lower()) else "?"
+            if not answer or leans or not _self_contained(answer) or not re.match(_MARKED_END, rest):
+                continue  # a cut the text does not mark, or an answer that leans on the note
+            if regex is _LIMIT_RE:
+                neg = {"can't": "cannot", "can not": "cannot", "doesn't": "does not", "don't": "do not"}
+                verb = f"{neg.get(match.group('neg'), match.group('neg'))} {match.group('v')}"
+                verb += f" {match.group('io').strip()}" if match.group("io") else ""
+            else:
+                verb = match.group("v")
+            front = f"What does {_note_on(note)} say {part} {verb}?"
+            yield "critique", _card(note, "critique", slug(f"{part} {match.group('v')}", 3), s, front, answer)
+
+
+# 'The production analogy fits operational work better than ambiguous product work, where …'
+_FITS_BETTER_RE = re.compile(
+    r"(?:^|,\s+(?:but\s+|and\s+)?|;\s+)(?P<s>[^,;:()]{2,60}?)\s+(?:also\s+)?fits\s+(?P<a>[^,;:()]{3,50}?)\s+"
+    r"(?:far\s+|much\s+)?better\s+than\s+(?P<b>[^;:()—–]+)"
+)
+# 'The checklist tests whether a form is complete, not whether it is needed': the pronoun is the first clause's thing
+_NOT_WHETHER_RE = re.compile(
+    r"^(?:(?:most |more )?importantly|in practice|above all)?(?:\s*for [\w ]{2,30})?,?\s*"
+    r"(?P<head>[^,;:()]{5,90}?),\s+not\s+(?P<b>(?:whether|how well|how)\s+[^,;:—–]{3,60}|(?:its|their)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?=$|[,;:.]|\s+[—–])"
+)
+_WH_THING_RE = re.compile(
+    r"^(?:whether|how well|how)\s+(?P<x>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|can|will|\w+s)\b"
+)
+_POSSESSOR_RE = re.compile(r"^(?P<x>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s?\s+[\w-]+$")
+
+
+# 'The evidence is one ship's turnaround told by its own captain, so …': what the work's evidence is, as the note says
+_EVIDENCE_RE = re.compile(
+    r"^(?P<s>(?:much of |most of )?the (?:evidence|data|examples|cases|case studies|sample|studies))\s+"
+    r"(?P<v>is|are|comes from|come from)\s+(?:mostly\s+|largely\s+|all\s+)?(?P<y>[^;:()—–]+)"
+)
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    "chosen drawn taken written given known shown told seen done made built held".split()
+)
+
+
+def _evidence(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'The evidence is one captain's own story, so …' -> 'What does the note on … say the evidence is?'."""
+    match = _EVIDENCE_RE.match(_LEADING_LINK_RE.sub("", core[0].lower() + core[1:]))
+    if not match:
+        return
+    told = re.split(r",\s+|\s+(?:so|because|since|while|which|rather than)\s+", plain(match.group("y")).strip())[0]
+    answer = clean_answer(told.rstrip(".")) or ""
+    if not answer or answer.lower() != told.rstrip(".").lower() or not _self_contained(answer):
+        return  # a cut the text does not mark
+    if len(content_words(answer)) < 2 or re.match(r"^(?:that|too|very|not|thin|weak|strong)\b", answer, re.I):
+        return  # 'The evidence is thin': a judgement, not what the evidence is
+    first = words(answer)[0].lower()
+    if (
+        match.group("v") in ("is", "are")
+        and "-" not in first
+        and (first.endswith("ed") or first in _IRREGULAR_PARTICIPLES)
+    ):
+        return  # 'the data is dominated by …' is passive: 'what is the data?' would not ask it
+    front = f"What does {_note_on(note)} say {match.group('s')} {match.group('v')}?"
+    yield "critique", _card(note, "critique", slug(f"{match.group('s')} {match.group('v')}", 3), s, front, answer)
+
+
+def _fits_better(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'X fits operational work better than ambiguous product work' -> 'What kind of work does the note say X fits poorly?'."""
+    for match in _FITS_BETTER_RE.finditer(core):
+        part = _named_part(note, match.group("s"), core[: match.start()])
+        worse = re.split(r",\s+|\s+(?:where|which|who|because|since|so)\s+", plain(match.group("b")).strip())[0]
+        answer = clean_answer(worse) or ""
+        head = words(plain(match.group("a")))[-1].lower()
+        if not part or not answer or words(answer)[-1].lower() != head or not _self_contained(answer):
+            continue  # the kind is named only when both sides share it ('operational work', 'product work')
+        if len(words(answer)) < 2:
+            continue  # 'work' alone: the kind would be the answer
+        front = f"What kind of {head} does {_note_on(note)} say {part} fits poorly?"
+        yield "critique", _card(note, "critique", slug(f"{part} fits", 3), s, front, answer)
+
+
+def _not_whether(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
+    """'The list checks whether an interface is usable, not whether it solves a problem' -> '… say the list does not check?'."""
+    match = _NOT_WHETHER_RE.match(_LEADING_LINK_RE.sub("", core))
+    if not match:
+        return
+    tokens = match.group("head").split()
+    # the verb is the first word after the subject that can be one ('the list checks', not 'the' + 'list')
+    at = next(
+        (
+            n
+            for n in range(1, min(len(tokens), 5))
+            if base_form(tokens[n]) or (re.search(r"[^s]s$", tokens[n - 1]) and _plain_verb(tokens[n]))
+        ),
+        0,
+    )
+    if not at:
+        return
+    part = _named_part(note, " ".join(tokens[:at]), "")
+    verb, a = tokens[at], " ".join(tokens[at + 1 :])
+    b = plain(match.group("b")).strip().rstrip(".")
+    thing = _WH_THING_RE.match(a) or _POSSESSOR_RE.match(a)
+    if not part or not thing or verb.lower() in _LIGHT_VERBS:
+        return
+    x = thing.group("x")
+    b = (
+        re.sub(r"^(?:its|their)\b", f"{x}'s", b)
+        if b.startswith(("its ", "their "))
+        else re.sub(r"\bit\b", x, b, count=1)
+    )
+    plural = not base_form(verb)
+    base = verb if plural else base_form(verb)
+    answer = clean_answer(b) or ""
+    if not base or not answer or answer.lower() != b.lower() or not _self_contained(answer):
+        return
+    front = f"What does {_note_on(note)} say {part} {'do' if plural else 'does'} not {base}?"
+    yield "critique", _card(note, "critique", slug(f"{part} {base}", 3), s, front, answer)
+
+
 # 'Later studies that tried to replicate the link found that the score …': what the evidence found is the point
 _FINDING_RE = re.compile(
     r"^(?P<x>(?:[\w-]+\s+){0,3}(?:\w+-)?(?:studies|study|analyses|analysis|research|experiments|trials|replications|surveys|reviews))"
@@ -1353,6 +1561,33 @@ def _join(labels: list[str], what: str) -> str:
     return text[0].upper() + text[1:]
 
 
+# 'positions come from three sources: …' -> 'what three sources do positions come from?'
+_HOLDER_RE = re.compile(
+    r"(?:^|,\s+)(?P<x>[A-Za-z][\w' -]{2,40}?)\s+(?P<v>[a-z]{3,15})"
+    r"(?:\s+(?P<p>on|from|in|into|with|for|of|to|by|at|through))?\s+$"
+)
+
+
+def _holder(note: Note, before: str) -> str | None:
+    """'Lasting monopolies rest on' (what comes before 'four things:') as 'do lasting monopolies rest on'; None if unsure."""
+    match = _HOLDER_RE.search(before)
+    if not match:
+        return None
+    x = _topic(_LEADING_LINK_RE.sub("", match.group("x")), 4, note)
+    x = note.surname if x and note.surname and x.lower() == note.surname.lower() else x
+    tokens = [t.lower() for t in words(x or "")]
+    if not x or set(tokens) & (_LIGHT_VERBS | _BARE_AUX | _CLAUSE_WORDS | _NOT_SUBJECT_START | PRONOUNS):
+        return None  # a clause or a pronoun before the verb: the question would need the sentence
+    verb, particle = match.group("v"), f" {match.group('p')}" if match.group("p") else ""
+    light = verb in _LIGHT_VERBS and not particle  # 'come from', 'rest on' ask something; 'have', 'get' do not
+    if _plural_subject(tokens) and _plain_verb(verb) and not light:
+        return f"do {x} {verb}{particle}"
+    base = base_form(verb)
+    if not _plural_subject(tokens) and base and not light:
+        return f"does {x} {base}{particle}"
+    return None
+
+
 def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
     """A bullet list introduced by 'N things:' or an inline 'four risks: a, b, c and d' -> one card."""
     groups: dict[tuple[str, str], list[Sentence]] = {}
@@ -1387,7 +1622,21 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
             continue
         # the list ends where a clause about it starts ('…, and invisibility, since software has …')
         listed = re.split(r",\s+(?:since|which|because|so that|while|where)\s+", match.group("items"))[0]
+        glossed = re.sub(
+            r"\s*\([^()]{2,80}\)", "", listed
+        )  # 'variety-based (a narrow set of …)': the aside glosses a part
+        glossed_parts = glossed != listed
+        listed = glossed
         parts: list[str] = [_list_label(i) for i in _LIST_SPLIT_RE.split(listed) if i.strip()]
+        if len(parts) != _NUMBERS[match.group("n").lower()]:
+            # 'technical competence, so people can decide, and organizational clarity, so …': each part's
+            # own clause glosses it; the parts are what is left, when that is exactly the count the note states
+            bare = re.sub(r"\s*\([^()]{2,80}\)", "", match.group("items"))
+            bare = re.sub(r",\s+(?:so|so that|where|which|who|because|since|while)\s+[^,]+(?=,|$)", "", bare)
+            parts = [_list_label(i) for i in _LIST_SPLIT_RE.split(bare.rstrip(". ")) if i.strip()]
+            glossed_parts = True
+        if len({p.lower() for p in parts}) != len(parts):
+            continue  # 'going, going': labels cut to the same word are no answer
         if len(parts) != _NUMBERS[match.group("n").lower()] or len(parts) > MAX_LIST_ITEMS:
             continue
         if any(len(words(i)) > 4 for i in parts):
@@ -1429,6 +1678,10 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
             front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
         elif whole:
             front = f"{_according(note)}, what are the {n} {what} of {whole}?"
+        elif held := _holder(note, s.plain[: match.start()]):
+            front = f"{_according(note)}, what {n} {what} {held}?"
+        elif glossed_parts:
+            continue  # 'what are the three parts?' names no whole: asked only as before, for the lists it made
         else:
             front = f"{_according(note)}, what are the {n} {what}?"
         card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
@@ -1477,6 +1730,16 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_statement(note, s, core, note_ctx))
             if not any(card for _, card in found):  # after the older kinds, so their keys stay what curation named
                 found.extend(coverage_shapes(note, s, core, note_ctx))
+            if not any(card for _, card in found) and (
+                "not " in core or "n't " in core or " on " in core or "about" in core
+            ):
+                found.extend(_limit(note, s, core))  # last: a sentence another kind asks keeps that card's key
+            if not any(card for _, card in found) and " better than " in core:
+                found.extend(_fits_better(note, s, core))
+            if not any(card for _, card in found) and ", not " in core:
+                found.extend(_not_whether(note, s, core))
+            if not any(card for _, card in found) and ("evidence" in core or " data " in core or " cases " in core):
+                found.extend(_evidence(note, s, core))
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
