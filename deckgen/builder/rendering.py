@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from deckgen.anki.notetypes import card_fields, note_type_for
@@ -31,7 +32,9 @@ def rendered_cards(sources: Sources, note: Note, cards: Sequence[Card], store: M
     rendered: list[Rendered] = []
     for card in cards:
         used: list[str] = []
-        key = (card.key, repr(card))
+        # by everything the card holds (its repr), hashed: the repr repeats the card's texts, which
+        # made half of the memo's bytes to store, read and decode on every build
+        key = (card.key, hashlib.sha256(repr(card).encode("utf-8")).hexdigest())
         known = memo.get(key)
         if known is None:
             values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
@@ -55,7 +58,7 @@ def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
 
 
 def _valid_fields_memo(value: object) -> bool:
-    """A note's rendered-fields memo: {(key, card repr): (field values, content hash)}.
+    """A note's rendered-fields memo: {(key, sha256 of the card's repr): (field values, content hash)}.
 
     Only its kind is checked here: the memo reads it in its typed form only
     (``SCHEMAS["fields"]``), whose decoder checked every key and value against that shape,
