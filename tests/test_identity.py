@@ -137,3 +137,42 @@ def test_an_authored_card_replacing_another_fact_is_new_even_under_the_same_cont
     new = card(ctx + "who owns the outcome on an empowered team?", "The product trio")
     resolved, decisions = resolve_keys([new], lock_with(old), "n")
     assert resolved[0].key != old.key, decisions
+
+
+def test_stamping_an_unchanged_card_records_exactly_what_its_fields_say() -> None:
+    """An unchanged card's new record keeps the record read only when every field would be the same.
+
+    ``stamp`` reuses the lock's own record object for the commonest case; any field the
+    new record sets differently (decks of a multi-deck card, a retired note's hash, a move,
+    decks left, a changed side, origin, ``id:`` or reverse) must give a new record.
+    """
+    from deckgen.lock.identity import stamp
+
+    card = Card("n1", "k1", "qa", "Q?", "A.", origin="authored")
+    fields, content = ("Q?", "A."), "h1"
+    base = CardRecord(content, 7, "Q?", "A.", deck="Deck", origin="authored", anchor="", due=1024)
+    variants = [
+        base,
+        replace(base, decks=("Deck", "Other")),
+        replace(base, retired_hash="x"),
+        replace(base, retired_mod=9),
+        replace(base, moved_to="n2/k1"),
+        replace(base, left=("Gone",)),
+        replace(base, front="Q old?"),
+        replace(base, back="A old."),
+        replace(base, deck="Other"),
+        replace(base, origin="generated"),
+        replace(base, explicit=True),
+        replace(base, reverse=True),
+        replace(base, dues=(("Other", 5),), anchor="n0/k0"),
+    ]
+    for old in variants:
+        lock, new_lock = Lock(), Lock()
+        lock.put("n1", "k1", old)
+        built = stamp(card, fields, content, (), ("Deck",), "ns", lock, new_lock, 100)
+        expected = CardRecord(
+            content, 7, "Q?", "A.", deck="Deck", origin="authored", anchor=old.anchor, due=old.due, dues=old.dues
+        )
+        assert built.status == "unchanged"
+        assert new_lock.card("n1", "k1") == expected, old
+        assert (new_lock.card("n1", "k1") is old) == (old == expected)

@@ -125,7 +125,7 @@ def _card_ords(model: _Model, fields: tuple[str, ...]) -> list[int]:
             known = model.cloze_ords[fields] = [card.ord for card in genanki.Note._cloze_cards(_Fields(model, fields))]
         return known
     # a front/back note's cards depend only on which fields are empty
-    key = tuple(bool(value) for value in fields)
+    key = tuple(map(bool, fields))
     ords = model.card_ords.get(key)
     if ords is None:
         ords = model.card_ords[key] = [card.ord for card in genanki.Note._front_back_cards(_Fields(model, fields))]

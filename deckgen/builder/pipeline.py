@@ -293,8 +293,10 @@ def _retire_deckless(
     """
     retired: dict[str, CardChange] = {}
     for uid, built in cards.items():
+        if built.decks or uid in moved:
+            continue  # (most cards: their record is not looked up)
         old = lock.card_by_uid(uid)
-        if built.decks or uid in moved or old is None or not old.all_decks or old.moved_to:
+        if old is None or not old.all_decks or old.moved_to:
             continue
         if old.retired:  # retired earlier and still in no deck: nothing changes
             new_lock.put(built.card.note_id, built.card.key, old)

@@ -90,6 +90,7 @@ def plan_releases(
     homes = home_decks(specs, lock)
     retired_by_deck: dict[str, list[ShipNote]] = {}
     lost: dict[str, int] = {}
+    leaving: list[tuple[str, str]] = []  # live cards that left a deck, in the lock's order
     for note_id, key, record in list(new_lock.records()):
         if not record.retired:
             built_card = cards.get(f"{note_id}/{key}")
@@ -97,10 +98,16 @@ def plan_releases(
             # retire it in every deck it shipped in
             decks = names if len(names) > 1 and not record.moved_to else ()
             # positions only for the other decks it is still in (a deck it left forgets it)
-            dues = tuple((name, due) for name, due in record.dues if name in decks and name != record.deck)
+            dues = (
+                tuple((name, due) for name, due in record.dues if name in decks and name != record.deck)
+                if record.dues
+                else ()
+            )
             left = _left_decks(lock.card(note_id, key), names, homes) if names and not record.moved_to else ()
             if decks != record.decks or dues != record.dues or left != record.left:
                 new_lock.put(note_id, key, replace(record, decks=decks, dues=dues, left=left))
+            if left and built_card is not None and not record.moved_to:
+                leaving.append((note_id, key))
             continue
         card = record_card(note_id, key, record)
         note = notes.get(note_id)
@@ -144,10 +151,10 @@ def plan_releases(
     # note without cards, with its live content and mod (the same GUID ships live elsewhere, so
     # it cannot be marked retired): that deck's learners keep getting its updates, newcomers
     # get nothing to study, and the changelog tells learners to move or suspend it.
-    for note_id, key, record in new_lock.records():
-        built_card = cards.get(f"{note_id}/{key}")
-        if not record.left or built_card is None or not record.live:
-            continue
+    # (collected above: the only records whose ``left`` is set once the loop above has run)
+    for note_id, key in leaving:
+        record = new_lock.cards[note_id][key]
+        built_card = cards[f"{note_id}/{key}"]
         card = built_card.card
         shipped_note = ShipNote(
             built_card.guid,
@@ -218,6 +225,8 @@ def _left_decks(old: CardRecord | None, now_in: Sequence[str], homes: Mapping[st
     """Decks (by the name it shipped under) a live card has left; a renamed deck is not left."""
     if old is None or not old.live:
         return ()
+    if not old.left and all(name in now_in for name in old.all_decks):
+        return ()  # still in every deck it shipped in (the commonest case, answered without the homes)
     here = {homes[name].slug for name in now_in if name in homes}
     left = []
     for name in (*old.left, *old.all_decks):

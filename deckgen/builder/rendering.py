@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import operator
 from collections.abc import Sequence
 
 from deckgen.anki.notetypes import card_fields, note_type_for
@@ -15,6 +18,8 @@ BASE_TAG = "deckgen"
 
 # (field values, content hash, packaged names of the images it shows) of one card
 Rendered = tuple[tuple[str, ...], str, tuple[str, ...]]
+# a card's field values as one tuple, in C (a dataclass repr is a Python call per card, behind a recursion guard)
+_card_values = operator.attrgetter(*(f.name for f in dataclasses.fields(Card)))
 
 
 def card_tags(card: Card) -> tuple[str, ...]:
@@ -31,7 +36,7 @@ def rendered_cards(sources: Sources, note: Note, cards: Sequence[Card], store: M
     rendered: list[Rendered] = []
     for card in cards:
         used: list[str] = []
-        key = (card.key, repr(card))
+        key = memo_key(card)
         known = memo.get(key)
         if known is None:
             values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
@@ -40,6 +45,13 @@ def rendered_cards(sources: Sources, note: Note, cards: Sequence[Card], store: M
                 sources.cache.dirty = True
         rendered.append((known[0], known[1], tuple(sorted(set(used)))))
     return rendered
+
+
+def memo_key(card: Card) -> tuple[str, str]:
+    """What the rendered-fields memo knows a card by: its key and a hash of everything it holds."""
+    # the repr of its field values, hashed: the repr itself repeats the card's texts, which made
+    # half of the memo's bytes to store, read and decode on every build
+    return card.key, hashlib.sha256(repr(_card_values(card)).encode("utf-8")).hexdigest()
 
 
 def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
@@ -55,7 +67,7 @@ def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
 
 
 def _valid_fields_memo(value: object) -> bool:
-    """A note's rendered-fields memo: {(key, card repr): (field values, content hash)}.
+    """A note's rendered-fields memo: {(key, sha256 of the repr of the card's values): (field values, content hash)}.
 
     Only its kind is checked here: the memo reads it in its typed form only
     (``SCHEMAS["fields"]``), whose decoder checked every key and value against that shape,

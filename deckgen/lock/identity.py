@@ -278,20 +278,37 @@ def stamp(
         previous = old.shipped_mod if old else 0
         mod = max(now, previous + 1)
         status = "edited" if old and not old.retired else "added"
-    record = CardRecord(
-        hash=content_hash,
-        mod=mod,
-        front=card.front,
-        back=card.back,
-        deck=decks[0] if decks else "",
-        origin=card.origin.split(":")[0],
-        explicit=card.explicit_id,
-        # where its GUID comes from; its new-card position
-        anchor=old.anchor if old else "",
-        due=old.due if old else None,
-        dues=old.dues if old else (),
-        reverse=card.reverse,  # a retired card must keep it, or its reverse card would turn blank
-    )
+    deck = decks[0] if decks else ""
+    origin = card.origin.split(":")[0]
+    if (
+        old is not None
+        and status == "unchanged"
+        and old.front == card.front
+        and old.back == card.back
+        and old.deck == deck
+        and old.origin == origin
+        and old.explicit == card.explicit_id
+        and old.reverse == card.reverse
+        and not (old.decks or old.retired_mod or old.retired_hash or old.moved_to or old.left)
+    ):
+        # the record below would equal the one read: keep that very object (most cards of a build;
+        # the lock then reuses its line without comparing field by field)
+        record = old
+    else:
+        record = CardRecord(
+            hash=content_hash,
+            mod=mod,
+            front=card.front,
+            back=card.back,
+            deck=deck,
+            origin=origin,
+            explicit=card.explicit_id,
+            # where its GUID comes from; its new-card position
+            anchor=old.anchor if old else "",
+            due=old.due if old else None,
+            dues=old.dues if old else (),
+            reverse=card.reverse,  # a retired card must keep it, or its reverse card would turn blank
+        )
     new_lock.put(card.note_id, card.key, record)
     guid = guid_of(namespace, card.note_id, card.key, record.anchor)
     return BuiltCard(card, guid, fields, content_hash, mod, status, media, tuple(decks))
@@ -311,7 +328,13 @@ def stamp_notetype(name: str, content_hash: str, lock: Lock, new_lock: Lock, now
 def carry_removed(lock: Lock, new_lock: Lock, now: int) -> list[tuple[str, str, CardRecord]]:
     """Keep records of cards no longer in the sources, marked retired, so identities are never reused."""
     removed: list[tuple[str, str, CardRecord]] = []
-    for note_id, key, record in lock.records():
+    # the notes with a record the new lock lacks, found without sorting every record (most have none)
+    missing = Lock()
+    for note_id, records in lock.cards.items():
+        now_kept = new_lock.cards.get(note_id)
+        if now_kept is None or any(key not in now_kept for key in records):
+            missing.cards[note_id] = records
+    for note_id, key, record in missing.records():
         if new_lock.card(note_id, key) is not None:
             continue
         kept = record
