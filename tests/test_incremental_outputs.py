@@ -239,6 +239,10 @@ def renamed_note(project: Path) -> None:
     note.rename(note.parent / "renamed.md")
 
 
+def ignore_line(project: Path) -> None:  # a card's block changes, nothing it ships does: "no card changed after all"
+    _rewrite(_notes(project)[3], lambda text: re.sub(r"^(A: .*)$", r"\1\nIgnore: L7", text, count=1, flags=re.M))
+
+
 REPLAYED = [prose, prose_in_two_notes]
 # Card edits `deckgen lint` answers from the snapshot and the edited notes' lock records
 # (their near duplicates found again against the memoised questions of every other note).
@@ -273,6 +277,7 @@ FULL = [
     deck_description,
     removed_note,
     renamed_note,
+    ignore_line,
 ]
 
 
