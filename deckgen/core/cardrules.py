@@ -21,6 +21,7 @@ from deckgen.core.model import Card, Note
 from deckgen.core.text import (
     AUXILIARIES,
     CLOZE_RE,
+    STOPWORDS,
     answer_leak,
     cloze_parts,
     cloze_shown,
@@ -491,6 +492,72 @@ def unreferenced_pronoun(question: str) -> str:
         if "and" in scope or "people" in scope or any(plural_word(t) for t in scope[1:]):
             continue
         return match.group(1)
+    return ""
+
+
+# --- The question templates' grammar: 'what does/do <subject> <verb>?', 'what is/are <subject>?' ---
+# The generator builds these from a sentence it cut into subject and verb; these checks say whether the
+# cut gave a noun phrase and an agreeing base form. Word forms only (no tagger), so they refuse only
+# shapes no noun phrase has: a leading preposition, subordinator, conjunction or auxiliary, an auxiliary
+# or clause adverb inside, a past form followed by a new phrase, a count with no head, a count or 'a'
+# that disagrees with do/does/is/are.
+_NOT_NOUN_PHRASE_START = frozenset(
+    """if when whenever while although though unless until because since whereas whether once so thus hence yet
+    but and or nor then also even instead rather around about above across after against along among at before
+    behind below beneath beside between beyond by despite during except for from in inside into like near of off
+    on onto out outside over past per through throughout to toward towards under unlike upon via with within
+    without is are was were be been am do does did has have had can could should would will must may might
+    he she it they we you i there here what which who whom whose how why where""".split()
+)
+_CLAUSE_ADVERBS = frozenset("then also now still already just even often usually never always not".split())
+_PHRASE_DETERMINERS = frozenset("the a an this these those every each".split())
+_PAST_FORMS = frozenset(
+    """built made took gave put set ran sent kept held brought bought told found left led won lost got saw began
+    drew grew knew threw wrote chose spent paid said""".split()
+)
+_COUNTS = frozenset("two three four five six seven eight nine ten several many both these those few".split())
+_SINGULAR_START = frozenset("a an each every this one".split())
+_NOT_VERBS = frozenset("next than like via per as".split())
+_LIGHT_BASES = frozenset({"do", "be", "have", "own"})  # stop words that are still a verb after an auxiliary
+
+
+def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
+    """What keeps ``subject`` (its words) from reading as a noun phrase that agrees with ``aux`` ('' if nothing).
+
+    ``aux`` is 'do'/'does'/'is'/'are' when the question's auxiliary must agree with the subject, else ''.
+    """
+    low = [w.lower() for w in subject]
+    if not low:
+        return "the question has no subject"
+    if low[0] in _NOT_NOUN_PHRASE_START:
+        return f"the subject starts with '{subject[0]}', not a noun phrase"
+    for before, word in zip(low, low[1:], strict=False):
+        if word in AUXILIARIES or word in _CLAUSE_ADVERBS:
+            return f"'{word}' inside the subject makes it a clause"
+        if word in _PHRASE_DETERMINERS and (before in _PAST_FORMS or (before.endswith("ed") and len(before) > 4)):
+            return f"'{before} {word}': the subject holds a verb and its object"
+    if low[-1] in _COUNTS or low[-1] in _PHRASE_DETERMINERS:
+        return f"'{subject[-1]}' has no noun after it"
+    if any(w.endswith(("'s", "'", "’s")) for w in low):
+        return ""  # "a company's real values": the first word belongs to the possessor, not the head
+    if aux in ("does", "is") and low[0] in _COUNTS:
+        return f"'{aux}' does not agree with '{' '.join(subject[:2])}'"
+    if aux in ("do", "are") and low[0] in _SINGULAR_START:
+        return f"'{aux}' does not agree with '{' '.join(subject[:2])}'"
+    return ""
+
+
+def base_verb_problem(verb: str) -> str:
+    """What keeps ``verb`` from being the base form an auxiliary takes ('' if nothing)."""
+    low = verb.lower()
+    if low in _LIGHT_BASES:
+        return ""
+    if low in STOPWORDS or low in _NOT_VERBS or not low.isalpha():
+        return f"'{verb}' is not a verb"
+    if low in _PAST_FORMS or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4):
+        return f"'{verb}' after the auxiliary should be the verb's base form"
+    if plural_word(low) and len(low) > 3:
+        return f"'{verb}' after the auxiliary should be the verb's base form"
     return ""
 
 
