@@ -352,7 +352,8 @@ _CLAUSE_END_RE = re.compile(r"\s(?:when|if|because|while|that|which|who|where|on
 _QUOTED_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 _KIND_OF_RE = re.compile(r"\bwhat (?:kind|sort|type)s? of ([a-z][a-z-]*)\b", re.I)
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "er", "or", "ist", "age")
-_THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.I)
+_THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs|he|she|his|her|him)\b", re.I)
+_PERSONAL = frozenset("he she his her him".split())
 _DUMMY_IT_RE = re.compile(r"it\s+(?:is|was|takes|took|pays|matters|helps|costs|comes|worth)\b", re.I)
 _BEFORE_DUMMY_IT = frozenset("is was isn't wasn't make makes made find finds found".split())
 _COPULA_RE = re.compile(r"^what (is|are) ((?:[a-z][a-z-]*\s?){1,3})\?$")
@@ -471,6 +472,12 @@ def unreferenced_pronoun(question: str) -> str:
         pronoun = match.group(1).lower()
         before = core[: match.start()]
         previous = (words(before) or [""])[-1].lower()
+        if pronoun in _PERSONAL:
+            # 'his' needs a person named before it: a capitalised word outside the work's quoted title
+            named = [t for t in words(_QUOTED_RE.sub(" ", text[: offset + match.start()]))[1:] if t[:1].isupper()]
+            if named:
+                continue
+            return match.group(1)
         if pronoun == "it" and (previous in _BEFORE_DUMMY_IT or _DUMMY_IT_RE.match(core[match.start() :])):
             continue  # 'why is it a mistake to …', 'what makes it hard': 'it' stands for what follows
         if pronoun in ("it", "its"):
