@@ -8,7 +8,9 @@ each sentence is a shape a reading note uses, cut wrongly by an earlier generato
 from __future__ import annotations
 
 from deckgen.cards.generate import note_cards
+from deckgen.cards.rules.ideas import well_formed
 from deckgen.core.cardrules import base_verb_problem, noun_phrase_problem, unreferenced_pronoun
+from deckgen.core.model import Card
 from deckgen.sources.notes import parse_note
 
 NOTE = """---
@@ -102,3 +104,15 @@ def test_a_personal_pronoun_needs_a_person_named_before_it() -> None:
         unreferenced_pronoun("According to 'The Quiet Harbour', what explains why his sharpest point holds?") == "his"
     )
     assert unreferenced_pronoun("According to Calloway's 'The Quiet Harbour', why does she distrust slack?") == ""
+
+
+def test_the_gate_refuses_a_what_is_topic_that_is_no_noun_phrase() -> None:
+    note = parse_note(NOTE, "content/harbour.md")
+    ctx = "In Calloway's 'The Quiet Harbour'"
+
+    def card(front: str, back: str) -> Card:
+        return Card("harbour", "g.x", "basic", front, back, origin="generated:definition", path="content/harbour.md")
+
+    assert well_formed(card(f"{ctx}, what is a berth plan?", "A schedule of the ships docking at each berth"), note)
+    for topic in ("a steer the Rudder", "the two is self-righting", "a crew convinced every tide"):
+        assert not well_formed(card(f"{ctx}, what is {topic}?", "Keep the rudder trimmed for the tide"), note), topic

@@ -522,6 +522,11 @@ _PAST_FORMS = frozenset(
     """built made took gave put set ran sent kept held brought bought told found left led won lost got saw began
     drew grew knew threw wrote chose spent paid said""".split()
 )
+# words after which a determiner opens a phrase inside a noun phrase ('the cost of the delay', 'A and the B')
+_PHRASE_LINKS = frozenset(
+    """of for in on to with from by about between among across into like than and or vs versus at over under
+    within without through behind beyond against toward towards per""".split()
+)
 _COUNTS = frozenset("two three four five six seven eight nine ten several many both these those few".split())
 _SINGULAR_START = frozenset("a an each every this one".split())
 _NOT_VERBS = frozenset("next than like via per as".split())
@@ -538,12 +543,23 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
         return "the question has no subject"
     if low[0] in _NOT_NOUN_PHRASE_START:
         return f"the subject starts with '{subject[0]}', not a noun phrase"
+    relative = False  # a relative clause ('that …', 'the thing a boss does') may hold a verb of its own
     for before, word in zip(low, low[1:], strict=False):
-        if word in AUXILIARIES or word in _CLAUSE_ADVERBS:
+        if (word in AUXILIARIES or word in _CLAUSE_ADVERBS) and not relative:
             return f"'{word}' inside the subject makes it a clause"
         if word in _PHRASE_DETERMINERS and (before in _PAST_FORMS or (before.endswith("ed") and len(before) > 4)):
             return f"'{before} {word}': the subject holds a verb and its object"
-    if low[-1] in _COUNTS or low[-1] in _PHRASE_DETERMINERS:
+        relative = relative or word in ("that", "which", "who") or word in _PHRASE_DETERMINERS
+    if (
+        len(low) >= 3
+        and low[-2] in _PHRASE_DETERMINERS
+        and low[-3] not in _PHRASE_LINKS
+        and "'" not in low[-3]
+        and (len(low) < 4 or low[-4] != "to")  # "failing to write a spec": a verb and its object
+        and not {"that", "which", "who"} & set(low)  # 'any organization that designs a system'
+    ):
+        return f"'{subject[-3]} {subject[-2]} {subject[-1]}': two noun phrases side by side"
+    if (low[-1] in _COUNTS and subject[-1].islower()) or low[-1] in _PHRASE_DETERMINERS:
         return f"'{subject[-1]}' has no noun after it"
     if any(w.endswith(("'s", "'", "’s")) for w in low):
         return ""  # "a company's real values": the first word belongs to the possessor, not the head

@@ -28,7 +28,7 @@ from deckgen.cards.rules.text import (
 )
 from deckgen.core.cardrules import base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note
-from deckgen.core.text import STOPWORDS, plural_word
+from deckgen.core.text import STOPWORDS, plural_word, strip_context
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
@@ -319,6 +319,9 @@ _ABOUT_RE = re.compile(r"\b(?:argue|argues|say|says|claim|claims|think|thinks|wr
 _CASE_DAMAGE_RE = re.compile(r"\b[a-z]+[A-Z]")
 
 
+_WHAT_IS_RE = re.compile(r"^what\s+(?P<v>is|are)\s+(?P<x>[^?,:;'\"]+)\?$", re.I)
+
+
 def _grammatical_question(front: str, note: Note, source: str) -> bool:
     """Refuse a question with broken grammar: 'what does X noted …', 'what do growth hits ceiling …', 'pMs'."""
     if _ABOUT_RE.search(front):
@@ -332,6 +335,9 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
             continue
         if re.search(rf"(?<=[a-z,] ){capital}\b", text) and not re.search(rf"\b{word}\b", text):
             return False  # the note only ever writes it capitalised mid-sentence: a name the question lowered
+    copula = _WHAT_IS_RE.match(strip_context(front))
+    if copula and noun_phrase_problem(words(copula.group("x")), copula.group("v").lower()):
+        return False  # 'what is a shape the Path?', 'what are the three is …?': the topic is no noun phrase
     source_words: set[str] = set()
     for match in _AUX_QUESTION_RE.finditer(front):
         if match.group("aux").lower() == "do" and not source_words:
