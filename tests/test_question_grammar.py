@@ -27,7 +27,7 @@ Around the quay sits a ring of tugboats trained for night work. The crane crews 
 - **Three buffers**: time, crews, berths.
 
 ## Critique
-The book overrates the harbour master. If resilience comes from crews adapting, then the spare tugs, radios and rosters that let them adapt are investments, not waste.
+The book overrates the harbour master. Her fix is a rota of rehearsed night shifts. If resilience comes from crews adapting, then the spare tugs, radios and rosters that let them adapt are investments, not waste.
 """
 
 
@@ -116,3 +116,28 @@ def test_the_gate_refuses_a_what_is_topic_that_is_no_noun_phrase() -> None:
     assert well_formed(card(f"{ctx}, what is a berth plan?", "A schedule of the ships docking at each berth"), note)
     for topic in ("a steer the Rudder", "the two is self-righting", "a crew convinced every tide"):
         assert not well_formed(card(f"{ctx}, what is {topic}?", "Keep the rudder trimmed for the tide"), note), topic
+
+
+def test_the_gate_refuses_a_ranked_topic_with_nothing_it_ranks_within() -> None:
+    note = parse_note(NOTE, "content/harbour.md")
+    ctx = "According to Calloway's 'The Quiet Harbour'"
+
+    def card(front: str) -> Card:
+        return Card(
+            "harbour",
+            "g.x",
+            "basic",
+            front,
+            "Rehearsed night shifts",
+            origin="generated:claim",
+            path="content/harbour.md",
+        )
+
+    assert well_formed(card(f"{ctx}, what is the cheapest safeguard?"), note)  # ranked by a measure of its own
+    for topic in ("the key lever", "the main safeguard", "the single most useful ritual here"):
+        assert not well_formed(card(f"{ctx}, what is {topic}?"), note), topic
+
+
+def test_an_owned_topic_that_needs_its_problem_named_is_not_asked() -> None:
+    # 'what is Calloway's fix?' — a fix for what? (a prescription or a definition names its own whole)
+    assert "Calloway's fix" not in _questions()

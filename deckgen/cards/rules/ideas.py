@@ -319,6 +319,12 @@ _ABOUT_RE = re.compile(r"\b(?:argue|argues|say|says|claim|claims|think|thinks|wr
 _CASE_DAMAGE_RE = re.compile(r"\b[a-z]+[A-Z]")
 
 
+# a ranked topic with nothing it ranks within ('the main obstacle', 'the most useful habit here'): 'the
+# biggest hidden cost' or 'the hardest step' rank by a measure of their own and stay
+_NO_WHOLE_RE = re.compile(
+    r"^(?:the|[A-Z][\w-]+(?:'s|'))\s+(?:single\s+)?(?:most\s+useful|main|key|core)\s+[\w-]+(?:\s+[\w-]+)?"
+    r"(?:\s+here)?$|.*\shere$"
+)
 _WHAT_IS_RE = re.compile(r"^what\s+(?P<v>is|are)\s+(?P<x>[^?,:;'\"]+)\?$", re.I)
 
 
@@ -338,6 +344,8 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
     copula = _WHAT_IS_RE.match(strip_context(front))
     if copula and noun_phrase_problem(words(copula.group("x")), copula.group("v").lower()):
         return False  # 'what is a shape the Path?', 'what are the three is …?': the topic is no noun phrase
+    if copula and _NO_WHOLE_RE.match(copula.group("x")):
+        return False  # 'what is the key move?', 'the most useful habit here': the key move of what?
     source_words: set[str] = set()
     for match in _AUX_QUESTION_RE.finditer(front):
         if match.group("aux").lower() == "do" and not source_words:
@@ -2233,7 +2241,7 @@ _CHARACTERISATION_RE = re.compile(
     r"^the\s+most\s+(?:useful|important|valuable|practical|interesting|helpful|relevant|overlooked)\b",
     re.I,
 )
-_OWNED_VAGUE = frozenset("reason point answer mechanism example case view take".split())
+_OWNED_VAGUE = frozenset("reason point answer mechanism example case view take fix evidence distinction".split())
 
 
 def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
