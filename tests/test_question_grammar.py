@@ -25,6 +25,8 @@ Around the quay sits a ring of tugboats trained for night work. The crane crews 
 
 - **Habits**: patience, candour, rehearsal, slack.
 - **Three buffers**: time, crews, berths.
+- Tugs are always scarce, so night crews work in split shifts. Normal nights already mean covering gaps.
+- Rules for a night rota: be boring, because nobody trusts a clever rota; rotate weekly; and publish early.
 
 ## Critique
 The book overrates the harbour master. Her fix is a rota of rehearsed night shifts. If resilience comes from crews adapting, then the spare tugs, radios and rosters that let them adapt are investments, not waste.
@@ -87,6 +89,8 @@ def test_noun_phrase_check_reads_word_forms_and_agreement() -> None:
     assert "clause" in noun_phrase_problem(["the", "leader", "then", "goes"], "does")
     assert "verb and its object" in noun_phrase_problem(["a", "team", "convinced", "every", "shift"], "is")
     assert "no noun" in noun_phrase_problem(["the", "three"], "are")
+    assert "no noun" in noun_phrase_problem(["the", "first", "to", "notice"], "are")
+    assert "agree" in noun_phrase_problem(["people", "drift", "to", "quieter", "ports"], "does")
 
 
 def test_the_verb_after_an_auxiliary_is_a_base_form() -> None:
@@ -141,3 +145,12 @@ def test_the_gate_refuses_a_ranked_topic_with_nothing_it_ranks_within() -> None:
 def test_an_owned_topic_that_needs_its_problem_named_is_not_asked() -> None:
     # 'what is Calloway's fix?' — a fix for what? (a prescription or a definition names its own whole)
     assert "Calloway's fix" not in _questions()
+
+
+def test_an_answer_is_one_sentence_of_the_note() -> None:
+    # '… work in split shifts. Normal nights already …' (one bullet): the answer stops where the first sentence does
+    assert all(". " not in back for _, back in _cards().values()), _cards()
+
+
+def test_a_question_never_carries_a_colon_cut_from_the_note() -> None:
+    assert all(":" not in front.split("', ", 1)[-1] for front, _ in _cards().values()), _cards()

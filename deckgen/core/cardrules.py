@@ -528,6 +528,7 @@ _PHRASE_LINKS = frozenset(
     within without through behind beyond against toward towards per""".split()
 )
 _COUNTS = frozenset("two three four five six seven eight nine ten several many both these those few".split())
+_ORDINALS = frozenset("first last next second third only".split())
 _SINGULAR_START = frozenset("a an each every this one".split())
 _NOT_VERBS = frozenset("next than like via per as".split())
 _LIGHT_BASES = frozenset({"do", "be", "have", "own"})  # stop words that are still a verb after an auxiliary
@@ -559,11 +560,14 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
         and not {"that", "which", "who"} & set(low)  # 'any organization that designs a system'
     ):
         return f"'{subject[-3]} {subject[-2]} {subject[-1]}': two noun phrases side by side"
+    ordinal = next((w for w, after in zip(low, low[1:], strict=False) if w in _ORDINALS and after == "to"), "")
+    if ordinal:
+        return f"'{ordinal} to': no noun after '{ordinal}'"  # 'the first to notice' is who, not what
     if (low[-1] in _COUNTS and subject[-1].islower()) or low[-1] in _PHRASE_DETERMINERS:
         return f"'{subject[-1]}' has no noun after it"
     if any(w.endswith(("'s", "'", "’s")) for w in low):
         return ""  # "a company's real values": the first word belongs to the possessor, not the head
-    if aux in ("does", "is") and low[0] in _COUNTS:
+    if aux in ("does", "is") and (low[0] in _COUNTS or low[0] == "people"):
         return f"'{aux}' does not agree with '{' '.join(subject[:2])}'"
     if aux in ("do", "are") and low[0] in _SINGULAR_START:
         return f"'{aux}' does not agree with '{' '.join(subject[:2])}'"

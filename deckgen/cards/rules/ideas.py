@@ -325,6 +325,7 @@ _NO_WHOLE_RE = re.compile(
     r"^(?:the|[A-Z][\w-]+(?:'s|'))\s+(?:single\s+)?(?:most\s+useful|main|key|core)\s+[\w-]+(?:\s+[\w-]+)?"
     r"(?:\s+here)?$|.*\shere$"
 )
+_TITLE_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 _WHAT_IS_RE = re.compile(r"^what\s+(?P<v>is|are)\s+(?P<x>[^?,:;'\"]+)\?$", re.I)
 
 
@@ -344,6 +345,8 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
     copula = _WHAT_IS_RE.match(strip_context(front))
     if copula and noun_phrase_problem(words(copula.group("x")), copula.group("v").lower()):
         return False  # 'what is a shape the Path?', 'what are the three is …?': the topic is no noun phrase
+    if ":" in _TITLE_RE.sub(" ", strip_context(front)).replace(" asks: ", " "):
+        return False  # 'what explains why tips for writing one: be funny?': a list's lead cut into the question
     if copula and _NO_WHOLE_RE.match(copula.group("x")):
         return False  # 'what is the key move?', 'the most useful habit here': the key move of what?
     source_words: set[str] = set()
@@ -545,7 +548,13 @@ def _core(sentence_plain: str) -> tuple[str, bool]:
     return text.strip(), bool(match)
 
 
+_SECOND_SENTENCE_RE = re.compile(r"^(?P<first>.+?[a-z)])\.\s+[A-Z0-9]")
+
+
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
+    second = _SECOND_SENTENCE_RE.match(back) if ". " in back else None
+    if second and len(content_words(second.group("first"))) >= 2:
+        back = second.group("first")  # 'Degraded mode. Normal operation already means …': one fact, the first
     card = generated_card(note, kind, anchor, sentence, front, back)
     if hard_problems(card, note) or _gives_away(note, card) or not well_formed(card, note):
         return None
