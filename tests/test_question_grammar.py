@@ -42,8 +42,13 @@ def _questions() -> str:
     return "\n".join(front for front, _ in _cards().values())
 
 
-def test_a_subject_that_starts_with_a_preposition_gives_no_card() -> None:
-    assert "around the quay" not in _questions().lower()
+def test_an_inverted_place_sentence_asks_for_the_thing_not_for_a_preposition() -> None:
+    # 'Around the quay sits a ring of tugboats …': the subject comes after the verb
+    assert "does around" not in _questions()
+    assert _cards()["g.claim.around-quay-sit"] == (
+        "According to Calloway's 'The Quiet Harbour', what sits around the quay?",
+        "A ring of tugboats trained for night work",
+    )
 
 
 def test_a_subject_that_holds_a_verb_and_its_object_gives_no_card() -> None:

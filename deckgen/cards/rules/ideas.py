@@ -2213,6 +2213,12 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             ) or _TEASER_RE.match(answer):
                 break  # 'two parts', 'every idea on four factors: …': the answer is what the colon lists
             do = "" if modal in ("can", "will", "cannot", "should", "must") else _do(subject)
+            place = subject.split()[0].lower() in _LOCATIVE and base in _LOCATIVE_VERBS and not (modal or preposition)
+            if place and verb.endswith("s") and not alternative:
+                # 'Around the map sits a strategy cycle …' is inverted: the thing is after the verb, ask for it
+                front = f"{ctx}, what {verb} {subject[0].lower()}{subject[1:]}?"
+                yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
+                break
             if noun_phrase_problem(words(subject), do) or base_verb_problem(base):
                 break  # 'what does around the map sit?': the sentence was cut at the wrong word, no card is certain
             if not do:
@@ -2227,6 +2233,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             break
 
 
+_LOCATIVE = frozenset("around beside behind above below beneath under inside outside among between behind".split())
+_LOCATIVE_VERBS = frozenset("sit lie stand".split())
 _STATEMENT_SPLIT_RE = re.compile(r"(;\s+|:\s+|\s[—–]\s+|\s--\s+|,\s+(?:and|but|so|while)\s+)")
 _VERB_PREPOSITIONS = frozenset("to with on onto in from into for about against through along".split())
 _VERB_FOLLOWERS = _OBJECT_START | _VERB_PREPOSITIONS | _ADVERBS
