@@ -21,6 +21,7 @@ from deckgen.core.model import Card, Note
 from deckgen.core.text import (
     AUXILIARIES,
     CLOZE_RE,
+    STOPWORDS,
     answer_leak,
     cloze_parts,
     cloze_shown,
@@ -351,7 +352,8 @@ _CLAUSE_END_RE = re.compile(r"\s(?:when|if|because|while|that|which|who|where|on
 _QUOTED_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 _KIND_OF_RE = re.compile(r"\bwhat (?:kind|sort|type)s? of ([a-z][a-z-]*)\b", re.I)
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "er", "or", "ist", "age")
-_THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.I)
+_THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs|he|she|his|her|him)\b", re.I)
+_PERSONAL = frozenset("he she his her him".split())
 _DUMMY_IT_RE = re.compile(r"it\s+(?:is|was|takes|took|pays|matters|helps|costs|comes|worth)\b", re.I)
 _BEFORE_DUMMY_IT = frozenset("is was isn't wasn't make makes made find finds found".split())
 _COPULA_RE = re.compile(r"^what (is|are) ((?:[a-z][a-z-]*\s?){1,3})\?$")
@@ -470,6 +472,12 @@ def unreferenced_pronoun(question: str) -> str:
         pronoun = match.group(1).lower()
         before = core[: match.start()]
         previous = (words(before) or [""])[-1].lower()
+        if pronoun in _PERSONAL:
+            # 'his' needs a person named before it: a capitalised word outside the work's quoted title
+            named = [t for t in words(_QUOTED_RE.sub(" ", text[: offset + match.start()]))[1:] if t[:1].isupper()]
+            if named:
+                continue
+            return match.group(1)
         if pronoun == "it" and (previous in _BEFORE_DUMMY_IT or _DUMMY_IT_RE.match(core[match.start() :])):
             continue  # 'why is it a mistake to …', 'what makes it hard': 'it' stands for what follows
         if pronoun in ("it", "its"):
@@ -491,6 +499,92 @@ def unreferenced_pronoun(question: str) -> str:
         if "and" in scope or "people" in scope or any(plural_word(t) for t in scope[1:]):
             continue
         return match.group(1)
+    return ""
+
+
+# --- The question templates' grammar: 'what does/do <subject> <verb>?', 'what is/are <subject>?' ---
+# The generator builds these from a sentence it cut into subject and verb; these checks say whether the
+# cut gave a noun phrase and an agreeing base form. Word forms only (no tagger), so they refuse only
+# shapes no noun phrase has: a leading preposition, subordinator, conjunction or auxiliary, an auxiliary
+# or clause adverb inside, a past form followed by a new phrase, a count with no head, a count or 'a'
+# that disagrees with do/does/is/are.
+_NOT_NOUN_PHRASE_START = frozenset(
+    """if when whenever while although though unless until because since whereas whether once so thus hence yet
+    but and or nor then also even instead rather around about above across after against along among at before
+    behind below beneath beside between beyond by despite during except for from in inside into like near of off
+    on onto out outside over past per through throughout to toward towards under unlike upon via with within
+    without is are was were be been am do does did has have had can could should would will must may might
+    he she it they we you i there here what which who whom whose how why where""".split()
+)
+_CLAUSE_ADVERBS = frozenset("then also now still already just even often usually never always not".split())
+_PHRASE_DETERMINERS = frozenset("the a an this these those every each".split())
+_PAST_FORMS = frozenset(
+    """built made took gave put set ran sent kept held brought bought told found left led won lost got saw began
+    drew grew knew threw wrote chose spent paid said""".split()
+)
+# words after which a determiner opens a phrase inside a noun phrase ('the cost of the delay', 'A and the B')
+_PHRASE_LINKS = frozenset(
+    """of for in on to with from by about between among across into like than and or vs versus at over under
+    within without through behind beyond against toward towards per""".split()
+)
+_COUNTS = frozenset("two three four five six seven eight nine ten several many both these those few".split())
+_ORDINALS = frozenset("first last next second third only".split())
+_SINGULAR_START = frozenset("a an each every this one".split())
+_NOT_VERBS = frozenset("next than like via per as".split())
+_LIGHT_BASES = frozenset({"do", "be", "have", "own"})  # stop words that are still a verb after an auxiliary
+
+
+def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
+    """What keeps ``subject`` (its words) from reading as a noun phrase that agrees with ``aux`` ('' if nothing).
+
+    ``aux`` is 'do'/'does'/'is'/'are' when the question's auxiliary must agree with the subject, else ''.
+    """
+    low = [w.lower() for w in subject]
+    if not low:
+        return "the question has no subject"
+    if low[0] in _NOT_NOUN_PHRASE_START:
+        return f"the subject starts with '{subject[0]}', not a noun phrase"
+    relative = False  # a relative clause ('that …', 'the thing a boss does') may hold a verb of its own
+    for before, word in zip(low, low[1:], strict=False):
+        if (word in AUXILIARIES or word in _CLAUSE_ADVERBS) and not relative:
+            return f"'{word}' inside the subject makes it a clause"
+        if word in _PHRASE_DETERMINERS and (before in _PAST_FORMS or (before.endswith("ed") and len(before) > 4)):
+            return f"'{before} {word}': the subject holds a verb and its object"
+        relative = relative or word in ("that", "which", "who") or word in _PHRASE_DETERMINERS
+    if (
+        len(low) >= 3
+        and low[-2] in _PHRASE_DETERMINERS
+        and low[-3] not in _PHRASE_LINKS
+        and "'" not in low[-3]
+        and (len(low) < 4 or low[-4] != "to")  # "failing to write a spec": a verb and its object
+        and not {"that", "which", "who"} & set(low)  # 'any organization that designs a system'
+    ):
+        return f"'{subject[-3]} {subject[-2]} {subject[-1]}': two noun phrases side by side"
+    ordinal = next((w for w, after in zip(low, low[1:], strict=False) if w in _ORDINALS and after == "to"), "")
+    if ordinal:
+        return f"'{ordinal} to': no noun after '{ordinal}'"  # 'the first to notice' is who, not what
+    if (low[-1] in _COUNTS and subject[-1].islower()) or low[-1] in _PHRASE_DETERMINERS:
+        return f"'{subject[-1]}' has no noun after it"
+    if any(w.endswith(("'s", "'", "’s")) for w in low):
+        return ""  # "a company's real values": the first word belongs to the possessor, not the head
+    if aux in ("does", "is") and (low[0] in _COUNTS or low[0] == "people"):
+        return f"'{aux}' does not agree with '{' '.join(subject[:2])}'"
+    if aux in ("do", "are") and low[0] in _SINGULAR_START:
+        return f"'{aux}' does not agree with '{' '.join(subject[:2])}'"
+    return ""
+
+
+def base_verb_problem(verb: str) -> str:
+    """What keeps ``verb`` from being the base form an auxiliary takes ('' if nothing)."""
+    low = verb.lower()
+    if low in _LIGHT_BASES:
+        return ""
+    if low in STOPWORDS or low in _NOT_VERBS or not low.isalpha():
+        return f"'{verb}' is not a verb"
+    if low in _PAST_FORMS or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4):
+        return f"'{verb}' after the auxiliary should be the verb's base form"
+    if plural_word(low) and len(low) > 3:
+        return f"'{verb}' after the auxiliary should be the verb's base form"
     return ""
 
 

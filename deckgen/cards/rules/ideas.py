@@ -26,8 +26,9 @@ from deckgen.cards.rules.text import (
     slug,
     words,
 )
+from deckgen.core.cardrules import base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note
-from deckgen.core.text import STOPWORDS
+from deckgen.core.text import STOPWORDS, plural_word, strip_context
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
@@ -318,6 +319,16 @@ _ABOUT_RE = re.compile(r"\b(?:argue|argues|say|says|claim|claims|think|thinks|wr
 _CASE_DAMAGE_RE = re.compile(r"\b[a-z]+[A-Z]")
 
 
+# a ranked topic with nothing it ranks within ('the main obstacle', 'the most useful habit here'): 'the
+# biggest hidden cost' or 'the hardest step' rank by a measure of their own and stay
+_NO_WHOLE_RE = re.compile(
+    r"^(?:the|[A-Z][\w-]+(?:'s|'))\s+(?:single\s+)?(?:most\s+useful|main|key|core)\s+[\w-]+(?:\s+[\w-]+)?"
+    r"(?:\s+here)?$|.*\shere$"
+)
+_TITLE_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
+_WHAT_IS_RE = re.compile(r"^what\s+(?P<v>is|are)\s+(?P<x>[^?,:;'\"]+)\?$", re.I)
+
+
 def _grammatical_question(front: str, note: Note, source: str) -> bool:
     """Refuse a question with broken grammar: 'what does X noted …', 'what do growth hits ceiling …', 'pMs'."""
     if _ABOUT_RE.search(front):
@@ -331,6 +342,13 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
             continue
         if re.search(rf"(?<=[a-z,] ){capital}\b", text) and not re.search(rf"\b{word}\b", text):
             return False  # the note only ever writes it capitalised mid-sentence: a name the question lowered
+    copula = _WHAT_IS_RE.match(strip_context(front))
+    if copula and noun_phrase_problem(words(copula.group("x")), copula.group("v").lower()):
+        return False  # 'what is a shape the Path?', 'what are the three is …?': the topic is no noun phrase
+    if ":" in _TITLE_RE.sub(" ", strip_context(front)).replace(" asks: ", " "):
+        return False  # 'what explains why tips for writing one: be funny?': a list's lead cut into the question
+    if copula and _NO_WHOLE_RE.match(copula.group("x")):
+        return False  # 'what is the key move?', 'the most useful habit here': the key move of what?
     source_words: set[str] = set()
     for match in _AUX_QUESTION_RE.finditer(front):
         if match.group("aux").lower() == "do" and not source_words:
@@ -530,7 +548,13 @@ def _core(sentence_plain: str) -> tuple[str, bool]:
     return text.strip(), bool(match)
 
 
+_SECOND_SENTENCE_RE = re.compile(r"^(?P<first>.+?[a-z)])\.\s+[A-Z0-9]")
+
+
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
+    second = _SECOND_SENTENCE_RE.match(back) if ". " in back else None
+    if second and len(content_words(second.group("first"))) >= 2:
+        back = second.group("first")  # 'Degraded mode. Normal operation already means …': one fact, the first
     card = generated_card(note, kind, anchor, sentence, front, back)
     if hard_problems(card, note) or _gives_away(note, card) or not well_formed(card, note):
         return None
@@ -784,6 +808,31 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         yield "definition", _card(note, "definition", slug(term), s, front, answer)
 
 
+def _bare_topic(term: str) -> bool:
+    """Whether a term item's label is one plural noun, counted or not ('Values', 'Four variables'): a topic that
+    names no whole ('what are values?' — whose?)."""
+    tokens = [t.lower() for t in words(term)]
+    if tokens and tokens[0] in _NUMBERS:
+        tokens = tokens[1:]
+    return len(tokens) == 1 and plural_word(tokens[0])
+
+
+def _named_whole(note: Note, s: Sentence, ctx: str, term: str, gloss: str) -> Iterator[tuple[str, Card | None]]:
+    """'**Four variables**: cost, time, quality, scope.' -> "what are Beck's four variables?" (the author names
+    the whole); nothing when the gloss is no list of short parts or the note has no author to name."""
+    noun = words(term)[-1].lower()
+    first = re.split(r"(?<=[.;])\s+|;\s*", plain(gloss).strip())[0].rstrip(".;")
+    parts = [_list_label(p) for p in _LIST_SPLIT_RE.split(re.sub(r"\s*\([^()]*\)", "", first)) if p.strip()]
+    if not note.surname or not 2 <= len(parts) <= MAX_LIST_ITEMS or any(len(words(p)) > 3 for p in parts):
+        return
+    count = next(name for name, n in _NUMBERS.items() if n == len(parts))
+    stated = _NUMBERS.get(words(term)[0].lower())
+    if stated is not None and stated != len(parts):
+        return  # 'four variables' listing three: the parts were cut wrongly
+    front = f"{ctx}, what are {_possessive(note.surname)} {count} {noun}?"
+    yield "definition", _card(note, "definition", slug(term), s, front, _join(parts, noun))
+
+
 def _mirrors(alternative: str, answer: str) -> bool:
     """Whether the answer is the alternative with one word swapped ('the manager's' / 'the report's meeting')."""
     a = [w.lower() for w in words(alternative)]
@@ -804,6 +853,14 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         # an item of a list means nothing without the list: name it, or ask nothing
         yield from _list_item(note, s, ctx, plain(match.group("t")).strip().rstrip(":"), match.group("y"), listed)
         match = None
+    if match and s.item and not listed and _TERM_ITEM_RE.match(text) and not coined and _bare_topic(item_term):
+        # '**Values**: communication, simplicity, …' under no named list: 'what are values?' names no whole, so
+        # the author names it when the gloss lists the parts; a gloss that defines ('**Ecologies**: webs of …')
+        # is asked as before
+        named = list(_named_whole(note, s, ctx, item_term.rstrip(":"), match.group("y")))
+        if named:
+            yield from named
+            match = None
     if match:
         term = plain(match.group("t")).strip().rstrip(":")
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
@@ -1091,7 +1148,9 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         thing = _topic(source.group("x"), 6, note)
         answer = clean_answer(source.group("z") or source.group("y"))
         if thing and answer and _self_contained(answer):
-            front = f"{ctx}, where {'do' if _plural_subject(words(thing)) else 'does'} {thing} come from?"
+            front = f"{ctx}, where {_do(thing)} {thing} come from?"
+            if noun_phrase_problem(words(thing), _do(thing)):
+                return  # 'where does if safety come from?': the subject is a clause
             yield "mechanism", _card(note, "source", slug(thing, 2), s, front, answer)
     named = _CALLS_LIST_RE.search(core)
     if named:
@@ -1175,8 +1234,12 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             r",\s+(?:the|a|an|this|it|they|you)\s+\w+\s+(?:is|are|was|will|can|should|has)\b", outcome
         )
         answer = clean_answer(outcome)
+        # 'the slack … that let them adapt are product investments': cut at the relative, the answer is only
+        # the outcome's subject (half an answer)
+        cut_subject = bool(answer) and bool(re.match(r"^,?\s+(?:that|which|who)\s", outcome[len(answer or "") :]))
         if (
             answer
+            and not cut_subject
             and _self_contained(answer)
             and not late_clause
             and not re.match(r"^(?:it|they|this|that)\b", condition, re.I)
@@ -1588,6 +1651,35 @@ def _holder(note: Note, before: str) -> str | None:
     return None
 
 
+_RELATIVE_HOLDER_RE = re.compile(
+    r"(?P<x>(?:[\w'-]+\s+){1,5}?)(?:that|which|who)\s+(?P<v>[a-z]{3,15})"
+    r"(?:\s+(?P<p>on|from|in|into|with|for|of|to|by|at|through))?\s+(?:the\s+(?:same\s+)?)?$"
+)
+_PHRASE_START = frozenset("the a an two three four five six several many most".split())
+
+
+def _relative_holder(before: str) -> str | None:
+    """'two design philosophies that weigh the same' (before 'four qualities — …') as 'do the two design
+    philosophies weigh': the list's whole is the noun phrase the relative clause hangs on; None if unsure."""
+    match = _RELATIVE_HOLDER_RE.search(before)
+    if not match:
+        return None
+    tokens = match.group("x").split()
+    start = max((i for i, t in enumerate(tokens) if t.lower() in _PHRASE_START), default=None)
+    if start is None:
+        return None  # no determiner or count: where the noun phrase starts is a guess
+    phrase = tokens[start:]
+    if phrase[0].lower() in _NUMBERS:
+        phrase = ["the", *phrase]
+    verb, particle = match.group("v"), f" {match.group('p')}" if match.group("p") else ""
+    plural = _plural_subject(phrase)
+    do = "do" if plural else "does"
+    base = verb if plural and _plain_verb(verb) else (base_form(verb) if not plural else None)
+    if not base or base in _LIGHT_VERBS or noun_phrase_problem(phrase, do) or base_verb_problem(base):
+        return None
+    return f"{do} {' '.join(phrase)} {base}{particle}"
+
+
 def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
     """A bullet list introduced by 'N things:' or an inline 'four risks: a, b, c and d' -> one card."""
     groups: dict[tuple[str, str], list[Sentence]] = {}
@@ -1678,7 +1770,7 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
             front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
         elif whole:
             front = f"{_according(note)}, what are the {n} {what} of {whole}?"
-        elif held := _holder(note, s.plain[: match.start()]):
+        elif held := _holder(note, s.plain[: match.start()]) or _relative_holder(s.plain[: match.start()]):
             front = f"{_according(note)}, what {n} {what} {held}?"
         elif glossed_parts:
             continue  # 'what are the three parts?' names no whole: asked only as before, for the lists it made
@@ -1949,6 +2041,11 @@ def _plural_subject(tokens: list[str]) -> bool:
     )
 
 
+def _do(subject: str) -> str:
+    """The do-support that agrees with ``subject``: 'do' for a plural ('groups'), else 'does'."""
+    return "do" if _plural_subject(words(subject)) else "does"
+
+
 def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'groups coordinate only along existing paths' -> 'what do groups coordinate along?' style questions.
 
@@ -2115,11 +2212,19 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 teaser and re.search(r"\b(?:two|three|four|five|six|several|a few)\b", answer, re.I)
             ) or _TEASER_RE.match(answer):
                 break  # 'two parts', 'every idea on four factors: …': the answer is what the colon lists
-            if modal in ("can", "will", "cannot", "should", "must"):
+            do = "" if modal in ("can", "will", "cannot", "should", "must") else _do(subject)
+            place = subject.split()[0].lower() in _LOCATIVE and base in _LOCATIVE_VERBS and not (modal or preposition)
+            if place and verb.endswith("s") and not alternative:
+                # 'Around the map sits a strategy cycle …' is inverted: the thing is after the verb, ask for it
+                front = f"{ctx}, what {verb} {subject[0].lower()}{subject[1:]}?"
+                yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
+                break
+            if noun_phrase_problem(words(subject), do) or base_verb_problem(base):
+                break  # 'what does around the map sit?': the sentence was cut at the wrong word, no card is certain
+            if not do:
                 aux = f"{'can' if modal == 'cannot' else modal}"
                 front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
             else:
-                do = "do" if _plural_subject(words(subject)) else "does"
                 tend = "tend to " if modal == "tend to" else ""
                 front = f"{ctx}, what {do} {subject} {tend}{base}{' ' + preposition if preposition else ''}?"
             if alternative:
@@ -2128,6 +2233,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             break
 
 
+_LOCATIVE = frozenset("around beside behind above below beneath under inside outside among between behind".split())
+_LOCATIVE_VERBS = frozenset("sit lie stand".split())
 _STATEMENT_SPLIT_RE = re.compile(r"(;\s+|:\s+|\s[—–]\s+|\s--\s+|,\s+(?:and|but|so|while)\s+)")
 _VERB_PREPOSITIONS = frozenset("to with on onto in from into for about against through along".split())
 _VERB_FOLLOWERS = _OBJECT_START | _VERB_PREPOSITIONS | _ADVERBS
@@ -2151,7 +2258,7 @@ _CHARACTERISATION_RE = re.compile(
     r"^the\s+most\s+(?:useful|important|valuable|practical|interesting|helpful|relevant|overlooked)\b",
     re.I,
 )
-_OWNED_VAGUE = frozenset("reason point answer mechanism example case view take".split())
+_OWNED_VAGUE = frozenset("reason point answer mechanism example case view take fix evidence distinction".split())
 
 
 def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
@@ -2202,6 +2309,8 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
     if _TEASER_RE.match(answer) or (answer[:2].lower() in ("a ", "an") and len(content_words(answer)) < 3):
         return None  # 'three parts' is a teaser, not an answer
     modal, _, be = verb.partition(" ")
+    if noun_phrase_problem(words(subject), "" if be else verb):
+        return None  # 'what is a team convinced every shift?': a clause cut at its verb, not a noun phrase
     front = f"{ctx}, what {modal} {subject} be?" if be else f"{ctx}, what {verb} {subject}?"
     return _card(note, "claim", slug(subject, 3), s, front, answer)
 
@@ -2470,6 +2579,8 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
         if not meaning or not _self_contained(meaning) or term.split()[0].lower() in STOPWORDS:
             continue
+        if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
+            continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
         front = _what_is(ctx, term, note, _plural(term))
         yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
 
