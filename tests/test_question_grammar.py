@@ -154,7 +154,21 @@ def test_an_owned_topic_that_needs_its_problem_named_is_not_asked() -> None:
 
 def test_an_answer_is_one_sentence_of_the_note() -> None:
     # '… work in split shifts. Normal nights already …' (one bullet): the answer stops where the first sentence does
-    assert all(". " not in back for _, back in _cards().values()), _cards()
+    assert all(". " not in back for key, (_, back) in _cards().items() if ".definition." not in key), _cards()
+
+
+def test_a_definition_that_opens_with_a_label_keeps_the_sentence_that_defines() -> None:
+    # '**Crew**: the working unit. Four people who …': the label alone ('the working unit') defines nothing
+    note = parse_note(
+        NOTE.replace(
+            "- **Three buffers**",
+            "- **Crew**: the working unit. Four people who share one tug and one radio channel.\n- **Three buffers**",
+        ),
+        "content/harbour.md",
+    )
+    cards = {c.front: c.back for c in note_cards(note, settings={"cap": 20}) if c.origin != "authored"}
+    crew = [back for front, back in cards.items() if front.endswith("what is a crew?")]
+    assert crew and "Four people who share one tug" in crew[0], cards
 
 
 def test_a_question_never_carries_a_colon_cut_from_the_note() -> None:

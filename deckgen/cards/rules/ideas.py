@@ -552,7 +552,9 @@ _SECOND_SENTENCE_RE = re.compile(r"^(?P<first>.+?[a-z)])\.\s+[A-Z0-9]")
 
 
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
-    second = _SECOND_SENTENCE_RE.match(back) if ". " in back else None
+    # A definition's gloss often opens with a label and defines in the next sentence ('the basic
+    # unit. A small, cross-functional team …'): cut there, it loses the definition (blind batch13).
+    second = _SECOND_SENTENCE_RE.match(back) if ". " in back and kind != "definition" else None
     if second and len(content_words(second.group("first"))) >= 2:
         back = second.group("first")  # 'Degraded mode. Normal operation already means …': one fact, the first
     card = generated_card(note, kind, anchor, sentence, front, back)
