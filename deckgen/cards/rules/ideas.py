@@ -2331,6 +2331,8 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
             return None  # 'empathy is a …' is fine as 'what is empathy?' only with a term the note marks
         if not _specific(topic):
             return None  # 'what is the evidence?', 'what is a submarine?' have many answers
+        if _refers_back(note, s, topic):
+            return None  # 'the token count is a metaphor …': the count the note named before, unnamed here
         subject = topic
         if note.surname and subject.lower().startswith(note.surname.lower() + "'"):
             subject = note.surname + subject[len(note.surname) :]  # "moore's prescription" -> "Moore's prescription"
@@ -2358,6 +2360,27 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
         return None  # 'what is a team convinced every shift?': a clause cut at its verb, not a noun phrase
     front = f"{ctx}, what {modal} {subject} be?" if be else f"{ctx}, what {verb} {subject}?"
     return _card(note, "claim", slug(subject, 3), s, front, answer)
+
+
+_RANKED_RE = re.compile(r"\b(?:\w+est|most|least|main|only|first|last|best|worst|key|next)\b", re.I)
+
+
+def _refers_back(note: Note, s: Sentence, topic: str) -> bool:
+    """Whether 'the X' is a definite description of something an earlier sentence of the note introduced.
+
+    'the token count', 'the paper's world', 'the editing phase': the note named the thing before, so the
+    question names no whole the learner can see; a ranked topic ('the hardest step', 'the founder's first
+    job') picks its one thing by itself.
+    """
+    if not re.match(r"^the\s", topic, re.I) or _RANKED_RE.search(topic):
+        return False
+    text = _lower_text(note)
+    start = text.find(s.text)
+    if start <= 0:
+        return False
+    before = text[:start].lower()
+    stems = [w.lower().removesuffix("'s")[:5] for w in content_words(topic)]
+    return any(len(stem) > 3 and re.search(rf"\b{re.escape(stem)}", before) for stem in stems)
 
 
 # 'Two parts', 'More than a list of …': an answer that announces or compares instead of saying
