@@ -353,6 +353,9 @@ _QUOTED_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+
 _KIND_OF_RE = re.compile(r"\bwhat (?:kind|sort|type)s? of ([a-z][a-z-]*)\b", re.I)
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "er", "or", "ist", "age")
 _THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs|he|she|his|her|him)\b", re.I)
+_DEMONSTRATIVE_RE = re.compile(
+    r"\b(those|these)\s+(?!who\b|whom\b|which\b|that\b|of\b|with\b|in\b|at\b|on\b|for\b|from\b)[a-z]", re.I
+)
 _PERSONAL = frozenset("he she his her him".split())
 _DUMMY_IT_RE = re.compile(r"it\s+(?:is|was|takes|took|pays|matters|helps|costs|comes|worth)\b", re.I)
 _BEFORE_DUMMY_IT = frozenset("is was isn't wasn't make makes made find finds found".split())
@@ -468,6 +471,11 @@ def unreferenced_pronoun(question: str) -> str:
     text = plain(question)
     core = strip_context(text)
     offset = len(text) - len(core)
+    # 'what should PMs designing those flows do?': a demonstrative points back at a sentence of the note
+    # the learner does not see ('those who wait' and 'these three: …' point forward)
+    demonstrative = _DEMONSTRATIVE_RE.search(_QUOTED_RE.sub(" ", core))
+    if demonstrative:
+        return demonstrative.group(1)
     for match in _THIRD_PERSON_RE.finditer(core):
         pronoun = match.group(1).lower()
         before = core[: match.start()]

@@ -305,7 +305,38 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if not _grammatical_question(front, note, plain(card.extra)) or not _whole_answer(card.front, answer, card.extra):
         return False
+    if card.origin == "generated:definition" and not _defines(front, answer):
+        return False
     return _complete_phrase(answer)
+
+
+_DEFINED_RE = re.compile(r", what (?:is|are) (?:(?:a|an|the) )?(?P<x>[^?,]+)\?$")
+_MODALS = frozenset("can could will would must should may might has have had".split())
+
+
+def _defines(front: str, answer: str) -> bool:
+    """Whether a definition card's answer defines its term: a noun phrase (or a when/where clause), not a verb phrase.
+
+    'what is a facebook?' — 'Lured users with a feed …' tells what a company did, 'what is strategy?' —
+    'Strategy that means …' repeats the term, 'A network can hold users …' states a claim.
+    """
+    asked = _DEFINED_RE.search(front)
+    tokens = words(answer)
+    if not asked or not tokens:
+        return True
+    first = tokens[0].lower()
+    if first.endswith("ed") and first not in _ED_NOUNS and len(tokens) > 1 and tokens[1].lower() in _ED_OBJECT:
+        return False  # 'Lured users …'-style verb phrases: 'Used by programmers …', 'Raised the price …'
+    if first == asked.group("x").lower():
+        return False  # 'what is strategy?' — 'Strategy that means …' repeats the term
+    # a subject and its verb ('A network can hold users …'): a claim about the term, not what it is
+    return not any(t.lower() in _MODALS for t in tokens[1:4]) or any(
+        t.lower() in ("that", "which", "who", "what", "where", "when") for t in tokens[:4]
+    )
+
+
+_ED_OBJECT = frozenset("by the a an their its his her them it users people".split())
+_ED_NOUNS = frozenset("need needs speed seed breed creed greed shed steed weed indeed hundred bed red".split())
 
 
 # a question whose words were cut from a sentence with the wrong word classes (no POS tagger: word forms only)
@@ -523,6 +554,13 @@ def _common_word(word: str, note: Note | None) -> bool:
         return False
     # a proper noun is written capitalised after a lower-case word somewhere ('at Google Ventures')
     return not re.search(rf"\b[a-z,]+\s+{re.escape(word)}\b", _lower_text(note))
+
+
+def _proper_name(term: str, note: Note) -> bool:
+    """Whether a one-word capitalised term is a name: the note never writes it lower case ('Facebook', 'Monday')."""
+    if " " in term or not term[:1].isupper() or not term[1:].islower():
+        return False  # 'Process power' is a phrase, 'OKR' an acronym
+    return not re.search(rf"\b{re.escape(term.lower())}\b", _lower_text(note))
 
 
 def _lower_text(note: Note) -> str:
@@ -868,6 +906,11 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
         if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
             answer = None  # an answer that is itself a question is not something to recall
+        if term and answer and _self_contained(answer) and _proper_name(term, note):
+            # '**Facebook**: lured users …, then …': an example in a list (a company and what it did) is no term
+            # to define ('what is a facebook?')
+            if words(answer)[0].lower().endswith("ed"):
+                answer = None  # what a company did, not what a term means
         if term and answer and _self_contained(answer):
             shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
@@ -2288,6 +2331,8 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
             return None  # 'empathy is a …' is fine as 'what is empathy?' only with a term the note marks
         if not _specific(topic):
             return None  # 'what is the evidence?', 'what is a submarine?' have many answers
+        if _refers_back(note, s, topic):
+            return None  # 'the token count is a metaphor …': the count the note named before, unnamed here
         subject = topic
         if note.surname and subject.lower().startswith(note.surname.lower() + "'"):
             subject = note.surname + subject[len(note.surname) :]  # "moore's prescription" -> "Moore's prescription"
@@ -2315,6 +2360,27 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
         return None  # 'what is a team convinced every shift?': a clause cut at its verb, not a noun phrase
     front = f"{ctx}, what {modal} {subject} be?" if be else f"{ctx}, what {verb} {subject}?"
     return _card(note, "claim", slug(subject, 3), s, front, answer)
+
+
+_RANKED_RE = re.compile(r"\b(?:\w+est|most|least|main|only|first|last|best|worst|key|next)\b", re.I)
+
+
+def _refers_back(note: Note, s: Sentence, topic: str) -> bool:
+    """Whether 'the X' is a definite description of something an earlier sentence of the note introduced.
+
+    'the token count', 'the paper's world', 'the editing phase': the note named the thing before, so the
+    question names no whole the learner can see; a ranked topic ('the hardest step', 'the founder's first
+    job') picks its one thing by itself.
+    """
+    if not re.match(r"^the\s", topic, re.I) or _RANKED_RE.search(topic):
+        return False
+    text = _lower_text(note)
+    start = text.find(s.text)
+    if start <= 0:
+        return False
+    before = text[:start].lower()
+    stems = [w.lower().removesuffix("'s")[:5] for w in content_words(topic)]
+    return any(len(stem) > 3 and re.search(rf"\b{re.escape(stem)}", before) for stem in stems)
 
 
 # 'Two parts', 'More than a list of …': an answer that announces or compares instead of saying
