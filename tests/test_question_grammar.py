@@ -173,3 +173,22 @@ def test_a_definition_that_opens_with_a_label_keeps_the_sentence_that_defines() 
 
 def test_a_question_never_carries_a_colon_cut_from_the_note() -> None:
     assert all(":" not in front.split("', ", 1)[-1] for front, _ in _cards().values()), _cards()
+
+
+def test_an_article_before_a_clause_word_or_a_count_is_no_noun_phrase() -> None:
+    # a bullet label such as '**When wrong**:' or '**Two cooks**:' asked as 'what is a when wrong?'
+    for subject in (["a", "when", "wrong"], ["an", "over", "time"], ["a", "two", "cooks"]):
+        assert noun_phrase_problem(subject, "is"), subject
+    for subject in (["the", "two", "ports"], ["the", "night", "rota"], ["a", "harbour", "master"]):
+        assert not noun_phrase_problem(subject, "are" if subject[1] == "two" else "is"), subject
+
+
+def test_the_context_names_the_first_author_of_a_shared_work() -> None:
+    for author, surname in (
+        ("Ines Calloway et al.", "Calloway"),
+        ("Ines Calloway & Tom Reyes", "Calloway"),
+        ("Ines Calloway and Tom Reyes", "Calloway"),
+        ("Calloway, Ines", "Calloway"),
+    ):
+        note = parse_note(NOTE.replace("author: Ines Calloway", f"author: {author}"), "content/harbour.md")
+        assert note.surname == surname, (author, note.surname)

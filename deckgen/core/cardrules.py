@@ -552,6 +552,10 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
         return "the question has no subject"
     if low[0] in _NOT_NOUN_PHRASE_START:
         return f"the subject starts with '{subject[0]}', not a noun phrase"
+    if len(low) > 1 and low[0] in ("a", "an", "the") and low[1] in _NOT_NOUN_PHRASE_START:
+        return f"'{subject[0]} {subject[1]}': no noun phrase after the article"  # 'a when wrong', 'an over time'
+    if len(low) > 1 and low[0] in ("a", "an") and low[1] in _COUNTS and low[1] != "few":
+        return f"'{subject[0]} {subject[1]}': an article with a count"  # 'a two cooks'
     relative = False  # a relative clause ('that …', 'the thing a boss does') may hold a verb of its own
     for before, word in zip(low, low[1:], strict=False):
         if (word in AUXILIARIES or word in _CLAUSE_ADVERBS) and not relative:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -74,8 +75,8 @@ class Note:
     @property
     def surname(self) -> str:
         """The author's last name, used in question context ("In Norton's …")."""
-        first_author = self.author.split(",")[0].split(" and ")[0].strip()
-        return first_author.split()[-1] if first_author else ""
+        first_author = re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", self.author)[0].strip()
+        return first_author.split()[-1] if first_author else ""  # 'Saleema Amershi et al.' -> 'Amershi', not 'al.'
 
 
 @dataclass(frozen=True)
