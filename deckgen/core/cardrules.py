@@ -652,15 +652,16 @@ def broken_text(question: str, answer: str, source: str) -> list[str]:
 
 def _cut_mid_phrase(answer: str, source: str) -> str:
     """Why ``answer`` stops inside a phrase the note goes on with ('' when it ends at a boundary)."""
-    at = source.lower().find(answer.lower())
-    if at < 0:
-        return ""
-    after = source[at + len(answer) :]
     stub = _COMPLEMENT_STUB_RE.search(answer)
     # 'a model that incumbents copy' holds its verb; 'a claim that process' left it in the note
-    verbless = stub and not set(stub.group("noun").lower().split()) & _CLAUSE_VERBS
+    verbless = bool(stub and not set(stub.group("noun").lower().split()) & _CLAUSE_VERBS)
+    year = bool(_YEAR_MODIFIER_RE.search(answer))
+    if not (verbless or year):
+        return ""  # most answers end on neither shape: the note is not searched for them
+    at = source.lower().find(answer.lower())
+    after = source[at + len(answer) :] if at >= 0 else ""
     if verbless and re.match(r"^\s+[a-z]", after):
         return "the answer stops inside a 'that/whether' clause before its verb"
-    if _YEAR_MODIFIER_RE.search(answer) and re.match(r"^,\s+[\w-]+", after):
+    if year and re.match(r"^,\s+[\w-]+", after):
         return "the answer stops at a year and a modifier, before the noun they describe"
     return ""
