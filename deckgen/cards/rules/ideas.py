@@ -1346,7 +1346,7 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             continue
         subject = _critic_subject(note, clause[: hits[0][0]])
         for n, (at, cue, verb) in enumerate(hits):
-            if _someone_else(clause[:at], verb):
+            if _someone_else(clause[:at]):
                 continue
             stop = hits[n + 1][0] if n + 1 < len(hits) else len(clause) + 1
             rest = clause[at + len(cue) + 1 : stop - 1]
@@ -1386,18 +1386,12 @@ _CLAUSE_WORD_RE = re.compile(
     r"\s+that)\b",
     re.I,
 )
-_WORK_PRONOUNS = frozenset({"it", "this", "he", "she", "they"})
 
 
-def _someone_else(before: str, verb: str) -> bool:
-    """Whether a critique verb's subject is not the work: it sits in a subordinate clause, or a long 'doesn't' subject."""
+def _someone_else(before: str) -> bool:
+    """Whether a critique verb's subject sits in a subordinate clause, so the verb is not the work's."""
     # 'negotiations where … the other party doesn't care', 'show that using software … doesn't make the win last'
-    if _CLAUSE_WORD_RE.search(before.rsplit(",", 1)[-1]):
-        return True
-    # 'A lot of real work (platform migrations, …) doesn't map cleanly': the work the note means, not the book
-    # ('It treats … and doesn't foresee' is still the work)
-    subject = words(re.sub(r"\([^)]*\)", "", before))
-    return verb == "fails to do" and len(subject) > 6 and subject[0].lower() not in _WORK_PRONOUNS
+    return bool(_CLAUSE_WORD_RE.search(before.rsplit(",", 1)[-1]))
 
 
 # The note's critique often says what a named part of the work cannot do or says little about:
