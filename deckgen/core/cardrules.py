@@ -375,6 +375,16 @@ _ANSWER_FUNCTION_END = frozenset(
     "a an the and or but nor of than which whose because while whether its their his her our your my".split()
 )
 _WH_RE = re.compile(r"\b(?:what|where|who|how|which|whatever|wherever|why|when)\b", re.I)
+# 'a claim that process', 'whether the method': a complementiser and at most three words with the
+# clause's verb left behind in the note (the note goes on with a word, not a boundary)
+_COMPLEMENT_STUB_RE = re.compile(
+    r"\b(?:that|whether)\s+(?:(?:the|a|an|this|its|their|our|your)\s+)?(?P<noun>(?:[\w-]+\s+)?[\w-]+)$", re.I
+)
+# 'The 2007 free': a year and one modifier, its noun left after the comma ('free, ad-supported … web')
+_CLAUSE_VERBS = frozenset(
+    "is are was were be been has have had do does did can could will would should must may might".split()
+)
+_YEAR_MODIFIER_RE = re.compile(r"\b(?:1[89]|20)\d\d\s+[a-z][\w-]*$")
 _TWO_FACTS_RE = re.compile(r"^[\w-]+(?:\s[\w-]+)?,\s+and\s+\w+\s+\w+\s+\w+\s+\w+")
 
 
@@ -630,8 +640,28 @@ def broken_text(question: str, answer: str, source: str) -> list[str]:
         problems.append(f"the answer stops at '{tokens[-1]}', mid-phrase")
     elif a.count(",") < 2 and _DANGLING_TAIL_RE.search(a):
         problems.append("the answer ends on a clause cut after its conjunction")
+    cut = _cut_mid_phrase(a, source)
+    if cut:
+        problems.append(cut)
     if _ANSWER_CONJUNCTION_START_RE.match(a) or _PARTICIPLE_SUBJECT_RE.match(a) or _AUXILIARY_START_RE.match(a):
         problems.append(f"the answer starts mid-sentence ('{tokens[0]}')")
     if _TWO_FACTS_RE.match(a):
         problems.append("the answer runs into a second fact after ', and'")
     return problems
+
+
+def _cut_mid_phrase(answer: str, source: str) -> str:
+    """Why ``answer`` stops inside a phrase the note goes on with ('' when it ends at a boundary)."""
+    stub = _COMPLEMENT_STUB_RE.search(answer)
+    # 'a model that incumbents copy' holds its verb; 'a claim that process' left it in the note
+    verbless = bool(stub and not set(stub.group("noun").lower().split()) & _CLAUSE_VERBS)
+    year = bool(_YEAR_MODIFIER_RE.search(answer))
+    if not (verbless or year):
+        return ""  # most answers end on neither shape: the note is not searched for them
+    at = source.lower().find(answer.lower())
+    after = source[at + len(answer) :] if at >= 0 else ""
+    if verbless and re.match(r"^\s+[a-z]", after):
+        return "the answer stops inside a 'that/whether' clause before its verb"
+    if year and re.match(r"^,\s+[\w-]+", after):
+        return "the answer stops at a year and a modifier, before the noun they describe"
+    return ""

@@ -307,7 +307,23 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if card.origin == "generated:definition" and not _defines(front, answer):
         return False
+    if card.origin == "generated:claim" and not _subject_of_verb(card.front, answer, plain(card.extra)):
+        return False
     return _complete_phrase(answer)
+
+
+_SUBJECT_QUESTION_RE = re.compile(r"^what (?P<verb>(?!(?:is|was|does|has)\b)[a-z]+s) (?P<rest>[^?]+)\?$")
+
+
+def _subject_of_verb(front: str, answer: str, source: str) -> bool:
+    """A 'what <verb>s X?' answer is the subject of that verb in its own sentence, not a word from another one."""
+    asked = _SUBJECT_QUESTION_RE.match(strip_context(front))
+    if not asked:
+        return True
+    phrase = f"{asked.group('verb')} {asked.group('rest')}".lower()
+    held = [s.lower() for s in re.split(r"(?<=[.!?])\s+", source) if phrase in s.lower()]
+    # 'A funnel, not a loop. … retention drives revenue': the label's sentence is not the verb's subject
+    return not held or any(answer.lower() in s[: s.find(phrase)] for s in held)
 
 
 _DEFINED_RE = re.compile(r", what (?:is|are) (?:(?:a|an|the) )?(?P<x>[^?,]+)\?$")
@@ -1330,6 +1346,8 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             continue
         subject = _critic_subject(note, clause[: hits[0][0]])
         for n, (at, cue, verb) in enumerate(hits):
+            if _someone_else(clause[:at]):
+                continue
             stop = hits[n + 1][0] if n + 1 < len(hits) else len(clause) + 1
             rest = clause[at + len(cue) + 1 : stop - 1]
             rest = re.sub(r"\s+(?:without|but|and)$", "", rest.strip())
@@ -1360,6 +1378,20 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             if not _self_contained(answer):
                 continue
             yield "critique", _card(note, "critique", slug(f"{verb} {topic}", 3), s, front, answer)
+
+
+# a subordinate clause's own subject follows these ('a tool that says' is the tool: 'that' after a noun stays)
+_CLAUSE_WORD_RE = re.compile(
+    r"\b(?:where|when|if|whose|whether|because|(?:shows?|showed|argues?|says?|means?|suggests?|claims?|finds?|proves?)"
+    r"\s+that)\b",
+    re.I,
+)
+
+
+def _someone_else(before: str) -> bool:
+    """Whether a critique verb's subject sits in a subordinate clause, so the verb is not the work's."""
+    # 'negotiations where … the other party doesn't care', 'show that using software … doesn't make the win last'
+    return bool(_CLAUSE_WORD_RE.search(before.rsplit(",", 1)[-1]))
 
 
 # The note's critique often says what a named part of the work cannot do or says little about:
