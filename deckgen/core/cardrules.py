@@ -560,10 +560,9 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
     low = [w.lower() for w in subject]
     if not low:
         return "the question has no subject"
-    if low[0] in _NOT_NOUN_PHRASE_START:
-        return f"the subject starts with '{subject[0]}', not a noun phrase"
-    if len(low) > 1 and low[0] in ("a", "an", "the") and low[1] in _NOT_NOUN_PHRASE_START:
-        return f"'{subject[0]} {subject[1]}': no noun phrase after the article"  # 'a when wrong', 'an over time'
+    head = 1 if len(low) > 1 and low[0] in ("a", "an", "the") else 0  # 'a when wrong', 'an over time'
+    if low[head] in _NOT_NOUN_PHRASE_START:
+        return f"the subject starts with '{' '.join(subject[: head + 1])}', not a noun phrase"
     if len(low) > 1 and low[0] in ("a", "an") and low[1] in _COUNTS and low[1] != "few":
         return f"'{subject[0]} {subject[1]}': an article with a count"  # 'a two cooks'
     relative = False  # a relative clause ('that …', 'the thing a boss does') may hold a verb of its own
