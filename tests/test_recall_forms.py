@@ -20,7 +20,7 @@ author: Ines Valdivia
 Ines Valdivia's 2011 book on how coastal lighthouse services stay reliable.
 
 ## Central argument
-Valdivia argues that reliability comes not by luck or because a few heroic keepers hold the line, but because of the routines of the station itself. Outages, she says, arise in a handful of situations. Three of them lie within the station: worn lamps, which keepers tend to overlook because they still glow; flooded stores, where one leaking door spoils a season of supplies; and missed handovers between night and day crews, which leave the log blank. Keeping a light in the end requires steady, boring, repeated care more than courage or skill. The stations sit on two axes: *leaning on* versus *looking after*, and *lamps* versus *the sea*.
+Valdivia argues that reliability comes not by luck or because a few heroic keepers hold the line, but because of the routines of the station itself. Outages, she says, arise in a handful of situations. Three of them lie within the station: worn lamps, which keepers tend to overlook because they still glow; flooded stores, where one leaking door spoils a season of supplies; and missed handovers between night and day crews, which leave the log blank. Keeping a light in the end requires steady, boring, repeated care more than courage or skill. Every station is in one of three moods: drifting, where the log goes unread for weeks; coping, where repairs wait for calm weather; and thriving, where drills run every month. Good keepers rest on three habits: check lamps; log weather; and insist on written handovers between crews. The stations sit on two axes: *leaning on* versus *looking after*, and *lamps* versus *the sea*.
 
 The book is also about **weather**: a station's crew behaves like a small ship, and a storm changes every duty at once.
 - Rules: log every flash, not personal impressions; check the lens at dusk.
@@ -61,6 +61,20 @@ def test_a_ranked_thing_is_asked_with_its_superlative_and_a_verb_that_agrees() -
     assert [f for f, _ in _asked("most useful habit")] == [
         "According to the note on Valdivia's 'The Lighthouse Keepers', what is the most useful habit of an on-call team?"
     ]
+
+
+def test_a_counted_list_whose_sentence_says_every_x_is_in_one_of_them_is_asked_by_that_whole() -> None:
+    assert _asked("three moods") == [
+        (
+            "According to Valdivia's 'The Lighthouse Keepers', what are the three moods every station can be in?",
+            "Drifting, coping, thriving",
+        )
+    ]
+
+
+def test_a_part_of_advice_is_not_cut_at_its_preposition() -> None:
+    # 'insist on written handovers …' cut at 'on' would leave 'insist': no card rather than a part that says nothing
+    assert not [b for _, b in _cards().values() if b.lower().endswith("insist")]
 
 
 def test_what_a_thing_requires_more_than_something_else_is_asked() -> None:

@@ -996,7 +996,8 @@ _FRAMES_RE = re.compile(
     re.I,
 )
 _NEEDS_MORE_RE = re.compile(
-    r"^(?P<x>[^,;:]{2,40}?)\s+(?:(?:in the end|above all|ultimately|mostly|usually)\s+)?(?P<v>requires|needs|demands|takes)\s+"
+    r"(?:^|,\s+and\s+that\s+)(?P<x>[^,;:]{2,40}?)\s+(?:(?:in the end|above all|ultimately|mostly|usually)\s+)?"
+    r"(?P<v>requires|needs|demands|takes)\s+"
     r"(?P<a>[^;:]{3,60}?)\s+more than\s+(?P<b>[^,;:]{2,50}?)\.?$"
 )
 _MORE_THAN_RE = re.compile(
@@ -1005,7 +1006,7 @@ _MORE_THAN_RE = re.compile(
 
 
 def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
-    needs = " more than " in core and _NEEDS_MORE_RE.match(core)
+    needs = " more than " in core and _NEEDS_MORE_RE.search(core)
     if needs and not _DEMONSTRATIVE_RE.search(needs.group("b")):
         # 'innovation in the end requires hard, focused work more than talent' -> 'what does innovation require more than talent?'
         subject = _topic(needs.group("x"), 5, note)
@@ -1821,6 +1822,13 @@ def _list_question(note: Note, before: str, n: str, what: str, glossed_parts: bo
     whole = _topic(acting.group("x"), 4, note) if acting else None
     if process and (named := _topic(process.group("x"), 4, note)):
         whole = f"the {named}"
+    # 'every team is in one of four states:' -> 'what are the four states every team can be in?'
+    one_of = re.search(
+        r"(?:^|\s)(?P<x>(?:[Ee]very|[Ee]ach|[Aa]ny)\s+[a-z][\w-]+)\s+is\s+(?:always\s+)?in\s+one\s+of\s+$", before
+    )
+    if one_of and _plural_subject([what.split()[-1]]):
+        x = one_of.group("x")
+        return f"{_according(note)}, what are the {n} {what} {x[0].lower() + x[1:]} can be in?"
     if made and thing:
         return f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
     if defined and defined_thing:
@@ -1914,8 +1922,11 @@ def _semicolon_parts(items: str) -> list[str] | None:
     parts = []
     for raw in re.split(r";\s+(?:and\s+|or\s+)?", items.strip().rstrip(".")):
         part = _PART_END_RE.split(raw.strip(), maxsplit=1)[0].strip()
-        if len(words(part)) > 4 and not _PAIRED_PART_RE.search(part):
-            part = _PART_OF_RE.split(part, maxsplit=1)[0]  # 'incongruities between what is and …' -> 'incongruities'
+        cut = _PART_OF_RE.search(part) if len(words(part)) > 4 and not _PAIRED_PART_RE.search(part) else None
+        if cut and plural_word(part[: cut.start()].split()[-1]):
+            part = part[
+                : cut.start()
+            ]  # 'incongruities between what is and …' -> 'incongruities'; 'insist on …' stays whole
         if not 1 <= len(words(part)) <= (6 if _PAIRED_PART_RE.search(part) else 4) or _DANGLING_END_RE.search(part):
             return None
         parts.append(part)
