@@ -11,6 +11,7 @@ so a batch rated by four judges does not count four times.
 
     python scripts/missed_ideas.py            # the counts
     python scripts/missed_ideas.py --list     # every missed idea with its sentence and curator card
+    python scripts/missed_ideas.py --shapes   # finer sentence shapes of the missed ideas (a sentence may count twice)
 """
 
 from __future__ import annotations
@@ -38,6 +39,33 @@ _CONTRAST_RE = re.compile(r"\bnot\b.{2,80}\bbut\b|\brather than\b|\binstead of\b
 _CAUSE_RE = re.compile(r"\b(?:because|so that|since|which means|so|therefore|leads to|causes)\b", re.I)
 _PRESCRIBE_RE = re.compile(r"\b(?:should|must|never|always|need to|needs to|ought)\b", re.I)
 _LIST_RE = re.compile(r"(?:[^,;]+,){2,}[^,;]*\b(?:and|or)\b|:\s*[^:]+,[^:]+\b(?:and|or)\b")
+
+
+# Finer shapes a card form could be written for (iteration 15); each is a literal test on the sentence as written.
+SHAPES = {
+    "counted list 'N of them: a; b; c' (whole counted by the previous sentence)": re.compile(
+        r"\b(?:two|three|four|five|six|seven) of (?:them|these|those)\b", re.I
+    ),
+    "counted list 'N <noun>: a, b, c' / 'N <noun> — a, b, c'": re.compile(
+        r"\b(?:two|three|four|five|six|seven)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*(?::|—)\s*\S"
+    ),
+    "  of which the parts are separated by ';'": re.compile(
+        r"\b(?:two|three|four|five|six|seven)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*:[^:]+;"
+    ),
+    "ranked, subject first: 'X is the most/-est N'": re.compile(
+        r"\b(?:is|are)\s+(?:the|[A-Z]?\w+'s|his|her|their)\s+(?:\w+\s+)?(?:most|least|\w{3,}est)\s+\w+"
+    ),
+    "any superlative/ranking word ('the easiest to', 'most often', 'first to')": re.compile(
+        r"\b(?:most|least|\w{3,}(?<!inter)(?<!sugg)(?<!t)est|first|last)\b"
+    ),
+    "'X requires/needs A more than B'": re.compile(
+        r"\b(?:requires?|needs?|takes?|depends? on)\b[^.]{0,80}\bmore than\b"
+    ),
+    "'X requires / depends on Y'": re.compile(r"\b(?:requires?|depends? on)\b"),
+    "'X are ADJ, ADJ, and V' (properties with their subject)": re.compile(
+        r"\b(?:is|are|be)\s+(?:\w+ly\s+)?\w+,\s+(?:\w+\s+){0,4}\w+,?\s+and\s+\w+"
+    ),
+}
 
 
 @dataclass
@@ -158,8 +186,14 @@ def main() -> None:
     """Print the coverage table and the classes of missed ideas (or, with --list, each missed idea)."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--list", action="store_true", help="print every missed idea")
+    parser.add_argument("--shapes", action="store_true", help="count the finer sentence shapes of the missed ideas")
     args = parser.parse_args()
     missed, counts = missed_ideas()
+    if args.shapes:
+        print(f"missed ideas of each batch's first run: {len(missed)}\n\n| sentence shape | missed ideas |\n|---|---|")
+        for shape, pattern in SHAPES.items():
+            print(f"| {shape} | {sum(bool(pattern.search(m.sentence)) for m in missed)} |")
+        return
     if args.list:
         for m in sorted(missed, key=lambda m: (m.form, m.batch, m.note)):
             print(f"[{m.form} | {m.asked} | verbatim {m.verbatim:.0%}] {m.batch}/{m.note}\n  idea: {m.idea}")

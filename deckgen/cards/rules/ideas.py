@@ -294,6 +294,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if re.match(r"^why\b", answer, re.I):
         return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
+    if _UNREFERRED_SUBJECT_RE.search(front):
+        return False  # 'what decides whether that matters?': 'that' points at a sentence the learner cannot see
     if _VERB_LEAD_RE.match(answer) or re.search(
         r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
     ):
@@ -312,6 +314,10 @@ def well_formed(card: Card, note: Note) -> bool:
     return _complete_phrase(answer)
 
 
+# a clause in the question whose subject is a bare pronoun ('whether that matters', 'if it ships')
+_UNREFERRED_SUBJECT_RE = re.compile(
+    r"\b(?:whether|if)\s+(?:that|this|these|those|it|they)\s+(?!of\b|\w+ing\b)\w+", re.I
+)
 _SUBJECT_QUESTION_RE = re.compile(r"^what (?P<verb>(?!(?:is|was|does|has)\b)[a-z]+s) (?P<rest>[^?]+)\?$")
 
 
@@ -760,6 +766,14 @@ _COLON_GLOSS_RE = re.compile(
 )
 
 
+# 'a MUD's population behaves like an ecosystem': an article, a noun phrase, then its verb — a clause, no gloss
+_GLOSS_IS_CLAUSE_RE = re.compile(
+    r"^(?:the|an?)\s+(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:\w+(?<![s'])s|is|are|was|were|has|have)\s+"
+    r"(?:like|as|the|an?|more|less)\b",
+    re.I,
+)
+
+
 def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'… is value innovation: pursuing differentiation and low cost at once' -> 'what is value innovation?'."""
     for match in _COLON_GLOSS_RE.finditer(s.text):
@@ -773,7 +787,7 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             or re.search(r"(?:ed|ly|able|ible|ful|ous|ive|al)$", term)
         ):
             continue  # 'is that: …', 'is directly reusable: …' name nothing
-        if not re.match(r"^(?:the|a|an|one|any|every)\s|^\w+ing\s", gloss, re.I):
+        if not re.match(r"^(?:the|a|an|one|any|every)\s|^\w+ing\s", gloss, re.I) or _GLOSS_IS_CLAUSE_RE.match(gloss):
             continue  # a gloss is a noun phrase ('the single number …', 'pursuing …'), not a clause
         answer = clean_answer(gloss, 14)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
@@ -981,12 +995,27 @@ _FRAMES_RE = re.compile(
     r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$",
     re.I,
 )
+_NEEDS_MORE_RE = re.compile(
+    r"(?:^|,\s+and\s+that\s+)(?P<x>[^,;:]{2,40}?)\s+(?:(?:in the end|above all|ultimately|mostly|usually)\s+)?"
+    r"(?P<v>requires|needs|demands|takes)\s+"
+    r"(?P<a>[^;:]{3,60}?)\s+more than\s+(?P<b>[^,;:]{2,50}?)\.?$"
+)
 _MORE_THAN_RE = re.compile(
     r"^(?P<x>.{2,40}?)\s+(?P<v>matters?|counts?|is|are)\s+(?P<adj>more|less)\s+(?P<a>\w+\s+)?than\s+(?P<y>[^:;,]{2,50})"
 )
 
 
 def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    needs = " more than " in core and _NEEDS_MORE_RE.search(core)
+    if needs and not _DEMONSTRATIVE_RE.search(needs.group("b")):
+        # 'innovation in the end requires hard, focused work more than talent' -> 'what does innovation require more than talent?'
+        subject = _topic(needs.group("x"), 5, note)
+        answer = clean_answer(needs.group("a"))
+        tokens = words(subject or "")
+        if subject and answer and _self_contained(answer) and not _plural_subject(tokens):
+            verb = base_form(needs.group("v"))
+            front = f"{ctx}, what does {subject} {verb} more than {plain(needs.group('b')).strip()}?"
+            yield "claim", _card(note, "claim", slug(f"{subject} {verb}", 3), s, front, answer)
     more = _MORE_THAN_RE.match(core)
     if more:
         subject = clean_answer(more.group("x"), 6)
@@ -1165,6 +1194,8 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
     cause = plain(match.group("y")).strip()
+    if _CUT_COORDINATION_RE.search(effect):
+        return  # 'things catch on not by luck or because …, but because …': the reason given is the one denied
     subject = re.match(r"^(?P<n>[^,;:]{3,40}?)\s+(?:is|are|was|were|has|have|can|will|does|do)\b", effect)
     if subject and re.match(r"^(?:it|they)\s", cause):
         # 'old code is often ugly because it carries …' -> 'Old code carries …'
@@ -1183,6 +1214,8 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
 
 
+# an effect that ends inside a coordination ('… not by luck or') or on a denial is no effect to explain
+_CUT_COORDINATION_RE = re.compile(r"\b(?:or|and|nor|but|not)$", re.I)
 _NOT_BECAUSE_RE = re.compile(r"^(?P<x>.{6,80}?)\s+not because\s+(?P<a>[^,;:]{3,60}?),?\s+but because\s+(?P<b>.+)$")
 _COUNTS_IF_RE = re.compile(
     r"^(?P<x>.{3,50}?)\s+only\s+(?P<v>counts? as|works?|makes sense)\s*(?P<y>[^,;:]{0,30}?)\s+if\s+(?P<z>.+)$"
@@ -1681,9 +1714,14 @@ def _items(text: str) -> list[str] | None:
     return items
 
 
+_PAIRED_PART_RE = re.compile(r"\s(?:versus|vs\.?)\s")
+
+
 def _list_label(item: str) -> str:
     """A list item as a short label: 'conformity to arbitrary external interfaces' -> 'conformity'."""
     item = item.strip().rstrip(".")
+    if _PAIRED_PART_RE.search(item):
+        return item  # 'acting on versus interacting with' is one part: cut at 'on' it would mix with the next
     if len(words(item)) > 4:
         cut = re.search(r"\s+(?:to|in|by|with|for|from|on|of|whose|that|which)\s+", item)
         if cut and len(words(item[: cut.start()])) >= 1:
@@ -1757,6 +1795,53 @@ def _relative_holder(before: str) -> str | None:
     return f"{do} {' '.join(phrase)} {base}{particle}"
 
 
+def _list_question(note: Note, before: str, n: str, what: str, glossed_parts: bool) -> str | None:
+    """The question of a counted list whose lead is ``before`` ('… rest on'), naming the list's whole; None if unsure."""
+    n, what = n.lower(), what.strip()
+    kinds_of = re.match(r"^\w+s of [\w-]+$", what)  # 'types of work' names a list; 'buy for …' does not
+    ways_to = re.match(r"^(?:\w+\s+)?ways to \w+$", what)  # 'two basic ways to win' names a list too
+    if len(words(what)) > 4 or (
+        not kinds_of
+        and not ways_to
+        and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
+    ):
+        return None  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
+    made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", before)
+    thing = _topic(made.group("x"), 6, note) if made else None
+    defined = re.search(r"\b(?:defines|characteri[sz]es)\s+(?P<x>[\w -]{2,30}?)\s+by\s+$", before)
+    defined_thing = _topic(defined.group("x"), 4, note) if defined else None
+    # 'network effects work as three forces: …' -> 'what are the three forces of network effects?'
+    acting = re.search(
+        r"(?:^|,\s+)(?P<x>[^,;:]{3,50}?)\s+(?:work|works|act|acts|come|comes|fall|falls)\s+(?:as|in|into)\s+$",
+        before,
+    )
+    # 'Andreessen splits a startup into three elements — …' -> '… the three elements of a startup?'
+    acting = acting or re.search(r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", before)
+    # 'running a parallel customer development process in four steps — …' -> '… the four steps of the … process?'
+    process = None if acting else re.search(r"\b(?:a|an|the)\s+(?P<x>(?:[\w'’-]+\s+){0,3}[\w-]+)\s+in\s+$", before)
+    whole = _topic(acting.group("x"), 4, note) if acting else None
+    if process and (named := _topic(process.group("x"), 4, note)):
+        whole = f"the {named}"
+    # 'every team is in one of four states:' -> 'what are the four states every team can be in?'
+    one_of = re.search(
+        r"(?:^|\s)(?P<x>(?:[Ee]very|[Ee]ach|[Aa]ny)\s+[a-z][\w-]+)\s+is\s+(?:always\s+)?in\s+one\s+of\s+$", before
+    )
+    if one_of and _plural_subject([what.split()[-1]]):
+        x = one_of.group("x")
+        return f"{_according(note)}, what are the {n} {what} {x[0].lower() + x[1:]} can be in?"
+    if made and thing:
+        return f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
+    if defined and defined_thing:
+        return f"{_according(note)}, what {n} {what} define {defined_thing}?"
+    if whole:
+        return f"{_according(note)}, what are the {n} {what} of {whole}?"
+    if held := _holder(note, before) or _relative_holder(before):
+        return f"{_according(note)}, what {n} {what} {held}?"
+    if glossed_parts:
+        return None  # 'what are the three parts?' names no whole: asked only as before, for the lists it made
+    return f"{_according(note)}, what are the {n} {what}?"
+
+
 def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
     """A bullet list introduced by 'N things:' or an inline 'four risks: a, b, c and d' -> one card."""
     groups: dict[tuple[str, str], list[Sentence]] = {}
@@ -1808,52 +1893,71 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
             continue  # 'going, going': labels cut to the same word are no answer
         if len(parts) != _NUMBERS[match.group("n").lower()] or len(parts) > MAX_LIST_ITEMS:
             continue
-        if any(len(words(i)) > 4 for i in parts):
+        if any(len(words(i)) > (6 if _PAIRED_PART_RE.search(i) else 4) for i in parts):
             continue
-        n, what = match.group("n").lower(), match.group("what").strip()
-        kinds_of = re.match(r"^\w+s of [\w-]+$", what)  # 'types of work' names a list; 'buy for …' does not
-        ways_to = re.match(r"^(?:\w+\s+)?ways to \w+$", what)  # 'two basic ways to win' names a list too
-        if len(words(what)) > 4 or (
-            not kinds_of
-            and not ways_to
-            and re.search(r"\b(?:for|to|in|on|by|with|from|of|about|at|is|are|was|were)\b", what)
-        ):
-            continue  # 'two groups buy for opposite reasons:' leads a contrast, not a list of parts
-        made = re.match(r"^(?P<x>[^,;:]{3,50}?)\s+(?:is|are)\s+(?P<adj>\w+)\s+because of\s+$", s.plain[: match.start()])
-        thing = _topic(made.group("x"), 6, note) if made else None
-        defined = re.search(r"\b(?:defines|characteri[sz]es)\s+(?P<x>[\w -]{2,30}?)\s+by\s+$", s.plain[: match.start()])
-        defined_thing = _topic(defined.group("x"), 4, note) if defined else None
-        # 'network effects work as three forces: …' -> 'what are the three forces of network effects?'
-        acting = re.search(
-            r"(?:^|,\s+)(?P<x>[^,;:]{3,50}?)\s+(?:work|works|act|acts|come|comes|fall|falls)\s+(?:as|in|into)\s+$",
-            s.plain[: match.start()],
-        )
-        # 'Andreessen splits a startup into three elements — …' -> '… the three elements of a startup?'
-        acting = acting or re.search(
-            r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", s.plain[: match.start()]
-        )
-        # 'running a parallel customer development process in four steps — …' -> '… the four steps of the … process?'
-        process = (
-            None
-            if acting
-            else re.search(r"\b(?:a|an|the)\s+(?P<x>(?:[\w'’-]+\s+){0,3}[\w-]+)\s+in\s+$", s.plain[: match.start()])
-        )
-        whole = _topic(acting.group("x"), 4, note) if acting else None
-        if process and (named := _topic(process.group("x"), 4, note)):
-            whole = f"the {named}"
-        if made and thing:
-            front = f"{_according(note)}, what {n} {what} make {thing} {made.group('adj')}?"
-        elif defined and defined_thing:
-            front = f"{_according(note)}, what {n} {what} define {defined_thing}?"
-        elif whole:
-            front = f"{_according(note)}, what are the {n} {what} of {whole}?"
-        elif held := _holder(note, s.plain[: match.start()]) or _relative_holder(s.plain[: match.start()]):
-            front = f"{_according(note)}, what {n} {what} {held}?"
-        elif glossed_parts:
-            continue  # 'what are the three parts?' names no whole: asked only as before, for the lists it made
+        asked = _list_question(note, s.plain[: match.start()], match.group("n"), match.group("what"), glossed_parts)
+        if not asked:
+            continue
+        card = _card(note, "list", slug(match.group("what"), 2), s, asked, _join(parts, match.group("what")))
+        if card:
+            yield Idea(role_of(s.heading), "list", s.text, card, _KIND_WEIGHT["list"] + 2)
+
+
+# 'every team is in one of four states: falling behind, where …; treading water, where …; …': each part
+# is glossed by its own clause, so the parts are separated by semicolons and each ends at its first comma
+_SEMI_LIST_RE = re.compile(
+    r"(?:\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)|^(?P<m>Two|Three|Four|Five) of (?:them|these)\s+"
+    r"(?P<pred>[a-z][\w ]{2,50}?))\s*:\s+(?P<items>[^:]+;[^:]+?)\.?$"
+)
+_PART_END_RE = re.compile(
+    r",\s|\s+\(|\s+[—–]\s|\s+(?:where|which|who|whose|that|because|so that|when|while|as|since)\s"
+)
+_PART_OF_RE = re.compile(r"\s+(?:between|among|to|in|by|with|for|from|on|of|within)\s+")
+# 'Those opportunities turn up in a small number of situations.' -> 'situations', the whole 'N of them' counts
+_COUNTED_WHOLE_RE = re.compile(r"\b(?:a (?:small |large )?(?:number|handful|few) of|several)\s+(?P<w>[a-z]{4,}s)\.?$")
+
+
+def _semicolon_parts(items: str) -> list[str] | None:
+    """The parts of a ';' list, each cut where its own gloss starts ('process needs, where one step …'); None if unsure."""
+    parts = []
+    for raw in re.split(r";\s+(?:and\s+|or\s+)?", items.strip().rstrip(".")):
+        part = _PART_END_RE.split(raw.strip(), maxsplit=1)[0].strip()
+        cut = _PART_OF_RE.search(part) if len(words(part)) > 4 and not _PAIRED_PART_RE.search(part) else None
+        if cut and plural_word(part[: cut.start()].split()[-1]):
+            part = part[
+                : cut.start()
+            ]  # 'incongruities between what is and …' -> 'incongruities'; 'insist on …' stays whole
+        if not 1 <= len(words(part)) <= (6 if _PAIRED_PART_RE.search(part) else 4) or _DANGLING_END_RE.search(part):
+            return None
+        parts.append(part)
+    return parts if len({p.lower() for p in parts}) == len(parts) else None
+
+
+def _semicolon_lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
+    """A counted list whose parts carry their own glosses, separated by ';' -> one card naming its whole."""
+    previous = ""
+    for s in all_sentences:
+        text = s.plain
+        before, previous = previous, text
+        match = ";" in text and ":" in text and _SEMI_LIST_RE.search(text)
+        if not match or (s.item and s.lead):
+            continue
+        n = (match.group("n") or match.group("m")).lower()
+        parts = _semicolon_parts(match.group("items"))
+        if not parts or len(parts) != _NUMBERS[n] or len(parts) > MAX_LIST_ITEMS:
+            continue
+        if match.group("m"):
+            # 'Four of them lie within a company': the whole is what the sentence before counted
+            whole = _COUNTED_WHOLE_RE.search(before)
+            what = whole.group("w") if whole else ""
+            verb = match.group("pred").split()[0]
+            front = (
+                f"{_according(note)}, what {n} {what} {match.group('pred')}?" if what and _plain_verb(verb) else None
+            )
         else:
-            front = f"{_according(note)}, what are the {n} {what}?"
-        card = _card(note, "list", slug(match.group("what"), 2), s, front, _join(parts, match.group("what")))
+            what = match.group("what")
+            front = _list_question(note, text[: match.start()], n, what, True)
+        card = _card(note, "list", slug(what, 2), s, front, _join(parts, what)) if front else None
         if card:
             yield Idea(role_of(s.heading), "list", s.text, card, _KIND_WEIGHT["list"] + 2)
 
@@ -1861,7 +1965,7 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
 def candidates(note: Note) -> list[Idea]:
     """Every candidate card of the note, each tagged with its idea, role and salience."""
     all_sentences = [s for s in sentences(note) if s.heading]
-    ideas: list[Idea] = list(_lists(note, all_sentences))
+    ideas: list[Idea] = [*_lists(note, all_sentences), *_semicolon_lists(note, all_sentences)]
     first_in_section: set[str] = set()
     emphasised = {w for s in all_sentences for w in re.findall(r"\*\*?([^*]{2,40})\*\*?", s.text)}
     counts: dict[str, int] = {}
@@ -2559,12 +2663,18 @@ _CONTRAST_LIST_RE = re.compile(
 
 
 # '"What can I contribute?" is the right question for a new PM' -> 'what is the right question for a new PM?'
+# superlatives that rank one thing among its kind ('handovers are the riskiest hour of a shift')
+_EST = (
+    r"(?:easiest|riskiest|cheapest|fastest|slowest|simplest|largest|smallest|greatest|highest|lowest|longest|"
+    r"shortest|safest|earliest|costliest|weakest|worst)"
+)
 _IS_THE_BEST_RE = re.compile(
     r"^(?P<x>[^;:]{3,60}?)\s+(?P<v>is|are)\s+(?P<y>the\s+(?:(?:single\s+)?most\s+\w+|best|right|real|main|key|central|"
-    r"biggest|first|hardest|only|usual|strongest|clearest)\s+[^;:,]{3,120}?)(?:[:;,]\s.*)?\.?$"
+    rf"biggest|first|hardest|only|usual|strongest|clearest|{_EST})\s+[^;:,]{{3,120}}?)(?:[:;,]\s.*)?\.?$"
 )
 _BEST_WORD_RE = re.compile(
-    r"\s(?:is|are) the (?:single |most |best|right|real|main|key|central|biggest|first|hardest|only|usual|strongest|clearest)"
+    r"\s(?:is|are) the (?:single |most |best|right|real|main|key|central|biggest|first|hardest|only|usual|strongest|clearest|"
+    rf"{_EST})"
 )
 # 'Good defaults, a recommended plan and progressive disclosure usually beat a giant menu' and
 # 'Knowing which rung your partner is on explains a lot of friction': the subject is the idea
@@ -2726,7 +2836,9 @@ def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple
     answer = clean_answer(match.group("x"))
     if not answer or not _self_contained(answer):
         return
-    front = f"{ctx}, what {match.group('v')} {topic}?"
+    # the verb agrees with the ranked thing, not with the answer ('Night drills are the most useful habit')
+    head = words(re.split(r"\s+(?:of|for|in|on|to|at|with|from|by|among|that|which|who|where|when)\s+", topic)[0])[-1]
+    front = f"{ctx}, what {match.group('v') if plural_word(head) else 'is'} {topic}?"
     yield "claim", _card(note, "claim", slug(topic, 3), s, front, answer)
 
 
@@ -2770,5 +2882,8 @@ def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[
         term = _COLON_TERM_RE.match(clause) if ": " in clause and " not " in clause else None
         if term and len(words(term.group("t"))) <= 4:
             gloss = re.split(r"\s+[—–]\s+|;\s+", term.group("g"))[0]
-            found.extend(_contrast(note, s, f"{term.group('t')} is {gloss}", ctx))
+            plural = plural_word(words(term.group("t"))[-1])
+            if plural and ";" in core:
+                continue  # 'Principles: aim for accuracy, not …; take …': the label names the list, not its first item
+            found.extend(_contrast(note, s, f"{term.group('t')} {'are' if plural else 'is'} {gloss}", ctx))
     return found
