@@ -9,9 +9,9 @@ subordinate clause credited to the essay ('the operator simply doesn't care', 's
 
 from __future__ import annotations
 
-from deckgen.cards.generate import note_cards
+from noteutil import generated_cards
+
 from deckgen.core.cardrules import broken_text
-from deckgen.sources.notes import parse_note
 
 NOTE = """---
 id: ferries
@@ -35,8 +35,7 @@ Product teams should plan for the quiet months first.
 
 
 def _cards() -> dict[str, tuple[str, str]]:
-    note = parse_note(NOTE, "content/ferries.md")
-    return {c.key: (c.front, c.back) for c in note_cards(note, settings={"cap": 30}) if c.origin != "authored"}
+    return generated_cards(NOTE, "content/ferries.md")
 
 
 def _answers() -> list[str]:

@@ -7,9 +7,9 @@ prescription that leans on the note's earlier sentence ('those rotas').
 
 from __future__ import annotations
 
-from deckgen.cards.generate import note_cards
+from noteutil import generated_cards
+
 from deckgen.core.cardrules import unreferenced_pronoun
-from deckgen.sources.notes import parse_note
 
 NOTE = """---
 id: ferries
@@ -37,8 +37,7 @@ Most lines plan winter rotas around the summer peak. Product teams planning thos
 
 
 def _cards() -> dict[str, tuple[str, str]]:
-    note = parse_note(NOTE, "content/ferries.md")
-    return {c.key: (c.front, c.back) for c in note_cards(note, settings={"cap": 30}) if c.origin != "authored"}
+    return generated_cards(NOTE, "content/ferries.md")
 
 
 def test_an_example_in_a_list_is_not_asked_as_a_term() -> None:

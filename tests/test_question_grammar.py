@@ -7,7 +7,8 @@ each sentence is a shape a reading note uses, cut wrongly by an earlier generato
 
 from __future__ import annotations
 
-from deckgen.cards.generate import note_cards
+from noteutil import generated_cards
+
 from deckgen.cards.rules.ideas import well_formed
 from deckgen.core.cardrules import base_verb_problem, noun_phrase_problem, unreferenced_pronoun
 from deckgen.core.model import Card
@@ -34,8 +35,7 @@ The book overrates the harbour master. Her fix is a rota of rehearsed night shif
 
 
 def _cards() -> dict[str, tuple[str, str]]:
-    note = parse_note(NOTE, "content/harbour.md")
-    return {c.key: (c.front, c.back) for c in note_cards(note, settings={"cap": 20}) if c.origin != "authored"}
+    return generated_cards(NOTE, "content/harbour.md", cap=20)
 
 
 def _questions() -> str:
@@ -159,14 +159,11 @@ def test_an_answer_is_one_sentence_of_the_note() -> None:
 
 def test_a_definition_that_opens_with_a_label_keeps_the_sentence_that_defines() -> None:
     # '**Crew**: the working unit. Four people who …': the label alone ('the working unit') defines nothing
-    note = parse_note(
-        NOTE.replace(
-            "- **Three buffers**",
-            "- **Crew**: the working unit. Four people who share one tug and one radio channel.\n- **Three buffers**",
-        ),
-        "content/harbour.md",
+    text = NOTE.replace(
+        "- **Three buffers**",
+        "- **Crew**: the working unit. Four people who share one tug and one radio channel.\n- **Three buffers**",
     )
-    cards = {c.front: c.back for c in note_cards(note, settings={"cap": 20}) if c.origin != "authored"}
+    cards = dict(generated_cards(text, "content/harbour.md", cap=20).values())
     crew = [back for front, back in cards.items() if front.endswith("what is a crew?")]
     assert crew and "Four people who share one tug" in crew[0], cards
 
