@@ -7,6 +7,7 @@ way `deckgen lint` and the build report and write what a run without any cache d
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -108,6 +109,8 @@ def test_lint_after_each_kind_of_edit_matches_a_lint_without_cache(tmp_path: Pat
         imported_rules = "deckgen.cards.rules.ideas" in run.stderr
         if step == 0:  # curated from the candidates the build stored: no rule imported
             assert not imported_rules, name
+            # printed without styles (stdout is a pipe): rich, which would print the same text, is not imported
+            assert not re.search(r"\|\s+rich(\.|$)", run.stderr, re.M)
         if name == "prose-generator":
             assert imported_rules, name  # the generator ran again
     build = run_deckgen("build", cwd=root)

@@ -34,8 +34,8 @@ from deckgen.core.text import CLOZE_RE, content_words, plain, similarity
 
 # The rules (deckgen.cards.rules) are imported inside the functions that run them: judging
 # stored candidates against edited authored cards (:func:`curate`) needs none of them, and
-# their import (mostly regular expressions compiled at load) was a fifth of `deckgen lint`
-# after a one-card edit.
+# their import (about 0.05 s, mostly regular expressions compiled at load) was a tenth of
+# `deckgen lint` after a one-card edit at 2,000 notes.
 
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed", "capped"]
 ReviewMode = Literal["auto", "accepted"]

@@ -1,8 +1,9 @@
 """Note -> candidate cards: the curator's authored cards plus rule-generated ones.
 
-Generators plug in through :data:`GENERATORS` (made on first use, see :func:`generators_for`); each has a rule name and turns a note
-into cards whose keys are stable (``g.<rule>`` plus an anchor), never derived from the
-card's wording, so rewording a note updates a learner's card instead of duplicating it.
+Generators plug in through :data:`GENERATORS` (made on first use: see :func:`generators_for`);
+each has a rule name and turns a note into cards whose keys are stable (``g.<rule>`` plus
+an anchor), never derived from the card's wording, so rewording a note updates a
+learner's card instead of duplicating it.
 """
 
 from __future__ import annotations
