@@ -144,6 +144,11 @@ def quick_lint(args: list[str]) -> int | None:
     """The exit code of a plain ``lint [--strict]`` run here; None when the full CLI must run it."""
     if not args or args[0] != "lint" or any(arg != "--strict" for arg in args[1:]):
         return None
+    # As for a build (run_build): the replay reads the snapshot's records and makes almost no
+    # garbage; the collector rescanning them was 44 collections, 11 ms of the 0.30 s (in-process
+    # CPU) of a lint after a card edit at 2,000 notes (gc.callbacks). The full lint runs with it on.
+    was = gc.isenabled()
+    gc.disable()
     try:
         from deckgen.builder.incremental import open_note_cache, replayed_lint
         from deckgen.core.config import load_config
@@ -152,6 +157,9 @@ def quick_lint(args: list[str]) -> int | None:
         report = replayed_lint(config, open_note_cache(config, [], lazy=True))  # edits that change no card
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
         return None
+    finally:
+        if was:
+            gc.enable()
     if report is None:  # the full lint, as deckgen.cli runs it (the replay just refused is not tried again)
         from deckgen.api import lint
 

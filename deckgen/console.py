@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from typing import TYPE_CHECKING
 
 from deckgen.core.errors import DeckgenError, Finding
@@ -40,8 +41,8 @@ def print_lint(report: LintReport, strict: bool) -> None:
     from deckgen.core.text import clean
     from deckgen.linter.format import by_file, summary
 
-    console = rich_console()
-    if console.color_system is None:
+    console = None if _unstyled_stdout() else rich_console()
+    if console is None or console.color_system is None:
         # No styles to write (not a terminal, the usual case for CI and scripts): the text rich
         # would print, written directly. rich's fixed cost per line was most of a lint with
         # 4,000 findings, and one print of them all is quadratic in rich.
@@ -52,8 +53,9 @@ def print_lint(report: LintReport, strict: bool) -> None:
         lines.append(clean(summary(report)))
         text = "\n".join(lines) + "\n"
         if "\t" not in text:  # rich expands tabs to the next tab stop
-            console.file.write(text)
+            (sys.stdout if console is None else console.file).write(text)
             return
+        console = rich_console()
     for path, findings in by_file(report):
         console.print(f"[bold underline]{escape(path)}[/bold underline]")
         for finding in findings:
@@ -61,6 +63,25 @@ def print_lint(report: LintReport, strict: bool) -> None:
             console.print(f"  {label} {escape(str(finding))}")
     style = "red" if report.failed(strict) else "green"
     console.print(f"[{style}]{escape(summary(report))}[/{style}]")
+
+
+def _unstyled_stdout() -> bool:
+    """Whether rich would print to stdout without styles, told without importing rich (a tenth of a quick lint).
+
+    rich's own test (``Console.is_terminal``): ``TTY_COMPATIBLE`` first, then ``FORCE_COLOR``,
+    then whether stdout is a terminal; inside IPython it styles regardless. Unsure: False.
+    """
+    import builtins
+
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible == "0":
+        return True
+    if compatible == "1" or "FORCE_COLOR" in os.environ or hasattr(builtins, "get_ipython"):
+        return False
+    try:
+        return not sys.stdout.isatty()
+    except (ValueError, AttributeError):  # closed or replaced: rich decides
+        return False
 
 
 def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:

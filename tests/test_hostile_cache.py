@@ -189,3 +189,42 @@ def test_a_wrong_shaped_build_json_is_ignored_with_a_warning(name: str, tmp_path
         run = run_deckgen("build", cwd=root)
         assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert apkg.read_bytes() == cold
+
+
+CANDIDATE_CORRUPTIONS = {
+    "not-json": lambda schema, value: (schema, "{not json"),
+    "wrong-shape": lambda schema, value: ("-", "[]"),
+    "wrong-schema": lambda schema, value: ("list[Finding]", value),
+    # well-typed, but no record deckgen writes: a review mode it does not know, an authored card among candidates
+    "bad-review": lambda schema, value: (schema, value.replace('"auto"', '"bogus"', 1)),
+    "authored-candidate": lambda schema, value: (schema, value.replace('"generated:author"', '"authored"', 1)),
+}
+
+
+@pytest.mark.parametrize("how", sorted(CANDIDATE_CORRUPTIONS))
+def test_broken_stored_candidates_fall_back_to_the_generator(how: str, tmp_path: Path) -> None:
+    """A card edit with a corrupted candidates entry: the generator runs, lint and build match a run without cache."""
+    root = project(tmp_path / "proj")
+    apkg, _ = _good_build(root)
+    path = root / NOTE_CACHE
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT key, schema, value FROM entries WHERE key LIKE 'candidates:%'").fetchall()
+    assert rows, "the build stores each note's candidates"
+    for key, schema, value in rows:
+        changed = CANDIDATE_CORRUPTIONS[how](schema, value)
+        assert changed != (schema, value), "the corruption must change the entry"
+        db.execute("UPDATE entries SET schema = ?, value = ? WHERE key = ?", (*changed, key))
+    db.commit()
+    db.close()
+    write(root / "content" / "n.md", NOTE.replace("A set of learnable moves.", "Learnable moves."))
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold)
+    shutil.rmtree(cold / ".deckgen-cache")
+    shutil.rmtree(cold / "build")
+    for command in ("lint", "build"):
+        epoch = {"SOURCE_DATE_EPOCH": "1767312000"}  # both builds stamp the edited card alike
+        run, expected = run_deckgen(command, cwd=root, env=epoch), run_deckgen(command, cwd=cold, env=epoch)
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+        if command == "lint":
+            assert run.stdout == expected.stdout
+    assert apkg.read_bytes() == (cold / "build" / "d.apkg").read_bytes()

@@ -22,16 +22,20 @@ their rule names map to today's (``rather`` -> ``contrast``), and a key of their
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, PARSERS, WHOLE_NOTE_RULES, parse
-from deckgen.cards.rules.ideas import DEFAULT_CAP, Idea, idea_of, select
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, Note
 from deckgen.core.text import CLOZE_RE, content_words, plain, similarity
+
+# The rules (deckgen.cards.rules) are imported inside the functions that run them: judging
+# stored candidates against edited authored cards (:func:`curate`) needs none of them, and
+# their import (about 0.05 s, mostly regular expressions compiled at load) was a tenth of
+# `deckgen lint` after a one-card edit at 2,000 notes.
 
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed", "capped"]
 ReviewMode = Literal["auto", "accepted"]
@@ -45,12 +49,12 @@ _SAME_QUESTION = 0.85
 class Policy:
     """The generation settings that apply to one note."""
 
-    enabled: bool = True
-    rules: tuple[str, ...] = ()
-    reject: frozenset[str] = frozenset()
-    accept: frozenset[str] = frozenset()
-    review: ReviewMode = "auto"
-    cap: int = DEFAULT_CAP
+    enabled: bool
+    rules: tuple[str, ...]
+    reject: frozenset[str]
+    accept: frozenset[str]
+    review: ReviewMode
+    cap: int
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,9 @@ class Verdict:
 
 def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Policy:
     """Combine ``[generate]`` in deckgen.toml with the note's ``generate:``; bad values raise ContentError."""
+    from deckgen.cards.rules import OPT_IN_RULES, PARSERS
+    from deckgen.cards.rules.ideas import DEFAULT_CAP
+
     known = tuple(known)
     findings: list[Finding] = []
     enabled = project.get("enabled", True)
@@ -153,6 +160,8 @@ def parser_of(project: Mapping[str, Any] | None) -> str:
 
 
 def _cap(value: Any, path: str, line: int, where: str, findings: list[Finding]) -> int:
+    from deckgen.cards.rules.ideas import DEFAULT_CAP
+
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     findings.append(
@@ -171,6 +180,8 @@ def _rule_set(
     findings: list[Finding],
 ) -> tuple[str, ...]:
     """The rules ``table`` switches on: ``default``, plus ``include``, narrowed by ``only``, minus ``skip``."""
+    from deckgen.cards.rules import LEGACY_RULE_NAMES
+
     chosen = list(default)
     for key in ("include", "only", "skip"):
         value = table.get(key)
@@ -248,34 +259,129 @@ def review(
     per idea across ideas first (see :func:`deckgen.cards.rules.ideas.select`); the rest
     are ``capped``. Bibliographic rules, when switched on, do not count against the cap.
     """
+    return curate(candidates(note, generators, project), authored)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One generated card before curation, with what curation reads about its rule and idea."""
+
+    rule: str
+    card: Card
+    whole_note: bool  # its rule asks about the note as a whole (WHOLE_NOTE_RULES)
+    rank: tuple[str, str, str, float] | None  # its idea's (role, kind, idea, score); None for cards of no idea
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What curation works out for a note before it reads the authored cards (see :func:`candidates`)."""
+
+    policy: Policy  # with keys of the sentence-pattern generator mapped to today's cards
+    cards: tuple[Candidate, ...]
+
+
+def candidates(
+    note: Note, generators: Mapping[str, Callable[[Note], Iterable[Card]]], project: Mapping[str, Any] | None = None
+) -> Candidates:
+    """The note's generated cards and policy: everything of :func:`review` that its authored cards do not change.
+
+    Reads the note but never its card blocks (the settings and deckgen's code aside), so a
+    memo of it keyed by :func:`deckgen.cards.generate.prose_digest` stays right across card edits.
+    """
+    from deckgen.cards.rules import WHOLE_NOTE_RULES, parse
+    from deckgen.cards.rules.ideas import idea_of
+
     rules = policy(note, project or {}, generators)
     if not rules.enabled:
-        return []
+        return Candidates(rules, ())
     generated: list[tuple[str, Card]] = [(rule, card) for rule in rules.rules for card in generators[rule](note)]
     rules, mapped = _with_legacy_keys(note, rules, [c for _, c in generated])
     _check_keys(note, rules, [c for _, c in generated], mapped)
+    lookup = parse.idea_of if parser_of(project) == "spacy" else idea_of
+    found = []
+    for rule, card in generated:
+        idea = lookup(note, card)
+        rank = None if idea is None else (idea.role, idea.kind, idea.idea, idea.score)
+        found.append(Candidate(rule, card, rule in WHOLE_NOTE_RULES, rank))
+    return Candidates(rules, tuple(found))
+
+
+def curate(found: Candidates, authored: list[Card], selections: dict[str, list[str]] | None = None) -> list[Verdict]:
+    """:func:`review`'s verdicts for a note's candidates against its authored cards.
+
+    ``selections``: the cap's choice for each set of eligible keys met before (keys in
+    JSON -> the keys chosen), consulted and added to; the choice is worked out only
+    for a set it does not hold (the idea rules are imported only then).
+    """
+    rules = found.policy
+    if not rules.enabled:
+        return []
     verdicts: list[Verdict] = []
     authored_keys = {c.key for c in authored}
     taken: set[str] = set()
     used_sentences: dict[str, list[Card]] = {}
-    for rule, card in generated:
-        verdicts.append(_judge(card, rule, authored, authored_keys, taken, used_sentences, rules))
-        taken.add(card.key)
-    eligible: list[Idea] = []
-    lookup = parse.idea_of if parser_of(project) == "spacy" else idea_of
-    for verdict in verdicts:
-        if verdict.ships:
-            idea = lookup(note, verdict.card)
-            if idea is not None:
-                eligible.append(idea)
-    chosen = {id(i.card) for i in select(eligible, rules.cap)}
-    capped = {id(i.card) for i in eligible} - chosen
+    for candidate in found.cards:
+        verdicts.append(_judge(candidate, authored, authored_keys, taken, used_sentences, rules))
+        taken.add(candidate.card.key)
+    # A shipping card's key is in no earlier verdict (see _judge): keys name the eligible cards.
+    eligible = [c for c, v in zip(found.cards, verdicts) if v.ships and c.rank is not None]
+    asked = json.dumps([c.card.key for c in eligible])
+    chosen = None if selections is None else selections.get(asked)
+    if chosen is None:
+        from deckgen.cards.rules.ideas import Idea, select
+
+        ideas = [Idea(c.rank[0], c.rank[1], c.rank[2], c.card, c.rank[3]) for c in eligible if c.rank is not None]
+        chosen = [idea.card.key for idea in select(ideas, rules.cap)]
+        if selections is not None:
+            selections[asked] = chosen
+    capped = {c.card.key for c in eligible} - set(chosen)
     return [
         Verdict(v.card, "capped", f"not among the note's {rules.cap} best cards (cap = {rules.cap})")
-        if id(v.card) in capped
+        if v.ships and v.card.key in capped
         else v
         for v in verdicts
     ]
+
+
+# The memo's form of :class:`Candidates` (see :func:`candidates_record`): the policy as
+# (enabled, rules, reject, accept, review, cap), each candidate as (rule, card, whole note,
+# rank), and the cap's choices met so far (see :func:`curate`).
+CandidatesRecord = tuple[
+    tuple[bool, tuple[str, ...], tuple[str, ...], tuple[str, ...], str, int],
+    list[tuple[str, Card, bool, tuple[str, str, str, float] | None]],
+    dict[str, list[str]],
+]
+_MAX_SELECTIONS = 8  # sets of eligible keys remembered per note: a curator's edits meet a few
+
+
+def candidates_record(found: Candidates, selections: dict[str, list[str]]) -> CandidatesRecord:
+    """``found`` and its cap choices in the memo's form."""
+    rules = found.policy
+    kept = dict(list(selections.items())[-_MAX_SELECTIONS:])
+    head = (
+        rules.enabled,
+        rules.rules,
+        tuple(sorted(rules.reject)),
+        tuple(sorted(rules.accept)),
+        rules.review,
+        rules.cap,
+    )
+    return head, [(c.rule, c.card, c.whole_note, c.rank) for c in found.cards], kept
+
+
+def from_candidates_record(record: CandidatesRecord) -> tuple[Candidates, dict[str, list[str]]] | None:
+    """:func:`candidates_record` read back; None when it is not one deckgen could have written."""
+    (enabled, rules, reject, accept, review_mode, cap), cards, selections = record
+    if review_mode not in ("auto", "accepted") or cap < 0:
+        return None
+    if any(not card.origin.startswith("generated:") for _, card, _, _ in cards):
+        return None  # a record of some other note's or kind's cards
+    mode: ReviewMode = "auto" if review_mode == "auto" else "accepted"
+    found = Candidates(
+        Policy(enabled, rules, frozenset(reject), frozenset(accept), mode, cap),
+        tuple(Candidate(rule, card, whole, rank) for rule, card, whole, rank in cards),
+    )
+    return found, dict(selections)
 
 
 def _with_legacy_keys(note: Note, rules: Policy, cards: list[Card]) -> tuple[Policy, set[str]]:
@@ -303,6 +409,8 @@ def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) 
     A key reaches a card when it is that card's key or was mapped to one (:func:`_with_legacy_keys`).
     Keys of rules this note does not run are left alone: those cards cannot ship anyway.
     """
+    from deckgen.cards.rules import LEGACY_RULE_NAMES
+
     current = {c.key for c in cards}
     running = set(rules.rules) | set(LEGACY_RULE_NAMES)
     findings: list[Finding] = []
@@ -348,6 +456,8 @@ def _nearest_keys(key: str, cards: list[Card], limit: int = 2) -> list[str]:
 
 def legacy_targets(note: Note, keys: Iterable[str], cards: list[Card]) -> dict[str, list[str]]:
     """For each old generated key, the keys of today's cards that ask what the old card asked."""
+    from deckgen.cards.rules import LEGACY_RULES
+
     wanted = set(keys)
     found: dict[str, list[str]] = {}
     for rule in sorted({k.split(".")[1] for k in wanted if k.startswith("g.") and k.count(".") >= 1}):
@@ -370,19 +480,19 @@ def _same_idea(old: Card, new: Card) -> bool:
 
 
 def _judge(
-    card: Card,
-    rule: str,
+    candidate: Candidate,
     authored: list[Card],
     authored_keys: set[str],
     taken: set[str],
     used: dict[str, list[Card]],
     rules: Policy,
 ) -> Verdict:
+    card, rule = candidate.card, candidate.rule
     if card.key in authored_keys:
         return Verdict(card, "replaced", "an authored card with this id replaces it")
     if card.key in taken:
         return Verdict(card, "overlap", "another generated card has this key")
-    if rule not in WHOLE_NOTE_RULES and card.extra:
+    if not candidate.whole_note and card.extra:
         # A sentence may give several cards only when they ask different things: a later
         # card whose answer overlaps an earlier one's, or an emphasis cloze, is dropped.
         earlier = used.setdefault(card.extra, [])

@@ -1,25 +1,39 @@
 """Note -> candidate cards: the curator's authored cards plus rule-generated ones.
 
-Generators plug in through :data:`GENERATORS`; each has a rule name and turns a note
-into cards whose keys are stable (``g.<rule>`` plus an anchor), never derived from the
-card's wording, so rewording a note updates a learner's card instead of duplicating it.
+Generators plug in through :data:`GENERATORS` (made on first use: see :func:`generators_for`);
+each has a rule name and turns a note into cards whose keys are stable (``g.<rule>`` plus
+an anchor), never derived from the card's wording, so rewording a note updates a
+learner's card instead of duplicating it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from deckgen.cards.curation import parser_of, review
-from deckgen.cards.rules import PARSE_RULES, RULES, parse
+from deckgen.cards.curation import (
+    CandidatesRecord,
+    Verdict,
+    candidates,
+    candidates_record,
+    curate,
+    from_candidates_record,
+    parser_of,
+    review,
+)
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
 from deckgen.core.text import cloze_parts
 from deckgen.core.text import normalize as normalize  # re-exported: the lock and drafting compare wording with it
 from deckgen.sources.notes import CARD_ID_RE
 from deckgen.sources.notes import waiting_drafts as waiting_drafts  # re-exported: where callers found it before
+
+if TYPE_CHECKING:
+    from deckgen.core.diskcache import NoteCache
 
 Generator = Callable[[Note], Iterable[Card]]
 _TRUE = {"yes", "true", "on", "1"}
@@ -205,46 +219,99 @@ def author_card(note: Note) -> Iterable[Card]:
         )
 
 
-# Rule order is priority: when two rules would ask about the same sentence, the earlier wins.
-# 'author' and 'thesis' are opt-in (deckgen.cards.rules.OPT_IN_RULES): trivia by the rubric.
-GENERATORS: dict[str, Generator] = {**RULES, "author": author_card}
-# `[generate] parser = "spacy"` (the deckgen[nlp] extra): the same rule names, read from a parse
-PARSE_GENERATORS: dict[str, Generator] = {**PARSE_RULES, "author": author_card}
+@functools.cache
+def _generators(spacy: bool) -> dict[str, Generator]:
+    # Imported on first use: a card edit curated from the memo (see note_cards) runs no rule.
+    from deckgen.cards.rules import PARSE_RULES, RULES
+
+    # Rule order is priority: when two rules would ask about the same sentence, the earlier wins.
+    # 'author' and 'thesis' are opt-in (deckgen.cards.rules.OPT_IN_RULES): trivia by the rubric.
+    # `[generate] parser = "spacy"` (the deckgen[nlp] extra): the same rule names, read from a parse.
+    return {**(PARSE_RULES if spacy else RULES), "author": author_card}
+
+
+def __getattr__(name: str) -> dict[str, Generator]:
+    """``GENERATORS`` (the default rules) and ``PARSE_GENERATORS`` (``parser = "spacy"``), made on first use."""
+    if name in ("GENERATORS", "PARSE_GENERATORS"):
+        return _generators(name == "PARSE_GENERATORS")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def generators_for(settings: Mapping[str, Any] | None) -> dict[str, Generator]:
     """The generators the project's ``[generate] parser`` selects (never chosen by what is installed)."""
-    return PARSE_GENERATORS if parser_of(settings) == "spacy" else GENERATORS
+    return _generators(parser_of(settings) == "spacy")
+
+
+def prose_digest(note: Note) -> str:
+    """A hash of everything :func:`deckgen.cards.curation.candidates` reads from a note: all of it but its card blocks."""
+    return hashlib.sha256(repr(replace(note, card_blocks=())).encode()).hexdigest()
+
+
+CANDIDATES = "candidates"  # the memo's entries of each note's candidates: "candidates:<note path>"
 
 
 def note_cards(
-    note: Note, generators: dict[str, Generator] | None = None, settings: Mapping[str, Any] | None = None
+    note: Note,
+    generators: dict[str, Generator] | None = None,
+    settings: Mapping[str, Any] | None = None,
+    memo: NoteCache | None = None,
 ) -> list[Card]:
     """All cards of one note: authored first, then the generated ones that ship (see deckgen.cards.curation).
 
     ``settings`` is the project's ``[generate]`` table; the note's ``generate:`` front
-    matter switches rules off, rejects or accepts generated cards by key.
+    matter switches rules off, rejects or accepts generated cards by key. ``memo`` (a
+    cache salted with deckgen's code and the settings): the generator's candidates are
+    reused while the note's prose and front matter are unchanged, so a card edit runs no rule.
     """
     cards, findings = authored_cards(note)
     if findings:
         raise ContentError(findings)
-    verdicts = review(note, cards, generators_for(settings) if generators is None else generators, settings)
+    if memo is None or generators is not None or parser_of(settings) == "spacy":
+        verdicts = review(note, cards, generators_for(settings) if generators is None else generators, settings)
+    else:
+        verdicts = _remembered_review(note, cards, settings, memo)
     return cards + [v.card for v in verdicts if v.ships]
 
 
+def _remembered_review(
+    note: Note, authored: list[Card], settings: Mapping[str, Any] | None, memo: NoteCache
+) -> list[Verdict]:
+    """:func:`deckgen.cards.curation.review` with the candidates (and the cap's choices) kept in ``memo``."""
+    key, digest = f"{CANDIDATES}:{note.path}", prose_digest(note)
+    record = memo.get(key, digest, _valid_candidates, CandidatesRecord, typed_only=True)
+    stored = None if record is None else from_candidates_record(record)
+    selections: dict[str, list[str]] = {}
+    if stored is None:
+        found = candidates(note, generators_for(settings), settings)  # a ContentError keeps nothing
+    else:
+        found, selections = stored
+    verdicts = curate(found, authored, selections)
+    updated = candidates_record(found, selections)
+    if updated != record:
+        memo.put(key, digest, updated, CandidatesRecord)
+    return verdicts
+
+
+def _valid_candidates(value: Any) -> bool:
+    """A memoised :data:`deckgen.cards.curation.CandidatesRecord` (its items were type-checked while decoding)."""
+    return isinstance(value, tuple) and len(value) == 3
+
+
 def collect_cards(
-    notes: Iterable[Note], settings: Mapping[str, Any] | None = None
+    notes: Iterable[Note], settings: Mapping[str, Any] | None = None, memo: NoteCache | None = None
 ) -> tuple[dict[str, list[Card]], list[Finding]]:
-    """Cards for every note whose cards are valid, and the problems of the others."""
+    """Cards for every note whose cards are valid, and the problems of the others (``memo``: see :func:`note_cards`)."""
     result: dict[str, list[Card]] = {}
     findings: list[Finding] = []
     spacy = parser_of(settings) == "spacy"
+    if spacy:
+        from deckgen.cards.rules import parse
     for chunk in parse.batches(notes) if spacy else [notes]:
         if spacy:
             parse.prepare(chunk)  # one nlp.pipe batch over the chunk's sentences
         for note in chunk:
             try:
-                result[note.id] = note_cards(note, settings=settings)
+                result[note.id] = note_cards(note, settings=settings, memo=memo)
             except ContentError as exc:
                 findings.extend(exc.findings)
         if spacy:

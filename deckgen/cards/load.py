@@ -134,7 +134,7 @@ def _cached_parser(
             except ContentError as exc:
                 entry = ("error", exc.findings)
             else:
-                cards, findings = collect_cards([note], settings)
+                cards, findings = collect_cards([note], settings, cache)
                 entry = ("ok", note, cards.get(note.id, []), findings)
             cache.put(rel, digest, entry, NoteEntry)
         if entry[0] == "error":
@@ -146,15 +146,18 @@ def _cached_parser(
     return parse, cards_by_path
 
 
-def collect_cards(notes: list[Note], settings: Any) -> tuple[dict[str, list[Card]], list[Finding]]:
+def collect_cards(
+    notes: list[Note], settings: Any, cache: NoteCache | None = None
+) -> tuple[dict[str, list[Card]], list[Finding]]:
     """The generator's :func:`deckgen.cards.generate.collect_cards`, imported only when a note needs its cards made.
 
     The generator and curation modules are most of the cards stage's import time, and a
-    build after an edit finds every other note's cards in the memo.
+    build after an edit finds every other note's cards in the memo (and, with ``cache``,
+    an edited note's generated candidates while its prose is unchanged).
     """
     from deckgen.cards.generate import collect_cards as generate
 
-    return generate(notes, settings)
+    return generate(notes, settings, cache)
 
 
 def _all(items: Any, kind: type) -> bool:

@@ -26,11 +26,9 @@ from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
 from deckgen.quality.neardup import Pair, prompt_stems, similar_sets, similarity
 from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import lint_settings
-from deckgen.sources.cohorts import load_cohorts
 from deckgen.sources.layout import track_files
 from deckgen.sources.manifests import note_index, select_notes
 from deckgen.sources.media import MediaStore
-from deckgen.sources.tracks import load_tracks
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -122,6 +120,10 @@ def lint_parts(config: Config, sources: Sources, settings: LintSettings, *, near
                 "manifest",
             )
         )
+    # Tracks and cohorts are read here only: a lint that the last build's snapshot answers
+    # (deckgen.builder.incremental) does not import them.
+    from deckgen.sources.tracks import load_tracks
+
     try:  # the build reads the tracks too: a track it would refuse fails lint
         load_tracks(config.decks_dir, config.root, sources.specs, config.name)
     except ContentError as exc:
@@ -153,6 +155,8 @@ def near_duplicate_findings(sources: Sources, settings: LintSettings) -> list[Fi
 
 def cohort_findings(config: Config) -> list[Finding]:
     """Problems in ``decks/cohorts/*.yaml``; a hire's track must be a track file's stem."""
+    from deckgen.sources.cohorts import load_cohorts
+
     tracks = [path.stem for path in track_files(config.decks_dir)]
     return load_cohorts(config.decks_dir, config.root, tracks)[1]
 
