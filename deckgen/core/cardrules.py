@@ -733,7 +733,7 @@ _POINTING_NOUNS = frozenset(
     work study claim point thing things view notion account text piece writer thesis analysis same latter
     former one ones above model process""".split()
 )
-_POINTERS = frozenset("the this that these those its their his her such".split())
+_POINTERS = frozenset("the this that these those such".split())  # not 'its CEO': a possessive names a role
 _BARE_PRONOUNS = frozenset("it they this that these those he she them which one something".split())
 _PLACE_WORDS = frozenset("where when wherever whenever somewhere anywhere nowhere everywhere".split())
 _CLAUSE_THAT_RE = re.compile(r"^[A-Za-z-]+\s+that\s+(?:it|they|he|she|we|you|this|there)\b", re.I)
