@@ -682,14 +682,12 @@ def _cut_mid_phrase(answer: str, source: str) -> str:
 # Y?' contrast on a name, a quotation or a clause.
 _POLARITY_RE = re.compile(
     r"\b(?:not|never|no longer|rarely|seldom|hardly|barely|scarcely|cannot|neither|nor|nothing|none|nobody|no"
-    r"|little|few|fail|fails|failed|failing)\b|n't\b|(?<=can |ill |uld |ust |may )only\b",
-    re.I,
-)
+    r"|little|few|fail|fails|failed|failing|[a-z]+n't|(?:can|will|would|could|must|may) only)\b"
+)  # read lower case text only (no re.I: this pattern runs on every generated card's sentence)
 # 'not' that contrasts a phrase (', not A', 'A but not B', 'not only', 'if not', 'whether or not') or a
 # quantifier softened by 'a' ('a few', 'a little') carries no polarity of the verb
 _NOT_POLARITY_RE = re.compile(
-    r"(?:[,(]\s*|\b(?:and|but|or|if)\s+)not\b|\bnot\s+(?:only|just|merely|simply)\b|\ba\s+(?:few|little)\b|\bno\s+(?:one|doubt)\b",
-    re.I,
+    r"(?:[,(]\s*|\b(?:and|but|or|if)\s+)not\b|\b(?:not\s+(?:only|just|merely|simply)|a\s+(?:few|little)|no\s+(?:one|doubt))\b"
 )
 _SCOPE_END_RE = re.compile(
     r"[;:.!?—]|,\s|\s(?:but|rather than|instead of|unless|although|though|while|whereas|because)\s", re.I
@@ -703,14 +701,25 @@ _COMPARATIVES = (
     "|earlier|later|harder|easier|cheaper|stronger|weaker|closer|wider|richer|sooner"
 )
 # (pattern of the pair, whether an answer must keep the first marker): the second group is the second marker
-_CORRELATIVES = (
-    (re.compile(rf"\b(the (?:{_COMPARATIVES}))\b[^;:.]{{1,80}}?,?\s+(the (?:{_COMPARATIVES}))\b[^;:.,]*", re.I), True),
-    (re.compile(r"\b(not only)\b[^;:.]{1,80}?\b(but(?: also)?)\b[^;:.,]*", re.I), True),
-    (re.compile(r"\b(either)\b[^;:.,]{1,60}?\b(or)\b[^;:.,]*", re.I), False),
-    (re.compile(r"\b(neither)\b[^;:.,]{1,60}?\b(nor)\b[^;:.,]*", re.I), False),
-    (re.compile(r"\b(both)\b(?! of)[^;:.,]{1,60}?\b(and)\b[^;:.,]*", re.I), False),
-    (re.compile(r"\b(as (?!well|soon|long|far)[a-z]+(?:ly)?)\s+(as)\b[^;:.,]*", re.I), True),
+_COMPARATIVE_WORDS = frozenset(_COMPARATIVES.split("|"))
+# (pattern of the pair, whether an answer must keep the first marker, the words the pair needs: a sentence
+# without them is not searched): the pattern's second group is the second marker
+_CORRELATIVES: tuple[tuple[re.Pattern[str], bool, frozenset[str]], ...] = (
+    (
+        re.compile(rf"\b(the (?:{_COMPARATIVES}))\b[^;:.]{{1,80}}?,?\s+(the (?:{_COMPARATIVES}))\b[^;:.,]*", re.I),
+        True,
+        frozenset({"the"}),
+    ),
+    (re.compile(r"\b(not only)\b[^;:.]{1,80}?\b(but(?: also)?)\b[^;:.,]*", re.I), True, frozenset({"only", "but"})),
+    (re.compile(r"\b(either)\b[^;:.,]{1,60}?\b(or)\b[^;:.,]*", re.I), False, frozenset({"either", "or"})),
+    (re.compile(r"\b(neither)\b[^;:.,]{1,60}?\b(nor)\b[^;:.,]*", re.I), False, frozenset({"neither", "nor"})),
+    (re.compile(r"\b(both)\b(?! of)[^;:.,]{1,60}?\b(and)\b[^;:.,]*", re.I), False, frozenset({"both", "and"})),
+    (re.compile(r"\b(as (?!well|soon|long|far)[a-z]+(?:ly)?)\s+(as)\b[^;:.,]*", re.I), True, frozenset({"as"})),
 )
+_POLARITY_CUES = frozenset(
+    "not never no longer rarely seldom hardly barely scarcely cannot neither nor nothing none nobody little few fail fails failed failing only".split()
+)
+_LOW_WORD_RE = re.compile(r"[a-z]+")
 _HALF_MARKERS = (
     (
         re.compile(rf"\bthe (?:{_COMPARATIVES})\b", re.I),
@@ -768,13 +777,13 @@ def _located(text: str, source: str) -> tuple[int, int] | None:
 
 
 def _polarity_words(text: str) -> list[re.Match[str]]:
-    """The polarity words of ``text`` that bear on a verb (never ', not A' or 'a few')."""
+    """The polarity words of ``text`` (lower case) that bear on a verb (never ', not A' or 'a few')."""
     excluded = [m.span() for m in _NOT_POLARITY_RE.finditer(text)]
     return [m for m in _POLARITY_RE.finditer(text) if not any(s <= m.start() < e for s, e in excluded)]
 
 
 def _carries_polarity(question: str, answer: str) -> bool:
-    return bool(_polarity_words(strip_context(plain(question))) or _polarity_words(plain(answer)))
+    return bool(_polarity_words(strip_context(plain(question)).lower()) or _polarity_words(plain(answer).lower()))
 
 
 def _stem_in(word: str, text: str) -> bool:
@@ -782,61 +791,126 @@ def _stem_in(word: str, text: str) -> bool:
     return bool(re.search(rf"\b{re.escape(stem_)}", text))
 
 
-def _polarity_problem(question: str, answer: str, source: str) -> str:
-    """Why the card drops the negation or limiting word of the clause it draws on ('' if it keeps it)."""
-    q_body = strip_context(plain(question)).lower()
-    spot = _located(plain(answer), source)
-    if spot is not None and any(m.end() == spot[0] for m in _NOT_BECAUSE_RE.finditer(source)):
-        return "the note says 'not because …': the answer is the reason it rejects"
-    for match in _polarity_words(source):
+@dataclass(frozen=True)
+class _Negation:
+    """A polarity word on a verb of the source: its scope and the subject of its clause."""
+
+    word: str
+    start: int
+    end: int
+    scope_end: int  # where the negated phrase ends (a clause boundary, 'but', 'rather than' …)
+    clause_start: int
+    subject: tuple[str, ...]  # the clause's words before the polarity word, auxiliaries left out
+    verb: str  # the first word in its scope
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A correlative pair in the source ('the more … , the more …'): where it and its markers sit."""
+
+    start: int
+    end: int
+    first_end: int
+    second_start: int
+    first_needed: bool  # an answer must keep the first marker ('the more'), not only what follows it
+    label: str
+
+
+@dataclass(frozen=True)
+class _SourceMarks:
+    """What the faithfulness checks read from one source sentence, found once per sentence."""
+
+    negations: tuple[_Negation, ...]
+    pairs: tuple[_Pair, ...]
+    rather_ends: tuple[int, ...]
+    not_because_ends: tuple[int, ...]
+
+
+@lru_cache(maxsize=256)  # every card of a sentence is checked against the same marks
+def _source_marks(source: str) -> _SourceMarks:
+    cues = frozenset(_LOW_WORD_RE.findall(source))  # most sentences hold none of the marks: one pass tells
+    negations = []
+    polar = bool(cues & _POLARITY_CUES) or "n't" in source
+    for match in _polarity_words(source) if polar else ():
         end = _SCOPE_END_RE.search(source, match.end())
         scope_end = end.start() if end else len(source)
         starts = [m.end() for m in _CLAUSE_START_RE.finditer(source, 0, match.start())]
         clause_start = starts[-1] if starts else 0
-        subject = [w.lower() for w in words(source[clause_start : match.start()]) if w.lower() not in AUXILIARIES]
+        subject = tuple(w.lower() for w in words(source[clause_start : match.start()]) if w.lower() not in AUXILIARIES)
         verb = next(iter(words(source[match.end() : scope_end])), "").lower()
-        in_scope = spot is not None and match.end() <= spot[0] < scope_end
+        negations.append(_Negation(match.group(0), match.start(), match.end(), scope_end, clause_start, subject, verb))
+    pairs = tuple(
+        _Pair(m.start(), m.end(), m.end(1), m.start(2), needed, f"{m.group(1)} … {m.group(2)}")
+        for pattern, needed, needs in _CORRELATIVES
+        if needs <= cues and (pattern is not _CORRELATIVES[0][0] or cues & _COMPARATIVE_WORDS)
+        for m in pattern.finditer(source)
+    )
+    return _SourceMarks(
+        tuple(negations),
+        pairs,
+        tuple(m.end() for m in _RATHER_RE.finditer(source)) if {"rather", "instead"} & cues else (),
+        tuple(m.end() for m in _NOT_BECAUSE_RE.finditer(source)) if polar and "because" in cues else (),
+    )
+
+
+def _polarity_problem(question: str, answer: str, source: str) -> str:
+    """Why the card drops the negation or limiting word of the clause it draws on ('' if it keeps it)."""
+    marks = _source_marks(source)
+    if not (marks.negations or marks.not_because_ends):
+        return ""
+    q_body = strip_context(plain(question)).lower()
+    spot = _located(plain(answer), source)
+    if spot is not None and spot[0] in marks.not_because_ends:
+        return "the note says 'not because …': the answer is the reason it rejects"
+    for neg in marks.negations:
+        in_scope = spot is not None and neg.end <= spot[0] < neg.scope_end
         subject_answer = (
-            spot is not None and clause_start <= spot[0] < match.start() and bool(verb) and _stem_in(verb, q_body)
+            spot is not None
+            and neg.clause_start <= spot[0] < neg.start
+            and bool(neg.verb)
+            and _stem_in(neg.verb, q_body)
         )
         if not (in_scope or subject_answer):
             continue
         if not _carries_polarity(question, answer):
-            return f"the card drops '{match.group(0)}' from the clause it draws on, so it says the opposite of the note"
-        said = spot is not None and spot[0] <= match.start() < spot[1]
+            return f"the card drops '{neg.word}' from the clause it draws on, so it says the opposite of the note"
+        said = spot is not None and spot[0] <= neg.start < spot[1]
         # 'That does not kill …' points to the sentence before: a question's own subject is something else
-        if not said and clause_start == 0 and len(subject) == 1 and subject[0] in _ANAPHORIC_SUBJECT:
-            return f"the negated clause's subject is '{subject[0]}': the card's negation is about something else"
+        if not said and neg.clause_start == 0 and len(neg.subject) == 1 and neg.subject[0] in _ANAPHORIC_SUBJECT:
+            return f"the negated clause's subject is '{neg.subject[0]}': the card's negation is about something else"
     return ""
 
 
 def _half_problem(question: str, answer: str, source: str) -> str:
     """Why the card keeps one half of a correlative pair ('the more …, the more …', 'either … or') ('' if none)."""
     q_body = strip_context(plain(question))
-    for one, pair in _HALF_MARKERS:
+    low = q_body.lower()
+    for one, pair in _HALF_MARKERS if ("the " in low or "either" in low or "only" in low) else ():
         if one.search(q_body) and not pair.search(q_body):
             return f"the question keeps one half of '{one.pattern}' without the other"
+    marks = _source_marks(source)
+    if not (marks.pairs or marks.rather_ends):
+        return ""
     spot = _located(plain(answer), source)
     if spot is None:
         return ""
     start, stop = spot
-    for pattern, first_needed in _CORRELATIVES:
-        for match in pattern.finditer(source):
-            if stop <= match.start() or start >= match.end():
-                continue
-            second = match.start(2)
-            first_kept = start <= match.start(1) if first_needed else start <= match.end(1)
-            if not first_kept or stop <= second:
-                return f"the answer keeps one half of '{match.group(1)} … {match.group(2)}' without the other"
-    rather = next((m for m in _RATHER_RE.finditer(source) if m.end() <= start < m.end() + 2), None)
-    if rather and not re.search(r"\b(?:rather|instead|not)\b", q_body, re.I):
+    for found in marks.pairs:
+        if stop <= found.start or start >= found.end:
+            continue
+        first_kept = start <= found.start if found.first_needed else start <= found.first_end
+        if not first_kept or stop <= found.second_start:
+            return f"the answer keeps one half of '{found.label}' without the other"
+    if any(end <= start < end + 2 for end in marks.rather_ends) and not re.search(
+        r"\b(?:rather|instead|not)\b", q_body, re.I
+    ):
         return "the answer is what the note sets aside ('rather than …'), and the question does not say so"
     return ""
 
 
 def _contrast_form_problem(question: str, answer: str, note_text: str) -> str:
     """Why 'what is X, if not Y?' is the wrong form here: X no concept, Y or the answer no noun phrase ('' if sound)."""
-    form = _CONTRAST_FORM_RE.search(plain(question).strip())
+    form = _CONTRAST_FORM_RE.search(plain(question).strip()) if ", if not " in question else None
     if not form:
         return ""
     x, y = form.group("x").strip(), form.group("y").strip()
