@@ -92,3 +92,23 @@ def test_the_rulebook_names_each_class() -> None:
     assert names_nothing("The rootstock") == "" and names_nothing("A cooperative press") == ""
     contrast = "What is Ledger, if not somewhere to start?"
     assert unfaithful(contrast, "Where it ends", "The Ledger is where it ends, not somewhere to start.")
+
+
+def test_a_reporting_clause_is_no_subject() -> None:
+    # refusing Helmer's contrast surfaced 'what does Helmer concedes that every Power begin with?' (batch1)
+    from deckgen.core.cardrules import noun_phrase_problem  # noqa: PLC0415
+
+    assert noun_phrase_problem("Vasquez concedes that every orchard".split())
+    assert noun_phrase_problem("the rules that every orchard".split()) == ""
+
+
+def test_the_rulebook_reads_only_and_not_because_and_adjective_contrasts() -> None:
+    from deckgen.core.cardrules import unfaithful  # noqa: PLC0415
+
+    shop = "A farm shop can only sell what the valley grows, so it closes in winter."
+    assert unfaithful("What can a farm shop sell?", "What the valley grows", shop)
+    reason = "Orchards did not fail because frost came early; they failed because nobody pruned."
+    assert unfaithful("Why did orchards not fail?", "Frost came early", reason)
+    assert unfaithful("Why did orchards fail?", "Nobody pruned", reason) == []
+    rot = "The problem is not technical but seasonal."
+    assert unfaithful("What is the problem, if not technical?", "Seasonal", rot)

@@ -652,9 +652,6 @@ def broken_text(question: str, answer: str, source: str) -> list[str]:
         problems.append(f"the answer starts mid-sentence ('{tokens[0]}')")
     if _TWO_FACTS_RE.match(a):
         problems.append("the answer runs into a second fact after ', and'")
-    nothing = names_nothing(a)
-    if nothing:
-        problems.append(nothing)
     return problems
 
 
@@ -939,13 +936,15 @@ def _contrast_form_problem(question: str, answer: str, note_text: str) -> str:
 def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> list[str]:
     """What makes a generated card untrue to its ``source`` sentence, one message each ([] for a faithful card).
 
-    Polarity dropped, one half of a correlative pair, an answer that names nothing, the contrast form
+    Polarity dropped, one half of a correlative pair, an answer that names nothing (a generated
+    answer only: lint leaves a writer's 'The one thing' alone), the contrast form
     on the wrong kind of phrase. ``note_text`` (the note's text) tells a name from a concept.
     """
     src = plain(source).lower()
     checks = (
         _polarity_problem(question, answer, src) if src else "",
         _half_problem(question, answer, src) if src else "",
+        names_nothing(answer),
         _contrast_form_problem(question, answer, note_text or source),
     )
     problems = [problem for problem in checks if problem]
