@@ -5,7 +5,13 @@ For each blind run in evals/*/ it applies :func:`deckgen.core.cardrules.broken_t
 the note's text, as the judge saw them) and counts the cards refused by source and tier:
 refused T0/T1 cards are the checks' catch, refused T2/T3 cards their collateral.
 
-    python scripts/gate_eval.py [--list]
+``--faithful`` scores :func:`deckgen.core.cardrules.unfaithful` alone instead (polarity, correlative
+halves, the 'if not' contrast form), on each question card whose answer is found in one sentence
+of the note (that sentence is the card's source, as the generator would pass it; other cards are
+counted as not refused). Every judged card of every run is scored, including cards of earlier
+generator iterations that no longer ship: the rule is tested on shapes it was not written from.
+
+    python scripts/gate_eval.py [--list] [--faithful]
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from deckgen.core.cardrules import broken_text, unreferenced_pronoun
+from deckgen.core.cardrules import broken_text, unfaithful, unreferenced_pronoun
+from deckgen.core.text import plain, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +32,16 @@ def problems(question: str, answer: str, source: str) -> list[str]:
     found = broken_text(question, answer, source)
     pronoun = unreferenced_pronoun(question)
     return found + ([f"'{pronoun}' has no referent in the question"] if pronoun else [])
+
+
+def faithfulness(question: str, answer: str, note: str) -> list[str]:
+    """unfaithful() on a question card, with the note's sentence that holds its answer as the source."""
+    if "{{c" in question or "[...]" in question or not answer.strip():  # a cloze keeps its sentence
+        return []
+    low = plain(answer).strip().rstrip(".").lower()
+    text = plain(note)
+    source = next((s for s in split_sentences(text) if low and low in s.lower()), "")
+    return unfaithful(question, answer, source, text) if source else []
 
 
 def print_rows(run: str, counts: Counter[tuple[str, str]]) -> None:
@@ -41,7 +58,9 @@ def main() -> None:
     """Print the table of refused cards per run, source and tier (and, with --list, each refused card)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--list", action="store_true", help="print every refused card with its tier")
+    parser.add_argument("--faithful", action="store_true", help="score cardrules.unfaithful instead")
     args = parser.parse_args()
+    check = faithfulness if args.faithful else problems
     print("| run | source | cards | T0 | T0 refused | T0/T1 | T0/T1 refused | T2/T3 | T2/T3 refused |")
     print("|---|---|---|---|---|---|---|---|---|")
     totals: Counter[tuple[str, str]] = Counter()
@@ -56,7 +75,7 @@ def main() -> None:
             source = "curator" if row["source"] == "curator" else "generated"
             note = (ROOT / key["notes_dir"] / row["note"]).read_text(encoding="utf-8")
             low = "low" if tiers[row["id"]] <= 1 else "high"
-            found = problems(row["question"], row["answer"], note)
+            found = check(row["question"], row["answer"], note)
             if tiers[row["id"]] == 0:
                 counts[(source, "t0")] += 1
                 counts[(source, "t0-refused")] += bool(found)

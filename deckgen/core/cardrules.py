@@ -549,6 +549,10 @@ _COUNTS = frozenset("two three four five six seven eight nine ten several many b
 _ORDINALS = frozenset("first last next second third only".split())
 _SINGULAR_START = frozenset("a an each every this one".split())
 _NOT_VERBS = frozenset("next than like via per as".split())
+_REPORTING_VERBS = frozenset(
+    """argues claims concedes admits notes says writes shows suggests insists contends holds believes thinks
+    acknowledges grants warns stresses""".split()
+)
 _LIGHT_BASES = frozenset({"do", "be", "have", "own"})  # stop words that are still a verb after an auxiliary
 
 
@@ -565,6 +569,8 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
         return f"the subject starts with '{' '.join(subject[: head + 1])}', not a noun phrase"
     if len(low) > 1 and low[0] in ("a", "an") and low[1] in _COUNTS and low[1] != "few":
         return f"'{subject[0]} {subject[1]}': an article with a count"  # 'a two cooks'
+    if len(low) > 2 and low[1] in _REPORTING_VERBS and low[2] == "that":
+        return f"'{subject[0]} {subject[1]} that': a reporting clause, not a noun phrase"
     relative = False  # a relative clause ('that …', 'the thing a boss does') may hold a verb of its own
     for before, word in zip(low, low[1:], strict=False):
         if (word in AUXILIARIES or word in _CLAUSE_ADVERBS) and not relative:
@@ -664,3 +670,282 @@ def _cut_mid_phrase(answer: str, source: str) -> str:
     if year and re.match(r"^,\s+[\w-]+", after):
         return "the answer stops at a year and a modifier, before the noun they describe"
     return ""
+
+
+# --- Faithfulness to the source sentence (issue 11, iteration 16) ---------------------------------
+# A generated card recasts one sentence of the note. Word forms only, so each check refuses a
+# shape, not an instance: a card that drops the polarity of the clause it draws on, keeps one half
+# of a correlative pair, answers with a word that names nothing, or builds the 'what is X, if not
+# Y?' contrast on a name, a quotation or a clause.
+_POLARITY_RE = re.compile(
+    r"\b(?:not|never|no longer|rarely|seldom|hardly|barely|scarcely|cannot|neither|nor|nothing|none|nobody|no"
+    r"|little|few|fail|fails|failed|failing|[a-z]+n't|(?:can|will|would|could|must|may) only)\b"
+)  # read lower case text only (no re.I: this pattern runs on every generated card's sentence)
+# 'not' that contrasts a phrase (', not A', 'A but not B', 'not only', 'if not', 'whether or not') or a
+# quantifier softened by 'a' ('a few', 'a little') carries no polarity of the verb
+_NOT_POLARITY_RE = re.compile(
+    r"(?:[,(]\s*|\b(?:and|but|or|if)\s+)not\b|\b(?:not\s+(?:only|just|merely|simply)|a\s+(?:few|little)|no\s+(?:one|doubt))\b"
+)
+_SCOPE_END_RE = re.compile(
+    r"[;:.!?—]|,\s|\s(?:but|rather than|instead of|unless|although|though|while|whereas|because)\s", re.I
+)
+_CLAUSE_START_RE = re.compile(
+    r"[;:.!?—]\s*|,\s+(?:and|but|so|yet)\s+|(?<=[a-z,]\s)(?:that|which|because|while|although)\s+", re.I
+)
+_ANAPHORIC_SUBJECT = frozenset("that this it they these those which he she".split())
+_COMPARATIVES = (
+    "more|less|fewer|greater|better|worse|bigger|smaller|higher|lower|larger|longer|shorter|faster|slower"
+    "|earlier|later|harder|easier|cheaper|stronger|weaker|closer|wider|richer|sooner"
+)
+# (pattern of the pair, whether an answer must keep the first marker): the second group is the second marker
+_COMPARATIVE_WORDS = frozenset(_COMPARATIVES.split("|"))
+# (pattern of the pair, whether an answer must keep the first marker, the words the pair needs: a sentence
+# without them is not searched): the pattern's second group is the second marker
+_CORRELATIVES: tuple[tuple[re.Pattern[str], bool, frozenset[str]], ...] = (
+    (
+        re.compile(rf"\b(the (?:{_COMPARATIVES}))\b[^;:.]{{1,80}}?,?\s+(the (?:{_COMPARATIVES}))\b[^;:.,]*", re.I),
+        True,
+        frozenset({"the"}),
+    ),
+    (re.compile(r"\b(not only)\b[^;:.]{1,80}?\b(but(?: also)?)\b[^;:.,]*", re.I), True, frozenset({"only", "but"})),
+    (re.compile(r"\b(either)\b[^;:.,]{1,60}?\b(or)\b[^;:.,]*", re.I), False, frozenset({"either", "or"})),
+    (re.compile(r"\b(neither)\b[^;:.,]{1,60}?\b(nor)\b[^;:.,]*", re.I), False, frozenset({"neither", "nor"})),
+    (re.compile(r"\b(both)\b(?! of)[^;:.,]{1,60}?\b(and)\b[^;:.,]*", re.I), False, frozenset({"both", "and"})),
+    (re.compile(r"\b(as (?!well|soon|long|far)[a-z]+(?:ly)?)\s+(as)\b[^;:.,]*", re.I), True, frozenset({"as"})),
+)
+_POLARITY_CUES = frozenset(
+    "not never no longer rarely seldom hardly barely scarcely cannot neither nor nothing none nobody little few fail fails failed failing only".split()
+)
+_LOW_WORD_RE = re.compile(r"[a-z]+")
+_HALF_MARKERS = (
+    (
+        re.compile(rf"\bthe (?:{_COMPARATIVES})\b", re.I),
+        re.compile(rf"\bthe (?:{_COMPARATIVES})\b.*\bthe (?:{_COMPARATIVES})\b", re.I),
+    ),
+    (re.compile(r"\bnot only\b", re.I), re.compile(r"\bnot only\b.*\bbut\b", re.I)),
+    (re.compile(r"\beither\b", re.I), re.compile(r"\beither\b.*\bor\b", re.I)),
+    (re.compile(r"\bneither\b", re.I), re.compile(r"\bneither\b.*\bnor\b", re.I)),
+)
+_NOT_BECAUSE_RE = re.compile(r"(?:\bnot|\bnever|n't)\b[^;:.,]{0,40}?\bbecause\s+", re.I)
+_RATHER_RE = re.compile(r"\b(?:rather than|instead of)\s+", re.I)
+_CONTRAST_FORM_RE = re.compile(r"\bwhat (?:is|are) (?P<x>[^,?]+?), if not (?P<y>[^?]+?)\?$", re.I)
+# no noun phrase starts with a degree or focus adverb ('just the one a team …', 'more expensive', 'hence his …')
+_ADVERB_START = frozenset("just only merely even more less most so too very hence thus therefore generally".split())
+_ADJECTIVE_ONLY_ENDINGS = ("ic", "ical", "ive", "ous", "ful", "able", "ible", "less", "onal", "ural")
+_QUOTES = "\"'‘’“”"
+# a general noun that, with 'the/this/that', only points back: the answer names nothing on its own
+_POINTING_NOUNS = frozenset(
+    """theory idea approach book paper essay article author authors note method framework argument concept
+    work study claim point thing things view notion account text piece writer thesis analysis same latter
+    former one ones above model process""".split()
+)
+_POINTERS = frozenset("the this that these those such".split())  # not 'its CEO': a possessive names a role
+_BARE_PRONOUNS = frozenset("it they this that these those he she them which one something".split())
+_PLACE_WORDS = frozenset("where when wherever whenever somewhere anywhere nowhere everywhere".split())
+_CLAUSE_THAT_RE = re.compile(r"^[A-Za-z-]+\s+that\s+(?:it|they|he|she|we|you|this|there)\b", re.I)
+
+
+def names_nothing(answer: str) -> str:
+    """Why ``answer`` names nothing of its own ('The theory', 'It', 'Clear that it is …'; '' if it names something)."""
+    low = [w.lower() for w in words(plain(answer))]
+    if not low:
+        return ""
+    if len(low) == 1 and low[0] in _BARE_PRONOUNS:
+        return f"the answer '{answer.strip()}' is a pronoun: it names nothing"
+    if 2 <= len(low) <= 3 and low[0] in _POINTERS and (low[0] != "the" or all(w in _POINTING_NOUNS for w in low[1:])):
+        if low[0] != "the" or low[-1] in _POINTING_NOUNS:
+            return f"the answer '{answer.strip()}' only points back: it names nothing"
+    if _CLAUSE_THAT_RE.match(plain(answer).strip()) and low[0] not in _POINTERS and low[0] not in _POINTING_NOUNS:
+        return f"the answer '{answer.strip()}' is a clause fragment with no head noun"
+    return ""
+
+
+def _located(text: str, source: str) -> tuple[int, int] | None:
+    """Where ``text`` (or, failing that, its first three words) sits in ``source``, both lower case."""
+    low = text.lower().strip().rstrip(".")
+    if not low:
+        return None
+    at = source.find(low)
+    if at >= 0:
+        return at, at + len(low)
+    head = " ".join(low.split()[:3])
+    at = source.find(head) if len(head) > 6 else -1
+    return (at, at + len(head)) if at >= 0 else None
+
+
+def _polarity_words(text: str) -> list[re.Match[str]]:
+    """The polarity words of ``text`` (lower case) that bear on a verb (never ', not A' or 'a few')."""
+    excluded = [m.span() for m in _NOT_POLARITY_RE.finditer(text)]
+    return [m for m in _POLARITY_RE.finditer(text) if not any(s <= m.start() < e for s, e in excluded)]
+
+
+def _carries_polarity(question: str, answer: str) -> bool:
+    return bool(_polarity_words(strip_context(plain(question)).lower()) or _polarity_words(plain(answer).lower()))
+
+
+def _stem_in(word: str, text: str) -> bool:
+    stem_ = word[: max(4, len(word) - 2)] if len(word) > 4 else word
+    return bool(re.search(rf"\b{re.escape(stem_)}", text))
+
+
+@dataclass(frozen=True)
+class _Negation:
+    """A polarity word on a verb of the source: its scope and the subject of its clause."""
+
+    word: str
+    start: int
+    end: int
+    scope_end: int  # where the negated phrase ends (a clause boundary, 'but', 'rather than' …)
+    clause_start: int
+    subject: tuple[str, ...]  # the clause's words before the polarity word, auxiliaries left out
+    verb: str  # the first word in its scope
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A correlative pair in the source ('the more … , the more …'): where it and its markers sit."""
+
+    start: int
+    end: int
+    first_end: int
+    second_start: int
+    first_needed: bool  # an answer must keep the first marker ('the more'), not only what follows it
+    label: str
+
+
+@dataclass(frozen=True)
+class _SourceMarks:
+    """What the faithfulness checks read from one source sentence, found once per sentence."""
+
+    negations: tuple[_Negation, ...]
+    pairs: tuple[_Pair, ...]
+    rather_ends: tuple[int, ...]
+    not_because_ends: tuple[int, ...]
+
+
+@lru_cache(maxsize=256)  # every card of a sentence is checked against the same marks
+def _source_marks(source: str) -> _SourceMarks:
+    cues = frozenset(_LOW_WORD_RE.findall(source))  # most sentences hold none of the marks: one pass tells
+    negations = []
+    polar = bool(cues & _POLARITY_CUES) or "n't" in source
+    for match in _polarity_words(source) if polar else ():
+        end = _SCOPE_END_RE.search(source, match.end())
+        scope_end = end.start() if end else len(source)
+        starts = [m.end() for m in _CLAUSE_START_RE.finditer(source, 0, match.start())]
+        clause_start = starts[-1] if starts else 0
+        subject = tuple(w.lower() for w in words(source[clause_start : match.start()]) if w.lower() not in AUXILIARIES)
+        verb = next(iter(words(source[match.end() : scope_end])), "").lower()
+        negations.append(_Negation(match.group(0), match.start(), match.end(), scope_end, clause_start, subject, verb))
+    pairs = tuple(
+        _Pair(m.start(), m.end(), m.end(1), m.start(2), needed, f"{m.group(1)} … {m.group(2)}")
+        for pattern, needed, needs in _CORRELATIVES
+        if needs <= cues and (pattern is not _CORRELATIVES[0][0] or cues & _COMPARATIVE_WORDS)
+        for m in pattern.finditer(source)
+    )
+    return _SourceMarks(
+        tuple(negations),
+        pairs,
+        tuple(m.end() for m in _RATHER_RE.finditer(source)) if {"rather", "instead"} & cues else (),
+        tuple(m.end() for m in _NOT_BECAUSE_RE.finditer(source)) if polar and "because" in cues else (),
+    )
+
+
+def _polarity_problem(question: str, answer: str, source: str) -> str:
+    """Why the card drops the negation or limiting word of the clause it draws on ('' if it keeps it)."""
+    marks = _source_marks(source)
+    if not (marks.negations or marks.not_because_ends):
+        return ""
+    q_body = strip_context(plain(question)).lower()
+    spot = _located(plain(answer), source)
+    if spot is not None and spot[0] in marks.not_because_ends:
+        return "the note says 'not because …': the answer is the reason it rejects"
+    for neg in marks.negations:
+        in_scope = spot is not None and neg.end <= spot[0] < neg.scope_end
+        subject_answer = (
+            spot is not None
+            and neg.clause_start <= spot[0] < neg.start
+            and bool(neg.verb)
+            and _stem_in(neg.verb, q_body)
+        )
+        if not (in_scope or subject_answer):
+            continue
+        if not _carries_polarity(question, answer):
+            return f"the card drops '{neg.word}' from the clause it draws on, so it says the opposite of the note"
+        said = spot is not None and spot[0] <= neg.start < spot[1]
+        # 'That does not kill …' points to the sentence before: a question's own subject is something else
+        if not said and neg.clause_start == 0 and len(neg.subject) == 1 and neg.subject[0] in _ANAPHORIC_SUBJECT:
+            return f"the negated clause's subject is '{neg.subject[0]}': the card's negation is about something else"
+    return ""
+
+
+def _half_problem(question: str, answer: str, source: str) -> str:
+    """Why the card keeps one half of a correlative pair ('the more …, the more …', 'either … or') ('' if none)."""
+    q_body = strip_context(plain(question))
+    low = q_body.lower()
+    for one, pair in _HALF_MARKERS if ("the " in low or "either" in low or "only" in low) else ():
+        if one.search(q_body) and not pair.search(q_body):
+            return f"the question keeps one half of '{one.pattern}' without the other"
+    marks = _source_marks(source)
+    if not (marks.pairs or marks.rather_ends):
+        return ""
+    spot = _located(plain(answer), source)
+    if spot is None:
+        return ""
+    start, stop = spot
+    for found in marks.pairs:
+        if stop <= found.start or start >= found.end:
+            continue
+        first_kept = start <= found.start if found.first_needed else start <= found.first_end
+        if not first_kept or stop <= found.second_start:
+            return f"the answer keeps one half of '{found.label}' without the other"
+    if any(end <= start < end + 2 for end in marks.rather_ends) and not re.search(
+        r"\b(?:rather|instead|not)\b", q_body, re.I
+    ):
+        return "the answer is what the note sets aside ('rather than …'), and the question does not say so"
+    return ""
+
+
+def _contrast_form_problem(question: str, answer: str, note_text: str) -> str:
+    """Why 'what is X, if not Y?' is the wrong form here: X no concept, Y or the answer no noun phrase ('' if sound)."""
+    form = _CONTRAST_FORM_RE.search(plain(question).strip()) if ", if not " in question else None
+    if not form:
+        return ""
+    x, y = form.group("x").strip(), form.group("y").strip()
+    if x[:1] in _QUOTES or y[:1] in _QUOTES:
+        return "'what is X, if not Y?' on a quotation: X is no concept the note names"
+    # a name: written capitalised inside a sentence, never lower case ('Ohno is clear that …')
+    name = re.search(rf"[a-z,]\s+{re.escape(x.capitalize())}\b", note_text) if len(words(x)) == 1 else None
+    if name and not re.search(rf"\b{re.escape(x.lower())}", note_text):
+        return f"'what is {x}, if not …?': '{x}' is a name, not a concept"
+    for side, text in (("X", x), ("Y", y), ("the answer", plain(answer).strip())):
+        tokens = words(text)
+        if not tokens or tokens[0].lower() in _PLACE_WORDS:
+            return f"'what is X, if not Y?': {side} is a place or a time, not a thing"
+        if side == "the answer":
+            continue  # 'Most useful as a set of questions' answers 'if not as a gate': its kind follows Y
+        if tokens[0].lower() in _ADVERB_START:
+            return f"'what is X, if not Y?': {side} starts with '{tokens[0]}', not a noun phrase"
+        if len(tokens) == 1 and tokens[0].lower().endswith(_ADJECTIVE_ONLY_ENDINGS):
+            return f"'what is X, if not Y?': {side} '{tokens[0]}' is an adjective, not a thing"
+        problem = noun_phrase_problem(tokens[1:] if tokens[0].lower() == "as" and len(tokens) > 1 else tokens)
+        if problem:  # 'as a gate' is the role a noun phrase names
+            return f"'what is X, if not Y?': {side} is no noun phrase ({problem})"
+    return ""
+
+
+def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> list[str]:
+    """What makes a generated card untrue to its ``source`` sentence, one message each ([] for a faithful card).
+
+    Polarity dropped, one half of a correlative pair, an answer that names nothing (a generated
+    answer only: lint leaves a writer's 'The one thing' alone), the contrast form
+    on the wrong kind of phrase. ``note_text`` (the note's text) tells a name from a concept.
+    """
+    src = plain(source).lower()
+    checks = (
+        _polarity_problem(question, answer, src) if src else "",
+        _half_problem(question, answer, src) if src else "",
+        names_nothing(answer),
+        _contrast_form_problem(question, answer, note_text or source),
+    )
+    problems = [problem for problem in checks if problem]
+    return problems

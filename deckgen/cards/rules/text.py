@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from deckgen.core.cardrules import LintSettings, Strictness, check_card
+from deckgen.core.cardrules import LintSettings, Strictness, check_card, note_text, unfaithful
 from deckgen.core.model import Card, Note, Section
 from deckgen.core.text import (
     STOPWORDS,
@@ -293,7 +293,14 @@ GATE_RULES = frozenset({"L1", "L2", "L3", "L4", "L6", "L7", "L11", "L12", "L13",
 
 
 def hard_problems(card: Card, note: Note) -> list[str]:
-    """The card-quality rules a generated card must pass: lint's own rules at GATE_SETTINGS ("L2: …" each)."""
-    return [
+    """The card-quality rules a generated card must pass: lint's own rules at GATE_SETTINGS ("L2: …" each).
+
+    A generated question/answer card also stays true to its source sentence (its ``extra``):
+    cardrules.unfaithful, the one check of polarity, correlative halves and the contrast form.
+    """
+    problems = [
         f"{issue.rule}: {issue.message}" for issue in check_card(card, note, GATE_SETTINGS) if issue.rule in GATE_RULES
     ]
+    if card.kind == "basic" and card.origin.startswith("generated") and not problems:
+        problems += [f"L18: {problem}" for problem in unfaithful(card.front, card.back, card.extra, note_text(note))]
+    return problems
