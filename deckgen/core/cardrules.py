@@ -31,6 +31,7 @@ from deckgen.core.text import (
     plain,
     plural_word,
     prompt_shape_ok,
+    split_sentences,
     strip_context,
     words,
     yes_no_start,
@@ -536,9 +537,12 @@ _NOT_NOUN_PHRASE_START = frozenset(
 )
 _CLAUSE_ADVERBS = frozenset("then also now still already just even often usually never always not".split())
 _PHRASE_DETERMINERS = frozenset("the a an this these those every each".split())
-_PAST_FORMS = frozenset(
+# irregular past tenses and participles: never the base form an auxiliary takes ('what do types drawn from?'),
+# and after 'is/are' they make a passive
+PAST_FORMS = frozenset(
     """built made took gave put set ran sent kept held brought bought told found left led won lost got saw began
-    drew grew knew threw wrote chose spent paid said""".split()
+    drew grew knew threw wrote chose spent paid said chosen drawn taken written given known shown seen done
+    driven grown thrown begun spoken broken hidden forgotten gotten""".split()
 )
 # words after which a determiner opens a phrase inside a noun phrase ('the cost of the delay', 'A and the B')
 _PHRASE_LINKS = frozenset(
@@ -575,7 +579,7 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
     for before, word in zip(low, low[1:], strict=False):
         if (word in AUXILIARIES or word in _CLAUSE_ADVERBS) and not relative:
             return f"'{word}' inside the subject makes it a clause"
-        if word in _PHRASE_DETERMINERS and (before in _PAST_FORMS or (before.endswith("ed") and len(before) > 4)):
+        if word in _PHRASE_DETERMINERS and (before in PAST_FORMS or (before.endswith("ed") and len(before) > 4)):
             return f"'{before} {word}': the subject holds a verb and its object"
         relative = relative or word in ("that", "which", "who") or word in _PHRASE_DETERMINERS
     if (
@@ -608,7 +612,7 @@ def base_verb_problem(verb: str) -> str:
         return ""
     if low in STOPWORDS or low in _NOT_VERBS or not low.isalpha():
         return f"'{verb}' is not a verb"
-    if low in _PAST_FORMS or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4):
+    if low in PAST_FORMS or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4):
         return f"'{verb}' after the auxiliary should be the verb's base form"
     if plural_word(low) and len(low) > 3:
         return f"'{verb}' after the auxiliary should be the verb's base form"
@@ -933,12 +937,45 @@ def _contrast_form_problem(question: str, answer: str, note_text: str) -> str:
     return ""
 
 
+_WHAT_DO_RE = re.compile(r"^what\s+(?:do|does|did|can|could|should|must|will|would|may|might)\b", re.I)
+_PLACE_STARTS = frozenset(
+    """in inside within at on outside under over where when wherever whenever among between near beside behind
+    beyond across through during before after into onto from by""".split()
+)
+_STRANDED_ENDS = frozenset(
+    """about above across after against along among around at before behind below beneath beside between beyond by
+    down during for from in inside into like near of off on onto out outside over past since through to toward
+    towards under until up upon with within without""".split()
+)
+
+
+def _question_shape_problem(question: str, answer: str) -> str:
+    """A question that spans two sentences of the note, or asks 'what … V?' of a place or time answer."""
+    asked = strip_context(plain(question)).strip()
+    if len(split_sentences(asked)) > 1:
+        return f"the question '{asked}' runs across a sentence end: it joins two sentences of the note"
+    answer_words = [w.lower() for w in words(plain(answer))]
+    asked_words = [w.lower() for w in words(asked)]
+    if (
+        _WHAT_DO_RE.match(asked)
+        and answer_words
+        and answer_words[0] in _PLACE_STARTS
+        and asked_words
+        and asked_words[-1] not in _STRANDED_ENDS
+    ):
+        return (
+            f"'{asked}' asks for a thing, but the answer '{answer.strip()}' is a place or a time (ask 'where'/'when')"
+        )
+    return ""
+
+
 def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> list[str]:
     """What makes a generated card untrue to its ``source`` sentence, one message each ([] for a faithful card).
 
     Polarity dropped, one half of a correlative pair, an answer that names nothing (a generated
     answer only: lint leaves a writer's 'The one thing' alone), the contrast form
-    on the wrong kind of phrase. ``note_text`` (the note's text) tells a name from a concept.
+    on the wrong kind of phrase, a question that joins two sentences or asks 'what' of a place.
+    ``note_text`` (the note's text) tells a name from a concept.
     """
     src = plain(source).lower()
     checks = (
@@ -946,6 +983,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _half_problem(question, answer, src) if src else "",
         names_nothing(answer),
         _contrast_form_problem(question, answer, note_text or source),
+        _question_shape_problem(question, answer),
     )
     problems = [problem for problem in checks if problem]
     return problems

@@ -26,7 +26,7 @@ from deckgen.cards.rules.text import (
     slug,
     words,
 )
-from deckgen.core.cardrules import base_verb_problem, noun_phrase_problem
+from deckgen.core.cardrules import PAST_FORMS, base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note
 from deckgen.core.text import STOPWORDS, plural_word, strip_context
 
@@ -1555,11 +1555,6 @@ _EVIDENCE_RE = re.compile(
 )
 
 
-_IRREGULAR_PARTICIPLES = frozenset(
-    "chosen drawn taken written given known shown told seen done made built held".split()
-)
-
-
 def _evidence(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
     """'The evidence is one captain's own story, so …' -> 'What does the note on … say the evidence is?'."""
     match = _EVIDENCE_RE.match(_LEADING_LINK_RE.sub("", core[0].lower() + core[1:]))
@@ -1572,11 +1567,7 @@ def _evidence(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
     if len(content_words(answer)) < 2 or re.match(r"^(?:that|too|very|not|thin|weak|strong)\b", answer, re.I):
         return  # 'The evidence is thin': a judgement, not what the evidence is
     first = words(answer)[0].lower()
-    if (
-        match.group("v") in ("is", "are")
-        and "-" not in first
-        and (first.endswith("ed") or first in _IRREGULAR_PARTICIPLES)
-    ):
+    if match.group("v") in ("is", "are") and "-" not in first and (first.endswith("ed") or first in PAST_FORMS):
         return  # 'the data is dominated by …' is passive: 'what is the data?' would not ask it
     front = f"What does {_note_on(note)} say {match.group('s')} {match.group('v')}?"
     yield "critique", _card(note, "critique", slug(f"{match.group('s')} {match.group('v')}", 3), s, front, answer)
