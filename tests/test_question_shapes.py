@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from noteutil import generated_cards
 
-from deckgen.core.cardrules import base_verb_problem, unfaithful
+from deckgen.core.cardrules import base_verb_problem, names_nothing, unfaithful
 
 NOTE = """---
 id: sawmills
@@ -77,3 +77,27 @@ def test_an_irregular_participle_is_not_a_base_form() -> None:
     for participle in ("drawn", "taken", "chosen", "driven"):
         assert base_verb_problem(participle), participle
     assert base_verb_problem("draw") == ""
+
+
+def test_an_answer_of_vague_words_names_nothing() -> None:
+    # batch17 'what is Miller's target?' -> 'A single, very common error'; batch18 'A further category'
+    # and 'Quite reach' (T0 from every judge); batch4 'Fully solve' (T0) was caught without being read
+    for answer in ("A further category", "A single, very common error", "The main problem", "Quite reach"):
+        assert names_nothing(answer), answer
+    # guards: a named thing, a bare article with its noun, a degree adverb that leads a real phrase
+    for answer in ("A category error", "A role", "Defaults", "Quite reach the question of price"):
+        assert names_nothing(answer) == "", answer
+
+
+def test_a_count_is_an_answer_and_a_clause_that_opens_with_a_time_is_no_place() -> None:
+    # curator cards the checks must leave alone (T3 'how many OKRs …?' -> 'One'; 'Over time, all …')
+    assert unfaithful("In Okafor's 'The Timber Year', how many kilns should a small mill run?", "One", "", "") == []
+    assert (
+        unfaithful(
+            "In Okafor's 'The Timber Year', what does the rule state?",
+            "Over time, every kiln cracks some boards",
+            "",
+            "",
+        )
+        == []
+    )

@@ -749,6 +749,19 @@ _PLACE_WORDS = frozenset("where when wherever whenever somewhere anywhere nowher
 _CLAUSE_THAT_RE = re.compile(r"^[A-Za-z-]+\s+that\s+(?:it|they|he|she|we|you|this|there)\b", re.I)
 
 
+# 'A further category', 'A single, very common error', 'Quite reach': an answer made only of an article,
+# vague modifiers and a general noun (not 'A role': the article alone is no vague modifier), or a degree adverb and a bare verb, names nothing a learner could recall
+_VAGUE_MODIFIERS = frozenset(
+    """a an the one another some further single common very other new different separate particular certain
+    specific key main major big small real simple basic general important useful whole""".split()
+)
+_GENERAL_NOUNS = frozenset(
+    """category thing way part kind type sort point issue factor element aspect area error problem step role
+    matter question case reason place group set piece form class level stage mistake""".split()
+)
+_DEGREE_ADVERBS = frozenset("quite very really fully entirely just even always never only hardly barely rather".split())
+
+
 def names_nothing(answer: str) -> str:
     """Why ``answer`` names nothing of its own ('The theory', 'It', 'Clear that it is …'; '' if it names something)."""
     low = [w.lower() for w in words(plain(answer))]
@@ -761,6 +774,10 @@ def names_nothing(answer: str) -> str:
             return f"the answer '{answer.strip()}' only points back: it names nothing"
     if _CLAUSE_THAT_RE.match(plain(answer).strip()) and low[0] not in _POINTERS and low[0] not in _POINTING_NOUNS:
         return f"the answer '{answer.strip()}' is a clause fragment with no head noun"
+    if 3 <= len(low) <= 5 and low[-1] in _GENERAL_NOUNS and all(w in _VAGUE_MODIFIERS for w in low[:-1]):
+        return f"the answer '{answer.strip()}' is a general noun with vague modifiers: it names nothing"
+    if len(low) <= 2 and low[0] in _DEGREE_ADVERBS:
+        return f"the answer '{answer.strip()}' is a degree adverb and a bare word: it names nothing"
     return ""
 
 
@@ -960,6 +977,7 @@ def _question_shape_problem(question: str, answer: str) -> str:
         _WHAT_DO_RE.match(asked)
         and answer_words
         and answer_words[0] in _PLACE_STARTS
+        and "," not in answer
         and asked_words
         and asked_words[-1] not in _STRANDED_ENDS
     ):
@@ -981,7 +999,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
     checks = (
         _polarity_problem(question, answer, src) if src else "",
         _half_problem(question, answer, src) if src else "",
-        names_nothing(answer),
+        "" if strip_context(plain(question)).lower().startswith("how many") else names_nothing(answer),
         _contrast_form_problem(question, answer, note_text or source),
         _question_shape_problem(question, answer),
     )
