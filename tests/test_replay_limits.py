@@ -56,6 +56,7 @@ def test_past_the_replayed_limit_the_snapshot_is_rewritten_whole_and_edits_still
     """More notes replayed than the row holds: the snapshot takes them all, and the next edit replays from it."""
     limit, per_build = incremental._MAX_REPLAYED, incremental._MAX_CHANGED
     project = make_library(tmp_path / "library", notes=limit + 30, decks=4)
+    time.sleep(_SETTLE)  # the library is older than the first build, or its hashes are not recorded
     assert _run(project, START, "build").returncode == 0
     notes = _notes(project)
     when = START
@@ -86,6 +87,7 @@ def test_past_the_delta_limit_the_input_hashes_are_written_whole(tmp_path: Path)
     """More changed inputs than a delta holds: inputs.json is rewritten and the delta dropped; no-ops stay no-ops."""
     limit = digests._MAX_DELTA
     project = make_library(tmp_path / "library", notes=limit + 40, decks=4)
+    time.sleep(_SETTLE)  # the library is older than the first build, or its hashes are not recorded
     memo = project / ".deckgen-cache"
     assert _run(project, START, "build").returncode == 0
     notes = _notes(project)
