@@ -21,6 +21,7 @@ from deckgen.core.model import Card, Note
 from deckgen.core.text import (
     AUXILIARIES,
     CLOZE_RE,
+    PREPOSITIONS,
     STOPWORDS,
     answer_leak,
     cloze_parts,
@@ -959,11 +960,6 @@ _PLACE_STARTS = frozenset(
     """in inside within at on outside under over where when wherever whenever among between near beside behind
     beyond across through during before after into onto from by""".split()
 )
-_STRANDED_ENDS = frozenset(
-    """about above across after against along among around at before behind below beneath beside between beyond by
-    down during for from in inside into like near of off on onto out outside over past since through to toward
-    towards under until up upon with within without""".split()
-)
 
 
 def _question_shape_problem(question: str, answer: str) -> str:
@@ -979,7 +975,7 @@ def _question_shape_problem(question: str, answer: str) -> str:
         and answer_words[0] in _PLACE_STARTS
         and "," not in answer
         and asked_words
-        and asked_words[-1] not in _STRANDED_ENDS
+        and asked_words[-1] not in PREPOSITIONS
     ):
         return (
             f"'{asked}' asks for a thing, but the answer '{answer.strip()}' is a place or a time (ask 'where'/'when')"

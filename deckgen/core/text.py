@@ -69,6 +69,13 @@ AUXILIARIES = frozenset(
     """is are was were am do does did can could should would will shall may might must has have had
     isn't aren't wasn't weren't don't doesn't didn't can't couldn't shouldn't wouldn't won't hasn't haven't""".split()
 )
+# English prepositions: the one list the generator and the rulebook read (a preposition is no verb; a
+# question ending on one keeps its verb's complement: 'what does X depend on?')
+PREPOSITIONS = frozenset(
+    """about above across after against along among around at before behind below beneath beside between beyond
+    by despite down during for from in inside into like near of off on onto out outside over past since through
+    to toward towards under unlike until up upon via with within without""".split()
+)
 # Prompts that are instructions rather than questions ("Name the four risks.").
 INSTRUCTIONS = frozenset("name list give define state identify complete fill translate recall finish".split())
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)

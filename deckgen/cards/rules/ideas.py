@@ -28,7 +28,7 @@ from deckgen.cards.rules.text import (
 )
 from deckgen.core.cardrules import PAST_FORMS, base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note
-from deckgen.core.text import STOPWORDS, plural_word, strip_context
+from deckgen.core.text import PREPOSITIONS, STOPWORDS, plural_word, strip_context
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
@@ -2193,15 +2193,11 @@ def _plain_verb(word: str) -> bool:
     return (
         w.isalpha()
         and w not in STOPWORDS
-        and w not in _PREPOSITIONS
+        and w not in PREPOSITIONS
         and not w.endswith(("ly", "ing", "ed", "s", "al", "ive", "ful", "ous"))
     )
 
 
-_PREPOSITIONS = frozenset(
-    """beyond across along around without within between among toward towards against despite through via upon behind
-    below above inside outside unlike like near past until since""".split()
-)
 _ADVICE_VERBS = frozenset("compare see read consider note remember imagine think look skip contrast pair".split())
 _ADVERBS = frozenset("only well also often usually mostly largely always still even directly quickly".split())
 
