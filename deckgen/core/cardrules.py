@@ -983,6 +983,95 @@ def _question_shape_problem(question: str, answer: str) -> str:
     return ""
 
 
+# --- Cut clauses and agreement (issue 11, batches 18-19) ---------------------------------------------
+# A relative or conditional clause needs its verb: 'Accidents where several small failures' and 'The hard
+# strategic choice, which process' stop before it, 'what follows if the release process?' asks about a
+# noun phrase the note goes on to list. The note tells: it goes on after the cut with a comma, a list's
+# 'and/or', or the clause's verb.
+_OPEN_RELATIVE_RE = re.compile(r"\b(?P<rel>which|where|whose|who|whom)\s+(?P<rest>(?:[\w'-]+\s+){0,3}[\w'-]+)$", re.I)
+_OPEN_CONDITION_RE = re.compile(
+    r"\b(?P<rel>if|when|whenever|unless|once|until|because)\s+(?P<rest>(?:[\w'-]+\s+){0,3}[\w'-]+)\?$", re.I
+)
+_CLAUSE_GOES_ON_RE = re.compile(
+    r"^(?:\s*,|\s+(?:and|or|is|are|was|were|has|have|had|can|could|will|would|should|must|may|might|do|does|did)\b"
+    r"|\s+[a-z]+(?:s|ed)\b)"
+)
+_NP_OPENERS = _PHRASE_DETERMINERS | _COUNTS | frozenset("its their his her our your some most all any no".split())
+# plurals without an -s, so 'what are the data?' agrees
+_IRREGULAR_PLURALS = frozenset("data criteria phenomena media people children men women feet teeth mice".split())
+_WHAT_ARE_THE_RE = re.compile(
+    r"^what are (?:the|a|an|this|that) (?P<np>(?:[\w'-]+ ){0,3}?[\w'-]+)(?: (?:"
+    + "|".join(sorted(PREPOSITIONS))
+    + r")\b.*)?\?$",
+    re.I,
+)
+_BARE_LABEL_RE = re.compile(r"^what is (?P<word>[a-z][a-z-]+)\?$")
+# 'self-organizing teams, which reflect …': a property the note adds after a comma, not what the term means
+_PROPERTY_CLAUSE = frozenset("which who".split())
+# unless the sentence sets terms apart or names them ('He separates A, which …, from B'): then it defines
+_DEFINING_VERB_RE = re.compile(r"\b(?:distinguish|separat|contrast|split|divid|defin|call|term|coin|nam)\w*", re.I)
+
+
+def _verbless(rest: str) -> bool:
+    """Whether the words after a clause opener hold no verb form (an auxiliary, a modal, a past form)."""
+    low = [w.lower() for w in words(rest)]
+    if len(low) > 1 and low[0] in _SINGULAR_DETERMINERS and plural_word(low[-1]):
+        return False  # 'the book stops': a singular subject and its verb
+    return not any(w in AUXILIARIES or w in PAST_FORMS or (w.endswith("ed") and len(w) > 4) for w in low)
+
+
+def _goes_on(text: str, source: str) -> bool:
+    """Whether ``source`` (lower case) holds ``text`` and continues its clause right after it."""
+    at = source.find(text.lower())
+    return at >= 0 and bool(_CLAUSE_GOES_ON_RE.match(source[at + len(text) :]))
+
+
+def _cut_clause_problem(question: str, answer: str, source: str) -> str:
+    """An answer or question that stops inside a relative or conditional clause before its verb ('' if none)."""
+    a = plain(answer).strip().rstrip(".!")
+    rel = _OPEN_RELATIVE_RE.search(a)
+    if rel and _verbless(rel.group("rest")) and _goes_on(rel.group(0), source):
+        rest = [w.lower() for w in words(rel.group("rest"))]
+        if len(rest) == 1 or rest[0] in _NP_OPENERS:
+            return f"the answer stops inside the clause '{rel.group(0)}' before its verb"
+    asked = strip_context(plain(question)).strip()
+    cond = _OPEN_CONDITION_RE.search(asked)
+    if cond and _verbless(cond.group("rest")):
+        rest = [w.lower() for w in words(cond.group("rest"))]
+        if rest[0] in _NP_OPENERS and not plural_word(rest[-1]) and _goes_on(cond.group(0)[:-1], source):
+            return f"the question stops inside '{cond.group(0)[:-1]}' before its verb"
+    return ""
+
+
+def _agreement_problem(question: str, answer: str, source: str) -> str:
+    """'what are the cheapest safeguard?', 'what is goal?' (the note's 'a goal'), a definition read off a
+    property clause ('X, which …'): a question that does not ask what the note says ('' if sound)."""
+    asked = strip_context(plain(question)).strip()
+    low = asked.lower()
+    are = _WHAT_ARE_THE_RE.match(low) if low.startswith("what are ") else None
+    if are:
+        head = words(are.group("np"))[-1]
+        if head in _ORDINALS or head.endswith("est"):
+            return ""  # 'the first to notice', 'the cheapest': an adjective used as a noun takes either number
+        if not plural_word(head) and head not in _IRREGULAR_PLURALS and not head.endswith(("ia", "ae", "i")):
+            return f"'what are … {head}': a singular needs 'is'"
+    bare = _BARE_LABEL_RE.match(asked)
+    if bare and not re.search(rf"(?:^|[.;:!?]\s+){re.escape(bare.group('word'))}\b", source):
+        if re.search(rf"\b(?:a|an)\s+{re.escape(bare.group('word'))}\b(?!\s+[a-z])", source):
+            return f"'what is {bare.group('word')}?': the note writes 'a {bare.group('word')}', an article is missing"
+    copula = _COPULA_RE.match(low)
+    if copula:
+        term = copula.group(2).strip()
+        first = (words(plain(answer)) or [""])[0].lower()
+        prop = re.search(rf"\b{re.escape(term)},\s+(?P<rel>\w+)\s", source)
+        defining = _DEFINING_VERB_RE.search(source)
+        if prop and prop.group("rel") in _PROPERTY_CLAUSE and first and term.endswith((first, first.rstrip("s"))):
+            if defining:
+                return ""  # 'He separates sustaining technologies, which …, from …': the clause is the definition
+            return f"'what {copula.group(1)} {term}?' is read off a clause that adds a property ('{term}, {prop.group('rel')} …'), not a definition"
+    return ""
+
+
 def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> list[str]:
     """What makes a generated card untrue to its ``source`` sentence, one message each ([] for a faithful card).
 
@@ -998,6 +1087,8 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         "" if strip_context(plain(question)).lower().startswith("how many") else names_nothing(answer),
         _contrast_form_problem(question, answer, note_text or source),
         _question_shape_problem(question, answer),
+        _cut_clause_problem(question, answer, src) if src else "",
+        _agreement_problem(question, answer, src),
     )
     problems = [problem for problem in checks if problem]
     return problems

@@ -1,0 +1,121 @@
+"""A generated card keeps a clause's verb, agrees in number, and defines only what the note defines.
+
+The batch18 and batch19 blind runs rated five generated cards T0 from every judge that fall into
+four shapes, tested here on sentences written in our own words:
+- a relative clause cut before its verb ('Accidents where several small failures', 'The hard
+  strategic choice, which process');
+- an if-clause cut at its list's first comma ('what follows if the release process?');
+- 'what are the … <singular>?' ('what are the cheapest safeguard …?' → 'Rules') and a label whose
+  article was dropped ('what is goal?' where the note says 'a goal');
+- a definition read off a clause that adds a property ('teams, which reflect …'), not a definition.
+Every refusal test fails on the code before this change (cardrules.unfaithful had none of these
+checks); the guards are cards that must still ship.
+"""
+
+from __future__ import annotations
+
+from noteutil import generated_cards
+
+from deckgen.core.cardrules import unfaithful
+
+KILNS = (
+    "She separates batch kilns from line kilns, where several small heaters, each weak alone, dry the boards in stages."
+)
+
+
+def test_an_answer_cut_inside_a_where_clause_is_refused() -> None:
+    assert unfaithful("In Okafor's 'The Timber Year', what are line kilns?", "Kilns where several small heaters", KILNS)
+
+
+def test_an_answer_cut_after_which_and_its_noun_is_refused() -> None:
+    source = "The hard pricing question, which grade is the real margin driver, gets two pages."
+    assert unfaithful(
+        "According to the note on 'The Timber Year', what is the real margin driver?",
+        "The hard pricing question, which grade",
+        source,
+    )
+
+
+def test_a_question_cut_inside_an_if_clause_list_is_refused() -> None:
+    source = "But if the drying shed, the saw line or the loading yard is slow, faster kilns won't help."
+    assert unfaithful(
+        "According to the note on 'The Timber Year', what follows if the drying shed?",
+        "The saw line or the loading yard is slow, faster kilns won't help",
+        source,
+    )
+
+
+def test_what_are_with_a_singular_noun_is_refused() -> None:
+    source = "Moisture logs are the cheapest safeguard against selling wet timber."
+    assert unfaithful(
+        "According to the note on 'The Timber Year', what are the cheapest safeguard against selling wet timber?",
+        "Logs",
+        source,
+    )
+
+
+def test_a_label_without_the_notes_article_is_refused() -> None:
+    source = "Buyers name a target (a moisture level plus a grade) and the mill dries to it."
+    assert unfaithful("In Okafor's 'The Timber Year', what is target?", "A moisture level plus a grade", source)
+
+
+def test_a_property_clause_is_no_definition() -> None:
+    source = "The best boards come from patient mills, which wait two seasons before they sell."
+    assert unfaithful("In Okafor's 'The Timber Year', what are patient mills?", "Mills that wait two seasons", source)
+
+
+def test_guards_whole_clauses_agreement_and_named_terms_still_ship() -> None:
+    # the clause keeps its verb; 'the first' takes either number; the sentence sets the terms apart
+    assert not unfaithful(
+        "In Okafor's 'The Timber Year', what are line kilns?", "Kilns where the boards dry in stages", KILNS
+    )
+    assert not unfaithful(
+        "According to the note on 'The Timber Year', what follows if the drying shed is slow?",
+        "Faster kilns won't help",
+        "But if the drying shed is slow, faster kilns won't help.",
+    )
+    assert not unfaithful(
+        "In Okafor's 'The Timber Year', what are the first to notice wet timber?",
+        "Furniture buyers",
+        "Furniture buyers are the first to notice wet timber.",
+    )
+    assert not unfaithful(
+        "In Okafor's 'The Timber Year', what are batch kilns?",
+        "Kilns that dry one load at a time",
+        "She separates batch kilns, which dry one load at a time, from line kilns.",
+    )
+    assert not unfaithful(
+        "In Okafor's 'The Timber Year', what is the goal?",
+        "A moisture level plus a grade",
+        "Buyers name a goal (a moisture level plus a grade).",
+    )
+
+
+NOTE = """---
+id: timber-kilns
+title: The Timber Year
+author: Ines Okafor
+---
+Ines Okafor's 2019 field study of how small sawmills dry and sell their timber.
+
+## Central argument
+The best furniture boards come from patient mills, which wait two seasons before they sell.
+Okafor separates batch kilns from line kilns, where several small heaters, each weak alone, dry the boards in stages.
+
+## Critique
+The hard pricing question, which grade is the real margin driver, gets two pages; without it the advice reads as a list of habits.
+
+## Why it matters for product
+But if the drying shed, the saw line or the loading yard is slow, faster kilns won't help.
+"""
+
+
+def test_the_generator_ships_none_of_the_four_shapes() -> None:
+    # main before this change shipped all four from this note
+    answers = {answer for _, answer in generated_cards(NOTE).values()}
+    questions = " | ".join(question for question, _ in generated_cards(NOTE).values())
+    assert "Kilns where several small heaters" not in answers
+    assert "The hard pricing question, which grade" not in answers
+    assert "if the drying shed?" not in questions
+    assert "what are patient mills?" not in questions
+    assert answers  # the note still makes a card: 'where do the best furniture boards come from?'
