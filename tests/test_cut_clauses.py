@@ -45,6 +45,28 @@ def test_a_question_cut_inside_an_if_clause_list_is_refused() -> None:
     )
 
 
+def test_a_condition_that_runs_into_its_main_clause_is_refused() -> None:
+    # batch10's 'what follows if people judge … quantities they rely on a few heuristics?' shape
+    source = "When sawyers grade boards or estimate moisture by hand they trust a few rules of thumb."
+    assert unfaithful(
+        "According to the note on 'The Timber Year', what follows if sawyers grade boards or estimate moisture by hand"
+        " they trust a few rules of thumb?",
+        "Shortcuts that are usually right",
+        source,
+    )
+    # guards: a clause inside the condition, a relative clause on a noun
+    assert not unfaithful(
+        "According to the note on 'The Timber Year', what follows if buyers only raise problems once they are solved?",
+        "The mill hides what its owner most needs to know",
+        "If buyers only raise problems once they are solved, the mill hides what its owner most needs to know.",
+    )
+    assert not unfaithful(
+        "In Okafor's 'The Timber Year', what risk arises when a kiln dries the boards it will later grade?",
+        "Drift",
+        "Drift: a kiln dries the boards it will later grade.",
+    )
+
+
 def test_what_are_with_a_singular_noun_is_refused() -> None:
     source = "Moisture logs are the cheapest safeguard against selling wet timber."
     assert unfaithful(

@@ -992,6 +992,13 @@ _OPEN_RELATIVE_RE = re.compile(r"\b(?P<rel>which|where|whose|who|whom)\s+(?P<res
 _OPEN_CONDITION_RE = re.compile(
     r"\b(?P<rel>if|when|whenever|unless|once|until|because)\s+(?P<rest>(?:[\w'-]+\s+){0,3}[\w'-]+)\?$", re.I
 )
+# 'what follows if people judge … quantities they rely on a few heuristics?': the comma before the main
+# clause was lost, so the condition holds the consequence (a pronoun subject after a verb phrase)
+_CONDITION_RUNS_ON_RE = re.compile(
+    r"\b(?:if|when|whenever|once)\s+(?:(?!(?:once|when|if|because|until|that|as|before|after|since|while)\s)[\w'-]+\s+){3,}?"
+    r"(?<!think )(?<!thinks )(?<!believe )"
+    r"(?P<main>(?:they|we|you|it|he|she)\s+[a-z]+\b[^?]*)\?$"
+)
 _CLAUSE_GOES_ON_RE = re.compile(
     r"^(?:\s*,|\s+(?:and|or|is|are|was|were|has|have|had|can|could|will|would|should|must|may|might|do|does|did)\b"
     r"|\s+[a-z]+(?:s|ed)\b)"
@@ -1035,6 +1042,11 @@ def _cut_clause_problem(question: str, answer: str, source: str) -> str:
         if len(rest) == 1 or rest[0] in _NP_OPENERS:
             return f"the answer stops inside the clause '{rel.group(0)}' before its verb"
     asked = strip_context(plain(question)).strip()
+    runs_on = _CONDITION_RUNS_ON_RE.search(asked)
+    before = [w.lower() for w in words(asked[: runs_on.start("main")])][-2:] if runs_on else []
+    # not 'the data it will be trained on': there the pronoun opens a relative clause on the noun before it
+    if runs_on and not (before and before[0] in _PHRASE_DETERMINERS):
+        return f"the question's condition runs into its main clause ('… {runs_on.group('main')}')"
     cond = _OPEN_CONDITION_RE.search(asked)
     if cond and _verbless(cond.group("rest")):
         rest = [w.lower() for w in words(cond.group("rest"))]
