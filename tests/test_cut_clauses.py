@@ -107,7 +107,7 @@ def test_guards_whole_clauses_agreement_and_named_terms_still_ship() -> None:
         "She separates batch kilns, which dry one load at a time, from line kilns.",
     )
     assert not unfaithful(
-        "In Okafor's 'The Timber Year', what is the goal?",
+        "In Okafor's 'The Timber Year', what is a goal?",
         "A moisture level plus a grade",
         "Buyers name a goal (a moisture level plus a grade).",
     )
@@ -141,3 +141,21 @@ def test_the_generator_ships_none_of_the_four_shapes() -> None:
     assert "if the drying shed?" not in questions
     assert "what are patient mills?" not in questions
     assert answers  # the note still makes a card: 'where do the best furniture boards come from?'
+
+
+def test_a_label_with_no_qualifier_and_a_question_cut_at_tend_to_are_refused() -> None:
+    # batch17/19 'what is the central job?', 'what is the real warning?'; batch18 '… tend to?'
+    assert unfaithful("According to Okafor's 'The Timber Year', what is the real lesson?", "Dry slowly", "")
+    assert unfaithful("According to Okafor's 'The Timber Year', what is the central job?", "Grade each board", "")
+    assert unfaithful(
+        "According to the note on 'The Timber Year', what will mills under price pressure tend to?",
+        "Sell timber before it is dry",
+        "",
+    )
+    # guards: a qualified label, a question whose 'to' takes a noun
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what is the real bottleneck for patient mills?", "Shed space", ""
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what does slow drying lead to?", "Fewer split boards", ""
+    )

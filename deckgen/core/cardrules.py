@@ -1084,6 +1084,37 @@ def _agreement_problem(question: str, answer: str, source: str) -> str:
     return ""
 
 
+# --- Questions with no one answer (issue 11, the T1 reasons of batches 16-19) --------------------------
+# 'what is the central job?', 'what is the real warning?': a label with no qualifier has many answers
+# without the note open; 'what will teams under deadline pressure tend to?' stops before its verb.
+# (Tried and dropped, each cost judged T2/T3 cards on batches 1-19: a count with no qualifier, 'what
+# are the three levers?', rated T2 by most judges; a name whose first word lost its capital; ' / '.)
+_BARE_LABEL_QUESTION_RE = re.compile(
+    r"^what (?:is|was) (?:the|[a-z]+'s?) (?:(?:real|central|main|key|big|core|chief|true|actual|deeper|"
+    r"biggest|hardest|first|final|whole) )?([a-z-]+)\?$",
+    re.I,
+)
+_LABEL_NOUNS = frozenset(
+    """job warning target point lesson idea problem question risk goal aim worry concern mistake error message
+    claim argument thesis takeaway insight answer trap cost benefit test rule move task""".split()
+)
+_INFINITIVE_TAKERS = frozenset(
+    "tend tends want wants need needs try tries seem seems ought going able likely meant".split()
+)
+
+
+def _no_one_answer_problem(question: str) -> str:
+    """A label question with no qualifier, or a question that stops at 'tend to' ('' if neither)."""
+    asked = strip_context(plain(question)).strip()
+    label = _BARE_LABEL_QUESTION_RE.match(asked)
+    if label and label.group(1).lower() in _LABEL_NOUNS:
+        return f"'{asked}': '{label.group(1)}' with no qualifier has many answers"
+    tokens = asked.lower().rstrip("?").split()
+    if len(tokens) > 2 and tokens[-1] == "to" and tokens[-2] in _INFINITIVE_TAKERS:
+        return f"'{asked}': the question stops at '{tokens[-2]} to', before its verb"
+    return ""
+
+
 def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> list[str]:
     """What makes a generated card untrue to its ``source`` sentence, one message each ([] for a faithful card).
 
@@ -1101,6 +1132,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _question_shape_problem(question, answer),
         _cut_clause_problem(question, answer, src) if src else "",
         _agreement_problem(question, answer, src),
+        _no_one_answer_problem(question),
     )
     problems = [problem for problem in checks if problem]
     return problems
