@@ -159,3 +159,13 @@ def test_a_label_with_no_qualifier_and_a_question_cut_at_tend_to_are_refused() -
     assert not unfaithful(
         "According to Okafor's 'The Timber Year', what does slow drying lead to?", "Fewer split boards", ""
     )
+
+
+def test_what_the_work_fails_to_do_is_not_asked() -> None:
+    # 11 judged cards of this shape on batches 1-19: 6% of their ratings T2+, 75% T0
+    question = "What does the note on Okafor's 'The Timber Year' say the study fails to do?"
+    assert unfaithful(question, "Price the slow drying it recommends", "")
+    # guard: a specific criticism asked by its topic still ships
+    assert not unfaithful(
+        "What does the note on Okafor's 'The Timber Year' say the study never prices?", "Slow drying", ""
+    )

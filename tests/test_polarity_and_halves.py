@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from noteutil import generated_cards
 
+from deckgen.core.cardrules import unfaithful
+
 NOTE = """---
 id: orchards
 title: The Orchard Ledger
@@ -54,9 +56,15 @@ def test_a_negation_about_the_sentence_before_is_not_the_works_failure() -> None
     assert "Sink the argument about cooperatives" not in _answers()
 
 
-def test_a_negated_claim_about_the_work_still_ships() -> None:
-    # the guard: 'The book does not price the labour …' is the book's own failure, polarity carried by 'fails to'
-    assert _cards().get("g.critique.fails-price-labour", ("", ""))[1] == "Price the labour of the family"
+def test_a_negated_claim_about_the_work_keeps_its_polarity() -> None:
+    # the guard: 'The book does not price the labour …' is the book's own failure, polarity carried by 'fails to'.
+    # The generic 'say the book fails to do?' question is no longer shipped (it has as many
+    # answers as the note has criticisms), so the polarity check itself is asked
+    question = "What does the note on Vasquez's 'The Orchard Ledger' say the book fails to do?"
+    problems = unfaithful(
+        question, "Price the labour of the family", "The book does not price the labour of the family."
+    )
+    assert problems and not any("polarity" in p or "drops" in p for p in problems)
 
 
 def test_a_the_more_comparative_is_not_cut_in_half() -> None:
