@@ -169,3 +169,15 @@ def test_what_the_work_fails_to_do_is_not_asked() -> None:
     assert not unfaithful(
         "What does the note on Okafor's 'The Timber Year' say the study never prices?", "Slow drying", ""
     )
+
+
+def test_where_the_examples_come_from_is_not_asked() -> None:
+    # judged T1 on batches 6, 13 and 19: provenance, not an idea of the work
+    assert unfaithful(
+        "According to the note on 'The Timber Year', where do the examples come from?", "Valley mills", ""
+    )
+    assert unfaithful("According to the note on 'The Timber Year', where does the book come from?", "A wet decade", "")
+    # guard: where an idea comes from is asked
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', where does furniture-grade timber come from?", "Patient mills", ""
+    )

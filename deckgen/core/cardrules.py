@@ -1098,6 +1098,9 @@ _LABEL_NOUNS = frozenset(
     """job warning target point lesson idea problem question risk goal aim worry concern mistake error message
     claim argument thesis takeaway insight answer trap cost benefit test rule move task""".split()
 )
+_EXAMPLES_FROM_RE = re.compile(
+    r"\bwhere (?:do|does) (?:the|most|much of the) (?:examples|book|essay|paper|article|talk|work) come from\?$", re.I
+)
 _FAILS_TO_DO_RE = re.compile(r"\bfails? to do\?$", re.I)
 _INFINITIVE_TAKERS = frozenset(
     "tend tends want wants need needs try tries seem seems ought going able likely meant".split()
@@ -1105,12 +1108,14 @@ _INFINITIVE_TAKERS = frozenset(
 
 
 def _no_one_answer_problem(question: str) -> str:
-    """A label question with no qualifier, 'what does the note say the work fails to do?', or a question that
-    stops at 'tend to' ('' if none)."""
+    """A label question with no qualifier, where the work's examples come from, what it 'fails to do', or a
+    question that stops at 'tend to' ('' if none)."""
     asked = strip_context(plain(question)).strip()
     label = _BARE_LABEL_QUESTION_RE.match(asked)
     if label and label.group(1).lower() in _LABEL_NOUNS:
         return f"'{asked}': '{label.group(1)}' with no qualifier has many answers"
+    if _EXAMPLES_FROM_RE.search(asked):  # 5 judged cards on batches 1-19, 2 of 13 ratings T2+, none from 3 judges
+        return f"'{asked}': where the work's examples come from is a detail of its provenance, not an idea of it"
     if _FAILS_TO_DO_RE.search(asked):  # 11 judged cards on batches 1-19: 6% of their ratings T2+, 75% T0
         return f"'{asked}': what a work fails to do has as many answers as the note has criticisms"
     tokens = asked.lower().rstrip("?").split()
