@@ -181,3 +181,37 @@ def test_where_the_examples_come_from_is_not_asked() -> None:
     assert not unfaithful(
         "According to Okafor's 'The Timber Year', where does furniture-grade timber come from?", "Patient mills", ""
     )
+
+
+def test_a_do_question_whose_subject_ends_on_an_adjective_or_drops_a_limiting_adverb_is_refused() -> None:
+    # batch20: 'what does share bad new with?' from 'share bad news with employees', 'what does the first rule
+    # sit with?' from 'sits awkwardly with'; written here about a sawmill
+    source = "Tell buyers the truth: share bad grades with buyers early, because a mill that hides them loses them."
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what does share bad grade with?", "Buyers early", source
+    )
+    source = "Kiln logs are simple mental hooks for drying schedules."
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what does simple mental hook for?", "Drying schedules", source
+    )
+    source = "The first rule sits awkwardly with custom orders, where nobody knows the grade in advance."
+    assert unfaithful(
+        "According to the note on 'The Timber Year', what does the first rule sit with?", "Custom orders", source
+    )
+    # guards: a subject that ends on its noun, a harmless adverb, a name as subject
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what do patient mills sell?",
+        "Furniture-grade boards",
+        "Patient mills sell furniture-grade boards.",
+    )
+    assert not unfaithful(
+        "According to the note on 'The Timber Year', what does the grading idea map onto?",
+        "Buyer contracts",
+        "The grading idea maps directly onto buyer contracts.",
+    )
+    assert not unfaithful(
+        "According to the note on 'The Timber Year', what does Dry Kiln fit?",
+        "A small valley mill",
+        "Dry Kiln fits a small valley mill.",
+    )
+    assert unfaithful("According to the note on 'The Timber Year', what is the right answer?", "Slow drying", "")

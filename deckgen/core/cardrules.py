@@ -1091,7 +1091,7 @@ def _agreement_problem(question: str, answer: str, source: str) -> str:
 # are the three levers?', rated T2 by most judges; a name whose first word lost its capital; ' / '.)
 _BARE_LABEL_QUESTION_RE = re.compile(
     r"^what (?:is|was) (?:the|[a-z]+'s?) (?:(?:real|central|main|key|big|core|chief|true|actual|deeper|"
-    r"biggest|hardest|first|final|whole) )?([a-z-]+)\?$",
+    r"biggest|hardest|first|final|whole|right|wrong|best|only|obvious|underlying) )?([a-z-]+)\?$",
     re.I,
 )
 _LABEL_NOUNS = frozenset(
@@ -1124,6 +1124,49 @@ def _no_one_answer_problem(question: str) -> str:
     return ""
 
 
+# --- A do-question's subject and verb (issue 11, batch20) --------------------------------------------
+# 'what does share bad new with?' (the note: 'share bad news with employees'), 'what does simple mental
+# hook for?', 'what do aiming for improvements closer to?': the generator read a plural noun as the
+# subject's verb, so the 'subject' ends on an adjective, a preposition or 'whose' and the 'verb' is the
+# noun stripped of its -s. 'what does the first rule sit with?' dropped the adverb of 'sits awkwardly
+# with'. The note tells where the subject ends: the question's words up to the verb, then the verb with
+# its -s, in the note.
+_DO_QUESTION_RE = re.compile(r"^what (?:do|does) (?P<rest>[^?]+)\?$", re.I)
+_COMMON_ADJECTIVES = frozenset(
+    """bad good poor simple small big large new old high low long short great hard easy early late real true
+    false whole full main key major minor parallel single double mental social basic clear wrong right""".split()
+)
+# a manner adverb that limits its verb ('sits awkwardly with'): without it the card claims a plain fit
+_LIMITING_MANNER = frozenset(
+    "awkwardly poorly badly uneasily loosely partly partially weakly oddly uncomfortably imperfectly".split()
+)
+_NO_SUBJECT_END = PREPOSITIONS | frozenset("whose which who that and or but".split())
+
+
+def _do_question_problem(question: str, source: str) -> str:
+    """A 'what do/does S V …?' question whose S is no noun phrase or whose V lost an adverb ('' if sound)."""
+    asked = strip_context(plain(question)).strip()
+    match = _DO_QUESTION_RE.match(asked)
+    if not match or not source:
+        return ""
+    tokens = match.group("rest").lower().split()
+    for index in range(1, len(tokens)):
+        subject, verb = " ".join(tokens[:index]), tokens[index]
+        found = re.search(rf"(?:^|[^\w'-]){re.escape(subject)} {re.escape(verb)}(?:s|es)\b(?P<after>[^;:.]*)", source)
+        if not found:
+            continue
+        last = tokens[index - 1]
+        if match.group("rest").split()[index - 1][:1].isupper():
+            return ""  # 'what does Shape Up fit?': the subject is a name
+        if last in _COMMON_ADJECTIVES or last in _NO_SUBJECT_END or last.endswith(("al", "ous", "ful", "ive")):
+            return f"'what do … {subject} {verb} …': '{last}' cannot end a subject; '{verb}s' is a noun in the note"
+        after, rest = found.group("after").split(), tokens[index + 1 :]
+        if rest and len(after) > len(rest) and after[0] in _LIMITING_MANNER and after[1 : len(rest) + 1] == rest:
+            return f"the question drops '{after[0]}' from '{verb}s {after[0]} {rest[0]}'"
+        return ""
+    return ""
+
+
 def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> list[str]:
     """What makes a generated card untrue to its ``source`` sentence, one message each ([] for a faithful card).
 
@@ -1142,6 +1185,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _cut_clause_problem(question, answer, src) if src else "",
         _agreement_problem(question, answer, src),
         _no_one_answer_problem(question),
+        _do_question_problem(question, src),
     )
     problems = [problem for problem in checks if problem]
     return problems
