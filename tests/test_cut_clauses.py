@@ -215,3 +215,29 @@ def test_a_do_question_whose_subject_ends_on_an_adjective_or_drops_a_limiting_ad
         "Dry Kiln fits a small valley mill.",
     )
     assert unfaithful("According to the note on 'The Timber Year', what is the right answer?", "Slow drying", "")
+
+
+def test_an_imperative_is_no_subject() -> None:
+    # batch20 'what do help buyers pick?' from 'Prescriptions: …; help buyers pick the model …'
+    source = "Prescriptions: dry slowly; help buyers pick the grade they will actually use; log moisture weekly."
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what do help buyers pick?", "The grade they will actually use", source
+    )
+    # guards: a mass noun the note uses as a noun, a name, a plural subject at a clause start
+    note = "the feedback from buyers is slow. feedback shapes the next season."
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what does feedback shape?",
+        "The next season",
+        "Feedback shapes the next season.",
+        note,
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what does Okafor define slack as?",
+        "Spare kiln time",
+        "Okafor defines slack as spare kiln time.",
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what do buyers want?",
+        "Dry boards",
+        "In short: buyers want dry boards.",
+    )

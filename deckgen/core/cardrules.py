@@ -1143,13 +1143,28 @@ _LIMITING_MANNER = frozenset(
 _NO_SUBJECT_END = PREPOSITIONS | frozenset("whose which who that and or but".split())
 
 
-def _do_question_problem(question: str, source: str) -> str:
+def _do_question_problem(question: str, source: str, note_text: str = "") -> str:
     """A 'what do/does S V …?' question whose S is no noun phrase or whose V lost an adverb ('' if sound)."""
     asked = strip_context(plain(question)).strip()
     match = _DO_QUESTION_RE.match(asked)
     if not match or not source:
         return ""
     tokens = match.group("rest").lower().split()
+    first = tokens[0]
+    # 'what do help buyers pick?' from '…; help buyers pick the model': the subject opens an imperative
+    # clause (a lower-case word after ';', ':' or a dash that the note never uses as a noun, no plural)
+    written = match.group("rest").split()[0]
+    if (
+        written.islower()
+        and "-" not in written
+        and first not in _DETERMINERS
+        and first not in _COUNTS
+        and not plural_word(first)
+        and not first.endswith(("ing", "ion", "ness", "ment", "ity"))
+        and re.search(rf"[;:—]\s*{re.escape(first)}\s", source)  # not a sentence start: 'Patient mills sell …'
+        and not _used_as_noun(first, note_text or source, gap=2)
+    ):
+        return f"'what do {first} …': '{first}' opens an instruction in the note, not a subject"
     for index in range(1, len(tokens)):
         subject, verb = " ".join(tokens[:index]), tokens[index]
         found = re.search(rf"(?:^|[^\w'-]){re.escape(subject)} {re.escape(verb)}(?:s|es)\b(?P<after>[^;:.]*)", source)
@@ -1185,7 +1200,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _cut_clause_problem(question, answer, src) if src else "",
         _agreement_problem(question, answer, src),
         _no_one_answer_problem(question),
-        _do_question_problem(question, src),
+        _do_question_problem(question, src, plain(note_text).lower()),
     )
     problems = [problem for problem in checks if problem]
     return problems
