@@ -1302,8 +1302,10 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
 
 
 _WHICH_IS_WHY_RE = re.compile(r"^(?P<y>[^,;:]{8,110}?),\s+which is why\s+(?P<x>[^,;:]{8,110})$")
+# 'the data show that X', 'he argues that S should …': what follows 'that' is the claim
 _REPORTING_THAT_RE = re.compile(
-    r"^[^,;:]{2,40}?\s+(?:shows?|showed|argues?|finds?|found|notes?|observes?|claims?|suggests?)\s+that\s+"
+    r"^[^;:]*?\b(?:shows?|showed|argues?|argued|finds?|found|notes?|observes?|claims?|suggests?|recommends?|says?|"
+    r"insists?|holds?|believes?|concludes?|proposes?)\s+that\s+"
 )
 # the effect's subject, before its first auxiliary (or, for a one- or two-word subject, an -s verb)
 _EFFECT_SUBJECT_RE = re.compile(
@@ -1351,9 +1353,6 @@ _SHOULD_SPLIT_RE = re.compile(r",\s+(?:so|and so|and|but|while|whereas)\s+(?:tha
 _OBJECT_END_RE = re.compile(
     r",\s+|\s+(?:rather than|instead of|not|so|so that|because|before|while|until|whether|when|if|unless)\s+"
 )
-_REPORTED_THAT_RE = re.compile(
-    r"^.*?\b(?:argues?|argued|recommends?|says?|insists?|holds?|believes?|concludes?|proposes?|suggests?)\s+that\s+"
-)
 _NOT_OBJECT_START = frozenset("not never be been also always only still just so too very rather".split())
 
 
@@ -1364,7 +1363,7 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     ('should be …'); the object is the clause's whole rest, never cut, and names something on its own.
     """
     for clause in _SHOULD_SPLIT_RE.split(core):
-        clause = _REPORTED_THAT_RE.sub("", clause.strip())
+        clause = _REPORTING_THAT_RE.sub("", clause.strip())
         if clause.startswith("Because ") and ", " in clause:
             clause = clause.split(", ", 1)[1]  # 'Because A, managers should …': the prescription after the reason
         match = _SHOULD_RE.match(clause)
@@ -1390,6 +1389,8 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             continue
         if noun_phrase_problem(words(subject)) or re.search(r"\s(?:a|an|the)\s", f" {subject} "[3:]):
             continue  # 'the single action a user' is two noun phrases, not one
+        if re.match(r"^(?:the|a|an)\s+\w+\s+(?:a|an|the)\s", obj, re.I):
+            continue  # 'give the group a way to …': two objects, the question names neither
         if re.search(r"\s(?:than|and|or)\s", f" {obj} ") or re.search(r"\bfor\b.*\bto\s+\w+$", obj):
             continue  # 'A and B' may be two things; 'X for the role to work' ends on a purpose
         answer = clean_answer(obj, 10)
@@ -2231,6 +2232,9 @@ def candidates(note: Note) -> list[Idea]:
             score += 1 if any(e in s.text for e in emphasised) else 0
             score += min(2.0, sum(counts.get(w, 0) > 1 for w in content_words(card.back or card.front)) * 0.5)
             score -= 0.1 * len(words(plain(card.back)))
+            # the coverage forms of iteration 17 rank after the older kinds on the same sentence: one more idea,
+            # never the card that displaces a definition ('what should keepers build?' over 'what is a brood map?')
+            score -= 2 if card.key.startswith(("g.reason.", "g.should.")) else 0
             # each critical point is its own idea, even when one sentence makes two; so is each glossed term
             own = kind == "critique" or card.key in glossed
             ideas.append(Idea(role, kind, f"{s.text}#{card.key}" if own else s.text, card, score))
