@@ -2194,10 +2194,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_not_whether(note, s, core))
             if not any(card for _, card in found) and ("evidence" in core or " data " in core or " cases " in core):
                 found.extend(_evidence(note, s, core))
-            if ("because" in core or ", since " in core or "which is why" in core) and not any(
-                k == "mechanism" and card for k, card in found
-            ):  # after the older kinds, so a sentence they ask keeps its cards (and keys); the reason is one more
-                found.extend(_reason(note, s, core, note_ctx))
+            # after every older kind, so a sentence they ask keeps its cards (and keys); the reason is one more
+            found.extend(_why_and_should(note, s, core, note_ctx, found, should=False))
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
@@ -2217,6 +2215,8 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
                 for clause in clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
+                # after every older kind and fallback, so a sentence they ask keeps its cards (and keys)
+                found.extend(_why_and_should(note, s, core, claim_ctx, found))
             if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
                 terms = list(_glossed_terms(note, s, ctx))
                 glossed = {card.key for _, card in terms if card}
@@ -2239,6 +2239,20 @@ def candidates(note: Note) -> list[Idea]:
             own = kind == "critique" or card.key in glossed
             ideas.append(Idea(role, kind, f"{s.text}#{card.key}" if own else s.text, card, score))
     return ideas
+
+
+def _why_and_should(
+    note: Note, s: Sentence, core: str, ctx: str, found: list[tuple[str, Card | None]], should: bool = True
+) -> list[tuple[str, Card | None]]:
+    """The iteration-17 forms on a sentence the older kinds asked no reason (no prescription) of."""
+    more: list[tuple[str, Card | None]] = []
+    if should and ("should" in core or "must" in core) and not any(k == "prescription" and c for k, c in found):
+        more.extend(_should(note, s, core, ctx))
+    if ("because" in core or ", since " in core or "which is why" in core) and not any(
+        k == "mechanism" and c for k, c in found
+    ):
+        more.extend(_reason(note, s, core, ctx))
+    return more
 
 
 def _claim_kinds(
@@ -2269,13 +2283,6 @@ def _claim_kinds(
         found.extend(_statement(note, s, core, claim_ctx))  # a plain 'S V O' claim
     if thesis and not any(card for _, card in found):
         found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
-    if ("should" in core or "must" in core) and not any(k == "prescription" and c for k, c in found):
-        found.extend(_should(note, s, core, claim_ctx))  # after the older kinds: their cards and keys stay
-    # after the older kinds, so a sentence they ask keeps its cards (and keys); the reason is one more idea
-    if ("because" in core or ", since " in core or "which is why" in core) and not any(
-        k == "mechanism" and c for k, c in found
-    ):
-        found.extend(_reason(note, s, core, claim_ctx))
     return found
 
 
