@@ -51,7 +51,7 @@ def test_a_counted_list_of_glossed_parts_names_its_whole_and_cuts_each_part_at_i
 
 
 def test_a_ranked_thing_is_asked_with_its_superlative_and_a_verb_that_agrees() -> None:
-    assert _asked("riskiest hour") == [
+    assert _asked("what is the riskiest hour") == [
         (
             "According to the note on Valdivia's 'The Lighthouse Keepers', what is the riskiest hour of a shift?",
             "Handovers",

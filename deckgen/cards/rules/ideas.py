@@ -1214,6 +1214,196 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
 
 
+# 'X, because Y' inside a longer sentence: the clause holding the reason (after ';', ':' or ', and'),
+# the effect before it and the reason up to the next strong break ('; ', ', so ', ', which', ' — ')
+_REASON_CLAUSE_SPLIT_RE = re.compile(r";\s+|:\s+|\s+[—–]\s+|,\s+(?:and|but|yet|while|whereas)\s+")
+_REASON_RE = re.compile(r"^(?P<x>[^,;:]{8,110}?),?\s+(?:because|since)\s+(?P<y>.+)$")
+_BECAUSE_FIRST_RE = re.compile(r"^(?:[Bb]ecause)\s+(?P<y>[^,;:]{8,110}),\s+(?P<x>[^,;:]{8,110})$")
+_REASON_END_RE = re.compile(
+    r";\s+|:\s+|\s+[—–]\s+|,\s+(?:so|which|while|whereas|yet|but|and so|and that|not|rather than|such as)\s+|\s+so that\s+"
+)
+# 'partly because', 'only because', 'not because' give part of a reason, or deny one
+_PARTIAL_REASON_RE = re.compile(r"\b(?:partly|only|not|largely|mainly|mostly|in part|also|just)\s*,?$", re.I)
+_NEGATED_RE = re.compile(r"\b(?:not|never|no|nor|cannot)\b|n't\b", re.I)
+_REPORTED_RE = re.compile(r",\s+(?:he|she|they|[A-Z]\w+)\s+(?:adds|argues|says|writes|notes|claims)$")
+_SUBJECT_VERB_RE = re.compile(
+    r"^(?:(?:the|a|an|most|many|some|every|each|[A-Z]\w+'s|\w+'s)\s+)?(?:[\w'-]+\s+){1,6}?"
+    r"(?:is|are|was|were|has|have|had|can|cannot|can't|could|will|would|should|must|may|might|do|does|did|"
+    r"doesn't|don't|isn't|aren't|won't|tends?|[a-z]{3,}(?<!ss)(?<!ous)(?<!ics)s|[a-z]{3,}ed)\b"
+)
+
+
+def _has_clause(text: str) -> bool:
+    """Whether ``text`` reads as a clause: a subject, then a verb ('the keeper took …', 'costs rise …')."""
+    return bool(_SUBJECT_VERB_RE.match(text)) or any(w.lower() in PAST_FORMS for w in words(text)[1:7])
+
+
+def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'…; X, because Y' / 'Because Y, X' / 'X, since Y' -> 'what explains why X?' — Y, the whole reason.
+
+    The reason is the clause as written, never cut (a reason clause cut in half is no reason), never led by a
+    pronoun ('because they …' names nothing), and the effect keeps its own polarity (the clause is copied).
+    """
+    for clause in _REASON_CLAUSE_SPLIT_RE.split(core):
+        if "because" not in clause and ", since " not in clause and "which is why" not in clause:
+            continue
+        if re.match(r"^\s*(?::|[—–])", core[core.find(clause) + len(clause) :]):
+            continue  # 'hard because of four properties: …': the reason is what follows the colon
+        clause = clause.strip().rstrip(".")
+        first = _BECAUSE_FIRST_RE.match(clause) or _WHICH_IS_WHY_RE.match(clause)
+        match = first or _REASON_RE.match(clause)
+        if not match or ("since" in clause and not first and ", since " not in clause):
+            continue
+        effect = _REPORTED_RE.sub("", plain(match.group("x")).strip().rstrip(","))
+        effect = _REPORTING_THAT_RE.sub("", effect)  # 'the data show that X': X is the effect
+        reason = plain(match.group("y")).strip()
+        cut = _REASON_END_RE.search(reason)
+        if cut and re.match(r"^(?::|\s+[—–])", cut.group()):
+            continue  # 'because of four properties: complexity, …': the reason is the list that follows
+        reason = reason[: cut.start()] if cut else reason
+        reason = reason.strip().rstrip(".,")
+        if "," in reason:
+            continue  # 'because A, B and C' may go on past where the clause was cut: half a reason is none
+        after = core[core.find(reason) + len(reason) :] if reason in core else ""
+        joined = re.match(r"^,\s+(?:and|but|yet|while|whereas)\s+(?P<next>[^;:.]+)", after)
+        if joined and set(content_words(joined.group("next"))) & set(content_words(reason)):
+            continue  # 'because it sells consulting, and cheap software makes consulting …': the reason goes on
+        if reason.lower().startswith("of "):
+            reason = reason[3:]  # 'because of Dunbar's number' -> 'Dunbar's number'
+        elif not _has_clause(reason) or re.match(r"^(?:\d|then\b|the \d)", reason):
+            continue  # 'since 2010', a reason with no verb of its own
+        if _PARTIAL_REASON_RE.search(effect) or _CUT_COORDINATION_RE.search(effect) or _NEGATED_RE.search(effect):
+            continue  # 'did not decline because A': A is the reason denied; 'partly because' gives only a part
+        if (
+            _LEADING_PRONOUN_RE.match(effect)
+            or re.match(r"^(?:we|you|i|there|here|even|so|if|when|as|what|how|why|who|where)\b", effect, re.I)
+            or words(effect)[0].lower() in _BARE_AUX
+            or re.search(r"\s(?:who|which|that|whose|where)\s|\?", effect)  # whose verb is the effect's?
+            or re.search(r"\b(?:it|they|them|its|their|then|the one)\b", effect, re.I)  # points back into the note
+            or _DEMONSTRATIVE_RE.search(effect)
+            or not 3 <= len(words(effect)) <= 14
+            or not _SUBJECT_VERB_RE.match(effect)
+            or _IMPERATIVE_RE.match(effect)
+            or (words(effect)[0].lower().endswith("ing") and words(effect)[-1].lower().endswith("ly"))
+        ):
+            continue  # ('imputing causes correctly': a gerund, a plural noun and an adverb, no verb)
+        reason = _named_back(effect, reason)  # 'X is the worst, because it hides …' -> 'X hides …'
+        if re.match(r"^(?:it|they|this|that|these|those|he|she|we|you|i|its|their|his|her)\b", reason, re.I):
+            continue  # 'because they carry …' with no subject to read back: it names nothing
+        answer = clean_answer(reason)
+        if not answer or answer.rstrip(".").lower() != reason.lower() or not _self_contained(answer):
+            continue  # clean_answer cut or refused it: the reason would not be whole
+        effect = re.sub(r"\s+also\b|\s+too$", "", effect)  # 'also' links to a sentence before
+        lead = effect.split()[0]
+        common = lead[1:].islower() and "'" not in lead and _common_word(lead, note)  # not "Young's study"
+        effect = effect[0].lower() + effect[1:] if common else effect
+        yield "mechanism", _card(note, "reason", slug(effect, 2), s, f"{ctx}, what explains why {effect}?", answer)
+        return
+
+
+_WHICH_IS_WHY_RE = re.compile(r"^(?P<y>[^,;:]{8,110}?),\s+which is why\s+(?P<x>[^,;:]{8,110})$")
+# 'the data show that X', 'he argues that S should …': what follows 'that' is the claim
+_REPORTING_THAT_RE = re.compile(
+    r"^[^;:]*?\b(?:shows?|showed|argues?|argued|finds?|found|notes?|observes?|claims?|suggests?|recommends?|says?|"
+    r"insists?|holds?|believes?|concludes?|proposes?)\s+that\s+"
+)
+# the effect's subject, before its first auxiliary (or, for a one- or two-word subject, an -s verb)
+_EFFECT_SUBJECT_RE = re.compile(
+    r"^(?P<n>(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+){0,4}?)\s+"
+    r"(?:is|are|was|were|has|have|had|can|cannot|will|would|must|should|may|might|does|do|did)\b"
+    r"|^(?P<m>(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+)?)\s+[a-z]{3,}(?<!ss)s\b",
+    re.I,
+)
+
+
+_QUANTIFIERS = frozenset("plenty many most some few several all each every any no much".split())
+
+
+def _named_back(effect: str, reason: str) -> str:
+    """The reason with a leading 'it/its' ('they/their') read as the effect's subject when they agree, else as is."""
+    pronoun = re.match(r"^(it|its|they|their)\s+", reason, re.I)
+    found = _EFFECT_SUBJECT_RE.match(effect) if pronoun else None
+    if not pronoun or not found or re.match(r"^it\s+(?:is|was)\s+\w+\s+(?:to|that)\b", reason, re.I):
+        return reason  # 'it is hard to know …' is nobody's 'it'
+    subject = re.sub(
+        r"(?:\s+(?:now|then|still|also|often|usually|always|\w+ly))+$",
+        "",
+        (found.group("n") or found.group("m")).strip(),
+    )
+    if re.search(r"\s(?:and|or)\s", subject):
+        return reason  # 'reckless and deliberate is a team … because it': which one is 'it'?
+    if _LEADING_PRONOUN_RE.match(subject) or subject.split()[0].lower() in _BARE_AUX | _QUANTIFIERS:
+        return reason  # 'plenty of schleps are avoided because they …': 'they' are those schleps, not plenty
+    plural = plural_word(words(subject)[-1].lower())
+    said = pronoun.group(1).lower()
+    if plural != (said in ("they", "their")):
+        return reason  # 'the team … because they': no agreement, no reading
+    subject = subject[0].lower() + subject[1:] if subject.split()[0].lower() in ("the", "a", "an") else subject
+    owner = f"{subject}'" if subject.endswith("s") else f"{subject}'s"
+    return f"{owner if said in ('its', 'their') else subject} {reason[pronoun.end() :]}"
+
+
+# 'S should V (P) O' in a clause: the subject, the modal, the verb, a preposition the verb takes, and the object
+_SHOULD_RE = re.compile(
+    r"^(?P<s>[^,;:()]{3,60}?)\s+(?P<m>should|must)\s+(?P<v>[a-z]{3,15})\s+"
+    r"(?:(?P<p>on|with|in|into|from|to|for|by|around|toward|towards|against|about|at)\s+)?(?P<o>[^;:()]{3,160}?)\.?$"
+)
+_SHOULD_SPLIT_RE = re.compile(r",\s+(?:so|and so|and|but|while|whereas)\s+(?:that\s+)?|;\s+|:\s+|\s+[—–]\s+")
+# where an object ends and an aside, a contrast or a purpose begins (the answer is the object alone)
+_OBJECT_END_RE = re.compile(
+    r",\s+|\s+(?:rather than|instead of|not|so|so that|because|before|while|until|whether|when|if|unless)\s+"
+)
+_NOT_OBJECT_START = frozenset("not never be been also always only still just so too very rather".split())
+
+
+def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'S should V (P) O' -> 'what should S V (P)?' — O: a prescription asked for its one specific complement.
+
+    Never of a denial ('should not/never': the answer would read as the thing to do) or of a passive
+    ('should be …'); the object is the clause's whole rest, never cut, and names something on its own.
+    """
+    for clause in _SHOULD_SPLIT_RE.split(core):
+        clause = _REPORTING_THAT_RE.sub("", clause.strip())
+        if clause.startswith("Because ") and ", " in clause:
+            clause = clause.split(", ", 1)[1]  # 'Because A, managers should …': the prescription after the reason
+        match = _SHOULD_RE.match(clause)
+        if not match or re.match(r"^\s*(?::|[—–])", core[core.find(clause) + len(clause) :]):
+            continue  # 'should answer three questions: …': the object goes on past the colon
+        verb, prep, obj = match.group("v"), match.group("p") or "", plain(match.group("o")).strip()
+        end = _OBJECT_END_RE.search(obj)
+        if end and end.group().startswith(",") and _LIST_GOES_ON_RE.match(obj[end.start() :]):
+            continue  # 'favor A, B and C': the object is a list cut at its first comma
+        obj = obj[: end.start()].strip() if end else obj
+        low = verb.lower()
+        if low in _NOT_OBJECT_START | STOPWORDS | _ADVERBS | _QUANTIFIERS | PREPOSITIONS or low.endswith("ly"):
+            continue  # 'should not …', 'must above all …', 'must first …': a denial or no verb
+        if base_verb_problem(verb):
+            continue  # 'should not …', 'should be …', 'must first …': a denial, a passive or no verb
+        if low in ("therefore", "thus", "first", "then", "now", "all", "each", "both"):
+            continue
+        lead = words(obj)[0].lower() if words(obj) else ""
+        if lead in _NOT_OBJECT_START or lead in PREPOSITIONS or lead == "like" or _NEGATED_RE.search(obj):
+            continue  # 'look like a deep …': the verb's preposition was not one the form knows
+        subject = _topic(match.group("s"), 6, note)
+        if not subject or _NEGATED_RE.search(subject) or re.search(r"\b(?:is|are|was|were)\b", subject):
+            continue
+        if noun_phrase_problem(words(subject)) or re.search(r"\s(?:a|an|the)\s", f" {subject} "[3:]):
+            continue  # 'the single action a user' is two noun phrases, not one
+        if re.match(r"^(?:the|a|an)\s+\w+\s+(?:a|an|the)\s", obj, re.I):
+            continue  # 'give the group a way to …': two objects, the question names neither
+        if re.search(r"\s(?:than|and|or)\s", f" {obj} ") or re.search(r"\bfor\b.*\bto\s+\w+$", obj):
+            continue  # 'A and B' may be two things; 'X for the role to work' ends on a purpose
+        answer = clean_answer(obj, 10)
+        if not answer or answer.lower() != obj.lower().rstrip(".") or not _self_contained(answer):
+            continue  # cut by the answer rules: the object would not be whole
+        if _QUESTION_START_RE.match(answer) or _FRAGMENT_LEAD_RE.match(answer):
+            continue
+        asked = f"{verb} {prep}".strip()
+        front = f"{ctx}, what {match.group('m')} {subject} {asked}?"
+        yield "prescription", _card(note, "should", slug(f"{subject} {verb}", 3), s, front, answer)
+        return
+
+
 # an effect that ends inside a coordination ('… not by luck or') or on a denial is no effect to explain
 _CUT_COORDINATION_RE = re.compile(r"\b(?:or|and|nor|but|not)$", re.I)
 _NOT_BECAUSE_RE = re.compile(r"^(?P<x>.{6,80}?)\s+not because\s+(?P<a>[^,;:]{3,60}?),?\s+but because\s+(?P<b>.+)$")
@@ -2004,6 +2194,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_not_whether(note, s, core))
             if not any(card for _, card in found) and ("evidence" in core or " data " in core or " cases " in core):
                 found.extend(_evidence(note, s, core))
+            # after every older kind, so a sentence they ask keeps its cards (and keys); the reason is one more
+            found.extend(_why_and_should(note, s, core, note_ctx, found, should=False))
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
@@ -2023,6 +2215,8 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
                 for clause in clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
+                # after every older kind and fallback, so a sentence they ask keeps its cards (and keys)
+                found.extend(_why_and_should(note, s, core, claim_ctx, found))
             if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
                 terms = list(_glossed_terms(note, s, ctx))
                 glossed = {card.key for _, card in terms if card}
@@ -2038,10 +2232,27 @@ def candidates(note: Note) -> list[Idea]:
             score += 1 if any(e in s.text for e in emphasised) else 0
             score += min(2.0, sum(counts.get(w, 0) > 1 for w in content_words(card.back or card.front)) * 0.5)
             score -= 0.1 * len(words(plain(card.back)))
+            # the coverage forms of iteration 17 rank after the older kinds on the same sentence: one more idea,
+            # never the card that displaces a definition ('what should keepers build?' over 'what is a brood map?')
+            score -= 2 if card.key.startswith(("g.reason.", "g.should.")) else 0
             # each critical point is its own idea, even when one sentence makes two; so is each glossed term
             own = kind == "critique" or card.key in glossed
             ideas.append(Idea(role, kind, f"{s.text}#{card.key}" if own else s.text, card, score))
     return ideas
+
+
+def _why_and_should(
+    note: Note, s: Sentence, core: str, ctx: str, found: list[tuple[str, Card | None]], should: bool = True
+) -> list[tuple[str, Card | None]]:
+    """The iteration-17 forms on a sentence the older kinds asked no reason (no prescription) of."""
+    more: list[tuple[str, Card | None]] = []
+    if should and ("should" in core or "must" in core) and not any(k == "prescription" and c for k, c in found):
+        more.extend(_should(note, s, core, ctx))
+    if ("because" in core or ", since " in core or "which is why" in core) and not any(
+        k == "mechanism" and c for k, c in found
+    ):
+        more.extend(_reason(note, s, core, ctx))
+    return more
 
 
 def _claim_kinds(
@@ -2387,8 +2598,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 front = f"{ctx}, what {verb} {subject[0].lower()}{subject[1:]}?"
                 yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
                 break
-            if noun_phrase_problem(words(subject), do) or base_verb_problem(base):
-                break  # 'what does around the map sit?': the sentence was cut at the wrong word, no card is certain
+            if noun_phrase_problem(words(subject), do) or base_verb_problem(base) or base.lower() in _CLAUSE_WORDS:
+                break  # 'what does around the map sit?', 'what do the hive hums because?': cut at the wrong word
             if not do:
                 aux = f"{'can' if modal == 'cannot' else modal}"
                 front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
