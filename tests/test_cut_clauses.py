@@ -241,3 +241,20 @@ def test_an_imperative_is_no_subject() -> None:
         "Dry boards",
         "In short: buyers want dry boards.",
     )
+
+
+def test_an_instruction_is_no_fact_to_explain() -> None:
+    # batch20, the 'why' form of iteration 17: 'what explains why share bad news with employees early?'
+    # (the noun test reads across punctuation: 'Tell buyers the truth: share …' would count 'the … share')
+    source = "Say it as it is: share bad grades with buyers early, because a mill that hides them loses them."
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what explains why share bad grades with buyers early?",
+        "A mill that hides them loses them",
+        source,
+    )
+    # guard: a fact with a plural subject after a colon
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what explains why buyers return?",
+        "The grades hold",
+        "In short: buyers return because the grades hold.",
+    )

@@ -1164,6 +1164,32 @@ def _clause_tokens(source: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[\w'-]+|[;:.—]", source))
 
 
+def _opens_instruction(word: str, source: str, note_text: str) -> bool:
+    """Whether ``word``, a question's subject, opens an imperative clause of ``source`` (lower case): a
+    lower-case word after ';', ':' or a dash ('…; help buyers pick the model') that the note never writes after a
+    determiner (a noun), no plural, determiner, count or -ing/-ion noun. Not a sentence start: 'Patient mills …'."""
+    first = word.lower()
+    if not word.islower() or "-" in word or first in _DETERMINERS or first in _COUNTS or plural_word(first):
+        return False
+    if first.endswith(("ing", "ion", "ness", "ment", "ity")):
+        return False
+    text = _clause_tokens(source)
+    after_mark = any(w == first and k and text[k - 1] in (";", ":", "—") for k, w in enumerate(text))
+    return after_mark and not _used_as_noun(first, note_text or source, gap=2)
+
+
+_WHY_RE = re.compile(r"^what explains why (?P<rest>[^?]+)\?$", re.I)
+
+
+def _why_problem(question: str, source: str, note_text: str) -> str:
+    """'what explains why share bad news with employees early?': the effect is an instruction ('' if not)."""
+    match = _WHY_RE.match(strip_context(plain(question)).strip())
+    first = match.group("rest").split()[0] if match else ""
+    if first and _opens_instruction(first, source, note_text):
+        return f"'what explains why {first} …': '{first}' opens an instruction in the note, not a fact to explain"
+    return ""
+
+
 def _do_question_problem(question: str, source: str, note_text: str = "") -> str:
     """A 'what do/does S V …?' question whose S is no noun phrase or whose V lost an adverb ('' if sound)."""
     asked = strip_context(plain(question)).strip()
@@ -1175,18 +1201,7 @@ def _do_question_problem(question: str, source: str, note_text: str = "") -> str
     first = tokens[0]
     text = _clause_tokens(source)
     starts = [k for k, word in enumerate(text) if word == first]
-    # 'what do help buyers pick?' from '…; help buyers pick the model': the subject opens an imperative
-    # clause (a lower-case word after ';', ':' or a dash that the note never uses as a noun, no plural)
-    if (
-        written[0].islower()
-        and "-" not in first
-        and first not in _DETERMINERS
-        and first not in _COUNTS
-        and not plural_word(first)
-        and not first.endswith(("ing", "ion", "ness", "ment", "ity"))
-        and any(k and text[k - 1] in (";", ":", "—") for k in starts)  # not a sentence start: 'Patient mills …'
-        and not _used_as_noun(first, note_text or source, gap=2)
-    ):
+    if _opens_instruction(written[0], source, note_text):
         return f"'what do {first} …': '{first}' opens an instruction in the note, not a subject"
     for index in range(1, len(tokens)):
         verb = tokens[index]
@@ -1238,6 +1253,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _agreement_problem(question, answer, src),
         _no_one_answer_problem(question),
         _do_question_problem(question, src, plain(note_text).lower()),
+        _why_problem(question, src, plain(note_text).lower()) if src else "",
     )
     problems = [problem for problem in checks if problem]
     return problems
