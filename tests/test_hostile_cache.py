@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -145,12 +146,28 @@ def _mutate_entries(path: Path, how: str) -> None:
             schema = "list[Finding]"
         elif how == "wrong-shape":  # valid records, but not the shape the entry holds (found by the fuzz)
             schema, value = "-", "[]"
+        # items of lists and dicts of flat records, which the decoder checks inline in one loop
+        elif how == "card-line-a-bool":  # an authored card's line: true is not an int
+            value = re.sub(r'("authored","[^"]*",)\d+', r"\1true", value)
+        elif how == "card-block-line-text":  # a card block's "Q:" field with its line as text
+            value = re.sub(r'("Q":\["(?:[^"\\]|\\.)*",)(\d+)\]', r'\1"\2"]', value)
         db.execute("UPDATE entries SET schema = ?, value = ? WHERE key = ?", (schema, value, key))
     db.commit()
     db.close()
 
 
-@pytest.mark.parametrize("how", ["foreign-class", "wrong-type", "extra-field", "wrong-schema", "wrong-shape"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        "foreign-class",
+        "wrong-type",
+        "extra-field",
+        "wrong-schema",
+        "wrong-shape",
+        "card-line-a-bool",
+        "card-block-line-text",
+    ],
+)
 def test_note_cache_values_are_validated_before_use(how: str, tmp_path: Path) -> None:
     root = project(tmp_path / "proj")
     apkg, cold = _good_build(root)
@@ -228,3 +245,29 @@ def test_broken_stored_candidates_fall_back_to_the_generator(how: str, tmp_path:
         if command == "lint":
             assert run.stdout == expected.stdout
     assert apkg.read_bytes() == (cold / "build" / "d.apkg").read_bytes()
+
+
+def test_a_stale_rendered_fields_row_is_not_used(tmp_path: Path) -> None:
+    """A note's rendered fields left from its previous text, under its current digest, do not ship.
+
+    A one-card edit's full build takes every unchanged card's fields from this row; each entry
+    is keyed by a hash of the card it was rendered from, so a stale one is rendered again.
+    """
+    root = project(tmp_path / "proj")
+    _good_build(root)
+    path, key = root / NOTE_CACHE, "fields:content/n.md"
+    db = sqlite3.connect(path)
+    (old,) = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+    db.close()
+    note = root / "content" / "n.md"
+    note.write_text(note.read_text().replace("A: A set of learnable moves.", "A: A craft one practises."))
+    apkg, edited = _good_build(root)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE entries SET value = ? WHERE key = ?", (old, key))  # the old row, the new digest
+    db.commit()
+    db.close()
+    shutil.rmtree(root / "build")  # no outputs and no last build to copy back: the full build reads the row
+    (root / ".deckgen-cache" / "last-build.json").unlink()
+    run = run_deckgen("build", cwd=root)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert apkg.read_bytes() == edited

@@ -184,11 +184,25 @@ def deleted_card(project: Path) -> None:
     _rewrite(_notes(project)[3], _delete_card)
 
 
+def _deck_tag(note: Path) -> str:
+    found = re.search(r"^tags: \[(topic-\d+)", note.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert found is not None
+    return found.group(1)
+
+
 def moved_card(project: Path) -> None:
     source, target = _notes(project)[3], _notes(project)[4]
+    assert _deck_tag(source) != _deck_tag(target)  # from one deck's package (and page) to another's
     card = _first_card(source.read_text(encoding="utf-8"))
     _rewrite(source, lambda text: text.replace(card, "", 1))
     _rewrite(target, lambda text: text + "\n" + card)
+
+
+def answer_in_a_tracked_note(project: Path) -> None:
+    """A card edit in a note whose deck is in a track: the track bundle (every card) is rewritten too."""
+    note = _notes(project)[3]
+    assert f"topic-{_deck_tag(note)[6:]}" in (project / "decks" / "tracks" / "bench.yaml").read_text(encoding="utf-8")
+    _rewrite(note, lambda text: text.replace("\nA: ", "\nA: Revised1 ", 1))
 
 
 def duplicate_of_another_note(project: Path) -> None:
@@ -250,6 +264,7 @@ LINT_REPLAYED = [
     prose,
     prose_in_two_notes,
     answer,
+    answer_in_a_tracked_note,
     question,
     answers_in_two_notes,
     answer_near_a_duplicate,
@@ -265,6 +280,7 @@ FULL = [
     answers_in_two_notes,
     answer_near_a_duplicate,
     answer_in_a_note_in_no_deck,
+    answer_in_a_tracked_note,
     added_card,
     deleted_card,
     moved_card,
@@ -287,6 +303,7 @@ def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
 ) -> None:
     project = make_library(tmp_path / "incremental", notes=40, decks=4)
     assert _run(project, 1767225600, "build").returncode == 0  # leaves the snapshot an edit is replayed from
+    before = _outputs(project)
     change(project)
     cold = tmp_path / "cold"
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
@@ -298,6 +315,8 @@ def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
     assert (lint.returncode, lint.stdout) == (cold_lint.returncode, cold_lint.stdout)
     assert built.returncode == cold_built.returncode == 0, built.stderr + cold_built.stderr
     assert _outputs(project) == _outputs(cold)
+    if change is answer_in_a_tracked_note:  # the bundle holding the card was written again, as a cold build writes it
+        assert _outputs(project)["build/tracks/bench.apkg"] != before["build/tracks/bench.apkg"]
     assert built.stderr == cold_built.stderr  # the same warnings, lint's summary line included
     replayed = "Everything is up to date" in built.stdout
     assert replayed == (change in REPLAYED), built.stdout  # the fast path is taken exactly when it may be
