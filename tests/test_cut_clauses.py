@@ -258,3 +258,52 @@ def test_an_instruction_is_no_fact_to_explain() -> None:
         "The grades hold",
         "In short: buyers return because the grades hold.",
     )
+
+
+def test_batch21_shapes_are_refused() -> None:
+    # an answer that keeps the note's 'X, Okafor proposes, …' aside ('Two beliefs, davis proposes')
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what two things decide a board's grade?",
+        "Two readings, okafor proposes",
+        "Two readings, Okafor proposes, decide a board's grade.",
+    )
+    # a word that ends a clause, glossed by a clause with its own verb ('the point is steady progress: …')
+    source = "Applied to a mill, the point is steady drying: a little moisture lost every day adds up to a grade."
+    assert unfaithful(
+        "In Okafor's 'The Timber Year', what is a steady drying?",
+        "A little moisture lost every day adds up to a grade",
+        source,
+    )
+    # 'what is Okafor's advice?' has many answers
+    assert unfaithful("According to Okafor's 'The Timber Year', what is Okafor's advice?", "Dry slowly", "")
+    # an adverb between subject and verb still shows the limiting adverb the question drops
+    source = "The kiln schedule also sits uneasily with custom orders."
+    assert unfaithful(
+        "According to the note on 'The Timber Year', what does the kiln schedule sit with?", "Custom orders", source
+    )
+
+
+def test_a_title_with_a_comma_is_context_not_question() -> None:
+    # 'Reengineering Work: Don't Automate, Obliterate': the checks read the question after the title's comma
+    from deckgen.core.text import strip_context
+
+    asked = "According to the note on Hammer's 'Work: Don't Automate, Obliterate', what does the stance sit with?"
+    assert strip_context(asked) == "what does the stance sit with?"
+    assert strip_context("In Norton's 'Empathy', what is craft?") == "what is craft?"
+    source = "The stance also sits uneasily with incremental delivery."
+    assert unfaithful(asked, "Incremental delivery", source)
+
+
+def test_guards_a_gerund_gloss_and_an_acronym() -> None:
+    # 'The central habit is tide planning: scheduling work around …' is a definition (no finite verb)
+    source = "The central habit is kiln planning: scheduling drying around the weather."
+    assert not unfaithful(
+        "In Okafor's 'The Timber Year', what is kiln planning?", "Scheduling drying around the weather", source
+    )
+    # 'IT' is an acronym, not a pronoun with no referent
+    from deckgen.core.cardrules import unreferenced_pronoun
+
+    assert (
+        unreferenced_pronoun("In Hammer's 'Work: Don't Automate, Obliterate', why had heavy IT spending disappointed?")
+        == ""
+    )

@@ -489,6 +489,8 @@ def unreferenced_pronoun(question: str) -> str:
     if demonstrative:
         return demonstrative.group(1)
     for match in _THIRD_PERSON_RE.finditer(core):
+        if match.group(1).isupper() and len(match.group(1)) > 1:
+            continue  # 'heavy IT investment': an acronym, not 'it'
         pronoun = match.group(1).lower()
         before = core[: match.start()]
         previous = (words(before) or [""])[-1].lower()
@@ -999,6 +1001,11 @@ _CONDITION_RUNS_ON_RE = re.compile(
     r"(?<!think )(?<!thinks )(?<!believe )"
     r"(?P<main>(?:they|we|you|it|he|she)\s+[a-z]+\b[^?]*)\?$"
 )
+# 'Two beliefs, davis proposes': the answer kept the note's 'X, Davis proposes, …' aside
+_REPORTING_TAIL_RE = re.compile(
+    r",\s+[\w'-]+\s+(?:proposes|argues|says|writes|claims|notes|suggests|contends|insists|believes|thinks|concedes)$",
+    re.I,
+)
 _CLAUSE_GOES_ON_RE = re.compile(
     r"^(?:\s*,|\s+(?:and|or|is|are|was|were|has|have|had|can|could|will|would|should|must|may|might|do|does|did)\b"
     r"|\s+[a-z]+(?:s|ed)\b)"
@@ -1012,6 +1019,9 @@ _WHAT_ARE_THE_RE = re.compile(
     + r")\b.*)?\?$",
     re.I,
 )
+# '… the point is steady forward progress: …', '… the maintainer's attention: …': the word ends a clause
+_WHAT_IS_RE = re.compile(r"^what (?:is|are) (?P<x>[^?,]+)\?$")
+_CLAUSE_END_BEFORE_RE = re.compile(r"(?:\b(?:is|are|was|were)\s+|'s\s+)$")
 _BARE_LABEL_RE = re.compile(r"^what is (?P<word>[a-z][a-z-]+)\?$")
 # 'self-organizing teams, which reflect …': a property the note adds after a comma, not what the term means
 _PROPERTY_CLAUSE = frozenset("which who".split())
@@ -1041,6 +1051,9 @@ def _cut_clause_problem(question: str, answer: str, source: str) -> str:
         rest = [w.lower() for w in words(rel.group("rest"))]
         if len(rest) == 1 or rest[0] in _NP_OPENERS:
             return f"the answer stops inside the clause '{rel.group(0)}' before its verb"
+    tail = _REPORTING_TAIL_RE.search(a)
+    if tail:
+        return f"the answer ends on the reporting clause '{tail.group(0).strip(', ')}'"
     asked = strip_context(plain(question)).strip()
     runs_on = _CONDITION_RUNS_ON_RE.search(asked)
     before = [w.lower() for w in words(asked[: runs_on.start("main")])][-2:] if runs_on else []
@@ -1068,6 +1081,24 @@ def _with_article(word: str, source: str) -> bool:
     return False
 
 
+def _finite_clause(text: str) -> bool:
+    """Whether ``text`` holds a finite verb ('using code costs nothing', 'a little code accumulates into …'),
+    not only a noun or gerund phrase ('scheduling work around the team's rhythm')."""
+    low = [w.lower() for w in words(plain(text))]
+    if any(w in AUXILIARIES for w in low):
+        return True
+    complements = PREPOSITIONS | _PHRASE_DETERMINERS | frozenset("nothing no more less little".split())
+    return any(
+        len(w) > 3
+        and w.endswith("s")
+        and not w.endswith("ss")
+        and low[i - 1] not in _DETERMINERS
+        and nxt in complements
+        for i, (w, nxt) in enumerate(zip(low, low[1:], strict=False))
+        if i
+    )
+
+
 def _agreement_problem(question: str, answer: str, source: str) -> str:
     """'what are the cheapest safeguard?', 'what is goal?' (the note's 'a goal'), a definition read off a
     property clause ('X, which …'): a question that does not ask what the note says ('' if sound)."""
@@ -1088,6 +1119,10 @@ def _agreement_problem(question: str, answer: str, source: str) -> str:
         if not at_start and _with_article(word, source):
             return f"'what is {word}?': the note writes 'a {word}', an article is missing"
     copula = _COPULA_RE.match(low)
+    label = _WHAT_IS_RE.match(low)
+    gloss = source.find(label.group("x").strip().removeprefix("a ").removeprefix("the ") + ":") if label else -1
+    if gloss > 0 and _CLAUSE_END_BEFORE_RE.search(source[:gloss]) and _finite_clause(answer):
+        return "the answer glosses a word that ends a clause ('… the point is X: …'), not a definition of it"
     if copula:
         term = copula.group(2).strip()
         first = (words(plain(answer)) or [""])[0].lower()
@@ -1112,7 +1147,8 @@ _BARE_LABEL_QUESTION_RE = re.compile(
 )
 _LABEL_NOUNS = frozenset(
     """job warning target point lesson idea problem question risk goal aim worry concern mistake error message
-    claim argument thesis takeaway insight answer trap cost benefit test rule move task""".split()
+    claim argument thesis takeaway insight answer trap cost benefit test rule move task advice alternative
+    recommendation proposal remedy solution conclusion suggestion""".split()
 )
 _EXAMPLES_FROM_RE = re.compile(
     r"\bwhere (?:do|does) (?:the|most|much of the) (?:examples|book|essay|paper|article|talk|work) come from\?$", re.I
@@ -1190,6 +1226,16 @@ def _why_problem(question: str, source: str, note_text: str) -> str:
     return ""
 
 
+def _subject_then_verb(text: tuple[str, ...], at: int, subject: list[str], verbs: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds ``subject`` at ``at``, then one of ``verbs``, with at most an adverb between."""
+    end = at + len(subject)
+    if list(text[at:end]) != subject or end >= len(text):
+        return False
+    if text[end] in _CLAUSE_ADVERBS and end + 1 < len(text):
+        end += 1
+    return text[end] in verbs
+
+
 def _do_question_problem(question: str, source: str, note_text: str = "") -> str:
     """A 'what do/does S V …?' question whose S is no noun phrase or whose V lost an adverb ('' if sound)."""
     asked = strip_context(plain(question)).strip()
@@ -1206,18 +1252,10 @@ def _do_question_problem(question: str, source: str, note_text: str = "") -> str
     for index in range(1, len(tokens)):
         verb = tokens[index]
         inflected = (verb + "s", verb + "es")
-        at = next(
-            (
-                k
-                for k in starts
-                if list(text[k : k + index]) == tokens[:index]
-                and k + index < len(text)
-                and text[k + index] in inflected
-            ),
-            None,
-        )
+        at = next((k for k in starts if _subject_then_verb(text, k, tokens[:index], inflected)), None)
         if at is None:
             continue
+        at += 1 if text[at + index] in _CLAUSE_ADVERBS else 0  # 'the stance also sits uneasily with'
         last = tokens[index - 1]
         if written[index - 1][:1].isupper():
             return ""  # 'what does Shape Up fit?': the subject is a name

@@ -88,6 +88,11 @@ _UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
 _LINE_MARK_RE = re.compile(r"^\s*(?:#+|>)\s*", re.M)
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _CONTEXT_PREFIX_RE = re.compile(r"^(in|according to|per|for|from|within|as)\b[^,?]{0,120},\s*", re.I)
+# a title with a comma ('Reengineering Work: Don't Automate, Obliterate'): the context ends at the comma
+# before the question word, not at the title's own comma
+_CONTEXT_BEFORE_WH_RE = re.compile(
+    r"^(?:in|according to)\b[^?]{0,160}?,\s*(?=(?:what|why|how|where|when|which|who|whom|whose)\b)", re.I
+)
 # (?=…) first: a split starts with a closing quote or a space, so other positions fail at once.
 _SENTENCE_SPLIT_RE = re.compile(r"(?=[\"”’)\s])(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bvs|\bDr|\bMr|\bMs|\bSt)\.$")
@@ -240,7 +245,9 @@ def split_sentences(text: str) -> list[str]:
 
 def strip_context(question: str) -> str:
     """``In Norton's 'X', what …`` -> ``what …``: the part a learner must parse."""
-    return _CONTEXT_PREFIX_RE.sub("", question.strip(), count=1)
+    text = question.strip()
+    wh = _CONTEXT_BEFORE_WH_RE.match(text)
+    return text[wh.end() :] if wh else _CONTEXT_PREFIX_RE.sub("", text, count=1)
 
 
 def prompt_shape_ok(question: str) -> bool:
