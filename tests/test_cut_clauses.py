@@ -307,3 +307,23 @@ def test_guards_a_gerund_gloss_and_an_acronym() -> None:
         unreferenced_pronoun("In Hammer's 'Work: Don't Automate, Obliterate', why had heavy IT spending disappointed?")
         == ""
     )
+
+
+def test_a_title_with_a_question_mark_and_a_noun_in_ive() -> None:
+    # batch22: 'According to Collis' 'Can You Say What Your Strategy Is?', what does …' hid the question
+    from deckgen.core.text import strip_context
+
+    asked = "According to the note on Okafor's 'Can You Dry It Slowly?', what does a single schedule sit with?"
+    assert strip_context(asked) == "what does a single schedule sit with?"
+    assert unfaithful(asked, "Custom orders", "A single schedule sits uneasily with custom orders.")
+    # 'objective' is a noun here, and the goal is a subject, not an adjective: the card ships
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what does the objective drive?",
+        "Kiln scheduling",
+        "The objective drives kiln scheduling.",
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', what does the goal drive?",
+        "Kiln scheduling",
+        "The goal drives kiln scheduling.",
+    )

@@ -1191,6 +1191,8 @@ _COMMON_ADJECTIVES = frozenset(
 _LIMITING_MANNER = frozenset(
     "awkwardly poorly badly uneasily loosely partly partially weakly oddly uncomfortably imperfectly".split()
 )
+# endings only adjectives have ('mental', 'personal', 'social', 'useful'; not 'goal', 'objective')
+_ADJECTIVE_ONLY = ("ous", "ful", "ical", "ntal", "cial", "ural", "onal")
 _NO_SUBJECT_END = PREPOSITIONS | frozenset("whose which who that and or but".split())
 
 
@@ -1259,7 +1261,7 @@ def _do_question_problem(question: str, source: str, note_text: str = "") -> str
         last = tokens[index - 1]
         if written[index - 1][:1].isupper():
             return ""  # 'what does Shape Up fit?': the subject is a name
-        if last in _COMMON_ADJECTIVES or last in _NO_SUBJECT_END or last.endswith(("al", "ous", "ful", "ive")):
+        if last in _COMMON_ADJECTIVES or last in _NO_SUBJECT_END or last.endswith(_ADJECTIVE_ONLY):
             return (
                 f"'what do … {' '.join(tokens[:index])} {verb} …': '{last}' cannot end a subject; '{verb}s' is a noun"
             )

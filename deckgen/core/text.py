@@ -88,10 +88,10 @@ _UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
 _LINE_MARK_RE = re.compile(r"^\s*(?:#+|>)\s*", re.M)
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _CONTEXT_PREFIX_RE = re.compile(r"^(in|according to|per|for|from|within|as)\b[^,?]{0,120},\s*", re.I)
-# a title with a comma ('Reengineering Work: Don't Automate, Obliterate'): the context ends at the comma
-# before the question word, not at the title's own comma
+# a title with a comma or a question mark ('Don't Automate, Obliterate', 'Can You Say What Your Strategy Is?'):
+# the context ends at the comma before the question word, not inside the title
 _CONTEXT_BEFORE_WH_RE = re.compile(
-    r"^(?:in|according to)\b[^?]{0,160}?,\s*(?=(?:what|why|how|where|when|which|who|whom|whose)\b)", re.I
+    r"^(?:in|according to)\b.{0,200}?,\s*(?=(?:what|why|how|where|when|which|who|whom|whose)\b)", re.I
 )
 # (?=…) first: a split starts with a closing quote or a space, so other positions fail at once.
 _SENTENCE_SPLIT_RE = re.compile(r"(?=[\"”’)\s])(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*_(])")
