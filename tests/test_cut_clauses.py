@@ -327,3 +327,23 @@ def test_a_title_with_a_question_mark_and_a_noun_in_ive() -> None:
         "Kiln scheduling",
         "The goal drives kiln scheduling.",
     )
+
+
+def test_a_numbered_step_and_a_copula_without_complement_are_refused() -> None:
+    # batch22: 'what explains why fourth, analyse profitability?', '… which is exactly'
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what explains why fourth, stack the boards?",
+        "Air must reach every face",
+        "Fourth, stack the boards, because air must reach every face.",
+    )
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what are custom orders?",
+        "A market where grade is hard to judge, which is exactly",
+        "Custom orders are a market where grade is hard to judge, which is exactly where trust matters most.",
+    )
+    # guard: a wh-clause that ends on its copula is whole
+    assert not unfaithful(
+        "According to Okafor's 'The Timber Year', where should drying decisions move?",
+        "To where the moisture readings are",
+        "Drying decisions should move to where the moisture readings are.",
+    )

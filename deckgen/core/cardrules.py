@@ -1001,6 +1001,13 @@ _CONDITION_RUNS_ON_RE = re.compile(
     r"(?<!think )(?<!thinks )(?<!believe )"
     r"(?P<main>(?:they|we|you|it|he|she)\s+[a-z]+\b[^?]*)\?$"
 )
+# 'Third, establish a time frame, …', 'what explains why fourth, analyse profitability?': a numbered step
+_ENUMERATED_STEP_RE = re.compile(r"(?:^|\s)(?:first|second|third|fourth|fifth|sixth|finally|lastly),\s", re.I)
+# 'A market where quality is hard to judge, which is exactly': the clause stops before its complement
+_COPULA_WITHOUT_COMPLEMENT_RE = re.compile(
+    r"\b(?:is|are|was|were)(?:\s+(?:exactly|just|also|not|only|precisely|really|still|often|usually))?$", re.I
+)
+_RELATIVE_COPULA_END_RE = re.compile(r"\b(?:which|that|who)\s+(?:is|are|was|were)(?:\s+\w+)?$", re.I)
 # 'Two beliefs, davis proposes': the answer kept the note's 'X, Davis proposes, …' aside
 _REPORTING_TAIL_RE = re.compile(
     r",\s+[\w'-]+\s+(?:proposes|argues|says|writes|claims|notes|suggests|contends|insists|believes|thinks|concedes)$",
@@ -1051,6 +1058,12 @@ def _cut_clause_problem(question: str, answer: str, source: str) -> str:
         rest = [w.lower() for w in words(rel.group("rest"))]
         if len(rest) == 1 or rest[0] in _NP_OPENERS:
             return f"the answer stops inside the clause '{rel.group(0)}' before its verb"
+    if _ENUMERATED_STEP_RE.search(a) or _ENUMERATED_STEP_RE.search(strip_context(plain(question))):
+        return "the card keeps a step's ordinal ('Third, establish …'): it is one step of a list, asked out of it"
+    copula_end = _COPULA_WITHOUT_COMPLEMENT_RE.search(a)
+    # 'to where the information is' is whole; '…, which is exactly' left its complement in the note
+    if copula_end and (not _WH_RE.search(a) or _RELATIVE_COPULA_END_RE.search(a)):
+        return "the answer ends on a copula with no complement ('…, which is exactly')"
     tail = _REPORTING_TAIL_RE.search(a)
     if tail:
         return f"the answer ends on the reporting clause '{tail.group(0).strip(', ')}'"
