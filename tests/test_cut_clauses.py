@@ -347,3 +347,18 @@ def test_a_numbered_step_and_a_copula_without_complement_are_refused() -> None:
         "To where the moisture readings are",
         "Drying decisions should move to where the moisture readings are.",
     )
+
+
+def test_a_verb_with_an_object_and_an_infinitive_is_not_asked_for_one_of_them() -> None:
+    # batch23 'what should bad results lead?' -> 'People to pull back' (the seventeenth iteration's should form)
+    assert unfaithful(
+        "According to Okafor's 'The Timber Year', what should wet boards lead?",
+        "Sawyers to slow the kiln",
+        "Wet boards should lead sawyers to slow the kiln.",
+    )
+    # guard: 'to' before a noun phrase is a preposition ('what happened to the last …')
+    assert not unfaithful(
+        "What question does the note on Okafor's 'The Timber Year' suggest a new sawyer ask?",
+        "What happened to the last board that split",
+        "",
+    )

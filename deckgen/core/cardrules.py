@@ -1167,12 +1167,21 @@ _EXAMPLES_FROM_RE = re.compile(
     r"\bwhere (?:do|does) (?:the|most|much of the) (?:examples|book|essay|paper|article|talk|work) come from\?$", re.I
 )
 _FAILS_TO_DO_RE = re.compile(r"\bfails? to do\?$", re.I)
+# 'what should bad results lead?' -> 'People to pull back': a verb with an object and an infinitive
+_OBJECT_AND_INFINITIVE = frozenset(
+    "lead leads drive drives push pushes force forces get gets ask asks tell tells allow allows encourage encourages "
+    "enable enables require requires persuade persuades invite invites prompt prompts cause causes".split()
+)
+_OBJECT_THEN_TO_RE = re.compile(
+    r"^(?:[\w'-]+\s+){1,3}to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|your|my|what)\b)[a-z]+\b",
+    re.I,
+)
 _INFINITIVE_TAKERS = frozenset(
     "tend tends want wants need needs try tries seem seems ought going able likely meant".split()
 )
 
 
-def _no_one_answer_problem(question: str) -> str:
+def _no_one_answer_problem(question: str, answer: str = "") -> str:
     """A label question with no qualifier, where the work's examples come from, what it 'fails to do', or a
     question that stops at 'tend to' ('' if none)."""
     asked = strip_context(plain(question)).strip()
@@ -1184,6 +1193,8 @@ def _no_one_answer_problem(question: str) -> str:
     if _FAILS_TO_DO_RE.search(asked):  # 11 judged cards on batches 1-19: 6% of their ratings T2+, 75% T0
         return f"'{asked}': what a work fails to do has as many answers as the note has criticisms"
     tokens = asked.lower().rstrip("?").split()
+    if tokens and tokens[-1] in _OBJECT_AND_INFINITIVE and _OBJECT_THEN_TO_RE.match(plain(answer).strip()):
+        return f"'{asked}': '{tokens[-1]}' takes an object and what it leads to; the answer holds both"
     if len(tokens) > 2 and tokens[-1] == "to" and tokens[-2] in _INFINITIVE_TAKERS:
         return f"'{asked}': the question stops at '{tokens[-2]} to', before its verb"
     return ""
@@ -1304,7 +1315,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _question_shape_problem(question, answer),
         _cut_clause_problem(question, answer, src) if src else "",
         _agreement_problem(question, answer, src),
-        _no_one_answer_problem(question),
+        _no_one_answer_problem(question, answer),
         _do_question_problem(question, src, plain(note_text).lower()),
         _why_problem(question, src, plain(note_text).lower()) if src else "",
     )
