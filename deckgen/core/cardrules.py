@@ -1002,7 +1002,10 @@ _CONDITION_RUNS_ON_RE = re.compile(
     r"(?P<main>(?:they|we|you|it|he|she)\s+[a-z]+\b[^?]*)\?$"
 )
 # 'Third, establish a time frame, …', 'what explains why fourth, analyse profitability?': a numbered step
-_ENUMERATED_STEP_RE = re.compile(r"(?:^|\s)(?:first|second|third|fourth|fifth|sixth|finally|lastly),\s", re.I)
+# (opening the answer, the asked clause or a clause after a colon: 'bow first, stern first' is no step)
+_ENUMERATED_STEP_RE = re.compile(
+    r"(?:^|\bwhy\s+|[;:—]\s*)(?:first|second|third|fourth|fifth|sixth|finally|lastly),\s", re.I
+)
 # 'A market where quality is hard to judge, which is exactly': the clause stops before its complement
 _COPULA_WITHOUT_COMPLEMENT_RE = re.compile(
     r"\b(?:is|are|was|were)(?:\s+(?:exactly|just|also|not|only|precisely|really|still|often|usually))?$", re.I
