@@ -558,7 +558,7 @@ _SINGULAR_START = frozenset("a an each every this one".split())
 _NOT_VERBS = frozenset("next than like via per as".split())
 _REPORTING_VERBS = frozenset(
     """argues claims concedes admits notes says writes shows suggests insists contends holds believes thinks
-    acknowledges grants warns stresses""".split()
+    acknowledges grants warns stresses proposes""".split()
 )
 _LIGHT_BASES = frozenset({"do", "be", "have", "own"})  # stop words that are still a verb after an auxiliary
 
@@ -1012,10 +1012,7 @@ _COPULA_WITHOUT_COMPLEMENT_RE = re.compile(
 )
 _RELATIVE_COPULA_END_RE = re.compile(r"\b(?:which|that|who)\s+(?:is|are|was|were)(?:\s+\w+)?$", re.I)
 # 'Two beliefs, davis proposes': the answer kept the note's 'X, Davis proposes, …' aside
-_REPORTING_TAIL_RE = re.compile(
-    r",\s+[\w'-]+\s+(?:proposes|argues|says|writes|claims|notes|suggests|contends|insists|believes|thinks|concedes)$",
-    re.I,
-)
+_REPORTING_TAIL_RE = re.compile(r",\s+[\w'-]+\s+(?:" + "|".join(sorted(_REPORTING_VERBS)) + r")$", re.I)
 _CLAUSE_GOES_ON_RE = re.compile(
     r"^(?:\s*,|\s+(?:and|or|is|are|was|were|has|have|had|can|could|will|would|should|must|may|might|do|does|did)\b"
     r"|\s+[a-z]+(?:s|ed)\b)"
@@ -1030,9 +1027,8 @@ _WHAT_ARE_THE_RE = re.compile(
     re.I,
 )
 # '… the point is steady forward progress: …', '… the maintainer's attention: …': the word ends a clause
-_WHAT_IS_RE = re.compile(r"^what (?:is|are) (?P<x>[^?,]+)\?$")
+_WHAT_IS_RE = re.compile(r"^what (?P<verb>is|are) (?P<x>[^?,]+)\?$")
 _CLAUSE_END_BEFORE_RE = re.compile(r"(?:\b(?:is|are|was|were)\s+|'s\s+)$")
-_BARE_LABEL_RE = re.compile(r"^what is (?P<word>[a-z][a-z-]+)\?$")
 # 'self-organizing teams, which reflect …': a property the note adds after a comma, not what the term means
 _PROPERTY_CLAUSE = frozenset("which who".split())
 # unless the sentence sets terms apart or names them ('He separates A, which …, from B'): then it defines
@@ -1127,15 +1123,15 @@ def _agreement_problem(question: str, answer: str, source: str) -> str:
             return ""  # 'the first to notice', 'the cheapest': an adjective used as a noun takes either number
         if not plural_word(head) and head not in _IRREGULAR_PLURALS and not head.endswith(("ia", "ae", "i")):
             return f"'what are … {head}': a singular needs 'is'"
-    bare = _BARE_LABEL_RE.match(asked)
-    if bare:
-        word = bare.group("word")
+    label = _WHAT_IS_RE.match(asked)
+    word = label.group("x") if label and label.group("verb") == "is" else ""
+    if re.fullmatch(r"[a-z][a-z-]+", word):  # 'what is goal?': one lower-case word, no article
         text = _clause_tokens(source)
         at_start = any(w == word and (k == 0 or text[k - 1] in ".;:") for k, w in enumerate(text))
         if not at_start and _with_article(word, source):
             return f"'what is {word}?': the note writes 'a {word}', an article is missing"
     copula = _COPULA_RE.match(low)
-    label = _WHAT_IS_RE.match(low)
+    label = _WHAT_IS_RE.match(low)  # the same match, on lower case: 'what is a Steady Forward Progress?'
     gloss = source.find(label.group("x").strip().removeprefix("a ").removeprefix("the ") + ":") if label else -1
     if gloss > 0 and _CLAUSE_END_BEFORE_RE.search(source[:gloss]) and _finite_clause(answer):
         return "the answer glosses a word that ends a clause ('… the point is X: …'), not a definition of it"
@@ -1218,8 +1214,9 @@ _COMMON_ADJECTIVES = frozenset(
 _LIMITING_MANNER = frozenset(
     "awkwardly poorly badly uneasily loosely partly partially weakly oddly uncomfortably imperfectly".split()
 )
-# endings only adjectives have ('mental', 'personal', 'social', 'useful'; not 'goal', 'objective')
-_ADJECTIVE_ONLY = ("ous", "ful", "ical", "ntal", "cial", "ural", "onal")
+# endings only adjectives have, for a subject's last word ('mental', 'personal', 'social', 'useful'): narrower
+# than _ADJECTIVE_ONLY_ENDINGS, whose 'ic' and 'ive' end nouns a subject ends on ('metric', 'objective')
+_SUBJECT_END_ADJECTIVE_ENDINGS = ("ous", "ful", "ical", "ntal", "cial", "ural", "onal")
 _NO_SUBJECT_END = PREPOSITIONS | frozenset("whose which who that and or but".split())
 
 
@@ -1288,7 +1285,7 @@ def _do_question_problem(question: str, source: str, note_text: str = "") -> str
         last = tokens[index - 1]
         if written[index - 1][:1].isupper():
             return ""  # 'what does Shape Up fit?': the subject is a name
-        if last in _COMMON_ADJECTIVES or last in _NO_SUBJECT_END or last.endswith(_ADJECTIVE_ONLY):
+        if last in _COMMON_ADJECTIVES or last in _NO_SUBJECT_END or last.endswith(_SUBJECT_END_ADJECTIVE_ENDINGS):
             return (
                 f"'what do … {' '.join(tokens[:index])} {verb} …': '{last}' cannot end a subject; '{verb}s' is a noun"
             )
@@ -1310,6 +1307,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
     from a concept and a noun from an instruction.
     """
     src = plain(source).lower()
+    note = plain(note_text).lower()
     checks = (
         _polarity_problem(question, answer, src) if src else "",
         _half_problem(question, answer, src) if src else "",
@@ -1319,8 +1317,8 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _cut_clause_problem(question, answer, src) if src else "",
         _agreement_problem(question, answer, src),
         _no_one_answer_problem(question, answer),
-        _do_question_problem(question, src, plain(note_text).lower()),
-        _why_problem(question, src, plain(note_text).lower()) if src else "",
+        _do_question_problem(question, src, note),
+        _why_problem(question, src, note) if src else "",
     )
     problems = [problem for problem in checks if problem]
     return problems
