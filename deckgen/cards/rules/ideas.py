@@ -758,6 +758,98 @@ def _list_item(
     yield "definition", _card(note, "definition", slug(term), s, front, answer)
 
 
+# 'Reflection effect: preferences flip when …' / '- Gulf of evaluation: figuring out …': a plain (unmarked) label of
+# one to four words opening the sentence, then its gloss. Words that label the writer's own discourse ('Spool's
+# point:', 'Prescription:', 'What to measure:') name no term.
+_LABEL_GLOSS_RE = re.compile(
+    r"^(?P<t>[A-Z][A-Za-z-]*(?:\s+(?:[a-z][A-Za-z-]*|[A-Z][A-Za-z-]*)){0,3})\s*:\s+(?P<y>[a-z][^:]{8,}?)\s*$"
+)
+_DISCOURSE_LABELS = frozenset(
+    """point claim claims thesis argument definition pitch prescription prescriptions evidence critique example
+    examples scope consequence consequences mechanism numbers number answer question lesson lessons takeaway idea
+    problem result results finding findings caveat summary way ways step steps verdict upshot aim goal premise
+    method catch twist irony alternative remedy fix advice recommendation conclusion key note warning context
+    background origin story case cases data study studies test tests experiment experiments rule proposal
+    practical theory model diagnosis insight observation implication implications lesson cost costs benefit
+    benefits trade-off tradeoff limit limits weakness strength strengths risk risks problem problems part parts
+    first second third last finally also bottom line""".split()
+)
+_LABEL_STARTS = frozenset(
+    "what how why when where who which it this that these those his her their its our my your".split()
+)
+
+
+def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'Reflection effect: preferences flip when gains become losses, so …' -> 'what is the reflection effect?' —
+    'Preferences flip when gains become losses' (a central-argument label; a one-word label only when it is no
+    everyday word of the note or its list is named). A label must read as a term: no clause ('Order matters:'),
+    no instruction ('Avoid preferences:'), no count ('The three spaces:'); its gloss must define it, not list
+    parts (the list rule asks those), tell a story, or refute a myth the list names."""
+    match = _LABEL_GLOSS_RE.match(s.plain.strip())
+    if not match:
+        return
+    term = re.sub(r"^The\s+", "", match.group("t").strip())
+    tokens = words(term)
+    low = [t.lower() for t in tokens]
+    if not tokens or low[0] in _LABEL_STARTS or low[0] in _NUMBERS or low[0] in _LABEL_VERBS:
+        return
+    if set(low) & (_DISCOURSE_LABELS | _LABEL_VERBS | PRONOUNS) or "'" in term or "’" in term:
+        return
+    if any(t in STOPWORDS or t in PREPOSITIONS for t in low if t not in ("of", "and")) or low[-1] in ("of", "and"):
+        return  # 'Work proceeds in cycles:', 'Tools for complexity:' are no names
+    if len(tokens) == 1 and re.search(r"(?:ing|ed|able|ible|ive|ful|ous)$", low[0]):
+        return  # 'Margin-enhancing:' is a quality, not a term
+    gloss = match.group("y")
+    if re.match(r"^(?:and|or|but|so|then|which|who|it|they|he|she|we|you|this|that|these|those|there)\b", gloss):
+        return  # the sentence goes on, or its subject needs the note
+    first = re.split(r"\.\s", gloss)[0]
+    parts = [p for p in _LIST_SPLIT_RE.split(first.replace(";", ",")) if p.strip()]
+    if len(parts) >= 2 and all(len(words(p)) <= 4 for p in parts[:-1]):
+        return  # 'Closed-mindedness: collective rationalizations, stereotypes of outsiders': parts, not a gloss
+    if _STORY_RE.search(first):
+        return  # 'Computer vision: hand-designed edges … gave way to …': what happened, not what it is
+    listed = _list_name(s) if s.item and s.lead else ""
+    if s.item and _MYTHS_RE.search(s.lead):
+        return  # 'nine delusions' — 'Lasting success: high performance regresses': the gloss refutes the label
+    if len(tokens) == 1 and "-" not in term:
+        if listed:
+            yield from _list_item(note, s, ctx, term, gloss, listed)
+            return
+        if _common_word(term, note) or _proper_name(term, note):
+            return  # 'Availability: …' with no list named: which availability?
+    answer = clean_answer(gloss, 14, trim_relative=False)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _QUESTION_START_RE.match(answer):
+        return
+    if ". " in answer or not re.match(r"^\W*" + re.escape(words(answer)[0]), gloss, re.I):
+        return  # two sentences, or an answer that is not the gloss's own opening
+    head = term.split(" of ")[0].split()[-1].lower()  # 'gulf of evaluation' -> 'gulf'
+    plural = _plural(head)
+    article = "the " if head in _NAMED_CONCEPT_HEADS and not plural else ""
+    front = f"{ctx}, what {'are' if plural else 'is'} {article}{_term(term, note)}?"
+    yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+# A labelled concept with one of these heads is named with 'the' ('the reflection effect', 'the gulf of
+# evaluation'); other labels are mass or abstract nouns that take none ('positive feedback', 'lock-in').
+_NAMED_CONCEPT_HEADS = frozenset(
+    """effect fallacy law principle paradox problem trap curve gap gulf model rule test loop bias heuristic dilemma
+    illusion error cycle chasm ladder pyramid matrix quadrant funnel flywheel hierarchy spiral curse gambit
+    window hypothesis theorem""".split()
+)
+_LABEL_VERBS = frozenset(
+    """matters means avoid forget make build start stop keep use ask let get put take give do don't be write read
+    pick choose ship cut add remove say tell find hire run treat think kill set go embrace accept reject prefer
+    decide watch talk listen show copy sell buy charge learn fail work works wins counts beats is are was were has
+    have does can will should must""".split()
+)
+_STORY_RE = re.compile(
+    r"\b(?:was|were|had|did|gave|took|made|became|went|came|led|won|lost|beat|replaced|overtook|outperformed)\b"
+)
+_MYTHS_RE = re.compile(
+    r"\b(?:delusions?|myths?|fallac(?:y|ies)|misconceptions?|folklore|mistakes?|errors|sins|traps)\b", re.I
+)
+
+
 # 'focus on the **One Metric That Matters**: the single number …' or 'The key move is value innovation: pursuing …':
 # a term, then a colon, then its gloss
 _COLON_GLOSS_RE = re.compile(
@@ -915,6 +1007,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
         ("*" in text or "_" in text) and _TERM_MEANS_RE.search(text)
     )
+    if match and re.match(r"^\W*\d", match.group("t")):
+        match = None  # '**4 Learn** — …': a numbered label ('what is a 4 Learn?') names no term
     listed = _list_name(s) if s.item and s.lead else ""
     # a one-word item ('Goals', 'People') means nothing without its list; a compound term ('Process power') stands alone
     item_term = plain(match.group("t")).strip() if match else ""
@@ -2208,6 +2302,8 @@ def candidates(note: Note) -> list[Idea]:
             marked = "*" in s.text or "_" in s.text or '"' in s.text or "“" in s.text
             if marked and not any(card and card.key.startswith("g.definition.") for _, card in found):
                 found.extend(_coined_gloss(note, s, ctx))  # after the older forms: their keys stay what curation named
+            if role == "central" and ": " in s.text and "**" not in s.text and not any(card for _, card in found):
+                found.extend(_label_gloss(note, s, ctx))  # after the older forms: their keys stay what curation named
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
