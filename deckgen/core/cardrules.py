@@ -985,6 +985,56 @@ def _question_shape_problem(question: str, answer: str) -> str:
     return ""
 
 
+# --- Evaluations, frames and stranded prepositions (issue 11, batch24) ---------------------------------
+# 'what is defection rate?' — 'A better management measure than satisfaction scores': the note judges the
+# thing, it does not say what it is (ten judged cards on batches 1-23, none above T1).
+_EVALUATIVE_RE = re.compile(
+    r"^(?:an?|the)\s+(?:(?:very|more|most|less|far|much|genuinely|really|particularly)\s+)?"
+    r"(?:useful|helpful|valuable|good|better|best|important|crucial|strong|stronger|strongest|weak|weaker|weakest|"
+    r"vague|vaguer|vaguest|rich|fair|reasonable|interesting|powerful|timely|healthy|welcome|handy|poor|great|bad|"
+    r"worse|worst|cheap|cheaper|cheapest|small price|big mistake|sensible|smart|wise|clever|neat|elegant)\b",
+    re.I,
+)
+_WHAT_IS_RE = re.compile(r"^what\s+(?:is|are)\s+(?!the\s+(?:most|least|best|worst|main|first|only)\b)[^?]+\?$", re.I)
+# 'Chesbrough's lesson is that the business model': the answer keeps the note's frame around the subject
+_FRAMED_ANSWER_RE = re.compile(r"\b(?:is|are|was)\s+that\s+\w", re.I)
+# 'what does the book's novelty lie?' — 'More in the label …': the verb's preposition went into the answer
+_STRANDED_PREPOSITION_RE = re.compile(
+    r"^(?:more|less|mostly|largely|partly|mainly|chiefly|only|not|rather|less)\s+"
+    r"(?:in|on|at|with|from|to|into|onto|upon|for|about)\b",
+    re.I,
+)
+
+
+_ADVERBIAL_IDIOMS = frozenset(
+    """in advance|in time|in turn|in full|in practice|in general|in short|in fact|in particular|in part|in effect|
+    in public|in private|in person|in order|at least|at once|at first|at last|at all|at scale|for now|for example|
+    for instance|on average|on time|by default|by hand|by design|in principle|in theory|at random""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+
+
+def _judgement_problem(question: str, answer: str) -> str:
+    """A 'what is X?' answered by a judgement of X, an answer holding its own 'X is that' frame, or a do-question
+    whose preposition opens the answer ('' if none)."""
+    asked = strip_context(plain(question)).strip()
+    said = plain(answer).strip()
+    term = _WHAT_IS_RE.match(asked) and asked.split(None, 2)[-1].rstrip("?").strip()
+    if (
+        term and not term.split()[-1].isupper() and _EVALUATIVE_RE.match(said)
+    ):  # 'BATNA' — 'The best alternative to …' spells it out
+        return f"'{asked}' is answered by a judgement ('{said}'), not by what it is"
+    if _FRAMED_ANSWER_RE.search(said) and len(words(said)) <= 10:
+        return f"the answer '{said}' keeps the note's frame ('… is that …'): the thing itself is cut off"
+    if _WHAT_DO_RE.match(asked) and _STRANDED_PREPOSITION_RE.match(said):
+        return f"'{asked}' lost the preposition that opens the answer '{said}'"
+    idiom = f"{asked.rstrip('?').split()[-1]} {said.split()[0]}".lower() if asked and said else ""
+    if _WHAT_DO_RE.match(asked) and idiom in _ADVERBIAL_IDIOMS:
+        return f"'{idiom}' is an adverbial phrase: '{asked}' asks for the object of a preposition that has none"
+    return ""
+
+
 # --- Cut clauses and agreement (issue 11, batches 18-19) ---------------------------------------------
 # A relative or conditional clause needs its verb: 'Accidents where several small failures' and 'The hard
 # strategic choice, which process' stop before it, 'what follows if the release process?' asks about a
@@ -1319,6 +1369,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _no_one_answer_problem(question, answer),
         _do_question_problem(question, src, note),
         _why_problem(question, src, note) if src else "",
+        _judgement_problem(question, answer),
     )
     problems = [problem for problem in checks if problem]
     return problems

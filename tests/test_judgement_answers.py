@@ -1,0 +1,73 @@
+"""A generated card answers what it asks: no judgement for a definition, no frame, no stranded preposition.
+
+Shapes the batch24 blind run and batches 1-23 rated T0/T1 from every judge, tested on sentences
+written in our own words:
+- 'what is tidal silting?' — 'A useful warning for harbour boards': the note judges the thing, it does
+  not say what it is (ten judged cards, none above T1);
+- 'what decides how long a quay lasts?' — "Okafor's lesson is that the stone": the answer keeps the
+  note's '… is that' frame and cuts the thing itself off;
+- 'what does the book's novelty lie?' — 'More in the label than …': the verb's preposition went into
+  the answer;
+- 'what should a keeper log in?' — 'Advance what must not fail': 'in advance' is an adverb, not the
+  verb's preposition.
+Each refusal fails on the code before this change; the guards are cards that must still pass.
+"""
+
+from __future__ import annotations
+
+from deckgen.core.cardrules import unfaithful
+
+
+def test_a_definition_question_answered_by_a_judgement_is_refused() -> None:
+    source = "Tidal silting is a useful warning for harbour boards that plan big dredges."
+    assert unfaithful(
+        "According to Okafor's 'The Quay', what is tidal silting?", "A useful warning for harbour boards", source
+    )
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what are night logs?",
+        "The vaguest of the four records",
+        "Night logs are the vaguest of the four records.",
+    )
+
+
+def test_an_answer_holding_its_own_frame_is_refused() -> None:
+    source = "Okafor's lesson is that the stone decides how long a quay lasts."
+    assert unfaithful(
+        "According to Okafor's 'The Quay', what decides how long a quay lasts?",
+        "Okafor's lesson is that the stone",
+        source,
+    )
+
+
+def test_a_preposition_stranded_in_the_answer_is_refused() -> None:
+    source = "The book's novelty lies more in the label than in the practice it describes."
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what does the book's novelty lie?",
+        "More in the label than in the practice it describes",
+        source,
+    )
+    source = "A keeper should log in advance what must not fail."
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what should a keeper log in?",
+        "Advance what must not fail",
+        source,
+    )
+
+
+def test_definitions_and_prepositions_that_belong_stay() -> None:
+    # an acronym spelled out by a superlative is a definition; a preposition the verb takes is no idiom
+    assert not unfaithful(
+        "In Okafor's 'The Quay', what is a BATNA?",
+        "The best alternative to a negotiated agreement",
+        "A BATNA is the best alternative to a negotiated agreement.",
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what is the cheapest repair?",
+        "Repointing the stone",
+        "Repointing the stone is the cheapest repair.",
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what do harbour boards rely on?",
+        "Volunteer crews",
+        "Harbour boards rely on volunteer crews.",
+    )
