@@ -46,9 +46,9 @@ def test_a_plain_statement_with_a_relative_clause_subject_is_asked_with_its_verb
 
 def test_a_possessive_claim_names_the_author_and_keeps_the_answer_whole() -> None:
     cards = _fronts()
-    assert cards.get("According to Quill's 'The Tidal Organization', what is Quill's prescription?") == (
-        "Deliberate forgetting"
-    ), cards
+    # 'what is Quill's prescription?' asked a name's label: 13 of 14 such judged cards were T0/T1 (batches 1-24),
+    # so the rulebook refuses it (cardrules._POSSESSIVE_LABEL_RE); the team's job and the review still ship
+    assert "According to Quill's 'The Tidal Organization', what is Quill's prescription?" not in cards, cards
     assert cards.get("According to Quill's 'The Tidal Organization', what is a team's job?") == (
         "Turn intent into shipped change"
     ), cards

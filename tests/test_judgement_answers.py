@@ -71,3 +71,22 @@ def test_definitions_and_prepositions_that_belong_stay() -> None:
         "Volunteer crews",
         "Harbour boards rely on volunteer crews.",
     )
+
+
+def test_a_names_label_in_lower_case_is_no_topic() -> None:
+    # 13 of 14 judged 'what is Boehm's alternative?' cards were T0/T1; named laws and counted wholes are topics
+    source = "Okafor's alternative is a rolling repair budget."
+    assert unfaithful(
+        "According to Okafor's 'The Quay', what is Okafor's alternative?", "A rolling repair budget", source
+    )
+    assert unfaithful(
+        "According to Okafor's 'The Quay', what does Okafor's picture contrast?",
+        "Two ways of building a quay",
+        "Okafor's picture contrasts two ways of building a quay.",
+    )
+    for question in (
+        "According to Okafor's 'The Quay', what does Okafor's law say?",
+        "According to Okafor's 'The Quay', what are Okafor's four duties?",
+        "According to Okafor's 'The Quay', what was the board's survey called?",
+    ):
+        assert not unfaithful(question, "Something the note says", "Something the note says."), question

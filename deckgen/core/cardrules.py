@@ -1015,11 +1015,29 @@ _ADVERBIAL_IDIOMS = frozenset(
 )
 
 
+# 'what is Boehm's alternative?', 'what does Kniberg's picture contrast?': a name's label in lower case names no
+# topic of its own (13 of 14 judged cards T0/T1 on batches 1-23; 'Linus' Law', a named law, is the exception)
+_POSSESSIVE_LABEL_RE = re.compile(
+    r"^what\s+(?:is|are|was|were|does|do|did)\s+(?:the\s+)?[A-Z][\w-]*(?:'s|'|’s)\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+    r"(?:\s+of\s+[\w -]+)?(?:\s+[a-z]+)?\?$"
+)
+
+
+# '… Twyman's law say?', '… Google's study called?': a named law, effect or rule is a topic; 'called' asks a name
+_NAMED_LABEL_RE = re.compile(
+    r"(?:'s|'|’s)\s+(?:[a-z][\w-]*\s+)?(?:law|effect|rule|principle|paradox|razor|test|theorem|fallacy|curve)\b|"
+    r"\bcalled\?$"
+)
+
+
 def _judgement_problem(question: str, answer: str) -> str:
     """A 'what is X?' answered by a judgement of X, an answer holding its own 'X is that' frame, or a do-question
     whose preposition opens the answer ('' if none)."""
     asked = strip_context(plain(question)).strip()
     said = plain(answer).strip()
+    label = _POSSESSIVE_LABEL_RE.match(asked)
+    if label and not _NAMED_LABEL_RE.search(asked):
+        return f"'{asked}' asks for a name's label, which names no topic of its own (ask what the label is about)"
     term = _WHAT_IS_RE.match(asked) and asked.split(None, 2)[-1].rstrip("?").strip()
     if (
         term and not term.split()[-1].isupper() and _EVALUATIVE_RE.match(said)
