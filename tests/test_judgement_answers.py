@@ -90,3 +90,25 @@ def test_a_names_label_in_lower_case_is_no_topic() -> None:
         "According to Okafor's 'The Quay', what was the board's survey called?",
     ):
         assert not unfaithful(question, "Something the note says", "Something the note says."), question
+
+
+def test_what_a_work_risks_and_an_abstract_pointer_subject_are_refused() -> None:
+    source = "The book risks crediting the board for what was luck."
+    assert unfaithful("What does the note on Okafor's 'The Quay' say the book risks?", "Crediting the board", source)
+    source = "The framing treats repairs as simply done or not done."
+    assert unfaithful(
+        "What does the note on Okafor's 'The Quay' say the framing treats repairs as?",
+        "Simply done or not done",
+        source,
+    )
+    # the pointer qualified ('the process of dredging') or the work named by its kind stays
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what does the process of dredging remove?",
+        "Silt from the channel",
+        "The process of dredging removes silt from the channel.",
+    )
+    assert not unfaithful(
+        "What does the note on Okafor's 'The Quay' say the book treats stone as?",
+        "A material that never ages",
+        "The book treats stone as a material that never ages.",
+    )

@@ -1234,6 +1234,18 @@ _EXAMPLES_FROM_RE = re.compile(
     r"\bwhere (?:do|does) (?:the|most|much of the) (?:examples|book|essay|paper|article|talk|work) come from\?$", re.I
 )
 _FAILS_TO_DO_RE = re.compile(r"\bfails? to do\?$", re.I)
+# 'What does the note … say the work risks?': what a work risks has as many answers as the note has worries
+# (5 judged cards on batches 1-24, one T2+)
+_RISKS_RE = re.compile(r"\bsay (?:the|its) [\w-]+ risks?\?$", re.I)
+# 'say the framing treats findings as?', 'why the form settles …': an abstract pointer as the subject needs the
+# note to say which one (12 judged cards on batches 1-24, 2 T2+)
+_POINTER_SUBJECT_RE = re.compile(
+    r"\b(?:say|why|what (?:do|does|is|are|can|will|should|did))\s+the\s+"
+    r"(?:framing|form|finding|findings|process|list|examples|cases|approach|picture|distinction|analogy|"
+    r"metaphor|story|idea|concept|result|results|data)\s+(?!of\b|in\b|for\b|to\b|that\b|behind\b|on\b|with\b|"
+    r"about\b|from\b|by\b)[a-z]",
+    re.I,
+)
 # 'what should bad results lead?' -> 'People to pull back': a verb with an object and an infinitive
 _OBJECT_AND_INFINITIVE = frozenset(
     "lead leads drive drives push pushes force forces get gets ask asks tell tells allow allows encourage encourages "
@@ -1259,6 +1271,10 @@ def _no_one_answer_problem(question: str, answer: str = "") -> str:
         return f"'{asked}': where the work's examples come from is a detail of its provenance, not an idea of it"
     if _FAILS_TO_DO_RE.search(asked):  # 11 judged cards on batches 1-19: 6% of their ratings T2+, 75% T0
         return f"'{asked}': what a work fails to do has as many answers as the note has criticisms"
+    if _RISKS_RE.search(asked):
+        return f"'{asked}': what a work risks has as many answers as the note has worries"
+    if _POINTER_SUBJECT_RE.search(asked):
+        return f"'{asked}': its subject points into the note ('the …') without saying which one"
     tokens = asked.lower().rstrip("?").split()
     if tokens and tokens[-1] in _OBJECT_AND_INFINITIVE and _OBJECT_THEN_TO_RE.match(plain(answer).strip()):
         return f"'{asked}': '{tokens[-1]}' takes an object and what it leads to; the answer holds both"
