@@ -112,3 +112,15 @@ def test_what_a_work_risks_and_an_abstract_pointer_subject_are_refused() -> None
         "A material that never ages",
         "The book treats stone as a material that never ages.",
     )
+
+
+def test_where_the_evidence_comes_from_is_provenance() -> None:
+    # 'where does the evidence/data come from?' (and the critique's 'say the evidence comes from?'): a detail of
+    # provenance, like where the examples come from (12 judged cards on batches 1-24, two T2+)
+    for question in (
+        "According to the note on Okafor's 'The Quay', where does the evidence come from?",
+        "According to Okafor's 'The Quay', where does the data come from?",
+        "What does the note on Okafor's 'The Quay' say the evidence comes from?",
+    ):
+        assert unfaithful(question, "Harbours still in use", ""), question
+    assert not unfaithful("According to Okafor's 'The Quay', where does silt come from?", "Upstream farms", "")

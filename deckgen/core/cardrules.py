@@ -1231,7 +1231,10 @@ _LABEL_NOUNS = frozenset(
     recommendation proposal remedy solution conclusion suggestion""".split()
 )
 _EXAMPLES_FROM_RE = re.compile(
-    r"\bwhere (?:do|does) (?:the|most|much of the) (?:examples|book|essay|paper|article|talk|work) come from\?$", re.I
+    r"\bwhere (?:do|does) (?:the|most|much of the|its|his|her|their) "
+    r"(?:examples|book|essay|paper|article|talk|work|evidence|data|cases|findings) come from\?$"
+    r"|\bsay (?:the|most|its) (?:examples|evidence|data|cases|findings) comes? from\?$",
+    re.I,
 )
 _FAILS_TO_DO_RE = re.compile(r"\bfails? to do\?$", re.I)
 # 'What does the note … say the work risks?': what a work risks has as many answers as the note has worries
@@ -1267,7 +1270,7 @@ def _no_one_answer_problem(question: str, answer: str = "") -> str:
     label = _BARE_LABEL_QUESTION_RE.match(asked)
     if label and label.group(1).lower() in _LABEL_NOUNS:
         return f"'{asked}': '{label.group(1)}' with no qualifier has many answers"
-    if _EXAMPLES_FROM_RE.search(asked):  # 4 judged cards on batches 1-19, none of their 10 ratings T2+
+    if _EXAMPLES_FROM_RE.search(asked):  # 12 judged cards on batches 1-24, two T2+
         return f"'{asked}': where the work's examples come from is a detail of its provenance, not an idea of it"
     if _FAILS_TO_DO_RE.search(asked):  # 11 judged cards on batches 1-19: 6% of their ratings T2+, 75% T0
         return f"'{asked}': what a work fails to do has as many answers as the note has criticisms"
