@@ -124,3 +124,22 @@ def test_where_the_evidence_comes_from_is_provenance() -> None:
     ):
         assert unfaithful(question, "Harbours still in use", ""), question
     assert not unfaithful("According to Okafor's 'The Quay', where does silt come from?", "Upstream farms", "")
+
+
+def test_a_pointer_to_another_note_is_no_part_of_an_answer() -> None:
+    # batch26: 'Incentives (see Kerr - On the Folly of Rewarding A While Hoping for B)' (an Obsidian link's text)
+    from deckgen.cards.rules.ideas import clean_answer
+
+    assert clean_answer("incentives (see Kerr - On the Folly of Rewarding A While Hoping for B).") == "Incentives"
+    assert clean_answer("tides (cf. Okafor, The Quay)") == "Tides"
+    assert clean_answer("silt (mostly from upstream farms)") == "Silt (mostly from upstream farms)"
+
+
+def test_a_simple_past_after_do_support_is_refused() -> None:
+    # batch26: 'what do full-price buyers went to?' — the verb after 'do' carries the tense again
+    from deckgen.core.cardrules import broken_text
+
+    question = "According to Okafor's 'The Quay', what do full-price buyers went to?"
+    assert broken_text(question, "More plays", "Full-price buyers went to more plays.")
+    assert not broken_text("According to Okafor's 'The Quay', what do full-price buyers go to?", "More plays", "")
+    assert not broken_text("According to Okafor's 'The Quay', what did the keepers build?", "A wall", "")

@@ -350,6 +350,12 @@ _ADJECTIVE_ENDINGS = ("est", "ent", "ant", "ive", "ful", "ous", "able", "ible", 
 _SINGULAR_DETERMINERS = frozenset("the a an this that its his her".split())
 _NOT_VERB_BEFORE = _DETERMINERS | frozenset("well not un more less most very so too".split())
 _ALWAYS_VERBS = frozenset("goes does has is was says makes takes gives gets seems becomes".split())
+# simple pasts that are no participle, adjective or noun: after do-support they carry the tense twice
+# ('what do full-price buyers went to?', batch26)
+_SIMPLE_PASTS = frozenset(
+    """went came became took gave ran brought bought told began drew grew knew threw wrote chose said sold
+    thought taught caught fought sought spoke ate flew rode shook stole swam forgot""".split()
+)
 _CLAUSE_END_RE = re.compile(r"\s(?:when|if|because|while|that|which|who|where|once|until|unless|so|than)\s", re.I)
 _QUOTED_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 _KIND_OF_RE = re.compile(r"\bwhat (?:kind|sort|type)s? of ([a-z][a-z-]*)\b", re.I)
@@ -438,7 +444,7 @@ def _inflected_after_do(question: str, source: str) -> str:
             if index and before.lower() in _DETERMINERS:
                 break  # past the subject: a preposition or a second noun phrase
             low, prev = token.lower(), before.lower()
-            if low in _ALWAYS_VERBS:
+            if low in _ALWAYS_VERBS or (low in _SIMPLE_PASTS and prev not in _DETERMINERS):
                 return token
             if plural_word(low) and len(low) > 3:
                 if (
@@ -450,6 +456,9 @@ def _inflected_after_do(question: str, source: str) -> str:
                     and not _used_as_noun(low, source, gap=0)  # 'the study picks' itself is det + noun + verb
                 ):
                     return token
+                following = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
+                if following in _SIMPLE_PASTS:
+                    return tokens[index + 2]  # 'what do full-price buyers went to?'
                 break  # the subject's plural head, or an object
     return ""
 

@@ -502,6 +502,7 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
     text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
+    text = re.sub(r"\s*\((?:see|cf\.?|compare)\s[^()]*\)", "", text, flags=re.I)  # a pointer to another note
     text = re.sub(r"\s+as\s+\w+ly\s+as\s+.*$", "", text)  # '… as deliberately as for bugs' only compares
     text = re.sub(r"^(?:often|usually|typically|generally)\s+", "", text, flags=re.I)
     text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
