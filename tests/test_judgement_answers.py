@@ -143,3 +143,28 @@ def test_a_simple_past_after_do_support_is_refused() -> None:
     assert broken_text(question, "More plays", "Full-price buyers went to more plays.")
     assert not broken_text("According to Okafor's 'The Quay', what do full-price buyers go to?", "More plays", "")
     assert not broken_text("According to Okafor's 'The Quay', what did the keepers build?", "A wall", "")
+
+
+def test_a_critique_verb_with_its_own_subject_is_not_the_works() -> None:
+    # batch26 (T0 from every judge): '…, and the right depth in practice depends on how often an interface has
+    # to change' was asked as 'say the book depends on?'
+    from noteutil import generated_cards
+
+    note = """---
+id: quay
+title: The Quay
+author: Ada Okafor
+---
+A book on harbour walls.
+
+## Central argument
+Okafor argues that stone outlasts timber in tidal harbours.
+
+## Critique
+The case for stone brushes past the cost of quarrying, and the right wall height in practice depends on how often storms come.
+
+## Why it matters for product
+Durable choices cost more up front.
+"""
+    fronts = [front for front, _ in generated_cards(note).values()]
+    assert not any("say the book depends on" in front for front in fronts), fronts

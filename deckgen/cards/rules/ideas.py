@@ -1664,7 +1664,7 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             continue
         subject = _critic_subject(note, clause[: hits[0][0]])
         for n, (at, cue, verb) in enumerate(hits):
-            if _someone_else(clause[:at]):
+            if _someone_else(clause[:at]) or _own_subject(clause[:at]):
                 continue
             stop = hits[n + 1][0] if n + 1 < len(hits) else len(clause) + 1
             rest = clause[at + len(cue) + 1 : stop - 1]
@@ -1704,6 +1704,17 @@ _CLAUSE_WORD_RE = re.compile(
     r"\s+that)\b",
     re.I,
 )
+
+
+_JOINED_SUBJECT_RE = re.compile(r",\s+(?:and|but|yet|while|whereas)\s+")
+
+
+def _own_subject(before: str) -> bool:
+    """Whether a critique verb has a subject of its own after ', and' ('…, and the right depth depends on …'):
+    then the verb is that subject's, not the work's."""
+    parts = _JOINED_SUBJECT_RE.split(before)
+    subject = parts[-1].strip().lower() if len(parts) > 1 else ""
+    return bool(subject) and subject not in _WORK_SUBJECTS and subject.split()[0] not in PRONOUNS
 
 
 def _someone_else(before: str) -> bool:
