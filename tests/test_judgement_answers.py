@@ -168,3 +168,25 @@ Durable choices cost more up front.
 """
     fronts = [front for front, _ in generated_cards(note).values()]
     assert not any("say the book depends on" in front for front in fronts), fronts
+
+
+def test_a_why_clause_opening_on_a_subordinator_and_a_headless_superlative_are_refused() -> None:
+    # batch25, T0 from every judge: 'what explains why before adopting a practice?' and 'what is a mature product
+    # team?' — 'The most exposed to active inertia'
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what explains why before adopting a repair?",
+        "A rival did it",
+        "Boards ask whether a rival did it before adopting a repair.",
+    )
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what is an old harbour?", "The most exposed to silting", ""
+    )
+    # a why-clause opening on 'in' has its own subject and verb; a superlative with its noun defines
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what explains why in winter the quay cracks?",
+        "Frost opens the joints",
+        "In winter the quay cracks because frost opens the joints.",
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what is a keystone?", "The most important stone in an arch", ""
+    )

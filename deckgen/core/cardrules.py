@@ -998,10 +998,16 @@ def _question_shape_problem(question: str, answer: str) -> str:
 # 'what is defection rate?' — 'A better management measure than satisfaction scores': the note judges the
 # thing, it does not say what it is (ten judged cards on batches 1-23, none above T1).
 _EVALUATIVE_RE = re.compile(
-    r"^(?:an?|the)\s+(?:(?:very|more|most|less|far|much|genuinely|really|particularly)\s+)?"
+    r"^(?:an?|the)\s+(?:(?:very|far|much|genuinely|really|particularly)\s+)?"
     r"(?:useful|helpful|valuable|good|better|best|important|crucial|strong|stronger|strongest|weak|weaker|weakest|"
     r"vague|vaguer|vaguest|rich|fair|reasonable|interesting|powerful|timely|healthy|welcome|handy|poor|great|bad|"
     r"worse|worst|cheap|cheaper|cheapest|small price|big mistake|sensible|smart|wise|clever|neat|elegant)\b",
+    re.I,
+)
+# 'what is a mature product team?' — 'The most exposed to active inertia': a superlative with no noun names nothing
+_HEADLESS_SUPERLATIVE_RE = re.compile(
+    r"^the\s+(?:most|least)\s+[a-z-]+\s+(?:to|of|in|for|by|at|with|on|about|from)\b|^the\s+[a-z]+est\s+"
+    r"(?:to|of|in|for|by|at|with|on|about|from)\b",
     re.I,
 )
 _WHAT_IS_RE = re.compile(r"^what\s+(?:is|are)\s+(?!the\s+(?:most|least|best|worst|main|first|only)\b)[^?]+\?$", re.I)
@@ -1049,7 +1055,7 @@ def _judgement_problem(question: str, answer: str) -> str:
         return f"'{asked}' asks for a name's label, which names no topic of its own (ask what the label is about)"
     term = _WHAT_IS_RE.match(asked) and asked.split(None, 2)[-1].rstrip("?").strip()
     if (
-        term and not term.split()[-1].isupper() and _EVALUATIVE_RE.match(said)
+        term and not term.split()[-1].isupper() and (_EVALUATIVE_RE.match(said) or _HEADLESS_SUPERLATIVE_RE.match(said))
     ):  # 'BATNA' — 'The best alternative to …' spells it out
         return f"'{asked}' is answered by a judgement ('{said}'), not by what it is"
     if _FRAMED_ANSWER_RE.search(said) and len(words(said)) <= 10:
@@ -1345,7 +1351,13 @@ def _why_problem(question: str, source: str, note_text: str) -> str:
     first = match.group("rest").split()[0] if match else ""
     if first and _opens_instruction(first, source, note_text):
         return f"'what explains why {first} …': '{first}' opens an instruction in the note, not a fact to explain"
+    if first.lower() in _SUBORDINATORS:
+        # 'what explains why before adopting a practice?' (batch25): the clause lost its subject and verb
+        return f"'what explains why {first} …': the clause opens on '{first}', not on what happens"
     return ""
+
+
+_SUBORDINATORS = frozenset("before after besides when while although though if unless once despite whether".split())
 
 
 def _subject_then_verb(text: tuple[str, ...], at: int, subject: list[str], verbs: tuple[str, ...]) -> bool:
