@@ -190,3 +190,29 @@ def test_a_why_clause_opening_on_a_subordinator_and_a_headless_superlative_are_r
     assert not unfaithful(
         "According to Okafor's 'The Quay', what is a keystone?", "The most important stone in an arch", ""
     )
+
+
+def test_a_story_a_repeated_term_and_a_participle_answer_are_refused() -> None:
+    # batches 25-26, T1 from every judge: a past event asked as a rule, a term its answer repeats, a definition
+    # answered by a participle phrase
+    assert unfaithful(
+        "According to Okafor's 'The Quay', what follows if the storm flooded the north wall?",
+        "The board rebuilt it in stone",
+        "When the storm flooded the north wall, the board rebuilt it in stone.",
+    )
+    assert unfaithful(
+        "In Okafor's 'The Quay', what is 'Drain', one of the five habits?", "Drain the quay every tide", ""
+    )
+    assert unfaithful("In Okafor's 'The Quay', what is a tide model?", "Based on the lunar cycle", "")
+    # a passive present is a rule; a definition sharing one word with its term, or a noun phrase, stays
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what follows if a wall is flooded?",
+        "Its mortar must be replaced",
+        "If a wall is flooded, its mortar must be replaced.",
+    )
+    assert not unfaithful(
+        "In Okafor's 'The Quay', what is change amplification?", "A change that needs edits in many places", ""
+    )
+    assert not unfaithful(
+        "In Okafor's 'The Quay', what is a tide model?", "A forecast of water levels from the moon", ""
+    )

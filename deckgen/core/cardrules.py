@@ -27,6 +27,7 @@ from deckgen.core.text import (
     cloze_parts,
     cloze_shown,
     cloze_structure_error,
+    content_stems,
     has_isolated,
     hidden_also_shown,
     plain,
@@ -1045,11 +1046,45 @@ _NAMED_LABEL_RE = re.compile(
 )
 
 
+_PARTICIPLE_ANSWER_RE = re.compile(r"^[a-z]+(?:ed|en|lt|wn|de)\s+(?:on|by|of|as|to|for|from|with|in|into)\b", re.I)
+_DEFINED_TERM_RE = re.compile(r"^what (?:is|are) (?:an? |the )?'?([^',?]+)'?(?:, one of [^?]+)?\?$", re.I)
+_FOLLOWS_IF_RE = re.compile(r"\bwhat follows if (?P<cond>[^?]+)\?$", re.I)
+_NOT_BEFORE_PAST = frozenset(
+    "is are be been being was were get gets got has have had a an the this that these those its their his her our "
+    "your".split()
+)
+
+
+def _story_condition(asked: str) -> str:
+    """A past event asked as a rule: 'what follows if Michelin brought radial tyres to the US?' ('' if not).
+
+    A simple past (an -ed word or an irregular past, not after an auxiliary or a determiner) in the condition
+    tells what once happened (3 judged cards on batches 1-26, none above T1)."""
+    match = _FOLLOWS_IF_RE.search(asked)
+    tokens = match.group("cond").lower().split() if match else []
+    for before, word in zip(tokens, tokens[1:], strict=False):
+        past = word in _SIMPLE_PASTS or word in PAST_FORMS or (word.endswith("ed") and len(word) > 4)
+        if past and before not in _NOT_BEFORE_PAST:
+            return f"'{asked}': '{word}' tells what once happened; a story is not a rule that something follows from"
+    return ""
+
+
 def _judgement_problem(question: str, answer: str) -> str:
     """A 'what is X?' answered by a judgement of X, an answer holding its own 'X is that' frame, or a do-question
     whose preposition opens the answer ('' if none)."""
     asked = strip_context(plain(question)).strip()
     said = plain(answer).strip()
+    story = _story_condition(asked)
+    if story:
+        return story
+    if _WHAT_IS_RE.match(asked) and _PARTICIPLE_ANSWER_RE.match(said):
+        # 'what is a patch model?' — 'Based on the marginal value theorem' (2 judged cards, both T1)
+        return f"'{asked}' is answered by a participle phrase ('{said}'), not by what it is"
+    defined = _DEFINED_TERM_RE.match(asked)
+    term_stems = content_stems(defined.group(1)) if defined else set()
+    if term_stems and term_stems <= content_stems(said):
+        # 'what is 'Pull', one of the five principles?' — 'Let the customer pull the product' (8 judged: one T2+)
+        return f"'{asked}': the answer '{said}' repeats the term it defines: the question gives it away"
     label = _POSSESSIVE_LABEL_RE.match(asked)
     if label and not _NAMED_LABEL_RE.search(asked):
         return f"'{asked}' asks for a name's label, which names no topic of its own (ask what the label is about)"
