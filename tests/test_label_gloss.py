@@ -90,3 +90,14 @@ def test_labels_that_are_no_terms_ask_nothing() -> None:
         "chicken-and-egg",  # a critique label
     ):
         assert label not in fronts, label
+
+
+def test_a_named_model_or_rule_is_a_term_though_the_writers_lesson_is_not() -> None:
+    note = NOTE.replace(
+        "- Mooring drift:",
+        "- Tidal-budget model: each harbour sets repairs by the height of the spring tides.\n"
+        "- Second lesson: boards rarely survey before they spend.\n- Mooring drift:",
+    )
+    fronts = [front for front, _ in generated_cards(note).values()]
+    assert "In Valdivia's 'The Quiet Harbour', what is the tidal-budget model?" in fronts, fronts
+    assert not any("second lesson" in front.lower() for front in fronts), fronts

@@ -794,8 +794,10 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     low = [t.lower() for t in tokens]
     if not tokens or low[0] in _LABEL_STARTS or low[0] in _NUMBERS or low[0] in _LABEL_VERBS:
         return
-    if set(low) & (_DISCOURSE_LABELS | _LABEL_VERBS | PRONOUNS) or "'" in term or "’" in term:
+    if set(low) & (_LABEL_VERBS | PRONOUNS) or "'" in term or "’" in term:
         return
+    if low[-1] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS or low[0] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS:
+        return  # 'Second lesson:', 'Netflix examples:', 'Evidence base:' label the writer's discourse
     if any(t in STOPWORDS or t in PREPOSITIONS for t in low if t not in ("of", "and")) or low[-1] in ("of", "and"):
         return  # 'Work proceeds in cycles:', 'Tools for complexity:' are no names
     if len(tokens) == 1 and re.search(r"(?:ing|ed|able|ible|ive|ful|ous)$", low[0]):
