@@ -101,3 +101,15 @@ def test_a_named_model_or_rule_is_a_term_though_the_writers_lesson_is_not() -> N
     fronts = [front for front, _ in generated_cards(note).values()]
     assert "In Valdivia's 'The Quiet Harbour', what is the tidal-budget model?" in fronts, fronts
     assert not any("second lesson" in front.lower() for front in fronts), fronts
+
+
+def test_an_instruction_in_bold_is_no_term() -> None:
+    # batch27, T0/T1 from every judge: 'what is let the user point, not specify?', 'what is infer context from
+    # the environment?' (bold labels of a numbered list of instructions)
+    note = NOTE.replace(
+        "Her laws:",
+        "Her rules for boards:\n1. **Infer damage from the tide tables** — the highest tides show where walls fail.\n"
+        "2. **Let the harbour master decide, not the board** — where speed is needed, one person acts.\n\nHer laws:",
+    )
+    fronts = " ".join(front.lower() for front, _ in generated_cards(note).values())
+    assert "infer damage" not in fronts and "let the harbour master" not in fronts, fronts

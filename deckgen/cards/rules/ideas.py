@@ -780,6 +780,16 @@ _LABEL_STARTS = frozenset(
 )
 
 
+def _clause_label(term: str) -> bool:
+    """Whether a label reads as an instruction or a clause, not a term: it opens on a verb the labels of notes
+    use as instructions ('Avoid preferences'), holds a comma ('Let the user point, not specify'), or a
+    determiner inside it not after 'of' ('Infer context from the environment')."""
+    low = [t.lower() for t in words(term)]
+    if not low or low[0] in _LABEL_VERBS or "," in term:
+        return True
+    return any(t in ("the", "a", "an") and low[i - 1] != "of" for i, t in enumerate(low) if i > 0)
+
+
 def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'Reflection effect: preferences flip when gains become losses, so …' -> 'what is the reflection effect?' —
     'Preferences flip when gains become losses' (a central-argument label; a one-word label only when it is no
@@ -1028,6 +1038,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         if named:
             yield from named
             match = None
+    if match and _clause_label(plain(match.group("t")).strip().rstrip(":")):
+        match = None  # '**Let the user point, not specify** — …': an instruction, not a term ('what is let …?')
     if match:
         term = plain(match.group("t")).strip().rstrip(":")
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
