@@ -216,3 +216,30 @@ def test_a_story_a_repeated_term_and_a_participle_answer_are_refused() -> None:
     assert not unfaithful(
         "In Okafor's 'The Quay', what is a tide model?", "A forecast of water levels from the moon", ""
     )
+
+
+def test_a_subjectless_condition_an_adjective_term_and_a_participle_contrast_are_refused() -> None:
+    # batch27, T0 from most judges: 'what follows if predicting?', 'what is intrinsic?', 'what is the mechanism,
+    # if not measured?' — 'Inferred'
+    assert unfaithful(
+        "According to Okafor's 'The Quay', what follows if predicting?",
+        "Boards built a plan",
+        "When predicting, boards built a plan.",
+    )
+    note = "The motive that matters most is intrinsic — people working because it interests them. It crushes intrinsic drive."
+    assert unfaithful(
+        "In Okafor's 'The Quay', what is intrinsic?", "People working because it interests them", note, note
+    )
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what is the mechanism, if not measured?",
+        "Inferred",
+        "The mechanism is inferred rather than measured.",
+    )
+    # a condition with its subject, and a noun the note uses as one ('the logic'), stay
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what follows if boards predict?",
+        "They plan too little",
+        "If boards predict, they plan too little.",
+    )
+    logic = "The logic of the tide is simple: the logic decides the repair."
+    assert not unfaithful("In Okafor's 'The Quay', what is logic?", "The rule that decides the repair", logic, logic)

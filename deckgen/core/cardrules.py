@@ -961,6 +961,9 @@ def _contrast_form_problem(question: str, answer: str, note_text: str) -> str:
             return f"'what is X, if not Y?': {side} starts with '{tokens[0]}', not a noun phrase"
         if len(tokens) == 1 and tokens[0].lower().endswith(_ADJECTIVE_ONLY_ENDINGS):
             return f"'what is X, if not Y?': {side} '{tokens[0]}' is an adjective, not a thing"
+        if side == "Y" and len(tokens) == 1 and tokens[0].lower().endswith("ed"):
+            # 'what is the mechanism, if not measured?' — 'Inferred' (batch27): a participle, not a thing
+            return f"'what is X, if not Y?': Y '{tokens[0]}' is a participle, not a thing"
         problem = noun_phrase_problem(tokens[1:] if tokens[0].lower() == "as" and len(tokens) > 1 else tokens)
         if problem:  # 'as a gate' is the role a noun phrase names
             return f"'what is X, if not Y?': {side} is no noun phrase ({problem})"
@@ -1047,6 +1050,7 @@ _NAMED_LABEL_RE = re.compile(
 
 
 _PARTICIPLE_ANSWER_RE = re.compile(r"^[a-z]+(?:ed|en|lt|wn|de)\s+(?:on|by|of|as|to|for|from|with|in|into)\b", re.I)
+_BARE_TERM_RE = re.compile(r"^what (?:is|are) ([a-z][a-z-]+)\?$")
 _DEFINED_TERM_RE = re.compile(r"^what (?:is|are) (?:an? |the )?'?([^',?]+)'?(?:, one of [^?]+)?\?$", re.I)
 _FOLLOWS_IF_RE = re.compile(r"\bwhat follows if (?P<cond>[^?]+)\?$", re.I)
 _NOT_BEFORE_PAST = frozenset(
@@ -1069,7 +1073,7 @@ def _story_condition(asked: str) -> str:
     return ""
 
 
-def _judgement_problem(question: str, answer: str) -> str:
+def _judgement_problem(question: str, answer: str, source: str = "") -> str:
     """A 'what is X?' answered by a judgement of X, an answer holding its own 'X is that' frame, or a do-question
     whose preposition opens the answer ('' if none)."""
     asked = strip_context(plain(question)).strip()
@@ -1077,6 +1081,18 @@ def _judgement_problem(question: str, answer: str) -> str:
     story = _story_condition(asked)
     if story:
         return story
+    follows = _FOLLOWS_IF_RE.search(asked)
+    condition = follows.group("cond").split() if follows else []
+    if condition and (len(condition) == 1 or (condition[0].lower().endswith("ing") and len(condition) <= 2)):
+        # 'what follows if predicting?' (batch27): the condition lost its subject
+        return f"'{asked}': the condition '{' '.join(condition)}' has no subject"
+    bare = _BARE_TERM_RE.match(asked)
+    term = bare.group(1).lower() if bare else ""
+    if term.endswith(_ADJECTIVE_ONLY_ENDINGS) and not re.search(
+        rf"\b(?:the|a|an)\s+{re.escape(term)}\b", source.lower()
+    ):
+        # 'what is intrinsic?' (batch27): the note uses the word as an adjective only
+        return f"'{asked}': '{term}' is an adjective in the note, not a term to define"
     if _WHAT_IS_RE.match(asked) and _PARTICIPLE_ANSWER_RE.match(said):
         # 'what is a patch model?' — 'Based on the marginal value theorem' (2 judged cards, both T1)
         return f"'{asked}' is answered by a participle phrase ('{said}'), not by what it is"
@@ -1462,7 +1478,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
         _no_one_answer_problem(question, answer),
         _do_question_problem(question, src, note),
         _why_problem(question, src, note) if src else "",
-        _judgement_problem(question, answer),
+        _judgement_problem(question, answer, note or src),
     )
     problems = [problem for problem in checks if problem]
     return problems
