@@ -243,3 +243,17 @@ def test_a_subjectless_condition_an_adjective_term_and_a_participle_contrast_are
     )
     logic = "The logic of the tide is simple: the logic decides the repair."
     assert not unfaithful("In Okafor's 'The Quay', what is logic?", "The rule that decides the repair", logic, logic)
+
+
+def test_an_answer_ending_on_the_verbs_particle_is_refused() -> None:
+    # batch27, T0 from all five judges: 'say a single snapshot of one company cannot tell?' — 'The two apart'
+    assert unfaithful(
+        "What does the note on Okafor's 'The Quay' say a single survey cannot tell?",
+        "The two apart",
+        "A single survey cannot tell the two apart.",
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what do boards give up?",
+        "Their winter budget",
+        "Boards give up their winter budget.",
+    )

@@ -1050,6 +1050,7 @@ _NAMED_LABEL_RE = re.compile(
 
 
 _PARTICIPLE_ANSWER_RE = re.compile(r"^[a-z]+(?:ed|en|lt|wn|de)\s+(?:on|by|of|as|to|for|from|with|in|into)\b", re.I)
+_PARTICLES = frozenset("apart away off out up down back together aside forward".split())
 _BARE_TERM_RE = re.compile(r"^what (?:is|are) ([a-z][a-z-]+)\?$")
 _DEFINED_TERM_RE = re.compile(r"^what (?:is|are) (?:an? |the )?'?([^',?]+)'?(?:, one of [^?]+)?\?$", re.I)
 _FOLLOWS_IF_RE = re.compile(r"\bwhat follows if (?P<cond>[^?]+)\?$", re.I)
@@ -1081,6 +1082,10 @@ def _judgement_problem(question: str, answer: str, source: str = "") -> str:
     story = _story_condition(asked)
     if story:
         return story
+    said_words = [w.lower() for w in words(said)]
+    if 1 < len(said_words) <= 4 and said_words[-1] in _PARTICLES:
+        # 'say a single snapshot cannot tell?' — 'The two apart' (batch27): the verb's particle is in the answer
+        return f"the answer '{said}' ends on '{said_words[-1]}', the particle of the question's verb"
     follows = _FOLLOWS_IF_RE.search(asked)
     condition = follows.group("cond").split() if follows else []
     if condition and (len(condition) == 1 or (condition[0].lower().endswith("ing") and len(condition) <= 2)):
