@@ -1010,9 +1010,7 @@ _EVALUATIVE_RE = re.compile(
 )
 # 'what is a mature product team?' — 'The most exposed to active inertia': a superlative with no noun names nothing
 _HEADLESS_SUPERLATIVE_RE = re.compile(
-    r"^the\s+(?:most|least)\s+[a-z-]+\s+(?:to|of|in|for|by|at|with|on|about|from)\b|^the\s+[a-z]+est\s+"
-    r"(?:to|of|in|for|by|at|with|on|about|from)\b",
-    re.I,
+    r"^the\s+(?:(?:most|least)\s+[a-z-]+|[a-z]+est)\s+(?:to|of|in|for|by|at|with|on|about|from)\b", re.I
 )
 _WHAT_IS_RE = re.compile(r"^what\s+(?:is|are)\s+(?!the\s+(?:most|least|best|worst|main|first|only)\b)[^?]+\?$", re.I)
 # 'Chesbrough's lesson is that the business model': the answer keeps the note's frame around the subject
