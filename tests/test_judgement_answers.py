@@ -257,3 +257,31 @@ def test_an_answer_ending_on_the_verbs_particle_is_refused() -> None:
         "Their winter budget",
         "Boards give up their winter budget.",
     )
+
+
+def test_a_frame_around_a_whole_clause_stays() -> None:
+    # batch28: 'The key point is that each player is acting rationally' was T2 from all four judges
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what explains why telling boards to behave better does nothing?",
+        "The key point is that each board is acting rationally",
+        "Telling boards to behave better does nothing: the key point is that each board is acting rationally.",
+    )
+
+
+def test_a_bare_count_a_cut_contrast_subject_and_found_after_do_are_refused() -> None:
+    # batch28, T0 from every judge: 'what causes are presented separately?' — 'The four'; 'what are teams that,
+    # if not experiments?'; 'what does later experiments found that …?'
+    from deckgen.core.cardrules import broken_text
+
+    assert unfaithful("According to Okafor's 'The Quay', what causes are listed separately?", "The four", "")
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what are boards that, if not surveys?",
+        "Always repairing",
+        "Boards that are always repairing learn to show finished walls, not surveys.",
+    )
+    assert broken_text(
+        "According to Okafor's 'The Quay', what does later surveys found?", "Cracks", "Later surveys found cracks."
+    )
+    assert not unfaithful(
+        "According to Okafor's 'The Quay', what are the four causes?", "Silt, rust, frost, storms", ""
+    )

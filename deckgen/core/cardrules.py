@@ -354,7 +354,7 @@ _ALWAYS_VERBS = frozenset("goes does has is was says makes takes gives gets seem
 # simple pasts that are no participle, adjective or noun: after do-support they carry the tense twice
 # ('what do full-price buyers went to?', batch26)
 _SIMPLE_PASTS = frozenset(
-    """went came became took gave ran brought bought told began drew grew knew threw wrote chose said sold
+    """went came became took gave ran brought bought told began drew grew knew threw wrote chose said sold found
     thought taught caught fought sought spoke ate flew rode shook stole swam forgot""".split()
 )
 _CLAUSE_END_RE = re.compile(r"\s(?:when|if|because|while|that|which|who|where|once|until|unless|so|than)\s", re.I)
@@ -791,7 +791,12 @@ def names_nothing(answer: str) -> str:
         return f"the answer '{answer.strip()}' is a general noun with vague modifiers: it names nothing"
     if len(low) <= 2 and low[0] in _DEGREE_ADVERBS:
         return f"the answer '{answer.strip()}' is a degree adverb and a bare word: it names nothing"
+    if len(low) == 2 and low[0] in ("the", "all") and low[1] in _COUNT_WORDS:
+        return f"the answer '{answer.strip()}' is a bare count: it names nothing"  # 'The four' (batch28)
     return ""
+
+
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
 def _located(text: str, source: str) -> tuple[int, int] | None:
@@ -945,6 +950,8 @@ def _contrast_form_problem(question: str, answer: str, note_text: str) -> str:
     if not form:
         return ""
     x, y = form.group("x").strip(), form.group("y").strip()
+    if x.lower().split()[-1:] in (["that"], ["which"], ["who"]):
+        return f"'what is {x}, if not …?': X ends on '{x.split()[-1]}', a clause cut before its verb"  # batch28
     if x[:1] in _QUOTES or y[:1] in _QUOTES:
         return "'what is X, if not Y?' on a quotation: X is no concept the note names"
     # a name: written capitalised inside a sentence, never lower case ('Ohno is clear that …')
@@ -1112,7 +1119,8 @@ def _judgement_problem(question: str, answer: str, source: str = "") -> str:
         term and not term.split()[-1].isupper() and (_EVALUATIVE_RE.match(said) or _HEADLESS_SUPERLATIVE_RE.match(said))
     ):  # 'BATNA' — 'The best alternative to …' spells it out
         return f"'{asked}' is answered by a judgement ('{said}'), not by what it is"
-    if _FRAMED_ANSWER_RE.search(said) and len(words(said)) <= 10:
+    framed = _FRAMED_ANSWER_RE.search(said)
+    if framed and len(words(said[framed.end() - 1 :])) <= 4:  # 'The key point is that each player is acting …' is whole
         return f"the answer '{said}' keeps the note's frame ('… is that …'): the thing itself is cut off"
     if _WHAT_DO_RE.match(asked) and _STRANDED_PREPOSITION_RE.match(said):
         return f"'{asked}' lost the preposition that opens the answer '{said}'"
