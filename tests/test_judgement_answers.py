@@ -285,3 +285,11 @@ def test_a_bare_count_a_cut_contrast_subject_and_found_after_do_are_refused() ->
     assert not unfaithful(
         "According to Okafor's 'The Quay', what are the four causes?", "Silt, rust, frost, storms", ""
     )
+
+
+def test_a_numbered_label_is_no_term() -> None:
+    # batch28, T1 from all six judges: 'what is gap 1?' — 'A research problem (talk to customers)'
+    assert unfaithful(
+        "According to the note on Okafor's 'The Quay', what is gap 1?", "A survey problem", "Gap 1 is a survey problem."
+    )
+    assert not unfaithful("According to Okafor's 'The Quay', what is web 2.0 for boards?", "A shared log", "")

@@ -1056,6 +1056,7 @@ _NAMED_LABEL_RE = re.compile(
 
 _PARTICIPLE_ANSWER_RE = re.compile(r"^[a-z]+(?:ed|en|lt|wn|de)\s+(?:on|by|of|as|to|for|from|with|in|into)\b", re.I)
 _PARTICLES = frozenset("apart away off out up down back together aside forward".split())
+_NUMBERED_TERM_RE = re.compile(r"^what (?:is|are) (?:the )?[a-z][a-z-]* (?:\d+|[ivx]+)\?$", re.I)
 _BARE_TERM_RE = re.compile(r"^what (?:is|are) ([a-z][a-z-]+)\?$")
 _DEFINED_TERM_RE = re.compile(r"^what (?:is|are) (?:an? |the )?'?([^',?]+)'?(?:, one of [^?]+)?\?$", re.I)
 _FOLLOWS_IF_RE = re.compile(r"\bwhat follows if (?P<cond>[^?]+)\?$", re.I)
@@ -1096,6 +1097,9 @@ def _judgement_problem(question: str, answer: str, source: str = "") -> str:
     if condition and (len(condition) == 1 or (condition[0].lower().endswith("ing") and len(condition) <= 2)):
         # 'what follows if predicting?' (batch27): the condition lost its subject
         return f"'{asked}': the condition '{' '.join(condition)}' has no subject"
+    if _NUMBERED_TERM_RE.match(asked):
+        # 'what is gap 1?' (batch28, T1 from every judge): a number names a place in a list, not a concept
+        return f"'{asked}': a numbered label has two answers (what it is, and what the list calls it)"
     bare = _BARE_TERM_RE.match(asked)
     term = bare.group(1).lower() if bare else ""
     if term.endswith(_ADJECTIVE_ONLY_ENDINGS) and not re.search(
