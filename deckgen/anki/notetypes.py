@@ -108,17 +108,28 @@ def note_type_for(card: Card) -> NoteType:
 
 def context_line(note: Note) -> str:
     """The small line above every question: essay and author."""
-    parts = [note.title] + ([note.author] if note.author else [])
-    return escape(" · ".join(parts))
+    return _context_line(note.title, note.author)
 
 
 def source_html(note: Note) -> str:
     """The source as a link (http(s) only) or as plain text."""
-    label = escape(note.title + (f" — {note.author}" if note.author else ""))
-    if note.source.startswith(("https://", "http://")):
+    return _source_html(note.title, note.author, note.source)
+
+
+# Every card of a note has the same context and source: each is escaped once per note, not per card.
+@lru_cache(maxsize=64)
+def _context_line(title: str, author: str) -> str:
+    parts = [title] + ([author] if author else [])
+    return escape(" · ".join(parts))
+
+
+@lru_cache(maxsize=64)
+def _source_html(title: str, author: str, source: str) -> str:
+    label = escape(title + (f" — {author}" if author else ""))
+    if source.startswith(("https://", "http://")):
         # characters a URL cannot hold raw (backslash, brackets, braces, quotes) are percent-encoded,
         # so no Anki or MathJax syntax survives in the attribute either
-        href = html.escape(quote(note.source, safe=":/?#@!$&'()*+,;=%~-._"), quote=True)
+        href = html.escape(quote(source, safe=":/?#@!$&'()*+,;=%~-._"), quote=True)
         return inert(f'<a href="{href}">{label}</a>')
     return label
 

@@ -26,6 +26,7 @@ _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # Characters that can start Markdown syntax; text without any of them is rendered by
 # escaping alone, which is ~50x cheaper than a full parse and gives identical output.
 _MARKDOWN_CHARS_RE = re.compile(r"[\\`*_\[\]<>&!~|#\n]|^\s*([-+>]|\d+[.)])\s|^\s{4}|^[=-]+$")
+_BARE_MARKER_RE = re.compile(r"^\s*([-+*>]|\d+[.)])\s*$")  # a list item or quote with nothing in it
 
 
 def _is_local(url: str) -> bool:
@@ -214,7 +215,7 @@ def anki_syntax(text: str, cloze: bool = False) -> str:
     text = text.strip()
     if not text or not any(c in text for c in "\\[{}"):
         return ""
-    atoms = _atoms(_markdown().render(text, {}).strip(), cloze)
+    atoms = _atoms(_paragraph(text) if _plain_text(text) else _markdown().render(text, {}).strip(), cloze)
     views = ["".join(value if role != "tag" else "\n" for role, value in atoms if role in ("text", "content", "tag"))]
     views += [f"[{value}]" for role, value in atoms if role == "hint"]
     for view in views:
@@ -222,6 +223,25 @@ def anki_syntax(text: str, cloze: bool = False) -> str:
         if match:
             return html.unescape(view[match.start() : match.start() + 16]).split("\n")[0]
     return ""
+
+
+def _plain_text(text: str) -> bool:
+    """Whether stripped ``text`` holds no Markdown syntax, so markdown-it would render it as one escaped paragraph.
+
+    Stricter than render_markdown's test: a bare list or quote marker ("+", "1.") is an empty
+    list item or quote to markdown-it, and NUL and carriage returns are rewritten before parsing.
+    """
+    return (
+        not _MARKDOWN_CHARS_RE.search(text)
+        and not _BARE_MARKER_RE.match(text)
+        and "\x00" not in text
+        and "\r" not in text
+    )
+
+
+def _paragraph(text: str) -> str:
+    """What markdown-it renders plain ``text`` (see :func:`_plain_text`) to, stripped: one escaped paragraph."""
+    return "<p>" + html.escape(text, quote=False).replace('"', "&quot;") + "</p>"
 
 
 def render_markdown(text: str, images: ImageResolver | None = None, cloze: bool = False) -> str:
