@@ -261,23 +261,71 @@ def _encoder(hint: Any) -> _Codec:
         item = _encoder(args[0])
         return lambda value: [item(v) for v in _sequence(value)]
     if origin is tuple:
-        items = [_encoder(a) for a in args]
-
-        def fixed(value: Any) -> Any:
-            value = _sequence(value)
-            if len(value) != len(items):
-                raise TypeError("wrong length")
-            return [f(v) for f, v in zip(items, value)]
-
-        return fixed
+        return _fixed_encoder(hint, args)
     if origin in (dict, Mapping, typing.Mapping):
         key, val = _encoder(args[0]), _encoder(args[1])
+        if args[0] is str and args[1] in (str, int, bool):  # e.g. a note's meta_lines: no call per item
+            kind = args[1]
+
+            def scalar_values(value: Any) -> Any:
+                value = _mapping(value)
+                if not all(type(k) is str and type(v) is kind for k, v in value.items()):
+                    raise TypeError(f"not a {hint}")
+                return dict(value)
+
+            return scalar_values
         if args[0] is str:
-            return lambda value: {key(k): val(v) for k, v in _mapping(value).items()}
+
+            def obj(value: Any) -> Any:
+                out = {}
+                for k, v in _mapping(value).items():
+                    if type(k) is not str:
+                        raise TypeError(f"not a {hint}")
+                    out[k] = val(v)
+                return out
+
+            return obj
         return lambda value: [[key(k), val(v)] for k, v in _mapping(value).items()]
     if isinstance(hint, type) and dataclasses.is_dataclass(hint) and _CLASSES.get(hint.__name__) is hint:
         return _record_encoder(hint)
     raise TypeError(f"no schema for {hint}")
+
+
+def _fixed_encoder(hint: Any, args: tuple[Any, ...]) -> _Codec:
+    """An encoder for a fixed-length tuple: ``str``/``int``/``bool`` items checked inline, the others by their encoders.
+
+    A call per item (a scalar check each) was most of the cost of writing a note's rendered
+    fields and generator candidates, which are tuples of strings.
+    """
+    size = len(args)
+    if all(a is str for a in args):
+
+        def strings(value: Any) -> Any:
+            value = _sequence(value)
+            if len(value) != size:
+                raise TypeError("wrong length")
+            if not all(type(v) is str for v in value):
+                raise TypeError(f"not a {hint}")
+            return list(value)
+
+        return strings
+    # in order, as each item's own encoder would be called: (position, scalar type or None, encoder or None)
+    plan = [(i, a, None) if a in (str, int, bool) else (i, None, _encoder(a)) for i, a in enumerate(args)]
+
+    def fixed(value: Any) -> Any:
+        value = _sequence(value)
+        if len(value) != size:
+            raise TypeError("wrong length")
+        out = list(value)
+        for i, kind, item in plan:
+            if item is None:
+                if type(out[i]) is not kind:
+                    raise TypeError(f"not a {hint}")
+            else:
+                out[i] = item(out[i])
+        return out
+
+    return fixed
 
 
 def _record_encoder(cls: type) -> _Codec:
