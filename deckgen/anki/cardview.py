@@ -44,6 +44,13 @@ def is_empty(value: str) -> bool:
 @dataclass(frozen=True)
 class _Var:
     name: str
+    field: str = ""  # the field it reads, after its filters (split once, when the template is parsed)
+    filters: tuple[str, ...] = ()  # applied last to first
+
+    @staticmethod
+    def of(name: str) -> _Var:
+        filters, _, field = name.rpartition(":")
+        return _Var(name, field, tuple(reversed([f for f in filters.split(":") if f])))
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,7 @@ def _parse(template: str) -> list[_Node]:
                 raise TemplateError(f"unexpected {{{{/{name}}}}}")
             stack.pop()
         else:
-            stack[-1][1].append(_Var(name))
+            stack[-1][1].append(_Var.of(name))
     if len(stack) != 1:
         raise TemplateError(f"{{{{#{stack[-1][0]}}}}} is never closed")
     stack[-1][1].append(template[position:])
@@ -110,14 +117,14 @@ def render_template(
 
 # Module functions, not closures: a recursive closure is a reference cycle per call, garbage
 # that only the cyclic collector frees (the build pauses it; a site preview renders thousands).
-def _value(name: str, fields: Mapping[str, str], front_side: str, ordinal: int, answer: bool) -> str:
-    if name == "FrontSide":
+def _value(var: _Var, fields: Mapping[str, str], front_side: str, ordinal: int, answer: bool) -> str:
+    if var.name == "FrontSide":
         return front_side
-    filters, _, field = name.rpartition(":")
+    field = var.field
     if field not in fields:
         raise TemplateError(f"unknown field {field!r}")
     text = fields[field]
-    for filter_name in reversed([f for f in filters.split(":") if f]):
+    for filter_name in var.filters:
         if filter_name == "cloze":
             text = render_cloze(text, ordinal, answer)
         elif filter_name == "text":
@@ -133,10 +140,15 @@ def _walk(nodes: Sequence[_Node], fields: Mapping[str, str], front_side: str, or
         if isinstance(node, str):
             out.append(node)
         elif isinstance(node, _Var):
-            out.append(_value(node.name, fields, front_side, ordinal, answer))
+            out.append(_value(node, fields, front_side, ordinal, answer))
         elif is_empty(fields.get(node.name, "")) == node.inverted:
             out.append(_walk(node.children, fields, front_side, ordinal, answer))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _cloze_fields(qfmt: str) -> list[str]:
+    return re.findall(r"\{\{cloze:(\w+)\}\}", qfmt)
 
 
 def render_note(note_type: NoteType, values: Sequence[str]) -> list[RenderedCard]:
@@ -145,7 +157,7 @@ def render_note(note_type: NoteType, values: Sequence[str]) -> list[RenderedCard
     cards: list[RenderedCard] = []
     if note_type.kind == "cloze":
         template = note_type.templates[0]
-        text = " ".join(fields.get(name, "") for name in re.findall(r"\{\{cloze:(\w+)\}\}", template.qfmt))
+        text = " ".join(fields.get(name, "") for name in _cloze_fields(template.qfmt))
         for ordinal in cloze_ordinals(text) or [1]:
             front = render_template(template.qfmt, fields, ordinal=ordinal)
             back = render_template(template.afmt, fields, front_side=front, ordinal=ordinal, answer=True)
