@@ -178,3 +178,18 @@ def test_flat_front_matter_reads_the_usual_notes() -> None:
         "year": 2020,
     }
     assert _flat_front_matter("year: 2020-01-01") is None  # a date: YAML's constructor decides
+
+
+def test_both_fingerprints_at_once_are_each_of_them() -> None:
+    from pathlib import Path
+
+    from deckgen.builder.incremental import fingerprints, frame_fingerprint, shipped_fingerprint
+    from deckgen.cards.load import load_sources
+    from deckgen.core.config import load_config
+
+    sources = load_sources(load_config(Path(__file__).resolve().parents[1]))
+    assert sources.notes
+    for note in sources.notes:
+        cards = sources.cards.get(note.id, [])
+        assert fingerprints(note, cards) == (shipped_fingerprint(note, cards), frame_fingerprint(note))
+        assert fingerprints(note, []) == (shipped_fingerprint(note, []), frame_fingerprint(note))

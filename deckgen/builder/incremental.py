@@ -165,6 +165,15 @@ def frame_fingerprint(note: Note) -> str:
     return hashlib.sha256(repr((view, waiting_drafts(note))).encode()).hexdigest()
 
 
+def fingerprints(note: Note, cards: list[Card]) -> tuple[str, str]:
+    """:func:`shipped_fingerprint` and :func:`frame_fingerprint` of one note, its view written out once for both."""
+    view = repr(replace(note, blurb="", sections=(), card_blocks=()))
+    drafts = repr(waiting_drafts(note))
+    # the repr of a tuple is its items' reprs joined by ", " in parentheses
+    shipped = hashlib.sha256(f"({view}, {cards!r}, {drafts})".encode()).hexdigest()
+    return shipped, hashlib.sha256(f"({view}, {drafts})".encode()).hexdigest()
+
+
 def split_inputs(config: Config, names: list[str] | None = None) -> tuple[list[Path], dict[str, str]]:
     """Every file a build reads besides notes and images, and the note files (their paths) by project-relative path.
 
@@ -521,7 +530,7 @@ def record_snapshot(
         notes[note.path] = (
             known
             if known is not None and known[0] == digest
-            else (digest, shipped_fingerprint(note, sources.cards.get(note.id, [])), frame_fingerprint(note))
+            else (digest, *fingerprints(note, sources.cards.get(note.id, [])))
         )
     inputs, files = split_inputs(config)
     if sorted(files) != sorted(notes):
