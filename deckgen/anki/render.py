@@ -106,6 +106,7 @@ _DANGER_RE = re.compile(
     re.IGNORECASE,
 )
 _COLONS_RE = re.compile(r":(?=:)")
+_SYNTAX_START_RE = re.compile(r"[\\\[{}]")  # a backslash, "[", "{" or "}"
 
 
 def _atoms(rendered: str, cloze: bool) -> list[tuple[str, str]]:
@@ -157,7 +158,7 @@ def inert(rendered: str, cloze: bool = False) -> str:
     """``rendered`` HTML with every Anki-interpreted construct (MathJax, cloze, template, sound,
     TTS, LaTeX) turned into text, for every client; with ``cloze``, well-formed ``{{cN::…}}``
     deletions outside tags are kept (one level, no nesting)."""
-    if not any(c in rendered for c in "\\[{}"):  # every construct starts with one of these
+    if not _SYNTAX_START_RE.search(rendered):  # every construct starts with one of these
         return rendered  # the common case: nothing Anki could read as syntax
     atoms = _atoms(rendered, cloze)
     marks: dict[tuple[int, int], str] = {}  # (atom, offset) -> "entity" or "break"

@@ -452,14 +452,15 @@ def _iter_headings(lines: list[str], start: int) -> Iterator[tuple[int, int, str
     fence: str | None = None
     for index in range(start, len(lines)):
         line = lines[index]
-        fence_match = _FENCE_RE.match(line)
+        # a fence holds ``` or ~~~ and a heading starts with '#': most lines are neither, and skip both patterns
+        fence_match = _FENCE_RE.match(line) if "```" in line or "~~~" in line else None
         if fence_match:
             marker = fence_match.group(1)
             fence = None if fence == marker else (fence or marker)
             continue
         if fence:
             continue
-        match = _HEADING_RE.match(line)
+        match = _HEADING_RE.match(line) if line.startswith("#") else None
         if match:
             yield index, len(match.group(1)), match.group(2).strip()
 
