@@ -126,60 +126,6 @@ def test_typed_encoders_give_what_each_item_check_gave(case: tuple[object, objec
     assert _codecs(hint).encode(value) == expected
 
 
-# --- note front matter: flat "key: value" lines read without libyaml ---------------------------
-PIECES = st.sampled_from(
-    [*"aZ9 _-.:,'\"#[]{}&*!|>%@`?\\/~=<+\t\u00a0\u2028é"]
-    + ["yes", "No", "on", "null", "~", "2020", "0123", "1:30", "2020-01-01", ".5", "1e3", "0x1f", "1_0"]
-    + ["Ken Norton", "https://example.com/a", "<<", "=", ": ", " #", "---", "..."]
-)
-KEYS = st.sampled_from(["id", "title", "author", "tags", "year", "y", "yes", "on", "a-b", "_x", "1", "x y", "null"])
-
-
-def _front_matter_value() -> st.SearchStrategy[str]:
-    plain = st.lists(PIECES, min_size=1, max_size=5).map("".join)
-    words = st.lists(
-        st.sampled_from(["foundations", "yes", "2020", "a.b", "x/y", "c-d", "", " ", "1.5", "é"]), max_size=4
-    )
-    return st.one_of(
-        plain,
-        plain.map(lambda v: f'"{v}"'),
-        plain.map(lambda v: f"'{v}'"),
-        words.map(lambda ws: "[" + ", ".join(ws) + "]"),
-        words.map(lambda ws: "[" + ",".join(ws) + " ]"),
-    )
-
-
-@FAST
-@given(
-    st.lists(st.tuples(KEYS, st.sampled_from([": ", ":  ", ":", " : "]), _front_matter_value()), min_size=1, max_size=4)
-)
-def test_flat_front_matter_reads_as_yaml_does(lines: list[tuple[str, str, str]]) -> None:
-    import yaml
-
-    from deckgen.sources.notes import SafeLoader, _flat_front_matter
-
-    text = "\n".join(key + colon + value for key, colon, value in lines)
-    fast = _flat_front_matter(text)
-    if fast is None:
-        return
-    assert repr(fast) == repr(yaml.load(text, Loader=SafeLoader))  # noqa: S506 - the safe loader
-
-
-def test_flat_front_matter_reads_the_usual_notes() -> None:
-    from deckgen.sources.notes import _flat_front_matter
-
-    text = 'id: note-00001\ntitle: "Essay 1: Roadmap"\nauthor: Ken Norton\nsource: https://e.com/1\ntags: [a, b-c]\nyear: 2020'
-    assert _flat_front_matter(text) == {
-        "id": "note-00001",
-        "title": "Essay 1: Roadmap",
-        "author": "Ken Norton",
-        "source": "https://e.com/1",
-        "tags": ["a", "b-c"],
-        "year": 2020,
-    }
-    assert _flat_front_matter("year: 2020-01-01") is None  # a date: YAML's constructor decides
-
-
 def test_both_fingerprints_at_once_are_each_of_them() -> None:
     from pathlib import Path
 

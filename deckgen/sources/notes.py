@@ -163,75 +163,6 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
         raise ContentError(Finding(rel, first_line, "YAML is nested too deeply", "flatten the structure")) from exc
 
 
-# Front matter as almost every note writes it: one "key: value" line each, with a quoted or plain
-# string, a decimal number or a flow list of plain words as the value. Such text is read here
-# without libyaml and PyYAML's constructor (most of a cold build's note parsing); anything else,
-# or any doubt, goes to load_yaml. tests/test_speed_shortcuts.py checks it against yaml.load.
-_FLAT_LINE_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): +(\S(?:.*\S)?)")
-_DOUBLE_QUOTED_RE = re.compile(r'"([^"\\]*)"')
-_SINGLE_QUOTED_RE = re.compile(r"'([^']*)'")
-_FLOW_WORD_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./+-]*")
-_DECIMAL_RE = re.compile(r"0|[1-9][0-9]*")
-_PLAIN_STARTS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_PLAIN_NEVER = frozenset("#[]{}\\")
-_STR_TAG = "tag:yaml.org,2002:str"
-_INT_TAG = "tag:yaml.org,2002:int"
-_RESOLVER = yaml.resolver.Resolver()  # the loader's own: which type a plain scalar is
-
-
-def _plain_tag(text: str) -> str:
-    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return tag
-
-
-def _flat_value(value: str) -> str | int | list[str] | None:
-    """The value YAML reads from a one-line ``value`` of the shapes above, or None when in any doubt."""
-    if not value.isprintable():
-        return None
-    first = value[0]
-    if first == '"':
-        match = _DOUBLE_QUOTED_RE.fullmatch(value)
-        return match.group(1) if match else None
-    if first == "'":
-        match = _SINGLE_QUOTED_RE.fullmatch(value)
-        return match.group(1) if match else None
-    if first == "[":
-        if value[-1] != "]":
-            return None
-        inner = value[1:-1]
-        if not inner.strip(" "):
-            return []
-        words = [item.strip(" ") for item in inner.split(",")]
-        if all(_FLOW_WORD_RE.fullmatch(word) and _plain_tag(word) == _STR_TAG for word in words):
-            return words
-        return None
-    if first in _PLAIN_STARTS or ": " in value or value[-1] == ":" or any(c in _PLAIN_NEVER for c in value):
-        return None
-    tag = _plain_tag(value)
-    if tag == _STR_TAG:
-        return value
-    if tag == _INT_TAG and _DECIMAL_RE.fullmatch(value):
-        return int(value)
-    return None
-
-
-def _flat_front_matter(text: str) -> dict[str, Any] | None:
-    """``text`` read as YAML when it is only flat "key: value" lines (see above); None otherwise."""
-    meta: dict[str, Any] = {}
-    for line in text.split("\n"):
-        if not line:
-            continue
-        match = _FLAT_LINE_RE.fullmatch(line)
-        if match is None:
-            return None
-        key, value = match.groups()
-        parsed = _flat_value(value)
-        if parsed is None or _plain_tag(key) != _STR_TAG:
-            return None
-        meta[key] = parsed
-    return meta or None
-
-
 def top_level_key_lines(lines: Iterable[str], first_line: int) -> tuple[dict[str, int], list[tuple[str, int]]]:
     """Map each top-level YAML key to its line; also return keys that appear twice."""
     seen: dict[str, int] = {}
@@ -271,7 +202,7 @@ def parse_note(text: str, rel: str) -> Note:
         raise ContentError(
             Finding(rel, 2, "front matter is too large", "keep front matter to metadata; move text into the body")
         )
-    meta = (_flat_front_matter(fm_text) or load_yaml(fm_text, rel, first_line=2)) if fm_text.strip() else {}
+    meta = load_yaml(fm_text, rel, first_line=2) if fm_text.strip() else {}
     if not isinstance(meta, dict):
         raise ContentError(
             Finding(rel, 2, "front matter must be a mapping of keys to values", "write it as 'key: value' lines")
