@@ -791,12 +791,9 @@ def names_nothing(answer: str) -> str:
         return f"the answer '{answer.strip()}' is a general noun with vague modifiers: it names nothing"
     if len(low) <= 2 and low[0] in _DEGREE_ADVERBS:
         return f"the answer '{answer.strip()}' is a degree adverb and a bare word: it names nothing"
-    if len(low) == 2 and low[0] in ("the", "all") and low[1] in _COUNT_WORDS:
+    if len(low) == 2 and low[0] in ("the", "all") and low[1] in _COUNTS:
         return f"the answer '{answer.strip()}' is a bare count: it names nothing"  # 'The four' (batch28)
     return ""
-
-
-_COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
 def _located(text: str, source: str) -> tuple[int, int] | None:
@@ -1060,10 +1057,7 @@ _NUMBERED_TERM_RE = re.compile(r"^what (?:is|are) (?:the )?[a-z][a-z-]* (?:\d+|[
 _BARE_TERM_RE = re.compile(r"^what (?:is|are) ([a-z][a-z-]+)\?$")
 _DEFINED_TERM_RE = re.compile(r"^what (?:is|are) (?:an? |the )?'?([^',?]+)'?(?:, one of [^?]+)?\?$", re.I)
 _FOLLOWS_IF_RE = re.compile(r"\bwhat follows if (?P<cond>[^?]+)\?$", re.I)
-_NOT_BEFORE_PAST = frozenset(
-    "is are be been being was were get gets got has have had a an the this that these those its their his her our "
-    "your".split()
-)
+_NOT_BEFORE_PAST = _DETERMINERS | AUXILIARIES | frozenset("be been being get gets got".split())
 
 
 def _story_condition(asked: str) -> str:

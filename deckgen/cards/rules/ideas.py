@@ -258,11 +258,12 @@ def _application_ctx(note: Note) -> str:
 
 # 'use it' ends a clause; 'the useful questions are' does not
 # an advice bullet ('Keep conversations casual, because …') is not an effect to explain, nor an outcome
-_IMPERATIVE_RE = re.compile(
-    r"^(?:keep|make|use|ask|talk|dig|start|stop|avoid|give|treat|let|put|take|write|run|build|focus|pick|"
-    r"choose|do|don't|never|always|try|check|count|rewrite|find|get|be)\b",
-    re.I,
+# the verbs a note's advice opens with: one list for advice bullets and for labels that are instructions
+_INSTRUCTION_VERBS = frozenset(
+    """keep make use ask talk dig start stop avoid give treat let put take write run build focus pick choose do don't
+    try check count rewrite find get be""".split()
 )
+_IMPERATIVE_RE = re.compile(r"^(?:never|always|" + "|".join(sorted(_INSTRUCTION_VERBS)) + r")\b", re.I)
 _FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
 _LEADING_PREPOSITION_RE = re.compile(r"^(?:of|to|in|on|at|by|for|from|with|about|as|into|than|because)\b", re.I)
 _STRAY_PUNCT_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S")
@@ -775,9 +776,7 @@ _DISCOURSE_LABELS = frozenset(
     benefits trade-off tradeoff limit limits weakness strength strengths risk risks problem problems part parts
     first second third last finally also bottom line""".split()
 )
-_LABEL_STARTS = frozenset(
-    "what how why when where who which it this that these those his her their its our my your".split()
-)
+_LABEL_STARTS = PRONOUNS | frozenset("what how why when where who which our my your".split())
 
 
 def _clause_label(term: str) -> bool:
@@ -849,10 +848,9 @@ _NAMED_CONCEPT_HEADS = frozenset(
     illusion error cycle chasm ladder pyramid matrix quadrant funnel flywheel hierarchy spiral curse gambit
     window hypothesis theorem""".split()
 )
-_LABEL_VERBS = frozenset(
-    """matters means avoid forget make build start stop keep use ask let get put take give do don't be write read
-    pick choose ship cut add remove say tell find hire run treat think kill set go embrace accept reject prefer
-    decide watch talk listen show copy sell buy charge learn fail work works wins counts beats is are was were has
+_LABEL_VERBS = _INSTRUCTION_VERBS | frozenset(
+    """matters means forget read infer ship cut add remove say tell hire think kill set go embrace accept reject
+    prefer decide watch listen show copy sell buy charge learn fail work works wins counts beats is are was were has
     have does can will should must""".split()
 )
 _STORY_RE = re.compile(
