@@ -280,7 +280,12 @@ def well_formed(card: Card, note: Note) -> bool:
     if not tokens:
         return False
     phrasal = _PHRASAL_END_RE.search(answer)
-    if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal) or _LEADING_PREPOSITION_RE.match(answer):
+    # 'how should support tickets be treated?' - 'As design defects': the 'as' is the question's own
+    treated_as = answer.startswith("As ") and bool(re.search(r"\bhow should [^?]+ be \w+\?$", card.front))
+    treated_as = treated_as or (answer.startswith("By ") and bool(re.search(r"\bhow (?:do|does) [^?]+\?$", card.front)))
+    if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal) or (
+        _LEADING_PREPOSITION_RE.match(answer) and not treated_as
+    ):
         return False
     # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
     named = "name for" in card.front or re.search(r", which of the \w+ [\w -]+ asks: ", card.front)
@@ -2333,6 +2338,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
                 if not any(card for _, card in found):
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
+                if not any(card for _, card in found) and (" is " in core or " are " in core or " by " in core):
+                    found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # after the older kinds: their keys stay
                 for clause in clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
                 # after every older kind and fallback, so a sentence they ask keeps its cards (and keys)
@@ -2392,8 +2399,12 @@ def _claim_kinds(
         found.extend(_named(note, s, core, claim_ctx))
     if "not because" in core or " only " in core:
         found.extend(_cause(note, s, core, claim_ctx))
+    # a situation and what to do in it is advice, not an outcome to predict ('what follows if …?')
+    advice = list(_advice(note, s, core, claim_ctx)) if whole and core[:1].isupper() else []
+    found.extend(advice)
     # a clause's condition ('if unsure', 'if no one does') leans on the clause before it
-    if whole and ("if " in core.lower() or "when " in core.lower() or ":" in core):
+    advised = bool(advice) or (whole and _situation(plain(core).strip()) is not None)  # never 'what follows if …?'
+    if whole and not advised and ("if " in core.lower() or "when " in core.lower() or ":" in core):
         found.extend(_diagnostic(note, s, core, claim_ctx))
     if "%" in core or "percent" in core:
         found.extend(_quantity(note, s, core))
@@ -2891,6 +2902,182 @@ def _urges(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None
         return
     front = f"{ctx}, what does {agent} {_URGE_BASE[match.group('v')]} {target} to do?"
     yield "prescription", _card(note, "prescription", slug(f"{target} {answer}", 3), s, front, answer)
+
+
+# Advice in the note's own voice ('Before investigating a metric change, write down rival explanations'):
+# the condition names the situation, the imperative is what to recall. A word opens an imperative when it is an
+# instruction verb, or a bare word (no -s/-ed/-ing/-ly ending) followed by what opens a verb's object or particle.
+_ADVICE_CONDITION_RE = re.compile(
+    r"^(?P<w>before|after|when|whenever|if|once|until|during)\s+(?P<c>[^,;:()]{6,80}?),\s+(?P<a>[a-z][^;:]{6,})$", re.I
+)
+_OBJECT_OPENERS = frozenset(
+    "the a an each every all several what which why how whether its their your any some one two three four five "
+    "down up out around back".split()
+)
+_S_VERBS = frozenset("focus discuss assess address pass stress access bring".split())
+_CONDITION_POINTERS = frozenset("it its they them this these those such he she his her we our us i".split())
+# 'Replace a bare spinner with a truthful account' -> 'what should a bare spinner be replaced with?'
+_ADVICE_OBJECT_VERBS = {
+    "replace": ("replaced", "with"),
+    "pair": ("paired", "with"),
+    "combine": ("combined", "with"),
+    "treat": ("treated", "as"),
+    "use": ("used", "as"),
+    "frame": ("framed", "as"),
+    "read": ("read", "as"),
+    "judge": ("judged", "by"),
+    "measure": ("measured", "by"),
+}
+
+
+def imperative(clause: str) -> bool:
+    """Whether ``clause`` opens with a verb in the imperative ('write down …', 'ask what …', 'plan around …')."""
+    tokens = [t.lower() for t in words(clause)[:2]]
+    if len(tokens) < 2:
+        return False
+    verb, after = tokens
+    if re.match(r"^\W*\w+\W*,", clause):
+        return False  # 'Suchman, an anthropologist …': a name and its apposition
+    if verb in _INSTRUCTION_VERBS or verb in _ADVICE_OBJECT_VERBS:
+        return after not in ("of", "is", "are", "was", "has", "that")  # 'use of', 'use is': a noun
+    if verb in STOPWORDS or verb in PRONOUNS or verb in PREPOSITIONS or not verb.isalpha():
+        return False
+    if re.search(r"(?:s|ed|ing|ly)$", verb) and verb not in _S_VERBS:
+        return False
+    return after in _OBJECT_OPENERS
+
+
+_ADVICE_POINTERS = frozenset("it its they them their both".split())
+
+
+def _advice_answer(text: str) -> str | None:
+    """The first instruction of ``text`` as an answer, None when it leans on the note ('check it against both tests')."""
+    first = re.split(r",\s+(?:and|but|so|then|including|such as|for example|e\.g\.|like)\s+", text)[0]
+    answer = clean_answer(first)
+    if not answer or not _self_contained(answer) or re.search(r"\s(?:and|or)\s+\w+$", answer):
+        return None  # 'List the four dimensions and ask': the second instruction was cut
+    tokens = [t.lower() for t in words(answer)]
+    if set(tokens) & _ADVICE_POINTERS or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b", answer, re.I):
+        return None  # 'the four traits' are the note's list, 'it' its sentence before
+    return answer
+
+
+def _situation(text: str) -> re.Match[str] | None:
+    """'Before X, do Y': the situation and the advice of an instruction with a leading condition, else None."""
+    match = _ADVICE_CONDITION_RE.match(text)
+    return match if match and imperative(match.group("a")) else None
+
+
+def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """The note's advice: 'Before X, do Y' -> 'what should a team do before X?'; 'Replace X with Y' ->
+    'what should X be replaced with?'. The situation or the object is in the question, the advice is the answer."""
+    text = plain(core).strip().rstrip(".")
+    match = _situation(text)
+    if match:
+        condition = match.group("c").strip()
+        tokens = {t.lower() for t in words(condition)}
+        if tokens & _CONDITION_POINTERS or len(words(condition)) > 12:
+            return
+        actor = "you" if tokens & {"you", "your"} else "a team"
+        answer = _advice_answer(match.group("a"))
+        if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= 2:
+            front = f"{ctx}, what should {actor} do {match.group('w').lower()} {condition}?"
+            key = slug(f"{match.group('w')} {condition}", 3)
+            yield "prescription", _card(note, "prescription", key, s, front, answer)
+            return
+    first = words(text)[0].lower() if words(text) else ""
+    if first not in _ADVICE_OBJECT_VERBS or not imperative(text):
+        return
+    participle, prep = _ADVICE_OBJECT_VERBS[first]
+    first_clause = re.split(r";\s+|:\s+|\s+[—–]\s+", text)[0]
+    object_match = re.match(rf"^\w+\s+(?P<o>[^,;:()]{{3,60}}?)\s+{prep}\s+(?P<y>.+)$", first_clause, re.I)
+    if not object_match:
+        return
+    obj = _topic(object_match.group("o"), 7, note)
+    if not obj or {t.lower() for t in words(obj)} & _CONDITION_POINTERS or " and " in obj:
+        return
+    answer = _advice_answer(object_match.group("y"))
+    if not answer:
+        return
+    asked = obj[0].lower() + obj[1:]
+    if prep == "as":
+        front = f"{ctx}, how should {asked} be {participle}?"
+        answer = f"As {answer[0].lower() + answer[1:]}"
+    else:
+        front = f"{ctx}, what should {asked} be {participle} {prep}?"
+    yield "prescription", _card(note, "prescription", slug(f"{first} {obj}", 3), s, front, answer)
+
+
+# 'Operational transparency is the practice of showing users the work' -> 'what is operational transparency?':
+# a plain definition, no mark on the term, recognised by the head noun a definition opens with.
+_PLAIN_DEFINITION_RE = re.compile(
+    r"^(?P<x>(?:(?:the|an?)\s+)?[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3})\s+(?P<v>is|are)\s+"
+    r"(?P<y>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:practice|idea|notion|effect|tendency|habit|process|principle|belief|gap|ability|capacity|"
+    r"pattern|phenomenon|bias|discipline|art|act|failure|mistake|error|trap|stage|phase|period|"
+    r"condition|situation|state|mechanism|technique|method)\s+(?:of|that|to|in|where|whereby|by|between|for)\s.+)$",
+    re.I,
+)
+# 'Before the internet, companies won by controlling scarce distribution' -> 'how do companies win?'
+_BY_MEANS_RE = re.compile(
+    r"^(?P<s>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3})\s+(?P<v>[a-z]+)\s+(?P<o>(?:[a-z][\w'-]*\s+){0,3}?)"
+    r"by\s+(?P<g>[a-z]+ing\s.+)$"
+)
+
+
+def _plain_shapes(
+    note: Note, s: Sentence, core: str, ctx: str, definition_ctx: str
+) -> Iterator[tuple[str, Card | None]]:
+    """Two unmarked shapes: a definition by its head noun, and the means of a 'S V by V-ing' claim."""
+    text = plain(core).strip().rstrip(".")
+    match = _PLAIN_DEFINITION_RE.match(text)
+    if match and definition_ctx:
+        term = match.group("x").strip()
+        tokens = [t.lower() for t in words(term)]
+        label = tokens[-1] in _DISCOURSE_LABELS or tokens[0] in _CONDITION_POINTERS or tokens[0] in PRONOUNS
+        # 'the most durable idea for PMs' ranks the term, it does not say what it is
+        label = label or bool(
+            re.match(r"^\w+\s+(?:\w+\s+)?(?:most|best|least|only|main|key|central|biggest|\w+est)\b", match.group("y"))
+        )
+        answer = clean_answer(match.group("y"), 14, trim_relative=False)
+        if not label and answer and _self_contained(answer) and content_words(term):
+            shown = term if not _common_word(words(term)[0], note) else term[0].lower() + term[1:]
+            front = f"{definition_ctx}, what {match.group('v').lower()} {shown}?"
+            yield "definition", _card(note, "definition", slug(term), s, front, answer)
+            return
+    match = _BY_MEANS_RE.match(text)
+    if not match:
+        return
+    head = text[: text.index(" by ")].split()
+    for n in range(1, min(4, len(head) - 1) + 1):  # the subject is the first n words, the verb the next
+        subject, verb, obj = " ".join(head[:n]), head[n], " ".join(head[n + 1 :])
+        tokens = [t.lower() for t in words(subject)]
+        plural = _plural_subject(tokens)
+        if verb.endswith("s") != plural and verb.isalpha() and verb.islower() and (n > 1 or plural):
+            break
+    else:
+        return
+    if tokens[0] in PRONOUNS or tokens[0] in _CONDITION_POINTERS or set(tokens) & STOPWORDS - {"the", "a", "an"}:
+        return
+    if (
+        verb in STOPWORDS
+        or verb.endswith(("ed", "ing"))
+        or base_verb_problem(verb[:-1] if verb.endswith("s") else verb)
+    ):
+        return  # a past tense or a participle ('is driven by …') has no present to ask with
+    if len(words(obj)) > 4 or set(words(obj.lower())) & (_CONDITION_POINTERS | {"that", "and", "or", "but", "because"}):
+        return
+    if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
+        base = verb[:-2]
+    elif verb.endswith("ies"):
+        base = verb[:-3] + "y"
+    else:
+        base = verb[:-1] if verb.endswith("s") else verb
+    answer = clean_answer(re.split(r",\s+(?:and|but|so|then|yet|while)\s+", f"by {match.group('g')}")[0], 12)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        return
+    shown = subject if not _common_word(words(subject)[0], note) else subject[0].lower() + subject[1:]
+    front = f"{ctx}, how {'do' if plural else 'does'} {shown} {base}{' ' + obj if obj else ''}?"
+    yield "mechanism", _card(note, "mechanism", slug(f"{subject} {base}", 3), s, front, answer)
 
 
 _ASIDE_RE = re.compile(

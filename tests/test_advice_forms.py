@@ -1,0 +1,96 @@
+"""The note's advice and two unmarked claim shapes become cards (issue 11, recall).
+
+A curator asks a note's advice by its situation ('what should a team do before investigating a
+metric change?') or its object ('what should a bare spinner be replaced with?', 'how should the
+checklist be used?'); the generator asked 'what follows if …?' of a situation and nothing of an
+instruction. Two unmarked claim shapes were also never asked: a definition by its head noun ('X is
+the practice of …') and the means of 'S V by V-ing'. The note below is invented for these tests;
+each test of a new card fails on the code before this change, and the refusals are guards.
+"""
+
+from __future__ import annotations
+
+from noteutil import generated_cards
+
+NOTE = """---
+id: lanterns
+title: The Lamplighter's Ledger
+author: Oren Pask
+---
+Oren Pask's 2009 book on how lighthouse crews keep their records.
+
+## Central argument
+Logbook drift is the tendency to record what the crew expected rather than what they saw.
+Good keepers catch errors by reading each entry aloud at the change of watch.
+The ledger is the most trusted record in the station.
+Test entries by comparing them with the tide tables.
+
+## Critique
+Pask studied only three stations.
+
+## Why it matters for product
+Before investigating a metric change, write down several rival explanations, including boring ones such as tracking bugs.
+When designing a dashboard that depends on user contributions, plan around the people who only read dashboards.
+Replace a bare spinner with a truthful account of what is happening, for example "checked 212 listings".
+Use the logbook checklist as a template for design reviews.
+Before launching a new line, list the four dimensions and ask which of them it contradicts.
+If it breaks, fix it quickly.
+"""
+
+
+def _asked(fragment: str) -> list[tuple[str, str]]:
+    return [(front, back) for front, back in generated_cards(NOTE).values() if fragment in front]
+
+
+NOTE_ON = "According to the note on Pask's 'The Lamplighter's Ledger'"
+
+
+def test_advice_after_a_situation_is_asked_by_the_situation() -> None:
+    assert _asked("before investigating") == [
+        (
+            f"{NOTE_ON}, what should a team do before investigating a metric change?",
+            "Write down several rival explanations",
+        )
+    ]
+    assert _asked("when designing a dashboard") == [
+        (
+            f"{NOTE_ON}, what should a team do when designing a dashboard that depends on user contributions?",
+            "Plan around the people who only read dashboards",
+        )
+    ]
+
+
+def test_advice_with_an_object_is_asked_by_the_object() -> None:
+    assert _asked("bare spinner") == [
+        (f"{NOTE_ON}, what should a bare spinner be replaced with?", "A truthful account of what is happening")
+    ]
+    assert _asked("checklist") == [
+        (f"{NOTE_ON}, how should the logbook checklist be used?", "As a template for design reviews")
+    ]
+
+
+def test_advice_that_leans_on_the_note_is_not_asked() -> None:
+    # 'the four dimensions' and 'it' point into the note; 'if it breaks' names no situation
+    assert _asked("new line") == []
+    assert _asked("if it breaks") == []
+    assert not any("what follows if" in front for front, _ in generated_cards(NOTE).values())
+
+
+def test_an_unmarked_definition_is_asked_by_its_head_noun() -> None:
+    assert _asked("logbook drift") == [
+        (
+            "In Pask's 'The Lamplighter's Ledger', what is logbook drift?",
+            "The tendency to record what the crew expected rather than what they saw",
+        )
+    ]
+    assert _asked("the ledger") == []  # 'the most trusted record' ranks it, it defines nothing
+
+
+def test_the_means_of_a_claim_is_asked_with_how() -> None:
+    assert _asked("how do good keepers") == [
+        (
+            "According to Pask's 'The Lamplighter's Ledger', how do good keepers catch errors?",
+            "By reading each entry aloud at the change of watch",
+        )
+    ]
+    assert not any("how does test" in front.lower() for front, _ in generated_cards(NOTE).values())
