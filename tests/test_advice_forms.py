@@ -94,3 +94,68 @@ def test_the_means_of_a_claim_is_asked_with_how() -> None:
         )
     ]
     assert not any("how does test" in front.lower() for front, _ in generated_cards(NOTE).values())
+
+
+MORE = """---
+id: beacons
+title: The Beacon Keepers
+author: Oren Pask
+---
+Oren Pask's 2012 sequel on how lighthouse crews train newcomers.
+
+## Central argument
+Shadowing a keeper through a full storm reveals the habits that no manual records.
+A watch rota rewards the loudest keepers, which can sideline quieter crews with good ideas.
+
+## Critique
+Pask's own stations never adopted the rota, which suggests the radical proposals underrate the cost of retraining crews.
+
+## Why it matters for product
+If a cause matters to a decision, test it with an experiment.
+If ideas really are the main goal, have people write ideas alone first and then share them.
+Because people are poor judges of their own motives, pair interviews with behavioural data before acting on them.
+"""
+
+
+def _more(fragment: str) -> list[tuple[str, str]]:
+    return [(front, back) for front, back in generated_cards(MORE).values() if fragment in front]
+
+
+MORE_NOTE_ON = "According to the note on Pask's 'The Beacon Keepers'"
+
+
+def test_advice_after_a_situation_may_name_it_and_have_people_act() -> None:
+    assert _more("a cause matters") == [
+        (f"{MORE_NOTE_ON}, what should a team do if a cause matters to a decision?", "Test it with an experiment")
+    ]
+    assert _more("main goal") == [
+        (
+            f"{MORE_NOTE_ON}, what should a team do if ideas really are the main goal?",
+            "Have people write ideas alone first and then share them",
+        )
+    ]
+    assert not any("what follows if" in front for front, _ in generated_cards(MORE).values())
+
+
+def test_advice_with_its_reason_is_asked_why() -> None:
+    assert _more("why should a team") == [
+        (
+            f"{MORE_NOTE_ON}, why should a team pair interviews with behavioural data?",
+            "People are poor judges of their own motives",
+        )
+    ]
+
+
+def test_a_gerund_subject_is_asked_for_its_object() -> None:
+    assert _more("shadowing a keeper") == [
+        (
+            "According to Pask's 'The Beacon Keepers', what does shadowing a keeper through a full storm reveal?",
+            "The habits that no manual records",
+        )
+    ]
+
+
+def test_a_claim_inside_a_sentence_is_asked_on_its_own() -> None:
+    assert _more("underrate") == [
+        (f"{MORE_NOTE_ON}, what do the radical proposals underrate?", "The cost of retraining crews")
+    ]

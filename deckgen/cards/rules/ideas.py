@@ -302,7 +302,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
     if _UNREFERRED_SUBJECT_RE.search(front):
         return False  # 'what decides whether that matters?': 'that' points at a sentence the learner cannot see
-    if _VERB_LEAD_RE.match(answer) or re.search(
+    advice = re.match(r"^have\s+(?:people|users|someone|everyone)\b", answer, re.I) and " do " in card.front
+    if (_VERB_LEAD_RE.match(answer) and not advice) or re.search(
         r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
     ):
         return False  # 'Have shifted with mobile …' lost its subject; '…, while much of the backlash' its clause
@@ -2319,6 +2320,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_evidence(note, s, core))
             # after every older kind, so a sentence they ask keeps its cards (and keys); the reason is one more
             found.extend(_why_and_should(note, s, core, note_ctx, found, should=False))
+            for clause in embedded_claims(core) if not any(card for _, card in found) else ():
+                found.extend(_statement(note, s, clause, note_ctx))  # '…, which suggests the proposals underrate …'
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
@@ -2338,12 +2341,16 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
                 if not any(card for _, card in found):
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
-                if not any(card for _, card in found) and (" is " in core or " are " in core or " by " in core):
-                    found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # after the older kinds: their keys stay
                 for clause in clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
                 # after every older kind and fallback, so a sentence they ask keeps its cards (and keys)
                 found.extend(_why_and_should(note, s, core, claim_ctx, found))
+                if not any(card for _, card in found) and (
+                    " is " in core or " are " in core or " by " in core or core[:12].split(" ")[0].endswith("ing")
+                ):
+                    found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # after the older kinds: their keys stay
+                for clause in embedded_claims(core) if not any(card for _, card in found) else ():
+                    found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
             if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
                 terms = list(_glossed_terms(note, s, ctx))
                 glossed = {card.key for _, card in terms if card}
@@ -2912,7 +2919,7 @@ _ADVICE_CONDITION_RE = re.compile(
 )
 _OBJECT_OPENERS = frozenset(
     "the a an each every all several what which why how whether its their your any some one two three four five "
-    "down up out around back".split()
+    "down up out around back it them".split()
 )
 _S_VERBS = frozenset("focus discuss assess address pass stress access bring".split())
 _CONDITION_POINTERS = frozenset("it its they them this these those such he she his her we our us i".split())
@@ -2938,6 +2945,8 @@ def imperative(clause: str) -> bool:
     verb, after = tokens
     if re.match(r"^\W*\w+\W*,", clause):
         return False  # 'Suchman, an anthropologist …': a name and its apposition
+    if verb == "have":
+        return after in ("people", "users", "someone", "everyone", "each", "every", "the", "a", "one")
     if verb in _INSTRUCTION_VERBS or verb in _ADVICE_OBJECT_VERBS:
         return after not in ("of", "is", "are", "was", "has", "that")  # 'use of', 'use is': a noun
     if verb in STOPWORDS or verb in PRONOUNS or verb in PREPOSITIONS or not verb.isalpha():
@@ -2947,17 +2956,25 @@ def imperative(clause: str) -> bool:
     return after in _OBJECT_OPENERS
 
 
+_BECAUSE_ADVICE_RE = re.compile(r"^(?:because|since)\s+(?P<r>[^,;:]{10,90}),\s+(?P<a>[a-z][^;:]{8,})$", re.I)
 _ADVICE_POINTERS = frozenset("it its they them their both".split())
 
 
-def _advice_answer(text: str) -> str | None:
-    """The first instruction of ``text`` as an answer, None when it leans on the note ('check it against both tests')."""
+def _advice_answer(text: str, named: bool = False) -> str | None:
+    """The first instruction of ``text`` as an answer, None when it leans on the note ('check it against both tests').
+
+    ``named``: the question's situation names one thing ('if a cause matters to a decision'), so 'it' is that thing.
+    """
     first = re.split(r",\s+(?:and|but|so|then|including|such as|for example|e\.g\.|like)\s+", text)[0]
     answer = clean_answer(first)
     if not answer or not _self_contained(answer) or re.search(r"\s(?:and|or)\s+\w+$", answer):
         return None  # 'List the four dimensions and ask': the second instruction was cut
     tokens = [t.lower() for t in words(answer)]
-    if set(tokens) & _ADVICE_POINTERS or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b", answer, re.I):
+    # 'write ideas alone first and then share them': the pronoun's noun is the first instruction's object
+    inner = re.search(r"\s(?:and|then)\s.*\b(?:it|them)$", answer) is not None
+    if set(tokens) & (
+        _ADVICE_POINTERS - ({"it"} if named else set()) - ({"it", "them"} if inner else set())
+    ) or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b", answer, re.I):
         return None  # 'the four traits' are the note's list, 'it' its sentence before
     return answer
 
@@ -2979,12 +2996,28 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         if tokens & _CONDITION_POINTERS or len(words(condition)) > 12:
             return
         actor = "you" if tokens & {"you", "your"} else "a team"
-        answer = _advice_answer(match.group("a"))
+        named = bool(re.match(r"^(?:an?|the|each|every)\s+\w+", condition, re.I))
+        answer = _advice_answer(match.group("a"), named)
         if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= 2:
             front = f"{ctx}, what should {actor} do {match.group('w').lower()} {condition}?"
             key = slug(f"{match.group('w')} {condition}", 3)
             yield "prescription", _card(note, "prescription", key, s, front, answer)
             return
+    reason = _BECAUSE_ADVICE_RE.match(text)
+    if reason and imperative(reason.group("a")):
+        why = clean_answer(reason.group("r"))
+        advice = re.split(
+            r",\s+|\s+(?:before|after|when|because|so that|since|rather than|instead of)\s+", reason.group("a")
+        )[0]
+        if (
+            why
+            and _self_contained(why)
+            and 3 <= len(words(advice)) <= 10
+            and not set(words(advice.lower())) & _ADVICE_POINTERS
+        ):
+            front = f"{ctx}, why should a team {advice[0].lower() + advice[1:]}?"
+            yield "prescription", _card(note, "prescription", slug(f"why {advice}", 3), s, front, why)
+        return
     first = words(text)[0].lower() if words(text) else ""
     if first not in _ADVICE_OBJECT_VERBS or not imperative(text):
         return
@@ -3024,6 +3057,55 @@ _BY_MEANS_RE = re.compile(
 )
 
 
+_NOUN_S_END_RE = re.compile(r"(?:tions|sions|ments|ness|ics|ities|ures|ants|ents|ists|ers|ies|ss|us|is|'s)$")
+_CONTENT_VERB_S_RE = re.compile(r"^[a-z]{3,}s$")
+_NOUN_DETERMINERS = frozenset("the a an their its his her our your each every some many more fewer several".split())
+# 'X makes the theory flexible', 'X has …': a result or a light verb, no object to recall
+_NOT_GERUND_VERBS = frozenset("does goes has was is makes keeps leaves gets lets renders seems means".split())
+
+
+def _gerund_statement(note: Note, s: Sentence, text: str, ctx: str) -> tuple[str, Card | None] | None:
+    """'Interviewing people in their own setting reveals tools …' -> 'what does interviewing people in their own
+    setting reveal?': a gerund subject, its present-tense verb (the first -s word not after a determiner), its object."""
+    tokens = text.split()
+    if len(tokens) < 5 or not re.match(r"^[A-Z][a-z]{2,}ing$", tokens[0]) or tokens[0].lower() in ("during", "nothing"):
+        return None
+    for i in range(2, min(9, len(tokens) - 1)):
+        word, prev = tokens[i], tokens[i - 1].lower()
+        if not _CONTENT_VERB_S_RE.match(word) or prev in STOPWORDS or prev in PRONOUNS:
+            continue
+        if tokens[i - 2].lower() in _NOUN_DETERMINERS or prev in _NUMBER_WORDS or prev.isdigit():
+            continue  # 'the real steps': a noun after a determiner and its adjective
+        if _NOUN_S_END_RE.search(word) or word in STOPWORDS or word in _NOT_GERUND_VERBS:
+            return None  # 'Adding guardrail metrics …': the first -s word is a noun, the verb is out of reach
+        follower = tokens[i + 1].lower()
+        if (
+            (
+                follower in STOPWORDS
+                or follower in ("well", "badly", "faster", "slower", "off", "up", "out", "down", "away", "back", "on")
+                or (follower in ("better", "worse") and tokens[i + 2 : i + 3] == ["than"])
+                or re.search(r"(?:ed|ly|s)$", follower)  # 'tickets labelled', 'forecasts openly', 'gaps prevents'
+            )
+            and not re.match(r"^[a-z]+s,$", follower)
+            and follower not in _NOUN_DETERMINERS | {"more", "less", "no"}
+        ):
+            return None  # a list's first item ('reveals tools, …') is still an object
+        subject = " ".join(tokens[:i])
+        if re.search(r"[,;:()—–]", subject) or {w.lower() for w in words(subject)} & (
+            _CONDITION_POINTERS | {"that", "who", "which"}
+        ):
+            return None
+        base = word[:-2] if word.endswith(("ches", "shes", "xes", "zes")) else word[:-1]
+        if base_verb_problem(base) or tokens[i + 1].lower() in ("to", "that", "if", "whether", "how", "what"):
+            return None  # 'X helps to …', 'X means that …': the object is a clause, asked another way
+        answer = clean_answer(" ".join(tokens[i + 1 :]), 12)
+        if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+            return None
+        front = f"{ctx}, what does {subject[0].lower() + subject[1:]} {base}?"
+        return "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
+    return None
+
+
 def _plain_shapes(
     note: Note, s: Sentence, core: str, ctx: str, definition_ctx: str
 ) -> Iterator[tuple[str, Card | None]]:
@@ -3044,6 +3126,10 @@ def _plain_shapes(
             front = f"{definition_ctx}, what {match.group('v').lower()} {shown}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
             return
+    gerund = _gerund_statement(note, s, text, ctx)
+    if gerund:
+        yield gerund
+        return
     match = _BY_MEANS_RE.match(text)
     if not match:
         return
@@ -3190,6 +3276,33 @@ _SUBJECT_RE = re.compile(
     rf"^(?P<s>[^;:]{{3,70}}?)\s+(?P<adv>(?:usually|often|mostly|largely|also|together)\s+)?(?P<v>{_CAUSE_VERBS})\s+"
     r"(?P<o>[^;:]{3,70}?)(?:[:;]\s.*)?\.?$"
 )
+
+
+# A claim inside another sentence: after '…, which suggests (that)', after '…, so' (the consequence), and a
+# modal relative on the sentence's subject ('A status auction rewards the quick, which can sideline …').
+_WHICH_SUGGESTS_RE = re.compile(r",\s+which\s+(?:suggests|shows|means|implies)\s+(?:that\s+)?(?P<c>[a-z].{15,})$")
+_SO_CLAUSE_RE = re.compile(r"[,;]\s+so\s+(?!that\b|far\b|much\b|many\b)(?P<c>[a-z].{15,})$")
+_MODAL_RELATIVE_RE = re.compile(
+    r"^(?P<s>(?:(?:the|a|an)\s+)?[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})\s+[a-z]+s\s+[^,;:]{3,60},\s+which\s+"
+    r"(?P<m>can|could|may|might|tends to)\s+(?P<r>[a-z][^,;:]{8,})"
+)
+
+
+def embedded_claims(core: str) -> list[str]:
+    """The claims a sentence makes inside a larger one, each a clause to ask on its own."""
+    found = []
+    for pattern in (_WHICH_SUGGESTS_RE, _SO_CLAUSE_RE):
+        match = pattern.search(core)
+        if match:
+            found.append(match.group("c"))
+    relative = _MODAL_RELATIVE_RE.match(core)
+    if relative and words(relative.group("s"))[0].lower() not in PRONOUNS:
+        subject = relative.group("s")
+        found.append(
+            f"{subject[0].lower() + subject[1:] if subject[:4] in ('The ', 'A ', 'An ') else subject}"
+            f" {relative.group('m')} {relative.group('r')}"
+        )
+    return found
 
 
 def clauses(core: str) -> list[str]:
