@@ -159,3 +159,66 @@ def test_a_claim_inside_a_sentence_is_asked_on_its_own() -> None:
     assert _more("underrate") == [
         (f"{MORE_NOTE_ON}, what do the radical proposals underrate?", "The cost of retraining crews")
     ]
+
+
+THIRD = """---
+id: tides
+title: The Tide Tables
+author: Oren Pask
+---
+Oren Pask's 2015 book on planning harbour work around the tides.
+
+## Central argument
+Pask separates three things crews confuse:
+- A forecast is a prediction of when the water will reach the quay.
+- A schedule is a promise to finish the repair by a given tide.
+Stream-aligned crews in larger harbours are self-contained teams.
+
+## Critique
+An organisation that does not choose one of these defaults to the first, if an organisation does not choose one of these, the first is chosen for it.
+
+## Why it matters for product
+If the date is truly fixed, negotiate scope.
+Latency budgets should be set per type of interaction rather than as one global figure.
+Estimates should therefore be honest ranges.
+"""
+
+
+def _third(fragment: str) -> list[tuple[str, str]]:
+    return [(front, back) for front, back in generated_cards(THIRD).values() if fragment in front]
+
+
+def test_a_generic_subject_is_defined_even_as_a_list_item() -> None:
+    assert _third("what is a forecast") == [
+        ("In Pask's 'The Tide Tables', what is a forecast?", "A prediction of when the water will reach the quay")
+    ]
+    assert _third("what is a schedule") == [
+        ("In Pask's 'The Tide Tables', what is a schedule?", "A promise to finish the repair by a given tide")
+    ]
+
+
+def test_a_bare_verb_after_a_situation_is_advice() -> None:
+    assert _third("truly fixed") == [
+        (
+            "According to the note on Pask's 'The Tide Tables', what should a team do if the date is truly fixed?",
+            "Negotiate scope",
+        )
+    ]
+
+
+def test_a_passive_prescription_is_asked_how_or_what() -> None:
+    assert _third("latency budgets") == [
+        (
+            "According to the note on Pask's 'The Tide Tables', how should latency budgets be set?",
+            "Per type of interaction rather than as one global figure",
+        )
+    ]
+    assert _third("what should estimates be") == [
+        ("According to the note on Pask's 'The Tide Tables', what should estimates be?", "Honest ranges")
+    ]
+
+
+def test_an_adjective_is_not_a_subject_and_a_pointer_is_no_condition() -> None:
+    fronts = [front for front, _ in generated_cards(THIRD).values()]
+    assert not any("stream-aligned" in front.lower() for front in fronts)
+    assert not any("one of these" in front for front in fronts)

@@ -1640,7 +1640,8 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             and _self_contained(answer)
             and not late_clause
             and not re.match(r"^(?:it|they|this|that)\b", condition, re.I)
-        ):
+            and not re.search(r"\b(?:these|those|this|such)\b|\bone of them\b", condition, re.I)
+        ):  # 'if an organisation does not choose one of these' points at a list the learner cannot see
             front = f"{ctx}, what follows if {condition}?"
             yield "diagnostic", _card(note, "diagnostic", slug(condition, 2), s, front, answer)
 
@@ -2346,11 +2347,17 @@ def candidates(note: Note) -> list[Idea]:
                 # after every older kind and fallback, so a sentence they ask keeps its cards (and keys)
                 found.extend(_why_and_should(note, s, core, claim_ctx, found))
                 if not any(card for _, card in found) and (
-                    " is " in core or " are " in core or " by " in core or core[:12].split(" ")[0].endswith("ing")
+                    " is " in core
+                    or " are " in core
+                    or " by " in core
+                    or " be " in core
+                    or core[:12].split(" ")[0].endswith("ing")
                 ):
                     found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # after the older kinds: their keys stay
                 for clause in embedded_claims(core) if not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
+            if s.item and s.lead and not any(card for _, card in found) and _GENERIC_DEFINITION_RE.match(core):
+                found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # '- A target is a statement of …'
             if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
                 terms = list(_glossed_terms(note, s, ctx))
                 glossed = {card.key for _, card in terms if card}
@@ -2616,6 +2623,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly":
                     continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
             subject_tokens = tokens[:i]
+            if i == 1 and re.search(r"\w-\w+ed$|^\w+ed$", low[0]):
+                break  # 'Stream-aligned teams in …': an adjective, then its noun, not a subject and its verb
             if (
                 i >= 2
                 and _plain_verb(low[i - 1])
@@ -2915,7 +2924,8 @@ def _urges(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None
 # the condition names the situation, the imperative is what to recall. A word opens an imperative when it is an
 # instruction verb, or a bare word (no -s/-ed/-ing/-ly ending) followed by what opens a verb's object or particle.
 _ADVICE_CONDITION_RE = re.compile(
-    r"^(?P<w>before|after|when|whenever|if|once|until|during)\s+(?P<c>[^,;:()]{6,80}?),\s+(?P<a>[a-z][^;:]{6,})$", re.I
+    r"^(?P<w>before|after|when|whenever|if|once|until|during|where)\s+(?P<c>[^,;:()]{6,80}?),\s+(?P<a>[a-z][^;:]{6,})$",
+    re.I,
 )
 _OBJECT_OPENERS = frozenset(
     "the a an each every all several what which why how whether its their your any some one two three four five "
@@ -2937,12 +2947,19 @@ _ADVICE_OBJECT_VERBS = {
 }
 
 
-def imperative(clause: str) -> bool:
-    """Whether ``clause`` opens with a verb in the imperative ('write down …', 'ask what …', 'plan around …')."""
+def imperative(clause: str, after_condition: bool = False) -> bool:
+    """Whether ``clause`` opens with a verb in the imperative ('write down …', 'ask what …', 'plan around …').
+
+    ``after_condition``: the clause follows 'If X, ' — where a statement must open with its subject, so a bare
+    word followed by anything but a verb form ('negotiate scope', not 'scope creeps') is an instruction too.
+    """
     tokens = [t.lower() for t in words(clause)[:2]]
     if len(tokens) < 2:
         return False
     verb, after = tokens
+    short = len(words(clause)) <= 4 or after in _OBJECT_OPENERS
+    if after_condition and short and _bare_instruction(verb, after) and not re.match(r"^\W*\w+\W*,", clause):
+        return True  # 'negotiate scope', 'test it with …'; not 'internal motivation, quality and … rise
     if re.match(r"^\W*\w+\W*,", clause):
         return False  # 'Suchman, an anthropologist …': a name and its apposition
     if verb == "have":
@@ -2979,10 +2996,27 @@ def _advice_answer(text: str, named: bool = False) -> str | None:
     return answer
 
 
+_NOT_AFTER_BARE_VERB = frozenset(
+    "is are was were be been has have had can could will would may might must should does did do for of in on at "
+    "from with".split()
+)
+
+
+def _bare_instruction(verb: str, after: str) -> bool:
+    """'negotiate scope', 'test it': a bare verb and what follows it, at the start of a main clause."""
+    if verb in STOPWORDS or verb in PRONOUNS or verb in PREPOSITIONS or not verb.isalpha() or len(verb) < 3:
+        return False
+    if re.search(r"(?:s|ed|ing|ly)$", verb) and verb not in _S_VERBS:
+        return False
+    if after in _NOT_AFTER_BARE_VERB or re.search(r"(?:ed|ly)$", after):
+        return False  # 'demand for …', 'money spent …': a noun and its verb or preposition
+    return not (after.endswith("s") and not after.endswith(("ss", "us", "is")) and after not in _OBJECT_OPENERS)
+
+
 def _situation(text: str) -> re.Match[str] | None:
     """'Before X, do Y': the situation and the advice of an instruction with a leading condition, else None."""
     match = _ADVICE_CONDITION_RE.match(text)
-    return match if match and imperative(match.group("a")) else None
+    return match if match and imperative(match.group("a"), after_condition=True) else None
 
 
 def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -2993,10 +3027,10 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     if match:
         condition = match.group("c").strip()
         tokens = {t.lower() for t in words(condition)}
-        if tokens & _CONDITION_POINTERS or len(words(condition)) > 12:
-            return
+        if tokens & _CONDITION_POINTERS or len(words(condition)) > 12 or re.match(r"^(?:\w+\s+)?that\s", condition):
+            return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
-        named = bool(re.match(r"^(?:an?|the|each|every)\s+\w+", condition, re.I))
+        named = True  # the situation has no pointer of its own (refused above): 'it' is the thing it names
         answer = _advice_answer(match.group("a"), named)
         if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= 2:
             front = f"{ctx}, what should {actor} do {match.group('w').lower()} {condition}?"
@@ -3048,6 +3082,13 @@ _PLAIN_DEFINITION_RE = re.compile(
     r"(?P<y>(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:practice|idea|notion|effect|tendency|habit|process|principle|belief|gap|ability|capacity|"
     r"pattern|phenomenon|bias|discipline|art|act|failure|mistake|error|trap|stage|phase|period|"
     r"condition|situation|state|mechanism|technique|method)\s+(?:of|that|to|in|where|whereby|by|between|for)\s.+)$",
+    re.I,
+)
+# 'A commitment is a promise to deliver a defined scope by a given date': a generic subject ('a'/'an' and at most
+# two more words) defined by a noun phrase is a definition whatever its head noun
+_GENERIC_DEFINITION_RE = re.compile(
+    r"^(?P<x>an?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?P<v>is)\s+(?P<y>(?:an?|any|the)\s+[a-z][\w-]*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:of|that|to|in|for|whose|who|which|where|by|with|about)\s.+)$",
     re.I,
 )
 # 'Before the internet, companies won by controlling scarce distribution' -> 'how do companies win?'
@@ -3106,12 +3147,45 @@ def _gerund_statement(note: Note, s: Sentence, text: str, ctx: str) -> tuple[str
     return None
 
 
+# 'Latency budgets should be set per type of interaction' -> 'how should latency budgets be set?';
+# 'Estimates should therefore be honest ranges' -> 'what should estimates be?'
+_SHOULD_BE_RE = re.compile(
+    r"^(?P<s>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4})\s+(?P<m>should|must)\s+(?:therefore\s+|always\s+)?be\s+"
+    r"(?P<v>[a-z]+ed|set|kept|run|built|made|done|read|seen|given|taken|shown|written|chosen|paid|spent|sent|"
+    r"forecast|put|cut|hit|split|spread|shut|held|told|sold|bought|taught|thought|brought|found|met|led)?\s*(?P<y>.+)$"
+)
+_ADVERBIAL_START_RE = re.compile(r"^(?:per|as|by|in|on|at|for|with|before|after|once|only|against|around)\s", re.I)
+
+
+def _should_be(note: Note, s: Sentence, match: re.Match[str], ctx: str) -> Iterator[tuple[str, Card | None]]:
+    subject = _topic(match.group("s"), 6, note)
+    if not subject or {t.lower() for t in words(subject)} & (_CONDITION_POINTERS | {"that", "who", "which"}):
+        return
+    answer = clean_answer(re.split(r",\s+(?:and|but|so|then|which|because)\s+", match.group("y"))[0], 12)
+    if not answer or not _self_contained(answer) or not content_words(answer):
+        return
+    asked = subject[0].lower() + subject[1:] if _common_word(words(subject)[0], note) else subject
+    verb = match.group("v")
+    if verb and _ADVERBIAL_START_RE.match(answer):
+        front = f"{ctx}, how {match.group('m')} {asked} be {verb}?"
+        answer = answer[0].upper() + answer[1:]
+    elif not verb and re.match(r"^(?:an?\s+|the\s+)?[a-z]+\s+[a-z]+", answer, re.I) and len(content_words(answer)) >= 2:
+        if re.match(r"^(?:able|careful|clear|aware|wary|willing|ready|sure)\b|^\w+\s+(?:and|or)\s", answer, re.I):
+            return  # 'should be careful', 'flat and mission-oriented': a manner or a quality, not a thing to recall
+        if re.match(r"^(?:your|our|their|its|my)\s+own\b", answer, re.I) or not _plural_subject(words(subject)):
+            return  # 'what must the data be?' — 'Your own': a singular subject's 'be' is rarely a thing to name
+        front = f"{ctx}, what {match.group('m')} {asked} be?"
+    else:
+        return
+    yield "prescription", _card(note, "prescription", slug(f"{subject} be {verb or ''}", 3), s, front, answer)
+
+
 def _plain_shapes(
     note: Note, s: Sentence, core: str, ctx: str, definition_ctx: str
 ) -> Iterator[tuple[str, Card | None]]:
     """Two unmarked shapes: a definition by its head noun, and the means of a 'S V by V-ing' claim."""
     text = plain(core).strip().rstrip(".")
-    match = _PLAIN_DEFINITION_RE.match(text)
+    match = _PLAIN_DEFINITION_RE.match(text) or _GENERIC_DEFINITION_RE.match(text)
     if match and definition_ctx:
         term = match.group("x").strip()
         tokens = [t.lower() for t in words(term)]
@@ -3126,6 +3200,10 @@ def _plain_shapes(
             front = f"{definition_ctx}, what {match.group('v').lower()} {shown}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
             return
+    passive = _SHOULD_BE_RE.match(text)
+    if passive:
+        yield from _should_be(note, s, passive, ctx)
+        return
     gerund = _gerund_statement(note, s, text, ctx)
     if gerund:
         yield gerund
