@@ -222,3 +222,36 @@ def test_an_adjective_is_not_a_subject_and_a_pointer_is_no_condition() -> None:
     fronts = [front for front, _ in generated_cards(THIRD).values()]
     assert not any("stream-aligned" in front.lower() for front in fronts)
     assert not any("one of these" in front for front in fronts)
+
+
+FOURTH = """---
+id: buoys
+title: The Buoy Register
+author: Oren Pask
+---
+Oren Pask's 2018 book on how harbours mark their channels.
+
+## Central argument
+They define a safe channel as the water a loaded ship can cross at the lowest tide.
+
+## Critique
+The register method works best where the seabed changes slowly, as in sheltered bays.
+
+## Why it matters for product
+Mark what changes often.
+"""
+
+
+def test_a_term_the_author_defines_as_something_is_a_definition() -> None:
+    fronts = generated_cards(FOURTH)
+    assert (
+        "According to Pask's 'The Buoy Register', what is a safe channel?",
+        "The water a loaded ship can cross at the lowest tide",
+    ) in fronts.values()
+
+
+def test_where_a_remedy_works_best_is_asked_with_where() -> None:
+    assert (
+        "According to the note on Pask's 'The Buoy Register', where does the register method work best?",
+        "Where the seabed changes slowly",
+    ) in generated_cards(FOURTH).values()

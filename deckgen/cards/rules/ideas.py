@@ -2323,6 +2323,8 @@ def candidates(note: Note) -> list[Idea]:
             found.extend(_why_and_should(note, s, core, note_ctx, found, should=False))
             for clause in embedded_claims(core) if not any(card for _, card in found) else ():
                 found.extend(_statement(note, s, clause, note_ctx))  # '…, which suggests the proposals underrate …'
+            if not any(card for _, card in found) and (" best " in core or " only " in core or " be " in core):
+                found.extend(_plain_shapes(note, s, core, note_ctx, ""))  # no definitions: the note's own words
         else:
             application = role == "application"
             ctx = note_ctx if application else in_ctx
@@ -2351,6 +2353,9 @@ def candidates(note: Note) -> list[Idea]:
                     or " are " in core
                     or " by " in core
                     or " be " in core
+                    or " as " in core
+                    or " best " in core
+                    or " only " in core
                     or core[:12].split(" ")[0].endswith("ing")
                 ):
                     found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # after the older kinds: their keys stay
@@ -3139,7 +3144,7 @@ def _gerund_statement(note: Note, s: Sentence, text: str, ctx: str) -> tuple[str
         base = word[:-2] if word.endswith(("ches", "shes", "xes", "zes")) else word[:-1]
         if base_verb_problem(base) or tokens[i + 1].lower() in ("to", "that", "if", "whether", "how", "what"):
             return None  # 'X helps to …', 'X means that …': the object is a clause, asked another way
-        answer = clean_answer(" ".join(tokens[i + 1 :]), 12)
+        answer = clean_answer(re.split(r",\s+(?:and|but|so|then|yet|while|which)\s+", " ".join(tokens[i + 1 :]))[0], 12)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
             return None
         front = f"{ctx}, what does {subject[0].lower() + subject[1:]} {base}?"
@@ -3153,6 +3158,16 @@ _SHOULD_BE_RE = re.compile(
     r"^(?P<s>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4})\s+(?P<m>should|must)\s+(?:therefore\s+|always\s+)?be\s+"
     r"(?P<v>[a-z]+ed|set|kept|run|built|made|done|read|seen|given|taken|shown|written|chosen|paid|spent|sent|"
     r"forecast|put|cut|hit|split|spread|shut|held|told|sold|bought|taught|thought|brought|found|met|led)?\s*(?P<y>.+)$"
+)
+# 'Von Hippel defines the stickiness of information as the extra cost of moving it' -> 'what is the stickiness …?'
+_DEFINES_AS_RE = re.compile(
+    r"^(?:[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he authors?)\s+"
+    r"(?:defines|define|defined)\s+(?P<x>[^,;:]{3,60}?)\s+as\s+(?P<y>[^;:]+)$"
+)
+# 'The toolkit remedy works best where the solution space can be codified' -> 'where does … work best?'
+_WORKS_BEST_RE = re.compile(
+    r"^(?P<s>(?:(?:the|a|an)\s+)?[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3})\s+(?P<v>works?|holds?|helps?|applies|apply|pays? off)\s+"
+    r"(?P<a>best|only|most)\s+(?P<w>where|when|if|for|in|on)\s+(?P<y>[^;:]{6,})$"
 )
 _ADVERBIAL_START_RE = re.compile(r"^(?:per|as|by|in|on|at|for|with|before|after|once|only|against|around)\s", re.I)
 
@@ -3199,6 +3214,33 @@ def _plain_shapes(
             shown = term if not _common_word(words(term)[0], note) else term[0].lower() + term[1:]
             front = f"{definition_ctx}, what {match.group('v').lower()} {shown}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
+            return
+    defined = _DEFINES_AS_RE.match(text)
+    if defined and definition_ctx:
+        term = _topic(defined.group("x"), 8, note)
+        answer = clean_answer(defined.group("y"), 14, trim_relative=False)
+        if term and answer and _self_contained(answer) and not {t.lower() for t in words(term)} & _CONDITION_POINTERS:
+            shown = term[0].lower() + term[1:] if _common_word(words(term)[0], note) else term
+            front = f"{ctx}, what is {shown}?"
+            yield "definition", _card(note, "definition", slug(term), s, front, answer)
+            return
+    works = _WORKS_BEST_RE.match(text)
+    if works:
+        subject = _topic(works.group("s"), 6, note)
+        answer = clean_answer(re.split(r",\s+(?:as in|such as|like|for example|e\.g\.)\s", works.group("y"))[0], 12)
+        if subject and answer and _self_contained(answer) and len(content_words(answer)) >= 2:
+            asked = subject[0].lower() + subject[1:] if _common_word(words(subject)[0], note) else subject
+            wh = {"where": "where", "when": "when", "if": "when"}.get(works.group("w").lower(), "for what")
+            verb = works.group("v")
+            base = verb[:-1] if verb.endswith("s") else verb
+            do = "do" if not verb.endswith("s") else "does"
+            only = works.group("a") == "only"
+            answer = f"{'Only ' if only else ''}{works.group('w').lower()} {answer[0].lower() + answer[1:]}"
+            answer = answer[0].upper() + answer[1:]
+            if wh == "for what":
+                wh = "where" if works.group("w").lower() in ("in", "on") else "for what"
+            front = f"{ctx}, {wh} {do} {asked} {base}{'' if only else ' ' + works.group('a')}?"
+            yield "claim", _card(note, "claim", slug(f"{subject} {base} {works.group('a')}", 3), s, front, answer)
             return
     passive = _SHOULD_BE_RE.match(text)
     if passive:
