@@ -3141,7 +3141,7 @@ def _gerund_statement(note: Note, s: Sentence, text: str, ctx: str) -> tuple[str
             _CONDITION_POINTERS | {"that", "who", "which"}
         ):
             return None
-        base = word[:-2] if word.endswith(("ches", "shes", "xes", "zes")) else word[:-1]
+        base = base_form(word) or word[:-1]
         if base_verb_problem(base) or tokens[i + 1].lower() in ("to", "that", "if", "whether", "how", "what"):
             return None  # 'X helps to …', 'X means that …': the object is a clause, asked another way
         answer = clean_answer(re.split(r",\s+(?:and|but|so|then|yet|while|which)\s+", " ".join(tokens[i + 1 :]))[0], 12)
@@ -3232,7 +3232,9 @@ def _plain_shapes(
             asked = subject[0].lower() + subject[1:] if _common_word(words(subject)[0], note) else subject
             wh = {"where": "where", "when": "when", "if": "when"}.get(works.group("w").lower(), "for what")
             verb = works.group("v")
-            base = verb[:-1] if verb.endswith("s") else verb
+            particle = " off" if verb.endswith(" off") else ""
+            verb = verb.removesuffix(" off")
+            base = ((base_form(verb) or verb[:-1]) if verb.endswith("s") else verb) + particle
             do = "do" if not verb.endswith("s") else "does"
             only = works.group("a") == "only"
             answer = f"{'Only ' if only else ''}{works.group('w').lower()} {answer[0].lower() + answer[1:]}"
@@ -3272,12 +3274,7 @@ def _plain_shapes(
         return  # a past tense or a participle ('is driven by …') has no present to ask with
     if len(words(obj)) > 4 or set(words(obj.lower())) & (_CONDITION_POINTERS | {"that", "and", "or", "but", "because"}):
         return
-    if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
-        base = verb[:-2]
-    elif verb.endswith("ies"):
-        base = verb[:-3] + "y"
-    else:
-        base = verb[:-1] if verb.endswith("s") else verb
+    base = (base_form(verb) or verb[:-1]) if verb.endswith("s") else verb
     answer = clean_answer(re.split(r",\s+(?:and|but|so|then|yet|while)\s+", f"by {match.group('g')}")[0], 12)
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
         return
