@@ -255,3 +255,30 @@ def test_where_a_remedy_works_best_is_asked_with_where() -> None:
         "According to the note on Pask's 'The Buoy Register', where does the register method work best?",
         "Where the seabed changes slowly",
     ) in generated_cards(FOURTH).values()
+
+
+FIFTH = """---
+id: fares
+title: The Ferry Fare
+author: Oren Pask
+---
+Oren Pask's 2020 essay on pricing ferry crossings.
+
+## Central argument
+Standard fare tables treat a free crossing as one more point on the price curve.
+Expect commuter surveys to overrate new routes and timetable variety.
+
+## Critique
+The data come from one harbour.
+
+## Why it matters for product
+Fare tests should treat free and one euro as different categories, not neighbouring points.
+"""
+
+
+def test_what_a_thing_is_treated_as_and_an_instruction_are_not_asked_as_objects() -> None:
+    # batch32: 'what does standard economics treat?' - 'A price of zero as …' (T0 from two judges, T1 from two) and
+    # 'what does expect concept test to?' (T0 from every judge)
+    fronts = [front for front, _ in generated_cards(FIFTH).values()]
+    assert not any(front.endswith(("treat?", "treats?")) for front in fronts), fronts
+    assert not any("expect commuter" in front.lower() for front in fronts), fronts

@@ -298,6 +298,10 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if card.origin == "generated:diagnostic" and _IMPERATIVE_RE.match(answer):
         return False
+    if re.search(r"\b(?:treat|treats|see|sees|regard|regards|view|views|frame|frames)\?$", card.front) and re.search(
+        r"\sas\s", f" {answer} "
+    ):
+        return False  # 'what does standard economics treat?' - 'A price of zero as …': the 'as' belongs in the question
     if re.match(r"^why\b", answer, re.I):
         return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
     if _UNREFERRED_SUBJECT_RE.search(front):
@@ -2575,6 +2579,10 @@ def _do(subject: str) -> str:
     return "do" if _plural_subject(words(subject)) else "does"
 
 
+# an instruction verb the lists above lack, followed by a plural object ('Expect concept tests to …')
+_ADVICE_LEAD_RE = re.compile(r"^(?:expect|assume|prefer|favour|favor|reserve)\s", re.I)
+
+
 def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'groups coordinate only along existing paths' -> 'what do groups coordinate along?' style questions.
 
@@ -2603,8 +2611,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         if ", " in clause:
             clause = _drop_aside(clause)
             tokens = clause.split()
-        if _IMPERATIVE_RE.match(clause):
-            continue  # advice ('Keep conversations casual') has no subject to ask about
+        if _IMPERATIVE_RE.match(clause) or _ADVICE_LEAD_RE.match(clause):
+            continue  # advice ('Keep conversations casual', 'Expect concept tests to …') has no subject to ask about
         copula = _copula(note, s, clause, ctx) if " is " in clause or " are " in clause or " be " in clause else None
         if copula is not None:
             yield "claim", copula
