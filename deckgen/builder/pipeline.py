@@ -597,12 +597,15 @@ def _build(
             media = sorted(config.rel(p) for p in plan.media_files.values())
             current = lock_written or not plan.lock_changed  # else the next build must still migrate the lock
             outputs_now = outputs_snapshot(config.out_dir) if current else {}
-            if current and lint and not deck_names and plan.sources is not None and plan.lint is not None:
+            recorded = current and lint and not deck_names and plan.sources is not None and plan.lint is not None
+            if recorded and plan.sources is not None and plan.lint is not None:
                 record_snapshot(config, note_cache, plan.sources, plan.lint, media, build_warnings, outputs_now)
-                remember_decks(note_cache, plan.releases, writer.digests)
             else:
                 forget_snapshot(note_cache)
             note_cache.save()
+            if recorded:  # saved apart: a cold build does not hold every deck's rows and every note's entries at once
+                remember_decks(note_cache, plan.releases, writer.digests)
+                note_cache.save(prune=False)
             summary = {
                 "outputs": list(result.outputs),
                 "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
