@@ -76,9 +76,14 @@ class _Taken:
         monkeypatch.setattr(patch.Reuse, "unchanged_decks", counted_decks)
 
 
-def _cold(project: Path, tmp_path: Path, when: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    cold = tmp_path / "cold"
+def _cold_copy(project: Path, tmp_path: Path) -> Path:
+    """The edited library as a fresh clone has it (its lock the one the incremental build starts from)."""
+    cold = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+    return cold
+
+
+def _cold(cold: Path, when: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     _build(cold, when, monkeypatch)
     return _outputs(cold)
 
@@ -110,11 +115,12 @@ def test_a_card_edit_reuses_unchanged_notes_and_decks_and_builds_what_a_cold_bui
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = _edited_library(tmp_path, monkeypatch)
+    cold = _cold_copy(project, tmp_path)
     taken = _Taken(monkeypatch)
     _build(project, 1767312000, monkeypatch)
     assert taken.notes == 39  # every note but the edited one from the rows
     assert len(taken.decks) == 3  # every deck but the edited card's: its stored notes as they are
-    assert _outputs(project) == _cold(project, tmp_path, 1767312000, monkeypatch)
+    assert _outputs(project) == _cold(cold, 1767312000, monkeypatch)
 
 
 def test_rows_are_rewritten_only_for_the_deck_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,21 +132,23 @@ def test_rows_are_rewritten_only_for_the_deck_that_changed(tmp_path: Path, monke
     assert sum(before[key] != after[key] for key in before) == 1
     # and the next card edit takes the rows the card-edit build stored
     _edit_answer(project)
+    cold = _cold_copy(project, tmp_path)
     taken = _Taken(monkeypatch)
     _build(project, 1767398400, monkeypatch)
     assert taken.notes == 39 and len(taken.decks) == 3
-    assert _outputs(project) == _cold(project, tmp_path, 1767398400, monkeypatch)
+    assert _outputs(project) == _cold(cold, 1767398400, monkeypatch)
 
 
 def test_a_forged_row_never_ships(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = _edited_library(tmp_path, monkeypatch)
     untouched = next(slug for slug in (f"topic-{n:02d}" for n in range(4)) if slug != _edited_deck(project))
     _tamper(project, untouched)
+    cold = _cold_copy(project, tmp_path)
     taken = _Taken(monkeypatch)
     _build(project, 1767312000, monkeypatch)
     assert untouched not in taken.decks  # its rows did not prove out: planned in full
     assert len(taken.decks) == 2
-    assert _outputs(project) == _cold(project, tmp_path, 1767312000, monkeypatch)
+    assert _outputs(project) == _cold(cold, 1767312000, monkeypatch)
 
 
 def test_without_the_proof_the_forged_row_would_ship(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,11 +156,12 @@ def test_without_the_proof_the_forged_row_would_ship(tmp_path: Path, monkeypatch
     project = _edited_library(tmp_path, monkeypatch)
     untouched = next(slug for slug in (f"topic-{n:02d}" for n in range(4)) if slug != _edited_deck(project))
     _tamper(project, untouched)
+    cold = _cold_copy(project, tmp_path)
     monkeypatch.setattr(patch.Reuse, "shipped", lambda *args: True)
     taken = _Taken(monkeypatch)
     _build(project, 1767312000, monkeypatch)
     assert untouched in taken.decks
-    assert _outputs(project) != _cold(project, tmp_path, 1767312000, monkeypatch)
+    assert _outputs(project) != _cold(cold, 1767312000, monkeypatch)
 
 
 def _edited_deck(project: Path) -> str:
@@ -161,3 +170,20 @@ def _edited_deck(project: Path) -> str:
     found = re.search(r"topic-\d\d", note.read_text(encoding="utf-8"))
     assert found is not None
     return found.group(0)
+
+
+def test_cards_in_several_decks_are_kept_with_their_decks_and_positions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every card also ships in an 'everything' deck: records hold several decks and positions, kept as recorded."""
+    project = make_library(tmp_path / "incremental", notes=40, decks=4)
+    (project / "decks" / "everything.yaml").write_text("deck: Bench::Everything\nnotes:\n  - tag: synthetic\n")
+    _build(project, 1767225600, monkeypatch)
+    assert '"decks": [' in (project / "deckgen.lock").read_text(encoding="utf-8")
+    _edit_answer(project)
+    cold = _cold_copy(project, tmp_path)
+    taken = _Taken(monkeypatch)
+    _build(project, 1767312000, monkeypatch)
+    assert taken.notes == 39
+    assert len(taken.decks) == 3  # the everything deck holds the edited card too
+    assert _outputs(project) == _cold(cold, 1767312000, monkeypatch)

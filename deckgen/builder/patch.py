@@ -118,9 +118,10 @@ class Reuse:
     ) -> list[BuiltCard] | None:
         """The built cards of one unchanged note from its shipped rows, or None when any card needs stamping.
 
-        The note's file is the last full build's and so is its lock record: stamping would keep
-        that very record (the checks below are stamp()'s for keeping it) and the row shipped is
-        what rendering gives again.
+        The note's file is the last full build's and so is its lock record: stamping, then
+        plan_releases, would give each card that very record again (the checks below are theirs:
+        its text, deck, decks and positions as recorded), and the row shipped is what rendering
+        gives again.
         """
         from deckgen.lock.identity import BuiltCard
 
@@ -133,7 +134,7 @@ class Reuse:
                 row is None
                 or old is None
                 or card.note_id != cards[0].note_id
-                or len(names) != 1
+                or not names  # in no deck: retired as deckless by the plan
                 or row.mod != old.mod
                 or old.retired
                 or old.front != card.front
@@ -142,7 +143,9 @@ class Reuse:
                 or old.origin != card.origin.split(":")[0]
                 or old.explicit != card.explicit_id
                 or old.reverse != card.reverse
-                or old.decks
+                # the decks and positions plan_releases would give the record again (see there)
+                or old.decks != (tuple(names) if len(names) > 1 else ())
+                or any(name not in names or name == old.deck for name, _ in old.dues)
                 or old.retired_mod
                 or old.retired_hash
                 or old.moved_to
@@ -152,7 +155,7 @@ class Reuse:
                 or "![" in card.extra  # images: what ships also depends on the files
             ):
                 return None
-            built.append(BuiltCard(card, row.guid, row.fields, old.hash, old.mod, "unchanged", (), (names[0],)))
+            built.append(BuiltCard(card, row.guid, row.fields, old.hash, old.mod, "unchanged", (), tuple(names)))
         for result in built:
             card = result.card
             new_lock.put(card.note_id, card.key, records[card.key])
