@@ -643,6 +643,13 @@ def edited_parts(config: Config, sources: Sources) -> LintParts | None:
     The replay's notes must be the ones just loaded, byte for byte, and every other input
     the snapshot's (a file may have changed in between); else None and lint runs in full.
     """
+    replay = edited_replay(config, sources)
+    return None if replay is None else replay.parts
+
+
+def edited_replay(config: Config, sources: Sources) -> Replay | None:
+    """:func:`edited_parts`'s refused replay itself: its lint parts, and the notes (:attr:`Replay.changed`) it proved
+    the only inputs changed since the last full build."""
     replay = _EDITED.pop(str(config.root), None)
     if replay is None or sources.findings:
         return None
@@ -651,7 +658,7 @@ def edited_parts(config: Config, sources: Sources) -> LintParts | None:
     if {note.path: sources.digests.get(note.path) for note in sources.notes} != expected:
         return None
     inputs, notes = split_inputs(config)
-    return replay.parts if inputs_key(config, inputs, notes) == replay.snapshot.key else None
+    return replay if inputs_key(config, inputs, notes) == replay.snapshot.key else None
 
 
 def replay_state(state: BuildState, snapshot: Snapshot, outputs: dict[str, list[int]]) -> bool:

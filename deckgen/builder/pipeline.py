@@ -37,13 +37,14 @@ from deckgen.builder.cache import (
 from deckgen.builder.changelog import INDEX_NAME, changelog_path, record_entries, write_changelogs
 from deckgen.builder.diff import DiffReport, compare
 from deckgen.builder.incremental import (  # open_note_cache: re-exported, where callers found it before
-    edited_parts,
+    edited_replay,
     forget_snapshot,
     lint_summary,
     open_note_cache,
     record_snapshot,
     replay_build,
 )
+from deckgen.builder.patch import Reuse, remember_decks
 from deckgen.builder.release import DeckRelease, plan_releases
 from deckgen.builder.rendering import card_tags, rendered_cards
 from deckgen.cards.load import Sources, load_sources
@@ -152,9 +153,16 @@ class Plan:
 
 
 def plan_build(
-    config: Config, deck_names: Sequence[str] = (), now: int | None = None, sources: Sources | None = None
+    config: Config,
+    deck_names: Sequence[str] = (),
+    now: int | None = None,
+    sources: Sources | None = None,
+    reuse: Reuse | None = None,
 ) -> Plan:
-    """Parse (unless ``sources`` were already loaded), generate and stamp every card; choose the decks. Writes nothing."""
+    """Parse (unless ``sources`` were already loaded), generate and stamp every card; choose the decks. Writes nothing.
+
+    ``reuse``: the last full build's shipped rows, for the notes and decks they prove unchanged.
+    """
     # Gather every problem from every stage before giving up: the curator fixes them in one go.
     sources = sources or load_sources(config)
     notes, specs, findings = sources.notes, sources.specs, list(sources.findings)
@@ -186,6 +194,8 @@ def plan_build(
     moves, move_decisions = match_moves(cards_by_note, lock, pinned)
     moves = pinned + moves
     decisions.extend(move_decisions)
+    if moves or deck_names:
+        reuse = None  # identities cross notes, or a partial build: every card is stamped
     warnings = [d.warning for d in decisions if d.warning]
     waiting = {n.path: waiting_drafts(n) for n in notes}
     warnings += [
@@ -211,6 +221,8 @@ def plan_build(
             built.append(deck)
     if findings:
         raise ContentError(findings)
+    if reuse is not None:
+        reuse.load(specs, built, lock)
 
     new_lock = Lock(releases=dict(lock.releases), changelog=dict(lock.changelog), extra=dict(lock.extra))
     new_lock.lines = lock.lines  # serialising the new lock reuses the lines of unchanged records
@@ -223,6 +235,19 @@ def plan_build(
     store = media_store(config)
     for note in notes:
         cards = cards_by_note[note.id]
+        kept = (
+            reuse.built(cards, [decks_of.get(card.uid, ()) for card in cards], lock, new_lock)
+            if reuse is not None and note.path not in reuse.changed
+            else None
+        )
+        if kept is not None:  # an unchanged note: its cards as the last build shipped them
+            for result in kept:
+                built_cards[result.uid] = result
+                old = lock.card(result.card.note_id, result.card.key)
+                assert old is not None
+                card = result.card
+                changes.append(CardChange(card.uid, "unchanged", card.front, card.back, old.front, old.back))
+            continue
         for card, (values, content_hash, media) in zip(cards, rendered_cards(sources, note, cards, store)):
             result = stamp(
                 card,
@@ -253,7 +278,17 @@ def plan_build(
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back))
     media_files = {name: store.files[name].path for c in built_cards.values() for name in c.media}
     releases, release_warnings = plan_releases(
-        specs, built, by_id, built_cards, card_tags, lock, new_lock, config.namespace, notetype_mods, timestamp
+        specs,
+        built,
+        by_id,
+        built_cards,
+        card_tags,
+        lock,
+        new_lock,
+        config.namespace,
+        notetype_mods,
+        timestamp,
+        reuse.unchanged_decks(built) if reuse is not None else None,
     )
     stage_warnings: list[str] = []
     if not deck_names:  # a renamed week warns like a renamed deck (issue 12 item 4); partial builds skip tracks
@@ -344,22 +379,29 @@ def lint_project(
     *,
     warnings: bool = True,
     cache: NoteCache | None = None,
+    state: BuildState | None = None,
 ) -> tuple[LintReport, Plan | None]:
     """Every lint finding, including a stale lockfile; the build plan when the sources are clean.
 
-    ``warnings=False`` (the build) may skip checks that can only warn, such as L16.
+    ``warnings=False`` (the build) may skip checks that can only warn, such as L16. ``state``:
+    the last build's, whose shipped decks a plan after a card edit reuses where unchanged.
     """
     settings = settings_for(config)
     sources = load_sources(config, cache)
     near = warnings or settings.level("L16", "warning") == "error"
     # after a card edit the refused replay linted the edited notes; the rest is the last build's
-    parts = edited_parts(config, sources) if cache is not None and not deck_names and now is None else None
-    if parts is None:
+    replay = edited_replay(config, sources) if cache is not None and not deck_names and now is None else None
+    reuse = None
+    if replay is None:
         parts = lint_parts(config, sources, settings, near_duplicates=near)
+    else:
+        parts = replay.parts
+        if state is not None and cache is not None:  # every input but the changed notes is the last build's
+            reuse = Reuse(config, cache, state.deck_digests, frozenset(replay.changed))
     report = parts.report(settings, near_duplicates=near)
     if report.errors:
         return report, None
-    plan = plan_build(config, deck_names, now, sources)
+    plan = plan_build(config, deck_names, now, sources, reuse)
     plan.sources, plan.lint = sources, parts
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
     # A changed card changes its record, so the lock cannot differ in format only: that
@@ -473,7 +515,7 @@ def _build(
         if replayed is not None:
             return replayed
     report, checked = (
-        lint_project(config, deck_names, now, warnings=False, cache=note_cache)
+        lint_project(config, deck_names, now, warnings=False, cache=note_cache, state=state)
         if lint
         else (LintReport(()), plan_build(config, deck_names, now))
     )
@@ -529,22 +571,8 @@ def _build(
         writer = DeckWriter(config.out_dir, state if use_cache else None, config.root if use_cache else None)
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
         for deck, release in zip(plan.decks, plan.releases):
-            # live cards in manifest order, then the deck's retired cards (shipped without cards)
-            packaged = PackagedDeck(
-                deck_id=stable_int("deck", release.spec.name),
-                name=release.spec.name,
-                description=release.description,
-                notes=release.notes,
-                preset=(  # a deck that declares a pace ships it as an Anki preset (issue 12 item 9)
-                    pace_preset(
-                        config.namespace, f"deck:{release.spec.slug}", release.spec.name, release.spec.new_per_day
-                    )
-                    if release.spec.new_per_day
-                    else None
-                ),
-            )
             target = config.out_dir / f"{release.spec.slug}.apkg"
-            writer.write(target, [packaged], nts, media=plan.media_for(deck.cards))
+            writer.write(target, [packaged_deck(config, release)], nts, media=plan.media_for(deck.cards))
             outputs.append(str(target))
         if plan.report is not None:  # before the site, which links the changelog
             write_changelogs(config.out_dir, plan.report, plan.new_lock)
@@ -569,11 +597,15 @@ def _build(
             media = sorted(config.rel(p) for p in plan.media_files.values())
             current = lock_written or not plan.lock_changed  # else the next build must still migrate the lock
             outputs_now = outputs_snapshot(config.out_dir) if current else {}
-            if current and lint and not deck_names and plan.sources is not None and plan.lint is not None:
+            recorded = current and lint and not deck_names and plan.sources is not None and plan.lint is not None
+            if recorded and plan.sources is not None and plan.lint is not None:
                 record_snapshot(config, note_cache, plan.sources, plan.lint, media, build_warnings, outputs_now)
             else:
                 forget_snapshot(note_cache)
             note_cache.save()
+            if recorded:  # saved apart: a cold build does not hold every deck's rows and every note's entries at once
+                remember_decks(note_cache, plan.releases, writer.digests)
+                note_cache.save(prune=False)
             summary = {
                 "outputs": list(result.outputs),
                 "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
@@ -591,6 +623,21 @@ def _build(
         return result
     return BuildResult(
         tuple(outputs), tuple(plan.decks), tuple(plan.changes), lock_written, tuple(plan.warnings), report=plan.report
+    )
+
+
+def packaged_deck(config: Config, release: DeckRelease) -> PackagedDeck:
+    """A deck's package: its live cards in manifest order, then its retired cards (shipped without cards)."""
+    return PackagedDeck(
+        deck_id=stable_int("deck", release.spec.name),
+        name=release.spec.name,
+        description=release.description,
+        notes=release.notes,
+        preset=(  # a deck that declares a pace ships it as an Anki preset (issue 12 item 9)
+            pace_preset(config.namespace, f"deck:{release.spec.slug}", release.spec.name, release.spec.new_per_day)
+            if release.spec.new_per_day
+            else None
+        ),
     )
 
 

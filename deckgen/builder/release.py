@@ -80,11 +80,14 @@ def plan_releases(
     namespace: str,
     notetype_mods: Mapping[int, int],
     now: int,
+    reuse: Mapping[str, tuple[ShipNote, ...]] | None = None,
 ) -> tuple[list[DeckRelease], list[str]]:
     """Each built deck's notes (live in deck order, then retired) and release; record it in ``new_lock``.
 
     Retired cards are shipped (for ever) in the deck they were last in, so a learner
     who skips releases still gets them marked. Returns the releases and warnings.
+    ``reuse``: by deck slug, the live notes the last build shipped in a deck none of whose
+    cards changed since (nor their positions, see :mod:`deckgen.builder.patch`), taken as they are.
     """
     warnings: list[str] = []
     homes = home_decks(specs, lock)
@@ -173,9 +176,10 @@ def plan_releases(
     releases: list[DeckRelease] = []
     for deck in built:
         old = history.get(deck.spec.slug)
-        positions = _positions(deck, lock, old.names if old else ())
-        live = []
-        for card in deck.cards:
+        kept = reuse.get(deck.spec.slug) if reuse else None
+        positions = _positions(deck, lock, old.names if old else ()) if kept is None else {}
+        live = list(kept or ())
+        for card in deck.cards if kept is None else ():
             uid = card.uid
             record = new_lock.cards[card.note_id][card.key]
             position = positions[uid]

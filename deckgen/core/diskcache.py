@@ -702,6 +702,16 @@ class NoteCache:
                     self._pending.add(rel)  # replaced by a good value (or dropped) on save
         return entry[1] if entry and entry[0] == digest else None
 
+    def holds(self, rel: str, digest: str) -> bool:
+        """Whether the entry for ``rel`` is at ``digest`` (stored or put this run), without decoding it."""
+        entry = self.entries.get(rel)
+        if entry is not None:
+            return entry[0] == digest
+        if rel in self._unread or self._may_hold(rel):
+            self._fetch(rel)
+        raw = self._raw.get(rel)
+        return raw is not None and raw[0] == digest
+
     def put(self, rel: str, digest: str, value: Any, schema: Any = None) -> None:
         """Remember ``value`` (of type ``schema``, when given) for ``rel`` at this content."""
         self.used.add(rel)
