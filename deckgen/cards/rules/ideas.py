@@ -2986,6 +2986,10 @@ def imperative(clause: str, after_condition: bool = False) -> bool:
     return after in _OBJECT_OPENERS
 
 
+_ADVICE_LEADS = frozenset(
+    "before after when whenever if once until during where because since replace pair combine treat use frame read "
+    "judge measure".split()
+)
 _BECAUSE_ADVICE_RE = re.compile(r"^(?:because|since)\s+(?P<r>[^,;:]{10,90}),\s+(?P<a>[a-z][^;:]{8,})$", re.I)
 _ADVICE_POINTERS = frozenset("it its they them their both".split())
 
@@ -3035,6 +3039,9 @@ def _situation(text: str) -> re.Match[str] | None:
 def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """The note's advice: 'Before X, do Y' -> 'what should a team do before X?'; 'Replace X with Y' ->
     'what should X be replaced with?'. The situation or the object is in the question, the advice is the answer."""
+    lead = core.lstrip("*_ ").split(" ", 1)[0].lower()
+    if lead not in _ADVICE_LEADS:
+        return  # every form below opens with a condition word, 'because' or one of the object verbs
     text = plain(core).strip().rstrip(".")
     match = _situation(text)
     if match:
@@ -3415,6 +3422,8 @@ _MODAL_RELATIVE_RE = re.compile(
 
 def embedded_claims(core: str) -> list[str]:
     """The claims a sentence makes inside a larger one, each a clause to ask on its own."""
+    if "which " not in core and " so " not in core:
+        return []  # every form below needs one of the two words
     found = []
     for pattern in (_WHICH_SUGGESTS_RE, _SO_CLAUSE_RE):
         match = pattern.search(core)
