@@ -22,13 +22,14 @@ ships; this only hands it what it would compute again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from deckgen.core.diskcache import PROJECT, NoteCache
 
 if TYPE_CHECKING:
+    from deckgen.anki.packaged import PackagedDeck
     from deckgen.builder.release import DeckRelease, ShipNote
     from deckgen.core.config import Config
     from deckgen.core.model import BuiltDeck, Card, DeckSpec
@@ -67,6 +68,7 @@ class Reuse:
     cache: NoteCache
     deck_digests: Mapping[str, str]  # the last build's package digests, by output name
     changed: frozenset[str]  # note paths whose bytes differ from the last full build's
+    package: Callable[[DeckRelease], PackagedDeck]  # the package writer's deck (pipeline.packaged_deck)
     rows: dict[str, ShipNote] = field(default_factory=dict)  # by uid: live rows proven shipped
     live: dict[str, tuple[ShipNote, ...]] = field(default_factory=dict)  # by deck slug: its proven live rows
     kept: set[str] = field(default_factory=set)  # uids whose shipped row this plan took as it was
@@ -109,9 +111,8 @@ class Reuse:
     def shipped(self, release: DeckRelease, note_types: Sequence[tuple[Any, int]], digest: str) -> bool:
         """Whether ``release`` packaged is what the last build wrote in the package it recorded as ``digest``."""
         from deckgen.builder.cache import package_digest
-        from deckgen.builder.pipeline import packaged_deck
 
-        return package_digest([packaged_deck(self.config, release)], note_types) == digest
+        return package_digest([self.package(release)], note_types) == digest
 
     def built(
         self, cards: Sequence[Card], decks: Sequence[Sequence[str]], lock: Lock, new_lock: Lock

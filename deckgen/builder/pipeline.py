@@ -8,6 +8,7 @@ import gc
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from deckgen.anki.notetypes import NoteType, note_type_for, note_types
@@ -397,7 +398,7 @@ def lint_project(
     else:
         parts = replay.parts
         if state is not None and cache is not None:  # every input but the changed notes is the last build's
-            reuse = Reuse(config, cache, state.deck_digests, frozenset(replay.changed))
+            reuse = Reuse(config, cache, state.deck_digests, frozenset(replay.changed), partial(packaged_deck, config))
     report = parts.report(settings, near_duplicates=near)
     if report.errors:
         return report, None
