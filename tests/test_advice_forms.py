@@ -282,3 +282,30 @@ def test_what_a_thing_is_treated_as_and_an_instruction_are_not_asked_as_objects(
     fronts = [front for front, _ in generated_cards(FIFTH).values()]
     assert not any(front.endswith(("treat?", "treats?")) for front in fronts), fronts
     assert not any("expect commuter" in front.lower() for front in fronts), fronts
+
+
+SIXTH = """---
+id: logs
+title: The Logbook Method
+author: Oren Pask
+---
+Oren Pask's 2022 paper on harbour logbooks.
+
+## Central argument
+The paper starts by describing the ideal keeper.
+Studying 45 harbour crews in five ports, they found three habits of careful logging.
+Printed tide tables promise to shrink the gap between forecast and arrival.
+
+## Critique
+The sample is small.
+
+## Why it matters for product
+Keep logs short.
+"""
+
+
+def test_a_numbered_noun_an_infinitive_and_the_text_itself_are_not_asked() -> None:
+    # batch33, T0 from every judge: 'how does the paper start?', 'what does studying 45 new-product team in?',
+    # 'what do natural-language and AI features promise to?'
+    fronts = [front.lower() for front, _ in generated_cards(SIXTH).values()]
+    assert not any("the paper start" in f or "studying 45" in f or "promise to?" in f for f in fronts), fronts

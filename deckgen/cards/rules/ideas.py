@@ -2635,6 +2635,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 follower = low[i + 1] if i + 1 < len(low) else ""
                 if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly":
                     continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
+            if word[-1:] == "s" and any(t in _NUMBER_WORDS - {"one"} or t.isdigit() for t in low[max(0, i - 2) : i]):
+                continue  # 'studying 45 new-product teams in …': a number and its plural noun, not a verb
             subject_tokens = tokens[:i]
             if i == 1 and re.search(r"\w-\w+ed$|^\w+ed$", low[0]):
                 break  # 'Stream-aligned teams in …': an adjective, then its noun, not a subject and its verb
@@ -2697,6 +2699,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 preposition = after
                 if j + 2 >= len(tokens) or not _object_word(tokens[j + 2].lower()):
                     break
+                infinitive = j + 3 < len(tokens) and tokens[j + 3].lower() in ("the", "a", "an", "their", "its", "your")
+                if after == "to" and infinitive and _plain_verb(tokens[j + 2]):
+                    break  # 'promise to shrink …': an infinitive, not a preposition's object ('what do X promise to?')
                 rest = tokens[j + 2 :]
             elif after in _OBJECT_START:
                 rest = tokens[j + 1 :]
@@ -3281,6 +3286,17 @@ def _plain_shapes(
         return
     if tokens[0] in PRONOUNS or tokens[0] in _CONDITION_POINTERS or set(tokens) & STOPWORDS - {"the", "a", "an"}:
         return
+    if tokens[-1] in _ESSAY_WORDS or verb in (
+        "starts",
+        "start",
+        "begins",
+        "begin",
+        "opens",
+        "ends",
+        "closes",
+        "concludes",
+    ):
+        return  # 'The paper starts by describing the ideal': how the text is built, not an idea (T0, batch33)
     if (
         verb in STOPWORDS
         or verb.endswith(("ed", "ing"))
