@@ -10,7 +10,6 @@ tests would catch a reuse that trusted it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -26,9 +25,8 @@ from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
 
 sys.path.insert(0, str(REPO / "bench"))
+from buildutil import CACHE_DIRS, output_hashes
 from synthetic import make_library  # noqa: E402
-
-CACHE_DIRS = {".deckgen-cache"}
 
 
 def _build(project: Path, when: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -36,16 +34,6 @@ def _build(project: Path, when: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(when))
     incremental._REFUSED.clear()
     build(load_config(project))
-
-
-def _outputs(project: Path) -> dict[str, str]:
-    hashes = {}
-    for path in sorted((project / "build").rglob("*")):
-        rel = path.relative_to(project)
-        if path.is_file() and not CACHE_DIRS & set(rel.parts):
-            hashes[rel.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    hashes["deckgen.lock"] = hashlib.sha256((project / "deckgen.lock").read_bytes()).hexdigest()
-    return hashes
 
 
 def _edit_answer(project: Path) -> None:
@@ -85,7 +73,7 @@ def _cold_copy(project: Path, tmp_path: Path) -> Path:
 
 def _cold(cold: Path, when: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     _build(cold, when, monkeypatch)
-    return _outputs(cold)
+    return output_hashes(cold)
 
 
 def _rows_of(project: Path) -> dict[str, str]:
@@ -120,7 +108,7 @@ def test_a_card_edit_reuses_unchanged_notes_and_decks_and_builds_what_a_cold_bui
     _build(project, 1767312000, monkeypatch)
     assert taken.notes == 39  # every note but the edited one from the rows
     assert len(taken.decks) == 3  # every deck but the edited card's: its stored notes as they are
-    assert _outputs(project) == _cold(cold, 1767312000, monkeypatch)
+    assert output_hashes(project) == _cold(cold, 1767312000, monkeypatch)
 
 
 def test_rows_are_rewritten_only_for_the_deck_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,7 +124,7 @@ def test_rows_are_rewritten_only_for_the_deck_that_changed(tmp_path: Path, monke
     taken = _Taken(monkeypatch)
     _build(project, 1767398400, monkeypatch)
     assert taken.notes == 39 and len(taken.decks) == 3
-    assert _outputs(project) == _cold(cold, 1767398400, monkeypatch)
+    assert output_hashes(project) == _cold(cold, 1767398400, monkeypatch)
 
 
 def test_a_forged_row_never_ships(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,7 +136,7 @@ def test_a_forged_row_never_ships(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     _build(project, 1767312000, monkeypatch)
     assert untouched not in taken.decks  # its rows did not prove out: planned in full
     assert len(taken.decks) == 2
-    assert _outputs(project) == _cold(cold, 1767312000, monkeypatch)
+    assert output_hashes(project) == _cold(cold, 1767312000, monkeypatch)
 
 
 def test_without_the_proof_the_forged_row_would_ship(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,7 +149,7 @@ def test_without_the_proof_the_forged_row_would_ship(tmp_path: Path, monkeypatch
     taken = _Taken(monkeypatch)
     _build(project, 1767312000, monkeypatch)
     assert untouched in taken.decks
-    assert _outputs(project) != _cold(cold, 1767312000, monkeypatch)
+    assert output_hashes(project) != _cold(cold, 1767312000, monkeypatch)
 
 
 def _edited_deck(project: Path) -> str:
@@ -186,4 +174,4 @@ def test_cards_in_several_decks_are_kept_with_their_decks_and_positions(
     _build(project, 1767312000, monkeypatch)
     assert taken.notes == 39
     assert len(taken.decks) == 3  # the everything deck holds the edited card too
-    assert _outputs(project) == _cold(cold, 1767312000, monkeypatch)
+    assert output_hashes(project) == _cold(cold, 1767312000, monkeypatch)

@@ -7,7 +7,6 @@ bundle, site file, changelog and ``deckgen.lock``, compared by sha256 after a on
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -20,9 +19,8 @@ import pytest
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
+from buildutil import CACHE_DIRS, output_hashes
 from synthetic import make_library  # noqa: E402
-
-CACHE_DIRS = {".deckgen-cache"}
 
 
 def _build(project: Path, when: int) -> None:
@@ -31,17 +29,6 @@ def _build(project: Path, when: int) -> None:
         [sys.executable, "-m", "deckgen", "build"], cwd=project, env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
-
-
-def _outputs(project: Path) -> dict[str, str]:
-    """sha256 of every file the build wrote (caches aside) and of the lock."""
-    hashes = {}
-    for path in sorted((project / "build").rglob("*")):
-        rel = path.relative_to(project)
-        if path.is_file() and not CACHE_DIRS & set(rel.parts):
-            hashes[rel.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    hashes["deckgen.lock"] = hashlib.sha256((project / "deckgen.lock").read_bytes()).hexdigest()
-    return hashes
 
 
 def _note(project: Path) -> Path:
@@ -78,7 +65,7 @@ def test_one_note_edit_builds_what_a_cold_build_writes(tmp_path: Path, edit: Cal
     _build(project, 1767312000)  # incremental: caches and outputs of the first build in place
     _build(cold, 1767312000)  # the same sources and lock, nothing cached
 
-    incremental, fresh = _outputs(project), _outputs(cold)
+    incremental, fresh = output_hashes(project), output_hashes(cold)
     assert any(name.endswith(".apkg") for name in fresh) and any("/site/" in name for name in fresh)
     assert incremental == fresh
 
@@ -101,7 +88,7 @@ def test_a_lock_edited_by_hand_is_rewritten_as_a_cold_build_writes_it(tmp_path: 
     _build(cold, 1767312000)
 
     assert lock.read_text(encoding="utf-8") == written
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
 
 
 # Edits the incremental build must hand to the full plan (a card, a note, the lock or the
@@ -303,7 +290,7 @@ def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
 ) -> None:
     project = make_library(tmp_path / "incremental", notes=40, decks=4)
     assert _run(project, 1767225600, "build").returncode == 0  # leaves the snapshot an edit is replayed from
-    before = _outputs(project)
+    before = output_hashes(project)
     change(project)
     cold = tmp_path / "cold"
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
@@ -314,9 +301,9 @@ def test_each_kind_of_edit_builds_and_lints_what_a_cold_run_does(
 
     assert (lint.returncode, lint.stdout) == (cold_lint.returncode, cold_lint.stdout)
     assert built.returncode == cold_built.returncode == 0, built.stderr + cold_built.stderr
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
     if change is answer_in_a_tracked_note:  # the bundle holding the card was written again, as a cold build writes it
-        assert _outputs(project)["build/tracks/bench.apkg"] != before["build/tracks/bench.apkg"]
+        assert output_hashes(project)["build/tracks/bench.apkg"] != before["build/tracks/bench.apkg"]
     assert built.stderr == cold_built.stderr  # the same warnings, lint's summary line included
     replayed = "Everything is up to date" in built.stdout
     assert replayed == (change in REPLAYED), built.stdout  # the fast path is taken exactly when it may be
@@ -358,7 +345,7 @@ def test_the_generator_is_imported_only_when_a_note_needs_its_cards_made(tmp_pat
     assert _generator_imported(project, 1767398400)
     assert _run(cold, 1767398400, "build").returncode == 0
     assert '"card": "note-99999/' in (project / "deckgen.lock").read_text(encoding="utf-8")  # its cards ship
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
 
 
 def test_a_prose_edit_after_a_replayed_one_is_replayed_too(tmp_path: Path) -> None:
@@ -372,7 +359,7 @@ def test_a_prose_edit_after_a_replayed_one_is_replayed_too(tmp_path: Path) -> No
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
     assert "wrote" in _run(project, 1767484800, "build").stdout
     assert _run(cold, 1767484800, "build").returncode == 0
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
 
 
 @pytest.mark.parametrize(
@@ -404,7 +391,7 @@ def test_a_corrupt_snapshot_means_the_full_build(tmp_path: Path, tagged: bool, v
     assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
     assert "wrote" in built.stdout
     assert _run(cold, 1767312000, "build").returncode == 0
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
 
 
 def test_the_replay_reuses_only_its_own_builds_input_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -430,7 +417,7 @@ def test_the_replay_reuses_only_its_own_builds_input_check(tmp_path: Path, monke
     result = build(config, check_up_to_date=False)
     assert result.count("edited") == 1
     assert _run(cold, 1767312000, "build").returncode == 0
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
 
 
 def test_replayed_notes_that_do_not_fit_the_snapshot_are_checked_again(tmp_path: Path) -> None:
@@ -471,4 +458,4 @@ def test_replayed_notes_that_do_not_fit_the_snapshot_are_checked_again(tmp_path:
     built = _run(project, 1767484800, "build")
     assert built.returncode == 0 and "wrote" in built.stdout, built.stdout + built.stderr
     assert _run(cold, 1767484800, "build").returncode == 0
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
