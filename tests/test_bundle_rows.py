@@ -20,14 +20,13 @@ from pathlib import Path
 
 import pytest
 from ankiutil import import_apkg, open_collection
+from buildutil import CACHE_DIRS, output_hashes
 from test_incremental_outputs import (
-    CACHE_DIRS,
     _add_card,
     _build,
     _delete_card,
     _edit_answer,
     _note,
-    _outputs,
     make_library,
 )
 
@@ -176,7 +175,7 @@ def test_a_bundle_after_each_change_is_what_a_cold_build_writes(tmp_path: Path, 
     project = make_library(tmp_path / "incremental", notes=40, decks=5)
     _track_decks(project, ["topic-00", "topic-01", "topic-02", "topic-03"])
     _build(project, 1767225600)  # the release the change starts from (its lock is what a clone has)
-    before = _outputs(project)
+    before = output_hashes(project)
     change(project)
 
     cold = tmp_path / "cold"
@@ -184,7 +183,7 @@ def test_a_bundle_after_each_change_is_what_a_cold_build_writes(tmp_path: Path, 
     _build(project, 1767312000)  # caches and outputs of the first build in place (whatever is left of them)
     _build(cold, 1767312000)  # the same sources and lock, nothing cached
 
-    incremental, fresh = _outputs(project), _outputs(cold)
+    incremental, fresh = output_hashes(project), output_hashes(cold)
     assert "build/tracks/bench.apkg" in fresh
     assert incremental == fresh
     assert before["build/tracks/bench.apkg"] != fresh["build/tracks/bench.apkg"]  # the change reached the bundle
@@ -250,7 +249,7 @@ def test_a_build_after_rm_build_copies_kept_packages_only_when_intact(
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
     _build(project, 1767312000)
     _build(cold, 1767312000)
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
     # the cache holds exactly the packages the build wrote, intact
     written = {hashlib.sha256(p.read_bytes()).hexdigest()[:32] for p in (project / "build").rglob("*.apkg")}
     assert {p.name.split(".")[2] for p in _kept(project)} == written

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from buildutil import CACHE_DIRS, output_hashes
 from conftest import REPO
-from test_incremental_outputs import CACHE_DIRS, _outputs, _run, answer
+from test_incremental_outputs import _run, answer
 
 sys.path.insert(0, str(REPO / "bench"))
 from synthetic import make_library  # noqa: E402
@@ -40,34 +41,34 @@ def _cold(project: Path, tmp_path: Path) -> dict[str, str]:
     shutil.rmtree(cold, ignore_errors=True)
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
     assert _run(cold, WHEN + 86400, "build").returncode == 0
-    return _outputs(cold)
+    return output_hashes(cold)
 
 
 def test_a_build_after_rm_rf_build_copies_back_what_a_cold_build_writes(tmp_path: Path) -> None:
     project = _built(tmp_path)
-    before, mtimes = _outputs(project), _mtimes(project)
+    before, mtimes = output_hashes(project), _mtimes(project)
     assert any(rel.startswith("build/site/") for rel in before) and "build/CHANGELOG.md" in before
     shutil.rmtree(project / "build")
     done = _run(project, WHEN + 86400, "build")
     assert done.returncode == 0 and "wrote" in done.stdout and "up to date" not in done.stdout, done.stdout
-    assert _outputs(project) == before == _cold(project, tmp_path)
+    assert output_hashes(project) == before == _cold(project, tmp_path)
     assert _mtimes(project) == mtimes, "copied back as the last build left them, not written again"
     again = _run(project, WHEN + 86400, "build")
     assert "up to date" in again.stdout, "the copied-back folder is the last build's: nothing to do"
     answer(project)  # and the next edit builds what a cold build of it writes
     assert _run(project, WHEN + 2 * 86400, "build").returncode == 0
-    assert _outputs(project) == _cold(project, tmp_path)
+    assert output_hashes(project) == _cold(project, tmp_path)
 
 
 def test_the_library_call_copies_back_too(tmp_path: Path) -> None:
     from deckgen import build, load_config
 
     project = _built(tmp_path)
-    before = _outputs(project)
+    before = output_hashes(project)
     shutil.rmtree(project / "build")
     result = build(load_config(project))
     assert result.up_to_date and result.outputs and not result.decks
-    assert _outputs(project) == before
+    assert output_hashes(project) == before
 
 
 def _flip_a_byte(path: Path) -> None:
@@ -109,7 +110,7 @@ def _builds_cold_after(tmp_path: Path, change: Callable[[Path], None]) -> None:
     done = _run(project, WHEN + 86400, "build")
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert not (project / "escaped.apkg").exists() and not (tmp_path / "escaped").exists()
-    assert _outputs(project) == _cold(project, tmp_path)
+    assert output_hashes(project) == _cold(project, tmp_path)
 
 
 def _edit_record(project: Path, edit: Callable[[dict], None]) -> None:  # type: ignore[type-arg]
@@ -159,11 +160,11 @@ def test_a_stale_record_means_the_full_build(tmp_path: Path) -> None:
     shutil.rmtree(project / "build")
     answer(project)
     assert _run(project, WHEN + 86400, "build").returncode == 0
-    assert _outputs(project) == _cold(project, tmp_path)
+    assert output_hashes(project) == _cold(project, tmp_path)
     shutil.rmtree(project / "build")
     (project / RECORD).write_bytes(old)  # the record of the build before the edit
     assert _run(project, WHEN + 2 * 86400, "build").returncode == 0
-    assert _outputs(project) == _cold(project, tmp_path)
+    assert output_hashes(project) == _cold(project, tmp_path)
 
 
 def test_an_output_folder_holding_a_foreign_file_is_not_copied_over(tmp_path: Path) -> None:

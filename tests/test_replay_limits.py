@@ -16,7 +16,8 @@ import shutil
 import time
 from pathlib import Path
 
-from test_incremental_outputs import CACHE_DIRS, _notes, _outputs, _rewrite, _run, make_library
+from buildutil import CACHE_DIRS, output_hashes
+from test_incremental_outputs import _notes, _rewrite, _run, make_library
 
 from deckgen.builder import incremental
 from deckgen.core import digests
@@ -49,7 +50,7 @@ def _same_as_cold(project: Path, tmp_path: Path, when: int) -> None:
     cold = tmp_path / f"cold-{when}"
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
     assert _run(cold, when, "build").returncode == 0
-    assert _outputs(project) == _outputs(cold)
+    assert output_hashes(project) == output_hashes(cold)
 
 
 def test_past_the_replayed_limit_the_snapshot_is_rewritten_whole_and_edits_still_replay(tmp_path: Path) -> None:

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_incremental_outputs import CACHE_DIRS, _delete_card, _notes, _outputs, _rewrite, _run, make_library
+from buildutil import CACHE_DIRS, output_hashes
+from test_incremental_outputs import _delete_card, _notes, _rewrite, _run, make_library
 
 FIRST, SECOND = 1767225600, 1767312000
 
@@ -92,7 +93,7 @@ def test_the_site_after_a_change_is_what_a_cold_build_writes(tmp_path: Path, cha
     built, cold_built = _run(project, SECOND, "build"), _run(cold, SECOND, "build")
     assert built.returncode == cold_built.returncode == 0, built.stderr + cold_built.stderr
     assert "Traceback" not in built.stderr
-    site, cold_site = _site(_outputs(project)), _site(_outputs(cold))
+    site, cold_site = _site(output_hashes(project)), _site(output_hashes(cold))
     assert any(name.startswith("build/site/decks/") for name in cold_site)
     assert site == cold_site
 
