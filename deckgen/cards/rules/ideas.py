@@ -2633,7 +2633,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 if prev in STOPWORDS or not (word[-1:] == "s" or prev[-1:] == "s"):
                     continue  # no verb here (the checks below would all pass over it): most words of most sentences
                 follower = low[i + 1] if i + 1 < len(low) else ""
-                if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly":
+                if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly" and not _effect_verb(word, follower):
                     continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
             if word[-1:] == "s" and any(t in _NUMBER_WORDS - {"one"} or t.isdigit() for t in low[max(0, i - 2) : i]):
                 continue  # 'studying 45 new-product teams in …': a number and its plural noun, not a verb
@@ -2707,6 +2707,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 rest = tokens[j + 1 :]
             elif (modal or base == "become") and _object_word(after) and not base_form(after):
                 rest = tokens[j + 1 :]  # 'should favor high-leverage activities', 'becomes tomorrow's expectation'
+            elif _effect_verb(verb, after) and (modal or word[-1:] == "s"):
+                rest = tokens[j + 1 :]  # 'relying on a few gatekeepers creates bottlenecks': an effect is one answer
             elif _plain_verb(after) or (base_form(after) and not modal):
                 continue  # 'the two groups buy …': the word was a noun, not the verb
             else:
@@ -2757,6 +2759,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             ) or _TEASER_RE.match(answer):
                 break  # 'two parts', 'every idea on four factors: …': the answer is what the colon lists
             do = "" if modal in ("can", "will", "cannot", "should", "must") else _do(subject)
+            if do == "do" and verb[-1:] == "s" and _effect_verb(verb, after) and _GERUND_SUBJECT_RE.match(subject):
+                do = "does"  # 'relying on a few gatekeepers creates …': a gerund phrase is one thing
             place = subject.split()[0].lower() in _LOCATIVE and base in _LOCATIVE_VERBS and not (modal or preposition)
             if place and verb.endswith("s") and not alternative:
                 # 'Around the map sits a strategy cycle …' is inverted: the thing is after the verb, ask for it
@@ -2765,6 +2769,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break
             if noun_phrase_problem(words(subject), do) or base_verb_problem(base) or base.lower() in _CLAUSE_WORDS:
                 break  # 'what does around the map sit?', 'what do the hive hums because?': cut at the wrong word
+            if _statement_refused(subject, base, answer):
+                break
             if not do:
                 aux = f"{'can' if modal == 'cannot' else modal}"
                 front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
@@ -2775,6 +2781,57 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 front = f"{front[:-1]} {alternative.rstrip('.')}?"
             yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
             break
+
+
+# verbs whose bare object is the effect a claim is about ('creates bottlenecks', 'reveals workarounds')
+_EFFECT_VERBS = frozenset(
+    """create cause produce reveal hide erode distort inflate amplify undermine generate invite attract
+    discourage encourage beat outperform predict""".split()
+)
+_GERUND_SUBJECT_RE = re.compile(
+    r"^[A-Za-z]+ing\s+(?:on|to|in|for|with|about|from|the|a|an|every|each|their|its|only)\b"
+)
+
+
+def _effect_verb(verb: str, after: str) -> bool:
+    """Whether ``verb`` is an effect verb followed by a bare noun ('creates bottlenecks', not 'creates and …')."""
+    base = base_form(verb) or verb.lower()
+    return (
+        base in _EFFECT_VERBS
+        and after.isalpha()
+        and after not in STOPWORDS
+        and after not in PREPOSITIONS
+        and not after.endswith(("ly", "ed"))
+    )
+
+
+_NUMBERED_SUBJECT_RE = re.compile(
+    r"^(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+[\w-]+){1,2}$", re.I
+)
+_JOINED_VERB_RE = re.compile(r"\s(?:and|or)\s+(?P<v>[a-z]+)\s+(?:the|a|an|its|their|his|her|our|it|them|whichever)\b")
+_CLAUSE_ANSWER_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an|that|which|who|what|how|why|where|when|whether)\s)[\w'’-]+\s+){1,3}?"
+    r"(?:is|are|was|were|has|have|had|also|often|still|never|rarely)\s+(?!to\s)\w+"
+    r"|^[\w'’-]+(?:\s+[\w'’-]+)?\s+(?!(?:the|a|an|of|in|on|for|to|by)\s)[a-z]+ed\s+(?:in|on|at|by|to|with|from)\b",
+    re.I,
+)
+# verbs whose object is a clause: 'assumes valuations are independent' asks one thing
+_CLAUSE_OBJECT_VERBS = frozenset("assume mean show suggest predict imply believe expect ensure find".split())
+
+
+def _statement_refused(subject: str, base: str, answer: str) -> bool:
+    """A plain 'S V O' card that reads wrong, found in blind ratings of development notes.
+
+    'what do five levers change?' needs the note to say which five; 'The test in week one and
+    find the cheapest fixes' joins a second predicate onto the object; 'The reward is earned'
+    and 'Manufacturing arrived in the 1920s' are clauses, so the verb was read in the wrong place.
+    """
+    if _NUMBERED_SUBJECT_RE.match(subject):
+        return True
+    joined = _JOINED_VERB_RE.search(answer)
+    if joined and (_plain_verb(joined.group("v")) or base_form(joined.group("v"))):
+        return True
+    return base not in _CLAUSE_OBJECT_VERBS and bool(_CLAUSE_ANSWER_RE.match(answer))
 
 
 _LOCATIVE = frozenset("around beside behind above below beneath under inside outside among between behind".split())

@@ -1,0 +1,93 @@
+"""Plain 'S V O' claims: shapes blind judges rated T0/T1 are refused, and an effect is asked (issue 11).
+
+Four shapes recurred among the generated cards judges rated worst: a numbered subject that
+needs the note to say which ('what do five levers change?'), an object with a second predicate
+joined on ('the test in week one and find the cheapest fixes'), and an 'object' that is itself a
+clause because the verb was read in the wrong place ('The reward is earned', 'Manufacturing
+arrived in the 1920s'). The note is invented for these tests; each refusal test fails on the code
+before this change, and the guards keep the cards judges rated T2/T3.
+
+An effect verb with a bare object ('relying on a few gatekeepers creates bottlenecks') was never
+asked: the rule took a bare noun after a verb for a misread noun phrase. After these verbs it is
+the effect the claim is about, and a gerund subject takes 'does'.
+"""
+
+from __future__ import annotations
+
+from noteutil import generated_cards
+
+NOTE = """---
+id: harbours
+title: The Tidewater Atlas
+author: Mira Quell
+---
+Mira Quell's 2014 book on how small harbours plan their moorings.
+
+## Central argument
+Five harbour levers change the pace of every season.
+A new harbourmaster can run the audit in week one and find the cheapest repairs.
+Motivation resets once the mooring fee is paid.
+The big dredging gain in northern ports arrived in the 1920s.
+Acceptable queueing depends on what the skipper is doing at that moment.
+Tide tables should start from the decision the skipper has to make.
+Harbour fees raise the cost of leaving for a rival port.
+Relying on a single pilot creates delays and a single point of failure when the pilot is ill.
+Piling on extra berths yields less and less.
+Type two moorings create no value.
+
+## Critique
+Quell studied only two harbours.
+
+## Why it matters for product
+Onboarding should explain fees early.
+"""
+
+
+def _fronts() -> list[str]:
+    return [front for front, _ in generated_cards(NOTE).values()]
+
+
+def _asked(fragment: str) -> list[tuple[str, str]]:
+    return [(front, back) for front, back in generated_cards(NOTE).values() if fragment in front]
+
+
+def test_a_numbered_subject_is_not_asked() -> None:
+    assert not any("five harbour levers" in front for front in _fronts())
+
+
+def test_an_object_with_a_second_predicate_is_not_asked() -> None:
+    assert not any("harbourmaster" in front and "run" in front for front in _fronts())
+
+
+def test_a_clause_read_as_an_object_is_not_asked() -> None:
+    fronts = _fronts()
+    assert not any("motivation" in front.lower() for front in fronts)
+    assert not any("dredging" in front for front in fronts)
+
+
+def test_guards_keep_a_wh_clause_a_contact_clause_and_a_plain_object() -> None:
+    according = "According to Quell's 'The Tidewater Atlas'"
+    assert _asked("queueing") == [
+        (f"{according}, what does acceptable queueing depend on?", "What the skipper is doing at that moment")
+    ]
+    assert _asked("tide tables") == [
+        (f"{according}, what should tide tables start from?", "The decision the skipper has to make")
+    ]
+    assert _asked("harbour fees") == [
+        (f"{according}, what do harbour fees raise?", "The cost of leaving for a rival port")
+    ]
+
+
+def test_an_effect_with_a_bare_object_is_asked_with_a_singular_gerund() -> None:
+    assert _asked("relying on") == [
+        (
+            "According to Quell's 'The Tidewater Atlas', what does relying on a single pilot create?",
+            "Delays and a single point of failure when the pilot is ill",
+        )
+    ]
+
+
+def test_other_verbs_and_empty_effects_are_not_asked() -> None:
+    fronts = " ".join(_fronts()).lower()
+    assert "piling" not in fronts
+    assert "type two moorings" not in fronts
