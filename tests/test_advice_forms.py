@@ -309,3 +309,47 @@ def test_a_numbered_noun_an_infinitive_and_the_text_itself_are_not_asked() -> No
     # 'what do natural-language and AI features promise to?'
     fronts = [front.lower() for front, _ in generated_cards(SIXTH).values()]
     assert not any("the paper start" in f or "studying 45" in f or "promise to?" in f for f in fronts), fronts
+
+
+SETTINGS_NOTE = """---
+id: signal-fires
+title: The Signal Fire Manual
+author: Oren Pask
+---
+Oren Pask's 2011 manual on running a chain of signal fires.
+
+## Central argument
+Fires carry news faster than riders.
+
+## Critique
+Pask ignores fog.
+
+## Why it matters for product
+In an incident, name the situation out loud early and explain unusual orders.
+When comparing beacon designs, measure lighting time and visibility alongside crew opinion: a polished model will always win a vote.
+For each stage, define the signal that counts as received.
+Before a change of route, work through the list.
+"""
+
+
+def _asked_in(note: str, fragment: str) -> list[tuple[str, str]]:
+    return [(front, back) for front, back in generated_cards(note).values() if fragment in front]
+
+
+def test_advice_in_a_named_setting_and_before_a_colon_is_asked_by_its_situation() -> None:
+    on = "According to the note on Pask's 'The Signal Fire Manual'"
+    assert _asked_in(SETTINGS_NOTE, "in an incident") == [
+        (f"{on}, what should a team do in an incident?", "Name the situation out loud early and explain unusual orders")
+    ]
+    assert _asked_in(SETTINGS_NOTE, "comparing beacon designs") == [
+        (
+            f"{on}, what should a team do when comparing beacon designs?",
+            "Measure lighting time and visibility alongside crew opinion",
+        )
+    ]
+
+
+def test_a_setting_that_needs_the_note_or_advice_that_points_into_it_is_not_asked() -> None:
+    fronts = " ".join(front for front, _ in generated_cards(SETTINGS_NOTE).values())
+    assert "each stage" not in fronts
+    assert "change of route" not in fronts

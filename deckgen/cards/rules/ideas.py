@@ -2999,13 +2999,15 @@ def _urges(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None
 # the condition names the situation, the imperative is what to recall. A word opens an imperative when it is an
 # instruction verb, or a bare word (no -s/-ed/-ing/-ly ending) followed by what opens a verb's object or particle.
 _ADVICE_CONDITION_RE = re.compile(
-    r"^(?P<w>before|after|when|whenever|if|once|until|during|where)\s+(?P<c>[^,;:()]{6,80}?),\s+(?P<a>[a-z][^;:]{6,})$",
+    r"^(?:(?P<w>before|after|when|whenever|if|once|until|during|where)\s+(?P<c>[^,;:()]{6,80}?)"
+    r"|(?P<w2>in|for)\s+(?P<c2>(?:an?|any|every)\s+[^,;:()]{3,60}?)),\s+(?P<a>[a-z][^;:]{6,}?)(?:[;:]\s.*)?$",
     re.I,
 )
 _OBJECT_OPENERS = frozenset(
     "the a an each every all several what which why how whether its their your any some one two three four five "
     "down up out around back it them".split()
 )
+_STAGE_WORDS = frozenset("stage stages step steps phase phases level levels part parts item items case cases".split())
 _S_VERBS = frozenset("focus discuss assess address pass stress access bring".split())
 _CONDITION_POINTERS = frozenset("it its they them this these those such he she his her we our us i".split())
 # 'Replace a bare spinner with a truthful account' -> 'what should a bare spinner be replaced with?'
@@ -3049,7 +3051,8 @@ def imperative(clause: str, after_condition: bool = False) -> bool:
 
 
 _ADVICE_LEADS = frozenset(
-    "before after when whenever if once until during where because since replace pair combine treat use frame read "
+    "before after when whenever if once until during where in for because since replace pair combine treat use frame "
+    "read "
     "judge measure".split()
 )
 _BECAUSE_ADVICE_RE = re.compile(r"^(?:because|since)\s+(?P<r>[^,;:]{10,90}),\s+(?P<a>[a-z][^;:]{8,})$", re.I)
@@ -3070,7 +3073,7 @@ def _advice_answer(text: str, named: bool = False) -> str | None:
     inner = re.search(r"\s(?:and|then)\s.*\b(?:it|them)$", answer) is not None
     if set(tokens) & (
         _ADVICE_POINTERS - ({"it"} if named else set()) - ({"it", "them"} if inner else set())
-    ) or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b", answer, re.I):
+    ) or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b|\bthe\s+(?:list|steps|checklist)$", answer, re.I):
         return None  # 'the four traits' are the note's list, 'it' its sentence before
     return answer
 
@@ -3107,16 +3110,19 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     text = plain(core).strip().rstrip(".")
     match = _situation(text)
     if match:
-        condition = match.group("c").strip()
+        condition = (match.group("c") or match.group("c2")).strip()
         tokens = {t.lower() for t in words(condition)}
         if tokens & _CONDITION_POINTERS or len(words(condition)) > 12 or re.match(r"^(?:\w+\s+)?that\s", condition):
             return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
         named = True  # the situation has no pointer of its own (refused above): 'it' is the thing it names
         answer = _advice_answer(match.group("a"), named)
-        if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= 2:
-            front = f"{ctx}, what should {actor} do {match.group('w').lower()} {condition}?"
-            key = slug(f"{match.group('w')} {condition}", 3)
+        # 'in an incident' names its situation in one word; 'when ready' does not
+        least = 1 if match.group("w2") and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
+        if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= least:
+            when = (match.group("w") or match.group("w2")).lower()
+            front = f"{ctx}, what should {actor} do {when} {condition}?"
+            key = slug(f"{when} {condition}", 3)
             yield "prescription", _card(note, "prescription", key, s, front, answer)
             return
     reason = _BECAUSE_ADVICE_RE.match(text)
