@@ -353,3 +353,43 @@ def test_a_setting_that_needs_the_note_or_advice_that_points_into_it_is_not_aske
     fronts = " ".join(front for front, _ in generated_cards(SETTINGS_NOTE).values())
     assert "each stage" not in fronts
     assert "change of route" not in fronts
+
+
+STEPS_NOTE = """---
+id: beacon-steps
+title: The Beacon Keeper's Method
+author: Oren Pask
+---
+Oren Pask's 2013 handbook for beacon crews.
+
+## Central argument
+Pask lists the steps of a sound watch:
+- Understand the harbour master's claims before defining the problem.
+- Rotate lookouts so that no one owns the night watch for too long.
+- Evaluate signals against the standing orders, including their risks.
+
+The authors pool roughly fifty logbooks on night signals, with more than 5,000 entries in total.
+
+## Critique
+Pask ignores fog.
+
+## Why it matters for product
+Crews are teams.
+"""
+
+
+def test_the_steps_of_a_listed_method_ask_their_own_advice() -> None:
+    according = "According to Pask's 'The Beacon Keeper's Method'"
+    assert _asked_in(STEPS_NOTE, "before defining") == [
+        (f"{according}, what should a team understand before defining the problem?", "The harbour master's claims")
+    ]
+    assert _asked_in(STEPS_NOTE, "rotate") == [
+        (f"{according}, why should a team rotate lookouts?", "So that no one owns the night watch for too long")
+    ]
+    assert _asked_in(STEPS_NOTE, "evaluated") == [
+        (f"{according}, what should signals be evaluated against?", "The standing orders")
+    ]
+
+
+def test_a_number_and_its_plural_noun_are_not_read_as_a_verb() -> None:
+    assert _asked_in(STEPS_NOTE, "pool") == []

@@ -72,6 +72,16 @@ _AUTHOR_IN_BLURB_RE = re.compile(
     r"collects|collected|tells|told|offers|offered|introduces|introduced|coined|gives|gave|posted|"
     r"published|presented|delivered|developed|co-wrote|compiled|condensed|distilled)\b"
 )
+_VENUE_WORDS = (
+    "Journal|Review|Transactions|Proceedings|Quarterly|Magazine|Science|Conference|Letters|Bulletin|Economics|"
+    "Management|Psychology|Communications|Computer|Research|Studies|Annals"
+)
+# a citation line: "Joseph Farrell and Garth Saloner, RAND Journal of Economics, 1985.",
+# "Robert J. Dolan, a Harvard Business School marketing professor, Harvard Business Review, 1995."
+_CITATION_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s))({_NAMES})(?:,\s+(?:an?|the)\s+[^,()]{{3,80}})?,\s+(?:the\s+)?(?=[^,()]{{0,60}}\b(?:{_VENUE_WORDS})\b)[A-Z][^,()]{{2,80}},\s+"
+    r"(?:[A-Z][a-z]+(?:[–-][A-Z][a-z]+)?\s+)?(?:1[5-9]|20)\d\d\b"
+)
 _BY_AUTHOR_RE = re.compile(
     rf"\b(?:essay|post|piece|memo|letter|article|talk|book) by ({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
 )
@@ -294,7 +304,7 @@ def _join_paragraphs(lines: list[str]) -> str:
 
 def infer_author(blurb: str, title: str = "") -> str:
     """The author named in a blurb ("Ken Norton spent a decade …"), or "" when none is clear."""
-    for regex in (_AUTHOR_IN_BLURB_RE, _BY_AUTHOR_RE, _POSSESSIVE_WORK_RE):
+    for regex in (_AUTHOR_IN_BLURB_RE, _BY_AUTHOR_RE, _POSSESSIVE_WORK_RE, _CITATION_RE):
         for match in regex.finditer(blurb):
             name = re.sub(r"\s+(?:and\s+colleagues|et\s+al\.)$", "", match.group(1).strip())
             words = name.replace(",", " ").split()

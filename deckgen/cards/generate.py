@@ -26,7 +26,7 @@ from deckgen.cards.curation import (
     review,
 )
 from deckgen.core.errors import ContentError, Finding
-from deckgen.core.model import Card, CardBlock, Note
+from deckgen.core.model import Card, CardBlock, Note, possessive
 from deckgen.core.text import cloze_parts
 from deckgen.core.text import normalize as normalize  # re-exported: the lock and drafting compare wording with it
 from deckgen.sources.notes import CARD_ID_RE
@@ -189,11 +189,6 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
         ignore=ignore,
         explicit_id=explicit is not None,
     )
-
-
-def possessive(name: str) -> str:
-    """``Norton`` -> ``Norton's``; ``Jobs`` -> ``Jobs'``."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def context_phrase(note: Note) -> str:

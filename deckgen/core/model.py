@@ -78,6 +78,27 @@ class Note:
         first_author = re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", self.author)[0].strip()
         return first_author.split()[-1] if first_author else ""  # 'Saleema Amershi et al.' -> 'Amershi', not 'al.'
 
+    @property
+    def byline(self) -> str:
+        """Every author as a card names them: 'Norton', 'Prelec and Loewenstein', 'Card, Moran and Newell',
+        and 'Dmitriev et al.' for four or more (or when the note says 'et al.'); '' when the note names none."""
+        names = [n.strip() for n in re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", self.author) if n.strip()]
+        last = [n.split()[-1] for n in names if n.split()[-1].rstrip(".").lower() not in _NAME_SUFFIXES]
+        if not last:
+            return ""
+        if len(last) > 3 or re.search(r"\bet\s+al\b", self.author):
+            return f"{last[0]} et al."
+        return last[0] if len(last) == 1 else f"{', '.join(last[:-1])} and {last[-1]}"
+
+
+# what follows a name after a comma without being one ('Martin Luther King, Jr.')
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
+
+
+def possessive(name: str) -> str:
+    """``Norton`` -> ``Norton's``; ``Jobs`` -> ``Jobs'``; ``Dmitriev et al.`` -> ``Dmitriev et al.'s``."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
 
 @dataclass(frozen=True)
 class Card:

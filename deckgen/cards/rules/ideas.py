@@ -27,7 +27,7 @@ from deckgen.cards.rules.text import (
     words,
 )
 from deckgen.core.cardrules import PAST_FORMS, base_verb_problem, noun_phrase_problem
-from deckgen.core.model import Card, Note
+from deckgen.core.model import Card, Note, possessive
 from deckgen.core.text import PREPOSITIONS, STOPWORDS, plural_word, strip_context
 
 # Section roles by heading (lower case, compared by prefix).
@@ -204,14 +204,15 @@ def role_of(heading: str) -> str:
     return "other"
 
 
-def _possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+_possessive = possessive
 
 
 def essay(note: Note) -> str:
-    """ "Norton's 'Empathy and Product Management'" or "'Title'"."""
+    """ "Norton's 'Empathy and Product Management'", "Prelec and Loewenstein's 'The Red and the Black'" or
+    "'Title'": every author of a co-written work, as a curator names them."""
     title = short_title(note)
-    return f"{_possessive(note.surname)} '{title}'" if note.surname else f"'{title}'"
+    byline = note.byline
+    return f"{possessive(byline)} '{title}'" if byline else f"'{title}'"
 
 
 # the kind of work as the blurb or source calls it; "the essay" for a book or paper is wrong
@@ -291,7 +292,11 @@ def well_formed(card: Card, note: Note) -> bool:
     named = "name for" in card.front or re.search(r", which of the \w+ [\w -]+ asks: ", card.front)
     # 'what are compliments, if not signal?' — 'Noise': the contrast makes one word enough
     contrast = card.origin == "generated:contrast" and ", if not " in card.front
-    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named or contrast):
+    # 'what should options be evaluated against?' - 'The objective': the question's verb makes one word enough
+    passive = card.origin == "generated:prescription" and bool(
+        re.search(r"\sbe \w+ (?:with|against|by)\?$", card.front)
+    )
+    if len(content_words(answer)) < 2 and not (card.origin == "generated:claim" or named or contrast or passive):
         return False
     # a cause or consequence is a clause, not a bare noun phrase cut from one ('An early product')
     if card.origin in ("generated:mechanism", "generated:diagnostic") and len(tokens) < 4:
@@ -322,6 +327,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if card.origin == "generated:claim" and not _subject_of_verb(card.front, answer, plain(card.extra)):
         return False
+    if answer.startswith("So that ") and " why should " in card.front:
+        answer = answer[8:]  # 'why should a team rotate tasks?' - 'So that no one owns a role …': a purpose
     return _complete_phrase(answer)
 
 
@@ -631,7 +638,12 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         back = second.group("first")  # 'Degraded mode. Normal operation already means …': one fact, the first
     card = generated_card(note, kind, anchor, sentence, front, back)
     if hard_problems(card, note) or _gives_away(note, card) or not well_formed(card, note):
-        return None
+        byline = note.byline
+        if byline == note.surname or f"{possessive(byline)} '" not in front:
+            return None
+        # a question the whole byline makes too long names the first author alone, as it did before bylines
+        short = front.replace(f"{possessive(byline)} '", f"{possessive(note.surname)} '", 1)
+        return _card(note, kind, anchor, sentence, short, back)
     return card
 
 
@@ -2365,6 +2377,8 @@ def candidates(note: Note) -> list[Idea]:
                     found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # after the older kinds: their keys stay
                 for clause in embedded_claims(core) if not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
+            if s.item and s.lead and not any(card for _, card in found) and core[:1].isupper():
+                found.extend(_advice(note, s, core, claim_ctx))  # a step of a listed method asks its own advice
             if s.item and s.lead and not any(card for _, card in found) and _GENERIC_DEFINITION_RE.match(core):
                 found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # '- A target is a statement of …'
             if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
@@ -3021,7 +3035,24 @@ _ADVICE_OBJECT_VERBS = {
     "read": ("read", "as"),
     "judge": ("judged", "by"),
     "measure": ("measured", "by"),
+    "evaluate": ("evaluated", "against"),
+    "allocate": ("allocated", "by"),
+    "prioritise": ("prioritised", "by"),
+    "prioritize": ("prioritized", "by"),
+    "rank": ("ranked", "by"),
 }
+# instructions whose object is what to do at a moment ('understand stakeholders' claims before …')
+_TIMED_VERBS = frozenset(
+    """understand write define test check agree estimate review list map read close name measure document fix
+    gather collect confirm validate settle decide pick choose set state publish share ask find count""".split()
+)
+_PURPOSE_VERBS = frozenset("rotate spread delegate protect assign tag limit cap split publish schedule".split())
+# 'Rotate tasks so that no one owns a role for too long' -> 'why should a team rotate tasks?'
+_PURPOSE_ADVICE_RE = re.compile(r"^(?P<a>[A-Za-z][^,;:]{6,70}?),?\s+so that\s+(?P<y>[^;:]{6,})$")
+# 'Understand stakeholders' claims before defining the problem' -> 'what should a team understand before …?'
+_TIMED_ADVICE_RE = re.compile(
+    r"^(?P<v>[A-Za-z]+)\s+(?P<o>[^,;:]{3,50}?)\s+(?P<w>before|after|until)\s+(?P<x>[^,;:]{6,60})$"
+)
 
 
 def imperative(clause: str, after_condition: bool = False) -> bool:
@@ -3054,7 +3085,7 @@ _ADVICE_LEADS = frozenset(
     "before after when whenever if once until during where in for because since replace pair combine treat use frame "
     "read "
     "judge measure".split()
-)
+) | frozenset(_ADVICE_OBJECT_VERBS)
 _BECAUSE_ADVICE_RE = re.compile(r"^(?:because|since)\s+(?P<r>[^,;:]{10,90}),\s+(?P<a>[a-z][^;:]{8,})$", re.I)
 _ADVICE_POINTERS = frozenset("it its they them their both".split())
 
@@ -3101,11 +3132,55 @@ def _situation(text: str) -> re.Match[str] | None:
     return match if match and imperative(match.group("a"), after_condition=True) else None
 
 
+def _instruction_start(text: str) -> bool:
+    """Whether ``text`` opens with an instruction: a known instruction verb, or what :func:`imperative` reads as one."""
+    first = text.split(" ", 1)[0].lower()
+    return first in _TIMED_VERBS or first in _PURPOSE_VERBS or first in _ADVICE_OBJECT_VERBS or imperative(text)
+
+
+def _purpose_or_time(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """An instruction with its purpose ('Rotate tasks so that …' -> 'why should a team rotate tasks?') or its
+    moment ('Understand stakeholders' claims before defining the problem' -> 'what should a team understand
+    before defining the problem?'): the instruction or the moment is in the question, the rest is the answer."""
+    purpose = _PURPOSE_ADVICE_RE.match(text)
+    if purpose:
+        advice = purpose.group("a")
+        why = clean_answer(purpose.group("y"))
+        pointers = {t.lower() for t in words(advice)} & (_ADVICE_POINTERS | _CONDITION_POINTERS)
+        if (
+            _instruction_start(advice)
+            and why
+            and _self_contained(why)
+            and 2 <= len(words(advice)) <= 10
+            and not pointers
+        ):
+            front = f"{ctx}, why should a team {advice[0].lower() + advice[1:]}?"
+            answer = f"So that {why[0].lower() + why[1:]}"
+            yield "prescription", _card(note, "prescription", slug(f"why {advice}", 3), s, front, answer)
+        return
+    timed = _TIMED_ADVICE_RE.match(text)
+    if not timed or not _instruction_start(text):
+        return
+    verb = timed.group("v").lower()
+    obj = _topic(timed.group("o"), 6, note)
+    when = plain(timed.group("x")).strip()
+    moment = {t.lower() for t in words(when)}
+    if not obj or {t.lower() for t in words(obj)} & _CONDITION_POINTERS or moment & _CONDITION_POINTERS:
+        return  # 'close them before …', 'before that': the note's sentence before says what
+    if len(content_words(when)) < 2 or verb in _LIGHT_VERBS or verb not in _TIMED_VERBS:
+        return
+    front = f"{ctx}, what should a team {verb} {timed.group('w')} {when}?"
+    key = slug(f"{verb} {timed.group('w')} {when}", 3)
+    yield "prescription", _card(note, "prescription", key, s, front, obj[0].upper() + obj[1:])
+
+
 def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """The note's advice: 'Before X, do Y' -> 'what should a team do before X?'; 'Replace X with Y' ->
     'what should X be replaced with?'. The situation or the object is in the question, the advice is the answer."""
     lead = core.lstrip("*_ ").split(" ", 1)[0].lower()
     if lead not in _ADVICE_LEADS:
+        if " so that " in core or " before " in core or " after " in core or " until " in core:
+            yield from _purpose_or_time(note, s, plain(core).strip().rstrip("."), ctx)
         return  # every form below opens with a condition word, 'because' or one of the object verbs
     text = plain(core).strip().rstrip(".")
     match = _situation(text)
@@ -3141,7 +3216,7 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             yield "prescription", _card(note, "prescription", slug(f"why {advice}", 3), s, front, why)
         return
     first = words(text)[0].lower() if words(text) else ""
-    if first not in _ADVICE_OBJECT_VERBS or not imperative(text):
+    if first not in _ADVICE_OBJECT_VERBS or not _instruction_start(text):
         return
     participle, prep = _ADVICE_OBJECT_VERBS[first]
     first_clause = re.split(r";\s+|:\s+|\s+[—–]\s+", text)[0]
@@ -3400,7 +3475,10 @@ def _article(term: str, plural: bool) -> str:
     return "an" if term[0].lower() in "aeiou" else "a"
 
 
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty "
+    "ninety dozen dozens hundred hundreds thousand thousands".split()
+)
 _PLURAL_DETERMINERS = frozenset("most many all few some several both these those".split())
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deckgen.core.cardrules import LintSettings, Strictness, check_card, note_text, unfaithful
-from deckgen.core.model import Card, Note, Section
+from deckgen.core.model import Card, Note, Section, possessive
 from deckgen.core.text import (
     STOPWORDS,
     plural_word,
@@ -265,8 +265,7 @@ def short_title(note: Note) -> str:
 
 def surname_possessive(note: Note) -> str:
     """``Norton's`` / ``Jobs'``."""
-    name = note.surname
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+    return possessive(note.surname)
 
 
 # The generator's gate: the lint rules themselves (deckgen.core.cardrules), at stricter settings.

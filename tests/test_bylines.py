@@ -1,0 +1,79 @@
+"""Every author of a co-written work is named in a generated card's context (issue 11).
+
+Blind judges marked cards down for crediting a co-written work to its first author alone
+('credited to Prelec alone', 'credits only Card'); a curator writes "Prelec and Loewenstein's
+'The Red and the Black'". A seed-format note that opens on a citation line ('Joseph Farrell and
+Garth Saloner, RAND Journal of Economics, 1985.') also had no author at all, so its cards named
+no one. Each test fails on the code before this change.
+"""
+
+from __future__ import annotations
+
+import pytest
+from noteutil import generated_cards
+
+from deckgen.authoring.importers import infer_author
+from deckgen.core.model import Note
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Ken Norton", "Norton"),
+        ("Drazen Prelec, George Loewenstein", "Prelec and Loewenstein"),
+        ("Ralph Katz and Thomas Allen", "Katz and Allen"),
+        ("Stuart K. Card, Thomas P. Moran, Allen Newell", "Card, Moran and Newell"),
+        ("Pavel Dmitriev, Somit Gupta, Dong Woo Kim, Garnet Vaz", "Dmitriev et al."),
+        ("Saleema Amershi et al.", "Amershi et al."),
+        ("Martin Luther King, Jr.", "King"),
+        ("", ""),
+    ],
+)
+def test_the_byline_names_up_to_three_authors(author: str, byline: str) -> None:
+    assert Note(id="n", path="p", title="T", author=author).byline == byline
+
+
+@pytest.mark.parametrize(
+    ("blurb", "author"),
+    [
+        ("Joseph Farrell and Garth Saloner, RAND Journal of Economics, 1985.", "Joseph Farrell and Garth Saloner"),
+        (
+            "Colin Camerer, George Loewenstein and Martin Weber, Journal of Political Economy, 1989.",
+            "Colin Camerer, George Loewenstein and Martin Weber",
+        ),
+        (
+            "Robert J. Dolan, a Harvard Business School marketing professor, Harvard Business Review, "
+            "September–October 1995.",
+            "Robert J. Dolan",
+        ),
+        ("New York, Random House, 1995.", ""),  # a place and a publisher, no venue: no author
+        ("Harvard Business Review, Boston, 1995.", ""),
+    ],
+)
+def test_a_citation_line_names_the_authors(blurb: str, author: str) -> None:
+    assert infer_author(blurb, "Some Title") == author
+
+
+NOTE = """---
+id: red-black
+title: The Ledger of Small Pleasures
+author: Ida Marsh, Tomas Lindqvist
+---
+Ida Marsh and Tomas Lindqvist's 2003 paper on how people feel about paying.
+
+## Central argument
+Coupling is the tightness of the link between paying for something and using it.
+Relying on metered charges creates anxiety and rationing at every use.
+
+## Critique
+The evidence is thin.
+
+## Why it matters for product
+Before a pricing change, test how the new charge feels to existing customers.
+"""
+
+
+def test_a_co_written_work_is_credited_to_every_author() -> None:
+    fronts = [front for front, _ in generated_cards(NOTE).values()]
+    assert fronts
+    assert all("Marsh and Lindqvist's 'The Ledger of Small Pleasures'" in front for front in fronts)
