@@ -428,7 +428,8 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
         tokens = _EMBEDDED_RE.sub("", f" {match.group('rest')} ").split(" than ")[0].split()
         for before, token in zip(tokens, tokens[1:], strict=False):
             low = token.lower()
-            if low.endswith("ed") and len(low) > 4 and before.lower() not in _BEFORE_PARTICIPLE:
+            adjective = low.startswith("un") and len(low) > 6  # 'the first task unfinished', 'an unexpected …'
+            if low.endswith("ed") and len(low) > 4 and before.lower() not in _BEFORE_PARTICIPLE and not adjective:
                 return False  # 'what does Reichheld himself noted …': the auxiliary already carries the tense
             stripped = re.sub(r"\W", "", low)
             if (
@@ -2419,6 +2420,57 @@ def _why_and_should(
     return more
 
 
+# a study's result in the past tense: 'Leaving the first task unfinished produced more residue …'
+_PAST_EFFECTS = {
+    "produced": "produce",
+    "created": "create",
+    "caused": "cause",
+    "reduced": "reduce",
+    "increased": "increase",
+    "raised": "raise",
+    "lowered": "lower",
+    "halved": "halve",
+    "doubled": "double",
+    "revealed": "reveal",
+    "eroded": "erode",
+    "improved": "improve",
+    "undermined": "undermine",
+    "triggered": "trigger",
+    "generated": "generate",
+}
+_PAST_EFFECT_RE = re.compile(r"^(?P<s>[^,;:]{4,70}?)\s+(?P<v>" + "|".join(_PAST_EFFECTS) + r")\s+(?P<o>[^;:]{3,})$")
+# 'Groups whose members had been together for two to four years did best' -> 'which groups did best?'
+_DID_BEST_RE = re.compile(
+    r"^(?P<x>(?P<h>[A-Z][a-z-]+(?:\s+[a-z-]+)?)\s+(?:whose|that|who|which|with|in|on|at|from)\s[^,;:]{6,90}?)"
+    r"\s+(?P<v>did|performed|worked|fared)\s+(?P<a>best|worst)$"
+)
+
+
+def _result(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """A study's result: 'Leaving the first task unfinished produced more residue …' -> 'what did leaving the
+    first task unfinished produce?'; 'Groups whose members … did best' -> 'which groups did best?'."""
+    text = plain(core).strip().rstrip(".")
+    effect = _PAST_EFFECT_RE.match(text)
+    if effect:
+        subject = _topic(effect.group("s"), 8, note)
+        answer = clean_answer(effect.group("o"))
+        tokens = [t.lower() for t in words(subject or "")]
+        reporting = note.surname and note.surname.lower() in tokens
+        if subject and answer and _self_contained(answer) and len(content_words(answer)) >= 2 and not reporting:
+            if not set(tokens) & (_CLAUSE_WORDS | _BARE_AUX) and tokens[-1] not in PREPOSITIONS:
+                base = _PAST_EFFECTS[effect.group("v")]
+                front = f"{ctx}, what did {subject} {base}?"
+                yield "claim", _card(note, "claim", slug(f"{subject} {base}", 3), s, front, answer)
+        return
+    best = _DID_BEST_RE.match(text.split("; ")[0])
+    if best:
+        head = best.group("h").lower()
+        answer = clean_answer(best.group("x"))
+        if answer and _self_contained(answer) and head not in PRONOUNS and _plural_subject(head.split()):
+            front = f"{ctx}, which {head} {best.group('v')} {best.group('a')}?"
+            yield "claim", _card(note, "claim", slug(f"{head} {best.group('a')}", 3), s, front, answer)
+
+
 def _claim_kinds(
     note: Note, s: Sentence, core: str, ctx: str, claim_ctx: str, thesis: bool, whole: bool = True
 ) -> list[tuple[str, Card | None]]:
@@ -2449,6 +2501,8 @@ def _claim_kinds(
         found.extend(_urges(note, s, claim_ctx))
     if not any(card for _, card in found):
         found.extend(_statement(note, s, core, claim_ctx))  # a plain 'S V O' claim
+    if not any(card for _, card in found) and ("ed " in core or " best" in core or " worst" in core):
+        found.extend(_result(note, s, core, claim_ctx))  # a study's result: what an act produced, who did best
     if thesis and not any(card for _, card in found):
         found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
     return found

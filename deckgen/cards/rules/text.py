@@ -256,10 +256,13 @@ def is_plural(subject: str) -> bool:
 
 
 def short_title(note: Note) -> str:
-    """The title, or its part before ':' when it is long ('Opportunity Solution Trees')."""
+    """The title, or its main title when it is long: the part before ':' ('Opportunity Solution Trees'), or up to
+    a question mark or dash that a subtitle follows ('Why Is It So Hard to Do My Work?')."""
     title = note.title
-    if len(words(title)) > 7 and ":" in title:
-        return title.split(":")[0].strip()
+    if len(words(title)) > 7:
+        main = re.match(r"^(?P<t>.{8,}?)(?::\s|(?<=\?)\s+(?=[A-Z])|\s+[—–]\s+)", title)
+        if main:
+            return main.group("t").strip()
     return title
 
 

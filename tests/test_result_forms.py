@@ -1,0 +1,71 @@
+"""A study's results are asked, and a long title is cut at its subtitle (issue 11, recall).
+
+'Leaving the first task unfinished produced more residue …' and 'Groups whose members had been
+together for two to four years did best' were never asked: the plain 'S V O' rule reads present
+tense only and takes no subject clause. A title such as 'Why Is It So Hard to Do My Work? The
+Challenge of …' made every question of its note too long to ship, so the note got no card. The
+note is invented for these tests; each test fails on the code before this change.
+"""
+
+from __future__ import annotations
+
+from noteutil import generated_cards
+
+from deckgen.cards.rules.text import short_title
+from deckgen.core.model import Note
+
+NOTE = """---
+id: lantern-residue
+title: Why Do Keepers Miss Signals? The Problem of Lingering Attention When Switching Between Watch Duties
+author: Ada Fenwick
+---
+Ada Fenwick's 2012 paper on attention in lighthouse crews.
+
+## Central argument
+Leaving the first watch unfinished produced more lingering attention and slower replies on the second.
+Crews whose keepers had served together for three to five years did best.
+This produced no change.
+
+## Critique
+The crews were small.
+
+## Why it matters for product
+Close loops before switching.
+"""
+
+ESSAY = "Fenwick's 'Why Do Keepers Miss Signals?'"
+
+
+def _asked(fragment: str) -> list[tuple[str, str]]:
+    return [(front, back) for front, back in generated_cards(NOTE).values() if fragment in front]
+
+
+def test_a_long_title_is_cut_at_its_question_mark_or_dash() -> None:
+    title = "Why Is It So Hard to Do My Work? The Challenge of Attention Residue When Switching Between Work Tasks"
+    assert short_title(Note(id="n", path="p", title=title)) == "Why Is It So Hard to Do My Work?"
+    assert short_title(Note(id="n", path="p", title="Lean Analytics — Use Data to Build a Better Startup")) == (
+        "Lean Analytics"
+    )
+    assert short_title(Note(id="n", path="p", title="Do Defaults Save Lives?")) == "Do Defaults Save Lives?"
+
+
+def test_what_an_act_produced_is_asked_in_the_past() -> None:
+    assert _asked("leaving") == [
+        (
+            f"According to {ESSAY}, what did leaving the first watch unfinished produce?",
+            "More lingering attention and slower replies on the second",
+        )
+    ]
+
+
+def test_who_did_best_is_asked_by_its_head_noun() -> None:
+    assert _asked("which crews") == [
+        (
+            f"According to {ESSAY}, which crews did best?",
+            "Crews whose keepers had served together for three to five years",
+        )
+    ]
+
+
+def test_a_result_whose_subject_points_back_is_not_asked() -> None:
+    assert _asked("this") == []
