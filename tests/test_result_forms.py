@@ -25,6 +25,7 @@ Ada Fenwick's 2012 paper on attention in lighthouse crews.
 Leaving the first watch unfinished produced more lingering attention and slower replies on the second.
 Crews whose keepers had served together for three to five years did best.
 This produced no change.
+Their main finding is that watch time is a shared system that crews can redesign together.
 
 ## Critique
 The crews were small.
@@ -69,3 +70,9 @@ def test_who_did_best_is_asked_by_its_head_noun() -> None:
 
 def test_a_result_whose_subject_points_back_is_not_asked() -> None:
     assert _asked("this") == []
+
+
+def test_the_claim_after_a_named_finding_is_asked() -> None:
+    assert _asked("watch time") == [
+        (f"According to {ESSAY}, what is watch time?", "A shared system that crews can redesign together")
+    ]

@@ -63,6 +63,9 @@ _PAREN_ASIDE_RE = re.compile(
 _THESIS_LEAD_RE = re.compile(
     r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:(?:central|main|core|key)\s+)?"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
+    # 'Their main finding is that …', 'The practical point is that …': the clause after 'that' is the claim
+    r"(?:his|her|their|the|[A-Z]\w+'s)\s+(?:(?:central|main|core|key|basic|broader|practical|interesting|"
+    r"closing|starting|most quoted)\s+)?(?:finding|premise|conclusion|insight|result|lesson|point|claim)\s+is\s+that\s+|"
     r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|holds|insists|"
     r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
     re.I,
