@@ -76,3 +76,29 @@ def test_the_claim_after_a_named_finding_is_asked() -> None:
     assert _asked("watch time") == [
         (f"According to {ESSAY}, what is watch time?", "A shared system that crews can redesign together")
     ]
+
+
+TERM_NOTE = """---
+id: harbour-lattice
+title: A Harbour Is Not a Ladder
+author: Ada Fenwick
+---
+Ada Fenwick's 1970 essay on how harbours grow.
+
+## Central argument
+A ladder puts every berth under exactly one quay. A lattice lets a berth belong to several quays.
+Living harbours are lattices.
+Everything else is hidden.
+
+## Critique
+Lattices are hard to draw.
+
+## Why it matters for product
+Menus are ladders; tags make lattices.
+"""
+
+
+def test_a_one_word_answer_is_asked_when_it_is_a_term_the_note_keeps_using() -> None:
+    cards = [(front, back) for front, back in generated_cards(TERM_NOTE).values()]
+    assert ("According to Fenwick's 'A Harbour Is Not a Ladder', what are living harbours?", "Lattices") in cards
+    assert not any("everything else" in front for front, _ in cards)

@@ -2966,6 +2966,13 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
     y = match.group("y")
     owned_subject = bool(note.surname) and subject.startswith(note.surname + "'")
     noun_phrase = re.match(r"^[a-z][\w-]*(?<!ed)(?<!ly)(?<!ing)\s+[a-z][\w-]+", y)  # not 'told in hindsight'
+    term = re.match(r"^(?P<t>[a-z][a-z-]{3,})(?:\s+too)?\.?$", y)
+    copula = match.group("v")
+    word = term.group("t") if term else ""
+    plural_term = copula == "are" and word.endswith("s") and not word.endswith("ss")
+    if term and plural_term and len(words(subject)) >= 2 and _salient_term(note, word):
+        # 'Living cities are semilattices': one word is the whole claim when it is a term the note keeps using
+        return _card(note, "claim", slug(subject, 3), s, f"{ctx}, what {copula} {subject}?", word[0].upper() + word[1:])
     if not _NOUN_PHRASE_START_RE.match(y) and not (owned_subject and noun_phrase):
         return None  # 'X is hard' says no more than X; "Conway's prescription is organizational flexibility" does
     purpose = subject.split()[-1].lower() in _PURPOSE_HEADS  # "a manager's job is to get better outcomes …"
@@ -2987,6 +2994,16 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
         return None  # 'what is a team convinced every shift?': a clause cut at its verb, not a noun phrase
     front = f"{ctx}, what {modal} {subject} be?" if be else f"{ctx}, what {verb} {subject}?"
     return _card(note, "claim", slug(subject, 3), s, front, answer)
+
+
+def _salient_term(note: Note, word: str) -> bool:
+    """Whether ``word`` (a noun, either number) is a term the note uses in at least three of its sentences."""
+    stem = word.lower().rstrip(".")
+    stem = stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
+    if stem in STOPWORDS or len(stem) < 4 or stem.endswith(("ly", "ing", "ed")):
+        return False
+    pattern = re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
+    return sum(1 for section in note.sections for _ in pattern.finditer(section.text)) >= 3
 
 
 _RANKED_RE = re.compile(r"\b(?:\w+est|most|least|main|only|first|last|best|worst|key|next)\b", re.I)
