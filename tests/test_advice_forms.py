@@ -329,6 +329,7 @@ In an incident, name the situation out loud early and explain unusual orders.
 When comparing beacon designs, measure lighting time and visibility alongside crew opinion: a polished model will always win a vote.
 For each stage, define the signal that counts as received.
 Before a change of route, work through the list.
+Use logbooks to learn, keep them out of crew reviews, and pair every logbook with the weather it misses.
 """
 
 
@@ -393,3 +394,10 @@ def test_the_steps_of_a_listed_method_ask_their_own_advice() -> None:
 
 def test_a_number_and_its_plural_noun_are_not_read_as_a_verb() -> None:
     assert _asked_in(STEPS_NOTE, "pool") == []
+
+
+def test_a_later_instruction_of_a_list_of_them_is_asked_by_its_object() -> None:
+    on = "According to the note on Pask's 'The Signal Fire Manual'"
+    assert _asked_in(SETTINGS_NOTE, "paired") == [
+        (f"{on}, what should every logbook be paired with?", "The weather it misses")
+    ]

@@ -3255,6 +3255,9 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     if lead not in _ADVICE_LEADS:
         if " so that " in core or " before " in core or " after " in core or " until " in core:
             yield from _purpose_or_time(note, s, plain(core).strip().rstrip("."), ctx)
+        later = _later_instruction(plain(core).strip().rstrip(".")) if ", " in core else None
+        if later:
+            yield from _object_advice(note, s, later, ctx)
         return  # every form below opens with a condition word, 'because' or one of the object verbs
     text = plain(core).strip().rstrip(".")
     match = _situation(text)
@@ -3289,6 +3292,24 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             front = f"{ctx}, why should a team {advice[0].lower() + advice[1:]}?"
             yield "prescription", _card(note, "prescription", slug(f"why {advice}", 3), s, front, why)
         return
+    found = list(_object_advice(note, s, text, ctx))
+    later = _later_instruction(text) if not any(card for _, card in found) and ", " in text else None
+    yield from _object_advice(note, s, later, ctx) if later else found
+
+
+def _later_instruction(text: str) -> str | None:
+    """'Use metrics to learn, keep them out of reviews, and pair every metric with …' -> 'pair every metric with …':
+    the first later instruction of a list of them that one of the object verbs opens, else None."""
+    if not _instruction_start(text):
+        return None
+    for clause in re.split(r",\s+(?:and\s+)?|;\s+", text)[1:]:
+        if clause.split(" ", 1)[0].lower() in _ADVICE_OBJECT_VERBS:
+            return clause
+    return None
+
+
+def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'Replace X with Y' -> 'what should X be replaced with?'; 'Treat X as Y' -> 'how should X be treated?'."""
     first = words(text)[0].lower() if words(text) else ""
     if first not in _ADVICE_OBJECT_VERBS or not _instruction_start(text):
         return
@@ -3300,7 +3321,8 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     obj = _topic(object_match.group("o"), 7, note)
     if not obj or {t.lower() for t in words(obj)} & _CONDITION_POINTERS or " and " in obj:
         return
-    answer = _advice_answer(object_match.group("y"))
+    # 'pair every metric with the qualities it misses': 'it' is the object the question names
+    answer = _advice_answer(object_match.group("y"), named=not _plural_subject(words(obj)))
     if not answer:
         return
     asked = obj[0].lower() + obj[1:]
