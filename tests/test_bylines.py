@@ -26,6 +26,7 @@ from deckgen.core.model import Note
         ("Pavel Dmitriev, Somit Gupta, Dong Woo Kim, Garnet Vaz", "Dmitriev et al."),
         ("Saleema Amershi et al.", "Amershi et al."),
         ("Martin Luther King, Jr.", "King"),
+        ("Frederick P. Brooks Jr.", "Brooks"),
         ("", ""),
     ],
 )
@@ -77,3 +78,7 @@ def test_a_co_written_work_is_credited_to_every_author() -> None:
     fronts = [front for front, _ in generated_cards(NOTE).values()]
     assert fronts
     assert all("Marsh and Lindqvist's 'The Ledger of Small Pleasures'" in front for front in fronts)
+
+
+def test_a_name_suffix_is_never_the_surname() -> None:
+    assert Note(id="n", path="p", title="T", author="Frederick P. Brooks Jr.").surname == "Brooks"

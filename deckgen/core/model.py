@@ -75,15 +75,14 @@ class Note:
     @property
     def surname(self) -> str:
         """The author's last name, used in question context ("In Norton's …")."""
-        first_author = re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", self.author)[0].strip()
-        return first_author.split()[-1] if first_author else ""  # 'Saleema Amershi et al.' -> 'Amershi', not 'al.'
+        names = _last_names(self.author)
+        return names[0] if names else ""  # 'Saleema Amershi et al.' -> 'Amershi', not 'al.'
 
     @property
     def byline(self) -> str:
         """Every author as a card names them: 'Norton', 'Prelec and Loewenstein', 'Card, Moran and Newell',
         and 'Dmitriev et al.' for four or more (or when the note says 'et al.'); '' when the note names none."""
-        names = [n.strip() for n in re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", self.author) if n.strip()]
-        last = [n.split()[-1] for n in names if n.split()[-1].rstrip(".").lower() not in _NAME_SUFFIXES]
+        last = _last_names(self.author)
         if not last:
             return ""
         if len(last) > 3 or re.search(r"\bet\s+al\b", self.author):
@@ -91,8 +90,18 @@ class Note:
         return last[0] if len(last) == 1 else f"{', '.join(last[:-1])} and {last[-1]}"
 
 
-# what follows a name after a comma without being one ('Martin Luther King, Jr.')
+# what follows a name without being one ('Martin Luther King, Jr.', 'Frederick P. Brooks Jr.')
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
+
+
+def _last_names(author: str) -> list[str]:
+    """Each author's last name, in order: 'Frederick P. Brooks Jr., Ken Norton' -> ['Brooks', 'Norton']."""
+    last = []
+    for name in re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", author):
+        tokens = [t for t in name.split() if t.rstrip(".").lower() not in _NAME_SUFFIXES]
+        if tokens:
+            last.append(tokens[-1])
+    return last
 
 
 def possessive(name: str) -> str:
