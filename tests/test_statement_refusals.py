@@ -34,6 +34,8 @@ Harbour fees raise the cost of leaving for a rival port.
 Relying on a single pilot creates delays and a single point of failure when the pilot is ill.
 Piling on extra berths yields less and less.
 Type two moorings create no value.
+The surveyors looked hard for ports where calm reliably beats storm and found almost none.
+Annual SaaS berths create a steady winter income.
 
 ## Critique
 Quell studied only two harbours.
@@ -91,3 +93,13 @@ def test_other_verbs_and_empty_effects_are_not_asked() -> None:
     fronts = " ".join(_fronts()).lower()
     assert "piling" not in fronts
     assert "type two moorings" not in fronts
+
+
+def test_a_clause_read_as_the_subject_of_beats_is_not_asked() -> None:
+    assert not any("beats storm" in front for front in _fronts())
+
+
+def test_a_capitalised_first_word_before_an_acronym_is_lowered() -> None:
+    assert _asked("SaaS") == [
+        ("According to Quell's 'The Tidewater Atlas', what do annual SaaS berths create?", "A steady winter income")
+    ]

@@ -578,8 +578,9 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
         return None
     if re.search(r"[,;:()]", text):
         return None
+    acronym = len(tokens) > 1 and sum(c.isupper() for c in tokens[1]) >= 2  # 'Annual SaaS plans', 'Every PM'
     name = (
-        len(tokens) > 1 and tokens[1][:1].isupper() and tokens[0] not in ("A", "An", "The")
+        len(tokens) > 1 and tokens[1][:1].isupper() and tokens[0] not in ("A", "An", "The") and not acronym
     )  # 'Shape Up', 'Team Topologies'
     if (
         tokens[0][0].isupper()
@@ -3858,6 +3859,13 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
     if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
         return
+    tokens = [t.lower() for t in words(answer)]
+    past = any(
+        (w.endswith("ed") or w in PAST_FORMS) and tokens[i] not in _BEFORE_PARTICIPLE
+        for i, w in enumerate(tokens[1:4])
+    )  # 'The authors looked …' is a clause; 'a recommended plan' is not
+    if past or re.search(r"\band\s+\w+ed\b", match.group("o")):
+        return  # 'The authors looked hard for areas where good beats bad and found …': the subject is a clause
     verb, adverb = match.group("v"), (match.group("adv") or "")
     third = verb if verb.endswith("s") else (verb + "es" if verb.endswith(("ch", "sh", "s", "x")) else verb + "s")
     number = {2: "two", 3: "three", 4: "four"}.get(len(parts), "")
