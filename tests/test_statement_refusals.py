@@ -103,3 +103,44 @@ def test_a_capitalised_first_word_before_an_acronym_is_lowered() -> None:
     assert _asked("SaaS") == [
         ("According to Quell's 'The Tidewater Atlas', what do annual SaaS berths create?", "A steady winter income")
     ]
+
+
+KINDS_NOTE = """---
+id: harbour-kinds
+title: Quays, Markets and Guilds
+author: Mira Quell
+---
+Mira Quell's 1981 paper on three ways harbours judge work.
+
+## Central argument
+A guild relies on shared craft and trust built through apprenticeship.
+Every guild, market and quay office judges work differently; a guild trains its members for years.
+Open harbours suit changing trade.
+A harbourmaster recognizes a storm as typical of a kind already seen.
+A guild must therefore choose whether it will be a school.
+
+## Critique
+Quell studied only northern ports.
+
+## Why it matters for product
+Teams are guilds too, and a product lead is their harbourmaster; every harbourmaster keeps a log.
+"""
+
+
+def _kind_asked(fragment: str) -> list[tuple[str, str]]:
+    return [(front, back) for front, back in generated_cards(KINDS_NOTE).values() if fragment in front]
+
+
+def test_a_kind_the_note_keeps_naming_is_a_subject_and_suit_takes_a_bare_object() -> None:
+    according = "According to Quell's 'Quays, Markets and Guilds'"
+    assert _kind_asked("rely on") == [
+        (f"{according}, what does a guild rely on?", "Shared craft and trust built through apprenticeship")
+    ]
+    assert _kind_asked("suit") == [(f"{according}, what do open harbours suit?", "Changing trade")]
+    assert _kind_asked("recogni") == [
+        (f"{according}, what does a harbourmaster recognize?", "A storm as typical of a kind already seen")
+    ]
+
+
+def test_an_adverb_after_a_modal_is_not_read_as_the_verb() -> None:
+    assert not any("therefore" in front for front, _ in generated_cards(KINDS_NOTE).values())

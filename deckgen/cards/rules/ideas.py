@@ -2619,6 +2619,8 @@ def base_form(verb: str) -> str | None:
         return None
     if v.endswith("ies"):
         return v[:-1] if len(v) <= 5 else v[:-3] + "y"  # 'ties' -> 'tie', 'copies' -> 'copy'
+    if v.endswith(("izes", "yzes")):
+        return v[:-1]  # 'recognizes' -> 'recognize', not 'recogniz'
     if v.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
         return v[:-2]
     return v[:-1]
@@ -2696,16 +2698,20 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         limit = min(10, clause.count(" ", 0, mark.start())) + 1 if mark else 11
         limit = min(limit, next((k for k, t in enumerate(low[:10]) if t in _NOT_IN_SUBJECT), 10) + 1)
         relative = [k for k, t in enumerate(low) if t in ("that", "who")] if "that" in low or "who" in low else []
+        # 'A clan relies on shared values', 'A bureaucracy uses rules': a kind the note keeps naming, said of every one
+        kind = len(low) > 2 and low[0] in ("a", "an") and _salient_term(note, low[1])
         for i in range(1, min(limit, len(tokens) - 2)):
             word, prev = low[i], low[i - 1]
             shows_in = word in ("show", "shows") and low[i + 1 : i + 2] == ["in"]  # 'values show in …' is no report
-            if word in _LIGHT_VERBS and prev not in STOPWORDS and not shows_in:
+            uses = kind and i == 2 and word in ("uses", "use")
+            if word in _LIGHT_VERBS and prev not in STOPWORDS and not shows_in and not uses:
                 break  # 'the article says little about …': past the verb, no subject is left
             if word not in _MODAL_STARTS:
                 if prev in STOPWORDS or not (word[-1:] == "s" or prev[-1:] == "s"):
                     continue  # no verb here (the checks below would all pass over it): most words of most sentences
                 follower = low[i + 1] if i + 1 < len(low) else ""
-                if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly" and not _effect_verb(word, follower):
+                effect = _effect_verb(word, follower) and not {"that", "which", "who"} & set(low[:i])
+                if follower not in _VERB_FOLLOWERS and follower[-2:] != "ly" and not effect:
                     continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
             if word[-1:] == "s" and any(t in _NUMBER_WORDS - {"one"} or t.isdigit() for t in low[max(0, i - 2) : i]):
                 continue  # 'studying 45 new-product teams in …': a number and its plural noun, not a verb
@@ -2743,6 +2749,12 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                     "never",
                     "still",
                     "not",
+                    "therefore",
+                    "thus",
+                    "then",
+                    "almost",
+                    "even",
+                    "always",
                 ) or tokens[j].lower().endswith("ly"):
                     if tokens[j].lower() in ("not", "never"):
                         break
@@ -2759,7 +2771,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                     continue
                 verb = word
             shows_in = verb in ("show", "shows") and j + 1 < len(tokens) and low[j + 1 : j + 2] == ["in"]
-            if (verb in _LIGHT_VERBS or (base and base in _LIGHT_VERBS)) and not shows_in:
+            if (verb in _LIGHT_VERBS or (base and base in _LIGHT_VERBS)) and not shows_in and not uses:
                 break  # 'the article says little about …': past the verb, no subject is left
             if not base or j + 1 >= len(tokens):
                 continue
@@ -2779,7 +2791,11 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 rest = tokens[j + 1 :]
             elif (modal or base == "become") and _object_word(after) and not base_form(after):
                 rest = tokens[j + 1 :]  # 'should favor high-leverage activities', 'becomes tomorrow's expectation'
-            elif _effect_verb(verb, after) and (modal or word[-1:] == "s"):
+            elif (
+                _effect_verb(verb, after)
+                and (modal or word[-1:] == "s" or _plural_subject(subject_tokens))
+                and not {"that", "which", "who"} & set(low[:i])
+            ):
                 rest = tokens[j + 1 :]  # 'relying on a few gatekeepers creates bottlenecks': an effect is one answer
             elif _plain_verb(after) or (base_form(after) and not modal):
                 continue  # 'the two groups buy …': the word was a noun, not the verb
@@ -2790,7 +2806,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             )
             if subject and note.surname and subject.lower().startswith(note.surname.lower() + "'"):
                 subject = note.surname + subject[len(note.surname) :]  # "gothelf's template" -> "Gothelf's template"
-            if not subject or (note.surname and subject.lower() == note.surname.lower()) or not _specific(subject):
+            specific = subject is not None and (_specific(subject) or (kind and len(subject_tokens) == 2 and not modal))
+            if not subject or (note.surname and subject.lower() == note.surname.lower()) or not specific:
                 break  # 'Conway claims …' is a reporting frame, read by _core
             if re.match(r"^(?:the|a|an)\s+\w+$", subject, re.I) and subject.split()[-1].lower() in _VAGUE_HEADS:
                 break  # 'the result', 'the answer' need the sentence before
@@ -2858,7 +2875,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
 # verbs whose bare object is the effect a claim is about ('creates bottlenecks', 'reveals workarounds')
 _EFFECT_VERBS = frozenset(
     """create cause produce reveal hide erode distort inflate amplify undermine generate invite attract
-    discourage encourage beat outperform predict""".split()
+    discourage encourage beat outperform predict suit require reward favour favor penalise penalize punish""".split()
 )
 _GERUND_SUBJECT_RE = re.compile(
     r"^[A-Za-z]+ing\s+(?:on|to|in|for|with|about|from|the|a|an|every|each|their|its|only)\b"
@@ -3589,7 +3606,8 @@ def _noun_position(subject_tokens: list[str]) -> bool:
 
 # A necessary condition of _statement, checked with set and literal operations before any Python loop:
 # the words its questions hang on (a copula, a modal, a word that opens an object, a preposition, an adverb).
-_STATEMENT_HINT_WORDS = frozenset({"is", "are", "be", "cannot"} | _VERB_FOLLOWERS | _MODAL_STARTS)
+# 'suit' takes a bare object ('organic systems suit changing conditions') with no other hint word
+_STATEMENT_HINT_WORDS = frozenset({"is", "are", "be", "cannot", "suit", "suits"} | _VERB_FOLLOWERS | _MODAL_STARTS)
 _LY_RE = re.compile(r"ly\b")
 
 
@@ -3860,9 +3878,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
         return
     tokens = [t.lower() for t in words(answer)]
-    past = any(
-        (w.endswith("ed") or w in PAST_FORMS) and tokens[i] not in _BEFORE_PARTICIPLE
-        for i, w in enumerate(tokens[1:4])
+    past = not listed and any(
+        (w.endswith("ed") or w in PAST_FORMS) and tokens[i] not in _BEFORE_PARTICIPLE for i, w in enumerate(tokens[1:4])
     )  # 'The authors looked …' is a clause; 'a recommended plan' is not
     if past or re.search(r"\band\s+\w+ed\b", match.group("o")):
         return  # 'The authors looked hard for areas where good beats bad and found …': the subject is a clause
