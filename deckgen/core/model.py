@@ -72,13 +72,13 @@ class Note:
                 return section
         return None
 
-    @property
+    @functools.cached_property  # asked for every candidate card's context
     def surname(self) -> str:
         """The author's last name, used in question context ("In Norton's …")."""
         names = _last_names(self.author)
         return names[0] if names else ""  # 'Saleema Amershi et al.' -> 'Amershi', not 'al.'
 
-    @property
+    @functools.cached_property
     def byline(self) -> str:
         """Every author as a card names them: 'Norton', 'Prelec and Loewenstein', 'Card, Moran and Newell',
         and 'Dmitriev et al.' for four or more (or when the note says 'et al.'); '' when the note names none."""

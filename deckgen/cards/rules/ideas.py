@@ -11,6 +11,7 @@ gives no cards: bibliographic facts are context, not ideas.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -3015,13 +3016,22 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
 
 
 def _salient_term(note: Note, word: str) -> bool:
-    """Whether ``word`` (a noun, either number) is a term the note uses in at least three of its sentences."""
+    """Whether ``word`` (a noun, either number) is a term the note uses at least three times."""
     stem = word.lower().rstrip(".")
     stem = stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
     if stem in STOPWORDS or len(stem) < 4 or stem.endswith(("ly", "ing", "ed")):
         return False
-    pattern = re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
-    return sum(1 for section in note.sections for _ in pattern.finditer(section.text)) >= 3
+    counts = _word_counts(_lower_text(note))
+    return counts.get(stem, 0) + counts.get(stem + "s", 0) >= 3
+
+
+@functools.lru_cache(maxsize=64)
+def _word_counts(text: str) -> dict[str, int]:
+    """How often each word (lower case) occurs in ``text``: one pass per note, however many terms are asked."""
+    counts: dict[str, int] = {}
+    for token in re.findall(r"[a-z][a-z'-]*", text.lower()):
+        counts[token] = counts.get(token, 0) + 1
+    return counts
 
 
 _RANKED_RE = re.compile(r"\b(?:\w+est|most|least|main|only|first|last|best|worst|key|next)\b", re.I)
