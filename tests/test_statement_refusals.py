@@ -144,3 +144,30 @@ def test_a_kind_the_note_keeps_naming_is_a_subject_and_suit_takes_a_bare_object(
 
 def test_an_adverb_after_a_modal_is_not_read_as_the_verb() -> None:
     assert not any("therefore" in front for front, _ in generated_cards(KINDS_NOTE).values())
+
+
+BATCH36_SHAPES_NOTE = """---
+id: harbour-shapes
+title: Fast Harbour Decisions
+author: Mira Quell
+---
+Mira Quell's 1989 study of eight harbours.
+
+## Central argument
+Cut berths late if needed to hit the season, which is possible because the quay is always close to ready.
+A harbour facing a big bet (a new quay, a fee change, a ferry route) can borrow the pattern directly.
+
+## Critique
+The design cannot separate cause from effect.
+
+## Why it matters for product
+Add weather items to crew surveys.
+"""
+
+
+def test_instructions_examples_and_a_noun_read_as_a_verb_are_not_asked() -> None:
+    fronts = " ".join(front for front, _ in generated_cards(BATCH36_SHAPES_NOTE).values())
+    assert "cut berths" not in fronts  # an instruction is no effect to explain
+    assert "big bet" not in fronts  # the parentheses list examples, not what a big bet is
+    assert "causes from" not in fronts  # 'cause' is a noun after 'cannot separate'
+    assert "add weather" not in fronts  # an instruction has no subject to ask about

@@ -266,7 +266,7 @@ def _application_ctx(note: Note) -> str:
 # the verbs a note's advice opens with: one list for advice bullets and for labels that are instructions
 _INSTRUCTION_VERBS = frozenset(
     """keep make use ask talk dig start stop avoid give treat let put take write run build focus pick choose do don't
-    try check count rewrite find get be""".split()
+    try check count rewrite find get be add cut drop remove""".split()
 )
 _IMPERATIVE_RE = re.compile(r"^(?:never|always|" + "|".join(sorted(_INSTRUCTION_VERBS)) + r")\b", re.I)
 _FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
@@ -3825,6 +3825,9 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             continue
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
+        items = [p.strip() for p in _LIST_SPLIT_RE.split(meaning) if p.strip()]
+        if len(items) >= 3 and all(re.match(r"^(?:an?|the)\s", p, re.I) and len(words(p)) <= 4 for p in items):
+            continue  # 'a big bet (a pivot, a pricing change, a platform choice)': examples, not what it is
         front = _what_is(ctx, term, note, _plural(term))
         yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
 
@@ -3882,6 +3885,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     if not match or _DEMONSTRATIVE_RE.search(match.group("o")) or len(words(match.group("o"))) > 12:
         return
     subject = plain(match.group("s")).strip()
+    if _LEADING_PREPOSITION_RE.match(match.group("o")) or set(words(subject.lower())) & _MODALS:
+        return  # 'the design cannot separate cause from effect': 'cause' is a noun here, not the verb
     parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
     listed = len(parts) >= 2 and "," in subject and all(len(words(p)) <= 4 for p in parts) and len(parts) <= 4
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
