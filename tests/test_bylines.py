@@ -27,6 +27,7 @@ from deckgen.core.model import Note
         ("Saleema Amershi et al.", "Amershi et al."),
         ("Martin Luther King, Jr.", "King"),
         ("Frederick P. Brooks Jr.", "Brooks"),
+        ("Mary Poppendieck, Tom Poppendieck", "Mary and Tom Poppendieck"),
         ("", ""),
     ],
 )

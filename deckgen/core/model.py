@@ -85,6 +85,10 @@ class Note:
         last = _last_names(self.author)
         if not last:
             return ""
+        if len(last) in (2, 3) and len(set(last)) == 1:
+            # 'Mary Poppendieck, Tom Poppendieck' -> 'Mary and Tom Poppendieck', not 'Poppendieck and Poppendieck'
+            first = [n.split()[0] for n in re.split(r",|\s+(?:and|&)\s+", self.author) if n.split()]
+            return f"{', '.join(first[:-1])} and {first[-1]} {last[0]}"
         if len(last) > 3 or re.search(r"\bet\s+al\b", self.author):
             return f"{last[0]} et al."
         return last[0] if len(last) == 1 else f"{', '.join(last[:-1])} and {last[-1]}"
