@@ -1,16 +1,18 @@
-"""L16's index keyed by two shared stems finds exactly the pairs that comparing every pair finds.
+"""L16's index with two-stem keys finds exactly the pairs that comparing every pair finds.
 
-Over a threshold of 1/3, ``similar_sets`` keys its index by a pair's first two shared stems
-(a library whose prompts reuse a small vocabulary compared a fixed share of all pairs with
-one-stem keys: quadratic at 20,000 notes); a long prompt at a low threshold switches the rest
-of the run back to one-stem keys. Each case here is checked against the obvious computation,
-so a key, a prefix length or a filter that ever drops (or adds) a pair fails.
+Over a threshold of 1/3, ``similar_sets`` keys a pair whose first shared stem is common (in
+more than ``common`` prompts) by its first two shared stems (a library whose prompts reuse a
+small vocabulary compared a fixed share of all pairs with one-stem keys: quadratic at 20,000
+notes); a long prompt at a low threshold switches the rest of the run back to one-stem keys.
+Each case here is checked against the obvious computation, with every stem common, none, and
+some, so a key, a prefix length or a filter that ever drops (or adds) a pair fails.
 """
 
 from __future__ import annotations
 
 import random
 import sys
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -18,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen.quality.neardup import near_duplicates, prompt_stems, similar_sets
+from deckgen.quality.neardup import COMMON, near_duplicates, prompt_stems, similar_sets
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from synthetic import note_text  # noqa: E402
@@ -39,17 +41,20 @@ def brute_force(sets: list[frozenset[str]], threshold: float) -> list[tuple[int,
     return out
 
 
-def found(sets: list[frozenset[str]], threshold: float) -> list[tuple[int, int, float]]:
-    return [(p.first, p.second, p.similarity) for p in similar_sets(sets, threshold)]
+def found(sets: list[frozenset[str]], threshold: float, common: int = COMMON) -> list[tuple[int, int, float]]:
+    return [(p.first, p.second, p.similarity) for p in similar_sets(sets, threshold, common=common)]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.frozensets(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), max_size=24), min_size=2, max_size=40),
     st.sampled_from(THRESHOLDS),
+    st.sampled_from([0, 1, 2, 4, COMMON]),
 )
-def test_pairs_are_exactly_those_of_the_obvious_computation(sets: list[frozenset[str]], threshold: float) -> None:
-    assert found(sets, threshold) == brute_force(sets, threshold)
+def test_pairs_are_exactly_those_of_the_obvious_computation(
+    sets: list[frozenset[str]], threshold: float, common: int
+) -> None:
+    assert found(sets, threshold, common) == brute_force(sets, threshold)
 
 
 def test_a_small_vocabulary_library_keeps_every_pair() -> None:
@@ -57,10 +62,12 @@ def test_a_small_vocabulary_library_keeps_every_pair() -> None:
     rng = random.Random(11)
     vocab = [f"w{n}" for n in range(20)]
     sets = [frozenset(rng.sample(vocab, rng.choice((2, 3, 4, 5, 6, 7, 8)))) for _ in range(1500)]
-    for threshold in (0.5, 0.8, 1.0):
+    assert min(Counter(stem for s in sets for stem in s).values()) > COMMON  # every stem is common
+    for threshold in (0.3, 0.5, 0.8, 1.0):
         expected = brute_force(sets, threshold)
         assert expected  # the case has pairs to lose
-        assert found(sets, threshold) == expected
+        for common in (COMMON, 200, 1000):  # all, some or no stems keyed by two
+            assert found(sets, threshold, common) == expected
 
 
 def test_pairs_at_exactly_the_threshold_are_reported() -> None:
@@ -78,8 +85,8 @@ def test_a_pair_across_the_switch_to_one_stem_keys_is_found() -> None:
     long = short | frozenset(f"l{n}" for n in range(9))  # 18 stems: a prefix of 10, keyed by one
     noise = [frozenset({f"s{n}", f"x{n}", f"y{n}"}) for n in range(9)]
     sets = [long, *noise, short]
-    assert found(sets, 0.5) == brute_force(sets, 0.5)
-    assert (0, 10, 0.5) in found(sets, 0.5)
+    assert found(sets, 0.5, common=0) == brute_force(sets, 0.5)
+    assert (0, 10, 0.5) in found(sets, 0.5, common=0)
 
 
 def test_synthetic_library_prompts_give_the_same_pairs() -> None:

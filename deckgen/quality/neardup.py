@@ -5,12 +5,12 @@ makes it exact and fast: sort each prompt's stems rarest first; two sets with Ja
 >= t must share a stem among the first ``n - ceil(t*n) + 1`` of either set, so only
 prompts that share a rare stem are ever compared (Chaudhuri et al., 2006).
 
-When the threshold is over 1/3, every near-duplicate pair shares at least two stems, so
-the index is keyed by a pair's first two shared stems instead of its first one. In a
-library whose prompts reuse a small vocabulary, even the rarest stem of a prompt is shared
-by a fixed share of all prompts, and one-stem keys compared a fixed share of all pairs
-(quadratic: 0.3 s at 8,000 prompts, 17-28 s at 80,000); two-stem keys compare only prompts
-that share two early stems. Both keys find exactly the pairs at or over the threshold.
+A stem in many prompts makes a poor key (in a library whose prompts reuse a small
+vocabulary, even a prompt's rarest stem is in a fixed share of all prompts, and one-stem
+keys compared a fixed share of all pairs: 0.3 s at 8,000 prompts, 17-28 s at 80,000).
+When the threshold is over 1/3, every pair at the threshold shares at least two stems, so
+a pair whose first shared stem is common is keyed by its first two shared stems instead.
+Rare first stems keep one-stem keys (their groups are small), so the index stays small.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from deckgen.core.text import content_stems, plain
 
@@ -57,30 +56,33 @@ def similarity(first: frozenset[str], second: frozenset[str], threshold: float) 
     return score if score >= threshold else None
 
 
-# Keying by two stems takes every two-stem combination of a prompt's prefix plus one
-# stem; past this many stems (long prompts with a low threshold) one-stem keys are cheaper.
+# A stem in more than this many prompts is keyed together with each later stem of the prefix.
+COMMON = 64
+# Keying by two stems takes the two-stem combinations of a prompt's prefix plus one stem;
+# from a prefix this long on (long prompts, low thresholds) one-stem keys are cheaper.
 _PAIR_PREFIX = 10
 # Prefix lengths are computed with this slack under the threshold, so float rounding in
 # ``threshold * size`` never shortens a prefix below what a pair at the threshold needs.
 _SLACK = 1e-9
 
 
-def similar_sets(sets: Sequence[frozenset[str]], threshold: float) -> list[Pair]:
-    """:func:`near_duplicates` over stem sets already made."""
+def similar_sets(sets: Sequence[frozenset[str]], threshold: float, *, common: int = COMMON) -> list[Pair]:
+    """:func:`near_duplicates` over stem sets already made (``common``: see :data:`COMMON`)."""
     if not 0 < threshold <= 1:
         return []
     frequency = Counter(stem for s in sets for stem in s)
     ordered = [sorted(s, key=lambda x: (frequency[x], x)) for s in sets]
-    # stem -> (size, position of the stem in that prompt's order) -> prompts: the position
-    # filter below skips whole groups without looking at their prompts one by one.
-    index: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(dict)
-    # (first, second) stem -> (size, position of the second stem) -> prompts: the same,
-    # keyed by two stems. Two prompts of 2+ stems sharing one stem have Jaccard <= 1/3,
-    # so over that threshold a pair shares at least two. Every prompt goes into ``index``;
-    # prompts go into ``twos`` while ``by_two`` holds, and ``by_two`` only ever turns off,
-    # so a prompt that looks pairs up by two stems finds every earlier prompt there.
-    twos: dict[tuple[str, str], dict[tuple[int, int], list[int]]] = defaultdict(dict)
-    by_two = threshold > 1 / 3
+    # Two prompts of 2+ stems that share one stem have Jaccard <= 1/3: over that threshold
+    # a pair shares two, and a common first shared stem is keyed with the second.
+    paired = {stem for stem, count in frequency.items() if count > common} if threshold > 1 / 3 else set()
+    # key (a stem, or a common stem and a later one) -> (size, position of the key's last
+    # stem in that prompt's order) -> prompts: the position filter below skips whole groups
+    # without looking at their prompts one by one.
+    index: dict[str | tuple[str, str], dict[tuple[int, int], list[int]]] = defaultdict(dict)
+    # Whether prompts still key common stems by two. It only ever turns off, and every
+    # prompt is also indexed by its one-stem keys, so a prompt finds every earlier one
+    # under the keys it looks up.
+    by_two = bool(paired)
     pairs: list[Pair] = []
     # Process prompts from small to large so each pair is seen once, from its larger side.
     for i in sorted(range(len(sets)), key=lambda k: (len(sets[k]), k)):
@@ -88,49 +90,39 @@ def similar_sets(sets: Sequence[frozenset[str]], threshold: float) -> list[Pair]
         if size < 2:
             continue  # one-word prompts are too short to call duplicates
         # A pair at the threshold shares at least ceil(threshold * size) stems, so its
-        # first shared stem is among the first ``size - that + 1`` of either order, and
-        # its second among the first ``size - that + 2``.
+        # first shared stem is among the first ``length`` stems of either order, and its
+        # second among the first ``length + 1``. Both prompts key the first shared stem
+        # alike: alone, or (when it is common) with the second.
         length = size - math.ceil(threshold * size - _SLACK) + 1
         by_two = by_two and length < _PAIR_PREFIX
+        head = ordered[i][: length + 1]
+        keys: list[tuple[str | tuple[str, str], int, int]] = []  # (key, position, shared stems before it)
+        also: list[tuple[str | tuple[str, str], int, int]] = []  # one-stem keys indexed, not looked up
+        for position, stem in enumerate(head[:length]):
+            if by_two and stem in paired:
+                keys += [((stem, head[later]), later, 1) for later in range(position + 1, len(head))]
+                also.append((stem, position, 0))
+            else:
+                keys.append((stem, position, 0))
         candidates: set[int] = set()
-        if by_two:
-            keys = [
-                ((first, second), position)
-                for (_, first), (position, second) in combinations(enumerate(ordered[i][: length + 1]), 2)
-            ]
-            for key, position in keys:
-                for (other, other_position), group in twos[key].items():
-                    if other < threshold * size:
-                        continue
-                    # The positional filter below, one stem on: if these are the pair's first
-                    # two shared stems, every other shared stem comes after the second in both
-                    # orders; if they are not, the first two were checked already.
-                    bound = 1 + min(size - position, other - other_position)
-                    if bound / (size + other - bound) < threshold:
-                        continue
-                    candidates.update(group)
-            for key, position in keys:
-                twos[key].setdefault((size, position), []).append(i)
-        prefix = ordered[i][:length]
-        if not by_two:
-            for position, stem in enumerate(prefix):
-                for (other, other_position), group in index[stem].items():
-                    # sizes only grow, so other <= size; Jaccard <= small/large bounds it.
-                    if other < threshold * size:
-                        continue
-                    # Positional filter (Xiao et al., PPJoin): if this is the pair's first shared
-                    # stem, every shared stem comes at or after it in both orders, so at most
-                    # `bound` are shared. If it is not the first, the first one was checked
-                    # already. A pair cut here would fail the exact test below as well.
-                    bound = min(size - position, other - other_position)
-                    if bound / (size + other - bound) < threshold:
-                        continue
-                    candidates.update(group)
+        for key, position, before in keys:
+            for (other, other_position), group in index[key].items():
+                # sizes only grow, so other <= size; Jaccard <= small/large bounds it.
+                if other < threshold * size:
+                    continue
+                # Positional filter (Xiao et al., PPJoin): if this key holds the pair's first
+                # shared stem(s), every other shared stem comes after it in both orders, so
+                # at most `bound` are shared. If it does not, the key that does was checked
+                # already. A pair cut here would fail the exact test below as well.
+                bound = before + min(size - position, other - other_position)
+                if bound / (size + other - bound) < threshold:
+                    continue
+                candidates.update(group)
         for j in candidates:
             shared = len(sets[i] & sets[j])
             score = shared / (size + len(sets[j]) - shared)
             if score >= threshold:
                 pairs.append(Pair(min(i, j), max(i, j), score))
-        for position, stem in enumerate(prefix):
-            index[stem].setdefault((size, position), []).append(i)
+        for key, position, _ in keys + also:
+            index[key].setdefault((size, position), []).append(i)
     return sorted(pairs, key=lambda p: (p.first, p.second))
