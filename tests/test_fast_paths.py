@@ -8,12 +8,12 @@ bench/snapshot_outputs.py checks the same on whole libraries.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pairutil import brute_force
 
 from deckgen.cards import curation
 from deckgen.cards.rules import RULES, claims
@@ -142,16 +142,7 @@ def test_a_reworded_question_is_caught_and_a_different_one_is_not() -> None:
 
 # --- L16: the positional filter only drops pairs the exact test would drop ---------------
 def brute_force_pairs(prompts: list[str], threshold: float) -> list[tuple[int, int, float]]:
-    sets = [prompt_stems(p) for p in prompts]
-    out = []
-    for i, j in itertools.combinations(range(len(prompts)), 2):
-        if len(sets[i]) < 2 or len(sets[j]) < 2:
-            continue
-        shared = len(sets[i] & sets[j])
-        score = shared / (len(sets[i]) + len(sets[j]) - shared)
-        if score >= threshold:
-            out.append((i, j, score))
-    return out
+    return brute_force([prompt_stems(p) for p in prompts], threshold)
 
 
 @FAST

@@ -13,12 +13,12 @@ from __future__ import annotations
 import random
 import sys
 from collections import Counter
-from itertools import combinations
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pairutil import brute_force
 
 from deckgen.quality.neardup import COMMON, near_duplicates, prompt_stems, similar_sets
 
@@ -26,19 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from synthetic import note_text  # noqa: E402
 
 THRESHOLDS = (0.2, 0.3, 1 / 3, 0.34, 0.4, 0.5, 0.6, 2 / 3, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0)
-
-
-def brute_force(sets: list[frozenset[str]], threshold: float) -> list[tuple[int, int, float]]:
-    """Every pair of sets of 2+ stems at or over ``threshold``, compared one by one."""
-    out = []
-    for i, j in combinations(range(len(sets)), 2):
-        if len(sets[i]) < 2 or len(sets[j]) < 2:
-            continue
-        shared = len(sets[i] & sets[j])
-        score = shared / (len(sets[i]) + len(sets[j]) - shared)
-        if score >= threshold:
-            out.append((i, j, score))
-    return out
 
 
 def found(sets: list[frozenset[str]], threshold: float, common: int = COMMON) -> list[tuple[int, int, float]]:
