@@ -208,9 +208,6 @@ def role_of(heading: str) -> str:
     return "other"
 
 
-_possessive = possessive
-
-
 def essay(note: Note) -> str:
     """ "Norton's 'Empathy and Product Management'", "Prelec and Loewenstein's 'The Red and the Black'" or
     "'Title'": every author of a co-written work, as a curator names them."""
@@ -1030,7 +1027,7 @@ def _named_whole(note: Note, s: Sentence, ctx: str, term: str, gloss: str) -> It
     stated = _NUMBERS.get(words(term)[0].lower())
     if stated is not None and stated != len(parts):
         return  # 'four variables' listing three: the parts were cut wrongly
-    front = f"{ctx}, what are {_possessive(note.surname)} {count} {noun}?"
+    front = f"{ctx}, what are {possessive(note.surname)} {count} {noun}?"
     yield "definition", _card(note, "definition", slug(term), s, front, _join(parts, noun))
 
 
@@ -2675,7 +2672,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     for n in range(0, len(pieces), 2):
         clause = pieces[n].strip()
         if surname and clause.split(" ", 1)[0] in ("His", "Her", "Their"):
-            clause = f"{_possessive(surname)} {clause.split(' ', 1)[1]}"  # 'Their model rests on …'
+            clause = f"{possessive(surname)} {clause.split(' ', 1)[1]}"  # 'Their model rests on …'
         tokens = clause.split()
         if len(tokens) < 4 or tokens[0].lower().strip(",") in _NOT_SUBJECT_START or tokens[0].lower() in PRONOUNS:
             continue
@@ -2962,7 +2959,7 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
     if owner:
         if not note.surname or owner.group("n").split()[-1].lower() in _OWNED_VAGUE:
             return None
-        subject = f"{_possessive(note.surname)} {owner.group('n')}"
+        subject = f"{possessive(note.surname)} {owner.group('n')}"
     else:
         topic = _topic(raw, 5, note)
         if not topic or any(t.lower() in PRONOUNS or t.lower() in _CLAUSE_WORDS for t in words(topic)):
