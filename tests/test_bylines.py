@@ -83,3 +83,30 @@ def test_a_co_written_work_is_credited_to_every_author() -> None:
 
 def test_a_name_suffix_is_never_the_surname() -> None:
     assert Note(id="n", path="p", title="T", author="Frederick P. Brooks Jr.").surname == "Brooks"
+
+
+LONG_NOTE = """---
+id: long-byline
+title: The Ledger of Small and Occasional Pleasures
+author: Ida Marshfield, Tomas Lindqvist-Berg, Oskar Vandermeer
+---
+Ida Marshfield's 2003 paper on how people feel about paying.
+
+## Central argument
+Before a pricing change to yearly plans for teams, test how the new charge feels to existing customers.
+
+## Critique
+The evidence is thin.
+
+## Why it matters for product
+Pricing design is coupling design.
+"""
+
+
+def test_a_question_the_whole_byline_makes_too_long_names_the_first_author() -> None:
+    # with all three names the question is 26 words, over the 25 a generated card may have
+    fronts = [front for front, _ in generated_cards(LONG_NOTE).values() if "pricing change" in front]
+    assert fronts == [
+        "According to Marshfield's 'The Ledger of Small and Occasional Pleasures', what should a team "
+        "do before a pricing change to yearly plans for teams?"
+    ], fronts
