@@ -1,0 +1,105 @@
+"""Shapes the blind judges of batch38 (and the runs before it) rated T0/T1, and two they rated T2/T3 (issue 11).
+
+Batch38's four judges, and the judged cards of batches 1-37 regrouped by shape, found: answers that run on
+into the note's next claim ('The window for live talk, cultural differences go unnoticed, trust forms
+slowly'), critiques asked by what the work 'fails to do' or what a study 'cannot show' (one unique card
+in ten judged T2/T3), 'why' questions holding two effects,
+terms defined by what went wrong under them in a list of problems, 'what should therefore managers do?',
+and headings' slogans read as terms ('what are goals as hypotheses?'). The claim 'what drives cash
+needs?' (T3) had been refused by the session's own claim filter. A named list's member glossed by its
+parts ('Common ground: shared knowledge, context and vocabulary') or by a first short sentence ('Cash
+cows: high share, slow growth. They …') was never asked. The note is invented for these tests; each
+test fails on the code measured on batch38.
+"""
+
+from __future__ import annotations
+
+from noteutil import generated_cards
+
+NOTE = """---
+id: marsh-lantern-rules
+title: The Lantern Rules
+author: Iris Marsh
+---
+Iris Marsh's 2009 book on how lighthouse services allocate their keepers.
+
+## Central argument
+Market growth drives oil needs.
+Keepers trust the lamp, and silence is what keeps them alert, because storms come without warning.
+Marsh sorts the early logbooks' problems by type of error:
+
+- **Record error**: keepers wrote down times that were never checked.
+- **Relay error**: messages passed through three stations and changed on the way.
+
+Marsh names four kinds of station:
+
+- Beacons: high traffic, short range. They burn more oil than they earn.
+- Towers: low traffic, long range. They cost little but must be staffed.
+
+She organises the book around three concepts:
+
+- Common ground. Shared charts, signals and vocabulary. Keepers who live together build it without trying.
+- Shift rhythm. The pattern of watches a station keeps through a season.
+
+Her rules are written as slogans:
+
+- **Lamps as promises**: a lit lamp commits the service to a watch.
+
+Time zones shrink the window for live signalling, fog goes unnoticed, trust forms slowly.
+
+## Critique
+The book fails to do justice to the keepers' own accounts.
+A single season cannot show how keepers age in the job.
+Managers should therefore hire local keepers.
+
+## Why it matters for product
+Treat every new station as a promise to staff it.
+"""
+
+ESSAY = "Marsh's 'The Lantern Rules'"
+
+
+def _cards() -> dict[str, tuple[str, str]]:
+    return generated_cards(NOTE)
+
+
+def _fronts() -> list[str]:
+    return [front for front, _ in _cards().values()]
+
+
+def test_what_drives_a_quantity_is_asked_again() -> None:
+    assert (f"According to {ESSAY}, what drives oil needs?", "Market growth") in _cards().values()
+
+
+def test_an_answer_that_runs_on_into_another_claim_is_refused() -> None:
+    answers = [back for _, back in _cards().values()]
+    assert not [a for a in answers if "goes unnoticed" in a], answers
+
+
+def test_vague_critiques_are_refused() -> None:
+    fronts = _fronts()
+    assert not [f for f in fronts if f.endswith(("fails to do?", "fails to?", "cannot show?"))], fronts
+
+
+def test_a_why_question_holding_two_effects_is_refused() -> None:
+    fronts = _fronts()
+    assert not [f for f in fronts if "and silence is" in f], fronts
+
+
+def test_a_problem_listed_under_its_type_is_not_read_as_a_definition() -> None:
+    fronts = _fronts()
+    assert not [f for f in fronts if "record error" in f.lower() or "relay error" in f.lower()], fronts
+
+
+def test_a_pointing_link_word_and_a_slogan_are_refused() -> None:
+    fronts = _fronts()
+    assert not [f for f in fronts if "therefore" in f or "lamps as promises" in f.lower()], fronts
+
+
+def test_a_member_of_a_named_list_glossed_by_its_parts_or_a_first_sentence() -> None:
+    cards = set(_cards().values())
+    assert (
+        f"In {ESSAY}, what is 'common ground', one of the three concepts?",
+        "Shared charts, signals and vocabulary",
+    ) in cards
+    assert (f"In {ESSAY}, what are 'Beacons', one of the four kinds of station?", "High traffic, short range") in cards
