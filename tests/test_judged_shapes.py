@@ -56,6 +56,24 @@ Managers should therefore hire local keepers.
 Treat every new station as a promise to staff it.
 """
 
+# the field's demand, then 'It treats …': 'it' is the demand, not the book (batch36: T0 from all seven judges);
+# a critique whose kind word comes from a 'whether' clause; a claim stranded on 'for'
+FRAMED = """---
+id: marsh-harbour-demand
+title: The Harbour Demand
+author: Iris Marsh
+---
+Iris Marsh's 2011 essay on what port authorities ask of pilots.
+
+## Central argument
+Port authorities expect every pilot report to end with a list of fixes. Marsh thinks this misreads piloting.
+It treats piloting as a method for collecting data about tides.
+Each harbour needs enough pilots to hold back a reserve for a storm season.
+
+## Critique
+The essay says nothing about whether the reserve survives once owners notice the cost.
+"""
+
 ESSAY = "Marsh's 'The Lantern Rules'"
 
 
@@ -103,3 +121,42 @@ def test_a_member_of_a_named_list_glossed_by_its_parts_or_a_first_sentence() -> 
         "Shared charts, signals and vocabulary",
     ) in cards
     assert (f"In {ESSAY}, what are 'Beacons', one of the four kinds of station?", "High traffic, short range") in cards
+
+
+# batch39's T0/T1 shapes: a list member glossed with 'it' (the thing the list is about), a quality asked as what
+# someone 'should be', a source whose subject is cut after 'and'
+CONDITIONS = """---
+id: marsh-harbour-edge
+title: The Harbour Edge
+author: Iris Marsh
+---
+Iris Marsh's 2013 paper on why some harbours stay ahead.
+
+## Central argument
+Marsh lists four conditions for a lasting edge:
+
+- Valuable: the harbour earns more because of the resource.
+- Rare: few rival harbours have it.
+
+Harbour masters should be firm about the schedule and loose about the route.
+
+## Critique
+The categories overlap and come from one harbour master's experience rather than any study.
+"""
+
+
+def test_batch39_shapes_are_refused() -> None:
+    fronts = [front for front, _ in generated_cards(CONDITIONS).values()]
+    assert not [f for f in fronts if "'Rare'" in f or "should harbour masters be?" in f], fronts
+    assert not [f for f in fronts if "overlap and come from" in f], fronts
+
+
+def test_it_after_a_sentence_about_someone_else_is_not_the_work() -> None:
+    fronts = [front for front, _ in generated_cards(FRAMED).values()]
+    assert not [f for f in fronts if "treat piloting as" in f], fronts
+
+
+def test_a_whether_clause_gives_no_kind_and_a_claim_stranded_on_for_is_refused() -> None:
+    fronts = [front for front, _ in generated_cards(FRAMED).values()]
+    assert not [f for f in fronts if f.startswith("What kind of cost")], fronts
+    assert not [f for f in fronts if f.endswith(" for?")], fronts

@@ -641,7 +641,7 @@ _SECOND_SENTENCE_RE = re.compile(r"^(?P<first>.+?[a-z)])\.\s+[A-Z0-9]")
 # decides something ('what beats analysis?'), or a 'what is X?' answered by a verdict rather than a definition
 # ('A useful guardrail for growth goals'). 'What drives X?' was refused too until batch38, where it was T2/T3.
 _WEAK_CLAIM_RE = re.compile(
-    r"^(?!what should\b).*\b(?:with|to|in|into|onto|from|at|of|about|through|over)$"
+    r"^(?!what should\b).*\b(?:with|to|in|into|onto|from|at|of|about|through|over|for)$"
     r"|\b(?:follow|sit|meet|count|reflect|play|name|offer|take|form|become|get|start|go|come|lie|fall|reach|"
     r"inherit|win|fit|contradict|read|contrast|spare|stock|run|treat|close|pick|ask|attack|deserve|explain|measure|"
     r"govern|ensure|shape|cast|insist|mean)$"
@@ -673,8 +673,14 @@ _VAGUE_CRITIQUE_RE = re.compile(r"\b(?:fails to(?: do)?|cannot (?:show|tell))\?$
 
 
 def _weak_claim(front: str, back: str) -> bool:
-    """Whether a claim card has one of the shapes above."""
+    """Whether a claim card has one of the shapes above, or asks, as the note's point, how 'the paper' frames
+    something: that is the note's criticism of the framing, a critique card's to ask ('what does the paper treat
+    ethnography as?' was T0 from all seven judges of batch36)."""
     asked = strip_context(front).rstrip("?")
+    if front.startswith("According to the note on ") and re.match(
+        r"^what (?:does|do|did) the (?:paper|book|essay|article|work|author|authors) ", asked
+    ):
+        return True
     return bool(_WEAK_CLAIM_RE.search(asked)) or (
         asked.startswith(("what is ", "what are ")) and bool(_VERDICT_RE.match(back))
     )
@@ -685,6 +691,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None
     if kind == "critique" and _VAGUE_CRITIQUE_RE.search(front) and not front.startswith("What kind of"):
         return None
+    if kind in ("prescription", "should") and re.search(r"\bwhat should [^?]+ be\?$", front):
+        if len(words(back)) > 1 and words(back)[1].lower() in PREPOSITIONS:
+            return None  # 'what should managers be?' — 'Firm about the direction …': a quality, one of many (batch39)
     if re.search(r"\b(?:therefore|thus|hence)\b", strip_context(front)):
         return None  # 'what should therefore managers do?': the link word points at the sentence before
     if kind == "definition" and re.search(
@@ -857,6 +866,8 @@ def _list_item(
     answer = clean_answer(text, 14, trim_relative=False)
     if not answer or not _self_contained(answer) or re.search(r"\b(?:above|below)\b", answer):
         return
+    if re.search(r"\bit\b", answer, re.I):
+        return  # '- Rare: few competitors have it': 'it' is what the list is about, which the card never names
     if " " in term and term.split()[1].islower():
         term = _term(term, note)  # 'Problemistic search' is a phrase of the note, not a name
     if listed.startswith("the "):
@@ -1234,6 +1245,16 @@ _SUPERLATIVE_RE = re.compile(
 _ESSAY_WORDS = frozenset(
     {"the essay", "the piece", "the post", "the article", "the book", "the memo", "the letter", "it"}
 )
+
+
+def _about_the_work(note: Note, sentence: str) -> bool:
+    """Whether ``sentence`` is about the work itself (its subject is 'the book', 'the essay' …): 'Norton thinks
+    this misreads X. It treats …' is about what 'this' names."""
+    first = plain(sentence).strip().lower()
+    starts = ("the essay", "the piece", "the post", "the article", "the book", "the paper")
+    return first.startswith(starts)
+
+
 _FRAMES_RE = re.compile(
     r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents|defines|describes|sees|treats|views)\s+"
     r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$",
@@ -1295,6 +1316,9 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             and answer
             and _self_contained(answer)
             and (who in _ESSAY_WORDS or who == note.surname.lower() or pronoun)
+            # 'It treats ethnography as …' after a sentence about the field's demand: 'it' is the demand, not the
+            # paper (T0 from all seven judges of batch36); 'it' names the work only after a sentence about it
+            and (who != "it" or _about_the_work(note, s.previous))
         ):
             subject = work_word(note) if who in _ESSAY_WORDS else note.surname
             verb = {
@@ -1675,7 +1699,10 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     if source:
         thing = _topic(source.group("x"), 6, note)
         answer = clean_answer(source.group("z") or source.group("y"))
-        if thing and answer and _self_contained(answer) and thing.lower() not in ("the title", "the name"):
+        named_thing = (
+            thing and thing.lower() not in ("the title", "the name") and not _CUT_COORDINATION_RE.search(thing)
+        )
+        if thing and answer and _self_contained(answer) and named_thing:
             front = f"{ctx}, where {_do(thing)} {thing} come from?"
             if noun_phrase_problem(words(thing), _do(thing)):
                 return  # 'where does if safety come from?': the subject is a clause
@@ -2111,8 +2138,8 @@ def _kind_of(answer: str) -> str:
         return ""  # 'romanticizing empathy …' is an act, not a kind of thing
     if len(tokens) < 2 or not tokens[-1].isalpha() or tokens[-1].lower() in STOPWORDS:
         return ""  # 'the politics of …' has no modifier to ask about: the kind would be the answer
-    if tokens[-1].lower().endswith(("ly", "ing", "ed")) or tokens[0].lower() in STOPWORDS:
-        return ""
+    if tokens[-1].lower().endswith(("ly", "ing", "ed")) or tokens[0].lower() in STOPWORDS | _CLAUSE_WORDS:
+        return ""  # 'whether the effect survives once customers notice the trick' is a question, not a trick
     return tokens[-1].lower()
 
 
