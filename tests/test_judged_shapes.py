@@ -144,6 +144,38 @@ Harbour masters should be firm about the schedule and loose about the route.
 The categories overlap and come from one harbour master's experience rather than any study.
 """
 
+# batch40's T0/T1 shapes: a label glossed by the checks it covers, a story told under a label, an answer that
+# opens on 'therefore', an answer cut after 'every', and a ranked thing answered by two clauses
+CHECKS = """---
+id: marsh-harbour-checks
+title: The Harbour Checks
+author: Iris Marsh
+---
+Iris Marsh's 2016 handbook on inspecting harbours.
+
+## Central argument
+Marsh groups the inspection into sections:
+
+- **Lamp checks**: the wick is trimmed, the glass is cleaned, the oil is topped up, and the spare is tested.
+- Size and motion: bigger lamps and moving beams drew more attention from passing ships.
+
+A harbour is therefore a profile across the four tides rather than a single number.
+Points are summed within each section, and the final grade is the lowest of the four section grades.
+Pilots should commit hard to the current chart and not hedge every crossing with a second route.
+
+## Critique
+The handbook rests on one harbour.
+"""
+
+
+def test_batch40_shapes_are_refused() -> None:
+    cards = generated_cards(CHECKS)
+    fronts = [front for front, _ in cards.values()]
+    answers = [back for _, back in cards.values()]
+    assert not [f for f in fronts if "lamp checks" in f.lower() or "size and motion" in f.lower()], fronts
+    assert not [a for a in answers if a.lower().startswith("therefore") or a.endswith(" every")], answers
+    assert not [a for a in answers if a.startswith("Points are summed")], answers
+
 
 def test_batch39_shapes_are_refused() -> None:
     fronts = [front for front, _ in generated_cards(CONDITIONS).values()]

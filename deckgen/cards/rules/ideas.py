@@ -55,7 +55,7 @@ _LEADING_PRONOUN_RE = re.compile(
 # 'what you put in' ends on a particle, not a dangling preposition
 _PHRASAL_END_RE = re.compile(r"\b(?:put|give|take|bring|carry|let|log|sign|fill)\s+(?:in|up|on|off|out)$", re.I)
 _DANGLING_END_RE = re.compile(
-    r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from|plus|minus|including|like|not)$",
+    r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from|plus|minus|including|like|not|every|each|any|some|all|no|its|their|his|her|our|your)$",
     re.I,
 )
 _PAREN_ASIDE_RE = re.compile(
@@ -660,7 +660,7 @@ _VERDICT_RE = re.compile(
 
 # a comma, then a short subject and its verb: the answer runs on into the note's next claim (blind batch38)
 _SPLICED_CLAUSE_RE = re.compile(
-    r",\s+(?!and\b|or\b|but\b|which\b|who\b|that\b)[a-z]+\s+(?:[a-z]+\s+)?(?:is|are|was|were|has|have|had|can|cannot|"
+    r",\s+(?!and\b|or\b|but\b|which\b|who\b|that\b|such\b|as\b|from\b|with\b|without\b|though\b|although\b|even\b|because\b|while\b|since\b|if\b|when\b|unless\b|where\b)[a-z]+\s+(?:(?!and\b|or\b)[a-z]+\s+){0,2}(?:is|are|was|were|has|have|had|can|cannot|"
     r"will|would|go|goes|come|comes|stay|stays|fall|falls|rise|rises|grow|grows|form|forms)\b"
 )
 
@@ -670,6 +670,22 @@ _SPLICED_CLAUSE_RE = re.compile(
 # ('risks', 'assumes' and 'depends on' were judged better than that and stay: 'the essay's framing risks?' —
 # 'Romanticizing empathy as a corrective to process'.)
 _VAGUE_CRITIQUE_RE = re.compile(r"\b(?:fails to(?: do)?|cannot (?:show|tell))\?$")
+
+
+def _clause_series(text: str) -> bool:
+    """Whether a labelled sentence's gloss is a series of clauses ('X: code is reviewed, metrics are shown to …,
+    and quality is checked'): what the label covers, listed, not what it means (batch40: T1 from every judge)."""
+    label = _LABELLED_RE.match(text)
+    if not label:
+        return False
+    parts = [p for p in re.split(r",\s+(?:and\s+)?|;\s+", text[label.end() :]) if p.strip()]
+    return len(parts) >= 3 and sum(bool(_SHORT_CLAUSE_RE.match(p)) for p in parts) >= 3
+
+
+_LABELLED_RE = re.compile(r"^\W*[A-Z][^:;,.]{1,40}?:\s+")
+_SHORT_CLAUSE_RE = re.compile(
+    r"^\s*(?:the |a |an )?(?:[\w'-]+\s+){0,3}(?:is|are|was|were|can|cannot|must|hold|holds|raise|compute|computes)\b"
+)
 
 
 def _weak_claim(front: str, back: str) -> bool:
@@ -702,6 +718,10 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # 'what are goals as hypotheses?': a heading's slogan, not a term
     if " explains why " in front and re.search(r",\s+(?:and|but)\s+[^?]*\b(?:is|are|was|were)\b", front):
         return None  # 'why the authors lean on reasoning, and simplicity is what …': two effects, one asked
+    if kind == "definition" and _clause_series(sentence.plain):
+        return None  # '**ML infrastructure**: training is reproducible, the pipeline is tested, …': checks, no gloss
+    if re.match(r"^(?:therefore|thus|hence|so(?! that)|also|then)\b", back, re.I):
+        return None  # 'Therefore a profile across the four stages': the answer leans on the sentence before
     if _SPLICED_CLAUSE_RE.search(back):
         return None  # 'The window for live talk, cultural differences go unnoticed, trust forms slowly': three claims
     # A definition's gloss often opens with a label and defines in the next sentence ('the basic
@@ -996,7 +1016,8 @@ _LABEL_VERBS = _INSTRUCTION_VERBS | frozenset(
     have does can will should must""".split()
 )
 _STORY_RE = re.compile(
-    r"\b(?:was|were|had|did|gave|took|made|became|went|came|led|won|lost|beat|replaced|overtook|outperformed)\b"
+    r"\b(?:was|were|had|did|gave|took|made|became|went|came|led|won|lost|beat|replaced|overtook|outperformed|drew|grew|"
+    r"rose|fell|found|showed|chose|kept|saw|felt|bought|sold|paid|spent|doubled|halved)\b"
 )
 _MYTHS_RE = re.compile(
     r"\b(?:delusions?|myths?|fallac(?:y|ies)|misconceptions?|folklore|mistakes?|errors|sins|traps)\b", re.I
@@ -4083,8 +4104,10 @@ def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple
     if len(words(topic)) > 12:
         return
     answer = clean_answer(match.group("x"))
-    if not answer or not _self_contained(answer):
-        return
+    if not answer or not _self_contained(answer) or re.search(r",\s+(?:and|but)\s", answer):
+        return  # 'Points are summed …, and the final score': the subject is the last clause's, not the whole
+    if len(content_words(answer)) == 1 and content_words(answer)[0].lower().rstrip("s") in topic.lower():
+        return  # 'what is the lowest of the four section grades?' — 'Grade': the question holds the answer
     # the verb agrees with the ranked thing, not with the answer ('Night drills are the most useful habit')
     head = words(re.split(r"\s+(?:of|for|in|on|to|at|with|from|by|among|that|which|who|where|when)\s+", topic)[0])[-1]
     front = f"{ctx}, what {match.group('v') if plural_word(head) else 'is'} {topic}?"
