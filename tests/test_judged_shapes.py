@@ -192,3 +192,26 @@ def test_a_whether_clause_gives_no_kind_and_a_claim_stranded_on_for_is_refused()
     fronts = [front for front, _ in generated_cards(FRAMED).values()]
     assert not [f for f in fronts if f.startswith("What kind of cost")], fronts
     assert not [f for f in fronts if f.endswith(" for?")], fronts
+
+
+# batch41's missed idea: 'The authors conclude that X is won by A, not by B' (the denied half last)
+LEGEND = """---
+id: marsh-harbour-legend
+title: The Harbour Legend
+author: Iris Marsh
+---
+Iris Marsh's 2018 paper on which harbours come to dominate a coast.
+
+## Central argument
+The authors conclude that coasts are won by patience and good charts, not by the age of the harbour.
+
+## Critique
+The paper rests on one coast.
+"""
+
+
+def test_a_contrast_whose_denied_half_comes_last_after_a_reporting_frame() -> None:
+    assert (
+        "In Marsh's 'The Harbour Legend', what are coasts won by, if not the age of the harbour?",
+        "Patience and good charts",
+    ) in generated_cards(LEGEND).values()

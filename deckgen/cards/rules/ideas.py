@@ -68,8 +68,8 @@ _THESIS_LEAD_RE = re.compile(
     # 'Their main finding is that …', 'The practical point is that …': the clause after 'that' is the claim
     r"(?:his|her|their|the|[A-Z]\w+'s)\s+(?:(?:central|main|core|key|basic|broader|practical|interesting|"
     r"closing|starting|most quoted)\s+)?(?:finding|premise|conclusion|insight|result|lesson|point|claim)\s+is\s+that\s+|"
-    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|holds|insists|"
-    r"maintains|shows|writes|says|observes|notes)\s+(?:that\s+)?)",
+    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|authors|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|"
+    r"holds|insists|maintains|shows|writes|says|observes|notes|concludes?(?= that))\s+(?:that\s+)?)",
     re.I,
 )
 _CONTRAST_RE = re.compile(
@@ -778,6 +778,11 @@ _PREP_CONTRAST_RE = re.compile(
 )
 
 
+# 'Markets are won by vision and resources, not by the timing of entry': the same contrast, the denied half last
+_PREP_CONTRAST_REV_RE = re.compile(
+    r"^(?P<x>.{2,60}?)\s+(?P<v>is|are)\s+(?P<part>\w+ed\s+|\w+en\s+|won\s+)(?P<pb>by|for|about|on|in|from|with)\s+"
+    r"(?P<b>[^;:]{2,90}?),\s+not\s+(?P<pa>by|for|about|on|in|from|with)\s+(?P<a>[^,;:]{2,50}?)\.?$"
+)
 _PREP_RATHER_RE = re.compile(
     r"^(?P<x>.{2,60}?)\s+(?P<v>is|are)\s+(?P<part>\w+ed\s+|\w+en\s+)?(?P<pb>by|for|about|on|in|from|with)\s+"
     r"(?P<b>[^,;:]{2,60}?)\s+(?:rather than|instead of)\s+(?:(?P<pa>by|for|about|on|in|from|with)\s+)?(?P<a>[^,;:]{2,50}?)\.?$"
@@ -809,7 +814,7 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             front = f"{ctx}, what {verb}, if not {alternative}?"
             yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
             return
-    match = " not " in core and _PREP_CONTRAST_RE.match(core)
+    match = " not " in core and (_PREP_CONTRAST_RE.match(core) or _PREP_CONTRAST_REV_RE.match(core))
     if match and match.group("pa") == match.group("pb"):
         subject = _topic(match.group("x"), note=note)
         subject = None if subject and _vague_referent(subject, note) else subject
