@@ -957,6 +957,7 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     term = re.sub(r"^The\s+", "", match.group("t").strip())
     tokens = words(term)
     low = [t.lower() for t in tokens]
+    listed = _list_name(s) if s.item and s.lead else ""  # the list the bullet is a part of, named by its lead
     if not tokens or low[0] in _LABEL_STARTS or low[0] in _NUMBERS or low[0] in _LABEL_VERBS:
         return
     if set(low) & (_LABEL_VERBS | PRONOUNS) or "'" in term or "’" in term:
@@ -967,7 +968,7 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # 'Second lesson:', 'Netflix examples:', 'Evidence base:' label the writer's discourse
     if any(t in STOPWORDS or t in PREPOSITIONS for t in low if t not in ("of", "and")) or low[-1] in ("of", "and"):
         return  # 'Work proceeds in cycles:', 'Tools for complexity:' are no names
-    if len(tokens) == 1 and re.search(r"(?:ing|ed|able|ible|ive|ful|ous)$", low[0]) and not (s.item and _list_name(s)):
+    if len(tokens) == 1 and re.search(r"(?:ing|ed|able|ible|ive|ful|ous)$", low[0]) and not listed:
         return  # 'Margin-enhancing:' is a quality, not a term ('Signalling', one of the four S's, names a part)
     gloss = match.group("y")
     if re.match(r"^(?:and|or|but|so|then|which|who|it|they|he|she|we|you|this|that|these|those|there)\b", gloss):
@@ -977,14 +978,13 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     first = re.split(r"\.\s", gloss)[0]
     parts = [p for p in _LIST_SPLIT_RE.split(first.replace(";", ",")) if p.strip()]
     if len(parts) >= 2 and all(len(words(p)) <= 4 for p in parts[:-1]):
-        if s.item and s.lead and _list_name(s) and ";" not in first:
+        if listed and ";" not in first:
             # 'Common ground: shared knowledge, context and vocabulary', one of the four concepts: its parts gloss it
             # ('Cash cows: high share, slow growth. They generate …': the first sentence)
-            yield from _list_item(note, s, ctx, term, first, _list_name(s))
+            yield from _list_item(note, s, ctx, term, first, listed)
         return  # 'Closed-mindedness: collective rationalizations, stereotypes of outsiders': parts, not a gloss
     if _STORY_RE.search(first):
         return  # 'Computer vision: hand-designed edges … gave way to …': what happened, not what it is
-    listed = _list_name(s) if s.item and s.lead else ""
     if s.item and _MYTHS_RE.search(s.lead):
         return  # 'nine delusions' — 'Lasting success: high performance regresses': the gloss refutes the label
     if listed and _GLOSS_IS_STATEMENT_RE.match(gloss):
@@ -1277,8 +1277,7 @@ def _about_the_work(note: Note, sentence: str) -> bool:
     """Whether ``sentence`` is about the work itself (its subject is 'the book', 'the essay' …): 'Norton thinks
     this misreads X. It treats …' is about what 'this' names."""
     first = plain(sentence).strip().lower()
-    starts = ("the essay", "the piece", "the post", "the article", "the book", "the paper")
-    return first.startswith(starts)
+    return first.startswith(tuple(word for _, word in _WORK_WORDS) + ("the piece",))
 
 
 _FRAMES_RE = re.compile(
