@@ -60,14 +60,16 @@ _DANGLING_END_RE = re.compile(
 )
 _PAREN_ASIDE_RE = re.compile(
     r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
-    r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+),\s+"
+    r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+|"
+    # 'Bad decisions, the authors argue, usually come …': the reporting frame inside the claim
+    r"the authors? (?:argues?|says?|claims?|contends?|suggests?|writes?)|[A-Z]\w+ (?:argues|says|claims|contends)),\s+"
 )
 _THESIS_LEAD_RE = re.compile(
     r"^(?:(?:his|her|their|the essay's|the book's|the author's|[A-Z]\w+'s)\s+(?:(?:central|main|core|key)\s+)?"
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
     # 'Their main finding is that …', 'The practical point is that …': the clause after 'that' is the claim
     r"(?:his|her|their|the|[A-Z]\w+'s)\s+(?:(?:central|main|core|key|basic|broader|practical|interesting|"
-    r"closing|starting|most quoted)\s+)?(?:finding|premise|conclusion|insight|result|lesson|point|claim)\s+is\s+that\s+|"
+    r"closing|starting|most quoted|overall)\s+)?(?:finding|premise|conclusion|insight|result|lesson|point|claim)\s+is\s+that\s+|"
     r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|authors|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|"
     r"holds|insists|maintains|shows|writes|says|observes|notes|concludes?(?= that))\s+(?:that\s+)?)",
     re.I,
@@ -91,7 +93,9 @@ _TERM_MEANS_RE = re.compile(
 # '**Leverage** tasks return ten times …' -> 'what are Leverage tasks?' — 'Tasks that return …'
 _TERM_KIND_RE = re.compile(r"^\*\*(?P<t>[^*]{1,30})\*\*\s+(?P<n>[a-z]{3,20}s)\s+(?P<y>[a-z]+\s.+)$")
 _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
-_MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
+_MODAL_RE = re.compile(
+    r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+|instead\s+)?(?P<p>.+)$"
+)
 _AS_RATHER_RE = re.compile(
     r"^(?P<v>\w+(?: of| about)?)\s+(?P<o>[^,;:]{2,40}?)\s+as\s+(?P<b>[^,;:]+?)\s+(?:rather than|instead of)\s+(?:as\s+)?(?P<a>[^,;:]{2,40})$"
 )
@@ -626,7 +630,9 @@ def _core(sentence_plain: str) -> tuple[str, bool]:
         late = _LATE_THESIS_RE.search(text)
         if late:
             text, match = text[late.end() :], late
-    text = _PAREN_ASIDE_RE.sub(" ", text)
+    # 'When a choice is hard, Simonson argues, people pick …': the condition keeps its comma
+    joint = ", " if re.match(r"^(?:When|If|Because|Although|Though|Once|Unless|While)\b", text) else " "
+    text = _PAREN_ASIDE_RE.sub(joint, text)
     text = re.sub(r"^(?:But|And|So|Yet|Still|Also),?\s+", "", text.strip())  # 'But old code is …'
     return text.strip(), bool(match)
 
@@ -789,6 +795,15 @@ _PREP_RATHER_RE = re.compile(
 )
 
 
+# 'Bad decisions usually come not from poor options but from the way the mind works on them', and 'Advantage comes
+# from what is scarce, not what is ubiquitous' -> 'where do bad decisions usually come from, if not from poor options?'
+_SOURCE_CONTRAST_RE = re.compile(
+    r"^(?P<x>.{2,60}?)\s+(?P<adv>(?:usually|mostly|largely|often|mainly|typically)\s+)?(?:comes?|stems?|springs?)\s+"
+    r"(?:not\s+from\s+(?P<a>[^,;:]{2,50}?),?\s+but\s+from\s+(?P<b>[^;:]{2,90}?)"
+    r"|from\s+(?P<b2>[^,;:]{2,70}?),\s+not\s+(?:from\s+)?(?P<a2>[^,;:]{2,50}?))\.?$"
+)
+
+
 _ONE_NOUN_RE = re.compile(r"^(?:the|each|this|that)\s+(?P<n>[a-z-]+)(?:\s+(?:is|are|was|were)\b|$)")
 
 
@@ -799,6 +814,22 @@ def _vague_referent(text: str, note: Note) -> bool:
     if not match or match.group("n") in note.title.lower():
         return False
     return match.group("n") not in {w.split()[-1] for _, w in _WORK_WORDS} | {"work", "book", "author", "authors"}
+
+
+def _source_contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X usually comes not from A but from B' / 'X comes from B, not A' -> 'where does X come from, if not from A?'"""
+    source = " from " in core and " not " in core and _SOURCE_CONTRAST_RE.match(core)
+    if source:
+        subject = _topic(source.group("x"), note=note)
+        subject = None if subject and _vague_referent(subject, note) else subject
+        alternative = plain(source.group("a") or source.group("a2")).strip()
+        answer = clean_answer(source.group("b") or source.group("b2"))
+        if subject and answer and _self_contained(answer) and not _mirrors(alternative, answer):
+            asked = subject[0].lower() + subject[1:] if _common_word(words(subject)[0], note) else subject
+            front = (
+                f"{ctx}, where {_do(subject)} {asked} {source.group('adv') or ''}come from, if not from {alternative}?"
+            )
+            yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
 
 
 def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -1657,6 +1688,8 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     """
     for clause in _SHOULD_SPLIT_RE.split(core):
         clause = _REPORTING_THAT_RE.sub("", clause.strip())
+        # 'Enterprises should instead organise around …': 'instead' points back at the sentence before, never a verb
+        clause = re.sub(r"\b(should|must)\s+instead\s+", r"\1 ", clause) if " instead " in clause else clause
         if clause.startswith("Because ") and ", " in clause:
             clause = clause.split(", ", 1)[1]  # 'Because A, managers should …': the prescription after the reason
         match = _SHOULD_RE.match(clause)
@@ -2690,6 +2723,8 @@ def _claim_kinds(
         found.extend(_mechanism(note, s, core, claim_ctx))
     if " from " in core or "call" in core:
         found.extend(_named(note, s, core, claim_ctx))
+    if " from " in core and " not " in core and not any(card for _, card in found):
+        found.extend(_source_contrast(note, s, core, ctx))  # after the older kinds: their keys stay
     if "not because" in core or " only " in core:
         found.extend(_cause(note, s, core, claim_ctx))
     # a situation and what to do in it is advice, not an outcome to predict ('what follows if …?')
@@ -3877,7 +3912,7 @@ _MORE_OFTEN_RE = re.compile(
 _SO_RE = re.compile(r"^(?P<a>[^;:]{8,110}?),\s+so\s+(?P<b>[^;:]{8,140}?)\.?$")
 # 'He distinguishes **maximizers**, who search for the best option, from …'; '**single-loop learning**, which …'
 _GLOSSED_TERM_RE = re.compile(
-    r"(?:\*\*(?P<t>[^*]{2,30})\*\*|(?:\b(?:distinguishes|separates|from)\s+)(?P<u>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}))"
+    r"(?:\*\*(?P<t>[^*]{2,30})\*\*|(?:\b(?:distinguishes|separates|from)\s+)[*_]?(?P<u>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})[*_]?)"
     r",\s+(?P<w>who|which|where)\s+(?P<y>[^,;:()]{6,80}?)(?:,|;|\.$|$)"
 )
 # 'the barbell strategy, which pairs very safe positions with …' -> 'what is the barbell strategy?'
