@@ -735,6 +735,15 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # 'what should therefore managers do?': the link word points at the sentence before
     if kind != "cloze" and _POINTING_BACK_RE.search(_TITLE_RE.sub(" ", strip_context(front))):
         return None  # 'why experts dismiss them?', 'why the two clash …?': who, the sentence before says
+    asked_is = re.search(
+        r", what (?:is|are|was|were) (?P<x>the (?:typical|usual|likely|overall|common|net|end) [\w-]+)\?$", front
+    )
+    if asked_is and _vague_referent(asked_is.group("x"), note):
+        return None  # 'what is the typical outcome?': of what, the sentence before says (batch44: T1 from every judge)
+    if kind == "definition" and re.search(
+        r", what (?:is|are) (?:an? |the )?(?:level|type|stage|phase|tier|step)s? \d+(?: and \d+)?\?$", front
+    ):
+        return None  # 'what is a level 1?': a rung of the note's own scale, named by its number (batch44: T1)
     if kind == "definition" and re.search(
         r", what (?:is|are) (?:an? |the )?[\w'-]+(?: [\w'-]+)? as [\w' -]+\?$", front
     ):
@@ -825,7 +834,10 @@ _SOURCE_CONTRAST_RE = re.compile(
 )
 
 
-_ONE_NOUN_RE = re.compile(r"^(?:the|each|this|that)\s+(?P<n>[a-z-]+)(?:\s+(?:is|are|was|were)\b|$)")
+_ONE_NOUN_RE = re.compile(
+    r"^(?:the|each|this|that)\s+(?:(?:typical|usual|likely|overall|common|net|end)\s+)?(?P<n>[a-z-]+)"
+    r"(?:\s+(?:is|are|was|were)\b|$)"
+)
 
 
 def _vague_referent(text: str, note: Note) -> bool:
@@ -894,6 +906,8 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         answer = clean_answer(re.split(r",\s+and\s+(?:that|so)\s+", match.group("b"))[0])
         if not subject or not answer or len(words(alternative)) > 8 or not _self_contained(answer):
             continue
+        if re.match(r"^(?:better|worse|more|less|higher|lower|bigger|smaller|faster|slower)\b", alternative):
+            continue  # 'are worse, not better': a comparison with nothing named to compare (batch44: T0 from every judge)
         if re.search(r"['’]s?$", alternative) or _mirrors(alternative, answer):
             continue  # 'if not the manager's?' leaves one party: the question gives the answer away
         if re.match(r"^(?:by|for|about|on|in|from|with|to|at)\b", alternative) or re.search(
@@ -2228,6 +2242,8 @@ def _kind_of(answer: str) -> str:
         return ""  # 'the core idea is sound' is a clause: its last word is no kind of thing
     if tokens and tokens[0].lower().endswith("ing"):
         return ""  # 'romanticizing empathy …' is an act, not a kind of thing
+    if any(t.lower() in _ADVERBS | {"already", "never", "rarely", "seldom", "just"} for t in tokens[1:]):
+        return ""  # 'the team already knows …' is a clause: 'what kind of knows?' (batch44: T0 from every judge)
     if len(tokens) < 2 or not tokens[-1].isalpha() or tokens[-1].lower() in STOPWORDS:
         return ""  # 'the politics of …' has no modifier to ask about: the kind would be the answer
     if tokens[-1].lower().endswith(("ly", "ing", "ed")) or tokens[0].lower() in STOPWORDS | _CLAUSE_WORDS:
@@ -2725,6 +2741,8 @@ def _result(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     if effect:
         subject = _topic(effect.group("s"), 8, note)
         answer = clean_answer(effect.group("o"))
+        if re.match(r"^per\s", effect.group("o")):
+            return  # 'The sound produced per person fell …': a participle of the subject, not its verb (batch44: T0)
         tokens = [t.lower() for t in words(subject or "")]
         reporting = note.surname and note.surname.lower() in tokens
         if subject and answer and _self_contained(answer) and len(content_words(answer)) >= 2 and not reporting:
@@ -4157,6 +4175,8 @@ def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     if not match or not subject or len(content_words(subject)) < 2:
         return
     answer = clean_answer(match.group("y"))
+    if answer and words(answer)[0].lower() == words(subject)[0].lower():
+        return  # 'Weak measurement means weak market discipline': a slogan, its answer half given (batch44: T1)
     if answer and _self_contained(answer):
         front = f"{ctx}, what does {subject} mean?"
         yield "definition", _card(note, "definition", slug(subject, 2), s, front, answer)
@@ -4212,6 +4232,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
     if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
         return
+    if ", not " in subject:
+        return  # 'Signal-to-noise, not sample size alone, decides …': one thing and its denial, never 'two things'
     tokens = [t.lower() for t in words(answer)]
     past = not listed and any(
         (w.endswith("ed") or w in PAST_FORMS) and tokens[i] not in _BEFORE_PARTICIPLE for i, w in enumerate(tokens[1:4])
