@@ -217,6 +217,24 @@ def _codecs(hint: Any) -> _Codecs:
     return _CODECS[hint]
 
 
+# Schemas already looked up, by identity: hashing a typing expression (a Union, a Literal)
+# runs Python code, three times per entry read, 12,000 times in a one-card edit's build. Each
+# value holds its schema, so no id is reused while it is here; bounded, for schemas that a
+# caller writes out anew on each call (``list[Row]``: a new, but cheaply hashed, object).
+_BY_ID: dict[int, tuple[Any, _Codecs, str]] = {}
+
+
+def _schema(hint: Any) -> tuple[_Codecs, str]:
+    """``hint``'s codecs and the name its values are recorded under (see :func:`_schema_name`)."""
+    known = _BY_ID.get(id(hint))
+    if known is not None and known[0] is hint:
+        return known[1], known[2]
+    codecs, name = _codecs(hint), _schema_name(hint)
+    if len(_BY_ID) < 64:
+        _BY_ID[id(hint)] = (hint, codecs, name)
+    return codecs, name
+
+
 def _bad(what: str) -> CacheFormatError:
     return CacheFormatError(f"not {what}")
 
@@ -688,8 +706,8 @@ class NoteCache:
                     data = json.loads(text)
                     if form == _TAGGED and not typed_only:
                         value = decode(data)
-                    elif schema is not None and form == _schema_name(schema):
-                        value = _codecs(schema).decode(data)
+                    elif schema is not None and form == (codecs := _schema(schema))[1]:
+                        value = codecs[0].decode(data)
                     else:
                         raise CacheFormatError(f"{rel}: stored as {form[:40]!r}")
                     if not valid(value):
@@ -729,7 +747,8 @@ class NoteCache:
         try:
             if schema is not None:
                 try:
-                    return rel, digest, _schema_name(schema), _dumps(_codecs(schema).encode(value))
+                    codecs = _schema(schema)
+                    return rel, digest, codecs[1], _dumps(codecs[0].encode(value))
                 except TypeError:
                     pass  # not of its schema after all: the tagged form below
             return rel, digest, _TAGGED, _dumps(encode(value))
