@@ -718,7 +718,7 @@ def _weak_claim(front: str, back: str) -> bool:
 # none of them?', 'why the two clash over resources?', 'why each should be argued for …?') had 1 of 14 at T2.
 # A counted list's own name ('what are the two axes?', 'the two design philosophies') is no pointer.
 _POINTING_BACK_RE = re.compile(
-    r"\b(?:they|them|these|those)\b|\beach\s+(?:should|has|is|are|must|can|will|of)\b"
+    r"\b(?:they|them|these|those)\b|\bsuch\s+(?!as\b)\w+|\beach\s+(?:should|has|is|are|must|can|will|of)\b"
     r"|\bthe two\b(?!\s+(?:[\w-]+\s+)?[\w-]+s\b)"
 )
 
@@ -756,6 +756,8 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # 'Therefore a profile across the four stages': the answer leans on the sentence before
     if re.match(r"^(?:the|an?)\s+\w+\s+(?:in|of|on|with|for)\s+(?:them|it)\b", back, re.I):
         return None  # 'The employee in them must …': who 'them' are, the sentence before says (batch43)
+    if "," in back and re.search(r",\s+\w+\s+it$", back):
+        return None  # '… outside knowledge, assimilate it': a series cut before its last part (batch45: T1)
     if re.match(r"^the same\s", back, re.I) and len(words(back)) <= 5 and " as " not in back:
         return None  # 'The same minute of attention': the same as what the note said before (batch43)
     if _SPLICED_CLAUSE_RE.search(back):
@@ -1124,6 +1126,8 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         gloss = plain(match.group("y")).strip()
         # 'the view, built into universities and professional schools, that practice is …': the aside goes
         gloss = re.sub(r"^((?:the|a|an)\s+\w+),\s+[^,]{3,60},\s+(that\s)", r"\1 \2", gloss, flags=re.I)
+        # 'the divide between what we know, from years of field studies, that …': a prepositional aside goes too
+        gloss = re.sub(r",\s+(?:from|in|by|after|over|through|with)\s+[^,]{3,40},\s+(?=that\s)", " ", gloss)
         if not term or re.match(r"^(?:and|or|but|which|who|it|they|this|that|these|those|we|you)\b", gloss, re.I):
             continue
         if match.group("u") and (
@@ -1212,6 +1216,8 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             continue  # after a comma only an appositive 'the …'/'a …' that a comma or full stop closes is a gloss
         if match.group("dash") and not end.startswith(("—", "–")) and match.end() < len(text):
             continue  # '"X" — a gloss, …' with no closing dash: where the gloss ends is a guess
+        if end == "," and re.match(r"\s*[^,;:.]{3,50},\s+that\s", text[match.end() :]):
+            continue  # 'the divide between what we know, from years of field studies, that …': cut mid-clause (batch45: T0)
         answer = clean_answer(gloss, 14, trim_relative=False)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _IT_RE.search(answer):
             continue
