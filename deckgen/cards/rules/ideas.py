@@ -754,6 +754,15 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # '**ML infrastructure**: training is reproducible, the pipeline is tested, …': checks, no gloss
     if re.match(r"^(?:therefore|thus|hence|so(?! that)|also|then)\b", back, re.I):
         return None  # 'Therefore a profile across the four stages': the answer leans on the sentence before
+    if re.search(r", what (?:does|do) [\w-]+ and [\w-]+ [\w-]+\?$", front):
+        return None  # 'what does pricing and incentive design?': a compound noun read as a subject and its verb
+        # (batch41, batch46: T0 from every judge)
+    if (
+        kind == "definition"
+        and words(back)
+        and words(back)[0].lower() in PAST_FORMS | {"told", "given", "shown", "paid"}
+    ):
+        return None  # 'what is expected award?' — 'Told beforehand that …': a study's condition, not a term (batch46)
     if re.match(r"^(?:the|an?)\s+\w+\s+(?:in|of|on|with|for)\s+(?:them|it)\b", back, re.I):
         return None  # 'The employee in them must …': who 'them' are, the sentence before says (batch43)
     if "," in back and re.search(r",\s+\w+\s+it$", back):
