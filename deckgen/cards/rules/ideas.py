@@ -98,9 +98,7 @@ _TERM_MEANS_RE = re.compile(
 # '**Leverage** tasks return ten times …' -> 'what are Leverage tasks?' — 'Tasks that return …'
 _TERM_KIND_RE = re.compile(r"^\*\*(?P<t>[^*]{1,30})\*\*\s+(?P<n>[a-z]{3,20}s)\s+(?P<y>[a-z]+\s.+)$")
 _NAMING_RE = re.compile(r"\bcalls?\s+(?P<x>[^*]{3,60}?)\s+(?:an?\s+|the\s+)?\*(?P<t>[^*]{1,40})\*")
-_MODAL_RE = re.compile(
-    r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+|instead\s+)?(?P<p>.+)$"
-)
+_MODAL_RE = re.compile(r"^(?P<s>.{2,50}?)\s+(?P<m>should|must|need to|needs to|ought to)\s+(?:always\s+)?(?P<p>.+)$")
 _AS_RATHER_RE = re.compile(
     r"^(?P<v>\w+(?: of| about)?)\s+(?P<o>[^,;:]{2,40}?)\s+as\s+(?P<b>[^,;:]+?)\s+(?:rather than|instead of)\s+(?:as\s+)?(?P<a>[^,;:]{2,40})$"
 )
@@ -639,6 +637,10 @@ def _core(sentence_plain: str) -> tuple[str, bool]:
     joint = ", " if re.match(r"^(?:When|If|Because|Although|Though|Once|Unless|While)\b", text) else " "
     text = _PAREN_ASIDE_RE.sub(joint, text)
     text = re.sub(r"^(?:But|And|So|Yet|Still|Also),?\s+", "", text.strip())  # 'But old code is …'
+    # 'Enterprises should instead organise around …': 'instead' points back at the sentence before, never a verb
+    text = (
+        re.sub(r"\b(should|must|need to|needs to|ought to)\s+instead\s+", r"\1 ", text) if " instead " in text else text
+    )
     return text.strip(), bool(match)
 
 
@@ -1751,8 +1753,6 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     """
     for clause in _SHOULD_SPLIT_RE.split(core):
         clause = _REPORTING_THAT_RE.sub("", clause.strip())
-        # 'Enterprises should instead organise around …': 'instead' points back at the sentence before, never a verb
-        clause = re.sub(r"\b(should|must)\s+instead\s+", r"\1 ", clause) if " instead " in clause else clause
         if clause.startswith("Because ") and ", " in clause:
             clause = clause.split(", ", 1)[1]  # 'Because A, managers should …': the prescription after the reason
         match = _SHOULD_RE.match(clause)
