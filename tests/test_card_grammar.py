@@ -1,7 +1,8 @@
 """Lint L18 (broken grammar, a cut answer) and L14's referent check, on cards in the checks' own words.
 
 Each check is shown firing on a broken card and staying quiet on a sound card of the same
-shape; the last test shows the generator's gate refuses what lint only warns about.
+shape; the last tests show the generator's gate refuses what lint only warns about, and reads
+L14 more strictly than lint does.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pytest
 
 from deckgen.cards.generate import note_cards
 from deckgen.cards.rules.text import hard_problems
-from deckgen.core.cardrules import LintSettings, check_card
+from deckgen.core.cardrules import LintSettings, Strictness, check_card
 from deckgen.core.model import Card
 from deckgen.sources.notes import parse_note
 
@@ -112,3 +113,40 @@ def test_the_gate_refuses_what_lint_only_warns_about() -> None:
     )
     assert {issue.severity for issue in check_card(card, note, LintSettings()) if issue.rule == "L18"} == {"warning"}
     assert any(problem.startswith("L18:") for problem in hard_problems(card, note))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "leans"),
+    [
+        # words whose referent is a sentence of the note the card does not give (blind batches 41-45: T1)
+        ("According to Okafor's 'Roadmaps Without Dates', why do the two clash over dates?", "Each wants a date", True),
+        ("According to Okafor's 'Roadmaps Without Dates', why are such roadmaps brittle?", "Dates hide bets", True),
+        ("According to Okafor's 'Roadmaps Without Dates', what should therefore planners list?", "Problems", True),
+        ("According to Okafor's 'Roadmaps Without Dates', what should a roadmap list?", "Therefore problems", True),
+        ("According to Okafor's 'Roadmaps Without Dates', who ranks the bets?", "The planner in them", True),
+        ("According to Okafor's 'Roadmaps Without Dates', what do weekly teams share?", "The same roadmap", True),
+        # the same words, naming their own referent
+        ("According to Okafor's 'Roadmaps Without Dates', what are the two kinds of roadmap?", "Dated, undated", False),
+        ("According to Okafor's 'Roadmaps Without Dates', what do bets such as tests teach?", "What users do", False),
+        (
+            "According to Okafor's 'Roadmaps Without Dates', what should a roadmap list?",
+            "Problems, not features",
+            False,
+        ),
+        (
+            "According to Okafor's 'Roadmaps Without Dates', what do weekly teams share?",
+            "The same goal as sales",
+            False,
+        ),
+    ],
+)
+def test_the_gate_reads_l14_strictly(question: str, answer: str, leans: bool) -> None:
+    """The generator's gate flags any word that points back at the note (Strictness.pointing_back); lint, which a
+    writer reads with the note open, keeps L14's referent check, so a writer's card is not flagged for these."""
+    note = parse_note(NOTE, "content/okafor.md")
+    card = Card(note.id, "g.test", "qa", question, answer, origin="generated:statement")
+    gate = [problem for problem in hard_problems(card, note) if problem.startswith("L14:")]
+    assert bool(gate) is leans
+    strict = LintSettings(strict=Strictness(pointing_back=True))
+    assert any(issue.rule == "L14" for issue in check_card(card, note, strict)) is leans
+    assert "L14" not in rules_for(question, answer)  # lint's own reading: no pronoun without a referent

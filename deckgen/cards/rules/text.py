@@ -284,7 +284,11 @@ GATE_SETTINGS = LintSettings(
     answer_leak=0.49,
     clozes_per_card_warn=1,
     strict=Strictness(
-        questions_only=True, auxiliary_start=True, hidden_anywhere=True, cloze_words_error=MAX_CLOZE_WORDS
+        questions_only=True,
+        auxiliary_start=True,
+        hidden_anywhere=True,
+        cloze_words_error=MAX_CLOZE_WORDS,
+        pointing_back=True,
     ),
 )
 # The rules a generated card must pass, at any severity; the others (L5 binary choice, L8
