@@ -414,7 +414,12 @@ RULES: tuple[Rule, ...] = (
         "No context: a pronoun with nothing to refer to",
         "warning",
         "quality",
-        "Months later, 'he' or 'this' means nothing; name the author or the idea.",
+        "Months later, 'he' or 'this' means nothing; name the author or the idea. The generator's gate reads this"
+        " rule more strictly, because nobody reads its cards with the note open: any word that points back at a"
+        " sentence of the note (*they*, *them*, *these*, *those*, *such* + noun, *the two* without its plural,"
+        " *therefore*/*thus*/*hence*), and an answer that opens with a link word (*Therefore …*, *So …*, *Also …*)"
+        " or leans on one (*The employee in them …*, *The same minute* with no *as*), drops a generated card."
+        " Lint keeps the reading above: a writer's *they* usually has its referent in the question.",
         "Q: What does he mean by empathy as craft?\nA: Learnable moves.",
         "Q: What does Norton mean by empathy as craft?\nA: Learnable moves.",
         configurable=True,
