@@ -293,7 +293,14 @@ def well_formed(card: Card, note: Note) -> bool:
     # 'how should support tickets be treated?' - 'As design defects': the 'as' is the question's own
     treated_as = answer.startswith("As ") and bool(re.search(r"\bhow should [^?]+ be \w+\?$", card.front))
     treated_as = treated_as or (answer.startswith("By ") and bool(re.search(r"\bhow (?:do|does) [^?]+\?$", card.front)))
-    if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal) or (
+    # 'How costly the decision is': an embedded question ends on its verb (batch47)
+    embedded = bool(re.match(r"^(?:how|what|whether|who|where|which)\s+\w+", answer, re.I)) and tokens[-1].lower() in (
+        "is",
+        "are",
+        "was",
+        "were",
+    )
+    if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal and not embedded) or (
         _LEADING_PREPOSITION_RE.match(answer) and not treated_as
     ):
         return False
@@ -596,6 +603,14 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
     ):
         text = text[0].lower() + text[1:]  # 'Empathy in product management' -> 'empathy in …'
     return text
+
+
+def _lowered(text: str, note: Note) -> str:
+    """``text`` with its first word lower-cased when that word is an ordinary word capitalised only to open the
+    sentence ('A researcher can …' -> 'a researcher can …'); names ('Young's study', 'Google') stay as written."""
+    lead = text.split()[0]
+    ordinary = (lead[1:].islower() or lead == "A") and "'" not in lead and _common_word(lead, note)
+    return text[0].lower() + text[1:] if ordinary else text
 
 
 def _common_word(word: str, note: Note | None) -> bool:
@@ -1361,7 +1376,10 @@ def _about_the_work(note: Note, sentence: str) -> bool:
 
 _FRAMES_RE = re.compile(
     r"^(?P<who>the (?:essay|piece|post|article|book|memo|letter)|it|[A-Z]\w+)\s+(?P<v>positions|frames|casts|presents|defines|describes|sees|treats|views)\s+"
-    r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$",
+    r"(?P<x>[\w/ -]{2,40}?)\s+as\s+(?P<y>.+)$"
+    # 'The authors treat a firm's value as the sum of …' (batch47): the work's several authors
+    r"|^(?P<who2>the authors)\s+(?P<v2>position|frame|cast|present|see|treat|view)\s+"
+    r"(?P<x2>[\w/' -]{2,40}?)\s+as\s+(?P<y2>.+)$",
     re.I,
 )
 _NEEDS_MORE_RE = re.compile(
@@ -1403,7 +1421,13 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             front = f"{ctx}, what {top.group('v')} {topic[0].lower() + topic[1:]}?"
             yield "claim", _card(note, "claim", slug(topic, 3), s, front, answer)
     framing = _FRAMES_RE.search(core)
-    if framing:
+    if framing and framing.group("who2"):
+        thing = _topic(framing.group("x2"), 5, note)  # 'the authors define X as' is a definition's (g.definition)
+        answer = clean_answer(re.split(r",\s+and\s+", framing.group("y2"))[0])
+        if thing and answer and _self_contained(answer) and thing.split()[-1].lower() not in _FRAMED_VAGUE:
+            front = f"{ctx}, what do the authors {framing.group('v2').lower()} {thing} as?"
+            yield "claim", _card(note, "claim", slug(thing, 2), s, front, answer)
+    elif framing:
         thing = _topic(framing.group("x"), 5, note)
         defines = framing.group("v") in ("defines", "describes")  # the relative clause is the definition
         answer = clean_answer(
@@ -1439,7 +1463,8 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             front = f"{ctx}, what does {subject} {verb} {thing} as?"
             yield "claim", _card(note, "claim", slug(thing, 2), s, front, answer)
     match = _HAPPENED_RE.match(core)
-    if match:
+    if match and words(match.group("x"))[-1].lower() not in _MODALS:
+        # 'A p-value assumes the same test would have been applied …' is no 'has been' (batch47: T0 from every judge)
         subject = _topic(match.group("x"), note=note)
         answer = clean_answer(match.group("y"))
         if subject and answer and _self_contained(answer):
@@ -1580,8 +1605,7 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     effect = re.sub(
         r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly)$", "", effect
     )  # 'is also a useful guard' links to a sentence before
-    first = effect.split()[0]
-    effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
+    effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
 
@@ -1666,9 +1690,7 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         if not answer or answer.rstrip(".").lower() != reason.lower() or not _self_contained(answer):
             continue  # clean_answer cut or refused it: the reason would not be whole
         effect = re.sub(r"\s+also\b|\s+too$", "", effect)  # 'also' links to a sentence before
-        lead = effect.split()[0]
-        common = lead[1:].islower() and "'" not in lead and _common_word(lead, note)  # not "Young's study"
-        effect = effect[0].lower() + effect[1:] if common else effect
+        effect = _lowered(effect, note)
         yield "mechanism", _card(note, "reason", slug(effect, 2), s, f"{ctx}, what explains why {effect}?", answer)
         return
 
@@ -1845,8 +1867,7 @@ def _cause(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         alternative = re.sub(r"^(?:they|it)\s", f"{subject} ", alternative) if subject else alternative
         answer = clean_answer(cause)
         if answer and _self_contained(answer):
-            first = effect.split()[0]
-            effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
+            effect = _lowered(effect, note)
             front = f"{ctx}, what explains why {effect}, if not that {alternative}?"
             yield "mechanism", _card(note, "cause", slug(effect, 2), s, front, answer)
     counts = _COUNTS_IF_RE.match(core)
@@ -1860,6 +1881,56 @@ def _cause(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             what = f"{base or counts.group('v')} {counts.group('y')}".strip()
             front = f"{ctx}, under what condition does {thing} {what}?"
             yield "diagnostic", _card(note, "condition", slug(thing, 2), s, front, condition)
+
+
+# 'An accident happens only when holes in several layers line up' -> 'when does an accident happen?' — 'Only when
+# holes …'; 'People reach the conclusion they want only if they can build a justification …' -> 'under what condition
+# do people reach the conclusion they want?'; 'Privacy is violated when a flow breaks …' -> 'when is privacy violated?'
+# (batch47: a condition the note states as the idea itself; the curator asked it, the generator had no shape for it)
+_ONLY_WHEN_RE = re.compile(
+    r"^(?P<x>[A-Z][\w' -]{2,50}?)\s+(?P<v>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,5}?)\s+only\s+(?P<c>when|if)\s+"
+    r"(?P<z>[^;:()]{5,150}?)\.?$"
+)
+_PASSIVE_WHEN_RE = re.compile(
+    r"^(?P<x>[A-Z][\w' -]{2,50}?)\s+(?P<v>is|are)\s+(?P<pp>[a-z]{3,}ed|broken|taken|given|shown|won|lost|kept|held)\s+"
+    r"(?P<only>only\s+)?when\s+(?P<z>[^;:()]{5,150}?)\.?$"
+)
+
+
+def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X V only when/if Z' and 'X is PP when Z' -> 'when does X V?' / 'under what condition …?' — 'Only when Z'."""
+    flat = plain(core).strip()
+    match = _PASSIVE_WHEN_RE.match(flat)
+    only = _ONLY_WHEN_RE.match(flat) if not match else None
+    if not match and not only:
+        return
+    found = match or only
+    assert found is not None
+    thing = _topic(found.group("x"), 6, note)
+    if not thing or _vague_referent(thing, note):
+        return
+    plural = _plural_subject(words(thing))
+    if match:
+        aux, verb = match.group("v"), match.group("pp")
+        front = f"{ctx}, when {aux} {thing} {verb}?"
+        lead = "Only when" if match.group("only") else ""  # a bare 'When …' reads as a cut clause (_complete_phrase)
+    else:
+        assert only is not None
+        v, rest = only.group("v"), re.sub(r"\bthey\b", thing, only.group("rest"))  # 'the conclusion they want'
+        if v in STOPWORDS or v in _MODAL_VERB or re.search(r"\b(?:not|never|also)\b", rest):
+            return
+        base = (v if _plain_verb(v) else None) if plural else base_form(v)
+        if not base:
+            return
+        aux = "do" if plural else "does"
+        asked = f"{aux} {thing} {base}{rest}"
+        front = f"{ctx}, when {asked}?" if only.group("c") == "when" else f"{ctx}, under what condition {asked}?"
+        lead = "Only when" if only.group("c") == "when" else "Only if"
+    condition = re.sub(r"^(?:it|they)\s", f"{thing} ", found.group("z"))
+    answer = clean_answer(condition, 17)  # the whole condition is the idea: cut only what the gate would refuse
+    if answer and _self_contained(answer):
+        shown = f"{lead} {answer[0].lower()}{answer[1:]}" if lead else answer
+        yield "diagnostic", _card(note, "condition", slug(thing, 2), s, front, shown)
 
 
 def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -2217,7 +2288,7 @@ def _finding(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | N
     if not match:
         return
     who = match.group("x")
-    who = who[0].lower() + who[1:] if who.split()[0][1:].islower() and _common_word(who.split()[0], note) else who
+    who = _lowered(who, note)
     answer = clean_answer(re.split(r",\s+(?:and|but|while)\s+", match.group("y"))[0])
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 3:
         return
@@ -2777,6 +2848,8 @@ def _claim_kinds(
         found.extend(_source_contrast(note, s, core, ctx))  # after the older kinds: their keys stay
     if "not because" in core or " only " in core:
         found.extend(_cause(note, s, core, claim_ctx))
+    if (" when " in core or " only if " in core) and not any(card for _, card in found):
+        found.extend(_only_when(note, s, core, claim_ctx))  # after the older kinds: their keys stay
     # a situation and what to do in it is advice, not an outcome to predict ('what follows if …?')
     advice = list(_advice(note, s, core, claim_ctx)) if whole and core[:1].isupper() else []
     found.extend(advice)
@@ -4099,8 +4172,7 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
-    first = effect.split()[0]
-    effect = effect[0].lower() + effect[1:] if first[1:].islower() and _common_word(first, note) else effect
+    effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
 
