@@ -103,3 +103,64 @@ def test_the_authors_framing_is_asked() -> None:
 def test_an_embedded_question_is_a_whole_answer() -> None:
     backs = [back for _, back in _asked("what should the length of a planning meeting depend on?")]
     assert backs and set(backs) == {"How reversible the decision is"}
+
+
+LONG_LIST = """---
+id: vance-release-checks
+title: Release Checks
+author: Omar Vance
+---
+Omar Vance's 2021 essay on what to check before a release.
+
+## Central argument
+Vance asks what should convince a team that a release is safe. He offers nine "checks" to consider:
+
+1. Coverage: the changed code is exercised by at least one automated test.
+2. Rollback: the release can be undone in minutes without a data migration.
+3. Ownership: one named person answers for the release until it is stable.
+4. Telemetry: the new paths report errors to a dashboard someone watches.
+5. Load: the busiest hour of the last month was replayed against the new build.
+6. Flags: risky changes ship dark behind a switch.
+7. Docs: support staff can read what changed before customers ask.
+8. Timing: nothing ships on the day before a holiday.
+9. Review: a second engineer read every changed line.
+"""
+
+
+def test_the_parts_of_a_list_too_long_to_ask_whole_are_asked_one_by_one() -> None:
+    # batch47: Hill's nine "viewpoints", each glossed in its bullet; the lead's quotes and its 'to consider' hid
+    # the list's name, and lists of more than eight were never named
+    cards = generated_cards(LONG_LIST)
+    asked = {front.split("', ", 1)[-1]: back for front, back in cards.values()}
+    assert asked.get("what is 'Rollback', one of the nine checks?") == (
+        "The release can be undone in minutes without a data migration"
+    ), asked
+    # 'Vance asks what should convince a team …' is an embedded question: no 'what should vance asks what …?'
+    assert not [front for front in asked if " asks what " in front], asked
+
+
+def test_the_parts_of_a_list_of_myths_are_not_defined_by_their_refutations() -> None:
+    myths = LONG_LIST.replace('nine "checks" to consider', "nine delusions")
+    assert not [front for front, _ in generated_cards(myths).values() if "one of the nine" in front]
+
+
+NAMED = """---
+id: ruiz-handoffs
+title: Handoffs
+author: Ana Ruiz
+---
+Ana Ruiz's 2020 essay on teams that pass work along.
+
+## Central argument
+Ruiz argues that most delays are not in the work, and that the time a task waits between two teams, which she calls queue drag, grows with every team added.
+How tightly the teams are linked, which she calls **coupling**, decides how far a delay spreads.
+How often they meet, which she calls cadence, matters less than people think.
+"""
+
+
+def test_a_term_the_note_names_after_describing_it_is_defined_by_the_description() -> None:
+    # batch47: 'the uncertainty left after good analysis, which they call residual uncertainty, falls into …'
+    asked = {front.split("', ", 1)[-1]: back for front, back in generated_cards(NAMED).values()}
+    assert asked.get("what is queue drag?") == "The time a task waits between two teams", asked
+    assert asked.get("what is coupling?") == "How tightly the teams are linked", asked
+    assert "what is cadence?" not in asked, asked  # 'How often they meet': who 'they' are, the note says

@@ -936,13 +936,20 @@ _LIST_CALLS_RE = re.compile(r"\bcalls?\s+(?:it\s+)?(?P<t>[^,;:]{2,30}?)\s*:?$")
 _QUESTION_START_RE = re.compile(r"^(?:does|do|is|are|was|were|can|will|should|has|have)\b", re.I)
 
 
+# a list too long to ask whole (MAX_LIST_ITEMS) still names its parts: 'what is 'Temporality', one of the nine
+# viewpoints?'
+_LONG_LIST_RE = re.compile(r"(?P<n>nine|ten|eleven|twelve)\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s*:", re.I)
+
+
 def _list_name(s: Sentence) -> str:
     """The name of the list a bullet belongs to ('GIST', 'the three levers'), or '' when its lead names none."""
     lead = plain(s.lead).strip().rstrip(":").strip()
     named = _LIST_CALLS_RE.search(lead)
     if named and not re.match(r"^(?:it|this|that|them)$", named.group("t"), re.I):
         return named.group("t").strip()
-    counted = _LEAD_LIST_RE.search(f"{lead}:")
+    # 'He offers nine "viewpoints" to consider:' names 'the nine viewpoints' (batch47): the quotes and the purpose go
+    lead = re.sub(r"\s+to\s+(?:consider|weigh|check|ask|watch|keep in mind)$", "", re.sub(r"[\"“”]", "", lead))
+    counted = _LEAD_LIST_RE.search(f"{lead}:") or _LONG_LIST_RE.search(f"{lead}:")
     if counted and len(words(counted.group("what"))) <= 3:
         what = re.sub(
             r"\s+(?:follow|follows|matter|apply|emerge|exist|stand out|recur)$", "", counted.group("what").strip()
@@ -955,8 +962,8 @@ def _list_item(
     note: Note, s: Sentence, ctx: str, term: str, gloss: str, listed: str
 ) -> Iterator[tuple[str, Card | None]]:
     """'**Goals**: a north star metric …' under 'a system he calls GIST:' -> the 'Goals' part of GIST."""
-    if not term or not listed:
-        return
+    if not term or not listed or _MYTHS_RE.search(listed):
+        return  # 'rigorous research', one of the nine delusions: the gloss refutes the label, it does not define it
     text = plain(gloss).strip()
     if text.endswith("?") or _QUESTION_START_RE.match(text):
         # the item is a question the part asks: the part is the answer, never the question
@@ -1781,6 +1788,8 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         subject = _topic(match.group("s"), 6, note)
         if not subject or _NEGATED_RE.search(subject) or re.search(r"\b(?:is|are|was|were)\b", subject):
             continue
+        if re.search(r"\b(?:what|which|who|how|whether)$", subject, re.I):
+            continue  # 'Vance asks what should convince a team …': an embedded question, no subject
         if noun_phrase_problem(words(subject)) or re.search(r"\s(?:a|an|the)\s", f" {subject} "[3:]):
             continue  # 'the single action a user' is two noun phrases, not one
         if re.match(r"^(?:the|a|an)\s+\w+\s+(?:a|an|the)\s", obj, re.I):
@@ -2669,6 +2678,8 @@ def candidates(note: Note) -> list[Idea]:
             claim_ctx = ctx if application else according
             if s.item or "*" in s.text or "_" in s.text or "call" in core:
                 found.extend(_definition(note, s, ctx))
+            if ", which " in s.text and " call" in s.text and not any(card for _, card in found):
+                found.extend(_which_calls(note, s, ctx))
             colon = ":" in s.text and ("**" in s.text or " is " in s.text or " are " in s.text)
             if colon and not s.item and not any(card for _, card in found):
                 found.extend(_colon_gloss(note, s, ctx))
@@ -4191,6 +4202,41 @@ def _plural(word: str) -> bool:
 def _what_is(ctx: str, term: str, note: Note, plural: bool) -> str:
     """'In X, what is single-loop learning?' / '…, what are posteriorities?'."""
     return f"{ctx}, what {'are' if plural else 'is'} {_term(term, note)}?"
+
+
+# 'the uncertainty left after good analysis, which they call residual uncertainty, falls …' -> 'what is residual
+# uncertainty?' — 'The uncertainty left after good analysis': a term the note names after describing it (batch47;
+# 27 sentences of the 564 fresh notes name a term so, and no shape asked them)
+_WHICH_CALLS_RE = re.compile(
+    r"(?:^|\bthat\s+|[,;:]\s+|\b(?:[Aa]nd|but|is|are|was|were)\s+)"
+    r"(?P<np>(?:[Tt]he|[Aa]n?|[Ww]hat|[Hh]ow)\s[^,;:()\"“”*]{8,90}?),\s+which\s+"
+    r"(?:he|she|they|the authors?|[A-Z][\w-]+)\s+calls?\s+"
+    r"(?P<t>\*\*[^*]{2,40}\*\*|\"[^\"]{2,40}\"|“[^”]{2,40}”|[\w' -]{2,40}?)(?=[,.;:]|$)"
+)
+_BACK_POINTING_MODIFIERS = frozenset("resulting same other latter former first second last above following".split())
+
+
+def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'NP, which X calls T' -> 'what is T?' — NP: the description the note names with its term."""
+    match = _WHICH_CALLS_RE.search(s.text)
+    if not match:
+        return
+    term = plain(match.group("t")).strip().strip('"“”').strip()
+    described = plain(match.group("np")).strip()
+    tokens, term_words = words(described), [w.lower() for w in words(term)]
+    if not 1 <= len(term_words) <= 4 or " and " in f" {term} " or not content_words(term):
+        return  # 'the root method and the branch method': two terms, one description
+    if len(term_words) == 1 and re.search(r"(?:ful|ous|ive|able|ible|less)$", term_words[0]):
+        return  # '…, which he calls harmful': a verdict, not a term
+    if not 4 <= len(tokens) <= 14 or tokens[1].lower() in _BACK_POINTING_MODIFIERS:
+        return  # 'The conventional view' says nothing alone; 'the resulting gap' leans on the sentence before
+    if {w.lower() for w in tokens} & {"it", "its", "they", "them", "their", "he", "she", "his", "her", "this", "these"}:
+        return  # 'How tightly they are linked': who 'they' are, the note says
+    answer = clean_answer(described, 14, trim_relative=False)
+    if not answer or answer.lower() != described.lower() or not _self_contained(answer):
+        return  # the description would not be whole
+    plural = _plural(term_words[-1]) and not term.isupper()
+    yield "definition", _card(note, "definition", slug(term), s, _what_is(ctx, term, note, plural), answer)
 
 
 def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
