@@ -3599,7 +3599,28 @@ def _bare_instruction(verb: str, after: str) -> bool:
 def _situation(text: str) -> re.Match[str] | None:
     """'Before X, do Y': the situation and the advice of an instruction with a leading condition, else None."""
     match = _ADVICE_CONDITION_RE.match(text)
-    return match if match and imperative(match.group("a"), after_condition=True) else None
+    if match and imperative(match.group("a"), after_condition=True):
+        return match
+    if not match or not match.group("w") or text.count(", ") < 2:
+        return None
+    # 'Before triggering a save-flow, discount or outreach sequence for users, hold out a group …' (batch48): the
+    # condition holds a series, so the advice starts at a later comma, the one an instruction follows
+    commas = list(re.finditer(r",\s+", text))
+    for comma in commas[1:3]:
+        if not re.search(r"\s(?:or|and)\s", text[commas[0].end() : comma.start()]):
+            continue  # no series ends here: 'If only wins get presented, the team is …, whatever …' is a statement
+        later = _ADVICE_SERIES_CONDITION_RE.match(text[: comma.start()] + "\x00" + text[comma.end() :])
+        if later and imperative(later.group("a")):  # the strict reading: a series item is no instruction
+            return later
+    return None
+
+
+_ADVICE_SERIES_CONDITION_RE = re.compile(
+    r"^(?:(?P<w>before|after|when|whenever|if|once|until|during)\s+(?P<c>[^;:()\x00]{6,100}?)|(?P<w2>\x01)(?P<c2>\x01))"
+    r"\x00(?P<a>[a-z][^;:\x00]{6,}?)"
+    r"(?:[;:]\s.*)?$",
+    re.I,
+)
 
 
 def _instruction_start(text: str) -> bool:
