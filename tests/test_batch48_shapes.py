@@ -4,7 +4,9 @@ Batch48 (12 fresh notes, 6317a39): 'Before triggering a save-flow, discount or o
 users, hold out a random group and measure who actually changes behaviour' got no card: the condition was cut
 at its first comma, so the advice read 'discount or outreach sequence …', no instruction. The curator asked it
 ('what should a product team do before triggering a save-flow for at-risk users?'). The note is invented for
-these tests. The first test fails on 6317a39; the second guards the statements the older reading left alone.
+these tests. The first and third tests fail on 6317a39 (the third: 'When planning a test, think in …' was asked
+'what follows if planning a test?', T1 from every judge); the second guards the statements the older reading left
+alone.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ Okoro argues that renewal campaigns reach the customers who would have renewed a
 ## Why it matters for product
 Before sending a renewal offer, discount or reminder to "at-risk" accounts, hold out a random group and compare who renews.
 If only wins get presented at renewal reviews, the team is guessing, whatever the dashboard says.
+When planning a renewal test, think in cohorts rather than totals.
 """
 
 
@@ -40,3 +43,11 @@ def test_advice_whose_condition_holds_a_series_is_asked() -> None:
 def test_a_statement_after_a_condition_is_not_read_as_advice() -> None:
     # 'the team is guessing, whatever the dashboard says': no instruction after any comma
     assert not [front for front in _asked() if "what should a team do if only wins" in front]
+
+
+def test_advice_opening_on_a_verb_and_its_preposition_is_asked_as_advice() -> None:
+    # batch48: 'When planning a test, think in parameters …' was asked 'what follows if planning a test?' (T1 from
+    # every judge): 'think in' was not read as an instruction, so the sentence went to the diagnostic form
+    asked = _asked()
+    assert asked.get("what should a team do when planning a renewal test?") == "Think in cohorts rather than totals"
+    assert not [front for front in asked if "what follows if planning" in front], asked

@@ -3540,6 +3540,8 @@ def imperative(clause: str, after_condition: bool = False) -> bool:
         return True  # 'negotiate scope', 'test it with …'; not 'internal motivation, quality and … rise
     if re.match(r"^\W*\w+\W*,", clause):
         return False  # 'Suchman, an anthropologist …': a name and its apposition
+    if after_condition and verb in _ADVICE_VERBS and after in PREPOSITIONS:
+        return True  # 'When planning a test, think in parameters …' (batch48: asked as 'what follows if …?', T1)
     if verb == "have":
         return after in ("people", "users", "someone", "everyone", "each", "every", "the", "a", "one")
     if verb in _INSTRUCTION_VERBS or verb in _ADVICE_OBJECT_VERBS:
