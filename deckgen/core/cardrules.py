@@ -22,6 +22,7 @@ from deckgen.core.text import (
     AUXILIARIES,
     CLOZE_RE,
     PREPOSITIONS,
+    QUOTED_RE,
     STOPWORDS,
     answer_leak,
     cloze_parts,
@@ -362,7 +363,6 @@ _SIMPLE_PASTS = frozenset(
     thought taught caught fought sought spoke ate flew rode shook stole swam forgot""".split()
 )
 _CLAUSE_END_RE = re.compile(r"\s(?:when|if|because|while|that|which|who|where|once|until|unless|so|than)\s", re.I)
-_QUOTED_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 _KIND_OF_RE = re.compile(r"\bwhat (?:kind|sort|type)s? of ([a-z][a-z-]*)\b", re.I)
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "er", "or", "ist", "age")
 _THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs|he|she|his|her|him)\b", re.I)
@@ -392,7 +392,7 @@ def pointing_back(question: str, answer: str) -> tuple[str, Side] | None:
     'the two' before a plural ('the two halves') names its pair; 'such as' gives examples.
     """
     core = strip_context(question)
-    word = _POINTING_BACK_RE.search(_QUOTED_RE.sub(" ", core)) or _LINK_WORD_RE.search(core)
+    word = _POINTING_BACK_RE.search(QUOTED_RE.sub(" ", core)) or _LINK_WORD_RE.search(core)
     if word:
         return f"'{word.group(0)}' points back at a sentence of the note the question does not give", "front"
     linked = _LINKED_ANSWER_RE.match(answer) or _ANSWER_IN_THEM_RE.match(answer)
@@ -475,7 +475,7 @@ def _inflected_after_do(question: str, source: str) -> str:
     low_question = question.lower()
     if " do " not in low_question and " does " not in low_question and " did " not in low_question:
         return ""  # a substring test first: most questions have no do-support
-    for match in _DO_SUPPORT_RE.finditer(_QUOTED_RE.sub(" Title ", question)):
+    for match in _DO_SUPPORT_RE.finditer(QUOTED_RE.sub(" Title ", question)):
         rest = _CLAUSE_END_RE.split(_EMBEDDING_RE.sub("", " " + match.group(2)))[0]
         tokens = [t for t in words(rest) if "'" not in t and "’" not in t]
         for index, (before, token) in enumerate(zip(tokens, tokens[1:], strict=False)):
@@ -532,7 +532,7 @@ def unreferenced_pronoun(question: str) -> str:
     offset = len(text) - len(core)
     # 'what should PMs designing those flows do?': a demonstrative points back at a sentence of the note
     # the learner does not see ('those who wait' and 'these three: …' point forward)
-    demonstrative = _DEMONSTRATIVE_RE.search(_QUOTED_RE.sub(" ", core))
+    demonstrative = _DEMONSTRATIVE_RE.search(QUOTED_RE.sub(" ", core))
     if demonstrative:
         return demonstrative.group(1)
     for match in _THIRD_PERSON_RE.finditer(core):
@@ -543,7 +543,7 @@ def unreferenced_pronoun(question: str) -> str:
         previous = (words(before) or [""])[-1].lower()
         if pronoun in _PERSONAL:
             # 'his' needs a person named before it: a capitalised word outside the work's quoted title
-            named = [t for t in words(_QUOTED_RE.sub(" ", text[: offset + match.start()]))[1:] if t[:1].isupper()]
+            named = [t for t in words(QUOTED_RE.sub(" ", text[: offset + match.start()]))[1:] if t[:1].isupper()]
             if named:
                 continue
             return match.group(1)
@@ -555,7 +555,7 @@ def unreferenced_pronoun(question: str) -> str:
                 continue
             return match.group(1)
         # a plural before it, outside titles and verb slots ('what explains …' is not a plural)
-        tokens = [t.lower() for t in words(_QUOTED_RE.sub(" ", text[: offset + match.start()]))]
+        tokens = [t.lower() for t in words(QUOTED_RE.sub(" ", text[: offset + match.start()]))]
         if pronoun == "them":
             tokens = _without_clause_subject(tokens)
         scope = [

@@ -79,6 +79,8 @@ PREPOSITIONS = frozenset(
 # Prompts that are instructions rather than questions ("Name the four risks.").
 INSTRUCTIONS = frozenset("name list give define state identify complete fill translate recall finish".split())
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+# A quoted title or phrase ('Empathy and Product Management', "worse is better"): a card's checks read past it
+QUOTED_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 _CLOZE_OPEN_RE = re.compile(r"\{\{c(\d+)::")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")

@@ -29,7 +29,7 @@ from deckgen.cards.rules.text import (
 )
 from deckgen.core.cardrules import PAST_FORMS, base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note, possessive
-from deckgen.core.text import PREPOSITIONS, STOPWORDS, plural_word, split_sentences, strip_context
+from deckgen.core.text import PREPOSITIONS, QUOTED_RE, STOPWORDS, plural_word, split_sentences, strip_context
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
@@ -412,7 +412,6 @@ _NO_WHOLE_RE = re.compile(
     r"^(?:the|[A-Z][\w-]+(?:'s|'))\s+(?:single\s+)?(?:most\s+useful|main|key|core)\s+[\w-]+(?:\s+[\w-]+)?"
     r"(?:\s+here)?$|.*\shere$"
 )
-_TITLE_RE = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 _WHAT_IS_RE = re.compile(r"^what\s+(?P<v>is|are)\s+(?P<x>[^?,:;'\"]+)\?$", re.I)
 
 
@@ -432,7 +431,7 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
     copula = _WHAT_IS_RE.match(strip_context(front))
     if copula and noun_phrase_problem(words(copula.group("x")), copula.group("v").lower()):
         return False  # 'what is a shape the Path?', 'what are the three is …?': the topic is no noun phrase
-    if ":" in _TITLE_RE.sub(" ", strip_context(front)).replace(" asks: ", " "):
+    if ":" in QUOTED_RE.sub(" ", strip_context(front)).replace(" asks: ", " "):
         return False  # 'what explains why tips for writing one: be funny?': a list's lead cut into the question
     if copula and _NO_WHOLE_RE.match(copula.group("x")):
         return False  # 'what is the key move?', 'the most useful habit here': the key move of what?
