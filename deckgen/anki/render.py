@@ -78,8 +78,16 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+# What :func:`escape` changes: the characters html.escape and the quote replacement rewrite, and
+# those :func:`inert` looks for (_SYNTAX_START_RE). Text without any is returned as it is
+# (a card's id, most titles): the same string, without three replacements and a search.
+_ESCAPED_RE = re.compile(r'[&<>"\\\[{}]')
+
+
 def escape(text: str) -> str:
     """Escape plain text for an HTML field, the same way markdown-it does, and make it inert for Anki."""
+    if not _ESCAPED_RE.search(text):
+        return text
     return inert(html.escape(text, quote=False).replace('"', "&quot;"))
 
 
@@ -214,7 +222,7 @@ def inert(rendered: str, cloze: bool = False) -> str:
 def anki_syntax(text: str, cloze: bool = False) -> str:
     """The first Anki-interpreted construct in Markdown ``text`` that deckgen ships as plain text ("" if none)."""
     text = text.strip()
-    if not text or not any(c in text for c in "\\[{}"):
+    if not text or not _SYNTAX_START_RE.search(text):  # every construct starts with "\\", "[", "{" or "}"
         return ""
     atoms = _atoms(_paragraph(text) if _plain_text(text) else _markdown().render(text, {}).strip(), cloze)
     views = ["".join(value if role != "tag" else "\n" for role, value in atoms if role in ("text", "content", "tag"))]
@@ -256,7 +264,8 @@ def render_markdown(text: str, images: ImageResolver | None = None, cloze: bool 
     if not text:
         return ""
     if not _MARKDOWN_CHARS_RE.search(text):
-        return inert(html.escape(text, quote=False).replace('"', "&quot;"), cloze)
+        # no "&", "<" or ">" (they are Markdown characters above): html.escape would change nothing
+        return inert(text.replace('"', "&quot;"), cloze)
     rendered = _markdown().render(text, {"images": images}).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]

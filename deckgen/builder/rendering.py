@@ -11,7 +11,7 @@ from deckgen.anki.notetypes import card_fields, note_type_for
 from deckgen.anki.render import ImageResolver
 from deckgen.cards.load import Sources
 from deckgen.core.model import Card, Note
-from deckgen.lock.identity import stable_hash
+from deckgen.lock.identity import fields_hash
 from deckgen.sources.media import MediaStore
 
 BASE_TAG = "deckgen"
@@ -40,7 +40,7 @@ def rendered_cards(sources: Sources, note: Note, cards: Sequence[Card], store: M
         known = memo.get(key)
         if known is None:
             values = card_fields(card, note, images=_recording(store.resolver(note.path), used))
-            known = memo[key] = (values, stable_hash(note_type_for(card).id, values, card_tags(card)))
+            known = memo[key] = (values, fields_hash(note_type_for(card).id, values, card_tags(card)))
             if sources.cache is not None:
                 sources.cache.dirty = True
         rendered.append((known[0], known[1], tuple(sorted(set(used)))))

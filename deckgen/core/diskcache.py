@@ -840,8 +840,9 @@ def _schema_name(schema: Any) -> str:
     return repr(schema).replace("deckgen.core.model.", "").replace("deckgen.core.errors.", "")
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+# ``json.dumps`` with options builds an encoder per call (10,000 entries in a cold build): one shared
+# encoder writes the same text.
+_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
 
 
 @contextmanager

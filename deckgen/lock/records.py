@@ -376,10 +376,9 @@ def parse_lock(text: str, name: str = "deckgen.lock", *, canonical: bool = False
 def _parse_lines(text: str, name: str, canonical: bool = False) -> Lock:
     """Format 2: one record per line."""
     rows = lock_lines(text)
-    if canonical:
-        known = _parse_canonical(rows)
-        if known is not None:
-            return known
+    known = _parse_canonical(rows, canonical)
+    if known is not None:
+        return known
     lock = Lock(canonical=canonical)
     changelog: dict[str, list[ChangelogEntry]] = {}
     for number, row in enumerate(rows, 1):
@@ -432,12 +431,13 @@ def _add_record(lock: Lock, changelog: dict[str, list[ChangelogEntry]], data: di
         lock.extra[key] = data.get("value")
 
 
-def _parse_canonical(rows: list[str]) -> Lock | None:
-    """A lock known to be what :meth:`Lock.to_text` wrote, its lines decoded as one JSON array; None on any surprise.
+def _parse_canonical(rows: list[str], canonical: bool = True) -> Lock | None:
+    """A lock's lines decoded as one JSON array, each line one record; None on any surprise.
 
-    Every line is then one record: one call of the JSON parser instead of one per card.
-    Anything unexpected, and the line-by-line parse reads the file again (and locates what
-    is wrong).
+    One call of the JSON parser instead of one per card. Anything unexpected (a blank or
+    malformed line, a line that is not one object, a header out of place), and the
+    line-by-line parse reads the file again (and locates what is wrong). ``canonical``: the
+    lock is known to be what :meth:`Lock.to_text` wrote, so each card keeps its line.
     """
     try:
         records = json.loads("[" + ",".join(rows) + "]")
@@ -446,13 +446,13 @@ def _parse_canonical(rows: list[str]) -> Lock | None:
     header = records[0] if records and len(records) == len(rows) else None
     if type(header) is not dict or header.get("format") != LOCK_FORMAT:
         return None
-    lock = Lock(canonical=True)
+    lock = Lock(canonical=canonical)
     changelog: dict[str, list[ChangelogEntry]] = {}
     try:
         for row, data in zip(rows[1:], records[1:]):
             if type(data) is not dict or "format" in data:
                 return None
-            _add_record(lock, changelog, data, row)
+            _add_record(lock, changelog, data, row if canonical else None)
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
     lock.changelog = {slug: tuple(entries) for slug, entries in changelog.items()}
