@@ -8,13 +8,22 @@ so an optimisation that changed a single byte of a hash, a field or a lock recor
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import random
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
 
+import genanki
 import pytest
 
+from deckgen.anki.notetypes import note_types
+from deckgen.anki.package import _card_ords, _Deck, _Model
+from deckgen.anki.packaged import PackagedNote
 from deckgen.anki.render import _SYNTAX_START_RE, anki_syntax, escape, inert, render_markdown
-from deckgen.builder.incremental import cards_repr, fingerprints
+from deckgen.builder.incremental import cards_repr, fingerprints, view_repr
 from deckgen.core import diskcache
 from deckgen.core.errors import LockError
 from deckgen.core.model import Card, Note
@@ -195,3 +204,138 @@ def test_a_damaged_lock_is_located_as_before(damage: object) -> None:
         _per_line(text)
     assert [(f.line, f.message) for f in fast.value.findings] == [(f.line, f.message) for f in slow.value.findings]
     assert fast.value.findings[0].line == 4
+
+
+def _old_rows(deck: Any, id_gen: Iterator[int]) -> list[tuple[str, tuple[Any, ...]]]:
+    """The rows f2ae128's package writer inserted for ``deck``'s notes (its loop, kept here as the reference)."""
+    rows: list[tuple[str, tuple[Any, ...]]] = []
+    for note in deck.packaged:
+        model = deck.models[note.model_id]
+        for tag in note.tags:
+            if " " in tag:
+                raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
+        note_id = next(id_gen)
+        mod = int(note.mod)
+        fields = note.fields
+        rows.append(
+            (
+                "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);",
+                (note_id, note.guid, model.model_id, mod, -1, " " + " ".join(note.tags) + " ")
+                + ("\x1f".join(fields), fields[model.sort_field_index], 0, 0, ""),
+            )
+        )
+        if note.with_cards:
+            for ordinal in _card_ords(model, fields):
+                rows.append(
+                    (
+                        "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);",
+                        (next(id_gen), note_id, deck.deck_id, ordinal, mod, -1, 0, 0, note.due)
+                        + (0, 0, 0, 0, 0, 0, 0, 0, ""),
+                    )
+                )
+    return rows
+
+
+def _packaged_notes() -> list[PackagedNote]:
+    qa, cloze = note_types()
+    rng = random.Random(11)
+    tag_sets = [("deckgen",), ("deckgen", "topic-01"), (), ("deckgen", "topic-01"), ("a", "b", "é")]
+    notes = []
+    for index in range(60):
+        model = rng.choice([qa, cloze])
+        fields = tuple(
+            (f"{{{{c{rng.randint(1, 3)}::x}}}} {index}" if name == "Text" else rng.choice(["", f"{name} {index}"]))
+            for name in model.fields
+        )
+        tags = rng.choice(tag_sets)
+        notes.append(
+            PackagedNote(
+                f"dg{index:018d}",
+                model.id,
+                fields,
+                list(tags) if index % 7 == 0 else tags,  # type: ignore[arg-type]  # a list of tags too
+                1_700_000_000 + rng.randint(0, 5),
+                index,
+                with_cards=rng.random() < 0.8,
+            )
+        )
+    return notes
+
+
+def _collection(deck: Any, rows: list[tuple[str, tuple[Any, ...]]] | None) -> list[list[tuple[Any, ...]]]:
+    """The notes and cards tables after writing ``deck`` (with ``rows``: genanki's deck, then those rows instead)."""
+    db = sqlite3.connect(":memory:")
+    try:
+        cursor = db.cursor()
+        cursor.executescript(genanki.apkg_schema.APKG_SCHEMA)
+        cursor.executescript(genanki.apkg_col.APKG_COL)
+        if rows is None:
+            deck.write_to_db(cursor, 0, itertools.count(1000))
+        else:
+            genanki.Deck.write_to_db(deck, cursor, 0, itertools.count(1000))
+            for sql, params in rows:
+                cursor.execute(sql, params)
+        return [list(db.execute(f"SELECT * FROM {table} ORDER BY id")) for table in ("notes", "cards")]
+    finally:
+        db.close()
+
+
+def _deck(notes: list[PackagedNote]) -> _Deck:
+    deck = _Deck(123, "D", "", notes)
+    for nt in note_types():
+        deck.add_model(_Model(nt, 1_700_000_000))
+    return deck
+
+
+def test_package_rows_are_the_old_writers() -> None:
+    deck = _deck(_packaged_notes())
+    assert _collection(deck, None) == _collection(deck, _old_rows(deck, itertools.count(1000)))
+
+
+def test_a_tag_with_a_space_is_refused_before_its_note() -> None:
+    notes = _packaged_notes()[:5]
+    notes.insert(3, replace(notes[0], guid="bad", tags=("deckgen", "b ad")))
+    deck = _deck(notes)
+    with pytest.raises(ValueError, match="contains a space"):
+        _old_rows(deck, itertools.count(1000))
+    with pytest.raises(ValueError, match="contains a space"):
+        _collection(deck, None)
+
+
+def test_view_repr_is_the_repr_of_the_blanked_note() -> None:
+    import datetime
+
+    from deckgen.core.model import CardBlock, FieldValue, Section
+
+    note = Note(
+        id="n",
+        title="T \"q\" 'x'",
+        path="content/n.md",
+        author="A",
+        tags=("x", "é"),
+        blurb="b",
+        sections=(Section("h", "t", 3),),
+        card_blocks=(CardBlock(line=4, fields={"Q": FieldValue("q", 4)}),),
+        meta={"id": "n", "year": 2020, "when": datetime.date(2020, 1, 2), "tags": ["x"]},
+        meta_lines={"id": 2},
+        cards_line=9,
+    )
+    assert view_repr(note) == repr(replace(note, blurb="", sections=(), card_blocks=()))
+
+
+def test_note_paths_are_relative_to_the_root(tmp_path: Any) -> None:
+    from deckgen.sources.notes import collect_notes
+
+    root = tmp_path / "proj"
+    for rel in ("content/a.md", "content/deep/er/b.md", "content/sp ace/c.md", "content/é/d.md"):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\nid: {path.stem}\ntitle: T\n---\nBody.\n")
+    notes, findings = collect_notes(root / "content", root)
+    assert not findings
+    assert [n.path for n in notes] == [
+        p.relative_to(root).as_posix() for p in sorted((root / "content").rglob("*.md"), key=lambda p: p.parts)
+    ]
+    # a root given with a trailing separator, or as the filesystem root's child, names them alike
+    again, _ = collect_notes(root / "content", type(root)(str(root) + "/"))
+    assert [n.path for n in again] == [n.path for n in notes]

@@ -152,4 +152,4 @@ def card_fields(card: Card, note: Note, status: str = "", images: ImageResolver 
             "Reverse": "y" if card.reverse else "",
             **common,
         }
-    return tuple(values[name] for name in note_type_for(card).fields)
+    return tuple(map(values.__getitem__, note_type_for(card).fields))

@@ -71,11 +71,17 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
         card_sql = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
         execute = cursor.execute
         deck_id = self.deck_id
+        models = self.models
+        tag_lists: dict[tuple[str, ...], str] = {}  # a deck's notes share a few tag sets: each checked and joined once
         for note in self.packaged:
-            model = self.models[note.model_id]
-            for tag in note.tags:
-                if " " in tag:  # genanki's _TagList check
-                    raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
+            model = models[note.model_id]
+            key = tuple(note.tags)
+            tags = tag_lists.get(key)
+            if tags is None:
+                for tag in key:
+                    if " " in tag:  # genanki's _TagList check
+                        raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
+                tags = tag_lists[key] = " " + " ".join(key) + " "
             note_id = next(id_gen)
             mod = int(note.mod)
             fields = note.fields
@@ -87,7 +93,7 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
                     model.model_id,
                     mod,
                     -1,
-                    " " + " ".join(note.tags) + " ",
+                    tags,
                     "\x1f".join(fields),
                     fields[model.sort_field_index],
                     0,
@@ -97,11 +103,11 @@ class _Deck(genanki.Deck):  # type: ignore[misc]
             )
             # one note, then its cards, as genanki does: the interleaving decides SQLite's page layout (the bytes)
             if note.with_cards:
+                due = note.due
                 for ordinal in _card_ords(model, fields):
                     execute(
                         card_sql,
-                        (next(id_gen), note_id, deck_id, ordinal, mod, -1, 0, 0, note.due)
-                        + (0, 0, 0, 0, 0, 0, 0, 0, ""),
+                        (next(id_gen), note_id, deck_id, ordinal, mod, -1, 0, 0, due, 0, 0, 0, 0, 0, 0, 0, 0, ""),
                     )
 
 

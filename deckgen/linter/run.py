@@ -217,9 +217,11 @@ def _line(card: Card, block: CardBlock | None, side: str) -> int:
 
 
 def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
-    block = _block_of(card, note)
     issues = check_card(card, note, settings)
     issues += _safety_issues(card, note, store)
+    if not issues and not card.ignore:
+        return []  # most cards: no line to locate
+    block = _block_of(card, note)
     ignored: set[str] = set()
     findings: list[Finding] = []
     for name in card.ignore:

@@ -71,7 +71,8 @@ def similar_sets(sets: Sequence[frozenset[str]], threshold: float, *, common: in
     if not 0 < threshold <= 1:
         return []
     frequency = Counter(stem for s in sets for stem in s)
-    ordered = [sorted(s, key=lambda x: (frequency[x], x)) for s in sets]
+    rank = {stem: (count, stem) for stem, count in frequency.items()}  # rarest first; the key looked up in C
+    ordered = [sorted(s, key=rank.__getitem__) for s in sets]
     # Two prompts of 2+ stems that share one stem have Jaccard <= 1/3: over that threshold
     # a pair shares two, and a common first shared stem is keyed with the second.
     paired = {stem for stem, count in frequency.items() if count > common} if threshold > 1 / 3 else set()

@@ -7,6 +7,7 @@ so every later error can name ``file:line``.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -508,8 +509,12 @@ def collect_notes(
     """Parse every note that parses (with ``parse``, e.g. a caching one); return them with the problems of the others."""
     notes: list[Note] = []
     findings: list[Finding] = []
+    # each path's project-relative name, cut from its string: what relative_to(root).as_posix() gives
+    # for a path below the root (on POSIX a path's string is its posix form), without two Path objects
+    prefix = str(root).rstrip(os.sep) + os.sep
     for path in note_files(content_dir):
-        rel = path.relative_to(root).as_posix()
+        name = str(path)
+        rel = name[len(prefix) :] if os.sep == "/" and name.startswith(prefix) else path.relative_to(root).as_posix()
         try:
             notes.append(parse(path, rel))
         except ContentError as exc:
