@@ -339,3 +339,31 @@ def test_note_paths_are_relative_to_the_root(tmp_path: Any) -> None:
     # a root given with a trailing separator, or as the filesystem root's child, names them alike
     again, _ = collect_notes(root / "content", type(root)(str(root) + "/"))
     assert [n.path for n in again] == [n.path for n in notes]
+
+
+def test_all_of_is_exact_type_identity() -> None:
+    class Text(str):
+        pass
+
+    rng = random.Random(12)
+    pool: list[Any] = ["a", "", Text("t"), 1, 0, True, False, 1.5, None, ("a",), ["a"], b"a"]
+    for _ in range(500):
+        values = [rng.choice(pool) for _ in range(rng.randint(0, 6))]
+        for kind in (str, int, bool):
+            for form in (list, tuple):
+                assert diskcache._all_of(kind, form(values)) == all(type(v) is kind for v in values)
+
+
+def test_typed_memo_encoders_still_refuse_what_they_refused() -> None:
+    class Text(str):
+        pass
+
+    strs, ints, pair = (
+        diskcache._encoder(tuple[str, ...]),
+        diskcache._encoder(list[int]),
+        diskcache._encoder(tuple[str, str]),
+    )
+    assert strs(("a", "b")) == ["a", "b"] and ints([1, 2]) == [1, 2] and pair(("a", "b")) == ["a", "b"]
+    for encoder, value in [(strs, ("a", Text("b"))), (ints, [1, True]), (pair, ("a", 1)), (strs, ("a", None))]:
+        with pytest.raises(TypeError):
+            encoder(value)

@@ -271,7 +271,7 @@ def _encoder(hint: Any) -> _Codec:
             kind = args[0]
 
             def scalars(value: Any) -> Any:
-                if not all(type(v) is kind for v in _sequence(value)):
+                if not _all_of(kind, _sequence(value)):
                     raise TypeError(f"not a {hint}")
                 return list(value)
 
@@ -322,7 +322,7 @@ def _fixed_encoder(hint: Any, args: tuple[Any, ...]) -> _Codec:
             value = _sequence(value)
             if len(value) != size:
                 raise TypeError("wrong length")
-            if not all(type(v) is str for v in value):
+            if not _all_of(str, value):
                 raise TypeError(f"not a {hint}")
             return list(value)
 
@@ -388,6 +388,15 @@ def _first(options: list[_Codec], failure: type[Exception], error: Callable[[], 
         raise error()
 
     return union
+
+
+def _all_of(kind: type, values: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether every item's type is exactly ``kind`` (a subclass is not): ``all(type(v) is kind for v in values)``.
+
+    Counted in C: the generator's call per item was most of the cost of checking the tuples of
+    strings a cold build's memo writes (40,000 of them at 2,000 notes).
+    """
+    return list(map(type, values)).count(kind) == len(values)
 
 
 def _sequence(value: Any) -> list[Any] | tuple[Any, ...]:
