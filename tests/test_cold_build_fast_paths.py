@@ -367,3 +367,18 @@ def test_typed_memo_encoders_still_refuse_what_they_refused() -> None:
     for encoder, value in [(strs, ("a", Text("b"))), (ints, [1, True]), (pair, ("a", 1)), (strs, ("a", None))]:
         with pytest.raises(TypeError):
             encoder(value)
+
+
+def test_no_cohort_files_means_no_cohort_findings_or_plans(tmp_path: Any) -> None:
+    """Without decks/cohorts/ the cohort reader is not loaded: what it would have found there is nothing."""
+    from deckgen.core.config import load_config
+    from deckgen.linter.run import cohort_findings
+    from deckgen.sources.cohorts import load_cohorts
+
+    (tmp_path / "deckgen.toml").write_text('[project]\nname = "P"\nnamespace = "project-0001"\n')
+    (tmp_path / "decks" / "tracks").mkdir(parents=True)
+    config = load_config(tmp_path)
+    assert cohort_findings(config) == load_cohorts(config.decks_dir, config.root, [])[1] == []
+    (tmp_path / "decks" / "cohorts").mkdir()
+    (tmp_path / "decks" / "cohorts" / "Bad Name.yaml").write_text("title: x\n")
+    assert cohort_findings(config) == load_cohorts(config.decks_dir, config.root, [])[1] != []

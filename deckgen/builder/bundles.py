@@ -11,6 +11,7 @@ from deckgen.anki.render import render_markdown
 from deckgen.core.config import Config
 from deckgen.core.digests import CACHE_DIR
 from deckgen.lock.identity import stable_int
+from deckgen.sources.layout import cohort_files
 from deckgen.sources.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
@@ -213,6 +214,8 @@ def publish_tracks(
 
 def site_cohorts(config: Config, plan: Plan, tracks: Sequence[BuiltTrack]) -> list[CohortPlan]:
     """The plans of the cohorts that opted in to the site ('site: true'); the others are never published."""
+    if not cohort_files(config.decks_dir):
+        return []  # no cohort file: nothing to plan, and the cohort modules need not load
     from deckgen.core.errors import ContentError
     from deckgen.sources.cohorts import load_cohorts
     from deckgen.tracks.cohorts import plan_cohort

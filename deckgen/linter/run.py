@@ -26,7 +26,7 @@ from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
 from deckgen.quality.neardup import Pair, prompt_stems, similar_sets, similarity
 from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import lint_settings
-from deckgen.sources.layout import track_files
+from deckgen.sources.layout import cohort_files, track_files
 from deckgen.sources.manifests import note_index, select_notes
 from deckgen.sources.media import MediaStore
 
@@ -155,6 +155,8 @@ def near_duplicate_findings(sources: Sources, settings: LintSettings) -> list[Fi
 
 def cohort_findings(config: Config) -> list[Finding]:
     """Problems in ``decks/cohorts/*.yaml``; a hire's track must be a track file's stem."""
+    if not cohort_files(config.decks_dir):
+        return []  # what load_cohorts finds in no file, without importing the cohort reader (zoneinfo and all)
     from deckgen.sources.cohorts import load_cohorts
 
     tracks = [path.stem for path in track_files(config.decks_dir)]

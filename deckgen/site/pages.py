@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.anki.cardview import render_note
 from deckgen.anki.notetypes import card_css, note_type_for
@@ -30,9 +31,10 @@ from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
-from deckgen.tracks.calendar import calendar_name, hire_calendar
-from deckgen.tracks.cohorts import CohortPlan
 from deckgen.tracks.workload import Schedule, fmt_date, plan_track
+
+if TYPE_CHECKING:  # cohorts (and their calendars) load only when a cohort page is written
+    from deckgen.tracks.cohorts import CohortPlan
 
 SITE_DIR = "site"
 # A fixed Monday: the site describes weeks, not dates, and must not depend on the clock.
@@ -335,6 +337,8 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
 
 def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
     """A cohort (opt-in with 'site: true'): each hire's track, dates, pace, weeks and calendar download."""
+    from deckgen.tracks.calendar import calendar_name
+
     cohort = plan.cohort
     parts = [
         f"<h1>{esc(cohort.title)}</h1>",
@@ -568,6 +572,8 @@ def write_site(target: Path, site: SiteInput) -> Path:
             files["changelog.html"] = changelog
         for name, text in files.items():  # the staging folder is moved as a whole: no per-file rename needed
             _place(staging / name, text.encode("utf-8") if isinstance(text, str) else text, target / name)
+        if site.cohorts:
+            from deckgen.tracks.calendar import calendar_name, hire_calendar
         for cohort_plan in site.cohorts:
             for hp in cohort_plan.hires:
                 name = f"cohorts/{cohort_plan.cohort.slug}/{calendar_name(hp)}"
