@@ -200,7 +200,7 @@ _card_values = operator.attrgetter(*(f.name for f in dataclass_fields(Card) if f
 def cards_repr(cards: list[Card]) -> str:
     """``repr(cards)``, each card written by one format instead of the dataclass's guarded ``__repr__`` (8,000 a cold build).
 
-    ``tests/test_cards_repr.py`` checks the two agree.
+    ``tests/test_cold_build_fast_paths.py`` checks the two agree.
     """
     if not all(type(card) is Card for card in cards):
         return repr(cards)
