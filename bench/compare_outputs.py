@@ -7,8 +7,9 @@ checkout's own ``content/`` + ``decks/`` + ``deckgen.toml`` + ``deckgen.lock``),
 checkout's code runs ``python -m deckgen build`` on its own copy: once to write the lock
 (the synthetic library has none), then after ``rm -rf build .deckgen-cache`` (a truly cold
 build, the lock present). The sha256 of every file under ``build/``, of ``deckgen.lock``
-and of every file under ``.deckgen-cache/`` is compared; files of the cache that differ
-are listed apart (the cache records deckgen's own code digest, so some may differ without
+and of every file under ``.deckgen-cache/`` is compared, and so is the text ``deckgen lint``
+prints after the truly cold build (the project's folder replaced by ``<root>``, its exit code
+included); files of the cache that differ are listed apart (the cache records deckgen's own code digest, so some may differ without
 meaning anything: read them). Not a test: it takes a minute or two.
 """
 
@@ -35,13 +36,27 @@ from synthetic import make_library  # noqa: E402
 EPOCH = "1750000000"
 
 
+def deckgen(code: Path, root: Path, pycache: Path, command: str) -> subprocess.CompletedProcess[str]:
+    """``python -m deckgen <command>`` in ``root`` with the code of checkout ``code``."""
+    env = {**os.environ, "PYTHONPATH": str(code), "SOURCE_DATE_EPOCH": EPOCH, "NO_COLOR": "1", "COLUMNS": "200"}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return subprocess.run([sys.executable, "-m", "deckgen", command], cwd=root, env=env, capture_output=True, text=True)
+
+
 def build(code: Path, root: Path, pycache: Path) -> None:
     """One ``deckgen build`` of ``root`` with the code of checkout ``code``; fails loudly."""
-    env = {**os.environ, "PYTHONPATH": str(code), "SOURCE_DATE_EPOCH": EPOCH, "NO_COLOR": "1"}
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    done = subprocess.run([sys.executable, "-m", "deckgen", "build"], cwd=root, env=env, capture_output=True, text=True)
+    done = deckgen(code, root, pycache, "build")
     if done.returncode != 0:
         raise SystemExit(f"[{code}] deckgen build in {root} failed:\n{done.stderr[-3000:]}")
+
+
+LINT = "<deckgen lint output>"
+
+
+def lint_text(code: Path, root: Path, pycache: Path) -> str:
+    """What ``deckgen lint`` prints (both streams) and its exit code, the project's folder as ``<root>``."""
+    done = deckgen(code, root, pycache, "lint")
+    return f"exit {done.returncode}\n{done.stdout}{done.stderr}".replace(str(root), "<root>")
 
 
 _KEPT = re.compile(r"^[0-9a-f]{32}\.[0-9a-f]{32}\.kept$|^[0-9a-f]{64}$")
@@ -149,7 +164,10 @@ def cold(code: Path, root: Path, pycache: Path) -> dict[str, dict[str, str]]:
     shutil.rmtree(root / "build", ignore_errors=True)
     shutil.rmtree(root / ".deckgen-cache", ignore_errors=True)
     build(code, root, pycache)
-    return {"first build": first, "truly cold build": digests(root)}
+    truly_cold = digests(root)
+    text = lint_text(code, root, pycache)
+    truly_cold[LINT] = hashlib.sha256(text.encode()).hexdigest() + f" ({text.count(chr(10))} lines)"
+    return {"first build": first, "truly cold build": truly_cold}
 
 
 def compare(name: str, a: dict[str, str], b: dict[str, str]) -> bool:

@@ -47,3 +47,24 @@ def test_bench_prints_every_measure_and_writes_json(tmp_path: Path) -> None:
     data = json.loads(out.read_text())
     assert data["figures"]["notes"] == 24 and data["figures"]["cards"] >= 24 * 3  # ~1 generated card per idea now
     assert all(value > 0 for value in data["medians"]["this"].values())
+
+
+def test_compare_outputs_runs_and_counts_the_lint_text_as_an_output() -> None:
+    """bench/compare_outputs.py (the byte-identity check of a change) runs end to end on this checkout
+    against itself, and a difference in what `deckgen lint` prints fails it like a differing package."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "compare_outputs.py"), str(REPO), "--notes", "24"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "ALL OUTPUTS IDENTICAL" in done.stdout
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import compare_outputs
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    same = {"build/a.apkg": "1", compare_outputs.LINT: "2"}
+    assert compare_outputs.compare("t", same, dict(same))
+    assert not compare_outputs.compare("t", same, {**same, compare_outputs.LINT: "3"})
