@@ -201,3 +201,38 @@ def test_manifest_selectors_pick_the_same_notes_from_the_build_index() -> None:
         selected, findings = select_notes(spec, given)
         assert [note.id for note in selected] == expected
         assert [f.message for f in findings] == ["tag 'nowhere' selects no note"]
+
+
+_NOTE_WITHOUT_DECK = """\
+---
+id: lonely
+title: Lonely Note
+author: Ada Example
+---
+Blurb.
+
+## Cards
+
+Q: In Example's 'Lonely Note', what is the point?
+A: Ducks
+"""
+
+
+def test_a_project_without_a_deck_manifest_is_one_located_finding_in_build_and_lint(project: Path) -> None:
+    write(project / "content" / "lonely.md", _NOTE_WITHOUT_DECK)
+    (project / "decks").mkdir()
+    for command in ("build", "lint"):
+        done = run_deckgen(command, cwd=project)
+        assert done.returncode == 1, done
+        out = done.stdout + done.stderr
+        assert out.count("no deck manifests found") == 1, out
+        assert "add decks/<name>.yaml with 'deck:' and 'notes:'" in out
+        assert "Traceback" not in out
+    assert not (project / "build").exists() and not (project / "deckgen.lock").exists()
+    # a manifest that does not parse is reported as itself, not as a missing manifest
+    write(project / "decks" / "broken.yaml", "deck: [\n")
+    for command in ("build", "lint"):
+        done = run_deckgen(command, cwd=project)
+        out = done.stdout + done.stderr
+        assert done.returncode == 1 and "decks/broken.yaml:2:1" in out, out
+        assert "no deck manifests found" not in out, out

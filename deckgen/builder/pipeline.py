@@ -70,7 +70,7 @@ from deckgen.lock.identity import (
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
 from deckgen.lock.records import Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS
-from deckgen.sources.manifests import assemble, note_index, select_notes
+from deckgen.sources.manifests import assemble, missing_manifests, note_index, select_notes
 from deckgen.sources.notes import waiting_drafts
 
 
@@ -168,16 +168,7 @@ def plan_build(
     sources = sources or load_sources(config)
     notes, specs, findings = sources.notes, sources.specs, list(sources.findings)
     cards_by_note = dict(sources.cards)
-    if not specs and not any(f.path.endswith((".yaml", ".yml")) for f in findings):
-        findings.append(
-            Finding(
-                config.rel(config.decks_dir),
-                0,
-                "no deck manifests found",
-                "add decks/<name>.yaml with 'deck:' and 'notes:'",
-                "manifest",
-            )
-        )
+    findings += missing_manifests(config.rel(config.decks_dir), specs, findings)
     if findings:
         raise ContentError(findings)
     chosen = _choose_specs(specs, deck_names)

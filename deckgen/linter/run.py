@@ -27,7 +27,7 @@ from deckgen.quality.neardup import Pair, prompt_stems, similar_sets, similarity
 from deckgen.quality.neardup import near_duplicates as find_near_duplicates
 from deckgen.quality.settings import lint_settings
 from deckgen.sources.layout import cohort_files, track_files
-from deckgen.sources.manifests import note_index, select_notes
+from deckgen.sources.manifests import missing_manifests, note_index, select_notes
 from deckgen.sources.media import MediaStore
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
@@ -110,16 +110,8 @@ def lint_parts(config: Config, sources: Sources, settings: LintSettings, *, near
         index = note_index(sources.notes)
         for spec in sources.specs:
             findings += select_notes(spec, index)[1]
-    elif not any(f.path.endswith((".yaml", ".yml")) for f in sources.findings):
-        findings.append(
-            Finding(
-                config.rel(config.decks_dir),
-                0,
-                "no deck manifests found",
-                "add decks/<name>.yaml with 'deck:' and 'notes:'",
-                "manifest",
-            )
-        )
+    else:
+        findings += missing_manifests(config.rel(config.decks_dir), sources.specs, sources.findings)
     # Tracks and cohorts are read here only: a lint that the last build's snapshot answers
     # (deckgen.builder.incremental) does not import them.
     from deckgen.sources.tracks import load_tracks

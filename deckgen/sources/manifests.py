@@ -158,6 +158,15 @@ def collect_manifests(decks_dir: Path, root: Path) -> tuple[list[DeckSpec], list
     return specs, findings
 
 
+def missing_manifests(decks_rel: str, specs: Iterable[DeckSpec], findings: Iterable[Finding]) -> list[Finding]:
+    """The finding for a project without a deck manifest (none when a manifest exists or failed to parse)."""
+    if any(True for _ in specs) or any(f.path.endswith((".yaml", ".yml")) for f in findings):
+        return []
+    return [
+        Finding(decks_rel, 0, "no deck manifests found", "add decks/<name>.yaml with 'deck:' and 'notes:'", "manifest")
+    ]
+
+
 @dataclass(frozen=True)
 class NoteIndex:
     """The notes in file order, and by tag: what manifests' selectors look up, sorted and indexed once per build."""
