@@ -4057,7 +4057,9 @@ def _object_word(word: str) -> bool:
 # --- Coverage shapes: ideas the sentence kinds above cannot ask whole -----------------------------
 # A thesis often joins two claims ('S fail from A than from B, yet most run C'): each clause is
 # read on its own when the whole sentence gives no card. The split points are clause joints only.
-_CLAUSE_JOINT_RE = re.compile(r",\s+(?:yet|but|while|whereas)\s+|,\s+and\s+(?:he|she|they|it|the\s+\w+)\s+|;\s+")
+_CLAUSE_JOINT_RE = re.compile(
+    r",\s+(?:yet|but|while|whereas)\s+|,\s+and\s+(?:he|she|they|it)\s+|,\s+and\s+(?=the\s+\w+\s)|;\s+"
+)
 # 'startups fail far more often from a lack of customers than from failed product development'
 _MORE_OFTEN_RE = re.compile(
     r"^(?P<s>[^,;:]{3,50}?)\s+(?P<v>[a-z]+)\s+(?P<adv>(?:far\s+|much\s+)?(?:more|less)\s+often)\s+"
@@ -4113,6 +4115,11 @@ _BEST_WORD_RE = re.compile(
 # 'Knowing which rung your partner is on explains a lot of friction': the subject is the idea
 _CAUSE_VERBS = (
     "explains|explain|predicts|predict|drives|drive|determines|determine|decides|decide|beats|beat|causes|cause"
+)
+# an object that is only an amount ('explains little', 'drives nothing'): the verb says how much, not what
+_AMOUNT_ONLY_RE = re.compile(
+    r"^(?:very\s+|so\s+|too\s+)?(?:little|much|nothing|everything|something|less|more|most|a\s+lot|all|none|enough)\.?$",
+    re.I,
 )
 _SUBJECT_RE = re.compile(
     rf"^(?P<s>[^;:]{{3,70}}?)\s+(?P<adv>(?:usually|often|mostly|largely|also|together)\s+)?(?P<v>{_CAUSE_VERBS})\s+"
@@ -4365,6 +4372,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     subject = plain(match.group("s")).strip()
     if _LEADING_PREPOSITION_RE.match(match.group("o")) or set(words(subject.lower())) & _MODALS:
         return  # 'the design cannot separate cause from effect': 'cause' is a noun here, not the verb
+    if _AMOUNT_ONLY_RE.match(plain(match.group("o")).strip()):
+        return  # 'the rate calculation explains little': an amount, not a thing explained ('what explains little?')
     parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
     listed = len(parts) >= 2 and "," in subject and all(len(words(p)) <= 4 for p in parts) and len(parts) <= 4
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
