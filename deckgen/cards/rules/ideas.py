@@ -3597,11 +3597,23 @@ def _bare_instruction(verb: str, after: str) -> bool:
     return not (after.endswith("s") and not after.endswith(("ss", "us", "is")) and after not in _OBJECT_OPENERS)
 
 
-def _situation(text: str) -> re.Match[str] | None:
+@dataclass(frozen=True)
+class _Situation:
+    """An instruction with a leading condition: 'Before X, do Y', 'In an incident, do Y'."""
+
+    when: str  # the condition word, as written: 'Before', 'if', 'In'
+    condition: str  # what the condition word opens, up to the comma
+    advice: str  # the instruction after the comma
+    setting: bool  # 'in an incident', 'for any launch': a named setting, not a moment or a condition
+
+
+def _situation(text: str) -> _Situation | None:
     """'Before X, do Y': the situation and the advice of an instruction with a leading condition, else None."""
     match = _ADVICE_CONDITION_RE.match(text)
     if match and imperative(match.group("a"), after_condition=True):
-        return match
+        if match.group("w2"):
+            return _Situation(match.group("w2"), match.group("c2"), match.group("a"), setting=True)
+        return _Situation(match.group("w"), match.group("c"), match.group("a"), setting=False)
     if not match or not match.group("w") or text.count(", ") < 2:
         return None
     # 'Before triggering a save-flow, discount or outreach sequence for users, hold out a group …' (batch48): the
@@ -3610,18 +3622,19 @@ def _situation(text: str) -> re.Match[str] | None:
     for comma in commas[1:3]:
         if not re.search(r"\s(?:or|and)\s", text[commas[0].end() : comma.start()]):
             continue  # no series ends here: 'If only wins get presented, the team is …, whatever …' is a statement
-        later = _ADVICE_SERIES_CONDITION_RE.match(text[: comma.start()] + "\x00" + text[comma.end() :])
-        if later and imperative(later.group("a")):  # the strict reading: a series item is no instruction
-            return later
+        condition = _SERIES_CONDITION_RE.fullmatch(text, 0, comma.start())
+        advice = _SERIES_ADVICE_RE.fullmatch(text, comma.end()) if condition else None
+        # the strict reading: a series item is no instruction
+        if condition and advice and imperative(advice.group("a")):
+            return _Situation(condition.group("w"), condition.group("c"), advice.group("a"), setting=False)
     return None
 
 
-_ADVICE_SERIES_CONDITION_RE = re.compile(
-    r"^(?:(?P<w>before|after|when|whenever|if|once|until|during)\s+(?P<c>[^;:()\x00]{6,100}?)|(?P<w2>\x01)(?P<c2>\x01))"
-    r"\x00(?P<a>[a-z][^;:\x00]{6,}?)"
-    r"(?:[;:]\s.*)?$",
-    re.I,
+# the two halves of a condition that holds a series, either side of the comma :func:`_situation` chose
+_SERIES_CONDITION_RE = re.compile(
+    r"(?P<w>before|after|when|whenever|if|once|until|during)\s+(?P<c>[^;:()]{6,100}?)", re.I
 )
+_SERIES_ADVICE_RE = re.compile(r"(?P<a>[a-z][^;:]{6,}?)(?:[;:]\s.*)?", re.I)
 
 
 def _instruction_start(text: str) -> bool:
@@ -3682,19 +3695,19 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         yield from found
         return  # every form below opens with a condition word, 'because' or one of the object verbs
     text = plain(core).strip().rstrip(".")
-    match = _situation(text)
-    if match:
-        condition = (match.group("c") or match.group("c2")).strip()
+    situation = _situation(text)
+    if situation is not None:
+        condition = situation.condition.strip()
         tokens = {t.lower() for t in words(condition)}
         if tokens & _CONDITION_POINTERS or len(words(condition)) > 12 or re.match(r"^(?:\w+\s+)?that\s", condition):
             return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
         named = True  # the situation has no pointer of its own (refused above): 'it' is the thing it names
-        answer = _advice_answer(match.group("a"), named)
+        answer = _advice_answer(situation.advice, named)
         # 'in an incident' names its situation in one word; 'when ready' does not
-        least = 1 if match.group("w2") and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
+        least = 1 if situation.setting and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
         if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= least:
-            when = (match.group("w") or match.group("w2")).lower()
+            when = situation.when.lower()
             front = f"{ctx}, what should {actor} do {when} {condition}?"
             key = slug(f"{when} {condition}", 3)
             yield "prescription", _card(note, "prescription", key, s, front, answer)
