@@ -961,8 +961,8 @@ def _list_item(
     note: Note, s: Sentence, ctx: str, term: str, gloss: str, listed: str
 ) -> Iterator[tuple[str, Card | None]]:
     """'**Goals**: a north star metric …' under 'a system he calls GIST:' -> the 'Goals' part of GIST."""
-    if not term or not listed or _MYTHS_RE.search(listed):
-        return  # 'rigorous research', one of the nine delusions: the gloss refutes the label, it does not define it
+    if not term or not listed or _under_myths(s):
+        return
     text = plain(gloss).strip()
     if text.endswith("?") or _QUESTION_START_RE.match(text):
         # the item is a question the part asks: the part is the answer, never the question
@@ -1071,8 +1071,8 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # 'Closed-mindedness: collective rationalizations, stereotypes of outsiders': parts, not a gloss
     if _STORY_RE.search(first):
         return  # 'Computer vision: hand-designed edges … gave way to …': what happened, not what it is
-    if s.item and _MYTHS_RE.search(s.lead):
-        return  # 'nine delusions' — 'Lasting success: high performance regresses': the gloss refutes the label
+    if _under_myths(s):
+        return
     if s.item and re.search(r"\b(?:the|its|these|his|her|their)\s+" + _FAULTS_LEAD_RE.pattern, s.lead, re.I):
         return  # 'the problems, in three kinds' — 'Multiple criteria: several measures seem safer, but …' tells what
         # goes wrong under the label, it does not define it (batch43: T1 from every judge)
@@ -1116,6 +1116,12 @@ _STORY_RE = re.compile(
 _MYTHS_RE = re.compile(
     r"\b(?:delusions?|myths?|fallac(?:y|ies)|misconceptions?|folklore|mistakes?|errors|sins|traps)\b", re.I
 )
+
+
+def _under_myths(s: Sentence) -> bool:
+    """Whether ``s`` is an item of a list its lead names as myths ('The nine delusions:'): an item's gloss refutes
+    its label ('Lasting success: high performance regresses'), it does not define it, so no rule asks it as one."""
+    return bool(s.item and _MYTHS_RE.search(plain(s.lead)))
 
 
 # 'focus on the **One Metric That Matters**: the single number …' or 'The key move is value innovation: pursuing …':
