@@ -4255,6 +4255,13 @@ _WHICH_CALLS_RE = re.compile(
     r"(?P<t>\*\*[^*]{2,40}\*\*|\"[^\"]{2,40}\"|“[^”]{2,40}”|[\w' -]{2,40}?)(?=[,.;:]|$)"
 )
 _BACK_POINTING_MODIFIERS = frozenset("resulting same other latter former first second last above following".split())
+# the pronouns that, in the description a note names, point back at the note ('How tightly they are linked'): the
+# generator's one pronoun set, less the words that point at nothing there. 'there' opens an existential ('what to
+# do when things go wrong and there is no right answer, which Horowitz calls "the Struggle"': batch20's card),
+# 'that' a relative clause ('the work that no one sees'), and 'we', 'you', 'i' are the writer's and reader's own
+# voice. 'those' was never refused here either: refusing it (or the others) changes no fixture card, but it would
+# be a new rule.
+_DESCRIPTION_POINTERS = PRONOUNS - {"there", "that", "we", "you", "i", "those"}
 
 
 def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -4271,7 +4278,7 @@ def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # '…, which he calls harmful': a verdict, not a term
     if not 4 <= len(tokens) <= 14 or tokens[1].lower() in _BACK_POINTING_MODIFIERS:
         return  # 'The conventional view' says nothing alone; 'the resulting gap' leans on the sentence before
-    if {w.lower() for w in tokens} & {"it", "its", "they", "them", "their", "he", "she", "his", "her", "this", "these"}:
+    if {w.lower() for w in tokens} & _DESCRIPTION_POINTERS:
         return  # 'How tightly they are linked': who 'they' are, the note says
     answer = clean_answer(described, 14, trim_relative=False)
     if not answer or answer.lower() != described.lower() or not _self_contained(answer):
