@@ -1915,11 +1915,9 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     """'X V only when/if Z' and 'X is PP when Z' -> 'when does X V?' / 'under what condition …?' — 'Only when Z'."""
     flat = plain(core).strip()
     match = _PASSIVE_WHEN_RE.match(flat)
-    only = _ONLY_WHEN_RE.match(flat) if not match else None
-    if not match and not only:
+    found = match or _ONLY_WHEN_RE.match(flat)
+    if found is None:
         return
-    found = match or only
-    assert found is not None
     thing = _topic(found.group("x"), 6, note)
     if not thing or _vague_referent(thing, note):
         return
@@ -1928,9 +1926,8 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         aux, verb = match.group("v"), match.group("pp")
         front = f"{ctx}, when {aux} {thing} {verb}?"
         lead = "Only when" if match.group("only") else ""  # a bare 'When …' reads as a cut clause (_complete_phrase)
-    else:
-        assert only is not None
-        v, rest = only.group("v"), re.sub(r"\bthey\b", thing, only.group("rest"))  # 'the conclusion they want'
+    else:  # no passive: 'found' is the 'X V only when/if Z' match
+        v, rest = found.group("v"), re.sub(r"\bthey\b", thing, found.group("rest"))  # 'the conclusion they want'
         if v in STOPWORDS or v in _MODAL_VERB or re.search(r"\b(?:not|never|also)\b", rest):
             return
         base = (v if _plain_verb(v) else None) if plural else base_form(v)
@@ -1938,8 +1935,8 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             return
         aux = "do" if plural else "does"
         asked = f"{aux} {thing} {base}{rest}"
-        front = f"{ctx}, when {asked}?" if only.group("c") == "when" else f"{ctx}, under what condition {asked}?"
-        lead = "Only when" if only.group("c") == "when" else "Only if"
+        front = f"{ctx}, when {asked}?" if found.group("c") == "when" else f"{ctx}, under what condition {asked}?"
+        lead = "Only when" if found.group("c") == "when" else "Only if"
     condition = re.sub(r"^(?:it|they)\s", f"{thing} ", found.group("z"))
     answer = clean_answer(condition, 17)  # the whole condition is the idea: cut only what the gate would refuse
     if answer and _self_contained(answer):
