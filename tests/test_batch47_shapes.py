@@ -11,16 +11,7 @@ capital 'A' made the question ungrammatical), and the authors' framing ('The aut
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from noteutil import generated_cards
-
-from deckgen.authoring.importers import convert
-from deckgen.authoring.importing import render_note
-from deckgen.cards.generate import note_cards
-from deckgen.sources.notes import parse_note
-
-FRESH = Path(__file__).resolve().parent / "fixtures" / "fresh"
+from noteutil import generated_cards, imported_cards
 
 NOTE = """---
 id: ortiz-quiet-rooms
@@ -54,9 +45,7 @@ def test_a_modal_before_has_been_is_no_has_been_claim() -> None:
     cards = _cards()
     assert not [front for front, _ in cards.values() if "has happened to" in front], cards
     # batch47's own note, imported as `deckgen import` does: the sentence is asked for what it says
-    path = next((FRESH / "batch47").glob("gelman-loken-*.md"))
-    note = parse_note(render_note(convert(path.read_text(encoding="utf-8"), path, path.name), "gelman"), path.name)
-    asked = {c.front.split("', ")[-1]: c.back for c in note_cards(note) if c.origin != "authored"}
+    asked = {c.front.split("', ")[-1]: c.back for c in imported_cards("batch47", "gelman-loken-*.md", "gelman")}
     assert not [front for front in asked if "has happened to" in front], asked
     assert asked.get("what does a p-value assume?") == "The same test would have been applied to any dataset"
 
