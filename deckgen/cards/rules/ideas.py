@@ -619,14 +619,26 @@ def _common_word(word: str, note: Note | None) -> bool:
     if note is None:
         return False
     # a proper noun is written capitalised after a lower-case word somewhere ('at Google Ventures')
-    return not re.search(rf"\b[a-z,]+\s+{re.escape(word)}\b", _lower_text(note))
+    return not _after_lower_word_re(word).search(_lower_text(note))
 
 
 def _proper_name(term: str, note: Note) -> bool:
     """Whether a one-word capitalised term is a name: the note never writes it lower case ('Facebook', 'Monday')."""
     if " " in term or not term[:1].isupper() or not term[1:].islower():
         return False  # 'Process power' is a phrase, 'OKR' an acronym
-    return not re.search(rf"\b{re.escape(term.lower())}\b", _lower_text(note))
+    return not _whole_word_re(term.lower()).search(_lower_text(note))
+
+
+# the patterns of the two checks above, compiled once per word: the same words recur across a note's rules, and
+# re's own cache is shared with every other pattern. Reuse is within a note, so a bounded cache keeps memory flat.
+@functools.lru_cache(maxsize=1024)
+def _after_lower_word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[a-z,]+\s+{re.escape(word)}\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _lower_text(note: Note) -> str:
