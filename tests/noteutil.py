@@ -1,12 +1,28 @@
-"""Shared test helper: the cards the default generator makes for a note written inline in a test."""
+"""Shared test helpers: the cards the default generator makes for a note written inline in a test, or for a
+fresh fixture note imported as `deckgen import` does."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from deckgen.authoring.importers import convert
+from deckgen.authoring.importing import render_note
 from deckgen.cards.generate import note_cards
+from deckgen.core.model import Card
 from deckgen.sources.notes import parse_note
+
+FRESH = Path(__file__).resolve().parent / "fixtures" / "fresh"
 
 
 def generated_cards(text: str, path: str = "content/invented.md", cap: int = 30) -> dict[str, tuple[str, str]]:
     """Each generated card of the note ``text`` as key -> (front, back), with the per-note cap at ``cap``."""
     note = parse_note(text, path)
     return {c.key: (c.front, c.back) for c in note_cards(note, settings={"cap": cap}) if c.origin != "authored"}
+
+
+def imported_cards(batch: str, pattern: str, note_id: str) -> list[Card]:
+    """The generated cards (default settings) of the fresh note of ``batch`` whose file name matches ``pattern``,
+    imported as `deckgen import` does under the id ``note_id``."""
+    path = next((FRESH / batch).glob(pattern))
+    note = parse_note(render_note(convert(path.read_text(encoding="utf-8"), path, path.name), note_id), path.name)
+    return [c for c in note_cards(note) if c.origin != "authored"]

@@ -41,7 +41,10 @@ def test_advice_whose_condition_holds_a_series_is_asked() -> None:
 
 
 def test_a_statement_after_a_condition_is_not_read_as_advice() -> None:
-    # 'the team is guessing, whatever the dashboard says': no instruction after any comma
+    # 'the team is guessing, whatever the dashboard says': no series ends at the second comma, so the advice cannot
+    # start after it. The series check in _situation is what refuses it: imperative() reads 'whatever the dashboard
+    # says' as an instruction, and without the check this asks 'what should a team do if only wins get presented at
+    # renewal reviews, the team is guessing?' — 'Whatever the dashboard says'
     assert not [front for front in _asked() if "what should a team do if only wins" in front]
 
 

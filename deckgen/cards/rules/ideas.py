@@ -619,14 +619,26 @@ def _common_word(word: str, note: Note | None) -> bool:
     if note is None:
         return False
     # a proper noun is written capitalised after a lower-case word somewhere ('at Google Ventures')
-    return not re.search(rf"\b[a-z,]+\s+{re.escape(word)}\b", _lower_text(note))
+    return not _after_lower_word_re(word).search(_lower_text(note))
 
 
 def _proper_name(term: str, note: Note) -> bool:
     """Whether a one-word capitalised term is a name: the note never writes it lower case ('Facebook', 'Monday')."""
     if " " in term or not term[:1].isupper() or not term[1:].islower():
         return False  # 'Process power' is a phrase, 'OKR' an acronym
-    return not re.search(rf"\b{re.escape(term.lower())}\b", _lower_text(note))
+    return not _whole_word_re(term.lower()).search(_lower_text(note))
+
+
+# the patterns of the two checks above, compiled once per word: the same words recur across a note's rules, and
+# re's own cache is shared with every other pattern. Reuse is within a note, so a bounded cache keeps memory flat.
+@functools.lru_cache(maxsize=1024)
+def _after_lower_word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[a-z,]+\s+{re.escape(word)}\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _lower_text(note: Note) -> str:
@@ -961,8 +973,8 @@ def _list_item(
     note: Note, s: Sentence, ctx: str, term: str, gloss: str, listed: str
 ) -> Iterator[tuple[str, Card | None]]:
     """'**Goals**: a north star metric …' under 'a system he calls GIST:' -> the 'Goals' part of GIST."""
-    if not term or not listed or _MYTHS_RE.search(listed):
-        return  # 'rigorous research', one of the nine delusions: the gloss refutes the label, it does not define it
+    if not term or not listed or _under_myths(s):
+        return
     text = plain(gloss).strip()
     if text.endswith("?") or _QUESTION_START_RE.match(text):
         # the item is a question the part asks: the part is the answer, never the question
@@ -1071,8 +1083,8 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # 'Closed-mindedness: collective rationalizations, stereotypes of outsiders': parts, not a gloss
     if _STORY_RE.search(first):
         return  # 'Computer vision: hand-designed edges … gave way to …': what happened, not what it is
-    if s.item and _MYTHS_RE.search(s.lead):
-        return  # 'nine delusions' — 'Lasting success: high performance regresses': the gloss refutes the label
+    if _under_myths(s):
+        return
     if s.item and re.search(r"\b(?:the|its|these|his|her|their)\s+" + _FAULTS_LEAD_RE.pattern, s.lead, re.I):
         return  # 'the problems, in three kinds' — 'Multiple criteria: several measures seem safer, but …' tells what
         # goes wrong under the label, it does not define it (batch43: T1 from every judge)
@@ -1116,6 +1128,12 @@ _STORY_RE = re.compile(
 _MYTHS_RE = re.compile(
     r"\b(?:delusions?|myths?|fallac(?:y|ies)|misconceptions?|folklore|mistakes?|errors|sins|traps)\b", re.I
 )
+
+
+def _under_myths(s: Sentence) -> bool:
+    """Whether ``s`` is an item of a list its lead names as myths ('The nine delusions:'): an item's gloss refutes
+    its label ('Lasting success: high performance regresses'), it does not define it, so no rule asks it as one."""
+    return bool(s.item and _MYTHS_RE.search(plain(s.lead)))
 
 
 # 'focus on the **One Metric That Matters**: the single number …' or 'The key move is value innovation: pursuing …':
@@ -1909,11 +1927,9 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     """'X V only when/if Z' and 'X is PP when Z' -> 'when does X V?' / 'under what condition …?' — 'Only when Z'."""
     flat = plain(core).strip()
     match = _PASSIVE_WHEN_RE.match(flat)
-    only = _ONLY_WHEN_RE.match(flat) if not match else None
-    if not match and not only:
+    found = match or _ONLY_WHEN_RE.match(flat)
+    if found is None:
         return
-    found = match or only
-    assert found is not None
     thing = _topic(found.group("x"), 6, note)
     if not thing or _vague_referent(thing, note):
         return
@@ -1922,9 +1938,8 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         aux, verb = match.group("v"), match.group("pp")
         front = f"{ctx}, when {aux} {thing} {verb}?"
         lead = "Only when" if match.group("only") else ""  # a bare 'When …' reads as a cut clause (_complete_phrase)
-    else:
-        assert only is not None
-        v, rest = only.group("v"), re.sub(r"\bthey\b", thing, only.group("rest"))  # 'the conclusion they want'
+    else:  # no passive: 'found' is the 'X V only when/if Z' match
+        v, rest = found.group("v"), re.sub(r"\bthey\b", thing, found.group("rest"))  # 'the conclusion they want'
         if v in STOPWORDS or v in _MODAL_VERB or re.search(r"\b(?:not|never|also)\b", rest):
             return
         base = (v if _plain_verb(v) else None) if plural else base_form(v)
@@ -1932,8 +1947,8 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             return
         aux = "do" if plural else "does"
         asked = f"{aux} {thing} {base}{rest}"
-        front = f"{ctx}, when {asked}?" if only.group("c") == "when" else f"{ctx}, under what condition {asked}?"
-        lead = "Only when" if only.group("c") == "when" else "Only if"
+        front = f"{ctx}, when {asked}?" if found.group("c") == "when" else f"{ctx}, under what condition {asked}?"
+        lead = "Only when" if found.group("c") == "when" else "Only if"
     condition = re.sub(r"^(?:it|they)\s", f"{thing} ", found.group("z"))
     answer = clean_answer(condition, 17)  # the whole condition is the idea: cut only what the gate would refuse
     if answer and _self_contained(answer):
@@ -3597,11 +3612,23 @@ def _bare_instruction(verb: str, after: str) -> bool:
     return not (after.endswith("s") and not after.endswith(("ss", "us", "is")) and after not in _OBJECT_OPENERS)
 
 
-def _situation(text: str) -> re.Match[str] | None:
+@dataclass(frozen=True)
+class _Situation:
+    """An instruction with a leading condition: 'Before X, do Y', 'In an incident, do Y'."""
+
+    when: str  # the condition word, as written: 'Before', 'if', 'In'
+    condition: str  # what the condition word opens, up to the comma
+    advice: str  # the instruction after the comma
+    setting: bool  # 'in an incident', 'for any launch': a named setting, not a moment or a condition
+
+
+def _situation(text: str) -> _Situation | None:
     """'Before X, do Y': the situation and the advice of an instruction with a leading condition, else None."""
     match = _ADVICE_CONDITION_RE.match(text)
     if match and imperative(match.group("a"), after_condition=True):
-        return match
+        if match.group("w2"):
+            return _Situation(match.group("w2"), match.group("c2"), match.group("a"), setting=True)
+        return _Situation(match.group("w"), match.group("c"), match.group("a"), setting=False)
     if not match or not match.group("w") or text.count(", ") < 2:
         return None
     # 'Before triggering a save-flow, discount or outreach sequence for users, hold out a group …' (batch48): the
@@ -3610,18 +3637,19 @@ def _situation(text: str) -> re.Match[str] | None:
     for comma in commas[1:3]:
         if not re.search(r"\s(?:or|and)\s", text[commas[0].end() : comma.start()]):
             continue  # no series ends here: 'If only wins get presented, the team is …, whatever …' is a statement
-        later = _ADVICE_SERIES_CONDITION_RE.match(text[: comma.start()] + "\x00" + text[comma.end() :])
-        if later and imperative(later.group("a")):  # the strict reading: a series item is no instruction
-            return later
+        condition = _SERIES_CONDITION_RE.fullmatch(text, 0, comma.start())
+        advice = _SERIES_ADVICE_RE.fullmatch(text, comma.end()) if condition else None
+        # the strict reading: a series item is no instruction
+        if condition and advice and imperative(advice.group("a")):
+            return _Situation(condition.group("w"), condition.group("c"), advice.group("a"), setting=False)
     return None
 
 
-_ADVICE_SERIES_CONDITION_RE = re.compile(
-    r"^(?:(?P<w>before|after|when|whenever|if|once|until|during)\s+(?P<c>[^;:()\x00]{6,100}?)|(?P<w2>\x01)(?P<c2>\x01))"
-    r"\x00(?P<a>[a-z][^;:\x00]{6,}?)"
-    r"(?:[;:]\s.*)?$",
-    re.I,
+# the two halves of a condition that holds a series, either side of the comma :func:`_situation` chose
+_SERIES_CONDITION_RE = re.compile(
+    r"(?P<w>before|after|when|whenever|if|once|until|during)\s+(?P<c>[^;:()]{6,100}?)", re.I
 )
+_SERIES_ADVICE_RE = re.compile(r"(?P<a>[a-z][^;:]{6,}?)(?:[;:]\s.*)?", re.I)
 
 
 def _instruction_start(text: str) -> bool:
@@ -3682,19 +3710,19 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         yield from found
         return  # every form below opens with a condition word, 'because' or one of the object verbs
     text = plain(core).strip().rstrip(".")
-    match = _situation(text)
-    if match:
-        condition = (match.group("c") or match.group("c2")).strip()
+    situation = _situation(text)
+    if situation is not None:
+        condition = situation.condition.strip()
         tokens = {t.lower() for t in words(condition)}
         if tokens & _CONDITION_POINTERS or len(words(condition)) > 12 or re.match(r"^(?:\w+\s+)?that\s", condition):
             return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
         named = True  # the situation has no pointer of its own (refused above): 'it' is the thing it names
-        answer = _advice_answer(match.group("a"), named)
+        answer = _advice_answer(situation.advice, named)
         # 'in an incident' names its situation in one word; 'when ready' does not
-        least = 1 if match.group("w2") and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
+        least = 1 if situation.setting and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
         if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= least:
-            when = (match.group("w") or match.group("w2")).lower()
+            when = situation.when.lower()
             front = f"{ctx}, what should {actor} do {when} {condition}?"
             key = slug(f"{when} {condition}", 3)
             yield "prescription", _card(note, "prescription", key, s, front, answer)
@@ -4243,6 +4271,13 @@ _WHICH_CALLS_RE = re.compile(
     r"(?P<t>\*\*[^*]{2,40}\*\*|\"[^\"]{2,40}\"|“[^”]{2,40}”|[\w' -]{2,40}?)(?=[,.;:]|$)"
 )
 _BACK_POINTING_MODIFIERS = frozenset("resulting same other latter former first second last above following".split())
+# the pronouns that, in the description a note names, point back at the note ('How tightly they are linked'): the
+# generator's one pronoun set, less the words that point at nothing there. 'there' opens an existential ('what to
+# do when things go wrong and there is no right answer, which Horowitz calls "the Struggle"': batch20's card),
+# 'that' a relative clause ('the work that no one sees'), and 'we', 'you', 'i' are the writer's and reader's own
+# voice. 'those' was never refused here either: refusing it (or the others) changes no fixture card, but it would
+# be a new rule.
+_DESCRIPTION_POINTERS = PRONOUNS - {"there", "that", "we", "you", "i", "those"}
 
 
 def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -4259,7 +4294,7 @@ def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # '…, which he calls harmful': a verdict, not a term
     if not 4 <= len(tokens) <= 14 or tokens[1].lower() in _BACK_POINTING_MODIFIERS:
         return  # 'The conventional view' says nothing alone; 'the resulting gap' leans on the sentence before
-    if {w.lower() for w in tokens} & {"it", "its", "they", "them", "their", "he", "she", "his", "her", "this", "these"}:
+    if {w.lower() for w in tokens} & _DESCRIPTION_POINTERS:
         return  # 'How tightly they are linked': who 'they' are, the note says
     answer = clean_answer(described, 14, trim_relative=False)
     if not answer or answer.lower() != described.lower() or not _self_contained(answer):
