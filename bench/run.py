@@ -3,6 +3,7 @@
     python bench/run.py                 # 2,000 notes (~11,700 cards), 20 decks, 1 track, 5 runs each
     python bench/run.py --notes 20000 --runs 1
     python bench/run.py --compare /path/to/other/checkout   # paired runs: this code vs that one
+    python bench/run.py --library .     # a real project instead (here: the shipped content/ and decks/)
 
 Every figure is a whole ``python -m deckgen …`` process, the way a curator or CI runs it:
 CPU time (user + sys of the process and its children) and wall time, as the median of
@@ -231,7 +232,8 @@ def _fmt(values: list[float]) -> str:
 def report(figures: dict[str, object], codes: list[Code], args: argparse.Namespace) -> dict[str, object]:
     """Print the table; return the medians (also written with --json)."""
     print(
-        f"deckgen benchmark: {figures['notes']} notes, {figures['cards']} cards, {args.decks} decks, 1 track, "
+        f"deckgen benchmark: {figures['notes']} notes, {figures['cards']} cards, "
+        f"{f'the project {args.library}' if args.library else f'{args.decks} decks, 1 track'}, "
         f"{args.runs} runs; {platform.python_implementation()} {platform.python_version()}, "
         f"{os.cpu_count()} cores, {platform.machine()}"
     )
@@ -271,6 +273,22 @@ def report(figures: dict[str, object], codes: list[Code], args: argparse.Namespa
     return {"figures": figures, "medians": medians}
 
 
+def copy_project(source: Path, root: Path) -> Path:
+    """A copy of a project's sources (``content/``, ``decks/``, ``deckgen.toml`` and its lock, if any) at ``root``."""
+    for folder in ("content", "decks"):
+        shutil.copytree(source / folder, root / folder)
+    for name in ("deckgen.toml", "deckgen.lock"):
+        if (source / name).is_file():
+            shutil.copy2(source / name, root / name)
+    return root
+
+
+def _library(root: Path, args: argparse.Namespace) -> Path:
+    if args.library is not None:
+        return copy_project(args.library.resolve(), root)
+    return make_library(root, args.notes, args.decks)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=2000)
@@ -279,12 +297,15 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="another deckgen checkout to time in paired runs")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic library")
+    parser.add_argument(
+        "--library", type=Path, help="time a copy of this project (content/, decks/, deckgen.toml, its lock) instead"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="deckgen-bench-"))
     codes = [Code("this", REPO, work / "pycache")]
     if args.compare:
         codes.append(Code("other", args.compare.resolve(), work / "pycache"))
-    libraries = [(code, make_library(work / f"lib-{code.name}", args.notes, args.decks)) for code in codes]
+    libraries = [(code, _library(work / f"lib-{code.name}", args)) for code in codes]
     try:
         figures = run(libraries, work, args.runs)
     finally:

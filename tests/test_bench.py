@@ -68,3 +68,21 @@ def test_compare_outputs_runs_and_counts_the_lint_text_as_an_output() -> None:
     same = {"build/a.apkg": "1", compare_outputs.LINT: "2"}
     assert compare_outputs.compare("t", same, dict(same))
     assert not compare_outputs.compare("t", same, {**same, compare_outputs.LINT: "3"})
+
+
+def test_bench_times_a_real_project_with_library(tmp_path: Path) -> None:
+    """`--library DIR` times a copy of a real project (here the shipped content/ and decks/), every measure."""
+    out = tmp_path / "bench.json"
+    lock = (REPO / "deckgen.lock").read_bytes()
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--library", str(REPO), "--runs", "1", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"the project {REPO}" in done.stdout
+    data = json.loads(out.read_text())
+    assert data["figures"]["notes"] == len(list((REPO / "content").rglob("*.md")))
+    assert all(value > 0 for value in data["medians"]["this"].values())
+    assert (REPO / "deckgen.lock").read_bytes() == lock  # the project itself is only read: its copy is edited
