@@ -31,7 +31,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-from synthetic import make_library  # noqa: E402
+from synthetic import copy_project, make_library  # noqa: E402
 
 EPOCH = "1750000000"
 
@@ -210,12 +210,7 @@ def main() -> None:
         if args.keep:
             shutil.rmtree(work, ignore_errors=True)
         sources: dict[str, Path] = {}
-        shipped = work / "src-shipped"
-        for folder in ("content", "decks"):
-            shutil.copytree(REPO / folder, shipped / folder)
-        for file in ("deckgen.toml", "deckgen.lock"):
-            shutil.copy(REPO / file, shipped / file)
-        sources["shipped"] = shipped
+        sources["shipped"] = copy_project(REPO, work / "src-shipped")
         if not args.skip_synthetic:
             sources["synthetic"] = make_library(work / "src-synthetic", args.notes)
         for lib, source in sources.items():

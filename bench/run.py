@@ -39,7 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-from synthetic import make_library  # noqa: E402
+from synthetic import copy_project, make_library  # noqa: E402
 
 CACHE_NAMES = (".deckgen-cache",)
 
@@ -271,16 +271,6 @@ def report(figures: dict[str, object], codes: list[Code], args: argparse.Namespa
         for measure_name in timings:
             print(f"{measure_name:<26} {codes[0].name}/{codes[1].name} CPU = {a[measure_name] / b[measure_name]:.2f}")
     return {"figures": figures, "medians": medians}
-
-
-def copy_project(source: Path, root: Path) -> Path:
-    """A copy of a project's sources (``content/``, ``decks/``, ``deckgen.toml`` and its lock, if any) at ``root``."""
-    for folder in ("content", "decks"):
-        shutil.copytree(source / folder, root / folder)
-    for name in ("deckgen.toml", "deckgen.lock"):
-        if (source / name).is_file():
-            shutil.copy2(source / name, root / name)
-    return root
 
 
 def _library(root: Path, args: argparse.Namespace) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 WORDS = (
@@ -65,6 +66,16 @@ def note_text(index: int, rng: random.Random, decks: int) -> str:
         "---\n"
         f"{sentence(rng, 20)} {sentence(rng, 14)}\n\n{sections}\n\n## Cards\n\n" + "\n\n".join(cards) + "\n"
     )
+
+
+def copy_project(source: Path, root: Path) -> Path:
+    """A copy of a project's sources (``content/``, ``decks/``, ``deckgen.toml`` and its lock, if any) at ``root``."""
+    for folder in ("content", "decks"):
+        shutil.copytree(source / folder, root / folder)
+    for name in ("deckgen.toml", "deckgen.lock"):
+        if (source / name).is_file():
+            shutil.copy2(source / name, root / name)
+    return root
 
 
 def make_library(root: Path, notes: int = 2000, decks: int = 20, seed: int = 7) -> Path:

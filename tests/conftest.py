@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,6 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))  # the benchmark's library helpers serve the tests too
+from synthetic import copy_project  # noqa: E402
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # Most tests use generated author cards as ordinary cards to build, retire and import;
@@ -38,14 +40,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def shipped(tmp_path: Path) -> Path:
     """A copy of the repository's own content/, decks/, deckgen.toml and deckgen.lock."""
-    root = tmp_path / "shipped"
-    root.mkdir()
-    for name in ("content", "decks"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("deckgen.toml", "deckgen.lock"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, root / name)
-    return root
+    return copy_project(REPO, tmp_path / "shipped")
 
 
 @pytest.fixture
