@@ -1833,6 +1833,7 @@ _COUNTS_IF_RE = re.compile(
 _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
+_SELDOM_END_RE = re.compile(r"\b(?:rarely|seldom|never|hardly|not|no longer)$", re.I)
 _COMES_FROM_RE = re.compile(
     r"^(?P<x>[^,;:]{3,50}?)\s+(?:comes|come|stems|stem|springs|spring)\s+from\s+(?P<y>[^:;]+?)(?::\s+(?P<z>.+))?$"
 )
@@ -1849,6 +1850,8 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     """'X comes from Y', 'he calls it the kernel: a, b and c', 'Spolsky calls X the worst mistake …'."""
     source = _COMES_FROM_RE.match(core)
     if source:
+        if _SELDOM_END_RE.search(source.group("x")):
+            return  # 'New meanings rarely come from asking users': where they do not come from, not where they do
         thing = _topic(source.group("x"), 6, note)
         answer = clean_answer(source.group("z") or source.group("y"))
         named_thing = (
@@ -4052,7 +4055,12 @@ def _article(term: str, plural: bool) -> str:
     """'a' or 'an' before a singular count-noun term ('what is a cornered resource?'); '' for names, plurals, mass nouns."""
     if plural or not term or term[0].isupper() or _MASS_END_RE.search(term) or len(words(term)) > 4:
         return ""
+    if term.split()[0].lower() in _TERM_DETERMINERS:
+        return ""  # 'the Churn Rule' has its article ('what is a the Churn Rule?', blind batch51)
     return "an" if term[0].lower() in "aeiou" else "a"
+
+
+_TERM_DETERMINERS = frozenset("the a an this that its their his her our your my".split())
 
 
 _NUMBER_WORDS = frozenset(
@@ -4311,6 +4319,8 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         clause = clean_answer(match.group("y"), 10)
         if not clause or not _self_contained(clause) or term.split()[0].lower() in STOPWORDS:
             continue
+        if match.group("w") == "who" and " " in term and term.split()[0].lower().endswith("ing"):
+            continue  # 'come from asking users, who judge …': an act and its object, nobody ('who are asking users?')
         # the kind of thing the term names: 'errors of ignorance' -> 'Errors', 'single-loop learning' -> 'Learning'
         head = term.split()[0] if " of " in term else term.split()[-1]
         plural = _plural(head)
