@@ -767,7 +767,8 @@ _CORRELATIVES: tuple[tuple[re.Pattern[str], bool, frozenset[str]], ...] = (
     (re.compile(r"\b(both)\b(?! of)[^;:.,]{1,60}?\b(and)\b[^;:.,]*", re.I), False, frozenset({"both", "and"})),
     (re.compile(r"\b(as (?!well|soon|long|far)[a-z]+(?:ly)?)\s+(as)\b[^;:.,]*", re.I), True, frozenset({"as"})),
 )
-_POLARITY_CUES = frozenset(
+# the words that give a clause its polarity (also read by the generator: a subject ending on one is no subject)
+POLARITY_CUES = frozenset(
     "not never no longer rarely seldom hardly barely scarcely cannot neither nor nothing none nobody little few fail fails failed failing only".split()
 )
 _LOW_WORD_RE = re.compile(r"[a-z]+")
@@ -900,7 +901,7 @@ class _SourceMarks:
 def _source_marks(source: str) -> _SourceMarks:
     cues = frozenset(_LOW_WORD_RE.findall(source))  # most sentences hold none of the marks: one pass tells
     negations = []
-    polar = bool(cues & _POLARITY_CUES) or "n't" in source
+    polar = bool(cues & POLARITY_CUES) or "n't" in source
     for match in _polarity_words(source) if polar else ():
         end = _SCOPE_END_RE.search(source, match.end())
         scope_end = end.start() if end else len(source)

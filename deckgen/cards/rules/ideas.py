@@ -27,7 +27,7 @@ from deckgen.cards.rules.text import (
     slug,
     words,
 )
-from deckgen.core.cardrules import PAST_FORMS, base_verb_problem, noun_phrase_problem
+from deckgen.core.cardrules import PAST_FORMS, POLARITY_CUES, base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note, possessive
 from deckgen.core.text import PREPOSITIONS, QUOTED_RE, STOPWORDS, plural_word, split_sentences, strip_context
 
@@ -1833,7 +1833,6 @@ _COUNTS_IF_RE = re.compile(
 _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-_SELDOM_END_RE = re.compile(r"\b(?:rarely|seldom|never|hardly|not|no longer)$", re.I)
 _COMES_FROM_RE = re.compile(
     r"^(?P<x>[^,;:]{3,50}?)\s+(?:comes|come|stems|stem|springs|spring)\s+from\s+(?P<y>[^:;]+?)(?::\s+(?P<z>.+))?$"
 )
@@ -1850,7 +1849,7 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     """'X comes from Y', 'he calls it the kernel: a, b and c', 'Spolsky calls X the worst mistake …'."""
     source = _COMES_FROM_RE.match(core)
     if source:
-        if _SELDOM_END_RE.search(source.group("x")):
+        if source.group("x").split()[-1].lower() in POLARITY_CUES:
             return  # 'New meanings rarely come from asking users': where they do not come from, not where they do
         thing = _topic(source.group("x"), 6, note)
         answer = clean_answer(source.group("z") or source.group("y"))
@@ -4055,12 +4054,12 @@ def _article(term: str, plural: bool) -> str:
     """'a' or 'an' before a singular count-noun term ('what is a cornered resource?'); '' for names, plurals, mass nouns."""
     if plural or not term or term[0].isupper() or _MASS_END_RE.search(term) or len(words(term)) > 4:
         return ""
-    if term.split()[0].lower() in _TERM_DETERMINERS:
+    if term.split()[0].lower() in _NOUN_DETERMINERS | _DEMONSTRATIVES:
         return ""  # 'the Churn Rule' has its article ('what is a the Churn Rule?', blind batch51)
     return "an" if term[0].lower() in "aeiou" else "a"
 
 
-_TERM_DETERMINERS = frozenset("the a an this that its their his her our your my".split())
+_DEMONSTRATIVES = frozenset("this that these those my".split())
 
 
 _NUMBER_WORDS = frozenset(
