@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from deckgen.core.errors import DeckgenError, Finding
 
@@ -38,38 +38,28 @@ def escape(text: str) -> str:
 
 def print_lint(report: LintReport, strict: bool) -> None:
     """`deckgen lint`'s text report: findings grouped by file, then the summary line."""
-    from deckgen.core.text import clean
     from deckgen.linter.format import by_file, summary
 
-    console = None if _unstyled_stdout() else rich_console()
-    if console is None or console.color_system is None:
-        # No styles to write (not a terminal, the usual case for CI and scripts): the text rich
-        # would print, written directly. rich's fixed cost per line was most of a lint with
-        # 4,000 findings, and one print of them all is quadratic in rich.
-        lines = []
-        for path, findings in by_file(report):
-            lines.append(clean(path))
-            lines += [f"  {'error  ' if f.severity == 'error' else 'warning'} {clean(str(f))}" for f in findings]
-        lines.append(clean(summary(report)))
-        text = "\n".join(lines) + "\n"
-        if "\t" not in text:  # rich expands tabs to the next tab stop
-            (sys.stdout if console is None else console.file).write(text)
-            return
-        console = rich_console()
+    lines = _Report()
     for path, findings in by_file(report):
-        console.print(f"[bold underline]{escape(path)}[/bold underline]")
+        lines.add((path, "bold underline"))
         for finding in findings:
-            label = "[red]error[/red]  " if finding.severity == "error" else "[yellow]warning[/yellow]"
-            console.print(f"  {label} {escape(str(finding))}")
-    style = "red" if report.failed(strict) else "green"
-    console.print(f"[{style}]{escape(summary(report))}[/{style}]")
+            label = ("error", "red") if finding.severity == "error" else ("warning", "yellow")
+            lines.add("  ", label, "  " if finding.severity == "error" else "", " ", str(finding))
+    lines.add((summary(report), "red" if report.failed(strict) else "green"))
+    lines.emit()
 
 
 def _unstyled_stdout() -> bool:
-    """Whether rich would print to stdout without styles, told without importing rich (a tenth of a quick lint).
+    """Whether rich would print to stdout without styles (see ``_unstyled``)."""
+    return _unstyled(sys.stdout)
+
+
+def _unstyled(stream: TextIO) -> bool:
+    """Whether rich would print to ``stream`` without styles, told without importing rich (a tenth of a quick lint).
 
     rich's own test (``Console.is_terminal``): ``TTY_COMPATIBLE`` first, then ``FORCE_COLOR``,
-    then whether stdout is a terminal; inside IPython it styles regardless. Unsure: False.
+    then whether the stream is a terminal; inside IPython it styles regardless. Unsure: False.
     """
     import builtins
 
@@ -79,51 +69,87 @@ def _unstyled_stdout() -> bool:
     if compatible == "1" or "FORCE_COLOR" in os.environ or hasattr(builtins, "get_ipython"):
         return False
     try:
-        return not sys.stdout.isatty()
+        return not stream.isatty()
     except (ValueError, AttributeError):  # closed or replaced: rich decides
         return False
 
 
+Part = tuple[str, str]  # (text, rich style or "")
+
+
+class _Report:
+    """The lines of a report, each a list of styled parts, printed to stdout or stderr in order.
+
+    Through rich on a terminal that shows styles; otherwise (CI, scripts, a pipe) the text rich
+    would print, written directly: importing rich was a twentieth of a one-card edit's build.
+    """
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[bool, list[Part]]] = []
+
+    def add(self, *parts: Part | str, stderr: bool = False) -> None:
+        self.lines.append((stderr, [(p, "") if isinstance(p, str) else p for p in parts]))
+
+    def emit(self) -> None:
+        from deckgen.core.text import clean
+
+        plain = [(stderr, "".join(clean(text) for text, _ in parts)) for stderr, parts in self.lines]
+        streams = {sys.stderr if stderr else sys.stdout for stderr, _ in self.lines}
+        if all(_unstyled(stream) for stream in streams) and not any("\t" in text for _, text in plain):
+            for stderr, text in plain:  # rich expands tabs: a line with one goes through rich
+                print(text, file=sys.stderr if stderr else sys.stdout)
+            return
+        consoles = {False: rich_console(), True: rich_console(stderr=True)}
+        for stderr, parts in self.lines:
+            consoles[stderr].print(
+                "".join(f"[{style}]{escape(text)}[/{style}]" if style else escape(text) for text, style in parts)
+            )
+
+
 def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
     """`deckgen build`'s report: warnings, deck sizes, what changed and what was written."""
-    console = rich_console()
-    err = rich_console(stderr=True)
+    report = _Report()
     if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
         for warning in result.warnings:
-            err.print(f"[yellow]warning[/yellow] {escape(warning)}")
+            report.add(("warning", "yellow"), " ", warning, stderr=True)
     for name, count in result.deck_sizes():
-        console.print(f"[bold]{escape(name)}[/bold]: {count} cards")
+        report.add((name, "bold"), f": {count} cards")
     summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
-    console.print(f"Changes since deckgen.lock: {summary}")
+    report.add(f"Changes since deckgen.lock: {summary}")
     retired = [c for c in result.changes if c.status == "retired"]
     if retired:  # learners will be told to suspend or delete these: a mistake here costs them history
-        err.print(
-            f"[bold yellow]{len(retired)} card{'s' if len(retired) != 1 else ''} retired[/bold yellow]"
+        report.add(
+            (f"{len(retired)} card{'s' if len(retired) != 1 else ''} retired", "bold yellow"),
             f"{' (if this build is published)' if dry_run else ''} — learners are told to suspend or delete "
-            "them; if that is not what you meant, fix the notes before publishing:"
+            "them; if that is not what you meant, fix the notes before publishing:",
+            stderr=True,
         )
         for change in retired:
-            err.print(f"  - {escape(change.old_front or change.uid)}")
+            report.add(f"  - {change.old_front or change.uid}", stderr=True)
     if dry_run:
+        report.emit()
         if result.report is not None:
             from deckgen.builder.diff import render_text
             from deckgen.core.text import clean
 
             print(clean(render_text(result.report)))
-        console.print("Dry run: nothing was written.")
+        report = _Report()
+        report.add("Dry run: nothing was written.")
+        report.emit()
         return
     if result.up_to_date and not result.outputs:  # (a build after `rm -rf build/` copies the same outputs back)
-        console.print("Everything is up to date: nothing to write.")
+        report.add("Everything is up to date: nothing to write.")
     for output in result.outputs:
-        console.print(f"wrote {escape(output)}")
+        report.add(f"wrote {output}")
     if result.report is not None:
         from deckgen.builder.changelog import changelog_path
 
         for deck_diff in result.report.decks:
             if deck_diff.bumped:
-                console.print(f"wrote {changelog_path(out_dir, deck_diff.slug)} (release {deck_diff.version})")
+                report.add(f"wrote {changelog_path(out_dir, deck_diff.slug)} (release {deck_diff.version})")
     if result.lock_changed:
-        console.print("updated deckgen.lock (commit it with your notes)")
+        report.add("updated deckgen.lock (commit it with your notes)")
+    report.emit()
 
 
 def print_waiting(message: str) -> None:

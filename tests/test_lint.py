@@ -4,6 +4,7 @@ manifest, lockfile and per-card Ignore checks; output formats and exit codes; bu
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -338,3 +339,47 @@ def test_lint_text_without_styles_is_what_rich_prints(capsys: pytest.CaptureFixt
             console.print(f"  {label} {escape(str(finding))}")
     console.print(f"[green]{escape(summary(report))}[/green]")
     assert direct == capsys.readouterr().out
+
+
+def test_build_report_without_styles_is_what_rich_prints(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`deckgen build`'s report written directly (no terminal) is rich's output byte for byte, both streams."""
+    import deckgen.console
+    from deckgen.core.model import BuildResult, CardChange
+
+    result = BuildResult(
+        outputs=("build/[b]deck.apkg", "build/site/index.html"),
+        decks=(),
+        changes=(
+            CardChange("n1:a", "retired", old_front="What is [bold]x[/bold] \x1b[31mred?"),
+            CardChange("n1:b", "retired"),
+            CardChange("n2:a", "added"),
+        ),
+        lock_changed=True,
+        warnings=("content/[i]a.md:3:1: emoji :100: and 100:1 \\[escapes]",),
+        up_to_date=(("PM::[Onboarding]", 12),),
+    )
+    for dry_run in (False, True):
+        assert deckgen.console._unstyled(sys.stdout)  # captured: the direct path runs
+        deckgen.console.print_build(result, tmp_path, dry_run)
+        direct = capsys.readouterr()
+        with monkeypatch.context() as forced:
+            forced.setattr(deckgen.console, "_unstyled", lambda stream: False)
+            deckgen.console.print_build(result, tmp_path, dry_run)
+        through_rich = capsys.readouterr()
+        assert (direct.out, direct.err) == (through_rich.out, through_rich.err)
+        assert "2 cards retired" in direct.err and "PM::[Onboarding]: 12 cards" in direct.out
+
+
+def test_a_build_report_to_a_pipe_does_not_import_rich(tmp_path: Path) -> None:
+    """Importing rich was a twentieth of a one-card edit's build: a build printing to a pipe leaves it out."""
+    code = (
+        "import sys, deckgen.console as c\n"
+        "from deckgen.core.model import BuildResult\n"
+        "c.print_build(BuildResult(outputs=('x',), decks=(), changes=(), lock_changed=True), None, False)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.splitlines()[1:] == ["wrote x", "updated deckgen.lock (commit it with your notes)", "[]"]
