@@ -804,7 +804,8 @@ _CLAUSE_THAT_RE = re.compile(r"^[A-Za-z-]+\s+that\s+(?:it|they|he|she|we|you|thi
 # vague modifiers and a general noun (not 'A role': the article alone is no vague modifier), or a degree adverb and a bare verb, names nothing a learner could recall
 _VAGUE_MODIFIERS = frozenset(
     """a an the one another some further single common very other new different separate particular certain
-    specific key main major big small real simple basic general important useful whole""".split()
+    specific key main major big small real simple basic general important useful whole first second third last
+    former latter""".split()  # 'The first kind' (batch53: T0 from two judges) points at a list the card lacks
 )
 _GENERAL_NOUNS = frozenset(
     """category thing way part kind type sort point issue factor element aspect area error problem step role
@@ -1073,6 +1074,15 @@ _ADVERBIAL_IDIOMS = frozenset(
     .split("|")
 )
 
+# 'what should each explanation make?' — 'Sense to a newcomer' (batch53: T1 from every judge): a verb and its
+# object that mean one thing together; the question asks for the object as if it were a thing made
+_VERB_IDIOMS = frozenset(
+    """make sense|take place|pay attention|take part|take shape|take hold|take root|make way|make do|take turns|
+    take effect|make headway|make amends""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+
 
 # 'what is Boehm's alternative?', 'what does Kniberg's picture contrast?': a name's label in lower case names no
 # topic of its own (13 of 14 judged cards T0/T1 on batches 1-23; 'Linus' Law', a named law, is the exception)
@@ -1163,6 +1173,8 @@ def _judgement_problem(question: str, answer: str, source: str = "") -> str:
     idiom = f"{asked.rstrip('?').split()[-1]} {said.split()[0]}".lower() if asked and said else ""
     if _WHAT_DO_RE.match(asked) and idiom in _ADVERBIAL_IDIOMS:
         return f"'{idiom}' is an adverbial phrase: '{asked}' asks for the object of a preposition that has none"
+    if _WHAT_DO_RE.match(asked) and idiom in _VERB_IDIOMS:
+        return f"'{idiom}' is one idiom: '{asked}' asks for half of it"
     return ""
 
 

@@ -1997,7 +1997,7 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             and not cut_subject
             and _self_contained(answer)
             and not late_clause
-            and not re.match(r"^(?:it|they|this|that)\b", condition, re.I)
+            and not re.match(r"^(?:it|they|this|that|none|neither)\b", condition, re.I)  # 'if none applies' (batch53)
             and not re.search(r"\b(?:these|those|this|such)\b|\bone of them\b", condition, re.I)
         ):  # 'if an organisation does not choose one of these' points at a list the learner cannot see
             front = f"{ctx}, what follows if {condition}?"
@@ -3022,6 +3022,7 @@ def _plain_verb(word: str) -> bool:
     )
 
 
+_PREFIXED_VERB_RE = re.compile(r"^(?:Re|Pre|Co|De|Un|Over|Under|Out|Mis)-([a-z]+)$")
 _ADVICE_VERBS = frozenset("compare see read consider note remember imagine think look skip contrast pair".split())
 _ADVERBS = frozenset("only well also often usually mostly largely always still even directly quickly".split())
 
@@ -3072,6 +3073,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             tokens = clause.split()
         if _IMPERATIVE_RE.match(clause) or _ADVICE_LEAD_RE.match(clause):
             continue  # advice ('Keep conversations casual', 'Expect concept tests to …') has no subject to ask about
+        prefixed = _PREFIXED_VERB_RE.match(tokens[0])
+        if n == 0 and prefixed and _plain_verb(prefixed.group(1)):
+            continue  # 'Re-validate proxies against …' is advice too (batch53: 'what does re-validate proxy against?')
         copula = _copula(note, s, clause, ctx) if " is " in clause or " are " in clause or " be " in clause else None
         if copula is not None:
             yield "claim", copula
@@ -4387,6 +4391,9 @@ def _contrast_list(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tup
     yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
 
 
+_REPORTING_VERB_RE = re.compile(r"\b(?:says|argues|claims|holds|states|suggests|contends|insists|writes|notes)\b")
+
+
 def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'X is the most useful idea for a product org' -> 'what is the most useful idea for a product org?' — X."""
     match = _IS_THE_BEST_RE.match(core)
@@ -4400,6 +4407,8 @@ def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple
     answer = clean_answer(match.group("x"))
     if not answer or not _self_contained(answer) or re.search(r",\s+(?:and|but)\s", answer):
         return  # 'Points are summed …, and the final score': the subject is the last clause's, not the whole
+    if _REPORTING_VERB_RE.search(answer):
+        return  # 'A companion economic principle says the best prototype' (batch53: T0): a clause, not a subject
     if len(content_words(answer)) == 1 and content_words(answer)[0].lower().rstrip("s") in topic.lower():
         return  # 'what is the lowest of the four section grades?' — 'Grade': the question holds the answer
     # the verb agrees with the ranked thing, not with the answer ('Night drills are the most useful habit')
