@@ -1210,10 +1210,11 @@ _GLOSS_LINKS = (
 _GLOSS_CLAUSE_RE = re.compile(
     r"^(?:the|an?)\s+(?:(?!(?:that|which|who|whose|where)\b)[\w'-]+\s+){0,3}?"
     r"(?:(?:is|are|was|were|has|have|had|can|cannot|will|would|should|must|may|might|becomes|become|gets|makes|"
-    rf"adopts|does|do)\b|(?!(?:{_GLOSS_LINKS})\s)[\w'-]+\s+(?:the|a|an|their|its|his|her|our|your|them|it)\b)",
+    rf"adopts|does|do)\b|(?!(?:{_GLOSS_LINKS})\s)[\w'-]+\s+(?:the|a|an|their|its|his|her|our|your|them|it|what|how|why|whether)\b)",
     re.I,
 )
 _IT_RE = re.compile(r"\b(?:it|them)\b", re.I)  # 'lets it combine …': which 'it' needs the note
+_SAID_RE = re.compile(r"\b(?:say|says|said|read|reads|write|writes|wrote)\s*$", re.I)
 
 
 def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -1244,6 +1245,8 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             continue
         if term.lower() in note.title.lower() or not _GLOSS_START_RE.match(gloss) or _GLOSS_CLAUSE_RE.match(gloss):
             continue  # the work's own title is trivia; a clause after the term goes on with the sentence
+        if _SAID_RE.search(text[: match.start()]):
+            continue  # 'When tickets say "user error", the new view asks …': words quoted, no term introduced (batch54)
         end = match.group("end").strip()
         if match.group("comma") and (gloss.split()[0].lower() not in ("the", "a", "an") or end in ("", "(")):
             continue  # after a comma only an appositive 'the …'/'a …' that a comma or full stop closes is a gloss
@@ -3105,6 +3108,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             if word[-1:] == "s" and any(t in _NUMBER_WORDS - {"one"} or t.isdigit() for t in low[max(0, i - 2) : i]):
                 continue  # 'studying 45 new-product teams in …': a number and its plural noun, not a verb
             subject_tokens = tokens[:i]
+            if note.surname and subject_tokens[0] == note.surname and i > 1:
+                break  # 'Anscombe pushes back on …': the author and a verb, no subject to ask about (batch54: T1)
             if i == 1 and re.search(r"\w-\w+ed$|^\w+ed$", low[0]):
                 break  # 'Stream-aligned teams in …': an adjective, then its noun, not a subject and its verb
             if (
