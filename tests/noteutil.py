@@ -20,6 +20,11 @@ def generated_cards(text: str, path: str = "content/invented.md", cap: int = 30)
     return {c.key: (c.front, c.back) for c in note_cards(note, settings={"cap": cap}) if c.origin != "authored"}
 
 
+def asked(text: str) -> dict[str, str]:
+    """Each generated question of the note ``text`` without its context ('what is X?') -> its answer."""
+    return {front.split("', ", 1)[-1]: back for front, back in generated_cards(text).values()}
+
+
 def imported_cards(batch: str, pattern: str, note_id: str) -> list[Card]:
     """The generated cards (default settings) of the fresh note of ``batch`` whose file name matches ``pattern``,
     imported as `deckgen import` does under the id ``note_id``."""

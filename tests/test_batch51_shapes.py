@@ -1,7 +1,7 @@
 """Grammar from batch51's blind first run (issue 11): an article before a term that has one, an act read as a person.
 
-Batch51 (12 fresh notes, 3036f2f): '**The Churn Rule**: teams that own …' was asked 'what is a the Churn Rule?', and
-'New meanings rarely come from asking users, who judge products within today's meanings' was asked 'who are asking
+Batch51 (12 fresh notes, 3036f2f): '**The Churn Rule**: teams that own …' was questions 'what is a the Churn Rule?', and
+'New meanings rarely come from asking users, who judge products within today's meanings' was questions 'who are asking
 users?' (T0 from every judge). Without the second refusal the sentence's 'comes from' reading asks 'where does new
 meanings rarely come from?' — 'Asking users', where they do not come from. The notes are invented for these tests;
 the first two tests fail on 93451d6 (the code before the fix), the third when its refusal is removed.
@@ -9,7 +9,7 @@ the first two tests fail on 93451d6 (the code before the fix), the third when it
 
 from __future__ import annotations
 
-from noteutil import generated_cards
+from noteutil import asked
 
 RULES = """---
 id: okafor-platform-rules
@@ -38,21 +38,17 @@ interpreters who study shifts in culture and technology.
 """
 
 
-def _asked(text: str) -> dict[str, str]:
-    return {front.split("', ", 1)[-1]: back for front, back in generated_cards(text).values()}
-
-
 def test_a_term_that_has_its_article_gets_no_second_one() -> None:
-    asked = _asked(RULES)
-    assert not any(" a the " in f" {question} " for question in asked), asked
-    assert "what is the Upgrade Rule?" in asked, asked
+    questions = asked(RULES)
+    assert not any(" a the " in f" {question} " for question in questions), questions
+    assert "what is the Upgrade Rule?" in questions, questions
 
 
 def test_an_act_and_its_object_is_not_asked_as_a_person() -> None:
-    asked = _asked(MEANINGS)
-    assert not any(question.startswith("who ") for question in asked), asked
+    questions = asked(MEANINGS)
+    assert not any(question.startswith("who ") for question in questions), questions
 
 
 def test_where_something_rarely_comes_from_is_not_asked_as_where_it_comes_from() -> None:
-    asked = _asked(MEANINGS)
-    assert not any(question.startswith("where ") for question in asked), asked
+    questions = asked(MEANINGS)
+    assert not any(question.startswith("where ") for question in questions), questions

@@ -9,7 +9,7 @@ invented for these tests; each test fails on 2c661a6, the code before the fix.
 
 from __future__ import annotations
 
-from noteutil import generated_cards
+from noteutil import asked
 
 THRIFT = """---
 id: haddad-thrift
@@ -76,33 +76,29 @@ Lund separates three kinds of boundary: a difference of words, a difference of m
 """
 
 
-def _asked(text: str) -> dict[str, str]:
-    return {front.split("', ", 1)[-1]: back for front, back in generated_cards(text).values()}
-
-
 def test_a_reporting_clause_is_not_the_subject_of_a_superlative() -> None:
     """'X says a mock-up is the cheapest …': the answer was 'X says a paper mock-up', a clause."""
-    asked = _asked(THRIFT)
-    assert not any(" says " in f" {answer} " for answer in asked.values()), asked
+    questions = asked(THRIFT)
+    assert not any(" says " in f" {answer} " for answer in questions.values()), questions
 
 
 def test_an_imperative_with_a_prefixed_verb_is_advice_not_a_subject() -> None:
-    asked = _asked(SIGNALS)
-    assert not any("re-check" in question.lower() for question in asked), asked
+    questions = asked(SIGNALS)
+    assert not any("re-check" in question.lower() for question in questions), questions
 
 
 def test_a_condition_that_points_back_is_not_asked() -> None:
-    asked = _asked(HEAD_STARTS)
-    assert not any(question.startswith("what follows if none") for question in asked), asked
-    assert "what should a team do before a race to launch?" in asked, asked
+    questions = asked(HEAD_STARTS)
+    assert not any(question.startswith("what follows if none") for question in questions), questions
+    assert "what should a team do before a race to launch?" in questions, questions
 
 
 def test_half_of_an_idiom_is_not_asked_for() -> None:
-    asked = _asked(ALARMS)
-    assert not any(answer.lower().startswith("sense ") for answer in asked.values()), asked
+    questions = asked(ALARMS)
+    assert not any(answer.lower().startswith("sense ") for answer in questions.values()), questions
 
 
 def test_an_ordinal_that_points_at_a_list_names_nothing() -> None:
-    asked = _asked(BOUNDARIES)
-    assert not any(answer == "The first kind" for answer in asked.values()), asked
-    assert "what three kinds of boundary does Lund separate?" in asked, asked
+    questions = asked(BOUNDARIES)
+    assert not any(answer == "The first kind" for answer in questions.values()), questions
+    assert "what three kinds of boundary does Lund separate?" in questions, questions

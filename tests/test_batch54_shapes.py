@@ -9,7 +9,7 @@ for these tests; both tests fail on f13078c, the code before the fix.
 
 from __future__ import annotations
 
-from noteutil import generated_cards
+from noteutil import asked
 
 PICTURES = """---
 id: farrow-pictures-first
@@ -34,16 +34,12 @@ The useful habit is in design. When support tickets say "operator error", the ne
 """
 
 
-def _asked(text: str) -> dict[str, str]:
-    return {front.split("', ", 1)[-1]: back for front, back in generated_cards(text).values()}
-
-
 def test_the_author_and_a_verb_are_not_a_subject() -> None:
-    asked = _asked(PICTURES)
-    assert not any("farrow" in question.lower() for question in asked), asked
+    questions = asked(PICTURES)
+    assert not any("farrow" in question.lower() for question in questions), questions
 
 
 def test_words_a_ticket_says_are_no_term_and_a_clause_is_no_gloss() -> None:
-    asked = _asked(TICKETS)
-    assert "what is operator error?" not in asked, asked
-    assert not any(answer.startswith("The new view asks") for answer in asked.values()), asked
+    questions = asked(TICKETS)
+    assert "what is operator error?" not in questions, questions
+    assert not any(answer.startswith("The new view asks") for answer in questions.values()), questions

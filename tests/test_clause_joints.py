@@ -2,7 +2,7 @@
 
 The generator reads each clause of a compound claim on its own. Its joint ', and the <word>' used to eat
 the first two words of the second clause, so 'A PM plans tests differently, and the sensitivity estimate is
-the right first question for any test' was asked 'what is the right first question for any test?' — 'Estimate'
+the right first question for any test' was questions 'what is the right first question for any test?' — 'Estimate'
 (T0 from all four judges of batch50). The same cut gave batch16's 'Machines there were, the more typists learned
 it' (T0 from all three judges) and batch2's 'Assigned to them can only coordinate …'. The notes below are
 invented for these tests; the first three tests fail on 38a89cc (the code before the fix); the fourth fails
@@ -11,7 +11,7 @@ when the amount guard the fix needed is removed; the fifth guards the pronoun jo
 
 from __future__ import annotations
 
-from noteutil import generated_cards
+from noteutil import asked
 
 from deckgen.cards.rules.ideas import clauses
 
@@ -45,10 +45,6 @@ The model assumes a clear payoff. Much casual browsing is done for fun. In those
 """
 
 
-def _asked(text: str) -> dict[str, str]:
-    return {front.split("', ", 1)[-1]: back for front, back in generated_cards(text).values()}
-
-
 def test_the_second_clause_keeps_its_subject() -> None:
     sentence = "A team plans its tests differently, and the power estimate is the right first question for any test"
     assert "the power estimate is the right first question for any test" in clauses(sentence)
@@ -56,21 +52,21 @@ def test_the_second_clause_keeps_its_subject() -> None:
 
 
 def test_a_ranked_claim_in_the_second_clause_is_answered_by_its_whole_subject() -> None:
-    asked = _asked(NOTE)
-    assert asked.get("what is the right first question for any launch test?") == "The power estimate", asked
-    assert "Estimate" not in asked.values()
+    questions = asked(NOTE)
+    assert questions.get("what is the right first question for any launch test?") == "The power estimate", questions
+    assert "Estimate" not in questions.values()
 
 
 def test_a_cause_in_the_second_clause_is_answered_whole() -> None:
-    asked = _asked(NETWORK)
-    answer = asked.get("what explains why the value of the layout rose with adoption?")
-    assert answer == "The more keyboards there were, the more clerks learned it", asked
+    questions = asked(NETWORK)
+    answer = questions.get("what explains why the value of the layout rose with adoption?")
+    assert answer == "The more keyboards there were, the more clerks learned it", questions
 
 
 def test_an_amount_is_not_a_thing_explained() -> None:
-    """With the subject kept, 'the rate calculation explains little' would be asked 'what explains little?'."""
-    asked = _asked(NETWORK)
-    assert not any(question.startswith("what explains little") for question in asked), asked
+    """With the subject kept, 'the rate calculation explains little' would be questions 'what explains little?'."""
+    questions = asked(NETWORK)
+    assert not any(question.startswith("what explains little") for question in questions), questions
 
 
 def test_a_pronoun_joint_still_splits() -> None:
