@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from noteutil import asked
 
-from deckgen.cards.rules.ideas import clauses
+from deckgen.cards.rules.ideas import compound_clauses
 
 NOTE = """---
 id: ibarra-test-lanes
@@ -47,8 +47,8 @@ The model assumes a clear payoff. Much casual browsing is done for fun. In those
 
 def test_the_second_clause_keeps_its_subject() -> None:
     sentence = "A team plans its tests differently, and the power estimate is the right first question for any test"
-    assert "the power estimate is the right first question for any test" in clauses(sentence)
-    assert not any(part.startswith("estimate ") for part in clauses(sentence))
+    assert "the power estimate is the right first question for any test" in compound_clauses(sentence)
+    assert not any(part.startswith("estimate ") for part in compound_clauses(sentence))
 
 
 def test_a_ranked_claim_in_the_second_clause_is_answered_by_its_whole_subject() -> None:
@@ -71,5 +71,7 @@ def test_an_amount_is_not_a_thing_explained() -> None:
 
 def test_a_pronoun_joint_still_splits() -> None:
     """', and it …' / ', and they …' still separate two clauses (the pronoun needs the note, so it is dropped)."""
-    parts = clauses("Teams ship weekly across every product line, and they rarely measure what shipped last quarter")
+    parts = compound_clauses(
+        "Teams ship weekly across every product line, and they rarely measure what shipped last quarter"
+    )
     assert "rarely measure what shipped last quarter" in parts

@@ -206,9 +206,9 @@ def test_memoised_helpers_hand_out_fresh_lists() -> None:
     first = rtext.content_words("Empathy is a craft of learnable moves")
     first.append("mutated")
     assert rtext.content_words("Empathy is a craft of learnable moves") == ["empathy", "craft", "learnable", "move"]
-    clauses = rtext.clauses("one thing; another thing")
+    clauses = rtext.strong_clauses("one thing; another thing")
     clauses.clear()
-    assert rtext.clauses("one thing; another thing") == ["one thing", "another thing"]
+    assert rtext.strong_clauses("one thing; another thing") == ["one thing", "another thing"]
     said = quality.words("Empathy *is* a craft")
     said.pop()
     assert quality.words("Empathy *is* a craft") == ["Empathy", "is", "a", "craft"]
@@ -261,7 +261,7 @@ def test_whole_note_gates_never_hide_a_card(note: Note) -> None:
             continue
         for word in ("not", "but", "that", "rather", "instead", "connects", "as", "treats"):
             if not rtext.may_read(note, word):
-                readable = [sentence.plain] + [rtext.plain(c) for c in rtext.clauses(sentence.text)]
+                readable = [sentence.plain] + [rtext.plain(c) for c in rtext.strong_clauses(sentence.text)]
                 assert all(word not in r for r in readable)
         if not rtext.has_marks(note):
             assert "*" not in sentence.text and "_" not in sentence.text

@@ -9,7 +9,7 @@ generator gave no card for before: a reporting frame around a compound claim, a 
 from __future__ import annotations
 
 from deckgen.cards.generate import note_cards
-from deckgen.cards.rules.ideas import candidates, clauses
+from deckgen.cards.rules.ideas import candidates, compound_clauses
 from deckgen.core.model import Note
 from deckgen.sources.notes import parse_note
 
@@ -46,7 +46,7 @@ def _cards() -> dict[str, tuple[str, str]]:
 
 def test_a_compound_thesis_is_read_clause_by_clause() -> None:
     text = "groundings happen far more often from stale charts than from bad seamanship, yet most ports spend their budgets"
-    assert clauses(text)[1:] == [
+    assert compound_clauses(text)[1:] == [
         "groundings happen far more often from stale charts than from bad seamanship",
         "most ports spend their budgets",
     ]

@@ -17,7 +17,6 @@ from deckgen.cards.rules.text import (
     MAX_CLOZE_WORDS,
     PRONOUNS,
     Sentence,
-    clauses,
     content_words,
     hard_problems,
     has_marks,
@@ -28,6 +27,7 @@ from deckgen.cards.rules.text import (
     short_answer,
     short_title,
     slug,
+    strong_clauses,
     surname_possessive,
     trim_relative,
     words,
@@ -259,7 +259,7 @@ def connects(note: Note) -> Iterator[Card]:
         match = ("connects" in text or "links" in text or "ties" in text) and _CONNECTS_RE.search(text)
         if not match or not _mentions_author(match.group("who"), note) or not _usable_subject(match.group("x")):
             continue
-        answer = short_answer(trim_relative(clauses(match.group("y"))[0]), 12)
+        answer = short_answer(trim_relative(strong_clauses(match.group("y"))[0]), 12)
         if not answer:
             continue
         front = _ask(
@@ -389,7 +389,7 @@ def rather(note: Note) -> Iterator[Card]:
     for sentence in sentences(note):
         if sentence.in_blurb or sentence.item:
             continue
-        for clause in clauses(sentence.text):
+        for clause in strong_clauses(sentence.text):
             clause_plain = plain(clause)
             if "rather than" not in clause_plain and "instead of" not in clause_plain:
                 continue  # _rather_clause only cuts and trims, so it cannot create them
@@ -525,7 +525,7 @@ def emphasis(note: Note) -> Iterator[Card]:
     for sentence in sentences(note):
         if sentence.in_blurb or sentence.item:
             continue
-        for clause in clauses(sentence.text):
+        for clause in strong_clauses(sentence.text):
             match = _has_emphasis(clause) and _EMPHASIS_RE.search(clause)
             if not match or len(words(plain(clause))) > 30:
                 continue

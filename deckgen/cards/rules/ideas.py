@@ -2713,7 +2713,7 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
                 if not any(card for _, card in found):
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
-                for clause in clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
+                for clause in compound_clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
                     found.extend(_claim_kinds(note, s, clause, ctx, claim_ctx, False, whole=False))
                 # after every older kind and fallback, so a sentence they ask keeps its cards (and keys)
                 found.extend(_why_and_should(note, s, core, claim_ctx, found))
@@ -4200,7 +4200,7 @@ def embedded_claims(core: str) -> list[str]:
     return found
 
 
-def clauses(core: str) -> list[str]:
+def compound_clauses(core: str) -> list[str]:
     """The clauses of a compound claim, each a claim of its own (the whole sentence first)."""
     parts = [p.strip() for p in _CLAUSE_JOINT_RE.split(core) if p and p.strip()]
     return [core] + [p for p in parts if p != core and len(words(p)) >= 5] if len(parts) > 1 else [core]
@@ -4456,7 +4456,7 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
 def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[str, Card | None]]:
     """Cards of the coverage shapes (comparative, 'so', listed contrast) on each clause of ``core``."""
     found: list[tuple[str, Card | None]] = []
-    for clause in clauses(core):
+    for clause in compound_clauses(core):
         if "more often" in clause or "less often" in clause:
             found.extend(_more_often(note, s, clause, ctx))
         if ", so " in clause:

@@ -96,13 +96,13 @@ def nlp() -> Any:
     return _NLP
 
 
-def clauses(text: str) -> list[str]:
+def independent_clauses(text: str) -> list[str]:
     """A sentence's independent clauses: 'A; B' is two claims, each parsed on its own."""
     return [part.strip() for part in re.split(r";\s+", text) if len(part.split()) >= 3]
 
 
 def _parse_texts(note: Note) -> list[str]:
-    return [c for s in sentences(note) if s.heading for c in clauses(s.plain)]
+    return [c for s in sentences(note) if s.heading for c in independent_clauses(s.plain)]
 
 
 def prepare(notes: Iterable[Note]) -> None:
@@ -560,7 +560,7 @@ def _plural_subject(note: Note, s: Sentence, role: str, note_text: str) -> str |
     """The plural subject of the sentence before ``s`` in its paragraph, which a leading 'They' refers to."""
     if not s.previous or not re.match(r"^They\b", s.plain):
         return None
-    last = clauses(plain(s.previous))
+    last = independent_clauses(plain(s.previous))
     if not last:
         return None
     root, _ = _claim_root(_doc(last[-1]), note)
@@ -613,7 +613,7 @@ def candidates(note: Note) -> list[Idea]:
             found.extend(ideas._definition(note, s, note_ctx if role == "application" else f"In {essay(note)}"))  # noqa: SLF001
         found_in: list[tuple[str, Card | None, int]] = [(kind, card, 0) for kind, card in found]
         ctx = note_ctx if role in ("critique", "application") else according
-        for number, clause in enumerate(clauses(s.plain)):
+        for number, clause in enumerate(independent_clauses(s.plain)):
             found_in.extend((k, c, number) for k, c in _clause_cards(note, s, _doc(clause), role, ctx, note_lower))
         reported = bool(_THESIS_RE.search(s.plain))
         for kind, card, number in found_in:

@@ -208,7 +208,7 @@ def _blocks(text: str, first_line: int) -> Iterator[tuple[str, int, bool, int, s
     yield from flush()
 
 
-def clauses(text: str) -> list[str]:
+def strong_clauses(text: str) -> list[str]:
     """A sentence split at strong breaks (dash, semicolon, colon)."""
     return list(_clauses(text))
 
@@ -223,7 +223,7 @@ def short_answer(text: str, max_words: int = MAX_ANSWER_WORDS) -> str | None:
     text = _FILLERS.sub("", text.strip())
     text = _AND_THAT_RE.split(text)[0]
     text = text.strip().rstrip(".,;:").strip()
-    head = clauses(text)[0] if clauses(text) else text
+    head = strong_clauses(text)[0] if strong_clauses(text) else text
     if len(words(head)) >= 3:
         text = head
     if len(words(text)) > max_words:
