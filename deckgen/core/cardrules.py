@@ -1461,12 +1461,21 @@ def _why_problem(question: str, source: str, note_text: str) -> str:
     first = match.group("rest").split()[0] if match else ""
     if first and _opens_instruction(first, source, note_text):
         return f"'what explains why {first} …': '{first}' opens an instruction in the note, not a fact to explain"
+    if _POINTING_SUBJECT_RE.match(match.group("rest")) if match else False:
+        # 'what explains why the first needs tight control?' (batch55: T0 from every judge): which one, the note says
+        return f"'what explains why {first} …': '{first}' points at something the card does not hold"
     if first.lower() in _SUBORDINATORS:
         # 'what explains why before adopting a practice?' (batch25): the clause lost its subject and verb
         return f"'what explains why {first} …': the clause opens on '{first}', not on what happens"
     return ""
 
 
+# an effect whose subject points back: a pronoun, an ordinal standing for a noun, or 'each'/'both' before a verb
+_POINTING_SUBJECT_RE = re.compile(
+    r"^(?:it|they|(?:the\s+)?(?:first|second|third|fourth|former|latter|last|other)|each|either|neither|both)\s+"
+    r"(?:is|are|was|were|has|have|had|does|do|did|can|cannot|could|will|would|should|must|may|might|needs?|\w+ly)\b",
+    re.I,
+)
 _SUBORDINATORS = frozenset("before after besides when while although though if unless once despite whether".split())
 
 

@@ -4359,8 +4359,8 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
         items = [p.strip() for p in _LIST_SPLIT_RE.split(meaning) if p.strip()]
-        if len(items) >= 3 and all(re.match(r"^(?:an?|the)\s", p, re.I) and len(words(p)) <= 4 for p in items):
-            continue  # 'a big bet (a pivot, a pricing change, a platform choice)': examples, not what it is
+        if len(items) >= 2 and all(re.match(r"^(?:an?|the)\s", p, re.I) and len(words(p)) <= 4 for p in items):
+            continue  # 'a big bet (a pivot, a pricing change, …)', 'the costs later (a treat, a purchase on credit)': examples
         front = _what_is(ctx, term, note, _plural(term))
         yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
 
