@@ -1461,7 +1461,7 @@ def _why_problem(question: str, source: str, note_text: str) -> str:
     first = match.group("rest").split()[0] if match else ""
     if first and _opens_instruction(first, source, note_text):
         return f"'what explains why {first} …': '{first}' opens an instruction in the note, not a fact to explain"
-    if _POINTING_SUBJECT_RE.match(match.group("rest")) if match else False:
+    if match and _POINTING_SUBJECT_RE.match(match.group("rest")):
         # 'what explains why the first needs tight control?' (batch55: T0 from every judge): which one, the note says
         return f"'what explains why {first} …': '{first}' points at something the card does not hold"
     if first.lower() in _SUBORDINATORS:

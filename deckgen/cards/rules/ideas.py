@@ -4396,9 +4396,6 @@ def _contrast_list(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tup
     yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
 
 
-_REPORTING_VERB_RE = re.compile(r"\b(?:says|argues|claims|holds|states|suggests|contends|insists|writes|notes)\b")
-
-
 def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'X is the most useful idea for a product org' -> 'what is the most useful idea for a product org?' — X."""
     match = _IS_THE_BEST_RE.match(core)
@@ -4412,7 +4409,7 @@ def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple
     answer = clean_answer(match.group("x"))
     if not answer or not _self_contained(answer) or re.search(r",\s+(?:and|but)\s", answer):
         return  # 'Points are summed …, and the final score': the subject is the last clause's, not the whole
-    if _REPORTING_VERB_RE.search(answer):
+    if _EMBEDDED_RE.search(answer):
         return  # 'A companion economic principle says the best prototype' (batch53: T0): a clause, not a subject
     if len(content_words(answer)) == 1 and content_words(answer)[0].lower().rstrip("s") in topic.lower():
         return  # 'what is the lowest of the four section grades?' — 'Grade': the question holds the answer
