@@ -1344,7 +1344,7 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             if words(answer)[0].lower().endswith("ed"):
                 answer = None  # what a company did, not what a term means
         if term and answer and _self_contained(answer):
-            shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
+            shown = _term(term, note)
             plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
             article = (match.groupdict().get("art") or "").lower() or _article(shown, plural)
             shown = f"{article} {shown}" if article else shown
@@ -4262,8 +4262,17 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
 
 
 def _term(term: str, note: Note) -> str:
-    """A term as a question names it: lower case unless it is a name."""
-    return term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
+    """A term as a question names it: lower case unless it is a name, or a title-case label the note gives a
+    pattern ('Speed Trap', 'Help Wanted': lowering the first word alone asked 'what is a speed Trap?', batch57)."""
+    if term.isupper() or not _common_word(term.split()[0], note):
+        return term
+    if (
+        " " in term
+        and all(word[:1].isupper() for word in term.split())
+        and term.split()[0].lower() not in {"the", "a", "an"}
+    ):
+        return term
+    return term[0].lower() + term[1:]
 
 
 def _plural(word: str) -> bool:
