@@ -612,9 +612,12 @@ def _lowered(text: str, note: Note) -> str:
     return text[0].lower() + text[1:] if ordinary else text
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _common_word(word: str, note: Note | None) -> bool:
     """Whether a capitalised word is an ordinary word (written lower case somewhere in the note)."""
-    if word.lower() in {"the", "a", "an"}:
+    if word.lower() in _ARTICLES:
         return True
     if note is None:
         return False
@@ -2334,7 +2337,7 @@ def _kind_of(answer: str) -> str:
         rest and re.search(r"(?:,|\band)\s+(?:a|an|the|one)\b", rest[0])
     ):
         return ""  # a list of things ('waterfall releases, one PM per product and …') is not one kind
-    tokens = [t for t in words(head) if t.lower() not in {"the", "a", "an"}]
+    tokens = [t for t in words(head) if t.lower() not in _ARTICLES]
     if any(t.lower() in _BARE_AUX for t in tokens):
         return ""  # 'the core idea is sound' is a clause: its last word is no kind of thing
     if tokens and tokens[0].lower().endswith("ing"):
@@ -4013,7 +4016,7 @@ def _plain_shapes(
             break
     else:
         return
-    if tokens[0] in PRONOUNS or tokens[0] in _CONDITION_POINTERS or set(tokens) & STOPWORDS - {"the", "a", "an"}:
+    if tokens[0] in PRONOUNS or tokens[0] in _CONDITION_POINTERS or set(tokens) & STOPWORDS - _ARTICLES:
         return
     if tokens[-1] in _ESSAY_WORDS or verb in (
         "starts",
@@ -4266,11 +4269,7 @@ def _term(term: str, note: Note) -> str:
     pattern ('Speed Trap', 'Help Wanted': lowering the first word alone asked 'what is a speed Trap?', batch57)."""
     if term.isupper() or not _common_word(term.split()[0], note):
         return term
-    if (
-        " " in term
-        and all(word[:1].isupper() for word in term.split())
-        and term.split()[0].lower() not in {"the", "a", "an"}
-    ):
+    if " " in term and all(word[:1].isupper() for word in term.split()) and term.split()[0].lower() not in _ARTICLES:
         return term
     return term[0].lower() + term[1:]
 
