@@ -362,7 +362,9 @@ _SIMPLE_PASTS = frozenset(
     """went came became took gave ran brought bought told began drew grew knew threw wrote chose said sold found
     thought taught caught fought sought spoke ate flew rode shook stole swam forgot""".split()
 )
-_CLAUSE_END_RE = re.compile(r"\s(?:when|if|because|while|that|which|who|where|once|until|unless|so|than)\s", re.I)
+_CLAUSE_END_RE = re.compile(
+    r"\s(?:when|if|because|while|that|which|who|where|once|until|unless|so|than|how|whether)\s", re.I
+)
 _KIND_OF_RE = re.compile(r"\bwhat (?:kind|sort|type)s? of ([a-z][a-z-]*)\b", re.I)
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "er", "or", "ist", "age")
 _THIRD_PERSON_RE = re.compile(r"\b(it|its|they|them|their|theirs|he|she|his|her|him)\b", re.I)
@@ -476,8 +478,12 @@ def _inflected_after_do(question: str, source: str) -> str:
     if " do " not in low_question and " does " not in low_question and " did " not in low_question:
         return ""  # a substring test first: most questions have no do-support
     for match in _DO_SUPPORT_RE.finditer(QUOTED_RE.sub(" Title ", question)):
-        rest = _CLAUSE_END_RE.split(_EMBEDDING_RE.sub("", " " + match.group(2)))[0]
+        embedding = _EMBEDDING_RE.search(" " + match.group(2))
+        subject_and_verb = " " + match.group(2)[: embedding.start() - 1] if embedding else " " + match.group(2)
+        rest = _CLAUSE_END_RE.split(subject_and_verb)[0]
         tokens = [t for t in words(rest) if "'" not in t and "’" not in t]
+        # 'why do the studies say little …': the reporting verb cut off above follows the subject
+        tail = words(embedding.group(0))[0].lower() if embedding and rest == subject_and_verb else ""
         for index, (before, token) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if index and before.lower() in _DETERMINERS:
                 break  # past the subject: a preposition or a second noun phrase
@@ -485,8 +491,10 @@ def _inflected_after_do(question: str, source: str) -> str:
             if low in _ALWAYS_VERBS or (low in _SIMPLE_PASTS and prev not in _DETERMINERS):
                 return token
             if plural_word(low) and len(low) > 3:
+                after = tokens[index + 2].lower() if index + 2 < len(tokens) else tail
                 if (
                     match.group(1).lower() == "do"
+                    and not _subject_head_before(after)
                     and tokens[0].lower() in _SINGULAR_DETERMINERS
                     and prev not in _NOT_VERB_BEFORE
                     and not prev.endswith("s")
@@ -494,11 +502,27 @@ def _inflected_after_do(question: str, source: str) -> str:
                     and not _used_as_noun(low, source, gap=0)  # 'the study picks' itself is det + noun + verb
                 ):
                     return token
-                following = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
-                if following in _SIMPLE_PASTS:
+                if index + 2 < len(tokens) and after in _SIMPLE_PASTS:
                     return tokens[index + 2]  # 'what do full-price buyers went to?'
                 break  # the subject's plural head, or an object
     return ""
+
+
+# base verbs that follow a plural subject after do-support ('where do the larger gains come from?')
+_BASE_AFTER_SUBJECT = frozenset(
+    """come need say fail differ hinge lie tend depend rest mean show suggest make take give get go matter work help
+    lead change cost miss predict capture explain imply assume require leave ignore overlook reveal""".split()
+)
+
+
+def _subject_head_before(following: str) -> bool:
+    """Whether ``following`` shows the -s word before it is a subject's head, not a verb: a preposition ('the
+    effects of a policy'), an adverb ('the tiers wrongly suggest') or a base verb ('the studies differ')."""
+    return (
+        following in PREPOSITIONS
+        or following in _BASE_AFTER_SUBJECT
+        or (following.endswith("ly") and len(following) > 4)
+    )
 
 
 def _kind_without_noun(question: str, source: str) -> str:

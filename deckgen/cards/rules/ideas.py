@@ -280,6 +280,10 @@ _STRAY_PUNCT_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S")
 _MID_CAPITAL_FUNCTION_RE = re.compile(r"(?<=[a-z,]\s)(?:A|An|The|This|That|It|Its|They|He|She|If|When|And|But|Of|In)\b")
 
 
+_WH_START_RE = re.compile(r"^(?:how|what|whether|who|where|which)\s+\w+", re.I)
+_WH_INSIDE_RE = re.compile(r"\s(?:how|what|whether|who|where|which)\s+\w+", re.I)
+
+
 def well_formed(card: Card, note: Note) -> bool:
     """The final gate: an answer that stands alone, a question with no stray punctuation or capitals."""
     front = card.front.replace(essay(note), "ESSAY")
@@ -290,15 +294,17 @@ def well_formed(card: Card, note: Note) -> bool:
     if not tokens:
         return False
     phrasal = _PHRASAL_END_RE.search(answer)
-    # 'how should support tickets be treated?' - 'As design defects': the 'as' is the question's own
-    treated_as = answer.startswith("As ") and bool(re.search(r"\bhow should [^?]+ be \w+\?$", card.front))
+    # 'how should support tickets be treated?' - 'As design defects', 'how should value be forecast?' - 'With simple
+    # models': the preposition says the manner the question asks for
+    treated_as = bool(re.match(r"^(?:As|With|By|In|Through|Using)\s", answer)) and bool(
+        re.search(r"\bhow should [^?]+ be \w+\?$", card.front)
+    )
     treated_as = treated_as or (answer.startswith("By ") and bool(re.search(r"\bhow (?:do|does) [^?]+\?$", card.front)))
-    # 'How costly the decision is': an embedded question ends on its verb (batch47)
-    embedded = bool(re.match(r"^(?:how|what|whether|who|where|which)\s+\w+", answer, re.I)) and tokens[-1].lower() in (
-        "is",
-        "are",
-        "was",
-        "were",
+    # 'How costly the decision is', '… and ask what the response will be': an embedded question ends on its verb
+    # (batch47)
+    last = tokens[-1].lower()
+    embedded = (last in ("is", "are", "was", "were") and bool(_WH_START_RE.match(answer))) or (
+        last == "be" and bool(_WH_INSIDE_RE.search(answer))
     )
     if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal and not embedded) or (
         _LEADING_PREPOSITION_RE.match(answer) and not treated_as
@@ -327,7 +333,11 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
     if _UNREFERRED_SUBJECT_RE.search(front):
         return False  # 'what decides whether that matters?': 'that' points at a sentence the learner cannot see
-    advice = re.match(r"^have\s+(?:people|users|someone|everyone)\b", answer, re.I) and " do " in card.front
+    # 'what should a team do when …?' - 'Have a second person check …': a causative instruction, not a lost subject
+    advice = (
+        re.match(r"^have\s+(?:people|users|someone|everyone|a|an|the|each|another|two|three)\s", answer, re.I)
+        and " do " in card.front
+    )
     if (_VERB_LEAD_RE.match(answer) and not advice) or re.search(
         r",\s+(?:while|whereas)\s|,\s+(?:about|of|with|for|on|in)\s+(?:\w+\s+)?\w+$", answer
     ):
@@ -3590,10 +3600,26 @@ _BECAUSE_ADVICE_RE = re.compile(r"^(?:because|since)\s+(?P<r>[^,;:]{10,90}),\s+(
 _ADVICE_POINTERS = frozenset("it its they them their both".split())
 
 
-def _advice_answer(text: str, named: bool = False) -> str | None:
+_THEY = frozenset("they them their".split())
+
+
+def _plural_before(condition: str) -> bool:
+    """Whether a plural noun comes before any pronoun in ``condition`` ('blaming users for how they behave'), so a
+    'they' that follows has its referent in the question itself."""
+    for token in words(condition):
+        lowered = token.lower()
+        if lowered in PRONOUNS or lowered in _CONDITION_POINTERS:
+            return False
+        if lowered not in STOPWORDS and len(lowered) > 3 and _plural_subject([lowered]):
+            return True
+    return False
+
+
+def _advice_answer(text: str, named: bool = False, they: bool = False) -> str | None:
     """The first instruction of ``text`` as an answer, None when it leans on the note ('check it against both tests').
 
-    ``named``: the question's situation names one thing ('if a cause matters to a decision'), so 'it' is that thing.
+    ``named``: the question's situation names one thing ('if a cause matters to a decision'), so 'it' is that thing;
+    ``they``: it names a plural ('before blaming users'), so 'they', 'them' and 'their' are those.
     """
     first = re.split(r",\s+(?:and|but|so|then|including|such as|for example|e\.g\.|like)\s+", text)[0]
     answer = clean_answer(first)
@@ -3603,7 +3629,10 @@ def _advice_answer(text: str, named: bool = False) -> str | None:
     # 'write ideas alone first and then share them': the pronoun's noun is the first instruction's object
     inner = re.search(r"\s(?:and|then)\s.*\b(?:it|them)$", answer) is not None
     if set(tokens) & (
-        _ADVICE_POINTERS - ({"it"} if named else set()) - ({"it", "them"} if inner else set())
+        _ADVICE_POINTERS
+        - ({"it"} if named else set())
+        - ({"it", "them"} if inner else set())
+        - ({"they", "them", "their"} if they else set())
     ) or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b|\bthe\s+(?:list|steps|checklist)$", answer, re.I):
         return None  # 'the four traits' are the note's list, 'it' its sentence before
     return answer
@@ -3728,11 +3757,17 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     if situation is not None:
         condition = situation.condition.strip()
         tokens = {t.lower() for t in words(condition)}
-        if tokens & _CONDITION_POINTERS or len(words(condition)) > 12 or re.match(r"^(?:\w+\s+)?that\s", condition):
+        # 'before blaming users for how they behave': 'they' are the users the question names
+        inside = _THEY & tokens if _plural_before(condition) else set()
+        if (
+            (tokens - inside) & _CONDITION_POINTERS
+            or len(words(condition)) > 12
+            or re.match(r"^(?:\w+\s+)?that\s", condition)
+        ):
             return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
         named = True  # the situation has no pointer of its own (refused above): 'it' is the thing it names
-        answer = _advice_answer(situation.advice, named)
+        answer = _advice_answer(situation.advice, named, they=_plural_before(condition))
         # 'in an incident' names its situation in one word; 'when ready' does not
         least = 1 if situation.setting and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
         if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= least:
@@ -3973,7 +4008,8 @@ def _plain_shapes(
         answer = clean_answer(defined.group("y"), 14, trim_relative=False)
         if term and answer and _self_contained(answer) and not {t.lower() for t in words(term)} & _CONDITION_POINTERS:
             shown = term[0].lower() + term[1:] if _common_word(words(term)[0], note) else term
-            front = f"{ctx}, what is {shown}?"
+            plural = _plural(words(term)[-1]) and not term.isupper()  # 'define habits as …': 'what are habits?'
+            front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
             yield "definition", _card(note, "definition", slug(term), s, front, answer)
             return
     works = _WORKS_BEST_RE.match(text)
