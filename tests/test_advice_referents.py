@@ -36,3 +36,26 @@ def test_a_plural_named_in_the_condition_carries_the_pronoun() -> None:
 def test_a_plural_named_only_in_the_sentence_before_is_still_refused() -> None:
     questions = asked(NOTE)
     assert not any("storm is forecast" in question for question in questions), questions
+
+
+ADOPTING = """---
+id: okafor-harbour-fashions
+title: Harbour Fashions
+author: Ada Okafor
+---
+Ada Okafor's 2022 essay on why harbour boards copy each other.
+
+## Central argument
+Boards copy the rules of famous ports without asking why those rules work there.
+
+## Why it matters for product
+Before adopting a rule because a famous port uses it, ask why it works there and what would have to be true here.
+"""
+
+
+def test_an_it_whose_noun_the_condition_names_is_kept() -> None:
+    # 'it' is 'a rule', named in the question: the card is whole (batch25 lost the same card; 779e5bc refuses it)
+    questions = asked(ADOPTING)
+    assert questions.get("what should a team do before adopting a rule because a famous port uses it?") == (
+        "Ask why it works there and what would have to be true here"
+    ), questions

@@ -48,3 +48,23 @@ def test_a_causative_have_is_an_instruction() -> None:
     assert asked(NOTE).get("what should a team do when a survey will drive a big decision?") == (
         "Have a second person code the same answers independently"
     )
+
+
+ACRONYM = """---
+id: okafor-harbour-scores
+title: Harbour Scores
+author: Ada Okafor
+---
+Ada Okafor's 2020 paper on the satisfaction scores harbour boards collect.
+
+## Central argument
+Okafor finds that the visitor score barely predicts which harbours keep their moorings.
+
+## Why it matters for product
+Treat NPS as one signal among several rather than as the goal.
+"""
+
+
+def test_an_acronym_object_keeps_its_capitals() -> None:
+    # batch40's 'Treat NPS as …' was asked 'how should nPS be treated?' and refused; 779e5bc makes no card
+    assert asked(ACRONYM).get("how should NPS be treated?") == "As one signal among several rather than as the goal"

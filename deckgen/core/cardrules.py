@@ -525,14 +525,18 @@ def _subject_head_before(following: str) -> bool:
     )
 
 
-def _kind_without_noun(question: str, source: str) -> str:
-    """'what kind of learn …': the word after 'kind of' is never a noun in the note or the rest of the question."""
+def _kind_without_noun(question: str, source: str, answer: str = "") -> str:
+    """'what kind of learn …': the word after 'kind of' is never a noun in the note, the rest of the question or
+    the answer ('what kind of capital …?' - 'Plentiful venture capital' names a kind of it)."""
     match = _KIND_OF_RE.search(question) if " of " in question else None
     if not match:
         return ""
     word = match.group(1).lower()
     rest = question[: match.start()] + " " + question[match.end() :]
     if word.endswith(_NOUN_SUFFIXES) or _used_as_noun(word, source, gap=2) or _used_as_noun(word, rest, gap=2):
+        return ""
+    named = [t.lower() for t in words(re.split(r"[,;:(]", answer)[0])]
+    if len(named) >= 2 and named[-1] in (word, word + "s", word + "es") and not {"and", "or"} & set(named):
         return ""
     return word
 
@@ -703,7 +707,7 @@ def broken_text(question: str, answer: str, source: str) -> list[str]:
     verb = _inflected_after_do(q, source)
     if verb:
         problems.append(f"'{verb}' after do/does/did should be the verb's base form")
-    kind = _kind_without_noun(q, source)
+    kind = _kind_without_noun(q, source, plain(answer))
     if kind:
         problems.append(f"'what kind of {kind}': '{kind}' is not used as a noun in the note")
     copula = _COPULA_RE.match(strip_context(q).lower())

@@ -306,7 +306,9 @@ def well_formed(card: Card, note: Note) -> bool:
     embedded = (last in ("is", "are", "was", "were") and bool(_WH_START_RE.match(answer))) or (
         last == "be" and bool(_WH_INSIDE_RE.search(answer))
     )
-    if (tokens[-1].lower() in _FUNCTION_WORDS and not phrasal and not embedded) or (
+    # '… what would have to be true here': a place adverb closes a whole clause
+    placed = last in ("here", "there") and len(tokens) >= 4
+    if (last in _FUNCTION_WORDS and not phrasal and not embedded and not placed) or (
         _LEADING_PREPOSITION_RE.match(answer) and not treated_as
     ):
         return False
@@ -3315,6 +3317,11 @@ _CLAUSE_ANSWER_RE = re.compile(
 _CLAUSE_OBJECT_VERBS = frozenset("assume mean show suggest predict imply believe expect ensure find".split())
 
 
+# verbs that open an instruction to the reader, not a subject: 'suppose journals publish only …' (batch59: T0 from
+# every judge, asked 'what do suppose journals publish?'), '…, so expect shipped results to shrink' (batch59: T0)
+_READER_VERBS = frozenset("suppose imagine assume consider picture expect remember note".split())
+
+
 def _statement_refused(subject: str, base: str, answer: str) -> bool:
     """A plain 'S V O' card that reads wrong, found in blind ratings of development notes.
 
@@ -3322,7 +3329,7 @@ def _statement_refused(subject: str, base: str, answer: str) -> bool:
     find the cheapest fixes' joins a second predicate onto the object; 'The reward is earned'
     and 'Manufacturing arrived in the 1920s' are clauses, so the verb was read in the wrong place.
     """
-    if _NUMBERED_SUBJECT_RE.match(subject):
+    if _NUMBERED_SUBJECT_RE.match(subject) or subject.split(" ", 1)[0].lower() in _READER_VERBS:
         return True
     joined = _JOINED_VERB_RE.search(answer)
     if joined and (_plain_verb(joined.group("v")) or base_form(joined.group("v"))):
@@ -3603,16 +3610,27 @@ _ADVICE_POINTERS = frozenset("it its they them their both".split())
 _THEY = frozenset("they them their".split())
 
 
-def _plural_before(condition: str) -> bool:
-    """Whether a plural noun comes before any pronoun in ``condition`` ('blaming users for how they behave'), so a
-    'they' that follows has its referent in the question itself."""
-    for token in words(condition):
-        lowered = token.lower()
-        if lowered in PRONOUNS or lowered in _CONDITION_POINTERS:
-            return False
-        if lowered not in STOPWORDS and len(lowered) > 3 and _plural_subject([lowered]):
-            return True
-    return False
+_IT = frozenset("it its".split())
+
+
+def _referred_inside(condition: str) -> frozenset[str]:
+    """The pronouns of ``condition`` whose referent it names before them, so the question holds it: 'they' after a
+    plural ('blaming users for how they behave'), 'it' after a noun with an article ('adopting a practice because a
+    famous company uses it'). Empty when any pronoun comes first or points elsewhere ('once that check exists')."""
+    plural = singular = False
+    found: set[str] = set()
+    tokens = [t.lower() for t in words(condition)]
+    for before, token in zip(["", *tokens], tokens, strict=False):
+        if token in _THEY and plural:
+            found.add(token)
+        elif token in _IT and singular:
+            found.add(token)
+        elif token in PRONOUNS or token in _CONDITION_POINTERS:
+            return frozenset()
+        elif token not in STOPWORDS and len(token) > 3:
+            plural = plural or _plural_subject([token])
+            singular = singular or before in _ARTICLES
+    return frozenset(found)
 
 
 def _advice_answer(text: str, named: bool = False, they: bool = False) -> str | None:
@@ -3758,7 +3776,7 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         condition = situation.condition.strip()
         tokens = {t.lower() for t in words(condition)}
         # 'before blaming users for how they behave': 'they' are the users the question names
-        inside = _THEY & tokens if _plural_before(condition) else set()
+        inside = _referred_inside(condition)
         if (
             (tokens - inside) & _CONDITION_POINTERS
             or len(words(condition)) > 12
@@ -3767,7 +3785,10 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
         named = True  # the situation has no pointer of its own (refused above): 'it' is the thing it names
-        answer = _advice_answer(situation.advice, named, they=_plural_before(condition))
+        plural = any(
+            t.lower() not in STOPWORDS and len(t) > 3 and _plural_subject([t.lower()]) for t in words(condition)
+        )
+        answer = _advice_answer(situation.advice, named, they=plural)  # 'when users must compare numbers, put them …'
         # 'in an incident' names its situation in one word; 'when ready' does not
         least = 1 if situation.setting and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
         if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= least:
@@ -3858,10 +3879,10 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     answer = _advice_answer(object_match.group("y"), named=not _plural_subject(words(obj)))
     if not answer:
         return
-    asked = obj[0].lower() + obj[1:]
+    asked = obj  # the object as the note writes it mid-sentence: 'Treat NPS as …' asks about 'NPS', not 'nPS'
     if prep == "as":
         front = f"{ctx}, how should {asked} be {participle}?"
-        answer = f"As {answer[0].lower() + answer[1:]}"
+        answer = f"As {_lowered(answer, note)}"
     else:
         front = f"{ctx}, what should {asked} be {participle} {prep}?"
     yield "prescription", _card(note, "prescription", slug(f"{first} {obj}", 3), s, front, answer)
@@ -4295,6 +4316,8 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
+    if effect.split(" ", 1)[0].lower() in _READER_VERBS:
+        return  # 'so expect shipped results to shrink' tells the reader what to do: there is no effect to explain
     effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
