@@ -103,10 +103,12 @@ Pricing design is coupling design.
 """
 
 
-def test_a_question_the_whole_byline_makes_too_long_names_the_first_author() -> None:
-    # with all three names the question is 26 words, over the 25 a generated card may have
+def test_a_long_byline_is_kept_whole() -> None:
+    # with all three names the question is 26 words; lint L2 counts the question without the context that names
+    # the work (tests/test_question_length.py), so every author stays credited (before 2026-11-30's fourth
+    # session the card named Marshfield alone)
     fronts = [front for front, _ in generated_cards(LONG_NOTE).values() if "pricing change" in front]
     assert fronts == [
-        "According to Marshfield's 'The Ledger of Small and Occasional Pleasures', what should a team "
-        "do before a pricing change to yearly plans for teams?"
+        "According to Marshfield, Lindqvist-Berg and Vandermeer's 'The Ledger of Small and Occasional Pleasures', "
+        "what should a team do before a pricing change to yearly plans for teams?"
     ], fronts

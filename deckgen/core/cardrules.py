@@ -34,6 +34,7 @@ from deckgen.core.text import (
     plain,
     plural_word,
     prompt_shape_ok,
+    question_words,
     split_sentences,
     strip_context,
     words,
@@ -178,7 +179,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
             "L17", "error", "the answer repeats the question", "write what the learner should recall in 'A:'", "back"
         )
     yield from _length_issue("L1", len(a_words), s.answer_words_warn, s.answer_words_error, "answer", "back")
-    yield from _length_issue("L2", len(q_words), s.question_words_warn, None, "question", "front")
+    yield from _length_issue("L2", len(question_words(question)), s.question_words_warn, None, "question", "front")
     core = strip_context(plain(question))
     end = plain(question).rstrip().rstrip("*_`)\"'")
     if not prompt_shape_ok(question) or (s.strict.questions_only and not end.endswith("?")):
@@ -1080,8 +1081,12 @@ _EVALUATIVE_RE = re.compile(
     re.I,
 )
 # 'what is a mature product team?' — 'The most exposed to active inertia': a superlative with no noun names nothing
+# 'The most exposed to …', and 'The clearest case' (batch60: T0 from every judge as the answer to 'what are new
+# products and processes?'): a ranking with no head of its own, or with a general one
 _HEADLESS_SUPERLATIVE_RE = re.compile(
-    r"^the\s+(?:(?:most|least)\s+[a-z-]+|[a-z]+est)\s+(?:to|of|in|for|by|at|with|on|about|from)\b", re.I
+    r"^the\s+(?:(?:most|least)\s+[a-z-]+|[a-z]+est)\s+(?:(?:to|of|in|for|by|at|with|on|about|from)\b|"
+    r"(?:case|example|instance|illustration|sign|form|version|one)$)",
+    re.I,
 )
 _WHAT_IS_RE = re.compile(r"^what\s+(?:is|are)\s+(?!the\s+(?:most|least|best|worst|main|first|only)\b)[^?]+\?$", re.I)
 # 'Chesbrough's lesson is that the business model': the answer keeps the note's frame around the subject

@@ -245,6 +245,13 @@ def split_sentences(text: str) -> list[str]:
 # judge a card with these measures.
 
 
+def question_words(question: str) -> list[str]:
+    """The words a learner parses, which lint L2 counts: without the context that names the work ("According to
+    the note on X's 'Title',") and with each quoted title or phrase as one word, so a long title is no long question."""
+    text = QUOTED_RE.sub(" T ", plain(question)).strip()
+    return words(_CONTEXT_PREFIX_RE.sub("", text, count=1))
+
+
 def strip_context(question: str) -> str:
     """``In Norton's 'X', what …`` -> ``what …``: the part a learner must parse."""
     text = question.strip()

@@ -294,7 +294,9 @@ RULES: tuple[Rule, ...] = (
         "Question too long",
         "warning",
         "quality",
-        "A good question is short, simple and tractable (warning over question_words_warn words).",
+        "A good question is short, simple and tractable (warning over question_words_warn words). The context that "
+        "names the work ('According to Norton's 'Title',') is not counted, and a quoted title counts as one word: a "
+        "long title makes no question hard to parse.",
         "Q: Thinking back to the part of the essay where Norton describes what happens in prioritisation meetings when user needs compete with dashboards, what does he say a PM should do?\nA: Represent the customer.",
         "Q: In Norton's essay, what should a PM do for users in a prioritisation meeting?\nA: Represent the customer.",
         configurable=True,

@@ -333,6 +333,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # 'what does standard economics treat?' - 'A price of zero as …': the 'as' belongs in the question
     if re.match(r"^why\b", answer, re.I):
         return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
+    if re.match(r"^(?:rather than|instead of)\b", answer, re.I):
+        return False  # 'can demotivate rather than stretch' asked 'what can targets demotivate?' (batch60: T0)
     if _UNREFERRED_SUBJECT_RE.search(front):
         return False  # 'what decides whether that matters?': 'that' points at a sentence the learner cannot see
     # 'what should a team do when …?' - 'Have a second person check …': a causative instruction, not a lost subject
@@ -772,6 +774,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     )
     if asked_is and _vague_referent(asked_is.group("x"), note):
         return None  # 'what is the typical outcome?': of what, the sentence before says (batch44: T1 from every judge)
+    if re.search(r", what (?:is|are) the [a-z]{3,}est (?:case|example|instance|illustration)s?\?$", front):
+        return None  # 'what is the clearest case?': of what, the sentence before says (batch60); 'what is the
+        # hardest step?' names its own topic (judged T2/T3)
     if kind == "definition" and re.search(
         r", what (?:is|are) (?:an? |the )?(?:level|type|stage|phase|tier|step)s? \d+(?: and \d+)?\?$", front
     ):
@@ -875,6 +880,16 @@ _ONE_NOUN_RE = re.compile(
     r"^(?:the|each|this|that)\s+(?:(?:typical|usual|likely|overall|common|net|end)\s+)?(?P<n>[a-z-]+)"
     r"(?:\s+(?:is|are|was|were)\b|$)"
 )
+
+
+def _subject_and_verb(label: str, note: Note) -> bool:
+    """Whether ``label`` reads as 'The <noun> <verb>s' ('The query evolves'): a singular noun, then an -s word the
+    note never writes after a determiner, so a verb, not the head of a compound noun ('The user needs')."""
+    tokens = [t.lower() for t in words(label)]
+    if len(tokens) != 3 or tokens[0] != "the" or tokens[1].endswith("s") or not _plural(tokens[2]):
+        return False
+    determined = rf"\b(?:the|a|an|its|their|this|these|our|your|many|some)\s+{re.escape(tokens[2])}\b"
+    return not re.search(determined, _lower_text(note), re.I)
 
 
 def _vague_referent(text: str, note: Note) -> bool:
@@ -1077,6 +1092,8 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return
     if len(low) >= 3 and _plural(low[0]) and low[1] not in PREPOSITIONS | {"and", "or"} and low[1][-1] not in "sdg":
         return  # 'Operators play dual roles:' is a plural subject and its verb, a clause
+    if _subject_and_verb(match.group("t").strip(), note):
+        return  # 'The query evolves: each thing …' is a clause (batch60: 'what are query evolves?', T0 from every judge)
     if low[-1] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS or low[0] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS:
         return  # 'Second lesson:', 'Netflix examples:', 'Evidence base:' label the writer's discourse
     if any(t in STOPWORDS or t in PREPOSITIONS for t in low if t not in ("of", "and")) or low[-1] in ("of", "and"):
@@ -4268,8 +4285,10 @@ def compound_clauses(core: str) -> list[str]:
 
 def _work_subject(note: Note, text: str) -> str:
     """'It is written …' / 'its checklists' in a critique: the work, named."""
-    if not text[:3].lower().startswith("it") or re.match(r"^it\s+(?:is|was)\s+\w+\s+(?:to|that)\b", text, re.I):
-        return text  # no 'it' to name ('it is hard to tell whether …' is nobody's 'it')
+    if not text[:3].lower().startswith("it") or re.match(
+        r"^it\s+(?:is|was)\s+(?:not\s+)?\w+\s+(?:to|that|whether|how|if|what|why|when|which)\b", text, re.I
+    ):
+        return text  # no 'it' to name ('it is hard to tell whether …', 'it is unclear how far …' are nobody's 'it')
     work = work_word(note)
     text = re.sub(r"^(?:It|it)\s+(?=is|was|has|does|treats|assumes|says)", f"{work[0].upper()}{work[1:]} ", text)
     return re.sub(r"^(?:Its|its)\s+", f"{work}'s ", text)
@@ -4298,7 +4317,10 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     match = _SO_RE.match(core)
     if not match:
         return
-    effect = _work_subject(note, plain(match.group("b")).strip())
+    effect = plain(match.group("b")).strip()
+    if re.match(r"^it\s", effect):
+        return  # '…, so it is noticed when it arrives': the 'it' is the sentence's own subject, not the work (batch60)
+    effect = _work_subject(note, effect)
     # a bullet asked whole ('The argument waves away economics. Programmer time is expensive …, so …'): the
     # reason is the sentence the 'so' belongs to, never the label before it (batch43)
     cause = _work_subject(note, split_sentences(plain(match.group("a")).strip())[-1])
