@@ -280,6 +280,8 @@ _STRAY_PUNCT_RE = re.compile(r"[;:,.]\s*\?$|;|\s[,.;:]|\?\S")
 _MID_CAPITAL_FUNCTION_RE = re.compile(r"(?<=[a-z,]\s)(?:A|An|The|This|That|It|Its|They|He|She|If|When|And|But|Of|In)\b")
 
 
+_REPORTING_ENDS = frozenset("finds shows suggests argues says concludes implies".split())
+_COMPARED_CLAUSE_RE = re.compile(r"\b(?:than|as|what|whatever|how|whether|which|who|where)\b", re.I)
 _WH_START_RE = re.compile(r"^(?:how|what|whether|who|where|which)\s+\w+", re.I)
 _WH_INSIDE_RE = re.compile(r"\s(?:how|what|whether|who|where|which)\s+\w+", re.I)
 
@@ -333,6 +335,11 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # 'what does standard economics treat?' - 'A price of zero as …': the 'as' belongs in the question
     if re.match(r"^why\b", answer, re.I):
         return False  # 'Why a strategy doc …' is a question, not something to recall: ask for the cause instead
+    if last in _REPORTING_ENDS and len(tokens) >= 3 and not _COMPARED_CLAUSE_RE.search(answer):
+        return False  # 'Research on "algorithm appreciation" finds': the answer stops before what it finds ('worth
+        # more than its revenue suggests', 'whatever the survey says' end where they should)
+    if re.search(r"\s(?:and|or|but|nor)(?:\s[a-z])?\?$", card.front):
+        return False  # '… what the market wants and?', '… and c?': a question cut inside a coordination
     if re.match(r"^(?:rather than|instead of)\b", answer, re.I):
         return False  # 'can demotivate rather than stretch' asked 'what can targets demotivate?' (batch60: T0)
     if _UNREFERRED_SUBJECT_RE.search(front):
@@ -1447,7 +1454,8 @@ _NEEDS_MORE_RE = re.compile(
     r"(?P<a>[^;:]{3,60}?)\s+more than\s+(?P<b>[^,;:]{2,50}?)\.?$"
 )
 _MORE_THAN_RE = re.compile(
-    r"^(?P<x>.{2,40}?)\s+(?P<v>matters?|counts?|is|are)\s+(?P<adj>more|less)\s+(?P<a>\w+\s+)?than\s+(?P<y>[^:;,]{2,50})"
+    r"^(?P<x>.{2,40}?)\s+(?P<v>matters?|counts?|is|are)\s+(?P<adj>more|less)\s+(?P<a>\w+\s+)?than\s+"
+    r"(?P<y>[^:;,]{2,50}?)(?=[.:;,]|$)"  # the compared thing whole: never cut mid-word ('… wants and c?')
 )
 
 
@@ -1653,9 +1661,12 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     if _CUT_COORDINATION_RE.search(effect):
         return  # 'things catch on not by luck or because …, but because …': the reason given is the one denied
     subject = re.match(r"^(?P<n>[^,;:]{3,40}?)\s+(?:is|are|was|were|has|have|can|will|does|do)\b", effect)
-    if subject and re.match(r"^(?:it|they)\s", cause):
-        # 'old code is often ugly because it carries …' -> 'Old code carries …'
-        cause = re.sub(r"^(?:it|they)\s", f"{subject.group('n')} ", cause)
+    pronoun = re.match(r"^(?P<p>it|they)\s", cause)
+    if subject and pronoun and not re.search(r",\s+(?:yet|but|and|while)\s", effect):
+        # 'old code is often ugly because it carries …' -> 'Old code carries …'; the pronoun agrees with the noun it
+        # stands for ('pricing is …, yet most companies manage it badly because they …': 'they' are the companies)
+        if (pronoun.group("p") == "they") == _plural_subject(words(subject.group("n"))):
+            cause = re.sub(r"^(?:it|they)\s", f"{subject.group('n')} ", cause)
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
         return
@@ -4317,7 +4328,8 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     match = _SO_RE.match(core)
     if not match:
         return
-    effect = plain(match.group("b")).strip()
+    # '…, so teams shy away from risky bets, while estimates are built from the inside': the effect is the first clause
+    effect = re.split(r",\s+(?:while|whereas)\s+", plain(match.group("b")).strip())[0]
     if re.match(r"^it\s", effect):
         return  # '…, so it is noticed when it arrives': the 'it' is the sentence's own subject, not the work (batch60)
     effect = _work_subject(note, effect)
