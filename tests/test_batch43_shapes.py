@@ -111,12 +111,16 @@ def test_the_lesson_drawn_is_the_claim() -> None:
 
 
 def test_a_question_pointing_back_with_them_is_refused() -> None:
-    # 'they'/'them' in a question (judged cards of batches 24-43: 1 in 14 at T2) is refused even where the question
-    # names what it means, as here: the gate cannot tell. The old code let this through; a question without passes.
+    # 'they'/'them' with nothing in the question to stand for (judged cards of batches 24-62: none of 16 ratings
+    # T2+) is refused. Until 2026-11-30's fourth session every 'they' was, even where the question names its plural;
+    # those cards were rated T2 in 5 of 8 ratings (the three others on a question garbled for another reason), so
+    # the gate now reads the pronoun as lint does (tests/test_pointing_back_plurals.py).
     note = parse_note(NOTE, "content/invented.md")
     sentence = next(s for s in sentences(note) if "dismiss them" in s.text)
     answer = "New charts undershoot what pilots need at first"
+    unnamed = f"According to {ESSAY}, what explains why experts dismiss them?"
+    assert ideas._card(note, "mechanism", "x", sentence, unnamed, answer) is None
     front = f"According to {ESSAY}, what explains why captains trust charts less than they trust pilots?"
-    assert ideas._card(note, "mechanism", "x", sentence, front, answer) is None
+    assert ideas._card(note, "mechanism", "x", sentence, front, answer) is not None
     named = f"According to {ESSAY}, what explains why captains distrust the survey office?"
     assert ideas._card(note, "mechanism", "x", sentence, named, answer) is not None

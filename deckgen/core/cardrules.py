@@ -396,6 +396,8 @@ def pointing_back(question: str, answer: str) -> tuple[str, Side] | None:
     """
     core = strip_context(question)
     word = _POINTING_BACK_RE.search(QUOTED_RE.sub(" ", core)) or _LINK_WORD_RE.search(core)
+    if word and word.group(0).lower() in ("they", "them") and not unreferenced_pronoun(question):
+        word = None  # 'why designers reach for the structure they can think about': the plural is the question's
     if word:
         return f"'{word.group(0)}' points back at a sentence of the note the question does not give", "front"
     linked = _LINKED_ANSWER_RE.match(answer) or _ANSWER_IN_THEM_RE.match(answer)

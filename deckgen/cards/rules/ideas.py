@@ -1110,6 +1110,11 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     gloss = match.group("y")
     if re.match(r"^(?:and|or|but|so|then|which|who|it|they|he|she|we|you|this|that|these|those|there)\b", gloss):
         return  # the sentence goes on, or its subject needs the note
+    instructions = [p for p in re.split(r",\s+(?:and\s+)?|;\s+", gloss.split(". ")[0]) if _instruction_start(p)]
+    if len(instructions) >= 2 or re.search(r"\bshould\b", re.split(r"[,;.]", gloss)[0]):
+        return  # 'Dependency management: expect dependencies to be slow …, isolate their failures …' heads a
+        # checklist's advice, it defines nothing (batch61: 'what is <heading>?', T1 from every judge); one instruction
+        # can be what a term is ('Market development: take the current products to new customers', T3)
     if gloss.split()[0] in PREPOSITIONS:
         return  # 'Fear: in a culture of fear people stop …' sets a scene, it defines nothing
     first = re.split(r"\.\s", gloss)[0]
