@@ -79,7 +79,8 @@ def test_not_whether_resolves_the_pronoun_to_the_first_clauses_thing() -> None:
 
 def test_what_the_evidence_is_asked_as_the_notes_point() -> None:
     front, back = _cards()["g.critique.evidence"]
-    assert front == "What does the note on Varga's 'The Patient Orchard' say the evidence is?", front
+    # the question names whose evidence and asks its kind (tests/test_evidence_questions.py)
+    assert front == "What kind of evidence does the note on Varga's 'The Patient Orchard' say the book rests on?", front
     assert back == "Twelve orchards in one river valley"
     # 'the cases are praised by …' is passive: 'what are the cases?' would not ask what the note says
     assert "g.critique.cases" not in _cards()

@@ -2273,6 +2273,7 @@ _POSSESSOR_RE = re.compile(r"^(?P<x>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)['’]s?
 
 
 # 'The evidence is one ship's turnaround told by its own captain, so …': what the work's evidence is, as the note says
+_BARE_ADJECTIVES = frozenset("small large big few many single short long new old local recent narrow broad".split())
 _EVIDENCE_RE = re.compile(
     r"^(?P<s>(?:much of |most of )?the (?:evidence|data|examples|cases|case studies|sample|studies))\s+"
     r"(?P<v>is|are|comes from|come from)\s+(?:mostly\s+|largely\s+|all\s+)?(?P<y>[^;:()—–]+)"
@@ -2293,8 +2294,25 @@ def _evidence(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
     first = words(answer)[0].lower()
     if match.group("v") in ("is", "are") and "-" not in first and (first.endswith("ed") or first in PAST_FORMS):
         return  # 'the data is dominated by …' is passive: 'what is the data?' would not ask it
-    front = f"What does {_note_on(note)} say {match.group('s')} {match.group('v')}?"
-    yield "critique", _card(note, "critique", slug(f"{match.group('s')} {match.group('v')}", 3), s, front, answer)
+    if re.match(r"^\w+(?:er|al|ic|ive)\b(?!\s+(?:of|from|by|in|with)\b)", answer, re.I) and not re.match(
+        r"^(?:(?:a|an|the)\s|\w+s\b)", answer, re.I
+    ):
+        return  # 'Thinner than the tone suggests', 'Correlational and …': what the evidence is like, not what it is
+    if ". " in answer:
+        return  # 'Uneven. Variable rewards are well established': a verdict, then another sentence
+    if words(answer)[-1].lower() in _BARE_ADJECTIVES:
+        return  # 'Average ratings from small' lost its noun at the comma ('small, unrepresentative samples')
+    subject, verb = match.group("s"), match.group("v")
+    front = f"What does {_note_on(note)} say {subject} {verb}?"
+    if verb in ("is", "are") and subject.startswith("the "):
+        # 'what does the note say the evidence is?' was vague to judges ('the evidence for what?': 35 judged cards,
+        # 47% T2+): the question names whose evidence it is, and asks the evidence's kind
+        noun, work = subject.split(" ", 1)[1], work_word(note)
+        if noun in ("evidence", "data"):
+            front = f"What kind of {noun} does {_note_on(note)} say {work} rests on?"
+        else:
+            front = f"What does {_note_on(note)} say {possessive(work)} {noun} {verb}?"
+    yield "critique", _card(note, "critique", slug(f"{subject} {verb}", 3), s, front, answer)
 
 
 def _fits_better(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
