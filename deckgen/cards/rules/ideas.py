@@ -2032,9 +2032,16 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
         condition = plain(match.group("a")).strip()
         outcome = plain(match.group("b")).strip()
         subject = content_words(condition)[:1]
-        if subject and re.match(r"^(?:it|they)\s", outcome):
+        pronoun = re.match(r"^(?P<p>it|they)\s", outcome)
+        if subject and pronoun and not _DUMMY_IT_START_RE.match(outcome):
             noun = next((w for w in words(condition) if w.lower().startswith(subject[0])), "")
-            outcome = re.sub(r"^(?:it|they)\s", f"{noun} ", outcome) if noun else outcome
+            # the pronoun stands for the noun only when they agree ('if friends adopt …, it is tempting …': 'it'
+            # is nobody's; 'Friends is tempting …' was T0 from every judge in batch63)
+            head = noun.lower() not in _NOT_HEADS  # 'if the first slice …, it …': 'first' is no noun
+            if noun and head and (pronoun.group("p") == "they") == _plural_subject([noun.lower()]):
+                article = re.search(rf"\b(a|an|the)\s+{re.escape(noun)}\b", condition, re.I)
+                named = f"{article.group(1).lower()} {noun}" if article else noun  # 'a harbour', not 'harbour'
+                outcome = re.sub(r"^(?:it|they)\s", f"{named} ", outcome)
         # 'if you cannot write a clear, customer-facing …, the idea is not ready': the comma was inside the condition
         late_clause = re.search(
             r",\s+(?:the|a|an|this|it|they|you)\s+\w+\s+(?:is|are|was|will|can|should|has)\b", outcome
@@ -4317,11 +4324,16 @@ def compound_clauses(core: str) -> list[str]:
     return [core] + [p for p in parts if p != core and len(words(p)) >= 5] if len(parts) > 1 else [core]
 
 
+_NOT_HEADS = frozenset("first second third last next new old main same other only whole entire".split())
+# 'it is tempting to …', 'it is unclear whether …': an 'it' that stands for what follows, not for a noun before
+_DUMMY_IT_START_RE = re.compile(
+    r"^it\s+(?:is|was)\s+(?:not\s+)?\w+\s+(?:to|that|whether|how|if|what|why|when|which)\b", re.I
+)
+
+
 def _work_subject(note: Note, text: str) -> str:
     """'It is written …' / 'its checklists' in a critique: the work, named."""
-    if not text[:3].lower().startswith("it") or re.match(
-        r"^it\s+(?:is|was)\s+(?:not\s+)?\w+\s+(?:to|that|whether|how|if|what|why|when|which)\b", text, re.I
-    ):
+    if not text[:3].lower().startswith("it") or _DUMMY_IT_START_RE.match(text):
         return text  # no 'it' to name ('it is hard to tell whether …', 'it is unclear how far …' are nobody's 'it')
     work = work_word(note)
     text = re.sub(r"^(?:It|it)\s+(?=is|was|has|does|treats|assumes|says)", f"{work[0].upper()}{work[1:]} ", text)
