@@ -1670,7 +1670,7 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     if subject and pronoun and not re.search(r",\s+(?:yet|but|and|while)\s", effect):
         # 'old code is often ugly because it carries …' -> 'Old code carries …'; the pronoun agrees with the noun it
         # stands for ('pricing is …, yet most companies manage it badly because they …': 'they' are the companies)
-        if (pronoun.group("p") == "they") == _plural_subject(words(subject.group("n"))):
+        if _agrees(pronoun.group("p"), words(subject.group("n"))):
             cause = re.sub(r"^(?:it|they)\s", f"{subject.group('n')} ", cause)
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
@@ -2038,7 +2038,7 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             # the pronoun stands for the noun only when they agree ('if friends adopt …, it is tempting …': 'it'
             # is nobody's; 'Friends is tempting …' was T0 from every judge in batch63)
             head = noun.lower() not in _NOT_HEADS  # 'if the first slice …, it …': 'first' is no noun
-            if noun and head and (pronoun.group("p") == "they") == _plural_subject([noun.lower()]):
+            if noun and head and _agrees(pronoun.group("p"), [noun.lower()]):
                 article = re.search(rf"\b(a|an|the)\s+{re.escape(noun)}\b", condition, re.I)
                 named = f"{article.group(1).lower()} {noun}" if article else noun  # 'a harbour', not 'harbour'
                 outcome = re.sub(r"^(?:it|they)\s", f"{named} ", outcome)
@@ -3108,6 +3108,11 @@ def _plural_subject(tokens: list[str]) -> bool:
     return head in {"people", "children", "men", "women"} or (
         head.endswith("s") and not head.endswith(_S_NOT_VERB) and not head.endswith("'")
     )
+
+
+def _agrees(pronoun: str, noun_phrase: list[str]) -> bool:
+    """Whether 'it' or 'they' can stand for the noun phrase (its words): 'they' for a plural, 'it' for a singular."""
+    return (pronoun == "they") == _plural_subject(noun_phrase)
 
 
 def _do(subject: str) -> str:
