@@ -26,6 +26,11 @@ from deckgen.anki.packaged import DeckPreset, PackagedDeck, PackagedNote
 from deckgen.core.files import publish, temp_file
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+# zlib level 1, not zipfile's default 6: measured on the 2,000-note bench's track bundle (a 5.1 MB
+# collection), 0.046 s against 0.132 s to compress, for a package 12% larger (1.02 MB against 0.91 MB).
+# Every package is written again on each card edit to its deck or bundle, so this is paid on the edit
+# path; a learner downloads the package once. Anki reads any deflate level.
+_DEFLATE_LEVEL = 1
 
 
 class _Model(genanki.Model):  # type: ignore[misc]
@@ -248,4 +253,4 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     info.create_system = 3
-    archive.writestr(info, data)
+    archive.writestr(info, data, compresslevel=_DEFLATE_LEVEL)
