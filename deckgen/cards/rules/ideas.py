@@ -76,7 +76,9 @@ _THESIS_LEAD_RE = re.compile(
     r"result|lesson|point|claim|headline|explanation|consequence|position|prediction|upshot|takeaway)"
     r"(?:\s+(?:he|she|they)\s+draws?)?\s+is\s+that\s+|"
     r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|authors|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|"
-    r"holds|insists|maintains|shows|writes|says|observes|notes|concludes?(?= that))\s+(?:that\s+)?)",
+    r"holds|insists|maintains|shows|writes|says|observes|notes|concludes?(?= that))\s+"
+    # 'Box holds up R. A. Fisher as …' is a phrasal verb, not a frame (batch65: 'what explains why up R. A. Fisher …?')
+    r"(?:that\s+|(?!(?:up|out|off|back|down|on|for|against|forth|together)\b)))",
     re.I,
 )
 _CONTRAST_RE = re.compile(
@@ -715,6 +717,9 @@ _WEAK_CLAIM_RE = re.compile(
     r"|^what (?:is|are) (?:gap|step|part|phase|stage|law) \w+$"
 )
 _VERDICT_RE = re.compile(
+    # 'the honest way to argue for …' judges a thing, it does not say what it is (batch65: T0 from every judge)
+    r"^(?:an?|the)\s+(?:honest|right|wrong|only|fair|surest|easiest|safest|cheapest|fastest|simplest|obvious|natural)"
+    r"\s+way\b|"
     r"^(?:an?|the|one)\s+(?:useful|better|best|different|small|tidy|rich|close|good|vaguest|vague|word|neat|cheap|"
     r"cheaper|simple|big|poor|weak|strong|clever|great|nice|list|kind|sort|way|form|version|outcome|of)\b",
     re.I,
@@ -956,8 +961,11 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         match = pattern.match(piece)
         if not match:
             continue
-        if _IMPERATIVE_RE.match(piece) or re.search(r"\b(?:whether|if|when|how|what|why)\b", match.group("x"), re.I):
-            continue  # 'check whether the roadmap is …' is advice, not a thing to define
+        if _IMPERATIVE_RE.match(piece) or re.search(
+            r"\b(?:whether|if|when|how|what|why|because|since|although|though|unless)\b", match.group("x"), re.I
+        ):
+            continue  # 'check whether the roadmap is …' is advice, not a thing to define; 'Worth reading … because it
+            # is A, not B' has no subject (batch65: 'what is worth reading … because it, if not …?', T0)
         subject = _topic(match.group("x"), note=note)
         subject = None if subject and _vague_referent(subject, note) else subject
         alternative = plain(match.group("a")).strip().rstrip(".")
@@ -1059,6 +1067,13 @@ _DISCOURSE_LABELS = frozenset(
 _LABEL_STARTS = PRONOUNS | frozenset("what how why when where who which our my your".split())
 
 
+def _application_heading(s: Sentence, gloss: str) -> bool:
+    """Whether ``s`` is an item of the application section whose gloss is a claim or advice ('**Knowledge flow**:
+    rotate PMs …', '**Internal platform strategy**: a company organised like …, will be slower …'): the label heads
+    an application, it names no term to define (batch65: 'what is a knowledge flow?', T0 from three of four judges)."""
+    return bool(s.item) and role_of(s.heading) == "application" and (_has_clause(gloss) or _instruction_start(gloss))
+
+
 def _clause_label(term: str) -> bool:
     """Whether a label reads as an instruction or a clause, not a term: it opens on a verb the labels of notes
     use as instructions ('Avoid preferences'), holds a comma ('Let the user point, not specify'), or a
@@ -1090,6 +1105,8 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     if not match:
         return
     term = re.sub(r"^The\s+", "", match.group("t").strip())
+    if term != match.group("t").strip() and _SUPERLATIVE_LABEL_RE.match(term):
+        return  # 'The best-known demonstration: a disease …' introduces an example, it names no term (batch65: T0)
     tokens = words(term)
     low = [t.lower() for t in tokens]
     listed = _list_name(s) if s.item and s.lead else ""  # the list the bullet is a part of, named by its lead
@@ -1108,6 +1125,8 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     if len(tokens) == 1 and re.search(r"(?:ing|ed|able|ible|ive|ful|ous)$", low[0]) and not listed:
         return  # 'Margin-enhancing:' is a quality, not a term ('Signalling', one of the four S's, names a part)
     gloss = match.group("y")
+    if _application_heading(s, gloss):
+        return
     if re.match(r"^(?:and|or|but|so|then|which|who|it|they|he|she|we|you|this|that|these|those|there)\b", gloss):
         return  # the sentence goes on, or its subject needs the note
     instructions = [p for p in re.split(r",\s+(?:and\s+)?|;\s+", gloss.split(". ")[0]) if _instruction_start(p)]
@@ -1151,6 +1170,13 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     article = "the " if head in _NAMED_CONCEPT_HEADS and not plural else ""
     front = f"{ctx}, what {'are' if plural else 'is'} {article}{_term(term, note)}?"
     yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+_SUPERLATIVE_LABEL_RE = re.compile(
+    r"^(?:best|worst|most|least|main|first|last|classic|famous|well-known|best-known|key|usual|standard|"
+    r"(?!(?:inter|con|re|pro|for|har|mani|sugg|inv|arr)est)[a-z]{2,}est)\b",
+    re.I,
+)
 
 
 # A labelled concept with one of these heads is named with 'the' ('the reflection effect', 'the gulf of
@@ -1287,6 +1313,8 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             or _TERM_PUNCT_RE.search(term)
         ):
             continue
+        if _application_heading(s, plain(text[match.start("y") :])):
+            continue
         if term.lower() in note.title.lower() or not _GLOSS_START_RE.match(gloss) or _GLOSS_CLAUSE_RE.match(gloss):
             continue  # the work's own title is trivia; a clause after the term goes on with the sentence
         if _SAID_RE.search(text[: match.start()]):
@@ -1374,6 +1402,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             match = None
     if match and _clause_label(plain(match.group("t")).strip().rstrip(":")):
         match = None  # '**Let the user point, not specify** — …': an instruction, not a term ('what is let …?')
+    if match and _application_heading(s, plain(match.group("y"))):
+        match = None  # '**Knowledge flow**: rotate PMs …', '**Internal platform strategy**: a company organised like
+        # …, will be slower …': an application's heading and its advice or claim, no definition (batch65: T0/T1)
     if match and s.item and _FAULTS_LEAD_RE.search(s.lead):
         match = None  # 'problems sorted by type of validity': '**External validity**: results were generalised …'
         # tells what went wrong under that heading, it does not define it (blind batch38: T1 from every judge)
@@ -1389,8 +1420,11 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
                 answer = None  # what a company did, not what a term means
         if term and answer and _self_contained(answer):
             shown = _term(term, note)
-            plural = shown.endswith("s") and not shown.endswith(("ss", "us", "is"))
-            article = (match.groupdict().get("art") or "").lower() or _article(shown, plural)
+            head = shown.split(" of ")[0]  # 'framing of acts' is one framing (batch65: 'what are framing of acts?')
+            plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+            article = (match.groupdict().get("art") or "").lower() or (
+                "the" if head != shown and head.endswith("ing") and not plural else _article(shown, plural)
+            )  # 'the framing of acts', not 'a framing of acts'
             shown = f"{article} {shown}" if article else shown
             if answer.lower().startswith("whether"):
                 front = f"{ctx}, what question does {shown} ask?"
@@ -1677,6 +1711,9 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         return
     if _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
+    if re.search(r"\b(?:who|which|whom|whose)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$", effect):
+        return  # 'Box holds up Fisher as a statistician who invented methods because real problems demanded them':
+        # the reason is the relative clause's, not the sentence's (batch65: 'what explains why Box holds up …?')
     effect = re.sub(
         r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly)$", "", effect
     )  # 'is also a useful guard' links to a sentence before
@@ -1905,7 +1942,10 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         thing = _topic(source.group("x"), 6, note)
         answer = clean_answer(source.group("z") or source.group("y"))
         named_thing = (
-            thing and thing.lower() not in ("the title", "the name") and not _CUT_COORDINATION_RE.search(thing)
+            thing
+            and thing.lower() not in ("the title", "the name")
+            and not _CUT_COORDINATION_RE.search(thing)
+            and not _vague_referent(thing, note)  # 'where does the explanation come from?' (batch65: T0)
         )
         if thing and answer and _self_contained(answer) and named_thing:
             front = f"{ctx}, where {_do(thing)} {thing} come from?"
@@ -4497,6 +4537,9 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
         if not meaning or not _self_contained(meaning) or term.split()[0].lower() in STOPWORDS:
             continue
+        if _PAREN_NAME_RE.match(meaning) or _QUANTITY_RE.match(meaning):
+            continue  # 'a multi-stage gamble (the pseudocertainty effect)' names what the clause describes; 'the
+            # critical trials (a bit over a third of answers)' counts them: neither defines the word before it (batch65: T0)
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
         items = [p.strip() for p in _LIST_SPLIT_RE.split(meaning) if p.strip()]
@@ -4506,6 +4549,15 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
 
 
+# a parenthesis naming a phenomenon ('the pseudocertainty effect'), or a share or count ('a bit over a third of …')
+_PAREN_NAME_RE = re.compile(r"^the\s+(?:[\w-]+\s+){1,2}(?:" + "|".join(sorted(_NAMED_CONCEPT_HEADS)) + r")$", re.I)
+_QUANTITY_RE = re.compile(
+    r"^(?:a bit|a little|about|around|roughly|nearly|almost|over|under|more than|less than|fewer than|at least|"
+    r"at most|up to|just over|just under|half|a (?:third|half|quarter|fifth|tenth|majority|minority)|one in|\d)",
+    re.I,
+)
+
+
 def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'X means Y' -> 'what does X mean?' — Y."""
     # 'The production bias means users care about output, not learning: they skip …': what it means ends at the colon
@@ -4513,6 +4565,8 @@ def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     subject = _topic(match.group("x"), 5, note) if match else None
     if not match or not subject or len(content_words(subject)) < 2:
         return
+    if words(match.group("x"))[0].lower() in PREPOSITIONS:
+        return  # 'In physical space architecture means walls …': a fronted place, not the subject (batch65: T0)
     answer = clean_answer(match.group("y"))
     if answer and words(answer)[0].lower() == words(subject)[0].lower():
         return  # 'Weak measurement means weak market discipline': a slogan, its answer half given (batch44: T1)
