@@ -1128,8 +1128,10 @@ _POSSESSIVE_LABEL_RE = re.compile(
 
 
 # '… Twyman's law say?', '… Google's study called?': a named law, effect or rule is a topic; 'called' asks a name
+# ('what is Bohr's quadrant?', T2 from every judge of batch66 when it slipped through lower-cased)
 _NAMED_LABEL_RE = re.compile(
-    r"(?:'s|'|’s)\s+(?:[a-z][\w-]*\s+)?(?:law|effect|rule|principle|paradox|razor|test|theorem|fallacy|curve)\b|"
+    r"(?:'s|'|’s)\s+(?:[a-z][\w-]*\s+)?(?:law|effect|rule|principle|paradox|razor|test|theorem|fallacy|curve|"
+    r"quadrant|matrix|pyramid|ladder|hierarchy|dilemma|hypothesis|curse|bias|heuristic|illusion|gambit|chasm)\b|"
     r"\bcalled\?$"
 )
 

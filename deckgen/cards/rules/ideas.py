@@ -552,6 +552,21 @@ _BACK_REFERENCE_TAIL_RE = re.compile(
 )
 
 
+def _unquoted(text: str) -> str:
+    """``text`` without quote marks at its ends, except a closing mark whose opening one is inside: a quoted word at
+    the end keeps both ('effort, and in particular "soldiering"'; stripping the closing mark alone left the answer
+    unbalanced and refused, and batch66's Taylor note got no card)."""
+    text = text.lstrip("'\"‘’“”").strip()
+    while text and text[-1] in "'\"‘’“”":
+        mark = text[-1]
+        partner = {"”": "“", "’": "‘"}.get(mark, mark)
+        inside = text[:-1].count(partner) if partner != mark else text[:-1].count(mark)
+        if mark == '"' and inside % 2 == 1 or mark == "”" and inside > text[:-1].count("”"):
+            break  # '… "soldiering"': the mark closes a quotation the text opened
+        text = text[:-1].rstrip()
+    return text
+
+
 def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = True) -> str | None:
     """The shortest complete phrase of ``text``, or None when it cannot be cut cleanly."""
     text = plain(text).strip()
@@ -562,9 +577,12 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = re.sub(r"\s*\((?:see|cf\.?|compare)\s[^()]*\)", "", text, flags=re.I)  # a pointer to another note
     text = re.sub(r"\s+as\s+\w+ly\s+as\s+.*$", "", text)  # '… as deliberately as for bugs' only compares
     text = re.sub(r"^(?:often|usually|typically|generally)\s+", "", text, flags=re.I)
-    text = text.strip().rstrip(".,;:!").strip().strip("'\"‘’“”").strip()
+    text = _unquoted(text.strip().rstrip(".,;:!").strip())
     if len(words(text)) > max_words:
-        aside = re.search(r",\s+\w+ing\s|\s+(?:like|such as|including)\s+", text)
+        # 'looks like a fourfold increase' compares, it gives no example (batch66: '… so a doubling looks', T0)
+        aside = re.search(
+            r",\s+\w+ing\s|(?<!look)(?<!looks)(?<!seems)(?<!feels)(?<!sounds)\s+(?:like|such as|including)\s+", text
+        )
         if aside and 3 <= len(words(text[: aside.start()])) <= max_words + 2:
             text = text[: aside.start()]
     if len(words(text)) > max_words and trim_relative:
@@ -810,6 +828,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         and words(back)[0].lower() in PAST_FORMS | {"told", "given", "shown", "paid"}
     ):
         return None  # 'what is expected award?' — 'Told beforehand that …': a study's condition, not a term (batch46)
+    if kind == "definition" and re.match(r'^(?:(?:the|a|an|not)\s+)?["“][^"”]+["”]$', back, re.I):
+        return None  # 'what is significance bar?' — 'The "winner's curse"': a quoted name, or what it is not, defines
+        # nothing
     if "," in back and re.search(r",\s+\w+\s+it$", back):
         return None  # '… outside knowledge, assimilate it': a series cut before its last part (batch45: T1)
     if _SPLICED_CLAUSE_RE.search(back):
@@ -1467,6 +1488,10 @@ _SUPERLATIVE_RE = re.compile(
     r"(?P<v>is|are|was)\s+(?P<y>.+)$",
     re.I,
 )
+_TOPIC_CLAUSE_RE = re.compile(
+    r"\b(?:implies|imply|suggests|suggest|shows|show|means|mean|says|say|thinks?|believes?|argues?|claims?|finds)\b",
+    re.I,
+)
 _ESSAY_WORDS = frozenset(
     {"the essay", "the piece", "the post", "the article", "the book", "the memo", "the letter", "it"}
 )
@@ -1523,7 +1548,15 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     if top:
         topic = plain(top.group("x")).strip()
         answer = clean_answer(top.group("y"))
-        if answer and _self_contained(answer) and len(words(topic)) <= 10 and not _DEMONSTRATIVE_RE.search(topic):
+        clause = _TOPIC_CLAUSE_RE.search(topic)  # 'The first choice implies you think black is less likely …': the
+        # 'is' belongs to the clause inside (batch66: 'what is the first choice implies you think black?', T0)
+        if (
+            answer
+            and _self_contained(answer)
+            and len(words(topic)) <= 10
+            and not _DEMONSTRATIVE_RE.search(topic)
+            and not clause
+        ):
             front = f"{ctx}, what {top.group('v')} {topic[0].lower() + topic[1:]}?"
             yield "claim", _card(note, "claim", slug(topic, 3), s, front, answer)
     framing = _FRAMES_RE.search(core)
@@ -4228,6 +4261,9 @@ def _article(term: str, plural: bool) -> str:
         return ""
     if term.split()[0].lower() in _NOUN_DETERMINERS | _DEMONSTRATIVES:
         return ""  # 'the Churn Rule' has its article ('what is a the Churn Rule?', blind batch51)
+    if re.match(r"^\w+['’]s\s", term):
+        return ""  # a possessive is the term's determiner: 'what is Bohr's quadrant?', not 'a bohr's quadrant'
+
     return "an" if term[0].lower() in "aeiou" else "a"
 
 
@@ -4442,6 +4478,8 @@ def _term(term: str, note: Note) -> str:
     pattern ('Speed Trap', 'Help Wanted': lowering the first word alone asked 'what is a speed Trap?', batch57)."""
     if term.isupper() or not _common_word(term.split()[0], note):
         return term
+    if term[0].isupper() and re.match(r"^\w+['’]s\s", term):
+        return term  # 'Bohr's quadrant' keeps its owner's name (batch66: 'what is a bohr's quadrant?')
     if " " in term and all(word[:1].isupper() for word in term.split()) and term.split()[0].lower() not in _ARTICLES:
         return term
     return term[0].lower() + term[1:]
