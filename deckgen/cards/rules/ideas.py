@@ -587,7 +587,10 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             text = text[: aside.start()]
     if len(words(text)) > max_words and trim_relative:
         relative = re.search(
-            r"(?<!tell)(?<!say)(?<!show)(?<!know)(?<!argue)(?<!mean)(?<!ensure)\s+(?:that|which|who|where|while|because)\s+",
+            # 'to accept that judgement is …': the verb's object, not a relative clause (batch67: '…, to accept', T0)
+            r"(?<!tell)(?<!say)(?<!show)(?<!know)(?<!argue)(?<!mean)(?<!ensure)(?<!accept)(?<!admit)(?<!assume)"
+            r"(?<!believe)(?<!recognise)(?<!recognize)(?<!realise)(?<!realize)(?<!acknowledge)(?<!expect)(?<!prove)"
+            r"\s+(?:that|which|who|where|while|because)\s+",
             text,
         )
         head = re.sub(r",?\s+(?:and|or|but)$", "", text[: relative.start()]) if relative else ""
@@ -1403,8 +1406,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     match = (_TERM_ITEM_RE.match(text) if s.item else None) or (
         ("*" in text or "_" in text) and _TERM_MEANS_RE.search(text)
     )
-    if match and re.match(r"^\W*\d", match.group("t")):
-        match = None  # '**4 Learn** — …': a numbered label ('what is a 4 Learn?') names no term
+    if match and _NUMBERED_LABEL_RE.search(plain(match.group("t")).strip()):
+        match = None  # '**4 Learn** — …', '**Law 1** is the case for …': a numbered label ('what is a 4 Learn?', 'what
+        # is a law 1?', batch67: T0 from every judge) names no term
     listed = _list_name(s) if s.item and s.lead else ""
     # a one-word item ('Goals', 'People') means nothing without its list; a compound term ('Process power') stands alone
     item_term = plain(match.group("t")).strip() if match else ""
@@ -1468,6 +1472,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         front = f"{ctx}, what is {article} {shown}?"
         yield "definition", _card(note, "definition", slug(term), s, front, answer)
     kinds = _TERM_KIND_RE.match(text) if s.item else None
+    if kinds and _NUMBERED_LABEL_RE.search(plain(kinds.group("t")).strip()):
+        kinds = None  # '**Law 3** argues for …': a numbered label and its verb ('what are Law 3 argues?', batch67)
     if kinds:
         term, noun = plain(kinds.group("t")).strip(), kinds.group("n")
         answer = clean_answer(f"{noun} that {kinds.group('y')}", 14, trim_relative=False)
@@ -1483,6 +1489,7 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             yield "naming", _card(note, "naming", slug(term), s, front, term[0].upper() + term[1:])
 
 
+_NUMBERED_LABEL_RE = re.compile(r"^\W*\d|\s\d+\W*$")
 _SUPERLATIVE_RE = re.compile(
     r"^(?P<x>the (?:most|main|biggest|first|key|best|only|real|central|core|hardest|simplest|single)\b[^,;:]{2,60}?)\s+"
     r"(?P<v>is|are|was)\s+(?P<y>.+)$",
@@ -1744,9 +1751,10 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         return
     if _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
-    if re.search(r"\b(?:who|which|whom|whose)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$", effect):
+    if re.search(r"\b(?:who|which|whom|whose)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$|\b(?:that|whether)$", effect):
         return  # 'Box holds up Fisher as a statistician who invented methods because real problems demanded them':
-        # the reason is the relative clause's, not the sentence's (batch65: 'what explains why Box holds up …?')
+        # the reason is the relative clause's, not the sentence's (batch65: 'what explains why Box holds up …?'); in
+        # '… is the authors' claim that, because …, designers should …' it is the claim's (batch67: T0)
     effect = re.sub(
         r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly)$", "", effect
     )  # 'is also a useful guard' links to a sentence before
@@ -4575,9 +4583,10 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
         if not meaning or not _self_contained(meaning) or term.split()[0].lower() in STOPWORDS:
             continue
-        if _PAREN_NAME_RE.match(meaning) or _QUANTITY_RE.match(meaning):
+        if _PAREN_NAME_RE.match(meaning) or _QUANTITY_RE.match(meaning) or re.search(r'["“]', gloss.group("y")):
             continue  # 'a multi-stage gamble (the pseudocertainty effect)' names what the clause describes; 'the
-            # critical trials (a bit over a third of answers)' counts them: neither defines the word before it (batch65: T0)
+            # critical trials (a bit over a third of answers)' counts them: neither defines the word before it (batch65: T0);
+            # 'provide the good alone (a "privileged" group)' coins a name for the situation (batch67: T0)
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
         items = [p.strip() for p in _LIST_SPLIT_RE.split(meaning) if p.strip()]
