@@ -2100,6 +2100,9 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             yield "diagnostic", _card(note, "diagnostic", slug(meaning, 2), s, front, sign)
             return
     match = _DIAGNOSTIC_RE.search(core)
+    if match and re.match(r"^(?:what|how|whether|which|who)\b", match.group("x")):
+        match = None  # '… before launching the test: what the null hypothesis is, what unit is randomised …' lists a
+        # plan's questions after the word 'test', no diagnostic (batch68: 'what is a sign of randomised, …?', T0)
     if match:
         sign = clean_answer(match.group("x"))
         meaning = plain(match.group("y")).strip().rstrip(".")
@@ -2126,7 +2129,9 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
         # 'if you cannot write a clear, customer-facing …, the idea is not ready': the comma was inside the condition
         late_clause = re.search(
             r",\s+(?:the|a|an|this|it|they|you)\s+\w+\s+(?:is|are|was|will|can|should|has)\b", outcome
-        )
+        ) or _SERIES_THEN_CLAUSE_RE.match(outcome)
+        # 'If your product depends on an app store, a search engine … or a social platform, you are living …': the
+        # condition was a series, cut at its first comma (batch68: the series asked as what follows, T0)
         answer = clean_answer(outcome)
         # 'the slack … that let them adapt are product investments': cut at the relative, the answer is only
         # the outcome's subject (half an answer)
@@ -2143,6 +2148,12 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             yield "diagnostic", _card(note, "diagnostic", slug(condition, 2), s, front, answer)
 
 
+# the rest of a condition's series, then the main clause: 'a search engine, a cloud provider or a social platform, you
+# are …' (no verb before the clause's comma)
+_SERIES_THEN_CLAUSE_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:(?!is\b|are\b|was\b|were\b)[\w'-]+,?\s+){0,10}?(?:or|and)\s+(?:(?!is\b|are\b)[\w'-]+\s+){0,3}?"
+    r"[\w'-]+,\s+(?:you|we|they|it)\s+(?:are|is|will|can|should|must|have|need)\b"
+)
 _NUMBER_RE = re.compile(r"\b\d+(?:\.\d+)?\b|\b(?:half|twice|double|triple|quarter|third)\b", re.I)
 _LINKED_RE = re.compile(r"\b(?:also|too|this|that|these|those|such|the same|otherwise)\b", re.I)
 
@@ -4583,10 +4594,16 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         meaning = clean_answer(gloss.group("y"), 12, trim_relative=False)
         if not meaning or not _self_contained(meaning) or term.split()[0].lower() in STOPWORDS:
             continue
-        if _PAREN_NAME_RE.match(meaning) or _QUANTITY_RE.match(meaning) or re.search(r'["“]', gloss.group("y")):
+        if (
+            _PAREN_NAME_RE.match(meaning)
+            or _QUANTITY_RE.match(meaning)
+            or re.search(r'["“]', gloss.group("y"))
+            or _paren_statement(gloss.group("y").strip())
+        ):
             continue  # 'a multi-stage gamble (the pseudocertainty effect)' names what the clause describes; 'the
             # critical trials (a bit over a third of answers)' counts them: neither defines the word before it (batch65: T0);
-            # 'provide the good alone (a "privileged" group)' coins a name for the situation (batch67: T0)
+            # 'provide the good alone (a "privileged" group)' coins a name for the situation (batch67: T0); 'keep the
+            # build fast (the XP guideline is around ten minutes)' adds a claim (batch68: 'what is build fast?', T0)
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
         items = [p.strip() for p in _LIST_SPLIT_RE.split(meaning) if p.strip()]
@@ -4602,6 +4619,20 @@ _QUANTITY_RE = re.compile(
     r"^(?:a bit|a little|about|around|roughly|nearly|almost|over|under|more than|less than|fewer than|at least|"
     r"at most|up to|just over|just under|half|a (?:third|half|quarter|fifth|tenth|majority|minority)|one in|\d)",
     re.I,
+)
+
+
+def _paren_statement(text: str) -> bool:
+    """Whether a parenthesis is a sentence of its own ('the XP guideline is around ten minutes'), not a noun phrase
+    with a relative clause ('a clear concept that can actually be made')."""
+    match = _PAREN_STATEMENT_RE.match(text)
+    return match is not None and not re.search(r"\b(?:that|which|who|whom|where)\b", match.group(0))
+
+
+# a subject, then an auxiliary or a copula ('a genuine need, …' is a noun phrase: 'need' is no verb here)
+_PAREN_STATEMENT_RE = re.compile(
+    r"^(?!(?:how|what|why|when|where|who|which|whether)\b)(?:(?:an?|the|each|every|most|many|some|no)\s+)?"
+    r"(?:[\w'-]+\s+){0,4}?(?:is|are|was|were|can|cannot|can't|must|will|does|do|doesn't|don't)\b"
 )
 
 
@@ -4669,6 +4700,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     subject = plain(match.group("s")).strip()
     if _LEADING_PREPOSITION_RE.match(match.group("o")) or set(words(subject.lower())) & _MODALS:
         return  # 'the design cannot separate cause from effect': 'cause' is a noun here, not the verb
+    if re.search(r"\b(?:cannot|can't|can|could|does not|do not|doesn't|don't|won't|will not|did not|didn't)$", subject):
+        return  # 'The paper measures but cannot explain the gap': the subject is a clause (batch68: T0 from every judge)
     if _AMOUNT_ONLY_RE.match(plain(match.group("o")).strip()):
         return  # 'the rate calculation explains little': an amount, not a thing explained ('what explains little?')
     parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
