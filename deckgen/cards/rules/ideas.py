@@ -1472,6 +1472,11 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         front = f"{ctx}, what is {article} {shown}?"
         yield "definition", _card(note, "definition", slug(term), s, front, answer)
     kinds = _TERM_KIND_RE.match(text) if s.item else None
+    if kinds and re.match(r"^(?:being|a|an|the|that|this|to|its|their|it)\b", kinds.group("y")):
+        kinds = (
+            None  # "**Simpson's paradox** stops being a paradox …": 'stops' is the verb ("what are Simpson's paradox
+        )
+        # stops?", batch69: T0 from every judge); a kind noun is followed by its own verb ('**Leverage** tasks return …')
     if kinds and _NUMBERED_LABEL_RE.search(plain(kinds.group("t")).strip()):
         kinds = None  # '**Law 3** argues for …': a numbered label and its verb ('what are Law 3 argues?', batch67)
     if kinds:
@@ -1981,7 +1986,12 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         if source.group("x").split()[-1].lower() in POLARITY_CUES:
             return  # 'New meanings rarely come from asking users': where they do not come from, not where they do
         thing = _topic(source.group("x"), 6, note)
-        answer = clean_answer(source.group("z") or source.group("y"))
+        reason, detail = source.group("y"), source.group("z")
+        if detail and re.search(r",\s+(?:and|but|while|so)\s", reason):
+            # 'Clear writing comes from clear thinking, and the main enemy of both is clutter: needless words …': the
+            # colon is the next clause's (batch69: 'where does clear writing come from?' — 'Needless words …', T0)
+            reason, detail = re.split(r",\s+(?:and|but|while|so)\s", reason)[0], None
+        answer = clean_answer(detail or reason)
         named_thing = (
             thing
             and thing.lower() not in ("the title", "the name")
@@ -2142,6 +2152,8 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             and _self_contained(answer)
             and not late_clause
             and not re.match(r"^(?:it|they|this|that|none|neither)\b", condition, re.I)  # 'if none applies' (batch53)
+            # 'if one does occur' (batch69: T0 from every judge): 'one' stands for something the note named before
+            and not re.match(r"^one\s+(?:does|do|did|is|was|has|can|will|occurs|happens|arises)\b", condition, re.I)
             and not re.search(r"\b(?:these|those|this|such)\b|\bone of them\b", condition, re.I)
         ):  # 'if an organisation does not choose one of these' points at a list the learner cannot see
             front = f"{ctx}, what follows if {condition}?"
@@ -4707,6 +4719,11 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
     listed = len(parts) >= 2 and "," in subject and all(len(words(p)) <= 4 for p in parts) and len(parts) <= 4
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
+    if answer and (
+        (note.surname and answer.lower() in (note.surname.lower(), note.author.lower()))
+        or (match.group("v").startswith("explain") and re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", answer))
+    ):
+        return  # 'Schumpeter also explains why …': a person explains, the card would ask who (batch69: T0)
     if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
         return
     if ", not " in subject:
