@@ -884,6 +884,11 @@ def _gives_away(note: Note, card: Card) -> bool:
     if not answer:
         return True
     seen = set(content_words(rest)) | set(content_words(note.title))
+    head = content_words(hidden)[-1]
+    shown = f"'{short_title(note)}'"
+    if len(answer) <= 3 and shown in rest and head in content_words(shown):
+        if head not in content_words(rest.replace(shown, " ")):
+            return True  # 'Abundant, cheap coal' under 'The Coal Question': the title names the answer (batch70: T1)
     return len(answer & seen) / len(answer) >= 0.5
 
 
@@ -1143,6 +1148,8 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # 'Operators play dual roles:' is a plural subject and its verb, a clause
     if _subject_and_verb(match.group("t").strip(), note):
         return  # 'The query evolves: each thing …' is a clause (batch60: 'what are query evolves?', T0 from every judge)
+    if s.item and _steps_list(note, s, term):
+        return  # 'Vary real-world events: …' beside 'Run in production' is a step to take (batch70: 'what are vary …?')
     if low[-1] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS or low[0] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS:
         return  # 'Second lesson:', 'Netflix examples:', 'Evidence base:' label the writer's discourse
     if any(t in STOPWORDS or t in PREPOSITIONS for t in low if t not in ("of", "and")) or low[-1] in ("of", "and"):
@@ -1195,6 +1202,25 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     article = "the " if head in _NAMED_CONCEPT_HEADS and not plural else ""
     front = f"{ctx}, what {'are' if plural else 'is'} {article}{_term(term, note)}?"
     yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+_BOLD_LEAD_RE = re.compile(r"^\W*\*\*(?P<l>[^*]{2,60})\*\*")
+
+
+def _steps_list(note: Note, s: Sentence, term: str) -> bool:
+    """Whether the list item ``s`` stands in a list of steps: another item of its list opens on a bold label that
+    is an instruction ('**Run in production**', '**Automate and run continuously**'), so every label of the list is
+    one, even one whose verb no word list knows ('**Vary real-world events**': no term to ask 'what is …?'), unless
+    its own first word reads as a noun (a plural, a gerund, a participle)."""
+    first = words(term)[0].lower() if words(term) else ""
+    if not first or "/" in term or re.search(r"(?:s|ing|ed)$", first):
+        return False  # '**Ecologies**', '**Backing services**', '**Dev/prod parity**' name things, even among steps
+    for other in sentences(note):
+        if other.item and other.item != s.item and other.heading == s.heading and other.lead == s.lead:
+            label = _BOLD_LEAD_RE.match(other.text)
+            if label and words(label.group("l")) and words(label.group("l"))[0].lower() in _INSTRUCTION_VERBS:
+                return True
+    return False
 
 
 _SUPERLATIVE_LABEL_RE = re.compile(
@@ -1428,6 +1454,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             match = None
     if match and _clause_label(plain(match.group("t")).strip().rstrip(":")):
         match = None  # '**Let the user point, not specify** — …': an instruction, not a term ('what is let …?')
+    if match and s.item and _steps_list(note, s, plain(match.group("t")).strip()):
+        match = None  # '**Vary real-world events**: …' in a list of steps (batch70: 'what are vary …?', T0/T1)
     if match and _application_heading(s, plain(match.group("y"))):
         match = None  # '**Knowledge flow**: rotate PMs …', '**Internal platform strategy**: a company organised like
         # …, will be slower …': an application's heading and its advice or claim, no definition (batch65: T0/T1)
@@ -1737,6 +1765,9 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     effect = plain(match.group("x")).strip().rstrip(",")
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
+    if _FRONTED_VAGUE_RE.match(effect):
+        return  # 'for a product leader the lesson is to …', 'in a marketplace it fails' (T0): after the fronted
+        # phrase the subject is a pronoun or the note's own lesson, which the question cannot name
     cause = plain(match.group("y")).strip()
     if _CUT_COORDINATION_RE.search(effect):
         return  # 'things catch on not by luck or because …, but because …': the reason given is the one denied
@@ -1780,6 +1811,14 @@ _SUBJECT_VERB_RE = re.compile(
     r"^(?:(?:the|a|an|most|many|some|every|each|[A-Z]\w+'s|\w+'s)\s+)?(?:[\w'-]+\s+){1,6}?"
     r"(?:is|are|was|were|has|have|had|can|cannot|can't|could|will|would|should|must|may|might|do|does|did|"
     r"doesn't|don't|isn't|aren't|won't|tends?|[a-z]{3,}(?<!ss)(?<!ous)(?<!ics)s|[a-z]{3,}ed)\b"
+)
+
+
+# a fronted phrase, then a subject that needs the note: 'for a product leader the lesson is …', 'in a marketplace it …'
+_FRONTED_VAGUE_RE = re.compile(
+    r"^(?:in|for|on|at|with|without|below|above|under|after|before|during|within)\b[^,;:]{2,50}?,?\s+"
+    r"(?:it|they|this|that|these|the (?:lesson|point|takeaway|upshot|moral))\b",
+    re.I,
 )
 
 
@@ -1828,6 +1867,7 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             _LEADING_PRONOUN_RE.match(effect)
             or re.match(r"^(?:we|you|i|there|here|even|so|if|when|as|what|how|why|who|where)\b", effect, re.I)
             or words(effect)[0].lower() in _BARE_AUX
+            or _FRONTED_VAGUE_RE.match(effect)
             or re.search(r"\s(?:who|which|that|whose|where)\s|\?", effect)  # whose verb is the effect's?
             or re.search(r"\b(?:it|they|them|its|their|then|the one)\b", effect, re.I)  # points back into the note
             or _DEMONSTRATIVE_RE.search(effect)
