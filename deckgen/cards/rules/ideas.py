@@ -1012,6 +1012,10 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         ):
             continue
         verb = "are" if re.search(r"\s+are\s+", piece[: match.end("x") + 5]) else "is"
+        if verb == "are" and re.search(r"\b(?:it|its)\b", alternative):
+            continue  # 'what are holdout groups …, if not arguing about it?': 'it' is none of a plural subject, so
+            # something the question cannot name (batch71); in 'the real cost of a technology, if not adopting it'
+            # 'it' is the technology
         front = f"{ctx}, what {verb} {subject}, if not {alternative}?"
         yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
         return
@@ -1044,6 +1048,32 @@ def _list_name(s: Sentence) -> str:
     return ""
 
 
+def _named_member(note: Note, term: str, listed: str) -> str:
+    """'gap instinct' when the note calls 'Gap', one of 'the ten instincts', the 'Gap instinct' (or 'Straight line' the
+    'Straight-line instinct'); '' when it never names the part with the list's noun."""
+    kind = listed.split(maxsplit=2)[-1] if listed.startswith("the ") and len(listed.split()) > 2 else ""
+    if not kind or not _plural(kind) or len(words(term)) > 2:
+        return ""
+    named = f"{term} {kind[:-1]}".lower()  # 'the five blind spots': 'Tide' is the 'tide blind spot'
+    pattern = r"\b" + re.escape(named).replace(r"\ ", "[ -]") + r"\b"
+    found = re.search(pattern, _lower_text(note), re.I)
+    return found.group().lower() if found else ""  # as the note writes it: 'straight-line instinct'
+
+
+# a section heading that names the list under it: 'Key ideas: the ten instincts', 'The four fits'
+_HEADING_LIST_RE = re.compile(
+    r"(?:^|:\s*)(?:the\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<what>[a-z-]+(?:\s+[a-z-]+)?)$",
+    re.I,
+)
+
+
+def _heading_list(s: Sentence) -> str:
+    """The list a bullet with no lead sentence belongs to, when its section heading names it ('the ten instincts')."""
+    named = _HEADING_LIST_RE.search(plain(s.heading).strip())
+    return f"the {named.group('n').lower()} {named.group('what').lower()}" if named else ""
+
+
 def _list_item(
     note: Note, s: Sentence, ctx: str, term: str, gloss: str, listed: str
 ) -> Iterator[tuple[str, Card | None]]:
@@ -1068,7 +1098,11 @@ def _list_item(
         return  # '- Rare: few competitors have it': 'it' is what the list is about, which the card never names
     if " " in term and term.split()[1].islower():
         term = _term(term, note)  # 'Problemistic search' is a phrase of the note, not a name
-    if listed.startswith("the "):
+    named = _named_member(note, term, listed)
+    if named:
+        # 'Gap', one of the ten instincts, that the note also calls 'the gap instinct': asked by that name (batch71)
+        front = f"{ctx}, what is the {named}?"
+    elif listed.startswith("the "):
         verb = "are" if _plural(words(term)[-1]) and not term.isupper() else "is"
         front = f"{ctx}, what {verb} '{term}', one of {listed}?"
     else:
@@ -1436,11 +1470,13 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     if match and _NUMBERED_LABEL_RE.search(plain(match.group("t")).strip()):
         match = None  # '**4 Learn** — …', '**Law 1** is the case for …': a numbered label ('what is a 4 Learn?', 'what
         # is a law 1?', batch67: T0 from every judge) names no term
-    listed = _list_name(s) if s.item and s.lead else ""
+    listed = (_list_name(s) if s.lead else _heading_list(s)) if s.item else ""
     # a one-word item ('Goals', 'People') means nothing without its list; a compound term ('Process power') stands alone
     item_term = plain(match.group("t")).strip() if match else ""
     coined = "-" in item_term.strip("-")  # 'Counter-positioning' is a term of art, 'Goals' an everyday word
-    if match and s.item and s.lead and _TERM_ITEM_RE.match(text) and len(words(item_term)) < 2 and not coined:
+    if match and s.item and (s.lead or listed) and _TERM_ITEM_RE.match(text) and (
+        (len(words(item_term)) < 2 and not coined) or _named_member(note, item_term, listed)
+    ):
         # an item of a list means nothing without the list: name it, or ask nothing
         yield from _list_item(note, s, ctx, plain(match.group("t")).strip().rstrip(":"), match.group("y"), listed)
         match = None
@@ -1972,6 +2008,9 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         lead = words(obj)[0].lower() if words(obj) else ""
         if lead in _NOT_OBJECT_START or lead in PREPOSITIONS or lead == "like" or _NEGATED_RE.search(obj):
             continue  # 'look like a deep …': the verb's preposition was not one the form knows
+        if re.search(r"\b(?:that|which|who)$", match.group("s").strip(), re.I):
+            continue  # 'Evidence that should leave everyone less certain instead widens …': 'should' is the relative
+            # clause's, the sentence's verb comes later (batch71: 'what should evidence that leave?')
         subject = _topic(match.group("s"), 6, note)
         if not subject or _NEGATED_RE.search(subject) or re.search(r"\b(?:is|are|was|were)\b", subject):
             continue
@@ -2168,6 +2207,12 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             # the pronoun stands for the noun only when they agree ('if friends adopt …, it is tempting …': 'it'
             # is nobody's; 'Friends is tempting …' was T0 from every judge in batch63)
             head = noun.lower() not in _NOT_HEADS  # 'if the first slice …, it …': 'first' is no noun
+            verb = words(outcome)[1].lower() if len(words(outcome)) > 1 else ""
+            verb = "" if verb in _BARE_AUX or verb in STOPWORDS else verb  # 'it is worth …': 'is' tells nothing
+            before = re.search(rf"\b(?P<n>[\w'-]+)\s+(?:\w+ly\s+)?{re.escape(verb)}\b", s.previous) if verb else None
+            if before and before.group("n").lower() != noun.lower():
+                return  # '… the estimator shrinks only a little. If the spread looks like noise, it shrinks a lot':
+                # the sentence before says what shrinks, and it is not the condition's noun (batch71: T0, all judges)
             if noun and head and _agrees(pronoun.group("p"), [noun.lower()]):
                 article = re.search(rf"\b(a|an|the)\s+{re.escape(noun)}\b", condition, re.I)
                 named = f"{article.group(1).lower()} {noun}" if article else noun  # 'a harbour', not 'harbour'
