@@ -9,12 +9,16 @@
   'what are holdout groups …, if not arguing about it?': 'it' is none of a plural subject.
 - '… the estimator shrinks only a little. If the spread looks like noise, it shrinks a lot' was asked 'what follows
   if the spread looks like noise?' — 'The spread shrinks a lot': the sentence before says what shrinks.
+- 'what is safety instead?', 'what is build fast?': a subject ending on an adverb is a clause, not a noun phrase (the
+  shared L18 check, added after the first run).
 The notes are written in our own words for this test; each test fails on c0bdcac.
 """
 
 from __future__ import annotations
 
 from noteutil import asked, imported_cards
+
+from deckgen.core.cardrules import noun_phrase_problem
 
 NOTE = """---
 id: okafor-harbour-habits-four
@@ -70,3 +74,12 @@ def test_a_pronoun_the_sentence_before_resolves_is_not_the_condition() -> None:
     assert not any(a.startswith("The wind shrinks") for a in asked(NOTE).values()), asked(NOTE)
     cards = imported_cards("batch71", "efron-morris-*.md", "efron-morris-stein")
     assert not any(c.back == "The spread shrinks a lot" for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_a_subject_ending_on_an_adverb_is_no_noun_phrase() -> None:
+    # 'what is build fast?' (batch68), 'what is safety instead?' (batch51: T0 from one judge, T1 from three)
+    assert noun_phrase_problem(["build", "fast"])
+    assert noun_phrase_problem(["safety", "instead"])
+    assert not noun_phrase_problem(["the", "fast", "path"])
+    cards = imported_cards("batch51", "hollnagel-*.txt", "hollnagel-safety")
+    assert not any(c.front.endswith("what is safety instead?") for c in cards), [c.front for c in cards]

@@ -641,6 +641,14 @@ _REPORTING_VERBS = frozenset(
 _LIGHT_BASES = frozenset({"do", "be", "have", "own"})  # stop words that are still a verb after an auxiliary
 
 
+# words that end a verb phrase, never a noun phrase: 'build fast', 'good alone', 'costs later' (blind batches 55-68:
+# 'what is build fast?', T0 from three of four judges)
+_ADVERB_ENDS = frozenset(
+    "fast alone later earlier early apart together again often soon already instead anyway quickly slowly badly "
+    "rarely seldom".split()
+)
+
+
 def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
     """What keeps ``subject`` (its words) from reading as a noun phrase that agrees with ``aux`` ('' if nothing).
 
@@ -677,6 +685,8 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
         return f"'{ordinal} to': no noun after '{ordinal}'"  # 'the first to notice' is who, not what
     if (low[-1] in _COUNTS and subject[-1].islower()) or low[-1] in _PHRASE_DETERMINERS:
         return f"'{subject[-1]}' has no noun after it"
+    if len(low) > 1 and low[-1] in _ADVERB_ENDS:
+        return f"'{subject[-2]} {subject[-1]}' ends on an adverb: a clause or an instruction, not a noun phrase"
     if any(w.endswith(("'s", "'", "’s")) for w in low):
         return ""  # "a company's real values": the first word belongs to the possessor, not the head
     if aux in ("does", "is") and (low[0] in _COUNTS or low[0] == "people"):
