@@ -943,12 +943,28 @@ def _vague_referent(text: str, note: Note) -> bool:
     return match.group("n") not in {w.split()[-1] for _, w in _WORK_WORDS} | {"work", "book", "author", "authors"}
 
 
+# what kind of work the work is ('the paper, if not an argument?': 7 development cards, 21 ratings, 10% T2/T3)
+_GENRE_SUBJECT_RE = re.compile(
+    r"^(?:the|its)\s+[\"“]?(?:paper|essay|book|article|post|talk|memo|thread|deck|theory|model|framework|study|work|"
+    r"argument|method|laws?|evidence|data)[\"”]?$",
+    re.I,
+)
+
+
+def _contrast_subject(subject: str | None, note: Note) -> str | None:
+    """The subject a contrast asks about, or None: not a noun that points back into the note, nor the work's genre
+    ('what is the essay, if not a study?' asks a judgement of the note, not an idea of the work)."""
+    if not subject or _vague_referent(subject, note) or _GENRE_SUBJECT_RE.match(subject.strip()):
+        return None
+    return subject
+
+
 def _source_contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'X usually comes not from A but from B' / 'X comes from B, not A' -> 'where does X come from, if not from A?'"""
     source = " from " in core and " not " in core and _SOURCE_CONTRAST_RE.match(core)
     if source:
         subject = _topic(source.group("x"), note=note)
-        subject = None if subject and _vague_referent(subject, note) else subject
+        subject = _contrast_subject(subject, note)
         alternative = plain(source.group("a") or source.group("a2")).strip()
         answer = clean_answer(source.group("b") or source.group("b2"))
         if subject and answer and _self_contained(answer) and not _mirrors(alternative, answer):
@@ -963,7 +979,7 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
     rather = ("rather than" in core or "instead of" in core) and _PREP_RATHER_RE.match(core)
     if rather and rather.group("pa") in (None, rather.group("pb")):
         subject = _topic(rather.group("x"), note=note)
-        subject = None if subject and _vague_referent(subject, note) else subject
+        subject = _contrast_subject(subject, note)
         alternative = plain(rather.group("a")).strip()
         answer = clean_answer(rather.group("b"))
         if subject and answer and _self_contained(answer) and not re.search(r"\b(?:those|these|such)\b", alternative):
@@ -975,7 +991,7 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
     match = " not " in core and (_PREP_CONTRAST_RE.match(core) or _PREP_CONTRAST_REV_RE.match(core))
     if match and match.group("pa") == match.group("pb"):
         subject = _topic(match.group("x"), note=note)
-        subject = None if subject and _vague_referent(subject, note) else subject
+        subject = _contrast_subject(subject, note)
         alternative = plain(match.group("a")).strip()
         answer = clean_answer(match.group("b"))
         if subject and answer and _self_contained(answer) and not re.search(r"\b(?:those|these|such)\b", alternative):
@@ -997,7 +1013,7 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             continue  # 'check whether the roadmap is …' is advice, not a thing to define; 'Worth reading … because it
             # is A, not B' has no subject (batch65: 'what is worth reading … because it, if not …?', T0)
         subject = _topic(match.group("x"), note=note)
-        subject = None if subject and _vague_referent(subject, note) else subject
+        subject = _contrast_subject(subject, note)
         alternative = plain(match.group("a")).strip().rstrip(".")
         # '… not a law of nature but the result of choices, and that those choices can be reversed': a second claim
         answer = clean_answer(re.split(r",\s+and\s+(?:that|so)\s+", match.group("b"))[0])
@@ -2500,10 +2516,10 @@ def _evidence(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
         # 'what does the note say the evidence is?' was vague to judges ('the evidence for what?': 35 judged cards,
         # 47% T2+): the question names whose evidence it is, and asks the evidence's kind
         noun, work = subject.split(" ", 1)[1], work_word(note)
-        if noun in ("evidence", "data"):
-            front = f"What kind of {noun} does {_note_on(note)} say {work} rests on?"
-        else:
-            front = f"What does {_note_on(note)} say {possessive(work)} {noun} {verb}?"
+        if noun not in ("evidence", "data"):
+            return  # 'what does the note say the work's cases are?' (8 cards, 12 ratings on the development notes, one
+            # T2: 'a fragment that drops the critique'): which cases, and what is wrong with them, the card never says
+        front = f"What kind of {noun} does {_note_on(note)} say {work} rests on?"
     yield "critique", _card(note, "critique", slug(f"{subject} {verb}", 3), s, front, answer)
 
 
