@@ -118,7 +118,8 @@ _IF_RE = re.compile(r"^(?:[Ii]f|[Ww]hen)\s+(?P<a>.{6,90}?),\s+(?:then\s+)?(?P<b>
 _DIAGNOSTIC_RE = re.compile(r"\b(?:diagnostic|test|sign|warning sign|signal)\s*:\s*(?P<x>.+?)\s+is\s+(?P<y>.+)$", re.I)
 _HAPPENED_RE = re.compile(r"^(?P<x>.{2,60}?)\s+(?P<v>has been|have been|has become|have become)\s+(?P<y>.+)$")
 _LEAD_LIST_RE = re.compile(
-    r"(?P<n>two|three|four|five|six|seven|eight|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+(?:['’]s)?)\s*(?::|$)", re.I
+    r"\b(?P<n>two|three|four|five|six|seven|eight|(?<![\d.,])\d(?![\d.,]))\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+(?:['’]s)?)\s*(?::|$)",
+    re.I,
 )
 _INLINE_LIST_RE = re.compile(
     r"\b(?P<n>two|three|four|five)\s+(?P<what>[\w -]{2,40}?)(?::|\s+(?:are|were|include)\s*:?)\s+(?P<items>[^:;]+?)\.?$"
@@ -1251,7 +1252,37 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     plural = _plural(head)
     article = "the " if head in _NAMED_CONCEPT_HEADS and not plural else ""
     front = f"{ctx}, what {'are' if plural else 'is'} {article}{_term(term, note)}?"
+    verb = words(answer)[0]
+    if s.item and not plural and _does_verb(verb) and _doers_list(note, s):
+        # 'Shaper: provides drive and pushes the team forward' says what a role does, not what it is (batch72:
+        # 'what is Team Worker?' — 'Keeps the team working together')
+        front = f"{ctx}, what does the {term} do?"  # a role, named as the note names it ('the Monitor-Evaluator')
+        answer = f"{verb[0].upper()}{verb[1:]}{answer[len(verb) :]}"
     yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+def _does_verb(word: str) -> bool:
+    """Whether a gloss's first word is a verb in the third person ('coordinates', 'supplies', 'keeps'), read from
+    its ending: '-es' after a sibilant or 'i', or an '-s' after a letter other than 's', 'u' or 'i'."""
+    low = word.lower()
+    return bool(re.fullmatch(r"[a-z]{3,}(?:[^sui]s|(?:ss|sh|ch|x|z|i)es)", low)) and low not in _NOT_DOES_VERBS
+
+
+def _doers_list(note: Note, s: Sentence) -> bool:
+    """Whether every item of the list ``s`` is in (three or more) glosses its label with what it does ('Chairman:
+    coordinates …', 'Shaper: provides …', 'Plant: supplies …'): a list of roles, not of terms ('Reflection effect:
+    preferences flip …', where the first word is the gloss's subject)."""
+    glosses = [
+        match.group("y")
+        for other in sentences(note)
+        if other.item and other.heading == s.heading and other.lead == s.lead
+        for match in [_LABEL_GLOSS_RE.match(other.plain.strip())]
+        if match
+    ]
+    return len(glosses) >= 3 and all(_does_verb(words(g)[0]) for g in glosses if words(g))
+
+
+_NOT_DOES_VERBS = frozenset("its this thus has was is does goes always perhaps sometimes towards whereas".split())
 
 
 _BOLD_LEAD_RE = re.compile(r"^\W*\*\*(?P<l>[^*]{2,60})\*\*")
@@ -1490,8 +1521,12 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     # a one-word item ('Goals', 'People') means nothing without its list; a compound term ('Process power') stands alone
     item_term = plain(match.group("t")).strip() if match else ""
     coined = "-" in item_term.strip("-")  # 'Counter-positioning' is a term of art, 'Goals' an everyday word
-    if match and s.item and (s.lead or listed) and _TERM_ITEM_RE.match(text) and (
-        (len(words(item_term)) < 2 and not coined) or _named_member(note, item_term, listed)
+    if (
+        match
+        and s.item
+        and (s.lead or listed)
+        and _TERM_ITEM_RE.match(text)
+        and ((len(words(item_term)) < 2 and not coined) or _named_member(note, item_term, listed))
     ):
         # an item of a list means nothing without the list: name it, or ask nothing
         yield from _list_item(note, s, ctx, plain(match.group("t")).strip().rstrip(":"), match.group("y"), listed)
@@ -2082,7 +2117,10 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             # 'Clear writing comes from clear thinking, and the main enemy of both is clutter: needless words …': the
             # colon is the next clause's (batch69: 'where does clear writing come from?' — 'Needless words …', T0)
             reason, detail = re.split(r",\s+(?:and|but|while|so)\s", reason)[0], None
+        reason = re.split(r",\s+(?:so|and so|which means)\s", reason)[0]  # '…, so changing one of them …' goes on
         answer = clean_answer(detail or reason)
+        if answer and re.match(r"^(?:all|both|the)\s+(?:two|three|four|five|six|seven|eight)\b", answer, re.I):
+            return  # 'All four parts together' (batch72): which four, the learner cannot tell
         named_thing = (
             thing
             and thing.lower() not in ("the title", "the name")
@@ -2212,7 +2250,11 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             front = f"{ctx}, what is a sign of {meaning}?"
             yield "diagnostic", _card(note, "diagnostic", slug(meaning, 2), s, front, sign)
             return
-    match = next((m for piece in re.split(r"\s+[—–]\s+|:\s+", core) if (m := _IF_RE.match(piece.strip()))), None)
+    pieces = re.split(r"\s+[—–]\s+|:\s+", core)
+    match = next((m for piece in pieces if (m := _IF_RE.match(piece.strip()))), None)
+    if match and match.string.strip() == pieces[0].strip() and len(pieces) > 1 and ": " in core:
+        match = None  # 'When engineers push back …, the objection is often Dijkstra's: you can no longer read …'
+        # (batch72: T0 from two judges): what follows is what the colon says, the clause before it only points
     if match:
         condition = plain(match.group("a")).strip()
         outcome = plain(match.group("b")).strip()
@@ -2625,7 +2667,7 @@ def _kind_of(answer: str) -> str:
 def _critic_subject(note: Note, before: str) -> str:
     """Who or what the critique is about, as the question names it ('the essay', "the essay's framing")."""
     text = re.sub(
-        r"^(?:(?:and|but|also|finally|first|second|third|moreover|still|yet|worse)\b,?\s*)+",
+        r"^(?:(?:and|but|also|finally|first|second|third|moreover|still|yet|worse|so|thus|hence)\b,?\s*)+",
         "",
         plain(before).strip().strip(","),
         flags=re.I,
@@ -3595,6 +3637,9 @@ def _statement_refused(subject: str, base: str, answer: str) -> bool:
     """
     if _NUMBERED_SUBJECT_RE.match(subject) or subject.split(" ", 1)[0].lower() in _READER_VERBS:
         return True
+    if re.search(r"\bwhose\b", subject, re.I) or re.search(r"\.\s+[A-Z]", answer):
+        return True  # 'a PM whose self-image depends on …': the verb is the relative clause's; 'The survivors.
+        # Churned users, …': the answer ran into the next sentence (batch72)
     joined = _JOINED_VERB_RE.search(answer)
     if joined and (_plain_verb(joined.group("v")) or base_form(joined.group("v"))):
         return True
@@ -4111,8 +4156,16 @@ def _placed_object(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     answer = clean_answer(obj, 8)
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
         return
+    last = words(answer)[-1].lower()
+    if last in _PARTICLES or last in PAST_FORMS or (last.endswith("ed") and len(last) > 4):
+        return  # 'Ship the method along with the tool' -> 'The method along'; 'Picture a fence or gate built across a
+        # road' -> 'A fence or gate built' (batch72): the object goes on past the word read as its end
     front = f"{ctx}, what should a team {verb} {match.group('p')} {place}?"
     yield "prescription", _card(note, "prescription", slug(f"{verb} {match.group('p')} {place}", 3), s, front, answer)
+
+
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+_PARTICLES = frozenset("along up out off away back down over through around aside apart together".split())
 
 
 def _later_instruction(text: str) -> str | None:
@@ -4282,6 +4335,10 @@ def _plain_shapes(
             re.match(r"^\w+\s+(?:\w+\s+)?(?:most|best|least|only|main|key|central|biggest|\w+est)\b", match.group("y"))
         )
         answer = clean_answer(match.group("y"), 14, trim_relative=False)
+        counted = next((t for t in tokens if t in _COUNT_WORDS), "")
+        if counted and answer and not re.search(r",|\band\b", answer):
+            answer = None  # 'The eight attributes are a bias for action; staying close …' (batch72: T0 from every
+            # judge): a counted subject answered by one item is the list cut at its first part
         if not label and answer and _self_contained(answer) and content_words(term):
             shown = term if not _common_word(words(term)[0], note) else term[0].lower() + term[1:]
             front = f"{definition_ctx}, what {match.group('v').lower()} {shown}?"
@@ -4594,8 +4651,9 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
-    if effect.split(" ", 1)[0].lower() in _READER_VERBS:
-        return  # 'so expect shipped results to shrink' tells the reader what to do: there is no effect to explain
+    if effect.split(" ", 1)[0].lower() in _READER_VERBS or imperative(effect):
+        return  # 'so expect shipped results to shrink', 'so name them instead of acting them out' (batch72) tell the
+        # reader what to do: there is no effect to explain
     effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
@@ -4786,8 +4844,11 @@ def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple
     topic = plain(match.group("y")).strip()
     if len(words(topic)) > 12:  # 'the right question for a new PM who is tempted to …' -> '… for a new PM'
         topic = re.split(r"\s+(?:who|that|which|where|when)\s+", topic)[0]
-    if len(words(topic)) > 12:
-        return
+    if len(words(topic)) > 12 or re.search(r"\b(?:because|since|although|though|unless|that \w+ing)\b", topic):
+        return  # '… the right machines to put in that seat because they are universal' (batch72): the reason is
+        # the claim's, and a question holding it asks two things
+    if re.search(r"\b(?:in|on|at|to|for|into|from)\s+that\s+\w+", topic):
+        return  # 'to put in that seat': which seat, the sentence before says
     answer = clean_answer(match.group("x"))
     if not answer or not _self_contained(answer) or re.search(r",\s+(?:and|but)\s", answer):
         return  # 'Points are summed …, and the final score': the subject is the last clause's, not the whole
