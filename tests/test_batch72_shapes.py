@@ -18,6 +18,8 @@
   follows if engineers push back …?' — 'The objection is often Dijkstra's': the point is what the colon says.
 - 'Interviews with current customers describe the survivors. Churned users, … are the missing planes.' was answered
   'The survivors. Churned users, …': the object ran into the next sentence.
+- 'When staffing a product trio or squad, look for missing behaviours, not just missing skills' was answered 'Look for
+  missing behaviours' (T1 from every judge: 'a fragment'): what advice rules out is half of it.
 The notes are written in our own words for this test; each test fails on 4c30465.
 """
 
@@ -111,3 +113,10 @@ def test_what_follows_is_what_the_colon_says() -> None:
 def test_an_answer_stops_at_its_sentence() -> None:
     cards = _batch72("wald-*.txt", "wald-plane-vulnerability")
     assert not any(". " in back for _, back in cards), cards
+
+
+def test_advice_keeps_what_it_rules_out() -> None:
+    cards = _batch72("belbin-*.md", "belbin-management-teams")
+    assert ("Look for missing behaviours, not just missing skills") in [back for _, back in cards], cards
+    cards = [(c.front, c.back) for c in imported_cards("batch71", "dijkstra-*.txt", "dijkstra-humble-programmer")]
+    assert any(back == "As evidence, not proof" for _, back in cards), cards

@@ -3952,6 +3952,12 @@ def _advice_answer(text: str, named: bool = False, they: bool = False) -> str | 
     answer = clean_answer(first)
     if not answer or not _self_contained(answer) or re.search(r"\s(?:and|or)\s+\w+$", answer):
         return None  # 'List the four dimensions and ask': the second instruction was cut
+    denied = _ADVICE_NOT_RE.match(plain(first).strip())
+    if denied and answer.rstrip(".").lower() == denied.group("a").strip().lower():
+        whole = f"{answer}, not {denied.group('j') or ''}{denied.group('b').strip()}"
+        if len(words(whole)) <= MAX_WORDS and not set(t.lower() for t in words(denied.group("b"))) & _ADVICE_POINTERS:
+            answer = whole  # 'Plot distributions, not two buckets': what the advice rules out is half of it (judges
+            # called 'Look for missing behaviours' a fragment without 'not just missing skills', batch72)
     tokens = [t.lower() for t in words(answer)]
     # 'write ideas alone first and then share them': the pronoun's noun is the first instruction's object
     inner = re.search(r"\s(?:and|then)\s.*\b(?:it|them)$", answer) is not None
@@ -3963,6 +3969,9 @@ def _advice_answer(text: str, named: bool = False, they: bool = False) -> str | 
     ) or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b|\bthe\s+(?:list|steps|checklist)$", answer, re.I):
         return None  # 'the four traits' are the note's list, 'it' its sentence before
     return answer
+
+
+_ADVICE_NOT_RE = re.compile(r"^(?P<a>[^,;:]+),\s+not\s+(?P<j>just\s+|only\s+)?(?P<b>[^,;:?]{2,40}?)\s*(?:[,;:.?]|$)")
 
 
 _NOT_AFTER_BARE_VERB = frozenset(
