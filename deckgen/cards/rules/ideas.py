@@ -947,7 +947,7 @@ def _vague_referent(text: str, note: Note) -> bool:
 # what kind of work the work is ('the paper, if not an argument?': 7 development cards, 21 ratings, 10% T2/T3)
 _GENRE_SUBJECT_RE = re.compile(
     r"^(?:the|its)\s+[\"“]?(?:paper|essay|book|article|post|talk|memo|thread|deck|theory|model|framework|study|work|"
-    r"argument|method|laws?|evidence|data)[\"”]?$",
+    r"argument|method|laws?|evidence|data|principles|rules|ideas|lessons|tips)[\"”]?$",
     re.I,
 )
 
@@ -2056,6 +2056,9 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             continue  # 'should not …', 'should be …', 'must first …': a denial, a passive or no verb
         if low in ("therefore", "thus", "first", "then", "now", "all", "each", "both"):
             continue
+        if low in _LINKING_VERBS and not prep:
+            continue  # 'A forecast of 70% should come true …' (batch73: 'what should a forecast of 70% come?', T1):
+            # what follows a linking verb describes the subject, it is no object
         lead = words(obj)[0].lower() if words(obj) else ""
         if lead in _NOT_OBJECT_START or lead in PREPOSITIONS or lead == "like" or _NEGATED_RE.search(obj):
             continue  # 'look like a deep …': the verb's preposition was not one the form knows
@@ -2111,13 +2114,17 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     if source:
         if source.group("x").split()[-1].lower() in POLARITY_CUES:
             return  # 'New meanings rarely come from asking users': where they do not come from, not where they do
+        if _DEMONSTRATIVE_RE.search(source.group("x")):
+            return  # 'much of this confusion comes from …' (batch73: T0 from every judge): which confusion?
         thing = _topic(source.group("x"), 6, note)
         reason, detail = source.group("y"), source.group("z")
         if detail and re.search(r",\s+(?:and|but|while|so)\s", reason):
             # 'Clear writing comes from clear thinking, and the main enemy of both is clutter: needless words …': the
             # colon is the next clause's (batch69: 'where does clear writing come from?' — 'Needless words …', T0)
             reason, detail = re.split(r",\s+(?:and|but|while|so)\s", reason)[0], None
-        reason = re.split(r",\s+(?:so|and so|which means)\s", reason)[0]  # '…, so changing one of them …' goes on
+        reason = re.split(r",\s+(?:so|and so|which means|and that)\s", reason)[
+            0
+        ]  # '…, so changing one of them …' goes on
         answer = clean_answer(detail or reason)
         if answer and re.match(r"^(?:all|both|the)\s+(?:two|three|four|five|six|seven|eight)\b", answer, re.I):
             return  # 'All four parts together' (batch72): which four, the learner cannot tell
@@ -2265,6 +2272,9 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             # the pronoun stands for the noun only when they agree ('if friends adopt …, it is tempting …': 'it'
             # is nobody's; 'Friends is tempting …' was T0 from every judge in batch63)
             head = noun.lower() not in _NOT_HEADS  # 'if the first slice …, it …': 'first' is no noun
+            if noun and re.search(rf"\b(?:no|any|every|each)\s+{re.escape(noun)}\b", condition, re.I):
+                head = False  # 'If no outcome would change the plan, it is not an experiment' (batch73): 'it' is
+                # never a noun the condition denies or quantifies
             verb = words(outcome)[1].lower() if len(words(outcome)) > 1 else ""
             verb = "" if verb in _BARE_AUX or verb in STOPWORDS else verb  # 'it is worth …': 'is' tells nothing
             before = re.search(rf"\b(?P<n>[\w'-]+)\s+(?:\w+ly\s+)?{re.escape(verb)}\b", s.previous) if verb else None
@@ -2354,6 +2364,7 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             topic = re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.I)
             if verb == "treats" and " as " in head:
                 thing, _, role = plain(head).partition(" as ")
+                role = re.split(r",\s+(?:which|who)\s", role)[0]  # '… as a sin, which gives little help …'
                 answer_text = clean_answer(role)
                 if not answer_text or len(words(thing)) > 6:
                     continue
@@ -2866,7 +2877,13 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         )  # 'variety-based (a narrow set of …)': the aside glosses a part
         glossed_parts = glossed != listed
         listed = glossed
-        parts: list[str] = [_list_label(i) for i in _LIST_SPLIT_RE.split(listed) if i.strip()]
+        raw_items = [i for i in _LIST_SPLIT_RE.split(listed) if i.strip()]
+        parts: list[str] = [_list_label(i) for i in raw_items]
+        if any(
+            len(words(p)) == 1 and len(words(i)) - len(words(p)) >= 5 for i, p in zip(raw_items, parts, strict=True)
+        ):
+            continue  # 'change that happens abruptly at a single moment rather than gradually' -> 'change' (batch73:
+            # 'Contagiousness, small causes, change', T0 from three of four judges): the label says nothing of it
         if len(parts) != _NUMBERS[match.group("n").lower()]:
             # 'technical competence, so people can decide, and organizational clarity, so …': each part's
             # own clause glosses it; the parts are what is left, when that is exactly the count the note states
@@ -3540,6 +3557,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             ]  # 'prevents complaints but won't win customers': one claim a card
             rather = re.search(r"\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40})$", obj.rstrip("."))
             alternative = ""
+            if rather and words(rather.group("a"))[0].lower() in PREPOSITIONS:
+                break  # '… underplays how much of the benefit came from the discussion rather than from the template'
+                # (batch73: T0 from every judge): the alternative is the answer's own phrase, not the verb's object
             if rather and not re.search(r"\b(?:those|these|such|this|they|them|it)\b", rather.group("a")):
                 obj, alternative = (
                     obj[: rather.start()],
@@ -4142,6 +4162,7 @@ _PLACED_OBJECT_RE = re.compile(
     r"^(?P<v>[A-Za-z]+)\s+(?P<o>(?:[\w'’-]+,?\s+){0,5}?[\w'’-]+)\s+(?P<p>alongside|against|into|onto|across|for|"
     r"with|on|at|from|toward|towards|within|next to|beside)\s+(?P<y>[^;:,]{3,60})$"
 )
+_LINKING_VERBS = frozenset("come become remain stay seem look sound feel grow prove appear go".split())
 _COMPLEMENT_VERBS = frozenset("make keep leave get let render find call consider have see hold set turn".split())
 
 
