@@ -95,17 +95,28 @@ class Note:
 
 
 # what follows a name without being one ('Martin Luther King, Jr.', 'Frederick P. Brooks Jr.')
-_NAME_SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv phd md ed eds editor editors".split())
 
 
 def _last_names(author: str) -> list[str]:
     """Each author's last name, in order: 'Frederick P. Brooks Jr., Ken Norton' -> ['Brooks', 'Norton']."""
     last = []
     for name in re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", author):
-        tokens = [t for t in name.split() if t.rstrip(".").lower() not in _NAME_SUFFIXES]
-        if tokens:
+        tokens = [t.strip("()") for t in name.split() if t.strip("()").rstrip(".").lower() not in _NAME_SUFFIXES]
+        tokens = [t for t in tokens if t]
+        if tokens and tokens[-1].lower() in _ORGANISATION_HEADS:
+            # 'Open Science Collaboration' is one author, named whole ('In Collaboration's …' named nobody, batch74)
+            last.append(" ".join(tokens[1:] if tokens[0].lower() == "the" else tokens))
+        elif tokens:
             last.append(tokens[-1])
     return last
+
+
+_ORGANISATION_HEADS = frozenset(
+    """collaboration consortium group team institute foundation committee council association society project
+    initiative agency office board center centre university lab labs laboratory network corporation company inc
+    ltd llc""".split()
+)
 
 
 def possessive(name: str) -> str:

@@ -75,7 +75,9 @@ _THESIS_LEAD_RE = re.compile(
     r"broader|practical|interesting|closing|starting|most quoted|overall)\s+)?(?:finding|premise|conclusion|insight|"
     r"result|lesson|point|claim|headline|explanation|consequence|position|prediction|upshot|takeaway)"
     r"(?:\s+(?:he|she|they)\s+draws?)?\s+is\s+that\s+|"
-    r"(?:[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|authors|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|"
+    # ('And claims that a new technology will transform everything recur …': 'And' is no author, 'claims' a noun)
+    r"(?:(?!(?:And|But|So|Yet|Or|Nor|Still|Also|Then|Thus|Hence|Such|Many|Most|Some|All|Other|Similar|Earlier|Later)\b)"
+    r"[A-Z]\w+(?: and [A-Z]\w+)?|he|she|they|(?:the|[A-Z]\w+'s|his|her|their) (?:essay|author|authors|book|piece|post|memo|paper|article|talk|deck|letter))\s+(?:also\s+)?(?:argues|argue|claims|contends|"
     r"holds|insists|maintains|shows|writes|says|observes|notes|concludes?(?= that))\s+"
     # 'Box holds up R. A. Fisher as …' is a phrasal verb, not a frame (batch65: 'what explains why up R. A. Fisher …?')
     r"(?:that\s+|(?!(?:up|out|off|back|down|on|for|against|forth|together)\b)))",
@@ -945,6 +947,8 @@ def _vague_referent(text: str, note: Note) -> bool:
 
 
 # what kind of work the work is ('the paper, if not an argument?': 7 development cards, 21 ratings, 10% T2/T3)
+# the work's own material, named without the work ('many of the examples', 'the case studies')
+_WORKS_OWN_RE = re.compile(r"\bthe\s+(?:examples|cases|case studies|stories|anecdotes|studies|data|sources)\b", re.I)
 _GENRE_SUBJECT_RE = re.compile(
     r"^(?:the|its)\s+[\"“]?(?:paper|essay|book|article|post|talk|memo|thread|deck|theory|model|framework|study|work|"
     r"argument|method|laws?|evidence|data|principles|rules|ideas|lessons|tips)[\"”]?$",
@@ -1057,6 +1061,8 @@ def _list_name(s: Sentence) -> str:
     # 'He offers nine "viewpoints" to consider:' names 'the nine viewpoints' (batch47): the quotes and the purpose go
     lead = re.sub(r"\s+to\s+(?:consider|weigh|check|ask|watch|keep in mind)$", "", re.sub(r"[\"“”]", "", lead))
     counted = _LEAD_LIST_RE.search(f"{lead}:") or _LONG_LIST_RE.search(f"{lead}:")
+    if counted and re.match(r"(?:other|more|further|additional|extra)\b", counted.group("what"), re.I):
+        return ""  # 'plus two other tools:' (batch74: "one of the two other tools?", T1): other than what?
     if counted and len(words(counted.group("what"))) <= 3:
         what = re.sub(
             r"\s+(?:follow|follows|matter|apply|emerge|exist|stand out|recur)$", "", counted.group("what").strip()
@@ -1155,13 +1161,16 @@ def _application_heading(s: Sentence, gloss: str) -> bool:
     return bool(s.item) and role_of(s.heading) == "application" and (_has_clause(gloss) or _instruction_start(gloss))
 
 
+_COPULAS = frozenset("is are was were be been being seems seem looks look stays stay".split())
+
+
 def _clause_label(term: str) -> bool:
     """Whether a label reads as an instruction or a clause, not a term: it opens on a verb the labels of notes
     use as instructions ('Avoid preferences'), holds a comma ('Let the user point, not specify'), or a
     determiner inside it not after 'of' ('Infer context from the environment')."""
     low = [t.lower() for t in words(term)]
-    if not low or low[0] in _LABEL_VERBS or "," in term:
-        return True
+    if not low or low[0] in _LABEL_VERBS or low[0] in _LABEL_STARTS or "," in term:
+        return True  # ('**Your own org**: …' names no term: batch74, 'what is your own org?')
     return any(t in ("the", "a", "an") and low[i - 1] != "of" for i, t in enumerate(low) if i > 0)
 
 
@@ -2114,8 +2123,9 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     if source:
         if source.group("x").split()[-1].lower() in POLARITY_CUES:
             return  # 'New meanings rarely come from asking users': where they do not come from, not where they do
-        if _DEMONSTRATIVE_RE.search(source.group("x")):
-            return  # 'much of this confusion comes from …' (batch73: T0 from every judge): which confusion?
+        if _DEMONSTRATIVE_RE.search(source.group("x")) or _WORKS_OWN_RE.search(source.group("x")):
+            return  # 'much of this confusion comes from …' (batch73: T0 from every judge): which confusion? 'many of
+            # the examples come from the Java enterprise era' (batch74: T0 from every judge) is about the book's cases
         thing = _topic(source.group("x"), 6, note)
         reason, detail = source.group("y"), source.group("z")
         if detail and re.search(r",\s+(?:and|but|while|so)\s", reason):
@@ -3595,6 +3605,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'what does around the map sit?', 'what do the hive hums because?': cut at the wrong word
             if _statement_refused(subject, base, answer):
                 break
+            if len(words(answer)) <= 2 and _vague_referent(answer.lower(), note):
+                break  # 'The order explains the design' (batch74: 'what explains the design?' — 'The order', T1 from
+                # every judge): which order, the sentence before says
             if not do:
                 aux = f"{'can' if modal == 'cannot' else modal}"
                 front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
@@ -4803,6 +4816,14 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             # build fast (the XP guideline is around ten minutes)' adds a claim (batch68: 'what is build fast?', T0)
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
+        paren = gloss.re is _PAREN_GLOSS_RE  # 'is guidance — giving, receiving …' (a dash) glosses a noun: kept
+        before = (
+            flat[max(0, gloss.start("t") - 90) : gloss.start("t")].lower().split() if paren and " " not in term else []
+        )
+        joined = len(before) > 1 and before[-1] in ("and", "or") and bool(set(before[-9:-1]) & _COPULAS)
+        if before and (before[-1] in _COPULAS or joined):
+            continue  # 'where your data is thick (common queries) and thin (the long tail)': a word after 'is' is
+            # what the subject is like, an adjective, no term (batch74: 'what is thin?')
         items = [p.strip() for p in _LIST_SPLIT_RE.split(meaning) if p.strip()]
         if len(items) >= 2 and all(re.match(r"^(?:an?|the)\s", p, re.I) and len(words(p)) <= 4 for p in items):
             continue  # 'a big bet (a pivot, a pricing change, …)', 'the costs later (a treat, a purchase on credit)': examples
@@ -4914,6 +4935,9 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
         return  # 'Schumpeter also explains why …': a person explains, the card would ask who (batch69: T0)
     if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
         return
+    if len(words(answer)) <= 2 and _vague_referent(answer.lower(), note):
+        return  # 'The order explains the design' (batch74: 'what explains the design?' — 'The order', T1 from every
+        # judge): which order, the sentence before says
     if ", not " in subject:
         return  # 'Signal-to-noise, not sample size alone, decides …': one thing and its denial, never 'two things'
     tokens = [t.lower() for t in words(answer)]
