@@ -119,6 +119,20 @@ def plain(markdown: str) -> str:
 _SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "news", "series", "means", "species")
 
 
+# vowels that sound like a consonant ('a uniform interface', 'a one-sided test') and a silent 'h' ('an hour')
+_A_BEFORE_VOWEL_RE = re.compile(r"^(?:uni|use|usu|uti|ure|uro|ubiq|utop|eu|ewe|one\b|one-|once)", re.I)
+_AN_BEFORE_H_RE = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
+
+
+def indefinite_article(word: str) -> str:
+    """'a' or 'an' before ``word`` as it is said: 'an idea', 'a uniform interface', 'an hour', 'a one-off'."""
+    if _AN_BEFORE_H_RE.match(word):
+        return "an"
+    if not word or word[0].lower() not in "aeiou" or _A_BEFORE_VOWEL_RE.match(word):
+        return "a"
+    return "an"
+
+
 def plural_word(word: str) -> bool:
     """Whether one word reads as a regular plural ('teams', not 'process', 'analysis', 'news' or 'user's')."""
     word = word.lower()

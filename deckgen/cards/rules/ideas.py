@@ -29,7 +29,15 @@ from deckgen.cards.rules.text import (
 )
 from deckgen.core.cardrules import PAST_FORMS, POLARITY_CUES, base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note, possessive
-from deckgen.core.text import PREPOSITIONS, QUOTED_RE, STOPWORDS, plural_word, split_sentences, strip_context
+from deckgen.core.text import (
+    PREPOSITIONS,
+    QUOTED_RE,
+    STOPWORDS,
+    indefinite_article,
+    plural_word,
+    split_sentences,
+    strip_context,
+)
 
 # Section roles by heading (lower case, compared by prefix).
 _CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
@@ -931,7 +939,9 @@ def _subject_and_verb(label: str, note: Note) -> bool:
     """Whether ``label`` reads as 'The <noun> <verb>s' ('The query evolves'): a singular noun, then an -s word the
     note never writes after a determiner, so a verb, not the head of a compound noun ('The user needs')."""
     tokens = [t.lower() for t in words(label)]
-    if len(tokens) != 3 or tokens[0] != "the" or tokens[1].endswith("s") or not _plural(tokens[2]):
+    if len(tokens) == 3 and tokens[0] != "the" and not tokens[0].endswith("s") and _plural(tokens[1]):
+        tokens = ["the", *tokens[:2]]  # 'Position shapes preference': a bare noun, then its verb (batch75)
+    elif len(tokens) != 3 or tokens[0] != "the" or tokens[1].endswith("s") or not _plural(tokens[2]):
         return False
     determined = rf"\b(?:the|a|an|its|their|this|these|our|your|many|some)\s+{re.escape(tokens[2])}\b"
     return not re.search(determined, _lower_text(note), re.I)
@@ -1117,6 +1127,9 @@ def _list_item(
     answer = clean_answer(text, 14, trim_relative=False)
     if not answer or not _self_contained(answer) or re.search(r"\b(?:above|below)\b", answer):
         return
+    answer = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", answer)[0]  # the part's gloss, not the note's next sentence
+    if len(content_words(answer)) < 2:
+        return  # 'The means. What the company will do …': the first sentence says nothing alone
     if re.search(r"\bit\b", answer, re.I):
         return  # '- Rare: few competitors have it': 'it' is what the list is about, which the card never names
     if " " in term and term.split()[1].islower():
@@ -1458,6 +1471,9 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             continue
         if term.lower() in note.title.lower() or not _GLOSS_START_RE.match(gloss) or _GLOSS_CLAUSE_RE.match(gloss):
             continue  # the work's own title is trivia; a clause after the term goes on with the sentence
+        if re.search(r"[\"”]\s+(?:over|versus|vs\.?|and|or|not|beats?)\s+$", text[: match.start()]):
+            continue  # 'Their slogan is "oomph" over "precision": …' (batch75: 'what is precision?', T0 from every
+            # judge): the second half of a slogan, glossed by the slogan's meaning
         if _SAID_RE.search(text[: match.start()]):
             continue  # 'When tickets say "user error", the new view asks …': words quoted, no term introduced (batch54)
         end = match.group("end").strip()
@@ -1476,7 +1492,7 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         if plural:
             article = ""
         elif article == "one":
-            article = "an" if shown[0].lower() in "aeiou" else "a"  # 'one **atomic network**' counts one of a kind
+            article = indefinite_article(shown)  # 'one **atomic network**' counts one of a kind
         elif not article and text[: match.start()].endswith("'s "):
             article = "the"  # 'the product's *core action*' -> 'what is the core action?'
         front = f"{ctx}, what {'are' if plural else 'is'} {article + ' ' if article else ''}{shown}?"
@@ -1568,6 +1584,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             # to define ('what is a facebook?')
             if words(answer)[0].lower().endswith("ed"):
                 answer = None  # what a company did, not what a term means
+        if answer and re.search(r"[a-z]\.\s+[A-Z]", answer):
+            answer = None  # 'The *observers* are part of the market. Design for …' (batch75): two sentences, the
+            # second the note's advice
         if term and answer and _self_contained(answer):
             shown = _term(term, note)
             head = shown.split(" of ")[0]  # 'framing of acts' is one framing (batch65: 'what are framing of acts?')
@@ -2776,6 +2795,9 @@ _RELATIVE_HOLDER_RE = re.compile(
     r"(?P<x>(?:[\w'-]+\s+){1,5}?)(?:that|which|who)\s+(?P<v>[a-z]{3,15})"
     r"(?:\s+(?P<p>on|from|in|into|with|for|of|to|by|at|through))?\s+(?:the\s+(?:same\s+)?)?$"
 )
+_GENERIC_PARTS = frozenset(
+    "parts kinds types things elements steps items ways points pieces aspects components factors sorts forms".split()
+)
 _PHRASE_START = frozenset("the a an two three four five six several many most".split())
 
 
@@ -2823,6 +2845,8 @@ def _list_question(note: Note, before: str, n: str, what: str, glossed_parts: bo
     )
     # 'Andreessen splits a startup into three elements — …' -> '… the three elements of a startup?'
     acting = acting or re.search(r"\s(?:splits|divides|breaks)\s+(?P<x>[^,;:]{3,40}?)\s+(?:into|down into)\s+$", before)
+    # 'The uniform interface has four parts: …' -> 'what are the four parts of the uniform interface?' (batch75)
+    acting = acting or re.search(r"(?:^|,\s+)(?P<x>[^,;:]{3,50}?)\s+(?:has|have|contains|comprises)\s+$", before)
     # 'running a parallel customer development process in four steps — …' -> '… the four steps of the … process?'
     process = None if acting else re.search(r"\b(?:a|an|the)\s+(?P<x>(?:[\w'’-]+\s+){0,3}[\w-]+)\s+in\s+$", before)
     whole = _topic(acting.group("x"), 4, note) if acting else None
@@ -2843,8 +2867,9 @@ def _list_question(note: Note, before: str, n: str, what: str, glossed_parts: bo
         return f"{_according(note)}, what are the {n} {what} of {whole}?"
     if held := _holder(note, before) or _relative_holder(before):
         return f"{_according(note)}, what {n} {what} {held}?"
-    if glossed_parts:
-        return None  # 'what are the three parts?' names no whole: asked only as before, for the lists it made
+    if glossed_parts or what.lower() in _GENERIC_PARTS:
+        return None  # 'what are the three parts?' names no whole (batch75: 'what are the four parts?', 'what are
+        # the three kinds?'): asked only for a list whose noun says what it is
     return f"{_according(note)}, what are the {n} {what}?"
 
 
@@ -2867,6 +2892,8 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if count != len(labels) or count > MAX_LIST_ITEMS or any(len(words(x)) > 4 for x in labels):
             continue
         what = plain(match.group("what")).strip()
+        if what.lower() in _GENERIC_PARTS:
+            continue  # 'He names three kinds:' (batch75: 'what are the three kinds?'): kinds of what?
         answer = _join(labels, what)
         front = f"{_according(note)}, what are the {match.group('n').lower()} {what}?"
         # anchored on the sentence that introduces the list, so the item cards beside it do not overlap it
@@ -4479,8 +4506,10 @@ def _drop_aside(text: str) -> str:
 
 # heads of terms that read without an article ('process power', 'counter-positioning', 'branding')
 _MASS_END_RE = re.compile(
-    r"(?:ing|ity|ness|ism|ion|ment|ship|ance|ence|power|economies|data|work|debt|research|thinking)$", re.I
-)
+    r"(?:ing|ity|ness|ism|ion|ment|ship|ance|ence|power|economies|data|work|debt|research|thinking|leisure|knowledge|"
+    r"evidence|feedback|software|infrastructure|advice|capital|money|wealth|behaviou?r|health|safety|privacy|trust)$",
+    re.I,
+)  # ('what is a conspicuous leisure?', batch75)
 
 
 def _article(term: str, plural: bool) -> str:
@@ -4492,7 +4521,7 @@ def _article(term: str, plural: bool) -> str:
     if re.match(r"^\w+['’]s\s", term):
         return ""  # a possessive is the term's determiner: 'what is Bohr's quadrant?', not 'a bohr's quadrant'
 
-    return "an" if term[0].lower() in "aeiou" else "a"
+    return indefinite_article(term)  # 'a uniform interface', not 'an uniform interface' (batch75)
 
 
 _DEMONSTRATIVES = frozenset("this that these those my".split())
@@ -4683,6 +4712,10 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     # 'Offline tests screen candidates, but offline metrics often fail …, so live tests decide': the reason is
     # the clause after 'but', the one the 'so' follows from (batch43: T0 from every judge)
     cause = re.split(r",\s+(?:but|yet)\s+", cause)[-1]
+    # 'Lamport starts from the observation that processes … share no single clock, so …' (batch75: 'Lamport starts
+    # from the observation', T0 from every judge): the reason is what the observation says
+    cause = re.sub(r"^[^,;:]*?\b(?:observation|fact|insight|premise|finding|recognition) that\s+", "", cause)
+    cause = _REPORTING_THAT_RE.sub("", cause)
     if (
         re.match(r"^(?:this|that|they|these|those|he|she|we|you|the two|both)\b", effect, re.I)
         or len(words(effect)) > 16
@@ -4814,6 +4847,12 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             # critical trials (a bit over a third of answers)' counts them: neither defines the word before it (batch65: T0);
             # 'provide the good alone (a "privileged" group)' coins a name for the situation (batch67: T0); 'keep the
             # build fast (the XP guideline is around ten minutes)' adds a claim (batch68: 'what is build fast?', T0)
+        if re.search(r",\s*say\s*\)?$|^\(?(?:e\.g\.|for example|for instance|say,)", gloss.group("y").strip(), re.I):
+            continue  # 'outside the system (a user phoning a colleague, say)' (batch75: 'what is system?', T0 from every
+            # judge): an example of the sentence's point, not a gloss of the word before it
+        if re.search(r"\b(?:they|them|their)\b", meaning, re.I) and not _plural(words(term)[-1]):
+            continue  # 'strength (how well they survive …)' (batch75): 'they' are the sentence's subject, not the
+            # term, which the question alone cannot name
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
         paren = gloss.re is _PAREN_GLOSS_RE  # 'is guidance — giving, receiving …' (a dash) glosses a noun: kept
@@ -4828,6 +4867,10 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         if len(items) >= 2 and all(re.match(r"^(?:an?|the)\s", p, re.I) and len(words(p)) <= 4 for p in items):
             continue  # 'a big bet (a pivot, a pricing change, …)', 'the costs later (a treat, a purchase on credit)': examples
         front = _what_is(ctx, term, note, _plural(term))
+        if paren and re.match(r"(?:an?)\s", gloss.group(0), re.I) and not _plural(term) and " " in term:
+            # 'answers a narrow question (how surprising …)' (batch75: 'what is narrow question?', T0/T1): the
+            # article the note gives the term
+            front = f"{ctx}, what is {indefinite_article(term)} {_term(term, note)}?"
         yield "definition", _card(note, "definition", slug(term, 2), s, front, meaning)
 
 
