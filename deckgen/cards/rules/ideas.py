@@ -1395,6 +1395,11 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             or words(term)[0].lower().endswith("ly")
         ):
             continue  # 'is that: …', 'is directly reusable: …' name nothing; 'is mostly problem setting: …' rates it
+        if role_of(s.heading) == "application" and re.match(
+            r"^the\s+\w+(?<!s)s\s+(?!of|for|in|on|to|with|from|and|or|that|which|who)[a-z]+\s", gloss
+        ):
+            continue  # '**Localisation and onboarding**: the dimensions suggest hypotheses …' (batch76: T0 from every
+            # judge): an application's heading and a claim about it, no definition
         that_clause = re.match(r"^(?:the|an?)\s+\w+\s+that\s", gloss, re.I)  # 'the view that …' is a noun phrase
         if not re.match(r"^(?:the|a|an|one|any|every)\s|^\w+ing\s", gloss, re.I) or (
             _GLOSS_IS_CLAUSE_RE.match(gloss) and not that_clause
@@ -1584,9 +1589,10 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             # to define ('what is a facebook?')
             if words(answer)[0].lower().endswith("ed"):
                 answer = None  # what a company did, not what a term means
-        if answer and re.search(r"[a-z]\.\s+[A-Z]", answer):
-            answer = None  # 'The *observers* are part of the market. Design for …' (batch75): two sentences, the
-            # second the note's advice
+        if answer and match.re is _TERM_MEANS_RE and re.search(r"[a-z]\.\s+[A-Z]", answer):
+            answer = None  # 'The *observers* are part of the market. Design for …' (batch75): a claim about a marked
+            # word, then the note's next sentence ('**Crew**: the working unit. Four people who …', a label and its
+            # gloss, keeps the sentence that defines)
         if term and answer and _self_contained(answer):
             shown = _term(term, note)
             head = shown.split(" of ")[0]  # 'framing of acts' is one framing (batch65: 'what are framing of acts?')
@@ -1878,6 +1884,7 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     if not match:
         return
     effect = plain(match.group("x")).strip().rstrip(",")
+    effect = _REPORTING_THAT_RE.sub("", effect)  # 'Student points out that …' (batch76: T0): the effect is the claim
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
     if _FRONTED_VAGUE_RE.match(effect):
@@ -2008,7 +2015,8 @@ _WHICH_IS_WHY_RE = re.compile(r"^(?P<y>[^,;:]{8,110}?),\s+which is why\s+(?P<x>[
 # 'the data show that X', 'he argues that S should …': what follows 'that' is the claim
 _REPORTING_THAT_RE = re.compile(
     r"^[^;:]*?\b(?:shows?|showed|argues?|argued|finds?|found|notes?|observes?|claims?|suggests?|recommends?|says?|"
-    r"insists?|holds?|believes?|concludes?|proposes?)\s+that\s+"
+    r"insists?|holds?|believes?|concludes?|proposes?|points? out|pointed out|stresses|warns?|admits?|concedes?|"
+    r"acknowledges?)\s+that\s+"
 )
 # the effect's subject, before its first auxiliary (or, for a one- or two-word subject, an -s verb)
 _EFFECT_SUBJECT_RE = re.compile(
@@ -2088,6 +2096,9 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             continue  # 'A forecast of 70% should come true …' (batch73: 'what should a forecast of 70% come?', T1):
             # what follows a linking verb describes the subject, it is no object
         lead = words(obj)[0].lower() if words(obj) else ""
+        if lead in _PARTICLES:
+            continue  # 'government should hold back from directing production' (batch76: 'what should government
+            # hold?' — 'Back from …', T0 from every judge): the verb's particle, not its object
         if lead in _NOT_OBJECT_START or lead in PREPOSITIONS or lead == "like" or _NEGATED_RE.search(obj):
             continue  # 'look like a deep …': the verb's preposition was not one the form knows
         if re.search(r"\b(?:that|which|who)$", match.group("s").strip(), re.I):
@@ -2393,6 +2404,9 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
             topic = re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.I)
             if verb == "treats" and " as " in head:
                 thing, _, role = plain(head).partition(" as ")
+                if thing.strip().lower() in ("that", "this", "it", "them", "these", "those"):
+                    continue  # '… treats that as a public good' (batch76: T0 from every judge): what 'that' is, the
+                    # sentence before says
                 role = re.split(r",\s+(?:which|who)\s", role)[0]  # '… as a sin, which gives little help …'
                 answer_text = clean_answer(role)
                 if not answer_text or len(words(thing)) > 6:
