@@ -31,3 +31,8 @@ def imported_cards(batch: str, pattern: str, note_id: str) -> list[Card]:
     path = next((FRESH / batch).glob(pattern))
     note = parse_note(render_note(convert(path.read_text(encoding="utf-8"), path, path.name), note_id), path.name)
     return [c for c in note_cards(note) if c.origin != "authored"]
+
+
+def imported_pairs(batch: str, pattern: str, note_id: str) -> list[tuple[str, str]]:
+    """(front, back) of :func:`imported_cards`: what a shape test of a fresh batch looks through."""
+    return [(c.front, c.back) for c in imported_cards(batch, pattern, note_id)]

@@ -25,7 +25,7 @@ The notes are written in our own words for this test; each test fails on 4c30465
 
 from __future__ import annotations
 
-from noteutil import asked, imported_cards
+from noteutil import asked, imported_cards, imported_pairs
 
 NOTE = """---
 id: okafor-harbour-habits-five
@@ -58,65 +58,61 @@ Okafor argues that steel hulls are the right boats to keep in that basin because
 """
 
 
-def _batch72(pattern: str, note_id: str) -> list[tuple[str, str]]:
-    return [(c.front, c.back) for c in imported_cards("batch72", pattern, note_id)]
-
-
 def test_a_year_is_no_count_and_roles_say_what_they_do() -> None:
     assert not any("one of the 8 guide" in q for q in asked(NOTE)), asked(NOTE)
-    cards = _batch72("belbin-*.md", "belbin-management-teams")
+    cards = imported_pairs("batch72", "belbin-*.md", "belbin-management-teams")
     assert not any("one of the 1 book" in front for front, _ in cards), cards
     assert any(front.endswith("what does the Team Worker do?") for front, _ in cards), cards
 
 
 def test_a_counted_subject_is_not_answered_by_one_item() -> None:
-    cards = _batch72("peters-waterman-*.txt", "peters-waterman-in-search-of-excellence")
+    cards = imported_pairs("batch72", "peters-waterman-*.txt", "peters-waterman-in-search-of-excellence")
     assert not any(front.endswith("what are the eight attributes?") for front, _ in cards), cards
 
 
 def test_whose_clause_is_no_subject() -> None:
     assert not any("whose" in q for q in asked(NOTE)), asked(NOTE)
-    cards = _batch72("stone-patton-heen-*.md", "stone-difficult-conversations")
+    cards = imported_pairs("batch72", "stone-patton-heen-*.md", "stone-difficult-conversations")
     assert not any("whose self-image" in front for front, _ in cards), cards
 
 
 def test_advice_after_so_is_no_effect() -> None:
-    cards = _batch72("stone-patton-heen-*.md", "stone-difficult-conversations")
+    cards = imported_pairs("batch72", "stone-patton-heen-*.md", "stone-difficult-conversations")
     assert not any("what explains why name them" in front for front, _ in cards), cards
 
 
 def test_an_object_that_runs_on_is_no_answer() -> None:
     answers = asked(NOTE).values()
     assert not any(a.endswith((" along", " stretched")) for a in answers), list(answers)
-    cards = _batch72("engelbart-*.txt", "engelbart-augmenting-human-intellect")
+    cards = imported_pairs("batch72", "engelbart-*.txt", "engelbart-augmenting-human-intellect")
     assert not any(back == "The method along" for _, back in cards), cards
-    cards = _batch72("chesterton-*.md", "chesterton-drift-from-domesticity")
+    cards = imported_pairs("batch72", "chesterton-*.md", "chesterton-drift-from-domesticity")
     assert not any(back.endswith(" built") for _, back in cards), cards
 
 
 def test_a_reason_inside_a_ranked_topic() -> None:
-    cards = _batch72("turing-*.txt", "turing-computing-machinery")
+    cards = imported_pairs("batch72", "turing-*.txt", "turing-computing-machinery")
     assert not any("because they are universal?" in front for front, _ in cards), cards
 
 
 def test_a_leading_so_is_no_subject() -> None:
-    cards = _batch72("tversky-kahneman-*.md", "tversky-kahneman-conjunction")
+    cards = imported_pairs("batch72", "tversky-kahneman-*.md", "tversky-kahneman-conjunction")
     assert not any(" say so " in front for front, _ in cards), cards
 
 
 def test_what_follows_is_what_the_colon_says() -> None:
     assert not any(q.startswith("what follows if crews complain") for q in asked(NOTE)), asked(NOTE)
-    cards = _batch72("dijkstra-go-to-*.md", "dijkstra-go-to")
+    cards = imported_pairs("batch72", "dijkstra-go-to-*.md", "dijkstra-go-to")
     assert not any(back == "The objection is often Dijkstra's" for _, back in cards), cards
 
 
 def test_an_answer_stops_at_its_sentence() -> None:
-    cards = _batch72("wald-*.txt", "wald-plane-vulnerability")
+    cards = imported_pairs("batch72", "wald-*.txt", "wald-plane-vulnerability")
     assert not any(". " in back for _, back in cards), cards
 
 
 def test_advice_keeps_what_it_rules_out() -> None:
-    cards = _batch72("belbin-*.md", "belbin-management-teams")
+    cards = imported_pairs("batch72", "belbin-*.md", "belbin-management-teams")
     assert ("Look for missing behaviours, not just missing skills") in [back for _, back in cards], cards
     cards = [(c.front, c.back) for c in imported_cards("batch71", "dijkstra-*.txt", "dijkstra-humble-programmer")]
     assert any(back == "As evidence, not proof" for _, back in cards), cards

@@ -19,7 +19,7 @@ The notes are written in our own words for this test; each test fails on 186e87e
 
 from __future__ import annotations
 
-from noteutil import asked, imported_cards
+from noteutil import asked, imported_pairs
 
 NOTE = """---
 id: okafor-harbour-habits-six
@@ -43,46 +43,42 @@ If no storm would change the schedule, it is not a drill but a ceremony.
 """
 
 
-def _batch73(pattern: str, note_id: str) -> list[tuple[str, str]]:
-    return [(c.front, c.back) for c in imported_cards("batch73", pattern, note_id)]
-
-
 def test_a_label_cut_to_one_word_is_no_part() -> None:
     assert "what are the three traits?" not in asked(NOTE), asked(NOTE)
-    cards = _batch73("gladwell-*.md", "gladwell-tipping-point")
+    cards = imported_pairs("batch73", "gladwell-*.md", "gladwell-tipping-point")
     assert not any(back == "Contagiousness, small causes, change" for _, back in cards), cards
 
 
 def test_a_prepositional_alternative_is_no_object() -> None:
     assert not any("rather than from" in q for q in asked(NOTE)), asked(NOTE)
-    cards = _batch73("north-*.md", "north-introducing-bdd")
+    cards = imported_pairs("batch73", "north-*.md", "north-introducing-bdd")
     assert not any("rather than from the template" in front for front, _ in cards), cards
 
 
 def test_this_confusion_names_nothing() -> None:
     assert not any("this confusion" in q for q in asked(NOTE)), asked(NOTE)
-    cards = _batch73("north-*.md", "north-introducing-bdd")
+    cards = imported_pairs("batch73", "north-*.md", "north-introducing-bdd")
     assert not any("this confusion" in front for front, _ in cards), cards
 
 
 def test_a_linking_verb_has_no_object() -> None:
     assert not any(q.endswith(" come?") for q in asked(NOTE)), asked(NOTE)
-    cards = _batch73("silver-*.md", "silver-signal-and-the-noise")
+    cards = imported_pairs("batch73", "silver-*.md", "silver-signal-and-the-noise")
     assert not any(front.endswith("of 70% come?") for front, _ in cards), cards
 
 
 def test_it_is_never_the_denied_noun() -> None:
     assert not any(a.startswith("Storm is") for a in asked(NOTE).values()), asked(NOTE)
-    cards = _batch73("popper-*.txt", "popper-conjectures-and-refutations")
+    cards = imported_pairs("batch73", "popper-*.txt", "popper-conjectures-and-refutations")
     assert not any(back.startswith("Outcome is not") for _, back in cards), cards
 
 
 def test_the_principles_are_the_works_genre() -> None:
-    cards = _batch73("cavoukian-*.txt", "cavoukian-privacy-by-design")
+    cards = imported_pairs("batch73", "cavoukian-*.txt", "cavoukian-privacy-by-design")
     assert not any(front.endswith("what are the principles, if not methods?") for front, _ in cards), cards
 
 
 def test_treats_as_stops_at_the_relative_clause() -> None:
     assert not any(a.startswith("A failure, which") for a in asked(NOTE).values()), asked(NOTE)
-    cards = _batch73("popper-*.txt", "popper-conjectures-and-refutations")
+    cards = imported_pairs("batch73", "popper-*.txt", "popper-conjectures-and-refutations")
     assert not any(", which gives little help" in back for _, back in cards), cards

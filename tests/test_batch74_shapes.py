@@ -17,7 +17,7 @@ The notes are written in our own words for this test; each test fails on 081e52d
 
 from __future__ import annotations
 
-from noteutil import asked, imported_cards
+from noteutil import asked, imported_pairs
 
 from deckgen.core.model import Note
 
@@ -45,42 +45,38 @@ The tide explains the schedule. And claims that a new crane will change everythi
 """
 
 
-def _batch74(pattern: str, note_id: str) -> list[tuple[str, str]]:
-    return [(c.front, c.back) for c in imported_cards("batch74", pattern, note_id)]
-
-
 def test_and_is_no_author() -> None:
     assert not any(a.startswith("Everything recur") for a in asked(NOTE).values()), asked(NOTE)
-    cards = _batch74("edgerton-*.md", "edgerton-shock-of-the-old")
+    cards = imported_pairs("batch74", "edgerton-*.md", "edgerton-shock-of-the-old")
     assert not any(back.startswith("Everything recur") for _, back in cards), cards
 
 
 def test_your_own_label_is_no_term() -> None:
     assert "what is your own team?" not in asked(NOTE), asked(NOTE)
-    cards = _batch74("brown-duguid-*.md", "brown-duguid-communities-of-practice")
+    cards = imported_pairs("batch74", "brown-duguid-*.md", "brown-duguid-communities-of-practice")
     assert not any(front.endswith("what is your own org?") for front, _ in cards), cards
 
 
 def test_a_word_after_is_is_no_term() -> None:
     assert "what is shallow?" not in asked(NOTE), asked(NOTE)
-    cards = _batch74("halevy-*.md", "halevy-unreasonable-effectiveness")
+    cards = imported_pairs("batch74", "halevy-*.md", "halevy-unreasonable-effectiveness")
     assert not any(front.endswith("what is thin?") for front, _ in cards), cards
 
 
 def test_the_works_examples_have_no_source() -> None:
-    cards = _batch74("nygard-*.md", "nygard-release-it")
+    cards = imported_pairs("batch74", "nygard-*.md", "nygard-release-it")
     assert not any("many of the examples come from" in front for front, _ in cards), cards
 
 
 def test_other_names_no_list() -> None:
     assert not any("one of the two other tools" in q for q in asked(NOTE)), asked(NOTE)
-    cards = _batch74("norman-*.md", "norman-affordance")
+    cards = imported_pairs("batch74", "norman-*.md", "norman-affordance")
     assert not any("one of the two other tools" in front for front, _ in cards), cards
 
 
 def test_a_vague_answer_explains_nothing() -> None:
     assert "what explains the schedule?" not in asked(NOTE), asked(NOTE)
-    cards = _batch74("clark-*.txt", "clark-darpa-design-philosophy")
+    cards = imported_pairs("batch74", "clark-*.txt", "clark-darpa-design-philosophy")
     assert not any(back == "The order" for _, back in cards), cards
 
 
@@ -92,5 +88,5 @@ def test_an_organisation_is_one_author() -> None:
     assert Note(path="x.md", id="x", title="T", author="Titus Winters, Tom Manshreck, Hyrum Wright (eds.)").byline == (
         "Winters, Manshreck and Wright"
     )
-    cards = _batch74("open-science-*.txt", "open-science-reproducibility")
+    cards = imported_pairs("batch74", "open-science-*.txt", "open-science-reproducibility")
     assert not any("Collaboration's" in front and "Open Science" not in front for front, _ in cards), cards

@@ -20,7 +20,7 @@ The notes are written in our own words for this test; each test fails on 8a03bfb
 
 from __future__ import annotations
 
-from noteutil import asked, imported_cards
+from noteutil import asked, imported_pairs
 
 from deckgen.core.text import indefinite_article
 
@@ -52,18 +52,14 @@ The guide covers two northern harbours only.
 """
 
 
-def _batch75(pattern: str, note_id: str) -> list[tuple[str, str]]:
-    return [(c.front, c.back) for c in imported_cards("batch75", pattern, note_id)]
-
-
 def test_an_example_in_parentheses_is_no_gloss() -> None:
     assert not any(a.endswith(", say") for a in asked(NOTE).values()), asked(NOTE)
-    cards = _batch75("lamport-*.txt", "lamport-time-clocks")
+    cards = imported_pairs("batch75", "lamport-*.txt", "lamport-time-clocks")
     assert not any(front.endswith("what is system?") for front, _ in cards), cards
 
 
 def test_the_second_half_of_a_slogan_is_no_term() -> None:
-    cards = _batch75("ziliak-*.txt", "ziliak-mccloskey-cult")
+    cards = imported_pairs("batch75", "ziliak-*.txt", "ziliak-mccloskey-cult")
     assert not any(front.endswith("what is precision?") for front, _ in cards), cards
     assert any(front.endswith("what is a narrow question?") for front, _ in cards), cards
 
@@ -71,28 +67,28 @@ def test_the_second_half_of_a_slogan_is_no_term() -> None:
 def test_the_reason_is_what_the_observation_says() -> None:
     answers = asked(NOTE).values()
     assert "No two harbours share a tide table" in answers, list(answers)
-    cards = _batch75("lamport-*.txt", "lamport-time-clocks")
+    cards = imported_pairs("batch75", "lamport-*.txt", "lamport-time-clocks")
     assert not any(back.endswith("starts from the observation") for _, back in cards), cards
 
 
 def test_a_list_names_its_whole() -> None:
     assert "what are the three parts of the main basin?" in asked(NOTE), asked(NOTE)
-    cards = _batch75("fielding-*.md", "fielding-rest")
+    cards = imported_pairs("batch75", "fielding-*.md", "fielding-rest")
     assert not any(front.endswith("what are the four parts?") for front, _ in cards), cards
     assert any(front.endswith("what are the four parts of the uniform interface?") for front, _ in cards), cards
-    cards = _batch75("codd-*.md", "codd-relational-model")
+    cards = imported_pairs("batch75", "codd-*.md", "codd-relational-model")
     assert not any(front.endswith("what are the three kinds?") for front, _ in cards), cards
 
 
 def test_a_clause_label_and_a_pronoun_gloss() -> None:
-    cards = _batch75("allison-*.md", "allison-cuban-missile-crisis")
+    cards = imported_pairs("batch75", "allison-*.md", "allison-cuban-missile-crisis")
     assert not any("position shapes preference" in front for front, _ in cards), cards
-    cards = _batch75("bandura-*.txt", "bandura-self-efficacy")
+    cards = imported_pairs("batch75", "bandura-*.txt", "bandura-self-efficacy")
     assert not any(back.startswith("How well they survive") for _, back in cards), cards
 
 
 def test_an_answer_stops_at_its_sentence() -> None:
-    cards = _batch75("veblen-*.md", "veblen-leisure-class")
+    cards = imported_pairs("batch75", "veblen-*.md", "veblen-leisure-class")
     assert not any(". Design for" in back for _, back in cards), cards
 
 
@@ -105,5 +101,5 @@ def test_a_and_an_as_said() -> None:
         "a",
         "an",
     ]
-    cards = _batch75("fielding-*.md", "fielding-rest")
+    cards = imported_pairs("batch75", "fielding-*.md", "fielding-rest")
     assert not any("an uniform" in front for front, _ in cards), cards

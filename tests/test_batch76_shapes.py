@@ -11,7 +11,7 @@ The notes are written in our own words for this test; each test fails on 0d512d5
 
 from __future__ import annotations
 
-from noteutil import asked, imported_cards
+from noteutil import asked, imported_pairs
 
 NOTE = """---
 id: okafor-harbour-habits-nine
@@ -32,29 +32,25 @@ The guide praises the shared slipway. It treats that as a public good without as
 """
 
 
-def _batch76(pattern: str, note_id: str) -> list[tuple[str, str]]:
-    return [(c.front, c.back) for c in imported_cards("batch76", pattern, note_id)]
-
-
 def test_a_reporting_frame_is_no_effect() -> None:
     assert not any("points out" in q for q in asked(NOTE)), asked(NOTE)
-    cards = _batch76("student-*.txt", "student-probable-error")
+    cards = imported_pairs("batch76", "student-*.txt", "student-probable-error")
     assert not any("points out that" in front for front, _ in cards), cards
 
 
 def test_treats_that_as_names_nothing() -> None:
     assert not any(q.endswith("treats that as?") for q in asked(NOTE)), asked(NOTE)
-    cards = _batch76("gertner-*.txt", "gertner-idea-factory")
+    cards = imported_pairs("batch76", "gertner-*.txt", "gertner-idea-factory")
     assert not any(front.endswith("treats that as?") for front, _ in cards), cards
 
 
 def test_an_application_heading_with_a_claim_is_no_term() -> None:
     assert "what is pricing and packaging?" not in asked(NOTE), asked(NOTE)
-    cards = _batch76("hofstede-*.md", "hofstede-cultures-consequences")
+    cards = imported_pairs("batch76", "hofstede-*.md", "hofstede-cultures-consequences")
     assert not any(front.endswith("what is localisation and onboarding?") for front, _ in cards), cards
 
 
 def test_a_particle_is_no_object() -> None:
     assert not any(a.startswith("Back from") for a in asked(NOTE).values()), asked(NOTE)
-    cards = _batch76("read-*.txt", "read-i-pencil")
+    cards = imported_pairs("batch76", "read-*.txt", "read-i-pencil")
     assert not any(back.startswith("Back from") for _, back in cards), cards
