@@ -753,7 +753,8 @@ _VERDICT_RE = re.compile(
     # 'the honest way to argue for …' judges a thing, it does not say what it is (batch65: T0 from every judge)
     r"^(?:an?|the)\s+(?:honest|right|wrong|only|fair|surest|easiest|safest|cheapest|fastest|simplest|obvious|natural)"
     r"\s+way\b|"
-    r"^(?:an?|the|one)\s+(?:useful|better|best|different|small|tidy|rich|close|good|vaguest|vague|word|neat|cheap|"
+    r"^(?:an?|the)\s+(?:nearest|closest)\s+thing\b|"  # 'the nearest thing to evidence' rates it (batch77: T0)
+    r"^(?:an?|the|one)\s+(?:useful|better|best|different|small|tidy|rich|close|good|vaguest|vague|word|neat|cheap|false|"
     r"cheaper|simple|big|poor|weak|strong|clever|great|nice|list|kind|sort|way|form|version|outcome|of)\b",
     re.I,
 )
@@ -1491,6 +1492,8 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         answer = clean_answer(gloss, 14, trim_relative=False)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _IT_RE.search(answer):
             continue
+        if _cut_relative(answer, text[match.end("y") :]):
+            continue
         plural = _plural(term_words[-1]) and not term[0].isupper()
         shown = _term(term, note)
         article = (match.group("art") or "").lower()
@@ -1502,6 +1505,16 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             article = "the"  # 'the product's *core action*' -> 'what is the core action?'
         front = f"{ctx}, what {'are' if plural else 'is'} {article + ' ' if article else ''}{shown}?"
         yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+def _cut_relative(answer: str, after: str) -> bool:
+    """Whether a gloss was cut inside its relative clause: 'a step-by-step procedure that less skilled people' before
+    ', or software, can run reliably' (batch77: T0 from every judge)."""
+    relative = re.search(r"\b(?:that|who|which)\s+(?P<r>[^,]+)$", answer)
+    if not relative or not re.match(r"^\W*,?\s*(?:or|and)\s", after):
+        return False
+    first = words(relative.group("r"))[0].lower()  # 'that is stable …, and then …' has its verb: a whole clause
+    return not (first in _BARE_AUX or first in _MODALS or re.search(r"(?<!s)s$|ed$", first))
 
 
 def _bare_topic(term: str) -> bool:
@@ -1617,6 +1630,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             continue  # '*X*, which …' or '*X*, and …' goes on with the sentence, not a gloss
         if re.match(r"^\s*[*_]", apposed.group("y")):
             continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss
+        if _cut_relative(answer, text[apposed.end() :]):
+            continue
         article = apposed.group("art").lower()
         shown = term if term.isupper() or not _common_word(term.split()[0], note) else term[0].lower() + term[1:]
         front = f"{ctx}, what is {article} {shown}?"
@@ -2118,6 +2133,9 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         answer = clean_answer(obj, 10)
         if not answer or answer.lower() != obj.lower().rstrip(".") or not _self_contained(answer):
             continue  # cut by the answer rules: the object would not be whole
+        if _IT_RE.search(answer):
+            continue  # 'the failure semantics that come with it' (batch77: T1 from every judge): 'it' is the sentence
+            # before's
         if _QUESTION_START_RE.match(answer) or _FRAGMENT_LEAD_RE.match(answer):
             continue
         asked = f"{verb} {prep}".strip()
@@ -4276,6 +4294,9 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     obj = _topic(object_match.group("o"), 7, note)
     if not obj or {t.lower() for t in words(obj)} & _CONDITION_POINTERS or " and " in obj:
         return
+    if re.search(r"\b(?:there|here|the same)\b", object_match.group("o"), re.I):
+        return  # 'Treat changes there with the same care as a price change' (batch77: T0 from every judge): the
+        # object points back at the sentence before, and 'as' closes a comparison, not the object's role
     # 'pair every metric with the qualities it misses': 'it' is the object the question names
     answer = _advice_answer(object_match.group("y"), named=not _plural_subject(words(obj)))
     if not answer:
@@ -4995,6 +5016,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     if len(words(answer)) <= 2 and _vague_referent(answer.lower(), note):
         return  # 'The order explains the design' (batch74: 'what explains the design?' — 'The order', T1 from every
         # judge): which order, the sentence before says
+    if len(words(answer)) == 3 and words(answer)[1].lower() in _BACK_POINTING_MODIFIERS | {"differing", "two", "three"}:
+        return  # 'The differing weights explain asymmetry' (batch77: T1 from every judge): which weights?
     if ", not " in subject:
         return  # 'Signal-to-noise, not sample size alone, decides …': one thing and its denial, never 'two things'
     tokens = [t.lower() for t in words(answer)]
