@@ -896,7 +896,11 @@ def _gives_away(note: Note, card: Card) -> bool:
     if not answer:
         return True
     seen = set(content_words(rest)) | set(content_words(note.title))
-    head = content_words(hidden)[-1]
+    # the answer's head noun, before any phrase after it: 'A sensible response to the cost' is a response (batch78: T2)
+    head_part = hidden
+    if re.match(r"^(?:an?|the)\s", hidden, re.I):
+        head_part = re.split(r"\s+(?:of|to|for|in|on|with|from|by|about|against)\s+", hidden)[0]
+    head = (content_words(head_part) or content_words(hidden))[-1]
     shown = f"'{short_title(note)}'"
     if len(answer) <= 3 and shown in rest and head in content_words(shown):
         if head not in content_words(rest.replace(shown, " ")):
@@ -1128,8 +1132,10 @@ def _list_item(
     answer = clean_answer(text, 14, trim_relative=False)
     if not answer or not _self_contained(answer) or re.search(r"\b(?:above|below)\b", answer):
         return
-    answer = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", answer)[0]  # the part's gloss, not the note's next sentence
-    if len(content_words(answer)) < 2:
+    sentences_of = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", answer)
+    if len(sentences_of) > 1 and len(words(sentences_of[1])) < 3:
+        answer = sentences_of[0]  # 'A dedicated team owns the system full-time. Focused': the next word is a verdict
+    if len(content_words(sentences_of[0])) < 2:
         return  # 'The means. What the company will do …': the first sentence says nothing alone
     if re.search(r"\bit\b", answer, re.I):
         return  # '- Rare: few competitors have it': 'it' is what the list is about, which the card never names
@@ -1602,10 +1608,6 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             # to define ('what is a facebook?')
             if words(answer)[0].lower().endswith("ed"):
                 answer = None  # what a company did, not what a term means
-        if answer and match.re is _TERM_MEANS_RE and re.search(r"[a-z]\.\s+[A-Z]", answer):
-            answer = None  # 'The *observers* are part of the market. Design for …' (batch75): a claim about a marked
-            # word, then the note's next sentence ('**Crew**: the working unit. Four people who …', a label and its
-            # gloss, keeps the sentence that defines)
         if term and answer and _self_contained(answer):
             shown = _term(term, note)
             head = shown.split(" of ")[0]  # 'framing of acts' is one framing (batch65: 'what are framing of acts?')
@@ -4737,13 +4739,19 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     if not match:
         return
     # '…, so teams shy away from risky bets, while estimates are built from the inside': the effect is the first clause
-    effect = re.split(r",\s+(?:while|whereas)\s+", plain(match.group("b")).strip())[0]
+    effect = re.split(r",\s+(?:while|whereas|and)\s+", plain(match.group("b")).strip())[0]
     if re.match(r"^it\s", effect):
         return  # '…, so it is noticed when it arrives': the 'it' is the sentence's own subject, not the work (batch60)
-    effect = _work_subject(note, effect)
+    critique = role_of(s.heading) == "critique"  # 'It is …' names the work only where the note judges the work
+    effect = _work_subject(note, effect) if critique else effect
+    if re.search(r"\bthat\s+too\b|\b(?:on|to|at|with|for|about|exactly)\s+that\b", effect):
+        return  # 'so performers work on that too' (batch78: T0 from every judge): 'that' is the sentence before's
     # a bullet asked whole ('The argument waves away economics. Programmer time is expensive …, so …'): the
     # reason is the sentence the 'so' belongs to, never the label before it (batch43)
-    cause = _work_subject(note, split_sentences(plain(match.group("a")).strip())[-1])
+    cause = split_sentences(plain(match.group("a")).strip())[-1]
+    # 'It is the continuation of political intercourse …' in On War's argument is war, not the book (batch78: T0
+    # from every judge, 'The work is the continuation …')
+    cause = _work_subject(note, cause) if critique else cause
     # 'Offline tests screen candidates, but offline metrics often fail …, so live tests decide': the reason is
     # the clause after 'but', the one the 'so' follows from (batch43: T0 from every judge)
     cause = re.split(r",\s+(?:but|yet)\s+", cause)[-1]
@@ -4762,7 +4770,8 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
-    if effect.split(" ", 1)[0].lower() in _READER_VERBS or imperative(effect):
+    lead = effect.split(" ", 1)[0].lower()
+    if lead in _READER_VERBS or (imperative(effect) and lead not in _ADVERBS | _QUANTIFIERS | {"almost", "nearly"}):
         return  # 'so expect shipped results to shrink', 'so name them instead of acting them out' (batch72) tell the
         # reader what to do: there is no effect to explain
     effect = _lowered(effect, note)
