@@ -1181,7 +1181,8 @@ def _application_heading(s: Sentence, gloss: str) -> bool:
     return bool(s.item) and role_of(s.heading) == "application" and (_has_clause(gloss) or _instruction_start(gloss))
 
 
-_COPULAS = frozenset("is are was were be been being seems seem looks look stays stay".split())
+# 'be' and the linking verbs (_LINKING_VERBS), as a sentence writes them: a word after one describes the subject
+_COPULAS = frozenset("is are was were be been being seem seems look looks stay stays".split())
 
 
 def _clause_label(term: str) -> bool:
@@ -4268,7 +4269,6 @@ def _placed_object(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     yield "prescription", _card(note, "prescription", slug(f"{verb} {match.group('p')} {place}", 3), s, front, answer)
 
 
-_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _PARTICLES = frozenset("along up out off away back down over through around aside apart together".split())
 
 
@@ -4442,7 +4442,7 @@ def _plain_shapes(
             re.match(r"^\w+\s+(?:\w+\s+)?(?:most|best|least|only|main|key|central|biggest|\w+est)\b", match.group("y"))
         )
         answer = clean_answer(match.group("y"), 14, trim_relative=False)
-        counted = next((t for t in tokens if t in _COUNT_WORDS), "")
+        counted = next((t for t in tokens if t in _NUMBER_WORDS and t != "one"), "")
         if counted and answer and not re.search(r",|\band\b", answer):
             answer = None  # 'The eight attributes are a bias for action; staying close …' (batch72: T0 from every
             # judge): a counted subject answered by one item is the list cut at its first part
