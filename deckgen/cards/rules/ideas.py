@@ -952,6 +952,15 @@ def _subject_and_verb(label: str, note: Note) -> bool:
     return not re.search(determined, _lower_text(note), re.I)
 
 
+def _points_back(answer: str, note: Note) -> bool:
+    """Whether a short answer names only something the sentence before named: 'The order' ('The order explains the
+    design', batch74: T1 from every judge), 'The differing weights' (batch77: T1 from every judge)."""
+    tokens = words(answer)
+    if len(tokens) <= 2:
+        return _vague_referent(answer.lower(), note)
+    return len(tokens) == 3 and tokens[1].lower() in _BACK_POINTING_MODIFIERS | {"differing", "two", "three"}
+
+
 def _vague_referent(text: str, note: Note) -> bool:
     """Whether ``text`` opens on one common noun that points back into the note ('the number', 'each step',
     'the lesson is bitter'): which number, which lesson, the learner cannot tell (blind batches 36-37)."""
@@ -3667,9 +3676,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'what does around the map sit?', 'what do the hive hums because?': cut at the wrong word
             if _statement_refused(subject, base, answer):
                 break
-            if len(words(answer)) <= 2 and _vague_referent(answer.lower(), note):
-                break  # 'The order explains the design' (batch74: 'what explains the design?' — 'The order', T1 from
-                # every judge): which order, the sentence before says
+            if _points_back(answer, note):
+                break
             if not do:
                 aux = f"{'can' if modal == 'cannot' else modal}"
                 front = f"{ctx}, what {aux} {subject} {'not ' if modal == 'cannot' else ''}{base}{' ' + preposition if preposition else ''}?"
@@ -5022,11 +5030,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
         return  # 'Schumpeter also explains why …': a person explains, the card would ask who (batch69: T0)
     if not answer or not _self_contained(answer) or re.match(r"^(?:most|many|some|all|each|every)\b", subject, re.I):
         return
-    if len(words(answer)) <= 2 and _vague_referent(answer.lower(), note):
-        return  # 'The order explains the design' (batch74: 'what explains the design?' — 'The order', T1 from every
-        # judge): which order, the sentence before says
-    if len(words(answer)) == 3 and words(answer)[1].lower() in _BACK_POINTING_MODIFIERS | {"differing", "two", "three"}:
-        return  # 'The differing weights explain asymmetry' (batch77: T1 from every judge): which weights?
+    if _points_back(answer, note):
+        return
     if ", not " in subject:
         return  # 'Signal-to-noise, not sample size alone, decides …': one thing and its denial, never 'two things'
     tokens = [t.lower() for t in words(answer)]
