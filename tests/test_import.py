@@ -151,6 +151,28 @@ def test_notion_properties_asides_and_encoded_image_paths(tmp_path: Path) -> Non
     assert any("milkshake.png" in u and "not found" in u for u in imported.unsure)
 
 
+@pytest.mark.parametrize(
+    ("stem", "byline", "tags"),
+    [
+        # 'Author: Jeffrey Dean, Sanjay Ghemawat (2004)' asked "Dean and 2004's 'MapReduce'" (batch78), and
+        # 'Tags: …, History of technology, …' gave the tags 'history', 'of' and 'technology'
+        ("batch78/dean-ghemawat-mapreduce", "Dean and Ghemawat", ("engineering", "history-of-technology")),
+        # 'Adam Wiggins (Heroku)' asked "In Heroku's 'The Twelve-Factor App'" (batch65)
+        ("batch65/wiggins-twelve-factor-app", "Wiggins", ()),
+        ("batch65/wasserstein-lazar-asa-statement-on-p-values", "Wasserstein and Lazar", ()),
+    ],
+)
+def test_notion_authors_drop_bracketed_asides_and_tags_keep_their_words(stem: str, byline: str, tags: tuple) -> None:
+    path = next((FIXTURES / "fresh").glob(f"{stem} *.md"))
+    imported = convert(path.read_text(), path, path.name)
+    assert not re.search(r"\(\d{4}\)", imported.author)
+    assert all(" " not in t and t not in ("of", "history") for t in imported.tags)
+    assert set(tags) <= set(imported.tags)
+    note = parse_note(render_note(imported, "imported-note"), "content/x.md")
+    assert note.byline == byline
+    assert all(f"{byline}'" in card.front or "note" in card.front for card in note_cards(note))
+
+
 def test_cli_import_then_reimport_updates_the_same_note_and_keeps_curation(project: Path, tmp_path: Path) -> None:
     source = tmp_path / "inbox" / "norton.txt"
     source.parent.mkdir()

@@ -383,6 +383,7 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
         title = _NOTION_ID_RE.sub("", path.stem)
         unsure.append(f"no title found: used the file name '{title}'")
     author = ", ".join(_unlink(str(a)) for a in _as_list(fields.get("author")))
+    author = _YEAR_AFTER_NAME_RE.sub("", author)  # 'Jeffrey Dean, Sanjay Ghemawat (2004)': a year is no author
     source = str(fields.get("source") or "").strip()
     tags = tuple(dict.fromkeys(_tag(t) for t in _tags(fields.get("tags")) if _tag(t)))
 
@@ -530,12 +531,17 @@ def _as_list(value: Any) -> list[Any]:
     return [v.strip() for v in text.split(",")] if "[[" not in text or "," in text else [text]
 
 
+_YEAR_AFTER_NAME_RE = re.compile(r"\s*\(\s*(?:c\.\s*)?\d{4}\s*\)\s*$")
+
+
 def _tags(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value]
     if value is None:
         return []
-    return re.split(r"[,\s]+", str(value))
+    text = str(value)
+    # 'Engineering, History of technology' names two tags; '#ux #research' (no comma) two as well
+    return text.split(",") if "," in text else text.split()
 
 
 def _tag(value: str) -> str:

@@ -101,6 +101,8 @@ _NAME_SUFFIXES = frozenset("jr sr ii iii iv phd md ed eds editor editors".split(
 def _last_names(author: str) -> list[str]:
     """Each author's last name, in order: 'Frederick P. Brooks Jr., Ken Norton' -> ['Brooks', 'Norton']."""
     last = []
+    # a bracketed aside names no author: 'Adam Wiggins (Heroku)', 'Jeffrey Dean, Sanjay Ghemawat (2004)', '(eds.)'
+    author = re.sub(r"\([^()]*\)", " ", author)
     for name in re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", author):
         tokens = [t.strip("()") for t in name.split() if t.strip("()").rstrip(".").lower() not in _NAME_SUFFIXES]
         tokens = [t for t in tokens if t]
