@@ -102,7 +102,8 @@ def _last_names(author: str) -> list[str]:
     """Each author's last name, in order: 'Frederick P. Brooks Jr., Ken Norton' -> ['Brooks', 'Norton']."""
     last = []
     # a bracketed aside names no author: 'Adam Wiggins (Heroku)', 'Jeffrey Dean, Sanjay Ghemawat (2004)', '(eds.)'
-    author = re.sub(r"\([^()]*\)", " ", author)
+    unbracketed = re.sub(r"\([^()]*\)", " ", author)
+    author = unbracketed if unbracketed.strip(" ,") else author  # '(Heroku)' alone is the author
     for name in re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", author):
         tokens = [t.strip("()") for t in name.split() if t.strip("()").rstrip(".").lower() not in _NAME_SUFFIXES]
         tokens = [t for t in tokens if t]
