@@ -79,7 +79,7 @@ def test_seed_format_gives_title_source_sections_and_a_marked_author() -> None:
             "Ines Varga, Jon Hale and Li Wu",
         ),
         ("Pavel Novák's 1999 bestseller on queues.", "Pavel Novák"),
-        ("Noor Haddad and colleagues published the paper in 1990.", "Noor Haddad"),
+        ("Noor Haddad and colleagues published the paper in 1990.", "Noor Haddad et al."),
         ("Henrike Ølsted Brandt published it too.", "Henrike Ølsted Brandt"),
         # a publication is not an author
         ("Harvard Business Review published this article in 2011.", ""),

@@ -60,7 +60,10 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*+•▪◦]|\d+[.)])\s+")
 _NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][a-zA-Z\u00C0-\u024F'’-]+|[A-Z]\.(?:[A-Z]\.)*)"
 _ONE_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|da|del|le)){{1,3}}"
 # one author or several: "Carl Shapiro and Hal Varian", "Daniel Kahneman, Dan Lovallo and Olivier Sibony"
-_NAMES = rf"{_ONE_NAME}(?:(?:,\s+|,?\s+and\s+){_ONE_NAME}){{0,3}}(?:\s+and\s+colleagues|\s+et\s+al\.)?"
+_NAMES = (
+    rf"{_ONE_NAME}(?:(?:,\s+|,?\s+(?:and|&)\s+){_ONE_NAME}){{0,3}}"
+    rf"(?:,?\s+and\s+colleagues(?:\s+at\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})?|,?\s+et\s+al\.)?"
+)
 # "Ken Norton spent a decade …", "Kevin Kelly, a founding editor of Wired, posted this essay …":
 # capitalised names opening a blurb sentence, an optional apposition, an optional adverb, then a
 # verb; the seed format names its author nowhere else.
@@ -314,21 +317,24 @@ def infer_author(blurb: str, title: str = "") -> str:
     """The author named in a blurb ("Ken Norton spent a decade …"), or "" when none is clear."""
     for regex in (_AUTHOR_IN_BLURB_RE, _BY_AUTHOR_RE, _POSSESSIVE_WORK_RE, _CITATION_RE, _BYLINE_RE):
         for match in regex.finditer(blurb):
-            name = re.sub(r"\s+(?:and\s+colleagues|et\s+al\.)$", "", match.group(1).strip())
-            if regex is _BYLINE_RE:
+            # 'Giuseppe DeCandia, Deniz Hastorun, Madan Jampani and colleagues at Amazon, 2007' names more authors
+            # than it lists: the card says 'DeCandia et al.' (batch79: 'DeCandia's', the others dropped)
+            more = re.search(r",?\s+(?:and\s+colleagues(?:\s+at\s+.*)?|et\s+al\.)$", match.group(1).strip())
+            name = match.group(1).strip()[: more.start()] if more else match.group(1).strip()
+            if regex is _BYLINE_RE and not more:
                 name = _byline_names(name)
                 if name.split()[0] in _PLACE_STARTS:
                     continue  # 'New York, Random House, 1995.': a place and a publisher, no author
             words = name.replace(",", " ").split()
             if words[0] in _NOT_NAMES or name.lower() in title.lower() or _ORGANISATION_WORDS & set(words):
                 continue
-            return name
+            return f"{name} et al." if more else name
     return ""
 
 
 def _byline_names(name: str) -> str:
     """The authors of a byline's names, without the venue the names pattern also takes in."""
-    listed = re.match(r"^.*?\band\s+[^,]+", name)  # 'A, B and C', up to the comma after the first 'and'
+    listed = re.match(r"^.*?(?:\band|&)\s+[^,]+", name)  # 'A, B and C', up to the comma after the first 'and'
     return listed.group(0).strip() if listed else name.split(",")[0].strip()
 
 

@@ -685,7 +685,9 @@ def noun_phrase_problem(subject: list[str], aux: str = "") -> str:
         return f"'{ordinal} to': no noun after '{ordinal}'"  # 'the first to notice' is who, not what
     if (low[-1] in _COUNTS and subject[-1].islower()) or low[-1] in _PHRASE_DETERMINERS:
         return f"'{subject[-1]}' has no noun after it"
-    if len(low) > 1 and low[-1] in _ADVERB_ENDS:
+    # 'goods used together', 'teams working alone': a participle's adverb ends a noun phrase (batch79: T2, refused)
+    participle = len(low) > 2 and (low[-2] in PAST_FORMS or low[-2].endswith(("ed", "ing")))
+    if len(low) > 1 and low[-1] in _ADVERB_ENDS and not participle:
         return f"'{subject[-2]} {subject[-1]}' ends on an adverb: a clause or an instruction, not a noun phrase"
     if any(w.endswith(("'s", "'", "’s")) for w in low):
         return ""  # "a company's real values": the first word belongs to the possessor, not the head

@@ -176,6 +176,8 @@ _CRITIQUE_CUES = (
     ("doesn't", "fails to do"),
 )
 # verbs that leave the answer open ('the book assumes …' many things): the question must name the kind of thing
+# what a work leaves out: asked by the kind of thing left out, the question names the answer's own noun
+_SILENT_CRITIQUE = frozenset({"says little about", "says nothing about", "ignores"})
 _OPEN_CRITIQUE = frozenset(
     {
         "says little about",
@@ -610,7 +612,15 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         if (
             relative
             and 3 <= len(words(head)) <= max_words
-            and not re.search(r"\b(?:someone|something|one|those|people|anyone|ones|way|extent)$", head, re.I)
+            # 'look for reasons that support their own view' (batch79: 'Someone … should look for reasons', T1 from
+            # every judge): a bare plural like 'reasons' says nothing without its clause
+            and not re.search(
+                r"\b(?:someone|something|one|those|people|anyone|ones|way|extent)$|"
+                r"\b(?:for|of|about|with|on|find|need|give|gives|seek|offer|offers)\s+(?:reasons|things|ways|cases|"
+                r"conditions|places|questions|signs|situations|moments|problems|ideas)$",
+                head,
+                re.I,
+            )
         ):
             text = head
     if len(words(text)) > max_words + 1:
@@ -972,6 +982,9 @@ def _vague_referent(text: str, note: Note) -> bool:
 
 # what kind of work the work is ('the paper, if not an argument?': 7 development cards, 21 ratings, 10% T2/T3)
 # the work's own material, named without the work ('many of the examples', 'the case studies')
+_WORKS_SUBJECT_RE = re.compile(
+    r"^(?:the\s+)?(?:work|book|paper|essay|article|study|talk|report|piece|chapter)'s\s", re.I
+)
 _WORKS_OWN_RE = re.compile(r"\bthe\s+(?:examples|cases|case studies|stories|anecdotes|studies|data|sources)\b", re.I)
 _GENRE_SUBJECT_RE = re.compile(
     r"^(?:the|its)\s+[\"“]?(?:paper|essay|book|article|post|talk|memo|thread|deck|theory|model|framework|study|work|"
@@ -1930,15 +1943,22 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
         return
-    if _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
+    if _vague_referent(effect, note):
+        return
+    if _IMPERATIVE_RE.match(effect) or imperative(effect):
+        # 'Value the critique more than the pitch, because evaluation is …' is advice and its reason (batch79: 'what
+        # explains why value the critique …?'): asked as the advice, like a listed step's
+        if 3 <= len(words(effect)) <= 10 and not set(words(effect.lower())) & _ADVICE_POINTERS:
+            front = f"{ctx}, why should a team {effect[0].lower() + effect[1:]}?"
+            yield "prescription", _card(note, "prescription", slug(f"why {effect}", 3), s, front, answer)
         return
     if re.search(r"\b(?:who|which|whom|whose)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$|\b(?:that|whether)$", effect):
         return  # 'Box holds up Fisher as a statistician who invented methods because real problems demanded them':
         # the reason is the relative clause's, not the sentence's (batch65: 'what explains why Box holds up …?'); in
         # '… is the authors' claim that, because …, designers should …' it is the claim's (batch67: T0)
     effect = re.sub(
-        r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly)$", "", effect
-    )  # 'is also a useful guard' links to a sentence before
+        r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly|simply|just|merely|mainly|precisely|exactly)$", "", effect
+    )  # '… switch goods simply because …' (batch79): the adverb is the reason's  # 'is also a useful guard' links to a sentence before
     effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
@@ -2374,6 +2394,12 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             # 'if one does occur' (batch69: T0 from every judge): 'one' stands for something the note named before
             and not re.match(r"^one\s+(?:does|do|did|is|was|has|can|will|occurs|happens|arises)\b", condition, re.I)
             and not re.search(r"\b(?:these|those|this|such)\b|\bone of them\b", condition, re.I)
+            # 'if a market has none' (batch79: T0 from every judge): none of what, the sentence before says
+            and not re.search(
+                r"\b(?:has|have|had|with|of|see|sees|find|finds)\s+(?:none|one|some|any|neither|either|both)$",
+                condition,
+                re.I,
+            )
         ):  # 'if an organisation does not choose one of these' points at a list the learner cannot see
             front = f"{ctx}, what follows if {condition}?"
             yield "diagnostic", _card(note, "diagnostic", slug(condition, 2), s, front, answer)
@@ -2448,10 +2474,16 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
                 answer = ", ".join(items)
                 answer = answer[0].upper() + answer[1:]
             else:
+                if len(parts) > 1 and re.search(r"\s(?:that|which|who)\s", head):
+                    continue  # '… depends on conditions that practitioners tend to forget: members must …' (batch79:
+                    # T1/T0, 'the answer is empty'): the point is what the colon says, in clauses no card can hold
                 answer_text = clean_answer(head)
                 kind_of = _kind_of(answer_text) if answer_text else ""
                 if not answer_text or (verb in _OPEN_CRITIQUE and not kind_of):
                     continue  # 'what does the note say the model assumes?' has many answers: name the topic or ask nothing
+                if verb in _SILENT_CRITIQUE:
+                    continue  # 'What kind of parts does the note say the essay says little about?' — 'The hard parts
+                    # of leading': the kind is the answer's own noun (development cards: 8 of 30 ratings T2+)
                 shown = f"kind of {kind_of} does" if verb in _OPEN_CRITIQUE else "does"
                 front = f"What {shown} {_note_on(note)} say {subject} {verb}?"
                 answer = answer_text
@@ -3624,11 +3656,18 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'Conway claims …' is a reporting frame, read by _core
             if re.match(r"^(?:the|a|an)\s+\w+$", subject, re.I) and subject.split()[-1].lower() in _VAGUE_HEADS:
                 break  # 'the result', 'the answer' need the sentence before
+            if _WORKS_SUBJECT_RE.match(subject) and _WORKS_OWN_RE.search(f"the {subject.split(' ', 2)[-1]}"):
+                break  # 'what do the work's cases lean on?' (batch79: T1 from every judge; the class: 5 cards, 26
+                # ratings, one T2): which cases, and what is wrong with them, the card never says
             obj = " ".join(rest)
             head, comma, tail = obj.partition(", ")
             if comma and len(words(tail)) > 4 and tail.split()[0].lower() in _OBJECT_START:
-                if re.search(r"\bof\s+\w+$", head):
-                    break  # 'a trio of PM, designer and engineer …' is a list cut short
+                listed = re.search(r"\s(?:and|or)\s", tail) and not re.search(
+                    r"\b(?:that|which|who|whose|when|where|because|if|while)\b", tail
+                )
+                if re.search(r"\bof\s+\w+$", head) or listed:
+                    break  # 'a trio of PM, designer and engineer …', 'depends on production costs, the nature of …
+                    # and how mature …' (batch79: 'Production costs', T1 from every judge) are lists cut short
                 obj = (
                     head  # 'more users, more users attract more suppliers': the clause after the comma is another claim
                 )
