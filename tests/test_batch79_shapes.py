@@ -16,7 +16,10 @@
   characteristics that neither offers alone' (T2 from every judge): a participle's adverb ends a noun phrase.
 - 'Giuseppe DeCandia, Deniz Hastorun, Madan Jampani and colleagues at Amazon, 2007' imported as 'Giuseppe DeCandia'
   alone; 'Charles G. Lord, Lee Ross & Mark R. Lepper · …' as 'Charles G. Lord' or nobody.
-The note is written in our own words for this test; each test fails on dcfeae1.
+Two of batch79's twelve notes gave no generated card at all (The Victorian Internet, the Unix foreword); three shapes
+they hold are asked now: 'A, not B, was C' ('what was C, if not B?'), a judgement and its reason after a colon ('X is
+fragile: …' -> 'why is X fragile?') and 'Prefer X to Y' ('what should a team prefer to Y?').
+The notes are written in our own words for this test; each test fails on dcfeae1.
 """
 
 from __future__ import annotations
@@ -115,3 +118,47 @@ def test_and_colleagues_is_et_al_and_an_ampersand_joins_authors() -> None:
     assert _byline(lord) == "Lord, Ross and Lepper"
     cards = imported_pairs("batch79", "decandia-*.txt", "decandia-dynamo")
     assert cards and all("DeCandia et al.'s" in front for front, _ in cards), cards
+
+
+RECALL = """---
+id: okafor-harbour-habits-thirteen
+title: The Harbour Almanac
+author: Ada Okafor
+---
+Ada Okafor's history of harbour keeping.
+
+## Central argument
+Okafor's thesis is that the lighthouse, not the radio, was the bigger change in harbour safety.
+- Prefer fixed moorings to anchors dropped in a hurry, even if the moorings cost more.
+
+## Critique
+Paper tide tables as the only record are fragile: every copy is redrawn by hand and one error spreads to each harbour.
+"""
+
+
+def test_a_fronted_contrast_is_asked() -> None:
+    found = asked(RECALL)
+    assert found.get("what was the bigger change in harbour safety, if not the radio?") == "The lighthouse", found
+    cards = imported_pairs("batch79", "standage-*.md", "standage-victorian-internet")
+    assert any(back == "The telegraph" for _, back in cards), cards
+
+
+def test_a_judgement_and_its_reason() -> None:
+    found = asked(RECALL)
+    assert found.get("why are paper tide tables as the only record fragile?", "").startswith("Every copy is redrawn")
+    cards = imported_pairs("batch79", "mcilroy-*.txt", "mcilroy-unix-foreword")
+    assert any("why is plain text as the universal interface fragile?" in front for front, _ in cards), cards
+
+
+def test_prefer_x_to_y() -> None:
+    assert asked(RECALL).get("what should a team prefer to anchors dropped in a hurry?") == "Fixed moorings", asked(
+        RECALL
+    )
+    cards = imported_pairs("batch79", "mcilroy-*.txt", "mcilroy-unix-foreword")
+    assert any(back == "Building tools" for _, back in cards), cards
+
+
+def test_a_ranked_part_of_the_critique_names_the_work() -> None:
+    cards = imported_pairs("batch79", "gigerenzer-*.txt", "gigerenzer-frequency-formats")
+    assert not any(front.endswith("what is the weakest part?") for front, _ in cards), cards
+    assert any(front.endswith("what is the weakest part of the paper?") for front, _ in cards), cards

@@ -162,7 +162,11 @@ def test_key_idea_bullets_are_claims_and_advice_is_not_asked_as_a_cause() -> Non
     assert cards["According to Reinertsen's 'Flow', what three traits define aggregators?"] == (
         "A direct relationship, zero marginal cost, demand-driven networks"
     )
-    assert not any("keep conversations" in f or "what follows if you quantify" in f for f in cards), cards
+    assert not any("explains why keep conversations" in f or "what follows if you quantify" in f for f in cards), cards
+    # advice and its reason is asked as advice (batch79: 'Value the critique more than the pitch, because …')
+    assert cards["According to Reinertsen's 'Flow', why should a team keep conversations casual?"] == (
+        "A formal interview invites performance"
+    )
     # advice after its situation is asked as advice (tests/test_advice_forms.py), never as a cause
     assert cards["According to Reinertsen's 'Flow', what should you do if you quantify only one thing?"] == (
         "Make it the cost of delay"

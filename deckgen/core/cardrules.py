@@ -1001,7 +1001,8 @@ def _half_problem(question: str, answer: str, source: str) -> str:
     q_body = strip_context(plain(question))
     low = q_body.lower()
     for one, pair in _HALF_MARKERS if ("the " in low or "either" in low or "only" in low) else ():
-        if one.search(q_body) and not pair.search(q_body):
+        # 'what was the more dramatic break …, if not the internet?' names what it compares with (batch79's thesis)
+        if one.search(q_body) and not pair.search(q_body) and ", if not " not in q_body:
             return f"the question keeps one half of '{one.pattern}' without the other"
     marks = _source_marks(source)
     if not (marks.pairs or marks.rather_ends):

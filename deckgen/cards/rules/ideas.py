@@ -1077,6 +1077,38 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         front = f"{ctx}, what {verb} {subject}, if not {alternative}?"
         yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
         return
+    yield from _fronted_contrast(note, s, core, ctx)
+
+
+# 'The waiting, not the building, is usually the slow part', 'Signal-to-noise, not sample size alone, decides what …'
+_FRONTED_NOT_RE = re.compile(
+    r"^(?P<x>[^,;:()]{2,60}?),\s+not\s+(?P<a>[^,;:()]{2,40}),\s+(?P<v>is|are|was|were|[a-z]{3,}s)\s+(?P<y>[^;:]{3,90})$"
+)
+
+
+_DECIDING_VERBS = frozenset("decide determine drive explain matter predict limit set shape cause make win".split())
+
+
+def _fronted_contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'A, not B, is C' -> 'what is C, if not B?' — A (batch79: 'the telegraph, not the internet, was the more dramatic
+    break …' gave a rich note no card at all)."""
+    match = _FRONTED_NOT_RE.match(plain(core).strip().rstrip("."))
+    if not match:
+        return
+    verb = match.group("v")
+    if verb not in ("is", "are", "was", "were") and (verb in STOPWORDS or base_form(verb) not in _DECIDING_VERBS):
+        return  # 'A, not B, thinks …' is no claim about which thing does what
+    rest = re.split(r",\s+(?:which|who|so|and|but|while|because)\s+", match.group("y"))[0].strip()
+    alternative = match.group("a").strip()
+    answer = clean_answer(match.group("x"))
+    if not answer or not _self_contained(answer) or len(words(rest)) > 14 or _vague_referent(rest, note):
+        return
+    if re.match(r"^(?:the|a|an)\s+\w+$", rest, re.I) and rest.split()[-1].lower() in _VAGUE_HEADS:
+        return  # 'judgement, not rule-following, is the point': the point of what, the question cannot say
+    if re.search(r"\b(?:those|these|such|this|that|they|them|it|its)\b", f"{alternative} {rest}", re.I):
+        return
+    front = f"{ctx}, what {verb} {_lowered(rest, note)}, if not {alternative}?"
+    yield "contrast", _card(note, "contrast", slug(rest, 2), s, front, answer)
 
 
 _LIST_CALLS_RE = re.compile(r"\bcalls?\s+(?:it\s+)?(?P<t>[^,;:]{2,30}?)\s*:?$")
@@ -4219,6 +4251,9 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
     """The note's advice: 'Before X, do Y' -> 'what should a team do before X?'; 'Replace X with Y' ->
     'what should X be replaced with?'. The situation or the object is in the question, the advice is the answer."""
     lead = core.lstrip("*_ ").split(" ", 1)[0].lower()
+    if lead == "prefer":
+        yield from _prefer(note, s, plain(core).strip().rstrip("."), ctx)
+        return
     if lead not in _ADVICE_LEADS:
         found: list[tuple[str, Card | None]] = []
         if " so that " in core or " before " in core or " after " in core or " until " in core:
@@ -4328,6 +4363,27 @@ def _later_instruction(text: str) -> str | None:
         if clause.split(" ", 1)[0].lower() in _ADVICE_OBJECT_VERBS:
             return clause
     return None
+
+
+_PREFER_RE = re.compile(
+    r"^prefer\s+(?P<x>[^,;:()]{3,60}?)\s+(?:to|over)\s+(?P<y>[^,;:()]{3,60}?)(?:,\s+.*|\s+because\s.*)?$", re.I
+)
+
+
+def _prefer(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'Prefer building tools to throwing unskilled effort at a task, …' -> 'what should a team prefer to throwing
+    unskilled effort at a task?' — 'Building tools' (batch79: a note of maxims with no generated card)."""
+    match = _PREFER_RE.match(text)
+    if not match:
+        return
+    over = match.group("y").strip()
+    if re.search(r"\b(?:ones?|those|these|it|them|this|that|such)\b", over, re.I) or len(content_words(over)) < 1:
+        return  # 'over home-made ones': which ones, the preferred thing says
+    answer = clean_answer(match.group("x"))
+    if not answer or not _self_contained(answer) or len(words(answer)) > 8:
+        return
+    front = f"{ctx}, what should a team prefer to {_lowered(over, note)}?"
+    yield "prescription", _card(note, "prescription", slug(f"prefer {answer}", 3), s, front, answer)
 
 
 def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -5034,6 +5090,10 @@ def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple
         # the claim's, and a question holding it asks two things
     if re.search(r"\b(?:in|on|at|to|for|into|from)\s+that\s+\w+", topic):
         return  # 'to put in that seat': which seat, the sentence before says
+    if role_of(s.heading) == "critique" and re.fullmatch(
+        r"the \w+est (?:part|point|link|section|chapter|idea|claim|argument|evidence)", topic, re.I
+    ):
+        topic = f"{topic} of {work_word(note)}"  # 'what is the weakest part?' (batch79: T1, 'lacks its object')
     answer = clean_answer(match.group("x"))
     if not answer or not _self_contained(answer) or re.search(r",\s+(?:and|but)\s", answer):
         return  # 'Points are summed …, and the final score': the subject is the last clause's, not the whole
@@ -5090,6 +5150,8 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
 def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[str, Card | None]]:
     """Cards of the coverage shapes (comparative, 'so', listed contrast) on each clause of ``core``."""
     found: list[tuple[str, Card | None]] = []
+    if ": " in core and (" is " in core or " are " in core):
+        found.extend(_judged_why(note, s, core, ctx))
     for clause in compound_clauses(core):
         if "more often" in clause or "less often" in clause:
             found.extend(_more_often(note, s, clause, ctx))
@@ -5113,3 +5175,34 @@ def coverage_shapes(note: Note, s: Sentence, core: str, ctx: str) -> list[tuple[
                 continue  # 'Principles: aim for accuracy, not …; take …': the label names the list, not its first item
             found.extend(_contrast(note, s, f"{term.group('t')} {'are' if plural else 'is'} {gloss}", ctx))
     return found
+
+
+# 'Plain text as the universal interface is fragile: every consumer re-parses output, …' -> 'why is plain text as the
+# universal interface fragile?' (batch79: a note with no generated card); the judgement's word is one of these
+_JUDGED_WORDS = frozenset(
+    """fragile brittle risky dangerous expensive costly slow hard difficult misleading weak limited thin narrow crude
+    noisy biased optimistic naive vague circular dated simplistic shaky selective anecdotal partial outdated
+    unfalsifiable useful valuable powerful cheap robust persuasive unconvincing incomplete wrong""".split()
+)
+_JUDGED_COLON_RE = re.compile(
+    r"^(?P<x>[A-Z][^,;:()]{3,70}?)\s+(?P<v>is|are)\s+(?:(?:also|often|too|very|quite|especially)\s+)?(?P<j>[a-z]+):\s+"
+    r"(?P<y>[a-z][^;:]{8,160})$"
+)
+
+
+def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'X is fragile: Y' -> 'why is X fragile?' — Y, the reason the note gives for its judgement."""
+    match = _JUDGED_COLON_RE.match(plain(core).strip().rstrip("."))
+    if not match or match.group("j") not in _JUDGED_WORDS:
+        return
+    subject = match.group("x").strip()
+    tokens = [t.lower() for t in words(subject)]
+    if tokens[0] in _ARTICLES and len(tokens) == 2 and tokens[1] in _VAGUE_HEADS | _FRAMED_VAGUE | {"evidence"}:
+        return  # 'The evidence is thin: …', 'the claim is blunt': of what, the question cannot say
+    if set(tokens) & (PRONOUNS | {"this", "that", "these", "those", "such"}) or noun_phrase_problem(words(subject)):
+        return
+    answer = clean_answer(match.group("y"))
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 3:
+        return  # 'it is a principles paper …' points back at the subject
+    front = f"{ctx}, why {match.group('v')} {_lowered(subject, note)} {match.group('j')}?"
+    yield "mechanism", _card(note, "mechanism", slug(f"{subject} {match.group('j')}", 3), s, front, answer)
