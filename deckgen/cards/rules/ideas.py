@@ -817,9 +817,24 @@ def _weak_claim(front: str, back: str) -> bool:
 # The refusals below diagnose the generator's own misreadings of a sentence (a compound noun read as a verb, a
 # study condition read as a term); what any card can get wrong is a rule of core.cardrules, applied by the gate
 # (text.hard_problems) at stricter settings, e.g. L14's words that point back at the note.
+# an answer that names only a generic thing ('A thought experiment', 'The whole process', 'A chain of assumptions',
+# 'Two behavioural assumptions'): the development cards of this shape were judged T2/T3 on 5 of 52 ratings
+_GENERIC_ANSWER_RE = re.compile(
+    r"^(?:a|an|the|two|three|four|several|many|some)\s+(?:[\w-]+\s+)?(?:process(?:es)?|assumptions?|experiments?|"
+    r"cases?|choices?|things?|ways?|factors?|issues?|steps?|questions?|set|chain|parts?|aspects?|elements?|matters?|"
+    r"ideas?|approach|methods?|economy)(?:\s+of\s+[\w-]+)?$",
+    re.I,
+)
+
+
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
     if kind == "claim" and _weak_claim(front, back):
         return None
+    if kind != "definition" and _GENERIC_ANSWER_RE.match(back.strip()):
+        return None
+    if kind == "contrast" and len(words(back)) == 1:
+        return None  # 'what are the principles, if not methods?' — 'Aspirations': a one-word answer to a contrast is
+        # its antonym or a label (every judged run: 49 ratings, 12% T2/T3; two words 42%, three or more 55%)
     if kind == "critique" and _VAGUE_CRITIQUE_RE.search(front) and not front.startswith("What kind of"):
         return None
     if kind in ("prescription", "should") and re.search(r"\bwhat should [^?]+ be\?$", front):
@@ -2171,9 +2186,11 @@ def _should(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             continue  # 'should not …', 'should be …', 'must first …': a denial, a passive or no verb
         if low in ("therefore", "thus", "first", "then", "now", "all", "each", "both"):
             continue
-        if low in _LINKING_VERBS and not prep:
-            continue  # 'A forecast of 70% should come true …' (batch73: 'what should a forecast of 70% come?', T1):
-            # what follows a linking verb describes the subject, it is no object
+        if not prep:
+            continue  # 'what should roadmaps include?', 'what should research ask?', 'what should a forecast of 70%
+            # come?': a bare object is one of many things to include or ask (first runs of batches 60-79: 'should'
+            # cards 16% T2/T3 over 58 ratings, none T2 without a preposition); 'what should effort concentrate
+            # against?', 'what should onboarding end on?' name the one complement (T2/T3)
         lead = words(obj)[0].lower() if words(obj) else ""
         if lead in _PARTICLES:
             continue  # 'government should hold back from directing production' (batch76: 'what should government
