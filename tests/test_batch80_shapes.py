@@ -17,7 +17,9 @@ The note is written in our own words for this test; each test fails on 3ded625.
 
 from __future__ import annotations
 
-from noteutil import asked, imported_pairs
+from noteutil import asked, imported_pairs, parse_note
+
+from deckgen.cards.rules.ideas import _grammatical_question
 
 NOTE = """---
 id: okafor-harbour-habits-fourteen
@@ -90,3 +92,18 @@ def test_a_way_of_thinking_is_an_answer() -> None:
     assert asked(NOTE).get("what is the register, if not a filing system?") == "A habit of mind", asked(NOTE)
     cards = imported_pairs("batch80", "ohmae-*.md", "ohmae-mind-of-the-strategist")
     assert any(back == "A way of thinking" for _, back in cards), cards
+
+
+def test_a_verb_the_note_uses_as_one_is_no_term() -> None:
+    note = parse_note(NOTE, "x.md")
+    source = "Tide pooling keeps only the highest water mark for each berth."
+    assert not _grammatical_question("In Okafor's 'The Harbour Register', what are tide pooling keeps?", note, source)
+    assert _grammatical_question("In Okafor's 'The Harbour Register', what are tide pools?", note, source)
+
+
+def test_a_list_named_by_one_bare_noun_is_not_asked_whole() -> None:
+    cards = imported_pairs("batch80", "anderson-*.md", "anderson-free")
+    assert not any(front.endswith("what are the four models?") for front, _ in cards), cards
+    assert any(", one of the four models?" in front or "direct cross-subsidies?" in front for front, _ in cards), cards
+    cards = imported_pairs("batch80", "barabasi-*.md", "barabasi-albert-scaling")
+    assert not any(front.endswith("what are the two ingredients?") for front, _ in cards), cards

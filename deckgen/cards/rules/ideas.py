@@ -474,6 +474,11 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
         return False  # 'what explains why tips for writing one: be funny?': a list's lead cut into the question
     if copula and _NO_WHOLE_RE.match(copula.group("x")):
         return False  # 'what is the key move?', 'the most useful habit here': the key move of what?
+    last = words(copula.group("x"))[-1] if copula and words(copula.group("x")) else ""
+    if last.endswith("s") and re.search(
+        rf"\b{re.escape(last)}\s+(?:only|just|also|never|always|often|still|rarely|merely|simply|its|their)\b", source
+    ):
+        return False  # 'what are Log compaction keeps?' (batch80: T0): the note's 'keeps only …' makes it a verb
     source_words: set[str] = set()
     for match in _AUX_QUESTION_RE.finditer(front):
         if match.group("aux").lower() == "do" and not source_words:
@@ -3000,9 +3005,11 @@ def _list_question(note: Note, before: str, n: str, what: str, glossed_parts: bo
         return f"{_according(note)}, what are the {n} {what} of {whole}?"
     if held := _holder(note, before) or _relative_holder(before):
         return f"{_according(note)}, what {n} {what} {held}?"
-    if glossed_parts or what.lower() in _GENERIC_PARTS:
-        return None  # 'what are the three parts?' names no whole (batch75: 'what are the four parts?', 'what are
-        # the three kinds?'): asked only for a list whose noun says what it is
+    if glossed_parts or what.lower() in _GENERIC_PARTS or len(words(what)) == 1:
+        return None  # 'what are the three parts?', 'what are the four models?', 'what are the two ingredients?' name no
+        # whole (batch75, batch80; every judged run: 52 such questions, 198 ratings, 32% T2/T3, nearly all one noun):
+        # each part is still asked; 'the three basic psychological needs', 'the four villains of decision-making' say
+        # what they are
     return f"{_according(note)}, what are the {n} {what}?"
 
 
@@ -3025,8 +3032,10 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if count != len(labels) or count > MAX_LIST_ITEMS or any(len(words(x)) > 4 for x in labels):
             continue
         what = plain(match.group("what")).strip()
-        if what.lower() in _GENERIC_PARTS:
-            continue  # 'He names three kinds:' (batch75: 'what are the three kinds?'): kinds of what?
+        if what.lower() in _GENERIC_PARTS or len(words(what)) == 1:
+            continue  # 'He names three kinds:' (batch75: 'what are the three kinds?'), 'He sorts "free" into four
+            # models:' (batch80: 'what are the four models?', T1 from every judge): of what? (one bare noun, as in
+            # _list_question: 32% T2/T3 over 198 ratings)
         answer = _join(labels, what)
         front = f"{_according(note)}, what are the {match.group('n').lower()} {what}?"
         # anchored on the sentence that introduces the list, so the item cards beside it do not overlap it
