@@ -286,7 +286,7 @@ def _application_ctx(note: Note) -> str:
 # the verbs a note's advice opens with: one list for advice bullets and for labels that are instructions
 _INSTRUCTION_VERBS = frozenset(
     """keep make use ask talk dig start stop avoid give treat let put take write run build focus pick choose do don't
-    try check count rewrite find get be add cut drop remove plan ship measure separate share""".split()
+    try check count rewrite find get be add cut drop remove plan ship measure separate share watch""".split()
 )
 _IMPERATIVE_RE = re.compile(r"^(?:never|always|" + "|".join(sorted(_INSTRUCTION_VERBS)) + r")\b", re.I)
 _FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
@@ -839,6 +839,18 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None
     if kind != "contrast" and re.match(r"^not\s", back, re.I):
         return None  # 'Not remote computing at all but electronic mail' (batch80: T1): a contrast the card did not ask
+    tail = " ".join(words(back)[-3:])
+    counted = (
+        r"\b(?:one\s+(?:question|thing|rule|step|test|check|point|idea)|(?:two|three|four|five|six|several|a few)\s)"
+    )
+    if tail and re.search(counted, back, re.I) and re.search(re.escape(tail) + r"\s*:", plain(sentence.text), re.I):
+        return None  # 'Add one question to the review: what behaviour …' (batch81), 'Ask two questions: …' (batch80):
+        # the content is what the colon goes on to say
+    if re.match(r"^(?:a|the)\s+(?:reminder|proof)\s+that\b", back, re.I):
+        return None  # 'A reminder that the approach that scales and ships' (batch81: T0): a frame, not the thing
+    if re.match(r"^(?:all the time|most of the time|some of the time|every time|at all times)\b", back, re.I):
+        return None  # 'PMs design agency relationships all the time' (batch81: 'what does PMs design agency
+        # relationship?' — 'All the time', T0): an adverbial, so the verb was read in the wrong place
     if kind == "contrast" and len(words(back)) == 1:
         return None  # 'what are the principles, if not methods?' — 'Aspirations': a one-word answer to a contrast is
         # its antonym or a label (every judged run: 49 ratings, 12% T2/T3; two words 42%, three or more 55%)
@@ -1154,6 +1166,8 @@ def _list_name(s: Sentence) -> str:
     counted = _LEAD_LIST_RE.search(f"{lead}:") or _LONG_LIST_RE.search(f"{lead}:")
     if counted and re.match(r"(?:other|more|further|additional|extra)\b", counted.group("what"), re.I):
         return ""  # 'plus two other tools:' (batch74: "one of the two other tools?", T1): other than what?
+    if counted and words(counted.group("what"))[0].lower() in PREPOSITIONS:
+        return ""  # '… with all three in mind:' (batch81: "one of the three in mind?", T1 from every judge)
     if counted and len(words(counted.group("what"))) <= 3:
         what = re.sub(
             r"\s+(?:follow|follows|matter|apply|emerge|exist|stand out|recur)$", "", counted.group("what").strip()
@@ -2452,7 +2466,8 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             and not cut_subject
             and _self_contained(answer)
             and not late_clause
-            and not re.match(r"^(?:it|they|this|that|none|neither)\b", condition, re.I)  # 'if none applies' (batch53)
+            and not re.match(r"^(?:it|they|this|that|none|neither|both|either)\b", condition, re.I)  # 'if none applies'
+            # (batch53); 'if both maximise their own utility' (batch81: T1, 'both' of whom?)
             # 'if one does occur' (batch69: T0 from every judge): 'one' stands for something the note named before
             and not re.match(r"^one\s+(?:does|do|did|is|was|has|can|will|occurs|happens|arises)\b", condition, re.I)
             and not re.search(r"\b(?:these|those|this|such)\b|\bone of them\b", condition, re.I)
@@ -3032,7 +3047,7 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if count != len(labels) or count > MAX_LIST_ITEMS or any(len(words(x)) > 4 for x in labels):
             continue
         what = plain(match.group("what")).strip()
-        if what.lower() in _GENERIC_PARTS or len(words(what)) == 1:
+        if what.lower() in _GENERIC_PARTS or len(words(what)) == 1 or words(what)[0].lower() in PREPOSITIONS:
             continue  # 'He names three kinds:' (batch75: 'what are the three kinds?'), 'He sorts "free" into four
             # models:' (batch80: 'what are the four models?', T1 from every judge): of what? (one bare noun, as in
             # _list_question: 32% T2/T3 over 198 ratings)
@@ -4411,8 +4426,11 @@ def _prefer(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tuple[str,
     if not match:
         return
     over = match.group("y").strip()
+    head = words(match.group("x"))[-1] if words(match.group("x")) else ""
+    if re.search(r"\bones\b", over) and plural_word(head.lower()):
+        over = re.sub(r"\bones\b", head, over)  # 'redundancy of cheap parts to perfection of expensive ones' (batch81)
     if re.search(r"\b(?:ones?|those|these|it|them|this|that|such)\b", over, re.I) or len(content_words(over)) < 1:
-        return  # 'over home-made ones': which ones, the preferred thing says
+        return  # 'over home-made ones': which ones, the preferred thing does not say
     answer = clean_answer(match.group("x"))
     if not answer or not _self_contained(answer) or len(words(answer)) > 8:
         return
