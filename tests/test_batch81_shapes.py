@@ -10,6 +10,8 @@
 - T1: 'what follows if both maximise their own utility?'; "what is 'Transactional', one of the three in mind?" (a list
   named by '… with all three in mind:').
 - 'Prefer redundancy of cheap parts to perfection of expensive ones' is asked with 'ones' named.
+- 'Above all, reliability comes from the structure, so …': the discourse marker made the reason read as two clauses
+  spliced, and the note got no card (Baran's On Distributed Communications).
 The note is written in our own words for this test; each test fails on 3b16b27.
 """
 
@@ -30,6 +32,8 @@ Okafor sorts harbour calls into three kinds, and argues that a keeper should pla
 - Refuge: the boat wants shelter from a storm.
 - Trade: the boat wants to land its cargo.
 - Repair: the boat wants its hull mended.
+
+Above all, safety comes from the layout of the berths, so the harbour can be run with cheap, ordinary boats.
 
 ## Critique
 A reminder that the harbour that floods and recovers often outlasts the better-built one.
@@ -80,3 +84,10 @@ def test_prefer_names_its_ones() -> None:
     assert asked(NOTE).get("what should a team prefer to perfection of costly ropes?") == "Redundancy of cheap ropes", (
         asked(NOTE)
     )
+
+
+def test_a_discourse_marker_is_no_part_of_the_reason() -> None:
+    found = asked(NOTE)
+    assert "Safety comes from the layout of the berths" in found.values(), found
+    cards = imported_pairs("batch81", "baran-*.txt", "baran-distributed-communications")
+    assert any(back == "Reliability comes from the structure" for _, back in cards), cards

@@ -596,6 +596,14 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     text = re.sub(r"\s*\((?:see|cf\.?|compare)\s[^()]*\)", "", text, flags=re.I)  # a pointer to another note
     text = re.sub(r"\s+as\s+\w+ly\s+as\s+.*$", "", text)  # '… as deliberately as for bugs' only compares
     text = re.sub(r"^(?:often|usually|typically|generally)\s+", "", text, flags=re.I)
+    # 'Above all, reliability comes from the structure' (batch81): the discourse marker is no part of the answer
+    text = re.sub(
+        r"^(?:above all|in short|in practice|crucially|most importantly|in other words|put simply|in the end|"
+        r"ultimately|fundamentally|in effect),\s+",
+        "",
+        text,
+        flags=re.I,
+    )
     text = _unquoted(text.strip().rstrip(".,;:!").strip())
     if len(words(text)) > max_words:
         # 'looks like a fourfold increase' compares, it gives no example (batch66: '… so a doubling looks', T0)
