@@ -286,7 +286,7 @@ def _application_ctx(note: Note) -> str:
 # the verbs a note's advice opens with: one list for advice bullets and for labels that are instructions
 _INSTRUCTION_VERBS = frozenset(
     """keep make use ask talk dig start stop avoid give treat let put take write run build focus pick choose do don't
-    try check count rewrite find get be add cut drop remove plan ship measure separate share watch""".split()
+    try check count rewrite find get be add cut drop remove plan ship measure separate share protect""".split()
 )
 _IMPERATIVE_RE = re.compile(r"^(?:never|always|" + "|".join(sorted(_INSTRUCTION_VERBS)) + r")\b", re.I)
 _FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
@@ -1103,6 +1103,9 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         answer = clean_answer(re.split(r",\s+and\s+(?:that|so)\s+", match.group("b"))[0])
         if not subject or not answer or len(words(alternative)) > 8 or not _self_contained(answer):
             continue
+        if len(words(alternative)) == 1 and re.search(r"\b(?:something|what|anything)\s+\w+\s+\w+$", answer, re.I):
+            continue  # 'something customers choose rather than discover': the alternative is the verb's ('what is
+            # the damage, if not discover?')
         if re.match(r"^(?:better|worse|more|less|higher|lower|bigger|smaller|faster|slower)\b", alternative):
             continue  # 'are worse, not better': a comparison with nothing named to compare (batch44: T0 from every judge)
         if re.search(r"['’]s?$", alternative) or _mirrors(alternative, answer):
@@ -2396,6 +2399,9 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         v, rest = found.group("v"), re.sub(r"\bthey\b", thing, found.group("rest"))  # 'the conclusion they want'
         if v in STOPWORDS or v in _MODAL_VERB or re.search(r"\b(?:not|never|also)\b", rest):
             return
+        if re.match(r"^\s+(?:is|are|was|were|be|has|have|can|will|do|does)\b", found.group("rest")):
+            return  # 'Modern personas are worth having only if …' (batch82: 'under what condition does modern persona
+            # are worth having?', T0 from every judge): the verb is in what follows, the subject was cut short
         base = (v if _plain_verb(v) else None) if plural else base_form(v)
         if not base:
             return
@@ -2479,6 +2485,10 @@ def _diagnostic(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
             # 'if one does occur' (batch69: T0 from every judge): 'one' stands for something the note named before
             and not re.match(r"^one\s+(?:does|do|did|is|was|has|can|will|occurs|happens|arises)\b", condition, re.I)
             and not re.search(r"\b(?:these|those|this|such)\b|\bone of them\b", condition, re.I)
+            # 'if the conclusion survives across that range' (batch82: T1 from every judge): which range, the note says
+            and not re.search(
+                r"\b(?:across|within|in|on|at|over|under|beyond|outside|inside)\s+that\s+\w+", condition, re.I
+            )
             # 'if a market has none' (batch79: T0 from every judge): none of what, the sentence before says
             and not re.search(
                 r"\b(?:has|have|had|with|of|see|sees|find|finds)\s+(?:none|one|some|any|neither|either|both)$",
@@ -3323,6 +3333,7 @@ def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
     return out
 
 
+_WATCH_FOR_RE = re.compile(r"^(?:watch|look)\s+(?:for|out)\b", re.I)  # 'watch time is …' is a noun
 _BOLD_LABEL_RE = re.compile(r"^\*\*(?P<l>[^*]{2,40}?)\.\*\*\s+(?P<r>[A-Z].*)$")
 _LABEL_CLAUSE_RE = re.compile(r"\b(?:is|are|was|were|means?|has|have|do|does|can|will|must|should|not)\b", re.I)
 
@@ -3614,8 +3625,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         if ", " in clause:
             clause = _drop_aside(clause)
             tokens = clause.split()
-        if _IMPERATIVE_RE.match(clause) or _ADVICE_LEAD_RE.match(clause):
-            continue  # advice ('Keep conversations casual', 'Expect concept tests to …') has no subject to ask about
+        if _IMPERATIVE_RE.match(clause) or _ADVICE_LEAD_RE.match(clause) or _WATCH_FOR_RE.match(clause):
+            continue  # advice ('Keep conversations casual', 'Expect concept tests to …', 'Watch for feedback loops …':
+            # batch81, 'what does watch for feedback loop?') has no subject to ask about
         prefixed = _PREFIXED_VERB_RE.match(tokens[0])
         if n == 0 and prefixed and _plain_verb(prefixed.group(1)):
             continue  # 'Re-validate proxies against …' is advice too (batch53: 'what does re-validate proxy against?')
@@ -4382,6 +4394,9 @@ _COMPLEMENT_VERBS = frozenset("make keep leave get let render find call consider
 
 def _placed_object(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     first_clause = re.split(r";\s+|:\s+|\s+[—–]\s+|,\s+(?:and|but|or|so|then)\s+", text)[0]
+    if text[len(first_clause) :].startswith(":"):
+        return  # 'Fix the group problem with structure: have people write ideas silently …' (batch82: 'The group
+        # problem', T0/T1): the advice is what the colon says
     match = _PLACED_OBJECT_RE.match(first_clause)
     if not match or not imperative(first_clause):
         return
@@ -4463,6 +4478,9 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
         return  # 'Treat changes there with the same care as a price change' (batch77: T0 from every judge): the
         # object points back at the sentence before, and 'as' closes a comparison, not the object's role
     # 'pair every metric with the qualities it misses': 'it' is the object the question names
+    if re.search(r"\s+and\s+(?:\w+\s+){0,4}(?:is|are|was|were|stays?|falls?|rises?)\b", object_match.group("y")):
+        return  # 'Replace ZIP with city or town and roughly half are still likely unique' (batch82: T0 from every
+        # judge): a condition and what follows, not advice
     answer = _advice_answer(object_match.group("y"), named=not _plural_subject(words(obj)))
     if not answer:
         return
@@ -4938,6 +4956,9 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
+    if _IMPERATIVE_RE.match(answer) or imperative(answer):
+        return  # '…, and protect focus time as well, so collision does not become fragmentation': an instruction and
+        # its purpose, no cause (batch82's fixes: 'Protect focus time as well')
     lead = effect.split(" ", 1)[0].lower()
     joined = re.search(r"\band\s+(\w+)\s", effect)
     if joined and joined.group(1).lower() in _INSTRUCTION_VERBS | {"consider"} and not lead.endswith("s"):
