@@ -957,6 +957,15 @@ def _gives_away(note: Note, card: Card) -> bool:
     if len(answer) <= 3 and shown in rest and head in content_words(shown):
         if head not in content_words(rest.replace(shown, " ")):
             return True  # 'Abundant, cheap coal' under 'The Coal Question': the title names the answer (batch70: T1)
+    # 'A set of aspects, meaning …' under 'Elimination by Aspects' (batch83: T1 from every judge): a container noun
+    # ('set', 'kind') names nothing; the noun after 'of' is the answer's head, and the title holds it
+    container = re.match(
+        r"^(?:an?|the)\s+(?:set|kind|form|type|sort|collection|bundle|series)\s+of\s+([\w-]+)", hidden, re.I
+    )
+    if container and shown in rest and card.origin != "generated:definition":
+        inner = set(content_words(container.group(1)))
+        if inner & set(content_words(shown)) and not inner & set(content_words(rest.replace(shown, " "))):
+            return True
     return len(answer & seen) / len(answer) >= 0.5
 
 
@@ -5083,6 +5092,9 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             # critical trials (a bit over a third of answers)' counts them: neither defines the word before it (batch65: T0);
             # 'provide the good alone (a "privileged" group)' coins a name for the situation (batch67: T0); 'keep the
             # build fast (the XP guideline is around ten minutes)' adds a claim (batch68: 'what is build fast?', T0)
+        if re.match(r"^\(?(?:how to|why)\s", gloss.group("y").strip(), re.I):
+            continue  # 'an effective tool (how to take part)' (batch83: 'what is an effective tool?' — 'How to take
+            # part', T1 from every judge): a question the term answers, not what it is
         if re.match(r"^\(?the\s+[A-Z]", gloss.group("y").strip()) and len(words(gloss.group("y"))) <= 4:
             continue  # 'a clear interface (the IMP specification)' (batch80: 'what is a clear interface?', T0 from every
             # judge): a named instance of the term, not what it means
