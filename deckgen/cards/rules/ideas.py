@@ -590,7 +590,11 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     """The shortest complete phrase of ``text``, or None when it cannot be cut cleanly."""
     text = plain(text).strip()
     text = re.split(r",?\s+not just\s+|,?\s+not only\s+|,\s+not\s+", text)[0]  # the contrast is another card
-    text = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
+    kept = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
+    if len(words(kept)) <= 3 and len(words(text)) > 2 * len(words(kept)):
+        return None  # 'people take in these dimensions as one overall impression …' (batch84: 'People take', T0 from
+        # every judge): the tail that points back was most of the answer
+    text = kept
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
     text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
     text = re.sub(r"\s*\((?:see|cf\.?|compare)\s[^()]*\)", "", text, flags=re.I)  # a pointer to another note
@@ -859,6 +863,19 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if re.match(r"^(?:all the time|most of the time|some of the time|every time|at all times)\b", back, re.I):
         return None  # 'PMs design agency relationships all the time' (batch81: 'what does PMs design agency
         # relationship?' — 'All the time', T0): an adverbial, so the verb was read in the wrong place
+    if (
+        kind == "definition"
+        and "; and " in sentence.text
+        and back
+        and re.search(re.escape(back[-12:]) + r"\s*;", plain(sentence.text))
+    ):
+        return None  # '**Environmental dimensions**: ambient conditions (…); space and function (…); and signs …'
+        # (batch84: 'Ambient conditions (…)', T0 from every judge): the first of three parts is not the definition
+    if kind == "definition" and re.match(
+        r"^(?:\w+ly\s+)?(?:affects|shapes|drives|determines|influences|changes|matters|causes)\b", back, re.I
+    ):
+        return None  # 'the setting, which she calls the *servicescape*, strongly affects service outcomes' (batch84:
+        # 'Strongly affects service outcomes', T0 from every judge): the sentence's verb, not a gloss
     if kind == "contrast" and len(words(back)) == 1:
         return None  # 'what are the principles, if not methods?' — 'Aspirations': a one-word answer to a contrast is
         # its antonym or a label (every judged run: 49 ratings, 12% T2/T3; two words 42%, three or more 55%)
