@@ -876,6 +876,10 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     ):
         return None  # 'the setting, which she calls the *servicescape*, strongly affects service outcomes' (batch84:
         # 'Strongly affects service outcomes', T0 from every judge): the sentence's verb, not a gloss
+    italic_title = note.title and re.search(rf"[*_]{re.escape(note.title)}[*_]", sentence.text, re.I)
+    if italic_title and front.lower().endswith((f" is {note.title.lower()}?", f" are {note.title.lower()}?")):
+        return None  # '*Patterns of Conflict* is the longest and best known' (batch85: 'what is patterns of Conflict?',
+        # T0 from every judge): the work itself, set in italics as a title, is no term ('the illusion of control' is)
     if kind == "contrast" and len(words(back)) == 1:
         return None  # 'what are the principles, if not methods?' — 'Aspirations': a one-word answer to a contrast is
         # its antonym or a label (every judged run: 49 ratings, 12% T2/T3; two words 42%, three or more 55%)
