@@ -2024,9 +2024,6 @@ def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tupl
                 return
         if not answer or not _self_contained(answer):
             continue
-        if _TEASER_RE.match(answer) or re.search(r"\b(?:two|three|four|five|several|a few)\s+\w+$", answer, re.I):
-            continue  # 'should ask two questions: what was resampled, and …' (batch80: 'Ask two questions', T0 from
-            # three judges): the advice is what the colon lists
         if len([w for w in words(subject) if w.lower() not in STOPWORDS]) < 2 and not never:
             continue  # 'what should organizations do?' has as many answers as the book has pages
         front = f"{ctx}, what should {subject} never do?" if never else f"{ctx}, what should {subject} do?"
@@ -2073,7 +2070,8 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         # '… is the authors' claim that, because …, designers should …' it is the claim's (batch67: T0)
     effect = re.sub(
         r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly|simply|just|merely|mainly|precisely|exactly)$", "", effect
-    )  # '… switch goods simply because …' (batch79): the adverb is the reason's  # 'is also a useful guard' links to a sentence before
+    )  # 'is also a useful guard' links to a sentence before; '… switch goods simply because …' (batch79): the adverb
+    # is the reason's
     effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
