@@ -52,7 +52,17 @@ _CRITIQUE = (
 )
 _APPLICATION = ("why it matters", "implications", "application", "for product", "how to use", "in practice")
 DEFAULT_CAP = 8
-MAX_WORDS = 12  # an answer a learner can recall whole
+MAX_WORDS = 16  # an answer a learner can recall whole (judged: generated answers of 12-15 words 62% T2/T3, 4-7 words
+# 42%; the curator's of 16-19 words 84%): a clause kept whole beats one cut to a label
+SHORT_WORDS = 12  # the old limit: an answer longer than it is checked for a second predicate
+# a second predicate with no subject of its own ('…, and has little to say about', '… and rests on'), or a 'but' that
+# turns to another claim ('…, but it has three costs')
+_SUBJECTLESS_PREDICATE_RE = re.compile(
+    r",?\s+and\s+(?:(?:also|often|still|largely|mostly|rarely|barely|only)\s+)?(?:has|have|says|rests|relies|leaves|"
+    r"offers|gives|misses|ignores|treats|assumes|does|lacks|overlooks|underplays|skips|makes|takes|needs|is|are|"
+    r"was|were|can|cannot)\b|,\s+but\s+(?:it|they|this|that|these|those|he|she)\b|,\s+and\s+(?:as|when|if|so|then|once|"
+    r"because|while)\b"
+)
 MAX_LIST_ITEMS = 4
 # words in an answer that point back into the note ('those constraints'); 'it' and 'that' are
 # mostly harmless inside an answer ('whether customers will buy it'), so only a leading one is refused
@@ -609,6 +619,13 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         flags=re.I,
     )
     text = _unquoted(text.strip().rstrip(".,;:!").strip())
+    second = (
+        _SUBJECTLESS_PREDICATE_RE.search(text) if max_words >= MAX_WORDS and len(words(text)) > SHORT_WORDS else None
+    )
+    if second and len(words(text[: second.start()])) >= 3:
+        # 'A screen for monitoring, and has little to say about …', 'one anecdote, but it …' (batch87 dev): a second
+        # predicate with no subject of its own, or a 'but' that turns to another claim, is not the answer
+        text = text[: second.start()]
     if len(words(text)) > max_words:
         # 'looks like a fourfold increase' compares, it gives no example (batch66: '… so a doubling looks', T0)
         aside = re.search(
@@ -3283,6 +3300,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_label_gloss(note, s, ctx))  # after the older forms: their keys stay what curation named
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
+                if role != "application" and (" is " in flat or " was " in flat):
+                    found.extend(_remedy(note, s))
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
                 if not any(card for _, card in found):
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
@@ -5335,3 +5354,75 @@ def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
         return  # 'it is a principles paper …' points back at the subject
     front = f"{ctx}, why {match.group('v')} {_lowered(subject, note)} {match.group('j')}?"
     yield "mechanism", _card(note, "mechanism", slug(f"{subject} {match.group('j')}", 3), s, front, answer)
+
+
+# 'His remedy is to compute with distributions instead: …', 'Their proposal is that every dataset come with a
+# datasheet': the work's own answer to the problem it names, asked as what the work proposes (dev notes: 55 such
+# sentences, none asked before)
+_REMEDY_RE = re.compile(
+    r"^(?:His|Her|Their|The authors'|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|headline|"
+    r"core|broader|overall)\s+)?(?P<k>remedy|prescription|alternative|solution|proposal|fix|cure|recommendation|"
+    r"explanation|conclusion|claim|thesis|test|method)\s+(?:is|was)\s+"
+    r"(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?(?P<x>.+)$"
+)
+# what the work says, as a clause: asked only when the sentence gives it as one ('His conclusion is that …')
+_REMEDY_THAT = frozenset({"conclusion", "claim", "thesis"})
+_REMEDY_ASKS = {
+    "remedy": "what remedy does {e} propose?",
+    "prescription": "what does {e} prescribe?",
+    "alternative": "what alternative does {e} propose?",
+    "solution": "what solution does {e} propose?",
+    "proposal": "what does {e} propose?",
+    "fix": "what fix does {e} propose?",
+    "cure": "what cure does {e} propose?",
+    "recommendation": "what does {e} recommend?",
+    "explanation": "what explanation does {e} give?",
+    "conclusion": "what does {e} conclude?",
+    "claim": "what is the central claim of {e}?",  # the curator's form: 94% T2/T3 over 69 ratings
+    "thesis": "what is the central claim of {e}?",
+    "test": "what test does {e} propose?",
+    "method": "what method does {e} propose?",
+}
+_COUNTED_END_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+[\w-]+$", re.I)
+
+
+def _remedy(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]]:
+    """'His remedy is to remove the kinks' -> 'What remedy does Smith's 'X' propose?' — 'Remove the kinks'; a named
+    remedy glossed after a colon keeps its name and the gloss ('Goal-directed design: designers define personas …')."""
+    match = _REMEDY_RE.match(s.plain.strip().rstrip("."))  # the sentence whole: its core drops 'His conclusion is that'
+    if not match or s.text.rstrip().endswith(":"):
+        return  # '… guided by seven principles:' introduces a list, which the list rule asks
+    x, kind = match.group("x").strip(), match.group("k")
+    if kind in _REMEDY_THAT:
+        if not x.startswith("that "):
+            return  # 'His headline claim is *attractive things work better*' reads as a clause only after 'that'
+        x = re.split(r",\s+and\s+that\s+", x[5:])[0]  # 'that A, and that B': the first is the claim asked
+    elif re.match(r"^(?:useful|simple|clear|straightforward|plain)\b", x, re.I):
+        return  # 'Friedman's own test is useful when read carefully': a verdict on the test, not the test
+    if re.match(r"^(?:not|less|more|neither|no|that)\b", x, re.I):
+        return  # 'not strict hierarchy but …', 'less a framework than an instruction': a contrast, the contrast rule's;
+        # 'that every dataset come with …' is a subjunctive clause, no answer as it stands
+    x = re.sub(r"\band to\s+", "and ", re.sub(r"^to\s+", "", x))  # 'to evaluate … and to build …'
+    head, colon, tail = x.partition(": ")
+    if colon and len(words(head)) <= 6 and tail and (len(words(head)) >= 2 or "-" in head):
+        gloss = clean_answer(tail, 12, trim_relative=False)
+        named = clean_answer(head, 6)
+        answer = f"{named}: {gloss[0].lower()}{gloss[1:]}" if named and gloss else None
+        if named and not gloss and len(words(head)) >= 4:
+            answer = named  # 'to fix specific problems in place: …' says what to do before the colon
+    else:
+        answer = clean_answer(tail if colon and len(words(head)) < 2 else x)
+    if not answer or len(content_words(answer)) < 2 or _COUNTED_END_RE.search(answer) or not _self_contained(answer):
+        return  # 'Judge every statistic by two properties': the properties follow in the note
+    if re.match(
+        r"^the\s+(?:(?:first|second|third|former|latter|last|other)\b|\w+\s+(?:is|are|was|were|should|must)\b)",
+        answer,
+        re.I,
+    ):
+        return  # 'The second kind, added on top of a goal, …', 'The failures were not bad luck': named before
+    front = _REMEDY_ASKS[kind].format(e=essay(note))
+    if kind == "claim" and match.group("a"):
+        front = f"what is the {match.group('a')} claim of {essay(note)}?"  # 'His headline claim is that …'
+    front = front[0].upper() + front[1:]
+    card_kind = "claim" if kind in _REMEDY_THAT or kind == "explanation" else "prescription"
+    yield card_kind, _card(note, card_kind, slug(f"{kind} {answer}", 3), s, front, answer)

@@ -1,0 +1,113 @@
+"""Recall of the eighth session, from the judged record rather than one batch: generated answers of 12-15 words were
+judged T2/T3 more often (62%) than those of 4-7 (42%), so an answer is kept whole up to 16 words, and a second predicate
+with no subject of its own is cut off it; a work's own remedy ('His remedy is to …') is asked as what the work
+proposes. The notes are written in our own words; each test fails on fea5155 but the one that
+guards the new shape against a remedy whose parts follow in the note.
+"""
+
+from __future__ import annotations
+
+from noteutil import asked, generated_cards
+
+REMEDY = """---
+id: okafor-harbour-remedies
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Harbour queues grow when every keeper plans berths alone.
+Her remedy is to publish each week's berth plan where every keeper and pilot can see it.
+"""
+
+NAMED = """---
+id: okafor-harbour-named
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Harbour queues grow when every keeper plans berths alone.
+Her remedy is the berth ledger: a shared weekly plan that every keeper signs.
+"""
+
+COUNTED = """---
+id: okafor-harbour-counted
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Harbour queues grow when every keeper plans berths alone.
+Her remedy is to judge every berth plan by two tests.
+"""
+
+LONG = """---
+id: okafor-harbour-long
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Critique
+The lectures treat congestion as a planning failure and say almost nothing about the cost of building new berths.
+
+## Why it matters for product
+Berth queues look like planning failures because each keeper sees only the ships bound for their own quay and the tides.
+"""
+
+
+def test_a_remedy_is_asked_as_what_the_work_proposes() -> None:
+    cards = generated_cards(REMEDY)
+    fronts = {front: back for front, back in cards.values()}
+    assert fronts.get("What remedy does Okafor's 'Harbours Under Strain' propose?") == (
+        "Publish each week's berth plan where every keeper and pilot can see it"
+    ), fronts
+
+
+def test_a_named_remedy_keeps_its_name_and_its_gloss() -> None:
+    answer = asked(NAMED).get("What remedy does Okafor's 'Harbours Under Strain' propose?") or next(
+        (b for f, b in generated_cards(NAMED).values() if f.startswith("What remedy does")), None
+    )
+    assert answer is not None and answer.startswith("The berth ledger: a shared weekly plan"), answer
+
+
+def test_a_remedy_that_counts_what_follows_is_not_asked() -> None:
+    assert not any(f.startswith("What remedy") for f, _ in generated_cards(COUNTED).values())
+
+
+def test_a_long_clause_is_kept_whole_and_a_subjectless_second_predicate_is_cut() -> None:
+    backs = [back for _, back in generated_cards(LONG).values()]
+    # the whole reason, 15 words: cut to 12 it had no clean end and the sentence went unasked
+    assert "Each keeper sees only the ships bound for their own quay and the tides" in backs, backs
+    # 'a planning failure and say almost nothing about …': the second predicate is the note's other point
+    assert not any("and say almost nothing" in back for back in backs), backs
+
+
+CONCLUSION = """---
+id: okafor-harbour-conclusion
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Harbour queues grow when every keeper plans berths alone.
+Her broader conclusion is that queues at a shared quay are made by the plans, not by the ships.
+Her explanation is a habit of planning alone: each keeper sees only the ships bound for their own quay.
+Her own test is useful when read carefully.
+"""
+
+
+def test_a_conclusion_and_an_explanation_are_asked_as_the_work_s() -> None:
+    fronts = dict(generated_cards(CONCLUSION).values())
+    assert fronts.get("What does Okafor's 'Harbours Under Strain' conclude?") == (
+        "Queues at a shared quay are made by the plans"
+    ), fronts
+    assert fronts.get("What explanation does Okafor's 'Harbours Under Strain' give?", "").startswith(
+        "A habit of planning alone: each keeper sees only"
+    ), fronts
+    assert not any(front.startswith("What test") for front in fronts), fronts  # a verdict on the test, no test
