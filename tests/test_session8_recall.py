@@ -111,3 +111,50 @@ def test_a_conclusion_and_an_explanation_are_asked_as_the_work_s() -> None:
         "A habit of planning alone: each keeper sees only"
     ), fronts
     assert not any(front.startswith("What test") for front in fronts), fronts  # a verdict on the test, no test
+
+
+LESS = """---
+id: okafor-harbour-less
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Okafor argues that harbour delays depend less on the weather than on how the berths are booked.
+Congestion is driven less by ship size than by the order in which pilots are called.
+"""
+
+
+def test_what_a_claim_puts_before_the_lesser_cause_is_asked() -> None:
+    fronts = dict(generated_cards(LESS).values())
+    ctx = "According to Okafor's 'Harbours Under Strain'"
+    assert fronts.get(f"{ctx}, what do harbour delays depend on, more than the weather?") == (
+        "How the berths are booked"
+    ), fronts
+    assert fronts.get(f"{ctx}, what is congestion driven by, more than ship size?") == (
+        "The order in which pilots are called"
+    ), fronts
+
+
+CALLS = """---
+id: okafor-harbour-calls
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Keepers answer every delay by booking more berths. She calls this berth hoarding: reserving quays against delays that rarely come.
+Her lectures begin from what she calls the Law of Berths: every schedule fails at the spring tides, mainly because pilots wait for the tide to turn before they move any ship.
+She calls this first phase a quiet season, when keepers trade berths freely.
+"""
+
+
+def test_a_term_the_work_names_and_glosses_is_asked() -> None:
+    fronts = dict(generated_cards(CALLS).values())
+    ctx = "In Okafor's 'Harbours Under Strain'"
+    assert fronts.get(f"{ctx}, what is berth hoarding?") == "Reserving quays against delays that rarely come", fronts
+    # cut before 'because', the adverb that led into it goes too ('…, mainly')
+    assert fronts.get(f"{ctx}, what is the Law of Berths?") == "Every schedule fails at the spring tides", fronts
+    assert not any("phase a quiet season" in front for front in fronts), fronts  # the thing, then its name

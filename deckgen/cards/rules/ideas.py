@@ -664,6 +664,7 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             return None
         text = fitting[-1]
     text = text.strip().rstrip(".,;:").strip()
+    text = re.sub(r",\s+\w+ly$", "", text)  # '… executed well, mainly' (cut before 'because'): the adverb goes too
     dangling = _DANGLING_END_RE.search(text) and not _PHRASAL_END_RE.search(text)
     if not words(text) or _LEADING_PRONOUN_RE.match(text) or dangling:
         return None
@@ -3289,6 +3290,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_definition(note, s, ctx))
             if ", which " in s.text and " call" in s.text and not any(card for _, card in found):
                 found.extend(_which_calls(note, s, ctx))
+            if (" call" in s.text or " term" in s.text or " dub" in s.text) and not any(card for _, card in found):
+                found.extend(_calls_gloss(note, s, ctx))  # after the older forms: their keys stay what curation named
             colon = ":" in s.text and ("**" in s.text or " is " in s.text or " are " in s.text)
             if colon and not s.item and not any(card for _, card in found):
                 found.extend(_colon_gloss(note, s, ctx))
@@ -3303,6 +3306,8 @@ def candidates(note: Note) -> list[Idea]:
                 if role != "application" and (" is " in flat or " was " in flat):
                     found.extend(_remedy(note, s))
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
+                if " less " in core and " than " in core and not any(card for _, card in found):
+                    found.extend(_less_than(note, s, core, claim_ctx))
                 if not any(card for _, card in found):
                     found.extend(coverage_shapes(note, s, core, claim_ctx))
                 for clause in compound_clauses(core)[1:] if thesis and not any(card for _, card in found) else ():
@@ -5426,3 +5431,83 @@ def _remedy(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]]:
     front = front[0].upper() + front[1:]
     card_kind = "claim" if kind in _REMEDY_THAT or kind == "explanation" else "prescription"
     yield card_kind, _card(note, card_kind, slug(f"{kind} {answer}", 3), s, front, answer)
+
+
+# 'Obedience is driven less by cruel dispositions than by how a setting distributes authority', 'motivation depends
+# less on pay or personality than on how the work is designed': what the claim puts first is the answer (dev notes:
+# 14 such sentences, none asked before)
+_LESS_THAN_RE = re.compile(
+    r"^(?P<x>[^,;:]{3,70}?)\s+(?:(?P<be>is|are|was|were)\s+(?P<part>\w+ed|\w+en)|(?P<v>\w+))\s+(?:far\s+|much\s+)?"
+    r"less\s+(?P<p>by|from|on|to|in|for|with)\s+(?P<a>[^,;:]{3,60}?)\s+than\s+(?P=p)\s+(?P<b>[^;:]{3,})$"
+)
+_PAST_BASE = {"owed": "owe", "depended": "depend", "came": "come", "failed": "fail", "relied": "rely", "grew": "grow"}
+
+
+def _less_than(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'Obedience is driven less by A than by B' -> 'what is obedience driven by, more than A?' — 'B'; 'motivation
+    depends less on A than on B' -> 'what does motivation depend on, more than A?' — 'B'."""
+    match = _LESS_THAN_RE.match(plain(core).strip().rstrip("."))
+    if not match:
+        return
+    subject = _topic(match.group("x"), 8, note)
+    if not subject or re.match(r"^(?:whether|what|how|why|when|who|which)\b", subject, re.I):
+        return  # 'whether people end up registered …' is a clause, no topic to ask about
+    prep, other = match.group("p"), match.group("a")
+    if match.group("be"):
+        verb = f"{match.group('be')} {subject} {match.group('part')} {prep}"
+    else:
+        v = match.group("v").lower()
+        past = _PAST_BASE.get(v)
+        base = past or base_form(v)
+        if past:
+            verb = f"did {subject} {past} {prep}"
+        elif base:
+            verb = f"does {subject} {base} {prep}"
+        elif _plain_verb(v) and _plural_subject(words(subject)):
+            verb = f"do {subject} {v} {prep}"
+        else:
+            return
+        if prep == "to" and (past or base or v) not in ("owe", "come"):
+            return  # 'less to design strategy than to craft it': two infinitives, no object to ask for
+    answer = clean_answer(match.group("b"))
+    if not answer or not _self_contained(answer) or not _self_contained(other) or len(words(other)) > 8:
+        return
+    front = f"{ctx}, what {verb}, more than {plain(other)}?"
+    yield "claim", _card(note, "claim", slug(f"{subject} less {prep}", 3), s, front, answer)
+
+
+# 'He calls this active inertia: speeding up established activities …', 'begin with what they call the iron law of
+# projects: over budget, over time …', 'Weick calls this a cosmology episode, the sudden feeling that …': a term the
+# work names, glossed after it (dev notes: 55 'calls this' sentences, none asked before)
+_CALLS_GLOSS_RE = re.compile(
+    r"\b(?:what\s+(?:he|she|they|the\s+authors?|[A-Z][\w-]+)\s+(?:calls?|terms?|dubs?)|(?:calls?|terms?|dubs?)\s+"
+    r"(?:this|it|these|that|them)(?:\s+(?:shift|distinction|pattern|approach|process|effect|kind\s+of\s+\w+))?)\s+(?P<t>(?:(?:the|a|an)\s+)?[^:,.;()]{3,50}?)(?P<sep>:|,)\s+(?P<g>[^;]{8,})$"
+)
+
+
+def _calls_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'He calls this active inertia: speeding up …' -> 'what is active inertia?' — 'Speeding up …'."""
+    match = _CALLS_GLOSS_RE.search(plain(s.text).strip().rstrip("."))
+    if not match:
+        return
+    term = match.group("t").strip().strip("\"“”'*_").strip()
+    gloss = match.group("g").strip()
+    tokens = [t.lower() for t in words(term)]
+    if not tokens or len(tokens) > 6 or set(tokens) & (PRONOUNS | _LABEL_VERBS) or tokens[-1] in PREPOSITIONS:
+        return
+    if set(tokens[1:]) & {"a", "an", "the"}:
+        return  # 'calls this first phase a period of inertia': the thing named, then its name
+    if match.group("sep") == "," and not re.match(r"^(?:the|a|an)\s+\w+|^\w+ing\b", gloss, re.I):
+        return  # after a comma only an appositive glosses ('a cosmology episode, the sudden feeling that …')
+    if re.match(r"^(?:and|or|but|so|which|who|it|they|this|that|he|she|we|you)\b", gloss, re.I):
+        return  # 'which calls for …', ', and concludes …': the sentence goes on, it glosses nothing
+    answer = clean_answer(gloss, 14, trim_relative=False)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        return
+    if re.search(r",\s+(?:from|in|of|with|by|for|at|on|after|before|built|as)\s[^,]+$", answer):
+        return  # 'The divide between what we know, from years of field studies' (judged T0 by every judge): cut after
+        # an aside, before what the clause was about
+    article = "" if re.match(r"^(?:the|a|an)\s", term, re.I) else "the " if term[:1].isupper() else ""
+    verb = "are" if _plural(term.split(" of ")[0].split()[-1].lower()) else "is"  # 'the Law of Berths' is one law
+    front = f"{ctx}, what {verb} {article}{term}?"
+    yield "definition", _card(note, "definition", slug(term), s, front, answer)
