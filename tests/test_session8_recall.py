@@ -158,3 +158,28 @@ def test_a_term_the_work_names_and_glosses_is_asked() -> None:
     # cut before 'because', the adverb that led into it goes too ('…, mainly')
     assert fronts.get(f"{ctx}, what is the Law of Berths?") == "Every schedule fails at the spring tides", fronts
     assert not any("phase a quiet season" in front for front in fronts), fronts  # the thing, then its name
+
+
+JUDGED_T0 = """---
+id: okafor-harbour-t0
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Okafor defines hoarding as reserving, in a crowded season, berths that no ship of the fleet will use before the autumn tides turn.
+
+## Critique
+The Tide law, which leans on pilots' goodwill, says nothing about storms.
+
+## Why it matters for product
+Queues shorten over time because Okafor's argument says to treat booking as part of sailing.
+"""
+
+
+def test_three_shapes_every_judge_rated_t0_stay_unasked() -> None:
+    cards = list(generated_cards(JUDGED_T0).values())
+    assert not any(back == "Reserving, in a crowded season" for _, back in cards), cards  # a verb cut from its object
+    assert not any(front.endswith(", which leans on?") for front, _ in cards), cards  # a relative clause cut in
+    assert not any(back.startswith("Okafor's argument says") for _, back in cards), cards  # the frame, no answer

@@ -938,6 +938,15 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if kind == "definition" and re.match(r'^(?:(?:the|a|an|not)\s+)?["“][^"”]+["”]$', back, re.I):
         return None  # 'what is significance bar?' — 'The "winner's curse"': a quoted name, or what it is not, defines
         # nothing
+    if re.match(r"^\w+,\s+(?:in|from|of|with|by|for|at|on)\s[^,]+$", back):
+        return None  # 'what does Kerr define HARKing as?' — 'Presenting, in a research report' (T0 from every judge):
+        # a verb cut from its object by an aside
+    if re.match(r"^[A-Z][\w-]+(?:'s|')\s+(?:argument|point|claim|view|advice)\s+(?:says|is)\b", back):
+        return None  # "Fowler's argument says to treat it as …" (T0): the note's frame, not the answer
+    if re.search(r",\s+which\s+\w+(?:\s+\w+)?\?$", front):
+        return (
+            None  # 'say the Trust law, which leans on?' (T0 from every judge): a relative clause cut into the question
+        )
     if "," in back and re.search(r",\s+\w+\s+it$", back):
         return None  # '… outside knowledge, assimilate it': a series cut before its last part (batch45: T1)
     if _SPLICED_CLAUSE_RE.search(back):
