@@ -606,6 +606,9 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         # every judge): the tail that points back was most of the answer
     text = kept
     text = re.split(r"\s+[—–]\s+|;\s+|:\s+|\s+--\s+", text)[0]
+    # '… or lack of skill. Remedy: training …' (batch87: 'Resistance comes from the users … Remedy', T0 from every
+    # judge): the label of the next sentence's point, cut off at its colon, is no part of this one
+    text = re.sub(r"(?<=[a-z)])\.\s+[A-Z][\w-]*(?:\s+[\w-]+)?$", "", text) if ": " in kept else text
     text = re.sub(r",\s+(?:such as|for example|e\.g\.)\s+.*$", "", text)  # the example is not the idea
     text = re.sub(r"\s*\((?:see|cf\.?|compare)\s[^()]*\)", "", text, flags=re.I)  # a pointer to another note
     text = re.sub(r"\s+as\s+\w+ly\s+as\s+.*$", "", text)  # '… as deliberately as for bugs' only compares
@@ -943,6 +946,8 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # a verb cut from its object by an aside
     if re.match(r"^[A-Z][\w-]+(?:'s|')\s+(?:argument|point|claim|view|advice)\s+(?:says|is)\b", back):
         return None  # "Fowler's argument says to treat it as …" (T0): the note's frame, not the answer
+    if re.search(r"\bhow should the (?:rest|remainder|others|latter|former) be\b", front):
+        return None  # 'how should the rest be treated?': the rest of what the sentence before listed
     if re.search(r",\s+which\s+\w+(?:\s+\w+)?\?$", front):
         return (
             None  # 'say the Trust law, which leans on?' (T0 from every judge): a relative clause cut into the question
@@ -1747,6 +1752,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         if named:
             yield from named
             match = None
+    if match and re.fullmatch(r"[A-Za-z]+-\w+ed", plain(match.group("t")).strip().rstrip(":")):
+        match = None  # '**People-determined**: resistance comes from …' (batch87: 'what is a people-determined?', T0
+        # from every judge): an adjective that names a theory only with its noun, which the note leaves to the list
     if match and _clause_label(plain(match.group("t")).strip().rstrip(":")):
         match = None  # '**Let the user point, not specify** — …': an instruction, not a term ('what is let …?')
     if match and s.item and _steps_list(note, s, plain(match.group("t")).strip()):
@@ -2600,6 +2608,9 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
         for n, (at, cue, verb) in enumerate(hits):
             if _someone_else(clause[:at]) or _own_subject(clause[:at]):
                 continue
+            if re.search(r",\s+(?:which|who)\s*$", clause[:at]):
+                continue  # '… when people find something they like, which depends on ranking …' (batch87: 'say the work
+                # depends on?', T0 from every judge): the verb's subject is what 'which' stands for, not the work
             stop = hits[n + 1][0] if n + 1 < len(hits) else len(clause) + 1
             rest = clause[at + len(cue) + 1 : stop - 1]
             rest = re.sub(r"\s+(?:without|but|and)$", "", rest.strip())
@@ -4254,8 +4265,15 @@ def _advice_answer(text: str, named: bool = False, they: bool = False) -> str | 
     """
     first = re.split(r",\s+(?:and|but|so|then|including|such as|for example|e\.g\.|like)\s+", text)[0]
     answer = clean_answer(first)
-    if not answer or not _self_contained(answer) or re.search(r"\s(?:and|or)\s+\w+$", answer):
-        return None  # 'List the four dimensions and ask': the second instruction was cut
+    if not answer and "(" in first:
+        # 'list the product's commitments (the core user, the pricing model, …) and ask which …': the examples in
+        # brackets are not the advice, and without them it fits
+        first = re.sub(r"\s*\([^()]*\)", "", first)
+        answer = clean_answer(first)
+    cut = bool(answer) and len(words(answer or "")) < len(words(plain(first).strip().rstrip(".")))
+    if not answer or not _self_contained(answer) or (cut and re.search(r"\s(?:and|or)\s+\w+$", answer)):
+        return None  # 'List the four dimensions and ask': the second instruction was cut ('ask whether the issue is
+        # vocabulary, meaning, or interests', whole, ends its own series)
     denied = _ADVICE_NOT_RE.match(plain(first).strip())
     if denied and answer.rstrip(".").lower() == denied.group("a").strip().lower():
         whole = f"{answer}, not {denied.group('j') or ''}{denied.group('b').strip()}"
@@ -5020,6 +5038,9 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     if _IMPERATIVE_RE.match(answer) or imperative(answer):
         return  # '…, and protect focus time as well, so collision does not become fragmentation': an instruction and
         # its purpose, no cause (batch82's fixes: 'Protect focus time as well')
+    if re.search(r"\b(?:should|must|ought to|need to)\s+be\s+\w+(?:ed|en)\b", answer):
+        return  # 'Ratings … should be gathered before people see others' answers, so judgements stay independent'
+        # (batch87: T1 from every judge): advice in the passive and its purpose, no cause either
     lead = effect.split(" ", 1)[0].lower()
     joined = re.search(r"\band\s+(\w+)\s", effect)
     if joined and joined.group(1).lower() in _INSTRUCTION_VERBS | {"consider"} and not lead.endswith("s"):
