@@ -183,3 +183,31 @@ def test_three_shapes_every_judge_rated_t0_stay_unasked() -> None:
     assert not any(back == "Reserving, in a crowded season" for _, back in cards), cards  # a verb cut from its object
     assert not any(front.endswith(", which leans on?") for front, _ in cards), cards  # a relative clause cut in
     assert not any(back.startswith("Okafor's argument says") for _, back in cards), cards  # the frame, no answer
+
+
+LESSON = """---
+id: okafor-harbour-lesson
+title: Harbours Under Strain
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Harbour queues grow when every keeper plans berths alone.
+The wider lesson is that a shared plan shortens every ship's wait, not only the first.
+
+## Why it matters for product
+The practical lesson is to publish the queue before adding capacity.
+The answer is a weekly berth review.
+"""
+
+
+def test_a_lesson_is_asked_as_the_work_s_or_the_note_s() -> None:
+    fronts = dict(generated_cards(LESSON).values())
+    assert fronts.get("What lesson does Okafor's 'Harbours Under Strain' draw?") == (
+        "A shared plan shortens every ship's wait"
+    ), fronts
+    assert fronts.get("What lesson does the note on Okafor's 'Harbours Under Strain' draw?") == (
+        "Publish the queue before adding capacity"
+    ), fronts
+    assert not any("answer" in front for front in fronts), fronts  # 'The answer is …' answers the sentence before

@@ -3323,9 +3323,9 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_label_gloss(note, s, ctx))  # after the older forms: their keys stay what curation named
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
-                if role != "application" and (" is " in flat or " was " in flat):
-                    found.extend(_remedy(note, s))
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
+                if (" is " in flat or " was " in flat) and not any(card for _, card in found):
+                    found.extend(_remedy(note, s, application))  # after the older kinds: a card they ask stays
                 if " less " in core and " than " in core and not any(card for _, card in found):
                     found.extend(_less_than(note, s, core, claim_ctx))
                 if not any(card for _, card in found):
@@ -5395,13 +5395,19 @@ def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
 # datasheet': the work's own answer to the problem it names, asked as what the work proposes (dev notes: 55 such
 # sentences, none asked before)
 _REMEDY_RE = re.compile(
-    r"^(?:His|Her|Their|The authors'|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|headline|"
-    r"core|broader|overall)\s+)?(?P<k>remedy|prescription|alternative|solution|proposal|fix|cure|recommendation|"
-    r"explanation|conclusion|claim|thesis|test|method)\s+(?:is|was)\s+"
+    r"^(?P<o>His|Her|Their|The authors'|The|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|"
+    r"headline|core|broader|overall|wider|real|key)\s+)?(?P<k>remedy|prescription|alternative|solution|proposal|fix|"
+    r"cure|recommendation|explanation|conclusion|claim|thesis|test|method|lesson|takeaway|upshot|moral|reading|"
+    r"interpretation|warning)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+"
     r"(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?(?P<x>.+)$"
 )
 # what the work says, as a clause: asked only when the sentence gives it as one ('His conclusion is that …')
-_REMEDY_THAT = frozenset({"conclusion", "claim", "thesis"})
+_REMEDY_THAT = frozenset({"conclusion", "claim", "thesis", "reading", "interpretation", "warning"})
+# a lesson the sentence draws: 'The wider lesson is that …', 'The practical takeaway is to …'
+_LESSONS = frozenset({"lesson", "takeaway", "upshot", "moral"})
+# with 'The' for its owner, only these name what the work (or the note) proposes; 'The answer is …' answers the
+# sentence before
+_THE_OWNED = frozenset({"remedy", "fix", "cure", "solution", "alternative", "prescription"}) | _LESSONS
 _REMEDY_ASKS = {
     "remedy": "what remedy does {e} propose?",
     "prescription": "what does {e} prescribe?",
@@ -5417,17 +5423,34 @@ _REMEDY_ASKS = {
     "thesis": "what is the central claim of {e}?",
     "test": "what test does {e} propose?",
     "method": "what method does {e} propose?",
+    "reading": "what does {e} conclude?",
+    "interpretation": "what does {e} conclude?",
+    "warning": "what warning does {e} give?",
+    "lesson": "what lesson does {e} draw?",
+    "takeaway": "what lesson does {e} draw?",
+    "upshot": "what lesson does {e} draw?",
+    "moral": "what moral does {e} draw?",
 }
 _COUNTED_END_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+[\w-]+$", re.I)
 
 
-def _remedy(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]]:
+def _remedy(note: Note, s: Sentence, application: bool = False) -> Iterator[tuple[str, Card | None]]:
     """'His remedy is to remove the kinks' -> 'What remedy does Smith's 'X' propose?' — 'Remove the kinks'; a named
-    remedy glossed after a colon keeps its name and the gloss ('Goal-directed design: designers define personas …')."""
+    remedy glossed after a colon keeps its name and the gloss ('Goal-directed design: designers define personas …').
+    In the note's application (``application``) the lesson or fix is the note's own: 'the note on Smith's 'X''."""
     match = _REMEDY_RE.match(s.plain.strip().rstrip("."))  # the sentence whole: its core drops 'His conclusion is that'
     if not match or s.text.rstrip().endswith(":"):
         return  # '… guided by seven principles:' introduces a list, which the list rule asks
     x, kind = match.group("x").strip(), match.group("k")
+    if match.group("o") == "The" and kind not in _THE_OWNED:
+        return
+    if application and (match.group("o") != "The" or kind not in _THE_OWNED):
+        return  # in the application an author's remedy is reported, the note's own lesson is what it draws
+    if kind in _LESSONS:
+        if not x.startswith(("that ", "to ")):
+            return  # 'The lesson is the dilemma of delegation: …' names before it says
+        x = re.split(r",\s+and\s+(?:that|to)\s+", x)[0]
+        x = x[5:] if x.startswith("that ") else x
     if kind in _REMEDY_THAT:
         if not x.startswith("that "):
             return  # 'His headline claim is *attractive things work better*' reads as a clause only after 'that'
@@ -5455,7 +5478,7 @@ def _remedy(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]]:
         re.I,
     ):
         return  # 'The second kind, added on top of a goal, …', 'The failures were not bad luck': named before
-    front = _REMEDY_ASKS[kind].format(e=essay(note))
+    front = _REMEDY_ASKS[kind].format(e=_note_on(note) if application else essay(note))
     if kind == "claim" and match.group("a"):
         front = f"what is the {match.group('a')} claim of {essay(note)}?"  # 'His headline claim is that …'
     front = front[0].upper() + front[1:]
