@@ -211,3 +211,22 @@ def test_a_lesson_is_asked_as_the_work_s_or_the_note_s() -> None:
         "Publish the queue before adding capacity"
     ), fronts
     assert not any("answer" in front for front in fronts), fronts  # 'The answer is …' answers the sentence before
+
+
+FIGURE = """---
+id: okafor-berth-ledger
+title: The Berth Ledger
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Harbour queues grow when every keeper plans berths alone.
+Her remedy is preventive dredging.
+Her alternative is the berth ledger, a shared weekly plan every keeper signs.
+"""
+
+
+def test_a_remedy_in_a_figure_of_speech_or_named_by_the_title_is_not_asked() -> None:
+    fronts = dict(generated_cards(FIGURE).values())
+    assert not any(front.startswith(("What remedy", "What alternative")) for front in fronts), fronts

@@ -5470,8 +5470,11 @@ def _remedy(note: Note, s: Sentence, application: bool = False) -> Iterator[tupl
             answer = named  # 'to fix specific problems in place: …' says what to do before the colon
     else:
         answer = clean_answer(tail if colon and len(words(head)) < 2 else x)
-    if not answer or len(content_words(answer)) < 2 or _COUNTED_END_RE.search(answer) or not _self_contained(answer):
-        return  # 'Judge every statistic by two properties': the properties follow in the note
+    if not answer or len(content_words(answer)) < 3 or _COUNTED_END_RE.search(answer) or not _self_contained(answer):
+        return  # 'Judge every statistic by two properties': the properties follow in the note; 'Preventive medicine',
+        # 'Remove the kinks', 'A double burden': a figure of speech the sentences around it unpack
+    if short_title(note).lower().removeprefix("the ") in answer.lower():
+        return  # "What alternative does Chen's 'The Power User Curve' propose?" — 'The power user curve, …
     if re.match(
         r"^the\s+(?:(?:first|second|third|former|latter|last|other)\b|\w+\s+(?:is|are|was|were|should|must)\b)",
         answer,
