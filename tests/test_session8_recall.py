@@ -230,3 +230,22 @@ Her alternative is the berth ledger, a shared weekly plan every keeper signs.
 def test_a_remedy_in_a_figure_of_speech_or_named_by_the_title_is_not_asked() -> None:
     fronts = dict(generated_cards(FIGURE).values())
     assert not any(front.startswith(("What remedy", "What alternative")) for front in fronts), fronts
+
+
+TITLED = """---
+id: okafor-berth-ledgers
+title: The Age of Berth Ledgers
+author: Ada Okafor
+---
+Okafor's lectures on crowded harbours.
+
+## Central argument
+Every keeper signs a *berth ledger*: the shared weekly plan that assigns every ship its quay.
+"""
+
+
+def test_a_term_the_title_holds_is_still_asked() -> None:
+    fronts = dict(generated_cards(TITLED).values())
+    assert fronts.get("In Okafor's 'The Age of Berth Ledgers', what is a berth ledger?") == (
+        "The shared weekly plan that assigns every ship its quay"
+    ), fronts
