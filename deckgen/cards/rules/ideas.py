@@ -76,7 +76,7 @@ _PHRASAL_END_RE = re.compile(
     re.I,
 )
 _DANGLING_END_RE = re.compile(
-    r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from|plus|minus|including|like|not|every|each|any|some|all|no|its|their|his|her|our|your)$",
+    r"\b(?:and|or|but|of|to|the|a|an|with|for|by|in|on|that|which|who|as|than|from|plus|minus|including|like|not|every|each|any|some|all|no|its|their|his|her|our|your|almost|nearly|roughly|exactly|just)$",
     re.I,
 )
 _PAREN_ASIDE_RE = re.compile(
@@ -668,6 +668,15 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         text = fitting[-1]
     text = text.strip().rstrip(".,;:").strip()
     text = re.sub(r",\s+\w+ly$", "", text)  # '… executed well, mainly' (cut before 'because'): the adverb goes too
+    # 'Larger long-term effects than rational ones, and strategies' (batch88: T0/T1): a second part cut after its first
+    # word is no part at all
+    text = (
+        re.sub(
+            r",\s+(?:and|or)\s+(?!(?:this|that|these|those|it|its|they|he|she|we|you|so|then|yet)$)[a-z]+$", "", text
+        )
+        if len(words(text)) > 5
+        else text
+    )
     dangling = _DANGLING_END_RE.search(text) and not _PHRASAL_END_RE.search(text)
     if not words(text) or _LEADING_PRONOUN_RE.match(text) or dangling:
         return None
@@ -946,6 +955,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # a verb cut from its object by an aside
     if re.match(r"^[A-Z][\w-]+(?:'s|')\s+(?:argument|point|claim|view|advice)\s+(?:says|is)\b", back):
         return None  # "Fowler's argument says to treat it as …" (T0): the note's frame, not the answer
+    if re.search(r"\bwhy\s+(?:\w+\s+){0,2}(?:does|do|did|is|are|was|were|can|will|would)\?$", front):
+        return None  # 'what explains why everyone does?' (batch88: T0 from every judge): what everyone does, the
+        # sentence before says
     if re.search(r"\bhow should the (?:rest|remainder|others|latter|former) be\b", front):
         return None  # 'how should the rest be treated?': the rest of what the sentence before listed
     if re.search(r",\s+which\s+\w+(?:\s+\w+)?\?$", front):
@@ -5475,7 +5487,9 @@ def _remedy(note: Note, s: Sentence, application: bool = False) -> Iterator[tupl
         if named and not gloss and len(words(head)) >= 4:
             answer = named  # 'to fix specific problems in place: …' says what to do before the colon
     else:
-        answer = clean_answer(tail if colon and len(words(head)) < 2 else x)
+        # a clause the work holds ('that raters form a general sense that a person is good or poor and …') is cut at
+        # no relative word: 'Raters form a general sense' (batch88: T0 from every judge) lost what the sense is
+        answer = clean_answer(tail if colon and len(words(head)) < 2 else x, trim_relative=kind not in _REMEDY_THAT)
     if not answer or len(content_words(answer)) < 3 or _COUNTED_END_RE.search(answer) or not _self_contained(answer):
         return  # 'Judge every statistic by two properties': the properties follow in the note; 'Preventive medicine',
         # 'Remove the kinks', 'A double burden': a figure of speech the sentences around it unpack
