@@ -21,3 +21,11 @@ def test_a_why_clause_that_ends_on_its_auxiliary_is_not_asked() -> None:
 def test_a_second_part_cut_after_its_first_word_goes() -> None:
     cards = imported_pairs("batch88", "binet-*.md", "binet-field-the-long-and-the-short")
     assert not any(back.endswith(", and strategies") for _, back in cards), cards
+
+
+def test_a_pointer_to_the_note_s_example_is_no_advice_and_instead_is_no_way_past_the_gate() -> None:
+    cards = imported_pairs("batch88", "snook-*.txt", "snook-friendly-fire")
+    assert not any(back.startswith("Remember the") for _, back in cards), cards
+    cards = imported_pairs("batch88", "penrose-*.txt", "penrose-the-theory-of-the-growth")
+    # 'what does Penrose treat the firm instead as?' (T1): without 'instead' it is the bare-object form the gate refuses
+    assert not any(front.endswith(" instead as?") for front, _ in cards), cards

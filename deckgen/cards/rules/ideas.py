@@ -955,6 +955,11 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # a verb cut from its object by an aside
     if re.match(r"^[A-Z][\w-]+(?:'s|')\s+(?:argument|point|claim|view|advice)\s+(?:says|is)\b", back):
         return None  # "Fowler's argument says to treat it as …" (T0): the note's frame, not the answer
+    if re.match(r"^(?:remember|recall|think of|consider)\s+(?:the|that|those|how)\b", back, re.I):
+        return None  # 'what should a team do when absorbing an acquired team?' — 'Remember the helicopters that …'
+        # (batch88: T1 from every judge): a pointer to the note's example, no advice of its own
+    # 'what does Penrose treat the firm instead as?' (batch88: T1): 'instead' only hid the bare-object form the gate refuses
+    front = re.sub(r"\s+instead as\?$", " as?", front)
     if re.search(r"\bwhy\s+(?:\w+\s+){0,2}(?:does|do|did|is|are|was|were|can|will|would)\?$", front):
         return None  # 'what explains why everyone does?' (batch88: T0 from every judge): what everyone does, the
         # sentence before says
