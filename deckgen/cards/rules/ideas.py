@@ -661,7 +661,15 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         ):
             text = head
     if len(words(text)) > max_words + 1:
-        cuts = [text[: m.start()] for m in re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text)]
+        # a cut before the rest of a series ('rely on a sign (help text), a person (support) or a mechanism', batch89:
+        # T0/T1) keeps its first item only
+        cuts = [
+            text[: m.start()]
+            for m in re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text)
+            if not (
+                m.group().startswith(",") and re.match(r"(?:a|an|the)\s+[^,;:]{1,40}?\s(?:or|and)\s", text[m.end() :])
+            )
+        ]
         fitting = [c for c in cuts if 2 <= len(words(c)) <= max_words and not re.search(r"\b(?:like|such as)$", c)]
         if not fitting:
             return None
@@ -955,6 +963,13 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # a verb cut from its object by an aside
     if re.match(r"^[A-Z][\w-]+(?:'s|')\s+(?:argument|point|claim|view|advice)\s+(?:says|is)\b", back):
         return None  # "Fowler's argument says to treat it as …" (T0): the note's frame, not the answer
+    if re.search(r"\b(?:their|its|his|her|our|your|the|a|an|of|and|or)\?$", front):
+        return None  # 'what is the name for what artifacts demand of people their?' (batch89: T0 from three judges):
+        # a question cut before its noun
+    if kind == "definition" and re.search(r", what is an? [\w-]+ and [\w-]+\?$", front):
+        return None  # 'what is an automation and labour?', 'an independence and reuse?', 'an optimism and control?'
+        # (batches 87 and 89: T0/T1 from every judge): two headings' nouns, no term; without the article, a pair that
+        # names one idea ('what is look and feel?') was judged T2
     if re.match(r"^(?:remember|recall|think of|consider)\s+(?:the|that|those|how)\b", back, re.I):
         return None  # 'what should a team do when absorbing an acquired team?' — 'Remember the helicopters that …'
         # (batch88: T1 from every judge): a pointer to the note's example, no advice of its own
