@@ -963,6 +963,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # a verb cut from its object by an aside
     if re.match(r"^[A-Z][\w-]+(?:'s|')\s+(?:argument|point|claim|view|advice)\s+(?:says|is)\b", back):
         return None  # "Fowler's argument says to treat it as …" (T0): the note's frame, not the answer
+    if front.count("(") != front.count(")"):
+        return None  # 'why should a team separate network value (a messaging app is useful?' (batch90: T0 from every
+        # judge): a question cut inside a bracket
     if re.search(r"\b(?:their|its|his|her|our|your|the|a|an|of|and|or)\?$", front):
         return None  # 'what is the name for what artifacts demand of people their?' (batch89: T0 from three judges):
         # a question cut before its noun
