@@ -963,6 +963,13 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # a verb cut from its object by an aside
     if re.match(r"^[A-Z][\w-]+(?:'s|')\s+(?:argument|point|claim|view|advice)\s+(?:says|is)\b", back):
         return None  # "Fowler's argument says to treat it as …" (T0): the note's frame, not the answer
+    if re.match(
+        r"^(?:a|an)\s+(?:related|different|similar|separate)(?:\s+but\s+\w+)?\s+(?:thing|idea|matter|one)$", back, re.I
+    ):
+        return (
+            None  # 'what is designing for open-ended playfulness?' — 'A related but different thing' (batch91: T0 from
+        )
+        # every judge): it says only that the term is another thing
     if front.count("(") != front.count(")"):
         return None  # 'why should a team separate network value (a messaging app is useful?' (batch90: T0 from every
         # judge): a question cut inside a bracket
