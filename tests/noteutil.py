@@ -36,3 +36,10 @@ def imported_cards(batch: str, pattern: str, note_id: str) -> list[Card]:
 def imported_pairs(batch: str, pattern: str, note_id: str) -> list[tuple[str, str]]:
     """(front, back) of :func:`imported_cards`: what a shape test of a fresh batch looks through."""
     return [(c.front, c.back) for c in imported_cards(batch, pattern, note_id)]
+
+
+def harbour_note(note_id: str, body: str, title: str = "Harbours Under Strain") -> str:
+    """An invented note by Ada Okafor on crowded harbours: the front matter and blurb, then ``body`` (its sections)."""
+    return (
+        f"---\nid: {note_id}\ntitle: {title}\nauthor: Ada Okafor\n---\nOkafor's lectures on crowded harbours.\n\n{body}"
+    )

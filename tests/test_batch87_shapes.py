@@ -5,7 +5,7 @@ own words; each test fails on cd71082.
 
 from __future__ import annotations
 
-from noteutil import asked, imported_pairs
+from noteutil import asked, harbour_note, imported_pairs
 
 
 def test_a_verb_whose_subject_is_which_is_not_the_work_s() -> None:
@@ -23,20 +23,16 @@ def test_an_adjective_label_is_no_term() -> None:
     assert not any("-determined?" in front for front, _ in cards), cards
 
 
-ADVICE = """---
-id: okafor-harbour-advice
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+ADVICE = harbour_note(
+    "okafor-harbour-advice",
+    """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 
 ## Why it matters for product
 Before copying a rival harbour's rules, ask how many harbours tried them and closed.
 Before a pricing review, list the double payers (the ferries, the barges, the night traders and the tugs) and compare what each pays for a berth.
-"""
+""",
+)
 
 
 def test_advice_that_ends_its_own_coordination_and_advice_with_examples_in_brackets_are_asked() -> None:

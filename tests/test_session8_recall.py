@@ -7,57 +7,41 @@ guards the new shape against a remedy whose parts follow in the note.
 
 from __future__ import annotations
 
-from noteutil import asked, generated_cards
+from noteutil import asked, generated_cards, harbour_note
 
-REMEDY = """---
-id: okafor-harbour-remedies
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+REMEDY = harbour_note(
+    "okafor-harbour-remedies",
+    """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 Her remedy is to publish each week's berth plan where every keeper and pilot can see it.
-"""
+""",
+)
 
-NAMED = """---
-id: okafor-harbour-named
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+NAMED = harbour_note(
+    "okafor-harbour-named",
+    """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 Her remedy is the berth ledger: a shared weekly plan that every keeper signs.
-"""
+""",
+)
 
-COUNTED = """---
-id: okafor-harbour-counted
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+COUNTED = harbour_note(
+    "okafor-harbour-counted",
+    """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 Her remedy is to judge every berth plan by two tests.
-"""
+""",
+)
 
-LONG = """---
-id: okafor-harbour-long
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Critique
+LONG = harbour_note(
+    "okafor-harbour-long",
+    """## Critique
 The lectures treat congestion as a planning failure and say almost nothing about the cost of building new berths.
 
 ## Why it matters for product
 Berth queues look like planning failures because each keeper sees only the ships bound for their own quay and the tides.
-"""
+""",
+)
 
 
 def test_a_remedy_is_asked_as_what_the_work_proposes() -> None:
@@ -87,19 +71,15 @@ def test_a_long_clause_is_kept_whole_and_a_subjectless_second_predicate_is_cut()
     assert not any("and say almost nothing" in back for back in backs), backs
 
 
-CONCLUSION = """---
-id: okafor-harbour-conclusion
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+CONCLUSION = harbour_note(
+    "okafor-harbour-conclusion",
+    """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 Her broader conclusion is that queues at a shared quay are made by the plans, not by the ships.
 Her explanation is a habit of planning alone: each keeper sees only the ships bound for their own quay.
 Her own test is useful when read carefully.
-"""
+""",
+)
 
 
 def test_a_conclusion_and_an_explanation_are_asked_as_the_work_s() -> None:
@@ -113,17 +93,13 @@ def test_a_conclusion_and_an_explanation_are_asked_as_the_work_s() -> None:
     assert not any(front.startswith("What test") for front in fronts), fronts  # a verdict on the test, no test
 
 
-LESS = """---
-id: okafor-harbour-less
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+LESS = harbour_note(
+    "okafor-harbour-less",
+    """## Central argument
 Okafor argues that harbour delays depend less on the weather than on how the berths are booked.
 Congestion is driven less by ship size than by the order in which pilots are called.
-"""
+""",
+)
 
 
 def test_what_a_claim_puts_before_the_lesser_cause_is_asked() -> None:
@@ -137,18 +113,14 @@ def test_what_a_claim_puts_before_the_lesser_cause_is_asked() -> None:
     ), fronts
 
 
-CALLS = """---
-id: okafor-harbour-calls
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+CALLS = harbour_note(
+    "okafor-harbour-calls",
+    """## Central argument
 Keepers answer every delay by booking more berths. She calls this berth hoarding: reserving quays against delays that rarely come.
 Her lectures begin from what she calls the Law of Berths: every schedule fails at the spring tides, mainly because pilots wait for the tide to turn before they move any ship.
 She calls this first phase a quiet season, when keepers trade berths freely.
-"""
+""",
+)
 
 
 def test_a_term_the_work_names_and_glosses_is_asked() -> None:
@@ -160,14 +132,9 @@ def test_a_term_the_work_names_and_glosses_is_asked() -> None:
     assert not any("phase a quiet season" in front for front in fronts), fronts  # the thing, then its name
 
 
-JUDGED_T0 = """---
-id: okafor-harbour-t0
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+JUDGED_T0 = harbour_note(
+    "okafor-harbour-t0",
+    """## Central argument
 Okafor defines hoarding as reserving, in a crowded season, berths that no ship of the fleet will use before the autumn tides turn.
 
 ## Critique
@@ -175,7 +142,8 @@ The Tide law, which leans on pilots' goodwill, says nothing about storms.
 
 ## Why it matters for product
 Queues shorten over time because Okafor's argument says to treat booking as part of sailing.
-"""
+""",
+)
 
 
 def test_three_shapes_every_judge_rated_t0_stay_unasked() -> None:
@@ -185,21 +153,17 @@ def test_three_shapes_every_judge_rated_t0_stay_unasked() -> None:
     assert not any(back.startswith("Okafor's argument says") for _, back in cards), cards  # the frame, no answer
 
 
-LESSON = """---
-id: okafor-harbour-lesson
-title: Harbours Under Strain
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+LESSON = harbour_note(
+    "okafor-harbour-lesson",
+    """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 The wider lesson is that a shared plan shortens every ship's wait, not only the first.
 
 ## Why it matters for product
 The practical lesson is to publish the queue before adding capacity.
 The answer is a weekly berth review.
-"""
+""",
+)
 
 
 def test_a_lesson_is_asked_as_the_work_s_or_the_note_s() -> None:
@@ -213,18 +177,15 @@ def test_a_lesson_is_asked_as_the_work_s_or_the_note_s() -> None:
     assert not any("answer" in front for front in fronts), fronts  # 'The answer is …' answers the sentence before
 
 
-FIGURE = """---
-id: okafor-berth-ledger
-title: The Berth Ledger
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+FIGURE = harbour_note(
+    "okafor-berth-ledger",
+    """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 Her remedy is preventive dredging.
 Her alternative is the berth ledger, a shared weekly plan every keeper signs.
-"""
+""",
+    title="The Berth Ledger",
+)
 
 
 def test_a_remedy_in_a_figure_of_speech_or_named_by_the_title_is_not_asked() -> None:
@@ -232,16 +193,13 @@ def test_a_remedy_in_a_figure_of_speech_or_named_by_the_title_is_not_asked() -> 
     assert not any(front.startswith(("What remedy", "What alternative")) for front in fronts), fronts
 
 
-TITLED = """---
-id: okafor-berth-ledgers
-title: The Age of Berth Ledgers
-author: Ada Okafor
----
-Okafor's lectures on crowded harbours.
-
-## Central argument
+TITLED = harbour_note(
+    "okafor-berth-ledgers",
+    """## Central argument
 Every keeper signs a *berth ledger*: the shared weekly plan that assigns every ship its quay.
-"""
+""",
+    title="The Age of Berth Ledgers",
+)
 
 
 def test_a_term_the_title_holds_is_still_asked() -> None:
