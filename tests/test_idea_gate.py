@@ -130,7 +130,7 @@ def test_named_claims_sources_and_kernels_get_cards() -> None:
     assert cards[f"{ctx}, what does Spolsky call the single worst strategic mistake a software company can make?"] == (
         "Rewriting code from scratch"
     )
-    # kept whole up to 16 words since the eighth session (judged: 12-15-word answers 62% T2/T3, 4-7 words 42%)
+    # kept whole up to 15 words (lint's warning limit) since the eighth session (judged: 12-15-word answers 62% T2/T3)
     assert cards[f"{ctx}, where does the urge to rewrite come from?"] == (
         "Reading code is harder than writing it, so programmers always find old code a mess"
     )

@@ -1,5 +1,5 @@
 """Recall of the eighth session, from the judged record rather than one batch: generated answers of 12-15 words were
-judged T2/T3 more often (62%) than those of 4-7 (42%), so an answer is kept whole up to 16 words, and a second predicate
+judged T2/T3 more often (62%) than those of 4-7 (42%), so an answer is kept whole up to 15 words (lint's warning limit), and a second predicate
 with no subject of its own is cut off it; a work's own remedy ('His remedy is to …') is asked as what the work
 proposes. The notes are written in our own words; each test fails on fea5155 but the one that
 guards the new shape against a remedy whose parts follow in the note.
@@ -76,7 +76,7 @@ CONCLUSION = harbour_note(
     """## Central argument
 Harbour queues grow when every keeper plans berths alone.
 Her broader conclusion is that queues at a shared quay are made by the plans, not by the ships.
-Her explanation is a habit of planning alone: each keeper sees only the ships bound for their own quay.
+Her explanation is a habit of planning alone: each keeper watches one quay.
 Her own test is useful when read carefully.
 """,
 )
@@ -88,7 +88,7 @@ def test_a_conclusion_and_an_explanation_are_asked_as_the_work_s() -> None:
         "Queues at a shared quay are made by the plans"
     ), fronts
     assert fronts.get("What explanation does Okafor's 'Harbours Under Strain' give?", "").startswith(
-        "A habit of planning alone: each keeper sees only"
+        "A habit of planning alone: each keeper watches one quay"
     ), fronts
     assert not any(front.startswith("What test") for front in fronts), fronts  # a verdict on the test, no test
 
@@ -207,3 +207,22 @@ def test_a_term_the_title_holds_is_still_asked() -> None:
     assert fronts.get("In Okafor's 'The Age of Berth Ledgers', what is a berth ledger?") == (
         "The shared weekly plan that assigns every ship its quay"
     ), fronts
+
+
+def test_no_generated_card_of_the_shipped_notes_draws_lint_s_length_warning() -> None:
+    """Answers are kept whole only up to lint's L1 warning (15 words): 'Leaders willing to hand over problems instead of
+    roadmaps, and on the team having earned their trust' (17) shipped for a few commits and `deckgen lint` warned."""
+    from pathlib import Path
+
+    from deckgen.cards.generate import note_cards
+    from deckgen.cards.rules.text import words
+    from deckgen.core.cardrules import LintSettings
+    from deckgen.sources.notes import parse_note, read_text
+
+    root = Path(__file__).resolve().parent.parent
+    longest = LintSettings().answer_words_warn
+    for path in sorted((root / "content").rglob("*.md")):
+        note = parse_note(read_text(path, path.name), path.name)
+        for card in note_cards(note):
+            if card.origin.startswith("generated") and card.kind == "basic":
+                assert len(words(card.back)) <= longest, (path.name, card.front, card.back)
