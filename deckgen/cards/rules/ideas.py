@@ -1693,12 +1693,9 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             continue
         if _application_heading(s, plain(text[match.start("y") :])):
             continue
-        # '*affordances*: what the environment offers the animal': after a colon a free relative names what it is;
-        # 'what matters is …' is a clause of its own
-        what = bool(match.group("colon")) and bool(re.match(r"^what\s+(?!\w+\s+(?:is|are|was|were)\b)\w", gloss))
         title = re.sub(r"^(?:the|a|an)\s+", "", note.title.lower())
-        if re.sub(r"^(?:the|a|an)\s+", "", term.lower()) == title or not (_GLOSS_START_RE.match(gloss) or what):
-            continue  # the work's own title is trivia ('The Theory of Affordances' still asks what an affordance is)
+        if re.sub(r"^(?:the|a|an)\s+", "", term.lower()) == title or not _GLOSS_START_RE.match(gloss):
+            continue  # the work's own title is trivia ('Sludge and Ordeals' still asks what an ordeal is)
         if _GLOSS_CLAUSE_RE.match(gloss):
             continue  # a clause after the term goes on with the sentence
         if re.search(r"[\"”]\s+(?:over|versus|vs\.?|and|or|not|beats?)\s+$", text[: match.start()]):
