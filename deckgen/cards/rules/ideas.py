@@ -3317,6 +3317,12 @@ def candidates(note: Note) -> list[Idea]:
         core, thesis = _core(flat)
         found: list[tuple[str, Card | None]] = []
         glossed: set[str] = set()
+        if s.item and s not in split and _BOLD_LABEL_RE.match(s.text):
+            parts = _bullet_sentences(s, note)
+            if parts:
+                split.update(parts)
+                pending.extend(parts[::-1])
+                continue
         # Each kind needs a literal word or mark: a substring test skips most sentences at C speed.
         if role == "critique":
             found.extend(_critique(note, s, core))
