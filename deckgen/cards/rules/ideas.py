@@ -370,6 +370,11 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # '… what the market wants and?', '… and c?': a question cut inside a coordination
     if re.match(r"^(?:rather than|instead of)\b", answer, re.I):
         return False  # 'can demotivate rather than stretch' asked 'what can targets demotivate?' (batch60: T0)
+    if re.match(r"^[A-Z][a-z]+ly,\s+\w+(?:ed|en)\b", answer) and strip_context(card.front).startswith("what "):
+        return False  # 'what does manufacturing technology diffuse?' - 'Unevenly, shaped by …' (batch93: T0 from every
+        # judge): a manner adverb answers 'how', and the question's verb was left without its object
+    if _UNNAMED_PART_RE.search(answer):
+        return False  # 'Ask the book's questions' (batch93: T0/T1): the answer points at a list the card never shows
     if _UNREFERRED_SUBJECT_RE.search(front):
         return False  # 'what decides whether that matters?': 'that' points at a sentence the learner cannot see
     # 'what should a team do when …?' - 'Have a second person check …': a causative instruction, not a lost subject
@@ -397,6 +402,11 @@ def well_formed(card: Card, note: Note) -> bool:
     return _complete_phrase(answer)
 
 
+# 'the book's questions', 'the paper's rules': the parts of the work, named only by where they are
+_UNNAMED_PART_RE = re.compile(
+    r"\bthe (?:book|paper|essay|article|author|note|post)['’]s (?:questions|rules|steps|list|checklist|criteria|tests)\b",
+    re.I,
+)
 # a clause in the question whose subject is a bare pronoun ('whether that matters', 'if it ships')
 _UNREFERRED_SUBJECT_RE = re.compile(
     r"\b(?:whether|if)\s+(?:that|this|these|those|it|they)\s+(?!of\b|\w+ing\b)\w+", re.I

@@ -1,0 +1,25 @@
+"""Batch93's first run (4963241, the code that ships but for these refusals): two of its three T0 shapes, refused
+since. The fresh notes are batch93's fixtures; the tests fail on 4963241.
+"""
+
+from __future__ import annotations
+
+from noteutil import imported_pairs
+
+
+def test_a_manner_adverb_does_not_answer_what() -> None:
+    # 'Manufacturing technology diffused unevenly, shaped by each industry's economics' asked 'what does manufacturing
+    # technology diffuse?' - 'Unevenly, shaped by …' (T0 from every judge)
+    cards = imported_pairs(
+        "batch93",
+        "hounshell-from-the-american-system-to-mass-production *.md",
+        "hounshell-from-the-american-system",
+    )
+    assert not any(back.startswith("Unevenly") for _, back in cards), cards
+
+
+def test_an_answer_that_points_at_the_works_list_is_not_asked() -> None:
+    # 'Ask the book's questions' (T0 from two judges, T1 from two): which questions, the card never says
+    cards = imported_pairs("batch93", "spiegelhalter-the-art-of-statistics.md", "spiegelhalter-the-art-of-statistics")
+    assert cards  # the note keeps its other cards
+    assert not any("the book's questions" in back.lower() for _, back in cards), cards
