@@ -23,3 +23,18 @@ def test_an_answer_that_points_at_the_works_list_is_not_asked() -> None:
     cards = imported_pairs("batch93", "spiegelhalter-the-art-of-statistics.md", "spiegelhalter-the-art-of-statistics")
     assert cards  # the note keeps its other cards
     assert not any("the book's questions" in back.lower() for _, back in cards), cards
+
+
+def test_a_viewpoint_aside_does_not_hide_a_contrast() -> None:
+    # 'Self-control, on this view, is largely a learnable skill of directing attention, not a fixed reserve of
+    # willpower': the aside between subject and verb left batch93's note with no card at all
+    cards = imported_pairs(
+        "batch93",
+        "mischel-shoda-rodriguez-delay-of-gratification-in-children.txt",
+        "mischel-delay-of-gratification",
+    )
+    assert any(
+        front.endswith("what is self-control, if not a fixed reserve of willpower?")
+        and back.startswith("Largely a learnable skill of directing attention")
+        for front, back in cards
+    ), cards

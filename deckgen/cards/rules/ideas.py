@@ -84,6 +84,9 @@ _DANGLING_END_RE = re.compile(
 )
 _PAREN_ASIDE_RE = re.compile(
     r",\s+(?:in (?:his|her|their) (?:telling|view|words|account)|he (?:says|argues)|"
+    # 'Self-control, on this view, is …', 'Good tests, in other words, are …': a viewpoint or a link, not the claim
+    r"(?:on|in) (?:this|that|his|her|their|the authors['’]?) (?:view|account|reading)|in other words|in short|"
+    r"in effect|in turn|in fact|therefore|thus|then|by contrast|"
     r"she (?:says|argues)|they (?:say|argue)|for [A-Z]\w+|"
     # 'Bad decisions, the authors argue, usually come …': the reporting frame inside the claim
     r"the authors? (?:argues?|says?|claims?|contends?|suggests?|writes?)|[A-Z]\w+ (?:argues|says|claims|contends)),\s+"
