@@ -38,3 +38,13 @@ def test_a_viewpoint_aside_does_not_hide_a_contrast() -> None:
         and back.startswith("Largely a learnable skill of directing attention")
         for front, back in cards
     ), cards
+
+
+def test_a_deeper_claim_is_asked_like_a_main_claim() -> None:
+    # 'His deeper claim is that reading is not a fixed ability' (batch85): 'deeper', 'durable', 'lasting' … qualify
+    # the claim or lesson the way 'main' and 'central' do
+    cards = imported_pairs("batch85", "carr-is-google-making-us-stupid.md", "carr-is-google-making-us-stupid")
+    assert (
+        "What is the deeper claim of Carr's 'Is Google Making Us Stupid?'?",
+        "Reading is not a fixed ability",
+    ) in cards

@@ -5466,7 +5466,7 @@ def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
 # sentences, none asked before)
 _REMEDY_RE = re.compile(
     r"^(?P<o>His|Her|Their|The authors'|The|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|"
-    r"headline|core|broader|overall|wider|real|key)\s+)?(?P<k>remedy|prescription|alternative|solution|proposal|fix|"
+    r"headline|core|broader|overall|wider|real|key|durable|lasting|enduring|deeper|biggest|most important|general)\s+)?(?P<k>remedy|prescription|alternative|solution|proposal|fix|"
     r"cure|recommendation|explanation|conclusion|claim|thesis|test|method|lesson|takeaway|upshot|moral|reading|"
     r"interpretation|warning)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+"
     r"(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?(?P<x>.+)$"
