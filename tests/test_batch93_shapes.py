@@ -48,3 +48,14 @@ def test_a_deeper_claim_is_asked_like_a_main_claim() -> None:
         "What is the deeper claim of Carr's 'Is Google Making Us Stupid?'?",
         "Reading is not a fixed ability",
     ) in cards
+
+
+def test_a_name_given_to_a_described_thing_is_asked() -> None:
+    # 'He names the pattern that most societies are creative only for brief spells "Cardwell's Law".' (batch93: the
+    # judges' key idea 'Cardwell's Law', asked by the curator, never by a generated card)
+    cards = imported_pairs("batch93", "mokyr-the-lever-of-riches.txt", "mokyr-the-lever-of-riches")
+    assert any(
+        front.endswith("what is Cardwell's Law?")
+        and back == "The pattern that most societies are creative only for brief spells"
+        for front, back in cards
+    ), cards

@@ -3380,7 +3380,9 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_definition(note, s, ctx))
             if ", which " in s.text and " call" in s.text and not any(card for _, card in found):
                 found.extend(_which_calls(note, s, ctx))
-            if (" call" in s.text or " term" in s.text or " dub" in s.text) and not any(card for _, card in found):
+            if (" call" in s.text or " term" in s.text or " dub" in s.text or " names " in s.text) and not any(
+                card for _, card in found
+            ):
                 found.extend(_calls_gloss(note, s, ctx))  # after the older forms: their keys stay what curation named
             colon = ":" in s.text and ("**" in s.text or " is " in s.text or " are " in s.text)
             if colon and not s.item and not any(card for _, card in found):
@@ -5613,10 +5615,40 @@ _CALLS_GLOSS_RE = re.compile(
 )
 
 
+# 'She calls the excess beyond what the service needs "behavioural surplus".': the thing, then its quoted name
+_CALLS_THING_RE = re.compile(
+    r"^(?:He|She|They|The\s+authors?|[A-Z][\w-]+)\s+(?:names|calls|dubs|labels|terms)\s+(?P<x>(?:the|a|an)\s+"
+    r"[^\"“”*;:]{5,90}?)\s+(?P<art>(?:the|a|an)\s+)?[\"“*](?P<t>[^\"”*]{2,40})[\"”*]\.?$"
+)
+
+
+def _calls_thing(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'He names the pattern that most societies are creative only for brief spells "Cardwell's Law".' -> 'what is
+    Cardwell's Law?' — 'The pattern that most societies are creative only for brief spells'."""
+    match = _CALLS_THING_RE.match(s.text.strip())
+    if not match:
+        return
+    term = match.group("t").strip().rstrip(".,")
+    thing = match.group("x").strip()
+    tokens = [t.lower() for t in words(term)]
+    if not tokens or len(tokens) > 5 or set(tokens) & PRONOUNS or re.search(r"\b(?:such|this|these|those)\b", thing):
+        return  # 'calls this shift the "fundamental transformation"': which shift, the card cannot say
+    if re.match(r"^[a-z]+$", term) and not term.endswith(("ism", "ity", "ness", "tion")):
+        return  # 'calls the resulting choices "whimsical"': an epithet, no term
+    answer = clean_answer(thing, 14, trim_relative=False)
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 3:
+        return
+    article = (match.group("art") or "").strip().lower()
+    shown = f"{article} {term}" if article else term
+    verb = "are" if _plural(words(term)[-1].lower()) and not term[:1].isupper() else "is"
+    yield "definition", _card(note, "definition", slug(term), s, f"{ctx}, what {verb} {shown}?", answer)
+
+
 def _calls_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'He calls this active inertia: speeding up …' -> 'what is active inertia?' — 'Speeding up …'."""
     match = _CALLS_GLOSS_RE.search(plain(s.text).strip().rstrip("."))
     if not match:
+        yield from _calls_thing(note, s, ctx)
         return
     term = match.group("t").strip().strip("\"“”'*_").strip()
     gloss = match.group("g").strip()
