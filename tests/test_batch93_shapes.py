@@ -59,3 +59,13 @@ def test_a_name_given_to_a_described_thing_is_asked() -> None:
         and back == "The pattern that most societies are creative only for brief spells"
         for front, back in cards
     ), cards
+
+
+def test_a_thing_named_only_by_the_authors_idea_is_not_an_answer() -> None:
+    # 'Enterprise and internal tools embody a choice Braverman makes visible: …' asked 'what do enterprise and internal
+    # tools embody?' - 'A choice Braverman makes visible' (batch93: T0 from three judges of four)
+    cards = imported_pairs(
+        "batch93", "braverman-labor-and-monopoly-capital *.md", "braverman-labor-and-monopoly-capital"
+    )
+    assert cards  # the note keeps its other cards
+    assert not any(back.startswith("A choice Braverman") for _, back in cards), cards

@@ -376,6 +376,9 @@ def well_formed(card: Card, note: Note) -> bool:
     if re.match(r"^[A-Z][a-z]+ly,\s+\w+(?:ed|en)\b", answer) and strip_context(card.front).startswith("what "):
         return False  # 'what does manufacturing technology diffuse?' - 'Unevenly, shaped by …' (batch93: T0 from every
         # judge): a manner adverb answers 'how', and the question's verb was left without its object
+    if note.surname and re.match(r"^An?\s", answer) and re.search(rf"\b{re.escape(note.surname)}\b", answer):
+        return False  # 'A choice Braverman makes visible', 'A set of Bertin choices' (batch93 and earlier: T0/T1 from
+        # every judge): a thing named by the author's idea, which the card never states
     if _UNNAMED_PART_RE.search(answer):
         return False  # 'Ask the book's questions' (batch93: T0/T1): the answer points at a list the card never shows
     if _UNREFERRED_SUBJECT_RE.search(front):
