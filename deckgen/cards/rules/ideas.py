@@ -3437,6 +3437,9 @@ def candidates(note: Note) -> list[Idea]:
         for kind, card in found:
             if card is None or (kind == "claim" and s in split):
                 continue  # a bare claim cut from a bullet lacks the words around it (batches 1-37)
+            if kind == "claim" and role in ("application", "critique") and _NOTE_METAPHOR_RE.search(card.front):
+                continue  # the note's own 'a design system is a product with internal customers' is a figure, not a
+                # definition: 'what is a design system?' (20 such cards on the development notes, 69 ratings, 12% T2/T3)
             score = float(_KIND_WEIGHT.get(kind, 5))
             if kind == "critique" and any(f" {v}?" in card.front for v in _WEAK_CRITIQUE):
                 score -= 2  # a side remark of the critique, not its point
@@ -3452,6 +3455,13 @@ def candidates(note: Note) -> list[Idea]:
             own = kind == "critique" or card.key in glossed
             ideas.append(Idea(role, kind, f"{s.text}#{card.key}" if own else s.text, card, score))
     return ideas
+
+
+# 'what is a design system?', 'what are the lab tasks?' asked in the note's own words (not a contrast, not a superlative
+# such as 'the most useful exercise', which the claim forms ask on their own terms)
+_NOTE_METAPHOR_RE = re.compile(
+    r"['’], what (?:is|are) (?!the (?:most|real|right|weakest|hardest|single|easiest|empirical|first|best)\b)[^?]*\?$"
+)
 
 
 def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
