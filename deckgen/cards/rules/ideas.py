@@ -1640,6 +1640,9 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             _GLOSS_IS_CLAUSE_RE.match(gloss) and not that_clause
         ):
             continue  # a gloss is a noun phrase ('the single number …', 'pursuing …'), not a clause
+        if _plural(words(term)[-1].lower()) and not term[:1].isupper() and re.match(r"^(?:a|an|one)\s", gloss, re.I):
+            continue  # 'Experimentation platforms are null-ritual machines: a green badge …' (batch94: 'what is a
+            # null-ritual machines?', T0 from every judge): a plural figure glossed by one thing defines nothing
         answer = clean_answer(gloss, 16 if that_clause else 14)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
             continue
@@ -2139,6 +2142,9 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         return
     effect = plain(match.group("x")).strip().rstrip(",")
     effect = _REPORTING_THAT_RE.sub("", effect)  # 'Student points out that …' (batch76: T0): the effect is the claim
+    if re.search(r",\s+and\s+\w+\s+\w+", effect):
+        return  # '"Use judgment" is hard to institutionalise, and rituals exist partly because …' (batch94: T0 from
+        # every judge): which clause the reason explains, the sentence does not say
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
     if _FRONTED_VAGUE_RE.match(effect):
@@ -4285,6 +4291,9 @@ def imperative(clause: str, after_condition: bool = False) -> bool:
     ``after_condition``: the clause follows 'If X, ' — where a statement must open with its subject, so a bare
     word followed by anything but a verb form ('negotiate scope', not 'scope creeps') is an instruction too.
     """
+    if re.match(r"^[\"“]", clause.strip()):
+        return False  # '"Use judgment" is hard to institutionalise': a quoted instruction is named, not given (batch94:
+        # 'why should a team "Use judgment" is hard …?', T0 from every judge)
     tokens = [t.lower() for t in words(clause)[:2]]
     if len(tokens) < 2:
         return False
@@ -5389,6 +5398,9 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
         return  # 'the rate calculation explains little': an amount, not a thing explained ('what explains little?')
     parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
     listed = len(parts) >= 2 and "," in subject and all(len(words(p)) <= 4 for p in parts) and len(parts) <= 4
+    if listed and re.search(r"[^s]s$", match.group("v")):
+        return  # 'The categories overlap, and the framework explains …' (batch94: 'what two things explains …?', T0 from
+        # every judge): a singular verb has one subject, the clause before the comma is a sentence of its own
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
     if answer and (
         (note.surname and answer.lower() in (note.surname.lower(), note.author.lower()))
