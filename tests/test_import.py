@@ -104,6 +104,38 @@ def test_unknown_short_lines_become_sections_with_a_check_marker(tmp_path: Path)
     assert "# CHECK: line 4 ('Decisions') was read as a section heading: check it" in text
 
 
+@pytest.mark.parametrize(
+    "byline", ["Joel Mokyr, 1990", "Robert K. Merton, Social Forces, 1940", "Garrett Hardin · 1968"]
+)
+def test_a_byline_line_names_the_author_and_is_no_section(tmp_path: Path, byline: str) -> None:
+    # batches 93-94: 'Joel Mokyr, 1990' under the source line was read as a section heading; the note had no author,
+    # every card asked 'In 'The Lever of Riches', …' and the blurb sat in a section of its own
+    source = write(
+        tmp_path / "x.txt",
+        f"A Title\nSource: https://example.com/x ↗\n{byline}\n"
+        "A historian's sweep through how technology changed economies, from antiquity to the present.\n"
+        "Central argument\nThe author argues that most creative societies lose their edge within a few generations.\n",
+    )
+    imported = convert(source.read_text(), source, source.name)
+    assert [heading for heading, _ in imported.sections] == ["Central argument"]
+    assert imported.author == byline.replace(" ·", ",").split(",")[0]
+    assert not any("section heading" in line for line in imported.unsure), imported.unsure
+
+
+def test_a_list_lead_ending_in_a_colon_stays_in_its_section(tmp_path: Path) -> None:
+    # 'He states four duties of management:' above its bullets was read as a section heading (22 development notes):
+    # the list lost its lead and left the central argument
+    source = write(
+        tmp_path / "x.txt",
+        "A Title\nSource: https://example.com/x ↗\nJane Doe, 1916\nCentral argument\n"
+        "Doe argues that managing is a job of its own, distinct from the technical work it directs.\n"
+        "She states four duties:\n- Planning for the future\n- Organising people\n- Commanding\n- Controlling results\n",
+    )
+    imported = convert(source.read_text(), source, source.name)
+    assert [heading for heading, _ in imported.sections] == ["Central argument"]
+    assert "She states four duties:\n\n- Planning for the future" in imported.sections[0][1]
+
+
 @pytest.mark.parametrize("path", FOREIGN, ids=lambda p: p.name)
 def test_no_text_is_lost(path: Path) -> None:
     source = path.read_text()

@@ -280,6 +280,8 @@ def _seed_headings(body: list[tuple[int, str]], unsure: list[str]) -> set[int]:
             headings.add(n)
             continue
         words = line.rstrip(":").split()
+        if _BYLINE_RE.match(line) and re.search(r"\b(?:1[5-9]|20)\d\d\.?$", line):
+            continue  # 'Joel Mokyr, 1990', 'Robert K. Merton, Social Forces, 1940': a byline, which names the author
         following = body[i + 1][1] if i + 1 < len(body) else ""
         looks_like_heading = (
             1 <= len(words) <= 6
@@ -287,6 +289,8 @@ def _seed_headings(body: list[tuple[int, str]], unsure: list[str]) -> set[int]:
             and not re.search(r"[.!?,;…\"')\]]$", line)
             and not _BULLET_RE.match(line)
             and len(following.split()) > len(words) + 3  # a heading introduces a longer paragraph
+            # 'He states four duties of management:' above '- Planning …' leads its list inside the section
+            and not (line.endswith(":") and _BULLET_RE.match(following))
         )
         if looks_like_heading:
             headings.add(n)
