@@ -40,3 +40,10 @@ def test_a_quoted_instruction_can_be_what_a_reason_explains() -> None:
         and back.startswith("The benefits depend on tooling")
         for front, back in cards
     ), cards
+
+
+def test_what_the_author_called_a_thing_is_asked_like_what_they_call_it() -> None:
+    # 'Officials also develop what Veblen called trained incapacity: the skills and habits …' (batch94: the judges'
+    # key idea, asked by the curator; 'called' was not read like 'calls')
+    cards = imported_pairs("batch94", "merton-bureaucratic-structure-and-personality.txt", "merton-bureaucratic")
+    assert any(front.endswith("what is trained incapacity?") for front, _ in cards), cards

@@ -3466,7 +3466,7 @@ def candidates(note: Note) -> list[Idea]:
 # 'what is a design system?', 'what are the lab tasks?' asked in the note's own words (not a contrast, not a superlative
 # such as 'the most useful exercise', which the claim forms ask on their own terms)
 _NOTE_METAPHOR_RE = re.compile(
-    r"['’], what (?:is|are) (?!the (?:most|real|right|weakest|hardest|single|easiest|empirical|first|best)\b)[^?]*\?$"
+    r"['’], what (?:is|are) (?!the (?:most|least|real|right|single|empirical|first|best|\w+est)\b)[^?]*\?$"
 )
 
 
@@ -5635,7 +5635,7 @@ def _less_than(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
 # projects: over budget, over time …', 'Weick calls this a cosmology episode, the sudden feeling that …': a term the
 # work names, glossed after it (dev notes: 55 'calls this' sentences, none asked before)
 _CALLS_GLOSS_RE = re.compile(
-    r"\b(?:what\s+(?:he|she|they|the\s+authors?|[A-Z][\w-]+)\s+(?:calls?|terms?|dubs?)|(?:calls?|terms?|dubs?)\s+"
+    r"\b(?:what\s+(?:he|she|they|the\s+authors?|[A-Z][\w-]+)\s+(?:calls?|called|terms?|termed|dubs?|dubbed)|(?:calls?|terms?|dubs?)\s+"
     r"(?:this|it|these|that|them)(?:\s+(?:shift|distinction|pattern|approach|process|effect|kind\s+of\s+\w+))?)\s+(?P<t>(?:(?:the|a|an)\s+)?[^:,.;()]{3,50}?)(?P<sep>:|,)\s+(?P<g>[^;]{8,})$"
 )
 
