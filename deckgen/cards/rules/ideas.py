@@ -598,7 +598,9 @@ def _complete_phrase(answer: str) -> bool:
 
 
 _BACK_REFERENCE_TAIL_RE = re.compile(
-    r"\s+(?:under|in|with|for|of|from|given|despite|against)\s+(?:those|these|such|this|that)\b[^,;]*$", re.I
+    # a short tail only: in 'a table drawn from that sample will show …' the verb follows (batch95: T0 from every judge)
+    r"\s+(?:under|in|with|for|of|from|given|despite|against)\s+(?:those|these|such|this|that)\b(?:\s+[^\s,;]+){0,4}$",
+    re.I,
 )
 
 
@@ -660,6 +662,9 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             # 'to accept that judgement is …': the verb's object, not a relative clause (batch67: '…, to accept', T0)
             r"(?<!tell)(?<!say)(?<!show)(?<!know)(?<!argue)(?<!mean)(?<!ensure)(?<!accept)(?<!admit)(?<!assume)"
             r"(?<!believe)(?<!recognise)(?<!recognize)(?<!realise)(?<!realize)(?<!acknowledge)(?<!expect)(?<!prove)"
+            # 'drawn from that sample': after a preposition 'that' points, it opens no clause (batch95: 'A two-by-two
+            # table drawn', T0 from every judge)
+            r"(?<!\bfrom)(?<!\bof)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bby)(?<!\bwith)(?<!\bto)(?<!\bfor)(?<!\binto)"
             r"\s+(?:that|which|who|where|while|because)\s+",
             text,
         )
@@ -1458,6 +1463,9 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # 'The query evolves: each thing …' is a clause (batch60: 'what are query evolves?', T0 from every judge)
     if s.item and _steps_list(note, s, term):
         return  # 'Vary real-world events: …' beside 'Run in production' is a step to take (batch70: 'what are vary …?')
+    if _instruction_start(term):
+        return  # 'Gather raw material: specific knowledge of …' (batch95: 'what is gather raw material?', T0 from every
+        # judge): a step of a method, named by what to do
     if low[-1] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS or low[0] in _DISCOURSE_LABELS - _NAMED_CONCEPT_HEADS:
         return  # 'Second lesson:', 'Netflix examples:', 'Evidence base:' label the writer's discourse
     if any(t in STOPWORDS or t in PREPOSITIONS for t in low if t not in ("of", "and")) or low[-1] in ("of", "and"):
@@ -3497,7 +3505,7 @@ def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
 
 
 _WATCH_FOR_RE = re.compile(r"^(?:watch|look)\s+(?:for|out)\b", re.I)  # 'watch time is …' is a noun
-_BOLD_LABEL_RE = re.compile(r"^\*\*(?P<l>[^*]{2,40}?)\.\*\*\s+(?P<r>[A-Z].*)$")
+_BOLD_LABEL_RE = re.compile(r"^\*\*(?P<l>[^*]{2,60}?)\.\*\*\s+(?P<r>[A-Z].*)$")
 _LABEL_CLAUSE_RE = re.compile(r"\b(?:is|are|was|were|means?|has|have|do|does|can|will|must|should|not)\b", re.I)
 
 
@@ -4420,7 +4428,13 @@ class _Situation:
 def _situation(text: str) -> _Situation | None:
     """'Before X, do Y': the situation and the advice of an instruction with a leading condition, else None."""
     match = _ADVICE_CONDITION_RE.match(text)
-    if match and imperative(match.group("a"), after_condition=True):
+    # 'If a PM can ship a growth hack, get promoted, and leave churn to the next owner, expect that to happen': the
+    # condition's series goes on past the first comma, so what follows it is no advice (batch95 dev: 'Get promoted')
+    goes_on = match is not None and (
+        bool(re.search(r"\b(?:can|could|will|would|may|might)\s+\w+", match.group("c") or match.group("c2") or ""))
+        and bool(re.match(r"^[^,]{2,40},\s+(?:and|or)\s+[^,]{3,80},\s+[a-z]", match.group("a")))
+    )
+    if match and not goes_on and imperative(match.group("a"), after_condition=True):
         if match.group("w2"):
             return _Situation(match.group("w2"), match.group("c2"), match.group("a"), setting=True)
         return _Situation(match.group("w"), match.group("c"), match.group("a"), setting=False)
