@@ -35,3 +35,26 @@ def test_a_series_after_a_modal_belongs_to_the_condition() -> None:
     # promoted' is the condition's, not the advice (seen once the longer labels were read: 'Get promoted')
     cards = imported_pairs("batch92", "jackall-moral-mazes *.md", "jackall-moral-mazes")
     assert not any(back.startswith("Get promoted") for _, back in cards), cards
+
+
+def test_a_question_that_points_back_into_the_note_is_not_asked() -> None:
+    # 'what explains why the advice "know your reader" does not fix this?' (T1 from every judge): fix what?
+    cards = imported_pairs("batch95", "pinker-the-sense-of-style *.md", "pinker-the-sense-of-style")
+    assert cards
+    assert not any(front.endswith(" this?") for front, _ in cards), cards
+    # 'what explains why one said people like what is typical …?', '… why the two properties were …' (T1 from every
+    # judge): one of which two accounts, which two properties
+    cards = imported_pairs(
+        "batch95", "hekkert-snelders-van-wieringen-most-advanced-yet-acceptable.txt", "hekkert-most-advanced"
+    )
+    assert not any("why one said" in f or "why the other said" in f or "the two properties" in f for f, _ in cards)
+
+
+def test_a_title_quoted_whole_is_not_quoted_twice() -> None:
+    # "'Most Advanced, Yet Acceptable': Typicality and Novelty …" made "Hekkert … ''Most Advanced, Yet Acceptable''"
+    cards = imported_pairs(
+        "batch95", "hekkert-snelders-van-wieringen-most-advanced-yet-acceptable.txt", "hekkert-most-advanced"
+    )
+    assert cards
+    assert all("''" not in front for front, _ in cards), cards
+    assert any("'Most Advanced, Yet Acceptable'," in front for front, _ in cards), cards

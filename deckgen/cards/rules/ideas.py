@@ -379,6 +379,9 @@ def well_formed(card: Card, note: Note) -> bool:
     if note.surname and re.match(r"^An?\s", answer) and re.search(rf"\b{re.escape(note.surname)}\b", answer):
         return False  # 'A choice Braverman makes visible', 'A set of Bertin choices' (batch93 and earlier: T0/T1 from
         # every judge): a thing named by the author's idea, which the card never states
+    if _POINTING_QUESTION_RE.search(strip_context(card.front)):
+        return False  # 'what explains why the advice does not fix this?', '… why one said …', '… why the two properties
+        # were …' (batch95: T1 from every judge): what the question points at is in the note, not on the card
     if _UNNAMED_PART_RE.search(answer):
         return False  # 'Ask the book's questions' (batch93: T0/T1): the answer points at a list the card never shows
     if _UNREFERRED_SUBJECT_RE.search(front):
@@ -408,6 +411,12 @@ def well_formed(card: Card, note: Note) -> bool:
     return _complete_phrase(answer)
 
 
+# a question that points back into the note: a closing demonstrative, 'beyond that is', 'why one said', 'the two X were'
+_POINTING_QUESTION_RE = re.compile(
+    r"\b(?:this|that|these|those)\?$|\b(?:beyond|than|after|before|like)\s+(?:this|that)\s+(?:is|are|was|were)\b"
+    r"|\bwhy (?:one|the other) (?:said|says|argued|argues|claims|claimed|holds|held)\b"
+    r"|\b(?:why|if|when) the two [a-z]+s (?:were|are)\b"
+)
 # 'the book's questions', 'the paper's rules': the parts of the work, named only by where they are
 _UNNAMED_PART_RE = re.compile(
     r"\bthe (?:book|paper|essay|article|author|note|post)['’]s (?:questions|rules|steps|list|checklist|criteria|tests)\b",

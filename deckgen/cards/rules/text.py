@@ -262,8 +262,11 @@ def short_title(note: Note) -> str:
     if len(words(title)) > 7:
         main = re.match(r"^(?P<t>.{8,}?)(?::\s|(?<=\?)\s+(?=[A-Z])|\s+[—–]\s+)", title)
         if main:
-            return main.group("t").strip()
-    return title
+            title = main.group("t").strip()
+    # "'Most Advanced, Yet Acceptable'": a title quoted whole sits inside the card's own quotes without its own
+    # (batch95: "Hekkert's ''Most Advanced, Yet Acceptable''")
+    quoted = re.fullmatch(r"['‘](?P<t>[^'‘’]+)['’]", title)
+    return quoted.group("t") if quoted else title
 
 
 def surname_possessive(note: Note) -> str:
