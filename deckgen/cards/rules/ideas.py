@@ -1323,6 +1323,15 @@ def _list_name(s: Sentence) -> str:
         what = re.sub(
             r"\s+(?:follow|follows|matter|apply|emerge|exist|stand out|recur)$", "", counted.group("what").strip()
         )
+        whole = re.match(
+            r"^(?:the\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:falls?|comes?|divides?|splits?|sorts?)\s+into\s+",
+            lead,
+            re.I,
+        )
+        if whole and len(words(what)) == 1:
+            # 'The currencies fall into five families:' (batch97: "what is 'Personal', one of the five families?", T1
+            # from every judge): the families are the currencies'
+            return f"the {counted.group('n').lower()} {what} of {whole.group('x').lower()}"
         return f"the {counted.group('n').lower()} {what}"  # 'Three consequences follow:' lists the consequences
     return ""
 
@@ -1904,6 +1913,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             continue  # '*X*, which …' or '*X*, and …' goes on with the sentence, not a gloss
         if re.match(r"^\s*[*_]", apposed.group("y")):
             continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss
+        if s.text.rstrip().endswith(":"):
+            continue  # 'The **influence model**, roughly in order:' (batch97: 'Roughly in order', T0 from every judge)
+            # leads a list, which the list rules ask
         if _cut_relative(answer, text[apposed.end() :]):
             continue
         article = apposed.group("art").lower()
@@ -5238,6 +5250,14 @@ def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return
     term = plain(match.group("t")).strip().strip('"“”').strip()
     described = plain(match.group("np")).strip()
+    verb = re.match(r"^(?:the|an?)\s[^,;:]*?\s(?:is|are|was|were)\s", described, re.I)
+    if verb:
+        # 'The trick is to understand what the other party actually values, which they call currencies' (batch97:
+        # 'The trick is to …', T0 from every judge): what is named is the clause's object, 'what the other party …'
+        inner = re.search(r"\b(?:what|how)\s[^,;:]+$", described[verb.end() :], re.I)
+        if not inner:
+            return
+        described = inner.group(0)
     tokens, term_words = words(described), [w.lower() for w in words(term)]
     if not 1 <= len(term_words) <= 4 or " and " in f" {term} " or not content_words(term):
         return  # 'the root method and the branch method': two terms, one description
