@@ -379,6 +379,9 @@ def well_formed(card: Card, note: Note) -> bool:
     if note.surname and re.match(r"^An?\s", answer) and re.search(rf"\b{re.escape(note.surname)}\b", answer):
         return False  # 'A choice Braverman makes visible', 'A set of Bertin choices' (batch93 and earlier: T0/T1 from
         # every judge): a thing named by the author's idea, which the card never states
+    if re.search(r"\bsay\b[^?]*\b(?:treat|treats|see|sees|regard|regards)\?$", card.front):
+        return False  # "… say the work treats?" - 'The internet cautiously, …' (batch98: T0 from every judge): the
+        # verb wants its 'as', which the sentence never gives
     if _POINTING_QUESTION_RE.search(strip_context(card.front)):
         return False  # 'what explains why the advice does not fix this?', '… why one said …', '… why the two properties
         # were …' (batch95: T1 from every judge): what the question points at is in the note, not on the card
@@ -415,7 +418,7 @@ def well_formed(card: Card, note: Note) -> bool:
 _POINTING_QUESTION_RE = re.compile(
     r"\b(?:this|that|these|those)\?$|\b(?:beyond|than|after|before|like)\s+(?:this|that)\s+(?:is|are|was|were)\b"
     r"|\bwhy (?:one|the other) (?:said|says|argued|argues|claims|claimed|holds|held)\b"
-    r"|\b(?:why|if|when) the two [a-z]+s (?:were|are)\b"
+    r"|\b(?:why|if|when) the two [a-z]+s (?:were|are)\b|\b(?:why|if|when) (?:[a-z]+ ){0,4}ones\b"
 )
 # 'the book's questions', 'the paper's rules': the parts of the work, named only by where they are
 _UNNAMED_PART_RE = re.compile(
@@ -1753,6 +1756,18 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             continue  # after a comma only an appositive 'the …'/'a …' that a comma or full stop closes is a gloss
         if match.group("dash") and not end.startswith(("—", "–")) and match.end() < len(text):
             continue  # '"X" — a gloss, …' with no closing dash: where the gloss ends is a guess
+        if end == "," and (
+            re.match(r"\s*whether\b", text[match.end() :])
+            or (
+                re.search(r"[a-z]ed$", gloss)
+                and re.match(
+                    r"\s*(?!(?:and|or|but|which|who|that|where|when|while|as|so)\b)[a-z]+\s+[a-z]+", text[match.end() :]
+                )
+            )
+        ):
+            continue  # '"wooden-headedness": judging a situation by fixed, prior ideas …' and '"digital Maoism":
+            # treating the aggregate of crowd output, whether a wiki …, as wiser …' (batch98: T0 from three judges of
+            # four): the comma is inside the gloss, which goes on after it
         if end == "," and re.match(r"\s*[^,;:.]{3,50},\s+that\s", text[match.end() :]):
             continue  # 'the divide between what we know, from years of field studies, that …': cut mid-clause (batch45: T0)
         answer = clean_answer(gloss, 14, trim_relative=False)
@@ -5748,6 +5763,9 @@ def _calls_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # after a comma only an appositive glosses ('a cosmology episode, the sudden feeling that …')
     if re.match(r"^(?:and|or|but|so|which|who|it|they|this|that|he|she|we|you)\b", gloss, re.I):
         return  # 'which calls for …', ', and concludes …': the sentence goes on, it glosses nothing
+    if re.search(r",\s+whether\s", gloss):
+        return  # '"digital Maoism": treating the aggregate of crowd output, whether a wiki …, as wiser …' (batch98: T0
+        # from three judges of four): the gloss goes on past its aside
     answer = clean_answer(gloss, 14, trim_relative=False)
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
         return
