@@ -5183,6 +5183,10 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     # 'Offline tests screen candidates, but offline metrics often fail …, so live tests decide': the reason is
     # the clause after 'but', the one the 'so' follows from (batch43: T0 from every judge)
     cause = re.split(r",\s+(?:but|yet)\s+", cause)[-1]
+    # 'Directories are themselves files, and a file's name is just an entry pointing to an i-node, so the same file can
+    # have several names' (batch99: 'Directories are themselves files', T0 from every judge): the nearest clause; in a
+    # critique both clauses are the limits that explain it ('Usage was self-reported, and the settings were …')
+    cause = cause if critique else re.split(r",\s+and\s+(?=(?:the|a|an|its|their|his|her|each|every)\s)", cause)[-1]
     # 'Lamport starts from the observation that processes … share no single clock, so …' (batch75: 'Lamport starts
     # from the observation', T0 from every judge): the reason is what the observation says
     cause = re.sub(r"^[^,;:]*?\b(?:observation|fact|insight|premise|finding|recognition) that\s+", "", cause)
