@@ -382,6 +382,9 @@ def well_formed(card: Card, note: Note) -> bool:
     if re.search(r"\bsay\b[^?]*\b(?:treat|treats|see|sees|regard|regards)\?$", card.front):
         return False  # "… say the work treats?" - 'The internet cautiously, …' (batch98: T0 from every judge): the
         # verb wants its 'as', which the sentence never gives
+    if re.search(r"\b(?:who|which|whom|whose)\?$", card.front):
+        return False  # 'what has happened to a customer who?' - 'Silent for three months may be gone, …' (batch100: T0
+        # from every judge): a relative pronoun ends no question, the verb after it was taken for the question's
     if _POINTING_QUESTION_RE.search(strip_context(card.front)):
         return False  # 'what explains why the advice does not fix this?', '… why one said …', '… why the two properties
         # were …' (batch95: T1 from every judge): what the question points at is in the note, not on the card
