@@ -122,6 +122,26 @@ def test_a_byline_line_names_the_author_and_is_no_section(tmp_path: Path, byline
     assert not any("section heading" in line for line in imported.unsure), imported.unsure
 
 
+@pytest.mark.parametrize(
+    ("blurb", "author"),
+    [
+        ("Alfred D. Chandler Jr., 1962.", "Alfred D. Chandler Jr."),
+        ("Tom Peters and Robert H. Waterman Jr., 1982.", "Tom Peters and Robert H. Waterman Jr."),
+        ("Kenneth Arrow's chapter in the 1962 NBER volume on inventive activity.", "Kenneth Arrow"),
+        ("Robert Zajonc's 1968 monograph in a psychology journal.", "Robert Zajonc"),
+        ("Ellen Langer reported six experiments in a psychology journal in 1975.", "Ellen Langer"),
+        (
+            "George Stalk, Philip Evans and Lawrence Shulman of the Boston Consulting Group published this in 1992.",
+            "George Stalk, Philip Evans and Lawrence Shulman",
+        ),
+    ],
+)
+def test_bylines_in_prose_name_their_authors(blurb: str, author: str) -> None:
+    # 31 of the development notes imported with no author from blurbs like these (a 'Jr.' suffix, a possessive
+    # 'chapter' or 'monograph', 'reported', 'X of the Y published'): their cards named no author
+    assert infer_author(blurb) == author
+
+
 def test_a_list_lead_ending_in_a_colon_stays_in_its_section(tmp_path: Path) -> None:
     # 'He states four duties of management:' above its bullets was read as a section heading (22 development notes):
     # the list lost its lead and left the central argument

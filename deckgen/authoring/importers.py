@@ -58,7 +58,8 @@ _SOURCE_LINE_RE = re.compile(r"^(?:source|url|link)\s*:\s*(\S+)\s*(?:[↗⇗➚�
 _AUTHOR_LINE_RE = re.compile(r"^(?:author|authors|by)\s*:\s*(.+?)\s*$", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[-*+•▪◦]|\d+[.)])\s+")
 _NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][a-zA-Z\u00C0-\u024F'’-]+|[A-Z]\.(?:[A-Z]\.)*)"
-_ONE_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|da|del|le)){{1,3}}"
+# 'Alfred D. Chandler Jr.', 'Robert H. Waterman Jr.': a generational suffix ends a name (batches 46-72: no author)
+_ONE_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|da|del|le)){{1,3}}(?:\s+(?:Jr|Sr)\.?)?"
 # one author or several: "Carl Shapiro and Hal Varian", "Daniel Kahneman, Dan Lovallo and Olivier Sibony"
 _NAMES = (
     rf"{_ONE_NAME}(?:(?:,\s+|,?\s+(?:and|&)\s+){_ONE_NAME}){{0,3}}"
@@ -69,8 +70,11 @@ _NAMES = (
 # verb; the seed format names its author nowhere else.
 _AUTHOR_IN_BLURB_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s))({_NAMES})"
+    # 'George Stalk, Philip Evans and Lawrence Shulman of the Boston Consulting Group published …'
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})?"
     r"(?:,\s+(?:[^,()]|\([^()]*\)){1,140},)?\s+(?:first\s+|later\s+|originally\s+|also\s+)?"
-    r"(?:spent|wrote|writes|runs|ran|led|leads|argues|argued|explains|explained|describes|"
+    r"(?:spent|wrote|writes|runs|ran|led|leads|argues|argued|explains|explained|describes|reported|studied|"
+    r"circulated|summarised|summarized|"
     r"described|used|uses|founded|co-founded|lays|laid|makes|made|sets|set|built|builds|shares|shared|"
     r"collects|collected|tells|told|offers|offered|introduces|introduced|coined|gives|gave|posted|"
     r"published|presented|delivered|developed|co-wrote|compiled|condensed|distilled)\b"
@@ -100,7 +104,7 @@ _BY_AUTHOR_RE = re.compile(
 _POSSESSIVE_WORK_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s))({_NAMES})['’]s\s+(?:[\w-]+\s+){{0,4}}?"
     r"(?:book|essay|post|blog post|paper|article|talk|memo|piece|deck|newsletter|letter|bestseller|report|"
-    r"lecture|speech|keynote|column)\b"
+    r"lecture|speech|keynote|column|chapter|monograph|review|study|note|account|appendix|fable|experiment)\b"
 )
 # "Harvard Business Review published …" names a publisher, not an author
 _ORGANISATION_WORDS = {
