@@ -70,7 +70,8 @@ def test_a_fronted_place_is_not_what_means() -> None:
 
 def test_a_contrast_needs_a_subject() -> None:
     cards = imported_cards("batch65", "moore-*.txt", "moore-cramming")
-    assert cards and not any("because it" in c.front for c in cards), [c.front for c in cards]
+    # its one card was a 'what follows if …?' card, a form no longer made (test_session10_conditions.py)
+    assert not any("because it" in c.front for c in cards), [c.front for c in cards]
 
 
 def test_a_phrasal_verb_is_no_reporting_frame() -> None:

@@ -21,7 +21,7 @@ Visionaries want a breakthrough. Pragmatists want a proven, incremental improvem
 Moore underplays how much capital and patience a narrow beachhead demands.
 
 ## Why it matters for product
-If decisions keep escalating, the team is usually missing context rather than permission.
+When decisions keep escalating, give the team context rather than permission.
 """
 
 

@@ -527,30 +527,6 @@ def _mechanism(note: Note, s: Sentence, root: Any, subject: str, ctx: str) -> It
             yield "mechanism", _card(note, "mechanism", slug(f"{subject} why"), s, front, answer)
 
 
-def _diagnostic(note: Note, s: Sentence, root: Any, ctx: str) -> Iterator[tuple[str, Card | None]]:
-    """'If A, B' -> 'what follows if A?' — B (the whole main clause)."""
-    for advcl in _children(root, "advcl"):
-        mark = _child(advcl, "mark")
-        if mark is None or mark.lower_ not in ("if", "when") or advcl.i > root.i:
-            continue
-        condition = _subtree(advcl)
-        if not condition or condition[0].i != mark.i or _child(advcl, "nsubj", "nsubjpass") is None:
-            continue
-        if any(not t.is_punct and t.lower_ not in ("and", "but", "so") for t in root.doc[: mark.i]):
-            continue  # the condition opens the sentence, or the parse tied it to another clause
-        cond = _text(condition[1:])
-        skip = {t.i for t in advcl.subtree}
-        main = _span(
-            t for t in root.subtree if t.i not in skip and not (t.i < root.i and t.is_punct) and t.lower_ != "then"
-        )
-        if main and main[0].pos_ == "PRON" and main[0].lower_ in _OPEN_PRONOUNS:
-            continue
-        answer = _answer(main)
-        if answer and cond and _child(root, "nsubj", "nsubjpass") is not None:
-            front = f"{ctx}, what follows {mark.lower_} {cond}?"
-            yield "diagnostic", _card(note, "diagnostic", slug(f"if {cond}"), s, front, answer)
-
-
 # --- candidates ----------------------------------------------------------------------------------
 
 _THESIS_RE = re.compile(r"\b(?:argues|claims|contends|central|thesis|main point|core idea)\b", re.I)
@@ -592,7 +568,7 @@ def _clause_cards(
             else:
                 yield from _verb_claim(note, s, verb, subject, ctx, kind)
         yield from _mechanism(note, s, root, subject, ctx)
-    yield from _diagnostic(note, s, root, ctx)
+    # no 'what follows if …?' card: see _diagnostic in ideas.py
 
 
 def candidates(note: Note) -> list[Idea]:
