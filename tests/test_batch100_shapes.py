@@ -13,5 +13,6 @@ def test_a_question_does_not_end_on_a_relative_pronoun() -> None:
     cards = imported_pairs(
         "batch100", "schmittlein-morrison-colombo-counting-your-customers.md", "schmittlein-counting-customers"
     )
-    assert cards
+    # the note's other card ('What kind of rates does the note … say the model assumes?') is no longer asked
+    # (test_batch103_shapes.py), so the note may have no card at all
     assert not any(front.endswith(" who?") for front, _ in cards), cards

@@ -69,7 +69,9 @@ def test_critique_questions_name_their_topic_and_drop_also() -> None:
         for f in fronts
     )
     assert not any(" also " in f for f, _ in cards), cards
-    assert any("What kind of organization" in f for f in fronts), fronts
+    # 'What kind of organization does the note say the book assumes?' named a kind but still asked the work's open
+    # assumption: 1 of 6 such cards T2/T3 on the fresh notes' first runs (test_batch103_shapes.py)
+    assert not any("What kind of organization" in f for f in fronts), fronts
     assert not any("kind of sound" in f for f in fronts), fronts  # a clause has no head noun to ask about
 
 

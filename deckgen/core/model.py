@@ -104,6 +104,9 @@ def _last_names(author: str) -> list[str]:
     # a bracketed aside names no author: 'Adam Wiggins (Heroku)', 'Jeffrey Dean, Sanjay Ghemawat (2004)', '(eds.)'
     unbracketed = re.sub(r"\([^()]*\)", " ", author)
     author = unbracketed if unbracketed.strip(" ,") else author  # '(Heroku)' alone is the author
+    # 'Chris Voss with Tahl Raz', 'Hans Rosling, with Ola Rosling and …': the cover's author, not the co-writer (batch103:
+    # 'Raz's 'Never Split the Difference'', T0/T1 from every judge)
+    author = re.split(r",?\s+with\s+", author, maxsplit=1)[0] if re.search(r"\S\s+with\s+\S", author) else author
     for name in re.split(r",|\s+(?:and|&)\s+|\s+et\s+al\b\.?", author):
         tokens = [t.strip("()") for t in name.split() if t.strip("()").rstrip(".").lower() not in _NAME_SUFFIXES]
         tokens = [t for t in tokens if t]
