@@ -163,6 +163,9 @@ _META_ALIASES: dict[str, str] = {
 }
 
 
+_COAUTHOR_KEYS = frozenset({"coauthors", "co_authors", "coauthor", "co_author"})
+
+
 @dataclass(frozen=True)
 class ImageRef:
     """An image the source embeds: how it was written and the file it points to, if found."""
@@ -396,7 +399,10 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
     if not title:
         title = _NOTION_ID_RE.sub("", path.stem)
         unsure.append(f"no title found: used the file name '{title}'")
-    author = ", ".join(_unlink(str(a)) for a in _as_list(fields.get("author")))
+    # Obsidian's 'coauthors: ["[[Eric Zimmerman]]"]' names the others (batch104: 'Salen's 'Rules of Play'' for Salen
+    # and Zimmerman, 'Dell'Acqua's' for three authors)
+    others = next((extra.pop(k) for k in list(extra) if k.strip().lower().replace("-", "_") in _COAUTHOR_KEYS), None)
+    author = ", ".join(_unlink(str(a)) for a in [*_as_list(fields.get("author")), *_as_list(others)] if str(a).strip())
     author = _YEAR_AFTER_NAME_RE.sub("", author)  # 'Jeffrey Dean, Sanjay Ghemawat (2004)': a year is no author
     source = str(fields.get("source") or "").strip()
     tags = tuple(dict.fromkeys(_tag(t) for t in _tags(fields.get("tags")) if _tag(t)))
