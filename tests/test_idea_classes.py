@@ -105,11 +105,9 @@ def test_application_clozes_are_not_the_authors_and_guessable_numbers_stay_hidde
     assert not any("70 percent" in f for f in clozes), clozes
 
 
-def test_a_bare_thesis_gives_a_claim_card_on_its_topic() -> None:
-    claims = [(f, b) for f, b in _fronts() if "planning rituals" in f]
-    assert claims, _fronts()
-    front, back = claims[0]
-    assert "status theatre" in back.lower() and len(back.split()) <= 12, (front, back)
+def test_a_bare_thesis_is_not_asked_as_what_the_author_holds_about_its_topic() -> None:
+    # 'what does Ortiz hold about planning rituals?' admits whatever the work says of them (test_session10_prunes.py)
+    assert not any(" about planning rituals?" in f for f, _ in _fronts()), _fronts()
 
 
 def test_a_bare_thesis_whose_subject_is_a_clause_or_whose_core_is_cut_gives_no_card() -> None:

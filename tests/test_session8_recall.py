@@ -1,13 +1,13 @@
 """Recall of the eighth session, from the judged record rather than one batch: generated answers of 12-15 words were
 judged T2/T3 more often (62%) than those of 4-7 (42%), so an answer is kept whole up to 15 words (lint's warning limit), and a second predicate
 with no subject of its own is cut off it; a work's own remedy ('His remedy is to …') is asked as what the work
-proposes. The notes are written in our own words; each test fails on fea5155 but the one that
-guards the new shape against a remedy whose parts follow in the note.
+proposes — a form the tenth session took back (its cards were rated low on fresh notes). The notes are written in
+our own words; the answer-length tests fail on fea5155.
 """
 
 from __future__ import annotations
 
-from noteutil import asked, generated_cards, harbour_note
+from noteutil import generated_cards, harbour_note
 
 REMEDY = harbour_note(
     "okafor-harbour-remedies",
@@ -44,19 +44,10 @@ Berth queues look like planning failures because each keeper sees only the ships
 )
 
 
-def test_a_remedy_is_asked_as_what_the_work_proposes() -> None:
-    cards = generated_cards(REMEDY)
-    fronts = {front: back for front, back in cards.values()}
-    assert fronts.get("What remedy does Okafor's 'Harbours Under Strain' propose?") == (
-        "Publish each week's berth plan where every keeper and pilot can see it"
-    ), fronts
-
-
-def test_a_named_remedy_keeps_its_name_and_its_gloss() -> None:
-    answer = asked(NAMED).get("What remedy does Okafor's 'Harbours Under Strain' propose?") or next(
-        (b for f, b in generated_cards(NAMED).values() if f.startswith("What remedy does")), None
-    )
-    assert answer is not None and answer.startswith("The berth ledger: a shared weekly plan"), answer
+def test_a_remedy_is_no_longer_asked_as_what_the_work_proposes() -> None:
+    # the tenth session took the form back: 2 of 10 such cards T2/T3 in fresh first runs (test_session10_prunes.py)
+    for note in (REMEDY, NAMED):
+        assert not any(f.startswith("What remedy does") for f, _ in generated_cards(note).values())
 
 
 def test_a_remedy_that_counts_what_follows_is_not_asked() -> None:
@@ -82,15 +73,10 @@ Her own test is useful when read carefully.
 )
 
 
-def test_a_conclusion_and_an_explanation_are_asked_as_the_work_s() -> None:
+def test_a_conclusion_and_an_explanation_are_no_longer_asked_as_the_work_s() -> None:
+    # taken back in the tenth session with the remedies (test_session10_prunes.py)
     fronts = dict(generated_cards(CONCLUSION).values())
-    assert fronts.get("What does Okafor's 'Harbours Under Strain' conclude?") == (
-        "Queues at a shared quay are made by the plans"
-    ), fronts
-    assert fronts.get("What explanation does Okafor's 'Harbours Under Strain' give?", "").startswith(
-        "A habit of planning alone: each keeper watches one quay"
-    ), fronts
-    assert not any(front.startswith("What test") for front in fronts), fronts  # a verdict on the test, no test
+    assert not any(f.endswith(("conclude?", "give?")) or f.startswith("What test") for f in fronts), fronts
 
 
 LESS = harbour_note(
@@ -166,15 +152,10 @@ The answer is a weekly berth review.
 )
 
 
-def test_a_lesson_is_asked_as_the_work_s_or_the_note_s() -> None:
+def test_a_lesson_is_no_longer_asked_as_the_work_s_or_the_note_s() -> None:
+    # taken back in the tenth session with the remedies (test_session10_prunes.py)
     fronts = dict(generated_cards(LESSON).values())
-    assert fronts.get("What lesson does Okafor's 'Harbours Under Strain' draw?") == (
-        "A shared plan shortens every ship's wait"
-    ), fronts
-    assert fronts.get("What lesson does the note on Okafor's 'Harbours Under Strain' draw?") == (
-        "Publish the queue before adding capacity"
-    ), fronts
-    assert not any("answer" in front for front in fronts), fronts  # 'The answer is …' answers the sentence before
+    assert not any(f.startswith("What lesson") or "answer" in f for f in fronts), fronts
 
 
 FIGURE = harbour_note(
