@@ -1,7 +1,7 @@
 """A study's results are asked, and a long title is cut at its subtitle (issue 11, recall).
 
-'Leaving the first task unfinished produced more residue …' and 'Groups whose members had been
-together for two to four years did best' were never asked: the plain 'S V O' rule reads present
+'Leaving the first task unfinished produced more residue …' (a form the tenth session took back: its cards were
+rated low) and 'Groups whose members had been together for two to four years did best' were never asked: the plain 'S V O' rule reads present
 tense only and takes no subject clause. A title such as 'Why Is It So Hard to Do My Work? The
 Challenge of …' made every question of its note too long to ship, so the note got no card. The
 note is invented for these tests; each test fails on the code before this change.
@@ -50,13 +50,9 @@ def test_a_long_title_is_cut_at_its_question_mark_or_dash() -> None:
     assert short_title(Note(id="n", path="p", title="Do Defaults Save Lives?")) == "Do Defaults Save Lives?"
 
 
-def test_what_an_act_produced_is_asked_in_the_past() -> None:
-    assert _asked("leaving") == [
-        (
-            f"According to {ESSAY}, what did leaving the first watch unfinished produce?",
-            "More lingering attention and slower replies on the second",
-        )
-    ]
+def test_what_an_act_produced_is_no_longer_asked() -> None:
+    # the tenth session took the form back: 1 of 16 ratings T2/T3 (test_session10_prunes.py)
+    assert _asked("leaving") == []
 
 
 def test_who_did_best_is_asked_by_its_head_noun() -> None:

@@ -374,6 +374,16 @@ def well_formed(card: Card, note: Note) -> bool:
     if re.match(r"^[A-Z][a-z]+ly,\s+\w+(?:ed|en)\b", answer) and strip_context(card.front).startswith("what "):
         return False  # 'what does manufacturing technology diffuse?' - 'Unevenly, shaped by …' (batch93: T0 from every
         # judge): a manner adverb answers 'how', and the question's verb was left without its object
+    if re.match(r"^what (?:is|are)\b", strip_context(card.front)) and _PASSIVE_PREDICATE_RE.match(answer):
+        return False  # 'what is the first-mover logic …?' - 'Asserted more than it is shown' (batch105: T0 from every
+        # judge), 'what is lean, if not …?' - 'Presented as a whole system': a passive predicate says how the thing is
+        # treated, not what it is (four such development cards, every one T0/T1)
+    if " explains why " in card.front and _CUT_CAUSE_RE.match(answer):
+        return False  # 'what explains why the missing data is the signal?' - 'The planes that were hit' (batch105: T0
+        # from every judge): the cause's subject and its relative clause, the verb that says what happened cut away
+    if _POINTER_AFTER_PREPOSITION_RE.search(strip_context(card.front)):
+        return False  # '… why PMs should take part in that conversation …?' (batch105: T0 from every judge), '… slogans
+        # of this kind?': the conversation, the kind, the note named before
     if strip_context(card.front).startswith("what ") and all(
         t.lower() in _BARE_ADVERBS or t.lower().endswith("ly") for t in tokens
     ):
@@ -436,6 +446,14 @@ _POINTING_QUESTION_RE = re.compile(
 _UNNAMED_PART_RE = re.compile(
     r"\bthe (?:book|paper|essay|article|author|note|post)['’]s (?:questions|rules|steps|list|checklist|criteria|tests)\b",
     re.I,
+)
+# a cause's subject and its relative clause, no verb of its own after them ('The planes that were hit')
+_CUT_CAUSE_RE = re.compile(
+    r"^(?:(?:The|A|An)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+\w+(?:\s+\w+){0,2}$", re.I
+)
+_PASSIVE_PREDICATE_RE = re.compile(r"^[A-Z][a-z]+(?:ed|en)\s+(?:as|by|more|less|to|from|with|in)\b")
+_POINTER_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:in|on|at|of|for|to|from|with|into|about|by|before|after)\s+(?:that|those|these|this)\s+[a-z]+", re.I
 )
 _BARE_ADVERBS = frozenset("together alone apart again often always never soon now later early late fast hard".split())
 # 'The first half of the book', 'Chapter 3': where in the work something is said, not what it says
@@ -3529,6 +3547,24 @@ def _why_and_should(
     return more
 
 
+# 'Groups whose members had been together for two to four years did best' -> 'which groups did best?'
+_DID_BEST_RE = re.compile(
+    r"^(?P<x>(?P<h>[A-Z][a-z-]+(?:\s+[a-z-]+)?)\s+(?:whose|that|who|which|with|in|on|at|from)\s[^,;:]{6,90}?)"
+    r"\s+(?P<v>did|performed|worked|fared)\s+(?P<a>best|worst)$"
+)
+
+
+def _did_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """A study's result: 'Groups whose members … did best' -> 'which groups did best?'."""
+    best = _DID_BEST_RE.match(plain(core).strip().rstrip(".").split("; ")[0])
+    if best:
+        head = best.group("h").lower()
+        answer = clean_answer(best.group("x"))
+        if answer and _self_contained(answer) and head not in PRONOUNS and _plural_subject(head.split()):
+            front = f"{ctx}, which {head} {best.group('v')} {best.group('a')}?"
+            yield "claim", _card(note, "claim", slug(f"{head} {best.group('a')}", 3), s, front, answer)
+
+
 def _claim_kinds(
     note: Note, s: Sentence, core: str, ctx: str, claim_ctx: str, thesis: bool, whole: bool = True
 ) -> list[tuple[str, Card | None]]:
@@ -3561,12 +3597,14 @@ def _claim_kinds(
         found.extend(_quantity(note, s, core))
     if not any(card for _, card in found):
         found.extend(_statement(note, s, core, claim_ctx))  # a plain 'S V O' claim
+    if not any(card for _, card in found) and (" best" in core or " worst" in core):
+        found.extend(_did_best(note, s, core, claim_ctx))  # a study's result: who did best
     if thesis and not any(card for _, card in found):
         found.extend(_bare_claim(note, s, core, claim_ctx))  # a central claim with no other shape
     # not asked: what the author wants someone to do ('what does Tukey want statisticians to do?': 0 of 14 ratings
     # T2/T3, 71% T0 on the development notes) and what an act produced ('what did the model produce?', 'what did
-    # decades of benchmarking produce?': 1 of 16 T2/T3; batch104's 'what did the model produce?', T0): the question
-    # names no topic of its own
+    # decades of benchmarking produce?': 1 of 16 T2/T3; batch104's 'what did the model produce?', T0): the answer is
+    # one of the things it produced
     return found
 
 
