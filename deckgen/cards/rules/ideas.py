@@ -381,6 +381,17 @@ def well_formed(card: Card, note: Note) -> bool:
     if " explains why " in card.front and _CUT_CAUSE_RE.match(answer):
         return False  # 'what explains why the missing data is the signal?' - 'The planes that were hit' (batch105: T0
         # from every judge): the cause's subject and its relative clause, the verb that says what happened cut away
+    if _CONTENT_CLAUSE_SUBJECT_RE.search(card.front) or _ONE_POINTER_RE.search(card.front):
+        return False  # 'what do the claim that a few simple tools handle?' (batch106: T0 from every judge): the verb
+        # belongs to the 'that' clause; 'why should a team set one yourself?' (T0): one of what, the note said before
+    if note.surname and re.search(
+        rf"\b(?:to|of|about|does|do|did|is|are|has|have|was|were)\s+{re.escape(note.surname)}\s+"
+        r"(?:calls|argues|says|names|describes|thinks|claims|treats|sees|holds)\b",
+        card.front,
+        re.I,
+    ):
+        return False  # 'what has happened to Russell calls the way AI?' (batch106: T0 from every judge): the author's
+        # own reporting verb was read into the question's subject
     if _POINTER_AFTER_PREPOSITION_RE.search(strip_context(card.front)):
         return False  # '… why PMs should take part in that conversation …?' (batch105: T0 from every judge), '… slogans
         # of this kind?': the conversation, the kind, the note named before
@@ -450,6 +461,13 @@ _UNNAMED_PART_RE = re.compile(
 # a cause's subject and its relative clause, no verb of its own after them ('The planes that were hit')
 _CUT_CAUSE_RE = re.compile(
     r"^(?:(?:The|A|An)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+\w+(?:\s+\w+){0,2}$", re.I
+)
+_CONTENT_CLAUSE_SUBJECT_RE = re.compile(
+    r"\bwhat (?:do|does|did) the (?:claim|idea|notion|view|argument|fact|belief|assumption|suggestion|finding|hope|fear|"
+    r"sense|rule|promise) that\b"
+)
+_ONE_POINTER_RE = re.compile(
+    r"\b(?:set|pick|choose|build|make|write|keep|find|get|add|use|run|name) one(?: yourself)?\?$"
 )
 _PASSIVE_PREDICATE_RE = re.compile(r"^[A-Z][a-z]+(?:ed|en)\s+(?:as|by|more|less|to|from|with|in)\b")
 _POINTER_AFTER_PREPOSITION_RE = re.compile(
