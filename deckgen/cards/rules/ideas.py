@@ -381,6 +381,14 @@ def well_formed(card: Card, note: Note) -> bool:
     if " explains why " in card.front and _CUT_CAUSE_RE.match(answer):
         return False  # 'what explains why the missing data is the signal?' - 'The planes that were hit' (batch105: T0
         # from every judge): the cause's subject and its relative clause, the verb that says what happened cut away
+    if re.search(
+        r"\b(?:later|across|new|each|every|successive|recent|earlier|revised)\s+editions?\b|\bbeing revised\b",
+        f"{card.front} {answer}",
+        re.I,
+    ):
+        return False  # '… why teams citing "Nagle" may mean different things?' - 'The framework has changed across
+        # editions', '… why the book keeps being revised?' (batches 105 and 107: T0 from every judge): the work's
+        # publishing history is bibliographic trivia (two development cards, T0/T1)
     if _CONTENT_CLAUSE_SUBJECT_RE.search(card.front) or _ONE_POINTER_RE.search(card.front):
         return False  # 'what do the claim that a few simple tools handle?' (batch106: T0 from every judge): the verb
         # belongs to the 'that' clause; 'why should a team set one yourself?' (T0): one of what, the note said before
@@ -1504,12 +1512,27 @@ _COPULAS = frozenset("is are was were be been being seem seems look looks stay s
 
 def _clause_label(term: str) -> bool:
     """Whether a label reads as an instruction or a clause, not a term: it opens on a verb the labels of notes
-    use as instructions ('Avoid preferences'), holds a comma ('Let the user point, not specify'), or a
-    determiner inside it not after 'of' ('Infer context from the environment')."""
+    use as instructions ('Avoid preferences'), holds a comma ('Let the user point, not specify'), a determiner
+    inside it not after 'of' ('Infer context from the environment'), or a plural subject and its verb ('Duct tapers
+    live inside product orgs')."""
     low = [t.lower() for t in words(term)]
     if not low or low[0] in _LABEL_VERBS or low[0] in _LABEL_STARTS or "," in term:
         return True  # ('**Your own org**: …' names no term: batch74, 'what is your own org?')
+    if len(low) >= 4 and _plural_subject_and_verb(low):
+        return True  # batch107: 'what are duct tapers live inside product orgs?' (T0 from every judge)
     return any(t in ("the", "a", "an") and low[i - 1] != "of" for i, t in enumerate(low) if i > 0)
+
+
+def _plural_subject_and_verb(low: list[str]) -> bool:
+    """Whether lowered label words hold a plural noun and a bare verb after it: 'operators play dual roles' (the
+    first word), 'duct tapers live inside product orgs' (a later one, its verb followed by a preposition)."""
+    return len(low) >= 3 and any(
+        _plural(low[i])
+        and low[i + 1] not in PREPOSITIONS | {"and", "or"}
+        and low[i + 1][-1] not in "sdg"
+        and (i == 0 or low[i + 2] in PREPOSITIONS)
+        for i in range(len(low) - 2)
+    )
 
 
 # a gloss that is a sentence of its own ('a group application can't be tested in a lab'), not a noun phrase
@@ -1542,7 +1565,7 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return
     if set(low) & (_LABEL_VERBS | PRONOUNS) or "'" in term or "’" in term:
         return
-    if len(low) >= 3 and _plural(low[0]) and low[1] not in PREPOSITIONS | {"and", "or"} and low[1][-1] not in "sdg":
+    if _plural_subject_and_verb(low):
         return  # 'Operators play dual roles:' is a plural subject and its verb, a clause
     if _subject_and_verb(match.group("t").strip(), note):
         return  # 'The query evolves: each thing …' is a clause (batch60: 'what are query evolves?', T0 from every judge)
@@ -1889,9 +1912,15 @@ def _named_whole(note: Note, s: Sentence, ctx: str, term: str, gloss: str) -> It
     the whole); nothing when the gloss is no list of short parts or the note has no author to name."""
     noun = words(term)[-1].lower()
     first = re.split(r"(?<=[.;])\s+|;\s*", plain(gloss).strip())[0].rstrip(".;")
-    parts = [_list_label(p) for p in _LIST_SPLIT_RE.split(re.sub(r"\s*\([^()]*\)", "", first)) if p.strip()]
+    raw = [p.strip().rstrip(".") for p in _LIST_SPLIT_RE.split(re.sub(r"\s*\([^()]*\)", "", first)) if p.strip()]
+    parts = [_list_label(p) for p in raw]
     if not note.surname or not 2 <= len(parts) <= MAX_LIST_ITEMS or any(len(words(p)) > 3 for p in parts):
         return
+    if any(
+        label != whole and re.match(r"^(?:an?|the)\s", label, re.I) for label, whole in zip(parts, raw, strict=True)
+    ):
+        return  # 'a larger role for information professionals' cut to 'a larger role' (batch107: "what are Noble's four
+        # remedies?", T0 from every judge): a phrase whose point is in what was cut, unlike a bare head ('conformity')
     count = next(name for name, n in _NUMBERS.items() if n == len(parts))
     stated = _NUMBERS.get(words(term)[0].lower())
     if stated is not None and stated != len(parts):
