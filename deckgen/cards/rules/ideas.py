@@ -2757,6 +2757,9 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
         if not hits:
             continue
         subject = _critic_subject(note, clause[: hits[0][0]])
+        if re.search(r"\s(?:it|them|they|this|these|those)$", subject) or re.search(r"\s(?:it|them)\s", subject):
+            continue  # 'Optimising it rewards whatever holds attention' (batch108: '… say optimising it rewards?', T0 from
+            # every judge): what 'it' is, the sentence before says
         for n, (at, cue, verb) in enumerate(hits):
             if _someone_else(clause[:at]) or _own_subject(clause[:at]):
                 continue
