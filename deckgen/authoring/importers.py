@@ -402,7 +402,8 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
     # Obsidian's 'coauthors: ["[[Eric Zimmerman]]"]' names the others (batch104: 'Salen's 'Rules of Play'' for Salen
     # and Zimmerman, 'Dell'Acqua's' for three authors)
     others = next((extra.pop(k) for k in list(extra) if k.strip().lower().replace("-", "_") in _COAUTHOR_KEYS), None)
-    author = ", ".join(_unlink(str(a)) for a in [*_as_list(fields.get("author")), *_as_list(others)] if str(a).strip())
+    names = [_unlink(str(a)) for a in [*_as_list(fields.get("author")), *_as_list(others)] if str(a).strip()]
+    author = ", ".join(dict.fromkeys(names))  # a co-author the 'author' field already names is named once
     author = _YEAR_AFTER_NAME_RE.sub("", author)  # 'Jeffrey Dean, Sanjay Ghemawat (2004)': a year is no author
     source = str(fields.get("source") or "").strip()
     tags = tuple(dict.fromkeys(_tag(t) for t in _tags(fields.get("tags")) if _tag(t)))

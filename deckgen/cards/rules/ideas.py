@@ -4095,6 +4095,10 @@ def _statement_refused(subject: str, base: str, answer: str) -> bool:
     if re.search(r"\bwhose\b", subject, re.I) or re.search(r"\.\s+[A-Z]", answer):
         return True  # 'a PM whose self-image depends on …': the verb is the relative clause's; 'The survivors.
         # Churned users, …': the answer ran into the next sentence (batch72)
+    if re.match(r"^\w+ing\b.*\bto\s+[a-z]+$", subject, re.I):
+        return True  # 'Building fast to create facts on the ground works' (batch109: 'what does building fast to create
+        # fact on?', T0 from every judge): after an act and its purpose, the next word is the purpose's object, not
+        # the sentence's verb ('willingness to pay depends on …' keeps its verb)
     joined = _JOINED_VERB_RE.search(answer)
     if joined and (_plain_verb(joined.group("v")) or base_form(joined.group("v"))):
         return True
