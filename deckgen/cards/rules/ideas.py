@@ -2238,44 +2238,43 @@ def _bare_claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
 
 
 def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
-    for pattern, never in ((_NEVER_RE, True), (_MODAL_RE, False)):
-        match = pattern.match(core)
-        if not match:
-            continue
-        subject = _topic(match.group("s"), 6, note)
-        agent = _AGENT_RE.search(subject or "") or (subject and subject[0].isupper() and len(words(subject)) <= 2)
-        if not subject or not agent or re.search(r"\b(?:is|are|was|were)\b", subject):
-            continue
-        rather = re.match(
-            r"^(?P<v>\w+)\s+(?P<b>[^,;:]{3,60}?)\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40}?)(?:[,;:]|$)",
-            plain(match.group("p")),
-        )
-        if rather and not never and rather.group("v").isalpha() and rather.group("v").lower() not in STOPWORDS:
-            chosen = clean_answer(rather.group("b"), 10)
-            alternative = plain(rather.group("a")).strip()
-            if chosen and _self_contained(chosen) and not _mirrors(alternative, chosen):
-                m = match.group("m")
-                aux = (
-                    m
-                    if m in ("should", "must")
-                    else f"{'do' if _plural_subject(words(subject)) else 'does'} {subject} need to"
-                )
-                shown = f"{aux} {subject}" if m in ("should", "must") else aux
-                front = f"{ctx}, what {shown} {rather.group('v')}, if not {alternative}?"
-                yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
-                return
-        choice = _AS_RATHER_RE.match(plain(match.group("p")).rstrip("."))
-        if choice and not never:
-            chosen = clean_answer(choice.group("b"), 8)
-            if chosen:
-                verb = f"{choice.group('v')} {choice.group('o')}"
-                front = f"{ctx}, what should {subject} {verb} as, if not {choice.group('a')}?"
-                yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
-                return
-        # no bare 'what should product teams do?': a note advises its reader more than once, so the question has
-        # several answers (the development notes' such cards: 25% T2/T3 over 51 ratings, 12% T0; batch104's
-        # 'what should product leaders do?' - 'Separate the two', T0 from every judge); advice is asked with its
-        # situation ('what should a team do when …?') or its contrast ('…, if not …?')
+    # no bare 'what should product teams do?' or '… never do?': a note advises its reader more than once, so the
+    # question has several answers (the development notes' such cards: 25% T2/T3 over 51 ratings, 12% T0; batch104's
+    # 'what should product leaders do?' - 'Separate the two', T0 from every judge); advice is asked with its
+    # situation ('what should a team do when …?'), its object or its contrast ('…, if not …?')
+    match = None if _NEVER_RE.match(core) else _MODAL_RE.match(core)
+    if not match:
+        return
+    subject = _topic(match.group("s"), 6, note)
+    agent = _AGENT_RE.search(subject or "") or (subject and subject[0].isupper() and len(words(subject)) <= 2)
+    if not subject or not agent or re.search(r"\b(?:is|are|was|were)\b", subject):
+        return
+    rather = re.match(
+        r"^(?P<v>\w+)\s+(?P<b>[^,;:]{3,60}?)\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40}?)(?:[,;:]|$)",
+        plain(match.group("p")),
+    )
+    if rather and rather.group("v").isalpha() and rather.group("v").lower() not in STOPWORDS:
+        chosen = clean_answer(rather.group("b"), 10)
+        alternative = plain(rather.group("a")).strip()
+        if chosen and _self_contained(chosen) and not _mirrors(alternative, chosen):
+            m = match.group("m")
+            aux = (
+                m
+                if m in ("should", "must")
+                else f"{'do' if _plural_subject(words(subject)) else 'does'} {subject} need to"
+            )
+            shown = f"{aux} {subject}" if m in ("should", "must") else aux
+            front = f"{ctx}, what {shown} {rather.group('v')}, if not {alternative}?"
+            yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
+            return
+    choice = _AS_RATHER_RE.match(plain(match.group("p")).rstrip("."))
+    if choice:
+        chosen = clean_answer(choice.group("b"), 8)
+        if chosen:
+            verb = f"{choice.group('v')} {choice.group('o')}"
+            front = f"{ctx}, what should {subject} {verb} as, if not {choice.group('a')}?"
+            yield "prescription", _card(note, "prescription", slug(subject, 2), s, front, chosen)
+            return
 
 
 def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -3487,8 +3486,8 @@ def candidates(note: Note) -> list[Idea]:
             # a bullet that no sentence introduces ('Key ideas' lists) is a claim of its own
             if not s.item or not s.lead:
                 found.extend(_claim_kinds(note, s, core, ctx, claim_ctx, thesis))
-                if (" is " in flat or " was " in flat) and not any(card for _, card in found):
-                    found.extend(_remedy(note, s, application))  # after the older kinds: a card they ask stays
+                if not application and (" is " in flat or " was " in flat) and not any(card for _, card in found):
+                    found.extend(_central_claim(note, s))  # after the older kinds: a card they ask stays
                 if " less " in core and " than " in core and not any(card for _, card in found):
                     found.extend(_less_than(note, s, core, claim_ctx))
                 if not any(card for _, card in found):
@@ -5528,76 +5527,28 @@ def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
     yield "mechanism", _card(note, "mechanism", slug(f"{subject} {match.group('j')}", 3), s, front, answer)
 
 
-# 'His remedy is to compute with distributions instead: …', 'Their proposal is that every dataset come with a
-# datasheet': the work's own answer to the problem it names, asked as what the work proposes (dev notes: 55 such
-# sentences, none asked before)
-_REMEDY_RE = re.compile(
-    r"^(?P<o>His|Her|Their|The authors'|The|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|"
-    r"headline|core|broader|overall|wider|real|key|durable|lasting|enduring|deeper|biggest|most important|general)\s+)?(?P<k>remedy|prescription|alternative|solution|proposal|fix|"
-    r"cure|recommendation|explanation|conclusion|claim|thesis|test|method|lesson|takeaway|upshot|moral|reading|"
-    r"interpretation|warning)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+"
-    r"(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?(?P<x>.+)$"
+# 'His central claim is that …', 'Her headline thesis is that …': the work's claim, asked in the curator's form
+# ('what is the central claim of …?'; 94% T2/T3 over 69 ratings of curator cards, 3 of 5 generated first-run cards).
+# The same sentence about a remedy, conclusion, lesson or prescription is not asked: 2 of 10 such cards T2/T3 in the
+# fresh notes' first runs (batches 88-104), the answer one part of what the work proposes or several things at once.
+_CENTRAL_CLAIM_RE = re.compile(
+    r"^(?P<o>His|Her|Their|The authors'|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|"
+    r"headline|core|broader|overall|wider|real|key|durable|lasting|enduring|deeper|biggest|most important|general)\s+)?"
+    r"(?P<k>claim|thesis)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?"
+    r"that\s+(?P<x>.+)$"
 )
-# what the work says, as a clause: asked only when the sentence gives it as one ('His conclusion is that …')
-_REMEDY_THAT = frozenset({"conclusion", "claim", "thesis", "reading", "interpretation", "warning"})
-# a lesson the sentence draws: 'The wider lesson is that …', 'The practical takeaway is to …'
-_LESSONS = frozenset({"lesson", "takeaway", "upshot", "moral"})
-# with 'The' for its owner, only these name what the work (or the note) proposes; 'The answer is …' answers the
-# sentence before
-_THE_OWNED = frozenset({"remedy", "fix", "cure", "solution", "alternative", "prescription"}) | _LESSONS
-# the kinds asked: the work's central claim, in the curator's form
-_ASKED_REMEDIES = frozenset({"claim", "thesis"})
-_REMEDY_ASKS = {
-    "remedy": "what remedy does {e} propose?",
-    "prescription": "what does {e} prescribe?",
-    "alternative": "what alternative does {e} propose?",
-    "solution": "what solution does {e} propose?",
-    "proposal": "what does {e} propose?",
-    "fix": "what fix does {e} propose?",
-    "cure": "what cure does {e} propose?",
-    "recommendation": "what does {e} recommend?",
-    "explanation": "what explanation does {e} give?",
-    "conclusion": "what does {e} conclude?",
-    "claim": "what is the central claim of {e}?",  # the curator's form: 94% T2/T3 over 69 ratings
-    "thesis": "what is the central claim of {e}?",
-    "test": "what test does {e} propose?",
-    "method": "what method does {e} propose?",
-    "reading": "what does {e} conclude?",
-    "interpretation": "what does {e} conclude?",
-    "warning": "what warning does {e} give?",
-    "lesson": "what lesson does {e} draw?",
-    "takeaway": "what lesson does {e} draw?",
-    "upshot": "what lesson does {e} draw?",
-    "moral": "what moral does {e} draw?",
-}
 _COUNTED_END_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+[\w-]+$", re.I)
 
 
-def _remedy(note: Note, s: Sentence, application: bool = False) -> Iterator[tuple[str, Card | None]]:
-    """'His remedy is to remove the kinks' -> 'What remedy does Smith's 'X' propose?' — 'Remove the kinks'; a named
-    remedy glossed after a colon keeps its name and the gloss ('Goal-directed design: designers define personas …').
-    In the note's application (``application``) the lesson or fix is the note's own: 'the note on Smith's 'X''."""
-    match = _REMEDY_RE.match(s.plain.strip().rstrip("."))  # the sentence whole: its core drops 'His conclusion is that'
+def _central_claim(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]]:
+    """'His central claim is that X' -> 'What is the central claim of Smith's 'T'?' — 'X' (the first of 'that A, and
+    that B'); a named claim glossed after a colon keeps its name and the gloss."""
+    match = _CENTRAL_CLAIM_RE.match(s.plain.strip().rstrip("."))  # the sentence whole: its core drops the frame
     if not match or s.text.rstrip().endswith(":"):
         return  # '… guided by seven principles:' introduces a list, which the list rule asks
-    x, kind = match.group("x").strip(), match.group("k")
-    if kind not in _ASKED_REMEDIES:
-        return  # 'what remedy does X propose?', '… conclude?', '… prescribe?', 'what lesson does the note draw?': 2 of
-        # 10 such cards T2/T3 in the fresh notes' first runs (batches 88-104: the answer was one part of what the
-        # work proposes, or several things at once), against 3 of 5 for 'what is the central claim of …?'
-    if match.group("o") == "The" and kind not in _THE_OWNED:
-        return
-    if application and (match.group("o") != "The" or kind not in _THE_OWNED):
-        return  # in the application an author's remedy is reported, the note's own lesson is what it draws
-    if kind in _REMEDY_THAT:
-        if not x.startswith("that "):
-            return  # 'His headline claim is *attractive things work better*' reads as a clause only after 'that'
-        x = re.split(r",\s+and\s+that\s+", x[5:])[0]  # 'that A, and that B': the first is the claim asked
-    elif re.match(r"^(?:useful|simple|clear|straightforward|plain)\b", x, re.I):
-        return  # 'Friedman's own test is useful when read carefully': a verdict on the test, not the test
+    x = re.split(r",\s+and\s+that\s+", match.group("x").strip())[0]
     if re.match(r"^(?:not|less|more|neither|no|that)\b", x, re.I):
-        return  # 'not strict hierarchy but …', 'less a framework than an instruction': a contrast, the contrast rule's;
-        # 'that every dataset come with …' is a subjunctive clause, no answer as it stands
+        return  # 'that not strict hierarchy but …': a contrast, the contrast rule's
     x = re.sub(r"\band to\s+", "and ", re.sub(r"^to\s+", "", x))  # 'to evaluate … and to build …'
     head, colon, tail = x.partition(": ")
     if colon and len(words(head)) <= 6 and tail and (len(words(head)) >= 2 or "-" in head):
@@ -5605,28 +5556,25 @@ def _remedy(note: Note, s: Sentence, application: bool = False) -> Iterator[tupl
         named = clean_answer(head, 6)
         answer = f"{named}: {gloss[0].lower()}{gloss[1:]}" if named and gloss else None
         if named and not gloss and len(words(head)) >= 4:
-            answer = named  # 'to fix specific problems in place: …' says what to do before the colon
+            answer = named
     else:
         # a clause the work holds ('that raters form a general sense that a person is good or poor and …') is cut at
         # no relative word: 'Raters form a general sense' (batch88: T0 from every judge) lost what the sense is
-        answer = clean_answer(tail if colon and len(words(head)) < 2 else x, trim_relative=kind not in _REMEDY_THAT)
+        answer = clean_answer(tail if colon and len(words(head)) < 2 else x, trim_relative=False)
     if not answer or len(content_words(answer)) < 3 or _COUNTED_END_RE.search(answer) or not _self_contained(answer):
-        return  # 'Judge every statistic by two properties': the properties follow in the note; 'Preventive medicine',
-        # 'Remove the kinks', 'A double burden': a figure of speech the sentences around it unpack
+        return  # 'Judge every statistic by two properties': the properties follow in the note
     if short_title(note).lower().removeprefix("the ") in answer.lower():
-        return  # "What alternative does Chen's 'The Power User Curve' propose?" — 'The power user curve, …
+        return  # the answer names the title: given away
     if re.match(
         r"^the\s+(?:(?:first|second|third|former|latter|last|other)\b|\w+\s+(?:is|are|was|were|should|must)\b)",
         answer,
         re.I,
     ):
         return  # 'The second kind, added on top of a goal, …', 'The failures were not bad luck': named before
-    front = _REMEDY_ASKS[kind].format(e=_note_on(note) if application else essay(note))
-    if kind == "claim" and match.group("a"):
-        front = f"what is the {match.group('a')} claim of {essay(note)}?"  # 'His headline claim is that …'
-    front = front[0].upper() + front[1:]
-    card_kind = "claim" if kind in _REMEDY_THAT or kind == "explanation" else "prescription"
-    yield card_kind, _card(note, card_kind, slug(f"{kind} {answer}", 3), s, front, answer)
+    kind = match.group("k")
+    shown = match.group("a") if kind == "claim" and match.group("a") else "central"  # 'His headline claim is that …'
+    front = f"What is the {shown} claim of {essay(note)}?"
+    yield "claim", _card(note, "claim", slug(f"{kind} {answer}", 3), s, front, answer)
 
 
 # 'Obedience is driven less by cruel dispositions than by how a setting distributes authority', 'motivation depends
