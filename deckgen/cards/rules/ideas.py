@@ -1518,6 +1518,8 @@ def _clause_label(term: str) -> bool:
     low = [t.lower() for t in words(term)]
     if not low or low[0] in _LABEL_VERBS or low[0] in _LABEL_STARTS or "," in term:
         return True  # ('**Your own org**: …' names no term: batch74, 'what is your own org?')
+    if len(low) >= 3 and low[0] in ("each", "every"):
+        return True  # '**Each medium reshapes thought**: …' (batch111: 'what is each medium reshapes thought?'): a claim
     if len(low) >= 4 and _plural_subject_and_verb(low):
         return True  # batch107: 'what are duct tapers live inside product orgs?' (T0 from every judge)
     return any(t in ("the", "a", "an") and low[i - 1] != "of" for i, t in enumerate(low) if i > 0)
@@ -2019,8 +2021,10 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             continue
         if re.match(r"^(?:and|or|but|which|who|where|when|while|so|because|then|for example|such as)\b", gloss, re.I):
             continue  # '*X*, which …' or '*X*, and …' goes on with the sentence, not a gloss
-        if re.match(r"^\s*[*_]", apposed.group("y")):
-            continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss
+        if re.match(r"^\s*[*_]", apposed.group("y")) or "**" in apposed.group("y"):
+            continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss; 'climb to a **peak
+            # of inflated expectations**, collapse into a **trough** …' (batch111: 'what is a peak of inflated
+            # expectations?' — 'Collapse into a trough …'): the next stage of a sequence
         if s.text.rstrip().endswith(":"):
             continue  # 'The **influence model**, roughly in order:' (batch97: 'Roughly in order', T0 from every judge)
             # leads a list, which the list rules ask
@@ -4987,6 +4991,11 @@ _MORE_OFTEN_RE = re.compile(
 )
 # 'the book was written for enterprise sales, so its checklists assume …' -> why …? — the first clause
 _SO_RE = re.compile(r"^(?P<a>[^;:]{8,110}?),\s+so\s+(?P<b>[^;:]{8,140}?)\.?$")
+# after ', so': a degree inside the subject ('the experiment, so powerful in physics, has had …'), not a result
+_DEGREE_SO_RE = re.compile(
+    r"^\s*(?:[\w'-]+(?:\s+[\w'-]+){0,5},\s+(?:has|have|had|is|are|was|were|can|could|will|would|does|do|did|may|"
+    r"might|must|should|remains?|seems?)\b)"
+)
 # 'He distinguishes **maximizers**, who search for the best option, from …'; '**single-loop learning**, which …'
 _GLOSSED_TERM_RE = re.compile(
     r"(?:\*\*(?P<t>[^*]{2,30})\*\*|(?:\b(?:distinguishes|separates|from)\s+)[*_]?(?P<u>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})[*_]?)"
@@ -5126,6 +5135,9 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
         return
     # '…, so teams shy away from risky bets, while estimates are built from the inside': the effect is the first clause
     effect = re.split(r",\s+(?:while|whereas|and)\s+", plain(match.group("b")).strip())[0]
+    if _DEGREE_SO_RE.match(plain(match.group("b"))):
+        return  # 'why the controlled experiment, so powerful in physics and medicine, has had …' (batch111: 'what
+        # explains why powerful in physics …?', T0): a degree 'so' inside the sentence, no result clause
     if re.match(r"^it\s", effect):
         return  # '…, so it is noticed when it arrives': the 'it' is the sentence's own subject, not the work (batch60)
     critique = role_of(s.heading) == "critique"  # 'It is …' names the work only where the note judges the work
@@ -5312,6 +5324,10 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             # term, which the question alone cannot name
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
+        if " " not in term and re.match(r"^(?:what|how)\b(?!\s+(?:many|much|often|far|long|fast)\b)", meaning, re.I):
+            continue  # 'task (what to do next, what improved)', 'scripts (how they habitually act around it)': one word of
+            # a list of aspects, glossed by a question it covers (the development notes' first runs: 0 of 18 ratings
+            # of such cards T2/T3, 5 T0); 'reach (how many people …)' is a quantity and stays
         paren = gloss.re is _PAREN_GLOSS_RE  # 'is guidance — giving, receiving …' (a dash) glosses a noun: kept
         before = (
             flat[max(0, gloss.start("t") - 90) : gloss.start("t")].lower().split() if paren and " " not in term else []
@@ -5369,6 +5385,10 @@ def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     answer = clean_answer(match.group("y"))
     if answer and words(answer)[0].lower() == words(subject)[0].lower():
         return  # 'Weak measurement means weak market discipline': a slogan, its answer half given (batch44: T1)
+    if answer and (re.search(r"\bshould\b", answer, re.I) or words(answer)[0].lower() in ("most", "many", "few", "some")):
+        return  # 'expertise reversal means experienced users should be able to skip them', 'the shortage means most
+        # people still get nothing': a consequence or advice, not a meaning (the development notes' first runs: 0 of
+        # 18 ratings of such cards T2/T3, 3 T0)
     if answer and _self_contained(answer):
         front = f"{ctx}, what does {subject} mean?"
         yield "definition", _card(note, "definition", slug(subject, 2), s, front, answer)
