@@ -118,6 +118,10 @@ _RATHER_RE = re.compile(
 _APPOSITIVE_RE = re.compile(
     r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<e>\*{1,2}|\")(?P<t>[^*\"]{2,40})(?P=e),\s+(?P<y>[^,;:()]{8,90}?)(?:,|;|:|\.$|$)"
 )
+# a gloss that opens on a participle phrase before its own subject and verb: 'drawing on X, Mauss suggests …'
+_LEADING_PARTICIPLE_RE = re.compile(
+    r"^[A-Za-z]+ing\s[^,;:]{3,70},\s+(?:[A-Z][\w'-]+|he|she|they|it|we|the\s+\w+)\s+(?:\w+\s+)?[a-z]+(?:s|ed)\b"
+)
 _TERM_ITEM_RE = re.compile(r"^\*\*(?P<t>[^*]{1,40})\*\*\s*(?::|—|–|-)\s*(?P<y>.+)$")
 _TERM_MEANS_RE = re.compile(
     r"(?:^|\bthat\s+|:\s+)(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<e>\*{1,2}|_)(?P<t>[^*_]{1,40})(?P=e)\s+"
@@ -1833,8 +1837,9 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         title = re.sub(r"^(?:the|a|an)\s+", "", note.title.lower())
         if re.sub(r"^(?:the|a|an)\s+", "", term.lower()) == title or not _GLOSS_START_RE.match(gloss):
             continue  # the work's own title is trivia ('Sludge and Ordeals' still asks what an ordeal is)
-        if _GLOSS_CLAUSE_RE.match(gloss):
-            continue  # a clause after the term goes on with the sentence
+        if _GLOSS_CLAUSE_RE.match(gloss) or _LEADING_PARTICIPLE_RE.match(plain(text[match.start("y") :]).strip()):
+            continue  # a clause after the term goes on with the sentence; so does a participle phrase before its
+            # subject ('**Hau**: drawing on an informant's account, Mauss suggests …')
         if re.search(r"[\"”]\s+(?:over|versus|vs\.?|and|or|not|beats?)\s+$", text[: match.start()]):
             continue  # 'Their slogan is "oomph" over "precision": …' (batch75: 'what is precision?', T0 from every
             # judge): the second half of a slogan, glossed by the slogan's meaning
@@ -1989,6 +1994,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         answer = clean_answer(match.group("y"), 14, trim_relative=False)  # the relative clause defines
         if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
             answer = None  # an answer that is itself a question is not something to recall
+        if answer and _LEADING_PARTICIPLE_RE.match(plain(match.group("y")).strip()):
+            answer = None  # '**Hau**: drawing on a Maori informant's account, Mauss suggests …' (batch112: 'what is a
+            # hau?' — 'Drawing on …', T0 from every judge): a participle phrase leads the sentence, the gloss comes after
         if term and answer and _self_contained(answer) and _proper_name(term, note):
             # '**Facebook**: lured users …, then …': an example in a list (a company and what it did) is no term
             # to define ('what is a facebook?')
