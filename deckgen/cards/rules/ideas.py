@@ -1514,6 +1514,10 @@ def _application_heading(s: Sentence, gloss: str) -> bool:
 _COPULAS = frozenset("is are was were be been being seem seems look looks stay stays".split())
 
 
+# verbs that make a label a claim when a word precedes and follows them ('Naivety makes procrastination worse')
+_LABEL_CLAIM_VERBS = frozenset("makes beats matters wins fails drives creates reshapes outweighs".split())
+
+
 def _clause_label(term: str) -> bool:
     """Whether a label reads as an instruction or a clause, not a term: it opens on a verb the labels of notes
     use as instructions ('Avoid preferences'), holds a comma ('Let the user point, not specify'), a determiner
@@ -1524,9 +1528,18 @@ def _clause_label(term: str) -> bool:
         return True  # ('**Your own org**: …' names no term: batch74, 'what is your own org?')
     if len(low) >= 3 and low[0] in ("each", "every"):
         return True  # '**Each medium reshapes thought**: …' (batch111: 'what is each medium reshapes thought?'): a claim
+    if _claim_label(low):
+        return True  # '**Naivety makes procrastination worse**: …' (triage: 'what is naivety makes procrastination
+        # worse?', T0): a subject, its verb and its object are a claim, not a term
     if len(low) >= 4 and _plural_subject_and_verb(low):
         return True  # batch107: 'what are duct tapers live inside product orgs?' (T0 from every judge)
     return any(t in ("the", "a", "an") and low[i - 1] != "of" for i, t in enumerate(low) if i > 0)
+
+
+def _claim_label(low: list[str]) -> bool:
+    """Whether lowered label words hold a subject, a verb of claims and what follows it ('naivety makes
+    procrastination worse'): a claim, not a term."""
+    return len(low) >= 3 and bool(set(low[1:-1]) & _LABEL_CLAIM_VERBS)
 
 
 def _plural_subject_and_verb(low: list[str]) -> bool:
@@ -1571,8 +1584,9 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return
     if set(low) & (_LABEL_VERBS | PRONOUNS) or "'" in term or "’" in term:
         return
-    if _plural_subject_and_verb(low):
-        return  # 'Operators play dual roles:' is a plural subject and its verb, a clause
+    if _plural_subject_and_verb(low) or _claim_label(low):
+        return  # 'Operators play dual roles:' is a plural subject and its verb, a clause; so is 'Naivety makes
+        # procrastination worse:' (triage: 'what is naivety makes procrastination worse?', T0)
     if _subject_and_verb(match.group("t").strip(), note):
         return  # 'The query evolves: each thing …' is a clause (batch60: 'what are query evolves?', T0 from every judge)
     if s.item and _steps_list(note, s, term):
@@ -1830,6 +1844,7 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             not 1 <= len(term_words) <= 5
             or term_words[0].lower() in STOPWORDS | PRONOUNS
             or _TERM_PUNCT_RE.search(term)
+            or _claim_label([w.lower() for w in term_words])
         ):
             continue
         if _application_heading(s, plain(text[match.start("y") :])):
@@ -2190,9 +2205,16 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         if subject and answer and _self_contained(answer):
             if "become" in match.group("v"):
                 front = f"{ctx}, what {'have' if match.group('v').startswith('have') else 'has'} {subject} become?"
+            elif _PARTICIPLE_RE.match(answer):
+                front = f"{ctx}, what has happened to {subject}?"  # 'Reduced to a buzzword while …' (the seed)
             else:
-                front = f"{ctx}, what has happened to {subject}?"
+                return  # 'what has happened to consumption?' — 'Growing at a steady rate', 'Comfortable as scientists'
+                # (the eleventh session's triage: T0): no event happened to it, so many answers fit
             yield "claim", _card(note, "claim", slug(subject, 2), s, front, answer)
+
+
+# a past participle opening an answer: what was done to a thing ('Reduced to a buzzword', 'Built into the tools')
+_PARTICIPLE_RE = re.compile(r"^(?:\w+(?:ed|en)|built|brought|made|left|lost|kept|cut|put|set|held|sold|bought|run|gone)\b", re.I)
 
 
 _REPORTING_RE = re.compile(
@@ -2382,6 +2404,9 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         if re.match(r"^\s*(?::|[—–])", core[core.find(clause) + len(clause) :]):
             continue  # 'hard because of four properties: …': the reason is what follows the colon
         clause = clause.strip().rstrip(".")
+        if re.search(r"\b(?:less|more)\s+because\b.*\bthan\b", clause):
+            continue  # 'teams struggle less because of technology than because they …' (triage: 'what do dispersed teams
+            # struggle?'; 'what explains why crews struggle less?' — 'Weather than because …'): a comparison of reasons
         first = _BECAUSE_FIRST_RE.match(clause) or _WHICH_IS_WHY_RE.match(clause)
         match = first or _REASON_RE.match(clause)
         if not match or ("since" in clause and not first and ", since " not in clause):
@@ -2792,6 +2817,17 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
                     # sentence before says
                 role = re.split(r",\s+(?:which|who)\s", role)[0]  # '… as a sin, which gives little help …'
                 answer_text = clean_answer(role)
+                concession = re.search(r",\s+(?:yet|but|though|although)\s", answer_text or "")
+                if (
+                    concession
+                    and answer_text
+                    and answer_text.rstrip(".").lower() != plain(role).strip().rstrip(".").lower()
+                    and len(words(answer_text[concession.end() :])) <= 4
+                ):
+                    # '… treats shallow work as low value, yet for many roles, including …, coordination is the job'
+                    # (development cards: 'Low value, yet for many roles', T1; 'Mostly hot air, yet some kinds it mocks',
+                    # T0/T1): the concession was cut to a fragment, so the answer is the role alone
+                    answer_text = answer_text[: concession.start()]
                 if not answer_text or len(words(thing)) > 6:
                     continue
                 front = f"What does {_note_on(note)} say {subject} treats {thing.strip()} as?"
@@ -4110,6 +4146,13 @@ def _statement_refused(subject: str, base: str, answer: str) -> bool:
         return True  # 'Building fast to create facts on the ground works' (batch109: 'what does building fast to create
         # fact on?', T0 from every judge): after an act and its purpose, the next word is the purpose's object, not
         # the sentence's verb ('willingness to pay depends on …' keeps its verb)
+    if re.search(r"\s(?:one|ones)$", subject, re.I):
+        return True  # 'a customer-intimate one will spend on …' (triage: 'what will a customer-intimate one spend on?', T0):
+        # 'one' stands for a noun of the clause before
+    if re.match(r"^(?:below|above|beyond|under|past|(?:less|more)\s+(?:because|than))\b", answer, re.I):
+        return True  # 'survival times cannot drop below zero', 'teams struggle less because of …' (triage: 'what can
+        # survival times not drop?', 'what do dispersed teams struggle?', T0): the verb takes no object, the answer
+        # says where or why
     joined = _JOINED_VERB_RE.search(answer)
     if joined and (_plain_verb(joined.group("v")) or base_form(joined.group("v"))):
         return True
@@ -5180,6 +5223,9 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
+    if re.search(r"\s(?:means|shows|suggests|implies|says|argues|predicts)$", answer):
+        return  # 'Regression to the mean means that whatever a team does … will seem to work, so …' (triage: 'what explains
+        # why interventions need comparisons?' — 'Regression to the mean means', T0): the reason lost its content clause
     if _IMPERATIVE_RE.match(answer) or imperative(answer):
         return  # '…, and protect focus time as well, so collision does not become fragmentation': an instruction and
         # its purpose, no cause (batch82's fixes: 'Protect focus time as well')
