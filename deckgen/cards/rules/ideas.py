@@ -304,7 +304,7 @@ def _application_ctx(note: Note) -> str:
 # the verbs a note's advice opens with: one list for advice bullets and for labels that are instructions
 _INSTRUCTION_VERBS = frozenset(
     """keep make use ask talk dig start stop avoid give treat let put take write run build focus pick choose do don't
-    try check count rewrite find get be add cut drop remove plan ship measure separate share protect""".split()
+    try check count rewrite find get be add cut drop remove plan ship measure separate share protect bring""".split()
 )
 _IMPERATIVE_RE = re.compile(r"^(?:never|always|" + "|".join(sorted(_INSTRUCTION_VERBS)) + r")\b", re.I)
 _FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
@@ -393,6 +393,14 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # '… why teams citing "Nagle" may mean different things?' - 'The framework has changed across
         # editions', '… why the book keeps being revised?' (batches 105 and 107: T0 from every judge): the work's
         # publishing history is bibliographic trivia (two development cards, T0/T1)
+    if re.search(
+        r"\b(?:first|second|third|last|final|opening|closing|later|early)\s+(?:part|half|section|chapter|third|chapters|"
+        r"sections|parts)\s+of\s+(?:the|this|his|her|their)\s+(?:book|essay|paper|article|work|report|letter)\b",
+        card.front,
+        re.I,
+    ):
+        return False  # 'what is the first part of the book?' - 'Social history, …' (batch113: T0 from every judge): how
+        # the work is laid out is bibliographic trivia, not an idea
     if _CONTENT_CLAUSE_SUBJECT_RE.search(card.front) or _ONE_POINTER_RE.search(card.front):
         return False  # 'what do the claim that a few simple tools handle?' (batch106: T0 from every judge): the verb
         # belongs to the 'that' clause; 'why should a team set one yourself?' (T0): one of what, the note said before
@@ -1398,6 +1406,9 @@ def _list_name(s: Sentence) -> str:
         return ""  # 'plus two other tools:' (batch74: "one of the two other tools?", T1): other than what?
     if counted and words(counted.group("what"))[0].lower() in PREPOSITIONS:
         return ""  # '… with all three in mind:' (batch81: "one of the three in mind?", T1 from every judge)
+    if counted and re.search(r"\b(?:how|when|where|whether)\s+(?:the\s+)?" + re.escape(counted.group("n")) + r"\b", lead, re.I):
+        return ""  # '… depending on how the two frames meet:' (batch113: "what is 'Science', one of the two frames meet?",
+        # T1 from every judge): the items are ways they meet, not frames
     if counted and len(words(counted.group("what"))) <= 3:
         what = re.sub(
             r"\s+(?:follow|follows|matter|apply|emerge|exist|stand out|recur)$", "", counted.group("what").strip()
@@ -2048,6 +2059,10 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss; 'climb to a **peak
             # of inflated expectations**, collapse into a **trough** …' (batch111: 'what is a peak of inflated
             # expectations?' — 'Collapse into a trough …'): the next stage of a sequence
+        if re.search(r"\b(?:versus|vs\.?|or|and)\s+$", text[: apposed.start()]):
+            continue  # 'framing a charge as a "fee" versus a "discount forgone", defaults that persist …' (batch113: 'what
+            # is a discount forgone?' — 'Defaults that persist through inertia', T0 from every judge): a pair's second
+            # term, then the next item of a list
         if s.text.rstrip().endswith(":"):
             continue  # 'The **influence model**, roughly in order:' (batch97: 'Roughly in order', T0 from every judge)
             # leads a list, which the list rules ask
@@ -4659,6 +4674,9 @@ def _placed_object(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     verb = match.group("v").lower()
     if verb in _COMPLEMENT_VERBS or verb in STOPWORDS or verb in _CLAUSE_WORDS:
         return  # 'Whether a long menu hurts depends on …' opens a clause, not an instruction
+    if verb in ("give", "send", "show", "tell", "offer", "hand", "teach", "grant"):
+        return  # 'Give stakeholders forecasts as ranges from …' (batch113: 'what should a team give from observed
+        # velocity?' — 'Stakeholders forecasts as ranges', T1 from every judge): who gets it and what, two objects
     obj, place = match.group("o"), match.group("y").strip()
     if re.search(r"\b\w+ing\b", obj):
         return  # 'end the practice of awarding business on price': the object goes on past the preposition
