@@ -1406,8 +1406,12 @@ def _list_name(s: Sentence) -> str:
         return ""  # 'plus two other tools:' (batch74: "one of the two other tools?", T1): other than what?
     if counted and words(counted.group("what"))[0].lower() in PREPOSITIONS:
         return ""  # '… with all three in mind:' (batch81: "one of the three in mind?", T1 from every judge)
-    if counted and re.search(r"\b(?:how|when|where|whether)\s+(?:the\s+)?" + re.escape(counted.group("n")) + r"\b", lead, re.I):
-        return ""  # '… depending on how the two frames meet:' (batch113: "what is 'Science', one of the two frames meet?",
+    if counted and re.search(
+        r"\b(?:how|when|where|whether)\s+(?:the\s+)?" + re.escape(counted.group("n")) + r"\b", lead, re.I
+    ):
+        return (
+            ""  # '… depending on how the two frames meet:' (batch113: "what is 'Science', one of the two frames meet?",
+        )
         # T1 from every judge): the items are ways they meet, not frames
     if counted and len(words(counted.group("what"))) <= 3:
         what = re.sub(
@@ -1538,7 +1542,9 @@ def _clause_label(term: str) -> bool:
     if not low or low[0] in _LABEL_VERBS or low[0] in _LABEL_STARTS or "," in term:
         return True  # ('**Your own org**: …' names no term: batch74, 'what is your own org?')
     if len(low) >= 3 and low[0] in ("each", "every"):
-        return True  # '**Each medium reshapes thought**: …' (batch111: 'what is each medium reshapes thought?'): a claim
+        return (
+            True  # '**Each medium reshapes thought**: …' (batch111: 'what is each medium reshapes thought?'): a claim
+        )
     if _claim_label(low):
         return True  # '**Naivety makes procrastination worse**: …' (triage: 'what is naivety makes procrastination
         # worse?', T0): a subject, its verb and its object are a claim, not a term
@@ -2229,7 +2235,9 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
 
 
 # a past participle opening an answer: what was done to a thing ('Reduced to a buzzword', 'Built into the tools')
-_PARTICIPLE_RE = re.compile(r"^(?:\w+(?:ed|en)|built|brought|made|left|lost|kept|cut|put|set|held|sold|bought|run|gone)\b", re.I)
+_PARTICIPLE_RE = re.compile(
+    r"^(?:\w+(?:ed|en)|built|brought|made|left|lost|kept|cut|put|set|held|sold|bought|run|gone)\b", re.I
+)
 
 
 _REPORTING_RE = re.compile(
@@ -5457,7 +5465,9 @@ def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
     answer = clean_answer(match.group("y"))
     if answer and words(answer)[0].lower() == words(subject)[0].lower():
         return  # 'Weak measurement means weak market discipline': a slogan, its answer half given (batch44: T1)
-    if answer and (re.search(r"\bshould\b", answer, re.I) or words(answer)[0].lower() in ("most", "many", "few", "some")):
+    if answer and (
+        re.search(r"\bshould\b", answer, re.I) or words(answer)[0].lower() in ("most", "many", "few", "some")
+    ):
         return  # 'expertise reversal means experienced users should be able to skip them', 'the shortage means most
         # people still get nothing': a consequence or advice, not a meaning (the development notes' first runs: 0 of
         # 18 ratings of such cards T2/T3, 3 T0)
