@@ -1647,6 +1647,9 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     if listed and _GLOSS_IS_STATEMENT_RE.match(gloss):
         yield from _list_item(note, s, ctx, term, gloss, listed)  # 'difficulty of evaluation' is one of the reasons
         return
+    if re.match(r"^the\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s+(?:is|was|are|were)\s+[a-z]+(?:ed|en|wn)\b", gloss, re.I):
+        return  # 'Algorithm design: the maximum-subarray problem is worked from a cubic solution …' (batch114: 'what is
+        # algorithm design?', T0 from every judge): what was done to one case is an example of the label, not a gloss
     if len(tokens) == 1 and "-" not in term:
         if listed:
             yield from _list_item(note, s, ctx, term, gloss, listed)
@@ -4756,6 +4759,10 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     obj = _topic(object_match.group("o"), 7, note)
     if not obj or {t.lower() for t in words(obj)} & _CONDITION_POINTERS or " and " in obj:
         return
+    if re.fullmatch(r"(?:the|this|its)\s+(?:critique|book|essay|paper|article|argument|work)", obj.strip(), re.I):
+        return  # 'Use the critique as a guardrail …', 'Treat the book as …' (batch114 and the development notes' first
+        # runs: 'how should the critique be used?', 'how should the book be used?', 0 of 12 ratings T2/T3): the work or
+        # the note itself, not an idea of it
     if re.search(r"\b(?:there|here|the same)\b", object_match.group("o"), re.I):
         return  # 'Treat changes there with the same care as a price change' (batch77: T0 from every judge): the
         # object points back at the sentence before, and 'as' closes a comparison, not the object's role
