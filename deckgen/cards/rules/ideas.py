@@ -2068,6 +2068,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             continue  # '*acquisition*, *engagement* and …': the next term of a list, not a gloss; 'climb to a **peak
             # of inflated expectations**, collapse into a **trough** …' (batch111: 'what is a peak of inflated
             # expectations?' — 'Collapse into a trough …'): the next stage of a sequence
+        if ". " in gloss or re.match(r"^\w+ing\s+and\s", gloss):
+            continue  # 'a "policy primeval soup", recombining and being refined over years. Ideas survive …' (batch115:
+            # T0/T1, 'Recombining and being refined over years. Ideas …'): what the term does, run into the next sentence
         if re.search(r"\b(?:versus|vs\.?|or|and)\s+$", text[: apposed.start()]):
             continue  # 'framing a charge as a "fee" versus a "discount forgone", defaults that persist …' (batch113: 'what
             # is a discount forgone?' — 'Defaults that persist through inertia', T0 from every judge): a pair's second
@@ -4759,6 +4762,9 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     obj = _topic(object_match.group("o"), 7, note)
     if not obj or {t.lower() for t in words(obj)} & _CONDITION_POINTERS or " and " in obj:
         return
+    if {t.lower() for t in words(obj)} & {"should", "must", "can", "will", "would", "could", "may", "might", "be"}:
+        return  # 'Use cases should be written as plain text …' (batch115: 'how should cases should be written be used?',
+        # T0 from every judge): 'Use' opens a noun, the sentence's verb comes later
     if re.fullmatch(r"(?:the|this|its)\s+(?:critique|book|essay|paper|article|argument|work)", obj.strip(), re.I):
         return  # 'Use the critique as a guardrail …', 'Treat the book as …' (batch114 and the development notes' first
         # runs: 'how should the critique be used?', 'how should the book be used?', 0 of 12 ratings T2/T3): the work or
