@@ -1,4 +1,4 @@
-"""Batch111's first run (judged blind by four judges, all in the calibration band, then used for development).
+"""Batch111's first run (judged blind by four judges, three in the calibration band, then used for development).
 
 Its three generated cards rated T0 by every judge, each a shape the generator misread:
 

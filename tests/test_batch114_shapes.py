@@ -1,4 +1,4 @@
-"""Batch114's first run (judged blind by four judges, all in the calibration band, then used for development).
+"""Batch114's first run (judged blind by four judges, three in the calibration band, then used for development).
 
 - 'Algorithm design: the maximum-subarray problem is worked from a cubic solution …' was asked 'what is algorithm
   design?' — 'The maximum-subarray problem is worked …' (T0 from every judge): what was done to one case is an example
