@@ -2391,7 +2391,12 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
 
 # 'X, because Y' inside a longer sentence: the clause holding the reason (after ';', ':' or ', and'),
 # the effect before it and the reason up to the next strong break ('; ', ', so ', ', which', ' — ')
-_REASON_CLAUSE_SPLIT_RE = re.compile(r";\s+|:\s+|\s+[—–]\s+|,\s+(?:and|but|yet|while|whereas)\s+")
+# '…; X, because Y' is split into clauses, but not where 'and' joins a second verb to the same subject ('Tools were
+# adopted, and made into genres like the memo, because …': batch116, 'what explains why made into genres …?', T0)
+_REASON_CLAUSE_SPLIT_RE = re.compile(
+    r";\s+|:\s+|\s+[—–]\s+|,\s+(?:and|but|yet|while|whereas)\s+(?!(?!indeed\b)(?:[a-z]{3,}ed|made|built|brought|kept|"
+    r"taken|given|driven|held|sold)\s)"
+)
 _REASON_RE = re.compile(r"^(?P<x>[^,;:]{8,110}?),?\s+(?:because|since)\s+(?P<y>.+)$")
 _BECAUSE_FIRST_RE = re.compile(r"^(?:[Bb]ecause)\s+(?P<y>[^,;:]{8,110}),\s+(?P<x>[^,;:]{8,110})$")
 _REASON_END_RE = re.compile(
