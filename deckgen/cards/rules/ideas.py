@@ -1341,6 +1341,10 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             r"\b(?:those|these|such|this|they|them)\b", alternative
         ):
             continue
+        if words(alternative)[0].lower().endswith("ing") and not words(answer)[0].lower().endswith("ing"):
+            continue  # 'lines are read as carrying on in their direction rather than turning sharply' (batch116: 'what
+            # are lines and sequences, if not turning sharply?' — 'Read as carrying on …', T0/T1): the act contrasted
+            # is the predicate's, not what the subject is
         verb = "are" if re.search(r"\s+are\s+", piece[: match.end("x") + 5]) else "is"
         if verb == "are" and re.search(r"\b(?:it|its)\b", alternative):
             continue  # 'what are holdout groups …, if not arguing about it?': 'it' is none of a plural subject, so
