@@ -1464,8 +1464,8 @@ def _list_item(
     note: Note, s: Sentence, ctx: str, term: str, gloss: str, listed: str
 ) -> Iterator[tuple[str, Card | None]]:
     """'**Goals**: a north star metric …' under 'a system he calls GIST:' -> the 'Goals' part of GIST."""
-    if not term or not listed or _under_myths(s):
-        return
+    if not term or not listed or _under_myths(s) or term.lower() in _EXAMPLE_LABELS:
+        return  # '**Application**: synthetic California, …' as one of the steps is the example, not a step (batch117)
     text = plain(gloss).strip()
     if text.endswith("?") or _QUESTION_START_RE.match(text):
         # the item is a question the part asks: the part is the answer, never the question
@@ -1509,8 +1509,11 @@ _LABEL_GLOSS_RE = re.compile(
 )
 # a bullet's label may also end at a dash: '- Satisficing — people look for good-enough choices …'
 _ITEM_LABEL_DASH_RE = re.compile(r"^(?P<t>[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,3})\s+[—–]\s+(?=[a-z])")
-_DISCOURSE_LABELS = frozenset(
-    """point claim claims thesis argument definition pitch prescription prescriptions evidence critique example
+# labels that introduce an example of the note's point ('**Application**: synthetic California, …'), never a term
+_EXAMPLE_LABELS = frozenset("application applications illustration demonstration example examples".split())
+_DISCOURSE_LABELS = (
+    frozenset(
+        """point claim claims thesis argument definition pitch prescription prescriptions evidence critique example
     examples scope consequence consequences mechanism numbers number answer question lesson lessons takeaway idea
     problem result results finding findings caveat summary way ways step steps verdict upshot aim goal premise
     method catch twist irony alternative remedy fix advice recommendation conclusion key note warning context
@@ -1518,6 +1521,8 @@ _DISCOURSE_LABELS = frozenset(
     practical theory model diagnosis insight observation implication implications lesson cost costs benefit
     benefits trade-off tradeoff limit limits weakness strength strengths risk risks problem problems part parts
     first second third last finally also bottom line""".split()
+    )
+    | _EXAMPLE_LABELS
 )
 _LABEL_STARTS = PRONOUNS | frozenset("what how why when where who which our my your".split())
 
@@ -2018,6 +2023,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     if match and re.fullmatch(r"[A-Za-z]+-\w+ed", plain(match.group("t")).strip().rstrip(":")):
         match = None  # '**People-determined**: resistance comes from …' (batch87: 'what is a people-determined?', T0
         # from every judge): an adjective that names a theory only with its noun, which the note leaves to the list
+    if match and plain(match.group("t")).strip().rstrip(":").lower() in _EXAMPLE_LABELS:
+        match = None  # '**Application**: synthetic California, built from …' (batch117: 'what is application?', T0 from
+        # every judge): the label of a part of the note, not a term
     if match and _clause_label(plain(match.group("t")).strip().rstrip(":")):
         match = None  # '**Let the user point, not specify** — …': an instruction, not a term ('what is let …?')
     if match and s.item and _steps_list(note, s, plain(match.group("t")).strip()):
@@ -5439,7 +5447,11 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             continue  # 'where your data is thick (common queries) and thin (the long tail)': a word after 'is' is
             # what the subject is like, an adjective, no term (batch74: 'what is thin?')
         items = [p.strip() for p in _LIST_SPLIT_RE.split(meaning) if p.strip()]
-        if len(items) >= 2 and all(re.match(r"^(?:an?|the)\s", p, re.I) and len(words(p)) <= 4 for p in items):
+        if (
+            len(items) >= 2
+            and all(len(words(p)) <= 4 for p in items)
+            and sum(bool(re.match(r"^(?:an?|the)\s", p, re.I)) for p in items) >= min(2, len(items))
+        ):
             continue  # 'a big bet (a pivot, a pricing change, …)', 'the costs later (a treat, a purchase on credit)': examples
         front = _what_is(ctx, term, note, _plural(term))
         if paren and re.match(r"(?:an?)\s", gloss.group(0), re.I) and not _plural(term) and " " in term:
