@@ -403,6 +403,8 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
     # and Zimmerman, 'Dell'Acqua's' for three authors)
     others = next((extra.pop(k) for k in list(extra) if k.strip().lower().replace("-", "_") in _COAUTHOR_KEYS), None)
     names = [_unlink(str(a)) for a in [*_as_list(fields.get("author")), *_as_list(others)] if str(a).strip()]
+    # Notion's 'Author: Laszlo Bock, 2015' (batch118: "Bock and 2015's 'Work Rules!'"): a year is no author
+    names = [n for n in names if not _BARE_YEAR_RE.match(n)]
     author = ", ".join(dict.fromkeys(names))  # a co-author the 'author' field already names is named once
     author = _YEAR_AFTER_NAME_RE.sub("", author)  # 'Jeffrey Dean, Sanjay Ghemawat (2004)': a year is no author
     source = str(fields.get("source") or "").strip()
@@ -553,6 +555,7 @@ def _as_list(value: Any) -> list[Any]:
 
 
 _YEAR_AFTER_NAME_RE = re.compile(r"\s*\(\s*(?:c\.\s*)?\d{4}\s*\)\s*$")
+_BARE_YEAR_RE = re.compile(r"^\(?\s*(?:c\.\s*)?\d{4}\s*\)?$")
 
 
 def _tags(value: Any) -> list[str]:
