@@ -2252,10 +2252,13 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             yield "claim", _card(note, "claim", slug(subject, 2), s, front, answer)
 
 
-# a past participle opening an answer: what was done to a thing ('Reduced to a buzzword', 'Built into the tools')
-_PARTICIPLE_RE = re.compile(
-    r"^(?:\w+(?:ed|en)|built|brought|made|left|lost|kept|cut|put|set|held|sold|bought|run|gone)\b", re.I
+# a past participle: '-ed' after three letters or more ('reduced', not 'need'), '-en' after four ('taken', not 'often'
+# or 'when'), or a common irregular one ('built', 'made')
+_PARTICIPLE = (
+    r"(?!indeed\b)(?:[a-z]{3,}ed|[a-z]{4,}en|built|brought|made|left|lost|kept|cut|put|set|held|sold|bought|run|gone)\b"
 )
+# a past participle opening an answer: what was done to a thing ('Reduced to a buzzword', 'Built into the tools')
+_PARTICIPLE_RE = re.compile(rf"^{_PARTICIPLE}", re.I)
 
 
 _REPORTING_RE = re.compile(
@@ -2405,10 +2408,7 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
 # the effect before it and the reason up to the next strong break ('; ', ', so ', ', which', ' — ')
 # '…; X, because Y' is split into clauses, but not where 'and' joins a second verb to the same subject ('Tools were
 # adopted, and made into genres like the memo, because …': batch116, 'what explains why made into genres …?', T0)
-_REASON_CLAUSE_SPLIT_RE = re.compile(
-    r";\s+|:\s+|\s+[—–]\s+|,\s+(?:and|but|yet|while|whereas)\s+(?!(?!indeed\b)(?:[a-z]{3,}ed|made|built|brought|kept|"
-    r"taken|given|driven|held|sold)\s)"
-)
+_REASON_CLAUSE_SPLIT_RE = re.compile(rf";\s+|:\s+|\s+[—–]\s+|,\s+(?:and|but|yet|while|whereas)\s+(?!{_PARTICIPLE})")
 _REASON_RE = re.compile(r"^(?P<x>[^,;:]{8,110}?),?\s+(?:because|since)\s+(?P<y>.+)$")
 _BECAUSE_FIRST_RE = re.compile(r"^(?:[Bb]ecause)\s+(?P<y>[^,;:]{8,110}),\s+(?P<x>[^,;:]{8,110})$")
 _REASON_END_RE = re.compile(
