@@ -1350,7 +1350,13 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         alternative = plain(match.group("a")).strip().rstrip(".")
         # '… not a law of nature but the result of choices, and that those choices can be reversed': a second claim
         answer = clean_answer(re.split(r",\s+and\s+(?:that|so)\s+", match.group("b"))[0])
-        if not subject or not answer or len(words(alternative)) > 8 or not _self_contained(answer) or _bare_label(answer):
+        if (
+            not subject
+            or not answer
+            or len(words(alternative)) > 8
+            or not _self_contained(answer)
+            or _bare_label(answer)
+        ):
             continue
         if len(words(alternative)) == 1 and re.search(r"\b(?:something|what|anything)\s+\w+\s+\w+$", answer, re.I):
             continue  # 'something customers choose rather than discover': the alternative is the verb's ('what is
