@@ -79,8 +79,9 @@ def test_means_and_a_colon_term_with_a_contrast() -> None:
     cards = _cards()
     front, back = cards["g.definition.piloting-tanker"]
     assert front.endswith("what does piloting a tanker mean?") and back == "Reading currents before reading instruments"
-    front, back = cards["g.contrast.bridge"]
-    assert front.endswith("what is bridge team, if not a chain of command?") and back == "A crew"
+    # 'what is bridge team, if not a chain of command?' — 'A crew' is not asked: answers of one or two words to
+    # 'what is X, if not A?' were T2/T3 in 24% of 182 blind first-run ratings (tests/test_batch119_shapes.py)
+    assert "g.contrast.bridge" not in cards, cards.get("g.contrast.bridge")
 
 
 def test_lists_to_the_end_of_the_sentence_and_ways_to() -> None:
