@@ -4,7 +4,7 @@ since. The fresh notes are batch93's fixtures; the tests fail on 4963241.
 
 from __future__ import annotations
 
-from noteutil import imported_pairs
+from noteutil import generated_cards, harbour_note, imported_pairs
 
 
 def test_a_manner_adverb_does_not_answer_what() -> None:
@@ -41,13 +41,23 @@ def test_a_viewpoint_aside_does_not_hide_a_contrast() -> None:
 
 
 def test_a_deeper_claim_is_asked_like_a_main_claim() -> None:
-    # 'His deeper claim is that reading is not a fixed ability' (batch85): 'deeper', 'durable', 'lasting' … qualify
-    # the claim or lesson the way 'main' and 'central' do
-    cards = imported_pairs("batch85", "carr-is-google-making-us-stupid.md", "carr-is-google-making-us-stupid")
+    # 'His deeper claim is that …' (batch85): 'deeper', 'durable', 'lasting' … qualify the claim or lesson the way
+    # 'main' and 'central' do
+    note = harbour_note(
+        "okafor-deeper",
+        """## Central argument
+His deeper claim is that pilots learn their craft from the tides of one coast. Drawing on logbooks from three ports, he
+shows how each coast trains its own pilots.
+""",
+    )
     assert (
-        "What is the deeper claim of Carr's 'Is Google Making Us Stupid?'?",
-        "Reading is not a fixed ability",
-    ) in cards
+        "What is the deeper claim of Okafor's 'Harbours Under Strain'?",
+        "Pilots learn their craft from the tides of one coast",
+    ) in (generated_cards(note).values())
+    # Carr's 'that reading is not a fixed ability. … reading is learned rather than innate' is asked no more: what the
+    # claim denies, without what it holds, is not the claim (tests/test_batch120_shapes.py)
+    cards = imported_pairs("batch85", "carr-is-google-making-us-stupid.md", "carr-is-google-making-us-stupid")
+    assert not any(back == "Reading is not a fixed ability" for _, back in cards), cards
 
 
 def test_a_name_given_to_a_described_thing_is_asked() -> None:

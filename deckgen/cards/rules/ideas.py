@@ -324,6 +324,12 @@ def well_formed(card: Card, note: Note) -> bool:
     front = card.front.replace(essay(note), "ESSAY")
     if card.kind == "cloze":
         return not _STRAY_PUNCT_RE.search(re.sub(r"\{\{c1::|\}\}", "", front).rstrip("."))
+    if re.search(r"\b(?:I|me|my|myself)\b", re.sub(r"[\"“][^\"”]*[\"”]", "", front)):
+        return False  # 'what explains why the confidence finding is the one I trust most?' (batch121: T0 from every
+        # judge): the note-writer's own voice, unquoted, is nothing the work says
+    if re.search(r",\s+and\s+(?:they|it|he|she|we|this|these|those)\s+\w+", front):
+        return False  # 'what drives behaviour, and they come in three kinds?' (batch121: T1 from every judge): a second
+        # clause, about the answer, left in the question
     answer = plain(card.back).strip().rstrip(".")
     tokens = words(answer)
     if not tokens:
