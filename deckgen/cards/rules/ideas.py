@@ -327,6 +327,11 @@ def well_formed(card: Card, note: Note) -> bool:
     if re.search(r"\b(?:I|me|my|myself)\b", re.sub(r"[\"“][^\"”]*[\"”]", "", front)):
         return False  # 'what explains why the confidence finding is the one I trust most?' (batch121: T0 from every
         # judge): the note-writer's own voice, unquoted, is nothing the work says
+    if re.search(r"\bsay (?:the|its|his|her|their) (?:writing|prose|style|presentation|exposition|tone)\b", front):
+        return (
+            False  # 'what does the note on … say the writing leans on?' - 'Appendices and informal argument' (batch122:
+        )
+        # T0 from every judge): how the work is written up is no idea of it
     if re.search(r",\s+and\s+(?:they|it|he|she|we|this|these|those)\s+\w+", front):
         return False  # 'what drives behaviour, and they come in three kinds?' (batch121: T1 from every judge): a second
         # clause, about the answer, left in the question
@@ -1311,6 +1316,8 @@ def _bare_label(answer: str) -> bool:
 
     Over the blind first runs to batch119 such cards were T2/T3 in 24% of 182 ratings (44 cards; 'what is listening,
     if not a slogan?' — 'A system', T1 from every judge): guessable from the alternative, and a label that says little.
+    Two words after an article ('A design constraint', batch122: T1 from every judge) were 38% of 68 ratings, with
+    several T3s ('The maintainer's attention'): still asked.
     """
     return len(words(answer)) <= 2
 
@@ -3337,6 +3344,20 @@ _GENERIC_PARTS = frozenset(
     "parts kinds types things elements steps items ways points pieces aspects components factors sorts forms".split()
 )
 _PHRASE_START = frozenset("the a an two three four five six several many most".split())
+_BARE_MODIFIERS = frozenset("main basic different distinct separate key major broad common related general".split())
+
+
+def _names_no_whole(what: str) -> bool:
+    """Whether a list's name says only how many of what generic thing ('kinds', 'three overlapping kinds'): of what?
+
+    'what are the three kinds?' (batch75) and 'what are the three overlapping kinds?' (batch122: T1 from every judge)
+    name no whole; 'the three basic psychological needs', 'the four player types' do.
+    """
+    tokens = [t.lower() for t in words(what)]
+    if len(tokens) == 1:
+        return True
+    modifier = tokens[0] in _BARE_MODIFIERS or re.fullmatch(r"[a-z]{3,}(?:ing|ed)", tokens[0]) is not None
+    return len(tokens) == 2 and modifier and tokens[1] in _GENERIC_PARTS
 
 
 def _relative_holder(before: str) -> str | None:
@@ -3405,7 +3426,7 @@ def _list_question(note: Note, before: str, n: str, what: str, glossed_parts: bo
         return f"{_according(note)}, what are the {n} {what} of {whole}?"
     if held := _holder(note, before) or _relative_holder(before):
         return f"{_according(note)}, what {n} {what} {held}?"
-    if glossed_parts or what.lower() in _GENERIC_PARTS or len(words(what)) == 1:
+    if glossed_parts or what.lower() in _GENERIC_PARTS or _names_no_whole(what):
         return None  # 'what are the three parts?', 'what are the four models?', 'what are the two ingredients?' name no
         # whole (batch75, batch80; every judged run: 52 such questions, 198 ratings, 32% T2/T3, nearly all one noun):
         # each part is still asked; 'the three basic psychological needs', 'the four villains of decision-making' say
@@ -3432,7 +3453,7 @@ def _lists(note: Note, all_sentences: list[Sentence]) -> Iterator[Idea]:
         if count != len(labels) or count > MAX_LIST_ITEMS or any(len(words(x)) > 4 for x in labels):
             continue
         what = plain(match.group("what")).strip()
-        if what.lower() in _GENERIC_PARTS or len(words(what)) == 1 or words(what)[0].lower() in PREPOSITIONS:
+        if what.lower() in _GENERIC_PARTS or _names_no_whole(what) or words(what)[0].lower() in PREPOSITIONS:
             continue  # 'He names three kinds:' (batch75: 'what are the three kinds?'), 'He sorts "free" into four
             # models:' (batch80: 'what are the four models?', T1 from every judge): of what? (one bare noun, as in
             # _list_question: 32% T2/T3 over 198 ratings)
