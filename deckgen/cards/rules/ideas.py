@@ -327,6 +327,9 @@ def well_formed(card: Card, note: Note) -> bool:
     if re.search(r"\b(?:I|me|my|myself)\b", re.sub(r"[\"“][^\"”]*[\"”]", "", front)):
         return False  # 'what explains why the confidence finding is the one I trust most?' (batch121: T0 from every
         # judge): the note-writer's own voice, unquoted, is nothing the work says
+    if re.search(r"\b(?:the|its|the book's|the work's) (?:sheer )?length\b", front):
+        return False  # 'what does the sheer length bury?' (batch123: T1 from every judge; 'what does the work's sheer length
+        # mean?', batch101: T0/T1): how long the work is is bibliographic trivia
     if re.search(r"\bsay (?:the|its|his|her|their) (?:writing|prose|style|presentation|exposition|tone)\b", front):
         return (
             False  # 'what does the note on … say the writing leans on?' - 'Appendices and informal argument' (batch122:
@@ -1941,9 +1944,12 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         if _GLOSS_CLAUSE_RE.match(gloss) or _LEADING_PARTICIPLE_RE.match(plain(text[match.start("y") :]).strip()):
             continue  # a clause after the term goes on with the sentence; so does a participle phrase before its
             # subject ('**Hau**: drawing on an informant's account, Mauss suggests …')
-        if re.search(r"[\"”]\s+(?:over|versus|vs\.?|and|or|not|beats?)\s+$", text[: match.start()]):
+        if re.search(
+            r"[\"”]\s+(?:over|versus|vs\.?|and|or|not|beats?|rather than|instead of)\s+$", text[: match.start()]
+        ):
             continue  # 'Their slogan is "oomph" over "precision": …' (batch75: 'what is precision?', T0 from every
-            # judge): the second half of a slogan, glossed by the slogan's meaning
+            # judge): the second half of a slogan, glossed by the slogan's meaning; 'say "network" rather than
+            # "networking": meeting strangers is possible, …' (batch123: 'what is networking?', T0 from every judge)
         if _SAID_RE.search(text[: match.start()]):
             continue  # 'When tickets say "user error", the new view asks …': words quoted, no term introduced (batch54)
         end = match.group("end").strip()
@@ -2436,6 +2442,9 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         # stands for ('pricing is …, yet most companies manage it badly because they …': 'they' are the companies)
         if _agrees(pronoun.group("p"), words(subject.group("n"))):
             cause = re.sub(r"^(?:it|they)\s", f"{subject.group('n')} ", cause)
+    # 'The 2×2 is memorable because it is binary, but on a screen almost nothing is …' (batch123: '… is binary, but on
+    # a screen …', T0 from three judges of four): the 'but' turns to another claim, not part of the reason
+    cause = re.split(r",\s+but\s+", cause)[0]
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
         return
@@ -4092,6 +4101,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                     "almost",
                     "even",
                     "always",
+                    "yet",
                 ) or tokens[j].lower().endswith("ly"):
                     if tokens[j].lower() in ("not", "never"):
                         break
