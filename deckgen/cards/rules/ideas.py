@@ -327,9 +327,9 @@ def well_formed(card: Card, note: Note) -> bool:
     if re.search(r"\b(?:I|me|my|myself)\b", re.sub(r"[\"“][^\"”]*[\"”]", "", front)):
         return False  # 'what explains why the confidence finding is the one I trust most?' (batch121: T0 from every
         # judge): the note-writer's own voice, unquoted, is nothing the work says
-    if re.search(r"\b(?:the|its|the book's|the work's) (?:sheer )?length\b", front):
+    if re.search(r"\b(?:the|its|the book's|the work's) (?:sheer )?length\b(?! of\b)", front):
         return False  # 'what does the sheer length bury?' (batch123: T1 from every judge; 'what does the work's sheer length
-        # mean?', batch101: T0/T1): how long the work is is bibliographic trivia
+        # mean?', batch101: T0/T1): how long the work is is bibliographic trivia ('the length of a meeting' is not)
     if re.search(r"\bsay (?:the|its|his|her|their) (?:writing|prose|style|presentation|exposition|tone)\b", front):
         return (
             False  # 'what does the note on … say the writing leans on?' - 'Appendices and informal argument' (batch122:
