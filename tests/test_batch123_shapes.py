@@ -41,3 +41,10 @@ def test_batch123_shapes_are_not_asked() -> None:
     assert not any(q.endswith("not yet?") for q in questions), questions
     assert not any(", but " in answer for answer in questions.values()), questions
     assert not any("length" in q for q in questions), questions
+
+
+def test_a_contrast_that_names_no_alternative_gives_no_card() -> None:
+    # Found by the property test of tests/test_fast_paths.py on c434307 (and present since batch116's check): 'X is not
+    # -- but Y' left an empty alternative, and generation stopped with an IndexError.
+    note = harbour_note("okafor-empty-alternative", "## Critique\nOkafor is not -- but Okafor Okafor Okafor.\n")
+    assert asked(note) == {}

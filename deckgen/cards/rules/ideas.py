@@ -1382,7 +1382,8 @@ def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
         if (
             not subject
             or not answer
-            or len(words(alternative)) > 8
+            or not 1 <= len(words(alternative)) <= 8  # 'X is not -- but Y' names no alternative (a property test's
+            # IndexError below)
             or not _self_contained(answer)
             or _bare_label(answer)
         ):
