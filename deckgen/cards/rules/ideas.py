@@ -1325,42 +1325,41 @@ def _bare_label(answer: str) -> bool:
     return len(words(answer)) <= 2
 
 
+def _prep_contrast(
+    note: Note, s: Sentence, ctx: str, match: re.Match[str], prep: str | None
+) -> tuple[str, Card | None] | None:
+    """'X is made of B rather than A' / 'X lives in B, not in A' -> 'what is X made of, if not A?' — B; None when the
+    parts do not make a card."""
+    subject = _contrast_subject(_topic(match.group("x"), note=note), note)
+    alternative = plain(match.group("a")).strip()
+    answer = clean_answer(match.group("b"))
+    if (
+        not subject
+        or not answer
+        or not _self_contained(answer)
+        or _bare_label(answer)
+        or re.search(r"\b(?:those|these|such)\b", alternative)
+    ):
+        return None
+    part = (match.group("part") or "").strip()
+    verb = f"{match.group('v')} {subject} {part} {prep}".replace("  ", " ")
+    return "contrast", _card(
+        note, "contrast", slug(subject, 1), s, f"{ctx}, what {verb}, if not {alternative}?", answer
+    )
+
+
 def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     rather = ("rather than" in core or "instead of" in core) and _PREP_RATHER_RE.match(core)
     if rather and rather.group("pa") in (None, rather.group("pb")):
-        subject = _topic(rather.group("x"), note=note)
-        subject = _contrast_subject(subject, note)
-        alternative = plain(rather.group("a")).strip()
-        answer = clean_answer(rather.group("b"))
-        if (
-            subject
-            and answer
-            and _self_contained(answer)
-            and not _bare_label(answer)
-            and not re.search(r"\b(?:those|these|such)\b", alternative)
-        ):
-            part = (rather.group("part") or "").strip()
-            verb = f"{rather.group('v')} {subject} {part} {rather.group('pb')}".replace("  ", " ")
-            front = f"{ctx}, what {verb}, if not {alternative}?"
-            yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
+        found = _prep_contrast(note, s, ctx, rather, rather.group("pb"))
+        if found:
+            yield found
             return
     match = " not " in core and (_PREP_CONTRAST_RE.match(core) or _PREP_CONTRAST_REV_RE.match(core))
     if match and match.group("pa") == match.group("pb"):
-        subject = _topic(match.group("x"), note=note)
-        subject = _contrast_subject(subject, note)
-        alternative = plain(match.group("a")).strip()
-        answer = clean_answer(match.group("b"))
-        if (
-            subject
-            and answer
-            and _self_contained(answer)
-            and not _bare_label(answer)
-            and not re.search(r"\b(?:those|these|such)\b", alternative)
-        ):
-            part = (match.group("part") or "").strip()
-            verb = f"{match.group('v')} {subject} {part} {match.group('pa')}".replace("  ", " ")
-            front = f"{ctx}, what {verb}, if not {alternative}?"
-            yield "contrast", _card(note, "contrast", slug(subject, 1), s, front, answer)
+        found = _prep_contrast(note, s, ctx, match, match.group("pa"))
+        if found:
+            yield found
             return
     heads = [core] + [c for c in re.split(r";\s+|:\s+", core)[:3] if c != core]  # 'X is A, not B; …'
     if "; they are " in core or "; it is " in core:  # 'new users are not passive learners; they are active …'
