@@ -363,7 +363,8 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     # one content word is a complete answer only for a named thing ('Queues'), never a bare verb ('Teach')
     named = "name for" in card.front or re.search(r", which of the \w+ [\w -]+ asks: ", card.front)
-    # 'what are compliments, if not signal?' — 'Noise': the contrast makes one word enough
+    # 'what was the more dramatic break …, if not the internet?' — 'The telegraph': the contrast makes a short name
+    # enough. ('what is X, if not A?' answered by one or two words is refused where it is made: _bare_label)
     contrast = card.origin == "generated:contrast" and ", if not " in card.front
     # 'what should options be evaluated against?' - 'The objective': the question's verb makes one word enough
     passive = card.origin == "generated:prescription" and bool(
