@@ -1031,6 +1031,11 @@ _GENERIC_ANSWER_RE = re.compile(
 )
 
 
+_INDEFINITE_TERM_RE = re.compile(
+    r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
+)
+
+
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
     if kind == "claim" and _weak_claim(front, back):
         return None
@@ -1038,6 +1043,14 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None
     if kind != "contrast" and re.match(r"^not\s", back, re.I):
         return None  # 'Not remote computing at all but electronic mail' (batch80: T1): a contrast the card did not ask
+    if re.match(r"^neither\s", back, re.I):
+        return (
+            None  # 'Neither ivory-tower diagram makers nor just senior engineers' (batch125: T1 from every judge): what
+        )
+        # the thing is not, without what it is
+    if _INDEFINITE_TERM_RE.search(front):
+        return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
+        # names nothing
     tail = " ".join(words(back)[-3:])
     counted = (
         r"\b(?:one\s+(?:question|thing|rule|step|test|check|point|idea)|(?:two|three|four|five|six|several|a few)\s)"
