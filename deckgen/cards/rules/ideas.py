@@ -1031,6 +1031,10 @@ _GENERIC_ANSWER_RE = re.compile(
 )
 
 
+_GERUND_CLAIM_RE = re.compile(
+    r"^(?!(?:every|some|any|no)thing\b)[A-Za-z]+ing\s[^,;:.]{0,60}?\b(?:can|could|may|might|will|would|should|must)\s",
+    re.I,
+)
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1048,6 +1052,10 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
             None  # 'Neither ivory-tower diagram makers nor just senior engineers' (batch125: T1 from every judge): what
         )
         # the thing is not, without what it is
+    if kind == "definition" and _GERUND_CLAIM_RE.match(back):
+        return None  # '**Posterior tweaks**: shrinking the posterior variance can trade a little exploration for …'
+        # (batch126: 'what are posterior tweaks?', T1 from every judge): a gerund and its modal verb make a claim about
+        # the label, not what it is
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
@@ -5370,6 +5378,12 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     if re.match(r"^it\s", effect):
         return  # '…, so it is noticed when it arrives': the 'it' is the sentence's own subject, not the work (batch60)
     critique = role_of(s.heading) == "critique"  # 'It is …' names the work only where the note judges the work
+    reason = plain(match.group("a")).strip()
+    if re.match(r"^its\s", effect, re.I) and not re.match(
+        r"^(?:it|its|the\s+(?:book|essay|paper|work|article|piece|study|talk|post))\b", reason, re.I
+    ):
+        return  # 'The WELL was small …, so its warmth says little about …' (batch126: 'what explains why the work's warmth
+        # says little …?', T1): the 'its' is the reason's own subject, not the work
     effect = _work_subject(note, effect) if critique else effect
     if re.search(r"\bthat\s+too\b|\b(?:on|to|at|with|for|about|exactly)\s+that\b", effect):
         return  # 'so performers work on that too' (batch78: T0 from every judge): 'that' is the sentence before's
