@@ -50,3 +50,16 @@ def test_only_the_first_sentence_of_the_central_argument_is_the_thesis() -> None
         "between crews.\n"
     )
     assert _central(body) is None
+
+
+def test_a_named_explanation_or_summary_is_asked_as_the_central_claim() -> None:
+    # 'Shook's explanation is that culture changed because behaviour changed first' (batch126: no card for the note)
+    body = (
+        "## Central argument\nThe port had a poor record. Okafor's explanation is that the harbour cleared because crews "
+        "changed their handovers first, not the other way round.\n"
+    )
+    assert _central(body) == "The harbour cleared because crews changed their handovers first"
+    summary = (
+        "## Central argument\nPorts grew fast. Her summary is that a harbour is only as fast as its slowest handover.\n"
+    )
+    assert _central(summary) == "A harbour is only as fast as its slowest handover"

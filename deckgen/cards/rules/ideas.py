@@ -5807,12 +5807,14 @@ def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
 
 # 'His central claim is that …', 'Her headline thesis is that …': the work's claim, asked in the curator's form
 # ('what is the central claim of …?'; 94% T2/T3 over 69 ratings of curator cards, 3 of 5 generated first-run cards).
+# So are the work's argument, explanation, summary, point or message ('Shook's explanation is that culture changed
+# because behaviour changed first': batch126's note got no card; 13 more cards on the 1,511 development notes).
 # The same sentence about a remedy, conclusion, lesson or prescription is not asked: 2 of 10 such cards T2/T3 in the
 # fresh notes' first runs (batches 88-104), the answer one part of what the work proposes or several things at once.
 _CENTRAL_CLAIM_RE = re.compile(
     r"^(?P<o>His|Her|Their|The authors'|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|"
     r"headline|core|broader|overall|wider|real|key|durable|lasting|enduring|deeper|biggest|most important|general)\s+)?"
-    r"(?P<k>claim|thesis)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?"
+    r"(?P<k>claim|thesis|argument|explanation|summary|point|message)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?"
     r"that\s+(?P<x>.+)$"
 )
 _COUNTED_END_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+[\w-]+$", re.I)
