@@ -1035,6 +1035,8 @@ _GERUND_CLAIM_RE = re.compile(
     r"^(?!(?:every|some|any|no)thing\b)[A-Za-z]+ing\s[^,;:.]{0,60}?\b(?:can|could|may|might|will|would|should|must)\s",
     re.I,
 )
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twelve hundred".split())
+_IF_NOT_VERB_RE = re.compile(r", if not (?P<v>[a-z]+)\s+(?:it|them|its|their|the|a|an|out|up|down|away)\b")
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1056,6 +1058,17 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # '**Posterior tweaks**: shrinking the posterior variance can trade a little exploration for …'
         # (batch126: 'what are posterior tweaks?', T1 from every judge): a gerund and its modal verb make a claim about
         # the label, not what it is
+    quantified = re.match(r"^(?:all|both)\s+([a-z]+)\b", back, re.I)
+    if quantified and quantified.group(1).lower() not in STOPWORDS | _NUMBER_WORDS and quantified.group(1)[-1] != "s":
+        return None  # '… and volunteer or community ladders all rely on the same mechanism' (batch127: 'what does volunteer
+        # or community ladder?' — 'All rely on the same mechanism', T0 from every judge): the subject's noun read as
+        # the verb, so the answer is the rest of the clause
+    verbal = _IF_NOT_VERB_RE.search(front)
+    if verbal and _plain_verb(verbal.group("v")) and verbal.group("v") not in _ADVERBS:
+        return (
+            None  # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
+        )
+        # if not wipe it out?', T0 from every judge): the alternative is a verb and its object, not a thing
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
@@ -1619,6 +1632,11 @@ _COPULAS = frozenset("is are was were be been being seem seems look looks stay s
 
 # verbs that make a label a claim when a word precedes and follows them ('Naivety makes procrastination worse')
 _LABEL_CLAIM_VERBS = frozenset("makes beats matters wins fails drives creates reshapes outweighs".split())
+# verbs a claim label ends on ('Local comparison misleads', 'Context matters')
+_LABEL_END_VERBS = frozenset(
+    "misleads matters works fails wins helps backfires compounds scales decays pays counts breaks spreads sticks lasts "
+    "leaks persists dominates".split()
+)
 
 
 def _clause_label(term: str) -> bool:
@@ -1633,6 +1651,11 @@ def _clause_label(term: str) -> bool:
         return (
             True  # '**Each medium reshapes thought**: …' (batch111: 'what is each medium reshapes thought?'): a claim
         )
+    if len(low) >= 2 and low[-1] in _LABEL_END_VERBS and low[-2] not in STOPWORDS:
+        return (
+            True  # '**Local comparison misleads**: …' (batch127: 'what are local comparison misleads?', T0 from every
+        )
+        # judge): a subject and its verb
     if _claim_label(low):
         return True  # '**Naivety makes procrastination worse**: …' (triage: 'what is naivety makes procrastination
         # worse?', T0): a subject, its verb and its object are a claim, not a term
@@ -2451,6 +2474,10 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         # every judge): which clause the reason explains, the sentence does not say
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
+    if re.search(r"\b(?:argues?|claims?|contends?|insists?)\s+(?:that\s+)?(?:this|these)\b", effect):
+        return  # 'Eisenmann, Parker and Van Alstyne argue this barrier is weaker than it looks, because …' (batch127: 'what
+        # explains why eisenmann, Parker and Van Alstyne argue this barrier …?', T0 from every judge): the authors' frame
+        # and a 'this' that points at the sentence before
     if _FRONTED_VAGUE_RE.match(effect):
         return  # 'for a product leader the lesson is to …', 'in a marketplace it fails' (T0): after the fronted
         # phrase the subject is a pronoun or the note's own lesson, which the question cannot name
@@ -5807,14 +5834,15 @@ def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
 
 # 'His central claim is that …', 'Her headline thesis is that …': the work's claim, asked in the curator's form
 # ('what is the central claim of …?'; 94% T2/T3 over 69 ratings of curator cards, 3 of 5 generated first-run cards).
-# So are the work's argument, explanation, summary, point or message ('Shook's explanation is that culture changed
-# because behaviour changed first': batch126's note got no card; 13 more cards on the 1,511 development notes).
+# So are the work's argument, summary, point or message ('His summary is that you change a culture by changing what
+# people do'). Not its explanation: 'His explanation was that the rights to each storefront had been split …' (batch127:
+# T0 from every judge) explains the opening puzzle, not the work's claim.
 # The same sentence about a remedy, conclusion, lesson or prescription is not asked: 2 of 10 such cards T2/T3 in the
 # fresh notes' first runs (batches 88-104), the answer one part of what the work proposes or several things at once.
 _CENTRAL_CLAIM_RE = re.compile(
     r"^(?P<o>His|Her|Their|The authors'|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|"
     r"headline|core|broader|overall|wider|real|key|durable|lasting|enduring|deeper|biggest|most important|general)\s+)?"
-    r"(?P<k>claim|thesis|argument|explanation|summary|point|message)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?"
+    r"(?P<k>claim|thesis|argument|summary|point|message)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?"
     r"that\s+(?P<x>.+)$"
 )
 _COUNTED_END_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+[\w-]+$", re.I)
