@@ -1037,6 +1037,12 @@ _GERUND_CLAIM_RE = re.compile(
 )
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twelve hundred".split())
 _IF_NOT_VERB_RE = re.compile(r", if not (?P<v>[a-z]+)\s+(?:it|them|its|their|the|a|an|out|up|down|away)\b")
+_REPORTED_BELIEF_RE = re.compile(
+    r"^(?:the\s+)?(?:received|conventional|common|standard|popular|prevailing|usual|traditional)\s+"
+    r"(?:wisdom|view|belief|assumption|story|account|explanation)\b",
+    re.I,
+)
+_NOTE_POINT_RE = re.compile(r"\bthe\s+[\w-]+\s+(?:point|item|bullet)\s+(?:holds?|applies|apply|means?|says?)\b")
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1069,6 +1075,15 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
             None  # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
         )
         # if not wipe it out?', T0 from every judge): the alternative is a verb and its object, not a thing
+    if _REPORTED_BELIEF_RE.match(back):
+        return (
+            None  # 'The received wisdom in usable security was that users click through warnings, so warnings are close
+        )
+        # to useless' (batch128: 'what explains why warnings are close to useless?', T0 from every judge): a belief the
+        # note reports, usually to refute it, given as the reason
+    if " say the note " in front or _NOTE_POINT_RE.search(front):
+        return None  # 'say the note diagnoses the problem but says little about?' and 'what does the requirements point
+        # hold?' (batch128: T0 from every judge): the note itself, or one of its points, as the subject
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
@@ -1631,7 +1646,9 @@ _COPULAS = frozenset("is are was were be been being seem seems look looks stay s
 
 
 # verbs that make a label a claim when a word precedes and follows them ('Naivety makes procrastination worse')
-_LABEL_CLAIM_VERBS = frozenset("makes beats matters wins fails drives creates reshapes outweighs".split())
+_LABEL_CLAIM_VERBS = frozenset(
+    "makes beats matters wins fails drives creates reshapes outweighs moves turns raises lowers hides kills".split()
+)
 # verbs a claim label ends on ('Local comparison misleads', 'Context matters')
 _LABEL_END_VERBS = frozenset(
     "misleads matters works fails wins helps backfires compounds scales decays pays counts breaks spreads sticks lasts "
