@@ -873,10 +873,18 @@ def _topic(text: str, max_words: int = 7, note: Note | None = None) -> str | Non
     return text
 
 
+@functools.lru_cache(maxsize=64)
+def _author_names(author: str) -> frozenset[str]:
+    """Every capitalised word of the note's author field ('Anthony Downs' -> {'Anthony', 'Downs'})."""
+    return frozenset(re.findall(r"[A-Z][\w-]+", author))
+
+
 def _lowered(text: str, note: Note) -> str:
     """``text`` with its first word lower-cased when that word is an ordinary word capitalised only to open the
     sentence ('A researcher can …' -> 'a researcher can …'); names ('Young's study', 'Google') stay as written."""
     lead = text.split()[0]
+    if note.author and re.sub(r"['’]s?$", "", lead) in _author_names(note.author):
+        return text  # 'Downs thought environmental concern …' (batch129: 'what explains why downs thought …?', T1)
     # a plural possessive ('Users' questions') is still the ordinary word (batch119: 'As Users' questions …')
     ordinary = (lead[1:].islower() or lead == "A") and "'" not in lead.rstrip("'’") and _common_word(lead, note)
     return text[0].lower() + text[1:] if ordinary else text
@@ -1043,6 +1051,10 @@ _REPORTED_BELIEF_RE = re.compile(
     re.I,
 )
 _NOTE_POINT_RE = re.compile(r"\bthe\s+[\w-]+\s+(?:point|item|bullet)\s+(?:holds?|applies|apply|means?|says?)\b")
+_BARE_QUANTITY_RE = re.compile(
+    r"^(?:a lot|lots|a great deal|a good deal|much|little|too much|too little)(?:\s+(?:of|more|less)(?:\s+\w+)?)?\.?$",
+    re.I,
+)
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1084,6 +1096,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if " say the note " in front or _NOTE_POINT_RE.search(front):
         return None  # 'say the note diagnoses the problem but says little about?' and 'what does the requirements point
         # hold?' (batch128: T0 from every judge): the note itself, or one of its points, as the subject
+    if _BARE_QUANTITY_RE.match(back.strip()):
+        return None  # 'what does the rarity assumption carry?' — 'A lot of weight' (batch129: T0 from every judge): how much,
+        # not what
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
@@ -2480,11 +2495,19 @@ def _prescription(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tupl
             return
 
 
+def _denied_report(effect: str) -> bool:
+    """Whether ``effect`` is a claim inside a denied report ('a correlation does not show that …')."""
+    frame = _REPORTING_THAT_RE.match(effect)
+    return bool(frame and re.search(r"\b(?:not|never|cannot|no)\b|n't\b", frame.group(0)))
+
+
 def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     match = "because" in core and _BECAUSE_RE.match(core)
     if not match:
         return
     effect = plain(match.group("x")).strip().rstrip(",")
+    if _denied_report(effect):
+        return  # 'X does not show that Y, because …': Y is what the note denies (see _reason)
     effect = _REPORTING_THAT_RE.sub("", effect)  # 'Student points out that …' (batch76: T0): the effect is the claim
     if re.search(r",\s+and\s+\w+\s+\w+", effect):
         return  # '"Use judgment" is hard to institutionalise, and rituals exist partly because …' (batch94: T0 from
@@ -2590,6 +2613,9 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         if not match or ("since" in clause and not first and ", since " not in clause):
             continue
         effect = _REPORTED_RE.sub("", plain(match.group("x")).strip().rstrip(","))
+        if _denied_report(effect):
+            continue  # 'A correlation … does not show that the feature causes retention, because engaged users do everything
+            # more' (batch129: 'what explains why the feature causes retention?', T0 from every judge): the note denies it
         effect = _REPORTING_THAT_RE.sub("", effect)  # 'the data show that X': X is the effect
         reason = plain(match.group("y")).strip()
         cut = _REASON_END_RE.search(reason)
