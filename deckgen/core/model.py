@@ -102,7 +102,7 @@ def _last_names(author: str) -> list[str]:
     """Each author's last name, in order: 'Frederick P. Brooks Jr., Ken Norton' -> ['Brooks', 'Norton']."""
     last = []
     # a bracketed aside names no author: 'Adam Wiggins (Heroku)', 'Jeffrey Dean, Sanjay Ghemawat (2004)', '(eds.)'
-    unbracketed = re.sub(r"\([^()]*\)", " ", author)
+    unbracketed = re.sub(r"\([^()]*(?:\)|$)", " ", author)  # (an aside left open by an older import is an aside too)
     author = unbracketed if unbracketed.strip(" ,") else author  # '(Heroku)' alone is the author
     # 'Chris Voss with Tahl Raz', 'Hans Rosling, with Ola Rosling and …': the cover's author, not the co-writer (batch103:
     # 'Raz's 'Never Split the Difference'', T0/T1 from every judge)

@@ -1055,6 +1055,7 @@ _BARE_QUANTITY_RE = re.compile(
     r"^(?:a lot|lots|a great deal|a good deal|much|little|too much|too little)(?:\s+(?:of|more|less)(?:\s+\w+)?)?\.?$",
     re.I,
 )
+_REFLEXIVE_TERM_RE = re.compile(r"\bwhat (?:is|are) [^?,]*\b(?:itself|themselves)\?$")
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1099,6 +1100,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if _BARE_QUANTITY_RE.match(back.strip()):
         return None  # 'what does the rarity assumption carry?' — 'A lot of weight' (batch129: T0 from every judge): how much,
         # not what
+    if _REFLEXIVE_TERM_RE.search(front):
+        return None  # 'The right mix depends on the work itself (how varied … the tasks are)' (batch130: 'what is work
+        # itself?', T0 from every judge): the emphatic 'itself' is no part of a term
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
@@ -1662,7 +1666,8 @@ _COPULAS = frozenset("is are was were be been being seem seems look looks stay s
 
 # verbs that make a label a claim when a word precedes and follows them ('Naivety makes procrastination worse')
 _LABEL_CLAIM_VERBS = frozenset(
-    "makes beats matters wins fails drives creates reshapes outweighs moves turns raises lowers hides kills".split()
+    "makes beats matters wins fails drives creates reshapes outweighs moves turns raises lowers hides kills requires "
+    "involves needs takes".split()
 )
 # verbs a claim label ends on ('Local comparison misleads', 'Context matters')
 _LABEL_END_VERBS = frozenset(
@@ -5877,15 +5882,16 @@ def _judged_why(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[
 
 # 'His central claim is that …', 'Her headline thesis is that …': the work's claim, asked in the curator's form
 # ('what is the central claim of …?'; 94% T2/T3 over 69 ratings of curator cards, 3 of 5 generated first-run cards).
-# So are the work's argument, summary, point or message ('His summary is that you change a culture by changing what
-# people do'). Not its explanation: 'His explanation was that the rights to each storefront had been split …' (batch127:
-# T0 from every judge) explains the opening puzzle, not the work's claim.
+# Not the work's explanation, point, argument, summary or message (e264549 asked them so, and the first two failed on
+# their first fresh notes: 'His explanation was that the rights to each storefront had been split …', batch127, and
+# 'Her point is that only the first few deserve blame', batch130, both T0 from every judge: a note's 'point' or
+# 'explanation' is often one step of the argument, not its claim).
 # The same sentence about a remedy, conclusion, lesson or prescription is not asked: 2 of 10 such cards T2/T3 in the
 # fresh notes' first runs (batches 88-104), the answer one part of what the work proposes or several things at once.
 _CENTRAL_CLAIM_RE = re.compile(
     r"^(?P<o>His|Her|Their|The authors'|[A-Z][\w-]+(?:'s|'))\s+(?:(?P<a>main|proposed|practical|own|central|"
     r"headline|core|broader|overall|wider|real|key|durable|lasting|enduring|deeper|biggest|most important|general)\s+)?"
-    r"(?P<k>claim|thesis|argument|summary|point|message)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?"
+    r"(?P<k>claim|thesis)(?:,\s+[^,]{3,40},)?\s+(?:is|was)\s+(?:(?:mostly|largely|simply|plain|therefore)\s*:?\s+)?"
     r"that\s+(?P<x>.+)$"
 )
 _COUNTED_END_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+[\w-]+$", re.I)
