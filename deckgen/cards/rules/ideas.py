@@ -1056,6 +1056,15 @@ _BARE_QUANTITY_RE = re.compile(
     re.I,
 )
 _REFLEXIVE_TERM_RE = re.compile(r"\bwhat (?:is|are) [^?,]*\b(?:itself|themselves)\?$")
+_GENERIC_AGENTS = frozenset(
+    "analysts managers users people teams engineers designers customers researchers developers executives leaders "
+    "companies firms organisations organizations".split()
+)
+_ADJECTIVE_PAIR_RE = re.compile(
+    r"^[A-Za-z]+(?:ile|ful|ous|ive|able|ible|less|ic|al)\s+and\s+(?:hard|easy|slow|costly|expensive|difficult|rare|"
+    r"[A-Za-z]+(?:ile|ful|ous|ive|able|ible|less|ic|al))\b",
+    re.I,
+)
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1103,6 +1112,17 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if _REFLEXIVE_TERM_RE.search(front):
         return None  # 'The right mix depends on the work itself (how varied … the tasks are)' (batch130: 'what is work
         # itself?', T0 from every judge): the emphatic 'itself' is no part of a term
+    if back.strip().lower() in _GENERIC_AGENTS:
+        return None  # 'Analysts often decide what to "control for" by habit' (batch131: 'what often decides what to "control
+        # for" by habit?' — 'Analysts', T0 from every judge): who does it, in one generic word, is no idea
+    if re.match(r'^[^"“”]*[\w.,%]["”](?:\s|$)', back):
+        return (
+            None  # '"… and the whole range clears our 0.3% threshold" is more useful …' (batch131: 'what does the whole
+        )
+        # range clear?' — 'Our 0.3% threshold" is more useful …', T0 from every judge): cut across a quotation
+    if _ADJECTIVE_PAIR_RE.match(back) and re.search(r"\bwhat (?:is|was|are|were) [^?]+\?$", front):
+        return None  # 'The first working device was fragile and hard to make' (batch131: 'what was the first working
+        # device?' — 'Fragile and hard to make', T0 from every judge): what it was like, not what it was
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
