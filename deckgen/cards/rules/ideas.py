@@ -1065,6 +1065,11 @@ _ADJECTIVE_PAIR_RE = re.compile(
     r"[A-Za-z]+(?:ile|ful|ous|ive|able|ible|less|ic|al))\b",
     re.I,
 )
+_WORK_VERDICT_RE = re.compile(
+    r"\bwhat (?:is|are|was) the (?:most|least) [a-z]+ (?:part|parts|chapter|chapters|section|sections|contribution|"
+    r"idea|ideas)\?$"
+)
+_AGENT_START_RE = re.compile(r"^(?:people|teams|users|managers|employees|staff|customers)\s+[a-z]+", re.I)
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1123,6 +1128,17 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if _ADJECTIVE_PAIR_RE.match(back) and re.search(r"\bwhat (?:is|was|are|were) [^?]+\?$", front):
         return None  # 'The first working device was fragile and hard to make' (batch131: 'what was the first working
         # device?' — 'Fragile and hard to make', T0 from every judge): what it was like, not what it was
+    if _WORK_VERDICT_RE.search(front):
+        return None  # 'The most influential part is the contact hypothesis' (batch132: 'what is the most influential part?',
+        # T0 from every judge; such questions 17% T2/T3 over 23 ratings): the note's verdict on the work, not its idea
+    if kind == "prescription" and _AGENT_START_RE.match(back) and " do " in front:
+        return None  # 'When one number does both jobs, people sandbag' (batch132: 'what should a team do when one number does
+        # both jobs?' — 'People sandbag', T0 from every judge): what follows, asked as what to do
+    last = re.search(r"\bthe\s+[a-z]+$", back) if "," in back else None
+    if last and re.search(re.escape(last.group(0)) + r"\s+of\s", plain(sentence.text)):
+        # '… in two ways: through structure (…) and through the dominance of an idea (…)' (batch132: 'Through structure,
+        # through the dominance', T0 from every judge): the list's last item cut before its 'of'
+        return None
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
