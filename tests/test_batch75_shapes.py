@@ -77,7 +77,8 @@ def test_a_list_names_its_whole() -> None:
     assert "what are the three parts of the main basin?" in asked(NOTE), asked(NOTE)
     cards = imported_pairs("batch75", "fielding-*.md", "fielding-rest")
     assert not any(front.endswith("what are the four parts?") for front, _ in cards), cards
-    assert any(front.endswith("what are the four parts of the uniform interface?") for front, _ in cards), cards
+    # (its 'what are the four parts of the uniform interface?' is refused since batch132: its last item, 'hypermedia as
+    # the engine', is cut before its 'of'; the invented note above still shows the list named by its whole)
     cards = imported_pairs("batch75", "codd-*.md", "codd-relational-model")
     assert not any(front.endswith("what are the three kinds?") for front, _ in cards), cards
 
