@@ -331,10 +331,9 @@ def well_formed(card: Card, note: Note) -> bool:
         return False  # 'what does the sheer length bury?' (batch123: T1 from every judge; 'what does the work's sheer length
         # mean?', batch101: T0/T1): how long the work is is bibliographic trivia ('the length of a meeting' is not)
     if re.search(r"\bsay (?:the|its|his|her|their) (?:writing|prose|style|presentation|exposition|tone)\b", front):
-        return (
-            False  # 'what does the note on … say the writing leans on?' - 'Appendices and informal argument' (batch122:
-        )
+        # 'what does the note on … say the writing leans on?' - 'Appendices and informal argument' (batch122:
         # T0 from every judge): how the work is written up is no idea of it
+        return False
     if re.search(r",\s+and\s+(?:they|it|he|she|we|this|these|those)\s+\w+", front):
         return False  # 'what drives behaviour, and they come in three kinds?' (batch121: T1 from every judge): a second
         # clause, about the answer, left in the question
@@ -422,10 +421,9 @@ def well_formed(card: Card, note: Note) -> bool:
         card.front,
         re.I,
     ):
-        return (
-            False  # 'what is the heart of the book?' - 'The idea of cognitive artifacts' (batch120: T1 from five of six
-        )
+        # 'what is the heart of the book?' - 'The idea of cognitive artifacts' (batch120: T1 from five of six
         # judges): where the work puts its weight is no idea to recall, and the answer is a bare label
+        return False
     if _CONTENT_CLAUSE_SUBJECT_RE.search(card.front) or _ONE_POINTER_RE.search(card.front):
         return False  # 'what do the claim that a few simple tools handle?' (batch106: T0 from every judge): the verb
         # belongs to the 'that' clause; 'why should a team set one yourself?' (T0): one of what, the note said before
@@ -1043,7 +1041,6 @@ _GERUND_CLAIM_RE = re.compile(
     r"^(?!(?:every|some|any|no)thing\b)[A-Za-z]+ing\s[^,;:.]{0,60}?\b(?:can|could|may|might|will|would|should|must)\s",
     re.I,
 )
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twelve hundred".split())
 _IF_NOT_VERB_RE = re.compile(r", if not (?P<v>[a-z]+)\s+(?:it|them|its|their|the|a|an|out|up|down|away)\b")
 _REPORTED_BELIEF_RE = re.compile(
     r"^(?:the\s+)?(?:received|conventional|common|standard|popular|prevailing|usual|traditional)\s+"
@@ -1058,7 +1055,7 @@ _BARE_QUANTITY_RE = re.compile(
 _REFLEXIVE_TERM_RE = re.compile(r"\bwhat (?:is|are) [^?,]*\b(?:itself|themselves)\?$")
 _GENERIC_AGENTS = frozenset(
     "analysts managers users people teams engineers designers customers researchers developers executives leaders "
-    "companies firms organisations organizations".split()
+    "companies firms organisations organizations employees staff".split()
 )
 _ADJECTIVE_PAIR_RE = re.compile(
     r"^[A-Za-z]+(?:ile|ful|ous|ive|able|ible|less|ic|al)\s+and\s+(?:hard|easy|slow|costly|expensive|difficult|rare|"
@@ -1069,7 +1066,7 @@ _WORK_VERDICT_RE = re.compile(
     r"\bwhat (?:is|are|was) the (?:most|least) [a-z]+ (?:part|parts|chapter|chapters|section|sections|contribution|"
     r"idea|ideas)\?$"
 )
-_AGENT_START_RE = re.compile(r"^(?:people|teams|users|managers|employees|staff|customers)\s+[a-z]+", re.I)
+_AGENT_START_RE = re.compile(r"^(?:" + "|".join(sorted(_GENERIC_AGENTS)) + r")\s+[a-z]+", re.I)
 _INDEFINITE_TERM_RE = re.compile(
     r"\bwhat (?:is|are) (?:(?:a|an|the)\s+)?(?:something|anything|nothing|everything|someone|anyone|everyone)\b", re.I
 )
@@ -1083,31 +1080,33 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if kind != "contrast" and re.match(r"^not\s", back, re.I):
         return None  # 'Not remote computing at all but electronic mail' (batch80: T1): a contrast the card did not ask
     if re.match(r"^neither\s", back, re.I):
-        return (
-            None  # 'Neither ivory-tower diagram makers nor just senior engineers' (batch125: T1 from every judge): what
-        )
+        # 'Neither ivory-tower diagram makers nor just senior engineers' (batch125: T1 from every judge): what
         # the thing is not, without what it is
+        return None
     if kind == "definition" and _GERUND_CLAIM_RE.match(back):
         return None  # '**Posterior tweaks**: shrinking the posterior variance can trade a little exploration for …'
         # (batch126: 'what are posterior tweaks?', T1 from every judge): a gerund and its modal verb make a claim about
         # the label, not what it is
     quantified = re.match(r"^(?:all|both)\s+([a-z]+)\b", back, re.I)
-    if quantified and quantified.group(1).lower() not in STOPWORDS | _NUMBER_WORDS and quantified.group(1)[-1] != "s":
+    if (
+        quantified
+        and quantified.group(1).lower() not in STOPWORDS
+        and quantified.group(1).lower() not in _NUMBERS
+        and quantified.group(1)[-1] != "s"
+    ):
         return None  # '… and volunteer or community ladders all rely on the same mechanism' (batch127: 'what does volunteer
         # or community ladder?' — 'All rely on the same mechanism', T0 from every judge): the subject's noun read as
         # the verb, so the answer is the rest of the clause
     verbal = _IF_NOT_VERB_RE.search(front)
     if verbal and _plain_verb(verbal.group("v")) and verbal.group("v") not in _ADVERBS:
-        return (
-            None  # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
-        )
+        # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
         # if not wipe it out?', T0 from every judge): the alternative is a verb and its object, not a thing
+        return None
     if _REPORTED_BELIEF_RE.match(back):
-        return (
-            None  # 'The received wisdom in usable security was that users click through warnings, so warnings are close
-        )
+        # 'The received wisdom in usable security was that users click through warnings, so warnings are close
         # to useless' (batch128: 'what explains why warnings are close to useless?', T0 from every judge): a belief the
         # note reports, usually to refute it, given as the reason
+        return None
     if " say the note " in front or _NOTE_POINT_RE.search(front):
         return None  # 'say the note diagnoses the problem but says little about?' and 'what does the requirements point
         # hold?' (batch128: T0 from every judge): the note itself, or one of its points, as the subject
@@ -1121,10 +1120,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # 'Analysts often decide what to "control for" by habit' (batch131: 'what often decides what to "control
         # for" by habit?' — 'Analysts', T0 from every judge): who does it, in one generic word, is no idea
     if re.match(r'^[^"“”]*[\w.,%]["”](?:\s|$)', back):
-        return (
-            None  # '"… and the whole range clears our 0.3% threshold" is more useful …' (batch131: 'what does the whole
-        )
+        # '"… and the whole range clears our 0.3% threshold" is more useful …' (batch131: 'what does the whole
         # range clear?' — 'Our 0.3% threshold" is more useful …', T0 from every judge): cut across a quotation
+        return None
     if _ADJECTIVE_PAIR_RE.match(back) and re.search(r"\bwhat (?:is|was|are|were) [^?]+\?$", front):
         return None  # 'The first working device was fragile and hard to make' (batch131: 'what was the first working
         # device?' — 'Fragile and hard to make', T0 from every judge): what it was like, not what it was
@@ -1222,10 +1220,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if re.match(
         r"^(?:a|an)\s+(?:related|different|similar|separate)(?:\s+but\s+\w+)?\s+(?:thing|idea|matter|one)$", back, re.I
     ):
-        return (
-            None  # 'what is designing for open-ended playfulness?' — 'A related but different thing' (batch91: T0 from
-        )
+        # 'what is designing for open-ended playfulness?' — 'A related but different thing' (batch91: T0 from
         # every judge): it says only that the term is another thing
+        return None
     if front.count("(") != front.count(")"):
         return None  # 'why should a team separate network value (a messaging app is useful?' (batch90: T0 from every
         # judge): a question cut inside a bracket
@@ -1247,9 +1244,8 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if re.search(r"\bhow should the (?:rest|remainder|others|latter|former) be\b", front):
         return None  # 'how should the rest be treated?': the rest of what the sentence before listed
     if re.search(r",\s+which\s+\w+(?:\s+\w+)?\?$", front):
-        return (
-            None  # 'say the Trust law, which leans on?' (T0 from every judge): a relative clause cut into the question
-        )
+        # 'say the Trust law, which leans on?' (T0 from every judge): a relative clause cut into the question
+        return None
     if "," in back and re.search(r",\s+\w+\s+it$", back):
         return None  # '… outside knowledge, assimilate it': a series cut before its last part (batch45: T1)
     if _SPLICED_CLAUSE_RE.search(back):
@@ -1575,10 +1571,9 @@ def _list_name(s: Sentence) -> str:
     if counted and re.search(
         r"\b(?:how|when|where|whether)\s+(?:the\s+)?" + re.escape(counted.group("n")) + r"\b", lead, re.I
     ):
-        return (
-            ""  # '… depending on how the two frames meet:' (batch113: "what is 'Science', one of the two frames meet?",
-        )
+        # '… depending on how the two frames meet:' (batch113: "what is 'Science', one of the two frames meet?",
         # T1 from every judge): the items are ways they meet, not frames
+        return ""
     if counted and len(words(counted.group("what"))) <= 3:
         what = re.sub(
             r"\s+(?:follow|follows|matter|apply|emerge|exist|stand out|recur)$", "", counted.group("what").strip()
@@ -1721,14 +1716,12 @@ def _clause_label(term: str) -> bool:
     if not low or low[0] in _LABEL_VERBS or low[0] in _LABEL_STARTS or "," in term:
         return True  # ('**Your own org**: …' names no term: batch74, 'what is your own org?')
     if len(low) >= 3 and low[0] in ("each", "every"):
-        return (
-            True  # '**Each medium reshapes thought**: …' (batch111: 'what is each medium reshapes thought?'): a claim
-        )
+        # '**Each medium reshapes thought**: …' (batch111: 'what is each medium reshapes thought?'): a claim
+        return True
     if len(low) >= 2 and low[-1] in _LABEL_END_VERBS and low[-2] not in STOPWORDS:
-        return (
-            True  # '**Local comparison misleads**: …' (batch127: 'what are local comparison misleads?', T0 from every
-        )
+        # '**Local comparison misleads**: …' (batch127: 'what are local comparison misleads?', T0 from every
         # judge): a subject and its verb
+        return True
     if _claim_label(low):
         return True  # '**Naivety makes procrastination worse**: …' (triage: 'what is naivety makes procrastination
         # worse?', T0): a subject, its verb and its object are a claim, not a term
