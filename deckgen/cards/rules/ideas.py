@@ -5522,9 +5522,16 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
         return  # 'The third order did arrive, but mostly through ranking algorithms …, so …' (batch119: 'what explains
         # why …?' — 'Mostly through ranking algorithms owned by platforms', T1 from every judge): after the 'but' split
         # the clause has lost its subject and verb; a manner is no reason
+    if _them_outside(effect):
+        return  # 'Individuals have preferred modes, so groups learn better when they mix them' (batch133: 'what explains why
+        # groups learn better when they mix them?', T0 from two judges of four): 'them' is the reason's noun
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer) or _IMPERATIVE_RE.match(effect) or _vague_referent(effect, note):
         return
+    if re.match(r"^\s+(?:that|which|who)\s", cause[len(answer) :]) and _BARE_NOUN_PHRASE_RE.match(answer):
+        return  # 'Problems with requirements and architecture that are found late cost much more …, so …' (batch133: 'what
+        # explains why prerequisites matter …?' — 'Problems with requirements and architecture', T0 from every judge):
+        # cut at its relative clause, the reason kept only its subject
     if re.search(r"\s(?:means|shows|suggests|implies|says|argues|predicts)$", answer):
         return  # 'Regression to the mean means that whatever a team does … will seem to work, so …' (triage: 'what explains
         # why interventions need comparisons?' — 'Regression to the mean means', T0): the reason lost its content clause
@@ -5544,6 +5551,28 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
+
+
+# 'Problems with requirements and architecture': nouns joined by prepositions and 'and', no verb
+_BARE_NOUN_PHRASE_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+)?"
+    r"(?:\s+(?:with|of|for|in|on|about|and|or|to)\s+(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+)?)*$",
+    re.I,
+)
+_THEM_CLAUSE_RE = re.compile(
+    r"\b(?:when|if|than|that|which|who|because|while|whereas|unless|until|once|after|before)\s+"
+)
+
+
+def _them_outside(effect: str) -> bool:
+    """Whether a 'them' in ``effect`` must stand for a noun outside it: the clause that holds it has no noun before
+    it but its own subject ('teams translate them', 'treating them as targets', 'when they mix them'), and a pronoun
+    never stands for its own clause's subject ('… than it predicts them' keeps 'patterns' before the 'than')."""
+    at = re.search(r"\bthem\b", effect)
+    if not at:
+        return False
+    clauses = _THEM_CLAUSE_RE.split(effect[: at.start()])
+    return len(clauses) == 1 or bool(re.match(r"^they\s", clauses[-1]))
 
 
 def _term(term: str, note: Note) -> str:
@@ -5629,6 +5658,10 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             continue
         if match.group("w") == "who" and " " in term and term.split()[0].lower().endswith("ing"):
             continue  # 'come from asking users, who judge …': an act and its object, nobody ('who are asking users?')
+        if re.match(r"^(?:is|was)\s+(?:why|how)\b|^(?:means|explains|makes)\b", match.group("y")):
+            continue  # 'The limit reflects the **focus of attention**, which is why distraction shrinks it' (batch133: 'what is
+            # focus of attention?' — 'Focus that is why distraction shrinks it', T0 from every judge): what follows from
+            # the term, not what it is
         # the kind of thing the term names: 'errors of ignorance' -> 'Errors', 'single-loop learning' -> 'Learning'
         head = term.split()[0] if " of " in term else term.split()[-1]
         plural = _plural(head)
