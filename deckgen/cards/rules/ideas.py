@@ -5723,6 +5723,14 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             # a list of aspects, glossed by a question it covers (the development notes' first runs: 0 of 18 ratings
             # of such cards T2/T3, 5 T0); 'reach (how many people …)' is a quantity and stays
         paren = gloss.re is _PAREN_GLOSS_RE  # 'is guidance — giving, receiving …' (a dash) glosses a noun: kept
+        if (
+            paren
+            and not flat[gloss.end() :].strip(" .")
+            and re.search(r",\s+so\s+[^,;:()]+$", flat[: gloss.start("t")])
+        ):
+            continue  # '…, so the weakest member sets the pace (a climbing team roped together).' (batch135: 'what is pace?'
+            # — 'A climbing team roped together', T0 from every judge): closing a consequence, the parenthesis pictures
+            # the whole clause, not the word before it
         before = (
             flat[max(0, gloss.start("t") - 90) : gloss.start("t")].lower().split() if paren and " " not in term else []
         )
@@ -6161,6 +6169,10 @@ def _calls_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     answer = clean_answer(gloss, 14, trim_relative=False)
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
         return
+    if re.search(r"\([a-z]+\)$", answer) and len(re.findall(r"\([a-z]+\)", gloss)) > 1:
+        return  # '*asymmetrically prescriptive/descriptive*: advise one party … (prescriptive), given … (descriptive)' (batch135:
+        # answered 'Advise one party on how to act well (prescriptive)', T0 from both judges in the band): a gloss in
+        # labelled halves, cut after the first
     if re.search(r",\s+(?:from|in|of|with|by|for|at|on|after|before|built|as)\s[^,]+$", answer):
         return  # 'The divide between what we know, from years of field studies' (judged T0 by every judge): cut after
         # an aside, before what the clause was about
