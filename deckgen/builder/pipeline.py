@@ -97,6 +97,8 @@ class Plan:
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
+        if not self.media_files:  # no card of the plan shows an image (the commonest case): none to look up
+            return []
         names = sorted({name for card in cards for name in self.cards[card.uid].media})
         return [(name, self.media_files[name]) for name in names]
 
