@@ -8,6 +8,7 @@ learner who imports two tracks, or a deck and a track, never gets a duplicate.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -109,8 +110,14 @@ class BuiltTrack:
 def anki_cards(card: Card) -> int:
     """How many Anki cards a deckgen card makes: reverse adds one; a cloze makes one per number."""
     if card.kind == "cloze":
-        return max(1, len(set(_CLOZE_ORD_RE.findall(card.front))))
+        return _cloze_numbers(card.front)
     return 2 if card.reverse else 1
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cloze_numbers(text: str) -> int:
+    """How many cloze numbers ``text`` uses (at least one): a build counts each card's several times (site, plan)."""
+    return max(1, len(set(_CLOZE_ORD_RE.findall(text))))
 
 
 def count_anki_cards(cards: Iterable[Card]) -> int:
