@@ -72,6 +72,8 @@ class Reuse:
     rows: dict[str, ShipNote] = field(default_factory=dict)  # by uid: live rows proven shipped
     live: dict[str, tuple[ShipNote, ...]] = field(default_factory=dict)  # by deck slug: its proven live rows
     kept: set[str] = field(default_factory=set)  # uids whose shipped row this plan took as it was
+    # by output name: a deck's package as proven above, with its note types and digest (the writer need not hash it again)
+    proven: dict[str, tuple[PackagedDeck, list[tuple[Any, int]], str]] = field(default_factory=dict)
 
     def load(self, specs: Sequence[DeckSpec], decks: Sequence[BuiltDeck], lock: Lock) -> None:
         """Read and prove every built deck's stored rows; a deck whose rows do not prove out is planned in full."""
@@ -112,7 +114,11 @@ class Reuse:
         """Whether ``release`` packaged is what the last build wrote in the package it recorded as ``digest``."""
         from deckgen.builder.cache import package_digest
 
-        return package_digest([self.package(release)], note_types) == digest
+        package = self.package(release)
+        if package_digest([package], note_types) != digest:
+            return False
+        self.proven[f"{release.spec.slug}.apkg"] = (package, list(note_types), digest)
+        return True
 
     def built(
         self, cards: Sequence[Card], decks: Sequence[Sequence[str]], lock: Lock, new_lock: Lock

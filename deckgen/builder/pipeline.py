@@ -94,6 +94,8 @@ class Plan:
     report: DiffReport | None = None  # what this build changes, for `deckgen diff` and the changelog
     sources: Sources | None = None  # what was read (set by lint_project, for the next build's snapshot)
     lint: LintParts | None = None  # the lint findings before they were finished (likewise)
+    # by output name: packages the plan reused with the digest that proved them (see DeckWriter)
+    proven: dict[str, tuple[PackagedDeck, list[tuple[NoteType, int]], str]] = field(default_factory=dict)
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
@@ -308,6 +310,7 @@ def plan_build(
         media_files,
         releases,
         report,
+        proven=dict(reuse.proven) if reuse is not None else {},
     )
 
 
@@ -562,7 +565,9 @@ def _build(
         if tracks is not None:
             planned += [bundle_path(config, built.track.slug) for built in tracks] + [config.out_dir / "site"]
         claim_outputs(config, planned)  # refuses to replace what deckgen did not write; cleans its own leftovers
-        writer = DeckWriter(config.out_dir, state if use_cache else None, config.root if use_cache else None)
+        writer = DeckWriter(
+            config.out_dir, state if use_cache else None, config.root if use_cache else None, proven=plan.proven
+        )
         nts = [(nt, plan.notetype_mods[nt.id]) for nt in note_types()]
         for deck, release in zip(plan.decks, plan.releases):
             target = config.out_dir / f"{release.spec.slug}.apkg"

@@ -1,0 +1,32 @@
+"""DeckWriter takes a package's digest from the plan's proof only for that very content; anything else is hashed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.anki.notetypes import note_types
+from deckgen.anki.packaged import PackagedDeck, PackagedNote
+from deckgen.builder.cache import DeckWriter, package_digest
+
+
+def _deck(answer: str) -> PackagedDeck:
+    basic = next(nt for nt in note_types() if nt.kind != "cloze")
+    values = ("<p>Q</p>", f"<p>{answer}</p>", *("" for _ in basic.fields[2:]))
+    note = PackagedNote("guid-1", basic.id, values, ("deckgen",), 1_700_000_000, 0)
+    return PackagedDeck(deck_id=1, name="Proof", description="", notes=(note,))
+
+
+def test_a_proven_digest_is_used_only_for_equal_content(tmp_path: Path) -> None:
+    nts = [(nt, 1_700_000_000) for nt in note_types()]
+    shipped, edited = _deck("A"), _deck("A, reworded")
+    proven = {"proof.apkg": (shipped, list(nts), "digest-the-plan-proved")}
+    writer = DeckWriter(tmp_path, None, None, proven=proven)
+    writer.write(tmp_path / "proof.apkg", [shipped], nts)
+    assert writer.digests["proof.apkg"] == "digest-the-plan-proved"  # the same content: not hashed again
+
+    # different content (or note types, or media) under that name: the proof does not apply, the package is hashed
+    for decks, types in (([edited], nts), ([shipped], [(nt, 1_700_000_001) for nt, _ in nts])):
+        writer = DeckWriter(tmp_path, None, None, proven=proven)
+        writer.write(tmp_path / "proof.apkg", decks, types)
+        assert writer.digests["proof.apkg"] == package_digest(decks, types)
+        assert writer.digests["proof.apkg"] != "digest-the-plan-proved"
