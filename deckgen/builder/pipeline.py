@@ -72,6 +72,7 @@ from deckgen.lock.records import Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS
 from deckgen.sources.manifests import assemble, missing_manifests, note_index, select_notes
 from deckgen.sources.notes import waiting_drafts
+from deckgen.sources.tracks import BuiltTrack
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Plan:
     report: DiffReport | None = None  # what this build changes, for `deckgen diff` and the changelog
     sources: Sources | None = None  # what was read (set by lint_project, for the next build's snapshot)
     lint: LintParts | None = None  # the lint findings before they were finished (likewise)
+    tracks: list[BuiltTrack] | None = None  # every track resolved against the plan's decks (a build of every deck)
     # by output name: packages the plan reused with the digest that proved them (see DeckWriter)
     proven: dict[str, tuple[PackagedDeck, list[tuple[NoteType, int]], str]] = field(default_factory=dict)
 
@@ -287,6 +289,7 @@ def plan_build(
         reuse.unchanged_decks(built) if reuse is not None else None,
     )
     stage_warnings: list[str] = []
+    tracks: list[BuiltTrack] | None = None
     if not deck_names:  # a renamed week warns like a renamed deck (issue 12 item 4); partial builds skip tracks
         tracks = resolve_tracks(config, specs, built)
         stage_warnings = stage_moves(tracks, lock.extra.get(TRACKS_KEY))
@@ -311,6 +314,7 @@ def plan_build(
         releases,
         report,
         proven=dict(reuse.proven) if reuse is not None else {},
+        tracks=tracks,
     )
 
 
@@ -524,7 +528,12 @@ def _build(
     plan.warnings += lint_summary(report)
     # Tracks and the site need every deck: a build of named decks skips them. Resolved
     # before anything is written, so a bad track file leaves the build untouched.
-    tracks = resolve_tracks(config, plan.specs, plan.decks) if not deck_names else None
+    # (the plan resolved them against these very specs and decks: the track files are not read and parsed again)
+    tracks = (
+        (plan.tracks if plan.tracks is not None else resolve_tracks(config, plan.specs, plan.decks))
+        if not deck_names
+        else None
+    )
     if locked and plan.lock_format_only:
         # the records are current: only the file format is old, which --locked must not fail on
         plan.warnings.append(
