@@ -1,4 +1,4 @@
-"""DeckWriter takes a package's digest from the plan's proof only for that very content; anything else is hashed."""
+"""DeckWriter takes a package's digest from the plan's proof only for that very content; reused rows equal built ones."""
 
 from __future__ import annotations
 
@@ -30,3 +30,23 @@ def test_a_proven_digest_is_used_only_for_equal_content(tmp_path: Path) -> None:
         writer.write(tmp_path / "proof.apkg", decks, types)
         assert writer.digests["proof.apkg"] == package_digest(decks, types)
         assert writer.digests["proof.apkg"] != "digest-the-plan-proved"
+
+
+def test_rows_filled_without_init_equal_the_constructed_ones() -> None:
+    """patch.filled (used for the rows and built cards a card edit's plan reuses) sets every field as __init__ does."""
+    from dataclasses import fields
+
+    from deckgen.builder.patch import filled
+    from deckgen.builder.release import ShipNote
+    from deckgen.core.model import Card
+    from deckgen.lock.identity import BuiltCard
+
+    ship = {"guid": "g", "model_id": 7, "fields": ("Q", "A"), "tags": ("t",), "mod": 5, "due": 3}
+    ship.update(with_cards=True, uid="n/k")
+    card = Card("n", "k", "basic", "Q", "A")
+    built = {"card": card, "guid": "g", "fields": ("Q", "A"), "content_hash": "h", "mod": 5, "status": "unchanged"}
+    built.update(media=(), decks=("Deck",))
+    for cls, values in ((ShipNote, ship), (BuiltCard, built)):
+        assert set(values) == {f.name for f in fields(cls)}  # every field: a new one must be given here too
+        made, constructed = filled(cls, **values), cls(**values)
+        assert made == constructed and hash(made) == hash(constructed) and vars(made) == vars(constructed)
