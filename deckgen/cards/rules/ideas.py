@@ -829,6 +829,9 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         else text
     )
     dangling = _DANGLING_END_RE.search(text) and not _PHRASAL_END_RE.search(text)
+    # 'people who care a great deal but have been put where they must report …' (batch136: '… but have been put', T0
+    # from every judge): cut before the place the verb needs
+    dangling = dangling or bool(re.search(r"\b(?:been|be|being|get|got|gets)\s+(?:put|placed|kept|left)$", text))
     if not words(text) or _LEADING_PRONOUN_RE.match(text) or dangling:
         return None
     if text.count("(") != text.count(")") or text.count('"') % 2:
@@ -1048,10 +1051,25 @@ _REPORTED_BELIEF_RE = re.compile(
     re.I,
 )
 _NOTE_POINT_RE = re.compile(r"\bthe\s+[\w-]+\s+(?:point|item|bullet)\s+(?:holds?|applies|apply|means?|says?)\b")
+# 'A lot of weight'; 'optional activities grow a great deal and social activity grows with them' (batch136: 'what do
+# optional activities grow?' — 'A great deal and social activity grows …', T0 from every judge): how much, then the
+# next clause
 _BARE_QUANTITY_RE = re.compile(
-    r"^(?:a lot|lots|a great deal|a good deal|much|little|too much|too little)(?:\s+(?:of|more|less)(?:\s+\w+)?)?\.?$",
+    r"^(?:a lot|lots|a great deal|a good deal|much|little|too much|too little)(?:\s+(?:of|more|less)(?:\s+\w+)?)?"
+    r"(?:\s+and\s.*)?\.?$",
     re.I,
 )
+
+
+def _item_cut_before_of(back: str, sentence: str) -> bool:
+    """Whether an item of the listed answer ('the dominance', 'a sequence') goes on with an 'of' in the sentence."""
+    for item in back.split(", "):
+        cut = re.search(r"\b(?:the|an?)\s+(?:[a-z]+\s+)?[a-z]+$", item, re.I)
+        if cut and re.search(re.escape(cut.group(0)) + r"\s+of\s", sentence, re.I):
+            return True
+    return False
+
+
 _REFLEXIVE_TERM_RE = re.compile(r"\bwhat (?:is|are) [^?,]*\b(?:itself|themselves)\?$")
 _GENERIC_AGENTS = frozenset(
     "analysts managers users people teams engineers designers customers researchers developers executives leaders "
@@ -1132,11 +1150,16 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if kind == "prescription" and _AGENT_START_RE.match(back) and " do " in front:
         return None  # 'When one number does both jobs, people sandbag' (batch132: 'what should a team do when one number does
         # both jobs?' — 'People sandbag', T0 from every judge): what follows, asked as what to do
-    last = re.search(r"\bthe\s+[a-z]+$", back) if "," in back else None
-    if last and re.search(re.escape(last.group(0)) + r"\s+of\s", plain(sentence.text)):
+    if "," in back and _item_cut_before_of(back, plain(sentence.text)):
         # '… in two ways: through structure (…) and through the dominance of an idea (…)' (batch132: 'Through structure,
-        # through the dominance', T0 from every judge): the list's last item cut before its 'of'
+        # through the dominance', T0 from every judge); 'mixes two kinds of diagram: a sequence of events over time and a
+        # causal model of variables' (batch136: 'A sequence, a causal model', T0 from every judge): items cut before 'of'
         return None
+    if re.search(r"\bwhat (?:is|are) [^?]+, not [^?]+\?$", front) and ", if not " not in front:
+        return (
+            None  # '**Indifference, not falsity**: a bullshit claim can be true' (batch136: 'what is indifference, not
+        )
+        # falsity?', T0 from every judge): a label that contrasts two words is no term
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
