@@ -1156,10 +1156,9 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # causal model of variables' (batch136: 'A sequence, a causal model', T0 from every judge): items cut before 'of'
         return None
     if re.search(r"\bwhat (?:is|are) [^?]+, not [^?]+\?$", front) and ", if not " not in front:
-        return (
-            None  # '**Indifference, not falsity**: a bullshit claim can be true' (batch136: 'what is indifference, not
-        )
-        # falsity?', T0 from every judge): a label that contrasts two words is no term
+        # '**Indifference, not falsity**: a bullshit claim can be true' (batch136: 'what is indifference, not falsity?',
+        # T0 from every judge): a label that contrasts two words is no term
+        return None
     if _INDEFINITE_TERM_RE.search(front):
         return None  # 'what is a something different?' (batch125: T0 from every judge): 'X is something different: …'
         # names nothing
