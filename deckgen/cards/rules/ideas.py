@@ -814,7 +814,18 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             )
         ]
         fitting = [c for c in cuts if 2 <= len(words(c)) <= max_words and not re.search(r"\b(?:like|such as)$", c)]
-        if not fitting:
+        after = text[len(fitting[-1]) :] if fitting else ""
+        if (
+            not fitting
+            or (
+                re.search(r",\s+(?![\w-]+ly$)[\w-]+$", fitting[-1])
+                and not re.match(r"^,\s+(?:so|and|but|or|which|while|because|then|yet)\s", after)
+            )
+            or _MID_SERIES_RE.match(after)
+        ):
+            # 'Open projects break mirroring because shared, visible' (batch137: T0 from every judge), 'Every piece of
+            # knowledge should have a single, unambiguous' (batch69: T0/T1), 'The artefact draws on different' (',
+            # sometimes incompatible, contexts'): cut between two words of a series
             return None
         text = fitting[-1]
     text = text.strip().rstrip(".,;:").strip()
@@ -837,6 +848,10 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
     if text.count("(") != text.count(")") or text.count('"') % 2:
         return None
     return text[0].upper() + text[1:]
+
+
+# what follows a cut inside a series: a word or two, then the series' next comma (', sometimes incompatible, contexts')
+_MID_SERIES_RE = re.compile(r"^,\s+(?:[\w-]+\s+)?[\w-]+,\s")
 
 
 def _self_contained(answer: str) -> bool:
@@ -1119,6 +1134,15 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if verbal and _plain_verb(verbal.group("v")) and verbal.group("v") not in _ADVERBS:
         # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
         # if not wipe it out?', T0 from every judge): the alternative is a verb and its object, not a thing
+        return None
+    alternative = re.search(r", if not (?P<a>[^?]*)\?$", front)
+    if alternative and "," in alternative.group("a") and not re.search(r"\b(?:or|and)\s", alternative.group("a")):
+        # 'redesigning the process, not the product, to change what's possible' (batch138: 'what is the moving line, if
+        # not the product, to change what's possible?', T0 from every judge): a contrast inside a phrase
+        return None
+    if re.search(r"what explains why (?:an?|the)\s+[\w-]+\s+[\"“][\w-]+[\"”]\?$", front):
+        # 'A feature "won" because a metric rose …; a team "failed" because …' (batch139: 'what explains why a feature
+        # "won"?', T0 from every judge): a verb in scare quotes is the reasoning the note doubts
         return None
     if _REPORTED_BELIEF_RE.match(back):
         # 'The received wisdom in usable security was that users click through warnings, so warnings are close
@@ -1720,7 +1744,7 @@ _COPULAS = frozenset("is are was were be been being seem seems look looks stay s
 # verbs that make a label a claim when a word precedes and follows them ('Naivety makes procrastination worse')
 _LABEL_CLAIM_VERBS = frozenset(
     "makes beats matters wins fails drives creates reshapes outweighs moves turns raises lowers hides kills requires "
-    "involves needs takes".split()
+    "involves needs takes carries shapes determines predicts governs explains causes breeds trumps precedes".split()
 )
 # verbs a claim label ends on ('Local comparison misleads', 'Context matters')
 _LABEL_END_VERBS = frozenset(
@@ -2085,6 +2109,14 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             # "networking": meeting strangers is possible, …' (batch123: 'what is networking?', T0 from every judge)
         if _SAID_RE.search(text[: match.start()]):
             continue  # 'When tickets say "user error", the new view asks …': words quoted, no term introduced (batch54)
+        if re.search(r"\b(?:meanings|senses|readings)\s+of\s+$", text[: match.start()], re.I):
+            continue  # 'Pasquale plays on two meanings of "black box": a recording device …, and a system …' (batch138:
+            # 'what is black box?' — 'A recording device that logs everything', T0/T1): one meaning of a list, not the term's
+        if match.group("end").strip() == "(" and _gloss_goes_on(text[match.end("y") :]):
+            continue  # 'the *mirroring hypothesis*: the organisational ties in a project (communication, …) will
+            # correspond to …' (batch137: 'The organisational ties in a project', T0 from every judge) and 'a "toolbox": a
+            # vocabulary you use plainly (take …), grammar, …' (batch138: T0 from every judge): cut at a parenthesis
+            # before the gloss's verb or the rest of its list
         end = match.group("end").strip()
         if match.group("comma") and (gloss.split()[0].lower() not in ("the", "a", "an") or end in ("", "(")):
             continue  # after a comma only an appositive 'the …'/'a …' that a comma or full stop closes is a gloss
@@ -2107,8 +2139,9 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         answer = clean_answer(gloss, 14, trim_relative=False)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _IT_RE.search(answer):
             continue
-        if _cut_relative(answer, text[match.end("y") :]):
-            continue
+        if _cut_relative(answer, text[match.end("y") :]) or _MID_SERIES_RE.match(text[match.end("y") :]):
+            continue  # (the second: '**Ambiguity of context**: the artefact draws on different, sometimes incompatible,
+            # contexts …' would be 'The artefact draws on different')
         plural = _plural(term_words[-1]) and not term[0].isupper()
         shown = _term(term, note)
         article = (match.group("art") or "").lower()
@@ -2120,6 +2153,19 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             article = "the"  # 'the product's *core action*' -> 'what is the core action?'
         front = f"{ctx}, what {'are' if plural else 'is'} {article + ' ' if article else ''}{shown}?"
         yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+def _gloss_goes_on(after: str) -> bool:
+    """Whether the text after a gloss cut at its parenthesis (``after`` opens on the parenthesis) goes on with the
+    gloss's own verb ('… (communication, …) will correspond to …') or the rest of a list ('…, grammar, …, and …')."""
+    close = after.find(")")
+    if close < 0:
+        return False
+    rest = after[close + 1 :]
+    return bool(
+        re.match(r"^\s+(?!(?:and|or|but|which|who|that|where|when|while|as|so|because)\b)[a-z]", rest)
+        or re.match(r"^,\s+[^,;.]+,.*\b(?:and|or)\s", rest)
+    )
 
 
 def _cut_relative(answer: str, after: str) -> bool:
@@ -2876,6 +2922,11 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         reason = re.split(r",\s+(?:so|and so|which means|and that)\s", reason)[
             0
         ]  # '…, so changing one of them …' goes on
+        if detail and len(words(reason)) >= 5 and re.match(r"^(?:the|a|an)\s", detail.strip(), re.I):
+            # 'Bad economics … comes from seeing only what is visible and near: the jobs saved by a tariff, …' (batch137:
+            # 'where does bad economics come from?' — 'The jobs saved by a tariff, …', T0 from every judge): a whole
+            # reason is the answer, its colon gives examples; a short one ('a basic asymmetry: …') is glossed after it
+            detail = None
         answer = clean_answer(detail or reason)
         if answer and re.match(r"^(?:all|both|the)\s+(?:two|three|four|five|six|seven|eight)\b", answer, re.I):
             return  # 'All four parts together' (batch72): which four, the learner cannot tell
@@ -5508,6 +5559,9 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
         # explains why powerful in physics …?', T0): a degree 'so' inside the sentence, no result clause
     if re.match(r"^it\s", effect):
         return  # '…, so it is noticed when it arrives': the 'it' is the sentence's own subject, not the work (batch60)
+    if len(words(effect)) < 2:
+        return  # '… another org loses budget if it ships, so negotiate.' (batch137: 'what explains why negotiate?', T0
+        # from every judge): one word after 'so' is an instruction or a fragment, no effect to explain
     critique = role_of(s.heading) == "critique"  # 'It is …' names the work only where the note judges the work
     reason = plain(match.group("a")).strip()
     if re.match(r"^its\s", effect, re.I) and not re.match(
@@ -6077,6 +6131,9 @@ def _opening_thesis(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]
     if not answer or not _whole_claim(note, answer) or _OPENING_THESIS_REFUSED_RE.search(answer):
         return
     rest = x[len(answer) :] if x.lower().startswith(answer.lower()) else None
+    if rest is not None and len(words(answer)) <= 4 and re.match(r"^,?\s+(?:because|since)\b", rest):
+        return  # 'Bolman and Deal argue that managers get stuck because they see …' (batch137: 'Managers get stuck', T0
+        # from every judge): a short clause whose reason is the claim
     if rest is None or (rest.strip(" .") and not _CLAUSE_END_RE.match(rest)):
         return  # 'Computing power, embodied in chips' (', has become …'), 'The usual way of splitting a system into
         # modules' (' (by …) is wrong'): cut inside the clause, so the answer is its subject alone
