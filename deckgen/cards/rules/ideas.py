@@ -854,6 +854,16 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
 _MID_SERIES_RE = re.compile(r"^,\s+(?:[\w-]+\s+)?[\w-]+,\s")
 
 
+# an answer that opens as a statement, never as an instruction ('Even a very accurate detector floods you …')
+_STATEMENT_START_RE = re.compile(r"^(?:even|the|a|an|most|many|some|no|every|each|it|this|that|they|there|its)\s", re.I)
+# one of several kinds the sentence before listed ('the second kind', 'the other approach')
+_ORDINAL_KIND_RE = re.compile(
+    r"^the\s+(?:first|second|third|fourth|former|latter|other)\s+(?:kind|type|sort|one|group|category|case|option|"
+    r"approach|form|half|part|mode|way)\b",
+    re.I,
+)
+
+
 def _self_contained(answer: str) -> bool:
     """No pronoun or demonstrative that points back into the note ('those constraints', 'a means to it')."""
     dangling = len(answer.split()) <= 4 and re.search(r"\b(?:it|them|one)$", answer, re.I)
@@ -1134,6 +1144,24 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if verbal and _plain_verb(verbal.group("v")) and verbal.group("v") not in _ADVERBS:
         # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
         # if not wipe it out?', T0 from every judge): the alternative is a verb and its object, not a thing
+        return None
+    if kind == "prescription" and re.search(r"\bwhat should [^?]*\bdo\b", front) and _STATEMENT_START_RE.match(back):
+        # 'When the event is rare, even a very accurate detector floods you with false alarms' (batch141: 'what should a
+        # team do when the event is rare?', T0 from every judge): what happens then is no action
+        return None
+    listed = re.search(r",\s+(?P<p>[a-z]+\s[^,]*)$", back)
+    if kind == "prescription" and listed and _STATEMENT_START_RE.match(back) and _instruction_start(listed.group("p")):
+        # 'Model the incentives, run simulations on real data, and test …' (batch141: 'what should a team model on real
+        # data?' — 'The incentives, run simulations', T0 from every judge): the next instruction of a list is no object
+        return None
+    if re.search(r"\b(?:around|about|on|for|with|into|of|to|from|behind|over)\s+one\?$", front):
+        # 'Check which way causation runs before building a roadmap around one' (batch140: 'what should a team check
+        # before building a roadmap around one?', T0 from two judges of four): 'one' is the sentence before's
+        return None
+    effect = re.search(r"\bwhat explains why (?P<e>[^?]+)\?$", front)
+    if effect and _ORDINAL_KIND_RE.match(effect.group("e")):
+        # 'The second kind is more dangerous because …' (batch140: 'what explains why the second kind is more
+        # dangerous?', T0 from one judge of four): which kind, the sentence before said
         return None
     alternative = re.search(r", if not (?P<a>[^?]*)\?$", front)
     if alternative and "," in alternative.group("a") and not re.search(r"\b(?:or|and)\s", alternative.group("a")):
@@ -2914,6 +2942,9 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             return  # 'much of this confusion comes from …' (batch73: T0 from every judge): which confusion? 'many of
             # the examples come from the Java enterprise era' (batch74: T0 from every judge) is about the book's cases
         thing = _topic(source.group("x"), 6, note)
+        if thing and re.search(r"\b(?:where|what|how|why|when|whether)\b", thing):
+            return  # 'It says little about where latency actually comes from in today's products: …' (batch141: 'where
+            # does little about where latency actually come from?', T0 from every judge): the subject is a clause
         reason, detail = source.group("y"), source.group("z")
         if detail and re.search(r",\s+(?:and|but|while|so)\s", reason):
             # 'Clear writing comes from clear thinking, and the main enemy of both is clutter: needless words …': the
