@@ -34,3 +34,11 @@ def test_a_term_called_in_the_past_tense_is_asked_with_its_gloss() -> None:
     luchins = dict(imported_pairs("batch140", "luchins-*.txt", "luchins-batch140"))
     asked = [b for f, b in luchins.items() if f.endswith("what is the Einstellung?")]
     assert asked == ["A mental set: repeated success mechanises a procedure until it is applied blindly"], luchins
+
+
+def test_only_a_few_is_no_count_of_listed_items() -> None:
+    """'McKeown argues that most activity is noise and only a few things really matter.' opens the note's central
+    argument (batch138, which gave it no card): 'only a few' counts no list that follows, as 'three myths' does."""
+    essentialism = dict(imported_pairs("batch138", "mckeown-*.txt", "mckeown-batch138"))
+    claims = [b for f, b in essentialism.items() if f.startswith("What is the central claim of")]
+    assert claims == ["Most activity is noise and only a few things really matter"], essentialism

@@ -6170,7 +6170,8 @@ _CLAUSE_END_RE = re.compile(
 _OPENING_THESIS_REFUSED_RE = re.compile(
     r"^(?!.*\bbut\b).*\b(?:not|never|no longer|cannot|can't|don't|doesn't|didn't)\b"
     r"|\bone\s+(?:[\w-]+\s+)?(?:way|thing|respect|point|idea|sense|reason|rule|lesson)$"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|a small set of|[\w-]+-(?:stage|step|part|layer))\b",
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|a small set of|[\w-]+-(?:stage|step|part|layer))\b"
+    r"(?<!only a few)",  # 'most activity is noise and only a few things really matter' (McKeown, batch138) counts no list
     re.I,
 )
 
