@@ -38,6 +38,16 @@ def imported_pairs(batch: str, pattern: str, note_id: str) -> list[tuple[str, st
     return [(c.front, c.back) for c in imported_cards(batch, pattern, note_id)]
 
 
+def not_asked(batch: str, pattern: str, question: str = "", answer: str = "") -> list[tuple[str, str]]:
+    """The (front, back) pairs of a fresh note (see :func:`imported_pairs`), asserting that the note still gives cards
+    and that none asks a question holding ``question`` or gives an answer holding ``answer``: a refused shape."""
+    pairs = imported_pairs(batch, pattern, f"{pattern.split('-')[0].strip('*')}-{batch}")
+    assert pairs, f"{pattern} of {batch} still gives its other cards"
+    refused = [(f, b) for f, b in pairs if (question and question in f) or (answer and answer in b)]
+    assert not refused, refused
+    return pairs
+
+
 def harbour_note(note_id: str, body: str, title: str = "Harbours Under Strain") -> str:
     """An invented note by Ada Okafor on crowded harbours: the front matter and blurb, then ``body`` (its sections)."""
     return (

@@ -19,25 +19,15 @@ on 84f59e9.
 
 from __future__ import annotations
 
-from noteutil import imported_pairs
+from noteutil import not_asked
 
 
 def test_batch141_shapes_are_not_asked() -> None:
-    innumeracy = imported_pairs("batch141", "paulos-*.txt", "paulos-batch141")
-    assert innumeracy, "the note still gives its other cards"
-    assert not any(f.endswith("what should a team do when the event is rare?") for f, _ in innumeracy), innumeracy
-    roth = imported_pairs("batch141", "roth-*.txt", "roth-batch141")
-    assert roth, "the note still gives its other cards"
-    assert not any(b == "The incentives, run simulations" for _, b in roth), roth
-    latency = imported_pairs("batch141", "patterson-*.txt", "patterson-batch141")
-    assert latency, "the note still gives its other cards"
-    assert not any("where does little about" in f for f, _ in latency), latency
+    not_asked("batch141", "paulos-*.txt", question="what should a team do when the event is rare?")
+    not_asked("batch141", "roth-*.txt", answer="The incentives, run simulations")
+    not_asked("batch141", "patterson-*.txt", question="where does little about")
 
 
 def test_batch140_shapes_are_not_asked() -> None:
-    debt = imported_pairs("batch140", "herndon-*.txt", "herndon-batch140")
-    assert debt, "the note still gives its other cards"
-    assert not any(f.endswith("around one?") for f, _ in debt), debt
-    bullshit = imported_pairs("batch140", "bergstrom-*.txt", "bergstrom-batch140")
-    assert bullshit, "the note still gives its other cards"
-    assert not any("the second kind" in f for f, _ in bullshit), bullshit
+    not_asked("batch140", "herndon-*.txt", question="around one?")
+    not_asked("batch140", "bergstrom-*.txt", question="the second kind")

@@ -1152,6 +1152,25 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
         # if not wipe it out?', T0 from every judge): the alternative is a verb and its object, not a thing
         return None
+    if re.search(
+        r"\b(?:" + "|".join(sorted(_LABEL_END_VERBS)) + r")\s+(?:once|when|if|until|unless|because|while)\?$", front
+    ):
+        # 'Precise ranking matters once a focus exists' (batch144: 'what do precise ranking matters once?', T0 from every
+        # judge): the verb read as a plural noun, so a conjunction stands where the verb should
+        return None
+    if (
+        kind == "prescription"
+        and re.search(r",\s+(?:the\s+)?[a-z]+s\s+(?!and\b|or\b)[a-z]+\b", back)
+        and (re.search(r"\bwhat should [^?]*\bdo when\b", front))
+    ):
+        # 'When users skip the warning, ignore the checklist or never leave feedback, teams blame the users' (batch144:
+        # T0 from every judge): the situation was a series, cut after its first part, and the answer holds the rest and
+        # the statement that follows
+        return None
+    if kind == "claim" and " explains why " in front and len(words(back)) <= 3:
+        # 'Ex ante limits explain why winning a hotly contested category rarely pays' (batch145: 'Ex ante limits', T1
+        # from every judge): a named idea's label is no explanation
+        return None
     if kind == "claim" and re.match(r"^(?:far\s+)?(?:less|more)\s+\w+ly\b|^\w+ly\s+than\b", back, re.I):
         # 'Text streams also compose less cleanly than the book suggests' (batch143: 'what do text streams compose?' —
         # 'Less cleanly than the book suggests', T0 from every judge): how, answered to a question that asks what
@@ -2846,6 +2865,9 @@ def _named_back(effect: str, reason: str) -> str:
     )
     if re.search(r"\s(?:and|or)\s", subject):
         return reason  # 'reckless and deliberate is a team … because it': which one is 'it'?
+    if len(words(subject)) >= 3 and words(subject)[-1].lower().endswith("ing"):
+        return reason  # 'an experiment giving operators more responsibility … because it conflicted' (batch145: 'An
+        # experiment giving conflicted …', T1 from every judge): the subject was cut before its participle's object
     if _LEADING_PRONOUN_RE.match(subject) or subject.split()[0].lower() in _BARE_AUX | _QUANTIFIERS:
         return reason  # 'plenty of schleps are avoided because they …': 'they' are those schleps, not plenty
     plural = plural_word(words(subject)[-1].lower())
@@ -2965,6 +2987,9 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             return  # 'much of this confusion comes from …' (batch73: T0 from every judge): which confusion? 'many of
             # the examples come from the Java enterprise era' (batch74: T0 from every judge) is about the book's cases
         thing = _topic(source.group("x"), 6, note)
+        if thing and thing.lower() in ("everything", "something", "anything", "much", "most", "all", "both"):
+            return  # 'Everything comes from one very large, well-resourced company' (batch144: 'where does everything come
+            # from?', T0 from two judges of four): the note's own material, named by a pronoun
         if thing and re.search(r"\b(?:where|what|how|why|when|whether)\b", thing):
             return  # 'It says little about where latency actually comes from in today's products: …' (batch141: 'where
             # does little about where latency actually come from?', T0 from every judge): the subject is a clause
@@ -3502,6 +3527,9 @@ def _kind_of(answer: str) -> str:
         return ""  # 'the core idea is sound' is a clause: its last word is no kind of thing
     if tokens and tokens[0].lower().endswith("ing"):
         return ""  # 'romanticizing empathy …' is an act, not a kind of thing
+    if any(t.lower().endswith("ing") for t in tokens[1:-1]):
+        return ""  # 'a single designer holding the whole tree in mind' (batch145: 'What kind of tree …?', T0 from every
+        # judge): the head is before the participle, and its last noun is the participle's object
     if any(t.lower() in _ADVERBS | {"already", "never", "rarely", "seldom", "just"} for t in tokens[1:]):
         return ""  # 'the team already knows …' is a clause: 'what kind of knows?' (batch44: T0 from every judge)
     if len(tokens) < 2 or not tokens[-1].isalpha() or tokens[-1].lower() in STOPWORDS:
@@ -5397,7 +5425,12 @@ _ASIDE_RE = re.compile(
 
 def _drop_aside(text: str) -> str:
     """'treat everything, including the site, as one product' -> 'treat everything as one product'."""
-    return _ASIDE_RE.sub(" ", text) if ", " in text else text
+    aside = _ASIDE_RE.search(text) if ", " in text else None
+    if not aside or re.search(r",\s+(?:or|and)\s", text[aside.end() :]):
+        # 'remove the conflict, for example by separating … in time, in space, or between the whole and its parts'
+        # (batch144: 'The conflict in space, or between …', T0 from every judge): the example's series goes on
+        return text
+    return _ASIDE_RE.sub(" ", text)
 
 
 # heads of terms that read without an article ('process power', 'counter-positioning', 'branding')
