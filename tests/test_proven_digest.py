@@ -33,12 +33,11 @@ def test_a_proven_digest_is_used_only_for_equal_content(tmp_path: Path) -> None:
 
 
 def test_rows_filled_without_init_equal_the_constructed_ones() -> None:
-    """patch.filled (used for the rows and built cards a card edit's plan reuses) sets every field as __init__ does."""
+    """core.model.filled (the lock's records, the rows and cards a card edit reuses) sets every field as __init__."""
     from dataclasses import fields
 
-    from deckgen.builder.patch import filled
     from deckgen.builder.release import ShipNote
-    from deckgen.core.model import Card
+    from deckgen.core.model import Card, filled
     from deckgen.lock.identity import BuiltCard
 
     ship = {"guid": "g", "model_id": 7, "fields": ("Q", "A"), "tags": ("t",), "mod": 5, "due": 3}

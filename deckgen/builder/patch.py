@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from deckgen.core.diskcache import PROJECT, NoteCache
+from deckgen.core.model import filled
 
 if TYPE_CHECKING:
     from deckgen.anki.packaged import PackagedDeck
@@ -39,22 +40,6 @@ if TYPE_CHECKING:
 ROWS = PROJECT + "deck-rows:"  # + deck slug: the notes the deck's package shipped, by the package's digest
 # (uid, guid, note type id, fields, tags, mod, due, with cards), in the package's order
 Row = tuple[str, str, int, tuple[str, ...], tuple[str, ...], int, int, bool]
-
-
-_T = TypeVar("_T")
-
-
-def filled(cls: type[_T], **values: Any) -> _T:
-    """An instance of the frozen dataclass ``cls`` given every one of its fields, set without ``__init__``.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``: twice the
-    cost of filling the instance's dict, for the 8,000 rows and built cards a card edit's plan
-    takes from the last build (as lock.records.CardRecord.from_json does for the lock's records).
-    The caller names every field (tests/test_proven_digest.py compares with ``__init__``'s).
-    """
-    made: _T = object.__new__(cls)
-    made.__dict__.update(values)
-    return made
 
 
 def _valid_rows(value: Any) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.core.errors import Finding, LockError
+from deckgen.core.model import filled
 
 LOCK_FORMAT = 2  # one record per line; format 1 (one JSON document) is read and migrated on the next build
 HEADER_ABOUT = (
@@ -114,8 +115,8 @@ class CardRecord:
         decks, due, dues, left = get("decks"), get("due"), get("dues"), get("left")
         # Every field is given, so the record is filled in without its __init__: a frozen
         # dataclass sets each of its 17 fields through object.__setattr__ (~40% of a lock's parse).
-        record: CardRecord = object.__new__(cls)
-        record.__dict__.update(
+        return filled(
+            cls,
             hash=str(get("hash", "")),
             mod=int(get("mod", 0)),
             front=str(get("front", "")),
@@ -134,7 +135,6 @@ class CardRecord:
             moved_to=str(get("moved_to") or ""),
             left=tuple(map(str, left)) if left else (),
         )
-        return record
 
 
 @dataclass(frozen=True)
