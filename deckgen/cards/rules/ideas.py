@@ -818,7 +818,9 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         if (
             not fitting
             or (
-                re.search(r",\s+(?![\w-]+ly$)[\w-]+$", fitting[-1])
+                re.search(
+                    r",\s+(?:(?:often|usually|sometimes|always|rarely|[\w-]+ly)\s+)?(?![\w-]+ly$)[\w-]+$", fitting[-1]
+                )
                 and not re.match(r"^,\s+(?:so|and|but|or|which|while|because|then|yet)\s", after)
             )
             or _MID_SERIES_RE.match(after)
@@ -1166,6 +1168,16 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # 'When users skip the warning, ignore the checklist or never leave feedback, teams blame the users' (batch144:
         # T0 from every judge): the situation was a series, cut after its first part, and the answer holds the rest and
         # the statement that follows
+        return None
+    if re.search(r"\bthe work's (?:coverage|scope|range|examples|cases|sources)\b", front):
+        # 'Its coverage centres on France, Prussia and Britain, and it stops before …' (batch146: 'what does the work's
+        # coverage centre on?', T0 from every judge): what the book covers is its table of contents, not an idea
+        return None
+    if kind == "claim" and re.match(
+        r"^(?:along|across|through|over|under|within|beyond|toward|towards|around|among|between)\s", back, re.I
+    ):
+        # 'Sustaining technologies improve products along the dimensions that …' (batch146: 'what does sustaining
+        # technologies improve product?' — 'Along the dimensions', T0 from every judge): the object was read into the verb
         return None
     if kind == "claim" and " explains why " in front and len(words(back)) <= 3:
         # 'Ex ante limits explain why winning a hotly contested category rarely pays' (batch145: 'Ex ante limits', T1
@@ -1783,7 +1795,9 @@ _LABEL_GLOSS_RE = re.compile(
 # a bullet's label may also end at a dash: '- Satisficing — people look for good-enough choices …'
 _ITEM_LABEL_DASH_RE = re.compile(r"^(?P<t>[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,3})\s+[—–]\s+(?=[a-z])")
 # labels that introduce an example of the note's point ('**Application**: synthetic California, …'), never a term
-_EXAMPLE_LABELS = frozenset("application applications illustration demonstration example examples".split())
+_EXAMPLE_LABELS = frozenset(
+    "application applications illustration demonstration example examples recommendation recommendations".split()
+)  # ('**Recommendations**: be careful about …': batch146, 'what are recommendations?', T0 from two judges of four)
 _DISCOURSE_LABELS = (
     frozenset(
         """point claim claims thesis argument definition pitch prescription prescriptions evidence critique example
@@ -5487,7 +5501,7 @@ def _object_word(word: str) -> bool:
 # A thesis often joins two claims ('S fail from A than from B, yet most run C'): each clause is
 # read on its own when the whole sentence gives no card. The split points are clause joints only.
 _CLAUSE_JOINT_RE = re.compile(
-    r",\s+(?:yet|but|while|whereas)\s+|,\s+and\s+(?:he|she|they|it)\s+|,\s+and\s+(?=the\s+\w+\s)|;\s+"
+    r",\s+(?:yet|but|while|whereas)\s+|,\s+and\s+(?=(?:he|she|they|it)\s+)|,\s+and\s+(?=the\s+\w+\s)|;\s+"
 )
 # 'startups fail far more often from a lack of customers than from failed product development'
 _MORE_OFTEN_RE = re.compile(
