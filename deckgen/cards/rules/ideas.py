@@ -2252,6 +2252,16 @@ def _gloss_goes_on(after: str) -> bool:
     )
 
 
+def _kind_noun(note: Note, word: str) -> bool:
+    """Whether ``word`` after a bold term ('**Leverage** tasks return …') is a noun naming kinds: the note writes it
+    after two bold terms ('**Neutral** tasks', '**Overhead** tasks') or after a determiner ('the tasks'); a word that
+    follows one bold term only and no determiner is the term's verb ('**Inertia** builds up …')."""
+    text = _lower_text(note)
+    after_terms = len(re.findall(rf"\*\*[^*]+\*\*\s+{re.escape(word)}\b", text))
+    determined = rf"\b(?:the|a|an|its|their|these|those|our|your|many|some|all|two|three|four)\s+{re.escape(word)}\b"
+    return after_terms >= 2 or bool(re.search(determined, text, re.I))
+
+
 def _cut_relative(answer: str, after: str) -> bool:
     """Whether a gloss was cut inside its relative clause: 'a step-by-step procedure that less skilled people' before
     ', or software, can run reliably' (batch77: T0 from every judge)."""
@@ -2429,6 +2439,10 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
     ):  # '**Log compaction** keeps only …' (batch80: 'what are Log compaction keeps?', T0): the noun was a verb
         # "**Simpson's paradox** stops being a paradox …": 'stops' is the verb ("what are Simpson's paradox stops?",
         # batch69: T0 from every judge); a kind noun is followed by its own verb ('**Leverage** tasks return …')
+        kinds = None
+    if kinds and not _kind_noun(note, kinds.group("n")):
+        # '**Mass collaboration** spreads research work …', '**Inertia** builds up …' (batch149: 'what are Mass
+        # collaboration spreads?', 'what are Inertia builds?', T0 from every judge): the word after the term is its verb
         kinds = None
     if kinds and _NUMBERED_LABEL_RE.search(plain(kinds.group("t")).strip()):
         kinds = None  # '**Law 3** argues for …': a numbered label and its verb ('what are Law 3 argues?', batch67)
@@ -5833,6 +5847,12 @@ def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     yield "definition", _card(note, "definition", slug(term), s, _what_is(ctx, term, note, plural), answer)
 
 
+# third-person verbs a bold label may open on ('**Makes work more attractive**'): an effect, never a term
+_TERM_VERB_STARTS = frozenset(
+    "makes lets helps keeps gives raises lowers cuts reduces increases creates turns shifts drives".split()
+)
+
+
 def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """A term glossed where it is used ('**X**, which …', 'the idea of X — Y —', 'X (what …)') -> 'what is X?'."""
     flat = s.plain
@@ -5841,6 +5861,9 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         clause = clean_answer(match.group("y"), 10)
         if not clause or not _self_contained(clause) or term.split()[0].lower() in STOPWORDS:
             continue
+        if term.split()[0].lower() in _TERM_VERB_STARTS:
+            continue  # '**Makes work more attractive**, which lowers the pay …' (batch149: 'what is makes work more
+            # attractive?', T0 from every judge): a label that opens on its verb names an effect, not a term
         if match.group("w") == "who" and " " in term and term.split()[0].lower().endswith("ing"):
             continue  # 'come from asking users, who judge …': an act and its object, nobody ('who are asking users?')
         if re.match(r"^(?:is|was)\s+(?:why|how)\b|^(?:means|explains|makes)\b", match.group("y")):
