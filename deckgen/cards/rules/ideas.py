@@ -2110,7 +2110,12 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             continue  # 'Experimentation platforms are null-ritual machines: a green badge …' (batch94: 'what is a
             # null-ritual machines?', T0 from every judge): a plural figure glossed by one thing defines nothing
         answer = clean_answer(gloss, 16 if that_clause else 14)
-        if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        if (
+            not answer
+            or not _self_contained(answer)
+            or len(content_words(answer)) < 2
+            or _cut_at_examples(answer, gloss)
+        ):
             continue
         titled = len(words(term)) > 1 and all(w[0].isupper() for w in words(term) if len(w) > 3)
         common = _common_word(term.split()[0], note) and not titled  # 'One Metric That Matters' is a name
@@ -2223,6 +2228,8 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         answer = clean_answer(gloss, 14, trim_relative=False)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _IT_RE.search(answer):
             continue
+        if _cut_at_examples(answer, gloss):
+            continue
         if _cut_relative(answer, text[match.end("y") :]) or _MID_SERIES_RE.match(text[match.end("y") :]):
             continue  # (the second: '**Ambiguity of context**: the artefact draws on different, sometimes incompatible,
             # contexts …' would be 'The artefact draws on different')
@@ -2237,6 +2244,13 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             article = "the"  # 'the product's *core action*' -> 'what is the core action?'
         front = f"{ctx}, what {'are' if plural else 'is'} {article + ' ' if article else ''}{shown}?"
         yield "definition", _card(note, "definition", slug(term), s, front, answer)
+
+
+def _cut_at_examples(answer: str, gloss: str) -> bool:
+    """Whether a short answer is a gloss cut where its examples begin ('**mindlessness**: a few cues such as words for
+    output, … are enough to trigger …', batch151: 'A few cues', T0 from every judge): the clause's verb went with them."""
+    rest = gloss[len(answer) :] if gloss.lower().startswith(answer.lower()) else ""
+    return len(words(answer)) <= 3 and bool(re.match(r"^\s+(?:such as|like|including)\s", rest))
 
 
 def _gloss_goes_on(after: str) -> bool:
@@ -4380,6 +4394,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'Anscombe pushes back on …': the author and a verb, no subject to ask about (batch54: T1)
             if i == 1 and re.search(r"\w-\w+ed$|^\w+ed$", low[0]):
                 break  # 'Stream-aligned teams in …': an adjective, then its noun, not a subject and its verb
+            if i == 1 and "-" in low[0] and word.endswith("s") and not tokens[0][:1].isupper():
+                break  # '… power-user features on Hard Fun' (batch150: 'what does power-user feature on?', T0 from every
+                # judge): a hyphenated modifier and its plural noun, the verb left out
             if (
                 i >= 2
                 and _plain_verb(low[i - 1])
@@ -5059,6 +5076,9 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             (tokens - inside) & _CONDITION_POINTERS
             or len(words(condition)) > 12
             or re.match(r"^(?:\w+\s+)?that\s", condition)
+            or re.match(
+                r"^the answer is\b", condition, re.I
+            )  # 'When the answer is yes, …' (batch150: T0 from every judge)
         ):
             return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
@@ -5919,6 +5939,9 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         if re.search(r"\b(?:they|them|their)\b", meaning, re.I) and not _plural(words(term)[-1]):
             continue  # 'strength (how well they survive …)' (batch75): 'they' are the sentence's subject, not the
             # term, which the question alone cannot name
+        if re.search(r"\b(?:picture|image|myth|caricature|stereotype) of\s+$", flat[: gloss.start("t")]):
+            continue  # 'our romantic picture of invention (a flash of insight in a single mind)' (batch150: 'what is
+            # invention?', T0 from every judge): the parenthesis glosses the picture the work argues against
         if flat[gloss.start() :].startswith(("and ", "or ")) and term.split()[0].endswith("ing"):
             continue  # '… and watching complementors (the platforms …)': an activity, the gloss is its object's
         if " " not in term and re.match(r"^(?:what|how)\b(?!\s+(?:many|much|often|far|long|fast)\b)", meaning, re.I):
