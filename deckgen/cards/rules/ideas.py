@@ -5076,9 +5076,8 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             (tokens - inside) & _CONDITION_POINTERS
             or len(words(condition)) > 12
             or re.match(r"^(?:\w+\s+)?that\s", condition)
-            or re.match(
-                r"^the answer is\b", condition, re.I
-            )  # 'When the answer is yes, …' (batch150: T0 from every judge)
+            # 'When the answer is yes, …' (batch150: T0 from every judge): the answer to the sentence before's question
+            or re.match(r"^the answer is\b", condition, re.I)
         ):
             return  # 'once that check exists': 'that' points back; 'a feature that depends on …' does not
         actor = "you" if tokens & {"you", "your"} else "a team"
