@@ -1149,6 +1149,14 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # '… and volunteer or community ladders all rely on the same mechanism' (batch127: 'what does volunteer
         # or community ladder?' — 'All rely on the same mechanism', T0 from every judge): the subject's noun read as
         # the verb, so the answer is the rest of the clause
+    if kind == "definition" and re.match(
+        r"^(?:argues|claims|shows|says|notes|writes|suggests|proposes)\s+that\s", back, re.I
+    ):
+        return None  # 'Zahavi, writing in the *Journal of Theoretical Biology*, argues that …' (batch155: 'what is the journal
+        # of Theoretical Biology?' — 'Argues that …', T0 from every judge): the author's verb, not what the term is
+    if re.search(r", if not [^?]*\b(?:from|to|with|of)\s+(?:it|them)\?$", front):
+        return None  # 'Emotion is part of reasoning, not separate from it' (batch153: 'what is emotion, if not separate from
+        # it?', T0 from every judge): the alternative points back at the answer, so the question gives it away unread
     verbal = _IF_NOT_VERB_RE.search(front)
     if verbal and _plain_verb(verbal.group("v")) and verbal.group("v") not in _ADVERBS:
         # 'The Anti-Mac is meant to live alongside the GUI, not wipe it out' (batch127: 'what is the Anti-Mac,
@@ -1971,6 +1979,19 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return
     if ". " in answer or not re.match(r"^\W*" + re.escape(words(answer)[0]), gloss, re.I):
         return  # two sentences, or an answer that is not the gloss's own opening
+    rest = gloss[len(answer) :] if gloss[: len(answer)].lower() == answer.lower() else ""
+    if (
+        re.search(r",\s+but\s", answer)
+        or re.match(r"^,?\s+but\s", rest)
+        or (
+            re.match(r"^\s+where\s", rest)
+            and re.search(r"\b(?:places|cases|situations|areas|times|moments|parts)$", answer)
+        )
+    ):
+        return  # 'Openness and tipping: network effects push towards one dominant platform, but differentiation …' and
+        # 'Social analysis: … key-person risk and places where many developers …' (batch153: 'Network effects push
+        # towards one dominant platform', 'Authorship data reveals … and places', T0 and T0/T1): half a claim, or a
+        # place named without where it is
     head = term.split(" of ")[0].split()[-1].lower()  # 'gulf of evaluation' -> 'gulf'
     plural = _plural(head)
     article = "the " if head in _NAMED_CONCEPT_HEADS and not plural else ""
@@ -5948,6 +5969,17 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
             # a list of aspects, glossed by a question it covers (the development notes' first runs: 0 of 18 ratings
             # of such cards T2/T3, 5 T0); 'reach (how many people …)' is a quantity and stays
         paren = gloss.re is _PAREN_GLOSS_RE  # 'is guidance — giving, receiving …' (a dash) glosses a noun: kept
+        if (
+            paren
+            and re.match(r"^an?\s", meaning, re.I)
+            and _plural(words(term)[-1])
+            and not re.search(r",|\bor\b", meaning)
+        ):
+            continue  # 'equally easy for good and bad actors (a slick landing page)' (batch155: 'what are bad actors?', T0
+            # from every judge): one thing cannot gloss a plural; it pictures the sentence's signal
+        if paren and " " not in term and re.match(r"^an?\s[^,;]+\sor\s", meaning, re.I):
+            continue  # 'Agree on the approach (a short design doc or spike review)' (batch155: 'what is approach?', T0 from
+            # every judge): alternatives that stand for a lone word are its examples, not its meaning
         if (
             paren
             and not flat[gloss.end() :].strip(" .")
