@@ -796,6 +796,9 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
             # every judge): a bare plural like 'reasons' says nothing without its clause
             and not re.search(
                 r"\b(?:someone|something|one|those|people|anyone|ones|way|extent)$|"
+                # 'a shared belief held by members of a team that the team is safe …' (batch156: 'A shared belief held by
+                # members of a team', T0/T1): a belief says nothing without what is believed
+                r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:belief|assumption|conviction|expectation|perception|premise)\b(?!.*\b(?:that|which)\b)|"
                 r"\b(?:for|of|about|with|on|find|need|give|gives|seek|offer|offers)\s+(?:reasons|things|ways|cases|"
                 r"conditions|places|questions|signs|situations|moments|problems|ideas)$",
                 head,
@@ -1154,6 +1157,20 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     ):
         return None  # 'Zahavi, writing in the *Journal of Theoretical Biology*, argues that …' (batch155: 'what is the journal
         # of Theoretical Biology?' — 'Argues that …', T0 from every judge): the author's verb, not what the term is
+    if re.search(r"\sthan\?$", front) or re.search(
+        r"\bsay\s+(?:an?|the)\s+[\w-]+\s+(?:that|who|which)\s[^?]*\?$", front
+    ):
+        return (
+            None  # 'digital products fail less for technical reasons than because nobody …' (batch156: 'what explains
+        )
+        # why digital products fail less for technical reasons than?') and 'A business that deliberately relies on
+        # customers overpaying invites a backlash' (batch156: '… say a business that deliberately relies on?'), T0 from
+        # every judge: a comparison cut before what it compares, and a relative clause's verb taken for the sentence's
+    bare = re.search(r"\bwhat (?:does|do) ([a-z]+) ", front) if kind == "claim" else None
+    if bare and re.search(rf",\s+and\s+{bare.group(1)}\s", sentence.plain) and _instruction_start(bare.group(1)):
+        return None  # 'write the key instruction first, …, and test copy changes with task-based usability measures'
+        # (batch157: 'what does test copy change with rather than opinion?', T0 from five judges of six): the last of
+        # a series of instructions read as a claim whose subject opens on its verb
     if re.search(r", if not [^?]*\b(?:from|to|with|of)\s+(?:it|them)\?$", front):
         return None  # 'Emotion is part of reasoning, not separate from it' (batch153: 'what is emotion, if not separate from
         # it?', T0 from every judge): the alternative points back at the answer, so the question gives it away unread
@@ -1983,6 +2000,12 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     if (
         re.search(r",\s+but\s", answer)
         or re.match(r"^,?\s+but\s", rest)
+        # 'The theorem: averaged over all possible cost functions, every such algorithm …' (batch157: 'Averaged over all
+        # possible cost functions', T0 from every judge): a participle's phrase, cut before the clause it qualifies
+        or (
+            re.match(r"^,\s", rest)
+            and re.match(r"^[a-z]+ed\s+(?:over|by|across|under|against|from|on|in|at)\s", answer, re.I)
+        )
         or (
             re.match(r"^\s+where\s", rest)
             and re.search(r"\b(?:places|cases|situations|areas|times|moments|parts)$", answer)
