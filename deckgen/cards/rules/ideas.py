@@ -1166,6 +1166,30 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # why digital products fail less for technical reasons than?') and 'A business that deliberately relies on
         # customers overpaying invites a backlash' (batch156: '… say a business that deliberately relies on?'), T0 from
         # every judge: a comparison cut before what it compares, and a relative clause's verb taken for the sentence's
+    if re.search(
+        r"\bwhat (?:is|are) (?:a|an|one) (?:typical|common|classic|good|simple|familiar) (?:case|example|instance)\?$",
+        front,
+    ):
+        return None  # 'a typical case is a lookup that would otherwise hide …' (batch159: 'what is a typical case?', T0 from
+        # every judge): an example of the clause before, which the question cannot name
+    if re.match(
+        r"^(?:two|three|four|five|six|seven|eight|nine|ten|several|many)\s+[a-z]+$|^(?:versus|vs\.?)\s", back, re.I
+    ):
+        return None  # 'Three laws explain the mechanics.' and 'Build versus buy is McIlroy's question at team scale'
+        # (batch159: 'what explains the mechanics?' — 'Three laws', 'what should a team build at team scale?' —
+        # 'Versus buy is …', T0 from every judge): a count that announces a list, and a phrase split at its 'versus'
+    placeholder = re.match(
+        r"^(?:an?|the)\s+(?:real|key|important|crucial|basic|fundamental|deeper|simple|big|central|hidden)\s+"
+        r"(?:difference|problem|point|lesson|distinction|issue|tension|gap|flaw|cost|catch)$",
+        back.rstrip("."),
+        re.I,
+    )
+    if placeholder and re.search(re.escape(placeholder.group(0).lower()) + r":\s", sentence.plain.lower()):
+        return None  # 'The hardware analogy hides a real difference: software parts keep changing …' (batch159: 'A real
+        # difference', T0 from every judge): a placeholder whose content follows its colon
+    if re.search(r"\bwhy for [^,?]{2,40}, ", front):
+        return None  # 'For the organisation, coordination works because …' (batch159: 'what explains why for the
+        # organisation, coordination works?', T0 from every judge): a fronted phrase left inside the question
     bare = re.search(r"\bwhat (?:does|do) ([a-z]+) ", front) if kind == "claim" else None
     if bare and re.search(rf",\s+and\s+{bare.group(1)}\s", sentence.plain) and _instruction_start(bare.group(1)):
         return None  # 'write the key instruction first, …, and test copy changes with task-based usability measures'
@@ -2000,6 +2024,9 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     if (
         re.search(r",\s+but\s", answer)
         or re.match(r"^,?\s+but\s", rest)
+        # 'The efficiency matrix: efficient islands (…), an efficient ocean (…), a wasteland (neither), and …' (batch159:
+        # T0 from every judge): a series of glossed items cut after its second
+        or (")," in answer and re.match(r"^,\s", rest))
         # 'The theorem: averaged over all possible cost functions, every such algorithm …' (batch157: 'Averaged over all
         # possible cost functions', T0 from every judge): a participle's phrase, cut before the clause it qualifies
         or (
