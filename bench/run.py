@@ -4,6 +4,7 @@
     python bench/run.py --notes 20000 --runs 1
     python bench/run.py --compare /path/to/other/checkout   # paired runs: this code vs that one
     python bench/run.py --library .     # a real project instead (here: the shipped content/ and decks/)
+    python bench/run.py --scale 20000 --runs 7   # the one-note edit at 2,000 and 20,000 notes, alternating runs
 
 Every figure is a whole ``python -m deckgen …`` process, the way a curator or CI runs it:
 CPU time (user + sys of the process and its children) and wall time, as the median of
@@ -156,6 +157,35 @@ def measure(
     return out
 
 
+class Edits:
+    """The bench's edits to one note of each library (the fourth, sorted), each new, and putting it back."""
+
+    def __init__(self, libraries: list[tuple[Code, Path]]) -> None:
+        self.libraries = libraries
+        self.counter = iter(range(1_000_000))
+        self.originals = {root: self.note(root).read_text() for _, root in libraries}
+
+    @staticmethod
+    def note(root: Path) -> Path:
+        return sorted((root / "content").rglob("*.md"))[3]
+
+    def one_note(self, root: Path) -> None:
+        """A sentence added to the note's Critique: no card changes."""
+        self.note(root).write_text(
+            self.originals[root].replace("## Critique\n", f"## Critique\nEdited {next(self.counter)}. ", 1)
+        )
+
+    def one_card(self, root: Path) -> None:
+        """A curator's commonest edit: one authored card's answer reworded (its deck and the lock change)."""
+        self.note(root).write_text(self.originals[root].replace("\nA: ", f"\nA: Revised{next(self.counter)} ", 1))
+
+    def settle(self) -> None:
+        """Every note as it was, and built."""
+        for code, root in self.libraries:
+            self.note(root).write_text(self.originals[root])
+            code.run("build", cwd=root)
+
+
 def run(libraries: list[tuple[Code, Path]], work: Path, runs: int) -> dict[str, object]:
     """Every measure, for every code, each on its own identical copy of the library."""
     for code, root in libraries:
@@ -163,26 +193,8 @@ def run(libraries: list[tuple[Code, Path]], work: Path, runs: int) -> dict[str, 
     first_root = libraries[0][1]
     cards = packaged_cards(first_root / "build")
     figures: dict[str, object] = {"notes": len(list((first_root / "content").rglob("*.md"))), "cards": len(cards)}
-    counter = iter(range(1_000_000))
-
-    def edited_note(root: Path) -> Path:
-        return sorted((root / "content").rglob("*.md"))[3]
-
-    originals = {root: edited_note(root).read_text() for _, root in libraries}
-
-    def edit_one(root: Path) -> None:
-        edited_note(root).write_text(
-            originals[root].replace("## Critique\n", f"## Critique\nEdited {next(counter)}. ", 1)
-        )
-
-    def edit_one_card(root: Path) -> None:
-        """A curator's commonest edit: one authored card's answer reworded (its deck and the lock change)."""
-        edited_note(root).write_text(originals[root].replace("\nA: ", f"\nA: Revised{next(counter)} ", 1))
-
-    def settle() -> None:
-        for code, root in libraries:
-            edited_note(root).write_text(originals[root])
-            code.run("build", cwd=root)
+    edits = Edits(libraries)
+    edit_one, edit_one_card, settle = edits.one_note, edits.one_card, edits.settle
 
     timings: dict[str, dict[str, dict[str, list[float]]]] = {}
     timings["--help"] = measure(libraries, runs, None, ("--help",))
@@ -273,6 +285,33 @@ def report(figures: dict[str, object], codes: list[Code], args: argparse.Namespa
     return {"figures": figures, "medians": medians}
 
 
+def run_scale(work: Path, args: argparse.Namespace) -> None:
+    """The one-note edit and lint after it at ``--notes`` and at ``--scale`` notes, the two libraries in alternating
+    runs (paired, so that the machine's drift affects both alike): the issue's "an edit at 20,000 notes at most twice
+    the edit at 2,000"."""
+    sizes = (args.notes, args.scale)
+    libraries = [
+        (Code(f"{n} notes", REPO, work / "pycache"), make_library(work / f"lib-{n}", n, args.decks)) for n in sizes
+    ]
+    for code, root in libraries:
+        code.run("build", cwd=root)  # the lock and the caches (a one-off, not timed)
+    edits = Edits(libraries)
+    timings = {
+        "one-note edit -> build": measure(libraries, args.runs, edits.one_note, ("build",)),
+        "lint after one edit": measure(libraries, args.runs, edits.one_note, ("lint",)),
+    }
+    print(
+        f"deckgen scale benchmark: {sizes[0]} and {sizes[1]} notes, {args.decks} decks, {args.runs} paired runs; "
+        f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}"
+    )
+    names = [code.name for code, _ in libraries]
+    print(f"{'measure':<26}" + "".join(f"{name + ' CPU s':>28}" for name in names) + f"{'ratio (CPU medians)':>22}")
+    for measure_name, per_code in timings.items():
+        cpu = [per_code[name]["cpu"] for name in names]
+        ratio = statistics.median(cpu[1]) / statistics.median(cpu[0])
+        print(f"{measure_name:<26}" + "".join(f"{_fmt(values):>28}" for values in cpu) + f"{ratio:>21.2f}x")
+
+
 def _library(root: Path, args: argparse.Namespace) -> Path:
     if args.library is not None:
         return copy_project(args.library.resolve(), root)
@@ -290,8 +329,20 @@ def main() -> None:
     parser.add_argument(
         "--library", type=Path, help="time a copy of this project (content/, decks/, deckgen.toml, its lock) instead"
     )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        help="only the one-note edit and lint after it, at --notes and at this many notes in alternating runs",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="deckgen-bench-"))
+    if args.scale:
+        try:
+            run_scale(work, args)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     codes = [Code("this", REPO, work / "pycache")]
     if args.compare:
         codes.append(Code("other", args.compare.resolve(), work / "pycache"))
