@@ -21,25 +21,16 @@ MEASURES = (
 )
 
 
+def run_bench(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python bench/run.py ARGS`` from the test's folder, its output captured as text."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), *args], capture_output=True, text=True, timeout=600
+    )
+
+
 def test_bench_prints_every_measure_and_writes_json(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "bench" / "run.py"),
-            "--notes",
-            "24",
-            "--decks",
-            "3",
-            "--runs",
-            "1",
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_bench("--notes", "24", "--decks", "3", "--runs", "1", "--json", str(out))
     assert done.returncode == 0, done.stderr
     for measure in MEASURES:
         assert measure in done.stdout
@@ -74,12 +65,7 @@ def test_bench_times_a_real_project_with_library(tmp_path: Path) -> None:
     """`--library DIR` times a copy of a real project (here the shipped content/ and decks/), every measure."""
     out = tmp_path / "bench.json"
     lock = (REPO / "deckgen.lock").read_bytes()
-    done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run.py"), "--library", str(REPO), "--runs", "1", "--json", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_bench("--library", str(REPO), "--runs", "1", "--json", str(out))
     assert done.returncode == 0, done.stderr
     assert f"the project {REPO}" in done.stdout
     data = json.loads(out.read_text())
@@ -91,23 +77,7 @@ def test_bench_times_a_real_project_with_library(tmp_path: Path) -> None:
 def test_bench_scale_times_the_edit_at_two_sizes_in_alternating_runs() -> None:
     """`--scale N` (the issue's "an edit at 20,000 notes at most twice the edit at 2,000") times only the one-note
     edit and lint after it, at --notes and at N notes, and prints each pair's ratio of medians."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "bench" / "run.py"),
-            "--notes",
-            "12",
-            "--scale",
-            "36",
-            "--decks",
-            "2",
-            "--runs",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_bench("--notes", "12", "--scale", "36", "--decks", "2", "--runs", "2")
     assert done.returncode == 0, done.stderr
     rows = {line.split("  ")[0]: line for line in done.stdout.splitlines()}
     assert "12 notes CPU s" in done.stdout and "36 notes CPU s" in done.stdout
