@@ -1157,27 +1157,28 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     ):
         return None  # 'Zahavi, writing in the *Journal of Theoretical Biology*, argues that …' (batch155: 'what is the journal
         # of Theoretical Biology?' — 'Argues that …', T0 from every judge): the author's verb, not what the term is
+    # 'digital products fail less for technical reasons than because nobody …' (batch156: 'what explains why digital
+    # products fail less for technical reasons than?') and 'A business that deliberately relies on customers overpaying
+    # invites a backlash' (batch156: '… say a business that deliberately relies on?'), T0 from every judge: a comparison
+    # cut before what it compares, and a relative clause's verb taken for the sentence's
     if re.search(r"\sthan\?$", front) or re.search(
         r"\bsay\s+(?:an?|the)\s+[\w-]+\s+(?:that|who|which)\s[^?]*\?$", front
     ):
-        return (
-            None  # 'digital products fail less for technical reasons than because nobody …' (batch156: 'what explains
-        )
-        # why digital products fail less for technical reasons than?') and 'A business that deliberately relies on
-        # customers overpaying invites a backlash' (batch156: '… say a business that deliberately relies on?'), T0 from
-        # every judge: a comparison cut before what it compares, and a relative clause's verb taken for the sentence's
+        return None
     if re.search(
         r"\bwhat (?:is|are) (?:a|an|one) (?:typical|common|classic|good|simple|familiar) (?:case|example|instance)\?$",
         front,
     ):
         return None  # 'a typical case is a lookup that would otherwise hide …' (batch159: 'what is a typical case?', T0 from
         # every judge): an example of the clause before, which the question cannot name
-    if re.match(
-        r"^(?:two|three|four|five|six|seven|eight|nine|ten|several|many)\s+[a-z]+$|^(?:versus|vs\.?)\s", back, re.I
+    opening_count = re.match(r"^(?:two|three|four|five|six|seven|eight|nine|ten|several|many)\s+[a-z]+$", back, re.I)
+    if (opening_count and sentence.plain.lower().startswith(back.lower() + " ")) or re.match(
+        r"^(?:versus|vs\.?)\s", back, re.I
     ):
         return None  # 'Three laws explain the mechanics.' and 'Build versus buy is McIlroy's question at team scale'
         # (batch159: 'what explains the mechanics?' — 'Three laws', 'what should a team build at team scale?' —
-        # 'Versus buy is …', T0 from every judge): a count that announces a list, and a phrase split at its 'versus'
+        # 'Versus buy is …', T0 from every judge): a count that opens its sentence announces a list ('should start
+        # from two colonies' answers with one), and a phrase split at its 'versus'
     placeholder = re.match(
         r"^(?:an?|the)\s+(?:real|key|important|crucial|basic|fundamental|deeper|simple|big|central|hidden)\s+"
         r"(?:difference|problem|point|lesson|distinction|issue|tension|gap|flaw|cost|catch)$",
