@@ -1188,6 +1188,21 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if placeholder and re.search(re.escape(placeholder.group(0).lower()) + r":\s", sentence.plain.lower()):
         return None  # 'The hardware analogy hides a real difference: software parts keep changing …' (batch159: 'A real
         # difference', T0 from every judge): a placeholder whose content follows its colon
+    # 'The gambling-task results have been contested. Later work argued that …' (batch160: 'Contested. Later work
+    # argued', T0 from five judges of six): a second sentence cut at what its reporting verb reports
+    if re.search(
+        r"[a-z]\.\s+[A-Z][\w-]*(?:\s+[\w-]+){0,2}\s(?:argued|argues|showed|shows|found|finds|said|says|suggested|"
+        r"suggests|claimed|claims|noted|notes)$",
+        back,
+    ):
+        return None
+    if re.search(r"\sbut\s+(?![a-z]+er\?$)[a-z]+\?$", front) or re.search(r"\bwhat is other\s", front):
+        return None  # 'Foxes notice terrain but can drift without purpose' and 'Other heuristics recur: start from a
+        # feature, not …' (batch160: 'what can foxes notice terrain but drift?', batch161: 'what is other heuristics
+        # recur, if not …?', T0 from every judge): a second verb, or a label that is a clause, read into the question
+    if re.search(r", if not (?:never|always|sometimes|rarely|often|now|later|yet|ever|soon)\?$", front):
+        return None  # '**Remote teams**: text-based relationships take longer to form, not never' (batch161: 'what are
+        # remote teams, if not never?', T0 from every judge): the contrast is of an adverb, not of a thing
     if re.search(r"\bwhy for [^,?]{2,40}, ", front):
         return None  # 'For the organisation, coordination works because …' (batch159: 'what explains why for the
         # organisation, coordination works?', T0 from every judge): a fronted phrase left inside the question
@@ -6010,6 +6025,9 @@ def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Car
         if re.search(r"\b(?:they|them|their)\b", meaning, re.I) and not _plural(words(term)[-1]):
             continue  # 'strength (how well they survive …)' (batch75): 'they' are the sentence's subject, not the
             # term, which the question alone cannot name
+        if re.match(r"^the\s", meaning, re.I) and words(meaning)[-1].lower() in _NAMED_CONCEPT_HEADS:
+            continue  # 'towards the average (the *destructive*, or boomerang, effect)' (batch163: 'what is average?', T0
+            # from every judge): the parenthesis names the phenomenon the clause describes, not the word before it
         if re.search(r"\b(?:picture|image|myth|caricature|stereotype) of\s+$", flat[: gloss.start("t")]):
             continue  # 'our romantic picture of invention (a flash of insight in a single mind)' (batch150: 'what is
             # invention?', T0 from every judge): the parenthesis glosses the picture the work argues against
