@@ -1127,6 +1127,14 @@ _INDEFINITE_TERM_RE = re.compile(
 )
 
 
+# 'a real difference', 'the key point': a noun that only announces what a colon goes on to say
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:an?|the)\s+(?:real|key|important|crucial|basic|fundamental|deeper|simple|big|central|hidden)\s+"
+    r"(?:difference|problem|point|lesson|distinction|issue|tension|gap|flaw|cost|catch)$",
+    re.I,
+)
+
+
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
     if kind == "claim" and _weak_claim(front, back):
         return None
@@ -1179,15 +1187,6 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # (batch159: 'what explains the mechanics?' — 'Three laws', 'what should a team build at team scale?' —
         # 'Versus buy is …', T0 from every judge): a count that opens its sentence announces a list ('should start
         # from two colonies' answers with one), and a phrase split at its 'versus'
-    placeholder = re.match(
-        r"^(?:an?|the)\s+(?:real|key|important|crucial|basic|fundamental|deeper|simple|big|central|hidden)\s+"
-        r"(?:difference|problem|point|lesson|distinction|issue|tension|gap|flaw|cost|catch)$",
-        back.rstrip("."),
-        re.I,
-    )
-    if placeholder and re.search(re.escape(placeholder.group(0).lower()) + r":\s", sentence.plain.lower()):
-        return None  # 'The hardware analogy hides a real difference: software parts keep changing …' (batch159: 'A real
-        # difference', T0 from every judge): a placeholder whose content follows its colon
     # 'The gambling-task results have been contested. Later work argued that …' (batch160: 'Contested. Later work
     # argued', T0 from five judges of six): a second sentence cut at what its reporting verb reports
     if re.search(
@@ -1337,9 +1336,11 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     counted = (
         r"\b(?:one\s+(?:question|thing|rule|step|test|check|point|idea)|(?:two|three|four|five|six|several|a few)\s)"
     )
-    if tail and re.search(counted, back, re.I) and re.search(re.escape(tail) + r"\s*:", plain(sentence.text), re.I):
-        return None  # 'Add one question to the review: what behaviour …' (batch81), 'Ask two questions: …' (batch80):
-        # the content is what the colon goes on to say
+    announces = re.search(counted, back, re.I) or _PLACEHOLDER_RE.match(back.rstrip("."))
+    if tail and announces and re.search(re.escape(tail) + r"\s*:", plain(sentence.text), re.I):
+        return None  # 'Add one question to the review: what behaviour …' (batch81), 'Ask two questions: …' (batch80),
+        # 'The hardware analogy hides a real difference: software parts keep changing …' (batch159: 'A real difference',
+        # T0 from every judge): a count or a placeholder whose content is what the colon goes on to say
     if re.match(r"^(?:a|the)\s+(?:reminder|proof)\s+that\b", back, re.I):
         return None  # 'A reminder that the approach that scales and ships' (batch81: T0): a frame, not the thing
     if re.match(r"^(?:all the time|most of the time|some of the time|every time|at all times)\b", back, re.I):
