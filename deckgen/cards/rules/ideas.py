@@ -1199,6 +1199,16 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # 'Foxes notice terrain but can drift without purpose' and 'Other heuristics recur: start from a
         # feature, not …' (batch160: 'what can foxes notice terrain but drift?', batch161: 'what is other heuristics
         # recur, if not …?', T0 from every judge): a second verb, or a label that is a clause, read into the question
+    if re.search(r"\b(?:with|of|by|for)\s+[a-z]+(?:less|ful|ous|ive)$", back) and re.search(
+        re.escape(back) + r",\s", sentence.plain, re.I
+    ):
+        return None  # '… combines an unusually long time horizon with relentless, sometimes brutal operational demands'
+        # (batch167: '… with relentless', T0 from every judge): an answer cut between an adjective and its noun
+    if kind == "contrast" and re.match(r"^[A-Z][a-z]+ing\s[^,]*\sas\s", back) and ", if not " in front:
+        # 'Treating connectors as first-class design elements, not mere glue, is one of the book's signature moves'
+        # (batch167: 'what is one of the book's signature moves, if not mere glue?', T0 from three judges of four):
+        # the denial is of what the connectors are treated as, not of the move
+        return None
     if re.search(r", if not (?:never|always|sometimes|rarely|often|now|later|yet|ever|soon)\?$", front):
         return None  # '**Remote teams**: text-based relationships take longer to form, not never' (batch161: 'what are
         # remote teams, if not never?', T0 from every judge): the contrast is of an adverb, not of a thing
@@ -2023,6 +2033,11 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
     if listed and _GLOSS_IS_STATEMENT_RE.match(gloss):
         yield from _list_item(note, s, ctx, term, gloss, listed)  # 'difficulty of evaluation' is one of the reasons
         return
+    if low[-1] in ("failure", "failures") and not re.search(
+        r"\b(?:not|no|never|cannot|fail\w*|break\w*)\b|n't\b", gloss
+    ):
+        return  # 'Market failure: markets work when prices tell the truth. They fail where …' (batch165: 'what is market
+        # failure?', T0 from every judge): the gloss says when things work, the failure comes after it
     if re.match(r"^the\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s+(?:is|was|are|were)\s+[a-z]+(?:ed|en|wn)\b", gloss, re.I):
         return  # 'Algorithm design: the maximum-subarray problem is worked from a cubic solution …' (batch114: 'what is
         # algorithm design?', T0 from every judge): what was done to one case is an example of the label, not a gloss
@@ -2044,6 +2059,9 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         # 'The efficiency matrix: efficient islands (…), an efficient ocean (…), a wasteland (neither), and …' (batch159:
         # T0 from every judge): a series of glossed items cut after its second
         or (")," in answer and re.match(r"^,\s", rest))
+        # 'Price targeting: sellers cannot see what you would pay, so they design menus …' (batch165: 'Sellers cannot
+        # see what you would pay', T0 from every judge): the problem, cut before what the term does about it
+        or re.match(r"^,\s+so\s+(?:they|it|he|she|we|you)\s", rest)
         # 'The theorem: averaged over all possible cost functions, every such algorithm …' (batch157: 'Averaged over all
         # possible cost functions', T0 from every judge): a participle's phrase, cut before the clause it qualifies
         or (
@@ -2384,7 +2402,9 @@ def _modified_noun(note: Note, term: str) -> str:
     if not noun or noun in STOPWORDS or noun in PREPOSITIONS or noun.endswith(("ly", "s")) or noun in _ADVERBS:
         return ""  # 'ecologies rather than …', 'scope planes': no kind named by the item's word
     before = {m.group(1) for m in re.finditer(rf"\b([a-z]+)[- ]{noun}\b", text)}
-    return noun if len(before - {term.lower()}) >= 2 else ""
+    # 'Few-shot' and 'few-shot performance': the term's own last part ('shot') is no other modifier (batch164: 'what
+    # is the few-shot performance?', T0 from every judge)
+    return noun if len(before - {term.lower(), term.lower().split("-")[-1]}) >= 2 else ""
 
 
 def _bare_topic(term: str) -> bool:
@@ -4929,6 +4949,9 @@ def imperative(clause: str, after_condition: bool = False) -> bool:
     if len(tokens) < 2:
         return False
     verb, after = tokens
+    if verb == "number" and after in _NUMBERS:
+        return False  # 'once you eliminate the number one problem, number two gets a promotion' (batch167: 'what
+        # should you do once …?', T0 from every judge): 'number two' is a noun phrase, not an instruction
     short = len(words(clause)) <= 4 or after in _OBJECT_OPENERS
     if after_condition and short and _bare_instruction(verb, after) and not re.match(r"^\W*\w+\W*,", clause):
         return True  # 'negotiate scope', 'test it with …'; not 'internal motivation, quality and … rise
@@ -6192,9 +6215,14 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
         return  # 'the rate calculation explains little': an amount, not a thing explained ('what explains little?')
     parts = [p for p in _LIST_SPLIT_RE.split(subject) if p.strip()]
     listed = len(parts) >= 2 and "," in subject and all(len(words(p)) <= 4 for p in parts) and len(parts) <= 4
-    if listed and re.search(r"[^s]s$", match.group("v")):
+    if listed and (
+        re.search(r"[^s]s$", match.group("v"))
+        or any(_plural_subject_and_verb([t.lower() for t in words(p)]) for p in parts[:-1])
+    ):
         return  # 'The categories overlap, and the framework explains …' (batch94: 'what two things explains …?', T0 from
-        # every judge): a singular verb has one subject, the clause before the comma is a sentence of its own
+        # every judge): a singular verb has one subject, the clause before the comma is a sentence of its own; so is a
+        # part with a verb of its own ('Prices carry information, and a few ideas explain …', batch165: 'what two things
+        # explain …?' — 'Prices carry information, a few ideas', T0 from every judge)
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
     if answer and (
         (note.surname and answer.lower() in (note.surname.lower(), note.author.lower()))
