@@ -1212,6 +1212,8 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if re.search(r", if not (?:never|always|sometimes|rarely|often|now|later|yet|ever|soon)\?$", front):
         return None  # '**Remote teams**: text-based relationships take longer to form, not never' (batch161: 'what are
         # remote teams, if not never?', T0 from every judge): the contrast is of an adverb, not of a thing
+    if _batch168_shape(kind, sentence, front, back):
+        return None
     if re.search(r"\bwhy for [^,?]{2,40}, ", front):
         return None  # 'For the organisation, coordination works because …' (batch159: 'what explains why for the
         # organisation, coordination works?', T0 from every judge): a fronted phrase left inside the question
@@ -1468,6 +1470,30 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         short = front.replace(f"{possessive(byline)} '", f"{possessive(note.surname)} '", 1)
         return _card(note, kind, anchor, sentence, short, back)
     return card
+
+
+def _batch168_shape(kind: str, sentence: Sentence, front: str, back: str) -> bool:
+    """Shapes of batches 168-171's T0s (every one from every judge that counted): a purpose clause read into a
+    claim's subject ('what does order increments by value so that schedule risk eat?'); a subject left inside a
+    why-question with its 'because' ('why is piles exist because classifying hard?'); a reporting clause read into a
+    contrast's subject ('what are the authors stress that the runs, if not …?'); 'one' standing for a noun the
+    sentence named before ('what is a civic one?'); a second clause joined to the answer ('A person and nobody
+    backfills'); a reason cut before its verb ('A rigid process …, or a flexible process making commodities', then ', tends to lose'); and a
+    contrast answered by a bare appraisal ('A vivid number')."""
+    if re.search(r", what (?:does|do|did|is|are) [^?]*\bso that\b", front) or re.search(
+        r"\bwhy (?:is|are|was|were) [^?]*\bbecause\b", front
+    ):
+        return True
+    reporting = r"(?:stress|argue|note|say|claim|insist|warn|show|admit|concede)s?"
+    if re.search(rf", what (?:is|are) [^?]*\b{reporting} that\b[^?]*, if not ", front):
+        return True
+    if kind == "definition" and re.search(r"\bwhat (?:is|are) (?:an? |the )?(?:[\w-]+ )?ones?\?$", front):
+        return True
+    if kind in ("mechanism", "reason") and re.search(re.escape(back) + r",\s+[a-z]+s\s", sentence.plain, re.I):
+        return True
+    if re.search(r"\sand (?:nobody|no one|everyone|someone|nothing)\s+[a-z]+$", back):
+        return True
+    return kind == "contrast" and bool(re.match(r"^(?:A|An) [a-z]+ (?:number|figure|statistic|estimate)$", back))
 
 
 def generated_card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card:
