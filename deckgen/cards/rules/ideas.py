@@ -1212,7 +1212,7 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if re.search(r", if not (?:never|always|sometimes|rarely|often|now|later|yet|ever|soon)\?$", front):
         return None  # '**Remote teams**: text-based relationships take longer to form, not never' (batch161: 'what are
         # remote teams, if not never?', T0 from every judge): the contrast is of an adverb, not of a thing
-    if _batch168_shape(kind, sentence, front, back):
+    if _batch168_shape(kind, sentence, front, back) or _batch172_shape(kind, sentence, front, back):
         return None
     if re.search(r"\bwhy for [^,?]{2,40}, ", front):
         return None  # 'For the organisation, coordination works because …' (batch159: 'what explains why for the
@@ -1470,6 +1470,52 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         short = front.replace(f"{possessive(byline)} '", f"{possessive(note.surname)} '", 1)
         return _card(note, kind, anchor, sentence, short, back)
     return card
+
+
+def _batch172_shape(kind: str, sentence: Sentence, front: str, back: str) -> bool:
+    """Shapes of batches 172-179's T0s (each from every judge that rated it): a term glossed by where it comes from ('A
+    term from Robert Bjork's work'); a glossed series cut after its second item ('Meaning (a clear definition),
+    management (practical guidelines)'); an instruction after 'Before adding an "AI feature",' read as the term's
+    gloss; an answer that is a clause opening on 'What they hear will …'; a reason the sentence denies ('A proof is not
+    trusted because it is a formally valid derivation; it is trusted because …') or that closes a list of beliefs the
+    work describes ('…; unity … are signs of a healthy organisation, so dissent should be avoided'); a reason's subject
+    cut before its
+    relative clause ('a product or feature name that promises …'); 'both' without its 'and'; 'the two' pointing back
+    ('How the two interact'); an answer cut at ', but warn'; a thesis cut before its 'because'; and a condition cut
+    inside its series ('A rule is stated, used in hiring')."""
+    plain_text = sentence.plain
+    if kind == "definition" and (
+        re.match(r"^(?:A|An|The) (?:term|word|phrase|label|name) (?:from|coined|used|borrowed|introduced)\b", back)
+        and not re.search(r"\s(?:for|that|which|meaning)\s", back)
+        or (re.match(r"^(?:Before|After|When|If)\s", plain_text) and _instruction_start(back))
+    ):
+        return True
+    if "), " in back and re.search(re.escape(back) + r",\s", plain_text, re.I):
+        return True
+    if re.match(r"^What (?:they|he|she|we|you|it) \w+ (?:will|would|can|could|may|might|must)\b", back):
+        return True
+    last = plain_text.rsplit(";", 1)[-1].lower()
+    if kind == "mechanism" and (
+        re.search(r"\bnot\s+\w+\s+because\b", plain_text)
+        or (plain_text.count(";") >= 2 and ", so " in last and back.lower() in last)
+    ):
+        return True
+    if "why" in front and re.search(re.escape(back) + r"\s+(?:that|which|who)\s+\w+s\b", plain_text, re.I):
+        return True
+    if re.search(r"\bboth to\b", front) and not re.search(r"\bboth to\b[^?]*\s(?:and|or)\s", front):
+        return True
+    pointing = r"(?:of|in|to|for|with|together|interact|meet|combine|overlap|differ|conflict|compete)"
+    if re.search(rf"\bthe (?:two|three|four|five)(?:\s+{pointing}\b|$)", back) or re.search(r",\s+but\s+\w+$", back):
+        return True
+    if "central claim" in front and re.search(re.escape(back) + r"\s+because\b", plain_text, re.I):
+        return True
+    words_back = back.split()
+    return (
+        kind == "condition"
+        and "," in back
+        and len(words_back) >= 3
+        and bool(re.search(re.escape(" ".join(words_back[-3:])) + r",\s", plain_text))
+    )
 
 
 def _batch168_shape(kind: str, sentence: Sentence, front: str, back: str) -> bool:
@@ -6249,6 +6295,9 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
         # every judge): a singular verb has one subject, the clause before the comma is a sentence of its own; so is a
         # part with a verb of its own ('Prices carry information, and a few ideas explain …', batch165: 'what two things
         # explain …?' — 'Prices carry information, a few ideas', T0 from every judge)
+    if not listed and re.search(r",\s+(?:and|but)\s", subject):
+        return  # 'Past behaviour then shapes intentions, and intentions drive what happens next' (batch174: 'what drives
+        # what happens next?' — 'Past behaviour then shapes intentions', T0 from every judge): the last clause's subject
     answer = _join([p.strip() for p in parts], "") if listed else clean_answer(subject)
     if answer and (
         (note.surname and answer.lower() in (note.surname.lower(), note.author.lower()))
