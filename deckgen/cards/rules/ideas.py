@@ -1199,8 +1199,8 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # 'Foxes notice terrain but can drift without purpose' and 'Other heuristics recur: start from a
         # feature, not …' (batch160: 'what can foxes notice terrain but drift?', batch161: 'what is other heuristics
         # recur, if not …?', T0 from every judge): a second verb, or a label that is a clause, read into the question
-    if re.search(r"\b(?:with|of|by|for)\s+[a-z]+(?:less|ful|ous|ive)$", back) and re.search(
-        re.escape(back) + r",\s", sentence.plain, re.I
+    if re.search(r"\b(?:with|of|by|for)\s+[a-z]+(?:less|ful|ous|ive)$", back) and _goes_on(
+        sentence.plain, back, _COMMA
     ):
         return None  # '… combines an unusually long time horizon with relentless, sometimes brutal operational demands'
         # (batch167: '… with relentless', T0 from every judge): an answer cut between an adjective and its noun
@@ -1472,6 +1472,25 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     return card
 
 
+# What may follow an answer in its sentence, for :func:`_goes_on` (compiled once, not once per card)
+_COMMA = re.compile(r",\s")
+_COMMA_VERB = re.compile(r",\s+[a-z]+s\s")
+_RELATIVE_VERB = re.compile(r"\s+(?:that|which|who)\s+\w+s\b")
+_BECAUSE_NEXT = re.compile(r"\s+because\b")
+
+
+def _goes_on(text: str, part: str, after: re.Pattern[str], *, fold: bool = True) -> bool:
+    """Whether ``part`` occurs in ``text`` (case folded unless ``fold`` is False) followed by what ``after`` matches:
+    a literal search, then a compiled match, where a pattern built from the answer would be compiled for each card."""
+    hay, needle = (text.lower(), part.lower()) if fold else (text, part)
+    start = hay.find(needle)
+    while start >= 0:
+        if after.match(hay, start + len(needle)):
+            return True
+        start = hay.find(needle, start + 1)
+    return False
+
+
 def _batch172_shape(kind: str, sentence: Sentence, front: str, back: str) -> bool:
     """Shapes of batches 172-179's T0s (each from every judge that rated it): a term glossed by where it comes from ('A
     term from Robert Bjork's work'); a glossed series cut after its second item ('Meaning (a clear definition),
@@ -1490,7 +1509,7 @@ def _batch172_shape(kind: str, sentence: Sentence, front: str, back: str) -> boo
         or (re.match(r"^(?:Before|After|When|If)\s", plain_text) and _instruction_start(back))
     ):
         return True
-    if "), " in back and re.search(re.escape(back) + r",\s", plain_text, re.I):
+    if "), " in back and _goes_on(plain_text, back, _COMMA):
         return True
     if re.match(r"^What (?:they|he|she|we|you|it) \w+ (?:will|would|can|could|may|might|must)\b", back):
         return True
@@ -1500,21 +1519,21 @@ def _batch172_shape(kind: str, sentence: Sentence, front: str, back: str) -> boo
         or (plain_text.count(";") >= 2 and ", so " in last and back.lower() in last)
     ):
         return True
-    if "why" in front and re.search(re.escape(back) + r"\s+(?:that|which|who)\s+\w+s\b", plain_text, re.I):
+    if "why" in front and _goes_on(plain_text, back, _RELATIVE_VERB):
         return True
     if re.search(r"\bboth to\b", front) and not re.search(r"\bboth to\b[^?]*\s(?:and|or)\s", front):
         return True
     pointing = r"(?:of|in|to|for|with|together|interact|meet|combine|overlap|differ|conflict|compete)"
     if re.search(rf"\bthe (?:two|three|four|five)(?:\s+{pointing}\b|$)", back) or re.search(r",\s+but\s+\w+$", back):
         return True
-    if "central claim" in front and re.search(re.escape(back) + r"\s+because\b", plain_text, re.I):
+    if "central claim" in front and _goes_on(plain_text, back, _BECAUSE_NEXT):
         return True
     words_back = back.split()
     return (
         kind == "condition"
         and "," in back
         and len(words_back) >= 3
-        and bool(re.search(re.escape(" ".join(words_back[-3:])) + r",\s", plain_text))
+        and _goes_on(plain_text, " ".join(words_back[-3:]), _COMMA, fold=False)
     )
 
 
@@ -1535,7 +1554,7 @@ def _batch168_shape(kind: str, sentence: Sentence, front: str, back: str) -> boo
         return True
     if kind == "definition" and re.search(r"\bwhat (?:is|are) (?:an? |the )?(?:[\w-]+ )?ones?\?$", front):
         return True
-    if kind in ("mechanism", "reason") and re.search(re.escape(back) + r",\s+[a-z]+s\s", sentence.plain, re.I):
+    if kind in ("mechanism", "reason") and _goes_on(sentence.plain, back, _COMMA_VERB):
         return True
     if re.search(r"\sand (?:nobody|no one|everyone|someone|nothing)\s+[a-z]+$", back):
         return True
