@@ -1498,14 +1498,16 @@ def _batch172_shape(kind: str, sentence: Sentence, front: str, back: str) -> boo
     gloss; an answer that is a clause opening on 'What they hear will …'; a reason the sentence denies ('A proof is not
     trusted because it is a formally valid derivation; it is trusted because …') or that closes a list of beliefs the
     work describes ('…; unity … are signs of a healthy organisation, so dissent should be avoided'); a reason's subject
-    cut before its
-    relative clause ('a product or feature name that promises …'); 'both' without its 'and'; 'the two' pointing back
-    ('How the two interact'); an answer cut at ', but warn'; a thesis cut before its 'because'; and a condition cut
-    inside its series ('A rule is stated, used in hiring')."""
+    cut before its relative clause ('a product or feature name that promises …'); 'both to' without its 'and' ('the
+    right way both to find the defects?'); 'the two' pointing back ('How the two interact'); an answer cut at ', but
+    warn'; a thesis cut before its 'because'; and a condition cut inside its series ('A rule is stated, used in
+    hiring')."""
     plain_text = sentence.plain
     if kind == "definition" and (
-        re.match(r"^(?:A|An|The) (?:term|word|phrase|label|name) (?:from|coined|used|borrowed|introduced)\b", back)
-        and not re.search(r"\s(?:for|that|which|meaning)\s", back)
+        (
+            re.match(r"^(?:A|An|The) (?:term|word|phrase|label|name) (?:from|coined|used|borrowed|introduced)\b", back)
+            and not re.search(r"\s(?:for|that|which|meaning)\s", back)
+        )
         or (re.match(r"^(?:Before|After|When|If)\s", plain_text) and _instruction_start(back))
     ):
         return True
@@ -1543,8 +1545,8 @@ def _batch168_shape(kind: str, sentence: Sentence, front: str, back: str) -> boo
     why-question with its 'because' ('why is piles exist because classifying hard?'); a reporting clause read into a
     contrast's subject ('what are the authors stress that the runs, if not …?'); 'one' standing for a noun the
     sentence named before ('what is a civic one?'); a second clause joined to the answer ('A person and nobody
-    backfills'); a reason cut before its verb ('A rigid process …, or a flexible process making commodities', then ', tends to lose'); and a
-    contrast answered by a bare appraisal ('A vivid number')."""
+    backfills'); a reason cut before its verb ('A rigid process …, or a flexible process making commodities', then
+    ', tends to lose'); and a contrast answered by a bare appraisal ('A vivid number')."""
     if re.search(r", what (?:does|do|did|is|are) [^?]*\bso that\b", front) or re.search(
         r"\bwhy (?:is|are|was|were) [^?]*\bbecause\b", front
     ):
