@@ -38,14 +38,22 @@ def imported_pairs(batch: str, pattern: str, note_id: str) -> list[tuple[str, st
     return [(c.front, c.back) for c in imported_cards(batch, pattern, note_id)]
 
 
-def not_asked(batch: str, pattern: str, question: str = "", answer: str = "") -> list[tuple[str, str]]:
-    """The (front, back) pairs of a fresh note (see :func:`imported_pairs`), asserting that the note still gives cards
-    and that none asks a question holding ``question`` or gives an answer holding ``answer``: a refused shape."""
+def never_asked(
+    batch: str, pattern: str, question: str = "", answer: str = "", *, others: bool = False
+) -> list[tuple[str, str]]:
+    """The (front, back) pairs of a fresh note (see :func:`imported_pairs`), asserting that none asks a question
+    holding ``question`` or gives an answer holding ``answer`` (a refused shape) and, with ``others``, that the note
+    still gives other cards (a refusal can leave a note none)."""
     pairs = imported_pairs(batch, pattern, f"{pattern.split('-')[0].strip('*')}-{batch}")
-    assert pairs, f"{pattern} of {batch} still gives its other cards"
+    assert pairs or not others, f"{pattern} of {batch} still gives its other cards"
     refused = [(f, b) for f, b in pairs if (question and question in f) or (answer and answer in b)]
     assert not refused, refused
     return pairs
+
+
+def not_asked(batch: str, pattern: str, question: str = "", answer: str = "") -> list[tuple[str, str]]:
+    """:func:`never_asked` for a note that keeps other generated cards."""
+    return never_asked(batch, pattern, question, answer, others=True)
 
 
 def harbour_note(note_id: str, body: str, title: str = "Harbours Under Strain") -> str:

@@ -30,30 +30,24 @@ it fails on 4d3c331.
 
 from __future__ import annotations
 
-from noteutil import imported_pairs, not_asked
-
-
-def _none(batch: str, pattern: str, text: str) -> None:
-    """No card of the note holds ``text``, whether or not the note keeps other generated cards."""
-    pairs = imported_pairs(batch, pattern, f"{pattern.split('-')[0]}-{batch}")
-    assert not any(text in f or text in b for f, b in pairs), pairs
+from noteutil import never_asked, not_asked
 
 
 def test_batch172_to_175_shapes_are_not_asked() -> None:
-    _none("batch172", "brown-roediger-*.txt", "A term from Robert Bjork's work")
-    _none("batch173", "garvin-*.md", "what are the three Ms?")
+    never_asked("batch172", "brown-roediger-*.txt", answer="A term from Robert Bjork's work")
+    never_asked("batch173", "garvin-*.md", question="what are the three Ms?")
     pairs = not_asked("batch173", "iansiti-*.md", question="what is an AI feature?")
     assert any('before adding an "AI feature"' in f for f, _ in pairs), pairs
-    _none("batch174", "rogers-*.txt", "but never act on?")
-    _none("batch174", "ouellette-*.md", "what drives what happens next?")
-    _none("batch174", "morrison-*.md", "why dissent should be avoided?")
-    _none("batch175", "slovic-*.txt", "Adaptive, but warn")
-    _none("batch175", "sutton-the-no-*.md", "Organisations put up with demeaning behaviour")
-    _none("batch175", "sutton-the-no-*.md", "A rule is stated, used in hiring")
+    never_asked("batch174", "rogers-*.txt", question="but never act on?")
+    never_asked("batch174", "ouellette-*.md", question="what drives what happens next?")
+    never_asked("batch174", "morrison-*.md", question="why dissent should be avoided?")
+    never_asked("batch175", "slovic-*.txt", answer="Adaptive, but warn")
+    never_asked("batch175", "sutton-the-no-*.md", answer="Organisations put up with demeaning behaviour")
+    never_asked("batch175", "sutton-the-no-*.md", answer="A rule is stated, used in hiring")
 
 
 def test_batch176_to_179_shapes_are_not_asked() -> None:
-    _none("batch176", "demillo-*.txt", "why a proof is not trusted?")
-    _none("batch178", "mccarthy-*.txt", "A product or feature name")
-    _none("batch178", "mills-*.txt", "the right way both to find the defects?")
-    _none("batch179", "woods-*.txt", "How the two interact")
+    never_asked("batch176", "demillo-*.txt", question="why a proof is not trusted?")
+    never_asked("batch178", "mccarthy-*.txt", answer="A product or feature name")
+    never_asked("batch178", "mills-*.txt", question="the right way both to find the defects?")
+    never_asked("batch179", "woods-*.txt", answer="How the two interact")
