@@ -33,6 +33,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from synthetic import copy_project, make_library  # noqa: E402
 
+from deckgen.core.digests import read_input_memo  # noqa: E402
+
 EPOCH = "1750000000"
 
 
@@ -145,8 +147,7 @@ def digests(root: Path) -> dict[str, str]:
             if rel.endswith(".deckgen-cache/inputs.json"):
                 # a memo of input files' hashes by their stat; a file changed too recently to trust
                 # its time is left out, so which files it holds depends on timing: only the hashes count
-                memo = json.loads(path.read_bytes())
-                for name, entry in memo.items():
+                for name, entry in read_input_memo(path).items():
                     out[f"{rel}:{name.replace(str(root), '<root>')}"] = f"sha {entry[-1]} loose:{entry[-1]}"
                 continue
             if "/outputs/" in rel or "/packages/" in rel or "/site-pages/" in rel:

@@ -352,13 +352,14 @@ def test_input_hashes_of_files_changed_a_moment_ago_are_not_kept(tmp_path: Path)
     for path in (old, fresh):
         digests.remember_digest(str(path), path.stat(), "0" * 64)
     digests.save_input_digests(tmp_path / "memo", tmp_path)
-    kept = json.loads((tmp_path / "memo" / "inputs.json").read_text())
+    kept = digests.read_input_memo(tmp_path / "memo" / "inputs.json")
     assert str(old) in kept and str(fresh) not in kept
 
 
 def test_note_files_lists_what_rglob_lists_in_the_same_order(tmp_path: Path) -> None:
-    """The string walk in note_files visits exactly what ``rglob('*.md')`` did: hidden folders yes, symlinked no."""
-    from deckgen.sources.layout import note_files
+    """The string walk in note_files visits exactly what ``rglob('*.md')`` did: hidden folders yes, symlinked no;
+    note_names gives the same paths as strings, in the same order (a folder's notes where its name sorts)."""
+    from deckgen.sources.layout import note_files, note_names
 
     content = tmp_path / "c"
     for rel in ("a.md", "sub/b.md", ".hid/h.md", ".x.md", "A.MD", "sub-x.md", "sub-y/z.md", "sub/deeper/d.md"):
@@ -370,6 +371,7 @@ def test_note_files_lists_what_rglob_lists_in_the_same_order(tmp_path: Path) -> 
     (content / "dir.md").mkdir()
     expected = sorted(p for p in content.rglob("*.md") if p.is_file() and not p.name.startswith("."))
     assert note_files(content) == expected
+    assert note_names(content) == [str(p) for p in expected]
     assert [p.relative_to(content).as_posix() for p in expected] == [
         ".hid/h.md",
         "a.md",
@@ -401,7 +403,7 @@ def test_a_few_changed_input_hashes_go_to_a_delta_beside_the_memo(
     digests.remember_digest(str(files[0]), files[0].stat(), "2" * 64)
     digests.save_input_digests(memo, tmp_path)
     assert (memo / "inputs.json").read_bytes() == base
-    delta = json.loads((memo / "inputs-delta.json").read_text())
+    delta = digests.read_input_memo(memo / "inputs-delta.json")
     assert list(delta) == [str(files[0])] and delta[str(files[0])][4] == "2" * 64
 
     for name in ("_SEEN", "_LOADED", "_BASE"):  # the next process
@@ -410,7 +412,16 @@ def test_a_few_changed_input_hashes_go_to_a_delta_beside_the_memo(
     assert digests.known_digest(str(files[0]), files[0].stat()) == "2" * 64  # the delta's entry wins
     assert digests.known_digest(str(files[1]), files[1].stat()) == "1" * 64
 
-    (memo / "inputs-delta.json").write_text('{"' + str(files[1]) + '": [1, 2, 3]}')  # not an entry: ignored
+    prefix = str(tmp_path) + os.sep
+    for broken in (
+        {str(files[1]): [1, 2, 3, 4, "3" * 64]},  # an object per file (the old format): not a memo
+        {"prefix": prefix, "names": [files[1].name], "stats": [1, 2, 3], "sha256": ["3" * 64]},  # a number short
+        {"prefix": prefix, "names": [files[1].name], "stats": [1, 2, 3, "4"], "sha256": ["3" * 64]},
+        {"prefix": prefix, "names": [files[1].name], "stats": [1, 2, 3, 4], "sha256": ["3" * 63]},
+        {"prefix": prefix, "names": [files[1].name], "stats": [1, 2, 3, 4], "sha256": ["3" * 64], "x": 1},
+    ):
+        (memo / "inputs-delta.json").write_text(json.dumps(broken))  # ignored whole
+        assert digests.read_input_memo(memo / "inputs-delta.json") == {}
     monkeypatch.setattr(digests, "_SEEN", {})
     monkeypatch.setattr(digests, "_LOADED", {})
     digests.load_input_digests(memo)

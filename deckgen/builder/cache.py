@@ -82,7 +82,7 @@ def inputs_digest(
     # One string per file, hashed together at the end: at 20,000 notes a hasher call (and an
     # encode) per file is a third of this loop.
     lines: list[str] = []
-    for name in sorted({str(path) for path in files}):
+    for name in sorted(set(map(str, files))):
         rel = name[len(prefix) :] if name.startswith(prefix) else name
         if os.sep != "/":
             rel = rel.replace(os.sep, "/")

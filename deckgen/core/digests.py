@@ -163,24 +163,65 @@ def load_input_digests(memo_dir: Path) -> None:
             identity = _identity(path.stat())
             if _LOADED.get(str(path)) == identity or identity[0] > _MAX_INPUTS_MEMO_BYTES:
                 continue
-            data = json.loads(path.read_bytes())
+            entries = _decode_memo(json.loads(path.read_bytes()))
         except (OSError, ValueError, RecursionError):
             continue
-        if not isinstance(data, dict):
+        if entries is None:
             continue
-        entries: dict[str, tuple[int, int, int, int, str]] = {}
-        for key, entry in data.items():  # spelled out: this runs once per input (20,000 notes: 20,000 times)
-            if type(key) is not str or type(entry) is not list or len(entry) != 5:
-                continue
-            size, mtime, ctime, inode, digest = entry
-            if type(size) is int and type(mtime) is int and type(ctime) is int and type(inode) is int:
-                if type(digest) is str and len(digest) == 64:
-                    entries[key] = (size, mtime, ctime, inode, digest)
-                    if key not in _SEEN:
-                        _SEEN[key] = entries[key]
+        if _SEEN:
+            for key in entries.keys() - _SEEN.keys():
+                _SEEN[key] = entries[key]
+        else:
+            _SEEN.update(entries)
         _LOADED[str(path)] = identity
         if name == _INPUTS_MEMO:
             _BASE[str(memo_dir)] = (identity, entries)
+
+
+def read_input_memo(path: Path) -> dict[str, tuple[int, int, int, int, str]]:
+    """The entries of an input-hash memo file (``inputs.json`` or its delta) by path; empty when not one."""
+    try:
+        return _decode_memo(json.loads(path.read_bytes())) or {}
+    except (OSError, ValueError, RecursionError):
+        return {}
+
+
+# A memo file is one JSON object of four parallel columns, not an object per file: at 20,000
+# notes it parses in half the time, and is checked column by column (in C) instead of entry by entry.
+_MEMO_KEYS = {"prefix", "names", "stats", "sha256"}
+
+
+def _encode_memo(entries: dict[str, tuple[int, int, int, int, str]], prefix: str) -> bytes:
+    """``entries`` (every path below ``prefix``) as a memo file's bytes, sorted by path."""
+    names = sorted(entries)
+    return json.dumps(
+        {
+            "prefix": prefix,
+            "names": [name[len(prefix) :] for name in names],
+            "stats": [number for name in names for number in entries[name][:4]],
+            "sha256": [entries[name][4] for name in names],
+        }
+    ).encode()
+
+
+def _decode_memo(data: Any) -> dict[str, tuple[int, int, int, int, str]] | None:
+    """A memo file's entries (size, mtime, ctime, inode, sha256) by path, or None when it is not one, whole."""
+    if type(data) is not dict or data.keys() != _MEMO_KEYS:
+        return None
+    prefix, names, stats, hashes = data["prefix"], data["names"], data["stats"], data["sha256"]
+    if type(prefix) is not str or type(names) is not list or type(stats) is not list or type(hashes) is not list:
+        return None
+    if len(stats) != 4 * len(names) or len(hashes) != len(names):
+        return None
+    if (
+        set(map(type, names)) - {str}
+        or set(map(type, stats)) - {int}
+        or set(map(type, hashes)) - {str}
+        or set(map(len, hashes)) - {64}
+    ):
+        return None
+    paths = [prefix + name for name in names]
+    return dict(zip(paths, zip(stats[0::4], stats[1::4], stats[2::4], stats[3::4], hashes)))
 
 
 def save_input_digests(memo_dir: Path, under: Path) -> None:
@@ -202,16 +243,15 @@ def save_input_digests(memo_dir: Path, under: Path) -> None:
         make_cache_dir(memo_dir)
         if base is not None and _identity_of(base_path) == base[0]:
             known = base[1]
-            delta = {name: list(data[name]) for name in sorted(n for n, e in data.items() if known.get(n) != e)}
+            delta = {name: entry for name, entry in data.items() if known.get(name) != entry}
             gone = sum(1 for name in known if name not in data)
             if len(delta) + gone <= _MAX_DELTA:
-                atomic_write_bytes(delta_path, json.dumps(delta).encode(), durable=False)
+                atomic_write_bytes(delta_path, _encode_memo(delta, prefix), durable=False)
                 return
         # The delta goes first: a base written beside an older delta would take that delta's entries
         # (still self-checking by file status, so only ever a hash read again).
         _unlink_quietly(delta_path)
-        whole = {name: list(data[name]) for name in sorted(data)}
-        atomic_write_bytes(base_path, json.dumps(whole).encode(), durable=False)
+        atomic_write_bytes(base_path, _encode_memo(data, prefix), durable=False)
         identity = _identity_of(base_path)
         if identity is not None:  # what this process wrote is what it would parse: the next save's base
             _LOADED[str(base_path)] = identity

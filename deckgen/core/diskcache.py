@@ -426,7 +426,7 @@ def _decoder(hint: Any) -> _Codec:
         if args[0] is str:  # the commonest case, checked without a call per item
 
             def strings(data: Any) -> Any:
-                if type(data) is not list or not all(type(v) is str for v in data):
+                if type(data) is not list or not _all_of(str, data):
                     raise _bad(str(hint))
                 return make(data)
 
