@@ -163,7 +163,8 @@ def finish(findings: Iterable[Finding], settings: LintSettings, files: int = 0, 
         level = finding.severity if finding.rule in _CARD_RULES else settings.level(finding.rule, finding.severity)
         if level == "off":
             continue
-        finding = replace(finding, severity=level)
+        if level != finding.severity:  # most keep theirs: no copy (a library's thousands of near duplicates)
+            finding = replace(finding, severity=level)
         kept.setdefault((finding.path, finding.line, finding.col, finding.rule, finding.message), finding)
     ordered = sorted(kept.values(), key=lambda f: (f.path, f.line, f.col, f.rule, f.message))
     return LintReport(tuple(ordered), files=files, cards=cards)
