@@ -1212,7 +1212,11 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
     if re.search(r", if not (?:never|always|sometimes|rarely|often|now|later|yet|ever|soon)\?$", front):
         return None  # '**Remote teams**: text-based relationships take longer to form, not never' (batch161: 'what are
         # remote teams, if not never?', T0 from every judge): the contrast is of an adverb, not of a thing
-    if _batch168_shape(kind, sentence, front, back) or _batch172_shape(kind, sentence, front, back):
+    if (
+        _batch168_shape(kind, sentence, front, back)
+        or _batch172_shape(kind, sentence, front, back)
+        or _batch180_shape(sentence, front, back)
+    ):
         return None
     if re.search(r"\bwhy for [^,?]{2,40}, ", front):
         return None  # 'For the organisation, coordination works because …' (batch159: 'what explains why for the
@@ -1477,6 +1481,10 @@ _COMMA = re.compile(r",\s")
 _COMMA_VERB = re.compile(r",\s+[a-z]+s\s")
 _RELATIVE_VERB = re.compile(r"\s+(?:that|which|who)\s+\w+s\b")
 _BECAUSE_NEXT = re.compile(r"\s+because\b")
+_OR_NEXT = re.compile(r",?\s+or\s")
+_DASHED_ASIDE_NEXT = re.compile(
+    r"\s*[—–]\s*[^—–.]{1,60}[—–]\s*(?:must|should|can|could|will|would|may|might|needs?|is|are|was|were)\s"
+)
 
 
 def _goes_on(text: str, part: str, after: re.Pattern[str], *, fold: bool = True) -> bool:
@@ -1536,6 +1544,34 @@ def _batch172_shape(kind: str, sentence: Sentence, front: str, back: str) -> boo
         and "," in back
         and len(words_back) >= 3
         and _goes_on(plain_text, " ".join(words_back[-3:]), _COMMA, fold=False)
+    )
+
+
+def _batch180_shape(sentence: Sentence, front: str, back: str) -> bool:
+    """Shapes of batches 180-183's T0s (each from every judge that rated it): an answer opening on the particle of a
+    phrasal verb ('… assumes away the adjustment': 'Away the adjustment …'); a fronted phrase whose object points
+    back, left inside the question ('what does the note say without one, the estimate leans on?'); a 'whether' cut
+    before its alternative ('Whether specialist forms, which do well …', then ', or generalist forms'); an answer cut
+    before a dashed aside after which its clause's verb comes ('… something the team', then '— not the model — must
+    define'); a
+    question about a later edition or retrospective of the work (bibliographic); and an answer cut inside a series of
+    adjectives ('… through a sequence of small', then ', progressively harder steps')."""
+    plain_text = sentence.plain
+    if re.match(r"^(?:Away|Off|Aside)\s", back):
+        return True
+    if re.search(r"\b(?:without|with|for|from|after|before|despite) (?:one|it|them|this|that|these|those),\s", front):
+        return True
+    if back.startswith("Whether ") and not re.search(r"\sor\s", back) and _goes_on(plain_text, back, _OR_NEXT):
+        return True
+    if _goes_on(plain_text, back, _DASHED_ASIDE_NEXT):
+        return True
+    # (not a bare 'retrospective': a team's retrospective is a PM's ritual)
+    later = r"(?:later|subsequent|follow-up) (?:retrospective|essay|paper|book)|afterword|foreword|epilogue|postscript"
+    if re.search(rf"\b(?:{later}|(?:second|revised|later|new) edition)s?\b", front.rsplit("', ", 1)[-1]):
+        return True
+    size = r"small|large|big|short|long|simple|cheap|quick|fast|slow|low|high|new|old|early|late|tiny|huge"
+    return bool(re.search(rf"\b(?:of|with|by|for|an?|the|many|several)\s+(?:{size})$", back)) and _goes_on(
+        plain_text, back, _COMMA
     )
 
 
