@@ -98,6 +98,12 @@ class Plan:
     tracks: list[BuiltTrack] | None = None  # every track resolved against the plan's decks (a build of every deck)
     # by output name: packages the plan reused with the digest that proved them (see DeckWriter)
     proven: dict[str, tuple[PackagedDeck, list[tuple[NoteType, int]], str]] = field(default_factory=dict)
+    # The warnings a build of the same sources with ``new_lock`` would print again (drafts waiting, a
+    # selector's, retired cards whose deck no manifest builds), in their order. The others are about
+    # this build's changes against ``lock`` (a card moved deck, an ambiguous match, a week renamed, a
+    # note retired): once the new lock is written they are history, so a no-op, a restore or a replay
+    # of this build prints only these (as a cold build with the new lock does).
+    standing: list[str] = field(default_factory=list)
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
@@ -196,7 +202,7 @@ def plan_build(
         reuse = None  # identities cross notes, or a partial build: every card is stamped
     warnings = [d.warning for d in decisions if d.warning]
     waiting = {n.path: waiting_drafts(n) for n in notes}
-    warnings += [
+    standing = [
         f"{path}: {count} draft card(s) not built yet — set their Status to approved or rejected"
         for path, count in waiting.items()
         if count
@@ -210,7 +216,7 @@ def plan_build(
             if finding.severity == "error":
                 findings.append(finding)
             else:
-                warnings.append(str(finding))
+                standing.append(str(finding))
         deck = assemble(spec, selected, cards_by_note)
         for card in deck.cards:
             if spec.name not in decks_of.setdefault(card.uid, []):
@@ -296,7 +302,8 @@ def plan_build(
         record_stages(tracks, new_lock.extra)
     if deck_names:
         changes = _record_only_built(releases, lock, new_lock, changes)
-    report = compare(releases, changes, decisions, lock, new_lock, warnings + release_warnings + stage_warnings)
+    standing += release_warnings  # (about records the new lock keeps: every later build warns again)
+    report = compare(releases, changes, decisions, lock, new_lock, warnings + standing + stage_warnings)
     record_entries(report, lock, new_lock)
     return Plan(
         by_id,
@@ -315,6 +322,7 @@ def plan_build(
         report,
         proven=dict(reuse.proven) if reuse is not None else {},
         tracks=tracks,
+        standing=standing,
     )
 
 
@@ -523,7 +531,7 @@ def _build(
     if checked is None:
         raise ContentError(report.errors)  # the same checks as `deckgen lint`: no build on errors
     plan = checked
-    build_warnings = list(plan.warnings)  # what the next build replays, without the cache's and lint's lines
+    build_warnings = list(plan.standing)  # what the next build replays, without the cache's and lint's lines
     plan.warnings[:0] = cache_warnings
     plan.warnings += lint_summary(report)
     # Tracks and the site need every deck: a build of named decks skips them. Resolved
@@ -617,7 +625,7 @@ def _build(
             summary = {
                 "outputs": list(result.outputs),
                 "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
-                "warnings": [w for w in plan.warnings if w not in cache_warnings],
+                "warnings": [*plan.standing, *lint_summary(report)],  # what a no-op or a restore prints
                 "cards": len(plan.cards),
                 "media": media,
                 "planned": [p.relative_to(config.out_dir).as_posix() for p in planned],  # what a restore copies back

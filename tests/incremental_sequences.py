@@ -1,0 +1,441 @@
+"""Random sequences of edits, each built incrementally and compared with a cold build of the same files.
+
+The single-edit tests (``test_incremental_outputs.py``) start every edit from a clean
+build. State that an incremental build carries from one build to the next (the last
+build's snapshot and its near-duplicate row, the per-note memo, each deck's shipped rows,
+the site's kept pages, the lock the build last wrote) can only go stale over *sequences*:
+a card edit after a replayed prose edit, an edit undone, ``build/`` deleted between two
+edits, a failed build in the middle. Each step here applies one random edit — prose,
+answers, questions, cards added, deleted or moved, notes added, removed, renamed, moved or
+re-tagged, an essay whose generated cards change, a deck's description, the settings, the
+lock's spacing, ``build/`` or the cache deleted, files touched, an earlier state restored,
+a broken note and its repair — then runs the real CLI on the project (caches in place)
+and on a copy without ``build/`` and caches, and checks:
+
+- the two exit codes and the warnings (stderr) are the same;
+- every output (each ``.apkg``, bundle, site file, changelog, and ``deckgen.lock``) has the
+  same sha256;
+- ``deckgen lint`` (on some steps) prints the same report;
+- a failed build leaves the project's outputs and lock as they were.
+
+``tests/test_incremental_sequences.py`` runs a few seeds; ``scripts/incremental_sequences.py``
+many.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from buildutil import CACHE_DIRS, output_hashes
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+from synthetic import make_library  # noqa: E402
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+START = 1767225600  # each step builds a day later (SOURCE_DATE_EPOCH)
+ESSAYS = ("norton-empathy.md", "graham-do-things-that-dont-scale.md", "cagan-product-vs-feature-teams.md")
+CLAIMS = (
+    "The author argues that a team should ship the smallest change that teaches it something.",
+    "Good discovery is not a phase but a habit, because evidence decays quickly.",
+    "A roadmap should never promise dates for work nobody has sized.",
+    "If a metric cannot change a decision, then it is decoration rather than a measure.",
+)
+
+
+class Step:
+    """What one step did, for the failure message."""
+
+    def __init__(self, number: int, name: str, detail: str = "") -> None:
+        self.number, self.name, self.detail = number, name, detail
+
+    def __str__(self) -> str:
+        return f"{self.number}:{self.name}" + (f"({self.detail})" if self.detail else "")
+
+
+def cli(project: Path, when: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m deckgen ARGS`` in ``project`` at build time ``when``."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(when), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "deckgen", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def make_project(root: Path, notes: int = 16, decks: int = 4) -> Path:
+    """A synthetic library with three of the shipped essays tagged into its decks (their generated cards ship)."""
+    project = make_library(root, notes=notes, decks=decks)
+    (project / "content" / "essays").mkdir()
+    for index, name in enumerate(ESSAYS):
+        text = (REPO / "content" / "essays" / name).read_text(encoding="utf-8")
+        text = re.sub(r"^tags: \[", f"tags: [topic-{index % decks:02d}, ", text, count=1, flags=re.MULTILINE)
+        (project / "content" / "essays" / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def _notes(project: Path) -> list[Path]:
+    return sorted((project / "content").rglob("*.md"))
+
+
+def _synthetic(project: Path) -> list[Path]:
+    return [p for p in _notes(project) if p.name.startswith("note-")]
+
+
+def _rewrite(path: Path, edit: Callable[[str], str]) -> bool:
+    text = path.read_text(encoding="utf-8")
+    edited = edit(text)
+    if edited == text:
+        return False
+    path.write_text(edited, encoding="utf-8")
+    return True
+
+
+def _cards(text: str) -> list[str]:
+    return re.findall(r"^Q: .*\nA: .*\n", text, flags=re.MULTILINE)
+
+
+class Sequence:
+    """One seeded sequence of edits on one project, with the states it may restore."""
+
+    def __init__(self, project: Path, seed: int) -> None:
+        self.project = project
+        self.rng = random.Random(seed)
+        self.serial = 0
+        self.saved: list[Path] = []  # earlier copies of content/, decks/ and deckgen.toml
+        self.broken: Path | None = None  # a note left unparseable, and the copy that repairs it
+
+    def fresh(self) -> str:
+        self.serial += 1
+        return f"{self.rng.choice(['churn', 'pricing', 'signal', 'roadmap'])} {self.serial}"
+
+    def pick(self, paths: list[Path]) -> Path:
+        return self.rng.choice(paths)
+
+    # --- edits: each returns a detail for the log, or None when it could not apply ---
+
+    def prose(self) -> str | None:
+        note = self.pick(_notes(self.project))
+        word = self.fresh()
+        _rewrite(note, lambda t: t.replace("## Critique\n", f"## Critique\nEdited about {word}. ", 1))
+        return note.name
+
+    def answer(self) -> str | None:
+        note = self.pick(_synthetic(self.project))
+        word = self.fresh()
+        if not _rewrite(note, lambda t: re.sub(r"^A: (.*)$", f"A: {word}, \\1", t, count=1, flags=re.MULTILINE)):
+            return None
+        return note.name
+
+    def question(self) -> str | None:
+        note = self.pick(_synthetic(self.project))
+        cards = _cards(note.read_text(encoding="utf-8"))
+        if not cards:
+            return None
+        card = self.rng.choice(cards)
+        word = self.fresh()
+        _rewrite(note, lambda t: t.replace(card, card.replace("Q: ", f"Q: Reworded for {word}, ", 1), 1))
+        return note.name
+
+    def add_card(self) -> str | None:
+        note = self.pick(_synthetic(self.project))
+        word = self.fresh()
+        _rewrite(note, lambda t: t + f"\nQ: Which point about {word} did this edit add?\nA: A new one on product.\n")
+        return note.name
+
+    def delete_card(self) -> str | None:
+        note = self.pick(_synthetic(self.project))
+        cards = _cards(note.read_text(encoding="utf-8"))
+        if len(cards) < 2:
+            return None
+        _rewrite(note, lambda t: t.replace(self.rng.choice(cards), "", 1))
+        return note.name
+
+    def move_card(self) -> str | None:
+        notes = _synthetic(self.project)
+        if len(notes) < 2:
+            return None
+        source, target = self.rng.sample(notes, 2)
+        cards = _cards(source.read_text(encoding="utf-8"))
+        if len(cards) < 2:
+            return None
+        card = self.rng.choice(cards)
+        _rewrite(source, lambda t: t.replace(card, "", 1))
+        _rewrite(target, lambda t: t + "\n" + card)
+        return f"{source.name}->{target.name}"
+
+    def retag(self) -> str | None:
+        note = self.pick(_notes(self.project))
+        decks = sorted(p.stem for p in (self.project / "decks").glob("topic-*.yaml"))
+        choice = self.rng.choice([*decks, ""])  # "" : in no deck (its cards are retired)
+        tags = f"tags: [{choice}, " if choice else "tags: ["
+        edited = _rewrite(note, lambda t: re.sub(r"^tags: \[(?:topic-\d+, )?", tags, t, count=1, flags=re.M))
+        return f"{note.name}:{choice or 'no deck'}" if edited else None
+
+    def add_note(self) -> str | None:
+        template = self.pick(_synthetic(self.project))
+        self.serial += 1
+        note_id = f"note-9{self.serial:04d}"
+        text = re.sub(r"^id: .*$", f"id: {note_id}", template.read_text(encoding="utf-8"), count=1, flags=re.M)
+        text = text.replace("Q: ", f"Q: ({self.serial}) ")  # its own questions, not duplicates of the template's
+        folder = self.project / "content" / self.rng.choice(["part-0", "part-1", "new", "new/deeper"])
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{note_id}.md").write_text(text, encoding="utf-8")
+        return note_id
+
+    def remove_note(self) -> str | None:
+        notes = _synthetic(self.project)
+        if len(notes) < 6:
+            return None
+        note = self.pick(notes)
+        note.unlink()
+        return note.name
+
+    def rename_note(self) -> str | None:
+        note = self.pick(_notes(self.project))
+        self.serial += 1
+        folder = self.project / "content" / self.rng.choice([note.parent.name, "moved"])
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"renamed-{self.serial}.md"
+        note.rename(target)
+        return f"{note.name}->{target.relative_to(self.project / 'content')}"
+
+    def claim(self) -> str | None:  # an essay's argument changes: its generated cards change
+        essays = [p for p in _notes(self.project) if not p.name.startswith(("note-", "renamed-"))]
+        essays = essays or [p for p in _notes(self.project) if "Central argument" in p.read_text(encoding="utf-8")]
+        note = self.pick(essays)
+        sentence = self.rng.choice(CLAIMS)
+        if not _rewrite(note, lambda t: t.replace("## Central argument\n", f"## Central argument\n{sentence} ", 1)):
+            return None
+        return note.name
+
+    def deck_description(self) -> str | None:
+        deck = self.pick(sorted((self.project / "decks").glob("topic-*.yaml")))
+        word = self.fresh()
+        _rewrite(deck, lambda t: re.sub(r"^description: .*\n", "", t, flags=re.M) + f"description: About {word}.\n")
+        return deck.name
+
+    def settings(self) -> str | None:
+        toml = self.project / "deckgen.toml"
+        text = toml.read_text(encoding="utf-8")
+        block = '\n[lint.rules]\nL16 = "off"\n'
+        toml.write_text(text.replace(block, "") if block in text else text + block, encoding="utf-8")
+        return "L16 off" if block not in text else "L16 back"
+
+    def lock_spacing(self) -> str | None:
+        lock = self.project / "deckgen.lock"
+        if not lock.exists():
+            return None
+        text = lock.read_text(encoding="utf-8")
+        line = next((row for row in text.splitlines() if row.startswith('{"card": ')), None)
+        if line is None:
+            return None
+        lock.write_text(text.replace(line, line.replace(", ", ","), 1), encoding="utf-8")
+        return None if text == lock.read_text(encoding="utf-8") else "one record"
+
+    def image(self) -> str | None:  # a card that shows a picture (its file ships in the packages)
+        note = self.pick(_synthetic(self.project))
+        self.serial += 1
+        folder = note.parent / "img"
+        folder.mkdir(exist_ok=True)
+        (folder / f"fig-{self.serial}.png").write_bytes(PNG + bytes([self.serial % 256]))
+        _rewrite(
+            note,
+            lambda t: (
+                t
+                + f"\nQ: What does the diagram from revision {self.serial} show?\nA: ![a feedback loop](img/fig-{self.serial}.png)\n"
+            ),
+        )
+        return f"{note.name}:fig-{self.serial}.png"
+
+    def redraw(self) -> str | None:  # a picture's bytes change, no note does
+        pictures = sorted((self.project / "content").rglob("fig-*.png"))
+        if not pictures:
+            return None
+        picture = self.pick(pictures)
+        picture.write_bytes(picture.read_bytes() + b"\x00")
+        return picture.name
+
+    def explicit_id(self) -> str | None:  # a card pinned with an id: line (its identity stays its own)
+        note = self.pick(_synthetic(self.project))
+        cards = [c for c in _cards(note.read_text(encoding="utf-8"))]
+        if not cards:
+            return None
+        self.serial += 1
+        card = self.rng.choice(cards)
+        _rewrite(note, lambda t: t.replace(card, f"id: pinned-{self.serial}\n{card}", 1))
+        return note.name
+
+    def week(self) -> str | None:  # a track's week renamed, or a deck moved to a week of its own
+        track = self.project / "decks" / "tracks" / "bench.yaml"
+        text = track.read_text(encoding="utf-8")
+        self.serial += 1
+        moved = re.search(r"decks: \[(topic-\d+), ", text)
+        if self.rng.random() < 0.5 or moved is None:
+            track.write_text(re.sub(r"title: Week 1.*", f"title: Week 1, revision {self.serial}", text, count=1))
+            return "week renamed"
+        edited = text.replace(moved.group(0), "decks: [", 1)
+        track.write_text(edited + f"  - title: Week for {self.serial}\n    decks: [{moved.group(1)}]\n")
+        return f"{moved.group(1)} to a new week"
+
+    def rename_deck(self) -> str | None:  # its cards ship under the new name (learners keep theirs where they are)
+        deck = self.pick(sorted((self.project / "decks").glob("topic-*.yaml")))
+        self.serial += 1
+        _rewrite(deck, lambda t: re.sub(r"^deck: (.*?)( v\d+)?$", f"deck: \\1 v{self.serial}", t, count=1, flags=re.M))
+        return deck.name
+
+    def checkout(self) -> str | None:  # `git checkout` of an earlier commit: the sources and their lock
+        saved = [copy for copy in self.saved if (copy / "deckgen.lock").exists()]
+        if not saved:
+            return None
+        copy = self.rng.choice(saved)
+        self._put_back(copy)
+        shutil.copy2(copy / "deckgen.lock", self.project / "deckgen.lock")
+        return copy.name
+
+    def delete_build(self) -> str | None:
+        shutil.rmtree(self.project / "build", ignore_errors=True)
+        return "build/"
+
+    def delete_cache(self) -> str | None:
+        shutil.rmtree(self.project / ".deckgen-cache", ignore_errors=True)
+        return ".deckgen-cache/"
+
+    def touch(self) -> str | None:
+        note = self.pick(_notes(self.project))
+        os.utime(note, (note.stat().st_atime, note.stat().st_mtime + 5))
+        return note.name
+
+    def save(self) -> None:
+        self.serial += 1
+        copy = self.project.parent / f"saved-{self.serial}"
+        for name in ("content", "decks"):
+            shutil.copytree(self.project / name, copy / name)
+        shutil.copy2(self.project / "deckgen.toml", copy / "deckgen.toml")
+        if (self.project / "deckgen.lock").exists():
+            shutil.copy2(self.project / "deckgen.lock", copy / "deckgen.lock")
+        self.saved.append(copy)
+
+    def restore(self) -> str | None:  # `git checkout` of an earlier state of the sources (the lock stays)
+        if not self.saved:
+            return None
+        index = self.rng.randrange(len(self.saved))
+        self._put_back(self.saved[index])
+        return f"state {index}"
+
+    def _put_back(self, copy: Path) -> None:
+        for name in ("content", "decks"):
+            shutil.rmtree(self.project / name)
+            shutil.copytree(copy / name, self.project / name)
+        shutil.copy2(copy / "deckgen.toml", self.project / "deckgen.toml")
+
+    def break_note(self) -> str | None:
+        self.save()
+        self.broken = self.saved.pop()
+        note = self.pick(_notes(self.project))
+        _rewrite(note, lambda t: t.replace("---\n", "---\ntitle: [unclosed\n", 1))
+        return note.name
+
+    def repair(self) -> None:
+        assert self.broken is not None
+        self._put_back(self.broken)
+        self.broken = None
+
+    EDITS = (
+        "prose",
+        "prose",
+        "answer",
+        "answer",
+        "question",
+        "add_card",
+        "delete_card",
+        "move_card",
+        "retag",
+        "add_note",
+        "remove_note",
+        "rename_note",
+        "claim",
+        "claim",
+        "deck_description",
+        "settings",
+        "lock_spacing",
+        "delete_build",
+        "delete_cache",
+        "touch",
+        "restore",
+        "checkout",
+        "image",
+        "redraw",
+        "explicit_id",
+        "week",
+        "rename_deck",
+        "break_note",
+        "nothing",
+    )
+
+    def nothing(self) -> str | None:
+        return ""
+
+    def edit(self) -> tuple[str, str]:
+        """Apply one random edit that applies; (its name, its detail)."""
+        while True:
+            name = self.rng.choice(self.EDITS)
+            detail = getattr(self, name)()
+            if detail is not None:
+                return name, detail
+
+
+def _cold_copy(project: Path, cold: Path) -> None:
+    shutil.rmtree(cold, ignore_errors=True)
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
+
+
+def run(root: Path, seed: int, steps: int = 10) -> list[Step]:
+    """One seeded sequence of ``steps`` edits; AssertionError (with the steps so far) on the first difference."""
+    project = make_project(root / "project")
+    cold = root / "cold"
+    first = cli(project, START, "build")
+    assert first.returncode == 0, first.stderr
+    sequence = Sequence(project, seed)
+    done: list[Step] = []
+    for number in range(1, steps + 1):
+        when = START + number * 86400
+        if sequence.broken is not None:
+            sequence.repair()
+            done.append(Step(number, "repair"))
+        else:
+            if sequence.rng.random() < 0.3:
+                sequence.save()
+            name, detail = sequence.edit()
+            done.append(Step(number, name, detail))
+        history = " ".join(map(str, done))
+        before = output_hashes(project) if (project / "build").exists() else None
+        _cold_copy(project, cold)
+        if sequence.rng.random() < 0.35:  # lint first (its own fast path), on both
+            lint, cold_lint = cli(project, when, "lint"), cli(cold, when, "lint")
+            assert (lint.returncode, lint.stdout) == (cold_lint.returncode, cold_lint.stdout), (
+                f"seed {seed}, {history}: lint differs\n--- incremental\n{lint.stdout}\n--- cold\n{cold_lint.stdout}"
+            )
+        built, cold_built = cli(project, when, "build"), cli(cold, when, "build")
+        assert built.returncode == cold_built.returncode, (
+            f"seed {seed}, {history}: exit {built.returncode} vs cold {cold_built.returncode}\n"
+            f"{built.stderr}\n---\n{cold_built.stderr}"
+        )
+        assert built.stderr == cold_built.stderr, (
+            f"seed {seed}, {history}: warnings differ\n--- incremental\n{built.stderr}\n--- cold\n{cold_built.stderr}"
+        )
+        if built.returncode != 0:
+            assert sequence.broken is not None, f"seed {seed}, {history}: a valid edit failed\n{built.stderr}"
+            if before is not None:
+                assert output_hashes(project) == before, f"seed {seed}, {history}: a failed build wrote outputs"
+            continue
+        hashes, cold_hashes = output_hashes(project), output_hashes(cold)
+        if hashes != cold_hashes:
+            differ = sorted(k for k in hashes.keys() | cold_hashes.keys() if hashes.get(k) != cold_hashes.get(k))
+            raise AssertionError(f"seed {seed}, {history}: outputs differ from a cold build's: {differ}")
+    return done
