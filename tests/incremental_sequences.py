@@ -298,6 +298,51 @@ class Sequence:
         shutil.copy2(copy / "deckgen.lock", self.project / "deckgen.lock")
         return copy.name
 
+    def _generated(self) -> tuple[Path, str] | None:
+        """An essay and the key of one of its generated cards the lock records, or None."""
+        lock = self.project / "deckgen.lock"
+        essays = [p for p in _notes(self.project) if "## Central argument" in p.read_text(encoding="utf-8")]
+        essays = [p for p in essays if not p.name.startswith("note-")]
+        if not essays or not lock.exists():
+            return None
+        note = self.pick(essays)
+        found = re.search(r"^id: (.+)$", note.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        keys = (
+            re.findall(rf'^\{{"card": "{re.escape(found.group(1))}/(g\.[^"]+)"', lock.read_text(), re.M)
+            if found
+            else []
+        )
+        return (note, self.rng.choice(keys)) if keys else None
+
+    def curate(self) -> str | None:  # a generated card rejected, or the note's cap lowered, in its front matter
+        chosen = self._generated()
+        if chosen is None or "\ngenerate:" in chosen[0].read_text(encoding="utf-8"):
+            return None
+        note, key = chosen
+        block = f"generate:\n  reject: [{key}]\n" if self.rng.random() < 0.6 else "generate:\n  cap: 1\n"
+        _rewrite(note, lambda t: t.replace("---\n", "---\n" + block, 1))
+        return f"{note.name}:{block.split(chr(10))[1].strip()}"
+
+    def override(self) -> str | None:  # an authored card that rewrites a generated one (same key)
+        chosen = self._generated()
+        if chosen is None or f"id: {chosen[1]}\n" in chosen[0].read_text(encoding="utf-8"):
+            return None
+        note, key = chosen
+        self.serial += 1
+        card = f"id: {key}\nQ: Which claim did rewrite {self.serial} pin down?\nA: The one the curator preferred.\n"
+        _rewrite(note, lambda t: t + ("\n" if "## Cards" in t else "\n## Cards\n\n") + card)
+        return f"{note.name}:{key}"
+
+    def generation(self) -> str | None:  # the project's generation settings
+        toml = self.project / "deckgen.toml"
+        text = toml.read_text(encoding="utf-8")
+        block = self.rng.choice(["\n[generate]\ncap = 2\n", '\n[generate]\nskip = ["critique"]\n'])
+        if "[generate]" in text:
+            toml.write_text(re.sub(r"\n\[generate\]\n[^\n]*\n", "", text), encoding="utf-8")
+            return "generation as shipped"
+        toml.write_text(text + block, encoding="utf-8")
+        return block.strip().replace("\n", " ")
+
     def delete_build(self) -> str | None:
         shutil.rmtree(self.project / "build", ignore_errors=True)
         return "build/"
@@ -374,6 +419,9 @@ class Sequence:
         "explicit_id",
         "week",
         "rename_deck",
+        "curate",
+        "override",
+        "generation",
         "break_note",
         "nothing",
     )
@@ -402,6 +450,7 @@ def run(root: Path, seed: int, steps: int = 10) -> list[Step]:
     first = cli(project, START, "build")
     assert first.returncode == 0, first.stderr
     sequence = Sequence(project, seed)
+    probes = random.Random(-seed)  # which extra checks run (apart, so that a seed's edits stay the same)
     done: list[Step] = []
     for number in range(1, steps + 1):
         when = START + number * 86400
@@ -417,10 +466,9 @@ def run(root: Path, seed: int, steps: int = 10) -> list[Step]:
         before = output_hashes(project) if (project / "build").exists() else None
         _cold_copy(project, cold)
         if sequence.rng.random() < 0.35:  # lint first (its own fast path), on both
-            lint, cold_lint = cli(project, when, "lint"), cli(cold, when, "lint")
-            assert (lint.returncode, lint.stdout) == (cold_lint.returncode, cold_lint.stdout), (
-                f"seed {seed}, {history}: lint differs\n--- incremental\n{lint.stdout}\n--- cold\n{cold_lint.stdout}"
-            )
+            _same(cli(project, when, "lint"), cli(cold, when, "lint"), f"seed {seed}, {history}: lint")
+        if probes.random() < 0.25:  # what the next build would change
+            _same(cli(project, when, "diff"), cli(cold, when, "diff"), f"seed {seed}, {history}: diff")
         built, cold_built = cli(project, when, "build"), cli(cold, when, "build")
         assert built.returncode == cold_built.returncode, (
             f"seed {seed}, {history}: exit {built.returncode} vs cold {cold_built.returncode}\n"
@@ -438,4 +486,13 @@ def run(root: Path, seed: int, steps: int = 10) -> list[Step]:
         if hashes != cold_hashes:
             differ = sorted(k for k in hashes.keys() | cold_hashes.keys() if hashes.get(k) != cold_hashes.get(k))
             raise AssertionError(f"seed {seed}, {history}: outputs differ from a cold build's: {differ}")
+        if probes.random() < 0.25:  # lint after the build (from the snapshot it recorded)
+            _same(cli(project, when, "lint"), cli(cold, when, "lint"), f"seed {seed}, {history}: lint after")
     return done
+
+
+def _same(ours: subprocess.CompletedProcess[str], cold: subprocess.CompletedProcess[str], what: str) -> None:
+    """The same exit code and report (the project's path aside: the two live in different folders)."""
+    assert (ours.returncode, ours.stdout.replace("/project", "/cold")) == (cold.returncode, cold.stdout), (
+        f"{what} differs\n--- incremental\n{ours.stdout}{ours.stderr}\n--- cold\n{cold.stdout}{cold.stderr}"
+    )
