@@ -3,19 +3,24 @@
 The single-edit tests (``test_incremental_outputs.py``) start every edit from a clean
 build. State that an incremental build carries from one build to the next (the last
 build's snapshot and its near-duplicate row, the per-note memo, each deck's shipped rows,
-the site's kept pages, the lock the build last wrote) can only go stale over *sequences*:
-a card edit after a replayed prose edit, an edit undone, ``build/`` deleted between two
-edits, a failed build in the middle. Each step here applies one random edit — prose,
-answers, questions, cards added, deleted or moved, notes added, removed, renamed, moved or
-re-tagged, an essay whose generated cards change, a deck's description, the settings, the
-lock's spacing, ``build/`` or the cache deleted, files touched, an earlier state restored,
-a broken note and its repair — then runs the real CLI on the project (caches in place)
-and on a copy without ``build/`` and caches, and checks:
+the site's kept pages and packages, the lock the build last wrote) can only go stale over
+*sequences*: a card edit after a replayed prose edit, an edit undone, ``build/`` deleted
+between two edits, a failed build in the middle. Each step here applies one random edit —
+prose, answers, questions, cards added, deleted or moved, notes added, removed, renamed,
+moved or re-tagged, an essay whose generated cards change, a generated card rejected or
+overridden by an authored one, the note's or the project's generation settings, pictures
+added or redrawn, ``id:`` lines, a deck's description or name, a track's weeks, the lint
+settings, the lock's spacing, ``build/`` or the cache deleted, files touched, an earlier
+state of the sources restored (with its lock, as a checkout, or without), a broken note
+and its repair — then runs the real CLI on the project (caches in place) and on a copy
+without ``build/`` and caches, at the same build time (now and then the last step's, or
+an hour before it), and checks:
 
 - the two exit codes and the warnings (stderr) are the same;
 - every output (each ``.apkg``, bundle, site file, changelog, and ``deckgen.lock``) has the
   same sha256;
-- ``deckgen lint`` (on some steps) prints the same report;
+- ``deckgen lint`` before and after the build, and ``deckgen diff`` (on some steps), print
+  the same report;
 - a failed build leaves the project's outputs and lock as they were.
 
 ``tests/test_incremental_sequences.py`` runs a few seeds; ``scripts/incremental_sequences.py``
@@ -451,9 +456,14 @@ def run(root: Path, seed: int, steps: int = 10) -> list[Step]:
     assert first.returncode == 0, first.stderr
     sequence = Sequence(project, seed)
     probes = random.Random(-seed)  # which extra checks run (apart, so that a seed's edits stay the same)
+    last = START
     done: list[Step] = []
     for number in range(1, steps + 1):
         when = START + number * 86400
+        clock = probes.random()
+        if clock < 0.1:  # two builds in one second, or a clock (or a commit date) that went back
+            when = last if clock < 0.05 else last - 3600
+        last = when
         if sequence.broken is not None:
             sequence.repair()
             done.append(Step(number, "repair"))
