@@ -1,6 +1,6 @@
 """Many seeded random sequences of edits, each incremental build compared with a cold one (tests/incremental_sequences.py).
 
-    python scripts/incremental_sequences.py --seeds 50 --steps 12
+    python scripts/incremental_sequences.py --seeds 50 --steps 12 [--kills]
 
 Prints one line per seed and exits 1 on the first difference (with the edits that led there).
 """
@@ -22,11 +22,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=50)
     parser.add_argument("--first", type=int, default=1, help="first seed")
     parser.add_argument("--steps", type=int, default=12)
+    parser.add_argument("--kills", action="store_true", help="now and then kill a build mid-way first")
     args = parser.parse_args()
     for seed in range(args.first, args.first + args.seeds):
         with tempfile.TemporaryDirectory() as tmp:
             try:
-                steps = run(Path(tmp), seed, args.steps)
+                steps = run(Path(tmp), seed, args.steps, kills=args.kills)
             except AssertionError as exc:
                 print(f"seed {seed}: FAILED {exc}")
                 raise SystemExit(1) from exc

@@ -448,8 +448,29 @@ def _cold_copy(project: Path, cold: Path) -> None:
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("build", *CACHE_DIRS))
 
 
-def run(root: Path, seed: int, steps: int = 10) -> list[Step]:
-    """One seeded sequence of ``steps`` edits; AssertionError (with the steps so far) on the first difference."""
+def killed(project: Path, when: int, after: float) -> None:
+    """Start ``deckgen build`` and kill it (SIGKILL) ``after`` seconds in, wherever it is."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(when), "NO_COLOR": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "build"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        process.wait(timeout=after)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def run(root: Path, seed: int, steps: int = 10, *, kills: bool = False) -> list[Step]:
+    """One seeded sequence of ``steps`` edits; AssertionError (with the steps so far) on the first difference.
+
+    ``kills``: now and then a build is killed at a random moment before the step's build
+    (timing-dependent, so not for the test suite's seeds: scripts/incremental_sequences.py --kills).
+    """
     project = make_project(root / "project")
     cold = root / "cold"
     first = cli(project, START, "build")
@@ -479,6 +500,13 @@ def run(root: Path, seed: int, steps: int = 10) -> list[Step]:
             _same(cli(project, when, "lint"), cli(cold, when, "lint"), f"seed {seed}, {history}: lint")
         if probes.random() < 0.25:  # what the next build would change
             _same(cli(project, when, "diff"), cli(cold, when, "diff"), f"seed {seed}, {history}: diff")
+        if kills and probes.random() < 0.2:
+            after = probes.uniform(0.05, 1.5)
+            killed(project, when, after)  # (it may have written the lock: the cold copy takes it as it is now)
+            done[-1].detail += f", a build killed after {after:.2f} s"
+            history = " ".join(map(str, done))
+            before = output_hashes(project) if (project / "build").exists() else None
+            _cold_copy(project, cold)
         built, cold_built = cli(project, when, "build"), cli(cold, when, "build")
         assert built.returncode == cold_built.returncode, (
             f"seed {seed}, {history}: exit {built.returncode} vs cold {cold_built.returncode}\n"
