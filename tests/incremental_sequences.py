@@ -183,7 +183,10 @@ class Sequence:
         return f"{note.name}:{choice or 'no deck'}" if edited else None
 
     def add_note(self) -> str | None:
-        template = self.pick(_synthetic(self.project))
+        plain = [p for p in _synthetic(self.project) if "![" not in p.read_text(encoding="utf-8")]
+        if not plain:
+            return None
+        template = self.pick(plain)  # (a picture's path is relative to its note's folder)
         self.serial += 1
         note_id = f"note-9{self.serial:04d}"
         text = re.sub(r"^id: .*$", f"id: {note_id}", template.read_text(encoding="utf-8"), count=1, flags=re.M)
