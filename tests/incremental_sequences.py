@@ -21,6 +21,7 @@ an hour before it), and checks:
   same sha256;
 - ``deckgen lint`` before and after the build, and ``deckgen diff`` (on some steps), print
   the same report;
+- after one deck was built alone (on some steps), the full build is still a cold build's;
 - a failed build leaves the project's outputs and lock as they were.
 
 ``tests/test_incremental_sequences.py`` runs a few seeds; ``scripts/incremental_sequences.py``
@@ -510,6 +511,13 @@ def run(root: Path, seed: int, steps: int = 10, *, kills: bool = False) -> list[
             history = " ".join(map(str, done))
             before = output_hashes(project) if (project / "build").exists() else None
             _cold_copy(project, cold)
+        if probes.random() < 0.15:  # one deck built alone first: its cards recorded, the others' changes pending
+            deck = probes.choice(sorted(p.stem for p in (project / "decks").glob("topic-*.yaml")))
+            alone = cli(project, when, "build", deck)
+            done[-1].detail += f", {deck} built alone first (exit {alone.returncode})"
+            history = " ".join(map(str, done))
+            before = output_hashes(project) if (project / "build").exists() else None
+            _cold_copy(project, cold)  # the lock as that build left it
         built, cold_built = cli(project, when, "build"), cli(cold, when, "build")
         assert built.returncode == cold_built.returncode, (
             f"seed {seed}, {history}: exit {built.returncode} vs cold {cold_built.returncode}\n"
