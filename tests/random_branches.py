@@ -15,7 +15,6 @@ card tagged retired, and ``deckgen build --locked`` passes on a fresh copy.
 from __future__ import annotations
 
 import copy
-import os
 import shutil
 import subprocess
 import sys
@@ -23,24 +22,11 @@ import time
 from pathlib import Path
 
 from random_releases import History, RCard, RNote
+from test_lock_merge import git
 
 from deckgen.api import build, load_config
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def git(cwd: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.com",
-        "PYTHONPATH": str(REPO),
-    }
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, text=True, capture_output=True)
-    assert done.returncode == 0, (args, done.stdout, done.stderr)
-    return done.stdout
 
 
 def _commit(root: Path, message: str) -> None:

@@ -23,11 +23,11 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
 from ankiutil import import_apkg, open_collection, review
+from random_releases import plain, play
 
 from deckgen.api import build, load_config
 from deckgen.core.errors import ContentError
@@ -195,7 +195,7 @@ class History:
         questions: dict[str, str] = {}
         for note in notes:
             if note.guid in live:
-                first = _plain(note.fields[0])
+                first = plain(note.fields[0])
                 assert first not in questions, ("the same question twice", first, self.log)
                 questions[first] = note.guid
             else:
@@ -229,20 +229,9 @@ def _live_notes(apkg: Path) -> dict[str, list[str]]:
     return {guid: flds.split("\x1f") for guid, flds, tags in rows if RETIRED_TAG not in tags.split()}
 
 
-def _plain(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", html).strip()
-
-
 def run(root: Path, seed: int, releases: int) -> tuple[list[str], dict[str, int]]:
     """One random history of ``releases`` releases; returns the edits made and how many generated cards
     changed, by status (raises on a broken invariant)."""
     history = History(root, seed)
-    try:
-        for number in range(releases):
-            if number:
-                history.edit()
-            history.release(number)
-            time.sleep(1.05)  # each release's build time must be newer than the last (Anki compares seconds)
-    finally:
-        history.close()
+    play(history, releases)
     return history.log, history.generated

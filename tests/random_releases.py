@@ -20,6 +20,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ankiutil import import_apkg, open_collection, review
 
@@ -154,12 +155,12 @@ class History:
         assert len(guids) == len(set(guids)), ("duplicate notes", self.log)
         by_question: dict[str, list[object]] = {}
         for note in notes:
-            by_question.setdefault(_plain(note["Question"]), []).append(note)
+            by_question.setdefault(plain(note["Question"]), []).append(note)
         for rnote in self.notes:
             for card in rnote.cards:
-                found = [n for n in notes if card.question in _plain(n["Question"]) and RETIRED_TAG not in n.tags]
+                found = [n for n in notes if card.question in plain(n["Question"]) and RETIRED_TAG not in n.tags]
                 assert len(found) == 1, ("live card missing or duplicated", card.question, self.log)
-                assert card.answer in _plain(found[0]["Answer"]), ("stale answer", card, self.log)
+                assert card.answer in plain(found[0]["Answer"]), ("stale answer", card, self.log)
                 if card.guid:
                     assert found[0].guid == card.guid, ("identity lost", card, self.log)
                 card.guid = found[0].guid
@@ -179,13 +180,19 @@ class History:
         self.col.close()
 
 
-def _plain(html: str) -> str:
+def plain(html: str) -> str:
+    """A field's text without its HTML tags and entities."""
     return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&quot;", '"').replace("&amp;", "&")
 
 
-def run(root: Path, seed: int, releases: int) -> list[str]:
-    """One random history of ``releases`` releases; returns the edits made (raises on a broken invariant)."""
-    history = History(root, seed)
+class Playable(Protocol):
+    def edit(self) -> None: ...
+    def release(self, number: int) -> None: ...
+    def close(self) -> None: ...
+
+
+def play(history: Playable, releases: int) -> None:
+    """``releases`` releases of ``history``, random edits between them (raises on a broken invariant)."""
     try:
         for number in range(releases):
             if number:
@@ -194,4 +201,10 @@ def run(root: Path, seed: int, releases: int) -> list[str]:
             time.sleep(1.05)  # each release's build time must be newer than the last (Anki compares seconds)
     finally:
         history.close()
+
+
+def run(root: Path, seed: int, releases: int) -> list[str]:
+    """One random history of ``releases`` releases; returns the edits made (raises on a broken invariant)."""
+    history = History(root, seed)
+    play(history, releases)
     return history.log
