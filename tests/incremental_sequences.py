@@ -10,7 +10,7 @@ prose, answers, questions, cards added, deleted or moved, notes added, removed, 
 moved or re-tagged, an essay whose generated cards change, a generated card rejected or
 overridden by an authored one, the note's or the project's generation settings, pictures
 added or redrawn, ``id:`` lines, a deck's description or name, a track's weeks, the lint
-settings, the lock's spacing, ``build/`` or the cache deleted, files touched, an earlier
+settings, a cohort's page, the lock's spacing, ``build/`` or the cache deleted, files touched, an earlier
 state of the sources restored (with its lock, as a checkout, or without), a broken note
 and its repair — then runs the real CLI on the project (caches in place) and on a copy
 without ``build/`` and caches, at the same build time (now and then the last step's, or
@@ -352,6 +352,20 @@ class Sequence:
         toml.write_text(text + block, encoding="utf-8")
         return block.strip().replace("\n", " ")
 
+    def cohort(self) -> str | None:  # a cohort with a page on the site: added, a hire added, or removed
+        path = self.project / "decks" / "cohorts" / "spring.yaml"
+        if path.exists() and self.rng.random() < 0.3:
+            path.unlink()
+            return "removed"
+        path.parent.mkdir(exist_ok=True)
+        self.serial += 1
+        hire = f"  - {{name: hire {self.serial}, track: bench, start: 2026-03-{self.serial % 28 + 1:02d}}}\n"
+        if not path.exists():
+            path.write_text(f"title: Spring cohort\nsite: true\nhires:\n{hire}", encoding="utf-8")
+            return "added"
+        path.write_text(path.read_text(encoding="utf-8") + hire, encoding="utf-8")
+        return "hire added"
+
     def delete_build(self) -> str | None:
         shutil.rmtree(self.project / "build", ignore_errors=True)
         return "build/"
@@ -429,6 +443,7 @@ class Sequence:
         "week",
         "rename_deck",
         "curate",
+        "cohort",
         "override",
         "generation",
         "break_note",
