@@ -533,7 +533,8 @@ def _build(
     plan = checked
     build_warnings = list(plan.standing)  # what the next build replays, without the cache's and lint's lines
     plan.warnings[:0] = cache_warnings
-    plan.warnings += lint_summary(report)
+    linted = lint_summary(report)  # one line at most: how many lint warnings
+    plan.warnings += linted
     # Tracks and the site need every deck: a build of named decks skips them. Resolved
     # before anything is written, so a bad track file leaves the build untouched.
     # (the plan resolved them against these very specs and decks: the track files are not read and parsed again)
@@ -625,7 +626,7 @@ def _build(
             summary = {
                 "outputs": list(result.outputs),
                 "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
-                "warnings": [*plan.standing, *lint_summary(report)],  # what a no-op or a restore prints
+                "warnings": [*plan.standing, *linted],  # what a no-op or a restore prints
                 "cards": len(plan.cards),
                 "media": media,
                 "planned": [p.relative_to(config.out_dir).as_posix() for p in planned],  # what a restore copies back
