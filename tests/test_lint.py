@@ -61,6 +61,17 @@ def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> No
         ("Q: In Norton's 'Empathy and Product Management', does he call empathy a craft?\nA: Yes.", "L4"),
         ("Q: What does Norton call empathy?\nA: Yes.", "L4"),
         ("Q: Is empathy a craft or a trait, for Norton?\nA: A craft.", "L5"),
+        ("Q: Which should a new PM favour early on, speed or polish?\nA: Speed, because learning compounds.", "L5"),
+        # 'or' that offers no choice: the answer is neither side (the seed note's own contrast card)
+        (
+            "Q: In Norton's 'Empathy and Product Management', what is empathy, if not an attitude or a personality "
+            "trait?\nA: A set of concrete, learnable moves.",
+            None,
+        ),
+        (
+            "Q: How does Norton apply empathy to pricing or onboarding reviews?\nA: He asks who pays for the change.",
+            None,
+        ),
         ("Q: What is empathy? Why does it matter?\nA: A craft.", "L9"),
         (
             "Q: What does Norton call empathy, e.g. in meetings?\nA: A craft, i.e. learnable moves.",

@@ -31,6 +31,7 @@ from deckgen.core.text import (
     content_stems,
     has_isolated,
     hidden_also_shown,
+    offered_choice,
     plain,
     plural_word,
     prompt_shape_ok,
@@ -96,7 +97,6 @@ _SENTENCE_END_RE = re.compile(
     r"(?=[.!?])(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(])"
 )
 _SEPARATOR_RE = re.compile(r"[,;](?=\s)")
-_BINARY_CHOICE_RE = re.compile(r"\b\w[\w'-]*\s+or\s+\w", re.I)
 _COMPOUND_RE = re.compile(r"\balso\b|\band\s+(what|why|how|who|when|where|which)\b", re.I)
 
 
@@ -180,7 +180,6 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
         )
     yield from _length_issue("L1", len(a_words), s.answer_words_warn, s.answer_words_error, "answer", "back")
     yield from _length_issue("L2", len(question_words(question)), s.question_words_warn, None, "question", "front")
-    core = strip_context(plain(question))
     end = plain(question).rstrip().rstrip("*_`)\"'")
     if not prompt_shape_ok(question) or (s.strict.questions_only and not end.endswith("?")):
         yield Issue(
@@ -205,7 +204,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
             "ask for the content, so the answer is a fact to recall",
             "back",
         )
-    if end.endswith("?") and _BINARY_CHOICE_RE.search(core):
+    if end.endswith("?") and offered_choice(question, answer):
         yield Issue(
             "L5",
             "warning",

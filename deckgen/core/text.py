@@ -296,6 +296,22 @@ def answer_leak(question: str, answer: str, masked: str) -> float:
     return len(answer_stems & shown) / len(answer_stems)
 
 
+_CHOICE_RE = re.compile(r"((?:[^\W_][\w'’-]*\s+){0,2}[^\W_][\w'’-]*)\s+or\s+((?:[^\W_][\w'’-]*\s*){1,3})", re.I)
+
+
+def offered_choice(question: str, answer: str) -> bool:
+    """L5: whether the question offers alternatives ('… X or Y?') and the answer takes one of them.
+
+    The alternatives are the (up to three) words on each side of an 'or' in the question
+    without its context prefix; the answer takes one when it shares a content word with
+    them. "What is empathy, if not an attitude or a trait?" — "A set of learnable moves"
+    offers no choice: the answer is neither.
+    """
+    answer_stems = content_stems(answer)
+    core = strip_context(plain(question))
+    return any(content_stems(f"{m.group(1)} {m.group(2)}") & answer_stems for m in _CHOICE_RE.finditer(core))
+
+
 def hidden_also_shown(text: str, number: int, hidden: str, also: str = "") -> bool:
     """L7: whether deletion ``number``'s ``hidden`` words appear, as words, in what the card shows."""
     visible = CLOZE_RE.sub(lambda m: "" if int(m.group(1)) == number else m.group(2), text) + " " + also

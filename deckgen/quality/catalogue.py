@@ -326,7 +326,7 @@ RULES: tuple[Rule, ...] = (
         "Binary-choice question",
         "warning",
         "quality",
-        "'X or Y?' leads the learner to the answer.",
+        "'X or Y?' whose answer is one of the two leads the learner to it (an 'or' the answer takes neither side of, as in 'what is X, if not A or B?', offers no choice).",
         "Q: Which does Norton call empathy, a trait or a craft?\nA: A craft.",
         "Q: How does Norton characterise empathy, if not as a trait?\nA: As a craft.",
         configurable=True,
