@@ -10,7 +10,10 @@ prose, answers, questions, cards added, deleted or moved, notes added, removed, 
 moved or re-tagged, an essay whose generated cards change, a generated card rejected or
 overridden by an authored one, the note's or the project's generation settings, pictures
 added or redrawn, ``id:`` lines, a deck's description or name, a track's weeks, the lint
-settings, a cohort's page, the lock's spacing, ``build/`` or the cache deleted, files touched, an earlier
+settings, a cohort's page, the lock's spacing, draft cards added, approved or rejected,
+two cards swapped, Windows line endings or a byte-order mark, a deck's or the track's
+pace, a manifest selecting a note by id or path (a note in two decks), a note's title,
+author or own ``id:``, accented answers composed or decomposed, ``build/`` or the cache deleted, files touched, an earlier
 state of the sources restored (with its lock, as a checkout, or without), a broken note
 and its repair — then runs the real CLI on the project (caches in place) and on a copy
 without ``build/`` and caches, at the same build time (now and then the last step's, or
@@ -366,6 +369,101 @@ class Sequence:
         path.write_text(path.read_text(encoding="utf-8") + hire, encoding="utf-8")
         return "hire added"
 
+    def draft(self) -> str | None:  # a draft card added to a note, or a waiting one approved or rejected
+        waiting = [p for p in _notes(self.project) if "Status: draft\n" in p.read_text(encoding="utf-8")]
+        if waiting and self.rng.random() < 0.6:
+            note = self.pick(waiting)
+            verdict = self.rng.choice(["approved", "rejected"])
+            _rewrite(note, lambda t: t.replace("Status: draft\n", f"Status: {verdict}\n", 1))
+            return f"{note.name}:{verdict}"
+        note = self.pick(_synthetic(self.project))
+        word = self.fresh()
+        _rewrite(
+            note,
+            lambda t: (
+                t + f"\nStatus: draft\nQ: Which draft about {word} waits for a curator?\nA: Its onboarding checklist.\n"
+            ),
+        )
+        return f"{note.name}:draft"
+
+    def swap_cards(self) -> str | None:  # two of a note's cards change places
+        note = self.pick(_synthetic(self.project))
+        cards = _cards(note.read_text(encoding="utf-8"))
+        if len(cards) < 2:
+            return None
+        first, second = self.rng.sample(cards, 2)
+        _rewrite(note, lambda t: t.replace(first, "\0").replace(second, first).replace("\0", second))
+        return note.name
+
+    def line_endings(self) -> str | None:  # saved with Windows line endings (or back), or with a byte-order mark
+        note = self.pick(_notes(self.project))
+        data = note.read_bytes()
+        if self.rng.random() < 0.3:
+            bom = b"\xef\xbb\xbf"
+            note.write_bytes(data[3:] if data.startswith(bom) else bom + data)
+            return f"{note.name}:BOM"
+        note.write_bytes(data.replace(b"\r\n", b"\n") if b"\r\n" in data else data.replace(b"\n", b"\r\n"))
+        return f"{note.name}:CRLF"
+
+    def pace(self) -> str | None:  # a deck's new cards a day (an Anki preset), or a track's
+        if self.rng.random() < 0.3:
+            track = self.project / "decks" / "tracks" / "bench.yaml"
+            pace = self.rng.choice([10, 15, 20, 25])
+            _rewrite(track, lambda t: re.sub(r"^new_per_day: \d+$", f"new_per_day: {pace}", t, count=1, flags=re.M))
+            return f"track {pace}"
+        deck = self.pick(sorted((self.project / "decks").glob("topic-*.yaml")))
+        pace = self.rng.choice([0, 5, 12])
+        stripped = lambda t: re.sub(r"^new_per_day: .*\n", "", t, flags=re.M)  # noqa: E731
+        _rewrite(deck, lambda t: stripped(t) + (f"new_per_day: {pace}\n" if pace else ""))
+        return f"{deck.name}:{pace or 'none'}"
+
+    def select(
+        self,
+    ) -> str | None:  # a deck manifest selects one more note by id or path (a note in two decks), or one fewer
+        deck = self.pick(sorted((self.project / "decks").glob("topic-*.yaml")))
+        text = deck.read_text(encoding="utf-8")
+        extra = re.findall(r"^  - (?:id|path): .*\n", text, flags=re.M)
+        if extra and self.rng.random() < 0.4:
+            _rewrite(deck, lambda t: t.replace(self.rng.choice(extra), "", 1))
+            return f"{deck.name}: one fewer"
+        note = self.pick(_notes(self.project))
+        text = note.read_text(encoding="utf-8")
+        found = re.search(r"^id: (.+)$", text, flags=re.M)
+        if found is None:
+            return None
+        rel = note.relative_to(self.project).as_posix()
+        # by id only an essay (no edit removes one or changes its id: an id that selects nothing is an error)
+        by_id = "synthetic]" not in text and self.rng.random() < 0.6
+        line = f"  - id: {found.group(1)}\n" if by_id else f'  - path: "{rel}"\n'
+        first = self.rng.random() < 0.5  # before the tag selector: the note's cards come first in the deck
+        _rewrite(deck, lambda t: t.replace("notes:\n", "notes:\n" + line, 1) if first else t + line)
+        return f"{deck.name}:+{found.group(1)}{' first' if first else ''}"
+
+    def front_matter(self) -> str | None:  # a note's title or author changed (its generated questions name them)
+        note = self.pick(_notes(self.project))
+        word = self.fresh()
+        if self.rng.random() < 0.5:
+            edited = _rewrite(
+                note, lambda t: re.sub(r'^title: "?(.*?)"?$', f'title: "\\1, {word}"', t, count=1, flags=re.M)
+            )
+            return f"{note.name}:title" if edited else None
+        author = self.rng.choice(["Marty Cagan", "Teresa Torres", "Ben Horowitz", "Julie Zhuo"])
+        edited = _rewrite(note, lambda t: re.sub(r"^author: .*$", f"author: {author}", t, count=1, flags=re.M))
+        return f"{note.name}:{author}" if edited else None
+
+    def note_id(self) -> str | None:  # a note's id: changed (its cards are new to the lock; the old ones retire)
+        note = self.pick(_synthetic(self.project))
+        self.serial += 1
+        edited = _rewrite(note, lambda t: re.sub(r"^id: (.*)$", f"id: \\1-r{self.serial}", t, count=1, flags=re.M))
+        return note.name if edited else None
+
+    def accents(self) -> str | None:  # an answer with accented letters, composed or decomposed (NFC or NFD)
+        note = self.pick(_synthetic(self.project))
+        word = self.rng.choice(["caf\u00e9", "cafe\u0301", "na\u00efve", "nai\u0308ve"])
+        if not _rewrite(note, lambda t: re.sub(r"^A: (.*)$", f"A: {word} \\1", t, count=1, flags=re.MULTILINE)):
+            return None
+        return f"{note.name}:{word.encode('unicode_escape').decode()}"
+
     def delete_build(self) -> str | None:
         shutil.rmtree(self.project / "build", ignore_errors=True)
         return "build/"
@@ -448,6 +546,14 @@ class Sequence:
         "generation",
         "break_note",
         "nothing",
+        "draft",
+        "swap_cards",
+        "line_endings",
+        "pace",
+        "select",
+        "front_matter",
+        "note_id",
+        "accents",
     )
 
     def nothing(self) -> str | None:

@@ -1,8 +1,9 @@
 """Random multi-release histories through one learner's collection (the real Anki engine).
 
 Each release applies random valid edits to a small project — a question or an answer
-reworded, an ``id:`` added, a note file moved or renamed, cards reordered, a card split
-(the half that keeps the question keeps the card), deleted or added — builds it, imports it into the same collection, reviews a little, and checks:
+reworded, an ``id:`` added, a note file moved or renamed, a note's own ``id:`` changed, a
+card moved to another note, cards reordered, a card split (the half that keeps the
+question keeps the card), deleted or added — builds it, imports it into the same collection, reviews a little, and checks:
 
 - no lost review: every review-log entry and every card's scheduling survive the import;
 - no duplicate: one Anki note per card identity, and a card kept under edits keeps its note;
@@ -46,6 +47,7 @@ class RCard:
 class RNote:
     note_id: str
     path: str
+    tag: str  # its deck's selector (a note keeps it when its id changes)
     cards: list[RCard] = field(default_factory=list)
 
     def text(self) -> str:
@@ -54,7 +56,7 @@ class RNote:
             lines = ([f"id: {card.explicit}"] if card.explicit else []) + [f"Q: {card.question}", f"A: {card.answer}"]
             blocks.append("\n".join(lines))
         return (
-            f"---\nid: {self.note_id}\ntitle: Essay on {self.note_id}\nauthor: Ada Lovelace\ntags: [t{self.note_id[-1]}]\n"
+            f"---\nid: {self.note_id}\ntitle: Essay on {self.note_id}\nauthor: Ada Lovelace\ntags: [{self.tag}]\n"
             f"---\nA blurb.\n\n## Cards\n\n" + "\n\n".join(blocks) + "\n"
         )
 
@@ -66,7 +68,7 @@ class History:
         self.root = root
         self.rng = random.Random(seed)
         self.serial = 0
-        self.notes = [RNote(f"note{i}", f"content/n{i}.md") for i in range(3)]
+        self.notes = [RNote(f"note{i}", f"content/n{i}.md", f"t{i}") for i in range(3)]
         for note in self.notes:
             for _ in range(3):
                 note.cards.append(self._new_card())
@@ -99,9 +101,12 @@ class History:
 
     def edit(self) -> None:
         """One to three random edits, at most one per note (several rewordings in one note are ambiguous by design)."""
-        for note in self.rng.sample(self.notes, self.rng.randint(1, 3)):
-            kind = self.rng.choice(["question", "answer", "id", "move", "reorder", "delete", "add", "split"])
+        chosen = self.rng.sample(self.notes, self.rng.randint(1, 3))
+        for note in list(chosen):
+            kinds = ["question", "answer", "id", "move", "reorder", "delete", "add", "split", "rename", "cross"]
+            kind = self.rng.choice(kinds)
             card = self.rng.choice(note.cards) if note.cards else None
+            others = [n for n in self.notes if n not in chosen]  # (a note no other edit of this release touches)
             if kind == "question" and card:
                 card.question = card.question.replace("What does", "What exactly does", 1)
                 if "exactly exactly" in card.question:
@@ -110,6 +115,15 @@ class History:
                 card.answer = card.answer.replace("The ", "Above all, the ", 1)
             elif kind == "id" and card and not card.explicit:
                 card.explicit = f"pinned-{card.serial}"
+            elif kind == "rename":  # the note's id: changed (its cards move to the renamed note, identities kept)
+                self.serial += 1
+                note.note_id = f"{note.note_id.split('-')[0]}-{self.serial}"
+            elif kind == "cross" and card and len(note.cards) > 1 and others:  # a card moved to another note
+                target = self.rng.choice(others)
+                note.cards.remove(card)
+                target.cards.append(card)
+                chosen.append(target)  # (not edited again in this release)
+                kind = f"cross to {target.note_id}"
             elif kind == "move":
                 note.path = f"content/{self.rng.choice(['x', 'y', 'z'])}/{self.rng.choice(['n', 'm'])}{note.note_id}.md"
             elif kind == "reorder":
