@@ -297,18 +297,29 @@ def answer_leak(question: str, answer: str, masked: str) -> float:
 
 
 _CHOICE_RE = re.compile(r"((?:[^\W_][\w'’-]*\s+){0,2}[^\W_][\w'’-]*)\s+or\s+((?:[^\W_][\w'’-]*\s*){1,3})", re.I)
+_CHOICE_WORD_RE = re.compile(r"\bwhich\b", re.I)
+# options after the question's last comma or colon, not a clause of their own: "…, service or profit?"
+_OPTIONS_LAST_RE = re.compile(
+    r"[,:;]\s*(?=\S)(?!(?:what|why|how|when|where|who|whom|whose|which|" + "|".join(sorted(AUXILIARIES)) + r")\b)"
+    r"[^,:;?]*\bor\b[^,:;?]*\?\W*$",
+    re.I,
+)
 
 
 def offered_choice(question: str, answer: str) -> bool:
     """L5: whether the question offers alternatives ('… X or Y?') and the answer takes one of them.
 
-    The alternatives are the (up to three) words on each side of an 'or' in the question
-    without its context prefix; the answer takes one when it shares a content word with
-    them. "What is empathy, if not an attitude or a trait?" — "A set of learnable moves"
-    offers no choice: the answer is neither.
+    A question offers a choice when it asks which, asks yes or no ("does it prefer A or
+    B?"), or puts its options last after a comma or colon ("…, service or profit?"); the
+    options are the (up to three) words on each side of its 'or', and the answer takes one
+    when it shares a content word with them. No choice: "What is empathy, if not an attitude
+    or a trait?" — "A set of learnable moves" (the answer is neither), or "Why do features get
+    hidden or removed?" (the 'or' is the question's own subject).
     """
-    answer_stems = content_stems(answer)
     core = strip_context(plain(question))
+    if not (_CHOICE_WORD_RE.search(core) or yes_no_start(question) or _OPTIONS_LAST_RE.search(core)):
+        return False
+    answer_stems = content_stems(answer)
     return any(content_stems(f"{m.group(1)} {m.group(2)}") & answer_stems for m in _CHOICE_RE.finditer(core))
 
 

@@ -326,7 +326,7 @@ RULES: tuple[Rule, ...] = (
         "Binary-choice question",
         "warning",
         "quality",
-        "'X or Y?' whose answer is one of the two leads the learner to it (an 'or' the answer takes neither side of, as in 'what is X, if not A or B?', offers no choice).",
+        "A question that offers a choice (which A or B, does it A or B, or '…, A or B?') and whose answer takes one side leads the learner to it; an 'or' the answer takes neither side of ('what is X, if not A or B?') offers none.",
         "Q: Which does Norton call empathy, a trait or a craft?\nA: A craft.",
         "Q: How does Norton characterise empathy, if not as a trait?\nA: As a craft.",
         configurable=True,
