@@ -72,6 +72,14 @@ def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> No
             "Q: How does Norton apply empathy to pricing or onboarding reviews?\nA: He asks who pays for the change.",
             None,
         ),
+        # 'it'/'its' after a context that names the work, and the 'it' of 'what does it mean to': lint accepts them
+        (
+            "Q: According to the note on Norton's 'Empathy and Product Management', why is its evidence thin?\nA: One company.",
+            None,
+        ),
+        ("Q: In Norton's 'Empathy and Product Management', what does it underplay?\nA: Team incentives.", None),
+        ("Q: In Norton's essay, what does it mean to practise empathy as a craft?\nA: To repeat concrete moves.", None),
+        ("Q: Why are its examples weak evidence?\nA: They were picked after the fact.", "L14"),
         ("Q: What is empathy? Why does it matter?\nA: A craft.", "L9"),
         (
             "Q: What does Norton call empathy, e.g. in meetings?\nA: A craft, i.e. learnable moves.",
@@ -394,3 +402,15 @@ def test_a_build_report_to_a_pipe_does_not_import_rich(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert result.stdout.splitlines()[1:] == ["wrote x", "updated deckgen.lock (commit it with your notes)", "[]"]
+
+
+def test_the_generators_gate_reads_pronouns_strictly() -> None:
+    # what lint accepts from a curator, the gate still refuses in a generated card: 'it' needs a noun in the question
+    from deckgen.cards.rules.text import GATE_SETTINGS
+
+    note = parse_note(
+        HEAD + "Q: In Norton's essay, what does it mean to practise empathy?\nA: Repeating moves.\n", "content/x.md"
+    )
+    for card in note_cards(note):
+        assert "L14" in {issue.rule for issue in check_card(card, note, GATE_SETTINGS)}
+        assert "L14" not in {issue.rule for issue in check_card(card, note, LintSettings())}

@@ -54,6 +54,8 @@ class Strictness:
     hidden_anywhere: bool = False  # L7: the hidden words may not appear as a word anywhere in the shown text
     cloze_words_error: int | None = None  # L2: a cloze over this many words (its whole text) is an error
     pointing_back: bool = False  # L14: also any word that points back at the note, in the question or the answer
+    # L14: 'it'/'its' need a noun in the question proper, even after a context that names a work or in 'what does it mean to'
+    pronoun_needs_noun: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,10 @@ _VAGUE_RE = re.compile(
 )
 # A prompt that opens with a pronoun, or asks "what does he/this …" with nobody named before it.
 # "it"/"that" after a question word are usually expletive ("why is it a mistake to …"), so not flagged.
+# a context prefix that names a work: its quoted title, or the kind of work ("the note on Katz and Allen's NIH study")
+_WORK_RE = re.compile(
+    r"'[^']+'|\"[^\"]+\"|‘[^’]+’|“[^”]+”|\b(?:note|essay|book|paper|article|study|letter|report)\b", re.I
+)
 _PRONOUN_RE = re.compile(
     r"^((what|why|how|who|when|where|which)\s+(does|did|do|is|was|were|are|can|could|should|would|will)\s+"
     r"(?=(he|she|they|this|these|those|his|her|their)\b))?"
@@ -248,7 +254,7 @@ def _basic_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
     # "In Cagan's typology, what does he …": the stripped prefix names who "he" is.
     yield from _context_issues(plain(question))
     if not _PRONOUN_RE.match(strip_context(plain(question)).strip()):
-        pronoun = unreferenced_pronoun(question)
+        pronoun = unreferenced_pronoun(question, lenient=not s.strict.pronoun_needs_noun)
         if pronoun:
             yield Issue(
                 "L14",
@@ -395,7 +401,7 @@ def pointing_back(question: str, answer: str) -> tuple[str, Side] | None:
     """
     core = strip_context(question)
     word = _POINTING_BACK_RE.search(QUOTED_RE.sub(" ", core)) or _LINK_WORD_RE.search(core)
-    if word and word.group(0).lower() in ("they", "them") and not unreferenced_pronoun(question):
+    if word and word.group(0).lower() in ("they", "them") and not unreferenced_pronoun(question, lenient=False):
         word = None  # 'why designers reach for the structure they can think about': the plural is the question's
     if word:
         return f"'{word.group(0)}' points back at a sentence of the note the question does not give", "front"
@@ -408,6 +414,8 @@ def pointing_back(question: str, answer: str) -> tuple[str, Side] | None:
 
 
 _DUMMY_IT_RE = re.compile(r"it\s+(?:is|was|takes|took|pays|matters|helps|costs|comes|worth)\b", re.I)
+_MEANING_IT_RE = re.compile(r"it\s+means?\s+(?:for|to|that|when|if)\b", re.I)  # 'what does it mean to satisfice?'
+
 _BEFORE_DUMMY_IT = frozenset("is was isn't wasn't make makes made find finds found".split())
 _COPULA_RE = re.compile(r"^what (is|are) ((?:[a-z][a-z-]*\s?){1,3})\?$")
 _ANSWER_CONJUNCTION_START_RE = re.compile(r"^(?:yet|but|and|or|nor|of)\b", re.I)
@@ -551,11 +559,15 @@ def _without_clause_subject(tokens: list[str]) -> list[str]:
     return tokens if first is None else tokens[:first] + tokens[first + 1 :]
 
 
-def unreferenced_pronoun(question: str) -> str:
+def unreferenced_pronoun(question: str, lenient: bool = True) -> str:
     """A third-person pronoun in the question with nothing before it in the question to refer to ('' if none).
 
     'it'/'its' need a noun phrase earlier in the question proper (after its 'According to …,'
-    context); 'they'/'them'/'their' need a plural or a pair ('X and Y') earlier in the whole question.
+    context), and a dummy 'it' ('why is it a mistake to …'); ``lenient`` (lint's reading; the
+    generator's gate is strict) also lets 'it'/'its' stand for the work a context names
+    ("According to the note on Sutherland's 'Alchemy', why are its examples weak evidence?")
+    and the 'it' of 'what does it mean to satisfice?';
+    'they'/'them'/'their' need a plural or a pair ('X and Y') earlier in the whole question.
     """
     text = plain(question)
     core = strip_context(text)
@@ -579,10 +591,14 @@ def unreferenced_pronoun(question: str) -> str:
             return match.group(1)
         if pronoun == "it" and (previous in _BEFORE_DUMMY_IT or _DUMMY_IT_RE.match(core[match.start() :])):
             continue  # 'why is it a mistake to …', 'what makes it hard': 'it' stands for what follows
+        if pronoun == "it" and lenient and _MEANING_IT_RE.match(core[match.start() :]):
+            continue
         if pronoun in ("it", "its"):
             tokens = words(before)
             if any(t.lower() in _DETERMINERS or t[:1].isupper() for t in tokens[1:]) or "'" in before:
                 continue
+            if lenient and _WORK_RE.search(text[:offset]):
+                continue  # 'what does it underplay?', 'why are its examples weak?': the work the context names
             return match.group(1)
         # a plural before it, outside titles and verb slots ('what explains …' is not a plural)
         tokens = [t.lower() for t in words(QUOTED_RE.sub(" ", text[: offset + match.start()]))]

@@ -292,6 +292,7 @@ GATE_SETTINGS = LintSettings(
         hidden_anywhere=True,
         cloze_words_error=MAX_CLOZE_WORDS,
         pointing_back=True,
+        pronoun_needs_noun=True,
     ),
 )
 # The rules a generated card must pass, at any severity; the others (L5 binary choice, L8
