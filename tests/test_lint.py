@@ -80,12 +80,22 @@ def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> No
         ("Q: In Norton's 'Empathy and Product Management', what does it underplay?\nA: Team incentives.", None),
         ("Q: In Norton's essay, what does it mean to practise empathy as a craft?\nA: To repeat concrete moves.", None),
         ("Q: Why are its examples weak evidence?\nA: They were picked after the fact.", "L14"),
+        # three short parts name one idea; three clauses, or four parts, are warned about
+        (
+            "Q: What structural conditions does Norton's essay fail to reckon with?\nA: OKRs, thin research, incentives.",
+            None,
+        ),
+        (
+            "Q: What does Norton assume?\nA: Teams are free, while most are not, a gap made worse by quarterly goals.",
+            "L8",
+        ),
+        ("Q: What crowds out empathy, for Norton?\nA: Dashboards, frameworks, OKRs, process.", "L8"),
         ("Q: What is empathy? Why does it matter?\nA: A craft.", "L9"),
         (
             "Q: What does Norton call empathy, e.g. in meetings?\nA: A craft, i.e. learnable moves.",
             None,
         ),  # abbreviations: one sentence
-        ("Q: What does Norton list as empathy moves?\nA:\n- listening\n- speaking for users\n- pushing back", "L8"),
+        ("Q: What does Norton list as empathy moves?\nA:\n- listening\n- speaking for users\n- pushing back\n- asking why", "L8"),
         ("C: Norton calls {{c1::empathy}} a {{c2::craft", "L13"),
         ("C: Norton calls empathy {{c1::  }} today.", "L17"),
         ("Q: Explain Norton's view of empathy?\nA: A craft.", "L15"),
@@ -414,3 +424,9 @@ def test_the_generators_gate_reads_pronouns_strictly() -> None:
     for card in note_cards(note):
         assert "L14" in {issue.rule for issue in check_card(card, note, GATE_SETTINGS)}
         assert "L14" not in {issue.rule for issue in check_card(card, note, LintSettings())}
+
+
+def test_short_parts_setting() -> None:
+    card = "Q: What structural conditions does Norton's essay fail to reckon with?\nA: OKRs, thin research, incentives."
+    assert "L8" not in fired(card)
+    assert "L8" in fired(card, LintSettings(list_short_words=0))

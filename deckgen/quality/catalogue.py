@@ -356,7 +356,9 @@ RULES: tuple[Rule, ...] = (
         "Answer is a list",
         "warning",
         "quality",
-        "Sets are nearly impossible to memorise; split them (warning at list_items_warn items, error over list_items_error).",
+        "Sets are nearly impossible to memorise; split them (warning at list_items_warn items, error over"
+        " list_items_error). Up to three short parts (list_short_words words or fewer each) name one idea and are"
+        " not warned about: 'Quarterly OKRs, understaffed research, incentives'.",
         "Q: According to Norton, what crowds out empathy?\nA: Dashboards, frameworks, OKRs, process, velocity targets, politics.",
         "Q: According to Norton, what crowds out empathy?\nA: Dashboards and frameworks.",
         configurable=True,
