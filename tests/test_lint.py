@@ -95,7 +95,10 @@ def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> No
             "Q: What does Norton call empathy, e.g. in meetings?\nA: A craft, i.e. learnable moves.",
             None,
         ),  # abbreviations: one sentence
-        ("Q: What does Norton list as empathy moves?\nA:\n- listening\n- speaking for users\n- pushing back\n- asking why", "L8"),
+        (
+            "Q: What does Norton list as empathy moves?\nA:\n- listening\n- speaking for users\n- pushing back\n- asking why",
+            "L8",
+        ),
         ("C: Norton calls {{c1::empathy}} a {{c2::craft", "L13"),
         ("C: Norton calls empathy {{c1::  }} today.", "L17"),
         ("Q: Explain Norton's view of empathy?\nA: A craft.", "L15"),

@@ -102,6 +102,23 @@ stages:
     assert not (project / "deckgen.lock").exists()
 
 
+def test_a_track_naming_a_broken_manifest_points_at_it_not_at_an_unknown_deck(project: Path) -> None:
+    # Before: "no deck named 'beta' — use a deck file stem from decks/: alpha, gamma", though decks/beta.yaml
+    # exists (its own errors were listed just above)
+    make_project(project)
+    write(project / "decks/beta.yaml", "deck: Test Onboarding::Beta\nnotes:\n  - tg: beta\n")
+    for command in ("build", "lint"):
+        result = run_deckgen(command, cwd=project)
+        assert result.returncode == 1
+        out = result.stdout + result.stderr
+        assert "decks/beta.yaml:3:1: manifest: unknown selector 'tg'" in out
+        assert (
+            "decks/tracks/test.yaml:8:1: unknown-deck: deck 'beta' did not load: decks/beta.yaml has errors"
+            " — fix decks/beta.yaml" in out
+        )
+        assert "no deck named 'beta'" not in out
+
+
 def test_yaml_syntax_error_names_the_line(project: Path) -> None:
     make_project(project, track="track: X\nrole: Y\nstages:\n  - title: [unclosed\n")
     with pytest.raises(ContentError) as info:

@@ -19,7 +19,7 @@ import yaml
 
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import BuiltDeck, Card, DeckSpec
-from deckgen.sources.layout import track_files
+from deckgen.sources.layout import manifest_files, track_files
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text, unknown_key_findings
 
 TRACK_KEYS = ("track", "role", "description", "deck", "new_per_day", "stages")
@@ -148,8 +148,14 @@ def _node_lines(text: str) -> dict[tuple[Any, ...], int]:
     return lines
 
 
-def parse_track(text: str, rel: str, specs: Mapping[str, DeckSpec], default_root: str) -> Track:
-    """Parse one track file against the known decks; raise ContentError listing every problem."""
+def parse_track(
+    text: str, rel: str, specs: Mapping[str, DeckSpec], default_root: str, unloaded: Mapping[str, str] | None = None
+) -> Track:
+    """Parse one track file against the known decks; raise ContentError listing every problem.
+
+    ``unloaded``: the manifests in decks/ that did not load (file stem -> project-relative path), whose
+    own errors are reported elsewhere: a reference to one says so instead of calling the deck unknown.
+    """
     data = load_yaml(text, rel)
     if not isinstance(data, dict):
         raise ContentError(
@@ -188,7 +194,7 @@ def parse_track(text: str, rel: str, specs: Mapping[str, DeckSpec], default_root
             )
         )
         pace = DEFAULT_NEW_PER_DAY
-    stages = _parse_stages(data.get("stages"), rel, at, specs, findings)
+    stages = _parse_stages(data.get("stages"), rel, at, specs, findings, unloaded or {})
     if findings:
         raise ContentError(findings)
     return Track(
@@ -225,7 +231,9 @@ def _text(
     return str(value).strip()
 
 
-def _parse_stages(raw: Any, rel: str, at: Any, specs: Mapping[str, DeckSpec], findings: list[Finding]) -> list[Stage]:
+def _parse_stages(
+    raw: Any, rel: str, at: Any, specs: Mapping[str, DeckSpec], findings: list[Finding], unloaded: Mapping[str, str]
+) -> list[Stage]:
     fix = "list stages as '- title: Foundations' with 'decks: [deck-file-stem, …]' and optionally 'optional: [...]'"
     if not isinstance(raw, list) or not raw:
         findings.append(Finding(rel, at("stages"), "'stages' must list the track's weeks in order", fix, "track"))
@@ -283,6 +291,18 @@ def _parse_stages(raw: Any, rel: str, at: Any, specs: Mapping[str, DeckSpec], fi
             for position, name in enumerate(names):
                 ref_line = at("stages", index, key, position)
                 slug = _resolve_deck(name, specs)
+                if slug is None and isinstance(name, str) and name in unloaded:
+                    findings.append(
+                        Finding(
+                            rel,
+                            ref_line,
+                            f"deck '{name}' did not load: {unloaded[name]} has errors",
+                            f"fix {unloaded[name]} (its errors are listed with this one)",
+                            "unknown-deck",
+                        )
+                    )
+                    bad_ref = True
+                    continue
                 if slug is None:
                     known = ", ".join(sorted(specs)) or "(none: add decks/<name>.yaml first)"
                     findings.append(
@@ -340,6 +360,8 @@ def _resolve_deck(name: Any, specs: Mapping[str, DeckSpec]) -> str | None:
 def load_tracks(decks_dir: Path, root: Path, specs: Iterable[DeckSpec], default_root: str) -> list[Track]:
     """Every track in ``decks/tracks/``; one ContentError with all problems."""
     by_slug = {spec.slug: spec for spec in specs}
+    unloaded = {path.stem: path.relative_to(root).as_posix() for path in manifest_files(decks_dir)}
+    unloaded = {stem: rel for stem, rel in unloaded.items() if stem not in by_slug}
     tracks: list[Track] = []
     findings: list[Finding] = []
     for path in track_files(decks_dir):
@@ -356,7 +378,7 @@ def load_tracks(decks_dir: Path, root: Path, specs: Iterable[DeckSpec], default_
             )
             continue
         try:
-            tracks.append(parse_track(read_text(path, rel), rel, by_slug, default_root))
+            tracks.append(parse_track(read_text(path, rel), rel, by_slug, default_root, unloaded))
         except ContentError as exc:
             findings.extend(exc.findings)
     findings.extend(_shared_parent_findings(tracks))
