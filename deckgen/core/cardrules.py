@@ -85,12 +85,12 @@ Side = Literal["front", "back", "extra"]
 _VAGUE_RE = re.compile(
     r"^(explain|discuss|describe|elaborate|talk about|tell me about|what about|thoughts on|what do you think)\b", re.I
 )
-# A prompt that opens with a pronoun, or asks "what does he/this …" with nobody named before it.
-# "it"/"that" after a question word are usually expletive ("why is it a mistake to …"), so not flagged.
 # a context prefix that names a work: its quoted title, or the kind of work ("the note on Katz and Allen's NIH study")
 _WORK_RE = re.compile(
     r"'[^']+'|\"[^\"]+\"|‘[^’]+’|“[^”]+”|\b(?:note|essay|book|paper|article|study|letter|report)\b", re.I
 )
+# A prompt that opens with a pronoun, or asks "what does he/this …" with nobody named before it.
+# "it"/"that" after a question word are usually expletive ("why is it a mistake to …"), so not flagged.
 _PRONOUN_RE = re.compile(
     r"^((what|why|how|who|when|where|which)\s+(does|did|do|is|was|were|are|can|could|should|would|will)\s+"
     r"(?=(he|she|they|this|these|those|his|her|their)\b))?"
@@ -410,7 +410,7 @@ def pointing_back(question: str, answer: str) -> tuple[str, Side] | None:
     """
     core = strip_context(question)
     word = _POINTING_BACK_RE.search(QUOTED_RE.sub(" ", core)) or _LINK_WORD_RE.search(core)
-    if word and word.group(0).lower() in ("they", "them") and not unreferenced_pronoun(question, lenient=False):
+    if word and word.group(0).lower() in ("they", "them") and not unreferenced_pronoun(question):
         word = None  # 'why designers reach for the structure they can think about': the plural is the question's
     if word:
         return f"'{word.group(0)}' points back at a sentence of the note the question does not give", "front"
@@ -568,15 +568,15 @@ def _without_clause_subject(tokens: list[str]) -> list[str]:
     return tokens if first is None else tokens[:first] + tokens[first + 1 :]
 
 
-def unreferenced_pronoun(question: str, lenient: bool = True) -> str:
+def unreferenced_pronoun(question: str, lenient: bool = False) -> str:
     """A third-person pronoun in the question with nothing before it in the question to refer to ('' if none).
 
     'it'/'its' need a noun phrase earlier in the question proper (after its 'According to …,'
-    context), and a dummy 'it' ('why is it a mistake to …'); ``lenient`` (lint's reading; the
-    generator's gate is strict) also lets 'it'/'its' stand for the work a context names
-    ("According to the note on Sutherland's 'Alchemy', why are its examples weak evidence?")
-    and the 'it' of 'what does it mean to satisfice?';
-    'they'/'them'/'their' need a plural or a pair ('X and Y') earlier in the whole question.
+    context), unless 'it' is a dummy ('why is it a mistake to …'); ``lenient`` (lint's reading:
+    the generator's gate keeps the strict one) also lets 'it'/'its' stand for the work a context
+    names ("According to the note on Sutherland's 'Alchemy', why are its examples weak
+    evidence?") and reads 'what does it mean to satisfice?' as a dummy 'it'. 'they'/'them'/'their'
+    need a plural or a pair ('X and Y') earlier in the whole question.
     """
     text = plain(question)
     core = strip_context(text)
