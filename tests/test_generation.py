@@ -319,3 +319,16 @@ def test_a_reject_key_that_reaches_no_card_is_a_located_error() -> None:
     assert set(generated(skipped))
     old = seed_note(**{"imported:": "generate:\n  reject: [g.critique, g.rather.disposition-coached]\nimported:"})
     assert "g.contrast.empathy" in set(generated(old))
+
+
+def test_a_reject_key_of_no_rule_is_a_typo_not_a_rule_switched_off() -> None:
+    """'g.contrst.empathy' was taken for a key of a rule the note does not run, and ignored: the card the
+    curator meant to reject kept shipping (found by trying the product; the test fails on 92cf87f)."""
+    for key, says in (("g.contrst.empathy", "no rule is called 'contrst'"), ("contrast.empathy", "starting with 'g.'")):
+        typo = seed_note(**{"imported:": f"generate:\n  reject: [{key}]\nimported:"})
+        with pytest.raises(ContentError) as error:
+            note_cards(typo)
+        finding = error.value.findings[0]
+        assert finding.path == "content/norton.md" and finding.rule == "generate"
+        assert f"reject: '{key}' is no generated card's key" in finding.message and says in finding.message
+        assert "reject: [g.contrast.empathy]" in finding.fix

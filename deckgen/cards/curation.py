@@ -407,17 +407,19 @@ def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) 
     """Refuse reject/accept keys that reach no card of today: a stale reject would let its card come back unseen.
 
     A key reaches a card when it is that card's key or was mapped to one (:func:`_with_legacy_keys`).
-    Keys of rules this note does not run are left alone: those cards cannot ship anyway.
+    Keys of rules this note does not run are left alone: those cards cannot ship anyway. A key of
+    no rule at all ('g.clam.empathy') is a typo, and refused like a key that reaches no card.
     """
-    from deckgen.cards.rules import LEGACY_RULE_NAMES
+    from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, PARSE_RULES, RULES
 
     current = {c.key for c in cards}
     running = set(rules.rules) | set(LEGACY_RULE_NAMES)
+    known = set(RULES) | set(PARSE_RULES) | set(LEGACY_RULES) | set(LEGACY_RULE_NAMES) | OPT_IN_RULES
     findings: list[Finding] = []
     line = note.meta_lines.get("generate", 2)
     for what, keys in (("reject", rules.reject), ("accept", rules.accept)):
         for key in sorted(keys - current):
-            if key in mapped or _rule_of(key) not in running:
+            if key in mapped or (_rule_of(key) in known and _rule_of(key) not in running):
                 continue
             near = _nearest_keys(key, cards)
             fix = f"write {what}: [{near[0]}] if that is the card you meant" if near else "remove the key"
@@ -425,15 +427,16 @@ def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) 
                 fix += f" (also close: {', '.join(near[1:])})"
             if near:
                 fix += ", or remove the key"
+            rule = _rule_of(key)
+            message = (
+                f"{what}: no generated card has the key '{key}' any more "
+                "(the note or deckgen changed since it was written)"
+                if rule in known
+                else f"{what}: '{key}' is no generated card's key (keys read g.<rule>.<topic>, "
+                + (f"and no rule is called '{rule}')" if rule else "starting with 'g.')")
+            )
             findings.append(
-                Finding(
-                    note.path,
-                    line,
-                    f"{what}: no generated card has the key '{key}' any more "
-                    "(the note or deckgen changed since it was written)",
-                    fix + "; `deckgen cards NOTE` lists today's keys",
-                    "generate",
-                )
+                Finding(note.path, line, message, fix + "; `deckgen cards NOTE` lists today's keys", "generate")
             )
     if findings:
         raise ContentError(findings)
