@@ -115,3 +115,17 @@ def test_a_section_the_source_adds_or_drops_follows_the_source_unless_curated(pr
     headings = [s.heading for s in note.sections]
     assert "Decisions" not in headings  # the source dropped it, the curator never touched it
     assert headings.index("Customer obsession") == headings.index("Central argument") + 1
+
+
+def test_a_conflict_quotes_the_line_the_source_changed() -> None:
+    # Before: the section's first line ("the source now says '1. Stocks.'"), which neither side had changed.
+    from dataclasses import replace
+
+    from deckgen.authoring.importing import Parts, merge_parts
+
+    base = Parts("T", "A", "", (), (), "Blurb.", (("Key ideas", "1. Stocks.\n2. Loops.\n3. Delays cause swings."),))
+    ours = replace(base, sections=(("Key ideas", "1. Stocks and flows.\n2. Loops.\n3. Delays cause swings."),))
+    theirs = replace(base, sections=(("Key ideas", "1. Stocks.\n2. Loops.\n3. Lags cause swings."),))
+    (conflict,) = merge_parts(base, ours, theirs).conflicts
+    assert conflict.endswith("the source now says '3. Lags cause swings.'"), conflict
+    assert merge_parts(base, ours, theirs).parts.sections == ours.sections  # the curator's text is kept

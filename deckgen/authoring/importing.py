@@ -111,10 +111,17 @@ def _merge_text(name: str, base: str | None, ours: str, theirs: str, conflicts: 
         return ours
     if ours == base:
         return theirs
-    short = theirs if len(theirs) <= 60 else theirs[:57] + "..."
+    changed = _first_new_line(base if base is not None else ours, theirs)
+    short = changed if len(changed) <= 60 else changed[:57] + "..."
     why = "no record of the last import" if base is None else "the source changed it too"
     conflicts.append(f"{name}: kept your text ({why}); the source now says {short!r}")
     return ours
+
+
+def _first_new_line(before: str, after: str) -> str:
+    """The first line of ``after`` that ``before`` does not have: where a conflict's source text changed."""
+    known = set(before.splitlines())
+    return next((line for line in after.splitlines() if line.strip() and line not in known), after)
 
 
 def _merge_list(base: tuple[str, ...] | None, ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
