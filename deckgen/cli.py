@@ -388,7 +388,8 @@ def import_notes(
     the note's front matter. Re-importing a file updates the note it made before with
     what changed in the source since the last import (recorded in .deckgen-import/:
     commit it) and keeps every change the curator made; where both changed the same
-    part, the curator's text is kept and the conflict reported. --dry-run shows the diff.
+    line of a part, the curator's line is kept and the conflict reported. --dry-run
+    shows the diff.
 
     Example:
 

@@ -117,8 +117,9 @@ def test_a_section_the_source_adds_or_drops_follows_the_source_unless_curated(pr
     assert headings.index("Customer obsession") == headings.index("Central argument") + 1
 
 
-def test_a_conflict_quotes_the_line_the_source_changed() -> None:
-    # Before: the section's first line ("the source now says '1. Stocks.'"), which neither side had changed.
+def test_the_curators_and_the_sources_edits_to_different_lines_of_a_section_both_land() -> None:
+    # Before (123f179): the whole section was one unit, so the curator's edit of line 1 kept the section as the
+    # curator had it and dropped the source's edit of line 3, quoting the section's first line as the conflict.
     from dataclasses import replace
 
     from deckgen.authoring.importing import Parts, merge_parts
@@ -126,6 +127,12 @@ def test_a_conflict_quotes_the_line_the_source_changed() -> None:
     base = Parts("T", "A", "", (), (), "Blurb.", (("Key ideas", "1. Stocks.\n2. Loops.\n3. Delays cause swings."),))
     ours = replace(base, sections=(("Key ideas", "1. Stocks and flows.\n2. Loops.\n3. Delays cause swings."),))
     theirs = replace(base, sections=(("Key ideas", "1. Stocks.\n2. Loops.\n3. Lags cause swings."),))
-    (conflict,) = merge_parts(base, ours, theirs).conflicts
+    merged = merge_parts(base, ours, theirs)
+    assert merged.conflicts == ()
+    assert merged.parts.sections == (("Key ideas", "1. Stocks and flows.\n2. Loops.\n3. Lags cause swings."),)
+    # both edit line 3: the curator's line stays, and the conflict quotes the source's
+    clash = replace(base, sections=(("Key ideas", "1. Stocks.\n2. Loops.\n3. Delays cause oscillation."),))
+    merged = merge_parts(base, clash, theirs)
+    (conflict,) = merged.conflicts
     assert conflict.endswith("the source now says '3. Lags cause swings.'"), conflict
-    assert merge_parts(base, ours, theirs).parts.sections == ours.sections  # the curator's text is kept
+    assert merged.parts.sections == clash.sections

@@ -8,7 +8,9 @@ blurb, each ``##`` section): *base* is what the source said at the last import, 
 in ``.deckgen-import/<note-id>.json`` (commit it, so a fresh clone has it); *ours* is the
 note as the curator left it; *theirs* is what the source says now. A part only the source
 changed takes the source's text; a part the curator changed keeps the curator's; where
-both changed it, the curator's text is kept and the conflict is reported. Sections the
+both changed it, the two are merged line by line (a paragraph is a line; merge3, the
+line merge of Breezy and Dulwich): each side's changed lines land, and where both
+changed the same lines the curator's are kept and the conflict is reported. Sections the
 curator added, their extra front matter (comments included) and ``## Cards`` always stay.
 """
 
@@ -106,16 +108,38 @@ def base_path(config: Config, note_id: str) -> Path:
 
 
 def _merge_text(name: str, base: str | None, ours: str, theirs: str, conflicts: list[str]) -> str:
-    """Three-way merge of one part; the curator's text wins a conflict."""
+    """Three-way merge of one part, line by line (a paragraph is a line); the curator's lines win a conflict."""
     if ours == theirs or theirs == base:
         return ours
     if ours == base:
         return theirs
-    changed = _first_new_line(base if base is not None else ours, theirs)
-    short = changed if len(changed) <= 60 else changed[:57] + "..."
-    why = "no record of the last import" if base is None else "the source changed it too"
+    if base is None:
+        _conflict(conflicts, name, "no record of the last import", _first_new_line(ours, theirs))
+        return ours
+    from merge3 import Merge3
+
+    merged: list[str] = []
+    clashes: list[str] = []
+    for group in Merge3(_lines(base), _lines(ours), _lines(theirs)).merge_groups():
+        if group[0] == "conflict":  # both changed these lines: the curator's stay
+            merged.extend(group[2])
+            clashes.append(_first_new_line("".join(group[1]), "".join(group[3])))
+        else:  # unchanged, ours, theirs or the same change on both sides
+            merged.extend(group[1])
+    if clashes:
+        _conflict(conflicts, name, "the source changed it too", clashes[0])
+    return "".join(merged)[:-1]  # (each line got a newline from _lines)
+
+
+def _lines(text: str) -> list[str]:
+    """``text``'s lines, each ending in a newline (so that a last line merges like the others)."""
+    return [line + "\n" for line in text.split("\n")]
+
+
+def _conflict(conflicts: list[str], name: str, why: str, line: str) -> None:
+    line = line.strip()
+    short = line if len(line) <= 60 else line[:57] + "..."
     conflicts.append(f"{name}: kept your text ({why}); the source now says {short!r}")
-    return ours
 
 
 def _first_new_line(before: str, after: str) -> str:
