@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, run_deckgen
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deckgen.sources.notes import parse_note
 
@@ -136,3 +138,35 @@ def test_the_curators_and_the_sources_edits_to_different_lines_of_a_section_both
     (conflict,) = merged.conflicts
     assert conflict.endswith("the source now says '3. Lags cause swings.'"), conflict
     assert merged.parts.sections == clash.sections
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcdefgh .", min_size=1, max_size=12), min_size=1, max_size=8),
+    st.data(),
+)
+def test_a_section_merge_keeps_both_sides_edits_to_different_paragraphs(paragraphs: list[str], data) -> None:
+    from dataclasses import replace
+
+    from deckgen.authoring.importing import Parts, merge_parts
+
+    base_lines = [f"{i}: {p}" for i, p in enumerate(paragraphs)]  # distinct paragraphs
+    ours_at = data.draw(st.sets(st.integers(0, len(base_lines) - 1)))
+    theirs_at = data.draw(st.sets(st.integers(0, len(base_lines) - 1)))
+    ours_lines = [f"{line} (ours)" if i in ours_at else line for i, line in enumerate(base_lines)]
+    theirs_lines = [f"{line} (theirs)" if i in theirs_at else line for i, line in enumerate(base_lines)]
+    base = Parts("T", "A", "", (), (), "Blurb.", (("Key ideas", "\n".join(base_lines)),))
+    ours = replace(base, sections=(("Key ideas", "\n".join(ours_lines)),))
+    theirs = replace(base, sections=(("Key ideas", "\n".join(theirs_lines)),))
+    merged = merge_parts(base, ours, theirs)
+    (text,) = [t for h, t in merged.parts.sections if h == "Key ideas"]
+    lines = text.split("\n")
+    for i in ours_at:
+        assert f"{base_lines[i]} (ours)" in lines  # the curator's edits always stay
+    lost = [i for i in theirs_at if f"{base_lines[i]} (theirs)" not in lines]
+    assert not lost or merged.conflicts  # a source edit that does not land is always reported
+    near = {j for i in theirs_at for j in (i - 1, i, i + 1)}
+    if not ours_at & near:  # no paragraph edited by one side next to one edited by the other: both land
+        assert not lost and merged.conflicts == () and len(lines) == len(base_lines)
+    if ours_at & theirs_at:
+        assert merged.conflicts  # both edited one paragraph: reported, the curator's kept
