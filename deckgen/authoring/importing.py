@@ -28,7 +28,7 @@ import yaml
 from deckgen.authoring.importers import Imported, convert, detect_format
 from deckgen.authoring.scaffold import slugify
 from deckgen.core.config import Config
-from deckgen.core.errors import ContentError, DeckgenError, Finding
+from deckgen.core.errors import BinaryFileError, ContentError, DeckgenError, Finding
 from deckgen.core.files import TooLargeError, atomic_write_bytes, atomic_write_text, read_bounded
 from deckgen.core.model import Note
 from deckgen.sources.layout import note_files
@@ -320,9 +320,24 @@ def _plan_one(
     media: dict[Path, bytes],
     vault: Path | None = None,
 ) -> _Planned:
+    if source.is_dir():
+        raise ContentError(
+            Finding(shown, 0, "is a folder", f"name the note files in it, e.g. {shown.rstrip('/')}/*.md", "import")
+        )
     if not source.is_file():
         raise ContentError(Finding(shown, 0, "no such file", "check the path of the file to import", "import"))
-    text = read_text(source, shown)
+    try:
+        text = read_text(source, shown)
+    except BinaryFileError as exc:  # a Word file, a PDF, an export's zip
+        raise ContentError(
+            Finding(
+                shown,
+                0,
+                "not a text file (it contains NUL bytes, as a Word file, a PDF or a zip does)",
+                "export the note as Markdown (.md) or plain text (.txt) and import that",
+                "import",
+            )
+        ) from exc
     fmt = detect_format(text, source.name)
     if fmt == "canonical":
         note = parse_note(text, shown)

@@ -52,6 +52,10 @@ class ContentError(DeckgenError):
     """One or more notes or manifests are invalid."""
 
 
+class BinaryFileError(ContentError):
+    """A source file is not text (it holds NUL bytes): a Word file, a PDF, a zip."""
+
+
 class LockError(DeckgenError):
     """deckgen.lock is unreadable, or `--locked` was given and it would change."""
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from deckgen.core.errors import ContentError, Finding
+from deckgen.core.errors import BinaryFileError, ContentError, Finding
 from deckgen.core.files import TooLargeError, read_bounded
 from deckgen.core.model import CardBlock, FieldValue, Note, Section
 from deckgen.sources.layout import note_files
@@ -92,7 +92,7 @@ def decode_text(raw: bytes, rel: str) -> str:
             )
         )
     if b"\x00" in raw:
-        raise ContentError(
+        raise BinaryFileError(
             Finding(rel, 0, "file looks binary (contains NUL bytes)", "only Markdown text files belong in content/")
         )
     try:
