@@ -554,9 +554,9 @@ def draft(
     notes: list[str] = typer.Argument(..., help="Note files (or note ids) to draft cards for."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the drafts; leave the note unchanged."),
     base_url: str | None = typer.Option(
-        None, "--base-url", help="OpenAI-compatible API base URL (default: \\[ai] base_url or DECKGEN_AI_BASE_URL)."
+        None, "--base-url", help="OpenAI-compatible API base URL (default: [ai] base_url or DECKGEN_AI_BASE_URL)."
     ),
-    model: str | None = typer.Option(None, "--model", help="Model name (default: \\[ai] model or DECKGEN_AI_MODEL)."),
+    model: str | None = typer.Option(None, "--model", help="Model name (default: [ai] model or DECKGEN_AI_MODEL)."),
     max_cards: int | None = typer.Option(
         None, "--max-cards", min=1, help="Most drafts to ask for per note (default 8)."
     ),

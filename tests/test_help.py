@@ -24,6 +24,8 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     result = CliRunner().invoke(app, [name, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout and f"deckgen {name}" in result.stdout
+    # help is printed without rich markup: an escape meant for it shows as written ('default: \\[ai] model', 4dcc2e8)
+    assert "\\[" not in result.stdout
 
 
 def test_usage_error_exits_2() -> None:
