@@ -139,14 +139,21 @@ def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
         return
     if result.up_to_date and not result.outputs:  # (a build after `rm -rf build/` copies the same outputs back)
         report.add("Everything is up to date: nothing to write.")
+    kept = set(result.kept)
     for output in result.outputs:
-        report.add(f"wrote {output}")
+        if output not in kept:
+            report.add(f"wrote {output}")
     if result.report is not None:
         from deckgen.builder.changelog import changelog_path
 
         for deck_diff in result.report.decks:
             if deck_diff.bumped:
                 report.add(f"wrote {changelog_path(out_dir, deck_diff.slug)} (release {deck_diff.version})")
+    if kept:  # an onboarding manager re-sends only what changed
+        count = len(kept)
+        report.add(
+            f"{count} package{'s' if count != 1 else ''} unchanged, left as {'they were' if count != 1 else 'it was'}"
+        )
     if result.lock_changed:
         report.add("updated deckgen.lock (commit it with your notes)")
     report.emit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -95,6 +96,29 @@ def test_locked_fails_and_lists_changes_without_writing(project: Path, cli) -> N
     assert (project / "build" / "main.apkg").read_bytes() == apkg_before
     assert cli("build", cwd=project).exit_code == 0
     assert cli("build", "--locked", cwd=project).exit_code == 0
+
+
+def test_a_build_names_only_the_packages_it_rewrote(project: Path) -> None:
+    # Before: one card edited in one deck of two printed "wrote" for both packages, so an onboarding manager
+    # would re-send every deck; the unchanged one was in fact left untouched (4dcc2e8)
+    make_project(project)
+    assert run_deckgen("build", cwd=project).returncode == 0
+    second = project / "build" / "second.apkg"
+    before = second.stat().st_mtime_ns, second.read_bytes()
+    note = project / "content" / "one.md"  # in main only
+    note.write_text(note.read_text().replace("Small steps", "Small, safe steps"))
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"wrote {project / 'build' / 'main.apkg'}" in lines
+    assert f"wrote {second}" not in lines
+    assert "1 package unchanged, left as it was" in lines
+    assert (second.stat().st_mtime_ns, second.read_bytes()) == before
+    # a cold build (no build/) writes every package and says so
+    shutil.rmtree(project / "build")
+    shutil.rmtree(project / ".deckgen-cache", ignore_errors=True)
+    cold = run_deckgen("build", cwd=project)
+    assert f"wrote {second}" in cold.stdout.splitlines() and "unchanged, left as" not in cold.stdout
 
 
 def test_building_named_decks_only(project: Path, cli) -> None:  # type: ignore[no-untyped-def]

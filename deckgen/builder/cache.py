@@ -524,6 +524,7 @@ class DeckWriter:
         self.snapshot = state.outputs if state else {}
         self.digests: dict[str, str] = {}
         self.skipped = 0
+        self.untouched: list[str] = []  # the packages left as they were (the same bytes already there)
         self.copied = 0
         self.kept = kept_packages(root)
         self._packager: Any = None  # a PackageWriter, made at the first write (it imports genanki)
@@ -547,6 +548,7 @@ class DeckWriter:
             stat = target.stat()
             if self.snapshot.get(rel) == [stat.st_size, stat.st_mtime_ns]:
                 self.skipped += 1
+                self.untouched.append(str(target))
                 if self.kept.folder is not None and not self.kept.names(digest):
                     self._keep(target, digest)  # (a cache deleted, or filled by an older deckgen)
                 return

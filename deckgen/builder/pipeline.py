@@ -609,6 +609,7 @@ def _build(
             lock_written,
             tuple(plan.warnings),
             report=plan.report,
+            kept=tuple(writer.untouched),
         )
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
             media = sorted(config.rel(p) for p in plan.media_files.values())

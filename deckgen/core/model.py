@@ -229,6 +229,7 @@ class BuildResult:
     up_to_date: tuple[tuple[str, int], ...] = ()  # (deck, cards) when the cache proved nothing changed
     unchanged: int = 0  # cards known unchanged without listing them (an up-to-date build)
     report: Any = None  # deckgen.builder.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
+    kept: tuple[str, ...] = ()  # outputs this build found already holding what it would write, and left alone
 
     def count(self, status: str) -> int:
         """Number of cards with the given change status."""
