@@ -105,6 +105,13 @@ def _rewrite(path: Path, edit: Callable[[str], str]) -> bool:
     return True
 
 
+def _after_selectors(text: str, line: str) -> str:
+    """A manifest with ``line`` added after its last ``notes:`` selector (other keys may follow the list)."""
+    lines = text.splitlines(keepends=True)
+    last = max(i for i, row in enumerate(lines) if row.startswith("  - "))
+    return "".join([*lines[: last + 1], line, *lines[last + 1 :]])
+
+
 def _cards(text: str) -> list[str]:
     return re.findall(r"^Q: .*\nA: .*\n", text, flags=re.MULTILINE)
 
@@ -436,7 +443,7 @@ class Sequence:
         by_id = "synthetic]" not in text and self.rng.random() < 0.6
         line = f"  - id: {found.group(1)}\n" if by_id else f'  - path: "{rel}"\n'
         first = self.rng.random() < 0.5  # before the tag selector: the note's cards come first in the deck
-        _rewrite(deck, lambda t: t.replace("notes:\n", "notes:\n" + line, 1) if first else t + line)
+        _rewrite(deck, lambda t: t.replace("notes:\n", "notes:\n" + line, 1) if first else _after_selectors(t, line))
         return f"{deck.name}:+{found.group(1)}{' first' if first else ''}"
 
     def front_matter(self) -> str | None:  # a note's title or author changed (its generated questions name them)
