@@ -47,8 +47,11 @@ class RCard:
 class RNote:
     note_id: str
     path: str
-    tag: str  # its deck's selector (a note keeps it when its id changes)
+    tag: str = ""  # its deck's selector, t + the id's last character unless given (kept when the id changes)
     cards: list[RCard] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tag = self.tag or f"t{self.note_id[-1]}"
 
     def text(self) -> str:
         blocks = []

@@ -573,9 +573,10 @@ def unreferenced_pronoun(question: str, lenient: bool = False) -> str:
 
     'it'/'its' need a noun phrase earlier in the question proper (after its 'According to …,'
     context), unless 'it' is a dummy ('why is it a mistake to …'); ``lenient`` (lint's reading:
-    the generator's gate keeps the strict one) also lets 'it'/'its' stand for the work a context
-    names ("According to the note on Sutherland's 'Alchemy', why are its examples weak
-    evidence?") and reads 'what does it mean to satisfice?' as a dummy 'it'. 'they'/'them'/'their'
+    the generator's gate keeps the strict one) also lets 'its', and 'it' right after an auxiliary
+    ("what does it underplay?"), stand for the work a context names ("According to the note on
+    Sutherland's 'Alchemy', why are its examples weak evidence?"; not "what explains why it
+    slips?") and reads 'what does it mean to satisfice?' as a dummy 'it'. 'they'/'them'/'their'
     need a plural or a pair ('X and Y') earlier in the whole question.
     """
     text = plain(question)
@@ -606,7 +607,7 @@ def unreferenced_pronoun(question: str, lenient: bool = False) -> str:
             tokens = words(before)
             if any(t.lower() in _DETERMINERS or t[:1].isupper() for t in tokens[1:]) or "'" in before:
                 continue
-            if lenient and _WORK_RE.search(text[:offset]):
+            if lenient and (pronoun == "its" or previous in AUXILIARIES) and _WORK_RE.search(text[:offset]):
                 continue  # 'what does it underplay?', 'why are its examples weak?': the work the context names
             return match.group(1)
         # a plural before it, outside titles and verb slots ('what explains …' is not a plural)
