@@ -98,16 +98,19 @@ def refuses(card: JudgedCard, text: str, note: Note) -> list[str]:
     the gen9 precision checks (none on main), and for a generated card the generator's whole gate."""
     found = refusals(card.question, card.answer, text)
     if card.source == "generated" and card.keys and not found:
-        cloze = "[...]" in card.question
-        front = card.question.replace("[...]", "{{c1::" + card.answer + "}}", 1) if cloze else card.question
         rule = card.keys[0].split(".")[1]
-        as_made = Card(
-            note.id, card.keys[0], "cloze" if cloze else "basic", front, "" if cloze else card.answer,
-            extra=text, origin=f"generated:{rule}", path=note.path,
-        )  # fmt: skip
-        if not well_formed(as_made, note):
+        if not well_formed(as_card(card, note, card.keys[0], extra=text, origin=f"generated:{rule}"), note):
             found.append("the generator's gate")
     return found
+
+
+def as_card(card: JudgedCard, note: Note, key: str, extra: str = "", origin: str = "authored") -> Card:
+    """The judged card as a card of ``note`` (a cloze's table row '… [...] …' with its answer put back)."""
+    cloze = "[...]" in card.question
+    front = card.question.replace("[...]", "{{c1::" + card.answer + "}}", 1) if cloze else card.question
+    kind = "cloze" if cloze else "basic"
+    back = "" if cloze else card.answer
+    return Card(note.id, key, kind, front, back, extra=extra, origin=origin, path=note.path)
 
 
 Sources = dict[tuple[str, str], tuple[str, Note]]

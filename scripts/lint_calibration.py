@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from judged_cards import ROOT, JudgedCard, load  # noqa: E402
+from judged_cards import ROOT, JudgedCard, as_card, load  # noqa: E402
 
 from deckgen.core.cardrules import LintSettings, check_card  # noqa: E402
-from deckgen.core.model import Card, Note  # noqa: E402
+from deckgen.core.model import Note  # noqa: E402
 
 
 @dataclass
@@ -46,10 +46,7 @@ class Tally:
 
 def rules_fired(card: JudgedCard, note: Note, settings: LintSettings) -> set[str]:
     """The rules ``deckgen lint`` reports on the judged card, as an authored card of its imported note."""
-    cloze = "[...]" in card.question
-    front = card.question.replace("[...]", "{{c1::" + card.answer + "}}", 1) if cloze else card.question
-    linted = Card(note.id, "judged", "cloze" if cloze else "basic", front, "" if cloze else card.answer, path=note.path)
-    return {issue.rule for issue in check_card(linted, note, settings)}
+    return {issue.rule for issue in check_card(as_card(card, note, "judged"), note, settings)}
 
 
 def calibrate(

@@ -423,9 +423,10 @@ RULES: tuple[Rule, ...] = (
         " sentence of the note (*they*, *them*, *these*, *those*, *such* + noun, *the two* without its plural,"
         " *therefore*/*thus*/*hence*), and an answer that opens with a link word (*Therefore …*, *So …*, *Also …*)"
         " or leans on one (*The employee in them …*, *The same minute* with no *as*), drops a generated card."
-        " Lint keeps the reading above: a writer's *they* usually has its referent in the question, *it*/*its*"
-        " after a context that names the work stands for the work (*According to the note on X's 'T', why are its"
-        " examples weak?*), and *what does it mean to …* has no referent to find; the gate asks a noun for both.",
+        " Lint keeps the reading above: a writer's *they* usually has its referent in the question, *its* (and *it*"
+        " right after an auxiliary) after a context that names the work stands for the work (*According to the note"
+        " on X's 'T', why are its examples weak?*, *what does it underplay?*, not *what explains why it slips?*), and"
+        " *what does it mean to …* has no referent to find; the gate asks a noun for both.",
         "Q: What does he mean by empathy as craft?\nA: Learnable moves.",
         "Q: What does Norton mean by empathy as craft?\nA: Learnable moves.",
         configurable=True,

@@ -360,8 +360,7 @@ def _resolve_deck(name: Any, specs: Mapping[str, DeckSpec]) -> str | None:
 def load_tracks(decks_dir: Path, root: Path, specs: Iterable[DeckSpec], default_root: str) -> list[Track]:
     """Every track in ``decks/tracks/``; one ContentError with all problems."""
     by_slug = {spec.slug: spec for spec in specs}
-    unloaded = {path.stem: path.relative_to(root).as_posix() for path in manifest_files(decks_dir)}
-    unloaded = {stem: rel for stem, rel in unloaded.items() if stem not in by_slug}
+    unloaded = {p.stem: p.relative_to(root).as_posix() for p in manifest_files(decks_dir) if p.stem not in by_slug}
     tracks: list[Track] = []
     findings: list[Finding] = []
     for path in track_files(decks_dir):
