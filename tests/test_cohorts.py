@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import unicodedata
 import zoneinfo
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from deckgen.core.errors import ContentError
 from deckgen.lock.records import read_lock
 from deckgen.sources.cohorts import parse_cohort
 from deckgen.tracks.calendar import escape_text, fold
+from deckgen.tracks.progress import match_exports
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -151,7 +154,7 @@ def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
     result = run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project)
     assert result.returncode == 0, result.stderr
     folder = project / "build/cohorts/spring"
-    assert result.stdout.splitlines() == [f"wrote {folder / 'ana-m-ller.ics'}", f"wrote {folder / 'bo-k.ics'}"]
+    assert result.stdout.splitlines() == [f"wrote {folder / 'ana-muller.ics'}", f"wrote {folder / 'bo-k.ics'}"]
     plan = json.loads(run_deckgen("plan", "--cohort", "spring", "--format", "json", cwd=project).stdout)
     berlin = zoneinfo.ZoneInfo("Europe/Berlin")
     lock = read_lock(project / "deckgen.lock")
@@ -194,7 +197,62 @@ def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
     )
     assert again.returncode == 0
     assert {p.name: p.read_bytes() for p in (project / "elsewhere").iterdir()} == first  # byte-identical rebuild
-    assert "X-WR-CALNAME:Test track — Ana Müller" in (folder / "ana-m-ller.ics").read_text(encoding="utf-8")
+    assert "X-WR-CALNAME:Test track — Ana Müller" in (folder / "ana-muller.ics").read_text(encoding="utf-8")
+
+
+def test_hire_names_keep_their_letters_in_any_script() -> None:
+    names = ["Ana María K.", "José / Núñez", "李雷", "김민지", "Ølsen"]
+    text = "hires:\n" + "".join(f"  - {{name: '{n}', track: t, start: 2026-03-02}}\n" for n in names)
+    cohort = parse_cohort(text, "decks/cohorts/c.yaml", {"t"})
+    # Earlier releases wrote 'ana-mar-a-k' and 'jos-n-ez' and refused the names written in other scripts.
+    assert [h.slug for h in cohort.hires] == ["ana-maria-k", "jose-nunez", "李雷", "김민지", "ølsen"]
+    # A name typed decomposed (as macOS file names are) is the same person.
+    decomposed = unicodedata.normalize("NFD", "José Núñez")
+    with pytest.raises(ContentError) as error:
+        parse_cohort(text + f"  - {{name: '{decomposed}', track: t, start: 2026-03-02}}\n", "c.yaml", {"t"})
+    assert "would share the file name 'jose-nunez'" in str(error.value)
+    assert cohort.hire("ana maria k") is cohort.hire("ana-maria-k") is cohort.hires[0]
+
+
+def test_calendar_uids_survive_the_new_file_names(project: Path) -> None:
+    """'Ana Müller' got the slug 'ana-m-ller' before; her events keep the UIDs derived from it."""
+    cohort_project(project)
+    run_deckgen("build", cwd=project)
+    assert run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project).returncode == 0
+    plan = json.loads(run_deckgen("plan", "--cohort", "spring", "--format", "json", cwd=project).stdout)
+    ana = next(h for h in plan["hires"] if h["name"] == "Ana Müller")
+    expected = {
+        hashlib.sha256(
+            "\x1f".join(["spring", "ana-m-ller", "week", str(s["number"]), s["week_start"]]).encode()
+        ).hexdigest()[:32]
+        + "@deckgen"
+        for s in ana["schedule"]["stages"]
+    }
+    events = _events(project / "build/cohorts/spring/ana-muller.ics")
+    assert expected and expected <= {str(e["UID"]) for e in events}
+
+
+def test_exports_named_the_way_people_name_files_find_their_hire() -> None:
+    names = ["Ana María K.", "bo", "Bo Chen", "李雷"]
+    text = "hires:\n" + "".join(f"  - {{name: '{n}', track: t, start: 2026-03-02}}\n" for n in names)
+    cohort = parse_cohort(text, "decks/cohorts/c.yaml", {"t"})
+    files = {
+        "in/Ana María K.apkg": "Ana María K.",
+        "in/BO.apkg": "bo",
+        "in/bo-chen_week3.apkg": "Bo Chen",  # not 'bo': the longest name wins
+        f"in/{unicodedata.normalize('NFD', '李雷')} week 1.apkg": "李雷",
+    }
+    matched, problems = match_exports(cohort, [*files, "in/ana-mar-a-k-2.apkg", "in/bob.apkg"])
+    assert {label: hire for hire, (label, _) in matched.items()} == {
+        label: cohort.hire(name).slug
+        for label, name in files.items()  # type: ignore[union-attr]
+    }
+    # the old slug is still Ana's (a second export of hers), and 'bob' is nobody's
+    assert [(p.path, p.message) for p in problems] == [
+        ("in/ana-mar-a-k-2.apkg", "a second export for Ana María K. (the first is in/Ana María K.apkg)"),
+        ("in/bob.apkg", "cannot tell which hire sent this file"),
+    ]
+    assert problems[1].fix == "name it after the hire (e.g. ana-maria-k.apkg) or pass NAME=FILE"
 
 
 def test_text_escaping_and_folding_follow_rfc_5545() -> None:
@@ -221,11 +279,11 @@ def test_site_cohort_page_is_opt_in(project: Path) -> None:
     result = run_deckgen("build", cwd=project)
     assert result.returncode == 0, result.stderr
     page = (site / "cohorts/spring.html").read_text(encoding="utf-8")
-    assert '<h2 id="hire-ana-m-ller">Ana Müller</h2>' in page and 'href="spring/bo-k.ics" download' in page
+    assert '<h2 id="hire-ana-muller">Ana Müller</h2>' in page and 'href="spring/bo-k.ics" download' in page
     assert "starts Wed 25 Mar 2026 · 3 new cards a day · every card started by Mon 30 Mar 2026" in page
     assert '<a href="cohorts/spring.html">Spring 2026, APMs; &quot;first&quot; cohort</a> (2 hires)' in (
         site / "index.html"
     ).read_text(encoding="utf-8")
     run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project)
-    for name in ("ana-m-ller.ics", "bo-k.ics"):  # the site's calendars are the ones `deckgen plan` writes
+    for name in ("ana-muller.ics", "bo-k.ics"):  # the site's calendars are the ones `deckgen plan` writes
         assert (site / "cohorts/spring" / name).read_bytes() == (project / "build/cohorts/spring" / name).read_bytes()

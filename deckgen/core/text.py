@@ -22,6 +22,26 @@ def clean(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
+_NAME_PART_RE = re.compile(r"[^\W_]+")
+
+
+def _fold_char(char: str) -> str:
+    # 'í' -> 'i' (a Latin letter and its accents); 'が', 'ø', 'ł' stay: their marks are part of the letter
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if base.isascii() else char
+
+
+def name_slug(name: str) -> str:
+    """A person's name as a file-name-safe slug: ``Ana María K.`` -> ``ana-maria-k``, ``李雷`` -> ``李雷``.
+
+    Accents on Latin letters are folded, letters and digits of every script are kept (lower-cased),
+    and every other run of characters becomes one '-'. Decomposed input (macOS file names) gives the
+    same slug as composed input.
+    """
+    folded = "".join(map(_fold_char, unicodedata.normalize("NFC", name)))
+    return "-".join(_NAME_PART_RE.findall(unicodedata.normalize("NFC", folded.casefold())))
+
+
 def is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a ``str`` pattern: an alphanumeric character or '_' ("" is not one)."""
     return char.isalnum() or char == "_"

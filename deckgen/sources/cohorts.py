@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from deckgen.core.errors import ContentError, Finding
+from deckgen.core.text import name_slug
 from deckgen.sources.layout import cohort_files
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text
 
@@ -29,7 +30,7 @@ HIRE_KEYS = ("name", "track", "start", "new_per_day")
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_STUDY_TIME = dt.time(9, 0)
 MAX_HIRES = 500
-_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")  # \Z: "$" would accept a trailing newline
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -43,6 +44,21 @@ class Hire:
     start: dt.date
     new_per_day: int | None = None
     line: int = 0
+    # The slug earlier releases derived, which split a name at every non-ASCII letter ('ana-mar-a-k'
+    # for 'Ana María K.'; '' for a name without ASCII letters or digits). Calendar UIDs are still
+    # derived from it, so a re-sent calendar updates the events a hire already has instead of adding
+    # a second copy of each; an export named that way is still matched.
+    legacy_slug: str = ""
+
+    @property
+    def uid_slug(self) -> str:
+        """The form of the name that calendar UIDs are derived from (stable across releases)."""
+        return self.legacy_slug or self.slug
+
+    def sent(self, stem: str) -> bool:
+        """Whether a file named ``stem`` is this hire's: their name, then nothing or '-week3', '_2' etc."""
+        sent = name_slug(stem)
+        return any(slug and (sent == slug or sent.startswith(slug + "-")) for slug in (self.slug, self.legacy_slug))
 
 
 @dataclass(frozen=True)
@@ -64,12 +80,12 @@ class Cohort:
         return zoneinfo.ZoneInfo(self.timezone)
 
     def hire(self, name: str) -> Hire | None:
-        """The hire called ``name`` (or with that slug), if any."""
-        return next((h for h in self.hires if name in (h.name, h.slug)), None)
+        """The hire called ``name``, however it is spelled ('Ana María K.', 'ana-maria-k', 'ana maria k'), if any."""
+        slug = name_slug(name)
+        return next((h for h in self.hires if name == h.name or (slug and slug == h.slug)), None)
 
 
-def hire_slug(name: str) -> str:
-    """``Ana María K.`` -> ``ana-mar-a-k``: lowercase letters and digits joined by '-'."""
+def _legacy_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
@@ -236,7 +252,7 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
                     "unknown-key",
                 )
         name = item.get("name")
-        slug = hire_slug(name) if isinstance(name, str) else ""
+        slug = name_slug(name) if isinstance(name, str) else ""
         if not isinstance(name, str) or not name.strip() or len(name) > 80 or not slug:
             problem(
                 at + ("name",),
@@ -279,7 +295,7 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
             )
             pace = None
         line = nodes[at].line if at in nodes else 0
-        hires.append(Hire(name.strip(), slug, track.strip(), start, pace, line))
+        hires.append(Hire(name.strip(), slug, track.strip(), start, pace, line, _legacy_slug(name)))
     return hires
 
 

@@ -93,7 +93,7 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
         events.append(
             _event(
                 [
-                    f"UID:{_uid(cohort.slug, hire.slug, 'week', stage.number, stage.week_start)}",
+                    f"UID:{_uid(cohort.slug, hire.uid_slug, 'week', stage.number, stage.week_start)}",
                     f"DTSTAMP:{stamp}",
                     f"DTSTART;VALUE=DATE:{stage.week_start:%Y%m%d}",
                     f"DTEND;VALUE=DATE:{stage.week_start + dt.timedelta(days=1):%Y%m%d}",
@@ -124,7 +124,7 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
         events.append(
             _event(
                 [
-                    f"UID:{_uid(cohort.slug, hire.slug, 'study', day.date)}",
+                    f"UID:{_uid(cohort.slug, hire.uid_slug, 'study', day.date)}",
                     f"DTSTAMP:{stamp}",
                     f"DTSTART:{_utc(start)}",
                     f"DURATION:PT{length}M",

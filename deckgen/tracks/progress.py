@@ -466,7 +466,7 @@ def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.da
 
 
 def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, tuple[str, Path]], list[Finding]]:
-    """Which hire sent which file: ``NAME=FILE``, or a file whose name starts with the hire's slug."""
+    """Which hire sent which file: ``NAME=FILE``, or a file named after the hire (``Ana María K.apkg``, ``ana-maria-k-week3.apkg``)."""
     matched: dict[str, tuple[str, Path]] = {}
     problems: list[Finding] = []
     slugs = sorted((h for h in cohort.hires), key=lambda h: -len(h.slug))
@@ -489,17 +489,16 @@ def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, tup
                 continue
         else:
             label = arg
-            stem = Path(arg).stem.lower()
-            hire = next(
-                (h for h in slugs if stem == h.slug or (stem.startswith(h.slug) and stem[len(h.slug)] in "-_. ")), None
-            )
+            stem = Path(arg).stem
+            hire = next((h for h in slugs if h.sent(stem)), None)  # the longest name first: 'bo-chen' before 'bo'
             if hire is None:
+                example = f"{cohort.hires[0].slug}.apkg" if cohort.hires else "ana-k.apkg"
                 problems.append(
                     Finding(
                         arg,
                         0,
                         "cannot tell which hire sent this file",
-                        "name it after the hire (e.g. ana-k.apkg) or pass NAME=FILE",
+                        f"name it after the hire (e.g. {example}) or pass NAME=FILE",
                         "export",
                     )
                 )
