@@ -131,6 +131,23 @@ def test_plan_cohort_gives_each_hire_the_plan_of_their_track(project: Path) -> N
     assert markdown.startswith('# Spring 2026, APMs; "first" cohort\n') and "\n# Ana Müller\n" in markdown
 
 
+def test_a_hire_too_slow_for_the_weeks_is_told_what_to_write_in_the_cohort_file(project: Path) -> None:
+    # `deckgen plan --cohort` refuses --new-per-day and --start: the fixes it suggests go in the hire's entry
+    cohort_project(project, COHORT.replace("new_per_day: 3", "new_per_day: 1"))
+    text = run_deckgen("plan", "--cohort", "spring", cwd=project).stdout
+    assert (
+        "Suggested pace: 3 new cards a day finishes every stage in its week — "
+        "write 'new_per_day: 3' in bo_k's entry (decks/cohorts/spring.yaml:8)"
+    ) in text
+    write(project / "decks/cohorts/spring.yaml", COHORT.replace("2026-03-25", "2026-03-28"))  # a Saturday
+    text += run_deckgen("plan", "--cohort", "spring", cwd=project).stdout
+    assert "start on a weekday (e.g. write 'start: 2026-03-30' in bo_k's entry (decks/cohorts/spring.yaml:8))" in text
+    assert "--new-per-day" not in text and "--start" not in text
+    alone = run_deckgen("plan", "test", "--start", "2026-03-28", "--new-per-day", "1", cwd=project).stdout
+    alone += run_deckgen("plan", "test", "--start", "2026-03-25", "--new-per-day", "1", cwd=project).stdout
+    assert "Suggested pace: --new-per-day 3 finishes" in alone and "(e.g. --start 2026-03-30)" in alone
+
+
 def test_plan_usage_errors(project: Path) -> None:
     cohort_project(project)
     both = run_deckgen("plan", "test", "--cohort", "spring", cwd=project)

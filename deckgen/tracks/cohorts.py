@@ -62,7 +62,10 @@ def plan_cohort(
     hires = []
     for hire in cohort.hires:
         built = tracks[hire.track]
-        schedule = plan_track(built, hire.start, hire.new_per_day, cohort.days_per_week, model)
+        entry = (
+            f"{hire.name}'s entry ({cohort.path}:{hire.line})" if hire.line else f"{hire.name}'s entry ({cohort.path})"
+        )
+        schedule = plan_track(built, hire.start, hire.new_per_day, cohort.days_per_week, model, entry)
         hires.append(HirePlan(hire, built, schedule, (content_times or {}).get(hire.track, 0)))
     return CohortPlan(cohort, tuple(hires))
 

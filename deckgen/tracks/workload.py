@@ -124,14 +124,25 @@ def _is_study_day(day: dt.date, days_per_week: int) -> bool:
     return day.weekday() < days_per_week
 
 
+def _setting(key: str, value: object, entry: str) -> str:
+    """How a user sets ``key``: the ``deckgen plan`` option, or the line to write in the file it came from."""
+    return f"write '{key}: {value}' in {entry}" if entry else f"--{key.replace('_', '-')} {value}"
+
+
 def plan_track(
     built: BuiltTrack,
     start: dt.date,
     new_per_day: int | None = None,
     days_per_week: int = 5,
     model: WorkloadModel | None = None,
+    entry: str = "",
 ) -> Schedule:
-    """Schedule ``built`` from ``start`` at ``new_per_day`` (default: the track's own pace)."""
+    """Schedule ``built`` from ``start`` at ``new_per_day`` (default: the track's own pace).
+
+    ``entry`` is where the start and pace were written when they come from a file (a cohort's
+    hire: "bo's entry in decks/cohorts/dec.yaml:7"); warnings then tell what to write there
+    instead of which ``deckgen plan`` option to pass.
+    """
     model = model or WorkloadModel()
     pace = new_per_day or built.track.new_per_day
     if pace < 1:
@@ -214,7 +225,7 @@ def plan_track(
             if pace_to_fit is None:
                 warnings.append(
                     f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
-                    f"{fmt_date(week_end)}; start on a weekday (e.g. --start {next_monday(start).isoformat()})"
+                    f"{fmt_date(week_end)}; start on a weekday (e.g. {_setting('start', next_monday(start).isoformat(), entry)})"
                 )
             else:
                 warnings.append(
@@ -223,7 +234,12 @@ def plan_track(
                 )
     suggested = max(needed) if needed and any(not s.fits for s in stages) else None
     if suggested is not None and all(s.pace_to_fit is not None for s in stages if not s.fits):
-        warnings.append(f"Suggested pace: --new-per-day {suggested} finishes every stage in its week.")
+        warnings.append(
+            f"Suggested pace: {suggested} new cards a day finishes every stage in its week — "
+            f"{_setting('new_per_day', suggested, entry)}"
+            if entry
+            else f"Suggested pace: --new-per-day {suggested} finishes every stage in its week."
+        )
     finish = max(last_new.values()) if last_new else None
     return Schedule(
         track=built.track.title,
