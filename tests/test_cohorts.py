@@ -148,6 +148,69 @@ def test_a_hire_too_slow_for_the_weeks_is_told_what_to_write_in_the_cohort_file(
     assert "Suggested pace: --new-per-day 3 finishes" in alone and "(e.g. --start 2026-03-30)" in alone
 
 
+HOLIDAYS = (
+    COHORT.replace(
+        "study_time: 8:30\n", "study_time: 8:30\ndays_off: [2026-03-04, {from: 2026-03-09, to: 2026-03-10}]\n"
+    )
+    .replace("    new_per_day: 3\n", "    new_per_day: 3\n    days_off: [2026-03-26]\n")
+    .replace("    start: 2026-03-02\n", "    start: 2026-03-02\n    new_per_day: 2\n", 1)
+)
+
+
+def test_days_off_move_new_cards_and_reviews_to_the_next_study_day(project: Path) -> None:
+    cohort_project(project, HOLIDAYS)
+    run_deckgen("build", cwd=project)
+    plain = json.loads(run_deckgen("plan", "--cohort", "spring", "-f", "json", cwd=project).stdout)
+    assert plain["days_off"] == ["2026-03-04", "2026-03-09", "2026-03-10"]
+    ana, bo = plain["hires"]
+    assert ana["schedule"]["days_off"] == ["2026-03-04", "2026-03-09", "2026-03-10"]
+    assert bo["schedule"]["days_off"] == ["2026-03-26"]  # the cohort's are before bo starts; bo's own leave
+    for hire in (ana, bo):
+        days = {d["date"]: d for d in hire["schedule"]["days"]}
+        for off in hire["schedule"]["days_off"]:
+            assert days[off]["new"] == 0 and days[off]["minutes"] == 0  # nothing on a day off, not even reviews
+    # Without the days off, Ana's plan is `deckgen plan TRACK`'s; with them, her last card starts two study days later
+    alone = json.loads(
+        run_deckgen("plan", "test", "--start", "2026-03-02", "--new-per-day", "2", "-f", "json", cwd=project).stdout
+    )
+    started = [d["date"] for d in ana["schedule"]["days"] if d["new"]]
+    assert started[0] == "2026-03-02" and "2026-03-04" not in started
+    assert sum(d["new"] for d in ana["schedule"]["days"]) == alone["total_cards"]
+    assert ana["finish"] > alone["finish"]
+    # the reviews due on the day off (of Tuesday's new cards) are done on Thursday
+    days = {d["date"]: d for d in ana["schedule"]["days"]}
+    assert days["2026-03-05"]["reviews"] == days["2026-03-03"]["new"] > 0
+    text = run_deckgen("plan", "--cohort", "spring", cwd=project).stdout
+    assert "Days off: Wed 4 Mar 2026, Mon 9 Mar 2026 – Tue 10 Mar 2026 (2 study days)" in text
+    assert "Days off: Thu 26 Mar 2026\n" in text
+    assert run_deckgen("plan", "--cohort", "spring", "-f", "ics", cwd=project).returncode == 0
+    blocks = {
+        e.decoded("DTSTART").date().isoformat()
+        for e in _events(project / "build/cohorts/spring/ana-muller.ics")
+        if isinstance(e.decoded("DTSTART"), dt.datetime)
+    }
+    assert blocks and not blocks & {"2026-03-04", "2026-03-09", "2026-03-10"}  # no study block on a day off
+    assert "2026-03-05" in blocks
+
+
+def test_days_off_problems_are_located(project: Path) -> None:
+    cohort_project(
+        project,
+        COHORT.replace(
+            "study_time: 8:30\n",
+            "study_time: 8:30\ndays_off:\n  - 2026-02-30\n  - {from: 2026-03-10, to: 2026-03-09}\n  - {from: 2026-03-01}\n",
+        ).replace("    new_per_day: 3\n", "    new_per_day: 3\n    days_off: 2026-03-26\n"),
+    )
+    out = run_deckgen("lint", cwd=project).stdout
+    path = "decks/cohorts/spring.yaml"
+    assert f"{path}:5:5: cohort: '2026-02-30' is not a date — write dates as YYYY-MM-DD" in out
+    assert (
+        f"{path}:6:5: cohort: the range ends (2026-03-09) before it starts (2026-03-10) — swap 'from' and 'to'" in out
+    )
+    assert f"{path}:7:5: cohort: cannot read the range {{from: 2026-03-01}}" in out
+    assert f"{path}:16:5: cohort: 'days_off' must be a list, not 2026-03-26" in out
+
+
 def test_plan_usage_errors(project: Path) -> None:
     cohort_project(project)
     both = run_deckgen("plan", "test", "--cohort", "spring", cwd=project)
@@ -304,3 +367,9 @@ def test_site_cohort_page_is_opt_in(project: Path) -> None:
     run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project)
     for name in ("ana-muller.ics", "bo-k.ics"):  # the site's calendars are the ones `deckgen plan` writes
         assert (site / "cohorts/spring" / name).read_bytes() == (project / "build/cohorts/spring" / name).read_bytes()
+    # days off added to the cohort file reach the page and its calendars on the next build
+    write(project / "decks/cohorts/spring.yaml", HOLIDAYS + "site: true\n")
+    assert run_deckgen("build", cwd=project).returncode == 0
+    page = (site / "cohorts/spring.html").read_text(encoding="utf-8")
+    assert "days off: Wed 4 Mar 2026, Mon 9 Mar 2026 – Tue 10 Mar 2026 (2 study days)</p>" in page
+    assert b"20260304T" not in (site / "cohorts/spring/ana-muller.ics").read_bytes()

@@ -31,7 +31,7 @@ from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
-from deckgen.tracks.workload import Schedule, fmt_date, plan_track
+from deckgen.tracks.workload import Schedule, days_off_label, fmt_date, plan_track
 
 if TYPE_CHECKING:  # cohorts (and their calendars) load only when a cohort page is written
     from deckgen.tracks.cohorts import CohortPlan
@@ -357,7 +357,13 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
             f'<section aria-labelledby="hire-{esc(hp.hire.slug)}"><h2 id="hire-{esc(hp.hire.slug)}">{esc(hp.hire.name)}</h2>'
             f'<p class="facts"><a href="../tracks/{esc(hp.track.track.slug)}.html">{esc(hp.track.track.title)}</a> · '
             f"starts {esc(fmt_date(hp.hire.start))} · {_plural(schedule.new_per_day, 'new card')} a day · "
-            f"every card started by {esc(finish)}</p><p>{esc(hp.instructions)}</p>"
+            f"every card started by {esc(finish)}"
+            + (
+                f" · days off: {esc(days_off_label(schedule.days_off, schedule.days_per_week))}"
+                if schedule.days_off
+                else ""
+            )
+            + f"</p><p>{esc(hp.instructions)}</p>"
             '<div class="table-wrap"><table><thead><tr><th scope="col">Week</th><th scope="col">Starts</th>'
             '<th scope="col">Stage</th><th scope="col">Cards</th><th scope="col">A day</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></div>"

@@ -25,11 +25,12 @@ from deckgen.core.text import name_slug
 from deckgen.sources.layout import cohort_files
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text
 
-COHORT_KEYS = ("title", "timezone", "study_time", "days_per_week", "site", "hires")
-HIRE_KEYS = ("name", "track", "start", "new_per_day")
+COHORT_KEYS = ("title", "timezone", "study_time", "days_per_week", "days_off", "site", "hires")
+HIRE_KEYS = ("name", "track", "start", "new_per_day", "days_off")
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_STUDY_TIME = dt.time(9, 0)
 MAX_HIRES = 500
+MAX_DAYS_OFF = 366  # days in one list (a range counts its days)
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")  # \Z: "$" would accept a trailing newline
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -49,6 +50,7 @@ class Hire:
     # derived from it, so a re-sent calendar updates the events a hire already has instead of adding
     # a second copy of each; an export named that way is still matched.
     legacy_slug: str = ""
+    days_off: frozenset[dt.date] = frozenset()  # the hire's own (leave), besides the cohort's
 
     @property
     def uid_slug(self) -> str:
@@ -73,6 +75,11 @@ class Cohort:
     hires: tuple[Hire, ...]
     days_per_week: int = 5
     site: bool = False  # opt-in: the site's cohort page names people
+    days_off: frozenset[dt.date] = frozenset()  # holidays for everyone: no new cards, reviews wait
+
+    def days_off_for(self, hire: Hire) -> frozenset[dt.date]:
+        """The days ``hire`` does not study besides the weekly days off: the cohort's and their own."""
+        return self.days_off | hire.days_off
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -204,6 +211,7 @@ def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
             "write 'site: true' to publish the cohort's page (it names the hires)",
         )
         site = False
+    days_off = _parse_days_off(data.get("days_off"), ("days_off",), problem)
     hires = _parse_hires(data.get("hires"), problem, tracks, nodes)
     if findings:
         raise ContentError(findings)
@@ -216,7 +224,68 @@ def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
         hires=tuple(hires),
         days_per_week=days,
         site=site,
+        days_off=days_off,
     )
+
+
+_DAYS_OFF_FIX = "list dates and ranges, e.g. 'days_off: [2026-12-24, 2026-12-25, {from: 2026-12-28, to: 2027-01-01}]'"
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A value as it was written in YAML (``{from: 2026-03-01}``), not as Python shows it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_shown(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_shown, value)) + "]"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt.date]:
+    """``days_off``: dates and ``{from: DATE, to: DATE}`` ranges (both ends included)."""
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, list):
+        problem(at, f"'days_off' must be a list, not {_shown(raw)}", _DAYS_OFF_FIX)
+        return frozenset()
+    days: set[dt.date] = set()
+    for index, item in enumerate(raw):
+        where = at + (index,)
+        if isinstance(item, dict):
+            unknown = [k for k in item if k not in ("from", "to")]
+            first, last = _day(item.get("from")), _day(item.get("to"))
+            if unknown or first is None or last is None:
+                problem(
+                    where, f"cannot read the range {_shown(item)}", "write a range as '{from: 2026-12-28, to: 2027-01-01}'"
+                )
+                continue
+            if last < first:
+                problem(where, f"the range ends ({last}) before it starts ({first})", "swap 'from' and 'to'")
+                continue
+            if (last - first).days >= MAX_DAYS_OFF:
+                problem(where, f"the range {first} to {last} is longer than {MAX_DAYS_OFF} days", "list shorter ranges")
+                continue
+            days.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+        elif (day := _day(item)) is not None:
+            days.add(day)
+        else:
+            problem(where, f"{_shown(item)} is not a date", "write dates as YYYY-MM-DD; " + _DAYS_OFF_FIX)
+    if len(days) > MAX_DAYS_OFF:
+        problem(at, f"{len(days)} days off is more than {MAX_DAYS_OFF}", "list only the days that fall in the plans")
+        return frozenset()
+    return frozenset(days)
 
 
 def _valid_zone(name: str) -> bool:
@@ -295,7 +364,8 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
             )
             pace = None
         line = nodes[at].line if at in nodes else 0
-        hires.append(Hire(name.strip(), slug, track.strip(), start, pace, line, _legacy_slug(name)))
+        days_off = _parse_days_off(item.get("days_off"), at + ("days_off",), problem)
+        hires.append(Hire(name.strip(), slug, track.strip(), start, pace, line, _legacy_slug(name), days_off))
     return hires
 
 

@@ -65,7 +65,9 @@ def plan_cohort(
         entry = (
             f"{hire.name}'s entry ({cohort.path}:{hire.line})" if hire.line else f"{hire.name}'s entry ({cohort.path})"
         )
-        schedule = plan_track(built, hire.start, hire.new_per_day, cohort.days_per_week, model, entry)
+        schedule = plan_track(
+            built, hire.start, hire.new_per_day, cohort.days_per_week, model, entry, cohort.days_off_for(hire)
+        )
         hires.append(HirePlan(hire, built, schedule, (content_times or {}).get(hire.track, 0)))
     return CohortPlan(cohort, tuple(hires))
 
@@ -113,6 +115,7 @@ def cohort_json(plan: CohortPlan) -> dict[str, Any]:
         "timezone": cohort.timezone,
         "study_time": f"{cohort.study_time:%H:%M}",
         "days_per_week": cohort.days_per_week,
+        "days_off": sorted(day.isoformat() for day in cohort.days_off),
         "hires": [
             {
                 "name": hp.hire.name,

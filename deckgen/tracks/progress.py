@@ -162,13 +162,15 @@ class ProgressReport:
     problems: tuple[Finding, ...] = ()  # exports that could not be used or matched to a hire
     model: WorkloadModel = field(default_factory=WorkloadModel)
     days_per_week: int = 5
+    days_off: bool = False  # whether the cohort file lists days off (for everyone or for some hires)
 
     @property
     def assumptions(self) -> list[str]:
         """The workload model and counting rules behind every figure, in words."""
         model = self.model
         return [
-            f"Plan: new cards start in curriculum order at each hire's new_per_day on the first {self.days_per_week} days of each week (Monday first); "
+            f"Plan: new cards start in curriculum order at each hire's new_per_day on the first {self.days_per_week} days of each week (Monday first)"
+            f"{', except the days off listed in the cohort file' if self.days_off else ''}; "
             f"the plan's workload model: learning steps {' and '.join(f'{m}m' for m in model.learning_steps_minutes)}, reviews "
             f"{', '.join(str(d) for d in model.review_offsets_days)} days after the first study, {model.lapse_rate:.0%} lapses, "
             f"{model.seconds_per_new_card:.0f} s per new card, {model.seconds_per_review:.0f} s per review.",
@@ -547,7 +549,15 @@ def cohort_progress(
         rows.append(hire_progress(cohort, hp, data, as_of))
     model = plan.hires[0].schedule.model if plan.hires else WorkloadModel()
     return ProgressReport(
-        cohort.slug, cohort.title, cohort.timezone, as_of, tuple(rows), tuple(problems), model, cohort.days_per_week
+        cohort.slug,
+        cohort.title,
+        cohort.timezone,
+        as_of,
+        tuple(rows),
+        tuple(problems),
+        model,
+        cohort.days_per_week,
+        any(cohort.days_off_for(hire) for hire in cohort.hires),
     )
 
 

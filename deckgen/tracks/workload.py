@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -108,6 +109,7 @@ class Schedule:
     suggested_pace: int | None
     warnings: tuple[str, ...] = ()
     model: WorkloadModel = field(default_factory=WorkloadModel)
+    days_off: tuple[dt.date, ...] = ()  # study days given off (holidays, leave) inside the plan, in order
 
 
 def next_monday(today: dt.date) -> dt.date:
@@ -120,8 +122,8 @@ def fmt_date(day: dt.date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {day:%b %Y}"
 
 
-def _is_study_day(day: dt.date, days_per_week: int) -> bool:
-    return day.weekday() < days_per_week
+def _is_study_day(day: dt.date, days_per_week: int, days_off: Collection[dt.date] = ()) -> bool:
+    return day.weekday() < days_per_week and day not in days_off
 
 
 def _setting(key: str, value: object, entry: str) -> str:
@@ -136,13 +138,16 @@ def plan_track(
     days_per_week: int = 5,
     model: WorkloadModel | None = None,
     entry: str = "",
+    days_off: Collection[dt.date] = (),
 ) -> Schedule:
     """Schedule ``built`` from ``start`` at ``new_per_day`` (default: the track's own pace).
 
     ``entry`` is where the start and pace were written when they come from a file (a cohort's
     hire: "bo's entry in decks/cohorts/dec.yaml:7"); warnings then tell what to write there
-    instead of which ``deckgen plan`` option to pass.
+    instead of which ``deckgen plan`` option to pass. No new card starts on a day in ``days_off``
+    and reviews due that day wait for the next study day, as on a weekend.
     """
+    days_off = frozenset(days_off)
     model = model or WorkloadModel()
     pace = new_per_day or built.track.new_per_day
     if pace < 1:
@@ -168,7 +173,7 @@ def plan_track(
     last_day = weeks[-1][1] if weeks else start
     while started < total or day <= last_day:
         backlog += due.pop(day, 0.0)
-        if not _is_study_day(day, days_per_week):
+        if not _is_study_day(day, days_per_week, days_off):
             days.append(DayPlan(day, 0, 0.0, 0.0))
             day += dt.timedelta(days=1)
             continue
@@ -192,13 +197,15 @@ def plan_track(
     for index, (stage, count) in enumerate(zip(built.stages, stage_cards)):
         week_start, week_end = weeks[index]
         cumulative += count
-        study_days_to_end = sum(1 for d in _dates(start, week_end) if _is_study_day(d, days_per_week))
+        study_days_to_end = sum(1 for d in _dates(start, week_end) if _is_study_day(d, days_per_week, days_off))
         pace_to_fit = math.ceil(cumulative / study_days_to_end) if study_days_to_end else None
         if pace_to_fit is not None:
             needed.append(max(pace_to_fit, 1))
         done = last_new.get(index)
         fits = count == 0 or (done is not None and done <= week_end)
-        week_days = [d for d in days if week_start <= d.date <= week_end and _is_study_day(d.date, days_per_week)]
+        week_days = [
+            d for d in days if week_start <= d.date <= week_end and _is_study_day(d.date, days_per_week, days_off)
+        ]
         week_minutes = [d.minutes for d in week_days]
         decks = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards)) for d in stage.decks)
         optional = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards), True) for d in stage.optional)
@@ -225,7 +232,8 @@ def plan_track(
             if pace_to_fit is None:
                 warnings.append(
                     f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
-                    f"{fmt_date(week_end)}; start on a weekday (e.g. {_setting('start', next_monday(start).isoformat(), entry)})"
+                    f"{fmt_date(week_end)}; start on a {'study day' if days_off else 'weekday'} "
+                    f"(e.g. {_setting('start', _first_study_day(start, days_per_week, days_off).isoformat(), entry)})"
                 )
             else:
                 warnings.append(
@@ -255,7 +263,15 @@ def plan_track(
         suggested_pace=suggested,
         warnings=tuple(warnings),
         model=model,
+        days_off=tuple(d.date for d in days if d.date in days_off and d.date.weekday() < days_per_week),
     )
+
+
+def _first_study_day(start: dt.date, days_per_week: int, days_off: Collection[dt.date]) -> dt.date:
+    day = next_monday(start)
+    while not _is_study_day(day, days_per_week, days_off):
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _dates(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -273,6 +289,21 @@ def _study_days_label(days_per_week: int) -> str:
         else f"{_WEEKDAYS[0]}–{_WEEKDAYS[days_per_week - 1]}"
         if days_per_week > 1
         else "Mondays"
+    )
+
+
+def days_off_label(days: Sequence[dt.date], days_per_week: int = 5) -> str:
+    """``Thu 24 Dec 2026 – Fri 1 Jan 2027 (5 study days), Mon 18 Jan 2027``: consecutive study days joined."""
+    runs: list[list[dt.date]] = []
+    for day in sorted(days):
+        between = _dates(runs[-1][-1] + dt.timedelta(days=1), day - dt.timedelta(days=1)) if runs else []
+        if runs and all(d.weekday() >= days_per_week for d in between):  # only days without study in between
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ", ".join(
+        fmt_date(run[0]) if len(run) == 1 else f"{fmt_date(run[0])} – {fmt_date(run[-1])} ({len(run)} study days)"
+        for run in runs
     )
 
 
@@ -310,6 +341,7 @@ def _summary_lines(schedule: Schedule) -> list[str]:
     return [
         f"Start {fmt_date(schedule.start)} · {_cards(schedule.new_per_day, 'new card')} a day · study {_study_days_label(schedule.days_per_week)}",
         f"{_cards(schedule.total_cards, 'card')} in {_cards(len(schedule.stages), 'week')} · every card started by {finish}",
+        *([f"Days off: {days_off_label(schedule.days_off, schedule.days_per_week)}"] if schedule.days_off else []),
         f"Model: learning steps {' and '.join(f'{m}m' for m in model.learning_steps_minutes)}, reviews after "
         f"{', '.join(str(d) for d in model.review_offsets_days)} days, {model.lapse_rate:.0%} lapses, "
         f"{model.seconds_per_new_card:.0f} s per new card, {model.seconds_per_review:.0f} s per review.",
