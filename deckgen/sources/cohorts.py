@@ -268,7 +268,9 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
             first, last = _day(item.get("from")), _day(item.get("to"))
             if unknown or first is None or last is None:
                 problem(
-                    where, f"cannot read the range {_shown(item)}", "write a range as '{from: 2026-12-28, to: 2027-01-01}'"
+                    where,
+                    f"cannot read the range {_shown(item)}",
+                    "write a range as '{from: 2026-12-28, to: 2027-01-01}'",
                 )
                 continue
             if last < first:
