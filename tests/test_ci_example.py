@@ -23,6 +23,12 @@ def test_ci_example_commands_work_on_the_shipped_project(shipped: Path) -> None:
         if step.get("uses", "").startswith("actions/upload-artifact")
     }
     assert set(uploads) == {"decks", "site"}
+    # deckgen's cache is restored before the build (a CI build with it is the fast path of issue 14)
+    names = [step.get("run", step.get("uses", "")) for step in steps]
+    (cache,) = [step for step in steps if step.get("uses", "").startswith("actions/cache")]
+    assert cache["with"]["path"] == ".deckgen-cache" and cache["with"]["restore-keys"] == "deckgen-cache-"
+    assert names.index(cache["uses"]) < names.index("deckgen build --locked")
+    assert "deckgen lint" in names
     # Run the build exactly as CI does, then check every uploaded pattern matches a file.
     result = run_deckgen("build", "--locked", cwd=shipped)
     assert result.returncode == 0, result.stderr
