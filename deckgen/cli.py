@@ -371,7 +371,7 @@ def lint(
 @app.command("import")
 def import_notes(
     files: list[Path] = typer.Argument(
-        ..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports."
+        ..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports, or a .zip export of them."
     ),
     into: Path | None = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
@@ -391,9 +391,14 @@ def import_notes(
     line of a part, the curator's line is kept and the conflict reported. --dry-run
     shows the diff.
 
+    A zip file (Notion's "Export" as Markdown, a zipped Obsidian folder) imports every note
+    in it, with the images beside them; its pages that have no sections are skipped.
+
     Example:
 
         deckgen import ~/notes/empathy.txt "Export/RICE 0a9e….md" --into content/essays
+
+        deckgen import ~/Downloads/Export-2f6c….zip
     """
     from deckgen.authoring.importing import import_notes as run_import
     from deckgen.core.config import load_config
@@ -403,6 +408,9 @@ def import_notes(
         results = run_import(config, files, into, dry_run=dry_run, vault=vault)
     console = _console()
     for result in results:
+        if result.status == "skipped":
+            console.print(f"skipped {_escape(result.source)}: {_escape('; '.join(result.unsure))}")
+            continue
         verb = (
             {"created": "would create", "updated": "would update", "unchanged": "unchanged"}[result.status]
             if dry_run

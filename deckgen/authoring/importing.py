@@ -18,22 +18,25 @@ from __future__ import annotations
 
 import difflib
 import json
+import tempfile
+import zipfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 import yaml
 
 from deckgen.authoring.importers import Imported, convert, detect_format
 from deckgen.authoring.scaffold import slugify
+from deckgen.core.archives import ArchiveError, check_entry, entry_path, read_entry
 from deckgen.core.config import Config
 from deckgen.core.errors import BinaryFileError, ContentError, DeckgenError, Finding
 from deckgen.core.files import TooLargeError, atomic_write_bytes, atomic_write_text, read_bounded
 from deckgen.core.model import Note
 from deckgen.sources.layout import note_files
 from deckgen.sources.media import IMAGE_TYPES
-from deckgen.sources.notes import collect_notes, parse_note, read_text
+from deckgen.sources.notes import MAX_NOTE_BYTES, collect_notes, parse_note, read_text
 
 MARKER = "CHECK:"  # what the importer could not be sure of; search the note for it
 MAX_IMAGE_BYTES = 5_000_000
@@ -222,7 +225,7 @@ class ImportResult:
     source: str
     target: Path
     note_id: str
-    status: Literal["created", "updated", "unchanged"]
+    status: Literal["created", "updated", "unchanged", "skipped"]  # skipped: a page of an export that is no note
     format: str
     unsure: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # parts both changed: the curator's text was kept
@@ -268,31 +271,47 @@ def import_notes(
     notes, _ = collect_notes(config.content_dir, config.root)
     taken = {n.id for n in notes} | {p.stem for p in note_files(config.content_dir)}
     planned: list[_Planned] = []
+    skipped: list[ImportResult] = []
     findings: list[Finding] = []
     seen_targets: dict[Path, str] = {}
     media: dict[Path, bytes] = {}  # images this batch will write, so two notes' 'diagram.png' both survive
-    for source in sources:
-        shown = str(source)
-        try:
-            plan = _plan_one(config, source, shown, into, notes, taken, media, vault)
-        except DeckgenError as exc:
-            findings.extend(exc.findings)
-            continue
-        target = plan.result.target.resolve()
-        if target in seen_targets:
-            findings.append(
-                Finding(
+    # An export's zip is unpacked into a private folder that lives only while the notes are planned:
+    # planning reads every byte that will be written (notes and images) into memory.
+    with tempfile.TemporaryDirectory(prefix="deckgen-import-") as workdir:
+        for source, shown, archive_root in _sources(sources, Path(workdir), findings):
+            try:
+                plan = _plan_one(
+                    config,
+                    source,
                     shown,
-                    0,
-                    f"imports to the same note as {seen_targets[target]}",
-                    "import each note from one file",
-                    "import",
+                    into,
+                    notes,
+                    taken,
+                    media,
+                    vault or archive_root,
+                    in_archive=archive_root is not None,
                 )
-            )
-            continue
-        seen_targets[target] = shown
-        taken.add(plan.result.note_id)
-        planned.append(plan)
+            except _NotANote as exc:
+                skipped.append(ImportResult(shown, Path(), "", "skipped", exc.format, (exc.why,)))
+                continue
+            except DeckgenError as exc:
+                findings.extend(exc.findings)
+                continue
+            target = plan.result.target.resolve()
+            if target in seen_targets:
+                findings.append(
+                    Finding(
+                        shown,
+                        0,
+                        f"imports to the same note as {seen_targets[target]}",
+                        "import each note from one file",
+                        "import",
+                    )
+                )
+                continue
+            seen_targets[target] = shown
+            taken.add(plan.result.note_id)
+            planned.append(plan)
     if findings:
         raise ContentError(findings)
     if not dry_run:
@@ -307,7 +326,102 @@ def import_notes(
                 path, record = plan.base
                 if not path.exists() or path.read_text(encoding="utf-8") != record:
                     atomic_write_text(path, record)
-    return [p.result for p in planned]
+    return [p.result for p in planned] + skipped
+
+
+def _sources(sources: Sequence[Path], workdir: Path, findings: list[Finding]) -> list[tuple[Path, str, Path | None]]:
+    """Each file to import as (file, name to show, root of the export it came from): a zip's notes unpacked."""
+    found: list[tuple[Path, str, Path | None]] = []
+    for index, source in enumerate(sources):
+        if source.suffix.lower() == ".zip" and source.is_file():
+            root = workdir / str(index)
+            try:
+                unpacked = unpack_notes(source, str(source), root)
+            except DeckgenError as exc:
+                findings.extend(exc.findings)
+                continue
+            found.extend((path, name, root) for path, name in unpacked)
+        else:
+            found.append((source, str(source), None))
+    return found
+
+
+MAX_ARCHIVE_BYTES = 100 * 1024 * 1024  # an export's zip as downloaded
+MAX_ARCHIVE_ENTRIES = 10_000
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # every entry unpacked from one export, nested zips included
+NOTE_SUFFIXES = (".md", ".txt")
+
+
+def unpack_notes(archive_path: Path, shown: str, root: Path, depth: int = 0) -> list[tuple[Path, str]]:
+    """Unpack an export's notes, and the images beside them, under ``root``: (note file, name to show), in order.
+
+    Notion exports a workspace as a zip (a large one as a zip of zips); Obsidian users zip a
+    vault folder. Only notes (.md, .txt), images and nested zips (one level) are unpacked, each
+    checked against its declared size first (core.archives); everything else (a database's
+    CSV, PDFs) is left in the zip. Unpacked files go under ``root`` only: a name that would
+    leave it is an error, not a path.
+    """
+
+    def problem(message: str, fix: str = "export again, or unzip it and import the .md files") -> ContentError:
+        return ContentError(Finding(shown, 0, message, fix, "import"))
+
+    try:
+        size = archive_path.stat().st_size
+        if size > MAX_ARCHIVE_BYTES:
+            raise problem(
+                f"is {size:,} bytes, over the {MAX_ARCHIVE_BYTES:,} limit for an export",
+                "export without files and media, or unzip it and import the notes",
+            )
+        notes: list[tuple[Path, str]] = []
+        with zipfile.ZipFile(archive_path) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            if len(infos) > MAX_ARCHIVE_ENTRIES:
+                raise problem(f"holds {len(infos):,} files, more than the {MAX_ARCHIVE_ENTRIES:,} of an export")
+            wanted: list[tuple[zipfile.ZipInfo, PurePosixPath, int]] = []
+            for info in infos:
+                path = entry_path(info.filename)
+                suffix = path.suffix.lower()
+                if suffix in NOTE_SUFFIXES:
+                    limit = MAX_NOTE_BYTES + 1  # one byte over: the note's own reader reports the size
+                elif suffix.lstrip(".") in IMAGE_TYPES:
+                    limit = MAX_IMAGE_BYTES + 1
+                elif suffix == ".zip" and depth == 0:
+                    limit = MAX_ARCHIVE_BYTES
+                else:
+                    continue
+                check_entry(info, limit)
+                wanted.append((info, path, limit))
+            total = sum(info.file_size for info, _, _ in wanted)
+            if total > MAX_UNPACKED_BYTES:
+                raise problem(f"unpacks to {total:,} bytes, over the {MAX_UNPACKED_BYTES:,} limit for an export")
+            for info, path, _ in wanted:
+                target = root.joinpath(*path.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(read_entry(archive, info))
+                if path.suffix.lower() == ".zip":
+                    inner = target.with_name(target.name + ".d")
+                    notes.extend(unpack_notes(target, f"{shown}/{path.as_posix()}", inner, depth + 1))
+                    target.unlink()
+                elif path.suffix.lower() in NOTE_SUFFIXES:
+                    notes.append((target, f"{shown}/{path.as_posix()}"))
+    except ArchiveError as exc:
+        raise problem(str(exc)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
+        raise problem(f"is not a readable zip file ({exc})") from None
+    except OSError as exc:
+        raise problem(f"cannot be read: {exc.strerror or exc}", "check the path") from None
+    if depth == 0 and not notes:
+        raise problem("holds no notes (.md or .txt files)", "export the pages as Markdown, then import the zip")
+    return sorted(notes) if depth == 0 else notes
+
+
+class _NotANote(Exception):
+    """A page of an export that is not a reading note (an index of links, a database's table page)."""
+
+    def __init__(self, format: str, why: str) -> None:
+        super().__init__(why)
+        self.format = format
+        self.why = why
 
 
 def _plan_one(
@@ -319,6 +433,8 @@ def _plan_one(
     taken: set[str],
     media: dict[Path, bytes],
     vault: Path | None = None,
+    *,
+    in_archive: bool = False,
 ) -> _Planned:
     if source.is_dir():
         raise ContentError(
@@ -345,6 +461,9 @@ def _plan_one(
         target = config.root / existing.path if existing else into / f"{note.id}.md"
         return _finish(config, shown, target, note.id, text, fmt, (), [])
     imported = convert(text, source, shown)
+    if in_archive and not imported.sections:
+        # a file named on the command line is imported whatever it holds; an export's other pages are not notes
+        raise _NotANote(fmt, "no sections (Central argument, Critique, …): not a reading note, not imported")
     existing = _previous(imported, notes)
     if existing is not None:
         note_id = existing.id

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from deckgen.core.archives import ArchiveError, check_entry, read_entry
 from deckgen.core.errors import ConfigError, ContentError, Finding
 from deckgen.sources.cohorts import Cohort, Hire
 from deckgen.tracks.cohorts import CohortPlan, HirePlan
@@ -41,7 +42,6 @@ ProgressFormat = Literal["text", "markdown", "json", "html"]
 MAX_EXPORT_BYTES = 100 * 1024 * 1024  # the file as sent
 MAX_COLLECTION_BYTES = 512 * 1024 * 1024  # the collection entry once unzipped
 MAX_ENTRIES = 100_000  # media files are one entry each; a deck package with more is not a deck
-MAX_RATIO = 100  # unzipped/zipped: SQLite pages compress well, but not a hundredfold
 ENGINE_SECONDS = 300  # reading one export; a normal one takes about a second
 DAY_STARTS_AT = 4  # Anki's default "Next day starts at" hour: a review at 2 a.m. counts for the day before
 _COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")  # newest format first
@@ -226,20 +226,14 @@ def safe_package(source: Path, label: str, workdir: Path) -> Path:
                     raise _problem(label, "is a newer-format package without its 'meta' entry")
                 entries["meta"] = by_name["meta"]
             for entry, info in entries.items():
-                limit = MAX_COLLECTION_BYTES if entry.startswith("collection") else 1024
-                if info.file_size > limit:
-                    raise _problem(
-                        label, f"entry '{entry}' unzips to {info.file_size:,} bytes, over the {limit:,} limit"
-                    )
-                if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise _problem(
-                        label,
-                        f"entry '{entry}' unzips {info.file_size // max(info.compress_size, 1):,} times larger than it is zipped (a zip bomb?)",
-                    )
+                try:
+                    check_entry(info, MAX_COLLECTION_BYTES if entry.startswith("collection") else 1024)
+                except ArchiveError as exc:
+                    raise _problem(label, str(exc)) from None
             target = workdir / "export.apkg"
             with zipfile.ZipFile(target, "w") as clean:
                 for entry, info in entries.items():
-                    clean.writestr(entry, _read_capped(archive, info))
+                    clean.writestr(entry, read_entry(archive, info))
                 # The media map is replaced by an empty one: the report needs no images, and the
                 # hire's media files are neither unzipped nor passed on.
                 clean.writestr("media", _EMPTY_MEDIA_V3 if name == "collection.anki21b" else b"{}")
@@ -248,22 +242,6 @@ def safe_package(source: Path, label: str, workdir: Path) -> Path:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
         raise _problem(label, f"is not a readable Anki package (corrupt or not a zip file: {exc})") from exc
-
-
-def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """An entry's bytes, refusing to read past its declared size (a lying header is a bomb too)."""
-    chunks: list[bytes] = []
-    total = 0
-    with archive.open(info) as stream:
-        while True:
-            chunk = stream.read(1024 * 1024)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > info.file_size:
-                raise zipfile.BadZipFile(f"entry '{info.filename}' is larger than its header says")
-            chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def read_export(source: Path, label: str, track: TrackCards, max_unpacked: int = MAX_COLLECTION_BYTES) -> ExportData:

@@ -1,0 +1,126 @@
+"""`deckgen import EXPORT.zip`: Notion's Markdown export (a zip, a large one a zip of zips) imported as it downloads.
+
+The zip is untrusted: entries are size-checked before they are read, names that leave the
+archive are refused, and nothing is unpacked outside a private temp folder.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from conftest import FIXTURES, run_deckgen
+
+from deckgen.sources.notes import parse_note
+
+GOLD = FIXTURES / "gold"
+JTBD = "christensen-jtbd 5b1f0c2e9a7d4e3f8c6b2a1d0e9f8a7b.md"
+RICE = "mcbride-rice 0a9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c.md"
+FOLDER = "Know Your Customers Jobs to Be Done 5b1f0c2e9a7d4e3f8c6b2a1d0e9f8a7b"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def notion_export(tmp_path: Path) -> Path:
+    """What Notion's 'Export → Markdown & CSV' of a 'Reading notes' page downloads: a zip holding a zip."""
+    part = _zip(
+        {
+            "Reading notes 1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a.md": (
+                b"# Reading notes\n\n[Jobs to be done](Reading%20notes/" + JTBD.encode() + b")\n"
+            ),
+            "Reading notes 1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a.csv": b"Name,Tags\nJobs,discovery\n",
+            f"Reading notes/{JTBD}": (GOLD / JTBD).read_bytes(),
+            f"Reading notes/{FOLDER}/milkshake.png": PNG,
+            f"Reading notes/{RICE}": (GOLD / RICE).read_bytes(),
+        }
+    )
+    path = tmp_path / "Export-8b7c6d5e-Part-1.zip"
+    path.write_bytes(_zip({"Export-8b7c6d5e-Part-1.zip": part}))
+    return path
+
+
+def test_a_notion_export_zip_imports_its_notes_and_images_and_skips_its_other_pages(
+    project: Path, tmp_path: Path
+) -> None:
+    export = notion_export(tmp_path)
+    before = set(os.listdir(tmp_path))
+    result = run_deckgen("import", str(export), cwd=project)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert f"from {export}/Export-8b7c6d5e-Part-1.zip/Reading notes/{JTBD}, notion)" in out
+    assert f"from {export}/Export-8b7c6d5e-Part-1.zip/Reading notes/{RICE}, notion)" in out
+    assert "copied image" in out and "milkshake.png" in out
+    assert "skipped" in out and "Reading notes 1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a.md: no sections" in out
+    notes = sorted((project / "content").rglob("*.md"))
+    assert len(notes) == 2  # the index page is not a note, the CSV is not read
+    for path in notes:
+        note = parse_note(path.read_text(encoding="utf-8"), str(path))
+        assert note.sections and note.meta["imported"]["from"] in (JTBD, RICE)
+    assert [p.read_bytes() for p in (project / "content").rglob("*.png")] == [PNG]
+    assert set(os.listdir(tmp_path)) == before  # nothing unpacked beside the zip
+    # Next month's export, with one note edited: the same notes are updated, none added
+    edited = (GOLD / RICE).read_bytes().replace(b"## Critique", b"## Critique\n\nA new first line.", 1)
+    assert edited != (GOLD / RICE).read_bytes()
+    again = tmp_path / "Export-9c8d.zip"
+    again.write_bytes(
+        _zip(
+            {
+                f"Reading notes/{RICE}": edited,
+                f"Reading notes/{JTBD}": (GOLD / JTBD).read_bytes(),
+                f"Reading notes/{FOLDER}/milkshake.png": PNG,
+            }
+        )
+    )
+    second = run_deckgen("import", str(again), cwd=project)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.count("updated ") == 1 and second.stdout.count("unchanged ") == 1
+    assert sorted((project / "content").rglob("*.md")) == notes
+
+
+def test_a_hostile_zip_is_refused_whole_and_nothing_is_written(project: Path, tmp_path: Path) -> None:
+    note = (GOLD / RICE).read_bytes()
+    cases = {
+        "escape.zip": ({"a.md": note, "../../outside.md": note}, "entry '../../outside.md' points outside the archive"),
+        "absolute.zip": ({"/etc/evil.md": note}, "entry '/etc/evil.md' points outside the archive"),
+        "bomb.zip": (
+            {"big.md": b"a" * 3_000_000},
+            "entry 'big.md' unzips to 3,000,000 bytes, over the 1,000,001 limit",
+        ),
+        "empty.zip": ({"data.csv": b"a,b\n"}, "holds no notes (.md or .txt files)"),
+    }
+    paths = []
+    for name, (entries, _) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(_zip(entries))
+        paths.append(str(path))
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run_deckgen("import", *paths, str(broken), str(GOLD / RICE), cwd=project)
+    assert result.returncode == 1
+    for name, (_, message) in cases.items():
+        assert f"{tmp_path / name}: import: {message}" in result.stderr
+    assert f"{broken}: import: is not a readable zip file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "content").exists()  # one bad file in the batch: nothing written, not even the good note
+    assert not (tmp_path / "outside.md").exists() and not Path("/etc/evil.md").exists()
+
+
+def test_a_zip_bomb_is_stopped_by_its_declared_ratio_before_it_is_read(project: Path, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(_zip({"diagram.png": b"\x00" * 900_000, "note.md": (GOLD / RICE).read_bytes()}))
+    ok = run_deckgen("import", "--dry-run", str(bomb), cwd=project)  # 900 kB of zeros: under the ratio floor
+    assert ok.returncode == 0, ok.stderr
+    bomb.write_bytes(_zip({"diagram.png": b"\x00" * 4_000_000, "note.md": (GOLD / RICE).read_bytes()}))
+    result = run_deckgen("import", str(bomb), cwd=project)
+    assert result.returncode == 1
+    assert "entry 'diagram.png' unzips to 4,000,000 bytes, over the 5,000,001 limit" not in result.stderr
+    assert "times larger than it is zipped (a zip bomb?)" in result.stderr
