@@ -84,6 +84,13 @@ def test_a_notion_export_zip_imports_its_notes_and_images_and_skips_its_other_pa
     assert second.returncode == 0, second.stderr
     assert second.stdout.count("updated ") == 1 and second.stdout.count("unchanged ") == 1
     assert sorted((project / "content").rglob("*.md")) == notes
+    # An export without the image the note already has (Notion leaves files out when asked to):
+    # nothing to check, the note keeps its image
+    third = tmp_path / "Export-no-files.zip"
+    third.write_bytes(_zip({f"Reading notes/{JTBD}": (GOLD / JTBD).read_bytes()}))
+    result = run_deckgen("import", str(third), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("unchanged ") and "check" not in result.stdout
 
 
 def test_a_hostile_zip_is_refused_whole_and_nothing_is_written(project: Path, tmp_path: Path) -> None:

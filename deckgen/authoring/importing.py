@@ -16,6 +16,7 @@ curator added, their extra front matter (comments included) and ``## Cards`` alw
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import tempfile
@@ -473,6 +474,16 @@ def _plan_one(
         note_id = _fresh_id(imported.title, taken)
         target = into / f"{note_id}.md"
         previous_text = ""
+    kept = [
+        image.name
+        for image in imported.images
+        if image.path is None
+        and f"](media/{image.name})" in previous_text
+        and (target.parent / "media" / image.name).is_file()
+    ]
+    if kept:  # an image the note already has from an earlier import needs no CHECK when the source lacks it now
+        unsure_now = tuple(u for u in imported.unsure if not any(u.endswith(f"copy it to media/{n}") for n in kept))
+        imported = dataclasses.replace(imported, unsure=unsure_now)
     theirs = Parts.of(parse_note(render_note(imported, note_id), shown))
     conflicts: tuple[str, ...] = ()
     if existing is not None:
