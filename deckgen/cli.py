@@ -310,6 +310,11 @@ def progress(
 
 @app.command()
 def lint(
+    targets: list[str] | None = typer.Argument(
+        None,
+        metavar="[NOTES]...",
+        help="Only report on these notes, files or folders (paths or note ids); the whole library is still checked.",
+    ),
     output: str = typer.Option(
         "text", "--format", "-f", help="text (grouped by file), json, or github (workflow annotations)."
     ),
@@ -328,6 +333,8 @@ def lint(
     Example:
 
         deckgen lint
+
+        deckgen lint content/essays/empathy.md --strict
 
         deckgen lint --format github --strict
 
@@ -351,9 +358,17 @@ def lint(
         raise typer.Exit(2)
     from deckgen import api
     from deckgen.linter.format import summary, to_github, to_json
+    from deckgen.linter.run import lint_scope
 
     with reporting():
-        report = api.lint(api.load_config())
+        config = api.load_config()
+        scope = lint_scope(config, targets) if targets else None
+        report = api.lint(config)
+    elsewhere = 0
+    if scope is not None:
+        whole = report
+        report = whole.only(*scope)
+        elsewhere = len(whole.findings) - len(report.findings)
     if output == "json":
         typer.echo(to_json(report))
     elif output == "github":
@@ -364,6 +379,8 @@ def lint(
         from deckgen.console import print_lint
 
         print_lint(report, strict)
+        if elsewhere:
+            _echo(f"({elsewhere} more in other files: `deckgen lint` shows them)")
     if report.failed(strict):
         raise typer.Exit(1)
 

@@ -11,8 +11,9 @@ import difflib
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from deckgen.anki.render import MAX_CLOZE, anki_syntax
 from deckgen.cards.load import Sources, valid_findings
@@ -62,6 +63,67 @@ class LintReport:
     def failed(self, strict: bool = False) -> bool:
         """Whether the run should exit 1 (errors; or any finding when ``strict``)."""
         return bool(self.errors or (strict and self.findings))
+
+    def only(self, files: Collection[str], folders: Collection[str]) -> LintReport:
+        """The findings in ``files`` or under ``folders`` (project-relative POSIX paths), the counts kept."""
+        kept = tuple(
+            f
+            for f in self.findings
+            if f.path in files or any(not folder or f.path.startswith(folder + "/") for folder in folders)
+        )
+        return LintReport(kept, self.files, self.cards)
+
+
+def lint_scope(config: Config, targets: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The files and folders (project-relative) that ``deckgen lint TARGET…`` reports on.
+
+    A target is a path (a note, a deck manifest, a folder) or a note's id; ConfigError names
+    each one that is neither, or a path outside the project.
+    """
+    from deckgen.core.errors import ConfigError
+    from deckgen.sources.layout import note_files
+
+    files: set[str] = set()
+    folders: set[str] = set()
+    problems: list[Finding] = []
+    by_stem: dict[str, list[str]] | None = None
+    for target in targets:
+        path = Path(target)
+        if path.exists():
+            resolved = path.resolve()
+            try:
+                rel = resolved.relative_to(config.root.resolve()).as_posix()
+            except ValueError:
+                problems.append(
+                    Finding(target, 0, "is not in this project", f"name a file under {config.root}", "lint")
+                )
+                continue
+            if resolved.is_dir():
+                folders.add("" if rel == "." else rel)  # "": the whole project
+            else:
+                files.add(rel)
+            continue
+        if by_stem is None:
+            by_stem = {}
+            for note_path in note_files(config.content_dir):
+                by_stem.setdefault(note_path.stem, []).append(config.rel(note_path))
+        matches = by_stem.get(target, [])
+        if not matches:  # an id that is not its file's name: read the notes' ids
+            from deckgen.sources.notes import collect_notes
+
+            notes, _ = collect_notes(config.content_dir, config.root)
+            matches = [n.path for n in notes if n.id == target]
+        if matches:
+            files.update(matches)
+        else:
+            problems.append(
+                Finding(
+                    target, 0, "no note, file or folder by that name", "name a note file, a folder or a note id", "lint"
+                )
+            )
+    if problems:
+        raise ConfigError(problems)
+    return files, folders
 
 
 def settings_for(config: Config) -> LintSettings:

@@ -1,0 +1,67 @@
+"""`deckgen lint NOTE…`: the report of the notes a curator just edited, the whole library still checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_deckgen, write
+
+NOTE = """---
+id: {id}
+title: {title}
+author: Ada Okafor
+---
+Ada Okafor's essay on harbours.
+
+## Cards
+
+Q: {question}
+A: Storms.
+"""
+
+
+def _project(project: Path) -> Path:
+    write(
+        project / "content/essays/harbours.md",
+        NOTE.format(id="harbours", title="Harbours", question="Is it about storms?"),
+    )
+    write(project / "content/tides.md", NOTE.format(id="tides-2019", title="Tides", question="Does it cover tides?"))
+    write(
+        project / "content/calm.md", NOTE.format(id="calm", title="Calm", question="What do harbour masters plan for?")
+    )
+    return project
+
+
+def test_lint_reports_only_the_named_notes_and_says_what_it_left_out(project: Path) -> None:
+    _project(project)
+    whole = run_deckgen("lint", cwd=project)
+    assert (
+        whole.returncode == 1 and "content/essays/harbours.md:" in whole.stdout and "content/tides.md:" in whole.stdout
+    )
+    one = run_deckgen("lint", "content/essays/harbours.md", cwd=project)
+    assert one.returncode == 1  # its own error
+    assert "content/essays/harbours.md:" in one.stdout and "content/tides.md" not in one.stdout
+    shown = one.stdout.count("  error ")
+    assert f"{shown} errors, 0 warnings in 1 file" in one.stdout
+    hidden = whole.stdout.count("  error ") + whole.stdout.count("  warning ") - shown
+    assert hidden > 0 and f"({hidden} more in other files: `deckgen lint` shows them)" in one.stdout
+    # by id (the file is named otherwise), by folder, and a clean note: exit 0 although the library has errors
+    by_id = run_deckgen("lint", "tides-2019", "-f", "json", cwd=project)
+    assert {f["path"] for f in json.loads(by_id.stdout)["findings"]} == {"content/tides.md"}
+    folder = run_deckgen("lint", "content/essays", cwd=project)
+    assert "content/essays/harbours.md:" in folder.stdout and "content/tides.md" not in folder.stdout
+    clean = run_deckgen("lint", str(project / "content/calm.md"), cwd=project)
+    assert clean.returncode == 0 and clean.stdout.startswith("0 errors, 0 warnings"), clean.stdout
+
+
+def test_lint_names_a_target_it_cannot_find(project: Path, tmp_path: Path) -> None:
+    _project(project)
+    outside = write(tmp_path / "elsewhere.md", "x")
+    result = run_deckgen("lint", "harbour", str(outside), cwd=project)
+    assert result.returncode == 1
+    assert (
+        "harbour: lint: no note, file or folder by that name — name a note file, a folder or a note id" in result.stderr
+    )
+    assert f"{outside}: lint: is not in this project" in result.stderr
+    assert "Traceback" not in result.stderr
