@@ -11,6 +11,7 @@ NOTE = """---
 id: {id}
 title: {title}
 author: Ada Okafor
+source: https://example.org/harbours
 ---
 Ada Okafor's essay on harbours.
 
@@ -65,3 +66,20 @@ def test_lint_names_a_target_it_cannot_find(project: Path, tmp_path: Path) -> No
     )
     assert f"{outside}: lint: is not in this project" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_note_left_as_deckgen_new_wrote_it_is_flagged_until_filled_in(project: Path) -> None:
+    # Before: 'deckgen new' then 'deckgen lint' said "0 errors, 0 warnings" for a note with nothing in it
+    write(project / "decks/all.yaml", "deck: All\nnotes: all\n")
+    assert run_deckgen("new", "Inspired", "--author", "Marty Cagan", cwd=project).returncode == 0
+    path = project / "content/inspired.md"
+    result = run_deckgen("lint", cwd=project)
+    assert result.returncode == 0  # warnings: a draft may be committed
+    assert "content/inspired.md:5:1: incomplete-note: the note has no source link" in result.stdout
+    for line, heading in ((10, "Central argument"), (12, "Critique"), (14, "Why it matters for product")):
+        assert f"content/inspired.md:{line}:1: incomplete-note: section '{heading}' is empty" in result.stdout
+    text = path.read_text(encoding="utf-8").replace('source: ""', "source: https://svpg.com/inspired/")
+    for heading in ("Central argument", "Critique", "Why it matters for product"):
+        text = text.replace(f"## {heading}\n", f"## {heading}\nCagan says something about {heading.lower()}.\n")
+    path.write_text(text, encoding="utf-8")
+    assert "incomplete-note" not in run_deckgen("lint", cwd=project).stdout

@@ -135,6 +135,8 @@ def new_note(config: Config, title: str, author: str = "", source: str = "", fol
         "---\n"
         "What the essay is and why a new PM should read it.\n\n"
         "## Central argument\n\n"
+        "## Critique\n\n"
+        "## Why it matters for product\n\n"
         "## Cards\n\n"
     )
     atomic_write_text(path, text)

@@ -320,7 +320,41 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
 
 
 def _note_findings(cards: list[Card], note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
-    return [finding for card in cards for finding in _card_findings(card, note, settings, store)]
+    found = [finding for card in cards for finding in _card_findings(card, note, settings, store)]
+    return _unfinished(note) + found
+
+
+def _unfinished(note: Note) -> list[Finding]:
+    """``incomplete-note``: a source left blank, and each section heading with nothing under it.
+
+    Only a ``source:`` key that is there and empty counts (``deckgen new`` and imports write it so,
+    to be filled in); a library that never keeps links has no key to flag.
+    """
+    found = []
+    if "source" in note.meta_lines and not note.source.strip():
+        found.append(
+            Finding(
+                note.path,
+                note.meta_lines["source"],
+                "the note has no source link: learners cannot open the essay from a card or the site",
+                "write 'source: https://…' in the front matter",
+                "incomplete-note",
+                severity="warning",
+            )
+        )
+    for section in note.sections:
+        if not section.text.strip():
+            found.append(
+                Finding(
+                    note.path,
+                    section.line,
+                    f"section '{section.heading}' is empty",
+                    "write what the note says there, or delete the heading",
+                    "incomplete-note",
+                    severity="warning",
+                )
+            )
+    return found
 
 
 def _safety_issues(card: Card, note: Note, store: MediaStore) -> list[Issue]:

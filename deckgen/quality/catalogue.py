@@ -280,6 +280,20 @@ RULES: tuple[Rule, ...] = (
     ),
     # --- quality: docs/lint-rules.md; Wozniak, Matuschak ----------------------------------
     Rule(
+        "incomplete-note",
+        "Note left unfinished: a blank source link, or a section with nothing under it",
+        "warning",
+        "schema",
+        "A blank `source:` (as `deckgen new` and an import leave it to be filled) gives learners no way to the"
+        " essay (the link is on every card's back and on the site), and an empty section is a heading left to fill:"
+        " the cards that section's ideas would give are missing.",
+        "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\nsource: ''\n---\n"
+        "## Critique\n\n## Cards",
+        "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\n"
+        "source: https://www.bringthedonuts.com/essays/empathy.html\n---\n## Critique\nThe essay names no method.",
+        configurable=True,
+    ),
+    Rule(
         "L1",
         "Answer too long",
         "error",
