@@ -468,3 +468,25 @@ def test_a_collection_that_unpacks_past_the_limit_is_stopped(tmp_path: Path) -> 
         ContentError, match=r"bomb.apkg: export: could not be read by Anki: it unpacks to more than 8,388,608 bytes"
     ):
         read_export(bomb, "bomb.apkg", track, max_unpacked=8 * 1024 * 1024)
+
+
+def test_days_off_in_the_cohort_file_are_not_planned(cohort: dict[str, Any]) -> None:
+    # Di (behind by 5 days, 24 of 39) had Tuesday and Wednesday of week 2 off: 6 cards fewer were planned
+    root, exports = cohort["root"], cohort["exports"]
+    write(
+        root / "decks/cohorts/spring-off.yaml",
+        COHORT.replace(
+            'study_time: "09:00"\n', 'study_time: "09:00"\ndays_off: [{from: 2026-03-10, to: 2026-03-11}]\n'
+        ),
+    )
+    try:
+        result = run_deckgen(
+            "progress", "spring-off", str(exports / "di.apkg"), "--as-of", AS_OF.isoformat(), "-f", "json", cwd=root
+        )
+    finally:
+        (root / "decks/cohorts/spring-off.yaml").unlink()
+    data = json.loads(result.stdout)
+    (di,) = [row for row in data["hires"] if row["name"] == "Di"]
+    assert (di["planned_started"], di["started"], di["verdict"]) == (33, 24, "behind by 3 days")
+    assert [w["planned_new"] for w in di["weeks"]] == [15, 9, 9]
+    assert "except the days off listed in the cohort file" in " ".join(data["assumptions"])
