@@ -131,3 +131,33 @@ def test_a_zip_bomb_is_stopped_by_its_declared_ratio_before_it_is_read(project: 
     assert result.returncode == 1
     assert "entry 'diagram.png' unzips to 4,000,000 bytes, over the 5,000,001 limit" not in result.stderr
     assert "times larger than it is zipped (a zip bomb?)" in result.stderr
+
+
+def test_obsidian_embeds_are_found_anywhere_in_the_vault_as_obsidian_finds_them(project: Path, tmp_path: Path) -> None:
+    # Before: '![[four-risks.png]]' in Vault/Notes/ was "not found beside the source", even with --vault
+    note = (GOLD / "cagan-four-risks.md").read_bytes()
+    assert b"![[four-risks.png]]" in note
+    other = PNG + b"an image of the same name, further from the note"
+    vault = tmp_path / "Vault"
+    for rel, data in {
+        "Notes/cagan-four-risks.md": note,
+        "Notes/img/four-risks.png": PNG,  # nearest the note: Obsidian's pick
+        "Attachments/four-risks.png": other,
+        ".trash/four-risks.png": b"not even an image",
+    }.items():
+        (vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vault / rel).write_bytes(data)
+    alone = run_deckgen("import", "--dry-run", str(vault / "Notes/cagan-four-risks.md"), cwd=project)
+    assert "check image 'four-risks.png' was not found beside the source" in alone.stdout  # no vault named
+    named = run_deckgen("import", str(vault / "Notes/cagan-four-risks.md"), "--vault", str(vault), cwd=project)
+    assert named.returncode == 0, named.stderr
+    assert "check image" not in named.stdout and "copied image" in named.stdout
+    assert (project / "content/media/four-risks.png").read_bytes() == PNG
+    # zipped, the same vault needs no --vault: the zip is the vault, and images are named as in the zip
+    archive = tmp_path / "vault.zip"
+    archive.write_bytes(
+        _zip({f"Vault/{p.relative_to(vault).as_posix()}": p.read_bytes() for p in vault.rglob("*") if p.is_file()})
+    )
+    zipped = run_deckgen("import", "--dry-run", str(archive), cwd=project)
+    assert zipped.returncode == 0, zipped.stderr
+    assert "check image" not in zipped.stdout and f"would copy image {archive}/Vault/" in zipped.stdout

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
+import os
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -278,6 +280,7 @@ def import_notes(
     media: dict[Path, bytes] = {}  # images this batch will write, so two notes' 'diagram.png' both survive
     # An export's zip is unpacked into a private folder that lives only while the notes are planned:
     # planning reads every byte that will be written (notes and images) into memory.
+    _vault_files.cache_clear()  # a vault's files as they are now, not as an earlier import in this process saw them
     with tempfile.TemporaryDirectory(prefix="deckgen-import-") as workdir:
         for source, shown, archive_root in _sources(sources, Path(workdir), findings):
             try:
@@ -298,6 +301,12 @@ def import_notes(
             except DeckgenError as exc:
                 findings.extend(exc.findings)
                 continue
+            if archive_root is not None:  # an image unpacked from the zip is named as inside the zip
+                label = str(sources[int(archive_root.name)])
+                plan.result = dataclasses.replace(
+                    plan.result,
+                    images=tuple((_in_archive(src, archive_root, label), dest) for src, dest in plan.result.images),
+                )
             target = plan.result.target.resolve()
             if target in seen_targets:
                 findings.append(
@@ -416,6 +425,13 @@ def unpack_notes(archive_path: Path, shown: str, root: Path, depth: int = 0) -> 
     return sorted(notes) if depth == 0 else notes
 
 
+def _in_archive(unpacked: str, root: Path, label: str) -> str:
+    """``/tmp/…/0/Vault/a.png`` -> ``vault.zip/Vault/a.png``: an unpacked file's name in the zip it came from."""
+    path, root = Path(unpacked).resolve(), root.resolve()
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else unpacked
+    return f"{label}/{rel.replace('.zip.d/', '.zip/')}"
+
+
 class _NotANote(Exception):
     """A page of an export that is not a reading note (an index of links, a database's table page)."""
 
@@ -462,6 +478,8 @@ def _plan_one(
         target = config.root / existing.path if existing else into / f"{note.id}.md"
         return _finish(config, shown, target, note.id, text, fmt, (), [])
     imported = convert(text, source, shown)
+    if vault is not None and any(image.path is None for image in imported.images):
+        imported = _found_in_vault(imported, source, vault)
     if in_archive and not imported.sections:
         # a file named on the command line is imported whatever it holds; an export's other pages are not notes
         raise _NotANote(fmt, "no sections (Central argument, Critique, …): not a reading note, not imported")
@@ -560,6 +578,52 @@ def _finish(
         text,
         images,
     )
+
+
+MAX_VAULT_FILES = 50_000  # files indexed to find an embedded image by name, as Obsidian does
+
+
+@functools.lru_cache(maxsize=4)
+def _vault_files(vault: Path) -> dict[str, tuple[Path, ...]]:
+    """Every file under ``vault`` by name (hidden folders such as .obsidian and .trash skipped)."""
+    found: dict[str, list[Path]] = {}
+    count = 0
+    for folder, dirs, names in os.walk(vault):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            found.setdefault(name, []).append(Path(folder) / name)
+            count += 1
+            if count >= MAX_VAULT_FILES:
+                return {name: tuple(paths) for name, paths in found.items()}
+    return {name: tuple(paths) for name, paths in found.items()}
+
+
+def _found_in_vault(imported: Imported, source: Path, vault: Path) -> Imported:
+    """Images the note embeds by name (``![[diagram.png]]``) found anywhere in the vault, as Obsidian finds them.
+
+    Of several files with the name, the one nearest the note wins (the longest shared folder path,
+    then the shortest path), as in Obsidian's "shortest path" link format.
+    """
+    index = _vault_files(vault.resolve())
+    here = source.resolve().parent.parts
+    images, found = [], set()
+    for image in imported.images:
+        candidates = index.get(image.name, ()) if image.path is None else ()
+        if candidates:
+
+            def nearness(path: Path) -> tuple[int, int, str]:
+                shared = next(
+                    (i for i, (a, b) in enumerate(zip(here, path.parts)) if a != b), min(len(here), len(path.parts))
+                )
+                return (-shared, len(path.parts), str(path))
+
+            image = dataclasses.replace(image, path=min(candidates, key=nearness))
+            found.add(image.name)
+        images.append(image)
+    if not found:
+        return imported
+    unsure = tuple(u for u in imported.unsure if not any(u.endswith(f"copy it to media/{name}") for name in found))
+    return dataclasses.replace(imported, images=tuple(images), unsure=unsure)
 
 
 def _image_bytes(path: Path, boundary: Path) -> bytes:
