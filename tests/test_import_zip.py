@@ -30,6 +30,17 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+def _encrypted(data: bytes) -> bytes:
+    """``data`` (a zip) with every entry flagged as encrypted, as 'zip -P' marks them."""
+    raw = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = raw.find(signature)
+        while at != -1:
+            raw[at + offset] |= 0x1
+            at = raw.find(signature, at + 4)
+    return bytes(raw)
+
+
 def notion_export(tmp_path: Path) -> Path:
     """What Notion's 'Export → Markdown & CSV' of a 'Reading notes' page downloads: a zip holding a zip."""
     part = _zip(
@@ -109,6 +120,12 @@ def test_a_hostile_zip_is_refused_whole_and_nothing_is_written(project: Path, tm
         path = tmp_path / name
         path.write_bytes(_zip(entries))
         paths.append(str(path))
+    locked = tmp_path / "locked.zip"  # before: an internal error (zipfile's RuntimeError asking for the password)
+    locked.write_bytes(_encrypted(_zip({"a.md": note})))
+    paths.append(str(locked))
+    clash = tmp_path / "clash.zip"
+    clash.write_bytes(_zip({"a.md": note, "a.md/b.md": note}))
+    paths.append(str(clash))
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     result = run_deckgen("import", *paths, str(broken), str(GOLD / RICE), cwd=project)
@@ -116,6 +133,8 @@ def test_a_hostile_zip_is_refused_whole_and_nothing_is_written(project: Path, tm
     for name, (_, message) in cases.items():
         assert f"{tmp_path / name}: import: {message}" in result.stderr
     assert f"{broken}: import: is not a readable zip file" in result.stderr
+    assert f"{locked}: import: entry 'a.md' is encrypted (a password-protected zip)" in result.stderr
+    assert f"{clash}: import: entry 'a.md/b.md' cannot be unpacked (File exists)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "content").exists()  # one bad file in the batch: nothing written, not even the good note
     assert not (tmp_path / "outside.md").exists() and not Path("/etc/evil.md").exists()

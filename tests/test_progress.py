@@ -490,3 +490,16 @@ def test_days_off_in_the_cohort_file_are_not_planned(cohort: dict[str, Any]) -> 
     assert (di["planned_started"], di["started"], di["verdict"]) == (33, 24, "behind by 3 days")
     assert [w["planned_new"] for w in di["weeks"]] == [15, 9, 9]
     assert "except the days off listed in the cohort file" in " ".join(data["assumptions"])
+
+
+def test_an_encrypted_export_is_named_not_an_internal_error(tmp_path: Path) -> None:
+    from test_import_zip import _encrypted, _zip
+
+    from deckgen.core.errors import ContentError
+    from deckgen.tracks.progress import safe_package
+
+    export = tmp_path / "ana.apkg"
+    export.write_bytes(_encrypted(_zip({"collection.anki2": b"SQLite format 3\x00" + b"\x00" * 100})))
+    with pytest.raises(ContentError) as info:
+        safe_package(export, "ana.apkg", tmp_path)
+    assert "entry 'collection.anki2' is encrypted (a password-protected zip)" in str(info.value)

@@ -406,8 +406,12 @@ def unpack_notes(archive_path: Path, shown: str, root: Path, depth: int = 0) -> 
                 raise problem(f"unpacks to {total:,} bytes, over the {MAX_UNPACKED_BYTES:,} limit for an export")
             for info, path, _ in wanted:
                 target = root.joinpath(*path.parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(read_entry(archive, info))
+                data = read_entry(archive, info)
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                except OSError as exc:  # 'a.md' and 'a.md/b.md' in one zip; a name too long for the disk
+                    raise ArchiveError(f"entry '{info.filename}' cannot be unpacked ({exc.strerror or exc})") from None
                 if path.suffix.lower() == ".zip":
                     inner = target.with_name(target.name + ".d")
                     notes.extend(unpack_notes(target, f"{shown}/{path.as_posix()}", inner, depth + 1))

@@ -22,7 +22,9 @@ class ArchiveError(ValueError):
 
 
 def check_entry(info: zipfile.ZipInfo, limit: int) -> None:
-    """Refuse ``info`` when it unzips past ``limit`` bytes or a hundredfold its zipped size."""
+    """Refuse ``info`` when it is encrypted, unzips past ``limit`` bytes or a hundredfold its zipped size."""
+    if info.flag_bits & 0x1:  # zipfile would ask for a password (a RuntimeError) when it is read
+        raise ArchiveError(f"entry '{info.filename}' is encrypted (a password-protected zip)")
     if info.file_size > limit:
         raise ArchiveError(f"entry '{info.filename}' unzips to {info.file_size:,} bytes, over the {limit:,} limit")
     if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
