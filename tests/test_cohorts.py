@@ -335,6 +335,23 @@ def test_exports_named_the_way_people_name_files_find_their_hire() -> None:
     assert problems[1].fix == "name it after the hire (e.g. ana-maria-k.apkg) or pass NAME=FILE"
 
 
+def test_a_hire_who_left_the_cohort_loses_their_calendar(project: Path) -> None:
+    # Before: bo-k.ics stayed in build/cohorts/spring/ after bo_k left, ready to be sent again
+    cohort_project(project)
+    mine = project / "elsewhere"
+    mine.mkdir()
+    for args in ((), ("--out", str(mine))):
+        assert run_deckgen("plan", "--cohort", "spring", "-f", "ics", *args, cwd=project).returncode == 0
+    write(project / "decks/cohorts/spring.yaml", COHORT.split("  - name: bo_k")[0])
+    again = run_deckgen("plan", "--cohort", "spring", "-f", "ics", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in (project / "build/cohorts/spring").iterdir()) == ["ana-muller.ics"]
+    assert "removed build/cohorts/spring/bo-k.ics: no hire of the cohort has this calendar now" in again.stderr
+    theirs = run_deckgen("plan", "--cohort", "spring", "-f", "ics", "--out", str(mine), cwd=project)
+    assert (mine / "bo-k.ics").exists()  # a folder the manager named is never cleaned
+    assert f"{mine / 'bo-k.ics'} is no hire's calendar now: delete it rather than send it" in theirs.stderr
+
+
 def test_text_escaping_and_folding_follow_rfc_5545() -> None:
     assert escape_text("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne"
     folded = fold("DESCRIPTION:" + "é" * 60)

@@ -83,7 +83,16 @@ def cohort_plan_for(
         target = folder / calendar_name(hp)
         atomic_write_bytes(target, hire_calendar(cohort_plan, hp))
         written.append(target)
-    return "", list(plan.warnings), written
+    warnings = list(plan.warnings)
+    # A calendar of someone no longer in the cohort must not be sent again: deckgen's own folder loses it,
+    # a folder the user named (--out) is only told about it.
+    for stale in sorted(set(folder.glob("*.ics")) - set(written)):
+        if out is None:
+            stale.unlink()
+            warnings.append(f"removed {config.rel(stale)}: no hire of the cohort has this calendar now")
+        else:
+            warnings.append(f"{stale} is no hire's calendar now: delete it rather than send it")
+    return "", warnings, written
 
 
 def track_identity(config: Config, plan: Plan, built: BuiltTrack) -> TrackCards:
