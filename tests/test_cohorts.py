@@ -352,6 +352,30 @@ def test_a_hire_who_left_the_cohort_loses_their_calendar(project: Path) -> None:
     assert f"{mine / 'bo-k.ics'} is no hire's calendar now: delete it rather than send it" in theirs.stderr
 
 
+def test_a_corrected_name_keeps_the_calendar_events_the_hire_has(project: Path) -> None:
+    cohort_project(project)
+    run_deckgen("build", cwd=project)
+    assert run_deckgen("plan", "--cohort", "spring", "-f", "ics", cwd=project).returncode == 0
+    sent = {str(e["UID"]) for e in _events(project / "build/cohorts/spring/ana-muller.ics")}
+    fixed = COHORT.replace("  - name: Ana Müller\n", "  - name: Ana Mueller\n    renamed_from: Ana Müller\n")
+    write(project / "decks/cohorts/spring.yaml", fixed)
+    result = run_deckgen("plan", "--cohort", "spring", "-f", "ics", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "removed build/cohorts/spring/ana-muller.ics" in result.stderr  # the old file name goes
+    assert {str(e["UID"]) for e in _events(project / "build/cohorts/spring/ana-mueller.ics")} == sent
+    # without renamed_from, the corrected name is a new person to a calendar app: every event again
+    write(project / "decks/cohorts/spring.yaml", fixed.replace("    renamed_from: Ana Müller\n", ""))
+    run_deckgen("plan", "--cohort", "spring", "-f", "ics", cwd=project)
+    assert not {str(e["UID"]) for e in _events(project / "build/cohorts/spring/ana-mueller.ics")} & sent
+    cohort = parse_cohort(fixed, "c.yaml", {"test"})
+    assert cohort.hires[0].sent("ana-muller-week3") and cohort.hires[0].sent("Ana Mueller")
+    with pytest.raises(ContentError) as error:
+        parse_cohort(fixed.replace("renamed_from: Ana Müller", "renamed_from: '!!'"), "c.yaml", {"test"})
+    assert "c.yaml:6:5: cohort: 'renamed_from' must be the name Ana Mueller's calendars were sent under" in str(
+        error.value
+    )
+
+
 def test_text_escaping_and_folding_follow_rfc_5545() -> None:
     assert escape_text("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne"
     folded = fold("DESCRIPTION:" + "é" * 60)

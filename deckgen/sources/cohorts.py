@@ -26,7 +26,7 @@ from deckgen.sources.layout import cohort_files
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text
 
 COHORT_KEYS = ("title", "timezone", "study_time", "days_per_week", "days_off", "site", "hires")
-HIRE_KEYS = ("name", "track", "start", "new_per_day", "days_off")
+HIRE_KEYS = ("name", "track", "start", "new_per_day", "days_off", "renamed_from")
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_STUDY_TIME = dt.time(9, 0)
 MAX_HIRES = 500
@@ -51,16 +51,24 @@ class Hire:
     # a second copy of each; an export named that way is still matched.
     legacy_slug: str = ""
     days_off: frozenset[dt.date] = frozenset()  # the hire's own (leave), besides the cohort's
+    # 'renamed_from: Ana K.': the name this hire's calendars were sent under, when the cohort file
+    # corrects it later; their events keep their UIDs, and exports named the old way still match
+    renamed_from: str = ""
 
     @property
     def uid_slug(self) -> str:
-        """The form of the name that calendar UIDs are derived from (stable across releases)."""
+        """The form of the name that calendar UIDs are derived from (stable across releases and renames)."""
+        if self.renamed_from:
+            return _legacy_slug(self.renamed_from) or name_slug(self.renamed_from)
         return self.legacy_slug or self.slug
 
     def sent(self, stem: str) -> bool:
         """Whether a file named ``stem`` is this hire's: their name, then nothing or '-week3', '_2' etc."""
         sent = name_slug(stem)
-        return any(slug and (sent == slug or sent.startswith(slug + "-")) for slug in (self.slug, self.legacy_slug))
+        return any(
+            slug and (sent == slug or sent.startswith(slug + "-"))
+            for slug in (self.slug, self.legacy_slug, name_slug(self.renamed_from), _legacy_slug(self.renamed_from))
+        )
 
 
 @dataclass(frozen=True)
@@ -367,7 +375,19 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
             pace = None
         line = nodes[at].line if at in nodes else 0
         days_off = _parse_days_off(item.get("days_off"), at + ("days_off",), problem)
-        hires.append(Hire(name.strip(), slug, track.strip(), start, pace, line, _legacy_slug(name), days_off))
+        before = item.get("renamed_from", "")
+        if not isinstance(before, str) or (
+            "renamed_from" in item and not _legacy_slug(before) and not name_slug(before)
+        ):
+            problem(
+                at + ("renamed_from",),
+                f"'renamed_from' must be the name {name}'s calendars were sent under, not {_shown(before)}",
+                "write e.g. 'renamed_from: Ana K.', or leave it out",
+            )
+            before = ""
+        hires.append(
+            Hire(name.strip(), slug, track.strip(), start, pace, line, _legacy_slug(name), days_off, before.strip())
+        )
     return hires
 
 
