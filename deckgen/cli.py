@@ -388,7 +388,7 @@ def lint(
 @app.command("import")
 def import_notes(
     files: list[Path] = typer.Argument(
-        ..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports, or a .zip export of them."
+        ..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports, a .zip export of them, or a folder."
     ),
     into: Path | None = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
@@ -408,8 +408,8 @@ def import_notes(
     line of a part, the curator's line is kept and the conflict reported. --dry-run
     shows the diff.
 
-    A zip file (Notion's "Export" as Markdown, a zipped Obsidian folder) imports every note
-    in it, with the images beside them; its pages that have no sections are skipped.
+    A zip file (Notion's "Export" as Markdown, a zipped Obsidian folder) or a folder imports
+    every note in it, with the images beside them; its pages that have no sections are skipped.
 
     Example:
 

@@ -281,15 +281,21 @@ def test_a_bad_file_in_a_batch_writes_nothing(project: Path, tmp_path: Path) -> 
     assert not (project / "content").exists()
 
 
-def test_a_folder_or_a_word_file_gets_an_error_that_says_what_to_import_instead(project: Path, tmp_path: Path) -> None:
+def test_an_empty_folder_or_a_word_file_gets_an_error_that_says_what_to_import_instead(
+    project: Path, tmp_path: Path
+) -> None:
     # Before: a folder was "no such file", and a .docx "file looks binary — only Markdown text files belong in content/"
     folder = tmp_path / "notes"
-    folder.mkdir()
+    (folder / ".obsidian").mkdir(parents=True)
+    (folder / ".obsidian" / "workspace.md").write_text("# not a note")  # hidden folders are not looked in
     word = tmp_path / "essay.docx"
     word.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40)  # a zip's header, as a .docx starts
     result = run_deckgen("import", str(folder), str(word), cwd=project)
     assert result.returncode == 1
-    assert f"{folder}: import: is a folder — name the note files in it, e.g. {folder}/*.md" in result.stderr
+    assert (
+        f"{folder}: import: holds no notes (.md or .txt files) — name the note files, or a folder of them"
+        in result.stderr
+    )
     assert "essay.docx: import: not a text file" in result.stderr
     assert "export the note as Markdown (.md) or plain text (.txt) and import that" in result.stderr
     assert not (project / "content").exists()

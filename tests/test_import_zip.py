@@ -180,3 +180,32 @@ def test_obsidian_embeds_are_found_anywhere_in_the_vault_as_obsidian_finds_them(
     zipped = run_deckgen("import", "--dry-run", str(archive), cwd=project)
     assert zipped.returncode == 0, zipped.stderr
     assert "check image" not in zipped.stdout and f"would copy image {archive}/Vault/" in zipped.stdout
+
+
+def test_a_folder_imports_like_the_zip_of_it(project: Path, tmp_path: Path) -> None:
+    # Before: "is a folder — name the note files in it", though the zip of the same folder imports
+    export = notion_export(tmp_path)
+    folder = tmp_path / "unzipped"
+    with zipfile.ZipFile(export) as outer, zipfile.ZipFile(io.BytesIO(outer.read(outer.namelist()[0]))) as inner:
+        inner.extractall(folder)
+    (folder / ".trash").mkdir()
+    (folder / ".trash" / RICE).write_bytes((GOLD / RICE).read_bytes())  # a deleted copy: never looked at
+    result = run_deckgen("import", str(folder), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("created ") == 2 and "copied image" in result.stdout
+    assert f"skipped {folder}/Reading notes 1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a.md: no sections" in result.stdout
+    again = run_deckgen("import", str(export), cwd=project)  # the zip of it finds the same notes
+    assert again.returncode == 0 and again.stdout.count("unchanged ") == 2, again.stdout
+
+
+def test_a_folder_with_a_link_to_a_file_outside_it_is_refused(project: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "rice.md").write_bytes((GOLD / RICE).read_bytes())
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Secret\n\n## Central argument\nthe keys\n")
+    (folder / "innocent.md").symlink_to(secret)
+    result = run_deckgen("import", str(folder), cwd=project)
+    assert result.returncode == 1
+    assert f"{folder / 'innocent.md'}: import: links to a file outside the folder" in result.stderr
+    assert not (project / "content").exists()

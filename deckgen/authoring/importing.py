@@ -282,7 +282,7 @@ def import_notes(
     # planning reads every byte that will be written (notes and images) into memory.
     _vault_files.cache_clear()  # a vault's files as they are now, not as an earlier import in this process saw them
     with tempfile.TemporaryDirectory(prefix="deckgen-import-") as workdir:
-        for source, shown, archive_root in _sources(sources, Path(workdir), findings):
+        for source, shown, archive_root, label in _sources(sources, Path(workdir), findings):
             try:
                 plan = _plan_one(
                     config,
@@ -301,8 +301,7 @@ def import_notes(
             except DeckgenError as exc:
                 findings.extend(exc.findings)
                 continue
-            if archive_root is not None:  # an image unpacked from the zip is named as inside the zip
-                label = str(sources[int(archive_root.name)])
+            if archive_root is not None and label:  # an image unpacked from the zip is named as inside the zip
                 plan.result = dataclasses.replace(
                     plan.result,
                     images=tuple((_in_archive(src, archive_root, label), dest) for src, dest in plan.result.images),
@@ -339,9 +338,16 @@ def import_notes(
     return [p.result for p in planned] + skipped
 
 
-def _sources(sources: Sequence[Path], workdir: Path, findings: list[Finding]) -> list[tuple[Path, str, Path | None]]:
-    """Each file to import as (file, name to show, root of the export it came from): a zip's notes unpacked."""
-    found: list[tuple[Path, str, Path | None]] = []
+def _sources(
+    sources: Sequence[Path], workdir: Path, findings: list[Finding]
+) -> list[tuple[Path, str, Path | None, str]]:
+    """Each file to import: (file, name to show, root of the export or folder it came from, the zip's name).
+
+    A zip's notes are unpacked first; a folder's are found in it and its subfolders (hidden ones
+    skipped). Both are exports: their pages without sections are skipped, and their root is
+    where embedded images are looked for.
+    """
+    found: list[tuple[Path, str, Path | None, str]] = []
     for index, source in enumerate(sources):
         if source.suffix.lower() == ".zip" and source.is_file():
             root = workdir / str(index)
@@ -350,10 +356,40 @@ def _sources(sources: Sequence[Path], workdir: Path, findings: list[Finding]) ->
             except DeckgenError as exc:
                 findings.extend(exc.findings)
                 continue
-            found.extend((path, name, root) for path, name in unpacked)
+            found.extend((path, name, root, str(source)) for path, name in unpacked)
+        elif source.is_dir():
+            notes = _folder_notes(source)
+            inside = source.resolve()
+            escaping = [path for path in notes if not path.resolve().is_relative_to(inside)]
+            for path in escaping:  # a shared folder's 'notes/x.md -> ~/.ssh/id_rsa' must not land in content/
+                findings.append(
+                    Finding(
+                        str(path), 0, "links to a file outside the folder", "copy the note into the folder", "import"
+                    )
+                )
+            if escaping:
+                continue
+            if not notes or len(notes) > MAX_ARCHIVE_ENTRIES:
+                why = "holds no notes (.md or .txt files)" if not notes else f"holds over {MAX_ARCHIVE_ENTRIES:,} notes"
+                findings.append(Finding(str(source), 0, why, "name the note files, or a folder of them", "import"))
+                continue
+            found.extend((path, str(path), source, "") for path in notes)
         else:
-            found.append((source, str(source), None))
+            found.append((source, str(source), None, ""))
     return found
+
+
+def _folder_notes(folder: Path) -> list[Path]:
+    """The .md and .txt files in ``folder`` and its subfolders, hidden ones (.obsidian, .trash) skipped."""
+    notes: list[Path] = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        notes.extend(
+            Path(parent) / n for n in sorted(names) if n.lower().endswith(NOTE_SUFFIXES) and not n.startswith(".")
+        )
+        if len(notes) > MAX_ARCHIVE_ENTRIES:
+            break
+    return notes
 
 
 MAX_ARCHIVE_BYTES = 100 * 1024 * 1024  # an export's zip as downloaded
@@ -457,10 +493,6 @@ def _plan_one(
     *,
     in_archive: bool = False,
 ) -> _Planned:
-    if source.is_dir():
-        raise ContentError(
-            Finding(shown, 0, "is a folder", f"name the note files in it, e.g. {shown.rstrip('/')}/*.md", "import")
-        )
     if not source.is_file():
         raise ContentError(Finding(shown, 0, "no such file", "check the path of the file to import", "import"))
     try:
