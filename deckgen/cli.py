@@ -388,7 +388,8 @@ def lint(
 @app.command("import")
 def import_notes(
     files: list[Path] = typer.Argument(
-        ..., help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports, a .zip export of them, or a folder."
+        ...,
+        help="Files to import: seed-style .txt notes, Obsidian or Notion .md exports, a .zip export of them, or a folder.",
     ),
     into: Path | None = typer.Option(None, "--into", help="Folder for new notes (default: content/)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be written; write nothing."),
