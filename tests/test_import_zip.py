@@ -196,6 +196,11 @@ def test_a_folder_imports_like_the_zip_of_it(project: Path, tmp_path: Path) -> N
     assert f"skipped {folder}/Reading notes 1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a.md: no sections" in result.stdout
     again = run_deckgen("import", str(export), cwd=project)  # the zip of it finds the same notes
     assert again.returncode == 0 and again.stdout.count("unchanged ") == 2, again.stdout
+    # the project itself: its notes are unchanged, and the build's changelogs are not notes to import
+    (project / "build").mkdir()
+    (project / "build/CHANGELOG.md").write_text("# Changes\n\n## Release 2\n- one card edited\n")
+    itself = run_deckgen("import", "--dry-run", str(project), cwd=project)
+    assert itself.returncode == 0 and "would create" not in itself.stdout and "build/" not in itself.stdout
 
 
 def test_a_folder_with_a_link_to_a_file_outside_it_is_refused(project: Path, tmp_path: Path) -> None:

@@ -282,7 +282,7 @@ def import_notes(
     # planning reads every byte that will be written (notes and images) into memory.
     _vault_files.cache_clear()  # a vault's files as they are now, not as an earlier import in this process saw them
     with tempfile.TemporaryDirectory(prefix="deckgen-import-") as workdir:
-        for source, shown, archive_root, label in _sources(sources, Path(workdir), findings):
+        for source, shown, archive_root, label in _sources(sources, Path(workdir), findings, config.out_dir):
             try:
                 plan = _plan_one(
                     config,
@@ -339,7 +339,7 @@ def import_notes(
 
 
 def _sources(
-    sources: Sequence[Path], workdir: Path, findings: list[Finding]
+    sources: Sequence[Path], workdir: Path, findings: list[Finding], outputs: Path
 ) -> list[tuple[Path, str, Path | None, str]]:
     """Each file to import: (file, name to show, root of the export or folder it came from, the zip's name).
 
@@ -358,7 +358,7 @@ def _sources(
                 continue
             found.extend((path, name, root, str(source)) for path, name in unpacked)
         elif source.is_dir():
-            notes = _folder_notes(source)
+            notes = _folder_notes(source, outputs)
             inside = source.resolve()
             escaping = [path for path in notes if not path.resolve().is_relative_to(inside)]
             for path in escaping:  # a shared folder's 'notes/x.md -> ~/.ssh/id_rsa' must not land in content/
@@ -379,11 +379,12 @@ def _sources(
     return found
 
 
-def _folder_notes(folder: Path) -> list[Path]:
-    """The .md and .txt files in ``folder`` and its subfolders, hidden ones (.obsidian, .trash) skipped."""
+def _folder_notes(folder: Path, outputs: Path) -> list[Path]:
+    """The .md and .txt files in ``folder`` and its subfolders: hidden ones (.obsidian, .trash) and the build's skipped."""
     notes: list[Path] = []
+    skip = outputs.resolve()
     for parent, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(parent) / d).resolve() != skip)
         notes.extend(
             Path(parent) / n for n in sorted(names) if n.lower().endswith(NOTE_SUFFIXES) and not n.startswith(".")
         )
