@@ -95,8 +95,9 @@ def plan(
     new_per_day: int | None = None,
     days_per_week: int = 5,
     output: OutputFormat = "text",
+    days_off: Sequence[dt.date] = (),
 ) -> tuple[str, list[str]]:
     """Track ``track``'s schedule rendered as ``output``, and any warnings from reading the decks."""
     from deckgen.builder.planning import plan_for
 
-    return plan_for(config, track, start, new_per_day, days_per_week, output)
+    return plan_for(config, track, start, new_per_day, days_per_week, output, days_off=days_off)

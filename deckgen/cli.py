@@ -173,6 +173,22 @@ def _parse_date(value: str | None) -> datetime.date | None:
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02") from None
 
 
+def _days_off(values: list[str]) -> list[datetime.date]:
+    from deckgen.sources.cohorts import MAX_DAYS_OFF, days_between
+
+    days: list[datetime.date] = []
+    for value in values:
+        first, _, last = value.partition("..")
+        start, end = _parse_date(first.strip()), _parse_date((last or first).strip())
+        assert start is not None and end is not None
+        if end < start:
+            raise typer.BadParameter(f"{value!r} ends before it starts; write FIRST..LAST")
+        if (end - start).days >= MAX_DAYS_OFF:
+            raise typer.BadParameter(f"{value!r} is longer than {MAX_DAYS_OFF} days")
+        days.extend(days_between(start, end))
+    return days
+
+
 @app.command()
 def plan(
     track: str | None = typer.Argument(None, help="Track to plan: its file stem in decks/tracks/ (or its title)."),
@@ -185,6 +201,12 @@ def plan(
     ),
     days_per_week: int = typer.Option(
         5, "--days-per-week", min=1, max=7, help="Study days a week, from Monday (5 = weekdays)."
+    ),
+    day_off: list[str] | None = typer.Option(
+        None,
+        "--day-off",
+        metavar="DATE[..DATE]",
+        help="A day off (a holiday; repeat it), or a range FIRST..LAST; a cohort file lists its own as days_off.",
     ),
     output: PlanFormat = typer.Option(
         PlanFormat.text,
@@ -207,6 +229,8 @@ def plan(
 
         deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
 
+        deckgen plan associate-pm --start 2026-12-07 --day-off 2026-12-24..2027-01-01
+
         deckgen plan --cohort spring-2026 --format ics
     """
     from deckgen import api
@@ -214,15 +238,17 @@ def plan(
     if (track is None) == (cohort is None):
         typer.echo("error: name a TRACK or give --cohort NAME (not both)", err=True)
         raise typer.Exit(2)
-    if cohort is not None and (start or new_per_day or days_per_week != 5):
+    if cohort is not None and (start or new_per_day or days_per_week != 5 or day_off):
         typer.echo(
-            "error: --start, --new-per-day and --days-per-week come from the cohort file with --cohort", err=True
+            "error: --start, --new-per-day, --days-per-week and --day-off come from the cohort file with --cohort",
+            err=True,
         )
         raise typer.Exit(2)
     if cohort is None and (output is PlanFormat.ics or out is not None):
         typer.echo("error: --format ics and --out need --cohort", err=True)
         raise typer.Exit(2)
     first_day = _parse_date(start)
+    off = _days_off(day_off or [])
     written: list[Path] = []
     with reporting():
         if cohort is not None:
@@ -232,7 +258,7 @@ def plan(
         else:
             assert track is not None and output is not PlanFormat.ics
             schedule_text, warnings = api.plan(
-                api.load_config(), track, first_day, new_per_day, days_per_week, output.value
+                api.load_config(), track, first_day, new_per_day, days_per_week, output.value, off
             )
     _echo(schedule_text, nl=False)
     for path in written:

@@ -180,6 +180,12 @@ def test_days_off_move_new_cards_and_reviews_to_the_next_study_day(project: Path
     # the reviews due on the day off (of Tuesday's new cards) are done on Thursday
     days = {d["date"]: d for d in ana["schedule"]["days"]}
     assert days["2026-03-05"]["reviews"] == days["2026-03-03"]["new"] > 0
+    # `deckgen plan TRACK --day-off` gives one person the same plan as the cohort file gives Ana
+    single = run_deckgen(
+        "plan", "test", "--start", "2026-03-02", "--new-per-day", "2", "--day-off", "2026-03-04",
+        "--day-off", "2026-03-09..2026-03-10", "-f", "json", cwd=project,
+    )  # fmt: skip
+    assert json.loads(single.stdout) == ana["schedule"]
     text = run_deckgen("plan", "--cohort", "spring", cwd=project).stdout
     assert "Days off: Wed 4 Mar 2026, Mon 9 Mar 2026 – Tue 10 Mar 2026 (2 study days)" in text
     assert "Days off: Thu 26 Mar 2026\n" in text

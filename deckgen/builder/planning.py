@@ -40,6 +40,7 @@ def plan_for(
     days_per_week: int,
     output: OutputFormat,
     today: dt.date | None = None,
+    days_off: Sequence[dt.date] = (),
 ) -> tuple[str, list[str]]:
     """The rendered schedule of track ``name``, and any warnings from reading the decks."""
     from deckgen.builder.pipeline import plan_build
@@ -48,7 +49,7 @@ def plan_for(
     tracks = resolve_tracks(config, plan.specs, plan.decks)
     built = find_track(tracks, name, config.rel(config.decks_dir / TRACKS_DIR))
     first_day = start or next_monday(today or dt.date.today())
-    schedule = plan_track(built, first_day, new_per_day, days_per_week)
+    schedule = plan_track(built, first_day, new_per_day, days_per_week, days_off=days_off)
     return render(schedule, output), list(plan.warnings)
 
 

@@ -261,6 +261,11 @@ def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
+def days_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every day from ``first`` to ``last``, both included (a ``{from, to}`` range of days off)."""
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
 def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt.date]:
     """``days_off``: dates and ``{from: DATE, to: DATE}`` ranges (both ends included)."""
     if raw is None:
@@ -287,7 +292,7 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
             if (last - first).days >= MAX_DAYS_OFF:
                 problem(where, f"the range {first} to {last} is longer than {MAX_DAYS_OFF} days", "list shorter ranges")
                 continue
-            days.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+            days.update(days_between(first, last))
         elif (day := _day(item)) is not None:
             days.add(day)
         else:
