@@ -22,24 +22,31 @@ def clean(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
-_NAME_PART_RE = re.compile(r"[^\W_]+")
-
-
-def _fold_char(char: str) -> str:
-    # 'í' -> 'i' (a Latin letter and its accents); 'が', 'ø', 'ł' stay: their marks are part of the letter
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    return base if base.isascii() else char
+def _fold_accents(text: str) -> str:
+    """'í' -> 'i': a Latin letter loses its accents; 'が', 'ø', 'प्र' keep theirs (their marks are part of the letter)."""
+    out: list[str] = []
+    latin = False  # whether the last base character was folded to ASCII: its marks go with its accents
+    for char in text:
+        if unicodedata.combining(char):
+            if not latin:
+                out.append(char)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        latin = bool(base) and base.isascii()
+        out.append(base if latin else char)
+    return "".join(out)
 
 
 def name_slug(name: str) -> str:
     """A person's name as a file-name-safe slug: ``Ana María K.`` -> ``ana-maria-k``, ``李雷`` -> ``李雷``.
 
-    Accents on Latin letters are folded, letters and digits of every script are kept (lower-cased),
-    and every other run of characters becomes one '-'. Decomposed input (macOS file names) gives the
-    same slug as composed input.
+    Accents on Latin letters are folded, letters and digits of every script are kept (lower-cased,
+    with their marks: ``प्रिया``), and every other run of characters becomes one '-'. Decomposed
+    input (macOS file names) gives the same slug as composed input.
     """
-    folded = "".join(map(_fold_char, unicodedata.normalize("NFC", name)))
-    return "-".join(_NAME_PART_RE.findall(unicodedata.normalize("NFC", folded.casefold())))
+    folded = unicodedata.normalize("NFC", _fold_accents(unicodedata.normalize("NFC", name)).casefold())
+    kept = "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in folded)
+    return "-".join(kept.split())
 
 
 def is_word_char(char: str) -> bool:
