@@ -87,6 +87,7 @@ def lint_scope(config: Config, targets: Sequence[str]) -> tuple[set[str], set[st
     folders: set[str] = set()
     problems: list[Finding] = []
     by_stem: dict[str, list[str]] | None = None
+    by_id: dict[str, list[str]] | None = None
     for target in targets:
         path = Path(target)
         if path.exists():
@@ -108,11 +109,14 @@ def lint_scope(config: Config, targets: Sequence[str]) -> tuple[set[str], set[st
             for note_path in note_files(config.content_dir):
                 by_stem.setdefault(note_path.stem, []).append(config.rel(note_path))
         matches = by_stem.get(target, [])
-        if not matches:  # an id that is not its file's name: read the notes' ids
-            from deckgen.sources.notes import collect_notes
+        if not matches:  # an id that is not its file's name: read the notes' ids (once)
+            if by_id is None:
+                from deckgen.sources.notes import collect_notes
 
-            notes, _ = collect_notes(config.content_dir, config.root)
-            matches = [n.path for n in notes if n.id == target]
+                by_id = {}
+                for note in collect_notes(config.content_dir, config.root)[0]:
+                    by_id.setdefault(note.id, []).append(note.path)
+            matches = by_id.get(target, [])
         if matches:
             files.update(matches)
         else:
