@@ -46,6 +46,17 @@ C: The ampersand {{{{c1::&}}}} and the less-than sign {{{{c2::<}}}}.
 """
 
 
+COHORT = """title: Winter <APMs> & friends
+timezone: Asia/Kolkata
+site: true
+days_off: [{from: 2026-12-24, to: 2027-01-01}]
+hires:
+  - {name: Ana María K., track: associate-pm, start: 2026-12-07}
+  - {name: 李雷, track: product-lead, start: 2026-12-07, new_per_day: 4}
+  - {name: प्रिया शर्मा, track: associate-pm, start: 2026-12-14, days_off: [2026-12-18]}
+"""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -75,7 +86,13 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tricky / "decks/tracks/t.yaml",
         "track: T <b>\nrole: R & D\nstages:\n  - title: One <i>\n    decks: [zz-escaping]\n",
     )
-    for root in (shipped, tricky):
+    cohort = top / "cohort"  # the shipped content with a cohort page: names in three scripts, holidays
+    cohort.mkdir()
+    for name in ("content", "decks"):
+        shutil.copytree(REPO / name, cohort / name)
+    shutil.copy2(REPO / "deckgen.toml", cohort / "deckgen.toml")
+    write(cohort / "decks/cohorts/winter.yaml", COHORT)
+    for root in (shipped, tricky, cohort):
         result = run_deckgen("build", cwd=root)
         assert result.returncode == 0, result.stderr
     return top
@@ -208,6 +225,42 @@ def test_every_page_loads_cleanly_and_every_download_is_the_built_file(
             assert response.body() == expected[url[len(base_url) :]].read_bytes(), url
     finally:
         visit.close()
+
+
+def test_the_cohort_page_links_every_hires_calendar_whatever_script_their_name_is_in(
+    browser: Any, server: str, builds: Path
+) -> None:
+    base = server + "cohort/build/site/"
+    pages, _ = _crawl(browser, base)
+    assert base + "cohorts/winter.html" in pages  # linked from the index
+    assert {p: problems for p, problems in pages.items() if problems} == {}
+    folder = builds / "cohort/build/site/cohorts/winter"
+    for viewport in (DESKTOP, PHONE):
+        visit = Visit(browser, base, viewport)
+        try:
+            page = visit.open(base + "cohorts/winter.html")
+            assert page.locator("h1").inner_text() == "Winter <APMs> & friends"
+            assert [h.strip() for h in page.locator("section h2").all_inner_texts()] == [
+                "Ana María K.",
+                "李雷",
+                "प्रिया शर्मा",
+            ]
+            text = page.locator("body").inner_text()  # each hire's days off inside their own plan
+            assert "days off: Thu 24 Dec 2026 – Fri 25 Dec 2026 (2 study days)" in text
+            assert "days off: Fri 18 Dec 2026, Thu 24 Dec 2026 – Fri 1 Jan 2027 (7 study days)" in text
+            links = page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)")
+            assert len(links) == 3
+            for href in links:  # each calendar link (percent-encoded by the browser) downloads that hire's file
+                response = visit.context.request.get(href)
+                name = href.rsplit("/", 1)[-1]
+                assert response.status == 200, href
+                assert response.body() in {f.read_bytes() for f in folder.iterdir()}, name
+            assert {f.name for f in folder.iterdir()} == {"ana-maria-k.ics", "李雷.ics", "प्रिया-शर्मा.ics"}
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, viewport
+            assert visit.problems == []
+        finally:
+            visit.close()
 
 
 def test_previews_show_every_card_with_text_exactly_as_written(browser: Any, base_url: str, tricky_url: str) -> None:
