@@ -214,3 +214,18 @@ def test_a_folder_with_a_link_to_a_file_outside_it_is_refused(project: Path, tmp
     assert result.returncode == 1
     assert f"{folder / 'innocent.md'}: import: links to a file outside the folder" in result.stderr
     assert not (project / "content").exists()
+
+
+def test_only_notes_images_and_nested_zips_are_unpacked(tmp_path: Path) -> None:
+    from deckgen.authoring.importing import unpack_notes
+
+    root = tmp_path / "unpacked"
+    notes = unpack_notes(notion_export(tmp_path), "export.zip", root)
+    assert [shown for _, shown in notes] == [  # in path order, folder by folder
+        f"export.zip/Export-8b7c6d5e-Part-1.zip/Reading notes/{JTBD}",
+        f"export.zip/Export-8b7c6d5e-Part-1.zip/Reading notes/{RICE}",
+        "export.zip/Export-8b7c6d5e-Part-1.zip/Reading notes 1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a.md",
+    ]
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    assert not [f for f in files if f.endswith((".csv", ".zip"))]  # the database's CSV never leaves the zip
+    assert sum(f.endswith(".png") for f in files) == 1 and len(files) == 4

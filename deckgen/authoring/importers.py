@@ -8,7 +8,8 @@ guess in ``unsure``. :mod:`deckgen.authoring.importing` decides where the note g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -193,6 +194,20 @@ class Imported:
     images: tuple[ImageRef, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)  # source front matter deckgen has no key for
     unsure: tuple[str, ...] = ()
+
+    def settled(self, found: Mapping[str, Path | None]) -> Imported:
+        """This note with the missing images in ``found`` (name -> the file found later, or None when the
+        project already has it) no longer missing: their paths set and their CHECK lines dropped."""
+        if not found:
+            return self
+        images = tuple(replace(i, path=found[i.name]) if i.path is None and i.name in found else i for i in self.images)
+        gone = {missing_image(i.original, i.name) for i in self.images if i.path is None and i.name in found}
+        return replace(self, images=images, unsure=tuple(u for u in self.unsure if u not in gone))
+
+
+def missing_image(target: str, name: str) -> str:
+    """The CHECK line for an embedded image that is not beside the source."""
+    return f"image '{target}' was not found beside the source: copy it to media/{name}"
 
 
 def detect_format(text: str, name: str) -> Format:
@@ -513,7 +528,7 @@ def _image(target: str, alt: str, source: Path, images: list[ImageRef], unsure: 
             found = candidate
             break
     if found is None:
-        unsure.append(f"image '{target}' was not found beside the source: copy it to media/{name}")
+        unsure.append(missing_image(target, name))
     images.append(ImageRef(original=target, name=name, path=found))
     return f"![{alt or Path(name).stem}](media/{name})"
 

@@ -282,18 +282,19 @@ def import_notes(
     # planning reads every byte that will be written (notes and images) into memory.
     _vault_files.cache_clear()  # a vault's files as they are now, not as an earlier import in this process saw them
     with tempfile.TemporaryDirectory(prefix="deckgen-import-") as workdir:
-        for source, shown, archive_root, label in _sources(sources, Path(workdir), findings, config.out_dir):
+        for item in _sources(sources, Path(workdir), findings, config.out_dir):
+            shown = item.shown
             try:
                 plan = _plan_one(
                     config,
-                    source,
+                    item.path,
                     shown,
                     into,
                     notes,
                     taken,
                     media,
-                    vault or archive_root,
-                    in_archive=archive_root is not None,
+                    vault or item.root,
+                    in_archive=item.root is not None,
                 )
             except _NotANote as exc:
                 skipped.append(ImportResult(shown, Path(), "", "skipped", exc.format, (exc.why,)))
@@ -301,10 +302,10 @@ def import_notes(
             except DeckgenError as exc:
                 findings.extend(exc.findings)
                 continue
-            if archive_root is not None and label:  # an image unpacked from the zip is named as inside the zip
+            if item.root is not None and item.archive:  # an image unpacked from the zip is named as inside the zip
                 plan.result = dataclasses.replace(
                     plan.result,
-                    images=tuple((_in_archive(src, archive_root, label), dest) for src, dest in plan.result.images),
+                    images=tuple((_in_archive(src, item.root, item.archive), dest) for src, dest in plan.result.images),
                 )
             target = plan.result.target.resolve()
             if target in seen_targets:
@@ -338,16 +339,24 @@ def import_notes(
     return [p.result for p in planned] + skipped
 
 
-def _sources(
-    sources: Sequence[Path], workdir: Path, findings: list[Finding], outputs: Path
-) -> list[tuple[Path, str, Path | None, str]]:
-    """Each file to import: (file, name to show, root of the export or folder it came from, the zip's name).
+@dataclass(frozen=True)
+class _Source:
+    """One file to import, and the export (zip or folder) it came from, if any."""
+
+    path: Path
+    shown: str  # how messages name it: 'Export.zip/Reading notes/x.md' for a file unpacked from a zip
+    root: Path | None = None  # the export's root (where images are looked for); None: a file named on its own
+    archive: str = ""  # the zip it was unpacked from, as named on the command line
+
+
+def _sources(sources: Sequence[Path], workdir: Path, findings: list[Finding], outputs: Path) -> list[_Source]:
+    """Each file to import.
 
     A zip's notes are unpacked first; a folder's are found in it and its subfolders (hidden ones
     skipped). Both are exports: their pages without sections are skipped, and their root is
     where embedded images are looked for.
     """
-    found: list[tuple[Path, str, Path | None, str]] = []
+    found: list[_Source] = []
     for index, source in enumerate(sources):
         if source.suffix.lower() == ".zip" and source.is_file():
             root = workdir / str(index)
@@ -356,7 +365,7 @@ def _sources(
             except DeckgenError as exc:
                 findings.extend(exc.findings)
                 continue
-            found.extend((path, name, root, str(source)) for path, name in unpacked)
+            found.extend(_Source(path, name, root, str(source)) for path, name in unpacked)
         elif source.is_dir():
             notes = _folder_notes(source, outputs)
             inside = source.resolve()
@@ -373,9 +382,9 @@ def _sources(
                 why = "holds no notes (.md or .txt files)" if not notes else f"holds over {MAX_ARCHIVE_ENTRIES:,} notes"
                 findings.append(Finding(str(source), 0, why, "name the note files, or a folder of them", "import"))
                 continue
-            found.extend((path, str(path), source, "") for path in notes)
+            found.extend(_Source(path, str(path), source) for path in notes)
         else:
-            found.append((source, str(source), None, ""))
+            found.append(_Source(source, str(source)))
     return found
 
 
@@ -529,16 +538,16 @@ def _plan_one(
         note_id = _fresh_id(imported.title, taken)
         target = into / f"{note_id}.md"
         previous_text = ""
-    kept = [
-        image.name
-        for image in imported.images
-        if image.path is None
-        and f"](media/{image.name})" in previous_text
-        and (target.parent / "media" / image.name).is_file()
-    ]
-    if kept:  # an image the note already has from an earlier import needs no CHECK when the source lacks it now
-        unsure_now = tuple(u for u in imported.unsure if not any(u.endswith(f"copy it to media/{n}") for n in kept))
-        imported = dataclasses.replace(imported, unsure=unsure_now)
+    # an image the note already has from an earlier import needs no CHECK when the source lacks it now
+    imported = imported.settled(
+        {
+            image.name: None
+            for image in imported.images
+            if image.path is None
+            and f"](media/{image.name})" in previous_text
+            and (target.parent / "media" / image.name).is_file()
+        }
+    )
     theirs = Parts.of(parse_note(render_note(imported, note_id), shown))
     conflicts: tuple[str, ...] = ()
     if existing is not None:
@@ -643,24 +652,18 @@ def _found_in_vault(imported: Imported, source: Path, vault: Path) -> Imported:
     """
     index = _vault_files(vault.resolve())
     here = source.resolve().parent.parts
-    images, found = [], set()
-    for image in imported.images:
-        candidates = index.get(image.name, ()) if image.path is None else ()
-        if candidates:
 
-            def nearness(path: Path) -> tuple[int, int, str]:
-                shared = next(
-                    (i for i, (a, b) in enumerate(zip(here, path.parts)) if a != b), min(len(here), len(path.parts))
-                )
-                return (-shared, len(path.parts), str(path))
+    def nearness(path: Path) -> tuple[int, int, str]:
+        shared = next((i for i, (a, b) in enumerate(zip(here, path.parts)) if a != b), min(len(here), len(path.parts)))
+        return (-shared, len(path.parts), str(path))
 
-            image = dataclasses.replace(image, path=min(candidates, key=nearness))
-            found.add(image.name)
-        images.append(image)
-    if not found:
-        return imported
-    unsure = tuple(u for u in imported.unsure if not any(u.endswith(f"copy it to media/{name}") for name in found))
-    return dataclasses.replace(imported, images=tuple(images), unsure=unsure)
+    return imported.settled(
+        {
+            image.name: min(index[image.name], key=nearness)
+            for image in imported.images
+            if image.path is None and index.get(image.name)
+        }
+    )
 
 
 def _image_bytes(path: Path, boundary: Path) -> bytes:
