@@ -17,7 +17,7 @@ app = typer.Typer(
     name="deckgen",
     help=(
         "Turn reading notes into Anki decks that learners can re-import without losing progress.\n\n"
-        "Example:\n\n"
+        "Example:\n\n\b\n"
         "    deckgen init my-decks && cd my-decks && deckgen build"
     ),
     no_args_is_help=True,
@@ -76,7 +76,7 @@ def root(
     """Turn reading notes into Anki decks that learners can re-import without losing progress."""
 
 
-@app.command()
+@app.command(short_help="Build every deck into build/ and update deckgen.lock.")
 def build(
     decks: list[str] | None = typer.Argument(
         None, help="Deck manifests to build (file stem or deck name); all by default."
@@ -92,8 +92,8 @@ def build(
 
     Example:
 
+    \b
         deckgen build                # every deck in decks/
-
         deckgen build onboarding --locked
     """
     from deckgen import api
@@ -113,7 +113,7 @@ def build(
     print_build(result, config.out_dir, dry_run)
 
 
-@app.command()
+@app.command(short_help="Create a project with an example note and a deck.")
 def init(
     directory: Path = typer.Argument(..., help="Directory for the new project (created if missing)."),
     name: str | None = typer.Option(None, "--name", help="Project name (default: the directory name)."),
@@ -122,6 +122,7 @@ def init(
 
     Example:
 
+    \b
         deckgen init pm-onboarding && cd pm-onboarding && deckgen build
     """
     from deckgen.authoring.scaffold import init_project, set_up_merge_driver
@@ -134,7 +135,7 @@ def init(
     _echo(f"Next: cd {directory} && deckgen build")
 
 
-@app.command()
+@app.command(short_help="Add a note file with a fresh, permanent id to content/.")
 def new(
     title: str = typer.Argument(..., help="The essay's title."),
     author: str = typer.Option("", "--author", help="The essay's author."),
@@ -145,6 +146,7 @@ def new(
 
     Example:
 
+    \b
         deckgen new "Good Product Manager/Bad Product Manager" --author "Ben Horowitz"
     """
     from deckgen.authoring.scaffold import new_note
@@ -189,7 +191,7 @@ def _days_off(values: list[str]) -> list[datetime.date]:
     return days
 
 
-@app.command()
+@app.command(short_help="Plan a track for a person or a cohort: weeks, daily minutes.")
 def plan(
     track: str | None = typer.Argument(None, help="Track to plan: its file stem in decks/tracks/ (or its title)."),
     cohort: str | None = typer.Option(
@@ -227,10 +229,9 @@ def plan(
 
     Example:
 
+    \b
         deckgen plan associate-pm --start 2026-03-02 --new-per-day 10 --format markdown
-
         deckgen plan associate-pm --start 2026-12-07 --day-off 2026-12-24..2027-01-01
-
         deckgen plan --cohort spring-2026 --format ics
     """
     from deckgen import api
@@ -277,7 +278,7 @@ class ProgressFormat(str, Enum):
     html = "html"
 
 
-@app.command()
+@app.command(short_help="Report who in a cohort is on pace, from their Anki exports.")
 def progress(
     cohort: str = typer.Argument(..., help="The cohort: its file stem in decks/cohorts/."),
     exports: list[str] = typer.Argument(
@@ -302,8 +303,8 @@ def progress(
 
     Example:
 
+    \b
         deckgen progress spring-2026 exports/*.apkg --as-of 2026-03-20
-
         deckgen progress spring-2026 ana=ana-week3.apkg bo.apkg --format html
     """
     from deckgen.builder.planning import progress_for, save_progress
@@ -334,7 +335,7 @@ def progress(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(short_help="Check notes, cards and deck manifests; report each problem.")
 def lint(
     targets: list[str] | None = typer.Argument(
         None,
@@ -358,12 +359,10 @@ def lint(
 
     Example:
 
+    \b
         deckgen lint
-
         deckgen lint content/essays/empathy.md --strict
-
         deckgen lint --format github --strict
-
         deckgen lint --explain L4
     """
     from deckgen.quality.catalogue import explain as explain_rule
@@ -411,7 +410,7 @@ def lint(
         raise typer.Exit(1)
 
 
-@app.command("import")
+@app.command("import", short_help="Convert seed-text, Obsidian or Notion notes into content/.")
 def import_notes(
     files: list[Path] = typer.Argument(
         ...,
@@ -440,8 +439,8 @@ def import_notes(
 
     Example:
 
+    \b
         deckgen import ~/notes/empathy.txt "Export/RICE 0a9e….md" --into content/essays
-
         deckgen import ~/Downloads/Export-2f6c….zip
     """
     from deckgen.authoring.importing import import_notes as run_import
@@ -476,7 +475,7 @@ def import_notes(
         console.print("Dry run: nothing was written.")
 
 
-@app.command()
+@app.command(short_help="Preview a note's cards, authored and generated, with their keys.")
 def cards(
     note: str = typer.Argument(..., help="The note: its id or its file path."),
     shipping: bool = typer.Option(False, "--shipping", help="Only the cards that would go into decks."),
@@ -492,6 +491,7 @@ def cards(
 
     Example:
 
+    \b
         deckgen cards norton-empathy
         deckgen cards norton-empathy --shipping --format json
     """
@@ -564,7 +564,7 @@ def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore
         console.print(f"  A: {_escape(card.back)}")
 
 
-@app.command()
+@app.command(short_help="Show what the next build changes for learners, per deck.")
 def diff(
     decks: list[str] | None = typer.Argument(
         None, help="Deck manifests to compare (file stem or deck name); all by default."
@@ -579,8 +579,8 @@ def diff(
 
     Example:
 
+    \b
         deckgen diff
-
         deckgen diff onboarding --format json > diff.json
     """
     import json
@@ -601,7 +601,7 @@ def diff(
     _echo(render_text(plan.report))
 
 
-@app.command()
+@app.command(short_help="Ask a language model to draft cards for notes.")
 def draft(
     notes: list[str] = typer.Argument(..., help="Note files (or note ids) to draft cards for."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the drafts; leave the note unchanged."),
@@ -624,8 +624,8 @@ def draft(
 
     Example:
 
+    \b
         deckgen draft content/essays/norton-empathy.md
-
         deckgen draft norton-empathy --dry-run --base-url http://localhost:11434/v1 --model llama3.2
     """
     from deckgen.authoring.draft import prepare, run
@@ -677,14 +677,14 @@ def draft(
 lock_app = typer.Typer(
     help=(
         "deckgen.lock on branches: the git merge driver, and resolving a lock a merge left in conflict.\n\n"
-        "Example:\n\n"
-        "    deckgen lock install-merge-driver   # once per clone\n\n"
+        "Example:\n\n\b\n"
+        "    deckgen lock install-merge-driver   # once per clone\n"
         "    deckgen lock resolve && deckgen build   # after a merge left conflict markers"
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(lock_app, name="lock")
+app.add_typer(lock_app, name="lock", short_help="deckgen.lock on git branches: merge driver, conflicts.")
 
 
 def _print_merge(lines: list[str]) -> None:
@@ -693,7 +693,7 @@ def _print_merge(lines: list[str]) -> None:
         err.print(_escape(line))
 
 
-@lock_app.command("merge")
+@lock_app.command("merge", short_help="Merge two branches' deckgen.lock (git's merge driver).")
 def lock_merge(
     base: Path = typer.Argument(..., help="The common ancestor's deckgen.lock (git's %O)."),
     ours: Path = typer.Argument(..., help="This branch's deckgen.lock, replaced by the result (git's %A)."),
@@ -706,7 +706,6 @@ def lock_merge(
     Run `deckgen build` on the merge and commit deckgen.lock.
 
     Example (what `deckgen lock install-merge-driver` puts in git config):
-
         deckgen lock merge %O %A %B
     """
     from deckgen.lock.merge import merge_files
@@ -716,7 +715,7 @@ def lock_merge(
     _print_merge(report.lines())
 
 
-@lock_app.command("resolve")
+@lock_app.command("resolve", short_help="Resolve a lock that a merge left with conflict markers.")
 def lock_resolve() -> None:
     """Resolve a deckgen.lock that a merge left with conflict markers (e.g. a hosted merge button).
 
@@ -725,8 +724,8 @@ def lock_resolve() -> None:
 
     Example:
 
+    \b
         git merge feature   # CONFLICT (content): Merge conflict in deckgen.lock
-
         deckgen lock resolve && deckgen build && git add deckgen.lock && git commit
     """
     from deckgen.core.config import load_config
@@ -738,7 +737,7 @@ def lock_resolve() -> None:
     _print_merge(report.lines())
 
 
-@lock_app.command("install-merge-driver")
+@lock_app.command("install-merge-driver", short_help="Make git merge deckgen.lock with deckgen.")
 def lock_install_merge_driver() -> None:
     """Make git merge deckgen.lock with deckgen: writes .gitattributes and this clone's git config.
 
@@ -746,6 +745,7 @@ def lock_install_merge_driver() -> None:
 
     Example:
 
+    \b
         deckgen lock install-merge-driver && git add .gitattributes && git commit -m "merge deckgen.lock"
     """
     from deckgen.core.config import load_config
