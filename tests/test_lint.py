@@ -433,3 +433,18 @@ def test_short_parts_setting() -> None:
     card = "Q: What structural conditions does Norton's essay fail to reckon with?\nA: OKRs, thin research, incentives."
     assert "L8" not in fired(card)
     assert "L8" in fired(card, LintSettings(list_short_words=0))
+
+
+def test_a_generate_setting_written_at_the_top_level_says_where_it_goes(tmp_path: Path, cli) -> None:
+    # a PM lead copying 'reject: [KEY]' from the README into the front matter, without 'generate:' above it
+    note = GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nreject: [g.contrast.empathy]\ncap: 3\n")
+    root = make_project(tmp_path / "p", {"a.md": note})
+    result = cli("build", cwd=root)
+    assert result.exit_code == 1 and not (root / "build").exists()
+    assert (
+        "content/a.md:5:1: unknown-key: unknown front-matter key 'reject' — 'reject' is a setting of 'generate': "
+        "indent it under 'generate:'" in result.stderr
+    )
+    assert "content/a.md:6:1: unknown-key: unknown front-matter key 'cap' — 'cap' is a setting of 'generate'" in (
+        result.stderr
+    )

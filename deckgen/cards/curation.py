@@ -31,6 +31,7 @@ from typing import Any, Literal
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, Note
 from deckgen.core.text import CLOZE_RE, content_words, plain, similarity
+from deckgen.sources.notes import GENERATE_SETTINGS
 
 # The rules (deckgen.cards.rules) are imported inside the functions that run them: judging
 # stored candidates against edited authored cards (:func:`curate`) needs none of them, and
@@ -40,7 +41,6 @@ from deckgen.core.text import CLOZE_RE, content_words, plain, similarity
 Status = Literal["ships", "rejected", "replaced", "duplicate", "overlap", "unreviewed", "capped"]
 ReviewMode = Literal["auto", "accepted"]
 # Not 'off': YAML reads an unquoted off/on/yes/no key as a boolean.
-_NOTE_KEYS = ("skip", "only", "include", "reject", "accept", "review", "cap")
 _PROJECT_KEYS = ("enabled", "skip", "only", "include", "review", "cap", "parser")
 _SAME_QUESTION = 0.85
 
@@ -117,14 +117,14 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
         enabled = enabled and raw
     elif isinstance(raw, dict):
         for key in raw:
-            if key not in _NOTE_KEYS:
+            if key not in GENERATE_SETTINGS:
                 hint = " (YAML reads off/on/yes/no as true/false)" if isinstance(key, bool) else ""
                 findings.append(
                     Finding(
                         note.path,
                         line,
                         f"'generate' has no setting '{key}'{hint}",
-                        "use: " + ", ".join(_NOTE_KEYS),
+                        "use: " + ", ".join(GENERATE_SETTINGS),
                         "generate",
                     )
                 )

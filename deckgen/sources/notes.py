@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,8 @@ KNOWN_META_KEYS: tuple[str, ...] = (
     "imported",
     "meta",
 )
+# The settings a note's ``generate:`` mapping takes (read by deckgen/cards/curation.py).
+GENERATE_SETTINGS: tuple[str, ...] = ("skip", "only", "include", "reject", "accept", "review", "cap")
 # Tags in this namespace are deckgen's own (``deckgen::retired`` marks retired cards, and every
 # changelog tells learners to search ``tag:deckgen::retired``); a note may never carry one.
 RESERVED_TAG_PREFIX = "deckgen::"
@@ -214,7 +216,17 @@ def parse_note(text: str, rel: str) -> Note:
             Finding(rel, line, f"front matter key '{key}' appears twice", "keep one of them", "duplicate-key")
         )
 
-    findings.extend(unknown_key_findings(meta, KNOWN_META_KEYS, rel, key_lines, "front-matter key", own_keys=True))
+    findings.extend(
+        unknown_key_findings(
+            meta,
+            KNOWN_META_KEYS,
+            rel,
+            key_lines,
+            "front-matter key",
+            own_keys=True,
+            settings_of=dict.fromkeys(GENERATE_SETTINGS, "generate"),
+        )
+    )
     if "meta" in meta and not isinstance(meta["meta"], (dict, type(None))):
         findings.append(
             Finding(
@@ -301,12 +313,24 @@ def unknown_key_findings(
     *,
     own_keys: bool = False,
     rule: str = "unknown-key",
+    settings_of: Mapping[str, str] | None = None,
 ) -> list[Finding]:
-    """An error per key not in ``known``: a typo must never silently change what ships."""
+    """An error per key not in ``known``: a typo must never silently change what ships.
+
+    ``settings_of`` maps a key that is a setting of another key to that key ('reject' to
+    'generate'): written at the top level, the fix says where it goes.
+    """
     names = tuple(known)
     findings = []
     for key in data:
         if str(key) in names:
+            continue
+        parent = (settings_of or {}).get(str(key))
+        if parent is not None:
+            fix = (
+                f"'{key}' is a setting of '{parent}': indent it under '{parent}:' (e.g. '{parent}:' then '  {key}: …')"
+            )
+            findings.append(Finding(rel, key_lines.get(str(key), 1), f"unknown {what} '{key}'", fix, rule))
             continue
         fix = did_you_mean(str(key), names)
         if own_keys:
