@@ -254,6 +254,17 @@ def test_cards_command_previews_without_building(project: Path) -> None:
     assert not (project / "build").exists() and not (project / "deckgen.lock").exists()
     missing = run_deckgen("cards", "nope", cwd=project)
     assert missing.returncode == 1 and "no note file or note id by this name" in missing.stderr
+    # a near miss names the note it most likely meant; the file's name works like its id
+    typo = run_deckgen("cards", "nortn", cwd=project)
+    assert typo.returncode == 1 and "did you mean 'norton' (content/norton.md)?" in typo.stderr
+    (project / "content" / "norton.md").rename(project / "content" / "norton-empathy.md")
+    assert run_deckgen("cards", "norton-empathy", cwd=project).returncode == 0
+    # a note with a card error is still found by its id, and its error is what the command reports
+    broken = project / "content" / "norton-empathy.md"
+    broken.write_text(broken.read_text() + "\nq: a lowercase key?\n")
+    found = run_deckgen("cards", "norton", cwd=project)
+    assert found.returncode == 1 and "no note file" not in found.stderr
+    assert "content/norton-empathy.md:" in found.stderr and "'q:' is not a card field — write 'Q:'" in found.stderr
 
 
 def test_every_generated_card_on_the_gold_set_passes_the_hard_rules() -> None:

@@ -129,3 +129,36 @@ def test_crlf_and_bom_are_accepted(tmp_path) -> None:  # type: ignore[no-untyped
     path.write_bytes("\ufeff".encode() + NOTE.replace("\n", "\r\n").encode())
     note = parse_note(read_text(path, "n.md"), "n.md")
     assert note.id == "sample" and len(note.card_blocks) == 3
+
+
+@pytest.mark.parametrize(
+    ("cards", "line", "fix"),
+    [
+        # a blank line inside an answer: the paragraph after it belongs to no card
+        (
+            "Q: What do teams get?\nA: Problems to solve.\n\nThe team decides how.\nAnd when.\n",
+            10,
+            "remove the blank line",
+        ),
+        (
+            "Q: What do teams get?\nA: Problems to solve.\n\nThe team decides how.\nAnd when.\n",
+            11,
+            "remove the blank line",
+        ),
+        ("q: What do teams get?\n", 7, "write 'Q:' (fields are case-sensitive)"),
+        ("Q: What do teams get?\nAnswer: Problems.\n", 7, "write 'A:' instead of 'Answer:'"),
+        ("Front: What do teams get?\n", 7, "write 'Q:'"),
+        ("Cloze: Teams get {{c1::problems}}.\n", 7, "write 'C:'"),
+        ("Foo: bar\n", 7, "start each card with 'Q:'"),
+        # a stray paragraph after another stray one is not an answer's continuation
+        ("Q: q?\nA: a\n\nStray.\n\nAnother.\n", 12, "start each card with 'Q:'"),
+    ],
+)
+def test_a_line_no_card_holds_gets_the_fix_its_shape_suggests(cards: str, line: int, fix: str) -> None:
+    text = "---\nid: a\ntitle: T\n---\n## Cards\n\n" + cards
+    try:
+        findings = authored_cards(parse_note(text, "content/bad.md"))[1]
+    except ContentError as error:
+        findings = list(error.findings)
+    finding = next(f for f in findings if f.line == line and f.rule == "card-syntax")
+    assert fix in finding.fix, str(finding)

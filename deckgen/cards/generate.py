@@ -29,7 +29,7 @@ from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note, possessive
 from deckgen.core.text import cloze_parts
 from deckgen.core.text import normalize as normalize  # re-exported: the lock and drafting compare wording with it
-from deckgen.sources.notes import CARD_ID_RE
+from deckgen.sources.notes import CARD_ID_RE, FIELD_SPELLINGS
 from deckgen.sources.notes import waiting_drafts as waiting_drafts  # re-exported: where callers found it before
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ _TRUE = {"yes", "true", "on", "1"}
 _FALSE = {"no", "false", "off", "0", ""}
 # A card block's ``Status:``; only approved cards (or blocks without Status) ship.
 CARD_STATUSES = ("draft", "approved", "rejected")
+
+_KEY_WORD_RE = re.compile(r"^([A-Za-z]+):")
 
 
 def provisional_key(front: str) -> str:
@@ -112,15 +114,17 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
             Finding(path, block.line, "card has no 'Q:' line", "start the card with 'Q: your question'", "card-syntax")
         )
     elif cloze is None and not answer:
-        findings.append(
-            Finding(
-                path,
-                block.line_of("Q"),
-                "card has a question but no answer",
-                "add an 'A: …' line right below the question",
-                "card-syntax",
-            )
+        # 'Answer: …' or 'a: …' below the question reads as more of the question
+        spelled = next(
+            (
+                m.group(1)
+                for m in map(_KEY_WORD_RE.match, question.split("\n")[1:])
+                if m and FIELD_SPELLINGS.get(m.group(1).lower()) == "A"
+            ),
+            None,
         )
+        fix = f"write 'A:' instead of '{spelled}:'" if spelled else "add an 'A: …' line right below the question"
+        findings.append(Finding(path, block.line_of("Q"), "card has a question but no answer", fix, "card-syntax"))
     elif cloze is None and not question:
         findings.append(
             Finding(

@@ -471,11 +471,14 @@ def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: lis
             )
         current, current_key = {}, None
 
+    last_in_card = False  # the last line with text belonged to a card
+    stray_after_card = False  # the lines outside a card began right after one (a blank line inside an answer)
     for offset, raw in enumerate(lines):
         number = first_line + offset
         line = raw.rstrip()
         if not line.strip():
             flush()
+            stray_after_card = stray_after_card and last_in_card
             continue
         if line.lstrip().startswith("<!--") and not current:
             continue  # comments between cards are the curator's own notes
@@ -492,21 +495,43 @@ def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: lis
                 )
             current[key] = [number, line[len(key) + 1 :].strip()]
             current_key = key
+            last_in_card, stray_after_card = True, False
         elif current_key is None:
-            hint = f"'{key}:' is not a card field" if key else "text outside a card"
-            findings.append(
-                Finding(
-                    rel,
-                    number,
-                    hint,
-                    "start each card with 'Q:' (and 'A:'), or 'C:' for a cloze; fields: " + ", ".join(CARD_KEYS),
-                    "card-syntax",
-                )
-            )
+            stray_after_card = stray_after_card or last_in_card
+            last_in_card = False
+            findings.append(_stray_line(rel, number, key, stray_after_card))
         else:
             current[current_key].append(line.strip())
+            last_in_card = True
     flush()
     return blocks
+
+
+# What people write for a card field, lowercased: 'q:', 'Question:', 'Back:' …
+FIELD_SPELLINGS = {k.lower(): k for k in CARD_KEYS} | {
+    "question": "Q",
+    "front": "Q",
+    "answer": "A",
+    "back": "A",
+    "cloze": "C",
+}
+
+
+def _stray_line(rel: str, number: int, key: str | None, after_card: bool) -> Finding:
+    """The error for a line of the Cards section that no card holds, with the fix its shape suggests."""
+    general = "start each card with 'Q:' (and 'A:'), or 'C:' for a cloze; fields: " + ", ".join(CARD_KEYS)
+    field = FIELD_SPELLINGS.get(key.lower()) if key else None
+    if key and field:
+        case = " (fields are case-sensitive)" if key.lower() == field.lower() else ""
+        return Finding(rel, number, f"'{key}:' is not a card field", f"write '{field}:'{case}", "card-syntax")
+    if key:
+        return Finding(rel, number, f"'{key}:' is not a card field", general, "card-syntax")
+    if after_card:
+        fix = (
+            "a blank line ends a card: to go on with the answer, remove the blank line (or put the text under 'Extra:')"
+        )
+        return Finding(rel, number, "text outside a card", fix, "card-syntax")
+    return Finding(rel, number, "text outside a card", general, "card-syntax")
 
 
 def waiting_drafts(note: Note) -> int:
@@ -573,19 +598,52 @@ def find_note_file(root: Path, content_dir: Path, target: str, rule: str) -> Pat
                     Finding(target, 0, "this file is outside the project", f"use notes below {root}", rule)
                 )
             return candidate
+    ids: dict[str, str] = {}  # id -> the note's path from the project root
+    stems: dict[str, list[Path]] = {}
     for path in note_files(content_dir):
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        stems.setdefault(path.stem, []).append(path)
         try:
-            if parse_note(read_text(path, rel), rel).id == target:
-                return path
+            text = read_text(path, rel)
         except ContentError:
             continue
+        try:
+            note_id = parse_note(text, rel).id
+        except ContentError:
+            # a note with problems is still the note its id names: the caller reports them
+            note_id = _written_id(text)
+        if note_id == target:
+            return path
+        if note_id:
+            ids.setdefault(note_id, rel)
+    if len(stems.get(target, ())) == 1:
+        return stems[target][0]  # the file's name without .md
+    close = difflib.get_close_matches(target, sorted(ids), n=1, cutoff=0.6)
     raise ContentError(
         Finding(
             target,
             0,
             "no note file or note id by this name",
-            "give a path like content/my-note.md, or a note's id",
+            f"did you mean '{close[0]}' ({ids[close[0]]})?"
+            if close
+            else "give a path like content/my-note.md, or a note's id",
             rule,
         )
     )
+
+
+_WRITTEN_ID_RE = re.compile(r"^id:[ \t]*(['\"]?)([^'\"\s#]+)\1[ \t]*(?:#.*)?$")
+
+
+def _written_id(text: str) -> str:
+    """The ``id:`` a note's front matter spells out, read line by line (for a note that does not parse)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return ""
+    for line in lines[1:]:
+        if line.strip() in ("---", "..."):
+            break
+        match = _WRITTEN_ID_RE.match(line)
+        if match:
+            return match.group(2)
+    return ""
