@@ -118,7 +118,7 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
         spelled = next(
             (
                 m.group(1)
-                for m in map(_KEY_WORD_RE.match, question.split("\n")[1:])
+                for m in map(_KEY_WORD_RE.match, (question or "").split("\n")[1:])
                 if m and FIELD_SPELLINGS.get(m.group(1).lower()) == "A"
             ),
             None,
