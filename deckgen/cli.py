@@ -482,17 +482,25 @@ def cards(
     output_format: str = typer.Option(
         "text", "--format", "-f", help="text (for people) or json: a list of {key, rule, kind, front, back}."
     ),
+    reject: list[str] = typer.Option(
+        [], "--reject", metavar="KEY", help="Stop a generated card shipping: adds KEY to the note's generate: reject."
+    ),
+    accept: list[str] = typer.Option(
+        [], "--accept", metavar="KEY", help="Mark a generated card reviewed: adds KEY to the note's generate: accept."
+    ),
 ) -> None:
     """Preview a note's cards without building: authored ones and every generated one with its key.
 
     Each generated card shows whether it ships and, if not, why (rejected, replaced by an
-    authored card with its id, asks what an authored card asks, …). Curate in the note:
-    'generate: {reject: [KEY]}' drops a card, a '## Cards' entry with 'id: KEY' rewrites it.
+    authored card with its id, asks what an authored card asks, …). Curate with --reject
+    KEY (or --accept KEY): deckgen writes the key into the note's 'generate:' for you. A
+    '## Cards' entry with 'id: KEY' rewrites a generated card.
 
     Example:
 
     \b
         deckgen cards norton-empathy
+        deckgen cards norton-empathy --reject g.critique.risks-romanticizing-empathy
         deckgen cards norton-empathy --shipping --format json
     """
     from deckgen.cards.curation import preview
@@ -505,12 +513,23 @@ def cards(
         config = load_config()
         path = find_note_file(config.root, config.content_dir, note, "cards")
         rel = config.rel(path)
-        found = parse_note(read_text(path, rel), rel)
-        authored, problems = authored_cards(found)
-        if problems:
-            raise ContentError(problems)
         settings = config.section("generate")
-        result = preview(found, authored, generators_for(settings), settings)
+        decision = None
+        if reject or accept:
+            from deckgen.authoring.curate import decide
+
+            decision, result = decide(path, rel, generators_for(settings), settings, reject=reject, accept=accept)
+        else:
+            found = parse_note(read_text(path, rel), rel)
+            authored, problems = authored_cards(found)
+            if problems:
+                raise ContentError(problems)
+            result = preview(found, authored, generators_for(settings), settings)
+    if decision is not None:
+        done = [f"rejected {k} (it no longer ships)" for k in decision.rejected]
+        done += [f"accepted {k}" for k in decision.accepted]
+        said = "; ".join(done) if done else "the note already says so; nothing written"
+        typer.echo(f"{decision.rel}: {said}", err=True)
     if output_format not in ("text", "json"):
         typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
         raise typer.Exit(1)

@@ -1,0 +1,161 @@
+"""``deckgen cards NOTE --reject KEY / --accept KEY``: write a curation decision into the note for the curator.
+
+The decision lives where it always did, in the note's ``generate:`` front matter (README:
+"Curating generated cards"); this only spares a curator who is not at home in YAML from
+writing it by hand. Only the ``generate:`` entry is rewritten (the rest of the note stays
+byte for byte, comments included); the new text must parse and pass the same curation
+checks a build runs before it replaces the file, atomically, with the file's BOM and line
+endings kept.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.cards.curation import Preview, preview
+from deckgen.cards.generate import authored_cards
+from deckgen.core.errors import ContentError, Finding
+from deckgen.core.files import atomic_write_text
+from deckgen.core.model import Card, Note
+from deckgen.sources.notes import GENERATE_SETTINGS, parse_note, read_text
+
+Generators = Mapping[str, Callable[[Note], Iterable[Card]]]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What ``--reject`` / ``--accept`` changed in one note."""
+
+    rel: str
+    rejected: tuple[str, ...]  # keys newly under reject
+    accepted: tuple[str, ...]  # keys newly under accept
+    written: bool  # False when the note already said so
+
+
+def decide(
+    path: Path,
+    rel: str,
+    generators: Generators,
+    project: Mapping[str, Any] | None,
+    *,
+    reject: Sequence[str] = (),
+    accept: Sequence[str] = (),
+) -> tuple[Decision, Preview]:
+    """Add ``reject``/``accept`` keys to the note's ``generate:``; return the decision and the note's new preview.
+
+    A key must be one of the note's generated cards (as ``deckgen cards`` lists them); a key
+    both rejected and accepted is refused. Rejecting an accepted key moves it, and back.
+    Raises ContentError (nothing written) for a bad key, a note that does not parse, or a
+    note whose generation is off.
+    """
+    raw = path.read_bytes()
+    text = read_text(path, rel)
+    note = parse_note(text, rel)
+    authored, problems = authored_cards(note)
+    if problems:
+        raise ContentError(problems)
+    settings = _generate_settings(note, rel)
+    _check_requested(note, rel, reject, accept, preview(note, authored, generators, project))
+    lists = {what: [str(k) for k in settings.get(what) or []] for what in ("reject", "accept")}
+    new_reject = [k for k in dict.fromkeys(reject) if k not in lists["reject"]]
+    new_accept = [k for k in dict.fromkeys(accept) if k not in lists["accept"]]
+    if not new_reject and not new_accept:
+        return Decision(rel, (), (), False), preview(note, authored, generators, project)
+    lists["reject"] = [k for k in lists["reject"] if k not in new_accept] + new_reject
+    lists["accept"] = [k for k in lists["accept"] if k not in new_reject] + new_accept
+    for what in ("reject", "accept"):
+        if lists[what]:
+            settings[what] = lists[what]
+        else:
+            settings.pop(what, None)
+    new_text = _with_generate(text, note, settings)
+    new_note = parse_note(new_text, rel)  # the rewritten note must read back as written
+    if _generate_settings(new_note, rel) != settings:
+        raise ContentError(
+            Finding(
+                rel, note.meta_lines.get("generate", 2), "could not rewrite 'generate:'", "edit it by hand", "generate"
+            )
+        )
+    new_authored, problems = authored_cards(new_note)
+    if problems:
+        raise ContentError(problems)
+    result = preview(new_note, new_authored, generators, project)  # the build's own key checks
+    out = new_text.replace("\n", "\r\n") if b"\r\n" in raw else new_text
+    try:
+        atomic_write_text(path, ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + out)
+    except OSError as exc:
+        raise ContentError(
+            Finding(rel, 0, f"cannot write the note: {exc.strerror or exc}", "make the note writable", "io")
+        ) from None
+    return Decision(rel, tuple(new_reject), tuple(new_accept), True), result
+
+
+def _check_requested(note: Note, rel: str, reject: Sequence[str], accept: Sequence[str], now: Preview) -> None:
+    """Refuse a key no generated card of the note has (naming the closest), or a key asked both ways."""
+    keys = sorted({v.card.key for v in now.verdicts})
+    findings: list[Finding] = []
+    for key in sorted(set(reject) & set(accept)):
+        findings.append(Finding(rel, 0, f"'{key}' is both rejected and accepted", "give it one of the two", "generate"))
+    for option, asked in (("--reject", reject), ("--accept", accept)):
+        for key in dict.fromkeys(asked):
+            if key in keys:
+                continue
+            close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+            fix = f"did you mean {close[0]}?" if close else f"`deckgen cards {note.id}` lists its keys"
+            message = f"{option} {key}: no generated card of this note has that key"
+            findings.append(Finding(rel, 0, message, fix, "generate"))
+    if findings:
+        raise ContentError(findings)
+
+
+def _generate_settings(note: Note, rel: str) -> dict[str, Any]:
+    """The note's ``generate:`` as a mapping to add keys to (absent or true: empty)."""
+    value = note.meta.get("generate", True)
+    line = note.meta_lines.get("generate", 2)
+    if value is True or value is None:
+        return {}
+    if value is False:
+        raise ContentError(
+            Finding(rel, line, "generation is off for this note ('generate: false')", "nothing to curate", "generate")
+        )
+    if not isinstance(value, dict) or any(str(k) not in GENERATE_SETTINGS for k in value):
+        raise ContentError(
+            Finding(
+                rel, line, "'generate:' is not a mapping of its settings", "fix it first: `deckgen lint`", "generate"
+            )
+        )
+    return dict(value)
+
+
+def _with_generate(text: str, note: Note, settings: Mapping[str, Any]) -> str:
+    """``text`` with its front matter's ``generate:`` entry replaced by ``settings`` (added when absent)."""
+    lines = text.split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    entry = _entry(settings)
+    if "generate" not in note.meta_lines:
+        return "\n".join(lines[:end] + entry + lines[end:])
+    start = note.meta_lines["generate"] - 1
+    starts = sorted(n - 1 for n in note.meta_lines.values() if start < n - 1 < end)
+    stop = starts[0] if starts else end
+    # comment lines written inside the entry stay, after it
+    comments = [ln for ln in lines[start + 1 : stop] if ln.strip().startswith("#")]
+    trailing = [ln for ln in lines[start + 1 : stop] if not ln.strip()]
+    return "\n".join(lines[:start] + entry + comments + trailing + lines[stop:])
+
+
+def _entry(settings: Mapping[str, Any]) -> list[str]:
+    """``generate:`` and its settings, one per line, lists in flow style as the README writes them."""
+    if not settings:
+        return ["generate: true"]
+    out = ["generate:"]
+    for key in GENERATE_SETTINGS:
+        if key in settings:
+            value = yaml.safe_dump(settings[key], default_flow_style=True, allow_unicode=True, width=1_000_000)
+            out.append(f"  {key}: {value.strip().removesuffix('...').strip()}")
+    return out

@@ -1,0 +1,96 @@
+"""`deckgen cards NOTE --reject KEY / --accept KEY`: the curator's decision written into the note for them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ankiutil import import_apkg, open_collection
+from conftest import FIXTURES, write
+
+from deckgen.authoring.importers import convert
+from deckgen.authoring.importing import render_note
+
+SEED = FIXTURES / "gold" / "norton-empathy.txt"
+DECK = "deck: Test\nnotes: all\n"
+REJECT = "g.critique.risks-romanticizing-empathy"
+ACCEPT = "g.contrast.empathy"
+
+
+def _project(project: Path, note: str | None = None) -> Path:
+    path = write(
+        project / "content" / "norton.md", note or render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    )
+    write(project / "decks" / "test.yaml", DECK)
+    return path
+
+
+def _shipping(cli, project: Path) -> set[str]:  # type: ignore[no-untyped-def]
+    result = cli("cards", "norton", "--shipping", "--format", "json", cwd=project)
+    assert result.exit_code == 0, result.stderr
+    return {card["key"] for card in json.loads(result.stdout)}
+
+
+def test_reject_writes_the_key_into_the_note_and_the_card_stops_shipping(project: Path, cli, tmp_path: Path) -> None:
+    note = _project(project)
+    before = note.read_text()
+    assert REJECT in _shipping(cli, project)
+    result = cli("cards", "norton", "--reject", REJECT, "--accept", ACCEPT, cwd=project)
+    assert result.exit_code == 0, result.stderr
+    assert f"content/norton.md: rejected {REJECT} (it no longer ships); accepted {ACCEPT}" in result.stderr
+    after = note.read_text()
+    # only the front matter gained the entry the README shows; the rest of the note is byte for byte the same
+    entry = f"generate:\n  reject: [{REJECT}]\n  accept: [{ACCEPT}]\n---\n"
+    assert entry in after and after.replace(entry, "---\n", 1) == before
+    assert REJECT not in _shipping(cli, project) and ACCEPT in _shipping(cli, project)
+    # the build agrees, and so does Anki: the rejected card is not in the package
+    assert cli("build", cwd=project).exit_code == 0
+    col = open_collection(tmp_path / "c.anki2")
+    try:
+        import_apkg(col, project / "build" / "test.apkg")
+        fronts = [col.get_note(n)["Question"] for n in col.find_notes("")]
+    finally:
+        col.close()
+    assert fronts and not any("framing risks" in f for f in fronts)
+    # asked again: nothing to write
+    again = cli("cards", "norton", "--reject", REJECT, cwd=project)
+    assert again.exit_code == 0 and "already says so; nothing written" in again.stderr and note.read_text() == after
+
+
+def test_an_existing_generate_entry_keeps_its_settings_and_the_lines_around_it(project: Path, cli) -> None:
+    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    text = text.replace("tags:", "generate: {cap: 5, accept: [g.claim.empathy]}  # reviewed by Ana\n# keep\ntags:", 1)
+    note = _project(project, text)
+    result = cli("cards", "norton", "--reject", "g.claim.empathy", cwd=project)
+    assert result.exit_code == 0, result.stderr
+    after = note.read_text()
+    # rejecting an accepted key moves it; cap stays; the comment line after the entry stays where it was
+    assert "generate:\n  reject: [g.claim.empathy]\n  cap: 5\n# keep\ntags:" in after
+    assert "g.claim.empathy" not in _shipping(cli, project)
+
+
+def test_a_crlf_note_with_a_bom_stays_so(project: Path, cli) -> None:
+    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    note = _project(project)
+    note.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    assert cli("cards", "norton", "--reject", REJECT, cwd=project).exit_code == 0
+    raw = note.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert f"generate:\r\n  reject: [{REJECT}]\r\n---".encode() in raw
+
+
+def test_bad_requests_write_nothing_and_say_why(project: Path, cli) -> None:
+    note = _project(project)
+    before = note.read_bytes()
+    typo = cli("cards", "norton", "--reject", "g.critique.risks-romanticising-empathy", cwd=project)
+    assert typo.exit_code == 1
+    assert (
+        "error content/norton.md: generate: --reject g.critique.risks-romanticising-empathy: no generated card of this "
+        f"note has that key — did you mean {REJECT}?"
+    ) in typo.stderr
+    both = cli("cards", "norton", "--reject", ACCEPT, "--accept", ACCEPT, cwd=project)
+    assert both.exit_code == 1 and f"'{ACCEPT}' is both rejected and accepted" in both.stderr
+    assert note.read_bytes() == before
+    note.write_text(note.read_text().replace("tags:", "generate: false\ntags:", 1))
+    off = cli("cards", "norton", "--reject", REJECT, cwd=project)
+    assert off.exit_code == 1 and "generation is off for this note" in off.stderr
