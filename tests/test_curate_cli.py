@@ -65,7 +65,7 @@ def test_an_existing_generate_entry_keeps_its_settings_and_the_lines_around_it(p
     assert result.exit_code == 0, result.stderr
     after = note.read_text()
     # rejecting an accepted key moves it; cap stays; the comment line after the entry stays where it was
-    assert "generate:\n  reject: [g.claim.empathy]\n  cap: 5\n# keep\ntags:" in after
+    assert "generate:  # reviewed by Ana\n  reject: [g.claim.empathy]\n  cap: 5\n# keep\ntags:" in after
     assert "g.claim.empathy" not in _shipping(cli, project)
 
 

@@ -23,7 +23,7 @@ from deckgen.cards.generate import authored_cards
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.files import atomic_write_text
 from deckgen.core.model import Card, Note
-from deckgen.sources.notes import GENERATE_SETTINGS, parse_note, read_text
+from deckgen.sources.notes import GENERATE_SETTINGS, SafeLoader, parse_note, read_text
 
 Generators = Mapping[str, Callable[[Note], Iterable[Card]]]
 
@@ -143,10 +143,28 @@ def _with_generate(text: str, note: Note, settings: Mapping[str, Any]) -> str:
     start = note.meta_lines["generate"] - 1
     starts = sorted(n - 1 for n in note.meta_lines.values() if start < n - 1 < end)
     stop = starts[0] if starts else end
-    # comment lines written inside the entry stay, after it
+    # comment lines written inside the entry stay, after it; a comment on its first line stays on it
     comments = [ln for ln in lines[start + 1 : stop] if ln.strip().startswith("#")]
     trailing = [ln for ln in lines[start + 1 : stop] if not ln.strip()]
+    entry[0] += _inline_comment(lines[start], note.meta.get("generate"))
     return "\n".join(lines[:start] + entry + comments + trailing + lines[stop:])
+
+
+def _inline_comment(line: str, value: Any) -> str:
+    """The ``  # …`` at the end of ``line`` (the entry's first line), or ''.
+
+    A '#' inside a value is not a comment, so the split must leave a line that still reads as
+    the entry's key and value (for a one-line entry) or as the bare key (for a block).
+    """
+    for at in range(len(line)):
+        if line[at] == "#" and at > 0 and line[at - 1] in " \t":
+            try:
+                head = yaml.load(line[:at], Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
+            except yaml.YAMLError:
+                continue
+            if head in ({"generate": value}, {"generate": None}):
+                return "  " + line[at:].strip()
+    return ""
 
 
 def _entry(settings: Mapping[str, Any]) -> list[str]:
