@@ -119,7 +119,7 @@ def test_changelog_keeps_earlier_entries_and_description_shows_release(project: 
     assert "The product manager. → **The product manager, always.**" in text
     assert "**Retired (1)**" in text and "`tag:deckgen::retired`" in text
     assert "This deck was renamed" in text and "Cards → Change Deck" in text
-    assert "&lt;script&gt;" in text and "<script>" not in text
+    assert "&lt;script>" in text and "<script>" not in text  # no tag a Markdown viewer would run
     # an unchanged rebuild neither bumps the release nor touches the changelog
     before = text
     build(load_config(project), now=T0 + 2 * 86_400)
@@ -191,3 +191,47 @@ def test_note_dropped_from_every_deck_is_reported(project: Path) -> None:
         "note 'cagan' is no longer in any deck, so its cards are retired from 'PM::Discovery' "
         "(learners find them with tag:deckgen::retired) — add it back to a deck manifest to restore them"
     ]
+
+
+def test_a_new_deck_shows_every_card_as_new_to_its_learners(tmp_path: Path) -> None:
+    """A deck added to a built project: its cards are in the lock already, but its learners have none of them."""
+    from conftest import ONE_CARD_NOTE, run_deckgen, write
+
+    project = tmp_path / "p"
+    write(
+        project / "deckgen.toml",
+        '[project]\nname = "T"\nnamespace = "test-namespace-0001"\n\n[generate]\nenabled = false\n',
+    )
+    write(project / "content" / "a.md", ONE_CARD_NOTE.format(id="a", title="Alpha", answer="Small steps."))
+    write(project / "decks" / "all.yaml", "deck: All\nnotes: all\n")
+    assert run_deckgen("build", cwd=project).returncode == 0
+    write(project / "decks" / "week.yaml", "deck: Week One\nnotes: all\n")
+    shown = run_deckgen("diff", "week", cwd=project).stdout
+    assert "Week One — release 1" in shown and "+ added     a/" in shown and "unchanged 1" not in shown
+    report = json.loads(run_deckgen("diff", "--format", "json", cwd=project).stdout)
+    decks = {d["deck"]: d for d in report["decks"]}
+    assert len(decks["Week One"]["added"]) == 1 and decks["All"]["added"] == []
+
+
+def test_the_changelog_reads_as_plain_text(tmp_path: Path) -> None:
+    """Learners often read the .md as it is: no HTML character codes, a cloze as the sentence with its words shown."""
+    project = tmp_path / "p"
+    write(
+        project / "deckgen.toml",
+        '[project]\nname = "T"\nnamespace = "test-namespace-0001"\n\n[generate]\nenabled = false\n',
+    )
+    note = write(
+        project / "content" / "a.md",
+        "---\nid: a\ntitle: Alpha\n---\n## Cards\n\nC: Good PMs {{c1::crisply define}} what success looks like.\n\n"
+        'Q: What is the "how"?\nA: The team\'s call.\n',
+    )
+    write(project / "decks" / "all.yaml", "deck: All\nnotes: all\n")
+    assert run_deckgen("build", cwd=project).returncode == 0
+    note.write_text(
+        note.read_text().replace("looks like.", "looks like, in writing.").replace("call.", "call & <b>choice</b>.")
+    )
+    assert run_deckgen("build", cwd=project).returncode == 0
+    newest = (project / "build" / "all.changelog.md").read_text().split("## Release 2", 1)[1].split("## Release 1")[0]
+    assert "Good PMs crisply define what success looks like, in writing." in newest
+    assert 'What is the "how"?' in newest and "The team's call & &lt;b>choice&lt;/b>." in newest
+    assert "{{" not in newest and "&#" not in newest and "&quot;" not in newest and "<b>" not in newest

@@ -52,3 +52,53 @@ def test_partial_build_leaves_other_decks_changes_pending(project: Path, tmp_pat
         assert any("reversible" in a for a in answers)
     finally:
         col.close()
+
+
+def test_a_card_two_decks_hold_ships_in_both_when_one_is_built(project: Path, tmp_path: Path) -> None:
+    """A card has one record in the lock: a build of one deck that changes it writes every released deck holding it.
+
+    Before, `deckgen build second` recorded the shared card, so `deckgen diff` showed nothing
+    pending for 'all', and all's next release said 'your cards are not affected' while its
+    package brought the new card.
+    """
+    a = write(project / "content" / "a.md", NOTE.format(id="a", title="Alpha", answer="Small steps."))
+    write(project / "decks" / "all.yaml", "deck: Test::All\nnotes: all\n")
+    write(project / "decks" / "second.yaml", "deck: Test::Second\nnotes:\n  - id: a\n")
+    write(project / "decks" / "other.yaml", "deck: Test::Other\nnotes:\n  - id: b\n")
+    write(project / "content" / "b.md", NOTE.format(id="b", title="Beta", answer="Big bets."))
+    config = load_config(project)
+    build(config, now=BASE)
+    all_v1 = (project / "build" / "all.apkg").read_bytes()
+    other_v1 = (project / "build" / "other.apkg").read_bytes()
+
+    a.write_text(NOTE.format(id="a", title="Alpha", answer="Small, safe steps."))
+    result = run_deckgen("build", "second", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "also building deck 'Test::All' (decks/all.yaml): it holds 1 card(s) this build changes" in result.stderr
+    written = {line for line in result.stdout.splitlines() if line.startswith("wrote ")}
+    assert (
+        f"wrote {project / 'build' / 'all.apkg'}" in written and f"wrote {project / 'build' / 'second.apkg'}" in written
+    )
+    assert (project / "build" / "other.apkg").read_bytes() == other_v1  # holds no changed card: left alone
+    newest = (project / "build" / "all.changelog.md").read_text().split("## Release 2", 1)[1].split("## Release 1")[0]
+    assert "Small, safe steps." in newest and "not affected" not in newest
+    assert "(nothing changes)" in run_deckgen("diff", "all", cwd=project).stdout  # nothing left pending
+    col = open_collection(tmp_path / "learner.anki2")
+    try:  # a learner of 'all' gets the edit
+        (tmp_path / "all1.apkg").write_bytes(all_v1)
+        import_apkg(col, tmp_path / "all1.apkg")
+        assert import_apkg(col, project / "build" / "all.apkg").updated == 1
+        assert any("safe" in col.get_note(nid)["Answer"] for nid in col.find_notes(""))
+    finally:
+        col.close()
+
+
+def test_a_deck_never_released_is_not_built_for_a_shared_card(project: Path) -> None:
+    write(project / "content" / "a.md", NOTE.format(id="a", title="Alpha", answer="Small steps."))
+    write(project / "decks" / "all.yaml", "deck: Test::All\nnotes: all\n")
+    write(project / "decks" / "second.yaml", "deck: Test::Second\nnotes:\n  - id: a\n")
+    result = run_deckgen("build", "second", cwd=project)  # the first build: 'all' has no learners yet
+    assert result.returncode == 0 and "also building" not in result.stderr
+    assert not (project / "build" / "all.apkg").exists()
+    assert run_deckgen("build", cwd=project).returncode == 0
+    assert "First release: 2 cards." in (project / "build" / "all.changelog.md").read_text()  # every card of it

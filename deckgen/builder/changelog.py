@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.anki.render import escape
 from deckgen.builder.diff import CardDiff, DeckDiff, DiffReport
 from deckgen.core.files import atomic_write_text
+from deckgen.core.text import CLOZE_RE
 from deckgen.lock.records import ChangelogEntry, Lock
 from deckgen.lock.retire import RETIRED_SEARCH
 
@@ -159,8 +159,13 @@ def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path
 
 
 def _one_line(text: str) -> str:
-    # Card text is untrusted: escape it so a Markdown viewer never runs HTML from a note.
-    return escape(" ".join(text.split()))
+    """Card text as a learner reads it in the changelog (often as plain text): a cloze with its words shown.
+
+    Card text is untrusted: every '<' becomes '&lt;', so a Markdown viewer that passes HTML
+    through never sees a tag (the site renders the file with raw HTML off anyway).
+    """
+    shown = CLOZE_RE.sub(lambda m: m.group(2), text)
+    return " ".join(shown.split()).replace("<", "&lt;")
 
 
 def _edit_line(card: CardDiff) -> str:

@@ -139,12 +139,16 @@ def compare(
         unchanged: list[str] = []
         moved: dict[str, list[str]] = {}
         name = release.spec.name
+        # a deck's first release: every card is new to its learners, whatever the lock says
+        first = release.spec.slug not in lock.releases and not release.previous_names
         for uid in live:
             change = by_uid.get(uid)
             if change is None:
                 continue
             old = lock.card_by_uid(change.matched_from or uid)
-            if change.status in ("added", "edited"):
+            if first and change.status != "added":
+                added.append(CardDiff(uid, change.front, change.back))
+            elif change.status in ("added", "edited"):
                 card = CardDiff(
                     uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason)
                 )

@@ -6,7 +6,7 @@ import contextlib
 import functools
 import gc
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -209,6 +209,7 @@ def plan_build(
     ]
     decks_of: dict[str, list[str]] = {}  # every deck a card ships in (a note may be in several)
     built: list[BuiltDeck] = []
+    assembled: dict[str, BuiltDeck] = {}
     index = note_index(notes)
     for spec in specs:
         selected, selector_findings = select_notes(spec, index)
@@ -218,6 +219,7 @@ def plan_build(
             else:
                 standing.append(str(finding))
         deck = assemble(spec, selected, cards_by_note)
+        assembled[spec.name] = deck
         for card in deck.cards:
             if spec.name not in decks_of.setdefault(card.uid, []):
                 decks_of[card.uid].append(spec.name)
@@ -280,6 +282,10 @@ def plan_build(
     changes = _retire_deckless(built_cards, {m.uid for m in moves}, lock, new_lock, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back))
+    if deck_names:
+        released = [spec for spec in specs if spec.slug in lock.releases]
+        built, sharing = _with_sharing_decks(released, built, assembled, decks_of, changes)
+        warnings += sharing
     media_files = {name: store.files[name].path for c in built_cards.values() for name in c.media}
     releases, release_warnings = plan_releases(
         specs,
@@ -355,6 +361,52 @@ def _retire_deckless(
         )
         retired[uid] = CardChange(uid, "retired", old_front=old.front, old_back=old.back, reason=DECKLESS)
     return [retired.get(c.uid, c) for c in changes]
+
+
+def _with_sharing_decks(
+    released: Sequence[DeckSpec],
+    built: list[BuiltDeck],
+    assembled: Mapping[str, BuiltDeck],
+    decks_of: Mapping[str, Sequence[str]],
+    changes: Sequence[CardChange],
+) -> tuple[list[BuiltDeck], list[str]]:
+    """The decks a partial build writes: those named, and every released deck holding a card one of them changes.
+
+    A card has one record in deckgen.lock. Were a card changed in one deck recorded while
+    another deck that holds it kept the old text, that deck's next build would find nothing
+    to announce (its changelog would say 'your cards are not affected') and ``deckgen diff``
+    would show nothing pending. So the decks that share a changed card ship it together;
+    repeated until no written deck holds a changed card that an unwritten one also holds.
+    ``released``: the decks learners already have (a deck's first release lists all its cards
+    whatever the lock says). Returns the decks in manifest order and a warning naming each
+    deck added.
+    """
+    names = {deck.spec.name for deck in built}
+    can_add = {spec.name for spec in released}
+    changed = [c.uid for c in changes if c.status != "unchanged" and c.uid in decks_of]
+    shared: dict[str, int] = {}
+    while True:
+        more: dict[str, int] = {}
+        for uid in changed:
+            holders = decks_of[uid]
+            if names.intersection(holders):
+                for name in holders:
+                    if name not in names and name in can_add:
+                        more[name] = more.get(name, 0) + 1
+        if not more:
+            break
+        names.update(more)
+        shared.update(more)
+    if not shared:
+        return built, []
+    decks = [deck for deck in assembled.values() if deck.spec.name in names]
+    warnings = [
+        f"also building deck '{deck.spec.name}' ({deck.spec.path}): it holds {shared[deck.spec.name]} card(s) "
+        "this build changes, and every deck that holds a card ships its change together"
+        for deck in decks
+        if deck.spec.name in shared
+    ]
+    return decks, warnings
 
 
 def _record_only_built(
