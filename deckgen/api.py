@@ -73,10 +73,11 @@ def build(
 def lint(config: Config) -> LintReport:
     """Every finding for the project's notes, cards, manifests, tracks and lockfile."""
     from deckgen.builder.incremental import open_note_cache, replayed_lint
+    from deckgen.linter.run import with_unread_files
 
     replayed = replayed_lint(config, open_note_cache(config, [], lazy=True))  # edits that change no card
     if replayed is not None:
-        return replayed
+        return with_unread_files(config, replayed)
     from deckgen.builder.pipeline import gc_paused, lint_project
 
     cache = open_note_cache(config, [])
@@ -85,7 +86,7 @@ def lint(config: Config) -> LintReport:
         report, _ = lint_project(config, cache=cache)
     if not report.errors:
         cache.save()  # speeds up the next lint or build; never written for broken sources
-    return report
+    return with_unread_files(config, report)
 
 
 def plan(

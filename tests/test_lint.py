@@ -448,3 +448,26 @@ def test_a_generate_setting_written_at_the_top_level_says_where_it_goes(tmp_path
     assert "content/a.md:6:1: unknown-key: unknown front-matter key 'cap' — 'cap' is a setting of 'generate'" in (
         result.stderr
     )
+
+
+def test_lint_warns_about_what_a_build_silently_leaves_out(tmp_path: Path, cli) -> None:
+    """A note saved as .txt (or .MD, .markdown) and a source with no https:// passed lint without a word."""
+    note = GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nsource: www.svpg.com/inspired\n")
+    root = make_project(tmp_path / "p", {"a.md": note})
+    write(root / "content" / "high-output-management.txt", GOOD.replace("norton-empathy", "grove"))
+    write(root / "content" / "scratch.MD", "---\nid: s\ntitle: S\n---\n")
+    write(root / "content" / "cover.png", "not text")  # images live beside notes: not flagged
+    for _ in range(2):  # the second lint replays the first one's findings: the warnings must still come
+        result = cli("lint", "--format", "json", cwd=root)
+        found = {(f["path"], f["rule"]): f for f in json.loads(result.stdout)["findings"]}
+        assert found[("content/high-output-management.txt", "unread-file")]["fix"].startswith(
+            "rename it to 'high-output-management.md'"
+        )
+        assert ("content/scratch.MD", "unread-file") in found and ("content/cover.png", "unread-file") not in found
+        source = found[("content/a.md", "incomplete-note")]
+        assert "has no https://" in source["message"] and "https://www.svpg.com/inspired" in source["fix"]
+    # a citation is meant as text
+    cited = make_project(
+        tmp_path / "q", {"a.md": GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nsource: Grove, 1983\n")}
+    )
+    assert "incomplete-note" not in cli("lint", "--format", "json", cwd=cited).stdout

@@ -162,3 +162,22 @@ def test_a_line_no_card_holds_gets_the_fix_its_shape_suggests(cards: str, line: 
         findings = list(error.findings)
     finding = next(f for f in findings if f.line == line and f.rule == "card-syntax")
     assert fix in finding.fix, str(finding)
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [("## Flashcards", "Flashcards"), ("## Card", "Card"), ("### Cards", "Central argument")],
+)
+def test_cards_under_another_heading_are_an_error_not_lost(heading: str, section: str) -> None:
+    # before, these cards vanished: lint said 0 errors and `deckgen cards` showed 0 authored
+    text = f"---\nid: a\ntitle: T\n---\nBlurb.\n\n## Central argument\nText.\n\n{heading}\n\nQ: What?\nA: That.\n"
+    with pytest.raises(ContentError) as info:
+        parse_note(text, "content/a.md")
+    (finding,) = info.value.findings
+    assert (finding.line, finding.rule) == (12, "card-syntax")
+    assert f"card lines under '## {section}'" in finding.message and "'## Cards'" in finding.fix
+
+
+def test_prose_with_a_q_or_a_code_fence_is_not_taken_for_cards() -> None:
+    body = "## Central argument\nQ: is a letter.\nThe A: side.\n\n```\nQ: in code\nA: still code\n```\n\n## Cards\n"
+    assert parse_note(f"---\nid: a\ntitle: T\n---\n{body}", "content/a.md").sections

@@ -35,6 +35,7 @@ _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
 _RAW_HTML_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<!--")
 _SAFE_LINK_RE = re.compile(r"^(https?:|mailto:)", re.I)
+_BARE_DOMAIN_RE = re.compile(r"^([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?$", re.I)  # www.svpg.com/inspired
 # What reaches a learner's Anki or browser: never silenced by `Ignore:` or [lint.rules].
 SAFETY_RULES = frozenset({"media", "raw-html", "unsafe-link", "anki-syntax"})
 _CARD_RULES = frozenset(QUALITY_IDS) | SAFETY_RULES
@@ -221,6 +222,34 @@ def cohort_findings(config: Config) -> list[Finding]:
     return load_cohorts(config.decks_dir, config.root, tracks)[1]
 
 
+def with_unread_files(config: Config, report: LintReport) -> LintReport:
+    """``report`` plus an ``unread-file`` warning for each file in content/ that looks like a note but is not read.
+
+    Listed afresh on every run (a folder walk, no parsing): such a file is no input of a build,
+    so no cache of the last build could know about it.
+    """
+    from deckgen.sources.layout import unread_note_like
+
+    found = []
+    for name in unread_note_like(config.content_dir):
+        path = Path(name)
+        rel = config.rel(path)
+        stem = path.name.split(".", 1)[0]
+        found.append(
+            Finding(
+                rel,
+                1,
+                "this file is not read: only files ending in '.md' are notes, so its cards never ship",
+                f"rename it to '{stem}.md' (if it is a note), or move it out of {config.rel(config.content_dir)}/",
+                "unread-file",
+                severity="warning",
+            )
+        )
+    if not found:
+        return report
+    return finish([*report.findings, *found], settings_for(config), report.files, report.cards)
+
+
 def finish(findings: Iterable[Finding], settings: LintSettings, files: int = 0, cards: int = 0) -> LintReport:
     """Apply ``[lint.rules]`` severities, drop repeats and sort by file, line and rule."""
     kept: dict[tuple[object, ...], Finding] = {}
@@ -342,6 +371,19 @@ def _unfinished(note: Note) -> list[Finding]:
                 note.meta_lines["source"],
                 "the note has no source link: learners cannot open the essay from a card or the site",
                 "write 'source: https://…' in the front matter",
+                "incomplete-note",
+                severity="warning",
+            )
+        )
+    elif "source" in note.meta_lines and _BARE_DOMAIN_RE.match(note.source.strip()):
+        # a web address without its scheme is shown as plain text; a citation ('Grove, 1983') is meant as text
+        address = note.source.strip()
+        found.append(
+            Finding(
+                note.path,
+                note.meta_lines["source"],
+                f"the source '{address[:80]}' has no https://: cards and the site show it as text, not a link",
+                f"write the full address ('source: https://{address[:80]}')",
                 "incomplete-note",
                 severity="warning",
             )

@@ -280,13 +280,25 @@ RULES: tuple[Rule, ...] = (
     ),
     # --- quality: docs/lint-rules.md; Wozniak, Matuschak ----------------------------------
     Rule(
+        "unread-file",
+        "A file in content/ looks like a note but is not read",
+        "warning",
+        "schema",
+        "Only files ending in '.md' (lower case) are notes. A note saved as '.txt', '.MD' or '.markdown' is skipped"
+        " by every build: its cards never ship, and nothing else would say so.",
+        "content/high-output-management.txt",
+        "content/high-output-management.md",
+        configurable=True,
+    ),
+    Rule(
         "incomplete-note",
-        "Note left unfinished: a blank source link, or a section with nothing under it",
+        "Note left unfinished: a blank or unusable source link, or a section with nothing under it",
         "warning",
         "schema",
         "A blank `source:` (as `deckgen new` and an import leave it to be filled) gives learners no way to the"
-        " essay (the link is on every card's back and on the site), and an empty section is a heading left to fill:"
-        " the cards that section's ideas would give are missing.",
+        " essay (the link is on every card's back and on the site), nor does a web address without its https://"
+        " ('www.svpg.com/inspired'): it is shown as plain text (a citation such as 'Grove, 1983' is fine as text)."
+        " An empty section is a heading left to fill: the cards that section's ideas would give are missing.",
         "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\nsource: ''\n---\n"
         "## Critique\n\n## Cards",
         "---\nid: norton-empathy\ntitle: Empathy and Product Management\nauthor: Ken Norton\n"

@@ -64,6 +64,39 @@ def note_names(content_dir: Path) -> list[str]:
     return found
 
 
+# Files a curator may mean as notes that deckgen never reads: only '.md' (lower case) is a note.
+_NOTE_LIKE = (".txt", ".text", ".markdown", ".mdown", ".mkd", ".md.txt", ".rtf")
+
+
+def unread_note_like(content_dir: Path) -> list[str]:
+    """Files below ``content_dir`` that look like notes but are not read as notes ('.txt', '.MD', '.markdown' …).
+
+    Walked like :func:`note_names` (hidden files and symlinked folders skipped); for lint, which warns.
+    """
+    if not content_dir.is_dir():
+        return []
+    found: list[str] = []
+    stack = [_sorted_entries(str(content_dir))]
+    while stack:
+        for entry in stack[-1]:
+            name = entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if not name.startswith("."):
+                        stack.append(_sorted_entries(entry.path))
+                        break
+                    continue
+                lowered = name.lower()
+                note_like = lowered.endswith(_NOTE_LIKE) or (lowered.endswith(".md") and not name.endswith(".md"))
+                if note_like and not name.startswith(".") and entry.is_file():
+                    found.append(entry.path)
+            except OSError:
+                continue
+        else:
+            stack.pop()
+    return found
+
+
 def _sorted_entries(folder: str) -> Iterator[os.DirEntry[str]]:
     try:
         entries = list(os.scandir(folder))

@@ -450,7 +450,52 @@ def _parse_body(
         else:
             text = "\n".join(lines[index + 1 : stop]).strip()
             sections.append(Section(heading=heading, text=text, line=index + 1))
+            stray = _card_lines_at(lines, index + 1, stop)
+            if stray is not None:
+                findings.append(
+                    Finding(
+                        rel,
+                        stray + 1,
+                        f"card lines under '## {heading.strip()}': only the '## Cards' section makes cards",
+                        "put them under a '## Cards' heading (two #, the word Cards)",
+                        "card-syntax",
+                    )
+                )
+    stray = _card_lines_at(lines, start, first)  # cards written in the blurb, before any section
+    if stray is not None:
+        findings.append(
+            Finding(
+                rel,
+                stray + 1,
+                "card lines outside a section: only the '## Cards' section makes cards",
+                "put them under a '## Cards' heading (two #, the word Cards)",
+                "card-syntax",
+            )
+        )
     return blurb, sections, cards_line, card_blocks
+
+
+_QUESTION_LINE_RE = re.compile(r"^Q:\s*\S")
+_ANSWER_LINE_RE = re.compile(r"^A:\s*\S")
+_CLOZE_LINE_RE = re.compile(r"^C:.*\{\{c\d+::")
+
+
+def _card_lines_at(lines: list[str], start: int, stop: int) -> int | None:
+    """The index of the first card in ``lines[start:stop]`` (a 'Q:' line with an 'A:' line right below it, or a
+    'C:' line with a deletion), outside code fences; None when there is none."""
+    fenced = False
+    for i in range(start, stop):
+        line = lines[i]
+        if _FENCE_RE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        if _CLOZE_LINE_RE.match(line):
+            return i
+        if _QUESTION_LINE_RE.match(line) and i + 1 < stop and _ANSWER_LINE_RE.match(lines[i + 1]):
+            return i
+    return None
 
 
 def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: list[Finding]) -> list[CardBlock]:
