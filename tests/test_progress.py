@@ -209,6 +209,8 @@ def cohort(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     bo = learner("bo", 3)
     for day in weekdays(START, AS_OF, per_week=4):
         bo.study(day, at(day, 9), again_every=5)
+        if day == START + dt.timedelta(days=3):  # his weekly export of week 1, left in the same folder
+            bo.export(exports / "bo-week1.apkg")
     logs["Bo"] = bo.log
     bo.export(exports / "bo-week3.apkg")
     bo.close()
@@ -503,3 +505,28 @@ def test_an_encrypted_export_is_named_not_an_internal_error(tmp_path: Path) -> N
     with pytest.raises(ContentError) as info:
         safe_package(export, "ana.apkg", tmp_path)
     assert "entry 'collection.anki2' is encrypted (a password-protected zip)" in str(info.value)
+
+
+def test_of_a_hires_weekly_exports_the_newest_counts(cohort: dict[str, Any]) -> None:
+    """A folder of weekly exports: the newest is used, whatever the order (before, the oldest was, and the newer one
+    was an error: 'a second export for Bo')."""
+    exports = cohort["exports"]
+    alone = run_deckgen(
+        "progress", "spring", str(exports / "bo-week3.apkg"), "--as-of", AS_OF.isoformat(), cwd=cohort["root"]
+    )
+    both = run_deckgen(
+        "progress",
+        "spring",
+        str(exports / "bo-week1.apkg"),
+        str(exports / "bo-week3.apkg"),
+        "--as-of",
+        AS_OF.isoformat(),
+        cwd=cohort["root"],
+    )
+    assert both.returncode == 0, both.stderr
+    assert (
+        f"Bo: used {exports / 'bo-week3.apkg'}, the newest of their exports (not {exports / 'bo-week1.apkg'})"
+        in both.stderr
+    )
+    bo_row = next(line for line in alone.stdout.splitlines() if line.startswith("Bo "))
+    assert bo_row in both.stdout.splitlines()

@@ -120,7 +120,8 @@ def progress_for(
         for slug, built in tracks.items()
         if any(h.track == slug for h in cohort.hires)
     }
-    return cohort_progress(cohort_plan, identities, exports, as_of), list(plan.warnings)
+    report = cohort_progress(cohort_plan, identities, exports, as_of)
+    return report, [*plan.warnings, *report.notes]
 
 
 def save_progress(config: Config, report: ProgressReport, text: str, fmt: str, out: Path | None) -> Path | None:

@@ -163,6 +163,7 @@ class ProgressReport:
     model: WorkloadModel = field(default_factory=WorkloadModel)
     days_per_week: int = 5
     days_off: bool = False  # whether the cohort file lists days off (for everyone or for some hires)
+    notes: tuple[str, ...] = ()  # which of a hire's several exports counted
 
     @property
     def assumptions(self) -> list[str]:
@@ -445,9 +446,10 @@ def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.da
     )
 
 
-def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, tuple[str, Path]], list[Finding]]:
-    """Which hire sent which file: ``NAME=FILE``, or a file named after the hire (``Ana María K.apkg``, ``ana-maria-k-week3.apkg``)."""
-    matched: dict[str, tuple[str, Path]] = {}
+def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, list[tuple[str, Path]]], list[Finding]]:
+    """Which hire sent which files: ``NAME=FILE``, or a file named after the hire (``Ana María K.apkg``,
+    ``ana-maria-k-week3.apkg``). A hire may have sent several (a folder of weekly exports): all are listed."""
+    matched: dict[str, list[tuple[str, Path]]] = {}
     problems: list[Finding] = []
     slugs = sorted((h for h in cohort.hires), key=lambda h: -len(h.slug))
     for arg in exports:
@@ -483,19 +485,13 @@ def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, tup
                     )
                 )
                 continue
-        if hire.slug in matched:
-            problems.append(
-                Finding(
-                    label,
-                    0,
-                    f"a second export for {hire.name} (the first is {matched[hire.slug][0]})",
-                    "send one export per hire",
-                    "export",
-                )
-            )
-            continue
-        matched[hire.slug] = (label, Path(label))
+        matched.setdefault(hire.slug, []).append((label, Path(label)))
     return matched, problems
+
+
+def _newest(data: ExportData) -> tuple[int, int]:
+    """How recent an export is: its latest answer, then how many answers it holds."""
+    return max((r.time_ms for r in data.reviews), default=0), len(data.reviews)
 
 
 def cohort_progress(
@@ -508,6 +504,7 @@ def cohort_progress(
     cohort = plan.cohort
     matched, problems = match_exports(cohort, exports)
     rows: list[HireProgress] = []
+    notes: list[str] = []
     for hp in plan.hires:
         base = HireProgress(
             hp.hire.name, hp.track.track.slug, hp.hire.start, hp.schedule.new_per_day, hp.schedule.total_cards
@@ -515,15 +512,25 @@ def cohort_progress(
         if hp.hire.slug not in matched:
             rows.append(base)
             continue
-        label, path = matched[hp.hire.slug]
-        try:
-            data = read_export(path, label, tracks[hp.hire.track])
-        except ContentError as exc:
-            problems.extend(exc.findings)
+        read: list[tuple[str, ExportData]] = []
+        failed: list[tuple[str, list[Finding]]] = []
+        for label, path in matched[hp.hire.slug]:
+            try:
+                read.append((label, read_export(path, label, tracks[hp.hire.track])))
+            except ContentError as exc:
+                failed.append((label, list(exc.findings)))
+        if not read:  # every file they sent is unusable: say why, on their row and below the report
+            label, findings = failed[0]
+            problems.extend(f for _, found in failed for f in found)
             rows.append(
-                HireProgress(**{**_fields(base), "export": label, "error": "; ".join(f.message for f in exc.findings)})
+                HireProgress(**{**_fields(base), "export": label, "error": "; ".join(f.message for f in findings)})
             )
             continue
+        # several exports (weekly ones in one folder): the newest counts; an older or broken one is no error
+        label, data = max(read, key=lambda pair: _newest(pair[1]))
+        others = [name for name, _ in read if name != label] + [name for name, _ in failed]
+        if others:
+            notes.append(f"{hp.hire.name}: used {label}, the newest of their exports (not {', '.join(others)})")
         rows.append(hire_progress(cohort, hp, data, as_of))
     model = plan.hires[0].schedule.model if plan.hires else WorkloadModel()
     return ProgressReport(
@@ -536,6 +543,7 @@ def cohort_progress(
         model,
         cohort.days_per_week,
         any(cohort.days_off_for(hire) for hire in cohort.hires),
+        tuple(notes),
     )
 
 
