@@ -530,3 +530,19 @@ def test_of_a_hires_weekly_exports_the_newest_counts(cohort: dict[str, Any]) -> 
     )
     bo_row = next(line for line in alone.stdout.splitlines() if line.startswith("Bo "))
     assert bo_row in both.stdout.splitlines()
+
+
+def test_a_note_retired_after_a_hire_studied_it_still_counts_as_started(cohort: dict[str, Any], tmp_path: Path) -> None:
+    """The PM lead deletes a week-1 note mid-cohort: Ana, who followed the plan, is still on pace (she read 'behind')."""
+    import shutil
+
+    root = tmp_path / "proj"
+    shutil.copytree(cohort["root"], root, ignore=shutil.ignore_patterns("build"))
+    (root / "content" / "alpha0.md").unlink()  # five cards Ana started in week 1
+    build(load_config(root), now=1_700_100_000)
+    exports = cohort["exports"]
+    result = run_deckgen(
+        "progress", "spring", str(exports / "ana.apkg"), "--as-of", AS_OF.isoformat(), "--format", "json", cwd=root
+    )
+    row = next(r for r in json.loads(result.stdout)["hires"] if r["name"] == "Ana")
+    assert (row["verdict"], row["started"], row["planned_started"]) == ("on pace", 39, 39)

@@ -11,6 +11,7 @@ from deckgen.builder.bundles import content_times, resolve_tracks
 from deckgen.core.config import Config
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.files import atomic_write_bytes, atomic_write_text
+from deckgen.lock.identity import guid_of
 from deckgen.sources.cohorts import find_cohort, load_cohorts
 from deckgen.sources.layout import COHORTS_DIR, TRACKS_DIR
 from deckgen.sources.tracks import BuiltTrack
@@ -103,6 +104,15 @@ def track_identity(config: Config, plan: Plan, built: BuiltTrack) -> TrackCards:
         for card in stage.cards:
             guid = plan.packaged_note(config.namespace, card, 0).guid
             stage_of.setdefault(guid, stage.stage.number)
+    # A card retired since a hire studied it still counts as started: it was on their plan then, and
+    # without it a hire who followed the plan would read as behind after every release that drops a note.
+    deck_stage: dict[str, int] = {}
+    for stage in built.stages:
+        for deck in stage.decks:
+            deck_stage.setdefault(deck.spec.name, stage.stage.number)
+    for note_id, key, record in plan.new_lock.records():
+        if record.retired and record.deck in deck_stage:
+            stage_of.setdefault(guid_of(config.namespace, note_id, key, record.anchor), deck_stage[record.deck])
     return TrackCards(built.track.slug, built.track.title, built.track.root_deck, stage_of)
 
 
