@@ -429,3 +429,16 @@ def test_site_cohort_page_is_opt_in(project: Path) -> None:
     page = (site / "cohorts/spring.html").read_text(encoding="utf-8")
     assert "days off: Wed 4 Mar 2026, Mon 9 Mar 2026 – Tue 10 Mar 2026 (2 study days)</p>" in page
     assert b"20260304T" not in (site / "cohorts/spring/ana-muller.ics").read_bytes()
+
+
+def test_an_export_named_in_ascii_finds_a_hire_whose_name_has_letters_ascii_lacks() -> None:
+    names = ["Zoë Núñez-Łukasiewicz", "Søren Ærø", "李雷"]
+    text = "hires:\n" + "".join(f"  - {{name: '{n}', track: t, start: 2026-03-02}}\n" for n in names)
+    cohort = parse_cohort(text, "decks/cohorts/c.yaml", {"t"})
+    files = {"in/Zoe Nunez-Lukasiewicz.apkg": names[0], "in/soren-aero_week2.apkg": names[1], "in/李雷.apkg": names[2]}
+    matched, problems = match_exports(cohort, list(files))
+    assert problems == []
+    assert {sent[0][0]: slug for slug, sent in matched.items()} == {
+        label: cohort.hire(name).slug  # type: ignore[union-attr]
+        for label, name in files.items()
+    }

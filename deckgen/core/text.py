@@ -49,6 +49,20 @@ def name_slug(name: str) -> str:
     return "-".join(kept.split())
 
 
+# Latin letters with no decomposition, as people write them in ASCII ('Łukasiewicz' -> 'Lukasiewicz').
+_ASCII_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
+def ascii_name_slug(name: str) -> str:
+    """:func:`name_slug` as someone who types only ASCII writes the name: ``Zoë Łukasiewicz`` -> ``zoe-lukasiewicz``.
+
+    For matching what people wrote (a file name) against a name; non-Latin scripts stay as they are.
+    """
+    return name_slug(name_slug(name).translate(_ASCII_LETTERS))
+
+
 def is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a ``str`` pattern: an alphanumeric character or '_' ("" is not one)."""
     return char.isalnum() or char == "_"

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from deckgen.core.errors import ContentError, Finding
-from deckgen.core.text import name_slug
+from deckgen.core.text import ascii_name_slug, name_slug
 from deckgen.sources.layout import cohort_files
 from deckgen.sources.notes import SafeLoader, load_yaml, read_text
 
@@ -64,10 +64,14 @@ class Hire:
 
     def sent(self, stem: str) -> bool:
         """Whether a file named ``stem`` is this hire's: their name, then nothing or '-week3', '_2' etc."""
-        sent = name_slug(stem)
+        sent, typed = name_slug(stem), ascii_name_slug(stem)
+        names = (self.slug, self.legacy_slug, name_slug(self.renamed_from), _legacy_slug(self.renamed_from))
+        if any(slug and (sent == slug or sent.startswith(slug + "-")) for slug in names):
+            return True
+        # 'Zoe Nunez-Lukasiewicz.apkg' from Zoë Núñez-Łukasiewicz, whose keyboard has no 'Ł'
         return any(
-            slug and (sent == slug or sent.startswith(slug + "-"))
-            for slug in (self.slug, self.legacy_slug, name_slug(self.renamed_from), _legacy_slug(self.renamed_from))
+            slug and (typed == slug or typed.startswith(slug + "-"))
+            for slug in (ascii_name_slug(self.name), ascii_name_slug(self.renamed_from))
         )
 
 
