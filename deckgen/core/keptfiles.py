@@ -33,6 +33,11 @@ def unlink_quietly(path: Path) -> None:
         pass
 
 
+def _linked(folder: Path) -> bool:
+    """Whether ``folder`` or the cache folder holding it is a symbolic link."""
+    return folder.is_symlink() or folder.parent.is_symlink()
+
+
 class KeptFiles:
     """One folder of kept files (``folder`` None: no cache, every lookup misses and nothing is kept).
 
@@ -49,7 +54,9 @@ class KeptFiles:
         max_bytes: int | None = None,
         delete_damaged: bool = False,
     ) -> None:
-        self.folder = folder
+        # A folder that is a link (or inside a linked cache folder) may point anywhere: a link committed to
+        # the repository or restored from a CI cache would make prune() delete files outside the project.
+        self.folder = None if folder is not None and _linked(folder) else folder
         self.suffix = suffix
         self.salt = salt
         self.max_bytes = max_bytes
