@@ -8,10 +8,13 @@ downloads a browser of its own: it launches the system binary.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -48,3 +51,17 @@ def ensure_chromium() -> Path:
     if not CHROMIUM.exists():
         raise BrowserUnavailable(f"apt-get installed chromium but {CHROMIUM} is still missing")
     return CHROMIUM
+
+
+@contextlib.contextmanager
+def launched() -> Iterator[Any]:
+    """Debian's Chromium, launched headless through Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = ensure_chromium()
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(executable), args=LAUNCH_ARGS, headless=True)
+        try:
+            yield instance
+        finally:
+            instance.close()

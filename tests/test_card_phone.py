@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from ankiutil import import_apkg, open_collection
-from browserutil import LAUNCH_ARGS, ensure_chromium
+from browserutil import launched
 from conftest import run_deckgen, write
 
 PHONE_WIDTH = 360
@@ -36,15 +36,8 @@ def _png(width: int, height: int) -> bytes:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    executable = ensure_chromium()
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(executable), args=LAUNCH_ARGS, headless=True)
-        try:
-            yield instance
-        finally:
-            instance.close()
+    with launched() as instance:
+        yield instance
 
 
 def test_a_wide_image_and_a_long_address_fit_a_phone(tmp_path: Path, browser: Any) -> None:

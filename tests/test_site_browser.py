@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urldefrag
 
 import pytest
-from browserutil import LAUNCH_ARGS, ensure_chromium
+from browserutil import launched
 from conftest import REPO, run_deckgen, write
 
 SCREENSHOTS = REPO / "build" / "screenshots"
@@ -133,15 +133,8 @@ def tricky_url(server: str) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium, launched headless through Playwright (never a downloaded browser)."""
-    from playwright.sync_api import sync_playwright
-
-    executable = ensure_chromium()
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(executable), args=LAUNCH_ARGS, headless=True)
-        try:
-            yield instance
-        finally:
-            instance.close()
+    with launched() as instance:
+        yield instance
 
 
 class Visit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 TRACKS_DIR = "tracks"
@@ -44,24 +44,7 @@ def note_names(content_dir: Path) -> list[str]:
     paths' parts (a folder's notes come where its name sorts, and no file shares a name with a
     folder beside it): at 20,000 notes, a third of what building and sorting the parts cost.
     """
-    if not content_dir.is_dir():
-        return []
-    found: list[str] = []
-    stack = [_sorted_entries(str(content_dir))]
-    while stack:
-        for entry in stack[-1]:
-            name = entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(_sorted_entries(entry.path))
-                    break  # its notes first, then the rest of this folder
-                if name.endswith(".md") and not name.startswith(".") and entry.is_file():
-                    found.append(entry.path)
-            except OSError:
-                continue
-        else:
-            stack.pop()
-    return found
+    return _walk(content_dir, _is_note, hidden_folders=True)
 
 
 # Files a curator may mean as notes that deckgen never reads: only '.md' (lower case) is a note.
@@ -73,6 +56,22 @@ def unread_note_like(content_dir: Path) -> list[str]:
 
     Walked like :func:`note_names` (hidden files and symlinked folders skipped); for lint, which warns.
     """
+    return _walk(content_dir, _is_unread_note_like, hidden_folders=False)
+
+
+def _is_note(name: str) -> bool:
+    return name.endswith(".md") and not name.startswith(".")
+
+
+def _is_unread_note_like(name: str) -> bool:
+    lowered = name.lower()
+    like = lowered.endswith(_NOTE_LIKE) or (lowered.endswith(".md") and not name.endswith(".md"))
+    return like and not name.startswith(".")
+
+
+def _walk(content_dir: Path, keep: Callable[[str], bool], *, hidden_folders: bool) -> list[str]:
+    """The regular files below ``content_dir`` whose names ``keep`` takes, depth first in name order
+    (symlinked folders not entered; hidden ones only with ``hidden_folders``)."""
     if not content_dir.is_dir():
         return []
     found: list[str] = []
@@ -82,13 +81,11 @@ def unread_note_like(content_dir: Path) -> list[str]:
             name = entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not name.startswith("."):
+                    if hidden_folders or not name.startswith("."):
                         stack.append(_sorted_entries(entry.path))
-                        break
+                        break  # its files first, then the rest of this folder
                     continue
-                lowered = name.lower()
-                note_like = lowered.endswith(_NOTE_LIKE) or (lowered.endswith(".md") and not name.endswith(".md"))
-                if note_like and not name.startswith(".") and entry.is_file():
+                if keep(name) and entry.is_file():
                     found.append(entry.path)
             except OSError:
                 continue
