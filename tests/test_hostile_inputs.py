@@ -145,3 +145,23 @@ def test_a_card_whose_shipped_bytes_change_but_not_its_text_is_listed_as_a_safet
     assert "**Display and safety updates (1)**" in latest, latest
     assert "**Changed" not in latest
     assert "What does Norton mean by empathy as craft?" in latest
+
+
+def test_underscores_in_a_long_line_do_not_stall_lint(tmp_path: Path) -> None:
+    """'_a _a _a …' on one line made the emphasis pattern scan to the end of the line from every
+    underscore: a 60 KB note took lint 42 s, a note at the 1 MB limit about an hour. The timeout
+    is a hang guard far above the linear time (about a second), not a speed target."""
+    root = project(tmp_path / "proj")
+    line = " _a" * 40_000  # 120 KB on one line, under the size limit
+    section = f"A short blurb.\n\n## Central argument\n\nNorton argues that empathy matters.{line}\n"
+    write(root / "content" / "n.md", NOTE.replace("A short blurb.\n", section))
+    run = subprocess.run(
+        [sys.executable, "-m", "deckgen", "lint"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.returncode in (0, 1), run.stderr

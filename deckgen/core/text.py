@@ -127,7 +127,9 @@ _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS_RE = re.compile(r"(\*\*|__|\*|`|~~)")
-_UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)(.+?)(?<!_)_(?!\w)")
+# '_emphasis_': the inside may hold an underscore only between letters (snake_case), so a match never scans
+# past another underscore and a line of '_a _a _a …' is read once, not once per underscore
+_UNDERSCORE_RE = re.compile(r"(?<!\w)_(?!_)((?:[^_\n]|(?<=\w)_(?=\w))+?)(?<!_)_(?!\w)")
 _LINE_MARK_RE = re.compile(r"^\s*(?:#+|>)\s*", re.M)
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _CONTEXT_PREFIX_RE = re.compile(r"^(in|according to|per|for|from|within|as)\b[^,?]{0,120},\s*", re.I)
