@@ -33,6 +33,7 @@ from deckgen.core.text import (
     hidden_also_shown,
     offered_choice,
     plain,
+    plain_lower,
     plural_word,
     prompt_shape_ok,
     question_words,
@@ -1609,7 +1610,7 @@ def unfaithful(question: str, answer: str, source: str, note_text: str = "") -> 
     from a concept and a noun from an instruction.
     """
     src = plain(source).lower()
-    note = plain(note_text).lower()
+    note = plain_lower(note_text)
     checks = (
         _polarity_problem(question, answer, src) if src else "",
         _half_problem(question, answer, src) if src else "",

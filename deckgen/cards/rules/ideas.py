@@ -12,6 +12,7 @@ gives no cards: bibliographic facts are context, not ideas.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -608,12 +609,12 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
         return False  # 'what does Sierra argue about people?' has as many answers as the note has sentences
     if _CASE_DAMAGE_RE.search(front):
         return False  # 'what should pMs do?': a capital inside a word that lost its first one
-    text = _lower_text(note)
+    indexed = _note_words(note)
     for word in re.findall(r"(?<=[a-z,] )[a-z][a-z-]{2,}\b", front):
         capital = word[0].upper() + word[1:]
-        if word in STOPWORDS or f" {capital}" not in text:  # a substring test first: most words are never capitalised
+        if word in STOPWORDS or capital not in indexed.after_lower_space:
             continue
-        if re.search(rf"(?<=[a-z,] ){capital}\b", text) and not re.search(rf"\b{word}\b", text):
+        if not _whole_word_in(word, note):
             return False  # the note only ever writes it capitalised mid-sentence: a name the question lowered
     copula = _WHAT_IS_RE.match(strip_context(front))
     if copula and noun_phrase_problem(words(copula.group("x")), copula.group("v").lower()):
@@ -811,7 +812,12 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
         # T0/T1) keeps its first item only
         cuts = [
             text[: m.start()]
-            for m in re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text)
+            for m in itertools.takewhile(
+                # a cut that fits is a few words long: past _LONGEST_CUT characters none fits, and a line of
+                # ', a, a, a …' would otherwise copy and count the text once per comma (quadratic)
+                lambda m: m.start() <= _LONGEST_CUT,
+                re.finditer(r",\s+|\s+(?:while|because|so that|where)\s+", text),
+            )
             if not (
                 m.group().startswith(",") and re.match(r"(?:a|an|the)\s+[^,;:]{1,40}?\s(?:or|and)\s", text[m.end() :])
             )
@@ -863,6 +869,8 @@ def clean_answer(text: str, max_words: int = MAX_WORDS, trim_relative: bool = Tr
 # evidence offered for a claim ('history shows …'), which a 'so' after it concludes from, not a cause
 _EVIDENCE_SHOWS = r"^(?:history|the\s+(?:record|evidence|data)|evidence|data|research|studies)\s+(?:shows?|suggests?)\b"
 # what follows a cut inside a series: a word or two, then the series' next comma (', sometimes incompatible, contexts')
+# the longest stretch of text an answer cut can keep (in characters); a fitting cut is a few words
+_LONGEST_CUT = 2000
 _MID_SERIES_RE = re.compile(r"^,\s+(?:[\w-]+\s+)?[\w-]+,\s")
 
 
@@ -938,6 +946,8 @@ def _common_word(word: str, note: Note | None) -> bool:
     if note is None:
         return False
     # a proper noun is written capitalised after a lower-case word somewhere ('at Google Ventures')
+    if word and not any(c.isspace() for c in word):
+        return word not in _note_words(note).after_lower
     return not _after_lower_word_re(word).search(_lower_text(note))
 
 
@@ -945,7 +955,14 @@ def _proper_name(term: str, note: Note) -> bool:
     """Whether a one-word capitalised term is a name: the note never writes it lower case ('Facebook', 'Monday')."""
     if " " in term or not term[:1].isupper() or not term[1:].islower():
         return False  # 'Process power' is a phrase, 'OKR' an acronym
-    return not _whole_word_re(term.lower()).search(_lower_text(note))
+    return not _whole_word_in(term.lower(), note)
+
+
+def _whole_word_in(word: str, note: Note) -> bool:
+    """Whether the note's text holds ``word`` as a whole word (what r'\bword\b' finds)."""
+    if word and all(_is_word_char(c) for c in word):
+        return word in _note_words(note).whole_words
+    return bool(_whole_word_re(word).search(_lower_text(note)))
 
 
 # the patterns of the two checks above, compiled once per word: the same words recur across a note's rules, and
@@ -961,7 +978,57 @@ def _whole_word_re(word: str) -> re.Pattern[str]:
 
 
 def _lower_text(note: Note) -> str:
-    return " ".join(s.text for s in note.sections)
+    return _note_words(note).text
+
+
+@dataclass(frozen=True)
+class _NoteWords:
+    """A note's section text and two indexes of it, built once per note: the checks above ask them for every
+    capitalised word of every candidate, and a search of the whole text each time was quadratic in the note's size
+    (a 900 KB note: 31 s of lint)."""
+
+    text: str
+    # every word the pattern of _after_lower_word_re finds: a token after a word ending in [a-z,], cut where '\b' holds
+    after_lower: frozenset[str]
+    after_lower_space: frozenset[str]  # the same after one space and a letter or comma: r'(?<=[a-z,] )word\b'
+    whole_words: frozenset[str]  # every maximal run of word characters: what r'\bterm\b' finds
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what re's \w matches in a str pattern
+
+
+def _ends_lower_run(token: str) -> bool:
+    """Whether r'\b[a-z,]+' matches a run that ends ``token`` (the text before a token is space or nothing)."""
+    start = len(token)
+    while start and (token[start - 1] in ",abcdefghijklmnopqrstuvwxyz"):
+        start -= 1
+    return any(_is_word_char(token[i - 1] if i else " ") != _is_word_char(token[i]) for i in range(start, len(token)))
+
+
+def _word_cuts(token: str) -> Iterator[str]:
+    """Each start of a whitespace-free ``token`` that ends where r'\b' holds (the token is followed by space)."""
+    for end in range(1, len(token) + 1):
+        if _is_word_char(token[end - 1]) != _is_word_char(token[end] if end < len(token) else " "):
+            yield token[:end]
+
+
+_NOTE_WORDS: dict[int, tuple[Note, _NoteWords]] = {}
+
+
+def _note_words(note: Note) -> _NoteWords:
+    kept = _NOTE_WORDS.get(id(note))
+    if kept and kept[0] is note:
+        return kept[1]
+    text = " ".join(s.text for s in note.sections)
+    tokens = text.split()
+    after = {cut for before, token in zip(tokens, tokens[1:]) if _ends_lower_run(before) for cut in _word_cuts(token)}
+    after_space = {cut for m in re.finditer(r"(?<=[a-z,] )\S+", text) for cut in _word_cuts(m.group())}
+    made = _NoteWords(text, frozenset(after), frozenset(after_space), frozenset(re.findall(r"\w+", text)))
+    if len(_NOTE_WORDS) >= 64:  # notes are generated one after another; a few are enough
+        _NOTE_WORDS.clear()
+    _NOTE_WORDS[id(note)] = (note, made)
+    return made
 
 
 _LATE_THESIS_RE = re.compile(r"^[A-Z]\w+\s+[^,;:]{3,120}?\s+and\s+(?:argues|claims|contends|shows)\s+that\s+")
