@@ -118,15 +118,71 @@ def load_config(
             )
         )
     _check_parser(data, toml_path)
-    out = out_dir or _path_setting(env.get("DECKGEN_OUT") or paths.get("out"), "build")
+    folders: dict[str, Path] = {}
+    for key, default, variable in _FOLDERS:
+        chosen = out_dir if key == "out" and out_dir else env.get(variable)
+        if chosen:  # the person running deckgen named it (--out, DECKGEN_*): it may be anywhere
+            folders[key] = root / chosen
+            continue
+        folders[key] = root / _path_setting(paths.get(key), default)
+        _check_inside(root, folders[key], toml_path, key, paths.get(key) or "", variable)
+    for name, fix in _OWN_FOLDERS.items():
+        _check_inside(root, root / name, toml_path, "", "", fix)
     return Config(
         root=root,
         namespace=namespace,
         name=str(project.get("name", root.name)),
-        content_dir=root / _path_setting(env.get("DECKGEN_CONTENT") or paths.get("content"), "content"),
-        decks_dir=root / _path_setting(env.get("DECKGEN_DECKS") or paths.get("decks"), "decks"),
-        out_dir=out if out.is_absolute() else root / out,
+        content_dir=folders["content"],
+        decks_dir=folders["decks"],
+        out_dir=folders["out"],
         settings=data,
+    )
+
+
+# [paths] keys, their defaults and the variable that sets each from outside the project's files
+_FOLDERS = (
+    ("content", "content", "DECKGEN_CONTENT"),
+    ("decks", "decks", "DECKGEN_DECKS"),
+    ("out", "build", "DECKGEN_OUT"),
+)
+# folders deckgen writes beside deckgen.toml, and what to do when one is a link out of the project
+_OWN_FOLDERS = {
+    ".deckgen-cache": "remove the link: deckgen makes the folder and rebuilds its cache",
+    ".deckgen-import": "replace the link with the folder it points to (commit .deckgen-import/ with the notes)",
+}
+
+
+def _lexically_inside(root: Path, folder: Path) -> bool:
+    normal = Path(os.path.normpath(folder))
+    return normal == Path(os.path.normpath(root)) or Path(os.path.normpath(root)) in normal.parents
+
+
+def _check_inside(root: Path, folder: Path, toml_path: Path, key: str, written: object, variable: str) -> None:
+    """A folder deckgen reads or writes because of what the project's files say (a [paths] entry, or a committed
+    symbolic link where a folder should be) must be inside the project: a cloned repository must not make a build
+    write, replace or delete files elsewhere on the machine."""
+    real_root = root.resolve()
+    target = folder.resolve()
+    if target == real_root or real_root in target.parents:
+        return
+    if written and not _lexically_inside(root, folder):
+        place = "--out FOLDER" if key == "out" else f"{variable}=FOLDER"
+        raise ConfigError(
+            Finding(
+                CONFIG_NAME,
+                setting_line(toml_path, "paths", key),
+                f"[paths] {key} = {str(written)!r} is outside the project ({target})",
+                f"write a folder inside the project, relative to {CONFIG_NAME}; to use {target} on purpose, "
+                f"pass {place} when you run deckgen",
+                "config",
+            )
+        )
+    name = folder.relative_to(root).as_posix()
+    if key:
+        place = f"--out {target}" if key == "out" else f"{variable}={target}"
+        variable = f"replace the link with a folder; to use {target} on purpose, pass {place} when you run deckgen"
+    raise ConfigError(
+        Finding(name, 0, f"'{name}' is a symbolic link to {target}, outside the project", variable, "config")
     )
 
 
