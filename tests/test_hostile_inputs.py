@@ -167,3 +167,21 @@ def test_a_long_line_of_one_pattern_does_not_stall_lint(repeated: str, tmp_path:
     )
     assert "Traceback" not in run.stderr, run.stderr
     assert run.returncode in (0, 1), run.stderr
+
+
+def test_a_note_with_an_unresolved_merge_conflict_is_refused(tmp_path: Path) -> None:
+    """A merge of two edits to one card left its markers: lint passed and the build shipped both versions
+    with '<<<<<<< HEAD' on the card. Now an error at the first marker, and nothing is written."""
+    root = project(tmp_path / "proj")
+    conflicted = NOTE.replace(
+        "A: A set of learnable moves.\n",
+        "<<<<<<< HEAD\nA: A set of learnable moves.\n=======\nA: Concrete, learnable moves.\n>>>>>>> theirs\n",
+    )
+    write(root / "content" / "n.md", conflicted)
+    line = conflicted.splitlines().index("<<<<<<< HEAD") + 1
+    for command in ("lint", "build"):
+        run = run_deckgen(command, cwd=root)
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        shown = run.stdout + run.stderr
+        assert f"content/n.md:{line}:1: schema: an unresolved git merge conflict (lines {line}-{line + 4})" in shown
+    assert not (root / "build").exists()

@@ -181,10 +181,30 @@ def top_level_key_lines(lines: Iterable[str], first_line: int) -> tuple[dict[str
     return seen, duplicates
 
 
+def _refuse_conflict(lines: list[str], rel: str) -> None:
+    """A merge left unresolved ('<<<<<<<' … '=======' … '>>>>>>>') would ship both versions and the markers."""
+    start = next((n for n, line in enumerate(lines) if line.startswith("<<<<<<<")), None)
+    if start is None:
+        return
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith(">>>>>>>")), None)
+    if end is None:
+        return
+    raise ContentError(
+        Finding(
+            rel,
+            start + 1,
+            f"an unresolved git merge conflict (lines {start + 1}-{end + 1})",
+            "keep the text you want and delete the '<<<<<<<', '=======' and '>>>>>>>' lines, then commit",
+        )
+    )
+
+
 def parse_note(text: str, rel: str) -> Note:
     """Parse one note's text; raise ContentError listing every problem found."""
     lines = text.split("\n")
     findings: list[Finding] = []
+    if "<<<<<<<" in text:
+        _refuse_conflict(lines, rel)
     if not lines or lines[0].strip() != "---":
         raise ContentError(
             Finding(
