@@ -169,10 +169,15 @@ class PlanFormat(str, Enum):
 def _parse_date(value: str | None) -> datetime.date | None:
     if value is None:
         return None
+    from deckgen.sources.cohorts import PLAUSIBLE_DAYS, plausible_day
+
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02") from None
+    if not plausible_day(day):
+        raise typer.BadParameter(f"{value} is {PLAUSIBLE_DAYS}; check the year")
+    return day
 
 
 def _days_off(values: list[str]) -> list[datetime.date]:

@@ -96,6 +96,35 @@ hires:
     assert not (project / "build").exists()
 
 
+def test_a_date_far_in_the_future_is_located_not_an_internal_error(project: Path) -> None:
+    """A start in year 9999 overflowed the calendar ('internal error (OverflowError)'); a year such as 2206
+    planned a cohort two centuries away. Both are now errors at their place, and so are such days off and
+    --start/--day-off/--as-of on the command line."""
+    cohort_project(
+        project,
+        """title: Typos
+days_off: [2026-12-24, 9999-12-30, {from: 2026-12-28, to: 2207-01-01}]
+hires:
+  - {name: Ana, track: test, start: 9999-12-31}
+  - {name: Bo, track: test, start: 2206-03-02}
+""",
+    )
+    path = "decks/cohorts/spring.yaml"
+    for command in (["lint"], ["plan", "--cohort", "spring"], ["plan", "--cohort", "spring", "--format", "ics"]):
+        result = run_deckgen(*command, cwd=project)
+        assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
+        out = result.stdout + result.stderr
+        assert f"{path}:2:" in out and "9999-12-30 is outside the years 2000 to 2099" in out
+        assert "the range 2026-12-28 to 2207-01-01 is outside the years 2000 to 2099" in out
+        assert f"{path}:4:" in out and "'Ana' starts on 9999-12-31, outside the years 2000 to 2099" in out
+        assert f"{path}:5:" in out and "'Bo' starts on 2206-03-02, outside the years 2000 to 2099" in out
+    assert not (project / "build").exists()
+    for option in (["--start", "9999-12-31"], ["--day-off", "9999-12-30"]):
+        result = run_deckgen("plan", "test", *option, cwd=project)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "9999-12-3" in result.stderr and "outside the years 2000 to 2099" in result.stderr
+
+
 def test_unknown_track_without_a_close_match_lists_the_tracks() -> None:
     with pytest.raises(ContentError) as info:
         parse_cohort(

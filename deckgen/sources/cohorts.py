@@ -243,6 +243,17 @@ def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
 _DAYS_OFF_FIX = "list dates and ranges, e.g. 'days_off: [2026-12-24, 2026-12-25, {from: 2026-12-28, to: 2027-01-01}]'"
 
 
+# a plan runs a year or more past its start: a date in year 9999 overflowed the calendar, and a year such as
+# 2206 is a typo a cohort file should be told about
+_PLAUSIBLE_FIRST, _PLAUSIBLE_LAST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+PLAUSIBLE_DAYS = "outside the years 2000 to 2099"
+
+
+def plausible_day(day: dt.date) -> bool:
+    """Whether a date a plan starts from or skips is in the years deckgen plans for (2000 to 2099)."""
+    return _PLAUSIBLE_FIRST <= day <= _PLAUSIBLE_LAST
+
+
 def _day(value: Any) -> dt.date | None:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
@@ -290,6 +301,9 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
                     "write a range as '{from: 2026-12-28, to: 2027-01-01}'",
                 )
                 continue
+            if not (plausible_day(first) and plausible_day(last)):
+                problem(where, f"the range {first} to {last} is {PLAUSIBLE_DAYS}", "check the year (YYYY-MM-DD)")
+                continue
             if last < first:
                 problem(where, f"the range ends ({last}) before it starts ({first})", "swap 'from' and 'to'")
                 continue
@@ -297,7 +311,9 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
                 problem(where, f"the range {first} to {last} is longer than {MAX_DAYS_OFF} days", "list shorter ranges")
                 continue
             days.update(days_between(first, last))
-        elif (day := _day(item)) is not None:
+        elif (day := _day(item)) is not None and not plausible_day(day):
+            problem(where, f"{day} is {PLAUSIBLE_DAYS}", "check the year (YYYY-MM-DD)")
+        elif day is not None:
             days.add(day)
         else:
             problem(where, f"{_shown(item)} is not a date", "write dates as YYYY-MM-DD; " + _DAYS_OFF_FIX)
@@ -373,6 +389,9 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
                 f"'{name}' needs a 'start' date, not {start!r}",
                 "write e.g. 'start: 2026-03-02' (YYYY-MM-DD)",
             )
+            start = dt.date(1970, 1, 1)
+        elif not plausible_day(start):
+            problem(at + ("start",), f"'{name}' starts on {start}, {PLAUSIBLE_DAYS}", "check the year (YYYY-MM-DD)")
             start = dt.date(1970, 1, 1)
         pace = item.get("new_per_day")
         if pace is not None and (isinstance(pace, bool) or not isinstance(pace, int) or not 1 <= pace <= 500):
