@@ -387,13 +387,21 @@ def lint(
         _echo(f"unknown --format '{output}': use text, json or github", err=True)
         raise typer.Exit(2)
     from deckgen import api
+    from deckgen.core.errors import DeckgenError
     from deckgen.linter.format import summary, to_github, to_json
-    from deckgen.linter.run import lint_scope
+    from deckgen.linter.run import LintReport, lint_scope
 
     with reporting():
-        config = api.load_config()
-        scope = lint_scope(config, targets) if targets else None
-        report = api.lint(config)
+        try:
+            config = api.load_config()
+            scope = lint_scope(config, targets) if targets else None
+            report = api.lint(config)
+        except DeckgenError as exc:
+            if output == "text":
+                raise
+            # a problem with the project itself (deckgen.toml, the lock): a CI step reading json or annotations
+            # gets it where it reads the rest, not only on stderr
+            report, scope = LintReport(tuple(exc.findings)), None
     elsewhere = 0
     if scope is not None:
         whole = report

@@ -13,7 +13,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, write
+from conftest import REPO, run_deckgen, write
 
 from deckgen.builder.pipeline import build, lint_project
 from deckgen.cards.generate import note_cards
@@ -471,3 +471,28 @@ def test_lint_warns_about_what_a_build_silently_leaves_out(tmp_path: Path, cli) 
         tmp_path / "q", {"a.md": GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nsource: Grove, 1983\n")}
     )
     assert "incomplete-note" not in cli("lint", "--format", "json", cwd=cited).stdout
+
+
+def test_machine_formats_carry_a_problem_with_the_project_itself(project: Path) -> None:
+    """A broken deckgen.toml printed nothing on stdout with --format json or github (only text on stderr), so a CI
+    step reading the JSON or the annotations saw an empty report and a failed exit."""
+    toml = project / "deckgen.toml"
+    toml.write_text(toml.read_text() + "[project\n")
+    line = len(toml.read_text().splitlines())
+    as_json = run_deckgen("lint", "--format", "json", cwd=project)
+    assert as_json.returncode == 1 and "Traceback" not in as_json.stderr
+    (finding,) = json.loads(as_json.stdout)["findings"]
+    assert (finding["path"], finding["line"], finding["rule"], finding["severity"]) == (
+        "deckgen.toml",
+        line,
+        "config",
+        "error",
+    )
+    as_github = run_deckgen("lint", "--format", "github", cwd=project)
+    assert as_github.returncode == 1
+    assert as_github.stdout.startswith(
+        f"::error file=deckgen.toml,line={line},col=1,title=config::cannot read the file"
+    )
+    as_text = run_deckgen("lint", cwd=project)
+    assert as_text.returncode == 1 and as_text.stdout == ""
+    assert f"deckgen.toml:{line}:1: config: cannot read the file" in as_text.stderr
