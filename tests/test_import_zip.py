@@ -11,8 +11,10 @@ import os
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, run_deckgen
 
+from deckgen.core.errors import ContentError
 from deckgen.sources.notes import parse_note
 
 GOLD = FIXTURES / "gold"
@@ -229,3 +231,29 @@ def test_only_notes_images_and_nested_zips_are_unpacked(tmp_path: Path) -> None:
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     assert not [f for f in files if f.endswith((".csv", ".zip"))]  # the database's CSV never leaves the zip
     assert sum(f.endswith(".png") for f in files) == 1 and len(files) == 4
+
+
+def test_the_unpacked_limit_is_the_exports_whole_nested_zips_included(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each nested zip was held to the limit on its own: a 10 KB export of zips of notes unpacked 760 MB. Here the
+    limit is lowered to 1 MB and three inner zips of 500 KB each must be refused before the third is unpacked."""
+    from deckgen.authoring import importing
+
+    monkeypatch.setattr(importing, "MAX_UNPACKED_BYTES", 1_000_000)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as outer:
+        for part in range(3):
+            inner = io.BytesIO()
+            with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as zipped:
+                zipped.writestr(f"note-{part}.md", "---\nid: n\ntitle: T\n---\n" + "word " * 100_000)
+            outer.writestr(f"Part-{part}.zip", inner.getvalue())
+    export = tmp_path / "export.zip"
+    export.write_bytes(buffer.getvalue())
+    root = tmp_path / "unpacked"
+    with pytest.raises(ContentError) as info:
+        importing.unpack_notes(export, "export.zip", root)
+    (finding,) = info.value.findings
+    assert finding.path == "export.zip/Part-1.zip" and "over the 1,000,000 limit for an export" in finding.message
+    assert "the zips inside it included" in finding.message
+    assert sum(p.stat().st_size for p in root.rglob("*.md")) <= 1_000_000

@@ -408,7 +408,16 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # every entry unpacked from one export, 
 NOTE_SUFFIXES = (".md", ".txt")
 
 
-def unpack_notes(archive_path: Path, shown: str, root: Path, depth: int = 0) -> list[tuple[Path, str]]:
+@dataclass
+class _Unpacked:
+    """Bytes unpacked so far from one export, nested zips included: the limit is the export's, not each zip's."""
+
+    total: int = 0
+
+
+def unpack_notes(
+    archive_path: Path, shown: str, root: Path, depth: int = 0, unpacked: _Unpacked | None = None
+) -> list[tuple[Path, str]]:
     """Unpack an export's notes, and the images beside them, under ``root``: (note file, name to show), in order.
 
     Notion exports a workspace as a zip (a large one as a zip of zips); Obsidian users zip a
@@ -447,9 +456,15 @@ def unpack_notes(archive_path: Path, shown: str, root: Path, depth: int = 0) -> 
                     continue
                 check_entry(info, limit)
                 wanted.append((info, path, limit))
-            total = sum(info.file_size for info, _, _ in wanted)
-            if total > MAX_UNPACKED_BYTES:
-                raise problem(f"unpacks to {total:,} bytes, over the {MAX_UNPACKED_BYTES:,} limit for an export")
+            so_far = unpacked if unpacked is not None else _Unpacked()
+            so_far.total += sum(info.file_size for info, _, _ in wanted)
+            if so_far.total > MAX_UNPACKED_BYTES:
+                raise problem(
+                    f"brings the export to {so_far.total:,} unpacked bytes (the zips inside it included), over the "
+                    f"{MAX_UNPACKED_BYTES:,} limit for an export"
+                    if depth
+                    else f"unpacks to {so_far.total:,} bytes, over the {MAX_UNPACKED_BYTES:,} limit for an export"
+                )
             for info, path, _ in wanted:
                 target = root.joinpath(*path.parts)
                 data = read_entry(archive, info)
@@ -460,7 +475,7 @@ def unpack_notes(archive_path: Path, shown: str, root: Path, depth: int = 0) -> 
                     raise ArchiveError(f"entry '{info.filename}' cannot be unpacked ({exc.strerror or exc})") from None
                 if path.suffix.lower() == ".zip":
                     inner = target.with_name(target.name + ".d")
-                    notes.extend(unpack_notes(target, f"{shown}/{path.as_posix()}", inner, depth + 1))
+                    notes.extend(unpack_notes(target, f"{shown}/{path.as_posix()}", inner, depth + 1, so_far))
                     target.unlink()
                 elif path.suffix.lower() in NOTE_SUFFIXES:
                     notes.append((target, f"{shown}/{path.as_posix()}"))
