@@ -185,3 +185,19 @@ def test_a_note_with_an_unresolved_merge_conflict_is_refused(tmp_path: Path) -> 
         shown = run.stdout + run.stderr
         assert f"content/n.md:{line}:1: schema: an unresolved git merge conflict (lines {line}-{line + 4})" in shown
     assert not (root / "build").exists()
+
+
+@pytest.mark.parametrize("control", ["\x1b[2J", "\x07", "\x9b"])
+def test_a_control_character_in_a_note_is_a_located_error(tmp_path: Path, control: str) -> None:
+    """An escape sequence pasted into an answer shipped raw into the package and the changelog (a terminal
+    printing the changelog obeyed it). Now an error at its line and column, and nothing is written."""
+    root = project(tmp_path / "proj")
+    write(root / "content" / "n.md", NOTE.replace("A: A set of", f"A: A {control}set of"))
+    line = NOTE.splitlines().index("A: A set of learnable moves.") + 1
+    for command in ("lint", "build"):
+        run = run_deckgen(command, cwd=root)
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        shown = run.stdout + run.stderr
+        assert f"content/n.md:{line}:6: schema: an invisible control character (U+{ord(control[0]):04X})" in shown
+        assert control not in shown
+    assert not (root / "build").exists()

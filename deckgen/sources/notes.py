@@ -104,7 +104,24 @@ def decode_text(raw: bytes, rel: str) -> str:
         raise ContentError(
             Finding(rel, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "re-save the file as UTF-8")
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if control := _CONTROL_RE.search(text):
+        at = control.start()
+        raise ContentError(
+            Finding(
+                rel,
+                text.count("\n", 0, at) + 1,
+                f"an invisible control character (U+{ord(control.group()):04X}) that a terminal or a card may act on",
+                "delete it; such characters come with text copied out of a terminal or a PDF",
+                col=at - text.rfind("\n", 0, at),
+            )
+        )
+    return text
+
+
+# C0 and C1 control characters but tab and line ends: a note shipped them raw into cards, changelogs and the
+# terminal ('\x1b[2J' clears the screen of whoever prints the changelog)
+_CONTROL_RE = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
