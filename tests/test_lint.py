@@ -496,3 +496,29 @@ def test_machine_formats_carry_a_problem_with_the_project_itself(project: Path) 
     as_text = run_deckgen("lint", cwd=project)
     assert as_text.returncode == 1 and as_text.stdout == ""
     assert f"deckgen.toml:{line}:1: config: cannot read the file" in as_text.stderr
+
+
+def test_a_note_that_does_not_parse_is_one_error_not_three(tmp_path: Path) -> None:
+    """A broken front matter in a note two decks select gave three errors: the note's own, and 'id … selects no
+    note — check the spelling' in each deck (the spelling was right). Now only the note's; a misspelt id still
+    errors."""
+    project = tmp_path / "p"
+    for name in ("content", "decks"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy2(REPO / "deckgen.toml", project / "deckgen.toml")
+    note = project / "content" / "essays" / "andreessen-only-thing-that-matters.md"
+    lines = note.read_text(encoding="utf-8").split("\n")
+    assert lines[1] == "id: andreessen-pmf"
+    lines[2] += ": broken: colon"
+    note.write_text("\n".join(lines), encoding="utf-8")
+    done = run_deckgen("lint", "--format", "json", cwd=project)
+    errors = [f for f in json.loads(done.stdout)["findings"] if f["severity"] == "error"]
+    assert [(f["path"], f["line"], f["rule"]) for f in errors] == [
+        ("content/essays/andreessen-only-thing-that-matters.md", 3, "schema")
+    ]
+    strategy = project / "decks" / "strategy.yaml"
+    strategy.write_text(strategy.read_text().replace("id: vohra-superhuman-pmf-engine", "id: vohra-superhuman"))
+    done = run_deckgen("lint", "--format", "json", cwd=project)
+    errors = [f for f in json.loads(done.stdout)["findings"] if f["severity"] == "error"]
+    assert ("decks/strategy.yaml", "empty-selector") in [(f["path"], f["rule"]) for f in errors]
+    assert not [f for f in errors if "andreessen-pmf" in f["message"]]

@@ -30,6 +30,7 @@ from deckgen.quality.settings import lint_settings
 from deckgen.sources.layout import cohort_files, track_files
 from deckgen.sources.manifests import missing_manifests, note_index, select_notes
 from deckgen.sources.media import MediaStore
+from deckgen.sources.notes import written_ids
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -175,8 +176,9 @@ def lint_parts(config: Config, sources: Sources, settings: LintSettings, *, near
     findings = list(sources.findings)
     if sources.specs:
         index = note_index(sources.notes)
+        unreadable = written_ids(config.root, sources.findings)
         for spec in sources.specs:
-            findings += select_notes(spec, index)[1]
+            findings += select_notes(spec, index, unreadable)[1]
     else:
         findings += missing_manifests(config.rel(config.decks_dir), sources.specs, sources.findings)
     # Tracks and cohorts are read here only: a lint that the last build's snapshot answers

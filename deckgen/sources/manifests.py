@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -185,12 +185,19 @@ def note_index(notes: Iterable[Note]) -> NoteIndex:
     return NoteIndex(ordered, by_tag)
 
 
-def select_notes(spec: DeckSpec, notes: Iterable[Note] | NoteIndex) -> tuple[list[Note], list[Finding]]:
-    """The notes a manifest selects, in selector order then file order, without repeats."""
+def select_notes(
+    spec: DeckSpec, notes: Iterable[Note] | NoteIndex, unreadable: Collection[str] = ()
+) -> tuple[list[Note], list[Finding]]:
+    """The notes a manifest selects, in selector order then file order, without repeats.
+
+    ``unreadable``: the ids written in notes that have errors of their own. An id selector naming one is not
+    also reported as selecting nothing (nor its deck as empty): the note's own error says what to fix.
+    """
     index = notes if isinstance(notes, NoteIndex) else note_index(notes)
     ordered = index.ordered
     chosen: dict[str, Note] = {}
     findings: list[Finding] = []
+    waiting = False  # a selected note is unreadable for now
     for selector in spec.selectors:
         if selector.kind == "all":
             matched = ordered
@@ -200,6 +207,9 @@ def select_notes(spec: DeckSpec, notes: Iterable[Note] | NoteIndex) -> tuple[lis
             matched = index.by_tag.get(selector.value, [])
         else:
             matched = [n for n in ordered if fnmatch.fnmatchcase(n.path, selector.value)]
+        if not matched and selector.kind == "id" and selector.value in unreadable:
+            waiting = True
+            continue
         if not matched:
             severity: Severity = "error" if selector.kind == "id" else "warning"
             findings.append(
@@ -214,7 +224,7 @@ def select_notes(spec: DeckSpec, notes: Iterable[Note] | NoteIndex) -> tuple[lis
             )
         for note in matched:
             chosen.setdefault(note.id, note)
-    if not chosen:
+    if not chosen and not waiting:
         findings.append(
             Finding(spec.path, spec.line, f"deck '{spec.name}' has no notes", "select at least one note", "empty-deck")
         )

@@ -714,6 +714,19 @@ def find_note_file(root: Path, content_dir: Path, target: str, rule: str) -> Pat
     )
 
 
+def written_ids(root: Path, findings: Iterable[Finding]) -> set[str]:
+    """The ids spelled out in the notes these error findings are about (read line by line: they may not parse)."""
+    ids: set[str] = set()
+    for rel in sorted({f.path for f in findings if f.severity == "error" and f.path.endswith(".md")}):
+        try:
+            text = read_text(root / rel, rel)
+        except (OSError, ContentError):
+            continue
+        if note_id := _written_id(text):
+            ids.add(note_id)
+    return ids
+
+
 _WRITTEN_ID_RE = re.compile(r"^id:[ \t]*(['\"]?)([^'\"\s#]+)\1[ \t]*(?:#.*)?$")
 
 
