@@ -522,3 +522,19 @@ def test_a_note_that_does_not_parse_is_one_error_not_three(tmp_path: Path) -> No
     errors = [f for f in json.loads(done.stdout)["findings"] if f["severity"] == "error"]
     assert ("decks/strategy.yaml", "empty-selector") in [(f["path"], f["rule"]) for f in errors]
     assert not [f for f in errors if "andreessen-pmf" in f["message"]]
+
+
+def test_a_draft_status_is_told_it_holds_nothing_back(tmp_path: Path, cli) -> None:
+    """'status: draft' in a note's front matter was accepted and did nothing: the PM lead believed the note was
+    held back while its cards shipped. Lint now says so at the line; a status of your own ('read') is left alone."""
+    drafted = make_project(
+        tmp_path / "p", {"a.md": GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nstatus: Draft\n")}
+    )
+    found = [f for f in json.loads(cli("lint", "--format", "json", cwd=drafted).stdout)["findings"]]
+    (status,) = [f for f in found if f["rule"] == "incomplete-note"]
+    assert (status["path"], status["line"], status["severity"]) == ("content/a.md", 5, "warning")
+    assert status["message"].startswith("'status: Draft' does not hold the note back: its cards ship")
+    read = make_project(
+        tmp_path / "q", {"a.md": GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nstatus: read\n")}
+    )
+    assert "incomplete-note" not in cli("lint", "--format", "json", cwd=read).stdout

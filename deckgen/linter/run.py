@@ -359,6 +359,10 @@ def _note_findings(cards: list[Card], note: Note, settings: LintSettings, store:
     return _unfinished(note) + found
 
 
+# a front-matter status a writer (or an Obsidian template) uses for a note not ready to read
+_UNFINISHED_STATUS = frozenset({"draft", "wip", "todo", "to do", "in progress", "unfinished", "incomplete", "stub"})
+
+
 def _unfinished(note: Note) -> list[Finding]:
     """``incomplete-note``: a source left blank, and each section heading with nothing under it.
 
@@ -386,6 +390,19 @@ def _unfinished(note: Note) -> list[Finding]:
                 note.meta_lines["source"],
                 f"the source '{address[:80]}' has no https://: cards and the site show it as text, not a link",
                 f"write the full address ('source: https://{address[:80]}')",
+                "incomplete-note",
+                severity="warning",
+            )
+        )
+    status = note.meta.get("status")
+    if isinstance(status, str) and status.strip().lower() in _UNFINISHED_STATUS:
+        found.append(
+            Finding(
+                note.path,
+                note.meta_lines.get("status", 2),
+                f"'status: {status.strip()}' does not hold the note back: its cards ship in every deck that selects it",
+                "to keep it out until it is ready, leave it out of the decks' selectors in decks/*.yaml (a deck"
+                " with 'notes: all' takes every note); remove the line once it is done",
                 "incomplete-note",
                 severity="warning",
             )
