@@ -181,3 +181,26 @@ def test_cards_under_another_heading_are_an_error_not_lost(heading: str, section
 def test_prose_with_a_q_or_a_code_fence_is_not_taken_for_cards() -> None:
     body = "## Central argument\nQ: is a letter.\nThe A: side.\n\n```\nQ: in code\nA: still code\n```\n\n## Cards\n"
     assert parse_note(f"---\nid: a\ntitle: T\n---\n{body}", "content/a.md").sections
+
+
+@pytest.mark.parametrize(
+    ("title", "author", "expected"),
+    [
+        ("“Empathy and Product Management”", "“Ken Norton”", ("Empathy and Product Management", "Ken Norton")),
+        ("‘Empathy and Product Management’", "«Ken Norton»", ("Empathy and Product Management", "Ken Norton")),
+        ("'\"Worse Is Better\"'", "Richard P. Gabriel", ("Worse Is Better", "Richard P. Gabriel")),
+        ('"Don\'t Make Me Think"', "Steve Krug", ("Don't Make Me Think", "Steve Krug")),
+        ("\"'Do' and 'Don't'\"", "Ana 'Nick' K.", ("'Do' and 'Don't'", "Ana 'Nick' K.")),  # inner quotes stay
+    ],
+)
+def test_quotes_around_a_whole_title_or_name_are_the_writers_not_the_works(
+    title: str, author: str, expected: tuple[str, str]
+) -> None:
+    """'author: “Ken Norton”' made questions ask 'According to Norton”'s '“Empathy and Product Management”'':
+    the cards put their own quotes around a title, and the name's closing quote stuck to the surname."""
+    text = NOTE.replace("title: A Sample Essay", f"title: {title}").replace(
+        "author: Jane Q. Writer", f"author: {author}"
+    )
+    note = parse_note(text, "content/sample.md")
+    assert (note.title, note.author) == expected
+    assert "”" not in note.surname and "»" not in note.surname

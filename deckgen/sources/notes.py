@@ -320,7 +320,7 @@ def parse_note(text: str, rel: str) -> Note:
         raise ContentError(findings)
     return Note(
         id=note_id,
-        title=title.strip(),
+        title=unwrap_quotes(title.strip()),
         path=rel,
         author=author,
         source=source,
@@ -403,7 +403,20 @@ def _text_field(meta: dict[str, Any], key: str, rel: str, key_lines: dict[str, i
             Finding(rel, key_lines.get(key, 2), f"'{key}' must be text", f"write '{key}: …' on one line", "bad-type")
         )
         return ""
-    return str(value).strip()
+    return unwrap_quotes(str(value).strip())
+
+
+# quotes a writer puts around a whole title or name ('title: “Empathy and Product Management”'): the cards put
+# their own around a title, and a name's closing quote ended up in 'Norton”'s'
+_WRAPPING_QUOTES = {"“": "”", "‘": "’", "«": "»", "„": "“", '"': '"', "'": "'"}
+
+
+def unwrap_quotes(text: str) -> str:
+    """``“Title”`` -> ``Title``; a quote inside (``'Don't Make Me Think'``) or only at one end is kept."""
+    close = _WRAPPING_QUOTES.get(text[:1])
+    if close and len(text) > 2 and text.endswith(close) and text[0] not in text[1:-1] and close not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
 
 
 def _tags_field(meta: dict[str, Any], rel: str, key_lines: dict[str, int], findings: list[Finding]) -> tuple[str, ...]:
