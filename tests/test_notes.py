@@ -204,3 +204,24 @@ def test_quotes_around_a_whole_title_or_name_are_the_writers_not_the_works(
     note = parse_note(text, "content/sample.md")
     assert (note.title, note.author) == expected
     assert "”" not in note.surname and "»" not in note.surname
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("{{c1:craft}}", "{{c1::craft}}"),
+        ("{{c1::craft}", "{{c1::craft}}"),
+        ("{c2::craft}}", "{{c2::craft}}"),
+        ("{{C1::craft}}", "{{c1::craft}}"),
+        ("{{cl::a learnable craft}}", "{{c1::a learnable craft}}"),
+        ("{{c 1::craft}}", "{{c1::craft}}"),
+    ],
+)
+def test_a_cloze_typo_is_named_with_the_deletion_it_meant(written: str, meant: str) -> None:
+    """Every near-miss deletion got the same 'cloze card has no deletion — mark the hidden part like
+    {{c1::hidden words}}', leaving the writer to spot the missing colon or brace."""
+    note = parse_note(f"---\nid: a\ntitle: T\n---\n## Cards\n\nC: Empathy is {written} in product work.\n", "c.md")
+    _, findings = authored_cards(note)
+    (finding,) = findings
+    assert finding.message == f"cloze card has no deletion: '{written}' is not one"
+    assert finding.fix.startswith(f"write {meant} ")

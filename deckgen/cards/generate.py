@@ -132,12 +132,18 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
             )
         )
     elif cloze is not None and not any(hidden for _, hidden in cloze_parts(cloze)):
+        near = _NEAR_CLOZE_RE.search(cloze)
+        fixed = _near_cloze_fix(near) if near else ""
         findings.append(
             Finding(
                 path,
                 block.line_of("C"),
-                "cloze card has no deletion",
-                "mark the hidden part like {{c1::hidden words}}",
+                f"cloze card has no deletion: '{near.group().strip()}' is not one"
+                if fixed
+                else "cloze card has no deletion",
+                f"write {fixed} (two braces, a lower-case c and its number, two colons)"
+                if fixed
+                else "mark the hidden part like {{c1::hidden words}}",
                 "card-syntax",
             )
         )
@@ -193,6 +199,17 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
         ignore=ignore,
         explicit_id=explicit is not None,
     )
+
+
+# a deletion written almost right: '{{c1:x}}', '{c1::x}}', '{{c1::x}', '{{C1::x}}', '{{cl::x}}', '{{c 1::x}}', '{{c1::}}'
+_NEAR_CLOZE_RE = re.compile(r"\{\{?\s*[cC]\s*([0-9lI]*)\s*:{1,3}([^{}]*?)(?:\}\}?|$)", re.M)
+
+
+def _near_cloze_fix(near: re.Match[str]) -> str:
+    """The deletion ``near`` was meant to be: '{{c1:empathy}' -> '{{c1::empathy}}'; '' when nothing is hidden."""
+    number = near.group(1).replace("l", "1").replace("I", "1") or "1"
+    hidden = near.group(2).strip()
+    return "{{c" + str(int(number) or 1) + "::" + hidden + "}}" if hidden else ""
 
 
 def context_phrase(note: Note) -> str:
