@@ -133,14 +133,12 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
         )
     elif cloze is not None and not any(hidden for _, hidden in cloze_parts(cloze)):
         near = _NEAR_CLOZE_RE.search(cloze)
-        fixed = _near_cloze_fix(near) if near else ""
+        written, fixed = (near.group().strip(), _near_cloze_fix(near)) if near else ("", "")
         findings.append(
             Finding(
                 path,
                 block.line_of("C"),
-                f"cloze card has no deletion: '{near.group().strip()}' is not one"
-                if fixed
-                else "cloze card has no deletion",
+                f"cloze card has no deletion: '{written}' is not one" if fixed else "cloze card has no deletion",
                 f"write {fixed} (two braces, a lower-case c and its number, two colons)"
                 if fixed
                 else "mark the hidden part like {{c1::hidden words}}",
