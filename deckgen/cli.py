@@ -517,7 +517,7 @@ def cards(
         deckgen cards norton-empathy --shipping --format json
     """
     from deckgen.cards.curation import preview
-    from deckgen.cards.generate import authored_cards, generators_for
+    from deckgen.cards.generate import authored_cards, draft_cards, generators_for
     from deckgen.core.config import load_config
     from deckgen.core.errors import ContentError
     from deckgen.sources.notes import find_note_file, parse_note, read_text
@@ -546,8 +546,10 @@ def cards(
     if output_format not in ("text", "json"):
         typer.echo(f"error: --format must be text or json, not {output_format!r}", err=True)
         raise typer.Exit(1)
+    drafts = [] if shipping else draft_cards(result.note)  # waiting for the curator: shown, never shipped
     if output_format == "json":
         rows = [_card_json(card, "authored", "") for card in result.authored]
+        rows += [_card_json(card, "authored", "draft") for card in drafts]
         # the note's order: by line, then by where the card's sentence sits within its paragraph
         body = "\n".join(section.text for section in result.note.sections)
         generated = sorted(
@@ -564,9 +566,12 @@ def cards(
     author = f" — {result.note.author}" if result.note.author else ""
     console.print(f"[bold]{_escape(result.note.title)}[/bold]{_escape(author)} ({_escape(result.note.path)})")
     ships = sum(v.ships for v in result.verdicts)
-    console.print(f"{len(result.authored)} authored, {len(result.verdicts)} generated ({ships} ship)")
+    waiting = f", {len(drafts)} draft{'s' if len(drafts) != 1 else ''}" if drafts else ""
+    console.print(f"{len(result.authored)} authored{waiting}, {len(result.verdicts)} generated ({ships} ship)")
     for card in result.authored:
         _print_card(console, "authored", card, "")
+    for card in drafts:
+        _print_card(console, "draft", card, "waits for you: 'Status: approved' ships it, 'Status: rejected' drops it")
     for verdict in result.verdicts:
         if shipping and not verdict.ships:
             continue

@@ -94,3 +94,25 @@ def test_bad_requests_write_nothing_and_say_why(project: Path, cli) -> None:
     note.write_text(note.read_text().replace("tags:", "generate: false\ntags:", 1))
     off = cli("cards", "norton", "--reject", REJECT, cwd=project)
     assert off.exit_code == 1 and "generation is off for this note" in off.stderr
+
+
+def test_cards_previews_drafts_waiting_for_review_but_never_as_shipping(project: Path, cli) -> None:
+    """A 'Status: draft' card (from `deckgen draft`, or written so) was invisible in `deckgen cards`: the curator
+    could not see what they were asked to approve without opening the file."""
+    note = (
+        "---\nid: drafts\ntitle: T\nauthor: Ken Norton\n---\nBlurb.\n\n## Cards\n\n"
+        "Q: What does Norton mean by empathy as craft?\nA: A set of learnable moves.\n\n"
+        "Q: What should a PM practise deliberately?\nA: Empathy.\nStatus: draft\n"
+    )
+    _project(project, note)
+    shown = cli("cards", "drafts", cwd=project)
+    assert shown.exit_code == 0, shown.stderr
+    assert "1 authored, 1 draft," in shown.stdout
+    assert "draft " in shown.stdout and "Q: What should a PM practise deliberately?" in shown.stdout
+    rows = json.loads(cli("cards", "drafts", "--format", "json", cwd=project).stdout)
+    assert [(r["front"], r.get("status", "")) for r in rows if r["rule"] == "authored"] == [
+        ("What does Norton mean by empathy as craft?", ""),
+        ("What should a PM practise deliberately?", "draft"),
+    ]
+    shipping = json.loads(cli("cards", "drafts", "--shipping", "--format", "json", cwd=project).stdout)
+    assert "What should a PM practise deliberately?" not in [r["front"] for r in shipping]

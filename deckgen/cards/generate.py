@@ -76,6 +76,12 @@ def authored_cards(note: Note) -> tuple[list[Card], list[Finding]]:
     return cards, findings
 
 
+def draft_cards(note: Note) -> list[Card]:
+    """The cards of a note's ``Status: draft`` blocks, as they would ship once approved (for previews only)."""
+    drafts = [b for b in note.card_blocks if (b.get("Status") or "").strip().lower() == "draft"]
+    return [card for block in drafts if (card := _card_from_block(note, block, [])) is not None]
+
+
 def _ships(note: Note, block: CardBlock, findings: list[Finding]) -> bool:
     """Whether a block is a card to ship: no ``Status:`` or ``Status: approved``."""
     status = block.get("Status")
