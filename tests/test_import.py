@@ -296,8 +296,8 @@ def test_an_empty_folder_or_a_word_file_gets_an_error_that_says_what_to_import_i
         f"{folder}: import: holds no notes (.md or .txt files) — name the note files, or a folder of them"
         in result.stderr
     )
-    assert "essay.docx: import: not a text file" in result.stderr
-    assert "export the note as Markdown (.md) or plain text (.txt) and import that" in result.stderr
+    assert "essay.docx: import: is a Word document: deckgen imports plain text (.txt), Markdown (.md)" in result.stderr
+    assert "save or export the note as plain text or Markdown and import that file" in result.stderr
     assert not (project / "content").exists()
 
 
@@ -382,3 +382,18 @@ def test_any_mix_of_lines_imports_or_fails_with_a_located_error(lines: list[str]
     assert note.title.strip()
     for card in note_cards(note):  # generation never crashes, and never breaks a hard rule, on what import produced
         assert not hard_problems(card, note), (card, hard_problems(card, note))
+
+
+def test_rich_text_is_refused_not_imported_as_its_formatting_codes(project: Path, tmp_path: Path) -> None:
+    """An .rtf note (TextEdit's default) was imported as 'seed text': title '{\\rtf1\\ansi{\\fonttbl…', every
+    line of formatting codes in the blurb. So was RTF saved under a .txt name, and a web page."""
+    rtf = "{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}\\f0\\pard\nEmpathy and Product Management\\par\n}\n"
+    named = write(tmp_path / "empathy.rtf", rtf)
+    disguised = write(tmp_path / "empathy.txt", rtf)
+    page = write(tmp_path / "empathy.html", "<html><body>Empathy</body></html>\n")
+    result = run_deckgen("import", str(named), str(disguised), str(page), cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{named}: import: is rich text (RTF): deckgen imports plain text (.txt)" in result.stderr
+    assert f"{disguised}:1:1: import: is rich text (RTF) saved under a plain-text name" in result.stderr
+    assert f"{page}: import: is a web page" in result.stderr
+    assert not (project / "content").exists()

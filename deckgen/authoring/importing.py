@@ -402,6 +402,19 @@ def _folder_notes(folder: Path, outputs: Path) -> list[Path]:
     return notes
 
 
+# files people try to import, and what to call them in the error
+_OTHER_FORMATS = {
+    ".rtf": "rich text (RTF)",
+    ".rtfd": "rich text (RTF)",
+    ".doc": "a Word document",
+    ".docx": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".pages": "a Pages document",
+    ".pdf": "a PDF",
+    ".html": "a web page",
+    ".htm": "a web page",
+    ".markdown": "Markdown under a suffix deckgen does not read ('.markdown')",
+}
 MAX_ARCHIVE_BYTES = 100 * 1024 * 1024  # an export's zip as downloaded
 MAX_ARCHIVE_ENTRIES = 10_000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # every entry unpacked from one export, nested zips included
@@ -520,6 +533,19 @@ def _plan_one(
 ) -> _Planned:
     if not source.is_file():
         raise ContentError(Finding(shown, 0, "no such file", "check the path of the file to import", "import"))
+    if source.suffix.lower() not in NOTE_SUFFIXES:
+        kind = _OTHER_FORMATS.get(
+            source.suffix.lower(), f"a '{source.suffix}' file" if source.suffix else "a file without a .txt or .md name"
+        )
+        raise ContentError(
+            Finding(
+                shown,
+                0,
+                f"is {kind}: deckgen imports plain text (.txt), Markdown (.md), a .zip export of them, or a folder",
+                "save or export the note as plain text or Markdown and import that file",
+                "import",
+            )
+        )
     try:
         text = read_text(source, shown)
     except BinaryFileError as exc:  # a Word file, a PDF, an export's zip
@@ -532,6 +558,16 @@ def _plan_one(
                 "import",
             )
         ) from exc
+    if text.lstrip().startswith("{\\rtf"):
+        raise ContentError(
+            Finding(
+                shown,
+                1,
+                "is rich text (RTF) saved under a plain-text name: its formatting codes would become the note",
+                "save it as plain text (TextEdit: Format > Make Plain Text; Word: Save As > Plain Text) and import again",
+                "import",
+            )
+        )
     fmt = detect_format(text, source.name)
     if fmt == "canonical":
         note = parse_note(text, shown)
