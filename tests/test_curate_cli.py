@@ -116,3 +116,22 @@ def test_cards_previews_drafts_waiting_for_review_but_never_as_shipping(project:
     ]
     shipping = json.loads(cli("cards", "drafts", "--shipping", "--format", "json", cwd=project).stdout)
     assert "What should a PM practise deliberately?" not in [r["front"] for r in shipping]
+
+
+def test_rejecting_a_card_you_wrote_says_where_it_is_and_what_to_do(project: Path, cli) -> None:
+    """`deckgen cards NOTE --reject KEY` with the key of an authored card (it is listed by the same command) said
+    'no generated card of this note has that key — `deckgen cards …` lists its keys', which lists that very key."""
+    note = (
+        "---\nid: mine\ntitle: T\nauthor: Ken Norton\n---\nBlurb.\n\n## Cards\n\n"
+        "Q: What does Norton mean by empathy as craft?\nA: A set of learnable moves.\n"
+    )
+    path = _project(project, note)
+    rows = json.loads(cli("cards", "mine", "--format", "json", cwd=project).stdout)
+    (key,) = [r["key"] for r in rows if r["rule"] == "authored"]
+    result = cli("cards", "mine", "--reject", key, cwd=project)
+    assert result.exit_code == 1
+    assert (
+        f"content/norton.md:10:1: generate: --reject {key}: this is a card you wrote in '## Cards', not a generated"
+        " one — delete it (or write 'Status: rejected' under it)" in result.stderr
+    )
+    assert path.read_text() == note

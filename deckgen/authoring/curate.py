@@ -102,9 +102,27 @@ def _check_requested(note: Note, rel: str, reject: Sequence[str], accept: Sequen
     findings: list[Finding] = []
     for key in sorted(set(reject) & set(accept)):
         findings.append(Finding(rel, 0, f"'{key}' is both rejected and accepted", "give it one of the two", "generate"))
+    written = {card.key: card for card in now.authored}
     for option, asked in (("--reject", reject), ("--accept", accept)):
         for key in dict.fromkeys(asked):
             if key in keys:
+                continue
+            if key in written:  # a card of '## Cards': the writer decides it in the note itself
+                card = written[key]
+                what = (
+                    "delete it (or write 'Status: rejected' under it)"
+                    if option == "--reject"
+                    else "it ships as written"
+                )
+                findings.append(
+                    Finding(
+                        rel,
+                        card.line,
+                        f"{option} {key}: this is a card you wrote in '## Cards', not a generated one",
+                        what,
+                        "generate",
+                    )
+                )
                 continue
             close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
             fix = f"did you mean {close[0]}?" if close else f"`deckgen cards {note.id}` lists its keys"
