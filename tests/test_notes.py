@@ -225,3 +225,15 @@ def test_a_cloze_typo_is_named_with_the_deletion_it_meant(written: str, meant: s
     (finding,) = findings
     assert finding.message == f"cloze card has no deletion: '{written}' is not one"
     assert finding.fix.startswith(f"write {meant} ")
+
+
+def test_a_front_matter_that_does_not_parse_still_has_its_body_checked() -> None:
+    """A YAML error hid every other problem of the note: the writer fixed it, ran lint again, and only then
+    learnt of the stray line and the misspelt field below it."""
+    text = (
+        "---\nid: a\ntitle: T: with a colon\n---\nBlurb.\n\n## Cards\n\n"
+        "Q: What is empathy?\nA: A craft.\n\nA stray line.\nQuestion: Is this a field?\n"
+    )
+    with pytest.raises(ContentError) as info:
+        parse_note(text, "content/a.md")
+    assert [(f.line, f.rule) for f in info.value.findings] == [(3, "schema"), (12, "card-syntax"), (13, "card-syntax")]

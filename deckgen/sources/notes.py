@@ -242,7 +242,12 @@ def parse_note(text: str, rel: str) -> Note:
         raise ContentError(
             Finding(rel, 2, "front matter is too large", "keep front matter to metadata; move text into the body")
         )
-    meta = load_yaml(fm_text, rel, first_line=2) if fm_text.strip() else {}
+    try:
+        meta = load_yaml(fm_text, rel, first_line=2) if fm_text.strip() else {}
+    except ContentError as exc:
+        # the front matter cannot be read: the body is still checked, so the note's problems come in one go
+        _parse_body(lines, end + 1, rel, findings)
+        raise ContentError([*exc.findings, *findings]) from None
     if not isinstance(meta, dict):
         raise ContentError(
             Finding(rel, 2, "front matter must be a mapping of keys to values", "write it as 'key: value' lines")
