@@ -7,24 +7,19 @@ pointed to and fill it with packages.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_deckgen
+from conftest import run_deckgen
 
 
 @pytest.mark.parametrize("store", ["packages", "outputs", "site-pages"])
-def test_a_linked_cache_folder_is_left_alone(tmp_path: Path, store: str) -> None:
+def test_a_linked_cache_folder_is_left_alone(shipped: Path, tmp_path: Path, store: str) -> None:
     victim = tmp_path / "victim"
     victim.mkdir()
     (victim / ".bashrc").write_text("export PATH=...\n")
     (victim / "notes.txt").write_text("data\n")
-    project = tmp_path / "p"
-    for name in ("content", "decks"):
-        shutil.copytree(REPO / name, project / name)
-    for name in ("deckgen.toml", "deckgen.lock"):
-        shutil.copy2(REPO / name, project / name)
+    project = shipped
     (project / ".deckgen-cache").mkdir()
     (project / ".deckgen-cache" / store).symlink_to(victim)
     result = run_deckgen("build", "--locked", cwd=project)

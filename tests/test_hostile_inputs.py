@@ -157,14 +157,7 @@ def test_a_long_line_of_one_pattern_does_not_stall_lint(repeated: str, tmp_path:
     line = repeated * 40_000  # 120 KB on one line, under the size limit
     section = f"A short blurb.\n\n## Central argument\n\nNorton argues that empathy matters.{line}\n"
     write(root / "content" / "n.md", NOTE.replace("A short blurb.\n", section))
-    run = subprocess.run(
-        [sys.executable, "-m", "deckgen", "lint"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=45,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    run = run_deckgen("lint", cwd=root, timeout=45)
     assert "Traceback" not in run.stderr, run.stderr
     assert run.returncode in (0, 1), run.stderr
 
@@ -179,11 +172,18 @@ def test_a_note_with_an_unresolved_merge_conflict_is_refused(tmp_path: Path) -> 
     )
     write(root / "content" / "n.md", conflicted)
     line = conflicted.splitlines().index("<<<<<<< HEAD") + 1
+    _refused_by_lint_and_build(
+        root, f"content/n.md:{line}:1: schema: an unresolved git merge conflict (lines {line}-{line + 4})"
+    )
+
+
+def _refused_by_lint_and_build(root: Path, expected: str, hidden: str = "") -> None:
+    """Both commands exit 1 with ``expected`` (and never show ``hidden``), and the build writes nothing."""
     for command in ("lint", "build"):
         run = run_deckgen(command, cwd=root)
         assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
-        shown = run.stdout + run.stderr
-        assert f"content/n.md:{line}:1: schema: an unresolved git merge conflict (lines {line}-{line + 4})" in shown
+        assert expected in run.stdout + run.stderr
+        assert not hidden or hidden not in run.stdout + run.stderr
     assert not (root / "build").exists()
 
 
@@ -194,10 +194,5 @@ def test_a_control_character_in_a_note_is_a_located_error(tmp_path: Path, contro
     root = project(tmp_path / "proj")
     write(root / "content" / "n.md", NOTE.replace("A: A set of", f"A: A {control}set of"))
     line = NOTE.splitlines().index("A: A set of learnable moves.") + 1
-    for command in ("lint", "build"):
-        run = run_deckgen(command, cwd=root)
-        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
-        shown = run.stdout + run.stderr
-        assert f"content/n.md:{line}:6: schema: an invisible control character (U+{ord(control[0]):04X})" in shown
-        assert control not in shown
-    assert not (root / "build").exists()
+    expected = f"content/n.md:{line}:6: schema: an invisible control character (U+{ord(control[0]):04X})"
+    _refused_by_lint_and_build(root, expected, hidden=control)

@@ -8,23 +8,19 @@ What the person running deckgen names (`--out`, `DECKGEN_OUT`, …) may still be
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from conftest import REPO, run_deckgen
 
 
-def _project(tmp_path: Path) -> tuple[Path, Path]:
-    victim = tmp_path / "victim"
-    victim.mkdir()
-    (victim / "keep.txt").write_text("precious\n")
-    project = tmp_path / "p"
-    for name in ("content", "decks"):
-        shutil.copytree(REPO / name, project / name)
-    for name in ("deckgen.toml", "deckgen.lock"):
-        shutil.copy2(REPO / name, project / name)
-    return project, victim
+@pytest.fixture
+def victim(tmp_path: Path) -> Path:
+    """A folder outside the project that nothing may touch."""
+    folder = tmp_path / "victim"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("precious\n")
+    return folder
 
 
 def _untouched(victim: Path) -> None:
@@ -33,8 +29,8 @@ def _untouched(victim: Path) -> None:
 
 
 @pytest.mark.parametrize("folder", ["build", ".deckgen-cache"])
-def test_a_linked_output_or_cache_folder_is_refused(tmp_path: Path, folder: str) -> None:
-    project, victim = _project(tmp_path)
+def test_a_linked_output_or_cache_folder_is_refused(shipped: Path, victim: Path, tmp_path: Path, folder: str) -> None:
+    project = shipped
     (project / folder).symlink_to(victim)
     result = run_deckgen("build", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
@@ -44,8 +40,8 @@ def test_a_linked_output_or_cache_folder_is_refused(tmp_path: Path, folder: str)
     assert not (project / "build").exists() or folder == "build"
 
 
-def test_a_linked_import_record_folder_is_refused(tmp_path: Path) -> None:
-    project, victim = _project(tmp_path)
+def test_a_linked_import_record_folder_is_refused(shipped: Path, victim: Path, tmp_path: Path) -> None:
+    project = shipped
     (project / ".deckgen-import").symlink_to(victim)
     note = REPO / "tests" / "fixtures" / "fresh" / "batch186" / "manski-the-reflection-problem.txt"
     result = run_deckgen("import", str(note), cwd=project)
@@ -55,8 +51,10 @@ def test_a_linked_import_record_folder_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("key", "value"), [("out", "../victim"), ("content", "/etc"), ("decks", "../victim")])
-def test_a_paths_entry_outside_the_project_is_a_located_error(tmp_path: Path, key: str, value: str) -> None:
-    project, victim = _project(tmp_path)
+def test_a_paths_entry_outside_the_project_is_a_located_error(
+    shipped: Path, victim: Path, tmp_path: Path, key: str, value: str
+) -> None:
+    project = shipped
     toml = project / "deckgen.toml"
     lines = toml.read_text().splitlines()
     line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{key} = "))
@@ -69,8 +67,8 @@ def test_a_paths_entry_outside_the_project_is_a_located_error(tmp_path: Path, ke
     _untouched(victim)
 
 
-def test_a_folder_the_user_names_may_be_outside(tmp_path: Path) -> None:
-    project, victim = _project(tmp_path)
+def test_a_folder_the_user_names_may_be_outside(shipped: Path, victim: Path, tmp_path: Path) -> None:
+    project = shipped
     elsewhere = tmp_path / "elsewhere"
     result = run_deckgen("build", "--out", str(elsewhere), cwd=project)
     assert result.returncode == 0, result.stderr
@@ -81,8 +79,8 @@ def test_a_folder_the_user_names_may_be_outside(tmp_path: Path) -> None:
     _untouched(victim)
 
 
-def test_a_link_inside_the_project_is_fine(tmp_path: Path) -> None:
-    project, _ = _project(tmp_path)
+def test_a_link_inside_the_project_is_fine(shipped: Path) -> None:
+    project = shipped
     (project / "out-real").mkdir()
     (project / "build").symlink_to(project / "out-real")
     result = run_deckgen("build", cwd=project)
