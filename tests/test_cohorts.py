@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
+import re
 import unicodedata
 import zoneinfo
 from pathlib import Path
@@ -290,7 +292,7 @@ def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
         blocks = [e for e in events if isinstance(e.decoded("DTSTART"), dt.datetime)]
         assert [w.decoded("DTSTART").isoformat() for w in weeks] == [s["week_start"] for s in schedule["stages"]]
         assert [str(w["SUMMARY"]) for w in weeks] == [
-            f"Week {s['number']}: {s['title']} ({s['cards']} cards)" for s in schedule["stages"]
+            f"Week {s['number']}: {s['title']} ({s['new_cards']} new cards)" for s in schedule["stages"]
         ]
         study_days = [d for d in schedule["days"] if d["minutes"] > 0]
         assert len(blocks) == len(study_days) > 0
@@ -471,3 +473,62 @@ def test_an_export_named_in_ascii_finds_a_hire_whose_name_has_letters_ascii_lack
         label: cohort.hire(name).slug  # type: ignore[union-attr]
         for label, name in files.items()
     }
+
+
+# The shipped tracks with a hire at the track's pace, one at her own pace and one with leave. associate-pm: 6 a
+# day, 25 + 24 + 25 cards; product-lead: 10 a day (bo: 4), 24 + 25 cards. At the pace, week by week, they start:
+SHIPPED_COHORT = """title: X
+timezone: Europe/Berlin
+site: true
+hires:
+  - {name: Ana K., track: associate-pm, start: 2026-03-02}
+  - {name: bo, track: product-lead, start: 2026-03-09, new_per_day: 4}
+  - {name: Cy, track: associate-pm, start: 2026-03-02, days_off: [2026-03-10, 2026-03-11]}
+"""
+SHIPPED_WEEKS = {
+    "Ana K.": [30, 30, 14],  # 6 a day: the PM role's 25 and 5 of Discovery in week 1
+    "bo": [20, 20, 9],  # 4 a day: 49 cards take into a third week (Mon–Wed)
+    "Cy": [30, 18, 26],  # leave on Tue and Wed of week 2: 3 study days there
+}
+
+
+def _text_weeks(text: str) -> dict[str, list[int]]:
+    """Each hire's weeks in `deckgen plan --cohort` text: the figure in the table's fifth column."""
+    weeks: dict[str, list[int]] = {}
+    name, column = "", (0, 0)
+    for line in text.splitlines():
+        if line.startswith("== "):
+            name = line[3:].split(" · ")[0]
+        elif line.startswith("Week  Dates"):
+            fifth = list(re.finditer(r"\S+(?: \S+)*", line))[4]
+            column = (fifth.start(), fifth.end())
+        elif re.match(r"\d+ +\d+ \w+ – ", line):  # a week's row
+            weeks.setdefault(name, []).append(int(line[column[0] :].split()[0]))
+    return weeks
+
+
+def test_every_surface_gives_the_same_cards_for_each_week(shipped: Path) -> None:
+    """Before, plan, calendar and site said the stage's cards (Ana: 25, 24, 25; bo: 24, 25) and the progress report
+    planned what the hire starts at their pace (Ana: 30, 30, 14; bo: 20, 20, 9): every surface now says the latter."""
+    write(shipped / "decks/cohorts/x.yaml", SHIPPED_COHORT)
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    text = run_deckgen("plan", "--cohort", "x", cwd=shipped)
+    assert text.returncode == 0, text.stderr
+    assert _text_weeks(text.stdout) == SHIPPED_WEEKS
+    assert "3     23 Mar – 29 Mar  Cards left over" in text.stdout  # bo's third week has a row
+    page = (shipped / "build/site/cohorts/x.html").read_text(encoding="utf-8")
+    site = {}
+    for section in page.split("<section")[1:]:
+        name = html.unescape(re.search(r"<h2[^>]*>(.*?)</h2>", section).group(1))  # type: ignore[union-attr]
+        site[name] = [int(n) for n in re.findall(r'<tr><td>\d+</td>.*?<td class="num">(\d+)</td>', section)]
+    assert site == SHIPPED_WEEKS
+    track_page = (shipped / "build/site/tracks/associate-pm.html").read_text(encoding="utf-8")
+    weeks = [int(n) for n in re.findall(r'<p class="facts">(\d+) new cards? (?:this week )?·', track_page)]
+    assert weeks == SHIPPED_WEEKS["Ana K."]  # the track's page, at the track's pace (Ana's)
+    for slug, name in (("ana-k", "Ana K."), ("bo", "bo"), ("cy", "Cy")):
+        summaries = [str(e["SUMMARY"]) for e in _events(shipped / f"build/site/cohorts/x/{slug}.ics")]
+        weeks = [int(m.group(1)) for s in summaries if (m := re.match(r"Week \d+: .* \((\d+) (?:new )?cards\)$", s))]
+        assert weeks == SHIPPED_WEEKS[name], slug
+        descriptions = [str(e["DESCRIPTION"]) for e in _events(shipped / f"build/site/cohorts/x/{slug}.ics")]
+        said = [int(m.group(1)) for d in descriptions if (m := re.search(r"\n(\d+) new cards this week at", d))]
+        assert said == SHIPPED_WEEKS[name], slug
