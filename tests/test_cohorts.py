@@ -532,3 +532,46 @@ def test_every_surface_gives_the_same_cards_for_each_week(shipped: Path) -> None
         descriptions = [str(e["DESCRIPTION"]) for e in _events(shipped / f"build/site/cohorts/x/{slug}.ics")]
         said = [int(m.group(1)) for d in descriptions if (m := re.search(r"\n(\d+) new cards this week at", d))]
         assert said == SHIPPED_WEEKS[name], slug
+
+
+def test_a_hires_pace_warning_reaches_the_site_and_their_calendar(shipped: Path) -> None:
+    """Before, only `deckgen plan --cohort` said that bo's (4 a day) and Cy's (on leave) weeks do not fit; the site's
+    cohort page and the calendars dropped it. Now the site has a note on the hire and the week's event says it."""
+    name = 'bo <i>k</i>, jr; "x"'  # HTML and iCalendar TEXT specials
+    write(shipped / "decks/cohorts/x.yaml", SHIPPED_COHORT.replace("name: bo,", f"name: '{name}',"))
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    text = run_deckgen("plan", "--cohort", "x", cwd=shipped).stdout
+    said: dict[str, list[str]] = {}
+    for part in text.split("\n== ")[1:]:
+        said[part.split(" · ")[0]] = [
+            line[len("warning: ") :] for line in part.splitlines() if line.startswith("warning: ")
+        ]
+    # Ana fits; bo: weeks 1 and 2, and the pace; Cy: week 2, and the pace
+    assert [len(w) for w in said.values()] == [0, 3, 2]
+    assert said[name][2].endswith(f"write 'new_per_day: 5' in {name}'s entry (decks/cohorts/x.yaml:6)")
+    assert said["Cy"][0].startswith("Week 2 — Discovery: 24 cards do not fit by Sun 15 Mar 2026 at 6 new cards a day")
+
+    page = (shipped / "build/site/cohorts/x.html").read_text(encoding="utf-8")
+    assert "<i>k</i>" not in page
+    sections = {}
+    for section in page.split("<section")[1:]:
+        sections[html.unescape(re.search(r"<h2[^>]*>(.*?)</h2>", section).group(1))] = section  # type: ignore[union-attr]
+    for hire, warnings in said.items():
+        notes = [html.unescape(n) for n in re.findall(r'<p class="warn" role="note">(.*?)</p>', sections[hire])]
+        assert notes == warnings, hire
+
+    folder = shipped / "build/site/cohorts/x"
+    for slug, hire, week_warned in (("ana-k", "Ana K.", {}), ("cy", "Cy", {2: 0})):
+        weeks = [e for e in _events(folder / f"{slug}.ics") if str(e["SUMMARY"]).startswith("Week")]
+        for number, event in enumerate(weeks, 1):
+            description = str(event["DESCRIPTION"])
+            if number in week_warned:
+                assert f"\nWarning: {said[hire][week_warned[number]]}.\n{said[hire][-1]}\n" in description
+            else:
+                assert "Warning" not in description and "Suggested" not in description
+    (bo_file,) = set(folder.glob("*.ics")) - {folder / "ana-k.ics", folder / "cy.ics"}
+    weeks = [e for e in _events(bo_file) if str(e["SUMMARY"]).startswith("Week")]
+    warned = [f"\nWarning: {said[name][i]}.\n{said[name][2]}\n" in str(e["DESCRIPTION"]) for i, e in enumerate(weeks)]
+    assert warned == [True, True, False]  # the week of cards left over (3) has no stage to warn about
+    unfolded = bo_file.read_bytes().replace(b"\r\n ", b"").decode("utf-8")
+    assert 'in bo <i>k</i>\\, jr\\; "x"\'s entry (decks/cohorts/x.yaml:6)' in unfolded  # RFC 5545 3.3.11

@@ -363,6 +363,8 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
             f'<td class="num">{new_cards}</td><td>{_minutes(avg_minutes)}</td></tr>'
             for number, week_start, title, new_cards, avg_minutes in weeks
         )
+        # The pace warnings `deckgen plan --cohort` prints for this hire: a manager who only reads the site sees them too.
+        warnings = "".join(f'<p class="warn" role="note">{esc(warning)}</p>' for warning in schedule.warnings)
         parts.append(
             f'<section aria-labelledby="hire-{esc(hp.hire.slug)}"><h2 id="hire-{esc(hp.hire.slug)}">{esc(hp.hire.name)}</h2>'
             f'<p class="facts"><a href="../tracks/{esc(hp.track.track.slug)}.html">{esc(hp.track.track.title)}</a> · '
@@ -373,7 +375,7 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
                 if schedule.days_off
                 else ""
             )
-            + f"</p><p>{esc(hp.instructions)}</p>"
+            + f"</p><p>{esc(hp.instructions)}</p>{warnings}"
             '<div class="table-wrap"><table><thead><tr><th scope="col">Week</th><th scope="col">Starts</th>'
             '<th scope="col">Stage</th><th scope="col">New cards</th><th scope="col">A day</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></div>"

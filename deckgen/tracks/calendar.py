@@ -97,6 +97,8 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
         lines.append(
             f"{new_cards} new cards this week at {schedule.new_per_day} a day, about {avg_minutes:g} minutes a day."
         )
+        if stage is not None and stage.warning:  # the pace warning `deckgen plan --cohort` prints, for this week
+            lines += [f"Warning: {stage.warning}.", *([schedule.suggestion] if schedule.suggestion else [])]
         lines.append(hp.instructions)
         description = "\n".join(lines)
         events.append(

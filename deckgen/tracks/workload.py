@@ -81,6 +81,7 @@ class StagePlan:
     avg_minutes: float
     peak_minutes: float
     new_cards: int = 0  # the cards the hire starts in this calendar week at the pace (Schedule.new_cards)
+    warning: str = ""  # why the stage does not fit its week, and the pace it needs ("" when it fits)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Schedule:
     model: WorkloadModel = field(default_factory=WorkloadModel)
     days_off: tuple[dt.date, ...] = ()  # study days given off (holidays, leave) inside the plan, in order
     later_weeks: tuple[LaterWeek, ...] = ()  # weeks after the last stage that still start cards
+    suggestion: str = ""  # the pace that fits every stage and where to set it ("" when every stage fits)
 
     def new_cards(self, first: dt.date, last: dt.date) -> int:
         """The new cards the plan starts from ``first`` to ``last`` (both included) at its pace.
@@ -244,6 +246,20 @@ def plan_track(
         done = last_new.get(index)
         fits = count == 0 or (done is not None and done <= week_end)
         study_days, avg_minutes, peak_minutes = _week_minutes(days, week_start, week_end, days_per_week, days_off)
+        warning = ""
+        if not fits:
+            if pace_to_fit is None:
+                warning = (
+                    f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
+                    f"{fmt_date(week_end)}; start on a {'study day' if days_off else 'weekday'} "
+                    f"(e.g. {_setting('start', _first_study_day(start, days_per_week, days_off).isoformat(), entry)})"
+                )
+            else:
+                warning = (
+                    f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
+                    f"(last one starts {fmt_date(done) if done else 'later'}); it needs {pace_to_fit} a day"
+                )
+            warnings.append(warning)
         decks = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards)) for d in stage.decks)
         optional = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards), True) for d in stage.optional)
         stages.append(
@@ -264,28 +280,19 @@ def plan_track(
                 avg_minutes=avg_minutes,
                 peak_minutes=peak_minutes,
                 new_cards=_new_cards(days, week_start, week_end),
+                warning=warning,
             )
         )
-        if not fits:
-            if pace_to_fit is None:
-                warnings.append(
-                    f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
-                    f"{fmt_date(week_end)}; start on a {'study day' if days_off else 'weekday'} "
-                    f"(e.g. {_setting('start', _first_study_day(start, days_per_week, days_off).isoformat(), entry)})"
-                )
-            else:
-                warnings.append(
-                    f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
-                    f"(last one starts {fmt_date(done) if done else 'later'}); it needs {pace_to_fit} a day"
-                )
     suggested = max(needed) if needed and any(not s.fits for s in stages) else None
+    suggestion = ""
     if suggested is not None and all(s.pace_to_fit is not None for s in stages if not s.fits):
-        warnings.append(
+        suggestion = (
             f"Suggested pace: {suggested} new cards a day finishes every stage in its week — "
             f"{_setting('new_per_day', suggested, entry)}"
             if entry
             else f"Suggested pace: --new-per-day {suggested} finishes every stage in its week."
         )
+        warnings.append(suggestion)
     finish = max(last_new.values()) if last_new else None
     later: list[LaterWeek] = []
     week_start = last_day + dt.timedelta(days=1)
@@ -320,6 +327,7 @@ def plan_track(
         model=model,
         days_off=tuple(d.date for d in days if d.date in days_off and d.date.weekday() < days_per_week),
         later_weeks=tuple(later),
+        suggestion=suggestion,
     )
 
 
