@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
+import re
 import unicodedata
 import zoneinfo
 from pathlib import Path
@@ -290,7 +292,7 @@ def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
         blocks = [e for e in events if isinstance(e.decoded("DTSTART"), dt.datetime)]
         assert [w.decoded("DTSTART").isoformat() for w in weeks] == [s["week_start"] for s in schedule["stages"]]
         assert [str(w["SUMMARY"]) for w in weeks] == [
-            f"Week {s['number']}: {s['title']} ({s['cards']} cards)" for s in schedule["stages"]
+            f"Week {s['number']}: {s['title']} ({s['new_cards']} new cards)" for s in schedule["stages"]
         ]
         study_days = [d for d in schedule["days"] if d["minutes"] > 0]
         assert len(blocks) == len(study_days) > 0
@@ -471,3 +473,105 @@ def test_an_export_named_in_ascii_finds_a_hire_whose_name_has_letters_ascii_lack
         label: cohort.hire(name).slug  # type: ignore[union-attr]
         for label, name in files.items()
     }
+
+
+# The shipped tracks with a hire at the track's pace, one at her own pace and one with leave. associate-pm: 6 a
+# day, 25 + 24 + 25 cards; product-lead: 10 a day (bo: 4), 24 + 25 cards. At the pace, week by week, they start:
+SHIPPED_COHORT = """title: X
+timezone: Europe/Berlin
+site: true
+hires:
+  - {name: Ana K., track: associate-pm, start: 2026-03-02}
+  - {name: bo, track: product-lead, start: 2026-03-09, new_per_day: 4}
+  - {name: Cy, track: associate-pm, start: 2026-03-02, days_off: [2026-03-10, 2026-03-11]}
+"""
+SHIPPED_WEEKS = {
+    "Ana K.": [30, 30, 14],  # 6 a day: the PM role's 25 and 5 of Discovery in week 1
+    "bo": [20, 20, 9],  # 4 a day: 49 cards take into a third week (Mon–Wed)
+    "Cy": [30, 18, 26],  # leave on Tue and Wed of week 2: 3 study days there
+}
+
+
+def _text_weeks(text: str) -> dict[str, list[int]]:
+    """Each hire's weeks in `deckgen plan --cohort` text: the figure in the table's fifth column."""
+    weeks: dict[str, list[int]] = {}
+    name, column = "", (0, 0)
+    for line in text.splitlines():
+        if line.startswith("== "):
+            name = line[3:].split(" · ")[0]
+        elif line.startswith("Week  Dates"):
+            fifth = list(re.finditer(r"\S+(?: \S+)*", line))[4]
+            column = (fifth.start(), fifth.end())
+        elif re.match(r"\d+ +\d+ \w+ – ", line):  # a week's row
+            weeks.setdefault(name, []).append(int(line[column[0] :].split()[0]))
+    return weeks
+
+
+def test_every_surface_gives_the_same_cards_for_each_week(shipped: Path) -> None:
+    """Before, plan, calendar and site said the stage's cards (Ana: 25, 24, 25; bo: 24, 25) and the progress report
+    planned what the hire starts at their pace (Ana: 30, 30, 14; bo: 20, 20, 9): every surface now says the latter."""
+    write(shipped / "decks/cohorts/x.yaml", SHIPPED_COHORT)
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    text = run_deckgen("plan", "--cohort", "x", cwd=shipped)
+    assert text.returncode == 0, text.stderr
+    assert _text_weeks(text.stdout) == SHIPPED_WEEKS
+    assert "3     23 Mar – 29 Mar  Cards left over" in text.stdout  # bo's third week has a row
+    page = (shipped / "build/site/cohorts/x.html").read_text(encoding="utf-8")
+    site = {}
+    for section in page.split("<section")[1:]:
+        name = html.unescape(re.search(r"<h2[^>]*>(.*?)</h2>", section).group(1))  # type: ignore[union-attr]
+        site[name] = [int(n) for n in re.findall(r'<tr><td>\d+</td>.*?<td class="num">(\d+)</td>', section)]
+    assert site == SHIPPED_WEEKS
+    track_page = (shipped / "build/site/tracks/associate-pm.html").read_text(encoding="utf-8")
+    weeks = [int(n) for n in re.findall(r'<p class="facts">(\d+) new cards? (?:this week )?·', track_page)]
+    assert weeks == SHIPPED_WEEKS["Ana K."]  # the track's page, at the track's pace (Ana's)
+    for slug, name in (("ana-k", "Ana K."), ("bo", "bo"), ("cy", "Cy")):
+        summaries = [str(e["SUMMARY"]) for e in _events(shipped / f"build/site/cohorts/x/{slug}.ics")]
+        weeks = [int(m.group(1)) for s in summaries if (m := re.match(r"Week \d+: .* \((\d+) (?:new )?cards\)$", s))]
+        assert weeks == SHIPPED_WEEKS[name], slug
+        descriptions = [str(e["DESCRIPTION"]) for e in _events(shipped / f"build/site/cohorts/x/{slug}.ics")]
+        said = [int(m.group(1)) for d in descriptions if (m := re.search(r"\n(\d+) new cards this week at", d))]
+        assert said == SHIPPED_WEEKS[name], slug
+
+
+def test_a_hires_pace_warning_reaches_the_site_and_their_calendar(shipped: Path) -> None:
+    """Before, only `deckgen plan --cohort` said that bo's (4 a day) and Cy's (on leave) weeks do not fit; the site's
+    cohort page and the calendars dropped it. Now the site has a note on the hire and the week's event says it."""
+    name = 'bo <i>k</i>, jr; "x"'  # HTML and iCalendar TEXT specials
+    write(shipped / "decks/cohorts/x.yaml", SHIPPED_COHORT.replace("name: bo,", f"name: '{name}',"))
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    text = run_deckgen("plan", "--cohort", "x", cwd=shipped).stdout
+    said: dict[str, list[str]] = {}
+    for part in text.split("\n== ")[1:]:
+        said[part.split(" · ")[0]] = [
+            line[len("warning: ") :] for line in part.splitlines() if line.startswith("warning: ")
+        ]
+    # Ana fits; bo: weeks 1 and 2, and the pace; Cy: week 2, and the pace
+    assert [len(w) for w in said.values()] == [0, 3, 2]
+    assert said[name][2].endswith(f"write 'new_per_day: 5' in {name}'s entry (decks/cohorts/x.yaml:6)")
+    assert said["Cy"][0].startswith("Week 2 — Discovery: 24 cards do not fit by Sun 15 Mar 2026 at 6 new cards a day")
+
+    page = (shipped / "build/site/cohorts/x.html").read_text(encoding="utf-8")
+    assert "<i>k</i>" not in page
+    sections = {}
+    for section in page.split("<section")[1:]:
+        sections[html.unescape(re.search(r"<h2[^>]*>(.*?)</h2>", section).group(1))] = section  # type: ignore[union-attr]
+    for hire, warnings in said.items():
+        notes = [html.unescape(n) for n in re.findall(r'<p class="warn" role="note">(.*?)</p>', sections[hire])]
+        assert notes == warnings, hire
+
+    folder = shipped / "build/site/cohorts/x"
+    for slug, hire, week_warned in (("ana-k", "Ana K.", {}), ("cy", "Cy", {2: 0})):
+        weeks = [e for e in _events(folder / f"{slug}.ics") if str(e["SUMMARY"]).startswith("Week")]
+        for number, event in enumerate(weeks, 1):
+            description = str(event["DESCRIPTION"])
+            if number in week_warned:
+                assert f"\nWarning: {said[hire][week_warned[number]]}.\n{said[hire][-1]}\n" in description
+            else:
+                assert "Warning" not in description and "Suggested" not in description
+    (bo_file,) = set(folder.glob("*.ics")) - {folder / "ana-k.ics", folder / "cy.ics"}
+    weeks = [e for e in _events(bo_file) if str(e["SUMMARY"]).startswith("Week")]
+    warned = [f"\nWarning: {said[name][i]}.\n{said[name][2]}\n" in str(e["DESCRIPTION"]) for i, e in enumerate(weeks)]
+    assert warned == [True, True, False]  # the week of cards left over (3) has no stage to warn about
+    unfolded = bo_file.read_bytes().replace(b"\r\n ", b"").decode("utf-8")
+    assert 'in bo <i>k</i>\\, jr\\; "x"\'s entry (decks/cohorts/x.yaml:6)' in unfolded  # RFC 5545 3.3.11

@@ -546,3 +546,34 @@ def test_a_note_retired_after_a_hire_studied_it_still_counts_as_started(cohort: 
     )
     row = next(r for r in json.loads(result.stdout)["hires"] if r["name"] == "Ana")
     assert (row["verdict"], row["started"], row["planned_started"]) == ("on pace", 39, 39)
+
+
+def test_progress_plans_each_week_as_plan_and_calendar_do(cohort: dict[str, Any], tmp_path: Path) -> None:
+    """Cy studied 6 a day, as her entry now says. Before, plan and calendar gave her weeks the stages' 15, 15, 15 cards
+    while the report planned 30, 15, 0 (what 6 a day starts): she read as on pace against a plan she was never shown."""
+    from test_cohorts import _events, _text_weeks
+
+    root, exports = cohort["root"], cohort["exports"]
+    own_pace = "{name: Cy, track: test, start: 2026-03-02, new_per_day: 6}"
+    write(
+        root / "decks/cohorts/spring-pace.yaml", COHORT.replace("{name: Cy, track: test, start: 2026-03-02}", own_pace)
+    )
+    try:
+        result = run_deckgen(
+            "progress", "spring-pace", str(exports / "cy.apkg"), "--as-of", "2026-03-22", "-f", "json", cwd=root
+        )
+        plan = run_deckgen("plan", "--cohort", "spring-pace", cwd=root)
+        ics = run_deckgen("plan", "--cohort", "spring-pace", "-f", "ics", "--out", str(tmp_path), cwd=root)
+    finally:
+        (root / "decks/cohorts/spring-pace.yaml").unlink()
+    assert ics.returncode == 0, ics.stderr
+    (cy,) = [row for row in json.loads(result.stdout)["hires"] if row["name"] == "Cy"]
+    assert [(w["started"], w["planned_new"]) for w in cy["weeks"]] == [(30, 30), (15, 15), (0, 0)]
+    assert cy["verdict"] == "on pace"
+    assert _text_weeks(plan.stdout)["Cy"] == [30, 15, 0]
+    summaries = [str(e["SUMMARY"]) for e in _events(tmp_path / "cy.ics") if str(e["SUMMARY"]).startswith("Week")]
+    assert summaries == [
+        "Week 1: Basics (30 new cards)",
+        "Week 2: Depth (15 new cards)",
+        "Week 3: Breadth (0 new cards)",
+    ]

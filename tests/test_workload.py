@@ -103,7 +103,12 @@ def test_formats_carry_the_same_plan() -> None:
     assert data["start"] == "2026-03-02" and data["finish"] == "2026-03-10" and data["suggested_pace"] == 6
     assert [s["cards"] for s in data["stages"]] == [30, 5] and data["model"]["seconds_per_new_card"] == 30
     markdown = render(schedule, "markdown")
-    assert "| 1 | 2 Mar – 8 Mar | S1 | D1 (30) | 30 |" in markdown
+    # the week's new cards at 5 a day (S1 has 30: 25 start in its week, 5 in the next with S2's 5)
+    assert (
+        "| 1 | 2 Mar – 8 Mar | S1 | D1 (30) | 25 |" in markdown
+        and "| 2 | 9 Mar – 15 Mar | S2 | D2 (5) | 10 |" in markdown
+    )
+    assert [s["new_cards"] for s in data["stages"]] == [25, 10] and data["later_weeks"] == []
     assert "- **Warning:** Suggested pace: --new-per-day 6" in markdown
     text = render(schedule, "text")
     assert "35 cards in 2 weeks · every card started by Tue 10 Mar 2026" in text

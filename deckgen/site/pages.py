@@ -31,7 +31,7 @@ from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note
 from deckgen.sources.tracks import BuiltTrack, count_anki_cards
-from deckgen.tracks.workload import Schedule, days_off_label, fmt_date, plan_track
+from deckgen.tracks.workload import LEFT_OVER, Schedule, days_off_label, fmt_date, plan_track
 
 if TYPE_CHECKING:  # cohorts (and their calendars) load only when a cohort page is written
     from deckgen.tracks.cohorts import CohortPlan
@@ -318,8 +318,15 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
             f'<li class="stage"><span class="badge-week" aria-hidden="true">{stage.stage.number}</span>'
             f"<h3>Week {stage.stage.number} — {esc(stage.stage.title)}</h3>"
             + (f'<div class="desc">{render_markdown(stage.stage.description)}</div>' if stage.stage.description else "")
-            + f'<p class="facts">{_plural(plan.cards, "new card")} · about {_minutes(plan.avg_minutes)} a day '
+            + f'<p class="facts">{_plural(plan.new_cards, "new card")} this week · about {_minutes(plan.avg_minutes)} a day '
             f"(at most {_minutes(plan.peak_minutes)})</p>" + note + f'<ul class="deck-list">{"".join(decks)}</ul></li>'
+        )
+    for later in schedule.later_weeks:
+        parts.append(
+            f'<li class="stage"><span class="badge-week" aria-hidden="true">{later.number}</span>'
+            f"<h3>Week {later.number} — {esc(LEFT_OVER)}</h3>"
+            f'<p class="facts">{_plural(later.new_cards, "new card")} this week · about {_minutes(later.avg_minutes)} a day '
+            f"(at most {_minutes(later.peak_minutes)})</p></li>"
         )
     parts.append("</ol>")
     model = schedule.model
@@ -348,11 +355,16 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
     for hp in plan.hires:
         schedule = hp.schedule
         finish = fmt_date(schedule.finish) if schedule.finish else "—"
+        weeks = [(s.number, s.week_start, s.title, s.new_cards, s.avg_minutes) for s in schedule.stages] + [
+            (w.number, w.week_start, LEFT_OVER, w.new_cards, w.avg_minutes) for w in schedule.later_weeks
+        ]
         rows = "".join(
-            f"<tr><td>{stage.number}</td><td>{esc(fmt_date(stage.week_start))}</td><td>{esc(stage.title)}</td>"
-            f'<td class="num">{stage.cards}</td><td>{_minutes(stage.avg_minutes)}</td></tr>'
-            for stage in schedule.stages
+            f"<tr><td>{number}</td><td>{esc(fmt_date(week_start))}</td><td>{esc(title)}</td>"
+            f'<td class="num">{new_cards}</td><td>{_minutes(avg_minutes)}</td></tr>'
+            for number, week_start, title, new_cards, avg_minutes in weeks
         )
+        # The pace warnings `deckgen plan --cohort` prints for this hire: a manager who only reads the site sees them too.
+        warnings = "".join(f'<p class="warn" role="note">{esc(warning)}</p>' for warning in schedule.warnings)
         parts.append(
             f'<section aria-labelledby="hire-{esc(hp.hire.slug)}"><h2 id="hire-{esc(hp.hire.slug)}">{esc(hp.hire.name)}</h2>'
             f'<p class="facts"><a href="../tracks/{esc(hp.track.track.slug)}.html">{esc(hp.track.track.title)}</a> · '
@@ -363,9 +375,9 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
                 if schedule.days_off
                 else ""
             )
-            + f"</p><p>{esc(hp.instructions)}</p>"
+            + f"</p><p>{esc(hp.instructions)}</p>{warnings}"
             '<div class="table-wrap"><table><thead><tr><th scope="col">Week</th><th scope="col">Starts</th>'
-            '<th scope="col">Stage</th><th scope="col">Cards</th><th scope="col">A day</th></tr></thead>'
+            '<th scope="col">Stage</th><th scope="col">New cards</th><th scope="col">A day</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></div>"
             f'<p class="actions"><a class="button" href="{esc(cohort.slug)}/{esc(calendar_name(hp))}" download>'
             f'Calendar for {esc(hp.hire.name)} <span class="meta">(.ics)</span></a></p></section>'

@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 
 from deckgen.tracks.cohorts import CohortPlan, HirePlan, study_start
-from deckgen.tracks.workload import fmt_date
+from deckgen.tracks.workload import LEFT_OVER, fmt_date
 
 PRODID = "-//deckgen//onboarding plan//EN"
 MIN_BLOCK_MINUTES = 5  # a calendar block shorter than this is not worth a slot
@@ -82,22 +82,33 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
     stamp = _stamp(hp)
     root = hp.track.track.root_deck
     events: list[list[str]] = []
-    for stage in schedule.stages:
-        decks = "; ".join(f"{d.name} ({d.cards} cards{', optional' if d.optional else ''})" for d in stage.decks)
-        description = (
-            f"Week {stage.number} of {schedule.track}: {stage.title}.\n"
-            f"Decks: {decks}.\n"
-            f"{stage.cards} new cards this week at {schedule.new_per_day} a day, about "
-            f"{stage.avg_minutes:g} minutes a day.\n{hp.instructions}"
+    weeks = [
+        (stage.number, stage.title, stage.week_start, stage.new_cards, stage.avg_minutes, stage)
+        for stage in schedule.stages
+    ] + [(w.number, LEFT_OVER, w.week_start, w.new_cards, w.avg_minutes, None) for w in schedule.later_weeks]
+    for number, title, week_start, new_cards, avg_minutes, stage in weeks:
+        lines = [f"Week {number} of {schedule.track}: {title}."]
+        if stage is not None:
+            lines.append(
+                "Decks: "
+                + "; ".join(f"{d.name} ({d.cards} cards{', optional' if d.optional else ''})" for d in stage.decks)
+                + "."
+            )
+        lines.append(
+            f"{new_cards} new cards this week at {schedule.new_per_day} a day, about {avg_minutes:g} minutes a day."
         )
+        if stage is not None and stage.warning:  # the pace warning `deckgen plan --cohort` prints, for this week
+            lines += [f"Warning: {stage.warning}.", *([schedule.suggestion] if schedule.suggestion else [])]
+        lines.append(hp.instructions)
+        description = "\n".join(lines)
         events.append(
             _event(
                 [
-                    f"UID:{_uid(cohort.slug, hire.uid_slug, 'week', stage.number, stage.week_start)}",
+                    f"UID:{_uid(cohort.slug, hire.uid_slug, 'week', number, week_start)}",
                     f"DTSTAMP:{stamp}",
-                    f"DTSTART;VALUE=DATE:{stage.week_start:%Y%m%d}",
-                    f"DTEND;VALUE=DATE:{stage.week_start + dt.timedelta(days=1):%Y%m%d}",
-                    f"SUMMARY:{escape_text(f'Week {stage.number}: {stage.title} ({stage.cards} cards)')}",
+                    f"DTSTART;VALUE=DATE:{week_start:%Y%m%d}",
+                    f"DTEND;VALUE=DATE:{week_start + dt.timedelta(days=1):%Y%m%d}",
+                    f"SUMMARY:{escape_text(f'Week {number}: {title} ({new_cards} new cards)')}",
                     f"DESCRIPTION:{escape_text(description)}",
                     "TRANSP:TRANSPARENT",
                 ]

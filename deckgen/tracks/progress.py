@@ -35,7 +35,7 @@ from deckgen.core.archives import ArchiveError, check_entry, read_entry
 from deckgen.core.errors import ConfigError, ContentError, Finding
 from deckgen.sources.cohorts import Cohort, Hire
 from deckgen.tracks.cohorts import CohortPlan, HirePlan
-from deckgen.tracks.workload import Schedule, WorkloadModel, fmt_date
+from deckgen.tracks.workload import WorkloadModel, fmt_date
 
 ProgressFormat = Literal["text", "markdown", "json", "html"]
 
@@ -374,10 +374,6 @@ def study_day(time_ms: int, cohort: Cohort) -> dt.date:
     return (local - dt.timedelta(hours=DAY_STARTS_AT)).date()
 
 
-def _planned_by(schedule: Schedule, day: dt.date) -> int:
-    return sum(d.new for d in schedule.days if d.date <= day)
-
-
 def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.date) -> HireProgress:
     """A hire's figures as of ``as_of`` (end of that Anki day) from their export."""
     hire, schedule = hp.hire, hp.schedule
@@ -405,7 +401,7 @@ def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.da
             return (start <= day or early) and day <= min(end, as_of)
 
         rows = [r for day, r in counted if inside(day)]
-        planned = _planned_by(schedule, min(end, as_of)) - _planned_by(schedule, start - dt.timedelta(days=1))
+        planned = schedule.new_cards(start, min(end, as_of))
         weeks.append(
             WeekProgress(
                 number=number,
@@ -421,7 +417,7 @@ def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.da
         )
         number += 1
     started = len(first)
-    planned = _planned_by(schedule, as_of)
+    planned = schedule.new_cards(schedule.start, as_of)
     pace = schedule.new_per_day
     if started < planned:
         off = -math.ceil((planned - started) / pace)

@@ -80,6 +80,21 @@ class StagePlan:
     pace_to_fit: int | None  # new cards/day that finishes this stage (and earlier ones) in its week
     avg_minutes: float
     peak_minutes: float
+    new_cards: int = 0  # the cards the hire starts in this calendar week at the pace (Schedule.new_cards)
+    warning: str = ""  # why the stage does not fit its week, and the pace it needs ("" when it fits)
+
+
+@dataclass(frozen=True)
+class LaterWeek:
+    """A calendar week after the last stage in which cards left over still start (the stages did not fit)."""
+
+    number: int
+    week_start: dt.date
+    week_end: dt.date
+    study_days: int
+    new_cards: int
+    avg_minutes: float
+    peak_minutes: float
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,17 @@ class Schedule:
     warnings: tuple[str, ...] = ()
     model: WorkloadModel = field(default_factory=WorkloadModel)
     days_off: tuple[dt.date, ...] = ()  # study days given off (holidays, leave) inside the plan, in order
+    later_weeks: tuple[LaterWeek, ...] = ()  # weeks after the last stage that still start cards
+    suggestion: str = ""  # the pace that fits every stage and where to set it ("" when every stage fits)
+
+    def new_cards(self, first: dt.date, last: dt.date) -> int:
+        """The new cards the plan starts from ``first`` to ``last`` (both included) at its pace.
+
+        This is the one definition of "the cards of week N" that plan, calendar, site and
+        progress report use: ``new_per_day`` on each study day, in curriculum order, so a week
+        can take up cards of the next stage or the previous stage's left-overs.
+        """
+        return _new_cards(self.days, first, last)
 
 
 def next_monday(today: dt.date) -> dt.date:
@@ -120,6 +146,22 @@ def next_monday(today: dt.date) -> dt.date:
 def fmt_date(day: dt.date) -> str:
     """``Mon 2 Mar 2026``."""
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {day:%b %Y}"
+
+
+def _new_cards(days: Sequence[DayPlan], first: dt.date, last: dt.date) -> int:
+    return sum(d.new for d in days if first <= d.date <= last)
+
+
+def _week_minutes(
+    days: Sequence[DayPlan], first: dt.date, last: dt.date, days_per_week: int, days_off: Collection[dt.date]
+) -> tuple[int, float, float]:
+    """A week's study days, and its average and busiest day's minutes."""
+    minutes = [d.minutes for d in days if first <= d.date <= last and _is_study_day(d.date, days_per_week, days_off)]
+    return (
+        len(minutes),
+        round(sum(minutes) / len(minutes), 1) if minutes else 0.0,
+        round(max(minutes), 1) if minutes else 0.0,
+    )
 
 
 def _is_study_day(day: dt.date, days_per_week: int, days_off: Collection[dt.date] = ()) -> bool:
@@ -203,10 +245,21 @@ def plan_track(
             needed.append(max(pace_to_fit, 1))
         done = last_new.get(index)
         fits = count == 0 or (done is not None and done <= week_end)
-        week_days = [
-            d for d in days if week_start <= d.date <= week_end and _is_study_day(d.date, days_per_week, days_off)
-        ]
-        week_minutes = [d.minutes for d in week_days]
+        study_days, avg_minutes, peak_minutes = _week_minutes(days, week_start, week_end, days_per_week, days_off)
+        warning = ""
+        if not fits:
+            if pace_to_fit is None:
+                warning = (
+                    f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
+                    f"{fmt_date(week_end)}; start on a {'study day' if days_off else 'weekday'} "
+                    f"(e.g. {_setting('start', _first_study_day(start, days_per_week, days_off).isoformat(), entry)})"
+                )
+            else:
+                warning = (
+                    f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
+                    f"(last one starts {fmt_date(done) if done else 'later'}); it needs {pace_to_fit} a day"
+                )
+            warnings.append(warning)
         decks = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards)) for d in stage.decks)
         optional = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards), True) for d in stage.optional)
         stages.append(
@@ -216,7 +269,7 @@ def plan_track(
                 deck_name=stage.deck_name,
                 week_start=week_start,
                 week_end=week_end,
-                study_days=len(week_days),
+                study_days=study_days,
                 cards=count,
                 optional_cards=sum(d.cards for d in optional),
                 decks=decks + optional,
@@ -224,31 +277,40 @@ def plan_track(
                 last_new=done,
                 fits=fits,
                 pace_to_fit=pace_to_fit,
-                avg_minutes=round(sum(week_minutes) / len(week_minutes), 1) if week_minutes else 0.0,
-                peak_minutes=round(max(week_minutes), 1) if week_minutes else 0.0,
+                avg_minutes=avg_minutes,
+                peak_minutes=peak_minutes,
+                new_cards=_new_cards(days, week_start, week_end),
+                warning=warning,
             )
         )
-        if not fits:
-            if pace_to_fit is None:
-                warnings.append(
-                    f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
-                    f"{fmt_date(week_end)}; start on a {'study day' if days_off else 'weekday'} "
-                    f"(e.g. {_setting('start', _first_study_day(start, days_per_week, days_off).isoformat(), entry)})"
-                )
-            else:
-                warnings.append(
-                    f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
-                    f"(last one starts {fmt_date(done) if done else 'later'}); it needs {pace_to_fit} a day"
-                )
     suggested = max(needed) if needed and any(not s.fits for s in stages) else None
+    suggestion = ""
     if suggested is not None and all(s.pace_to_fit is not None for s in stages if not s.fits):
-        warnings.append(
+        suggestion = (
             f"Suggested pace: {suggested} new cards a day finishes every stage in its week — "
             f"{_setting('new_per_day', suggested, entry)}"
             if entry
             else f"Suggested pace: --new-per-day {suggested} finishes every stage in its week."
         )
+        warnings.append(suggestion)
     finish = max(last_new.values()) if last_new else None
+    later: list[LaterWeek] = []
+    week_start = last_day + dt.timedelta(days=1)
+    while finish is not None and week_start <= finish:
+        week_end = week_start + dt.timedelta(days=6)
+        study_days, avg_minutes, peak_minutes = _week_minutes(days, week_start, week_end, days_per_week, days_off)
+        later.append(
+            LaterWeek(
+                len(stages) + len(later) + 1,
+                week_start,
+                week_end,
+                study_days,
+                _new_cards(days, week_start, week_end),
+                avg_minutes,
+                peak_minutes,
+            )
+        )
+        week_start += dt.timedelta(days=7)
     return Schedule(
         track=built.track.title,
         role=built.track.role,
@@ -264,6 +326,8 @@ def plan_track(
         warnings=tuple(warnings),
         model=model,
         days_off=tuple(d.date for d in days if d.date in days_off and d.date.weekday() < days_per_week),
+        later_weeks=tuple(later),
+        suggestion=suggestion,
     )
 
 
@@ -324,15 +388,29 @@ def _stage_rows(schedule: Schedule) -> list[list[str]]:
                 f"{stage.week_start.day} {stage.week_start:%b} – {stage.week_end.day} {stage.week_end:%b}",
                 stage.title,
                 decks,
-                str(stage.cards),
+                str(stage.new_cards),
                 f"{_minutes(stage.avg_minutes)} (peak {_minutes(stage.peak_minutes)})",
                 status,
+            ]
+        )
+    for week in schedule.later_weeks:
+        rows.append(
+            [
+                str(week.number),
+                f"{week.week_start.day} {week.week_start:%b} – {week.week_end.day} {week.week_end:%b}",
+                LEFT_OVER,
+                "",
+                str(week.new_cards),
+                f"{_minutes(week.avg_minutes)} (peak {_minutes(week.peak_minutes)})",
+                "",
             ]
         )
     return rows
 
 
-_HEADERS = ["Week", "Dates", "Stage", "Decks (cards)", "Cards", "Minutes/day", "Pace"]
+LEFT_OVER = "Cards left over"  # the stage column of a week after the last stage
+# "New cards": what the hire starts that week at the pace (Schedule.new_cards); a stage's own cards are in its decks.
+_HEADERS = ["Week", "Dates", "Stage", "Decks (cards)", "New cards", "Minutes/day", "Pace"]
 
 
 def _summary_lines(schedule: Schedule) -> list[str]:
