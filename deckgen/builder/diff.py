@@ -146,15 +146,15 @@ def compare(
             if change is None:
                 continue
             old = lock.card_by_uid(change.matched_from or uid)
-            if first and change.status != "added":
+            if first and change.status not in ("added", "restored"):
                 added.append(CardDiff(uid, change.front, change.back))
-            elif change.status in ("added", "edited"):
+            elif change.status in ("added", "restored", "edited"):
                 card = CardDiff(
                     uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason)
                 )
                 if change.status == "edited":
                     edited.append(card)
-                elif old is not None and old.retired:
+                elif change.status == "restored":
                     restored.append(card)  # Anki updates the learner's retired copy in place: not a new card
                 else:
                     added.append(card)

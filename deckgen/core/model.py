@@ -24,7 +24,8 @@ def filled(cls: type[_T], **values: Any) -> _T:
 
 
 CardKind = Literal["basic", "cloze"]
-ChangeStatus = Literal["added", "edited", "unchanged", "retired"]
+# "restored": a retired card that ships again (learners who kept it have its history; not new to them)
+ChangeStatus = Literal["added", "restored", "edited", "unchanged", "retired"]
 
 
 @dataclass(frozen=True)

@@ -257,7 +257,7 @@ class BuiltCard:
     fields: tuple[str, ...]  # the note type's field values, rendered
     content_hash: str  # of the shipped fields and tags
     mod: int  # when the shipped content last changed
-    status: ChangeStatus  # "added", "edited" or "unchanged"
+    status: ChangeStatus  # "added", "restored", "edited" or "unchanged"
     media: tuple[str, ...] = ()  # packaged names of the images it shows
     decks: tuple[str, ...] = ()  # every deck it ships in, manifest order ("" first deck when none)
 
@@ -292,7 +292,7 @@ def stamp(
         # a restored card must also be newer than its retired note, which learners may have
         previous = old.shipped_mod if old else 0
         mod = max(now, previous + 1)
-        status = "edited" if old and not old.retired else "added"
+        status = "added" if old is None else "restored" if old.retired else "edited"
     deck = decks[0] if decks else ""
     origin = card.origin.split(":")[0]
     if (
