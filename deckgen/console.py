@@ -114,7 +114,9 @@ def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
             report.add(("warning", "yellow"), " ", warning, stderr=True)
     for name, count in result.deck_sizes():
         report.add((name, "bold"), f": {count} cards")
-    summary = ", ".join(f"{result.count(s)} {s}" for s in ("added", "edited", "retired", "unchanged"))
+    # the statuses deckgen diff and the changelog list; "restored" only when a card came back
+    shown = ("added", "restored", "edited", "retired", "unchanged")
+    summary = ", ".join(f"{result.count(s)} {s}" for s in shown if s != "restored" or result.count(s))
     report.add(f"Changes since deckgen.lock: {summary}")
     retired = [c for c in result.changes if c.status == "retired"]
     if retired:  # learners will be told to suspend or delete these: a mistake here costs them history

@@ -24,7 +24,8 @@ def filled(cls: type[_T], **values: Any) -> _T:
 
 
 CardKind = Literal["basic", "cloze"]
-ChangeStatus = Literal["added", "edited", "unchanged", "retired"]
+# "restored": a retired card that ships again (learners who kept it have its history; not new to them)
+ChangeStatus = Literal["added", "restored", "edited", "unchanged", "retired"]
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,9 @@ class Card:
     tags: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()  # lint rules the curator silenced for this card
     explicit_id: bool = False
+    # the DeckgenId its Anki note holds when that is not its uid: a card pinned with an ``id:`` in its
+    # own note keeps the one it shipped with (see deckgen.lock.moves.keep_shipped_ids)
+    shipped_as: str = ""
 
     @functools.cached_property  # asked ~18 times per card by a build (ids, decks, changes, releases)
     def uid(self) -> str:

@@ -71,6 +71,18 @@ def guid_of(namespace: str, note_id: str, key: str, anchor: str = "") -> str:
     return card_guid(namespace, note_id, key)
 
 
+def shipped_id(note_id: str, key: str, anchor: str = "") -> str:
+    """The DeckgenId a card ships with: its uid, or, for a card pinned with an ``id:`` in its own note, the uid it had.
+
+    Pinning changes the card's key in the lock, not its Anki note: the GUID keeps coming from
+    the anchor, and so does this field, so the shipped note stays byte for byte what learners
+    have. A card that moved from another note ships its new uid (its move updates learners' copies).
+    """
+    if anchor.startswith(f"{note_id}/"):
+        return anchor
+    return f"{note_id}/{key}"
+
+
 def build_time(environ: Mapping[str, str] | None = None) -> int:
     """The time stamped on content that changes now: ``SOURCE_DATE_EPOCH`` or the clock."""
     env = os.environ if environ is None else environ
@@ -156,6 +168,8 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
 
     def claim(index: int, card: Card, key: str, reason: str) -> None:
         if index in pinned:
+            if match_sides(card.front, card.back) == match_sides(records[key].front, records[key].back):
+                reason = "question and answer unchanged"
             resolved[index] = card  # keeps its new key; its GUID keeps coming from the old one
             decisions.append(MatchDecision(note_id, card.key, key, f"'id: {card.key}' added; {reason}"))
         else:
@@ -257,7 +271,7 @@ class BuiltCard:
     fields: tuple[str, ...]  # the note type's field values, rendered
     content_hash: str  # of the shipped fields and tags
     mod: int  # when the shipped content last changed
-    status: ChangeStatus  # "added", "edited" or "unchanged"
+    status: ChangeStatus  # "added", "restored", "edited" or "unchanged"
     media: tuple[str, ...] = ()  # packaged names of the images it shows
     decks: tuple[str, ...] = ()  # every deck it ships in, manifest order ("" first deck when none)
 
@@ -292,7 +306,7 @@ def stamp(
         # a restored card must also be newer than its retired note, which learners may have
         previous = old.shipped_mod if old else 0
         mod = max(now, previous + 1)
-        status = "edited" if old and not old.retired else "added"
+        status = "added" if old is None else "restored" if old.retired else "edited"
     deck = decks[0] if decks else ""
     origin = card.origin.split(":")[0]
     if (
