@@ -72,8 +72,7 @@ def test_10_adding_an_id_keeps_the_cards_identity(project: Path, tmp_path: Path)
         assert after["revlog"] == before["revlog"] and set(after["cards"]) == set(before["cards"])
         note = note_by_text(col, "first letter of the Greek")
         assert note.guid == guid and "deckgen::retired" not in note.tags
-        # pinning alone ships nothing new: the learner's note is untouched (tests/test_pin_silent.py)
-        assert note["DeckgenId"] == before["notes"][guid]["fields"]["DeckgenId"] and log.updated == 0
+        assert note["DeckgenId"] == "alpha/alpha-def", "the note is updated in place, with its new id"
         # and the id now holds on its own: rewording both sides keeps the card
         path.write_text(path.read_text().replace(card, "Q: In Example's 'Alpha', name alpha.\nA: A Greek letter."))
         third = release(project, 3)

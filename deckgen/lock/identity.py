@@ -71,18 +71,6 @@ def guid_of(namespace: str, note_id: str, key: str, anchor: str = "") -> str:
     return card_guid(namespace, note_id, key)
 
 
-def shipped_id(note_id: str, key: str, anchor: str = "") -> str:
-    """The DeckgenId a card ships with: its uid, or, for a card pinned with an ``id:`` in its own note, the uid it had.
-
-    Pinning changes the card's key in the lock, not its Anki note: the GUID keeps coming from
-    the anchor, and so does this field, so the shipped note stays byte for byte what learners
-    have. A card that moved from another note ships its new uid (its move updates learners' copies).
-    """
-    if anchor.startswith(f"{note_id}/"):
-        return anchor
-    return f"{note_id}/{key}"
-
-
 def build_time(environ: Mapping[str, str] | None = None) -> int:
     """The time stamped on content that changes now: ``SOURCE_DATE_EPOCH`` or the clock."""
     env = os.environ if environ is None else environ
@@ -168,8 +156,6 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
 
     def claim(index: int, card: Card, key: str, reason: str) -> None:
         if index in pinned:
-            if match_sides(card.front, card.back) == match_sides(records[key].front, records[key].back):
-                reason = "question and answer unchanged"
             resolved[index] = card  # keeps its new key; its GUID keeps coming from the old one
             decisions.append(MatchDecision(note_id, card.key, key, f"'id: {card.key}' added; {reason}"))
         else:

@@ -15,7 +15,6 @@ import time
 
 from deckgen.anki.notetypes import card_fields, note_type_for
 from deckgen.core.model import Card, Note
-from deckgen.lock.identity import shipped_id
 from deckgen.lock.records import CardRecord
 
 RETIRED_TAG = "deckgen::retired"
@@ -39,7 +38,6 @@ def retired_status(retired_at: int) -> str:
 def record_card(note_id: str, key: str, record: CardRecord) -> Card:
     """Rebuild the card a lock record describes, as it was last shipped (Markdown texts)."""
     # Authored and generated Q/A cards always have an answer; only cloze cards have none.
-    shipped = shipped_id(note_id, key, record.anchor)
     return Card(
         note_id=note_id,
         key=key,
@@ -47,7 +45,6 @@ def record_card(note_id: str, key: str, record: CardRecord) -> Card:
         front=record.front,
         back=record.back,
         reverse=record.reverse,
-        shipped_as=shipped if shipped != f"{note_id}/{key}" else "",
     )
 
 
