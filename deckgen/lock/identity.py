@@ -166,6 +166,23 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
     def open_cards() -> dict[int, Card]:
         return {i: c for i, c in pending.items() if i not in resolved}
 
+    # A card that comes back (its note restored, a deleted card put back) under a key it never had: a card whose key
+    # came from an earlier wording. It is the retired card whose question and answer it has, word for word, when
+    # only one has them; else it would come back as a new card beside the learner's old one.
+    retired = {
+        k: v
+        for k, v in known.items()
+        if v.retired and not v.moved_to and k not in fixed and v.origin == "authored" and not v.explicit
+    }
+    for index, card in open_cards().items() if retired else ():
+        if index in pinned:
+            continue  # a card given an id keeps the identity it has now (matched below), never a retired one
+        both = match_sides(card.front, card.back)
+        candidates = [k for k, r in retired.items() if match_sides(r.front, r.back) == both]
+        rivals = [c for c in open_cards().values() if match_sides(c.front, c.back) == both]
+        if len(candidates) == 1 and len(rivals) == 1:
+            claim(index, card, candidates[0], "the same question and answer, brought back")
+            retired.pop(candidates[0])
     for side, reason in ((1, "same answer, question reworded"), (0, "same question, answer reworded")):
         for index, card in open_cards().items():
             wanted = match_sides(card.front, card.back)[side]
