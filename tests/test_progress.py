@@ -577,3 +577,22 @@ def test_progress_plans_each_week_as_plan_and_calendar_do(cohort: dict[str, Any]
         "Week 2: Depth (15 new cards)",
         "Week 3: Breadth (0 new cards)",
     ]
+
+
+def test_a_report_day_long_after_the_exports_last_answer_is_pointed_out(cohort: dict[str, Any]) -> None:
+    """An export made on Thursday of week 1 read 'as of' week 3 counted every day since as not studied: Bo was
+    'behind' with no word that the file, not Bo, was old. The report now names the gap and what to do."""
+    exports = cohort["exports"]
+    old = run_deckgen(
+        "progress", "spring", str(exports / "bo-week1.apkg"), "--as-of", AS_OF.isoformat(), cwd=cohort["root"]
+    )
+    assert old.returncode == 0, old.stderr
+    last = START + dt.timedelta(days=3)
+    gap = (AS_OF - last).days
+    shown = " ".join(old.stderr.split())
+    assert f"Bo: the last answer in {exports / 'bo-week1.apkg'} is on " in shown
+    assert f", {gap} days before " in shown and f"use --as-of {last.isoformat()}" in shown
+    recent = run_deckgen(
+        "progress", "spring", str(exports / "ana.apkg"), "--as-of", AS_OF.isoformat(), cwd=cohort["root"]
+    )
+    assert recent.returncode == 0 and "the last answer in" not in recent.stderr

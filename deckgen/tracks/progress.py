@@ -485,6 +485,26 @@ def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, lis
     return matched, problems
 
 
+STALE_EXPORT_DAYS = 3  # a gap this long between an export's last answer and the report's day is worth a word
+
+
+def _ends_before(data: ExportData, label: str, as_of: dt.date, cohort: Cohort) -> str:
+    """A note when the export's last answer is days before ``as_of``: the days after count as not studied, which is
+    right for a hire who stopped and wrong for an export made days ago ('' when the export is recent enough)."""
+    answers = [r.time_ms for r in data.reviews if r.ease]
+    if not answers:
+        return ""
+    last = study_day(max(answers), cohort)
+    gap = (as_of - last).days
+    if gap < STALE_EXPORT_DAYS:
+        return ""
+    return (
+        f"the last answer in {label} is on {fmt_date(last)}, {gap} days before {fmt_date(as_of)}: the days after it"
+        " count as not studied — if the export is older than that, ask for a new one or use --as-of"
+        f" {last.isoformat()}"
+    )
+
+
 def _newest(data: ExportData) -> tuple[int, int]:
     """How recent an export is: its latest answer, then how many answers it holds."""
     return max((r.time_ms for r in data.reviews), default=0), len(data.reviews)
@@ -528,6 +548,8 @@ def cohort_progress(
         if others:
             notes.append(f"{hp.hire.name}: used {label}, the newest of their exports (not {', '.join(others)})")
         rows.append(hire_progress(cohort, hp, data, as_of))
+        if stale := _ends_before(data, label, as_of, cohort):
+            notes.append(f"{hp.hire.name}: {stale}")
     model = plan.hires[0].schedule.model if plan.hires else WorkloadModel()
     return ProgressReport(
         cohort.slug,
