@@ -135,3 +135,25 @@ def test_plan_command_errors(project: Path) -> None:
     assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
     ok = run_deckgen("plan", "t", "--start", "2026-03-02", "-f", "markdown", cwd=project)
     assert ok.returncode == 0 and ok.stdout.startswith("## T — R\n")
+
+
+def test_the_reviews_after_the_plan_are_counted_by_hand_and_shown() -> None:
+    """The plan's table ends with its last week, but a card started on its last day is still reviewed 82 days later,
+    and leave in the last week piles reviews onto days after it: none of that appeared anywhere."""
+    start = dt.date(2026, 3, 2)  # a Monday
+    schedule = plan_track(built_track(5), start, new_per_day=5)  # all 5 cards on day 1
+    model = WorkloadModel()
+    # reviews 1, 4, 12, 32 and 82 days after Monday; the plan is one week, so those after Sunday 8 March come after it
+    due = [start + dt.timedelta(days=d) for d in model.review_offsets_days]
+    after_plan = [d for d in due if d > dt.date(2026, 3, 8)]
+    # a review due on a weekend waits for Monday
+    expected = [d + dt.timedelta(days=(7 - d.weekday()) % 7) if d.weekday() >= 5 else d for d in after_plan]
+    assert [d.date for d in schedule.after] == expected
+    assert all(d.reviews == 5 and d.minutes == 5 * model.seconds_per_due_review / 60 for d in schedule.after)
+    text = render(schedule, "text")
+    assert f"After the plan: reviews go on until {expected[-1]:%a} {expected[-1].day} {expected[-1]:%b %Y}" in text
+    # leave on Thursday and Friday: Friday's reviews (4 days after Monday) wait for the Monday after the plan
+    assert schedule.after[0].date == dt.date(2026, 3, 16)
+    off = plan_track(built_track(5), start, new_per_day=5, days_off=[dt.date(2026, 3, 5), dt.date(2026, 3, 6)])
+    assert (off.after[0].date, off.after[0].reviews) == (dt.date(2026, 3, 9), 5)
+    assert "After the plan: reviews go on until" in render(off, "markdown")

@@ -127,6 +127,7 @@ class Schedule:
     days_off: tuple[dt.date, ...] = ()  # study days given off (holidays, leave) inside the plan, in order
     later_weeks: tuple[LaterWeek, ...] = ()  # weeks after the last stage that still start cards
     suggestion: str = ""  # the pace that fits every stage and where to set it ("" when every stage fits)
+    after: tuple[DayPlan, ...] = ()  # study days after the plan that still have reviews (its new cards' later ones)
 
     def new_cards(self, first: dt.date, last: dt.date) -> int:
         """The new cards the plan starts from ``first`` to ``last`` (both included) at its pace.
@@ -231,6 +232,7 @@ def plan_track(
         minutes = (len(batch) * model.seconds_per_new_card + reviews * model.seconds_per_due_review) / 60
         days.append(DayPlan(day, len(batch), reviews, minutes))
         day += dt.timedelta(days=1)
+    after = _reviews_after(day, due, backlog, model, days_per_week, days_off)
 
     stages: list[StagePlan] = []
     warnings: list[str] = []
@@ -328,6 +330,41 @@ def plan_track(
         days_off=tuple(d.date for d in days if d.date in days_off and d.date.weekday() < days_per_week),
         later_weeks=tuple(later),
         suggestion=suggestion,
+        after=after,
+    )
+
+
+def _reviews_after(
+    day: dt.date,
+    due: dict[dt.date, float],
+    backlog: float,
+    model: WorkloadModel,
+    days_per_week: int,
+    days_off: Collection[dt.date],
+) -> tuple[DayPlan, ...]:
+    """The study days after the plan's last day that still have reviews, by the same rules (days off wait)."""
+    after: list[DayPlan] = []
+    while due or backlog:
+        backlog += due.pop(day, 0.0)
+        if _is_study_day(day, days_per_week, days_off) and backlog:
+            after.append(DayPlan(day, 0, backlog, backlog * model.seconds_per_due_review / 60))
+            backlog = 0.0
+        day += dt.timedelta(days=1)
+    return tuple(after)
+
+
+AFTER_WEEKS = 4  # the weeks after the plan whose review load the summary gives
+
+
+def after_plan_line(schedule: Schedule) -> str:
+    """What the plan's last week does not show: the reviews that go on after it ('' when none)."""
+    if not schedule.after:
+        return ""
+    first = schedule.after[0].date
+    soon = [d.minutes for d in schedule.after if d.date < first + dt.timedelta(weeks=AFTER_WEEKS)]
+    return (
+        f"After the plan: reviews go on until {fmt_date(schedule.after[-1].date)}; in the {AFTER_WEEKS} weeks from "
+        f"{fmt_date(first)}, {_minutes(max(soon))} min on the busiest day and {len(soon)} days with reviews"
     )
 
 
@@ -420,6 +457,7 @@ def _summary_lines(schedule: Schedule) -> list[str]:
         f"Start {fmt_date(schedule.start)} · {_cards(schedule.new_per_day, 'new card')} a day · study {_study_days_label(schedule.days_per_week)}",
         f"{_cards(schedule.total_cards, 'card')} in {_cards(len(schedule.stages), 'week')} · every card started by {finish}",
         *([f"Days off: {days_off_label(schedule.days_off, schedule.days_per_week)}"] if schedule.days_off else []),
+        *([line] if (line := after_plan_line(schedule)) else []),
         f"Model: learning steps {' and '.join(f'{m}m' for m in model.learning_steps_minutes)}, reviews after "
         f"{', '.join(str(d) for d in model.review_offsets_days)} days, {model.lapse_rate:.0%} lapses, "
         f"{model.seconds_per_new_card:.0f} s per new card, {model.seconds_per_review:.0f} s per review.",
@@ -460,7 +498,7 @@ def to_json(schedule: Schedule) -> str:
     data = asdict(schedule)
     data["model"]["seconds_per_new_card"] = schedule.model.seconds_per_new_card
     data["model"]["seconds_per_due_review"] = schedule.model.seconds_per_due_review
-    for day in data["days"]:
+    for day in [*data["days"], *data["after"]]:
         day["reviews"] = round(day["reviews"], 2)
         day["minutes"] = round(day["minutes"], 2)
     return json.dumps(data, indent=2, ensure_ascii=False, default=lambda v: v.isoformat()) + "\n"
