@@ -31,6 +31,8 @@ def test_site_without_tracks_lists_the_decks(project: Path) -> None:
     assert run_deckgen("build", cwd=project).returncode == 0
     index = (project / "build/site/index.html").read_text(encoding="utf-8")
     assert "Onboarding tracks" not in index and 'href="changelog.html"' in index  # the build's changelog
+    # no word about tracks a project does not have ('Pick your track', 'Tracks already include …')
+    assert "track" not in index.lower() and "Pick a deck, import it into Anki" in index
     for slug in ("alpha", "beta", "gamma"):
         assert f'href="decks/{slug}.html"' in index and (project / f"build/site/downloads/decks/{slug}.apkg").is_file()
     assert not (project / "build/tracks").exists()

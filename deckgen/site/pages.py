@@ -149,7 +149,11 @@ def index_page(site: SiteInput) -> str:
     parts = [
         f"<h1>{esc(site.project)}</h1>",
         '<p class="lede">Spaced-repetition flashcards for the essays and ideas every new product manager here learns. '
-        "Pick your track, import it into Anki, and study a few minutes a day.</p>",
+        + (
+            "Pick your track, import it into Anki, and study a few minutes a day.</p>"
+            if site.tracks
+            else "Pick a deck, import it into Anki, and study a few minutes a day.</p>"
+        ),
     ]
     if site.tracks:
         parts.append('<section aria-labelledby="tracks-h"><h2 id="tracks-h">Onboarding tracks</h2><ul class="tiles">')
@@ -177,7 +181,9 @@ def index_page(site: SiteInput) -> str:
         parts.append("</ul></section>")
     parts.append(
         '<section aria-labelledby="decks-h"><h2 id="decks-h">All decks</h2>'
-        "<p>Every deck on its own, with a preview of every card. Tracks already include their required decks.</p>"
+        "<p>Every deck on its own, with a preview of every card."
+        + (" Tracks already include their required decks." if site.tracks else "")
+        + "</p>"
         '<div class="table-wrap"><table class="decks"><thead><tr><th scope="col">Deck</th><th scope="col">Cards</th>'
         '<th scope="col">Preview</th><th scope="col">Download</th></tr></thead><tbody>'
     )
