@@ -72,12 +72,19 @@ def test_10_adding_an_id_keeps_the_cards_identity(project: Path, tmp_path: Path)
         assert after["revlog"] == before["revlog"] and set(after["cards"]) == set(before["cards"])
         note = note_by_text(col, "first letter of the Greek")
         assert note.guid == guid and "deckgen::retired" not in note.tags
-        assert note["DeckgenId"] == "alpha/alpha-def", "the note is updated in place, with its new id"
-        # and the id now holds on its own: rewording both sides keeps the card
+        # Pinning alone ships nothing new: the learner's note is untouched, DeckgenId included (it
+        # used to take the new key, an update of every learner's note that changed nothing they
+        # see). The lock records the DeckgenId the card keeps (``shipped_as``), which the
+        # changelog's searches use (tests/test_pin_silent.py).
+        assert note["DeckgenId"] == before["notes"][guid]["fields"]["DeckgenId"] and log.updated == 0
+        assert note["DeckgenId"].startswith("alpha/q-")  # its uid before the pin
+        # and the id now holds on its own: rewording both sides keeps the card, updated in place
         path.write_text(path.read_text().replace(card, "Q: In Example's 'Alpha', name alpha.\nA: A Greek letter."))
         third = release(project, 3)
         log = import_apkg(col, third)
-        assert log.new == 0 and note_by_text(col, "A Greek letter").guid == guid
+        assert log.new == 0 and log.updated == 1 and note_by_text(col, "A Greek letter").guid == guid
+        assert note_by_text(col, "A Greek letter")["DeckgenId"] == note["DeckgenId"]
+        assert snapshot(col)["revlog"] == before["revlog"]
     finally:
         col.close()
 

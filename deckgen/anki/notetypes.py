@@ -141,7 +141,7 @@ def card_fields(card: Card, note: Note, status: str = "", images: ImageResolver 
         "Source": source_html(note),
         "Extra": render_markdown(card.extra, images),
         "Status": escape(status),
-        "DeckgenId": escape(card.uid),
+        "DeckgenId": escape(card.shipped_as or card.uid),
     }
     if card.kind == "cloze":
         values = {"Text": render_markdown(card.front, images, cloze=True), **common}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from deckgen.builder.release import DeckRelease
@@ -28,6 +28,7 @@ class CardDiff:
     old_front: str = ""
     old_back: str = ""
     reason: str = ""  # the match decision, when the card was matched by its content
+    shipped_as: str = ""  # its DeckgenId in Anki when that is not ``uid`` (a card pinned with an id: in its note)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class DeckDiff:
     @property
     def restored_search(self) -> str:
         """The Anki Browse search for the restored cards a learner suspended when they were retired."""
-        ids = " OR ".join(f'"DeckgenId:{escape_search(c.uid)}"' for c in self.restored)
+        ids = " OR ".join(f'"DeckgenId:{escape_search(c.shipped_as or c.uid)}"' for c in self.restored)
         return f"is:suspended ({ids})"
 
     @property
@@ -154,8 +155,9 @@ def compare(
                 )
                 if change.status == "edited":
                     edited.append(card)
-                elif change.status == "restored":
-                    restored.append(card)  # Anki updates the learner's retired copy in place: not a new card
+                elif change.status == "restored":  # Anki updates the learner's retired copy in place: not a new card
+                    record = new_lock.card_by_uid(uid)
+                    restored.append(replace(card, shipped_as=record.shipped_as if record else ""))
                 else:
                     added.append(card)
             else:
@@ -207,11 +209,13 @@ def compare(
         if name not in lock.notetypes or lock.notetypes[name].hash != record.hash
     )
     # A card matched by content in an earlier release is re-matched on every build; only
-    # decisions that change something (or warn) are news to the curator.
+    # decisions that change something (a card, or a card's key: pinned with an id) or warn are news to the curator.
     all_decisions = tuple(
         Decision(f"{d.note_id}/{d.key}", _previous_uid(d), d.reason, d.warning)
         for d in decisions
-        if d.warning or getattr(by_uid.get(f"{d.note_id}/{d.key}"), "status", "") != "unchanged"
+        if d.warning
+        or (d.previous_key and d.previous_key != d.key)
+        or getattr(by_uid.get(f"{d.note_id}/{d.key}"), "status", "") != "unchanged"
     )
     move_warnings = [
         f"deck '{deck.deck}': {len(m.uids)} card(s) learners already have stay in deck '{m.from_deck}' "

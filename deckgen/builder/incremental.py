@@ -442,7 +442,7 @@ def edited_cards(config: Config, replay: Replay) -> list[str] | None:
     """
     from deckgen.builder.rendering import rendered_cards
     from deckgen.lock.identity import carry_removed, resolve_keys, stamp
-    from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
+    from deckgen.lock.moves import apply_moves, avoid_moved_keys, keep_shipped_ids, match_moves, renames
     from deckgen.lock.records import Lock, note_records
 
     snapshot = replay.snapshot
@@ -468,6 +468,7 @@ def edited_cards(config: Config, replay: Replay) -> list[str] | None:
         decisions.extend(found)
     avoid_moved_keys(cards_by_note, lock)
     pinned = renames(decisions, lock)
+    keep_shipped_ids(cards_by_note, lock, pinned)
     moves, _ = match_moves(cards_by_note, lock, pinned)
     store = media_store(config, replay.settings)
     new_lock = Lock()

@@ -67,7 +67,7 @@ from deckgen.lock.identity import (
     stamp,
     stamp_notetype,
 )
-from deckgen.lock.moves import apply_moves, avoid_moved_keys, match_moves, renames
+from deckgen.lock.moves import apply_moves, avoid_moved_keys, keep_shipped_ids, match_moves, renames
 from deckgen.lock.records import Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS
 from deckgen.sources.manifests import assemble, missing_manifests, note_index, select_notes
@@ -195,6 +195,7 @@ def plan_build(
 
     avoid_moved_keys(cards_by_note, lock)
     pinned = renames(decisions, lock)  # cards just given an id: keep the identity they had
+    keep_shipped_ids(cards_by_note, lock, pinned)  # ... and the note learners have
     moves, move_decisions = match_moves(cards_by_note, lock, pinned)
     moves = pinned + moves
     decisions.extend(move_decisions)

@@ -241,12 +241,17 @@ def _left_decks(old: CardRecord | None, now_in: Sequence[str], homes: Mapping[st
 
 
 def _positions(deck: BuiltDeck, lock: Lock, earlier_names: Sequence[str]) -> dict[str, int]:
-    """New-card positions for the deck: earlier positions kept, new cards fitted between them."""
+    """New-card positions for the deck: earlier positions kept, new cards fitted between them.
+
+    A card pinned with an ``id:`` in its own note keeps the place it had under its earlier key.
+    """
     names = {deck.spec.name, *earlier_names}
     stored = {}
     cards = lock.cards
     for card in deck.cards:
         old = cards.get(card.note_id, {}).get(card.key)
+        if old is None and card.shipped_as:  # pinned in this build: shipped as (and placed as) its earlier self
+            old = lock.card_by_uid(card.shipped_as)
         due = old.position_in(names) if old is not None and not old.retired else None
         if due is not None:
             stored[card.uid] = due

@@ -167,6 +167,9 @@ class Card:
     tags: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()  # lint rules the curator silenced for this card
     explicit_id: bool = False
+    # the DeckgenId its Anki note holds when that is not its uid: a card pinned with an ``id:`` in its
+    # own note keeps the one it shipped with (see deckgen.lock.moves.keep_shipped_ids)
+    shipped_as: str = ""
 
     @functools.cached_property  # asked ~18 times per card by a build (ids, decks, changes, releases)
     def uid(self) -> str:

@@ -156,6 +156,8 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
 
     def claim(index: int, card: Card, key: str, reason: str) -> None:
         if index in pinned:
+            if match_sides(card.front, card.back) == match_sides(records[key].front, records[key].back):
+                reason = "question and answer unchanged"
             resolved[index] = card  # keeps its new key; its GUID keeps coming from the old one
             decisions.append(MatchDecision(note_id, card.key, key, f"'id: {card.key}' added; {reason}"))
         else:
@@ -321,6 +323,7 @@ def stamp(
         and old.origin == origin
         and old.explicit == card.explicit_id
         and old.reverse == card.reverse
+        and old.shipped_as == card.shipped_as
         and not (old.decks or old.retired_mod or old.retired_hash or old.moved_to or old.left)
     ):
         # the record below would equal the one read: keep that very object (most cards of a build;
@@ -340,6 +343,7 @@ def stamp(
             due=old.due if old else None,
             dues=old.dues if old else (),
             reverse=card.reverse,  # a retired card must keep it, or its reverse card would turn blank
+            shipped_as=card.shipped_as,  # the DeckgenId it ships with, when not its uid (a pinned card's old one)
         )
     new_lock.put(card.note_id, card.key, record)
     guid = guid_of(namespace, card.note_id, card.key, record.anchor)

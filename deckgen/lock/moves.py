@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from deckgen.core.model import Card, CardChange
+from deckgen.core.model import Card, CardChange, ChangeStatus
 from deckgen.core.text import normalize
 from deckgen.lock.identity import BuiltCard, MatchDecision, guid_of
 from deckgen.lock.records import CardRecord, Lock
@@ -54,6 +54,34 @@ def renames(decisions: Sequence[MatchDecision], lock: Lock) -> list[Move]:
                 Move(f"{d.note_id}/{d.key}", previous, (record.anchor if record else "") or previous, d.reason)
             )
     return moves
+
+
+def keep_shipped_ids(cards_by_note: dict[str, list[Card]], lock: Lock, pinned: Sequence[Move]) -> None:
+    """Give each card pinned with an ``id:`` (in this build or an earlier one) the DeckgenId its Anki note holds.
+
+    ``pinned``: this build's renames within a note (their cards have no record under the new
+    key yet): each ships the DeckgenId its earlier record shipped, so pinning alone changes
+    nothing learners have. Later builds read it from the card's record (``shipped_as``): it
+    is state, never guessed from the anchor, so the build that pins and every build after it
+    ship the same note (a card that moved away and came back also has an anchor in its own
+    note, and ships its uid). A card that moves to another note gets a new record and ships
+    its new uid: a move updates learners' copies anyway, and a DeckgenId stays within its note.
+    """
+    previous = {m.uid: m.previous_uid for m in pinned}
+    for note_id, cards in cards_by_note.items():
+        records = lock.cards.get(note_id, {})
+        for index, card in enumerate(cards):
+            was = previous.get(card.uid)
+            if was is not None:
+                old = lock.card_by_uid(was)
+                shipped = (old.shipped_as if old is not None else "") or was
+            else:
+                record = records.get(card.key)
+                if record is None or not record.shipped_as:
+                    continue  # (almost every card)
+                shipped = record.shipped_as
+            if shipped != card.uid:
+                cards[index] = replace(card, shipped_as=shipped)
 
 
 def match_moves(
@@ -154,7 +182,11 @@ def apply_moves(
     namespace: str,
     now: int,
 ) -> None:
-    """Give moved cards their anchor and a strictly newer ``mod``; keep the old records as ``moved_to``."""
+    """Give moved cards their anchor and a strictly newer ``mod``; keep the old records as ``moved_to``.
+
+    A card pinned with an ``id:`` in its own note that ships exactly what it shipped before
+    (same GUID, same fields: see :func:`keep_shipped_ids`) is unchanged: only its key in the lock is new.
+    """
     by_uid = {m.uid: m for m in moves}
     for index, change in enumerate(changes):
         move = by_uid.get(change.uid)
@@ -164,16 +196,22 @@ def apply_moves(
         old = lock.cards[old_note][old_key]
         note_id, key = move.uid.split("/", 1)
         current = new_lock.cards[note_id][key]
-        # The learner's note is the old one: only a newer mod updates it.
-        record = replace(current, anchor=move.anchor, mod=max(current.mod, old.mod + 1, now))
+        status: ChangeStatus
+        if old_note == note_id and current.hash == old.hash:
+            # renamed in place: the learner's note already holds all of it, in its place in the new-card queue
+            record, status = replace(current, anchor=move.anchor, mod=old.mod, due=old.due, dues=old.dues), "unchanged"
+        else:
+            # The learner's note is the old one: only a newer mod updates it.
+            record = replace(current, anchor=move.anchor, mod=max(current.mod, old.mod + 1, now))
+            status = "edited"
         new_lock.put(note_id, key, record)
         built[move.uid] = replace(
-            built[move.uid], guid=guid_of(namespace, note_id, key, record.anchor), mod=record.mod, status="edited"
+            built[move.uid], guid=guid_of(namespace, note_id, key, record.anchor), mod=record.mod, status=status
         )
         new_lock.put(old_note, old_key, replace(old, moved_to=move.uid))
         changes[index] = replace(
             change,
-            status="edited",
+            status=status,
             old_front=old.front,
             old_back=old.back,
             matched_from=move.previous_uid,

@@ -50,6 +50,9 @@ class CardRecord:
     retired_hash: str = ""  # of the retired note as shipped, so a change to it gets a newer mod
     moved_to: str = ""  # the uid it moved to (its identity is not free for reuse)
     left: tuple[str, ...] = ()  # decks it shipped in and left while staying live in another deck
+    # the DeckgenId learners' note holds when that is not its uid: a card pinned with an ``id:`` keeps the one it
+    # shipped with (deckgen.lock.moves.keep_shipped_ids); always a uid of its own note
+    shipped_as: str = ""
 
     @property
     def live(self) -> bool:
@@ -105,6 +108,8 @@ class CardRecord:
             data["moved_to"] = self.moved_to
         if self.left:
             data["left"] = list(self.left)
+        if self.shipped_as:
+            data["shipped_as"] = self.shipped_as
         return data
 
     @classmethod
@@ -114,7 +119,7 @@ class CardRecord:
         get = data.get
         decks, due, dues, left = get("decks"), get("due"), get("dues"), get("left")
         # Every field is given, so the record is filled in without its __init__: a frozen
-        # dataclass sets each of its 17 fields through object.__setattr__ (~40% of a lock's parse).
+        # dataclass sets each of its 18 fields through object.__setattr__ (~40% of a lock's parse).
         return filled(
             cls,
             hash=str(get("hash", "")),
@@ -134,6 +139,7 @@ class CardRecord:
             retired_hash=str(get("retired_hash") or ""),
             moved_to=str(get("moved_to") or ""),
             left=tuple(map(str, left)) if left else (),
+            shipped_as=str(get("shipped_as") or ""),
         )
 
 

@@ -45,6 +45,7 @@ def record_card(note_id: str, key: str, record: CardRecord) -> Card:
         front=record.front,
         back=record.back,
         reverse=record.reverse,
+        shipped_as=record.shipped_as,
     )
 
 
