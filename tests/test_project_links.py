@@ -86,3 +86,26 @@ def test_a_link_inside_the_project_is_fine(shipped: Path) -> None:
     result = run_deckgen("build", cwd=project)
     assert result.returncode == 0, result.stderr
     assert (project / "out-real" / "onboarding.apkg").exists()
+
+
+def test_a_note_that_links_outside_the_project_is_not_read(shipped: Path, tmp_path: Path) -> None:
+    """'content/notes.md -> a file elsewhere' was read and its text shipped in a deck (linked folders were never
+    entered, linked files were). A link to a note inside the project is still a note."""
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\nid: secret\ntitle: Private\n---\nA private blurb.\n\n## Cards\n\nQ: Secret?\nA: Yes.\n")
+    (shipped / "content" / "notes.md").symlink_to(secret)
+    for command in ("lint", "build"):
+        result = run_deckgen(command, cwd=shipped)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert f"content/notes.md: schema: is a link to {secret.resolve()}, outside the project" in (
+            result.stdout + result.stderr
+        )
+    assert not (shipped / "build").exists()
+    (shipped / "content" / "notes.md").unlink()
+    note = shipped / "content" / "essays" / "norton-empathy.md"
+    (shipped / "shared").mkdir()
+    kept = shipped / "shared" / "norton.md"  # inside the project, outside content/
+    note.rename(kept)
+    note.symlink_to(kept)
+    built = run_deckgen("build", "--locked", cwd=shipped)
+    assert built.returncode == 0, built.stderr

@@ -59,6 +59,7 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 def read_bytes(path: Path, rel: str) -> bytes:
     """A source file's bytes, or a ContentError naming it."""
+    _refuse_outside_link(path, rel)
     try:
         # stat before reading: a 4 GB file named *.md must not be loaded to find out it is too big
         return read_bounded(path, MAX_NOTE_BYTES)
@@ -75,6 +76,26 @@ def read_bytes(path: Path, rel: str) -> bytes:
         raise ContentError(
             Finding(rel, 0, f"cannot read file: {exc.strerror or exc}", "check the path and permissions", "io")
         ) from None
+
+
+def _refuse_outside_link(path: Path, rel: str) -> None:
+    """A project file (``rel`` relative to the project) that is a link to a file outside it is not read: a cloned
+    repository's 'content/notes.md -> ~/.aws/credentials' must not reach a deck. (A file named on the command line,
+    such as an import's source, has its own path as ``rel`` and may be anywhere.)"""
+    name = str(path)
+    if not os.path.islink(name) or os.path.isabs(rel) or not name.endswith(os.sep + rel.replace("/", os.sep)):
+        return
+    root = os.path.realpath(name[: -len(rel) - 1])
+    target = os.path.realpath(name)
+    if os.path.commonpath([root, target]) != root:
+        raise ContentError(
+            Finding(
+                rel,
+                0,
+                f"is a link to {target}, outside the project",
+                "copy the note into the project instead of linking to it",
+            )
+        )
 
 
 def read_text(path: Path, rel: str) -> str:
