@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.core.errors import ConfigError, Finding
-from deckgen.core.files import read_bounded
+from deckgen.core.files import read_bounded, resolves_inside
 
 CONFIG_NAME = "deckgen.toml"
 LOCK_NAME = "deckgen.lock"
@@ -125,9 +125,10 @@ def load_config(
             folders[key] = root / chosen
             continue
         folders[key] = root / _path_setting(paths.get(key), default)
-        _check_inside(root, folders[key], toml_path, key, paths.get(key) or "", variable)
+        place = "--out" if key == "out" else f"{variable}="
+        _check_inside(root, folders[key], toml_path, key, paths.get(key) or "", place)
     for name, fix in _OWN_FOLDERS.items():
-        _check_inside(root, root / name, toml_path, "", "", fix)
+        _check_inside(root, root / name, toml_path, "", "", "", fix)
     return Config(
         root=root,
         namespace=namespace,
@@ -157,33 +158,35 @@ def _lexically_inside(root: Path, folder: Path) -> bool:
     return normal == Path(os.path.normpath(root)) or Path(os.path.normpath(root)) in normal.parents
 
 
-def _check_inside(root: Path, folder: Path, toml_path: Path, key: str, written: object, variable: str) -> None:
+def _check_inside(
+    root: Path, folder: Path, toml_path: Path, key: str, written: object, place: str, fix: str = ""
+) -> None:
     """A folder deckgen reads or writes because of what the project's files say (a [paths] entry, or a committed
     symbolic link where a folder should be) must be inside the project: a cloned repository must not make a build
-    write, replace or delete files elsewhere on the machine."""
-    real_root = root.resolve()
-    target = folder.resolve()
-    if target == real_root or real_root in target.parents:
+    write, replace or delete files elsewhere on the machine.
+
+    ``place``: how the person running deckgen names the folder on purpose ('--out', 'DECKGEN_CONTENT=');
+    ``fix``: what to do instead, for deckgen's own folders (which have no such option).
+    """
+    if resolves_inside(root, folder):
         return
+    target = folder.resolve()
+    on_purpose = (
+        f"to use {target} on purpose, pass {place}{' ' if place == '--out' else ''}{target} when you run deckgen"
+    )
     if written and not _lexically_inside(root, folder):
-        place = "--out FOLDER" if key == "out" else f"{variable}=FOLDER"
         raise ConfigError(
             Finding(
                 CONFIG_NAME,
                 setting_line(toml_path, "paths", key),
                 f"[paths] {key} = {str(written)!r} is outside the project ({target})",
-                f"write a folder inside the project, relative to {CONFIG_NAME}; to use {target} on purpose, "
-                f"pass {place} when you run deckgen",
+                f"write a folder inside the project, relative to {CONFIG_NAME}; {on_purpose}",
                 "config",
             )
         )
     name = folder.relative_to(root).as_posix()
-    if key:
-        place = f"--out {target}" if key == "out" else f"{variable}={target}"
-        variable = f"replace the link with a folder; to use {target} on purpose, pass {place} when you run deckgen"
-    raise ConfigError(
-        Finding(name, 0, f"'{name}' is a symbolic link to {target}, outside the project", variable, "config")
-    )
+    fix = fix or f"replace the link with a folder; {on_purpose}"
+    raise ConfigError(Finding(name, 0, f"'{name}' is a symbolic link to {target}, outside the project", fix, "config"))
 
 
 def _check_parser(data: Mapping[str, Any], toml_path: Path) -> None:

@@ -118,6 +118,11 @@ class TooLargeError(OSError):
         self.limit = limit
 
 
+def resolves_inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, links followed, is ``root`` or below it (links in ``root`` followed too)."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
 def read_bounded(path: Path, limit: int) -> bytes:
     """A regular file's bytes, refusing (before reading) files over ``limit`` bytes, FIFOs and devices."""
     with open(path, "rb", opener=_nonblocking_opener) as handle:

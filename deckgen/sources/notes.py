@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from deckgen.core.errors import BinaryFileError, ContentError, Finding
-from deckgen.core.files import TooLargeError, read_bounded
+from deckgen.core.files import TooLargeError, read_bounded, resolves_inside
 from deckgen.core.model import CardBlock, FieldValue, Note, Section
 from deckgen.sources.layout import note_files
 
@@ -85,14 +85,12 @@ def _refuse_outside_link(path: Path, rel: str) -> None:
     name = str(path)
     if not os.path.islink(name) or os.path.isabs(rel) or not name.endswith(os.sep + rel.replace("/", os.sep)):
         return
-    root = os.path.realpath(name[: -len(rel) - 1])
-    target = os.path.realpath(name)
-    if os.path.commonpath([root, target]) != root:
+    if not resolves_inside(Path(name[: -len(rel) - 1]), path):
         raise ContentError(
             Finding(
                 rel,
                 0,
-                f"is a link to {target}, outside the project",
+                f"is a link to {path.resolve()}, outside the project",
                 "copy the note into the project instead of linking to it",
             )
         )
