@@ -361,13 +361,10 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
     for hp in plan.hires:
         schedule = hp.schedule
         finish = fmt_date(schedule.finish) if schedule.finish else "—"
-        weeks = [(s.number, s.week_start, s.title, s.new_cards, s.avg_minutes) for s in schedule.stages] + [
-            (w.number, w.week_start, LEFT_OVER, w.new_cards, w.avg_minutes) for w in schedule.later_weeks
-        ]
         rows = "".join(
-            f"<tr><td>{number}</td><td>{esc(fmt_date(week_start))}</td><td>{esc(title)}</td>"
-            f'<td class="num">{new_cards}</td><td>{_minutes(avg_minutes)}</td></tr>'
-            for number, week_start, title, new_cards, avg_minutes in weeks
+            f"<tr><td>{w.number}</td><td>{esc(fmt_date(w.week_start))}</td><td>{esc(w.title)}</td>"
+            f'<td class="num">{w.new_cards}</td><td>{_minutes(w.avg_minutes)}</td></tr>'
+            for w in schedule.weeks()
         )
         # The pace warnings `deckgen plan --cohort` prints for this hire: a manager who only reads the site sees them too.
         warnings = "".join(f'<p class="warn" role="note">{esc(warning)}</p>' for warning in schedule.warnings)

@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 
 from deckgen.tracks.cohorts import CohortPlan, HirePlan, study_start
-from deckgen.tracks.workload import LEFT_OVER, fmt_date
+from deckgen.tracks.workload import fmt_date
 
 PRODID = "-//deckgen//onboarding plan//EN"
 MIN_BLOCK_MINUTES = 5  # a calendar block shorter than this is not worth a slot
@@ -82,12 +82,9 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
     stamp = _stamp(hp)
     root = hp.track.track.root_deck
     events: list[list[str]] = []
-    weeks = [
-        (stage.number, stage.title, stage.week_start, stage.new_cards, stage.avg_minutes, stage)
-        for stage in schedule.stages
-    ] + [(w.number, LEFT_OVER, w.week_start, w.new_cards, w.avg_minutes, None) for w in schedule.later_weeks]
-    for number, title, week_start, new_cards, avg_minutes, stage in weeks:
-        lines = [f"Week {number} of {schedule.track}: {title}."]
+    for week in schedule.weeks():
+        stage = week.stage
+        lines = [f"Week {week.number} of {schedule.track}: {week.title}."]
         if stage is not None:
             lines.append(
                 "Decks: "
@@ -95,7 +92,8 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
                 + "."
             )
         lines.append(
-            f"{new_cards} new cards this week at {schedule.new_per_day} a day, about {avg_minutes:g} minutes a day."
+            f"{week.new_cards} new cards this week at {schedule.new_per_day} a day, "
+            f"about {week.avg_minutes:g} minutes a day."
         )
         if stage is not None and stage.warning:  # the pace warning `deckgen plan --cohort` prints, for this week
             lines += [f"Warning: {stage.warning}.", *([schedule.suggestion] if schedule.suggestion else [])]
@@ -104,11 +102,11 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
         events.append(
             _event(
                 [
-                    f"UID:{_uid(cohort.slug, hire.uid_slug, 'week', number, week_start)}",
+                    f"UID:{_uid(cohort.slug, hire.uid_slug, 'week', week.number, week.week_start)}",
                     f"DTSTAMP:{stamp}",
-                    f"DTSTART;VALUE=DATE:{week_start:%Y%m%d}",
-                    f"DTEND;VALUE=DATE:{week_start + dt.timedelta(days=1):%Y%m%d}",
-                    f"SUMMARY:{escape_text(f'Week {number}: {title} ({new_cards} new cards)')}",
+                    f"DTSTART;VALUE=DATE:{week.week_start:%Y%m%d}",
+                    f"DTEND;VALUE=DATE:{week.week_start + dt.timedelta(days=1):%Y%m%d}",
+                    f"SUMMARY:{escape_text(f'Week {week.number}: {week.title} ({week.new_cards} new cards)')}",
                     f"DESCRIPTION:{escape_text(description)}",
                     "TRANSP:TRANSPARENT",
                 ]

@@ -108,6 +108,19 @@ class DayPlan:
 
 
 @dataclass(frozen=True)
+class Week:
+    """One calendar week of a plan as the surfaces list it: a stage's week, or a week of cards left over."""
+
+    number: int
+    title: str
+    week_start: dt.date
+    new_cards: int
+    avg_minutes: float
+    peak_minutes: float
+    stage: StagePlan | None  # None for a week after the last stage
+
+
+@dataclass(frozen=True)
 class Schedule:
     """A track's plan for one start date and pace."""
 
@@ -128,6 +141,15 @@ class Schedule:
     later_weeks: tuple[LaterWeek, ...] = ()  # weeks after the last stage that still start cards
     suggestion: str = ""  # the pace that fits every stage and where to set it ("" when every stage fits)
     after: tuple[DayPlan, ...] = ()  # study days after the plan that still have reviews (its new cards' later ones)
+
+    def weeks(self) -> tuple[Week, ...]:
+        """Every week the plan lists, its stages' then the weeks of cards left over (plan, site and calendar)."""
+        return tuple(
+            Week(s.number, s.title, s.week_start, s.new_cards, s.avg_minutes, s.peak_minutes, s) for s in self.stages
+        ) + tuple(
+            Week(w.number, LEFT_OVER, w.week_start, w.new_cards, w.avg_minutes, w.peak_minutes, None)
+            for w in self.later_weeks
+        )
 
     def new_cards(self, first: dt.date, last: dt.date) -> int:
         """The new cards the plan starts from ``first`` to ``last`` (both included) at its pace.
