@@ -53,7 +53,7 @@ from deckgen.core.config import Config
 from deckgen.core.diskcache import NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.files import atomic_write_bytes, atomic_write_text
-from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note
+from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note, count_anki_cards
 from deckgen.linter.run import LintParts, LintReport, finish, lint_parts, lock_findings, media_store, settings_for
 from deckgen.lock.guard import check_frozen_schema
 from deckgen.lock.identity import (
@@ -679,7 +679,7 @@ def _build(
                 note_cache.save(prune=False)
             summary = {
                 "outputs": list(result.outputs),
-                "decks": [[d.spec.name, len(d.cards)] for d in plan.decks],
+                "decks": [[d.spec.name, count_anki_cards(d.cards)] for d in plan.decks],
                 "warnings": [*plan.standing, *linted],  # what a no-op or a restore prints
                 "cards": len(plan.cards),
                 "media": media,

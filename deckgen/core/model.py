@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -230,7 +230,7 @@ class BuildResult:
     changes: tuple[CardChange, ...]
     lock_changed: bool
     warnings: tuple[str, ...] = ()
-    up_to_date: tuple[tuple[str, int], ...] = ()  # (deck, cards) when the cache proved nothing changed
+    up_to_date: tuple[tuple[str, int], ...] = ()  # (deck, Anki cards) when the cache proved nothing changed
     unchanged: int = 0  # cards known unchanged without listing them (an up-to-date build)
     report: Any = None  # deckgen.builder.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
     kept: tuple[str, ...] = ()  # outputs this build found already holding what it would write, and left alone
@@ -241,5 +241,27 @@ class BuildResult:
         return extra + sum(1 for c in self.changes if c.status == status)
 
     def deck_sizes(self) -> tuple[tuple[str, int], ...]:
-        """(deck name, number of cards) for every deck built or found up to date."""
-        return self.up_to_date or tuple((d.spec.name, len(d.cards)) for d in self.decks)
+        """(deck name, number of Anki cards) for every deck built or found up to date: a Reverse card counts
+        twice and a cloze card once per number, as in Anki, on the site and in ``deckgen plan``."""
+        return self.up_to_date or tuple((d.spec.name, count_anki_cards(d.cards)) for d in self.decks)
+
+
+_CLOZE_NUMBER_RE = re.compile(r"\{\{c(\d+)::")
+
+
+def anki_cards(card: Card) -> int:
+    """How many Anki cards a deckgen card makes: reverse adds one; a cloze makes one per number."""
+    if card.kind == "cloze":
+        return _cloze_numbers(card.front)
+    return 2 if card.reverse else 1
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cloze_numbers(text: str) -> int:
+    """How many cloze numbers ``text`` uses (at least one): a build counts each card's several times (site, plan)."""
+    return max(1, len(set(_CLOZE_NUMBER_RE.findall(text))))
+
+
+def count_anki_cards(cards: Iterable[Card]) -> int:
+    """Total Anki cards (what a learner studies) of ``cards``."""
+    return sum(anki_cards(card) for card in cards)

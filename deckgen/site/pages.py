@@ -29,8 +29,8 @@ from deckgen.anki.render import render_markdown
 from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
-from deckgen.core.model import BuiltDeck, Card, Note
-from deckgen.sources.tracks import BuiltTrack, count_anki_cards
+from deckgen.core.model import BuiltDeck, Card, Note, count_anki_cards
+from deckgen.sources.tracks import BuiltTrack
 from deckgen.tracks.workload import LEFT_OVER, Schedule, days_off_label, fmt_date, plan_track
 
 if TYPE_CHECKING:  # cohorts (and their calendars) load only when a cohort page is written

@@ -8,7 +8,6 @@ learner who imports two tracks, or a deck and a track, never gets a duplicate.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ TRACK_KEYS = ("track", "role", "description", "deck", "new_per_day", "stages")
 STAGE_KEYS = ("title", "description", "decks", "optional")
 DEFAULT_NEW_PER_DAY = 20  # Anki's default "New cards/day"
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")  # \Z: "$" would accept a trailing newline
-_CLOZE_ORD_RE = re.compile(r"\{\{c(\d+)::")
 
 
 @dataclass(frozen=True)
@@ -105,24 +103,6 @@ class BuiltTrack:
     def cards(self) -> tuple[Card, ...]:
         """Every card of the bundle in curriculum order."""
         return tuple(card for stage in self.stages for card in stage.cards)
-
-
-def anki_cards(card: Card) -> int:
-    """How many Anki cards a deckgen card makes: reverse adds one; a cloze makes one per number."""
-    if card.kind == "cloze":
-        return _cloze_numbers(card.front)
-    return 2 if card.reverse else 1
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _cloze_numbers(text: str) -> int:
-    """How many cloze numbers ``text`` uses (at least one): a build counts each card's several times (site, plan)."""
-    return max(1, len(set(_CLOZE_ORD_RE.findall(text))))
-
-
-def count_anki_cards(cards: Iterable[Card]) -> int:
-    """Total Anki cards (what a learner studies) of ``cards``."""
-    return sum(anki_cards(card) for card in cards)
 
 
 def _node_lines(text: str) -> dict[tuple[Any, ...], int]:

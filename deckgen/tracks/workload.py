@@ -24,7 +24,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from deckgen.sources.tracks import BuiltTrack, count_anki_cards
+from deckgen.core.model import count_anki_cards
+from deckgen.sources.tracks import BuiltTrack
 
 OutputFormat = Literal["text", "markdown", "json"]
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
