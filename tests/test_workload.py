@@ -82,7 +82,9 @@ def test_a_stage_that_does_not_fit_warns_and_suggests_a_pace_that_fits() -> None
     assert not first.fits and first.last_new == MONDAY + dt.timedelta(7) and first.pace_to_fit == 6
     assert second.fits and second.pace_to_fit == 4  # 35 cards over 10 study days
     assert schedule.suggested_pace == 6
-    assert schedule.warnings[0].startswith("Week 1 — S1: 30 cards do not fit by Sun 8 Mar 2026 at 5 new cards a day")
+    assert schedule.warnings[0].startswith(
+        "Week 1 — S1: 5 of its 30 cards start after Sun 8 Mar 2026 at 5 new cards a day"
+    )
     assert schedule.warnings[-1] == "Suggested pace: --new-per-day 6 finishes every stage in its week."
     again = plan_track(built_track(30, 5), MONDAY, schedule.suggested_pace)
     assert all(s.fits for s in again.stages) and again.warnings == ()
@@ -157,3 +159,17 @@ def test_the_reviews_after_the_plan_are_counted_by_hand_and_shown() -> None:
     off = plan_track(built_track(5), start, new_per_day=5, days_off=[dt.date(2026, 3, 5), dt.date(2026, 3, 6)])
     assert (off.after[0].date, off.after[0].reviews) == (dt.date(2026, 3, 9), 5)
     assert "After the plan: reviews go on until" in render(off, "markdown")
+
+
+def test_a_late_weeks_warning_counts_the_cards_that_start_after_it_as_the_week_figure_does() -> None:
+    # The warning said "30 cards do not fit" beside a week figure of 25 new cards: 25 do fit, 5 start late.
+    schedule = plan_track(built_track(30, 5), MONDAY, 5)
+    week = schedule.weeks()[0]
+    assert week.new_cards == 25
+    assert schedule.warnings[0].startswith(
+        "Week 1 — S1: 5 of its 30 cards start after Sun 8 Mar 2026 at 5 new cards a day (the last on Mon 9 Mar 2026)"
+    )
+    # a stage that starts late only because the week before spilled over counts its own late cards
+    spill = plan_track(built_track(30, 24), MONDAY, 5)
+    assert spill.warnings[1].startswith("Week 2 — S2: 4 of its 24 cards start after Sun 15 Mar 2026")
+    assert 24 - 4 == spill.weeks()[1].new_cards - 5  # week 2 starts S1's 5 left-overs first

@@ -234,6 +234,7 @@ def plan_track(
     days: list[DayPlan] = []
     first_new: dict[int, dt.date] = {}
     last_new: dict[int, dt.date] = {}
+    late: dict[int, int] = {}  # per stage, its cards that start after its week
     backlog = 0.0
     day, started = start, 0
     last_day = weeks[-1][1] if weeks else start
@@ -247,6 +248,8 @@ def plan_track(
         for stage_index in batch:
             first_new.setdefault(stage_index, day)
             last_new[stage_index] = day
+            if day > weeks[stage_index][1]:
+                late[stage_index] = late.get(stage_index, 0) + 1
         started += len(batch)
         for offset in model.review_offsets_days:
             target = day + dt.timedelta(days=offset)
@@ -280,9 +283,12 @@ def plan_track(
                     f"(e.g. {_setting('start', _first_study_day(start, days_per_week, days_off).isoformat(), entry)})"
                 )
             else:
+                # the cards that start after the week: the rest are in the week's figure (Schedule.new_cards)
+                behind = late.get(index, 0)
                 warning = (
-                    f"Week {stage.stage.number} — {stage.stage.title}: {_cards(count, 'card')} do not fit by {fmt_date(week_end)} at {_cards(pace, 'new card')} a day "
-                    f"(last one starts {fmt_date(done) if done else 'later'}); it needs {pace_to_fit} a day"
+                    f"Week {stage.stage.number} — {stage.stage.title}: {behind} of its {_cards(count, 'card')} "
+                    f"start{'s' if behind == 1 else ''} after {fmt_date(week_end)} at {_cards(pace, 'new card')} a day"
+                    f"{f' (the last on {fmt_date(done)})' if done else ''}; it needs {pace_to_fit} a day"
                 )
             warnings.append(warning)
         decks = tuple(DeckCount(d.spec.slug, d.spec.name, count_anki_cards(d.cards)) for d in stage.decks)
