@@ -53,7 +53,8 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
     """The Markdown entry for this release of ``deck``."""
     lines = [f"## Release {deck.version} — {deck.date}", ""]
     if deck.version == 1:
-        lines += [f"First release: {len(deck.added) + len(deck.edited) + len(deck.unchanged)} cards.", ""]
+        shipped = len(deck.added) + len(deck.restored) + len(deck.edited) + len(deck.unchanged)
+        lines += [f"First release: {shipped} cards.", ""]  # restored ones too: listed below, new to most learners
     if deck.added and deck.version > 1:
         lines += [f"**New cards ({len(deck.added)})** — they arrive as new cards, in reading order.", ""]
         lines += [f"- {_one_line(c.front)}" for c in deck.added] + [""]
