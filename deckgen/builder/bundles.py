@@ -16,6 +16,7 @@ from deckgen.sources.tracks import BuiltTrack, assemble_track, load_tracks
 
 if TYPE_CHECKING:
     from deckgen.anki.packaged import DeckPreset, PackagedDeck
+    from deckgen.builder.diff import DiffReport
     from deckgen.builder.pipeline import Plan
     from deckgen.core.model import BuiltDeck, DeckSpec
     from deckgen.tracks.cohorts import CohortPlan
@@ -57,6 +58,31 @@ def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
                 f"\"deck:{escape_search(was)}\", select all, Cards → Change Deck…, choose '{name}'"
             )
     return warnings
+
+
+def week_moves(report: DiffReport, tracks: Sequence[BuiltTrack], shipped: Any) -> DiffReport:
+    """``report`` with each deck's moves that change a track's week (the week decks ``shipped``, the lock's record,
+    held the cards in) also told to that track's learners."""
+    from dataclasses import replace
+
+    from deckgen.builder.diff import WeekMove
+
+    before = shipped if isinstance(shipped, dict) else {}
+    now = stage_decks(tracks)
+    titles = {built.track.slug: built.track.title for built in tracks}
+    slugs = {name: deck.slug for deck in report.decks for name in (deck.deck, *deck.previous_names)}
+    decks = []
+    for deck in report.decks:
+        found = []
+        for move in deck.moves:
+            for track, weeks in sorted(now.items()):
+                recorded = before.get(track)
+                was = recorded.get(slugs.get(move.from_deck, "")) if isinstance(recorded, dict) else None
+                week = weeks.get(deck.slug)
+                if isinstance(was, str) and week is not None and was != week:  # a new track's learners have none
+                    found.append(WeekMove(titles[track], was, week, move.uids))
+        decks.append(replace(deck, week_moves=tuple(found)) if found else deck)
+    return replace(report, decks=tuple(decks))
 
 
 def record_stages(tracks: Sequence[BuiltTrack], extra: dict[str, Any]) -> None:

@@ -95,6 +95,13 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
             f"Cards → Change Deck…, choose `{deck.deck}`. New cards already go to `{deck.deck}`.",
             "",
         ]
+    for week in deck.week_moves:
+        lines += [
+            f"**If you study the {week.track} track** — these {len(week.uids)} card(s) now belong to "
+            f"`{week.to_week}`; yours stay in `{week.from_week}`. To move them: Browse, search `{week.search}`, "
+            f"select all, Cards → Change Deck…, choose `{week.to_week}`.",
+            "",
+        ]
     for move in deck.left:
         lines += [
             f"**Moved to `{move.to_deck}` ({len(move.uids)})** — these cards now belong to another deck and "

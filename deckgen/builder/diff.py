@@ -42,9 +42,33 @@ class Move:
     @property
     def search(self) -> str:
         """The Anki Browse search that finds exactly these cards in the learner's collection."""
-        notes = sorted({uid.split("/", 1)[0] for uid in self.uids})
-        ids = " OR ".join(f"DeckgenId:{escape_search(note)}/*" for note in notes)
-        return f'"deck:{escape_search(self.from_deck)}" ({ids}) -{RETIRED_SEARCH}'
+        return _cards_in_deck(self.from_deck, self.uids)
+
+
+@dataclass(frozen=True)
+class WeekMove:
+    """Cards a track's learners have in one week's deck that the track's bundle now ships in another week's.
+
+    The theme decks' move instructions do not reach them: a track learner's cards sit in the
+    week decks, and Anki never moves a card they already have.
+    """
+
+    track: str  # the track's title
+    from_week: str
+    to_week: str
+    uids: tuple[str, ...]
+
+    @property
+    def search(self) -> str:
+        """The Anki Browse search that finds exactly these cards in a track learner's collection."""
+        return _cards_in_deck(self.from_week, self.uids)
+
+
+def _cards_in_deck(deck: str, uids: Iterable[str]) -> str:
+    """The Browse search for the live cards of the notes of ``uids`` in ``deck``."""
+    notes = sorted({uid.split("/", 1)[0] for uid in uids})
+    ids = " OR ".join(f"DeckgenId:{escape_search(note)}/*" for note in notes)
+    return f'"deck:{escape_search(deck)}" ({ids}) -{RETIRED_SEARCH}'
 
 
 @dataclass(frozen=True)
@@ -65,6 +89,7 @@ class DeckDiff:
     merged: bool = False  # the previous release record merged two branches' releases
     left: tuple[Move, ...] = ()  # cards this release moves out of this deck into another (``to_deck``)
     restored: tuple[CardDiff, ...] = ()  # retired cards that ship again: learners' copies keep their history
+    week_moves: tuple[WeekMove, ...] = ()  # of ``moves``, those a track's learners must make between week decks
 
     @property
     def restored_search(self) -> str:
@@ -109,6 +134,7 @@ class DiffReport:
             data = asdict(deck)
             data["moves"] = [{**asdict(m), "search": m.search} for m in deck.moves]
             data["left"] = [{**asdict(m), "search": m.search} for m in deck.left]
+            data["week_moves"] = [{**asdict(m), "search": m.search} for m in deck.week_moves]
             decks.append(data)
         return {
             "decks": decks,

@@ -21,6 +21,7 @@ from deckgen.builder.bundles import (
     record_stages,
     resolve_tracks,
     stage_moves,
+    week_moves,
 )
 from deckgen.builder.cache import (
     BuildState,
@@ -311,6 +312,8 @@ def plan_build(
         changes = _record_only_built(releases, lock, new_lock, changes)
     standing += release_warnings  # (about records the new lock keeps: every later build warns again)
     report = compare(releases, changes, decisions, lock, new_lock, warnings + standing + stage_warnings)
+    if tracks is not None:  # before the entries are recorded: they are the changelog's text from now on
+        report = week_moves(report, tracks, lock.extra.get(TRACKS_KEY))
     record_entries(report, lock, new_lock)
     return Plan(
         by_id,
