@@ -189,7 +189,9 @@ class History:
     def _check_locked_in_a_fresh_copy(self, number: int) -> None:
         clone = self.root.parent / f"clone-{number}"
         shutil.rmtree(clone, ignore_errors=True)
-        shutil.copytree(self.root, clone, ignore=shutil.ignore_patterns("build"))
+        # what a clone has: the committed files, not the outputs or the git-ignored cache (whose memo could hide a
+        # note the lock does not match)
+        shutil.copytree(self.root, clone, ignore=shutil.ignore_patterns("build", ".deckgen-cache"))
         build(load_config(clone), locked=True)  # raises LockError if the clone would change the lock
         shutil.rmtree(clone)
 
