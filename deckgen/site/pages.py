@@ -31,7 +31,7 @@ from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note, count_anki_cards
 from deckgen.sources.tracks import BuiltTrack
-from deckgen.tracks.workload import LEFT_OVER, Schedule, days_off_label, fmt_date, plan_track
+from deckgen.tracks.workload import Schedule, days_off_label, fmt_date, plan_track
 
 if TYPE_CHECKING:  # cohorts (and their calendars) load only when a cohort page is written
     from deckgen.tracks.cohorts import CohortPlan
@@ -304,36 +304,29 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
         "</dl>"
     )
     parts.append('<section aria-labelledby="weeks-h"><h2 id="weeks-h">Week by week</h2><ol class="timeline">')
-    for stage, plan in zip(built.stages, schedule.stages):
-        decks = []
-        for deck in stage.decks:
-            decks.append(_deck_item(deck, site, optional=False, cards=site.anki_cards(deck)))
-        for deck in stage.optional:
-            decks.append(_deck_item(deck, site, optional=True, cards=site.anki_cards(deck)))
+    stages = {stage.stage.number: stage for stage in built.stages}
+    for week in schedule.weeks():  # the stages' weeks, then the weeks of cards left over
+        plan, stage = week.stage, stages.get(week.number)
+        head = f'<li class="stage"><span class="badge-week" aria-hidden="true">{week.number}</span><h3>Week {week.number} — {esc(week.title)}</h3>'
+        facts = (
+            f'<p class="facts">{_plural(week.new_cards, "new card")} this week · about {_minutes(week.avg_minutes)} a day '
+            f"(at most {_minutes(week.peak_minutes)})</p>"
+        )
+        if plan is None or stage is None:  # a week of cards left over: no decks of its own
+            parts.append(head + facts + "</li>")
+            continue
+        decks = [_deck_item(deck, site, optional=False, cards=site.anki_cards(deck)) for deck in stage.decks]
+        decks += [_deck_item(deck, site, optional=True, cards=site.anki_cards(deck)) for deck in stage.optional]
         note = (
-            ""
-            if plan.fits
-            else (
-                f'<p class="warn" role="note">At {schedule.new_per_day} new cards a day this week runs over; '
-                f"{plan.pace_to_fit} a day would fit.</p>"
-                if plan.pace_to_fit
-                else ""
-            )
+            f'<p class="warn" role="note">At {schedule.new_per_day} new cards a day this week runs over; '
+            f"{plan.pace_to_fit} a day would fit.</p>"
+            if not plan.fits and plan.pace_to_fit
+            else ""
         )
-        parts.append(
-            f'<li class="stage"><span class="badge-week" aria-hidden="true">{stage.stage.number}</span>'
-            f"<h3>Week {stage.stage.number} — {esc(stage.stage.title)}</h3>"
-            + (f'<div class="desc">{render_markdown(stage.stage.description)}</div>' if stage.stage.description else "")
-            + f'<p class="facts">{_plural(plan.new_cards, "new card")} this week · about {_minutes(plan.avg_minutes)} a day '
-            f"(at most {_minutes(plan.peak_minutes)})</p>" + note + f'<ul class="deck-list">{"".join(decks)}</ul></li>'
+        description = (
+            f'<div class="desc">{render_markdown(stage.stage.description)}</div>' if stage.stage.description else ""
         )
-    for later in schedule.later_weeks:
-        parts.append(
-            f'<li class="stage"><span class="badge-week" aria-hidden="true">{later.number}</span>'
-            f"<h3>Week {later.number} — {esc(LEFT_OVER)}</h3>"
-            f'<p class="facts">{_plural(later.new_cards, "new card")} this week · about {_minutes(later.avg_minutes)} a day '
-            f"(at most {_minutes(later.peak_minutes)})</p></li>"
-        )
+        parts.append(head + description + facts + note + f'<ul class="deck-list">{"".join(decks)}</ul></li>')
     parts.append("</ol>")
     model = schedule.model
     parts.append(
