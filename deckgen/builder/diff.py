@@ -173,7 +173,9 @@ def compare(
             if change is None:
                 continue
             old = lock.card_by_uid(change.matched_from or uid)
-            if first and change.status not in ("added", "restored"):
+            # a card recorded while its note was in no deck (or the deck's first release) is new to these learners
+            deckless = old is not None and old.live and not old.all_decks
+            if (first or deckless) and change.status not in ("added", "restored"):
                 added.append(CardDiff(uid, change.front, change.back))
             elif change.status in ("added", "restored", "edited"):
                 card = CardDiff(

@@ -229,6 +229,7 @@ def plan_build(
             built.append(deck)
     if findings:
         raise ContentError(findings)
+    standing += _in_no_deck(notes, cards_by_note, decks_of, config.rel(config.decks_dir))
     if reuse is not None:
         reuse.load(specs, built, lock)
 
@@ -334,6 +335,18 @@ def plan_build(
         tracks=tracks,
         standing=standing,
     )
+
+
+def _in_no_deck(
+    notes: Sequence[Note], cards_by_note: Mapping[str, Sequence[Card]], decks_of: Mapping[str, object], decks: str
+) -> list[str]:
+    """A warning for each note with cards that no deck selects: they are recorded, and ship to no learner."""
+    return [
+        f"{note.path}: note '{note.id}' is in no deck, so no learner gets its {len(cards)} card(s) — "
+        f"add '- id: {note.id}' to a deck file in {decks}/ (or leave it out of every deck on purpose)"
+        for note in notes
+        if (cards := cards_by_note.get(note.id)) and not any(card.uid in decks_of for card in cards)
+    ]
 
 
 def _retire_deckless(
