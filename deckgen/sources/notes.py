@@ -628,10 +628,37 @@ def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: lis
             last_in_card = False
             findings.append(_stray_line(rel, number, key, stray_after_card))
         else:
+            misspelt = _misspelt_field(key)
+            if key and misspelt:
+                findings.append(
+                    Finding(
+                        rel,
+                        number,
+                        f"'{key}:' is not a card field, so this line is read as more of '{current_key}:'",
+                        f"write '{misspelt}:'{' (fields are case-sensitive)' if key.lower() == misspelt.lower() else ''}",
+                        "card-syntax",
+                    )
+                )
             current[current_key].append(line.strip())
             last_in_card = True
     flush()
     return blocks
+
+
+# The fields a line inside a card may mean to start, beside the question and answer (whose misspellings under 'Q:'
+# are reported by the card check: 'card has a question but no answer')
+_SECONDARY_FIELDS = ("Extra", "Reverse", "Ignore", "Status", "Quote")
+
+
+def _misspelt_field(key: str | None) -> str | None:
+    """The card field ``key`` (a line's 'Word:') most likely misspells ('Exrta', 'extra', 'Reverse'), if any."""
+    if not key or len(key) < 4 or key in CARD_KEYS:
+        return None
+    for field in _SECONDARY_FIELDS:
+        if key.lower() == field.lower():
+            return field
+    close = difflib.get_close_matches(key.lower(), [f.lower() for f in _SECONDARY_FIELDS], n=1, cutoff=0.8)
+    return next((f for f in _SECONDARY_FIELDS if close and f.lower() == close[0]), None)
 
 
 # What people write for a card field, lowercased: 'q:', 'Question:', 'Back:' …
@@ -698,18 +725,30 @@ def collect_notes(
     seen: dict[str, Note] = {}
     for note in notes:
         if note.id in seen:
+            # the error goes to the newer file (a note copied as a template keeps the old one's id): changing the id
+            # of a note that already shipped would give its cards new identities
+            older, newer = sorted((seen[note.id], note), key=lambda n: _modified(root / n.path))
+            seen[note.id] = older
             findings.append(
                 Finding(
-                    note.path,
-                    note.meta_lines.get("id", 2),
-                    f"note id '{note.id}' is also used by {seen[note.id].path}",
-                    "give each note its own id (ids are permanent: change the newer note's)",
+                    newer.path,
+                    newer.meta_lines.get("id", 2),
+                    f"note id '{newer.id}' is also used by {older.path}",
+                    "give each note its own id (ids are permanent: change this note's, the newer of the two)",
                     "duplicate-id",
                 )
             )
         else:
             seen[note.id] = note
     return [n for n in notes if seen.get(n.id) is n], findings
+
+
+def _modified(path: Path) -> int:
+    """When ``path`` was last written (0 when it cannot be read): of two notes, the later one is the newer."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def find_note_file(root: Path, content_dir: Path, target: str, rule: str) -> Path:
