@@ -48,3 +48,12 @@ def test_an_answer_line_that_only_looks_like_a_field_is_left_alone(project: Path
     write(project / "decks" / "all.yaml", "deck: Test::All\nnotes: all\n")
     done = run_deckgen("lint", cwd=project)
     assert "card-syntax" not in done.stdout + done.stderr
+
+
+def test_a_cloze_right_below_an_answer_is_told_it_needs_a_blank_line(project: Path) -> None:
+    # the commonest way to get 'C:' and 'Q:'/'A:' in one block is a missing blank line between two cards
+    write(project / "content" / "n.md", NOTE.format(line="C: Ship {{c1::small}} and often."))
+    write(project / "decks" / "all.yaml", "deck: Test::All\nnotes: all\n")
+    done = run_deckgen("lint", cwd=project)
+    assert "a card has both 'C:' (cloze) and 'Q:'/'A:'" in done.stdout + done.stderr
+    assert "if these are two cards, put a blank line between them" in done.stdout + done.stderr

@@ -111,7 +111,8 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
                 path,
                 block.line,
                 "a card has both 'C:' (cloze) and 'Q:'/'A:'",
-                "use 'C:' for a cloze card or 'Q:' + 'A:' for a question, not both",
+                "use 'C:' for a cloze card or 'Q:' + 'A:' for a question, not both; if these are two cards, "
+                "put a blank line between them",
                 "card-syntax",
             )
         )
