@@ -7,6 +7,7 @@ header (how to update on each Anki app, how to find retired cards) is written ea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from deckgen.builder.diff import CardDiff, DeckDiff, DiffReport
@@ -53,40 +54,40 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
     """The Markdown entry for this release of ``deck``."""
     lines = [f"## Release {deck.version} — {deck.date}", ""]
     if deck.version == 1:
-        shipped = len(deck.added) + len(deck.restored) + len(deck.edited) + len(deck.unchanged)
+        shipped = _count(deck.added) + _count(deck.restored) + _count(deck.edited) + len(deck.unchanged)
         lines += [f"First release: {shipped} cards.", ""]  # restored ones too: listed below, new to most learners
     if deck.added and deck.version > 1:
-        lines += [f"**New cards ({len(deck.added)})** — they arrive as new cards, in reading order.", ""]
-        lines += [f"- {_one_line(c.front)}" for c in deck.added] + [""]
+        lines += [f"**New cards ({_count(deck.added)})** — they arrive as new cards, in reading order.", ""]
+        lines += [f"- {_one_line(c.front)}{_several(c)}" for c in deck.added] + [""]
     reworded = [c for c in deck.edited if (c.front, c.back) != (c.old_front, c.old_back)]
     redisplayed = [c for c in deck.edited if (c.front, c.back) == (c.old_front, c.old_back)]
     if reworded:
-        lines += [f"**Changed ({len(reworded)})** — updated in place; your progress on them is kept.", ""]
-        lines += [f"- {_edit_line(c)}" for c in reworded] + [""]
+        lines += [f"**Changed ({_count(reworded)})** — updated in place; your progress on them is kept.", ""]
+        lines += [f"- {_edit_line(c)}{_several(c)}" for c in reworded] + [""]
     if redisplayed:
         lines += [
-            f"**Display and safety updates ({len(redisplayed)})** — question and answer are unchanged; how the "
+            f"**Display and safety updates ({_count(redisplayed)})** — question and answer are unchanged; how the "
             "card is shown or its context changed (for example, text that some Anki versions would read as "
             "markup or sound is now shown as plain text). Updated in place; your progress is kept.",
             "",
         ]
-        lines += [f"- {_one_line(c.front)}" for c in redisplayed] + [""]
+        lines += [f"- {_one_line(c.front)}{_several(c)}" for c in redisplayed] + [""]
     if deck.restored:
         lines += [
-            f"**Restored ({len(deck.restored)})** — retired earlier and back now. If you kept them, they are "
+            f"**Restored ({_count(deck.restored)})** — retired earlier and back now. If you kept them, they are "
             "updated in place with your progress intact; if you suspended them, Browse, search "
             f"`{deck.restored_search}`, select all, then Cards → Toggle Suspend. "
             "If you deleted them, they arrive as new cards.",
             "",
         ]
-        lines += [f"- {_one_line(c.front)}" for c in deck.restored] + [""]
+        lines += [f"- {_one_line(c.front)}{_several(c)}" for c in deck.restored] + [""]
     if deck.retired:
         lines += [
-            f"**Retired ({len(deck.retired)})** — no longer part of the deck. In Anki, Browse and search "
+            f"**Retired ({_count(deck.retired)})** — no longer part of the deck. In Anki, Browse and search "
             f"`{RETIRED_SEARCH}`, select all, then Cards → Toggle Suspend (or Notes → Delete).",
             "",
         ]
-        lines += [f"- {_one_line(c.old_front)}" for c in deck.retired] + [""]
+        lines += [f"- {_one_line(c.old_front)}{_several(c)}" for c in deck.retired] + [""]
     for move in deck.moves:
         why = "This deck was renamed" if move.from_deck in deck.previous_names else "Some notes moved to this deck"
         lines += [
@@ -121,6 +122,16 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
     if len(lines) == 2:
         lines += ["Card order or deck details changed; your cards are not affected.", ""]
     return "\n".join(lines)
+
+
+def _count(cards: Sequence[CardDiff]) -> int:
+    """How many cards the learner sees for ``cards`` in Anki (a Reverse card is two, a cloze one per number)."""
+    return sum(c.cards for c in cards)
+
+
+def _several(card: CardDiff) -> str:
+    """What follows a listed card that Anki shows as more than one card."""
+    return f" ({card.cards} cards)" if card.cards > 1 else ""
 
 
 def record_entries(report: DiffReport, lock: Lock, new_lock: Lock) -> None:

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from deckgen.builder.release import DeckRelease
-from deckgen.core.model import CardChange
+from deckgen.core.model import CardChange, anki_card_count
 from deckgen.lock.identity import MatchDecision
-from deckgen.lock.records import Lock
+from deckgen.lock.records import CardRecord, Lock
 from deckgen.lock.retire import DECKLESS, RETIRED_SEARCH
 
 
@@ -29,6 +29,7 @@ class CardDiff:
     old_back: str = ""
     reason: str = ""  # the match decision, when the card was matched by its content
     shipped_as: str = ""  # its DeckgenId in Anki when that is not ``uid`` (a card pinned with an id: in its note)
+    cards: int = 1  # the Anki cards it makes (a Reverse card two, a cloze one per number): what the learner counts
 
 
 @dataclass(frozen=True)
@@ -175,11 +176,18 @@ def compare(
             old = lock.card_by_uid(change.matched_from or uid)
             # a card recorded while its note was in no deck (or the deck's first release) is new to these learners
             deckless = old is not None and old.live and not old.all_decks
+            cards = _anki_cards(new_lock.card_by_uid(uid), change.front)
             if (first or deckless) and change.status not in ("added", "restored"):
-                added.append(CardDiff(uid, change.front, change.back))
+                added.append(CardDiff(uid, change.front, change.back, cards=cards))
             elif change.status in ("added", "restored", "edited"):
                 card = CardDiff(
-                    uid, change.front, change.back, change.old_front, change.old_back, reasons.get(uid, change.reason)
+                    uid,
+                    change.front,
+                    change.back,
+                    change.old_front,
+                    change.old_back,
+                    reasons.get(uid, change.reason),
+                    cards=cards,
                 )
                 if change.status == "edited":
                     edited.append(card)
@@ -199,7 +207,12 @@ def compare(
                         moved.setdefault(old_deck, []).append(uid)
                         break
         retired = [
-            CardDiff(n.uid, old_front=by_uid[n.uid].old_front, old_back=by_uid[n.uid].old_back)
+            CardDiff(
+                n.uid,
+                old_front=by_uid[n.uid].old_front,
+                old_back=by_uid[n.uid].old_back,
+                cards=_anki_cards(lock.card_by_uid(n.uid), by_uid[n.uid].old_front),
+            )
             for n in release.notes
             if not n.with_cards and n.uid in by_uid and by_uid[n.uid].status == "retired"
         ]
@@ -287,6 +300,11 @@ def _previous_uid(decision: MatchDecision) -> str:
     return decision.previous_key if "/" in decision.previous_key else f"{decision.note_id}/{decision.previous_key}"
 
 
+def _anki_cards(record: CardRecord | None, front: str) -> int:
+    """The Anki cards a card makes, from its lock record (reverse) and question (cloze numbers)."""
+    return anki_card_count(front, bool(record and record.reverse), cloze="{{c" in front)
+
+
 def escape_search(text: str) -> str:
     """Escape Anki search wildcards and quotes so ``text`` matches literally."""
     out = text
@@ -319,7 +337,8 @@ def render_text(report: DiffReport) -> str:
             head += " (nothing changes)"
         out.append(head)
         for card in deck.added:
-            out.append(f"  + added     {card.uid}: {_short(card.front)}")
+            several = f" ({card.cards} cards in Anki)" if card.cards > 1 else ""
+            out.append(f"  + added     {card.uid}: {_short(card.front)}{several}")
         for card in deck.edited:
             why = f"  [{card.reason}]" if card.reason else ""
             out.append(f"  ~ edited    {card.uid}{why}")

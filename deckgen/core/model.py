@@ -251,9 +251,14 @@ _CLOZE_NUMBER_RE = re.compile(r"\{\{c(\d+)::")
 
 def anki_cards(card: Card) -> int:
     """How many Anki cards a deckgen card makes: reverse adds one; a cloze makes one per number."""
-    if card.kind == "cloze":
-        return _cloze_numbers(card.front)
-    return 2 if card.reverse else 1
+    return anki_card_count(card.front, card.reverse, cloze=card.kind == "cloze")
+
+
+def anki_card_count(front: str, reverse: bool, *, cloze: bool) -> int:
+    """How many Anki cards a card with this question makes (``anki_cards`` for a card known by its lock record)."""
+    if cloze:
+        return _cloze_numbers(front)
+    return 2 if reverse else 1
 
 
 @functools.lru_cache(maxsize=1 << 16)

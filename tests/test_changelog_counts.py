@@ -1,0 +1,73 @@
+"""The changelog counts what Anki gives the learner: a Reverse card is two cards, a cloze one per number.
+
+Found by the PM-lead helper: a release adding a note with ``Reverse: yes`` said "New cards (1)"
+while the learner's deck showed two new cards (and "First release: N cards" undercounted the
+same way), although ``deckgen build``, the site and ``deckgen plan`` count Anki cards.
+Checked in the real Anki engine: the figures are what the import puts in the learner's deck.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from ankiutil import import_apkg, open_collection
+from conftest import ONE_CARD_NOTE, write
+
+from deckgen.builder.pipeline import build
+from deckgen.core.config import load_config
+
+BASE = int(time.time()) - 100_000
+
+TWO_WAY = """\
+---
+id: two
+title: Two Ways
+author: Ada Example
+---
+Blurb.
+
+## Cards
+
+Q: In Example's 'Two Ways', what is a bet?
+A: A decision made under uncertainty.
+Reverse: yes
+
+C: In Example's 'Two Ways', a roadmap is {{c1::a set of bets}} about {{c2::outcomes}}.
+"""
+
+
+def _deck_cards(col: object, deck: str) -> int:
+    return len(col.find_cards(f'"deck:{deck}"'))  # type: ignore[attr-defined]
+
+
+def test_changelog_counts_anki_cards_for_reverse_and_cloze(project: Path, tmp_path: Path) -> None:
+    write(project / "content" / "a.md", ONE_CARD_NOTE.format(id="a", title="Alpha", answer="Small steps."))
+    deck = write(project / "decks" / "all.yaml", "deck: Test::All\nnotes:\n  - id: a\n  - id: two\n")
+    write(project / "content" / "two.md", TWO_WAY)
+    config = load_config(project)
+    build(config, now=BASE)
+    log = (project / "build" / "all.changelog.md").read_text(encoding="utf-8")
+    col = open_collection(tmp_path / "learner.anki2")
+    try:
+        import_apkg(col, project / "build" / "all.apkg")
+        first = int(re.search(r"First release: (\d+) cards", log).group(1))  # type: ignore[union-attr]
+        # two's Q/A with its reverse and its two-number cloze alone make 4 Anki cards of 2 written
+        assert first == _deck_cards(col, "Test::All") >= 5, log
+
+        # release 2 adds a second two-way note
+        write(project / "content" / "three.md", TWO_WAY.replace("id: two", "id: three").replace("Two Ways", "Three"))
+        deck.write_text("deck: Test::All\nnotes:\n  - id: a\n  - id: two\n  - id: three\n")
+        build(config, now=BASE + 3600)
+        log = (project / "build" / "all.changelog.md").read_text(encoding="utf-8").split("## Release 1")[0]
+        before = _deck_cards(col, "Test::All")
+        import_apkg(col, project / "build" / "all.apkg")
+        added = _deck_cards(col, "Test::All") - before
+        listed = int(re.search(r"\*\*New cards \((\d+)\)\*\*", log).group(1))  # type: ignore[union-attr]
+        assert listed == added >= 4, log
+        # each line names its note's question once and says how many cards it makes
+        assert "what is a bet? (2 cards)" in log, log
+        assert "(2 cards)" in log.split("a roadmap is")[1].splitlines()[0], log
+    finally:
+        col.close()
