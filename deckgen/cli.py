@@ -493,7 +493,7 @@ def cards(
     note: str = typer.Argument(..., help="The note: its id or its file path."),
     shipping: bool = typer.Option(False, "--shipping", help="Only the cards that would go into decks."),
     output_format: str = typer.Option(
-        "text", "--format", "-f", help="text (for people) or json: a list of {key, rule, kind, front, back}."
+        "text", "--format", "-f", help="text (for people) or json: a list of {key, rule, kind, front, back, reverse}."
     ),
     reject: list[str] = typer.Option(
         [], "--reject", metavar="KEY", help="Stop a generated card shipping: adds KEY to the note's generate: reject."
@@ -579,10 +579,10 @@ def cards(
         _print_card(console, label, verdict.card, verdict.reason)
 
 
-def _card_json(card, rule: str, status: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _card_json(card, rule: str, status: str) -> dict[str, str | bool]:  # type: ignore[no-untyped-def]
     """One card as the JSON of ``deckgen cards --format json``."""
-    row = {"key": card.key, "rule": rule, "kind": "cloze" if card.kind == "cloze" else "qa"}
-    row |= {"front": card.front, "back": card.back}
+    row: dict[str, str | bool] = {"key": card.key, "rule": rule, "kind": "cloze" if card.kind == "cloze" else "qa"}
+    row |= {"front": card.front, "back": card.back, "reverse": card.reverse}
     if status:
         row["status"] = status
     return row
@@ -599,6 +599,8 @@ def _print_card(console, label: str, card, reason: str) -> None:  # type: ignore
     else:
         console.print(f"  Q: {_escape(card.front)}")
         console.print(f"  A: {_escape(card.back)}")
+        if card.reverse:
+            console.print(f"  Reverse: yes — Anki also asks it backwards: {_escape(card.back)} → the question")
 
 
 @app.command(short_help="Show what the next build changes for learners, per deck.")

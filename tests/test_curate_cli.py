@@ -135,3 +135,21 @@ def test_rejecting_a_card_you_wrote_says_where_it_is_and_what_to_do(project: Pat
         " one — delete it (or write 'Status: rejected' under it)" in result.stderr
     )
     assert path.read_text() == note
+
+
+def test_cards_shows_that_a_card_is_also_asked_in_reverse(project: Path, cli) -> None:
+    """`deckgen cards NOTE` showed a 'Reverse: yes' card as one Q/A, so the curator previewing a note did not see
+    that the learner also gets the answer → question card (found by the PM-lead helper)."""
+    note = (
+        "---\nid: both\ntitle: T\nauthor: Ken Norton\n---\nBlurb.\n\n## Cards\n\n"
+        "Q: What does Norton call empathy practised as a set of learnable moves?\nA: Empathy as craft.\nReverse: yes\n\n"
+        "Q: What should a PM practise deliberately?\nA: Empathy.\n"
+    )
+    _project(project, note)
+    shown = cli("cards", "both", cwd=project)
+    assert shown.exit_code == 0, shown.stderr
+    head, rest = shown.stdout.split("What should a PM practise")
+    assert "Reverse: yes — Anki also asks it backwards: Empathy as craft. → the question" in head, shown.stdout
+    assert "Reverse" not in rest
+    rows = json.loads(cli("cards", "both", "--format", "json", cwd=project).stdout)
+    assert [r["reverse"] for r in rows if r["rule"] == "authored"] == [True, False]

@@ -249,7 +249,7 @@ def test_cards_command_previews_without_building(project: Path) -> None:
     as_json = run_deckgen("cards", "norton", "--shipping", "--format", "json", cwd=project)
     assert as_json.returncode == 0, as_json.stderr
     shipped = json.loads(as_json.stdout)
-    assert shipped and all(set(c) == {"key", "rule", "kind", "front", "back"} for c in shipped)
+    assert shipped and all(set(c) == {"key", "rule", "kind", "front", "back", "reverse"} for c in shipped)
     assert any(c["key"] == "g.contrast.empathy" and c["rule"] == "contrast" and c["kind"] == "qa" for c in shipped)
     assert not (project / "build").exists() and not (project / "deckgen.lock").exists()
     missing = run_deckgen("cards", "nope", cwd=project)
