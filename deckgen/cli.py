@@ -518,9 +518,10 @@ def cards(
     """
     from deckgen.cards.curation import preview
     from deckgen.cards.generate import authored_cards, draft_cards, generators_for
+    from deckgen.cards.load import parse_checked
     from deckgen.core.config import load_config
     from deckgen.core.errors import ContentError
-    from deckgen.sources.notes import find_note_file, parse_note, read_text
+    from deckgen.sources.notes import find_note_file
 
     with reporting():
         config = load_config()
@@ -533,7 +534,7 @@ def cards(
 
             decision, result = decide(path, rel, generators_for(settings), settings, reject=reject, accept=accept)
         else:
-            found = parse_note(read_text(path, rel), rel)
+            found = parse_checked(path, rel)
             authored, problems = authored_cards(found)
             if problems:
                 raise ContentError(problems)

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from deckgen.core.config import Config
 from deckgen.core.digests import known_digest
 from deckgen.core.diskcache import NoteCache
-from deckgen.core.errors import ContentError, Finding
+from deckgen.core.errors import ContentError, Finding, NoteContentError
 from deckgen.core.model import Card, DeckSpec, Note
 from deckgen.sources.manifests import collect_manifests
 from deckgen.sources.notes import collect_notes, decode_text, parse_file, parse_note, read_bytes
@@ -66,7 +66,7 @@ def load_sources(config: Config, cache: NoteCache | None = None) -> Sources:
     """
     settings = config.section("generate")
     digests: dict[str, str] = {}
-    parse, cached_cards = (parse_file, {}) if cache is None else _cached_parser(cache, settings, digests)
+    parse, cached_cards = (parse_checked, {}) if cache is None else _cached_parser(cache, settings, digests)
     notes, findings = collect_notes(config.content_dir, config.root, parse)
     specs, manifest_findings = collect_manifests(config.decks_dir, config.root)
     sources = Sources(notes=notes, specs=specs, findings=findings + manifest_findings, cache=cache, digests=digests)
@@ -132,7 +132,7 @@ def _cached_parser(
             try:
                 note = parse_note(decode_text(raw, rel), rel)
             except ContentError as exc:
-                entry = ("error", exc.findings)
+                entry = ("error", note_problems(exc))
             else:
                 cards, findings = collect_cards([note], settings, cache)
                 entry = ("ok", note, cards.get(note.id, []), findings)
@@ -144,6 +144,23 @@ def _cached_parser(
         return parsed
 
     return parse, cards_by_path
+
+
+def note_problems(exc: ContentError) -> list[Finding]:
+    """Every problem of a note that did not parse: its own and, when its card blocks could be read, its cards'."""
+    if not isinstance(exc, NoteContentError):
+        return exc.findings
+    from deckgen.cards.generate import authored_cards
+
+    return [*exc.findings, *authored_cards(exc.note)[1]]
+
+
+def parse_checked(path: Path, rel: str) -> Note:
+    """:func:`parse_file`, whose error lists the note's card problems too (:func:`note_problems`)."""
+    try:
+        return parse_file(path, rel)
+    except ContentError as exc:
+        raise ContentError(note_problems(exc)) from None
 
 
 def collect_cards(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from deckgen.core.model import Note
 
 Severity = Literal["error", "warning"]
 
@@ -50,6 +53,15 @@ class ConfigError(DeckgenError):
 
 class ContentError(DeckgenError):
     """One or more notes or manifests are invalid."""
+
+
+class NoteContentError(ContentError):
+    """A note's problems, found while its card blocks could still be read: ``note`` (provisional, never shipped)
+    lets the cards stage add its cards' problems, so one report lists them all."""
+
+    def __init__(self, findings: Iterable[Finding] | Finding | str, note: Note) -> None:
+        super().__init__(findings)
+        self.note = note
 
 
 class BinaryFileError(ContentError):

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from deckgen.core.errors import BinaryFileError, ContentError, Finding
+from deckgen.core.errors import BinaryFileError, ContentError, Finding, NoteContentError
 from deckgen.core.files import TooLargeError, read_bounded, resolves_inside
 from deckgen.core.model import CardBlock, FieldValue, Note, Section
 from deckgen.sources.layout import note_files
@@ -273,8 +273,12 @@ def parse_note(text: str, rel: str) -> Note:
         meta = load_yaml(fm_text, rel, first_line=2) if fm_text.strip() else {}
     except ContentError as exc:
         # the front matter cannot be read: the body is still checked, so the note's problems come in one go
-        _parse_body(lines, end + 1, rel, findings)
-        raise ContentError([*exc.findings, *findings]) from None
+        blurb, sections, cards_line, card_blocks = _parse_body(lines, end + 1, rel, findings)
+        if findings:
+            raise ContentError([*exc.findings, *findings]) from None
+        # its cards too: the cards stage checks them on this stand-in
+        stand_in = Note("", "", rel, blurb=blurb, sections=tuple(sections), card_blocks=tuple(card_blocks))
+        raise NoteContentError(exc.findings, stand_in) from None
     if not isinstance(meta, dict):
         raise ContentError(
             Finding(rel, 2, "front matter must be a mapping of keys to values", "write it as 'key: value' lines")
@@ -347,10 +351,9 @@ def parse_note(text: str, rel: str) -> Note:
     tags = _tags_field(meta, rel, key_lines, findings)
 
     body_start = end + 1
+    head_findings = len(findings)
     blurb, sections, cards_line, card_blocks = _parse_body(lines, body_start, rel, findings)
-    if findings:
-        raise ContentError(findings)
-    return Note(
+    note = Note(
         id=note_id,
         title=unwrap_quotes(title.strip()),
         path=rel,
@@ -364,6 +367,11 @@ def parse_note(text: str, rel: str) -> Note:
         meta_lines=key_lines,
         cards_line=cards_line,
     )
+    if len(findings) > head_findings:
+        raise ContentError(findings)
+    if findings:  # only the front matter's: the cards stage checks the cards too (on this note, never shipped)
+        raise NoteContentError(findings, note)
+    return note
 
 
 def did_you_mean(key: str, known: Iterable[str]) -> str:
