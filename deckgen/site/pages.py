@@ -359,8 +359,12 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
             f'<td class="num">{w.new_cards}</td><td>{_minutes(w.avg_minutes)}</td></tr>'
             for w in schedule.weeks()
         )
-        # The pace warnings `deckgen plan --cohort` prints for this hire: a manager who only reads the site sees them too.
-        warnings = "".join(f'<p class="warn" role="note">{esc(warning)}</p>' for warning in schedule.warnings)
+        # The pace warnings `deckgen plan --cohort` prints for this hire: a manager who only reads the site sees them
+        # too, marked as theirs (the hire reads the page and their calendar says what the hire does)
+        warnings = "".join(
+            f'<p class="warn" role="note"><strong>For the manager:</strong> {esc(warning)}</p>'
+            for warning in schedule.warnings
+        )
         parts.append(
             f'<section aria-labelledby="hire-{esc(hp.hire.slug)}"><h2 id="hire-{esc(hp.hire.slug)}">{esc(hp.hire.name)}</h2>'
             f'<p class="facts"><a href="../tracks/{esc(hp.track.track.slug)}.html">{esc(hp.track.track.title)}</a> · '

@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 
 from deckgen.tracks.cohorts import CohortPlan, HirePlan, study_start
-from deckgen.tracks.workload import fmt_date
+from deckgen.tracks.workload import StagePlan, fmt_date
 
 PRODID = "-//deckgen//onboarding plan//EN"
 MIN_BLOCK_MINUTES = 5  # a calendar block shorter than this is not worth a slot
@@ -72,6 +72,21 @@ def block_minutes(minutes: float) -> int:
     return max(MIN_BLOCK_MINUTES, math.ceil(minutes - 1e-9))
 
 
+def learner_note(stage: StagePlan, pace: int) -> str:
+    """What a hire reads about a week whose cards do not all start in it (the manager reads the warning)."""
+    if stage.late and stage.last_new:
+        return (
+            f"Heads-up: at {pace} new cards a day, {stage.late} of this week's {stage.cards} cards "
+            f"start{'s' if stage.late == 1 else ''} after "
+            f"{fmt_date(stage.week_end)} (the last on {fmt_date(stage.last_new)}). Keep to your {pace} a day: "
+            "Anki brings them in the days after, and this calendar counts them."
+        )
+    return (
+        "Heads-up: this week has no study day in your plan, so its cards start in the weeks after, "
+        f"at your {pace} a day."
+    )
+
+
 def _event(lines: list[str]) -> list[str]:
     return ["BEGIN:VEVENT", *lines, "END:VEVENT"]
 
@@ -95,8 +110,8 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
             f"{week.new_cards} new cards this week at {schedule.new_per_day} a day, "
             f"about {week.avg_minutes:g} minutes a day."
         )
-        if stage is not None and stage.warning:  # the pace warning `deckgen plan --cohort` prints, for this week
-            lines += [f"Warning: {stage.warning}.", *([schedule.suggestion] if schedule.suggestion else [])]
+        if stage is not None and stage.warning:  # for the hire: `deckgen plan`'s warning tells the manager what to edit
+            lines.append(learner_note(stage, schedule.new_per_day))
         lines.append(hp.instructions)
         description = "\n".join(lines)
         events.append(

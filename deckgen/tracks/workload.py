@@ -82,7 +82,8 @@ class StagePlan:
     avg_minutes: float
     peak_minutes: float
     new_cards: int = 0  # the cards the hire starts in this calendar week at the pace (Schedule.new_cards)
-    warning: str = ""  # why the stage does not fit its week, and the pace it needs ("" when it fits)
+    warning: str = ""  # why the stage does not fit its week, and the pace it needs ("" when it fits): the manager's
+    late: int = 0  # of its cards, those that start after its week at the pace (when it does not fit)
 
 
 @dataclass(frozen=True)
@@ -312,6 +313,7 @@ def plan_track(
                 peak_minutes=peak_minutes,
                 new_cards=_new_cards(days, week_start, week_end),
                 warning=warning,
+                late=0 if fits else late.get(index, count),
             )
         )
     suggested = max(needed) if needed and any(not s.fits for s in stages) else None
