@@ -173,3 +173,19 @@ def test_a_late_weeks_warning_counts_the_cards_that_start_after_it_as_the_week_f
     spill = plan_track(built_track(30, 24), MONDAY, 5)
     assert spill.warnings[1].startswith("Week 2 — S2: 4 of its 24 cards start after Sun 15 Mar 2026")
     assert 24 - 4 == spill.weeks()[1].new_cards - 5  # week 2 starts S1's 5 left-overs first
+
+
+def test_a_holiday_is_shown_as_entered_with_the_study_days_it_takes(shipped: Path) -> None:
+    """A holiday that began in the plan's last week was cut at the last new card ('Thu 24 Dec – Fri 25 Dec (2 study
+    days)' for 24 Dec – 1 Jan), though the reviews after the plan wait for it; and a count after a list of days off
+    read as the last range's (found by the onboarding-manager helper)."""
+    shown = run_deckgen(
+        "plan", "associate-pm", "--start", "2026-12-07", "--day-off", "2026-12-24..2027-01-01", cwd=shipped
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "Days off: Thu 24 Dec 2026 – Fri 1 Jan 2027 (7 study days)\n" in shown.stdout, shown.stdout
+    both = run_deckgen(
+        "plan", "associate-pm", "--start", "2026-12-07", "--day-off", "2026-12-14",
+        "--day-off", "2026-12-24..2027-01-01", cwd=shipped,
+    )  # fmt: skip
+    assert "Days off: Mon 14 Dec 2026, Thu 24 Dec 2026 – Fri 1 Jan 2027 (8 study days in all)\n" in both.stdout

@@ -358,11 +358,21 @@ def plan_track(
         suggested_pace=suggested,
         warnings=tuple(warnings),
         model=model,
-        days_off=tuple(d.date for d in days if d.date in days_off and d.date.weekday() < days_per_week),
+        days_off=_days_off_within(
+            start, after[-1].date if after else day - dt.timedelta(days=1), days_off, days_per_week
+        ),
         later_weeks=tuple(later),
         suggestion=suggestion,
         after=after,
     )
+
+
+def _days_off_within(
+    first: dt.date, last: dt.date, days_off: Collection[dt.date], days_per_week: int
+) -> tuple[dt.date, ...]:
+    """The study days given off from ``first`` to ``last`` (the plan's new cards and the reviews after), in order:
+    a holiday that begins in the plan's last week is shown as entered, not cut at the last new card."""
+    return tuple(d for d in sorted(days_off) if first <= d <= last and d.weekday() < days_per_week)
 
 
 def _reviews_after(
@@ -425,7 +435,8 @@ def _study_days_label(days_per_week: int) -> str:
 
 
 def days_off_label(days: Sequence[dt.date], days_per_week: int = 5) -> str:
-    """``Thu 24 Dec 2026 – Fri 1 Jan 2027 (5 study days), Mon 18 Jan 2027``: consecutive study days joined."""
+    """``Mon 14 Dec 2026, Thu 24 Dec 2026 – Fri 1 Jan 2027 (8 study days in all)``: consecutive study days joined,
+    and the count of them all (a count beside the last range read as that range's)."""
     runs: list[list[dt.date]] = []
     for day in sorted(days):
         between = _dates(runs[-1][-1] + dt.timedelta(days=1), day - dt.timedelta(days=1)) if runs else []
@@ -433,10 +444,11 @@ def days_off_label(days: Sequence[dt.date], days_per_week: int = 5) -> str:
             runs[-1].append(day)
         else:
             runs.append([day])
-    return ", ".join(
-        fmt_date(run[0]) if len(run) == 1 else f"{fmt_date(run[0])} – {fmt_date(run[-1])} ({len(run)} study days)"
-        for run in runs
+    listed = ", ".join(
+        fmt_date(run[0]) if len(run) == 1 else f"{fmt_date(run[0])} – {fmt_date(run[-1])}" for run in runs
     )
+    count = len(set(days))
+    return listed if count == 1 else f"{listed} ({count} study days{' in all' if len(runs) > 1 else ''})"
 
 
 def _minutes(value: float) -> str:
