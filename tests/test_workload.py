@@ -189,3 +189,29 @@ def test_a_holiday_is_shown_as_entered_with_the_study_days_it_takes(shipped: Pat
         "--day-off", "2026-12-24..2027-01-01", cwd=shipped,
     )  # fmt: skip
     assert "Days off: Mon 14 Dec 2026, Thu 24 Dec 2026 – Fri 1 Jan 2027 (8 study days in all)\n" in both.stdout
+
+
+def test_around_a_holiday_the_plan_offers_the_first_later_start_that_fits_the_pace(shipped: Path) -> None:
+    """A late joiner around a holiday was told only to study faster (13 new cards a day for a Wed 16 Dec start, 20
+    for the Mon 21 Dec the weekend warning proposed), or to start on the first study day, which did not fit either;
+    starting after the holiday fits at the track's 6 a day (found by the onboarding-manager helper)."""
+    holiday = ("--day-off", "2026-12-24..2027-01-01")
+    late = run_deckgen("plan", "associate-pm", "--start", "2026-12-16", *holiday, cwd=shipped)
+    assert "Suggested pace: --new-per-day 13 finishes every stage in its week." in late.stderr + late.stdout
+    said = late.stderr + late.stdout
+    assert "Or keep 6 a day and start on Mon 4 Jan 2027, when every stage fits its week — --start 2027-01-04." in said
+    weekend = run_deckgen("plan", "associate-pm", "--start", "2026-12-19", *holiday, cwd=shipped)
+    assert "start on a study day (e.g. --start 2027-01-04)" in weekend.stderr + weekend.stdout
+    # following it: a plan that fits at the track's pace
+    after = run_deckgen("plan", "associate-pm", "--start", "2027-01-04", *holiday, cwd=shipped)
+    assert after.returncode == 0 and "warning" not in after.stderr + after.stdout, after.stderr
+    # from a cohort file, the line to write in the hire's entry
+    write(
+        shipped / "decks/cohorts/dec.yaml",
+        "title: Dec\ntimezone: UTC\ndays_off: [{from: 2026-12-24, to: 2027-01-01}]\n"
+        "hires:\n  - {name: Riley, track: associate-pm, start: 2026-12-16}\n",
+    )
+    cohort = run_deckgen("plan", "--cohort", "dec", cwd=shipped)
+    assert "start on Mon 4 Jan 2027, when every stage fits its week — write 'start: 2027-01-04' in Riley's entry" in (
+        cohort.stdout + cohort.stderr
+    )

@@ -206,13 +206,16 @@ def plan_track(
     model: WorkloadModel | None = None,
     entry: str = "",
     days_off: Collection[dt.date] = (),
+    *,
+    probe: bool = False,
 ) -> Schedule:
     """Schedule ``built`` from ``start`` at ``new_per_day`` (default: the track's own pace).
 
     ``entry`` is where the start and pace were written when they come from a file (a cohort's
     hire: "bo's entry in decks/cohorts/dec.yaml:7"); warnings then tell what to write there
     instead of which ``deckgen plan`` option to pass. No new card starts on a day in ``days_off``
-    and reviews due that day wait for the next study day, as on a weekend.
+    and reviews due that day wait for the next study day, as on a weekend. When a stage does not fit its week,
+    the warnings also name the first later start that fits at this pace (not when ``probe``: that search).
     """
     days_off = frozenset(days_off)
     model = model or WorkloadModel()
@@ -264,6 +267,13 @@ def plan_track(
     stages: list[StagePlan] = []
     warnings: list[str] = []
     needed: list[int] = []
+    fitting: list[dt.date | None] = []  # the first later start that fits at this pace, once looked for
+
+    def fitting_start() -> dt.date | None:
+        if not fitting:
+            fitting.append(None if probe else _fitting_start(built, start, pace, days_per_week, model, days_off))
+        return fitting[0]
+
     cumulative = 0
     for index, (stage, count) in enumerate(zip(built.stages, stage_cards)):
         week_start, week_end = weeks[index]
@@ -278,10 +288,12 @@ def plan_track(
         warning = ""
         if not fits:
             if pace_to_fit is None:
+                # a start that fits at this pace; else the first study day (the pace then says what it takes)
+                later_start = fitting_start() or _first_study_day(start, days_per_week, days_off)
                 warning = (
                     f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
                     f"{fmt_date(week_end)}; start on a {'study day' if days_off else 'weekday'} "
-                    f"(e.g. {_setting('start', _first_study_day(start, days_per_week, days_off).isoformat(), entry)})"
+                    f"(e.g. {_setting('start', later_start.isoformat(), entry)})"
                 )
             else:
                 # the cards that start after the week: the rest are in the week's figure (Schedule.new_cards)
@@ -325,6 +337,12 @@ def plan_track(
             if entry
             else f"Suggested pace: --new-per-day {suggested} finishes every stage in its week."
         )
+        fits_later = fitting_start()
+        if fits_later is not None and suggested > pace:  # the other way out: a later start at this pace
+            suggestion += (
+                f" Or keep {pace} a day and start on {fmt_date(fits_later)}, when every stage fits its week — "
+                f"{_setting('start', fits_later.isoformat(), entry)}" + ("" if entry else ".")
+            )
         warnings.append(suggestion)
     finish = max(last_new.values()) if last_new else None
     later: list[LaterWeek] = []
@@ -407,6 +425,30 @@ def after_plan_line(schedule: Schedule) -> str:
         f"After the plan: reviews go on until {fmt_date(schedule.after[-1].date)}; in the {AFTER_WEEKS} weeks from "
         f"{fmt_date(first)}, {_minutes(max(soon))} min on the busiest day and {len(soon)} days with reviews"
     )
+
+
+FITTING_WEEKS = 12  # how far ahead a later start that fits the pace is looked for
+
+
+def _fitting_start(
+    built: BuiltTrack,
+    start: dt.date,
+    pace: int,
+    days_per_week: int,
+    model: WorkloadModel,
+    days_off: Collection[dt.date],
+) -> dt.date | None:
+    """The first week's first study day after ``start`` from which every stage fits its week at ``pace``, if any
+    within ``FITTING_WEEKS`` weeks (around a holiday, a later start often fits where a faster pace overloads)."""
+    monday = start - dt.timedelta(days=start.weekday())
+    for week in range(1, FITTING_WEEKS + 1):
+        candidate = _first_study_day(monday + dt.timedelta(weeks=week), days_per_week, days_off)
+        if candidate - monday >= dt.timedelta(weeks=week + 1):
+            continue  # no study day in that week at all
+        schedule = plan_track(built, candidate, pace, days_per_week, model, days_off=days_off, probe=True)
+        if all(stage.fits for stage in schedule.stages):
+            return candidate
+    return None
 
 
 def _first_study_day(start: dt.date, days_per_week: int, days_off: Collection[dt.date]) -> dt.date:
