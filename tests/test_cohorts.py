@@ -266,6 +266,10 @@ def _events(path: Path) -> list[icalendar.Event]:
     return list(calendar.walk("VEVENT"))
 
 
+def _weeks_after(day: str, weeks: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(weeks=weeks)).isoformat()
+
+
 def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
     cohort_project(project)
     run_deckgen("build", cwd=project)  # the lockfile gives the calendars their DTSTAMP
@@ -295,8 +299,10 @@ def test_calendars_parse_and_hold_the_plans_dates(project: Path) -> None:
         assert [str(w["SUMMARY"]) for w in weeks] == [
             f"Week {s['number']}: {s['title']} ({s['new_cards']} new cards)" for s in schedule["stages"]
         ]
-        study_days = [d for d in schedule["days"] if d["minutes"] > 0]
-        assert len(blocks) == len(study_days) > 0
+        # the plan's days, then the reviews after its last new card in the 4 weeks its summary covers
+        after = [d for d in schedule["after"] if d["date"] < _weeks_after(schedule["after"][0]["date"], 4)]
+        study_days = [d for d in schedule["days"] if d["minutes"] > 0] + [d for d in after if round(d["reviews"])]
+        assert len(blocks) == len(study_days) > 0 and after
         for block, day in zip(blocks, study_days):
             start = block.decoded("DTSTART")
             assert start.tzinfo is not None and start.astimezone(berlin).date().isoformat() == day["date"]
@@ -587,3 +593,27 @@ def test_a_hires_pace_warning_reaches_the_site_and_their_calendar(shipped: Path)
     assert warned == [True, True, False]  # the week of cards left over (3) has no stage to warn about
     unfolded = bo_file.read_bytes().replace(b"\r\n ", b"").decode("utf-8")
     assert "decks/cohorts" not in unfolded and "Suggested" not in unfolded
+
+
+def test_study_blocks_go_on_after_the_last_new_card(shipped: Path) -> None:
+    """The calendar's study blocks stopped at the last new card (Wed 23 Dec), though the reviews go on and the
+    plan itself named Mon 4 Jan, after the holiday, as the busiest day (found by the onboarding-manager helper)."""
+    write(
+        shipped / "decks/cohorts/dec.yaml",
+        "title: Dec\ntimezone: America/New_York\ndays_off: [{from: 2026-12-24, to: 2027-01-01}]\n"
+        "hires:\n  - {name: Priya, track: associate-pm, start: 2026-12-07}\n",
+    )
+    assert run_deckgen("plan", "--cohort", "dec", "--format", "ics", cwd=shipped).returncode == 0
+    plan = json.loads(run_deckgen("plan", "--cohort", "dec", "--format", "json", cwd=shipped).stdout)
+    after = {d["date"]: d for d in plan["hires"][0]["schedule"]["after"]}
+    busiest = max(after.values(), key=lambda d: d["reviews"])
+    assert busiest["date"] == "2027-01-04"
+    blocks = {
+        e.decoded("DTSTART").date().isoformat(): str(e["SUMMARY"])
+        for e in _events(shipped / "build/cohorts/dec/priya.ics")
+        if isinstance(e.decoded("DTSTART"), dt.datetime)
+    }
+    last_new = max(d["date"] for d in plan["hires"][0]["schedule"]["days"] if d["new"])
+    assert last_new == "2026-12-23" and max(blocks) > "2027-01-04"
+    assert blocks["2027-01-04"].startswith(f"Anki: about {round(busiest['reviews'])} reviews (")
+    assert not [day for day in blocks if "2026-12-24" <= day <= "2027-01-03"]  # the holiday has none

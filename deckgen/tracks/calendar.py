@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 
 from deckgen.tracks.cohorts import CohortPlan, HirePlan, study_start
-from deckgen.tracks.workload import StagePlan, fmt_date
+from deckgen.tracks.workload import AFTER_WEEKS, DayPlan, Schedule, StagePlan, fmt_date
 
 PRODID = "-//deckgen//onboarding plan//EN"
 MIN_BLOCK_MINUTES = 5  # a calendar block shorter than this is not worth a slot
@@ -70,6 +70,15 @@ def _stamp(hp: HirePlan) -> str:
 def block_minutes(minutes: float) -> int:
     """The length of a day's study block: the model's minutes rounded up, at least 5."""
     return max(MIN_BLOCK_MINUTES, math.ceil(minutes - 1e-9))
+
+
+def _reviews_after(schedule: Schedule) -> list[DayPlan]:
+    """The study days with reviews after the plan's last new card, in the weeks the plan's summary covers: the
+    reviews go on (after a holiday, the busiest day often comes then), so the study blocks do too."""
+    if not schedule.after:
+        return []
+    until = schedule.after[0].date + dt.timedelta(weeks=AFTER_WEEKS)
+    return [day for day in schedule.after if day.date < until and round(day.reviews)]
 
 
 def learner_note(stage: StagePlan, pace: int) -> str:
@@ -127,7 +136,7 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
                 ]
             )
         )
-    for day in schedule.days:
+    for day in (*schedule.days, *_reviews_after(schedule)):
         if day.minutes <= 0:
             continue
         start = study_start(cohort, day.date)
