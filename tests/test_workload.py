@@ -215,3 +215,12 @@ def test_around_a_holiday_the_plan_offers_the_first_later_start_that_fits_the_pa
     assert "start on Mon 4 Jan 2027, when every stage fits its week — write 'start: 2027-01-04' in Riley's entry" in (
         cohort.stdout + cohort.stderr
     )
+
+
+def test_a_plan_longer_than_its_track_says_how_many_weeks_it_takes(shipped: Path) -> None:
+    """'74 cards in 3 weeks' headed a five-week plan at 3 new cards a day (found by the onboarding-manager helper)."""
+    slow = run_deckgen("plan", "associate-pm", "--start", "2026-12-07", "--new-per-day", "3", cwd=shipped)
+    assert "\n74 cards in 3 weeks, 5 at this pace · every card started by Fri 8 Jan 2027\n" in slow.stdout
+    assert slow.stdout.count("Cards left over") == 2
+    usual = run_deckgen("plan", "associate-pm", "--start", "2026-12-07", cwd=shipped)
+    assert "\n74 cards in 3 weeks · every card started by" in usual.stdout
