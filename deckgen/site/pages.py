@@ -29,7 +29,7 @@ from deckgen.anki.render import render_markdown
 from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
-from deckgen.core.model import BuiltDeck, Card, Note, count_anki_cards
+from deckgen.core.model import BuiltDeck, Card, Note, anki_cards, count_anki_cards
 from deckgen.sources.tracks import BuiltTrack
 from deckgen.tracks.workload import Schedule, days_off_label, fmt_date, plan_track
 
@@ -61,6 +61,8 @@ class SiteInput:
     # schedule and every deck's card count (planning a track walks every card of it).
     _schedules: dict[str, Schedule] = field(default_factory=dict, init=False, repr=False, compare=False)
     _counts: dict[int, tuple[BuiltDeck, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _track_uids: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _track_decks: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def schedule(self, built: BuiltTrack) -> Schedule:
         """The track's schedule from the site's fixed reference Monday (planned once per site)."""
@@ -68,6 +70,25 @@ class SiteInput:
         if slug not in self._schedules:
             self._schedules[slug] = plan_track(built, _REFERENCE_MONDAY)
         return self._schedules[slug]
+
+    def shared(self, deck: BuiltDeck) -> list[tuple[BuiltTrack, int]]:
+        """The tracks that ship some of ``deck``'s cards without it being one of their decks, with how many Anki
+        cards: a learner who imports both gets each such card once, in whichever deck it arrived in first (Anki
+        never moves a card on import). A track's own decks are covered by the index's "Tracks already include"."""
+        if not self._track_uids:
+            for built in self.tracks:
+                decks = [d for stage in built.stages for d in (*stage.decks, *stage.optional)]
+                self._track_uids[built.track.slug] = frozenset(c.uid for d in decks for c in d.cards)
+                self._track_decks[built.track.slug] = frozenset(d.spec.slug for d in decks)
+        out = []
+        for built in self.tracks:
+            if deck.spec.slug in self._track_decks[built.track.slug]:
+                continue
+            uids = self._track_uids[built.track.slug]
+            count = sum(anki_cards(card) for card in deck.cards if card.uid in uids)
+            if count:
+                out.append((built, count))
+        return out
 
     def anki_cards(self, deck: BuiltDeck) -> int:
         """How many Anki cards ``deck`` makes (counted once per deck object; the deck is kept with it)."""
@@ -192,6 +213,7 @@ def index_page(site: SiteInput) -> str:
         parts.append(
             f'<tr><th scope="row"><span class="deckname">{esc(deck.spec.name.split("::")[-1])}</span>'
             + (f'<span class="sub">{esc(deck.spec.description)}</span>' if deck.spec.description else "")
+            + _shared_note(site.shared(deck))
             + f'</th><td class="num">{site.anki_cards(deck)}</td>'
             f'<td><a href="decks/{esc(slug)}.html">Preview<span class="sr"> {esc(deck.spec.name)}</span></a></td>'
             f'<td><a href="downloads/decks/{esc(slug)}.apkg" download>{esc(slug)}.apkg</a> <span class="meta">{_size(site.deck_files[slug])}</span></td></tr>'
@@ -199,6 +221,21 @@ def index_page(site: SiteInput) -> str:
     parts.append("</tbody></table></div></section>")
     parts.append(_changelog_section(site, depth=0))
     return page(site.project, "Onboarding decks", "\n".join(parts), 0)
+
+
+def _shared_note(shared: Sequence[tuple[BuiltTrack, int]]) -> str:
+    """The index row's note on a deck whose cards a track also ships ('' when none does)."""
+    if not shared:
+        return ""
+    tracks = " and ".join(
+        f'<a href="tracks/{esc(built.track.slug)}.html">{esc(built.track.title)}</a> ({count})'
+        for built, count in shared
+    )
+    return (
+        f'<span class="sub">Its cards are also in {"the track" if len(shared) == 1 else "the tracks"} {tracks}: '
+        "if you study a track, do not import this deck too (Anki keeps each card in the deck it first arrived in, "
+        "so it would leave its week).</span>"
+    )
 
 
 def _changelog_section(site: SiteInput, depth: int) -> str:
@@ -294,6 +331,20 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
         )
         + "</p>"
     )
+    # decks outside the track that ship some of its cards: imported too, they take those cards out of their weeks
+    others = [
+        f'<a href="../decks/{esc(deck.spec.slug)}.html">{esc(deck.spec.name.split("::")[-1])}</a> '
+        f"({_plural(count, 'card')} of it are in this track)"
+        for deck in site.decks
+        for other, count in site.shared(deck)
+        if other is built
+    ]
+    if others:
+        parts.append(
+            '<p class="warn" role="note">The track holds every card you need: do not also import '
+            + ", ".join(others)
+            + ". Anki keeps each card in the deck it first arrived in, so those cards would leave their weeks.</p>"
+        )
     parts.append(
         '<dl class="facts-grid">'
         f"<div><dt>Length</dt><dd>{_plural(len(track.stages), 'week')}</dd></div>"

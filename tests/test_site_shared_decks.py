@@ -1,0 +1,45 @@
+"""The site warns that a deck whose cards a track also ships takes them out of the track's weeks.
+
+Found by the onboarding-manager helper: the site offers "Essential Essays" and the Associate PM
+track side by side; a learner who imports both (in that order) finds every card in Essential
+Essays and the track's week decks empty, since Anki never moves a card it already has. Checked
+here in the real Anki engine, so the warning states what happens.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from ankiutil import import_apkg, open_collection
+from conftest import run_deckgen
+
+
+def test_a_deck_that_shares_a_tracks_cards_is_flagged_on_the_index_and_the_track_page(
+    shipped: Path, tmp_path: Path
+) -> None:
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    site = shipped / "build" / "site"
+    index = site.joinpath("index.html").read_text(encoding="utf-8")
+    rows = {
+        html.unescape(re.search(r'<span class="deckname">(.*?)</span>', row).group(1)): row  # type: ignore[union-attr]
+        for row in index.split("<tr>")[1:]
+        if 'class="deckname"' in row
+    }
+    flagged = {name for name, row in rows.items() if "do not import this deck too" in row}
+    assert flagged == {"Essential Essays"}  # the track's own decks: "Tracks already include their required decks"
+    assert '<a href="tracks/associate-pm.html">Associate PM onboarding</a> (74)' in rows["Essential Essays"]
+    track = site.joinpath("tracks", "associate-pm.html").read_text(encoding="utf-8")
+    assert 'do not also import <a href="../decks/onboarding.html">Essential Essays</a> (74 cards of it' in track
+
+    # what the warning says, in Anki: the deck imported first keeps the cards; the weeks stay empty
+    col = open_collection(tmp_path / "learner.anki2")
+    try:
+        import_apkg(col, shipped / "build" / "onboarding.apkg")
+        import_apkg(col, shipped / "build" / "tracks" / "associate-pm.apkg")
+        weeks = [name for name in col.decks.all_names() if "Week" in name]
+        assert weeks and all(not col.find_cards(f'"deck:{name}" -"deck:{name}::*"') for name in weeks), weeks
+        assert len(col.find_cards('"deck:PM Onboarding::Essential Essays"')) == 74
+    finally:
+        col.close()
