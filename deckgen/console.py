@@ -106,6 +106,15 @@ class _Report:
             )
 
 
+def _in_anki(result: BuildResult, status: str) -> str:
+    """' (4 cards in Anki)' after a count of new or changed cards when Anki makes more of them (a Reverse card,
+    a cloze with several numbers), the unit of the deck sizes above it; '' otherwise."""
+    if status not in ("added", "edited", "restored"):
+        return ""
+    count, in_anki = result.count(status), result.anki_count(status)
+    return f" ({in_anki} cards in Anki)" if in_anki != count else ""
+
+
 def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
     """`deckgen build`'s report: warnings, deck sizes, what changed and what was written."""
     report = _Report()
@@ -116,7 +125,9 @@ def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
         report.add((name, "bold"), f": {count} cards")
     # the statuses deckgen diff and the changelog list; "restored" only when a card came back
     shown = ("added", "restored", "edited", "retired", "unchanged")
-    summary = ", ".join(f"{result.count(s)} {s}" for s in shown if s != "restored" or result.count(s))
+    summary = ", ".join(
+        f"{result.count(s)} {s}{_in_anki(result, s)}" for s in shown if s != "restored" or result.count(s)
+    )
     report.add(f"Changes since deckgen.lock: {summary}")
     retired = [c for c in result.changes if c.status == "retired"]
     if retired:  # learners will be told to suspend or delete these: a mistake here costs them history

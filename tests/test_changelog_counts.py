@@ -71,3 +71,27 @@ def test_changelog_counts_anki_cards_for_reverse_and_cloze(project: Path, tmp_pa
         assert "(2 cards)" in log.split("a roadmap is")[1].splitlines()[0], log
     finally:
         col.close()
+
+
+def test_build_and_diff_say_how_many_cards_anki_makes_of_the_changes(shipped: Path) -> None:
+    """The build said 'Discovery: 28 cards' (Anki cards) over '2 added … 74 unchanged' (cards as written) and the next
+    diff 'unchanged 26' for the same deck (found by the onboarding-manager helper): each count of new, changed and
+    unchanged cards now says what Anki makes of them when that differs."""
+    from conftest import run_deckgen
+
+    note = shipped / "content" / "frameworks" / "vogels-working-backwards.md"
+    note.write_text(
+        note.read_text(encoding="utf-8")
+        + "\nQ: In Vogels' 'Working Backwards', what does the FAQ answer first?\nA: Customer questions.\nReverse: yes\n"
+        + "\nC: In Vogels' account, Amazon writes {{c1::a press release}} and {{c2::an FAQ}} before code.\n",
+        encoding="utf-8",
+    )
+    built = run_deckgen("build", cwd=shipped)
+    assert built.returncode == 0, built.stderr
+    assert "PM Onboarding::Discovery: 28 cards" in built.stdout
+    assert "Changes since deckgen.lock: 2 added (4 cards in Anki), 0 edited, 0 retired, 74 unchanged" in built.stdout
+    note.write_text(
+        note.read_text(encoding="utf-8") + "\nQ: In Vogels' 'Working Backwards', who reads the FAQ?\nA: Leaders.\n"
+    )
+    diff = run_deckgen("diff", "discovery", cwd=shipped)
+    assert "= unchanged 26 (28 cards in Anki)" in diff.stdout, diff.stdout

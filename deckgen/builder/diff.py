@@ -91,6 +91,7 @@ class DeckDiff:
     left: tuple[Move, ...] = ()  # cards this release moves out of this deck into another (``to_deck``)
     restored: tuple[CardDiff, ...] = ()  # retired cards that ship again: learners' copies keep their history
     week_moves: tuple[WeekMove, ...] = ()  # of ``moves``, those a track's learners must make between week decks
+    unchanged_cards: int = 0  # the Anki cards of ``unchanged`` (a Reverse card two, a cloze one per number)
 
     @property
     def restored_search(self) -> str:
@@ -158,6 +159,7 @@ def compare(
     decisions = list(decisions)
     reasons = {f"{d.note_id}/{d.key}": d.reason for d in decisions if d.previous_key and d.reason}
     by_uid = {c.uid: c for c in changes}
+    record_of = new_lock.card_by_uid
     decks: list[DeckDiff] = []
     for release in releases:
         live = [n.uid for n in release.notes if n.with_cards]
@@ -239,6 +241,9 @@ def compare(
                 retired=tuple(retired),
                 moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
                 unchanged=tuple(unchanged),
+                unchanged_cards=sum(
+                    _anki_cards(record, record.front) if (record := record_of(uid)) else 1 for uid in unchanged
+                ),
                 merged=release.merged,
                 left=tuple(Move(release.spec.name, dest, tuple(uids)) for dest, uids in sorted(left.items())),
                 restored=tuple(restored),
@@ -360,7 +365,8 @@ def render_text(report: DiffReport) -> str:
             out.append(
                 f"  < left      {len(move.uids)} card(s) to deck '{move.to_deck}' (learners of this deck keep them)"
             )
-        out.append(f"  = unchanged {len(deck.unchanged)}")
+        in_anki = f" ({deck.unchanged_cards} cards in Anki)" if deck.unchanged_cards != len(deck.unchanged) else ""
+        out.append(f"  = unchanged {len(deck.unchanged)}{in_anki}")
     for name, change in report.note_types:
         what = (
             "new note type" if change == "added" else "templates or CSS changed; learners get them on their next import"

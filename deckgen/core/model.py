@@ -240,6 +240,15 @@ class BuildResult:
         extra = self.unchanged if status == "unchanged" else 0
         return extra + sum(1 for c in self.changes if c.status == status)
 
+    def anki_count(self, status: str) -> int:
+        """The Anki cards of the cards with ``status`` that a deck of this build ships (a Reverse card twice, a
+        cloze once per number); a card in no deck counts once, as written."""
+        changed = [c.uid for c in self.changes if c.status == status]
+        if not changed:
+            return 0
+        cards = {card.uid: card for deck in self.decks for card in deck.cards}
+        return sum(anki_cards(cards[uid]) if uid in cards else 1 for uid in changed)
+
     def deck_sizes(self) -> tuple[tuple[str, int], ...]:
         """(deck name, number of Anki cards) for every deck built or found up to date: a Reverse card counts
         twice and a cloze card once per number, as in Anki, on the site and in ``deckgen plan``."""
