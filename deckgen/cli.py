@@ -255,20 +255,20 @@ def plan(
         raise typer.Exit(2)
     first_day = _parse_date(start)
     off = _days_off(day_off or [])
-    written: list[Path] = []
+    calendars: list[tuple[Path, bool]] = []
     with reporting():
         if cohort is not None:
             from deckgen.builder.planning import cohort_plan_for
 
-            schedule_text, warnings, written = cohort_plan_for(api.load_config(), cohort, output.value, out)
+            schedule_text, warnings, calendars = cohort_plan_for(api.load_config(), cohort, output.value, out)
         else:
             assert track is not None and output is not PlanFormat.ics
             schedule_text, warnings = api.plan(
                 api.load_config(), track, first_day, new_per_day, days_per_week, output.value, off
             )
     _echo(schedule_text, nl=False)
-    for path in written:
-        _echo(f"wrote {path}")
+    for path, changed in calendars:  # a manager sends the changed ones (again)
+        _echo(f"wrote {path}" if changed else f"unchanged {path} (the same events: no need to send it again)")
     err = _console(stderr=True)
     for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")

@@ -617,3 +617,46 @@ def test_study_blocks_go_on_after_the_last_new_card(shipped: Path) -> None:
     assert last_new == "2026-12-23" and max(blocks) > "2027-01-04"
     assert blocks["2027-01-04"].startswith(f"Anki: about {round(busiest['reviews'])} reviews (")
     assert not [day for day in blocks if "2026-12-24" <= day <= "2027-01-03"]  # the holiday has none
+
+
+def test_calendars_already_sent_are_flagged_when_the_plan_moves_and_unchanged_ones_are_not_rewritten(
+    shipped: Path,
+) -> None:
+    """After a content release the build said only 'wrote build/site' while the calendars the manager had sent
+    (build/cohorts/…) still said 'Week 3: Strategy (14 new cards)'; and `plan --format ics` said 'wrote' for every
+    calendar, changed or not, so the manager could not tell which to send again (onboarding-manager helper)."""
+    write(
+        shipped / "decks/cohorts/dec.yaml",
+        "title: Dec\ntimezone: UTC\nhires:\n  - {name: Priya, track: associate-pm, start: 2026-12-07}\n"
+        "  - {name: Sam, track: product-lead, start: 2026-12-07}\n",
+    )
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    folder = shipped / "build/cohorts/dec"
+    first = run_deckgen("plan", "--cohort", "dec", "--format", "ics", cwd=shipped)
+    assert first.stdout.splitlines() == [f"wrote {folder / 'priya.ics'}", f"wrote {folder / 'sam.ics'}"]
+    sent = {p.name: p.read_bytes() for p in folder.iterdir()}
+    again = run_deckgen("plan", "--cohort", "dec", "--format", "ics", cwd=shipped)
+    assert again.stdout.splitlines() == [
+        f"unchanged {folder / name} (the same events: no need to send it again)" for name in ("priya.ics", "sam.ics")
+    ]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == sent
+
+    # a note moves from Strategy to Discovery: both tracks' weeks change
+    strategy, discovery = shipped / "decks/strategy.yaml", shipped / "decks/discovery.yaml"
+    strategy.write_text(strategy.read_text().replace("  - id: graham-dont-scale\n", ""))
+    discovery.write_text(discovery.read_text() + "  - id: graham-dont-scale\n")
+    for _ in range(2):  # the second build is a no-op that says it again
+        built = run_deckgen("build", cwd=shipped)
+        assert built.returncode == 0, built.stderr
+        assert (
+            "build/cohorts/dec: 2 calendar(s) no longer match the plan (priya.ics, sam.ics): run 'deckgen plan "
+            "--cohort dec --format ics' and send those again"
+        ) in built.stderr, built.stderr
+    resent = run_deckgen("plan", "--cohort", "dec", "--format", "ics", cwd=shipped)
+    assert resent.stdout.count("wrote ") == 2
+    assert "no longer match" not in run_deckgen("build", cwd=shipped).stderr
+    # a content change that leaves the plans as they were (a reworded answer): nothing to send again
+    note = shipped / "content/essays/norton-empathy.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("A: A set of concrete", "A: A set of real, concrete", 1))
+    reworded = run_deckgen("build", cwd=shipped)
+    assert reworded.returncode == 0 and "no longer match" not in reworded.stderr, reworded.stderr

@@ -221,7 +221,9 @@ def publish_tracks(
     from deckgen.site.pages import KEPT_PAGES, SiteInput, find_changelog, write_site
 
     bundles = write_bundles(config, plan, tracks, note_types, write)
-    cohorts = site_cohorts(config, plan, tracks)
+    cohorts, stale = site_cohorts(config, plan, tracks)
+    plan.warnings.extend(stale)  # standing: each build says so until the calendars are written again
+    plan.standing.extend(stale)
     site = SiteInput(
         project=config.name,
         notes=plan.notes,
@@ -238,10 +240,12 @@ def publish_tracks(
     return [*bundles, write_site(config.out_dir / "site", site)]
 
 
-def site_cohorts(config: Config, plan: Plan, tracks: Sequence[BuiltTrack]) -> list[CohortPlan]:
-    """The plans of the cohorts that opted in to the site ('site: true'); the others are never published."""
+def site_cohorts(config: Config, plan: Plan, tracks: Sequence[BuiltTrack]) -> tuple[list[CohortPlan], list[str]]:
+    """The plans of the cohorts that opted in to the site ('site: true'; the others are never published), and a
+    warning for each cohort whose calendars in ``build/cohorts/`` no longer hold its plan."""
     if not cohort_files(config.decks_dir):
-        return []  # no cohort file: nothing to plan, and the cohort modules need not load
+        return [], []  # no cohort file: nothing to plan, and the cohort modules need not load
+    from deckgen.builder.planning import cohort_dir, stale_calendars
     from deckgen.core.errors import ContentError
     from deckgen.sources.cohorts import load_cohorts
     from deckgen.tracks.cohorts import plan_cohort
@@ -250,7 +254,11 @@ def site_cohorts(config: Config, plan: Plan, tracks: Sequence[BuiltTrack]) -> li
     cohorts, findings = load_cohorts(config.decks_dir, config.root, by_slug)
     if findings:
         raise ContentError(findings)
-    return [plan_cohort(cohort, by_slug, content_times(plan, tracks)) for cohort in cohorts if cohort.site]
+    times = content_times(plan, tracks)
+    wanted = [c for c in cohorts if c.site or cohort_dir(config, c.slug).is_dir()]
+    plans = {c.slug: plan_cohort(c, by_slug, times) for c in wanted}
+    sent = [plans[c.slug] for c in wanted if cohort_dir(config, c.slug).is_dir()]
+    return [plans[c.slug] for c in wanted if c.site], stale_calendars(config, sent)
 
 
 def content_times(plan: Plan, tracks: Sequence[BuiltTrack]) -> dict[str, int]:

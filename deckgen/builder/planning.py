@@ -15,7 +15,7 @@ from deckgen.lock.identity import guid_of
 from deckgen.sources.cohorts import find_cohort, load_cohorts
 from deckgen.sources.layout import COHORTS_DIR, TRACKS_DIR
 from deckgen.sources.tracks import BuiltTrack
-from deckgen.tracks.calendar import calendar_name, hire_calendar
+from deckgen.tracks.calendar import calendar_name, hire_calendar, same_events
 from deckgen.tracks.cohorts import CohortFormat, CohortPlan, plan_cohort, render_cohort
 from deckgen.tracks.progress import ProgressReport, TrackCards, cohort_progress
 from deckgen.tracks.workload import OutputFormat, next_monday, plan_track, render
@@ -74,17 +74,22 @@ def cohort_dir(config: Config, slug: str) -> Path:
 
 def cohort_plan_for(
     config: Config, name: str, output: CohortFormat | Literal["ics"], out: Path | None = None
-) -> tuple[str, list[str], list[Path]]:
-    """Cohort ``name``'s plan rendered (or, for ``ics``, one calendar per hire written); warnings; files written."""
+) -> tuple[str, list[str], list[tuple[Path, bool]]]:
+    """Cohort ``name``'s plan rendered (or, for ``ics``, one calendar per hire written); warnings; each calendar
+    with whether its events changed (a calendar that holds the same events is left as it is: not to send again)."""
     cohort_plan, plan, _ = _cohort_plan(config, name)
     if output != "ics":
         return render_cohort(cohort_plan, output), list(plan.warnings), []
     folder = out or cohort_dir(config, cohort_plan.cohort.slug)
-    written = []
+    calendars = []
     for hp in cohort_plan.hires:
         target = folder / calendar_name(hp)
-        atomic_write_bytes(target, hire_calendar(cohort_plan, hp))
-        written.append(target)
+        now = hire_calendar(cohort_plan, hp)
+        changed = not (target.is_file() and same_events(target.read_bytes(), now))
+        if changed:
+            atomic_write_bytes(target, now)
+        calendars.append((target, changed))
+    written = [path for path, _ in calendars]
     warnings = list(plan.warnings)
     # A calendar of someone no longer in the cohort must not be sent again: deckgen's own folder loses it,
     # a folder the user named (--out) is only told about it.
@@ -94,7 +99,28 @@ def cohort_plan_for(
             warnings.append(f"removed {config.rel(stale)}: no hire of the cohort has this calendar now")
         else:
             warnings.append(f"{stale} is no hire's calendar now: delete it rather than send it")
-    return "", warnings, written
+    return "", warnings, calendars
+
+
+def stale_calendars(config: Config, cohorts: Sequence[CohortPlan]) -> list[str]:
+    """A warning per cohort whose calendars in ``build/cohorts/`` (written by ``deckgen plan --cohort --format
+    ics``, and perhaps sent) no longer hold its plan, naming those to send again."""
+    warnings = []
+    for cohort_plan in cohorts:
+        folder = cohort_dir(config, cohort_plan.cohort.slug)
+        if not folder.is_dir():
+            continue
+        changed = []
+        for hp in cohort_plan.hires:
+            target = folder / calendar_name(hp)
+            if not (target.is_file() and same_events(target.read_bytes(), hire_calendar(cohort_plan, hp))):
+                changed.append(target.name)
+        if changed:
+            warnings.append(
+                f"{config.rel(folder)}: {len(changed)} calendar(s) no longer match the plan ({', '.join(changed)}): "
+                f"run 'deckgen plan --cohort {cohort_plan.cohort.slug} --format ics' and send those again"
+            )
+    return warnings
 
 
 def track_identity(config: Config, plan: Plan, built: BuiltTrack) -> TrackCards:

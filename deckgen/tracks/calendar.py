@@ -170,6 +170,16 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
     return events
 
 
+def same_events(one: bytes, other: bytes) -> bool:
+    """Whether two calendars hold the same events, whatever their DTSTAMP (which moves with every content change,
+    even one that leaves the hire's plan as it was): one already sent need not be sent again."""
+
+    def events(raw: bytes) -> list[bytes]:
+        return [line for line in raw.split(b"\r\n") if not line.startswith(b"DTSTAMP:")]
+
+    return events(one) == events(other)
+
+
 def hire_calendar(plan: CohortPlan, hp: HirePlan) -> bytes:
     """The hire's whole ``.ics`` file."""
     name = f"{hp.track.track.title} — {hp.hire.name}"
