@@ -206,8 +206,8 @@ def test_renaming_a_week_warns_like_a_deck_rename_with_the_change_deck_steps(tmp
     expected = (
         "track 'test': the week deck 'Test Onboarding::Week 2 — Two' is now 'Test Onboarding::Week 2 — Second week' "
         "(two): Anki never moves cards learners already have, so theirs stay in 'Test Onboarding::Week 2 — Two'; "
-        'tell them: Browse, search "deck:Test Onboarding::Week 2 — Two", select all, Cards → Change Deck…, '
-        "choose 'Test Onboarding::Week 2 — Second week'"
+        'the track\'s changelog tells them: Browse, search "deck:Test Onboarding::Week 2 — Two", select all, '
+        "Cards → Change Deck…, choose 'Test Onboarding::Week 2 — Second week'"
     )
     assert "warning: " + expected in diff.stdout
     assert run_deckgen("build", "--locked", cwd=root).returncode == 1  # the lock records the weeks

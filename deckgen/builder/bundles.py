@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,65 @@ if TYPE_CHECKING:
 
 BUNDLE_DIR = "tracks"
 TRACKS_KEY = "tracks"  # deckgen.lock: per track, the week deck each required deck shipped in last
+PACES_KEY = "track-paces"  # deckgen.lock: per track, the new cards a day its bundle's preset last shipped with
+
+
+@dataclass(frozen=True)
+class WeekRename:
+    """A track's decks whose cards now ship in another week deck than the one learners have them in."""
+
+    was: str  # the week deck learners' cards sit in
+    now: str  # the week deck the bundle puts them in now
+    decks: tuple[str, ...]  # the decks (slugs) that moved
+    names: tuple[str, ...] = ()  # their names, as learners know them
+
+    @property
+    def search(self) -> str:
+        """The Anki Browse search that finds the cards in the old week deck."""
+        from deckgen.builder.diff import escape_search
+
+        return f'"deck:{escape_search(self.was)}"'
+
+
+@dataclass(frozen=True)
+class TrackChange:
+    """What a build changes in a track for the learners who have its bundle: week decks, pace."""
+
+    slug: str
+    title: str
+    root_deck: str
+    renames: tuple[WeekRename, ...] = ()
+    pace: tuple[int, int] | None = None  # (was, now) new cards a day, when it changed
+
+
+def track_changes(tracks: Sequence[BuiltTrack], extra: Mapping[str, Any]) -> list[TrackChange]:
+    """Each track's changes since the lock's record (``extra``): renamed or moved weeks, a new pace.
+
+    A track the lock has no record of (new, or from a deckgen that did not record paces) has none.
+    """
+    weeks_before, paces_before = (
+        value if isinstance(value := extra.get(key), dict) else {} for key in (TRACKS_KEY, PACES_KEY)
+    )
+    changes = []
+    for built in tracks:
+        track = built.track
+        recorded = weeks_before.get(track.slug)
+        old: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
+        moved: dict[tuple[str, str], list[str]] = {}
+        for deck_slug, name in stage_decks([built])[track.slug].items():
+            was = old.get(deck_slug)
+            if isinstance(was, str) and was != name:
+                moved.setdefault((was, name), []).append(deck_slug)
+        names = {d.spec.slug: d.spec.name for stage in built.stages for d in stage.decks}
+        renames = tuple(
+            WeekRename(was, now, tuple(decks), tuple(names[d] for d in decks))
+            for (was, now), decks in sorted(moved.items())
+        )
+        was_pace = paces_before.get(track.slug)
+        pace = (was_pace, track.new_per_day) if isinstance(was_pace, int) and was_pace != track.new_per_day else None
+        if renames or pace:
+            changes.append(TrackChange(track.slug, track.title, track.root_deck, renames, pace))
+    return changes
 
 
 def stage_decks(tracks: Sequence[BuiltTrack]) -> dict[str, dict[str, str]]:
@@ -33,29 +93,29 @@ def stage_decks(tracks: Sequence[BuiltTrack]) -> dict[str, dict[str, str]]:
     }
 
 
-def stage_moves(tracks: Sequence[BuiltTrack], shipped: Any) -> list[str]:
-    """Warnings for week decks renamed (or decks moved to another week) since ``shipped`` (the lock's record).
+def stage_moves(changes: Sequence[TrackChange]) -> list[str]:
+    """The curator's warnings for ``changes``: week decks renamed (or decks moved to another week), a new pace.
 
     Anki never moves a card a learner already has: theirs stay in the old week's deck, as
-    after a deck rename, so the curator gets the same Browse search and Change Deck steps.
+    after a deck rename; the track's changelog gives learners the Browse search and Change Deck
+    steps. A new pace re-plans hires already started from their start date.
     """
-    from deckgen.builder.diff import escape_search
-
-    before = shipped if isinstance(shipped, dict) else {}
     warnings = []
-    for slug, now in stage_decks(tracks).items():
-        recorded = before.get(slug)
-        old: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
-        moved: dict[tuple[str, str], list[str]] = {}
-        for deck_slug, name in now.items():
-            was = old.get(deck_slug)
-            if isinstance(was, str) and was != name:
-                moved.setdefault((was, name), []).append(deck_slug)
-        for (was, name), decks in sorted(moved.items()):
+    for change in changes:
+        for rename in change.renames:
             warnings.append(
-                f"track '{slug}': the week deck '{was}' is now '{name}' ({', '.join(decks)}): Anki never moves "
-                f"cards learners already have, so theirs stay in '{was}'; tell them: Browse, search "
-                f"\"deck:{escape_search(was)}\", select all, Cards → Change Deck…, choose '{name}'"
+                f"track '{change.slug}': the week deck '{rename.was}' is now '{rename.now}' "
+                f"({', '.join(rename.decks)}): Anki never moves cards learners already have, so theirs stay in "
+                f"'{rename.was}'; the track's changelog tells them: Browse, search {rename.search}, select all, "
+                f"Cards → Change Deck…, choose '{rename.now}'"
+            )
+        if change.pace is not None:
+            was, now = change.pace
+            warnings.append(
+                f"track '{change.slug}': the pace is now {now} new cards a day (was {was}); learners get it only by "
+                f"importing with 'Import any deck presets' on or by setting it themselves (the track's changelog "
+                f"tells them). Plans and progress of hires already started are now worked out at {now} a day from "
+                f"their start: to keep a hire at {was}, write 'new_per_day: {was}' in their entry of the cohort file"
             )
     return warnings
 
@@ -86,12 +146,14 @@ def week_moves(report: DiffReport, tracks: Sequence[BuiltTrack], shipped: Any) -
 
 
 def record_stages(tracks: Sequence[BuiltTrack], extra: dict[str, Any]) -> None:
-    """Remember each track's week decks in the lock (``extra``), so the next build can warn about renames."""
+    """Remember each track's week decks and pace in the lock (``extra``): the next build tells what changed."""
     record = stage_decks(tracks)
     if record:
         extra[TRACKS_KEY] = record
+        extra[PACES_KEY] = {built.track.slug: built.track.new_per_day for built in tracks}
     else:
         extra.pop(TRACKS_KEY, None)
+        extra.pop(PACES_KEY, None)
 
 
 def resolve_tracks(config: Config, specs: Sequence[DeckSpec], decks: Sequence[BuiltDeck]) -> list[BuiltTrack]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from deckgen.builder.bundles import BUNDLE_DIR, TrackChange
 from deckgen.builder.diff import CardDiff, DeckDiff, DiffReport
 from deckgen.core.files import atomic_write_text
 from deckgen.core.text import CLOZE_RE
@@ -149,11 +150,66 @@ def record_entries(report: DiffReport, lock: Lock, new_lock: Lock) -> None:
     new_lock.changelog = kept
 
 
-def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path]:
-    """Write every built deck's changelog and the combined ``CHANGELOG.md`` from the lockfile's entries.
+TRACK_KEY = "track:"  # + track slug: a track's entries among the lock's changelog entries (deck slugs have no ':')
 
-    The combined file (what the site links as "the changelog") holds every deck's entries
-    under its name, so one page tells a learner what changed in any deck.
+
+def track_changelog_path(out_dir: Path, slug: str) -> Path:
+    """Where a track's changelog lives, beside its bundle."""
+    return out_dir / BUNDLE_DIR / f"{slug}.changelog.md"
+
+
+def track_entry(change: TrackChange, version: int, date: str) -> str:
+    """The Markdown entry for a release of a track's bundle that renames weeks or changes the pace."""
+    lines = [f"## Release {version} — {date}", ""]
+    for rename in change.renames:
+        lines += [
+            f"**Week renamed** — the cards of {', '.join(f'`{d}`' for d in rename.names)} now belong to "
+            f"`{rename.now}`. Anki does not move cards you already have: yours stay in `{rename.was}`. To move "
+            f"them: Browse, search `{rename.search}`, select all, Cards → Change Deck…, choose `{rename.now}`.",
+            "",
+        ]
+    if change.pace is not None:
+        was, now = change.pace
+        lines += [
+            f"**New pace: {now} new cards a day** (was {was}). If you import with *Import any deck presets* on, "
+            "the track's decks switch to the new pace (edits you made to the old preset stop applying). If you "
+            f"import without it, nothing changes: to follow the new pace, open the options of the deck "
+            f"`{change.root_deck}` and set *New cards/day* to {now}.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def record_track_entries(changes: Sequence[TrackChange], lock: Lock, new_lock: Lock, date: str) -> None:
+    """Add an entry for each track ``changes`` names to ``new_lock``'s changelog (after :func:`record_entries`)."""
+    kept = dict(new_lock.changelog)
+    for change in changes:
+        earlier = lock.changelog.get(TRACK_KEY + change.slug, ())
+        version = 1 + max((e.version for e in earlier), default=0)
+        kept[TRACK_KEY + change.slug] = (ChangelogEntry(track_entry(change, version, date)), *earlier)
+    new_lock.changelog = kept
+
+
+def track_header(title: str, slug: str) -> str:
+    """The top of a track's changelog: what it covers and how a learner updates."""
+    return f"""# {title} — track changelog
+
+What changed in the track itself: its weeks and its pace. What changed in the cards is in
+`CHANGELOG.md`, under each deck.
+
+Import the new `{slug}.apkg` over your existing decks, with the import options at their defaults
+(update notes **if newer**): you keep every review, interval and flag.
+"""
+
+
+def write_changelogs(
+    out_dir: Path, report: DiffReport, lock: Lock, tracks: Sequence[tuple[str, str]] = ()
+) -> list[Path]:
+    """Write every built deck's changelog and the combined ``CHANGELOG.md`` from the lockfile's entries; and the
+    changelog of each track of ``tracks`` ((slug, title) pairs) that has entries.
+
+    The combined file (what the site links as "the changelog") holds every deck's and track's
+    entries under its name, so one page tells a learner what changed in any deck or track.
     """
     stored = lock.changelog
     written: list[Path] = []
@@ -170,6 +226,16 @@ def write_changelogs(out_dir: Path, report: DiffReport, lock: Lock) -> list[Path
         atomic_write_text(path, header(deck) + "\n" + "\n".join(entries))
         written.append(path)
         parts.append(f"## {deck.deck}\n\n" + "\n".join(e.replace("## Release ", "### Release ", 1) for e in entries))
+    for slug, title in tracks:
+        entries = [e.text.rstrip("\n") + "\n" for e in stored.get(TRACK_KEY + slug, ())]
+        if not entries:
+            continue
+        path = track_changelog_path(out_dir, slug)
+        atomic_write_text(path, track_header(title, slug) + "\n" + "\n".join(entries))
+        written.append(path)
+        parts.append(
+            f"## {title} (track)\n\n" + "\n".join(e.replace("## Release ", "### Release ", 1) for e in entries)
+        )
     if written:
         index = out_dir / INDEX_NAME
         atomic_write_text(index, "\n".join(parts).rstrip("\n") + "\n")

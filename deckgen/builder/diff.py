@@ -9,13 +9,16 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deckgen.builder.release import DeckRelease
 from deckgen.core.model import CardChange, anki_card_count
 from deckgen.lock.identity import MatchDecision
 from deckgen.lock.records import CardRecord, Lock
 from deckgen.lock.retire import DECKLESS, RETIRED_SEARCH
+
+if TYPE_CHECKING:
+    from deckgen.builder.bundles import TrackChange
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ class DiffReport:
     note_types: tuple[tuple[str, str], ...]  # (name, "added" | "changed")
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[str, ...] = ()
+    tracks: tuple[TrackChange, ...] = ()  # tracks whose weeks or pace change for learners who have their bundle
 
     @property
     def changed(self) -> bool:
@@ -143,6 +147,9 @@ class DiffReport:
             "note_types": [{"name": n, "change": c} for n, c in self.note_types],
             "decisions": [asdict(d) for d in self.decisions],
             "warnings": list(self.warnings),
+            "tracks": [
+                {**asdict(t), "renames": [{**asdict(r), "search": r.search} for r in t.renames]} for t in self.tracks
+            ],
             "retired_search": RETIRED_SEARCH,
         }
 
@@ -367,6 +374,13 @@ def render_text(report: DiffReport) -> str:
             )
         in_anki = f" ({deck.unchanged_cards} cards in Anki)" if deck.unchanged_cards != len(deck.unchanged) else ""
         out.append(f"  = unchanged {len(deck.unchanged)}{in_anki}")
+    for track in report.tracks:  # the bundle's own changes: its changelog tells the track's learners
+        for rename in track.renames:
+            out.append(
+                f"Track '{track.title}': week deck '{rename.was}' is now '{rename.now}' ({', '.join(rename.decks)})"
+            )
+        if track.pace is not None:
+            out.append(f"Track '{track.title}': pace {track.pace[0]} → {track.pace[1]} new cards a day")
     for name, change in report.note_types:
         what = (
             "new note type" if change == "added" else "templates or CSS changed; learners get them on their next import"

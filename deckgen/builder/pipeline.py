@@ -14,13 +14,16 @@ from pathlib import Path
 from deckgen.anki.notetypes import NoteType, note_type_for, note_types
 from deckgen.anki.packaged import PackagedDeck, PackagedNote
 from deckgen.builder.bundles import (
+    PACES_KEY,
     TRACKS_KEY,
+    TrackChange,
     bundle_path,
     pace_preset,
     publish_tracks,
     record_stages,
     resolve_tracks,
     stage_moves,
+    track_changes,
     week_moves,
 )
 from deckgen.builder.cache import (
@@ -36,7 +39,14 @@ from deckgen.builder.cache import (
     up_to_date,
     write_state,
 )
-from deckgen.builder.changelog import INDEX_NAME, changelog_path, record_entries, write_changelogs
+from deckgen.builder.changelog import (
+    INDEX_NAME,
+    changelog_path,
+    record_entries,
+    record_track_entries,
+    track_changelog_path,
+    write_changelogs,
+)
 from deckgen.builder.diff import DiffReport, compare
 from deckgen.builder.incremental import (  # open_note_cache: re-exported, where callers found it before
     edited_replay,
@@ -70,7 +80,7 @@ from deckgen.lock.identity import (
 )
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, keep_shipped_ids, match_moves, renames
 from deckgen.lock.records import Lock, lock_digest, read_lock
-from deckgen.lock.retire import DECKLESS
+from deckgen.lock.retire import DECKLESS, release_date
 from deckgen.sources.manifests import assemble, missing_manifests, note_index, select_notes
 from deckgen.sources.notes import waiting_drafts
 from deckgen.sources.tracks import BuiltTrack
@@ -163,6 +173,8 @@ class Plan:
             )
             if bare == old:
                 adopted.put(note_id, key, old)
+        if PACES_KEY not in self.lock.extra:  # the tracks' paces, first recorded by this version
+            adopted.extra.pop(PACES_KEY, None)
         return adopted == self.lock
 
 
@@ -305,9 +317,11 @@ def plan_build(
     )
     stage_warnings: list[str] = []
     tracks: list[BuiltTrack] | None = None
+    track_news: list[TrackChange] = []
     if not deck_names:  # a renamed week warns like a renamed deck (issue 12 item 4); partial builds skip tracks
         tracks = resolve_tracks(config, specs, built)
-        stage_warnings = stage_moves(tracks, lock.extra.get(TRACKS_KEY))
+        track_news = track_changes(tracks, lock.extra)
+        stage_warnings = stage_moves(track_news)
         record_stages(tracks, new_lock.extra)
     if deck_names:
         changes = _record_only_built(releases, lock, new_lock, changes)
@@ -316,6 +330,9 @@ def plan_build(
     if tracks is not None:  # before the entries are recorded: they are the changelog's text from now on
         report = week_moves(report, tracks, lock.extra.get(TRACKS_KEY))
     record_entries(report, lock, new_lock)
+    if track_news:  # the track's learners are told in its changelog, kept in the lock like the decks'
+        record_track_entries(track_news, lock, new_lock, release_date(timestamp))
+        report = replace(report, tracks=tuple(track_news))
     return Plan(
         by_id,
         specs,
@@ -651,6 +668,7 @@ def _build(
             ]
         if tracks is not None:
             planned += [bundle_path(config, built.track.slug) for built in tracks] + [config.out_dir / "site"]
+            planned += [track_changelog_path(config.out_dir, built.track.slug) for built in tracks]
         claim_outputs(config, planned)  # refuses to replace what deckgen did not write; cleans its own leftovers
         writer = DeckWriter(
             config.out_dir, state if use_cache else None, config.root if use_cache else None, proven=plan.proven
@@ -661,7 +679,8 @@ def _build(
             writer.write(target, [packaged_deck(config, release)], nts, media=plan.media_for(deck.cards))
             outputs.append(str(target))
         if plan.report is not None:  # before the site, which links the changelog
-            write_changelogs(config.out_dir, plan.report, plan.new_lock)
+            titles = [(built.track.slug, built.track.title) for built in tracks or ()]
+            write_changelogs(config.out_dir, plan.report, plan.new_lock, titles)
         if tracks is not None:
             outputs.extend(
                 str(p)
