@@ -596,3 +596,27 @@ def test_a_report_day_long_after_the_exports_last_answer_is_pointed_out(cohort: 
         "progress", "spring", str(exports / "ana.apkg"), "--as-of", AS_OF.isoformat(), cwd=cohort["root"]
     )
     assert recent.returncode == 0 and "the last answer in" not in recent.stderr
+
+
+def test_answers_before_the_start_date_have_a_row_of_their_own(cohort: dict[str, Any], tmp_path: Path) -> None:
+    """A hire who began before their start date had it all in week 1: '279 reviews … 28 days studied' in a
+    seven-day week (found by the onboarding-manager helper). Those answers are now a 'before' row."""
+    ivy = Learner(tmp_path / "ivy.anki2", cohort["root"] / "build/tracks/test.apkg", 3)
+    early = [START - dt.timedelta(days=3)]  # the Friday before her start
+    for day in [*early, *weekdays(START, START + dt.timedelta(days=2))]:
+        ivy.study(day, at(day, 9))
+    export = ivy.export(tmp_path / "ivy.apkg")
+    ivy.close()
+    as_of = (START + dt.timedelta(days=2)).isoformat()
+    data = json.loads(
+        run_deckgen("progress", "spring", str(export), "--as-of", as_of, "--format", "json", cwd=cohort["root"]).stdout
+    )
+    row = next(r for r in data["hires"] if r["name"] == "Ivy")
+    before, week1 = row["weeks"][0], row["weeks"][1]
+    assert (before["number"], before["start"], before["end"]) == (0, "2026-02-27", "2026-03-01")
+    assert (before["started"], before["planned_new"], before["days_studied"]) == (3, 0, 1)
+    # week 1 holds only what was answered from her start; the totals count every answer
+    assert (week1["number"], week1["start"]) == (1, "2026-03-02") and week1["started"] > 0
+    assert (row["started"], row["days_studied"]) == (week1["started"] + 3, week1["days_studied"] + 1)
+    text = run_deckgen("progress", "spring", str(export), "--as-of", as_of, cwd=cohort["root"]).stdout
+    assert "  before  27 Feb – 1 Mar  3 (0)" in text, text

@@ -180,6 +180,7 @@ class ProgressReport:
             "Reviews: review-log entries of review cards (filtered decks included); learning steps (new and relearning cards) are counted separately.",
             "Retention: share of reviews answered Hard, Good or Easy (not Again).",
             f"Days: a study day runs from {DAY_STARTS_AT}:00 to {DAY_STARTS_AT}:00 in {self.timezone} (Anki's 'Next day starts at').",
+            "Answers given before a hire's start date are in a row of their own, 'before' (the totals count them).",
             "Only the track's cards (matched by note GUID) are read; other decks and notes in an export are ignored.",
         ]
 
@@ -390,32 +391,37 @@ def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.da
         counted.append((day, review))
         first.setdefault(review.card_id, day)
     monday = hire.start - dt.timedelta(days=hire.start.weekday())
-    weeks: list[WeekProgress] = []
+    spans: list[tuple[int, dt.date, dt.date]] = []  # (week number, first day, last day)
+    early = [day for day, _ in counted if day < hire.start]
+    if early:  # answers given before the start date: a row of their own ("before"), not week 1's
+        spans.append((0, min(early), hire.start - dt.timedelta(days=1)))
     number = 1
     while as_of >= hire.start and monday + dt.timedelta(days=7 * (number - 1)) <= as_of:
-        start = max(hire.start, monday + dt.timedelta(days=7 * (number - 1)))
-        end = monday + dt.timedelta(days=7 * number - 1)
-        last = number == 1  # answers given before the start date count in week 1
-
-        def inside(day: dt.date, start: dt.date = start, end: dt.date = end, early: bool = last) -> bool:
-            return (start <= day or early) and day <= min(end, as_of)
-
-        rows = [r for day, r in counted if inside(day)]
-        planned = schedule.new_cards(start, min(end, as_of))
+        spans.append(
+            (
+                number,
+                max(hire.start, monday + dt.timedelta(days=7 * (number - 1))),
+                monday + dt.timedelta(days=7 * number - 1),
+            )
+        )
+        number += 1
+    weeks: list[WeekProgress] = []
+    for number, start, end in spans:
+        until = min(end, as_of)
+        rows = [r for day, r in counted if start <= day <= until]
         weeks.append(
             WeekProgress(
                 number=number,
                 start=start,
                 end=end,
-                planned_new=planned,
-                started=sum(1 for day in first.values() if inside(day)),
+                planned_new=schedule.new_cards(start, until) if number else 0,
+                started=sum(1 for day in first.values() if start <= day <= until),
                 reviews=sum(1 for r in rows if r.kind in _REVIEW_KINDS),
                 passed=sum(1 for r in rows if r.kind in _REVIEW_KINDS and r.ease > 1),
                 learning_steps=sum(1 for r in rows if r.kind in _LEARNING_KINDS),
-                days_studied=len({day for day, _ in counted if inside(day)}),
+                days_studied=len({day for day, _ in counted if start <= day <= until}),
             )
         )
-        number += 1
     started = len(first)
     planned = schedule.new_cards(schedule.start, as_of)
     pace = schedule.new_per_day
@@ -592,7 +598,7 @@ _WEEK_HEADERS = ["Week", "Dates", "Started (plan)", "Reviews", "Learning steps",
 def _week_rows(row: HireProgress) -> list[list[str]]:
     return [
         [
-            str(w.number),
+            str(w.number) if w.number else "before",  # answers given before the hire's start date
             f"{w.start.day} {w.start:%b} – {w.end.day} {w.end:%b}",
             f"{w.started} ({w.planned_new})",
             str(w.reviews),
