@@ -166,7 +166,6 @@ def compare(
     decisions = list(decisions)
     reasons = {f"{d.note_id}/{d.key}": d.reason for d in decisions if d.previous_key and d.reason}
     by_uid = {c.uid: c for c in changes}
-    record_of = new_lock.card_by_uid
     decks: list[DeckDiff] = []
     for release in releases:
         live = [n.uid for n in release.notes if n.with_cards]
@@ -174,6 +173,7 @@ def compare(
         restored: list[CardDiff] = []
         edited: list[CardDiff] = []
         unchanged: list[str] = []
+        unchanged_extra = 0  # the Anki cards of the unchanged ones beyond one each
         moved: dict[str, list[str]] = {}
         name = release.spec.name
         # a deck's first release: every card is new to its learners, whatever the lock says
@@ -207,6 +207,9 @@ def compare(
                     added.append(card)
             else:
                 unchanged.append(uid)  # (most cards: the report names them only)
+                # unchanged: what learners have is the old record's card (a Reverse or cloze one is rare)
+                if old is not None and (old.reverse or "{{c" in old.front):
+                    unchanged_extra += _anki_cards(old, old.front) - 1
             old_decks = old.all_decks if old and not old.retired else ()
             if old_decks and name not in old_decks:
                 # a learner of this deck has the card in a deck it has now left
@@ -248,9 +251,7 @@ def compare(
                 retired=tuple(retired),
                 moves=tuple(Move(src, release.spec.name, tuple(uids)) for src, uids in sorted(moved.items())),
                 unchanged=tuple(unchanged),
-                unchanged_cards=sum(
-                    _anki_cards(record, record.front) if (record := record_of(uid)) else 1 for uid in unchanged
-                ),
+                unchanged_cards=len(unchanged) + unchanged_extra,
                 merged=release.merged,
                 left=tuple(Move(release.spec.name, dest, tuple(uids)) for dest, uids in sorted(left.items())),
                 restored=tuple(restored),
