@@ -307,9 +307,9 @@ def site_cohorts(config: Config, plan: Plan, tracks: Sequence[BuiltTrack]) -> tu
     warning for each cohort whose calendars in ``build/cohorts/`` no longer hold its plan."""
     if not cohort_files(config.decks_dir):
         return [], []  # no cohort file: nothing to plan, and the cohort modules need not load
-    from deckgen.builder.planning import cohort_dir, stale_calendars
     from deckgen.core.errors import ContentError
     from deckgen.sources.cohorts import load_cohorts
+    from deckgen.tracks.calendar import cohort_dir, stale_calendars
     from deckgen.tracks.cohorts import plan_cohort
 
     by_slug = {built.track.slug: built for built in tracks}

@@ -15,7 +15,7 @@ from deckgen.lock.identity import guid_of
 from deckgen.sources.cohorts import find_cohort, load_cohorts
 from deckgen.sources.layout import COHORTS_DIR, TRACKS_DIR
 from deckgen.sources.tracks import BuiltTrack
-from deckgen.tracks.calendar import calendar_name, hire_calendar, same_events
+from deckgen.tracks.calendar import calendar_name, cohort_dir, hire_calendar, same_events
 from deckgen.tracks.cohorts import CohortFormat, CohortPlan, plan_cohort, render_cohort
 from deckgen.tracks.progress import ProgressReport, TrackCards, cohort_progress
 from deckgen.tracks.workload import OutputFormat, next_monday, plan_track, render
@@ -67,11 +67,6 @@ def _cohort_plan(config: Config, name: str) -> tuple[CohortPlan, Plan, dict[str,
     return plan_cohort(cohort, tracks, content_times(plan, list(tracks.values()))), plan, tracks
 
 
-def cohort_dir(config: Config, slug: str) -> Path:
-    """Where a cohort's calendars go by default: ``build/cohorts/<cohort>/``."""
-    return config.out_dir / COHORTS_DIR / slug
-
-
 def cohort_plan_for(
     config: Config, name: str, output: CohortFormat | Literal["ics"], out: Path | None = None
 ) -> tuple[str, list[str], list[tuple[Path, bool]]]:
@@ -100,27 +95,6 @@ def cohort_plan_for(
         else:
             warnings.append(f"{stale} is no hire's calendar now: delete it rather than send it")
     return "", warnings, calendars
-
-
-def stale_calendars(config: Config, cohorts: Sequence[CohortPlan]) -> list[str]:
-    """A warning per cohort whose calendars in ``build/cohorts/`` (written by ``deckgen plan --cohort --format
-    ics``, and perhaps sent) no longer hold its plan, naming those to send again."""
-    warnings = []
-    for cohort_plan in cohorts:
-        folder = cohort_dir(config, cohort_plan.cohort.slug)
-        if not folder.is_dir():
-            continue
-        changed = []
-        for hp in cohort_plan.hires:
-            target = folder / calendar_name(hp)
-            if not (target.is_file() and same_events(target.read_bytes(), hire_calendar(cohort_plan, hp))):
-                changed.append(target.name)
-        if changed:
-            warnings.append(
-                f"{config.rel(folder)}: {len(changed)} calendar(s) no longer match the plan ({', '.join(changed)}): "
-                f"run 'deckgen plan --cohort {cohort_plan.cohort.slug} --format ics' and send those again"
-            )
-    return warnings
 
 
 def track_identity(config: Config, plan: Plan, built: BuiltTrack) -> TrackCards:

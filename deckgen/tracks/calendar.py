@@ -13,8 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
+from deckgen.core.config import Config
+from deckgen.sources.layout import COHORTS_DIR
 from deckgen.tracks.cohorts import CohortPlan, HirePlan, study_start
 from deckgen.tracks.workload import AFTER_WEEKS, DayPlan, Schedule, StagePlan, fmt_date
 
@@ -209,3 +212,29 @@ def describe(hp: HirePlan) -> str:
     """One line about a written calendar."""
     first = first_study_day(hp)
     return f"{hp.hire.name}: {len(hp.schedule.stages)} weeks from {fmt_date(first) if first else '—'}"
+
+
+def cohort_dir(config: Config, slug: str) -> Path:
+    """Where a cohort's calendars go by default: ``build/cohorts/<cohort>/``."""
+    return config.out_dir / COHORTS_DIR / slug
+
+
+def stale_calendars(config: Config, cohorts: Sequence[CohortPlan]) -> list[str]:
+    """A warning per cohort whose calendars in ``build/cohorts/`` (written by ``deckgen plan --cohort --format
+    ics``, and perhaps sent) no longer hold its plan, naming those to send again."""
+    warnings = []
+    for cohort_plan in cohorts:
+        folder = cohort_dir(config, cohort_plan.cohort.slug)
+        if not folder.is_dir():
+            continue
+        changed = []
+        for hp in cohort_plan.hires:
+            target = folder / calendar_name(hp)
+            if not (target.is_file() and same_events(target.read_bytes(), hire_calendar(cohort_plan, hp))):
+                changed.append(target.name)
+        if changed:
+            warnings.append(
+                f"{config.rel(folder)}: {len(changed)} calendar(s) no longer match the plan ({', '.join(changed)}): "
+                f"run 'deckgen plan --cohort {cohort_plan.cohort.slug} --format ics' and send those again"
+            )
+    return warnings
