@@ -10,6 +10,7 @@ exactly the learner's cards of the renamed week, and moving them keeps their his
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -78,6 +79,10 @@ def test_a_renamed_week_and_a_new_pace_are_in_the_tracks_changelog(project: Path
         assert (project / "build" / "tracks" / "t.changelog.md").read_text(encoding="utf-8") == log
         assert (project / "deckgen.lock").read_text(encoding="utf-8") == lock
         assert "Track '" not in run_deckgen("diff", cwd=project).stdout
+        # a build after `rm -rf build` gives it back as it was (it is one of the build's files)
+        shutil.rmtree(project / "build")
+        assert run_deckgen("build", cwd=project).returncode == 0
+        assert (project / "build" / "tracks" / "t.changelog.md").read_text(encoding="utf-8") == log
     finally:
         col.close()
 

@@ -41,6 +41,7 @@ from deckgen.builder.cache import (
 )
 from deckgen.builder.changelog import (
     INDEX_NAME,
+    TRACK_KEY,
     changelog_path,
     record_entries,
     record_track_entries,
@@ -668,7 +669,11 @@ def _build(
             ]
         if tracks is not None:
             planned += [bundle_path(config, built.track.slug) for built in tracks] + [config.out_dir / "site"]
-            planned += [track_changelog_path(config.out_dir, built.track.slug) for built in tracks]
+            planned += [  # a track's changelog once it has an entry (a renamed week, a new pace)
+                track_changelog_path(config.out_dir, built.track.slug)
+                for built in tracks
+                if plan.new_lock.changelog.get(TRACK_KEY + built.track.slug)
+            ]
         claim_outputs(config, planned)  # refuses to replace what deckgen did not write; cleans its own leftovers
         writer = DeckWriter(
             config.out_dir, state if use_cache else None, config.root if use_cache else None, proven=plan.proven
