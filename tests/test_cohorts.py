@@ -150,6 +150,9 @@ def test_plan_cohort_gives_each_hire_the_plan_of_their_track(project: Path) -> N
             ["--new-per-day", str(pace)] if pace else []
         )
         alone = json.loads(run_deckgen(*args, cwd=project).stdout)
+        # the notes say where to set the pace: the hire's entry in the cohort file, or `deckgen plan`'s option
+        notes, alone_notes = hire["schedule"].pop("notes"), alone.pop("notes")
+        assert [n.split(": write '")[0] for n in notes] == [n.split(": --")[0] for n in alone_notes]
         assert hire["schedule"] == alone  # the same model, dates and cards as `deckgen plan TRACK`
     assert bo["own_pace"] and bo["new_per_day"] == 3 and "set 'New cards/day' to 3" in bo["instructions"]
     assert bo["finish"] == "2026-03-30" and bo["schedule"]["stages"][0]["week_start"] == "2026-03-25"
@@ -660,3 +663,30 @@ def test_calendars_already_sent_are_flagged_when_the_plan_moves_and_unchanged_on
     note.write_text(note.read_text(encoding="utf-8").replace("A: A set of concrete", "A: A set of real, concrete", 1))
     reworded = run_deckgen("build", cwd=shipped)
     assert reworded.returncode == 0 and "no longer match" not in reworded.stderr, reworded.stderr
+
+
+def test_a_week_whose_cards_start_the_week_before_is_explained_to_the_hire_and_the_manager(shipped: Path) -> None:
+    """At the product-lead track's own 10 a day, its week 2 (Strategy) showed "0 new cards" on the site and in the
+    hire's calendar, with no word why: all 25 start in week 1, once Discovery's are started."""
+    write(
+        shipped / "decks/cohorts/x.yaml",
+        "title: X\ntimezone: Europe/Berlin\nsite: true\nhires:\n  - {name: Dee, track: product-lead, start: 2026-03-02}\n",
+    )
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    text = run_deckgen("plan", "--cohort", "x", cwd=shipped).stdout
+    assert (
+        "note: Week 2 — Strategy: 25 of its 25 cards start in week 1, from Wed 4 Mar 2026, at 10 new cards a day"
+    ) in text
+    assert "write 'new_per_day: 5' in Dee's entry (decks/cohorts/x.yaml:5)" in text
+    page = html.unescape((shipped / "build/site/cohorts/x.html").read_text(encoding="utf-8"))
+    assert "<strong>For the manager:</strong> Week 2 — Strategy: 25 of its 25 cards start in week 1" in page
+    track_page = html.unescape((shipped / "build/site/tracks/product-lead.html").read_text(encoding="utf-8"))
+    assert (
+        "All this week's 25 cards start in week 1: at 10 new cards a day, Anki brings them in during week 1, once "
+        "week 1's own are started. This week is for their reviews."
+    ) in track_page
+    weeks = [e for e in _events(shipped / "build/site/cohorts/x/dee.ics") if str(e["SUMMARY"]).startswith("Week")]
+    assert [str(e["SUMMARY"]) for e in weeks] == ["Week 1: Discovery (49 new cards)", "Week 2: Strategy (0 new cards)"]
+    assert "from Wed 4 Mar 2026, once week 1's own are started" in str(weeks[1]["DESCRIPTION"])
+    assert "start in week" not in str(weeks[0]["DESCRIPTION"])
+    assert "write" not in str(weeks[1]["DESCRIPTION"])  # the manager's words stay the manager's

@@ -224,3 +224,34 @@ def test_a_plan_longer_than_its_track_says_how_many_weeks_it_takes(shipped: Path
     assert slow.stdout.count("Cards left over") == 2
     usual = run_deckgen("plan", "associate-pm", "--start", "2026-12-07", cwd=shipped)
     assert "\n74 cards in 3 weeks · every card started by" in usual.stdout
+
+
+def test_a_week_whose_cards_all_start_the_week_before_says_so_and_the_slowest_pace_that_fits() -> None:
+    """The shipped product-lead track at its own 10 a day planned week 2 (Strategy) with "0" new cards and said
+    nothing: Anki goes on to the next week's cards once a week's are started, so all 25 start in week 1 (found by
+    the onboarding-manager helper). The plan now says so, and which pace keeps each stage in its week."""
+    schedule = plan_track(built_track(10, 10), MONDAY, 10)
+    first, second = schedule.stages
+    assert (first.early, second.early) == (0, 10) and second.mostly_early and second.new_cards == 0
+    assert schedule.warnings == ()  # every stage fits: a note, not a warning
+    assert schedule.notes == (
+        "Week 2 — S2: 10 of its 10 cards start in week 1, from Tue 3 Mar 2026, at 10 new cards a day: Anki goes on "
+        "to the next week's cards once a week's are all started. To keep each stage's cards in its own week, take "
+        "the slowest pace that fits every week: --new-per-day 2",
+    )
+    assert f"\nnote: {schedule.notes[0]}\n" in render(schedule, "text")
+    assert f"\n- **Note:** {schedule.notes[0]}\n" in render(schedule, "markdown")
+    assert json.loads(render(schedule, "json"))["notes"] == list(schedule.notes)
+    assert json.loads(render(schedule, "json"))["stages"][1]["early"] == 10
+    # at the slowest pace that fits, the week is its own; a few cards early (less than half) is not worth a note
+    assert plan_track(built_track(10, 10), MONDAY, 2).notes == ()
+    few = plan_track(built_track(12, 10), MONDAY, 3)  # 15 slots in week 1: 12 of S1, 3 of S2
+    assert few.stages[1].early == 3 and few.notes == ()
+
+
+def test_a_cohort_files_note_says_what_to_write_in_the_hires_entry() -> None:
+    schedule = plan_track(built_track(10, 10), MONDAY, 10, entry="bo's entry (decks/cohorts/x.yaml:6)")
+    (note,) = schedule.notes
+    assert note.endswith(
+        "take the slowest pace that fits every week: write 'new_per_day: 2' in bo's entry (decks/cohorts/x.yaml:6)"
+    )

@@ -31,7 +31,7 @@ from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note, anki_cards, count_anki_cards
 from deckgen.sources.tracks import BuiltTrack
-from deckgen.tracks.workload import Schedule, days_off_label, fmt_date, plan_track
+from deckgen.tracks.workload import Schedule, ahead_note, days_off_label, fmt_date, plan_track
 
 if TYPE_CHECKING:  # cohorts (and their calendars) load only when a cohort page is written
     from deckgen.tracks.cohorts import CohortPlan
@@ -372,6 +372,8 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
             f'<p class="warn" role="note">At {schedule.new_per_day} new cards a day this week runs over; '
             f"{plan.pace_to_fit} a day would fit.</p>"
             if not plan.fits and plan.pace_to_fit
+            else f'<p class="facts" role="note">{esc(ahead)}</p>'
+            if (ahead := ahead_note(plan, schedule, dated=False))
             else ""
         )
         description = (
@@ -415,6 +417,8 @@ def cohort_page(site: SiteInput, plan: CohortPlan) -> str:
         warnings = "".join(
             f'<p class="warn" role="note"><strong>For the manager:</strong> {esc(warning)}</p>'
             for warning in schedule.warnings
+        ) + "".join(
+            f'<p class="facts" role="note"><strong>For the manager:</strong> {esc(note)}</p>' for note in schedule.notes
         )
         parts.append(
             f'<section aria-labelledby="hire-{esc(hp.hire.slug)}"><h2 id="hire-{esc(hp.hire.slug)}">{esc(hp.hire.name)}</h2>'

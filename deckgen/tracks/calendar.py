@@ -19,7 +19,7 @@ from pathlib import Path
 from deckgen.core.config import Config
 from deckgen.sources.layout import COHORTS_DIR
 from deckgen.tracks.cohorts import CohortPlan, HirePlan, study_start
-from deckgen.tracks.workload import AFTER_WEEKS, DayPlan, Schedule, StagePlan, fmt_date
+from deckgen.tracks.workload import AFTER_WEEKS, DayPlan, Schedule, StagePlan, ahead_note, fmt_date
 
 PRODID = "-//deckgen//onboarding plan//EN"
 MIN_BLOCK_MINUTES = 5  # a calendar block shorter than this is not worth a slot
@@ -124,6 +124,8 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
         )
         if stage is not None and stage.warning:  # for the hire: `deckgen plan`'s warning tells the manager what to edit
             lines.append(learner_note(stage, schedule.new_per_day))
+        elif stage is not None and (ahead := ahead_note(stage, schedule)):
+            lines.append(ahead)
         lines.append(hp.instructions)
         description = "\n".join(lines)
         events.append(

@@ -84,6 +84,12 @@ class StagePlan:
     new_cards: int = 0  # the cards the hire starts in this calendar week at the pace (Schedule.new_cards)
     warning: str = ""  # why the stage does not fit its week, and the pace it needs ("" when it fits): the manager's
     late: int = 0  # of its cards, those that start after its week at the pace (when it does not fit)
+    early: int = 0  # of its cards, those Anki starts before its week at the pace (the week before ran out of cards)
+
+    @property
+    def mostly_early(self) -> bool:
+        """Half or more of its cards start before its week: the week itself has few or none to start."""
+        return self.cards > 0 and 2 * self.early >= self.cards
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,7 @@ class Schedule:
     later_weeks: tuple[LaterWeek, ...] = ()  # weeks after the last stage that still start cards
     suggestion: str = ""  # the pace that fits every stage and where to set it ("" when every stage fits)
     after: tuple[DayPlan, ...] = ()  # study days after the plan that still have reviews (its new cards' later ones)
+    notes: tuple[str, ...] = ()  # for the manager, not warnings: stages whose cards mostly start in an earlier week
 
     def weeks(self) -> tuple[Week, ...]:
         """Every week the plan lists, its stages' then the weeks of cards left over (plan, site and calendar)."""
@@ -239,6 +246,7 @@ def plan_track(
     first_new: dict[int, dt.date] = {}
     last_new: dict[int, dt.date] = {}
     late: dict[int, int] = {}  # per stage, its cards that start after its week
+    early: dict[int, int] = {}  # per stage, its cards that start before its week
     backlog = 0.0
     day, started = start, 0
     last_day = weeks[-1][1] if weeks else start
@@ -254,6 +262,8 @@ def plan_track(
             last_new[stage_index] = day
             if day > weeks[stage_index][1]:
                 late[stage_index] = late.get(stage_index, 0) + 1
+            elif day < weeks[stage_index][0]:
+                early[stage_index] = early.get(stage_index, 0) + 1
         started += len(batch)
         for offset in model.review_offsets_days:
             target = day + dt.timedelta(days=offset)
@@ -326,6 +336,7 @@ def plan_track(
                 new_cards=_new_cards(days, week_start, week_end),
                 warning=warning,
                 late=0 if fits else late.get(index, count),
+                early=early.get(index, 0),
             )
         )
     suggested = max(needed) if needed and any(not s.fits for s in stages) else None
@@ -344,6 +355,7 @@ def plan_track(
                 f"{_setting('start', fits_later.isoformat(), entry)}" + ("" if entry else ".")
             )
         warnings.append(suggestion)
+    notes = _early_notes(stages, pace, max(needed) if needed else None, entry)
     finish = max(last_new.values()) if last_new else None
     later: list[LaterWeek] = []
     week_start = last_day + dt.timedelta(days=1)
@@ -382,7 +394,49 @@ def plan_track(
         later_weeks=tuple(later),
         suggestion=suggestion,
         after=after,
+        notes=tuple(notes),
     )
+
+
+def _week_of(stages: Sequence[StagePlan], day: dt.date) -> int:
+    """The number of the stage week that holds ``day`` (a stage's cards that start early start in one of them)."""
+    return next(s.number for s in stages if s.week_start <= day <= s.week_end)
+
+
+def ahead_note(stage: StagePlan, schedule: Schedule, *, dated: bool = True) -> str:
+    """What a hire reads about a week whose cards mostly start in an earlier week ('' otherwise): the calendar's
+    (``dated``: the hire's own dates) and the site's (a plan without a start date)."""
+    if not stage.mostly_early or stage.first_new is None:
+        return ""
+    week = _week_of(schedule.stages, stage.first_new)
+    share = "All" if stage.early == stage.cards else f"{stage.early} of"
+    return (
+        f"{share} this week's {_cards(stage.cards, 'card')} start in week {week}: at {schedule.new_per_day} new cards "
+        f"a day, Anki brings them in {f'from {fmt_date(stage.first_new)}' if dated else f'during week {week}'}, "
+        f"once week {week}'s own are started. This week is for their reviews."
+    )
+
+
+def _early_notes(stages: Sequence[StagePlan], pace: int, slowest: int | None, entry: str) -> list[str]:
+    """The manager's note on each stage whose cards mostly start in an earlier week (Anki goes on to the next
+    week's cards once a week's are all started), with ``slowest``, the slowest pace at which every stage fits."""
+    notes = []
+    for stage in stages:
+        if not stage.mostly_early or stage.first_new is None:
+            continue
+        week = _week_of(stages, stage.first_new)
+        notes.append(
+            f"Week {stage.number} — {stage.title}: {stage.early} of its {_cards(stage.cards, 'card')} "
+            f"start{'s' if stage.early == 1 else ''} in week {week}, from {fmt_date(stage.first_new)}, at "
+            f"{_cards(pace, 'new card')} a day: Anki goes on to the next week's cards once a week's are all started"
+            + (
+                f". To keep each stage's cards in its own week, take the slowest pace that fits every week: "
+                f"{_setting('new_per_day', slowest, entry)}"
+                if slowest is not None and slowest < pace
+                else ""
+            )
+        )
+    return notes
 
 
 def _days_off_within(
@@ -559,9 +613,10 @@ def render_text(schedule: Schedule) -> str:
     lines = [f"{schedule.track} — {schedule.role}", *_summary_lines(schedule), ""]
     lines.append("  ".join(h.ljust(w) for h, w in zip(_HEADERS, widths)).rstrip())
     lines.extend("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows)
-    if schedule.warnings:
+    if schedule.warnings or schedule.notes:
         lines.append("")
         lines.extend(f"warning: {w}" for w in schedule.warnings)
+        lines.extend(f"note: {n}" for n in schedule.notes)
     return "\n".join(lines) + "\n"
 
 
@@ -575,9 +630,10 @@ def render_markdown_plan(schedule: Schedule) -> str:
     lines.extend(f"- {line}" for line in _summary_lines(schedule))
     lines += ["", "| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
     lines.extend("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _stage_rows(schedule))
-    if schedule.warnings:
+    if schedule.warnings or schedule.notes:
         lines.append("")
         lines.extend(f"- **Warning:** {w}" for w in schedule.warnings)
+        lines.extend(f"- **Note:** {n}" for n in schedule.notes)
     return "\n".join(lines) + "\n"
 
 
