@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from ankiutil import import_apkg, open_collection
-from conftest import FIXTURES, write
+from conftest import FIXTURES, CliResult, write
 
 from deckgen.authoring.importers import convert
 from deckgen.authoring.importing import render_note
@@ -96,17 +97,24 @@ def test_bad_requests_write_nothing_and_say_why(project: Path, cli) -> None:
     assert off.exit_code == 1 and "generation is off for this note" in off.stderr
 
 
+def _show_cards(project: Path, cli: Callable[..., CliResult], note_id: str, cards: str) -> CliResult:
+    """`deckgen cards NOTE_ID` on a note by Ken Norton whose '## Cards' holds ``cards``."""
+    _project(project, f"---\nid: {note_id}\ntitle: T\nauthor: Ken Norton\n---\nBlurb.\n\n## Cards\n\n{cards}")
+    shown = cli("cards", note_id, cwd=project)
+    assert shown.exit_code == 0, shown.stderr
+    return shown
+
+
 def test_cards_previews_drafts_waiting_for_review_but_never_as_shipping(project: Path, cli) -> None:
     """A 'Status: draft' card (from `deckgen draft`, or written so) was invisible in `deckgen cards`: the curator
     could not see what they were asked to approve without opening the file."""
-    note = (
-        "---\nid: drafts\ntitle: T\nauthor: Ken Norton\n---\nBlurb.\n\n## Cards\n\n"
+    shown = _show_cards(
+        project,
+        cli,
+        "drafts",
         "Q: What does Norton mean by empathy as craft?\nA: A set of learnable moves.\n\n"
-        "Q: What should a PM practise deliberately?\nA: Empathy.\nStatus: draft\n"
+        "Q: What should a PM practise deliberately?\nA: Empathy.\nStatus: draft\n",
     )
-    _project(project, note)
-    shown = cli("cards", "drafts", cwd=project)
-    assert shown.exit_code == 0, shown.stderr
     assert "1 authored, 1 draft," in shown.stdout
     assert "draft " in shown.stdout and "Q: What should a PM practise deliberately?" in shown.stdout
     rows = json.loads(cli("cards", "drafts", "--format", "json", cwd=project).stdout)
@@ -140,14 +148,13 @@ def test_rejecting_a_card_you_wrote_says_where_it_is_and_what_to_do(project: Pat
 def test_cards_shows_that_a_card_is_also_asked_in_reverse(project: Path, cli) -> None:
     """`deckgen cards NOTE` showed a 'Reverse: yes' card as one Q/A, so the curator previewing a note did not see
     that the learner also gets the answer → question card (found by the PM-lead helper)."""
-    note = (
-        "---\nid: both\ntitle: T\nauthor: Ken Norton\n---\nBlurb.\n\n## Cards\n\n"
+    shown = _show_cards(
+        project,
+        cli,
+        "both",
         "Q: What does Norton call empathy practised as a set of learnable moves?\nA: Empathy as craft.\nReverse: yes\n\n"
-        "Q: What should a PM practise deliberately?\nA: Empathy.\n"
+        "Q: What should a PM practise deliberately?\nA: Empathy.\n",
     )
-    _project(project, note)
-    shown = cli("cards", "both", cwd=project)
-    assert shown.exit_code == 0, shown.stderr
     head, rest = shown.stdout.split("What should a PM practise")
     assert "Reverse: yes — Anki also asks it backwards: Empathy as craft. → the question" in head, shown.stdout
     assert "Reverse" not in rest
