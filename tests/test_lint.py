@@ -450,6 +450,52 @@ def test_a_generate_setting_written_at_the_top_level_says_where_it_goes(tmp_path
     )
 
 
+SECTIONS = (
+    "---\nid: christensen-jtbd\ntitle: Know Your Customers' Jobs to Be Done\nauthor: Clayton Christensen\n---\n"
+    "Why customers hire a product.\n\n## Central argument\nCustomers hire a product to make progress in a"
+    " circumstance, so a team should study the job rather than the customer's profile.\n\n## Critique\nThe"
+    " evidence is a set of illustrative stories rather than tested comparisons.\n\n## Key quotes\nNone kept.\n"
+)
+
+
+def test_a_misspelled_section_heading_is_an_error_not_a_silently_dropped_card(tmp_path: Path, cli) -> None:
+    """'## Critque' made the note's critique card stop shipping while lint and the build said nothing (a PM lead's
+    try: only `deckgen diff` showed it retired), though the README promises a typo never changes what ships."""
+    root = make_project(tmp_path / "p", {"a.md": SECTIONS.replace("## Critique", "## Critque")})
+    result = cli("lint", cwd=root)
+    assert result.exit_code == 1
+    assert (
+        "content/a.md:11:1: section-heading: section heading 'Critque' looks like 'Critique' misspelled"
+        in result.stdout
+    )
+    assert "write '## Critique'" in result.stdout
+    built = cli("build", cwd=root)
+    assert built.exit_code == 1 and "section-heading" in built.stderr and not (root / "build").exists()
+    # other misspellings of the headings deckgen reads by name; a heading of no role ('Key quotes') and role
+    # headings that go on ('Critique of the essay') are not misspellings
+    for heading, meant in (
+        ("Central Arguement", "Central argument"),
+        ("Weakness", "Weaknesses"),
+        ("Summery", "Summary"),
+    ):
+        typo = make_project(tmp_path / heading, {"a.md": SECTIONS.replace("## Central argument", f"## {heading}")})
+        (finding,) = [
+            f
+            for f in json.loads(cli("lint", "--format", "json", cwd=typo).stdout)["findings"]
+            if f["rule"] == "section-heading"
+        ]
+        assert finding["line"] == 8 and f"looks like '{meant}'" in finding["message"]
+    fine = make_project(tmp_path / "fine", {"a.md": SECTIONS.replace("## Critique", "## Critique of the essay")})
+    assert "section-heading" not in cli("lint", "--format", "json", cwd=fine).stdout
+    # a team whose heading is meant as it is switches the rule off
+    meant = make_project(
+        tmp_path / "meant",
+        {"a.md": SECTIONS.replace("## Critique", "## Critque")},
+        toml_extra='[lint.rules]\nsection-heading = "off"\n',
+    )
+    assert cli("build", cwd=meant).exit_code == 0
+
+
 def test_lint_warns_about_what_a_build_silently_leaves_out(tmp_path: Path, cli) -> None:
     """A note saved as .txt (or .MD, .markdown) and a source with no https:// passed lint without a word."""
     note = GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nsource: www.svpg.com/inspired\n")

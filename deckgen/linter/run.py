@@ -22,6 +22,7 @@ from deckgen.core.config import CONFIG_NAME, Config, setting_line
 from deckgen.core.diskcache import PROJECT
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
+from deckgen.core.sections import misspelled_heading, role_of
 from deckgen.core.text import plain
 from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
 from deckgen.quality.neardup import Pair, prompt_stems, similar_sets, similarity
@@ -356,7 +357,30 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
 
 def _note_findings(cards: list[Card], note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
     found = [finding for card in cards for finding in _card_findings(card, note, settings, store)]
-    return _unfinished(note) + found
+    return _unfinished(note) + _misspelled_headings(note) + found
+
+
+def _misspelled_headings(note: Note) -> list[Finding]:
+    """``section-heading``: a heading of no role that looks like a role heading misspelled (``## Critque``).
+
+    The generator reads a section by its heading's role, so the typo would change the note's cards unnoticed.
+    """
+    found = []
+    for section in note.sections:
+        meant = misspelled_heading(section.heading)
+        if meant is not None:
+            found.append(
+                Finding(
+                    note.path,
+                    section.line,
+                    f"section heading '{section.heading}' looks like '{meant}' misspelled: deckgen reads it as a"
+                    f" section of no role, so the cards that its {role_of(meant)} ideas would give are not made",
+                    f"write '## {meant}' (a heading meant as it is: set section-heading = \"off\" under"
+                    " [lint.rules] in deckgen.toml)",
+                    "section-heading",
+                )
+            )
+    return found
 
 
 # a front-matter status a writer (or an Obsidian template) uses for a note not ready to read

@@ -291,6 +291,20 @@ RULES: tuple[Rule, ...] = (
         configurable=True,
     ),
     Rule(
+        "section-heading",
+        "Section heading looks like a misspelled one deckgen reads by name",
+        "error",
+        "schema",
+        "The generator reads a section by its heading: the central argument (also 'Summary', 'Key ideas', …) holds"
+        " the author's claims, the critique ('Criticism', 'Limitations', …) the note-writer's criticism, 'Why it"
+        " matters for product' ('Implications', 'In practice', …) the applications. A heading that is one of them"
+        " misspelled ('Critque', 'Central Arguement', 'Weakness') is read as a section of no role, which changes the"
+        " note's generated cards with no other sign; a typo never changes what ships.",
+        "## Critque\nThe essay names no method for teaching the craft.",
+        "## Critique\nThe essay names no method for teaching the craft.",
+        configurable=True,
+    ),
+    Rule(
         "incomplete-note",
         "Note left unfinished: a blank or unusable source link, a section with nothing under it, or a draft status",
         "warning",

@@ -18,6 +18,7 @@ import yaml
 from deckgen.core.errors import BinaryFileError, ContentError, Finding, NoteContentError
 from deckgen.core.files import TooLargeError, read_bounded, resolves_inside
 from deckgen.core.model import CardBlock, FieldValue, Note, Section
+from deckgen.core.sections import CARDS_HEADING
 from deckgen.sources.layout import note_files
 
 # libyaml is ~7x faster than the pure-Python loader and equally safe (no object tags).
@@ -28,7 +29,6 @@ CARD_ID_RE = NOTE_ID_RE
 MAX_NOTE_BYTES = 1_000_000
 MAX_FRONT_MATTER_BYTES = 64_000
 MAX_YAML_DEPTH = 20
-CARDS_HEADING = "cards"
 
 # Keys a card block may use. A line starting with one of these (and a colon) starts a
 # field; any other line continues the previous field, so answers may span lines.

@@ -30,6 +30,7 @@ from deckgen.cards.rules.text import (
 )
 from deckgen.core.cardrules import PAST_FORMS, POLARITY_CUES, LintSettings, base_verb_problem, noun_phrase_problem
 from deckgen.core.model import Card, Note, possessive
+from deckgen.core.sections import role_of
 from deckgen.core.text import (
     PREPOSITIONS,
     QUOTED_RE,
@@ -40,18 +41,6 @@ from deckgen.core.text import (
     strip_context,
 )
 
-# Section roles by heading (lower case, compared by prefix).
-_CENTRAL = ("central argument", "argument", "thesis", "key ideas", "main ideas", "summary", "the argument", "core idea")
-_CRITIQUE = (
-    "critique",
-    "criticism",
-    "limitations",
-    "weaknesses",
-    "where it falls short",
-    "counterpoints",
-    "objections",
-)
-_APPLICATION = ("why it matters", "implications", "application", "for product", "how to use", "in practice")
 DEFAULT_CAP = 8
 MAX_WORDS = 14  # an answer a learner can recall whole (judged: generated answers of 12-15 words 62% T2/T3, 4-7 words
 # 42%; the curator's of 16-19 words 84%): a clause kept whole beats one cut to a label
@@ -239,15 +228,6 @@ class Idea:
     idea: str  # what the card is about (the sentence, or the list's lead), for coverage
     card: Card
     score: float
-
-
-def role_of(heading: str) -> str:
-    """The role of a section from its heading."""
-    lowered = heading.strip().lower()
-    for role, prefixes in (("critique", _CRITIQUE), ("application", _APPLICATION), ("central", _CENTRAL)):
-        if any(lowered.startswith(p) or p in lowered for p in prefixes):
-            return role
-    return "other"
 
 
 def essay(note: Note) -> str:

@@ -20,11 +20,12 @@ from dataclasses import replace
 from typing import Any
 
 import deckgen.cards.rules.ideas as ideas
-from deckgen.cards.rules.ideas import Idea, essay, role_of, work_word
+from deckgen.cards.rules.ideas import Idea, essay, work_word
 from deckgen.cards.rules.text import Sentence, content_words, hard_problems, plain, sentences, slug, words
 from deckgen.core.config import NLP_INSTALL, SPACY_MODEL
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.core.model import Card, Note
+from deckgen.core.sections import role_of
 
 MAX_ANSWER_WORDS = 12
 MAX_SUBJECT_WORDS = 8
