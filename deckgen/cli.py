@@ -149,12 +149,16 @@ def new(
     \b
         deckgen new "Good Product Manager/Bad Product Manager" --author "Ben Horowitz"
     """
-    from deckgen.authoring.scaffold import new_note
+    from deckgen.authoring.scaffold import deck_hint, new_note
     from deckgen.core.config import load_config
 
     with reporting():
-        path = new_note(load_config(), title, author, source, folder)
+        config = load_config()
+        path = new_note(config, title, author, source, folder)
+        hint = deck_hint(config, path)
     _echo(f"created {path}")
+    if hint:
+        _console(stderr=True).print(f"[yellow]warning[/yellow] {_escape(hint)}")
 
 
 class PlanFormat(str, Enum):

@@ -186,6 +186,21 @@ def test_new_adds_a_note_with_a_fresh_id_that_builds(project: Path, cli) -> None
     assert cli("build", cwd=project).exit_code == 0
 
 
+def test_new_says_when_no_deck_would_ship_the_note(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A PM lead's `deckgen new` wrote the note at the top of content/, which the shipped decks do not read, and
+    said only 'created …': its cards were built into no deck. Now it says so, with the folders the decks read."""
+    make_project(project)
+    write(project / "decks" / "main.yaml", "deck: Main\nnotes:\n  - path: content/essays/*.md\n")
+    top = cli("new", "The LNO Framework", "--author", "Shreyas Doshi", cwd=project)
+    assert top.exit_code == 0
+    assert (
+        "no deck in decks/ selects content/the-lno-framework.md yet, so its cards would ship to no learner: add"
+        " '- id: the-lno-framework' to a deck file, or create it in a folder a deck reads (--folder essays)"
+    ) in " ".join(top.stderr.split())
+    placed = cli("new", "Product vs. Feature Teams", "--folder", "essays", cwd=project)
+    assert placed.exit_code == 0 and "no deck" not in placed.stderr
+
+
 def test_outputs_are_readable_by_others(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     make_project(project)
     old = os.umask(0o022)

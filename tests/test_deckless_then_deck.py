@@ -34,7 +34,9 @@ def test_a_note_that_joins_a_deck_after_a_build_in_no_deck_is_new_to_that_deck(p
         for _ in range(2):
             built = run_deckgen("build", cwd=project, env={"SOURCE_DATE_EPOCH": str(BASE + 3600)})
             assert built.returncode == 0, built.stderr
-            assert "content/later.md: note 'later' is in no deck, so no learner gets its 2 card(s)" in built.stderr
+            assert "content/later.md:2:1: no-deck: note 'later' is in no deck, so no learner gets its 2 card(s)" in (
+                built.stderr
+            )
             assert "add '- id: later' to a deck file in decks/" in built.stderr
         deck.write_text("deck: Test::All\nnotes:\n  - id: a\n  - id: later\n")
 

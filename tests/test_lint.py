@@ -496,6 +496,29 @@ def test_a_misspelled_section_heading_is_an_error_not_a_silently_dropped_card(tm
     assert cli("build", cwd=meant).exit_code == 0
 
 
+def test_lint_says_a_note_is_in_no_deck_as_the_build_does(tmp_path: Path, cli) -> None:
+    """A PM lead's first note from `deckgen new` landed at the top of content/, which no deck reads: the build
+    warned (last of its lines), `deckgen lint` said nothing, so a lint-clean note shipped to no learner."""
+    root = make_project(
+        tmp_path / "p",
+        {"essays/a.md": GOOD, "b.md": GOOD.replace("id: norton-empathy", "id: b-note")},
+        deck="deck: Test\nnotes:\n  - path: content/essays/*.md\n",
+    )
+    for command in ("lint", "build", "lint"):  # the second lint is answered from the build's snapshot
+        result = cli(command, "--format", "json", cwd=root) if command == "lint" else cli(command, cwd=root)
+        assert result.exit_code == 0, result.stderr
+        if command == "lint":
+            (finding,) = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "no-deck"]
+            assert finding["path"] == "content/b.md" and finding["line"] == 2 and finding["severity"] == "warning"
+            assert "note 'b-note' is in no deck, so no learner gets its 1 card(s)" in finding["message"]
+            assert finding["fix"].startswith("add '- id: b-note' to a deck file in decks/")
+        else:  # said once, in full, not also counted as a lint warning
+            assert result.stderr.count("no-deck: note 'b-note' is in no deck") == 1
+            assert "lint warning" not in result.stderr
+    write(root / "decks" / "deck.yaml", "deck: Test\nnotes: all\n")
+    assert "no-deck" not in cli("lint", "--format", "json", cwd=root).stdout
+
+
 def test_lint_warns_about_what_a_build_silently_leaves_out(tmp_path: Path, cli) -> None:
     """A note saved as .txt (or .MD, .markdown) and a source with no https:// passed lint without a word."""
     note = GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nsource: www.svpg.com/inspired\n")

@@ -143,6 +143,41 @@ def new_note(config: Config, title: str, author: str = "", source: str = "", fol
     return path
 
 
+def deck_hint(config: Config, path: Path) -> str | None:
+    """What to do when no deck's manifest selects the note at ``path`` (its cards would ship to no learner), or None.
+
+    Names the content folders the decks read by path (``--folder`` puts a note there), else the id line to add.
+    """
+    from pathlib import PurePosixPath
+
+    from deckgen.sources.manifests import collect_manifests, select_notes
+
+    specs, _ = collect_manifests(config.decks_dir, config.root)  # a broken manifest is the build's to report
+    rel = config.rel(path)
+    note = parse_note(read_text(path, rel), rel)
+    if not specs or any(select_notes(spec, [note])[0] for spec in specs):
+        return None
+    content = PurePosixPath(config.rel(config.content_dir))
+    folders = sorted(
+        {
+            folder.relative_to(content).as_posix()
+            for spec in specs
+            for selector in spec.selectors
+            if selector.kind == "path"
+            and (folder := PurePosixPath(selector.value).parent) != content
+            and folder.is_relative_to(content)
+            and not any(mark in folder.as_posix() for mark in "*?[")
+        }
+    )
+    where = (
+        f", or create it in a folder a deck reads ({' or '.join(f'--folder {f}' for f in folders)})" if folders else ""
+    )
+    return (
+        f"no deck in {config.rel(config.decks_dir)}/ selects {rel} yet, so its cards would ship to no learner: add"
+        f" '- id: {note.id}' to a deck file{where}"
+    )
+
+
 def _one_line(value: str) -> str:
     """Front-matter values are one line: newlines and other whitespace runs become one space."""
     return " ".join(value.split())

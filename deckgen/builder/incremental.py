@@ -623,8 +623,9 @@ def open_note_cache(config: Config, warnings: list[str], *, lazy: bool = False) 
 
 
 def lint_summary(report: LintReport) -> list[str]:
-    """The build's one line about lint warnings (a stale lock aside: the build is about to fix it), if any."""
-    warned = [f for f in report.warnings if f.rule != "lock-stale"]
+    """The build's one line about lint warnings, if any (a stale lock aside: the build is about to fix it; and a
+    note in no deck: the build says so in full)."""
+    warned = [f for f in report.warnings if f.rule not in ("lock-stale", "no-deck")]
     if not warned:
         return []
     return [f"{len(warned)} lint warning{'s' if len(warned) != 1 else ''}: run `deckgen lint` to see them"]

@@ -116,6 +116,8 @@ class Plan:
     # note retired): once the new lock is written they are history, so a no-op, a restore or a replay
     # of this build prints only these (as a cold build with the new lock does).
     standing: list[str] = field(default_factory=list)
+    # notes with cards that no deck selects (also in ``standing``): `deckgen lint` reports them too
+    deckless: list[Finding] = field(default_factory=list)
 
     def media_for(self, cards: Iterable[Card]) -> list[tuple[str, Path]]:
         """The images ``cards`` show, as (packaged name, file) pairs for write_apkg."""
@@ -242,7 +244,8 @@ def plan_build(
             built.append(deck)
     if findings:
         raise ContentError(findings)
-    standing += _in_no_deck(notes, cards_by_note, decks_of, config.rel(config.decks_dir))
+    deckless = _in_no_deck(notes, cards_by_note, decks_of, config.rel(config.decks_dir))
+    standing += [str(finding) for finding in deckless]
     if reuse is not None:
         reuse.load(specs, built, lock)
 
@@ -352,16 +355,23 @@ def plan_build(
         proven=dict(reuse.proven) if reuse is not None else {},
         tracks=tracks,
         standing=standing,
+        deckless=deckless,
     )
 
 
 def _in_no_deck(
     notes: Sequence[Note], cards_by_note: Mapping[str, Sequence[Card]], decks_of: Mapping[str, object], decks: str
-) -> list[str]:
-    """A warning for each note with cards that no deck selects: they are recorded, and ship to no learner."""
+) -> list[Finding]:
+    """``no-deck``: a note with cards that no deck selects (they are recorded, and ship to no learner)."""
     return [
-        f"{note.path}: note '{note.id}' is in no deck, so no learner gets its {len(cards)} card(s) — "
-        f"add '- id: {note.id}' to a deck file in {decks}/ (or leave it out of every deck on purpose)"
+        Finding(
+            note.path,
+            note.meta_lines.get("id", 1),
+            f"note '{note.id}' is in no deck, so no learner gets its {len(cards)} card(s)",
+            f"add '- id: {note.id}' to a deck file in {decks}/ (or leave it out of every deck on purpose)",
+            "no-deck",
+            severity="warning",
+        )
         for note in notes
         if (cards := cards_by_note.get(note.id)) and not any(card.uid in decks_of for card in cards)
     ]
@@ -498,7 +508,10 @@ def lint_project(
     if report.errors:
         return report, None
     plan = plan_build(config, deck_names, now, sources, reuse)
-    plan.sources, plan.lint = sources, parts
+    # the notes in no deck are the plan's to find: kept with the whole-project findings (a replayed lint repeats
+    # them), in place of any a replay's parts carried from the last build
+    shared = [f for f in parts.shared if f.rule != "no-deck"] + plan.deckless
+    plan.sources, plan.lint = sources, replace(parts, shared=shared)
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
     # A changed card changes its record, so the lock cannot differ in format only: that
     # check copies and compares the whole lock, and is left for a build that changes no card.
@@ -507,7 +520,8 @@ def lint_project(
     elif plan.lock_changed and not changed:
         changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
-    return finish([*report.findings, *stale], settings, report.files, report.cards), plan
+    findings = [*(f for f in report.findings if f.rule != "no-deck"), *stale, *plan.deckless]
+    return finish(findings, settings, report.files, report.cards), plan
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:

@@ -291,6 +291,18 @@ RULES: tuple[Rule, ...] = (
         configurable=True,
     ),
     Rule(
+        "no-deck",
+        "Note is in no deck: its cards ship to no learner",
+        "warning",
+        "schema",
+        "A deck ships the notes its file in decks/ selects (by path, tag or id). A note none selects (e.g. one"
+        " `deckgen new` wrote at the top of content/, where the decks read only their folders) has its cards"
+        " recorded in deckgen.lock but in no package: no learner gets them. The build says so too.",
+        "content/new-essay.md (and decks/foundations.yaml: notes: - path: content/essays/*.md)",
+        "content/essays/new-essay.md, or '- id: new-essay' in decks/foundations.yaml",
+        configurable=True,
+    ),
+    Rule(
         "section-heading",
         "Section heading looks like a misspelled one deckgen reads by name",
         "error",
