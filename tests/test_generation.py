@@ -172,7 +172,44 @@ def test_project_switches(tmp_path: Path) -> None:
     assert generated(note, {"enabled": False}) == {}
     with pytest.raises(ContentError) as error:
         generated(note, {"skip": ["contrasts"]})
-    assert "no rule named 'contrasts'" in str(error.value) and "contrast" in error.value.findings[0].fix
+    assert "no rule named 'contrasts'" in str(error.value) and "did you mean 'contrast'?" in error.value.findings[0].fix
+
+
+def test_a_card_kind_named_as_a_rule_says_which_rule_makes_it() -> None:
+    """A PM lead saw a card labelled 'reason' (g.reason.…) in `deckgen cards`, wrote `skip: [reason]` and got 'no rule
+    named' with a list that did not say 'reason' cards come from 'mechanism' (and the message said 'generate:' twice)."""
+    with pytest.raises(ContentError) as error:
+        note_cards(parse_note(_with_generate("skip: [reason]"), "content/norton.md"))
+    (finding,) = error.value.findings
+    assert (
+        finding.rule == "generate"
+        and finding.message == "skip: 'reason' is a kind of card, made by the rule 'mechanism'"
+    )
+    assert finding.fix.startswith("write skip: [mechanism] (every card of that rule); to drop one card")
+    with pytest.raises(ContentError) as error:
+        note_cards(parse_note(_with_generate("skip: [mechansim]"), "content/norton.md"))
+    assert "did you mean 'mechanism'?" in error.value.findings[0].fix
+
+
+def _with_generate(line: str) -> str:
+    """The seed note with ``line`` under ``generate:`` in its front matter."""
+    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    return text.replace("\n---\n", f"\ngenerate:\n  {line}\n---\n", 1)
+
+
+def test_every_card_kind_is_its_rule_or_listed_with_it() -> None:
+    """The kinds in card keys that are not rule names (CARD_KIND_RULES) are the ones the rules make, on fresh notes."""
+    from deckgen.cards.rules import CARD_KIND_RULES, IDEA_KINDS, RULES
+
+    seen: set[tuple[str, str]] = set()
+    notes = sorted((FIXTURES / "fresh").glob("batch18*/*.txt"))[:40]
+    assert notes
+    for path in notes:
+        note = parse_note(render_note(convert(path.read_text(), path, path.name), path.stem[:40]), "content/x.md")
+        for rule in IDEA_KINDS:
+            seen |= {(rule, card.origin.removeprefix("generated:")) for card in RULES[rule](note)}
+    assert all(kind == rule or CARD_KIND_RULES.get(kind) == rule for rule, kind in seen), sorted(seen)
+    assert {kind for _, kind in seen} & set(CARD_KIND_RULES)
 
 
 def test_note_switches_reject_accept_and_review() -> None:

@@ -22,6 +22,7 @@ their rule names map to today's (``rather`` -> ``contrast``), and a key of their
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -132,7 +133,9 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
         accept = frozenset(_keys(raw.get("accept"), note.path, line, "accept", findings))
         # An accepted author/thesis card was reviewed and wanted: keep generating it.
         wanted = tuple(r for r in sorted(OPT_IN_RULES) if f"g.{r}" in accept and r in known)
-        note_rules = _rule_set(raw, known, rules + wanted, note.path, line, "generate: ", findings)
+        note_rules = _rule_set(
+            raw, known, rules + wanted, note.path, line, "", findings
+        )  # the finding's rule says generate
         rules = tuple(r for r in known if r in note_rules)
         if "review" in raw:
             review = _review(raw["review"], note.path, line, findings)
@@ -180,7 +183,7 @@ def _rule_set(
     findings: list[Finding],
 ) -> tuple[str, ...]:
     """The rules ``table`` switches on: ``default``, plus ``include``, narrowed by ``only``, minus ``skip``."""
-    from deckgen.cards.rules import LEGACY_RULE_NAMES
+    from deckgen.cards.rules import CARD_KIND_RULES, LEGACY_RULE_NAMES
 
     chosen = list(default)
     for key in ("include", "only", "skip"):
@@ -200,11 +203,18 @@ def _rule_set(
             if name in LEGACY_RULE_NAMES:
                 mapped.append(LEGACY_RULE_NAMES[name])  # a rule of the sentence-pattern generator
             elif name not in known:
-                findings.append(
-                    Finding(
-                        path, line, f"{where}{key}: no rule named '{name}'", "rules: " + ", ".join(known), "generate"
+                rule = CARD_KIND_RULES.get(name)
+                if rule in known:  # the kind a card's key shows (g.reason.…) is not the rule's name
+                    message = f"{where}{key}: '{name}' is a kind of card, made by the rule '{rule}'"
+                    fix = (
+                        f"write {key}: [{rule}] (every card of that rule); to drop one card, list its key under"
+                        f" reject: (e.g. reject: [g.{name}.…], as `deckgen cards` shows it)"
                     )
-                )
+                else:
+                    close = difflib.get_close_matches(name, known, n=1)
+                    message = f"{where}{key}: no rule named '{name}'"
+                    fix = (f"did you mean '{close[0]}'? " if close else "") + "rules: " + ", ".join(known)
+                findings.append(Finding(path, line, message, fix, "generate"))
             else:
                 mapped.append(name)
         if key == "include":

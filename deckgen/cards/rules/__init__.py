@@ -52,6 +52,17 @@ OPT_IN_RULES = frozenset({"author", "thesis"})
 # Rules that ask about the note as a whole rather than one sentence: they never compete
 # with sentence rules for the same sentence, and do not count against the cap.
 WHOLE_NOTE_RULES = frozenset({"author", "thesis"})
+# The kinds of card a rule makes under another name: a card's key and `deckgen cards` show the kind
+# (g.reason.…), while `generate: skip/only/include` name the rule.
+CARD_KIND_RULES = {
+    "reason": "mechanism",
+    "cause": "mechanism",
+    "source": "mechanism",
+    "called": "claim",
+    "condition": "diagnostic",
+    "parts": "list",
+    "should": "prescription",
+}
 # Rule names of the sentence-pattern generator (before ideas) and what they became.
 LEGACY_RULE_NAMES = {"argues": "claim", "connects": "claim", "rather": "contrast", "emphasis": "definition"}
 LEGACY_RULES: dict[str, Rule] = {
