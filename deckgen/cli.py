@@ -370,7 +370,7 @@ def lint(
 
     \b
         deckgen lint
-        deckgen lint content/essays/empathy.md --strict
+        deckgen lint content/essays/norton-empathy.md --strict
         deckgen lint --format github --strict
         deckgen lint --explain L4
     """

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckgen.cards.generate import authored_cards, note_cards
 from deckgen.core.errors import ContentError
-from deckgen.sources.notes import parse_note
+from deckgen.sources.notes import find_note_file, parse_note
 
 NOTE = """\
 ---
@@ -168,7 +170,7 @@ def test_a_line_no_card_holds_gets_the_fix_its_shape_suggests(cards: str, line: 
 
 @pytest.mark.parametrize(
     ("heading", "section"),
-    [("## Flashcards", "Flashcards"), ("## Card", "Card"), ("### Cards", "Central argument")],
+    [("## Flashcards", "Flashcards"), ("## Card", "Card")],
 )
 def test_cards_under_another_heading_are_an_error_not_lost(heading: str, section: str) -> None:
     # before, these cards vanished: lint said 0 errors and `deckgen cards` showed 0 authored
@@ -178,6 +180,18 @@ def test_cards_under_another_heading_are_an_error_not_lost(heading: str, section
     (finding,) = info.value.findings
     assert (finding.line, finding.rule) == (12, "card-syntax")
     assert f"card lines under '## {section}'" in finding.message and "'## Cards'" in finding.fix
+
+
+@pytest.mark.parametrize("heading", ["### Cards", "##Cards", "# cards"])
+def test_a_cards_heading_at_the_wrong_level_is_named_at_its_own_line(heading: str) -> None:
+    """A PM lead's '### Cards' got an error naming '## Central argument', the section above, not the heading."""
+    text = f"---\nid: a\ntitle: T\n---\nBlurb.\n\n## Central argument\nText.\n\n{heading}\n\nQ: What?\nA: That.\n"
+    with pytest.raises(ContentError) as info:
+        parse_note(text, "content/a.md")
+    (finding,) = info.value.findings
+    assert (finding.line, finding.rule) == (10, "card-syntax")
+    assert finding.message == f"'{heading}' is not the cards heading, so the cards below it are not made"
+    assert finding.fix.startswith("write '## Cards' on this line")
 
 
 def test_prose_with_a_q_or_a_code_fence_is_not_taken_for_cards() -> None:
@@ -250,3 +264,16 @@ def test_the_byte_test_for_control_characters_agrees_with_the_pattern(text: str)
 
     text = text.replace("\r", "")
     assert notes._has_control(text.encode("utf-8")) == bool(notes._CONTROL_RE.search(text))
+
+
+def test_a_note_named_by_part_of_its_id_is_suggested(tmp_path: Path) -> None:
+    """`deckgen cards lno` said only 'no note file or note id by this name' for the note 'doshi-lno-framework'."""
+    for note_id in ("doshi-lno-framework", "norton-empathy"):
+        (tmp_path / "content").mkdir(exist_ok=True)
+        (tmp_path / "content" / f"{note_id}.md").write_text(f"---\nid: {note_id}\ntitle: T\n---\nBlurb.\n")
+    with pytest.raises(ContentError) as info:
+        find_note_file(tmp_path, tmp_path / "content", "lno", "cards")
+    assert info.value.findings[0].fix == "did you mean 'doshi-lno-framework' (content/doshi-lno-framework.md)?"
+    with pytest.raises(ContentError) as info:
+        find_note_file(tmp_path, tmp_path / "content", "zz", "cards")
+    assert info.value.findings[0].fix.startswith("give a path like")

@@ -543,7 +543,8 @@ def _parse_body(
             stray = _card_lines_at(lines, index + 1, stop)
             if stray is not None:
                 findings.append(
-                    Finding(
+                    _misheaded_cards(lines, index + 1, stray, rel)
+                    or Finding(
                         rel,
                         stray + 1,
                         f"card lines under '## {heading.strip()}': only the '## Cards' section makes cards",
@@ -554,7 +555,8 @@ def _parse_body(
     stray = _card_lines_at(lines, start, first)  # cards written in the blurb, before any section
     if stray is not None:
         findings.append(
-            Finding(
+            _misheaded_cards(lines, start, stray, rel)
+            or Finding(
                 rel,
                 stray + 1,
                 "card lines outside a section: only the '## Cards' section makes cards",
@@ -563,6 +565,23 @@ def _parse_body(
             )
         )
     return blurb, sections, cards_line, card_blocks
+
+
+_CARDS_LIKE_RE = re.compile(r"^\s*#+\s*cards\s*#*\s*$", re.IGNORECASE)
+
+
+def _misheaded_cards(lines: list[str], start: int, stray: int, rel: str) -> Finding | None:
+    """The finding for cards under a heading meant as '## Cards' ('### Cards', '##Cards'), at that heading's line."""
+    for i in range(stray - 1, start - 1, -1):
+        if _CARDS_LIKE_RE.match(lines[i]):
+            return Finding(
+                rel,
+                i + 1,
+                f"'{lines[i].strip()}' is not the cards heading, so the cards below it are not made",
+                "write '## Cards' on this line (two #, a space, the word Cards)",
+                "card-syntax",
+            )
+    return None
 
 
 _QUESTION_LINE_RE = re.compile(r"^Q:\s*\S")
@@ -792,15 +811,18 @@ def find_note_file(root: Path, content_dir: Path, target: str, rule: str) -> Pat
             ids.setdefault(note_id, rel)
     if len(stems.get(target, ())) == 1:
         return stems[target][0]  # the file's name without .md
-    close = difflib.get_close_matches(target, sorted(ids), n=1, cutoff=0.6)
+    # a misspelling ('norton-empaty'), else a part of an id ('lno' for 'doshi-lno-framework')
+    close = (
+        difflib.get_close_matches(target, sorted(ids), n=1, cutoff=0.6)
+        or [note_id for note_id in sorted(ids) if len(target) > 1 and target.lower() in note_id][:3]
+    )
+    meant = " or ".join(f"'{note_id}' ({ids[note_id]})" for note_id in close)
     raise ContentError(
         Finding(
             target,
             0,
             "no note file or note id by this name",
-            f"did you mean '{close[0]}' ({ids[close[0]]})?"
-            if close
-            else "give a path like content/my-note.md, or a note's id",
+            f"did you mean {meant}?" if close else "give a path like content/my-note.md, or a note's id",
             rule,
         )
     )
