@@ -582,6 +582,12 @@ def cards(
             continue
         label = "ships" if verdict.ships else verdict.status
         _print_card(console, label, verdict.card, verdict.reason)
+    if result.quiet:
+        sections = ", ".join(f"'## {heading}'" for heading in result.quiet)
+        console.print(
+            f"\n[dim]No generated card from {_escape(sections)}: the generator found no sentence there it could ask"
+            " about well. Write your own cards for the ideas that matter under '## Cards'.[/dim]"
+        )
 
 
 def _card_json(card, rule: str, status: str) -> dict[str, str | bool]:  # type: ignore[no-untyped-def]

@@ -160,3 +160,18 @@ def test_cards_shows_that_a_card_is_also_asked_in_reverse(project: Path, cli) ->
     assert "Reverse" not in rest
     rows = json.loads(cli("cards", "both", "--format", "json", cwd=project).stdout)
     assert [r["reverse"] for r in rows if r["rule"] == "authored"] == [True, False]
+
+
+def test_cards_names_the_sections_the_generator_made_no_card_from(project: Path, cli) -> None:
+    """A PM lead's note got one generated card from three sections and nothing said why the others gave none."""
+    seed = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    _project(project, seed.replace("## Cards", "## Quotes\nNone kept.\n\n## Cards"))
+    shown = " ".join(cli("cards", "norton", cwd=project).stdout.split())
+    said = shown.split("No generated card from ")[1]
+    assert said.startswith("'## Quotes': the generator found no sentence there it could ask about well.")
+    assert "g.contrast.empathy" in shown  # the central argument's card, which ships
+    _project(
+        project,
+        seed.replace("## Cards", "## Quotes\nNone kept.\n\n## Cards").replace("---\n", "---\ngenerate: false\n", 1),
+    )
+    assert "No generated card" not in cli("cards", "norton", cwd=project).stdout  # none asked for, none missing

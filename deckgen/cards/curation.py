@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -581,6 +581,18 @@ class Preview:
     note: Note
     authored: list[Card]
     verdicts: list[Verdict]
+    quiet: list[str] = field(default_factory=list)  # headings of sections with text no generated card comes from
+
+    @staticmethod
+    def quiet_sections(note: Note, verdicts: Sequence[Verdict]) -> list[str]:
+        """The headings of ``note``'s sections with text from which the generator made no card (shipping or not)."""
+        lines = [v.card.line for v in verdicts]
+        quiet = []
+        for section, after in zip(note.sections, [*note.sections[1:], None]):
+            end = after.line if after is not None else None
+            if section.text.strip() and not any(section.line < n and (end is None or n < end) for n in lines):
+                quiet.append(section.heading)
+        return quiet
 
 
 def preview(
@@ -590,4 +602,6 @@ def preview(
     project: Mapping[str, Any] | None = None,
 ) -> Preview:
     """What ``deckgen cards`` shows: nothing is built or written."""
-    return Preview(note, authored, review(note, authored, generators, project))
+    verdicts = review(note, authored, generators, project)
+    enabled = policy(note, project or {}, generators).enabled
+    return Preview(note, authored, verdicts, Preview.quiet_sections(note, verdicts) if enabled else [])
