@@ -355,3 +355,16 @@ def test_a_generated_question_never_ships_longer_than_lint_allows() -> None:
     assert any(p.startswith("L2:") for p in hard_problems(_card(long_question, "A status badge"), note))
     short = "According to Moore's 'Crossing the Chasm', what do pragmatists want?"
     assert not hard_problems(_card(short, "A proven, incremental improvement"), note)
+
+
+def test_a_reason_for_the_last_of_a_list_of_predicates_is_not_asked_without_its_subject() -> None:
+    """A PM lead's note: 'A PM should give Leverage tasks their best effort, do Neutral tasks well enough, and
+    deliberately do Overhead tasks badly, because perfectionism on everything starves the few tasks that matter'
+    shipped 'what explains why deliberately do Overhead tasks badly?' (no subject: a T0 by the rubric's fragments)."""
+    text = NOTE.replace(
+        "Visionaries want a breakthrough. Pragmatists want a proven, incremental improvement.",
+        "A PM should give Leverage tasks their best effort, do Neutral tasks well enough, and deliberately do Overhead"
+        " tasks badly, because perfectionism on everything starves the few tasks that matter.",
+    )
+    fronts = [card.front for card in note_cards(_note(text)) if card.origin != "authored"]
+    assert not [front for front in fronts if "why deliberately" in front], fronts

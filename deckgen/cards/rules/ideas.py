@@ -3071,6 +3071,9 @@ _REASON_END_RE = re.compile(
 _PARTIAL_REASON_RE = re.compile(r"\b(?:partly|only|not|largely|mainly|mostly|in part|also|just)\s*,?$", re.I)
 _NEGATED_RE = re.compile(r"\b(?:not|never|no|nor|cannot)\b|n't\b", re.I)
 _REPORTED_RE = re.compile(r",\s+(?:he|she|they|[A-Z]\w+)\s+(?:adds|argues|says|writes|notes|claims)$")
+# 'A PM should …, and deliberately do Overhead tasks badly, because …' (a PM lead's note: 'what explains why
+# deliberately do Overhead tasks badly?'): the last of a list of predicates, its subject and 'should' left behind
+_ADVERB_THEN_BASE_VERB_RE = re.compile(r"^[a-z]+ly\s+(?:" + "|".join(sorted(_INSTRUCTION_VERBS)) + r")\b", re.I)
 _SUBJECT_VERB_RE = re.compile(
     r"^(?:(?:the|a|an|most|many|some|every|each|[A-Z]\w+'s|\w+'s)\s+)?(?:[\w'-]+\s+){1,6}?"
     r"(?:is|are|was|were|has|have|had|can|cannot|can't|could|will|would|should|must|may|might|do|does|did|"
@@ -3144,6 +3147,7 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             or not 3 <= len(words(effect)) <= 14
             or not _SUBJECT_VERB_RE.match(effect)
             or _IMPERATIVE_RE.match(effect)
+            or _ADVERB_THEN_BASE_VERB_RE.match(effect)
             or (words(effect)[0].lower().endswith("ing") and words(effect)[-1].lower().endswith("ly"))
         ):
             continue  # ('imputing causes correctly': a gerund, a plural noun and an adverb, no verb)
