@@ -26,6 +26,8 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     assert "Example" in result.stdout and f"deckgen {name}" in result.stdout
     # help is printed without rich markup: an escape meant for it shows as written ('default: \\[ai] model', 4dcc2e8)
     assert "\\[" not in result.stdout
+    # the usage line names arguments once ('lint [OPTIONS] [[NOTES]...]...' read as a typo to a PM lead)
+    assert "[[" not in result.stdout.splitlines()[0] and "]...]" not in result.stdout.splitlines()[0]
 
 
 def test_usage_error_exits_2() -> None:
