@@ -133,9 +133,8 @@ def policy(note: Note, project: Mapping[str, Any], known: Iterable[str]) -> Poli
         accept = frozenset(_keys(raw.get("accept"), note.path, line, "accept", findings))
         # An accepted author/thesis card was reviewed and wanted: keep generating it.
         wanted = tuple(r for r in sorted(OPT_IN_RULES) if f"g.{r}" in accept and r in known)
-        note_rules = _rule_set(
-            raw, known, rules + wanted, note.path, line, "", findings
-        )  # the finding's rule says generate
+        # no prefix: the finding's rule already says 'generate'
+        note_rules = _rule_set(raw, known, rules + wanted, note.path, line, "", findings)
         rules = tuple(r for r in known if r in note_rules)
         if "review" in raw:
             review = _review(raw["review"], note.path, line, findings)
