@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import zipfile
@@ -184,6 +185,20 @@ def test_new_adds_a_note_with_a_fresh_id_that_builds(project: Path, cli) -> None
     assert "good-product-manager-bad-product-manager-2.md" in names
     assert "Ben Horowitz" in (project / "content" / "good-product-manager-bad-product-manager.md").read_text()
     assert cli("build", cwd=project).exit_code == 0
+
+
+def test_lint_flags_the_blurb_deckgen_new_wrote_until_it_is_replaced(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A PM lead's try: the sections `deckgen new` left empty were flagged, its placeholder blurb was not."""
+    make_project(project)
+    assert cli("new", "The Mom Test", "--author", "Rob Fitzpatrick", cwd=project).exit_code == 0
+    note = project / "content" / "the-mom-test.md"
+    placeholder = next(n for n, line in enumerate(note.read_text().splitlines(), 1) if line.startswith("What the"))
+    for _ in range(2):  # the second lint replays the first one's findings
+        findings = json.loads(cli("lint", "--format", "json", cwd=project).stdout)["findings"]
+        (blurb,) = [f for f in findings if f["path"] == "content/the-mom-test.md" and "blurb" in f["message"]]
+        assert (blurb["rule"], blurb["severity"], blurb["line"]) == ("incomplete-note", "warning", placeholder)
+    note.write_text(note.read_text().replace("What the essay is and why a new PM should read it.", "Customer talks."))
+    assert "blurb" not in cli("lint", "--format", "json", cwd=project).stdout
 
 
 def test_new_says_when_no_deck_would_ship_the_note(project: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from pathlib import Path
 from deckgen.core.config import CONFIG_NAME, Config
 from deckgen.core.errors import ConfigError, Finding, LockError
 from deckgen.core.files import atomic_write_text
+from deckgen.core.sections import PLACEHOLDER_BLURB
 from deckgen.lock.merge import ATTRIBUTES_LINE, install_merge_driver
 from deckgen.sources.layout import note_files
 from deckgen.sources.notes import NOTE_ID_RE, parse_note, read_text
@@ -133,7 +134,7 @@ def new_note(config: Config, title: str, author: str = "", source: str = "", fol
         f"source: {_yaml_string(_one_line(source))}\n"
         "tags: []\n"
         "---\n"
-        "What the essay is and why a new PM should read it.\n\n"
+        f"{PLACEHOLDER_BLURB}\n\n"
         "## Central argument\n\n"
         "## Critique\n\n"
         "## Why it matters for product\n\n"

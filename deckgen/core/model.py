@@ -79,6 +79,7 @@ class Note:
     meta: Mapping[str, Any] = field(default_factory=dict)
     meta_lines: Mapping[str, int] = field(default_factory=dict)
     cards_line: int = 0  # line of the "## Cards" heading, 0 if absent
+    blurb_line: int = 0  # line of the blurb's first line, 0 if there is none
 
     def section(self, heading: str) -> Section | None:
         """The first section whose heading matches ``heading`` case-insensitively."""

@@ -23,6 +23,8 @@ CRITIQUE = (
 )
 APPLICATION = ("why it matters", "implications", "application", "for product", "how to use", "in practice")
 CARDS_HEADING = "cards"
+# The blurb `deckgen new` writes for the PM lead to replace (lint warns while it is still there).
+PLACEHOLDER_BLURB = "What the essay is and why a new PM should read it."
 # How alike a heading of no role must be to a role heading to be read as its misspelling (Indel similarity of
 # the heading's start, 0..1). Measured on every '##' heading of content/, tests/fixtures/ and the docs
 # (84 of no role): none reaches 0.84; 'Critque', 'Summery', 'Weakness', 'Limitation', 'Critisism' reach 0.86-0.95.

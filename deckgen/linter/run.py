@@ -22,7 +22,7 @@ from deckgen.core.config import CONFIG_NAME, Config, setting_line
 from deckgen.core.diskcache import PROJECT
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note
-from deckgen.core.sections import misspelled_heading, role_of
+from deckgen.core.sections import PLACEHOLDER_BLURB, misspelled_heading, role_of
 from deckgen.core.text import plain
 from deckgen.quality.catalogue import BY_ID, QUALITY_IDS, find_rule
 from deckgen.quality.neardup import Pair, prompt_stems, similar_sets, similarity
@@ -388,7 +388,7 @@ _UNFINISHED_STATUS = frozenset({"draft", "wip", "todo", "to do", "in progress", 
 
 
 def _unfinished(note: Note) -> list[Finding]:
-    """``incomplete-note``: a source left blank, and each section heading with nothing under it.
+    """``incomplete-note``: a source left blank, the blurb `deckgen new` wrote, and each empty section heading.
 
     Only a ``source:`` key that is there and empty counts (``deckgen new`` and imports write it so,
     to be filled in); a library that never keeps links has no key to flag.
@@ -414,6 +414,17 @@ def _unfinished(note: Note) -> list[Finding]:
                 note.meta_lines["source"],
                 f"the source '{address[:80]}' has no https://: cards and the site show it as text, not a link",
                 f"write the full address ('source: https://{address[:80]}')",
+                "incomplete-note",
+                severity="warning",
+            )
+        )
+    if note.blurb.startswith(PLACEHOLDER_BLURB):
+        found.append(
+            Finding(
+                note.path,
+                note.blurb_line,
+                "the blurb is still the placeholder 'deckgen new' wrote",
+                "replace it with a sentence or two on what the essay is and why a new PM should read it",
                 "incomplete-note",
                 severity="warning",
             )

@@ -318,12 +318,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "incomplete-note",
-        "Note left unfinished: a blank or unusable source link, a section with nothing under it, or a draft status",
+        "Note left unfinished: a blank or unusable source link, the placeholder blurb, an empty section, or a draft"
+        " status",
         "warning",
         "schema",
         "A blank `source:` (as `deckgen new` and an import leave it to be filled) gives learners no way to the"
         " essay (the link is on every card's back and on the site), nor does a web address without its https://"
         " ('www.svpg.com/inspired'): it is shown as plain text (a citation such as 'Grove, 1983' is fine as text)."
+        " The blurb `deckgen new` writes ('What the essay is and why a new PM should read it.') is a placeholder"
+        " to replace: drafting and the generator read it as the note's own words."
         " An empty section is a heading left to fill: the cards that section's ideas would give are missing."
         " A front-matter 'status: draft' (or wip, todo, …) is kept for you but holds nothing back: the note's"
         " cards ship in every deck that selects it.",

@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -273,11 +273,11 @@ def parse_note(text: str, rel: str) -> Note:
         meta = load_yaml(fm_text, rel, first_line=2) if fm_text.strip() else {}
     except ContentError as exc:
         # the front matter cannot be read: the body is still checked, so the note's problems come in one go
-        blurb, sections, cards_line, card_blocks = _parse_body(lines, end + 1, rel, findings)
+        body = _parse_body(lines, end + 1, rel, findings)
         if findings:
             raise ContentError([*exc.findings, *findings]) from None
         # its cards too: the cards stage checks them on this stand-in
-        stand_in = Note("", "", rel, blurb=blurb, sections=tuple(sections), card_blocks=tuple(card_blocks))
+        stand_in = Note("", "", rel, blurb=body.blurb, sections=body.sections, card_blocks=body.card_blocks)
         raise NoteContentError(exc.findings, stand_in) from None
     if not isinstance(meta, dict):
         raise ContentError(
@@ -352,7 +352,7 @@ def parse_note(text: str, rel: str) -> Note:
 
     body_start = end + 1
     head_findings = len(findings)
-    blurb, sections, cards_line, card_blocks = _parse_body(lines, body_start, rel, findings)
+    body = _parse_body(lines, body_start, rel, findings)
     note = Note(
         id=note_id,
         title=unwrap_quotes(title.strip()),
@@ -360,12 +360,13 @@ def parse_note(text: str, rel: str) -> Note:
         author=author,
         source=source,
         tags=tags,
-        blurb=blurb,
-        sections=tuple(sections),
-        card_blocks=tuple(card_blocks),
+        blurb=body.blurb,
+        blurb_line=body.blurb_line,
+        sections=body.sections,
+        card_blocks=body.card_blocks,
         meta=meta,
         meta_lines=key_lines,
-        cards_line=cards_line,
+        cards_line=body.cards_line,
     )
     if len(findings) > head_findings:
         raise ContentError(findings)
@@ -511,14 +512,21 @@ def _iter_headings(lines: list[str], start: int) -> Iterator[tuple[int, int, str
             yield index, len(match.group(1)), match.group(2).strip()
 
 
-def _parse_body(
-    lines: list[str], start: int, rel: str, findings: list[Finding]
-) -> tuple[str, list[Section], int, list[CardBlock]]:
+class _Body(NamedTuple):
+    blurb: str
+    blurb_line: int  # 0 when there is no blurb
+    sections: tuple[Section, ...]
+    cards_line: int
+    card_blocks: tuple[CardBlock, ...]
+
+
+def _parse_body(lines: list[str], start: int, rel: str, findings: list[Finding]) -> _Body:
     """Split the body into blurb, ``##`` sections and the ``## Cards`` blocks."""
     headings = [(i, text) for i, level, text in _iter_headings(lines, start) if level == 2]
     first = headings[0][0] if headings else len(lines)
     blurb_lines = [ln for ln in lines[start:first] if not ln.startswith("# ")]
     blurb = "\n".join(blurb_lines).strip()
+    blurb_line = next((i + 1 for i in range(start, first) if lines[i].strip() and not lines[i].startswith("# ")), 0)
     sections: list[Section] = []
     card_blocks: list[CardBlock] = []
     cards_line = 0
@@ -564,7 +572,7 @@ def _parse_body(
                 "card-syntax",
             )
         )
-    return blurb, sections, cards_line, card_blocks
+    return _Body(blurb, blurb_line, tuple(sections), cards_line, tuple(card_blocks))
 
 
 _CARDS_LIKE_RE = re.compile(r"^\s*#+\s*cards\s*#*\s*$", re.IGNORECASE)
