@@ -113,7 +113,7 @@ def _plain_build(out: Path | None, locked: bool) -> int | None:
     return 0
 
 
-def _reported(work: Callable[[], _T]) -> _T | None:
+def _reported(work: Callable[[], _T], *, read_only: bool = False) -> _T | None:
     """``work()``, or None once its error is reported as deckgen.cli reports one (the caller exits 1)."""
     try:
         return work()
@@ -122,7 +122,7 @@ def _reported(work: Callable[[], _T]) -> _T | None:
     except Exception as exc:  # noqa: BLE001 - the one place (with deckgen.cli.reporting) errors become messages
         from deckgen.console import print_error
 
-        print_error(exc)
+        print_error(exc, read_only=read_only)
     return None
 
 
@@ -163,7 +163,7 @@ def quick_lint(args: list[str]) -> int | None:
     if report is None:  # the full lint, as deckgen.cli runs it (the replay just refused is not tried again)
         from deckgen.api import lint
 
-        report = _reported(lambda: lint(config))
+        report = _reported(lambda: lint(config), read_only=True)
         if report is None:
             return 1
     from deckgen.console import print_lint

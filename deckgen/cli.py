@@ -33,10 +33,11 @@ def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
 
 
 @contextlib.contextmanager
-def reporting(written: list[str] | None = None) -> Iterator[None]:
+def reporting(written: list[str] | None = None, *, read_only: bool = False) -> Iterator[None]:
     """Turn any error into located findings on stderr and exit code 1, never a traceback.
 
-    ``written``: files the command wrote before the error, named instead of "nothing was written".
+    ``written``: files the command wrote before the error, named instead of "nothing was written";
+    ``read_only``: a command that writes no output (lint, cards, diff) does not say "nothing was written".
     """
     try:
         yield
@@ -45,7 +46,7 @@ def reporting(written: list[str] | None = None) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the one place errors become messages
         from deckgen.console import print_error
 
-        print_error(exc, written)
+        print_error(exc, written, read_only=read_only)
         raise typer.Exit(1) from None
 
 
@@ -395,7 +396,7 @@ def lint(
     from deckgen.linter.format import summary, to_github, to_json
     from deckgen.linter.run import LintReport, lint_scope
 
-    with reporting():
+    with reporting(read_only=True):
         try:
             config = api.load_config()
             scope = lint_scope(config, targets) if targets else None
@@ -527,7 +528,7 @@ def cards(
     from deckgen.core.errors import ContentError
     from deckgen.sources.notes import find_note_file
 
-    with reporting():
+    with reporting(read_only=True):
         config = load_config()
         path = find_note_file(config.root, config.content_dir, note, "cards")
         rel = config.rel(path)
@@ -642,7 +643,7 @@ def diff(
     if output_format not in ("text", "json"):
         _echo(f"error: --format must be text or json, not {output_format!r}", err=True)
         raise typer.Exit(2)
-    with reporting():
+    with reporting(read_only=True):
         plan = plan_build(load_config(), decks or ())
     assert plan.report is not None
     if output_format == "json":

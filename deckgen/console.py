@@ -214,9 +214,10 @@ def findings_of(exc: BaseException) -> tuple[list[Finding], str]:
     ], kept
 
 
-def print_error(exc: Exception, written: list[str] | None = None) -> None:
+def print_error(exc: Exception, written: list[str] | None = None, *, read_only: bool = False) -> None:
     """Any error as located findings on stderr, then the count and what was written (the caller exits 1).
 
+    ``read_only``: the command writes no file the user asked for (lint, cards, diff), so the count stands alone.
     Re-raises a bug (not a DeckgenError) when DECKGEN_DEBUG is set, for its traceback.
     """
     if os.environ.get("DECKGEN_DEBUG") and not isinstance(exc, DeckgenError):
@@ -229,4 +230,5 @@ def print_error(exc: Exception, written: list[str] | None = None) -> None:
     if written:
         outcome = "wrote " + ", ".join(written) + " before the error; nothing else was written"
     count = len(findings)
-    console.print(f"[red]{count} problem{'s' if count != 1 else ''} found; {escape(outcome)}.[/red]")
+    said = "" if read_only and not written else f"; {escape(outcome)}"
+    console.print(f"[red]{count} problem{'s' if count != 1 else ''} found{said}.[/red]")

@@ -305,6 +305,23 @@ def test_a_draft_that_fails_part_way_names_what_it_wrote(tmp_path: Path, chat_se
 
 
 @needs_mounts
+def test_a_command_that_writes_nothing_does_not_say_nothing_was_written(tmp_path: Path) -> None:
+    """A PM lead's try: `deckgen lint` on a broken deckgen.toml ended '1 problem found; nothing was written.', as
+    if lint might have written something. Commands that only read (lint, cards, diff) end with the count."""
+    root = project(tmp_path / "proj")
+    write(root / "deckgen.toml", "[project\nname = 1\n")
+    for command in (["lint"], ["lint", "--strict"], ["cards", "norton-empathy"], ["diff"]):
+        run = run_deckgen(*command, cwd=root)
+        assert_located_failure(run, "deckgen.toml:1:9: config:")  # the column tomllib names, not 1
+        assert run.stderr.rstrip().endswith("1 problem found."), (command, run.stderr)
+    build = run_deckgen("build", cwd=root)  # a command that writes still says so
+    assert_located_failure(build, "1 problem found; nothing was written.")
+    (root / "deckgen.toml").write_bytes(b'[project]\nname = "caf\xe9"\n')  # saved as Latin-1
+    assert_located_failure(
+        run_deckgen("lint", cwd=root), "deckgen.toml:2:12: config:", "not UTF-8", "save deckgen.toml as UTF-8"
+    )
+
+
 def test_a_read_only_notes_folder_during_draft_is_a_located_error(tmp_path: Path, chat_server: ChatServer) -> None:
     root = project(tmp_path / "proj")
     chat_server.push(cards_reply(GOOD))

@@ -96,10 +96,22 @@ def load_config(
                 CONFIG_NAME, 0, f"cannot read the file: {exc.strerror or exc}", "check the file and its size", "config"
             )
         ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = _toml_error_line(exc)
+    except UnicodeDecodeError as exc:
+        before = exc.object[: exc.start]
         raise ConfigError(
-            Finding(CONFIG_NAME, line, f"cannot read the file: {exc}", "fix the TOML syntax", "config")
+            Finding(
+                CONFIG_NAME,
+                before.count(b"\n") + 1,
+                f"cannot read the file: it is not UTF-8 text (byte 0x{exc.object[exc.start]:02x})",
+                "save deckgen.toml as UTF-8 (your editor's 'Save with encoding')",
+                "config",
+                col=exc.start - before.rfind(b"\n"),
+            )
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        line, col = _toml_error_place(exc)
+        raise ConfigError(
+            Finding(CONFIG_NAME, line, f"cannot read the file: {exc}", "fix the TOML syntax", "config", col=col)
         ) from exc
     project = data.get("project", {})
     paths = data.get("paths", {})
@@ -226,9 +238,12 @@ def _path_setting(value: object, default: str) -> Path:
     return Path(value) if isinstance(value, str) and value else Path(default)
 
 
-def _toml_error_line(exc: Exception) -> int:
-    match = re.search(r"line (\d+)", str(exc))
-    return int(match.group(1)) if match else 0
+def _toml_error_place(exc: Exception) -> tuple[int, int]:
+    """The line and column tomllib names in its message ('… (at line 1, column 9)'); (0, 1) when it names none."""
+    match = re.search(r"line (\d+)(?:, column (\d+))?", str(exc))
+    if not match:
+        return 0, 1
+    return int(match.group(1)), int(match.group(2) or 1)
 
 
 _HEADER_RE = re.compile(r"^\s*\[\[?([^\]]*)\]\]?\s*(?:#.*)?$")
