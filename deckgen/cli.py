@@ -349,7 +349,7 @@ def progress(
 def lint(
     targets: list[str] | None = typer.Argument(
         None,
-        metavar="NOTES",
+        metavar="notes",
         help="Only report on these notes, files or folders (paths or note ids); the whole library is still checked.",
     ),
     output: str = typer.Option(

@@ -28,6 +28,11 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     assert "\\[" not in result.stdout
     # the usage line names arguments once ('lint [OPTIONS] [[NOTES]...]...' read as a typo to a PM lead)
     assert "[[" not in result.stdout.splitlines()[0] and "]...]" not in result.stdout.splitlines()[0]
+    # ... and in one style: lower case like every other command's ('[decks]...'), not 'lint [OPTIONS] [NOTES]...'
+    words = (
+        result.stdout.splitlines()[0].replace("Usage:", "").replace("[OPTIONS]", "").replace("COMMAND [ARGS]...", "")
+    )
+    assert words == words.lower() or name == "lock", words
 
 
 def test_usage_error_exits_2() -> None:
