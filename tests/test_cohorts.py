@@ -98,6 +98,29 @@ hires:
     assert not (project / "build").exists()
 
 
+def test_a_quoted_start_date_is_a_date_and_problems_show_values_as_written() -> None:
+    """An onboarding manager's try: 'start: "2026-12-14"' was refused with "needs a 'start' date, not
+    '2026-12-14'" (and blocked every deck's build); a missing start said "not None", a quoted pace "not '3'"."""
+    (ana,) = parse_cohort('hires:\n  - {name: Ana, track: t, start: "2026-12-14"}\n', "c.yaml", {"t"}).hires
+    assert ana.start == dt.date(2026, 12, 14)
+    text = """hires:
+  - {name: Ana, track: t}
+  - {name: Bo, track: t, start: 2026-12-07T09:00:00}
+  - {name: Cy, track: t, start: 2026-12-07, new_per_day: "3"}
+"""
+    with pytest.raises(ContentError) as raised:
+        parse_cohort(text, "c.yaml", {"t"})
+    said = [str(finding) for finding in raised.value.findings]
+    assert "c.yaml:2:5: cohort: 'Ana' needs a 'start' date — write e.g. 'start: 2026-03-02' (YYYY-MM-DD)" in said
+    assert any("'Bo' needs a 'start' date, not 2026-12-07T09:00:00" in line for line in said), said
+    assert any(
+        "'new_per_day' must be a whole number from 1 to 500, not '3' — write it without quotes: 'new_per_day: 3'"
+        in line
+        for line in said
+    ), said
+    assert not any("None" in line or "datetime" in line for line in said), said
+
+
 def test_a_date_far_in_the_future_is_located_not_an_internal_error(project: Path) -> None:
     """A start in year 9999 overflowed the calendar ('internal error (OverflowError)'); a year such as 2206
     planned a cohort two centuries away. Both are now errors at their place, and so are such days off and

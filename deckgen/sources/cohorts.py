@@ -23,7 +23,7 @@ import yaml
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.text import ascii_name_slug, name_slug
 from deckgen.sources.layout import cohort_files
-from deckgen.sources.notes import SafeLoader, load_yaml, read_text
+from deckgen.sources.notes import SafeLoader, load_yaml, read_text, shown_as_written
 
 COHORT_KEYS = ("title", "timezone", "study_time", "days_per_week", "days_off", "site", "hires")
 HIRE_KEYS = ("name", "track", "start", "new_per_day", "days_off", "renamed_from")
@@ -191,7 +191,7 @@ def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
     if not isinstance(timezone, str) or not _valid_zone(timezone):
         problem(
             ("timezone",),
-            f"'timezone' {timezone!r} is not an IANA time zone",
+            f"'timezone' {shown_as_written(timezone)} is not an IANA time zone",
             "write e.g. 'timezone: Europe/Berlin' or 'timezone: America/New_York' (default: UTC)",
         )
         timezone = DEFAULT_TIMEZONE
@@ -202,7 +202,7 @@ def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
         if match is None:
             problem(
                 ("study_time",),
-                f"'study_time' {raw or data['study_time']!r} is not a time of day",
+                f"'study_time' {shown_as_written(raw or data['study_time'])} is not a time of day",
                 "write e.g. 'study_time: \"09:00\"' (24-hour clock)",
             )
         else:
@@ -211,7 +211,7 @@ def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 7:
         problem(
             ("days_per_week",),
-            f"'days_per_week' must be a whole number from 1 to 7, not {days!r}",
+            f"'days_per_week' must be a whole number from 1 to 7, not {shown_as_written(days)}",
             "write e.g. 'days_per_week: 5' (Monday to Friday)",
         )
         days = 5
@@ -219,7 +219,7 @@ def parse_cohort(text: str, rel: str, tracks: Collection[str]) -> Cohort:
     if not isinstance(site, bool):
         problem(
             ("site",),
-            f"'site' must be true or false, not {site!r}",
+            f"'site' must be true or false, not {shown_as_written(site)}",
             "write 'site: true' to publish the cohort's page (it names the hires)",
         )
         site = False
@@ -265,17 +265,6 @@ def _day(value: Any) -> dt.date | None:
     return None
 
 
-def _shown(value: Any) -> str:
-    """A value as it was written in YAML (``{from: 2026-03-01}``), not as Python shows it."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_shown(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(map(_shown, value)) + "]"
-    return repr(value) if isinstance(value, str) else str(value)
-
-
 def days_between(first: dt.date, last: dt.date) -> list[dt.date]:
     """Every day from ``first`` to ``last``, both included (a ``{from, to}`` range of days off)."""
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
@@ -286,7 +275,7 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
     if raw is None:
         return frozenset()
     if not isinstance(raw, list):
-        problem(at, f"'days_off' must be a list, not {_shown(raw)}", _DAYS_OFF_FIX)
+        problem(at, f"'days_off' must be a list, not {shown_as_written(raw)}", _DAYS_OFF_FIX)
         return frozenset()
     days: set[dt.date] = set()
     for index, item in enumerate(raw):
@@ -297,7 +286,7 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
             if unknown or first is None or last is None:
                 problem(
                     where,
-                    f"cannot read the range {_shown(item)}",
+                    f"cannot read the range {shown_as_written(item)}",
                     "write a range as '{from: 2026-12-28, to: 2027-01-01}'",
                 )
                 continue
@@ -316,7 +305,7 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
         elif day is not None:
             days.add(day)
         else:
-            problem(where, f"{_shown(item)} is not a date", "write dates as YYYY-MM-DD; " + _DAYS_OFF_FIX)
+            problem(where, f"{shown_as_written(item)} is not a date", "write dates as YYYY-MM-DD; " + _DAYS_OFF_FIX)
     if len(days) > MAX_DAYS_OFF:
         problem(at, f"{len(days)} days off is more than {MAX_DAYS_OFF}", "list only the days that fall in the plans")
         return frozenset()
@@ -345,7 +334,7 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
     for index, item in enumerate(raw):
         at = ("hires", index)
         if not isinstance(item, dict):
-            problem(at, f"cannot read hire {item!r}", fix)
+            problem(at, f"cannot read hire {shown_as_written(item)}", fix)
             continue
         for key in item:
             if key not in HIRE_KEYS:
@@ -382,11 +371,12 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
                 _close(track, tracks, f"use a track file stem from decks/tracks/: {known_tracks}"),
                 "unknown-track",
             )
-        start = item.get("start")
-        if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
+        written = item.get("start")
+        start = _day(written)  # a quoted date ('start: "2026-03-02"') is the same date
+        if start is None:
             problem(
                 at + ("start",),
-                f"'{name}' needs a 'start' date, not {start!r}",
+                f"'{name}' needs a 'start' date" + ("" if written is None else f", not {shown_as_written(written)}"),
                 "write e.g. 'start: 2026-03-02' (YYYY-MM-DD)",
             )
             start = dt.date(1970, 1, 1)
@@ -397,8 +387,10 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
         if pace is not None and (isinstance(pace, bool) or not isinstance(pace, int) or not 1 <= pace <= 500):
             problem(
                 at + ("new_per_day",),
-                f"'new_per_day' must be a whole number from 1 to 500, not {pace!r}",
-                "write e.g. 'new_per_day: 8', or leave it out to use the track's pace",
+                f"'new_per_day' must be a whole number from 1 to 500, not {shown_as_written(pace)}",
+                f"write it without quotes: 'new_per_day: {pace.strip()}'"
+                if isinstance(pace, str) and pace.strip().isdigit()
+                else "write e.g. 'new_per_day: 8', or leave it out to use the track's pace",
             )
             pace = None
         line = nodes[at].line if at in nodes else 0
@@ -409,7 +401,7 @@ def _parse_hires(raw: Any, problem: Any, tracks: Collection[str], nodes: dict[tu
         ):
             problem(
                 at + ("renamed_from",),
-                f"'renamed_from' must be the name {name}'s calendars were sent under, not {_shown(before)}",
+                f"'renamed_from' must be the name {name}'s calendars were sent under, not {shown_as_written(before)}",
                 "write e.g. 'renamed_from: Ana K.', or leave it out",
             )
             before = ""

@@ -6,6 +6,7 @@ so every later error can name ``file:line``.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -184,6 +185,17 @@ def _check_yaml_shape(text: str, rel: str, first_line: int) -> None:
                 )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+
+
+def shown_as_written(value: Any) -> str:
+    """A value as it was written in YAML (``{from: 2026-03-01}``), not as Python shows it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {shown_as_written(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(shown_as_written, value)) + "]"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:

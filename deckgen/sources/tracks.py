@@ -19,7 +19,7 @@ import yaml
 from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import BuiltDeck, Card, DeckSpec
 from deckgen.sources.layout import manifest_files, track_files
-from deckgen.sources.notes import SafeLoader, load_yaml, read_text, unknown_key_findings
+from deckgen.sources.notes import SafeLoader, load_yaml, read_text, shown_as_written, unknown_key_findings
 
 TRACK_KEYS = ("track", "role", "description", "deck", "new_per_day", "stages")
 STAGE_KEYS = ("title", "description", "decks", "optional")
@@ -168,7 +168,7 @@ def parse_track(
             Finding(
                 rel,
                 at("new_per_day"),
-                f"'new_per_day' must be a whole number from 1 to 500, not {pace!r}",
+                f"'new_per_day' must be a whole number from 1 to 500, not {shown_as_written(pace)}",
                 "write e.g. 'new_per_day: 10'",
                 "track",
             )
@@ -223,7 +223,7 @@ def _parse_stages(
     for index, item in enumerate(raw):
         line = at("stages", index)
         if not isinstance(item, dict):
-            findings.append(Finding(rel, line, f"cannot read stage {item!r}", fix, "track"))
+            findings.append(Finding(rel, line, f"cannot read stage {shown_as_written(item)}", fix, "track"))
             continue
         stage_lines = {str(k): at("stages", index, k) for k in item}
         findings.extend(unknown_key_findings(item, STAGE_KEYS, rel, stage_lines, "stage key", rule="track"))
