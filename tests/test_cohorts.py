@@ -121,6 +121,15 @@ def test_a_quoted_start_date_is_a_date_and_problems_show_values_as_written() -> 
     assert not any("None" in line or "datetime" in line for line in said), said
 
 
+def test_the_readmes_cohort_example_is_a_valid_cohort_file() -> None:
+    """The example an onboarding manager copies (every key the file takes, e.g. days_per_week) parses as written."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(# decks/cohorts/spring-2026.yaml\n.*?)```", readme, re.S)
+    assert example is not None
+    cohort = parse_cohort(example.group(1), "decks/cohorts/spring-2026.yaml", {"associate-pm", "product-lead"})
+    assert cohort.days_per_week == 5 and [hire.name for hire in cohort.hires] == ["Ana K.", "bo", "Cy"]
+
+
 def test_a_date_far_in_the_future_is_located_not_an_internal_error(project: Path) -> None:
     """A start in year 9999 overflowed the calendar ('internal error (OverflowError)'); a year such as 2206
     planned a cohort two centuries away. Both are now errors at their place, and so are such days off and
