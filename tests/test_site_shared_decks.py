@@ -28,6 +28,7 @@ def test_a_deck_that_shares_a_tracks_cards_is_flagged_on_the_index_and_the_track
         if 'class="deckname"' in row
     }
     flagged = {name for name, row in rows.items() if "do not import this deck too" in row}
+    # (Foundations, optional in the product-lead track, is not in its bundle: nothing of it is flagged)
     assert flagged == {"Essential Essays"}  # the track's own decks: "Tracks already include their required decks"
     assert '<a href="tracks/associate-pm.html">Associate PM onboarding</a> (74)' in rows["Essential Essays"]
     track = site.joinpath("tracks", "associate-pm.html").read_text(encoding="utf-8")
@@ -43,3 +44,17 @@ def test_a_deck_that_shares_a_tracks_cards_is_flagged_on_the_index_and_the_track
         assert len(col.find_cards('"deck:PM Onboarding::Essential Essays"')) == 74
     finally:
         col.close()
+
+    # each track's figure is what its bundle brings into Anki: the product-lead bundle leaves its optional
+    # Foundations deck out (own download), and the site said 74 for its 49 cards (an onboarding manager's try)
+    for slug in ("associate-pm", "product-lead"):
+        col = open_collection(tmp_path / f"{slug}.anki2")
+        try:
+            import_apkg(col, shipped / "build" / "tracks" / f"{slug}.apkg")
+            in_anki = len(col.find_cards(""))
+        finally:
+            col.close()
+        page = site.joinpath("tracks", f"{slug}.html").read_text(encoding="utf-8")
+        assert f"({in_anki} cards of it are in this track)" in page, (slug, in_anki)
+        assert f'<a href="tracks/{slug}.html">' in rows["Essential Essays"]
+        assert f"</a> ({in_anki})" in rows["Essential Essays"].split(f'<a href="tracks/{slug}.html">')[1][:200]

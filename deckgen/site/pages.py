@@ -79,9 +79,9 @@ class SiteInput:
         never moves a card on import). A track's own decks are covered by the index's "Tracks already include"."""
         if not self._track_uids:
             for built in self.tracks:
-                decks = [d for stage in built.stages for d in (*stage.decks, *stage.optional)]
-                self._track_uids[built.track.slug] = frozenset(c.uid for d in decks for c in d.cards)
-                self._track_decks[built.track.slug] = frozenset(d.spec.slug for d in decks)
+                # what the bundle ships: its required decks' cards (an optional deck has its own download)
+                self._track_uids[built.track.slug] = frozenset(card.uid for card in built.cards)
+                self._track_decks[built.track.slug] = frozenset(d.spec.slug for s in built.stages for d in s.decks)
         out = []
         for built in self.tracks:
             if deck.spec.slug in self._track_decks[built.track.slug]:
