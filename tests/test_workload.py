@@ -197,11 +197,15 @@ def test_around_a_holiday_the_plan_offers_the_first_later_start_that_fits_the_pa
     starting after the holiday fits at the track's 6 a day (found by the onboarding-manager helper)."""
     holiday = ("--day-off", "2026-12-24..2027-01-01")
     late = run_deckgen("plan", "associate-pm", "--start", "2026-12-16", *holiday, cwd=shipped)
-    assert "Suggested pace: --new-per-day 13 finishes every stage in its week." in late.stderr + late.stdout
+    # (a pace for the weeks with study days: 13 squeezed the holiday week's cards in before it)
+    assert "Suggested pace: --new-per-day 9 finishes every stage with study days in its week." in late.stdout
     said = late.stderr + late.stdout
     assert "Or keep 6 a day and start on Mon 4 Jan 2027, when every stage fits its week — --start 2027-01-04." in said
     weekend = run_deckgen("plan", "associate-pm", "--start", "2026-12-19", *holiday, cwd=shipped)
-    assert "start on a study day (e.g. --start 2027-01-04)" in weekend.stderr + weekend.stdout
+    assert (
+        "start on a study day (e.g. --start 2026-12-21; at 6 a day every stage fits its week from Mon 4 Jan 2027:"
+        " --start 2027-01-04)" in weekend.stderr + weekend.stdout
+    )
     # following it: a plan that fits at the track's pace
     after = run_deckgen("plan", "associate-pm", "--start", "2027-01-04", *holiday, cwd=shipped)
     assert after.returncode == 0 and "warning" not in after.stderr + after.stdout, after.stderr
@@ -215,6 +219,38 @@ def test_around_a_holiday_the_plan_offers_the_first_later_start_that_fits_the_pa
     assert "start on Mon 4 Jan 2027, when every stage fits its week — write 'start: 2027-01-04' in Riley's entry" in (
         cohort.stdout + cohort.stderr
     )
+
+
+def test_a_week_of_days_off_is_named_as_such_and_asks_for_no_pace(shipped: Path) -> None:
+    """An onboarding manager's try: a stage week wholly inside the holidays showed "needs 10/day", and the suggested
+    pace (10) only moved the whole track into week 1; its calendar said "0 new cards … about 0 minutes a day". A
+    Saturday start was told to start three weeks later, not on the Monday after."""
+    holiday = ("--day-off", "2026-12-24..2027-01-01")
+    late = run_deckgen("plan", "associate-pm", "--start", "2026-12-14", *holiday, cwd=shipped)
+    said = late.stdout + late.stderr
+    week3 = next(line for line in late.stdout.splitlines() if line.startswith("3 "))
+    assert week3.rstrip().endswith("no study day") and "needs" not in week3, week3
+    assert (
+        "Week 3 — Strategy: no study day between Mon 28 Dec 2026 and Sun 3 Jan 2027 (days off), so its 25 cards"
+        " start after it (the last on Fri 8 Jan 2027)" in said
+    )
+    # the pace asked for is week 2's (it has study days), not one that front-loads week 3 into week 1
+    assert "Suggested pace: --new-per-day 7 finishes every stage with study days in its week." in said
+    saturday = run_deckgen("plan", "associate-pm", "--start", "2026-12-12", *holiday, cwd=shipped)
+    assert "start on a study day (e.g. --start 2026-12-14;" in saturday.stdout + saturday.stderr
+    # the hire's calendar says the week is off, not "0 new cards … about 0 minutes a day"
+    write(
+        shipped / "decks/cohorts/dec.yaml",
+        "title: Dec\ntimezone: UTC\ndays_off: [{from: 2026-12-24, to: 2027-01-01}]\n"
+        "hires:\n  - {name: Ben, track: associate-pm, start: 2026-12-14}\n",
+    )
+    assert run_deckgen("plan", "--cohort", "dec", "--format", "ics", cwd=shipped).returncode == 0
+    calendar = " ".join(
+        line.strip() for line in (shipped / "build/cohorts/dec/ben.ics").read_text().replace("\n ", "").splitlines()
+    )
+    (week,) = [event for event in calendar.split("BEGIN:VEVENT") if "SUMMARY:Week 3: Strategy" in event]
+    assert "No study day this week (days off)." in week and "about 0 minutes" not in week
+    assert "this week has no study day in your plan\\, so its 25 cards start in the weeks after" in week
 
 
 def test_a_plan_longer_than_its_track_says_how_many_weeks_it_takes(shipped: Path) -> None:

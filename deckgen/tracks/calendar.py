@@ -86,6 +86,12 @@ def _reviews_after(schedule: Schedule) -> list[DayPlan]:
 
 def learner_note(stage: StagePlan, pace: int) -> str:
     """What a hire reads about a week whose cards do not all start in it (the manager reads the warning)."""
+    if not stage.study_days:  # a weekend start's first days, or a week of days off
+        last = f" (the last on {fmt_date(stage.last_new)})" if stage.last_new else ""
+        return (
+            f"Heads-up: this week has no study day in your plan, so its {stage.cards} cards start in the weeks "
+            f"after{last}, at your {pace} a day."
+        )
     if stage.late and stage.last_new:
         return (
             f"Heads-up: at {pace} new cards a day, {stage.late} of this week's {stage.cards} cards "
@@ -121,6 +127,8 @@ def hire_events(plan: CohortPlan, hp: HirePlan) -> list[list[str]]:
         lines.append(
             f"{week.new_cards} new cards this week at {schedule.new_per_day} a day, "
             f"about {week.avg_minutes:g} minutes a day."
+            if week.study_days
+            else "No study day this week (days off)."
         )
         if stage is not None and stage.warning:  # for the hire: `deckgen plan`'s warning tells the manager what to edit
             lines.append(learner_note(stage, schedule.new_per_day))

@@ -128,6 +128,7 @@ class Week:
     avg_minutes: float
     peak_minutes: float
     stage: StagePlan | None  # None for a week after the last stage
+    study_days: int  # 0: days off or a weekend start's first days
 
 
 @dataclass(frozen=True)
@@ -156,9 +157,10 @@ class Schedule:
     def weeks(self) -> tuple[Week, ...]:
         """Every week the plan lists, its stages' then the weeks of cards left over (plan, site and calendar)."""
         return tuple(
-            Week(s.number, s.title, s.week_start, s.new_cards, s.avg_minutes, s.peak_minutes, s) for s in self.stages
+            Week(s.number, s.title, s.week_start, s.new_cards, s.avg_minutes, s.peak_minutes, s, s.study_days)
+            for s in self.stages
         ) + tuple(
-            Week(w.number, LEFT_OVER, w.week_start, w.new_cards, w.avg_minutes, w.peak_minutes, None)
+            Week(w.number, LEFT_OVER, w.week_start, w.new_cards, w.avg_minutes, w.peak_minutes, None, w.study_days)
             for w in self.later_weeks
         )
 
@@ -294,25 +296,45 @@ def plan_track(
         return fitting[0]
 
     cumulative = 0
+    off_weeks: set[int] = set()
     for index, (stage, count) in enumerate(zip(built.stages, stage_cards)):
         week_start, week_end = weeks[index]
         cumulative += count
         study_days_to_end = sum(1 for d in _dates(start, week_end) if _is_study_day(d, days_per_week, days_off))
         pace_to_fit = math.ceil(cumulative / study_days_to_end) if study_days_to_end else None
-        if pace_to_fit is not None:
-            needed.append(max(pace_to_fit, 1))
         done = last_new.get(index)
         fits = count == 0 or (done is not None and done <= week_end)
         study_days, avg_minutes, peak_minutes = _week_minutes(days, week_start, week_end, days_per_week, days_off)
+        # a week of days off in the middle: no pace starts its cards in it (a faster one only starts them in
+        # earlier weeks), so it asks for none
+        off_week = pace_to_fit is not None and study_days == 0
+        if off_week:
+            off_weeks.add(index)
+            pace_to_fit = None
+        if pace_to_fit is not None:
+            needed.append(max(pace_to_fit, 1))
         warning = ""
         if not fits:
-            if pace_to_fit is None:
-                # a start that fits at this pace; else the first study day (the pace then says what it takes)
-                later_start = fitting_start() or _first_study_day(start, days_per_week, days_off)
+            if off_week:
+                warning = (
+                    f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
+                    f"{fmt_date(week_end)} (days off), so its {_cards(count, 'card')} start after it"
+                    f"{f' (the last on {fmt_date(done)})' if done else ''}"
+                )
+            elif pace_to_fit is None:
+                # the first study day (a weekend start is most often meant as the Monday after it), and around a
+                # holiday the first later start from which every stage fits its week at this pace
+                first_day, fits_from = _first_study_day(start, days_per_week, days_off), fitting_start()
+                fits_note = (
+                    f"; at {pace} a day every stage fits its week from {fmt_date(fits_from)}: "
+                    f"{_setting('start', fits_from.isoformat(), entry)}"
+                    if fits_from is not None and fits_from != first_day
+                    else ""
+                )
                 warning = (
                     f"Week {stage.stage.number} — {stage.stage.title}: no study day between {fmt_date(week_start)} and "
                     f"{fmt_date(week_end)}; start on a {'study day' if days_off else 'weekday'} "
-                    f"(e.g. {_setting('start', later_start.isoformat(), entry)})"
+                    f"(e.g. {_setting('start', first_day.isoformat(), entry)}{fits_note})"
                 )
             else:
                 # the cards that start after the week: the rest are in the week's figure (Schedule.new_cards)
@@ -348,19 +370,23 @@ def plan_track(
                 early=early.get(index, 0),
             )
         )
-    suggested = max(needed) if needed and any(not s.fits for s in stages) else None
+    # a pace helps only a stage that has study days in its week
+    slow = [s for i, s in enumerate(stages) if not s.fits and i not in off_weeks]
+    suggested = max(needed) if needed and slow else None
     suggestion = ""
-    if suggested is not None and all(s.pace_to_fit is not None for s in stages if not s.fits):
+    if suggested is not None and all(s.pace_to_fit is not None for s in slow):
+        stages_said = "every stage with study days" if off_weeks else "every stage"
         suggestion = (
-            f"Suggested pace: {suggested} new cards a day finishes every stage in its week — "
+            f"Suggested pace: {suggested} new cards a day finishes {stages_said} in its week — "
             f"{_setting('new_per_day', suggested, entry)}"
             if entry
-            else f"Suggested pace: --new-per-day {suggested} finishes every stage in its week."
+            else f"Suggested pace: --new-per-day {suggested} finishes {stages_said} in its week."
         )
         fits_later = fitting_start()
         if fits_later is not None and suggested > pace:  # the other way out: a later start at this pace
             suggestion += (
-                f" Or keep {pace} a day and start on {fmt_date(fits_later)}, when every stage fits its week — "
+                ("." if entry else "")
+                + f" Or keep {pace} a day and start on {fmt_date(fits_later)}, when every stage fits its week — "
                 f"{_setting('start', fits_later.isoformat(), entry)}" + ("" if entry else ".")
             )
         warnings.append(suggestion)
