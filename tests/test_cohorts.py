@@ -212,6 +212,13 @@ def test_a_hire_too_slow_for_the_weeks_is_told_what_to_write_in_the_cohort_file(
     alone = run_deckgen("plan", "test", "--start", "2026-03-28", "--new-per-day", "1", cwd=project).stdout
     alone += run_deckgen("plan", "test", "--start", "2026-03-25", "--new-per-day", "1", cwd=project).stdout
     assert "Suggested pace: --new-per-day 3 finishes" in alone and "(e.g. --start 2026-03-30)" in alone
+    # writing the calendars shows the manager the same warnings, naming the hire (it printed only 'wrote …')
+    calendars = run_deckgen("plan", "--cohort", "spring", "--format", "ics", cwd=project)
+    assert calendars.returncode == 0 and "wrote " in calendars.stdout
+    assert (
+        "bo_k: Week 1 — Basics: no study day between Sat 28 Mar 2026 and Sun 29 Mar 2026; start on a weekday"
+        " (e.g. write 'start: 2026-03-30' in bo_k's entry" in " ".join(calendars.stderr.split())
+    ), calendars.stderr
 
 
 HOLIDAYS = (

@@ -85,7 +85,9 @@ def cohort_plan_for(
             atomic_write_bytes(target, now)
         calendars.append((target, changed))
     written = [path for path, _ in calendars]
-    warnings = list(plan.warnings)
+    # the manager's warnings the text plan shows under each hire (weeks that do not fit, the pace to set)
+    warnings = [f"{hp.hire.name}: {warning}" for hp in cohort_plan.hires for warning in hp.schedule.warnings]
+    warnings += plan.warnings
     # A calendar of someone no longer in the cohort must not be sent again: deckgen's own folder loses it,
     # a folder the user named (--out) is only told about it.
     for stale in sorted(set(folder.glob("*.ics")) - set(written)):
