@@ -560,11 +560,11 @@ def test_machine_formats_carry_a_problem_with_the_project_itself(project: Path) 
     as_github = run_deckgen("lint", "--format", "github", cwd=project)
     assert as_github.returncode == 1
     assert as_github.stdout.startswith(
-        f"::error file=deckgen.toml,line={line},col=1,title=config::cannot read the file"
+        f"::error file=deckgen.toml,line={line},col=9,title=config::cannot read the file"  # tomllib's column
     )
     as_text = run_deckgen("lint", cwd=project)
     assert as_text.returncode == 1 and as_text.stdout == ""
-    assert f"deckgen.toml:{line}:1: config: cannot read the file" in as_text.stderr
+    assert f"deckgen.toml:{line}:9: config: cannot read the file" in as_text.stderr
 
 
 def test_a_note_that_does_not_parse_is_one_error_not_three(tmp_path: Path) -> None:

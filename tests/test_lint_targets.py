@@ -78,7 +78,9 @@ def test_a_note_left_as_deckgen_new_wrote_it_is_flagged_until_filled_in(project:
     assert "content/inspired.md:5:1: incomplete-note: the note has no source link" in result.stdout
     for line, heading in ((10, "Central argument"), (12, "Critique"), (14, "Why it matters for product")):
         assert f"content/inspired.md:{line}:1: incomplete-note: section '{heading}' is empty" in result.stdout
+    assert "content/inspired.md:8:1: incomplete-note: the blurb is still the placeholder" in result.stdout
     text = path.read_text(encoding="utf-8").replace('source: ""', "source: https://svpg.com/inspired/")
+    text = text.replace("What the essay is and why a new PM should read it.", "Cagan on empowered product teams.")
     for heading in ("Central argument", "Critique", "Why it matters for product"):
         text = text.replace(f"## {heading}\n", f"## {heading}\nCagan says something about {heading.lower()}.\n")
     path.write_text(text, encoding="utf-8")
