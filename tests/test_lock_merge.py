@@ -244,6 +244,38 @@ def test_main_format_lock_is_migrated_by_the_next_build(tmp_path: Path) -> None:
     assert again.returncode == 0 and "older file format" not in again.stderr
 
 
+@pytest.mark.parametrize("edit", ["repeat", "swap", "respace"])
+def test_a_hand_edited_lock_fails_locked_at_its_line(tmp_path: Path, edit: str) -> None:
+    """A CI engineer's try: a lock line repeated (a botched manual merge), two lines swapped or re-spaced left the
+    same records, so `build --locked` passed with 'deckgen.lock is in an older file format' (it was not) and the
+    next plain build rewrote the lock. Now lint and --locked name the first line deckgen would write otherwise."""
+    project = tmp_path / "p"
+    write(project / "deckgen.toml", MINIMAL_TOML)
+    write(project / "decks" / "main.yaml", "deck: Test::Letters\nnotes: all\n")
+    write(project / "content" / "alpha.md", note("alpha", "Alpha", *ALPHA))
+    assert deckgen(project, "build", when=1_700_500_000).returncode == 0
+    lines = (project / "deckgen.lock").read_text().split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith('{"card"'))
+    if edit == "repeat":
+        lines.insert(at, lines[at])
+    elif edit == "swap":
+        lines[at], lines[at + 1] = lines[at + 1], lines[at]
+    else:
+        lines[at] = lines[at].replace(": ", ":  ", 1)
+    edited = "\n".join(lines)
+    (project / "deckgen.lock").write_text(edited)
+    line = at + 2 if edit == "repeat" else at + 1  # the second copy of a repeated line
+    linted = deckgen(project, "lint", when=1_700_500_000)
+    said = f"deckgen.lock:{line}:1: lock-stale: deckgen.lock is out of step with the notes (the text is not what"
+    assert said in linted.stdout, linted.stdout
+    locked = deckgen(project, "build", "--locked", when=1_700_500_000)
+    assert locked.returncode == 1 and f"deckgen.lock:{line}:1: locked: the text is not what" in locked.stderr
+    assert "older file format" not in locked.stderr
+    assert (project / "deckgen.lock").read_text() == edited, "--locked never rewrites the lock"
+    assert deckgen(project, "build", when=1_700_500_000).returncode == 0
+    assert deckgen(project, "build", "--locked", when=1_700_500_000).returncode == 0
+
+
 def test_init_sets_up_the_merge_driver(tmp_path: Path) -> None:
     inside = tmp_path / "inside"
     inside.mkdir()

@@ -80,7 +80,7 @@ from deckgen.lock.identity import (
     stamp_notetype,
 )
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, keep_shipped_ids, match_moves, renames
-from deckgen.lock.records import Lock, lock_digest, read_lock
+from deckgen.lock.records import LOCK_FORMAT, Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS, release_date
 from deckgen.sources.manifests import assemble, missing_manifests, note_index, select_notes
 from deckgen.sources.notes import waiting_drafts
@@ -157,9 +157,29 @@ class Plan:
         return old != self.new_lock_text
 
     @functools.cached_property
+    def lock_hand_edited(self) -> bool:
+        """Whether deckgen.lock holds exactly the records this build keeps, in this version's format, but in text
+        deckgen does not write: a line repeated, moved or re-spaced by hand or by a merge tool."""
+        return (
+            self.lock_changed
+            and self.lock_path.exists()
+            and self.lock.file_format == LOCK_FORMAT
+            and self.new_lock == self.lock
+        )
+
+    @functools.cached_property
+    def lock_edited_line(self) -> int:
+        """The first line of a hand-edited deckgen.lock that differs from what deckgen writes (0 when not edited)."""
+        if not self.lock_hand_edited:
+            return 0
+        old = self.lock_path.read_text(encoding="utf-8").split("\n")
+        new = self.new_lock_text.split("\n")
+        return next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), min(len(old), len(new)) + 1)
+
+    @functools.cached_property
     def lock_format_only(self) -> bool:
         """Whether the only change to deckgen.lock is its file format (a lock from an older deckgen)."""
-        if not self.lock_changed or not self.lock_path.exists():
+        if not self.lock_changed or not self.lock_path.exists() or self.lock_hand_edited:
             return False
         # Records gain what this version keeps and older ones did not (a retired note's hash,
         # positions in a card's other decks) on the first build, with nothing shipped
@@ -179,6 +199,9 @@ class Plan:
         if PACES_KEY not in self.lock.extra:  # the tracks' paces, first recorded by this version
             adopted.extra.pop(PACES_KEY, None)
         return adopted == self.lock
+
+
+HAND_EDITED = "the text is not what deckgen writes for these records: a line repeated, moved or re-spaced by hand"
 
 
 def plan_build(
@@ -515,11 +538,13 @@ def lint_project(
     changed = [c.uid for c in plan.changes if c.status != "unchanged"]
     # A changed card changes its record, so the lock cannot differ in format only: that
     # check copies and compares the whole lock, and is left for a build that changes no card.
-    if not changed and plan.lock_format_only:
+    if not changed and plan.lock_hand_edited:
+        changed = [HAND_EDITED]
+    elif not changed and plan.lock_format_only:
         changed = ["the file format (one record per line since this deckgen version): nothing else"]
     elif plan.lock_changed and not changed:
         changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
-    stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed)
+    stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed, plan.lock_edited_line)
     findings = [*(f for f in report.findings if f.rule != "no-deck"), *stale, *plan.deckless]
     return finish(findings, settings, report.files, report.cards), plan
 
@@ -666,8 +691,10 @@ def _build(
             or [
                 Finding(
                     config.rel(config.lock_path),
-                    0,
-                    "note type templates or CSS, card order, or a deck's name, description or release changed",
+                    plan.lock_edited_line,
+                    HAND_EDITED
+                    if plan.lock_hand_edited
+                    else "note type templates or CSS, card order, or a deck's name, description or release changed",
                     "run `deckgen build` locally and commit deckgen.lock",
                     "locked",
                 )

@@ -268,8 +268,8 @@ def finish(findings: Iterable[Finding], settings: LintSettings, files: int = 0, 
     return LintReport(tuple(ordered), files=files, cards=cards)
 
 
-def lock_findings(lock_name: str, lock_exists: bool, changed: Sequence[str]) -> list[Finding]:
-    """A warning when building would rewrite deckgen.lock (``--locked`` builds would fail)."""
+def lock_findings(lock_name: str, lock_exists: bool, changed: Sequence[str], line: int = 0) -> list[Finding]:
+    """A warning when building would rewrite deckgen.lock (``--locked`` builds would fail); ``line``: where, if known."""
     if not lock_exists:
         return [
             Finding(
@@ -287,7 +287,7 @@ def lock_findings(lock_name: str, lock_exists: bool, changed: Sequence[str]) -> 
     return [
         Finding(
             lock_name,
-            0,
+            line,
             f"deckgen.lock is out of step with the notes ({shown})",
             "run `deckgen build` and commit deckgen.lock",
             "lock-stale",

@@ -249,6 +249,7 @@ class Lock:
     # record and line, so an unchanged record is not serialised again.
     lines: dict[tuple[str, str], tuple[CardRecord, str]] = field(default_factory=dict, compare=False, repr=False)
     canonical: bool = field(default=False, compare=False, repr=False)
+    file_format: int = field(default=LOCK_FORMAT, compare=False, repr=False)  # the format it was read in
 
     def card(self, note_id: str, key: str) -> CardRecord | None:
         """The record of card ``key`` of note ``note_id``, if any."""
@@ -504,7 +505,7 @@ def _parse_document(text: str, name: str) -> Lock:
             "restore it from git (`git checkout HEAD -- deckgen.lock`)",
         ) from exc
     extra = {k: v for k, v in data.items() if k not in ("format", "cards", "notetypes", "releases", "changelog")}
-    return Lock(cards, notetypes, releases, changelog, extra)
+    return Lock(cards, notetypes, releases, changelog, extra, file_format=1)
 
 
 def note_records(path: Path, note_id: str) -> dict[str, CardRecord]:
