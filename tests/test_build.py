@@ -257,6 +257,35 @@ def test_manifest_selectors_pick_the_same_notes_from_the_build_index() -> None:
         assert [f.message for f in findings] == ["tag 'nowhere' selects no note"]
 
 
+def test_a_selector_that_selects_nothing_says_which_one_would() -> None:
+    """A CI engineer's try: 'path: content/framework/*.md' (for content/frameworks/) moved the deck's cards to other
+    decks with the fix "check the spelling against the notes' front matter", which a path is not in."""
+    from deckgen.core.model import DeckSpec, Note, Selector
+    from deckgen.sources.manifests import select_notes
+
+    notes = [
+        Note("a", "A", "content/frameworks/a.md", tags=("empathy",)),
+        Note("b", "B", "content/essays/b.md", tags=("pricing",)),
+    ]
+    selectors = (
+        Selector("path", "content/framework/*.md", 3),
+        Selector("tag", "empathie", 4),
+        Selector("path", "content/missing/*.md", 5),
+        Selector("tag", "zzz", 6),
+    )
+    _, findings = select_notes(DeckSpec(name="T", slug="t", path="decks/t.yaml", selectors=selectors), notes)
+    assert [(f.line, f.severity, f.fix) for f in findings if f.rule == "empty-selector"] == [
+        (3, "warning", "did you mean 'content/frameworks/*.md'?"),
+        (4, "warning", "did you mean 'empathy'?"),
+        (
+            5,
+            "warning",
+            "no note file's path matches it: check the folder and pattern against content/ (e.g. content/essays/*.md)",
+        ),
+        (6, "warning", "check the spelling against the notes' tags"),
+    ]
+
+
 _NOTE_WITHOUT_DECK = """\
 ---
 id: lonely

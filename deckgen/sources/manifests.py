@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -185,6 +186,24 @@ def note_index(notes: Iterable[Note]) -> NoteIndex:
     return NoteIndex(ordered, by_tag)
 
 
+def _selector_fix(selector: Selector, index: NoteIndex) -> str:
+    """What to check for a selector that selects no note, with the closest one that would select some."""
+    if selector.kind == "tag":
+        close = difflib.get_close_matches(selector.value, sorted(index.by_tag), n=1, cutoff=0.6)
+        return f"did you mean '{close[0]}'?" if close else "check the spelling against the notes' tags"
+    if selector.kind == "path":
+        # the same file pattern in each folder that holds notes ('content/framework/*.md' -> 'content/frameworks/*.md')
+        head, _, tail = selector.value.rpartition("/")
+        folders = sorted({note.path.rpartition("/")[0] for note in index.ordered})
+        close = difflib.get_close_matches(head, folders, n=1, cutoff=0.85) if tail else []
+        if close and any(fnmatch.fnmatchcase(note.path, f"{close[0]}/{tail}") for note in index.ordered):
+            return f"did you mean '{close[0]}/{tail}'?"
+        return (
+            "no note file's path matches it: check the folder and pattern against content/ (e.g. content/essays/*.md)"
+        )
+    return "check the spelling against the notes' front matter"
+
+
 def select_notes(
     spec: DeckSpec, notes: Iterable[Note] | NoteIndex, unreadable: Collection[str] = ()
 ) -> tuple[list[Note], list[Finding]]:
@@ -217,7 +236,7 @@ def select_notes(
                     spec.path,
                     selector.line,
                     f"{selector.kind} '{selector.value}' selects no note",
-                    "check the spelling against the notes' front matter",
+                    _selector_fix(selector, index),
                     "empty-selector",
                     severity=severity,
                 )
