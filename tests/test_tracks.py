@@ -125,6 +125,14 @@ def test_yaml_syntax_error_names_the_line(project: Path) -> None:
         resolve_tracks(load_config(project), plan_build(load_config(project)).specs, [])
     (finding,) = info.value.findings
     assert finding.path == "decks/tracks/test.yaml" and finding.line >= 4 and "invalid YAML" in finding.message
+    # an onboarding manager's try: a ']' missing on a line with more lines after it was reported on the next line,
+    # column 1, with a hint about quoting; now at the '[' that is not closed, and it says so
+    make_project(project, track="track: X\nrole: Y\nstages:\n  - title: One\n    decks: [alpha\n  - title: Two\n")
+    with pytest.raises(ContentError) as info:
+        resolve_tracks(load_config(project), plan_build(load_config(project)).specs, [])
+    (finding,) = info.value.findings
+    assert (finding.line, finding.col) == (5, 12), str(finding)
+    assert finding.fix.startswith("the list that starts here needs its closing ']'"), str(finding)
 
 
 def test_bundle_imports_into_anki_stage_by_stage_in_curriculum_order(project: Path, tmp_path: Path) -> None:

@@ -205,15 +205,29 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if mark and exc.context_mark and mark.line >= text.count("\n"):
+        # '[a, b' or '{a: 1' left open: the error comes where the text goes on, often the next line; where the
+        # list began is where to look
+        flow = (
+            "sequence"
+            if "flow sequence" in (exc.context or "")
+            else "mapping"
+            if "flow mapping" in (exc.context or "")
+            else ""
+        )
+        if mark and exc.context_mark and (mark.line >= text.count("\n") or flow):
             mark = exc.context_mark  # hit the end of the text: where the unclosed thing began is more useful
         line = first_line + (mark.line if mark else 0)
+        close = "]" if flow == "sequence" else "}"
         raise ContentError(
             Finding(
                 rel,
                 line,
                 f"invalid YAML: {exc.problem or exc}",
-                "fix the YAML syntax (quote values containing ':' or '#')",
+                f"the {'list' if flow == 'sequence' else 'mapping'} that starts here needs its closing '{close}', "
+                "and an item containing ':' or '#' needs quotes"
+                if flow
+                else "fix the YAML syntax (quote values containing ':' or '#')",
+                col=mark.column + 1 if mark else 1,
             )
         ) from exc
     except yaml.YAMLError as exc:
