@@ -246,8 +246,11 @@ def plan(
     """
     from deckgen import api
 
-    if (track is None) == (cohort is None):
-        typer.echo("error: name a TRACK or give --cohort NAME (not both)", err=True)
+    if track is not None and cohort is not None:
+        typer.echo("error: name a track or give --cohort NAME, not both", err=True)
+        raise typer.Exit(2)
+    if track is None and cohort is None:
+        typer.echo(f"error: name a track ({_known_stems('tracks')}) or give --cohort NAME", err=True)
         raise typer.Exit(2)
     if cohort is not None and (start or new_per_day or days_per_week != 5 or day_off):
         typer.echo(
@@ -277,6 +280,20 @@ def plan(
     err = _console(stderr=True)
     for warning in warnings:  # from reading the decks; pace warnings are part of the plan itself
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
+
+
+def _known_stems(kind: str) -> str:
+    """The project's track or cohort names, for a usage error ('associate-pm, product-lead'); a hint if none."""
+    from deckgen.sources.layout import cohort_files, track_files
+
+    try:
+        from deckgen import api
+
+        decks = api.load_config().decks_dir
+    except Exception:  # noqa: BLE001 - only a hint: a broken project is the command's own error to report
+        return "a file stem in decks/tracks/" if kind == "tracks" else "a file stem in decks/cohorts/"
+    files = track_files(decks) if kind == "tracks" else cohort_files(decks)
+    return "e.g. " + ", ".join(path.stem for path in files) if files else f"there is none in decks/{kind}/ yet"
 
 
 class ProgressFormat(str, Enum):

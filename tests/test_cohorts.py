@@ -294,7 +294,10 @@ def test_days_off_problems_are_located(project: Path) -> None:
 def test_plan_usage_errors(project: Path) -> None:
     cohort_project(project)
     both = run_deckgen("plan", "test", "--cohort", "spring", cwd=project)
-    assert both.returncode == 2 and "name a TRACK or give --cohort NAME" in both.stderr
+    assert both.returncode == 2 and "name a track or give --cohort NAME, not both" in both.stderr
+    # neither: the tracks there are, not "(not both)" (an onboarding manager read that as a riddle)
+    neither = run_deckgen("plan", cwd=project)
+    assert neither.returncode == 2 and "error: name a track (e.g. test) or give --cohort NAME\n" in neither.stderr
     ics_alone = run_deckgen("plan", "test", "--format", "ics", cwd=project)
     assert ics_alone.returncode == 2 and "need --cohort" in ics_alone.stderr
     typo = run_deckgen("plan", "--cohort", "sprnig", cwd=project)
