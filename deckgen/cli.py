@@ -323,7 +323,7 @@ def progress(
 ) -> None:
     """Report who in a cohort is on pace, from each hire's own Anki export (with scheduling).
 
-    Needs the Anki engine: pip install "deckgen[progress]". Only the track's cards are
+    Needs the Anki engine: .venv/bin/pip install ".[progress]" in the checkout. Only the track's cards are
     read (matched by note GUID); other decks and card content never reach the report.
     An unusable export is reported with its file name; the other hires still get a row.
     Exit 1 when any export could not be used.

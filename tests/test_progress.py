@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import zipfile
 import zoneinfo
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_deckgen, write
+from conftest import MINIMAL_TOML, REPO, run_deckgen, write
 
 from deckgen.builder.pipeline import build
 from deckgen.core.config import load_config
@@ -620,3 +622,27 @@ def test_answers_before_the_start_date_have_a_row_of_their_own(cohort: dict[str,
     assert (row["started"], row["days_studied"]) == (week1["started"] + 3, week1["days_studied"] + 1)
     text = run_deckgen("progress", "spring", str(export), "--as-of", as_of, cwd=cohort["root"]).stdout
     assert "  before  27 Feb – 1 Mar  3 (0)" in text, text
+
+
+def test_without_the_anki_engine_the_install_line_fits_this_checkout(tmp_path: Path) -> None:
+    """An onboarding manager's try: the hint said `pip install "deckgen[progress]"`, which Debian refuses outside the
+    venv and which would fetch a deckgen from the package index; it names this Python and the pinned engine now."""
+    from test_cohorts import cohort_project
+
+    root = cohort_project(tmp_path / "p")
+    write(root / "deckgen.toml", MINIMAL_TOML)
+    write(root / "exports" / "ana-muller.apkg", "not read")
+    script = "import sys; sys.modules['anki'] = None; from deckgen.__main__ import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "progress", "spring", "exports/ana-muller.apkg"],
+        cwd=root,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    said = " ".join(done.stderr.split())
+    assert (
+        f"reading Anki exports needs the Anki engine — install it with: {sys.executable} -m pip install anki==" in said
+    )

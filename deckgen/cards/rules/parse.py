@@ -22,7 +22,7 @@ from typing import Any
 import deckgen.cards.rules.ideas as ideas
 from deckgen.cards.rules.ideas import Idea, essay, work_word
 from deckgen.cards.rules.text import Sentence, content_words, hard_problems, plain, sentences, slug, words
-from deckgen.core.config import NLP_INSTALL, SPACY_MODEL
+from deckgen.core.config import SPACY_MODEL, extra_install
 from deckgen.core.errors import ConfigError, Finding
 from deckgen.core.model import Card, Note
 from deckgen.core.sections import role_of
@@ -91,7 +91,11 @@ def nlp() -> Any:
             # load_config reports this at the deckgen.toml line; this is for callers that skipped it
             raise ConfigError(
                 Finding(
-                    "deckgen.toml", 0, '[generate] parser = "spacy" needs spaCy and its model', NLP_INSTALL, "config"
+                    "deckgen.toml",
+                    0,
+                    '[generate] parser = "spacy" needs spaCy and its model',
+                    extra_install("nlp"),
+                    "config",
                 )
             ) from None
     return _NLP
