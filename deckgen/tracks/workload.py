@@ -631,7 +631,7 @@ def _summary_lines(schedule: Schedule) -> list[str]:
         f"Start {fmt_date(schedule.start)} · {_cards(schedule.new_per_day, 'new card')} a day · study {_study_days_label(schedule.days_per_week)}",
         f"{_cards(schedule.total_cards, 'card')} in {_cards(len(schedule.stages), 'week')}"
         # a pace too slow for the weeks: the plan lists more weeks than the track has (the left-over ones)
-        + (f", {len(schedule.weeks())} at this pace" if schedule.later_weeks else "")
+        + (f"; at {schedule.new_per_day} a day they take {len(schedule.weeks())} weeks" if schedule.later_weeks else "")
         + f" · every card started by {finish}",
         *([f"Days off: {days_off_label(schedule.days_off, schedule.days_per_week)}"] if schedule.days_off else []),
         *([line] if (line := after_plan_line(schedule)) else []),
