@@ -58,3 +58,32 @@ def test_a_deck_that_shares_a_tracks_cards_is_flagged_on_the_index_and_the_track
         assert f"({in_anki} cards of it are in this track)" in page, (slug, in_anki)
         assert f'<a href="tracks/{slug}.html">' in rows["Essential Essays"]
         assert f"</a> ({in_anki})" in rows["Essential Essays"].split(f'<a href="tracks/{slug}.html">')[1][:200]
+
+
+def test_a_track_bundle_carries_the_retired_notes_of_its_own_decks_only(shipped: Path, tmp_path: Path) -> None:
+    """A learner's try: the product-lead bundle brought retired notes of Foundations, an optional deck the bundle
+    does not hold (after Tools → Check Database they became study cards in Default), and an edit to a Foundations
+    note rewrote the product-lead bundle. Every note of a bundle is one its required decks' packages ship."""
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+
+    def guids(*packages: str) -> set[str]:
+        col = open_collection(tmp_path / f"{len(list(tmp_path.iterdir()))}.anki2")
+        try:
+            for package in packages:
+                import_apkg(col, shipped / "build" / package)
+            return {col.get_note(nid).guid for nid in col.find_notes("")}
+        finally:
+            col.close()
+
+    bundle = guids("tracks/product-lead.apkg")
+    required, optional = guids("discovery.apkg", "strategy.apkg"), guids("foundations.apkg")
+    assert bundle <= required, len(bundle - required)
+    assert optional - required, "the shipped Foundations deck has notes of its own (retired ones too)"
+    before = (shipped / "build" / "tracks" / "product-lead.apkg").read_bytes()
+    note = shipped / "content" / "essays" / "norton-empathy.md"  # a Foundations essay, in no product-lead week
+    extra = "Q: In Norton's essay, which two colours does the cover use?\nA: Deep teal and orange."
+    note.write_text(note.read_text(encoding="utf-8").replace("\nQ: ", f"\n{extra}\n\nQ: ", 1))
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    note.write_text(note.read_text(encoding="utf-8").replace(f"{extra}\n\n", "", 1))
+    assert run_deckgen("build", cwd=shipped).returncode == 0  # the card is retired in Foundations
+    assert (shipped / "build" / "tracks" / "product-lead.apkg").read_bytes() == before

@@ -197,8 +197,9 @@ def packaged_track(config: Config, plan: Plan, built: BuiltTrack) -> list[Packag
 
     track = built.track
     # Retired cards of the track's decks ride along without cards (see deckgen.lock.retire), so a
-    # learner who studies through the bundle sees them marked too.
-    slugs = {deck.spec.slug for stage in built.stages for deck in (*stage.decks, *stage.optional)}
+    # learner who studies through the bundle sees them marked too. Only its required decks': an optional
+    # deck is not in the bundle (its own package marks its retired cards).
+    slugs = {deck.spec.slug for stage in built.stages for deck in stage.decks}
     live = {plan.cards[card.uid].guid for stage in built.stages for card in stage.cards}
     # (a card that left one of the track's decks for another ships live in the bundle: never twice)
     retired = {
