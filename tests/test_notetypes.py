@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from deckgen.anki.notetypes import CLOZE_MODEL_ID, QA_MODEL_ID, note_types
 
 # The first release's schema. NEVER edit these literals: Anki matches note types by id and
@@ -42,3 +44,14 @@ def test_templates_reference_only_existing_fields() -> None:
 def test_css_has_night_mode_and_mobile_rules() -> None:
     css = note_types()[0].css
     assert ".nightMode" in css and ".mobile" in css
+
+
+def test_every_night_mode_rule_also_answers_to_night_mode_with_an_underscore() -> None:
+    """A learner's try: the card turned dark under the body class `night_mode` (which some Anki clients set alone),
+    but its Extra, cloze and status kept their light-mode colours: grey on near-black, nearly invisible."""
+    css = note_types()[0].css
+    for selectors in re.findall(r"([^{}]*)\{", css):
+        parts = [s.strip() for s in selectors.split(",")]
+        camel = {p for p in parts if p.startswith(".nightMode ")}  # the class on the body
+        snake = {p.replace(".night_mode", ".nightMode") for p in parts if p.startswith(".night_mode ")}
+        assert camel == snake, selectors
