@@ -190,6 +190,23 @@ def test_obsidian_front_matter_wikilinks_callouts_and_images(tmp_path: Path) -> 
     assert imported.meta == {"created": "2024-03-02"}
 
 
+def test_obsidian_highlights_become_bold_and_code_keeps_them(tmp_path: Path) -> None:
+    """A PM lead's try: 'The ==north star metric== is …' was imported as written and reached a generated card as
+    "what is the ==north star metric==?": no Markdown that Anki or the site renders."""
+    source = write(
+        tmp_path / "n.md",
+        "---\ntitle: North Star\nauthor: Sean Ellis\ntags: [metrics]\n---\n## Central argument\n"
+        "The ==north star metric== is the one number that best captures the value customers get. "
+        "Write `a == b` or `==x==` in code as it is; x === y stays.\n",
+    )
+    imported = convert(source.read_text(), source, source.name)
+    central = dict(imported.sections)["Central argument"]
+    assert "The **north star metric** is the one number" in central
+    assert "`a == b`" in central and "`==x==`" in central and "x === y" in central
+    note = parse_note(render_note(imported, "north-star"), "content/north-star.md")
+    assert not any("==" in card.front + card.back for card in note_cards(note))
+
+
 def test_notion_properties_asides_and_encoded_image_paths(tmp_path: Path) -> None:
     path = next(GOLD.glob("christensen-jtbd *.md"))
     imported = convert(path.read_text(), path, path.name)

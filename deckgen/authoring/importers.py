@@ -512,7 +512,14 @@ def _inline(line: str, source: Path, links: list[str], images: list[ImageRef], u
             return f"[{alt or 'image'}]({target})"
         return _image(unquote(target), alt, source, images, unsure)
 
-    return _WIKILINK_RE.sub(wikilink, _MD_IMAGE_RE.sub(md_image, line))  # images first: wikilinks emit Markdown images
+    line = _WIKILINK_RE.sub(wikilink, _MD_IMAGE_RE.sub(md_image, line))  # images first: wikilinks emit Markdown images
+    # Obsidian's ==highlight== is no Markdown Anki or the site knows: it would reach cards as '==…=='. Bold keeps the
+    # emphasis (and the generator reads an emphasised term as one to ask about). Not inside `code`.
+    parts = line.split("`")
+    return "`".join(_HIGHLIGHT_RE.sub(r"**\1**", part) if n % 2 == 0 else part for n, part in enumerate(parts))
+
+
+_HIGHLIGHT_RE = re.compile(r"(?<![=\w])==(?=\S)([^=\n]*?\S)==(?![=\w])")
 
 
 def _image(target: str, alt: str, source: Path, images: list[ImageRef], unsure: list[str]) -> str:
