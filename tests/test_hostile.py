@@ -86,6 +86,9 @@ BROKEN = {
     "duplicate-key": (NOTE.replace("author: Ken Norton", "author: Ken Norton\ntitle: Again"), 5, "appears twice"),
     "unclosed": ("---\nid: x\ntitle: T\n", 1, "never closed"),
     "not-a-mapping": ("---\n- a\n- b\n---\n", 2, "mapping"),
+    # pasted from Notion or a chat (a PM lead's try): 'Loops\u200b.' shipped, unlike 'Loops.'
+    "zero-width-space": (NOTE.replace("A short blurb.", "A short\u200b blurb."), 7, "U+200B zero-width space"),
+    "bidi-override": (NOTE.replace("A short blurb.", "A \u202eshort blurb."), 7, "U+202E right-to-left override"),
 }
 BROKEN["latin-1"] = (BROKEN["latin-1"], 7, "not valid UTF-8")  # type: ignore[assignment]
 BROKEN["huge"] = (BROKEN["huge"], 0, "over the")  # type: ignore[assignment]

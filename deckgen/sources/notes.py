@@ -136,6 +136,18 @@ def decode_text(raw: bytes, rel: str) -> str:
                 col=at - text.rfind("\n", 0, at),
             )
         )
+    if _INVISIBLE_UTF8_RE.search(raw) and (hidden := _INVISIBLE_RE.search(text)):
+        at = hidden.start()
+        raise ContentError(
+            Finding(
+                rel,
+                text.count("\n", 0, at) + 1,
+                f"an invisible character (U+{ord(hidden.group()):04X} {_INVISIBLE[hidden.group()]}): a card would"
+                " show or compare differently from what you see",
+                "delete it; such characters come with text pasted from a web page, Notion or a chat",
+                col=at - text.rfind("\n", 0, at),
+            )
+        )
     return text
 
 
@@ -146,6 +158,23 @@ _CONTROL_RE = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # (U+0080-U+009F, in UTF-8 0xC2 0x80-0x9F) only when a 0xC2 byte is there at all
 _C0_BYTES = bytes([*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C1_UTF8_RE = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+# Format characters that show nothing yet make two equal-looking texts differ ('Loops\u200b.' is not 'Loops.') or
+# reorder what a card shows (bidirectional overrides). Not the zero-width joiner (emoji sequences) or non-joiner
+# (Persian, Indic scripts), nor a byte-order mark at the file's start (read as UTF-8 with BOM).
+_INVISIBLE = {
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space",
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+}
+_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
+_INVISIBLE_UTF8_RE = re.compile(b"|".join(re.escape(c.encode()) for c in _INVISIBLE))
 
 
 def _has_control(raw: bytes) -> bool:
