@@ -275,6 +275,37 @@ def test_authored_cards_win_by_key_and_by_meaning() -> None:
     assert verdicts["g.contrast.empathy"] == "replaced" and verdicts[critique] == "duplicate"
 
 
+def test_a_generated_card_that_restates_an_authored_one_in_other_words_does_not_ship() -> None:
+    """A learner's try: 'what is a sign of the hollowing-out Norton describes? — Discovery run as a box to tick
+    before development' shipped beside the authored 'what is a sign that discovery has been hollowed out? — It is a
+    box ticked before development, not genuine inquiry': the same fact studied twice (answers 4 of 6 words alike)."""
+    from deckgen.cards.curation import _restates
+    from deckgen.core.model import Card
+
+    def qa(front: str, back: str, origin: str = "authored") -> Card:
+        return Card("norton", "k", "qa", front, back, origin=origin)
+
+    authored = qa(
+        "Per Norton's essay, what is a sign that discovery has been hollowed out?",
+        "It is a box ticked before development, not genuine inquiry.",
+    )
+    generated = qa(
+        "According to the note on Norton's 'Empathy and Product Management', what is a sign of the hollowing-out"
+        " Norton describes?",
+        "Discovery run as a box to tick before development",
+        "generated:diagnostic",
+    )
+    assert _restates(authored, generated)
+    # the same answer words to another question, or another answer to the same question, is another card
+    other_question = qa("In Norton's essay, when do teams skip research?", generated.back, "generated:x")
+    assert not _restates(authored, other_question)
+    other_answer = qa(generated.front, "Research findings that never change a roadmap", "generated:x")
+    assert not _restates(authored, other_answer)
+    # in the shipped note, the build drops it
+    note = parse_note((REPO / "content/essays/norton-empathy.md").read_text(encoding="utf-8"), "content/n.md")
+    assert not any("hollowing-out" in card.front for card in note_cards(note) if card.origin != "authored")
+
+
 def test_cards_command_previews_without_building(project: Path) -> None:
     write(project / "content" / "norton.md", render_note(convert(SEED.read_text(), SEED, SEED.name), "norton"))
     by_id = run_deckgen("cards", "norton", cwd=project)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -512,7 +513,7 @@ def _judge(
         if clash is not None:
             return Verdict(card, "overlap", f"{clash.key} already asks about this sentence")
         earlier.append(card)
-    same = _first_asking_same(authored, card)
+    same = _first_asking_same(authored, card) or next((a for a in authored if _restates(a, card)), None)
     if same is not None:
         return Verdict(card, "duplicate", f"the authored card at line {same.line} asks the same")
     if card.key in rules.reject:
@@ -538,6 +539,34 @@ def _first_asking_same(authored: list[Card], generated: Card) -> Card | None:
         if similarity(question, other, _SAME_QUESTION):
             return card
     return None
+
+
+def _restates(authored: Card, generated: Card) -> bool:
+    """Whether an authored card asks about the same thing in other words: their answers share half their content
+    words and so do their questions, the essay's quoted title, possessive names and words such as 'essay' aside
+    ("what is a sign that discovery has been hollowed out? — a box ticked before development" against "what is a
+    sign of the hollowing-out Norton describes? — discovery run as a box to tick before development")."""
+    if not _same_answer(authored, generated, 0.5):
+        return False
+    mine, theirs = _topic_words(authored.kind, authored.front), _topic_words(generated.kind, generated.front)
+    if not mine or not theirs:
+        return False
+    shared = len(mine & theirs)
+    return shared >= 2 and shared / min(len(mine), len(theirs)) > 0.5
+
+
+_QUOTED_RE = re.compile(r"(?<!\w)(?:'[^']+'|\"[^\"]+\"|‘[^’]+’|“[^”]+”)(?!\w)")
+_POSSESSIVE_RE = re.compile(r"\b[\w-]+['’]s?\b(?=\s)")
+_CONTEXT_WORDS = frozenset("essay article book note paper author according per describ say argu".split())
+
+
+@lru_cache(maxsize=1024)
+def _topic_words(kind: str, front: str) -> frozenset[str]:
+    """What a question asks about: its content words without the essay's title, names in the possessive or words
+    every question of a note uses ('essay', 'according'); hyphenated words count by their parts."""
+    text = CLOZE_RE.sub(" ", front) if kind == "cloze" else front
+    text = _POSSESSIVE_RE.sub(" ", _QUOTED_RE.sub(" ", text)).replace("-", " ")
+    return frozenset(content_words(text)) - _CONTEXT_WORDS
 
 
 def _same_answer(one: Card, other: Card, threshold: float = 0.5) -> bool:
