@@ -411,3 +411,16 @@ def test_a_reject_key_of_no_rule_is_a_typo_not_a_rule_switched_off() -> None:
         assert finding.path == "content/norton.md" and finding.rule == "generate"
         assert f"reject: '{key}' is no generated card's key" in finding.message and says in finding.message
         assert "reject: [g.contrast.empathy]" in finding.fix
+
+
+def test_a_definition_whose_parts_are_ing_items_keeps_them_all() -> None:
+    """A PM lead's note: 'A *product kata* is a repeating loop of understanding the direction, analysing the problem,
+    and experimenting toward a goal.' was asked with the answer 'A repeating loop of understanding the direction':
+    ', analysing …' was cut as an aside, and learners would study a third of the definition."""
+    from deckgen.cards.rules.ideas import clean_answer
+
+    text = "a repeating loop of understanding the direction, analysing the problem, and experimenting toward a goal"
+    whole = "A repeating loop of understanding the direction, analysing the problem, and experimenting toward a goal"
+    assert clean_answer(text, 14, trim_relative=False, whole_series=True) == whole
+    # elsewhere such a clause is an aside ('… the rollout, leaving …' is not part of what was measured)
+    assert clean_answer(text, 14, trim_relative=False) == "A repeating loop of understanding the direction"
