@@ -88,10 +88,15 @@ BROKEN = {
     "not-a-mapping": ("---\n- a\n- b\n---\n", 2, "mapping"),
     # pasted from Notion or a chat (a PM lead's try): 'Loops\u200b.' shipped, unlike 'Loops.'
     "zero-width-space": (NOTE.replace("A short blurb.", "A short\u200b blurb."), 7, "U+200B zero-width space"),
+    # Windows Notepad's 'Unicode' (a PM lead's try: it was called binary, with no word of re-saving)
+    "utf-16": ("\ufeff" + NOTE).encode("utf-16-le"),
+    "utf-16-no-bom": NOTE.encode("utf-16-be"),
     "bidi-override": (NOTE.replace("A short blurb.", "A \u202eshort blurb."), 7, "U+202E right-to-left override"),
 }
 BROKEN["latin-1"] = (BROKEN["latin-1"], 7, "not valid UTF-8")  # type: ignore[assignment]
 BROKEN["huge"] = (BROKEN["huge"], 0, "over the")  # type: ignore[assignment]
+BROKEN["utf-16"] = (BROKEN["utf-16"], 1, "saved as UTF-16 text")  # type: ignore[assignment]
+BROKEN["utf-16-no-bom"] = (BROKEN["utf-16-no-bom"], 1, "saved as UTF-16 text")  # type: ignore[assignment]
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))

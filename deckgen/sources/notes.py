@@ -113,6 +113,16 @@ def decode_text(raw: bytes, rel: str) -> str:
                 "split the note into smaller notes",
             )
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        # Windows Notepad's 'Unicode': every other byte NUL, which the check below would call binary
+        raise ContentError(
+            Finding(
+                rel,
+                1,
+                "the file is saved as UTF-16 text, not UTF-8",
+                "re-save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+            )
+        )
     if b"\x00" in raw:
         raise BinaryFileError(
             Finding(rel, 0, "file looks binary (contains NUL bytes)", "only Markdown text files belong in content/")
@@ -175,6 +185,15 @@ _INVISIBLE = {
 }
 _INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
 _INVISIBLE_UTF8_RE = re.compile(b"|".join(re.escape(c.encode()) for c in _INVISIBLE))
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """Text in UTF-16 without a byte-order mark: ASCII letters with a NUL byte before or after each."""
+    head = raw[:200]
+    even, odd = head[0::2], head[1::2]
+    return len(head) >= 8 and (
+        (odd.count(0) == len(odd) and even.count(0) == 0) or (even.count(0) == len(even) and odd.count(0) == 0)
+    )
 
 
 def _has_control(raw: bytes) -> bool:
