@@ -84,6 +84,14 @@ def test_generated_author_card_is_added_unless_generation_is_off() -> None:
     assert "g.author" not in {c.key for c in note_cards(off, settings={"include": ["author"]})}
 
 
+def test_a_title_in_curly_quotes_is_told_to_use_straight_ones() -> None:
+    """A PM lead's try: 'title: “LNO Framework: Leverage…”' was told to 'quote values containing ':'', which it had."""
+    with pytest.raises(ContentError) as info:
+        parse_note("---\nid: x\ntitle: “LNO Framework: Leverage”\n---\n", "content/x.md")
+    (finding,) = info.value.findings
+    assert finding.line == 3 and finding.fix.startswith("curly quotes (“) do not quote a YAML value"), str(finding)
+
+
 @pytest.mark.parametrize(
     ("text", "line", "needle"),
     [

@@ -266,6 +266,8 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
             mark = exc.context_mark  # hit the end of the text: where the unclosed thing began is more useful
         line = first_line + (mark.line if mark else 0)
         close = "]" if flow == "sequence" else "}"
+        at = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        curly = next((q for q in "“”‘’" if q in at), "")
         raise ContentError(
             Finding(
                 rel,
@@ -274,6 +276,8 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
                 f"the {'list' if flow == 'sequence' else 'mapping'} that starts here needs its closing '{close}', "
                 "and an item containing ':' or '#' needs quotes"
                 if flow
+                else f"curly quotes ({curly}) do not quote a YAML value: use straight ones (\"…\" or '…')"
+                if curly
                 else "fix the YAML syntax (quote values containing ':' or '#')",
                 col=mark.column + 1 if mark else 1,
             )
