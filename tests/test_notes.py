@@ -103,6 +103,8 @@ def test_a_title_in_curly_quotes_is_told_to_use_straight_ones() -> None:
         ("---\nid: a\ntitle: T\n---\n## Cards\n\nQ: Only a question?\n", 7, "no answer"),
         ("---\nid: a\ntitle: T\n---\n## Cards\n\nA: An answer alone\n", 7, "no 'Q:'"),
         ("---\nid: a\ntitle: T\n---\n## Cards\n\nQuestion: wrong key\n", 7, "not a card field"),
+        # pasted from a Notion list (a PM lead's try: 'text outside a card — a blank line ends a card')
+        ("---\nid: a\ntitle: T\n---\n## Cards\n\n- Q: q?\n  A: a\n", 7, "a list marker before 'Q:'"),
         ("---\nid: a\ntitle: T\n---\n## Cards\n\nC: no deletion here\n", 7, "no deletion"),
         ("---\nid: a\ntitle: T\n---\n## Cards\n\nQ: q?\nA: a\nReverse: maybe\n", 9, "not yes or no"),
     ],

@@ -739,7 +739,7 @@ def parse_card_blocks(lines: list[str], first_line: int, rel: str, findings: lis
         elif current_key is None:
             stray_after_card = stray_after_card or last_in_card
             last_in_card = False
-            findings.append(_stray_line(rel, number, key, stray_after_card))
+            findings.append(_stray_line(rel, number, key, stray_after_card, line))
         else:
             misspelt = _misspelt_field(key)
             if key and misspelt:
@@ -784,9 +784,22 @@ FIELD_SPELLINGS = {k.lower(): k for k in CARD_KEYS} | {
 }
 
 
-def _stray_line(rel: str, number: int, key: str | None, after_card: bool) -> Finding:
+_BULLETED_FIELD_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\w+):")
+
+
+def _stray_line(rel: str, number: int, key: str | None, after_card: bool, line: str = "") -> Finding:
     """The error for a line of the Cards section that no card holds, with the fix its shape suggests."""
     general = "start each card with 'Q:' (and 'A:'), or 'C:' for a cloze; fields: " + ", ".join(CARD_KEYS)
+    bulleted = _BULLETED_FIELD_RE.match(line)
+    if bulleted and bulleted.group(1) in CARD_KEYS:
+        # '- Q: …' from a Notion or Obsidian list: read as text, then every line after it too
+        return Finding(
+            rel,
+            number,
+            f"a list marker before '{bulleted.group(1)}:', so this is text, not a card",
+            "write the card's lines without '- ' or a number in front (and without indenting the lines below)",
+            "card-syntax",
+        )
     field = FIELD_SPELLINGS.get(key.lower()) if key else None
     if key and field:
         case = " (fields are case-sensitive)" if key.lower() == field.lower() else ""
