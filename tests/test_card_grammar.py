@@ -150,3 +150,17 @@ def test_the_gate_reads_l14_strictly(question: str, answer: str, leans: bool) ->
     strict = LintSettings(strict=Strictness(pointing_back=True))
     assert any(issue.rule == "L14" for issue in check_card(card, note, strict)) is leans
     assert "L14" not in rules_for(question, answer)  # lint's own reading: no pronoun without a referent
+
+
+def test_a_cloze_whose_hidden_word_is_in_the_title_says_the_title_shows_it() -> None:
+    """A PM lead's try: '{{c1::Leverage}}' in a note titled 'LNO Framework: Leverage, Neutral, Overhead' was told
+    the word is 'also shown on the card' and to reword the cloze, where it is not: the title shows it."""
+    from deckgen.core.model import Card, Note
+
+    note = Note("lno", "LNO Framework: Leverage, Neutral, Overhead", "content/lno.md", author="Shreyas Doshi")
+    titled = Card("lno", "k", "cloze", "A task that returns ten times its effort is a {{c1::Leverage}} task.")
+    (issue,) = [i for i in check_card(titled, note, LintSettings()) if i.rule == "L7"]
+    assert "the card shows it in the note's title ('LNO Framework: Leverage, Neutral, Overhead')" in issue.message
+    shown = Card("lno", "k", "cloze", "A {{c1::Leverage}} task returns ten times. Leverage tasks come first.")
+    (issue,) = [i for i in check_card(shown, note, LintSettings()) if i.rule == "L7"]
+    assert issue.message.endswith("also shown on the card")

@@ -332,14 +332,24 @@ def _cloze_issues(card: Card, note: Note, s: LintSettings) -> Iterator[Issue]:
             "L1", longest, s.answer_words_warn, s.answer_words_error, f"deletion c{number}", "front"
         )
         for hidden in hidden_list:
-            if hidden_also_shown(text, number, hidden, note.title) or (
+            in_text = hidden_also_shown(text, number, hidden, "") or (
                 s.strict.hidden_anywhere and has_isolated(plain(cloze_shown(text)).lower(), plain(hidden).lower())
-            ):
+            )
+            if in_text:
                 yield Issue(
                     "L7",
                     "error",
                     f"'{plain(hidden).strip()}' is hidden by c{number} but also shown on the card",
                     "reword so the hidden words appear only inside the deletion",
+                )
+            elif hidden_also_shown(text, number, hidden, note.title):
+                # the card shows the note's title as its context: a PM lead searched the cloze for the word
+                yield Issue(
+                    "L7",
+                    "error",
+                    f"'{plain(hidden).strip()}' is hidden by c{number} but the card shows it in the note's title "
+                    f"('{plain(note.title).strip()}')",
+                    "hide other words, or ask it as a Q/A card: every card shows the title as its context",
                 )
     shown = CLOZE_RE.sub("…", text)
     if s.strict.cloze_words_error is not None and len(words(text)) > s.strict.cloze_words_error:
