@@ -551,6 +551,7 @@ def cards(
         rel = config.rel(path)
         settings = config.section("generate")
         decision = None
+        stale: ContentError | None = None
         if reject or accept:
             from deckgen.authoring.curate import decide
 
@@ -560,7 +561,19 @@ def cards(
             authored, problems = authored_cards(found)
             if problems:
                 raise ContentError(problems)
-            result = preview(found, authored, generators_for(settings), settings)
+            try:
+                result = preview(found, authored, generators_for(settings), settings)
+            except ContentError as exc:
+                if not all(f.rule == "generate" for f in exc.findings):
+                    raise
+                # a reject/accept key that reaches no card: the preview is how the curator finds today's key, so
+                # it is shown below the error (and the command still fails, as the build would)
+                stale = exc
+                result = preview(found, authored, generators_for(settings), settings, check_keys=False)
+    if stale is not None:
+        from deckgen.console import print_error
+
+        print_error(stale, read_only=True)
     if decision is not None:
         done = [f"rejected {k} (it no longer ships)" for k in decision.rejected]
         done += [f"accepted {k}" for k in decision.accepted]
@@ -584,6 +597,8 @@ def cards(
             for v in generated
         ]
         _echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        if stale is not None:
+            raise typer.Exit(1)
         return
     console = _console()
     author = f" — {result.note.author}" if result.note.author else ""
@@ -606,6 +621,8 @@ def cards(
             f"\n[dim]No generated card from {_escape(sections)}: the generator found no sentence there it could ask"
             " about well. Write your own cards for the ideas that matter under '## Cards'.[/dim]"
         )
+    if stale is not None:
+        raise typer.Exit(1)  # the build refuses the note until the key is fixed
 
 
 def _card_json(card, rule: str, status: str) -> dict[str, str | bool]:  # type: ignore[no-untyped-def]

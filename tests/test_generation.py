@@ -381,6 +381,20 @@ def test_a_bad_project_setting_fails_the_build_once_with_a_fix(project: Path) ->
     assert not (project / "build").exists()
 
 
+def test_cards_still_previews_a_note_whose_reject_key_went_stale(project: Path) -> None:
+    """A PM lead's try: after rewording a sentence, `deckgen cards NOTE` failed with "no generated card has the key …
+    `deckgen cards NOTE` lists today's keys" and listed nothing. It shows the error, then the cards, and exits 1."""
+    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    text = text.replace("imported:", "generate:\n  reject: [g.contrast.empathy-old]\nimported:", 1)
+    write(project / "content" / "norton.md", text)
+    for output in ("text", "json"):
+        shown = run_deckgen("cards", "norton", "--format", output, cwd=project)
+        assert shown.returncode == 1 and "Traceback" not in shown.stderr
+        assert "reject: no generated card has the key 'g.contrast.empathy-old'" in shown.stderr
+        assert "g.contrast.empathy" in shown.stdout, shown.stdout  # the key to write instead
+    assert run_deckgen("build", cwd=project).returncode == 1  # the build still refuses it
+
+
 def test_a_reject_key_that_reaches_no_card_is_a_located_error() -> None:
     """A stale reject (the note's sentence was reworded, so its card has a new key) would let the card
     come back unseen: the build says which key and what to write instead."""
