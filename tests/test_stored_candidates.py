@@ -34,8 +34,12 @@ EDITS = {
         "Q: Where did Ken Norton lead product?\nA: At Google Ventures.",
     ),
     "prose": ("a good first read for a new PM.", "a good first read for any new PM."),
-    # the sentence behind a generated card goes: the generator makes other cards
-    "prose-generator": (HOLLOWING, ""),
+    # a sentence that gives a generated card comes: the generator makes other cards (the hollowing-out sentence,
+    # taken out here before, gives a card an authored one restates, which does not ship)
+    "prose-generator": (
+        HOLLOWING,
+        HOLLOWING + "A *listening tour* is a week of customer calls before any roadmap work. ",
+    ),
 }
 
 
