@@ -33,6 +33,11 @@ def test_a_deck_that_shares_a_tracks_cards_is_flagged_on_the_index_and_the_track
     assert '<a href="tracks/associate-pm.html">Associate PM onboarding</a> (74)' in rows["Essential Essays"]
     track = site.joinpath("tracks", "associate-pm.html").read_text(encoding="utf-8")
     assert 'do not also import <a href="../decks/onboarding.html">Essential Essays</a> (74 cards of it' in track
+    # ... nor the decks the track is made of, on their own downloads (a learner's try: importing Discovery first
+    # left the track's Discovery week empty, and only Essential Essays was named)
+    made_of = re.search(r"the decks it is made of \((.*?)\) on their own", track)
+    assert made_of is not None
+    assert re.findall(r'href="\.\./decks/([\w-]+)\.html"', made_of.group(1)) == ["foundations", "discovery", "strategy"]
 
     # what the warning says, in Anki: the deck imported first keeps the cards; the weeks stay empty
     col = open_collection(tmp_path / "learner.anki2")
@@ -42,6 +47,15 @@ def test_a_deck_that_shares_a_tracks_cards_is_flagged_on_the_index_and_the_track
         weeks = [name for name in col.decks.all_names() if "Week" in name]
         assert weeks and all(not col.find_cards(f'"deck:{name}" -"deck:{name}::*"') for name in weeks), weeks
         assert len(col.find_cards('"deck:PM Onboarding::Essential Essays"')) == 74
+    finally:
+        col.close()
+    # ... and so does a deck the track is made of, imported first: its week stays empty
+    col = open_collection(tmp_path / "learner-discovery.anki2")
+    try:
+        import_apkg(col, shipped / "build" / "discovery.apkg")
+        import_apkg(col, shipped / "build" / "tracks" / "associate-pm.apkg")
+        week = next(name for name in col.decks.all_names() if "Week" in name and "Discovery" in name)
+        assert not col.find_cards(f'"deck:{week}" -"deck:{week}::*"'), week
     finally:
         col.close()
 

@@ -341,10 +341,18 @@ def track_page(site: SiteInput, built: BuiltTrack) -> str:
         for other, count in site.shared(deck)
         if other is built
     ]
-    if others:
+    # ... and the decks it is made of, each on its own download too (a learner's try: importing Discovery before the
+    # track left the track's Discovery week empty, and only the shared deck was named here)
+    own = list({d.spec.slug: d for stage in built.stages for d in stage.decks}.values())
+    made_of = ", ".join(
+        f'<a href="../decks/{esc(d.spec.slug)}.html">{esc(d.spec.name.split("::")[-1])}</a>' for d in own
+    )
+    if others or own:
         parts.append(
             '<p class="warn" role="note">The track holds every card you need: do not also import '
             + ", ".join(others)
+            + (", or " if others and own else "")
+            + (f"the decks it is made of ({made_of}) on their own" if own else "")
             + ". Anki keeps each card in the deck it first arrived in, so those cards would leave their weeks.</p>"
         )
     parts.append(
