@@ -95,3 +95,15 @@ def test_build_and_diff_say_how_many_cards_anki_makes_of_the_changes(shipped: Pa
     )
     diff = run_deckgen("diff", "discovery", cwd=shipped)
     assert "= unchanged 26 (28 cards in Anki)" in diff.stdout, diff.stdout
+
+
+def test_the_sites_changelog_tells_a_learner_how_to_update_and_where_the_deck_files_are(shipped: Path) -> None:
+    """A learner's and an onboarding manager's try: the site's changelog said each deck's own changelog with the update
+    steps sits 'beside its .apkg', but the site holds no such file; it said nothing of how to update."""
+    from conftest import run_deckgen
+
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    page = (shipped / "build" / "site" / "changelog.html").read_text(encoding="utf-8")
+    assert "To update, import the new file as you did the first time: your progress is kept." in page
+    assert "In the folder the decks are built into, each deck also has its own changelog" in page
+    assert not list((shipped / "build" / "site").rglob("*.changelog.md"))  # so the page must not point there

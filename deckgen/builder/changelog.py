@@ -214,9 +214,10 @@ def write_changelogs(
     stored = lock.changelog
     written: list[Path] = []
     parts = [
-        f"# Changelog\n\nEach deck also has its own file beside its `.apkg` "
-        f"({', '.join(f'`{d.slug}.changelog.md`' for d in report.decks)}), which says how to update "
-        f"on each Anki app. Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"
+        f"# Changelog\n\nTo update, import the new file as you did the first time: your progress is kept. "
+        f"In the folder the decks are built into, each deck also has its own changelog beside its `.apkg` "
+        f"({', '.join(f'`{d.slug}.changelog.md`' for d in report.decks)}) with the steps for each Anki app. "
+        f"Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"
     ]
     for deck in report.decks:
         entries = [e.text.rstrip("\n") + "\n" for e in stored.get(deck.slug, ())]
