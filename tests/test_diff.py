@@ -235,3 +235,18 @@ def test_the_changelog_reads_as_plain_text(tmp_path: Path) -> None:
     assert "Good PMs crisply define what success looks like, in writing." in newest
     assert 'What is the "how"?' in newest and "The team's call & &lt;b>choice&lt;/b>." in newest
     assert "{{" not in newest and "&#" not in newest and "&quot;" not in newest and "<b>" not in newest
+
+
+def test_a_release_no_card_explains_says_what_it_is_about(project: Path) -> None:
+    """A PM lead's try: renaming a note file in a deck that selects notes by path gave 'release 21 … = unchanged 91'
+    with no word why (the order new cards arrive in follows the file names)."""
+    from conftest import ONE_CARD_NOTE
+
+    write(project / "decks" / "all.yaml", 'deck: All\nnotes:\n  - path: "content/*.md"\n')
+    write(project / "content" / "a.md", ONE_CARD_NOTE.format(id="alpha", title="Alpha", answer="The first point."))
+    write(project / "content" / "b.md", ONE_CARD_NOTE.format(id="beta", title="Beta", answer="The second point."))
+    assert run_deckgen("build", cwd=project).returncode == 0
+    (project / "content" / "a.md").rename(project / "content" / "z.md")
+    shown = run_deckgen("diff", cwd=project)
+    assert shown.returncode == 0 and "release 2" in shown.stdout and "(nothing changes)" not in shown.stdout
+    assert "(a new release for the order new cards arrive in" in shown.stdout, shown.stdout

@@ -375,6 +375,12 @@ def render_text(report: DiffReport) -> str:
             )
         in_anki = f" ({deck.unchanged_cards} cards in Anki)" if deck.unchanged_cards != len(deck.unchanged) else ""
         out.append(f"  = unchanged {len(deck.unchanged)}{in_anki}")
+        if deck.bumped and not (deck.added or deck.edited or deck.restored or deck.retired or deck.moves or deck.left):
+            # a release no card explains (a PM lead renamed a note file in a deck that selects notes by path)
+            out.append(
+                "  (a new release for the order new cards arrive in, or the deck's name, description or card design:"
+                " no card's text or history changes)"
+            )
     for track in report.tracks:  # the bundle's own changes: its changelog tells the track's learners
         for rename in track.renames:
             out.append(
