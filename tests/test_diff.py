@@ -250,3 +250,27 @@ def test_a_release_no_card_explains_says_what_it_is_about(project: Path) -> None
     shown = run_deckgen("diff", cwd=project)
     assert shown.returncode == 0 and "release 2" in shown.stdout and "(nothing changes)" not in shown.stdout
     assert "(a new release for the order new cards arrive in" in shown.stdout, shown.stdout
+
+
+def test_a_note_whose_id_changed_is_named_with_the_id_to_write_back(shipped: Path) -> None:
+    """A PM lead's try: changing a note's 'id:' retired its generated cards and added the same ones again (learners
+    lose their history on them), and nothing said why. The build and diff name the old id to write back."""
+    note = shipped / "content" / "essays" / "graham-do-things-that-dont-scale.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("id: graham-dont-scale\n", "id: pg-dont-scale\n", 1))
+    decks = [shipped / "decks" / "onboarding.yaml", shipped / "decks" / "strategy.yaml"]
+    for deck in decks:
+        deck.write_text(deck.read_text(encoding="utf-8").replace("- id: graham-dont-scale", "- id: pg-dont-scale"))
+    said = (
+        "content/essays/graham-do-things-that-dont-scale.md: note 'pg-dont-scale' looks like note 'graham-dont-scale'"
+        " with a new id"
+    )
+    for command in (("diff",), ("build", "--dry-run")):
+        run = run_deckgen(*command, cwd=shipped)
+        assert run.returncode == 0 and said in " ".join((run.stdout + run.stderr).split()), run.stderr
+        assert "write 'id: graham-dont-scale' back" in " ".join((run.stdout + run.stderr).split())
+    # written back, nothing is said
+    note.write_text(note.read_text(encoding="utf-8").replace("id: pg-dont-scale\n", "id: graham-dont-scale\n", 1))
+    for deck in decks:
+        deck.write_text(deck.read_text(encoding="utf-8").replace("- id: pg-dont-scale", "- id: graham-dont-scale"))
+    run = run_deckgen("diff", cwd=shipped)
+    assert "looks like note" not in run.stdout + run.stderr

@@ -350,6 +350,7 @@ def plan_build(
         track_news = track_changes(tracks, lock.extra)
         stage_warnings = stage_moves(track_news)
         record_stages(tracks, new_lock.extra)
+    warnings += _changed_note_ids(changes, by_id, lock)
     if deck_names:
         changes = _record_only_built(releases, lock, new_lock, changes)
     standing += release_warnings  # (about records the new lock keeps: every later build warns again)
@@ -380,6 +381,38 @@ def plan_build(
         standing=standing,
         deckless=deckless,
     )
+
+
+def _changed_note_ids(changes: Sequence[CardChange], notes: Mapping[str, Note], lock: Lock) -> list[str]:
+    """A warning for each note that looks like one of the lock's under a new ``id:``: the note the lock knew is gone,
+    and its generated cards come back, key for key, as new cards of a note the lock never saw. (Authored cards move
+    across notes with their identity; generated ones never do, so learners would lose their history on them.)"""
+
+    def generated(status: str) -> dict[str, set[str]]:
+        by_note: dict[str, set[str]] = {}
+        for change in changes:
+            note_id, _, key = change.uid.partition("/")
+            if change.status == status and key.startswith("g."):
+                by_note.setdefault(note_id, set()).add(key)
+        return by_note
+
+    added, retired = generated("added"), generated("retired")
+    gone = {old: keys for old, keys in retired.items() if old not in notes}
+    warnings = []
+    for new_id, keys in sorted(added.items()):
+        if new_id in lock.cards or new_id not in notes:
+            continue
+        old_id, shared = max(
+            ((old, keys & old_keys) for old, old_keys in gone.items()), key=lambda p: len(p[1]), default=("", set())
+        )
+        if len(shared) >= 2 or (shared and shared == keys == gone[old_id]):
+            note = notes[new_id]
+            warnings.append(
+                f"{note.path}: note '{new_id}' looks like note '{old_id}' with a new id: its {len(shared)} generated"
+                f" card(s) would be retired and added again, and learners lose their history on them — note ids are"
+                f" permanent: write 'id: {old_id}' back"
+            )
+    return warnings
 
 
 def _in_no_deck(
