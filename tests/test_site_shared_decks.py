@@ -35,6 +35,9 @@ def test_a_deck_that_shares_a_tracks_cards_is_flagged_on_the_index_and_the_track
     assert 'do not also import <a href="../decks/onboarding.html">Essential Essays</a> (74 cards of it' in track
     # ... nor the decks the track is made of, on their own downloads (a learner's try: importing Discovery first
     # left the track's Discovery week empty, and only Essential Essays was named)
+    # what to do with retired cards, where a learner reads about updates (a learner's try: only the changelog said)
+    updates = track.split("<strong>Updates:</strong>")[1].split("</section>")[0]
+    assert "search <code>tag:deckgen::retired</code>" in updates and "Toggle Suspend" in updates
     made_of = re.search(r"the decks it is made of \((.*?)\) on their own", track)
     assert made_of is not None
     assert re.findall(r'href="\.\./decks/([\w-]+)\.html"', made_of.group(1)) == ["foundations", "discovery", "strategy"]

@@ -30,6 +30,7 @@ from deckgen.core.diskcache import code_fingerprint
 from deckgen.core.files import atomic_write_bytes, remove_leftovers, replace_dir, staging_dir
 from deckgen.core.keptfiles import SITE_PAGES, SUFFIXES, KeptFiles
 from deckgen.core.model import BuiltDeck, Card, Note, anki_cards, count_anki_cards
+from deckgen.lock.retire import RETIRED_SEARCH
 from deckgen.sources.tracks import BuiltTrack
 from deckgen.tracks.workload import Schedule, ahead_note, days_off_label, fmt_date, plan_track
 
@@ -313,6 +314,9 @@ def _import_section(root_deck: str, new_per_day: int) -> str:
         f"With <em>{PRESET_OPTION}</em> on, Anki puts the track's decks back on the track's preset if you moved "
         "them to a preset of your own (changes you made to the track's preset itself are kept); if you chose your "
         "own preset, switch the option off for updates (Anki remembers your last choice). "
+        "A card the team retired stays in your collection with its history, marked <em>Retired</em>: in "
+        f"<em>Browse</em>, search <code>{esc(RETIRED_SEARCH)}</code>, select them all, then "
+        "<em>Cards → Toggle Suspend</em> (or <em>Notes → Delete</em>) so they stop coming up. "
         "If you use Anki on several devices, import on one and sync.</p></section>"
     )
     return "".join(parts)
