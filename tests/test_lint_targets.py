@@ -85,3 +85,17 @@ def test_a_note_left_as_deckgen_new_wrote_it_is_flagged_until_filled_in(project:
         text = text.replace(f"## {heading}\n", f"## {heading}\nCagan says something about {heading.lower()}.\n")
     path.write_text(text, encoding="utf-8")
     assert "incomplete-note" not in run_deckgen("lint", cwd=project).stdout
+
+
+def test_lint_of_a_note_shows_the_near_duplicate_its_twin_in_another_file_carries(project: Path) -> None:
+    """A PM lead's try: a card in the note they had just written asked what a card of an older note asks; the L16
+    warning lands on the later card of the pair, in the older note, so `deckgen lint NEWNOTE` said only
+    '(1 more in other files)'. The scoped lint shows it too."""
+    question = "In Okafor's 'Harbours', what do harbour masters plan for each winter?"
+    write(project / "content/a-new.md", NOTE.format(id="new-note", title="Harbours", question=question))
+    write(project / "content/z-old.md", NOTE.format(id="old-note", title="Harbours", question=question + " "))
+    whole = json.loads(run_deckgen("lint", "--format", "json", cwd=project).stdout)["findings"]
+    pairs = [f for f in whole if f["rule"] == "L16"]
+    assert pairs and all(f["path"] == "content/z-old.md" and "content/a-new.md:" in f["message"] for f in pairs)
+    scoped = json.loads(run_deckgen("lint", "content/a-new.md", "--format", "json", cwd=project).stdout)["findings"]
+    assert [f for f in scoped if f["rule"] == "L16"] == pairs

@@ -68,13 +68,22 @@ class LintReport:
         return bool(self.errors or (strict and self.findings))
 
     def only(self, files: Collection[str], folders: Collection[str]) -> LintReport:
-        """The findings in ``files`` or under ``folders`` (project-relative POSIX paths), the counts kept."""
+        """The findings in ``files`` or under ``folders`` (project-relative POSIX paths), the counts kept; and a
+        near-duplicate found in another file whose twin is in them (a PM lead linting the note they just wrote
+        was told only '(1 more in other files)': L16 reports a pair at its later card)."""
+
+        def within(path: str) -> bool:
+            return path in files or any(not folder or path.startswith(folder + "/") for folder in folders)
+
         kept = tuple(
             f
             for f in self.findings
-            if f.path in files or any(not folder or f.path.startswith(folder + "/") for folder in folders)
+            if within(f.path) or (f.rule == "L16" and (twin := _L16_TWIN_RE.search(f.message)) and within(twin[1]))
         )
         return LintReport(kept, self.files, self.cards)
+
+
+_L16_TWIN_RE = re.compile(r" like the one at (.+):\d+$")  # pair_findings' message names the pair's first card
 
 
 def lint_scope(config: Config, targets: Sequence[str]) -> tuple[set[str], set[str]]:
