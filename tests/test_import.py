@@ -207,6 +207,19 @@ def test_obsidian_highlights_become_bold_and_code_keeps_them(tmp_path: Path) -> 
     assert not any("==" in card.front + card.back for card in note_cards(note))
 
 
+def test_a_source_year_becomes_the_notes_own_year(tmp_path: Path) -> None:
+    """A PM lead's try: an Obsidian note's 'year: 2018' was imported under imported.meta, though 'year:' is a key of
+    the note's own (the shipped notes use it)."""
+    source = write(
+        tmp_path / "n.md",
+        "---\ntitle: Escaping the Build Trap\nauthor: Melissa Perri\nyear: 2018\nshelf: product\n---\n"
+        "## Central argument\nPerri argues that output is not outcome.\n",
+    )
+    text = render_note(convert(source.read_text(), source, source.name), "perri-build-trap")
+    note = parse_note(text, "content/perri.md")
+    assert note.meta["year"] == 2018 and note.meta["imported"]["meta"] == {"shelf": "product"}, text
+
+
 def test_notion_properties_asides_and_encoded_image_paths(tmp_path: Path) -> None:
     path = next(GOLD.glob("christensen-jtbd *.md"))
     imported = convert(path.read_text(), path, path.name)

@@ -794,8 +794,21 @@ def render_note(
     record: dict[str, Any] = {"from": imported.origin, "format": imported.format}
     if imported.links:
         record["links"] = list(imported.links)
-    if imported.meta:
-        record["meta"] = imported.meta
+    # 'year:' is a key of deckgen's own (kept for the curator, shown by nothing): the source's year goes there, not
+    # under imported.meta (a PM lead's Obsidian note); a year the note has already is the curator's and stays
+    meta = {k: v for k, v in imported.meta.items() if k.strip().lower() != "year"}
+    year = next((v for k, v in imported.meta.items() if k.strip().lower() == "year"), None)
+    year_line = (
+        _dump("year", int(str(year)))
+        if str(year).strip().isdigit()
+        and 3 <= len(str(year).strip()) <= 4
+        and not (existing and "year" in existing.meta_lines)
+        else ""
+    )
+    if year is not None and not year_line and not (existing and "year" in existing.meta_lines):
+        meta = dict(imported.meta)  # not a year deckgen can read: kept as it was written
+    if meta:
+        record["meta"] = meta
 
     def entry(key: str, value: Any, fresh: str) -> str:
         mine = getattr(ours, key) if ours is not None else None
@@ -814,6 +827,8 @@ def render_note(
     if aliases:
         lines.append(entry("aliases", tuple(aliases), _dump("aliases", aliases)))
     lines += _comments_after(existing, previous_text, "aliases")
+    if year_line:
+        lines.append(year_line)
     lines.extend(_kept_front_matter(existing, previous_text))
     lines.append(_dump("imported", record))
     lines += _comments_after(existing, previous_text, "imported")
