@@ -133,6 +133,13 @@ def test_building_named_decks_only(project: Path, cli) -> None:  # type: ignore[
     ]
     bad = cli("build", "nope", cwd=project)
     assert bad.exit_code == 1 and "no deck named 'nope'" in bad.stderr and "main, second" in bad.stderr
+    # a track's name: its bundle comes from a whole build (an onboarding manager's try said only 'no deck named')
+    write(
+        project / "decks" / "tracks" / "new-pm.yaml",
+        "track: New PM\nrole: PM\nstages:\n  - title: W\n    decks: [main]\n",
+    )
+    track = cli("build", "new-pm", cwd=project)
+    assert track.exit_code == 1 and "'new-pm' is a track, not a deck" in " ".join(track.stderr.split())
 
 
 def test_content_errors_exit_1_list_every_problem_and_write_nothing(project: Path, cli) -> None:  # type: ignore[no-untyped-def]

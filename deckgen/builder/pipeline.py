@@ -82,6 +82,7 @@ from deckgen.lock.identity import (
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, keep_shipped_ids, match_moves, renames
 from deckgen.lock.records import LOCK_FORMAT, Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS, release_date
+from deckgen.sources.layout import track_files
 from deckgen.sources.manifests import assemble, missing_manifests, note_index, select_notes
 from deckgen.sources.notes import waiting_drafts
 from deckgen.sources.tracks import BuiltTrack
@@ -222,7 +223,7 @@ def plan_build(
     findings += missing_manifests(config.rel(config.decks_dir), specs, findings)
     if findings:
         raise ContentError(findings)
-    chosen = _choose_specs(specs, deck_names)
+    chosen = _choose_specs(specs, deck_names, config.decks_dir)
     by_id = {note.id: note for note in notes}
     lock = read_lock(config.lock_path, written_lock(config))
     timestamp = build_time() if now is None else now
@@ -582,7 +583,7 @@ def lint_project(
     return finish(findings, settings, report.files, report.cards), plan
 
 
-def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]:
+def _choose_specs(specs: list[DeckSpec], names: Sequence[str], decks_dir: Path) -> list[DeckSpec]:
     if not names:
         return specs
     chosen: list[DeckSpec] = []
@@ -590,6 +591,17 @@ def _choose_specs(specs: list[DeckSpec], names: Sequence[str]) -> list[DeckSpec]
         match = [s for s in specs if name in (s.slug, s.name, s.path)]
         if not match:
             known = ", ".join(s.slug for s in specs)
+            if name in {path.stem for path in track_files(decks_dir)}:
+                # an onboarding manager's try: 'deckgen build associate-pm' for a track's bundle
+                raise ContentError(
+                    Finding(
+                        "decks",
+                        0,
+                        f"'{name}' is a track, not a deck: its bundle is built by a whole `deckgen build`",
+                        f"run `deckgen build` (naming decks builds only them: {known})",
+                        "unknown-deck",
+                    )
+                )
             raise ContentError(Finding("decks", 0, f"no deck named '{name}'", f"use one of: {known}", "unknown-deck"))
         chosen.extend(m for m in match if m not in chosen)
     return chosen
