@@ -103,6 +103,11 @@ def test_a_quoted_start_date_is_a_date_and_problems_show_values_as_written() -> 
     '2026-12-14'" (and blocked every deck's build); a missing start said "not None", a quoted pace "not '3'"."""
     (ana,) = parse_cohort('hires:\n  - {name: Ana, track: t, start: "2026-12-14"}\n', "c.yaml", {"t"}).hires
     assert ana.start == dt.date(2026, 12, 14)
+    # a range written as `deckgen plan --day-off` takes it is that range
+    ranged = parse_cohort(
+        "days_off: [2026-12-24..2026-12-28]\nhires:\n  - {name: Ana, track: t, start: 2026-12-07}\n", "c.yaml", {"t"}
+    )
+    assert sorted(ranged.days_off) == [dt.date(2026, 12, d) for d in range(24, 29)]
     text = """hires:
   - {name: Ana, track: t}
   - {name: Bo, track: t, start: 2026-12-07T09:00:00}

@@ -280,6 +280,9 @@ def _parse_days_off(raw: Any, at: tuple[Any, ...], problem: Any) -> frozenset[dt
     days: set[dt.date] = set()
     for index, item in enumerate(raw):
         where = at + (index,)
+        if isinstance(item, str) and ".." in item:  # '2026-12-24..2027-01-01', as `deckgen plan --day-off` takes it
+            first_text, _, last_text = item.partition("..")
+            item = {"from": first_text.strip(), "to": last_text.strip()}
         if isinstance(item, dict):
             unknown = [k for k in item if k not in ("from", "to")]
             first, last = _day(item.get("from")), _day(item.get("to"))
