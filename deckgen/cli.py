@@ -403,7 +403,12 @@ def lint(
         if rule is None:
             _echo(f"no rule named '{explain}'; see `deckgen lint --rules`", err=True)
             raise typer.Exit(2)
-        typer.echo(explain_rule(rule))
+        if output == "json":  # a CI step asked for JSON gets JSON (a CI engineer's try: it printed the text)
+            from dataclasses import asdict
+
+            typer.echo(json.dumps(asdict(rule), ensure_ascii=False, indent=1))
+        else:
+            typer.echo(explain_rule(rule))
         return
     if output not in ("text", "json", "github"):
         _echo(f"unknown --format '{output}': use text, json or github", err=True)

@@ -247,6 +247,9 @@ def test_explain_and_rules_commands(cli, tmp_path: Path) -> None:
         assert "Bad:" in result.stdout and "Good:" in result.stdout and rule.bad.split("\n")[0] in result.stdout
     assert cli("lint", "--explain", "L99", cwd=tmp_path).exit_code == 2
     assert cli("lint", "--rules", cwd=tmp_path).stdout == rules_markdown()
+    # with --format json, the rule as JSON (a CI engineer's try printed the text)
+    explained = json.loads(cli("lint", "--explain", "L4", "--format", "json", cwd=tmp_path).stdout)
+    assert explained["id"] == "L4" and explained["severity"] == "error" and explained["bad"].startswith("Q: ")
 
 
 def test_shipped_content_lints_without_errors(shipped: Path, cli) -> None:
