@@ -15,7 +15,7 @@ from conftest import FIXTURES, run_deckgen, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen.authoring.importers import convert, detect_format, infer_author
+from deckgen.authoring.importers import Imported, convert, detect_format, infer_author
 from deckgen.authoring.importing import render_note
 from deckgen.cards.generate import note_cards
 from deckgen.cards.rules.text import hard_problems
@@ -142,16 +142,22 @@ def test_bylines_in_prose_name_their_authors(blurb: str, author: str) -> None:
     assert infer_author(blurb) == author
 
 
+def _converted(tmp_path: Path, name: str, text: str) -> Imported:
+    """``text`` saved as ``name`` and converted as `deckgen import` reads it."""
+    source = write(tmp_path / name, text)
+    return convert(source.read_text(), source, source.name)
+
+
 def test_a_list_lead_ending_in_a_colon_stays_in_its_section(tmp_path: Path) -> None:
     # 'He states four duties of management:' above its bullets was read as a section heading (22 development notes):
     # the list lost its lead and left the central argument
-    source = write(
-        tmp_path / "x.txt",
+    imported = _converted(
+        tmp_path,
+        "x.txt",
         "A Title\nSource: https://example.com/x ↗\nJane Doe, 1916\nCentral argument\n"
         "Doe argues that managing is a job of its own, distinct from the technical work it directs.\n"
         "She states four duties:\n- Planning for the future\n- Organising people\n- Commanding\n- Controlling results\n",
     )
-    imported = convert(source.read_text(), source, source.name)
     assert [heading for heading, _ in imported.sections] == ["Central argument"]
     assert "She states four duties:\n\n- Planning for the future" in imported.sections[0][1]
 
@@ -193,13 +199,13 @@ def test_obsidian_front_matter_wikilinks_callouts_and_images(tmp_path: Path) -> 
 def test_obsidian_highlights_become_bold_and_code_keeps_them(tmp_path: Path) -> None:
     """A PM lead's try: 'The ==north star metric== is …' was imported as written and reached a generated card as
     "what is the ==north star metric==?": no Markdown that Anki or the site renders."""
-    source = write(
-        tmp_path / "n.md",
+    imported = _converted(
+        tmp_path,
+        "n.md",
         "---\ntitle: North Star\nauthor: Sean Ellis\ntags: [metrics]\n---\n## Central argument\n"
         "The ==north star metric== is the one number that best captures the value customers get. "
         "Write `a == b` or `==x==` in code as it is; x === y stays.\n",
     )
-    imported = convert(source.read_text(), source, source.name)
     central = dict(imported.sections)["Central argument"]
     assert "The **north star metric** is the one number" in central
     assert "`a == b`" in central and "`==x==`" in central and "x === y" in central
@@ -210,12 +216,13 @@ def test_obsidian_highlights_become_bold_and_code_keeps_them(tmp_path: Path) -> 
 def test_a_source_year_becomes_the_notes_own_year(tmp_path: Path) -> None:
     """A PM lead's try: an Obsidian note's 'year: 2018' was imported under imported.meta, though 'year:' is a key of
     the note's own (the shipped notes use it)."""
-    source = write(
-        tmp_path / "n.md",
+    imported = _converted(
+        tmp_path,
+        "n.md",
         "---\ntitle: Escaping the Build Trap\nauthor: Melissa Perri\nyear: 2018\nshelf: product\n---\n"
         "## Central argument\nPerri argues that output is not outcome.\n",
     )
-    text = render_note(convert(source.read_text(), source, source.name), "perri-build-trap")
+    text = render_note(imported, "perri-build-trap")
     note = parse_note(text, "content/perri.md")
     assert note.meta["year"] == 2018 and note.meta["imported"]["meta"] == {"shelf": "product"}, text
 
