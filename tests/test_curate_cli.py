@@ -44,6 +44,10 @@ def test_reject_writes_the_key_into_the_note_and_the_card_stops_shipping(project
     entry = f"generate:\n  reject: [{REJECT}]\n  accept: [{ACCEPT}]\n---\n"
     assert entry in after and after.replace(entry, "---\n", 1) == before
     assert REJECT not in _shipping(cli, project) and ACCEPT in _shipping(cli, project)
+    # the listing tells an accepted card from one nobody reviewed (a PM lead's try: both read 'ships')
+    listed = cli("cards", "norton", cwd=project).stdout
+    accepted = listed.split(ACCEPT, 1)[1].split("\n")
+    assert "accepted in the note's front matter" in accepted[0] + accepted[1], listed
     # the build agrees, and so does Anki: the rejected card is not in the package
     assert cli("build", cwd=project).exit_code == 0
     col = open_collection(tmp_path / "c.anki2")

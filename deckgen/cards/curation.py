@@ -61,7 +61,7 @@ class Policy:
 
 @dataclass(frozen=True)
 class Verdict:
-    """A generated card and whether it ships, with the reason when it does not."""
+    """A generated card and whether it ships, with the reason when it does not (or that the curator accepted it)."""
 
     card: Card
     status: Status
@@ -527,7 +527,8 @@ def _judge(
         return Verdict(card, "rejected", "rejected in the note's front matter")
     if rules.review == "accepted" and card.key not in rules.accept:
         return Verdict(card, "unreviewed", "review = accepted and the key is not under accept")
-    return Verdict(card, "ships")
+    # an accepted card says so in `deckgen cards` (a PM lead's try: it looked like one not reviewed yet)
+    return Verdict(card, "ships", "accepted in the note's front matter" if card.key in rules.accept else "")
 
 
 def asks_same(authored: Card, generated: Card) -> bool:
