@@ -250,7 +250,7 @@ def plan(
         typer.echo("error: name a track or give --cohort NAME, not both", err=True)
         raise typer.Exit(2)
     if track is None and cohort is None:
-        typer.echo(f"error: name a track ({_known_stems('tracks')}) or give --cohort NAME", err=True)
+        typer.echo(f"error: name a track ({_track_names()}) or give --cohort NAME", err=True)
         raise typer.Exit(2)
     if cohort is not None and (start or new_per_day or days_per_week != 5 or day_off):
         typer.echo(
@@ -282,18 +282,18 @@ def plan(
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}")
 
 
-def _known_stems(kind: str) -> str:
-    """The project's track or cohort names, for a usage error ('associate-pm, product-lead'); a hint if none."""
-    from deckgen.sources.layout import cohort_files, track_files
+def _track_names() -> str:
+    """The project's track names, for a usage error ('e.g. associate-pm, product-lead'); a hint if there are none."""
+    from deckgen.sources.layout import track_files
 
     try:
         from deckgen import api
 
         decks = api.load_config().decks_dir
     except Exception:  # noqa: BLE001 - only a hint: a broken project is the command's own error to report
-        return "a file stem in decks/tracks/" if kind == "tracks" else "a file stem in decks/cohorts/"
-    files = track_files(decks) if kind == "tracks" else cohort_files(decks)
-    return "e.g. " + ", ".join(path.stem for path in files) if files else f"there is none in decks/{kind}/ yet"
+        return "a file stem in decks/tracks/"
+    files = track_files(decks)
+    return "e.g. " + ", ".join(path.stem for path in files) if files else "there is none in decks/tracks/ yet"
 
 
 class ProgressFormat(str, Enum):

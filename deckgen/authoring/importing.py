@@ -796,17 +796,12 @@ def render_note(
         record["links"] = list(imported.links)
     # 'year:' is a key of deckgen's own (kept for the curator, shown by nothing): the source's year goes there, not
     # under imported.meta (a PM lead's Obsidian note); a year the note has already is the curator's and stays
-    meta = {k: v for k, v in imported.meta.items() if k.strip().lower() != "year"}
-    year = next((v for k, v in imported.meta.items() if k.strip().lower() == "year"), None)
-    year_line = (
-        _dump("year", int(str(year)))
-        if str(year).strip().isdigit()
-        and 3 <= len(str(year).strip()) <= 4
-        and not (existing and "year" in existing.meta_lines)
-        else ""
-    )
-    if year is not None and not year_line and not (existing and "year" in existing.meta_lines):
-        meta = dict(imported.meta)  # not a year deckgen can read: kept as it was written
+    year = next((str(v).strip() for k, v in imported.meta.items() if k.strip().lower() == "year"), None)
+    readable = year is not None and year.isdigit() and 3 <= len(year) <= 4
+    curators = existing is not None and "year" in existing.meta_lines
+    year_line = _dump("year", int(year)) if readable and year is not None and not curators else ""
+    # an unreadable year stays under imported.meta as written, unless the note has its own
+    meta = {k: v for k, v in imported.meta.items() if k.strip().lower() != "year" or not (readable or curators)}
     if meta:
         record["meta"] = meta
 

@@ -154,8 +154,12 @@ class Plan:
         """Whether deckgen.lock would be rewritten."""
         if self.lock.canonical and self.new_lock == self.lock:
             return False  # the file is exactly what these records serialise to: no need to write it out
-        old = self.lock_path.read_text(encoding="utf-8") if self.lock_path.exists() else ""
-        return old != self.new_lock_text
+        return self.old_lock_text != self.new_lock_text
+
+    @functools.cached_property
+    def old_lock_text(self) -> str:
+        """deckgen.lock as it is on disk ('' when there is none), read once for the checks below."""
+        return self.lock_path.read_text(encoding="utf-8") if self.lock_path.exists() else ""
 
     @functools.cached_property
     def lock_hand_edited(self) -> bool:
@@ -173,8 +177,7 @@ class Plan:
         """The first line of a hand-edited deckgen.lock that differs from what deckgen writes (0 when not edited)."""
         if not self.lock_hand_edited:
             return 0
-        old = self.lock_path.read_text(encoding="utf-8").split("\n")
-        new = self.new_lock_text.split("\n")
+        old, new = self.old_lock_text.split("\n"), self.new_lock_text.split("\n")
         return next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), min(len(old), len(new)) + 1)
 
     @functools.cached_property
