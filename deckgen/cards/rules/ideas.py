@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -460,7 +461,7 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if not _grammatical_question(front, note, plain(card.extra)) or not _whole_answer(card.front, answer, card.extra):
         return False
-    if card.origin == "generated:definition" and not _defines(front, answer):
+    if card.origin == "generated:definition" and (not _defines(front, answer) or _label_given_away(front, answer)):
         return False
     if card.origin == "generated:claim" and not _subject_of_verb(card.front, answer, plain(card.extra)):
         return False
@@ -476,6 +477,8 @@ _POINTING_QUESTION_RE = re.compile(
     r"|\b(?:why|if|when) the two [a-z]+s (?:were|are)\b|\b(?:why|if|when) (?:[a-z]+ ){0,4}ones\b"
     # 'how should the four be used?' (batch103: T1 from every judge): the four of what, the note said before
     r"|\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:be|is|are|was|were|do|does|should|can|must|will)\b"
+    # 'what explains why the closed one won?' (batch188: T0/T1 from every judge): the closed what, the note said before
+    r"|\b(?:why|if|when|whether) (?:the|this|that) [a-z]+ one\b(?!\s+(?:of|who|that|which)\b)"
 )
 # 'the book's questions', 'the paper's rules': the parts of the work, named only by where they are
 _UNNAMED_PART_RE = re.compile(
@@ -554,6 +557,34 @@ def _defines(front: str, answer: str) -> bool:
     return not any(t.lower() in _MODALS for t in tokens[1:4]) or any(
         t.lower() in ("that", "which", "who", "what", "where", "when") for t in tokens[:4]
     )
+
+
+_ONE_TERM_RE = re.compile(r"\bwhat (?:is|are) (?:(?:a|an|the) )?(?:'(?P<q>[\w-]+)'|(?P<x>[\w-]+)\?$)")
+
+
+def _label_given_away(front: str, answer: str) -> bool:
+    """Whether a one-word term's definition says the term again in another form of the same word: 'what is
+    'Fairness'?' - 'The perception that exchanges are fair' (batch188), 'what is datafication?' - 'Turning things
+    never treated as data' (batch166: T1 from every judge) ask nothing the label does not tell. Only a derivational
+    ending tells the forms apart: 'textuality' - 'Text formats …' or 'mathophobia' - '… a maths person' (rated T2)
+    name something new."""
+    asked = _ONE_TERM_RE.search(strip_context(front))
+    term = (asked.group("q") or asked.group("x") or "").lower() if asked else ""
+    if len(term) < 4:
+        return False
+    for word in {w.lower() for w in words(answer)}:
+        common = len(os.path.commonprefix([word, term]))
+        if common < 4:
+            continue
+        longer, shorter = sorted((word[common:], term[common:]), key=len, reverse=True)
+        if len(shorter) <= 1 and (longer in _DERIVED_ENDINGS or longer == shorter):
+            return True
+    return False
+
+
+_DERIVED_ENDINGS = frozenset(
+    "ness ity ty ment ance ence ism ion ation al ful ous less ication fication ification ize ise ic".split()
+)
 
 
 _ED_OBJECT = frozenset("by the a an their its his her them it users people".split())
@@ -643,9 +674,15 @@ _LIST_GOES_ON_RE = re.compile(
 )
 
 
+# '…, which helps' (batch188: T0/T1 from every judge): a relative clause cut after its first word
+_CUT_RELATIVE_TAIL_RE = re.compile(r",\s+(?:which|who|whom|whose|that)(?:\s+[\w-]+)?$", re.I)
+
+
 def _whole_answer(front: str, answer: str, source: str) -> bool:
     """Refuse an answer that starts a new clause ('We hear …'), has no subject ('Do not want …') or stops mid-phrase."""
     if _NEW_CLAUSE_RE.match(answer) or _NO_SUBJECT_RE.match(answer) or _TRAILING_PREDICATE_RE.search(answer):
+        return False
+    if _CUT_RELATIVE_TAIL_RE.search(answer):
         return False
     if front.endswith(" do?") and len([w for w in words(answer) if not w.lower().endswith("ly")]) < 2:
         return False  # 'Fully solve': a verb that lost its object
