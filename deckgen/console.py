@@ -167,7 +167,13 @@ def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
         report.add(
             f"{count} package{'s' if count != 1 else ''} unchanged, left as {'they were' if count != 1 else 'it was'}"
         )
-    if result.lock_changed:
+    if result.lock_created:  # a team that committed only its notes would otherwise restart its decks unawares
+        report.add(
+            "created deckgen.lock: every deck starts at release 1 (commit it with your notes). If these decks were "
+            "published before, restore the deckgen.lock they were published with and build again, or learners' "
+            "retired cards go unmarked"
+        )
+    elif result.lock_changed:
         report.add("updated deckgen.lock (commit it with your notes)")
     report.emit()
 

@@ -717,6 +717,20 @@ def _build(
         if not deck_names
         else None
     )
+    if locked and not config.lock_path.exists():
+        # one finding, not one 'added' line per card (an upgrading team's fresh clone of notes committed without it)
+        raise LockError(
+            [
+                Finding(
+                    config.rel(config.lock_path),
+                    0,
+                    "there is no deckgen.lock to check this build against",
+                    "restore the deckgen.lock your decks were published with (commit it beside the notes); "
+                    "for a project never built, run `deckgen build` locally and commit the lock it writes",
+                    "locked",
+                )
+            ]
+        )
     if locked and plan.lock_format_only:
         # the records are current: only the file format is old, which --locked must not fail on
         plan.warnings.append(
@@ -780,6 +794,7 @@ def _build(
                 str(p)
                 for p in publish_tracks(config, plan, tracks, nts, writer.write, config.root if use_cache else None)
             )
+        lock_existed = config.lock_path.exists()
         if lock_written:  # last: a kill before this leaves the old lock, and the next build redoes the release
             atomic_write_text(config.lock_path, plan.new_lock_text)
         if lock_written or not (plan.lock_changed or plan.lock.canonical):
@@ -792,6 +807,7 @@ def _build(
             tuple(plan.warnings),
             report=plan.report,
             kept=tuple(writer.untouched),
+            lock_created=lock_written and not lock_existed,
         )
         if note_cache is not None:  # only a build that succeeded leaves a cache: a failed one writes nothing
             media = sorted(config.rel(p) for p in plan.media_files.values())

@@ -235,6 +235,7 @@ class BuildResult:
     unchanged: int = 0  # cards known unchanged without listing them (an up-to-date build)
     report: Any = None  # deckgen.builder.diff.DiffReport: per-deck changes, for `diff` and `build --dry-run`
     kept: tuple[str, ...] = ()  # outputs this build found already holding what it would write, and left alone
+    lock_created: bool = False  # there was no deckgen.lock: this build wrote the first one
 
     def count(self, status: str) -> int:
         """Number of cards with the given change status."""
