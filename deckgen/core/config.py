@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shlex
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -160,6 +161,7 @@ def load_config(
         _check_inside(root, folders[key], toml_path, key, paths.get(key) or "", place)
     for name, fix in _OWN_FOLDERS.items():
         _check_inside(root, root / name, toml_path, "", "", "", fix)
+    _check_no_links(root, folders["out"])  # (a link in .deckgen-cache/ is left alone: deckgen.core.keptfiles)
     return Config(
         root=root,
         namespace=namespace,
@@ -218,6 +220,28 @@ def _check_inside(
     name = folder.relative_to(root).as_posix()
     fix = fix or f"replace the link with a folder; {on_purpose}"
     raise ConfigError(Finding(name, 0, f"'{name}' is a symbolic link to {target}, outside the project", fix, "config"))
+
+
+def _check_no_links(root: Path, folder: Path) -> None:
+    """Refuse a symbolic link anywhere inside the output folder (build/, its own cache folder included): deckgen never
+    makes one, and writing through it would write wherever it points (a link committed in a cloned repository or
+    planted in a restored CI cache: build/tracks, build/site/decks …). The folder itself was checked above."""
+    if not folder.is_dir():
+        return
+    for parent, dirs, files in os.walk(folder):  # links to folders are listed, not entered
+        for name in (*dirs, *files):
+            path = Path(parent, name)
+            if path.is_symlink():
+                shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+                raise ConfigError(
+                    Finding(
+                        shown,
+                        0,
+                        f"'{shown}' is a symbolic link; deckgen writes only real files and folders here",
+                        f"remove the link (`rm {shlex.quote(shown)}`): the next build makes what it needs",
+                        "config",
+                    )
+                )
 
 
 def _check_parser(data: Mapping[str, Any], toml_path: Path) -> None:

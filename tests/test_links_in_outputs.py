@@ -1,0 +1,39 @@
+"""A symbolic link inside build/ (committed in a cloned repository, or planted in a restored CI cache) never makes a
+build write outside the project: the build refuses with a located error and writes nothing there (a link inside
+the project's .deckgen-cache/ is left alone and not written through: tests/test_cache_links.py). An attacker's try: links at build/tracks, build/.deckgen-cache and build/site/decks (on the path that copies
+build/ back from the cache) all had deckgen write packages, pages and state files into the folder they pointed
+to. Fails on aef5a11 (and ca811e9)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, copy_project, run_deckgen
+
+
+@pytest.mark.parametrize("link", ["build/tracks", "build/.deckgen-cache", "build/site"])
+def test_a_link_in_a_fresh_output_folder_is_refused(tmp_path: Path, link: str) -> None:
+    project, outside = copy_project(REPO, tmp_path / "proj"), tmp_path / "outside"
+    outside.mkdir()
+    (project / link).parent.mkdir(parents=True, exist_ok=True)
+    (project / link).symlink_to(outside, target_is_directory=True)
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    assert f"{link}: " in result.stderr and "symbolic link" in result.stderr, result.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_a_link_planted_before_build_is_copied_back_is_refused(tmp_path: Path) -> None:
+    project, outside = copy_project(REPO, tmp_path / "proj"), tmp_path / "outside"
+    outside.mkdir()
+    assert run_deckgen("build", cwd=project).returncode == 0
+    shutil.rmtree(project / "build")
+    (project / "build" / "site").mkdir(parents=True)
+    (project / "build" / "site" / "decks").symlink_to(outside, target_is_directory=True)
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 1, result.stdout
+    assert "build/site/decks: " in result.stderr and "symbolic link" in result.stderr, result.stderr
+    assert list(outside.iterdir()) == []
