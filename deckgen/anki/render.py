@@ -219,6 +219,35 @@ def inert(rendered: str, cloze: bool = False) -> str:
     return "".join(out)
 
 
+# Every tag render_markdown, escape and the note types' field helpers can write (markdown-it with raw HTML off,
+# links confined to http(s)/mailto, images to packaged media names, inert's empty <span>): a field holding any
+# other tag, or an attribute outside these, was not written by deckgen.
+_FIELD_TAG_RE = re.compile(
+    r"</?(?:p|em|strong|code|pre|blockquote|ul|ol|li|h[1-6]|span)>"
+    r"|<(?:hr|br) />"
+    r'|<ol start="\d{1,9}">'
+    r'|<code class="language-[^"<>\s]*">'
+    r'|<a href="(?:https?:|mailto:)[^"<>]*"(?: title="[^"<>]*")?>|</a>'
+    r'|<img src="[\w.-]+" alt="[^"<>]*"(?: title="[^"<>]*")? />'
+)
+_ANY_TAG_RE = re.compile(r"<[^<>]*>?")
+_SUSPECT_RE = re.compile(r"[<>\\\[{}]")  # a tag, or a character Anki syntax starts with (see inert)
+
+
+def safe_field(value: str, cloze: bool = False) -> bool:
+    """Whether ``value`` is a field deckgen could have written: only the tags above, and already inert
+    (:func:`inert` changes nothing, so no MathJax, cloze, template or sound syntax is left live).
+
+    For a field read back from a cache or a kept package (untrusted input, like the notes): one that fails is
+    never shipped as it is (deckgen renders it again, or writes the package again).
+    """
+    if not _SUSPECT_RE.search(value):  # most fields: text alone (a cache's whole library is read at times)
+        return True
+    if "<" in value and not all(_FIELD_TAG_RE.fullmatch(tag.group()) for tag in _ANY_TAG_RE.finditer(value)):
+        return False
+    return ">" not in _ANY_TAG_RE.sub("", value) and inert(value, cloze) == value
+
+
 def anki_syntax(text: str, cloze: bool = False) -> str:
     """The first Anki-interpreted construct in Markdown ``text`` that deckgen ships as plain text ("" if none)."""
     text = text.strip()

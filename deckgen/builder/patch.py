@@ -43,8 +43,11 @@ Row = tuple[str, str, int, tuple[str, ...], tuple[str, ...], int, int, bool]
 
 
 def _valid_rows(value: Any) -> bool:
-    # the typed decoder checked every item against list[Row]; what is left is the rows' own consistency
-    return isinstance(value, list)
+    # the typed decoder checked every item against list[Row]; what is left is the rows' own consistency, and
+    # fields deckgen could have written (the cache is untrusted: a deck whose rows fail is planned in full)
+    from deckgen.anki.render import safe_field
+
+    return isinstance(value, list) and all(safe_field(f, cloze=True) for row in value for f in row[3])
 
 
 def remember_decks(cache: NoteCache, releases: Sequence[DeckRelease], digests: Mapping[str, str]) -> None:

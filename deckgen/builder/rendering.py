@@ -8,7 +8,7 @@ import operator
 from collections.abc import Sequence
 
 from deckgen.anki.notetypes import card_fields, note_type_for
-from deckgen.anki.render import ImageResolver
+from deckgen.anki.render import ImageResolver, safe_field
 from deckgen.cards.load import Sources
 from deckgen.core.model import Card, Note
 from deckgen.lock.identity import fields_hash
@@ -69,8 +69,8 @@ def _recording(resolve: ImageResolver, used: list[str]) -> ImageResolver:
 def _valid_fields_memo(value: object) -> bool:
     """A note's rendered-fields memo: {(key, sha256 of the repr of the card's values): (field values, content hash)}.
 
-    Only its kind is checked here: the memo reads it in its typed form only
-    (``SCHEMAS["fields"]``), whose decoder checked every key and value against that shape,
-    and a memo this process computed has it by construction.
+    Its shape was checked by the memo's typed decoder (``SCHEMAS["fields"]``, item by item). The cache is
+    untrusted input, and these values go into packages and pages as they are: each must be HTML deckgen could
+    have written (:func:`deckgen.anki.render.safe_field`), else the note is rendered again.
     """
-    return isinstance(value, dict)
+    return isinstance(value, dict) and all(safe_field(v, cloze=True) for values, _ in value.values() for v in values)
