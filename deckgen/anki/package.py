@@ -8,9 +8,11 @@ through a private temp file that is always deleted (genanki's ``write_to_file`` 
 from __future__ import annotations
 
 import errno
+import io
 import itertools
 import json
 import os
+import re
 import sqlite3
 import sys
 import zipfile
@@ -182,6 +184,49 @@ class PackageWriter:
         finally:
             db_path.unlink(missing_ok=True)
             zip_path.unlink(missing_ok=True)
+
+
+def safe_package(data: bytes, note_types: Sequence[NoteType]) -> bool:
+    """Whether ``data`` is a package deckgen could have written, for one read back from the project's cache (untrusted
+    input, like the notes): the entries a package holds, ``note_types``' own templates and CSS, and every note field,
+    deck description and media name as deckgen writes them (:func:`deckgen.anki.render.safe_field`)."""
+    from deckgen.anki.render import safe_field
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            if "collection.anki2" not in names or any(
+                n not in ("collection.anki2", "media") and not n.isdigit() for n in names
+            ):
+                return False
+            media = json.loads(archive.read("media")) if "media" in names else {}
+            collection = archive.read("collection.anki2")
+        if not isinstance(media, dict) or not all(
+            isinstance(v, str) and _MEDIA_NAME_RE.fullmatch(v) for v in media.values()
+        ):
+            return False
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(collection)
+            models_text, decks_text = conn.execute("SELECT models, decks FROM col").fetchone()
+            ours = {(nt.css, tuple((t.qfmt, t.afmt) for t in nt.templates)) for nt in note_types}
+            for model in json.loads(models_text).values():
+                if (model["css"], tuple((t["qfmt"], t["afmt"]) for t in model["tmpls"])) not in ours:
+                    return False
+            if not all(safe_field(str(deck.get("desc", ""))) for deck in json.loads(decks_text).values()):
+                return False
+            return all(
+                safe_field(field, cloze=True)
+                for (fields,) in conn.execute("SELECT flds FROM notes")
+                for field in fields.split("\x1f")
+            )
+        finally:
+            conn.close()
+    except (zipfile.BadZipFile, sqlite3.Error, ValueError, KeyError, TypeError, AttributeError, OSError):
+        return False
+
+
+_MEDIA_NAME_RE = re.compile(r"[\w.-]+")
 
 
 def writer_version() -> str:

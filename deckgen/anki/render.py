@@ -225,6 +225,7 @@ def inert(rendered: str, cloze: bool = False) -> str:
 _FIELD_TAG_RE = re.compile(
     r"</?(?:p|em|strong|code|pre|blockquote|ul|ol|li|h[1-6]|span)>"
     r"|<(?:hr|br) />"
+    r'|<p class="dg-release">'  # a deck description's release line (deckgen.builder.release)
     r'|<ol start="\d{1,9}">'
     r'|<code class="language-[^"<>\s]*">'
     r'|<a href="(?:https?:|mailto:)[^"<>]*"(?: title="[^"<>]*")?>|</a>'

@@ -557,6 +557,8 @@ class DeckWriter:
 
             self._packager = PackageWriter(note_types)
         data = self.kept.get(digest)
+        if data is not None and not safe_output(rel, data):
+            data = None  # not what deckgen writes (the cache is untrusted input): written anew below
         if data is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(target, data, durable=False)  # an output: as write_apkg, no fsync
@@ -573,6 +575,33 @@ class DeckWriter:
         except OSError:
             return
         self.kept.put(digest, data)
+
+
+def safe_output(rel: str, data: bytes) -> bool:
+    """Whether a copy of the output ``rel`` read back from the project's cache holds only what deckgen writes.
+
+    A kept file's name is the hash of its bytes, which whoever edits the cache can compute: so a package, a page or
+    a site asset is also checked for content (anything a learner's Anki or browser would run) before it is used.
+    Changelogs and calendars are text no client runs.
+    """
+    if rel.endswith(".apkg"):
+        from deckgen.anki.notetypes import note_types
+        from deckgen.anki.package import safe_package
+
+        return safe_package(data, note_types())
+    if rel.endswith(".html"):
+        from deckgen.site.pages import safe_page
+
+        return safe_page(data.decode("utf-8", "replace"))
+    if rel.startswith("site/assets/"):
+        from deckgen.site.pages import asset_bytes
+
+        return data == asset_bytes(rel.removeprefix("site/assets/"))
+    if rel.startswith("site/") and not rel.endswith(".ics"):  # (a cohort's calendars are text)
+        from deckgen.sources.media import image_bytes
+
+        return image_bytes(rel, data)  # the site's other files are the cards' images
+    return True
 
 
 def kept_packages(root: Path | None) -> KeptFiles:
@@ -830,11 +859,14 @@ def restore_build(config: Config, options: Mapping[str, Any], warnings: list[str
     stores = {store: KeptFiles(config.root / CACHE_DIR / store, suffix) for store, suffix in SUFFIXES.items()}
     record = outputs_record(planned)  # as the cold build writes it (the folder's record may list older outputs)
     make_cache_dir(cache_dir(out_dir))  # from here on a refusal leaves the folder to the full build, which follows
+    checked: dict[str, bool] = {}  # by sha256: whether the bytes are what deckgen writes (see safe_output)
     for rel in [OUTPUTS_RECORD, *sorted(set(kept) - {OUTPUTS_RECORD})]:  # the record first, as claim_outputs
         output = kept[rel]
         # one file in memory at a time; a copy is checked before it is written
         data = record if rel == OUTPUTS_RECORD else stores[output.store].read(output.name, output.sha256)
-        if data is None:
+        if data is not None and rel != OUTPUTS_RECORD and output.sha256 not in checked:
+            checked[output.sha256] = safe_output(rel, data)  # a site download is its package's bytes: checked once
+        if data is None or (rel != OUTPUTS_RECORD and not checked[output.sha256]):
             return None  # the full build replaces what was copied (all of it deckgen's, by the record)
         target = out_dir / rel
         atomic_write_bytes(target, data, durable=False)

@@ -118,6 +118,15 @@ def _asset(name: str) -> str:
     return resources.files("deckgen.site").joinpath(name).read_text(encoding="utf-8")
 
 
+def asset_bytes(name: str) -> bytes | None:
+    """The bytes the site writes at ``assets/<name>`` (None: no such asset)."""
+    if name == "card.css":
+        return card_css().encode("utf-8")
+    if name in ("site.css", "site.js"):
+        return _asset(name).encode("utf-8")
+    return None
+
+
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
@@ -161,6 +170,51 @@ def page(project: str, title: str, body: str, depth: int, *, crumbs: Sequence[tu
 </body>
 </html>
 """
+
+
+# What a page of the site may hold, for a page read back from the cache (untrusted, like the notes): the tags and
+# attributes the functions above write, the one script and the stylesheets of every page's head; no event handler,
+# no style attribute, no link to a scheme other than http(s) or mailto.
+_PAGE_TAGS = frozenset(
+    "html head body title main header footer nav section article aside div span p a ul ol li dl dt dd h1 h2 h3 h4 h5 "
+    "h6 strong em code pre blockquote hr br figure figcaption table thead tbody tr th td img details summary small "
+    "time abbr del s sub sup".split()
+)
+_HEAD_TAG_RE = re.compile(
+    r'<meta charset="utf-8">|<meta name="viewport" content="width=device-width, initial-scale=1">'
+    r'|<meta name="color-scheme" content="light dark">|<link rel="icon" href="data:,">'
+    r'|<link rel="stylesheet" href="(?:\.\./)*assets/(?:card|site)\.css">'
+    r'|<script src="(?:\.\./)*assets/site\.js" defer>|</script>'
+)
+_PAGE_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z][\w:-]*(?:=\"[^\"<>]*\")?)*)\s*/?>")
+_ATTRIBUTE_RE = re.compile(r'\s+([a-zA-Z][\w:-]*)(?:="([^"<>]*)")?')
+_PAGE_ATTRIBUTES = frozenset(
+    "class id href src alt title lang role scope tabindex defer start colspan rowspan datetime open download "
+    "hidden width height loading".split()
+)
+_URL_ATTRIBUTES = frozenset({"href", "src"})
+_URL_SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def safe_page(text: str) -> bool:
+    """Whether ``text`` is a page deckgen could have written (see :data:`_PAGE_TAGS`): checked before a page kept in
+    the project's cache is used, so an edited copy never reaches the site."""
+    body = text.removeprefix("<!doctype html>\n")
+    for tag in re.finditer(r"<[^<>]*>?", body):
+        raw = tag.group()
+        if _HEAD_TAG_RE.fullmatch(raw):
+            continue
+        match = _PAGE_TAG_RE.fullmatch(raw)
+        if match is None or match.group(2).lower() not in _PAGE_TAGS:
+            return False
+        for name, value in _ATTRIBUTE_RE.findall(match.group(3)):
+            name = name.lower()
+            if name not in _PAGE_ATTRIBUTES and not name.startswith("aria-"):
+                return False
+            scheme = _URL_SCHEME_RE.match(html.unescape(value)) if name in _URL_ATTRIBUTES else None
+            if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
+                return False
+    return ">" not in re.sub(r"<[^<>]*>", "", body)
 
 
 def _download(href: str, label: str, path: Path, primary: bool = False) -> str:
@@ -650,6 +704,8 @@ def write_site(target: Path, site: SiteInput) -> Path:
             if last and info and last == (digests[name], info.st_size, info.st_mtime_ns) and _link(old, staging / name):
                 continue
             data = kept.get(digests[name])
+            if data is not None and not safe_page(data.decode("utf-8", "replace")):
+                data = None  # not a page deckgen writes (the cache is untrusted input): rendered anew
             if data is None:
                 data = deck_page(site, deck).encode("utf-8")
                 kept.put(digests[name], data)

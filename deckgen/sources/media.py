@@ -28,6 +28,14 @@ IMAGE_TYPES: dict[str, tuple[bytes, ...]] = {
     "webp": (b"RIFF",),
 }
 ImageResolver = Callable[[str], "str | None"]
+
+
+def image_bytes(name: str, data: bytes) -> bool:
+    """Whether ``data`` is what the image name's extension says (its magic number): never HTML or a script."""
+    ext = name.rpartition(".")[2].lower()
+    return ext in IMAGE_TYPES and data.startswith(IMAGE_TYPES[ext]) and (ext != "webp" or data[8:12] == b"WEBP")
+
+
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _FIX = (
     "put the image inside the project (e.g. images/x.png) and link it relative to the note's folder or the project root"
@@ -112,7 +120,7 @@ class MediaStore:
             ) from None
         except OSError as exc:
             raise fail(f"image '{raw}' cannot be read: {exc.strerror or exc}", "check the file's permissions") from None
-        if not data.startswith(IMAGE_TYPES[ext]) or (ext == "webp" and data[8:12] != b"WEBP"):
+        if not image_bytes(f"image.{ext}", data):
             raise fail(f"'{raw}' is not really a .{ext} image", "re-export the image in the format its name says")
         digest = hashlib.sha256(data).hexdigest()[:20]
         media = MediaFile(f"dg-{digest}.{'jpg' if ext == 'jpeg' else ext}", resolved)
