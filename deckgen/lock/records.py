@@ -123,7 +123,7 @@ class CardRecord:
         return filled(
             cls,
             hash=str(get("hash", "")),
-            mod=int(get("mod", 0)),
+            mod=_whole(get("mod", 0), "mod"),
             front=str(get("front", "")),
             back=str(get("back", "")),
             deck=str(get("deck") or ""),
@@ -131,16 +131,29 @@ class CardRecord:
             origin=str(get("origin") or "authored"),
             explicit=bool(get("explicit")),
             anchor=str(get("anchor") or ""),
-            due=int(due) if due is not None else None,
-            dues=tuple(sorted((str(k), int(v)) for k, v in dues.items())) if dues else (),
+            due=_whole(due, "due") if due is not None else None,
+            dues=tuple(sorted((str(k), _whole(v, "dues")) for k, v in dues.items())) if dues else (),
             reverse=bool(get("reverse")),
-            retired=int(get("retired") or 0),
-            retired_mod=int(get("retired_mod") or 0),
+            retired=_whole(get("retired") or 0, "retired"),
+            retired_mod=_whole(get("retired_mod") or 0, "retired_mod"),
             retired_hash=str(get("retired_hash") or ""),
             moved_to=str(get("moved_to") or ""),
             left=tuple(map(str, left)) if left else (),
             shipped_as=str(get("shipped_as") or ""),
         )
+
+
+# The largest whole number a lock holds: times, positions, release numbers and note type ids are far smaller, and
+# every number here must fit the 64-bit integers of Anki's SQLite (a hand-edited 10**30 made the package writer fail).
+_MAX_WHOLE = 2**53 - 1
+
+
+def _whole(value: Any, what: str) -> int:
+    """``value`` if it is a whole number from 0 to _MAX_WHOLE (as deckgen writes it), else ValueError."""
+    if type(value) is not int or not 0 <= value <= _MAX_WHOLE:
+        shown = repr(value) if len(repr(value)) <= 24 else repr(value)[:24] + "…"
+        raise ValueError(f"'{what}' must be a whole number from 0 to {_MAX_WHOLE}, not {shown}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -160,7 +173,7 @@ class NoteTypeSchema:
     def from_json(cls, data: Mapping[str, Any]) -> NoteTypeSchema:
         """Parse a stored schema."""
         return cls(
-            int(data["id"]),
+            _whole(data["id"], "id"),
             str(data.get("kind", "")),
             tuple(str(f) for f in data.get("fields", ())),
             tuple(str(t) for t in data.get("templates", ())),
@@ -188,7 +201,7 @@ class NoteTypeRecord:
         schema = data.get("schema")
         return cls(
             str(data.get("hash", "")),
-            int(data.get("mod", 0)),
+            _whole(data.get("mod", 0), "mod"),
             NoteTypeSchema.from_json(schema) if isinstance(schema, Mapping) else None,
         )
 
@@ -217,8 +230,8 @@ class ReleaseRecord:
         return cls(
             str(data.get("digest", "")),
             tuple(str(n) for n in data.get("names", ())),
-            int(data.get("time", 0)),
-            int(data.get("version", 0)),
+            _whole(data.get("time", 0), "time"),
+            _whole(data.get("version", 0), "version"),
             bool(data.get("merged")),
         )
 
