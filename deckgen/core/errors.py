@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -10,6 +11,13 @@ if TYPE_CHECKING:
     from deckgen.core.model import Note
 
 Severity = Literal["error", "warning"]
+# control characters, and the invisible format characters that reorder or hide text (bidi overrides, zero widths)
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True)
@@ -25,10 +33,12 @@ class Finding:
     severity: Severity = "error"
 
     def location(self) -> str:
-        """``path:line:col``, or just ``path`` when the line is unknown (0)."""
+        """``path:line:col``, or just ``path`` when the line is unknown (0); a control or direction character in
+        the path is shown escaped (a file named with a newline or U+202E must not split or reverse the line)."""
+        path = _UNPRINTABLE_RE.sub(_escaped, self.path) if _UNPRINTABLE_RE.search(self.path) else self.path
         if self.line <= 0:
-            return self.path
-        return f"{self.path}:{self.line}:{self.col}"
+            return path
+        return f"{path}:{self.line}:{self.col}"
 
     def __str__(self) -> str:
         text = f"{self.location()}: {self.rule}: {self.message}"
