@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["BuildResult", "Config", "__version__", "build", "lint", "load_config", "plan"]
 
 if TYPE_CHECKING:

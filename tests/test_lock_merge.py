@@ -230,7 +230,7 @@ def test_main_format_lock_is_migrated_by_the_next_build(tmp_path: Path) -> None:
     old = parse_lock(old_lock)
     locked = deckgen(project, "build", "--locked", when=1_700_500_000)
     assert locked.returncode == 0, locked.stderr
-    assert "older file format" in locked.stderr
+    assert "older deckgen's file format" in locked.stderr
     assert (project / "deckgen.lock").read_text() == old_lock, "--locked never rewrites the lock"
     done = deckgen(project, "build", when=1_700_500_000)
     assert done.returncode == 0, done.stderr

@@ -578,7 +578,7 @@ def lint_project(
     if not changed and plan.lock_hand_edited:
         changed = [HAND_EDITED]
     elif not changed and plan.lock_format_only:
-        changed = ["the file format (one record per line since this deckgen version): nothing else"]
+        changed = ["the file format (an older deckgen's: this one names itself in the lock's first line): nothing else"]
     elif plan.lock_changed and not changed:
         changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed, plan.lock_edited_line)
@@ -734,8 +734,8 @@ def _build(
     if locked and plan.lock_format_only:
         # the records are current: only the file format is old, which --locked must not fail on
         plan.warnings.append(
-            f"{config.rel(config.lock_path)} is in an older file format; the next `deckgen build` "
-            "rewrites it as one record per line (commit it)"
+            f"{config.rel(config.lock_path)} is in an older deckgen's file format; the next `deckgen build` "
+            "rewrites it in this version's (commit it: a teammate's older deckgen then asks to be upgraded)"
         )
     elif locked and plan.lock_changed:
         raise LockError(

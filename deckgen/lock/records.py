@@ -20,7 +20,11 @@ from typing import Any
 from deckgen.core.errors import Finding, LockError
 from deckgen.core.model import filled
 
-LOCK_FORMAT = 2  # one record per line; format 1 (one JSON document) is read and migrated on the next build
+# 3: one record per line, the header naming the deckgen that wrote it. Format 2 (the same without that name) and
+# format 1 (one JSON document) are read and rewritten on the next build. A deckgen that reads format 2 only
+# refuses format 3 ('unknown format … upgrade deckgen'): a teammate's older deckgen cannot quietly undo a release.
+LOCK_FORMAT = 3
+_READ_FORMATS = (2, 3)
 HEADER_ABOUT = (
     "deckgen.lock: every card's identity and change time, one record per line. Commit it with your notes. "
     "Never edit it by hand; after a merge run `deckgen build` (README: deckgen.lock and branches)"
@@ -263,6 +267,7 @@ class Lock:
     lines: dict[tuple[str, str], tuple[CardRecord, str]] = field(default_factory=dict, compare=False, repr=False)
     canonical: bool = field(default=False, compare=False, repr=False)
     file_format: int = field(default=LOCK_FORMAT, compare=False, repr=False)  # the format it was read in
+    written_by: str = field(default="", compare=False, repr=False)  # the deckgen version its header names
 
     def card(self, note_id: str, key: str) -> CardRecord | None:
         """The record of card ``key`` of note ``note_id``, if any."""
@@ -305,7 +310,7 @@ class Lock:
         ``json.dumps`` (``indent=`` forces the pure-Python encoder: ~0.3 s for 10,000 cards).
         """
         dump = _compact
-        lines = [dump({"format": LOCK_FORMAT, "about": HEADER_ABOUT})]
+        lines = [dump({"format": LOCK_FORMAT, "about": HEADER_ABOUT, "deckgen": _version()})]
         for name, nt in sorted(self.notetypes.items()):
             lines.append(_line("notetype", name, nt.to_json()))
         for slug, release in sorted(self.releases.items()):
@@ -409,10 +414,8 @@ def _parse_lines(text: str, name: str, canonical: bool = False) -> Lock:
             if not isinstance(data, dict):
                 raise ValueError("a line must be one JSON object")
             if "format" in data:  # the header
-                if data.get("format") != LOCK_FORMAT:
-                    raise _lock_error(
-                        name, number, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen"
-                    )
+                _check_header(data, name, number)
+                lock.file_format, lock.written_by = data["format"], str(data.get("deckgen", ""))
                 continue
             _add_record(lock, changelog, data, row if canonical else None)
         except (json.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError) as exc:
@@ -464,9 +467,9 @@ def _parse_canonical(rows: list[str], canonical: bool = True) -> Lock | None:
     except ValueError:
         return None
     header = records[0] if records and len(records) == len(rows) else None
-    if type(header) is not dict or header.get("format") != LOCK_FORMAT:
-        return None
-    lock = Lock(canonical=canonical)
+    if type(header) is not dict or header.get("format") != LOCK_FORMAT or not _readable_version(header):
+        return None  # (an older format, or a newer deckgen's lock: the line-by-line parse says so, located)
+    lock = Lock(canonical=canonical, written_by=str(header.get("deckgen", "")))
     changelog: dict[str, list[ChangelogEntry]] = {}
     try:
         for row, data in zip(rows[1:], records[1:]):
@@ -477,6 +480,48 @@ def _parse_canonical(rows: list[str], canonical: bool = True) -> Lock | None:
         return None
     lock.changelog = {slug: tuple(entries) for slug, entries in changelog.items()}
     return lock
+
+
+def _version() -> str:
+    from deckgen import __version__
+
+    return __version__
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    """'0.2.0' -> (0, 2, 0); the numeric release parts only ('0.3.0.dev1' -> (0, 3, 0))."""
+    parts = []
+    for part in version.split("."):
+        digits = re.match(r"\d+", part)
+        if digits is None:
+            break
+        parts.append(int(digits.group()))
+        if digits.group() != part:
+            break
+    return tuple(parts)
+
+
+def _readable_version(header: Mapping[str, Any]) -> bool:
+    """Whether this deckgen is at least the one that wrote a format-3 header."""
+    written = header.get("deckgen", "")
+    return not isinstance(written, str) or _version_key(written) <= _version_key(_version())
+
+
+def _check_header(header: Mapping[str, Any], name: str, number: int) -> None:
+    """Refuse a lock this deckgen must not rewrite: an unknown format, or one a newer deckgen wrote."""
+    if header.get("format") not in _READ_FORMATS:
+        raise _lock_error(name, number, "deckgen.lock has an unknown format", "restore it from git, or upgrade deckgen")
+    written = header.get("deckgen", "")
+    if not isinstance(written, str) or not re.fullmatch(r"[0-9][0-9A-Za-z.+-]{0,40}", written or "0"):
+        raise _lock_error(name, number, "deckgen.lock's header names no deckgen version", "restore it from git")
+    if not _readable_version(header):
+        raise _lock_error(
+            name,
+            number,
+            f"deckgen.lock was written by deckgen {written}, newer than this deckgen {_version()}: building with it "
+            "would undo that release for learners (retired cards back in study, the older card design)",
+            f"upgrade deckgen to {written} or later (the version your CI pins), then build again",
+        )
 
 
 def _parse_document(text: str, name: str) -> Lock:
