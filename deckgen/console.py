@@ -138,7 +138,9 @@ def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
             stderr=True,
         )
         for change in retired:
-            report.add(f"  - {change.old_front or change.uid}", stderr=True)
+            # why, when the notes do not say (a generated card curation now drops, after a deckgen upgrade)
+            why = f"  [{change.reason}]" if change.reason else ""
+            report.add(f"  - {change.old_front or change.uid}{why}", stderr=True)
     if dry_run:
         report.emit()
         if result.report is not None:

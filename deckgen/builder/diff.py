@@ -223,6 +223,7 @@ def compare(
                 n.uid,
                 old_front=by_uid[n.uid].old_front,
                 old_back=by_uid[n.uid].old_back,
+                reason=by_uid[n.uid].reason,
                 cards=_anki_cards(lock.card_by_uid(n.uid), by_uid[n.uid].old_front),
             )
             for n in release.notes
@@ -364,7 +365,8 @@ def render_text(report: DiffReport) -> str:
         for card in deck.restored:
             out.append(f"  ^ restored  {card.uid}: {_short(card.front)} (learners' copies keep their history)")
         for card in deck.retired:
-            out.append(f"  - retired   {card.uid}: {_short(card.old_front)}")
+            why = f"  [{card.reason}]" if card.reason else ""
+            out.append(f"  - retired   {card.uid}: {_short(card.old_front)}{why}")
         for move in deck.moves:
             out.append(
                 f"  > moved     {len(move.uids)} card(s) from deck '{move.from_deck}' (learners' existing cards stay there)"

@@ -327,7 +327,12 @@ def plan_build(
     apply_moves(moves, lock, new_lock, built_cards, changes, config.namespace, timestamp)
     changes = _retire_deckless(built_cards, {m.uid for m in moves}, lock, new_lock, changes, timestamp)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
-        changes.append(CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back))
+        # a generated card of a note still here: curation (or the rules) says why, so a team that only upgraded
+        # deckgen is not told to fix notes that are fine
+        why = _why_retired(by_id[note_id], key, config) if record.origin == "generated" and note_id in by_id else ""
+        changes.append(
+            CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back, reason=why)
+        )
     if deck_names:
         released = [spec for spec in specs if spec.slug in lock.releases]
         built, sharing = _with_sharing_decks(released, built, assembled, decks_of, changes)
@@ -584,6 +589,12 @@ def lint_project(
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed, plan.lock_edited_line)
     findings = [*(f for f in report.findings if f.rule != "no-deck"), *stale, *plan.deckless]
     return finish(findings, settings, report.files, report.cards), plan
+
+
+def _why_retired(note: Note, key: str, config: Config) -> str:
+    from deckgen.cards.generate import why_not_shipped
+
+    return why_not_shipped(note, key, config.section("generate"))
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str], decks_dir: Path) -> list[DeckSpec]:
