@@ -379,10 +379,12 @@ def render_text(report: DiffReport) -> str:
         out.append(f"  = unchanged {len(deck.unchanged)}{in_anki}")
         if deck.bumped and not (deck.added or deck.edited or deck.restored or deck.retired or deck.moves or deck.left):
             # a release no card explains (a PM lead renamed a note file in a deck that selects notes by path)
-            out.append(
-                "  (a new release for the order new cards arrive in, or the deck's name, description or card design:"
-                " no card's text or history changes)"
+            why = (  # the note types' change is known (an upgrade's new card design): name it alone
+                "the card design (the note types' templates or CSS)"
+                if any(change == "changed" for _, change in report.note_types)
+                else "the order new cards arrive in, or the deck's name, description or card design"
             )
+            out.append(f"  (a new release for {why}: no card's text or history changes)")
     for track in report.tracks:  # the bundle's own changes: its changelog tells the track's learners
         for rename in track.renames:
             out.append(

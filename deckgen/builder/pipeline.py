@@ -180,6 +180,25 @@ class Plan:
         old, new = self.old_lock_text.split("\n"), self.new_lock_text.split("\n")
         return next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), min(len(old), len(new)) + 1)
 
+    @property
+    def lock_change_cause(self) -> str:
+        """What changes in deckgen.lock when no card does, as precisely as the two locks tell: the card design,
+        a deck's name, card order (an upgrading team was told 'note type templates or CSS, card order, or a
+        deck's name, description or release' when only the card design had changed)."""
+        old, new = self.lock, self.new_lock
+        causes = []
+        designs = sorted(n for n, r in new.notetypes.items() if n in old.notetypes and old.notetypes[n].hash != r.hash)
+        if designs:
+            causes.append(f"the card design (templates or CSS of {', '.join(repr(n) for n in designs)})")
+        renamed = sorted(s for s, r in new.releases.items() if s in old.releases and old.releases[s].names != r.names)
+        if renamed:
+            causes.append(f"the name of deck {', '.join(repr(s) for s in renamed)}")
+        if any(old.card(note_id, key) != record for note_id, key, record in new.records()):
+            causes.append("card order")
+        if not causes:
+            return "a deck's description or release"
+        return ", ".join(causes[:-1]) + (" and " if len(causes) > 1 else "") + causes[-1]
+
     @functools.cached_property
     def lock_format_only(self) -> bool:
         """Whether the only change to deckgen.lock is its file format (a lock from an older deckgen)."""
@@ -585,7 +604,7 @@ def lint_project(
     elif not changed and plan.lock_format_only:
         changed = ["the file format (an older deckgen's: this one names itself in the lock's first line): nothing else"]
     elif plan.lock_changed and not changed:
-        changed = ["note type templates or CSS, card order, or a deck's name, description or release"]
+        changed = [plan.lock_change_cause]
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed, plan.lock_edited_line)
     findings = [*(f for f in report.findings if f.rule != "no-deck"), *stale, *plan.deckless]
     return finish(findings, settings, report.files, report.cards), plan
@@ -765,9 +784,7 @@ def _build(
                 Finding(
                     config.rel(config.lock_path),
                     plan.lock_edited_line,
-                    HAND_EDITED
-                    if plan.lock_hand_edited
-                    else "note type templates or CSS, card order, or a deck's name, description or release changed",
+                    HAND_EDITED if plan.lock_hand_edited else f"{plan.lock_change_cause} changed",
                     "run `deckgen build` locally and commit deckgen.lock",
                     "locked",
                 )
