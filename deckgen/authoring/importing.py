@@ -38,7 +38,7 @@ from deckgen.core.errors import BinaryFileError, ContentError, DeckgenError, Fin
 from deckgen.core.files import TooLargeError, atomic_write_bytes, atomic_write_text, read_bounded
 from deckgen.core.model import Note
 from deckgen.sources.layout import note_files
-from deckgen.sources.media import IMAGE_TYPES
+from deckgen.sources.media import IMAGE_TYPES, image_bytes
 from deckgen.sources.notes import MAX_NOTE_BYTES, collect_notes, parse_note, read_text
 
 MARKER = "CHECK:"  # what the importer could not be sure of; search the note for it
@@ -629,11 +629,8 @@ def _plan_one(
                 )
             )
             continue
-        dest = target.parent / "media" / image.name
-        existing_bytes = media.get(dest, dest.read_bytes() if dest.exists() else None)
-        if existing_bytes is not None and existing_bytes != data:
-            # another note's image has this name: keep both, this one prefixed by the note id
-            dest = dest.with_name(f"{note_id}-{image.name}")
+        dest = _free_media_name(target.parent / "media", image.name, note_id, data, media)
+        if dest.name != image.name:  # another note's image has this name: keep both, this one prefixed by the note id
             new_text = new_text.replace(f"](media/{image.name})", f"](media/{dest.name})")
         media[dest] = data
         images.append((image.path, dest))
@@ -645,6 +642,26 @@ def _plan_one(
     planned = _finish(config, shown, target, note_id, new_text, imported.format, unsure, images, conflicts)
     planned.base = (base_path(config, note_id), theirs.to_json())
     return planned
+
+
+def _free_media_name(folder: Path, name: str, note_id: str, data: bytes, media: dict[Path, bytes]) -> Path:
+    """Where an imported image goes: its own name, else the note id before it, else a number too; never over a
+    file with other bytes (on disk or planned by this import). An attacker's try: an export whose image took the
+    prefixed name of another note's image ('beta-diagram.png') replaced that note's picture without a word."""
+    for candidate in (name, f"{note_id}-{name}", *(f"{note_id}-{n}-{name}" for n in range(2, 1000))):
+        dest = folder / candidate
+        planned = media.get(dest)
+        if planned is not None:
+            if planned == data:
+                return dest
+            continue
+        if not os.path.lexists(dest):
+            return dest
+        if dest.is_file() and not dest.is_symlink() and dest.read_bytes() == data:
+            return dest
+    raise ContentError(
+        Finding(str(folder / name), 0, f"no free name for image '{name}' in {folder}", "rename the image", "import")
+    )
 
 
 def _finish(
@@ -731,7 +748,7 @@ def _image_bytes(path: Path, boundary: Path) -> bytes:
         raise ValueError(f"it is over {MAX_IMAGE_BYTES:,} bytes; shrink it first") from None
     except OSError as exc:
         raise ValueError(f"it cannot be read ({exc.strerror or exc})") from None
-    if not data.startswith(IMAGE_TYPES[ext]) or (ext == "webp" and data[8:12] != b"WEBP"):
+    if not image_bytes(resolved.name, data):
         raise ValueError(f"the file is not really a .{ext} image")
     return data
 
