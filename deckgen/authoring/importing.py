@@ -423,9 +423,11 @@ NOTE_SUFFIXES = (".md", ".txt")
 
 @dataclass
 class _Unpacked:
-    """Bytes unpacked so far from one export, nested zips included: the limit is the export's, not each zip's."""
+    """Bytes and files unpacked so far from one export, nested zips included: the limits are the export's, not each
+    zip's (an attacker's try: twenty inner zips of 10,000 empty notes each unpacked 200,000 files)."""
 
     total: int = 0
+    entries: int = 0
 
 
 def unpack_notes(
@@ -453,11 +455,22 @@ def unpack_notes(
         notes: list[tuple[Path, str]] = []
         with zipfile.ZipFile(archive_path) as archive:
             infos = [info for info in archive.infolist() if not info.is_dir()]
-            if len(infos) > MAX_ARCHIVE_ENTRIES:
-                raise problem(f"holds {len(infos):,} files, more than the {MAX_ARCHIVE_ENTRIES:,} of an export")
+            so_far = unpacked if unpacked is not None else _Unpacked()
+            so_far.entries += len(infos)
+            if so_far.entries > MAX_ARCHIVE_ENTRIES:
+                raise problem(
+                    f"brings the export to {so_far.entries:,} files (the zips inside it included), more than the "
+                    f"{MAX_ARCHIVE_ENTRIES:,} of an export"
+                    if depth
+                    else f"holds {len(infos):,} files, more than the {MAX_ARCHIVE_ENTRIES:,} of an export"
+                )
             wanted: list[tuple[zipfile.ZipInfo, PurePosixPath, int]] = []
+            seen: set[PurePosixPath] = set()
             for info in infos:
                 path = entry_path(info.filename)
+                if path in seen:  # the second would overwrite the first, which would be lost (an attacker's try)
+                    raise ArchiveError(f"entry '{info.filename}' appears twice in the zip")
+                seen.add(path)
                 suffix = path.suffix.lower()
                 if suffix in NOTE_SUFFIXES:
                     limit = MAX_NOTE_BYTES + 1  # one byte over: the note's own reader reports the size
@@ -469,7 +482,6 @@ def unpack_notes(
                     continue
                 check_entry(info, limit)
                 wanted.append((info, path, limit))
-            so_far = unpacked if unpacked is not None else _Unpacked()
             so_far.total += sum(info.file_size for info, _, _ in wanted)
             if so_far.total > MAX_UNPACKED_BYTES:
                 raise problem(
