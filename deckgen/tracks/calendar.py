@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -26,15 +27,21 @@ MIN_BLOCK_MINUTES = 5  # a calendar block shorter than this is not worth a slot
 _FOLD_AT = 75
 
 
+# control characters RFC 5545 forbids in TEXT (all but tab; newlines are escaped first), and the line separators
+# some readers split lines on (an attacker's try: ESC, NUL, VT, NEL and U+2028 from a hire's name reached the file)
+_FORBIDDEN_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def escape_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines."""
-    return (
+    """Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines; other control characters go."""
+    return _FORBIDDEN_RE.sub(
+        "",
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
-        .replace("\r", "\\n")
+        .replace("\r", "\\n"),
     )
 
 
