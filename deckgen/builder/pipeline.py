@@ -345,10 +345,15 @@ def plan_build(
             )
     apply_moves(moves, lock, new_lock, built_cards, changes, config.namespace, timestamp)
     changes = _retire_deckless(built_cards, {m.uid for m in moves}, lock, new_lock, changes, timestamp)
+    reasons: dict[str, dict[str, str]] = {}  # by note id: why its generated cards do not ship (one review a note)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         # a generated card of a note still here: curation (or the rules) says why, so a team that only upgraded
         # deckgen is not told to fix notes that are fine
-        why = _why_retired(by_id[note_id], key, config) if record.origin == "generated" and note_id in by_id else ""
+        why = ""
+        if record.origin == "generated" and note_id in by_id:
+            if note_id not in reasons:
+                reasons[note_id] = _unshipped_reasons(by_id[note_id], config)
+            why = reasons[note_id].get(key, NOT_GENERATED)
         changes.append(
             CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back, reason=why)
         )
@@ -610,10 +615,14 @@ def lint_project(
     return finish(findings, settings, report.files, report.cards), plan
 
 
-def _why_retired(note: Note, key: str, config: Config) -> str:
-    from deckgen.cards.generate import why_not_shipped
+# why a retired generated card whose note is still here no longer ships, when curation gives no verdict for its key
+NOT_GENERATED = "no longer generated from the note: its text or this deckgen's rules changed (`deckgen cards NOTE`)"
 
-    return why_not_shipped(note, key, config.section("generate"))
+
+def _unshipped_reasons(note: Note, config: Config) -> dict[str, str]:
+    from deckgen.cards.generate import unshipped_reasons
+
+    return unshipped_reasons(note, config.section("generate"))
 
 
 def _choose_specs(specs: list[DeckSpec], names: Sequence[str], decks_dir: Path) -> list[DeckSpec]:

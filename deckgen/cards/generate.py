@@ -318,20 +318,15 @@ def _valid_candidates(value: Any) -> bool:
     return isinstance(value, tuple) and len(value) == 3
 
 
-def why_not_shipped(note: Note, key: str, settings: Mapping[str, Any] | None = None) -> str:
-    """Why the generated card ``key`` of ``note`` does not ship (for a card a build retires): curation's verdict, or
-    that no rule generates it from the note as it is now (the note's text changed, or this deckgen's rules did)."""
+def unshipped_reasons(note: Note, settings: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """Why each generated card of ``note`` that does not ship does not (curation's verdict), by key; a key not here
+    is not generated from the note as it is now. For the cards a build retires."""
     authored, _ = authored_cards(note)
     try:
         verdicts = review(note, authored, generators_for(settings), settings, check_keys=False)
     except ContentError:
-        return ""
-    verdict = next((v for v in verdicts if v.card.key == key), None)
-    if verdict is None:
-        return "no longer generated from the note: its text or this deckgen's rules changed (`deckgen cards NOTE`)"
-    if verdict.ships:
-        return ""
-    return f"{verdict.status}: {verdict.reason}" if verdict.reason else verdict.status
+        return {}
+    return {v.card.key: f"{v.status}: {v.reason}" if v.reason else v.status for v in verdicts if not v.ships}
 
 
 def collect_cards(
