@@ -29,3 +29,16 @@ def test_a_number_out_of_range_in_the_lock_is_a_located_error(tmp_path: Path, va
             result.stderr,
         )
     assert not (project / "build").exists()
+
+
+def test_a_card_record_not_named_note_and_key_is_a_located_error(tmp_path: Path) -> None:
+    # an attacker's try: '{"card": "x", "bogus": …}' appended to the lock passed build and lock resolve, and the lock
+    # then held a retired record of key '' in note 'x' (fails on aef5a11)
+    project = copy_project(REPO, tmp_path / "proj")
+    lock = project / "deckgen.lock"
+    lines = lock.read_text().splitlines(keepends=True)
+    lines.append('{"card": "x", "hash": "", "mod": 1}\n')
+    lock.write_text("".join(lines))
+    result = run_deckgen("build", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"deckgen.lock:{len(lines)}:" in result.stderr and "a card record is named 'note/key'" in result.stderr

@@ -440,6 +440,8 @@ def _add_record(lock: Lock, changelog: dict[str, list[ChangelogEntry]], data: di
     key = str(data.pop(kind))
     if kind == "card":
         note_id, _, card_key = key.partition("/")
+        if not note_id or not card_key:  # (a hand-written '"card": "x"' became a record of key '' in note 'x')
+            raise ValueError(f"a card record is named 'note/key', not {key!r:.60}")
         record = CardRecord.from_json(data)
         lock.put(note_id, card_key, record)
         if row is not None:
