@@ -228,10 +228,28 @@ def resolve_file(path: Path) -> MergeReport:
             )
         )
     base_text, ours_text, theirs_text = split_conflicts(text)
+    if base_text is None:  # git's default conflict style shows no base: git's index still holds it mid-merge
+        base_text = _index_base(path)
     base = parse_lock(base_text, path.name) if base_text is not None else None
     merged, report = merge_locks(base, parse_lock(ours_text, path.name), parse_lock(theirs_text, path.name))
     atomic_write_text(path, merged.to_text())
     return report
+
+
+def _index_base(path: Path) -> str | None:
+    """The merge base of ``path`` that git keeps in its index during a conflicted merge (stage 1), or None.
+
+    Without it a card changed on one side only looks changed on both, and a deck released on one side looks
+    released on both (an upgrading team's try: `lock resolve` after a merge in git's default conflict style
+    reported a card 'changed on both branches' and the next build shipped a release with nothing in it).
+    """
+    try:
+        shown = subprocess.run(
+            ["git", "show", f":1:./{path.name}"], cwd=path.parent, capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return None
+    return shown.stdout if shown.returncode == 0 else None
 
 
 def driver_command() -> str:
