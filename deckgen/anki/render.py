@@ -235,6 +235,7 @@ _ANY_TAG_RE = re.compile(r"<[^<>]*>?")
 _SUSPECT_RE = re.compile(r"[<>\\\[{}]")  # a tag, or a character Anki syntax starts with (see inert)
 
 
+@lru_cache(maxsize=1 << 14)  # a note's context and source repeat on each of its cards, a deck's rows in its bundle
 def safe_field(value: str, cloze: bool = False) -> bool:
     """Whether ``value`` is a field deckgen could have written: only the tags above, and already inert
     (:func:`inert` changes nothing, so no MathJax, cloze, template or sound syntax is left live).

@@ -186,35 +186,37 @@ _HEAD_TAG_RE = re.compile(
     r'|<link rel="stylesheet" href="(?:\.\./)*assets/(?:card|site)\.css">'
     r'|<script src="(?:\.\./)*assets/site\.js" defer>|</script>'
 )
-_PAGE_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z][\w:-]*(?:=\"[^\"<>]*\")?)*)\s*/?>")
-_ATTRIBUTE_RE = re.compile(r'\s+([a-zA-Z][\w:-]*)(?:="([^"<>]*)")?')
-_PAGE_ATTRIBUTES = frozenset(
+_OTHER_TAG_RE = re.compile(r"<(?!/?(?:" + "|".join(sorted(_PAGE_TAGS)) + r")[\s/>])[^<>]*>?")
+_OPEN_TAG_RE = re.compile(r"<[a-zA-Z][^<>]*>")
+_QUOTED_RE = re.compile(r'"[^"]*"')
+_PAGE_ATTRIBUTES = (
     "class id href src alt title lang role scope tabindex defer start colspan rowspan datetime open download "
-    "hidden width height loading".split()
+    "hidden width height loading charset name content rel".split()
 )
-_URL_ATTRIBUTES = frozenset({"href", "src"})
+# in a page's opening tags with their quoted values emptied: an attribute name outside the list, or a value unquoted
+_BAD_ATTRIBUTE_RE = re.compile(
+    r"\s(?!(?:" + "|".join(_PAGE_ATTRIBUTES) + r"|aria-[\w-]+)(?![\w:-]))[a-zA-Z][\w:-]*|=(?!\"\")", re.IGNORECASE
+)
+# a link or source with a ':' or a character reference (which could spell one) before its first '/', '?' or '#'
+_SCHEMED_URL_RE = re.compile(r'\s(?:href|src)="([^"/?#]*[:&][^"]*)"')
 _URL_SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 def safe_page(text: str) -> bool:
     """Whether ``text`` is a page deckgen could have written (see :data:`_PAGE_TAGS`): checked before a page kept in
-    the project's cache is used, so an edited copy never reaches the site."""
+    the project's cache is used, so an edited copy never reaches the site. (A few regular expressions over the whole
+    page: a deck page holds thousands of tags, and the copy of build/ back checks every page.)"""
     body = text.removeprefix("<!doctype html>\n")
-    for tag in re.finditer(r"<[^<>]*>?", body):
-        raw = tag.group()
-        if _HEAD_TAG_RE.fullmatch(raw):
-            continue
-        match = _PAGE_TAG_RE.fullmatch(raw)
-        if match is None or match.group(2).lower() not in _PAGE_TAGS:
+    if not all(_HEAD_TAG_RE.fullmatch(tag.group()) for tag in _OTHER_TAG_RE.finditer(body)):
+        return False  # a tag the site never writes, or its head's tags in another form
+    tags = " ".join(_OPEN_TAG_RE.findall(body))
+    if _BAD_ATTRIBUTE_RE.search(_QUOTED_RE.sub('""', tags)):  # (the site quotes every value, escapes '"' in text)
+        return False
+    for value in _SCHEMED_URL_RE.findall(tags):
+        scheme = _URL_SCHEME_RE.match(html.unescape(value))
+        if scheme and scheme.group(1).lower() not in ("http", "https", "mailto") and value != "data:,":
             return False
-        for name, value in _ATTRIBUTE_RE.findall(match.group(3)):
-            name = name.lower()
-            if name not in _PAGE_ATTRIBUTES and not name.startswith("aria-"):
-                return False
-            scheme = _URL_SCHEME_RE.match(html.unescape(value)) if name in _URL_ATTRIBUTES else None
-            if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
-                return False
-    return ">" not in re.sub(r"<[^<>]*>", "", body)
+    return True
 
 
 def _download(href: str, label: str, path: Path, primary: bool = False) -> str:
