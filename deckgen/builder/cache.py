@@ -375,6 +375,32 @@ def check_out_dir(config: Config) -> None:
                 "out",
             )
         )
+    for own in (
+        ".git",
+        CACHE_DIR,
+        ".deckgen-import",
+    ):  # git's and deckgen's own folders (an attacker's try: `out = ".git"`)
+        folder = (config.root / own).resolve()
+        if out == folder or out.is_relative_to(folder):
+            raise ConfigError(
+                Finding(
+                    config.rel(config.out_dir),
+                    0,
+                    f"the output folder is inside {own}/, which {'git' if own == '.git' else 'deckgen'} keeps for itself",
+                    "build into a folder of its own (the default build/, or --out / DECKGEN_OUT elsewhere)",
+                    "out",
+                )
+            )
+    if out.exists() and not out.is_dir():
+        raise ConfigError(
+            Finding(
+                config.rel(config.out_dir),
+                0,
+                "the output folder is a file",
+                "name a folder (or a path that does not exist yet) with --out / DECKGEN_OUT",
+                "out",
+            )
+        )
 
 
 def claim_outputs(config: Config, planned: Sequence[Path]) -> None:
