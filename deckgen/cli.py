@@ -56,6 +56,13 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
+def _name(name: str) -> str:
+    """A file or zip entry name for rich: control and direction characters shown escaped, markup escaped."""
+    from deckgen.core.errors import printable
+
+    return _escape(printable(name))
+
+
 def _echo(text: str, **kwargs: bool) -> None:
     typer.echo(clean(text), **kwargs)  # type: ignore[arg-type]
 
@@ -492,7 +499,7 @@ def import_notes(
     console = _console()
     for result in results:
         if result.status == "skipped":
-            console.print(f"skipped {_escape(result.source)}: {_escape('; '.join(result.unsure))}")
+            console.print(f"skipped {_name(result.source)}: {_escape('; '.join(result.unsure))}")
             continue
         verb = (
             {"created": "would create", "updated": "would update", "unchanged": "unchanged"}[result.status]
@@ -500,11 +507,12 @@ def import_notes(
             else result.status
         )
         console.print(
-            f"{verb} {_escape(config.rel(result.target))} (id {_escape(result.note_id)}, from {_escape(result.source)}, {result.format})"
+            f"{verb} {_name(config.rel(result.target))} (id {_escape(result.note_id)}, from {_name(result.source)}, "
+            f"{result.format})"
         )
         for original, dest in result.images:
             verb_image = "would copy" if dry_run else "copied"
-            console.print(f"  {verb_image} image {_escape(original)} to {_escape(config.rel(dest))}")
+            console.print(f"  {verb_image} image {_name(str(original))} to {_name(config.rel(dest))}")
         for note in result.unsure:
             console.print(f"  [yellow]check[/yellow] {_escape(note)}")
         for conflict in result.conflicts:

@@ -41,3 +41,15 @@ def test_a_zip_entry_named_twice_is_refused(project: Path, tmp_path: Path) -> No
     result = run_deckgen("import", str(export), "--dry-run", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "entry 'x.md' appears twice in the zip" in result.stderr, result.stderr
+
+
+def test_a_newline_in_an_entry_name_does_not_split_the_report(project: Path, tmp_path: Path) -> None:
+    # an attacker's try: an entry named 'a\x1b[31mred\n.md' lost its ESC but its newline split the 'would create' line,
+    # so output lines could be forged (fails on aef5a11)
+    export = tmp_path / "names.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("a\x1b[31mred\nforged.md", _note("One"))
+    result = run_deckgen("import", str(export), "--dry-run", cwd=project)
+    assert result.returncode == 0, result.stderr
+    line = next(row for row in result.stdout.splitlines() if row.startswith("would create"))
+    assert "red\\x0aforged.md" in line and "\x1b" not in result.stdout, result.stdout

@@ -15,6 +15,12 @@ Severity = Literal["error", "warning"]
 _UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
+def printable(name: str) -> str:
+    """A file or entry name as deckgen prints it: control and direction characters escaped (``\\x0a``, ``\\u202e``),
+    so a name cannot split a line of output or reverse it."""
+    return _UNPRINTABLE_RE.sub(_escaped, name) if _UNPRINTABLE_RE.search(name) else name
+
+
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
@@ -35,7 +41,7 @@ class Finding:
     def location(self) -> str:
         """``path:line:col``, or just ``path`` when the line is unknown (0); a control or direction character in
         the path is shown escaped (a file named with a newline or U+202E must not split or reverse the line)."""
-        path = _UNPRINTABLE_RE.sub(_escaped, self.path) if _UNPRINTABLE_RE.search(self.path) else self.path
+        path = printable(self.path)
         if self.line <= 0:
             return path
         return f"{path}:{self.line}:{self.col}"
