@@ -6,6 +6,7 @@ import contextlib
 import functools
 import gc
 import json
+import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -248,6 +249,8 @@ def plan_build(
     chosen = _choose_specs(specs, deck_names, config.decks_dir)
     by_id = {note.id: note for note in notes}
     lock = read_lock(config.lock_path, written_lock(config))
+    if lock.file_format < LOCK_FORMAT and config.lock_path.exists():
+        _check_not_downgraded(config)
     timestamp = build_time() if now is None else now
 
     decisions: list[MatchDecision] = []
@@ -613,6 +616,48 @@ def lint_project(
     stale = lock_findings(config.rel(config.lock_path), config.lock_path.exists(), changed, plan.lock_edited_line)
     findings = [*(f for f in report.findings if f.rule != "no-deck"), *stale, *plan.deckless]
     return finish(findings, settings, report.files, report.cards), plan
+
+
+def _check_not_downgraded(config: Config) -> None:
+    """Refuse a lock in an older deckgen's format when git's history already holds one in this format.
+
+    A teammate on a deckgen before 0.2.0 whose merge driver cannot read the upgraded lock is left with their branch's
+    older lock, no conflict markers; merged to main it would take every deck's releases back, and the older format
+    alone reads as a team not upgraded yet (a team's try). Asked of git only for a lock in an older format.
+    """
+    try:
+        found = subprocess.run(
+            [
+                "git",
+                "log",
+                "-1",
+                "--format=%h",
+                "-G",
+                f'"format": {LOCK_FORMAT}[,}}]',
+                "--",
+                config.rel(config.lock_path),
+            ],
+            cwd=config.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return
+    commit = found.stdout.strip() if found.returncode == 0 else ""
+    if commit:
+        raise LockError(
+            Finding(
+                config.rel(config.lock_path),
+                1,
+                f"deckgen.lock is in an older deckgen's format, but commit {commit} already held it in this version's: "
+                "a deckgen before 0.2.0 has replaced the upgraded lock (a merge by a teammate who has not upgraded?), "
+                "and building on it would take the decks' releases back",
+                f"restore the last upgraded lock (commit {commit} changed one: `git log -p -- deckgen.lock`; then "
+                "`git show <commit>:deckgen.lock > deckgen.lock`), merge again with this deckgen, build and commit",
+                "lock",
+            )
+        )
 
 
 # why a retired generated card whose note is still here no longer ships, when curation gives no verdict for its key

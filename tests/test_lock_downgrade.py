@@ -1,0 +1,53 @@
+"""A lock in an older deckgen's format is refused once git's history holds it in this version's format: a teammate
+on a deckgen before 0.2.0, whose merge driver could not read the upgraded lock, was left with their branch's older
+lock and no conflict markers; merged to main, the new deckgen's `build --locked` passed it with a warning and every
+deck's releases went back (a team's try, with real git). A project that simply has not upgraded yet (no format-3
+lock in its history) keeps the warning. Fails on f844939."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import REPO, copy_project, run_deckgen
+
+
+def _git(cwd: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t"}
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env={**env, "GIT_COMMITTER_EMAIL": "t@e"})
+
+
+def _as_format_two(lock: Path) -> None:
+    first, rest = lock.read_text().split("\n", 1)
+    header = json.loads(first)
+    lock.write_text(json.dumps({"about": header["about"], "format": 2}) + "\n" + rest)
+
+
+def test_a_format_two_lock_after_an_upgraded_one_is_refused(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "team")
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "upgraded")
+    _as_format_two(project / "deckgen.lock")  # an older deckgen's lock took its place
+    _git(project, "commit", "-qam", "merge by a teammate on the old deckgen")
+    for command in (("build", "--locked"), ("build",)):
+        result = run_deckgen(*command, cwd=project)
+        assert result.returncode == 1, (command, result.stdout)
+        assert (
+            "deckgen.lock:1:" in result.stderr
+            and "a deckgen before 0.2.0 has replaced the upgraded lock" in result.stderr
+        )
+    assert not (project / "build").exists()
+
+
+def test_a_project_not_upgraded_yet_keeps_the_warning(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "team")
+    _as_format_two(project / "deckgen.lock")
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "a team still on the previous deckgen")
+    result = run_deckgen("build", "--locked", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "older deckgen's file format" in result.stderr
