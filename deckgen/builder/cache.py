@@ -351,56 +351,32 @@ def _owned(out_dir: Path) -> set[str] | None:
 
 
 def check_out_dir(config: Config) -> None:
-    """Refuse an output folder that would mix outputs with sources (content/, decks/, the project root)."""
+    """Refuse an output folder that would mix outputs with sources (content/, decks/, the project root), with git's or
+    deckgen's own folders (an attacker's try: `out = ".git"`), or that is a file."""
     out = config.out_dir.resolve()
-    for source in (config.content_dir, config.decks_dir):
-        source = source.resolve()
-        if out == source or out.is_relative_to(source):
-            raise ConfigError(
-                Finding(
-                    config.rel(config.out_dir),
-                    0,
-                    f"the output folder is inside {config.rel(source)}/",
-                    "build into a folder of its own (the default build/, or --out / DECKGEN_OUT elsewhere)",
-                    "out",
-                )
-            )
-    if out == config.root.resolve():
-        raise ConfigError(
-            Finding(
-                ".",
-                0,
-                "the output folder is the project folder itself",
-                "build into a folder of its own (the default build/, or --out build)",
-                "out",
-            )
-        )
-    for own in (
-        ".git",
-        CACHE_DIR,
-        ".deckgen-import",
-    ):  # git's and deckgen's own folders (an attacker's try: `out = ".git"`)
-        folder = (config.root / own).resolve()
+    own = {".git": "git", CACHE_DIR: "deckgen", ".deckgen-import": "deckgen"}
+    folders = [(config.content_dir, ""), (config.decks_dir, ""), *((config.root / n, who) for n, who in own.items())]
+    for folder, keeper in folders:
+        folder = folder.resolve()
         if out == folder or out.is_relative_to(folder):
-            raise ConfigError(
-                Finding(
-                    config.rel(config.out_dir),
-                    0,
-                    f"the output folder is inside {own}/, which {'git' if own == '.git' else 'deckgen'} keeps for itself",
-                    "build into a folder of its own (the default build/, or --out / DECKGEN_OUT elsewhere)",
-                    "out",
-                )
-            )
+            kept = f", which {keeper} keeps for itself" if keeper else ""
+            raise ConfigError(_out_problem(config, f"the output folder is inside {config.rel(folder)}/{kept}"))
+    if out == config.root.resolve():
+        raise ConfigError(_out_problem(config, "the output folder is the project folder itself", "--out build", "."))
     if out.exists() and not out.is_dir():
-        raise ConfigError(
-            Finding(
-                config.rel(config.out_dir),
-                0,
-                "the output folder is a file",
-                "name a folder (or a path that does not exist yet) with --out / DECKGEN_OUT",
-                "out",
-            )
-        )
+        raise ConfigError(_out_problem(config, "the output folder is a file"))
+
+
+def _out_problem(
+    config: Config, message: str, elsewhere: str = "--out / DECKGEN_OUT elsewhere", path: str = ""
+) -> Finding:
+    return Finding(
+        path or config.rel(config.out_dir),
+        0,
+        message,
+        f"build into a folder of its own (the default build/, or {elsewhere})",
+        "out",
+    )
 
 
 def claim_outputs(config: Config, planned: Sequence[Path]) -> None:
