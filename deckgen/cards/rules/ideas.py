@@ -479,6 +479,11 @@ _POINTING_QUESTION_RE = re.compile(
     r"|\bthe (?:two|three|four|five|six|seven|eight|nine|ten) (?:be|is|are|was|were|do|does|should|can|must|will)\b"
     # 'what explains why the closed one won?' (batch188: T0/T1 from every judge): the closed what, the note said before
     r"|\b(?:why|if|when|whether) (?:the|this|that) [a-z]+ one\b(?!\s+(?:of|who|that|which)\b)"
+    # 'what does the note say the work treats that mainly as?' (batches 11, 76, 190: T0 from every judge): a pronoun
+    # whose antecedent was the note's sentence before
+    r"|\b(?:that|this|it|them|these|those)(?: [a-z]+ly)? (?:as|to|for|with|on|of|from|by|about|into)\?$"
+    # 'what is the authors' example?' (batch190: T0), 'what is the paper's world?' (batch13: T1): of what, unsaid
+    r"|\bwhat (?:is|are|was|were) the (?:authors?|writers?|book|essay|paper|article|work)['’]s? [a-z]+\?$"
 )
 # 'the book's questions', 'the paper's rules': the parts of the work, named only by where they are
 _UNNAMED_PART_RE = re.compile(
