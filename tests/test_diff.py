@@ -274,3 +274,20 @@ def test_a_note_whose_id_changed_is_named_with_the_id_to_write_back(shipped: Pat
         deck.write_text(deck.read_text(encoding="utf-8").replace("- id: pg-dont-scale", "- id: graham-dont-scale"))
     run = run_deckgen("diff", cwd=shipped)
     assert "looks like note" not in run.stdout + run.stderr
+
+
+def test_entries_an_older_deckgen_recorded_read_as_plain_text_too(shipped: Path) -> None:
+    """A learner's read of the shipped changelog: entries recorded before the plain-text fix (they stay in deckgen.lock
+    as written) showed '{{c1::specific}}' and '&quot;Jobs to Be Done&quot;'; they are shown as today's entries are."""
+    lock = (shipped / "deckgen.lock").read_text(encoding="utf-8")
+    assert "{{c1::specific}}" in lock and "&quot;Jobs to Be Done&quot;" in lock  # the entries this is about
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    assert (shipped / "deckgen.lock").read_text(encoding="utf-8") == lock  # the record itself is kept as it was
+    for path in [*(shipped / "build").glob("*.changelog.md"), shipped / "build" / "CHANGELOG.md"]:
+        text = path.read_text(encoding="utf-8")
+        assert "{{c" not in text and "&quot;" not in text and "&#" not in text, path
+    combined = (shipped / "build" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "vocabulary for feedback that is specific rather than personal" in combined
+    assert "'Know Your Customers' \"Jobs to Be Done\"'" in combined
+    page = (shipped / "build" / "site" / "changelog.html").read_text(encoding="utf-8")
+    assert "c1::" not in page and "feedback that is specific rather than personal" in page

@@ -220,7 +220,7 @@ def write_changelogs(
         f"Find retired cards in Anki with the search `{RETIRED_SEARCH}`.\n"
     ]
     for deck in report.decks:
-        entries = [e.text.rstrip("\n") + "\n" for e in stored.get(deck.slug, ())]
+        entries = [_readable(e.text) for e in stored.get(deck.slug, ())]
         if not entries:
             continue
         path = changelog_path(out_dir, deck.slug)
@@ -228,7 +228,7 @@ def write_changelogs(
         written.append(path)
         parts.append(f"## {deck.deck}\n\n" + "\n".join(e.replace("## Release ", "### Release ", 1) for e in entries))
     for slug, title in tracks:
-        entries = [e.text.rstrip("\n") + "\n" for e in stored.get(TRACK_KEY + slug, ())]
+        entries = [_readable(e.text) for e in stored.get(TRACK_KEY + slug, ())]
         if not entries:
             continue
         path = track_changelog_path(out_dir, slug)
@@ -242,6 +242,13 @@ def write_changelogs(
         atomic_write_text(index, "\n".join(parts).rstrip("\n") + "\n")
         written.append(index)
     return written
+
+
+def _readable(entry: str) -> str:
+    """A stored entry as today's entries read: those a deckgen before 0.2.0 recorded (they stay in deckgen.lock as they
+    were) kept a cloze's markup and HTML-escaped quotes, which a learner read as '{{c1::specific}}' and '&quot;'."""
+    shown = CLOZE_RE.sub(lambda m: m.group(2), entry)
+    return shown.replace("&quot;", '"').replace("&#x27;", "'").replace("&#39;", "'").rstrip("\n") + "\n"
 
 
 def _one_line(text: str) -> str:
