@@ -1566,6 +1566,15 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None  # '… outside knowledge, assimilate it': a series cut before its last part (batch45: T1)
     if _SPLICED_CLAUSE_RE.search(back):
         return None  # 'The window for live talk, cultural differences go unnoticed, trust forms slowly': three claims
+    if _OBJECT_THEN_PARTICLE_RE.match(back.rstrip(".")):
+        return None  # 'the same techniques … can push a bad idea through' (batch189: 'what can the same techniques … push?'
+        # - 'A bad idea through', T0/T1 from every judge): the verb's particle left in the answer, after its object
+    condition = re.search(r"\b(?:if|when|whenever|unless|once) (?P<c>[^?]{3,})\?$", front)
+    if condition and _goes_on(sentence.plain, condition.group("c"), _SERIES_GOES_ON):
+        return (
+            None  # 'If events carry account, plan and feature-flag fields, the PM can ask …' (batch189: 'what should a
+        )
+        # team do if events carry account?', T0 from every judge): a condition cut after the first item of its series
     # A definition's gloss often opens with a label and defines in the next sentence ('the basic
     # unit. A small, cross-functional team …'): cut there, it loses the definition (blind batch13).
     second = _SECOND_SENTENCE_RE.match(back) if ". " in back and kind != "definition" else None
@@ -1591,6 +1600,14 @@ _OR_NEXT = re.compile(r",?\s+or\s")
 _DASHED_ASIDE_NEXT = re.compile(
     r"\s*[—–]\s*[^—–.]{1,60}[—–]\s*(?:must|should|can|could|will|would|may|might|needs?|is|are|was|were)\s"
 )
+
+
+_OBJECT_THEN_PARTICLE_RE = re.compile(
+    r"^(?:A|An|The|Their|Its|His|Her|Our|Your)\s+(?:[\w-]+\s+){0,3}(?:through|up|out|off|down|away|back|over|around|aside|in|on)$"
+)
+# a series going on after its first item and closing with a comma before the sentence's main clause: ', plan and
+# feature-flag fields, the PM can ask' (not ', keep them modest and framed as …', the main clause itself)
+_SERIES_GOES_ON = re.compile(r",\s+[\w-]+(?:\s+[\w-]+)?,?\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+){0,2},\s")
 
 
 def _goes_on(text: str, part: str, after: re.Pattern[str], *, fold: bool = True) -> bool:
