@@ -302,3 +302,15 @@ def test_a_naming_whose_term_is_only_an_image_gives_no_card() -> None:
         "---\nid: n\ntitle: Empathy\nauthor: Ken Norton\n---\nHe calls Norton *![img](a.png)*.\n", "content/n.md"
     )
     assert list(claims.definition(note)) == []
+
+
+def test_an_alternative_with_no_words_gives_no_card() -> None:
+    # Found by the property test above (fresh-clone CI of 7d32ee9): generation crashed with an IndexError on
+    # 'rather than --.', an alternative of punctuation alone.
+    note = parse_note(
+        "---\nid: n\ntitle: Empathy\nauthor: Ken Norton\n---\nNorton Norton.\n\n## Central argument\n\nNorton Norton."
+        "\n\nThe four parts:\n\n## Critique\n\nTeams define Norton connects a rather than --.\n",
+        "content/n.md",
+    )
+    for rule in RULES.values():
+        list(rule(note))  # no exception

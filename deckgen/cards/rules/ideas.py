@@ -4878,6 +4878,8 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             ]  # 'prevents complaints but won't win customers': one claim a card
             rather = re.search(r"\s+(?:rather than|instead of)\s+(?P<a>[^,;:]{2,40})$", obj.rstrip("."))
             alternative = ""
+            if rather and not words(rather.group("a")):
+                break  # 'rather than --.': no alternative in words (found by the property test of whole-note gates)
             if rather and words(rather.group("a"))[0].lower() in PREPOSITIONS:
                 break  # '… underplays how much of the benefit came from the discussion rather than from the template'
                 # (batch73: T0 from every judge): the alternative is the answer's own phrase, not the verb's object
