@@ -99,10 +99,14 @@ def _plain_build(out: Path | None, locked: bool) -> int | None:
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
         return None
     if restored is not None:  # the outputs were copied back: reported as the full build reports its outputs
+        from deckgen.api import with_unread_warnings
         from deckgen.console import print_build
 
-        print_build(restored, config.out_dir, dry_run=False)
+        print_build(with_unread_warnings(config, restored), config.out_dir, dry_run=False)
         return 0
+    from deckgen.sources.layout import unread_warnings
+
+    warnings = [*warnings, *unread_warnings(config.content_dir, config.rel)]  # no cache knows of them (a PM lead's try)
     # the lines deckgen.cli prints for an up-to-date BuildResult (read_state checked their types)
     for warning in warnings:
         print(f"{_styled('warning', '33', sys.stderr)} {clean(warning)}", file=sys.stderr)
@@ -136,7 +140,9 @@ def _full_build(config: Config, locked: bool) -> int:
     result = _reported(lambda: build(config, locked=locked, check_up_to_date=False, on_wait=print_waiting))
     if result is None:
         return 1
-    print_build(result, config.out_dir, dry_run=False)
+    from deckgen.api import with_unread_warnings
+
+    print_build(with_unread_warnings(config, result), config.out_dir, dry_run=False)
     return 0
 
 
@@ -155,6 +161,10 @@ def quick_lint(args: list[str]) -> int | None:
 
         config = load_config()
         report = replayed_lint(config, open_note_cache(config, [], lazy=True))  # edits that change no card
+        if report is not None:
+            from deckgen.linter.run import with_unread_files
+
+            report = with_unread_files(config, report)  # as deckgen.api.lint: no cache knows of them
     except Exception:  # noqa: BLE001 - the full CLI reports any problem, located
         return None
     finally:

@@ -12,6 +12,7 @@ nothing to do stay fast.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -38,8 +39,31 @@ def build(
     """Build every (or the named) deck into ``config.out_dir`` and update deckgen.lock.
 
     A build whose inputs and outputs are unchanged since the last one is recognised from
-    the build cache before the rest of deckgen is imported, and returns at once.
+    the build cache before the rest of deckgen is imported, and returns at once. Its warnings
+    name every file in content/ that looks like a note but is not read.
     """
+    return with_unread_warnings(config, _build(config, decks, locked=locked, dry_run=dry_run, on_wait=on_wait))
+
+
+def with_unread_warnings(config: Config, result: BuildResult) -> BuildResult:
+    """``result`` with a warning after its own for each file in content/ that looks like a note but is never read
+    ('x.MD', 'x.txt'): no input, so no cache of the last build knows of it (see
+    :func:`deckgen.sources.layout.unread_findings`)."""
+    from deckgen.sources.layout import unread_warnings
+
+    unread = unread_warnings(config.content_dir, config.rel)
+    return dataclasses.replace(result, warnings=(*result.warnings, *unread)) if unread else result
+
+
+def _build(
+    config: Config,
+    decks: Sequence[str],
+    *,
+    locked: bool,
+    dry_run: bool,
+    on_wait: Callable[[str], None] | None,
+) -> BuildResult:
+    """:func:`build` without the unread files' warnings."""
     from deckgen.builder.cache import build_options, read_state, up_to_date
 
     state = None if dry_run else read_state(config.out_dir, [])

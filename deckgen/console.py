@@ -118,8 +118,10 @@ def _in_anki(result: BuildResult, status: str) -> str:
 def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
     """`deckgen build`'s report: warnings, deck sizes, what changed and what was written."""
     report = _Report()
-    if not (dry_run and result.report is not None):  # a dry run's report lists the warnings itself
-        for warning in result.warnings:
+    # a dry run's report lists the build's warnings itself; the unread files' come after it (deckgen.api.build)
+    listed = set(result.report.warnings) if dry_run and result.report is not None else set()
+    for warning in result.warnings:
+        if warning not in listed:
             report.add(("warning", "yellow"), " ", warning, stderr=True)
     for name, count in result.deck_sizes():
         report.add((name, "bold"), f": {count} cards")

@@ -532,9 +532,14 @@ def test_lint_warns_about_what_a_build_silently_leaves_out(tmp_path: Path, cli) 
     for _ in range(2):  # the second lint replays the first one's findings: the warnings must still come
         result = cli("lint", "--format", "json", cwd=root)
         found = {(f["path"], f["rule"]): f for f in json.loads(result.stdout)["findings"]}
-        assert found[("content/high-output-management.txt", "unread-file")]["fix"].startswith(
-            "rename it to 'high-output-management.md'"
+        assert found[
+            ("content/high-output-management.txt", "unread-file")
+        ][
+            "fix"
+        ].startswith(
+            "if it is a note, run `deckgen import content/high-output-management.txt`"  # renamed, it has no front matter
         )
+        assert found[("content/scratch.MD", "unread-file")]["fix"].startswith("rename it to 'scratch.md'")
         assert ("content/scratch.MD", "unread-file") in found and ("content/cover.png", "unread-file") not in found
         source = found[("content/a.md", "incomplete-note")]
         assert "has no https://" in source["message"] and "https://www.svpg.com/inspired" in source["fix"]
@@ -610,3 +615,25 @@ def test_a_draft_status_is_told_it_holds_nothing_back(tmp_path: Path, cli) -> No
         tmp_path / "q", {"a.md": GOOD.replace("author: Ken Norton\n", "author: Ken Norton\nstatus: read\n")}
     )
     assert "incomplete-note" not in cli("lint", "--format", "json", cwd=read).stdout
+
+
+def test_every_build_and_lint_names_a_note_that_is_never_read(shipped: Path) -> None:
+    """A PM lead's try: a note saved as 'x.MD' after a build was never shipped, and neither `deckgen lint` (answered
+    from the cache) nor any `deckgen build` said so; only a lint with no cache did. Every run lists content/ afresh.
+    Run as a user runs it (the CLI's fast paths: the replayed lint, the up-to-date, replayed and restored builds)."""
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    note = shipped / "content" / "essays" / "norton-empathy.md"
+    write(shipped / "content" / "essays" / "x.MD", note.read_text().replace("id: norton-empathy", "id: x-upper"))
+    unread = "content/essays/x.MD:1:1: unread-file: this file is not read"
+    lint = run_deckgen("lint", cwd=shipped)
+    assert unread in lint.stdout and "1 warning" in lint.stdout, lint.stdout
+    assert unread in run_deckgen("build", cwd=shipped).stderr  # up to date: nothing else to say
+    note.write_text(note.read_text().replace("## Critique\n", "## Critique\nEdited. ", 1))
+    replayed = run_deckgen("build", cwd=shipped)  # a prose edit: replayed from the last build
+    assert replayed.returncode == 0 and unread in replayed.stderr
+    assert unread in run_deckgen("build", "--dry-run", cwd=shipped).stderr
+    shutil.rmtree(shipped / "build")
+    restored = run_deckgen("build", cwd=shipped)  # copied back from the project's cache
+    assert restored.returncode == 0 and unread in restored.stderr
+    write(shipped / "content" / "essays" / "old.txt", "Old Note\nSource: https://example.com/ ↗\n")
+    assert "run `deckgen import content/essays/old.txt`" in run_deckgen("build", cwd=shipped).stderr

@@ -240,23 +240,9 @@ def with_unread_files(config: Config, report: LintReport) -> LintReport:
     Listed afresh on every run (a folder walk, no parsing): such a file is no input of a build,
     so no cache of the last build could know about it.
     """
-    from deckgen.sources.layout import unread_note_like
+    from deckgen.sources.layout import unread_findings
 
-    found = []
-    for name in unread_note_like(config.content_dir):
-        path = Path(name)
-        rel = config.rel(path)
-        stem = path.name.split(".", 1)[0]
-        found.append(
-            Finding(
-                rel,
-                1,
-                "this file is not read: only files ending in '.md' are notes, so its cards never ship",
-                f"rename it to '{stem}.md' (if it is a note), or move it out of {config.rel(config.content_dir)}/",
-                "unread-file",
-                severity="warning",
-            )
-        )
+    found = unread_findings(config.content_dir, config.rel)
     if not found:
         return report
     return finish([*report.findings, *found], settings_for(config), report.files, report.cards)

@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from deckgen.core.errors import Finding
+
 TRACKS_DIR = "tracks"
 COHORTS_DIR = "cohorts"
 
@@ -57,6 +59,42 @@ def unread_note_like(content_dir: Path) -> list[str]:
     Walked like :func:`note_names` (hidden files and symlinked folders skipped); for lint, which warns.
     """
     return _walk(content_dir, _is_unread_note_like, hidden_folders=False)
+
+
+def unread_findings(content_dir: Path, rel: Callable[[Path], str]) -> list[Finding]:
+    """An ``unread-file`` warning for each of :func:`unread_note_like`'s files (``rel``: a path as the project names it).
+
+    For lint and for every build, the up-to-date one included: such a file is no input, so no cache knows of it, and a
+    note saved as 'x.MD' or 'x.txt' would otherwise never ship without a word (a PM lead's try).
+    """
+    found = []
+    for name in unread_note_like(content_dir):
+        path = Path(name)
+        stem = path.name.split(".", 1)[0]
+        if path.name.lower().endswith((".txt", ".text")):
+            # a plain-text note in the seed format is imported, not renamed (renamed, it has no front matter)
+            fix = (
+                f"if it is a note, run `deckgen import {rel(path)}` (it writes '{stem}.md' with front matter) and "
+                f"delete this file; else move it out of {rel(content_dir)}/"
+            )
+        else:
+            fix = f"rename it to '{stem}.md' (if it is a note), or move it out of {rel(content_dir)}/"
+        found.append(
+            Finding(
+                rel(path),
+                1,
+                "this file is not read: only files ending in '.md' are notes, so its cards never ship",
+                fix,
+                "unread-file",
+                severity="warning",
+            )
+        )
+    return found
+
+
+def unread_warnings(content_dir: Path, rel: Callable[[Path], str]) -> list[str]:
+    """:func:`unread_findings` as a build's warning lines."""
+    return [str(finding) for finding in unread_findings(content_dir, rel)]
 
 
 def _is_note(name: str) -> bool:
