@@ -74,6 +74,7 @@ from deckgen.lock.identity import (
     MatchDecision,
     build_time,
     carry_removed,
+    match_sides,
     resolve_keys,
     stable_hash,
     stable_int,
@@ -81,7 +82,7 @@ from deckgen.lock.identity import (
     stamp_notetype,
 )
 from deckgen.lock.moves import apply_moves, avoid_moved_keys, keep_shipped_ids, match_moves, renames
-from deckgen.lock.records import LOCK_FORMAT, Lock, lock_digest, read_lock
+from deckgen.lock.records import LOCK_FORMAT, CardRecord, Lock, lock_digest, read_lock
 from deckgen.lock.retire import DECKLESS, release_date
 from deckgen.sources.layout import track_files
 from deckgen.sources.manifests import assemble, missing_manifests, note_index, select_notes
@@ -348,7 +349,7 @@ def plan_build(
             )
     apply_moves(moves, lock, new_lock, built_cards, changes, config.namespace, timestamp)
     changes = _retire_deckless(built_cards, {m.uid for m in moves}, lock, new_lock, changes, timestamp)
-    reasons: dict[str, dict[str, str]] = {}  # by note id: why its generated cards do not ship (one review a note)
+    reasons: dict[str, dict[str, tuple[tuple[str, str], str]]] = {}  # by note id (one review a note)
     for note_id, key, record in carry_removed(lock, new_lock, timestamp):
         # a generated card of a note still here: curation (or the rules) says why, so a team that only upgraded
         # deckgen is not told to fix notes that are fine
@@ -356,7 +357,7 @@ def plan_build(
         if record.origin == "generated" and note_id in by_id:
             if note_id not in reasons:
                 reasons[note_id] = _unshipped_reasons(by_id[note_id], config)
-            why = reasons[note_id].get(key, NOT_GENERATED)
+            why = _why_unshipped(reasons[note_id], key, record)
         changes.append(
             CardChange(f"{note_id}/{key}", "retired", old_front=record.front, old_back=record.back, reason=why)
         )
@@ -664,7 +665,18 @@ def _check_not_downgraded(config: Config) -> None:
 NOT_GENERATED = "no longer generated from the note: its text or this deckgen's rules changed (`deckgen cards NOTE`)"
 
 
-def _unshipped_reasons(note: Note, config: Config) -> dict[str, str]:
+def _why_unshipped(reasons: Mapping[str, tuple[tuple[str, str], str]], key: str, record: CardRecord) -> str:
+    """Why a retired generated card no longer ships: curation's verdict on its key, or on the one card that asks what
+    it asked (a card kept its first key when its sentence was reworded: a PM lead's try rejected it under the new one
+    and was told the note's text had changed); else :data:`NOT_GENERATED`."""
+    if key in reasons:
+        return reasons[key][1]
+    sides = match_sides(record.front, record.back)
+    found = [why for asked, why in reasons.values() if asked == sides]
+    return found[0] if len(found) == 1 else NOT_GENERATED
+
+
+def _unshipped_reasons(note: Note, config: Config) -> dict[str, tuple[tuple[str, str], str]]:
     from deckgen.cards.generate import unshipped_reasons
 
     return unshipped_reasons(note, config.section("generate"))

@@ -318,15 +318,22 @@ def _valid_candidates(value: Any) -> bool:
     return isinstance(value, tuple) and len(value) == 3
 
 
-def unshipped_reasons(note: Note, settings: Mapping[str, Any] | None = None) -> dict[str, str]:
-    """Why each generated card of ``note`` that does not ship does not (curation's verdict), by key; a key not here
-    is not generated from the note as it is now. For the cards a build retires."""
+def unshipped_reasons(note: Note, settings: Mapping[str, Any] | None = None) -> dict[str, tuple[tuple[str, str], str]]:
+    """Why each generated card of ``note`` that does not ship does not (curation's verdict), by key, with what the card
+    asks (:func:`deckgen.lock.identity.match_sides`); a key not here is not generated from the note as it is now. For
+    the cards a build retires: a card shipped under an earlier key (its sentence reworded) is found by what it asks."""
+    from deckgen.lock.identity import match_sides
+
     authored, _ = authored_cards(note)
     try:
         verdicts = review(note, authored, generators_for(settings), settings, check_keys=False)
     except ContentError:
         return {}
-    return {v.card.key: f"{v.status}: {v.reason}" if v.reason else v.status for v in verdicts if not v.ships}
+    return {
+        v.card.key: (match_sides(v.card.front, v.card.back), f"{v.status}: {v.reason}" if v.reason else v.status)
+        for v in verdicts
+        if not v.ships
+    }
 
 
 def collect_cards(

@@ -217,18 +217,64 @@ def resolve_keys(cards: Sequence[Card], lock: Lock, note_id: str) -> tuple[list[
                     "give the card an explicit 'id:' line, or change fewer cards in one build",
                 )
             )
+    # A curator's rewrite of a generated card as their own, asking its very question: the generated card no longer
+    # ships (an authored card asks it) and the rewrite continues it, as an edit (a PM lead's try: learners lost the
+    # card's history to a new card, and nothing said how to keep it). The same note type only: a GUID keeps its type.
+    shipping = {c.key for c in cards}
+    superseded = {k: r for k, r in records.items() if r.origin == "generated" and k not in shipping and k not in fixed}
+    for index, card in open_cards().items() if superseded else ():
+        if index in pinned or card.origin != "authored":
+            continue
+        asked = match_sides(card.front, card.back)[0]
+        candidates = [
+            k
+            for k, r in superseded.items()
+            if match_sides(r.front, r.back)[0] == asked and ("{{c" in r.front) == (card.kind == "cloze")
+        ]
+        rivals = [c for c in open_cards().values() if match_sides(c.front, c.back)[0] == asked]
+        if len(candidates) == 1 and len(rivals) == 1:
+            claim(index, card, candidates[0], "rewritten from the generated card that asked the same question")
+            superseded.pop(candidates[0])
     result = [resolved.get(i, c) for i, c in enumerate(cards)]
-    return _inherit_generated(result, records, note_id, decisions), decisions
+    return _inherit_generated(result, records, known, note_id, decisions), decisions
 
 
 def _inherit_generated(
-    cards: list[Card], records: Mapping[str, CardRecord], note_id: str, decisions: list[MatchDecision]
+    cards: list[Card],
+    records: Mapping[str, CardRecord],
+    known: Mapping[str, CardRecord],
+    note_id: str,
+    decisions: list[MatchDecision],
 ) -> list[Card]:
     """A generated card under a new key that asks what a shipped generated card asked takes that card's key.
 
     Upgrading deckgen changes how generated cards are keyed; learners must keep their
-    history, so the new card continues the old record instead of duplicating it.
+    history, so the new card continues the old record instead of duplicating it. A card that
+    comes back (curation's reject taken out) under a key it never shipped with is the retired
+    generated card whose question and answer it has, word for word, when only one has them:
+    its sentence was reworded while it shipped, so its record kept the first key (a PM lead's
+    try: learners got a new card beside their old one).
     """
+    taken = {c.key for c in cards}
+    retired = {
+        k: r
+        for k, r in known.items()
+        if r.origin == "generated" and r.retired and not r.moved_to and k not in taken and k not in records
+    }
+    out = list(cards)
+    for index, card in enumerate(cards) if retired else ():
+        if not card.origin.startswith("generated") or card.key in known:
+            continue
+        both = match_sides(card.front, card.back)
+        candidates = [k for k, r in retired.items() if match_sides(r.front, r.back) == both]
+        rivals = [c for c in cards if match_sides(c.front, c.back) == both]
+        if len(candidates) == 1 and len(rivals) == 1:
+            out[index] = replace(card, key=candidates[0])
+            decisions.append(
+                MatchDecision(note_id, candidates[0], candidates[0], "the same generated card, brought back")
+            )
+            del retired[candidates[0]]
+    cards = out
     taken = {c.key for c in cards}
     old = {k: r for k, r in records.items() if r.origin == "generated" and k not in taken and r.live}
     if not old:
