@@ -56,3 +56,34 @@ def test_front_matter_and_card_errors_are_reported_together(
             assert error in out, out
         assert "Traceback" not in out
     assert not (project / "build").exists() or not list((project / "build").glob("*.apkg"))
+
+
+def test_card_lines_as_a_pm_lead_types_them_get_the_fix_they_need(tmp_path: Path) -> None:
+    """A PM lead's try: an indented 'A:' line was told "write 'A:' instead of 'A:'" at the question's line; '**Q:**'
+    (as Notion and Obsidian users type it) was told 'a blank line ends a card'; an empty 'A:' was told to add the
+    'A:' line that was there. Each now says what is wrong, at its own line. Fails on 368af27."""
+    root = tmp_path / "p"
+    write(
+        root / "deckgen.toml",
+        '[project]\nname = "T"\nnamespace = "test-namespace-0001"\n\n[generate]\nenabled = false\n',
+    )
+    write(root / "decks" / "all.yaml", "deck: All\nnotes: all\n")
+    cards = "Q: What is one?\n   A: The first.\n\nQ: What is three?\nA:\n\nQ: What is four?\n**A**: The fourth.\n"
+    write(root / "content" / "a.md", f"---\nid: a\ntitle: Alpha\n---\nText.\n\n## Cards\n\n{cards}")
+    out = run_deckgen("lint", cwd=root).stdout
+    assert (
+        "a.md:10:1: card-syntax: the 'A:' line is indented, so it is read as more of the question — start the line "
+        "with 'A:' (no spaces before it)" in out
+    ), out
+    assert "a.md:13:1: card-syntax: card has an empty answer — write the answer after 'A:'" in out
+    assert "a.md:16:1: card-syntax: '**A**:' is emphasised, so it is read as more of the question" in out
+    assert "instead of 'A:'" not in out
+    write(
+        root / "content" / "a.md", "---\nid: a\ntitle: Alpha\n---\nText.\n\n## Cards\n\n**Q:** What is two?\nA: Two.\n"
+    )
+    out = run_deckgen("lint", cwd=root).stdout
+    assert (
+        "a.md:9:1: card-syntax: '**Q:**' is emphasised, so this is text, not a card field — write 'Q:' with no '**'"
+        in out
+    )
+    assert "a blank line ends a card" not in out

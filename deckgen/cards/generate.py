@@ -29,7 +29,7 @@ from deckgen.core.errors import ContentError, Finding
 from deckgen.core.model import Card, CardBlock, Note, possessive
 from deckgen.core.text import cloze_parts
 from deckgen.core.text import normalize as normalize  # re-exported: the lock and drafting compare wording with it
-from deckgen.sources.notes import CARD_ID_RE, FIELD_SPELLINGS
+from deckgen.sources.notes import CARD_ID_RE, EMPHASISED_FIELD_RE, FIELD_SPELLINGS
 from deckgen.sources.notes import waiting_drafts as waiting_drafts  # re-exported: where callers found it before
 
 if TYPE_CHECKING:
@@ -120,18 +120,44 @@ def _card_from_block(note: Note, block: CardBlock, findings: list[Finding]) -> C
         findings.append(
             Finding(path, block.line, "card has no 'Q:' line", "start the card with 'Q: your question'", "card-syntax")
         )
+    elif cloze is None and answer is not None and not answer.strip():
+        # 'A:' with nothing after it (a PM lead's try was told to add the 'A:' line that was there)
+        findings.append(
+            Finding(path, block.line_of("A"), "card has an empty answer", "write the answer after 'A:'", "card-syntax")
+        )
     elif cloze is None and not answer:
-        # 'Answer: …' or 'a: …' below the question reads as more of the question
+        # 'Answer: …' or 'a: …' below the question reads as more of the question; so does an indented 'A:'
         spelled = next(
             (
-                m.group(1)
-                for m in map(_KEY_WORD_RE.match, (question or "").split("\n")[1:])
+                (offset, m.group(1))
+                for offset, m in enumerate(map(_KEY_WORD_RE.match, (question or "").split("\n")[1:]), 1)
                 if m and FIELD_SPELLINGS.get(m.group(1).lower()) == "A"
             ),
             None,
         )
-        fix = f"write 'A:' instead of '{spelled}:'" if spelled else "add an 'A: …' line right below the question"
-        findings.append(Finding(path, block.line_of("Q"), "card has a question but no answer", fix, "card-syntax"))
+        emphasised = next(
+            (
+                (offset, m.group(0).strip())
+                for offset, m in enumerate(map(EMPHASISED_FIELD_RE.match, (question or "").split("\n")[1:]), 1)
+                if m and FIELD_SPELLINGS.get(m.group(2).lower()) == "A"
+            ),
+            None,
+        )
+        line, message = block.line_of("Q"), "card has a question but no answer"
+        if emphasised is not None:  # '**A:** …' as Notion and Obsidian users type it
+            line, message = (
+                line + emphasised[0],
+                f"'{emphasised[1]}' is emphasised, so it is read as more of the question",
+            )
+            fix = "write 'A:' with no emphasis marks around it"
+        elif spelled is None:
+            fix = "add an 'A: …' line right below the question"
+        elif spelled[1] == "A":  # the answer's line, indented (a PM lead was told "write 'A:' instead of 'A:'")
+            line, message = line + spelled[0], "the 'A:' line is indented, so it is read as more of the question"
+            fix = "start the line with 'A:' (no spaces before it)"
+        else:
+            fix = f"write 'A:' instead of '{spelled[1]}:'"
+        findings.append(Finding(path, line, message, fix, "card-syntax"))
     elif cloze is None and not question:
         findings.append(
             Finding(

@@ -785,11 +785,23 @@ FIELD_SPELLINGS = {k.lower(): k for k in CARD_KEYS} | {
 
 
 _BULLETED_FIELD_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\w+):")
+EMPHASISED_FIELD_RE = re.compile(r"^\s*(\*\*|__|\*|_)(\w+)(?::\1|\1:)")
 
 
 def _stray_line(rel: str, number: int, key: str | None, after_card: bool, line: str = "") -> Finding:
     """The error for a line of the Cards section that no card holds, with the fix its shape suggests."""
     general = "start each card with 'Q:' (and 'A:'), or 'C:' for a cloze; fields: " + ", ".join(CARD_KEYS)
+    emphasised = EMPHASISED_FIELD_RE.match(line)
+    if emphasised and FIELD_SPELLINGS.get(emphasised.group(2).lower()):
+        # '**Q:** …' as Notion and Obsidian users type it (a PM lead's try was told 'a blank line ends a card')
+        mark, word = emphasised.group(1), emphasised.group(2)
+        return Finding(
+            rel,
+            number,
+            f"'{emphasised.group(0).strip()}' is emphasised, so this is text, not a card field",
+            f"write '{FIELD_SPELLINGS[word.lower()]}:' with no '{mark}' around it",
+            "card-syntax",
+        )
     bulleted = _BULLETED_FIELD_RE.match(line)
     if bulleted and bulleted.group(1) in CARD_KEYS:
         # '- Q: …' from a Notion or Obsidian list: read as text, then every line after it too
