@@ -35,3 +35,27 @@ def test_a_build_that_creates_the_lock_says_every_deck_starts_at_release_one(pro
     assert second.returncode == 0, second.stderr
     assert "updated deckgen.lock" in second.stdout
     assert "created deckgen.lock" not in second.stdout
+
+
+def test_a_lock_deleted_by_mistake_is_not_replaced_while_git_tracks_it(project: Path) -> None:
+    """A PM lead's try: with deckgen.lock deleted by mistake, lint said 'run `deckgen build`', a dry run showed every
+    deck at release 1, and only the real build, once written, said to restore the lock. While git's index still
+    tracks it, lint, the dry run and the build refuse at once and name `git checkout`; after `git rm` (starting over on
+    purpose) the build creates a new lock. Tested with real git; fails on c924e7b."""
+    import subprocess
+
+    make_project(project)
+    assert run_deckgen("build", cwd=project).returncode == 0
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "decks"]):
+        subprocess.run([*git, *args], cwd=project, check=True)
+    (project / "deckgen.lock").unlink()
+    for command in (["lint"], ["build", "--dry-run"], ["build"]):
+        result = run_deckgen(*command, cwd=project)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        said = result.stdout + result.stderr
+        assert "deckgen.lock is deleted but git still tracks it" in said and "git checkout -- deckgen.lock" in said
+    assert not (project / "deckgen.lock").exists()
+    subprocess.run([*git, "rm", "-q", "--cached", "deckgen.lock"], cwd=project, check=True)
+    again = run_deckgen("build", cwd=project)
+    assert again.returncode == 0 and "created deckgen.lock" in again.stdout, again.stderr

@@ -252,6 +252,8 @@ def plan_build(
     lock = read_lock(config.lock_path, written_lock(config))
     if lock.file_format < LOCK_FORMAT and config.lock_path.exists():
         _check_not_downgraded(config)
+    if not config.lock_path.exists():
+        _check_not_deleted(config)
     timestamp = build_time() if now is None else now
 
     decisions: list[MatchDecision] = []
@@ -656,6 +658,37 @@ def _check_not_downgraded(config: Config) -> None:
                 "and building on it would take the decks' releases back",
                 f"restore the last upgraded lock (commit {commit} changed one: `git log -p -- deckgen.lock`; then "
                 "`git show <commit>:deckgen.lock > deckgen.lock`), merge again with this deckgen, build and commit",
+                "lock",
+            )
+        )
+
+
+def _check_not_deleted(config: Config) -> None:
+    """Refuse to start a new deckgen.lock when git still tracks the one deleted from the working tree.
+
+    A PM lead's try: with deckgen.lock deleted by mistake, lint said 'run `deckgen build`' and a dry run showed every
+    deck at release 1; only the real build, once written, said to restore it. Asked of git only when there is no
+    lock; a lock removed with `git rm` (starting over on purpose) is not in git's index and is not refused.
+    """
+    name = config.rel(config.lock_path)
+    try:
+        tracked = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", "--", name],
+            cwd=config.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return
+    if tracked.returncode == 0:
+        raise LockError(
+            Finding(
+                name,
+                0,
+                "deckgen.lock is deleted but git still tracks it: a build now would start every deck again at release "
+                "1 and leave learners' retired cards unmarked",
+                f"restore it with `git checkout -- {name}` (to start the decks over on purpose, `git rm {name}` first)",
                 "lock",
             )
         )
