@@ -93,6 +93,25 @@ def test_a_title_in_curly_quotes_is_told_to_use_straight_ones() -> None:
 
 
 @pytest.mark.parametrize(
+    ("front", "line", "fix"),
+    [
+        # the over-indented key is the front matter's last line: it was reported at line 2, where the mapping began
+        ("id: x\ntitle: T\ngenerate:\nreject: [g.a.b]\n  accept: [g.c.d]\n", 6, "check this line's indentation"),
+        ("id: x\ngenerate:\n  cap: 6\n    reject: [g.a.b]\n", 5, "check this line's indentation"),
+        ("id: x\ntitle: 'Norton's Empathy'\n", 3, "this value is in single quotes and has an apostrophe inside"),
+    ],
+)
+def test_yaml_mistakes_a_non_programmer_makes_are_located_and_explained(front: str, line: int, fix: str) -> None:
+    """A PM lead's try: every indentation mistake, and an apostrophe inside single quotes, was told to 'quote values
+    containing ':' or '#'', and an over-indented last key was reported at the front matter's first line. Fails on
+    70e3cbe."""
+    with pytest.raises(ContentError) as info:
+        parse_note(f"---\n{front}---\n", "content/x.md")
+    (finding,) = info.value.findings
+    assert finding.line == line and finding.fix.startswith(fix), str(finding)
+
+
+@pytest.mark.parametrize(
     ("text", "line", "needle"),
     [
         ("no front matter\n", 1, "no YAML front matter"),

@@ -262,7 +262,7 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
             if "flow mapping" in (exc.context or "")
             else ""
         )
-        if mark and exc.context_mark and (mark.line >= text.count("\n") or flow):
+        if mark and exc.context_mark and (mark.index >= len(text.rstrip()) or flow):
             mark = exc.context_mark  # hit the end of the text: where the unclosed thing began is more useful
         line = first_line + (mark.line if mark else 0)
         close = "]" if flow == "sequence" else "}"
@@ -278,7 +278,7 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
                 if flow
                 else f"curly quotes ({curly}) do not quote a YAML value: use straight ones (\"…\" or '…')"
                 if curly
-                else "fix the YAML syntax (quote values containing ':' or '#')",
+                else _yaml_fix(exc.problem or "", at),
                 col=mark.column + 1 if mark else 1,
             )
         ) from exc
@@ -286,6 +286,20 @@ def load_yaml(text: str, rel: str, first_line: int = 1) -> Any:
         raise ContentError(Finding(rel, first_line, f"invalid YAML: {exc}", "fix the YAML syntax")) from exc
     except RecursionError as exc:
         raise ContentError(Finding(rel, first_line, "YAML is nested too deeply", "flatten the structure")) from exc
+
+
+def _yaml_fix(problem: str, line: str) -> str:
+    """The fix for a YAML error, from what PyYAML found and the line it found it on (a PM lead's try: every
+    indentation mistake and an apostrophe inside single quotes were told to quote values containing ':' or '#')."""
+    if re.search(r":\s*'[^']*'[^\s#,\]}]", line):
+        return 'this value is in single quotes and has an apostrophe inside: put it in double quotes ("Norton\'s …")'
+    if "expected key" in problem or "mapping values are not allowed" in problem:
+        return (
+            "check this line's indentation against the lines above: the keys of one mapping start in the same "
+            "column (a key under 'generate:' is indented by two spaces, as all its others); a value containing ': ' "
+            "needs quotes"
+        )
+    return "fix the YAML syntax (quote values containing ':' or '#')"
 
 
 def top_level_key_lines(lines: Iterable[str], first_line: int) -> tuple[dict[str, int], list[tuple[str, int]]]:
