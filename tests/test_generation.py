@@ -417,7 +417,10 @@ def test_a_reject_key_that_reaches_no_card_is_a_located_error() -> None:
 def test_a_reject_key_of_no_rule_is_a_typo_not_a_rule_switched_off() -> None:
     """'g.contrst.empathy' was taken for a key of a rule the note does not run, and ignored: the card the
     curator meant to reject kept shipping (found by trying the product; the test fails on 92cf87f)."""
-    for key, says in (("g.contrst.empathy", "no rule is called 'contrst'"), ("contrast.empathy", "starting with 'g.'")):
+    for key, says in (
+        ("g.contrst.empathy", "no card is of the kind 'contrst'"),
+        ("contrast.empathy", "starting with 'g.'"),
+    ):
         typo = seed_note(**{"imported:": f"generate:\n  reject: [{key}]\nimported:"})
         with pytest.raises(ContentError) as error:
             note_cards(typo)
@@ -425,6 +428,25 @@ def test_a_reject_key_of_no_rule_is_a_typo_not_a_rule_switched_off() -> None:
         assert finding.path == "content/norton.md" and finding.rule == "generate"
         assert f"reject: '{key}' is no generated card's key" in finding.message and says in finding.message
         assert "reject: [g.contrast.empathy]" in finding.fix
+
+
+def test_a_key_whose_sentence_was_reworded_is_not_called_a_typo() -> None:
+    """A PM lead's try: 'accept: [g.source.winning-internet]', a key deckgen itself had made, was told 'no rule is
+    called 'source'' once the sentence was reworded: 'source' is a kind the mechanism rule makes. It is told that the
+    sentence changed, with today's key. Fails on 32257d6."""
+    from noteutil import harbour_note
+
+    body = "## Central argument\n\nThe central claim is that success on the internet comes from controlling demand.\n"
+    note = parse_note(harbour_note("agg", body), "content/agg.md")
+    keys = [c.key for c in note_cards(note) if c.origin.startswith("generated")]
+    assert "g.source.success-internet" in keys, keys
+    text = harbour_note("agg", body).replace("\n---\n", "\ngenerate:\n  accept: [g.source.winning-internet]\n---\n", 1)
+    with pytest.raises(ContentError) as error:
+        note_cards(parse_note(text, "content/agg.md"))
+    (finding,) = error.value.findings
+    assert "no generated card has the key 'g.source.winning-internet' any more" in finding.message
+    assert "the sentence was reworded" in finding.message and "no rule is called" not in finding.message
+    assert finding.fix.startswith("write accept: [g.source.success-internet]")
 
 
 def test_a_definition_whose_parts_are_ing_items_keeps_them_all() -> None:

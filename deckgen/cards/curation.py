@@ -427,7 +427,7 @@ def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) 
     Keys of rules this note does not run are left alone: those cards cannot ship anyway. A key of
     no rule at all ('g.clam.empathy') is a typo, and refused like a key that reaches no card.
     """
-    from deckgen.cards.rules import LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, PARSE_RULES, RULES
+    from deckgen.cards.rules import CARD_KIND_RULES, LEGACY_RULE_NAMES, LEGACY_RULES, OPT_IN_RULES, PARSE_RULES, RULES
 
     current = {c.key for c in cards}
     running = set(rules.rules) | set(LEGACY_RULE_NAMES)
@@ -436,7 +436,9 @@ def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) 
     line = note.meta_lines.get("generate", 2)
     for what, keys in (("reject", rules.reject), ("accept", rules.accept)):
         for key in sorted(keys - current):
-            if key in mapped or (_rule_of(key) in known and _rule_of(key) not in running):
+            # a card's key names its kind, which is a rule's name or one a rule makes ('g.source.…': mechanism)
+            rule = CARD_KIND_RULES.get(_rule_of(key), _rule_of(key))
+            if key in mapped or (rule in known and rule not in running):
                 continue
             near = _nearest_keys(key, cards)
             fix = f"write {what}: [{near[0]}] if that is the card you meant" if near else "remove the key"
@@ -444,13 +446,12 @@ def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) 
                 fix += f" (also close: {', '.join(near[1:])})"
             if near:
                 fix += ", or remove the key"
-            rule = _rule_of(key)
             message = (
-                f"{what}: no generated card has the key '{key}' any more "
-                "(the note or deckgen changed since it was written)"
+                f"{what}: no generated card has the key '{key}' any more (a key follows the words of the card's "
+                "sentence: the sentence was reworded, or deckgen changed, since it was written)"
                 if rule in known
-                else f"{what}: '{key}' is no generated card's key (keys read g.<rule>.<topic>, "
-                + (f"and no rule is called '{rule}')" if rule else "starting with 'g.')")
+                else f"{what}: '{key}' is no generated card's key (keys read g.<kind>.<topic>, "
+                + (f"and no card is of the kind '{rule}')" if rule else "starting with 'g.')")
             )
             findings.append(
                 Finding(note.path, line, message, fix + "; `deckgen cards NOTE` lists today's keys", "generate")
