@@ -588,8 +588,15 @@ def cards(
 
         print_error(stale, read_only=True)
     if decision is not None:
-        done = [f"rejected {k} (it no longer ships)" for k in decision.rejected]
-        done += [f"accepted {k}" for k in decision.accepted]
+        # a PM lead's try: rejecting an accepted key took it out of 'accept' without a word
+        done = [
+            f"rejected {k} (it no longer ships{'; taken out of accept' if k in decision.moved else ''})"
+            for k in decision.rejected
+        ]
+        done += [
+            f"accepted {k}{' (taken out of reject: it ships again)' if k in decision.moved else ''}"
+            for k in decision.accepted
+        ]
         said = "; ".join(done) if done else "the note already says so; nothing written"
         typer.echo(f"{decision.rel}: {said}", err=True)
     if output_format not in ("text", "json"):

@@ -69,8 +69,12 @@ def test_an_existing_generate_entry_keeps_its_settings_and_the_lines_around_it(p
     result = cli("cards", "norton", "--reject", "g.claim.empathy", cwd=project)
     assert result.exit_code == 0, result.stderr
     after = note.read_text()
-    # rejecting an accepted key moves it; cap stays; the comment line after the entry stays where it was
+    # rejecting an accepted key moves it, and says so (a PM lead's try: it was taken out of accept without a word;
+    # fails on 05df96f); cap stays; the comment line after the entry stays where it was
+    assert "rejected g.claim.empathy (it no longer ships; taken out of accept)" in result.stderr, result.stderr
     assert "generate:  # reviewed by Ana\n  reject: [g.claim.empathy]\n  cap: 5\n# keep\ntags:" in after
+    back = cli("cards", "norton", "--accept", "g.claim.empathy", cwd=project)
+    assert back.exit_code == 0 and "accepted g.claim.empathy (taken out of reject: it ships again)" in back.stderr
     assert "g.claim.empathy" not in _shipping(cli, project)
 
 

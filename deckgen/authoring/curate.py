@@ -36,6 +36,7 @@ class Decision:
     rejected: tuple[str, ...]  # keys newly under reject
     accepted: tuple[str, ...]  # keys newly under accept
     written: bool  # False when the note already said so
+    moved: tuple[str, ...] = ()  # of those, keys taken out of the other list (an accepted key now rejected, or back)
 
 
 def decide(
@@ -67,6 +68,7 @@ def decide(
     new_accept = [k for k in dict.fromkeys(accept) if k not in lists["accept"]]
     if not new_reject and not new_accept:
         return Decision(rel, (), (), False), preview(note, authored, generators, project)
+    moved = tuple(k for k in new_reject if k in lists["accept"]) + tuple(k for k in new_accept if k in lists["reject"])
     lists["reject"] = [k for k in lists["reject"] if k not in new_accept] + new_reject
     lists["accept"] = [k for k in lists["accept"] if k not in new_reject] + new_accept
     for what in ("reject", "accept"):
@@ -93,7 +95,7 @@ def decide(
         raise ContentError(
             Finding(rel, 0, f"cannot write the note: {exc.strerror or exc}", "make the note writable", "io")
         ) from None
-    return Decision(rel, tuple(new_reject), tuple(new_accept), True), result
+    return Decision(rel, tuple(new_reject), tuple(new_accept), True, moved), result
 
 
 def _check_requested(note: Note, rel: str, reject: Sequence[str], accept: Sequence[str], now: Preview) -> None:
