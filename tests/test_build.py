@@ -194,6 +194,16 @@ def test_new_adds_a_note_with_a_fresh_id_that_builds(project: Path, cli) -> None
     assert cli("build", cwd=project).exit_code == 0
 
 
+def test_an_apostrophe_joins_its_word_in_a_new_notes_id(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A PM lead's try: `deckgen new "Don't Let Your Roadmap Lie"` gave the permanent id 'don-t-let-your-roadmap-lie',
+    and an import "maker-s-schedule-manager-s-schedule". Fails on d6d9390."""
+    make_project(project)
+    assert cli("new", "Don't Let Your Roadmap Lie", cwd=project).exit_code == 0
+    assert cli("new", "Maker’s Schedule, Manager’s Schedule", cwd=project).exit_code == 0
+    names = {p.name for p in (project / "content").iterdir()}
+    assert {"dont-let-your-roadmap-lie.md", "makers-schedule-managers-schedule.md"} <= names, names
+
+
 def test_lint_flags_the_blurb_deckgen_new_wrote_until_it_is_replaced(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     """A PM lead's try: the sections `deckgen new` left empty were flagged, its placeholder blurb was not."""
     make_project(project)

@@ -44,7 +44,12 @@ notes: all
 
 
 def slugify(text: str) -> str:
-    """A note id from a title: lowercase ASCII words joined by '-' (at most 64 characters)."""
+    """A note id from a title: lowercase ASCII words joined by '-' (at most 64 characters).
+
+    An apostrophe joins its word ('Maker's Schedule' -> 'makers-schedule'): a PM lead's try got the permanent id
+    'maker-s-schedule-manager-s-schedule'.
+    """
+    text = re.sub(r"(?<=\w)['’](?=\w)", "", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].strip("-")
     return slug or "note"

@@ -67,6 +67,7 @@ from deckgen.core.diskcache import NoteCache, code_fingerprint
 from deckgen.core.errors import ContentError, Finding, LockError
 from deckgen.core.files import atomic_write_bytes, atomic_write_text
 from deckgen.core.model import BuildResult, BuiltDeck, Card, CardChange, DeckSpec, Note, count_anki_cards
+from deckgen.core.text import match_sides
 from deckgen.linter.run import LintParts, LintReport, finish, lint_parts, lock_findings, media_store, settings_for
 from deckgen.lock.guard import check_frozen_schema
 from deckgen.lock.identity import (
@@ -74,7 +75,6 @@ from deckgen.lock.identity import (
     MatchDecision,
     build_time,
     carry_removed,
-    match_sides,
     resolve_keys,
     stable_hash,
     stable_int,

@@ -346,9 +346,9 @@ def _valid_candidates(value: Any) -> bool:
 
 def unshipped_reasons(note: Note, settings: Mapping[str, Any] | None = None) -> dict[str, tuple[tuple[str, str], str]]:
     """Why each generated card of ``note`` that does not ship does not (curation's verdict), by key, with what the card
-    asks (:func:`deckgen.lock.identity.match_sides`); a key not here is not generated from the note as it is now. For
+    asks (:func:`deckgen.core.text.match_sides`); a key not here is not generated from the note as it is now. For
     the cards a build retires: a card shipped under an earlier key (its sentence reworded) is found by what it asks."""
-    from deckgen.lock.identity import match_sides
+    from deckgen.core.text import match_sides
 
     authored, _ = authored_cards(note)
     try:

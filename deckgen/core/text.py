@@ -384,3 +384,16 @@ def hidden_also_shown(text: str, number: int, hidden: str, also: str = "") -> bo
     visible = CLOZE_RE.sub(lambda m: "" if int(m.group(1)) == number else m.group(2), text) + " " + also
     needle = " ".join(words(hidden)).lower()
     return bool(needle) and has_bounded(" ".join(words(visible)).lower(), needle)
+
+
+def match_sides(front: str, back: str) -> tuple[str, str]:
+    """The (question, answer) a card is matched by, normalised.
+
+    For a cloze the answer is its hidden text and the question the text around the
+    deletions: its answer field is empty, so matching by it would make every cloze the
+    "same answer" as every other and hand a deleted cloze's history to an unrelated one.
+    """
+    hidden = [text for _, text in cloze_parts(front)]
+    if hidden and not back.strip():
+        return normalize(cloze_shown(front, "[...]")), normalize(" | ".join(hidden))
+    return normalize(front), normalize(back)

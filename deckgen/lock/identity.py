@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from deckgen.core.errors import Finding, LockError
 from deckgen.core.model import Card, ChangeStatus
-from deckgen.core.text import CLOZE_RE, cloze_hidden, cloze_parts, cloze_shown, normalize, similarity, strip_context
+from deckgen.core.text import CLOZE_RE, cloze_hidden, match_sides, normalize, similarity, strip_context
 from deckgen.lock.records import CardRecord, Lock, NoteTypeRecord
 
 FUZZY_THRESHOLD = 0.6
@@ -100,19 +100,6 @@ class MatchDecision:
     previous_key: str  # the lock key it was matched to, or "" for a new identity
     reason: str
     warning: str = ""
-
-
-def match_sides(front: str, back: str) -> tuple[str, str]:
-    """The (question, answer) a card is matched by, normalised.
-
-    For a cloze the answer is its hidden text and the question the text around the
-    deletions: its answer field is empty, so matching by it would make every cloze the
-    "same answer" as every other and hand a deleted cloze's history to an unrelated one.
-    """
-    hidden = [text for _, text in cloze_parts(front)]
-    if hidden and not back.strip():
-        return normalize(cloze_shown(front, "[...]")), normalize(" | ".join(hidden))
-    return normalize(front), normalize(back)
 
 
 def _similarity(card: Card, record: CardRecord) -> float:
