@@ -51,3 +51,26 @@ def test_a_project_not_upgraded_yet_keeps_the_warning(tmp_path: Path) -> None:
     result = run_deckgen("build", "--locked", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "older deckgen's file format" in result.stderr
+
+
+def test_a_shallow_clone_cannot_pass_an_older_format_lock(tmp_path: Path) -> None:
+    """A CI engineer's try: in a checkout of one commit (actions/checkout's default depth) git has no history to ask,
+    and the downgraded lock went through `build --locked` and `lint` with a warning. There, an older-format lock is
+    refused with the fix (fetch the whole history, or commit the upgraded lock). Real git; fails on 2d71778."""
+    project = copy_project(REPO, tmp_path / "team")
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "upgraded")
+    _as_format_two(project / "deckgen.lock")
+    _git(project, "commit", "-qam", "merge by a teammate on the old deckgen")
+    shallow = tmp_path / "ci"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{project}", str(shallow))
+    for command in (("build", "--locked"), ("lint",)):
+        result = run_deckgen(*command, cwd=shallow)
+        said = result.stdout + result.stderr
+        assert result.returncode == 1 and "too shallow" in said and "fetch-depth: 0" in said, (command, said)
+    assert not (shallow / "build").exists()
+    whole = tmp_path / "whole"
+    _git(tmp_path, "clone", "-q", f"file://{project}", str(whole))
+    result = run_deckgen("build", "--locked", cwd=whole)  # the whole history: the refusal that names the commit
+    assert result.returncode == 1 and "a deckgen before 0.2.0 has replaced the upgraded lock" in result.stderr

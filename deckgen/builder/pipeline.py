@@ -648,6 +648,20 @@ def _check_not_downgraded(config: Config) -> None:
     except (OSError, subprocess.SubprocessError):
         return
     commit = found.stdout.strip() if found.returncode == 0 else ""
+    if not commit and found.returncode == 0 and _shallow(config):
+        # a CI checkout of one commit (actions/checkout's default) has no history to ask: the check cannot pass there
+        # (a CI engineer's try: the downgraded lock went through `build --locked` with a warning)
+        raise LockError(
+            Finding(
+                config.rel(config.lock_path),
+                1,
+                "deckgen.lock is in an older deckgen's format, and this clone's git history is too shallow to tell a "
+                "team that has not upgraded yet from a lock a deckgen before 0.2.0 put back",
+                "build with this deckgen where the history is whole and commit the lock it writes; in CI, fetch the "
+                "whole history (actions/checkout: 'fetch-depth: 0')",
+                "lock",
+            )
+        )
     if commit:
         raise LockError(
             Finding(
@@ -692,6 +706,21 @@ def _check_not_deleted(config: Config) -> None:
                 "lock",
             )
         )
+
+
+def _shallow(config: Config) -> bool:
+    """Whether the project's git clone holds only part of its history (``git clone --depth``)."""
+    try:
+        shallow = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"],
+            cwd=config.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return shallow.returncode == 0 and shallow.stdout.strip() == "true"
 
 
 # why a retired generated card whose note is still here no longer ships, when curation gives no verdict for its key
