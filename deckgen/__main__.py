@@ -179,17 +179,33 @@ def quick_lint(args: list[str]) -> int | None:
     from deckgen.console import print_lint
 
     strict = "--strict" in args
-    print_lint(report, strict)
+    try:
+        print_lint(report, strict)
+    except BrokenPipeError:  # `deckgen lint | head`: the reader has what it wanted; the status is the lint's
+        _stdout_closed()
     return 1 if report.failed(strict) else 0
+
+
+def _stdout_closed() -> None:
+    """Send what is left of stdout nowhere: its reader closed the pipe (a CI engineer's try printed a traceback, and
+    bash's pipefail failed the step on a lint with warnings only)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def main() -> None:
     """Console-script entry point."""
-    code = run_build(sys.argv[1:])
-    if code is None:
-        code = quick_lint(sys.argv[1:])
+    code: int | None = None
+    try:
+        code = run_build(sys.argv[1:])
+        if code is None:
+            code = quick_lint(sys.argv[1:])
+        if code is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # a build's report cut short by its reader: the build itself is done
+        _stdout_closed()
+        code = 0 if code is None else code
     if code is not None:
-        sys.stdout.flush()
         sys.exit(code)
     from deckgen.cli import main as cli_main
 

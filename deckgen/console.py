@@ -63,6 +63,8 @@ def _unstyled(stream: TextIO) -> bool:
     """
     import builtins
 
+    if os.environ.get("NO_COLOR"):
+        return True  # no escape codes at all: rich drops the colours but kept bold and underline (a CI engineer's try)
     compatible = os.environ.get("TTY_COMPATIBLE", "")
     if compatible == "0":
         return True

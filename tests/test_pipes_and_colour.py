@@ -1,0 +1,51 @@
+"""CI details a CI engineer's try found: `deckgen lint | head` printed a BrokenPipeError traceback and exited 1 on a
+lint with warnings only (bash's pipefail, GitHub Actions' default shell, failed the step), and with NO_COLOR on a
+terminal lint still wrote bold and underline codes. Both fail on 3942156."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import write
+
+
+def test_lint_piped_into_head_exits_with_the_lints_status_and_no_traceback(shipped: Path) -> None:
+    note = (shipped / "content" / "essays" / "norton-empathy.md").read_text()
+    for n in range(40):  # thousands of near-duplicate warnings: far more than a pipe holds
+        write(shipped / "content" / "essays" / f"dup{n}.md", note.replace("id: norton-empathy", f"id: dup-{n}"))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    for _ in range(2):  # the full lint, then the one the cache answers
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "deckgen", "lint"],
+            cwd=shipped,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # `| head -1`
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=300) == 0, err  # warnings only
+        assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_no_color_means_no_escape_codes_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckgen import console
+
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert not console._unstyled(_Terminal())  # a terminal gets styles
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert console._unstyled(_Terminal())  # rich would drop the colours but keep bold and underline
