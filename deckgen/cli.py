@@ -89,7 +89,13 @@ def build(
     decks: list[str] | None = typer.Argument(
         None, help="Deck manifests to build (file stem or deck name); all by default."
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Output directory (default: build/ or DECKGEN_OUT)."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Output directory (default: build/ or DECKGEN_OUT); a relative path is taken from the project's folder, "
+        "not the current one.",
+    ),
     locked: bool = typer.Option(False, "--locked", help="Fail instead of changing deckgen.lock (for CI)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
 ) -> None:

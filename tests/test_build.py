@@ -336,3 +336,16 @@ def test_a_project_without_a_deck_manifest_is_one_located_finding_in_build_and_l
         out = done.stdout + done.stderr
         assert done.returncode == 1 and "decks/broken.yaml:2:1" in out, out
         assert "no deck manifests found" not in out, out
+
+
+def test_a_relative_out_is_taken_from_the_project_and_shown_normalised(project: Path) -> None:
+    """A CI engineer's try: `deckgen build --out ../site` from content/ printed 'wrote <project>/../site/site' and
+    --help did not say what a relative --out is relative to (the project's folder). Fails on e82de35."""
+    make_project(project)
+    result = run_deckgen("build", "--out", "../published", cwd=project / "content")
+    assert result.returncode == 0, result.stderr
+    assert (project.parent / "published" / "site").is_dir()
+    assert f"wrote {project.parent / 'published' / 'site'}" in result.stdout and "/../" not in result.stdout
+    assert "relative path is taken from the project's folder" in " ".join(
+        run_deckgen("build", "--help", cwd=project).stdout.split()
+    )

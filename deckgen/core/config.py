@@ -154,7 +154,7 @@ def load_config(
     for key, default, variable in _FOLDERS:
         chosen = out_dir if key == "out" and out_dir else env.get(variable)
         if chosen:  # the person running deckgen named it (--out, DECKGEN_*): it may be anywhere
-            folders[key] = root / chosen
+            folders[key] = Path(os.path.normpath(root / chosen))  # '../site' shown as where it is, links kept
             continue
         folders[key] = root / _path_setting(paths.get(key), default)
         place = "--out" if key == "out" else f"{variable}="
