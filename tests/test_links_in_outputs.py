@@ -37,3 +37,24 @@ def test_a_link_planted_before_build_is_copied_back_is_refused(tmp_path: Path) -
     assert result.returncode == 1, result.stdout
     assert "build/site/decks: " in result.stderr and "symbolic link" in result.stderr, result.stderr
     assert list(outside.iterdir()) == []
+
+
+def test_a_link_that_is_not_deckgens_is_left_alone_and_the_root_is_no_output_folder(tmp_path: Path) -> None:
+    """A CI engineer's try: a shared artifacts folder holding an unrelated link ('other/link', 'latest') made every
+    build fail and say to delete it, and `--out "$OUT/"` with OUT unset walked '/' and said `rm /sbin`. Fails on
+    b926877."""
+    project, artifacts = copy_project(REPO, tmp_path / "proj"), tmp_path / "artifacts"
+    (artifacts / "other").mkdir(parents=True)
+    (artifacts / "other" / "link").symlink_to(project / "deckgen.toml")
+    (artifacts / "latest").symlink_to(artifacts / "other", target_is_directory=True)
+    result = run_deckgen("build", "--out", str(artifacts), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (artifacts / "site").is_dir() and (artifacts / "other" / "link").is_symlink()
+    assert (artifacts / "latest").is_symlink()
+    (artifacts / "tracks").rename(artifacts / "tracks-real")
+    (artifacts / "tracks").symlink_to(artifacts / "tracks-real", target_is_directory=True)
+    refused = run_deckgen("build", "--out", str(artifacts), cwd=project)  # where deckgen writes: still refused
+    assert refused.returncode == 1 and "tracks' is a symbolic link where deckgen writes" in refused.stderr
+    root = run_deckgen("build", "--out", "/", cwd=project)
+    assert root.returncode == 1 and "the output folder is the file system's root" in root.stderr, root.stderr
+    assert "rm /" not in root.stderr

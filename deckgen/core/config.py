@@ -223,25 +223,62 @@ def _check_inside(
 
 
 def _check_no_links(root: Path, folder: Path) -> None:
-    """Refuse a symbolic link anywhere inside the output folder (build/, its own cache folder included): deckgen never
-    makes one, and writing through it would write wherever it points (a link committed in a cloned repository or
-    planted in a restored CI cache: build/tracks, build/site/decks …). The folder itself was checked above."""
+    """Refuse a symbolic link where deckgen writes in the output folder (its packages, changelogs, state files, and the
+    folders it fills: site/, tracks/, cohorts/, progress/, its cache): deckgen never makes one, and writing through
+    it would write wherever it points (a link committed in a cloned repository or planted in a restored CI cache:
+    build/tracks, build/site/decks …). The folder itself was checked above. Anything else in the folder is not
+    deckgen's, and left alone (a CI engineer's try: a shared artifacts folder with an unrelated link, or an unset
+    variable making it '/', was refused and told to delete the link)."""
+    if folder == Path(folder.anchor):
+        raise ConfigError(
+            Finding(
+                str(folder),
+                0,
+                f"the output folder is the file system's root ({folder})",
+                "give --out (or DECKGEN_OUT) a folder of its own, such as build/ (an unset variable in '$OUT/'?)",
+                "config",
+            )
+        )
     if not folder.is_dir():
         return
-    for parent, dirs, files in os.walk(folder):  # links to folders are listed, not entered
-        for name in (*dirs, *files):
-            path = Path(parent, name)
-            if path.is_symlink():
-                shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-                raise ConfigError(
-                    Finding(
-                        shown,
-                        0,
-                        f"'{shown}' is a symbolic link; deckgen writes only real files and folders here",
-                        f"remove the link (`rm {shlex.quote(shown)}`): the next build makes what it needs",
-                        "config",
-                    )
-                )
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if not _owned_output(entry.name):
+            continue
+        if entry.is_symlink():
+            _refuse_link(root, Path(entry.path))
+        if entry.is_dir(follow_symlinks=False):
+            for parent, dirs, files in os.walk(entry.path):  # links to folders are listed, not entered
+                for name in (*dirs, *files):
+                    path = Path(parent, name)
+                    if path.is_symlink():
+                        _refuse_link(root, path)
+
+
+# What deckgen writes at the top of the output folder (deckgen.builder: packages, changelogs, bundles, site, cohorts'
+# calendars, progress reports, its state and cache files)
+_OUTPUT_FOLDERS = frozenset({"site", "tracks", "cohorts", "progress", "screenshots"})
+
+
+def _owned_output(name: str) -> bool:
+    return (
+        name in _OUTPUT_FOLDERS
+        or name.startswith(".deckgen")
+        or name.endswith((".apkg", ".changelog.md"))
+        or name == "CHANGELOG.md"
+    )
+
+
+def _refuse_link(root: Path, path: Path) -> None:
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    raise ConfigError(
+        Finding(
+            shown,
+            0,
+            f"'{shown}' is a symbolic link where deckgen writes its outputs; it writes only real files and folders",
+            f"remove the link (`rm {shlex.quote(shown)}`): the next build makes what it needs",
+            "config",
+        )
+    )
 
 
 def _check_parser(data: Mapping[str, Any], toml_path: Path) -> None:
