@@ -431,9 +431,11 @@ def lint(
     from deckgen.linter.format import summary, to_github, to_json
     from deckgen.linter.run import LintReport, lint_scope
 
+    root = None
     with reporting(read_only=True):
         try:
             config = api.load_config()
+            root = config.root
             scope = lint_scope(config, targets) if targets else None
             report = api.lint(config)
         except DeckgenError as exc:
@@ -451,7 +453,7 @@ def lint(
         typer.echo(to_json(report))
     elif output == "github":
         if report.findings:
-            _echo(to_github(report))
+            _echo(to_github(report, root))
         _echo(summary(report))
     else:
         from deckgen.console import print_lint

@@ -49,3 +49,19 @@ def test_no_color_means_no_escape_codes_at_all(monkeypatch: pytest.MonkeyPatch) 
     assert not console._unstyled(_Terminal())  # a terminal gets styles
     monkeypatch.setenv("NO_COLOR", "1")
     assert console._unstyled(_Terminal())  # rich would drop the colours but keep bold and underline
+
+
+def test_github_annotations_name_files_from_the_repositorys_root(shipped: Path, tmp_path: Path) -> None:
+    """A CI engineer's try: in a monorepo with the project in notes/, `lint --format github` wrote
+    'file=content/essays/…', a path GitHub could not find in the repository, so no annotation showed on the pull
+    request. Paths are given from GITHUB_WORKSPACE when the project lies inside it. Fails on 3c56c4e."""
+    from conftest import run_deckgen
+
+    note = shipped / "content" / "essays" / "norton-empathy.md"
+    note.write_text(note.read_text().replace("## Cards\n", "## Cards\n\nQ: Is empathy important?\nA: Yes.\n\n", 1))
+    inside = run_deckgen("lint", "--format", "github", cwd=shipped, env={"GITHUB_WORKSPACE": str(shipped.parent)})
+    assert f"file={shipped.name}/content/essays/norton-empathy.md," in inside.stdout, inside.stdout
+    at_root = run_deckgen("lint", "--format", "github", cwd=shipped, env={"GITHUB_WORKSPACE": str(shipped)})
+    assert "file=content/essays/norton-empathy.md," in at_root.stdout
+    elsewhere = run_deckgen("lint", "--format", "github", cwd=shipped, env={"GITHUB_WORKSPACE": str(tmp_path / "x")})
+    assert "file=content/essays/norton-empathy.md," in elsewhere.stdout

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from itertools import groupby
+from pathlib import Path
 
 from deckgen.core.errors import Finding
 from deckgen.linter.run import LintReport
@@ -57,14 +59,33 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(report: LintReport) -> str:
-    """One ``::error``/``::warning`` workflow command per finding (GitHub Actions annotations)."""
+def to_github(report: LintReport, root: Path | None = None) -> str:
+    """One ``::error``/``::warning`` workflow command per finding (GitHub Actions annotations).
+
+    ``root``: the project's folder. GitHub places an annotation by its path from the repository's root
+    (``GITHUB_WORKSPACE``): a project in a subfolder of the repository (a monorepo) has its paths prefixed with that
+    subfolder (a CI engineer's try: every annotation pointed at a file that did not exist).
+    """
+    prefix = _workspace_prefix(root)
     lines = []
     for f in report.findings:
-        props = [f"file={_prop(f.path)}"]
+        path = f.path if not prefix or os.path.isabs(f.path) else prefix + f.path
+        props = [f"file={_prop(path)}"]
         if f.line > 0:
             props += [f"line={f.line}", f"col={f.col}"]
         props.append(f"title={_prop(f.rule)}")
         message = f"{f.message} — {f.fix}" if f.fix else f.message
         lines.append(f"::{f.severity} {','.join(props)}::{_data(message)}")
     return "\n".join(lines)
+
+
+def _workspace_prefix(root: Path | None) -> str:
+    """``root``'s folder from ``GITHUB_WORKSPACE`` with a trailing '/', or '' (not in Actions, or at its root)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if root is None or not workspace:
+        return ""
+    try:
+        inside = root.resolve().relative_to(Path(workspace).resolve())
+    except (ValueError, OSError):
+        return ""
+    return "" if inside == Path(".") else inside.as_posix() + "/"
