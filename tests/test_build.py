@@ -349,3 +349,23 @@ def test_a_relative_out_is_taken_from_the_project_and_shown_normalised(project: 
     assert "relative path is taken from the project's folder" in " ".join(
         run_deckgen("build", "--help", cwd=project).stdout.split()
     )
+
+
+def test_a_release_is_never_dated_before_the_one_it_follows(shipped: Path) -> None:
+    """A CI engineer's try: SOURCE_DATE_EPOCH from an old commit dated the new release 2001-09-09, above the last one's
+    2026 date in the changelog; release times now never go back, as a card's change time never does. Fails on
+    2ff3d51."""
+    import json as _json
+
+    def releases() -> dict[str, tuple[int, int]]:
+        lines = (shipped / "deckgen.lock").read_text().splitlines()
+        return {r["release"]: (r["version"], r["time"]) for r in map(_json.loads, lines) if "release" in r}
+
+    before = releases()
+    note = shipped / "content" / "essays" / "andreessen-only-thing-that-matters.md"
+    note.write_text(note.read_text().replace("\nA: ", "\nA: Above all, ", 1))
+    assert run_deckgen("build", cwd=shipped, env={"SOURCE_DATE_EPOCH": "1000000000"}).returncode == 0
+    after = releases()
+    assert any(after[slug][0] > before[slug][0] for slug in before)  # a deck was released again
+    assert all(after[slug][1] >= before[slug][1] for slug in before), (before, after)
+    assert "2001-09-09" not in (shipped / "build" / "CHANGELOG.md").read_text()

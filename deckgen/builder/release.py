@@ -213,7 +213,9 @@ def plan_releases(
         known = list(old.names) if old else []
         bumped = old is None or old.digest != digest
         version = (old.version if old else 0) + 1 if bumped else (old.version if old else 1)
-        when = now if bumped or old is None else old.time
+        # a release is never dated before the one it follows (a CI engineer's try: SOURCE_DATE_EPOCH from an old commit
+        # put 'Release 22 — 2001-09-09' above 'Release 21 — 2026-12-04'), as a card's change time never goes back
+        when = max(now, old.time) if bumped and old is not None else now if old is None else old.time
         previous = tuple(n for n in known if n != deck.spec.name)
         if deck.spec.name not in known:
             known.append(deck.spec.name)
