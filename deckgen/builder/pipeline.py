@@ -628,24 +628,10 @@ def _check_not_downgraded(config: Config) -> None:
     older lock, no conflict markers; merged to main it would take every deck's releases back, and the older format
     alone reads as a team not upgraded yet (a team's try). Asked of git only for a lock in an older format.
     """
-    try:
-        found = subprocess.run(
-            [
-                "git",
-                "log",
-                "-1",
-                "--format=%h",
-                "-G",
-                f'"format": {LOCK_FORMAT}[,}}]',
-                "--",
-                config.rel(config.lock_path),
-            ],
-            cwd=config.root,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
+    found = _git(
+        config, "log", "-1", "--format=%h", "-G", f'"format": {LOCK_FORMAT}[,}}]', "--", config.rel(config.lock_path)
+    )
+    if found is None:
         return
     commit = found.stdout.strip() if found.returncode == 0 else ""
     if not commit and found.returncode == 0 and _shallow(config):
@@ -685,17 +671,8 @@ def _check_not_deleted(config: Config) -> None:
     lock; a lock removed with `git rm` (starting over on purpose) is not in git's index and is not refused.
     """
     name = config.rel(config.lock_path)
-    try:
-        tracked = subprocess.run(
-            ["git", "ls-files", "--error-unmatch", "--", name],
-            cwd=config.root,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return
-    if tracked.returncode == 0:
+    tracked = _git(config, "ls-files", "--error-unmatch", "--", name)
+    if tracked is not None and tracked.returncode == 0:
         raise LockError(
             Finding(
                 name,
@@ -710,17 +687,16 @@ def _check_not_deleted(config: Config) -> None:
 
 def _shallow(config: Config) -> bool:
     """Whether the project's git clone holds only part of its history (``git clone --depth``)."""
+    shallow = _git(config, "rev-parse", "--is-shallow-repository")
+    return shallow is not None and shallow.returncode == 0 and shallow.stdout.strip() == "true"
+
+
+def _git(config: Config, *args: str) -> subprocess.CompletedProcess[str] | None:
+    """``git ARGS`` run in the project, or None when git cannot be run (not installed, timed out)."""
     try:
-        shallow = subprocess.run(
-            ["git", "rev-parse", "--is-shallow-repository"],
-            cwd=config.root,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return subprocess.run(["git", *args], cwd=config.root, capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
-        return False
-    return shallow.returncode == 0 and shallow.stdout.strip() == "true"
+        return None
 
 
 # why a retired generated card whose note is still here no longer ships, when curation gives no verdict for its key
