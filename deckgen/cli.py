@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -873,7 +874,18 @@ def lock_install_merge_driver() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="deckgen")
+    try:
+        app(prog_name="deckgen")
+    except SystemExit as done:
+        # rich and click answer a reader that closed the pipe (`deckgen cards NOTE | head`) with status 1, which
+        # bash's pipefail turns into a failed step although the command did its work (as `deckgen lint | head` did)
+        closed = isinstance(done.__context__, BrokenPipeError) or type(sys.stdout).__name__ == "PacifyFlushWrapper"
+        if done.code == 1 and closed:
+            from deckgen.__main__ import _stdout_closed
+
+            _stdout_closed()
+            sys.exit(0)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

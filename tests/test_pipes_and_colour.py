@@ -65,3 +65,31 @@ def test_github_annotations_name_files_from_the_repositorys_root(shipped: Path, 
     assert "file=content/essays/norton-empathy.md," in at_root.stdout
     elsewhere = run_deckgen("lint", "--format", "github", cwd=shipped, env={"GITHUB_WORKSPACE": str(tmp_path / "x")})
     assert "file=content/essays/norton-empathy.md," in elsewhere.stdout
+
+
+def test_cards_piped_into_head_exits_zero(shipped: Path, tmp_path: Path) -> None:
+    # click's own handling of a closed pipe exits 1: `deckgen cards NOTE | head` failed a pipefail step
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    cards = "\n\n".join(
+        f"Q: What is item {n} of the long list?\nA: The item numbered {n}, " + "x" * 80 for n in range(900)
+    )
+    write(  # far more text than a pipe holds: the reader's close is sure to cut the preview short
+        shipped / "content" / "essays" / "many.md",
+        f"---\nid: many\ntitle: Many\nauthor: A Person\n---\n\n## Cards\n\n{cards}\n",
+    )
+    errors = tmp_path / "stderr.txt"
+    with errors.open("wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "deckgen", "cards", "many"],
+            cwd=shipped,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=sink,  # a file: a pipe could fill with the preview's warnings before stdout is read
+        )
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # `| head -1`
+        status = proc.wait(timeout=300)
+    err = errors.read_text()
+    assert status == 0, err
+    assert "Traceback" not in err, err
