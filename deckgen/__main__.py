@@ -106,7 +106,10 @@ def _plain_build(out: Path | None, locked: bool) -> int | None:
         return 0
     from deckgen.sources.layout import unread_warnings
 
-    warnings = [*warnings, *unread_warnings(config.content_dir, config.rel)]  # no cache knows of them (a PM lead's try)
+    warnings = [
+        *warnings,
+        *unread_warnings(config.content_dir, config.rel, config.decks_dir),
+    ]  # no cache knows of them (a PM lead's try)
     # the lines deckgen.cli prints for an up-to-date BuildResult (read_state checked their types)
     for warning in warnings:
         print(f"{_styled('warning', '33', sys.stderr)} {clean(warning)}", file=sys.stderr)

@@ -51,7 +51,7 @@ def with_unread_warnings(config: Config, result: BuildResult) -> BuildResult:
     :func:`deckgen.sources.layout.unread_findings`)."""
     from deckgen.sources.layout import unread_warnings
 
-    unread = unread_warnings(config.content_dir, config.rel)
+    unread = unread_warnings(config.content_dir, config.rel, config.decks_dir)
     return dataclasses.replace(result, warnings=(*result.warnings, *unread)) if unread else result
 
 

@@ -637,3 +637,23 @@ def test_every_build_and_lint_names_a_note_that_is_never_read(shipped: Path) -> 
     assert restored.returncode == 0 and unread in restored.stderr
     write(shipped / "content" / "essays" / "old.txt", "Old Note\nSource: https://example.com/ ↗\n")
     assert "run `deckgen import content/essays/old.txt`" in run_deckgen("build", cwd=shipped).stderr
+
+
+def test_a_note_saved_in_the_decks_folder_is_named_and_a_readme_there_is_not(shipped: Path) -> None:
+    """A note saved beside the deck manifests (decks/x.md) was never read and never reported; a decks/README.md that
+    explains the manifests is no note and is left alone. Said by lint and by the up-to-date build."""
+    assert run_deckgen("build", cwd=shipped).returncode == 0
+    note = (shipped / "content" / "essays" / "norton-empathy.md").read_text()
+    write(shipped / "decks" / "stray.md", note.replace("id: norton-empathy", "id: stray"))
+    write(shipped / "decks" / "README.md", "# Our decks\n\nOne manifest per deck; tracks in tracks/.\n")
+    write(
+        shipped / "decks" / "tracks" / "seed.txt",
+        "Some Essay\nSource: https://example.com/ ↗\n\nCentral argument\nA.\n",
+    )
+    stray = "decks/stray.md:1:1: unread-file: this file is not read: decks/ holds deck manifests"
+    lint = run_deckgen("lint", cwd=shipped)
+    assert stray in lint.stdout and "move it into content/" in lint.stdout, lint.stdout
+    assert "run `deckgen import decks/tracks/seed.txt`" in lint.stdout, lint.stdout
+    assert "README" not in lint.stdout and "2 warnings" in lint.stdout, lint.stdout
+    built = run_deckgen("build", cwd=shipped)
+    assert built.returncode == 0 and stray in built.stderr and "README" not in built.stderr

@@ -242,7 +242,7 @@ def with_unread_files(config: Config, report: LintReport) -> LintReport:
     """
     from deckgen.sources.layout import unread_findings
 
-    found = unread_findings(config.content_dir, config.rel)
+    found = unread_findings(config.content_dir, config.rel, config.decks_dir)
     if not found:
         return report
     return finish([*report.findings, *found], settings_for(config), report.files, report.cards)

@@ -281,11 +281,13 @@ RULES: tuple[Rule, ...] = (
     # --- quality: docs/lint-rules.md; Wozniak, Matuschak ----------------------------------
     Rule(
         "unread-file",
-        "A file in content/ looks like a note but is not read",
+        "A file in content/ (or a note in decks/) looks like a note but is not read",
         "warning",
         "schema",
-        "Only files ending in '.md' (lower case) are notes. A note saved as '.txt', '.MD' or '.markdown' is skipped"
-        " by every build: its cards never ship, and nothing else would say so.",
+        "Only files ending in '.md' (lower case) in content/ are notes. A note saved as '.txt', '.MD' or '.markdown',"
+        " or saved in decks/ beside the manifests, is skipped by every build: its cards never ship, and nothing else"
+        " would say so. (A file in decks/ counts as a note when it has front matter or a 'Central argument' or"
+        " 'Cards' section: a decks/README.md is left alone.)",
         "content/high-output-management.txt",
         "content/high-output-management.md",
         configurable=True,

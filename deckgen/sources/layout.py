@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -61,13 +62,28 @@ def unread_note_like(content_dir: Path) -> list[str]:
     return _walk(content_dir, _is_unread_note_like, hidden_folders=False)
 
 
-def unread_findings(content_dir: Path, rel: Callable[[Path], str]) -> list[Finding]:
-    """An ``unread-file`` warning for each of :func:`unread_note_like`'s files (``rel``: a path as the project names it).
+def unread_findings(content_dir: Path, rel: Callable[[Path], str], decks_dir: Path | None = None) -> list[Finding]:
+    """An ``unread-file`` warning for each of :func:`unread_note_like`'s files (``rel``: a path as the project names it),
+    and for each note-like file in ``decks_dir`` (a note saved beside the deck manifests).
 
     For lint and for every build, the up-to-date one included: such a file is no input, so no cache knows of it, and a
     note saved as 'x.MD' or 'x.txt' would otherwise never ship without a word (a PM lead's try).
     """
     found = []
+    for name in stray_notes(decks_dir, content_dir) if decks_dir is not None else []:
+        found.append(
+            Finding(
+                rel(Path(name)),
+                1,
+                f"this file is not read: {rel(decks_dir or content_dir)}/ holds deck manifests, tracks and cohorts, "
+                f"and notes are read only from {rel(content_dir)}/, so its cards never ship",
+                f"if it is a note, run `deckgen import {rel(Path(name))}` and delete this file"
+                if name.lower().endswith((".txt", ".text"))
+                else f"if it is a note, move it into {rel(content_dir)}/",
+                "unread-file",
+                severity="warning",
+            )
+        )
     for name in unread_note_like(content_dir):
         path = Path(name)
         stem = path.name.split(".", 1)[0]
@@ -92,9 +108,34 @@ def unread_findings(content_dir: Path, rel: Callable[[Path], str]) -> list[Findi
     return found
 
 
-def unread_warnings(content_dir: Path, rel: Callable[[Path], str]) -> list[str]:
+def unread_warnings(content_dir: Path, rel: Callable[[Path], str], decks_dir: Path | None = None) -> list[str]:
     """:func:`unread_findings` as a build's warning lines."""
-    return [str(finding) for finding in unread_findings(content_dir, rel)]
+    return [str(finding) for finding in unread_findings(content_dir, rel, decks_dir)]
+
+
+def stray_notes(decks_dir: Path, content_dir: Path) -> list[str]:
+    """Files in ``decks_dir`` that look like notes ('.md', '.txt' …), which deckgen never reads there.
+
+    None when one folder holds the other (the notes there are content's, listed as such).
+    """
+    decks, content = os.path.abspath(decks_dir), os.path.abspath(content_dir)
+    if decks == content or decks.startswith(content + os.sep) or content.startswith(decks + os.sep):
+        return []
+    named = _walk(decks_dir, lambda name: _is_note(name) or _is_unread_note_like(name), hidden_folders=False)
+    return [name for name in named if _reads_like_note(name)]
+
+
+_NOTE_MARK_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n|^(?:## )?(?:Central argument|Cards)[ \t]*\r?$", re.M | re.I)
+
+
+def _reads_like_note(name: str) -> bool:
+    """Whether a file's first 64 KiB hold a note's front matter or one of its sections (a decks/README.md does not)."""
+    try:
+        with open(name, "rb") as handle:
+            head = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return _NOTE_MARK_RE.search(head) is not None
 
 
 def _is_note(name: str) -> bool:
