@@ -289,7 +289,10 @@ def test_a_selector_that_selects_nothing_says_which_one_would() -> None:
         Selector("tag", "empathie", 4),
         Selector("path", "content/missing/*.md", 5),
         Selector("tag", "zzz", 6),
+        Selector("id", "norton-empaty", 7),  # an id misspelt (noticed after that try): told the one it is close to
+        Selector("id", "qqq", 8),
     )
+    notes.append(Note("norton-empathy", "Empathy", "content/essays/norton-empathy.md"))
     _, findings = select_notes(DeckSpec(name="T", slug="t", path="decks/t.yaml", selectors=selectors), notes)
     assert [(f.line, f.severity, f.fix) for f in findings if f.rule == "empty-selector"] == [
         (3, "warning", "did you mean 'content/frameworks/*.md'?"),
@@ -300,6 +303,8 @@ def test_a_selector_that_selects_nothing_says_which_one_would() -> None:
             "no note file's path matches it: check the folder and pattern against content/ (e.g. content/essays/*.md)",
         ),
         (6, "warning", "check the spelling against the notes' tags"),
+        (7, "error", "did you mean 'norton-empathy'?"),
+        (8, "error", "check the spelling against the notes' front matter"),
     ]
 
 

@@ -201,7 +201,8 @@ def _selector_fix(selector: Selector, index: NoteIndex) -> str:
         return (
             "no note file's path matches it: check the folder and pattern against content/ (e.g. content/essays/*.md)"
         )
-    return "check the spelling against the notes' front matter"
+    close = difflib.get_close_matches(selector.value, [note.id for note in index.ordered], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "check the spelling against the notes' front matter"
 
 
 def select_notes(
