@@ -189,3 +189,27 @@ def test_the_context_names_the_first_author_of_a_shared_work() -> None:
     ):
         note = parse_note(NOTE.replace("author: Ines Calloway", f"author: {author}"), "content/harbour.md")
         assert note.surname == surname, (author, note.surname)
+
+
+SCORED = """---
+id: scored
+title: Scoring Ideas
+author: Ines Calloway
+---
+Calloway describes a scoring model for ranking product ideas.
+
+## Central argument
+- **Reach** is the number of people an idea affects in one quarter.
+- **Effort** is the person-months the idea takes to ship.
+"""
+
+
+def test_a_term_the_note_uses_bare_is_asked_bare() -> None:
+    """'**Reach** is the number of people …' was asked 'what is a reach?' and '**Effort** is …' 'what is an effort?'
+    (noticed on a note of the RICE model): the note uses the term with no article, so the question does too; a
+    term the note gives its article keeps it. Fails on acef518."""
+    from noteutil import asked
+
+    questions = asked(SCORED)
+    assert "what is reach?" in questions and "what is effort?" in questions, questions
+    assert not any(" a reach" in q or " an effort" in q for q in questions), questions

@@ -2765,8 +2765,16 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
             shown = _term(term, note)
             head = shown.split(" of ")[0]  # 'framing of acts' is one framing (batch65: 'what are framing of acts?')
             plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
-            article = (match.groupdict().get("art") or "").lower() or (
-                "the" if head != shown and head.endswith("ing") and not plural else _article(shown, plural)
+            bare = match.re is _TERM_MEANS_RE and not match.group("art")
+            article = (
+                (match.groupdict().get("art") or "").lower()
+                or (
+                    ""
+                    if bare  # '**Reach** is the number of people …' (RICE) uses the term bare: 'what is reach?', not 'a reach'
+                    else "the"
+                    if head != shown and head.endswith("ing") and not plural
+                    else _article(shown, plural)
+                )
             )  # 'the framing of acts', not 'a framing of acts'
             shown = f"{article} {shown}" if article else shown
             modified = (
