@@ -75,9 +75,14 @@ class Parts:
             tuple((sec.heading, sec.text) for sec in note.sections),
         )
 
-    def to_json(self) -> str:
-        """The base record's file text: stable, one key per line, so it diffs and merges in git."""
-        data = {"format": _BASE_FORMAT, **asdict(self)}
+    def to_json(self, unsure: tuple[str, ...] = ()) -> str:
+        """The base record's file text: stable, one key per line, so it diffs and merges in git.
+
+        ``unsure``: what the import flagged '# CHECK:' (read by the next import only; none, no key).
+        """
+        data: dict[str, Any] = {"format": _BASE_FORMAT, **asdict(self)}
+        if unsure:
+            data["unsure"] = list(unsure)
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     @staticmethod
@@ -611,6 +616,19 @@ def _plan_one(
             and (target.parent / "media" / image.name).is_file()
         }
     )
+    flagged = imported.unsure  # every guess the source gives now, recorded for the next import
+    if existing is not None:
+        # a '# CHECK:' line the last import wrote too and the curator has since deleted was checked: not written again
+        # (each re-import put it back, and lint's unchecked-import then warned again)
+        before = _recorded_unsure(base_path(config, note_id))
+        imported = dataclasses.replace(
+            imported,
+            unsure=tuple(
+                u
+                for u in imported.unsure
+                if _is_field_note(u) or u not in before or f"# {MARKER} {u}" in previous_text.split("\n---", 1)[0]
+            ),
+        )
     theirs = Parts.of(parse_note(render_note(imported, note_id), shown))
     conflicts: tuple[str, ...] = ()
     if existing is not None:
@@ -652,8 +670,18 @@ def _plan_one(
     if existing is not None and existing.author and not imported.author_certain:
         unsure = tuple(u for u in unsure if not u.startswith(("author ", "no author")))
     planned = _finish(config, shown, target, note_id, new_text, imported.format, unsure, images, conflicts)
-    planned.base = (base_path(config, note_id), theirs.to_json())
+    planned.base = (base_path(config, note_id), theirs.to_json(flagged))
     return planned
+
+
+def _recorded_unsure(recorded: Path) -> frozenset[str]:
+    """The guesses the last import of a note flagged '# CHECK:' (its base record's 'unsure'; none when unknown)."""
+    try:
+        data = json.loads(recorded.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    found = data.get("unsure") if isinstance(data, dict) else None
+    return frozenset(u for u in found if isinstance(u, str)) if isinstance(found, list) else frozenset()
 
 
 def _free_media_name(folder: Path, name: str, note_id: str, data: bytes, media: dict[Path, bytes]) -> Path:

@@ -80,6 +80,8 @@ class Note:
     meta_lines: Mapping[str, int] = field(default_factory=dict)
     cards_line: int = 0  # line of the "## Cards" heading, 0 if absent
     blurb_line: int = 0  # line of the blurb's first line, 0 if there is none
+    # (line, what) of each '# CHECK: what' comment in the front matter: a guess `deckgen import` left to check
+    unchecked: tuple[tuple[int, str], ...] = ()
 
     def section(self, heading: str) -> Section | None:
         """The first section whose heading matches ``heading`` case-insensitively."""

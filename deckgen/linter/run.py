@@ -352,7 +352,27 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
 
 def _note_findings(cards: list[Card], note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
     found = [finding for card in cards for finding in _card_findings(card, note, settings, store)]
-    return _unfinished(note) + _misspelled_headings(note) + found
+    return _unfinished(note) + _misspelled_headings(note) + _unchecked(note) + found
+
+
+def _unchecked(note: Note) -> list[Finding]:
+    """``unchecked-import``: each '# CHECK:' comment `deckgen import` left in the front matter, until it is deleted.
+
+    A guessed author is in every card's question ('According to Henning and Queue's …' when a venue was read as an
+    author): the importer asked for a check, and nothing else reminded the curator.
+    """
+    return [
+        Finding(
+            note.path,
+            line,
+            f"`deckgen import` could not be sure of this: '# CHECK: {what[:100]}'",
+            "check the line (correct it if it is wrong), then delete the '# CHECK: …' comment; a re-import keeps"
+            " what you confirmed",
+            "unchecked-import",
+            severity="warning",
+        )
+        for line, what in note.unchecked
+    ]
 
 
 def _misspelled_headings(note: Note) -> list[Finding]:

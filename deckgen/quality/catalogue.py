@@ -305,6 +305,19 @@ RULES: tuple[Rule, ...] = (
         configurable=True,
     ),
     Rule(
+        "unchecked-import",
+        "A guess `deckgen import` marked '# CHECK:' is not checked yet",
+        "warning",
+        "schema",
+        "Where the importer had to guess (an author found only in the blurb, a missing source link, an image not"
+        " beside the note) it writes a '# CHECK: …' comment in the front matter. A guessed author is named in every"
+        " card's question, so a wrong guess reaches every learner. Check the line, correct it if needed, then delete"
+        " the comment; a re-import keeps what you confirmed.",
+        "---\nid: trust\ntitle: Trust\nauthor: Francis Fukuyama  # CHECK: author inferred from the blurb\n---",
+        "---\nid: trust\ntitle: Trust\nauthor: Francis Fukuyama\n---",
+        configurable=True,
+    ),
+    Rule(
         "section-heading",
         "Section heading looks like a misspelled one deckgen reads by name",
         "error",

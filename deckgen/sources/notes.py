@@ -335,6 +335,10 @@ def _refuse_conflict(lines: list[str], rel: str) -> None:
     )
 
 
+# what `deckgen import` could not be sure of: 'author: X  # CHECK: author inferred …', '# CHECK: …' (its MARKER)
+_CHECK_COMMENT_RE = re.compile(r"(?:^|\s)#\s*CHECK:\s*(.*)$")
+
+
 def parse_note(text: str, rel: str) -> Note:
     """Parse one note's text; raise ContentError listing every problem found."""
     lines = text.split("\n")
@@ -459,6 +463,11 @@ def parse_note(text: str, rel: str) -> Note:
         meta=meta,
         meta_lines=key_lines,
         cards_line=body.cards_line,
+        unchecked=tuple(
+            (number, found.group(1).strip())
+            for number, line in enumerate(lines[1:end], 2)
+            if "CHECK:" in line and (found := _CHECK_COMMENT_RE.search(line))
+        ),
     )
     if len(findings) > head_findings:
         raise ContentError(findings)
