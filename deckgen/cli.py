@@ -880,10 +880,7 @@ def main() -> None:
         # rich and click answer a reader that closed the pipe (`deckgen cards NOTE | head`) with status 1, which
         # bash's pipefail turns into a failed step although the command did its work (as `deckgen lint | head` did)
         closed = isinstance(done.__context__, BrokenPipeError) or type(sys.stdout).__name__ == "PacifyFlushWrapper"
-        if done.code == 1 and closed:
-            from deckgen.__main__ import _stdout_closed
-
-            _stdout_closed()
+        if done.code == 1 and closed:  # (both have sent what is left of stdout nowhere)
             sys.exit(0)
         raise
 
