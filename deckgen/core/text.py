@@ -166,7 +166,27 @@ def plain_lower(markdown: str) -> str:
 
 
 # '-s' words that are singular: 'process', 'status', 'analysis', 'economics', 'famous', 'news', 'means'
-_SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "news", "series", "means", "species")
+# (and whole words: 'automation bias' was asked 'what are automation bias?', batch192)
+_SINGULAR_ENDINGS = (
+    "ss",
+    "us",
+    "is",
+    "ics",
+    "ous",
+    "news",
+    "series",
+    "means",
+    "species",
+    "bias",
+    "canvas",
+    "atlas",
+    "alias",
+    "lens",
+    "chaos",
+    "ethos",
+    "pathos",
+    "kudos",
+)
 
 
 # vowels that sound like a consonant ('a uniform interface', 'a one-sided test') and a silent 'h' ('an hour')

@@ -443,7 +443,7 @@ def well_formed(card: Card, note: Note) -> bool:
         return False
     if _UNNAMED_PART_RE.search(answer):
         return False  # 'Ask the book's questions' (batch93: T0/T1): the answer points at a list the card never shows
-    if _UNREFERRED_SUBJECT_RE.search(front):
+    if _UNREFERRED_SUBJECT_RE.search(front) or _UNREFERRED_OBJECT_RE.search(front):
         return False  # 'what decides whether that matters?': 'that' points at a sentence the learner cannot see
     # 'what should a team do when …?' - 'Have a second person check …': a causative instruction, not a lost subject
     advice = (
@@ -524,6 +524,12 @@ _OPEN_ABOUT_THE_WORK_RE = re.compile(
 # a clause in the question whose subject is a bare pronoun ('whether that matters', 'if it ships')
 _UNREFERRED_SUBJECT_RE = re.compile(
     r"\b(?:whether|if)\s+(?:that|this|these|those|it|they)\s+(?!of\b|\w+ing\b)\w+", re.I
+)
+# 'what explains why Flyvbjerg finds this weak on its own?' (batch192): a verdict on 'this', which the card never names
+_UNREFERRED_OBJECT_RE = re.compile(
+    r"\b(?:finds?|considers?|thinks?|deems?|judges?|rates?|calls?)\s+(?:this|that|these|those|it|them)\s+"
+    r"(?!of\b|which\b|who\b)\w+",
+    re.I,
 )
 _SUBJECT_QUESTION_RE = re.compile(r"^what (?P<verb>(?!(?:is|was|does|has)\b)[a-z]+s) (?P<rest>[^?]+)\?$")
 
@@ -2556,6 +2562,11 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             # "networking": meeting strangers is possible, …' (batch123: 'what is networking?', T0 from every judge)
         if _SAID_RE.search(text[: match.start()]):
             continue  # 'When tickets say "user error", the new view asks …': words quoted, no term introduced (batch54)
+        if match.group("colon") and re.search(
+            r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", text[: match.start()], re.I
+        ):
+            continue  # 'pointing to four "sublimes": the thrill engineers get …, politicians' appetite …, …' (batch192:
+            # 'what are sublimes?' — the first of the four, T0): a counted term's colon opens its list, not a gloss
         if re.search(r"\b(?:meanings|senses|readings)\s+of\s+$", text[: match.start()], re.I):
             continue  # 'Pasquale plays on two meanings of "black box": a recording device …, and a system …' (batch138:
             # 'what is black box?' — 'A recording device that logs everything', T0/T1): one meaning of a list, not the term's
@@ -2730,9 +2741,10 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         if named:
             yield from named
             match = None
-    if match and re.fullmatch(r"[A-Za-z]+-\w+ed", plain(match.group("t")).strip().rstrip(":")):
+    if match and re.fullmatch(r"[A-Za-z]+-\w+(?:ed|ic|ical|al)", plain(match.group("t")).strip().rstrip(":")):
         match = None  # '**People-determined**: resistance comes from …' (batch87: 'what is a people-determined?', T0
         # from every judge): an adjective that names a theory only with its noun, which the note leaves to the list
+        # ('**Political-economic**: strategic misrepresentation …', batch192: 'what is a political-economic?', T0)
     if match and plain(match.group("t")).strip().rstrip(":").lower() in _EXAMPLE_LABELS:
         match = None  # '**Application**: synthetic California, built from …' (batch117: 'what is application?', T0 from
         # every judge): the label of a part of the note, not a term
@@ -3836,6 +3848,9 @@ def _evidence(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
         r"^(?:(?:a|an|the)\s|\w+s\b)", answer, re.I
     ):
         return  # 'Thinner than the tone suggests', 'Correlational and …': what the evidence is like, not what it is
+    if re.match(r"^(?:most|least|\w{3,}est)\s+(?:for|in|on|at|when|where|with)\b", answer, re.I):
+        return  # 'The evidence is strongest for infrastructure' (batch192: 'What kind of evidence … rests on?' —
+        # 'Strongest for infrastructure', T0): where it is strongest, not what it is
     if ". " in answer:
         return  # 'Uneven. Variable rewards are well established': a verdict, then another sentence
     if words(answer)[-1].lower() in _BARE_ADJECTIVES:
@@ -4780,6 +4795,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'leaders pick ideas on …': the subject already had its verb ('pick'), so 'ideas' is its object
             # 'any organization that designs a system will produce …': one relative clause may sit in the subject
             inside = [k for k in relative if k < i]
+            if inside and low[inside[0] - 1] in _THAT_CLAUSE_VERBS:
+                break  # 'Classic retrieval systems assume that a user can state what …' (batch192: 'what can classic
+                # retrieval systems assume that a user state?', T0): a 'that' clause after its verb, not a relative one
             if inside and (len(inside) > 1 or inside[0] < 2 or i - inside[0] < 3):
                 if i - inside[0] >= 3 or inside[0] < 2:
                     break
@@ -5016,6 +5034,13 @@ _STATEMENT_SPLIT_RE = re.compile(r"(;\s+|:\s+|\s[—–]\s+|\s--\s+|,\s+(?:and|b
 _VERB_PREPOSITIONS = frozenset("to with on onto in from into for about against through along".split())
 _VERB_FOLLOWERS = _OBJECT_START | _VERB_PREPOSITIONS | _ADVERBS
 _MODAL_STARTS = frozenset({"can", "will", "cannot", "should", "must", "tend", "tends"})
+# verbs a 'that' clause follows as their object ('systems assume that a user can …'), never a noun a relative clause
+# describes
+_THAT_CLAUSE_VERBS = frozenset(
+    "assume assumes argue argues believe believes claim claims show shows suggest suggests think thinks find finds "
+    "hold holds expect expects insist insists predict predicts imply implies hope hopes fear fears realise realises "
+    "realize realizes recognise recognises recognize recognizes conclude concludes say says know knows".split()
+)
 _SUBJECT_PUNCT_RE = re.compile(r"[,;:()\"]")
 _NOT_IN_SUBJECT = (_CLAUSE_WORDS | _BARE_AUX | PRONOUNS) - {"that", "who"}
 _VAGUE_HEADS = frozenset(
@@ -5833,6 +5858,9 @@ def _plain_shapes(
         or base_verb_problem(verb[:-1] if verb.endswith("s") else verb)
     ):
         return  # a past tense or a participle ('is driven by …') has no present to ask with
+    if verb.endswith(("able", "ible", "ful", "ous", "ical")):
+        return  # 'Make estimators accountable by tracking …' (batch192: 'how do make estimators accountable?'): advice
+        # with no subject, its adjective read as the verb
     if len(words(obj)) > 4 or set(words(obj.lower())) & (_CONDITION_POINTERS | {"that", "and", "or", "but", "because"}):
         return
     base = (base_form(verb) or verb[:-1]) if verb.endswith("s") else verb
@@ -6185,9 +6213,9 @@ def _term(term: str, note: Note) -> str:
 
 
 def _plural(word: str) -> bool:
-    """Whether a head word reads as plural ('maximizers', 'errors'; not 'process' or 'analysis')."""
-    low = word.lower()
-    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    """Whether a head word reads as plural ('maximizers', 'errors'; not 'process', 'analysis' or 'bias'): lint L18's
+    reading (:func:`deckgen.core.text.plural_word`), so a question the generator forms is never one L18 refuses."""
+    return plural_word(word)
 
 
 def _what_is(ctx: str, term: str, note: Note, plural: bool) -> str:
