@@ -353,6 +353,12 @@ def progress(
     from deckgen.tracks.progress import render
 
     day = _parse_date(as_of)
+    # (a day later than today anywhere on earth: no answer can have been given by its end yet; an onboarding
+    # manager's year typo, 2027 for 2026, read as a year of missed study)
+    if day is not None and day > datetime.date.today() + datetime.timedelta(days=1):
+        raise typer.BadParameter(
+            f"{as_of} is after today ({datetime.date.today()}): check the year", param_hint="--as-of"
+        )
     with reporting():
         config = load_config()
         report, warnings = progress_for(config, cohort, exports, day)

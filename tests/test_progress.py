@@ -427,20 +427,22 @@ def test_untrusted_zip_limits(tmp_path: Path, cohort: dict[str, Any]) -> None:
     assert sorted(zipfile.ZipFile(clean).namelist()) == ["collection.anki21b", "media", "meta"]
 
 
-def test_exports_are_matched_to_hires_by_name(cohort: dict[str, Any]) -> None:
+def test_exports_are_matched_to_hires_by_name(cohort: dict[str, Any], tmp_path: Path) -> None:
     exports = cohort["exports"]
+    zed = tmp_path / "zed.apkg"  # a file that is there, named after no hire
+    zed.write_bytes((exports / "di.apkg").read_bytes())
     result = run_deckgen(
         "progress",
         "spring",
         f"Cy={exports / 'di.apkg'}",
         str(exports / "di.apkg"),
-        str(exports / "zed.apkg"),
+        str(zed),
         "--as-of",
         AS_OF.isoformat(),
         cwd=cohort["root"],
     )
     assert result.returncode == 1
-    assert f"{exports / 'zed.apkg'}: export: cannot tell which hire sent this file" in result.stderr
+    assert f"{zed}: export: cannot tell which hire sent this file" in result.stderr
     # Di's file given as Cy's export is read against Cy's plan: Di's figures under Cy's name.
     assert "Cy (test, from Mon 2 Mar 2026, 3/day)" in result.stdout
     assert "behind by 5 days · 24 of 45 cards started (plan: 39)" in result.stdout
@@ -645,4 +647,53 @@ def test_without_the_anki_engine_the_install_line_fits_this_checkout(tmp_path: P
     said = " ".join(done.stderr.split())
     assert (
         f"reading Anki exports needs the Anki engine — install it with: {sys.executable} -m pip install anki==" in said
+    )
+
+
+def test_what_a_manager_forwards_says_what_the_terminal_says(cohort: dict[str, Any], tmp_path: Path) -> None:
+    """An onboarding manager's try: the stale-export note went to the terminal only, not into the Markdown, HTML or
+    text report the manager forwards; an export of one week's subdeck (or another track's deck) read as a pace with
+    no word; a mistyped path, a folder and a misspelt NAME= were told to rename the file; a year typo in --as-of was
+    read as a year of missed study; '1 days studied'."""
+    exports, root = cohort["exports"], cohort["root"]
+    stale = "the last answer in"
+    for fmt in ("markdown", "html"):
+        report = tmp_path / f"report.{fmt}"
+        result = run_deckgen(
+            "progress", "spring", str(exports / "bo-week1.apkg"), "--as-of", AS_OF.isoformat(),
+            "--format", fmt, "--out", str(report), cwd=root,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert stale in report.read_text(), report.read_text()
+    # one week's subdeck of Di's collection: part of the track
+    col = Collection(str(exports.parent / "di.anki2"))
+    try:
+        week = next(d for d in col.decks.all_names_and_ids() if d.name.startswith(ROOT + "::"))
+        col.export_anki_package(
+            out_path=str(tmp_path / "di-part.apkg"),
+            options=ExportAnkiPackageOptions(
+                with_scheduling=True, with_deck_configs=True, with_media=True, legacy=False
+            ),
+            limit=DeckIdLimit(week.id),
+        )
+    finally:
+        col.close()
+    part = run_deckgen("progress", "spring", f"Di={tmp_path / 'di-part.apkg'}", "--as-of", AS_OF.isoformat(), cwd=root)
+    assert part.returncode == 0, part.stderr
+    assert "di-part.apkg holds only" in part.stdout and "of the 45 notes of the track" in part.stdout, part.stdout
+    whole = run_deckgen("progress", "spring", str(exports / "di.apkg"), "--as-of", AS_OF.isoformat(), cwd=root)
+    assert "holds only" not in whole.stdout + whole.stderr
+    wrong = run_deckgen(
+        "progress", "spring", str(exports / "dii.apkg"), str(exports), "Anna=" + str(exports / "ana.apkg"), cwd=root
+    )
+    assert f"{exports / 'dii.apkg'}: export: no such file" in wrong.stderr, wrong.stderr
+    assert f"{exports}: export: is a folder, not an export" in wrong.stderr, wrong.stderr
+    assert "no hire named 'Anna' in cohort 'spring' — did you mean 'Ana'?" in wrong.stderr, wrong.stderr
+    future = run_deckgen("progress", "spring", str(exports / "di.apkg"), "--as-of", "2099-03-18", cwd=root)
+    assert future.returncode == 2 and "is after today" in future.stderr, future.stderr
+    assert (
+        " 1 days studied"
+        not in run_deckgen(
+            "progress", "spring", str(exports / "bo-week1.apkg"), "--as-of", START.isoformat(), cwd=root
+        ).stdout
     )

@@ -16,6 +16,7 @@ notes, card content and the hire's own notes are never read into the report.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import html
 import importlib.util
 import json
@@ -462,12 +463,13 @@ def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, lis
             hire = cohort.hire(name.strip())
             label = file
             if hire is None:
+                close = difflib.get_close_matches(name.strip(), [h.name for h in cohort.hires], n=1, cutoff=0.6)
                 problems.append(
                     Finding(
                         file,
                         0,
                         f"no hire named '{name}' in cohort '{cohort.slug}'",
-                        "use a name from " + cohort.path,
+                        f"did you mean '{close[0]}'?" if close else "use a name from " + cohort.path,
                         "export",
                     )
                 )
@@ -477,19 +479,35 @@ def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, lis
             stem = Path(arg).stem
             hire = next((h for h in slugs if h.sent(stem)), None)  # the longest name first: 'bo-chen' before 'bo'
             if hire is None:
-                example = f"{cohort.hires[0].slug}.apkg" if cohort.hires else "ana-k.apkg"
-                problems.append(
-                    Finding(
-                        arg,
-                        0,
-                        "cannot tell which hire sent this file",
-                        f"name it after the hire (e.g. {example}) or pass NAME=FILE",
-                        "export",
-                    )
-                )
+                problems.append(_unmatched(cohort, arg))
                 continue
         matched.setdefault(hire.slug, []).append((label, Path(label)))
     return matched, problems
+
+
+def _unmatched(cohort: Cohort, arg: str) -> Finding:
+    """Why a file named on the command line is no hire's: missing, a folder, or named after no hire of the cohort
+    (an onboarding manager's try: a mistyped path, a glob that matched nothing and a folder were each told to rename
+    the file after the hire)."""
+    path = Path(arg)
+    if path.is_dir():
+        return Finding(
+            arg, 0, "is a folder, not an export", f"name the files in it ('{arg.rstrip('/')}/*.apkg')", "export"
+        )
+    if not path.exists():
+        glob = any(c in arg for c in "*?[")
+        what = "no file matches this pattern" if glob else "no such file"
+        return Finding(arg, 0, what, "check the path (the exports' folder and the files' names)", "export")
+    example = f"{cohort.hires[0].slug}.apkg" if cohort.hires else "ana-k.apkg"
+    names = ", ".join(h.name for h in cohort.hires)
+    return Finding(
+        arg,
+        0,
+        f"cannot tell which hire sent this file: its name is none of the cohort's hires ({names})",
+        f"name it after the hire (e.g. {example}) or pass NAME=FILE; the export of a hire who left the cohort: move it"
+        " out of the folder",
+        "export",
+    )
 
 
 STALE_EXPORT_DAYS = 3  # a gap this long between an export's last answer and the report's day is worth a word
@@ -509,6 +527,23 @@ def _ends_before(data: ExportData, label: str, as_of: dt.date, cohort: Cohort) -
         f"the last answer in {label} is on {fmt_date(last)}, {gap} days before {fmt_date(as_of)}: the days after it"
         " count as not studied — if the export is older than that, ask for a new one or use --as-of"
         f" {last.isoformat()}"
+    )
+
+
+PART_OF_TRACK = 0.9  # an export holding fewer of the track's notes than this share is likely not the whole track
+
+
+def _holds_part(data: ExportData, label: str, track: TrackCards) -> str:
+    """A note when an export holds too few of the track's notes to be the whole track: one week's subdeck, or the
+    deck of another track that shares some of its notes (an onboarding manager's try: both read as a pace, silently)."""
+    held = len({card.guid for card in data.cards})
+    total = len(track.stage_of)
+    if not total or held >= PART_OF_TRACK * total:
+        return ""
+    return (
+        f"{label} holds only {held} of the {total} notes of the track '{track.title}': its figures count those alone —"
+        f" if it is one week's deck or another track's, ask for an export of the deck '{track.root_deck}'"
+        " (or 'All decks') with scheduling"
     )
 
 
@@ -557,6 +592,8 @@ def cohort_progress(
         rows.append(hire_progress(cohort, hp, data, as_of))
         if stale := _ends_before(data, label, as_of, cohort):
             notes.append(f"{hp.hire.name}: {stale}")
+        if partial := _holds_part(data, label, tracks[hp.hire.track]):
+            notes.append(f"{hp.hire.name}: {partial}")
     model = plan.hires[0].schedule.model if plan.hires else WorkloadModel()
     return ProgressReport(
         cohort.slug,
@@ -589,7 +626,7 @@ def _summary(row: HireProgress) -> str:
     return (
         f"{row.verdict} · {row.started} of {row.total_cards} cards started (plan: {row.planned_started}) · "
         f"{row.reviews} reviews, {row.learning_steps} learning steps · retention {_pct(row.retention)} · "
-        f"{row.days_studied} days studied{late}"
+        f"{row.days_studied} day{'' if row.days_studied == 1 else 's'} studied{late}"
     )
 
 
@@ -628,6 +665,10 @@ def render_text(report: ProgressReport) -> str:
             lines.append("  " + "  ".join(h.ljust(w) for h, w in zip(_WEEK_HEADERS, widths)).rstrip())
             lines.extend("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
         lines.append("")
+    if report.notes:  # in the report itself: a manager forwards the file, not the terminal's warnings
+        lines.append("Notes:")
+        lines.extend(f"- {n}" for n in report.notes)
+        lines.append("")
     lines.append("Assumptions:")
     lines.extend(f"- {a}" for a in report.assumptions)
     return "\n".join(lines) + "\n"
@@ -659,6 +700,9 @@ def render_markdown(report: ProgressReport) -> str:
                 "|" + "---|" * len(_WEEK_HEADERS),
             ]
             lines.extend("| " + " | ".join(r) + " |" for r in rows)
+    if report.notes:
+        lines += ["", "## Notes", ""]
+        lines.extend(f"- {_md(n)}" for n in report.notes)
     lines += ["", "## Assumptions", ""]
     lines.extend(f"- {a}" for a in report.assumptions)
     return "\n".join(lines) + "\n"
@@ -710,6 +754,8 @@ def render_html(report: ProgressReport) -> str:
             )
             body.extend("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
             body.append("</tbody></table>")
+    if report.notes:
+        body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in report.notes) + "</ul>")
     body.append("<h2>Assumptions</h2><ul>" + "".join(f"<li>{esc(a)}</li>" for a in report.assumptions) + "</ul>")
     style = (
         "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
