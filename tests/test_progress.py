@@ -550,6 +550,12 @@ def test_a_note_retired_after_a_hire_studied_it_still_counts_as_started(cohort: 
     )
     row = next(r for r in json.loads(result.stdout)["hires"] if r["name"] == "Ana")
     assert (row["verdict"], row["started"], row["planned_started"]) == ("on pace", 39, 39)
+    # the count says which of them left the track ('75 of 74 cards started' read as a miscount), and an export made
+    # before the deletion is still the whole track (the retired notes are not among its notes now)
+    assert row["retired_started"] == 5 and row["total_cards"] == 40, row
+    text = run_deckgen("progress", "spring", str(exports / "ana.apkg"), "--as-of", AS_OF.isoformat(), cwd=root)
+    assert "39 of 40 cards started, 5 of them since retired (plan: 39)" in text.stdout, text.stdout
+    assert "holds only" not in text.stdout, text.stdout
 
 
 def test_progress_plans_each_week_as_plan_and_calendar_do(cohort: dict[str, Any], tmp_path: Path) -> None:

@@ -112,10 +112,14 @@ def track_identity(config: Config, plan: Plan, built: BuiltTrack) -> TrackCards:
     for stage in built.stages:
         for deck in stage.decks:
             deck_stage.setdefault(deck.spec.name, stage.stage.number)
+    retired: set[str] = set()
     for note_id, key, record in plan.new_lock.records():
         if record.retired and record.deck in deck_stage:
-            stage_of.setdefault(guid_of(config.namespace, note_id, key, record.anchor), deck_stage[record.deck])
-    return TrackCards(built.track.slug, built.track.title, built.track.root_deck, stage_of)
+            guid = guid_of(config.namespace, note_id, key, record.anchor)
+            if guid not in stage_of:
+                stage_of[guid] = deck_stage[record.deck]
+                retired.add(guid)
+    return TrackCards(built.track.slug, built.track.title, built.track.root_deck, stage_of, frozenset(retired))
 
 
 def progress_for(

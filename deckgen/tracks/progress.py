@@ -62,6 +62,7 @@ class TrackCards:
     title: str
     root_deck: str
     stage_of: Mapping[str, int]
+    retired: frozenset[str] = frozenset()  # of stage_of's GUIDs, those no longer in the track (studied before, counted)
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class HireProgress:
     days_studied: int = 0
     days_off_pace: int = 0  # > 0 ahead, < 0 behind, in days of new cards at the hire's pace
     not_counted: int = 0  # review-log entries after the report's date
+    retired_started: int = 0  # of ``started``, cards retired from the track since (so started may pass total_cards)
     weeks: tuple[WeekProgress, ...] = ()
 
     @property
@@ -377,8 +379,11 @@ def study_day(time_ms: int, cohort: Cohort) -> dt.date:
     return (local - dt.timedelta(hours=DAY_STARTS_AT)).date()
 
 
-def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.date) -> HireProgress:
-    """A hire's figures as of ``as_of`` (end of that Anki day) from their export."""
+def hire_progress(
+    cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.date, retired_guids: frozenset[str] = frozenset()
+) -> HireProgress:
+    """A hire's figures as of ``as_of`` (end of that Anki day) from their export (``retired_guids``: notes retired from
+    the track, whose cards count as started but are not among its cards now)."""
     hire, schedule = hp.hire, hp.schedule
     first: dict[int, dt.date] = {}
     counted: list[tuple[dt.date, ReviewRecord]] = []
@@ -425,6 +430,8 @@ def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.da
             )
         )
     started = len(first)
+    guid_of_card = {card.card_id: card.guid for card in export.cards}
+    retired = sum(1 for card_id in first if guid_of_card.get(card_id) in retired_guids) if retired_guids else 0
     planned = schedule.new_cards(schedule.start, as_of)
     pace = schedule.new_per_day
     if started < planned:
@@ -446,6 +453,7 @@ def hire_progress(cohort: Cohort, hp: HirePlan, export: ExportData, as_of: dt.da
         days_studied=len({day for day, _ in counted}),
         days_off_pace=off,
         not_counted=late,
+        retired_started=retired,
         weeks=tuple(weeks),
     )
 
@@ -536,8 +544,8 @@ PART_OF_TRACK = 0.9  # an export holding fewer of the track's notes than this sh
 def _holds_part(data: ExportData, label: str, track: TrackCards) -> str:
     """A note when an export holds too few of the track's notes to be the whole track: one week's subdeck, or the
     deck of another track that shares some of its notes (an onboarding manager's try: both read as a pace, silently)."""
-    held = len({card.guid for card in data.cards})
-    total = len(track.stage_of)
+    held = len({card.guid for card in data.cards} - track.retired)
+    total = len(track.stage_of) - len(track.retired)
     if not total or held >= PART_OF_TRACK * total:
         return ""
     return (
@@ -589,7 +597,7 @@ def cohort_progress(
         others = [name for name, _ in read if name != label] + [name for name, _ in failed]
         if others:
             notes.append(f"{hp.hire.name}: used {label}, the newest of their exports (not {', '.join(others)})")
-        rows.append(hire_progress(cohort, hp, data, as_of))
+        rows.append(hire_progress(cohort, hp, data, as_of, tracks[hp.hire.track].retired))
         if stale := _ends_before(data, label, as_of, cohort):
             notes.append(f"{hp.hire.name}: {stale}")
         if partial := _holds_part(data, label, tracks[hp.hire.track]):
@@ -623,8 +631,10 @@ def _summary(row: HireProgress) -> str:
     if row.export is None:
         return row.verdict
     late = f" · {row.not_counted} later answers not counted" if row.not_counted else ""
+    # ('75 of 74 cards started' read as a miscount to an onboarding manager after a card was retired)
+    retired = f", {row.retired_started} of them since retired" if row.retired_started else ""
     return (
-        f"{row.verdict} · {row.started} of {row.total_cards} cards started (plan: {row.planned_started}) · "
+        f"{row.verdict} · {row.started} of {row.total_cards} cards started{retired} (plan: {row.planned_started}) · "
         f"{row.reviews} reviews, {row.learning_steps} learning steps · retention {_pct(row.retention)} · "
         f"{row.days_studied} day{'' if row.days_studied == 1 else 's'} studied{late}"
     )
