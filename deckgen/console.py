@@ -163,11 +163,13 @@ def print_build(result: BuildResult, out_dir: Path, dry_run: bool) -> None:
         if output not in kept:
             report.add(f"wrote {output}")
     if result.report is not None:
-        from deckgen.builder.changelog import changelog_path
+        from deckgen.builder.changelog import changelog_path, track_changelog_path
 
         for deck_diff in result.report.decks:
             if deck_diff.bumped:
                 report.add(f"wrote {changelog_path(out_dir, deck_diff.slug)} (release {deck_diff.version})")
+        for change in result.report.tracks:  # a renamed week or a new pace: the track's learners are told there
+            report.add(f"wrote {track_changelog_path(out_dir, change.slug)}")
     if kept:  # an onboarding manager re-sends only what changed
         count = len(kept)
         report.add(
