@@ -10,7 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, run_deckgen
+from conftest import FIXTURES, run_deckgen, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -193,3 +193,47 @@ def test_a_guess_marked_check_is_linted_until_the_curator_deletes_the_comment(pr
     assert "unchecked-import" not in run_deckgen("lint", cwd=project).stdout
     assert run_deckgen("import", str(source), cwd=project).returncode == 0
     assert "unchecked-import" not in run_deckgen("lint", cwd=project).stdout, note_path.read_text()
+
+
+def _summary(title: str, link: str, claim: str) -> str:
+    return (
+        f"---\ntags: [books]\n---\n# {title}\n\n> [!summary] A book every PM should read.\n\n"
+        f"Source: {link}\n\n## Central argument\n{claim}\n\n## Critique\nThe examples are all from large companies.\n\n"
+        "## Why it matters for product\nA PM can use it to argue for small teams.\n"
+    )
+
+
+def test_two_vault_files_of_one_name_each_keep_their_own_note(project: Path, tmp_path: Path) -> None:
+    """A PM lead's vault: 'Books/Inspired/Summary.md' and 'Books/Shape-Up/Summary.md' both recorded 'from: Summary.md'.
+    After an edit, the folder could never be imported again ('imports to the same note as …'), and importing the
+    Shape Up file alone overwrote the Inspired note (its cards retired for every learner). Fails on cf18024."""
+    vault = tmp_path / "vault"
+    inspired = write(
+        vault / "Books" / "Inspired" / "Summary.md",
+        _summary("Inspired", "https://www.svpg.com/inspired/", "Cagan argues that empowered teams solve problems."),
+    )
+    shape = write(
+        vault / "Books" / "Shape-Up" / "Summary.md",
+        _summary("Shape Up", "https://basecamp.com/shapeup", "Singer argues that work is shaped before it is bet on."),
+    )
+    first = run_deckgen("import", str(vault), cwd=project)
+    assert first.returncode == 0, first.stderr
+    notes = {p.name: p.read_text() for p in (project / "content").glob("*.md")}
+    assert {"inspired.md", "shape-up.md"} <= set(notes), notes.keys()
+    shape.write_text(shape.read_text().replace("shaped before", "shaped and de-risked before"))
+    again = run_deckgen("import", str(vault), cwd=project)
+    assert again.returncode == 0, again.stderr
+    alone = run_deckgen("import", str(shape), cwd=project)
+    assert alone.returncode == 0, alone.stderr
+    assert "Cagan argues that empowered teams" in (project / "content" / "inspired.md").read_text()
+    assert "shaped and de-risked before" in (project / "content" / "shape-up.md").read_text()
+    assert "title: Inspired" in (project / "content" / "inspired.md").read_text()
+    assert inspired.read_text() and len(list((project / "content").glob("*.md"))) == 2
+    # a third file of the name, imported on its own: a note of its own, not the first one's
+    lean = write(
+        vault / "Books" / "Lean" / "Summary.md",
+        _summary("The Lean Startup", "https://theleanstartup.com/", "Ries argues for validated learning."),
+    )
+    assert run_deckgen("import", str(lean), cwd=project).returncode == 0
+    assert "Cagan argues that empowered teams" in (project / "content" / "inspired.md").read_text()
+    assert len(list((project / "content").glob("*.md"))) == 3

@@ -23,7 +23,7 @@ import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -597,7 +597,7 @@ def _plan_one(
     if in_archive and not imported.sections:
         # a file named on the command line is imported whatever it holds; an export's other pages are not notes
         raise _NotANote(fmt, "no sections (Central argument, Critique, …): not a reading note, not imported")
-    existing = _previous(imported, notes)
+    existing = _previous(imported, notes, lambda note_id: _recorded_link(base_path(config, note_id)))
     if existing is not None:
         note_id = existing.id
         target = config.root / existing.path
@@ -672,6 +672,15 @@ def _plan_one(
     planned = _finish(config, shown, target, note_id, new_text, imported.format, unsure, images, conflicts)
     planned.base = (base_path(config, note_id), theirs.to_json(flagged))
     return planned
+
+
+def _recorded_link(recorded: Path) -> str | None:
+    """The source link a note's last import recorded (its base record), None when there is no readable record."""
+    try:
+        base = Parts.from_json(recorded.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return base.source if base is not None else None
 
 
 def _recorded_unsure(recorded: Path) -> frozenset[str]:
@@ -799,17 +808,32 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 0
 
 
-def _previous(imported: Imported, notes: list[Note]) -> Note | None:
-    """The note an earlier import of the same file made: same source file, else same link."""
-    for note in notes:
-        record = note.meta.get("imported")
-        if isinstance(record, dict) and record.get("from") == imported.origin:
+def _previous(imported: Imported, notes: list[Note], recorded_link: Callable[[str], str | None]) -> Note | None:
+    """The note an earlier import of the same file made: same source file, else same link.
+
+    Files of one name in several folders ('Books/Inspired/Summary.md', 'Books/Shape-Up/Summary.md': a PM lead's
+    vault) each record only 'Summary.md': among the notes of that name, the one with the file's link (else its title)
+    is its note, and one whose last import said another link (``recorded_link``: by note id, from its base record;
+    None when there is none) is another file's (the first of them was overwritten).
+    """
+    named = [
+        note
+        for note in notes
+        if isinstance(record := note.meta.get("imported"), dict) and record.get("from") == imported.origin
+    ]
+    linked = [note for note in notes if imported.source and note.source == imported.source]
+    for note in named:
+        if note in linked:
             return note
-    if imported.source:
-        for note in notes:
-            if note.source == imported.source:
-                return note
-    return None
+    if len(named) > 1:
+        titled = [note for note in named if note.title == imported.title]
+        if len(titled) == 1:
+            return titled[0]
+    if imported.source:  # a note of the name whose last import said another link is another file's
+        named = [note for note in named if recorded_link(note.id) in (None, "", imported.source)]
+    if named and not linked and (len(named) == 1 or not imported.source):
+        return named[0]
+    return linked[0] if linked else None
 
 
 def _fresh_id(title: str, taken: set[str]) -> str:
