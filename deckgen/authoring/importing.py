@@ -825,13 +825,12 @@ def _previous(imported: Imported, notes: list[Note], recorded_link: Callable[[st
     for note in named:
         if note in linked:
             return note
-    if len(named) > 1:
+    if len(named) > 1:  # several files of this name: only its title tells which note is this one's
         titled = [note for note in named if note.title == imported.title]
-        if len(titled) == 1:
-            return titled[0]
+        return titled[0] if len(titled) == 1 else (linked[0] if linked else None)
     if imported.source:  # a note of the name whose last import said another link is another file's
         named = [note for note in named if recorded_link(note.id) in (None, "", imported.source)]
-    if named and not linked and (len(named) == 1 or not imported.source):
+    if named and not linked:
         return named[0]
     return linked[0] if linked else None
 
