@@ -183,3 +183,28 @@ def test_cards_names_the_sections_the_generator_made_no_card_from(project: Path,
         seed.replace("## Cards", "## Quotes\nNone kept.\n\n## Cards").replace("---\n", "---\ngenerate: false\n", 1),
     )
     assert "No generated card" not in cli("cards", "norton", cwd=project).stdout  # none asked for, none missing
+
+
+SCORING = """---
+id: norton
+title: Scoring Ideas
+author: Ines Calloway
+---
+Calloway describes a scoring model for ranking product ideas.
+
+## Central argument
+- **Reach** is the number of people an idea affects in one quarter.
+- **Confidence** is a percentage that discounts ideas backed by enthusiasm instead of data.
+"""
+
+
+def test_rejecting_a_card_lets_the_next_card_on_its_sentence_ship(project: Path, cli) -> None:
+    """A PM lead's try: 'what is confidence, if not data?' (garbled) shipped and 'what is confidence?' (sound) was held
+    back as asking about the same sentence; rejecting the garbled one left the sound one held back, and the idea out
+    of the deck. A rejected card no longer takes its sentence. Fails on 8cbb3dd."""
+    _project(project, SCORING)
+    shipping = _shipping(cli, project)
+    assert "g.contrast.confidence" in shipping and "g.definition.confidence" not in shipping, shipping
+    assert cli("cards", "norton", "--reject", "g.contrast.confidence", cwd=project).exit_code == 0
+    shipping = _shipping(cli, project)
+    assert "g.definition.confidence" in shipping and "g.contrast.confidence" not in shipping, shipping

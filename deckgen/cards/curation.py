@@ -513,6 +513,10 @@ def _judge(
         return Verdict(card, "replaced", "an authored card with this id replaces it")
     if card.key in taken:
         return Verdict(card, "overlap", "another generated card has this key")
+    if card.key in rules.reject:
+        # before the sentence is taken: the next card on it ships in its place (a PM lead's try: rejecting a garbled
+        # card left the sound one on the same sentence 'overlap', and the idea out of the deck)
+        return Verdict(card, "rejected", "rejected in the note's front matter")
     if not candidate.whole_note and card.extra:
         # A sentence may give several cards only when they ask different things: a later
         # card whose answer overlaps an earlier one's, or an emphasis cloze, is dropped.
@@ -524,8 +528,6 @@ def _judge(
     same = _first_asking_same(authored, card) or next((a for a in authored if _restates(a, card)), None)
     if same is not None:
         return Verdict(card, "duplicate", f"the authored card at line {same.line} asks the same")
-    if card.key in rules.reject:
-        return Verdict(card, "rejected", "rejected in the note's front matter")
     if rules.review == "accepted" and card.key not in rules.accept:
         return Verdict(card, "unreviewed", "review = accepted and the key is not under accept")
     # an accepted card says so in `deckgen cards` (a PM lead's try: it looked like one not reviewed yet)
