@@ -61,3 +61,13 @@ def harbour_note(note_id: str, body: str, title: str = "Harbours Under Strain") 
     return (
         f"---\nid: {note_id}\ntitle: {title}\nauthor: Ada Okafor\n---\nOkafor's lectures on crowded harbours.\n\n{body}"
     )
+
+
+def scoring_note(note_id: str, *items: str) -> str:
+    """An invented note by Ines Calloway on a model for scoring product ideas: its central argument is ``items``,
+    one bulleted definition each ('**Reach** is …')."""
+    bullets = "".join(f"- {item}\n" for item in items)
+    return (
+        f"---\nid: {note_id}\ntitle: Scoring Ideas\nauthor: Ines Calloway\n---\n"
+        f"Calloway describes a scoring model for ranking product ideas.\n\n## Central argument\n{bullets}"
+    )

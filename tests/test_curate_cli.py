@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ankiutil import import_apkg, open_collection
 from conftest import FIXTURES, CliResult, write
+from noteutil import scoring_note
 
 from deckgen.authoring.importers import convert
 from deckgen.authoring.importing import render_note
@@ -185,17 +186,11 @@ def test_cards_names_the_sections_the_generator_made_no_card_from(project: Path,
     assert "No generated card" not in cli("cards", "norton", cwd=project).stdout  # none asked for, none missing
 
 
-SCORING = """---
-id: norton
-title: Scoring Ideas
-author: Ines Calloway
----
-Calloway describes a scoring model for ranking product ideas.
-
-## Central argument
-- **Reach** is the number of people an idea affects in one quarter.
-- **Confidence** is a percentage that discounts ideas backed by enthusiasm instead of data.
-"""
+SCORING = scoring_note(
+    "norton",
+    "**Reach** is the number of people an idea affects in one quarter.",
+    "**Confidence** is a percentage that discounts ideas backed by enthusiasm instead of data.",
+)
 
 
 def test_rejecting_a_card_lets_the_next_card_on_its_sentence_ship(project: Path, cli) -> None:

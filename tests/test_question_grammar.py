@@ -7,7 +7,7 @@ each sentence is a shape a reading note uses, cut wrongly by an earlier generato
 
 from __future__ import annotations
 
-from noteutil import generated_cards
+from noteutil import generated_cards, scoring_note
 
 from deckgen.cards.rules.ideas import well_formed
 from deckgen.core.cardrules import base_verb_problem, noun_phrase_problem, unreferenced_pronoun
@@ -191,17 +191,11 @@ def test_the_context_names_the_first_author_of_a_shared_work() -> None:
         assert note.surname == surname, (author, note.surname)
 
 
-SCORED = """---
-id: scored
-title: Scoring Ideas
-author: Ines Calloway
----
-Calloway describes a scoring model for ranking product ideas.
-
-## Central argument
-- **Reach** is the number of people an idea affects in one quarter.
-- **Effort** is the person-months the idea takes to ship.
-"""
+SCORED = scoring_note(
+    "scored",
+    "**Reach** is the number of people an idea affects in one quarter.",
+    "**Effort** is the person-months the idea takes to ship.",
+)
 
 
 def test_a_term_the_note_uses_bare_is_asked_bare() -> None:
