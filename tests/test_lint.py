@@ -105,6 +105,9 @@ def test_every_rule_has_bad_and_good_examples_and_the_docs_are_generated() -> No
         ("Q: In Norton's essay, what does he call empathy?\nA: A craft.", None),  # 'he' is named in the prefix
         ("Q: According to Norton, why is it a mistake to skip discovery?\nA: Teams build the wrong thing.", None),
         ("Q: What does he call empathy?\nA: A craft.", "L14"),
+        # 'do' and a modal in one question (a PM lead's try: a generated contrast shipped so, lint said nothing)
+        ("Q: In Norton's essay, where does empathy should come from?\nA: Listening to users.", "L18"),
+        ("Q: In Norton's essay, what does the note say a PM should do first?\nA: Listen to users.", None),
     ],
 )
 def test_rule_calibration(card: str, rule: str | None) -> None:

@@ -748,6 +748,13 @@ def base_verb_problem(verb: str) -> str:
     return ""
 
 
+_DO_THEN_MODAL_RE = re.compile(
+    r"\b(?:do|does|did)\s+(?:(?:the|a|an|this|that|their|its|his|her)\s+)?[\w'-]+\s+"
+    r"(?:should|must|can|cannot|will|would|could|may|might|shall)\b",
+    re.I,
+)
+
+
 def broken_text(question: str, answer: str, source: str) -> list[str]:
     """L18: what is broken in a card's grammar or answer, one message each ([] for a sound card).
 
@@ -758,6 +765,9 @@ def broken_text(question: str, answer: str, source: str) -> list[str]:
     verb = _inflected_after_do(q, source)
     if verb:
         problems.append(f"'{verb}' after do/does/did should be the verb's base form")
+    double = _DO_THEN_MODAL_RE.search(q)
+    if double:  # 'where does segmentation should come from?' (a PM lead's try: a generated contrast, lint said nothing)
+        problems.append(f"'{double.group(0)}': 'do' and a modal in one question; keep one")
     kind = _kind_without_noun(q, source, plain(answer))
     if kind:
         problems.append(f"'what kind of {kind}': '{kind}' is not used as a noun in the note")
