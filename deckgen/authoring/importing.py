@@ -597,7 +597,7 @@ def _plan_one(
     if in_archive and not imported.sections:
         # a file named on the command line is imported whatever it holds; an export's other pages are not notes
         raise _NotANote(fmt, "no sections (Central argument, Critique, …): not a reading note, not imported")
-    existing = _previous(imported, notes, lambda note_id: _recorded_link(base_path(config, note_id)))
+    existing = _previous(imported, notes, lambda note_id: _recorded_link(_read_record(base_path(config, note_id))))
     if existing is not None:
         note_id = existing.id
         target = config.root / existing.path
@@ -617,10 +617,11 @@ def _plan_one(
         }
     )
     flagged = imported.unsure  # every guess the source gives now, recorded for the next import
+    recorded = _read_record(base_path(config, note_id)) if existing is not None else None
     if existing is not None:
         # a '# CHECK:' line the last import wrote too and the curator has since deleted was checked: not written again
         # (each re-import put it back, and lint's unchecked-import then warned again)
-        before = _recorded_unsure(base_path(config, note_id))
+        before = _recorded_unsure(recorded)
         imported = dataclasses.replace(
             imported,
             unsure=tuple(
@@ -632,8 +633,7 @@ def _plan_one(
     theirs = Parts.of(parse_note(render_note(imported, note_id), shown))
     conflicts: tuple[str, ...] = ()
     if existing is not None:
-        recorded = base_path(config, note_id)
-        base = Parts.from_json(recorded.read_text(encoding="utf-8")) if recorded.is_file() else None
+        base = Parts.from_json(recorded) if recorded is not None else None
         merged = merge_parts(base, Parts.of(existing), theirs)
         conflicts = merged.conflicts
         new_text = render_note(imported, note_id, existing, previous_text, merged.parts)
@@ -674,20 +674,25 @@ def _plan_one(
     return planned
 
 
-def _recorded_link(recorded: Path) -> str | None:
-    """The source link a note's last import recorded (its base record), None when there is no readable record."""
+def _read_record(path: Path) -> str | None:
+    """The text of a note's base record (what its last import recorded), None when there is none."""
     try:
-        base = Parts.from_json(recorded.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except OSError:
         return None
+
+
+def _recorded_link(recorded: str | None) -> str | None:
+    """The source link a base record's text holds, None when there is no readable record."""
+    base = Parts.from_json(recorded) if recorded is not None else None
     return base.source if base is not None else None
 
 
-def _recorded_unsure(recorded: Path) -> frozenset[str]:
+def _recorded_unsure(recorded: str | None) -> frozenset[str]:
     """The guesses the last import of a note flagged '# CHECK:' (its base record's 'unsure'; none when unknown)."""
     try:
-        data = json.loads(recorded.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(recorded) if recorded is not None else None
+    except ValueError:
         return frozenset()
     found = data.get("unsure") if isinstance(data, dict) else None
     return frozenset(u for u in found if isinstance(u, str)) if isinstance(found, list) else frozenset()

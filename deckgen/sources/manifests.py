@@ -189,8 +189,7 @@ def note_index(notes: Iterable[Note]) -> NoteIndex:
 def _selector_fix(selector: Selector, index: NoteIndex) -> str:
     """What to check for a selector that selects no note, with the closest one that would select some."""
     if selector.kind == "tag":
-        close = difflib.get_close_matches(selector.value, sorted(index.by_tag), n=1, cutoff=0.6)
-        return f"did you mean '{close[0]}'?" if close else "check the spelling against the notes' tags"
+        return did_you_mean(selector.value, sorted(index.by_tag), "check the spelling against the notes' tags")
     if selector.kind == "path":
         # the same file pattern in each folder that holds notes ('content/framework/*.md' -> 'content/frameworks/*.md')
         head, _, tail = selector.value.rpartition("/")
@@ -201,8 +200,8 @@ def _selector_fix(selector: Selector, index: NoteIndex) -> str:
         return (
             "no note file's path matches it: check the folder and pattern against content/ (e.g. content/essays/*.md)"
         )
-    close = difflib.get_close_matches(selector.value, [note.id for note in index.ordered], n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else "check the spelling against the notes' front matter"
+    ids = [note.id for note in index.ordered]
+    return did_you_mean(selector.value, ids, "check the spelling against the notes' front matter")
 
 
 def select_notes(

@@ -476,11 +476,13 @@ def parse_note(text: str, rel: str) -> Note:
     return note
 
 
-def did_you_mean(key: str, known: Iterable[str]) -> str:
-    """``did you mean 'x'?`` for the closest known name, or the list of known names."""
+def did_you_mean(key: str, known: Iterable[str], otherwise: str | None = None) -> str:
+    """``did you mean 'x'?`` for the closest known name; else ``otherwise`` (default: the list of known names)."""
     names = list(known)
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(names)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return otherwise if otherwise is not None else "known keys: " + ", ".join(names)
 
 
 def unknown_key_findings(

@@ -16,7 +16,6 @@ notes, card content and the hire's own notes are never read into the report.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import html
 import importlib.util
 import json
@@ -36,6 +35,7 @@ from deckgen.core.archives import ArchiveError, check_entry, read_entry
 from deckgen.core.config import extra_install
 from deckgen.core.errors import ConfigError, ContentError, Finding
 from deckgen.sources.cohorts import Cohort, Hire
+from deckgen.sources.notes import did_you_mean
 from deckgen.tracks.cohorts import CohortPlan, HirePlan
 from deckgen.tracks.workload import WorkloadModel, fmt_date
 
@@ -471,13 +471,12 @@ def match_exports(cohort: Cohort, exports: Sequence[str]) -> tuple[dict[str, lis
             hire = cohort.hire(name.strip())
             label = file
             if hire is None:
-                close = difflib.get_close_matches(name.strip(), [h.name for h in cohort.hires], n=1, cutoff=0.6)
                 problems.append(
                     Finding(
                         file,
                         0,
                         f"no hire named '{name}' in cohort '{cohort.slug}'",
-                        f"did you mean '{close[0]}'?" if close else "use a name from " + cohort.path,
+                        did_you_mean(name.strip(), [h.name for h in cohort.hires], "use a name from " + cohort.path),
                         "export",
                     )
                 )
