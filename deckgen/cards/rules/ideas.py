@@ -2452,6 +2452,9 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         gloss = re.sub(r",\s+(?:from|in|by|after|over|through|with)\s+[^,]{3,40},\s+(?=that\s)", " ", gloss)
         if not term or re.match(r"^(?:and|or|but|which|who|it|they|this|that|these|those|we|you)\b", gloss, re.I):
             continue
+        if match.group("t") and words(term)[0].lower() in _INSTRUCTION_VERBS and _clause_label(term):
+            continue  # 'so **write down predictions before launch**: the expected metric …' (batch193: 'what is write
+            # down predictions before launch?', T0/T1 from every judge): an instruction and what to write, no term
         if match.group("u") and (
             len(words(term)) < 2
             or set(words(term.lower())) & (STOPWORDS | PRONOUNS | {"not", "no", "a", "an", "the"})
@@ -2670,6 +2673,25 @@ def _modified_noun(note: Note, term: str) -> str:
     return noun if len(before - {term.lower(), term.lower().split("-")[-1]}) >= 2 else ""
 
 
+def _cut_series(answer: str, text: str) -> bool:
+    """Whether ``answer`` stops at a comma of ``text`` that a series goes on from ('lab studies, log analysis' of
+    'lab studies, log analysis, A/B tests and field studies')."""
+    shown = words(answer)
+    told = words(text)
+    if len(shown) >= len(told) or [w.lower() for w in told[: len(shown)]] != [w.lower() for w in shown]:
+        return False
+    rest = plain(text).split(shown[-1], 1)[-1] if shown else ""
+    connective = r"(?:so|but|which|who|because|while|then|since|as|to|for|where|when|not|and|or|yet|thus|though|such|e\.g|like|including)\b"
+    return bool(re.match(rf"^,\s+(?!{connective})[^,.;]+(?:,|\s+(?:and|or)\s)", rest, re.I))
+
+
+def _counted_label(term: str) -> bool:
+    """Whether a label counts its parts ('Two models of error', 'Three layers'): its gloss lists them, so asking
+    the label as a term is answered by the first part alone; :func:`_named_whole` asks a list of short parts."""
+    first = re.match(r"(\w+)\s", term)
+    return bool(first) and _NUMBERS.get(first.group(1).lower() if first else "", 1) >= 2  # not 'Two-step'
+
+
 def _bare_topic(term: str) -> bool:
     """Whether a term item's label is one plural noun, counted or not ('Values', 'Four variables'): a topic that
     names no whole ('what are values?' — whose?)."""
@@ -2750,6 +2772,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         # every judge): the label of a part of the note, not a term
     if match and _clause_label(plain(match.group("t")).strip().rstrip(":")):
         match = None  # '**Let the user point, not specify** — …': an instruction, not a term ('what is let …?')
+    if match and _counted_label(plain(match.group("t")).strip().rstrip(":")):
+        match = None  # '**Two models of error**: the pessimistic model …; the optimistic …' (batch193: 'what are two
+        # models of error?' answered with the first, T0/T1 from every judge): a counted label opens its parts
     if match and s.item and _steps_list(note, s, plain(match.group("t")).strip()):
         match = None  # '**Vary real-world events**: …' in a list of steps (batch70: 'what are vary …?', T0/T1)
     if match and _application_heading(s, plain(match.group("y"))):
@@ -2765,6 +2790,10 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         )  # the relative clause defines
         if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
             answer = None  # an answer that is itself a question is not something to recall
+        gloss = plain(match.group("y")).strip()
+        if answer and _instruction_start(gloss) and _cut_series(answer, gloss):
+            answer = None  # '**Evaluation**: combine lab studies, log analysis, large-scale A/B tests and …' (batch193:
+            # 'what is evaluation?' — 'Combine lab studies, log analysis', T0 from every judge): advice cut mid-list
         if answer and _LEADING_PARTICIPLE_RE.match(plain(match.group("y")).strip()):
             answer = None  # '**Hau**: drawing on a Maori informant's account, Mauss suggests …' (batch112: 'what is a
             # hau?' — 'Drawing on …', T0 from every judge): a participle phrase leads the sentence, the gloss comes after
@@ -3590,8 +3619,9 @@ def _quantity(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
         return  # 'check how often claims made at "80% sure" turn out true' (batch120: T1 from every judge): a quoted
         # number is an example of a practice, not a finding to recall
     rest = core[: match.start()] + " " + core[match.end() :]
-    if _NUMBER_RE.search(rest) or _LINKED_RE.search(rest):
-        return  # another number makes it arithmetic to guess; 'also', 'this' need the sentence before
+    if _NUMBER_RE.search(rest) or _LINKED_RE.search(rest) or re.search(r"\b(?:it|them)\W*$", rest.strip()):
+        return  # another number makes it arithmetic to guess; 'also', 'this' need the sentence before, and so does a
+        # closing 'it' ('Hara hachi bu, eating until 80% full, is his image for it', batch193: T1 from every judge)
     text = core[: match.start()] + "{{c1::" + match.group(0) + "}}" + core[match.end() :]
     text = text.rstrip(".") + "."
     front = f"{_in(note)}: {text}"
