@@ -31,7 +31,7 @@ from deckgen.quality.settings import lint_settings
 from deckgen.sources.layout import cohort_files, track_files
 from deckgen.sources.manifests import missing_manifests, note_index, select_notes
 from deckgen.sources.media import MediaStore
-from deckgen.sources.notes import written_ids
+from deckgen.sources.notes import waiting_drafts, written_ids
 
 _REF_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -352,7 +352,29 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
 
 def _note_findings(cards: list[Card], note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
     found = [finding for card in cards for finding in _card_findings(card, note, settings, store)]
-    return _unfinished(note) + _misspelled_headings(note) + _unchecked(note) + found
+    return _unfinished(note) + _misspelled_headings(note) + _unchecked(note) + _no_cards(note, cards) + found
+
+
+def _no_cards(note: Note, cards: list[Card]) -> list[Finding]:
+    """``no-cards``: a note that gives no card (none written, none generated, no draft waiting) ships nothing.
+
+    A build reports decks by their card counts, so a note that adds nothing to its deck went unnoticed
+    (a reminder to read an essay, a note whose generated cards were all rejected).
+    """
+    if cards or waiting_drafts(note):
+        return []
+    return [
+        Finding(
+            note.path,
+            1,
+            "this note gives no card: it has no '## Cards' of its own and deckgen generated none from it,"
+            " so it adds nothing to its deck",
+            "write the cards you want learners to study under '## Cards' (`deckgen cards NOTE` shows what would"
+            " ship); a note kept only for reference: set no-cards = \"off\" under [lint.rules] in deckgen.toml",
+            "no-cards",
+            severity="warning",
+        )
+    ]
 
 
 def _unchecked(note: Note) -> list[Finding]:

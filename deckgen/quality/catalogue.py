@@ -305,6 +305,19 @@ RULES: tuple[Rule, ...] = (
         configurable=True,
     ),
     Rule(
+        "no-cards",
+        "Note gives no card: it adds nothing to its deck",
+        "warning",
+        "schema",
+        "A note ships its own cards (under '## Cards') and the cards deckgen generates from its sections. A note"
+        " with neither — a reminder to read an essay, a few lines the generator finds nothing to ask in, a note"
+        " whose generated cards were all rejected — is in its deck but gives learners nothing, and the build's"
+        " card counts do not show which note it is. A note waiting on drafts is not flagged.",
+        "---\nid: thin-note\ntitle: A Thin Note\n---\nRead this later.",
+        "---\nid: thin-note\ntitle: A Thin Note\n---\nRead this later.\n\n## Cards\n\nQ: …\nA: …",
+        configurable=True,
+    ),
+    Rule(
         "unchecked-import",
         "A guess `deckgen import` marked '# CHECK:' is not checked yet",
         "warning",
