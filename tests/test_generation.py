@@ -143,6 +143,14 @@ def test_the_cap_limits_generated_cards(tmp_path: Path) -> None:
         generated(note, {"cap": "many"})
 
 
+def test_an_accepted_card_ships_whatever_the_cap() -> None:
+    capped = seed_note(**{"imported:": "generate:\n  cap: 1\nimported:"})
+    (kept,) = generated(capped)
+    other = next(key for key in generated(seed_note()) if key != kept)
+    accepted = seed_note(**{"imported:": f"generate:\n  cap: 1\n  accept: [{other}]\nimported:"})
+    assert set(generated(accepted)) == {kept, other}  # the accepted card ships beside the cap's choice
+
+
 def test_keys_come_from_the_claim_not_its_wording() -> None:
     before = generated(seed_note())
     after = generated(

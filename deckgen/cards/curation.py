@@ -351,9 +351,14 @@ def curate(found: Candidates, authored: list[Card], selections: dict[str, list[s
         chosen = [idea.card.key for idea in select(ideas, rules.cap)]
         if selections is not None:
             selections[asked] = chosen
-    capped = {c.card.key for c in eligible} - set(chosen)
+    # a card the curator accepted ships whatever the cap (it used to stay capped with no word: the accept was lost)
+    capped = {c.card.key for c in eligible} - set(chosen) - rules.accept
     return [
-        Verdict(v.card, "capped", f"not among the note's {rules.cap} best cards (cap = {rules.cap})")
+        Verdict(
+            v.card,
+            "capped",
+            f"not among the note's {rules.cap} best cards (cap = {rules.cap}; --accept {v.card.key} ships it anyway)",
+        )
         if v.ships and v.card.key in capped
         else v
         for v in verdicts
