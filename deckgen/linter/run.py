@@ -370,7 +370,7 @@ def _no_cards(note: Note, cards: list[Card]) -> list[Finding]:
             "this note gives no card: it has no '## Cards' of its own and deckgen generated none from it,"
             " so it adds nothing to its deck",
             "write the cards you want learners to study under '## Cards' (`deckgen cards NOTE` shows what would"
-            " ship); a note kept only for reference: set no-cards = \"off\" under [lint.rules] in deckgen.toml",
+            ' ship); a note kept only for reference: set no-cards = "off" under [lint.rules] in deckgen.toml',
             "no-cards",
             severity="warning",
         )
