@@ -388,6 +388,7 @@ _SIMPLE_PASTS = frozenset(
     """went came became took gave ran brought bought told began drew grew knew threw wrote chose said sold found
     thought taught caught fought sought spoke ate flew rode shook stole swam forgot""".split()
 )
+_END_COPULAS = frozenset("is are was were seem seems seemed look looks looked become becomes became".split())
 _CLAUSE_END_RE = re.compile(
     r"\s(?:when|if|because|while|that|which|who|where|once|until|unless|so|than|how|whether)\s", re.I
 )
@@ -783,7 +784,8 @@ def broken_text(question: str, answer: str, source: str) -> list[str]:
     if not tokens:
         return problems
     # 'The useful questions are': a copula at the end closes a clause only after a wh-word ('where the data is')
-    copula_end = tokens[-1].lower() in ("is", "are", "was", "were") and not _WH_RE.search(a)
+    # so does a linking verb ('IE's active warning looked', batch194: T0 from every judge)
+    copula_end = tokens[-1].lower() in _END_COPULAS and not _WH_RE.search(a)
     if tokens[-1].lower() in _ANSWER_FUNCTION_END or copula_end or _THAN_PRONOUN_END_RE.search(a):
         problems.append(f"the answer stops at '{tokens[-1]}', mid-phrase")
     elif a.count(",") < 2 and _DANGLING_TAIL_RE.search(a):

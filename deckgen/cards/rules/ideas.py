@@ -286,7 +286,8 @@ def _application_ctx(note: Note) -> str:
 # the verbs a note's advice opens with: one list for advice bullets and for labels that are instructions
 _INSTRUCTION_VERBS = frozenset(
     """keep make use ask talk dig start stop avoid give treat let put take write run build focus pick choose do don't
-    try check count rewrite find get be add cut drop remove plan ship measure separate share protect bring record""".split()
+    try check count rewrite find get be add cut drop remove plan ship measure separate share protect bring record
+    judge""".split()
 )
 _IMPERATIVE_RE = re.compile(r"^(?:never|always|" + "|".join(sorted(_INSTRUCTION_VERBS)) + r")\b", re.I)
 _FUNCTION_WORDS = STOPWORDS - {"not", "no", "own", "more", "most", "much", "many", "all", "other", "same", "it", "them"}
@@ -776,6 +777,9 @@ def clean_answer(
     rated T0/T1 and 28 rated T2/T3, no better than the generator's own share, so it was not kept.)
     """
     text = plain(text).strip()
+    if re.match(r"^[^,;:.]{3,60},\s+not\s+[^,;:.]{2,50},\s+(?!and\b|or\b|but\b|as\b|so\b)[a-z]+\s", text):
+        return None  # 'distinct social contexts, not raw exposures, drive adoption' (batch194: 'what are components over
+        # counts?' — 'Distinct social contexts', T0/T1 from every judge): the contrast sits inside a clause, cut to its subject
     text = re.split(r",?\s+not just\s+|,?\s+not only\s+|,\s+not\s+", text)[0]  # the contrast is another card
     kept = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     if len(words(kept)) <= 3 and len(words(text)) > 2 * len(words(kept)):
@@ -2482,6 +2486,7 @@ def _colon_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             or not _self_contained(answer)
             or len(content_words(answer)) < 2
             or _cut_at_examples(answer, gloss)
+            or _cut_before_gloss(answer, gloss)
         ):
             continue
         titled = len(words(term)) > 1 and all(w[0].isupper() for w in words(term) if len(w) > 3)
@@ -2685,6 +2690,22 @@ def _cut_series(answer: str, text: str) -> bool:
     return bool(re.match(rf"^,\s+(?!{connective})[^,.;]+(?:,|\s+(?:and|or)\s)", rest, re.I))
 
 
+def _cut_before_gloss(answer: str, text: str) -> bool:
+    """Whether a short definition ``answer`` stops where ``text`` goes on to say what it is: before a colon's
+    elaboration ('A closed system: an input goes through …'), a relative clause ('the existing users who have that
+    person as a contact') or a participle ('real users, often domain experts, doing the real task'); batch194: each
+    T1 from most judges, the head noun alone defines nothing."""
+    shown = words(answer)
+    if not shown or len(shown) > 5:
+        return False
+    told = plain(text)
+    at = told.lower().find(shown[-1].lower(), told.lower().find(shown[0].lower()))
+    rest = told[at + len(shown[-1]) :] if at >= 0 else ""
+    if len(shown) <= 3 and re.match(r"^:\s+\S", rest):
+        return True
+    return bool(re.match(r"^,?\s+(?:who|that|which|whose|linked|doing|making|having|using|taking)\b", rest, re.I))
+
+
 def _counted_label(term: str) -> bool:
     """Whether a label counts its parts ('Two models of error', 'Three layers'): its gloss lists them, so asking
     the label as a term is answered by the first part alone; :func:`_named_whole` asks a list of short parts."""
@@ -2791,6 +2812,8 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
             answer = None  # an answer that is itself a question is not something to recall
         gloss = plain(match.group("y")).strip()
+        if answer and _cut_before_gloss(answer, gloss):
+            answer = None
         if answer and _instruction_start(gloss) and _cut_series(answer, gloss):
             answer = None  # '**Evaluation**: combine lab studies, log analysis, large-scale A/B tests and …' (batch193:
             # 'what is evaluation?' — 'Combine lab studies, log analysis', T0 from every judge): advice cut mid-list
