@@ -78,11 +78,28 @@ class Config:
 
 
 def find_root(start: Path) -> Path:
-    """The nearest directory at or above ``start`` holding deckgen.toml."""
+    """The nearest directory at or above ``start`` holding deckgen.toml, within ``start``'s git repository.
+
+    The search stops at the root of a git repository (a folder holding ``.git``): a deckgen.toml above it
+    belongs to another project, and building it from a checkout nested below (a CI job with the wrong
+    working directory, a vendored notes repository) wrote that project's lock and build/ with no word.
+    """
     start = start.resolve()
     for candidate in (start, *start.parents):
         if (candidate / CONFIG_NAME).is_file():
             return candidate
+        if (candidate / ".git").exists():
+            outer = next((p for p in candidate.parents if (p / CONFIG_NAME).is_file()), None)
+            beyond = f"; the {CONFIG_NAME} at {outer} is outside this repository, so it is not used" if outer else ""
+            raise ConfigError(
+                Finding(
+                    path=str(start),
+                    line=0,
+                    rule="config",
+                    message=f"no {CONFIG_NAME} in this git repository (its root: {candidate}){beyond}",
+                    fix="run deckgen inside the project's own folder, or create one here with `deckgen init DIR`",
+                )
+            )
     raise ConfigError(
         Finding(
             path=str(start),
