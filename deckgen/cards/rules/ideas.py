@@ -778,8 +778,9 @@ def clean_answer(
     """
     text = plain(text).strip()
     if re.match(r"^[^,;:.]{3,60},\s+not\s+[^,;:.]{2,50},\s+(?!and\b|or\b|but\b|as\b|so\b)[a-z]+\s", text):
-        return None  # 'distinct social contexts, not raw exposures, drive adoption' (batch194: 'what are components over
-        # counts?' — 'Distinct social contexts', T0/T1 from every judge): the contrast sits inside a clause, cut to its subject
+        # 'distinct social contexts, not raw exposures, drive adoption' (batch194: 'what are components over counts?'
+        # — 'Distinct social contexts', T0/T1 from every judge): the contrast sits inside a clause, cut to its subject
+        return None
     text = re.split(r",?\s+not just\s+|,?\s+not only\s+|,\s+not\s+", text)[0]  # the contrast is another card
     kept = _BACK_REFERENCE_TAIL_RE.sub("", text.rstrip(".")).strip()  # 'under those constraints' needs the note
     if len(words(kept)) <= 3 and len(words(text)) > 2 * len(words(kept)):
