@@ -840,7 +840,8 @@ def lock_resolve() -> None:
     """Resolve a deckgen.lock that a merge left with conflict markers (e.g. a hosted merge button).
 
     Both sides are merged as the merge driver would (every identity kept, the newest change
-    times); then run `deckgen build` and commit.
+    times); then run `deckgen build` and commit. A lock git still holds unmerged with no
+    markers (the merge driver's command failed) is merged from git's index the same way.
 
     Example:
 

@@ -66,3 +66,26 @@ def test_resolve_in_the_default_conflict_style_merges_as_with_diff3(tmp_path: Pa
     assert default_lock == diff3_lock
     assert default_report == diff3_report
     assert "discovery" not in default_report.split("released on both branches:", 1)[-1].split("\n")[0], default_report
+
+
+def test_a_lock_a_failed_merge_driver_left_unmerged_is_refused_then_resolved_from_the_index(tmp_path: Path) -> None:
+    """A platform engineer's trial: the merge driver's recorded Python had moved, git said CONFLICT and left
+    deckgen.lock unmerged with no markers (one branch's lock); `lock resolve` said 'nothing to resolve' and the
+    next build renumbered the other branch's published releases. Now the build refuses it and `lock resolve`
+    merges both sides from git's index, as the driver would have. Fails on 44b45f1."""
+    root = copy_project(REPO, tmp_path / "team")
+    shutil.rmtree(root / "build", ignore_errors=True)
+    _branch_history(root)
+    _, expected = _resolved(root, "diff3")  # no driver: markers, resolved
+    (root / ".gitattributes").write_text("deckgen.lock merge=deckgen\n")
+    git(root, "config", "merge.deckgen.driver", f"{tmp_path}/venv-gone/bin/python3 -m deckgen lock merge %O %A %B")
+    git(root, "checkout", "-q", "-B", "m-broken", "a")
+    merged = git(root, "merge", "-q", "b", check=False)
+    assert merged.returncode != 0
+    assert "<<<<<<<" not in (root / "deckgen.lock").read_text()  # the failed driver left one side, no markers
+    build = deckgen(root, "build", when=1_800_300_000)
+    assert build.returncode == 1 and "deckgen.lock is still unmerged in git" in build.stderr, build.stderr
+    assert "deckgen lock resolve" in build.stderr and "Traceback" not in build.stderr
+    resolved = deckgen(root, "lock", "resolve", when=1_800_300_000)
+    assert resolved.returncode == 0, resolved.stderr
+    assert (root / "deckgen.lock").read_text() == expected

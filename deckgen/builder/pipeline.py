@@ -250,6 +250,7 @@ def plan_build(
     chosen = _choose_specs(specs, deck_names, config.decks_dir)
     by_id = {note.id: note for note in notes}
     lock = read_lock(config.lock_path, written_lock(config))
+    _check_merged(config)
     if lock.file_format < LOCK_FORMAT and config.lock_path.exists():
         _check_not_downgraded(config)
     if not config.lock_path.exists():
@@ -658,6 +659,26 @@ def _check_not_downgraded(config: Config) -> None:
                 "and building on it would take the decks' releases back",
                 f"restore the last upgraded lock (commit {commit} changed one: `git log -p -- deckgen.lock`; then "
                 "`git show <commit>:deckgen.lock > deckgen.lock`), merge again with this deckgen, build and commit",
+                "lock",
+            )
+        )
+
+
+def _check_merged(config: Config) -> None:
+    """Refuse a lock git still holds unmerged: the merge driver did not run (its command failed), so the file is
+    one branch's lock, and a build from it renumbered the other branch's published releases (a platform
+    engineer's trial: main's release 8 became 9, and 8 another edit)."""
+    from deckgen.lock.merge import unmerged_lock
+
+    if unmerged_lock(config.lock_path):
+        raise LockError(
+            Finding(
+                config.rel(config.lock_path),
+                0,
+                "deckgen.lock is still unmerged in git: the merge did not merge it (the merge driver's command"
+                " failed?), so it holds one branch's lock only",
+                "run `deckgen lock resolve` (it merges both branches' locks from git's index), then `deckgen build`;"
+                " `deckgen lock install-merge-driver` sets the driver up again for this Python",
                 "lock",
             )
         )

@@ -219,8 +219,19 @@ def merge_files(base_path: Path, ours_path: Path, theirs_path: Path) -> MergeRep
 
 
 def resolve_file(path: Path) -> MergeReport:
-    """Replace a lock left with conflict markers by the merge of both sides; LockError when there are none."""
+    """Replace a lock left with conflict markers by the merge of both sides; LockError when there are none.
+
+    A lock git still holds unmerged with no markers (the merge driver's command failed: a venv moved, a
+    switch to pipx) is merged from git's index, where both sides and their base wait (stages 1-3).
+    """
     text = path.read_text(encoding="utf-8") if path.exists() else ""
+    staged = None if has_conflict_markers(text) else _index_sides(path)
+    if staged is not None:
+        base_text, ours_text, theirs_text = staged
+        base = parse_lock(base_text, path.name) if base_text is not None else None
+        merged, report = merge_locks(base, parse_lock(ours_text, path.name), parse_lock(theirs_text, path.name))
+        atomic_write_text(path, merged.to_text())
+        return report
     if not has_conflict_markers(text):
         raise LockError(
             Finding(
@@ -236,6 +247,47 @@ def resolve_file(path: Path) -> MergeReport:
     return report
 
 
+def _index_sides(path: Path) -> tuple[str | None, str, str] | None:
+    """(base, ours, theirs) of ``path`` from git's index when git holds it unmerged; None when it does not."""
+    ours, theirs = _index_stage(path, 2), _index_stage(path, 3)
+    if ours is None or theirs is None:
+        return None
+    return _index_stage(path, 1), ours, theirs
+
+
+def unmerged_lock(path: Path) -> bool:
+    """Whether git holds ``path`` unmerged mid-merge (its merge driver failed, or none is installed and the file
+    has markers). Only a folder with a merge in progress (a MERGE_HEAD beside git's index) runs git at all."""
+    for folder in (path.parent, *path.parent.parents):
+        git = folder / ".git"
+        if git.is_dir():
+            if not (git / "MERGE_HEAD").exists():
+                return False
+            break
+        if git.exists():
+            break  # a worktree's or submodule's .git file: git is asked
+    else:
+        return False
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-u", "--", path.name], cwd=path.parent, capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return False
+    return listed.returncode == 0 and bool(listed.stdout.strip())
+
+
+def _index_stage(path: Path, stage: int) -> str | None:
+    """``path`` as git's index holds it at ``stage`` during a conflicted merge (1 base, 2 ours, 3 theirs), or None."""
+    try:
+        shown = subprocess.run(
+            ["git", "show", f":{stage}:./{path.name}"], cwd=path.parent, capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return None
+    return shown.stdout if shown.returncode == 0 else None
+
+
 def _index_base(path: Path) -> str | None:
     """The merge base of ``path`` that git keeps in its index during a conflicted merge (stage 1), or None.
 
@@ -243,13 +295,7 @@ def _index_base(path: Path) -> str | None:
     released on both (an upgrading team's try: `lock resolve` after a merge in git's default conflict style
     reported a card 'changed on both branches' and the next build shipped a release with nothing in it).
     """
-    try:
-        shown = subprocess.run(
-            ["git", "show", f":1:./{path.name}"], cwd=path.parent, capture_output=True, text=True, timeout=60
-        )
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
-        return None
-    return shown.stdout if shown.returncode == 0 else None
+    return _index_stage(path, 1)
 
 
 def driver_command() -> str:
