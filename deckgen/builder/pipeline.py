@@ -197,6 +197,17 @@ class Plan:
             causes.append(f"the name of deck {', '.join(repr(s) for s in renamed)}")
         if any(old.card(note_id, key) != record for note_id, key, record in new.records()):
             causes.append("card order")
+        released = sorted(
+            s for s, r in new.releases.items() if s not in renamed and (s not in old.releases or old.releases[s] != r)
+        )
+        if released:  # a deck's description, its pace, the notes it selects: the release says which deck
+            causes.append(f"the release of deck {', '.join(repr(s) for s in released)}")
+        for key, what in ((PACES_KEY, "the pace"), (TRACKS_KEY, "the week decks")):
+            before, after = old.extra.get(key), new.extra.get(key)
+            if before != after and isinstance(after, dict):
+                earlier = before if isinstance(before, dict) else {}
+                tracks = sorted(t for t in {*after, *earlier} if after.get(t) != earlier.get(t))
+                causes.append(f"{what} of track {', '.join(repr(t) for t in tracks)}")
         if not causes:
             return "a deck's description or release"
         return ", ".join(causes[:-1]) + (" and " if len(causes) > 1 else "") + causes[-1]
