@@ -151,6 +151,17 @@ def test_an_accepted_card_ships_whatever_the_cap() -> None:
     assert set(generated(accepted)) == {kept, other}  # the accepted card ships beside the cap's choice
 
 
+def test_a_critique_under_a_heading_of_the_writers_own_is_still_the_notes_view() -> None:
+    # a vault's '## My take' (or 'Concerns', 'Caveats') holds the note-writer's criticism: it was a section of no
+    # role, whose claims were asked in the author's voice or not at all; 'Takeaways' are the note's applications
+    expected = {key: card.front for key, card in generated(seed_note()).items()}
+    for heading in ("## My take", "## Concerns", "## Caveats"):
+        renamed = generated(seed_note(**{"## Critique": heading}))
+        assert {key: card.front for key, card in renamed.items()} == expected, heading
+    applied = generated(seed_note(**{"## Why it matters for product": "## Takeaways"}))
+    assert {key: card.front for key, card in applied.items()} == expected
+
+
 def test_keys_come_from_the_claim_not_its_wording() -> None:
     before = generated(seed_note())
     after = generated(

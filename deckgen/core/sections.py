@@ -20,8 +20,31 @@ CRITIQUE = (
     "where it falls short",
     "counterpoints",
     "objections",
+    # the note-writer's own view under a heading of their own (a vault's '## My take'): read as the critique, so
+    # nothing under it is put in the author's mouth
+    "my take",
+    "my view",
+    "concerns",
+    "reservations",
+    "doubts",
+    "pushback",
+    "push back",
+    "shortcomings",
+    "caveats",
+    "blind spots",
 )
-APPLICATION = ("why it matters", "implications", "application", "for product", "how to use", "in practice")
+APPLICATION = (
+    "why it matters",
+    "implications",
+    "application",
+    "for product",
+    "how to use",
+    "in practice",
+    "takeaways",
+    "lessons for",
+    "for pms",
+    "how to apply",
+)
 CARDS_HEADING = "cards"
 # The blurb `deckgen new` writes for the PM lead to replace (lint warns while it is still there).
 PLACEHOLDER_BLURB = "What the essay is and why a new PM should read it."
