@@ -247,6 +247,7 @@ class _Planned:
     text: str
     images: list[tuple[Path, Path]]
     base: tuple[Path, str] | None = None  # the merge base to record for the next import
+    title: str = ""
 
 
 def import_notes(
@@ -282,6 +283,7 @@ def import_notes(
     skipped: list[ImportResult] = []
     findings: list[Finding] = []
     seen_targets: dict[Path, str] = {}
+    seen_titles: dict[str, str] = {}  # a planned note's title (lower case) -> the file and note it came from
     media: dict[Path, bytes] = {}  # images this batch will write, so two notes' 'diagram.png' both survive
     # An export's zip is unpacked into a private folder that lives only while the notes are planned:
     # planning reads every byte that will be written (notes and images) into memory.
@@ -325,6 +327,19 @@ def import_notes(
                 )
                 continue
             seen_targets[target] = shown
+            title = " ".join(plan.title.lower().split())
+            if title in seen_titles and plan.result.status == "created":
+                # two files of one title in one import became two notes with no word (last session's left-alone
+                # list): likely one essay exported twice, whose cards would then ship twice
+                plan.result = dataclasses.replace(
+                    plan.result,
+                    unsure=(
+                        *plan.result.unsure,
+                        f"same title as {seen_titles[title]}: imported as a note of its own; if both are one essay,"
+                        " keep one of the two notes",
+                    ),
+                )
+            seen_titles.setdefault(title, f"{shown} ({config.rel(target)})")
             taken.add(plan.result.note_id)
             planned.append(plan)
     if findings:
@@ -730,7 +745,7 @@ def _finish(
     conflicts: tuple[str, ...] = (),
 ) -> _Planned:
     rel = config.rel(target)
-    parse_note(text, rel)  # what we write must be a valid note; a failure here names the source's problem
+    note = parse_note(text, rel)  # what we write must be a valid note; a failure here names the source's problem
     old = target.read_text(encoding="utf-8") if target.exists() else None
     status: Literal["created", "updated", "unchanged"] = (
         "created" if old is None else ("unchanged" if old == text else "updated")
@@ -745,6 +760,7 @@ def _finish(
         ImportResult(shown, target, note_id, status, fmt, unsure, conflicts=conflicts, diff=diff, images=copied),
         text,
         images,
+        title=note.title,
     )
 
 
