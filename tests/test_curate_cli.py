@@ -76,7 +76,8 @@ def test_an_existing_generate_entry_keeps_its_settings_and_the_lines_around_it(p
     assert "generate:  # reviewed by Ana\n  reject: [g.claim.empathy]\n  cap: 5\n# keep\ntags:" in after
     back = cli("cards", "norton", "--accept", "g.claim.empathy", cwd=project)
     assert back.exit_code == 0 and "accepted g.claim.empathy (taken out of reject: it ships again)" in back.stderr
-    assert "g.claim.empathy" not in _shipping(cli, project)
+    # accepted, it ships whatever the note's cap of 5 (it used to stay capped while the message said it shipped)
+    assert "g.claim.empathy" in _shipping(cli, project)
 
 
 def test_a_crlf_note_with_a_bom_stays_so(project: Path, cli) -> None:
@@ -203,3 +204,18 @@ def test_rejecting_a_card_lets_the_next_card_on_its_sentence_ship(project: Path,
     assert cli("cards", "norton", "--reject", "g.contrast.confidence", cwd=project).exit_code == 0
     shipping = _shipping(cli, project)
     assert "g.definition.confidence" in shipping and "g.contrast.confidence" not in shipping, shipping
+
+
+def test_the_comments_at_the_ends_of_the_entrys_lines_stay(project: Path, cli) -> None:
+    # last session's left-alone list: --reject rewrote the entry in flow style and dropped every end-of-line comment
+    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    entry = "generate:\n  cap: 5  # keep it short\n  accept:\n    - g.claim.empathy  # checked with Ana\n"
+    note = _project(project, text.replace("tags:", entry + "tags:", 1))
+    result = cli("cards", "norton", "--reject", REJECT, cwd=project)
+    assert result.exit_code == 0, result.stderr
+    after = note.read_text()
+    assert "  cap: 5  # keep it short\n" in after, after
+    assert f"  reject: [{REJECT}]\n" in after and "  accept:\n    - g.claim.empathy  # checked with Ana\n" in after
+    moved = cli("cards", "norton", "--reject", "g.claim.empathy", cwd=project)
+    assert moved.exit_code == 0 and "# checked with Ana" not in note.read_text()  # the comment went with its accept
+    assert "  cap: 5  # keep it short\n" in note.read_text()

@@ -11,6 +11,7 @@ endings kept.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,12 +158,12 @@ def _with_generate(text: str, note: Note, settings: Mapping[str, Any]) -> str:
     """``text`` with its front matter's ``generate:`` entry replaced by ``settings`` (added when absent)."""
     lines = text.split("\n")
     end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
-    entry = _entry(settings)
     if "generate" not in note.meta_lines:
-        return "\n".join(lines[:end] + entry + lines[end:])
+        return "\n".join(lines[:end] + _entry(settings) + lines[end:])
     start = note.meta_lines["generate"] - 1
     starts = sorted(n - 1 for n in note.meta_lines.values() if start < n - 1 < end)
     stop = starts[0] if starts else end
+    entry = _entry(settings, _setting_comments(lines[start + 1 : stop]))
     # comment lines written inside the entry stay, after it; a comment on its first line stays on it
     comments = [ln for ln in lines[start + 1 : stop] if ln.strip().startswith("#")]
     trailing = [ln for ln in lines[start + 1 : stop] if not ln.strip()]
@@ -187,13 +188,56 @@ def _inline_comment(line: str, value: Any) -> str:
     return ""
 
 
-def _entry(settings: Mapping[str, Any]) -> list[str]:
-    """``generate:`` and its settings, one per line, lists in flow style as the README writes them."""
+# (setting, None) -> the comment at the end of the setting's line; (setting, item) -> a list item's
+Comments = dict[tuple[str, str | None], str]
+
+
+def _setting_comments(lines: Sequence[str]) -> Comments:
+    """The end-of-line comments of a ``generate:`` entry's lines ('cap: 5  # keep it short', '- g.x.y  # vague'),
+    so that a rewrite by --reject/--accept keeps them (it dropped them)."""
+    found: Comments = {}
+    setting = ""
+    for line in lines:
+        key = re.match(r"^\s+([a-z_]+):", line)
+        item = re.match(r"^\s+-\s+", line)
+        if key:
+            setting = key.group(1)
+        if not (key or (item and setting)):
+            continue
+        for at in range(len(line)):
+            if line[at] != "#" or line[at - 1] not in " \t":
+                continue
+            try:
+                head = yaml.load(line[:at].strip(), Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
+            except yaml.YAMLError:
+                continue
+            if key and isinstance(head, dict):
+                found[(setting, None)] = line[at:].strip()
+            elif item and isinstance(head, list) and len(head) == 1:
+                found[(setting, str(head[0]))] = line[at:].strip()
+            break
+    return found
+
+
+def _entry(settings: Mapping[str, Any], comments: Comments | None = None) -> list[str]:
+    """``generate:`` and its settings, one per line, lists in flow style as the README writes them (one item a
+    line where an item had a comment of its own, which stays with it; a setting's comment stays on its line)."""
     if not settings:
         return ["generate: true"]
+    comments = comments or {}
     out = ["generate:"]
     for key in GENERATE_SETTINGS:
-        if key in settings:
-            value = yaml.safe_dump(settings[key], default_flow_style=True, allow_unicode=True, width=1_000_000)
-            out.append(f"  {key}: {value.strip().removesuffix('...').strip()}")
+        if key not in settings:
+            continue
+        value = settings[key]
+        after = f"  {comments[(key, None)]}" if (key, None) in comments else ""
+        if isinstance(value, list) and any((key, str(item)) in comments for item in value):
+            out.append(f"  {key}:{after}")
+            for item in value:
+                shown = yaml.safe_dump([item], default_flow_style=True, allow_unicode=True, width=1_000_000)
+                kept = comments.get((key, str(item)))
+                out.append(f"    - {shown.strip()[1:-1]}" + (f"  {kept}" if kept else ""))
+            continue
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1_000_000)
+        out.append(f"  {key}: {text.strip().removesuffix('...').strip()}{after}")
     return out
