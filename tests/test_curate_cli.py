@@ -219,3 +219,58 @@ def test_the_comments_at_the_ends_of_the_entrys_lines_stay(project: Path, cli) -
     moved = cli("cards", "norton", "--reject", "g.claim.empathy", cwd=project)
     assert moved.exit_code == 0 and "# checked with Ana" not in note.read_text()  # the comment went with its accept
     assert "  cap: 5  # keep it short\n" in note.read_text()
+
+
+SHAPE_UP = """---
+id: shape-up
+title: Shape Up
+author: Ryan Singer
+{generate}---
+Ryan Singer's book on how Basecamp plans work.
+
+## Central argument
+Singer argues that teams should fix the time and vary the scope, rather than estimate a fixed scope. An **appetite** is
+how much time a piece of work is worth to the business, set before any design starts.
+
+## Cards
+
+Q: In Singer's 'Shape Up', what should a PM state before asking engineers for an estimate?
+A: An appetite — how much time the work is worth.
+"""
+
+
+def test_an_accepted_card_is_not_dropped_as_like_an_authored_one(project: Path, cli) -> None:
+    # a PM lead's try: the accepted 'what is an appetite?' was retired for learners, with no word, once an
+    # authored card's answer mentioned an appetite (the likeness test read them as one question)
+    write(project / "decks" / "test.yaml", DECK)
+    write(project / "content" / "shape-up.md", SHAPE_UP.format(generate=""))
+    listed = cli("cards", "shape-up", cwd=project).stdout
+    assert "duplicate  g.definition.appetite" in listed, listed  # not accepted: the likeness test holds it back
+    write(
+        project / "content" / "shape-up.md", SHAPE_UP.format(generate="generate:\n  accept: [g.definition.appetite]\n")
+    )
+    listed = cli("cards", "shape-up", cwd=project).stdout
+    assert "ships      g.definition.appetite" in listed and "the authored card at line 16 is alike" in listed, listed
+
+
+CAGAN = """---
+id: cagan-inspired
+title: Inspired
+author: Marty Cagan
+---
+Cagan's book on how strong product teams work.
+
+## Central argument
+Discovery must address the four big risks: value, usability, feasibility and business viability.
+"""
+
+
+def test_lint_is_quiet_about_a_generated_card_the_curator_accepted(project: Path, cli) -> None:
+    # a PM lead's try: L8 went on warning about an accepted list card, and its fix said 'set generate: false'
+    write(project / "decks" / "test.yaml", DECK)
+    write(project / "content" / "cagan.md", CAGAN)
+    warned = cli("lint", cwd=project).stdout
+    assert "L8: generated card 'According to Cagan's 'Inspired', what are the four big risks'" in warned, warned
+    assert "--reject g.list.big-risks" in warned and "generate: false" not in warned
+    assert cli("cards", "cagan-inspired", "--accept", "g.list.big-risks", cwd=project).exit_code == 0
+    assert "L8" not in cli("lint", cwd=project).stdout

@@ -335,19 +335,32 @@ def _card_findings(card: Card, note: Note, settings: LintSettings, store: MediaS
         else:
             ignored.add(rule.id)
     generated = card.origin != "authored"
+    # a generated card the curator accepted as it is: its quality warnings were read (a PM lead's try: L8 went on
+    # warning about an accepted 'what are the four big risks?', and the fix offered was 'generate: false')
+    accepted = generated and card.key in _accepted_keys(note)
     for issue in issues:
         safety = issue.rule in SAFETY_RULES
         severity = issue.severity if safety else settings.level(issue.rule, issue.severity)
-        if severity == "off" or (not safety and issue.rule in ignored):
+        if severity == "off" or (not safety and (issue.rule in ignored or accepted)):
             continue
         message, fix = issue.message, issue.fix
         if generated and issue.rule != "media" and not (safety and severity == "error"):
             # The curator cannot edit or Ignore: a generated card; flag it without blocking the build.
             message = f"generated card '{plain(card.front)[:60]}': {message}"
-            fix = f"{fix}; or write your own card under '## Cards', or set 'generate: false'"
+            fix = (
+                f"{fix}; or reject it (`deckgen cards {note.id} --reject {card.key}`), accept it as it is"
+                f" (--accept {card.key}), or write your own card with 'id: {card.key}' under '## Cards'"
+            )
             severity = "warning"
         findings.append(Finding(card.path, _line(card, block, issue.side), message, fix, issue.rule, severity=severity))
     return findings
+
+
+def _accepted_keys(note: Note) -> frozenset[str]:
+    """The keys under the note's ``generate: accept`` (empty when there are none or the entry is malformed)."""
+    entry = note.meta.get("generate")
+    accept = entry.get("accept") if isinstance(entry, dict) else None
+    return frozenset(str(key) for key in accept) if isinstance(accept, list) else frozenset()
 
 
 def _note_findings(cards: list[Card], note: Note, settings: LintSettings, store: MediaStore) -> list[Finding]:
@@ -367,7 +380,7 @@ def _no_cards(note: Note, cards: list[Card]) -> list[Finding]:
         Finding(
             note.path,
             1,
-            "this note gives no card: it has no '## Cards' of its own and deckgen generated none from it,"
+            "this note gives no card: it has no cards of its own under '## Cards' and deckgen generated none from it,"
             " so it adds nothing to its deck",
             "write the cards you want learners to study under '## Cards' (`deckgen cards NOTE` shows what would"
             ' ship); a note kept only for reference: set no-cards = "off" under [lint.rules] in deckgen.toml',
