@@ -426,6 +426,11 @@ def test_a_reject_key_that_reaches_no_card_is_a_located_error() -> None:
     assert finding.path == "content/norton.md" and finding.line > 1 and finding.rule == "generate"
     assert "reject: no generated card has the key 'g.contrast.empathy-old'" in finding.message
     assert "reject: [g.contrast.empathy" in finding.fix  # the card it most likely meant
+    # a stale accept: removing it retires the card learners study, so the fix says how to keep their reviews
+    stale_accept = seed_note(**{"imported:": "generate:\n  accept: [g.contrast.empathy-old]\nimported:"})
+    with pytest.raises(ContentError) as error:
+        note_cards(stale_accept)
+    assert "write the card yourself under '## Cards' with 'id: g.contrast.empathy-old'" in error.value.findings[0].fix
     # a key of a rule the note does not run is harmless, and today's and old keys still work
     skipped = seed_note(**{"imported:": "generate:\n  skip: [quantity]\n  reject: [g.quantity.gone]\nimported:"})
     assert set(generated(skipped))

@@ -451,9 +451,16 @@ def _check_keys(note: Note, rules: Policy, cards: list[Card], mapped: set[str]) 
                 fix += f" (also close: {', '.join(near[1:])})"
             if near:
                 fix += ", or remove the key"
+            if what == "accept":
+                # the accepted card shipped: removing the key retires it, and the fix that keeps learners' reviews
+                # went unsaid (a PM lead's trial found it by trying)
+                fix += (
+                    f" (its card is then retired for learners; to keep their reviews, write the card yourself under"
+                    f" '## Cards' with 'id: {key}')"
+                )
             message = (
-                f"{what}: no generated card has the key '{key}' any more (a key follows the words of the card's "
-                "sentence: the sentence was reworded, or deckgen changed, since it was written)"
+                f"{what}: no generated card has the key '{key}' any more (a key is made from the words of the card's "
+                "topic: the sentence was reworded, or deckgen changed, since it was written)"
                 if rule in known
                 else f"{what}: '{key}' is no generated card's key (keys read g.<kind>.<topic>, "
                 + (f"and no card is of the kind '{rule}')" if rule else "starting with 'g.')")
