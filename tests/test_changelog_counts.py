@@ -69,6 +69,8 @@ def test_changelog_counts_anki_cards_for_reverse_and_cloze(project: Path, tmp_pa
         # each line names its note's question once and says how many cards it makes
         assert "what is a bet? (2 cards)" in log, log
         assert "(2 cards)" in log.split("a roadmap is")[1].splitlines()[0], log
+        # a new cloze is listed as Anki asks it, not with its answers (a PM lead's trial)
+        assert "a roadmap is […] about […]." in log and "a set of bets" not in log, log
     finally:
         col.close()
 

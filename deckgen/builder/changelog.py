@@ -59,7 +59,9 @@ def entry(deck: DeckDiff, note_types_changed: bool) -> str:
         lines += [f"First release: {shipped} cards.", ""]  # restored ones too: listed below, new to most learners
     if deck.added and deck.version > 1:
         lines += [f"**New cards ({_count(deck.added)})** — they arrive as new cards, in reading order.", ""]
-        lines += [f"- {_one_line(c.front)}{_several(c)}" for c in deck.added] + [""]
+        # a new cloze is listed with its deletions hidden, as a new question is listed without its answer (a PM
+        # lead's trial: 'A job to be done has functional, social and emotional dimensions' gave the answers away)
+        lines += [f"- {_one_line(c.front, hide=True)}{_several(c)}" for c in deck.added] + [""]
     reworded = [c for c in deck.edited if (c.front, c.back) != (c.old_front, c.old_back)]
     redisplayed = [c for c in deck.edited if (c.front, c.back) == (c.old_front, c.old_back)]
     if reworded:
@@ -251,13 +253,14 @@ def _readable(entry: str) -> str:
     return shown.replace("&quot;", '"').replace("&#x27;", "'").replace("&#39;", "'").rstrip("\n") + "\n"
 
 
-def _one_line(text: str) -> str:
-    """Card text as a learner reads it in the changelog (often as plain text): a cloze with its words shown.
+def _one_line(text: str, *, hide: bool = False) -> str:
+    """Card text as a learner reads it in the changelog (often as plain text): a cloze with its words shown, or
+    with ``hide`` each deletion as Anki asks it ('[…]', or '[hint]').
 
     Card text is untrusted: every '<' becomes '&lt;', so a Markdown viewer that passes HTML
     through never sees a tag (the site renders the file with raw HTML off anyway).
     """
-    shown = CLOZE_RE.sub(lambda m: m.group(2), text)
+    shown = CLOZE_RE.sub(lambda m: f"[{m.group(3) or '…'}]" if hide else m.group(2), text)
     return " ".join(shown.split()).replace("<", "&lt;")
 
 
