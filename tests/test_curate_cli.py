@@ -274,3 +274,16 @@ def test_lint_is_quiet_about_a_generated_card_the_curator_accepted(project: Path
     assert "--reject g.list.big-risks" in warned and "generate: false" not in warned
     assert cli("cards", "cagan-inspired", "--accept", "g.list.big-risks", cwd=project).exit_code == 0
     assert "L8" not in cli("lint", cwd=project).stdout
+
+
+def test_rejecting_a_generated_card_your_own_card_replaces_is_refused(project: Path, cli) -> None:
+    # a PM lead's trial: --reject wrote the key, the authored card with that id kept shipping, and nothing said why
+    text = render_note(convert(SEED.read_text(), SEED, SEED.name), "norton")
+    text += f"\nid: {ACCEPT}\nQ: In Norton's essay, what is empathy, if not a trait?\nA: A craft of learnable moves.\n"
+    note = _project(project, text)
+    before = note.read_text()
+    refused = cli("cards", "norton", "--reject", ACCEPT, cwd=project)
+    assert refused.exit_code == 1 and "replaces the generated one, so rejecting it would change nothing" in (
+        refused.stderr
+    ), refused
+    assert "delete it (or write 'Status: rejected' under it)" in refused.stderr and note.read_text() == before

@@ -108,6 +108,22 @@ def _check_requested(note: Note, rel: str, reject: Sequence[str], accept: Sequen
     written = {card.key: card for card in now.authored}
     for option, asked in (("--reject", reject), ("--accept", accept)):
         for key in dict.fromkeys(asked):
+            if key in keys and key in written:
+                # the generated card is replaced by the writer's own: the entry would change nothing (a PM lead's
+                # trial: --reject wrote it, the card kept shipping, and nothing said why)
+                findings.append(
+                    Finding(
+                        rel,
+                        written[key].line,
+                        f"{option} {key}: your card with this id in '## Cards' replaces the generated one, so"
+                        f" {'rejecting' if option == '--reject' else 'accepting'} it would change nothing",
+                        "to stop your card shipping, delete it (or write 'Status: rejected' under it)"
+                        if option == "--reject"
+                        else "your card ships as written",
+                        "generate",
+                    )
+                )
+                continue
             if key in keys:
                 continue
             if key in written:  # a card of '## Cards': the writer decides it in the note itself
