@@ -6701,12 +6701,20 @@ def _central_claim(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]]
         # a clause the work holds ('that raters form a general sense that a person is good or poor and …') is cut at
         # no relative word: 'Raters form a general sense' (batch88: T0 from every judge) lost what the sense is
         answer = clean_answer(tail if colon and len(words(head)) < 2 else x, trim_relative=False)
-    if not answer or not _whole_claim(note, answer):
+    if not answer or not _whole_claim(note, answer) or _half_of_contrast(answer, x):
         return
     kind = match.group("k")
     shown = match.group("a") if kind == "claim" and match.group("a") else "central"  # 'His headline claim is that …'
     front = f"What is the {shown} claim of {essay(note)}?"
     yield "claim", _card(note, "claim", slug(f"{kind} {answer}", 3), s, front, answer)
+
+
+def _half_of_contrast(answer: str, claim: str) -> bool:
+    """Whether ``answer`` is the first half of a claim that goes on with its contrast ('most companies run feature
+    teams, …, while the best companies run empowered teams …'): half of it is not the claim (a PM lead's trial:
+    'What is the central claim of Cagan's 'Inspired'?' — the feature teams alone, the point left out)."""
+    rest = claim[len(answer) :] if claim.lower().startswith(answer.lower()) else ""
+    return bool(re.match(r"^,?\s+(?:while|whereas|but)\b", rest, re.I))  # after "yet" a second claim follows
 
 
 def _whole_claim(note: Note, answer: str) -> bool:
@@ -6762,6 +6770,8 @@ def _opening_thesis(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]
         return  # 'that not A but B' is the contrast rule's; a clause that opens on its condition cuts badly
     answer = clean_answer(x, trim_relative=False)
     if not answer or not _whole_claim(note, answer) or _OPENING_THESIS_REFUSED_RE.search(answer):
+        return
+    if _half_of_contrast(answer, x):
         return
     rest = x[len(answer) :] if x.lower().startswith(answer.lower()) else None
     if rest is not None and len(words(answer)) <= 4 and re.match(r"^,?\s+(?:because|since)\b", rest):
