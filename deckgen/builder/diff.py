@@ -236,6 +236,22 @@ def compare(
             record, old = new_lock.card_by_uid(n.uid), lock.card_by_uid(n.uid)
             if record is None or not record.live or not record.left:
                 continue
+            change = by_uid.get(n.uid)
+            if change is not None and change.status == "edited":
+                # a card that left this deck still updates its learners' copies (the package keeps it): its edit
+                # is theirs too (a PM lead's trial: the changelog said 'your cards are not affected' while Anki
+                # changed the moved card's answer)
+                edited.append(
+                    CardDiff(
+                        n.uid,
+                        change.front,
+                        change.back,
+                        change.old_front,
+                        change.old_back,
+                        reasons.get(n.uid, change.reason),
+                        cards=_anki_cards(record, change.front),
+                    )
+                )
             names = [name for name in record.left if name == release.spec.name or name in release.previous_names]
             if names and (old is None or not set(names) & set(old.left)) and record.all_decks:
                 left.setdefault(record.all_decks[0], []).append(n.uid)
