@@ -210,7 +210,32 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path) -> None:
     assert slow.returncode == 0, err
     assert results and results[0].returncode == 0, results[0].stderr if results else "no result"
     assert "waiting" in results[0].stderr
+    assert "waits up to 300 s for it to finish (DECKGEN_BUILD_WAIT sets how long)" in results[0].stderr
     assert tree(root) == tree(clean)
+
+
+def test_a_build_waits_no_longer_than_deckgen_build_wait(tmp_path: Path) -> None:
+    """A platform engineer's trial: a hung build held the project and the next CI job waited with no word of how
+    long; it waits DECKGEN_BUILD_WAIT seconds (300 by default), says so, then fails with a located error."""
+    import fcntl
+
+    root = make_project(tmp_path / "proj", "Answer")
+    holder = os.open(root / "deckgen.toml", os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # what a running build holds
+        waited = subprocess.run(
+            [sys.executable, "-m", "deckgen", "build"],
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(REPO), "DECKGEN_BUILD_WAIT": "1", **EPOCH},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(holder)
+    assert waited.returncode == 1 and "Traceback" not in waited.stderr, waited.stderr
+    assert "waits up to 1 s" in waited.stderr
+    assert "another deckgen build of this project is still running after 1 s" in waited.stderr
 
 
 def test_concurrent_builds_over_several_releases(tmp_path: Path) -> None:

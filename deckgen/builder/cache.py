@@ -480,7 +480,10 @@ def build_lock(
                     break
                 except BlockingIOError:
                     if on_wait is not None and not told:
-                        on_wait("another deckgen build of this project is running; waiting for it to finish")
+                        on_wait(
+                            f"another deckgen build of this project is running: this one waits up to {limit:g} s for"
+                            " it to finish (DECKGEN_BUILD_WAIT sets how long)"
+                        )
                         told = True
                     if time.monotonic() >= deadline:
                         raise ConfigError(
@@ -488,7 +491,8 @@ def build_lock(
                                 "deckgen.toml",
                                 0,
                                 f"another deckgen build of this project is still running after {limit:g} s",
-                                "wait for it to finish and run the build again",
+                                "wait for it to finish and run the build again (a CI job that should not wait"
+                                " so long: set DECKGEN_BUILD_WAIT to the seconds it may)",
                                 "busy",
                             )
                         ) from None
