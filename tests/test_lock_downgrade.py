@@ -74,3 +74,32 @@ def test_a_shallow_clone_cannot_pass_an_older_format_lock(tmp_path: Path) -> Non
     _git(tmp_path, "clone", "-q", f"file://{project}", str(whole))
     result = run_deckgen("build", "--locked", cwd=whole)  # the whole history: the refusal that names the commit
     assert result.returncode == 1 and "a deckgen before 0.2.0 has replaced the upgraded lock" in result.stderr
+
+
+def test_an_older_lock_a_merge_brought_back_is_refused(tmp_path: Path) -> None:
+    """A platform engineer's trial: the teammate on the old deckgen merged main into their branch (their older lock
+    kept), and main took that merge. git's default history simplification then followed the merge's side that
+    kept the older lock and never saw the upgrade commit, so `build --locked` passed with a warning. Fails on
+    67f3769."""
+    project = copy_project(REPO, tmp_path / "team")
+    upgraded = (project / "deckgen.lock").read_text()
+    _as_format_two(project / "deckgen.lock")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "a team on the previous deckgen")
+    _git(project, "checkout", "-q", "-b", "old")
+    note = next((project / "content").rglob("*.md"))
+    note.write_text(note.read_text() + "\n")
+    _git(project, "commit", "-qam", "an edit on the old deckgen")
+    _git(project, "checkout", "-q", "main")
+    (project / "deckgen.lock").write_text(upgraded)
+    _git(project, "commit", "-qam", "upgraded")
+    _git(project, "checkout", "-q", "old")
+    _git(project, "merge", "-q", "-s", "ours", "-m", "merge main, the older lock kept", "main")
+    _git(project, "checkout", "-q", "main")
+    _git(project, "merge", "-q", "old")
+    assert '"format": 2' in (project / "deckgen.lock").read_text().split("\n", 1)[0]
+    result = run_deckgen("build", "--locked", cwd=project)
+    assert result.returncode == 1 and "a deckgen before 0.2.0 has replaced the upgraded lock" in result.stderr, (
+        result.stderr
+    )

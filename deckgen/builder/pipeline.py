@@ -641,7 +641,15 @@ def _check_not_downgraded(config: Config) -> None:
     alone reads as a team not upgraded yet (a team's try). Asked of git only for a lock in an older format.
     """
     found = _git(
-        config, "log", "-1", "--format=%h", "-G", f'"format": {LOCK_FORMAT}[,}}]', "--", config.rel(config.lock_path)
+        config,
+        "log",
+        "-1",
+        "--full-history",  # every side of a merge: the default followed the side that kept the older lock (a trial)
+        "--format=%h",
+        "-G",
+        f'"format": {LOCK_FORMAT}[,}}]',
+        "--",
+        config.rel(config.lock_path),
     )
     if found is None:
         return
