@@ -287,3 +287,30 @@ def test_rejecting_a_generated_card_your_own_card_replaces_is_refused(project: P
         refused.stderr
     ), refused
     assert "delete it (or write 'Status: rejected' under it)" in refused.stderr and note.read_text() == before
+
+
+LESSONS = """---
+id: lessons
+title: Lessons
+author: Ada Example
+---
+An essay on what teaches a team.
+
+## Central argument
+The author argues that customer calls teach a team more than big launches.
+
+## Cards
+
+Q: In Example's 'Lessons', what teaches a team more than big launches?
+A: {answer}
+"""
+
+
+def test_a_generated_statement_an_authored_card_holds_whole_is_a_duplicate(project: Path, cli) -> None:
+    # a PM lead's trial: 'Customer calls.' kept the generated 'what is the central claim …? — Customer calls teach a
+    # team more than big launches' back; 'Customer calls every week.' let it ship, a second card on one fact
+    write(project / "decks" / "test.yaml", DECK)
+    for answer in ("Customer calls.", "Customer calls every week."):
+        write(project / "content" / "lessons.md", LESSONS.format(answer=answer))
+        listed = cli("cards", "lessons", cwd=project).stdout
+        assert "duplicate  g.claim.thesis-customer-calls" in listed, (answer, listed)

@@ -537,7 +537,9 @@ def _judge(
         if clash is not None:
             return Verdict(card, "overlap", f"{clash.key} already asks about this sentence")
         earlier.append(card)
-    same = _first_asking_same(authored, card) or next((a for a in authored if _restates(a, card)), None)
+    same = _first_asking_same(authored, card) or next(
+        (a for a in authored if _restates(a, card) or _holds_whole(a, card)), None
+    )
     if same is not None and card.key in rules.accept:
         # the curator's accept outweighs the likeness test (a PM lead's try: an accepted 'what is an appetite?' was
         # retired for learners, with no word, once an authored card's answer mentioned an appetite)
@@ -582,6 +584,18 @@ def _restates(authored: Card, generated: Card) -> bool:
         return False
     shared = len(mine & theirs)
     return shared >= 2 and shared / min(len(mine), len(theirs)) > 0.5
+
+
+def _holds_whole(authored: Card, generated: Card) -> bool:
+    """Whether an authored card's question and answer hold every idea of a generated card's statement (four content
+    words or more, at least 80% of them): the authored card tests the same fact from the other side (a PM lead's
+    trial: 'what teaches a team more than big launches? — Customer calls every week' beside a generated 'what is
+    the central claim …? — Customer calls teach a team more than big launches', shipped once the answer grew)."""
+    theirs = _answer_words(generated)
+    if len(theirs) < 4:
+        return False
+    mine = _topic_words(authored.kind, authored.front) | _answer_words(authored)
+    return len(theirs & mine) >= 0.8 * len(theirs)
 
 
 _QUOTED_RE = re.compile(r"(?<!\w)(?:'[^']+'|\"[^\"]+\"|‘[^’]+’|“[^”]+”)(?!\w)")
