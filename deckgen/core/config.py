@@ -85,30 +85,18 @@ def find_root(start: Path) -> Path:
     working directory, a vendored notes repository) wrote that project's lock and build/ with no word.
     """
     start = start.resolve()
+    message = f"no {CONFIG_NAME} here or in any parent directory"
+    fix = "run deckgen inside a project, or create one with `deckgen init DIR`"
     for candidate in (start, *start.parents):
         if (candidate / CONFIG_NAME).is_file():
             return candidate
         if (candidate / ".git").exists():
             outer = next((p for p in candidate.parents if (p / CONFIG_NAME).is_file()), None)
             beyond = f"; the {CONFIG_NAME} at {outer} is outside this repository, so it is not used" if outer else ""
-            raise ConfigError(
-                Finding(
-                    path=str(start),
-                    line=0,
-                    rule="config",
-                    message=f"no {CONFIG_NAME} in this git repository (its root: {candidate}){beyond}",
-                    fix="run deckgen inside the project's own folder, or create one here with `deckgen init DIR`",
-                )
-            )
-    raise ConfigError(
-        Finding(
-            path=str(start),
-            line=0,
-            rule="config",
-            message=f"no {CONFIG_NAME} here or in any parent directory",
-            fix="run deckgen inside a project, or create one with `deckgen init DIR`",
-        )
-    )
+            message = f"no {CONFIG_NAME} in this git repository (its root: {candidate}){beyond}"
+            fix = "run deckgen inside the project's own folder, or create one here with `deckgen init DIR`"
+            break
+    raise ConfigError(Finding(path=str(start), line=0, rule="config", message=message, fix=fix))
 
 
 def load_config(
