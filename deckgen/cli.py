@@ -340,7 +340,7 @@ def progress(
     Needs the Anki engine: .venv/bin/pip install ".[progress]" in the checkout. Only the track's cards are
     read (matched by note GUID); other decks and card content never reach the report.
     An unusable export is reported with its file name; the other hires still get a row.
-    Exit 1 when any export could not be used.
+    Exit 1 when any export could not be used; a file named after no hire is skipped with a warning.
 
     Example:
 

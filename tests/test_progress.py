@@ -441,8 +441,11 @@ def test_exports_are_matched_to_hires_by_name(cohort: dict[str, Any], tmp_path: 
         AS_OF.isoformat(),
         cwd=cohort["root"],
     )
-    assert result.returncode == 1
-    assert f"{zed}: export: cannot tell which hire sent this file" in result.stderr
+    # a file named after no hire (the export of a hire who left) is skipped with a warning: the weekly run over a
+    # folder of exports does not fail for it (it did, every week)
+    assert result.returncode == 0, result.stderr
+    assert f"warning {zed}: cannot tell which hire sent this file" in result.stderr
+    assert "; skipped — name it after the hire" in result.stderr
     # Di's file given as Cy's export is read against Cy's plan: Di's figures under Cy's name.
     assert "Cy (test, from Mon 2 Mar 2026, 3/day)" in result.stdout
     assert "behind by 5 days · 24 of 45 cards started (plan: 39)" in result.stdout

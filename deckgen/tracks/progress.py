@@ -507,13 +507,16 @@ def _unmatched(cohort: Cohort, arg: str) -> Finding:
         return Finding(arg, 0, what, "check the path (the exports' folder and the files' names)", "export")
     example = f"{cohort.hires[0].slug}.apkg" if cohort.hires else "ana-k.apkg"
     names = ", ".join(h.name for h in cohort.hires)
+    # a warning, not an error: the weekly run over a folder of exports went on failing for the export of a hire who
+    # had left the cohort (the report is still right without it, and names the file it skipped)
     return Finding(
         arg,
         0,
-        f"cannot tell which hire sent this file: its name is none of the cohort's hires ({names})",
+        f"cannot tell which hire sent this file: its name is none of the cohort's hires ({names}); skipped",
         f"name it after the hire (e.g. {example}) or pass NAME=FILE; the export of a hire who left the cohort: move it"
         " out of the folder",
         "export",
+        severity="warning",
     )
 
 
@@ -567,9 +570,10 @@ def cohort_progress(
 ) -> ProgressReport:
     """Every hire's progress; an unusable export becomes a problem on its row, never stops the report."""
     cohort = plan.cohort
-    matched, problems = match_exports(cohort, exports)
+    matched, found = match_exports(cohort, exports)
+    problems = [f for f in found if f.severity != "warning"]
+    notes: list[str] = [f"{f.location()}: {f.message} — {f.fix}" for f in found if f.severity == "warning"]
     rows: list[HireProgress] = []
-    notes: list[str] = []
     for hp in plan.hires:
         base = HireProgress(
             hp.hire.name, hp.track.track.slug, hp.hire.start, hp.schedule.new_per_day, hp.schedule.total_cards
