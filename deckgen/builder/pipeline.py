@@ -200,7 +200,7 @@ class Plan:
         released = sorted(
             s for s, r in new.releases.items() if s not in renamed and (s not in old.releases or old.releases[s] != r)
         )
-        if released:  # a deck's description, its pace, the notes it selects: the release says which deck
+        if released and not causes:  # a deck's description, its pace, the notes it selects: the release says which
             causes.append(f"the release of deck {', '.join(repr(s) for s in released)}")
         for key, what in ((PACES_KEY, "the pace"), (TRACKS_KEY, "the week decks")):
             before, after = old.extra.get(key), new.extra.get(key)

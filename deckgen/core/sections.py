@@ -20,30 +20,27 @@ CRITIQUE = (
     "where it falls short",
     "counterpoints",
     "objections",
-    # the note-writer's own view under a heading of their own (a vault's '## My take'): read as the critique, so
-    # nothing under it is put in the author's mouth
-    "my take",
-    "my view",
-    "concerns",
-    "reservations",
-    "doubts",
-    "pushback",
-    "push back",
-    "shortcomings",
-    "caveats",
-    "blind spots",
 )
-APPLICATION = (
-    "why it matters",
-    "implications",
-    "application",
-    "for product",
-    "how to use",
-    "in practice",
-    "takeaways",
-    "lessons for",
-    "for pms",
-    "how to apply",
+APPLICATION = ("why it matters", "implications", "application", "for product", "how to use", "in practice")
+# Headings of the note-writer's own that a role is read from only when they open the heading (a vault's '## My take'
+# is the critique, so nothing under it is put in the author's mouth), never anywhere in it: 'Key ideas: the five
+# blind spots' lists the work's own ideas.
+OPENING = (
+    (
+        "critique",
+        (
+            "my take",
+            "my view",
+            "concerns",
+            "reservations",
+            "doubts",
+            "pushback",
+            "push back",
+            "caveats",
+            "shortcomings",
+        ),
+    ),
+    ("application", ("takeaways", "lessons for", "for pms", "how to apply")),
 )
 CARDS_HEADING = "cards"
 # The blurb `deckgen new` writes for the PM lead to replace (lint warns while it is still there).
@@ -60,7 +57,7 @@ def role_of(heading: str) -> str:
     for role, prefixes in (("critique", CRITIQUE), ("application", APPLICATION), ("central", CENTRAL)):
         if any(lowered.startswith(p) or p in lowered for p in prefixes):
             return role
-    return "other"
+    return next((role for role, starts in OPENING if lowered.startswith(starts)), "other")
 
 
 def misspelled_heading(heading: str) -> str | None:
