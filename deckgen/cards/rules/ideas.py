@@ -4970,6 +4970,13 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 )  # 'offers anecdote rather than evidence'
             elif rather:
                 break
+            moment = (
+                None if rather else re.search(r"\s+(?:before|after|until)\s+\w+ing\b[^,;:]{2,50}$", obj.rstrip("."))
+            )
+            if moment:
+                # 'A PM should state an appetite before asking engineers for an estimate' (a PM lead's trial: 'what
+                # should a PM state?' — 'An appetite before asking …', T1): the moment belongs to the question
+                obj, alternative = obj[: moment.start()], moment.group(0).strip().rstrip(".")
             answer = clean_answer(obj)
             if (
                 not answer
