@@ -4,24 +4,18 @@ until the question says when). Fails on b65995e."""
 
 from __future__ import annotations
 
+from noteutil import harbour_note
+
 from deckgen.cards.generate import note_cards
 from deckgen.sources.notes import parse_note
 
-NOTE = """---
-id: pitches
-title: Pitches
-author: Ada Okafor
----
-An essay on how product work starts.
-
-## Why it matters for product
-A PM should state a clear appetite before asking engineers for an estimate.
-"""
+BODY = "## Why it matters for product\nA PM should state a clear appetite before asking engineers for an estimate.\n"
 
 
 def test_the_moment_is_in_the_question() -> None:
-    cards = {c.front: c.back for c in note_cards(parse_note(NOTE, "content/pitches.md"))}
+    cards = {c.front: c.back for c in note_cards(parse_note(harbour_note("moments", BODY), "content/moments.md"))}
     front = (
-        "According to the note on Okafor's 'Pitches', what should a PM state before asking engineers for an estimate?"
+        "According to the note on Okafor's 'Harbours Under Strain', what should a PM state before asking engineers"
+        " for an estimate?"
     )
     assert cards.get(front) == "A clear appetite", cards
