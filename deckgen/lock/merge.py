@@ -225,20 +225,15 @@ def resolve_file(path: Path) -> MergeReport:
     switch to pipx) is merged from git's index, where both sides and their base wait (stages 1-3).
     """
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    staged = None if has_conflict_markers(text) else _index_sides(path)
-    if staged is not None:
-        base_text, ours_text, theirs_text = staged
-        base = parse_lock(base_text, path.name) if base_text is not None else None
-        merged, report = merge_locks(base, parse_lock(ours_text, path.name), parse_lock(theirs_text, path.name))
-        atomic_write_text(path, merged.to_text())
-        return report
-    if not has_conflict_markers(text):
+    marked = has_conflict_markers(text)
+    staged = None if marked else _index_sides(path)
+    if staged is None and not marked:
         raise LockError(
             Finding(
                 path.name, 0, "deckgen.lock has no conflict markers: nothing to resolve", "run `deckgen build`", "lock"
             )
         )
-    base_text, ours_text, theirs_text = split_conflicts(text)
+    base_text, ours_text, theirs_text = staged if staged is not None else split_conflicts(text)
     if base_text is None:  # git's default conflict style shows no base: git's index still holds it mid-merge
         base_text = _index_base(path)
     base = parse_lock(base_text, path.name) if base_text is not None else None
