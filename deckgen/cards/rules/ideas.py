@@ -4507,7 +4507,8 @@ def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
         return []
     out: list[Sentence] = []
     label = plain(parts[0]).strip().rstrip(".")
-    glossed = _list_name(s) and len(words(label)) <= 4 and not _LABEL_CLAUSE_RE.search(label)
+    glossary = not _list_name(s) and len(parts) > 1 and _glossary(note, s, label, parts[1])
+    glossed = (_list_name(s) or glossary) and len(words(label)) <= 4 and not _LABEL_CLAUSE_RE.search(label)
     if glossed and parts[1][:1].isupper() and not imperative(parts[1]):  # 'Points of difference. Say how …' instructs
         # 'Problemistic search. Search starts close to the symptom.': the label, glossed by the next sentence
         gloss = parts[1]
@@ -4520,6 +4521,41 @@ def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
         out.append(Sentence(part, s.heading, s.line, s.index, previous=previous))
         previous = part
     return out
+
+
+def _glossary(note: Note, s: Sentence, label: str, gloss: str) -> bool:
+    """Whether the list item ``s`` glosses a term in a glossary: a list with no lead ('## Key ideas' and its bullets)
+    in which another item opens on a bold label too ('- **Bayes plausibility.** The distribution …'), its label a
+    term ('Sticky information', not 'Hold identity lightly' or 'Playtest and observe') and its next sentence a gloss,
+    not a reason, a condition or advice (those ask their own cards)."""
+    if not s.item or s.lead or _GLOSSARY_NOT_TERM_RE.search(label) or _GLOSSARY_NOT_GLOSS_RE.search(gloss):
+        return False
+    last = words(label)[-1].lower() if words(label) else ""
+    termlike = bool(_TERM_ENDING_RE.search(last)) or last in _NAMED_CONCEPT_HEADS
+    if not termlike or last.endswith("ly") or imperative(gloss):
+        return False
+    return any(
+        other.item
+        and other.item != s.item
+        and other.heading == s.heading
+        and not other.lead
+        and _BOLD_LABEL_RE.match(other.text)
+        for other in sentences(note)
+    )
+
+
+# a label that is not one term ('Playtest and observe', 'Iterate instead of perfecting', 'Signal, not spin')
+_GLOSSARY_NOT_TERM_RE = re.compile(
+    r"\b(?:and|or|vs|versus|instead|over|not|no|from|to|into|with|without|on|in|at|for)\b|[,&/:;?!]", re.I
+)
+# a next sentence that gives a reason, a condition, advice or a contrast ('… because …', 'Only if …', 'not A but
+# B'), not what the term is
+_GLOSSARY_NOT_GLOSS_RE = re.compile(
+    r"\b(?:because|since|so that|so|only if|if|when|unless|which is why|should|by|not)\b|n't\b|^(?:using|the authors?)\b",
+    re.I,
+)
+# the last word of a term: an abstract or plural noun ('plausibility', 'revealing', 'multiples', 'analysis')
+_TERM_ENDING_RE = re.compile(r"(?:tion|sion|ity|ness|ment|ing|ism|ance|ence|sis|cy|gy|[^s]s)$")
 
 
 _WATCH_FOR_RE = re.compile(r"^(?:watch|look)\s+(?:for|out)\b", re.I)  # 'watch time is …' is a noun
