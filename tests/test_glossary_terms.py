@@ -43,3 +43,29 @@ def test_labels_that_are_not_terms_and_glosses_that_are_not_glosses_are_not_aske
     )
     terms = ("hold schedules lightly", "cranes and crews", "known limits", "queue discipline")
     assert not [q for q in cards if any(f"what is {t}?" in q or f"what are {t}?" in q for t in terms)], cards
+
+
+def test_a_term_that_is_what_does_something_is_not_defined_by_it() -> None:
+    # batch195: '**Threshold actions** are what make it pay: …' was asked 'what are threshold actions?' — 'What make it
+    # pay'; '**Perceived berths** are what the pilots believe is free' still glosses its term
+    cards = asked(
+        _key_ideas(
+            "**Tidal windows** are what make it pay: when ships must wait, a berth near the lock is worth more.",
+            "**Perceived berths** are what the pilots believe is free.",
+        )
+    )
+    assert not any(answer.lower().startswith("what make") for answer in cards.values()), cards
+    assert cards.get("what are perceived berths?") == "What the pilots believe is free"
+
+
+def test_what_a_phrase_means_ends_with_its_sentence() -> None:
+    # batch195: '"The team owns it" often means nobody does. Give launches … one named owner.' was answered with both
+    # sentences
+    cards = asked(
+        harbour_note(
+            "means",
+            "## Why it matters for product\n"
+            '- "The harbour decides" often means nobody does. Publish who signs each berth.\n',
+        )
+    )
+    assert not [a for a in cards.values() if "Publish who signs" in a], cards

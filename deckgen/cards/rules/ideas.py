@@ -2812,6 +2812,9 @@ def _definition(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card |
         )  # the relative clause defines
         if answer and (plain(match.group("y")).strip().endswith("?") or _QUESTION_START_RE.match(answer)):
             answer = None  # an answer that is itself a question is not something to recall
+        if answer and _WH_CLEFT_RE.match(plain(match.group("y")).strip()):
+            answer = None  # '**Threshold actions** are what make it pay: …' (batch195: 'what are threshold actions?' —
+            # 'What make it pay'): a cleft says what the term does, not what it is
         gloss = plain(match.group("y")).strip()
         if answer and _cut_before_gloss(answer, gloss):
             answer = None
@@ -6519,8 +6522,20 @@ _PAREN_STATEMENT_RE = re.compile(
 )
 
 
+# 'what make it pay', 'what keeps them honest': the wh-word is the subject of the verb after it (not 'what the user
+# believes is possible', which glosses)
+_WH_CLEFT_RE = re.compile(
+    r"^what\s+(?!(?:the|a|an|it|they|you|we|he|she|people|users?|this|that|each|every)\b)[a-z]+\s+"
+    r"(?:it|them|us|you|people|the|a|an|their|its)\b",
+    re.I,
+)
+
+
 def _means(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'X means Y' -> 'what does X mean?' — Y."""
+    # '"The team owns it" often means nobody does. Give launches … one named owner.' (batch195: answered 'Nobody
+    # does. Give launches …'): a bullet's meaning ends with its sentence
+    core = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", core, maxsplit=1)[0]
     # 'The production bias means users care about output, not learning: they skip …': what it means ends at the colon
     match = _MEANS_RE.match(core.split(": ", 1)[0] if ": " in core else core)
     subject = _topic(match.group("x"), 5, note) if match else None
