@@ -4463,6 +4463,8 @@ def candidates(note: Note) -> list[Idea]:
                 found.extend(_plain_shapes(note, s, core, claim_ctx, ctx))  # '- A target is a statement of …'
             if "**" in s.text or " — " in flat or "(" in flat or ", wh" in flat:
                 terms = list(_glossed_terms(note, s, ctx))
+                if "(" in s.text and ("*" in s.text or "_" in s.text) and not any(c for _, c in [*found, *terms]):
+                    terms.extend(_marked_paren_gloss(note, s, ctx))  # last: a sentence another form asks keeps its card
                 glossed = {card.key for _, card in terms if card}
                 found.extend(terms)
         if s.item and not any(card for _, card in found):
@@ -6377,6 +6379,54 @@ def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
 _TERM_VERB_STARTS = frozenset(
     "makes lets helps keeps gives raises lowers cuts reduces increases creates turns shifts drives".split()
 )
+
+
+# a term the note marks as it coins it, glossed at once in brackets: '*coordination losses* (people pulling at
+# slightly different moments or angles)', '**reference value** (the cost of the best alternative)'
+_MARKED_PAREN_RE = re.compile(
+    r"(?:^|[\s(])(?P<e>\*{1,2}|_)(?P<t>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,3})(?P=e)\s+\((?P<y>[^()]{8,110})\)"
+)
+# a bracket that gives examples, a count, an expansion or an aside rather than what the term is
+_NOT_PAREN_GLOSS_RE = re.compile(
+    r"^(?:(?i:e\.g\.|eg\b|for example|for instance|such as|say\b|like\b|see\b|including|usually|often|sometimes|"
+    r"mostly|typically|also|or\b|and\b|not\b|which|who|that\b|this|these|its?\b|their|his|her|later|now|formerly|"
+    r"called|aka|known)|[A-Z]{2,}|\d)"
+)
+# a marked word that is no noun: an adjective or participle ('*brand-owned*', '*symbolic*', '*algorithmically
+# confounded*') or an instruction's adverb ('*respond productively*')
+_NOT_NOUN_TERM_RE = re.compile(r"(?:ed|ic|ly)$|^(?:be|do|make|let|keep|get|set|use)\b")
+
+
+def _marked_paren_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """A term marked where the note coins it and glossed in brackets right after -> 'what are coordination losses?' —
+    'People pulling at slightly different moments or angles' (batch195's Ingham et al. note: its two kinds of group
+    loss, each glossed so, gave no card). A bracket of examples ('per seat, per transaction'), a count, a quantity,
+    an aside or a name is no gloss."""
+    for match in _MARKED_PAREN_RE.finditer(s.text):
+        term = match.group("t").strip()
+        gloss = plain(match.group("y")).strip()
+        if term.split()[0] in STOPWORDS or term.split()[0] in _TERM_VERB_STARTS or _NOT_NOUN_TERM_RE.search(term):
+            continue
+        if re.fullmatch(r"\w+\s+to\s+\w+", gloss) or re.search(r"\bnot\b|n't\b", gloss) or imperative(gloss):
+            continue  # 'participation (passive to active)' is a scale's two ends; a negation is a claim and an
+            # instruction advice ('*reuse* (let earlier inputs be used again)'), not a gloss
+        if _NOT_PAREN_GLOSS_RE.match(gloss) or _QUANTITY_RE.match(gloss) or _PAREN_NAME_RE.match(gloss):
+            continue
+        if re.search(r'["“;:]|\b(?:e\.g|say|etc)\b', gloss) or len(words(gloss)) < 3:
+            continue
+        parts = [part.strip() for part in re.split(r",|\s(?:and|or)\s", gloss)]
+        if len(parts) > 1 and all(len(words(part)) <= 3 for part in parts):
+            continue  # 'plans, usage thresholds, features': its examples
+        if re.search(r"\b(?:they|them|their|it|its)\b", gloss, re.I) and not _plural(words(term)[-1]):
+            continue  # a pronoun that points at the sentence's subject, not at the term
+        answer = clean_answer(gloss, 14, trim_relative=False)
+        if not answer or not _self_contained(answer):
+            continue
+        plural = _plural(words(term)[-1])
+        article = re.search(r"\b(?P<a>an?|the)\s*$", s.text[: match.start("e")], re.I)  # 'a *berth conflict* (…)'
+        shown = f"{article.group('a').lower()} {term}" if article else _term(term, note)
+        front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
+        yield "definition", _card(note, "definition", slug(term, 2), s, front, answer)
 
 
 def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
