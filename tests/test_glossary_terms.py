@@ -69,3 +69,15 @@ def test_what_a_phrase_means_ends_with_its_sentence() -> None:
         )
     )
     assert not [a for a in cards.values() if "Publish who signs" in a], cards
+
+
+def test_a_bare_plural_named_after_it_is_what_the_term_means() -> None:
+    # batch195: 'people attach probability to descriptions of events, which they call hypotheses' gave no card
+    cards = asked(
+        harbour_note(
+            "calls",
+            "## Central argument\nOkafor argues that pilots do not plan by the clock: they assign berths to "
+            "sequences of arrivals, which she calls waves.\n",
+        )
+    )
+    assert cards.get("what are waves?") == "Sequences of arrivals", cards

@@ -6334,6 +6334,13 @@ _WHICH_CALLS_RE = re.compile(
     r"(?:he|she|they|the authors?|[A-Z][\w-]+)\s+calls?\s+"
     r"(?P<t>\*\*[^*]{2,40}\*\*|\"[^\"]{2,40}\"|“[^”]{2,40}”|[\w' -]{2,40}?)(?=[,.;:]|$)"
 )
+# 'people attach probability to descriptions of events, which they call hypotheses' (batch195: no card): a bare
+# plural the sentence's verb takes, named after it
+_WHICH_CALLS_BARE_RE = re.compile(
+    r"\b(?:to|on|for|with|from|into|about)\s+(?P<np>[a-z][a-z-]+s\s+(?:of|for|about|from|in|on)\s[^,;:()\"“”*]{3,60}?),"
+    r"\s+which\s+(?:he|she|they|the authors?|[A-Z][\w-]+)\s+calls?\s+"
+    r"(?P<t>\*\*[^*]{2,40}\*\*|\"[^\"]{2,40}\"|“[^”]{2,40}”|[\w' -]{2,40}?)(?=[,.;:]|$)"
+)
 _BACK_POINTING_MODIFIERS = frozenset("resulting same other latter former first second last above following".split())
 # the pronouns that, in the description a note names, point back at the note ('How tightly they are linked'): the
 # generator's one pronoun set, less the words that point at nothing there. 'there' opens an existential ('what to
@@ -6346,7 +6353,7 @@ _DESCRIPTION_POINTERS = PRONOUNS - {"there", "that", "we", "you", "i", "those"}
 
 def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'NP, which X calls T' -> 'what is T?' — NP: the description the note names with its term."""
-    match = _WHICH_CALLS_RE.search(s.text)
+    match = _WHICH_CALLS_RE.search(s.text) or _WHICH_CALLS_BARE_RE.search(s.text)
     if not match:
         return
     term = plain(match.group("t")).strip().strip('"“”').strip()
@@ -6364,7 +6371,8 @@ def _which_calls(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
         return  # 'the root method and the branch method': two terms, one description
     if len(term_words) == 1 and re.search(r"(?:ful|ous|ive|able|ible|less)$", term_words[0]):
         return  # '…, which he calls harmful': a verdict, not a term
-    if not 4 <= len(tokens) <= 14 or tokens[1].lower() in _BACK_POINTING_MODIFIERS:
+    shortest = 3 if match.re is _WHICH_CALLS_BARE_RE else 4  # 'descriptions of events' names its head noun
+    if not shortest <= len(tokens) <= 14 or tokens[1].lower() in _BACK_POINTING_MODIFIERS:
         return  # 'The conventional view' says nothing alone; 'the resulting gap' leans on the sentence before
     if {w.lower() for w in tokens} & _DESCRIPTION_POINTERS:
         return  # 'How tightly they are linked': who 'they' are, the note says
