@@ -39,3 +39,12 @@ def test_a_thesis_before_yet_still_stands() -> None:
     assert _theses(
         "Cagan argues that most product ideas fail in the market, yet teams keep committing to them before any test."
     ) == ["Most product ideas fail in the market"]
+
+
+def test_a_denied_thesis_corrected_after_its_semicolon_is_not_asked() -> None:
+    # batch195: 'Kepner and Tregoe argue that managers rarely fail for lack of decisiveness; they fail because they
+    # jump to a cause …' was answered 'Managers rarely fail for lack of decisiveness'
+    assert not _theses(
+        "Cagan argues that teams rarely fail for lack of ideas; they fail because they build the first idea untested."
+    )
+    assert _theses("Cagan argues that most product ideas fail in the market; the best teams test them early.")

@@ -6830,7 +6830,12 @@ def _half_of_contrast(answer: str, claim: str) -> bool:
     teams, …, while the best companies run empowered teams …'): half of it is not the claim (a PM lead's trial:
     'What is the central claim of Cagan's 'Inspired'?' — the feature teams alone, the point left out)."""
     rest = claim[len(answer) :] if claim.lower().startswith(answer.lower()) else ""
-    return bool(re.match(r"^,?\s+(?:while|whereas|but)\b", rest, re.I))  # after "yet" a second claim follows
+    if re.match(r"^,?\s+(?:while|whereas|but)\b", rest, re.I):  # after "yet" a second claim follows
+        return True
+    # 'managers rarely fail for lack of decisiveness; they fail because they jump to a cause …' (batch195: the
+    # central claim answered with what managers do not fail for): a denial whose correction follows the semicolon
+    denial = re.search(r"\b(?:rarely|seldom|never|not|no longer|n't)\b", answer, re.I)
+    return bool(denial and re.match(r"^[.]?\s*;\s+(?:they|it|he|she|we|these|this|the\s+\w+)\s", rest, re.I))
 
 
 def _whole_claim(note: Note, answer: str) -> bool:
