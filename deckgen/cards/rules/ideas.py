@@ -2571,6 +2571,10 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
             # "networking": meeting strangers is possible, …' (batch123: 'what is networking?', T0 from every judge)
         if _SAID_RE.search(text[: match.start()]):
             continue  # 'When tickets say "user error", the new view asks …': words quoted, no term introduced (batch54)
+        if match.group("colon") and re.search(r"\w\s+(?:and|or)\s+$", text[: match.start()]):
+            continue  # 'is monotone and *submodular*: adding a seed never hurts, and the extra spread … shrinks'
+            # (batch195: 'what is submodular?' — 'Adding a seed never hurts', which is the monotone half): the colon
+            # glosses the pair, each half in turn
         if match.group("colon") and re.search(
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", text[: match.start()], re.I
         ):
@@ -3166,6 +3170,10 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         # every judge): which clause the reason explains, the sentence does not say
     if re.match(r"^(?:it|this|that|they|these|he|she)\b", effect, re.I) or len(words(effect)) > 16:
         return
+    if re.search(r"\b(?:though|although|if|perhaps|arguably|possibly|probably|maybe)$", effect, re.I):
+        return  # 'People-first networks did later thrive, though arguably because posts … became their objects'
+        # (batch195: 'what explains why people-first networks did later thrive, though arguably?'): a hedged
+        # reason, conceded, and the hedge left in the question
     if re.search(r"\b(?:argues?|claims?|contends?|insists?)\s+(?:that\s+)?(?:this|these)\b", effect):
         return  # 'Eisenmann, Parker and Van Alstyne argue this barrier is weaker than it looks, because …' (batch127: 'what
         # explains why eisenmann, Parker and Van Alstyne argue this barrier …?', T0 from every judge): the authors' frame
