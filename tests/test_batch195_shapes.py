@@ -28,3 +28,28 @@ def test_a_hedged_reason_is_not_asked_with_its_hedge() -> None:
         "People-first harbours did later thrive, though arguably because cranes and feeders became their objects."
     )
     assert not [q for q in cards if "arguably" in q or q.endswith("though?")], cards
+
+
+def test_a_figure_of_a_worked_example_is_not_a_cloze() -> None:
+    # 'Their example: a judge convicts only if … Full disclosure leads to conviction 30% of the time. … The judge,
+    # fully aware of the design, then convicts 60% of the time.' (T1: 'only makes sense inside the note's example')
+    cards = _central(
+        "Their example: a pilot docks only if the berth is free, and the berth is free 40% of the mornings. "
+        "Full disclosure of the schedule leads to docking 40% of the time. "
+        "The pilot, fully aware of the schedule, then docks 70% of the time."
+    )
+    assert not [q for q in cards if "{{c1::" in q], cards
+
+
+def test_an_ordinal_standing_for_a_noun_and_later_research_are_not_asked() -> None:
+    # 'The top ten users by follower count often share the same audience, so the tenth adds little' (T1: 'the
+    # tenth has no referent'); '… say later research found?' (T1: open-ended)
+    cards = _central("The ten busiest berths often share the same pilots, so the tenth adds little capacity.")
+    assert not [q for q in cards if "the tenth" in q], cards
+    critique = asked(
+        harbour_note(
+            "later",
+            "## Critique\nLater research found that busy berths can lower throughput rather than raise it.\n",
+        )
+    )
+    assert not [q for q in critique if "later research found" in q], critique

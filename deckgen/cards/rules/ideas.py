@@ -1252,8 +1252,24 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+_ORDINAL_SUBJECT_RE = re.compile(
+    r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|latter|former)\s+"
+    r"(?:adds?|is|are|was|were|does|do|has|have|matters?|helps?|costs?|counts?|gets?|brings?|gives?|makes?|takes?|"
+    r"wins?|loses?)\b"
+)
+_LATER_RESEARCH_RE = re.compile(
+    r"\bsay\s+(?:that\s+)?later\s+(?:research|work|studies|study|evidence|experiments)\s+(?:has\s+)?"
+    r"(?:found|finds|showed|shows|shown|suggests?|suggested)\?$"
+)
+
+
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
     if kind == "claim" and _weak_claim(front, back):
+        return None
+    if _ORDINAL_SUBJECT_RE.search(front) or _LATER_RESEARCH_RE.search(front):
+        # 'what explains why the tenth adds little?' (batch195: T1, 'the tenth has no referent'): an ordinal that
+        # stands for a noun of the sentence before; 'What does the note … say later research found?' (batch195: T1,
+        # 'open-ended without saying it concerns unpacking'; the development notes' 2 such cards 12% T2/T3)
         return None
     if kind != "definition" and _GENERIC_ANSWER_RE.match(back.strip()):
         return None
@@ -3657,10 +3673,35 @@ def _quantity(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
     if _NUMBER_RE.search(rest) or _LINKED_RE.search(rest) or re.search(r"\b(?:it|them)\W*$", rest.strip()):
         return  # another number makes it arithmetic to guess; 'also', 'this' need the sentence before, and so does a
         # closing 'it' ('Hara hachi bu, eating until 80% full, is his image for it', batch193: T1 from every judge)
+    if (
+        _EXAMPLE_LEAD_RE.match(core)
+        or _EXAMPLE_LEAD_RE.match(plain(s.previous))
+        or _points_back_to_example(note, s, core)
+    ):
+        return  # 'Their example: a judge convicts only if … Full disclosure leads to conviction 30% of the time.' and
+        # 'The judge, fully aware of the design, then convicts 60% of the time.' (batch195: T1 — 'only makes sense
+        # inside the note's example'): a number of a worked example needs the example's set-up
     text = core[: match.start()] + "{{c1::" + match.group(0) + "}}" + core[match.end() :]
     text = text.rstrip(".") + "."
     front = f"{_in(note)}: {text}"
     yield "quantity", _card(note, "quantity", slug(core[: match.start()], 2), s, front)
+
+
+# a sentence that opens a worked example ('Their example: …', 'For example, …', 'Consider a …')
+_EXAMPLE_LEAD_RE = re.compile(
+    r"^(?:(?:their|his|her|its|the|one|an?)\s+(?:\w+\s+)?example\b|for (?:example|instance)\b|consider\s)", re.I
+)
+
+
+def _points_back_to_example(note: Note, s: Sentence, core: str) -> bool:
+    """Whether ``core`` opens on 'The <noun>' that an earlier sentence of its section brought in as 'a <noun>' (the
+    judge of 'a judge convicts only if …'): its figure belongs to that example."""
+    opening = re.match(r"^The\s+([a-z][a-z-]+)\b", core)
+    if not opening:
+        return False
+    noun = opening.group(1)
+    before = [x.plain for x in sentences(note) if x.heading == s.heading and x.index < s.index]
+    return any(re.search(rf"\b(?:a|an)\s+{re.escape(noun)}\b", text) for text in before)
 
 
 def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | None]]:
