@@ -5,7 +5,7 @@ fails on the commit before its fix. scripts/change_estimate.py on the 2,327 judg
 
 from __future__ import annotations
 
-from noteutil import asked, harbour_note
+from noteutil import asked, harbour_note, never_asked, not_asked
 
 
 def _central(text: str) -> dict[str, str]:
@@ -53,3 +53,21 @@ def test_an_ordinal_standing_for_a_noun_and_later_research_are_not_asked() -> No
         )
     )
     assert not [q for q in critique if "later research found" in q], critique
+
+
+def test_batch195_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> None:
+    # the batch's own notes (development data since its first run, evals/2026-12-04-batch195-run1…)
+    never_asked("batch195", "kamenica-gentzkow*.md", answer="What make it pay")
+    never_asked("batch195", "kamenica-gentzkow*.md", question="convicts {{c1::")
+    never_asked("batch195", "kempe-kleinberg-tardos*.md", question="what is submodular?")
+    never_asked("batch195", "kempe-kleinberg-tardos*.md", question="the tenth")
+    never_asked("batch195", "engestrom-*.md", question="though arguably")
+    never_asked("batch195", "kepner-tregoe*.txt", answer="Managers rarely fail for lack of decisiveness")
+    never_asked("batch195", "tversky-koehler*.txt", question="later research found")
+    assert ("what are hypotheses?", "Descriptions of events") in [
+        (front.split("', ")[-1], back) for front, back in not_asked("batch195", "tversky-koehler*.txt")
+    ]
+    assert any(
+        back == "The distribution of posteriors must average to the prior"
+        for _, back in not_asked("batch195", "kamenica-gentzkow*.md")
+    )
