@@ -56,6 +56,11 @@ def not_asked(batch: str, pattern: str, question: str = "", answer: str = "") ->
     return never_asked(batch, pattern, question, answer, others=True)
 
 
+def central_asked(text: str, note_id: str = "central") -> dict[str, str]:
+    """:func:`asked` of an Okafor harbour note (:func:`harbour_note`) whose central argument is ``text``."""
+    return asked(harbour_note(note_id, f"## Central argument\n{text}\n"))
+
+
 def harbour_note(note_id: str, body: str, title: str = "Harbours Under Strain") -> str:
     """An invented note by Ada Okafor on crowded harbours: the front matter and blurb, then ``body`` (its sections)."""
     return (

@@ -5,17 +5,13 @@ fails on the commit before its fix. scripts/change_estimate.py on the 2,327 judg
 
 from __future__ import annotations
 
-from noteutil import asked, harbour_note, never_asked, not_asked
-
-
-def _central(text: str) -> dict[str, str]:
-    return asked(harbour_note("b195", f"## Central argument\n{text}\n"))
+from noteutil import asked, central_asked, harbour_note, never_asked, not_asked
 
 
 def test_a_colon_after_a_pair_of_terms_is_not_the_second_terms_gloss() -> None:
     # 'is monotone and *submodular*: adding a seed never hurts, and the extra spread it adds shrinks …' was asked
     # 'what is submodular?' — 'Adding a seed never hurts' (the monotone half)
-    cards = _central(
+    cards = central_asked(
         "The key result is that under both models the expected queue, as a function of the berth set, is monotone and"
         " *submodular*: adding a berth never hurts, and the extra capacity it adds shrinks as the berth set grows."
     )
@@ -24,7 +20,7 @@ def test_a_colon_after_a_pair_of_terms_is_not_the_second_terms_gloss() -> None:
 
 def test_a_hedged_reason_is_not_asked_with_its_hedge() -> None:
     # 'People-first networks did later thrive, though arguably because posts and photos became their objects'
-    cards = _central(
+    cards = central_asked(
         "People-first harbours did later thrive, though arguably because cranes and feeders became their objects."
     )
     assert not [q for q in cards if "arguably" in q or q.endswith("though?")], cards
@@ -33,7 +29,7 @@ def test_a_hedged_reason_is_not_asked_with_its_hedge() -> None:
 def test_a_figure_of_a_worked_example_is_not_a_cloze() -> None:
     # 'Their example: a judge convicts only if … Full disclosure leads to conviction 30% of the time. … The judge,
     # fully aware of the design, then convicts 60% of the time.' (T1: 'only makes sense inside the note's example')
-    cards = _central(
+    cards = central_asked(
         "Their example: a pilot docks only if the berth is free, and the berth is free 40% of the mornings. "
         "Full disclosure of the schedule leads to docking 40% of the time. "
         "The pilot, fully aware of the schedule, then docks 70% of the time."
@@ -44,7 +40,7 @@ def test_a_figure_of_a_worked_example_is_not_a_cloze() -> None:
 def test_an_ordinal_standing_for_a_noun_and_later_research_are_not_asked() -> None:
     # 'The top ten users by follower count often share the same audience, so the tenth adds little' (T1: 'the
     # tenth has no referent'); '… say later research found?' (T1: open-ended)
-    cards = _central("The ten busiest berths often share the same pilots, so the tenth adds little capacity.")
+    cards = central_asked("The ten busiest berths often share the same pilots, so the tenth adds little capacity.")
     assert not [q for q in cards if "the tenth" in q], cards
     critique = asked(
         harbour_note(

@@ -10,21 +10,17 @@ T0/T1 and one rated T2/T3 displaced by the per-note cap.
 
 from __future__ import annotations
 
-from noteutil import asked, harbour_note
-
-
-def _central(text: str) -> dict[str, str]:
-    return asked(harbour_note("paren", f"## Central argument\n{text}\n"))
+from noteutil import central_asked
 
 
 def test_a_marked_term_glossed_in_brackets_is_asked_what_it_is() -> None:
-    cards = _central(
+    cards = central_asked(
         "Okafor traces delays to two sources: *berth conflicts* (two ships booked for one berth at the same hour) "
         "and *tide losses* (ships missing the high water by minutes)."
     )
     assert cards.get("what are berth conflicts?") == "Two ships booked for one berth at the same hour"
     assert cards.get("what are tide losses?") == "Ships missing the high water by minutes"
-    assert _central("Okafor calls this a *berth conflict* (two ships booked for one berth at the same hour).") == {
+    assert central_asked("Okafor calls this a *berth conflict* (two ships booked for one berth at the same hour).") == {
         "what is a berth conflict?": "Two ships booked for one berth at the same hour"
     }
 
@@ -38,5 +34,5 @@ def test_brackets_that_do_not_gloss_their_term_are_not_asked() -> None:
         "Okafor names *berth reuse* (let each berth serve two ships a tide) as a fix.",  # advice
         "Okafor names *brand-owned* (run by the port authority) moments.",  # an adjective
     ):
-        cards = _central(text)
+        cards = central_asked(text)
         assert not [q for q in cards if q.startswith("what is") or q.startswith("what are")], (text, cards)
