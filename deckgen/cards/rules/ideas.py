@@ -6465,8 +6465,8 @@ def _marked_paren_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str
         if term.split()[0] in STOPWORDS or term.split()[0] in _TERM_VERB_STARTS or _NOT_NOUN_TERM_RE.search(term):
             continue
         if re.fullmatch(r"\w+\s+to\s+\w+", gloss) or re.search(r"\bnot\b|n't\b", gloss) or imperative(gloss):
-            continue  # 'participation (passive to active)' is a scale's two ends; a negation is a claim and an
-            # instruction advice ('*reuse* (let earlier inputs be used again)'), not a gloss
+            continue  # 'participation (passive to active)' is a scale's two ends; a negation is a claim, and an
+            # instruction ('*reuse* (let earlier inputs be used again)') is advice: neither glosses the term
         if _NOT_PAREN_GLOSS_RE.match(gloss) or _QUANTITY_RE.match(gloss) or _PAREN_NAME_RE.match(gloss):
             continue
         if re.search(r'["“;:]|\b(?:e\.g|say|etc)\b', gloss) or len(words(gloss)) < 3:
