@@ -55,7 +55,9 @@ _SUBJECTLESS_PREDICATE_RE = re.compile(
     r",?\s+and\s+(?:(?:also|often|still|largely|mostly|rarely|barely|only)\s+)?(?:has|have|says|rests|relies|leaves|"
     r"offers|gives|misses|ignores|treats|assumes|does|lacks|overlooks|underplays|skips|makes|takes|needs|is|are|"
     r"was|were|can|cannot)\b|,\s+but\s+(?:it|they|this|that|these|those|he|she)\b|,\s+and\s+(?:as|when|if|so|then|once|"
-    r"because|while)\b"
+    # ', and it extrapolates that shape …' (batch198: '… for each niche title, and it extrapolates', T0/T1): a clause
+    # of its own, with its own subject
+    r"because|while)\b|,\s+and\s+(?:it|they|he|she)\s+[a-z]+"
 )
 MAX_LIST_ITEMS = 4
 # words in an answer that point back into the note ('those constraints'); 'it' and 'that' are
@@ -686,6 +688,11 @@ _LIST_GOES_ON_RE = re.compile(
 )
 
 
+# an object, then 'and' and a verb in -s with its own object ('the warmth and removes everything else')
+_SECOND_VERB_RE = re.compile(
+    # ('the pattern of decisions that sets and reveals a company's purposes': both verbs are the relative clause's)
+    r"^(?:(?!\b(?:that|which|who)\b)[^,;])*?\s+and\s+(?:then\s+)?[a-z]{3,}(?<!s)s\s+(?:the|a|an|every\w*|all|its|their|it|them|his|her|our|any|each)\b"
+)
 # '…, which helps' (batch188: T0/T1 from every judge): a relative clause cut after its first word
 _CUT_RELATIVE_TAIL_RE = re.compile(r",\s+(?:which|who|whom|whose|that)(?:\s+[\w-]+)?$", re.I)
 
@@ -696,6 +703,9 @@ def _whole_answer(front: str, answer: str, source: str) -> bool:
         return False
     if _CUT_RELATIVE_TAIL_RE.search(answer):
         return False
+    if front.endswith("?") and " does " in front and _SECOND_VERB_RE.search(answer):
+        return False  # 'Central heating delivers the warmth and removes everything else' (batch198: 'what does central
+        # heating deliver?' — 'The warmth and removes everything else', T1 from every judge): the subject's second verb
     if front.endswith(" do?") and len([w for w in words(answer) if not w.lower().endswith("ly")]) < 2:
         return False  # 'Fully solve': a verb that lost its object
     last = words(answer)[-1].lower()
@@ -1826,7 +1836,10 @@ _SOURCE_CONTRAST_RE = re.compile(
 
 
 _ONE_NOUN_RE = re.compile(
-    r"^(?:the|each|this|that)\s+(?:(?:typical|usual|likely|overall|common|net|end)\s+)?(?P<n>[a-z-]+)"
+    # 'the main force' (batch198: 'what is the main force, if not algorithmic filtering alone?', T1 from two judges of
+    # three: the force of what?) points back as much as 'the force'
+    r"^(?:the|each|this|that)\s+(?:(?:typical|usual|likely|overall|common|net|end|main|primary|chief|biggest|dominant|"
+    r"underlying)\s+)?(?P<n>[a-z-]+)"
     r"(?:\s+(?:is|are|was|were)\b|$)"
 )
 
@@ -3509,6 +3522,9 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         reason = re.split(r",\s+(?:so|and so|which means|and that)\s", reason)[
             0
         ]  # '…, so changing one of them …' goes on
+        # 'comes from growing others and from small corrections …' (batch198: 'Growing others and from small …', T1):
+        # the question holds the first 'from', so the second goes too
+        reason = re.sub(r"\s+and\s+from\s+", " and ", reason, count=1)
         if detail and len(words(reason)) >= 5 and re.match(r"^(?:the|a|an)\s", detail.strip(), re.I):
             # 'Bad economics … comes from seeing only what is visible and near: the jobs saved by a tariff, …' (batch137:
             # 'where does bad economics come from?' — 'The jobs saved by a tariff, …', T0 from every judge): a whole
@@ -5274,7 +5290,19 @@ def _copula(note: Note, s: Sentence, clause: str, ctx: str) -> Card | None:
     if noun_phrase_problem(words(subject), "" if be else verb):
         return None  # 'what is a team convinced every shift?': a clause cut at its verb, not a noun phrase
     front = f"{ctx}, what {modal} {subject} be?" if be else f"{ctx}, what {verb} {subject}?"
+    rest = plain(y).strip()
+    rest = rest[len(answer) :] if rest.lower().startswith(answer.lower()) else ""
+    denied = _COPULA_DENIED_RE.match(rest)
+    if denied and not be and 1 <= len(words(denied.group("b"))) <= 10 and not _mirrors(denied.group("b"), answer):
+        # 'staff engineering is a real leadership role with its own work, not a reward for being a very good senior
+        # engineer' (batch198: 'what is staff engineering?', T1 from every judge: 'many valid answers, and it leaves
+        # out the contrast that gives it meaning'): what the claim denies narrows the question to its one answer
+        front = f"{ctx}, what {verb} {subject}, if not {denied.group('b')}?"
     return _card(note, "claim", slug(subject, 3), s, front, answer)
+
+
+# what a copula's claim goes on to deny: 'X is A, not B.'
+_COPULA_DENIED_RE = re.compile(r"^,\s+not\s+(?!just\b|only\b|merely\b)(?P<b>[^,;:()]{2,80}?)\s*[.]?$")
 
 
 def _salient_term(note: Note, word: str) -> bool:
@@ -5792,6 +5820,11 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     answer = _advice_answer(object_match.group("y"), named=not _plural_subject(words(obj)))
     if not answer:
         return
+    second = re.search(r"\s+and\s+[a-z]+\s+(?:it|them)\b", answer) if prep == "as" else None
+    if second and len(words(answer[: second.start()])) >= 2:
+        # 'Treat accelerator lock-in as a strategic risk and revisit it at each major contract' (batch198: 'As a
+        # strategic risk and revisit it …'): what follows the role is the next instruction
+        answer = answer[: second.start()]
     asked = obj  # the object as the note writes it mid-sentence: 'Treat NPS as …' asks about 'NPS', not 'nPS'
     if prep == "as":
         front = f"{ctx}, how should {asked} be {participle}?"
@@ -6899,7 +6932,9 @@ def _whole_claim(note: Note, answer: str) -> bool:
         re.I,
     ):
         return False  # 'The second kind, added on top of a goal, …', 'The failures were not bad luck': named before
-    if re.search(r"\b(?:is|are|was|were)\s+(?:not|no)\b", answer) and not re.search(r"\bbut\b|;", answer):
+    if re.search(r"\b(?:(?:is|are|was|were)\s+(?:not|no)\b|(?:is|are|was|were)n['’]t\b)", answer) and not re.search(
+        r"\bbut\b|;", answer
+    ):
         return False  # 'that group culture is not a mysterious property of certain people. It is made by …' (batch120:
         # T1 from every judge): what the claim denies, without what it holds, is not the claim
     return True
@@ -6921,7 +6956,7 @@ _CLAUSE_END_RE = re.compile(
 )  # (not ', which', ', such as' or a dash: those may close an aside on the subject, and the verb comes after)
 # the thesis denies without saying what holds ('did not come only from …'), or names a count whose items follow
 _OPENING_THESIS_REFUSED_RE = re.compile(
-    r"^(?!.*\bbut\b).*\b(?:not|never|no longer|cannot|can't|don't|doesn't|didn't)\b"
+    r"^(?!.*\bbut\b).*(?:\b(?:not|never|no longer|cannot)\b|n['’]t\b)"
     r"|\bone\s+(?:[\w-]+\s+)?(?:way|thing|respect|point|idea|sense|reason|rule|lesson)$"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|a small set of|[\w-]+-(?:stage|step|part|layer))\b"
     r"(?<!only a few)",  # 'most activity is noise and only a few things really matter' (McKeown, batch138) counts no list
