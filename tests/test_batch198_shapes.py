@@ -98,3 +98,20 @@ def test_batch198_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> 
     assert "As a strategic risk" in [b for f, b in pairs if f.endswith("how should accelerator lock-in be treated?")], (
         pairs
     )
+
+
+def test_a_reason_led_by_they_names_the_subject_it_stands_for() -> None:
+    # 'Most presentations fail because they are built around …' had its auxiliary; 'users innovate because they know
+    # their own needs precisely' had none, and its reason, led by 'they', was refused
+    cards = central_asked("Small crews move faster because they need fewer meetings to agree.")
+    assert cards.get("what explains why small crews move faster?") == "Small crews need fewer meetings to agree", cards
+    cards = central_asked("The queue grows quickly because it feeds on every late ship.")
+    assert cards.get("what explains why the queue grows quickly?") == "The queue feeds on every late ship", cards
+
+
+def test_they_is_not_read_as_the_subject_when_another_plural_could_be_meant() -> None:
+    # 'Most pilots prefer short berths because they turn faster': the berths or the pilots?
+    cards = central_asked("Most pilots prefer short berths because they turn faster.")
+    assert not [a for a in cards.values() if a.startswith("Most pilots turn")], cards
+    cards = central_asked("Young founders drift into it because they assume money will come.")
+    assert not [q for q in cards if "drift into it" in q], cards

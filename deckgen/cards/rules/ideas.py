@@ -3186,6 +3186,21 @@ def _denied_report(effect: str) -> bool:
     return bool(frame and re.search(r"\b(?:not|never|cannot|no)\b|n't\b", frame.group(0)))
 
 
+# a clause's subject and verb with no auxiliary: 'small teams move …' (a plural and a bare verb), 'the queue grows …'
+# (a determiner, a singular noun and its -s verb)
+_PLAIN_SUBJECT_RES = (
+    re.compile(
+        r"^(?P<n>(?:(?:most|many|some|all)\s+)?(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*[a-z](?<!ss)(?<!us)(?<!is)s)\s+"
+        r"(?P<v>[a-z]{3,}(?<!s)(?<!ly)(?<!ing)(?<!ed))\b",
+        re.I,
+    ),
+    re.compile(
+        r"^(?P<n>(?:the|a|an|every|each)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*(?<!s))\s+(?P<v>[a-z]{3,}(?<!ss)s)\b",
+        re.I,
+    ),
+)
+
+
 def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     match = "because" in core and _BECAUSE_RE.match(core)
     if not match:
@@ -3215,6 +3230,20 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         return  # 'things catch on not by luck or because …, but because …': the reason given is the one denied
     subject = re.match(r"^(?P<n>[^,;:]{3,40}?)\s+(?:is|are|was|were|has|have|can|will|does|do)\b", effect)
     pronoun = re.match(r"^(?P<p>it|they)\s", cause)
+    if pronoun and not subject:
+        # 'Small teams move faster because they need fewer meetings' (no auxiliary): a plural noun and a bare verb, or
+        # a determiner, a singular noun and its -s verb, opens the clause
+        subject = next((m for m in (r.match(effect) for r in _PLAIN_SUBJECT_RES) if m), None)
+        rest = effect[subject.end() :] if subject else ""
+        if subject and (
+            subject.group("v").lower() in STOPWORDS | PREPOSITIONS
+            or words(subject.group("n"))[0].lower() in PRONOUNS
+            # 'Most pilots prefer short berths because they …': 'they' may be the berths as well as the pilots
+            or re.search(r"\b(?:the|a|an|this|that|its|their|his|her)\b|[a-z]{2,}(?<!ss)(?<!us)(?<!is)s\b", rest, re.I)
+            # 'founders drift into it because they …': what 'it' is, the sentence before said
+            or re.search(r"\b(?:it|them|these|those)\b", rest, re.I)
+        ):
+            subject = None
     if subject and pronoun and not re.search(r",\s+(?:yet|but|and|while)\s", effect):
         # 'old code is often ugly because it carries …' -> 'Old code carries …'; the pronoun agrees with the noun it
         # stands for ('pricing is …, yet most companies manage it badly because they …': 'they' are the companies)
