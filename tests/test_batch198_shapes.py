@@ -115,3 +115,16 @@ def test_they_is_not_read_as_the_subject_when_another_plural_could_be_meant() ->
     assert not [a for a in cards.values() if a.startswith("Most pilots turn")], cards
     cards = central_asked("Young founders drift into it because they assume money will come.")
     assert not [q for q in cards if "drift into it" in q], cards
+
+
+def test_so_they_names_the_reasons_subject() -> None:
+    # 'most studies are short lab or field tasks with low stakes, so they say little about high-effort choices' (a
+    # curator's card: 'why do the studies say little about high-effort choices?') gave no card: 'they' led the effect
+    cards = central_asked(
+        "Most pilot studies are short drills with low stakes, so they say little about night landings."
+    )
+    assert cards.get("what explains why most pilot studies say little about night landings?") == (
+        "Most pilot studies are short drills with low stakes"
+    ), cards
+    cards = central_asked("Pilots prefer short berths, so they turn faster.")
+    assert not cards, cards  # the pilots or the berths?

@@ -632,6 +632,9 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
     """Refuse a question with broken grammar: 'what does X noted …', 'what do growth hits ceiling …', 'pMs'."""
     if _ABOUT_RE.search(front):
         return False  # 'what does Sierra argue about people?' has as many answers as the note has sentences
+    if re.search(r"\bwhy\s+(?:where|when|whenever|if|while|although|though|once)\b", front):
+        return False  # 'Where narrow programs did succeed, he argued, it was because …' (batch199: 'what explains why where
+        # narrow programs did succeed, he argued, it was?', T0 from every judge): the clause the reason explains is cut
     if _CASE_DAMAGE_RE.search(front):
         return False  # 'what should pMs do?': a capital inside a word that lost its first one
     indexed = _note_words(note)
@@ -3066,7 +3069,10 @@ def _claim(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
         # 'A p-value assumes the same test would have been applied …' is no 'has been' (batch47: T0 from every judge)
         subject = _topic(match.group("x"), note=note)
         answer = clean_answer(match.group("y"))
-        if subject and answer and _self_contained(answer):
+        colon = bool(answer) and re.match(rf"^{re.escape(answer or '')}\s*:", plain(match.group("y")).strip(), re.I)
+        if subject and answer and _self_contained(answer) and not colon:
+            # ('marketing has been judged against the wrong units: products, campaigns, …' (batch199: 'what has happened
+            # to marketing?' — 'Judged against the wrong units', T1 from every judge): the colon says which units)
             if "become" in match.group("v"):
                 front = f"{ctx}, what {'have' if match.group('v').startswith('have') else 'has'} {subject} become?"
             elif _PARTICIPLE_RE.match(answer):
@@ -3201,6 +3207,31 @@ _PLAIN_SUBJECT_RES = (
 )
 
 
+# a subject before a copula: 'most studies are …' (what comes after is the subject itself, not a second noun)
+_COPULA_SUBJECT_RE = re.compile(
+    r"^(?P<n>(?:(?:most|many|some|all|the|these)\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:are|were)\s"
+)
+
+
+def _plain_subject(clause: str) -> re.Match[str] | None:
+    """The subject (group ``n``) of a clause with no auxiliary, when a 'they' or 'it' after it can only mean that
+    subject: a plural noun and a bare verb, or a determiner, a singular noun and its -s verb, with no other noun in the
+    rest of the clause ('pilots prefer short berths because they …': the berths or the pilots?) and nothing pointing
+    back ('drift into it')."""
+    subject = next((m for m in (r.match(clause) for r in _PLAIN_SUBJECT_RES) if m), None)
+    if subject is None:
+        return None
+    rest = clause[subject.end() :]
+    if (
+        subject.group("v").lower() in STOPWORDS | PREPOSITIONS
+        or words(subject.group("n"))[0].lower() in PRONOUNS
+        or re.search(r"\b(?:the|a|an|this|that|its|their|his|her)\b|[a-z]{2,}(?<!ss)(?<!us)(?<!is)s\b", rest, re.I)
+        or re.search(r"\b(?:it|them|these|those)\b", rest, re.I)
+    ):
+        return None
+    return subject
+
+
 def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     match = "because" in core and _BECAUSE_RE.match(core)
     if not match:
@@ -3231,19 +3262,8 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     subject = re.match(r"^(?P<n>[^,;:]{3,40}?)\s+(?:is|are|was|were|has|have|can|will|does|do)\b", effect)
     pronoun = re.match(r"^(?P<p>it|they)\s", cause)
     if pronoun and not subject:
-        # 'Small teams move faster because they need fewer meetings' (no auxiliary): a plural noun and a bare verb, or
-        # a determiner, a singular noun and its -s verb, opens the clause
-        subject = next((m for m in (r.match(effect) for r in _PLAIN_SUBJECT_RES) if m), None)
-        rest = effect[subject.end() :] if subject else ""
-        if subject and (
-            subject.group("v").lower() in STOPWORDS | PREPOSITIONS
-            or words(subject.group("n"))[0].lower() in PRONOUNS
-            # 'Most pilots prefer short berths because they …': 'they' may be the berths as well as the pilots
-            or re.search(r"\b(?:the|a|an|this|that|its|their|his|her)\b|[a-z]{2,}(?<!ss)(?<!us)(?<!is)s\b", rest, re.I)
-            # 'founders drift into it because they …': what 'it' is, the sentence before said
-            or re.search(r"\b(?:it|them|these|those)\b", rest, re.I)
-        ):
-            subject = None
+        # 'Small teams move faster because they need fewer meetings' (no auxiliary): see _plain_subject
+        subject = _plain_subject(effect)
     if subject and pronoun and not re.search(r",\s+(?:yet|but|and|while)\s", effect):
         # 'old code is often ugly because it carries …' -> 'Old code carries …'; the pronoun agrees with the noun it
         # stands for ('pricing is …, yet most companies manage it badly because they …': 'they' are the companies)
@@ -3952,7 +3972,14 @@ def _limit(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | Non
                 verb += f" {match.group('io').strip()}" if match.group("io") else ""
             else:
                 verb = match.group("v")
-            front = f"What does {_note_on(note)} say {part} {verb}?"
+            denied = _COPULA_DENIED_RE.match(rest)
+            # 'The argument rests on history and reasoning, not statistics' (batch199: 'History and reasoning', T1 from
+            # every judge: 'misses the point (no statistics)'): what it denies is part of the question
+            # (a bare word is a noun only in the plural: in 'can only encourage, not supply' it is the verb's)
+            denial = denied.group("b") if denied else ""
+            plural = len(words(denial)) > 1 or denial.endswith("s")
+            unless = f", if not {denial}" if denial and plural and len(words(denial)) <= 8 else ""
+            front = f"What does {_note_on(note)} say {part} {verb}{unless}?"
             yield "critique", _card(note, "critique", slug(f"{part} {match.group('v')}", 3), s, front, answer)
 
 
@@ -5253,7 +5280,10 @@ _OWNER_RE = re.compile(r"^(?:his|her|their)\s+(?P<n>(?:[\w-]+\s+){0,3}[\w-]+)$",
 _CHARACTERISATION_RE = re.compile(
     r"^(?:a|an)\s+(?:\w+\s+){0,2}(?:check|filter|tool|test|diagnostic|lens|reminder|guard|counterweight|shortcut|"
     r"heuristic|framework|model|way|place|example|read|starting point|reason|cause|source|result|symptom|consequence)\b|"
-    r"^the\s+most\s+(?:useful|important|valuable|practical|interesting|helpful|relevant|overlooked)\b",
+    # 'a non-compete is the most effective way to keep it in the firm' (batch199: 'what is a non-compete?', T0 from every
+    # judge: 'does not define a non-compete')
+    r"^the\s+most\s+(?:useful|important|valuable|practical|interesting|helpful|relevant|overlooked|effective|"
+    r"efficient|reliable|powerful|direct|obvious|common)\b",
     re.I,
 )
 _OWNED_VAGUE = frozenset("reason point answer mechanism example case view take fix evidence distinction".split())
@@ -5849,7 +5879,11 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     answer = _advice_answer(object_match.group("y"), named=not _plural_subject(words(obj)))
     if not answer:
         return
-    second = re.search(r"\s+and\s+[a-z]+\s+(?:it|them)\b", answer) if prep == "as" else None
+    second = (
+        re.search(rf"\s+and\s+(?:[a-z]+\s+(?:it|them)\b|(?:{'|'.join(sorted(_INSTRUCTION_VERBS))})\s)", answer)
+        if prep == "as"
+        else None
+    )  # ('Treat the hot spots as your discovery backlog and use the arrow vote to choose …', batch199: T1)
     if second and len(words(answer[: second.start()])) >= 2:
         # 'Treat accelerator lock-in as a strategic risk and revisit it at each major contract' (batch198: 'As a
         # strategic risk and revisit it …'): what follows the role is the next instruction
@@ -6313,6 +6347,8 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
         # explains why powerful in physics …?', T0): a degree 'so' inside the sentence, no result clause
     if re.match(r"^it\s", effect):
         return  # '…, so it is noticed when it arrives': the 'it' is the sentence's own subject, not the work (batch60)
+    if re.match(r"^[\"“‘'][\w-]+[\"”’']\s+(?!and\b|or\b)", effect):
+        return  # 'so "unfruitful" overstated the case' (batch199: T1 from every judge): the quoted word is the note's
     if len(words(effect)) < 2:
         return  # '… another org loses budget if it ships, so negotiate.' (batch137: 'what explains why negotiate?', T0
         # from every judge): one word after 'so' is an instruction or a fragment, no effect to explain
@@ -6346,6 +6382,18 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     if re.match(_EVIDENCE_SHOWS, cause, re.I):
         return  # 'history shows no real technological leaps, so no society jumps far ahead of …' (batch142: T0 from every
         # judge): evidence for the claim, not what causes it
+    they = re.match(r"^they\s", effect)
+    owner = (_COPULA_SUBJECT_RE.match(cause) or _plain_subject(cause)) if they else None
+    if (
+        they
+        and owner
+        and _agrees("they", words(owner.group("n")))
+        and not re.search(r",\s+(?:yet|but|and|while)\s", cause)
+        and not _DEMONSTRATIVE_RE.search(effect)  # 'so they are living inside this paper'
+    ):
+        # 'Most studies are short lab tasks with low stakes, so they say little about high-effort choices' (a curator
+        # asks 'why do the studies say little about …?'): 'they' are the reason's subject
+        effect = f"{owner.group('n')} {effect[they.end() :]}"
     if (
         re.match(r"^(?:this|that|they|these|those|he|she|we|you|the two|both)\b", effect, re.I)
         or len(words(effect)) > 16
@@ -6786,6 +6834,9 @@ def _subject(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str
     subject = plain(match.group("s")).strip()
     if _LEADING_PREPOSITION_RE.match(match.group("o")) or set(words(subject.lower())) & _MODALS:
         return  # 'the design cannot separate cause from effect': 'cause' is a noun here, not the verb
+    if re.search(r"\b(?:is|are|was|were|be|been)\b", subject, re.I):
+        return  # 'The framework was Hull–Spence drive theory' (batch199: 'what drives theory?' — 'The framework was
+        # Hull–Spence', T0 from every judge): a noun taken for the verb, the subject holds the sentence's own verb
     if re.search(r"\b(?:cannot|can't|can|could|does not|do not|doesn't|don't|won't|will not|did not|didn't)$", subject):
         return  # 'The paper measures but cannot explain the gap': the subject is a clause (batch68: T0 from every judge)
     if _AMOUNT_ONLY_RE.match(plain(match.group("o")).strip()):
@@ -7014,6 +7065,11 @@ def _opening_thesis(note: Note, s: Sentence) -> Iterator[tuple[str, Card | None]
     if rest is None or (rest.strip(" .") and not _CLAUSE_END_RE.match(rest)):
         return  # 'Computing power, embodied in chips' (', has become …'), 'The usual way of splitting a system into
         # modules' (' (by …) is wrong'): cut inside the clause, so the answer is its subject alone
+    listed = re.match(r"^:\s+(?P<l>[^;:.()]+?)\.?$", rest)
+    if listed and "," in listed.group("l") and len(words(answer)) + len(words(listed.group("l"))) <= MAX_WORDS:
+        # 'marketing has been judged against the wrong units: products, campaigns, single sales' (batch199: T1 from every
+        # judge without the list, 'omits what the wrong units are'): the short list after the colon completes it
+        answer = f"{answer}: {listed.group('l').strip()}"
     answer = answer[0].upper() + answer[1:]
     yield (
         "claim",
