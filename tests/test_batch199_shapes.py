@@ -86,3 +86,16 @@ def test_batch199_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> 
     not_asked("batch199", "gartner-*.md", question="unfruitful")
     not_asked("batch199", "blattberg-deighton-*.md", question="happened to marketing")
     not_asked("batch199", "brandolini-*.md", answer="and use the arrow vote")
+
+
+def test_only_when_reads_a_plural_noun_and_its_verb_and_stops_at_the_next_clause() -> None:
+    # 'Individual errors cancel out only when …' was asked 'when does individual error cancel out?' (the shortest
+    # subject, 'Individual', and 'errors' as its verb); 'People use feelings as information only when …, and bad moods
+    # are more likely …' (Schwarz and Clore) had the next clause in its condition
+    cards = central_asked("Harbour pilots follow the schedule only when the tide is high.")
+    assert cards.get("when do harbour pilots follow the schedule?") == "Only when the tide is high", cards
+    cards = central_asked(
+        "Pilots trust a tide table only when nothing casts doubt on the readings, and bad tides are more likely than"
+        " good ones to be examined."
+    )
+    assert cards.get("when do pilots trust a tide table?") == "Only when nothing casts doubt on the readings", cards

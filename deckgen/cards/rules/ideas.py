@@ -3651,6 +3651,11 @@ _ONLY_WHEN_RE = re.compile(
     r"^(?P<x>[A-Z][\w' -]{2,50}?)\s+(?P<v>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,5}?)\s+only\s+(?P<c>when|if)\s+"
     r"(?P<z>[^;:()]{5,150}?)\.?$"
 )
+# the same with a two-word subject whose head is a plural noun ('Harbour pilots follow …')
+_ONLY_WHEN_LONGER_RE = re.compile(
+    r"^(?P<x>[A-Z][\w'-]+\s+[a-z][\w'-]*s)\s+(?P<v>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,5}?)\s+only\s+(?P<c>when|if)\s+"
+    r"(?P<z>[^;:()]{5,150}?)\.?$"
+)
 _PASSIVE_WHEN_RE = re.compile(
     r"^(?P<x>[A-Z][\w' -]{2,50}?)\s+(?P<v>is|are)\s+(?P<pp>[a-z]{3,}ed|broken|taken|given|shown|won|lost|kept|held)\s+"
     r"(?P<only>only\s+)?when\s+(?P<z>[^;:()]{5,150}?)\.?$"
@@ -3664,6 +3669,12 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     found = match or _ONLY_WHEN_RE.match(flat)
     if found is None:
         return
+    if not match:
+        after = words(found.group("rest"))
+        if after and found.group("v").endswith("s") and _plain_verb(after[0]) and found.group("x")[0].isupper():
+            # 'Harbour pilots follow the schedule only when …' (the shortest subject made it 'when does harbour pilot
+            # follow the schedule?'): a plural noun then a plain verb is the subject's head and its verb
+            found = _ONLY_WHEN_LONGER_RE.match(flat) or found
     thing = _topic(found.group("x"), 6, note)
     if not thing or _vague_referent(thing, note):
         return
@@ -3687,6 +3698,11 @@ def _only_when(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         front = f"{ctx}, when {asked}?" if found.group("c") == "when" else f"{ctx}, under what condition {asked}?"
         lead = "Only when" if found.group("c") == "when" else "Only if"
     condition = re.sub(r"^(?:it|they)\s", f"{thing} ", found.group("z"))
+    second = re.search(r",\s+(?:and|but|while|whereas)\s+(?P<c>.+)$", condition)
+    if second and _has_clause(second.group("c")) and "," not in condition[: second.start()]:
+        # 'only when nothing casts doubt on what those feelings say, and bad moods are more likely …' (batch199's
+        # Schwarz–Clore note gave no card): the next clause is a claim of its own, not part of the condition
+        condition = condition[: second.start()]
     answer = clean_answer(condition, 17)  # the whole condition is the idea: cut only what the gate would refuse
     if answer and _self_contained(answer):
         shown = f"{lead} {answer[0].lower()}{answer[1:]}" if lead else answer
