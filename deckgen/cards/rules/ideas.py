@@ -694,7 +694,10 @@ _LIST_GOES_ON_RE = re.compile(
 # an object, then 'and' and a verb in -s with its own object ('the warmth and removes everything else')
 _SECOND_VERB_RE = re.compile(
     # ('the pattern of decisions that sets and reveals a company's purposes': both verbs are the relative clause's)
-    r"^(?:(?!\b(?:that|which|who)\b)[^,;])*?\s+and\s+(?:then\s+)?[a-z]{3,}(?<!s)s\s+(?:the|a|an|every\w*|all|its|their|it|them|his|her|our|any|each)\b"
+    r"^(?:(?!\b(?:that|which|who)\b)[^,;])*?\s+and\s+(?:then\s+)?[a-z]{3,}(?<!s)s\s+"
+    # ('a reward and moves to a new state', batch200: T1 from every judge)
+    r"(?:(?:to|into|onto|from|toward|towards)\s+(?:a|an|the|its|their)\s+)?"
+    r"(?:the|a|an|every\w*|all|its|their|it|them|his|her|our|any|each|new|next|other)\b"
 )
 # '…, which helps' (batch188: T0/T1 from every judge): a relative clause cut after its first word
 _CUT_RELATIVE_TAIL_RE = re.compile(r",\s+(?:which|who|whom|whose|that)(?:\s+[\w-]+)?$", re.I)
@@ -1842,7 +1845,9 @@ _ONE_NOUN_RE = re.compile(
     # 'the main force' (batch198: 'what is the main force, if not algorithmic filtering alone?', T1 from two judges of
     # three: the force of what?) points back as much as 'the force'
     r"^(?:the|each|this|that)\s+(?:(?:typical|usual|likely|overall|common|net|end|main|primary|chief|biggest|dominant|"
-    r"underlying)\s+)?(?P<n>[a-z-]+)"
+    # 'the correct answer needs a comparison of ratios' (batch200: 'what does the correct answer need?', T1 from every
+    # judge: to what?)
+    r"underlying|correct|right|wrong)\s+)?(?P<n>[a-z-]+)"
     r"(?:\s+(?:is|are|was|were)\b|$)"
 )
 
@@ -2342,6 +2347,9 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             return
         if _common_word(term, note) or _proper_name(term, note):
             return  # 'Availability: …' with no list named: which availability?
+    if _step_label(term):
+        return  # '3. **Maximise virtual surplus.** Revenue equals …' (batch200: 'what is maximise virtual surplus?', T0
+        # from every judge): a step to take, not a term
     answer = clean_answer(gloss, 14, trim_relative=False, whole_series=True)
     if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _QUESTION_START_RE.match(answer):
         return
@@ -3405,6 +3413,13 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
 
 _WHICH_IS_WHY_RE = re.compile(r"^(?P<y>[^,;:]{8,110}?),\s+which is why\s+(?P<x>[^,;:]{8,110})$")
 # 'the data show that X', 'he argues that S should …': what follows 'that' is the claim
+# a view named as a view ('the X Thesis holds that', 'critics argue that', 'the standard account says that')
+_RIVAL_VIEW_RE = re.compile(
+    r"^[^;:]*?\b(?:thesis|hypothesis|view|account|theory|school|camp|critics|sceptics|skeptics|opponents|proponents|"
+    r"conventional wisdom|orthodoxy|folk theory)\s+(?:\w+\s+)?(?:holds?|says?|claims?|argues?|assumes?|predicts?|"
+    r"maintains?|suggests?)\s+that\b",
+    re.I,
+)
 _REPORTING_THAT_RE = re.compile(
     r"^[^;:]*?\b(?:shows?|showed|argues?|argued|finds?|found|notes?|observes?|claims?|suggests?|recommends?|says?|"
     r"insists?|holds?|believes?|concludes?|proposes?|points? out|pointed out|stresses|warns?|admits?|concedes?|"
@@ -4665,6 +4680,16 @@ def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
     return out
 
 
+_NOT_VERBS_IN_ISE = frozenset("enterprise expertise exercise premise franchise merchandise compromise".split())
+
+
+def _step_label(label: str) -> bool:
+    """Whether a list item's label is a step to take ('Maximise virtual surplus', 'Build trust'), not a term."""
+    first = words(label)[0].lower() if words(label) else ""
+    ise = re.fullmatch(r"[a-z]{4,}(?:ise|ize)", first) is not None and first not in _NOT_VERBS_IN_ISE
+    return ise or first in _INSTRUCTION_VERBS or imperative(label)
+
+
 def _glossary(note: Note, s: Sentence, label: str, gloss: str) -> bool:
     """Whether the list item ``s`` glosses a term in a glossary: a list with no lead ('## Key ideas' and its bullets)
     in which another item opens on a bold label too ('- **Bayes plausibility.** The distribution …'), its label a
@@ -4676,6 +4701,8 @@ def _glossary(note: Note, s: Sentence, label: str, gloss: str) -> bool:
     termlike = bool(_TERM_ENDING_RE.search(last)) or last in _NAMED_CONCEPT_HEADS
     if not termlike or last.endswith("ly") or imperative(gloss):
         return False
+    if _step_label(label):
+        return False  # '3. **Maximise virtual surplus.** Revenue equals …' (batch200: T0 from every judge): a step
     return any(
         other.item
         and other.item != s.item
@@ -5115,6 +5142,9 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 break  # 'Conway claims …' is a reporting frame, read by _core
             if re.match(r"^(?:the|a|an)\s+\w+$", subject, re.I) and subject.split()[-1].lower() in _VAGUE_HEADS:
                 break  # 'the result', 'the answer' need the sentence before
+            if _vague_referent(subject, note):
+                break  # 'the correct answer needs a comparison of ratios' (batch200: 'what does the correct answer need?',
+                # T1 from every judge): the answer to a task the sentence before set
             if _WORKS_SUBJECT_RE.match(subject) and _WORKS_OWN_RE.search(f"the {subject.split(' ', 2)[-1]}"):
                 break  # 'what do the work's cases lean on?' (batch79: T1 from every judge; the class: 5 cards, 26
                 # ratings, one T2): which cases, and what is wrong with them, the card never says
@@ -6394,6 +6424,10 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     # 'Lamport starts from the observation that processes … share no single clock, so …' (batch75: 'Lamport starts
     # from the observation', T0 from every judge): the reason is what the observation says
     cause = re.sub(r"^[^,;:]*?\b(?:observation|fact|insight|premise|finding|recognition) that\s+", "", cause)
+    if _RIVAL_VIEW_RE.match(cause):
+        return  # 'The Science Comprehension Thesis holds that conflict comes from weak reasoning, so more numeracy should
+        # bring people together' (batch200: T0 from every judge, 'the thesis the authors reject, given as theirs'): a
+        # named view's reasoning, which the work may refute
     cause = _REPORTING_THAT_RE.sub("", cause)
     if re.match(_EVIDENCE_SHOWS, cause, re.I):
         return  # 'history shows no real technological leaps, so no society jumps far ahead of …' (batch142: T0 from every

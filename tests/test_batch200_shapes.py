@@ -1,0 +1,56 @@
+"""Shapes of batch200's notes (issue 11), read after its blind run (evals/2026-12-04-batch200-run1…, the first run
+that counts since batch192): a step's label asked as a term, a rejected view's reasoning given as the work's, a task's
+'correct answer' with no task, and a subject's second verb after a preposition. Inline notes in the batch's shapes (our
+own harbour wording); each test fails on the commit before its fix.
+"""
+
+from __future__ import annotations
+
+from noteutil import asked, central_asked, harbour_note, never_asked, not_asked
+
+
+def test_a_steps_label_is_not_asked_as_a_term() -> None:
+    # '3. **Maximise virtual surplus.** Revenue equals the expected virtual valuation of the winner.' -> 'what is maximise
+    # virtual surplus?' (T0 from every judge)
+    cards = asked(
+        harbour_note(
+            "steps",
+            "## Central argument\n1. **Berth allocation.** Who gets each berth at each tide.\n"
+            "2. **Harbour dues.** The amount the port must leave a captain to make honesty worthwhile.\n"
+            "3. **Maximise berth surplus.** Revenue equals the expected berth value of the winning ship.\n",
+        )
+    )
+    assert not [q for q in cards if "maximise" in q.lower()], cards
+
+
+def test_a_named_views_reasoning_is_not_the_works_cause() -> None:
+    # 'The Science Comprehension Thesis holds that public conflict over evidence comes from weak reasoning, so more
+    # numeracy should bring people together.' (T0 from every judge: the thesis the authors reject)
+    cards = central_asked(
+        "The Pilot Skill Thesis holds that harbour accidents come from weak seamanship, so more training should make"
+        " harbours safe. The results favour a second explanation."
+    )
+    assert not [q for q in cards if "training should make harbours safe" in q], cards
+
+
+def test_the_correct_answer_needs_its_task() -> None:
+    # 'the correct answer needs a comparison of ratios' -> 'what does the correct answer need?' (T1 from every judge)
+    cards = central_asked(
+        "Pilots saw a tide table and had to say whether a channel was safe. The correct answer needs a comparison of"
+        " ratios."
+    )
+    assert "what does the correct answer need?" not in cards, cards
+
+
+def test_a_second_verb_after_and_with_a_preposition_is_not_the_object() -> None:
+    # 'The chosen arm pays a reward and moves to a new state' -> 'what does the chosen arm pay?' — 'A reward and moves
+    # to a new state' (T1 from every judge)
+    cards = central_asked("The chosen berth pays a fee and moves to a new state, while the others stay frozen.")
+    assert not [a for a in cards.values() if "and moves to" in a], cards
+
+
+def test_batch200_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> None:
+    not_asked("batch200", "myerson-*.md", question="maximise virtual surplus")
+    never_asked("batch200", "kahan-*.txt", question="bring people together")
+    never_asked("batch200", "kahan-*.txt", question="the correct answer")
+    not_asked("batch200", "gittins-*.md", answer="and moves to a new state")
