@@ -54,3 +54,9 @@ def test_batch200_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> 
     never_asked("batch200", "kahan-*.txt", question="bring people together")
     never_asked("batch200", "kahan-*.txt", question="the correct answer")
     not_asked("batch200", "gittins-*.md", answer="and moves to a new state")
+
+
+def test_his_evidence_comes_from_names_the_author() -> None:
+    # 'His strongest evidence comes from involuntary loss.' (Belk: the note's one author; no card)
+    cards = central_asked("Okafor surveys forty harbours. His strongest evidence comes from involuntary closures.")
+    assert cards.get("where does Okafor's strongest evidence come from?") == "Involuntary closures", cards

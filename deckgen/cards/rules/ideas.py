@@ -3565,6 +3565,10 @@ _CALLS_THE_RE = re.compile(
 def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'X comes from Y', 'he calls it the kernel: a, b and c', 'Spolsky calls X the worst mistake …'."""
     source = _COMES_FROM_RE.match(core)
+    owner = _OWNER_RE.match(source.group("x").strip()) if source else None
+    if source and owner and re.match(r"^(?:his|her)\s", owner.group(0), re.I) and note.byline == note.surname:
+        # 'His strongest evidence comes from involuntary loss' (batch200's Belk note, no card): the one author's
+        source = _COMES_FROM_RE.match(f"{possessive(note.surname)} {owner.group('n')}{core[len(source.group('x')) :]}")
     if source:
         if source.group("x").split()[-1].lower() in POLARITY_CUES:
             return  # 'New meanings rarely come from asking users': where they do not come from, not where they do
@@ -3572,6 +3576,8 @@ def _named(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, 
             return  # 'much of this confusion comes from …' (batch73: T0 from every judge): which confusion? 'many of
             # the examples come from the Java enterprise era' (batch74: T0 from every judge) is about the book's cases
         thing = _topic(source.group("x"), 6, note)
+        if thing and note.surname and thing.lower().startswith(note.surname.lower() + "'"):
+            thing = note.surname + thing[len(note.surname) :]  # "okafor's strongest evidence" -> "Okafor's …"
         if thing and thing.lower() in ("everything", "something", "anything", "much", "most", "all", "both"):
             return  # 'Everything comes from one very large, well-resourced company' (batch144: 'where does everything come
             # from?', T0 from two judges of four): the note's own material, named by a pronoun
