@@ -60,3 +60,16 @@ def test_his_evidence_comes_from_names_the_author() -> None:
     # 'His strongest evidence comes from involuntary loss.' (Belk: the note's one author; no card)
     cards = central_asked("Okafor surveys forty harbours. His strongest evidence comes from involuntary closures.")
     assert cards.get("where does Okafor's strongest evidence come from?") == "Involuntary closures", cards
+
+
+def test_a_denial_corrected_in_the_next_sentence_is_a_contrast() -> None:
+    # 'A message is not the topic or the raw information. It is what the audience should understand …' (Doumont, no
+    # card; 20 such pairs in the development notes: 'Risk is not volatility. It is mainly the chance of permanent loss.')
+    cards = central_asked("A berth is not a parking space. It is a contract between the port and the ship.")
+    assert cards.get("what is a berth, if not a parking space?") == "A contract between the port and the ship", cards
+    cards = central_asked(
+        "Okafor argues that pilots are not passive drivers. They are navigators who read the harbour."
+    )
+    assert cards.get("what are pilots, if not passive drivers?") == "Navigators who read the whole harbour", cards
+    cards = central_asked("Many harbour rules are not new. They are old rules that come back in new forms.")
+    assert not [q for q in cards if "if not new" in q], cards  # a quality denied names nothing to contrast

@@ -1953,7 +1953,28 @@ def _prep_contrast(
     )
 
 
+# 'A message is not the topic. It is what the audience should understand.': a denial, then its correction in the
+# next sentence, led by 'It is'/'They are'
+_NOUN_ENDING = r"(?:[^s]s|ity|tion|sion|ment|ness|ance|ence|ism|ure|age|ship|dom)$"
+_DENIED_BEFORE_RE = re.compile(r"^(?P<x>[^,;:()]{3,60}?)\s+(?P<v>is|are)\s+not\s+(?P<a>[^,;:()]{2,80}?)\.?$")
+_CORRECTED_RE = re.compile(r"^(?:It is|They are)\s+(?P<b>.+)$")
+
+
 def _contrast(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    corrected = _CORRECTED_RE.match(core)
+    denied = _DENIED_BEFORE_RE.match(_REPORTING_THAT_RE.sub("", plain(s.previous).strip())) if corrected else None
+    if (
+        corrected
+        and denied
+        and _agrees("they" if core.startswith("They") else "it", words(denied.group("x")))
+        and not re.match(r"^(?:many|most|some|all|few)\b", denied.group("x"), re.I)  # 'many narratives are not new'
+        # 'not new', 'not free': a quality, no thing to name ('not volatility', 'not predictions' name one)
+        and (len(words(denied.group("a"))) >= 2 or re.search(_NOUN_ENDING, denied.group("a")) is not None)
+    ):
+        # (batch200's Doumont note, no card; 20 such pairs in the development notes and content/); 'a piece of
+        # reasoning encoded visually and has to be read': the second predicate is no part of what it is
+        correction = re.split(r",?\s+and\s+(?:has|have|is|are|must|can|should|will|does|do)\b", corrected.group("b"))[0]
+        core = f"{denied.group('x')} {denied.group('v')} not {denied.group('a')} but {correction}"
     rather = ("rather than" in core or "instead of" in core) and _PREP_RATHER_RE.match(core)
     if rather and rather.group("pa") in (None, rather.group("pb")):
         found = _prep_contrast(note, s, ctx, rather, rather.group("pb"))
@@ -4540,7 +4561,8 @@ def candidates(note: Note) -> list[Idea]:
             core = re.sub(r"\s+also\s+", " ", core) if " also " in core else core
             if core.startswith("Its "):
                 core = f"{work_word(note)}'s {core[4:]}"
-            if not any(card for _, card in found) and (" not " in core or "rather than" in core):
+            corrects = core.startswith(("It is ", "They are ")) and " not " in s.previous
+            if not any(card for _, card in found) and (" not " in core or "rather than" in core or corrects):
                 found.extend(_contrast(note, s, core, note_ctx))
             if not any(card for _, card in found) and (" from " in core or "because" in core or " than " in core):
                 found.extend(_named(note, s, core, note_ctx))
@@ -4775,7 +4797,8 @@ def _claim_kinds(
 ) -> list[tuple[str, Card | None]]:
     """The idea kinds of one claim (a sentence, or, not ``whole``, one clause of a compound one)."""
     found: list[tuple[str, Card | None]] = []
-    if " not " in core or "rather than" in core or "instead of" in core:
+    corrects = core.startswith(("It is ", "They are ")) and " not " in s.previous  # 'X is not A. It is B.'
+    if " not " in core or "rather than" in core or "instead of" in core or corrects:
         found.extend(_contrast(note, s, core, ctx))
     if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
         found.extend(_claim(note, s, core, claim_ctx))
