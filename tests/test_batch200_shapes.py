@@ -68,7 +68,7 @@ def test_a_denial_corrected_in_the_next_sentence_is_a_contrast() -> None:
     cards = central_asked("A berth is not a parking space. It is a contract between the port and the ship.")
     assert cards.get("what is a berth, if not a parking space?") == "A contract between the port and the ship", cards
     cards = central_asked(
-        "Okafor argues that pilots are not passive drivers. They are navigators who read the harbour."
+        "Okafor argues that pilots are not passive drivers. They are navigators who read the whole harbour."
     )
     assert cards.get("what are pilots, if not passive drivers?") == "Navigators who read the whole harbour", cards
     cards = central_asked("Many harbour rules are not new. They are old rules that come back in new forms.")
