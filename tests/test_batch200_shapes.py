@@ -73,3 +73,23 @@ def test_a_denial_corrected_in_the_next_sentence_is_a_contrast() -> None:
     assert cards.get("what are pilots, if not passive drivers?") == "Navigators who read the whole harbour", cards
     cards = central_asked("Many harbour rules are not new. They are old rules that come back in new forms.")
     assert not [q for q in cards if "if not new" in q], cards  # a quality denied names nothing to contrast
+
+
+def test_a_bare_setting_leads_its_advice() -> None:
+    # 'In discovery and concept testing, bring two or three real alternatives to each session rather than one polished
+    # prototype' (Tohidi et al.; a curator asked 'what should a PM bring to a concept-testing session?') and 'For early
+    # bets, present the key assumptions …' gave no card: only 'in/for' with an article ('In an incident, …') led advice
+    cards = asked(
+        harbour_note(
+            "bare",
+            "## Why it matters for product\n- In berth reviews, ask each pilot for two or three alternatives.\n"
+            "- For early bets, present the key assumptions and the tests that check them.\n"
+            "- In practice, ask for two directions.\n- For everything else, borrow the parts.\n"
+            "- For harbour tools, treat it with care.\n",
+        )
+    )
+    assert cards.get("what should a team do in berth reviews?") == "Ask each pilot for two or three alternatives", cards
+    assert cards.get("what should a team do for early bets?") == (
+        "Present the key assumptions and the tests that check them"
+    ), cards
+    assert not [q for q in cards if "in practice" in q or "everything else" in q or "harbour tools" in q], cards

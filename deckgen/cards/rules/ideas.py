@@ -5501,7 +5501,14 @@ def _specific(subject: str) -> bool:
 # instruction verb, or a bare word (no -s/-ed/-ing/-ly ending) followed by what opens a verb's object or particle.
 _ADVICE_CONDITION_RE = re.compile(
     r"^(?:(?P<w>before|after|when|whenever|if|once|until|during|where)\s+(?P<c>[^,;:()]{6,80}?)"
-    r"|(?P<w2>in|for)\s+(?P<c2>(?:an?|any|every)\s+[^,;:()]{3,60}?)),\s+(?P<a>[a-z][^;:]{6,}?)(?:[;:]\s.*)?$",
+    r"|(?P<w2>in|for)\s+(?P<c2>(?:an?|any|every)\s+[^,;:()]{3,60}?|"
+    # a bare setting: 'In concept testing, bring two or three alternatives …', 'For early bets, present …' (the
+    # development notes' curators asked these; 'In practice', 'For example' are no setting)
+    r"(?!(?:practice|short|general|particular|fact|turn|addition|contrast|sum|effect|other|example|instance|now|"
+    r"principle|theory|total|time|part|brief|return|response|sum|time|order|doing|so|which|that|this|these|those|"
+    r"most|many|some|all|each|both|one|two|three|his|her|their|its|our|your|my)\b)"
+    r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}))"
+    r",\s+(?P<a>[a-z][^;:]{6,}?)(?:[;:]\s.*)?$",
     re.I,
 )
 _OBJECT_OPENERS = frozenset(
@@ -5802,7 +5809,23 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         plural = any(
             t.lower() not in STOPWORDS and len(t) > 3 and _plural_subject([t.lower()]) for t in words(condition)
         )
-        answer = _advice_answer(situation.advice, named, they=plural)  # 'when users must compare numbers, put them …'
+        bare = situation.setting and not re.match(
+            r"^(?:an?|any|every)\s", condition, re.I
+        )  # 'in retros', 'for early bets'
+        # (a bare plural setting is no 'it': 'For B2B and utility products, treat it with care' names something before)
+        answer = _advice_answer(situation.advice, named and not (bare and plural), they=plural)
+        if (
+            bare
+            and answer
+            and (
+                tokens & {"else", "other", "rest", "everything", "anything", "shown"}
+                or re.search(r"\bthe\s+other\b", answer, re.I)
+                or (len(words(answer)) <= 4 and re.search(r"\bthe\s+[\w-]+$", answer))
+            )
+        ):
+            # 'For everything else, borrow the parts', 'In reviews, use the test' (the development notes' first run of
+            # bare settings): the setting or the thing to use is the sentence before's
+            answer = None
         # 'in an incident' names its situation in one word; 'when ready' does not
         least = 1 if situation.setting and not tokens & (_VAGUE_HEADS | _STAGE_WORDS) else 2
         if answer and len(content_words(answer)) >= 2 and len(content_words(condition)) >= least:
