@@ -70,3 +70,14 @@ def test_batch201_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> 
     never_asked("batch201", "jin-leslie-*.txt", question="what is restaurant hygiene?")
     never_asked("batch201", "medina-*.md", question="strike episode carry")
     never_asked("batch201", "pullin-*.md", answer="Pullin's question")
+
+
+def test_what_makes_x_work_is_asked_of_its_clause() -> None:
+    # 'What makes the system work is a shared language, meaning names and purposes …' (Kholmatova; a curator asked
+    # 'what makes a design system effective?'): no card, the cleft's subject follows its verb
+    cards = central_asked(
+        "What makes the harbour work is a shared language, meaning names and signals that pilots, crews and clerks all"
+        " use."
+    )
+    assert cards.get("what makes the harbour work?") == "A shared language", cards
+    assert not central_asked("What makes it work is practice."), "'it' is the sentence before's"

@@ -545,7 +545,8 @@ def _subject_of_verb(front: str, answer: str, source: str) -> bool:
     phrase = f"{asked.group('verb')} {asked.group('rest')}".lower()
     held = [s.lower() for s in re.split(r"(?<=[.!?])\s+", source) if phrase in s.lower()]
     # 'A funnel, not a loop. … retention drives revenue': the label's sentence is not the verb's subject
-    return not held or any(answer.lower() in s[: s.find(phrase)] for s in held)
+    # ('What makes the system work is a shared language': in a cleft the subject follows the verb's clause)
+    return not held or any(answer.lower() in s[: s.find(phrase)] or s.startswith("what ") for s in held)
 
 
 _DEFINED_RE = re.compile(r", what (?:is|are) (?:(?:a|an|the) )?(?P<x>[^?,]+)\?$")
@@ -686,7 +687,9 @@ _NO_SUBJECT_RE = re.compile(r"^(?:do|does|did)\s+not\b|^(?:don't|doesn't|didn't|
 _TRAILING_PREDICATE_RE = re.compile(r"\s(?:and|or|but)\s+(?:have|has|had|is|are|was|were|do|does|did)\s+\w+$", re.I)
 # ', staff and …' goes on with the list; ', and because …' or ', while many …' is the next clause
 _LIST_GOES_ON_RE = re.compile(
-    r"^,\s+(?!(?:and|or|but|so|because|while|which|who|that|as|since|though|although|yet)\b)(?:\w+\s+){0,2}?\w+\s+(?:and|or)\s",
+    # (', meaning names and purposes …' glosses the answer: no list goes on)
+    r"^,\s+(?!(?:and|or|but|so|because|while|which|who|that|as|since|though|although|yet|meaning|namely)\b)"
+    r"(?:\w+\s+){0,2}?\w+\s+(?:and|or)\s",
     re.I,
 )
 
@@ -4795,6 +4798,28 @@ def _did_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[st
             yield "claim", _card(note, "claim", slug(f"{head} {best.group('a')}", 3), s, front, answer)
 
 
+# 'What makes the system work is a shared language, meaning …' -> 'what makes the system work?' — 'A shared language'
+_WHAT_MAKES_RE = re.compile(
+    r"^What\s+(?P<v>makes|drives|decides|determines|separates|distinguishes|sets apart|keeps|holds)\s+"
+    r"(?P<x>[^,;:()]{3,60}?)\s+(?:is|was)\s+(?P<y>[^;:]+?)\.?$"
+)
+
+
+def _what_makes(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
+    """'What makes X work is Y' -> 'what makes X work?' — Y (a curator's question; the clause is the topic)."""
+    match = _WHAT_MAKES_RE.match(plain(core).strip())
+    if not match:
+        return
+    topic = match.group("x")
+    if re.search(r"\b(?:it|this|that|they|them|these|those|its|their)\b", topic, re.I) or len(words(topic)) < 2:
+        return  # 'what makes it work?': which 'it', the sentence before said
+    answer = clean_answer(re.split(r",\s+(?:meaning|which|that is|i\.e\.)\s", match.group("y"))[0])
+    if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
+        return
+    front = f"{ctx}, what {match.group('v')} {_lowered(topic, note)}?"
+    yield "claim", _card(note, "claim", slug(f"{match.group('v')} {topic}", 3), s, front, answer)
+
+
 def _claim_kinds(
     note: Note, s: Sentence, core: str, ctx: str, claim_ctx: str, thesis: bool, whole: bool = True
 ) -> list[tuple[str, Card | None]]:
@@ -4805,6 +4830,8 @@ def _claim_kinds(
         found.extend(_contrast(note, s, core, ctx))
     if " than " in core or " been " in core or " become " in core or " as " in core or "he " in core[:4]:
         found.extend(_claim(note, s, core, claim_ctx))
+    if core.startswith("What "):
+        found.extend(_what_makes(note, s, core, claim_ctx))
     if any(w in core for w in ("should", "must", "need", "ought", "never")):
         found.extend(_prescription(note, s, core, claim_ctx))
     if "because" in core:
