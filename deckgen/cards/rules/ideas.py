@@ -633,6 +633,8 @@ def _grammatical_question(front: str, note: Note, source: str) -> bool:
     """Refuse a question with broken grammar: 'what does X noted …', 'what do growth hits ceiling …', 'pMs'."""
     if _ABOUT_RE.search(front):
         return False  # 'what does Sierra argue about people?' has as many answers as the note has sentences
+    if re.search(r"\s(?:both|either|neither)\?$", front):
+        return False  # 'what explains why fashion serves both?' (batch202: T1 from every judge): both of what?
     if re.search(r"\bwhy\s+(?:where|when|whenever|if|while|although|though|once)\b", front):
         return False  # 'Where narrow programs did succeed, he argued, it was because …' (batch199: 'what explains why where
         # narrow programs did succeed, he argued, it was?', T0 from every judge): the clause the reason explains is cut
@@ -700,7 +702,7 @@ _SECOND_VERB_RE = re.compile(
     r"^(?:(?!\b(?:that|which|who)\b)[^,;])*?\s+and\s+(?:then\s+)?[a-z]{3,}(?<!s)s\s+"
     # ('a reward and moves to a new state', batch200: T1 from every judge)
     r"(?:(?:to|into|onto|from|toward|towards)\s+(?:a|an|the|its|their)\s+)?"
-    r"(?:the|a|an|every\w*|all|its|their|it|them|his|her|our|any|each|new|next|other)\b"
+    r"(?:the|a|an|every\w*|all|its|their|it|them|his|her|our|any|each|new|next|other|one|some|no)\b"
 )
 # '…, which helps' (batch188: T0/T1 from every judge): a relative clause cut after its first word
 _CUT_RELATIVE_TAIL_RE = re.compile(r",\s+(?:which|who|whom|whose|that)(?:\s+[\w-]+)?$", re.I)
@@ -2371,6 +2373,9 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             return
         if _common_word(term, note) or _proper_name(term, note):
             return  # 'Availability: …' with no list named: which availability?
+    if words(term)[-1].lower() in _SECTION_LABEL_HEADS:
+        return  # 'Regression craft: transform and centre predictors, …' (batch202: 'what is Regression craft?', T0/T1 from
+        # every judge): a heading over advice, not a term
     if _step_label(term):
         return  # '3. **Maximise virtual surplus.** Revenue equals …' (batch200: 'what is maximise virtual surplus?', T0
         # from every judge): a step to take, not a term
@@ -4714,6 +4719,9 @@ def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
     return out
 
 
+# the head of a label that heads a section of advice, not a term ('Regression craft', 'Interview basics')
+_SECTION_LABEL_HEADS = frozenset("craft basics tips essentials toolkit lessons notes habits".split())  # ('retrieval
+# practice' is a term)
 _NOT_VERBS_IN_ISE = frozenset("enterprise expertise exercise premise franchise merchandise compromise".split())
 
 
@@ -6400,7 +6408,9 @@ _CAUSE_VERBS = (
 )
 # an object that is only an amount ('explains little', 'drives nothing'): the verb says how much, not what
 _AMOUNT_ONLY_RE = re.compile(
-    r"^(?:very\s+|so\s+|too\s+)?(?:little|much|nothing|everything|something|less|more|most|a\s+lot|all|none|enough)\.?$",
+    r"^(?:very\s+|so\s+|too\s+)?(?:little|much|nothing|everything|something|less|more|most|a\s+lot|all|none|enough)\.?$|"
+    # 'Envy and competitive display explain only a slice of consumption' (batch202: T1 from every judge)
+    r"^(?:only\s+)?(?:a|one|some)\s+(?:small\s+)?(?:slice|fraction|sliver|part|share)\s+of\b",
     re.I,
 )
 _SUBJECT_RE = re.compile(
@@ -6550,7 +6560,7 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
         or len(words(effect)) > 16
     ):
         return
-    if re.search(r"\b(?:with|without|and)\s+it\b", effect):
+    if re.search(r"\b(?:with|without|and)\s+it\b|\b(?:for|to|of|about|with)\s+them$", effect):
         return  # 'so the authors can compare places with and without it' (batch201: T1 from every judge): 'it' is the rule
         # the sentence before named
     if re.search(r"\bit$", effect) and not re.search(r"\b(?:that|which|who)\b", effect):
@@ -6968,6 +6978,12 @@ def _is_the_best(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple
         r"the \w+est (?:part|point|link|section|chapter|idea|claim|argument|evidence)", topic, re.I
     ):
         topic = f"{topic} of {work_word(note)}"  # 'what is the weakest part?' (batch79: T1, 'lacks its object')
+    if re.search(r"\b(?:if|when|whether|unless)\s", plain(match.group("x")), re.I):
+        # '- Features have running costs. If compute, storage and energy are the real price of the machine, …'
+        # (batch202: 'what is the real price of the machine?' — 'Features have running costs', T0 from every judge): the
+        # subject runs back over a sentence break into a condition ('They are the clearest record …' after 'Log
+        # reformulations …' reads back right, batch193: T2)
+        return
     answer = clean_answer(match.group("x"))
     if not answer or not _self_contained(answer) or re.search(r",\s+(?:and|but)\s", answer):
         return  # 'Points are summed …, and the final score': the subject is the last clause's, not the whole
