@@ -68,3 +68,10 @@ def test_batch202_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> 
     never_asked("batch202", "gelman-hill-*.txt", question="Regression craft")
     not_asked("batch202", "simmel-*.txt", question="serves both")
     never_asked("batch202", "douglas-isherwood-*.md", question="slice of consumption")
+
+
+def test_a_named_whole_is_the_works_authors() -> None:
+    # Perry and Wolf's '- **Elements**: processing elements …, data elements … and connecting elements …' was asked
+    # "what are Perry's three elements?" (T1 from two judges of three: 'wrongly names one author')
+    pairs = not_asked("batch202", "perry-wolf-*.md", question="Perry's three elements")
+    assert [f for f, _ in pairs if f.endswith("what are Perry and Wolf's three elements?")], pairs
