@@ -1300,6 +1300,12 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # 'Neither ivory-tower diagram makers nor just senior engineers' (batch125: T1 from every judge): what
         # the thing is not, without what it is
         return None
+    if kind == "definition":
+        source = plain(sentence.text)
+        at = source.lower().find(back.lower())
+        if at >= 0 and _cut_at_examples(back, source[at:]):
+            return None  # '**Transcoding**: the computer's own categories, such as …, seep into culture' (batch203: T0
+            # from every judge), whichever definition form read it
     if kind == "definition" and _GERUND_CLAIM_RE.match(back):
         return None  # '**Posterior tweaks**: shrinking the posterior variance can trade a little exploration for …'
         # (batch126: 'what are posterior tweaks?', T1 from every judge): a gerund and its modal verb make a claim about
@@ -2594,7 +2600,15 @@ _GLOSS_CLAUSE_RE = re.compile(
     re.I,
 )
 _IT_RE = re.compile(r"\b(?:it|them)\b", re.I)  # 'lets it combine …': which 'it' needs the note
-_SAID_RE = re.compile(r"\b(?:say|says|said|read|reads|write|writes|wrote)\s*$", re.I)
+_SAID_RE = re.compile(
+    r"\b(?:say|says|said|read|reads|write|writes|wrote)\s*$"
+    # 'the support-ticket theme filed as "edge case", the experiment result …' (batch203: 'what is edge case?', T0 from
+    # every judge): a label applied to something, no term introduced; 'echoing Colbert's "truthiness": …' (batch203:
+    # 'what is the truthiness?', T0 from every judge): the gloss is the echoing term's, not the echoed one's
+    r"|\b(?:filed|dismissed|written off|labelled|labeled|tagged|marked|logged)\s+as\s*$|\b(?:echoing|echoes|recalling|"
+    r"borrowing|borrows|unlike)\s+[^,;:()]{0,40}$",
+    re.I,
+)
 
 
 def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
@@ -2679,8 +2693,8 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         answer = clean_answer(gloss, 14, trim_relative=False, whole_series=True)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2 or _IT_RE.search(answer):
             continue
-        if _cut_at_examples(answer, gloss):
-            continue
+        if _cut_at_examples(answer, gloss) or _cut_at_examples(answer, plain(gloss + text[match.end("y") :])):
+            continue  # (the gloss ends at its comma; the examples, and the verb after them, follow it)
         if _cut_relative(answer, text[match.end("y") :]) or _MID_SERIES_RE.match(text[match.end("y") :]):
             continue  # (the second: '**Ambiguity of context**: the artefact draws on different, sometimes incompatible,
             # contexts …' would be 'The artefact draws on different')
@@ -2701,7 +2715,19 @@ def _cut_at_examples(answer: str, gloss: str) -> bool:
     """Whether a short answer is a gloss cut where its examples begin ('**mindlessness**: a few cues such as words for
     output, … are enough to trigger …', batch151: 'A few cues', T0 from every judge): the clause's verb went with them."""
     rest = gloss[len(answer) :] if gloss.lower().startswith(answer.lower()) else ""
-    return len(words(answer)) <= 3 and bool(re.match(r"^\s+(?:such as|like|including)\s", rest))
+    if len(words(answer)) <= 3 and re.match(r"^\s+(?:such as|like|including)\s", rest):
+        return True
+    # '**Transcoding**: the computer's own categories, such as the database, the file and the search, seep into culture'
+    # (batch203: 'The computer's own categories', T0 from every judge): an aside of examples, then the clause's verb
+    return len(words(answer)) <= 5 and bool(
+        re.match(
+            # (the examples' list ends on 'and'/'or' before the comma the verb follows: ', memories and self-image.' ends
+            # the gloss, ', officials or the "bank".' too)
+            r"^,\s+(?:such as|like|including)\s[^;:.]*?\b(?:and|or)\b[^;:.,]*,\s+(?!(?:and|or|but|which|who|that|where)\b)"
+            r"[a-z]+\s",
+            rest,
+        )
+    )
 
 
 def _gloss_goes_on(after: str) -> bool:
