@@ -4747,9 +4747,9 @@ def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
     return out
 
 
-# the head of a label that heads a section of advice, not a term ('Regression craft', 'Interview basics')
-_SECTION_LABEL_HEADS = frozenset("craft basics tips essentials toolkit lessons notes habits".split())  # ('retrieval
-# practice' is a term)
+# the head of a label that heads a section of advice, not a term ('Regression craft', 'Interview basics'; not
+# 'practice': 'retrieval practice' is a term)
+_SECTION_LABEL_HEADS = frozenset("craft basics tips essentials toolkit lessons notes habits".split())
 _NOT_VERBS_IN_ISE = frozenset("enterprise expertise exercise premise franchise merchandise compromise".split())
 
 
