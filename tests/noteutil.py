@@ -61,6 +61,11 @@ def central_asked(text: str, note_id: str = "central") -> dict[str, str]:
     return asked(harbour_note(note_id, f"## Central argument\n{text}\n"))
 
 
+def critique_asked(text: str, note_id: str = "critique") -> dict[str, str]:
+    """:func:`asked` of an Okafor harbour note (:func:`harbour_note`) whose critique is ``text``."""
+    return asked(harbour_note(note_id, f"## Critique\n{text}\n"))
+
+
 def harbour_note(note_id: str, body: str, title: str = "Harbours Under Strain") -> str:
     """An invented note by Ada Okafor on crowded harbours: the front matter and blurb, then ``body`` (its sections)."""
     return (

@@ -5,18 +5,16 @@ Inline notes in the batch's shapes (our own harbour wording); each test fails on
 
 from __future__ import annotations
 
-from noteutil import asked, central_asked, harbour_note, never_asked, not_asked
+from noteutil import asked, central_asked, critique_asked, harbour_note, never_asked, not_asked
 
 
 def test_a_new_clause_after_and_it_is_not_part_of_the_answer() -> None:
     # 'The surplus estimate depends on the assumed shape of demand for each niche title, and it extrapolates that
     # shape to prices no one actually paid' was answered 'The assumed shape of demand …, and it extrapolates'
-    cards = asked(
-        harbour_note(
-            "clause",
-            "## Critique\n- The queue forecast depends on the assumed pattern of arrivals for each small berth, and it"
-            " extrapolates that pattern to tides no one actually recorded.\n",
-        )
+    cards = critique_asked(
+        "- The queue forecast depends on the assumed pattern of arrivals for each small berth, and it"
+        " extrapolates that pattern to tides no one actually recorded.",
+        "clause",
     )
     assert not [a for a in cards.values() if ", and it" in a or a.endswith("extrapolates")], cards
 

@@ -6,7 +6,7 @@ Inline notes in the batch's shapes (our own harbour wording); each test fails on
 
 from __future__ import annotations
 
-from noteutil import asked, central_asked, harbour_note, never_asked, not_asked
+from noteutil import asked, central_asked, critique_asked, harbour_note, never_asked, not_asked
 
 
 def test_a_superlative_characterisation_is_not_a_definition() -> None:
@@ -49,7 +49,7 @@ def test_a_thesis_cut_at_a_colon_keeps_its_short_list() -> None:
 
 def test_a_limit_keeps_what_it_denies_in_its_question() -> None:
     # 'The argument rests on history and reasoning, not statistics' -> 'History and reasoning' (T1 from every judge)
-    cards = asked(harbour_note("rests", "## Critique\nThe argument rests on history and reasoning, not statistics.\n"))
+    cards = critique_asked("The argument rests on history and reasoning, not statistics.", "rests")
     assert cards.get(
         "What does the note on Okafor's 'Harbours Under Strain' say the argument rests on, if not statistics?"
     ) == ("History and reasoning"), cards
@@ -57,12 +57,9 @@ def test_a_limit_keeps_what_it_denies_in_its_question() -> None:
 
 def test_a_quoted_word_is_no_effect_to_explain() -> None:
     # 'so "unfruitful" overstated the case' (T1 from every judge: makes no sense without the note)
-    cards = asked(
-        harbour_note(
-            "quoted",
-            '## Critique\nLater research has found that tides do make small but real differences, so "unfruitful"'
-            " overstated the case.\n",
-        )
+    cards = critique_asked(
+        'Later research has found that tides do make small but real differences, so "unfruitful" overstated the case.',
+        "quoted",
     )
     assert not [q for q in cards if "unfruitful" in q], cards
 

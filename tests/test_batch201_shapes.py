@@ -7,11 +7,7 @@ its fix.
 
 from __future__ import annotations
 
-from noteutil import asked, central_asked, harbour_note, never_asked, not_asked
-
-
-def critique_asked(text: str) -> dict[str, str]:
-    return asked(harbour_note("critique", f"## Critique\n{text}\n"))
+from noteutil import asked, central_asked, critique_asked, harbour_note, never_asked, not_asked
 
 
 def test_because_of_then_while_is_no_reason() -> None:

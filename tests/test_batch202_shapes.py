@@ -6,7 +6,7 @@ notes in the batch's shapes (our own harbour wording); each test fails on the co
 
 from __future__ import annotations
 
-from noteutil import asked, central_asked, harbour_note, never_asked, not_asked
+from noteutil import asked, central_asked, critique_asked, harbour_note, never_asked, not_asked
 
 
 def test_a_superlatives_subject_is_not_read_into_a_condition() -> None:
@@ -39,12 +39,10 @@ def test_both_and_them_with_nothing_to_stand_for() -> None:
     )
     assert not [q for q in cards if q.endswith(" both?")], cards
     # '…, so much of the detail is context rather than instruction for them' (T1 from every judge)
-    cards = asked(
-        harbour_note(
-            "them",
-            "## Critique\nMost ports now rent berths from an operator and never face the quay-level trade-offs, so"
-            " much of the detail is context rather than instruction for them.\n",
-        )
+    cards = critique_asked(
+        "Most ports now rent berths from an operator and never face the quay-level trade-offs, so"
+        " much of the detail is context rather than instruction for them.",
+        "them",
     )
     assert not [q for q in cards if q.endswith("for them?")], cards
 
