@@ -870,8 +870,9 @@ def clean_answer(
                 # 'a shared belief held by members of a team that the team is safe …' (batch156: 'A shared belief held by
                 # members of a team', T0/T1): a belief says nothing without what is believed
                 r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:belief|assumption|conviction|expectation|perception|premise)\b(?!.*\b(?:that|which)\b)|"
-                r"\b(?:for|of|about|with|on|find|need|give|gives|seek|offer|offers)\s+(?:reasons|things|ways|cases|"
-                r"conditions|places|questions|signs|situations|moments|problems|ideas)$",
+                # 'look for terms that make both better off' (batch204: 'Look for terms', T0 from three judges of four):
+                # any bare plural there is named by its clause
+                r"\b(?:for|of|about|with|on|find|need|give|gives|seek|offer|offers)\s+[a-z]+[^s\W]s$",
                 head,
                 re.I,
             )
@@ -2663,6 +2664,16 @@ def _coined_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card
         ):
             continue  # 'pointing to four "sublimes": the thrill engineers get …, politicians' appetite …, …' (batch192:
             # 'what are sublimes?' — the first of the four, T0): a counted term's colon opens its list, not a gloss
+        if (
+            match.group("colon")
+            and re.match(
+                r",\s+(?!such as\s|including\s|like\s|for example\b|e\.g\.)[^,;:.]+,\s", text[match.end("y") :]
+            )
+            and _SERIES_END_RE.search(re.split(r"[.;:]\s", text[match.end("y") :])[0])
+        ):
+            continue  # 'a restricted set of "preferred suppliers": the object itself, the method's arguments, …, and
+            # the object's own direct parts' (batch204: 'what are preferred suppliers?' — 'The object itself', T0 from
+            # every judge): the colon opens a list, and its first item is not the term
         if re.search(r"\b(?:meanings|senses|readings)\s+of\s+$", text[: match.start()], re.I):
             continue  # 'Pasquale plays on two meanings of "black box": a recording device …, and a system …' (batch138:
             # 'what is black box?' — 'A recording device that logs everything', T0/T1): one meaning of a list, not the term's
@@ -3888,9 +3899,11 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
         for n, (at, cue, verb) in enumerate(hits):
             if _someone_else(clause[:at]) or _own_subject(clause[:at]):
                 continue
-            if re.search(r",\s+(?:which|who)\s*$", clause[:at]):
+            if re.search(r",\s+(?:which|who)(?:\s[^,]*)?$", clause[:at]):
                 continue  # '… when people find something they like, which depends on ranking …' (batch87: 'say the work
-                # depends on?', T0 from every judge): the verb's subject is what 'which' stands for, not the work
+                # depends on?', T0 from every judge): the verb's subject is what 'which' stands for, not the work; so
+                # is a second verb of the clause ('"count the dots", which penalises … and rewards boilerplate …',
+                # batch204: 'say the paper rewards?', T0 from three judges of four)
             stop = hits[n + 1][0] if n + 1 < len(hits) else len(clause) + 1
             rest = clause[at + len(cue) + 1 : stop - 1]
             rest = re.sub(r"\s+(?:without|but|and)$", "", rest.strip())
@@ -5255,7 +5268,7 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                 obj = (
                     head  # 'more users, more users attract more suppliers': the clause after the comma is another claim
                 )
-            obj = re.sub(r"\s+(?:further|again|too|instead|anyway|as well)\.?$", "", obj)
+            obj = _VERB_ADVERB_TAIL_RE.sub("", obj)
             obj = re.split(r",?\s+but\s+|,\s+(?:since|because|which|so|as|while|when|whereas)\s+", obj)[
                 0
             ]  # 'prevents complaints but won't win customers': one claim a card
@@ -6028,6 +6041,10 @@ def _object_advice(note: Note, s: Sentence, text: str, ctx: str) -> Iterator[tup
     if first not in _ADVICE_OBJECT_VERBS or not _instruction_start(text):
         return
     participle, prep = _ADVICE_OBJECT_VERBS[first]
+    if re.search(r"(?<=[a-z])\.\s+(?=[A-Z])", text):
+        return  # a list item of more than one sentence is asked sentence by sentence ('Treat the handover as the
+        # product. Specify who has control …', batch204: 'As the product. Specify who has control in every mode, how
+        # the user knows', T1 from every judge)
     first_clause = re.split(r";\s+|:\s+|\s+[—–]\s+", text)[0]
     object_match = re.match(rf"^\w+\s+(?P<o>[^,;:()]{{3,60}}?)\s+{prep}\s+(?P<y>.+)$", first_clause, re.I)
     if not object_match:
@@ -6110,6 +6127,13 @@ _NOUN_DETERMINERS = frozenset("the a an their its his her our your each every so
 _NOT_GERUND_VERBS = frozenset("does goes has was is makes keeps leaves gets lets renders seems means".split())
 
 
+# adverbs that end an object but tell how the verb acts ('raises the share of people who choose it substantially')
+_VERB_ADVERB_TAIL_RE = re.compile(
+    r"\s+(?:further|again|too|instead|anyway|as well|substantially|significantly|sharply|dramatically|considerably|"
+    r"markedly|greatly|slightly|steeply|noticeably)\.?$"
+)
+
+
 def _gerund_statement(note: Note, s: Sentence, text: str, ctx: str) -> tuple[str, Card | None] | None:
     """'Interviewing people in their own setting reveals tools …' -> 'what does interviewing people in their own
     setting reveal?': a gerund subject, its present-tense verb (the first -s word not after a determiner), its object."""
@@ -6144,7 +6168,10 @@ def _gerund_statement(note: Note, s: Sentence, text: str, ctx: str) -> tuple[str
         base = base_form(word) or word[:-1]
         if base_verb_problem(base) or tokens[i + 1].lower() in ("to", "that", "if", "whether", "how", "what"):
             return None  # 'X helps to …', 'X means that …': the object is a clause, asked another way
-        answer = clean_answer(re.split(r",\s+(?:and|but|so|then|yet|while|which)\s+", " ".join(tokens[i + 1 :]))[0], 12)
+        obj = re.split(r",\s+(?:and|but|so|then|yet|while|which)\s+", " ".join(tokens[i + 1 :]))[0]
+        # 'Offering an explicit "don't know" option raises the share of people who choose it substantially' (batch204:
+        # '… who choose it substantially', T1 from every judge): the adverb is the verb's, not the object's
+        answer = clean_answer(_VERB_ADVERB_TAIL_RE.sub("", obj.rstrip(".")), 12)
         if not answer or not _self_contained(answer) or len(content_words(answer)) < 2:
             return None
         front = f"{ctx}, what does {subject[0].lower() + subject[1:]} {base}?"
