@@ -1,8 +1,8 @@
 """Shapes of batch204's notes (issue 11), read after its blind run (evals/2026-12-04-batch204-run1…, a run with no
 judge in the band): a quoted term whose colon opens a list, a second verb of a 'which' clause read as the work's, a past
 tense read as part of a subject, an advice answer cut before the clause that names it, a list item of two sentences
-answered across both, and an adverb of the verb kept on its object. Inline notes in the batch's shapes (our own harbour
-wording); each test fails on the commit before its fix.
+answered across both, an adverb of the verb kept on its object, and a term of a counted list asked with no list. Inline
+notes in the batch's shapes (our own harbour wording); each test fails on the commit before its fix.
 """
 
 from __future__ import annotations
@@ -88,3 +88,14 @@ def test_an_adverb_of_the_verb_is_not_part_of_its_object() -> None:
     # choose it substantially' (T1 from every judge)
     cards = central_asked("Posting a spare berth list raises the share of captains who choose it substantially.")
     assert cards.get("what does posting a spare berth list raise?") == "The share of captains who choose it", cards
+
+
+def test_a_term_of_a_counted_list_is_asked_as_one_of_it() -> None:
+    # 'they model problem solving as three processes: **search** (finding the elements needed next), …' -> 'what is
+    # search?' (T1/T2: which search?) — the list names what the term is
+    cards = central_asked(
+        "They model berthing as three processes: **search** (finding the berths needed next), **recognition**"
+        " (noticing that the berths found match a known pattern), and **inference** (deriving new facts)."
+    )
+    assert cards.get("what is 'search', one of the three processes?") == "Finding the berths needed next", cards
+    assert "what is inference?" not in cards, cards

@@ -6813,7 +6813,19 @@ def _marked_paren_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str
         article = re.search(r"\b(?P<a>an?|the)\s*$", s.text[: match.start("e")], re.I)  # 'a *berth conflict* (…)'
         shown = f"{article.group('a').lower()} {term}" if article else _term(term, note)
         front = f"{ctx}, what {'are' if plural else 'is'} {shown}?"
+        counted = _COUNTED_COLON_RE.search(plain(s.text[: match.start()]))
+        if counted and not plural and not article and words(counted.group("what"))[0].lower() not in PREPOSITIONS:
+            # 'they model problem solving as three processes: **search** (finding the elements needed next), …'
+            # (batch204: 'what is search?', T1 from every judge: which search?): the list names what the term is
+            front = f"{ctx}, what is '{term}', one of the {counted.group('n').lower()} {counted.group('what')}?"
         yield "definition", _card(note, "definition", slug(term, 2), s, front, answer)
+
+
+# 'three processes: ' right before a term: the count and the plural noun of the list the term belongs to
+_COUNTED_COLON_RE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight)\s+(?P<what>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*[^s\W]s):(?:\s+[^.;:]*)?$",
+    re.I,
+)
 
 
 def _glossed_terms(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card | None]]:
