@@ -1,8 +1,9 @@
 """Shapes of batch204's notes (issue 11), read after its blind run (evals/2026-12-04-batch204-run1…, a run with no
 judge in the band): a quoted term whose colon opens a list, a second verb of a 'which' clause read as the work's, a past
 tense read as part of a subject, an advice answer cut before the clause that names it, a list item of two sentences
-answered across both, an adverb of the verb kept on its object, and a term of a counted list asked with no list. Inline
-notes in the batch's shapes (our own harbour wording); each test fails on the commit before its fix.
+answered across both, an adverb of the verb kept on its object, a term of a counted list asked with no list, and an
+'underlying claim' frame asked as what is explained. Inline notes in the batch's shapes (our own harbour wording); each
+test fails on the commit before its fix.
 """
 
 from __future__ import annotations
@@ -99,3 +100,14 @@ def test_a_term_of_a_counted_list_is_asked_as_one_of_it() -> None:
     )
     assert cards.get("what is 'search', one of the three processes?") == "Finding the berths needed next", cards
     assert "what is inference?" not in cards, cards
+
+
+def test_an_underlying_claim_frame_is_not_what_is_explained() -> None:
+    # 'The underlying claim is that a stable identity, even a pseudonymous one, matters because …' -> 'what explains
+    # why the underlying claim is that a stable identity … matters?' (T1 from three judges of four)
+    cards = central_asked(
+        "The underlying claim is that a stable berth, even a rented one, matters because trust accumulates on it,"
+        " and trust is what makes cheap promises believable."
+    )
+    assert "what explains why a stable berth, even a rented one, matters?" in cards, cards
+    assert not [q for q in cards if "underlying" in q], cards

@@ -89,7 +89,8 @@ _THESIS_LEAD_RE = re.compile(
     r"(?:claim|argument|point|idea|thesis)\s+is\s+(?:that\s+)?|"
     # 'Their main finding is that …', 'The practical point is that …': the clause after 'that' is the claim
     r"(?:his|her|their|the|the (?:book|paper|essay|article)'s|[A-Z]\w+'s)\s+(?:(?:central|main|core|key|basic|"
-    r"broader|practical|interesting|closing|starting|most quoted|overall)\s+)?(?:finding|premise|conclusion|insight|"
+    r"broader|practical|interesting|closing|starting|most quoted|overall|underlying|deeper|implicit|larger|general)\s+)?"
+    r"(?:finding|premise|conclusion|insight|"
     r"result|lesson|point|claim|headline|explanation|consequence|position|prediction|upshot|takeaway)"
     r"(?:\s+(?:he|she|they)\s+draws?)?\s+is\s+that\s+|"
     # ('And claims that a new technology will transform everything recur …': 'And' is no author, 'claims' a noun)
