@@ -2116,6 +2116,8 @@ def _list_name(s: Sentence) -> str:
         what = re.sub(
             r"\s+(?:follow|follows|matter|apply|emerge|exist|stand out|recur)$", "", counted.group("what").strip()
         )
+        # 'Three conditions were compared:' (batch205: "one of the three conditions were compared?", T2 'ungrammatical')
+        what = re.split(r"\s+(?:are|were|is|was|have|has|had|get|got)\b", what)[0]
         whole = re.match(
             r"^(?:the\s+)?(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:falls?|comes?|divides?|splits?|sorts?)\s+into\s+",
             lead,
@@ -2412,6 +2414,10 @@ def _label_gloss(note: Note, s: Sentence, ctx: str) -> Iterator[tuple[str, Card 
             re.match(r"^\s+where\s", rest)
             and re.search(r"\b(?:places|cases|situations|areas|times|moments|parts)$", answer)
         )
+        # 'Dialectical inquiry: one subgroup builds a recommendation …; another builds a counter-plan …; the two debate
+        # …' (batch205: 'One subgroup builds a recommendation and lists its assumptions', T0): the first step of a
+        # procedure the semicolons go on with, not what the term is
+        or re.match(r"^;\s+(?:another|the other|then|next|the two|both|finally|each)\b", rest)
     ):
         return  # 'Openness and tipping: network effects push towards one dominant platform, but differentiation …' and
         # 'Social analysis: … key-person risk and places where many developers …' (batch153: 'Network effects push
@@ -3348,7 +3354,10 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             cause = re.sub(r"^(?:it|they)\s", f"{subject.group('n')} ", cause)
     # 'The 2×2 is memorable because it is binary, but on a screen almost nothing is …' (batch123: '… is binary, but on
     # a screen …', T0 from three judges of four): the 'but' turns to another claim, not part of the reason
-    cause = re.split(r",\s+but\s+", cause)[0]
+    if re.search(r",\s+(?:and\s+)?because\s", cause):
+        return  # 'coordination works because the code is modular, because much of …, and because …': one of a list of
+        # reasons is not why
+    cause = re.split(r",\s+(?:but|so)\s+", cause)[0]  # ('…, so don't expect …' is what follows from it, batch205)
     answer = clean_answer(cause)
     if not answer or not _self_contained(answer):
         return
@@ -3369,6 +3378,11 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         r"\s+(?:also|too)\b|\s+(?:only|partly|largely|mostly|simply|just|merely|mainly|precisely|exactly)$", "", effect
     )  # 'is also a useful guard' links to a sentence before; '… switch goods simply because …' (batch79): the adverb
     # is the reason's
+    fronted = re.match(r"^(?P<p>(?:on|in|at|for|among|across)\s+[^,;:]{3,40}),\s+(?P<r>[^,;:]+)$", effect, re.I)
+    if fronted and words(fronted.group("r"))[0].lower() not in PRONOUNS:
+        # 'On pricing pages, decoy tiers work precisely because …' (batch205: 'what explains why on pricing pages, decoy
+        # tiers work?', T1): the setting goes after the clause it sets
+        effect = f"{fronted.group('r')} {fronted.group('p')[0].lower()}{fronted.group('p')[1:]}"
     effect = _lowered(effect, note)
     front = f"{ctx}, what explains why {effect}?"
     yield "mechanism", _card(note, "mechanism", slug(effect, 2), s, front, answer)
@@ -3456,6 +3470,21 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             continue  # 'since 2010', a reason with no verb of its own
         if _PARTIAL_REASON_RE.search(effect) or _CUT_COORDINATION_RE.search(effect) or _NEGATED_RE.search(effect):
             continue  # 'did not decline because A': A is the reason denied; 'partly because' gives only a part
+        if imperative(effect):
+            # 'Expect a trade-off curve: test several diversification levels online and pick the peak, because past a
+            # point satisfaction drops' (batch205: 'what explains why test several diversification levels …?', T1/T2):
+            # advice and its reason, asked as the advice (as _mechanism asks it)
+            answer = clean_answer(reason)
+            if (
+                answer
+                and answer.rstrip(".").lower() == reason.lower()
+                and _self_contained(answer)
+                and 3 <= len(words(effect)) <= 10
+                and not set(words(effect.lower())) & _ADVICE_POINTERS
+            ):
+                front = f"{ctx}, why should a team {effect}?"
+                yield "prescription", _card(note, "prescription", slug(f"why {effect}", 3), s, front, answer)
+            return
         if (
             _LEADING_PRONOUN_RE.match(effect)
             or re.match(r"^(?:we|you|i|there|here|even|so|if|when|as|what|how|why|who|where)\b", effect, re.I)
@@ -5298,6 +5327,17 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             if (
                 not answer
                 or not _self_contained(answer)
+                # 'the specific model travels less well than the method' (batch205: 'what does the specific model
+                # travel?' — 'Less well than the method', T0): a comparison of how, no object
+                or re.match(
+                    r"^(?:less|more|as|so|far|much)\s+(?:well|badly|often|easily|quickly|slowly|far)\b", answer, re.I
+                )
+                or re.match(r"^(?:better|worse|further|faster|slower|longer)\s+than\b", answer, re.I)
+                # 'PMs spend much of their time in Badaracco's grey zone' (batch205: 'what do PMs spend?', T0): the
+                # object is a share of the subject's own, the point is where
+                or re.match(
+                    r"^(?:much|most|some|all|part|half|many|few)\s+of\s+(?:their|its|his|her|our|your)\b", answer, re.I
+                )
                 or len(content_words(answer)) < 2
                 or _PARTICLE_RE.match(answer)
                 or re.match(
@@ -5749,7 +5789,12 @@ def _advice_answer(text: str, named: bool = False, they: bool = False) -> str | 
         - ({"it"} if named else set())
         - ({"it", "them"} if inner else set())
         - ({"they", "them", "their"} if they else set())
-    ) or re.search(r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b|\bthe\s+(?:list|steps|checklist)$", answer, re.I):
+    ) or re.search(
+        # 'expect it to hit that one much harder' (batch205: T1): which one, the situation's words do not say
+        r"\bthe\s+(?:two|three|four|five|six|seven|\d+)\b|\bthe\s+(?:list|steps|checklist)$|\b(?:that|this)\s+one\b",
+        answer,
+        re.I,
+    ):
         return None  # 'the four traits' are the note's list, 'it' its sentence before
     return answer
 

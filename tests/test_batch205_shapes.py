@@ -1,0 +1,96 @@
+"""Shapes of batch205's notes (issue 11), read after its blind run (evals/2026-12-05-batch205-run1…): a share of the
+subject's own time read as an object, a comparison of how read as an object, a label glossed by the first step of a
+procedure, a list named with its passive verb, advice whose answer points at 'that one', a fronted setting left at the
+head of a 'why' question, a reason that runs on into its consequence, and advice asked as an effect. Inline notes in the
+batch's shapes (our own harbour wording); each test fails on the commit before its fix.
+"""
+
+from __future__ import annotations
+
+from noteutil import asked, central_asked, critique_asked, harbour_note
+
+
+def application_asked(text: str) -> dict[str, str]:
+    return asked(harbour_note("application", f"## Why it matters for product\n{text}\n"))
+
+
+def test_a_share_of_the_subjects_own_time_is_no_object() -> None:
+    # 'PMs spend much of their time in Badaracco's grey zone: …' -> 'what do PMs spend?' (T0)
+    cards = application_asked("Harbour masters spend much of their time in Okafor's grey zone.")
+    assert not [q for q in cards if q.endswith(" spend?")], cards
+
+
+def test_a_comparison_of_how_is_no_object() -> None:
+    # '… so the specific model travels less well than the method' -> 'what does the specific model travel?' — 'Less well
+    # than the method' (T0)
+    cards = critique_asked(
+        "- The setting is one quay. Ferries and barges break the first-come assumption, so the specific model travels"
+        " less well than the method."
+    )
+    assert not [a for a in cards.values() if a.startswith("Less well")], cards
+
+
+def test_the_first_step_of_a_procedure_is_no_gloss() -> None:
+    # 'Dialectical inquiry: one subgroup builds a recommendation and lists its assumptions; another builds a counter-plan
+    # …; the two debate …' -> 'what is dialectical inquiry?' — the first step (T0)
+    cards = central_asked(
+        "Strategic berthing rests on tides nobody states. Three conditions were compared:\n"
+        "- Dialectical inquiry: one crew builds a berth plan and lists its assumptions; another builds a counter-plan on"
+        " negated assumptions; the two debate and then synthesise.\n"
+        "- Consensus: the whole crew discusses openly and agrees on a single berth plan."
+    )
+    assert not [q for q in cards if "dialectical inquiry" in q.lower()], cards
+    # 'Three conditions were compared:' names 'the three conditions' ("one of the three conditions were compared?", T2
+    # 'ungrammatical')
+    assert cards.get("what is 'Consensus', one of the three conditions?") == (
+        "The whole crew discusses openly and agrees on a single berth plan"
+    ), cards
+
+
+def test_that_one_points_back() -> None:
+    # 'If the new option closely resembles one existing option, expect it to hit that one much harder' (T1)
+    cards = application_asked(
+        "If the new berth closely resembles one existing berth, expect it to hit that one much harder; use nested"
+        " models, or test."
+    )
+    assert not [a for a in cards.values() if "that one" in a], cards
+
+
+def test_a_fronted_setting_follows_its_clause_and_the_reason_stops_at_so() -> None:
+    # 'On pricing pages, decoy tiers work precisely because people violate Luce's axiom, so don't expect …' -> 'what
+    # explains why on pricing pages, decoy tiers work?' — '…, so don't expect a Luce-based model …' (T1)
+    cards = application_asked(
+        "2. On crowded quays, decoy berths work precisely because captains violate Okafor's axiom, so don't expect a"
+        " simple model to predict their effect."
+    )
+    assert cards.get("what explains why decoy berths work on crowded quays?") == "Captains violate Okafor's axiom", (
+        cards
+    )
+
+
+def test_one_of_a_list_of_reasons_is_not_why() -> None:
+    # 'coordination works because the code is modular, because much of the coordination happens through the code
+    # itself, and because …' (a development note's card 'The code is modular, because much of …' once the fronted
+    # setting above is moved: a guard of that fix, not a shape the commit before made)
+    cards = central_asked(
+        "For the harbour, coordination works because the quays are modular, because much of the coordination happens"
+        " through the berth plan itself, and because harbour masters settle disputes."
+    )
+    assert not [a for a in cards.values() if ", because" in a], cards
+
+
+def test_advice_and_its_reason_is_no_effect_to_explain() -> None:
+    # 'Expect a trade-off curve, not a free lunch: test several diversification levels online and pick the peak,
+    # because past a point satisfaction drops' -> 'what explains why test several diversification levels …?' (T1/T2)
+    cards = application_asked(
+        "- Expect a trade-off curve, not a free lunch: test several berth mixes online and pick the peak, because past a"
+        " point congestion rises."
+    )
+    assert not [q for q in cards if "explains why test" in q], cards
+    # a single instruction and its reason is asked as the advice
+    cards = application_asked(
+        "- Share tide forecasts with crews early, because a harbour that hides its tides cannot plan berths."
+    )
+    assert cards.get("why should a team share tide forecasts with crews early?") == (
+        "A harbour that hides its tides cannot plan berths"
+    ), cards
