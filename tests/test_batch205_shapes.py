@@ -1,8 +1,9 @@
 """Shapes of batch205's notes (issue 11), read after its blind run (evals/2026-12-05-batch205-run1…): a share of the
 subject's own time read as an object, a comparison of how read as an object, a label glossed by the first step of a
 procedure, a list named with its passive verb, advice whose answer points at 'that one', a fronted setting left at the
-head of a 'why' question, a reason that runs on into its consequence, and advice asked as an effect. Inline notes in the
-batch's shapes (our own harbour wording); each test fails on the commit before its fix.
+head of a 'why' question, a reason that runs on into its consequence, advice asked as an effect, and the note's own
+figure asked as a definition. Inline notes in the batch's shapes (our own harbour wording); each test fails on the
+commit before its fix.
 """
 
 from __future__ import annotations
@@ -94,3 +95,18 @@ def test_advice_and_its_reason_is_no_effect_to_explain() -> None:
     assert cards.get("why should a team share tide forecasts with crews early?") == (
         "A harbour that hides its tides cannot plan berths"
     ), cards
+
+
+def test_the_notes_own_figure_is_no_definition() -> None:
+    # '- A product is a bundle of coupled choices: pricing, packaging, onboarding, architecture.' in the application ->
+    # 'what is a product?' (T1: many valid answers)
+    cards = application_asked(
+        "- A berth is a bundle of coupled choices: pricing, pilots, moorings, tugs. Testing one element at a time is"
+        " local search; it polishes a local peak."
+    )
+    assert "what is a berth?" not in cards, cards
+    # a term the note introduces there keeps its card ('Track **cycle time** (how long one turn of the loop takes)')
+    cards = application_asked(
+        "- Track **turn time** (how long one turn of the tide takes) and the berths freed per turn."
+    )
+    assert cards.get("what is turn time?") == "How long one turn of the tide takes", cards

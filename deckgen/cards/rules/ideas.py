@@ -4736,9 +4736,17 @@ def candidates(note: Note) -> list[Idea]:
         for kind, card in found:
             if card is None or (kind == "claim" and s in split):
                 continue  # a bare claim cut from a bullet lacks the words around it (batches 1-37)
-            if kind == "claim" and role in ("application", "critique") and _NOTE_METAPHOR_RE.search(card.front):
+            if (
+                kind in ("claim", "definition")
+                and role in ("application", "critique")
+                and _NOTE_METAPHOR_RE.search(card.front)
+                and not (kind == "definition" and _introduced_term(card.front, s.text))
+            ):
                 continue  # the note's own 'a design system is a product with internal customers' is a figure, not a
-                # definition: 'what is a design system?' (20 such cards on the development notes, 69 ratings, 12% T2/T3)
+                # definition: 'what is a design system?' (20 such cards on the development notes, 69 ratings, 12% T2/T3);
+                # so is its 'A product is a bundle of coupled choices' read as one (batch205: 'what is a product?', T1;
+                # 14 such definitions on the development notes, 53 ratings, 2 T2/T3), unless the note marks the term
+                # as one it introduces ('Track **cycle time** (how long one turn …)', 'The idea of posteriorities — …')
             score = float(_KIND_WEIGHT.get(kind, 5))
             if kind == "critique" and any(f" {v}?" in card.front for v in _WEAK_CRITIQUE):
                 score -= 2  # a side remark of the critique, not its point
@@ -4761,6 +4769,20 @@ def candidates(note: Note) -> list[Idea]:
 _NOTE_METAPHOR_RE = re.compile(
     r"['’], what (?:is|are) (?!the (?:most|least|real|right|single|empirical|first|best|\w+est)\b)[^?]*\?$"
 )
+
+
+def _introduced_term(front: str, text: str) -> bool:
+    """Whether the term a definition card asks ('what is X?') is one ``text`` marks as introduced: emphasised, quoted
+    or named as an idea ('the idea of X')."""
+    asked = re.search(r"what (?:is|are) (?:(?:the|an?)\s+)?(?P<t>[^?]+)\?$", front)
+    if not asked:
+        return False
+    term = re.escape(asked.group("t").strip().strip("'\"“”"))
+    # (a label leading a list item, '- **Naming and extensions**: …', heads the note's own advice: no term)
+    marked = re.search(rf"[*_\"“']+{term}", text.strip(), re.I)
+    return bool(
+        (marked and marked.start() > 0) or re.search(rf"\b(?:idea|notion|concept|practice) of {term}", text, re.I)
+    )
 
 
 def _bullet_sentences(s: Sentence, note: Note) -> list[Sentence]:
