@@ -1,9 +1,9 @@
 """Shapes of batch205's notes (issue 11), read after its blind run (evals/2026-12-05-batch205-run1…): a share of the
 subject's own time read as an object, a comparison of how read as an object, a label glossed by the first step of a
 procedure, a list named with its passive verb, advice whose answer points at 'that one', a fronted setting left at the
-head of a 'why' question, a reason that runs on into its consequence, advice asked as an effect, and the note's own
-figure asked as a definition. Inline notes in the batch's shapes (our own harbour wording); each test fails on the
-commit before its fix.
+head of a 'why' question, a reason that runs on into its consequence, advice asked as an effect, the note's own figure
+asked as a definition, and what the whole work leans on. Inline notes in the batch's shapes (our own harbour wording);
+each test fails on the commit before its fix.
 """
 
 from __future__ import annotations
@@ -110,3 +110,14 @@ def test_the_notes_own_figure_is_no_definition() -> None:
         "- Track **turn time** (how long one turn of the tide takes) and the berths freed per turn."
     )
     assert cards.get("what is turn time?") == "How long one turn of the tide takes", cards
+
+
+def test_what_the_whole_work_leans_on_is_not_asked() -> None:
+    # 'What does the note … say the work leans on?' — 'A handful of cases the author knows well' (19 of 24 such cards on
+    # the development notes T0/T1: which weakness?); a named part keeps its card
+    cards = critique_asked("The work leans on a handful of ports the author knows well, mostly in the north.")
+    assert not [q for q in cards if q.endswith("leans on?")], cards
+    cards = critique_asked(
+        "The tide analysis depends on gauge logs that harbour masters kept about ships that never docked."
+    )
+    assert [q for q in cards if q.endswith("the tide analysis depends on?")], cards

@@ -209,6 +209,11 @@ _OPEN_CRITIQUE = frozenset(
     }
 )
 _WEAK_CRITIQUE = ("writes from", "rewards", "fails to do", "treats")
+# what a work leans on: a question that names only the whole work has many answers
+_LEANING_CRITIQUE = frozenset({"leans on", "relies on", "depends on", "rewards", "assumes"})
+_WHOLE_WORK_RE = re.compile(
+    r"^the (?:whole )?(?:work|argument|method|paper|book|article|theory|scheme|approach|model|study|essay|framework)$"
+)
 _KIND_WEIGHT = {
     "contrast": 9,
     "definition": 8,
@@ -3983,6 +3988,11 @@ def _critique(note: Note, s: Sentence, core: str) -> Iterator[tuple[str, Card | 
                 front = f"What {shown} {_note_on(note)} say {subject} {verb}?"
                 answer = answer_text
             if not _self_contained(answer):
+                continue
+            if verb in _LEANING_CRITIQUE and _WHOLE_WORK_RE.match(subject):
+                # 'What does the note … say the work leans on?' — 'A handful of cases the author knows well' (batch87 and
+                # on: of 24 such cards on the development notes, 19 rated T0/T1 — 'vague: which weakness?'): what the
+                # whole work leans on has many answers; a named part ('the recruitment analysis depends on') has one
                 continue
             yield "critique", _card(note, "critique", slug(f"{verb} {topic}", 3), s, front, answer)
 
