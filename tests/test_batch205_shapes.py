@@ -2,8 +2,8 @@
 subject's own time read as an object, a comparison of how read as an object, a label glossed by the first step of a
 procedure, a list named with its passive verb, advice whose answer points at 'that one', a fronted setting left at the
 head of a 'why' question, a reason that runs on into its consequence, advice asked as an effect, the note's own figure
-asked as a definition, and what the whole work leans on. Inline notes in the batch's shapes (our own harbour wording);
-each test fails on the commit before its fix.
+asked as a definition, what the whole work leans on, and the note's remarks about its readers. Inline notes in the
+batch's shapes (our own harbour wording); each test fails on the commit before its fix.
 """
 
 from __future__ import annotations
@@ -121,3 +121,12 @@ def test_what_the_whole_work_leans_on_is_not_asked() -> None:
         "The tide analysis depends on gauge logs that harbour masters kept about ships that never docked."
     )
     assert [q for q in cards if q.endswith("the tide analysis depends on?")], cards
+
+
+def test_a_remark_about_the_notes_readers_is_no_claim() -> None:
+    # 'PMs sit on all three boundaries at once' in the application -> 'what do PMs sit on?' (every such card on the
+    # development notes T0/T1: many answers)
+    cards = application_asked("PMs sit on all three quays at once, so the berth plan is theirs to keep.")
+    assert not [q for q in cards if q.startswith("what do PMs")], cards
+    cards = application_asked("Product teams run on tide tables more than they admit.")
+    assert not [q for q in cards if q.startswith("what do product teams")], cards

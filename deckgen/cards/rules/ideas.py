@@ -4757,6 +4757,10 @@ def candidates(note: Note) -> list[Idea]:
                 # so is its 'A product is a bundle of coupled choices' read as one (batch205: 'what is a product?', T1;
                 # 14 such definitions on the development notes, 53 ratings, 2 T2/T3), unless the note marks the term
                 # as one it introduces ('Track **cycle time** (how long one turn …)', 'The idea of posteriorities — …')
+            if kind == "claim" and role in ("application", "critique") and _AUDIENCE_CLAIM_RE.search(card.front):
+                continue  # 'According to the note on …, what do PMs sit on?' — 'All three boundaries at once', 'what do
+                # product teams run on?' — 'Mind reading' (16 such cards on the development notes, all rated T0/T1): the
+                # note's own remark about its readers, which a question about them cannot pin to one answer
             score = float(_KIND_WEIGHT.get(kind, 5))
             if kind == "critique" and any(f" {v}?" in card.front for v in _WEAK_CRITIQUE):
                 score -= 2  # a side remark of the critique, not its point
@@ -4778,6 +4782,12 @@ def candidates(note: Note) -> list[Idea]:
 # such as 'the most useful exercise', which the claim forms ask on their own terms)
 _NOTE_METAPHOR_RE = re.compile(
     r"['’], what (?:is|are) (?!the (?:most|least|real|right|single|empirical|first|best|\w+est)\b)[^?]*\?$"
+)
+
+
+_AUDIENCE_CLAIM_RE = re.compile(
+    r"['’], what (?:do|does|can|did) (?:(?:most|many|some|all|real|the|a|plenty of|every)\s+)?"
+    r"(?:PMs?|product (?:teams?|managers?|organi[sz]ations?|leaders?|people)|teams|managers)\b"
 )
 
 
