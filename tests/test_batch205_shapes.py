@@ -2,8 +2,9 @@
 subject's own time read as an object, a comparison of how read as an object, a label glossed by the first step of a
 procedure, a list named with its passive verb, advice whose answer points at 'that one', a fronted setting left at the
 head of a 'why' question, a reason that runs on into its consequence, advice asked as an effect, the note's own figure
-asked as a definition, what the whole work leans on, and the note's remarks about its readers. Inline notes in the
-batch's shapes (our own harbour wording); each test fails on the commit before its fix.
+asked as a definition, what the whole work leans on, the note's remarks about its readers, and advice whose verb is a
+noun too asked as an effect. Inline notes in the batch's shapes (our own harbour wording); each test fails on the commit
+before its fix.
 """
 
 from __future__ import annotations
@@ -130,3 +131,20 @@ def test_a_remark_about_the_notes_readers_is_no_claim() -> None:
     assert not [q for q in cards if q.startswith("what do PMs")], cards
     cards = application_asked("Product teams run on tide tables more than they admit.")
     assert not [q for q in cards if q.startswith("what do product teams")], cards
+
+
+def test_an_instruction_whose_verb_is_a_noun_too_is_no_effect() -> None:
+    # 'Look at what happens downstream of a flag, because the harm sits in the action taken' -> 'what explains why look
+    # at what happens downstream of a flag?'; '…, so design for both moments' -> 'what explains why design for both
+    # moments?' (development notes: 6 of 6 such cards T0/T1)
+    cards = application_asked(
+        "Look at what happens downstream of a berth flag, because the harm sits in the action taken."
+    )
+    assert "what explains why look at what happens downstream of a berth flag?" not in cards, cards
+    assert cards.get("why should a team look at what happens downstream of a berth flag?") == (
+        "The harm sits in the action taken"
+    ), cards
+    cards = application_asked(
+        "Captains judge a berth twice, once when booking and once when mooring, so design for both moments."
+    )
+    assert not [q for q in cards if "explains why design" in q], cards

@@ -3368,7 +3368,7 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
         return
     if _vague_referent(effect, note):
         return
-    if _IMPERATIVE_RE.match(effect) or imperative(effect):
+    if _IMPERATIVE_RE.match(effect) or imperative(effect) or _noun_verb_instruction(effect):
         # 'Value the critique more than the pitch, because evaluation is …' is advice and its reason (batch79: 'what
         # explains why value the critique …?'): asked as the advice, like a listed step's
         if 3 <= len(words(effect)) <= 10 and not set(words(effect.lower())) & _ADVICE_POINTERS:
@@ -3475,7 +3475,7 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             continue  # 'since 2010', a reason with no verb of its own
         if _PARTIAL_REASON_RE.search(effect) or _CUT_COORDINATION_RE.search(effect) or _NEGATED_RE.search(effect):
             continue  # 'did not decline because A': A is the reason denied; 'partly because' gives only a part
-        if imperative(effect):
+        if imperative(effect) or _noun_verb_instruction(effect):
             # 'Expect a trade-off curve: test several diversification levels online and pick the peak, because past a
             # point satisfaction drops' (batch205: 'what explains why test several diversification levels …?', T1/T2):
             # advice and its reason, asked as the advice (as _mechanism asks it)
@@ -5850,6 +5850,25 @@ _NOT_AFTER_BARE_VERB = frozenset(
 )
 
 
+# verbs a note's advice opens with that are nouns too, so imperative() leaves them alone ('Design problems are wicked')
+_NOUN_VERBS = frozenset(
+    """look track design test measure plan map price check watch build ship pair match model budget frame label count
+    record log score rank audit sketch prototype interview focus aim time target""".split()
+)
+
+
+def _noun_verb_instruction(clause: str) -> bool:
+    """Whether ``clause`` (a clause's start) opens with a verb that is a noun too and a preposition or determiner after
+    it ('Look at what happens downstream of a flag', 'so design for both moments': 'what explains why look at …?' and its
+    like on the development notes, 6 of 6 rated T0/T1)."""
+    tokens = words(clause)[:2]
+    return (
+        len(tokens) == 2
+        and tokens[0].lower() in _NOUN_VERBS
+        and (tokens[1].lower() in PREPOSITIONS or tokens[1].lower() in _OBJECT_OPENERS)
+    )
+
+
 def _bare_instruction(verb: str, after: str) -> bool:
     """'negotiate scope', 'test it': a bare verb and what follows it, at the start of a main clause."""
     if verb in STOPWORDS or verb in PRONOUNS or verb in PREPOSITIONS or not verb.isalpha() or len(verb) < 3:
@@ -6738,7 +6757,11 @@ def _so(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Car
     joined = re.search(r"\band\s+(\w+)\s", effect)
     if joined and joined.group(1).lower() in _INSTRUCTION_VERBS | {"consider"} and not lead.endswith("s"):
         return  # 'so test price introductions carefully and consider trials instead' (batch80): two instructions
-    if lead in _READER_VERBS or (imperative(effect) and lead not in _ADVERBS | _QUANTIFIERS | {"almost", "nearly"}):
+    if (
+        lead in _READER_VERBS
+        or (imperative(effect) and lead not in _ADVERBS | _QUANTIFIERS | {"almost", "nearly"})
+        or _noun_verb_instruction(effect)
+    ):
         return  # 'so expect shipped results to shrink', 'so name them instead of acting them out' (batch72) tell the
         # reader what to do: there is no effect to explain
     effect = _lowered(effect, note)
