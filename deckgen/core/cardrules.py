@@ -762,6 +762,14 @@ def base_verb_problem(verb: str) -> str:
         return f"'{verb}' is not a verb"
     if low in PAST_FORMS or low in _SIMPLE_PASTS or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4):
         return f"'{verb}' after the auxiliary should be the verb's base form"
+    prefixed = re.match(r"^(?:re|over|under|out|mis|up|with|fore)(?P<v>[a-z]{3,})$", low)
+    if (
+        prefixed
+        and (prefixed.group("v") in PAST_FORMS or prefixed.group("v") in _SIMPLE_PASTS)
+        and prefixed.group("v") not in {"set", "put", "cut", "read", "run", "come", "let", "hit", "cost", "spread"}
+    ):
+        # 'what do later writers rebuilt?' (batch101: T0 from every judge): a past form under its prefix
+        return f"'{verb}' after the auxiliary should be the verb's base form"
     if plural_word(low) and len(low) > 3:
         return f"'{verb}' after the auxiliary should be the verb's base form"
     return ""

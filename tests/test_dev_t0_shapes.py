@@ -1,0 +1,31 @@
+"""Cards every judge rated T0 on the development notes that still shipped when batch205 was measured (issue 11): a past
+form under its prefix read as the base verb, a question that lost its verb, a quantifier standing for the object with
+the next clause after it. Inline notes in their shapes (our own harbour wording); each test fails on the commit before
+its fix.
+"""
+
+from __future__ import annotations
+
+from noteutil import central_asked, critique_asked
+
+
+def test_a_prefixed_past_form_is_no_base_verb() -> None:
+    # 'Later writers rebuilt the concept in different directions' -> 'what do later writers rebuilt?' (batch101)
+    cards = critique_asked("Later harbour masters rebuilt the berth rule in different directions.")
+    assert not [q for q in cards if "rebuilt" in q], cards
+
+
+def test_a_question_that_lost_its_verb_is_not_asked() -> None:
+    # 'Few teams will ever build a calibrated simulator' -> 'what will few teams ever?' (batch63)
+    cards = critique_asked(
+        "Few harbour crews will ever build a calibrated tide simulator, so the lesson stays abstract."
+    )
+    assert not [q for q in cards if q.endswith(" ever?")], cards
+
+
+def test_a_quantifier_and_the_next_clause_are_no_object() -> None:
+    # 'Later empirical work supports some and complicates others' -> 'Some and complicates others' (batch62); 'Task
+    # feedback helps most when it can be turned into better strategies' -> 'Most when it can be …' (batch191)
+    cards = critique_asked("Later tide surveys support some and complicate others.")
+    cards |= central_asked("Berth feedback helps most when it can be turned into better mooring plans.")
+    assert not [a for a in cards.values() if a.split()[0] in ("Some", "Most")], cards
