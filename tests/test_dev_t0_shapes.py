@@ -1,7 +1,7 @@
 """Cards every judge rated T0 on the development notes that still shipped when batch205 was measured (issue 11): a past
 form under its prefix read as the base verb, a question that lost its verb, a quantifier standing for the object with
-the next clause after it. Inline notes in their shapes (our own harbour wording); each test fails on the commit before
-its fix.
+the next clause after it, and a verb that takes no object asked with 'what'. Inline notes in their shapes (our own harbour
+wording); each test fails on the commit before its fix.
 """
 
 from __future__ import annotations
@@ -29,3 +29,11 @@ def test_a_quantifier_and_the_next_clause_are_no_object() -> None:
     cards = critique_asked("Later tide surveys support some and complicate others.")
     cards |= central_asked("Berth feedback helps most when it can be turned into better mooring plans.")
     assert not [a for a in cards.values() if a.split()[0] in ("Some", "Most")], cards
+
+
+def test_a_verb_that_takes_no_object_is_not_asked_with_what() -> None:
+    # 'Threat modelling should happen during design' -> 'what should threat modelling happen?' (batch175); 'Private firms
+    # tend to stay family-run and small' -> 'what do private firms tend to stay?' (batch191)
+    cards = central_asked("Berth planning should happen during design, done by the people building the quay.")
+    cards |= central_asked("In low-trust ports, private tug firms tend to stay family-run and small.")
+    assert not [q for q in cards if q.endswith((" happen?", " stay?"))], cards

@@ -1291,6 +1291,13 @@ _LATER_RESEARCH_RE = re.compile(
 )
 
 
+# 'what should X happen?': an auxiliary, a subject and a verb that takes no object (nor a complement 'what' could ask)
+_INTRANSITIVE_WHAT_RE = re.compile(
+    r"\bwhat (?:do|does|did|should|can|could|will|would|must|might|may)\s[^?]*\s(?:tend to\s)?"
+    r"(?:happen|occur|arise|exist|emerge|stay|remain|seem|appear|behave|die|go|come)\?$"
+)
+
+
 def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, back: str = "") -> Card | None:
     if kind == "claim" and _weak_claim(front, back):
         return None
@@ -1300,6 +1307,11 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # 'open-ended without saying it concerns unpacking'; the development notes' 2 such cards 12% T2/T3)
         return None
     if kind != "definition" and _GENERIC_ANSWER_RE.match(back.strip()):
+        return None
+    if _INTRANSITIVE_WHAT_RE.search(front):
+        # 'Threat modelling should happen during design …' (batch175: 'what should threat modelling happen?', T0 from
+        # four judges of six); 'Private firms tend to stay family-run and small' ('what do private firms tend to stay?',
+        # batch191: T0 from every judge): a verb that takes no object cannot be asked with 'what'
         return None
     if re.search(r"\s(?:ever|never|always|also|still)\?$", front) or re.match(
         r"^(?:some|most|many|few|all|much|more|less|others?)\s+(?:and|or|but|when|if|because|while|than)\b", back, re.I
