@@ -1,12 +1,12 @@
 """Cards every judge rated T0 on the development notes that still shipped when batch205 was measured (issue 11): a past
 form under its prefix read as the base verb, a question that lost its verb, a quantifier standing for the object with
-the next clause after it, and a verb that takes no object asked with 'what'. Inline notes in their shapes (our own harbour
-wording); each test fails on the commit before its fix.
+the next clause after it, a verb that takes no object asked with 'what', and a contrast whose alternative is the thing
+itself. Inline notes in their shapes (our own harbour wording); each test fails on the commit before its fix.
 """
 
 from __future__ import annotations
 
-from noteutil import central_asked, critique_asked
+from noteutil import central_asked, critique_asked, not_asked
 
 
 def test_a_prefixed_past_form_is_no_base_verb() -> None:
@@ -37,3 +37,9 @@ def test_a_verb_that_takes_no_object_is_not_asked_with_what() -> None:
     cards = central_asked("Berth planning should happen during design, done by the people building the quay.")
     cards |= central_asked("In low-trust ports, private tug firms tend to stay family-run and small.")
     assert not [q for q in cards if q.endswith((" happen?", " stay?"))], cards
+
+
+def test_what_a_thing_is_not_is_not_the_thing_itself() -> None:
+    # 'Profit is not the purpose but a test …; the one valid definition of business purpose is to create a customer' ->
+    # 'what is business purpose, if not the purpose?' (batch102; the shape needs the note around it, so the fixture)
+    not_asked("batch102", "drucker-the-practice-of-management*", question="what is business purpose, if not")

@@ -1308,6 +1308,12 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None
     if kind != "definition" and _GENERIC_ANSWER_RE.match(back.strip()):
         return None
+    named = re.search(r"\bwhat (?:is|are) (?P<x>[^?,]+), if not (?P<y>[^?]+)\?$", front)
+    if named and set(content_words(named.group("y"))) <= set(content_words(named.group("x"))):
+        # 'Profit is not the purpose but a test …; the one valid definition of business purpose is to create a customer'
+        # (batch102: 'what is business purpose, if not the purpose?', T0 from every judge): what the thing is not is
+        # the thing itself
+        return None
     if _INTRANSITIVE_WHAT_RE.search(front):
         # 'Threat modelling should happen during design …' (batch175: 'what should threat modelling happen?', T0 from
         # four judges of six); 'Private firms tend to stay family-run and small' ('what do private firms tend to stay?',
