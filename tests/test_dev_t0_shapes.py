@@ -1,7 +1,8 @@
 """Cards every judge rated T0 on the development notes that still shipped when batch205 was measured (issue 11): a past
 form under its prefix read as the base verb, a question that lost its verb, a quantifier standing for the object with
 the next clause after it, a verb that takes no object asked with 'what', and a contrast whose alternative is the thing
-itself. Inline notes in their shapes (our own harbour wording); each test fails on the commit before its fix.
+itself. Inline notes in their shapes (our own harbour wording) or, where the shape needs the note around it, the fixture
+note; each test fails on the commit before its fix.
 """
 
 from __future__ import annotations
