@@ -1308,6 +1308,14 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         return None
     if kind != "definition" and _GENERIC_ANSWER_RE.match(back.strip()):
         return None
+    if kind == "claim" and re.match(
+        r"^(?:who|which|that)\s+(?![a-z]+[^s\W]s\b)|^(?:whom|whose)\s|^(?:your|their|its|his|her) behalf\b", back, re.I
+    ):
+        # 'Studying managers in large US companies who attended …' (batch182: 'what does studying managers in large US
+        # company?' — 'Who attended management workshops', T0 from every judge): a relative clause is no object; 'A
+        # gift-giver spends on your behalf …' (batch149: 'Your behalf without …', T0): the object is the reader's ('Who
+        # feels able to use a thing' with its singular verb is an indirect question, and stays)
+        return None
     named = re.search(r"\bwhat (?:is|are) (?P<x>[^?,]+), if not (?P<y>[^?]+)\?$", front)
     if named and set(content_words(named.group("y"))) <= set(content_words(named.group("x"))):
         # 'Profit is not the purpose but a test …; the one valid definition of business purpose is to create a customer'
@@ -5174,6 +5182,10 @@ _NOUNS_LIKE_ADJECTIVES = frozenset(
 )
 
 
+# verbs that take 'on' after them ('rely on'): after a plural noun they are the clause's verb
+_PREPOSITIONAL_VERBS = frozenset("rely depend lean rest hinge draw focus insist build count".split())
+
+
 def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str, Card | None]]:
     """'groups coordinate only along existing paths' -> 'what do groups coordinate along?' style questions.
 
@@ -5239,6 +5251,14 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
                     continue  # a verb this rule can ask about takes an object, a preposition or an adverb next
             if word[-1:] == "s" and any(t in _NUMBER_WORDS - {"one"} or t.isdigit() for t in low[max(0, i - 2) : i]):
                 continue  # 'studying 45 new-product teams in …': a number and its plural noun, not a verb
+            if (
+                word not in _MODAL_STARTS
+                and low[i + 1 : i + 2]
+                and low[i + 1] in _PREPOSITIONAL_VERBS
+                and low[i + 2 : i + 3] in (["on"], ["upon"])
+            ):
+                continue  # 'the headline prevalence estimates rely on assumptions …' (batch185: 'what does the headline
+                # prevalence estimate on?', T0 from every judge): the verb comes next, the -s word is its noun
             if word in _ADVERBS:
                 break  # 'Online experimentation reproduces almost every error …' (batch120: 'what do online
                 # experimentation reproduces almost?', T0 from every judge): past the verb, the adverb is no verb
