@@ -3404,9 +3404,7 @@ def _mechanism(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
     if _IMPERATIVE_RE.match(effect) or imperative(effect) or _noun_verb_instruction(effect):
         # 'Value the critique more than the pitch, because evaluation is …' is advice and its reason (batch79: 'what
         # explains why value the critique …?'): asked as the advice, like a listed step's
-        if 3 <= len(words(effect)) <= 10 and not set(words(effect.lower())) & _ADVICE_POINTERS:
-            front = f"{ctx}, why should a team {effect[0].lower() + effect[1:]}?"
-            yield "prescription", _card(note, "prescription", slug(f"why {effect}", 3), s, front, answer)
+        yield from _why_should(note, s, ctx, effect, answer)
         return
     if re.search(r"\b(?:who|which|whom|whose)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$|\b(?:that|whether)$", effect):
         return  # 'Box holds up Fisher as a statistician who invented methods because real problems demanded them':
@@ -3513,15 +3511,8 @@ def _reason(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
             # point satisfaction drops' (batch205: 'what explains why test several diversification levels …?', T1/T2):
             # advice and its reason, asked as the advice (as _mechanism asks it)
             answer = clean_answer(reason)
-            if (
-                answer
-                and answer.rstrip(".").lower() == reason.lower()
-                and _self_contained(answer)
-                and 3 <= len(words(effect)) <= 10
-                and not set(words(effect.lower())) & _ADVICE_POINTERS
-            ):
-                front = f"{ctx}, why should a team {effect}?"
-                yield "prescription", _card(note, "prescription", slug(f"why {effect}", 3), s, front, answer)
+            if answer and answer.rstrip(".").lower() == reason.lower() and _self_contained(answer):
+                yield from _why_should(note, s, ctx, effect, answer)
             return
         if (
             _LEADING_PRONOUN_RE.match(effect)
@@ -5902,6 +5893,14 @@ _NOUN_VERBS = frozenset(
 )
 
 
+def _why_should(note: Note, s: Sentence, ctx: str, advice: str, answer: str) -> Iterator[tuple[str, Card | None]]:
+    """Advice and its reason as 'why should a team <advice>?' — the reason; nothing when the advice is too short or too
+    long to name, or points at the sentence before ('it', 'them', 'both')."""
+    if 3 <= len(words(advice)) <= 10 and not set(words(advice.lower())) & _ADVICE_POINTERS:
+        front = f"{ctx}, why should a team {advice[0].lower() + advice[1:]}?"
+        yield "prescription", _card(note, "prescription", slug(f"why {advice}", 3), s, front, answer)
+
+
 def _noun_verb_instruction(clause: str) -> bool:
     """Whether ``clause`` (a clause's start) opens with a verb that is a noun too and a preposition or determiner after
     it ('Look at what happens downstream of a flag', 'so design for both moments': 'what explains why look at …?' and its
@@ -6090,14 +6089,8 @@ def _advice(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[str,
         advice = re.split(
             r",\s+|\s+(?:before|after|when|because|so that|since|rather than|instead of)\s+", reason.group("a")
         )[0]
-        if (
-            why
-            and _self_contained(why)
-            and 3 <= len(words(advice)) <= 10
-            and not set(words(advice.lower())) & _ADVICE_POINTERS
-        ):
-            front = f"{ctx}, why should a team {advice[0].lower() + advice[1:]}?"
-            yield "prescription", _card(note, "prescription", slug(f"why {advice}", 3), s, front, why)
+        if why and _self_contained(why):
+            yield from _why_should(note, s, ctx, advice, why)
         return
     found = list(_object_advice(note, s, text, ctx))
     later = _later_instruction(text) if not any(card for _, card in found) and ", " in text else None
