@@ -1463,9 +1463,18 @@ def _card(note: Note, kind: str, anchor: str, sentence: Sentence, front: str, ba
         # 'Ex ante limits explain why winning a hotly contested category rarely pays' (batch145: 'Ex ante limits', T1
         # from every judge): a named idea's label is no explanation
         return None
-    if kind == "claim" and re.match(r"^(?:far\s+)?(?:less|more)\s+\w+ly\b|^\w+ly\s+than\b", back, re.I):
+    if kind == "claim" and re.match(
+        r"^(?:far\s+)?(?:less|more|as|so|much)\s+(?:\w+ly|well|badly|often|far)\b|^\w+ly\s+than\b|"
+        r"^(?:better|worse|further|faster|slower|longer)\s+than\b|"
+        # 'PMs spend much of their time in Badaracco's grey zone' (batch205: 'what do PMs spend?', T0): the object is a
+        # share of the subject's own, the point is where
+        r"^(?:much|most|some|all|part|half|many|few)\s+of\s+(?:their|its|his|her|our|your)\b",
+        back,
+        re.I,
+    ):
         # 'Text streams also compose less cleanly than the book suggests' (batch143: 'what do text streams compose?' —
-        # 'Less cleanly than the book suggests', T0 from every judge): how, answered to a question that asks what
+        # 'Less cleanly than the book suggests', T0 from every judge; batch205: 'what does the specific model travel?' —
+        # 'Less well than the method', T0): how, answered to a question that asks what
         return None
     if kind == "prescription" and re.search(r"\bwhat should [^?]*\bdo\b", front) and _STATEMENT_START_RE.match(back):
         # 'When the event is rare, even a very accurate detector floods you with false alarms' (batch141: 'what should a
@@ -5405,17 +5414,6 @@ def _statement(note: Note, s: Sentence, core: str, ctx: str) -> Iterator[tuple[s
             if (
                 not answer
                 or not _self_contained(answer)
-                # 'the specific model travels less well than the method' (batch205: 'what does the specific model
-                # travel?' — 'Less well than the method', T0): a comparison of how, no object
-                or re.match(
-                    r"^(?:less|more|as|so|far|much)\s+(?:well|badly|often|easily|quickly|slowly|far)\b", answer, re.I
-                )
-                or re.match(r"^(?:better|worse|further|faster|slower|longer)\s+than\b", answer, re.I)
-                # 'PMs spend much of their time in Badaracco's grey zone' (batch205: 'what do PMs spend?', T0): the
-                # object is a share of the subject's own, the point is where
-                or re.match(
-                    r"^(?:much|most|some|all|part|half|many|few)\s+of\s+(?:their|its|his|her|our|your)\b", answer, re.I
-                )
                 or len(content_words(answer)) < 2
                 or _PARTICLE_RE.match(answer)
                 or re.match(
