@@ -60,9 +60,8 @@ def test_batch195_notes_no_longer_give_the_cards_its_judges_rated_t0_or_t1() -> 
     never_asked("batch195", "engestrom-*.md", question="though arguably")
     never_asked("batch195", "kepner-tregoe*.txt", answer="Managers rarely fail for lack of decisiveness")
     never_asked("batch195", "tversky-koehler*.txt", question="later research found")
-    assert ("what are hypotheses?", "Descriptions of events") in [
-        (front.split("', ")[-1], back) for front, back in not_asked("batch195", "tversky-koehler*.txt")
-    ]
+    # 'what are hypotheses?' — 'Descriptions of events' (three words): the answer floor (ideas._ANSWER_FLOOR: definitions under 6 words, claims and contrasts under 4, 16-21% T2/T3 on fresh notes) refuses it, the note's last card
+    never_asked("batch195", "tversky-koehler*.txt", answer="Descriptions of events")
     assert any(
         back == "The distribution of posteriors must average to the prior"
         for _, back in not_asked("batch195", "kamenica-gentzkow*.md")

@@ -72,8 +72,8 @@ def test_what_makes_x_work_is_asked_of_its_clause() -> None:
     # 'What makes the system work is a shared language, meaning names and purposes …' (Kholmatova; a curator asked
     # 'what makes a design system effective?'): no card, the cleft's subject follows its verb
     cards = central_asked(
-        "What makes the harbour work is a shared language, meaning names and signals that pilots, crews and clerks all"
+        "What makes the harbour work is a shared signal language, meaning names and signals that pilots, crews and clerks all"
         " use."
     )
-    assert cards.get("what makes the harbour work?") == "A shared language", cards
+    assert cards.get("what makes the harbour work?") == "A shared signal language", cards
     assert not central_asked("What makes it work is practice."), "'it' is the sentence before's"

@@ -95,10 +95,12 @@ def test_a_term_of_a_counted_list_is_asked_as_one_of_it() -> None:
     # 'they model problem solving as three processes: **search** (finding the elements needed next), …' -> 'what is
     # search?' (T1/T2: which search?) — the list names what the term is
     cards = central_asked(
-        "They model berthing as three processes: **search** (finding the berths needed next), **recognition**"
+        "They model berthing as three processes: **search** (finding the free berths a ship needs next), **recognition**"
         " (noticing that the berths found match a known pattern), and **inference** (deriving new facts)."
     )
-    assert cards.get("what is 'search', one of the three processes?") == "Finding the berths needed next", cards
+    assert cards.get("what is 'search', one of the three processes?") == "Finding the free berths a ship needs next", (
+        cards
+    )
     assert "what is inference?" not in cards, cards
 
 

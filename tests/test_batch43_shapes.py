@@ -30,7 +30,7 @@ Iris Marsh's 2017 book on how harbours keep their pilots' records.
 ## Central argument
 Marsh attacks what she calls **ledger rationality**: the view, built into port offices and training schools, that piloting is the application of fixed rules to well-charted harbours.
 Pilotage is mostly route setting: the course agreed at the first briefing decides which channels the crew will even try.
-The ledger bias means pilots care about the log, not the water: they write before they look.
+The ledger bias means pilots care about the entries in the log, not the water: they write before they look.
 The growth in harbour fees is not a law of trade but the result of choices, and that those choices can be undone.
 Marsh sorts the problems into three kinds:
 

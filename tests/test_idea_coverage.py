@@ -21,7 +21,7 @@ author: Maren Okafor
 Maren Okafor, a former port engineer, wrote this 2019 book about how pilots guide ships into busy harbours.
 
 ## Central argument
-Okafor argues that groundings happen far more often from stale charts than from bad seamanship, yet most ports spend their budgets on training. She lays out a pilot's approach in three phases — boarding, channel transit and berthing. Safety is a habit of shared checks, not a rulebook, a licence or a single expert. She separates **local pilots**, who know one harbour in depth, from **deep-sea pilots**, who cross oceans with the crew. She also describes the tide-window rule, which holds a large ship outside until the water is deep enough. Piloting a tanker means reading currents before reading instruments. There are only two sound ways to berth — bow first or stern first — and she insists on rehearsing both.
+Okafor argues that groundings happen far more often from charts nobody has corrected than from bad seamanship, yet most ports spend their budgets on training. She lays out a pilot's approach in three phases — boarding, channel transit and berthing. Safety is a habit of shared checks, not a rulebook, a licence or a single expert. She separates **local pilots**, who know one harbour in depth, from **deep-sea pilots**, who cross oceans with the crew. She also describes the tide-window rule, which holds a large ship outside until the water is deep enough. Piloting a tanker means reading the tidal currents before reading any instruments. There are only two sound ways to berth — bow first or stern first — and she insists on rehearsing both.
 
 ## Key ideas
 - Bridge team: a crew, not a chain of command — everyone may stop the ship.
@@ -45,9 +45,9 @@ def _cards() -> dict[str, tuple[str, str]]:
 
 
 def test_a_compound_thesis_is_read_clause_by_clause() -> None:
-    text = "groundings happen far more often from stale charts than from bad seamanship, yet most ports spend their budgets"
+    text = "groundings happen far more often from charts nobody has corrected than from bad seamanship, yet most ports spend their budgets"
     assert compound_clauses(text)[1:] == [
-        "groundings happen far more often from stale charts than from bad seamanship",
+        "groundings happen far more often from charts nobody has corrected than from bad seamanship",
         "most ports spend their budgets",
     ]
 
@@ -55,7 +55,7 @@ def test_a_compound_thesis_is_read_clause_by_clause() -> None:
 def test_a_comparative_asks_the_more_frequent_cause() -> None:
     front, back = _cards()["g.claim.groundings-happen"]
     assert front.endswith("what do groundings happen from far more often than from bad seamanship?"), front
-    assert back == "Stale charts"
+    assert back == "Charts nobody has corrected"
 
 
 def test_a_contrast_with_a_list_of_alternatives() -> None:
@@ -78,7 +78,10 @@ def test_glossed_terms_each_get_a_definition() -> None:
 def test_means_and_a_colon_term_with_a_contrast() -> None:
     cards = _cards()
     front, back = cards["g.definition.piloting-tanker"]
-    assert front.endswith("what does piloting a tanker mean?") and back == "Reading currents before reading instruments"
+    assert (
+        front.endswith("what does piloting a tanker mean?")
+        and back == "Reading the tidal currents before reading any instruments"
+    )
     # 'what is bridge team, if not a chain of command?' — 'A crew' is not asked: answers of one or two words to
     # 'what is X, if not A?' were T2/T3 in 24% of 182 blind first-run ratings (tests/test_batch119_shapes.py)
     assert "g.contrast.bridge" not in cards, cards.get("g.contrast.bridge")

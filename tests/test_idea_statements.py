@@ -28,7 +28,7 @@ Quill argues that every team that ships a product will accumulate a process whos
 The two camps argue for opposite remedies. Testing with three users a month finds the loudest problems. The book treats rituals as the unit of change, while much of the later literature treats incentives. The book relies on conventions that have shifted since it was written.
 
 ## Why it matters for product
-Quarterly retrospectives tend to reward the visible fix rather than the durable one.
+Quarterly retrospectives tend to reward the fix everyone can see rather than the durable one.
 """
 
 
@@ -73,7 +73,7 @@ def test_glossed_and_bulleted_terms_are_definitions_with_their_article() -> None
 def test_a_rather_than_object_becomes_the_questions_contrast() -> None:
     cards = _fronts()
     ask = "According to the note on Quill's 'The Tidal Organization', what do quarterly retrospectives tend to reward rather than the durable one?"
-    assert cards.get(ask) == "The visible fix", cards
+    assert cards.get(ask) == "The fix everyone can see", cards
 
 
 def test_nouns_are_not_read_as_verbs_and_fragments_do_not_ship() -> None:
