@@ -37,8 +37,9 @@ def test_half_of_a_contrasted_thesis_is_not_asked() -> None:
 
 def test_a_thesis_before_yet_still_stands() -> None:
     assert _theses(
-        "Cagan argues that most product ideas fail in the market, yet teams keep committing to them before any test."
-    ) == ["Most product ideas fail in the market"]
+        "Cagan argues that most product ideas fail in the market within their first year, yet teams keep committing to"
+        " them before any test."
+    ) == ["Most product ideas fail in the market within their first year"]
 
 
 def test_a_denied_thesis_corrected_after_its_semicolon_is_not_asked() -> None:
@@ -47,4 +48,13 @@ def test_a_denied_thesis_corrected_after_its_semicolon_is_not_asked() -> None:
     assert not _theses(
         "Cagan argues that teams rarely fail for lack of ideas; they fail because they build the first idea untested."
     )
-    assert _theses("Cagan argues that most product ideas fail in the market; the best teams test them early.")
+    assert _theses(
+        "Cagan argues that most product ideas fail in the market within their first year; the best teams test them early."
+    )
+
+
+def test_a_thesis_slogan_is_not_asked() -> None:
+    # 'What is the central claim of Sharp's 'How Brands Grow'?' — 'Marketing runs on myths' (thesis answers under 8
+    # words: 4 of 19 T2/T3 on the fresh batches' first runs); fails before ideas._THESIS_FLOOR
+    assert not _theses("Cagan argues that roadmaps are mostly wishful fiction.")
+    assert _theses("Cagan argues that roadmaps are mostly wishful fiction written to please sales teams.")
