@@ -7,7 +7,7 @@ exception (what the work treats a thing as; a gloss that is an aside), which pas
 
 from __future__ import annotations
 
-from noteutil import central_asked
+from noteutil import central_asked, critique_asked
 
 
 def test_a_short_definition_is_not_asked() -> None:
@@ -52,3 +52,11 @@ def test_a_gloss_that_is_an_aside_of_its_clause_is_not_run_on() -> None:
         'Its power comes from the "harbour book" — knowing where to moor — rather than from any pilot knowing every quay.'
     )
     assert not [a for a in cards.values() if "rather than" in a], cards
+
+
+def test_a_short_mechanism_or_critique_is_not_asked() -> None:
+    # mechanisms of 4-5 words were 35% T2/T3 on the fresh first runs, critique answers under 6 words 11%
+    assert not central_asked("Crews skip checks because the checklist is long."), "a four-word mechanism"
+    assert central_asked("Crews skip checks because the checklist is longer than the time they have at the quay.")
+    assert not critique_asked("The tide model depends on calm weather."), "a two-word critique"
+    assert critique_asked("The tide model depends on calm weather and on pilots who know the channel by heart.")

@@ -49,10 +49,12 @@ def test_a_thesis_cut_at_a_colon_keeps_its_short_list() -> None:
 
 def test_a_limit_keeps_what_it_denies_in_its_question() -> None:
     # 'The argument rests on history and reasoning, not statistics' -> 'History and reasoning' (T1 from every judge)
-    cards = critique_asked("The argument rests on history and reasoning, not statistics.", "rests")
+    cards = critique_asked(
+        "The argument rests on harbour history and the author's own reasoning, not statistics.", "rests"
+    )
     assert cards.get(
         "What does the note on Okafor's 'Harbours Under Strain' say the argument rests on, if not statistics?"
-    ) == ("History and reasoning"), cards
+    ) == ("Harbour history and the author's own reasoning"), cards
 
 
 def test_a_quoted_word_is_no_effect_to_explain() -> None:

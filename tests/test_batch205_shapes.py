@@ -62,12 +62,12 @@ def test_a_fronted_setting_follows_its_clause_and_the_reason_stops_at_so() -> No
     # 'On pricing pages, decoy tiers work precisely because people violate Luce's axiom, so don't expect …' -> 'what
     # explains why on pricing pages, decoy tiers work?' — '…, so don't expect a Luce-based model …' (T1)
     cards = application_asked(
-        "2. On crowded quays, decoy berths work precisely because captains violate Okafor's axiom, so don't expect a"
-        " simple model to predict their effect."
+        "2. On crowded quays, decoy berths work precisely because captains routinely violate Okafor's berthing axiom, so don't"
+        " expect a simple model to predict their effect."
     )
-    assert cards.get("what explains why decoy berths work on crowded quays?") == "Captains violate Okafor's axiom", (
-        cards
-    )
+    assert cards.get("what explains why decoy berths work on crowded quays?") == (
+        "Captains routinely violate Okafor's berthing axiom"
+    ), cards
 
 
 def test_one_of_a_list_of_reasons_is_not_why() -> None:

@@ -78,7 +78,7 @@ Doshi's claim is that PMs run out of time not because they work too little but b
 The essence is hard because of four properties: complexity, conformity to arbitrary external interfaces, constant changeability, and invisibility, since software has no geometry.
 
 ## Critique
-The LNO triage fits poorly with bottom-up, product-led products. It says little about how to reach a good one under real uncertainty.
+The LNO triage fits poorly with bottom-up, product-led products that users adopt first. It says little about how to reach a good one under real uncertainty.
 """
 
 
@@ -96,7 +96,7 @@ def test_central_claims_lists_and_critique_points_get_cards() -> None:
     )
     # the critique names its topic: '… say the essay fits poorly with?' is no longer asked (test_batch103_shapes.py)
     critique = "What does the note on Doshi's 'The LNO Framework' say the LNO triage fits poorly with?"
-    assert cards[critique] == "Bottom-up, product-led products"
+    assert cards[critique] == "Bottom-up, product-led products that users adopt first"
     assert not any("a good one" in back for back in cards.values())  # names nothing without the note
 
 
