@@ -36,12 +36,12 @@ She groups the crew's failures under four R's:
 - Rank — junior pilots defer to captains who are wrong.
 
 - Latent faults are always present in an old harbour. Calm days hide them, so crews learn to work around them without noticing.
-- Handovers are the riskiest hour. Most groundings happen at night because the pilots are tired.
+- Handovers are the riskiest hour. Most groundings happen at night because the pilots are tired after long shifts.
 
 Every pilot meets the harbour master on the first day.
 Tide tables are a useful guardrail for new pilots.
 The number is an order of magnitude, not a target.
-Design by committee tends to produce compromise without coherence.
+Design by committee tends to produce compromise without any coherence.
 
 ## Critique
 The book rests on one harbour.
@@ -64,7 +64,10 @@ def _asked(fragment: str) -> list[tuple[str, str]]:
 def test_a_later_sentence_of_a_bullet_is_asked_on_its_own() -> None:
     # 'Most groundings happen at night because …' is the second sentence of its bullet
     assert _asked("groundings") == [
-        (f"According to {ESSAY}, what explains why most groundings happen at night?", "The pilots are tired")
+        (
+            f"According to {ESSAY}, what explains why most groundings happen at night?",
+            "The pilots are tired after long shifts",
+        )
     ]
 
 
@@ -95,5 +98,5 @@ def test_an_instruction_placed_by_a_preposition_asks_its_object() -> None:
 
 def test_a_claim_asked_by_what_it_produces_still_ships() -> None:
     assert _asked("design by committee") == [
-        (f"According to {ESSAY}, what does design by committee tend to produce?", "Compromise without coherence")
+        (f"According to {ESSAY}, what does design by committee tend to produce?", "Compromise without any coherence")
     ]

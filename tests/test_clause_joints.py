@@ -26,7 +26,7 @@ Lucia Ibarra's 2021 essay on running many product experiments at once.
 Ibarra argues that experiment throughput is limited by shared traffic, not by ideas.
 
 ## Why it matters for product
-A team that knows which tests collide will order its roadmap of tests differently, and the power estimate is the right first question for any launch test.
+A team that knows which tests collide will order its roadmap of tests differently, and the sample power estimate is the right first question for any launch test.
 """
 
 NETWORK = """---
@@ -53,7 +53,9 @@ def test_the_second_clause_keeps_its_subject() -> None:
 
 def test_a_ranked_claim_in_the_second_clause_is_answered_by_its_whole_subject() -> None:
     questions = asked(NOTE)
-    assert questions.get("what is the right first question for any launch test?") == "The power estimate", questions
+    assert questions.get("what is the right first question for any launch test?") == "The sample power estimate", (
+        questions
+    )
     assert "Estimate" not in questions.values()
 
 

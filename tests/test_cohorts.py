@@ -546,12 +546,12 @@ site: true
 hires:
   - {name: Ana K., track: associate-pm, start: 2026-03-02}
   - {name: bo, track: product-lead, start: 2026-03-09, new_per_day: 4}
-  - {name: Cy, track: associate-pm, start: 2026-03-02, days_off: [2026-03-10, 2026-03-11]}
+  - {name: Cy, track: associate-pm, start: 2026-03-02, days_off: [2026-03-10, 2026-03-11, 2026-03-12]}
 """
 SHIPPED_WEEKS = {
-    "Ana K.": [30, 30, 14],  # 6 a day: the PM role's 25 and 5 of Discovery in week 1
-    "bo": [20, 20, 9],  # 4 a day: 49 cards take into a third week (Mon–Wed)
-    "Cy": [30, 18, 26],  # leave on Tue and Wed of week 2: 3 study days there
+    "Ana K.": [30, 30, 12],  # 6 a day: the PM role's 25 and 5 of Discovery in week 1
+    "bo": [20, 20, 7],  # 4 a day: 47 cards take into a third week (Mon–Tue)
+    "Cy": [30, 12, 30],  # leave on Tue to Thu of week 2: 2 study days there
 }
 
 
@@ -615,8 +615,8 @@ def test_a_hires_pace_warning_reaches_the_site_and_their_calendar(shipped: Path)
     # Ana fits; bo: weeks 1 and 2, and the pace; Cy: week 2, and the pace
     assert [len(w) for w in said.values()] == [0, 3, 2]
     assert said[name][2].endswith(f"write 'new_per_day: 5' in {name}'s entry (decks/cohorts/x.yaml:6)")
-    # week 2 (18 new cards: three study days) starts 18 of Discovery's 24, week 1 took 5: one is left over
-    assert said["Cy"][0].startswith("Week 2 — Discovery: 1 of its 24 cards starts after Sun 15 Mar 2026 at 6 new cards")
+    # week 2 (12 new cards: two study days) starts 12 of Discovery's 23, week 1 took 5: six are left over
+    assert said["Cy"][0].startswith("Week 2 — Discovery: 6 of its 23 cards start after Sun 15 Mar 2026 at 6 new cards")
 
     page = (shipped / "build/site/cohorts/x.html").read_text(encoding="utf-8")
     assert "<i>k</i>" not in page
@@ -637,7 +637,7 @@ def test_a_hires_pace_warning_reaches_the_site_and_their_calendar(shipped: Path)
             assert "decks/cohorts" not in description and "new_per_day" not in description
             if number in week_warned:
                 assert (
-                    "\nHeads-up: at 6 new cards a day, 1 of this week's 24 cards starts after Sun 15 Mar 2026 (the last "
+                    "\nHeads-up: at 6 new cards a day, 6 of this week's 23 cards start after Sun 15 Mar 2026 (the last "
                     "on Mon 16 Mar 2026). Keep to your 6 a day: Anki brings them in the days after, and this calendar "
                     "counts them.\nIn Anki, open the options of the deck 'PM Onboarding' and set 'New cards/day' to 6."
                 ) in description, description
@@ -670,7 +670,7 @@ def test_study_blocks_go_on_after_the_last_new_card(shipped: Path) -> None:
         if isinstance(e.decoded("DTSTART"), dt.datetime)
     }
     last_new = max(d["date"] for d in plan["hires"][0]["schedule"]["days"] if d["new"])
-    assert last_new == "2026-12-23" and max(blocks) > "2027-01-04"
+    assert last_new == "2026-12-22" and max(blocks) > "2027-01-04"
     assert blocks["2027-01-04"].startswith(f"Anki: about {round(busiest['reviews'])} reviews (")
     assert not [day for day in blocks if "2026-12-24" <= day <= "2027-01-03"]  # the holiday has none
 
@@ -728,18 +728,18 @@ def test_a_week_whose_cards_start_the_week_before_is_explained_to_the_hire_and_t
     assert run_deckgen("build", cwd=shipped).returncode == 0
     text = run_deckgen("plan", "--cohort", "x", cwd=shipped).stdout
     assert (
-        "note: Week 2 — Strategy: 25 of its 25 cards start in week 1, from Wed 4 Mar 2026, at 10 new cards a day"
+        "note: Week 2 — Strategy: 24 of its 24 cards start in week 1, from Wed 4 Mar 2026, at 10 new cards a day"
     ) in text
     assert "write 'new_per_day: 5' in Dee's entry (decks/cohorts/x.yaml:5)" in text
     page = html.unescape((shipped / "build/site/cohorts/x.html").read_text(encoding="utf-8"))
-    assert "<strong>For the manager:</strong> Week 2 — Strategy: 25 of its 25 cards start in week 1" in page
+    assert "<strong>For the manager:</strong> Week 2 — Strategy: 24 of its 24 cards start in week 1" in page
     track_page = html.unescape((shipped / "build/site/tracks/product-lead.html").read_text(encoding="utf-8"))
     assert (
-        "All this week's 25 cards start in week 1: at 10 new cards a day, Anki brings them in during week 1, once "
+        "All this week's 24 cards start in week 1: at 10 new cards a day, Anki brings them in during week 1, once "
         "week 1's own are started. This week is for their reviews."
     ) in track_page
     weeks = [e for e in _events(shipped / "build/site/cohorts/x/dee.ics") if str(e["SUMMARY"]).startswith("Week")]
-    assert [str(e["SUMMARY"]) for e in weeks] == ["Week 1: Discovery (49 new cards)", "Week 2: Strategy (0 new cards)"]
+    assert [str(e["SUMMARY"]) for e in weeks] == ["Week 1: Discovery (47 new cards)", "Week 2: Strategy (0 new cards)"]
     assert "from Wed 4 Mar 2026, once week 1's own are started" in str(weeks[1]["DESCRIPTION"])
     assert "start in week" not in str(weeks[0]["DESCRIPTION"])
     assert "write" not in str(weeks[1]["DESCRIPTION"])  # the manager's words stay the manager's

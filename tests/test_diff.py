@@ -255,23 +255,22 @@ def test_a_release_no_card_explains_says_what_it_is_about(project: Path) -> None
 def test_a_note_whose_id_changed_is_named_with_the_id_to_write_back(shipped: Path) -> None:
     """A PM lead's try: changing a note's 'id:' retired its generated cards and added the same ones again (learners
     lose their history on them), and nothing said why. The build and diff name the old id to write back."""
-    note = shipped / "content" / "essays" / "graham-do-things-that-dont-scale.md"
-    note.write_text(note.read_text(encoding="utf-8").replace("id: graham-dont-scale\n", "id: pg-dont-scale\n", 1))
-    decks = [shipped / "decks" / "onboarding.yaml", shipped / "decks" / "strategy.yaml"]
+    # (Graham's note was the example until the answer floor left it no generated card; Cagan's keeps one)
+    note = shipped / "content" / "essays" / "cagan-product-vs-feature-teams.md"
+    old, new = "cagan-product-vs-feature-teams", "cagan-teams"
+    note.write_text(note.read_text(encoding="utf-8").replace(f"id: {old}\n", f"id: {new}\n", 1))
+    decks = [shipped / "decks" / "onboarding.yaml", shipped / "decks" / "foundations.yaml"]
     for deck in decks:
-        deck.write_text(deck.read_text(encoding="utf-8").replace("- id: graham-dont-scale", "- id: pg-dont-scale"))
-    said = (
-        "content/essays/graham-do-things-that-dont-scale.md: note 'pg-dont-scale' looks like note 'graham-dont-scale'"
-        " with a new id"
-    )
+        deck.write_text(deck.read_text(encoding="utf-8").replace(f"- id: {old}", f"- id: {new}"))
+    said = f"content/essays/cagan-product-vs-feature-teams.md: note '{new}' looks like note '{old}' with a new id"
     for command in (("diff",), ("build", "--dry-run")):
         run = run_deckgen(*command, cwd=shipped)
         assert run.returncode == 0 and said in " ".join((run.stdout + run.stderr).split()), run.stderr
-        assert "write 'id: graham-dont-scale' back" in " ".join((run.stdout + run.stderr).split())
+        assert f"write 'id: {old}' back" in " ".join((run.stdout + run.stderr).split())
     # written back, nothing is said
-    note.write_text(note.read_text(encoding="utf-8").replace("id: pg-dont-scale\n", "id: graham-dont-scale\n", 1))
+    note.write_text(note.read_text(encoding="utf-8").replace(f"id: {new}\n", f"id: {old}\n", 1))
     for deck in decks:
-        deck.write_text(deck.read_text(encoding="utf-8").replace("- id: pg-dont-scale", "- id: graham-dont-scale"))
+        deck.write_text(deck.read_text(encoding="utf-8").replace(f"- id: {new}", f"- id: {old}"))
     run = run_deckgen("diff", cwd=shipped)
     assert "looks like note" not in run.stdout + run.stderr
 

@@ -77,7 +77,7 @@ def test_a_bare_plural_named_after_it_is_what_the_term_means() -> None:
         harbour_note(
             "calls",
             "## Central argument\nOkafor argues that pilots do not plan by the clock: they assign berths to "
-            "sequences of arrivals, which she calls waves.\n",
+            "sequences of arrivals from one shipping line, which she calls waves.\n",
         )
     )
-    assert cards.get("what are waves?") == "Sequences of arrivals", cards
+    assert cards.get("what are waves?") == "Sequences of arrivals from one shipping line", cards

@@ -24,7 +24,7 @@ author: Iris Marsh
 Iris Marsh's 2009 book on how lighthouse services allocate their keepers.
 
 ## Central argument
-Market growth drives oil needs.
+Steady regional market growth drives oil needs.
 Keepers trust the lamp, and silence is what keeps them alert, because storms come without warning.
 Marsh sorts the early logbooks' problems by type of error:
 
@@ -33,12 +33,12 @@ Marsh sorts the early logbooks' problems by type of error:
 
 Marsh names four kinds of station:
 
-- Beacons: high traffic, short range. They burn more oil than they earn.
+- Beacons: high traffic at short range for coastal boats. They burn more oil than they earn.
 - Towers: low traffic, long range. They cost little but must be staffed.
 
 She organises the book around three concepts:
 
-- Common ground. Shared charts, signals and vocabulary. Keepers who live together build it without trying.
+- Common ground. Shared charts, signals, tide tables and vocabulary. Keepers who live together build it without trying.
 - Shift rhythm. The pattern of watches a station keeps through a season.
 
 Her rules are written as slogans:
@@ -86,7 +86,7 @@ def _fronts() -> list[str]:
 
 
 def test_what_drives_a_quantity_is_asked_again() -> None:
-    assert (f"According to {ESSAY}, what drives oil needs?", "Market growth") in _cards().values()
+    assert (f"According to {ESSAY}, what drives oil needs?", "Steady regional market growth") in _cards().values()
 
 
 def test_an_answer_that_runs_on_into_another_claim_is_refused() -> None:
@@ -118,9 +118,12 @@ def test_a_member_of_a_named_list_glossed_by_its_parts_or_a_first_sentence() -> 
     cards = set(_cards().values())
     assert (
         f"In {ESSAY}, what is 'common ground', one of the three concepts?",
-        "Shared charts, signals and vocabulary",
+        "Shared charts, signals, tide tables and vocabulary",
     ) in cards
-    assert (f"In {ESSAY}, what are 'Beacons', one of the four kinds of station?", "High traffic, short range") in cards
+    assert (
+        f"In {ESSAY}, what are 'Beacons', one of the four kinds of station?",
+        "High traffic at short range for coastal boats. They burn more oil than they earn",
+    ) in cards
 
 
 # batch39's T0/T1 shapes: a list member glossed with 'it' (the thing the list is about), a quality asked as what

@@ -23,7 +23,7 @@ Ilse Varga, an agronomist, wrote this 2021 book about running a fruit orchard fo
 Varga argues that an orchard is a slow system where today's pruning decides the harvest five years later. Healthy yields grow from three habits: pruning (cutting for light), grafting (joining a hardy root to a good fruit) and mulching (keeping the soil covered). Good harvests rest on two supports: steady water, so trees never stress, and clean tools, so cuts heal. Her method has three parts: soil (what to test), water (when to irrigate) and light (where to thin).
 
 ## Critique
-Soil tests can show which nutrients are missing, but they cannot predict frost, hail or drought, and growers often treat a good test as a promise. The orchard calendar assumes a grower who owns the land outright, which few young growers do. The book cannot tell a reader how to finance the first barren years. It cannot predict the price of apples either. The pruning guide fits small family farms far better than large commercial farms, where crews prune to a quota. More importantly, the yield chart measures how well a tree crops, not whether it pays for its water. The grafting chapter fits cold valleys better than coastal hills. The evidence is twelve orchards in one river valley, all of them on the same soil. The cases are mostly praised by their owners.
+Soil tests can show which nutrients are missing, but they cannot predict frost, hail or a dry summer, and growers often treat a good test as a promise. The orchard calendar assumes a grower who owns the land outright, which few young growers do. The book cannot tell a reader how to finance the first barren years. It cannot predict the price of apples either. The pruning guide fits small family farms far better than large commercial farms, where crews prune to a quota. More importantly, the yield chart measures how well a tree crops, not whether it pays for its water. The grafting chapter fits cold valleys better than coastal hills. The evidence is twelve orchards in one river valley, all of them on the same soil. The cases are mostly praised by their owners.
 
 ## Why it matters for product
 A roadmap is an orchard: the work that pays off in five years is planted now.
@@ -58,7 +58,7 @@ def test_a_glossed_list_with_no_named_whole_is_not_asked() -> None:
 def test_a_critique_limit_names_the_part_and_keeps_the_whole_list() -> None:
     front, back = _cards()["g.critique.soil-tests-predict"]
     assert front == "What does the note on Varga's 'The Patient Orchard' say soil tests cannot predict?", front
-    assert back == "Frost, hail or drought"
+    assert back == "Frost, hail or a dry summer"
 
 
 def test_fits_better_than_asks_the_kind_both_sides_share() -> None:

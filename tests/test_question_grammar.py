@@ -24,8 +24,8 @@ Ines Calloway's 2021 book on how operations teams keep a port running.
 ## Central argument
 Around the quay sits a ring of tugboats trained for night work. The crane crews built the loading plan from spare parts with borrowed software licences. Four sources of rising delays in winter ports. Calloway describes two port designs that balance the same three goals — throughput, safety and cost — in opposite ways. If calm grows with practice, then the spare tugs and radios that let crews adapt are investments rather than waste.
 
-- **Habits**: patience, candour, rehearsal, slack.
-- **Three buffers**: time, crews, berths.
+- **Habits**: patience, candour, dry rehearsal, spare slack.
+- **Three buffers**: spare time, extra crews, empty berths.
 - Tugs are always scarce, so night crews work in split shifts. Normal nights already mean covering gaps.
 - Rules for a night rota: be boring, because nobody trusts a clever rota; rotate weekly; and publish early.
 
@@ -72,7 +72,7 @@ def test_a_bare_plural_term_is_named_by_its_author_and_keeps_its_key() -> None:
     cards = _cards()
     assert cards["g.definition.habits"] == (
         "In Calloway's 'The Quiet Harbour', what are Calloway's four habits?",
-        "Patience, candour, rehearsal, slack",
+        "Patience, candour, dry rehearsal, spare slack",
     )
     assert cards["g.definition.three-buffers"][0].endswith("what are Calloway's three buffers?")
 

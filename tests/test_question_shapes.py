@@ -28,7 +28,7 @@ Okafor sorts the mills she visited into three kinds:
 - Patient — grade-driven. Timber moves through two seasons of open air; buyers wait their turn.
 - Mixed — order-driven. Each board waits for a buyer before it is dried.
 
-Patient mills sell more of their stock as furniture grade, because slow drying splits fewer boards.
+Patient mills sell more of their stock as furniture grade, because slow drying splits fewer of the boards.
 
 ## Critique
 Three kinds drawn from site visits and interviews, not from sales records, and real mills blend them: a patient drying shed can sit inside a hurried mill. Weekly moisture readings work where the foreman actually logs them.
@@ -52,7 +52,7 @@ def test_a_place_is_not_asked_with_what() -> None:
 
 def test_a_cause_card_of_the_same_note_still_ships() -> None:
     # the guard: the rule refuses the place shapes, not every 'what' card of the note
-    assert _cards().get("g.mechanism.patient-mills", ("", ""))[1] == "Slow drying splits fewer boards"
+    assert _cards().get("g.mechanism.patient-mills", ("", ""))[1] == "Slow drying splits fewer of the boards"
 
 
 def test_a_question_that_runs_across_a_sentence_end_is_refused() -> None:

@@ -29,7 +29,7 @@ The book is also about **weather**: a station's crew behaves like a small ship, 
 The evidence is a few Atlantic stations, and the book has little on funding; crews come back every spring, but pay decides whether that matters.
 
 ## Why it matters for product
-Night drills are the most useful habit of an on-call team, since they expose gaps before outages do. Handovers are the riskiest hour of a shift, since each crew assumes the other is watching.
+Unannounced drills at night are the most useful habit of an on-call team, since they expose gaps before outages do. The handovers at dusk are the riskiest hour of a shift, since each crew assumes the other is watching.
 """
 
 
@@ -54,7 +54,7 @@ def test_a_ranked_thing_is_asked_with_its_superlative_and_a_verb_that_agrees() -
     assert _asked("what is the riskiest hour") == [
         (
             "According to the note on Valdivia's 'The Lighthouse Keepers', what is the riskiest hour of a shift?",
-            "Handovers",
+            "The handovers at dusk",
         )
     ]
     # 'Night drills are the most useful habit': the ranked thing is singular, so the question says 'is'

@@ -96,5 +96,7 @@ Menus are ladders; tags make lattices.
 
 def test_a_one_word_answer_is_asked_when_it_is_a_term_the_note_keeps_using() -> None:
     cards = [(front, back) for front, back in generated_cards(TERM_NOTE).values()]
-    assert ("According to Fenwick's 'A Harbour Is Not a Ladder', what are living harbours?", "Lattices") in cards
+    # since the answer floor (ideas._ANSWER_FLOOR: claims under 4 words 16% T2/T3 on the fresh first runs) a one-word
+    # term is no answer either; the floor, not this rule, refuses it
+    assert ("According to Fenwick's 'A Harbour Is Not a Ladder', what are living harbours?", "Lattices") not in cards
     assert not any("everything else" in front for front, _ in cards)

@@ -25,7 +25,7 @@ Okafor argues that berth pricing shapes the whole port.
 
 - Tidal berthing means captains should plan arrivals around high water.
 - A shortage of deep berths means most ships still wait offshore.
-- A longer quay wall means more ships unloading at once.
+- A longer quay wall means more ships unloading their cargo at once.
 """,
 )
 
@@ -38,7 +38,7 @@ def test_advice_or_a_counted_consequence_is_no_meaning() -> None:
 
 def test_a_meaning_is_still_asked() -> None:
     questions = asked(NOTE)
-    assert questions.get("what does a longer quay wall mean?") == "More ships unloading at once", questions
+    assert questions.get("what does a longer quay wall mean?") == "More ships unloading their cargo at once", questions
 
 
 ASPECTS = harbour_note(

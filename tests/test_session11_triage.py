@@ -26,7 +26,7 @@ from noteutil import asked, harbour_note
 NOTE = harbour_note(
     "okafor-session11-triage",
     """## Central argument
-Okafor argues that a harbour's trade decides what it builds. A passenger port should fund faster gangways, while a cargo one will spend on cranes, storage and customs work.
+Okafor argues that a harbour's trade decides what it builds. A passenger port should fund faster and wider gangways, while a cargo one will spend on cranes, storage and customs work.
 
 Berth queues cannot drop below zero. Crews struggle less because of weather than because they fail to share charts.
 
@@ -51,4 +51,4 @@ def test_misread_statements_are_not_asked() -> None:
 def test_the_notes_other_ideas_are_still_asked() -> None:
     questions = asked(NOTE)
     assert questions.get("what is a pilotage?") == "Guiding ships through the approach channel", questions
-    assert questions.get("what should a passenger port fund?") == "Faster gangways", questions
+    assert questions.get("what should a passenger port fund?") == "Faster and wider gangways", questions

@@ -9,7 +9,7 @@ from noteutil import harbour_note
 from deckgen.cards.generate import note_cards
 from deckgen.sources.notes import parse_note
 
-BODY = "## Why it matters for product\nA PM should state a clear appetite before asking engineers for an estimate.\n"
+BODY = "## Why it matters for product\nA PM should state a clear appetite in weeks before asking engineers for an estimate.\n"
 
 
 def test_the_moment_is_in_the_question() -> None:
@@ -18,4 +18,4 @@ def test_the_moment_is_in_the_question() -> None:
         "According to the note on Okafor's 'Harbours Under Strain', what should a PM state before asking engineers"
         " for an estimate?"
     )
-    assert cards.get(front) == "A clear appetite", cards
+    assert cards.get(front) == "A clear appetite in weeks", cards

@@ -115,7 +115,7 @@ Mira Quell's 1981 paper on three ways harbours judge work.
 ## Central argument
 A guild relies on shared craft and trust built through apprenticeship.
 Every guild, market and quay office judges work differently; a guild trains its members for years.
-Open harbours suit changing trade.
+Open harbours suit trade that changes every season.
 A harbourmaster recognizes a storm as typical of a kind already seen.
 A guild must therefore choose whether it will be a school.
 
@@ -136,7 +136,7 @@ def test_a_kind_the_note_keeps_naming_is_a_subject_and_suit_takes_a_bare_object(
     assert _kind_asked("rely on") == [
         (f"{according}, what does a guild rely on?", "Shared craft and trust built through apprenticeship")
     ]
-    assert _kind_asked("suit") == [(f"{according}, what do open harbours suit?", "Changing trade")]
+    assert _kind_asked("suit") == [(f"{according}, what do open harbours suit?", "Trade that changes every season")]
     assert _kind_asked("recogni") == [
         (f"{according}, what does a harbourmaster recognize?", "A storm as typical of a kind already seen")
     ]
